@@ -1,0 +1,14 @@
+"""Temporal expressions, resolved against the article's publication date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str  # the span as written: "on Friday", "Nov. 27", "in 2016"
+    value: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
+    precision: str  # "year" | "month" | "day"
+    start: int  # character offsets in the sentence
+    end: int

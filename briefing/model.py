@@ -1,0 +1,76 @@
+"""Stage 5: the briefing model. Renderers (dump, TUI) only read it, never recompute it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.annotate import AnnotatedArticle, Sentence
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    text: str
+    sources: tuple[str, ...]  # sentence ids, every sentence in any article carrying this report
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    date: str | None  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
+    precision: str | None  # "year" | "month" | "day"
+    attribution: str | None  # "a senior Iranian official", "Syrian Observatory for Human Rights"
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorBrief:
+    id: str
+    name: str
+    colour: str  # a colour for the TUI's theme variable, e.g. "#c0392b"
+    sentence_ids: tuple[str, ...]  # every sentence tagged with this actor, reading order
+    summary: tuple[SummaryLine, ...]
+    facts: tuple[Fact, ...]  # ordered by date, undated last
+
+    @property
+    def source_count(self) -> int:
+        return len({sid.split(".")[0] for sid in self.sentence_ids})
+
+
+@dataclass(frozen=True)
+class Briefing:
+    profile_id: str
+    profile_name: str
+    summarizer: str
+    length: int
+    articles: tuple[AnnotatedArticle, ...]
+    actors: tuple[ActorBrief, ...]  # profile order
+    other_actors: tuple[ActorBrief, ...]  # named often but not in the profile; most named first
+    problems: tuple[str, ...] = ()  # inputs skipped or degraded, one line each
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        article_id = sentence_id.split(".")[0]
+        for article in self.articles:
+            if article.id == article_id:
+                for sentence in article.sentences:
+                    if sentence.id == sentence_id:
+                        return sentence
+        raise KeyError(sentence_id)
+
+    def article(self, article_id: str) -> AnnotatedArticle:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for a in self.articles:
+            if a.article.outlet:
+                seen.setdefault(a.article.outlet, None)
+        return tuple(seen)
+
+    @property
+    def date_span(self) -> tuple[str, str] | None:
+        dates = sorted(a.article.published[:10] for a in self.articles if a.article.published)
+        return (dates[0], dates[-1]) if dates else None
