@@ -1,0 +1,137 @@
+"""Offline sentence and word splitting for news English, and the tokenizer sumy needs.
+
+NLTK's punkt model is not installed (and must not be downloaded at run time), so sentence
+boundaries are decided here by rules tuned to wire-service prose: abbreviations, initials,
+dotted acronyms ("U.S."), quotations and ellipses.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Titles and prefixes that always stand before a name or word: never a sentence end.
+_NEVER_FINAL = frozenset(
+    """mr mrs ms messrs mme dr prof gen lt col maj capt cmdr cdr adm brig sgt cpl pvt
+    gov sen rep pres supt insp amb rev fr st mt ft hon sheikh vs cf e.g i.e viz approx ca""".split()
+)
+
+# Abbreviations that stand before a number ("No. 3", "Nov. 27"); elsewhere they may end a
+# sentence ("...on Dec. 5." vs "...in Dec. Talks resumed").
+_BEFORE_NUMBER = frozenset(
+    """no nos vol art p pp fig ch sec para op tel jan feb mar apr jun jul aug sep sept oct
+    nov dec""".split()
+)
+
+# Words that commonly open a sentence. After an initial ("George W. Bush") or a dotted
+# acronym ("U.S. President") a capitalised word usually continues the sentence; only one of
+# these makes the period a likely sentence end ("...backed by the U.S. The move...").
+_SENTENCE_OPENERS = frozenset(
+    """a an the he she it they we i you his her its their our my this that these those there
+    here but and or so yet if when while after before as at in on by for from with without
+    since until during meanwhile however still also then now some many most several all both
+    each no not one two three officials witnesses residents""".split()
+)
+
+_OPENING_MARKS = "\"“‘'(["
+_QUOTE_OPEN = "“"
+_QUOTE_CLOSE = "”"
+
+# A candidate boundary: terminal punctuation, any closing quotes/brackets, whitespace, and
+# the start of the next token (after any opening quotes/brackets).
+_CANDIDATE = re.compile(
+    r"(?P<term>\.(?:\s?\.){2,}|…|[.!?]+)"
+    r"(?P<close>[\"”’')\]]*)"
+    r"\s+"
+    r"(?P<open>[\"“‘'(\[]*)(?P<next>\w+)"
+)
+# Scraped text often loses the space after a full stop: "on Friday.Meanwhile".
+_GLUED = re.compile(r"(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2,})")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}(?!\w)"  # dotted acronym: U.S., U.N.
+    r"|\d+(?:[.,]\d+)+"  # 3.5, 10,000
+    r"|\w+(?:['’-]\w+)*"  # Assad's, al-Assad, anti-government
+)
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph into sentences, each stripped but otherwise exactly as written."""
+    text = paragraph.strip()
+    if not text:
+        return []
+    cuts: list[int] = []
+    quote_open = False
+    scanned = 0
+    for match in _CANDIDATE.finditer(text):
+        quote_open = _quote_state(text, scanned, match.start("term"), quote_open)
+        scanned = match.start("term")
+        if _ends_sentence(text, match, quote_open):
+            cuts.append(match.start("open"))
+    cuts.extend(m.start() for m in _GLUED.finditer(text))
+    pieces: list[str] = []
+    start = 0
+    for cut in sorted(set(cuts)):
+        piece = text[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def _quote_state(text: str, start: int, end: int, quote_open: bool) -> bool:
+    """Whether a double quotation is open at `end`, given its state at `start`."""
+    for char in text[start:end]:
+        if char == _QUOTE_OPEN:
+            quote_open = True
+        elif char == _QUOTE_CLOSE:
+            quote_open = False
+        elif char == '"':
+            quote_open = not quote_open
+    return quote_open
+
+
+def _ends_sentence(text: str, match: re.Match[str], quote_open: bool) -> bool:
+    following = match.group("next")
+    if not (following[0].isupper() or following[0].isdigit()):
+        return False
+    term, close = match.group("term"), match.group("close")
+    if term == "…" or term.replace(" ", "").startswith("..."):
+        # An ellipsis inside an open quotation marks omitted words, not the end of the
+        # sentence that carries the quotation.
+        return not (quote_open and not close)
+    if term != "." or close:
+        return True
+    before = _WORD_BEFORE.search(text, 0, match.start("term"))
+    word = before.group(1).lstrip(_OPENING_MARKS) if before else ""
+    lowered = word.lower()
+    if lowered in _NEVER_FINAL:
+        return False
+    if lowered in _BEFORE_NUMBER:
+        return not following[0].isdigit()
+    if _DOTTED_ACRONYM.fullmatch(word) or (len(word) == 1 and word.isupper()):
+        return following.lower() in _SENTENCE_OPENERS
+    return True
+
+
+def words(text: str) -> list[str]:
+    """Word tokens: letters/digits with internal apostrophes or hyphens, dotted acronyms,
+    and numbers with decimal or thousands separators."""
+    return _WORD.findall(text)
+
+
+class SentenceTokenizer:
+    """The tokenizer interface sumy's parsers and summarizers call, without NLTK data."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        # sumy's own tokenizer keeps only tokens that start with a letter; numbers would
+        # otherwise dominate term frequencies in casualty-heavy reports.
+        return tuple(w for w in words(sentence) if w[0].isalpha())
