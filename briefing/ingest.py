@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
+import hashlib
+import os
+import re
+import stat
+import string
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
+
+import charset_normalizer
+
+from briefing.safety import clean_text
 
 
 @dataclass(frozen=True)
@@ -22,3 +35,272 @@ class InputProblem:
 
     path: str
     message: str
+
+
+ARTICLE_EXTENSIONS = (".txt", ".text", ".md", ".html", ".htm")
+STDIN_PATH = "-"
+
+# Known binary formats, by their leading bytes; checked before any decoding.
+_MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+)
+# Checked longest first: a UTF-32 LE BOM begins with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# C0 controls that never occur in text files (tab, newlines, form feed and ESC do).
+_BINARY_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_MAX_CONTROL_SHARE = 0.1
+
+# WHATWG: pages labelled latin-1 or ASCII are decoded as windows-1252.
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"}
+
+# What Western European text decoded as cp1252 looks like: Latin-1 letters, NBSP and the
+# usual typographic signs. Anything else (superscripts, box-drawing-ish symbols) suggests
+# the bytes belong to another code page.
+_WESTERN_CHARACTERS = set(
+    "\u00a0\u00ad¡¢£¥§¨©ª«®¯°±²´µ¶·¸º»¼½¾¿×÷"
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
+    "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+)
+# Accented letters are a minority of the letters in Western languages; text in another
+# script mis-decoded as cp1252 is almost all non-ASCII letters.
+_MAX_WESTERN_ACCENTED_SHARE = 0.25
+_ASCII_BYTES = bytes(range(0x80))
+_ASCII_LETTER_BYTES = string.ascii_letters.encode("ascii")
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
+_HTML_BODY = re.compile(r"<body[\s>]", re.I)
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    max_bytes: int = 20_000_000,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[Document], list[InputProblem]]:
+    """Read files, folders (recursively) and "-" (stdin) into documents, in order.
+
+    Nothing is raised for a bad input: it becomes an InputProblem and reading goes on.
+    A file reached twice (named and inside a named folder) is read once.
+    """
+    documents: list[Document] = []
+    problems: list[InputProblem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(path: str, result: Document | str) -> None:
+        if isinstance(result, Document):
+            documents.append(result)
+        else:
+            problems.append(InputProblem(clean_text(path), result))
+
+    for path in paths:
+        if path == STDIN_PATH:
+            source = stdin if stdin is not None else sys.stdin.buffer
+            add(path, _read_stream(path, source, max_bytes))
+            continue
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            add(path, "skipped: not found")
+            continue
+        except OSError as error:
+            add(path, f"skipped: cannot read ({error.strerror})")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found, walk_problems = _article_files(path)
+            problems.extend(walk_problems)
+            if not found and not walk_problems:
+                add(path, f"skipped: no articles ({' '.join(ARTICLE_EXTENSIONS)}) in folder")
+            for file_path, file_info in found:
+                if (file_info.st_dev, file_info.st_ino) not in seen:
+                    seen.add((file_info.st_dev, file_info.st_ino))
+                    add(file_path, _read_file(file_path, file_info, max_bytes))
+        elif (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            add(path, _read_file(path, info, max_bytes))
+    return documents, problems
+
+
+def _article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[InputProblem]]:
+    """Regular article files under `folder`, sorted, skipping hidden files and folders."""
+    found: list[tuple[str, os.stat_result]] = []
+    problems: list[InputProblem] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(
+            InputProblem(
+                clean_text(str(error.filename)), f"skipped: cannot read folder ({error.strerror})"
+            )
+        )
+
+    # Symlinked folders are not entered: a link loop would never end.
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(ARTICLE_EXTENSIONS):
+                continue
+            file_path = os.path.join(root, name)
+            try:
+                info = os.stat(file_path)
+            except OSError as error:
+                problems.append(
+                    InputProblem(clean_text(file_path), f"skipped: cannot read ({error.strerror})")
+                )
+                continue
+            # FIFOs and devices with an article's name could block or never end.
+            if stat.S_ISREG(info.st_mode):
+                found.append((file_path, info))
+    return found, problems
+
+
+def _read_file(path: str, info: os.stat_result, max_bytes: int) -> Document | str:
+    """Read one named file; a non-regular one (a pipe from `<(...)`) is read as a stream."""
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        return _too_large(info.st_size, max_bytes)
+    try:
+        with open(path, "rb") as source:
+            return _read_stream(path, source, max_bytes)
+    except PermissionError:
+        return "skipped: permission denied"
+    except OSError as error:
+        return f"skipped: cannot read ({error.strerror})"
+
+
+def _read_stream(path: str, source: BinaryIO, max_bytes: int) -> Document | str:
+    # One byte past the limit tells "exactly at the limit" from "over it" without
+    # reading an unbounded stream into memory.
+    data = source.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return _too_large(None, max_bytes)
+    return decode_document(path, data)
+
+
+def _too_large(size: int | None, max_bytes: int) -> str:
+    actual = f"{size:,} bytes" if size is not None else "more than that"
+    return f"skipped: file too large ({actual}; limit {max_bytes:,} bytes)"
+
+
+def decode_document(path: str, data: bytes) -> Document | str:
+    """Decode raw bytes into a cleaned Document, or return why they were skipped."""
+    if not data.strip():
+        return "skipped: empty file"
+    for magic, kind in _MAGIC_NUMBERS:
+        if data.startswith(magic):
+            return f"skipped: binary file ({kind})"
+    bom_encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if bom_encoding is None:
+        reason = _binary_reason(data)
+        if reason:
+            return reason
+        text, encoding = _decode_without_bom(data)
+    else:
+        try:
+            text, encoding = data.decode(bom_encoding), bom_encoding
+        except UnicodeDecodeError:
+            return f"skipped: cannot decode (invalid {bom_encoding.removesuffix('-sig')})"
+        reason = _binary_reason(text.encode("utf-8"))
+        if reason:
+            return reason
+    # A UTF-8 BOM is consumed by utf-8-sig; UTF-16/32 keep it as U+FEFF.
+    text = clean_text(text.removeprefix("\ufeff"))
+    if not text.strip():
+        return "skipped: empty file (only whitespace or control characters)"
+    return Document(
+        path=clean_text(path),
+        text=text,
+        media="html" if _looks_like_html(path, text) else "text",
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+    )
+
+
+def _binary_reason(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return "skipped: binary file (NUL bytes)"
+    controls = len(data) - len(data.translate(None, _BINARY_CONTROL_BYTES))
+    if controls > _MAX_CONTROL_SHARE * len(data):
+        return "skipped: binary file (control characters)"
+    return None
+
+
+def _decode_without_bom(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    western = _decode_if_western(data)
+    if western is not None:
+        return western, "cp1252"
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 decodes every byte.
+        return data.decode("latin-1"), "latin-1"
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page's <meta> declares, resolved to a Python codec name."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    if label in _WINDOWS_1252_LABELS:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _decode_if_western(data: bytes) -> str | None:
+    """The cp1252 reading of `data` if it looks like Western European text, else None.
+
+    charset-normalizer often names cp1250 or cp775 for short English/French text with
+    curly quotes or accents, which garbles them; cp1252 is the likelier legacy encoding
+    whenever its reading is plausible.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    # cp1252 is one byte per character, so the counts can run on bytes, at C speed.
+    non_ascii = data.translate(None, _ASCII_BYTES).decode("cp1252")
+    if not set(non_ascii) <= _WESTERN_CHARACTERS:
+        return None
+    accented = sum(1 for c in non_ascii if c.isalpha())
+    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+    if accented > _MAX_WESTERN_ACCENTED_SHARE * (accented + ascii_letters):
+        return None
+    return text
+
+
+def _looks_like_html(path: str, text: str) -> bool:
+    if path.lower().endswith((".html", ".htm")):
+        return True
+    return bool(_HTML_START.match(text)) or bool(_HTML_BODY.search(text))

@@ -1,0 +1,64 @@
+"""Make untrusted article text safe to show in a terminal and to embed in Markdown.
+
+Every input passes through `clean_text` when it is read, so no escape sequence,
+control character or bidi override reaches the pipeline, the cache or a renderer.
+
+Rich and Textual interpret "[bold]" / "[@click=...]" markup in plain strings. This
+module stays free of rich/textual imports (the headless path must not load Textual),
+so display code is responsible for its half: build `rich.text.Text(...)` objects from
+article text, or pass it through `rich.markup.escape`, never an f-string of markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Terminal escape sequences, per ECMA-48, in both the 7-bit (ESC-prefixed) and the
+# 8-bit (C1) forms. String sequences (OSC, DCS, SOS, PM, APC) are dropped with their
+# payload: an OSC 8 link target or an OSC 52 clipboard payload is never article text.
+# An unterminated string ends at the next ESC or line break, so a stray ESC] cannot eat
+# the rest of the article.
+_STRING_TERMINATOR = r"(?:\x07|\x1b\\|\x9c|(?=[\x1b\n])|\Z)"
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*"
+    + _STRING_TERMINATOR
+    # CSI: parameters, intermediates, final byte (a truncated CSI loses what it has).
+    + r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    # Other escapes: optional intermediates then one final byte ("ESC c", "ESC ( B").
+    + r"|\x1b[ -/]*[0-~]?"
+)
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+# C0 except tab and newline, DEL, C1; bidi embeddings, overrides and isolates (the
+# "Trojan Source" characters; LRM/RLM/ALM are kept, Arabic and Hebrew text uses them);
+# U+FEFF (a BOM mid-text is invisible noise); lone surrogates, which cannot be encoded.
+_UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def clean_text(text: str) -> str:
+    """Drop escape sequences and unsafe invisible characters; normalise line breaks to \\n."""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    return _UNSAFE_CHARACTERS.sub("", text)
+
+
+# Characters Markdown can interpret anywhere in running text. A backslash before ASCII
+# punctuation always means the literal character in CommonMark.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
+# Characters that only matter at the start of a line: headings, lists, quotes, setext
+# underlines, thematic breaks, ordered list markers ("1." / "1)").
+_LINE_START_SPECIAL = re.compile(r"^([#+\-=>])|^(\d+)([.)])", re.MULTILINE)
+# Leading indentation would turn a line into a code block.
+_LINE_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """Escape `text` so that Markdown renders it literally, as running text."""
+    text = _LINE_INDENT.sub("", text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START_SPECIAL.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), text
+    )
