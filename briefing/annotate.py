@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from briefing.dates import DateMention
+from briefing.actors import ActorTagger
+from briefing.dates import DateMention, resolve_dates
 from briefing.extract import Article
+from briefing.sentences import split_sentences
+
+_WHOLE_BLOCK_KINDS = frozenset({"headline", "subhead", "caption"})
 
 
 @dataclass(frozen=True)
@@ -24,3 +29,37 @@ class AnnotatedArticle:
     id: str  # "a1"
     article: Article
     sentences: tuple[Sentence, ...]
+
+
+def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
+    """Split the article's blocks into sentences; tag actors and resolve dates in each."""
+    published = publication_date(article.published)
+    # Context rules ("militants" means HTS only in a Syria story) read the whole article.
+    context = "\n".join(block.text for block in article.blocks)
+    sentences: list[Sentence] = []
+    for paragraph, block in enumerate(article.blocks):
+        # Headlines, subheads and captions are one unit each, whatever their punctuation.
+        pieces = [block.text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(block.text)
+        for text in pieces:
+            sentences.append(
+                Sentence(
+                    id=f"{article_id}.s{len(sentences) + 1}",
+                    article_id=article_id,
+                    paragraph=paragraph,
+                    kind=block.kind,
+                    text=text,
+                    actors=tagger.tag(text, context),
+                    dates=resolve_dates(text, published),
+                )
+            )
+    return AnnotatedArticle(id=article_id, article=article, sentences=tuple(sentences))
+
+
+def publication_date(published: str | None) -> date | None:
+    """The calendar day of an ISO date or datetime string, or None."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,227 @@
+"""Command line: `briefing` (the TUI), `briefing dump`, `briefing profiles`.
+
+The dump path never imports Textual, so it starts fast and runs headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing import __version__
+from briefing.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, BriefingError
+
+if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
+    from briefing.pipeline import BriefingOptions, Progress
+
+EXIT_STATUS_HELP = """\
+exit status:
+  0  success
+  1  the output file could not be written (an existing file is left untouched)
+  2  usage error (bad option or value)
+  3  no readable article in the inputs (each skipped path is named on stderr)
+  4  the actor profile is missing or broken (its file, line and what is wrong)
+  130 interrupted (ctrl+c)
+"""
+
+SUBCOMMANDS = ("dump", "profiles")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    from briefing.summarize import SUMMARIZERS
+
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (.txt .text .md .html .htm, recursive); "
+        "'-' reads one article from stdin; none = the bundled seed articles",
+    )
+    parser.add_argument(
+        "--profile", metavar="P", help="actor profile: a name (see 'briefing profiles') or a path"
+    )
+    parser.add_argument(
+        "--summarizer",
+        choices=SUMMARIZERS,
+        default="lex-rank",
+        help="sumy algorithm for the summaries (default: lex-rank)",
+    )
+    parser.add_argument(
+        "--sentences",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="sentences per actor summary (default: 5)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="skip input files larger than this (default: 20000000)",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the article cache"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes for large inputs (default: by input size and cores)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `briefing [PATHS]` (the TUI); subcommands are parsed separately."""
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Per-actor news briefings from saved article pages. "
+        "Subcommands: 'briefing dump --help', 'briefing profiles'.",
+        epilog=EXIT_STATUS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _engine_options(parser)
+    parser.add_argument("--theme", metavar="NAME", help="colour theme (saved for next time)")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def build_dump_parser() -> argparse.ArgumentParser:
+    from briefing.render import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="briefing dump",
+        description="Write the briefing as plain text, Markdown or JSON.",
+        epilog=EXIT_STATUS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _engine_options(parser)
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help="file to write, atomically ('-' or none = stdout)",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="default: text")
+    parser.add_argument(
+        "--width", type=_positive, default=80, metavar="N", help="text wrap width (default: 80)"
+    )
+    return parser
+
+
+def _options(args: argparse.Namespace) -> BriefingOptions:
+    from briefing.pipeline import DEFAULT_MAX_BYTES, BriefingOptions
+
+    return BriefingOptions(
+        profile=args.profile,
+        summarizer=args.summarizer,
+        sentences=args.sentences,
+        max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+        use_cache=not args.no_cache,
+        jobs=args.jobs,
+    )
+
+
+def _warn(message: str) -> None:
+    from briefing.safety import clean_text
+
+    print(f"briefing: {clean_text(message)}", file=sys.stderr)
+
+
+@contextmanager
+def _progress_on_terminal() -> Iterator[Progress | None]:
+    """A progress bar on stderr for long runs, only when a person is watching."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Reading articles", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def run_dump(argv: Sequence[str]) -> int:
+    from briefing.output import write_atomic
+    from briefing.pipeline import build_briefing
+    from briefing.render import render
+
+    args = build_dump_parser().parse_args(argv)
+    with _progress_on_terminal() as progress:
+        briefing = build_briefing(args.paths, _options(args), progress=progress)
+    for problem in briefing.problems:
+        _warn(problem)
+    data = render(briefing, args.format, args.width)
+    if args.output == "-":
+        sys.stdout.write(data)
+        sys.stdout.flush()
+    else:
+        inputs = [Path(p) for p in args.paths if p != "-"]
+        write_atomic(args.output, data, protect=inputs)
+        _warn(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def run_profiles(argv: Sequence[str]) -> int:
+    from briefing.profile import list_profiles
+
+    parser = argparse.ArgumentParser(
+        prog="briefing profiles",
+        description="List the actor profiles: bundled ones and the user's own.",
+    )
+    parser.parse_args(argv)
+    for info in list_profiles():
+        print(f"{info.id:<12} {info.origin:<8} {info.name}: {info.description}")
+        print(f"{'':<12} {'':<8} {info.path}")
+    return EXIT_OK
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from briefing.tui.app import run_app
+
+    return run_app(args.paths, _options(args), args.theme)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    try:
+        if command == "dump":
+            return run_dump(argv[1:])
+        if command == "profiles":
+            return run_profiles(argv[1:])
+        return run_tui(argv)
+    except BriefingError as error:
+        _warn(f"error: {error}")
+        return error.status
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our stdout went away (`briefing dump | head`): not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    except SystemExit as exit_:  # argparse: --help (0) or a usage error (2)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE

@@ -1,0 +1,131 @@
+"""Group sentences that carry the same report, across articles (and within one).
+
+Two outlets running one wire story reword it: "said on Friday as US-backed rebels
+advanced" against "said on Friday, as rebel forces pushed". Pairs are found by
+blocking on word trigrams (only sentences sharing a trigram are ever compared, so
+the cost grows with the number of near-duplicates, not with the square of the
+corpus) and confirmed on content-word overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from briefing.annotate import AnnotatedArticle, Sentence
+
+_WORD = re.compile(r"\w+")
+
+# Function words carry no report of their own; overlap is measured without them.
+_STOP_WORDS = frozenset(
+    """a an the and or but if of to in on at by for from with as into onto over under
+    about after before since than that this these those it its is are was were be been
+    being has have had do does did will would could should may might can not no so
+    such he she they them his her their we our you your i me my who whom which what
+    when where while also there then out up down off more most some any all both each
+    said says told""".split()
+)
+
+# A trigram shared by more sentences than this is boilerplate-like phrasing
+# ("the head of the"), useless for telling reports apart and costly to pair.
+_COMMON_TRIGRAM = 40
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: the sentences, in any article, that say the same thing."""
+
+    id: str  # the id of its first sentence in reading order
+    sentence_ids: tuple[str, ...]  # reading order (article order, then sentence order)
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    reports: tuple[Report, ...]  # reading order of their first sentence
+    report_of: dict[str, Report]  # sentence id -> its report
+
+    def sources(self, sentence_id: str) -> tuple[str, ...]:
+        """Every sentence carrying the same report as this one (itself included)."""
+        report = self.report_of.get(sentence_id)
+        return report.sentence_ids if report else (sentence_id,)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP_WORDS)
+
+
+def _trigrams(text: str) -> set[tuple[str, str, str]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}  # type: ignore[misc]
+
+
+def same_report(a: str, b: str) -> bool:
+    """Whether two sentences carry the same report, by content-word overlap.
+
+    Jaccard alone misses rewrites where one outlet appends a clause; containment
+    alone merges a short sentence into any long one that mentions its words. Both
+    are asked for, with a floor on how many words must be shared.
+    """
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return a.strip() == b.strip()
+    shared = len(wa & wb)
+    smaller = min(len(wa), len(wb))
+    jaccard = shared / len(wa | wb)
+    containment = shared / smaller
+    if smaller <= 4:  # headlines, subheads: nearly identical or nothing
+        return jaccard >= 0.75
+    return jaccard >= 0.5 or (containment >= 0.6 and shared >= 8 and jaccard >= 0.35)
+
+
+def _candidate_pairs(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
+    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        for gram in _trigrams(sentence.text):
+            index[gram].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) < 2 or len(members) > _COMMON_TRIGRAM:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    # One shared trigram is chance ("the city of"); two start to mean something.
+    # Short sentences (headlines) may share only one or two: let them through.
+    for (i, j), count in shared.items():
+        if count >= 2 or min(len(sentences[i].text), len(sentences[j].text)) < 80:
+            yield i, j
+
+
+def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
+    """Cluster every sentence of every article into reports."""
+    sentences = [s for article in articles for s in article.sentences]
+    parent = list(range(len(sentences)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _candidate_pairs(sentences):
+        if sentences[i].kind == "caption" or sentences[j].kind == "caption":
+            continue  # captions describe photos; matching ones say nothing about events
+        ri, rj = root(i), root(j)
+        if ri != rj and same_report(sentences[i].text, sentences[j].text):
+            parent[max(ri, rj)] = min(ri, rj)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sentences)):
+        groups[root(i)].append(i)
+    reports = []
+    report_of: dict[str, Report] = {}
+    for first in sorted(groups):
+        ids = tuple(sentences[i].id for i in sorted(groups[first]))
+        report = Report(id=ids[0], sentence_ids=ids)
+        reports.append(report)
+        for sid in ids:
+            report_of[sid] = report
+    return Corroboration(reports=tuple(reports), report_of=report_of)

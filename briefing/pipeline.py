@@ -1,0 +1,254 @@
+"""The whole engine, stage by stage: ingest -> extract -> annotate -> summarize -> model.
+
+`build_briefing` is what the CLI and the TUI call; the stage functions are public so
+the benchmark can time each one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing.actors import ActorTagger, compile_profile, find_other_actors
+from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
+from briefing.corroborate import Corroboration, corroborate
+from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
+from briefing.extract import Article, extract_article
+from briefing.facts import FactCandidate, attribute_sentences, best_date, select_facts
+from briefing.ingest import Document, InputProblem, read_inputs
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
+from briefing.profile import Profile, ProfileError, load_profile
+from briefing.resources import seed_paths
+from briefing.summarize import select_sentences
+
+DEFAULT_MAX_BYTES = 20_000_000
+OTHER_ACTOR_COLOUR = "#8a8a8a"
+# Sentences shorter than this say too little to stand alone in a summary.
+_MIN_SUMMARY_WORDS = 5
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BriefingOptions:
+    profile: str | None = None  # bundled name, user profile name, or a path; None = syria
+    summarizer: str = "lex-rank"
+    sentences: int = 5
+    max_bytes: int = DEFAULT_MAX_BYTES
+    use_cache: bool = True
+    jobs: int | None = None  # worker processes for large inputs; None = decide by size
+
+
+def read_documents(
+    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Document], list[InputProblem]]:
+    """Read the inputs; no paths means the bundled seed articles."""
+    return read_inputs(
+        [str(p) for p in paths] or [str(p) for p in seed_paths()], max_bytes=max_bytes
+    )
+
+
+def resolve_profile(name_or_path: str | None) -> Profile:
+    try:
+        return load_profile(name_or_path)
+    except ProfileError as error:
+        raise BriefingError(str(error), EXIT_PROFILE) from None
+
+
+def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
+    """Extract the article from one page and annotate it: the unit that is cached."""
+    return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
+
+
+def process_documents(
+    docs: Sequence[Document], profile: Profile, options: BriefingOptions, progress: Progress | None
+) -> list[AnnotatedArticle]:
+    tagger = compile_profile(profile)
+    articles = []
+    for n, doc in enumerate(docs, start=1):
+        articles.append(process_document(doc, f"a{n}", tagger))
+        if progress:
+            progress(n, len(docs))
+    return articles
+
+
+def build_briefing(
+    paths: Sequence[str],
+    options: BriefingOptions = BriefingOptions(),
+    *,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Read, extract, annotate, corroborate and summarise: the finished briefing model."""
+    profile = resolve_profile(options.profile)
+    docs, input_problems = read_documents(paths, options.max_bytes)
+    problems = [f"{p.path}: {p.message}" for p in input_problems]
+    processed = process_documents(docs, profile, options, progress)
+    articles = []
+    for item in processed:
+        if not item.sentences:
+            problems.append(f"{item.article.path}: no article text found in the page")
+            continue
+        if item.article.language not in ("en", "unknown"):
+            problems.append(
+                f"{item.article.path}: looks like language '{item.article.language}'; "
+                "processed with English rules"
+            )
+        articles.append(item)
+    if not articles:
+        named = ", ".join(paths) if paths else "the bundled seeds"
+        detail = f" ({problems[0]})" if len(problems) == 1 else ""
+        raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
+    return build_model(
+        articles, profile, options.summarizer, options.sentences, problems=tuple(problems)
+    )
+
+
+def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
+    """The same articles summarised again with another summarizer or length."""
+    index = _Index.of(briefing.articles)
+
+    def again(brief: ActorBrief, count: int) -> ActorBrief:
+        return _brief_actor(index, brief.id, brief.name, brief.colour, brief.sentence_ids,
+                            summarizer, count)  # fmt: skip
+
+    return Briefing(
+        profile_id=briefing.profile_id,
+        profile_name=briefing.profile_name,
+        summarizer=summarizer,
+        length=sentences,
+        articles=briefing.articles,
+        actors=tuple(again(b, sentences) for b in briefing.actors),
+        other_actors=tuple(again(b, _other_length(sentences)) for b in briefing.other_actors),
+        problems=briefing.problems,
+    )
+
+
+def build_model(
+    articles: Sequence[AnnotatedArticle],
+    profile: Profile,
+    summarizer: str,
+    sentences: int,
+    *,
+    problems: tuple[str, ...] = (),
+) -> Briefing:
+    """Group the annotated articles per actor: summaries, facts, other actors."""
+    index = _Index.of(articles)
+    actors = []
+    for spec in profile.actors:
+        ids = tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors)
+        actors.append(
+            _brief_actor(index, spec.id, spec.name, spec.colour, ids, summarizer, sentences)
+        )
+    others = find_other_actors(
+        [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
+    )
+    other_briefs = [
+        _brief_actor(
+            index,
+            other.id,
+            other.name,
+            OTHER_ACTOR_COLOUR,
+            other.sentence_ids,
+            summarizer,
+            _other_length(sentences),
+        )  # fmt: skip
+        for other in others
+    ]
+    return Briefing(
+        profile_id=profile.id,
+        profile_name=profile.name,
+        summarizer=summarizer,
+        length=sentences,
+        articles=tuple(articles),
+        actors=tuple(actors),
+        other_actors=tuple(other_briefs),
+        problems=problems,
+    )
+
+
+def _other_length(sentences: int) -> int:
+    # Actors outside the profile are context, not the subject: keep them short.
+    return min(sentences, 3)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Lookups shared by every actor's brief, built once per briefing."""
+
+    sentences: dict[str, Sentence]  # reading order
+    articles: dict[str, Article]
+    corroboration: Corroboration
+    speakers: dict[str, str | None]
+
+    @classmethod
+    def of(cls, articles: Sequence[AnnotatedArticle]) -> _Index:
+        speakers: dict[str, str | None] = {}
+        for article in articles:
+            speakers.update(attribute_sentences(article.sentences))
+        return cls(
+            sentences={s.id: s for a in articles for s in a.sentences},
+            articles={a.id: a.article for a in articles},
+            corroboration=corroborate(articles),
+            speakers=speakers,
+        )
+
+
+def _brief_actor(
+    index: _Index,
+    actor_id: str,
+    name: str,
+    colour: str,
+    sentence_ids: tuple[str, ...],
+    summarizer: str,
+    count: int,
+) -> ActorBrief:
+    by_id = index.sentences
+    # One entry per report: a wire story carried by two outlets is stated once.
+    reports = list(dict.fromkeys(index.corroboration.sources(sid) for sid in sentence_ids))
+
+    summary_reports = [
+        r for r in reports
+        if by_id[r[0]].kind != "caption" and len(by_id[r[0]].text.split()) >= _MIN_SUMMARY_WORDS
+    ]  # fmt: skip
+    chosen = select_sentences([by_id[r[0]].text for r in summary_reports], summarizer, count)
+    summary = tuple(
+        SummaryLine(text=by_id[summary_reports[i][0]].text, sources=summary_reports[i])
+        for i in chosen
+    )
+
+    order = {sid: n for n, sid in enumerate(sentence_ids)}
+    candidates = []
+    for report in reports:
+        first = by_id[report[0]]
+        article = index.articles[first.article_id]
+        speaker = next((index.speakers[sid] for sid in report if index.speakers.get(sid)), None)
+        candidates.append(
+            FactCandidate(
+                text=first.text,
+                kind=first.kind,
+                dates=tuple(d for sid in report for d in by_id[sid].dates),
+                attribution=speaker or article.wire or article.outlet,
+                sources=report,
+                order=order.get(report[0], len(order)),
+            )
+        )
+    facts = []
+    for candidate in select_facts(candidates):
+        date = best_date(candidate.dates)
+        facts.append(
+            Fact(
+                text=candidate.text,
+                date=date.value if date else None,
+                precision=date.precision if date else None,
+                attribution=candidate.attribution,
+                sources=candidate.sources,
+            )
+        )
+    return ActorBrief(
+        id=actor_id,
+        name=name,
+        colour=colour,
+        sentence_ids=sentence_ids,
+        summary=summary,
+        facts=tuple(facts),
+    )

@@ -1,0 +1,271 @@
+"""Stage 6 (headless): the briefing model as plain text, Markdown or JSON.
+
+Renderers only read the model. Article text was cleaned of control characters at
+ingest; paths come from the user and are cleaned here, since they are printed too.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from briefing.model import ActorBrief, Briefing, Fact
+from briefing.safety import clean_text, escape_markdown
+
+FORMATS = ("text", "markdown", "json")
+SCHEMA = "briefing/1"
+
+
+def render(briefing: Briefing, fmt: str, width: int = 80) -> str:
+    """The whole briefing in one of FORMATS, ending with a newline."""
+    if fmt == "text":
+        return render_text(briefing, width)
+    if fmt == "markdown":
+        return render_markdown(briefing)
+    if fmt == "json":
+        return render_json(briefing)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+# --- shared wording ----------------------------------------------------------------
+
+
+def article_numbers(briefing: Briefing, sources: Iterable[str]) -> list[int]:
+    """1-based numbers of the articles that carry these sentences, in briefing order."""
+    position = {a.id: n for n, a in enumerate(briefing.articles, start=1)}
+    return sorted({position[sid.split(".")[0]] for sid in sources})
+
+
+def markers(briefing: Briefing, sources: Iterable[str]) -> str:
+    return "".join(f"[{n}]" for n in article_numbers(briefing, sources))
+
+
+def human_date(value: str) -> str:
+    """'2024-12-06' -> '6 December 2024'; '2024-12' -> 'December 2024'; '2016' stays."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            day = date.fromisoformat(value)
+            return f"{day.day} {day:%B %Y}"
+        if len(parts) == 2:
+            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    except ValueError:
+        pass
+    return value
+
+
+def overview(briefing: Briefing) -> str:
+    """'2 articles from Dawn and The Business Standard, 6 to 7 December 2024'."""
+    count = len(briefing.articles)
+    line = f"{count} article{'s' if count != 1 else ''}"
+    outlets = list(briefing.outlets)
+    if outlets:
+        named = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+        line += f" from {named}"
+    span = briefing.date_span
+    if span:
+        first, last = (human_date(d) for d in span)
+        line += f", {first}" if first == last else f", {first} to {last}"
+    return line
+
+
+def settings_line(briefing: Briefing) -> str:
+    return (
+        f"Profile: {briefing.profile_name} ({briefing.profile_id}); "
+        f"summaries: {briefing.summarizer}, up to {briefing.length} sentences"
+    )
+
+
+def actor_counts(briefing: Briefing, brief: ActorBrief) -> str:
+    sentences = len(brief.sentence_ids)
+    sources = len(article_numbers(briefing, brief.sentence_ids))
+    return (
+        f"{sentences} sentence{'s' if sentences != 1 else ''} "
+        f"in {sources} article{'s' if sources != 1 else ''}"
+    )
+
+
+def fact_tail(fact: Fact) -> str:
+    return f" ({fact.attribution})" if fact.attribution else ""
+
+
+def _sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
+    sections = [("", briefing.actors)]
+    if briefing.other_actors:
+        sections.append(("Other actors", briefing.other_actors))
+    return sections
+
+
+def _source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
+    rows = []
+    for n, item in enumerate(briefing.articles, start=1):
+        a = item.article
+        fields = [a.outlet or "unknown outlet"]
+        if a.wire:
+            fields.append(a.wire)
+        fields.append(f"“{a.title}”" if a.title else "untitled")
+        fields.append(a.published[:10] if a.published else "undated")
+        fields.append(clean_text(a.path))
+        rows.append((n, fields))
+    return rows
+
+
+# --- text ----------------------------------------------------------------------------
+
+
+def render_text(briefing: Briefing, width: int = 80) -> str:
+    width = max(width, 40)
+    out: list[str] = []
+
+    def para(text: str, first: str = "", rest: str | None = None) -> None:
+        out.append(
+            textwrap.fill(
+                text,
+                width=width,
+                initial_indent=first,
+                subsequent_indent=rest if rest is not None else " " * len(first),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+
+    para(f"BRIEFING: {overview(briefing)}")
+    para(settings_line(briefing))
+    for problem in briefing.problems:
+        para(f"! {clean_text(problem)}", rest="  ")
+
+    for heading, briefs in _sections(briefing):
+        if heading:
+            out += ["", heading.upper(), "=" * len(heading)]
+        for brief in briefs:
+            out.append("")
+            title = f"{brief.name}: {actor_counts(briefing, brief)}"
+            if not brief.sentence_ids:
+                para(f"{brief.name}: no reporting in these articles.")
+                continue
+            out += [title, "-" * min(len(title), width)]
+            if brief.summary:
+                out.append("Summary")
+                for line in brief.summary:
+                    para(f"{line.text} {markers(briefing, line.sources)}", first="  * ")
+            if brief.facts:
+                out.append("Key facts")
+                for fact in brief.facts:
+                    when = human_date(fact.date) if fact.date else "undated"
+                    para(
+                        f"{when}: {fact.text}{fact_tail(fact)} {markers(briefing, fact.sources)}",
+                        first="  - ",
+                    )
+    out += ["", "SOURCES", "======="]
+    for n, fields in _source_fields(briefing):
+        para(" | ".join(fields), first=f"[{n}] ")
+    return "\n".join(out) + "\n"
+
+
+# --- markdown ------------------------------------------------------------------------
+
+
+def render_markdown(briefing: Briefing) -> str:
+    md = escape_markdown
+
+    def cite(sources: Iterable[str]) -> str:
+        return "".join(f"\\[{n}\\]" for n in article_numbers(briefing, sources))
+
+    out = ["# Briefing", "", md(overview(briefing)) + "  ", md(settings_line(briefing))]
+    if briefing.problems:
+        out.append("")
+        out += [f"> {md(clean_text(problem))}  " for problem in briefing.problems]
+    for heading, briefs in _sections(briefing):
+        if heading:
+            out += ["", f"## {heading}"]
+        level = "###" if heading else "##"
+        for brief in briefs:
+            out.append("")
+            if not brief.sentence_ids:
+                out += [f"{level} {md(brief.name)}", "", "No reporting in these articles."]
+                continue
+            out += [f"{level} {md(brief.name)}", "", f"*{md(actor_counts(briefing, brief))}*"]
+            if brief.summary:
+                out += ["", "**Summary**", ""]
+                out += [f"- {md(line.text)} {cite(line.sources)}" for line in brief.summary]
+            if brief.facts:
+                out += ["", "**Key facts**", ""]
+                for fact in brief.facts:
+                    when = human_date(fact.date) if fact.date else "undated"
+                    who = f" *({md(fact.attribution)})*" if fact.attribution else ""
+                    out.append(f"- **{md(when)}**: {md(fact.text)}{who} {cite(fact.sources)}")
+    out += ["", "## Sources", ""]
+    for n, fields in _source_fields(briefing):
+        out.append(f"{n}. " + " | ".join(md(f) for f in fields))
+    return "\n".join(out) + "\n"
+
+
+# --- json ----------------------------------------------------------------------------
+
+
+def _actor_json(brief: ActorBrief) -> dict[str, Any]:
+    return {
+        "id": brief.id,
+        "name": brief.name,
+        "colour": brief.colour,
+        "sentence_ids": list(brief.sentence_ids),
+        "summary": [{"text": s.text, "sources": list(s.sources)} for s in brief.summary],
+        "facts": [
+            {
+                "text": f.text,
+                "date": f.date,
+                "precision": f.precision,
+                "attribution": f.attribution,
+                "sources": list(f.sources),
+            }
+            for f in brief.facts
+        ],
+    }
+
+
+def briefing_json(briefing: Briefing) -> dict[str, Any]:
+    """The `briefing/1` contract as plain data (names fixed; extra fields allowed)."""
+    return {
+        "schema": SCHEMA,
+        "profile": briefing.profile_id,
+        "profile_name": briefing.profile_name,
+        "summarizer": briefing.summarizer,
+        "sentences_per_summary": briefing.length,
+        "problems": [clean_text(p) for p in briefing.problems],
+        "articles": [
+            {
+                "id": item.id,
+                "path": clean_text(item.article.path),
+                "title": item.article.title,
+                "outlet": item.article.outlet,
+                "wire": item.article.wire,
+                "published": item.article.published,
+                "dateline": item.article.dateline,
+                "language": item.article.language,
+                "sentences": [
+                    {
+                        "id": s.id,
+                        "text": s.text,
+                        "kind": s.kind,
+                        "paragraph": s.paragraph,
+                        "actors": list(s.actors),
+                        "dates": [
+                            {"text": d.text, "value": d.value, "precision": d.precision}
+                            for d in s.dates
+                        ],
+                    }
+                    for s in item.sentences
+                ],
+            }
+            for item in briefing.articles
+        ],
+        "actors": [_actor_json(b) for b in briefing.actors],
+        "other_actors": [_actor_json(b) for b in briefing.other_actors],
+    }
+
+
+def render_json(briefing: Briefing) -> str:
+    return json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2) + "\n"
