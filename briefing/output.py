@@ -1,0 +1,101 @@
+"""Write output files atomically: a reader sees the old file or the new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefing.errors import EXIT_OUTPUT, BriefingError
+
+
+class OutputError(BriefingError):
+    """The output could not be written; the message names the path and the reason."""
+
+    status = EXIT_OUTPUT
+
+
+def write_atomic(path: str | Path, data: str, *, protect: Iterable[str | Path] = ()) -> None:
+    """Write `data` as UTF-8 to `path` through a temporary file in the same folder.
+
+    An existing file keeps its permission bits, and is left untouched on any failure;
+    no temporary file is left behind. Refuses to overwrite any file in `protect` (the
+    inputs). A symlink at `path` is kept and the file it points to is replaced.
+    """
+    shown = str(path)
+    target = os.path.realpath(path)
+    if _is_protected(target, protect):
+        raise OutputError(f"cannot write {shown}: it is one of the input files")
+    # Lone surrogates cannot be encoded; one replaced character beats losing the output.
+    payload = data.encode("utf-8", errors="replace")
+    try:
+        mode = _mode_for(target)
+        fd, temp_path = tempfile.mkstemp(
+            dir=os.path.dirname(target), prefix=".briefing-", suffix=".tmp"
+        )
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from error
+    try:
+        with os.fdopen(fd, "wb") as temp:
+            os.fchmod(temp.fileno(), mode)
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_path, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_path)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from error
+        raise
+    _sync_folder(os.path.dirname(target))
+
+
+def _is_protected(target: str, protect: Iterable[str | Path]) -> bool:
+    for guarded in protect:
+        try:
+            if os.path.samefile(target, guarded):
+                return True
+        except OSError:
+            # One of them does not exist (yet): compare where they would be.
+            if os.path.realpath(guarded) == target:
+                return True
+    return False
+
+
+def _mode_for(target: str) -> int:
+    """Permission bits for the new file: the existing file's, else what umask allows."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        # mkstemp creates 0600; a new output file should get the usual 0666 & ~umask.
+        # Reading the umask means setting it; it is restored at once.
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), target)
+    return stat.S_IMODE(info.st_mode)
+
+
+def _sync_folder(folder: str) -> None:
+    # Makes the rename itself durable; some file systems cannot fsync a folder, and the
+    # file is already in place, so a failure here is not worth reporting.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _reason(error: OSError) -> str:
+    if error.strerror:
+        return error.strerror
+    if error.errno:
+        return os.strerror(error.errno)
+    return str(error) or type(error).__name__
