@@ -1,7 +1,18 @@
-"""Stage 2: find the article inside a page: metadata, body blocks, and what was dropped."""
+"""Stage 2: find the article inside a page: metadata, body blocks, and what was dropped.
+
+Text pages (dumps of a text-mode browser) are cut into paragraph units, each unit is classed
+jusText-style (length, stop-word density, sentence punctuation, bullets as a link-density proxy),
+and the article is the contiguous run of units with the best score, where every step through
+non-article units costs more than the one before (menus and teaser lists are long runs of
+short lines; a caption or subhead inside the article is a short one). The headline, standfirst,
+byline and dates are then read from the units just above that run.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 BLOCK_KINDS = ("headline", "standfirst", "body", "subhead", "caption")
@@ -26,3 +37,620 @@ class Article:
     blocks: tuple[Block, ...]
     dropped: tuple[str, ...]  # page furniture lines, kept so a reader can judge the extraction
     language: str = "en"
+
+
+# --- word lists -----------------------------------------------------------------------------
+
+# Function words per language: they tell prose from link lists, and which language a page is in.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """a about above after again against all also am an and any are as at be because been
+        before being below between both but by can could did do does doing down during each
+        few for from further had has have having he her here hers herself him himself his how
+        i if in into is it its itself just me more most my no nor not now of off on once only
+        or other our ours out over own same she should so some such than that the their theirs
+        them then there these they this those through to too under until up very was we were
+        what when where which while who whom why will with would you your yours said says
+        since may might must us one two new like many much even still already while""".split()
+    ),
+    "de": frozenset(
+        """der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im
+        auch es als an nach wie aus bei wird sind noch nur oder aber vor zur bis mehr durch
+        über werden hat sie er wir ich""".split()
+    ),
+    "fr": frozenset(
+        """le la les de des du un une et est pas que qui dans pour sur au aux avec ce ces il
+        elle nous vous ils sont par plus ne se son sa ses mais ou été être cette leur""".split()
+    ),
+    "es": frozenset(
+        """el la los las de del un una y es que en por para con no se su sus al lo como más
+        pero ya está son fue este esta entre también muy sin sobre""".split()
+    ),
+    "pt": frozenset(
+        """o a os as de do da dos das um uma e é que em no na nos nas por para com não se seu
+        sua ao como mais mas foi são está também muito sem sobre pelo pela você""".split()
+    ),
+    "it": frozenset(
+        """il lo la gli le di del della un una e è che in per con non si suo sua al come più
+        ma sono anche nel nella questo questa tra""".split()
+    ),
+    "nl": frozenset(
+        """de het een en is niet van in op te dat die met voor zijn er maar ook als bij aan
+        naar uit wordt door dan nog wel""".split()
+    ),
+    "ru": frozenset(
+        """и в не на что с по как это он она они к из у за от о для но то же так бы был
+        была были его её их мы вы все или""".split()
+    ),
+}
+
+# Wire agencies named in bylines and datelines; generic across outlets.
+AGENCIES = (
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Agencies",
+    "Bloomberg",
+    "PTI",
+    "IANS",
+    "ANI",
+    "APP",
+    "UNB",
+    "BSS",
+    "dpa",
+    "Xinhua",
+    "Anadolu",
+    "Kyodo",
+    "Yonhap",
+    "EFE",
+    "TASS",
+)
+AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=len, reverse=True))
+
+# --- line shapes ----------------------------------------------------------------------------
+
+WORD = re.compile(r"\w+")
+GAP_DECAY = 1000
+# Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
+BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
+TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
+BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
+CAPTION = re.compile(
+    r"(?:[.!?)]\s*[—–]\s*[A-Z][\w./&' ]{1,30}$)"  # "...on Friday.—AFP", "— Reuters/File"
+    r"|(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
+    r"|(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
+    r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
+    r"|(?:\((?:credit|photo|image|picture|source)\b[^)]*\)$)"  # "(credit: NASA/Jude Guidry)"
+    r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})")
+AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))")
+# Share/follow/subscribe calls and other promotion inside an article; generic across sites.
+PROMO = re.compile(
+    r"\b(?:follow (?:us|our|the)|subscribe|sign up|newsletter|click here|download (?:the|our)"
+    r"|keep updated|read more|also read|related:|advertisement|share this|google news"
+    r"|all rights reserved|cookies?\b)",
+    re.IGNORECASE,
+)
+PUBLISHED_IN = re.compile(
+    r"^(?:Published|Printed|Appeared|First published) in (?:the )?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
+    r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
+)
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<owner>[^|]*)",
+    re.IGNORECASE,
+)
+ALL_RIGHTS = re.compile(r"\.?\s*all rights reserved.*$", re.IGNORECASE)
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?"
+    rf"\s*(?:\((?P<agency>{AGENCY_PATTERN})\))?\s*(?::|[—–-]{{1,2}})\s"
+)
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d{2})"
+TIME = r"(?:(?:\s*,\s*|\s+|\s+at\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+DATE_PATTERNS = (
+    re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}{TIME}", re.IGNORECASE),
+    re.compile(rf"\b{DAY}\s+{MONTH},?\s+{YEAR}{TIME}", re.IGNORECASE),
+    re.compile(rf"\b{YEAR}-(?P<month>\d{{2}})-{DAY}(?:[T ](?P<hour>\d{{2}}):(?P<minute>\d{{2}}))?"),
+)
+# The word in front of a date says which date it is.
+DATE_ROLE = re.compile(
+    r"\b(?P<role>published|posted|first published|updated|last modified|modified|edited|"
+    r"last updated)\b[^\w]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One paragraph of the page (wrapped lines joined), with the shape features we score."""
+
+    text: str
+    bullet: bool  # a list item: in text dumps, mostly links
+    words: int
+    stop_ratio: float
+    terminal: bool  # ends like a sentence
+    capitals: float  # share of longer words written Capitalised: high in titles and menus
+    caption: bool
+    date: bool  # carries a date near its start (a dateline/byline row)
+
+
+# --- splitting ------------------------------------------------------------------------------
+
+
+def _lines_to_units(text: str) -> list[tuple[str, bool]]:
+    """Strip each line, drop blanks, and join lines the browser wrapped: a line continues the
+    previous one when that one is long, unfinished and the next starts in lower case."""
+    units: list[tuple[str, bool]] = []
+    previous_blank = True
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.replace("\u00a0", " ").split())
+        if not line:
+            previous_blank = True
+            continue
+        bullet = bool(BULLET.match(line))
+        if bullet:
+            line = BULLET.sub("", line, count=1).strip()
+            if not line:
+                previous_blank = False
+                continue
+        if (
+            units
+            and not previous_blank
+            and not bullet
+            and len(units[-1][0]) >= 40
+            and not TERMINAL.search(units[-1][0])
+            and (line[0].islower() or line[0] in "(0123456789")
+        ):
+            units[-1] = (f"{units[-1][0]} {line}", units[-1][1])
+        else:
+            units.append((line, bullet))
+        previous_blank = False
+    return units
+
+
+def _detect_language(words: list[str]) -> str:
+    if not words:
+        return "unknown"
+    counts = {lang: sum(word in stops for word in words) for lang, stops in STOPWORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
+
+
+def _make_unit(text: str, bullet: bool, stops: frozenset[str]) -> _Unit:
+    words = WORD.findall(text.lower())
+    stop_count = sum(word in stops for word in words)
+    long_words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    head = text[:60]
+    return _Unit(
+        text=text,
+        bullet=bullet,
+        words=len(words),
+        stop_ratio=stop_count / len(words) if words else 0.0,
+        terminal=bool(TERMINAL.search(text)),
+        capitals=sum(word[0].isupper() for word in long_words) / len(long_words)
+        if long_words
+        else 0.0,
+        caption=bool(CAPTION.search(text)) and len(words) >= 2,
+        date=any(pattern.search(head) for pattern in DATE_PATTERNS),
+    )
+
+
+# --- classification -------------------------------------------------------------------------
+
+
+def _is_prose(unit: _Unit) -> bool:
+    """Sentence-like text with the stop-word density of running prose."""
+    if unit.caption or BRACKETED_ONLY.match(unit.text):
+        return False
+    if unit.bullet and unit.words < 20:
+        return False
+    if unit.terminal and unit.words >= 30 and unit.stop_ratio >= 0.12:
+        return True  # long finished sentences full of names are still prose
+    return (
+        unit.words >= 12
+        and unit.stop_ratio >= 0.22
+        and (unit.capitals < 0.6 or (unit.terminal and unit.words >= 20))
+        and (unit.terminal or unit.words >= 30)
+    )
+
+
+def _is_near_prose(unit: _Unit) -> bool:
+    """Unfinished or short prose: counts as article text only next to real prose."""
+    return (
+        unit.words >= 8
+        and unit.stop_ratio >= 0.25
+        and unit.capitals < 0.5
+        and not unit.caption
+        and not unit.bullet
+    )
+
+
+def _unit_scores(units: list[_Unit], repeated: set[str]) -> list[float]:
+    """Positive for prose; the k-th non-prose unit of a gap costs k, so long gaps cost a lot.
+    Image placeholders and a copy right under its original are neutral."""
+    scores: list[float] = []
+    gap = 0
+    previous_text = False
+    for index, unit in enumerate(units):
+        if unit.words == 0 or BRACKETED_ONLY.match(unit.text):
+            scores.append(0.0)
+            continue
+        if index and unit.text == units[index - 1].text:
+            scores.append(0.0)
+            continue
+        weight = 0.0
+        if unit.text not in repeated:
+            weight = 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
+        if weight:
+            # A lone paragraph between gaps (a teaser's lede) leaves the gap's cost where it
+            # was; two in a row (an article) clear it.
+            if previous_text:
+                gap = 0
+            scores.append(weight * unit.words)
+        else:
+            gap += 1
+            scores.append(-float(gap))
+        previous_text = bool(weight)
+    return scores
+
+
+def _best_region(scores: list[float]) -> tuple[int, int]:
+    """Maximum-sum contiguous run [start, end); (0, 0) when nothing scores."""
+    best, best_span = 0.0, (0, 0)
+    running, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running, start = score, index
+        else:
+            running += score
+        if running > best:
+            best, best_span = running, (start, index + 1)
+    return best_span
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _split_title(first_line: str) -> tuple[str, str | None]:
+    """'Headline | Site' -> ('Headline', 'Site'); the site part is the shorter, wordless-date end."""
+    parts = TITLE_SEPARATOR.split(first_line)
+    if len(parts) < 2:
+        return first_line, None
+    site = parts[-1].strip()
+    headline = " ".join(parts[:-1]).strip()
+    if len(site.split()) > 6 or re.search(r"\d", site) or len(headline.split()) < 3:
+        return first_line, None
+    return headline, site
+
+
+def _find_date(text: str) -> tuple[int, str] | None:
+    """Earliest date in the text as (offset, ISO string)."""
+    found: list[tuple[int, str]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _iso(match)
+            if iso:
+                found.append((match.start(), iso))
+    return min(found) if found else None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    month_text = match["month"]
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text[:3].lower())
+    day, year = int(match["day"]), int(match["year"])
+    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if match["hour"] is None:
+        return iso
+    hour, minute = int(match["hour"]), int(match["minute"])
+    ampm = (match.groupdict().get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return f"{iso}T{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else iso
+
+
+def _published(texts: list[str]) -> str | None:
+    """The publication date among the header rows: an explicit 'Published' wins, then the first
+    date not labelled as an update."""
+    plain: str | None = None
+    for text in texts:
+        offset = 0
+        while found := _find_date(text[offset:]):
+            start, iso = found
+            role = DATE_ROLE.search(text[: offset + start])
+            label = role["role"].lower() if role else ""
+            if label in ("published", "posted", "first published"):
+                return iso
+            if not label and plain is None:
+                plain = iso
+            offset += start + 1
+    return plain
+
+
+def _wire(header: list[str], first_body: str | None) -> str | None:
+    """An agency named in the header rows or the dateline; else the byline."""
+    byline = None
+    for text in header:
+        agency = AGENCY_LINE.match(text)
+        if agency:
+            return agency.group(0)
+        match = BYLINE.match(text)
+        if match and byline is None:
+            byline = f"By {match.group(1)}"
+    if first_body:
+        dateline = DATELINE.match(first_body)
+        if dateline and dateline["agency"]:
+            return dateline["agency"]
+    return byline
+
+
+def _outlet(texts: list[str], title_site: str | None) -> str | None:
+    for text in texts:
+        match = PUBLISHED_IN.match(text)
+        if match:
+            return match["outlet"].strip()
+    if title_site:
+        return title_site
+    for index, text in enumerate(texts):
+        match = COPYRIGHT.search(text)
+        if not match or len(text.split()) > 15:
+            continue
+        owner = ALL_RIGHTS.sub("", match["owner"]).strip(" .,")
+        if not owner and index + 1 < len(texts):
+            owner = ALL_RIGHTS.sub("", texts[index + 1]).strip(" .,")
+        if owner and len(owner.split()) <= 6:
+            return owner
+    return None
+
+
+def _looks_like_headline(unit: _Unit) -> bool:
+    return (
+        3 <= unit.words <= 25
+        and not unit.bullet
+        and not unit.caption
+        and not unit.date
+        and not unit.text.endswith(".")
+        and not BYLINE.match(unit.text)
+        and not PROMO.search(unit.text)
+        and unit.text[:1].isupper()
+    )
+
+
+def _is_header_row(unit: _Unit) -> bool:
+    """Byline, agency or date rows and captions, which sit between a headline and the body."""
+    return (
+        unit.caption
+        or (unit.date and unit.words <= 16)
+        or bool(BYLINE.match(unit.text) or AGENCY_LINE.match(unit.text))
+    )
+
+
+# --- assembly -------------------------------------------------------------------------------
+
+
+def extract_article(text: str, path: str, media: str = "text") -> Article:
+    """Find the article in a page dumped as text (or given as HTML): metadata, blocks, furniture."""
+    if media == "html":
+        return _extract_html(text, path)
+    return _extract_text(text, path)
+
+
+def _extract_text(text: str, path: str) -> Article:
+    raw_units = _lines_to_units(text)
+    all_words = WORD.findall(" ".join(line for line, _ in raw_units).lower())
+    language = _detect_language(all_words)
+    stops = STOPWORDS.get(language, STOPWORDS["en"])
+    units = [_make_unit(line, bullet, stops) for line, bullet in raw_units]
+    texts = [unit.text for unit in units]
+
+    # A block repeated away from its first copy (a second header, a "Related" list shown twice)
+    # is page furniture; a copy right below its original (a caption twice) is just a duplicate.
+    counts = Counter(texts)
+    repeated = {
+        text
+        for text, count in counts.items()
+        if count > 1 and not any(texts[i] == texts[i + 1] == text for i in range(len(texts) - 1))
+    }
+    start, end = _best_region(_unit_scores(units, repeated))
+
+    first_line = texts[0] if texts else ""
+    title_hint, title_site = _split_title(first_line)
+    headline_at = _find_headline(units, start, _normalise(title_hint))
+    if headline_at is not None and headline_at >= start:
+        start = headline_at + 1
+        end = max(end, start)
+    title = texts[headline_at] if headline_at is not None else (title_hint if start else "")
+    if headline_at is None and title_hint != first_line:
+        title = title_hint
+    if title_site and (headline_at is None or _normalise(title) != _normalise(title_hint)):
+        title_site = None
+
+    header_from = headline_at + 1 if headline_at is not None else start
+    body_from = _body_start(units, header_from, start, end)
+    blocks: list[Block] = [Block("headline", title)] if headline_at is not None else []
+    kept: set[int] = set() if headline_at is None else {headline_at}
+    seen: set[str] = set()
+    header_texts: list[str] = []
+    for index in range(header_from, body_from):
+        unit = units[index]
+        if unit.caption:
+            if unit.text not in seen:
+                blocks.append(Block("caption", unit.text))
+                kept.add(index)
+        elif _is_header_row(unit):
+            header_texts.append(unit.text)
+        elif unit.bullet or _is_prose(unit) or unit.words >= 8:
+            if unit.text not in seen and not PROMO.search(unit.text):
+                blocks.append(Block("standfirst", unit.text))
+                kept.add(index)
+        seen.add(unit.text)
+
+    for index in range(body_from, end):
+        kind = _body_kind(units, index, body_from, end, title_site)
+        if kind and units[index].text not in seen:
+            blocks.append(Block(kind, units[index].text))
+            kept.add(index)
+        seen.add(units[index].text)
+
+    body_texts = [block.text for block in blocks if block.kind == "body"]
+    first_body = body_texts[0] if body_texts else None
+    dateline = DATELINE.match(first_body) if first_body else None
+    published = _published(header_texts) or _published(
+        [texts[i] for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))]
+    )
+    return Article(
+        path=path,
+        title=title,
+        outlet=_outlet(texts, title_site),
+        wire=_wire(header_texts, first_body),
+        published=published,
+        dateline=dateline["place"] if dateline else None,
+        blocks=tuple(blocks) if body_texts else (),
+        dropped=tuple(text for index, text in enumerate(texts) if index not in kept),
+        language=language,
+    )
+
+
+def _find_headline(units: list[_Unit], start: int, title_key: str) -> int | None:
+    """The headline row: the last copy of the page title above the body (or its first row),
+    else the nearest headline-shaped row within a few rows above the body."""
+    if start >= len(units) or not units:
+        return None
+    if len(title_key.split()) >= 3:
+        matches = [
+            index
+            for index in range(min(start + 1, len(units)))
+            if _normalise(units[index].text) == title_key and index > 0
+        ]
+        if matches:
+            return matches[-1]
+    for index in range(start - 1, max(-1, start - 12), -1):
+        unit = units[index]
+        if _looks_like_headline(unit) and unit.words <= 20:
+            return index
+        if not (_is_header_row(unit) or unit.bullet or unit.words > 20 or unit.words <= 2):
+            break
+    return None
+
+
+def _body_start(units: list[_Unit], header_from: int, start: int, end: int) -> int:
+    """Where the body starts: after the last byline/date/caption row near the headline, and
+    after highlight bullets or a standfirst that directly follow those rows."""
+    body_from = max(header_from, min(start, end))
+    limit = min(len(units), header_from + 14)
+    last_header_row = None
+    prose_run = 0
+    for index in range(header_from, limit):
+        unit = units[index]
+        if _is_header_row(unit):
+            last_header_row = index
+            prose_run = 0
+        elif _is_prose(unit):
+            prose_run += 1
+            if prose_run >= 2:
+                break
+    if last_header_row is not None:
+        body_from = max(body_from, last_header_row + 1)
+        while (
+            body_from < len(units) and units[body_from].bullet and not _is_prose(units[body_from])
+        ):
+            body_from += 1
+    return min(body_from, max(end, body_from))
+
+
+def _body_kind(
+    units: list[_Unit], index: int, body_from: int, end: int, outlet: str | None
+) -> str | None:
+    """Kind of a unit inside the article region, or None for furniture."""
+    unit = units[index]
+    if unit.caption:
+        return "caption"
+    if _is_prose(unit):
+        if PROMO.search(unit.text) and not unit.terminal:
+            return None
+        if outlet and outlet.lower() in unit.text.lower() and not unit.terminal:
+            return None
+        return "body"
+    if BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0:
+        return None
+    if unit.bullet:
+        # A list item inside the article is kept when it reads as text, not as a link.
+        return "body" if unit.words >= 6 and unit.stop_ratio >= 0.15 else None
+    previous_prose = index > body_from and _is_prose(units[index - 1])
+    next_prose = index + 1 < end and _is_prose(units[index + 1])
+    if unit.words <= 15 and not unit.terminal and next_prose and unit.text[:1].isupper():
+        return "subhead"
+    if (_is_near_prose(unit) or (unit.words >= 6 and unit.terminal)) and (
+        previous_prose or next_prose
+    ):
+        return "body"
+    return None
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def _extract_html(html: str, path: str) -> Article:
+    """HTML pages go through trafilatura (DOM-based); never fetches anything."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        document = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True
+        )
+    except Exception:  # a third-party parser on arbitrary markup: any failure means no article
+        document = None
+    title = (getattr(document, "title", None) or "").strip() if document else ""
+    body = (getattr(document, "text", None) or "") if document else ""
+    paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
+    if paragraphs and title and _normalise(paragraphs[0]) == _normalise(title):
+        paragraphs = paragraphs[1:]
+    language = _detect_language(WORD.findall(body.lower()))
+    blocks = [Block("headline", title)] if title and paragraphs else []
+    for paragraph in paragraphs:
+        blocks.append(Block("caption" if CAPTION.search(paragraph) else "body", paragraph))
+    first_body = next((block.text for block in blocks if block.kind == "body"), None)
+    dateline = DATELINE.match(first_body) if first_body else None
+    author = (getattr(document, "author", None) or "").strip() if document else ""
+    date = (getattr(document, "date", None) or "") if document else ""
+    return Article(
+        path=path,
+        title=title,
+        outlet=(getattr(document, "sitename", None) or None) if document else None,
+        wire=_wire([], first_body) or (f"By {author}" if author else None),
+        published=date[:16] or None,
+        dateline=dateline["place"] if dateline else None,
+        blocks=tuple(blocks),
+        dropped=(),
+        language=language,
+    )
