@@ -78,10 +78,17 @@ _WESTERN_CHARACTERS = set(
     "\u00a0\u00ad¡¢£¥§¨©ª«®¯°±²´µ¶·¸º»¼½¾¿×÷"
     "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ"
     "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+    # The bytes cp1252 leaves undefined, read as latin-1 C1 controls; cleaning drops them.
+    "\x81\x8d\x8f\x90\x9d"
 )
 # Accented letters are a minority of the letters in Western languages; text in another
 # script mis-decoded as cp1252 is almost all non-ASCII letters.
 _MAX_WESTERN_ACCENTED_SHARE = 0.25
+_LATIN1_FALLBACK = "briefing-latin1"
+codecs.register_error(
+    _LATIN1_FALLBACK,
+    lambda error: (error.object[error.start : error.end].decode("latin-1"), error.end),
+)
 _ASCII_BYTES = bytes(range(0x80))
 _ASCII_LETTER_BYTES = string.ascii_letters.encode("ascii")
 
@@ -251,17 +258,21 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
             pass
-    western = _decode_if_western(data)
-    if western is not None:
-        return western, "cp1252"
+    legacy = _decode_cp1252(data)
+    if _looks_western(data):
+        return legacy
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding
+    return legacy
+
+
+def _decode_cp1252(data: bytes) -> tuple[str, str]:
+    """cp1252, or latin-1 for the five bytes cp1252 leaves undefined (as browsers do)."""
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; latin-1 decodes every byte.
-        return data.decode("latin-1"), "latin-1"
+        return data.decode("cp1252", errors=_LATIN1_FALLBACK), "latin-1"
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -278,26 +289,20 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _decode_if_western(data: bytes) -> str | None:
-    """The cp1252 reading of `data` if it looks like Western European text, else None.
+def _looks_western(data: bytes) -> bool:
+    """Whether the cp1252 reading of `data` is plausible Western European text.
 
     charset-normalizer often names cp1250 or cp775 for short English/French text with
     curly quotes or accents, which garbles them; cp1252 is the likelier legacy encoding
     whenever its reading is plausible.
     """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
     # cp1252 is one byte per character, so the counts can run on bytes, at C speed.
-    non_ascii = data.translate(None, _ASCII_BYTES).decode("cp1252")
+    non_ascii = data.translate(None, _ASCII_BYTES).decode("cp1252", errors=_LATIN1_FALLBACK)
     if not set(non_ascii) <= _WESTERN_CHARACTERS:
-        return None
+        return False
     accented = sum(1 for c in non_ascii if c.isalpha())
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-    if accented > _MAX_WESTERN_ACCENTED_SHARE * (accented + ascii_letters):
-        return None
-    return text
+    return accented <= _MAX_WESTERN_ACCENTED_SHARE * (accented + ascii_letters)
 
 
 def _looks_like_html(path: str, text: str) -> bool:
