@@ -1,8 +1,19 @@
-"""Temporal expressions, resolved against the article's publication date."""
+"""Temporal expressions, resolved against the article's publication date.
+
+Candidate spans come from one precompiled regex; each is then resolved with plain calendar
+arithmetic. Weekdays and year-less dates are ambiguous, so the words around the span decide
+whether the sentence looks back (reporting, the default) or forward ("will meet", "is due to").
+dateparser is deliberately not used: it resolves a bare weekday a week too early and its
+text search invents dates from ordinary numbers.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -12,3 +23,339 @@ class DateMention:
     precision: str  # "year" | "month" | "day"
     start: int  # character offsets in the sentence
     end: int
+
+
+_MONTH_NAMES = tuple(calendar.month_name)[1:]
+_WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
+_MONTH_BY_PREFIX = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, 1)}
+_WEEKDAY_BY_PREFIX = {name[:3].lower(): number for number, name in enumerate(_WEEKDAY_NAMES)}
+
+
+def _title_or_upper(words: tuple[str, ...]) -> str:
+    # Lowercase "may" / "march" are a verb far more often than a month, so only capitalised
+    # spellings count; ALL CAPS covers headline and dateline furniture.
+    return "|".join(f"{word}|{word.upper()}" for word in words)
+
+
+_MONTH_FULL = _title_or_upper(_MONTH_NAMES)
+_MONTH_ABBREVIATED = _title_or_upper(
+    ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+)
+_MONTH = rf"(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBREVIATED})(?:\.|\b)"
+_WEEKDAY = rf"(?:{_title_or_upper(_WEEKDAY_NAMES)})\b"
+# Four digits in 1900-2099 that are not part of "2,000", "1990s" or a longer number.
+_YEAR = r"(?:19|20)\d\d(?![\d,]\d|\d|s\b)"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?(?!\d|,\d)"
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+# Leading words kept in the span ("on Friday", "in 2016"); a bare month or year needs one.
+_PREPOSITION = (
+    r"(?P<prep>(?i:on|in|since|by|until|till|from|during|before|after|through|throughout"
+    r"|between|of|around|last|next|this|coming|early|late|and|to|or))\s+|(?P<mid>mid-)"
+)
+
+_CANDIDATE = re.compile(
+    rf"""
+    \b(?:{_PREPOSITION})?
+    (?P<core>
+        (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)
+      | (?:(?:{_WEEKDAY}),?\s+)?
+        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH})(?:,?\s+(?P<dmy_year>{_YEAR}))?
+      | (?:(?:{_WEEKDAY}),?\s+)?
+        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})(?:,?\s+(?P<mdy_year>{_YEAR}))?
+      | (?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})
+      | (?P<month_only>{_MONTH_FULL})\b
+      | (?:the\s+year\s+)?(?P<year_only>{_YEAR})
+      | (?P<weekday>{_WEEKDAY})(?:\s+(?P<day_part>morning|afternoon|evening|night))?
+      | (?P<ago_count>\d{{1,3}}|(?i:an?|{"|".join(_NUMBER_WORDS)}))\s+
+        (?P<ago_unit>day|month|year)s?\s+ago\b
+      | (?P<near_day>(?i:today|tonight|yesterday|tomorrow
+            |this\s+(?:morning|afternoon|evening)|last\s+night))\b
+      | (?P<near_anchor>(?i:last|next|this))\s+(?P<near_unit>month|year)\b
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Cues for the direction a weekday or year-less date points. Future cues come first so that
+# "expected", "scheduled" and "planned" are not taken as past-tense "-ed" verbs.
+_TENSE_CUE = re.compile(
+    r"""
+    (?<![\w'’-])(?:
+        (?P<future>will|shall|would|due|plans?|planned|planning|scheduled|set\ to|expected
+            |expects?|upcoming|next|coming|to\ be\ held|going\ to|intends?|aims?\ to
+            |(?:is|are)\ to)
+      | (?P<past>said|says|told|was|were|had|did|ago|last
+            # a participle after "be" takes its tense from the auxiliary: "will be postponed"
+            |(?<!\bbe\ )(?:[a-z]{2,}(?<!e)ed|[a-z]*(?:agre|fre)ed)
+            # irregular past tenses common in news reports
+            |met|held|began|begun|took|taken|came|became|went|gone|left|fled|fell|led|saw|seen
+            |won|lost|made|gave|given|got|kept|sent|spent|paid|sold|found|rose|broke|broken
+            |spoke|stood|struck|shot|wrote|written|ran|chose|hid|felt|[a-z]*ought|[a-z]*(?:dr
+            |fl|gr|thr|kn|bl)ew)
+    )\b
+    | (?P<future_contraction>['’]ll)\b
+    """,
+    re.VERBOSE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”\u2013\u2014]|\s-\s")
+# A 4-digit number followed by one of these words is a quantity or a clock time, not a year.
+_NOT_AFTER_YEAR = re.compile(
+    r"\s+(?:people|men|women|children|police|personnel|staff|GMT|UTC|local|hrs|h|[a-z]+(?<![aiu])s)\b"
+)
+# Cheap screen run before _CANDIDATE: every candidate contains a digit, a month's first three
+# letters, or one of these words. Most sentences have none of them.
+_TRIGGER = re.compile(
+    r"\d|"
+    + "|".join(f"{name[:3]}|{name[:3].upper()}" for name in _MONTH_NAMES)
+    + "|(?i:day|night|morning|afternoon|evening|tomorrow|month|year)"
+)
+_RANGE_CONNECTORS = ("and", "to", "or")
+_NEXT_WORD_CAPITALISED = re.compile(r"\s+[A-Z]")
+_PRECEDING_WORD = re.compile(r"(\S+)\s+$")
+# "of 2072" is as often a score or a count as a year; after these words it is a year.
+_YEAR_OF_CONTEXT = frozenset(
+    "end start beginning middle half quarter rest part course spring summer autumn fall winter "
+    "season election elections class".split()
+    + [name.lower() for name in _MONTH_NAMES]
+)
+
+
+def resolve_dates(text: str, published: datetime.date | None) -> tuple[DateMention, ...]:
+    """Find the temporal expressions in one sentence and resolve them against `published`.
+
+    With `published=None` only self-contained dates resolve: full dates, "October 2023",
+    "in 2016". Offsets index into `text`.
+    """
+    return _resolve_sentence(text, published)
+
+
+# Sentences repeat (captions twice on a page, the same wire story at several outlets).
+@lru_cache(maxsize=8192)
+def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateMention, ...]:
+    mentions: list[DateMention] = []
+    if not _TRIGGER.search(text):
+        return ()
+    for match in _CANDIDATE.finditer(text):
+        resolved = _resolve_match(match, text, published, mentions)
+        if resolved is None:
+            continue
+        value, precision = resolved
+        # "and"/"to"/"or" join a range; they are not part of the date as written.
+        connector = (match.group("prep") or "").lower() in _RANGE_CONNECTORS
+        start, end = match.start("core") if connector else match.start(), match.end()
+        mentions.append(DateMention(text[start:end], value, precision, start, end))
+    return tuple(mentions)
+
+
+def _resolve_match(
+    match: re.Match[str],
+    text: str,
+    published: datetime.date | None,
+    earlier: list[DateMention],
+) -> tuple[str, str] | None:
+    """(value, precision) for one candidate span, or None when it is not a usable date."""
+    groups = match.groupdict()
+    prep = (groups["prep"] or "").lower()
+    if groups["iso"]:
+        year, month, day = (int(part) for part in groups["iso"].split("-"))
+        return _day_value(year, month, day)
+    for key in ("dmy", "mdy"):
+        if groups[f"{key}_day"]:
+            month = _month_number(groups[f"{key}_month"])
+            day = int(groups[f"{key}_day"].rstrip("stndrh"))
+            if groups[f"{key}_year"]:
+                return _day_value(int(groups[f"{key}_year"]), month, day)
+            if published is None or not _is_valid_day(2000, month, day):  # 2000: a leap year
+                return None
+            year = _nearest_year(published, month, day, _tense(text, match, prep))
+            return _day_value(year, month, day)
+    if groups["my_month"]:
+        return f"{groups['my_year']}-{_month_number(groups['my_month']):02d}", "month"
+    if groups["year_only"]:
+        return _year_only(match, text, prep, groups["mid"], earlier)
+    if published is None:
+        return None
+    if groups["month_only"]:
+        if not (prep or groups["mid"]) or not _continues_range(match, prep, earlier, "month"):
+            return None
+        month = _month_number(groups["month_only"])
+        year = _nearest_year(published, month, None, _tense(text, match, prep))
+        return f"{year}-{month:02d}", "month"
+    if groups["weekday"]:
+        return _weekday(match, text, published, prep)
+    if groups["ago_unit"]:
+        return _ago(groups["ago_count"].lower(), groups["ago_unit"], published)
+    if groups["near_day"]:
+        return _near_day(match, text, published)
+    if groups["near_anchor"]:
+        return _near_period(match, text, published)
+    return None
+
+
+def _year_only(
+    match: re.Match[str],
+    text: str,
+    prep: str,
+    mid: str | None,
+    earlier: list[DateMention],
+) -> tuple[str, str] | None:
+    if not (prep or mid) or not _continues_range(match, prep, earlier, "year"):
+        return None
+    if prep in ("last", "next", "this", "coming"):
+        return None
+    if prep == "of" and _preceding_word(text, match.start()).lower() not in _YEAR_OF_CONTEXT:
+        return None
+    if _NOT_AFTER_YEAR.match(text, match.end()):
+        return None
+    return match.group("year_only"), "year"
+
+
+def _continues_range(
+    match: re.Match[str], prep: str, earlier: list[DateMention], precision: str
+) -> bool:
+    """A bare month or year after "and"/"to"/"or" counts only as the end of a range that
+    starts with a date just before it ("between 2019 and 2021"); "spoke to May" is a person."""
+    if prep not in _RANGE_CONNECTORS:
+        return True
+    previous = earlier[-1] if earlier else None
+    return (
+        previous is not None
+        and previous.precision == precision
+        and match.start() - previous.end <= 1
+    )
+
+
+def _weekday(
+    match: re.Match[str], text: str, published: datetime.date, prep: str
+) -> tuple[str, str] | None:
+    if not prep and not match.group("day_part"):
+        preceding = _preceding_word(text, match.start())
+        if preceding.lower() in ("a", "an", "every", "each"):
+            return None  # any such day, not one date: "on a Monday"
+        if preceding[:1].isupper() or _NEXT_WORD_CAPITALISED.match(text, match.end()):
+            return None  # a name: "Black Friday", "Sunday Times", "Good Friday Agreement"
+    target = _WEEKDAY_BY_PREFIX[match.group("weekday")[:3].lower()]
+    days_back = (published.weekday() - target) % 7
+    days_ahead = (target - published.weekday()) % 7
+    if prep == "last":
+        offset = -(days_back or 7)
+    elif prep in ("next", "coming"):
+        offset = days_ahead or 7
+    elif days_back == 0:
+        # The publication weekday itself is the publication day, in either tense.
+        offset = 0
+    else:
+        offset = days_ahead if _tense(text, match, prep) == "future" else -days_back
+    return (published + datetime.timedelta(days=offset)).isoformat(), "day"
+
+
+def _ago(count_word: str, unit: str, published: datetime.date) -> tuple[str, str]:
+    if count_word.isdigit():
+        count = int(count_word)
+    elif count_word in ("a", "an"):
+        count = 1
+    else:
+        count = _NUMBER_WORDS.index(count_word) + 1
+    if unit == "day":
+        return (published - datetime.timedelta(days=count)).isoformat(), "day"
+    if unit == "month":
+        return _shift_month(published, -count), "month"
+    return str(published.year - count), "year"
+
+
+def _near_day(match: re.Match[str], text: str, published: datetime.date) -> tuple[str, str] | None:
+    written = match.group("near_day")
+    if written[0].isupper() and _preceding_word(text, match.start())[:1].isupper():
+        return None  # a title: "USA Today", "TBS Today"
+    phrase = " ".join(written.lower().split())
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(phrase, 0)
+    return (published + datetime.timedelta(days=offset)).isoformat(), "day"
+
+
+def _near_period(
+    match: re.Match[str], text: str, published: datetime.date
+) -> tuple[str, str] | None:
+    if text[: match.start()].lower().endswith("the "):
+        return None  # "over the last year" is a span of twelve months, not a calendar year
+    step = {"last": -1, "next": 1, "this": 0}[match.group("near_anchor").lower()]
+    if match.group("near_unit") == "year":
+        return str(published.year + step), "year"
+    return _shift_month(published, step), "month"
+
+
+def _tense(text: str, match: re.Match[str], prep: str) -> str | None:
+    """ "future" or "past" when the clause around a span says which way it points, else None."""
+    if prep in ("next", "coming"):
+        return "future"
+    if prep in ("last", "since"):
+        return "past"
+    start, end = match.span()
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    before = list(_TENSE_CUE.finditer(text[clause_start:start]))
+    if before:
+        return "past" if before[-1].group("past") else "future"
+    # Nothing governs the span from the left: read rightwards, across one clause break when
+    # the span opens its clause ("On Saturday, the ministers will meet").
+    following = _CLAUSE_BREAK.search(text, end)
+    stop = following.start() if following else len(text)
+    if following and not text[clause_start:start].strip() and stop - end < 3:
+        after_next = _CLAUSE_BREAK.search(text, following.end())
+        stop = after_next.start() if after_next else len(text)
+    after = _TENSE_CUE.search(text[end:stop])
+    if after is None:
+        return None
+    return "past" if after.group("past") else "future"
+
+
+_IMPOSSIBLE = 10**6
+
+
+def _nearest_year(published: datetime.date, month: int, day: int | None, tense: str | None) -> int:
+    """The year that puts the day (or whole month, when `day` is None) nearest publication.
+
+    A past-tense clause cannot report a later date, nor a future one an earlier date. Without
+    a cue, later dates count double: reports mostly look back, but "the Jan. 20 inauguration"
+    in a December report is next month.
+    """
+
+    def cost(year: int) -> int:
+        last_day = calendar.monthrange(year, month)[1]
+        first = datetime.date(year, month, min(day or 1, last_day))
+        last = datetime.date(year, month, min(day or last_day, last_day))
+        if first > published:
+            days_ahead = (first - published).days
+            return _IMPOSSIBLE if tense == "past" else days_ahead * (2 if tense is None else 1)
+        if last < published:
+            return _IMPOSSIBLE if tense == "future" else (published - last).days
+        return 0
+
+    return min((published.year - 1, published.year, published.year + 1), key=cost)
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_BY_PREFIX[name[:3].lower()]
+
+
+def _is_valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _day_value(year: int, month: int, day: int) -> tuple[str, str] | None:
+    if not (1 <= month <= 12 and _is_valid_day(year, month, day)):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+def _shift_month(published: datetime.date, months: int) -> str:
+    index = published.year * 12 + published.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _preceding_word(text: str, start: int) -> str:
+    """The word just before `start` in the same phrase; "" after punctuation or at the start."""
+    found = _PRECEDING_WORD.search(text, 0, start)
+    return found.group(1) if found and found.group(1)[-1].isalnum() else ""

@@ -1,0 +1,197 @@
+import datetime
+
+import pytest
+
+from briefing.dates import DateMention, resolve_dates
+
+FRIDAY = datetime.date(2024, 12, 6)
+SATURDAY = datetime.date(2024, 12, 7)
+
+
+def resolved(text: str, published: datetime.date | None) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.precision) for m in resolve_dates(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        (
+            "Iran will send missiles, a senior Iranian official said on Friday.",
+            FRIDAY,
+            ("on Friday", "2024-12-06", "day"),
+        ),
+        # Published the next day (print edition): the same report means the day before.
+        (
+            "Iran will send missiles, a senior Iranian official said on Friday.",
+            SATURDAY,
+            ("on Friday", "2024-12-06", "day"),
+        ),
+        (
+            "Thousands of people had begun fleeing from Homs on Thursday night towards the coast.",
+            FRIDAY,
+            ("on Thursday night", "2024-12-05", "day"),
+        ),
+        (
+            "The security offices emptied on Friday morning, with members leaving the city.",
+            FRIDAY,
+            ("on Friday morning", "2024-12-06", "day"),
+        ),
+        ("The offensive began on Nov. 27.", FRIDAY, ("on Nov. 27", "2024-11-27", "day")),
+        (
+            "HTS broke from Al-Qaeda in 2016, says it poses no threat.",
+            FRIDAY,
+            ("in 2016", "2016", "year"),
+        ),
+        (
+            "Iran has been focused on Israel since the Gaza war erupted in October 2023.",
+            FRIDAY,
+            ("in October 2023", "2023-10", "month"),
+        ),
+        ("Front lines hardened in 2020.", FRIDAY, ("in 2020", "2020", "year")),
+        ("Russia has been focused on Ukraine since 2022.", FRIDAY, ("since 2022", "2022", "year")),
+        ("Its defeat by a coalition in 2017, had now", FRIDAY, ("in 2017", "2017", "year")),
+        (
+            "The ministers of Iran, Russia and Turkiye will meet in Doha on Saturday to discuss.",
+            SATURDAY,
+            ("on Saturday", "2024-12-07", "day"),
+        ),
+        (
+            "The ministers of Iran, Russia and Turkiye will meet in Doha on Saturday to discuss.",
+            FRIDAY,
+            ("on Saturday", "2024-12-07", "day"),
+        ),
+        (
+            "On Saturday, the ministers are due to meet in Doha.",
+            FRIDAY,
+            ("On Saturday", "2024-12-07", "day"),
+        ),
+        ("The ministers met in Doha on Saturday.", FRIDAY, ("on Saturday", "2024-11-30", "day")),
+        (
+            "Rebel fighters gather in Hama, Syria December 5, 2024. REUTERS/Mahmoud Hassano",
+            FRIDAY,
+            ("December 5, 2024", "2024-12-05", "day"),
+        ),
+        (
+            "An uprising mushroomed into civil war 13 years ago.",
+            FRIDAY,
+            ("13 years ago", "2011", "year"),
+        ),
+        (
+            "BNP holds emergency meeting on 3 July 2025.",
+            FRIDAY,
+            ("on 3 July 2025", "2025-07-03", "day"),
+        ),
+        ("The deal was signed on 3 July.", FRIDAY, ("on 3 July", "2024-07-03", "day")),
+        ("THURSDAY, JULY 03, 2025", FRIDAY, ("THURSDAY, JULY 03, 2025", "2025-07-03", "day")),
+        (
+            "Published in Dawn, December 7th, 2024",
+            FRIDAY,
+            ("December 7th, 2024", "2024-12-07", "day"),
+        ),
+        ("Updated 06 Dec, 2024", FRIDAY, ("06 Dec, 2024", "2024-12-06", "day")),
+        ("date 2024-12-07 E-Paper", FRIDAY, ("2024-12-07", "2024-12-07", "day")),
+        ("Leaders meet in Doha today", SATURDAY, ("today", "2024-12-07", "day")),
+        ("The talks broke down yesterday.", FRIDAY, ("yesterday", "2024-12-05", "day")),
+        ("The vote is tomorrow.", FRIDAY, ("tomorrow", "2024-12-07", "day")),
+        ("Officials said last Friday that", FRIDAY, ("last Friday", "2024-11-29", "day")),
+        ("They meet again next Friday.", FRIDAY, ("next Friday", "2024-12-13", "day")),
+        ("Prices rose last month.", FRIDAY, ("last month", "2024-11", "month")),
+        ("Elections are planned next year.", FRIDAY, ("next year", "2025", "year")),
+        ("Exports fell two days ago.", FRIDAY, ("two days ago", "2024-12-04", "day")),
+        ("The army withdrew in early March.", FRIDAY, ("early March", "2024-03", "month")),
+        ("Supplies should last until mid-2025.", FRIDAY, ("mid-2025", "2025", "year")),
+        ("Sales fell by the end of 2023.", FRIDAY, ("of 2023", "2023", "year")),
+    ],
+)
+def test_resolves_single_mention(
+    sentence: str, published: datetime.date, expected: tuple[str, str, str]
+) -> None:
+    assert resolved(sentence, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # A year-less date takes the year that puts it nearest publication, leaning backwards
+        # for reporting and forwards for plans.
+        ("Security is tight before the Jan. 20 inauguration.", FRIDAY, "2025-01-20"),
+        ("The leader said on Dec. 28 that", datetime.date(2025, 1, 5), "2024-12-28"),
+        ("The summit will open on Jan. 15.", FRIDAY, "2025-01-15"),
+        ("The accord was signed on Jan. 15.", FRIDAY, "2024-01-15"),
+    ],
+)
+def test_year_less_date_picks_the_nearest_year(
+    sentence: str, published: datetime.date, expected: str
+) -> None:
+    assert [m.value for m in resolve_dates(sentence, published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town is 40 km (24 miles) from the border.",
+        "They could take it within the next 24 hours.",
+        "Rebels seized two major cities.",
+        "The bridge on the M5 highway was destroyed.",
+        "The company lost Tk1000cr this quarter.",
+        "Some 500-600 factories have closed.",
+        "Over the past two months, commanders were killed.",
+        "About 2,000 fighters and 1,000 civilians crossed.",
+        "An Al-Qaeda affiliate claimed the attack.",
+        "The group was founded in the 1990s.",
+        "Officials said it may take weeks.",
+        "Forces march on Homs as the March 2,000 rally ends.",
+        "May God protect the city, he said.",
+        "He spoke to May and the cabinet.",
+        "The candidate won by 2000 votes.",
+        "Flights resume at 2030 GMT.",
+        "The design earned a total score of 2072 and more.",
+        "The season of Black Friday deals has begun.",
+        "He read the Sunday Times at breakfast.",
+        "They held the ceremony on a Monday.",
+        "Rebels advanced overnight towards Homs.",
+        "The tool was covered on TBS Today by reporters.",
+        "Prices rose over the last year.",
+    ],
+)
+def test_finds_no_date(sentence: str) -> None:
+    assert resolve_dates(sentence, FRIDAY) == ()
+
+
+def test_range_end_counts_only_after_a_date() -> None:
+    assert resolved("Output doubled between 2019 and 2021.", FRIDAY) == [
+        ("between 2019", "2019", "year"),
+        ("2021", "2021", "year"),
+    ]
+
+
+def test_without_publication_date_only_absolute_dates_resolve() -> None:
+    sentence = (
+        "Talks collapsed on Friday, yesterday and Nov. 27, after a truce in 2016,"
+        " October 2023 and 5 December 2024."
+    )
+    assert resolved(sentence, None) == [
+        ("in 2016", "2016", "year"),
+        ("October 2023", "2023-10", "month"),
+        ("5 December 2024", "2024-12-05", "day"),
+    ]
+
+
+def test_offsets_point_at_the_span() -> None:
+    sentence = "Kurds seized the city on Friday, a year after a truce signed in October 2023."
+    mentions = resolve_dates(sentence, FRIDAY)
+    assert mentions == (
+        DateMention("on Friday", "2024-12-06", "day", 22, 31),
+        DateMention("in October 2023", "2023-10", "month", 61, 76),
+    )
+    assert all(sentence[m.start : m.end] == m.text for m in mentions)
+
+
+def test_invalid_calendar_day_is_not_a_date() -> None:
+    assert resolve_dates("The deadline was February 30, 2024.", FRIDAY) == ()
+
+
+def test_passive_future_looks_forward() -> None:
+    assert resolved("The meeting will be postponed to Friday.", datetime.date(2024, 12, 3)) == [
+        ("Friday", "2024-12-06", "day")
+    ]
