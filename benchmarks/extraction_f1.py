@@ -23,7 +23,7 @@ from briefing.extract import Article, extract_article  # noqa: E402
 
 DEFAULT_DEV = REPO.parent / "shared" / "extraction-dev"
 WORD = re.compile(r"\w+")
-SCORED_KINDS = ("standfirst", "body", "subhead")
+SCORED_KINDS = ("body", "subhead")
 
 
 def shingles(text: str, size: int = 4) -> Counter[tuple[str, ...]]:

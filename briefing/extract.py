@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 BLOCK_KINDS = ("headline", "standfirst", "body", "subhead", "caption")
 
@@ -112,11 +112,13 @@ AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=l
 # --- line shapes ----------------------------------------------------------------------------
 
 WORD = re.compile(r"\w+")
+TAIL_GAP = 3  # furniture units that separate a trailing paragraph from the article
 GAP_DECAY = 1000
 # Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
 BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
 TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
+IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE)
 CAPTION = re.compile(
     r"(?:[.!?)]\s*[—–]\s*[A-Z][\w./&' ]{1,30}$)"  # "...on Friday.—AFP", "— Reuters/File"
     r"|(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
@@ -136,7 +138,8 @@ PROMO = re.compile(
     re.IGNORECASE,
 )
 PUBLISHED_IN = re.compile(
-    r"^(?:Published|Printed|Appeared|First published) in (?:the )?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
+    r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
+    r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
     r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
 )
 COPYRIGHT = re.compile(
@@ -257,6 +260,19 @@ def _make_unit(text: str, bullet: bool, stops: frozenset[str]) -> _Unit:
     )
 
 
+def _mark_caption_copies(units: list[_Unit]) -> list[_Unit]:
+    """An image's alt text next to its caption (the caption plus a credit) is a caption too."""
+    marked = list(units)
+    for index, unit in enumerate(units):
+        neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
+        if not unit.caption and any(
+            other.caption and unit.words >= 4 and other.text.startswith(unit.text)
+            for other in neighbours
+        ):
+            marked[index] = replace(unit, caption=True)
+    return marked
+
+
 # --- classification -------------------------------------------------------------------------
 
 
@@ -287,40 +303,39 @@ def _is_near_prose(unit: _Unit) -> bool:
     )
 
 
-def _unit_scores(units: list[_Unit], repeated: set[str]) -> list[float]:
-    """Positive for prose; the k-th non-prose unit of a gap costs k, so long gaps cost a lot.
-    Image placeholders and a copy right under its original are neutral."""
-    scores: list[float] = []
-    gap = 0
-    previous_text = False
-    for index, unit in enumerate(units):
-        if unit.words == 0 or BRACKETED_ONLY.match(unit.text):
-            scores.append(0.0)
+def _text_weight(units: list[_Unit], index: int, repeated: set[str]) -> float | None:
+    """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
+    placeholders, a copy right under its original)."""
+    unit = units[index]
+    if unit.words == 0 or BRACKETED_ONLY.match(unit.text) or IMAGE_NAME.search(unit.text):
+        return None
+    if index and unit.text == units[index - 1].text:
+        return None
+    if unit.text in repeated:
+        return 0.0
+    return 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
+
+
+def _best_region(units: list[_Unit], repeated: set[str]) -> tuple[int, int]:
+    """The maximum-score contiguous run [start, end) of units; (0, 0) when nothing scores.
+
+    Prose scores its word count; the k-th furniture unit of a gap costs k, so long gaps (menus,
+    teaser lists) cost a lot. A lone paragraph between gaps (a teaser's lede) leaves the gap's
+    cost where it was; two paragraphs in a row (an article) clear it."""
+    best, best_span = 0.0, (0, 0)
+    running, start, gap, previous_text = 0.0, 0, 0, False
+    for index in range(len(units)):
+        weight = _text_weight(units, index, repeated)
+        if weight is None:
             continue
-        if index and unit.text == units[index - 1].text:
-            scores.append(0.0)
-            continue
-        weight = 0.0
-        if unit.text not in repeated:
-            weight = 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
         if weight:
-            # A lone paragraph between gaps (a teaser's lede) leaves the gap's cost where it
-            # was; two in a row (an article) clear it.
-            if previous_text:
+            if previous_text or running <= 0:
                 gap = 0
-            scores.append(weight * unit.words)
+            score = weight * units[index].words
         else:
             gap += 1
-            scores.append(-float(gap))
-        previous_text = bool(weight)
-    return scores
-
-
-def _best_region(scores: list[float]) -> tuple[int, int]:
-    """Maximum-sum contiguous run [start, end); (0, 0) when nothing scores."""
-    best, best_span = 0.0, (0, 0)
-    running, start = 0.0, 0
-    for index, score in enumerate(scores):
+            score = -float(gap)
+        previous_text = weight == 1.0
         if running <= 0:
             running, start = score, index
         else:
@@ -328,6 +343,22 @@ def _best_region(scores: list[float]) -> tuple[int, int]:
         if running > best:
             best, best_span = running, (start, index + 1)
     return best_span
+
+
+def _trim_lone_tail(
+    units: list[_Unit], repeated: set[str], start: int, end: int
+) -> tuple[int, int]:
+    """Cut a single paragraph hanging after the article behind a gap of furniture (a comment
+    policy, a footer blurb): the gap's cost alone is too small to keep it out."""
+    weights = [_text_weight(units, index, repeated) for index in range(start, end)]
+    prose = [start + offset for offset, weight in enumerate(weights) if weight == 1.0]
+    if len(prose) < 3:
+        return start, end
+    last, before = prose[-1], prose[-2]
+    gap = sum(1 for weight in weights[before - start + 1 : last - start] if weight == 0.0)
+    if gap >= TAIL_GAP:
+        return start, before + 1
+    return start, end
 
 
 # --- metadata -------------------------------------------------------------------------------
@@ -338,7 +369,7 @@ def _normalise(text: str) -> str:
 
 
 def _split_title(first_line: str) -> tuple[str, str | None]:
-    """'Headline | Site' -> ('Headline', 'Site'); the site part is the shorter, wordless-date end."""
+    """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
     parts = TITLE_SEPARATOR.split(first_line)
     if len(parts) < 2:
         return first_line, None
@@ -445,6 +476,15 @@ def _looks_like_headline(unit: _Unit) -> bool:
     )
 
 
+def _is_standfirst(unit: _Unit) -> bool:
+    """A summary under the headline: a sentence, or a highlight bullet that reads as one."""
+    if PROMO.search(unit.text) or "@" in unit.text:
+        return False
+    if unit.bullet:
+        return unit.words >= 4 and unit.capitals < 0.8
+    return _is_prose(unit) or _is_near_prose(unit)
+
+
 def _is_header_row(unit: _Unit) -> bool:
     """Byline, agency or date rows and captions, which sit between a headline and the body."""
     return (
@@ -469,7 +509,7 @@ def _extract_text(text: str, path: str) -> Article:
     all_words = WORD.findall(" ".join(line for line, _ in raw_units).lower())
     language = _detect_language(all_words)
     stops = STOPWORDS.get(language, STOPWORDS["en"])
-    units = [_make_unit(line, bullet, stops) for line, bullet in raw_units]
+    units = _mark_caption_copies([_make_unit(line, bullet, stops) for line, bullet in raw_units])
     texts = [unit.text for unit in units]
 
     # A block repeated away from its first copy (a second header, a "Related" list shown twice)
@@ -480,7 +520,7 @@ def _extract_text(text: str, path: str) -> Article:
         for text, count in counts.items()
         if count > 1 and not any(texts[i] == texts[i + 1] == text for i in range(len(texts) - 1))
     }
-    start, end = _best_region(_unit_scores(units, repeated))
+    start, end = _trim_lone_tail(units, repeated, *_best_region(units, repeated))
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = _split_title(first_line)
@@ -508,18 +548,19 @@ def _extract_text(text: str, path: str) -> Article:
                 kept.add(index)
         elif _is_header_row(unit):
             header_texts.append(unit.text)
-        elif unit.bullet or _is_prose(unit) or unit.words >= 8:
-            if unit.text not in seen and not PROMO.search(unit.text):
-                blocks.append(Block("standfirst", unit.text))
-                kept.add(index)
+        elif _is_standfirst(unit) and unit.text not in seen:
+            blocks.append(Block("standfirst", unit.text))
+            kept.add(index)
         seen.add(unit.text)
 
     for index in range(body_from, end):
         kind = _body_kind(units, index, body_from, end, title_site)
-        if kind and units[index].text not in seen:
-            blocks.append(Block(kind, units[index].text))
+        text = units[index].text
+        copy = text in seen if kind == "caption" else index and text == texts[index - 1]
+        if kind and not copy:
+            blocks.append(Block(kind, text))
             kept.add(index)
-        seen.add(units[index].text)
+        seen.add(text)
 
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
@@ -607,7 +648,8 @@ def _body_kind(
         return "body" if unit.words >= 6 and unit.stop_ratio >= 0.15 else None
     previous_prose = index > body_from and _is_prose(units[index - 1])
     next_prose = index + 1 < end and _is_prose(units[index + 1])
-    if unit.words <= 15 and not unit.terminal and next_prose and unit.text[:1].isupper():
+    first_letter = next((char for char in unit.text if char.isalpha()), "")
+    if unit.words <= 15 and not unit.terminal and next_prose and first_letter.isupper():
         return "subhead"
     if (_is_near_prose(unit) or (unit.words >= 6 and unit.terminal)) and (
         previous_prose or next_prose
