@@ -97,7 +97,7 @@ _TENSE_CUE = re.compile(
             |spoke|stood|struck|shot|wrote|written|ran|chose|hid|felt|[a-z]*ought|[a-z]*(?:dr
             |fl|gr|thr|kn|bl)ew)
     )\b
-    | (?P<future_contraction>['’]ll)\b
+    | ['’]ll\b
     """,
     re.VERBOSE,
 )
@@ -136,9 +136,9 @@ def resolve_dates(text: str, published: datetime.date | None) -> tuple[DateMenti
 # Sentences repeat (captions twice on a page, the same wire story at several outlets).
 @lru_cache(maxsize=8192)
 def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateMention, ...]:
-    mentions: list[DateMention] = []
     if not _TRIGGER.search(text):
         return ()
+    mentions: list[DateMention] = []
     for match in _CANDIDATE.finditer(text):
         resolved = _resolve_match(match, text, published, mentions)
         if resolved is None:
@@ -169,7 +169,7 @@ def _resolve_match(
             day = int(groups[f"{key}_day"].rstrip("stndrh"))
             if groups[f"{key}_year"]:
                 return _day_value(int(groups[f"{key}_year"]), month, day)
-            if published is None or not _is_valid_day(2000, month, day):  # 2000: a leap year
+            if published is None:
                 return None
             year = _nearest_year(published, month, day, _tense(text, match, prep))
             return _day_value(year, month, day)
@@ -288,7 +288,7 @@ def _near_period(
 
 
 def _tense(text: str, match: re.Match[str], prep: str) -> str | None:
-    """ "future" or "past" when the clause around a span says which way it points, else None."""
+    """Which way the clause around a span points: "future", "past", or None without a cue."""
     if prep in ("next", "coming"):
         return "future"
     if prep in ("last", "since"):
@@ -324,8 +324,10 @@ def _nearest_year(published: datetime.date, month: int, day: int | None, tense: 
 
     def cost(year: int) -> int:
         last_day = calendar.monthrange(year, month)[1]
-        first = datetime.date(year, month, min(day or 1, last_day))
-        last = datetime.date(year, month, min(day or last_day, last_day))
+        if day is not None and day > last_day:
+            return 2 * _IMPOSSIBLE  # Feb. 29 outside a leap year; the caller rejects it
+        first = datetime.date(year, month, day or 1)
+        last = datetime.date(year, month, day or last_day)
         if first > published:
             days_ahead = (first - published).days
             return _IMPOSSIBLE if tense == "past" else days_ahead * (2 if tense is None else 1)

@@ -1,6 +1,9 @@
 import datetime
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.dates import DateMention, resolve_dates
 
@@ -195,3 +198,35 @@ def test_passive_future_looks_forward() -> None:
     assert resolved("The meeting will be postponed to Friday.", datetime.date(2024, 12, 3)) == [
         ("Friday", "2024-12-06", "day")
     ]
+
+
+_VALUE_FORMAT = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+_WORDS = (
+    "on in since last next will said Friday Thursday night Feb. 29 31 April 30 2,000 2016 1990s "
+    "May may March 5, 2024 of the end today yesterday two days ago 13 years month year and to "
+    "Sept. 2023-02-29 2024-12-07 ( ) , . — mid-2025 early Today TBS"
+).split()
+
+
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join),
+    st.one_of(st.none(), st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 12, 31))),
+)
+def test_any_sentence_gives_ordered_well_formed_mentions(
+    sentence: str, published: datetime.date | None
+) -> None:
+    mentions = resolve_dates(sentence, published)
+    for mention in mentions:
+        assert sentence[mention.start : mention.end] == mention.text
+        assert re.fullmatch(_VALUE_FORMAT[mention.precision], mention.value)
+        if mention.precision == "day":
+            datetime.date.fromisoformat(mention.value)  # a real calendar day
+    ends = [0] + [m.end for m in mentions]
+    assert all(m.start >= end for m, end in zip(mentions, ends, strict=False))
+
+
+def test_leap_day_without_year_takes_the_leap_year() -> None:
+    assert resolved("Voting closed on Feb. 29.", datetime.date(2025, 3, 1)) == [
+        ("on Feb. 29", "2024-02-29", "day")
+    ]
+    assert resolved("Voting closed on Feb. 29.", datetime.date(2026, 3, 1)) == []
