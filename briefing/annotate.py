@@ -7,7 +7,7 @@ from datetime import date
 
 from briefing.actors import ActorTagger
 from briefing.dates import DateMention, resolve_dates
-from briefing.extract import Article
+from briefing.extract import DATELINE, Article
 from briefing.sentences import split_sentences
 
 _WHOLE_BLOCK_KINDS = frozenset({"headline", "subhead", "caption"})
@@ -37,9 +37,16 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
     # Context rules ("militants" means HTS only in a Syria story) read the whole article.
     context = "\n".join(block.text for block in article.blocks)
     sentences: list[Sentence] = []
+    first_body = next((i for i, b in enumerate(article.blocks) if b.kind == "body"), None)
     for paragraph, block in enumerate(article.blocks):
+        text = block.text
+        if paragraph == first_body and article.dateline:
+            # "BEIRUT (Reuters) - Iran will..." reads as "Iran will..."; the place is
+            # kept as the article's dateline.
+            dateline = DATELINE.match(text)
+            text = text[dateline.end() :].lstrip() if dateline else text
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
-        pieces = [block.text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(block.text)
+        pieces = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         for text in pieces:
             sentences.append(
                 Sentence(

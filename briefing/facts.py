@@ -61,6 +61,14 @@ _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you)\b", re.IGNORECASE
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+# A date inside a clause opened by one of these words dates the background
+# ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
+# not the event the sentence reports.
+_BACKGROUND = re.compile(
+    r"\b(?:since|till|until|which|who|whose|during|before|after|when|once|first|last time)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,16 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             last_named = who
         speakers[sentence.id] = who
     return speakers
+
+
+def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
+    """The dates in a sentence that date its event, not its background clauses."""
+    kept = []
+    for mention in dates:
+        clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
+        if not _BACKGROUND.search(clause):
+            kept.append(mention)
+    return tuple(kept)
 
 
 def best_date(dates: Sequence[DateMention]) -> DateMention | None:

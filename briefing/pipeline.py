@@ -14,7 +14,13 @@ from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
 from briefing.corroborate import Corroboration, corroborate
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article, extract_article
-from briefing.facts import FactCandidate, attribute_sentences, best_date, select_facts
+from briefing.facts import (
+    FactCandidate,
+    attribute_sentences,
+    best_date,
+    event_dates,
+    select_facts,
+)
 from briefing.ingest import Document, InputProblem, read_inputs
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile, ProfileError, load_profile
@@ -226,7 +232,9 @@ def _brief_actor(
             FactCandidate(
                 text=first.text,
                 kind=first.kind,
-                dates=tuple(d for sid in report for d in by_id[sid].dates),
+                dates=tuple(
+                    d for sid in report for d in event_dates(by_id[sid].text, by_id[sid].dates)
+                ),
                 attribution=speaker or article.wire or article.outlet,
                 sources=report,
                 order=order.get(report[0], len(order)),

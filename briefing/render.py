@@ -67,9 +67,20 @@ def overview(briefing: Briefing) -> str:
         line += f" from {named}"
     span = briefing.date_span
     if span:
-        first, last = (human_date(d) for d in span)
-        line += f", {first}" if first == last else f", {first} to {last}"
+        line += f", {date_range(*span)}"
     return line
+
+
+def date_range(first: str, last: str) -> str:
+    """'6–7 December 2024', '30 November to 2 December 2024', '6 December 2024'."""
+    if first == last:
+        return human_date(first)
+    a, b = human_date(first).split(" "), human_date(last).split(" ")
+    if len(a) == len(b) == 3 and a[1:] == b[1:]:
+        return f"{a[0]}–{b[0]} {a[1]} {a[2]}"
+    if len(a) == len(b) == 3 and a[2] == b[2]:
+        return f"{a[0]} {a[1]} to {human_date(last)}"
+    return f"{human_date(first)} to {human_date(last)}"
 
 
 def settings_line(briefing: Briefing) -> str:

@@ -1,0 +1,151 @@
+"""The whole engine on the two seed articles: real values at every stage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.model import Briefing
+from briefing.render import render
+
+# Page furniture from the seeds: menus, related stories, teasers, tags, policies.
+BOILERPLATE = [
+    "Iran ends cooperation with UN nuclear watchdog",
+    "Iranian nuclear program degraded",
+    "Strait of Hormuz",
+    "COMMENT MOD POLICY",
+    "comments section is undergoing an overhaul",
+    "Google News",
+    "Most Popular",
+    "Must Read",
+    "ISIS, Syria Conflict",
+    "Published in Dawn",
+    "Threat perception",
+    "Gaza genocide",
+    "Agri tax changes",
+    "BNP expresses concern",
+    "Skip to main content",
+    "Top News / World+Biz",
+    "moderation decisions are subjective",
+    "Adani",
+    "All rights reserved",
+    "Eskaton Garden",
+    "E-Paper",
+    "Last modified",
+]
+
+
+def test_article_metadata(seed_briefing: Briefing) -> None:
+    dawn, tbs = (a.article for a in seed_briefing.articles)
+    assert dawn.title == "Iran, Hezbollah aim to bolster Assad as rebels target Syria’s Homs"
+    assert dawn.outlet == "Dawn"
+    assert dawn.wire == "Agencies"
+    assert dawn.published is not None and dawn.published.startswith("2024-12-07")
+    assert dawn.dateline == "BEIRUT"
+    assert tbs.title == "Iran, Hezbollah aim to bolster Assad as rebels bear down on Homs"
+    assert tbs.outlet == "The Business Standard"
+    assert tbs.wire == "Reuters"
+    assert tbs.published is not None and tbs.published.startswith("2024-12-06")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_no_page_furniture_in_any_output(seed_briefing: Briefing, fmt: str) -> None:
+    out = render(seed_briefing, fmt)
+    for line in BOILERPLATE:
+        assert line not in out, f"{line!r} leaked into the {fmt} output"
+
+
+def test_every_profile_actor_has_a_summary(seed_briefing: Briefing) -> None:
+    assert [b.id for b in seed_briefing.actors] == [
+        "assad", "hts", "kurds", "iran", "hezbollah", "russia", "is",
+    ]  # fmt: skip
+    for brief in seed_briefing.actors:
+        assert brief.summary, f"{brief.name} has no summary"
+        assert brief.facts, f"{brief.name} has no key facts"
+
+
+def _articles_cited(sources: tuple[str, ...]) -> set[str]:
+    return {sid.split(".")[0] for sid in sources}
+
+
+def test_shared_reuters_reports_are_stated_once_citing_both_outlets(
+    seed_briefing: Briefing,
+) -> None:
+    hezbollah = next(b for b in seed_briefing.actors if b.id == "hezbollah")
+    lines = [*hezbollah.summary, *hezbollah.facts]
+    supervising = [line for line in lines if "supervising forces" in line.text]
+    texts = {line.text for line in supervising}
+    assert len(texts) == 1, texts
+    for line in supervising:
+        assert _articles_cited(line.sources) == {"a1", "a2"}
+    for brief in seed_briefing.actors:
+        summary_texts = [s.text for s in brief.summary]
+        assert len(summary_texts) == len(set(summary_texts))
+        # No report twice in one pane, even in two outlets' wording.
+        cited = [frozenset(s.sources) for s in brief.summary]
+        assert len(cited) == len(set(cited))
+
+
+def _fact(briefing: Briefing, actor: str, needle: str):
+    brief = next(b for b in briefing.actors if b.id == actor)
+    matches = [f for f in brief.facts if needle in f.text]
+    assert matches, f"no {actor} fact mentions {needle!r}: {[f.text for f in brief.facts]}"
+    return matches[0]
+
+
+def test_key_facts_carry_dates_attribution_and_sources(seed_briefing: Briefing) -> None:
+    deir = _fact(seed_briefing, "kurds", "Deir el-Zor")
+    assert "a1" in _articles_cited(deir.sources)
+    rastan = _fact(seed_briefing, "russia", "Rastan bridge")
+    assert rastan.attribution == "a Syrian army officer"
+    doha = _fact(seed_briefing, "iran", "Doha")
+    assert doha.date == "2024-12-07"
+    hezbollah = _fact(seed_briefing, "hezbollah", "supervising forces")
+    assert hezbollah.attribution == "two senior Lebanese security sources"
+    for brief in seed_briefing.actors:
+        dated = [f.date for f in brief.facts if f.date]
+        assert dated == sorted(dated), f"{brief.name} facts out of date order"
+
+
+def test_json_contract_shape(seed_briefing: Briefing) -> None:
+    data = json.loads(render(seed_briefing, "json"))
+    assert data["schema"] == "briefing/1"
+    assert data["profile"] == "syria"
+    ids = set()
+    for article in data["articles"]:
+        assert set(article) >= {"id", "path", "title", "outlet", "wire", "published",
+                                "dateline", "sentences"}  # fmt: skip
+        for s in article["sentences"]:
+            assert s["kind"] in ("headline", "standfirst", "body", "subhead", "caption")
+            for d in s["dates"]:
+                assert d["precision"] in ("year", "month", "day")
+            ids.add(s["id"])
+    for actor in data["actors"] + data["other_actors"]:
+        for line in actor["summary"] + actor["facts"]:
+            assert line["sources"] and set(line["sources"]) <= ids
+    friday = [
+        d
+        for a in data["articles"]
+        for s in a["sentences"]
+        if "senior Iranian official said on Friday" in s["text"]
+        for d in s["dates"]
+    ]
+    assert {d["value"] for d in friday} == {"2024-12-06"}
+
+
+def test_other_actors_include_states_the_profile_misses(seed_briefing: Briefing) -> None:
+    names = {b.name for b in seed_briefing.other_actors}
+    assert {"Jordan", "Turkiye", "Israel"} <= names | {
+        n.replace("Türkiye", "Turkiye") for n in names
+    }
+    assert not names & {b.name for b in seed_briefing.actors}
+
+
+def test_text_dump_layout(seed_briefing: Briefing) -> None:
+    text = render(seed_briefing, "text", width=80)
+    assert text.startswith("BRIEFING: 2 articles from Dawn and The Business Standard")
+    assert all(len(line) <= 80 for line in text.splitlines() if " " in line.strip())
+    assert "\x1b" not in text
+    assert "[1] Dawn" in text and "[2] The Business Standard" in text
+    assert "[1][2]" in text

@@ -1,0 +1,111 @@
+"""The command line: dump to stdout and files, exit statuses, headless imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.resources import seed_paths
+
+
+def test_dump_text_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dump", "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("BRIEFING: 2 articles")
+    assert "Kurdish forces:" in out
+
+
+def test_dump_json_to_file_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "brief.json"
+    assert main(["dump", "--no-cache", "--format", "json", "-o", str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert [a["outlet"] for a in data["articles"]] == ["Dawn", "The Business Standard"]
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.json"]  # no temp file left
+
+
+def test_dump_markdown_width_and_summarizer(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["dump", "--no-cache", "--format", "markdown", "--summarizer", "luhn"]
+    assert main([*args, "--sentences", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Briefing")
+    assert "## Kurdish forces" in out
+    assert "summaries: luhn, up to 2 sentences" in out
+
+
+def test_missing_path_exits_3_naming_it(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere.txt"
+    assert main(["dump", "--no-cache", str(missing)]) == 3
+    err = capsys.readouterr().err
+    assert str(missing) in err
+    assert "Traceback" not in err
+
+
+def test_good_paths_are_briefed_when_another_is_missing(tmp_path: Path, capsys) -> None:
+    seed = str(seed_paths()[0])
+    assert main(["dump", "--no-cache", seed, str(tmp_path / "gone.txt")]) == 0
+    captured = capsys.readouterr()
+    assert "BRIEFING: 1 article from Dawn" in captured.out
+    assert "gone.txt" in captured.err
+
+
+def test_usage_errors_exit_2(capsys) -> None:
+    assert main(["dump", "--summarizer", "nope"]) == 2
+    assert main(["dump", "--sentences", "0"]) == 2
+    assert "invalid" in capsys.readouterr().err
+
+
+def test_refuses_to_overwrite_an_input(tmp_path: Path, capsys) -> None:
+    article = tmp_path / "a.txt"
+    original = seed_paths()[0].read_bytes()
+    article.write_bytes(original)
+    assert main(["dump", "--no-cache", str(article), "-o", str(article)]) == 1
+    assert article.read_bytes() == original
+    assert "a.txt" in capsys.readouterr().err
+
+
+def test_unknown_profile_exits_4(capsys) -> None:
+    assert main(["dump", "--no-cache", "--profile", "atlantis"]) == 4
+    assert "atlantis" in capsys.readouterr().err
+
+
+def test_profiles_lists_the_bundled_ones(capsys) -> None:
+    assert main(["profiles"]) == 0
+    out = capsys.readouterr().out
+    assert out.split()[0] == "syria"
+
+
+def test_help_lists_exit_statuses(capsys) -> None:
+    assert main(["dump", "--help"]) == 0
+    assert "exit status:" in capsys.readouterr().out
+
+
+def test_dump_never_imports_textual() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from briefing.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['dump', '--no-cache']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_stdin_article(tmp_path: Path) -> None:
+    data = seed_paths()[1].read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "dump", "--no-cache", "--format", "json", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
+    )
+    article = json.loads(result.stdout)["articles"][0]
+    assert article["path"] == "-"
+    assert article["outlet"] == "The Business Standard"

@@ -1,0 +1,98 @@
+"""Key-fact rules: whose account a sentence gives, and which sentences make facts."""
+
+import pytest
+
+from briefing.annotate import Sentence
+from briefing.dates import DateMention
+from briefing.facts import FactCandidate, attribute_sentences, find_speaker, score, select_facts
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Iran will send missiles, drones and more advisers to Syria, a senior Iranian "
+            "official said on Friday, as rebel forces pushed their lightning offensive south.",
+            "a senior Iranian official",
+        ),
+        (
+            "Jordan has closed its only passenger and commercial border crossing with Syria, "
+            "the interior ministry said on Friday.",
+            "the interior ministry",
+        ),
+        (
+            "The Syrian Observatory for Human Rights, a UK-based monitoring group, said "
+            "thousands of people had begun fleeing from Homs on Thursday night.",
+            "The Syrian Observatory for Human Rights",
+        ),
+        (
+            '"Due to the recent developments, there is increased movement by Islamic State '
+            'mercenaries in the Syrian desert," Mazloum Abdi told a press conference.',
+            "Mazloum Abdi",
+        ),
+        (
+            "Russian bombing overnight destroyed the Rastan bridge along the M5 highway, the "
+            "main route to Homs, to prevent rebels using it to advance, a Syrian army officer "
+            "told Reuters.",
+            "a Syrian army officer",
+        ),
+        ("HTS rebels said they had taken over the towns of Talbisa and Rastan.", "HTS rebels"),
+        ("Fighting continued, according to local residents.", "local residents"),
+        ("It was the third major city to fall out of Assad's control in a week.", None),
+        ("Government forces were bringing reinforcements to positions around Homs.", None),
+    ],
+)
+def test_find_speaker(text: str, speaker: str | None) -> None:
+    assert find_speaker(text) == speaker
+
+
+def _sentence(n: int, text: str) -> Sentence:
+    return Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
+
+
+def test_pronoun_takes_the_last_named_speaker() -> None:
+    sentences = [
+        _sentence(1, "Russian bombing destroyed the Rastan bridge, a Syrian army officer said."),
+        _sentence(2, "Government forces were bringing reinforcements to Homs, he added."),
+    ]
+    assert attribute_sentences(sentences) == {
+        "a1.s1": "a Syrian army officer",
+        "a1.s2": "a Syrian army officer",
+    }
+
+
+def _candidate(text: str, order: int, date: str | None = None, kind: str = "body"):
+    dates = (DateMention("x", date, "day", 0, 1),) if date else ()
+    return FactCandidate(text, kind, dates, "Reuters", (f"a1.s{order}",), order)
+
+
+def test_events_with_dates_and_places_outscore_conditionals_and_asides() -> None:
+    event = _candidate(
+        "Jordan has closed its only passenger and commercial border crossing with Syria, "
+        "the interior ministry said on Friday.",
+        1,
+        "2024-12-06",
+    )
+    conditional = _candidate(
+        "If insurgents capture Homs in their offensive, it would cut off the capital "
+        "Damascus from the coast.",
+        2,
+    )
+    caption = _candidate(
+        "Rebel fighters hold weapons in Hama on December 5, 2024.", 3, kind="caption"
+    )
+    assert score(event) >= 5
+    assert score(conditional) < 3
+    assert score(caption) == 0
+
+
+def test_selected_facts_are_ordered_by_date_with_undated_last() -> None:
+    late = _candidate(
+        "Rebels captured the city of Hama on Thursday, residents said.", 1, "2024-12-05"
+    )
+    early = _candidate(
+        "Rebels seized the city of Aleppo in the north, residents said.", 2, "2024-11-30"
+    )
+    undated = _candidate("Russian jets bombed the Rastan bridge on the M5, officers said.", 3)
+    chosen = select_facts([late, undated, early])
+    assert [c.order for c in chosen] == [2, 1, 3]
