@@ -1,0 +1,272 @@
+"""Which actors a sentence concerns: the profile's own, and others named often.
+
+`compile_profile` turns a profile into an `ActorTagger` (all regexes compiled once);
+`find_other_actors` finds states and organisations the profile does not cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.countries import COUNTRIES, Country, capital_regex, slug
+from briefing.profile import ContextRule, Profile, phrase_body, phrase_regex
+
+
+@dataclass(frozen=True)
+class _Hit:
+    actor: str
+    rule: int | None  # index into ActorTagger.rules; None for a plain alias
+
+
+class ActorTagger:
+    """Tags sentences with the actor ids of one profile, in profile order."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.order = {actor.id: n for n, actor in enumerate(profile.actors)}
+        self.rules: list[tuple[ContextRule, re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        hits_by_phrase: dict[str, list[_Hit]] = {}
+        for actor in profile.actors:
+            for alias in actor.aliases:
+                hits_by_phrase.setdefault(_key(alias), []).append(_Hit(actor.id, None))
+            for rule in actor.context:
+                index = len(self.rules)
+                self.rules.append((rule, _any_phrase(rule.requires_any), _any_phrase(rule.unless)))
+                for phrase in rule.phrases:
+                    hits_by_phrase.setdefault(_key(phrase), []).append(_Hit(actor.id, index))
+        # One pass over a sentence: every phrase is a named group, longest first so that
+        # "Islamic State militants" wins over "militant" at the same position.
+        ordered = sorted(hits_by_phrase, key=len, reverse=True)
+        self.hits = {f"p{n}": tuple(hits_by_phrase[key]) for n, key in enumerate(ordered)}
+        alternatives = "|".join(f"(?P<p{n}>{phrase_body(key)})" for n, key in enumerate(ordered))
+        # The start boundary once, outside the alternation: most positions fail it at once.
+        self.phrases = (
+            re.compile(rf"(?<!\w)(?<!anti-)(?=\w)(?:{alternatives})", re.IGNORECASE)
+            if ordered
+            else None
+        )
+        self.patterns = tuple(
+            (actor.id, re.compile(pattern))
+            for actor in profile.actors
+            for pattern in actor.patterns
+        )
+        self._context: tuple[str, frozenset[int]] | None = None
+
+    def tag(self, sentence: str, article_text: str = "") -> tuple[str, ...]:
+        """Actor ids the sentence names. Context rules look at `article_text` (the whole
+        article) for their `requires_any`; without it, at the sentence alone."""
+        found: set[str] = set()
+        satisfied: frozenset[int] | None = None
+        for match in self.phrases.finditer(sentence) if self.phrases else ():
+            for hit in self.hits[match.lastgroup or ""]:
+                if hit.actor in found:
+                    continue
+                if hit.rule is None:
+                    found.add(hit.actor)
+                    continue
+                if satisfied is None:
+                    satisfied = self._satisfied_rules(article_text or sentence)
+                unless = self.rules[hit.rule][2]
+                if hit.rule in satisfied and not (unless and unless.search(sentence)):
+                    found.add(hit.actor)
+        # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
+        if any(c.islower() for c in sentence):
+            found.update(actor for actor, pattern in self.patterns if pattern.search(sentence))
+        return tuple(sorted(found, key=self.order.__getitem__))
+
+    def _satisfied_rules(self, article_text: str) -> frozenset[int]:
+        # A whole article's sentences are tagged in a row: remember the last article.
+        if self._context is None or self._context[0] != article_text:
+            satisfied = frozenset(
+                n
+                for n, (_, requires, _) in enumerate(self.rules)
+                if requires is None or requires.search(article_text)
+            )
+            self._context = (article_text, satisfied)
+        return self._context[1]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _any_phrase(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    ordered = sorted({_key(p) for p in phrases}, key=len, reverse=True)
+    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def compile_profile(profile: Profile) -> ActorTagger:
+    """The tagger for a profile, compiled once per profile."""
+    return ActorTagger(profile)
+
+
+@dataclass(frozen=True)
+class OtherActor:
+    id: str  # "jordan", "united-nations"
+    name: str
+    mentions: int  # sentences naming it
+    sentence_ids: tuple[str, ...]  # reading order
+
+
+# Words that make a capitalised name an organisation that can act in a conflict.
+_ORG_HEADS = frozenset(
+    """Forces Force Army Front Brigade Brigades Movement Council Coalition Organization
+    Organisation Observatory Nations Union Alliance Party Command Committee Agency Authority
+    Guard Guards Corps Militia Militias Battalion Battalions Division Federation Group League
+    Court Commission Mission Brotherhood Network Programme Program Fund Watch International
+    Assembly Crescent Cross""".split()
+)
+# International bodies usually named by acronym alone.
+_KNOWN_ACRONYMS = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "NATO": "NATO",
+    "Nato": "NATO",
+    "EU": "European Union",
+    "AU": "African Union",
+    "ICC": "International Criminal Court",
+    "ICJ": "International Court of Justice",
+    "IAEA": "International Atomic Energy Agency",
+    "UNHCR": "UNHCR",
+    "UNICEF": "UNICEF",
+    "WFP": "World Food Programme",
+    "WHO": "World Health Organization",
+    "OCHA": "OCHA",
+    "ICRC": "International Committee of the Red Cross",
+    "IGAD": "IGAD",
+    "ECOWAS": "ECOWAS",
+    "OPEC": "OPEC",
+    "OSCE": "OSCE",
+    "ASEAN": "ASEAN",
+    "GCC": "Gulf Cooperation Council",
+    "OIC": "Organisation of Islamic Cooperation",
+    "IMF": "International Monetary Fund",
+}
+# A national army named in full is the state itself: "Israel Defense Forces" is Israel.
+_STATE_FORCES = (
+    "Armed Forces",
+    "Army",
+    "Defense Forces",
+    "Defence Forces",
+    "Air Force",
+    "Navy",
+    "Security Forces",
+)
+_CAPITALISED = r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)"
+_ORG_NAME = re.compile(
+    rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"
+    r"(?:\s*\((?P<acronym>[A-Z]{2,6})\))?"
+)
+# "Turkish-backed Syrian National Army": the modifier names a backer, not the organisation.
+_LEADING_MODIFIER = re.compile(
+    r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
+)
+# A continent or region before "America(n)" or "Sudan" names something else.
+_REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
+
+
+class _OtherMatcher:
+    """Finds countries and organisations a profile does not cover, in one sentence."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.tagger = compile_profile(profile)
+        theatre = {t.lower() for t in profile.theatre}
+        self.covered: set[str] = set()  # country ids the profile already has
+        sources: dict[str, Country] = {}
+        for country in COUNTRIES:
+            if theatre & {n.lower() for n in country.names} or any(
+                self.tagger.tag(name) for name in country.names
+            ):
+                self.covered.add(country.id)
+                continue
+            for name in country.names:
+                sources[phrase_body(name)] = country
+            for capital in country.capitals:
+                sources[capital_regex(capital)] = country
+        # One case-sensitive pass ("Turkey" the state, not "turkey"; "US", not "us"), longest
+        # name first so "Guinea-Bissau" is not read as "Guinea".
+        ordered = sorted(sources, key=len, reverse=True)
+        self.owners = {f"c{n}": sources[source] for n, source in enumerate(ordered)}
+        alternatives = "|".join(f"(?P<c{n}>{s})" for n, s in enumerate(ordered))
+        # Every name starts a word with a capital: cheap to rule out other positions.
+        self.countries = re.compile(rf"(?<!\w)(?=[A-Z]){_REGION_PREFIX}(?:{alternatives})")
+        self.state_forces = {
+            f"{name} {forces}": country.id
+            for country in COUNTRIES
+            for name in country.names
+            for forces in _STATE_FORCES
+        }
+
+    def countries_in(self, text: str) -> list[Country]:
+        return [self.owners[m.lastgroup or ""] for m in self.countries.finditer(text)]
+
+    def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
+        """(name, acronym defined in brackets) for each organisation named in the text."""
+        found = []
+        for match in _ORG_NAME.finditer(text):
+            name = _LEADING_MODIFIER.sub("", match.group("name"))
+            name = re.sub(r"['’]s$", "", name)
+            words = name.split()
+            if len(words) >= 2 and _ORG_HEADS.intersection(words):
+                found.append((name, match.group("acronym")))
+            elif len(words) == 1 and words[0] in _KNOWN_ACRONYMS:
+                found.append((_KNOWN_ACRONYMS[words[0]], None))
+        return found
+
+
+@lru_cache(maxsize=8)
+def _other_matcher(profile: Profile) -> _OtherMatcher:
+    return _OtherMatcher(profile)
+
+
+def find_other_actors(
+    sentences: Sequence[tuple[str, str]],
+    profile: Profile,
+    *,
+    limit: int = 8,
+    min_mentions: int = 2,
+) -> list[OtherActor]:
+    """States and organisations the profile does not cover, named in at least
+    `min_mentions` sentences, most named first. `sentences` are (sentence id, text) pairs."""
+    matcher = _other_matcher(profile)
+    names: dict[str, str] = {}
+    found: list[tuple[str, str, list[str], list[str]]] = []
+    acronyms: dict[str, str] = {}  # "RSF" -> "Rapid Support Forces", defined in brackets
+    for sentence_id, text in sentences:
+        # All-caps lines are headlines and page furniture where case says nothing.
+        if not any(c.islower() for c in text):
+            continue
+        country_ids = []
+        for country in matcher.countries_in(text):
+            names[country.id] = country.name
+            country_ids.append(country.id)
+        orgs = matcher.organisations_in(text)
+        acronyms.update((acronym, name) for name, acronym in orgs if acronym)
+        found.append((sentence_id, text, country_ids, [name for name, _ in orgs]))
+    named: dict[str, list[str]] = {}
+    for sentence_id, text, country_ids, org_names in found:
+        ids = list(country_ids)
+        # An acronym defined once ("Rapid Support Forces (RSF)") names the body everywhere.
+        org_names += [acronyms[w] for w in re.findall(r"\b[A-Z]{2,6}\b", text) if w in acronyms]
+        for name in org_names:
+            if name in matcher.state_forces:
+                state = matcher.state_forces[name]
+                if state not in matcher.covered:
+                    ids.append(state)
+            elif not matcher.tagger.tag(name):
+                ids.append(slug(name))
+                names.setdefault(slug(name), name)
+        for actor_id in dict.fromkeys(ids):
+            named.setdefault(actor_id, []).append(sentence_id)
+    ranked = sorted(named.items(), key=lambda item: -len(item[1]))
+    return [
+        OtherActor(actor_id, names[actor_id], len(ids), tuple(ids))
+        for actor_id, ids in ranked
+        if len(ids) >= min_mentions
+    ][:limit]

@@ -1,0 +1,336 @@
+"""Actor profiles: which actors a briefing is about and how a sentence names them.
+
+A profile is a TOML file (format: docs/profiles.md). Bundled profiles live in
+`briefing/profiles/`; a user's own live in `<config dir>/briefing/profiles/` and win over a
+bundled one of the same name.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+
+from briefing.errors import EXIT_PROFILE, BriefingError
+from briefing.resources import profiles_dir
+
+DEFAULT_PROFILE = "syria"
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_PROFILE_KEYS = ("id", "name", "description", "keywords", "theatre", "actors")
+_ACTOR_KEYS = ("id", "name", "colour", "aliases", "patterns", "context")
+_CONTEXT_KEYS = ("phrases", "requires_any", "unless")
+
+
+class ProfileError(BriefingError):
+    """A profile that cannot be found or read; the message names the file and line."""
+
+    status = EXIT_PROFILE
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """Ambiguous phrases ("rebels", "the government") that name an actor only in context."""
+
+    phrases: tuple[str, ...]
+    requires_any: tuple[str, ...]  # the article must mention one of these (empty: no need)
+    unless: tuple[str, ...]  # ...and the sentence none of these
+
+
+@dataclass(frozen=True)
+class ActorSpec:
+    id: str
+    name: str
+    colour: str  # "#rrggbb"
+    aliases: tuple[str, ...]  # case-insensitive phrases
+    patterns: tuple[str, ...]  # case-sensitive regular expressions
+    context: tuple[ContextRule, ...]
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    description: str
+    keywords: tuple[str, ...]  # words that suggest this conflict, for choosing a profile
+    actors: tuple[ActorSpec, ...]  # display order
+    path: str
+    theatre: tuple[str, ...] = ()  # the conflict's own country: never an "other actor"
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    id: str
+    name: str
+    description: str
+    path: str
+    origin: str  # "bundled" | "user"
+
+
+def user_profiles_dir() -> Path:
+    return platformdirs.user_config_path("briefing") / "profiles"
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex source matching a case-insensitive alias as a whole phrase.
+
+    A leading "anti-" is not the actor: "anti-government fighters" are the government's
+    enemies. For the rest of the rules see `phrase_body`.
+    """
+    return rf"(?<!\w)(?<!anti-){phrase_body(phrase)}"
+
+
+def phrase_body(phrase: str) -> str:
+    """A phrase without its start boundary: inner spaces match any whitespace; the last
+    word may take a plural or possessive ("rebels", "Assad's", "rebels'"); a trailing
+    hyphen compound still names the actor ("Iran-backed")."""
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    return rf"(?:{body})(?:['’]s|s['’]?|es|['’])?(?!\w)"
+
+
+def load_profile(name_or_path: str | None = None) -> Profile:
+    """Load a profile by bare name (user dir, then bundled) or by file path."""
+    return _load_file(_find(name_or_path or DEFAULT_PROFILE))
+
+
+def list_profiles() -> list[ProfileInfo]:
+    """Every profile a bare name can load, user ones first; broken files say why."""
+    infos: list[ProfileInfo] = []
+    seen: set[str] = set()
+    for origin, folder in (("user", user_profiles_dir()), ("bundled", profiles_dir())):
+        for path in _profile_files(folder):
+            if path.stem in seen:
+                continue
+            seen.add(path.stem)
+            try:
+                profile = _load_file(path)
+            except ProfileError as error:
+                infos.append(
+                    ProfileInfo(path.stem, path.stem, f"unusable: {error}", str(path), origin)
+                )
+                continue
+            infos.append(
+                ProfileInfo(profile.id, profile.name, profile.description, str(path), origin)
+            )
+    return infos
+
+
+def suggest_profile(texts: Sequence[str], chosen: Profile) -> str | None:
+    """A one-line hint when another bundled profile fits the texts far better than `chosen`."""
+    chosen_hits = _profile_hits(chosen, texts)
+    best: tuple[int, Profile] | None = None
+    for path in _profile_files(profiles_dir()):
+        other = _load_file(path)
+        if other.id == chosen.id:
+            continue
+        hits = _profile_hits(other, texts)
+        if best is None or hits > best[0]:
+            best = (hits, other)
+    if best is None:
+        return None
+    hits, other = best
+    # A clear margin, and enough mentions that it is not one stray name.
+    if hits >= 10 and hits >= 3 * chosen_hits:
+        return (
+            f"These articles look like {other.name}: {hits} of its names against {chosen_hits} "
+            f"for {chosen.name}; try --profile {other.id}"
+        )
+    return None
+
+
+def _profile_hits(profile: Profile, texts: Sequence[str]) -> int:
+    pattern = _names_regex(profile)
+    return sum(len(pattern.findall(text)) for text in texts)
+
+
+@lru_cache(maxsize=16)
+def _names_regex(profile: Profile) -> re.Pattern[str]:
+    phrases = set(profile.keywords)
+    for actor in profile.actors:
+        phrases.update(actor.aliases)
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
+
+
+def _profile_files(folder: Path) -> list[Path]:
+    # Files starting with "_" are shared data (country names), not profiles.
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("_"))
+
+
+def _find(name_or_path: str) -> Path:
+    candidate = Path(name_or_path).expanduser()
+    if candidate.suffix == ".toml" or len(candidate.parts) > 1:
+        if not candidate.is_file():
+            raise ProfileError(f"{name_or_path}: no such profile file")
+        return candidate
+    for folder in (user_profiles_dir(), profiles_dir()):
+        path = folder / f"{name_or_path}.toml"
+        if path.is_file():
+            return path
+    known = ", ".join(sorted({p.stem for p in _profile_files(profiles_dir())}))
+    raise ProfileError(f"no profile named {name_or_path!r} (bundled: {known})")
+
+
+def _load_file(path: Path) -> Profile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: cannot read: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(f"{path}: not valid TOML: {error}") from None
+    return _Validator(path, text).profile(data)
+
+
+class _Validator:
+    """Turns parsed TOML into a Profile, or a ProfileError pointing at the offending line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def fail(self, message: str, line: int | None) -> ProfileError:
+        where = f"{self.path}, line {line}" if line else str(self.path)
+        return ProfileError(f"{where}: {message}")
+
+    def line_of(self, key: str, start: int = 1) -> int | None:
+        """First line at or after `start` (1-based) that sets `key` or opens table `key`."""
+        assignment = re.compile(rf"\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*\])")
+        for number in range(start, len(self.lines) + 1):
+            if assignment.match(self.lines[number - 1]):
+                return number
+        return None
+
+    def actor_lines(self) -> list[int]:
+        return [
+            n for n, line in enumerate(self.lines, 1) if re.match(r"\s*\[\[\s*actors\s*\]\]", line)
+        ]
+
+    def profile(self, data: dict) -> Profile:
+        self.unknown_keys(data, _PROFILE_KEYS, 1, "profile")
+        profile_id = self.identifier(data, "id", "profile", 1)
+        name = self.text(data, "name", 1, required=True)
+        actors_data = data.get("actors")
+        if not isinstance(actors_data, list) or not actors_data:
+            raise self.fail("no [[actors]] tables: a profile needs at least one actor", None)
+        starts = self.actor_lines()
+        actors: list[ActorSpec] = []
+        for index, actor_data in enumerate(actors_data):
+            start = starts[index] if index < len(starts) else 1
+            actor = self.actor(actor_data, start)
+            if any(a.id == actor.id for a in actors):
+                raise self.fail(f"duplicate actor id {actor.id!r}", self.line_of("id", start))
+            actors.append(actor)
+        return Profile(
+            id=profile_id,
+            name=name,
+            description=self.text(data, "description", 1),
+            keywords=self.strings(data, "keywords", 1),
+            actors=tuple(actors),
+            path=str(self.path),
+            theatre=self.strings(data, "theatre", 1),
+        )
+
+    def actor(self, data: object, start: int) -> ActorSpec:
+        if not isinstance(data, dict):
+            raise self.fail("each [[actors]] entry must be a table", start)
+        self.unknown_keys(data, _ACTOR_KEYS, start, "actor")
+        actor_id = self.identifier(data, "id", "actor", start)
+        colour = self.text(data, "colour", start, required=True)
+        if not _COLOUR.fullmatch(colour):
+            raise self.fail(
+                f"actor {actor_id!r}: colour {colour!r} is not of the form #rrggbb",
+                self.line_of("colour", start),
+            )
+        patterns = self.strings(data, "patterns", start)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise self.fail(
+                    f"actor {actor_id!r}: bad regular expression {pattern!r}: {error}",
+                    self.line_of("patterns", start),
+                ) from None
+        context_data = data.get("context", [])
+        if not isinstance(context_data, list):
+            raise self.fail(
+                f"actor {actor_id!r}: context must be [[actors.context]] tables",
+                self.line_of("context", start),
+            )
+        context = tuple(self.context(actor_id, rule, start) for rule in context_data)
+        aliases = self.strings(data, "aliases", start)
+        if not (aliases or patterns or context):
+            raise self.fail(
+                f"actor {actor_id!r} has no aliases, patterns or context: nothing can name it",
+                start,
+            )
+        return ActorSpec(
+            id=actor_id,
+            name=self.text(data, "name", start, required=True),
+            colour=colour.lower(),
+            aliases=aliases,
+            patterns=patterns,
+            context=context,
+        )
+
+    def context(self, actor_id: str, data: object, start: int) -> ContextRule:
+        line = self.line_of("actors.context", start)
+        if not isinstance(data, dict):
+            raise self.fail(f"actor {actor_id!r}: each context rule must be a table", line)
+        self.unknown_keys(data, _CONTEXT_KEYS, line or start, "context rule")
+        phrases = self.strings(data, "phrases", line or start)
+        if not phrases:
+            raise self.fail(f"actor {actor_id!r}: a context rule needs phrases", line)
+        return ContextRule(
+            phrases=phrases,
+            requires_any=self.strings(data, "requires_any", line or start),
+            unless=self.strings(data, "unless", line or start),
+        )
+
+    def unknown_keys(self, data: dict, allowed: Sequence[str], start: int, what: str) -> None:
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                expected = ", ".join(allowed)
+                raise self.fail(
+                    f"unknown {what} key {key!r}{hint}; expected one of: {expected}",
+                    self.line_of(key, start),
+                )
+
+    def identifier(self, data: dict, key: str, what: str, start: int) -> str:
+        value = self.text(data, key, start, required=True)
+        if not _ID.fullmatch(value):
+            raise self.fail(
+                f"{what} id {value!r} must be lower-case letters, digits, '-' or '_'",
+                self.line_of(key, start),
+            )
+        return value
+
+    def text(self, data: dict, key: str, start: int, *, required: bool = False) -> str:
+        if key not in data:
+            if required:
+                raise self.fail(f"missing {key!r}", start)
+            return ""
+        value = data[key]
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(f"{key!r} must be a non-empty string", self.line_of(key, start))
+        return value.strip()
+
+    def strings(self, data: dict, key: str, start: int) -> tuple[str, ...]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(
+                f"{key!r} must be a list of non-empty strings", self.line_of(key, start)
+            )
+        return tuple(v.strip() for v in value)
