@@ -128,13 +128,18 @@ CAPTION = re.compile(
     r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)",
     re.IGNORECASE,
 )
-BYLINE = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})")
+# "By Jane Doe", "By Mike Wuerthele and Malcolm Owen"; a month name ends the name ("By X Nov 19").
+NAME_WORD = (
+    r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b)[A-Z][\w.'’-]*"
+)
+BYLINE = re.compile(rf"^(?:By|BY|by)\s+({NAME_WORD}(?:\s+(?:and\s+)?{NAME_WORD}){{0,5}})")
 AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))")
 # Share/follow/subscribe calls and other promotion inside an article; generic across sites.
 PROMO = re.compile(
     r"\b(?:follow (?:us|our|the)|subscribe|sign up|newsletter|click here|download (?:the|our)"
     r"|keep updated|read more|also read|related:|advertisement|share this|google news"
-    r"|all rights reserved|cookies?\b)",
+    r"|all rights reserved|cookies?\b|share\b|print this|bookmark|filed to|tweet\b)",
     re.IGNORECASE,
 )
 PUBLISHED_IN = re.compile(
@@ -142,8 +147,10 @@ PUBLISHED_IN = re.compile(
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
     r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
 )
+# "© 2025 Owner", "Copyright © 2019-2024 Owner": a year is required, so "Copyright Policy" is not.
 COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<owner>[^|]*)",
+    r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*"
+    r"(?P<owner>[A-Z][^|©]*)?$",
     re.IGNORECASE,
 )
 ALL_RIGHTS = re.compile(r"\.?\s*all rights reserved.*$", re.IGNORECASE)
@@ -430,10 +437,12 @@ def _published(texts: list[str]) -> str | None:
 def _wire(header: list[str], first_body: str | None) -> str | None:
     """An agency named in the header rows or the dateline; else the byline."""
     byline = None
-    for text in header:
+    for index, text in enumerate(header):
         agency = AGENCY_LINE.match(text)
         if agency:
             return agency.group(0)
+        if text.lower() == "by" and index + 1 < len(header):
+            text = f"By {header[index + 1]}"  # the browser put the name on its own line
         match = BYLINE.match(text)
         if match and byline is None:
             byline = f"By {match.group(1)}"
@@ -455,10 +464,10 @@ def _outlet(texts: list[str], title_site: str | None) -> str | None:
         match = COPYRIGHT.search(text)
         if not match or len(text.split()) > 15:
             continue
-        owner = ALL_RIGHTS.sub("", match["owner"]).strip(" .,")
+        owner = ALL_RIGHTS.sub("", match["owner"] or "").strip(" .,")
         if not owner and index + 1 < len(texts):
             owner = ALL_RIGHTS.sub("", texts[index + 1]).strip(" .,")
-        if owner and len(owner.split()) <= 6:
+        if owner and len(owner.split()) <= 6 and not PROMO.search(owner):
             return owner
     return None
 
@@ -528,10 +537,9 @@ def _extract_text(text: str, path: str) -> Article:
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
         end = max(end, start)
-    title = texts[headline_at] if headline_at is not None else (title_hint if start else "")
-    if headline_at is None and title_hint != first_line:
-        title = title_hint
-    if title_site and (headline_at is None or _normalise(title) != _normalise(title_hint)):
+    # Without a headline row, a "Headline | Site" first line still names the page.
+    title = texts[headline_at] if headline_at is not None else title_hint if title_site else ""
+    if headline_at is not None and _normalise(title) != _normalise(title_hint):
         title_site = None
 
     header_from = headline_at + 1 if headline_at is not None else start
@@ -546,11 +554,12 @@ def _extract_text(text: str, path: str) -> Article:
             if unit.text not in seen:
                 blocks.append(Block("caption", unit.text))
                 kept.add(index)
-        elif _is_header_row(unit):
-            header_texts.append(unit.text)
-        elif _is_standfirst(unit) and unit.text not in seen:
-            blocks.append(Block("standfirst", unit.text))
-            kept.add(index)
+        elif _is_standfirst(unit) and not _is_header_row(unit):
+            if unit.text not in seen:
+                blocks.append(Block("standfirst", unit.text))
+                kept.add(index)
+        else:
+            header_texts.append(unit.text)  # byline, dates, section labels: read for metadata
         seen.add(unit.text)
 
     for index in range(body_from, end):
