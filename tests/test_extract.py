@@ -1,0 +1,193 @@
+"""Article extraction on the two seed pages, hand-written edge cases and arbitrary input."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.extract import BLOCK_KINDS, Article, extract_article
+from briefing.resources import seeds_dir
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+FURNITURE = (
+    "Iran ends cooperation with UN nuclear watchdog",
+    "COMMENT MOD POLICY",
+    "Google News",
+    "Most Popular",
+    "ISIS, Syria Conflict",
+    "Published in Dawn",
+    "Threat perception",
+    "BNP expresses concern",
+    "Skip to main content",
+    "Related News",
+    "moderation decisions are subjective",
+    "Last modified",
+    "Dear visitor",
+    "All rights reserved",
+)
+
+
+def _seed(prefix: str) -> Article:
+    (path,) = seeds_dir().glob(f"{prefix}_*.txt")
+    return extract_article(path.read_text(encoding="utf-8"), str(path))
+
+
+@pytest.fixture(scope="module")
+def dawn() -> Article:
+    return _seed("000")
+
+
+@pytest.fixture(scope="module")
+def tbs() -> Article:
+    return _seed("003")
+
+
+def _texts(article: Article, kind: str) -> list[str]:
+    return [block.text for block in article.blocks if block.kind == kind]
+
+
+def test_dawn_metadata(dawn: Article) -> None:
+    assert dawn.title == "Iran, Hezbollah aim to bolster Assad as rebels target Syria’s Homs"
+    assert dawn.outlet == "Dawn"
+    assert dawn.wire == "Agencies"
+    assert dawn.published == "2024-12-07"
+    assert dawn.dateline == "BEIRUT"
+    assert dawn.language == "en"
+
+
+def test_tbs_metadata_ignores_render_and_modified_dates(tbs: Article) -> None:
+    assert tbs.title == "Iran, Hezbollah aim to bolster Assad as rebels bear down on Homs"
+    assert tbs.outlet == "The Business Standard"
+    assert tbs.wire == "Reuters"
+    assert tbs.published == "2024-12-06T17:55"  # not 2025-07-03 (page top) nor 2024-12-09
+    assert tbs.dateline is None  # the body starts "Iran will send ...", no place name
+
+
+def test_dawn_blocks(dawn: Article) -> None:
+    assert dawn.blocks[0].kind == "headline"
+    assert _texts(dawn, "standfirst") == [
+        "Turkish, Iranian and Russian FMs meet in Doha today",
+        "Jordan closes border with Syria",
+        "IS captures some areas",
+    ]
+    body = _texts(dawn, "body")
+    assert body[0].startswith("BEIRUT: Iran will send missiles, drones and more advisers")
+    assert body[-1].startswith("Russia, Iran and Turkiye have regularly held talks")
+    # An unfinished paragraph (no full stop) between two others is still body text.
+    assert any(text.startswith("Hezbollah, meanwhile, sent a small number") for text in body)
+    assert _texts(dawn, "subhead") == ["Jordan closes Syria border", "IS captures some areas"]
+    (caption,) = _texts(dawn, "caption")  # printed twice on the page, kept once
+    assert caption.endswith("on Friday.—AFP")
+
+
+def test_tbs_blocks(tbs: Article) -> None:
+    kinds = [block.kind for block in tbs.blocks]
+    assert kinds.count("headline") == 1  # the page repeats it three times
+    assert _texts(tbs, "standfirst")[0].startswith("Seizing Homs would cut off Syria's capital")
+    (caption,) = _texts(tbs, "caption")
+    assert caption.endswith("REUTERS/Mahmoud Hassano")
+    body = _texts(tbs, "body")
+    assert body[0].startswith("Iran will send missiles, drones and more advisers to Syria")
+    assert any("Russian bombing overnight destroyed the Rastan bridge" in text for text in body)
+    assert body[-1].startswith("But Russia has been focused on its invasion of Ukraine")
+    assert _texts(tbs, "subhead") == ["HOMS EMPTYING", "'YOUR TIME HAS COME'"]
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_no_furniture_in_blocks(prefix: str) -> None:
+    article = _seed(prefix)
+    assert {block.kind for block in article.blocks} <= set(BLOCK_KINDS)
+    for block in article.blocks:
+        for furniture in FURNITURE:
+            assert furniture not in block.text, (furniture, block)
+    # What was left out is kept for the reader, as lines.
+    assert "COMMENT MOD POLICY" in article.dropped or "Related News" in article.dropped
+
+
+def test_byline_ap_dateline_and_updated_date() -> None:
+    path = FIXTURES / "ap_byline.txt"
+    article = extract_article(path.read_text(encoding="utf-8"), str(path))
+    assert article.title == "Storm cuts power to thousands across the coast"
+    assert article.outlet == "Gulf Daily"
+    assert article.wire == "AP"  # the agency in "(AP) —" outranks the staff byline
+    assert article.published == "2019-11-19T17:10"  # not the "Updated" date
+    assert article.dateline == "MOBILE"
+    assert _texts(article, "caption") == [
+        "Linemen work on a toppled pole in Mobile on Tuesday. Photo: John Smith"
+    ]
+    assert _texts(article, "subhead") == ["Cleanup"]
+    body = _texts(article, "body")
+    assert len(body) == 4
+    assert body[0].startswith("MOBILE, Ala. (AP) — A fast-moving storm")
+    assert "Council approves new budget after long debate" in article.dropped
+    assert "By Jane Doe" in article.dropped
+
+
+def test_byline_without_agency() -> None:
+    page = (
+        "Local bakery wins national prize\n\nBy Jane Doe\nMarch 3, 2023\n\n"
+        "The family bakery on Main Street won the national bread prize on Friday, beating "
+        "more than two hundred entries from across the country.\n\n"
+        "The owners said they would use the prize money to buy a second oven and hire two "
+        "more bakers before the summer season starts.\n"
+    )
+    article = extract_article(page, "bakery.txt")
+    assert article.title == "Local bakery wins national prize"
+    assert article.wire == "By Jane Doe"
+    assert article.published == "2023-03-03"
+    assert article.dateline is None
+    assert len(_texts(article, "body")) == 2
+
+
+def test_page_without_article() -> None:
+    page = "Home | Example News\n  • World\n  • Sport\n  • Contact us\n\nSign In\n© 2024 Example"
+    article = extract_article(page, "menu.txt")
+    assert article.blocks == ()
+    assert "Sport" in article.dropped
+    assert article.outlet == "Example"
+
+
+def test_html_page_goes_through_trafilatura() -> None:
+    path = FIXTURES / "article.html"
+    article = extract_article(path.read_text(encoding="utf-8"), str(path), media="html")
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert article.outlet == "Coastal Herald"
+    assert article.published == "2024-03-05"
+    assert article.wire == "Reuters"
+    assert article.dateline == "LISBON"
+    body = _texts(article, "body")
+    assert len(body) == 3
+    assert body[1].startswith("Engineers replaced the steel cables")
+    assert not any("Port strike ends" in text for text in body)
+
+
+def test_language_of_a_non_english_page() -> None:
+    page = (
+        "Nova ponte é inaugurada\n\n"
+        "A nova ponte sobre o rio foi inaugurada nesta terça-feira, e os moradores da cidade "
+        "disseram que a obra vai reduzir o tempo de viagem para o trabalho.\n\n"
+        "A prefeitura informou que o projeto custou mais do que o previsto, mas que a ponte "
+        "está pronta para receber o tráfego pesado da região.\n"
+    )
+    assert extract_article(page, "pt.txt").language == "pt"
+
+
+def test_extraction_is_fast(tbs: Article) -> None:
+    (path,) = seeds_dir().glob("003_*.txt")
+    text = path.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    for _ in range(10):
+        extract_article(text, str(path))
+    assert (time.perf_counter() - started) / 10 < 0.05
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(), st.sampled_from(["text", "html"]))
+def test_never_raises(text: str, media: str) -> None:
+    article = extract_article(text, "fuzz", media)
+    assert isinstance(article.blocks, tuple)
+    assert all(block.kind in BLOCK_KINDS for block in article.blocks)
