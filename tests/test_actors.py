@@ -1,0 +1,434 @@
+"""Actor tagging and other actors, checked on sentences copied from the two seed articles."""
+
+import pytest
+
+from briefing.actors import compile_profile, find_other_actors
+from briefing.profile import load_profile
+from briefing.sentences import split_sentences
+
+# The article text of each seed (headline, standfirst, body), copied from seeds/*.txt.
+DAWN = (
+    "Iran, Hezbollah aim to bolster Assad as rebels target Syria’s Homs",
+    "Turkish, Iranian and Russian FMs meet in Doha today",
+    "Jordan closes border with Syria",
+    "IS captures some areas",
+    (
+        "BEIRUT: Iran will send missiles, drones and more advisers to Syria, a senior Iranian "
+        "official said on Friday as US-backed alliance of different rebel groups advanced on the "
+        "central city of Homs and Kurds seized the biggest city in the east, jolting President "
+        "Bashar al-Assad’s grip on power."
+    ),
+    (
+        "If insurgents capture Homs in their lightning new offensive, it would cut off the "
+        "capital Damascus from the coast, where Assad’s Russian allies have a naval base and air "
+        "base."
+    ),
+    (
+        "In a further setback for Assad, US-backed Syrian Kurdish fighters have taken Deir "
+        "el-Zor, the government’s main foothold in the vast desert east of the country, Syrian "
+        "sources said."
+    ),
+    (
+        "It was the third major city, after Aleppo and Hama in the northwest and centre, to fall "
+        "out of Assad’s control in a week."
+    ),
+    (
+        "Piling on the pressure, an Iraqi security source said the Syrian Kurds were also "
+        "advancing in the direction of the town of Albukamal on Syria’s far eastern border with "
+        "Iraq and could take it within the next 24 hours."
+    ),
+    (
+        "Assad’s forces regained control of most of Syria after key allies — Russia, Iran and "
+        "Lebanon’s Hezbollah — came to his rescue. But all have recently been weakened and "
+        "diverted by other crises, giving the militants a window to fight back."
+    ),
+    "Jordan closes Syria border",
+    (
+        "Jordan has closed its only passenger and commercial border crossing with Syria, the "
+        "interior ministry said on Friday."
+    ),
+    (
+        "Armed groups have been firing at Syria’s Nassib border crossing with Jordan, a Syrian "
+        "army source said."
+    ),
+    (
+        "Hezbollah, meanwhile, sent a small number of “supervising forces” from Lebanon to Syria "
+        "overnight to help prevent anti-government fighters from seizing Homs, two senior "
+        "Lebanese security sources said"
+    ),
+    "IS captures some areas",
+    (
+        "In another alarming development for Assad, the head of US-backed Syrian Kurdish force "
+        "said the radical Islamic State militant group, which imposed a reign of terror over "
+        "swathes of Iraq and Syria, had now taken control of some areas in eastern Syria."
+    ),
+    (
+        "Meanwhile, the foreign ministers of Iran, Russia and Turkiye will meet in Doha on "
+        "Saturday to discuss Syria war."
+    ),
+    (
+        "Russia, Iran and Turkiye have regularly held talks on Syria’s future in a trilateral "
+        "format as part of what is known as the Astana peace process. While Nato member Turkiye "
+        "backs Syrian rebels, Russia and Iran support Assad."
+    ),
+)
+
+TBS = (
+    "Iran, Hezbollah aim to bolster Assad as rebels bear down on Homs",
+    (
+        "Seizing Homs would cut off Syria's capital Damascus from the coast, a longtime redoubt "
+        "of Assad's minority Alawite sect and where his Russian allies have a naval base and air "
+        "base"
+    ),
+    (
+        "Iran will send missiles, drones and more advisers to Syria, a senior Iranian official "
+        "said on Friday, as rebel forces pushed their lightning offensive south towards the city "
+        "of Homs in the biggest challenge for years to President Bashar al-Assad's rule."
+    ),
+    (
+        "Seizing Homs would cut off Syria's capital Damascus from the coast, a longtime redoubt "
+        "of Assad's minority Alawite sect and where his Russian allies have a naval base and air "
+        "base."
+    ),
+    (
+        "After years locked behind frozen front lines, the insurgents have burst out of "
+        "their\xa0northwestern Idlib bastion\xa0to achieve the swiftest battlefield advance by "
+        "either side since a street uprising against Assad mushroomed into civil war 13 years "
+        "ago."
+    ),
+    (
+        "Assad regained control of most of Syria after his\xa0key allies - Russia, Iran and "
+        "Lebanon's Hezbollah group\xa0- came to his support. But all have recently been diverted "
+        "by other crises, giving Syrian Sunni Muslim militants a window to fight back."
+    ),
+    (
+        "The head of the Syrian faction leading the sweeping assault told CNN that his group - a "
+        'former Al-Qaeda affiliate now known as Hayat Tahrir al-Sham (HTS) - aimed to "build '
+        'Syria" and bring Syrian refugees back home from Lebanon and Europe.'
+    ),
+    (
+        "It was Abu Mohammed Al-Golani's first interview since his group began seizing territory "
+        "from Assad's forces on Nov. 27. Rebels have captured two major cities so far and are "
+        "now thrusting toward the key crossroads city of Homs."
+    ),
+    (
+        "HTS broke from Al-Qaeda in 2016, says it poses no threat to the West and has spent "
+        "years trying to\xa0moderate its image,\xa0presenting itself as a viable alternative to "
+        "Assad."
+    ),
+    (
+        "Iran has been focused on tensions with its arch-enemy Israel since the Gaza war erupted "
+        "in October 2023. The two sides have exchanged fire, after decades of shadow warfare."
+    ),
+    (
+        '"It is likely that Tehran will need to send military equipment, missiles and drones to '
+        "Syria... Tehran has taken all necessary steps to increase the number of its military "
+        'advisers in Syria and deploy forces," the official said, on condition of anonymity.'
+    ),
+    '"Now, Tehran is providing intelligence and satellite support to Syria."',
+    (
+        'Hezbollah, meanwhile, sent a small number of "supervising forces" from Lebanon to Syria '
+        "overnight to help prevent anti-government fighters from seizing Homs, two senior "
+        "Lebanese security sources told Reuters."
+    ),
+    (
+        "A Syrian military officer and two regional officials close to Tehran also told Reuters "
+        "that elite forces from Iran-backed Hezbollah had crossed from Lebanon overnight and had "
+        "taken up positions in Homs."
+    ),
+    (
+        "HTS rebels said they had taken over the towns of Talbisa and Rastan, bringing them "
+        "within miles (km) of Homs."
+    ),
+    "HOMS EMPTYING",
+    (
+        "A resident of Homs said the offices of Syria's main security branches there emptied on "
+        "Friday morning, with members leaving the city."
+    ),
+    (
+        "The Syrian Observatory for Human Rights, a UK-based monitoring group, said thousands of "
+        "people had begun fleeing from Homs on Thursday night towards the Mediterranean coastal "
+        "regions of Latakia and Tartus, strongholds of the government."
+    ),
+    (
+        "A coastal resident said thousands of people had begun arriving there from Homs, fearing "
+        "the rebels' rapid advance."
+    ),
+    (
+        "Wasim Marouh, a Homs resident who decided not to leave, said most of its main "
+        "commercial streets were empty while pro-government militia groups patrolled the streets."
+    ),
+    (
+        "In another alarming development for Assad, the head of the US-backed Syrian Kurdish "
+        "force said the radical Islamic State group, which ran a reign of terror in swathes of "
+        "Iraq and Syria till its defeat by a U.S.-led coalition in 2017, had now taken control "
+        "of some areas in eastern Syria."
+    ),
+    (
+        '"Due to the recent developments, there is increased movement by Islamic State '
+        "mercenaries in the Syrian desert, in the south and west of Deir Al-Zor and the "
+        'countryside of al-Raqqa," Mazloum Abdi told a press conference, referring to areas in '
+        "the east of the country."
+    ),
+    "'YOUR TIME HAS COME'",
+    (
+        "Rebels led by HTS have sought to capitalise on their swift takeover of Aleppo in the "
+        "north and Hama in west-central Syria by pressing onwards to Homs, another 40 km (24 "
+        "miles) south."
+    ),
+    (
+        "A rebel operations room urged Homs residents in an online post to rise up, saying: "
+        '"Your time has come."'
+    ),
+    (
+        "Russian bombing overnight destroyed the Rastan bridge along the M5 highway, the main "
+        "route to Homs, to prevent rebels using it to advance, a Syrian army officer told "
+        "Reuters."
+    ),
+    "Government forces were bringing reinforcements to positions around Homs, he added.",
+    (
+        "Assad relied heavily on Russian and Iranian military backing during the most intense "
+        "years of the civil war, helping him to claw back most territory and Syria's largest "
+        "cities before front lines hardened in 2020."
+    ),
+    (
+        "But Russia has been focused on its invasion of Ukraine since 2022. And many in the top "
+        "leadership of Hezbollah, the most powerful Iran-aligned militia force, were killed by "
+        "Israel over the past two months."
+    ),
+)
+
+DAWN_TEXT = "\n".join(DAWN)
+TBS_TEXT = "\n".join(TBS)
+
+# (sentence, the article it comes from, expected actor ids in profile order)
+SEED_SENTENCES = [
+    ("IS captures some areas", DAWN_TEXT, ("is",)),
+    (
+        "Iran, Hezbollah aim to bolster Assad as rebels target Syria’s Homs",
+        DAWN_TEXT,
+        ("assad", "hts", "iran", "hezbollah"),
+    ),
+    ("Turkish, Iranian and Russian FMs meet in Doha today", DAWN_TEXT, ("iran", "russia")),
+    ("Jordan closes border with Syria", DAWN_TEXT, ()),
+    (
+        "If insurgents capture Homs in their lightning new offensive, it would cut off the "
+        "capital Damascus from the coast, where Assad’s Russian allies have a naval base and "
+        "air base.",
+        DAWN_TEXT,
+        ("assad", "hts", "russia"),
+    ),
+    (
+        "In a further setback for Assad, US-backed Syrian Kurdish fighters have taken Deir "
+        "el-Zor, the government’s main foothold in the vast desert east of the country, "
+        "Syrian sources said.",
+        DAWN_TEXT,
+        ("assad", "kurds"),
+    ),
+    (
+        "Piling on the pressure, an Iraqi security source said the Syrian Kurds were also "
+        "advancing in the direction of the town of Albukamal on Syria’s far eastern border "
+        "with Iraq and could take it within the next 24 hours.",
+        DAWN_TEXT,
+        ("kurds",),
+    ),
+    (
+        "Assad’s forces regained control of most of Syria after key allies — Russia, Iran and "
+        "Lebanon’s Hezbollah — came to his rescue.",
+        DAWN_TEXT,
+        ("assad", "iran", "hezbollah", "russia"),
+    ),
+    (
+        "But all have recently been weakened and diverted by other crises, giving the militants "
+        "a window to fight back.",
+        DAWN_TEXT,
+        ("hts",),
+    ),
+    (
+        "Armed groups have been firing at Syria’s Nassib border crossing with Jordan, a Syrian "
+        "army source said.",
+        DAWN_TEXT,
+        ("assad",),
+    ),
+    (
+        "Hezbollah, meanwhile, sent a small number of “supervising forces” from Lebanon to Syria "
+        "overnight to help prevent anti-government fighters from seizing Homs, two senior "
+        "Lebanese security sources said",
+        DAWN_TEXT,
+        ("hts", "hezbollah"),
+    ),
+    (
+        "In another alarming development for Assad, the head of US-backed Syrian Kurdish force "
+        "said the radical Islamic State militant group, which imposed a reign of terror over "
+        "swathes of Iraq and Syria, had now taken control of some areas in eastern Syria.",
+        DAWN_TEXT,
+        ("assad", "kurds", "is"),
+    ),
+    (
+        "Meanwhile, the foreign ministers of Iran, Russia and Turkiye will meet in Doha on "
+        "Saturday to discuss Syria war.",
+        DAWN_TEXT,
+        ("iran", "russia"),
+    ),
+    (
+        "While Nato member Turkiye backs Syrian rebels, Russia and Iran support Assad.",
+        DAWN_TEXT,
+        ("assad", "hts", "iran", "russia"),
+    ),
+    (
+        "After years locked behind frozen front lines, the insurgents have burst out of "
+        "their\xa0northwestern Idlib bastion\xa0to achieve the swiftest battlefield advance by "
+        "either side since a street uprising against Assad mushroomed into civil war 13 years "
+        "ago.",
+        TBS_TEXT,
+        ("assad", "hts"),
+    ),
+    (
+        "But all have recently been diverted by other crises, giving Syrian Sunni Muslim "
+        "militants a window to fight back.",
+        TBS_TEXT,
+        ("hts",),
+    ),
+    (
+        "The head of the Syrian faction leading the sweeping assault told CNN that his group - "
+        'a former Al-Qaeda affiliate now known as Hayat Tahrir al-Sham (HTS) - aimed to "build '
+        'Syria" and bring Syrian refugees back home from Lebanon and Europe.',
+        TBS_TEXT,
+        ("hts",),
+    ),
+    (
+        "It was Abu Mohammed Al-Golani's first interview since his group began seizing "
+        "territory from Assad's forces on Nov. 27.",
+        TBS_TEXT,
+        ("assad", "hts"),
+    ),
+    (
+        "Iran has been focused on tensions with its arch-enemy Israel since the Gaza war "
+        "erupted in October 2023.",
+        TBS_TEXT,
+        ("iran",),
+    ),
+    ("The two sides have exchanged fire, after decades of shadow warfare.", TBS_TEXT, ()),
+    (
+        '"It is likely that Tehran will need to send military equipment, missiles and drones to '
+        "Syria... Tehran has taken all necessary steps to increase the number of its military "
+        'advisers in Syria and deploy forces," the official said, on condition of anonymity.',
+        TBS_TEXT,
+        ("iran",),
+    ),
+    (
+        "A Syrian military officer and two regional officials close to Tehran also told Reuters "
+        "that elite forces from Iran-backed Hezbollah had crossed from Lebanon overnight and had "
+        "taken up positions in Homs.",
+        TBS_TEXT,
+        ("assad", "iran", "hezbollah"),
+    ),
+    (
+        "A resident of Homs said the offices of Syria's main security branches there emptied on "
+        "Friday morning, with members leaving the city.",
+        TBS_TEXT,
+        (),
+    ),
+    (
+        "Wasim Marouh, a Homs resident who decided not to leave, said most of its main "
+        "commercial streets were empty while pro-government militia groups patrolled the "
+        "streets.",
+        TBS_TEXT,
+        ("assad",),
+    ),
+    (
+        '"Due to the recent developments, there is increased movement by Islamic State '
+        "mercenaries in the Syrian desert, in the south and west of Deir Al-Zor and the "
+        'countryside of al-Raqqa," Mazloum Abdi told a press conference, referring to areas in '
+        "the east of the country.",
+        TBS_TEXT,
+        ("kurds", "is"),
+    ),
+    (
+        "A rebel operations room urged Homs residents in an online post to rise up, saying: "
+        '"Your time has come."',
+        TBS_TEXT,
+        ("hts",),
+    ),
+    (
+        "Russian bombing overnight destroyed the Rastan bridge along the M5 highway, the main "
+        "route to Homs, to prevent rebels using it to advance, a Syrian army officer told "
+        "Reuters.",
+        TBS_TEXT,
+        ("assad", "hts", "russia"),
+    ),
+    (
+        "Government forces were bringing reinforcements to positions around Homs, he added.",
+        TBS_TEXT,
+        ("assad",),
+    ),
+    ("But Russia has been focused on its invasion of Ukraine since 2022.", TBS_TEXT, ("russia",)),
+    (
+        "And many in the top leadership of Hezbollah, the most powerful Iran-aligned militia "
+        "force, were killed by Israel over the past two months.",
+        TBS_TEXT,
+        ("iran", "hezbollah"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "article", "expected"), SEED_SENTENCES)
+def test_seed_sentences_get_their_actors(sentence: str, article: str, expected: tuple) -> None:
+    assert compile_profile(load_profile()).tag(sentence, article) == expected
+
+
+def test_seed_sentences_are_verbatim() -> None:
+    for sentence, article, _ in SEED_SENTENCES:
+        assert " ".join(sentence.split()) in " ".join(article.split())
+
+
+def test_context_phrases_need_the_theatre_in_the_article() -> None:
+    tagger = compile_profile(load_profile())
+    sentence = "Government forces were bringing reinforcements to positions, he added."
+    assert tagger.tag(sentence, "Talks in Lima stalled.\n" + sentence) == ()
+    assert tagger.tag(sentence, "Fighting near Aleppo in Syria.\n" + sentence) == ("assad",)
+    # Without the article, the sentence is its own context.
+    assert tagger.tag("Syrian rebels advanced.") == ("hts",)
+    assert tagger.tag("Rebels advanced.") == ()
+
+
+def test_is_the_group_only_in_capitals_and_never_in_all_caps_lines() -> None:
+    tagger = compile_profile(load_profile())
+    assert tagger.tag("It is what it is, the Syrian official said.") == ()
+    assert tagger.tag("IS fighters attacked a checkpoint.") == ("is",)
+    assert tagger.tag("IT IS OVER FOR THE REGIME") == ()
+
+
+def test_damascus_names_the_government_only_when_it_acts() -> None:
+    tagger = compile_profile(load_profile())
+    assert tagger.tag("Damascus denied the report.") == ("assad",)
+    assert tagger.tag("Rebels are 20 km from Damascus, residents said.") == ("hts",)
+
+
+def _sentences(paragraphs: tuple[str, ...], article_id: str) -> list[tuple[str, str]]:
+    texts = [s for paragraph in paragraphs for s in split_sentences(paragraph)]
+    return [(f"{article_id}.s{n}", text) for n, text in enumerate(texts, 1)]
+
+
+def test_other_actors_in_the_seeds() -> None:
+    others = find_other_actors(_sentences(DAWN, "a1") + _sentences(TBS, "a2"), load_profile())
+    names = [other.name for other in others]
+    assert {"Jordan", "Turkiye", "Israel", "United States"} <= set(names)
+    # The profile's own actors and the theatre are never "other".
+    assert not {"Iran", "Russia", "Syria"} & set(names)
+    jordan = next(other for other in others if other.name == "Jordan")
+    assert jordan.mentions == 4  # headline point, subhead, and two body sentences
+    assert jordan.sentence_ids[0] == "a1.s3"
+    assert [o.mentions for o in others] == sorted((o.mentions for o in others), reverse=True)
+    assert all(o.mentions >= 2 for o in others)
+
+
+def test_other_actors_capitals_count_only_when_they_act() -> None:
+    sentences = [
+        ("a1.s1", "Ministers met in Doha on Saturday to discuss Syria."),
+        ("a1.s2", "Talks in Doha ended without a deal."),
+        ("a1.s3", "Washington said it would not deal with Assad."),
+        ("a1.s4", "U.S. officials and American diplomats flew to Amman."),
+    ]
+    others = find_other_actors(sentences, load_profile())
+    assert [(o.name, o.sentence_ids) for o in others] == [("United States", ("a1.s3", "a1.s4"))]
