@@ -243,7 +243,8 @@ def _lines_to_units(text: str) -> list[tuple[str, bool]]:
 def _detect_language(words: list[str]) -> str:
     if not words:
         return "unknown"
-    counts = {lang: sum(word in stops for word in words) for lang, stops in STOPWORDS.items()}
+    frequency = Counter(words)
+    counts = {lang: sum(frequency[word] for word in stops) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
 
@@ -262,8 +263,9 @@ def _make_unit(text: str, bullet: bool, stops: frozenset[str]) -> _Unit:
         capitals=sum(word[0].isupper() for word in long_words) / len(long_words)
         if long_words
         else 0.0,
-        caption=bool(CAPTION.search(text)) and len(words) >= 2,
-        date=any(pattern.search(head) for pattern in DATE_PATTERNS),
+        caption=len(words) >= 2 and bool(CAPTION.search(text)),
+        date=any(char.isdigit() for char in head)
+        and any(pattern.search(head) for pattern in DATE_PATTERNS),
     )
 
 
@@ -523,11 +525,9 @@ def _extract_text(text: str, path: str) -> Article:
 
     # A block repeated away from its first copy (a second header, a "Related" list shown twice)
     # is page furniture; a copy right below its original (a caption twice) is just a duplicate.
-    counts = Counter(texts)
+    adjacent_copies = {texts[i] for i in range(len(texts) - 1) if texts[i] == texts[i + 1]}
     repeated = {
-        text
-        for text, count in counts.items()
-        if count > 1 and not any(texts[i] == texts[i + 1] == text for i in range(len(texts) - 1))
+        text for text, count in Counter(texts).items() if count > 1 and text not in adjacent_copies
     }
     start, end = _trim_lone_tail(units, repeated, *_best_region(units, repeated))
 
