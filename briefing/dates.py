@@ -106,12 +106,19 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”\u2013\u2014]|\s-\s")
 _NOT_AFTER_YEAR = re.compile(
     r"\s+(?:people|men|women|children|police|personnel|staff|GMT|UTC|local|hrs|h|[a-z]+(?<![aiu])s)\b"
 )
-# Cheap screen run before _CANDIDATE: every candidate contains a digit, a month's first three
-# letters, or one of these words. Most sentences have none of them.
-_TRIGGER = re.compile(
-    r"\d|"
-    + "|".join(f"{name[:3]}|{name[:3].upper()}" for name in _MONTH_NAMES)
-    + "|(?i:day|night|morning|afternoon|evening|tomorrow|month|year)"
+# Cheap screen run before _CANDIDATE: every candidate holds a digit, a month's first three
+# letters, or one of these words. Plain literal alternatives (no classes, no IGNORECASE) let
+# the regex engine skip ahead quickly, so most sentences are rejected in a few microseconds.
+_DIGIT = re.compile(r"\d")
+_TRIGGER_WORD = re.compile(
+    "|".join(
+        [variant for name in _MONTH_NAMES for variant in (name[:3], name[:3].upper())]
+        + [
+            variant
+            for word in "day night morning afternoon evening tomorrow month year".split()
+            for variant in (word, word.capitalize(), word.upper())
+        ]
+    )
 )
 _RANGE_CONNECTORS = ("and", "to", "or")
 _NEXT_WORD_CAPITALISED = re.compile(r"\s+[A-Z]")
@@ -136,7 +143,7 @@ def resolve_dates(text: str, published: datetime.date | None) -> tuple[DateMenti
 # Sentences repeat (captions twice on a page, the same wire story at several outlets).
 @lru_cache(maxsize=8192)
 def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateMention, ...]:
-    if not _TRIGGER.search(text):
+    if _DIGIT.search(text) is None and _TRIGGER_WORD.search(text) is None:
         return ()
     mentions: list[DateMention] = []
     for match in _CANDIDATE.finditer(text):
