@@ -1,0 +1,211 @@
+"""The briefing app: loads the engine's model in a worker and hosts the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.theme import Theme
+
+from briefing.errors import BriefingError
+from briefing.model import Briefing
+from briefing.output import write_atomic
+from briefing.pipeline import BriefingOptions, build_briefing
+from briefing.pipeline import rebrief as recompute_summaries
+from briefing.render import render
+from briefing.tui import config
+from briefing.tui.commands import BriefingCommands
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.export import ExportRequest, ExportScreen
+from briefing.tui.screens.failure import FailureScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import ActorList, MainScreen
+from briefing.tui.screens.search import SearchResults, SearchScreen
+from briefing.tui.screens.sources import SourcesScreen
+from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.theming import DEFAULT_THEME, bundled_themes, stylesheet_path
+from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
+
+EXPORT_WIDTH = 80
+
+
+class BriefingApp(App[int]):
+    """Built with a ready Briefing (tests, embedding) or with paths the engine will read."""
+
+    TITLE = "briefing"
+    CSS_PATH = stylesheet_path()
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("e", "export_dialog", "Export", id="app.export"),
+    ]
+
+    briefing: reactive[Briefing | None] = reactive(None, always_update=True, init=False)
+
+    def __init__(
+        self,
+        briefing: Briefing | None = None,
+        *,
+        paths: Sequence[str] = (),
+        options: BriefingOptions | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self._given_briefing = briefing
+        self.paths = tuple(paths)
+        self.options = options or BriefingOptions()
+        themes = bundled_themes()
+        for bundled in themes:
+            self.register_theme(bundled)
+        self.bundled_theme_names = tuple(t.name for t in themes)
+        self._unknown_theme = theme if theme and theme not in self.available_themes else None
+        self._chosen_theme = None if self._unknown_theme else theme
+        saved = config.saved_theme()
+        self.theme = self._chosen_theme or (
+            saved if saved in self.available_themes else DEFAULT_THEME
+        )
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._chosen_theme:
+            config.save_theme(self._chosen_theme)
+        if self._unknown_theme:
+            self.notify(
+                f"No theme named {self._unknown_theme!r}; using {self.theme}.",
+                severity="warning",
+            )
+        if self._given_briefing is not None:
+            self._loaded(self._given_briefing)
+        else:
+            self.load_briefing()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        config.save_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="engine")
+    def load_briefing(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._main.show_progress, done, total)
+
+        try:
+            briefing = build_briefing(self.paths, self.options, progress=progress)
+        except BriefingError as error:
+            self.call_from_thread(self._failed, error)
+            return
+        self.call_from_thread(self._loaded, briefing)
+
+    @property
+    def _main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def _loaded(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        for problem in briefing.problems:
+            self.notify(problem, title="Input skipped", severity="warning", markup=False)
+
+    def _failed(self, error: BriefingError) -> None:
+        self.switch_screen(FailureScreen(str(error), error.status))
+
+    @property
+    def input_paths(self) -> list[Path]:
+        """Files the briefing was read from: an export must never overwrite one."""
+        named = [Path(p) for p in self.paths if p != "-"]
+        if self.briefing is not None:
+            named += [Path(a.article.path) for a in self.briefing.articles]
+        return named
+
+    def _ready_briefing(self) -> Briefing | None:
+        if self.briefing is None:
+            self.notify("Still reading the articles…")
+        return self.briefing
+
+    def _push_once(self, screen: Screen) -> None:
+        if type(self.screen) is not type(screen):
+            self.push_screen(screen)
+
+    def action_search(self) -> None:
+        if briefing := self._ready_briefing():
+            self._push_once(SearchScreen(briefing))
+
+    def action_sources(self) -> None:
+        if briefing := self._ready_briefing():
+            self._push_once(SourcesScreen(briefing))
+
+    def action_timeline(self) -> None:
+        if briefing := self._ready_briefing():
+            self._push_once(TimelineScreen(briefing))
+
+    def action_help(self) -> None:
+        self._push_once(HelpScreen(HELP_SECTIONS))
+
+    def action_export_dialog(self) -> None:
+        if self._ready_briefing():
+            self.push_screen(ExportScreen(), self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.export(request.fmt, request.path)
+
+    def on_sourced_line_list_opened(self, event: SourcedLineList.Opened) -> None:
+        if self.briefing is not None:
+            self.push_screen(ArticleScreen(self.briefing, event.line.sources))
+
+    def go_to_actor(self, actor_id: str) -> None:
+        while not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        actors = self.screen.query_one(ActorList)
+        actors.highlighted = actors.get_option_index(actor_id)
+        actors.focus()
+
+    def export(self, fmt: str, path: Path) -> None:
+        if self.briefing is None:
+            return
+        try:
+            write_atomic(path, render(self.briefing, fmt, EXPORT_WIDTH), protect=self.input_paths)
+        except (OSError, BriefingError) as error:
+            self.notify(f"Could not write {path}: {error}", severity="error", markup=False)
+            return
+        self.notify(str(path.resolve()), title=f"Exported as {fmt}", markup=False)
+
+    def rebrief(self, *, summarizer: str | None = None, sentences: int | None = None) -> None:
+        if self.briefing is None:
+            return
+        self.notify("Recomputing summaries…", timeout=2)
+        self._rebrief(
+            self.briefing,
+            summarizer or self.briefing.summarizer,
+            sentences or self.briefing.length,
+        )
+
+    @work(thread=True, exclusive=True, group="rebrief")
+    def _rebrief(self, briefing: Briefing, summarizer: str, sentences: int) -> None:
+        updated = recompute_summaries(briefing, summarizer=summarizer, sentences=sentences)
+        self.call_from_thread(setattr, self, "briefing", updated)
+
+
+HELP_SECTIONS = (
+    ("Everywhere", (App, Screen, BriefingApp)),
+    ("Actors and lines", (MainScreen, ActorList, VimOptionList, SourcedLineList)),
+    ("Article", (ArticleScreen, VimScroll)),
+    ("Sources", (SourcesScreen, VimDataTable)),
+    ("Search", (SearchScreen, SearchResults)),
+    ("Timeline", (TimelineScreen,)),
+    ("Export dialog", (ExportScreen,)),
+    ("Help", (HelpScreen,)),
+)
+
+
+def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -> int:
+    """Run the TUI until the reader quits; the exit status for the CLI."""
+    app = BriefingApp(paths=paths, options=options, theme=theme)
+    status = app.run()
+    return status if isinstance(status, int) else app.return_code or 0

@@ -1,0 +1,69 @@
+"""Command palette entries (Textual's Provider API): actors, summarizer, length, export, theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from briefing.summarize import SUMMARIZERS
+from briefing.tui.citations import all_actors
+from briefing.tui.screens.export import FORMATS, default_export_path
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+LENGTHS = (3, 5, 7, 10)
+Command = tuple[str, Callable[[], object], str]
+
+
+class BriefingCommands(Provider):
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return cast("BriefingApp", self.app)
+
+    def commands(self) -> Iterator[Command]:
+        app = self.briefing_app
+        briefing = app.briefing
+        if briefing is None:
+            return
+        for actor in all_actors(briefing):
+            yield (f"Go to actor: {actor.name}", partial(app.go_to_actor, actor.id), "")
+        for name in SUMMARIZERS:
+            current = " (current)" if name == briefing.summarizer else ""
+            yield (
+                f"Summarizer: {name}",
+                partial(app.rebrief, summarizer=name),
+                f"Recompute every summary with {name}{current}",
+            )
+        for length in LENGTHS:
+            current = " (current)" if length == briefing.length else ""
+            yield (
+                f"Length: {length} sentences",
+                partial(app.rebrief, sentences=length),
+                f"Summaries of up to {length} sentences{current}",
+            )
+        for fmt in FORMATS:
+            yield (
+                f"Export as {fmt}",
+                partial(app.export, fmt, default_export_path(fmt)),
+                f"Write {default_export_path(fmt)} in the current directory",
+            )
+        for theme in app.bundled_theme_names:
+            yield (f"Theme: {theme}", partial(setattr, app, "theme", theme), "Switch theme")
+        yield ("Open sources", app.action_sources, "Every article, with its extracted text")
+        yield ("Open timeline", app.action_timeline, "Every actor's facts by date")
+        yield ("Search sentences", app.action_search, "Filter every sentence")
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text or None)

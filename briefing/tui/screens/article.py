@@ -1,0 +1,161 @@
+"""The article view: one article's text by paragraph, the cited sentence highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tab, Tabs
+
+from briefing.annotate import AnnotatedArticle
+from briefing.model import Briefing
+from briefing.tui.citations import article_label, article_numbers, citation, cited_articles
+from briefing.tui.widgets import VimScroll
+
+CITED_STYLE = "bold on $cited-background"
+
+
+def article_meta(article: AnnotatedArticle) -> Content:
+    """'Dawn · Agencies · published 2024-12-07T10:14 · BEIRUT · path'."""
+    a = article.article
+    parts = [a.outlet or "unknown outlet", a.wire or "no wire or byline"]
+    parts.append(f"published {a.published}" if a.published else "publication date unknown")
+    if a.dateline:
+        parts.append(a.dateline)
+    parts.append(a.path)
+    return Content.styled(" · ".join(parts), "$text-muted")
+
+
+class ArticleScreen(Screen):
+    """Opened on a line (its source sentences, switchable) or on an article (no citation)."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="article.back"),
+        Binding("left_square_bracket", "source(-1)", "Prev", id="article.prev-source"),
+        Binding("right_square_bracket", "source(1)", "Next", id="article.next-source"),
+        Binding("d", "toggle_dropped", "Dropped", id="article.dropped"),
+        Binding("c", "copy_cited", "Copy", id="article.copy"),
+    ]
+    DEFAULT_CSS = """
+    ArticleScreen #title { padding: 0 1; height: auto; }
+    ArticleScreen #meta { padding: 0 1; height: auto; }
+    ArticleScreen Tabs { height: 2; }
+    ArticleScreen #text { height: 1fr; padding: 0 1; }
+    ArticleScreen .paragraph { margin-bottom: 1; }
+    ArticleScreen #dropped { display: none; }
+    ArticleScreen.show-dropped #dropped { display: block; }
+    """
+
+    def __init__(
+        self, briefing: Briefing, sources: Sequence[str] = (), *, article_id: str | None = None
+    ) -> None:
+        super().__init__()
+        self.briefing = briefing
+        # One cited sentence per article: the first one the line names in it.
+        self.sources: tuple[str, ...] = tuple(
+            next(sid for sid in sources if sid.startswith(f"{aid}."))
+            for aid in cited_articles(sources)
+        )
+        self.article_id = article_id or self.sources[0].split(".")[0]
+        self.cited_sentence_id: str | None = self.sources[0] if self.sources else None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        yield Static(id="meta")
+        if len(self.sources) > 1:
+            numbers = article_numbers(self.briefing)
+            yield Tabs(
+                *(
+                    Tab(
+                        Content(f"[{numbers[aid]}] {article_label(self.briefing, aid)}"),
+                        id=f"source-{aid}",
+                    )
+                    for aid in cited_articles(self.sources)
+                ),
+                active=f"source-{self.article_id}",
+            )
+        yield VimScroll(id="text")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        await self._show_article()
+
+    async def _show_article(self) -> None:
+        annotated = self.briefing.article(self.article_id)
+        number = article_numbers(self.briefing)[self.article_id]
+        self.query_one("#title", Static).update(
+            Content.styled(f"[{number}] {annotated.article.title}", "bold $text-primary")
+        )
+        self.query_one("#meta", Static).update(article_meta(annotated))
+        text = self.query_one("#text", VimScroll)
+        await text.remove_children()
+        paragraphs = [
+            self._paragraph(index, list(sentences))
+            for index, sentences in groupby(annotated.sentences, key=lambda s: s.paragraph)
+        ]
+        dropped_lines = annotated.article.dropped
+        dropped = Static(
+            Content.assemble(
+                (f"Dropped as page furniture ({len(dropped_lines)} lines)\n", "bold $warning"),
+                Content("\n").join(Content(line) for line in dropped_lines)
+                if dropped_lines
+                else Content.styled("nothing", "$text-muted"),
+            ),
+            id="dropped",
+        )
+        await text.mount_all([*paragraphs, dropped])
+        text.focus()
+        self.call_after_refresh(self._scroll_to_cited)
+
+    def _paragraph(self, index: int, sentences: list) -> Static:
+        content = Content(" ").join(
+            Content.styled(s.text, CITED_STYLE)
+            if s.id == self.cited_sentence_id
+            else Content(s.text)
+            for s in sentences
+        )
+        cited = any(s.id == self.cited_sentence_id for s in sentences)
+        classes = f"paragraph {sentences[0].kind}" + (" cited" if cited else "")
+        return Static(content, id=f"p{index}", classes=classes)
+
+    def _scroll_to_cited(self) -> None:
+        cited = self.query(".cited")
+        if cited:
+            self.query_one("#text", VimScroll).scroll_to_widget(
+                cited.first(), top=True, animate=False
+            )
+
+    def action_source(self, step: int) -> None:
+        if len(self.sources) > 1:
+            tabs = self.query_one(Tabs)
+            tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
+
+    async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        article_id = (event.tab.id or "").removeprefix("source-")
+        if article_id in ("", self.article_id):
+            return
+        self.article_id = article_id
+        self.cited_sentence_id = next(s for s in self.sources if s.startswith(f"{article_id}."))
+        await self._show_article()
+
+    def action_toggle_dropped(self) -> None:
+        self.toggle_class("show-dropped")
+        if self.has_class("show-dropped"):
+            self.call_after_refresh(
+                self.query_one("#text", VimScroll).scroll_to_widget,
+                self.query_one("#dropped"),
+                top=True,
+                animate=False,
+            )
+
+    def action_copy_cited(self) -> None:
+        if self.cited_sentence_id is None:
+            return
+        sentence = self.briefing.sentence(self.cited_sentence_id)
+        source = citation(self.briefing, [sentence.id])
+        self.app.copy_to_clipboard(f"{sentence.text} — {source}")
+        self.notify(source, title="Copied with its source")

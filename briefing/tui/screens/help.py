@@ -1,0 +1,59 @@
+"""Help: every binding, read from the classes that declare them, so it cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from briefing.tui.widgets import VimScroll
+
+HelpSection = tuple[str, Sequence[type[DOMNode]]]
+
+
+class HelpScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="help.back"),
+        Binding("q", "app.pop_screen", "Back", show=False, id="help.close"),
+    ]
+    DEFAULT_CSS = """
+    HelpScreen VimScroll { padding: 0 1; }
+    HelpScreen .help-section { margin-bottom: 1; }
+    """
+
+    def __init__(self, sections: Sequence[HelpSection]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VimScroll(id="help"):
+            yield Static(Content.styled("Keys", "bold $text-primary"))
+            for title, owners in self.sections:
+                yield Static(self._section(title, owners), classes="help-section")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(VimScroll).focus()
+
+    def _section(self, title: str, owners: Sequence[type[DOMNode]]) -> Content:
+        # Keys bound to the same action are listed together: "? f1  Help".
+        keys: dict[tuple[str, str], list[str]] = {}
+        for owner in owners:
+            for binding in Binding.make_bindings(owner.__dict__.get("BINDINGS", [])):
+                if binding.system:
+                    continue
+                description = binding.description or binding.action
+                key = self.app.get_key_display(binding)
+                keys.setdefault((binding.action, description), []).append(key)
+        width = max((len(" ".join(k)) for k in keys.values()), default=0) + 2
+        lines = [Content.styled(title, "bold $accent")]
+        lines += [
+            Content.assemble((f"  {' '.join(k):<{width}}", "bold"), description)
+            for (_, description), k in keys.items()
+        ]
+        return Content("\n").join(lines)

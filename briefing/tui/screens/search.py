@@ -1,0 +1,96 @@
+"""Search: filter every sentence in the briefing; matches highlighted, n/N to step."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from briefing.model import Briefing
+from briefing.tui.citations import (
+    SourcedLine,
+    actor_style,
+    all_actors,
+    citation,
+    markers_content,
+)
+from briefing.tui.widgets import SourcedLineList
+
+MATCH_STYLE = "bold reverse $accent"
+MAX_RESULTS = 500
+
+
+class SearchResults(SourcedLineList):
+    BINDINGS = [
+        Binding("n", "cursor_down", "Next", id="search.next"),
+        Binding("N", "cursor_up", "Previous", id="search.previous"),
+    ]
+
+
+class SearchScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search.back")]
+    DEFAULT_CSS = """
+    SearchScreen #query { margin: 0 1; }
+    SearchScreen #count { padding: 0 1; height: 1; }
+    SearchScreen SearchResults { height: 1fr; }
+    """
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="search sentences (enter: go to results)", id="query")
+        yield Static(id="count", markup=False)
+        yield SearchResults(id="results")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#count", Static).update("type to search every sentence")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(SearchResults).focus()
+
+    def run_search(self, query: str) -> None:
+        query = query.strip()
+        results = self.query_one(SearchResults)
+        count = self.query_one("#count", Static)
+        if not query:
+            results.show([])
+            count.update("type to search every sentence")
+            return
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        names = {actor.id: actor.name for actor in all_actors(self.briefing)}
+        entries = []
+        for annotated in self.briefing.articles:
+            for sentence in annotated.sentences:
+                spans = [m.span() for m in pattern.finditer(sentence.text)]
+                if not spans:
+                    continue
+                text = Content(sentence.text)
+                for start, end in spans:
+                    text = text.stylize(MATCH_STYLE, start, end)
+                tags = [
+                    Content.styled(names.get(a, a), f"bold {actor_style(self.briefing, a)}")
+                    for a in sentence.actors
+                ]
+                shown = Content.assemble(
+                    markers_content(self.briefing, [sentence.id]),
+                    " ",
+                    *([Content(", ").join(tags), ": "] if tags else []),
+                    text,
+                )
+                line = SourcedLine(
+                    sentence.text, (sentence.id,), citation(self.briefing, [sentence.id])
+                )
+                entries.append((shown, line))
+        results.show(entries[:MAX_RESULTS])
+        shown_note = f" (first {MAX_RESULTS})" if len(entries) > MAX_RESULTS else ""
+        count.update(f"{len(entries)} sentence{'s' if len(entries) != 1 else ''} match{shown_note}")

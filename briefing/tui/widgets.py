@@ -1,0 +1,92 @@
+"""Lists shared by the screens: vim-key navigation and lines that open their sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, OptionList
+from textual.widgets.option_list import Option
+
+from briefing.tui.citations import SourcedLine
+
+
+class VimOptionList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g", "first", "First", show=False, id="list.first"),
+        Binding("G", "last", "Last", show=False, id="list.last"),
+    ]
+
+
+class VimDataTable(DataTable):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("g", "scroll_top", "First", show=False, id="table.first"),
+        Binding("G", "scroll_bottom", "Last", show=False, id="table.last"),
+    ]
+
+
+class VimScroll(VerticalScroll):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="text.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="text.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="text.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="text.bottom"),
+    ]
+
+
+class SourcedLineList(VimOptionList):
+    """Headings and lines; enter (or a click) on a line opens its sources, `c` copies it."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open", id="line.open"),
+        Binding("c", "copy_line", "Copy", id="line.copy"),
+    ]
+
+    class Opened(Message):
+        def __init__(self, line: SourcedLine) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._sourced: dict[str, SourcedLine] = {}
+
+    def show(self, entries: Iterable[Content | tuple[Content, SourcedLine]]) -> None:
+        """Replace the contents: a bare Content is a heading, a pair is an openable line."""
+        self._sourced = {}
+        options: list[Option] = []
+        for index, entry in enumerate(entries):
+            if isinstance(entry, Content):
+                options.append(Option(entry, disabled=True))
+                continue
+            shown, line = entry
+            option_id = f"line-{index}"
+            self._sourced[option_id] = line
+            options.append(Option(shown, id=option_id))
+        self.set_options(options)
+        self.highlighted = next(
+            (i for i, option in enumerate(options) if not option.disabled), None
+        )
+
+    @property
+    def current_line(self) -> SourcedLine | None:
+        option = self.highlighted_option
+        return None if option is None or option.id is None else self._sourced.get(option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id in self._sourced:
+            self.post_message(self.Opened(self._sourced[event.option.id]))
+
+    def action_copy_line(self) -> None:
+        line = self.current_line
+        if line is None:
+            return
+        self.app.copy_to_clipboard(f"{line.text} — {line.citation}")
+        self.notify(line.citation, title="Copied with its source")
