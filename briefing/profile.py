@@ -211,10 +211,11 @@ class _Validator:
                 return number
         return None
 
-    def actor_lines(self) -> list[int]:
-        return [
-            n for n, line in enumerate(self.lines, 1) if re.match(r"\s*\[\[\s*actors\s*\]\]", line)
-        ]
+    def table_lines(self, table: str, start: int = 1, end: int | None = None) -> list[int]:
+        """Lines (1-based) in [start, end) that open an array table: `[[actors]]`."""
+        header = re.compile(rf"\s*\[\[\s*{re.escape(table)}\s*\]\]")
+        stop = len(self.lines) + 1 if end is None else end
+        return [n for n in range(start, stop) if header.match(self.lines[n - 1])]
 
     def profile(self, data: dict) -> Profile:
         self.unknown_keys(data, _PROFILE_KEYS, 1, "profile")
@@ -223,11 +224,12 @@ class _Validator:
         actors_data = data.get("actors")
         if not isinstance(actors_data, list) or not actors_data:
             raise self.fail("no [[actors]] tables: a profile needs at least one actor", None)
-        starts = self.actor_lines()
+        starts = self.table_lines("actors")
         actors: list[ActorSpec] = []
         for index, actor_data in enumerate(actors_data):
             start = starts[index] if index < len(starts) else 1
-            actor = self.actor(actor_data, start)
+            end = starts[index + 1] if index + 1 < len(starts) else None
+            actor = self.actor(actor_data, start, end)
             if any(a.id == actor.id for a in actors):
                 raise self.fail(f"duplicate actor id {actor.id!r}", self.line_of("id", start))
             actors.append(actor)
@@ -241,7 +243,7 @@ class _Validator:
             theatre=self.strings(data, "theatre", 1),
         )
 
-    def actor(self, data: object, start: int) -> ActorSpec:
+    def actor(self, data: object, start: int, end: int | None) -> ActorSpec:
         if not isinstance(data, dict):
             raise self.fail("each [[actors]] entry must be a table", start)
         self.unknown_keys(data, _ACTOR_KEYS, start, "actor")
@@ -267,7 +269,11 @@ class _Validator:
                 f"actor {actor_id!r}: context must be [[actors.context]] tables",
                 self.line_of("context", start),
             )
-        context = tuple(self.context(actor_id, rule, start) for rule in context_data)
+        rule_lines = self.table_lines("actors.context", start, end)
+        context = tuple(
+            self.context(actor_id, rule, rule_lines[n] if n < len(rule_lines) else start)
+            for n, rule in enumerate(context_data)
+        )
         aliases = self.strings(data, "aliases", start)
         if not (aliases or patterns or context):
             raise self.fail(
@@ -283,18 +289,17 @@ class _Validator:
             context=context,
         )
 
-    def context(self, actor_id: str, data: object, start: int) -> ContextRule:
-        line = self.line_of("actors.context", start)
+    def context(self, actor_id: str, data: object, line: int) -> ContextRule:
         if not isinstance(data, dict):
             raise self.fail(f"actor {actor_id!r}: each context rule must be a table", line)
-        self.unknown_keys(data, _CONTEXT_KEYS, line or start, "context rule")
-        phrases = self.strings(data, "phrases", line or start)
+        self.unknown_keys(data, _CONTEXT_KEYS, line, "context rule")
+        phrases = self.strings(data, "phrases", line)
         if not phrases:
             raise self.fail(f"actor {actor_id!r}: a context rule needs phrases", line)
         return ContextRule(
             phrases=phrases,
-            requires_any=self.strings(data, "requires_any", line or start),
-            unless=self.strings(data, "unless", line or start),
+            requires_any=self.strings(data, "requires_any", line),
+            unless=self.strings(data, "unless", line),
         )
 
     def unknown_keys(self, data: dict, allowed: Sequence[str], start: int, what: str) -> None:
