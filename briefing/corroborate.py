@@ -28,8 +28,8 @@ _STOP_WORDS = frozenset(
     said says told""".split()
 )
 
-# A trigram shared by more sentences than this is boilerplate-like phrasing
-# ("the head of the"), useless for telling reports apart and costly to pair.
+# Past this many sentences sharing a trigram, pairing all of them would cost the
+# square of the corpus; see _candidate_pairs.
 _COMMON_TRIGRAM = 40
 
 
@@ -87,11 +87,15 @@ def _candidate_pairs(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]
             index[gram].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
-        if len(members) < 2 or len(members) > _COMMON_TRIGRAM:
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
+        if len(members) <= _COMMON_TRIGRAM:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    shared[(members[x], members[y])] += 1
+        else:
+            # One story copied many times, or stock wording: comparing neighbours keeps
+            # the cost linear, and copies still chain into one report.
+            for x in range(len(members) - 1):
+                shared[(members[x], members[x + 1])] += 1
     # One shared trigram is chance ("the city of"); two start to mean something.
     # Short sentences (headlines) may share only one or two: let them through.
     for (i, j), count in shared.items():

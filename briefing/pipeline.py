@@ -23,7 +23,7 @@ from briefing.facts import (
 )
 from briefing.ingest import Document, InputProblem, read_inputs
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.profile import Profile, ProfileError, load_profile
+from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.resources import seed_paths
 from briefing.summarize import select_sentences
 
@@ -100,6 +100,12 @@ def build_briefing(
                 "processed with English rules"
             )
         articles.append(item)
+    if options.profile is None:
+        # Say so when another bundled profile fits far better; never switch silently.
+        texts = [" ".join(s.text for s in a.sentences) for a in articles]
+        suggestion = suggest_profile(texts, profile)
+        if suggestion:
+            problems.append(suggestion)
     if not articles:
         named = ", ".join(paths) if paths else "the bundled seeds"
         detail = f" ({problems[0]})" if len(problems) == 1 else ""

@@ -1,0 +1,65 @@
+"""Corroboration: one report in two outlets' words is one report; different reports stay apart."""
+
+from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.corroborate import corroborate, same_report
+from briefing.extract import Article
+
+DAWN_IRAN = (
+    "Iran will send missiles, drones and more advisers to Syria, a senior Iranian official said "
+    "on Friday as US-backed alliance of different rebel groups advanced on the central city of "
+    "Homs and Kurds seized the biggest city in the east, jolting President Bashar al-Assad’s "
+    "grip on power."
+)
+TBS_IRAN = (
+    "Iran will send missiles, drones and more advisers to Syria, a senior Iranian official said "
+    "on Friday, as rebel forces pushed their lightning offensive south towards the city of Homs "
+    "in the biggest challenge for years to President Bashar al-Assad's rule."
+)
+TBS_RESIDENT = (
+    "A coastal resident said thousands of people had begun arriving there from Homs, fearing "
+    "the rebels' rapid advance."
+)
+TBS_OBSERVATORY = (
+    "The Syrian Observatory for Human Rights, a UK-based monitoring group, said thousands of "
+    "people had begun fleeing from Homs on Thursday night towards the Mediterranean coastal "
+    "regions of Latakia and Tartus, strongholds of the government."
+)
+
+
+def test_rewordings_of_one_wire_report_match() -> None:
+    assert same_report(DAWN_IRAN, TBS_IRAN)
+    assert same_report(
+        "Iran, Hezbollah aim to bolster Assad as rebels target Syria’s Homs",
+        "Iran, Hezbollah aim to bolster Assad as rebels bear down on Homs",
+    )
+
+
+def test_different_reports_about_the_same_place_do_not() -> None:
+    assert not same_report(TBS_OBSERVATORY, TBS_RESIDENT)
+    assert not same_report("Rebels advance on Homs", "Russia bombs Homs bridge")
+
+
+def _article(article_id: str, *texts: str) -> AnnotatedArticle:
+    sentences = tuple(
+        Sentence(f"{article_id}.s{n}", article_id, n, "body", text, (), ())
+        for n, text in enumerate(texts, start=1)
+    )
+    article = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
+    return AnnotatedArticle(article_id, article, sentences)
+
+
+def test_corroborate_groups_across_articles_in_reading_order() -> None:
+    result = corroborate(
+        [_article("a1", DAWN_IRAN, TBS_RESIDENT), _article("a2", TBS_OBSERVATORY, TBS_IRAN)]
+    )
+    assert result.sources("a2.s2") == ("a1.s1", "a2.s2")
+    assert result.sources("a1.s1") == ("a1.s1", "a2.s2")
+    assert result.sources("a1.s2") == ("a1.s2",)
+    assert [r.id for r in result.reports] == ["a1.s1", "a1.s2", "a2.s1"]
+
+
+def test_many_copies_of_one_story_collapse_to_one_report() -> None:
+    copies = [_article(f"a{n}", TBS_IRAN, TBS_RESIDENT) for n in range(1, 60)]
+    result = corroborate(copies)
+    assert len(result.reports) == 2
+    assert len(result.sources("a7.s1")) == 59

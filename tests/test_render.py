@@ -1,0 +1,59 @@
+"""Renderers: hostile article text stays text in every format."""
+
+import json
+
+from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.extract import Article, Block
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
+from briefing.render import date_range, render
+
+HOSTILE = (
+    "Rebels [bold]took[/] *Homs* <b>today</b> [link=file:///etc/passwd]x[/link] # not a heading"
+)
+
+
+def _briefing() -> Briefing:
+    sentence = Sentence("a1.s1", "a1", 0, "body", HOSTILE, ("hts",), ())
+    article = Article(
+        "in/[red]x.txt", "T [/]", "Out_let", "Reuters", "2024-12-06", None,
+        (Block("body", HOSTILE),), (),
+    )  # fmt: skip
+    fact = Fact(HOSTILE, "2024-12-06", "day", "a `source`", ("a1.s1",))
+    hts = ActorBrief("hts", "HTS", "#fff", ("a1.s1",), (SummaryLine(HOSTILE, ("a1.s1",)),), (fact,))
+    empty = ActorBrief("is", "IS", "#fff", (), (), ())
+    return Briefing(
+        "syria", "Syria", "lex-rank", 5, (AnnotatedArticle("a1", article, (sentence,)),),
+        (hts, empty), (),
+    )  # fmt: skip
+
+
+def test_text_keeps_markup_literally_and_says_when_an_actor_is_absent() -> None:
+    out = render(_briefing(), "text", width=200)
+    assert HOSTILE in out
+    assert "IS: no reporting in these articles." in out
+
+
+def test_markdown_escapes_what_markdown_would_interpret() -> None:
+    from markdown_it import MarkdownIt
+
+    out = render(_briefing(), "markdown")
+    html = MarkdownIt().render(out)
+    assert "<em>Homs</em>" not in html and "<b>" not in html
+    assert "*Homs*" in html and "&lt;b&gt;" in html
+    assert "[bold]" in html
+
+
+def test_json_round_trips_the_text_exactly() -> None:
+    data = json.loads(render(_briefing(), "json"))
+    assert data["articles"][0]["sentences"][0]["text"] == HOSTILE
+    assert data["actors"][0]["facts"][0]["attribution"] == "a `source`"
+    assert data["actors"][1] == {
+        "id": "is", "name": "IS", "colour": "#fff", "sentence_ids": [], "summary": [], "facts": [],
+    }  # fmt: skip
+
+
+def test_date_ranges_read_naturally() -> None:
+    assert date_range("2024-12-06", "2024-12-07") == "6–7 December 2024"
+    assert date_range("2024-11-30", "2024-12-02") == "30 November to 2 December 2024"
+    assert date_range("2023-12-30", "2024-01-02") == "30 December 2023 to 2 January 2024"
+    assert date_range("2024-12-06", "2024-12-06") == "6 December 2024"
