@@ -432,3 +432,76 @@ def test_other_actors_capitals_count_only_when_they_act() -> None:
     ]
     others = find_other_actors(sentences, load_profile())
     assert [(o.name, o.sentence_ids) for o in others] == [("United States", ("a1.s3", "a1.s4"))]
+
+
+SUDAN_ARTICLE = (
+    "Sudan's paramilitary Rapid Support Forces (RSF) said on Sunday it had seized El Fasher, "
+    "the army's last stronghold in Darfur. The army denied the claim and said its soldiers, "
+    "backed by the Joint Forces of armed movements led by Minni Minnawi, still held the "
+    "airport. Army chief Abdel Fattah al-Burhan accused the United Arab Emirates of arming the "
+    "paramilitaries, a charge Abu Dhabi denies. Hemedti said his fighters would protect "
+    "civilians. The World Food Programme (WFP) said famine had spread to 10 areas. The WFP "
+    "warned that convoys from Chad were blocked. Chad has closed its border crossing at Adre "
+    "twice this year, while Egypt hosted Burhan for talks. The United Nations said 12 million "
+    "people have fled, and Egyptian officials called for a ceasefire. The SPLM-N, led by "
+    "Abdelaziz al-Hilu, shelled Kadugli. Chadian army units were put on alert."
+)
+
+
+def _article_sentences(text: str) -> list[tuple[str, str]]:
+    return [(f"a1.s{n}", s) for n, s in enumerate(split_sentences(text), 1)]
+
+
+def test_sudan_profile_tags_both_sides_and_their_allies() -> None:
+    tagger = compile_profile(load_profile("sudan"))
+    tags = [tagger.tag(text, SUDAN_ARTICLE) for _, text in _article_sentences(SUDAN_ARTICLE)]
+    assert tags == [
+        ("saf", "rsf"),  # "the army's last stronghold"
+        ("saf", "joint-forces"),
+        ("saf", "rsf", "uae"),  # "paramilitaries" is the RSF in a Sudan article
+        ("rsf",),
+        (),
+        (),
+        ("saf",),
+        (),
+        ("splm-n",),
+        (),  # another country's army
+    ]
+    assert tagger.tag("The paramilitary group clashed with police.") == ()
+
+
+def test_sudan_other_actors() -> None:
+    others = find_other_actors(_article_sentences(SUDAN_ARTICLE), load_profile("sudan"))
+    assert [(o.name, o.sentence_ids) for o in others] == [
+        ("Chad", ("a1.s6", "a1.s7", "a1.s10")),
+        # Ties keep the order of first mention.
+        ("World Food Programme", ("a1.s5", "a1.s6")),
+        ("Egypt", ("a1.s7", "a1.s8")),
+    ]
+
+
+def test_ukraine_profile() -> None:
+    article = (
+        "Russian forces launched 120 drones at Ukraine overnight, Ukraine's air force said. "
+        "Kyiv said it had shot down most of them, but missiles struck Kyiv and Kharkiv. "
+        "Missiles struck Kyiv again. "
+        "Zelensky urged NATO to send more air defence, and the alliance's chief promised help. "
+        "North Korean troops fought alongside Russians in the Kursk region. "
+        "Wagner fighters now serve in the Africa Corps in Mali. "
+        "US President Donald Trump said he would call Putin; the EU prepared new sanctions. "
+        "It will be hard for us to hold the line, a commander said. "
+        "The occupiers shelled Kherson again."
+    )
+    tagger = compile_profile(load_profile("ukraine"))
+    tags = [tagger.tag(text, article) for _, text in _article_sentences(article)]
+    assert tags == [
+        ("ukraine", "russia"),
+        ("ukraine",),
+        (),  # the capital as a target is a place, not the government
+        ("ukraine", "nato"),
+        ("russia", "north-korea"),
+        ("wagner",),
+        ("russia", "us", "eu"),
+        (),  # "us" is not the US
+        ("russia",),
+    ]
