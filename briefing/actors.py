@@ -119,11 +119,14 @@ _ORG_HEADS = frozenset(
     """Forces Force Army Front Brigade Brigades Movement Council Coalition Organization
     Organisation Observatory Nations Union Alliance Party Command Committee Agency Authority
     Guard Guards Corps Militia Militias Battalion Battalions Division Federation Group League
-    Court Commission Mission Brotherhood Network Programme Program Fund Watch International
+    Court Commission Mission Brotherhood Network Programme Program Fund
     Assembly Crescent Cross""".split()
 )
-# International bodies usually named by acronym alone.
-_KNOWN_ACRONYMS = {
+# International bodies usually named by acronym or a short name alone.
+_KNOWN_BODIES = {
+    "Amnesty": "Amnesty International",
+    "Amnesty International": "Amnesty International",
+    "Human Rights Watch": "Human Rights Watch",
     "UN": "United Nations",
     "U.N.": "United Nations",
     "NATO": "NATO",
@@ -178,7 +181,8 @@ class _OtherMatcher:
         self.tagger = compile_profile(profile)
         theatre = {t.lower() for t in profile.theatre}
         self.covered: set[str] = set()  # country ids the profile already has
-        sources: dict[str, Country] = {}
+        # Regex source -> (its country, the capital letter it starts with).
+        sources: dict[str, tuple[Country, str]] = {}
         for country in COUNTRIES:
             if theatre & {n.lower() for n in country.names} or any(
                 self.tagger.tag(name) for name in country.names
@@ -186,16 +190,22 @@ class _OtherMatcher:
                 self.covered.add(country.id)
                 continue
             for name in country.names:
-                sources[phrase_body(name)] = country
+                sources[phrase_body(name)] = (country, name[0])
             for capital in country.capitals:
-                sources[capital_regex(capital)] = country
+                sources[capital_regex(capital)] = (country, capital[0])
         # One case-sensitive pass ("Turkey" the state, not "turkey"; "US", not "us"), longest
-        # name first so "Guinea-Bissau" is not read as "Guinea".
+        # name first so "Guinea-Bissau" is not read as "Guinea". Names are grouped by their
+        # initial so each position tries a few dozen names, not hundreds.
         ordered = sorted(sources, key=len, reverse=True)
-        self.owners = {f"c{n}": sources[source] for n, source in enumerate(ordered)}
-        alternatives = "|".join(f"(?P<c{n}>{s})" for n, s in enumerate(ordered))
-        # Every name starts a word with a capital: cheap to rule out other positions.
-        self.countries = re.compile(rf"(?<!\w)(?=[A-Z]){_REGION_PREFIX}(?:{alternatives})")
+        self.owners = {f"c{n}": sources[source][0] for n, source in enumerate(ordered)}
+        by_initial: dict[str, list[str]] = {}
+        for n, source in enumerate(ordered):
+            by_initial.setdefault(sources[source][1], []).append(f"(?P<c{n}>{source})")
+        groups = "|".join(
+            f"(?={re.escape(initial)})(?:{'|'.join(alternatives)})"
+            for initial, alternatives in by_initial.items()
+        )
+        self.countries = re.compile(rf"(?<!\w)(?=[A-Z]){_REGION_PREFIX}(?:{groups})")
         self.state_forces = {
             f"{name} {forces}": country.id
             for country in COUNTRIES
@@ -213,10 +223,10 @@ class _OtherMatcher:
             name = _LEADING_MODIFIER.sub("", match.group("name"))
             name = re.sub(r"['’]s$", "", name)
             words = name.split()
-            if len(words) >= 2 and _ORG_HEADS.intersection(words):
+            if name in _KNOWN_BODIES:
+                found.append((_KNOWN_BODIES[name], None))
+            elif len(words) >= 2 and _ORG_HEADS.intersection(words):
                 found.append((name, match.group("acronym")))
-            elif len(words) == 1 and words[0] in _KNOWN_ACRONYMS:
-                found.append((_KNOWN_ACRONYMS[words[0]], None))
         return found
 
 
