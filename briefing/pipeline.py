@@ -6,7 +6,9 @@ the benchmark can time each one.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
@@ -28,6 +30,8 @@ from briefing.resources import seed_paths
 from briefing.summarize import select_sentences
 
 DEFAULT_MAX_BYTES = 20_000_000
+# Below this many articles, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 64
 OTHER_ACTOR_COLOUR = "#8a8a8a"
 # Sentences shorter than this say too little to stand alone in a summary.
 _MIN_SUMMARY_WORDS = 5
@@ -69,13 +73,52 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
 def process_documents(
     docs: Sequence[Document], profile: Profile, options: BriefingOptions, progress: Progress | None
 ) -> list[AnnotatedArticle]:
-    tagger = compile_profile(profile)
+    """Every document extracted and annotated, in input order, across cores when it pays."""
+    ids = [f"a{n}" for n in range(1, len(docs) + 1)]
+    jobs = worker_count(len(docs), options.jobs)
+    if jobs == 1:
+        tagger = compile_profile(profile)
+        articles = []
+        for n, (doc, article_id) in enumerate(zip(docs, ids, strict=True), start=1):
+            articles.append(process_document(doc, article_id, tagger))
+            if progress:
+                progress(n, len(docs))
+        return articles
+    # Chunks amortise pickling; several per worker keep the cores busy to the end.
+    size = max(1, min(64, len(docs) // (jobs * 4)))
+    chunks = [(docs[i : i + size], ids[i : i + size]) for i in range(0, len(docs), size)]
     articles = []
-    for n, doc in enumerate(docs, start=1):
-        articles.append(process_document(doc, f"a{n}", tagger))
-        if progress:
-            progress(n, len(docs))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(profile,)
+    ) as pool:
+        for chunk in pool.map(_process_chunk, chunks):
+            articles.extend(chunk)
+            if progress:
+                progress(len(articles), len(docs))
     return articles
+
+
+def worker_count(documents: int, requested: int | None) -> int:
+    """Processes to use: starting workers costs ~0.3 s each, so small inputs stay serial."""
+    if requested is not None:
+        return max(1, min(requested, documents))
+    if documents < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(os.cpu_count() or 1, documents // (PARALLEL_THRESHOLD // 2)))
+
+
+_worker_tagger: ActorTagger | None = None
+
+
+def _init_worker(profile: Profile) -> None:
+    global _worker_tagger
+    _worker_tagger = compile_profile(profile)
+
+
+def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str]]) -> list[AnnotatedArticle]:
+    assert _worker_tagger is not None
+    docs, ids = chunk
+    return [process_document(d, i, _worker_tagger) for d, i in zip(docs, ids, strict=True)]
 
 
 def build_briefing(

@@ -1,0 +1,29 @@
+"""Parallel ingest gives exactly the serial output."""
+
+from pathlib import Path
+
+from briefing.pipeline import BriefingOptions, build_briefing, worker_count
+from briefing.render import render
+from briefing.resources import seed_paths
+
+
+def test_parallel_output_equals_serial(tmp_path: Path) -> None:
+    # Twelve copies of the seeds, each slightly different so articles stay distinct.
+    for n in range(12):
+        for seed in seed_paths():
+            text = seed.read_text(encoding="utf-8")
+            (tmp_path / f"{n:02d}_{seed.name}").write_text(
+                text.replace("Homs", f"Homs{n}", 1), encoding="utf-8"
+            )
+    paths = [str(tmp_path)]
+    serial = build_briefing(paths, BriefingOptions(use_cache=False, jobs=1))
+    parallel = build_briefing(paths, BriefingOptions(use_cache=False, jobs=2))
+    assert len(serial.articles) == 24
+    assert parallel == serial
+    assert render(parallel, "json") == render(serial, "json")
+
+
+def test_small_inputs_stay_serial() -> None:
+    assert worker_count(2, None) == 1
+    assert worker_count(10, 4) == 4
+    assert worker_count(3, 8) == 3
