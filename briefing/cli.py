@@ -185,7 +185,7 @@ def run_dump(argv: Sequence[str]) -> int:
 
 
 def run_profiles(argv: Sequence[str]) -> int:
-    from briefing.profile import list_profiles
+    from briefing.profile import DEFAULT_PROFILE, list_profiles
 
     parser = argparse.ArgumentParser(
         prog="briefing profiles",
@@ -193,8 +193,9 @@ def run_profiles(argv: Sequence[str]) -> int:
     )
     parser.parse_args(argv)
     for info in list_profiles():
-        print(f"{info.id:<12} {info.origin:<8} {info.name}: {info.description}")
-        print(f"{'':<12} {'':<8} {info.path}")
+        origin = f"{info.origin}, default" if info.id == DEFAULT_PROFILE else info.origin
+        print(f"{info.id:<12} {origin:<17} {info.name}: {info.description}")
+        print(f"{'':<12} {'':<17} {info.path}")
     return EXIT_OK
 
 

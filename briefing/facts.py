@@ -60,6 +60,10 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you)\b", re.IGNORECASE
 )
+# "officials close to Tehran also told Reuters": the adverb is not part of the name.
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:also|later|earlier|separately|previously|again|further|then)$", re.IGNORECASE
+)
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # A date inside a clause opened by one of these words dates the background
 # ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
@@ -81,6 +85,7 @@ class FactCandidate:
     attribution: str | None
     sources: tuple[str, ...]
     order: int  # reading order of the report's first sentence
+    reported: str | None = None  # earliest publication date of its sources
 
 
 def find_speaker(text: str) -> str | None:
@@ -91,11 +96,11 @@ def find_speaker(text: str) -> str | None:
     """
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST):
         for match in pattern.finditer(text):
-            who = match.group("who").strip(" .'\"“”‘’")
+            who = _TRAILING_ADVERB.sub("", match.group("who").strip(" .'\"“”‘’"))
             if _PRONOUN.match(who):
                 return who.lower()
             words = who.split()
-            if 1 <= len(words) <= 9 and not _NOT_SPEAKERS.match(who):
+            if 1 <= len(words) <= 12 and not _NOT_SPEAKERS.match(who):
                 return who
     return None
 
@@ -169,7 +174,10 @@ def score(candidate: FactCandidate) -> float:
 def select_facts(
     candidates: Sequence[FactCandidate], limit: int = MAX_FACTS
 ) -> list[FactCandidate]:
-    """The best-scoring candidates, ordered by date (undated ones last), then reading order."""
+    """The best-scoring candidates in date order.
+
+    An undated fact is placed at the date it was reported; with neither, it goes last.
+    """
     scored = [(score(c), c) for c in candidates]
     best = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
@@ -177,6 +185,7 @@ def select_facts(
 
     def when(candidate: FactCandidate) -> tuple[int, str, int]:
         date = best_date(candidate.dates)
-        return (1, "", candidate.order) if date is None else (0, date.value, candidate.order)
+        value = date.value if date else candidate.reported
+        return (1, "", candidate.order) if value is None else (0, value, candidate.order)
 
     return sorted((c for _, c in best), key=when)

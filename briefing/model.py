@@ -20,6 +20,7 @@ class Fact:
     precision: str | None  # "year" | "month" | "day"
     attribution: str | None  # "a senior Iranian official", "Syrian Observatory for Human Rights"
     sources: tuple[str, ...]
+    reported: str | None = None  # earliest publication date among the sources, "YYYY-MM-DD"
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class ActorBrief:
     colour: str  # a colour for the TUI's theme variable, e.g. "#c0392b"
     sentence_ids: tuple[str, ...]  # every sentence tagged with this actor, reading order
     summary: tuple[SummaryLine, ...]
-    facts: tuple[Fact, ...]  # ordered by date, undated last
+    facts: tuple[Fact, ...]  # ordered by date (an undated fact by its report date)
 
     @property
     def source_count(self) -> int:

@@ -248,6 +248,13 @@ class _Index:
         )
 
 
+def _first_published(index: _Index, report: Sequence[str]) -> str | None:
+    """The earliest publication day among the articles carrying a report."""
+    days = [index.articles[index.sentences[sid].article_id].published for sid in report]
+    known = [day[:10] for day in days if day]
+    return min(known) if known else None
+
+
 def _brief_actor(
     index: _Index,
     actor_id: str,
@@ -287,6 +294,7 @@ def _brief_actor(
                 attribution=speaker or article.wire or article.outlet,
                 sources=report,
                 order=order.get(report[0], len(order)),
+                reported=_first_published(index, report),
             )
         )
     facts = []
@@ -299,6 +307,7 @@ def _brief_actor(
                 precision=date.precision if date else None,
                 attribution=candidate.attribution,
                 sources=candidate.sources,
+                reported=candidate.reported,
             )
         )
     return ActorBrief(

@@ -99,6 +99,15 @@ def actor_counts(briefing: Briefing, brief: ActorBrief) -> str:
     )
 
 
+def fact_when(fact: Fact) -> str:
+    """'6 December 2024', or 'reported 6 December 2024' when the text gives no date."""
+    if fact.date:
+        return human_date(fact.date)
+    if fact.reported:
+        return f"reported {human_date(fact.reported)}"
+    return "undated"
+
+
 def fact_tail(fact: Fact) -> str:
     return f" ({fact.attribution})" if fact.attribution else ""
 
@@ -165,7 +174,7 @@ def render_text(briefing: Briefing, width: int = 80) -> str:
             if brief.facts:
                 out.append("Key facts")
                 for fact in brief.facts:
-                    when = human_date(fact.date) if fact.date else "undated"
+                    when = fact_when(fact)
                     para(
                         f"{when}: {fact.text}{fact_tail(fact)} {markers(briefing, fact.sources)}",
                         first="  - ",
@@ -205,7 +214,7 @@ def render_markdown(briefing: Briefing) -> str:
             if brief.facts:
                 out += ["", "**Key facts**", ""]
                 for fact in brief.facts:
-                    when = human_date(fact.date) if fact.date else "undated"
+                    when = fact_when(fact)
                     who = f" *({md(fact.attribution)})*" if fact.attribution else ""
                     out.append(f"- **{md(when)}**: {md(fact.text)}{who} {cite(fact.sources)}")
     out += ["", "## Sources", ""]
@@ -230,6 +239,7 @@ def _actor_json(brief: ActorBrief) -> dict[str, Any]:
                 "date": f.date,
                 "precision": f.precision,
                 "attribution": f.attribution,
+                "reported": f.reported,
                 "sources": list(f.sources),
             }
             for f in brief.facts
