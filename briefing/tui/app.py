@@ -34,7 +34,7 @@ from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, V
 EXPORT_WIDTH = 80
 
 
-class BriefingApp(App[int]):
+class BriefingApp(App[None]):
     """Built with a ready Briefing (tests, embedding) or with paths the engine will read."""
 
     TITLE = "briefing"
@@ -113,7 +113,7 @@ class BriefingApp(App[int]):
             self.notify(problem, title="Input skipped", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
-        self.switch_screen(FailureScreen(str(error), error.status))
+        self.push_screen(FailureScreen(str(error), error.status))
 
     @property
     def input_paths(self) -> list[Path]:
@@ -207,5 +207,5 @@ HELP_SECTIONS = (
 def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -> int:
     """Run the TUI until the reader quits; the exit status for the CLI."""
     app = BriefingApp(paths=paths, options=options, theme=theme)
-    status = app.run()
-    return status if isinstance(status, int) else app.return_code or 0
+    app.run()
+    return app.return_code or 0

@@ -34,4 +34,4 @@ class FailureScreen(Screen):
         yield Footer(compact=True)
 
     def action_quit(self) -> None:
-        self.app.exit(self.status)
+        self.app.exit(return_code=self.status)

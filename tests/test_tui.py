@@ -1,0 +1,500 @@
+"""Pilot tests: drive the TUI as a reader would and check what it shows and does."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList, RadioSet, Static
+
+from briefing.model import Briefing
+from briefing.pipeline import BriefingOptions
+from briefing.render import render
+from briefing.resources import seed_paths, themes_dir
+from briefing.tui import config
+from briefing.tui.app import HELP_SECTIONS, BriefingApp
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.failure import FailureScreen
+from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.main import ActorList, MainScreen
+from briefing.tui.screens.search import SearchResults, SearchScreen
+from briefing.tui.screens.sources import SourcesScreen
+from briefing.tui.screens.timeline import TimelineScreen, timeline_entries
+from briefing.tui.theming import ACTOR_SLOTS, bundled_themes
+from briefing.tui.widgets import SourcedLineList
+from tests.tui_fixtures import IRAN_SOURCE, MARKUP_SENTENCE, make_briefing
+
+SMALL = (80, 24)
+LARGE = (120, 40)
+NO_CACHE = BriefingOptions(use_cache=False)
+
+
+def synchronously(test: Callable[..., Coroutine]) -> Callable[..., None]:
+    """Run an async pilot test on a fresh event loop (no async pytest plugin is installed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
+    return folder
+
+
+def screen_text(widget: Static) -> str:
+    return str(widget.visual)
+
+
+async def settle(app: BriefingApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def detail(app: BriefingApp) -> SourcedLineList:
+    return app.screen.query_one("#detail", SourcedLineList)
+
+
+async def choose_actor(app: BriefingApp, pilot, actor_id: str) -> None:
+    actors = app.screen.query_one(ActorList)
+    actors.highlighted = actors.get_option_index(actor_id)
+    await pilot.pause()
+
+
+async def open_detail_line(app: BriefingApp, pilot, text: str) -> None:
+    """Focus the detail pane and move (with j) to the first line that contains `text`."""
+    await pilot.press("tab")
+    lines = detail(app)
+    assert app.focused is lines
+    for _ in range(lines.option_count):
+        current = lines.current_line
+        if current is not None and text in current.text:
+            break
+        await pilot.press("j")
+    assert lines.current_line is not None and text in lines.current_line.text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@synchronously
+async def test_main_screen_lists_profile_actors_then_others(seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        actors = app.screen.query_one(ActorList)
+        ids = [option.id for option in actors.options if option.id]
+        expected = [a.id for a in seed_briefing.actors + seed_briefing.other_actors]
+        assert ids == expected
+        assert len(seed_briefing.actors) == 7
+        masthead = screen_text(app.screen.query_one("#masthead", Static))
+        assert masthead.startswith("2 articles · Dawn, The Business Standard")
+        assert seed_briefing.profile_name in masthead
+        # The first actor is shown at once: its name, then its summary lines.
+        first = seed_briefing.actors[0]
+        shown = [str(option.prompt) for option in detail(app).options]
+        assert shown[0] == first.name
+        assert shown[2].startswith("• " + first.summary[0].text)
+
+
+@synchronously
+async def test_digit_jumps_to_actor(seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("4")
+        assert app.screen.query_one(ActorList).highlighted_option.id == seed_briefing.actors[3].id
+        assert str(detail(app).options[0].prompt) == seed_briefing.actors[3].name
+
+
+@synchronously
+async def test_open_fact_lands_on_cited_sentence(seed_briefing: Briefing) -> None:
+    iran = next(a for a in seed_briefing.actors if a.id == "iran")
+    # A dated fact that is not also a summary line, so the helper reaches the fact itself.
+    fact = next(f for f in iran.facts if f.date and f.text not in {s.text for s in iran.summary})
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, "iran")
+        await open_detail_line(app, pilot, fact.text)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.cited_sentence_id == fact.sources[0]
+        cited = screen.query_one(".cited", Static)
+        assert seed_briefing.sentence(fact.sources[0]).text in screen_text(cited)
+        # Scrolled into view: the cited paragraph starts inside the text viewport.
+        text = screen.query_one("#text")
+        assert text.region.y <= cited.region.y < text.region.bottom
+
+
+@synchronously
+async def test_corroborated_line_switches_sources_and_escape_returns() -> None:
+    briefing = make_briefing()
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await open_detail_line(app, pilot, briefing.actors[0].summary[0].text)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert (screen.article_id, screen.cited_sentence_id) == ("a1", "a1.s3")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert (screen.article_id, screen.cited_sentence_id) == ("a2", "a2.s3")
+        title = screen_text(screen.query_one("#title", Static))
+        assert title == f"[2] {briefing.articles[1].article.title}"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.cited_sentence_id == "a1.s3"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert app.focused is detail(app)
+        highlighted_before = detail(app).current_line
+        assert highlighted_before is not None
+        assert highlighted_before.sources == ("a1.s3", "a2.s3")
+
+
+@synchronously
+async def test_fact_line_shows_date_attribution_and_markers() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        prompts = [str(option.prompt) for option in detail(app).options]
+        assert (
+            "2024-12-06  Iran will send missiles, drones and more advisers to Syria. "
+            f"— {IRAN_SOURCE} [1][2]"
+        ) in prompts
+
+
+@synchronously
+async def test_markup_in_article_text_shows_literally() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, "rebels")
+        prompts = [str(option.prompt) for option in detail(app).options]
+        assert f"• {MARKUP_SENTENCE} [1]" in prompts
+        await open_detail_line(app, pilot, MARKUP_SENTENCE)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.cited_sentence_id == "a1.s7"
+        assert screen_text(screen.query_one(".cited", Static)) == MARKUP_SENTENCE
+        # Clicking where "[@click=app.quit]" is shown must not run it.
+        await pilot.click(".cited", offset=(45, 0))
+        await pilot.pause()
+        assert app.is_running
+
+
+@synchronously
+async def test_copy_puts_line_and_source_on_clipboard() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "c")
+        assert app.clipboard == (
+            "Iran will send missiles, drones and more advisers to Syria. — "
+            "[1] Dawn, 2024-12-07; [2] The Business Standard, 2024-12-06"
+        )
+
+
+@synchronously
+async def test_search_filters_highlights_and_opens(seed_briefing: Briefing) -> None:
+    query = "homs"
+    expected = [
+        s.id for a in seed_briefing.articles for s in a.sentences if query in s.text.lower()
+    ]
+    assert len(expected) >= 3
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *query)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        results = screen.query_one(SearchResults)
+        found = [results._sourced[o.id].sources[0] for o in results.options if o.id]
+        assert found == expected
+        assert screen_text(screen.query_one("#count", Static)) == f"{len(expected)} sentences match"
+        first_prompt = results.options[0].prompt
+        matched = [
+            first_prompt.plain[span.start : span.end]
+            for span in first_prompt.spans
+            if "reverse" in str(span.style)
+        ]
+        assert matched and all(m.lower() == query for m in matched)
+        await pilot.press("enter")  # from the input to the results
+        assert app.focused is results
+        await pilot.press("n", "n", "N")
+        assert results.current_line.sources == (expected[1],)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.cited_sentence_id == expected[1]
+
+
+@synchronously
+async def test_sources_table_and_dropped_toggle(seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(seed_briefing.articles)
+        assert str(table.get_row_at(1)[1]) == seed_briefing.articles[1].article.outlet
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.article_id == seed_briefing.articles[1].id
+        assert screen.cited_sentence_id is None
+        dropped = screen.query_one("#dropped", Static)
+        assert not dropped.display
+        await pilot.press("d")
+        await pilot.pause()
+        assert dropped.display
+        dropped_lines = seed_briefing.articles[1].article.dropped
+        assert dropped_lines
+        assert all(line in screen_text(dropped) for line in dropped_lines)
+
+
+@synchronously
+async def test_timeline_groups_facts_by_day_in_order() -> None:
+    briefing = make_briefing()
+    headings = [str(e) for e in timeline_entries(briefing) if not isinstance(e, tuple)]
+    assert headings == ["2024-12-06", "2024-12-07", "undated"]
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert prompts[1].startswith("● Iran  Iran will send missiles")
+        assert prompts[2].startswith("● Jordan  Jordan has closed")
+
+
+@synchronously
+async def test_palette_switches_summarizer_without_restart(seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Summarizer: lsa")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.briefing is not None and app.briefing.summarizer == "lsa"
+        assert app.briefing.articles == seed_briefing.articles
+        masthead = screen_text(app.screen.query_one("#masthead", Static))
+        assert "lsa, 5 sentences" in masthead
+
+
+@synchronously
+async def test_palette_goes_to_actor(seed_briefing: Briefing) -> None:
+    target = seed_briefing.other_actors[0]
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*f"Go to actor: {target.name}")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ActorList).highlighted_option.id == target.id
+
+
+@synchronously
+async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(target)
+        app.screen.query_one(RadioSet).query("RadioButton")[1].value = True  # markdown
+        await pilot.pause()
+        assert app.screen.query_one("#path", Input).value == str(tmp_path / "out.md")
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        written = tmp_path / "out.md"
+        assert written.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
+        assert isinstance(app.screen, MainScreen)
+
+
+@synchronously
+async def test_palette_export_uses_default_name(
+    seed_briefing: Briefing, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export as json")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+    [written] = tmp_path.glob("briefing-*.json")
+    assert re.fullmatch(r"briefing-\d{8}-\d{4}\.json", written.name)
+    assert written.read_text(encoding="utf-8") == render(seed_briefing, "json", 80)
+
+
+@synchronously
+async def test_export_never_overwrites_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text("original", encoding="utf-8")
+    briefing = make_briefing()
+    app = BriefingApp(briefing, paths=[str(source)])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        app.export("text", source)
+        await pilot.pause()
+        assert source.read_text(encoding="utf-8") == "original"
+        assert any(n.severity == "error" for n in app._notifications)
+
+
+@synchronously
+async def test_theme_switch_persists(config_dir: Path) -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "briefing-dark"
+        app.theme = "briefing-light"
+        await pilot.pause()
+    saved = tomllib.loads((config_dir / "config.toml").read_text(encoding="utf-8"))
+    assert saved == {"theme": "briefing-light"}
+    again = BriefingApp(make_briefing())
+    async with again.run_test(size=SMALL) as pilot:
+        assert again.theme == "briefing-light"
+
+
+@synchronously
+async def test_theme_argument_wins_and_unknown_theme_warns(config_dir: Path) -> None:
+    config.save_theme("briefing-light")
+    app = BriefingApp(make_briefing(), theme="briefing-contrast")
+    async with app.run_test(size=SMALL):
+        assert app.theme == "briefing-contrast"
+    app = BriefingApp(make_briefing(), theme="no-such-theme")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.theme == "briefing-contrast"
+        assert any("no-such-theme" in str(n.message) for n in app._notifications)
+
+
+def test_save_theme_keeps_other_settings(config_dir: Path) -> None:
+    config_dir.mkdir()
+    path = config_dir / "config.toml"
+    path.write_text('theme = "x"\n[cache]\nsize = 3\n', encoding="utf-8")
+    config.save_theme("briefing-light")
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == {
+        "theme": "briefing-light",
+        "cache": {"size": 3},
+    }
+
+
+def test_bundled_themes_define_every_actor_slot() -> None:
+    themes = {theme.name: theme for theme in bundled_themes()}
+    assert {"briefing-dark", "briefing-light", "briefing-contrast"} <= set(themes)
+    slots = {f"actor-{n}" for n in range(1, ACTOR_SLOTS + 1)} | {"actor-other"}
+    for theme in themes.values():
+        assert slots <= set(theme.variables), theme.name
+    assert not themes["briefing-light"].dark
+    assert (themes_dir() / "briefing.tcss").is_file()
+
+
+@synchronously
+async def test_help_lists_every_declared_binding() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
+        for _, owners in HELP_SECTIONS:
+            for owner in owners:
+                for binding in owner.__dict__.get("BINDINGS", []):
+                    if not binding.system:
+                        assert binding.description in text, binding
+        assert "/" in text and "Search" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+def test_every_binding_has_an_id() -> None:
+    for _, owners in HELP_SECTIONS:
+        for owner in owners:
+            if owner.__module__.startswith("briefing."):
+                assert all(b.id for b in owner.__dict__.get("BINDINGS", [])), owner
+
+
+@synchronously
+async def test_quit_key_exits() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 0
+
+
+@synchronously
+async def test_engine_runs_in_worker_and_fills_in() -> None:
+    app = BriefingApp(
+        paths=[str(p) for p in seed_paths()], options=BriefingOptions(use_cache=False)
+    )
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert app.briefing is not None
+        actors = app.screen.query_one(ActorList)
+        assert [o.id for o in actors.options if o.id][:7] == [a.id for a in app.briefing.actors]
+        assert not app.screen.query_one("#loading").display
+
+
+@synchronously
+async def test_unreadable_inputs_show_failure_screen(tmp_path: Path) -> None:
+    app = BriefingApp(
+        paths=[str(tmp_path / "missing.txt")], options=BriefingOptions(use_cache=False)
+    )
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FailureScreen)
+        assert "missing.txt" in screen_text(app.screen.query_one("#reason", Static))
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 3
+
+
+@synchronously
+async def test_problems_are_notifications_not_crashes() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert [n.message for n in app._notifications] == ["missing.txt: no such file"]
+
+
+@synchronously
+async def test_no_color_is_left_to_textual(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = BriefingApp(make_briefing())
+    assert app.no_color
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert any(type(f).__name__ in {"Monochrome", "NoColor"} for f in app.get_line_filters())
