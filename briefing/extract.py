@@ -109,6 +109,11 @@ AGENCIES = (
 )
 AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=len, reverse=True))
 
+# Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
+# the line is short.
+STAMP_WORDS = 12
+CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Getty Images")
+
 # --- line shapes ----------------------------------------------------------------------------
 
 WORD = re.compile(r"\w+")
@@ -125,9 +130,13 @@ CAPTION = re.compile(
     r"|(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
     r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
     r"|(?:\((?:credit|photo|image|picture|source)\b[^)]*\)$)"  # "(credit: NASA/Jude Guidry)"
-    r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)",
+    r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)"
+    r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)",  # "(Reed Saxon / Associated Press)"
     re.IGNORECASE,
 )
+# A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)".
+AGENCY_CREDIT = re.compile(rf"\((?:{AGENCY_PATTERN})(?: file)?(?: photos?)?\)$", re.IGNORECASE)
+CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
 # "By Jane Doe", "By Mike Wuerthele and Malcolm Owen"; a month name ends the name ("By X Nov 19").
 NAME_WORD = (
     r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -153,6 +162,18 @@ COPYRIGHT = re.compile(
     r"(?P<owner>[A-Z][^|©]*)?$",
     re.IGNORECASE,
 )
+# Account and reading-time rows near a headline: never a title themselves.
+SITE_CONTROL = re.compile(
+    r"\b(?:sign(?:ed)?\s*(?:in|out|up)|log\s*(?:in|out)|edit\s*profile|my account"
+    r"|reading time|min(?:ute)? read|tempo de leitura|tiempo de lectura|temps de lecture"
+    r"|lesezeit|tempo di lettura)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.;][\"”’'»)\]]*$")
+BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
+HEADLINE_WINDOW = 30  # rows above the body searched for the headline
+HEADLINE_MAX_WORDS = 30
+HEADLINE_MIN_SCORE = 0.25
 ALL_RIGHTS = re.compile(r"\.?\s*all rights reserved.*$", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 DATELINE = re.compile(
@@ -161,28 +182,75 @@ DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>{AGENCY_PATTERN})\))?\s*(?::|[—–-]{{1,2}})\s"
 )
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+# Month names in the languages we detect dates in; English also by its usual abbreviations.
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "janvier", "janv", "enero", "janeiro", "januar", "jänner", "gennaio"),
+    2: (
+        "february",
+        "feb",
+        "février",
+        "fevrier",
+        "févr",
+        "febrero",
+        "fevereiro",
+        "februar",
+        "febbraio",
+    ),
+    3: ("march", "mar", "mars", "marzo", "março", "marco", "märz", "maerz"),
+    4: ("april", "apr", "avril", "avr", "abril", "aprile"),
+    5: ("may", "mai", "mayo", "maio", "maggio"),
+    6: ("june", "jun", "juin", "junio", "junho", "juni", "giugno"),
+    7: ("july", "jul", "juillet", "juil", "julio", "julho", "juli", "luglio"),
+    8: ("august", "aug", "août", "aout", "agosto"),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "settembre",
+    ),
+    10: ("october", "oct", "octobre", "octubre", "outubro", "oktober", "okt", "ottobre"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: (
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dezembro",
+        "dezember",
+        "dicembre",
+    ),
 }
-MONTH = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
-DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names}
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
-TIME = r"(?:(?:\s*,\s*|\s+|\s+at\s+)(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+# "5:55 PM", "at 10:14am", "às 20:13", "um 9.30 Uhr", "14h05"
+TIME = (
+    r"(?:(?:\s*,\s*|\s+|\s+(?:at|às|à|a las|um|alle|-)\s+)"
+    r"(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})\b\s*(?P<ampm>[ap]\.?m\.?)?)?"
+)
 DATE_PATTERNS = (
     re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}{TIME}", re.IGNORECASE),
-    re.compile(rf"\b{DAY}\s+{MONTH},?\s+{YEAR}{TIME}", re.IGNORECASE),
+    # "6 December 2024", "6. Dezember 2024", "22 de janeiro de 2018", "6 déc. 2024"
+    re.compile(rf"\b{DAY}\.?\s+(?:de\s+)?{MONTH},?\s+(?:de\s+)?{YEAR}{TIME}", re.IGNORECASE),
     re.compile(rf"\b{YEAR}-(?P<month>\d{{2}})-{DAY}(?:[T ](?P<hour>\d{{2}}):(?P<minute>\d{{2}}))?"),
+    # "21/06/2014", "11.14.2019", "11/13/19": read only when one part cannot be a month.
+    re.compile(
+        r"(?<![\d/.])(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)"
+        rf"(?P<year>(?:19|20)?\d{{2}})(?![\d/]|\.\d){TIME}",
+        re.IGNORECASE,
+    ),
+)
+STAMP = re.compile(
+    rf"\b\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?!\d)|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b"
+    rf"|^(?:\w+\s+)?{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
 )
 # The word in front of a date says which date it is.
 DATE_ROLE = re.compile(
@@ -263,20 +331,33 @@ def _make_unit(text: str, bullet: bool, stops: frozenset[str]) -> _Unit:
         capitals=sum(word[0].isupper() for word in long_words) / len(long_words)
         if long_words
         else 0.0,
-        caption=len(words) >= 2 and bool(CAPTION.search(text)),
+        caption=len(words) >= 2
+        and bool(
+            CAPTION.search(text)
+            or (len(words) <= CAPTION_CREDIT_WORDS and AGENCY_CREDIT.search(text))
+        ),
         date=any(char.isdigit() for char in head)
-        and any(pattern.search(head) for pattern in DATE_PATTERNS),
+        and (
+            any(pattern.search(head) for pattern in DATE_PATTERNS)
+            or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))
+        ),
     )
 
 
 def _mark_caption_copies(units: list[_Unit]) -> list[_Unit]:
-    """An image's alt text next to its caption (the caption plus a credit) is a caption too."""
+    """An image's alt text next to its caption (the caption within a longer credited copy) is a
+    caption too, and so is the line a credit alone on the next line ("(Name / Agency)") signs."""
     marked = list(units)
     for index, unit in enumerate(units):
+        if unit.caption or unit.words < 4:
+            continue
         neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
-        if not unit.caption and any(
-            other.caption and unit.words >= 4 and other.text.startswith(unit.text)
-            for other in neighbours
+        following = units[index + 1] if index + 1 < len(units) else None
+        if any(other.caption and unit.text in other.text for other in neighbours) or (
+            following is not None
+            and following.caption
+            and following.words <= CREDIT_ONLY_WORDS
+            and unit.words <= CAPTION_CREDIT_WORDS * 2
         ):
             marked[index] = replace(unit, caption=True)
     return marked
@@ -401,21 +482,39 @@ def _find_date(text: str) -> tuple[int, str] | None:
 
 
 def _iso(match: re.Match[str]) -> str | None:
-    month_text = match["month"]
-    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text[:3].lower())
-    day, year = int(match["day"]), int(match["year"])
-    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+    groups = match.groupdict()
+    if groups.get("first"):
+        day_month = _numeric_day_month(int(match["first"]), int(match["second"]))
+        if day_month is None:
+            return None
+        day, month = day_month
+    else:
+        month_text = match["month"]
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower(), 0)
+        day = int(match["day"])
+    year = int(match["year"])
+    year += 2000 if year < 100 else 0
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     if match["hour"] is None:
         return iso
     hour, minute = int(match["hour"]), int(match["minute"])
-    ampm = (match.groupdict().get("ampm") or "").lower().replace(".", "")
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
     return f"{iso}T{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else iso
+
+
+def _numeric_day_month(first: int, second: int) -> tuple[int, int] | None:
+    """(day, month) of an all-digit date, or None when either order could be meant."""
+    if first > 12 >= second >= 1:
+        return first, second
+    if second > 12 >= first >= 1:
+        return second, first
+    return None
 
 
 def _published(texts: list[str]) -> str | None:
@@ -475,15 +574,17 @@ def _outlet(texts: list[str], title_site: str | None) -> str | None:
 
 
 def _looks_like_headline(unit: _Unit) -> bool:
+    first_character = next((char for char in unit.text if char.isalnum()), "")
     return (
-        3 <= unit.words <= 25
+        3 <= unit.words <= HEADLINE_MAX_WORDS
+        and not first_character.islower()
         and not unit.bullet
         and not unit.caption
         and not unit.date
-        and not unit.text.endswith(".")
         and not BYLINE.match(unit.text)
         and not PROMO.search(unit.text)
-        and unit.text[:1].isupper()
+        and not SITE_CONTROL.search(unit.text)
+        and len(BREADCRUMB.findall(unit.text)) < 2
     )
 
 
@@ -497,10 +598,13 @@ def _is_standfirst(unit: _Unit) -> bool:
 
 
 def _is_header_row(unit: _Unit) -> bool:
-    """Byline, agency or date rows and captions, which sit between a headline and the body."""
+    """Byline, agency, date and label ("Author:") rows and captions, which sit between a
+    headline and the body."""
     return (
         unit.caption
         or (unit.date and unit.words <= 16)
+        or (unit.words <= 2 and unit.text.endswith(":"))
+        or unit.text.lower() in ("by", "by:")  # a byline whose name the browser put below
         or bool(BYLINE.match(unit.text) or AGENCY_LINE.match(unit.text))
     )
 
@@ -533,14 +637,16 @@ def _extract_text(text: str, path: str) -> Article:
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = _split_title(first_line)
-    headline_at = _find_headline(units, start, _normalise(title_hint))
+    headline_at = _find_headline(units, start, title_hint, title_site, stops)
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
         end = max(end, start)
-    # Without a headline row, a "Headline | Site" first line still names the page.
-    title = texts[headline_at] if headline_at is not None else title_hint if title_site else ""
-    if headline_at is not None and _normalise(title) != _normalise(title_hint):
-        title_site = None
+    # Without a headline row, a "Headline | Site" first line still names the page; the first
+    # line itself as the headline row is named without its site part.
+    if headline_at is None or (headline_at == 0 and title_site):
+        title = title_hint if title_site else ""
+    else:
+        title = texts[headline_at]
 
     header_from = headline_at + 1 if headline_at is not None else start
     body_from = _body_start(units, header_from, start, end)
@@ -590,26 +696,83 @@ def _extract_text(text: str, path: str) -> Article:
     )
 
 
-def _find_headline(units: list[_Unit], start: int, title_key: str) -> int | None:
-    """The headline row: the last copy of the page title above the body (or its first row),
-    else the nearest headline-shaped row within a few rows above the body."""
-    if start >= len(units) or not units:
+def _find_headline(
+    units: list[_Unit], start: int, title_hint: str, title_site: str | None, stops: frozenset[str]
+) -> int | None:
+    """The headline row above the body (or the body's first row when a byline or date follows
+    it): the best-scoring headline-shaped row of the few dozen above the body."""
+    if start >= len(units):
         return None
-    if len(title_key.split()) >= 3:
-        matches = [
-            index
-            for index in range(min(start + 1, len(units)))
-            if _normalise(units[index].text) == title_key and index > 0
-        ]
-        if matches:
-            return matches[-1]
-    for index in range(start - 1, max(-1, start - 12), -1):
-        unit = units[index]
-        if _looks_like_headline(unit) and unit.words <= 20:
-            return index
-        if not (_is_header_row(unit) or unit.bullet or unit.words > 20 or unit.words <= 2):
-            break
-    return None
+    # The first line is a page title only when it names a site; otherwise it is just row 0.
+    hint_words = set(_normalise(title_hint).split()) if title_site else set()
+    lowest = max(0, start - HEADLINE_WINDOW)
+    window_texts = Counter(unit.text for unit in units[lowest : start + 1])
+    best, best_score = None, HEADLINE_MIN_SCORE
+    scores: dict[int, float] = {}
+    for index in range(lowest, start + 1):
+        score = _headline_score(units, index, start, hint_words, stops)
+        if score is None:
+            continue
+        score += 0.2 * (window_texts[units[index].text] > 1)  # also heads the breadcrumb
+        score += 0.1 * (index - lowest) / (start - lowest + 1)  # ties go to the nearest row
+        scores[index] = score
+        if score > best_score:
+            best, best_score = index, score
+    # A headline comes before its standfirst: of two candidate rows in a row, a longer second
+    # one is the standfirst.
+    if (
+        best is not None
+        and best - 1 in scores
+        and units[best - 1].words < units[best].words
+        and not units[best - 1].text.isupper()  # a section label above the headline
+    ):
+        return best - 1
+    return best
+
+
+def _headline_score(
+    units: list[_Unit], index: int, start: int, hint_words: set[str], stops: frozenset[str]
+) -> float | None:
+    """How much a row reads as the headline, or None when it cannot be one. Headlines' words
+    come back in the first paragraphs, the page title repeats them, a byline or date row sits
+    next to them, and they are not sentences, section labels or label values."""
+    unit = units[index]
+    header_after = any(_is_header_row(other) for other in units[index + 1 : index + 4])
+    if not _looks_like_headline(unit) or (index == start and not header_after):
+        return None
+    if index and units[index - 1].text.endswith(":") and units[index - 1].words <= 2:
+        return None  # the value of a label ("Author:")
+    words = set(_normalise(unit.text).split())
+    content = {word for word in words if len(word) > 2 and word not in stops}
+    body = _opening_words(units, max(start, index + 1))
+    overlap = len(content & body) / len(content) if content else 0.0
+    hint = len(words & hint_words) / max(len(words), len(hint_words)) if hint_words else 0.0
+    if not index:
+        hint = 0.0  # the first line is the hint itself
+    header_before = index > 0 and _is_header_row(units[index - 1])
+    if overlap < 0.25 and hint < 0.5 and not (header_after or header_before):
+        return None
+    return (
+        overlap
+        + 2 * hint
+        + 0.3 * header_after  # bylines and dates follow the headline...
+        + 0.15 * (header_before and not header_after)  # ...or, on some pages, precede it
+        - 0.3 * (index == 0)  # the first line is mostly the site's name
+        - 0.15 * (unit.words <= 4)  # labels and alt texts are shorter than most headlines
+        - 0.4 * bool(SENTENCE_END.search(unit.text))  # a standfirst or a caption
+        - 0.3 * unit.text.isupper()  # a section label
+        - 0.5 * unit.stop_ratio  # headlines drop function words; standfirsts keep them
+    )
+
+
+def _opening_words(units: list[_Unit], start: int) -> set[str]:
+    """Words of the first prose rows from `start`: a headline's words come back there."""
+    opening = [
+        unit.text
+        for unit in units[start : start + 16]
+        if unit.words >= 5 and not unit.caption and not unit.bullet
+    ][:4]
+    return set(WORD.findall(" ".join(opening).lower()))
 
 
 def _body_start(units: list[_Unit], header_from: int, start: int, end: int) -> int:
