@@ -174,7 +174,23 @@ BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_SCORE = 0.25
-ALL_RIGHTS = re.compile(r"\.?\s*all rights reserved.*$", re.IGNORECASE)
+ALL_RIGHTS = re.compile(
+    r"\.?\s*(?:all rights reserved|todos os direitos reservados|todos los derechos reservados"
+    r"|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati).*$",
+    re.IGNORECASE,
+)
+# Company-form suffixes of a copyright owner: "Penske Business Media, LLC" names "Penske
+# Business Media".
+LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:inc|llc|l\.l\.c|ltd|limited|pvt|private|plc|llp|corp|corporation|gmbh|ag"
+    r"|s\.?a|s\.?l|co)\b\.?)+$",
+    re.IGNORECASE,
+)
+# Navigation words that are never an outlet's name.
+NAVIGATION = frozenset(
+    "home contact about menu search news sitemap login help terms privacy careers".split()
+)
+NAVIGATION_FILLER = frozenset("us our the page".split())
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
@@ -463,8 +479,9 @@ def _split_title(first_line: str) -> tuple[str, str | None]:
     parts = TITLE_SEPARATOR.split(first_line)
     if len(parts) < 2:
         return first_line, None
-    site = parts[-1].strip()
-    headline = " ".join(parts[:-1]).strip()
+    site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
+    if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
+        site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
     if len(site.split()) > 6 or re.search(r"\d", site) or len(headline.split()) < 3:
         return first_line, None
     return headline, site
@@ -555,22 +572,46 @@ def _wire(header: list[str], first_body: str | None) -> str | None:
 
 
 def _outlet(texts: list[str], title_site: str | None) -> str | None:
+    """The site part of the page title, else "Published in X", else the copyright owner."""
+    if title_site and not _is_navigation(title_site):
+        return title_site
     for text in texts:
         match = PUBLISHED_IN.match(text)
         if match:
             return match["outlet"].strip()
-    if title_site:
-        return title_site
     for index, text in enumerate(texts):
         match = COPYRIGHT.search(text)
         if not match or len(text.split()) > 15:
             continue
-        owner = ALL_RIGHTS.sub("", match["owner"] or "").strip(" .,")
+        owner = _owner_name(match["owner"] or "")
         if not owner and index + 1 < len(texts):
-            owner = ALL_RIGHTS.sub("", texts[index + 1]).strip(" .,")
-        if owner and len(owner.split()) <= 6 and not PROMO.search(owner):
+            owner = _owner_name(texts[index + 1])
+        if (
+            owner
+            and len(owner.split()) <= 6
+            and not PROMO.search(owner)
+            and not _is_navigation(owner)
+        ):
             return owner
     return None
+
+
+def _owner_name(text: str) -> str:
+    """A copyright line's owner without rights notices, company forms, web addresses or the
+    links that follow it ("Quiller Media, Inc., Contact Us" -> "Quiller Media")."""
+    owner = re.sub(r"^by\s+", "", ALL_RIGHTS.sub("", text), flags=re.IGNORECASE)
+    owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
+    kept: list[str] = []
+    for part in re.split(r"\s*[,|]\s*", owner):
+        if kept and (LEGAL_SUFFIX.fullmatch(" " + part) or _is_navigation(part)):
+            break
+        kept.append(part)
+    return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,")
+
+
+def _is_navigation(text: str) -> bool:
+    words = set(_normalise(text).split())
+    return bool(words & NAVIGATION) and words <= NAVIGATION | NAVIGATION_FILLER
 
 
 def _looks_like_headline(unit: _Unit) -> bool:
