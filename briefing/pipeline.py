@@ -27,6 +27,7 @@ from briefing.ingest import Document, InputProblem, read_inputs
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.resources import seed_paths
+from briefing.safety import clean_text
 from briefing.summarize import select_sentences
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -130,7 +131,7 @@ def build_briefing(
     """Read, extract, annotate, corroborate and summarise: the finished briefing model."""
     profile = resolve_profile(options.profile)
     docs, input_problems = read_documents(paths, options.max_bytes)
-    problems = [f"{p.path}: {p.message}" for p in input_problems]
+    problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
     processed = process_documents(docs, profile, options, progress)
     articles = []
     for item in processed:
@@ -150,7 +151,7 @@ def build_briefing(
         if suggestion:
             problems.append(suggestion)
     if not articles:
-        named = ", ".join(paths) if paths else "the bundled seeds"
+        named = ", ".join(clean_text(p) for p in paths) if paths else "the bundled seeds"
         detail = f" ({problems[0]})" if len(problems) == 1 else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     return build_model(
