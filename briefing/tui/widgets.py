@@ -25,6 +25,7 @@ class VimOptionList(OptionList):
 
 class VimDataTable(DataTable):
     BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="table.open"),
         Binding("j", "cursor_down", "Down", show=False, id="table.down"),
         Binding("k", "cursor_up", "Up", show=False, id="table.up"),
         Binding("g", "scroll_top", "First", show=False, id="table.first"),

@@ -71,7 +71,7 @@ class MainScreen(Screen):
     MainScreen #masthead { height: auto; padding: 0 1; }
     MainScreen #loading { height: 1fr; align: center middle; }
     MainScreen #panes { height: 1fr; }
-    MainScreen ActorList { width: 34; min-width: 26; max-width: 40%; height: 1fr; }
+    MainScreen ActorList { width: 30%; min-width: 30; max-width: 44; height: 1fr; }
     MainScreen #detail { width: 1fr; }
     """
 
