@@ -151,6 +151,16 @@ PROMO = re.compile(
     r"|all rights reserved|cookies?\b|share\b|print this|bookmark|filed to|tweet\b)",
     re.IGNORECASE,
 )
+# Headings that close an article: what follows is tags, comments or other articles.
+ARTICLE_END = re.compile(
+    r"^(?:tags?|topics|you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|posts)"
+    r"|recommended for you|about the author|leave a (?:comment|reply)|\d+ comments?|more in \w.*"
+    r"|(?:você )?(?:também )?pode gostar|artigos relacionados|(?:también )?te puede interesar"
+    r"|artículos relacionados|vous aimerez aussi|articles similaires"
+    r"|das könnte sie auch interessieren|ähnliche artikel|potrebbe interessarti"
+    r"|articoli correlati)\W*$",
+    re.IGNORECASE,
+)
 PUBLISHED_IN = re.compile(
     r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
@@ -467,6 +477,18 @@ def _trim_lone_tail(
     return start, end
 
 
+def _cut_at_article_end(units: list[_Unit], start: int, end: int) -> int:
+    """End the region at a heading that closes an article ("Tags:", "You may also like"), once
+    some prose came before it."""
+    seen_prose = False
+    for index in range(start, end):
+        unit = units[index]
+        if seen_prose and unit.words <= 8 and ARTICLE_END.match(unit.text):
+            return index
+        seen_prose = seen_prose or _is_prose(unit)
+    return end
+
+
 # --- metadata -------------------------------------------------------------------------------
 
 
@@ -675,6 +697,7 @@ def _extract_text(text: str, path: str) -> Article:
         text for text, count in Counter(texts).items() if count > 1 and text not in adjacent_copies
     }
     start, end = _trim_lone_tail(units, repeated, *_best_region(units, repeated))
+    end = _cut_at_article_end(units, start, end)
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = _split_title(first_line)
