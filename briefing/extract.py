@@ -161,6 +161,14 @@ ARTICLE_END = re.compile(
     r"|articoli correlati)\W*$",
     re.IGNORECASE,
 )
+# Site-wide legal text: disclaimers, trademark and copyright notices read like prose.
+BOILERPLATE = re.compile(
+    r"(?:\b(?:information|content|material)s? (?:provided )?on (?:this|our) (?:web ?)?site"
+    r"|\ball rights reserved|\bregistered trademarks?\b|\btrademarks? of\b|©"
+    r"|\bnot intended to (?:diagnose|replace|be a substitute)|\bconsult your (?:physician|doctor)"
+    r"|\bfor (?:general )?informational purposes|\bhave not been evaluated by)",
+    re.IGNORECASE,
+)
 PUBLISHED_IN = re.compile(
     r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
@@ -427,7 +435,7 @@ def _text_weight(units: list[_Unit], index: int, repeated: set[str]) -> float | 
         return None
     if index and unit.text == units[index - 1].text:
         return None
-    if unit.text in repeated:
+    if unit.text in repeated or BOILERPLATE.search(unit.text):
         return 0.0
     return 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
 
