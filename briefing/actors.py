@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
-from briefing.profile import ContextRule, Profile, phrase_body, phrase_regex
+from briefing.profile import ContextRule, Profile, phrase_body, phrases_regex
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,8 @@ class ActorTagger:
         # "Islamic State militants" wins over "militant" at the same position.
         ordered = sorted(hits_by_phrase, key=len, reverse=True)
         self.hits = {f"p{n}": tuple(hits_by_phrase[key]) for n, key in enumerate(ordered)}
-        alternatives = "|".join(f"(?P<p{n}>{phrase_body(key)})" for n, key in enumerate(ordered))
-        # The start boundary once, outside the alternation: most positions fail it at once.
-        self.phrases = (
-            re.compile(rf"(?<!\w)(?<!anti-)(?=\w)(?:{alternatives})", re.IGNORECASE)
-            if ordered
-            else None
-        )
+        branches = [f"(?P<p{n}>{phrase_body(key)})" for n, key in enumerate(ordered)]
+        self.phrases = phrases_regex(ordered, branches) if ordered else None
         self.patterns = tuple(
             (actor.id, re.compile(pattern))
             for actor in profile.actors
@@ -97,7 +92,7 @@ def _any_phrase(phrases: Sequence[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     ordered = sorted({_key(p) for p in phrases}, key=len, reverse=True)
-    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
+    return phrases_regex(ordered, [phrase_body(p) for p in ordered])
 
 
 @lru_cache(maxsize=8)

@@ -78,13 +78,16 @@ def user_profiles_dir() -> Path:
     return platformdirs.user_config_path("briefing") / "profiles"
 
 
-def phrase_regex(phrase: str) -> str:
-    """The regex source matching a case-insensitive alias as a whole phrase.
+def phrases_regex(phrases: Sequence[str], branches: Sequence[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of `phrases` (their regex bodies in `branches`).
 
     A leading "anti-" is not the actor: "anti-government fighters" are the government's
-    enemies. For the rest of the rules see `phrase_body`.
+    enemies. The start boundary is checked once, then the first letter, before the
+    alternation: per-branch lookbehinds, tried at every position, were 15x slower.
     """
-    return rf"(?<!\w)(?<!anti-){phrase_body(phrase)}"
+    initials = {c for phrase in phrases for c in (phrase[:1].lower(), phrase[:1].upper())}
+    first = re.escape("".join(sorted(initials)))
+    return re.compile(rf"(?<!\w)(?<!anti-)(?=[{first}])(?:{'|'.join(branches)})", re.IGNORECASE)
 
 
 def phrase_body(phrase: str) -> str:
@@ -156,7 +159,13 @@ def _names_regex(profile: Profile) -> re.Pattern[str]:
     for actor in profile.actors:
         phrases.update(actor.aliases)
     ordered = sorted(phrases, key=len, reverse=True)
-    return re.compile("|".join(phrase_regex(p) for p in ordered), re.IGNORECASE)
+    # One boundary check and a first-letter lookahead before the alternation: tried
+    # at every position, per-branch lookbehinds made this 15x slower.
+    initials = re.escape(
+        "".join(sorted({c for p in ordered for c in (p[0].lower(), p[0].upper())}))
+    )
+    branches = "|".join(phrase_body(p) for p in ordered)
+    return re.compile(rf"(?<!\w)(?<!anti-)(?=[{initials}])(?:{branches})", re.IGNORECASE)
 
 
 def _profile_files(folder: Path) -> list[Path]:
