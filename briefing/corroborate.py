@@ -68,7 +68,10 @@ def same_report(a: str, b: str) -> bool:
     alone merges a short sentence into any long one that mentions its words. Both
     are asked for, with a floor on how many words must be shared.
     """
-    wa, wb = content_words(a), content_words(b)
+    return _overlap_says_same(content_words(a), content_words(b), a, b)
+
+
+def _overlap_says_same(wa: frozenset[str], wb: frozenset[str], a: str, b: str) -> bool:
     if not wa or not wb:
         return a.strip() == b.strip()
     shared = len(wa & wb)
@@ -106,6 +109,7 @@ def _candidate_pairs(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]
 def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
     """Cluster every sentence of every article into reports."""
     sentences = [s for article in articles for s in article.sentences]
+    words = [content_words(s.text) for s in sentences]
     parent = list(range(len(sentences)))
 
     def root(i: int) -> int:
@@ -118,7 +122,9 @@ def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
         if sentences[i].kind == "caption" or sentences[j].kind == "caption":
             continue  # captions describe photos; matching ones say nothing about events
         ri, rj = root(i), root(j)
-        if ri != rj and same_report(sentences[i].text, sentences[j].text):
+        if ri != rj and _overlap_says_same(
+            words[i], words[j], sentences[i].text, sentences[j].text
+        ):
             parent[max(ri, rj)] = min(ri, rj)
 
     groups: dict[int, list[int]] = defaultdict(list)
