@@ -771,10 +771,17 @@ def _extract_text(text: str, path: str) -> Article:
 def _find_headline(
     units: list[_Unit], start: int, title_hint: str, title_site: str | None, stops: frozenset[str]
 ) -> int | None:
-    """The headline row above the body (or the body's first row when a byline or date follows
-    it): the best-scoring headline-shaped row of the few dozen above the body."""
+    """The headline row above the first paragraph (or that paragraph when a byline or date
+    follows it): the best-scoring headline-shaped row of the few dozen above it."""
     if start >= len(units):
         return None
+    # The region may open with rows above the first paragraph (a near-prose headline); rows
+    # from the region's start on need a byline or date under them to count.
+    region_start = start
+    start = next(
+        (index for index in range(start, min(len(units), start + 6)) if _is_prose(units[index])),
+        start,
+    )
     # The first line is a page title only when it names a site; otherwise it is just row 0.
     hint_words = set(_normalise(title_hint).split()) if title_site else set()
     lowest = max(0, start - HEADLINE_WINDOW)
@@ -782,7 +789,7 @@ def _find_headline(
     best, best_score = None, HEADLINE_MIN_SCORE
     scores: dict[int, float] = {}
     for index in range(lowest, start + 1):
-        score = _headline_score(units, index, start, hint_words, stops)
+        score = _headline_score(units, index, start, hint_words, stops, index >= region_start)
         if score is None:
             continue
         score += 0.2 * (window_texts[units[index].text] > 1)  # also heads the breadcrumb
@@ -803,14 +810,19 @@ def _find_headline(
 
 
 def _headline_score(
-    units: list[_Unit], index: int, start: int, hint_words: set[str], stops: frozenset[str]
+    units: list[_Unit],
+    index: int,
+    start: int,
+    hint_words: set[str],
+    stops: frozenset[str],
+    in_region: bool,
 ) -> float | None:
     """How much a row reads as the headline, or None when it cannot be one. Headlines' words
     come back in the first paragraphs, the page title repeats them, a byline or date row sits
     next to them, and they are not sentences, section labels or label values."""
     unit = units[index]
     header_after = any(_is_header_row(other) for other in units[index + 1 : index + 4])
-    if not _looks_like_headline(unit) or (index == start and not header_after):
+    if not _looks_like_headline(unit) or (in_region and not header_after):
         return None
     if index and units[index - 1].text.endswith(":") and units[index - 1].words <= 2:
         return None  # the value of a label ("Author:")

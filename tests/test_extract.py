@@ -176,6 +176,89 @@ def test_language_of_a_non_english_page() -> None:
     assert extract_article(page, "pt.txt").language == "pt"
 
 
+def test_headline_above_body_never_a_navigation_row() -> None:
+    path = FIXTURES / "nav_title.txt"
+    article = extract_article(path.read_text(encoding="utf-8"), str(path))
+    assert article.title == "Harbour ferry fares to rise in spring"
+    assert article.outlet == "Harbour Media Group"  # not "..., Inc., Contact Us"
+    assert article.wire == "By Ana Lima"
+    assert article.published == "2018-01-22T20:13"  # "22 de janeiro de 2018 às 20:13"
+    body = _texts(article, "body")
+    assert len(body) == 3  # "Você pode gostar..." (you may also like) ends the article
+    assert body[-1].startswith("Passenger groups said")
+    assert "Edit ProfileSign Out" in article.dropped
+    assert "Tempo de leitura: 2 minutos" in article.dropped
+
+
+ARTICLE_BODY = (
+    "The council voted on Tuesday to rebuild the old market hall, which has stood empty since "
+    "the floods of the spring, and to open it again as a covered market within two years.\n\n"
+    "Traders who left the hall after the floods said they would come back if the rents stayed "
+    "at the level they paid before, and the council said it would keep them there.\n"
+)
+
+
+def _page(header: str, first_line: str = "Market hall to be rebuilt", footer: str = "") -> str:
+    return f"{first_line}\n\nMarket hall to be rebuilt\n{header}\n\n{ARTICLE_BODY}\n{footer}"
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Dec 6, 2024 5:55 PM ET", "2024-12-06T17:55"),
+        ("Published: 6. Dezember 2024", "2024-12-06"),
+        ("Publicado el 6 de diciembre de 2024", "2024-12-06"),
+        ("Publié le 6 décembre 2024 à 14h05", "2024-12-06T14:05"),
+        ("Published 21/06/2014", "2014-06-21"),
+        ("11.14.2019 09:00 AM", "2019-11-14T09:00"),
+        ("By Jo Bloggs On 11/13/19 at 4:00 PM EST", "2019-11-13T16:00"),
+        ("Published 12/06/2024", None),  # day and month could be either way round
+        ("Posted 2 hours ago", None),
+        ("Updated Nov 19, 9:41 AM", None),  # no year
+    ],
+)
+def test_published_date_forms(header: str, published: str | None) -> None:
+    article = extract_article(_page(header), "dates.txt")
+    assert article.published == published
+    assert article.title == "Market hall to be rebuilt"
+    assert len(_texts(article, "body")) == 2
+
+
+@pytest.mark.parametrize(
+    ("first_line", "footer", "outlet"),
+    [
+        ("Market hall to be rebuilt | Valley Post", "© 2019 Other Name, Inc", "Valley Post"),
+        ("Valley Post | Market hall to be rebuilt after the floods", "", "Valley Post"),
+        ("Market hall to be rebuilt | Contact Us", "© 2019 Valley Post", "Valley Post"),
+        ("Home", "© 2019 Dow Jones & Company, Inc. All Rights Reserved", "Dow Jones & Company"),
+        ("Home", "Copyright © 2019 Penske Business Media, LLC", "Penske Business Media"),
+        ("Home", "© 2018 The Printers (Mysore) Private Ltd", "The Printers (Mysore)"),
+        ("Home", "© 2018 AUTORACING. Todos os direitos reservados", "AUTORACING"),
+        ("Home", "© 2019 Al Bawaba (www.albawaba.com)", "Al Bawaba"),
+        ("Home", "© 2019 Contact Us", None),
+    ],
+)
+def test_outlet_names(first_line: str, footer: str, outlet: str | None) -> None:
+    article = extract_article(_page("By Jo Bloggs", first_line, footer), "outlet.txt")
+    assert article.outlet == outlet
+    assert article.title == "Market hall to be rebuilt"
+
+
+def test_legal_footer_is_not_the_article() -> None:
+    footer = (
+        "The information provided on this website is for general informational purposes only "
+        "and is not intended to be a substitute for the advice of a professional, and you should "
+        "always consult your physician before you start any programme of diet or exercise.\n\n"
+        "Results vary depending on starting point, goals and effort, and all the products named "
+        "on this page are registered trademarks of their owners, who have not endorsed them.\n"
+    )
+    page = _page("By Jo Bloggs", footer="\n".join(["Facebook", "Twitter", "Join us"]) + "\n\n")
+    article = extract_article(page + footer, "legal.txt")
+    body = _texts(article, "body")
+    assert len(body) == 2
+    assert body[0].startswith("The council voted")
+
+
 def test_extraction_is_fast(tbs: Article) -> None:
     (path,) = seeds_dir().glob("003_*.txt")
     text = path.read_text(encoding="utf-8")
