@@ -435,9 +435,10 @@ def _text_weight(units: list[_Unit], index: int, repeated: set[str]) -> float | 
         return None
     if index and unit.text == units[index - 1].text:
         return None
-    if unit.text in repeated or BOILERPLATE.search(unit.text):
+    if unit.text in repeated:
         return 0.0
-    return 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
+    weight = 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
+    return 0.0 if weight and BOILERPLATE.search(unit.text) else weight
 
 
 def _best_region(units: list[_Unit], repeated: set[str]) -> tuple[int, int]:
@@ -786,10 +787,12 @@ def _find_headline(
     hint_words = set(_normalise(title_hint).split()) if title_site else set()
     lowest = max(0, start - HEADLINE_WINDOW)
     window_texts = Counter(unit.text for unit in units[lowest : start + 1])
+    opening, opening_after_start = _opening_words(units, start), _opening_words(units, start + 1)
     best, best_score = None, HEADLINE_MIN_SCORE
     scores: dict[int, float] = {}
     for index in range(lowest, start + 1):
-        score = _headline_score(units, index, start, hint_words, stops, index >= region_start)
+        body = opening if index < start else opening_after_start
+        score = _headline_score(units, index, body, hint_words, stops, index >= region_start)
         if score is None:
             continue
         score += 0.2 * (window_texts[units[index].text] > 1)  # also heads the breadcrumb
@@ -812,7 +815,7 @@ def _find_headline(
 def _headline_score(
     units: list[_Unit],
     index: int,
-    start: int,
+    body: set[str],
     hint_words: set[str],
     stops: frozenset[str],
     in_region: bool,
@@ -828,7 +831,6 @@ def _headline_score(
         return None  # the value of a label ("Author:")
     words = set(_normalise(unit.text).split())
     content = {word for word in words if len(word) > 2 and word not in stops}
-    body = _opening_words(units, max(start, index + 1))
     overlap = len(content & body) / len(content) if content else 0.0
     hint = len(words & hint_words) / max(len(words), len(hint_words)) if hint_words else 0.0
     if not index:
