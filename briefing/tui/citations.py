@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,14 @@ def article_numbers(briefing: Briefing) -> dict[str, int]:
 def cited_articles(sentence_ids: Iterable[str]) -> list[str]:
     """The distinct article ids of some sentence ids, first mention first."""
     return list(dict.fromkeys(sid.split(".")[0] for sid in sentence_ids))
+
+
+def display_path(path: str) -> str:
+    """A path as short as it can be while still naming the file: relative when under cwd."""
+    if path == "-" or not os.path.isabs(path):
+        return path
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 def source_markers(briefing: Briefing, sentence_ids: Sequence[str]) -> str:

@@ -13,7 +13,13 @@ from textual.widgets import Footer, Static, Tab, Tabs
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
-from briefing.tui.citations import article_label, article_numbers, citation, cited_articles
+from briefing.tui.citations import (
+    article_label,
+    article_numbers,
+    citation,
+    cited_articles,
+    display_path,
+)
 from briefing.tui.widgets import VimScroll
 
 CITED_STYLE = "bold on $cited-background"
@@ -26,7 +32,7 @@ def article_meta(article: AnnotatedArticle) -> Content:
     parts.append(f"published {a.published}" if a.published else "publication date unknown")
     if a.dateline:
         parts.append(a.dateline)
-    parts.append(a.path)
+    parts.append(display_path(a.path))
     return Content.styled(" · ".join(parts), "$text-muted")
 
 

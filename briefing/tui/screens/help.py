@@ -41,19 +41,19 @@ class HelpScreen(Screen):
         self.query_one(VimScroll).focus()
 
     def _section(self, title: str, owners: Sequence[type[DOMNode]]) -> Content:
-        # Keys bound to the same action are listed together: "? f1  Help".
-        keys: dict[tuple[str, str], list[str]] = {}
+        # Keys with the same description are listed together: "? f1  Help".
+        keys: dict[str, list[str]] = {}
         for owner in owners:
             for binding in Binding.make_bindings(owner.__dict__.get("BINDINGS", [])):
                 if binding.system:
                     continue
                 description = binding.description or binding.action
                 key = self.app.get_key_display(binding)
-                keys.setdefault((binding.action, description), []).append(key)
+                keys.setdefault(description, []).append(key)
         width = max((len(" ".join(k)) for k in keys.values()), default=0) + 2
         lines = [Content.styled(title, "bold $accent")]
         lines += [
             Content.assemble((f"  {' '.join(k):<{width}}", "bold"), description)
-            for (_, description), k in keys.items()
+            for description, k in keys.items()
         ]
         return Content("\n").join(lines)

@@ -22,7 +22,17 @@ class ActorList(VimOptionList):
 
     BINDINGS = [Binding("enter", "select", "Read", show=False, id="actors.read")]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._briefing: Briefing | None = None
+
+    def on_resize(self) -> None:
+        # Rows are laid out to the list's width, so a new width needs new rows.
+        if self._briefing is not None:
+            self.show(self._briefing)
+
     def show(self, briefing: Briefing) -> None:
+        self._briefing = briefing
         keep = self.highlighted_option.id if self.highlighted_option else None
         counts_at = max(4, self.scrollable_content_region.width - len(COUNT_HEADER))
         header = Content.styled(f"{'actors':<{counts_at}}{COUNT_HEADER}", "$text-muted")
@@ -63,7 +73,7 @@ class MainScreen(Screen):
         Binding("s", "app.sources", "Sources", id="main.sources"),
         Binding("t", "app.timeline", "Timeline", id="main.timeline"),
         *(
-            Binding(str(n), f"jump({n})", f"Actor {n}", show=False, id=f"main.actor-{n}")
+            Binding(str(n), f"jump({n})", "Jump to actor n", show=False, id=f"main.actor-{n}")
             for n in range(1, 10)
         ),
     ]

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
-from briefing.tui.citations import all_actors
+from briefing.tui.citations import all_actors, display_path
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.widgets import VimDataTable
 
@@ -95,7 +95,8 @@ class SourcesScreen(Screen):
             Content.assemble(
                 (article.title, "bold"),
                 "\n",
-                (f"{article.path} · published {article.published or 'unknown'}", "$text-muted"),
+                (display_path(article.path), "$text-muted"),
+                (f" · published {article.published or 'unknown'}", "$text-muted"),
                 "\n",
                 ("actors: ", "$text-muted"),
                 self._actors(annotated),
