@@ -102,7 +102,8 @@ class FastLexRankSummarizer(_SparseGraphSummarizer):
         sentences_count = counts.shape[0]
         document_frequency = np.diff(counts.tocsc().indptr)
         idf = np.log(sentences_count / (1.0 + document_frequency))
-        max_tf = counts.max(axis=1).toarray().ravel()
+        # A document of stop words only has no terms at all (sumy: max tf 1, NaN scores).
+        max_tf = counts.max(axis=1).toarray().ravel() if counts.nnz else np.ones(sentences_count)
         max_tf[max_tf == 0] = 1.0
         tf_idf = sparse.csr_matrix(_scale_rows(counts, 1.0 / max_tf) @ sparse.diags(idf))
         norms = np.sqrt(np.asarray(tf_idf.multiply(tf_idf).sum(axis=1)).ravel())
