@@ -411,7 +411,8 @@ def test_save_theme_keeps_other_settings(config_dir: Path) -> None:
 def test_bundled_themes_define_every_actor_slot() -> None:
     themes = {theme.name: theme for theme in bundled_themes()}
     assert {"briefing-dark", "briefing-light", "briefing-contrast"} <= set(themes)
-    slots = {f"actor-{n}" for n in range(1, ACTOR_SLOTS + 1)} | {"actor-other"}
+    slots = {f"actor-{n}" for n in range(1, ACTOR_SLOTS + 1)}
+    slots |= {"actor-other", "cited-background", "line-cursor-background"}
     for theme in themes.values():
         assert slots <= set(theme.variables), theme.name
     assert not themes["briefing-light"].dark

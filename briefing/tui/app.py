@@ -188,7 +188,11 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="rebrief")
     def _rebrief(self, briefing: Briefing, summarizer: str, sentences: int) -> None:
-        updated = recompute_summaries(briefing, summarizer=summarizer, sentences=sentences)
+        try:
+            updated = recompute_summaries(briefing, summarizer=summarizer, sentences=sentences)
+        except BriefingError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
         self.call_from_thread(setattr, self, "briefing", updated)
 
 

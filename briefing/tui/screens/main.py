@@ -15,6 +15,7 @@ from briefing.tui.citations import actor_style, fact_line, masthead, summary_lin
 from briefing.tui.widgets import SourcedLineList, VimOptionList
 
 COUNT_HEADER = "sent fact src"
+HEADING_STYLE = "bold underline $text-secondary"
 
 
 class ActorList(VimOptionList):
@@ -152,11 +153,11 @@ class MainScreen(Screen):
             return
         style = actor_style(briefing, actor.id)
         entries: list = [Content.styled(actor.name, f"bold {style}")]
-        entries.append(Content.styled("Summary", "bold underline"))
+        entries.append(Content.styled("Summary", HEADING_STYLE))
         entries += [summary_line(briefing, line) for line in actor.summary]
         if not actor.summary:
             entries.append(Content.styled("no summary: too few sentences", "$text-muted"))
-        entries.append(Content.styled("Key facts", "bold underline"))
+        entries.append(Content.styled("Key facts", HEADING_STYLE))
         entries += [fact_line(briefing, fact) for fact in actor.facts]
         if not actor.facts:
             entries.append(Content.styled("no dated or attributed facts", "$text-muted"))
