@@ -1,0 +1,264 @@
+"""A SQLite cache of processed articles, so an unchanged page is never extracted twice.
+
+Entries are keyed by the page's content hash, the pipeline version and the profile, and
+stored as JSON (no code runs on load, unlike pickle). An article is stored without its
+per-briefing id ("a3") and given a new one on load. The cache is an optimisation only:
+whatever goes wrong with the file (corrupt, locked, read-only, no permission), it warns
+once and either rebuilds itself or stops caching; it never raises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.dates import DateMention
+from briefing.extract import Article, Block
+from briefing.profile import Profile
+
+# Bump whenever extraction, sentence splitting, actor tagging or date resolution changes
+# what they produce for the same page: old entries then simply stop matching.
+PIPELINE_VERSION = "1"
+# The id cached articles carry until `reid` gives them their place in a briefing.
+PLACEHOLDER_ID = "cached"
+# Oldest entries beyond this are dropped when writing, so the file cannot grow forever.
+MAX_ENTRIES = 50_000
+BUSY_TIMEOUT_MS = 5_000
+# SQLite's variable limit is 32766 since 3.32; stay far below it.
+_KEYS_PER_QUERY = 500
+_CORRUPT_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+
+Warn = Callable[[str], None]
+
+
+def _schema_fingerprint() -> str:
+    # Adding a field to any cached dataclass changes the stored shape: fold the field names
+    # into every key so such entries miss instead of failing to load.
+    names = [
+        f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
+        for cls in (AnnotatedArticle, Article, Block, Sentence, DateMention)
+    ]
+    return hashlib.sha256(";".join(names).encode()).hexdigest()[:12]
+
+
+_SCHEMA = _schema_fingerprint()
+
+
+def cache_key(sha256: str, profile_fingerprint: str, *, media: str = "text") -> str:
+    """The key of one page's processed article: its bytes, how it was read, and the rules."""
+    return f"{PIPELINE_VERSION}:{_SCHEMA}:{media}:{profile_fingerprint}:{sha256}"
+
+
+def profile_fingerprint(profile: Profile) -> str:
+    """A short hash of what in a profile changes annotation (actors, theatre), not where
+    the profile file lives or how it is described."""
+    return hashlib.sha256(repr((profile.actors, profile.theatre)).encode()).hexdigest()[:16]
+
+
+def default_path() -> Path:
+    return platformdirs.user_cache_path("briefing") / "articles.sqlite3"
+
+
+def reid(article: AnnotatedArticle, new_id: str, *, path: str | None = None) -> AnnotatedArticle:
+    """The article under another id (its sentences "new_id.sN"); `path` replaces the
+    recorded input path, since identical bytes may arrive under another name."""
+    sentences = tuple(
+        dataclasses.replace(s, id=f"{new_id}.{s.id.partition('.')[2]}", article_id=new_id)
+        for s in article.sentences
+    )
+    inner = article.article if path is None else dataclasses.replace(article.article, path=path)
+    return AnnotatedArticle(id=new_id, article=inner, sentences=sentences)
+
+
+def article_to_dict(article: AnnotatedArticle) -> dict[str, Any]:
+    return dataclasses.asdict(article)
+
+
+def article_from_dict(data: Mapping[str, Any]) -> AnnotatedArticle:
+    """Inverse of `article_to_dict`; raises KeyError/TypeError on a malformed mapping."""
+    inner = data["article"]
+    article = Article(
+        **{
+            **inner,
+            "blocks": tuple(Block(**block) for block in inner["blocks"]),
+            "dropped": tuple(inner["dropped"]),
+        }
+    )
+    sentences = tuple(
+        Sentence(
+            **{
+                **s,
+                "actors": tuple(s["actors"]),
+                "dates": tuple(DateMention(**mention) for mention in s["dates"]),
+            }
+        )
+        for s in data["sentences"]
+    )
+    return AnnotatedArticle(id=data["id"], article=article, sentences=sentences)
+
+
+def _encode(article: AnnotatedArticle) -> str:
+    return json.dumps(
+        article_to_dict(reid(article, PLACEHOLDER_ID)), ensure_ascii=False, separators=(",", ":")
+    )
+
+
+def _decode(text: str) -> AnnotatedArticle | None:
+    try:
+        return article_from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError):
+        return None  # written by another version or damaged: a miss, not an error
+
+
+class ArticleCache:
+    """Processed articles by `cache_key`. Open with `ArticleCache.open`."""
+
+    def __init__(self, connection: sqlite3.Connection | None, path: Path, warn: Warn) -> None:
+        self._connection = connection
+        self.path = path
+        self._warn = warn
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, warn: Warn) -> ArticleCache:
+        """The cache at `path` (default: the user cache dir); a no-op cache if unusable."""
+        path = default_path() if path is None else Path(path)
+        try:
+            return cls(_connect(path), path, warn)
+        except sqlite3.DatabaseError as error:
+            if _is_corrupt(error):
+                return cls._rebuilt(path, warn, error)
+            warn(f"article cache {path} unusable ({error}); continuing without it")
+        except OSError as error:
+            warn(
+                f"article cache {path} unusable ({error.strerror or error}); continuing without it"
+            )
+        return cls(None, path, warn)
+
+    @classmethod
+    def _rebuilt(cls, path: Path, warn: Warn, error: sqlite3.Error) -> ArticleCache:
+        try:
+            _remove_database(path)
+            connection = _connect(path)
+        except (sqlite3.Error, OSError) as again:
+            warn(f"article cache {path} is damaged ({error}) and could not be rebuilt ({again})")
+            return cls(None, path, warn)
+        warn(f"article cache {path} was damaged ({error}); started a new one")
+        return cls(connection, path, warn)
+
+    @property
+    def enabled(self) -> bool:
+        return self._connection is not None
+
+    def get(self, key: str) -> AnnotatedArticle | None:
+        """The cached article (id PLACEHOLDER_ID; see `reid`), or None."""
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, AnnotatedArticle]:
+        """The cached articles among `keys`, by key (ids PLACEHOLDER_ID)."""
+        if self._connection is None:
+            return {}
+        found: dict[str, AnnotatedArticle] = {}
+        unique = list(dict.fromkeys(keys))
+        try:
+            for start in range(0, len(unique), _KEYS_PER_QUERY):
+                chunk = unique[start : start + _KEYS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                rows = self._connection.execute(
+                    f"SELECT key, value FROM articles WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, value in rows:
+                    article = _decode(value)
+                    if article is not None:
+                        found[key] = article
+        except sqlite3.Error as error:
+            self._fail(error)
+        return found
+
+    def put(self, key: str, article: AnnotatedArticle) -> None:
+        self.put_many([(key, article)])
+
+    def put_many(self, items: Iterable[tuple[str, AnnotatedArticle]]) -> None:
+        """Store articles in one transaction (concurrent writers wait, up to a timeout)."""
+        if self._connection is None:
+            return
+        now = time.time()
+        rows = [(key, _encode(article), now) for key, article in items]
+        if not rows:
+            return
+        try:
+            with self._connection:
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO articles (key, value, stored) VALUES (?, ?, ?)", rows
+                )
+                self._connection.execute(
+                    "DELETE FROM articles WHERE key IN (SELECT key FROM articles "
+                    "ORDER BY stored DESC LIMIT -1 OFFSET ?)",
+                    (MAX_ENTRIES,),
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> ArticleCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _fail(self, error: sqlite3.Error) -> None:
+        """A failure while in use: say so once, then stop using the file for this run
+        (a damaged file is moved aside so the next run starts afresh)."""
+        self.close()
+        if _is_corrupt(error):
+            # If this fails too, the next open finds the file damaged and tries again.
+            with contextlib.suppress(OSError):
+                _remove_database(self.path)
+            self._warn(f"article cache {self.path} was damaged ({error}); it will be rebuilt")
+        else:
+            self._warn(f"article cache {self.path} failed ({error}); continuing without it")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # WAL: readers never block the writer and a crash mid-write cannot tear the file.
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        with connection:
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS articles "
+                "(key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL)"
+            )
+            connection.execute("CREATE INDEX IF NOT EXISTS articles_stored ON articles (stored)")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _is_corrupt(error: sqlite3.Error) -> bool:
+    return getattr(error, "sqlite_errorname", None) in _CORRUPT_ERRORS
+
+
+def _remove_database(path: Path) -> None:
+    """Delete a damaged database with its WAL and shared-memory files."""
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
