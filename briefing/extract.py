@@ -161,9 +161,10 @@ ARTICLE_END = re.compile(
     r"|articoli correlati)\W*$",
     re.IGNORECASE,
 )
-# Site-wide legal text: disclaimers, trademark and copyright notices read like prose.
+# Site-wide legal text: disclaimers, trademark, copyright and cookie notices read like prose.
 BOILERPLATE = re.compile(
     r"(?:\b(?:information|content|material)s? (?:provided )?on (?:this|our) (?:web ?)?site"
+    r"|\b(?:(?:this|our) (?:web ?)?site|we) uses? cookies\b"
     r"|\ball rights reserved|\bregistered trademarks?\b|\btrademarks? of\b|©"
     r"|\bnot intended to (?:diagnose|replace|be a substitute)|\bconsult your (?:physician|doctor)"
     r"|\bfor (?:general )?informational purposes|\bhave not been evaluated by)",
@@ -427,7 +428,29 @@ def _is_near_prose(unit: _Unit) -> bool:
     )
 
 
-def _text_weight(units: list[_Unit], index: int, repeated: set[str]) -> float | None:
+def _repeat_shares(units: list[_Unit]) -> dict[str, float]:
+    """How much each copy of a block found more than once counts towards the article.
+
+    A block repeated away from its first copy (a second header, a "Related" list shown twice, a
+    teaser in every tab) is page furniture: 0. A prose paragraph or sentence printed exactly
+    twice is a pull quote or a standfirst repeated in the body: each copy counts half, so the
+    two together weigh one paragraph and hold the article together without outweighing it. A
+    copy right below its original (a caption twice) is just a duplicate, left to `_text_weight`.
+    """
+    counts = Counter(unit.text for unit in units)
+    adjacent_copies = {
+        units[i].text for i in range(len(units) - 1) if units[i].text == units[i + 1].text
+    }
+    shares: dict[str, float] = {}
+    for unit in units:
+        count = counts[unit.text]
+        if count > 1 and unit.text not in adjacent_copies:
+            quoted = count == 2 and (_is_prose(unit) or _is_near_prose(unit))
+            shares[unit.text] = 0.5 if quoted else 0.0
+    return shares
+
+
+def _text_weight(units: list[_Unit], index: int, shares: dict[str, float]) -> float | None:
     """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
     placeholders, a copy right under its original)."""
     unit = units[index]
@@ -435,13 +458,13 @@ def _text_weight(units: list[_Unit], index: int, repeated: set[str]) -> float | 
         return None
     if index and unit.text == units[index - 1].text:
         return None
-    if unit.text in repeated:
+    if shares.get(unit.text) == 0.0:
         return 0.0
     weight = 1.0 if _is_prose(unit) else 0.5 if _is_near_prose(unit) else 0.0
     return 0.0 if weight and BOILERPLATE.search(unit.text) else weight
 
 
-def _best_region(units: list[_Unit], repeated: set[str]) -> tuple[int, int]:
+def _best_region(units: list[_Unit], shares: dict[str, float]) -> tuple[int, int]:
     """The maximum-score contiguous run [start, end) of units; (0, 0) when nothing scores.
 
     Prose scores its word count; the k-th furniture unit of a gap costs k, so long gaps (menus,
@@ -450,13 +473,13 @@ def _best_region(units: list[_Unit], repeated: set[str]) -> tuple[int, int]:
     best, best_span = 0.0, (0, 0)
     running, start, gap, previous_text = 0.0, 0, 0, False
     for index in range(len(units)):
-        weight = _text_weight(units, index, repeated)
+        weight = _text_weight(units, index, shares)
         if weight is None:
             continue
         if weight:
             if previous_text or running <= 0:
                 gap = 0
-            score = weight * units[index].words
+            score = weight * units[index].words * shares.get(units[index].text, 1.0)
         else:
             gap += 1
             score = -float(gap)
@@ -471,11 +494,11 @@ def _best_region(units: list[_Unit], repeated: set[str]) -> tuple[int, int]:
 
 
 def _trim_lone_tail(
-    units: list[_Unit], repeated: set[str], start: int, end: int
+    units: list[_Unit], shares: dict[str, float], start: int, end: int
 ) -> tuple[int, int]:
     """Cut a single paragraph hanging after the article behind a gap of furniture (a comment
     policy, a footer blurb): the gap's cost alone is too small to keep it out."""
-    weights = [_text_weight(units, index, repeated) for index in range(start, end)]
+    weights = [_text_weight(units, index, shares) for index in range(start, end)]
     prose = [start + offset for offset, weight in enumerate(weights) if weight == 1.0]
     if len(prose) < 3:
         return start, end
@@ -484,6 +507,14 @@ def _trim_lone_tail(
     if gap >= TAIL_GAP:
         return start, before + 1
     return start, end
+
+
+def _skip_leading_copies(units: list[_Unit], start: int, end: int) -> int:
+    """Start after paragraphs that open the region and come back inside it: a pull quote or a
+    teaser above the article, whose own copy is in the body."""
+    while start < end and any(unit.text == units[start].text for unit in units[start + 1 : end]):
+        start += 1
+    return start
 
 
 def _cut_at_article_end(units: list[_Unit], start: int, end: int) -> int:
@@ -699,13 +730,9 @@ def _extract_text(text: str, path: str) -> Article:
     units = _mark_caption_copies([_make_unit(line, bullet, stops) for line, bullet in raw_units])
     texts = [unit.text for unit in units]
 
-    # A block repeated away from its first copy (a second header, a "Related" list shown twice)
-    # is page furniture; a copy right below its original (a caption twice) is just a duplicate.
-    adjacent_copies = {texts[i] for i in range(len(texts) - 1) if texts[i] == texts[i + 1]}
-    repeated = {
-        text for text, count in Counter(texts).items() if count > 1 and text not in adjacent_copies
-    }
-    start, end = _trim_lone_tail(units, repeated, *_best_region(units, repeated))
+    shares = _repeat_shares(units)
+    start, end = _trim_lone_tail(units, shares, *_best_region(units, shares))
+    start = _skip_leading_copies(units, start, end)
     end = _cut_at_article_end(units, start, end)
 
     first_line = texts[0] if texts else ""
@@ -741,13 +768,22 @@ def _extract_text(text: str, path: str) -> Article:
             header_texts.append(unit.text)  # byline, dates, section labels: read for metadata
         seen.add(unit.text)
 
+    # No paragraph is shown twice (a pull quote keeps its first copy), and a body that opens
+    # with the standfirst printed again under the picture does not repeat it.
+    standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
+    body_shown: set[str] = set()
     for index in range(body_from, end):
         kind = _body_kind(units, index, body_from, end, title_site)
         text = units[index].text
-        copy = text in seen if kind == "caption" else index and text == texts[index - 1]
+        if kind == "caption":
+            copy = text in seen
+        else:
+            copy = text in body_shown or (not body_shown and text in standfirsts[-1:])
         if kind and not copy:
             blocks.append(Block(kind, text))
             kept.add(index)
+            if kind != "caption":
+                body_shown.add(text)
         seen.add(text)
 
     body_texts = [block.text for block in blocks if block.kind == "body"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.extract import BLOCK_KINDS, Article, extract_article
-from briefing.resources import seeds_dir
+from briefing.resources import seed_paths, seeds_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 FURNITURE = (
@@ -266,6 +267,73 @@ def test_extraction_is_fast(tbs: Article) -> None:
     for _ in range(10):
         extract_article(text, str(path))
     assert (time.perf_counter() - started) / 10 < 0.05
+
+
+QUOTED = (
+    '"Due to the recent developments, there is increased movement by Islamic State mercenaries '
+    'in the Syrian desert, in the south and west of Deir Al-Zor and the countryside of al-Raqqa," '
+    "Mazloum Abdi told a press conference, referring to areas in the east of the country."
+)
+SHORT_LINE = "While Nato member Turkiye backs Syrian rebels, Russia and Iran support Assad."
+
+
+def test_paragraph_printed_twice_keeps_the_article() -> None:
+    article = extract_article(f"{QUOTED}\n\n{SHORT_LINE}\n\n{QUOTED}", "quoted.txt")
+    assert sorted(_texts(article, "body")) == sorted([QUOTED, SHORT_LINE])
+
+
+def test_pull_quote_inside_the_body_is_shown_once() -> None:
+    pull_quote = ARTICLE_BODY.split("\n\n")[1].strip()
+    page = _page("By Jo Bloggs", footer=f"{pull_quote}\n\n{QUOTED}\n")
+    body = _texts(extract_article(page, "pull.txt"), "body")
+    assert body.count(pull_quote) == 1
+    assert body[0].startswith("The council voted") and body[-1] == QUOTED
+
+
+def test_teaser_on_every_tab_stays_furniture() -> None:
+    teaser = "Readers share their favourite walks along the river and the best cafes to stop at."
+    tabs = "\n".join(["Latest", "Popular", teaser, "Opinion"] * 3)
+    article = extract_article(_page("By Jo Bloggs", footer=tabs), "tabs.txt")
+    assert len(_texts(article, "body")) == 2
+    assert teaser not in {block.text for block in article.blocks}
+
+
+def test_body_opening_with_the_standfirst_again_shows_it_once() -> None:
+    standfirst = "The old hall will open again as a covered market within two years."
+    header = f"{standfirst}\n\nBy Jo Bloggs\nMarch 3, 2023\n\nPhoto: Jo Bloggs\n\n{standfirst}"
+    page = _page(header)
+    article = extract_article(page, "standfirst.txt")
+    assert _texts(article, "standfirst") == [standfirst]
+    assert _texts(article, "body")[0].startswith("The council voted")
+
+
+def _seed_sentences() -> list[str]:
+    """Sentences of eight words or more from the finished lines of the seed pages."""
+    split = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z“\"])")
+    found: set[str] = set()
+    for path in seed_paths():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = " ".join(line.split())
+            if len(line.split()) >= 12 and line[-1] in '.”"':
+                found.update(
+                    sentence
+                    for sentence in split.split(line)
+                    if len(sentence.split()) >= 8 and sentence[-1] in '.”"'
+                )
+    return sorted(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_one_paragraph_repeated_never_loses_the_others(data: st.DataObject) -> None:
+    distinct = data.draw(
+        st.lists(st.sampled_from(_seed_sentences()), min_size=2, max_size=6, unique=True)
+    )
+    repeated = data.draw(st.sampled_from(distinct))
+    at = data.draw(st.integers(0, len(distinct)))
+    page = "\n\n".join([*distinct[:at], repeated, *distinct[at:]])
+    shown = {block.text for block in extract_article(page, "repeat.txt").blocks}
+    assert sum(sentence in shown for sentence in distinct) >= len(distinct) - 1
 
 
 @settings(max_examples=150, deadline=None)
