@@ -370,13 +370,18 @@ async def test_export_never_overwrites_an_input(tmp_path: Path) -> None:
 
 
 @synchronously
-async def test_theme_switch_persists(config_dir: Path) -> None:
+async def test_palette_theme_switch_persists(config_dir: Path) -> None:
     app = BriefingApp(make_briefing())
-    async with app.run_test(size=SMALL) as pilot:
+    async with app.run_test(size=LARGE) as pilot:
         await settle(app, pilot)
         assert app.theme == "briefing-dark"
-        app.theme = "briefing-light"
+        await pilot.press("ctrl+p")
         await pilot.pause()
+        await pilot.press(*"Theme: briefing-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "briefing-light"
     saved = tomllib.loads((config_dir / "config.toml").read_text(encoding="utf-8"))
     assert saved == {"theme": "briefing-light"}
     again = BriefingApp(make_briefing())
@@ -436,6 +441,23 @@ async def test_help_lists_every_declared_binding() -> None:
         assert "/" in text and "Search" in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+@synchronously
+async def test_keymap_in_config_remaps_and_help_shows_it(config_dir: Path) -> None:
+    config_dir.mkdir()
+    (config_dir / "config.toml").write_text('[keymap]\n"line.copy" = "y"\n', encoding="utf-8")
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "c")
+        assert app.clipboard == ""
+        await pilot.press("y")
+        assert app.clipboard.startswith("Iran will send missiles")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
+        assert re.search(r"^  y +Copy$", text, re.MULTILINE)
 
 
 def test_every_binding_has_an_id() -> None:

@@ -66,6 +66,8 @@ class BriefingApp(App[None]):
         self.bundled_theme_names = tuple(t.name for t in themes)
         self._unknown_theme = theme if theme and theme not in self.available_themes else None
         self._chosen_theme = None if self._unknown_theme else theme
+        self.keymap = config.saved_keymap()
+        self.set_keymap(self.keymap)
         saved = config.saved_theme()
         self.theme = self._chosen_theme or (
             saved if saved in self.available_themes else DEFAULT_THEME
@@ -145,7 +147,7 @@ class BriefingApp(App[None]):
             self._push_once(TimelineScreen(briefing))
 
     def action_help(self) -> None:
-        self._push_once(HelpScreen(HELP_SECTIONS))
+        self._push_once(HelpScreen(HELP_SECTIONS, self.keymap))
 
     def action_export_dialog(self) -> None:
         if self._ready_briefing():

@@ -20,14 +20,24 @@ def config_path() -> Path:
     return folder / "config.toml"
 
 
-def saved_theme() -> str | None:
-    path = config_path()
+def _read() -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(config_path().read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError):
-        return None
-    theme = data.get("theme")
+        return {}
+
+
+def saved_theme() -> str | None:
+    theme = _read().get("theme")
     return theme if isinstance(theme, str) else None
+
+
+def saved_keymap() -> dict[str, str]:
+    """The [keymap] table: binding id -> key(s), e.g. "line.copy" = "y"."""
+    table = _read().get("keymap", {})
+    if not isinstance(table, dict):
+        return {}
+    return {str(k): v for k, v in table.items() if isinstance(v, str) and v.strip()}
 
 
 def save_theme(name: str) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,9 +27,10 @@ class HelpScreen(Screen):
     HelpScreen .help-section { margin-bottom: 1; }
     """
 
-    def __init__(self, sections: Sequence[HelpSection]) -> None:
+    def __init__(self, sections: Sequence[HelpSection], keymap: Mapping[str, str]) -> None:
         super().__init__()
         self.sections = sections
+        self.keymap = keymap
 
     def compose(self) -> ComposeResult:
         with VimScroll(id="help"):
@@ -44,12 +46,16 @@ class HelpScreen(Screen):
         # Keys with the same description are listed together: "? f1  Help".
         keys: dict[str, list[str]] = {}
         for owner in owners:
-            for binding in Binding.make_bindings(owner.__dict__.get("BINDINGS", [])):
-                if binding.system:
-                    continue
-                description = binding.description or binding.action
-                key = self.app.get_key_display(binding)
-                keys.setdefault(description, []).append(key)
+            for declared in owner.__dict__.get("BINDINGS", []):
+                # A keymap entry replaces the declared keys, as Textual does when binding.
+                remapped = self.keymap.get(declared.id) if declared.id else None
+                declared = declared if remapped is None else replace(declared, key=remapped)
+                for binding in Binding.make_bindings([declared]):
+                    if binding.system:
+                        continue
+                    description = binding.description or binding.action
+                    key = self.app.get_key_display(binding)
+                    keys.setdefault(description, []).append(key)
         width = max((len(" ".join(k)) for k in keys.values()), default=0) + 2
         lines = [Content.styled(title, "bold $accent")]
         lines += [
