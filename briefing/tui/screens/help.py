@@ -18,10 +18,7 @@ HelpSection = tuple[str, Sequence[type[DOMNode]]]
 
 
 class HelpScreen(Screen):
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="help.back"),
-        Binding("q", "app.pop_screen", "Back", show=False, id="help.close"),
-    ]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="help.back")]
     DEFAULT_CSS = """
     HelpScreen VimScroll { padding: 0 1; }
     HelpScreen .help-section { margin-bottom: 1; }
