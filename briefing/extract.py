@@ -14,6 +14,8 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
 
 BLOCK_KINDS = ("headline", "standfirst", "body", "subhead", "caption")
 
@@ -293,6 +295,21 @@ DATE_ROLE = re.compile(
     r"last updated)\b[^\w]*$",
     re.IGNORECASE,
 )
+
+# Date rows our patterns cannot read go to dateparser when short, spell a four-digit year (so
+# never "2 hours ago") and, on pages in a language we do not detect, are in one of these.
+FALLBACK_DATE_CHARS = 60
+FALLBACK_DATE_LANGUAGES = (
+    "en", "fr", "de", "es", "pt", "it", "nl", "ru", "uk", "pl", "tr", "ar", "zh", "ja", "ko",
+    "id", "sv", "da",
+)  # fmt: skip
+FALLBACK_DATE_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
+FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # any script's digits: "2024", "٢٠٢٤"
+CLOCK = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -596,22 +613,72 @@ def _numeric_day_month(first: int, second: int) -> tuple[int, int] | None:
     return None
 
 
-def _published(texts: list[str]) -> str | None:
+def _published(texts: list[str], language: str) -> str | None:
     """The publication date among the header rows: an explicit 'Published' wins, then the first
     date not labelled as an update."""
     plain: str | None = None
     for text in texts:
-        offset = 0
-        while found := _find_date(text[offset:]):
-            start, iso = found
-            role = DATE_ROLE.search(text[: offset + start])
-            label = role["role"].lower() if role else ""
+        for label, iso in _labelled_dates(text, language):
             if label in ("published", "posted", "first published"):
                 return iso
             if not label and plain is None:
                 plain = iso
-            offset += start + 1
     return plain
+
+
+def _labelled_dates(text: str, language: str) -> list[tuple[str, str]]:
+    """(label, ISO date) of each date in a row, the label being the word in front of the date
+    ("published", "updated" or ""). A row none of our patterns matches may still be a date in
+    another form or language; one they match but reject (12/06/2024) stays unread."""
+    dates: list[tuple[str, str]] = []
+    offset = 0
+    while found := _find_date(text[offset:]):
+        start, iso = found
+        dates.append((_date_label(text[: offset + start]), iso))
+        offset += start + 1
+    if not any(pattern.search(text) for pattern in DATE_PATTERNS):
+        iso = _fallback_date(text, language)
+        if iso:
+            dates.append((_date_label(text[: _first_digit(text)]), iso))
+    return dates
+
+
+def _first_digit(text: str) -> int:
+    return next((index for index, char in enumerate(text) if char.isdigit()), len(text))
+
+
+def _date_label(before: str) -> str:
+    role = DATE_ROLE.search(before)
+    return role["role"].lower() if role else ""
+
+
+def _fallback_date(text: str, language: str) -> str | None:
+    """A full date in a short row, read by dateparser: "6 грудня 2024", "2024年12月6日 17:55".
+    The parsed year must be one the row spells, which rules out relative dates."""
+    years = {int(year) for year in FOUR_DIGIT_YEAR.findall(text)}
+    if not years or len(text) >= FALLBACK_DATE_CHARS:
+        return None
+    if language in STOPWORDS:
+        languages = tuple(dict.fromkeys((language, "en")))  # English dates on any site
+    else:
+        languages = FALLBACK_DATE_LANGUAGES
+    # A label in front ("Опубліковано:") stops dateparser, a weekday or month does not.
+    for candidate in dict.fromkeys((text, text[_first_digit(text) :])):
+        parsed = _parse_date(candidate, languages)
+        if parsed is not None and parsed.year in years:
+            date = parsed.date().isoformat()
+            return f"{date}T{parsed:%H:%M}" if CLOCK.search(candidate) else date
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
+    import dateparser  # ~50 ms to import: only pages with such a row pay it
+
+    try:
+        return dateparser.parse(text, languages=list(languages), settings=FALLBACK_DATE_SETTINGS)
+    except Exception:  # a third-party parser on arbitrary text: any failure means no date
+        return None
 
 
 def _wire(header: list[str], first_body: str | None) -> str | None:
@@ -789,8 +856,9 @@ def _extract_text(text: str, path: str) -> Article:
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
     dateline = DATELINE.match(first_body) if first_body else None
-    published = _published(header_texts) or _published(
-        [texts[i] for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))]
+    published = _published(header_texts, language) or _published(
+        [texts[i] for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))],
+        language,
     )
     return Article(
         path=path,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -223,6 +225,60 @@ def test_published_date_forms(header: str, published: str | None) -> None:
     assert article.published == published
     assert article.title == "Market hall to be rebuilt"
     assert len(_texts(article, "body")) == 2
+
+
+FRENCH_BODY = (
+    "Le conseil municipal a voté mardi la reconstruction de la vieille halle du marché, qui est "
+    "vide depuis les inondations du printemps, et sa réouverture dans deux ans.\n\n"
+    "Les commerçants qui ont quitté la halle après les inondations ont dit qu'ils reviendraient "
+    "si les loyers restaient au niveau qu'ils payaient avant.\n"
+)
+GERMAN_BODY = (
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Markthalle wieder aufzubauen, die seit "
+    "dem Hochwasser im Frühjahr leer steht, und sie in zwei Jahren als Markt zu öffnen.\n\n"
+    "Die Händler, die die Halle nach dem Hochwasser verlassen haben, sagten, sie würden "
+    "zurückkommen, wenn die Mieten auf dem Stand bleiben, den sie vorher bezahlt haben.\n"
+)
+
+
+FRENCH_TITLE = "La halle du marché sera reconstruite"
+GERMAN_TITLE = "Die alte Markthalle wird wieder aufgebaut"
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "body", "published"),
+    [
+        # Forms our own patterns do not read ("fév.", "Dez."), read by dateparser.
+        (FRENCH_TITLE, "Publié le 6 fév. 2024", FRENCH_BODY, "2024-02-06"),
+        (GERMAN_TITLE, "Veröffentlicht: 5. Dez. 2024, 17:55 Uhr", GERMAN_BODY, "2024-12-05T17:55"),
+        (GERMAN_TITLE, "Aktualisiert vor 2 Stunden", GERMAN_BODY, None),  # relative, no year
+        # dateparser reads it as two hours before now, not a date of the year in the row.
+        ("Market hall to be rebuilt", "Posted 2 hours ago | 2019", ARTICLE_BODY, None),
+    ],
+)
+def test_published_date_read_by_dateparser(
+    title: str, header: str, body: str, published: str | None
+) -> None:
+    article = extract_article(f"{title}\n\n{title}\n{header}\n\n{body}", "dates.txt")
+    assert article.published == published
+    assert article.title == title
+    assert len(_texts(article, "body")) == 2
+
+
+def test_dateparser_is_imported_only_for_rows_it_reads() -> None:
+    script = (
+        "import sys\n"
+        "from briefing.extract import extract_article\n"
+        "from briefing.resources import seed_paths\n"
+        "for path in seed_paths():\n"
+        "    extract_article(path.read_text(encoding='utf-8'), str(path))\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    root = Path(__file__).parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert result.stdout.strip() == "False"
 
 
 @pytest.mark.parametrize(
