@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, BriefingError
+from briefing.options import DEFAULT_MAX_BYTES, SUMMARIZERS, BriefingOptions
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
-    from briefing.pipeline import BriefingOptions, Progress
+    from briefing.pipeline import Progress
 
 EXIT_STATUS_HELP = """\
 exit status:
@@ -43,8 +44,6 @@ def _positive(text: str) -> int:
 
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
-    from briefing.summarize import SUMMARIZERS
-
     parser.add_argument(
         "paths",
         nargs="*",
@@ -127,8 +126,6 @@ def build_dump_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace) -> BriefingOptions:
-    from briefing.pipeline import DEFAULT_MAX_BYTES, BriefingOptions
-
     return BriefingOptions(
         profile=args.profile,
         summarizer=args.summarizer,

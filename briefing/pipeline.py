@@ -25,12 +25,12 @@ from briefing.facts import (
 )
 from briefing.ingest import Document, InputProblem, read_inputs
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
+from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
 from briefing.summarize import select_sentences
 
-DEFAULT_MAX_BYTES = 20_000_000
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 OTHER_ACTOR_COLOUR = "#8a8a8a"
@@ -38,16 +38,6 @@ OTHER_ACTOR_COLOUR = "#8a8a8a"
 _MIN_SUMMARY_WORDS = 5
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class BriefingOptions:
-    profile: str | None = None  # bundled name, user profile name, or a path; None = syria
-    summarizer: str = "lex-rank"
-    sentences: int = 5
-    max_bytes: int = DEFAULT_MAX_BYTES
-    use_cache: bool = True
-    jobs: int | None = None  # worker processes for large inputs; None = decide by size
 
 
 def read_documents(
@@ -124,7 +114,7 @@ def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str]]) -> list[Anno
 
 def build_briefing(
     paths: Sequence[str],
-    options: BriefingOptions = BriefingOptions(),
+    options: BriefingOptions = DEFAULT_OPTIONS,
     *,
     progress: Progress | None = None,
 ) -> Briefing:

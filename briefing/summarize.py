@@ -7,23 +7,16 @@ tokenizer supplying the words.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers._summarizer import AbstractSummarizer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.utils import get_stop_words
-
-from briefing.ranking import FastLexRankSummarizer, FastTextRankSummarizer
+from briefing.options import SUMMARIZERS
 from briefing.sentences import SentenceTokenizer
+
+if TYPE_CHECKING:
+    from sumy.summarizers._summarizer import AbstractSummarizer
 
 LANGUAGE = "english"
 
@@ -35,17 +28,18 @@ _EDMUNDSON_BONUS = """killed captured seized took attacked launched destroyed ad
 _EDMUNDSON_STIGMA = """may might could perhaps reportedly allegedly unclear likely meanwhile
     however also""".split()
 
-_FACTORIES: dict[str, Callable[[Stemmer], AbstractSummarizer]] = {
-    "lex-rank": FastLexRankSummarizer,
-    "text-rank": FastTextRankSummarizer,
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "edmundson": EdmundsonSummarizer,
-    "kl": KLSummarizer,
-    "sum-basic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
+# Where each algorithm lives. Imported on first use: sumy's summarizers import NLTK,
+# which takes most of a second, and a warm start or `--help` should not pay for it.
+_CLASSES: dict[str, tuple[str, str]] = {
+    "lex-rank": ("briefing.ranking", "FastLexRankSummarizer"),
+    "text-rank": ("briefing.ranking", "FastTextRankSummarizer"),
+    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "edmundson": ("sumy.summarizers.edmundson", "EdmundsonSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+    "sum-basic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+    "reduction": ("sumy.summarizers.reduction", "ReductionSummarizer"),
 }
-SUMMARIZERS: tuple[str, ...] = tuple(_FACTORIES)
 
 
 @cache
@@ -56,12 +50,16 @@ def _tokenizer() -> SentenceTokenizer:
 def make_summarizer(name: str) -> AbstractSummarizer:
     """A ready sumy summarizer by its CLI name (see SUMMARIZERS)."""
     try:
-        factory = _FACTORIES[name]
+        module, cls = _CLASSES[name]
     except KeyError:
         raise ValueError(
             f"unknown summarizer {name!r}; choose one of {', '.join(SUMMARIZERS)}"
         ) from None
-    summarizer = factory(Stemmer(LANGUAGE))
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.edmundson import EdmundsonSummarizer
+    from sumy.utils import get_stop_words
+
+    summarizer = getattr(import_module(module), cls)(Stemmer(LANGUAGE))
     stop_words = get_stop_words(LANGUAGE)
     if isinstance(summarizer, EdmundsonSummarizer):
         summarizer.null_words = stop_words
@@ -78,6 +76,9 @@ def select_sentences(texts: Sequence[str], summarizer: str, count: int) -> list[
         return []
     if len(texts) <= count:
         return list(range(len(texts)))
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     tokenizer = _tokenizer()
     sentences = [SumySentence(text, tokenizer) for text in texts]
     document = ObjectDocumentModel((Paragraph(sentences),))

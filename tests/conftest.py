@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefing.model import Briefing
-from briefing.pipeline import BriefingOptions, build_briefing
+from briefing.options import BriefingOptions
+from briefing.pipeline import build_briefing
 
 
 @pytest.fixture(scope="session")

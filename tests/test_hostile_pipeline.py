@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import EXIT_NO_INPUT, BriefingError
-from briefing.pipeline import BriefingOptions, build_briefing
+from briefing.options import BriefingOptions
+from briefing.pipeline import build_briefing
 from briefing.render import render
 from briefing.resources import seed_paths
 
@@ -57,8 +58,9 @@ SEED_SENTENCES = sorted(
 # matter, see the report) and shared across articles, as a wire story is.
 snippet = st.one_of(
     st.sampled_from(HOSTILE_SNIPPETS),
-    # Any text but NUL, which rightly makes the whole file "binary".
-    st.text(st.characters(exclude_characters="\x00"), max_size=20),
+    # Any text but NUL (which rightly makes the whole file "binary") and lone
+    # surrogates (which no decoded file can hold).
+    st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=20),
 )
 
 

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from briefing.pipeline import BriefingOptions, build_briefing, worker_count
+from briefing.options import BriefingOptions
+from briefing.pipeline import build_briefing, worker_count
 from briefing.render import render
 from briefing.resources import seed_paths
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from briefing.summarize import SUMMARIZERS, select_sentences
+from briefing.options import SUMMARIZERS
+from briefing.summarize import _CLASSES, select_sentences
 
 SENTENCES = [
     "Rebels captured the city of Aleppo after a lightning offensive across the north.",
@@ -36,3 +37,7 @@ def test_graph_rankers_prefer_the_central_story_over_asides() -> None:
     # TextRank's word-overlap graph separates the asides even at this size.
     chosen = {SENTENCES[i] for i in select_sentences(SENTENCES, "text-rank", 3)}
     assert not any("football" in s or "weather" in s for s in chosen)
+
+
+def test_every_option_name_has_an_algorithm() -> None:
+    assert tuple(_CLASSES) == SUMMARIZERS

@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList, RadioSet, Static
 
 from briefing.model import Briefing
-from briefing.pipeline import BriefingOptions
+from briefing.options import BriefingOptions
 from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config

@@ -14,9 +14,8 @@ from textual.theme import Theme
 
 from briefing.errors import BriefingError
 from briefing.model import Briefing
+from briefing.options import BriefingOptions
 from briefing.output import write_atomic
-from briefing.pipeline import BriefingOptions, build_briefing
-from briefing.pipeline import rebrief as recompute_summaries
 from briefing.render import render
 from briefing.tui import config
 from briefing.tui.commands import BriefingCommands
@@ -99,6 +98,10 @@ class BriefingApp(App[None]):
             self.call_from_thread(self._main.show_progress, done, total)
 
         try:
+            # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a
+            # second, and the screen should not wait for them.
+            from briefing.pipeline import build_briefing
+
             briefing = build_briefing(self.paths, self.options, progress=progress)
         except BriefingError as error:
             self.call_from_thread(self._failed, error)
@@ -191,6 +194,8 @@ class BriefingApp(App[None]):
     @work(thread=True, exclusive=True, group="rebrief")
     def _rebrief(self, briefing: Briefing, summarizer: str, sentences: int) -> None:
         try:
+            from briefing.pipeline import rebrief as recompute_summaries
+
             updated = recompute_summaries(briefing, summarizer=summarizer, sentences=sentences)
         except BriefingError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)

@@ -103,15 +103,20 @@ def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Content, Source
 
 
 def fact_line(briefing: Briefing, fact: Fact) -> tuple[Content, SourcedLine]:
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"{fact.date or 'undated':<10}", "bold $primary")
-    ]
+    # A date the text states is bold; a fact without one sits, muted, at its report date.
+    if fact.date:
+        column, style, label = fact.date, "bold $primary", fact.date
+    elif fact.reported:
+        column, style, label = fact.reported, "italic $text-muted", f"reported {fact.reported}"
+    else:
+        column, style, label = "undated", "$text-muted", ""
+    parts: list[Content | str | tuple[str, str]] = [(f"{column:<10}", style)]
     parts += ["  ", fact.text]
     if fact.attribution:
         parts.append((f" — {fact.attribution}", "italic"))
     parts += [" ", markers_content(briefing, fact.sources)]
     said = f"{fact.text} ({fact.attribution})" if fact.attribution else fact.text
-    dated = f"{fact.date}: {said}" if fact.date else said
+    dated = f"{label}: {said}" if label else said
     return Content.assemble(*parts), SourcedLine(
         dated, fact.sources, citation(briefing, fact.sources)
     )

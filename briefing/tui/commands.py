@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from briefing.summarize import SUMMARIZERS
+from briefing.options import SUMMARIZERS
 from briefing.tui.citations import all_actors
 from briefing.tui.screens.export import FORMATS, default_export_path
 

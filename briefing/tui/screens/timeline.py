@@ -17,21 +17,30 @@ from briefing.tui.widgets import SourcedLineList
 UNDATED = "undated"
 
 
+def _day_heading(fact: Fact) -> str:
+    if fact.date:
+        return fact.date
+    if fact.reported:
+        return f"{fact.reported}, reported (no date in the text)"
+    return UNDATED
+
+
 def timeline_entries(briefing: Briefing) -> list[Content | tuple[Content, SourcedLine]]:
     """Day headings, each followed by its facts; a fact told of several actors appears once."""
-    actors_of: dict[tuple[str | None, str], list[str]] = {}
-    facts: dict[tuple[str | None, str], Fact] = {}
+    actors_of: dict[tuple[str, str], list[str]] = {}
+    facts: dict[tuple[str, str], Fact] = {}
     for actor in all_actors(briefing):
         for fact in actor.facts:
-            key = (fact.date, fact.text)
+            key = (_day_heading(fact), fact.text)
             facts.setdefault(key, fact)
             actors_of.setdefault(key, []).append(actor.id)
     names = {actor.id: actor.name for actor in all_actors(briefing)}
-    # Dated first, in date order ("2024-12" sorts before its days); undated last.
-    keys = sorted(facts, key=lambda k: (k[0] is None, k[0] or ""))
+    # In date order ("2024-12" sorts before its days, a day's stated dates before the
+    # facts merely reported that day); undated last.
+    keys = sorted(facts, key=lambda k: (k[0] == UNDATED, k[0]))
     entries: list[Content | tuple[Content, SourcedLine]] = []
-    for date, group in groupby(keys, key=lambda k: k[0]):
-        entries.append(Content.styled(date or UNDATED, "bold underline $primary"))
+    for heading, group in groupby(keys, key=lambda k: k[0]):
+        entries.append(Content.styled(heading, "bold underline $primary"))
         for key in group:
             fact = facts[key]
             marks = Content(", ").join(

@@ -1,0 +1,32 @@
+"""What a user can ask of the engine; importing this costs nothing, unlike the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 20_000_000
+# sumy's algorithms by their command-line names; lex-rank and text-rank run on our
+# vectorised implementations (briefing.ranking), the rest on sumy's own.
+SUMMARIZERS: tuple[str, ...] = (
+    "lex-rank",
+    "text-rank",
+    "lsa",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sum-basic",
+    "reduction",
+)
+
+
+@dataclass(frozen=True)
+class BriefingOptions:
+    profile: str | None = None  # bundled name, user profile name, or a path; None = syria
+    summarizer: str = "lex-rank"
+    sentences: int = 5
+    max_bytes: int = DEFAULT_MAX_BYTES
+    use_cache: bool = True
+    jobs: int | None = None  # worker processes for large inputs; None = decide by size
+
+
+DEFAULT_OPTIONS = BriefingOptions()
