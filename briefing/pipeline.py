@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
+from briefing.cache import ArticleCache, cache_key, profile_fingerprint, reid
 from briefing.corroborate import Corroboration, corroborate
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article, extract_article
@@ -62,11 +63,51 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
 
 
 def process_documents(
-    docs: Sequence[Document], profile: Profile, options: BriefingOptions, progress: Progress | None
+    docs: Sequence[Document],
+    profile: Profile,
+    options: BriefingOptions,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> list[AnnotatedArticle]:
-    """Every document extracted and annotated, in input order, across cores when it pays."""
+    """Every document extracted and annotated, in input order.
+
+    Unchanged pages come from the article cache; the rest are processed (across cores
+    when there are many) and stored for next time.
+    """
     ids = [f"a{n}" for n in range(1, len(docs) + 1)]
-    jobs = worker_count(len(docs), options.jobs)
+    if not options.use_cache:
+        return _process_all(docs, ids, profile, options.jobs, progress)
+    fingerprint = profile_fingerprint(profile)
+    keys = [cache_key(doc.sha256, fingerprint, media=doc.media) for doc in docs]
+    with ArticleCache.open(warn=warn) as cache:
+        cached = cache.get_many(keys)
+        todo = [n for n, key in enumerate(keys) if key not in cached]
+        hits = len(docs) - len(todo)
+        if progress and hits:
+            progress(hits, len(docs))
+        fresh = _process_all(
+            [docs[n] for n in todo],
+            [ids[n] for n in todo],
+            profile,
+            options.jobs,
+            (lambda done, _: progress(hits + done, len(docs))) if progress else None,
+        )
+        cache.put_many((keys[n], article) for n, article in zip(todo, fresh, strict=True))
+    processed = dict(zip(todo, fresh, strict=True))
+    return [
+        processed[n] if n in processed else reid(cached[keys[n]], ids[n], path=docs[n].path)
+        for n in range(len(docs))
+    ]
+
+
+def _process_all(
+    docs: Sequence[Document],
+    ids: Sequence[str],
+    profile: Profile,
+    jobs_requested: int | None,
+    progress: Progress | None,
+) -> list[AnnotatedArticle]:
+    jobs = worker_count(len(docs), jobs_requested)
     if jobs == 1:
         tagger = compile_profile(profile)
         articles = []
@@ -122,7 +163,7 @@ def build_briefing(
     profile = resolve_profile(options.profile)
     docs, input_problems = read_documents(paths, options.max_bytes)
     problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
-    processed = process_documents(docs, profile, options, progress)
+    processed = process_documents(docs, profile, options, progress, warn=problems.append)
     articles = []
     for item in processed:
         if not item.sentences:

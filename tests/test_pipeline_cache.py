@@ -1,0 +1,59 @@
+"""The article cache behind build_briefing: same briefing warm or cold, bypassed on request."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing import pipeline
+from briefing.options import BriefingOptions
+from briefing.pipeline import build_briefing
+from briefing.resources import seed_paths
+
+
+@pytest.fixture
+def counted_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = pipeline.extract_article
+
+    def counting(text: str, path: str, media: str = "text"):
+        seen.append(path)
+        return real(text, path, media)
+
+    monkeypatch.setattr(pipeline, "extract_article", counting)
+    return seen
+
+
+def test_warm_run_reads_the_cache_and_gives_the_same_briefing(counted_extractions) -> None:
+    cold = build_briefing([], BriefingOptions())
+    assert len(counted_extractions) == 2
+    warm = build_briefing([], BriefingOptions())
+    assert len(counted_extractions) == 2  # nothing extracted again
+    assert warm == cold
+
+
+def test_no_cache_extracts_every_time(counted_extractions) -> None:
+    build_briefing([], BriefingOptions(use_cache=False))
+    build_briefing([], BriefingOptions(use_cache=False))
+    assert len(counted_extractions) == 4
+
+
+def test_a_copy_under_another_name_is_a_hit_with_its_own_path(
+    tmp_path: Path, counted_extractions
+) -> None:
+    copy = tmp_path / "renamed.txt"
+    copy.write_bytes(seed_paths()[0].read_bytes())
+    build_briefing([str(seed_paths()[0])], BriefingOptions())
+    briefing = build_briefing([str(copy)], BriefingOptions())
+    assert len(counted_extractions) == 1
+    assert briefing.articles[0].article.path == str(copy)
+    assert briefing.articles[0].sentences[0].id == "a1.s1"
+
+
+def test_a_broken_cache_file_is_a_warning_not_a_failure(tmp_path: Path, monkeypatch) -> None:
+    cache_home = tmp_path / "cache"
+    (cache_home / "briefing").mkdir(parents=True)
+    (cache_home / "briefing" / "articles.sqlite3").write_bytes(b"not a database" * 100)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    briefing = build_briefing([], BriefingOptions())
+    assert len(briefing.articles) == 2
+    assert any("article cache" in problem for problem in briefing.problems)
