@@ -1,4 +1,5 @@
-"""A SQLite cache of processed articles, so an unchanged page is never extracted twice.
+"""A SQLite cache of processed articles, so an unchanged page is never extracted twice,
+and of finished briefings, so an unchanged request is not briefed twice.
 
 Entries are keyed by the page's content hash, the pipeline version and the profile, and
 stored as JSON (no code runs on load, unlike pickle). An article is stored without its
@@ -25,6 +26,7 @@ import platformdirs
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.dates import DateMention
 from briefing.extract import Article, Block
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
 
 # Bump whenever extraction, sentence splitting, actor tagging or date resolution changes
@@ -42,17 +44,19 @@ _CORRUPT_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 Warn = Callable[[str], None]
 
 
-def _schema_fingerprint() -> str:
+def _schema_fingerprint(*classes: type) -> str:
     # Adding a field to any cached dataclass changes the stored shape: fold the field names
     # into every key so such entries miss instead of failing to load.
     names = [
-        f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}"
-        for cls in (AnnotatedArticle, Article, Block, Sentence, DateMention)
+        f"{cls.__name__}:{','.join(f.name for f in dataclasses.fields(cls))}" for cls in classes
     ]
     return hashlib.sha256(";".join(names).encode()).hexdigest()[:12]
 
 
-_SCHEMA = _schema_fingerprint()
+_SCHEMA = _schema_fingerprint(AnnotatedArticle, Article, Block, Sentence, DateMention)
+_MODEL_SCHEMA = _schema_fingerprint(Briefing, ActorBrief, SummaryLine, Fact)
+# Finished briefings are large; the latest few requests are all worth keeping.
+MAX_BRIEFINGS = 64
 
 
 def cache_key(sha256: str, profile_fingerprint: str, *, media: str = "text") -> str:
@@ -66,6 +70,15 @@ def profile_fingerprint(profile: Profile) -> str:
     return hashlib.sha256(repr((profile.actors, profile.theatre)).encode()).hexdigest()[:16]
 
 
+def briefing_key(article_keys: Sequence[str], paths: Sequence[str], request: str) -> str:
+    """The key of a finished briefing: every page (its key and the name it came under, in
+    order) and the request (profile, summarizer, length) that shaped it."""
+    digest = hashlib.sha256(request.encode("utf-8", "surrogatepass"))
+    for key, path in zip(article_keys, paths, strict=True):
+        digest.update(b"\0" + key.encode() + b"\0" + path.encode("utf-8", "surrogatepass"))
+    return f"{PIPELINE_VERSION}:{_SCHEMA}:{_MODEL_SCHEMA}:{digest.hexdigest()}"
+
+
 def default_path() -> Path:
     return platformdirs.user_cache_path("briefing") / "articles.sqlite3"
 
@@ -74,7 +87,7 @@ def reid(article: AnnotatedArticle, new_id: str, *, path: str | None = None) -> 
     """The article under another id (its sentences "new_id.sN"); `path` replaces the
     recorded input path, since identical bytes may arrive under another name."""
     sentences = tuple(
-        dataclasses.replace(s, id=f"{new_id}.{s.id.partition('.')[2]}", article_id=new_id)
+        Sentence(**{**vars(s), "id": f"{new_id}.{s.id.partition('.')[2]}", "article_id": new_id})
         for s in article.sentences
     )
     inner = article.article if path is None else dataclasses.replace(article.article, path=path)
@@ -82,7 +95,15 @@ def reid(article: AnnotatedArticle, new_id: str, *, path: str | None = None) -> 
 
 
 def article_to_dict(article: AnnotatedArticle) -> dict[str, Any]:
-    return dataclasses.asdict(article)
+    # vars() rather than dataclasses.asdict: the same mapping, several times faster.
+    inner = article.article
+    return {
+        "id": article.id,
+        "article": {**vars(inner), "blocks": [dict(vars(b)) for b in inner.blocks]},
+        "sentences": [
+            {**vars(s), "dates": [dict(vars(d)) for d in s.dates]} for s in article.sentences
+        ],
+    }
 
 
 def article_from_dict(data: Mapping[str, Any]) -> AnnotatedArticle:
@@ -106,6 +127,32 @@ def article_from_dict(data: Mapping[str, Any]) -> AnnotatedArticle:
         for s in data["sentences"]
     )
     return AnnotatedArticle(id=data["id"], article=article, sentences=sentences)
+
+
+def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
+    """Inverse of `dataclasses.asdict` on a Briefing; raises on a malformed mapping."""
+
+    def actor(a: Mapping[str, Any]) -> ActorBrief:
+        return ActorBrief(
+            **{
+                **a,
+                "sentence_ids": tuple(a["sentence_ids"]),
+                "summary": tuple(
+                    SummaryLine(line["text"], tuple(line["sources"])) for line in a["summary"]
+                ),
+                "facts": tuple(Fact(**{**f, "sources": tuple(f["sources"])}) for f in a["facts"]),
+            }
+        )
+
+    return Briefing(
+        **{
+            **data,
+            "articles": tuple(article_from_dict(a) for a in data["articles"]),
+            "actors": tuple(actor(a) for a in data["actors"]),
+            "other_actors": tuple(actor(a) for a in data["other_actors"]),
+            "problems": tuple(data["problems"]),
+        }
+    )
 
 
 def _encode(article: AnnotatedArticle) -> str:
@@ -144,6 +191,11 @@ class ArticleCache:
                 f"article cache {path} unusable ({error.strerror or error}); continuing without it"
             )
         return cls(None, path, warn)
+
+    @classmethod
+    def disabled(cls) -> ArticleCache:
+        """A cache that stores nothing and finds nothing (`--no-cache`)."""
+        return cls(None, default_path(), lambda message: None)
 
     @classmethod
     def _rebuilt(cls, path: Path, warn: Warn, error: sqlite3.Error) -> ArticleCache:
@@ -209,6 +261,42 @@ class ArticleCache:
         except sqlite3.Error as error:
             self._fail(error)
 
+    def get_briefing(self, key: str) -> Briefing | None:
+        """A finished briefing stored under `briefing_key`, or None."""
+        if self._connection is None:
+            return None
+        try:
+            row = self._connection.execute(
+                "SELECT value FROM briefings WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error as error:
+            self._fail(error)
+            return None
+        if row is None:
+            return None
+        try:
+            return briefing_from_dict(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError):
+            return None  # another version's shape or damaged: a miss
+
+    def put_briefing(self, key: str, briefing: Briefing) -> None:
+        if self._connection is None:
+            return
+        value = json.dumps(dataclasses.asdict(briefing), ensure_ascii=False, separators=(",", ":"))
+        try:
+            with self._connection:
+                self._connection.execute(
+                    "INSERT OR REPLACE INTO briefings (key, value, stored) VALUES (?, ?, ?)",
+                    (key, value, time.time()),
+                )
+                self._connection.execute(
+                    "DELETE FROM briefings WHERE key IN (SELECT key FROM briefings "
+                    "ORDER BY stored DESC LIMIT -1 OFFSET ?)",
+                    (MAX_BRIEFINGS,),
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
@@ -247,6 +335,10 @@ def _connect(path: Path) -> sqlite3.Connection:
                 "(key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL)"
             )
             connection.execute("CREATE INDEX IF NOT EXISTS articles_stored ON articles (stored)")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS briefings "
+                "(key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL)"
+            )
     except BaseException:
         connection.close()
         raise

@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
-from briefing.cache import ArticleCache, cache_key, profile_fingerprint, reid
+from briefing.cache import ArticleCache, briefing_key, cache_key, profile_fingerprint, reid
 from briefing.corroborate import Corroboration, corroborate
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article, extract_article
@@ -67,32 +67,31 @@ def process_documents(
     profile: Profile,
     options: BriefingOptions,
     progress: Progress | None = None,
-    warn: Callable[[str], None] = lambda message: None,
+    *,
+    cache: ArticleCache | None = None,
 ) -> list[AnnotatedArticle]:
     """Every document extracted and annotated, in input order.
 
-    Unchanged pages come from the article cache; the rest are processed (across cores
+    Pages found in the cache are taken from it; the rest are processed (across cores
     when there are many) and stored for next time.
     """
     ids = [f"a{n}" for n in range(1, len(docs) + 1)]
-    if not options.use_cache:
+    if cache is None or not cache.enabled:
         return _process_all(docs, ids, profile, options.jobs, progress)
-    fingerprint = profile_fingerprint(profile)
-    keys = [cache_key(doc.sha256, fingerprint, media=doc.media) for doc in docs]
-    with ArticleCache.open(warn=warn) as cache:
-        cached = cache.get_many(keys)
-        todo = [n for n, key in enumerate(keys) if key not in cached]
-        hits = len(docs) - len(todo)
-        if progress and hits:
-            progress(hits, len(docs))
-        fresh = _process_all(
-            [docs[n] for n in todo],
-            [ids[n] for n in todo],
-            profile,
-            options.jobs,
-            (lambda done, _: progress(hits + done, len(docs))) if progress else None,
-        )
-        cache.put_many((keys[n], article) for n, article in zip(todo, fresh, strict=True))
+    keys = article_keys(docs, profile)
+    cached = cache.get_many(keys)
+    todo = [n for n, key in enumerate(keys) if key not in cached]
+    hits = len(docs) - len(todo)
+    if progress and hits:
+        progress(hits, len(docs))
+    fresh = _process_all(
+        [docs[n] for n in todo],
+        [ids[n] for n in todo],
+        profile,
+        options.jobs,
+        (lambda done, _: progress(hits + done, len(docs))) if progress else None,
+    )
+    cache.put_many((keys[n], article) for n, article in zip(todo, fresh, strict=True))
     processed = dict(zip(todo, fresh, strict=True))
     return [
         processed[n] if n in processed else reid(cached[keys[n]], ids[n], path=docs[n].path)
@@ -159,34 +158,81 @@ def build_briefing(
     *,
     progress: Progress | None = None,
 ) -> Briefing:
-    """Read, extract, annotate, corroborate and summarise: the finished briefing model."""
+    """Read, extract, annotate, corroborate and summarise: the finished briefing model.
+
+    With the cache on, an unchanged request (same pages under the same names, same
+    profile, summarizer and length) is loaded whole; otherwise only changed pages are
+    extracted again.
+    """
     profile = resolve_profile(options.profile)
     docs, input_problems = read_documents(paths, options.max_bytes)
     problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
-    processed = process_documents(docs, profile, options, progress, warn=problems.append)
-    articles = []
-    for item in processed:
-        if not item.sentences:
-            problems.append(f"{item.article.path}: no article text found in the page")
-            continue
-        if item.article.language not in ("en", "unknown"):
-            problems.append(
-                f"{item.article.path}: looks like language '{item.article.language}'; "
-                "processed with English rules"
-            )
-        articles.append(item)
+    keys = article_keys(docs, profile)
+    request = "|".join(
+        (profile.id, profile.name, str(options.profile is None), options.summarizer,
+         str(options.sentences))
+    )  # fmt: skip
+    whole = briefing_key(keys, [doc.path for doc in docs], request)
+    with (
+        ArticleCache.open(warn=problems.append)
+        if options.use_cache
+        else ArticleCache.disabled() as cache
+    ):
+        briefing = cache.get_briefing(whole)
+        if briefing is not None:
+            if progress:
+                progress(len(docs), len(docs))
+        else:
+            processed = process_documents(docs, profile, options, progress, cache=cache)
+            briefing = _brief_articles(processed, profile, options, paths, problems)
+            cache.put_briefing(whole, briefing)
+    # Notes about the articles travel with the cached briefing; problems reading the
+    # inputs, or the cache itself, are this run's own.
+    return replace(briefing, problems=(*problems, *briefing.problems))
+
+
+def article_keys(docs: Sequence[Document], profile: Profile) -> list[str]:
+    """Each page's cache key: its bytes, how it was read, and the profile's rules."""
+    fingerprint = profile_fingerprint(profile)
+    return [cache_key(doc.sha256, fingerprint, media=doc.media) for doc in docs]
+
+
+def _brief_articles(
+    processed: Sequence[AnnotatedArticle],
+    profile: Profile,
+    options: BriefingOptions,
+    paths: Sequence[str],
+    problems: Sequence[str],
+) -> Briefing:
+    """The model over the articles that have text, with notes about the rest."""
+    articles = [item for item in processed if item.sentences]
+    notes = [
+        f"{item.article.path}: no article text found in the page"
+        for item in processed
+        if not item.sentences
+    ]
+    foreign = [a for a in articles if a.article.language not in ("en", "unknown")]
+    if foreign:
+        languages = ", ".join(sorted({a.article.language for a in foreign}))
+        shown = ", ".join(a.article.path for a in foreign[:3])
+        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        notes.append(
+            f"{len(foreign)} article{'s' if len(foreign) > 1 else ''} not in English "
+            f"({languages}), processed with English rules: {shown}{more}"
+        )
     if options.profile is None:
         # Say so when another bundled profile fits far better; never switch silently.
         texts = [" ".join(s.text for s in a.sentences) for a in articles]
         suggestion = suggest_profile(texts, profile)
         if suggestion:
-            problems.append(suggestion)
+            notes.append(suggestion)
     if not articles:
+        everything = [*problems, *notes]
         named = ", ".join(clean_text(p) for p in paths) if paths else "the bundled seeds"
-        detail = f" ({problems[0]})" if len(problems) == 1 else ""
+        detail = f" ({everything[0]})" if len(everything) == 1 else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     return build_model(
-        articles, profile, options.summarizer, options.sentences, problems=tuple(problems)
+        articles, profile, options.summarizer, options.sentences, problems=tuple(notes)
     )
 
 

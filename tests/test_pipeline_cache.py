@@ -57,3 +57,30 @@ def test_a_broken_cache_file_is_a_warning_not_a_failure(tmp_path: Path, monkeypa
     briefing = build_briefing([], BriefingOptions())
     assert len(briefing.articles) == 2
     assert any("article cache" in problem for problem in briefing.problems)
+
+
+def test_another_summarizer_reuses_the_articles_but_not_the_briefing(counted_extractions) -> None:
+    lex = build_briefing([], BriefingOptions())
+    luhn = build_briefing([], BriefingOptions(summarizer="luhn"))
+    assert len(counted_extractions) == 2
+    assert luhn.summarizer == "luhn" and lex.summarizer == "lex-rank"
+    assert build_briefing([], BriefingOptions(summarizer="luhn")) == luhn
+
+
+def test_a_warm_start_loads_the_finished_briefing_without_sumy(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from briefing.pipeline import build_briefing\n"
+        "b = build_briefing([])\n"
+        "print(len(b.actors), 'sumy' in sys.modules, 'nltk' in sys.modules)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    run = [sys.executable, "-c", code]
+    cold = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    assert cold.split() == ["7", "True", "True"]
+    assert warm.split() == ["7", "False", "False"]
