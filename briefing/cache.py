@@ -87,7 +87,7 @@ def reid(article: AnnotatedArticle, new_id: str, *, path: str | None = None) -> 
     """The article under another id (its sentences "new_id.sN"); `path` replaces the
     recorded input path, since identical bytes may arrive under another name."""
     sentences = tuple(
-        Sentence(**{**vars(s), "id": f"{new_id}.{s.id.partition('.')[2]}", "article_id": new_id})
+        dataclasses.replace(s, id=f"{new_id}.{s.id.partition('.')[2]}", article_id=new_id)
         for s in article.sentences
     )
     inner = article.article if path is None else dataclasses.replace(article.article, path=path)
