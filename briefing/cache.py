@@ -129,8 +129,25 @@ def article_from_dict(data: Mapping[str, Any]) -> AnnotatedArticle:
     return AnnotatedArticle(id=data["id"], article=article, sentences=sentences)
 
 
+def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+    # As dataclasses.asdict, built with vars(): asdict alone took 2 s on 1,000 articles.
+    def actor(brief: ActorBrief) -> dict[str, Any]:
+        return {
+            **vars(brief),
+            "summary": [dict(vars(line)) for line in brief.summary],
+            "facts": [dict(vars(fact)) for fact in brief.facts],
+        }
+
+    return {
+        **vars(briefing),
+        "articles": [article_to_dict(a) for a in briefing.articles],
+        "actors": [actor(a) for a in briefing.actors],
+        "other_actors": [actor(a) for a in briefing.other_actors],
+    }
+
+
 def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
-    """Inverse of `dataclasses.asdict` on a Briefing; raises on a malformed mapping."""
+    """Inverse of `briefing_to_dict`; raises on a malformed mapping."""
 
     def actor(a: Mapping[str, Any]) -> ActorBrief:
         return ActorBrief(
@@ -282,7 +299,7 @@ class ArticleCache:
     def put_briefing(self, key: str, briefing: Briefing) -> None:
         if self._connection is None:
             return
-        value = json.dumps(dataclasses.asdict(briefing), ensure_ascii=False, separators=(",", ":"))
+        value = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, separators=(",", ":"))
         try:
             with self._connection:
                 self._connection.execute(

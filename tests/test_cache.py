@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sqlite3
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from briefing.cache import (
     ArticleCache,
     article_from_dict,
     article_to_dict,
+    briefing_from_dict,
+    briefing_to_dict,
     cache_key,
     default_path,
     profile_fingerprint,
@@ -64,7 +67,15 @@ def collect_warnings() -> tuple[list[str], object]:
 
 def test_dict_round_trip_is_exact():
     article = make_article()
-    assert article_from_dict(article_to_dict(article)) == article
+    data = json.loads(json.dumps(article_to_dict(article)))
+    assert data == json.loads(json.dumps(asdict(article)))
+    assert article_from_dict(data) == article
+
+
+def test_briefing_dict_round_trip_is_exact_and_matches_asdict(seed_briefing):
+    data = json.loads(json.dumps(briefing_to_dict(seed_briefing)))
+    assert data == json.loads(json.dumps(asdict(seed_briefing)))
+    assert briefing_from_dict(data) == seed_briefing
 
 
 def test_reid_renames_article_and_sentences_and_can_replace_the_path():
