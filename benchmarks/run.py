@@ -10,7 +10,7 @@ figure is printed beside its target; the last table says which targets fail.
 from __future__ import annotations
 
 import argparse
-import io
+import json
 import os
 import platform
 import statistics
@@ -21,7 +21,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, redirect_stdout
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -293,21 +293,34 @@ def ranking_rows(builder: CorpusBuilder, big: bool) -> list[list[str]]:
 # Start-up ---------------------------------------------------------------------------------
 
 
+# Run in a fresh interpreter: this process has loaded more than a dump needs.
+_LIST_MODULES = """
+import contextlib, io, json, sys
+from briefing.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["dump", "--no-cache"])
+print(json.dumps({name: getattr(m, "__name__", None) for name, m in list(sys.modules.items())
+                  if getattr(m, "__spec__", None) is not None
+                  and not str(getattr(m, "__file__", "")).startswith(sys.argv[1])}))
+"""
+
+
 def third_party_modules() -> list[str]:
     """Public third-party modules loaded by a `briefing dump` of the seeds."""
-    with redirect_stdout(io.StringIO()):
-        from briefing.cli import main
-
-        main(["dump", "--no-cache"])
+    listed = subprocess.run(
+        [sys.executable, "-c", _LIST_MODULES, str(ROOT)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     stdlib = sys.stdlib_module_names
     names = []
-    for name, module in list(sys.modules.items()):
+    for name, real_name in json.loads(listed.stdout.splitlines()[-1]).items():
         parts = name.split(".")
-        if parts[0] in stdlib or str(getattr(module, "__file__", "")).startswith(str(ROOT)):
-            continue  # the standard library, or this project's own code
-        # Importable by name: no aliases (requests.packages.*), no private parts, no
-        # generated helpers (mypyc, Cython).
-        if getattr(module, "__spec__", None) is None or module.__name__ != name:
+        # Importable by name: not the standard library, no aliases (requests.packages.*),
+        # no private parts, no generated helpers (mypyc, Cython).
+        if parts[0] in stdlib or real_name != name:
             continue
         if all(p.isidentifier() and not p.startswith("_") for p in parts):
             names.append(name)
@@ -329,6 +342,8 @@ def process_table(folders: dict[tuple[str, int], Path], work: Path) -> dict[tupl
         cache_home = work / f"cache-{kind}-{count}"
         cold = run_process(dump_argv(str(folder)), cache_home)
         warm = run_process(dump_argv(str(folder)), cache_home)
+        # Another summary length: the finished briefing misses, every article still hits.
+        relength = run_process(dump_argv(str(folder), "--sentences", "3"), cache_home)
         bypass = run_process(dump_argv(str(folder), "--no-cache"), cache_home)
         cold_at[kind, count] = cold.seconds
         targets = []
@@ -344,13 +359,23 @@ def process_table(folders: dict[tuple[str, int], Path], work: Path) -> dict[tupl
             ]  # fmt: skip
         rows.append(
             [f"{kind} {count}"]
-            + [f"{r.seconds:.2f}" for r in (cold, warm, bypass)]
+            + [f"{r.seconds:.2f}" for r in (cold, warm, relength, bypass)]
             + [f"{cold.peak_process_mb:.0f}", f"{cold.peak_tree_mb:.0f}"]
-            + [",".join(str(r.status) for r in (cold, warm, bypass)), "; ".join(targets)]
+            + [",".join(str(r.status) for r in (cold, warm, relength, bypass)), "; ".join(targets)]
         )
     table(
         "`briefing dump` as a process: seconds, and peak RSS (MB) of the cold run",
-        ["corpus", "cold", "warm", "--no-cache", "RSS 1 proc", "RSS all", "exit", "target"],
+        [
+            "corpus",
+            "cold",
+            "warm",
+            "new length",
+            "--no-cache",
+            "RSS 1 proc",
+            "RSS all",
+            "exit",
+            "target",
+        ],
         rows,
     )
     return cold_at
@@ -383,17 +408,19 @@ def startup_table(work: Path) -> None:
     warm = median_seconds(dump_argv(), cache_home)
     uncached = median_seconds(dump_argv("--no-cache"), cache_home)
     imports = median_seconds([sys.executable, "-c", f"import {', '.join(modules)}"], work)
-    ratio = warm / imports
+    ratio = uncached / imports
     limit = f"<= {STARTUP_RATIO}x"
-    target = check("dump on seeds / imports", limit, f"{ratio:.2f}x", ratio <= STARTUP_RATIO)
+    target = check(
+        "dump on seeds --no-cache / imports", limit, f"{ratio:.2f}x", ratio <= STARTUP_RATIO
+    )
     table(
-        f"Start-up: dump on the seeds vs importing the {len(modules)} third-party modules it "
-        f"loads (median of {STARTUP_REPEATS})",
+        f"Start-up: dump on the seeds vs importing the {len(modules)} third-party modules an "
+        f"uncached dump loads (median of {STARTUP_REPEATS})",
         ["run", "seconds", "ratio", "target"],
         [
             ["python -c 'import ...'", f"{imports:.2f}", "1.00x", ""],
-            ["dump (warm cache)", f"{warm:.2f}", f"{ratio:.2f}x", target],
-            ["dump --no-cache", f"{uncached:.2f}", f"{uncached / imports:.2f}x", ""],
+            ["dump --no-cache", f"{uncached:.2f}", f"{ratio:.2f}x", target],
+            ["dump (warm cache)", f"{warm:.2f}", f"{warm / imports:.2f}x", ""],
         ],
     )
 
