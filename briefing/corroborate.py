@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.annotate import AnnotatedArticle
 
 _WORD = re.compile(r"\w+")
 
@@ -83,10 +83,14 @@ def _overlap_says_same(wa: frozenset[str], wb: frozenset[str], a: str, b: str) -
     return jaccard >= 0.5 or (containment >= 0.6 and shared >= 8 and jaccard >= 0.35)
 
 
-def _candidate_pairs(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]:
+def _candidate_pairs(texts: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Index pairs of texts worth comparing: those sharing enough word trigrams."""
     index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for i, sentence in enumerate(sentences):
-        for gram in _trigrams(sentence.text):
+    trigram_counts = []
+    for i, text in enumerate(texts):
+        grams = _trigrams(text)
+        trigram_counts.append(len(grams))
+        for gram in grams:
             index[gram].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for members in index.values():
@@ -99,10 +103,10 @@ def _candidate_pairs(sentences: Sequence[Sentence]) -> Iterable[tuple[int, int]]
             # the cost linear, and copies still chain into one report.
             for x in range(len(members) - 1):
                 shared[(members[x], members[x + 1])] += 1
-    # One shared trigram is chance ("the city of"); two start to mean something.
-    # Short sentences (headlines) may share only one or two: let them through.
+    # One shared trigram is chance ("the city of"); two start to mean something, unless
+    # a sentence is too short to have two.
     for (i, j), count in shared.items():
-        if count >= 2 or min(len(sentences[i].text), len(sentences[j].text)) < 80:
+        if count >= 2 or count >= min(trigram_counts[i], trigram_counts[j]):
             yield i, j
 
 
@@ -118,9 +122,21 @@ def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
             i = parent[i]
         return i
 
-    for i, j in _candidate_pairs(sentences):
-        if sentences[i].kind == "caption" or sentences[j].kind == "caption":
-            continue  # captions describe photos; matching ones say nothing about events
+    # Word-for-word copies (one wire sentence carried by many outlets) join at once, and
+    # only the first of them is compared with the rest. Captions describe photos: a
+    # matching pair says nothing about events, so they never join a report.
+    first_copy: dict[str, int] = {}
+    distinct: list[int] = []
+    for i, sentence in enumerate(sentences):
+        if sentence.kind == "caption":
+            continue
+        first = first_copy.setdefault(" ".join(_WORD.findall(sentence.text.lower())), i)
+        if first == i:
+            distinct.append(i)
+        else:
+            parent[i] = first
+    for x, y in _candidate_pairs([sentences[i].text for i in distinct]):
+        i, j = distinct[x], distinct[y]
         ri, rj = root(i), root(j)
         if ri != rj and _overlap_says_same(
             words[i], words[j], sentences[i].text, sentences[j].text
