@@ -21,6 +21,9 @@ from briefing.errors import EXIT_PROFILE, BriefingError
 from briefing.resources import profiles_dir
 
 DEFAULT_PROFILE = "syria"
+# Which profile fits is a ratio of name counts: a spread sample of this many characters
+# decides it as well as a thousand whole articles do, at a tenth of the cost.
+_SUGGESTION_SAMPLE_CHARS = 400_000
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -127,6 +130,7 @@ def list_profiles() -> list[ProfileInfo]:
 
 def suggest_profile(texts: Sequence[str], chosen: Profile) -> str | None:
     """A one-line hint when another bundled profile fits the texts far better than `chosen`."""
+    texts = _even_sample(texts, _SUGGESTION_SAMPLE_CHARS)
     chosen_hits = _profile_hits(chosen, texts)
     best: tuple[int, Profile] | None = None
     for path in _profile_files(profiles_dir()):
@@ -146,6 +150,14 @@ def suggest_profile(texts: Sequence[str], chosen: Profile) -> str | None:
             f"for {chosen.name}; try --profile {other.id}"
         )
     return None
+
+
+def _even_sample(texts: Sequence[str], budget: int) -> Sequence[str]:
+    """Every k-th text, k chosen so that about `budget` characters remain."""
+    total = sum(len(text) for text in texts)
+    if total <= budget:
+        return texts
+    return texts[:: -(-total // budget)]
 
 
 def _profile_hits(profile: Profile, texts: Sequence[str]) -> int:
