@@ -166,6 +166,8 @@ _LEADING_MODIFIER = re.compile(
     r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
 )
 # A continent or region before "America(n)" or "Sudan" names something else.
+_CAPITALISED_LETTERS = re.compile(r"(?<!\w)[A-Z][A-Za-z]*")
+_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
 
 
@@ -201,6 +203,12 @@ class _OtherMatcher:
             for initial, alternatives in by_initial.items()
         )
         self.countries = re.compile(rf"(?<!\w)(?=[A-Z]){_REGION_PREFIX}(?:{groups})")
+        self.initials = {
+            letters.group()
+            for country, _ in sources.values()
+            for name in (*country.names, *country.capitals)
+            if (letters := _LEADING_LETTERS.match(name))
+        }
         self.state_forces = {
             f"{name} {forces}": country.id
             for country in COUNTRIES
@@ -209,7 +217,18 @@ class _OtherMatcher:
         }
 
     def countries_in(self, text: str) -> list[Country]:
-        return [self.owners[m.lastgroup or ""] for m in self.countries.finditer(text)]
+        # The pattern is tried only where a capitalised word starts like some name: the
+        # positions finditer would try, minus the hopeless ones (most of them).
+        found = []
+        end = 0
+        for word in _CAPITALISED_LETTERS.finditer(text):
+            if word.start() < end or word.group() not in self.initials:
+                continue
+            match = self.countries.match(text, word.start())
+            if match:
+                found.append(self.owners[match.lastgroup or ""])
+                end = match.end()
+        return found
 
     def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
         """(name, acronym defined in brackets) for each organisation named in the text."""
