@@ -222,13 +222,21 @@ class _OtherMatcher:
         found = []
         end = 0
         for word in _CAPITALISED_LETTERS.finditer(text):
-            if word.start() < end or word.group() not in self.initials:
+            if word.start() < end or not self._may_start_a_name(word.group()):
                 continue
             match = self.countries.match(text, word.start())
             if match:
                 found.append(self.owners[match.lastgroup or ""])
                 end = match.end()
         return found
+
+    def _may_start_a_name(self, letters: str) -> bool:
+        # Names may take a plural, as the pattern allows: "Iraqis" starts like "Iraqi".
+        return (
+            letters in self.initials
+            or (letters.endswith("s") and letters[:-1] in self.initials)
+            or (letters.endswith("es") and letters[:-2] in self.initials)
+        )
 
     def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
         """(name, acronym defined in brackets) for each organisation named in the text."""

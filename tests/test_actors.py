@@ -505,3 +505,19 @@ def test_ukraine_profile() -> None:
         (),  # "us" is not the US
         ("russia",),
     ]
+
+
+@pytest.mark.parametrize("suffix", ["", "s", "es", "'s", "’s", "s'"])
+def test_country_prefilter_finds_what_the_full_pattern_finds(suffix: str) -> None:
+    # countries_in tries the pattern only where a word could start a name; it must find
+    # exactly what scanning every position finds, plurals and possessives included.
+    from briefing.actors import _other_matcher
+    from briefing.countries import COUNTRIES
+
+    matcher = _other_matcher(load_profile("syria"))
+    for country in COUNTRIES:
+        for name in (*country.names, *country.capitals):
+            text = f"Officials said {name}{suffix} said on Friday; the {name}{suffix}-led force"
+            fast = [c.id for c in matcher.countries_in(text)]
+            full = [matcher.owners[m.lastgroup or ""].id for m in matcher.countries.finditer(text)]
+            assert fast == full, (name, suffix)
