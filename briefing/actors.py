@@ -178,8 +178,9 @@ class _OtherMatcher:
         self.tagger = compile_profile(profile)
         theatre = {t.lower() for t in profile.theatre}
         self.covered: set[str] = set()  # country ids the profile already has
-        # Regex source -> (its country, the capital letter it starts with).
-        sources: dict[str, tuple[Country, str]] = {}
+        # Regex sources of the names not covered, grouped by the letters they start with:
+        # "Guinea" and "Guinea-Bissau" share a group, "Niger" and "Nigeria" do not.
+        self.groups: dict[str, dict[str, Country]] = {}
         for country in COUNTRIES:
             if theatre & {n.lower() for n in country.names} or any(
                 self.tagger.tag(name) for name in country.names
@@ -187,28 +188,11 @@ class _OtherMatcher:
                 self.covered.add(country.id)
                 continue
             for name in country.names:
-                sources[phrase_body(name)] = (country, name[0])
+                self._add(name, phrase_body(name), country)
             for capital in country.capitals:
-                sources[capital_regex(capital)] = (country, capital[0])
-        # One case-sensitive pass ("Turkey" the state, not "turkey"; "US", not "us"), longest
-        # name first so "Guinea-Bissau" is not read as "Guinea". Names are grouped by their
-        # initial so each position tries a few dozen names, not hundreds.
-        ordered = sorted(sources, key=len, reverse=True)
-        self.owners = {f"c{n}": sources[source][0] for n, source in enumerate(ordered)}
-        by_initial: dict[str, list[str]] = {}
-        for n, source in enumerate(ordered):
-            by_initial.setdefault(sources[source][1], []).append(f"(?P<c{n}>{source})")
-        groups = "|".join(
-            f"(?={re.escape(initial)})(?:{'|'.join(alternatives)})"
-            for initial, alternatives in by_initial.items()
-        )
-        self.countries = re.compile(rf"(?<!\w)(?=[A-Z]){_REGION_PREFIX}(?:{groups})")
-        self.initials = {
-            letters.group()
-            for country, _ in sources.values()
-            for name in (*country.names, *country.capitals)
-            if (letters := _LEADING_LETTERS.match(name))
-        }
+                self._add(capital, capital_regex(capital), country)
+        # Compiling every group costs ~0.4 s; a briefing meets a few dozen of them.
+        self._compiled: dict[str, tuple[re.Pattern[str], dict[str, Country]]] = {}
         self.state_forces = {
             f"{name} {forces}": country.id
             for country in COUNTRIES
@@ -216,27 +200,41 @@ class _OtherMatcher:
             for forces in _STATE_FORCES
         }
 
+    def _add(self, name: str, source: str, country: Country) -> None:
+        letters = _LEADING_LETTERS.match(name)
+        if letters:
+            self.groups.setdefault(letters.group(), {})[source] = country
+
+    def group_pattern(self, key: str) -> tuple[re.Pattern[str], dict[str, Country]]:
+        """The case-sensitive pattern ("Turkey" the state, not "turkey"; "US", not "us")
+        for the names starting with `key`, longest first, and its group owners."""
+        if key not in self._compiled:
+            sources = sorted(self.groups[key], key=len, reverse=True)
+            owners = {f"c{n}": self.groups[key][source] for n, source in enumerate(sources)}
+            names = "|".join(f"(?P<c{n}>{source})" for n, source in enumerate(sources))
+            pattern = re.compile(rf"(?<!\w){_REGION_PREFIX}(?:{names})")
+            self._compiled[key] = (pattern, owners)
+        return self._compiled[key]
+
     def countries_in(self, text: str) -> list[Country]:
-        # The pattern is tried only where a capitalised word starts like some name: the
-        # positions finditer would try, minus the hopeless ones (most of them).
         found = []
         end = 0
         for word in _CAPITALISED_LETTERS.finditer(text):
-            if word.start() < end or not self._may_start_a_name(word.group()):
+            if word.start() < end:
                 continue
-            match = self.countries.match(text, word.start())
-            if match:
-                found.append(self.owners[match.lastgroup or ""])
-                end = match.end()
+            letters = word.group()
+            # Names may take a plural, as their patterns allow: "Iraqis" starts like "Iraqi".
+            plurals = (letters[:-1], letters[:-2]) if letters.endswith("s") else ()
+            for key in (letters, *plurals):
+                if key not in self.groups:
+                    continue
+                pattern, owners = self.group_pattern(key)
+                match = pattern.match(text, word.start())
+                if match:
+                    found.append(owners[match.lastgroup or ""])
+                    end = match.end()
+                    break
         return found
-
-    def _may_start_a_name(self, letters: str) -> bool:
-        # Names may take a plural, as the pattern allows: "Iraqis" starts like "Iraqi".
-        return (
-            letters in self.initials
-            or (letters.endswith("s") and letters[:-1] in self.initials)
-            or (letters.endswith("es") and letters[:-2] in self.initials)
-        )
 
     def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
         """(name, acronym defined in brackets) for each organisation named in the text."""
