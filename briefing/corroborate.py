@@ -13,8 +13,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from briefing.annotate import AnnotatedArticle
+from briefing.annotate import AnnotatedArticle, Sentence
 
 _WORD = re.compile(r"\w+")
 
@@ -27,6 +28,13 @@ _STOP_WORDS = frozenset(
     when where while also there then out up down off more most some any all both each
     said says told""".split()
 )
+
+_RESTATING_KINDS = frozenset({"headline", "standfirst", "subhead"})
+# A restatement keeps most of what it restates: 5 of "Turkish, Iranian and Russian FMs
+# meet in Doha today"'s 7 words are in the body sentence it summarises.
+_RESTATEMENT_SHARE = 0.6
+# Word endings dropped before comparing restatements ("closes", "closed" -> "clos").
+_ENDING = re.compile(r"(?:ing|ed|es|s)$")
 
 # Past this many sentences sharing a trigram, pairing all of them would cost the
 # square of the corpus; see _candidate_pairs.
@@ -81,6 +89,57 @@ def _overlap_says_same(wa: frozenset[str], wb: frozenset[str], a: str, b: str) -
     if smaller <= 4:  # headlines, subheads: nearly identical or nothing
         return jaccard >= 0.75
     return jaccard >= 0.5 or (containment >= 0.6 and shared >= 8 and jaccard >= 0.35)
+
+
+@cache
+def _country_words() -> dict[str, str]:
+    """Single-word country names and demonyms -> country id ("Turkish" -> "turkiye")."""
+    from briefing.countries import COUNTRIES
+
+    return {
+        name.lower(): country.id
+        for country in COUNTRIES
+        for name in country.names
+        if name.isalpha()
+    }
+
+
+def restatement_words(text: str) -> frozenset[str]:
+    """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
+    ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
+    ("IS" the group is not "is"); other words lose common endings."""
+    countries = _country_words()
+    words = set()
+    for word in _WORD.findall(text):
+        if len(word) < 2:
+            continue  # the "s" of "Syria’s"
+        if word.isupper():
+            words.add(word)
+            continue
+        lower = word.lower()
+        if lower in _STOP_WORDS:
+            continue
+        if lower in countries:
+            words.add(countries[lower])
+        else:
+            words.add(_ENDING.sub("", lower) if len(lower) > 4 else lower)
+    return frozenset(words)
+
+
+def _restated_in(short: Sentence, bodies: Sequence[Sentence]) -> Sentence | None:
+    """The body sentence a headline, highlight or subhead restates, if any: the one
+    holding most of its words, when that is most of them (and at least two), and
+    concerning every actor it names (a line must not join a pane it does not concern)."""
+    words = restatement_words(short.text)
+    best, best_share = None, 0.0
+    for body in bodies:
+        if not set(short.actors) <= set(body.actors):
+            continue
+        shared = len(words & restatement_words(body.text))
+        share = shared / len(words) if words else 0.0
+        if shared >= 2 and share > best_share:
+            best, best_share = body, share
+    return best if best_share >= _RESTATEMENT_SHARE else None
 
 
 def _candidate_pairs(texts: Sequence[str]) -> Iterable[tuple[int, int]]:
@@ -142,6 +201,18 @@ def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
             words[i], words[j], sentences[i].text, sentences[j].text
         ):
             parent[max(ri, rj)] = min(ri, rj)
+
+    # An article's own headline, highlights and subheads restate its body in fewer
+    # words: each joins the body sentence it restates, so no pane says it twice.
+    position = {s.id: i for i, s in enumerate(sentences)}
+    for article in articles:
+        bodies = [s for s in article.sentences if s.kind == "body"]
+        for short in article.sentences:
+            if short.kind in _RESTATING_KINDS:
+                body = _restated_in(short, bodies)
+                if body is not None:
+                    ri, rj = root(position[short.id]), root(position[body.id])
+                    parent[max(ri, rj)] = min(ri, rj)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):

@@ -33,14 +33,19 @@ _EVENT_VERBS = r"""
     control|controls|controlled|mobilise|mobilised|mobilize|mobilized|suspend|suspended
 """
 _EVENT = re.compile(r"\b(?:" + re.sub(r"\s+", "", _EVENT_VERBS) + r")\b", re.IGNORECASE)
+_MONTHS_AND_DAYS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# A quantity, not a year: years count as dates.
 _NUMBER = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"\b(?!(?:19|20)\d\d\b)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
     r"thousands|millions|dozen|hundred|thousand|million)\b",
     re.IGNORECASE,
 )
 _PLACE = re.compile(
     r"\b(?:in|at|to|from|near|towards?|outside|around|into|across|along|on)\s+"
-    r"(?:the\s+)?[A-Z][\w'’-]+"
+    rf"(?:the\s+)?(?!{_MONTHS_AND_DAYS})[A-Z][\w'’-]+"
 )
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
 _CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
@@ -73,6 +78,21 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+# States and habits, not events: "has been focused on", "have regularly held talks",
+# "for years", "over the past two months".
+_STATE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|spent|long)\b"
+    r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
+    r"|\bfor\s+(?:years|decades|months)\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b",
+    re.IGNORECASE,
+)
+# The news of the day: what happened now, overnight, on a named day.
+_RECENT = re.compile(
+    r"\b(?:now|today|tonight|overnight|yesterday|this\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri"
+    r"|Satur|Sun)day)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -82,10 +102,15 @@ class FactCandidate:
     text: str
     kind: str
     dates: tuple[DateMention, ...]  # from every sentence carrying the report
-    attribution: str | None
+    speaker: str | None  # whose account the sentence itself names
     sources: tuple[str, ...]
     order: int  # reading order of the report's first sentence
     reported: str | None = None  # earliest publication date of its sources
+    wire: str | None = None  # the reporting wire or outlet, for a fact nobody is quoted on
+
+    @property
+    def attribution(self) -> str | None:
+        return self.speaker or self.wire
 
 
 def find_speaker(text: str) -> str | None:
@@ -124,7 +149,8 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     kept = []
     for mention in dates:
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
-        if not _BACKGROUND.search(clause):
+        # The span may carry its own preposition: "since 2022".
+        if not (_BACKGROUND.search(clause) or _BACKGROUND.match(mention.text)):
             kept.append(mention)
     return tuple(kept)
 
@@ -152,8 +178,12 @@ def score(candidate: FactCandidate) -> float:
         value += 1.0
     if _PLACE.search(text):
         value += 1.0
-    if candidate.attribution:
+    if candidate.speaker:
         value += 1.0
+    if _RECENT.search(text):
+        value += 1.0
+    if _STATE.search(text):
+        value -= 2.0
     if len(candidate.sources) > 1:
         value += 0.5  # corroborated by more than one sentence
     if _CONDITIONAL_START.match(text):

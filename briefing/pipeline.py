@@ -346,33 +346,38 @@ def _brief_actor(
     # One entry per report: a wire story carried by two outlets is stated once.
     reports = list(dict.fromkeys(index.corroboration.sources(sid) for sid in sentence_ids))
 
+    # Each report is stated in the words of its first body sentence (a highlight or
+    # headline restating it is terser); failing that, its first sentence.
+    shown = {
+        r: next((by_id[s] for s in r if by_id[s].kind == "body"), by_id[r[0]]) for r in reports
+    }
     summary_reports = [
         r for r in reports
-        if by_id[r[0]].kind != "caption" and len(by_id[r[0]].text.split()) >= _MIN_SUMMARY_WORDS
+        if shown[r].kind != "caption" and len(shown[r].text.split()) >= _MIN_SUMMARY_WORDS
     ]  # fmt: skip
-    chosen = select_sentences([by_id[r[0]].text for r in summary_reports], summarizer, count)
+    chosen = select_sentences([shown[r].text for r in summary_reports], summarizer, count)
     summary = tuple(
-        SummaryLine(text=by_id[summary_reports[i][0]].text, sources=summary_reports[i])
-        for i in chosen
+        SummaryLine(text=shown[summary_reports[i]].text, sources=summary_reports[i]) for i in chosen
     )
 
     order = {sid: n for n, sid in enumerate(sentence_ids)}
     candidates = []
     for report in reports:
-        first = by_id[report[0]]
-        article = index.articles[first.article_id]
+        stated = shown[report]
+        article = index.articles[stated.article_id]
         speaker = next((index.speakers[sid] for sid in report if index.speakers.get(sid)), None)
         candidates.append(
             FactCandidate(
-                text=first.text,
-                kind=first.kind,
+                text=stated.text,
+                kind=stated.kind,
                 dates=tuple(
                     d for sid in report for d in event_dates(by_id[sid].text, by_id[sid].dates)
                 ),
-                attribution=speaker or article.wire or article.outlet,
+                speaker=speaker,
                 sources=report,
                 order=order.get(report[0], len(order)),
                 reported=_first_published(index, report),
+                wire=article.wire or article.outlet,
             )
         )
     facts = []

@@ -4,7 +4,14 @@ import pytest
 
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
-from briefing.facts import FactCandidate, attribute_sentences, find_speaker, score, select_facts
+from briefing.facts import (
+    FactCandidate,
+    attribute_sentences,
+    event_dates,
+    find_speaker,
+    score,
+    select_facts,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +70,7 @@ def test_pronoun_takes_the_last_named_speaker() -> None:
 
 def _candidate(text: str, order: int, date: str | None = None, kind: str = "body"):
     dates = (DateMention("x", date, "day", 0, 1),) if date else ()
-    return FactCandidate(text, kind, dates, "Reuters", (f"a1.s{order}",), order)
+    return FactCandidate(text, kind, dates, find_speaker(text), (f"a1.s{order}",), order)
 
 
 def test_events_with_dates_and_places_outscore_conditionals_and_asides() -> None:
@@ -96,3 +103,35 @@ def test_selected_facts_are_ordered_by_date_with_undated_last() -> None:
     undated = _candidate("Russian jets bombed the Rastan bridge on the M5, officers said.", 3)
     chosen = select_facts([late, undated, early])
     assert [c.order for c in chosen] == [2, 1, 3]
+
+
+def test_states_and_habits_score_below_events() -> None:
+    state = _candidate(
+        "Iran has been focused on tensions with its arch-enemy Israel since the Gaza war "
+        "erupted in October 2023.",
+        1,
+    )
+    habit = _candidate(
+        "Russia, Iran and Turkiye have regularly held talks on Syria's future in Astana.", 2
+    )
+    event = _candidate(
+        "Russian bombing overnight destroyed the Rastan bridge along the M5 highway, a "
+        "Syrian army officer told Reuters.",
+        3,
+    )
+    assert score(state) < 3 and score(habit) < 3
+    assert score(event) >= 5
+
+
+def test_background_clauses_do_not_date_a_fact() -> None:
+    def mention(text: str, span: str, value: str, precision: str) -> DateMention:
+        start = text.index(span)
+        return DateMention(span, value, precision, start, start + len(span))
+
+    since = "But Russia has been focused on its invasion of Ukraine since 2022."
+    assert event_dates(since, [mention(since, "since 2022", "2022", "year")]) == ()
+    till = "the IS group, which ran a reign of terror till its defeat in 2017, took areas."
+    assert event_dates(till, [mention(till, "in 2017", "2017", "year")]) == ()
+    broke = "HTS broke from Al-Qaeda in 2016, says it poses no threat to the West."
+    kept = mention(broke, "in 2016", "2016", "year")
+    assert event_dates(broke, [kept]) == (kept,)
