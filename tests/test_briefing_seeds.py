@@ -149,3 +149,16 @@ def test_text_dump_layout(seed_briefing: Briefing) -> None:
     assert "\x1b" not in text
     assert "[1] Dawn" in text and "[2] The Business Standard" in text
     assert "[1][2]" in text
+
+
+def test_no_pane_states_a_report_twice(seed_briefing: Briefing) -> None:
+    # Dawn's highlight "Turkish, Iranian and Russian FMs meet in Doha today" restates its
+    # body sentence on the Doha meeting; "Jordan closes border with Syria" likewise.
+    for brief in (*seed_briefing.actors, *seed_briefing.other_actors):
+        for lines in (brief.summary, brief.facts):
+            cited = [sid for line in lines for sid in line.sources]
+            assert len(cited) == len(set(cited)), brief.name
+    iran = next(b for b in seed_briefing.actors if b.id == "iran")
+    assert len([f for f in iran.facts if "Doha" in f.text]) == 1
+    jordan = next(b for b in seed_briefing.other_actors if b.name == "Jordan")
+    assert len([s for s in jordan.summary if "clos" in s.text]) == 1
