@@ -126,16 +126,19 @@ def restatement_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def _restated_in(short: Sentence, bodies: Sequence[Sentence]) -> Sentence | None:
+def _restated_in(
+    short: Sentence, bodies: Sequence[tuple[Sentence, frozenset[str]]]
+) -> Sentence | None:
     """The body sentence a headline, highlight or subhead restates, if any: the one
     holding most of its words, when that is most of them (and at least two), and
-    concerning every actor it names (a line must not join a pane it does not concern)."""
+    concerning every actor it names (a line must not join a pane it does not concern).
+    `bodies` are the article's body sentences with their `restatement_words`."""
     words = restatement_words(short.text)
     best, best_share = None, 0.0
-    for body in bodies:
+    for body, body_words in bodies:
         if not set(short.actors) <= set(body.actors):
             continue
-        shared = len(words & restatement_words(body.text))
+        shared = len(words & body_words)
         share = shared / len(words) if words else 0.0
         if shared >= 2 and share > best_share:
             best, best_share = body, share
@@ -206,13 +209,15 @@ def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
     # words: each joins the body sentence it restates, so no pane says it twice.
     position = {s.id: i for i, s in enumerate(sentences)}
     for article in articles:
-        bodies = [s for s in article.sentences if s.kind == "body"]
-        for short in article.sentences:
-            if short.kind in _RESTATING_KINDS:
-                body = _restated_in(short, bodies)
-                if body is not None:
-                    ri, rj = root(position[short.id]), root(position[body.id])
-                    parent[max(ri, rj)] = min(ri, rj)
+        shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
+        if not shorts:
+            continue
+        bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
+        for short in shorts:
+            body = _restated_in(short, bodies)
+            if body is not None:
+                ri, rj = root(position[short.id]), root(position[body.id])
+                parent[max(ri, rj)] = min(ri, rj)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):
