@@ -7,9 +7,11 @@ import functools
 import re
 import tomllib
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.widgets import DataTable, Input, OptionList, RadioSet, Static
 
 from briefing.model import Briefing
@@ -18,7 +20,9 @@ from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
 from briefing.tui.app import HELP_SECTIONS, BriefingApp
+from briefing.tui.citations import masthead, source_markers, sourced
 from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import ActorList, MainScreen
@@ -224,7 +228,7 @@ async def test_search_filters_highlights_and_opens(seed_briefing: Briefing) -> N
         found = [results._sourced[o.id].sources[0] for o in results.options if o.id]
         assert found == expected
         assert screen_text(screen.query_one("#count", Static)) == f"{len(expected)} sentences match"
-        first_prompt = results.options[0].prompt
+        first_prompt = results.options[0].prompt.content
         matched = [
             first_prompt.plain[span.start : span.end]
             for span in first_prompt.spans
@@ -280,8 +284,8 @@ async def test_timeline_groups_facts_by_day_in_order() -> None:
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
         prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
-        assert prompts[1].startswith("● Iran  Iran will send missiles")
-        assert prompts[2].startswith("● Jordan  Jordan has closed")
+        assert prompts[1].startswith("  ● Iran  Iran will send missiles")
+        assert prompts[2].startswith("  ● Jordan  Jordan has closed")
 
 
 @synchronously
@@ -424,23 +428,70 @@ def test_bundled_themes_define_every_actor_slot() -> None:
     assert (themes_dir() / "briefing.tcss").is_file()
 
 
+def help_rows(app: BriefingApp) -> dict[str, set[str]]:
+    """Description -> the keys help lists for it."""
+    text = "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
+    rows: dict[str, set[str]] = {}
+    for match in re.finditer(r"^  (\S+(?: \S+)*)  +(\S.*)$", text, re.MULTILINE):
+        rows.setdefault(match[2], set()).update(match[1].split(" "))
+    return rows
+
+
+def pressable(app: BriefingApp) -> set[str]:
+    """Key displays of the bindings active now, but for a text input's editing keys."""
+    return {
+        app.get_key_display(active.binding)
+        for active in app.screen.active_bindings.values()
+        if not isinstance(active.node, Input) and not active.binding.system
+    }
+
+
 @synchronously
-async def test_help_lists_every_declared_binding() -> None:
+async def test_help_lists_every_key_the_reader_can_press() -> None:
     app = BriefingApp(make_briefing())
     async with app.run_test(size=LARGE) as pilot:
         await settle(app, pilot)
+        on_screens: dict[str, set[str]] = {"main": pressable(app)}
+        await pilot.press("tab", "enter")
+        on_screens["article"] = pressable(app)
+        for name, key in (("sources", "s"), ("timeline", "t"), ("export", "e")):
+            await pilot.press(key)
+            await pilot.pause()
+            on_screens[name] = pressable(app)
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape", "slash", *"Iran", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, SearchResults)
+        on_screens["search"] = pressable(app)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
-        for _, owners in HELP_SECTIONS:
-            for owner in owners:
-                for binding in owner.__dict__.get("BINDINGS", []):
-                    if not binding.system:
-                        assert binding.description in text, binding
-        assert "/" in text and "Search" in text
+        rows = help_rows(app)
+        listed = set().union(*rows.values())
+        for name, keys in on_screens.items():
+            assert keys <= listed, (name, keys - listed)
+        # Textual's own keys, under the names the footer gives them.
+        assert "^p" in rows["Commands"] and "^q" in rows["Quit"]
+        assert {"/", "s", "t"} <= listed and {"j", "↓"} <= rows["Down"]
+        assert {str(n) for n in range(1, 10)} == rows["Jump to actor n"]
         await pilot.press("escape")
-        assert isinstance(app.screen, MainScreen)
+        assert isinstance(app.screen, SearchScreen)
+
+
+@synchronously
+async def test_help_fits_a_small_terminal_and_scrolls() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        scroll = app.screen.query_one("#help")
+        assert app.focused is scroll
+        assert all(s.size.width <= scroll.scrollable_content_region.width for s in scroll.children)
+        assert scroll.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
 
 
 @synchronously
@@ -521,3 +572,169 @@ async def test_no_color_is_left_to_textual(monkeypatch: pytest.MonkeyPatch) -> N
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
         assert any(type(f).__name__ in {"Monochrome", "NoColor"} for f in app.get_line_filters())
+
+
+def rendered_rows(widget: OptionList) -> list[str]:
+    """The list's visible rows as text, without its one-cell side padding."""
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [strip.text[1:].rstrip() for strip in strips]
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+@synchronously
+async def test_wrapped_lines_hang_under_their_text(size: tuple[int, int]) -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        rows = rendered_rows(detail(app))
+        # A bullet's text wraps under the text (2 cells in), a fact's under its text
+        # (past the 10-cell date column and 2 spaces).
+        indent = {"•": 2, "2": 12}
+        continued = {"•": 0, "2": 0}
+        lead = None
+        for row in rows:
+            if row[:1] in indent:
+                lead = row[0]
+            elif row[:1] == " ":
+                assert lead is not None, rows
+                width = indent[lead]
+                assert row[:width].isspace() and not row[width].isspace(), (row, rows)
+                continued[lead] += 1
+            else:
+                lead = None  # a heading
+        assert continued["•"] > 0 and continued["2"] > 0, rows
+
+
+@synchronously
+async def test_timeline_facts_sit_indented_under_their_day() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        rows = [row for row in rendered_rows(app.screen.query_one(SourcedLineList)) if row]
+        assert [row for row in rows if not row.startswith(" ")] == [
+            "2024-12-06",
+            "2024-12-07",
+            "undated",
+        ]
+        assert rows[1:3] == [
+            "  ● Iran  Iran will send missiles, drones and more advisers to Syria. — a",
+            "  senior Iranian official [1][2]",
+        ]
+
+
+@synchronously
+async def test_views_open_from_the_article_and_return_where_the_reader_was() -> None:
+    briefing = make_briefing()
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t", "j", "j")
+        timeline = app.screen
+        assert isinstance(timeline, TimelineScreen)
+        place = timeline.query_one(SourcedLineList).highlighted
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        # The timeline is open under the sources: `t` goes back to it, as it was left.
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen is timeline
+        assert timeline.query_one(SourcedLineList).highlighted == place
+        assert [type(s) for s in app.screen_stack] == [MainScreen, TimelineScreen]
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        # Typed into the query, the view keys are only letters.
+        await pilot.press(*"st/q")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen) and app.is_running
+        assert app.screen.query_one("#query", Input).value == "st/q"
+        await pilot.press("enter", "slash")
+        assert app.focused is app.screen.query_one("#query", Input)
+
+
+@synchronously
+async def test_resize_keeps_the_readers_place_in_the_brief() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "j", "j")
+        lines = detail(app)
+        place = lines.highlighted
+        assert place is not None and place > 2
+        await pilot.resize_terminal(*LARGE)
+        await pilot.pause()
+        await pilot.pause()
+        assert lines.highlighted == place and app.focused is lines
+
+
+@synchronously
+async def test_profile_actor_without_reporting_says_so(seed_briefing: Briefing) -> None:
+    # As with articles the profile does not fit: no sentence tags the first profile actor.
+    quiet = replace(seed_briefing.actors[0], sentence_ids=(), summary=(), facts=())
+    briefing = replace(seed_briefing, actors=(quiet, *seed_briefing.actors[1:]))
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        actors = app.screen.query_one(ActorList)
+        # The reader starts on an actor with reporting, not on the empty one.
+        assert actors.highlighted_option.id == briefing.actors[1].id
+        await pilot.press("1")
+        shown = [str(option.prompt) for option in detail(app).options]
+        assert shown == [quiet.name, f"No reporting on {quiet.name} in these 2 articles."]
+
+
+def test_masthead_fits_the_width(seed_briefing: Briefing) -> None:
+    full = masthead(seed_briefing, 200).plain
+    assert full == (
+        "2 articles · Dawn, The Business Standard · 2024-12-06 – 2024-12-07 · "
+        f"{seed_briefing.profile_name} · lex-rank, 5 sentences"
+    )
+    assert masthead(seed_briefing, 78).plain == full.removesuffix(" · lex-rank, 5 sentences")
+    assert masthead(seed_briefing, 60).plain.startswith("2 articles · 2 outlets · 2024-12-06")
+
+
+def test_markers_and_notification_name_a_few_of_many_sources() -> None:
+    briefing = make_briefing()
+    many = replace(
+        briefing,
+        articles=tuple(replace(briefing.articles[0], id=f"a{n}") for n in range(1, 301)),
+    )
+    sources = tuple(f"a{n}.s3" for n in range(1, 301))
+    assert source_markers(many, sources) == "[1][2][3] +297"
+    line = sourced(many, "text", sources)
+    assert line.brief_citation == (
+        "[1] Dawn, 2024-12-07; [2] Dawn, 2024-12-07; [3] Dawn, 2024-12-07; and 297 more"
+    )
+    assert line.citation.count("Dawn") == 300
+
+
+def test_article_view_cites_the_sentence_that_carries_the_line(seed_briefing: Briefing) -> None:
+    # A line whose sources in one article are a subhead and the sentence itself.
+    subhead, body = "a1.s2", "a1.s3"
+    briefing = make_briefing()
+    screen = ArticleScreen(briefing, (subhead, body), report=briefing.sentence(body).text)
+    assert screen.cited_sentence_id == body
+    assert ArticleScreen(briefing, (subhead, body)).cited_sentence_id == subhead
+
+
+@synchronously
+async def test_loading_shows_progress_and_quits_at_once(tmp_path: Path) -> None:
+    for n in range(60):
+        for seed in seed_paths():
+            text = seed.read_text(encoding="utf-8").replace("Homs", f"Homs{n}")
+            (tmp_path / f"{n}-{seed.name}").write_text(text, encoding="utf-8")
+    app = BriefingApp(paths=[str(tmp_path)], options=NO_CACHE)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.briefing is None
+        status = screen_text(app.screen.query_one("#loading-status", Static))
+        assert re.fullmatch(r"Reading the articles…|Read \d+ of 120 articles…", status), status
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import DataTable, OptionList, Tabs
 
 from briefing.errors import BriefingError
 from briefing.model import Briefing
@@ -27,6 +29,7 @@ from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.search import SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.screens.views import ViewScreen
 from briefing.tui.theming import DEFAULT_THEME, bundled_themes, stylesheet_path
 from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
 
@@ -43,6 +46,16 @@ class BriefingApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("e", "export_dialog", "Export", id="app.export"),
+        # Textual adds this one itself unless declared; declared, help lists it and a
+        # keymap can move it.
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            id="app.palette",
+        ),
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, always_update=True, init=False)
@@ -115,7 +128,7 @@ class BriefingApp(App[None]):
     def _loaded(self, briefing: Briefing) -> None:
         self.briefing = briefing
         for problem in briefing.problems:
-            self.notify(problem, title="Input skipped", severity="warning", markup=False)
+            self.notify(problem, title="About the input", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
         self.push_screen(FailureScreen(str(error), error.status))
@@ -133,24 +146,32 @@ class BriefingApp(App[None]):
             self.notify("Still reading the articles…")
         return self.briefing
 
-    def _push_once(self, screen: Screen) -> None:
-        if type(self.screen) is not type(screen):
-            self.push_screen(screen)
+    def _show_view(self, view: type[Screen], make: Callable[[Briefing], Screen]) -> None:
+        """Back to the view if it is open under this one (as the reader left it), else open it."""
+        briefing = self._ready_briefing()
+        if briefing is None:
+            return
+        if any(isinstance(screen, view) for screen in self.screen_stack):
+            while not isinstance(self.screen, view):
+                self.pop_screen()
+        else:
+            self.push_screen(make(briefing))
 
     def action_search(self) -> None:
-        if briefing := self._ready_briefing():
-            self._push_once(SearchScreen(briefing))
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#query").focus()  # `/` in the results: back to the query
+        else:
+            self._show_view(SearchScreen, SearchScreen)
 
     def action_sources(self) -> None:
-        if briefing := self._ready_briefing():
-            self._push_once(SourcesScreen(briefing))
+        self._show_view(SourcesScreen, SourcesScreen)
 
     def action_timeline(self) -> None:
-        if briefing := self._ready_briefing():
-            self._push_once(TimelineScreen(briefing))
+        self._show_view(TimelineScreen, TimelineScreen)
 
     def action_help(self) -> None:
-        self._push_once(HelpScreen(HELP_SECTIONS, self.keymap))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(HELP_SECTIONS, self.keymap))
 
     def action_export_dialog(self) -> None:
         if self._ready_briefing():
@@ -162,7 +183,8 @@ class BriefingApp(App[None]):
 
     def on_sourced_line_list_opened(self, event: SourcedLineList.Opened) -> None:
         if self.briefing is not None:
-            self.push_screen(ArticleScreen(self.briefing, event.line.sources))
+            line = event.line
+            self.push_screen(ArticleScreen(self.briefing, line.sources, report=line.text))
 
     def go_to_actor(self, actor_id: str) -> None:
         while not isinstance(self.screen, MainScreen):
@@ -203,11 +225,15 @@ class BriefingApp(App[None]):
         self.call_from_thread(setattr, self, "briefing", updated)
 
 
+# Each section lists its classes' own bindings (ours first, then the Textual classes
+# they extend), so help cannot drift from what the keys do.
 HELP_SECTIONS = (
     ("Everywhere", (App, Screen, BriefingApp)),
-    ("Actors and lines", (MainScreen, ActorList, VimOptionList, SourcedLineList)),
-    ("Article", (ArticleScreen, VimScroll)),
-    ("Sources", (SourcesScreen, VimDataTable)),
+    ("Main, article, sources, search, timeline", (ViewScreen,)),
+    ("Main screen", (MainScreen, ActorList)),
+    ("Lists: actors, lines, timeline, results", (VimOptionList, SourcedLineList, OptionList)),
+    ("Article and help", (ArticleScreen, VimScroll, ScrollableContainer, Tabs)),
+    ("Sources", (SourcesScreen, VimDataTable, DataTable)),
     ("Search", (SearchScreen, SearchResults)),
     ("Timeline", (TimelineScreen,)),
     ("Export dialog", (ExportScreen,)),

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
+from briefing.tui.hanging import Hanging
 from briefing.tui.theming import actor_variable
+
+# A line carried by a whole wire-story corpus cites hundreds of articles: name a few.
+MARKERS_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,16 @@ class SourcedLine:
     text: str
     sources: tuple[str, ...]
     citation: str
+    brief_citation: str  # the first few sources, for a notification
+
+
+def sourced(briefing: Briefing, text: str, sources: tuple[str, ...]) -> SourcedLine:
+    return SourcedLine(
+        text,
+        sources,
+        citation(briefing, sources),
+        citation(briefing, sources, limit=MARKERS_SHOWN),
+    )
 
 
 def article_numbers(briefing: Briefing) -> dict[str, int]:
@@ -42,7 +56,9 @@ def display_path(path: str) -> str:
 def source_markers(briefing: Briefing, sentence_ids: Sequence[str]) -> str:
     numbers = article_numbers(briefing)
     cited = sorted(numbers[aid] for aid in cited_articles(sentence_ids) if aid in numbers)
-    return "".join(f"[{n}]" for n in cited)
+    shown = "".join(f"[{n}]" for n in cited[:MARKERS_SHOWN])
+    more = len(cited) - MARKERS_SHOWN
+    return f"{shown} +{more}" if more > 0 else shown
 
 
 def article_label(briefing: Briefing, article_id: str) -> str:
@@ -54,13 +70,13 @@ def article_label(briefing: Briefing, article_id: str) -> str:
     return ", ".join(parts)
 
 
-def citation(briefing: Briefing, sentence_ids: Sequence[str]) -> str:
+def citation(briefing: Briefing, sentence_ids: Sequence[str], limit: int | None = None) -> str:
+    """'[1] Dawn, 2024-12-07; [2] ...'; with a limit, the first few and how many more."""
     numbers = article_numbers(briefing)
-    return "; ".join(
-        f"[{numbers[aid]}] {article_label(briefing, aid)}"
-        for aid in cited_articles(sentence_ids)
-        if aid in numbers
-    )
+    cited = [aid for aid in cited_articles(sentence_ids) if aid in numbers]
+    named = "; ".join(f"[{numbers[aid]}] {article_label(briefing, aid)}" for aid in cited[:limit])
+    more = len(cited) - limit if limit is not None else 0
+    return f"{named}; and {more} more" if more > 0 else named
 
 
 def actor_slots(briefing: Briefing) -> dict[str, int | None]:
@@ -79,30 +95,46 @@ def actor_style(briefing: Briefing, actor_id: str) -> str:
     return actor_variable(actor_slots(briefing).get(actor_id))
 
 
-def masthead(briefing: Briefing) -> Content:
-    """The header line: articles, outlets, date span, profile, summarizer."""
-    count = len(briefing.articles)
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def masthead(briefing: Briefing, width: int) -> Content:
+    """The header line: articles, outlets, date span, profile, summarizer, fitted to `width`.
+
+    Outlets are named when they fit, else counted; the summarizer, which the palette
+    also shows, is the first thing left out.
+    """
     span = briefing.date_span
     dates = "undated" if span is None else (span[0] if span[0] == span[1] else " – ".join(span))
-    outlets = ", ".join(briefing.outlets) or "no outlet named"
-    return Content.assemble(
-        (f"{count} article{'s' if count != 1 else ''}", "bold"),
-        f" · {outlets} · {dates} · ",
-        (briefing.profile_name, "bold $accent"),
-        f" · {briefing.summarizer}, {briefing.length} sentences",
-    )
+    named = ", ".join(briefing.outlets) or "no outlet named"
+    counted = plural(len(briefing.outlets), "outlet")
+    method = f" · {briefing.summarizer}, {briefing.length} sentences"
+    choices = [(named, method), (named, ""), (counted, method), (counted, "")]
+    for outlets, summarizer in choices:
+        line = Content.assemble(
+            (plural(len(briefing.articles), "article"), "bold"),
+            f" · {outlets} · {dates} · ",
+            (briefing.profile_name, "bold $accent"),
+            summarizer,
+        )
+        if line.cell_length <= width:
+            break
+    return line
 
 
 def markers_content(briefing: Briefing, sentence_ids: Sequence[str]) -> Content:
     return Content.styled(source_markers(briefing, sentence_ids), "$text-muted")
 
 
-def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Content, SourcedLine]:
-    shown = Content.assemble("• ", line.text, " ", markers_content(briefing, line.sources))
-    return shown, SourcedLine(line.text, line.sources, citation(briefing, line.sources))
+def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Hanging, SourcedLine]:
+    shown = Hanging(
+        Content("• "), Content.assemble(line.text, " ", markers_content(briefing, line.sources))
+    )
+    return shown, sourced(briefing, line.text, line.sources)
 
 
-def fact_line(briefing: Briefing, fact: Fact) -> tuple[Content, SourcedLine]:
+def fact_line(briefing: Briefing, fact: Fact) -> tuple[Hanging, SourcedLine]:
     # A date the text states is bold; a fact without one sits, muted, at its report date.
     if fact.date:
         column, style, label = fact.date, "bold $primary", fact.date
@@ -110,13 +142,18 @@ def fact_line(briefing: Briefing, fact: Fact) -> tuple[Content, SourcedLine]:
         column, style, label = fact.reported, "italic $text-muted", f"reported {fact.reported}"
     else:
         column, style, label = "undated", "$text-muted", ""
-    parts: list[Content | str | tuple[str, str]] = [(f"{column:<10}", style)]
-    parts += ["  ", fact.text]
-    if fact.attribution:
-        parts.append((f" — {fact.attribution}", "italic"))
-    parts += [" ", markers_content(briefing, fact.sources)]
+    lead = Content.assemble((f"{column:<10}", style), "  ")
+    shown = Hanging(lead, attributed(briefing, fact))
     said = f"{fact.text} ({fact.attribution})" if fact.attribution else fact.text
     dated = f"{label}: {said}" if label else said
-    return Content.assemble(*parts), SourcedLine(
-        dated, fact.sources, citation(briefing, fact.sources)
+    return shown, sourced(briefing, dated, fact.sources)
+
+
+def attributed(briefing: Briefing, fact: Fact) -> Content:
+    """'Text — who said it [1][2]'."""
+    return Content.assemble(
+        fact.text,
+        *([(f" — {fact.attribution}", "italic")] if fact.attribution else []),
+        " ",
+        markers_content(briefing, fact.sources),
     )

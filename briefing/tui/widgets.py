@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.visual import Visual
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
@@ -59,7 +60,7 @@ class SourcedLineList(VimOptionList):
         super().__init__(id=id)
         self._sourced: dict[str, SourcedLine] = {}
 
-    def show(self, entries: Iterable[Content | tuple[Content, SourcedLine]]) -> None:
+    def show(self, entries: Iterable[Content | tuple[Visual, SourcedLine]]) -> None:
         """Replace the contents: a bare Content is a heading, a pair is an openable line."""
         self._sourced = {}
         options: list[Option] = []
@@ -90,4 +91,4 @@ class SourcedLineList(VimOptionList):
         if line is None:
             return
         self.app.copy_to_clipboard(f"{line.text} — {line.citation}")
-        self.notify(line.citation, title="Copied with its source")
+        self.notify(line.brief_citation, title="Copied with its source")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import groupby
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from briefing.annotate import AnnotatedArticle
@@ -20,6 +20,7 @@ from briefing.tui.citations import (
     cited_articles,
     display_path,
 )
+from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import VimScroll
 
 CITED_STYLE = "bold on $cited-background"
@@ -36,7 +37,17 @@ def article_meta(article: AnnotatedArticle) -> Content:
     return Content.styled(" · ".join(parts), "$text-muted")
 
 
-class ArticleScreen(Screen):
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def closest_sentence(briefing: Briefing, sentence_ids: Sequence[str], report: str) -> str:
+    """The sentence sharing the most words with `report`; the earliest of equals."""
+    words = _words(report)
+    return max(sentence_ids, key=lambda sid: len(words & _words(briefing.sentence(sid).text)))
+
+
+class ArticleScreen(ViewScreen):
     """Opened on a line (its source sentences, switchable) or on an article (no citation)."""
 
     BINDINGS = [
@@ -57,13 +68,21 @@ class ArticleScreen(Screen):
     """
 
     def __init__(
-        self, briefing: Briefing, sources: Sequence[str] = (), *, article_id: str | None = None
+        self,
+        briefing: Briefing,
+        sources: Sequence[str] = (),
+        *,
+        report: str = "",
+        article_id: str | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
-        # One cited sentence per article: the first one the line names in it.
+        # One cited sentence per article: the one closest to the line's report (an article
+        # may also carry it in a subhead), else the first the line names in it.
         self.sources: tuple[str, ...] = tuple(
-            next(sid for sid in sources if sid.startswith(f"{aid}."))
+            closest_sentence(
+                briefing, [sid for sid in sources if sid.startswith(f"{aid}.")], report
+            )
             for aid in cited_articles(sources)
         )
         self.article_id = article_id or self.sources[0].split(".")[0]

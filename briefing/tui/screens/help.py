@@ -30,33 +30,45 @@ class HelpScreen(Screen):
         self.keymap = keymap
 
     def compose(self) -> ComposeResult:
+        listed: set[str] = set()
         with VimScroll(id="help"):
             yield Static(Content.styled("Keys", "bold $text-primary"))
             for title, owners in self.sections:
-                yield Static(self._section(title, owners), classes="help-section")
+                yield Static(self._section(title, owners, listed), classes="help-section")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(VimScroll).focus()
 
-    def _section(self, title: str, owners: Sequence[type[DOMNode]]) -> Content:
-        # Keys with the same description are listed together: "? f1  Help".
-        keys: dict[str, list[str]] = {}
+    def _section(self, title: str, owners: Sequence[type[DOMNode]], listed: set[str]) -> Content:
+        """The owners' own bindings, except those an earlier section listed (by id)."""
+        # Keys with the same description, or the same action, share a row ("? f1  Help",
+        # "j ↓  Down"); the first owner's description names it, ours before Textual's.
+        rows: dict[str, list[str]] = {}
+        described: dict[str, str] = {}  # action -> its row
         for owner in owners:
             for declared in owner.__dict__.get("BINDINGS", []):
+                if declared.id in listed:
+                    continue
+                if declared.id:
+                    listed.add(declared.id)
                 # A keymap entry replaces the declared keys, as Textual does when binding.
                 remapped = self.keymap.get(declared.id) if declared.id else None
                 declared = declared if remapped is None else replace(declared, key=remapped)
                 for binding in Binding.make_bindings([declared]):
                     if binding.system:
                         continue
-                    description = binding.description or binding.action
+                    description = described.setdefault(
+                        binding.action, binding.description or binding.action
+                    )
+                    keys = rows.setdefault(description, [])
                     key = self.app.get_key_display(binding)
-                    keys.setdefault(description, []).append(key)
-        width = max((len(" ".join(k)) for k in keys.values()), default=0) + 2
+                    if key not in keys:
+                        keys.append(key)
+        width = max((len(" ".join(keys)) for keys in rows.values()), default=0) + 2
         lines = [Content.styled(title, "bold $accent")]
         lines += [
-            Content.assemble((f"  {' '.join(k):<{width}}", "bold"), description)
-            for description, k in keys.items()
+            Content.assemble((f"  {' '.join(keys):<{width}}", "bold"), description)
+            for description, keys in rows.items()
         ]
         return Content("\n").join(lines)

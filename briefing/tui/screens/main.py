@@ -6,16 +6,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
-from briefing.tui.citations import actor_style, fact_line, masthead, summary_line
+from briefing.tui.citations import actor_style, fact_line, masthead, plural, summary_line
+from briefing.tui.screens.views import ViewScreen, view_bindings
 from briefing.tui.widgets import SourcedLineList, VimOptionList
 
-COUNT_HEADER = "sent fact src"
+COUNT_HEADERS = ("sent", "fact", "src")
 HEADING_STYLE = "bold underline $text-secondary"
+MUTED = "$text-muted"
+
+
+def counts(actor: ActorBrief) -> tuple[int, int, int]:
+    return len(actor.sentence_ids), len(actor.facts), actor.source_count
 
 
 class ActorList(VimOptionList):
@@ -35,52 +40,69 @@ class ActorList(VimOptionList):
     def show(self, briefing: Briefing) -> None:
         self._briefing = briefing
         keep = self.highlighted_option.id if self.highlighted_option else None
-        counts_at = max(4, self.scrollable_content_region.width - len(COUNT_HEADER))
-        header = Content.styled(f"{'actors':<{counts_at}}{COUNT_HEADER}", "$text-muted")
-        options: list[Option] = [Option(header, disabled=True)]
+        everyone = briefing.actors + briefing.other_actors
+        # Each count column as wide as its largest number (or its header), one space apart.
+        widths = [
+            max(len(header), *(len(str(counts(a)[n])) for a in everyone))
+            for n, header in enumerate(COUNT_HEADERS)
+        ]
+        counts_width = sum(widths) + len(widths)
+        header_at = max(4, self.scrollable_content_region.width - counts_width)
+        header = "".join(f" {h:>{w}}" for h, w in zip(COUNT_HEADERS, widths, strict=True))
+        options: list[Option] = [
+            Option(Content.styled(f"{'actors':<{header_at}}{header}", MUTED), disabled=True)
+        ]
         options += [
-            Option(self._row(briefing, actor, str(slot)), id=actor.id)
+            Option(self._row(briefing, actor, str(slot), widths), id=actor.id)
             for slot, actor in enumerate(briefing.actors, start=1)
         ]
-        options.append(Option(Content.styled("Other actors", "bold $text-muted"), disabled=True))
+        options.append(Option(Content.styled("Other actors", f"bold {MUTED}"), disabled=True))
         if briefing.other_actors:
             options += [
-                Option(self._row(briefing, actor, "·"), id=actor.id)
+                Option(self._row(briefing, actor, "·", widths), id=actor.id)
                 for actor in briefing.other_actors
             ]
         else:
-            options.append(Option(Content.styled("  none", "$text-muted"), disabled=True))
+            options.append(Option(Content.styled("  none named often", MUTED), disabled=True))
         self.set_options(options)
         ids = [option.id for option in options]
-        self.highlighted = ids.index(keep) if keep is not None and keep in ids else 1
+        if keep is None or keep not in ids:
+            # Start on the first actor the articles report on: with a profile that does
+            # not fit them, that is one of the other actors.
+            reported = [a.id for a in everyone if a.sentence_ids] or [a.id for a in everyone]
+            keep = reported[0] if reported else None
+        self.highlighted = None if keep is None else ids.index(keep)
 
-    def _row(self, briefing: Briefing, actor: ActorBrief, marker: str) -> Content:
-        counts = f"{len(actor.sentence_ids):>4} {len(actor.facts):>4} {actor.source_count:>3}"
+    def _row(
+        self, briefing: Briefing, actor: ActorBrief, marker: str, widths: list[int]
+    ) -> Content:
+        numbers = "".join(f" {n:>{w}}" for n, w in zip(counts(actor), widths, strict=True))
         # Names are cut, never the counts, so the columns line up at any width.
-        name_width = max(4, self.scrollable_content_region.width - len(counts) - 3)
+        name_width = max(4, self.scrollable_content_region.width - len(numbers) - 3)
         name = actor.name if len(actor.name) <= name_width else actor.name[: name_width - 1] + "…"
+        # An actor the articles never name is listed (it is in the profile) but muted.
+        style = f"bold {actor_style(briefing, actor.id)}" if actor.sentence_ids else MUTED
         return Content.assemble(
-            (f"{marker:>2}", "$text-muted"),
+            (f"{marker:>2}", MUTED),
             " ",
-            (f"{name:<{name_width}}", f"bold {actor_style(briefing, actor.id)}"),
-            (counts, "$text-muted"),
+            (f"{name:<{name_width}}", style),
+            (numbers, MUTED),
         )
 
 
-class MainScreen(Screen):
-    # The other views open from here; the palette opens them from anywhere.
+class MainScreen(ViewScreen):
     BINDINGS = [
-        Binding("slash", "app.search", "Search", id="main.search"),
-        Binding("s", "app.sources", "Sources", id="main.sources"),
-        Binding("t", "app.timeline", "Timeline", id="main.timeline"),
+        # Where a new reader starts, so the footer shows the keys to the other views.
+        *view_bindings(show=True),
         *(
             Binding(str(n), f"jump({n})", "Jump to actor n", show=False, id=f"main.actor-{n}")
             for n in range(1, 10)
         ),
     ]
     DEFAULT_CSS = """
-    MainScreen #masthead { height: auto; padding: 0 1; }
+    MainScreen #masthead { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     MainScreen #loading { height: 1fr; align: center middle; }
+    MainScreen #loading-status { width: auto; margin-bottom: 1; }
     MainScreen #panes { height: 1fr; }
     MainScreen ActorList { width: 30%; min-width: 30; max-width: 44; height: 1fr; }
     MainScreen #detail { width: 1fr; }
@@ -89,10 +111,12 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.briefing: Briefing | None = None
+        self._shown_actor: tuple[Briefing, str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Reading articles…", id="masthead")
+        yield Static("briefing", id="masthead")
         with Vertical(id="loading"):
+            yield Static("Reading the articles…", id="loading-status")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="panes"):
             yield ActorList(id="actors")
@@ -111,14 +135,29 @@ class MainScreen(Screen):
 
     def show_progress(self, done: int, total: int) -> None:
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+        # After the last article the engine compares and summarises them, unmetered.
+        status = (
+            f"Comparing and summarising {plural(total, 'article')}…"
+            if done >= total
+            else f"Read {done} of {plural(total, 'article')}…"
+        )
+        self.query_one("#loading-status", Static).update(status)
 
     def show_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.query_one("#loading").display = False
         self.query_one("#panes").display = True
-        self.query_one("#masthead", Static).update(masthead(briefing))
+        self._show_masthead()
         # Lay out first so the rows know their width.
         self.call_after_refresh(self._fill_actors, briefing)
+
+    def on_resize(self) -> None:
+        self._show_masthead()
+
+    def _show_masthead(self) -> None:
+        if self.briefing is not None:
+            bar = self.query_one("#masthead", Static)
+            bar.update(masthead(self.briefing, bar.scrollable_content_region.width))
 
     def _fill_actors(self, briefing: Briefing) -> None:
         actors = self.query_one(ActorList)
@@ -149,18 +188,26 @@ class MainScreen(Screen):
 
     def _show_actor(self) -> None:
         actor, briefing = self.actor, self.briefing
-        if actor is None or briefing is None:
+        # The same actor again (the list was redrawn for a new width): keep the reader's place.
+        if actor is None or briefing is None or self._shown_actor == (briefing, actor.id):
             return
+        self._shown_actor = (briefing, actor.id)
         style = actor_style(briefing, actor.id)
         entries: list = [Content.styled(actor.name, f"bold {style}")]
+        if not actor.sentence_ids:
+            articles = plural(len(briefing.articles), "article")
+            note = f"No reporting on {actor.name} in these {articles}."
+            entries.append(Content.styled(note, MUTED))
+            self.query_one("#detail", SourcedLineList).show(entries)
+            return
         entries.append(Content.styled("Summary", HEADING_STYLE))
         entries += [summary_line(briefing, line) for line in actor.summary]
         if not actor.summary:
-            entries.append(Content.styled("no summary: too few sentences", "$text-muted"))
+            entries.append(Content.styled("no summary: too few sentences", MUTED))
         entries.append(Content.styled("Key facts", HEADING_STYLE))
         entries += [fact_line(briefing, fact) for fact in actor.facts]
         if not actor.facts:
-            entries.append(Content.styled("no dated or attributed facts", "$text-muted"))
+            entries.append(Content.styled("no dated or attributed facts", MUTED))
         self.query_one("#detail", SourcedLineList).show(entries)
 
     def action_jump(self, number: int) -> None:

@@ -7,17 +7,12 @@ import re
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from briefing.model import Briefing
-from briefing.tui.citations import (
-    SourcedLine,
-    actor_style,
-    all_actors,
-    citation,
-    markers_content,
-)
+from briefing.tui.citations import actor_style, all_actors, markers_content, sourced
+from briefing.tui.hanging import Hanging
+from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import SourcedLineList
 
 MATCH_STYLE = "bold reverse $accent"
@@ -31,7 +26,7 @@ class SearchResults(SourcedLineList):
     ]
 
 
-class SearchScreen(Screen):
+class SearchScreen(ViewScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search.back")]
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }
@@ -81,16 +76,11 @@ class SearchScreen(Screen):
                     Content.styled(names.get(a, a), f"bold {actor_style(self.briefing, a)}")
                     for a in sentence.actors
                 ]
-                shown = Content.assemble(
-                    markers_content(self.briefing, [sentence.id]),
-                    " ",
-                    *([Content(", ").join(tags), ": "] if tags else []),
-                    text,
+                shown = Hanging(
+                    markers_content(self.briefing, [sentence.id]) + " ",
+                    Content.assemble(*([Content(", ").join(tags), ": "] if tags else []), text),
                 )
-                line = SourcedLine(
-                    sentence.text, (sentence.id,), citation(self.briefing, [sentence.id])
-                )
-                entries.append((shown, line))
+                entries.append((shown, sourced(self.briefing, sentence.text, (sentence.id,))))
         results.show(entries[:MAX_RESULTS])
         shown_note = f" (first {MAX_RESULTS})" if len(entries) > MAX_RESULTS else ""
         count.update(f"{len(entries)} sentence{'s' if len(entries) != 1 else ''} match{shown_note}")

@@ -7,13 +7,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
 from briefing.tui.citations import all_actors, display_path
 from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import VimDataTable
 
 # Column widths that do not depend on the terminal; title and actors share the rest.
@@ -22,7 +22,7 @@ CELL_PADDING = 2  # DataTable's default: one cell of padding each side
 TITLE_SHARE = 0.6
 
 
-class SourcesScreen(Screen):
+class SourcesScreen(ViewScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="sources.back"),
     ]

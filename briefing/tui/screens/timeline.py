@@ -7,12 +7,16 @@ from itertools import groupby
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from briefing.model import Briefing, Fact
-from briefing.tui.citations import SourcedLine, actor_style, all_actors, citation, markers_content
+from briefing.tui.citations import SourcedLine, actor_style, all_actors, attributed, sourced
+from briefing.tui.hanging import Hanging
+from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import SourcedLineList
+
+# Facts sit indented under their day, so the days stand out as a column.
+FACT_INDENT = Content("  ")
 
 UNDATED = "undated"
 
@@ -25,7 +29,7 @@ def _day_heading(fact: Fact) -> str:
     return UNDATED
 
 
-def timeline_entries(briefing: Briefing) -> list[Content | tuple[Content, SourcedLine]]:
+def timeline_entries(briefing: Briefing) -> list[Content | tuple[Hanging, SourcedLine]]:
     """Day headings, each followed by its facts; a fact told of several actors appears once."""
     actors_of: dict[tuple[str, str], list[str]] = {}
     facts: dict[tuple[str, str], Fact] = {}
@@ -38,7 +42,7 @@ def timeline_entries(briefing: Briefing) -> list[Content | tuple[Content, Source
     # In date order ("2024-12" sorts before its days, a day's stated dates before the
     # facts merely reported that day); undated last.
     keys = sorted(facts, key=lambda k: (k[0] == UNDATED, k[0]))
-    entries: list[Content | tuple[Content, SourcedLine]] = []
+    entries: list[Content | tuple[Hanging, SourcedLine]] = []
     for heading, group in groupby(keys, key=lambda k: k[0]):
         entries.append(Content.styled(heading, "bold underline $primary"))
         for key in group:
@@ -47,21 +51,12 @@ def timeline_entries(briefing: Briefing) -> list[Content | tuple[Content, Source
                 Content.styled(f"● {names[a]}", f"bold {actor_style(briefing, a)}")
                 for a in actors_of[key]
             )
-            shown = Content.assemble(
-                marks,
-                "  ",
-                fact.text,
-                *([(f" — {fact.attribution}", "italic")] if fact.attribution else []),
-                " ",
-                markers_content(briefing, fact.sources),
-            )
-            entries.append(
-                (shown, SourcedLine(fact.text, fact.sources, citation(briefing, fact.sources)))
-            )
+            shown = Hanging(FACT_INDENT, Content.assemble(marks, "  ", attributed(briefing, fact)))
+            entries.append((shown, sourced(briefing, fact.text, fact.sources)))
     return entries
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(ViewScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="timeline.back")]
     DEFAULT_CSS = """
     TimelineScreen #timeline-title { padding: 0 1; height: 1; }
