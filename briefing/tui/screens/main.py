@@ -105,7 +105,7 @@ class MainScreen(ViewScreen):
     MainScreen #loading-status { width: auto; margin-bottom: 1; }
     MainScreen #panes { height: 1fr; }
     MainScreen ActorList { width: 30%; min-width: 30; max-width: 44; height: 1fr; }
-    MainScreen #detail { width: 1fr; }
+    MainScreen #detail { width: 1fr; height: 1fr; }
     """
 
     def __init__(self) -> None:
