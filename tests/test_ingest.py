@@ -2,7 +2,6 @@ import codecs
 import hashlib
 import io
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -174,9 +173,7 @@ def test_oversized_file_is_skipped_without_reading(tmp_path, monkeypatch) -> Non
         raise AssertionError("an oversized file was opened")
 
     monkeypatch.setattr(ingest, "open", must_not_open, raising=False)
-    started = time.perf_counter()
     problem = only_problem([str(path)], max_bytes=20_000_000)
-    assert time.perf_counter() - started < 1
     assert problem.message == "skipped: file too large (52,428,800 bytes; limit 20,000,000 bytes)"
 
 
