@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -398,3 +399,369 @@ def test_never_raises(text: str, media: str) -> None:
     article = extract_article(text, "fuzz", media)
     assert isinstance(article.blocks, tuple)
     assert all(block.kind in BLOCK_KINDS for block in article.blocks)
+
+
+@dataclass(frozen=True)
+class PageExpectation:
+    """What a reader of one news page sees: its metadata, sentences of its body, and lines
+    of its furniture (menus, teasers, share rows, sign-ups, footers) that no block may hold."""
+
+    name: str
+    title: str
+    outlet: str | None
+    wire: str | None
+    published: str | None
+    dateline: str | None
+    body: tuple[str, ...]
+    furniture: tuple[str, ...]
+
+
+# Page dumps written the way a text-mode browser renders common news sites, with prose
+# written for these tests. Expectations were written before the extractor was run on them.
+NEWS_PAGES = (
+    PageExpectation(
+        name="wire_reuters",
+        title="Sudan's RSF shells displacement camp near El Fasher, killing at least 30",
+        outlet="Reuters",
+        wire="Reuters",
+        published="2024-12-06T17:55",
+        dateline="KHARTOUM",
+        body=(
+            "KHARTOUM, Dec 6 (Reuters) - Sudan's paramilitary Rapid Support Forces shelled",
+            "Zamzam, which holds an estimated 500,000 people, was declared to be in famine",
+            "has displaced more than 11 million people, according to the U.N. migration agency.",
+        ),
+        furniture=(
+            "Advertisement · Scroll to continue",
+            "Purchase Licensing Rights",
+            "Ethiopia's Tigray leaders split over peace deal implementation",
+            "Our Standards: The Thomson Reuters Trust Principles",
+            "Sign up here.",
+            "All quotes delayed a minimum of 15 minutes",
+        ),
+    ),
+    PageExpectation(
+        name="wire_apnews",
+        title="Russian drones and missiles hit Ukraine's power grid as winter sets in",
+        outlet="AP News",
+        wire="AP",
+        published="2024-12-06T16:12",
+        dateline="KYIV",
+        body=(
+            "KYIV, Ukraine (AP) — Russia launched one of its largest combined drone",
+            "Poland scrambled its own and allied aircraft as a precaution during the attack",
+            "Ukraine has lost around half of its power generating capacity since Russia began",
+        ),
+        furniture=(
+            "ADVERTISEMENT",
+            "Link copied",
+            "Judge rules against state's new voting map in closely watched case",
+            "Arhirova covers Ukraine for The Associated Press.",
+            "The Associated Press is an independent global news organization",
+        ),
+    ),
+    PageExpectation(
+        name="aljazeera",
+        title="Israeli strikes kill dozens across Gaza as aid convoy looted near Rafah",
+        outlet="Al Jazeera",
+        wire="By Al Jazeera Staff",
+        published="2024-12-06",
+        dateline=None,
+        body=(
+            "Israeli attacks across the Gaza Strip have killed at least 42 Palestinians",
+            "Reporting from Deir el-Balah, Al Jazeera's Hind Khoudary said families were queuing",
+            "Health officials in Gaza say more than 44,500 Palestinians have been killed",
+        ),
+        furniture=(
+            "Save articles to read later and create your own reading list.",
+            "Why is Israel blocking aid to northern Gaza?",
+            "By clicking \"Accept all\", you consent to the use of cookies.",
+            "Catch up on our coverage of the region, all in one place.",
+            "South Korea's Yoon faces impeachment vote after martial law bid",
+        ),
+    ),
+    PageExpectation(
+        name="bbc",
+        title="Families return to flattened villages as Lebanon ceasefire holds",
+        outlet="BBC News",
+        wire="By Lina Haddad",
+        published="2024-12-06T10:32",
+        dateline=None,
+        body=(
+            "In the hills above the Litani river, Mariam Fares stood on what used to be",
+            "The truce, brokered by the United States and France, requires Israeli troops",
+            "The World Bank estimated last month that damage to housing alone came to about $3.2bn.",
+        ),
+        furniture=(
+            "What is in the Israel-Hezbollah ceasefire deal?",
+            "Israel accuses Hezbollah of ceasefire breach",
+            "The BBC is not responsible for the content of external sites.",
+            "Related topics",
+            "Watch Live",
+        ),
+    ),
+    PageExpectation(
+        name="guardian",
+        title="Ukraine says it repelled dozens of Russian assaults near Pokrovsk",
+        outlet="The Guardian",
+        wire="By Dan Sabbagh",
+        published="2024-12-06T17:55",
+        dateline=None,
+        body=(
+            "Ukrainian forces repelled more than 40 Russian assaults around the eastern town",
+            "Pokrovsk, which had a population of about 60,000 before the war, sits on a road",
+            "several brigades on the eastern front are understrength after months of fighting",
+        ),
+        furniture=(
+            "This article is more than 1 month old",
+            "I hope you appreciated this article.",
+            "Fund independent journalism with £5 per month",
+            "Reuse this content",
+            "Notre-Dame reopens with celebration of its restoration",
+            "Guardian News & Media Limited",
+        ),
+    ),
+    PageExpectation(
+        name="france24",
+        title="Syrian rebels close in on Homs as thousands flee toward the coast",
+        outlet="France 24",
+        wire="AFP",
+        published="2024-12-06T17:55",
+        dateline="Damascus",
+        body=(
+            "Damascus (AFP) – Syrian rebels pushed to the outskirts of the central city of Homs",
+            "The lightning offensive, launched on November 27 by the Islamist group",
+            "Foreign ministers from Russia, Iran and Turkey were due to meet in Doha on Saturday",
+        ),
+        furniture=(
+            "Advertising",
+            "Receive essential international news every morning",
+            "Keep up to date with international news by downloading the France 24 app",
+            "The content you requested does not exist or is not available anymore.",
+            "Issued on:",
+        ),
+    ),
+    PageExpectation(
+        name="middleeasteye",
+        title="UK faces calls to halt arms sales as Gaza toll rises",
+        outlet="Middle East Eye",
+        wire="By Imran Shaikh",
+        published="2024-12-06T17:55",
+        dateline=None,
+        body=(
+            "The British government is facing growing pressure to suspend all arms export",
+            "The government suspended 30 of about 350 licences in September after a review",
+            "A Foreign Office spokesperson said the UK continued to keep all licences under review",
+        ),
+        furniture=(
+            "Read More »",
+            "To learn more about republishing this content and the associated fees",
+            "How Syria's rebels took Aleppo in three days",
+            "Sign up to get MEE's latest news, delivered to your inbox",
+            "Last update:",
+        ),
+    ),
+    PageExpectation(
+        name="anadolu",
+        title="Türkiye urges restraint as fighting spreads in northern Syria",
+        outlet="Anadolu Agency",
+        wire="By Mehmet Yildirim",
+        published="2024-12-06",
+        dateline="ANKARA",
+        body=(
+            "Turkish Foreign Minister Hakan Fidan on Friday called on all parties in Syria",
+            "Türkiye hosts more than 3 million Syrians, the largest refugee population",
+            "The minister also said Ankara would not allow terrorist groups to exploit",
+        ),
+        furniture=(
+            "Anadolu Agency website contains only a portion of the news stories",
+            "Bu haberi paylaşın",
+            "Russian, Iranian, Turkish foreign ministers to meet in Doha on Syria",
+            "Update : 07.12.2024",
+        ),
+    ),
+    PageExpectation(
+        name="thenational",
+        title="Houthi missile attack on shipping lane prompts new US strikes in Yemen",
+        outlet="The National",
+        wire="Reuters",
+        published="2024-12-06",
+        dateline=None,
+        body=(
+            "US forces carried out strikes on weapons storage sites in Houthi-controlled parts",
+            "Insurance costs for ships crossing the Red Sea have risen sharply",
+            "The US and Britain have carried out several rounds of strikes on Houthi targets",
+        ),
+        furniture=(
+            "Powered by automated translation",
+            "UAE announces new public holidays for 2025",
+            "This website uses cookies.",
+            "Sign up to The National's Middle East newsletter",
+            "Updated: December 06, 2024, 7:40 PM",
+        ),
+    ),
+    PageExpectation(
+        name="arabnews",
+        title="Israeli strikes hit Syrian air defence sites near Damascus",
+        outlet="Arab News",
+        wire="AFP",
+        published="2024-12-06T17:55",
+        dateline="BEIRUT",
+        body=(
+            "BEIRUT: Israeli warplanes struck air defence positions near Damascus on Friday",
+            "The Syrian Observatory for Human Rights, a Britain-based war monitor, said",
+            "Israel's military said earlier this week that it was closely watching the situation",
+        ),
+        furniture=(
+            "https://arab.news/x7k2p",
+            "Advertisement",
+            "Saudi Arabia wins bid to host 2034 World Cup",
+            "Syrian rebels seize Hama after government forces withdraw",
+            "Subscribe to our newsletter",
+        ),
+    ),
+    PageExpectation(
+        name="kyivindependent",
+        title="Explosions reported in Kharkiv after Russian glide bomb attack, 9 injured",
+        outlet="The Kyiv Independent",
+        wire="By Olena Marchenko",
+        published="2024-12-06T17:55",
+        dateline=None,
+        body=(
+            "Russian forces struck the city of Kharkiv with guided aerial bombs on Dec. 6",
+            "Glide bombs are Soviet-era bombs fitted with wings and satellite guidance",
+            "Ukrainian officials have repeatedly asked Western partners for longer-range weapons",
+        ),
+        furniture=(
+            "Consider supporting the Kyiv Independent.",
+            "Read also: Zelensky says Ukraine needs 10 more Patriot systems",
+            "is a reporter at the Kyiv Independent covering the war",
+            "Explainer: What Trump's win means for Ukraine",
+            "Join us in building the future of Ukrainian media.",
+        ),
+    ),
+    PageExpectation(
+        name="sudantribune",
+        title="Army regains control of key bridge in Omdurman",
+        outlet="Sudan Tribune",
+        wire=None,
+        published="2024-12-06",
+        dateline="KHARTOUM",
+        body=(
+            "December 6, 2024 (KHARTOUM) – The Sudanese army said on Friday it had regained",
+            "Residents of the Kadaro neighbourhood reported hearing heavy artillery fire",
+            "leaving civilians in need of urgent food and medical help.",
+        ),
+        furniture=(
+            "Plural news and views on Sudan",
+            "Share on Facebook",
+            "Your email address will not be published.",
+            "RSF accused of killing dozens in Al-Jazirah villages",
+            "Darfur governor warns of famine in Tawila",
+        ),
+    ),
+    PageExpectation(
+        name="substack",
+        title="What the ceasefire map leaves out",
+        outlet="The Frontline Ledger",
+        wire="By Tom Calder",
+        published="2024-12-06",
+        dateline=None,
+        body=(
+            "When the negotiators in Doha finally published a map last week",
+            "The local council there still meets every Thursday, in a school whose windows",
+            "Next week I will write about the returnees who have begun to come back",
+        ),
+        furniture=(
+            "Thanks for reading The Frontline Ledger!",
+            "Discussion about this post",
+            "Substack is the home for great culture",
+            "Share this post",
+            "Privacy ∙ Terms ∙ Collection notice",
+        ),
+    ),
+    PageExpectation(
+        name="no_date",
+        title="Fighting near Goma forces thousands into overcrowded camps",
+        outlet="Relief Monitor",
+        wire=None,
+        published=None,  # only other reports' dates and a copyright year are on the page
+        dateline="GOMA",
+        body=(
+            "GOMA, Democratic Republic of Congo — Renewed fighting between the army",
+            "Health workers have reported a rise in cholera cases in the camps",
+            "Regional mediators have tried to broker a lasting truce",
+        ),
+        furniture=(
+            "Cholera response scaled up in North Kivu",
+            "We use cookies to understand how you use our site.",
+            "Share on Facebook",
+            "Sign up for our weekly digest",
+            "Content may be reproduced with attribution.",
+        ),
+    ),
+    PageExpectation(
+        name="regional_iso",
+        title="Iraqi Kurdish forces tighten border security as Syria fighting escalates",
+        outlet="Kurdistan24",
+        wire="By Sangar Ali",
+        published="2024-12-06T17:55",
+        dateline="ERBIL",
+        body=(
+            "ERBIL (Kurdistan24) – Peshmerga forces have been put on alert along",
+            "Iraq's federal government has also sent reinforcements to its western border",
+            "Officials said the crossing at Fishkhabour remained open for trade",
+        ),
+        furniture=(
+            "Kurdistan Region President meets US envoy in Erbil",
+            "Download Kurdistan24 app",
+            "Copyright © 2024 Kurdistan24",
+        ),
+    ),
+)
+
+
+@pytest.fixture(scope="module", params=NEWS_PAGES, ids=lambda page: page.name)
+def news_page(request: pytest.FixtureRequest) -> tuple[PageExpectation, Article]:
+    expected: PageExpectation = request.param
+    path = FIXTURES / f"{expected.name}.txt"
+    return expected, extract_article(path.read_text(encoding="utf-8"), str(path))
+
+
+def test_news_page_title(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    assert article.title == expected.title
+
+
+def test_news_page_outlet(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    assert article.outlet == expected.outlet
+
+
+def test_news_page_wire(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    assert article.wire == expected.wire
+
+
+def test_news_page_published(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    assert article.published == expected.published
+
+
+def test_news_page_dateline(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    assert article.dateline == expected.dateline
+
+
+def test_news_page_body(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    body = "\n".join(_texts(article, "body"))
+    missing = [sentence for sentence in expected.body if sentence not in body]
+    assert not missing
+
+
+def test_news_page_furniture(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    shown = [block.text for block in article.blocks]
+    leaked = [line for line in expected.furniture if any(line in text for text in shown)]
+    assert not leaked
