@@ -136,8 +136,13 @@ CAPTION = re.compile(
     r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)",  # "(Reed Saxon / Associated Press)"
     re.IGNORECASE,
 )
-# A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)".
-AGENCY_CREDIT = re.compile(rf"\((?:{AGENCY_PATTERN})(?: file)?(?: photos?)?\)$", re.IGNORECASE)
+# A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)", or a credit
+# in brackets: "... in central Gaza [Eyad Baba/AFP]".
+AGENCY_CREDIT = re.compile(
+    rf"(?:\((?:{AGENCY_PATTERN})(?: file)?(?: photos?)?\)"
+    r"|\[[A-Z][^\[\]/]{1,40}/\s*[A-Z][^\[\]]{1,40}\])$",
+    re.IGNORECASE,
+)
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
 # "By Jane Doe", "By Mike Wuerthele and Malcolm Owen"; a month name ends the name ("By X Nov 19").
 NAME_WORD = (
@@ -169,9 +174,39 @@ BOILERPLATE = re.compile(
     r"|\b(?:(?:this|our) (?:web ?)?site|we) uses? cookies\b"
     r"|\ball rights reserved|\bregistered trademarks?\b|\btrademarks? of\b|©"
     r"|\bnot intended to (?:diagnose|replace|be a substitute)|\bconsult your (?:physician|doctor)"
-    r"|\bfor (?:general )?informational purposes|\bhave not been evaluated by)",
+    r"|\bfor (?:general )?informational purposes|\bhave not been evaluated by"
+    # cookie consent banners
+    r"|\buse of cookies\b|\bby clicking\b.{0,40}\byou (?:agree|consent|accept)"
+    # appeals for money or sign-ups, and republishing terms
+    r"|\bsupport(?:ing)? (?:our|independent|the \w+(?:'s|’s)) journalism"
+    r"|\bthanks? (?:you )?for reading\b|\bbefore you (?:go|move on),"
+    r"|\bbecome a (?:member|subscriber|patron|supporter)\b|\bsubscribe for free\b"
+    r"|\brepublish(?:ing)? (?:this|our) (?:content|article|story|work)\b)",
     re.IGNORECASE,
 )
+# Words of a paragraph in which a site speaks of itself ("Consider supporting the Kyiv
+# Independent", "Anadolu Agency website contains only a portion of the news"), once it names
+# the site; a report citing the outlet ("told Al Jazeera") has none of them.
+SELF_PROMOTION = re.compile(
+    r"\b(?:support(?:ing)? (?:us|our|the|independent)|journalism|subscri\w+"
+    r"|members(?:hip)?|a member|donat\w+|republish\w*|newsletters?|(?:our|the) app)\b",
+    re.IGNORECASE,
+)
+# Headings of teaser lists and tag rows inside or after an article; what follows them up to
+# the next paragraph is links to other pages.
+LIST_LABEL = re.compile(
+    r"^(?:related(?: \w+)?|more (?:on|about) this (?:story|topic)|more from .{1,40}|most (?:read|"
+    r"popular|viewed|shared)|trending(?: now)?|recommended(?: stories| for you| reading)?"
+    r"|read (?:more|also|next)|see also|also read|top stories|latest(?: news| stories)?"
+    r"|editor'?s picks?|(?:suggested |related )?topics|tags)\W*$",
+    re.IGNORECASE,
+)
+# "Read also: Other headline", "Related: Other headline": a link to another article.
+LINK_PREFIX = re.compile(
+    r"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch)\s*[:»|-]",
+    re.IGNORECASE,
+)
+URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 PUBLISHED_IN = re.compile(
     r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
@@ -186,7 +221,8 @@ COPYRIGHT = re.compile(
 # Account and reading-time rows near a headline: never a title themselves.
 SITE_CONTROL = re.compile(
     r"\b(?:sign(?:ed)?\s*(?:in|out|up)|log\s*(?:in|out)|edit\s*profile|my account"
-    r"|reading time|min(?:ute)? read|tempo de leitura|tiempo de lectura|temps de lecture"
+    r"|reading time|min(?:ute)? read|reading list|listen to this article"
+    r"|save (?:articles?|for later)|tempo de leitura|tiempo de lectura|temps de lecture"
     r"|lesezeit|tempo di lettura)\b",
     re.IGNORECASE,
 )
@@ -384,6 +420,7 @@ def _make_unit(text: str, bullet: bool, stops: frozenset[str]) -> _Unit:
         if long_words
         else 0.0,
         caption=len(words) >= 2
+        and not URL_ONLY.match(text)
         and bool(
             CAPTION.search(text)
             or (len(words) <= CAPTION_CREDIT_WORDS and AGENCY_CREDIT.search(text))
@@ -471,7 +508,12 @@ def _text_weight(units: list[_Unit], index: int, shares: dict[str, float]) -> fl
     """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
     placeholders, a copy right under its original)."""
     unit = units[index]
-    if unit.words == 0 or BRACKETED_ONLY.match(unit.text) or IMAGE_NAME.search(unit.text):
+    if (
+        unit.words == 0
+        or BRACKETED_ONLY.match(unit.text)
+        or IMAGE_NAME.search(unit.text)
+        or URL_ONLY.match(unit.text)
+    ):
         return None
     if index and unit.text == units[index - 1].text:
         return None
@@ -760,7 +802,7 @@ def _looks_like_headline(unit: _Unit) -> bool:
 
 def _is_standfirst(unit: _Unit) -> bool:
     """A summary under the headline: a sentence, or a highlight bullet that reads as one."""
-    if PROMO.search(unit.text) or "@" in unit.text:
+    if PROMO.search(unit.text) or SITE_CONTROL.search(unit.text) or "@" in unit.text:
         return False
     if unit.bullet:
         return unit.words >= 4 and unit.capitals < 0.8
@@ -839,8 +881,9 @@ def _extract_text(text: str, path: str) -> Article:
     # with the standfirst printed again under the picture does not repeat it.
     standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
     body_shown: set[str] = set()
+    outlet = _outlet(texts, title_site)
     for index in range(body_from, end):
-        kind = _body_kind(units, index, body_from, end, title_site)
+        kind = _body_kind(units, index, body_from, end, outlet)
         text = units[index].text
         if kind == "caption":
             copy = text in seen
@@ -863,7 +906,7 @@ def _extract_text(text: str, path: str) -> Article:
     return Article(
         path=path,
         title=title,
-        outlet=_outlet(texts, title_site),
+        outlet=outlet,
         wire=_wire(header_texts, first_body),
         published=published,
         dateline=dateline["place"] if dateline else None,
@@ -990,17 +1033,36 @@ def _body_start(units: list[_Unit], header_from: int, start: int, end: int) -> i
     return min(body_from, max(end, body_from))
 
 
+def _follows_list_label(units: list[_Unit], index: int, body_from: int) -> bool:
+    """Whether a heading such as "Most read" or "Related" comes after the last paragraph above
+    this unit: the unit is then one of that list's links."""
+    for above in range(index - 1, body_from - 1, -1):
+        if _is_prose(units[above]):
+            return False
+        if LIST_LABEL.match(units[above].text):
+            return True
+    return False
+
+
 def _body_kind(
     units: list[_Unit], index: int, body_from: int, end: int, outlet: str | None
 ) -> str | None:
     """Kind of a unit inside the article region, or None for furniture."""
     unit = units[index]
+    if (
+        URL_ONLY.match(unit.text)
+        or LIST_LABEL.match(unit.text)
+        or LINK_PREFIX.match(unit.text)
+        or (not _is_prose(unit) and _follows_list_label(units, index, body_from))
+    ):
+        return None
     if unit.caption:
         return "caption"
     if _is_prose(unit):
-        if PROMO.search(unit.text) and not unit.terminal:
+        if BOILERPLATE.search(unit.text) or (PROMO.search(unit.text) and not unit.terminal):
             return None
-        if outlet and outlet.lower() in unit.text.lower() and not unit.terminal:
+        names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
+        if names_outlet and (not unit.terminal or SELF_PROMOTION.search(unit.text)):
             return None
         return "body"
     if BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0:

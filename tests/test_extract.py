@@ -475,7 +475,7 @@ NEWS_PAGES = (
         furniture=(
             "Save articles to read later and create your own reading list.",
             "Why is Israel blocking aid to northern Gaza?",
-            "By clicking \"Accept all\", you consent to the use of cookies.",
+            'By clicking "Accept all", you consent to the use of cookies.',
             "Catch up on our coverage of the region, all in one place.",
             "South Korea's Yoon faces impeachment vote after martial law bid",
         ),
@@ -490,7 +490,7 @@ NEWS_PAGES = (
         body=(
             "In the hills above the Litani river, Mariam Fares stood on what used to be",
             "The truce, brokered by the United States and France, requires Israeli troops",
-            "The World Bank estimated last month that damage to housing alone came to about $3.2bn.",
+            "The World Bank estimated last month that damage to housing alone came to about",
         ),
         furniture=(
             "What is in the Israel-Hezbollah ceasefire deal?",
