@@ -14,7 +14,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 BLOCK_KINDS = ("headline", "standfirst", "body", "subhead", "caption")
@@ -133,7 +133,9 @@ CAPTION = re.compile(
     r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
     r"|(?:\((?:credit|photo|image|picture|source)\b[^)]*\)$)"  # "(credit: NASA/Jude Guidry)"
     r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)"
-    r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)",  # "(Reed Saxon / Associated Press)"
+    r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)"  # "(Reed Saxon / Associated Press)"
+    r"|(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
+    rf"|(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)",  # "(Emergency Service via AP)"
     re.IGNORECASE,
 )
 # A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)", or a credit
@@ -149,7 +151,9 @@ NAME_WORD = (
     r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b)[A-Z][\w.'’-]*"
 )
-BYLINE = re.compile(rf"^(?:By|BY|by)\s+({NAME_WORD}(?:\s+(?:and\s+)?{NAME_WORD}){{0,5}})")
+BYLINE = re.compile(
+    rf"^(?:By|BY|by)\s+({NAME_WORD}(?:\s+(?:and\s+)?(?!(?:On|At)\b){NAME_WORD}){{0,5}})"
+)
 AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))")
 # Share/follow/subscribe calls and other promotion inside an article; generic across sites.
 PROMO = re.compile(
@@ -231,6 +235,8 @@ BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_SCORE = 0.25
+MASTHEAD_ROWS = 3  # a site's name tops the page; repeated rows further down are menus
+HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 ALL_RIGHTS = re.compile(
     r"\.?\s*(?:all rights reserved|todos os direitos reservados|todos los derechos reservados"
     r"|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati).*$",
@@ -248,11 +254,54 @@ NAVIGATION = frozenset(
     "home contact about menu search news sitemap login help terms privacy careers".split()
 )
 NAVIGATION_FILLER = frozenset("us our the page".split())
+# A title part that is a date or a count, not a site name ("France 24" and "9to5Mac" are).
+DATE_LIKE = re.compile(r"\d{4}|\d[/.:]\d|^\W*\d+\W*$")
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?"
-    rf"\s*(?:\((?P<agency>{AGENCY_PATTERN})\))?\s*(?::|[—–-]{{1,2}})\s"
+    # a place in title case only with an agency after it: "Damascus (AFP) –"
+    rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})(?=\s*\((?:{AGENCY_PATTERN})\)))"
+    r"\s*(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})\s"
+)
+AGENCY_NAME = re.compile(rf"(?:{AGENCY_PATTERN})$")
+# "December 6, 2024 (KHARTOUM) – ...": the date first, the place in brackets.
+DATED_DATELINE = re.compile(
+    r"^(?P<date>[^()]{6,40}?)\s*\((?P<place>[A-Z][A-Z.'’ -]{2,40})\)\s*(?::|[—–-]{1,2})\s"
+)
+# A place name alone on the line above the first paragraph ("ANKARA").
+LONE_PLACE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}$")
+# Labels that sit where a dateline would and are never one.
+GENRE_LABELS = frozenset(
+    """breaking exclusive analysis opinion watch live update updated video photos listen
+    advertisement sponsored editorial comment explainer feature interview review share
+    menu news""".split()
+)
+# "Omar Khalil, Reuters", "Jane Doe / AFP": a writer credited with the agency's copy.
+NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{AGENCY_PATTERN})$")
+# A writer's name on its own row ("Lina Haddad", "Dan Sabbagh in Kyiv"): a byline when a date
+# or a role row ("BBC News, Tyre", "Chief correspondent") sits next to it.
+NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*\.?"
+PERSON_NAME = re.compile(
+    rf"^(?P<name>{NAME_PART}(?:\s+(?:{NAME_PART}|al|el|de|da|del|van|von|bin|ibn)){{1,3}})"
+    r"(?:\s+in\s+[A-Z][^\W\d_ ]+(?:\s+[A-Z][^\W\d_]+){0,2})?$"
+)
+ROLE_ROW = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|analyst"
+    r"|producer|staff|bureau)\b",
+    re.IGNORECASE,
+)
+# Words of section and region labels, which have the shape of a name ("Middle East").
+SECTION_WORDS = frozenset(
+    """news world politics business opinion sport sports middle east west north south africa
+    asia europe americas analysis culture home latest live video region local national
+    international breaking features economy health science tech technology entertainment
+    lifestyle travel markets more""".split()
+)
+# A job title the browser glued to the byline: "By Meg JamesStaff Writer".
+BYLINE_ROLE = re.compile(
+    r"\s*(?:(?:Senior|Chief|Staff|Business|Political|Foreign|Contributing|Special)\s*)?"
+    r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor)$"
 )
 
 # Month names in the languages we detect dates in; English also by its usual abbreviations.
@@ -305,20 +354,32 @@ DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "5:55 PM", "at 10:14am", "às 20:13", "um 9.30 Uhr", "14h05"
 TIME = (
-    r"(?:(?:\s*,\s*|\s+|\s+(?:at|às|à|a las|um|alle|-)\s+)"
+    r"(?:(?:\s*[,·•|]\s*|\s+|\s+(?:at|às|à|a las|um|alle|-)\s+)"
     r"(?P<hour>\d{1,2})[:h.](?P<minute>\d{2})\b\s*(?P<ampm>[ap]\.?m\.?)?)?"
 )
-DATE_PATTERNS = (
+# A time in front of the date: "4:12 PM GMT+1, December 6, 2024", "17:55 GMT, 6 December 2024".
+TIME_FIRST = (
+    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?\s*[,·|]?\s+"
+)
+SPELLED_DATE_PATTERNS = (
+    re.compile(rf"{TIME_FIRST}{MONTH}\s+{DAY},?\s+{YEAR}", re.IGNORECASE),
+    re.compile(rf"{TIME_FIRST}{DAY}\.?\s+{MONTH},?\s+{YEAR}", re.IGNORECASE),
     re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}{TIME}", re.IGNORECASE),
     # "6 December 2024", "6. Dezember 2024", "22 de janeiro de 2018", "6 déc. 2024"
     re.compile(rf"\b{DAY}\.?\s+(?:de\s+)?{MONTH},?\s+(?:de\s+)?{YEAR}{TIME}", re.IGNORECASE),
+)
+# "21/06/2014", "11.14.2019", "11/13/19": read only when one part cannot be a month, or the
+# page shows which way round it writes them.
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)"
+    rf"(?P<year>(?:19|20)?\d{{2}})(?![\d/]|\.\d){TIME}",
+    re.IGNORECASE,
+)
+DATE_PATTERNS = (
+    *SPELLED_DATE_PATTERNS,
     re.compile(rf"\b{YEAR}-(?P<month>\d{{2}})-{DAY}(?:[T ](?P<hour>\d{{2}}):(?P<minute>\d{{2}}))?"),
-    # "21/06/2014", "11.14.2019", "11/13/19": read only when one part cannot be a month.
-    re.compile(
-        r"(?<![\d/.])(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)"
-        rf"(?P<year>(?:19|20)?\d{{2}})(?![\d/]|\.\d){TIME}",
-        re.IGNORECASE,
-    ),
+    NUMERIC_DATE,
 )
 STAMP = re.compile(
     rf"\b\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?!\d)|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b"
@@ -327,10 +388,13 @@ STAMP = re.compile(
 )
 # The word in front of a date says which date it is.
 DATE_ROLE = re.compile(
-    r"\b(?P<role>published|posted|first published|updated|last modified|modified|edited|"
-    r"last updated)\b[^\w]*$",
+    r"\b(?P<role>published|posted|first published|issued|updated?|last modified|modified|edited"
+    r"|last updated?)(?:\s+(?:on|date|at))?\b[^\w]*$",
     re.IGNORECASE,
 )
+PUBLISHED_ROLES = ("published", "posted", "first published", "issued")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 
 # Date rows our patterns cannot read go to dateparser when short, spell a four-digit year (so
 # never "2 hours ago") and, on pages in a language we do not detect, are in one of these.
@@ -438,7 +502,7 @@ def _mark_caption_copies(units: list[_Unit]) -> list[_Unit]:
     caption too, and so is the line a credit alone on the next line ("(Name / Agency)") signs."""
     marked = list(units)
     for index, unit in enumerate(units):
-        if unit.caption or unit.words < 4:
+        if unit.caption or unit.words < 4 or unit.date:  # a date row is the page's, not a photo's
             continue
         neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
         following = units[index + 1] if index + 1 < len(units) else None
@@ -603,26 +667,30 @@ def _split_title(first_line: str) -> tuple[str, str | None]:
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
-    if len(site.split()) > 6 or re.search(r"\d", site) or len(headline.split()) < 3:
+    if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
         return first_line, None
     return headline, site
 
 
-def _find_date(text: str) -> tuple[int, str] | None:
-    """Earliest date in the text as (offset, ISO string)."""
-    found: list[tuple[int, str]] = []
+def _find_date(text: str, day_first: bool | None = None) -> tuple[int, int, str] | None:
+    """Earliest date in the text as (start, end, ISO string); of two starting together (a time
+    in front of a date), the longer."""
+    found: list[tuple[int, int, str]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            iso = _iso(match)
+            iso = _iso(match, day_first)
             if iso:
-                found.append((match.start(), iso))
-    return min(found) if found else None
+                found.append((match.start(), -match.end(), iso))
+    if not found:
+        return None
+    start, negative_end, iso = min(found)
+    return start, -negative_end, iso
 
 
-def _iso(match: re.Match[str]) -> str | None:
+def _iso(match: re.Match[str], day_first: bool | None = None) -> str | None:
     groups = match.groupdict()
     if groups.get("first"):
-        day_month = _numeric_day_month(int(match["first"]), int(match["second"]))
+        day_month = _numeric_day_month(int(match["first"]), int(match["second"]), day_first)
         if day_month is None:
             return None
         day, month = day_month
@@ -646,38 +714,106 @@ def _iso(match: re.Match[str]) -> str | None:
     return f"{iso}T{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else iso
 
 
-def _numeric_day_month(first: int, second: int) -> tuple[int, int] | None:
-    """(day, month) of an all-digit date, or None when either order could be meant."""
+def _numeric_day_month(
+    first: int, second: int, day_first: bool | None = None
+) -> tuple[int, int] | None:
+    """(day, month) of an all-digit date, or None when either order could be meant and the
+    page's order (`day_first`) is unknown."""
     if first > 12 >= second >= 1:
         return first, second
     if second > 12 >= first >= 1:
         return second, first
+    if first == second or day_first is not None:
+        return (first, second) if first == second or day_first else (second, first)
     return None
 
 
-def _published(texts: list[str], language: str) -> str | None:
-    """The publication date among the header rows: an explicit 'Published' wins, then the first
-    date not labelled as an update."""
-    plain: str | None = None
+def _ambiguous_numeric_date(texts: list[str]) -> tuple[date, date] | None:
+    """The first all-digit date that reads both ways ("06/12/2024"), as (day-first reading,
+    month-first reading)."""
     for text in texts:
-        for label, iso in _labelled_dates(text, language):
-            if label in ("published", "posted", "first published"):
-                return iso
-            if not label and plain is None:
-                plain = iso
-    return plain
+        for match in NUMERIC_DATE.finditer(text):
+            first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+            if first != second and first <= 12 and second <= 12:
+                year += 2000 if year < 100 else 0
+                return date(year, second, first), date(year, first, second)
+    return None
 
 
-def _labelled_dates(text: str, language: str) -> list[tuple[str, str]]:
+def _day_first(readings: tuple[date, date], texts: list[str], opening: str) -> bool | None:
+    """Which way round the page writes all-digit dates: the way its other all-digit dates
+    can only be read; else the one reading the page also spells with a month name (a caption's
+    "on December 6, 2024"), or whose weekday the opening paragraph names ("said on Friday").
+    None when nothing tells."""
+    orders: Counter[bool] = Counter()
+    for text in texts:
+        for match in NUMERIC_DATE.finditer(text):
+            first, second = int(match["first"]), int(match["second"])
+            if first > 12 >= second or second > 12 >= first:
+                orders[first > 12] += 1
+    if orders[True] != orders[False]:
+        return orders[True] > orders[False]
+    spelled = {
+        iso[:10]
+        for text in texts
+        for pattern in SPELLED_DATE_PATTERNS
+        for match in pattern.finditer(text)
+        if (iso := _iso(match))
+    }
+    named = {WEEKDAYS.index(day.lower()) for day in WEEKDAY.findall(opening)}
+    tests = (
+        lambda day: day.isoformat() in spelled,
+        lambda day: day.weekday() in named,
+    )
+    for test in tests:
+        fits = [test(reading) for reading in readings]
+        if fits.count(True) == 1:
+            return fits[0]
+    return None
+
+
+def _published(
+    texts: list[str], language: str, day_first: bool | None = None
+) -> tuple[str | None, str | None]:
+    """(publication date, update date) among the header rows: an explicit 'Published' wins,
+    then the first date not labelled as an update; the first update date comes second."""
+    plain: str | None = None
+    updated: str | None = None
+    for text in texts:
+        for label, iso in _labelled_dates(text, language, day_first):
+            if label in PUBLISHED_ROLES:
+                return iso, updated
+            if not label:
+                plain = plain or iso
+            else:
+                updated = updated or iso
+    return plain, updated
+
+
+def _publication_date(
+    header: list[str], near: list[str], dated_dateline: str | None, language: str,
+    day_first: bool | None = None,
+) -> str | None:  # fmt: skip
+    """The header rows' publication date, else one in the rows around them, else the date
+    that opens the body ("December 6, 2024 (KHARTOUM) –"), else the last-updated date when the
+    page shows no other (better a day late than none)."""
+    header_published, header_updated = _published(header, language, day_first)
+    near_published, near_updated = _published(near, language, day_first)
+    return header_published or near_published or dated_dateline or header_updated or near_updated
+
+
+def _labelled_dates(
+    text: str, language: str, day_first: bool | None = None
+) -> list[tuple[str, str]]:
     """(label, ISO date) of each date in a row, the label being the word in front of the date
     ("published", "updated" or ""). A row none of our patterns matches may still be a date in
     another form or language; one they match but reject (12/06/2024) stays unread."""
     dates: list[tuple[str, str]] = []
     offset = 0
-    while found := _find_date(text[offset:]):
-        start, iso = found
+    while found := _find_date(text[offset:], day_first):
+        start, end, iso = found
         dates.append((_date_label(text[: offset + start]), iso))
-        offset += start + 1
+        offset += end
     if not any(pattern.search(text) for pattern in DATE_PATTERNS):
         iso = _fallback_date(text, language)
         if iso:
@@ -708,8 +844,8 @@ def _fallback_date(text: str, language: str) -> str | None:
     for candidate in dict.fromkeys((text, text[_first_digit(text) :])):
         parsed = _parse_date(candidate, languages)
         if parsed is not None and parsed.year in years:
-            date = parsed.date().isoformat()
-            return f"{date}T{parsed:%H:%M}" if CLOCK.search(candidate) else date
+            day = parsed.date().isoformat()
+            return f"{day}T{parsed:%H:%M}" if CLOCK.search(candidate) else day
     return None
 
 
@@ -723,27 +859,89 @@ def _parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
         return None
 
 
-def _wire(header: list[str], first_body: str | None) -> str | None:
-    """An agency named in the header rows or the dateline; else the byline."""
+def _wire(
+    header: list[str], dateline_agency: str | None, outlet: str | None, listed: set[str]
+) -> str | None:
+    """An agency named in the header rows or the dateline; else the byline ("By ..." or a
+    writer's name next to a date or role row). `listed` holds the page's list items: a name
+    among them is a menu entry."""
     byline = None
     for index, text in enumerate(header):
-        agency = AGENCY_LINE.match(text)
+        agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text)
         if agency:
-            return agency.group(0)
+            return agency.group("agency") if "agency" in agency.re.groupindex else agency[0]
         if text.lower() == "by" and index + 1 < len(header):
             text = f"By {header[index + 1]}"  # the browser put the name on its own line
         match = BYLINE.match(text)
         if match and byline is None:
-            byline = f"By {match.group(1)}"
-    if first_body:
-        dateline = DATELINE.match(first_body)
-        if dateline and dateline["agency"]:
-            return dateline["agency"]
-    return byline
+            byline = f"By {BYLINE_ROLE.sub('', match.group(1))}"
+    if dateline_agency:
+        return dateline_agency
+    return byline or _name_row(header, outlet, listed)
 
 
-def _outlet(texts: list[str], title_site: str | None) -> str | None:
-    """The site part of the page title, else "Published in X", else the copyright owner."""
+def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+    """A byline without "By": a person's name alone on a row (or before "| date"), with a date
+    or a role row ("BBC News, Tyre") next to it."""
+    for index, text in enumerate(header):
+        name_part, _, rest = text.partition("|")
+        candidate = PERSON_NAME.match(name_part.strip())
+        if candidate is None or text in listed or (outlet and outlet in text):
+            continue
+        if SECTION_WORDS & set(_normalise(candidate["name"]).split()):
+            continue
+        following = header[index + 1 : index + 3]
+        beside = (
+            _is_date_row(rest)
+            or any(_is_date_row(other) for other in following)
+            or any(
+                ROLE_ROW.search(other) or (outlet and outlet in other) for other in following[:1]
+            )
+        )
+        if beside:
+            return f"By {candidate['name']}"
+    return None
+
+
+def _is_date_row(text: str) -> bool:
+    return any(char.isdigit() for char in text) and bool(
+        any(pattern.search(text) for pattern in DATE_PATTERNS) or STAMP.search(text)
+    )
+
+
+def _dateline(
+    first_body: str | None, above: str | None, page_counts: Counter[str]
+) -> tuple[str | None, str | None, str | None]:
+    """(place, agency, ISO date) of the dateline that opens the body: "BEIRUT:", "KYIV, Ukraine
+    (AP) —", "Damascus (AFP) –", "December 6, 2024 (KHARTOUM) –", or a place name alone on
+    the row above the first paragraph ("ANKARA")."""
+    if first_body is None:
+        return None, None, None
+    match = DATELINE.match(first_body)
+    if match:
+        credit = match["credit"]
+        agency = credit if credit and AGENCY_NAME.match(credit) else None
+        return match["place"] or match["titled"], agency, None
+    dated = DATED_DATELINE.match(first_body)
+    if dated:
+        found = _find_date(dated["date"])
+        if found:
+            return dated["place"].strip(), None, found[2]
+    if (
+        above
+        and LONE_PLACE.match(above)
+        and page_counts[above] == 1
+        and not GENRE_LABELS & set(_normalise(above).split())
+    ):
+        return above.strip(" ,"), None, None
+    return None, None, None
+
+
+def _outlet(
+    texts: list[str], title_site: str | None, author: str | None, above_headline: list[_Unit]
+) -> str | None:
+    """The site part of the page title, else "Published in X", else the copyright owner (when
+    not the writer), else the masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
         return title_site
     for text in texts:
@@ -762,8 +960,28 @@ def _outlet(texts: list[str], title_site: str | None) -> str | None:
             and len(owner.split()) <= 6
             and not PROMO.search(owner)
             and not _is_navigation(owner)
+            and owner != author
         ):
             return owner
+    return _masthead(above_headline)
+
+
+def _masthead(above_headline: list[_Unit]) -> str | None:
+    """A short capitalised name printed at least twice above the headline (a newsletter's or
+    blog's name at the top and over the share row), when nothing else names the site."""
+    counts = Counter(unit.text for unit in above_headline)
+    for text in (unit.text for unit in above_headline[:MASTHEAD_ROWS] if not unit.bullet):
+        words = text.split()
+        if (
+            counts[text] >= 2
+            and 2 <= len(words) <= 5
+            and all(
+                word[0].isupper() or word in NAVIGATION_FILLER | {"of", "and"} for word in words
+            )
+            and not any(char.isdigit() for char in text)
+            and not (PROMO.search(text) or SITE_CONTROL.search(text) or _is_navigation(text))
+        ):
+            return text
     return None
 
 
@@ -846,6 +1064,10 @@ def _extract_text(text: str, path: str) -> Article:
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = _split_title(first_line)
+    # "Headline - by Jane Doe": the title names the writer, not the site.
+    title_byline = BYLINE.match(title_site) if title_site else None
+    title_author = title_byline.group(1) if title_byline else None
+    title_site = None if title_byline else title_site
     headline_at = _find_headline(units, start, title_hint, title_site, stops)
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
@@ -881,7 +1103,8 @@ def _extract_text(text: str, path: str) -> Article:
     # with the standfirst printed again under the picture does not repeat it.
     standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
     body_shown: set[str] = set()
-    outlet = _outlet(texts, title_site)
+    outlet = _outlet(texts, title_site, title_author, units[:headline_at] if headline_at else [])
+    first_body_at: int | None = None
     for index in range(body_from, end):
         kind = _body_kind(units, index, body_from, end, outlet)
         text = units[index].text
@@ -890,6 +1113,8 @@ def _extract_text(text: str, path: str) -> Article:
         else:
             copy = text in body_shown or (not body_shown and text in standfirsts[-1:])
         if kind and not copy:
+            if kind == "body" and first_body_at is None:
+                first_body_at = index
             blocks.append(Block(kind, text))
             kept.add(index)
             if kind != "caption":
@@ -898,18 +1123,29 @@ def _extract_text(text: str, path: str) -> Article:
 
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
-    dateline = DATELINE.match(first_body) if first_body else None
-    published = _published(header_texts, language) or _published(
-        [texts[i] for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))],
-        language,
-    )
+    page_counts = Counter(texts)
+    above = texts[first_body_at - 1] if first_body_at else None
+    place, agency, dated = _dateline(first_body, above, page_counts)
+    near = [
+        units[i].text
+        for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))
+        if not units[i].caption  # a photo's date is when it was taken
+    ]
+    published = _publication_date(header_texts, near, dated, language)
+    readings = None if published else _ambiguous_numeric_date(near)
+    if readings:
+        day_first = _day_first(readings, texts, first_body or "")
+        if day_first is not None:
+            published = _publication_date(header_texts, near, dated, language, day_first)
+    listed = {unit.text for unit in units if unit.bullet}
+    byline = f"By {title_author}" if title_author else None
     return Article(
         path=path,
         title=title,
         outlet=outlet,
-        wire=_wire(header_texts, first_body),
+        wire=_wire(header_texts, agency, outlet, listed) or byline,
         published=published,
-        dateline=dateline["place"] if dateline else None,
+        dateline=place,
         blocks=tuple(blocks) if body_texts else (),
         dropped=tuple(text for index, text in enumerate(texts) if index not in kept),
         language=language,
@@ -927,7 +1163,11 @@ def _find_headline(
     # from the region's start on need a byline or date under them to count.
     region_start = start
     start = next(
-        (index for index in range(start, min(len(units), start + 6)) if _is_prose(units[index])),
+        (
+            index
+            for index in range(start, min(len(units), start + HEADER_ROWS))
+            if _is_prose(units[index])
+        ),
         start,
     )
     # The first line is a page title only when it names a site; otherwise it is just row 0.
@@ -952,6 +1192,8 @@ def _find_headline(
     if (
         best is not None
         and best - 1 in scores
+        # with a page title to match, a row far below the best is a section label over it
+        and (not hint_words or scores[best - 1] >= best_score / 2)
         and units[best - 1].words < units[best].words
         and not units[best - 1].text.isupper()  # a section label above the headline
     ):
@@ -1106,16 +1348,16 @@ def _extract_html(html: str, path: str) -> Article:
     for paragraph in paragraphs:
         blocks.append(Block("caption" if CAPTION.search(paragraph) else "body", paragraph))
     first_body = next((block.text for block in blocks if block.kind == "body"), None)
-    dateline = DATELINE.match(first_body) if first_body else None
+    place, agency, _ = _dateline(first_body, None, Counter())
     author = (getattr(document, "author", None) or "").strip() if document else ""
     date = (getattr(document, "date", None) or "") if document else ""
     return Article(
         path=path,
         title=title,
         outlet=(getattr(document, "sitename", None) or None) if document else None,
-        wire=_wire([], first_body) or (f"By {author}" if author else None),
+        wire=agency or (f"By {author}" if author else None),
         published=date[:16] or None,
-        dateline=dateline["place"] if dateline else None,
+        dateline=place,
         blocks=tuple(blocks),
         dropped=(),
         language=language,
