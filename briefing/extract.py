@@ -174,18 +174,18 @@ ARTICLE_END = re.compile(
 )
 # Site-wide legal text: disclaimers, trademark, copyright and cookie notices read like prose.
 BOILERPLATE = re.compile(
-    r"(?:\b(?:information|content|material)s? (?:provided )?on (?:this|our) (?:web ?)?site"
-    r"|\b(?:(?:this|our) (?:web ?)?site|we) uses? cookies\b"
-    r"|\ball rights reserved|\bregistered trademarks?\b|\btrademarks? of\b|©"
-    r"|\bnot intended to (?:diagnose|replace|be a substitute)|\bconsult your (?:physician|doctor)"
-    r"|\bfor (?:general )?informational purposes|\bhave not been evaluated by"
+    r"©|\b(?:(?:information|content|material)s? (?:provided )?on (?:this|our) (?:web ?)?site"
+    r"|(?:(?:this|our) (?:web ?)?site|we) uses? cookies\b"
+    r"|all rights reserved|registered trademarks?\b|trademarks? of\b"
+    r"|not intended to (?:diagnose|replace|be a substitute)|consult your (?:physician|doctor)"
+    r"|for (?:general )?informational purposes|have not been evaluated by"
     # cookie consent banners
-    r"|\buse of cookies\b|\bby clicking\b.{0,40}\byou (?:agree|consent|accept)"
+    r"|use of cookies\b|by clicking\b.{0,40}\byou (?:agree|consent|accept)"
     # appeals for money or sign-ups, and republishing terms
-    r"|\bsupport(?:ing)? (?:our|independent|the \w+(?:'s|’s)) journalism"
-    r"|\bthanks? (?:you )?for reading\b|\bbefore you (?:go|move on),"
-    r"|\bbecome a (?:member|subscriber|patron|supporter)\b|\bsubscribe for free\b"
-    r"|\brepublish(?:ing)? (?:this|our) (?:content|article|story|work)\b)",
+    r"|support(?:ing)? (?:our|independent|the \w+(?:'s|’s)) journalism"
+    r"|thanks? (?:you )?for reading\b|before you (?:go|move on),"
+    r"|become a (?:member|subscriber|patron|supporter)\b|subscribe for free\b"
+    r"|republish(?:ing)? (?:this|our) (?:content|article|story|work)\b)",
     re.IGNORECASE,
 )
 # Words of a paragraph in which a site speaks of itself ("Consider supporting the Kyiv
@@ -1105,8 +1105,11 @@ def _extract_text(text: str, path: str) -> Article:
     body_shown: set[str] = set()
     outlet = _outlet(texts, title_site, title_author, units[:headline_at] if headline_at else [])
     first_body_at: int | None = None
+    # A page of a few short sentences has no paragraph long enough to count as prose: its
+    # sentences are its text.
+    short_page = not any(_is_prose(unit) for unit in units)
     for index in range(body_from, end):
-        kind = _body_kind(units, index, body_from, end, outlet)
+        kind = _body_kind(units, index, body_from, end, outlet, short_page)
         text = units[index].text
         if kind == "caption":
             copy = text in seen
@@ -1287,7 +1290,12 @@ def _follows_list_label(units: list[_Unit], index: int, body_from: int) -> bool:
 
 
 def _body_kind(
-    units: list[_Unit], index: int, body_from: int, end: int, outlet: str | None
+    units: list[_Unit],
+    index: int,
+    body_from: int,
+    end: int,
+    outlet: str | None,
+    short_page: bool,
 ) -> str | None:
     """Kind of a unit inside the article region, or None for furniture."""
     unit = units[index]
@@ -1318,7 +1326,7 @@ def _body_kind(
     if unit.words <= 15 and not unit.terminal and next_prose and first_letter.isupper():
         return "subhead"
     if (_is_near_prose(unit) or (unit.words >= 6 and unit.terminal)) and (
-        previous_prose or next_prose
+        previous_prose or next_prose or short_page
     ):
         return "body"
     return None
