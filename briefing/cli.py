@@ -175,7 +175,8 @@ def run_dump(argv: Sequence[str]) -> int:
         sys.stdout.write(data)
         sys.stdout.flush()
     else:
-        inputs = [Path(p) for p in args.paths if p != "-"]
+        # Every file read is protected, also those found in a folder or behind a link.
+        inputs = [Path(p) for p in (*args.paths, *briefing.inputs) if p != "-"]
         write_atomic(args.output, data, protect=inputs)
         _warn(f"wrote {args.output}")
     return EXIT_OK

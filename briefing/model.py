@@ -47,6 +47,7 @@ class Briefing:
     actors: tuple[ActorBrief, ...]  # profile order
     other_actors: tuple[ActorBrief, ...]  # named often but not in the profile; most named first
     problems: tuple[str, ...] = ()  # inputs skipped or degraded, one line each
+    inputs: tuple[str, ...] = ()  # every file read (with or without an article): never overwritten
 
     def sentence(self, sentence_id: str) -> Sentence:
         article_id = sentence_id.split(".")[0]

@@ -167,6 +167,8 @@ def build_briefing(
     profile = resolve_profile(options.profile)
     docs, input_problems = read_documents(paths, options.max_bytes)
     problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
+    docs, copies = _distinct(docs)
+    problems += [f"{copy.path}: same content as {first}; read once" for copy, first in copies]
     keys = article_keys(docs, profile)
     request = "|".join(
         (profile.id, profile.name, str(options.profile is None), options.summarizer,
@@ -188,7 +190,25 @@ def build_briefing(
             cache.put_briefing(whole, briefing)
     # Notes about the articles travel with the cached briefing; problems reading the
     # inputs, or the cache itself, are this run's own.
-    return replace(briefing, problems=(*problems, *briefing.problems))
+    return replace(
+        briefing,
+        problems=(*problems, *briefing.problems),
+        inputs=tuple(d.path for d in (*docs, *(c for c, _ in copies)) if d.path != "-"),
+    )
+
+
+def _distinct(docs: Sequence[Document]) -> tuple[list[Document], list[tuple[Document, str]]]:
+    """The documents with byte-identical copies left out (a copy is no second source),
+    and each copy with the path it repeats."""
+    first: dict[str, str] = {}
+    kept, copies = [], []
+    for doc in docs:
+        if doc.sha256 in first:
+            copies.append((doc, first[doc.sha256]))
+        else:
+            first[doc.sha256] = doc.path
+            kept.append(doc)
+    return kept, copies
 
 
 def article_keys(docs: Sequence[Document], profile: Profile) -> list[str]:

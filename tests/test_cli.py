@@ -110,3 +110,20 @@ def test_stdin_article(tmp_path: Path) -> None:
     article = json.loads(result.stdout)["articles"][0]
     assert article["path"] == "-"
     assert article["outlet"] == "The Business Standard"
+
+
+def test_refuses_to_overwrite_an_input_found_in_a_folder_or_behind_a_link(
+    tmp_path: Path, capsys
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in seed_paths():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    inside = folder / seed_paths()[0].name
+    link = tmp_path / "link.txt"
+    link.symlink_to(folder / seed_paths()[1].name)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["dump", "--no-cache", str(folder), "-o", str(inside)]) == 1
+    assert main(["dump", "--no-cache", str(folder), "-o", str(link)]) == 1
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert capsys.readouterr().err.count("it is one of the input files") == 2

@@ -84,3 +84,13 @@ def test_a_warm_start_loads_the_finished_briefing_without_sumy(tmp_path: Path) -
     warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
     assert cold.split() == ["7", "True", "True"]
     assert warm.split() == ["7", "False", "False"]
+
+
+def test_a_byte_identical_copy_is_read_once_with_a_note(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(seed_paths()[0].read_bytes())
+    briefing = build_briefing([str(tmp_path)], BriefingOptions(use_cache=False))
+    assert len(briefing.articles) == 1
+    assert any("b.txt: same content as" in p and p.endswith("a.txt; read once")
+               for p in briefing.problems)  # fmt: skip
+    assert sorted(Path(p).name for p in briefing.inputs) == ["a.txt", "b.txt"]
