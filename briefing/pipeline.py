@@ -363,8 +363,15 @@ def _brief_actor(
     count: int,
 ) -> ActorBrief:
     by_id = index.sentences
-    # One entry per report: a wire story carried by two outlets is stated once.
-    reports = list(dict.fromkeys(index.corroboration.sources(sid) for sid in sentence_ids))
+    # One entry per report: a wire story carried by two outlets is stated once. It cites
+    # the sentences that concern this actor: an outlet whose rewording drops the actor
+    # ("as rebel forces pushed", without "and Kurds seized") is no source for it.
+    mine = set(sentence_ids)
+    reports = list(
+        dict.fromkeys(
+            tuple(s for s in index.corroboration.sources(sid) if s in mine) for sid in sentence_ids
+        )
+    )
 
     # Each report is stated in the words of its first body sentence (a highlight or
     # headline restating it is terser); failing that, its first sentence.

@@ -162,3 +162,17 @@ def test_no_pane_states_a_report_twice(seed_briefing: Briefing) -> None:
     assert len([f for f in iran.facts if "Doha" in f.text]) == 1
     jordan = next(b for b in seed_briefing.other_actors if b.name == "Jordan")
     assert len([s for s in jordan.summary if "clos" in s.text]) == 1
+
+
+def test_a_pane_cites_only_the_wordings_that_concern_its_actor(seed_briefing: Briefing) -> None:
+    # Dawn: "...as US-backed alliance ... advanced ... and Kurds seized the biggest city";
+    # the TBS rewording of the same Reuters report drops the Kurds.
+    kurds = next(b for b in seed_briefing.actors if b.id == "kurds")
+    iran = next(b for b in seed_briefing.actors if b.id == "iran")
+    for brief, expected in ((kurds, {"a1"}), (iran, {"a1", "a2"})):
+        lines = [x for x in (*brief.summary, *brief.facts) if "will send missiles" in x.text]
+        assert lines, brief.name
+        for line in lines:
+            assert _articles_cited(line.sources) == expected, brief.name
+            for sid in line.sources:
+                assert brief.id in seed_briefing.sentence(sid).actors
