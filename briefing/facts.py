@@ -65,9 +65,18 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you)\b", re.IGNORECASE
 )
-# "officials close to Tehran also told Reuters": the adverb is not part of the name.
+# "officials close to Tehran also told Reuters", "Amazon has reportedly told": adverbs and
+# auxiliaries before the verb are not part of the name.
 _TRAILING_ADVERB = re.compile(
-    r"\s+(?:also|later|earlier|separately|previously|again|further|then)$", re.IGNORECASE
+    r"(?:\s+(?:also|later|earlier|separately|previously|again|further|then|has|have|had"
+    r"|will|would|could|(?-i:[a-z]+ly)))+$",
+    re.IGNORECASE,
+)
+# "employees were told": a passive names who heard it, not who said it.
+_PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORECASE)
+# "..., said Derek Scissors, a scholar at ..." / "..., said the minister."
+_SPEAKER_INVERTED = re.compile(
+    r",\s+(?:said|says|told|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # A date inside a clause opened by one of these words dates the background
@@ -119,9 +128,12 @@ def find_speaker(text: str) -> str | None:
     A bare pronoun ("he added") is returned as such; `attribute_sentences` resolves
     it against the sentences before it.
     """
-    for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST):
+    for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
-            who = _TRAILING_ADVERB.sub("", match.group("who").strip(" .'\"“”‘’"))
+            who = match.group("who").strip(" .'\"“”‘’")
+            if _PASSIVE.search(who):
+                continue
+            who = _TRAILING_ADVERB.sub("", who)
             if _PRONOUN.match(who):
                 return who.lower()
             words = who.split()

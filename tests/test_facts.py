@@ -46,6 +46,14 @@ from briefing.facts import (
         ("HTS rebels said they had taken over the towns of Talbisa and Rastan.", "HTS rebels"),
         ("Fighting continued, according to local residents.", "local residents"),
         ("It was the third major city to fall out of Assad's control in a week.", None),
+        ("Amazon has reportedly told employees to return to the office.", "Amazon"),
+        ("Some employees were told to leave the building on Monday.", None),
+        (
+            '"Bigger than the little deal" announced in October, said Derek Scissors, a '
+            "scholar at the American Enterprise Institute.",
+            "Derek Scissors",
+        ),
+        ("The talks are off, the government of Italy said.", "the government of Italy"),
         ("Government forces were bringing reinforcements to positions around Homs.", None),
     ],
 )
