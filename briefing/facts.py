@@ -87,6 +87,10 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
+    r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
+)
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
 _STATE = re.compile(
@@ -162,8 +166,13 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     for mention in dates:
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
-        if not (_BACKGROUND.search(clause) or _BACKGROUND.match(mention.text)):
-            kept.append(mention)
+        if _BACKGROUND.search(clause) or _BACKGROUND.match(mention.text):
+            continue
+        # "Trump's July 25 phone call", "the Nov. 27 offensive": a date naming a thing
+        # (no preposition before it, a noun after it) dates that thing, not the event.
+        if mention.text[:1].isupper() and _NOUN_AFTER.match(text, mention.end):
+            continue
+        kept.append(mention)
     return tuple(kept)
 
 

@@ -143,3 +143,18 @@ def test_background_clauses_do_not_date_a_fact() -> None:
     broke = "HTS broke from Al-Qaeda in 2016, says it poses no threat to the West."
     kept = mention(broke, "in 2016", "2016", "year")
     assert event_dates(broke, [kept]) == (kept,)
+
+
+def test_a_date_naming_a_thing_does_not_date_the_event() -> None:
+    def mention(text: str, span: str, value: str) -> DateMention:
+        start = text.index(span)
+        return DateMention(span, value, "day", start, start + len(span))
+
+    call = "Lawmakers grilled an officer on Trump's July 25 phone call with Ukraine's leader."
+    assert event_dates(call, [mention(call, "July 25", "2019-07-25")]) == ()
+    met = "The ministers will meet in Doha on Saturday to discuss the war."
+    saturday = mention(met, "on Saturday", "2024-12-07")
+    assert event_dates(met, [saturday]) == (saturday,)
+    took = "Rebels took the city on December 5, 2024, residents said."
+    fifth = mention(took, "on December 5, 2024", "2024-12-05")
+    assert event_dates(took, [fifth]) == (fifth,)
