@@ -30,7 +30,9 @@ _EVENT_VERBS = r"""
     displace|displaced|reinforce|reinforced|reinforcements|invade|invaded|invasion|erupted|
     exchanged|urged|vote|voted|elect|elected|resign|resigned|ban|banned|impose|imposed|sanction|
     sanctioned|raid|raided|ambush|ambushed|overrun|overran|surround|surrounded|besiege|besieged|
-    control|controls|controlled|mobilise|mobilised|mobilize|mobilized|suspend|suspended
+    control|controls|controlled|mobilise|mobilised|mobilize|mobilized|suspend|suspended|
+    provide|provides|provided|providing|supply|supplies|supplied|deliver|delivered|
+    support|supports|supported
 """
 _EVENT = re.compile(r"\b(?:" + re.sub(r"\s+", "", _EVENT_VERBS) + r")\b", re.IGNORECASE)
 _MONTHS_AND_DAYS = (
@@ -120,6 +122,7 @@ class FactCandidate:
     order: int  # reading order of the report's first sentence
     reported: str | None = None  # earliest publication date of its sources
     wire: str | None = None  # the reporting wire or outlet, for a fact nobody is quoted on
+    actor_acts: bool = False  # the pane's actor is who acts or speaks, not just named
 
     @property
     def attribution(self) -> str | None:
@@ -201,6 +204,8 @@ def score(candidate: FactCandidate) -> float:
         value += 1.0
     if candidate.speaker:
         value += 1.0
+    if candidate.actor_acts:
+        value += 1.5
     if _RECENT.search(text):
         value += 1.0
     if _STATE.search(text):

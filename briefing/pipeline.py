@@ -35,6 +35,11 @@ from briefing.summarize import select_sentences
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 OTHER_ACTOR_COLOUR = "#8a8a8a"
+# A sentence opening with one of these starts with a phrase, not its subject.
+_OPENING_WORDS = frozenset(
+    "in on at after before during while as with for since despite amid meanwhile however but "
+    "and also earlier later separately piling according".split()
+)
 # Sentences shorter than this say too little to stand alone in a summary.
 _MIN_SUMMARY_WORDS = 5
 
@@ -257,22 +262,20 @@ def _brief_articles(
 
 
 def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
-    """The same articles summarised again with another summarizer or length."""
+    """The same briefing with its summaries made again by another summarizer or length
+    (key facts do not depend on either)."""
     index = _Index.of(briefing.articles)
 
     def again(brief: ActorBrief, count: int) -> ActorBrief:
-        return _brief_actor(index, brief.id, brief.name, brief.colour, brief.sentence_ids,
-                            summarizer, count)  # fmt: skip
+        summary = _summary(_reports(index, brief.sentence_ids), summarizer, count)
+        return replace(brief, summary=summary)
 
-    return Briefing(
-        profile_id=briefing.profile_id,
-        profile_name=briefing.profile_name,
+    return replace(
+        briefing,
         summarizer=summarizer,
         length=sentences,
-        articles=briefing.articles,
         actors=tuple(again(b, sentences) for b in briefing.actors),
         other_actors=tuple(again(b, _other_length(sentences)) for b in briefing.other_actors),
-        problems=briefing.problems,
     )
 
 
@@ -286,11 +289,13 @@ def build_model(
 ) -> Briefing:
     """Group the annotated articles per actor: summaries, facts, other actors."""
     index = _Index.of(articles)
+    tagger = compile_profile(profile)
     actors = []
     for spec in profile.actors:
         ids = tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors)
+        acts = _profile_actor_acts(tagger, spec.id)
         actors.append(
-            _brief_actor(index, spec.id, spec.name, spec.colour, ids, summarizer, sentences)
+            _brief_actor(index, spec.id, spec.name, spec.colour, ids, summarizer, sentences, acts)
         )
     others = find_other_actors(
         [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
@@ -304,7 +309,8 @@ def build_model(
             other.sentence_ids,
             summarizer,
             _other_length(sentences),
-        )  # fmt: skip
+            _named_actor_acts(other.name),
+        )
         for other in others
     ]
     return Briefing(
@@ -361,36 +367,14 @@ def _brief_actor(
     sentence_ids: tuple[str, ...],
     summarizer: str,
     count: int,
+    acts: Callable[[str], bool],
 ) -> ActorBrief:
-    by_id = index.sentences
-    # One entry per report: a wire story carried by two outlets is stated once. It cites
-    # the sentences that concern this actor: an outlet whose rewording drops the actor
-    # ("as rebel forces pushed", without "and Kurds seized") is no source for it.
-    mine = set(sentence_ids)
-    reports = list(
-        dict.fromkeys(
-            tuple(s for s in index.corroboration.sources(sid) if s in mine) for sid in sentence_ids
-        )
-    )
-
-    # Each report is stated in the words of its first body sentence (a highlight or
-    # headline restating it is terser); failing that, its first sentence.
-    shown = {
-        r: next((by_id[s] for s in r if by_id[s].kind == "body"), by_id[r[0]]) for r in reports
-    }
-    summary_reports = [
-        r for r in reports
-        if shown[r].kind != "caption" and len(shown[r].text.split()) >= _MIN_SUMMARY_WORDS
-    ]  # fmt: skip
-    chosen = select_sentences([shown[r].text for r in summary_reports], summarizer, count)
-    summary = tuple(
-        SummaryLine(text=shown[summary_reports[i]].text, sources=summary_reports[i]) for i in chosen
-    )
-
+    """One pane: summary and key facts over the reports of this actor's sentences.
+    `acts(text)` tells whether the actor is who acts or speaks in a sentence."""
+    reports = _reports(index, sentence_ids)
     order = {sid: n for n, sid in enumerate(sentence_ids)}
     candidates = []
-    for report in reports:
-        stated = shown[report]
+    for report, stated in reports.items():
         article = index.articles[stated.article_id]
         speaker = next((index.speakers[sid] for sid in report if index.speakers.get(sid)), None)
         candidates.append(
@@ -398,13 +382,16 @@ def _brief_actor(
                 text=stated.text,
                 kind=stated.kind,
                 dates=tuple(
-                    d for sid in report for d in event_dates(by_id[sid].text, by_id[sid].dates)
+                    d
+                    for sid in report
+                    for d in event_dates(index.sentences[sid].text, index.sentences[sid].dates)
                 ),
                 speaker=speaker,
                 sources=report,
                 order=order.get(report[0], len(order)),
                 reported=_first_published(index, report),
                 wire=article.wire or article.outlet,
+                actor_acts=acts(stated.text) or bool(speaker and acts(speaker)),
             )
         )
     facts = []
@@ -425,6 +412,53 @@ def _brief_actor(
         name=name,
         colour=colour,
         sentence_ids=sentence_ids,
-        summary=summary,
+        summary=_summary(reports, summarizer, count),
         facts=tuple(facts),
     )
+
+
+def _reports(index: _Index, sentence_ids: Sequence[str]) -> dict[tuple[str, ...], Sentence]:
+    """The reports among an actor's sentences, in reading order, each with the sentence
+    that states it.
+
+    One entry per report: a wire story carried by two outlets is stated once. It cites the
+    sentences that concern this actor: an outlet whose rewording drops the actor ("as
+    rebel forces pushed", without "and Kurds seized") is no source for it. A report is
+    stated in its first body sentence's words (a highlight or headline restating it is
+    terser); failing that, in its first sentence's.
+    """
+    mine = set(sentence_ids)
+    reports = dict.fromkeys(
+        tuple(s for s in index.corroboration.sources(sid) if s in mine) for sid in sentence_ids
+    )
+    by_id = index.sentences
+    return {r: next((by_id[s] for s in r if by_id[s].kind == "body"), by_id[r[0]]) for r in reports}
+
+
+def _summary(
+    reports: dict[tuple[str, ...], Sentence], summarizer: str, count: int
+) -> tuple[SummaryLine, ...]:
+    candidates = [
+        (report, stated)
+        for report, stated in reports.items()
+        if stated.kind != "caption" and len(stated.text.split()) >= _MIN_SUMMARY_WORDS
+    ]
+    chosen = select_sentences([stated.text for _, stated in candidates], summarizer, count)
+    return tuple(SummaryLine(text=candidates[i][1].text, sources=candidates[i][0]) for i in chosen)
+
+
+def _profile_actor_acts(tagger: ActorTagger, actor_id: str) -> Callable[[str], bool]:
+    return lambda text: actor_id in tagger.tag(_main_clause_opening(text))
+
+
+def _named_actor_acts(name: str) -> Callable[[str], bool]:
+    return lambda text: name in _main_clause_opening(text)
+
+
+def _main_clause_opening(text: str) -> str:
+    """The first words of a sentence's main clause, where its subject stands: an opening
+    phrase ("In a further setback for Assad, ...") is skipped."""
+    words = text.split()
+    if words and words[0].lower() in _OPENING_WORDS and "," in text:
+        words = text.split(",", 1)[1].split()
+    return " ".join(words[:8])
