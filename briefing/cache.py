@@ -168,6 +168,7 @@ def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
             "actors": tuple(actor(a) for a in data["actors"]),
             "other_actors": tuple(actor(a) for a in data["other_actors"]),
             "problems": tuple(data["problems"]),
+            "inputs": tuple(data["inputs"]),
         }
     )
 
