@@ -129,25 +129,27 @@ def list_profiles() -> list[ProfileInfo]:
 
 
 def suggest_profile(texts: Sequence[str], chosen: Profile) -> str | None:
-    """A one-line hint when another bundled profile fits the texts far better than `chosen`."""
+    """A one-line hint when another bundled profile fits the texts far better than `chosen`:
+    three times as many of its place names and keywords, at least ten, and in at least a
+    third of the articles (not one story about the place among many about other things)."""
     texts = _even_sample(texts, _SUGGESTION_SAMPLE_CHARS)
-    chosen_hits = _profile_hits(chosen, texts)
-    best: tuple[int, Profile] | None = None
+    chosen_hits = sum(_profile_hits(chosen, texts))
+    best: tuple[int, int, Profile] | None = None
     for path in _profile_files(profiles_dir()):
         other = _load_file(path)
         if other.id == chosen.id:
             continue
-        hits = _profile_hits(other, texts)
+        per_text = _profile_hits(other, texts)
+        hits, spread = sum(per_text), sum(1 for n in per_text if n)
         if best is None or hits > best[0]:
-            best = (hits, other)
+            best = (hits, spread, other)
     if best is None:
         return None
-    hits, other = best
-    # A clear margin, and enough mentions that it is not one stray name.
-    if hits >= 10 and hits >= 3 * chosen_hits:
+    hits, spread, other = best
+    if hits >= 10 and hits >= 3 * chosen_hits and 3 * spread >= len(texts):
         return (
-            f"These articles look like {other.name}: {hits} of its names against {chosen_hits} "
-            f"for {chosen.name}; try --profile {other.id}"
+            f"These articles look like {other.name}: {hits} of its place names and keywords "
+            f"against {chosen_hits} for {chosen.name}; try --profile {other.id}"
         )
     return None
 
@@ -160,16 +162,17 @@ def _even_sample(texts: Sequence[str], budget: int) -> Sequence[str]:
     return texts[:: -(-total // budget)]
 
 
-def _profile_hits(profile: Profile, texts: Sequence[str]) -> int:
+def _profile_hits(profile: Profile, texts: Sequence[str]) -> list[int]:
+    """How many of the profile's place names and keywords each text names."""
     pattern = _names_regex(profile)
-    return sum(len(pattern.findall(text)) for text in texts)
+    return [len(pattern.findall(text)) for text in texts]
 
 
 @lru_cache(maxsize=16)
 def _names_regex(profile: Profile) -> re.Pattern[str]:
-    phrases = set(profile.keywords)
-    for actor in profile.actors:
-        phrases.update(actor.aliases)
+    # The conflict's own places and words only: actors' aliases include names any news
+    # carries ("US", "the government"), which would make every tech story look like a war.
+    phrases = {*profile.keywords, *profile.theatre}
     ordered = sorted(phrases, key=len, reverse=True)
     # One boundary check and a first-letter lookahead before the alternation: tried
     # at every position, per-branch lookbehinds made this 15x slower.

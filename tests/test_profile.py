@@ -162,3 +162,11 @@ def test_second_context_rule_error_points_at_its_own_table(tmp_path: Path) -> No
     rule = '\n[[actors.context]]\nphrases = ["raiders"]\n'
     message = _error_for(tmp_path, MINIMAL + rule + rule + "unless = 3\n")
     assert "line 23: 'unless' must be a list of non-empty strings" in message
+
+
+def test_no_suggestion_when_one_story_among_many_names_the_place() -> None:
+    # Ten unrelated stories and one that names Ukraine a dozen times: not a Ukraine briefing.
+    ukraine = " ".join(["Ukraine said Kyiv and Kharkiv were shelled."] * 4)
+    others = [f"The company reported quarterly results in market {n}." for n in range(10)]
+    assert suggest_profile([ukraine, *others], load_profile("syria")) is None
+    assert suggest_profile([ukraine] * 3, load_profile("syria")) is not None
