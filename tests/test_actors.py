@@ -527,3 +527,9 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
             fast = [c.id for c in matcher.countries_in(text)]
             slow = [owners[ordered[int(m.lastgroup[1:])]].id for m in full.finditer(text)]
             assert fast == slow, (name, suffix)
+
+
+def test_is_shouted_as_a_verb_is_not_the_group() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    assert tagger.tag("There IS an oxygen bar in Delhi, and it IS not cheap.") == ()
+    assert tagger.tag("Fighters loyal to IS attacked the town.") == ("is",)
