@@ -6,9 +6,10 @@ The dump path never imports Textual, so it starts fast and runs headless.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,16 +32,28 @@ exit status:
 """
 
 SUBCOMMANDS = ("dump", "profiles")
+# Narrower than this, wrapped lines would be mostly indentation and source markers.
+MIN_WIDTH = 40
+# `-o brief.json` without --format means JSON.
+FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
-    return value
+def _at_least(minimum: int) -> Callable[[str], int]:
+    def whole_number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"expected a number of at least {minimum}, got {value}"
+            )
+        return value
+
+    return whole_number
+
+
+_positive = _at_least(1)
 
 
 def _engine_options(parser: argparse.ArgumentParser) -> None:
@@ -118,9 +131,17 @@ def build_dump_parser() -> argparse.ArgumentParser:
         default="-",
         help="file to write, atomically ('-' or none = stdout)",
     )
-    parser.add_argument("--format", choices=FORMATS, default="text", help="default: text")
     parser.add_argument(
-        "--width", type=_positive, default=80, metavar="N", help="text wrap width (default: 80)"
+        "--format",
+        choices=FORMATS,
+        help="default: from the -o file's extension (.json, .md), else text",
+    )
+    parser.add_argument(
+        "--width",
+        type=_at_least(MIN_WIDTH),
+        default=80,
+        metavar="N",
+        help=f"text wrap width, at least {MIN_WIDTH} (default: 80)",
     )
     return parser
 
@@ -170,7 +191,8 @@ def run_dump(argv: Sequence[str]) -> int:
         briefing = build_briefing(args.paths, _options(args), progress=progress)
     for problem in briefing.problems:
         _warn(problem)
-    data = render(briefing, args.format, args.width)
+    fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
+    data = render(briefing, fmt, args.width)
     if args.output == "-":
         sys.stdout.write(data)
         sys.stdout.flush()
@@ -198,10 +220,40 @@ def run_profiles(argv: Sequence[str]) -> int:
 
 
 def run_tui(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not sys.stdout.isatty():
+        parser.error("the briefing view needs a terminal; use 'briefing dump' to write text")
+    if args.theme:
+        from textual.theme import BUILTIN_THEMES
+
+        from briefing.tui.theming import bundled_themes
+
+        themes = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
+        if args.theme not in themes:
+            parser.error(f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}")
+    if "-" in args.paths and not sys.stdin.isatty():
+        _read_piped_article(args.max_bytes or DEFAULT_MAX_BYTES)
     from briefing.tui.app import run_app
 
     return run_app(args.paths, _options(args), args.theme)
+
+
+def _read_piped_article(max_bytes: int) -> None:
+    """Take the article piped on stdin now, then give stdin back to the keyboard: the
+    view reads keys from stdin, and would otherwise read the article as keystrokes."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise BriefingError(
+            "the briefing view needs a terminal for its keys; use 'briefing dump -'",
+            EXIT_USAGE,
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    # The engine reads "-" from sys.stdin: the bytes already taken, not the terminal.
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -127,3 +127,23 @@ def test_refuses_to_overwrite_an_input_found_in_a_folder_or_behind_a_link(
     assert main(["dump", "--no-cache", str(folder), "-o", str(link)]) == 1
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert capsys.readouterr().err.count("it is one of the input files") == 2
+
+
+def test_output_format_follows_the_file_extension(tmp_path: Path) -> None:
+    assert main(["dump", "--no-cache", "-o", str(tmp_path / "b.json")]) == 0
+    assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["schema"] == "briefing/1"
+    assert main(["dump", "--no-cache", "-o", str(tmp_path / "b.md")]) == 0
+    assert (tmp_path / "b.md").read_text(encoding="utf-8").startswith("# Briefing")
+    assert main(["dump", "--no-cache", "--format", "text", "-o", str(tmp_path / "c.json")]) == 0
+    assert (tmp_path / "c.json").read_text(encoding="utf-8").startswith("BRIEFING:")
+
+
+def test_too_narrow_a_width_is_a_usage_error(capsys) -> None:
+    assert main(["dump", "--width", "20"]) == 2
+    assert "at least 40" in capsys.readouterr().err
+
+
+def test_the_view_needs_a_terminal(capsys) -> None:
+    # Under pytest stdout is not a terminal: the TUI must refuse, not draw into a pipe.
+    assert main([]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
