@@ -284,7 +284,7 @@ class _Validator:
                 re.compile(pattern)
             except re.error as error:
                 raise self.fail(
-                    f"actor {actor_id!r}: bad regular expression {pattern!r}: {error}",
+                    f"actor {actor_id!r}: bad regular expression '{pattern}': {error}",
                     self.line_of("patterns", start),
                 ) from None
         context_data = data.get("context", [])
