@@ -108,7 +108,7 @@ def test_duplicate_actor_id_points_at_the_second_actor(tmp_path: Path) -> None:
 def test_bad_regex_names_the_actor_and_line(tmp_path: Path) -> None:
     text = MINIMAL + "patterns = ['\\bPIR(']\n"
     message = _error_for(tmp_path, text)
-    assert "line 17: actor 'pirates': bad regular expression '\\\\bPIR('" in message
+    assert "line 17: actor 'pirates': bad regular expression '\\bPIR('" in message
 
 
 def test_bad_colour(tmp_path: Path) -> None:
