@@ -19,7 +19,7 @@ from briefing.options import BriefingOptions
 from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
-from briefing.tui.app import HELP_SECTIONS, BriefingApp
+from briefing.tui.app import HELP_SECTIONS, BriefingApp, run_app
 from briefing.tui.citations import masthead, source_markers, sourced
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
@@ -101,8 +101,10 @@ async def test_main_screen_lists_profile_actors_then_others(seed_briefing: Brief
         assert ids == expected
         assert len(seed_briefing.actors) == 7
         masthead = screen_text(app.screen.query_one("#masthead", Static))
-        assert masthead.startswith("2 articles · Dawn, The Business Standard")
+        # At 80 columns the outlets are counted, so the summary method still fits.
+        assert masthead.startswith("2 articles · 2 outlets · ")
         assert seed_briefing.profile_name in masthead
+        assert masthead.endswith(f" · {seed_briefing.summarizer}·{seed_briefing.length}")
         # The first actor is shown at once: its name, then its summary lines.
         first = seed_briefing.actors[0]
         shown = [str(option.prompt) for option in detail(app).options]
@@ -174,7 +176,7 @@ async def test_fact_line_shows_date_attribution_and_markers() -> None:
         await settle(app, pilot)
         prompts = [str(option.prompt) for option in detail(app).options]
         assert (
-            "2024-12-06  Iran will send missiles, drones and more advisers to Syria. "
+            "2024-12-06   Iran will send missiles, drones and more advisers to Syria. "
             f"— {IRAN_SOURCE} [1][2]"
         ) in prompts
 
@@ -303,6 +305,7 @@ async def test_palette_switches_summarizer_without_restart(seed_briefing: Briefi
         assert app.briefing.articles == seed_briefing.articles
         masthead = screen_text(app.screen.query_one("#masthead", Static))
         assert "lsa, 5 sentences" in masthead
+        assert "Summaries: lsa, 5 sentences" in [n.message for n in app._notifications]
 
 
 @synchronously
@@ -430,11 +433,18 @@ def test_bundled_themes_define_every_actor_slot() -> None:
 
 def help_rows(app: BriefingApp) -> dict[str, set[str]]:
     """Description -> the keys help lists for it."""
-    text = "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
     rows: dict[str, set[str]] = {}
-    for match in re.finditer(r"^  (\S+(?: \S+)*)  +(\S.*)$", text, re.MULTILINE):
+    for match in re.finditer(HELP_ROW, help_text(app), re.MULTILINE):
         rows.setdefault(match[2], set()).update(match[1].split(" "))
     return rows
+
+
+# Keys, description, binding ids: columns two or more spaces apart.
+HELP_ROW = r"^  (\S+(?: \S+)*)  +(\S.*?)(?:  +(\S+(?: \S+)*))?$"
+
+
+def help_text(app: BriefingApp) -> str:
+    return "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
 
 
 def pressable(app: BriefingApp) -> set[str]:
@@ -507,8 +517,7 @@ async def test_keymap_in_config_remaps_and_help_shows_it(config_dir: Path) -> No
         assert app.clipboard.startswith("Iran will send missiles")
         await pilot.press("question_mark")
         await pilot.pause()
-        text = "\n".join(screen_text(s) for s in app.screen.query(".help-section"))
-        assert re.search(r"^  y +Copy$", text, re.MULTILINE)
+        assert re.search(r"^  y +Copy +line\.copy$", help_text(app), re.MULTILINE)
 
 
 def test_every_binding_has_an_id() -> None:
@@ -557,6 +566,49 @@ async def test_unreadable_inputs_show_failure_screen(tmp_path: Path) -> None:
 
 
 @synchronously
+async def test_failure_screen_offers_nothing_to_view_and_quits_with_its_status(
+    tmp_path: Path,
+) -> None:
+    app = BriefingApp(paths=[str(tmp_path / "missing.txt")], options=NO_CACHE)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FailureScreen)
+        offered = {active.binding.action for active in app.screen.active_bindings.values()}
+        assert "export_dialog" not in offered and "quit" in offered
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert "Quit" in footer and "Export" not in footer
+        await pilot.press("e", "s", "t", "slash")
+        await pilot.pause()
+        assert isinstance(app.screen, FailureScreen)
+        assert not app._notifications
+        # Any quit key, not only the one the screen names, exits with the failure's status.
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 3
+
+
+def test_run_app_prints_the_failure_after_the_screen_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async def quit_on_failure(pilot) -> None:
+        await settle(pilot.app, pilot)
+        assert isinstance(pilot.app.screen, FailureScreen)
+        await pilot.press("q")
+
+    run = BriefingApp.run
+    monkeypatch.setattr(
+        BriefingApp,
+        "run",
+        lambda app: run(app, headless=True, size=SMALL, auto_pilot=quit_on_failure),
+    )
+    missing = tmp_path / "missing\x1b[31m.txt"
+    assert run_app([str(missing)], NO_CACHE, None) == 3
+    error = capsys.readouterr().err
+    assert error.startswith("briefing: error: ") and error.endswith("\n")
+    assert str(tmp_path / "missing") in error and "\x1b" not in error
+
+
+@synchronously
 async def test_problems_are_notifications_not_crashes() -> None:
     app = BriefingApp(make_briefing())
     async with app.run_test(size=SMALL) as pilot:
@@ -588,8 +640,8 @@ async def test_wrapped_lines_hang_under_their_text(size: tuple[int, int]) -> Non
         await settle(app, pilot)
         rows = rendered_rows(detail(app))
         # A bullet's text wraps under the text (2 cells in), a fact's under its text
-        # (past the 10-cell date column and 2 spaces).
-        indent = {"•": 2, "2": 12}
+        # (past the 12-cell date column and a space).
+        indent = {"•": 2, "2": 13}
         continued = {"•": 0, "2": 0}
         lead = None
         for row in rows:
@@ -695,8 +747,10 @@ def test_masthead_fits_the_width(seed_briefing: Briefing) -> None:
         "2 articles · Dawn, The Business Standard · 2024-12-06 – 2024-12-07 · "
         f"{seed_briefing.profile_name} · lex-rank, 5 sentences"
     )
-    assert masthead(seed_briefing, 78).plain == full.removesuffix(" · lex-rank, 5 sentences")
-    assert masthead(seed_briefing, 60).plain.startswith("2 articles · 2 outlets · 2024-12-06")
+    counted = full.replace("Dawn, The Business Standard", "2 outlets")
+    assert masthead(seed_briefing, 80).plain == counted
+    assert masthead(seed_briefing, 78).plain == counted.replace(", 5 sentences", "·5")
+    assert masthead(seed_briefing, 60).plain == counted.removesuffix(" · lex-rank, 5 sentences")
 
 
 def test_markers_and_notification_name_a_few_of_many_sources() -> None:
@@ -738,3 +792,158 @@ async def test_loading_shows_progress_and_quits_at_once(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@synchronously
+async def test_report_date_is_bracketed_and_copied_as_reported() -> None:
+    briefing = make_briefing()
+    hezbollah = briefing.actors[1]
+    fact = replace(hezbollah.facts[0], reported="2024-12-06")
+    briefing = replace(
+        briefing,
+        actors=(briefing.actors[0], replace(hezbollah, facts=(fact,)), *briefing.actors[2:]),
+    )
+    app = BriefingApp(briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        stated = [str(o.prompt) for o in detail(app).options if str(o.prompt)[:1].isdigit()]
+        assert stated and all(re.match(r"\d{4}-\d\d-\d\d   \S", p) for p in stated), stated
+        await choose_actor(app, pilot, "hezbollah")
+        reported = [o.prompt for o in detail(app).options if str(o.prompt).startswith("(")]
+        assert [str(p) for p in reported] == [f"(2024-12-06) {fact.text} [2]"]
+        lead = reported[0].lead
+        assert any("italic" in str(span.style) for span in lead.spans)
+        await pilot.press("tab", "G", "c")  # the fact is the last line (its summary too)
+        assert app.clipboard == (
+            f"reported 2024-12-06: {fact.text} — [2] The Business Standard, 2024-12-06"
+        )
+
+
+@synchronously
+async def test_counts_of_one_are_singular() -> None:
+    briefing = make_briefing()
+    tbs = briefing.articles[1]
+    one_dropped = replace(tbs, article=replace(tbs.article, dropped=("Skip to main content",)))
+    app = BriefingApp(replace(briefing, articles=(one_dropped,)))
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        assert screen_text(app.screen.query_one("#masthead", Static)).startswith("1 article · ")
+        await pilot.press("s")
+        await pilot.pause()
+        title = screen_text(app.screen.query_one("#sources-title", Static))
+        assert title.startswith("Sources: 1 article · ")
+        await pilot.press("enter", "d")
+        await pilot.pause()
+        dropped = screen_text(app.screen.query_one("#dropped", Static))
+        assert dropped.startswith("Dropped as page furniture (1 line)\n")
+        await pilot.press("slash", *"overnight")
+        await pilot.pause()
+        assert screen_text(app.screen.query_one("#count", Static)) == "1 sentence matches"
+
+
+@synchronously
+async def test_switching_sources_says_when_there_is_no_other() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, "rebels")
+        await open_detail_line(app, pilot, "Rebels advanced")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.sources == ("a1.s4",)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.cited_sentence_id == "a1.s4"
+        assert [n.message for n in app._notifications][-1] == "This line has one source."
+        await pilot.press("s", "enter", "left_square_bracket")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.screen.cited_sentence_id is None
+        assert "opened from the sources" in [n.message for n in app._notifications][-1]
+
+
+def config_warnings(app: BriefingApp) -> list[tuple[str, str]]:
+    """(title, message) of the warnings about config.toml, titled with its path."""
+    path = str(config.config_path())
+    return [
+        (n.title, n.message)
+        for n in app._notifications
+        if n.severity == "warning" and n.title == path
+    ]
+
+
+@synchronously
+async def test_invalid_config_warns_once_with_its_line_and_is_never_rewritten(
+    config_dir: Path,
+) -> None:
+    config_dir.mkdir()
+    path = config_dir / "config.toml"
+    broken = 'theme = "briefing-light"\n[keymap]\n"line.copy" = y\n'
+    path.write_text(broken, encoding="utf-8")
+    app = BriefingApp(make_briefing(), theme="briefing-contrast")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        [(title, message)] = config_warnings(app)
+        assert title == str(path)
+        assert message.startswith("not valid TOML") and "line 3" in message
+        app.theme = "briefing-light"
+        await pilot.pause()
+        assert config_warnings(app)[-1][1].startswith("Theme not saved: not valid TOML")
+    assert path.read_text(encoding="utf-8") == broken
+
+
+@synchronously
+async def test_unknown_keymap_ids_warn_and_the_rest_apply(config_dir: Path) -> None:
+    config_dir.mkdir()
+    (config_dir / "config.toml").write_text(
+        '[keymap]\n"line.copy" = "y"\n"line.cpy" = "x"\n"view.sources" = 3\n', encoding="utf-8"
+    )
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        [(_, message)] = config_warnings(app)
+        assert "unknown binding ids in [keymap]: line.cpy (see ? for ids)" in message
+        assert "view.sources" in message
+        await pilot.press("tab", "y")
+        assert app.clipboard.startswith("Iran will send missiles")
+
+
+def test_save_theme_sets_only_the_top_level_theme(config_dir: Path) -> None:
+    config_dir.mkdir()
+    path = config_dir / "config.toml"
+    path.write_text('# mine\nwidth = 3\n[tui]\ntheme = "kept"\n', encoding="utf-8")
+    assert config.save_theme("briefing-light") is None
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == {
+        "theme": "briefing-light",
+        "width": 3,
+        "tui": {"theme": "kept"},
+    }
+    assert path.read_text(encoding="utf-8").startswith('theme = "briefing-light"\n# mine\n')
+
+
+def test_save_theme_leaves_a_file_it_cannot_edit_safely(config_dir: Path) -> None:
+    config_dir.mkdir()
+    path = config_dir / "config.toml"
+    # The only theme line is inside a multi-line string: replacing it would change `note`.
+    tricky = 'note = """\ntheme = "in the note"\n"""\n'
+    path.write_text(tricky, encoding="utf-8")
+    reason = config.save_theme("briefing-light")
+    assert reason is not None and "left as it is" in reason
+    assert path.read_text(encoding="utf-8") == tricky
+
+
+@synchronously
+async def test_highlighted_actor_is_pointed_at_not_only_shaded() -> None:
+    # A marker in the text survives NO_COLOR and an unfocused list, as a background does not.
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        actors = app.screen.query_one(ActorList)
+
+        def pointed() -> list[str]:
+            return [row for row in rendered_rows(actors) if row.startswith(" ▶")]
+
+        await pilot.press("tab")
+        assert app.focused is detail(app)
+        assert [row.split()[1] for row in pointed()] == ["Iran"]
+        await pilot.press("shift+tab", "j")
+        assert [row.split()[1] for row in pointed()] == ["Hezbollah"]
+        assert any(row.startswith(" 1 Iran ") for row in rendered_rows(actors))

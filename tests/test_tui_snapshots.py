@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from briefing.model import Briefing
+from briefing.options import BriefingOptions
 from briefing.tui import config
 from briefing.tui.app import BriefingApp
 
@@ -60,3 +61,9 @@ def test_search_snapshot(snap_compare, seed_briefing: Briefing) -> None:
         await pilot.pause()
 
     assert snap_compare(BriefingApp(seed_briefing), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_failure_snapshot(snap_compare) -> None:
+    # Nothing to view: the footer offers quit and help, not export or the views.
+    app = BriefingApp(paths=["no-such-file.txt"], options=BriefingOptions(use_cache=False))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)

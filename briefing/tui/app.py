@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,12 +20,14 @@ from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
 from briefing.render import render
+from briefing.safety import clean_text
 from briefing.tui import config
+from briefing.tui.citations import summary_method
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.failure import FailureScreen
-from briefing.tui.screens.help import HelpScreen
+from briefing.tui.screens.help import HelpScreen, binding_ids
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.search import SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
@@ -34,6 +37,8 @@ from briefing.tui.theming import DEFAULT_THEME, bundled_themes, stylesheet_path
 from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
 
 EXPORT_WIDTH = 80
+# Actions that show the briefing: with none to show (the engine failed) they are not offered.
+BRIEFING_ACTIONS = frozenset({"export_dialog", "search", "sources", "timeline"})
 
 
 class BriefingApp(App[None]):
@@ -78,9 +83,14 @@ class BriefingApp(App[None]):
         self.bundled_theme_names = tuple(t.name for t in themes)
         self._unknown_theme = theme if theme and theme not in self.available_themes else None
         self._chosen_theme = None if self._unknown_theme else theme
-        self.keymap = config.saved_keymap()
+        self.failure: BriefingError | None = None
+        self.settings = config.load_settings(binding_ids(HELP_SECTIONS))
+        self.keymap = self.settings.keymap
         self.set_keymap(self.keymap)
-        saved = config.saved_theme()
+        saved = self.settings.theme
+        self._settings_problems = list(self.settings.problems)
+        if saved and saved not in self.available_themes:
+            self._settings_problems.append(f"no theme named {saved!r}")
         self.theme = self._chosen_theme or (
             saved if saved in self.available_themes else DEFAULT_THEME
         )
@@ -90,8 +100,17 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self._chosen_theme:
-            config.save_theme(self._chosen_theme)
+        if self._settings_problems:
+            self.notify(
+                "; ".join(self._settings_problems),
+                title=str(config.config_path()),
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        # A file that could not be read is left alone; its warning is already shown.
+        if self._chosen_theme and self.settings.usable:
+            self._remember_theme(self.get_theme(self._chosen_theme))
         if self._unknown_theme:
             self.notify(
                 f"No theme named {self._unknown_theme!r}; using {self.theme}.",
@@ -102,8 +121,17 @@ class BriefingApp(App[None]):
         else:
             self.load_briefing()
 
-    def _remember_theme(self, theme: Theme) -> None:
-        config.save_theme(theme.name)
+    def _remember_theme(self, theme: Theme | None) -> None:
+        if theme is None:
+            return
+        problem = config.save_theme(theme.name)
+        if problem:
+            self.notify(
+                f"Theme not saved: {problem}",
+                title=str(config.config_path()),
+                severity="warning",
+                markup=False,
+            )
 
     @work(thread=True, exclusive=True, group="engine")
     def load_briefing(self) -> None:
@@ -131,7 +159,16 @@ class BriefingApp(App[None]):
             self.notify(problem, title="About the input", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
-        self.push_screen(FailureScreen(str(error), error.status))
+        self.failure = error
+        self.refresh_bindings()
+        self.push_screen(FailureScreen(str(error), self.keymap.get("app.quit", "q")))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.failure is not None and action in BRIEFING_ACTIONS)
+
+    async def action_quit(self) -> None:
+        # After a failure the exit status says why, whichever quit key was pressed.
+        self.exit(return_code=self.failure.status if self.failure else 0)
 
     @property
     def input_paths(self) -> list[Path]:
@@ -143,7 +180,7 @@ class BriefingApp(App[None]):
 
     def _ready_briefing(self) -> Briefing | None:
         if self.briefing is None:
-            self.notify("Still reading the articles…")
+            self.notify("There is no briefing." if self.failure else "Still reading the articles…")
         return self.briefing
 
     def _show_view(self, view: type[Screen], make: Callable[[Briefing], Screen]) -> None:
@@ -222,7 +259,12 @@ class BriefingApp(App[None]):
         except BriefingError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.call_from_thread(setattr, self, "briefing", updated)
+        self.call_from_thread(self._rebriefed, updated)
+
+    def _rebriefed(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        # A narrow masthead leaves the method out, so say what the summaries are now.
+        self.notify(f"Summaries: {summary_method(briefing)}", timeout=4)
 
 
 # Each section lists its classes' own bindings (ours first, then the Textual classes
@@ -242,7 +284,13 @@ HELP_SECTIONS = (
 
 
 def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -> int:
-    """Run the TUI until the reader quits; the exit status for the CLI."""
+    """Run the TUI until the reader quits; the exit status for the CLI.
+
+    Why no briefing could be made is printed again once the screen is gone, so it is
+    still there to read (and to see in a log).
+    """
     app = BriefingApp(paths=paths, options=options, theme=theme)
     app.run()
+    if app.failure is not None:
+        print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)
     return app.return_code or 0

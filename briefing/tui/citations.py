@@ -14,6 +14,9 @@ from briefing.tui.theming import actor_variable
 
 # A line carried by a whole wire-story corpus cites hundreds of articles: name a few.
 MARKERS_SHOWN = 3
+# Quieter text in Content styles. Not $text-muted: that is "auto 60%", which Content
+# draws as full white, brighter than the text it should sit behind.
+MUTED = "$foreground-muted"
 
 
 @dataclass(frozen=True)
@@ -99,18 +102,30 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def summary_method(briefing: Briefing) -> str:
+    """'luhn, 3 sentences': how the summaries were made."""
+    return f"{briefing.summarizer}, {plural(briefing.length, 'sentence')}"
+
+
 def masthead(briefing: Briefing, width: int) -> Content:
     """The header line: articles, outlets, date span, profile, summarizer, fitted to `width`.
 
-    Outlets are named when they fit, else counted; the summarizer, which the palette
-    also shows, is the first thing left out.
+    Outlets are named when they fit, else counted; the summary method shrinks to
+    'luhn·3' before outlets are counted, and is the last thing left out.
     """
     span = briefing.date_span
     dates = "undated" if span is None else (span[0] if span[0] == span[1] else " – ".join(span))
     named = ", ".join(briefing.outlets) or "no outlet named"
     counted = plural(len(briefing.outlets), "outlet")
-    method = f" · {briefing.summarizer}, {briefing.length} sentences"
-    choices = [(named, method), (named, ""), (counted, method), (counted, "")]
+    method = f" · {summary_method(briefing)}"
+    short_method = f" · {briefing.summarizer}·{briefing.length}"
+    choices = [
+        (named, method),
+        (named, short_method),
+        (counted, method),
+        (counted, short_method),
+        (counted, ""),
+    ]
     for outlets, summarizer in choices:
         line = Content.assemble(
             (plural(len(briefing.articles), "article"), "bold"),
@@ -124,7 +139,7 @@ def masthead(briefing: Briefing, width: int) -> Content:
 
 
 def markers_content(briefing: Briefing, sentence_ids: Sequence[str]) -> Content:
-    return Content.styled(source_markers(briefing, sentence_ids), "$text-muted")
+    return Content.styled(source_markers(briefing, sentence_ids), MUTED)
 
 
 def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Hanging, SourcedLine]:
@@ -134,15 +149,21 @@ def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Hanging, Source
     return shown, sourced(briefing, line.text, line.sources)
 
 
+# Wide enough for "(2024-12-06)", a report date in brackets.
+DATE_COLUMN = 12
+
+
 def fact_line(briefing: Briefing, fact: Fact) -> tuple[Hanging, SourcedLine]:
-    # A date the text states is bold; a fact without one sits, muted, at its report date.
+    # A date the text states is bold; a fact without one sits at its report date, in
+    # brackets and muted, so the two differ without colour or italics too.
     if fact.date:
         column, style, label = fact.date, "bold $primary", fact.date
     elif fact.reported:
-        column, style, label = fact.reported, "italic $text-muted", f"reported {fact.reported}"
+        column, label = f"({fact.reported})", f"reported {fact.reported}"
+        style = f"italic {MUTED}"
     else:
-        column, style, label = "undated", "$text-muted", ""
-    lead = Content.assemble((f"{column:<10}", style), "  ")
+        column, style, label = "undated", MUTED, ""
+    lead = Content.assemble((f"{column:<{DATE_COLUMN}}", style), " ")
     shown = Hanging(lead, attributed(briefing, fact))
     said = f"{fact.text} ({fact.attribution})" if fact.attribution else fact.text
     dated = f"{label}: {said}" if label else said

@@ -1,4 +1,8 @@
-"""The TUI's persisted preferences (the theme) in the user's config.toml."""
+"""The TUI's settings in the user's config.toml: the theme and a [keymap] table.
+
+A file the TUI cannot use is never ignored in silence: reading it reports what is wrong,
+and saving the theme leaves a file it cannot rewrite safely as it is.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,19 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_path
 
+from briefing.errors import BriefingError
+from briefing.output import write_atomic
+
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
 _THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
+# Top-level keys end at the first table header ("[keymap]", "[[rows]]").
+_TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
 
 
 def config_path() -> Path:
@@ -20,37 +31,92 @@ def config_path() -> Path:
     return folder / "config.toml"
 
 
-def _read() -> dict:
+@dataclass(frozen=True)
+class Settings:
+    """What config.toml asks for, and what in it could not be used (one phrase each)."""
+
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    usable: bool = True  # False: unreadable or not TOML, so nothing in it was used
+
+
+class UnusableConfig(Exception):
+    """The file exists but cannot be read or parsed; the message says why."""
+
+
+def _read_text() -> str | None:
+    """The file's text; None when there is no file."""
     try:
-        return tomllib.loads(config_path().read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
+        return config_path().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableConfig(f"unreadable ({error})") from error
 
 
-def saved_theme() -> str | None:
-    theme = _read().get("theme")
-    return theme if isinstance(theme, str) else None
+def _parse(text: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise UnusableConfig(f"not valid TOML: {error}") from error
 
 
-def saved_keymap() -> dict[str, str]:
-    """The [keymap] table: binding id -> key(s), e.g. "line.copy" = "y"."""
-    table = _read().get("keymap", {})
+def load_settings(binding_ids: Collection[str]) -> Settings:
+    """The settings, checking [keymap] entries against the ids of the app's bindings."""
+    try:
+        text = _read_text()
+        data = {} if text is None else _parse(text)
+    except UnusableConfig as error:
+        return Settings(problems=(f"{error}; its settings are not used",), usable=False)
+    problems: list[str] = []
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append("theme must be a string")
+        theme = None
+    table = data.get("keymap", {})
     if not isinstance(table, dict):
-        return {}
-    return {str(k): v for k, v in table.items() if isinstance(v, str) and v.strip()}
+        problems.append("keymap must be a table ([keymap])")
+        table = {}
+    keymap = {k: v for k, v in table.items() if isinstance(v, str) and v.strip()}
+    not_keys = sorted(set(table) - set(keymap))
+    if not_keys:
+        problems.append(f'[keymap] values must name keys, as in "y" or "ctrl+y": {not_keys}')
+    unknown = sorted(set(keymap) - set(binding_ids))
+    if unknown:
+        problems.append(f"unknown binding ids in [keymap]: {', '.join(unknown)} (see ? for ids)")
+        keymap = {k: v for k, v in keymap.items() if k not in unknown}
+    return Settings(theme, keymap, tuple(problems))
 
 
-def save_theme(name: str) -> None:
-    """Set the top-level `theme` key, keeping whatever else the file holds."""
-    path = config_path()
+def save_theme(name: str) -> str | None:
+    """Set the top-level `theme` key, keeping the rest of the file as written.
+
+    Returns why the file was left as it is, or None once saved.
+    """
+    try:
+        text = _read_text() or ""
+        settings = _parse(text)
+    except UnusableConfig as error:
+        return f"{error}; left as it is"
     # A JSON string literal is a valid TOML basic string.
     line = f"theme = {json.dumps(name)}"
+    header = _TABLE_HEADER.search(text)
+    top_end = header.start() if header else len(text)
+    top, count = _THEME_LINE.subn(line, text[:top_end], count=1)
+    updated = (top if count else f"{line}\n{top}") + text[top_end:]
+    # The line edit must change the theme and nothing else (a multi-line string or an
+    # unusual layout could fool it); if not, the reader's file wins.
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    # Top-level keys must precede any [table], so a new line goes first.
-    replaced, count = _THEME_LINE.subn(line, text, count=1)
-    text = replaced if count else f"{line}\n{text}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+        safe = _parse(updated) == {**settings, "theme": name}
+    except UnusableConfig:
+        safe = False
+    if not safe:
+        return "its theme line cannot be rewritten without changing other settings; left as it is"
+    path = config_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, updated)
+    except (OSError, BriefingError) as error:
+        return f"unwritable ({error})"
+    return None

@@ -14,11 +14,13 @@ from textual.widgets import Footer, Static, Tab, Tabs
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
 from briefing.tui.citations import (
+    MUTED,
     article_label,
     article_numbers,
     citation,
     cited_articles,
     display_path,
+    plural,
 )
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import VimScroll
@@ -34,7 +36,7 @@ def article_meta(article: AnnotatedArticle) -> Content:
     if a.dateline:
         parts.append(a.dateline)
     parts.append(display_path(a.path))
-    return Content.styled(" · ".join(parts), "$text-muted")
+    return Content.styled(" · ".join(parts), MUTED)
 
 
 def _words(text: str) -> set[str]:
@@ -123,12 +125,13 @@ class ArticleScreen(ViewScreen):
             for index, sentences in groupby(annotated.sentences, key=lambda s: s.paragraph)
         ]
         dropped_lines = annotated.article.dropped
+        dropped_count = plural(len(dropped_lines), "line")
         dropped = Static(
             Content.assemble(
-                (f"Dropped as page furniture ({len(dropped_lines)} lines)\n", "bold $warning"),
+                (f"Dropped as page furniture ({dropped_count})\n", "bold $warning"),
                 Content("\n").join(Content(line) for line in dropped_lines)
                 if dropped_lines
-                else Content.styled("nothing", "$text-muted"),
+                else Content.styled("nothing", MUTED),
             ),
             id="dropped",
         )
@@ -158,6 +161,10 @@ class ArticleScreen(ViewScreen):
         if len(self.sources) > 1:
             tabs = self.query_one(Tabs)
             tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
+        elif self.sources:
+            self.notify("This line has one source.", timeout=2)
+        else:
+            self.notify("No line cited here: this article was opened from the sources.", timeout=2)
 
     async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         article_id = (event.tab.id or "").removeprefix("source-")

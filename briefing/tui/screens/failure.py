@@ -9,29 +9,35 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from briefing.tui.citations import MUTED
+
 
 class FailureScreen(Screen):
-    BINDINGS = [Binding("q", "quit", "Quit", id="failure.quit")]
+    """Only the app's own keys work here (quit, help, palette): there is nothing to view.
+
+    Quitting exits with the failure's status (the app keeps the error).
+    """
+
     DEFAULT_CSS = """
     FailureScreen #reason { width: auto; max-width: 90%; padding: 1 2; border: round $error; }
     """
 
-    def __init__(self, message: str, status: int) -> None:
+    def __init__(self, message: str, quit_keys: str) -> None:
+        """`quit_keys`: the app's quit binding's keys ("q", or as a keymap moved them)."""
         super().__init__()
         self.message = message
-        self.status = status
+        self.quit_keys = quit_keys
 
     def compose(self) -> ComposeResult:
+        first_key = self.quit_keys.split(",")[0].strip()
+        shown_key = self.app.get_key_display(Binding(first_key, "quit"))
         with Middle(), Center():
             yield Static(
                 Content.assemble(
                     ("No briefing could be made\n\n", "bold $error"),
                     self.message,
-                    ("\n\nPress q to quit.", "$text-muted"),
+                    (f"\n\nPress {shown_key} to quit.", MUTED),
                 ),
                 id="reason",
             )
         yield Footer(compact=True)
-
-    def action_quit(self) -> None:
-        self.app.exit(return_code=self.status)

@@ -1,8 +1,12 @@
-"""Help: every binding, read from the classes that declare them, so it cannot drift."""
+"""Help: every binding, read from the classes that declare them, so it cannot drift.
+
+Each row also names its binding ids, the names a [keymap] in config.toml uses.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -12,9 +16,30 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from briefing.tui.citations import MUTED
 from briefing.tui.widgets import VimScroll
 
 HelpSection = tuple[str, Sequence[type[DOMNode]]]
+
+
+def declared_bindings(sections: Sequence[HelpSection]) -> Iterator[Binding]:
+    for _, owners in sections:
+        for owner in owners:
+            yield from owner.__dict__.get("BINDINGS", [])
+
+
+def binding_ids(sections: Sequence[HelpSection]) -> set[str]:
+    """Every id a keymap can name: those of the bindings help lists."""
+    return {binding.id for binding in declared_bindings(sections) if binding.id}
+
+
+def id_list(ids: Sequence[str]) -> str:
+    """The ids as written, a numbered run shortened: 'main.actor-1…9'."""
+    numbered = (re.fullmatch(r"(.*\D)\d+", binding_id) for binding_id in ids)
+    prefixes = {match[1] if match else None for match in numbered}
+    if len(ids) > 2 and len(prefixes) == 1 and None not in prefixes:
+        return f"{ids[0]}…{ids[-1].removeprefix(str(prefixes.pop()))}"
+    return " ".join(ids)
 
 
 class HelpScreen(Screen):
@@ -32,7 +57,13 @@ class HelpScreen(Screen):
     def compose(self) -> ComposeResult:
         listed: set[str] = set()
         with VimScroll(id="help"):
-            yield Static(Content.styled("Keys", "bold $text-primary"))
+            yield Static(
+                Content.assemble(
+                    ("Keys\n", "bold $text-primary"),
+                    ("Right: binding ids, to move keys in config.toml's [keymap].", MUTED),
+                ),
+                classes="help-section",
+            )
             for title, owners in self.sections:
                 yield Static(self._section(title, owners, listed), classes="help-section")
         yield Footer(compact=True)
@@ -45,6 +76,7 @@ class HelpScreen(Screen):
         # Keys with the same description, or the same action, share a row ("? f1  Help",
         # "j ↓  Down"); the first owner's description names it, ours before Textual's.
         rows: dict[str, list[str]] = {}
+        row_ids: dict[str, list[str]] = {}
         described: dict[str, str] = {}  # action -> its row
         for owner in owners:
             for declared in owner.__dict__.get("BINDINGS", []):
@@ -65,10 +97,18 @@ class HelpScreen(Screen):
                     key = self.app.get_key_display(binding)
                     if key not in keys:
                         keys.append(key)
+                    ids = row_ids.setdefault(description, [])
+                    if binding.id and binding.id not in ids:
+                        ids.append(binding.id)
         width = max((len(" ".join(keys)) for keys in rows.values()), default=0) + 2
+        described_width = max((len(description) for description in rows), default=0) + 2
         lines = [Content.styled(title, "bold $accent")]
         lines += [
-            Content.assemble((f"  {' '.join(keys):<{width}}", "bold"), description)
+            Content.assemble(
+                (f"  {' '.join(keys):<{width}}", "bold"),
+                f"{description:<{described_width}}" if row_ids[description] else description,
+                (id_list(row_ids[description]), MUTED),
+            )
             for description, keys in rows.items()
         ]
         return Content("\n").join(lines)

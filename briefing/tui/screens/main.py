@@ -10,13 +10,20 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
-from briefing.tui.citations import actor_style, fact_line, masthead, plural, summary_line
+from briefing.tui.citations import (
+    MUTED,
+    actor_style,
+    all_actors,
+    fact_line,
+    masthead,
+    plural,
+    summary_line,
+)
 from briefing.tui.screens.views import ViewScreen, view_bindings
 from briefing.tui.widgets import SourcedLineList, VimOptionList
 
 COUNT_HEADERS = ("sent", "fact", "src")
 HEADING_STYLE = "bold underline $text-secondary"
-MUTED = "$text-muted"
 
 
 def counts(actor: ActorBrief) -> tuple[int, int, int]:
@@ -24,13 +31,21 @@ def counts(actor: ActorBrief) -> tuple[int, int, int]:
 
 
 class ActorList(VimOptionList):
-    """One row per actor with its counts of sentences, facts and sources."""
+    """One row per actor with its counts of sentences, facts and sources.
+
+    The highlighted actor is pointed at (▶ in place of its jump number): a shaded
+    row alone is faint while the reader is in the brief, and lost without colour.
+    """
 
     BINDINGS = [Binding("enter", "select", "Read", show=False, id="actors.read")]
+    POINTER = "▶"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._briefing: Briefing | None = None
+        self._widths: list[int] = []
+        self._markers: dict[str, str] = {}  # actor id -> its jump number, or "·"
+        self._pointed: str | None = None
 
     def on_resize(self) -> None:
         # Rows are laid out to the list's width, so a new width needs new rows.
@@ -40,50 +55,57 @@ class ActorList(VimOptionList):
     def show(self, briefing: Briefing) -> None:
         self._briefing = briefing
         keep = self.highlighted_option.id if self.highlighted_option else None
-        everyone = briefing.actors + briefing.other_actors
-        # Each count column as wide as its largest number (or its header), one space apart.
-        widths = [
-            max(len(header), *(len(str(counts(a)[n])) for a in everyone))
-            for n, header in enumerate(COUNT_HEADERS)
-        ]
-        counts_width = sum(widths) + len(widths)
-        header_at = max(4, self.scrollable_content_region.width - counts_width)
-        header = "".join(f" {h:>{w}}" for h, w in zip(COUNT_HEADERS, widths, strict=True))
-        options: list[Option] = [
-            Option(Content.styled(f"{'actors':<{header_at}}{header}", MUTED), disabled=True)
-        ]
-        options += [
-            Option(self._row(briefing, actor, str(slot), widths), id=actor.id)
-            for slot, actor in enumerate(briefing.actors, start=1)
-        ]
-        options.append(Option(Content.styled("Other actors", f"bold {MUTED}"), disabled=True))
-        if briefing.other_actors:
-            options += [
-                Option(self._row(briefing, actor, "·", widths), id=actor.id)
-                for actor in briefing.other_actors
-            ]
-        else:
-            options.append(Option(Content.styled("  none named often", MUTED), disabled=True))
-        self.set_options(options)
-        ids = [option.id for option in options]
-        if keep is None or keep not in ids:
+        everyone = all_actors(briefing)
+        if keep not in {a.id for a in everyone}:
             # Start on the first actor the articles report on: with a profile that does
             # not fit them, that is one of the other actors.
             reported = [a.id for a in everyone if a.sentence_ids] or [a.id for a in everyone]
             keep = reported[0] if reported else None
-        self.highlighted = None if keep is None else ids.index(keep)
+        self._pointed = keep
+        # Each count column as wide as its largest number (or its header), one space apart.
+        self._widths = [
+            max(len(header), *(len(str(counts(a)[n])) for a in everyone))
+            for n, header in enumerate(COUNT_HEADERS)
+        ]
+        self._markers = {actor.id: str(slot) for slot, actor in enumerate(briefing.actors, 1)}
+        self._markers |= {actor.id: "·" for actor in briefing.other_actors}
+        counts_width = sum(self._widths) + len(self._widths)
+        header_at = max(4, self.scrollable_content_region.width - counts_width)
+        header = "".join(f" {h:>{w}}" for h, w in zip(COUNT_HEADERS, self._widths, strict=True))
+        options: list[Option] = [
+            Option(Content.styled(f"{'actors':<{header_at}}{header}", MUTED), disabled=True)
+        ]
+        options += [Option(self._row(briefing, actor), id=actor.id) for actor in briefing.actors]
+        options.append(Option(Content.styled("Other actors", f"bold {MUTED}"), disabled=True))
+        if briefing.other_actors:
+            options += [
+                Option(self._row(briefing, actor), id=actor.id) for actor in briefing.other_actors
+            ]
+        else:
+            options.append(Option(Content.styled("  none named often", MUTED), disabled=True))
+        self.set_options(options)
+        self.highlighted = None if keep is None else self.get_option_index(keep)
 
-    def _row(
-        self, briefing: Briefing, actor: ActorBrief, marker: str, widths: list[int]
-    ) -> Content:
-        numbers = "".join(f" {n:>{w}}" for n, w in zip(counts(actor), widths, strict=True))
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self._briefing is None or event.option.id == self._pointed:
+            return
+        actors = {actor.id: actor for actor in all_actors(self._briefing)}
+        previous, self._pointed = self._pointed, event.option.id
+        for actor_id in (previous, self._pointed):
+            if actor_id in actors:
+                self.replace_option_prompt(actor_id, self._row(self._briefing, actors[actor_id]))
+
+    def _row(self, briefing: Briefing, actor: ActorBrief) -> Content:
+        marker = self.POINTER if actor.id == self._pointed else self._markers[actor.id]
+        numbers = "".join(f" {n:>{w}}" for n, w in zip(counts(actor), self._widths, strict=True))
         # Names are cut, never the counts, so the columns line up at any width.
         name_width = max(4, self.scrollable_content_region.width - len(numbers) - 3)
         name = actor.name if len(actor.name) <= name_width else actor.name[: name_width - 1] + "…"
         # An actor the articles never name is listed (it is in the profile) but muted.
         style = f"bold {actor_style(briefing, actor.id)}" if actor.sentence_ids else MUTED
+        pointer_style = "bold" if marker == self.POINTER else MUTED
         return Content.assemble(
-            (f"{marker:>2}", MUTED),
+            (f"{marker:>2}", pointer_style),
             " ",
             (f"{name:<{name_width}}", style),
             (numbers, MUTED),
@@ -195,8 +217,9 @@ class MainScreen(ViewScreen):
         style = actor_style(briefing, actor.id)
         entries: list = [Content.styled(actor.name, f"bold {style}")]
         if not actor.sentence_ids:
-            articles = plural(len(briefing.articles), "article")
-            note = f"No reporting on {actor.name} in these {articles}."
+            count = len(briefing.articles)
+            articles = "this article" if count == 1 else f"these {plural(count, 'article')}"
+            note = f"No reporting on {actor.name} in {articles}."
             entries.append(Content.styled(note, MUTED))
             self.query_one("#detail", SourcedLineList).show(entries)
             return

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from briefing.model import Briefing
-from briefing.tui.citations import actor_style, all_actors, markers_content, sourced
+from briefing.tui.citations import actor_style, all_actors, markers_content, plural, sourced
 from briefing.tui.hanging import Hanging
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import SourcedLineList
@@ -83,4 +83,5 @@ class SearchScreen(ViewScreen):
                 entries.append((shown, sourced(self.briefing, sentence.text, (sentence.id,))))
         results.show(entries[:MAX_RESULTS])
         shown_note = f" (first {MAX_RESULTS})" if len(entries) > MAX_RESULTS else ""
-        count.update(f"{len(entries)} sentence{'s' if len(entries) != 1 else ''} match{shown_note}")
+        matches = "matches" if len(entries) == 1 else "match"
+        count.update(f"{plural(len(entries), 'sentence')} {matches}{shown_note}")

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
-from briefing.tui.citations import all_actors, display_path
+from briefing.tui.citations import MUTED, all_actors, display_path, plural
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import VimDataTable
@@ -40,8 +40,8 @@ class SourcesScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Static(
             Content.assemble(
-                (f"Sources: {len(self.briefing.articles)} articles", "bold"),
-                (" · enter reads one; d there shows what extraction dropped", "$text-muted"),
+                (f"Sources: {plural(len(self.briefing.articles), 'article')}", "bold"),
+                (" · enter reads one; d there shows what extraction dropped", MUTED),
             ),
             id="sources-title",
         )
@@ -95,10 +95,10 @@ class SourcesScreen(ViewScreen):
             Content.assemble(
                 (article.title, "bold"),
                 "\n",
-                (display_path(article.path), "$text-muted"),
-                (f" · published {article.published or 'unknown'}", "$text-muted"),
+                (display_path(article.path), MUTED),
+                (f" · published {article.published or 'unknown'}", MUTED),
                 "\n",
-                ("actors: ", "$text-muted"),
+                ("actors: ", MUTED),
                 self._actors(annotated),
             )
         )
