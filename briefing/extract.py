@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import islice
 
 BLOCK_KINDS = ("headline", "standfirst", "body", "subhead", "caption")
 
@@ -110,6 +111,7 @@ AGENCIES = (
     "TASS",
 )
 AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=len, reverse=True))
+AGENCY_NAMES = {agency.lower(): agency for agency in AGENCIES}  # "THE ASSOCIATED PRESS" too
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
 # the line is short.
@@ -135,6 +137,8 @@ CAPTION = re.compile(
     r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)"
     r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)"  # "(Reed Saxon / Associated Press)"
     r"|(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
+    r"|(?:[a-z]\s*©\s*[A-Z][\w .,'’&-]{1,30}$)"  # an image's alt text and credit: "a bed© Amazon"
+    rf"|(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
     rf"|(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)",  # "(Emergency Service via AP)"
     re.IGNORECASE,
 )
@@ -142,18 +146,24 @@ CAPTION = re.compile(
 # in brackets: "... in central Gaza [Eyad Baba/AFP]".
 AGENCY_CREDIT = re.compile(
     rf"(?:\((?:{AGENCY_PATTERN})(?: file)?(?: photos?)?\)"
-    r"|\[[A-Z][^\[\]/]{1,40}/\s*[A-Z][^\[\]]{1,40}\])$",
+    r"|\[[A-Z][^\[\]/]{1,40}/\s*[A-Z][^\[\]]{1,40}\]"
+    r"|\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\))$",
     re.IGNORECASE,
 )
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
 # "By Jane Doe", "By Mike Wuerthele and Malcolm Owen"; a month name ends the name ("By X Nov 19").
 NAME_WORD = (
     r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b)[A-Z][\w.'’-]*"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b)[A-Z](?:[\w.'’-]|/(?=[A-Z]))*"
 )
+# Writers after the first follow "and" or a comma; after a comma only a full name (two words),
+# so "By Jane Doe, CNN" names Jane Doe.
 BYLINE = re.compile(
-    rf"^(?:By|BY|by)\s+({NAME_WORD}(?:\s+(?:and\s+)?(?!(?:On|At)\b){NAME_WORD}){{0,5}})"
+    rf"^(?:By|BY|by)\s+({NAME_WORD}(?:(?:\s+(?:and\s+)?|,\s+(?:and\s+)?(?={NAME_WORD}\s+{NAME_WORD}))"
+    rf"(?!(?:On|At)\b){NAME_WORD}){{0,8}})"
 )
+# "By The Associated Press": the agency is the byline.
+AGENCY_BYLINE = re.compile(rf"^by\s+(?:the\s+)?(?P<agency>{AGENCY_PATTERN})\s*$", re.IGNORECASE)
 AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))")
 # Share/follow/subscribe calls and other promotion inside an article; generic across sites.
 PROMO = re.compile(
@@ -210,6 +220,14 @@ LINK_PREFIX = re.compile(
     r"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch)\s*[:»|-]",
     re.IGNORECASE,
 )
+# Advertising slots inside an article ("Ad Feedback", "Continue reading below"): they neither
+# belong to it nor break it.
+AD_LABEL = re.compile(
+    r"^(?:ad(?:vertisement)?(?: feedback)?|advertising|sponsored(?: content)?"
+    r"|(?:story |article )?continues? (?:reading )?below(?: (?:this )?advertisement)?"
+    r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
+    re.IGNORECASE,
+)
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 PUBLISHED_IN = re.compile(
     r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
@@ -218,7 +236,7 @@ PUBLISHED_IN = re.compile(
 )
 # "© 2025 Owner", "Copyright © 2019-2024 Owner": a year is required, so "Copyright Policy" is not.
 COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*"
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,]?\s*"
     r"(?P<owner>[A-Z][^|©]*)?$",
     re.IGNORECASE,
 )
@@ -236,6 +254,7 @@ HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MIN_SCORE = 0.25
 MASTHEAD_ROWS = 3  # a site's name tops the page; repeated rows further down are menus
+TEASER_ROWS = 5  # a teaser's headline, lede and byline or date under a list heading
 HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 ALL_RIGHTS = re.compile(
     r"\.?\s*(?:all rights reserved|todos os direitos reservados|todos los derechos reservados"
@@ -256,13 +275,23 @@ NAVIGATION = frozenset(
 NAVIGATION_FILLER = frozenset("us our the page".split())
 # A title part that is a date or a count, not a site name ("France 24" and "9to5Mac" are).
 DATE_LIKE = re.compile(r"\d{4}|\d[/.:]\d|^\W*\d+\W*$")
+GLUED_SITE = re.compile(r"^\s*(?:\||-|–|—|::|»)\s*(?P<site>[A-Z][\w&.'’ -]{1,40})$")
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?"
     # a place in title case only with an agency after it: "Damascus (AFP) –"
     rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})(?=\s*\((?:{AGENCY_PATTERN})\)))"
-    r"\s*(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})\s"
+    r"\s*(?:(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})"
+    r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)\s"  # "MOSCOW, December 7. /TASS/."
+)
+# A dateline the page printed on its own row above the first paragraph: "Beirut, Lebanon CNN —".
+DATELINE_ROW = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}"
+    r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2})"
+    r"(?:,\s*[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2})?"
+    r"(?:\s+\(?(?P<credit>[A-Z][\w.&'-]{1,20})\)?)?\s*[—–-]{1,2}$"
 )
 AGENCY_NAME = re.compile(rf"(?:{AGENCY_PATTERN})$")
 # "December 6, 2024 (KHARTOUM) – ...": the date first, the place in brackets.
@@ -275,7 +304,7 @@ LONE_PLACE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}$"
 GENRE_LABELS = frozenset(
     """breaking exclusive analysis opinion watch live update updated video photos listen
     advertisement sponsored editorial comment explainer feature interview review share
-    menu news""".split()
+    menu news highlights summary overview background context contents takeaways""".split()
 )
 # "Omar Khalil, Reuters", "Jane Doe / AFP": a writer credited with the agency's copy.
 NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{AGENCY_PATTERN})$")
@@ -361,6 +390,7 @@ TIME = (
 TIME_FIRST = (
     r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*[A-Z]{2,4}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?\s*[,·|]?\s+"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 )
 SPELLED_DATE_PATTERNS = (
     re.compile(rf"{TIME_FIRST}{MONTH}\s+{DAY},?\s+{YEAR}", re.IGNORECASE),
@@ -452,6 +482,7 @@ def _lines_to_units(text: str) -> list[tuple[str, bool]]:
             and len(units[-1][0]) >= 40
             and not TERMINAL.search(units[-1][0])
             and (line[0].islower() or line[0] in "(0123456789")
+            and "©" not in line  # an image's alt text and credit under a teaser, not a wrap
         ):
             units[-1] = (f"{units[-1][0]} {line}", units[-1][1])
         else:
@@ -577,6 +608,7 @@ def _text_weight(units: list[_Unit], index: int, shares: dict[str, float]) -> fl
         or BRACKETED_ONLY.match(unit.text)
         or IMAGE_NAME.search(unit.text)
         or URL_ONLY.match(unit.text)
+        or AD_LABEL.match(unit.text)
     ):
         return None
     if index and unit.text == units[index - 1].text:
@@ -641,12 +673,23 @@ def _skip_leading_copies(units: list[_Unit], start: int, end: int) -> int:
 
 
 def _cut_at_article_end(units: list[_Unit], start: int, end: int) -> int:
-    """End the region at a heading that closes an article ("Tags:", "You may also like"), once
-    some prose came before it."""
+    """End the region at a heading that closes an article ("Tags:", "You may also like"), or
+    at a list heading ("More from World") over teasers with their own bylines or dates (whose
+    ledes read as prose), once some prose came before it."""
     seen_prose = False
     for index in range(start, end):
         unit = units[index]
         if seen_prose and unit.words <= 8 and ARTICLE_END.match(unit.text):
+            return index
+        if (
+            seen_prose
+            and LIST_LABEL.match(unit.text)
+            and any(
+                not other.bullet
+                and (BYLINE.match(other.text) or (other.date and other.words <= 16))
+                for other in units[index + 1 : index + TEASER_ROWS]
+            )
+        ):
             return index
         seen_prose = seen_prose or _is_prose(unit)
     return end
@@ -867,17 +910,29 @@ def _wire(
     among them is a menu entry."""
     byline = None
     for index, text in enumerate(header):
-        agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text)
+        agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
-            return agency.group("agency") if "agency" in agency.re.groupindex else agency[0]
+            name = agency.group("agency") if "agency" in agency.re.groupindex else agency[0]
+            return AGENCY_NAMES.get(name.lower(), name)
         if text.lower() == "by" and index + 1 < len(header):
             text = f"By {header[index + 1]}"  # the browser put the name on its own line
         match = BYLINE.match(text)
         if match and byline is None:
-            byline = f"By {BYLINE_ROLE.sub('', match.group(1))}"
+            byline = f"By {_byline_names(match.group(1))}"
     if dateline_agency:
         return dateline_agency
     return byline or _name_row(header, outlet, listed)
+
+
+def _byline_names(names: str) -> str:
+    """The writers of a byline without what follows them: "Jane Doe, Middle East Correspondent"
+    and "Meg JamesStaff Writer" name one writer each."""
+    kept: list[str] = []
+    for part in names.split(", "):
+        if kept and (ROLE_ROW.search(part) or SECTION_WORDS & set(_normalise(part).split())):
+            break
+        kept.append(part)
+    return BYLINE_ROLE.sub("", ", ".join(kept))
 
 
 def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
@@ -919,9 +974,13 @@ def _dateline(
         return None, None, None
     match = DATELINE.match(first_body)
     if match:
-        credit = match["credit"]
+        credit = match["credit"] or match["slashed"]
         agency = credit if credit and AGENCY_NAME.match(credit) else None
         return match["place"] or match["titled"], agency, None
+    split = DATELINE_ROW.match(above) if above else None
+    if split:
+        credit = split["credit"]
+        return split["place"], credit if credit and AGENCY_NAME.match(credit) else None, None
     dated = DATED_DATELINE.match(first_body)
     if dated:
         found = _find_date(dated["date"])
@@ -943,7 +1002,7 @@ def _outlet(
     """The site part of the page title, else "Published in X", else the copyright owner (when
     not the writer), else the masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
-        return title_site
+        return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
         match = PUBLISHED_IN.match(text)
         if match:
@@ -964,6 +1023,31 @@ def _outlet(
         ):
             return owner
     return _masthead(above_headline)
+
+
+def _glued_site(first_line: str, headline: str) -> str | None:
+    """The site after the headline in a page title written without spaces around the
+    separator ("Militants advance-Xinhua")."""
+    if not headline or not first_line.startswith(headline):
+        return None
+    site = GLUED_SITE.match(first_line[len(headline) :])
+    if site is None or len(site["site"].split()) > 6 or DATE_LIKE.search(site["site"]):
+        return None
+    return site["site"]
+
+
+def _spelled_out(domain: str, texts: list[str]) -> str:
+    """The name a domain spells, as the page writes it ("riversidegazette.com" -> "Riverside
+    Gazette" from the masthead or the copyright line), else the domain."""
+    letters = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    for text in texts:
+        copyright = COPYRIGHT.search(text)
+        owner = _owner_name(copyright["owner"] or "") if copyright else ""
+        for name in (text, owner.split(",")[0]):
+            words = name.split()
+            if 2 <= len(words) <= 6 and re.sub(r"\W", "", name.lower()) == letters:
+                return name
+    return domain
 
 
 def _masthead(above_headline: list[_Unit]) -> str | None:
@@ -1079,6 +1163,8 @@ def _extract_text(text: str, path: str) -> Article:
     else:
         title = texts[headline_at]
 
+    if title_site is None and headline_at:
+        title_site = _glued_site(first_line, title)
     header_from = headline_at + 1 if headline_at is not None else start
     body_from = _body_start(units, header_from, start, end)
     blocks: list[Block] = [Block("headline", title)] if headline_at is not None else []
@@ -1165,14 +1251,9 @@ def _find_headline(
     # The region may open with rows above the first paragraph (a near-prose headline); rows
     # from the region's start on need a byline or date under them to count.
     region_start = start
-    start = next(
-        (
-            index
-            for index in range(start, min(len(units), start + HEADER_ROWS))
-            if _is_prose(units[index])
-        ),
-        start,
-    )
+    # Image placeholders ("[e151e5]") between the rows are not rows.
+    rows = (i for i in range(start, len(units)) if not BRACKETED_ONLY.match(units[i].text))
+    start = next((index for index in islice(rows, HEADER_ROWS) if _is_prose(units[index])), start)
     # The first line is a page title only when it names a site; otherwise it is just row 0.
     hint_words = set(_normalise(title_hint).split()) if title_site else set()
     lowest = max(0, start - HEADLINE_WINDOW)
@@ -1301,6 +1382,7 @@ def _body_kind(
     unit = units[index]
     if (
         URL_ONLY.match(unit.text)
+        or AD_LABEL.match(unit.text)
         or LIST_LABEL.match(unit.text)
         or LINK_PREFIX.match(unit.text)
         or (not _is_prose(unit) and _follows_list_label(units, index, body_from))

@@ -337,6 +337,29 @@ def test_pull_quote_inside_the_body_is_shown_once() -> None:
     assert body[0].startswith("The council voted") and body[-1] == QUOTED
 
 
+def test_teaser_glued_to_an_image_credit_is_not_body() -> None:
+    # A link to another story, then the alt text and credit of the article's picture.
+    header = (
+        "By Jo Bloggs\nMarch 3, 2023\n\n[e151e5]\n"
+        "Senators clash over border funding bill in late-night session\n"
+        "a person sitting on a bed© Amazon\n"
+    )
+    article = extract_article(_page(header), "alt.txt")
+    assert not any("Senators clash" in block.text for block in article.blocks)
+    assert "a person sitting on a bed© Amazon" in _texts(article, "caption")
+    assert _texts(article, "body")[0].startswith("The council voted")
+
+
+def test_caption_credited_name_slash_agency() -> None:
+    caption = (
+        "A man rides on a donkey past the old market hall on Tuesday, a day after the council "
+        "vote that will rebuild it. Jaafar ASHTIYEH / AFP"
+    )
+    article = extract_article(_page(f"By Jo Bloggs\nMarch 3, 2023\n{caption}"), "donkey.txt")
+    assert _texts(article, "caption") == [caption]
+    assert _texts(article, "body")[0].startswith("The council voted")
+
+
 def test_teaser_on_every_tab_stays_furniture() -> None:
     teaser = "Readers share their favourite walks along the river and the best cafes to stop at."
     tabs = "\n".join(["Latest", "Popular", teaser, "Opinion"] * 3)
@@ -742,8 +765,6 @@ NEWS_PAGES = (
         ),
         furniture=(
             "Ad Feedback",
-            "pic.twitter.com/Qw3rTy7UiO",
-            "Levant Monitor (@LevantMonitor)",
             "Israel strikes Syrian weapons depots after Assad's fall",
             "Who are the Syrian rebels who took Damascus?",
             "Cable News Network",
