@@ -28,7 +28,11 @@ _ESCAPE_SEQUENCE = re.compile(
     + r"|\x1b[ -/]*[0-~]?"
 )
 
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028]")
+# A vertical tab is a word processor's line break inside a paragraph; a form feed (a page
+# break) and U+2029 end a paragraph.
+_SOFT_BREAK = re.compile(r"[ \t]*\x0b[ \t]*")
+_PARAGRAPH_BREAKS = re.compile(r"[\x0c\u2029]")
 
 # C0 except tab and newline, DEL, C1; bidi embeddings, overrides and isolates (the
 # "Trojan Source" characters; LRM/RLM/ALM are kept, Arabic and Hebrew text uses them);
@@ -42,6 +46,8 @@ def clean_text(text: str) -> str:
     """Drop escape sequences and unsafe invisible characters; normalise line breaks to \\n."""
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _LINE_BREAKS.sub("\n", text)
+    text = _SOFT_BREAK.sub(" ", text)
+    text = _PARAGRAPH_BREAKS.sub("\n\n", text)
     return _UNSAFE_CHARACTERS.sub("", text)
 
 

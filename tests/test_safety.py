@@ -101,3 +101,10 @@ def test_escaped_lines_render_literally() -> None:
     text = "# Title\n* star\n1. one\n<script>x</script>\n---"
     rendered = _rendered_text(escape_markdown(text))
     assert rendered.splitlines() == text.splitlines()
+
+
+def test_word_processor_breaks_keep_sentences_and_paragraphs() -> None:
+    # A vertical tab breaks a line inside a paragraph; a form feed starts a new page.
+    assert clean_text("of the spring.\x0bIt opens in 2026.") == "of the spring. It opens in 2026."
+    assert clean_text("End of page.\x0cNew page.") == "End of page.\n\nNew page."
+    assert clean_text("One.\u2029Two.\u2028Three.") == "One.\n\nTwo.\nThree."
