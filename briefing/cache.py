@@ -29,9 +29,18 @@ from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
 
-# Bump whenever extraction, sentence splitting, actor tagging or date resolution changes
-# what they produce for the same page: old entries then simply stop matching.
-PIPELINE_VERSION = "1"
+
+def _engine_fingerprint() -> str:
+    # Any change to the engine's code may change what it makes of the same page, so the
+    # engine's own source is part of every key: no stale entry survives an upgrade, and
+    # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+PIPELINE_VERSION = _engine_fingerprint()
 # The id cached articles carry until `reid` gives them their place in a briefing.
 PLACEHOLDER_ID = "cached"
 # Oldest entries beyond this are dropped when writing, so the file cannot grow forever.
