@@ -46,7 +46,8 @@ def clean_text(text: str) -> str:
     """Drop escape sequences and unsafe invisible characters; normalise line breaks to \\n."""
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _LINE_BREAKS.sub("\n", text)
-    text = _SOFT_BREAK.sub(" ", text)
+    if "\x0b" in text:  # rare; the pattern's leading [ \t]* is slow over space runs
+        text = _SOFT_BREAK.sub(" ", text)
     text = _PARAGRAPH_BREAKS.sub("\n\n", text)
     return _UNSAFE_CHARACTERS.sub("", text)
 
