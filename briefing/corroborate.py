@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.annotate import AnnotatedArticle, Sentence
 
@@ -104,6 +104,7 @@ def _country_words() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
 def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case

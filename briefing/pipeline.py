@@ -428,9 +428,14 @@ def _reports(index: _Index, sentence_ids: Sequence[str]) -> dict[tuple[str, ...]
     terser); failing that, in its first sentence's.
     """
     mine = set(sentence_ids)
-    reports = dict.fromkeys(
-        tuple(s for s in index.corroboration.sources(sid) if s in mine) for sid in sentence_ids
-    )
+    members: dict[str, tuple[str, ...]] = {}  # report id -> its sentences of this actor
+    for sid in sentence_ids:
+        report = index.corroboration.report_of.get(sid)
+        key = report.id if report else sid
+        if key not in members:  # once per report: a wire story may have 1,000 copies
+            carried = report.sentence_ids if report else (sid,)
+            members[key] = tuple(s for s in carried if s in mine)
+    reports = members.values()
     by_id = index.sentences
     return {r: next((by_id[s] for s in r if by_id[s].kind == "body"), by_id[r[0]]) for r in reports}
 
