@@ -7,6 +7,7 @@ questions, quotes of opinion and background asides score low.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,10 +36,8 @@ _EVENT_VERBS = r"""
     support|supports|supported
 """
 _EVENT = re.compile(r"\b(?:" + re.sub(r"\s+", "", _EVENT_VERBS) + r")\b", re.IGNORECASE)
-_MONTHS_AND_DAYS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+# "in October", "on Friday" are dates, not places.
+_MONTHS_AND_DAYS = rf"(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
 # A quantity, not a year: years count as dates.
 _NUMBER = re.compile(
     r"\b(?!(?:19|20)\d\d\b)(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"

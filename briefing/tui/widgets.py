@@ -15,32 +15,35 @@ from textual.widgets.option_list import Option
 from briefing.tui.citations import SourcedLine
 
 
-class VimOptionList(OptionList):
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g", "first", "First", show=False, id="list.first"),
-        Binding("G", "last", "Last", show=False, id="list.last"),
+def vim_keys(
+    prefix: str, actions: tuple[str, str, str, str], labels: tuple[str, str] = ("First", "Last")
+) -> list[Binding]:
+    """j/k/g/G bound to a widget's (down, up, first, last) actions, ids under `prefix`."""
+    down, up, first, last = actions
+    first_label, last_label = labels
+    return [
+        Binding("j", down, "Down", show=False, id=f"{prefix}.down"),
+        Binding("k", up, "Up", show=False, id=f"{prefix}.up"),
+        Binding("g", first, first_label, show=False, id=f"{prefix}.{first_label.lower()}"),
+        Binding("G", last, last_label, show=False, id=f"{prefix}.{last_label.lower()}"),
     ]
+
+
+class VimOptionList(OptionList):
+    BINDINGS = vim_keys("list", ("cursor_down", "cursor_up", "first", "last"))
 
 
 class VimDataTable(DataTable):
     BINDINGS = [
         Binding("enter", "select_cursor", "Open", id="table.open"),
-        Binding("j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("g", "scroll_top", "First", show=False, id="table.first"),
-        Binding("G", "scroll_bottom", "Last", show=False, id="table.last"),
+        *vim_keys("table", ("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")),
     ]
 
 
 class VimScroll(VerticalScroll):
-    BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False, id="text.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="text.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="text.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="text.bottom"),
-    ]
+    BINDINGS = vim_keys(
+        "text", ("scroll_down", "scroll_up", "scroll_home", "scroll_end"), ("Top", "Bottom")
+    )
 
 
 class SourcedLineList(VimOptionList):
