@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.annotate import AnnotatedArticle, Sentence
+
+
+def article_id_of(sentence_id: str) -> str:
+    """'a3.s12' -> 'a3'."""
+    return sentence_id.partition(".")[0]
+
+
+def cited_articles(sentence_ids: Iterable[str]) -> list[str]:
+    """The distinct article ids of some sentence ids, first mention first."""
+    return list(dict.fromkeys(article_id_of(sid) for sid in sentence_ids))
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,7 @@ class ActorBrief:
 
     @property
     def source_count(self) -> int:
-        return len({sid.split(".")[0] for sid in self.sentence_ids})
+        return len(cited_articles(self.sentence_ids))
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,7 @@ class Briefing:
     inputs: tuple[str, ...] = ()  # every file read (with or without an article): never overwritten
 
     def sentence(self, sentence_id: str) -> Sentence:
-        article_id = sentence_id.split(".")[0]
+        article_id = article_id_of(sentence_id)
         for article in self.articles:
             if article.id == article_id:
                 for sentence in article.sentences:
@@ -63,6 +74,15 @@ class Briefing:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+    def article_numbers(self) -> dict[str, int]:
+        """Article id -> the 1-based number that source markers ([1][2]) show."""
+        return {article.id: number for number, article in enumerate(self.articles, start=1)}
+
+    def source_numbers(self, sentence_ids: Iterable[str]) -> list[int]:
+        """The numbers of the articles carrying these sentences, ascending."""
+        numbers = self.article_numbers()
+        return sorted(numbers[aid] for aid in cited_articles(sentence_ids) if aid in numbers)
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -33,14 +33,8 @@ def render(briefing: Briefing, fmt: str, width: int = 80) -> str:
 # --- shared wording ----------------------------------------------------------------
 
 
-def article_numbers(briefing: Briefing, sources: Iterable[str]) -> list[int]:
-    """1-based numbers of the articles that carry these sentences, in briefing order."""
-    position = {a.id: n for n, a in enumerate(briefing.articles, start=1)}
-    return sorted({position[sid.split(".")[0]] for sid in sources})
-
-
 def markers(briefing: Briefing, sources: Iterable[str]) -> str:
-    return "".join(f"[{n}]" for n in article_numbers(briefing, sources))
+    return "".join(f"[{n}]" for n in briefing.source_numbers(sources))
 
 
 def human_date(value: str) -> str:
@@ -92,7 +86,7 @@ def settings_line(briefing: Briefing) -> str:
 
 def actor_counts(briefing: Briefing, brief: ActorBrief) -> str:
     sentences = len(brief.sentence_ids)
-    sources = len(article_numbers(briefing, brief.sentence_ids))
+    sources = brief.source_count
     return (
         f"{sentences} sentence{'s' if sentences != 1 else ''} "
         f"in {sources} article{'s' if sources != 1 else ''}"
@@ -192,7 +186,7 @@ def render_markdown(briefing: Briefing) -> str:
     md = escape_markdown
 
     def cite(sources: Iterable[str]) -> str:
-        return "".join(f"\\[{n}\\]" for n in article_numbers(briefing, sources))
+        return "".join(f"\\[{n}\\]" for n in briefing.source_numbers(sources))
 
     out = ["# Briefing", "", md(overview(briefing)) + "  ", md(settings_line(briefing))]
     if briefing.problems:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
 
-from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
 from briefing.tui.hanging import Hanging
 from briefing.tui.theming import actor_variable
 
@@ -38,16 +38,6 @@ def sourced(briefing: Briefing, text: str, sources: tuple[str, ...]) -> SourcedL
     )
 
 
-def article_numbers(briefing: Briefing) -> dict[str, int]:
-    """Article id -> the 1-based number shown in source markers."""
-    return {article.id: number for number, article in enumerate(briefing.articles, start=1)}
-
-
-def cited_articles(sentence_ids: Iterable[str]) -> list[str]:
-    """The distinct article ids of some sentence ids, first mention first."""
-    return list(dict.fromkeys(sid.split(".")[0] for sid in sentence_ids))
-
-
 def display_path(path: str) -> str:
     """A path as short as it can be while still naming the file: relative when under cwd."""
     if path == "-" or not os.path.isabs(path):
@@ -57,8 +47,7 @@ def display_path(path: str) -> str:
 
 
 def source_markers(briefing: Briefing, sentence_ids: Sequence[str]) -> str:
-    numbers = article_numbers(briefing)
-    cited = sorted(numbers[aid] for aid in cited_articles(sentence_ids) if aid in numbers)
+    cited = briefing.source_numbers(sentence_ids)
     shown = "".join(f"[{n}]" for n in cited[:MARKERS_SHOWN])
     more = len(cited) - MARKERS_SHOWN
     return f"{shown} +{more}" if more > 0 else shown
@@ -75,7 +64,7 @@ def article_label(briefing: Briefing, article_id: str) -> str:
 
 def citation(briefing: Briefing, sentence_ids: Sequence[str], limit: int | None = None) -> str:
     """'[1] Dawn, 2024-12-07; [2] ...'; with a limit, the first few and how many more."""
-    numbers = article_numbers(briefing)
+    numbers = briefing.article_numbers()
     cited = [aid for aid in cited_articles(sentence_ids) if aid in numbers]
     named = "; ".join(f"[{numbers[aid]}] {article_label(briefing, aid)}" for aid in cited[:limit])
     more = len(cited) - limit if limit is not None else 0

@@ -12,13 +12,11 @@ from textual.content import Content
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from briefing.annotate import AnnotatedArticle
-from briefing.model import Briefing
+from briefing.model import Briefing, article_id_of, cited_articles
 from briefing.tui.citations import (
     MUTED,
     article_label,
-    article_numbers,
     citation,
-    cited_articles,
     display_path,
     plural,
 )
@@ -87,14 +85,14 @@ class ArticleScreen(ViewScreen):
             )
             for aid in cited_articles(sources)
         )
-        self.article_id = article_id or self.sources[0].split(".")[0]
+        self.article_id = article_id or article_id_of(self.sources[0])
         self.cited_sentence_id: str | None = self.sources[0] if self.sources else None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
         yield Static(id="meta")
         if len(self.sources) > 1:
-            numbers = article_numbers(self.briefing)
+            numbers = self.briefing.article_numbers()
             yield Tabs(
                 *(
                     Tab(
@@ -113,7 +111,7 @@ class ArticleScreen(ViewScreen):
 
     async def _show_article(self) -> None:
         annotated = self.briefing.article(self.article_id)
-        number = article_numbers(self.briefing)[self.article_id]
+        number = self.briefing.article_numbers()[self.article_id]
         self.query_one("#title", Static).update(
             Content.styled(f"[{number}] {annotated.article.title}", "bold $text-primary")
         )
