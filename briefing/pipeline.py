@@ -35,10 +35,14 @@ from briefing.summarize import select_sentences
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 OTHER_ACTOR_COLOUR = "#8a8a8a"
-# A sentence opening with one of these starts with a phrase, not its subject.
+# A sentence opening with one of these, or with a participle ("Citing officials, ..."),
+# starts with a phrase, not its subject.
 _OPENING_WORDS = frozenset(
     "in on at after before during while as with for since despite amid meanwhile however but "
-    "and also earlier later separately piling according".split()
+    "and also earlier later separately according".split()
+)
+_PHRASE_SECOND_WORDS = frozenset(
+    "on to the a an his her its their that up from at with in for of two three several".split()
 )
 # Sentences shorter than this say too little to stand alone in a summary.
 _MIN_SUMMARY_WORDS = 5
@@ -464,6 +468,14 @@ def _main_clause_opening(text: str) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
     phrase ("In a further setback for Assad, ...") is skipped."""
     words = text.split()
-    if words and words[0].lower() in _OPENING_WORDS and "," in text:
+    # A participle opens a phrase when an object or preposition follows ("Citing two
+    # officials", "Speaking to reporters"); "Bombing killed five" has its subject first.
+    participial = (
+        len(words) > 1
+        and words[0].lower().endswith("ing")
+        and (words[1].lower() in _PHRASE_SECOND_WORDS or words[1][:1].isdigit())
+    )
+    opens_with_phrase = participial or (words and words[0].lower() in _OPENING_WORDS)
+    if opens_with_phrase and "," in text:
         words = text.split(",", 1)[1].split()
     return " ".join(words[:8])

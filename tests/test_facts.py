@@ -158,3 +158,14 @@ def test_a_date_naming_a_thing_does_not_date_the_event() -> None:
     took = "Rebels took the city on December 5, 2024, residents said."
     fifth = mention(took, "on December 5, 2024", "2024-12-05")
     assert event_dates(took, [fifth]) == (fifth,)
+
+
+def test_the_main_clause_opening_skips_an_opening_phrase() -> None:
+    from briefing.pipeline import _main_clause_opening
+
+    assert _main_clause_opening("Citing two officials, Kurdish fighters took the town.").startswith(
+        "Kurdish fighters"
+    )
+    assert _main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
+    assert _main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
+    assert _main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
