@@ -122,7 +122,6 @@ CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Gett
 
 WORD = re.compile(r"\w+")
 TAIL_GAP = 3  # furniture units that separate a trailing paragraph from the article
-GAP_DECAY = 1000
 # Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
 BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
 TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
