@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
@@ -338,22 +339,27 @@ def _other_length(sentences: int) -> int:
 class _Index:
     """Lookups shared by every actor's brief, built once per briefing."""
 
+    annotated: tuple[AnnotatedArticle, ...]
     sentences: dict[str, Sentence]  # reading order
     articles: dict[str, Article]
     corroboration: Corroboration
-    speakers: dict[str, str | None]
 
     @classmethod
     def of(cls, articles: Sequence[AnnotatedArticle]) -> _Index:
-        speakers: dict[str, str | None] = {}
-        for article in articles:
-            speakers.update(attribute_sentences(article.sentences))
         return cls(
+            annotated=tuple(articles),
             sentences={s.id: s for a in articles for s in a.sentences},
             articles={a.id: a.article for a in articles},
             corroboration=corroborate(articles),
-            speakers=speakers,
         )
+
+    @cached_property
+    def speakers(self) -> dict[str, str | None]:
+        """Whose account each sentence gives; only key facts need it (rebrief does not)."""
+        speakers: dict[str, str | None] = {}
+        for article in self.annotated:
+            speakers.update(attribute_sentences(article.sentences))
+        return speakers
 
 
 def _first_published(index: _Index, report: Sequence[str]) -> str | None:
