@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 20_000_000
-# sumy's algorithms by their command-line names; lex-rank and text-rank run on our
-# vectorised implementations (briefing.ranking), the rest on sumy's own.
+# sumy's algorithms by their command-line names, each in its own module of
+# briefing.summarizers (vectorised reimplementations; edmundson runs sumy's own class).
 SUMMARIZERS: tuple[str, ...] = (
     "lex-rank",
     "text-rank",
