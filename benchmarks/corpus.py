@@ -1,10 +1,19 @@
-"""Benchmark corpora built from real page dumps, varied the way real news pages vary.
+"""Benchmark corpora of distinct text, recombined from real page dumps.
 
-Sources: the bundled seeds and, where present, the extraction-dev pages. The first copy of
-each source page is kept as is; further articles recombine body paragraphs across pages,
-shift every written date by the same number of days and rename a few recurring names, so
-no two articles are the same text while each still reads like a page dump. The wire corpus
-repeats the seeds' Reuters story under other outlets' page furniture, as syndication does.
+Sources: the bundled seeds and the shared data sets next to the checkout (extraction-dev,
+extraction-segments, dates-dev pages). A missing data set is reported by `missing_sources`,
+never skipped in silence: a corpus built from fewer pages repeats itself, and repeated text
+flatters every cache and every join.
+
+*distinct N*: N articles, each a real page's own furniture (menus, captions, related
+stories above and below its body) around a body of new sentences. Every body sentence is
+a real prose sentence, spliced at a clause break with the tail of another real sentence,
+with its names swapped for other pages' names and its dates moved, so that sentences do not
+repeat across articles (the builder counts how many repeat; see `CorpusStats`).
+
+*wire N*: many outlets carrying the same reports, as syndication does. There are N / 20
+stories (built like a distinct body); each article is one story inside another page's
+furniture, a day or two later, a few paragraphs cut and one of the outlet's own added.
 """
 
 from __future__ import annotations
@@ -21,18 +30,30 @@ from pathlib import Path
 from briefing.resources import seed_paths
 from briefing.sentences import split_sentences
 
-EXTRACTION_DEV_PAGES = Path(__file__).resolve().parents[2] / "shared/extraction-dev/pages"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+# Page folders the corpora are built from, by data set; all are expected to be present.
+SOURCE_FOLDERS = {
+    "extraction-dev": SHARED / "extraction-dev/pages",
+    "extraction-segments": SHARED / "extraction-segments/pages",
+    "dates-dev": SHARED / "dates-dev/pages",
+}
 
 # A paragraph this long is article prose; shorter ones are menus, bylines and captions.
 _BODY_WORDS = 20
+_SENTENCE_WORDS = 8
 _MONTHS = "|".join(calendar.month_name[1:])
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTHS}) (\d{{1,2}}), (\d{{4}})\b")
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})(,?) (\d{{4}})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-# Paragraphs above a story's first body paragraph that belong to it (headline, byline).
-_STORY_HEAD = 4
 _BULLET = re.compile(r"^\s*[•☆□*◦·-]", re.MULTILINE)
 _NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")
+# Where a sentence can be cut into a head and a tail that read on from another head.
+_CLAUSE_BREAK = re.compile(r", | and | but | after | as | while | when | said | says ")
+# English prose: at least this share of its words are these function words.
+_ENGLISH_WORDS = frozenset("the a an of to in and is was for on that with as by at from".split())
+_ENGLISH_SHARE = 0.2
+# Articles per wire story in the wire corpus.
+_ARTICLES_PER_STORY = 20
 
 
 @dataclass(frozen=True)
@@ -45,12 +66,18 @@ class SourcePage:
         return self.text.split("\n\n")
 
 
+def missing_sources() -> list[Path]:
+    """The shared page folders that are not there (the corpora are poorer without them)."""
+    return [folder for folder in SOURCE_FOLDERS.values() if not folder.is_dir()]
+
+
 def source_pages() -> list[SourcePage]:
-    """The seeds, then every extraction-dev page found next to the checkout."""
+    """The seeds, then every page of the shared data sets that are present."""
     paths = list(seed_paths())
-    if EXTRACTION_DEV_PAGES.is_dir():
-        paths += sorted(EXTRACTION_DEV_PAGES.glob("*.txt"))
-    return [SourcePage(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    for folder in SOURCE_FOLDERS.values():
+        if folder.is_dir():
+            paths += sorted(folder.glob("*.txt"))
+    return [SourcePage(p.stem, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
 
 
 def is_body(paragraph: str) -> bool:
@@ -62,6 +89,11 @@ def is_body(paragraph: str) -> bool:
         and not _BULLET.search(paragraph)
         and words / max(1, len(lines)) >= _BODY_WORDS / 2
     )
+
+
+def is_english(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and sum(w in _ENGLISH_WORDS for w in words) / len(words) >= _ENGLISH_SHARE
 
 
 def shift_dates(text: str, days: int) -> str:
@@ -115,75 +147,125 @@ def rename(text: str, renames: dict[str, str]) -> str:
     return pattern.sub(lambda m: renames[m[1]], text)
 
 
+@dataclass
+class CorpusStats:
+    """How much of what was written repeats: the figure that says the corpus cannot flatter."""
+
+    sentences: int = 0
+    distinct: int = 0
+
+    @property
+    def distinct_share(self) -> float:
+        return self.distinct / self.sentences if self.sentences else 0.0
+
+
 class CorpusBuilder:
-    """Writes varied articles from the source pages; the same seed gives the same corpus."""
+    """Writes articles of distinct text from the source pages; the same seed gives the same
+    corpus."""
 
     def __init__(self, pages: Sequence[SourcePage], seed: int = 7) -> None:
-        self.pages = list(pages)
+        self.pages = [p for p in pages if any(is_body(x) for x in p.paragraphs)]
         self.seed = seed
-        self.body_pool = [p for page in self.pages for p in page.paragraphs if is_body(p)]
-        self.name_pool = sorted({n for p in self.body_pool for n in recurring_names(p, 2)})
+        prose = [p for page in self.pages for p in page.paragraphs if is_body(p)]
+        english = [p for p in prose if is_english(p)]
+        sentences = [
+            " ".join(s.split())
+            for p in english
+            for s in split_sentences(p)
+            if len(s.split()) >= _SENTENCE_WORDS
+        ]
+        self.sentences_pool = list(dict.fromkeys(sentences))
+        self.heads: list[str] = []
+        self.tails: list[str] = []
+        for sentence in self.sentences_pool:
+            breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+            middle = [b for b in breaks if 0.25 * len(sentence) < b < 0.75 * len(sentence)]
+            if middle:
+                self.heads.append(sentence[: middle[0]])
+                self.tails.append(sentence[middle[0] :])
+        self.paragraph_pool = english
+        self.seeds_prose = [p for page in self.pages[:2] for p in page.paragraphs if is_body(p)]
+        self.name_pool = sorted({n for p in english[:5000] for n in recurring_names(p, 2)})
 
-    def mixed_article(self, number: int) -> str:
-        """Article `number`: a source page as is, or recombined, re-dated and renamed."""
-        page = self.pages[number % len(self.pages)]
-        if number < len(self.pages):
-            return page.text
+    def sentence(self, rng: random.Random) -> str:
+        """A new sentence: one real sentence's head and another's tail, names swapped."""
+        if self.heads and rng.random() < 0.85:
+            text = rng.choice(self.heads) + rng.choice(self.tails)
+        else:
+            text = rng.choice(self.sentences_pool)
+        names = recurring_names(text, 2)
+        if names and self.name_pool:
+            text = rename(text, {n: rng.choice(self.name_pool) for n in names})
+        return text
+
+    def body(self, rng: random.Random, paragraphs: int) -> list[list[str]]:
+        """Paragraphs of new sentences (each a list of its sentences)."""
+        return [[self.sentence(rng) for _ in range(rng.randint(2, 5))] for _ in range(paragraphs)]
+
+    def distinct_article(self, number: int) -> tuple[str, list[str]]:
+        """Article `number`: a page's furniture around a body of new sentences, re-dated;
+        and the body's sentences."""
         rng = random.Random(self.seed * 1_000_003 + number)
-        paragraphs = []
-        for paragraph in page.paragraphs:
-            roll = rng.random()
-            if is_body(paragraph) and roll < 0.3:
-                paragraphs.append(rng.choice(self.body_pool))  # another page's paragraph
-            elif not (is_body(paragraph) and roll < 0.4):  # else: dropped
-                paragraphs.append(paragraph)
-        text = "\n\n".join(paragraphs)
-        names = recurring_names("\n".join(p for p in paragraphs if is_body(p)), 3)
-        renames = dict(zip(names, rng.sample(self.name_pool, len(names)), strict=True))
-        return rename(shift_dates(text, rng.randint(-400, 400)), renames)
+        head, body, tail = _body_region(self.pages[number % len(self.pages)].paragraphs)
+        paragraphs = self.body(rng, max(3, min(len(body), 12)))
+        text = "\n\n".join(head + [" ".join(p) for p in paragraphs] + tail)
+        return shift_dates(text, rng.randint(-400, 400)), [s for p in paragraphs for s in p]
 
-    def wire_article(self, number: int) -> str:
-        """The seeds' wire story carried by another outlet: inside that outlet's page
-        furniture, a day or two later, a few paragraphs cut and one of its own added."""
+    def wire_article(self, number: int, stories: int) -> tuple[str, list[str]]:
+        """One of `stories` wire stories carried by another outlet: inside that outlet's
+        furniture, a day or two later, a few paragraphs cut and one of its own added; and
+        the story's sentences it carries."""
+        story = random.Random(self.seed * 3_000_017 + number % stories)
+        headline = self.sentence(story)
+        reports = self.body(story, story.randint(6, 12))
         rng = random.Random(self.seed * 2_000_003 + number)
-        # Both seeds carry one story; its headline and byline sit just above the body.
-        before, body, _ = _body_region(self.pages[number % 2].paragraphs)
-        story = before[-_STORY_HEAD:] + body
         head, _, tail = _body_region(self.pages[rng.randrange(len(self.pages))].paragraphs)
-        kept = [p for p in story if not (is_body(p) and rng.random() < 0.15)]
-        kept.insert(rng.randrange(len(kept) + 1), rng.choice(self.body_pool))
-        return shift_dates("\n\n".join(head + kept + tail), rng.randint(0, 2))
+        kept = [" ".join(p) for p in reports if rng.random() >= 0.15]
+        kept.insert(rng.randrange(len(kept) + 1), rng.choice(self.paragraph_pool))
+        text = "\n\n".join(head + [headline] + kept + tail)
+        return shift_dates(text, rng.randint(0, 2)), [s for p in reports for s in p]
 
-    def write(self, folder: Path, count: int, *, wire: bool = False) -> list[Path]:
+    def write(self, folder: Path, count: int, *, wire: bool = False) -> CorpusStats:
+        """`count` articles as files in `folder`, and how many of the body sentences
+        written repeat."""
         folder.mkdir(parents=True, exist_ok=True)
-        article = self.wire_article if wire else self.mixed_article
-        paths = []
+        stories = max(1, count // _ARTICLES_PER_STORY)
+        seen: set[str] = set()
+        stats = CorpusStats()
         for number in range(count):
-            path = folder / f"{number:05d}.txt"
-            path.write_text(article(number), encoding="utf-8")
-            paths.append(path)
-        return paths
+            if wire:
+                text, sentences = self.wire_article(number, stories)
+            else:
+                text, sentences = self.distinct_article(number)
+            (folder / f"{number:05d}.txt").write_text(text, encoding="utf-8")
+            stats.sentences += len(sentences)
+            seen.update(sentences)
+        stats.distinct = len(seen)
+        return stats
 
-    def sentences(self, count: int) -> list[str]:
-        """`count` distinct prose sentences: the pages' own first, then re-dated and renamed
-        variants (near-duplicates, as in a pile of articles about the same events)."""
-        own = [s for p in self.body_pool for s in split_sentences(p) if len(s.split()) >= 5]
-        unique = list(dict.fromkeys(own))
-        chosen = unique[:count]
-        rng = random.Random(self.seed)
-        seen = set(chosen)
+    def test_sentences(self, count: int, *, one_topic: bool = False) -> list[str]:
+        """`count` distinct sentences for the summarizers: drawn from every page, or, for
+        `one_topic`, all recombined from one wire story's reports (a dense word graph)."""
+        rng = random.Random(self.seed + (1 if one_topic else 0))
+        if one_topic:  # the seeds: one war's reports
+            base = [s for p in self.seeds_prose for s in split_sentences(p)]
+        chosen: dict[str, None] = {}
         for _ in range(50 * count):
             if len(chosen) >= count:
                 break
-            sentence = rng.choice(unique)
-            names = recurring_names(sentence, 2)
-            variant = rename(
-                shift_dates(sentence, rng.randint(1, 30)),
-                dict(zip(names, rng.sample(self.name_pool, len(names)), strict=True)),
-            )
-            if variant not in seen:
-                seen.add(variant)
-                chosen.append(variant)
+            if one_topic:
+                first, second = rng.choice(base), rng.choice(base)
+                cut_a = [m.start() for m in _CLAUSE_BREAK.finditer(first)] or [len(first)]
+                cut_b = [m.start() for m in _CLAUSE_BREAK.finditer(second)] or [0]
+                text = first[: rng.choice(cut_a)] + second[rng.choice(cut_b) :]
+                text = shift_dates(text, rng.randint(1, 30))
+                if self.name_pool and rng.random() < 0.5:
+                    text = rename(text, {n: rng.choice(self.name_pool) for n in
+                                         recurring_names(text, 1)})  # fmt: skip
+            else:
+                text = self.sentence(rng)
+            if len(text.split()) >= _SENTENCE_WORDS:
+                chosen[text] = None
         if len(chosen) < count:
             raise ValueError(f"only {len(chosen)} distinct sentences from the source pages")
-        return chosen
+        return list(chosen)

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import import_module
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from briefing.options import SUMMARIZERS
 from briefing.sentences import SentenceTokenizer
-from briefing.summarizers.words import (
-    RATING_DECIMALS,
-    Document,
-    WordRules,
-    best_sentences,
-    english_rules,
-)
+
+if TYPE_CHECKING:
+    from briefing.summarizers.words import WordRules
 
 LANGUAGE = "english"
 
@@ -37,6 +32,17 @@ def select_sentences(
     texts: Sequence[str], summarizer: str, count: int, rules: WordRules | None = None
 ) -> list[int]:
     """Indices of the `count` sentences the summarizer ranks best, in input order."""
+    # Imported on first use, like the algorithm: a warm start loads the finished briefing
+    # from the cache and should not pay for numpy and scipy.
+    import numpy as np
+
+    from briefing.summarizers.words import (
+        RATING_DECIMALS,
+        Document,
+        best_sentences,
+        english_rules,
+    )
+
     module = import_module(_module_name(summarizer))
     if count <= 0 or not texts:
         return []

@@ -8,75 +8,18 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer as NltkStemmer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from briefing.options import SUMMARIZERS
 from briefing.resources import seed_paths
-from briefing.sentences import SentenceTokenizer
 from briefing.summarize import select_sentences
 from briefing.summarizers import lex_rank, text_rank
-from briefing.summarizers.edmundson import BONUS_WORDS, STIGMA_WORDS
-from briefing.summarizers.words import Document, best_sentences, english_rules, stemmer, stop_words
+from briefing.summarizers.words import Document, english_rules, stemmer
+from tests.sumy_reference import TOKENIZER, configured, sumy_document, sumy_select
 
 GROUND_TRUTH = Path(__file__).resolve().parents[2] / "shared/extraction-dev/ground-truth.json"
-SUMY_CLASSES = {
-    "lex-rank": LexRankSummarizer,
-    "text-rank": TextRankSummarizer,
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "edmundson": EdmundsonSummarizer,
-    "kl": KLSummarizer,
-    "sum-basic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
-}
 # sumy's KL is cubic in sentences: keep its documents small enough to finish.
 SUMY_SENTENCE_LIMIT = {"kl": 80}
-TOKENIZER = SentenceTokenizer()
-
-
-def sumy_select(name: str, texts: list[str], count: int) -> list[int]:
-    """sumy's own class, given our stemmer, stop words and words; picks as indices."""
-    if name == "lsa":
-        return sumy_lsa_select(texts, count)
-    summarizer = SUMY_CLASSES[name](stemmer())
-    if name == "edmundson":
-        summarizer.null_words = stop_words()
-        summarizer.bonus_words = BONUS_WORDS
-        summarizer.stigma_words = STIGMA_WORDS
-    else:
-        summarizer.stop_words = stop_words()
-    document = ObjectDocumentModel((Paragraph([SumySentence(t, TOKENIZER) for t in texts]),))
-    position: dict[str, int] = {}
-    for i, text in enumerate(texts):
-        position.setdefault(text.strip(), i)
-    return sorted({position[str(s)] for s in summarizer(document, count)})
-
-
-def sumy_lsa_select(texts: list[str], count: int) -> list[int]:
-    """sumy's LSA ratings (its SVD), then its selection step with ties to the earlier
-    sentence. sumy's own picks among tied sentences follow SVD noise over a term order that
-    changes with the process's hash seed: run twice, it picks differently."""
-    summarizer = LsaSummarizer(stemmer())
-    summarizer.stop_words = stop_words()
-    document = ObjectDocumentModel((Paragraph([SumySentence(t, TOKENIZER) for t in texts]),))
-    dictionary = summarizer._create_dictionary(document)
-    if not dictionary:
-        return []
-    matrix = summarizer._create_matrix(document, dictionary)
-    matrix = summarizer._compute_term_frequency(matrix)
-    _, sigma, v = np.linalg.svd(matrix, full_matrices=False)
-    ratings = np.round(summarizer._compute_ranks(sigma, v), 9).tolist()
-    return best_sentences([t.strip() for t in texts], ratings, count)
 
 
 def _ground_truth_sentences() -> list[str]:
@@ -133,9 +76,9 @@ def test_small_and_degenerate_documents_match_sumy(name, text):
 @pytest.mark.parametrize("module", [lex_rank, text_rank])
 def test_graph_scores_equal_sumys(documents, module):
     texts = documents["pages-200"]
-    sumy = SUMY_CLASSES["lex-rank" if module is lex_rank else "text-rank"](stemmer())
-    sumy.stop_words = stop_words()
-    document = ObjectDocumentModel((Paragraph([SumySentence(t, TOKENIZER) for t in texts]),))
+    name = "lex-rank" if module is lex_rank else "text-rank"
+    sumy = configured(name)
+    document = sumy_document(texts)
     if module is lex_rank:
         words = [sumy._to_words_set(s) for s in document.sentences]
         matrix = sumy._create_matrix(

@@ -31,12 +31,14 @@ def scores(document: Document, count: int, rules: WordRules) -> np.ndarray | Non
             for words in document.words
         ]
     ).tocsr()
-    terms = len(dictionary)
-    ratings = np.zeros(len(document.words))
-    for j in range(len(document.words)):
-        column = counts.data[counts.indptr[j] : counts.indptr[j + 1]]
-        if not len(column):
-            continue  # max tf 0: sumy leaves the column all zeros
-        smoothed = SMOOTH + (1.0 - SMOOTH) * column / column.max()
-        ratings[j] = np.sqrt((terms - len(column)) * SMOOTH**2 + np.sum(smoothed**2))
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    present = np.diff(counts.indptr)
+    max_tf = np.zeros(counts.shape[0])
+    np.maximum.at(max_tf, rows, counts.data)
+    smoothed = SMOOTH + (1.0 - SMOOTH) * counts.data / max_tf[rows]
+    squares = np.bincount(rows, weights=smoothed**2, minlength=counts.shape[0])
+    # A column whose max tf is 0 stays all zeros in sumy (rating 0); the others have
+    # SMOOTH in every cell of a term the sentence lacks.
+    ratings = np.sqrt((len(dictionary) - present) * SMOOTH**2 + squares)
+    ratings[present == 0] = 0.0
     return ratings

