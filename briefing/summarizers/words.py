@@ -15,8 +15,8 @@ from functools import cache
 from importlib.resources import files
 
 import numpy as np
-from scipy import sparse
 import snowballstemmer
+from scipy import sparse
 
 # One sentence's words, as the tokenizer gives them (case kept).
 Words = Sequence[str]
