@@ -18,6 +18,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,27 @@ _KEYS_PER_QUERY = 500
 _CORRUPT_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 
 Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as last read: its status, and what reading its bytes gave. While size, times
+    and inode are unchanged, the bytes are taken to be too (as make and git do)."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    sha256: str
+    media: str
+
+    def matches(self, info: os.stat_result) -> bool:
+        return (self.size, self.mtime_ns, self.ctime_ns, self.inode) == (
+            info.st_size,
+            info.st_mtime_ns,
+            info.st_ctime_ns,
+            info.st_ino,
+        )
 
 
 def _schema_fingerprint(*classes: type) -> str:
@@ -141,7 +163,12 @@ def article_from_dict(data: Mapping[str, Any]) -> AnnotatedArticle:
     return AnnotatedArticle(id=data["id"], article=article, sentences=sentences)
 
 
-def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+def briefing_to_dict(
+    briefing: Briefing, *, article_refs: Sequence[Mapping[str, str]] | None = None
+) -> dict[str, Any]:
+    """The briefing as plain data; with `article_refs`, its articles are those references
+    (key, id, path) instead of copies."""
+
     # As dataclasses.asdict, built with vars(): asdict alone took 2 s on 1,000 articles.
     def actor(brief: ActorBrief) -> dict[str, Any]:
         return {
@@ -152,14 +179,21 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
 
     return {
         **vars(briefing),
-        "articles": [article_to_dict(a) for a in briefing.articles],
+        "articles": (
+            list(article_refs)
+            if article_refs is not None
+            else [article_to_dict(a) for a in briefing.articles]
+        ),
         "actors": [actor(a) for a in briefing.actors],
         "other_actors": [actor(a) for a in briefing.other_actors],
     }
 
 
-def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
-    """Inverse of `briefing_to_dict`; raises on a malformed mapping."""
+def briefing_from_dict(
+    data: Mapping[str, Any], articles: Sequence[AnnotatedArticle] | None = None
+) -> Briefing:
+    """Inverse of `briefing_to_dict` (given the `articles` its references name, if it
+    was written with references); raises on a malformed mapping."""
 
     def actor(a: Mapping[str, Any]) -> ActorBrief:
         return ActorBrief(
@@ -176,7 +210,11 @@ def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
     return Briefing(
         **{
             **data,
-            "articles": tuple(article_from_dict(a) for a in data["articles"]),
+            "articles": (
+                tuple(articles)
+                if articles is not None
+                else tuple(article_from_dict(a) for a in data["articles"])
+            ),
             "actors": tuple(actor(a) for a in data["actors"]),
             "other_actors": tuple(actor(a) for a in data["other_actors"]),
             "problems": tuple(data["problems"]),
@@ -292,7 +330,8 @@ class ArticleCache:
             self._fail(error)
 
     def get_briefing(self, key: str) -> Briefing | None:
-        """A finished briefing stored under `briefing_key`, or None."""
+        """A finished briefing stored under `briefing_key`, or None. Its articles are
+        loaded from the article table (the row names them by key)."""
         if self._connection is None:
             return None
         try:
@@ -305,14 +344,27 @@ class ArticleCache:
         if row is None:
             return None
         try:
-            return briefing_from_dict(json.loads(row[0]))
+            data = json.loads(row[0])
+            refs = data["articles"]
+            found = self.get_many([ref["key"] for ref in refs])
+            if len(found) < len({ref["key"] for ref in refs}):
+                return None  # an article was dropped from the cache since
+            articles = [reid(found[r["key"]], r["id"], path=r["path"]) for r in refs]
+            return briefing_from_dict(data, articles)
         except (ValueError, KeyError, TypeError):
             return None  # another version's shape or damaged: a miss
 
-    def put_briefing(self, key: str, briefing: Briefing) -> None:
+    def put_briefing(self, key: str, briefing: Briefing, article_keys: Mapping[str, str]) -> None:
+        """Store a finished briefing; `article_keys` gives each of its articles' cache key
+        by article id (the articles themselves are stored by `put_many`)."""
         if self._connection is None:
             return
-        value = json.dumps(briefing_to_dict(briefing), ensure_ascii=False, separators=(",", ":"))
+        refs = [
+            {"key": article_keys[a.id], "id": a.id, "path": a.article.path}
+            for a in briefing.articles
+        ]
+        data = briefing_to_dict(briefing, article_refs=refs)
+        value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         try:
             with self._connection:
                 self._connection.execute(
@@ -323,6 +375,46 @@ class ArticleCache:
                     "DELETE FROM briefings WHERE key IN (SELECT key FROM briefings "
                     "ORDER BY stored DESC LIMIT -1 OFFSET ?)",
                     (MAX_BRIEFINGS,),
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def get_stamps(self, paths: Sequence[str]) -> dict[str, FileStamp]:
+        """What the cache knows of these files (by absolute path) from an earlier read."""
+        if self._connection is None:
+            return {}
+        found: dict[str, FileStamp] = {}
+        try:
+            for start in range(0, len(paths), _KEYS_PER_QUERY):
+                chunk = list(paths[start : start + _KEYS_PER_QUERY])
+                marks = ",".join("?" * len(chunk))
+                rows = self._connection.execute(
+                    "SELECT path, size, mtime_ns, ctime_ns, inode, sha256, media FROM files "
+                    f"WHERE path IN ({marks})",
+                    chunk,
+                ).fetchall()
+                for path, *fields in rows:
+                    found[path] = FileStamp(*fields)
+        except sqlite3.Error as error:
+            self._fail(error)
+        return found
+
+    def put_stamps(self, stamps: Mapping[str, FileStamp]) -> None:
+        if self._connection is None or not stamps:
+            return
+        now = time.time()
+        rows = [(path, *dataclasses.astuple(stamp), now) for path, stamp in stamps.items()]
+        try:
+            with self._connection:
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO files (path, size, mtime_ns, ctime_ns, inode, "
+                    "sha256, media, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+                self._connection.execute(
+                    "DELETE FROM files WHERE path IN (SELECT path FROM files "
+                    "ORDER BY stored DESC LIMIT -1 OFFSET ?)",
+                    (MAX_ENTRIES,),
                 )
         except sqlite3.Error as error:
             self._fail(error)
@@ -368,6 +460,11 @@ def _connect(path: Path) -> sqlite3.Connection:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS briefings "
                 "(key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL)"
+            )
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                "mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, "
+                "sha256 TEXT NOT NULL, media TEXT NOT NULL, stored REAL NOT NULL)"
             )
     except BaseException:
         connection.close()

@@ -309,3 +309,30 @@ def _looks_like_html(path: str, text: str) -> bool:
     if path.lower().endswith((".html", ".htm")):
         return True
     return bool(_HTML_START.match(text)) or bool(_HTML_BODY.search(text))
+
+
+def list_files(paths: Sequence[str]) -> list[tuple[str, os.stat_result]] | None:
+    """The files `read_inputs` would read, with their status, without reading any; None
+    when that cannot be known without reading (stdin, or a path it would report)."""
+    files: list[tuple[str, os.stat_result]] = []
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        if path == STDIN_PATH:
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if stat.S_ISDIR(info.st_mode):
+            found, problems = _article_files(path)
+            if problems or not found:
+                return None
+        elif stat.S_ISREG(info.st_mode):
+            found = [(path, info)]
+        else:
+            return None
+        for file_path, file_info in found:
+            if (file_info.st_dev, file_info.st_ino) not in seen:
+                seen.add((file_info.st_dev, file_info.st_ino))
+                files.append((file_path, file_info))
+    return files

@@ -7,14 +7,24 @@ the benchmark can time each one.
 from __future__ import annotations
 
 import os
+import stat
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Protocol, TypeVar
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
-from briefing.cache import ArticleCache, briefing_key, cache_key, profile_fingerprint, reid
+from briefing.cache import (
+    ArticleCache,
+    FileStamp,
+    briefing_key,
+    cache_key,
+    profile_fingerprint,
+    reid,
+)
 from briefing.corroborate import Corroboration, corroborate
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article, extract_article
@@ -25,7 +35,7 @@ from briefing.facts import (
     event_dates,
     select_facts,
 )
-from briefing.ingest import Document, InputProblem, read_inputs
+from briefing.ingest import Document, InputProblem, list_files, read_inputs
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
@@ -33,6 +43,9 @@ from briefing.resources import seed_paths
 from briefing.safety import clean_text
 from briefing.summarize import select_sentences
 
+# A file changed this close to (or after) the moment it was read is not stamped: file
+# system clocks are coarse, so its bytes may be newer than what was read.
+_STAMP_MARGIN_NS = 50_000_000
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 OTHER_ACTOR_COLOUR = "#8a8a8a"
@@ -85,7 +98,7 @@ def process_documents(
     Pages found in the cache are taken from it; the rest are processed (across cores
     when there are many) and stored for next time.
     """
-    ids = [f"a{n}" for n in range(1, len(docs) + 1)]
+    ids = _article_ids(len(docs))
     if cache is None or not cache.enabled:
         return _process_all(docs, ids, profile, options.jobs, progress)
     keys = article_keys(docs, profile)
@@ -107,6 +120,10 @@ def process_documents(
         processed[n] if n in processed else reid(cached[keys[n]], ids[n], path=docs[n].path)
         for n in range(len(docs))
     ]
+
+
+def _article_ids(count: int) -> list[str]:
+    return [f"a{n}" for n in range(1, count + 1)]
 
 
 def _process_all(
@@ -175,39 +192,106 @@ def build_briefing(
     extracted again.
     """
     profile = resolve_profile(options.profile)
-    docs, input_problems = read_documents(paths, options.max_bytes)
-    problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
-    docs, copies = _distinct(docs)
-    problems += [f"{copy.path}: same content as {first}; read once" for copy, first in copies]
-    keys = article_keys(docs, profile)
     request = "|".join(
         (profile.id, profile.name, str(options.profile is None), options.summarizer,
          str(options.sentences))
     )  # fmt: skip
-    whole = briefing_key(keys, [doc.path for doc in docs], request)
+    warnings: list[str] = []
     with (
-        ArticleCache.open(warn=problems.append)
+        ArticleCache.open(warn=warnings.append)
         if options.use_cache
         else ArticleCache.disabled() as cache
     ):
-        briefing = cache.get_briefing(whole)
+        briefing: Briefing | None = None
+        problems: list[str] = []
+        stamped = _stamped_files(paths, options.max_bytes, cache) if cache.enabled else None
+        if stamped is not None:
+            # Every file is as it was when last read: its key is known without reading it.
+            kept, copies = _distinct(stamped)
+            keys = article_keys(kept, profile)
+            briefing = cache.get_briefing(briefing_key(keys, [f.path for f in kept], request))
+        if briefing is None:
+            started_ns = time.time_ns()
+            docs, input_problems = read_documents(paths, options.max_bytes)
+            cache.put_stamps(_file_stamps(docs, started_ns))
+            problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
+            kept, copies = _distinct(docs)
+            keys = article_keys(kept, profile)
+            whole = briefing_key(keys, [doc.path for doc in kept], request)
+            briefing = cache.get_briefing(whole)
+        problems += [f"{copy.path}: same content as {first}; read once" for copy, first in copies]
         if briefing is not None:
             if progress:
-                progress(len(docs), len(docs))
+                progress(len(kept), len(kept))
         else:
-            processed = process_documents(docs, profile, options, progress, cache=cache)
-            briefing = _brief_articles(processed, profile, options, paths, problems)
-            cache.put_briefing(whole, briefing)
+            processed = process_documents(kept, profile, options, progress, cache=cache)
+            briefing = _brief_articles(processed, profile, options, paths, [*problems, *warnings])
+            ids = _article_ids(len(kept))
+            cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)))
     # Notes about the articles travel with the cached briefing; problems reading the
     # inputs, or the cache itself, are this run's own.
     return replace(
         briefing,
-        problems=(*problems, *briefing.problems),
-        inputs=tuple(d.path for d in (*docs, *(c for c, _ in copies)) if d.path != "-"),
+        problems=(*problems, *warnings, *briefing.problems),
+        inputs=tuple(d.path for d in (*kept, *(c for c, _ in copies)) if d.path != "-"),
     )
 
 
-def _distinct(docs: Sequence[Document]) -> tuple[list[Document], list[tuple[Document, str]]]:
+class _Identified(Protocol):
+    """What identifies a page's content: a Document, or a file known from its stamp."""
+
+    path: str
+    sha256: str
+    media: str
+
+
+_Page = TypeVar("_Page", bound=_Identified)
+
+
+@dataclass(frozen=True)
+class _StampedFile:
+    path: str
+    sha256: str
+    media: str
+
+
+def _stamped_files(
+    paths: Sequence[str], max_bytes: int, cache: ArticleCache
+) -> list[_StampedFile] | None:
+    """The input files as identified when last read, if none has changed since (same size,
+    times and inode); None if any has, or is new, or needs reading to be judged."""
+    listed = list_files([str(p) for p in paths] or [str(p) for p in seed_paths()])
+    if listed is None:
+        return None
+    stamps = cache.get_stamps([os.path.abspath(path) for path, _ in listed])
+    files = []
+    for path, info in listed:
+        stamp = stamps.get(os.path.abspath(path))
+        if stamp is None or not stamp.matches(info) or info.st_size > max_bytes:
+            return None
+        files.append(_StampedFile(clean_text(path), stamp.sha256, stamp.media))
+    return files
+
+
+def _file_stamps(docs: Sequence[Document], started_ns: int) -> dict[str, FileStamp]:
+    """Stamps for the files just read. A file whose times are not safely older than the
+    read could have changed during it: it is read again next time rather than trusted."""
+    stamps = {}
+    for doc in docs:
+        try:
+            info = os.stat(doc.path)
+        except OSError:
+            continue  # stdin, or a name that cleaning changed
+        changed_ns = max(info.st_mtime_ns, info.st_ctime_ns)
+        if stat.S_ISREG(info.st_mode) and changed_ns < started_ns - _STAMP_MARGIN_NS:
+            stamps[os.path.abspath(doc.path)] = FileStamp(
+                info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, doc.sha256,
+                doc.media,
+            )  # fmt: skip
+    return stamps
+
+
+def _distinct(docs: Sequence[_Page]) -> tuple[list[_Page], list[tuple[_Page, str]]]:
     """The documents with byte-identical copies left out (a copy is no second source),
     and each copy with the path it repeats."""
     first: dict[str, str] = {}
@@ -221,7 +305,7 @@ def _distinct(docs: Sequence[Document]) -> tuple[list[Document], list[tuple[Docu
     return kept, copies
 
 
-def article_keys(docs: Sequence[Document], profile: Profile) -> list[str]:
+def article_keys(docs: Sequence[_Identified], profile: Profile) -> list[str]:
     """Each page's cache key: its bytes, how it was read, and the profile's rules."""
     fingerprint = profile_fingerprint(profile)
     return [cache_key(doc.sha256, fingerprint, media=doc.media) for doc in docs]

@@ -1,5 +1,6 @@
 """The article cache behind build_briefing: same briefing warm or cold, bypassed on request."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,69 @@ def test_a_byte_identical_copy_is_read_once_with_a_note(tmp_path: Path) -> None:
     assert any("b.txt: same content as" in p and p.endswith("a.txt; read once")
                for p in briefing.problems)  # fmt: skip
     assert sorted(Path(p).name for p in briefing.inputs) == ["a.txt", "b.txt"]
+
+
+def _settled() -> None:
+    """Let files just written age past the margin within which a stamp is not trusted."""
+    time.sleep(0.2)
+
+
+@pytest.fixture
+def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = pipeline.read_inputs
+
+    def counting(paths, **kwargs):
+        calls.append(len(paths))
+        return real(paths, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_inputs", counting)
+    return calls
+
+
+def test_a_warm_run_of_unchanged_files_reads_none_of_them(tmp_path: Path, counted_reads) -> None:
+    for path in seed_paths():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    _settled()
+    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    assert len(counted_reads) == 1  # the warm run read nothing
+    assert warm == cold
+
+
+def test_a_file_changed_as_it_was_read_is_not_trusted_by_its_stamp(tmp_path: Path) -> None:
+    from briefing.ingest import read_inputs
+
+    (tmp_path / "page.txt").write_bytes(seed_paths()[0].read_bytes())
+    docs, _ = read_inputs([str(tmp_path)])
+    # Its times are not older than the read: the bytes on disk may be newer than the text.
+    assert pipeline._file_stamps(docs, started_ns=0) == {}
+    assert len(pipeline._file_stamps(docs, started_ns=time.time_ns() + 10**9)) == 1
+
+
+def test_a_changed_file_is_read_again_even_at_the_same_size(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    text = seed_paths()[0].read_text(encoding="utf-8")
+    page.write_text(text, encoding="utf-8")
+    _settled()
+    before = build_briefing([str(tmp_path)], BriefingOptions())
+    # Same length, other bytes: the stamp's times no longer match.
+    page.write_text(text.replace("Aleppo", "Alepxo", 1), encoding="utf-8")
+    _settled()
+    after = build_briefing([str(tmp_path)], BriefingOptions())
+    assert any("Alepxo" in s.text for a in after.articles for s in a.sentences)
+    assert not any("Alepxo" in s.text for a in before.articles for s in a.sentences)
+
+
+def test_the_stored_briefing_names_its_articles_instead_of_copying_them(tmp_path: Path) -> None:
+    import json
+    import sqlite3
+
+    from briefing.cache import default_path
+
+    build_briefing([], BriefingOptions())
+    with sqlite3.connect(default_path()) as connection:
+        (value,) = connection.execute("SELECT value FROM briefings").fetchone()
+    articles = json.loads(value)["articles"]
+    assert [sorted(a) for a in articles] == [["id", "key", "path"]] * 2
+    assert [a["id"] for a in articles] == ["a1", "a2"]
