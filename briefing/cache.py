@@ -223,7 +223,8 @@ def briefing_from_dict(
     )
 
 
-def _encode(article: AnnotatedArticle) -> str:
+def encode_article(article: AnnotatedArticle) -> str:
+    """An article as stored (without its id): work a worker process can do."""
     return json.dumps(
         article_to_dict(reid(article, PLACEHOLDER_ID)), ensure_ascii=False, separators=(",", ":")
     )
@@ -310,10 +311,15 @@ class ArticleCache:
 
     def put_many(self, items: Iterable[tuple[str, AnnotatedArticle]]) -> None:
         """Store articles in one transaction (concurrent writers wait, up to a timeout)."""
+        self.put_encoded((key, encode_article(article)) for key, article in items)
+        self.prune()
+
+    def put_encoded(self, items: Iterable[tuple[str, str]]) -> None:
+        """Store articles already encoded by `encode_article`, by key; see `prune`."""
         if self._connection is None:
             return
         now = time.time()
-        rows = [(key, _encode(article), now) for key, article in items]
+        rows = [(key, value, now) for key, value in items]
         if not rows:
             return
         try:
@@ -321,6 +327,15 @@ class ArticleCache:
                 self._connection.executemany(
                     "INSERT OR REPLACE INTO articles (key, value, stored) VALUES (?, ?, ?)", rows
                 )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def prune(self) -> None:
+        """Drop the oldest articles beyond MAX_ENTRIES."""
+        if self._connection is None:
+            return
+        try:
+            with self._connection:
                 self._connection.execute(
                     "DELETE FROM articles WHERE key IN (SELECT key FROM articles "
                     "ORDER BY stored DESC LIMIT -1 OFFSET ?)",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import stat
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Protocol, TypeVar
@@ -22,6 +23,7 @@ from briefing.cache import (
     FileStamp,
     briefing_key,
     cache_key,
+    encode_article,
     profile_fingerprint,
     reid,
 )
@@ -99,22 +101,29 @@ def process_documents(
     when there are many) and stored for next time.
     """
     ids = _article_ids(len(docs))
-    if cache is None or not cache.enabled:
-        return _process_all(docs, ids, profile, options.jobs, progress)
-    keys = article_keys(docs, profile)
-    cached = cache.get_many(keys)
-    todo = [n for n, key in enumerate(keys) if key not in cached]
+    caching = cache is not None and cache.enabled
+    keys = article_keys(docs, profile) if caching else []
+    cached = cache.get_many(keys) if cache is not None and caching else {}
+    todo = [n for n in range(len(docs)) if not caching or keys[n] not in cached]
     hits = len(docs) - len(todo)
     if progress and hits:
         progress(hits, len(docs))
-    fresh = _process_all(
-        [docs[n] for n in todo],
-        [ids[n] for n in todo],
-        profile,
-        options.jobs,
-        (lambda done, _: progress(hits + done, len(docs))) if progress else None,
+    fresh: list[AnnotatedArticle] = []
+    chunks = _process_all(
+        [docs[n] for n in todo], [ids[n] for n in todo], profile, options.jobs, encode=caching
     )
-    cache.put_many((keys[n], article) for n, article in zip(todo, fresh, strict=True))
+    for chunk in chunks:
+        if cache is not None and caching:
+            # Stored as they come: the encoded copies are never all in memory at once.
+            done = len(fresh)
+            cache.put_encoded(
+                (keys[todo[done + i]], encoded) for i, (_, encoded) in enumerate(chunk) if encoded
+            )
+        fresh.extend(article for article, _ in chunk)
+        if progress:
+            progress(hits + len(fresh), len(docs))
+    if cache is not None:
+        cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
     return [
         processed[n] if n in processed else reid(cached[keys[n]], ids[n], path=docs[n].path)
@@ -126,34 +135,43 @@ def _article_ids(count: int) -> list[str]:
     return [f"a{n}" for n in range(1, count + 1)]
 
 
+# An article with its cache encoding, when the cache is on.
+_Processed = tuple[AnnotatedArticle, str | None]
+
+
 def _process_all(
     docs: Sequence[Document],
     ids: Sequence[str],
     profile: Profile,
     jobs_requested: int | None,
-    progress: Progress | None,
-) -> list[AnnotatedArticle]:
+    *,
+    encode: bool = False,
+) -> Iterator[list[_Processed]]:
+    """The documents processed, in order, in chunks as they are done."""
     jobs = worker_count(len(docs), jobs_requested)
     if jobs == 1:
         tagger = compile_profile(profile)
-        articles = []
-        for n, (doc, article_id) in enumerate(zip(docs, ids, strict=True), start=1):
-            articles.append(process_document(doc, article_id, tagger))
-            if progress:
-                progress(n, len(docs))
-        return articles
-    # Chunks amortise pickling; several per worker keep the cores busy to the end.
+        for doc, article_id in zip(docs, ids, strict=True):
+            yield [_processed(process_document(doc, article_id, tagger), encode)]
+        return
+    # Chunks amortise pickling; several per worker keep the cores busy to the end. Only a
+    # few are handed out at a time, so pages wait here as text, not pickled in a queue.
     size = max(1, min(64, len(docs) // (jobs * 4)))
-    chunks = [(docs[i : i + size], ids[i : i + size]) for i in range(0, len(docs), size)]
-    articles = []
+    chunks = ((docs[i : i + size], ids[i : i + size], encode) for i in range(0, len(docs), size))
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(profile,)
     ) as pool:
-        for chunk in pool.map(_process_chunk, chunks):
-            articles.extend(chunk)
-            if progress:
-                progress(len(articles), len(docs))
-    return articles
+        pending: deque[Future[list[_Processed]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_process_chunk, chunk))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _processed(article: AnnotatedArticle, encode: bool) -> _Processed:
+    return article, encode_article(article) if encode else None
 
 
 def worker_count(documents: int, requested: int | None) -> int:
@@ -173,10 +191,14 @@ def _init_worker(profile: Profile) -> None:
     _worker_tagger = compile_profile(profile)
 
 
-def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str]]) -> list[AnnotatedArticle]:
+def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Processed]:
+    """Work on one chunk in a worker: extraction, annotation and the cache's encoding."""
     assert _worker_tagger is not None
-    docs, ids = chunk
-    return [process_document(d, i, _worker_tagger) for d, i in zip(docs, ids, strict=True)]
+    docs, ids, encode = chunk
+    return [
+        _processed(process_document(d, i, _worker_tagger), encode)
+        for d, i in zip(docs, ids, strict=True)
+    ]
 
 
 def build_briefing(
