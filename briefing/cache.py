@@ -140,27 +140,34 @@ def article_to_dict(article: AnnotatedArticle) -> dict[str, Any]:
     }
 
 
-def article_from_dict(data: Mapping[str, Any]) -> AnnotatedArticle:
-    """Inverse of `article_to_dict`; raises KeyError/TypeError on a malformed mapping."""
+def article_from_dict(
+    data: Mapping[str, Any], *, article_id: str | None = None, path: str | None = None
+) -> AnnotatedArticle:
+    """Inverse of `article_to_dict`; raises KeyError/TypeError on a malformed mapping.
+    With `article_id` and `path`, as `reid` would make it, in one pass."""
     inner = data["article"]
     article = Article(
         **{
             **inner,
             "blocks": tuple(Block(**block) for block in inner["blocks"]),
             "dropped": tuple(inner["dropped"]),
+            "path": inner["path"] if path is None else path,
         }
     )
+    new_id = data["id"] if article_id is None else article_id
     sentences = tuple(
         Sentence(
             **{
                 **s,
+                "id": s["id"] if article_id is None else f"{new_id}.{s['id'].partition('.')[2]}",
+                "article_id": s["article_id"] if article_id is None else new_id,
                 "actors": tuple(s["actors"]),
                 "dates": tuple(DateMention(**mention) for mention in s["dates"]),
             }
         )
         for s in data["sentences"]
     )
-    return AnnotatedArticle(id=data["id"], article=article, sentences=sentences)
+    return AnnotatedArticle(id=new_id, article=article, sentences=sentences)
 
 
 def briefing_to_dict(
@@ -230,9 +237,11 @@ def encode_article(article: AnnotatedArticle) -> str:
     )
 
 
-def _decode(text: str) -> AnnotatedArticle | None:
+def _decode(
+    text: str, article_id: str | None = None, path: str | None = None
+) -> AnnotatedArticle | None:
     try:
-        return article_from_dict(json.loads(text))
+        return article_from_dict(json.loads(text), article_id=article_id, path=path)
     except (ValueError, KeyError, TypeError):
         return None  # written by another version or damaged: a miss, not an error
 
@@ -287,10 +296,18 @@ class ArticleCache:
 
     def get_many(self, keys: Sequence[str]) -> dict[str, AnnotatedArticle]:
         """The cached articles among `keys`, by key (ids PLACEHOLDER_ID)."""
+        return self.get_placed([(key, None, None) for key in keys])
+
+    def get_placed(
+        self, placements: Sequence[tuple[str, str | None, str | None]]
+    ) -> dict[str, AnnotatedArticle]:
+        """The cached articles among (key, id, path) placements, by key, each already
+        given its id and path (see `reid`; None keeps the stored one)."""
         if self._connection is None:
             return {}
         found: dict[str, AnnotatedArticle] = {}
-        unique = list(dict.fromkeys(keys))
+        place = {key: (article_id, path) for key, article_id, path in placements}
+        unique = list(place)
         try:
             for start in range(0, len(unique), _KEYS_PER_QUERY):
                 chunk = unique[start : start + _KEYS_PER_QUERY]
@@ -299,7 +316,7 @@ class ArticleCache:
                     f"SELECT key, value FROM articles WHERE key IN ({marks})", chunk
                 ).fetchall()
                 for key, value in rows:
-                    article = _decode(value)
+                    article = _decode(value, *place[key])
                     if article is not None:
                         found[key] = article
         except sqlite3.Error as error:
@@ -361,11 +378,10 @@ class ArticleCache:
         try:
             data = json.loads(row[0])
             refs = data["articles"]
-            found = self.get_many([ref["key"] for ref in refs])
-            if len(found) < len({ref["key"] for ref in refs}):
+            found = self.get_placed([(r["key"], r["id"], r["path"]) for r in refs])
+            if len(found) < len({r["key"] for r in refs}):
                 return None  # an article was dropped from the cache since
-            articles = [reid(found[r["key"]], r["id"], path=r["path"]) for r in refs]
-            return briefing_from_dict(data, articles)
+            return briefing_from_dict(data, [found[r["key"]] for r in refs])
         except (ValueError, KeyError, TypeError):
             return None  # another version's shape or damaged: a miss
 

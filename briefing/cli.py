@@ -177,6 +177,9 @@ def _progress_on_terminal() -> Iterator[Progress | None]:
 
         def update(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+            if done == total:
+                # Every article is in; corroboration and summaries follow, of unknown length.
+                bar.update(task, description="Building the briefing", total=None)
 
         yield update
 

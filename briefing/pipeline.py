@@ -25,7 +25,6 @@ from briefing.cache import (
     cache_key,
     encode_article,
     profile_fingerprint,
-    reid,
 )
 from briefing.corroborate import Corroboration, corroborate
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
@@ -103,7 +102,11 @@ def process_documents(
     ids = _article_ids(len(docs))
     caching = cache is not None and cache.enabled
     keys = article_keys(docs, profile) if caching else []
-    cached = cache.get_many(keys) if cache is not None and caching else {}
+    cached = (
+        cache.get_placed([(key, ids[n], docs[n].path) for n, key in enumerate(keys)])
+        if cache is not None and caching
+        else {}
+    )
     todo = [n for n in range(len(docs)) if not caching or keys[n] not in cached]
     hits = len(docs) - len(todo)
     if progress and hits:
@@ -125,10 +128,7 @@ def process_documents(
     if cache is not None:
         cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
-    return [
-        processed[n] if n in processed else reid(cached[keys[n]], ids[n], path=docs[n].path)
-        for n in range(len(docs))
-    ]
+    return [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))]
 
 
 def _article_ids(count: int) -> list[str]:
