@@ -192,6 +192,11 @@ def process_rows(folders: dict[str, tuple[int, Path]], work: Path) -> list[list[
             say(f"dump {label}: --no-cache")
             bypass = run_process(dump_argv(str(folder), "--no-cache"), cache_home)
         runs = [r for r in (cold, warm, bypass) if r]
+        # Also said at once: a long run stopped later still leaves its figures.
+        say(
+            f"dump {label}: cold {cold.seconds:.2f} s (CPU {cold.cpu_seconds:.2f} s, peak "
+            f"{cold.peak_tree_mb:.0f} MB), warm {warm.seconds:.2f} s (CPU {warm.cpu_seconds:.2f} s)"
+        )
         if label.startswith("distinct"):
             if count in COLD_SECONDS:
                 check(
