@@ -222,6 +222,7 @@ def process_rows(folders: dict[str, tuple[int, Path]], work: Path) -> list[list[
             [
                 label,
                 f"{cold.seconds:.2f}",
+                f"{cold.cpu_seconds:.2f}",
                 f"{warm.seconds:.2f}",
                 f"{bypass.seconds:.2f}" if bypass else "not run",
                 f"{cold.peak_process_mb:.0f}",
