@@ -118,7 +118,7 @@ _ORG_HEADS = frozenset(
     Assembly Crescent Cross""".split()
 )
 # International bodies usually named by acronym or a short name alone.
-_KNOWN_BODIES = {
+KNOWN_BODIES = {
     "Amnesty": "Amnesty International",
     "Amnesty International": "Amnesty International",
     "Human Rights Watch": "Human Rights Watch",
@@ -243,8 +243,8 @@ class _OtherMatcher:
             name = _LEADING_MODIFIER.sub("", match.group("name"))
             name = re.sub(r"['’]s$", "", name)
             words = name.split()
-            if name in _KNOWN_BODIES:
-                found.append((_KNOWN_BODIES[name], None))
+            if name in KNOWN_BODIES:
+                found.append((KNOWN_BODIES[name], None))
             elif len(words) >= 2 and _ORG_HEADS.intersection(words):
                 found.append((name, match.group("acronym")))
         return found

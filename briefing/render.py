@@ -266,6 +266,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
                         "text": s.text,
                         "kind": s.kind,
                         "paragraph": s.paragraph,
+                        "report": briefing.report_of(s.id),
                         "actors": list(s.actors),
                         "dates": [
                             {"text": d.text, "value": d.value, "precision": d.precision}

@@ -132,6 +132,12 @@ def test_json_contract_shape(seed_briefing: Briefing) -> None:
         for d in s["dates"]
     ]
     assert {d["value"] for d in friday} == {"2024-12-06"}
+    # Every sentence names its report: the two outlets' wordings of the Reuters report on
+    # Iran's missiles share one.
+    report = {s["id"]: s["report"] for a in data["articles"] for s in a["sentences"]}
+    assert set(report.values()) <= ids
+    assert report["a1.s6"] == report["a2.s4"] == "a1.s6"
+    assert report["a2.s3"] == "a2.s3"
 
 
 def test_other_actors_include_states_the_profile_misses(seed_briefing: Briefing) -> None:

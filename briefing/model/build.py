@@ -61,6 +61,12 @@ def build_model(
         actors=tuple(actors),
         other_actors=tuple(other_briefs),
         problems=problems,
+        report_ids={
+            sid: report.id
+            for report in index.corroboration.reports
+            if len(report.sentence_ids) > 1
+            for sid in report.sentence_ids
+        },
     )
 
 

@@ -18,28 +18,14 @@ from briefing.model.index import Index
 from briefing.model.panes import Acts
 from briefing.model.reports import Reports
 from briefing.model.types import Fact
+from briefing.model.words import event_verbs
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
 
-_EVENT_VERBS = r"""
-    take|takes|took|taken|taking|seize|seizes|seized|seizing|capture|captures|captured|capturing|
-    kill|kills|killed|destroy|destroys|destroyed|send|sends|sent|launch|launches|launched|
-    attack|attacks|attacked|strike|strikes|struck|hit|hits|advance|advances|advanced|advancing|
-    withdraw|withdraws|withdrew|withdrawn|close|closes|closed|meet|meets|met|announce|announces|
-    announced|sign|signs|signed|flee|flees|fled|fleeing|deploy|deploys|deployed|bomb|bombs|
-    bombed|bombing|shell|shelled|cross|crossed|regain|regained|fall|fell|fallen|break|broke|
-    begin|began|begun|push|pushed|arrive|arrived|arriving|emptied|patrol|patrolled|enter|entered|
-    retake|retook|recapture|recaptured|fire|fired|firing|shoot|shot|declare|declared|agree|agreed|
-    release|released|arrest|arrested|evacuate|evacuated|die|died|wound|wounded|injure|injured|
-    displace|displaced|reinforce|reinforced|reinforcements|invade|invaded|invasion|erupted|
-    exchanged|urged|vote|voted|elect|elected|resign|resigned|ban|banned|impose|imposed|sanction|
-    sanctioned|raid|raided|ambush|ambushed|overrun|overran|surround|surrounded|besiege|besieged|
-    control|controls|controlled|mobilise|mobilised|mobilize|mobilized|suspend|suspended|
-    provide|provides|provided|providing|supply|supplies|supplied|deliver|delivered|
-    support|supports|supported
-"""
-_EVENT = re.compile(r"\b(?:" + re.sub(r"\s+", "", _EVENT_VERBS) + r")\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:" + "|".join(sorted(event_verbs(), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 # "in October", "on Friday" are dates, not places.
 _MONTHS_AND_DAYS = rf"(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
 # A quantity, not a year: years count as dates.

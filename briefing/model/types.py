@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.annotate import AnnotatedArticle, Sentence
 
@@ -59,6 +59,9 @@ class Briefing:
     other_actors: tuple[ActorBrief, ...]  # named often but not in the profile; most named first
     problems: tuple[str, ...] = ()  # inputs skipped or degraded, one line each
     inputs: tuple[str, ...] = ()  # every file read (with or without an article): never overwritten
+    # Sentence id -> the id of the report it carries, for sentences whose report other
+    # sentences carry too (copies and rewrites, across outlets); others are their own.
+    report_ids: dict[str, str] = field(default_factory=dict)
 
     def sentence(self, sentence_id: str) -> Sentence:
         article_id = article_id_of(sentence_id)
@@ -68,6 +71,10 @@ class Briefing:
                     if sentence.id == sentence_id:
                         return sentence
         raise KeyError(sentence_id)
+
+    def report_of(self, sentence_id: str) -> str:
+        """The id of the report a sentence carries (its first sentence's id)."""
+        return self.report_ids.get(sentence_id, sentence_id)
 
     def article(self, article_id: str) -> AnnotatedArticle:
         for article in self.articles:
