@@ -141,12 +141,21 @@ def match_labels(labels: Sequence[Label], sentences: Sequence[tuple[str, str]]) 
     for label in labels:
         snippet = normal(label.text)
         order = [*range(start, len(texts)), *range(start)]
-        hit = next((i for i in order if snippet and snippet in texts[i][1]), None)
+        hit = next((i for i in order if snippet and names(snippet, texts[i][1])), None)
         if hit is None:
             continue
         found.setdefault(texts[hit][0], label)
         start = hit
     return found
+
+
+def names(snippet: str, sentence: str) -> bool:
+    """Whether a label's (normalised) opening words name a (normalised) sentence: it starts
+    with them or, for a snippet of five words or more, holds them after a dateline or
+    marker the extractor left in ("KHARTOUM, Oct 28 (Reuters) - ...")."""
+    if sentence.startswith(snippet):
+        return True
+    return len(snippet.split()) >= 5 and f" {snippet}" in f" {sentence}"
 
 
 def representative(line_text: str, sources: Sequence[str], texts: Mapping[str, str]) -> str | None:
