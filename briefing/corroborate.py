@@ -4,7 +4,7 @@ Two outlets running one wire story reword it: "said on Friday as US-backed rebel
 advanced" against "said on Friday, as rebel forces pushed"; "nine people were killed
 when a Russian missile hit a residential building" against "Russian missiles struck an
 apartment block, killing at least nine people". Sentences are compared on what they
-report (content words, names, counts, weekdays), not on word sequences.
+report (content words, names, counts, event verbs), not on word sequences.
 """
 
 from __future__ import annotations
@@ -38,14 +38,13 @@ _ENDING = re.compile(r"(?:ing|ed|es|s)$")
 # Past this many sentences sharing a word, pairing all of them would cost the square of
 # the corpus; see _candidate_pairs.
 _COMMON_WORD = 40
-# Pairs sharing less than this weight of names and counts are not compared: two names
-# or one count.
-_MIN_SHARED_WEIGHT = 3.0
+# Pairs sharing less than this weight of words are not compared.
+_MIN_SHARED_WEIGHT = 4.0
 # How alike two sentences must be to carry one report (weighted overlap, see _says_same),
 # fitted on labelled rewrite pairs.
-SIMILAR = 0.45
+SIMILAR = 0.3
 CONTAINED = 0.6
-SIMILAR_CONTAINED = 0.3
+SIMILAR_CONTAINED = 0.25
 
 
 @dataclass(frozen=True)
@@ -67,12 +66,14 @@ class Corroboration:
         return report.sentence_ids if report else (sentence_id,)
 
 
+# "One of its guards" is rarely a count: "one" is left out.
 _NUMBER_WORDS = {
     word: str(n)
     for n, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
+    if n > 1
 }
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _TOKEN = re.compile(r"\d[\d,.]*\d|\w+")
@@ -82,7 +83,10 @@ _NOT_COMPARED = frozenset(
     "least some around approximately roughly nearly almost".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_WEEKDAYS = frozenset(name.lower() for name in calendar.day_name)
+_MONTH = "|".join(name[:3] for name in calendar.month_name[1:])
+_DATE_DIGITS = re.compile(
+    rf"\b(?:\d{{4}}-\d\d-\d\d|(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTH}))"
+)
 # What a token weighs in the overlap: a count or a name pins a report down far more
 # than an ordinary word ("killed", "city") does.
 _NUMBER_WEIGHT = 3.0
@@ -104,7 +108,6 @@ class ReportWords:
     words: frozenset[str]  # every compared token, names and numbers included
     names: frozenset[str]
     numbers: frozenset[str]
-    days: frozenset[str]  # weekday names
     events: frozenset[str]  # event verbs, as compared ("seize" for "captured")
 
     def weight(self, token: str) -> float:
@@ -122,15 +125,17 @@ def _bodies() -> re.Pattern[str]:
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
 def report_words(text: str) -> ReportWords:
     """Content words, names (capitalised inside the sentence, acronyms, countries by any
-    of their names), counts (digits or number words) and weekdays of a sentence."""
+    of their names), counts (digits or number words) and event verbs of a sentence."""
     rewrites, countries = rewrites_of(), _country_words()
-    words, names, numbers, days, events = set(), set(), set(), set(), set()
+    words, names, numbers, events = set(), set(), set(), set()
     verbs = event_verbs()
     # "the United Nations" and "the UN" name one body: both count as the acronym.
     for body in _bodies().finditer(text):
         names.add(_BODY_ACRONYMS[body.group().lower()])
         words.add(_BODY_ACRONYMS[body.group().lower()])
-    for n, match in enumerate(_TOKEN.finditer(_bodies().sub(" ", text))):
+    # A date's digits ("May 25", "2025-01-26") date the report; they are not counts.
+    text = _DATE_DIGITS.sub(" ", _bodies().sub(" ", text))
+    for n, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
         lower = token.lower()
         if _NUMBER.fullmatch(token) or lower in _NUMBER_WORDS:
@@ -151,23 +156,23 @@ def report_words(text: str) -> ReportWords:
                 if len(word) > 4
                 else word
             )
-            if lower in _WEEKDAYS:
-                days.add(lower)
-            if lower in verbs:
-                events.add(word)
             if (n > 0 and token[0].isupper()) or (token.isupper() and len(token) > 1):
-                names.add(word)
+                names.add(word)  # "Rapid Support Forces" supports nothing
+            elif lower in verbs:
+                events.add(word)
         words.add(word)
-    return ReportWords(*(frozenset(group) for group in (words, names, numbers, days, events)))
+    return ReportWords(*(frozenset(group) for group in (words, names, numbers, events)))
 
 
 def same_report(a: str, b: str) -> bool:
     """Whether two sentences carry the same report.
 
     They are compared on what they report, not on word order: content words (with the
-    words outlets swap in a rewrite counted as one), names, counts and weekdays, names
-    and counts weighing more. Two sentences giving different counts or different
-    weekdays report different things, however alike their words.
+    words outlets swap in a rewrite counted as one), names and counts, names
+    and counts weighing more. Two sentences giving different counts, or reporting
+    different events ("seized" against "repelled"), report different things, however
+    alike their words. (Weekdays do not part them: one outlet dates the attack, another
+    the announcement.)
     """
     return _says_same(report_words(a), report_words(b), a, b)
 
@@ -175,10 +180,9 @@ def same_report(a: str, b: str) -> bool:
 def _says_same(wa: ReportWords, wb: ReportWords, a: str, b: str) -> bool:
     if not wa.words or not wb.words:
         return a.strip() == b.strip()
-    if any(
-        x and y and not x & y
-        for x, y in ((wa.numbers, wb.numbers), (wa.days, wb.days), (wa.events, wb.events))
-    ):
+    if wa.numbers and wb.numbers and not wa.numbers & wb.numbers:
+        return False
+    if wa.events and wb.events and not wa.events & wb.events:
         return False
     shared = sum(wa.weight(t) for t in wa.words & wb.words)
     total_a = sum(wa.weight(t) for t in wa.words)
@@ -247,12 +251,12 @@ def _restated_in(
 
 
 def _candidate_pairs(features: Sequence[ReportWords]) -> Iterable[tuple[int, int]]:
-    """Index pairs of sentences worth comparing: those sharing two names or a count
-    (only sentences sharing them are ever compared, so the cost grows with the number of
+    """Index pairs of sentences worth comparing: those sharing enough words (only
+    sentences sharing words are ever compared, so the cost grows with the number of
     near-duplicates, not with the square of the corpus)."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(features):
-        for token in words.names | words.numbers:
+        for token in words.words:
             index[token].append(i)
     shared: dict[tuple[int, int], float] = defaultdict(float)
     for token, members in index.items():
