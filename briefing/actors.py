@@ -53,24 +53,32 @@ class ActorTagger:
     def tag(self, sentence: str, article_text: str = "") -> tuple[str, ...]:
         """Actor ids the sentence names. Context rules look at `article_text` (the whole
         article) for their `requires_any`; without it, at the sentence alone."""
-        found: set[str] = set()
+        found = self.positions(sentence, article_text)
+        return tuple(sorted(found, key=self.order.__getitem__))
+
+    def positions(self, sentence: str, article_text: str = "") -> dict[str, int]:
+        """Actor id -> where the sentence first names it (a character offset)."""
+        found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
         for match in self.phrases.finditer(sentence) if self.phrases else ():
             for hit in self.hits[match.lastgroup or ""]:
                 if hit.actor in found:
                     continue
                 if hit.rule is None:
-                    found.add(hit.actor)
+                    found[hit.actor] = match.start()
                     continue
                 if satisfied is None:
                     satisfied = self._satisfied_rules(article_text or sentence)
                 unless = self.rules[hit.rule][2]
                 if hit.rule in satisfied and not (unless and unless.search(sentence)):
-                    found.add(hit.actor)
+                    found[hit.actor] = match.start()
         # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
         if any(c.islower() for c in sentence):
-            found.update(actor for actor, pattern in self.patterns if pattern.search(sentence))
-        return tuple(sorted(found, key=self.order.__getitem__))
+            for actor, pattern in self.patterns:
+                named = pattern.search(sentence)
+                if named and named.start() < found.get(actor, len(sentence)):
+                    found[actor] = named.start()
+        return found
 
     def _satisfied_rules(self, article_text: str) -> frozenset[int]:
         # A whole article's sentences are tagged in a row: remember the last article.

@@ -38,6 +38,8 @@ _ENDING = re.compile(r"(?:ing|ed|es|s)$")
 # Past this many sentences sharing a word, pairing all of them would cost the square of
 # the corpus; see _candidate_pairs.
 _COMMON_WORD = 40
+# Content words other than names and counts two sentences of one report share at least.
+_MIN_SHARED_WORDS = 2
 # Pairs sharing less than this weight of words are not compared.
 _MIN_SHARED_WEIGHT = 4.0
 # How alike two sentences must be to carry one report (weighted overlap, see _says_same),
@@ -183,6 +185,10 @@ def _says_same(wa: ReportWords, wb: ReportWords, a: str, b: str) -> bool:
     if wa.numbers and wb.numbers and not wa.numbers & wb.numbers:
         return False
     if wa.events and wb.events and not wa.events & wb.events:
+        return False
+    # Names alone ("Iran", "Hezbollah", "Assad") recur through a whole story: two
+    # sentences must share what happened too.
+    if len((wa.words & wb.words) - wa.names - wa.numbers) < _MIN_SHARED_WORDS:
         return False
     shared = sum(wa.weight(t) for t in wa.words & wb.words)
     total_a = sum(wa.weight(t) for t in wa.words)

@@ -56,13 +56,40 @@ def test_no_page_furniture_in_any_output(seed_briefing: Briefing, fmt: str) -> N
         assert line not in out, f"{line!r} leaked into the {fmt} output"
 
 
-def test_every_profile_actor_has_a_summary(seed_briefing: Briefing) -> None:
+def test_every_profile_actor_has_a_pane_with_lines_about_it(seed_briefing: Briefing) -> None:
     assert [b.id for b in seed_briefing.actors] == [
         "assad", "hts", "kurds", "iran", "hezbollah", "russia", "is",
     ]  # fmt: skip
     for brief in seed_briefing.actors:
-        assert brief.summary, f"{brief.name} has no summary"
+        # A line stands in the one pane it is about: an actor named only in passing
+        # (Hezbollah, IS: one report each) has key facts but nothing left to summarise.
         assert brief.facts, f"{brief.name} has no key facts"
+    for actor in ("assad", "hts", "kurds", "iran", "russia"):
+        assert next(b for b in seed_briefing.actors if b.id == actor).summary, actor
+
+
+def test_a_line_stands_in_one_pane_and_links_the_others(seed_briefing: Briefing) -> None:
+    panes = (*seed_briefing.actors, *seed_briefing.other_actors)
+    reports = [line.report for b in panes for line in (*b.summary, *b.facts)]
+    assert len(reports) == len(set(reports))
+    for brief in panes:
+        facts = {fact.report for fact in brief.facts}
+        assert not facts & {line.report for line in brief.summary}, brief.name
+    # The Iranian official's report names Iran first: it is Iran's, and links the others.
+    iran = _fact(seed_briefing, "iran", "will send missiles")
+    assert iran.text == "Iran will send missiles, drones and more advisers to Syria."
+    assert iran.attribution == "a senior Iranian official"
+    assert {"HTS", "Kurdish forces", "Assad government"} <= set(iran.also)
+
+
+def test_a_key_fact_is_the_event_cut_out_of_its_sentence(seed_briefing: Briefing) -> None:
+    kurds = _fact(seed_briefing, "kurds", "Albukamal")
+    assert kurds.text.startswith("The Syrian Kurds were also advancing")  # not "Piling on ..."
+    assert kurds.attribution == "an Iraqi security source"
+    assert kurds.sentence.startswith("Piling on the pressure, an Iraqi security source said")
+    rastan = _fact(seed_briefing, "russia", "Rastan bridge")
+    assert rastan.text.endswith("to prevent rebels using it to advance.")
+    assert "told Reuters" not in rastan.text
 
 
 def _articles_cited(sources: tuple[str, ...]) -> set[str]:
@@ -104,8 +131,9 @@ def test_key_facts_carry_dates_attribution_and_sources(seed_briefing: Briefing) 
     hezbollah = _fact(seed_briefing, "hezbollah", "supervising forces")
     assert hezbollah.attribution == "two senior Lebanese security sources"
     for brief in seed_briefing.actors:
-        dated = [f.date for f in brief.facts if f.date]
-        assert dated == sorted(dated), f"{brief.name} facts out of date order"
+        # Newest first.
+        dated = [f.date or f.reported for f in brief.facts if f.date or f.reported]
+        assert dated == sorted(dated, reverse=True), f"{brief.name} facts out of date order"
 
 
 def test_json_contract_shape(seed_briefing: Briefing) -> None:
@@ -142,10 +170,11 @@ def test_json_contract_shape(seed_briefing: Briefing) -> None:
 
 def test_other_actors_include_states_the_profile_misses(seed_briefing: Briefing) -> None:
     names = {b.name for b in seed_briefing.other_actors}
-    assert {"Jordan", "Turkiye", "Israel"} <= names | {
-        n.replace("Türkiye", "Turkiye") for n in names
-    }
+    assert {"Jordan", "Israel"} <= names
     assert not names & {b.name for b in seed_briefing.actors}
+    # Turkiye acts in no line of its own; the lines naming it link to it.
+    linked = {name for b in seed_briefing.actors for f in (*b.facts, *b.summary) for name in f.also}
+    assert "Turkiye" in linked
 
 
 def test_text_dump_layout(seed_briefing: Briefing) -> None:
@@ -167,18 +196,21 @@ def test_no_pane_states_a_report_twice(seed_briefing: Briefing) -> None:
     iran = next(b for b in seed_briefing.actors if b.id == "iran")
     assert len([f for f in iran.facts if "Doha" in f.text]) == 1
     jordan = next(b for b in seed_briefing.other_actors if b.name == "Jordan")
-    assert len([s for s in jordan.summary if "clos" in s.text]) == 1
+    assert len([s for s in (*jordan.summary, *jordan.facts) if "clos" in s.text]) == 1
 
 
 def test_a_pane_cites_only_the_wordings_that_concern_its_actor(seed_briefing: Briefing) -> None:
     # Dawn: "...as US-backed alliance ... advanced ... and Kurds seized the biggest city";
-    # the TBS rewording of the same Reuters report drops the Kurds.
-    kurds = next(b for b in seed_briefing.actors if b.id == "kurds")
+    # the TBS rewording of the same Reuters report drops the Kurds. The line is Iran's
+    # (its subject) and cites both outlets; the Kurdish pane links to it instead.
     iran = next(b for b in seed_briefing.actors if b.id == "iran")
-    for brief, expected in ((kurds, {"a1"}), (iran, {"a1", "a2"})):
-        lines = [x for x in (*brief.summary, *brief.facts) if "will send missiles" in x.text]
-        assert lines, brief.name
-        for line in lines:
-            assert _articles_cited(line.sources) == expected, brief.name
+    lines = [x for x in (*iran.summary, *iran.facts) if "will send missiles" in x.text]
+    assert len(lines) == 1
+    assert _articles_cited(lines[0].sources) == {"a1", "a2"}
+    assert "Kurdish forces" in lines[0].also
+    for sid in lines[0].sources:
+        assert "iran" in seed_briefing.sentence(sid).actors
+    for brief in seed_briefing.actors:
+        for line in (*brief.summary, *brief.facts):
             for sid in line.sources:
-                assert brief.id in seed_briefing.sentence(sid).actors
+                assert brief.id in seed_briefing.sentence(sid).actors, brief.name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefing.annotate import Sentence
 
@@ -38,8 +39,20 @@ _SPEAKER_INVERTED = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 
 
-def find_speaker(text: str) -> str | None:
-    """Whose account a sentence gives ("a senior Iranian official"), or None.
+# A reporter's credit is no source: "By Rabiul Islam".
+_BYLINE = re.compile(r"^by\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # as written; a bare pronoun lower-case
+    start: int  # the attribution's span in the sentence ("..., a Syrian army officer told
+    end: int  # Reuters."), for cutting it off an event
+
+
+def find_attribution(text: str) -> Attribution | None:
+    """Whose account a sentence gives ("a senior Iranian official") and where the
+    sentence says so, or None.
 
     A bare pronoun ("he added") is returned as such; `attribute_sentences` resolves
     it against the sentences before it.
@@ -47,26 +60,47 @@ def find_speaker(text: str) -> str | None:
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
-            if _PASSIVE.search(who):
+            if _PASSIVE.search(who) or _BYLINE.match(who):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
             if _PRONOUN.match(who):
-                return who.lower()
+                return Attribution(who.lower(), match.start(), match.end())
             words = who.split()
             if 1 <= len(words) <= 12 and not _NOT_SPEAKERS.match(who):
-                return who
+                return Attribution(who, match.start(), match.end())
     return None
 
 
+def find_speaker(text: str) -> str | None:
+    """Whose account a sentence gives, or None (see `find_attribution`)."""
+    found = find_attribution(text)
+    return found.speaker if found else None
+
+
 def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
-    """Speaker per sentence of one article, pronouns resolved to the last named speaker."""
+    """Speaker per sentence of one article, pronouns resolved to the last named speaker.
+    A quote continued over several sentences keeps its speaker: a sentence opening with
+    a quotation mark right after a quoted sentence is the same speaker's."""
     speakers: dict[str, str | None] = {}
     last_named: str | None = None
+    previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
     for sentence in sentences:
         who = find_speaker(sentence.text)
         if who is not None and _PRONOUN.match(who):
             who = last_named
         elif who is not None:
             last_named = who
+        elif previous and previous[1] and _continues_quote(previous[0], sentence.text):
+            who = previous[1]
         speakers[sentence.id] = who
+        previous = (sentence.text, who)
     return speakers
+
+
+def _continues_quote(before: str, text: str) -> bool:
+    opens = text.lstrip()[:1] in _QUOTES
+    quoted_before = any(mark in before for mark in _QUOTES)
+    return opens and quoted_before
+
+
+_QUOTES = '"“‘«'

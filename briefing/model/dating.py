@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefing.dates import DateMention
+from briefing.annotate import publication_date
+from briefing.dates import DateMention, resolve_dates
 from briefing.model.index import Index
 
 # A date inside a clause opened by one of these words dates the background
@@ -56,3 +57,23 @@ def first_published(index: Index, report: Sequence[str]) -> str | None:
     days = [index.articles[index.sentences[sid].article_id].published for sid in report]
     known = [day[:10] for day in days if day]
     return min(known) if known else None
+
+
+def report_dates(index: Index, report: Sequence[str]) -> tuple[DateMention, ...]:
+    """The dates of a report's event, from every sentence carrying it. A sentence of an
+    undated article is read against the date of another article carrying the report, so
+    its "on Tuesday" still resolves."""
+
+    def published(sid: str) -> str | None:
+        return index.articles[index.sentences[sid].article_id].published
+
+    whole = index.corroboration.sources(report[0])
+    anchor = next((published(sid) for sid in whole if published(sid)), None)
+    dates: list[DateMention] = []
+    for sid in report:
+        sentence = index.sentences[sid]
+        mentions = sentence.dates
+        if not published(sid) and anchor:
+            mentions = resolve_dates(sentence.text, publication_date(anchor))
+        dates.extend(event_dates(sentence.text, mentions))
+    return tuple(dates)

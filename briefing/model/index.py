@@ -28,6 +28,11 @@ class Index:
         )
 
     @cached_property
+    def order(self) -> dict[str, int]:
+        """Sentence id -> its place in reading order."""
+        return {sid: n for n, sid in enumerate(self.sentences)}
+
+    @cached_property
     def speakers(self) -> dict[str, str | None]:
         """Whose account each sentence gives; only key facts need it (rebrief does not)."""
         from briefing.model.attribution import attribute_sentences

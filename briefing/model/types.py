@@ -22,6 +22,9 @@ def cited_articles(sentence_ids: Iterable[str]) -> list[str]:
 class SummaryLine:
     text: str
     sources: tuple[str, ...]  # sentence ids, every sentence in any article carrying this report
+    also: tuple[str, ...] = ()  # names of the other actors the line names (their panes link here)
+    report: str | None = None  # the report's id (see Briefing.report_of)
+    background: bool = False  # a habit, state, hypothetical or history, not news of the period
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Fact:
     attribution: str | None  # "a senior Iranian official", "Syrian Observatory for Human Rights"
     sources: tuple[str, ...]
     reported: str | None = None  # earliest publication date among the sources, "YYYY-MM-DD"
+    also: tuple[str, ...] = ()  # names of the other actors the fact names
+    report: str | None = None  # the report's id (see Briefing.report_of)
+    sentence: str | None = None  # the whole sentence, when `text` is the event cut out of it
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,10 @@ class ActorBrief:
     colour: str  # a colour for the TUI's theme variable, e.g. "#c0392b"
     sentence_ids: tuple[str, ...]  # every sentence tagged with this actor, reading order
     summary: tuple[SummaryLine, ...]
-    facts: tuple[Fact, ...]  # ordered by date (an undated fact by its report date)
+    facts: tuple[Fact, ...]  # newest first (an undated fact at its report date)
+    # Every line of the pane that is not a key fact: what a summary is chosen from, kept
+    # so that another summarizer or length can choose again without the profile.
+    summary_pool: tuple[SummaryLine, ...] = ()
 
     @property
     def source_count(self) -> int:
@@ -62,6 +71,9 @@ class Briefing:
     # Sentence id -> the id of the report it carries, for sentences whose report other
     # sentences carry too (copies and rewrites, across outlets); others are their own.
     report_ids: dict[str, str] = field(default_factory=dict)
+    # Articles far from the briefing's period, or about none of the profile's actors:
+    # the header's date span leaves them out.
+    off_period: tuple[str, ...] = ()
 
     def sentence(self, sentence_id: str) -> Sentence:
         article_id = article_id_of(sentence_id)
@@ -101,5 +113,9 @@ class Briefing:
 
     @property
     def date_span(self) -> tuple[str, str] | None:
-        dates = sorted(a.article.published[:10] for a in self.articles if a.article.published)
+        dates = sorted(
+            a.article.published[:10]
+            for a in self.articles
+            if a.article.published and a.id not in self.off_period
+        )
         return (dates[0], dates[-1]) if dates else None
