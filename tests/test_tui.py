@@ -135,9 +135,12 @@ async def test_open_fact_lands_on_cited_sentence(seed_briefing: Briefing) -> Non
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
-        assert screen.cited_sentence_id == fact.sources[0]
+        # The article's sentence closest to the fact: its body sentence, not the headline
+        # restating it.
+        assert screen.cited_sentence_id in fact.sources
+        assert seed_briefing.sentence(screen.cited_sentence_id).kind == "body"
         cited = screen.query_one(".cited", Static)
-        assert seed_briefing.sentence(fact.sources[0]).text in screen_text(cited)
+        assert seed_briefing.sentence(screen.cited_sentence_id).text in screen_text(cited)
         # Scrolled into view: the cited paragraph starts inside the text viewport.
         text = screen.query_one("#text")
         assert text.region.y <= cited.region.y < text.region.bottom

@@ -21,7 +21,8 @@ _SPEAKER_FIRST = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
-    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you)\b", re.IGNORECASE
+    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had)\b",
+    re.IGNORECASE,
 )
 # "officials close to Tehran also told Reuters", "Amazon has reportedly told": adverbs and
 # auxiliaries before the verb are not part of the name.
@@ -39,6 +40,8 @@ _SPEAKER_INVERTED = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 
 
+# A speaker is a name, not a clause: "Ukraine carried out what it says is ...".
+_CLAUSE_WORD = re.compile(r"\b(?:what|which|where|whom|whose|it)\b", re.IGNORECASE)
 # A reporter's credit is no source: "By Rabiul Islam".
 _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 
@@ -66,7 +69,7 @@ def find_attribution(text: str) -> Attribution | None:
             if _PRONOUN.match(who):
                 return Attribution(who.lower(), match.start(), match.end())
             words = who.split()
-            if 1 <= len(words) <= 12 and not _NOT_SPEAKERS.match(who):
+            if 1 <= len(words) <= 12 and not (_NOT_SPEAKERS.match(who) or _CLAUSE_WORD.search(who)):
                 return Attribution(who, match.start(), match.end())
     return None
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from statistics import median_low
 
 from briefing.dates import DateMention
+from briefing.model.words import event_pattern
 
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
@@ -25,6 +26,9 @@ STATE = re.compile(
     re.IGNORECASE,
 )
 CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
+# A present state with no event in it: "El-Fasher is the only state capital not under
+# RSF control", "The city remains cut off".
+_PRESENT_STATE = re.compile(r"\b(?:is|are|remains?)\b")
 # An event dated this long before its article is history, not news of the day.
 HISTORY_DAYS = 60
 # An article published this far from the briefing's middle date is off the period.
@@ -62,7 +66,10 @@ def is_historical(event: DateMention | None, published: str | None) -> bool:
 def is_background(text: str, event: DateMention | None, published: str | None) -> bool:
     """A habit, a state, a hypothetical or history: not an event of the period."""
     return bool(
-        STATE.search(text) or CONDITIONAL_START.match(text) or is_historical(event, published)
+        STATE.search(text)
+        or CONDITIONAL_START.match(text)
+        or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
+        or is_historical(event, published)
     )
 
 

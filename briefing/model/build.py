@@ -8,7 +8,7 @@ from dataclasses import replace
 from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle
 from briefing.model.background import stale_articles
-from briefing.model.facts import pane_facts
+from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index
 from briefing.model.lines import Line, make_line, pane_lines
 from briefing.model.panes import PaneActor, mentions_of
@@ -82,10 +82,13 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
     off_period = frozenset(briefing.off_period)
 
     def again(brief: ActorBrief, count: int) -> ActorBrief:
+        facts = {fact.report for fact in brief.facts}
         pool = [
             (make_line(index, line.report or line.sources[0], line.sources, off_period), line.also)
             for line in brief.summary_pool
+            if line.report not in facts
         ]
+        count = _summary_length(count, len(brief.summary_pool))
         return replace(brief, summary=summarize_lines(pool, summarizer, count))
 
     return replace(
@@ -102,19 +105,29 @@ def _other_length(sentences: int) -> int:
     return min(sentences, 3)
 
 
+def _summary_length(length: int, lines: int) -> int:
+    # A small pane keeps half its lines for key facts.
+    return min(length, max(1, lines // 2))
+
+
 def _brief(
     pane: PaneActor, lines: Sequence[tuple[Line, tuple[str, ...]]], summarizer: str
 ) -> ActorBrief:
-    """One pane: key facts, then a summary of its other lines (never repeating a fact)."""
-    facts = pane_facts(lines)
-    in_facts = {fact.report for fact in facts}
-    rest = [(line, also) for line, also in lines if line.report not in in_facts]
+    """One pane. Events the text dates are key facts first; the summary tells the main
+    developments among the other lines; the lines left fill the key facts (a summary line
+    never repeats a fact)."""
+    dated = pane_facts([(line, also) for line, also in lines if line.date])
+    taken = {fact.report for fact in dated}
+    rest = [(line, also) for line, also in lines if line.report not in taken]
+    summary = summarize_lines(rest, summarizer, _summary_length(pane.length, len(rest)))
+    taken |= {line.report for line in summary}
+    more = pane_facts([(line, also) for line, also in lines if line.report not in taken])
     return ActorBrief(
         id=pane.id,
         name=pane.name,
         colour=pane.colour,
         sentence_ids=pane.sentence_ids,
-        summary=summarize_lines(rest, summarizer, pane.length),
-        facts=facts,
-        summary_pool=tuple(summary_line(line, also) for line, also in rest),
+        summary=summary,
+        facts=sort_facts((*dated, *more))[:MAX_FACTS],
+        summary_pool=tuple(summary_line(line, also) for line, also in lines),
     )

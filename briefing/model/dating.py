@@ -22,6 +22,8 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_DATELINE_END = re.compile(r"\s*(?::|--|[–—]|\s-\s)")
+_DATELINE_REACH = 60
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
@@ -32,6 +34,9 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     """The dates in a sentence that date its event, not its background clauses."""
     kept = []
     for mention in dates:
+        # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report.
+        if mention.start < _DATELINE_REACH and _DATELINE_END.match(text, mention.end):
+            continue
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
         if _BACKGROUND.search(clause) or _BACKGROUND.match(mention.text):

@@ -22,9 +22,17 @@ _SAYS_WHEN_OR_WHERE = re.compile(
     rf"\d|\b(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
     r"|\b(?i:in|at|near|from|outside|inside)\s+(?:the\s+)?[A-Z]"
 )
-_THAT = re.compile(r"^(?:that\s+)", re.IGNORECASE)
 _TOLD = re.compile(r"\b(?:told|tells|tell)\s*$", re.IGNORECASE)
-_TOLD_WHOM = re.compile(r"^[^,;:\"“”]{1,60}?\bthat\s+", re.IGNORECASE)
+_UP_TO_THAT = re.compile(r"^[^,;:\"“”]{0,60}?\bthat\s+", re.IGNORECASE)
+# What may follow an attribution that closes its sentence: its own object and time
+# ("told Reuters", "said on Friday", "said in a statement"), a new clause ("as ...",
+# "adding ...", "referring to ..."), or nothing.
+_ENDS_SENTENCE = re.compile(
+    r"^(?:(?:to\s+)?(?:[A-Z][\w.'’-]*\s*){0,3}|(?:a|an|the)\s+\w+(?:\s+\w+)?"
+    r"|(?:on|in|at|late|early|earlier|later|last|this|after|during|via|from|through|to|with|"
+    r"by)\b[^.;]{0,80}?)"
+    r"(?:[.!?\"”’]*\s*$|,?\s*(?:as|while|amid|after|but|and|[a-z]+ing)\b)",
+)
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 
@@ -35,9 +43,9 @@ def event_span(text: str, attribution: Attribution | None) -> str:
     if attribution is not None:
         before = span[: attribution.start].rstrip(" ,;:—–-")
         after = span[attribution.end :].lstrip(" ,;:")
-        # "X told Reuters that Y": the event starts after "that".
-        told = _TOLD_WHOM.match(after) if _TOLD.search(span[: attribution.end]) else None
-        after = after[told.end() :] if told else _THAT.sub("", after)
+        # "X told Reuters that Y", "X confirmed late Monday that Y": Y starts after "that".
+        told = _UP_TO_THAT.match(after)
+        after = after[told.end() :] if told else after
         # "X said Y" (after any opening phrase): the event is Y. "Y, X said ...": it is Y.
         # "X said they took ..." keeps X: the pronoun would not say who.
         leading = attribution.start <= opening + 1 and not _PRONOUN_START.match(after)
@@ -47,7 +55,9 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             and (told or not _TOLD.search(span[: attribution.end]))
         ):
             span, opening = after, 0
-        elif len(before.split()) >= _MIN_EVENT_WORDS:
+        elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
+            # "Y, X said." / "Y, X told Reuters on Friday as ...": only an attribution that
+            # closes the sentence is cut; "Y, X has announced the withdrawal" is the event.
             span = before
     opening = opening or opening_phrase_end(span)
     if opening and not _SAYS_WHEN_OR_WHERE.search(span[:opening]):

@@ -17,14 +17,12 @@ from briefing.model.background import CONDITIONAL_START, STATE
 from briefing.model.dating import best_date
 from briefing.model.lines import Line
 from briefing.model.types import Fact
-from briefing.model.words import event_verbs
+from briefing.model.words import event_pattern
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
 
-_EVENT = re.compile(
-    r"\b(?:" + "|".join(sorted(event_verbs(), key=len, reverse=True)) + r")\b", re.IGNORECASE
-)
+_EVENT = event_pattern()
 # "in October", "on Friday" are dates, not places.
 _MONTHS_AND_DAYS = rf"(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
 # A quantity, not a year: years count as dates.
@@ -165,3 +163,12 @@ def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...
             )
         )
     return tuple(facts)
+
+
+def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """Newest first: by the event's date, else the report's; undated last, in given order."""
+    known = [f for f in facts if f.date or f.reported]
+    return (
+        *sorted(known, key=lambda f: f.date or f.reported or "", reverse=True),
+        *(f for f in facts if not (f.date or f.reported)),
+    )

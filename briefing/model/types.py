@@ -48,8 +48,8 @@ class ActorBrief:
     sentence_ids: tuple[str, ...]  # every sentence tagged with this actor, reading order
     summary: tuple[SummaryLine, ...]
     facts: tuple[Fact, ...]  # newest first (an undated fact at its report date)
-    # Every line of the pane that is not a key fact: what a summary is chosen from, kept
-    # so that another summarizer or length can choose again without the profile.
+    # Every line of the pane: what a summary is chosen from (less the key facts when it is
+    # chosen again), kept so that another summarizer or length needs no profile.
     summary_pool: tuple[SummaryLine, ...] = ()
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -21,3 +22,10 @@ def event_verbs() -> frozenset[str]:
 def rewrites() -> dict[str, str]:
     """Word -> the first word of its group: words outlets swap when rewording a report."""
     return {word: line.split()[0] for line in _lines("rewrites.txt") for word in line.split()}
+
+
+@cache
+def event_pattern() -> re.Pattern[str]:
+    """Any event verb, as a whole word, any case."""
+    verbs = sorted(event_verbs(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.IGNORECASE)
