@@ -40,7 +40,8 @@ SUMMARY_LENGTH = 5
 FURNITURE = re.compile(
     r"^(?:date \d{4}-\d\d|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:$|[|,]|and\b)"
     r"|(?:published|updated|posted|last updated)\b[\s:]"
-    r"|(?:share|follow us|read also|read more|related|advertisement|subscribe)\b)"
+    r"|(?:share|follow us|read also|read more|related(?: news| stories)?|advertisement|subscribe)"
+    r"\s*(?::|$))"
     r"|©|\bphoto:|\bREUTERS/|\bAFP via Getty\b|\bEFE/EPA\b|/VCG\b|\bpic\.twitter\.com/",
     re.IGNORECASE,
 )
@@ -56,11 +57,15 @@ class Label:
 
     text: str
     actors: frozenset[str] = frozenset()
-    about: frozenset[str] = frozenset()  # the pane(s) the line belongs in; default: actors
+    about: frozenset[str] = None  # type: ignore[assignment]  # its pane(s); default: actors
     event: bool = False  # a development of the period, not background or stale
     date: str | None = None  # the event's true date: YYYY, YYYY-MM or YYYY-MM-DD
     report: str | None = None  # same key, same report, across the cluster's articles
     furniture: bool = False  # not article text: menus, captions, bylines, credits
+
+    def __post_init__(self) -> None:
+        if self.about is None:
+            object.__setattr__(self, "about", self.actors)
 
 
 @dataclass(frozen=True)
@@ -113,12 +118,11 @@ def load_cluster(path: Path) -> Cluster:
 
 
 def _label(entry: Mapping[str, object]) -> Label:
-    actors = frozenset(entry.get("actors", ()))  # type: ignore[arg-type]
     about = entry.get("about")
     return Label(
         text=str(entry["text"]),
-        actors=actors,
-        about=frozenset(about) if about is not None else actors,  # type: ignore[arg-type]
+        actors=frozenset(entry.get("actors", ())),  # type: ignore[arg-type]
+        about=frozenset(about) if about is not None else None,  # type: ignore[arg-type]
         event=bool(entry.get("event", False)),
         date=entry.get("date"),  # type: ignore[arg-type]
         report=entry.get("report"),  # type: ignore[arg-type]
