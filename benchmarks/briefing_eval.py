@@ -294,9 +294,10 @@ def reports_from_lines(lines: Iterable[Sequence[str]]) -> dict[str, str]:
 def label_pairs(
     labelled: Mapping[str, Label], article_of: Mapping[str, str]
 ) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-    """(same-report pairs, different-report pairs) of labelled event sentences in different
-    articles. Different-report pairs only between sentences naming a common actor: those are
-    the ones a careless merge would join."""
+    """(same-report pairs, different-report pairs) of labelled sentences in different
+    articles. Different-report pairs are events of different stories ("deal:signed" and
+    "deal:kurdish-rights" are facets of one story: neither required nor wrong to merge) that
+    name a common actor: those are the ones a careless merge would join."""
     keyed = [(sid, lab) for sid, lab in labelled.items() if lab.report and not lab.furniture]
     same, different = [], []
     for (a, la), (b, lb) in combinations(keyed, 2):
@@ -304,9 +305,16 @@ def label_pairs(
             continue
         if la.report == lb.report:
             same.append(frozenset((a, b)))
-        elif la.event and lb.event and la.actors & lb.actors:
+        elif (
+            la.event and lb.event and la.actors & lb.actors and story(la.report) != story(lb.report)
+        ):
             different.append(frozenset((a, b)))
     return same, different
+
+
+def story(report: str | None) -> str | None:
+    """The story a report key belongs to: 'deal:signed' -> 'deal'."""
+    return report.partition(":")[0] if report else None
 
 
 def is_copy(a: str, b: str) -> bool:

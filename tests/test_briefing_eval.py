@@ -110,12 +110,15 @@ def test_label_pairs_and_copies() -> None:
         "a2.s1": ev.Label(text="x", actors=frozenset({"rsf"}), **toll),
         "a1.s2": ev.Label(text="x", actors=frozenset({"rsf"}), event=True, report="siege"),
         "a2.s2": ev.Label(text="x", actors=frozenset({"saf"}), event=True, report="other"),
+        # Another facet of the toll's story: not a pair either way.
+        "a3.s1": ev.Label(text="x", actors=frozenset({"rsf"}), event=True, report="toll:979"),
     }
     article_of = {sid: sid.split(".")[0] for sid in labelled}
     same, different = ev.label_pairs(labelled, article_of)
     assert same == [frozenset({"a1.s1", "a2.s1"})]
     # Same-article pairs never count; different reports count when they share an actor.
-    assert different == [frozenset({"a2.s1", "a1.s2"})]
+    assert different == [frozenset({"a2.s1", "a1.s2"}), frozenset({"a1.s2", "a3.s1"})]
+    assert (ev.story("deal:signed"), ev.story("siege"), ev.story(None)) == ("deal", "siege", None)
     assert ev.is_copy(HINDU, HINDU.replace("El-Fasher", "El Fasher"))
     assert not ev.is_copy(HINDU, EYE)
 
