@@ -467,6 +467,11 @@ def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> 
         (dumped_actors[sid], lab.actors) for sid, lab in labelled.items() if not lab.furniture
     )
     res.tagging = list(counts)
+    if show_lines:
+        for sid, lab in labelled.items():
+            tagged = set(dumped_actors[sid])
+            if not lab.furniture and tagged != lab.actors:
+                print(f"  TAG {sorted(tagged)} (true {sorted(lab.actors)}): {texts[sid][:90]}")
 
     panes = [*dump["actors"], *dump.get("other_actors", [])]
     profile_ids = {pane["id"] for pane in dump["actors"]}
