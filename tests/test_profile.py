@@ -88,7 +88,9 @@ def test_user_profile_wins_over_bundled_and_is_listed(user_dir: Path) -> None:
 
 
 def test_unknown_name_lists_bundled_profiles(user_dir: Path) -> None:
-    with pytest.raises(ProfileError, match=r"no profile named 'atlantis' \(bundled: gaza-lebanon, sudan, syria"):
+    with pytest.raises(
+        ProfileError, match=r"no profile named 'atlantis' \(bundled: gaza-lebanon, sudan, syria"
+    ):
         load_profile("atlantis")
     with pytest.raises(ProfileError, match="no such profile file"):
         load_profile("missing/atlantis.toml")
