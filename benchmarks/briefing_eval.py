@@ -150,7 +150,10 @@ def match_labels(labels: Sequence[Label], sentences: Sequence[tuple[str, str]]) 
     for label in labels:
         snippet = normal(label.text)
         order = [*range(start, len(texts)), *range(start)]
-        hit = next((i for i in order if snippet and names(snippet, texts[i][1])), None)
+        hits = [i for i in order if snippet and names(snippet, texts[i][1])]
+        # A sentence not yet labelled first: two labels share one only when the extractor
+        # joined their sentences.
+        hit = next((i for i in hits if texts[i][0] not in found), hits[0] if hits else None)
         if hit is None:
             continue
         found.setdefault(texts[hit][0], label)
