@@ -1,0 +1,172 @@
+"""The judged benchmark's own scoring (benchmarks/briefing_eval.py), on small real cases.
+
+None of these needs the judged page texts; the last one checks the shipped label files.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import briefing_eval as ev  # noqa: E402
+
+HINDU = "At least 134 people have died at a single hospital in the Darfur city of El-Fasher."
+EYE = "date 2024-05-27 At least 134 people have been killed in two weeks of fighting."
+
+
+def test_labels_find_their_sentences_by_opening_words() -> None:
+    sentences = [
+        ("a1.s1", "Sudan’s army chief has announced the withdrawal of his soldiers."),
+        ("a1.s2", "The city fell on Sunday."),
+        ("a1.s3", EYE),
+    ]
+    labels = [
+        ev.Label(text="City"),  # a menu word: only the start of a sentence counts
+        ev.Label(text="Sudan's army chief has announced"),  # curly and straight quotes agree
+        ev.Label(text="At least 134 people have been killed"),  # behind a marker: 5+ words
+    ]
+    found = ev.match_labels(labels, sentences)
+    assert found == {"a1.s1": labels[1], "a1.s3": labels[2]}
+
+
+def test_representative_is_the_source_sharing_most_words() -> None:
+    texts = {"a1.s1": HINDU, "a2.s1": EYE}
+    assert (
+        ev.representative("134 people have died at a single hospital", ["a2.s1", "a1.s1"], texts)
+        == "a1.s1"
+    )
+    assert ev.representative("anything", ["a9.s9"], texts) is None
+
+
+def test_tagging_counts_and_f1() -> None:
+    counts = ev.tagging_counts([(["saf", "rsf"], ["rsf"]), ([], ["saf"]), (["rsf"], ["rsf"])])
+    assert counts == (2, 1, 1)
+    precision, recall, both = ev.f1(*counts)
+    assert (round(precision, 3), round(recall, 3), round(both, 3)) == (0.667, 0.667, 0.667)
+    assert ev.f1(0, 0, 0) == (1.0, 1.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("shown", "true", "verdict"),
+    [
+        ("2024-05-25", "2024-05-25", "right"),
+        ("2024-05-25", "2024-05", "right"),  # a day inside a labelled month
+        ("2024-05", "2024-05-25", "coarse"),
+        ("2024-05-27", "2024-05-26", "wrong"),
+        ("2024-06", "2024-05", "wrong"),
+        (None, "2024-05-26", "missing"),
+        ("2024-05-26", None, "unknown"),
+    ],
+)
+def test_date_verdict(shown: str | None, true: str | None, verdict: str) -> None:
+    assert ev.date_verdict(shown, true) == verdict
+
+
+def test_fact_problems() -> None:
+    event = ev.Label(
+        text="x", actors=frozenset({"saf", "rsf"}), about=frozenset({"saf"}), event=True,
+        date="2025-10-27", report="withdrawal",
+    )  # fmt: skip
+    assert ev.fact_problems(event, "saf", "2025-10-27", "The army withdrew.", set()) == []
+    assert ev.fact_problems(event, "saf", None, "The army withdrew.", set()) == []
+    assert ev.fact_problems(event, "rsf", None, "The army withdrew.", set()) == ["not about rsf"]
+    assert ev.fact_problems(event, "saf", None, "x", {"withdrawal"}) == ["duplicate"]
+    assert ev.fact_problems(event, "saf", "2025-10-28", "x", set()) == [
+        "date 2025-10-28 (true 2025-10-27)"
+    ]
+    background = ev.Label(text="x", actors=frozenset({"saf"}), about=frozenset({"saf"}))
+    assert ev.fact_problems(background, "saf", None, EYE, set()) == ["furniture", "background"]
+    assert ev.fact_problems(None, "saf", None, "x", set()) == ["unlabelled"]
+
+
+def test_furniture_pattern() -> None:
+    for line in (
+        EYE,
+        "By Rabiul Islam",
+        "Published: Mon 27 Oct 2025, 11:04 PM",
+        "A destroyed livestock market area in al-Fasher. © AFP",
+        "Syria's interim President shakes hands with Mazloum Abdi in Damascus. /VCG",
+    ):
+        assert ev.FURNITURE.search(line), line
+    for line in (HINDU, "By Sunday the army had left the city.", "Share prices fell."):
+        assert not ev.FURNITURE.search(line), line
+
+
+def test_merged_pairs_and_reports_from_lines() -> None:
+    assert ev.merged_pairs({"a1.s1": "r1", "a2.s1": "r1", "a3.s1": "r2"}) == {
+        frozenset({"a1.s1", "a2.s1"})
+    }
+    report_of = ev.reports_from_lines([["a1.s1", "a2.s3"], ["a2.s3", "a3.s2"], ["a4.s1"]])
+    assert len({report_of[s] for s in ("a1.s1", "a2.s3", "a3.s2")}) == 1
+    assert report_of["a4.s1"] != report_of["a1.s1"]
+
+
+def test_label_pairs_and_copies() -> None:
+    toll = dict(event=True, report="toll")
+    labelled = {
+        "a1.s1": ev.Label(text="x", actors=frozenset({"rsf"}), **toll),
+        "a2.s1": ev.Label(text="x", actors=frozenset({"rsf"}), **toll),
+        "a1.s2": ev.Label(text="x", actors=frozenset({"rsf"}), event=True, report="siege"),
+        "a2.s2": ev.Label(text="x", actors=frozenset({"saf"}), event=True, report="other"),
+        # Another facet of the toll's story: not a pair either way.
+        "a3.s1": ev.Label(text="x", actors=frozenset({"rsf"}), event=True, report="toll:979"),
+    }
+    article_of = {sid: sid.split(".")[0] for sid in labelled}
+    same, different = ev.label_pairs(labelled, article_of)
+    assert same == [frozenset({"a1.s1", "a2.s1"})]
+    # Same-article pairs never count; different reports count when they share an actor.
+    assert different == [frozenset({"a2.s1", "a1.s2"}), frozenset({"a1.s2", "a3.s1"})]
+    assert (ev.story("deal:signed"), ev.story("siege"), ev.story(None)) == ("deal", "siege", None)
+    assert ev.is_copy(HINDU, HINDU.replace("El-Fasher", "El Fasher"))
+    assert not ev.is_copy(HINDU, EYE)
+
+
+def test_panes_and_summary_repeats() -> None:
+    panes = {
+        "saf": [["a1.s1", "a2.s1"], ["a1.s4"]],
+        "rsf": [["a2.s1"], ["a3.s2"]],  # a2.s1's report stands in two panes
+        "uae": [["a3.s9"]],
+    }
+    assert ev.lines_in_several_panes(panes) == 1
+    assert ev.summary_repeats_facts([["a1.s1"], ["a1.s9"]], [["a1.s1", "a2.s1"]]) == 1
+
+
+def test_summary_line_ok_and_naive_summary() -> None:
+    event = ev.Label(text="x", actors=frozenset({"rsf"}), event=True, report="siege")
+    assert ev.summary_line_ok(event, "rsf", set(), "The RSF besieged the city.")
+    assert not ev.summary_line_ok(event, "rsf", {"siege"}, "The RSF besieged the city.")
+    assert not ev.summary_line_ok(event, "saf", set(), "The RSF besieged the city.")
+    texts = [
+        "The RSF besieged El Fasher and attacked its southern parts.",
+        "The RSF attacked El Fasher's southern parts again on Friday.",
+        "Aid groups pleaded for access to El Fasher.",
+        "The weather was mild.",
+    ]
+    picks = ev.naive_summary(texts, 2)
+    assert len(picks) == 2 and 3 not in picks  # the sentence sharing nothing is not central
+    assert ev.naive_summary(texts[:2], 5) == [0, 1]
+
+
+def test_shipped_labels_load_and_are_consistent() -> None:
+    clusters = ev.load_clusters()
+    assert len(clusters) >= 9
+    assert sum(len(c.articles) for c in clusters) >= 30
+    profiles = {"sudan", "ukraine", "syria", "gaza-lebanon"}
+    assert {c.profile for c in clusters} == profiles
+    assert {c.split for c in clusters} == {"dev", "test"}
+    sites = {}
+    for cluster in clusters:
+        from briefing.profile import load_profile
+
+        ids = {actor.id for actor in load_profile(cluster.profile).actors}
+        for article in cluster.articles:
+            assert len(article.sha256) == 64, article.id
+            site = article.url.split("/")[2]
+            assert sites.setdefault(site, cluster.split) == cluster.split, site
+            for label in article.labels:
+                assert label.actors <= ids and label.about <= ids, (article.id, label.text)
+                assert not (label.furniture and label.event), (article.id, label.text)
+                if label.date:
+                    assert label.event and len(label.date) in (7, 10), (article.id, label.text)
