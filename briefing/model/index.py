@@ -28,6 +28,12 @@ class Index:
         )
 
     @cached_property
+    def middle_day(self) -> str | None:
+        """The middle publication day of the dated articles: the briefing's period."""
+        days = sorted(a.published[:10] for a in self.articles.values() if a.published)
+        return days[(len(days) - 1) // 2] if days else None
+
+    @cached_property
     def order(self) -> dict[str, int]:
         """Sentence id -> its place in reading order."""
         return {sid: n for n, sid in enumerate(self.sentences)}

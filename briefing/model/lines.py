@@ -99,6 +99,9 @@ def make_line(
         for sid in whole
     }
     off = all(index.sentences[sid].article_id in off_period for sid in members)
+    # History is judged against when the report was published; an undated article's
+    # against the briefing's period.
+    published = article.published or first_published(index, whole) or index.middle_day
     return Line(
         report=report,
         sources=members,
@@ -109,7 +112,7 @@ def make_line(
         reported=first_published(index, members),
         wire=article.wire or article.outlet,
         outlets=len(outlets),
-        background=off or is_background(event, best_date(dates), article.published),
+        background=off or is_background(event, best_date(dates), published),
         order=index.order[members[0]],
         subject=False,
     )

@@ -17,6 +17,8 @@ from briefing.model.clauses import main_clause_opening
 
 # "Iran-backed Hezbollah": the backer is named, the line is about who it backs.
 _BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
+# "by" right before a mention: the agent of a passive.
+_AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # Where a text names each pane's actor: pane id -> character offset of its first mention.
 Mentions = Callable[[str], dict[str, int]]
 
@@ -60,6 +62,8 @@ def line_actor(
             for a, at in mentions(text).items()
             if a in candidates and not _BACKER.match(text, at)
         }
-        if named:
-            return min(named, key=named.__getitem__)
+        # Who acts in a passive ("were released by Hamas") before who is acted upon.
+        agents = {a: at for a, at in named.items() if _AGENT.search(text, 0, at)}
+        if agents or named:
+            return min(agents or named, key=(agents or named).__getitem__)
     return candidates[0]
