@@ -7,6 +7,7 @@ when the report was published.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
@@ -24,6 +25,9 @@ _BACKGROUND = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _DATELINE_END = re.compile(r"\s*(?::|--|[–—]|\s-\s)")
 _DATELINE_REACH = 60
+# A lede's event this many days before publication is the news of the article.
+LEDE_DAYS = 2
+_DATE_MARKER = re.compile(r"^\s*date\s*$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
@@ -34,8 +38,11 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     """The dates in a sentence that date its event, not its background clauses."""
     kept = []
     for mention in dates:
-        # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report.
-        if mention.start < _DATELINE_REACH and _DATELINE_END.match(text, mention.end):
+        # "Khartoum [Sudan], October 28 : ..." is a dateline, "date 2025-03-09 ..." a page's
+        # date marker: the day of the report, not of its event.
+        if mention.start < _DATELINE_REACH and (
+            _DATELINE_END.match(text, mention.end) or _DATE_MARKER.match(text[: mention.start])
+        ):
             continue
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
@@ -82,3 +89,23 @@ def report_dates(index: Index, report: Sequence[str]) -> tuple[DateMention, ...]
             mentions = resolve_dates(sentence.text, publication_date(anchor))
         dates.extend(event_dates(sentence.text, mentions))
     return tuple(dates)
+
+
+def lede_date(index: Index, article_id: str) -> DateMention | None:
+    """The day of an article's main event: the date its first dated body sentence gives
+    the event, when that is at most `LEDE_DAYS` before publication (a report of the day)."""
+    article = next(a for a in index.annotated if a.id == article_id)
+    published = article.article.published
+    for sentence in article.sentences:
+        if sentence.kind != "body":
+            continue
+        date = best_date(event_dates(sentence.text, sentence.dates))
+        if date is None:
+            continue
+        if date.precision != "day" or not published:
+            return None
+        gap = (
+            datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(date.value)
+        ).days
+        return date if 0 <= gap <= LEDE_DAYS else None
+    return None
