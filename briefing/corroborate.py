@@ -47,6 +47,9 @@ _MIN_SHARED_WEIGHT = 4.0
 SIMILAR = 0.3
 CONTAINED = 0.6
 SIMILAR_CONTAINED = 0.25
+# A sentence weighing this little (a headline) must share half its weight.
+_SHORT = 10
+SIMILAR_SHORT = 0.35
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ _NOT_COMPARED = frozenset(
     "least some around approximately roughly nearly almost".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_CALENDAR_WORDS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name[1:]))
 _MONTH = "|".join(name[:3] for name in calendar.month_name[1:])
 _DATE_DIGITS = re.compile(
     rf"\b(?:\d{{4}}-\d\d-\d\d|(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTH}))"
@@ -158,7 +162,9 @@ def report_words(text: str) -> ReportWords:
                 if len(word) > 4
                 else word
             )
-            if (n > 0 and token[0].isupper()) or (token.isupper() and len(token) > 1):
+            if lower in _CALENDAR_WORDS:
+                pass  # every report of the day says "on Tuesday": a plain word
+            elif (n > 0 and token[0].isupper()) or (token.isupper() and len(token) > 1):
                 names.add(word)  # "Rapid Support Forces" supports nothing
             elif lower in verbs:
                 events.add(word)
@@ -196,8 +202,10 @@ def _says_same(wa: ReportWords, wb: ReportWords, a: str, b: str) -> bool:
     union = total_a + total_b - shared
     smaller = min(total_a, total_b)
     similarity, containment = shared / union, shared / smaller
-    if smaller <= 6:  # headlines, subheads: nearly identical or nothing
+    if smaller <= 6:  # subheads, tags: nearly identical or nothing
         return similarity >= 0.75
+    if smaller <= _SHORT:  # headlines: a few words in common are chance
+        return similarity >= SIMILAR_SHORT
     return similarity >= SIMILAR or (containment >= CONTAINED and similarity >= SIMILAR_CONTAINED)
 
 

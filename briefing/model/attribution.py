@@ -42,6 +42,8 @@ _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 
 # A speaker is a name, not a clause: "Ukraine carried out what it says is ...".
 _CLAUSE_WORD = re.compile(r"\b(?:what|which|where|whom|whose|it)\b", re.IGNORECASE)
+# "The paramilitaries have not claimed the attacks": a claim denied is no attribution.
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)$", re.IGNORECASE)
 # A reporter's credit is no source: "By Rabiul Islam".
 _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 
@@ -63,7 +65,7 @@ def find_attribution(text: str) -> Attribution | None:
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
-            if _PASSIVE.search(who) or _BYLINE.match(who):
+            if _PASSIVE.search(who) or _BYLINE.match(who) or _NEGATED.search(who):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
             if _PRONOUN.match(who):

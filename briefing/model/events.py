@@ -23,6 +23,11 @@ _SAYS_WHEN_OR_WHERE = re.compile(
     r"|\b(?i:in|at|near|from|outside|inside)\s+(?:the\s+)?[A-Z]"
 )
 _TOLD = re.compile(r"\b(?:told|tells|tell)\s*$", re.IGNORECASE)
+_MODAL = re.compile(r"^(?:\S+\s+){0,5}?(?:would|will|could|might|may|should)\b", re.IGNORECASE)
+_WHEN_SAID = re.compile(
+    rf"^(?:(?:on|late|early|earlier|last)\s+)+(?:{'|'.join(calendar.day_name)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+)
 _UP_TO_THAT = re.compile(r"^[^,;:\"“”]{0,60}?\bthat\s+", re.IGNORECASE)
 # What may follow an attribution that closes its sentence: its own object and time
 # ("told Reuters", "said on Friday", "said in a statement"), a new clause ("as ...",
@@ -45,10 +50,14 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         after = span[attribution.end :].lstrip(" ,;:")
         # "X told Reuters that Y", "X confirmed late Monday that Y": Y starts after "that".
         told = _UP_TO_THAT.match(after)
-        after = after[told.end() :] if told else after
+        # "Burhan said on Monday the army would ...": the day belongs to the saying.
+        after = after[told.end() :] if told else _WHEN_SAID.sub("", after)
         # "X said Y" (after any opening phrase): the event is Y. "Y, X said ...": it is Y.
         # "X said they took ..." keeps X: the pronoun would not say who.
-        leading = attribution.start <= opening + 1 and not _PRONOUN_START.match(after)
+        # "X said the army would ..." keeps X too: a promise or a threat is the saying.
+        leading = attribution.start <= opening + 1 and not (
+            _PRONOUN_START.match(after) or _MODAL.match(after)
+        )
         if (
             leading
             and len(after.split()) >= _MIN_EVENT_WORDS
