@@ -88,6 +88,7 @@ _NOT_COMPARED = frozenset(
     "least some around approximately roughly nearly almost".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _CALENDAR_WORDS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name[1:]))
 _MONTH = "|".join(name[:3] for name in calendar.month_name[1:])
 _DATE_DIGITS = re.compile(
@@ -140,10 +141,12 @@ def report_words(text: str) -> ReportWords:
         names.add(_BODY_ACRONYMS[body.group().lower()])
         words.add(_BODY_ACRONYMS[body.group().lower()])
     # A date's digits ("May 25", "2025-01-26") date the report; they are not counts.
-    text = _DATE_DIGITS.sub(" ", _bodies().sub(" ", text))
+    text = _one_word_countries(_DATE_DIGITS.sub(" ", _bodies().sub(" ", text)))
+    previous = ""
     for n, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
         lower = token.lower()
+        after_determiner, previous = previous in _DETERMINERS, lower
         if _NUMBER.fullmatch(token) or lower in _NUMBER_WORDS:
             number = _NUMBER_WORDS.get(lower) or token.replace(",", "")
             if not _YEAR.fullmatch(token):  # a year dates, it does not count
@@ -166,7 +169,7 @@ def report_words(text: str) -> ReportWords:
                 pass  # every report of the day says "on Tuesday": a plain word
             elif (n > 0 and token[0].isupper()) or (token.isupper() and len(token) > 1):
                 names.add(word)  # "Rapid Support Forces" supports nothing
-            elif lower in verbs:
+            elif lower in verbs and not after_determiner:  # "the attacks" is a noun
                 events.add(word)
         words.add(word)
     return ReportWords(*(frozenset(group) for group in (words, names, numbers, events)))
@@ -214,12 +217,37 @@ def _country_words() -> dict[str, str]:
     """Single-word country names and demonyms -> country id ("Turkish" -> "turkiye")."""
     from briefing.countries import COUNTRIES
 
-    return {
+    words = {
         name.lower(): country.id
         for country in COUNTRIES
         for name in country.names
         if name.isalpha()
     }
+    # What _country_phrases puts for a name of several words.
+    words.update((country.id.replace("-", ""), country.id) for country in COUNTRIES)
+    return words
+
+
+@cache
+def _country_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Country names of several words ("United Arab Emirates") and the one word each
+    becomes, so that it compares with the country's short names ("UAE")."""
+    from briefing.countries import COUNTRIES
+
+    token = {
+        name.lower(): country.id.replace("-", "")
+        for country in COUNTRIES
+        for name in country.names
+        if " " in name
+    }
+    names = sorted(token, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    return pattern, token
+
+
+def _one_word_countries(text: str) -> str:
+    pattern, token = _country_phrases()
+    return pattern.sub(lambda m: token[m.group().lower()], text)
 
 
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
@@ -229,18 +257,17 @@ def restatement_words(text: str) -> frozenset[str]:
     ("IS" the group is not "is"); other words lose common endings."""
     countries = _country_words()
     words = set()
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(_one_word_countries(text)):
         if len(word) < 2:
             continue  # the "s" of "Syria’s"
+        lower = word.lower()
+        if lower in countries:
+            words.add(countries[lower])
+            continue
         if word.isupper():
             words.add(word)
             continue
-        lower = word.lower()
-        if lower in _STOP_WORDS:
-            continue
-        if lower in countries:
-            words.add(countries[lower])
-        else:
+        if lower not in _STOP_WORDS:
             words.add(_ENDING.sub("", lower) if len(lower) > 4 else lower)
     return frozenset(words)
 
