@@ -33,11 +33,11 @@ _RESTATING_KINDS = frozenset({"headline", "standfirst", "subhead"})
 # meet in Doha today"'s 7 words are in the body sentence it summarises.
 _RESTATEMENT_SHARE = 0.6
 # Word endings dropped before comparing restatements ("closes", "closed" -> "clos").
-_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+_ENDINGS = ("ing", "ed", "es", "s")
 
 # Past this many sentences sharing a word, pairing all of them would cost the square of
 # the corpus; see _candidate_pairs.
-_COMMON_WORD = 40
+_COMMON_WORD = 20
 # Content words other than names and counts two sentences of one report share at least.
 _MIN_SHARED_WORDS = 2
 # Pairs sharing less than this weight of words are not compared.
@@ -102,7 +102,7 @@ _NAME_WEIGHT = 2.0
 
 # International bodies by full name -> their acronym, lower-case.
 _BODY_ACRONYMS = {
-    full.lower(): acronym.lower()
+    full: acronym.lower()
     for acronym, full in KNOWN_BODIES.items()
     if acronym.isupper() and " " in full
 }
@@ -123,10 +123,18 @@ class ReportWords:
         return _NAME_WEIGHT if token in self.names else 1.0
 
 
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
 @cache
 def _bodies() -> re.Pattern[str]:
     names = sorted(_BODY_ACRONYMS, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    # Names as written ("World Food Programme"): an ignore-case alternation is slow.
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
@@ -138,8 +146,8 @@ def report_words(text: str) -> ReportWords:
     verbs = event_verbs()
     # "the United Nations" and "the UN" name one body: both count as the acronym.
     for body in _bodies().finditer(text):
-        names.add(_BODY_ACRONYMS[body.group().lower()])
-        words.add(_BODY_ACRONYMS[body.group().lower()])
+        names.add(_BODY_ACRONYMS[body.group()])
+        words.add(_BODY_ACRONYMS[body.group()])
     # A date's digits ("May 25", "2025-01-26") date the report; they are not counts.
     text = _one_word_countries(_DATE_DIGITS.sub(" ", _bodies().sub(" ", text)))
     previous = ""
@@ -160,11 +168,9 @@ def report_words(text: str) -> ReportWords:
             names.add(word)
         else:
             word = rewrites.get(lower, lower)
-            word = (
-                rewrites.get(_ENDING.sub("", word), _ENDING.sub("", word))
-                if len(word) > 4
-                else word
-            )
+            if len(word) > 4:
+                word = _stem(word)
+                word = rewrites.get(word, word)
             if lower in _CALENDAR_WORDS:
                 pass  # every report of the day says "on Tuesday": a plain word
             elif (n > 0 and token[0].isupper()) or (token.isupper() and len(token) > 1):
@@ -235,19 +241,20 @@ def _country_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     from briefing.countries import COUNTRIES
 
     token = {
-        name.lower(): country.id.replace("-", "")
+        name: country.id.replace("-", "")
         for country in COUNTRIES
         for name in country.names
         if " " in name
     }
     names = sorted(token, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    # Case-sensitive: names are capitalised, and an ignore-case alternation is slow.
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
     return pattern, token
 
 
 def _one_word_countries(text: str) -> str:
     pattern, token = _country_phrases()
-    return pattern.sub(lambda m: token[m.group().lower()], text)
+    return pattern.sub(lambda m: token[m.group()], text)
 
 
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
@@ -268,7 +275,7 @@ def restatement_words(text: str) -> frozenset[str]:
             words.add(word)
             continue
         if lower not in _STOP_WORDS:
-            words.add(_ENDING.sub("", lower) if len(lower) > 4 else lower)
+            words.add(_stem(lower) if len(lower) > 4 else lower)
     return frozenset(words)
 
 
