@@ -226,3 +226,15 @@ def test_a_pane_cites_only_the_wordings_that_concern_its_actor(seed_briefing: Br
         for line in (*brief.summary, *brief.facts):
             for sid in line.sources:
                 assert brief.id in seed_briefing.sentence(sid).actors, brief.name
+
+
+def test_another_summarizer_chooses_again_without_repeating_facts(seed_briefing: Briefing) -> None:
+    from briefing.model.build import rebrief
+
+    again = rebrief(seed_briefing, summarizer="luhn", sentences=2)
+    assert again.summarizer == "luhn" and again.length == 2
+    for before, after in zip(seed_briefing.actors, again.actors, strict=True):
+        assert after.facts == before.facts
+        assert len(after.summary) <= 2
+        assert not {line.report for line in after.summary} & {f.report for f in after.facts}
+    assert any(b.summary for b in again.actors)
