@@ -36,6 +36,7 @@ _PLACE = re.compile(
     rf"(?:the\s+)?(?!{_MONTHS_AND_DAYS})[A-Z][\w'’-]+"
 )
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
+_FRAGMENT = re.compile(r"^\W*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 # The news of the day: what happened now, overnight, on a named day.
 _RECENT = re.compile(
     r"\b(?:now|today|tonight|overnight|yesterday|this\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri"
@@ -65,8 +66,10 @@ class FactCandidate:
 
 def score(candidate: FactCandidate) -> float:
     text = candidate.text
-    if candidate.kind in ("caption", "subhead") or text.rstrip().endswith("?"):
+    if candidate.kind in ("caption", "subhead") or text.rstrip().endswith(("?", ":")):
         return 0.0
+    if _FRAGMENT.match(text):
+        return 0.0  # "Which was completely destroyed ...": the rest of a cut sentence
     words = len(text.split())
     value = 0.0
     if _EVENT.search(text):

@@ -29,9 +29,13 @@ class Index:
 
     @cached_property
     def middle_day(self) -> str | None:
-        """The middle publication day of the dated articles: the briefing's period."""
+        """The briefing's period: the middle publication day of the dated articles; with
+        none dated, the newest day any sentence names ("on June 1, 2025")."""
         days = sorted(a.published[:10] for a in self.articles.values() if a.published)
-        return days[(len(days) - 1) // 2] if days else None
+        if days:
+            return days[(len(days) - 1) // 2]
+        named = [d.value for s in self.sentences.values() for d in s.dates if d.precision == "day"]
+        return max(named, default=None)
 
     @cached_property
     def order(self) -> dict[str, int]:
