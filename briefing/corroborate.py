@@ -44,11 +44,11 @@ _MIN_SHARED_WORDS = 2
 _MIN_SHARED_WEIGHT = 4.0
 # How alike two sentences must be to carry one report (weighted overlap, see _says_same),
 # fitted on labelled rewrite pairs.
-SIMILAR = 0.3
+SIMILAR = 0.25
 CONTAINED = 0.6
 SIMILAR_CONTAINED = 0.25
 # A sentence weighing this little (a headline) must share half its weight.
-_SHORT = 10
+_SHORT = 14
 SIMILAR_SHORT = 0.35
 
 
