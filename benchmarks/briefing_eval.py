@@ -34,7 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS_DIR = Path(__file__).resolve().parent / "judged"
-DEFAULT_PAGES = ROOT.parent / "judged-pages"
+# Where the page texts are looked for, first found first: next to the checkout, or in the
+# shared data folder beside it (../shared, as for the other benchmark sets).
+PAGE_FOLDERS = (ROOT.parent / "judged-pages", ROOT.parent / "shared" / "judged-pages")
 SUMMARY_LENGTH = 5
 # Different reports this alike in content words are the hard negatives of merging.
 HARD_NEGATIVE_OVERLAP = 0.4
@@ -773,7 +775,8 @@ def print_report(per_cluster: Sequence[tuple[Cluster, Results]], cross: Results)
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(DEFAULT_PAGES))
+    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
+    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
     parser.add_argument("--pages", type=Path, default=Path(default))
     parser.add_argument("--lines", action="store_true", help="print every judged key fact")
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
