@@ -699,7 +699,7 @@ def targets_table(res: Results) -> tuple[list[tuple[str, str, str, bool]], bool]
         ("furniture/byline lines", str(res.furniture_lines), "0", res.furniture_lines == 0),
         (
             "tagging F1",
-            f"{tag_f1:.3f} (P {precision:.2f} R {recall:.2f})",
+            f"{tag_f1:.3f} (P {precision:.2f} R {recall:.2f})" if any(res.tagging) else "-",
             ">= 0.93",
             tag_f1 >= 0.93,
         ),  # fmt: skip
