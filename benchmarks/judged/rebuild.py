@@ -80,6 +80,7 @@ def record(pages: Path) -> int:
 
 def rebuild(pages: Path, source: Path | None) -> int:
     bad = 0
+    offline = False  # after one failed fetch, the others are not tried
     for _, cluster, item in articles():
         page = pages / cluster / item["file"]
         want = item["sha256"]
@@ -94,8 +95,9 @@ def rebuild(pages: Path, source: Path | None) -> int:
             print(f"CHANGED {page}: sha256 {sha256(page)}, labels written on {want}")
             bad += 1
             continue
-        text = fetch_text(item["url"])
+        text = None if offline else fetch_text(item["url"])
         if text is None:
+            offline = True
             print(f"missing {cluster}/{item['file']}: no copy and no network ({item['url']})")
             bad += 1
             continue
