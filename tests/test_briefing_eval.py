@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.profile import load_profile
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import briefing_eval as ev  # noqa: E402
@@ -164,8 +166,6 @@ def test_shipped_labels_load_and_are_consistent() -> None:
     assert {c.split for c in clusters} == {"dev", "test"}
     sites = {}
     for cluster in clusters:
-        from briefing.profile import load_profile
-
         ids = {actor.id for actor in load_profile(cluster.profile).actors}
         for article in cluster.articles:
             assert len(article.sha256) == 64, article.id
