@@ -28,13 +28,18 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS_DIR = Path(__file__).resolve().parent / "judged"
-DEFAULT_PAGES = ROOT.parent / "judged-pages"
+# Where the page texts are looked for, first found first: next to the checkout, or in the
+# shared data folder beside it (../shared, as for the other benchmark sets).
+PAGE_FOLDERS = (ROOT.parent / "judged-pages", ROOT.parent / "shared" / "judged-pages")
 SUMMARY_LENGTH = 5
+# Different reports this alike in content words are the hard negatives of merging.
+HARD_NEGATIVE_OVERLAP = 0.4
 
 # Lines that are page furniture whatever the labels say: bylines, credits, share bars.
 FURNITURE = re.compile(
@@ -320,6 +325,24 @@ def story(report: str | None) -> str | None:
     return report.partition(":")[0] if report else None
 
 
+@cache
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _stop_words() and not w.isdigit()}
+
+
+def overlap(a: str, b: str) -> float:
+    """How alike two sentences are in what they name: the share of the shorter one's
+    content words (no stop words, no bare numbers) that the other has too."""
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) / (min(len(wa), len(wb)) or 1)
+
+
 def is_copy(a: str, b: str) -> bool:
     """Word-for-word the same (apart from case, punctuation and a few words): a copy, not a
     rewrite."""
@@ -396,6 +419,8 @@ class Results:
     copies: Tally = field(default_factory=Tally)
     rewrites: Tally = field(default_factory=Tally)
     wrong_merges: Tally = field(default_factory=Tally)
+    hard_wrong_merges: Tally = field(default_factory=Tally)  # negatives that share many words
+    cross_story_merges: Tally = field(default_factory=Tally)  # of a whole profile briefed at once
     two_panes: int = 0
     summary_repeats: int = 0
     furniture_lines: int = 0
@@ -411,7 +436,10 @@ class Results:
     def merge(self, other: Results) -> None:
         for i in range(3):
             self.tagging[i] += other.tagging[i]
-        for name in ("facts", "copies", "rewrites", "wrong_merges"):
+        for name in (
+            "facts", "copies", "rewrites", "wrong_merges", "hard_wrong_merges",
+            "cross_story_merges",
+        ):  # fmt: skip
             mine, theirs = getattr(self, name), getattr(other, name)
             mine.yes += theirs.yes
             mine.total += theirs.total
@@ -429,42 +457,98 @@ class Results:
         self.notes += other.notes
 
 
-def dump_cluster(cluster: Cluster, pages: Path, out: Path) -> dict:
-    files = [str(pages / cluster.id / a.file) for a in cluster.articles]
+def dump_briefing(profile: str, files: Sequence[Path], out: Path) -> dict:
+    """`briefing dump --format json` of some page files, read back."""
     command = [sys.executable, "-m", "briefing", "dump", "--format", "json", "--no-cache"]
-    command += ["--profile", cluster.profile, "-o", str(out), *files]
+    command += ["--profile", profile, "-o", str(out), *map(str, files)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
     if done.returncode != 0:
-        raise SystemExit(f"briefing dump failed on {cluster.id}: {done.stderr.strip()}")
+        raise SystemExit(f"briefing dump failed on {out.stem}: {done.stderr.strip()}")
     return json.loads(out.read_text(encoding="utf-8"))
+
+
+def page_files(clusters: Sequence[Cluster], pages: Path) -> list[Path]:
+    return [pages / c.id / a.file for c in clusters for a in c.articles]
+
+
+@dataclass
+class Read:
+    """A dump's sentences with their labels."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    article_of: dict[str, str] = field(default_factory=dict)
+    cluster_of: dict[str, str] = field(default_factory=dict)
+    outlet_of: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, list[str]] = field(default_factory=dict)  # as the briefing tagged them
+    labelled: dict[str, Label] = field(default_factory=dict)
+    lost: list[str] = field(default_factory=list)  # labelled text the dump lacks
+
+
+def read_dump(clusters: Sequence[Cluster], dump: Mapping) -> Read:
+    """Every dumped sentence, and the labels found among them; pages are known by their
+    folder (the cluster) and file name."""
+    by_page = {(c.id, a.file): (c, a) for c in clusters for a in c.articles}
+    read = Read()
+    for item in dump["articles"]:
+        path = Path(item["path"])
+        cluster, judged = by_page.get((path.parent.name, path.name), (None, None))
+        sentences = [(s["id"], s["text"]) for s in item["sentences"]]
+        for s in item["sentences"]:
+            read.texts[s["id"]] = s["text"]
+            read.article_of[s["id"]] = item["id"]
+            read.cluster_of[s["id"]] = cluster.id if cluster else "?"
+            read.outlet_of[s["id"]] = judged.outlet if judged else item.get("outlet") or "?"
+            read.actors[s["id"]] = s["actors"]
+        if judged is None:
+            continue
+        found = match_labels(judged.labels, sentences)
+        read.labelled.update(found)
+        # Furniture the extractor dropped is as it should be; only lost text is reported.
+        read.lost += [
+            f"{judged.id}: {lab.text!r}"
+            for lab in judged.labels
+            if lab not in found.values() and not lab.furniture
+        ]
+    return read
+
+
+def dump_reports(dump: Mapping) -> dict[str, str]:
+    """Sentence id -> report id: the dump's own when it has them, else what lines cite
+    together."""
+    panes = [*dump["actors"], *dump.get("other_actors", [])]
+    return {
+        s["id"]: str(s["report"])
+        for item in dump["articles"]
+        for s in item["sentences"]
+        if s.get("report") is not None
+    } or reports_from_lines(
+        [line["sources"] for pane in panes for key in ("facts", "summary") for line in pane[key]]
+    )
+
+
+def cross_story_negatives(clusters: Sequence[Cluster], dump: Mapping) -> Tally:
+    """Briefed together, events of different stories that share an actor and many words
+    (the WHO on El Fasher's Saudi hospital in January and in October): how many merged.
+    Unlike within a story, no common actor is asked for: the likeness is the hardness."""
+    read = read_dump(clusters, dump)
+    merged = merged_pairs(dump_reports(dump))
+    tally = Tally()
+    events = [sid for sid, lab in read.labelled.items() if lab.event and lab.report]
+    for a, b in combinations(events, 2):
+        if read.cluster_of[a] == read.cluster_of[b]:
+            continue
+        if overlap(read.texts[a], read.texts[b]) >= HARD_NEGATIVE_OVERLAP:
+            tally.add(frozenset((a, b)) in merged)
+    return tally
 
 
 def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> Results:
     res = Results()
-    by_file = {a.file: a for a in cluster.articles}
-    texts: dict[str, str] = {}
-    article_of: dict[str, str] = {}
-    outlet_of: dict[str, str] = {}
-    labelled: dict[str, Label] = {}
-    dumped_actors: dict[str, list[str]] = {}
-    for item in dump["articles"]:
-        judged = by_file.get(Path(item["path"]).name)
-        sentences = [(s["id"], s["text"]) for s in item["sentences"]]
-        for s in item["sentences"]:
-            texts[s["id"]] = s["text"]
-            article_of[s["id"]] = item["id"]
-            outlet_of[s["id"]] = judged.outlet if judged else item.get("outlet") or "?"
-            dumped_actors[s["id"]] = s["actors"]
-        if judged is None:
-            continue
-        found = match_labels(judged.labels, sentences)
-        labelled.update(found)
-        # Furniture the extractor dropped is as it should be; only lost text is reported.
-        lost = [
-            lab.text for lab in judged.labels if lab not in found.values() and not lab.furniture
-        ]
-        res.lost_labels += [f"{judged.id}: {text!r}" for text in lost]
+    read = read_dump([cluster], dump)
+    texts, article_of, outlet_of = read.texts, read.article_of, read.outlet_of
+    labelled, dumped_actors = read.labelled, read.actors
+    res.lost_labels += read.lost
     # Tagging: every labelled sentence of article text.
     counts = tagging_counts(
         (dumped_actors[sid], lab.actors) for sid, lab in labelled.items() if not lab.furniture
@@ -478,22 +562,16 @@ def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> 
 
     panes = [*dump["actors"], *dump.get("other_actors", [])]
     profile_ids = {pane["id"] for pane in dump["actors"]}
-    # Reports: the dump's own per-sentence ids when it has them, else what lines cite together.
-    report_of = {
-        s["id"]: str(s["report"])
-        for item in dump["articles"]
-        for s in item["sentences"]
-        if s.get("report") is not None
-    } or reports_from_lines(
-        [line["sources"] for pane in panes for key in ("facts", "summary") for line in pane[key]]
-    )
-    merged = merged_pairs(report_of)
+    merged = merged_pairs(dump_reports(dump))
     same, different = label_pairs(labelled, article_of)
     for pair in same:
         a, b = sorted(pair)
         (res.copies if is_copy(texts[a], texts[b]) else res.rewrites).add(pair in merged)
     for pair in different:
         res.wrong_merges.add(pair in merged)
+        a, b = sorted(pair)
+        if overlap(texts[a], texts[b]) >= HARD_NEGATIVE_OVERLAP:
+            res.hard_wrong_merges.add(pair in merged)
 
     def judge(pane: str, line: Mapping) -> tuple[str | None, Label | None]:
         sid = representative(line["text"], line["sources"], texts)
@@ -601,6 +679,16 @@ def targets_table(res: Results) -> tuple[list[tuple[str, str, str, bool]], bool]
             "~0 (<= 5%)",
             (res.wrong_merges.share or 0) <= 0.05,
         ),  # fmt: skip
+        (
+            "hard negatives merged (stories of a profile briefed at once)",
+            (
+                f"{pct(res.cross_story_merges.share)} of {res.cross_story_merges.total}"
+                if res.cross_story_merges.total
+                else "-"
+            ),
+            "~0 (<= 5%)",
+            (res.cross_story_merges.share or 0) <= 0.05,
+        ),
         ("lines in two panes", str(res.two_panes), "0", res.two_panes == 0),
         (
             "summary lines repeated as facts",
@@ -611,7 +699,7 @@ def targets_table(res: Results) -> tuple[list[tuple[str, str, str, bool]], bool]
         ("furniture/byline lines", str(res.furniture_lines), "0", res.furniture_lines == 0),
         (
             "tagging F1",
-            f"{tag_f1:.3f} (P {precision:.2f} R {recall:.2f})",
+            f"{tag_f1:.3f} (P {precision:.2f} R {recall:.2f})" if any(res.tagging) else "-",
             ">= 0.93",
             tag_f1 >= 0.93,
         ),  # fmt: skip
@@ -625,7 +713,7 @@ def targets_table(res: Results) -> tuple[list[tuple[str, str, str, bool]], bool]
     return rows, all(row[3] for row in rows)
 
 
-def print_report(per_cluster: Sequence[tuple[Cluster, Results]]) -> bool:
+def print_report(per_cluster: Sequence[tuple[Cluster, Results]], cross: Results) -> bool:
     """Per-cluster figures, the details, then the targets for dev, test and all clusters.
     True when every target is met on all clusters."""
     print("\nPer cluster")
@@ -647,6 +735,7 @@ def print_report(per_cluster: Sequence[tuple[Cluster, Results]]) -> bool:
             f"{res.copies.yes}/{res.copies.total} | {res.rewrites.yes}/{res.rewrites.total} | "
             f"{res.wrong_merges.yes}/{res.wrong_merges.total} | {f1(*res.tagging)[2]:.3f} |"
         )
+    totals["all"].merge(cross)
     total = totals["all"]
     d = total.dates
     print(
@@ -654,7 +743,9 @@ def print_report(per_cluster: Sequence[tuple[Cluster, Results]]) -> bool:
         f"labelled sentence); event dates right {d['right']}, coarse {d['coarse']}, wrong "
         f"{d['wrong']}, missing {d['missing']}. Report pairs: copies {total.copies.yes}/"
         f"{total.copies.total} merged, rewrites {total.rewrites.yes}/{total.rewrites.total}, "
-        f"different reports wrongly merged {total.wrong_merges.yes}/{total.wrong_merges.total}."
+        f"different reports wrongly merged {total.wrong_merges.yes}/{total.wrong_merges.total}"
+        f" (hard ones, sharing {HARD_NEGATIVE_OVERLAP:.0%} of their content words: "
+        f"{total.hard_wrong_merges.yes}/{total.hard_wrong_merges.total})."
         f" Lines shown: {total.lines}."
     )
     for name in ("briefing", "naive"):
@@ -684,7 +775,8 @@ def print_report(per_cluster: Sequence[tuple[Cluster, Results]]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(DEFAULT_PAGES))
+    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
+    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
     parser.add_argument("--pages", type=Path, default=Path(default))
     parser.add_argument("--lines", action="store_true", help="print every judged key fact")
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
@@ -704,12 +796,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         for cluster in clusters:
             if args.lines:
                 print(f"\n{cluster.id} ({cluster.profile}): {cluster.story}")
-            dump = dump_cluster(cluster, args.pages, Path(tmp) / f"{cluster.id}.json")
+            dump = dump_briefing(
+                cluster.profile, page_files([cluster], args.pages), Path(tmp) / f"{cluster.id}.json"
+            )
             per_cluster.append((cluster, judge_cluster(cluster, dump, show_lines=args.lines)))
+        # Each profile's stories briefed at once: their hard negatives across stories.
+        cross = Results()
+        for profile in sorted({c.profile for c in clusters}):
+            mine = [c for c in clusters if c.profile == profile]
+            if len(mine) > 1:
+                out = Path(tmp) / f"{profile}.json"
+                tally = cross_story_negatives(
+                    mine, dump_briefing(profile, page_files(mine, args.pages), out)
+                )
+                cross.cross_story_merges.yes += tally.yes
+                cross.cross_story_merges.total += tally.total
     articles = sum(len(c.articles) for c in clusters)
     outlets = len({a.outlet for c in clusters for a in c.articles})
     print(f"Judged corpus: {len(clusters)} clusters, {articles} articles, {outlets} outlets")
-    return 0 if print_report(per_cluster) else 1
+    return 0 if print_report(per_cluster, cross) else 1
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.profile import load_profile
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import briefing_eval as ev  # noqa: E402
@@ -119,6 +121,12 @@ def test_label_pairs_and_copies() -> None:
     # Same-article pairs never count; different reports count when they share an actor.
     assert different == [frozenset({"a2.s1", "a1.s2"}), frozenset({"a1.s2", "a3.s1"})]
     assert (ev.story("deal:signed"), ev.story("siege"), ev.story(None)) == ("deal", "siege", None)
+    # January's WHO toll and October's WHO report: different stories, alike in what they name.
+    jan = "WHO chief Tedros said a drone attack on the Saudi hospital in El Fasher killed 70."
+    oct_ = "WHO decries deadly attack on only functioning hospital in Sudan's El-Fasher"
+    # attack, hospital, el, fasher: 4 of the 8 content words of the shorter ("who" is a stop word)
+    assert ev.overlap(jan, oct_) == 0.5
+    assert ev.overlap(jan, "The weather was mild.") == 0.0
     assert ev.is_copy(HINDU, HINDU.replace("El-Fasher", "El Fasher"))
     assert not ev.is_copy(HINDU, EYE)
 
@@ -158,8 +166,6 @@ def test_shipped_labels_load_and_are_consistent() -> None:
     assert {c.split for c in clusters} == {"dev", "test"}
     sites = {}
     for cluster in clusters:
-        from briefing.profile import load_profile
-
         ids = {actor.id for actor in load_profile(cluster.profile).actors}
         for article in cluster.articles:
             assert len(article.sha256) == 64, article.id
@@ -170,3 +176,30 @@ def test_shipped_labels_load_and_are_consistent() -> None:
                 assert not (label.furniture and label.event), (article.id, label.text)
                 if label.date:
                     assert label.event and len(label.date) in (7, 10), (article.id, label.text)
+
+
+def test_read_dump_and_cross_story_negatives() -> None:
+    def article(cluster: str, file: str, text: str, report: str) -> ev.JudgedArticle:
+        label = ev.Label(text=text[:40], event=True, report=report)
+        return ev.JudgedArticle(f"{cluster}/{file}", file, "u", "o", "2025", "0" * 64, (label,))
+
+    jan_text = "WHO chief Tedros said a drone attack on the Saudi hospital in El Fasher killed 70."
+    oct_text = "WHO decries deadly attack on only functioning hospital in Sudan's El-Fasher"
+    jan = ev.Cluster("jan", "sudan", "dev", "", (article("jan", "a.txt", jan_text, "who-70"),))
+    oct_ = ev.Cluster("oct", "sudan", "test", "", (article("oct", "a.txt", oct_text, "who-oct"),))
+
+    def dump(same_report: bool) -> dict:
+        def item(n: int, folder: str, text: str, report: str) -> dict:
+            sentence = {"id": f"a{n}.s1", "text": text, "actors": [], "report": report}
+            return {"id": f"a{n}", "path": f"/p/{folder}/a.txt", "sentences": [sentence]}
+
+        other = "r1" if same_report else "r2"
+        articles = [item(1, "jan", jan_text, "r1"), item(2, "oct", oct_text, other)]
+        return {"articles": articles, "actors": [], "other_actors": []}
+
+    read = ev.read_dump([jan, oct_], dump(False))
+    assert read.cluster_of == {"a1.s1": "jan", "a2.s1": "oct"}  # same file name, two folders
+    assert set(read.labelled) == {"a1.s1", "a2.s1"} and not read.lost
+    assert ev.cross_story_negatives([jan, oct_], dump(False)).total == 1
+    merged = ev.cross_story_negatives([jan, oct_], dump(True))
+    assert (merged.yes, merged.total) == (1, 1)

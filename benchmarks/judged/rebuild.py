@@ -23,7 +23,6 @@ import argparse
 import hashlib
 import os
 import re
-import shutil
 import sys
 import tomllib
 import urllib.request
@@ -31,6 +30,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_PAGES = HERE.parents[2] / "judged-pages"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a page is never left half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def sha256(path: Path) -> str:
@@ -67,12 +74,13 @@ def record(pages: Path) -> int:
             continue
         pattern = re.compile(r'(file = "' + re.escape(item["file"]) + r'"\nsha256 = )"[0-9a-f]*"')
         text = path.read_text(encoding="utf-8")
-        path.write_text(pattern.sub(rf'\1"{sha256(page)}"', text), encoding="utf-8")
+        write_atomically(path, pattern.sub(rf'\1"{sha256(page)}"', text).encode("utf-8"))
     return 0
 
 
 def rebuild(pages: Path, source: Path | None) -> int:
     bad = 0
+    offline = False  # after one failed fetch, the others are not tried
     for _, cluster, item in articles():
         page = pages / cluster / item["file"]
         want = item["sha256"]
@@ -80,23 +88,22 @@ def rebuild(pages: Path, source: Path | None) -> int:
             continue
         candidate = source / cluster / item["file"] if source else None
         if candidate and candidate.is_file() and sha256(candidate) == want:
-            page.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(candidate, page)
+            write_atomically(page, candidate.read_bytes())
             print(f"copied {cluster}/{item['file']}")
             continue
         if page.is_file():
             print(f"CHANGED {page}: sha256 {sha256(page)}, labels written on {want}")
             bad += 1
             continue
-        text = fetch_text(item["url"])
+        text = None if offline else fetch_text(item["url"])
         if text is None:
+            offline = True
             print(f"missing {cluster}/{item['file']}: no copy and no network ({item['url']})")
             bad += 1
             continue
         data = text.encode("utf-8")
         target = page if hashlib.sha256(data).hexdigest() == want else page.with_suffix(".fetched")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_atomically(target, data)
         if target != page:
             print(f"fetched {item['url']} but it differs from the labelled text: {target}")
             bad += 1
