@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
@@ -29,6 +29,7 @@ from briefing.ingest import Document, InputProblem, read_inputs
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
+from briefing.progress import Stage, StageProgress
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
 from briefing.summarize import select_sentences
@@ -166,7 +167,7 @@ def build_briefing(
     paths: Sequence[str],
     options: BriefingOptions = DEFAULT_OPTIONS,
     *,
-    progress: Progress | None = None,
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """Read, extract, annotate, corroborate and summarise: the finished briefing model.
 
@@ -193,10 +194,14 @@ def build_briefing(
         briefing = cache.get_briefing(whole)
         if briefing is not None:
             if progress:
-                progress(len(docs), len(docs))
+                progress(Stage.EXTRACT, len(docs), len(docs))
         else:
-            processed = process_documents(docs, profile, options, progress, cache=cache)
-            briefing = _brief_articles(processed, profile, options, paths, problems)
+            pages = None
+            if progress:
+                progress(Stage.EXTRACT, 0, len(docs))
+                pages = partial(progress, Stage.EXTRACT)
+            processed = process_documents(docs, profile, options, pages, cache=cache)
+            briefing = _brief_articles(processed, profile, options, paths, problems, progress)
             cache.put_briefing(whole, briefing)
     # Notes about the articles travel with the cached briefing; problems reading the
     # inputs, or the cache itself, are this run's own.
@@ -233,6 +238,7 @@ def _brief_articles(
     options: BriefingOptions,
     paths: Sequence[str],
     problems: Sequence[str],
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """The model over the articles that have text, with notes about the rest."""
     articles = [item for item in processed if item.sentences]
@@ -262,7 +268,12 @@ def _brief_articles(
         detail = f" ({everything[0]})" if len(everything) == 1 else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     return build_model(
-        articles, profile, options.summarizer, options.sentences, problems=tuple(notes)
+        articles,
+        profile,
+        options.summarizer,
+        options.sentences,
+        problems=tuple(notes),
+        progress=progress,
     )
 
 
@@ -291,10 +302,19 @@ def build_model(
     sentences: int,
     *,
     problems: tuple[str, ...] = (),
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """Group the annotated articles per actor: summaries, facts, other actors."""
+    report = progress or (lambda stage, done, total: None)
+    report(Stage.COMPARE, 0, len(articles))
     index = _Index.of(articles)
     tagger = compile_profile(profile)
+    others = find_other_actors(
+        [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
+    )
+    report(Stage.COMPARE, len(articles), len(articles))
+    total = len(profile.actors) + len(others)
+    report(Stage.ACTORS, 0, total)
     actors = []
     for spec in profile.actors:
         ids = tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors)
@@ -302,22 +322,22 @@ def build_model(
         actors.append(
             _brief_actor(index, spec.id, spec.name, spec.colour, ids, summarizer, sentences, acts)
         )
-    others = find_other_actors(
-        [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
-    )
-    other_briefs = [
-        _brief_actor(
-            index,
-            other.id,
-            other.name,
-            OTHER_ACTOR_COLOUR,
-            other.sentence_ids,
-            summarizer,
-            _other_length(sentences),
-            _named_actor_acts(other.name),
+        report(Stage.ACTORS, len(actors), total)
+    other_briefs = []
+    for other in others:
+        other_briefs.append(
+            _brief_actor(
+                index,
+                other.id,
+                other.name,
+                OTHER_ACTOR_COLOUR,
+                other.sentence_ids,
+                summarizer,
+                _other_length(sentences),
+                _named_actor_acts(other.name),
+            )
         )
-        for other in others
-    ]
+        report(Stage.ACTORS, len(actors) + len(other_briefs), total)
     return Briefing(
         profile_id=profile.id,
         profile_name=profile.name,

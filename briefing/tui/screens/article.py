@@ -20,7 +20,7 @@ from briefing.tui.citations import (
     display_path,
     plural,
 )
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimScroll
 
 CITED_STYLE = "bold on $cited-background"
@@ -51,7 +51,7 @@ class ArticleScreen(ViewScreen):
     """Opened on a line (its source sentences, switchable) or on an article (no citation)."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="article.back"),
+        back_binding("article"),
         Binding("left_square_bracket", "source(-1)", "Prev", id="article.prev-source"),
         Binding("right_square_bracket", "source(1)", "Next", id="article.next-source"),
         Binding("d", "toggle_dropped", "Dropped", id="article.dropped"),
@@ -155,14 +155,13 @@ class ArticleScreen(ViewScreen):
                 cited.first(), top=True, animate=False
             )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Prev/Next are offered (footer, keys) only when there is another source to show.
+        return action != "source" or len(self.sources) > 1
+
     def action_source(self, step: int) -> None:
-        if len(self.sources) > 1:
-            tabs = self.query_one(Tabs)
-            tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
-        elif self.sources:
-            self.notify("This line has one source.", timeout=2)
-        else:
-            self.notify("No line cited here: this article was opened from the sources.", timeout=2)
+        tabs = self.query_one(Tabs)
+        tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
 
     async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         article_id = (event.tab.id or "").removeprefix("source-")

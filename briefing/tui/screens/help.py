@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Collapsible, Footer, Static
 
 from briefing.tui.citations import MUTED
+from briefing.tui.screens.views import back_binding
 from briefing.tui.widgets import VimScroll
 
 HelpSection = tuple[str, Sequence[type[DOMNode]]]
@@ -43,16 +44,24 @@ def id_list(ids: Sequence[str]) -> str:
 
 
 class HelpScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="help.back")]
+    BINDINGS = [back_binding("help")]
     DEFAULT_CSS = """
     HelpScreen VimScroll { padding: 0 1; }
     HelpScreen .help-section { margin-bottom: 1; }
     """
 
-    def __init__(self, sections: Sequence[HelpSection], keymap: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        sections: Sequence[HelpSection],
+        keymap: Mapping[str, str],
+        folded: Sequence[HelpSection] = (),
+    ) -> None:
+        """`sections`: the app's own keys by view; `folded`: those Textual's widgets
+        bring, listed under one collapsed heading."""
         super().__init__()
         self.sections = sections
         self.keymap = keymap
+        self.folded = folded
 
     def compose(self) -> ComposeResult:
         listed: set[str] = set()
@@ -66,6 +75,10 @@ class HelpScreen(Screen):
             )
             for title, owners in self.sections:
                 yield Static(self._section(title, owners, listed), classes="help-section")
+            if self.folded:
+                with Collapsible(title="Textual's own keys: arrows, page up/down, tab…"):
+                    for title, owners in self.folded:
+                        yield Static(self._section(title, owners, listed), classes="help-section")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

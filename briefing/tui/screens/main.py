@@ -10,6 +10,7 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
+from briefing.progress import Stage, describe
 from briefing.tui.citations import (
     MUTED,
     actor_style,
@@ -116,10 +117,14 @@ class MainScreen(ViewScreen):
     BINDINGS = [
         # Where a new reader starts, so the footer shows the keys to the other views.
         *view_bindings(show=True),
+        # Only here: in the other views q goes back (views.back_binding).
+        Binding("q", "app.quit", "Quit", id="main.quit"),
         *(
             Binding(str(n), f"jump({n})", "Jump to actor n", show=False, id=f"main.actor-{n}")
             for n in range(1, 10)
         ),
+        Binding("h", "focus_pane('actors')", "Actors pane", show=False, id="main.actors-pane"),
+        Binding("l", "focus_pane('detail')", "Brief pane", show=False, id="main.brief-pane"),
     ]
     DEFAULT_CSS = """
     MainScreen #masthead { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
@@ -155,15 +160,14 @@ class MainScreen(ViewScreen):
         if briefing is not None:
             self.show_briefing(briefing)
 
-    def show_progress(self, done: int, total: int) -> None:
-        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
-        # After the last article the engine compares and summarises them, unmetered.
-        status = (
-            f"Comparing and summarising {plural(total, 'article')}…"
-            if done >= total
-            else f"Read {done} of {plural(total, 'article')}…"
+    def show_progress(self, stage: Stage, done: int, total: int) -> None:
+        # A stage with nothing done yet (or nothing to count) pulses rather than
+        # claiming 0% or 100%.
+        metered = 0 < done < total or (done == total and stage is not Stage.COMPARE)
+        self.query_one("#progress", ProgressBar).update(
+            total=total if metered else None, progress=done
         )
-        self.query_one("#loading-status", Static).update(status)
+        self.query_one("#loading-status", Static).update(f"{describe(stage, done, total)}…")
 
     def show_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
@@ -232,6 +236,9 @@ class MainScreen(ViewScreen):
         if not actor.facts:
             entries.append(Content.styled("no dated or attributed facts", MUTED))
         self.query_one("#detail", SourcedLineList).show(entries)
+
+    def action_focus_pane(self, pane_id: str) -> None:
+        self.query_one(f"#{pane_id}").focus()
 
     def action_jump(self, number: int) -> None:
         actors = self.query_one(ActorList)
