@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
@@ -36,6 +36,7 @@ from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.search import SearchMatches, SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.screens.too_small import TooSmallScreen, too_small
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.theming import (
     DEFAULT_THEME,
@@ -193,6 +194,20 @@ class BriefingApp(App[None]):
         else:
             self.load_briefing()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # After this event's layout, so a screen pushed now is laid out too.
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        """A notice over every view while the terminal is too small, gone once it is not."""
+        shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if too_small(self.size):
+            if shown is None:
+                self.push_screen(TooSmallScreen())
+        elif shown is not None:
+            # On top: while it is shown, only the quit keys work.
+            self.pop_screen()
+
     def _remember_theme(self, theme: Theme | None) -> None:
         if theme is None:
             return
@@ -243,6 +258,8 @@ class BriefingApp(App[None]):
         self.push_screen(FailureScreen(str(error), self.keymap.get("failure.quit", "q")))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit", "interrupt")
         return not (self.failure is not None and action in BRIEFING_ACTIONS)
 
     async def action_quit(self) -> None:

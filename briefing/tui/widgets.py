@@ -35,6 +35,18 @@ def vim_keys(
 class VimOptionList(OptionList):
     BINDINGS = vim_keys("list", ("cursor_down", "cursor_up", "first", "last"))
 
+    # A page that ends on headings (disabled) would leave nothing highlighted: stop at
+    # the first or last line instead.
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        if self.highlighted is None:
+            self.action_first()
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        if self.highlighted is None:
+            self.action_last()
+
 
 class VimDataTable(DataTable):
     BINDINGS = [

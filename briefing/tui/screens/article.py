@@ -24,6 +24,8 @@ from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimScroll
 
 CITED_STYLE = "bold on $cited-background"
+# The cited sentence sits this far down the view, its paragraph's context above it.
+CITED_AT = 1 / 3
 
 
 def article_meta(article: AnnotatedArticle) -> Content:
@@ -87,6 +89,7 @@ class ArticleScreen(ViewScreen):
         )
         self.article_id = article_id or article_id_of(self.sources[0])
         self.cited_sentence_id: str | None = self.sources[0] if self.sources else None
+        self._paragraph_sentences: dict[str, list] = {}  # paragraph widget id -> sentences
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -138,6 +141,7 @@ class ArticleScreen(ViewScreen):
         self.call_after_refresh(self._scroll_to_cited)
 
     def _paragraph(self, index: int, sentences: list) -> Static:
+        self._paragraph_sentences[f"p{index}"] = sentences
         content = Content(" ").join(
             Content.styled(s.text, CITED_STYLE)
             if s.id == self.cited_sentence_id
@@ -150,10 +154,25 @@ class ArticleScreen(ViewScreen):
 
     def _scroll_to_cited(self) -> None:
         cited = self.query(".cited")
-        if cited:
-            self.query_one("#text", VimScroll).scroll_to_widget(
-                cited.first(), top=True, animate=False
-            )
+        if not cited:
+            return
+        paragraph = cited.first(Static)
+        text = self.query_one("#text", VimScroll)
+        line = paragraph.virtual_region.y + self._cited_line(paragraph)
+        text.scroll_to(y=max(0, line - int(text.size.height * CITED_AT)), animate=False)
+
+    def _cited_line(self, paragraph: Static) -> int:
+        """The row of `paragraph` on which the cited sentence starts."""
+        before = []
+        for sentence in self._paragraph_sentences[paragraph.id or ""]:
+            if sentence.id == self.cited_sentence_id:
+                break
+            before.append(sentence.text)
+        if not before:
+            return 0
+        # The text before it, with a word of the cited sentence: that word's row.
+        lead = Content(" ".join([*before, "x"]))
+        return lead.get_height(paragraph.styles, paragraph.content_region.width) - 1
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Prev/Next are offered (footer, keys) only when there is another source to show.

@@ -24,11 +24,27 @@ from briefing.tui.screens.views import ViewScreen, view_bindings
 from briefing.tui.widgets import SourcedLineList, VimOptionList
 
 COUNT_HEADERS = ("sent", "fact", "src")
+# Names get the room first: where a name and every count do not fit, counts are left
+# out in this order (sources, what corroborates a line, stay longest).
+COUNTS_DROPPED = ("sent", "fact", "src")
 HEADING_STYLE = "bold underline $text-secondary"
+# The pointer or jump number, and a space, before each name.
+NAME_LEAD = 3
 
 
-def counts(actor: ActorBrief) -> tuple[int, int, int]:
-    return len(actor.sentence_ids), len(actor.facts), actor.source_count
+def counts(actor: ActorBrief) -> dict[str, int]:
+    return {"sent": len(actor.sentence_ids), "fact": len(actor.facts), "src": actor.source_count}
+
+
+def shown_counts(widths: dict[str, int], longest_name: int, room: int) -> list[str]:
+    """The count columns (of COUNT_HEADERS, `widths` wide) that leave the longest name
+    its room; all of them when they fit."""
+    shown = list(COUNT_HEADERS)
+    for header in COUNTS_DROPPED:
+        if NAME_LEAD + longest_name + sum(widths[h] + 1 for h in shown) <= room:
+            break
+        shown.remove(header)
+    return shown
 
 
 class ActorList(VimOptionList):
@@ -44,7 +60,7 @@ class ActorList(VimOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._briefing: Briefing | None = None
-        self._widths: list[int] = []
+        self._widths: dict[str, int] = {}  # the count columns shown, by header
         self._markers: dict[str, str] = {}  # actor id -> its jump number, or "·"
         self._pointed: str | None = None
 
@@ -64,15 +80,18 @@ class ActorList(VimOptionList):
             keep = reported[0] if reported else None
         self._pointed = keep
         # Each count column as wide as its largest number (or its header), one space apart.
-        self._widths = [
-            max(len(header), *(len(str(counts(a)[n])) for a in everyone))
-            for n, header in enumerate(COUNT_HEADERS)
-        ]
+        widths = {
+            header: max(len(header), *(len(str(counts(a)[header])) for a in everyone))
+            for header in COUNT_HEADERS
+        }
+        room = self.scrollable_content_region.width
+        longest = max((len(a.name) for a in everyone), default=0)
+        self._widths = {h: widths[h] for h in shown_counts(widths, longest, room)}
         self._markers = {actor.id: str(slot) for slot, actor in enumerate(briefing.actors, 1)}
         self._markers |= {actor.id: "·" for actor in briefing.other_actors}
-        counts_width = sum(self._widths) + len(self._widths)
-        header_at = max(4, self.scrollable_content_region.width - counts_width)
-        header = "".join(f" {h:>{w}}" for h, w in zip(COUNT_HEADERS, self._widths, strict=True))
+        counts_width = sum(self._widths.values()) + len(self._widths)
+        header_at = max(4, room - counts_width)
+        header = "".join(f" {h:>{w}}" for h, w in self._widths.items())
         options: list[Option] = [
             Option(Content.styled(f"{'actors':<{header_at}}{header}", MUTED), disabled=True)
         ]
@@ -98,9 +117,9 @@ class ActorList(VimOptionList):
 
     def _row(self, briefing: Briefing, actor: ActorBrief) -> Content:
         marker = self.POINTER if actor.id == self._pointed else self._markers[actor.id]
-        numbers = "".join(f" {n:>{w}}" for n, w in zip(counts(actor), self._widths, strict=True))
-        # Names are cut, never the counts, so the columns line up at any width.
-        name_width = max(4, self.scrollable_content_region.width - len(numbers) - 3)
+        numbers = "".join(f" {counts(actor)[h]:>{w}}" for h, w in self._widths.items())
+        # Counts shown line up at any width: a name longer than the room left is cut.
+        name_width = max(4, self.scrollable_content_region.width - len(numbers) - NAME_LEAD)
         name = actor.name if len(actor.name) <= name_width else actor.name[: name_width - 1] + "…"
         # An actor the articles never name is listed (it is in the profile) but muted.
         style = f"bold {actor_style(briefing, actor.id)}" if actor.sentence_ids else MUTED
@@ -131,7 +150,7 @@ class MainScreen(ViewScreen):
     MainScreen #loading { height: 1fr; align: center middle; }
     MainScreen #loading-status { width: auto; margin-bottom: 1; }
     MainScreen #panes { height: 1fr; }
-    MainScreen ActorList { width: 30%; min-width: 30; max-width: 44; height: 1fr; }
+    MainScreen ActorList { width: 30%; min-width: 32; max-width: 44; height: 1fr; }
     MainScreen #detail { width: 1fr; height: 1fr; }
     """
 
