@@ -18,7 +18,6 @@ from briefing import pipeline
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.resources import seed_paths
-from briefing.tui import config
 from briefing.tui.app import HELP_SECTIONS, BriefingApp
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
@@ -43,13 +42,6 @@ def scenario(*ids: str) -> Callable[[Scenario], Scenario]:
         return run
 
     return register
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
-    return folder
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
@@ -121,22 +113,14 @@ async def slash_opens_search_q_and_escape_go_back(app: BriefingApp, pilot: Pilot
     assert isinstance(app.screen, MainScreen) and app.is_running
 
 
-@scenario("view.sources", "sources.back")
-async def s_opens_sources_q_goes_back(app: BriefingApp, pilot: Pilot) -> None:
-    await press(pilot, "s")
-    assert isinstance(app.screen, SourcesScreen)
-    await press(pilot, "q")
-    assert isinstance(app.screen, MainScreen) and app.is_running
-    await press(pilot, "s", "escape")
-    assert isinstance(app.screen, MainScreen)
-
-
-@scenario("view.timeline", "timeline.back")
-async def t_opens_timeline_q_goes_back(app: BriefingApp, pilot: Pilot) -> None:
-    await press(pilot, "t")
-    assert isinstance(app.screen, TimelineScreen)
-    await press(pilot, "q")
-    assert isinstance(app.screen, MainScreen) and app.is_running
+@scenario("view.sources", "sources.back", "view.timeline", "timeline.back")
+async def s_and_t_open_views_q_and_escape_go_back(app: BriefingApp, pilot: Pilot) -> None:
+    for key, view in (("s", SourcesScreen), ("t", TimelineScreen)):
+        for back in ("q", "escape"):
+            await press(pilot, key)
+            assert isinstance(app.screen, view)
+            await press(pilot, back)
+            assert isinstance(app.screen, MainScreen) and app.is_running
 
 
 @scenario("view.next-match", "view.previous-match")
