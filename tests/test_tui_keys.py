@@ -23,11 +23,10 @@ from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.help import HelpScreen, binding_ids
-from briefing.tui.screens.main import ActorList, MainScreen, shown_counts
+from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.search import SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
-from briefing.tui.screens.too_small import TooSmallScreen
 from briefing.tui.widgets import SourcedLineList, VimScroll
 from tests.test_tui import SMALL, settle, synchronously
 
@@ -357,31 +356,3 @@ def test_ctrl_c_while_loading_stops_the_engine_and_exits_130(
     assert app.return_code == 130 and app.briefing is None
     # It stopped at its next progress report, before briefing the articles it read.
     assert modelled == []
-
-
-def test_names_get_the_room_before_counts() -> None:
-    widths = {"sent": 4, "fact": 4, "src": 3}
-    assert shown_counts(widths, longest_name=10, room=40) == ["sent", "fact", "src"]
-    assert shown_counts(widths, longest_name=16, room=29) == ["fact", "src"]
-    assert shown_counts(widths, longest_name=16, room=23) == ["src"]
-    assert shown_counts(widths, longest_name=30, room=29) == []
-
-
-@synchronously
-async def test_a_terminal_below_the_minimum_shows_a_notice_until_enlarged(
-    seed_briefing: Briefing,
-) -> None:
-    app = BriefingApp(seed_briefing)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(app, pilot)
-        assert isinstance(app.screen, TooSmallScreen)
-        await press(pilot, "question_mark", "s")  # nothing opens under the notice
-        assert isinstance(app.screen, TooSmallScreen)
-        await pilot.resize_terminal(80, 24)
-        await settle(app, pilot)
-        assert isinstance(app.screen, MainScreen)
-        await pilot.resize_terminal(70, 24)
-        await settle(app, pilot)
-        assert isinstance(app.screen, TooSmallScreen)
-        await press(pilot, "ctrl+q")
-    assert app.return_code == 0

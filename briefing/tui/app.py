@@ -404,8 +404,8 @@ def _first_bad_value(error: StylesheetParseError) -> str:
     return "its styles do not parse"
 
 
-# Each section lists its classes' own bindings (ours first, then the Textual classes
-# they extend), so help cannot drift from what the keys do.
+# Each section lists its classes' own bindings, so help cannot drift from what the keys
+# do: our classes by view, then (folded) the keys of the Textual classes they extend.
 HELP_SECTIONS = (
     ("Everywhere", (BriefingApp,)),
     ("Main, article, sources, search, timeline", (ViewScreen,)),
