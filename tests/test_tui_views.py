@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Collapsible, ProgressBar, Static
 
 from briefing.model import Briefing
 from briefing.progress import Stage
@@ -111,3 +111,26 @@ def test_bundled_seeds_are_named_not_pathed(tmp_path) -> None:
     assert display_path(seed) == f"bundled seed {seed_paths()[0].name}"
     mine = tmp_path / "article.txt"
     assert display_path(str(mine)) in (str(mine), os.path.relpath(mine))
+
+
+@synchronously
+async def test_help_folds_textual_keys_and_leaves_out_those_ours_replace(
+    seed_briefing: Briefing,
+) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await press(pilot, "question_mark")
+        folded = app.screen.query_one(Collapsible)
+        assert folded.collapsed
+        ours = "\n".join(
+            screen_text(s)
+            for s in app.screen.query(".help-section")
+            if s.parent is not None and not isinstance(s.parent.parent, Collapsible)
+        )
+        textual = "\n".join(screen_text(s) for s in folded.query(".help-section"))
+        assert "Scroll Left" in textual and "Scroll Left" not in ours
+        # ctrl+c quits (status 130) and ctrl+q quits: Textual's meanings are not shown.
+        assert "^c" in ours and "^c" not in textual and "^q" not in textual
+        # enter opens a source in the table, so DataTable's "Select" is not listed.
+        assert "Select" not in textual

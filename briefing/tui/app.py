@@ -423,7 +423,7 @@ HELP_SECTIONS = (
 # them folded under one heading.
 TEXTUAL_SECTIONS = (
     ("Everywhere", (App, Screen)),
-    ("Lists", (OptionList,)),
+    ("Lists: actors, lines, timeline, results", (OptionList,)),
     ("Article and help text", (ScrollableContainer, Tabs)),
     ("Sources", (DataTable,)),
 )
