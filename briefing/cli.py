@@ -296,7 +296,10 @@ def _input_problem(path: str, piped: bytes | None, max_bytes: int) -> str | None
     except OSError as error:
         return f"{path}: cannot read ({error.strerror})"
     if not stat.S_ISDIR(info.st_mode):
-        return None if os.access(path, os.R_OK) else f"{path}: permission denied"
+        if not os.access(path, os.R_OK):
+            return f"{path}: permission denied"
+        # A pipe (`<(...)`) has no size to tell; a regular file of none holds nothing.
+        return f"{path}: empty file" if stat.S_ISREG(info.st_mode) and not info.st_size else None
     for _, folders, files in os.walk(path):
         folders[:] = [f for f in folders if not f.startswith(".")]
         if any(not f.startswith(".") and f.lower().endswith(ARTICLE_EXTENSIONS) for f in files):

@@ -64,3 +64,10 @@ def test_usage_errors_come_first(tmp_path: Path, capsys) -> None:
     assert main(["--theme", "nope", str(tmp_path / "gone.txt")]) == 2
     err = capsys.readouterr().err
     assert "--sentences" in err and "unknown theme 'nope'" in err and "gone.txt" not in err
+
+
+def test_an_empty_file_is_no_article(tmp_path: Path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main([str(empty)]) == 3
+    assert f"{empty}: empty file" in capsys.readouterr().err
