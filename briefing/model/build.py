@@ -15,6 +15,7 @@ from briefing.model.panes import PaneActor, mentions_of
 from briefing.model.summaries import summarize_lines, summary_line
 from briefing.model.types import ActorBrief, Briefing
 from briefing.profile import Profile
+from briefing.progress import Stage, StageProgress
 
 OTHER_ACTOR_COLOUR = "#8a8a8a"
 
@@ -26,8 +27,11 @@ def build_model(
     sentences: int,
     *,
     problems: tuple[str, ...] = (),
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """Group the annotated articles per actor: summaries, facts, other actors."""
+    advance = progress or (lambda stage, done, total: None)
+    advance(Stage.COMPARE, 0, len(articles))
     index = Index.of(articles)
     tagger = compile_profile(profile)
     actors = [
@@ -53,17 +57,22 @@ def build_model(
     stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
     lines = pane_lines(index, [*actors, *others], mentions_of(tagger, others), off_period)
+    advance(Stage.COMPARE, len(articles), len(articles))
+    panes = [*actors, *(pane for pane in others if lines[pane.id])]
+    briefs: list[ActorBrief] = []
+    advance(Stage.ACTORS, 0, len(panes))
+    for pane in panes:
+        briefs.append(_brief(pane, lines[pane.id], summarizer))
+        advance(Stage.ACTORS, len(briefs), len(panes))
     return Briefing(
         profile_id=profile.id,
         profile_name=profile.name,
         summarizer=summarizer,
         length=sentences,
         articles=tuple(articles),
-        actors=tuple(_brief(pane, lines[pane.id], summarizer) for pane in actors),
+        actors=tuple(briefs[: len(actors)]),
         # An actor outside the profile gets a pane only for lines about it.
-        other_actors=tuple(
-            _brief(pane, lines[pane.id], summarizer) for pane in others if lines[pane.id]
-        ),
+        other_actors=tuple(briefs[len(actors) :]),
         problems=problems,
         report_ids={
             sid: report.id
