@@ -182,6 +182,7 @@ def briefing_to_dict(
             **vars(brief),
             "summary": [dict(vars(line)) for line in brief.summary],
             "facts": [dict(vars(fact)) for fact in brief.facts],
+            "summary_pool": [dict(vars(line)) for line in brief.summary_pool],
         }
 
     return {
@@ -196,6 +197,10 @@ def briefing_to_dict(
     }
 
 
+def _summary_line(line: Mapping[str, Any]) -> SummaryLine:
+    return SummaryLine(**{**line, "sources": tuple(line["sources"]), "also": tuple(line["also"])})
+
+
 def briefing_from_dict(
     data: Mapping[str, Any], articles: Sequence[AnnotatedArticle] | None = None
 ) -> Briefing:
@@ -207,10 +212,12 @@ def briefing_from_dict(
             **{
                 **a,
                 "sentence_ids": tuple(a["sentence_ids"]),
-                "summary": tuple(
-                    SummaryLine(line["text"], tuple(line["sources"])) for line in a["summary"]
+                "summary": tuple(_summary_line(line) for line in a["summary"]),
+                "facts": tuple(
+                    Fact(**{**f, "sources": tuple(f["sources"]), "also": tuple(f["also"])})
+                    for f in a["facts"]
                 ),
-                "facts": tuple(Fact(**{**f, "sources": tuple(f["sources"])}) for f in a["facts"]),
+                "summary_pool": tuple(_summary_line(line) for line in a["summary_pool"]),
             }
         )
 
@@ -226,6 +233,7 @@ def briefing_from_dict(
             "other_actors": tuple(actor(a) for a in data["other_actors"]),
             "problems": tuple(data["problems"]),
             "inputs": tuple(data["inputs"]),
+            "off_period": tuple(data["off_period"]),
         }
     )
 

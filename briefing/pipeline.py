@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Protocol, TypeVar
 
 from briefing.actors import ActorTagger, compile_profile
@@ -33,6 +34,7 @@ from briefing.model.build import build_model
 from briefing.model.build import rebrief as rebrief  # the TUI's summarizer switch calls it here
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
+from briefing.progress import Stage, StageProgress
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
 
@@ -185,7 +187,7 @@ def build_briefing(
     paths: Sequence[str],
     options: BriefingOptions = DEFAULT_OPTIONS,
     *,
-    progress: Progress | None = None,
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """Read, extract, annotate, corroborate and summarise: the finished briefing model.
 
@@ -224,10 +226,16 @@ def build_briefing(
         problems += [f"{copy.path}: same content as {first}; read once" for copy, first in copies]
         if briefing is not None:
             if progress:
-                progress(len(kept), len(kept))
+                progress(Stage.EXTRACT, len(kept), len(kept))
         else:
-            processed = process_documents(kept, profile, options, progress, cache=cache)
-            briefing = _brief_articles(processed, profile, options, paths, [*problems, *warnings])
+            pages = None
+            if progress:
+                progress(Stage.EXTRACT, 0, len(kept))
+                pages = partial(progress, Stage.EXTRACT)
+            processed = process_documents(kept, profile, options, pages, cache=cache)
+            briefing = _brief_articles(
+                processed, profile, options, paths, [*problems, *warnings], progress
+            )
             ids = _article_ids(len(kept))
             cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)))
     # Notes about the articles travel with the cached briefing; problems reading the
@@ -319,6 +327,7 @@ def _brief_articles(
     options: BriefingOptions,
     paths: Sequence[str],
     problems: Sequence[str],
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """The model over the articles that have text, with notes about the rest."""
     articles = [item for item in processed if item.sentences]
@@ -348,5 +357,10 @@ def _brief_articles(
         detail = f" ({everything[0]})" if len(everything) == 1 else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     return build_model(
-        articles, profile, options.summarizer, options.sentences, problems=tuple(notes)
+        articles,
+        profile,
+        options.summarizer,
+        options.sentences,
+        problems=tuple(notes),
+        progress=progress,
     )

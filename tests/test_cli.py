@@ -149,26 +149,6 @@ def test_the_view_needs_a_terminal(capsys) -> None:
     assert "needs a terminal" in capsys.readouterr().err
 
 
-def test_dump_progress_names_the_stage_after_the_articles(monkeypatch) -> None:
-    import io
-    import sys
-
-    from briefing import cli
-
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    terminal = Terminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.delenv("CI", raising=False)
-    with cli._progress_on_terminal() as progress:
-        assert progress is not None
-        progress(3, 10)
-        progress(10, 10)
-    assert "Building the briefing" in terminal.getvalue()
-
-
 def test_dump_progress_is_silent_when_stderr_is_not_a_terminal(monkeypatch) -> None:
     import io
     import sys
