@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from briefing.extract.article import Article, Block
-from briefing.extract.dates import ambiguous_numeric_date, page_day_first, publication_date
+from briefing.extract.dates import PageRows, choose_date, split_date_marker
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_dateline,
@@ -52,6 +52,7 @@ def extract_article(text: str, path: str, media: str = "text") -> Article:
 
 
 def _extract_text(text: str, path: str) -> Article:
+    marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
     raw_units = lines_to_units(text)
     all_words = WORD.findall(" ".join(line for line, _ in raw_units).lower())
     language = detect_language(all_words)
@@ -134,18 +135,19 @@ def _extract_text(text: str, path: str) -> Article:
     first_body = body_texts[0] if body_texts else None
     page_counts = Counter(texts)
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, dated = find_dateline(first_body, above, page_counts)
-    near = [
-        units[i].text
-        for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))
-        if not units[i].caption  # a photo's date is when it was taken
-    ]
-    published = publication_date(header_texts, near, dated, language)
-    readings = None if published else ambiguous_numeric_date(near)
-    if readings:
-        day_first = page_day_first(readings, texts, first_body or "")
-        if day_first is not None:
-            published = publication_date(header_texts, near, dated, language, day_first)
+    place, agency, _ = find_dateline(first_body, above, page_counts)
+    published = marked_date or choose_date(
+        PageRows(
+            texts=texts,
+            bullets=[unit.bullet for unit in units],
+            prose=[is_prose(unit) for unit in units],
+            captions=[unit.caption for unit in units],
+            headline=headline_at,
+            body_from=body_from,
+            body_end=end,
+            language=language,
+        )
+    )
     listed = {unit.text for unit in units if unit.bullet}
     byline = f"By {title_author}" if title_author else None
     return Article(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from briefing.extract.dates import DATE_PATTERNS, STAMP
+from briefing.extract.dates import DATE_PATTERNS, STAMP, starts_with_date
 from briefing.extract.vocabulary import (
     AGENCY_CREDIT,
     AGENCY_LINE,
@@ -54,7 +54,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         if not line:
             previous_blank = True
             continue
-        bullet = bool(BULLET.match(line))
+        bullet = bool(BULLET.match(line)) and not starts_with_date(line)  # "1. März 2019"
         if bullet:
             line = BULLET.sub("", line, count=1).strip()
             if not line:
