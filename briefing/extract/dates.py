@@ -324,6 +324,8 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
     zone = range(
         max(0, top - FALLBACK_REACH), min(len(page.texts), page.body_from + FALLBACK_REACH)
     )
+    if page.headline is None and page.body_end <= page.body_from:
+        zone = range(len(page.texts))  # no article found: any row may be its date
     if any(candidate.row in zone for candidate in found):
         return found  # the patterns read the rows by the headline
     tried = 0
