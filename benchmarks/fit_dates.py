@@ -26,10 +26,13 @@ from unittest import mock
 from urllib.parse import urlparse
 
 import numpy as np
-from scipy.optimize import minimize
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from softmax_fit import fit_softmax  # noqa: E402
+from softmax_fit import pick_threshold as threshold_for  # noqa: E402
 
 from briefing.extract import dates as page_dates  # noqa: E402
 from briefing.extract import page as extract  # noqa: E402
@@ -106,39 +109,12 @@ def load(folder: Path) -> list[Page]:
 
 
 def fit_weights(pages: list[Page]) -> np.ndarray:
-    """Weights maximising the likelihood of each page's true day under a softmax over its
-    candidates and "none of them" (score 0; the right answer where the true day is not among
-    the candidates), with an L2 pull towards 0."""
-    usable = [page for page in pages if len(page.candidates)]
-    penalty = np.full(len(FEATURES), L2)
-    penalty[FEATURES.index("bias")] = L2 / 100  # the bias sets how often "none" wins
-
-    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
-        total, gradient = 0.5 * float(penalty @ weights**2), penalty * weights
-        for page in usable:
-            scores = page.vectors @ weights
-            top = max(0.0, scores.max())
-            exps = np.exp(scores - top)
-            norm = exps.sum() + np.exp(-top)
-            softmax = exps / norm
-            gold = page.labels > 0
-            # -log P(answer); its gradient is E_all[x] - E_answer[x] ("none" has x = 0)
-            if gold.any():
-                gold_mass = softmax[gold].sum()
-                total -= float(np.log(gold_mass))
-                gradient -= (softmax[gold] @ page.vectors[gold]) / gold_mass
-            else:
-                total -= float(np.log(np.exp(-top) / norm))
-            gradient += softmax @ page.vectors
-        return total, gradient
-
-    # What a page date is, the fit may not overturn: a date far above the article, or after
-    # every other date the page shows, is suspect (a render or "today" date; the pages here were
-    # saved soon after they were published, where those look right), and an update date is
-    # never preferred to an unlabelled one (here most pages were never updated).
-    bounds = [(None, SUSPECT[name]) if name in SUSPECT else (None, None) for name in FEATURES]
-    result = minimize(loss, np.zeros(len(FEATURES)), jac=True, method="L-BFGS-B", bounds=bounds)
-    return result.x
+    """Softmax weights over each page's candidates and "none" (see softmax_fit). What a page
+    date is, the fit may not overturn (SUSPECT): a date far above the article, or after every
+    other date the page shows, is suspect (a render or "today" date; the pages here were saved
+    soon after they were published, where those look right), and an update date is not
+    preferred to an unlabelled one (here most pages were never updated)."""
+    return fit_softmax([(p.vectors, p.labels) for p in pages], FEATURES, L2, SUSPECT)
 
 
 def choose(page: Page, model: DateModel) -> tuple[str | None, float]:
@@ -152,13 +128,12 @@ def choose(page: Page, model: DateModel) -> tuple[str | None, float]:
 def pick_threshold(pages: list[Page], weights: np.ndarray, max_wrong: float) -> float:
     """The lowest belief threshold whose wrong dates on these pages stay under max_wrong."""
     model = DateModel(tuple(weights), 0.0)
-    picks = [(choose(page, model), page.gold) for page in pages if page.visible]
-    for threshold in np.arange(0.0, 1.0, 0.01):
-        wrong = sum(day is not None and belief >= threshold and day != gold
-                    for (day, belief), gold in picks)  # fmt: skip
-        if wrong <= max_wrong * len(picks):
-            return float(threshold)
-    return 1.0
+    picks = []
+    for page in pages:
+        if page.visible:
+            day, belief = choose(page, model)
+            picks.append((None if day is None else day == page.gold, belief))
+    return threshold_for(picks, max_wrong)
 
 
 def fold_of(site: str) -> int:

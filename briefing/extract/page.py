@@ -14,6 +14,7 @@ from collections import Counter
 
 from briefing.extract.article import Article, Block
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
+from briefing.extract.headline import choose_headline
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_dateline,
@@ -72,6 +73,8 @@ def _extract_text(text: str, path: str) -> Article:
     title_author = title_byline.group(1) if title_byline else None
     title_site = None if title_byline else title_site
     headline_at = find_headline(units, start, title_hint, title_site, stops)
+    if title_site is None and title_author is None:  # no page title: the fitted scorer decides
+        headline_at = choose_headline(units, start, stops, headline_at)
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
         end = max(end, start)
