@@ -348,6 +348,15 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
     return found
 
 
+def _in_list_below(chosen: DateCandidate, candidates: list[DateCandidate], page: PageRows) -> bool:
+    """Whether a date sits below the article among other dated rows: a list of other stories
+    or of comments, each with its date."""
+    if not page.body_from < page.body_end <= chosen.row:
+        return False
+    near = {c.row for c in candidates if c.row != chosen.row and abs(c.row - chosen.row) <= 2}
+    return len(near) >= 2
+
+
 def _fallback_date(text: str, language: str) -> tuple[date, str] | None:
     """A full date read by dateparser, whose year the row spells (which rules out relative
     dates); English is tried on every page."""
@@ -639,7 +648,8 @@ def decide(
         for index, (candidate, value) in enumerate(zip(candidates, scores, strict=True))
         if candidate.day == day
     )
-    return candidates[-best[2]], shares[day]
+    chosen = candidates[-best[2]]
+    return chosen, 0.0 if _in_list_below(chosen, candidates, page) else shares[day]
 
 
 def choose_date(page: PageRows, model: DateModel | None = None) -> str | None:
