@@ -117,9 +117,7 @@ def test_body_measure_equals_the_reference_scorer() -> None:
 
 
 def test_segment_measure_pools_counts() -> None:
-    page = LabelledPage(
-        "s", "x", "u", None, ("new rules", "not there"), ("Sign up", "union would")
-    )
+    page = LabelledPage("s", "x", "u", None, ("new rules", "not there"), ("Sign up", "union would"))
     scores = segment_scores([(" ".join(PARAGRAPHS), page)])
     assert (scores.precision, scores.recall) == (0.5, 0.5)
 
