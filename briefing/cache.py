@@ -34,9 +34,9 @@ def _engine_fingerprint() -> str:
     # Any change to the engine's code may change what it makes of the same page, so the
     # engine's own source is part of every key: no stale entry survives an upgrade, and
     # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
-    # Extraction's fitted model and word lists are part of the engine too.
+    # Every stage's package counts, and so do extraction's fitted model and word lists.
     package = Path(__file__).parent
-    sources = [*package.glob("*.py"), *(package / "extract").glob("*.py")]
+    sources = [p for p in package.rglob("*.py") if "tui" not in p.relative_to(package).parts]
     sources += (package / "extract").glob("*.json")
     digest = hashlib.sha256()
     for source in sorted(sources):
