@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -45,9 +43,9 @@ from briefing.extract.dates import (  # noqa: E402
     decide,
     page_candidates,
 )
+from briefing.extract.evaluation import FOLDS, site_of  # noqa: E402
 
 DEFAULT_SET = REPO.parent / "shared" / "dates-dev"
-FOLDS = 5
 # Upper bounds on weights (see fit_weights).
 SUSPECT = {
     "far_above": 0.0,
@@ -68,13 +66,6 @@ class Page:
     candidates: list[page_dates.DateCandidate]
     vectors: np.ndarray  # candidates x features
     labels: np.ndarray  # 1 where the candidate's day is the true day
-
-
-def site_of(url: str) -> str:
-    """The web site a page comes from; an archive.org copy counts as the archived site."""
-    archived = re.search(r"web\.archive\.org/web/\w+/(?:https?://)?([^/]+)", url)
-    host = archived.group(1) if archived else urlparse(url).hostname or url
-    return host.lower().removeprefix("www.")
 
 
 def page_rows(text: str) -> PageRows | None:
@@ -137,6 +128,7 @@ def pick_threshold(pages: list[Page], weights: np.ndarray, max_wrong: float) -> 
 
 
 def fold_of(site: str) -> int:
+    """The fold of a web site, as the body classifier's cross-validation splits them."""
     return zlib.crc32(site.encode()) % FOLDS
 
 

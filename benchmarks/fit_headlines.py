@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from extraction_f1 import slug_words, title_matches_slug  # noqa: E402
+from extraction import slug_words, title_matches_slug  # noqa: E402
 from fit_dates import FOLDS, fold_of, site_of  # noqa: E402
 from softmax_fit import fit_softmax, pick_threshold  # noqa: E402
 

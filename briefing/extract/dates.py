@@ -320,6 +320,14 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
     the headline, what dateparser reads in the short rows there."""
     # A caption's date is when its photo was taken.
     found = [c for c in date_candidates(page.texts, page.language) if not page.captions[c.row]]
+    # An update date stands in only for a page that shows no other date under its headline.
+    updated = {index for index, c in enumerate(found) if _labelled(c, found, page, UPDATED_WORDS)}
+    if any(
+        page.headline is not None and page.headline < c.row < page.body_from
+        for index, c in enumerate(found)
+        if index not in updated
+    ):
+        found = [c for index, c in enumerate(found) if index not in updated]
     top = page.headline if page.headline is not None else page.body_from
     zone = range(
         max(0, top - FALLBACK_REACH), min(len(page.texts), page.body_from + FALLBACK_REACH)
@@ -346,6 +354,15 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
             found.append(DateCandidate(day, iso, row, 0, len(text), spelled=True, numeric=False))
     found.sort(key=lambda candidate: (candidate.row, candidate.offset))
     return found
+
+
+def _labelled(
+    candidate: DateCandidate, found: list[DateCandidate], page: PageRows, words: re.Pattern[str]
+) -> bool:
+    """Whether the words in front of a date (after the row's previous date) match `words`."""
+    previous = [c.end for c in found if c.row == candidate.row and c.end <= candidate.offset]
+    label = _label_window(page.texts[candidate.row], candidate.offset, max(previous, default=0))
+    return bool(words.search(label))
 
 
 def _in_list_below(chosen: DateCandidate, candidates: list[DateCandidate], page: PageRows) -> bool:

@@ -11,8 +11,10 @@ byline and dates are then read from the units just above that run.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from briefing.extract.article import Article, Block
+from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
 from briefing.extract.headline import choose_headline
 from briefing.extract.html import extract_html
@@ -26,15 +28,20 @@ from briefing.extract.metadata import (
     split_title,
 )
 from briefing.extract.region import (
+    article_units,
     best_region,
     body_kind,
     body_start,
     cut_at_article_end,
+    is_furniture,
+    learned_kind,
     repeat_shares,
     skip_leading_copies,
     trim_lone_tail,
+    under_list_label,
 )
 from briefing.extract.units import (
+    Unit,
     detect_language,
     is_header_row,
     is_prose,
@@ -42,29 +49,72 @@ from briefing.extract.units import (
     make_unit,
     mark_caption_copies,
 )
-from briefing.extract.vocabulary import BYLINE, STOPWORDS, WORD
+from briefing.extract.vocabulary import BYLINE, STOPWORDS, WORD, page_function_words
 
 
-def extract_article(text: str, path: str, media: str = "text") -> Article:
-    """Find the article in a page dumped as text (or given as HTML): metadata, blocks, furniture."""
+def extract_article(
+    text: str, path: str, media: str = "text", model: BodyModel | None = None
+) -> Article:
+    """Find the article in a page dumped as text (or given as HTML): metadata, blocks, furniture.
+    `model` replaces the shipped body classifier (to measure one fitted on other sites)."""
     if media == "html":
         return extract_html(text, path)
-    return _extract_text(text, path)
+    return _extract_text(text, path, model or shipped_model())
 
 
-def _extract_text(text: str, path: str) -> Article:
-    marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
+@dataclass(frozen=True)
+class PageUnits:
+    """A text page cut into units, with what the body classifier reads besides them."""
+
+    units: list[Unit]
+    language: str
+    stops: frozenset[str]  # the function words unit.stop_ratio counts
+    rule_span: tuple[int, int]  # [start, end) of the best-scoring run of prose
+    rule_body: tuple[bool, ...]  # the hand-written rules' body units in that run
+
+
+def read_units(text: str) -> PageUnits:
     raw_units = lines_to_units(text)
     all_words = WORD.findall(" ".join(line for line, _ in raw_units).lower())
     language = detect_language(all_words)
-    stops = STOPWORDS.get(language, STOPWORDS["en"])
+    # Pages in a language without a list of ours are measured with jusText's list for it.
+    stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
     units = mark_caption_copies([make_unit(line, bullet, stops) for line, bullet in raw_units])
-    texts = [unit.text for unit in units]
-
     shares = repeat_shares(units)
     start, end = trim_lone_tail(units, shares, *best_region(units, shares))
     start = skip_leading_copies(units, start, end)
     end = cut_at_article_end(units, start, end)
+    short_page = not any(is_prose(unit) for unit in units)
+    under_label = under_list_label(units, start)
+    rule_body = tuple(
+        start <= index < end
+        and body_kind(units, index, start, end, None, short_page, under_label[index])
+        in ("body", "subhead")
+        for index in range(len(units))
+    )
+    return PageUnits(units, language, stops, (start, end), rule_body)
+
+
+def _anchor_span(rule_span: tuple[int, int], in_article: list[bool]) -> tuple[int, int]:
+    """The run the headline and header rows are looked for above: the rules' run of prose,
+    stretched to the classifier's last article unit; the classifier's own run when the rules
+    found none or another one."""
+    chosen = [index for index, inside in enumerate(in_article) if inside]
+    start, end = rule_span
+    if not chosen:
+        return rule_span
+    if start >= end or chosen[-1] < start or chosen[0] >= end:
+        return chosen[0], chosen[-1] + 1
+    return start, max(end, chosen[-1] + 1)
+
+
+def _extract_text(text: str, path: str, model: BodyModel) -> Article:
+    marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
+    page = read_units(text)
+    units, language, stops = page.units, page.language, page.stops
+    texts = [unit.text for unit in units]
+    in_article = article_units(units, page.rule_span, page.rule_body, model)
+    start, end = _anchor_span(page.rule_span, in_article)
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = split_title(first_line)
@@ -118,8 +168,13 @@ def _extract_text(text: str, path: str) -> Article:
     # A page of a few short sentences has no paragraph long enough to count as prose: its
     # sentences are its text.
     short_page = not any(is_prose(unit) for unit in units)
+    under_label = under_list_label(units, body_from)
     for index in range(body_from, end):
-        kind = body_kind(units, index, body_from, end, outlet, short_page)
+        kind = learned_kind(
+            in_article[index],
+            is_furniture(units, index, under_label[index], outlet),
+            body_kind(units, index, body_from, end, outlet, short_page, under_label[index]),
+        )
         text = units[index].text
         if kind == "caption":
             copy = text in seen
