@@ -7,7 +7,9 @@ For each set and each rendering (pages/ and pages-lynx/):
   ../shared/scoring/score_extraction.py prints it on a `briefing dump --format json`;
 - extraction-segments: segment F1 over pooled counts, as score_segments.py prints it;
 - dates-dev: published dates right / wrong / missing on the pages whose day is visible, as
-  score_dates.py prints it.
+  score_dates.py prints it, for the shipped date scorer and cross-validated by site
+  (benchmarks/fit_dates.py); then titles of the headline scorer cross-validated by site over
+  every shared page whose URL has a slug (benchmarks/fit_headlines.py).
 The body classifier is fitted on the shared sets, so every body figure here comes from models
 fitted on other web sites (5 folds split by site): each page is extracted by a model that never
 saw its site. Titles are checked cheaply against the URL slug. Time per page is the shipped
@@ -27,6 +29,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from briefing.extract import Article, extract_article  # noqa: E402
 from briefing.extract.evaluation import (  # noqa: E402
@@ -108,11 +111,16 @@ def body_sections(shared: Path, names: list[str], verbose: bool) -> None:
 
 
 def dates_section(shared: Path) -> None:
-    """dates-dev: the page's publication date (the package's page-date code), on the pages
-    whose true day shows in the text. Nothing here is fitted."""
+    """dates-dev: the page's publication date on the pages whose true day shows in the text,
+    by the shipped date scorer (fitted on these pages: for scale only) and cross-validated by
+    site (scorer and threshold fitted without the page's site: the figure to quote). Then the
+    headline scorer's titles, cross-validated by site on every shared page with a URL slug."""
     truth_file = shared / "dates-dev" / "ground-truth.json"
     if not truth_file.is_file():
         return
+    import fit_dates  # the fitting scripts live beside this one
+    import fit_headlines
+
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     visible = {key: value for key, value in truth.items() if value["visible"]}
     right = missing = 0
@@ -127,10 +135,14 @@ def dates_section(shared: Path) -> None:
     wrong = len(visible) - right - missing
     share = right / len(visible) if visible else 0.0
     print(
-        f"dates-dev pages: published dates {right}/{len(visible)} right, {wrong} wrong,"
-        f" {missing} missing ({share:.2f})"
+        f"dates-dev pages, shipped scorer (fitted on them): published dates {right}/{len(visible)}"
+        f" right, {wrong} wrong, {missing} missing ({share:.2f})"
     )
     print(f"  {ms_per_page(texts):.1f} ms (CPU) per page")
+    pages = fit_dates.load(shared / "dates-dev")
+    print(f"  {fit_dates.report(pages, fit_dates.cross_validate(pages, 0.02))} [site-held-out]")
+    headline_pages = fit_headlines.load(shared)
+    print(f"  {fit_headlines.cross_validated_titles(headline_pages, 0.3)} [site-held-out]")
 
 
 # Sets measured without anything fitted, by name: each section prints its own figures.
