@@ -2,7 +2,7 @@
 
 The pages are the shared sets' (extraction-dev, extraction-segments, dates-dev; a page in two
 sets counts once) whose URL slug spells at least three words: a row is the headline when it
-holds at least half of them (the check `extraction_f1.py` makes of titles). Those rows label
+holds at least half of them (the check `extraction.py` makes of titles). Those rows label
 the candidates of `briefing.extract.headline`; the softmax weights and the belief threshold
 (the lowest with at most `--max-wrong` wrong titles on the fitting pages) are fitted without
 the held-out web sites. Printed: the share of pages whose title matches the slug, for the
