@@ -132,3 +132,26 @@ def test_marker_is_the_page_date_and_never_text() -> None:
     body = [block.text for block in article.blocks if block.kind == "body"]
     assert body[0] == paragraph
     assert not any("2024-12-07" in text for text in body + list(article.dropped))
+
+
+@pytest.mark.parametrize(
+    "controls",
+    [
+        "Create an account\n\nSign in",
+        "Listen to this page using ReadSpeaker",
+        "Today's Paper\n\nUS & Canada is sponsored by",
+    ],
+)
+def test_headline_is_not_a_page_control_above_it(controls: str) -> None:
+    headline = "Council votes to rebuild the old market hall"
+    page = f"{MENU}\n\n{controls}\n\n{headline}\n\nBy Jane Doe\nMarch 3, 2020\n\n{BODY_EN}\n\n{FOOTER}\n"
+    article = extract_article(page, "page.txt")
+    assert article.title == headline
+    assert article.published == "2020-03-03"
+
+
+def test_non_english_page_gets_headline_and_date() -> None:
+    headline = "Stadtrat beschließt Neubau der alten Markthalle"
+    page = f"{MENU}\n\n{headline}\n\nAnna Schmidt | 4. März 2019\n\n{BODY_DE}\n\n{FOOTER}\n"
+    article = extract_article(page, "seite.txt")
+    assert (article.title, article.published, article.language) == (headline, "2019-03-04", "de")

@@ -20,11 +20,28 @@ from functools import cache
 from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, normalise
-from briefing.extract.vocabulary import BREADCRUMB, PROMO, SENTENCE_END, SITE_CONTROL, WORD
+from briefing.extract.vocabulary import (
+    BREADCRUMB,
+    PROMO,
+    SENTENCE_END,
+    SITE_CONTROL,
+    WORD,
+)
 
 WEIGHTS_FILE = Path(__file__).with_name("headline_weights.json")
 ROWS_ABOVE = 40  # rows above the first paragraph that may hold the headline
 MAX_WORDS = 40
+REGION_MAX_WORDS = 20
+# Verbs that open a page's controls ("Create an account", "Listen to this page", "Sign in").
+CONTROL_VERBS = frozenset(
+    """create listen sign log subscribe register share print download follow watch read save
+    login email comment click view join skip accept""".split()
+)
+# Words a title does not end on, but a cut-off label does ("... is sponsored by").
+TRAILING_WORDS = frozenset(
+    """by for of to with and or the a an from at on in von für mit und der die das de la le et
+    par pour del el los con""".split()
+)
 TOP_ROWS = 15  # a page's first rows: its title and breadcrumb repeat the headline
 # A picture's alt text or credit ("© picture alliance/dpa", "[svg]") is not a headline.
 CREDIT = re.compile(r"©|\b(?:foto|photo|bild|image|picture|getty|dpa|afp|reuters)\b|\[", re.I)
@@ -64,6 +81,8 @@ FEATURES = (
     "after_list",
     "credit",
     "rules_pick",
+    "ends_function_word",
+    "control_verb_start",
 )
 
 
@@ -87,12 +106,20 @@ def first_paragraph(units: list[Unit], start: int) -> int:
 
 
 def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -> list[int]:
-    """Rows that may be the headline: short rows above the article region (whose rows are
-    text), and the rules' pick (which takes a region row only with a byline or date under it)."""
+    """Rows that may be the headline: short rows above the article region, title-shaped rows
+    of the region above its first paragraph, and the rules' pick."""
     first = first_paragraph(units, start)
-    rows = range(max(0, first - ROWS_ABOVE), min(len(units), start))
+    above = [
+        i for i in range(max(0, first - ROWS_ABOVE), start) if 2 <= units[i].words <= MAX_WORDS
+    ]
+    # Region rows above the first paragraph that do not read as a sentence may be it too.
+    inside = [
+        i
+        for i in range(start, min(first, len(units)))
+        if 2 <= units[i].words <= REGION_MAX_WORDS and not units[i].terminal
+    ]
     picked = [rules_pick] if rules_pick is not None and rules_pick >= start else []
-    return [i for i in rows if 2 <= units[i].words <= MAX_WORDS] + picked
+    return sorted(set(above + inside + picked))
 
 
 def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[str]:
@@ -121,6 +148,7 @@ def headline_features(
     vectors = []
     for i, overlap in zip(rows, overlaps, strict=True):
         unit = units[i]
+        words = normalise(unit.text).split()
         above = first - i
         letters = [char for char in unit.text if char.isalnum()]
         following = units[i + 1 : i + 4]
@@ -159,6 +187,10 @@ def headline_features(
             "after_list": i > 0 and units[i - 1].bullet,
             "credit": bool(CREDIT.search(unit.text)),
             "rules_pick": i == rules_pick,
+            # "US & Canada is sponsored by", "Listen to this page using ReadSpeaker": page
+            # controls and sponsor lines, not a story's title.
+            "ends_function_word": bool(words) and words[-1] in TRAILING_WORDS,
+            "control_verb_start": bool(words) and words[0] in CONTROL_VERBS,
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors
