@@ -144,7 +144,8 @@ def test_marker_is_the_page_date_and_never_text() -> None:
 )
 def test_headline_is_not_a_page_control_above_it(controls: str) -> None:
     headline = "Council votes to rebuild the old market hall"
-    page = f"{MENU}\n\n{controls}\n\n{headline}\n\nBy Jane Doe\nMarch 3, 2020\n\n{BODY_EN}\n\n{FOOTER}\n"
+    header = "By Jane Doe\nMarch 3, 2020"
+    page = f"{MENU}\n\n{controls}\n\n{headline}\n\n{header}\n\n{BODY_EN}\n\n{FOOTER}\n"
     article = extract_article(page, "page.txt")
     assert article.title == headline
     assert article.published == "2020-03-03"
@@ -155,3 +156,17 @@ def test_non_english_page_gets_headline_and_date() -> None:
     page = f"{MENU}\n\n{headline}\n\nAnna Schmidt | 4. März 2019\n\n{BODY_DE}\n\n{FOOTER}\n"
     article = extract_article(page, "seite.txt")
     assert (article.title, article.published, article.language) == (headline, "2019-03-04", "de")
+
+
+def test_dateline_opening_an_excerpt_is_a_place_not_the_outlet() -> None:
+    text = (
+        " date 2024-12-07\n"
+        "DUBAI (Reuters) - Iran said on Saturday it would keep supporting the government as "
+        "rebels advanced on the country's third largest city after taking two others.\n"
+        "The foreign minister said Tehran would send whatever help was needed, speaking in Doha "
+        "where he met his Russian and Turkish counterparts to discuss the crisis.\n"
+    )
+    article = extract_article(text, "excerpt.txt")
+    assert (article.outlet, article.wire, article.dateline) == (None, "Reuters", "DUBAI")
+    assert article.published == "2024-12-07"
+    assert "DUBAI (Reuters)" not in article.title
