@@ -95,17 +95,20 @@ def read_units(text: str) -> PageUnits:
     return PageUnits(units, language, stops, (start, end), rule_body)
 
 
-def _anchor_span(rule_span: tuple[int, int], in_article: list[bool]) -> tuple[int, int]:
+def _anchor_span(
+    units: list[Unit], rule_span: tuple[int, int], in_article: list[bool]
+) -> tuple[int, int]:
     """The run the headline and header rows are looked for above: the rules' run of prose,
-    stretched to the classifier's last article unit; the classifier's own run when the rules
-    found none or another one."""
+    stretched to the classifier's article units (back only to paragraphs: its first units may
+    be header rows); the classifier's own run when the rules found none or another one."""
     chosen = [index for index, inside in enumerate(in_article) if inside]
     start, end = rule_span
     if not chosen:
         return rule_span
     if start >= end or chosen[-1] < start or chosen[0] >= end:
         return chosen[0], chosen[-1] + 1
-    return start, max(end, chosen[-1] + 1)
+    earlier = [index for index in chosen if index < start and is_prose(units[index])]
+    return (earlier[0] if earlier else start), max(end, chosen[-1] + 1)
 
 
 def _extract_text(text: str, path: str, model: BodyModel) -> Article:
@@ -114,7 +117,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     units, language, stops = page.units, page.language, page.stops
     texts = [unit.text for unit in units]
     in_article = article_units(units, page.rule_span, page.rule_body, model)
-    start, end = _anchor_span(page.rule_span, in_article)
+    start, end = _anchor_span(units, page.rule_span, in_article)
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = split_title(first_line)
