@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="dates-dev folder")
     parser.add_argument(
-        "--max-wrong", type=float, default=0.02, help="wrong dates allowed on the fitting pages"
+        "--max-wrong", type=float, default=0.015, help="wrong dates allowed on the fitting pages"
     )
     parser.add_argument(
         "--write", action="store_true", help=f"refit on all pages, write {WEIGHTS_FILE.name}"
