@@ -192,6 +192,14 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
                 body_shown.add(text)
         seen.add(text)
 
+    if not any(block.kind == "body" for block in blocks):
+        # Header rows and vetoes took every unit the classifier chose: a page with text still
+        # yields that text.
+        for index, inside in enumerate(in_article):
+            if inside and index not in kept and not units[index].caption:
+                blocks.append(Block("body", texts[index]))
+                kept.add(index)
+                first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
     page_counts = Counter(texts)
