@@ -35,12 +35,13 @@ def _engine_fingerprint() -> str:
     # Any change to the engine's code may change what it makes of the same page, so the
     # engine's own source is part of every key: no stale entry survives an upgrade, and
     # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
+    # Every stage's package counts, and so do extraction's fitted model and word lists.
     package = Path(__file__).parent
+    sources = [p for p in package.rglob("*.py") if "tui" not in p.relative_to(package).parts]
+    sources += (package / "extract").glob("*.json")
     digest = hashlib.sha256()
-    for source in sorted(package.rglob("*.py")):
-        name = source.relative_to(package)
-        if name.parts[0] != "tui":
-            digest.update(name.as_posix().encode() + b"\0" + source.read_bytes())
+    for source in sorted(sources):
+        digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
 
