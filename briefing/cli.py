@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,13 @@ def _at_least(minimum: int) -> Callable[[str], int]:
 _positive = _at_least(1)
 
 
+def _iso_day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -86,6 +94,12 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help="skip input files larger than this (default: 20000000)",
+    )
+    parser.add_argument(
+        "--since",
+        type=_iso_day,
+        metavar="DATE",
+        help="leave out articles published before DATE (YYYY-MM-DD); undated ones are kept",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the article cache"
@@ -154,6 +168,7 @@ def _options(args: argparse.Namespace) -> BriefingOptions:
         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
         use_cache=not args.no_cache,
         jobs=args.jobs,
+        since=args.since,
     )
 
 

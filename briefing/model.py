@@ -42,6 +42,10 @@ class ActorBrief:
     sentence_ids: tuple[str, ...]  # every sentence tagged with this actor, reading order
     summary: tuple[SummaryLine, ...]
     facts: tuple[Fact, ...]  # ordered by date (an undated fact by its report date)
+    # What a summary shorter than asked is measured against: the length asked for this
+    # actor, and how many distinct reports were long enough to be summary lines.
+    summary_length: int = 0
+    summary_reports: int = 0
 
     @property
     def source_count(self) -> int:

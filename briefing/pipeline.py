@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from briefing.actors import ActorTagger, compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
@@ -176,13 +177,14 @@ def build_briefing(
     """
     profile = resolve_profile(options.profile)
     docs, input_problems = read_documents(paths, options.max_bytes)
+    docs = [doc for doc in docs if doc.path not in options.excluded]
     problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
     docs, copies = _distinct(docs)
     problems += [f"{copy.path}: same content as {first}; read once" for copy, first in copies]
     keys = article_keys(docs, profile)
     request = "|".join(
         (profile.id, profile.name, str(options.profile is None), options.summarizer,
-         str(options.sentences))
+         str(options.sentences), options.since or "")
     )  # fmt: skip
     whole = briefing_key(keys, [doc.path for doc in docs], request)
     with (
@@ -241,6 +243,9 @@ def _brief_articles(
         for item in processed
         if not item.sentences
     ]
+    if options.since:
+        articles, since_note = published_since(articles, options.since)
+        notes += [since_note] if since_note else []
     foreign = [a for a in articles if a.article.language not in ("en", "unknown")]
     if foreign:
         languages = ", ".join(sorted({a.article.language for a in foreign}))
@@ -266,14 +271,26 @@ def _brief_articles(
     )
 
 
+def published_since(
+    articles: Sequence[AnnotatedArticle], since: str
+) -> tuple[list[AnnotatedArticle], str | None]:
+    """The articles published on or after `since` (an undated one is kept: nothing says it
+    is older), and a note of what was left out and kept undated, if anything."""
+    kept = [a for a in articles if not a.article.published or a.article.published[:10] >= since]
+    older = len(articles) - len(kept)
+    undated = sum(1 for a in kept if not a.article.published)
+    parts = [f"left out {older} of {len(articles)} articles published before it"] if older else []
+    parts += [f"kept {undated} without a publication date"] if undated else []
+    return kept, (f"--since {since}: {'; '.join(parts)}" if parts else None)
+
+
 def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
     """The same briefing with its summaries made again by another summarizer or length
     (key facts do not depend on either)."""
     index = _Index.of(briefing.articles)
 
     def again(brief: ActorBrief, count: int) -> ActorBrief:
-        summary = _summary(_reports(index, brief.sentence_ids), summarizer, count)
-        return replace(brief, summary=summary)
+        return replace(brief, **_summary(_reports(index, brief.sentence_ids), summarizer, count))
 
     return replace(
         briefing,
@@ -422,8 +439,8 @@ def _brief_actor(
         name=name,
         colour=colour,
         sentence_ids=sentence_ids,
-        summary=_summary(reports, summarizer, count),
         facts=tuple(facts),
+        **_summary(reports, summarizer, count),
     )
 
 
@@ -452,14 +469,21 @@ def _reports(index: _Index, sentence_ids: Sequence[str]) -> dict[tuple[str, ...]
 
 def _summary(
     reports: dict[tuple[str, ...], Sentence], summarizer: str, count: int
-) -> tuple[SummaryLine, ...]:
+) -> dict[str, Any]:
+    """An ActorBrief's summary fields: its lines, and what a shorter one is measured by."""
     candidates = [
         (report, stated)
         for report, stated in reports.items()
         if stated.kind != "caption" and len(stated.text.split()) >= _MIN_SUMMARY_WORDS
     ]
     chosen = select_sentences([stated.text for _, stated in candidates], summarizer, count)
-    return tuple(SummaryLine(text=candidates[i][1].text, sources=candidates[i][0]) for i in chosen)
+    return {
+        "summary": tuple(
+            SummaryLine(text=candidates[i][1].text, sources=candidates[i][0]) for i in chosen
+        ),
+        "summary_length": count,
+        "summary_reports": len(candidates),
+    }
 
 
 def _profile_actor_acts(tagger: ActorTagger, actor_id: str) -> Callable[[str], bool]:
