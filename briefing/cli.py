@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, BriefingError
-from briefing.options import DEFAULT_MAX_BYTES, SUMMARIZERS, BriefingOptions
+from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, SUMMARIZERS, BriefingOptions
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
     from briefing.pipeline import Progress
@@ -78,15 +78,14 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--summarizer",
         choices=SUMMARIZERS,
-        default="lex-rank",
-        help="sumy algorithm for the summaries (default: lex-rank)",
+        help="sumy algorithm for the summaries (default: lex-rank; the view remembers "
+        "the last one chosen)",
     )
     parser.add_argument(
         "--sentences",
         type=_positive,
-        default=5,
         metavar="N",
-        help="sentences per actor summary (default: 5)",
+        help="sentences per actor summary (default: 5; the view remembers the last length)",
     )
     parser.add_argument(
         "--max-bytes",
@@ -124,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _engine_options(parser)
     parser.add_argument("--theme", metavar="NAME", help="colour theme (saved for next time)")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="follow the inputs: re-brief as articles arrive or change, saying what is new",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -163,8 +167,8 @@ def build_dump_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> BriefingOptions:
     return BriefingOptions(
         profile=args.profile,
-        summarizer=args.summarizer,
-        sentences=args.sentences,
+        summarizer=args.summarizer or DEFAULT_OPTIONS.summarizer,
+        sentences=args.sentences or DEFAULT_OPTIONS.sentences,
         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
         use_cache=not args.no_cache,
         jobs=args.jobs,
@@ -247,11 +251,20 @@ def run_tui(argv: Sequence[str]) -> int:
         themes = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
         if args.theme not in themes:
             parser.error(f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}")
+    if args.watch and "-" in args.paths:
+        parser.error("--watch follows files and folders; it cannot follow '-' (stdin)")
     if "-" in args.paths and not sys.stdin.isatty():
         _read_piped_article(args.max_bytes or DEFAULT_MAX_BYTES)
     from briefing.tui.app import run_app
 
-    return run_app(args.paths, _options(args), args.theme)
+    return run_app(
+        args.paths,
+        _options(args),
+        args.theme,
+        summarizer=args.summarizer,
+        sentences=args.sentences,
+        watch=args.watch,
+    )
 
 
 def _read_piped_article(max_bytes: int) -> None:

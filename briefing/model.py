@@ -51,6 +51,12 @@ class ActorBrief:
     def source_count(self) -> int:
         return len(cited_articles(self.sentence_ids))
 
+    @property
+    def cited_sentences(self) -> tuple[str, ...]:
+        """The sentences its summary lines and key facts cite."""
+        lines = (*self.summary, *self.facts)
+        return tuple(dict.fromkeys(sid for line in lines for sid in line.sources))
+
 
 @dataclass(frozen=True)
 class Briefing:

@@ -47,14 +47,22 @@ class VimScroll(VerticalScroll):
 
 
 class SourcedLineList(VimOptionList):
-    """Headings and lines; enter (or a click) on a line opens its sources, `c` copies it."""
+    """Headings and lines; enter (or a click) on a line opens its sources, `c`/`y` copies it."""
 
     BINDINGS = [
         Binding("enter", "select", "Open", id="line.open"),
-        Binding("c", "copy_line", "Copy", id="line.copy"),
+        Binding("c,y", "copy_line", "Copy", id="line.copy"),
+        Binding("o", "open_file", "Open file", id="line.open-file"),
     ]
 
     class Opened(Message):
+        def __init__(self, line: SourcedLine) -> None:
+            super().__init__()
+            self.line = line
+
+    class FileWanted(Message):
+        """The reader asked for the file of the line's first source (`o`)."""
+
         def __init__(self, line: SourcedLine) -> None:
             super().__init__()
             self.line = line
@@ -88,6 +96,10 @@ class SourcedLineList(VimOptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id in self._sourced:
             self.post_message(self.Opened(self._sourced[event.option.id]))
+
+    def action_open_file(self) -> None:
+        if self.current_line is not None:
+            self.post_message(self.FileWanted(self.current_line))
 
     def action_copy_line(self) -> None:
         line = self.current_line

@@ -20,6 +20,7 @@ from briefing.tui.citations import (
     display_path,
     plural,
 )
+from briefing.tui.opener import open_article
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import VimScroll
 
@@ -55,7 +56,8 @@ class ArticleScreen(ViewScreen):
         Binding("left_square_bracket", "source(-1)", "Prev", id="article.prev-source"),
         Binding("right_square_bracket", "source(1)", "Next", id="article.next-source"),
         Binding("d", "toggle_dropped", "Dropped", id="article.dropped"),
-        Binding("c", "copy_cited", "Copy", id="article.copy"),
+        Binding("c,y", "copy_cited", "Copy", id="article.copy"),
+        Binding("o", "open_file", "Open file", id="article.open-file"),
     ]
     DEFAULT_CSS = """
     ArticleScreen #title { padding: 0 1; height: auto; }
@@ -181,6 +183,9 @@ class ArticleScreen(ViewScreen):
                 top=True,
                 animate=False,
             )
+
+    def action_open_file(self) -> None:
+        open_article(self.app, self.briefing.article(self.article_id).article)
 
     def action_copy_cited(self) -> None:
         if self.cited_sentence_id is None:
