@@ -117,16 +117,15 @@ class SourcesScreen(ViewScreen):
     def excluded(self) -> list[str]:
         return sorted(self.app.options.excluded)
 
+    def _actors(self, annotated: AnnotatedArticle) -> str:
+        names = {actor.id: actor.name for actor in all_actors(self.briefing)}
+        ids = dict.fromkeys(a for s in annotated.sentences for a in s.actors)
+        return ", ".join(names.get(a, a) for a in ids) or "—"
+
     def rows(self) -> list[Row]:
         """The articles shown: filtered, then sorted."""
-        names = {actor.id: actor.name for actor in all_actors(self.briefing)}
-
-        def actors(annotated: AnnotatedArticle) -> str:
-            ids = dict.fromkeys(a for s in annotated.sentences for a in s.actors)
-            return ", ".join(names.get(a, a) for a in ids) or "—"
-
         rows = [
-            Row(number, annotated, actors(annotated))
+            Row(number, annotated, self._actors(annotated))
             for number, annotated in enumerate(self.briefing.articles, start=1)
         ]
         shown = [row for row in rows if row.matches(self.filter_words)]
@@ -142,12 +141,14 @@ class SourcesScreen(ViewScreen):
             else None
         )
         table.clear(columns=True)
-        columns = len(FIXED_WIDTHS) + 2
-        free = self._width - sum(FIXED_WIDTHS.values()) - columns * CELL_PADDING - 2
+        # The sorted column's header carries an arrow: room for it too.
+        widths = {name: max(width, len(self._label(name))) for name, width in FIXED_WIDTHS.items()}
+        columns = len(widths) + 2
+        free = self._width - sum(widths.values()) - columns * CELL_PADDING - 2
         title_width = max(12, int(free * TITLE_SHARE))
         actors_width = max(8, free - title_width)
-        for label, column_width in FIXED_WIDTHS.items():
-            table.add_column(self._label(label), width=column_width, key=label)
+        for name, column_width in widths.items():
+            table.add_column(self._label(name), width=column_width, key=name)
         table.add_column(self._label("title"), width=title_width, key="title")
         table.add_column("actors", width=actors_width, key="actors")
         rows = self.rows()
@@ -206,7 +207,6 @@ class SourcesScreen(ViewScreen):
             detail.update(Content.styled("Left out of the briefing; x takes it back.", MUTED))
             return
         article = annotated.article
-        actors = next(row.actors for row in self.rows() if row.annotated is annotated)
         detail.update(
             Content.assemble(
                 (article.title, "bold"),
@@ -215,7 +215,7 @@ class SourcesScreen(ViewScreen):
                 (f" · published {article.published or 'unknown'}", MUTED),
                 "\n",
                 ("actors: ", MUTED),
-                actors,
+                self._actors(annotated),
             )
         )
 

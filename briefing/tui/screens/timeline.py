@@ -178,3 +178,11 @@ class TimelineScreen(ViewScreen):
         timeline = self.query_one(SourcedLineList)
         timeline.highlighted = index + 1  # the day's first fact
         timeline.focus()
+        # Once this screen is back on top (the prompt just closed), the day's heading at the top.
+        self.call_after_refresh(self._scroll_to_day)
+
+    def _scroll_to_day(self) -> None:
+        timeline = self.query_one(SourcedLineList)
+        timeline.scroll_to_highlight(top=True)
+        # Then one line up, for its heading, once that scroll is done.
+        self.call_after_refresh(timeline.scroll_relative, y=-1, animate=False)
