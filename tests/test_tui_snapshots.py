@@ -43,6 +43,11 @@ SCREENS = {
     "sources": ("s",),
     "timeline": ("t",),
     "help": ("question_mark",),
+    # Sorted by publication date, newest first: the sorted header's arrow.
+    "sources-sorted": ("s", "S", "O"),
+    # The actor picker over the timeline, then Iran's facts alone.
+    "timeline-picker": ("t", "a"),
+    "timeline-iran": ("t", "a", "j", "j", "j", "j", "enter"),
 }
 
 

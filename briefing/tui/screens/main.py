@@ -125,7 +125,7 @@ class MainScreen(ViewScreen):
             for n in range(1, 10)
         ),
         Binding("Y", "copy_brief", "Copy brief", show=False, id="main.copy-brief"),
-        Binding("O", "app.reverse_facts", "Oldest/newest first", show=False, id="main.order"),
+        Binding("O", "app.reverse_facts", "Order", show=False, id="main.order"),
     ]
     DEFAULT_CSS = """
     MainScreen #masthead { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }

@@ -74,7 +74,7 @@ class SourcesScreen(ViewScreen):
         Binding("S", "next_sort", "Sort", id="sources.sort"),
         Binding("O", "reverse_sort", "Reverse", id="sources.reverse"),
         Binding("f", "filter", "Filter", id="sources.filter"),
-        Binding("x", "exclude", "Exclude/include", id="sources.exclude"),
+        Binding("x", "exclude", "Leave out", id="sources.exclude"),
         Binding("o", "open_file", "Open file", id="sources.open-file"),
     ]
     DEFAULT_CSS = """
