@@ -147,25 +147,18 @@ class BriefingApp(App[None]):
     def _remember_theme(self, theme: Theme | None) -> None:
         if theme is None:
             return
-        problem = config.save_theme(theme.name)
-        if problem:
-            self.notify(
-                f"Theme not saved: {problem}",
-                title=str(config.config_path()),
-                severity="warning",
-                markup=False,
-            )
+        self._warn_unsaved("Theme", config.save_theme(theme.name))
 
     def _remember_summary(self, briefing: Briefing) -> None:
         # A file that could not be read is left alone; its warning is already shown.
-        problem = (
-            config.save_summary(briefing.summarizer, briefing.length)
-            if self.settings.usable
-            else None
-        )
+        if self.settings.usable:
+            problem = config.save_summary(briefing.summarizer, briefing.length)
+            self._warn_unsaved("Summarizer and length", problem)
+
+    def _warn_unsaved(self, what: str, problem: str | None) -> None:
         if problem:
             self.notify(
-                f"Summarizer and length not saved: {problem}",
+                f"{what} not saved: {problem}",
                 title=str(config.config_path()),
                 severity="warning",
                 markup=False,
