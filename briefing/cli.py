@@ -241,6 +241,8 @@ def run_profiles(argv: Sequence[str]) -> int:
 def run_tui(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.watch and "-" in args.paths:
+        parser.error("--watch follows files and folders; it cannot follow '-' (stdin)")
     if not sys.stdout.isatty():
         parser.error("the briefing view needs a terminal; use 'briefing dump' to write text")
     if args.theme:
@@ -251,8 +253,6 @@ def run_tui(argv: Sequence[str]) -> int:
         themes = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
         if args.theme not in themes:
             parser.error(f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}")
-    if args.watch and "-" in args.paths:
-        parser.error("--watch follows files and folders; it cannot follow '-' (stdin)")
     if "-" in args.paths and not sys.stdin.isatty():
         _read_piped_article(args.max_bytes or DEFAULT_MAX_BYTES)
     from briefing.tui.app import run_app

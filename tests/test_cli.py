@@ -187,3 +187,10 @@ def test_since_with_a_bad_date_is_a_usage_error(command: list[str], capsys) -> N
     assert main([*command, "--since", "7 December"]) == 2
     err = capsys.readouterr().err
     assert "--since: expected a date as YYYY-MM-DD, got '7 December'" in err
+
+
+def test_watch_cannot_follow_stdin(capsys) -> None:
+    assert main(["--watch", "-"]) == 2
+    assert "--watch follows files and folders; it cannot follow '-' (stdin)" in (
+        capsys.readouterr().err
+    )

@@ -462,3 +462,33 @@ async def test_unusable_saved_summary_settings_warn(config_dir: Path) -> None:
         warning = next(m for m in messages(app) if "summarizer must be" in m)
         assert "sentences must be a whole number of at least 1" in warning
         assert (app.options.summarizer, app.options.sentences) == ("lex-rank", 5)
+
+
+def test_watcher_waits_for_a_change_to_settle(tmp_path: Path) -> None:
+    folder = folder_with(tmp_path, DAWN)
+    watcher = reload.InputWatcher(BriefingApp(make_briefing()), [str(folder)], lambda: None)
+    watcher._first_look()
+
+    def settled() -> bool:
+        return watcher.settled(reload.input_snapshot([str(folder)]))
+
+    assert not settled()  # nothing changed
+    with (folder / TBS.name).open("wb") as page:
+        page.write(TBS.read_bytes()[:100])
+        page.flush()
+        assert not settled()  # a change seen once: the writer may not be done
+        page.write(TBS.read_bytes()[100:])
+    assert not settled()  # it grew since: still wait
+    assert settled()  # the same two polls running
+    assert not settled()  # and briefed: no change since
+
+
+@synchronously
+async def test_since_leaves_older_articles_out_of_the_view() -> None:
+    options = replace(NO_CACHE, since="2024-12-07")
+    app = BriefingApp(paths=[str(DAWN), str(TBS)], options=options)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert [a.article.outlet for a in app.briefing.articles] == ["Dawn"]
+        note = "--since 2024-12-07: left out 1 of 2 articles published before it"
+        assert note in messages(app)

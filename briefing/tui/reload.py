@@ -101,14 +101,19 @@ class InputWatcher:
 
     def _look(self) -> None:
         now = input_snapshot(self.paths)
-        if get_current_worker().is_cancelled or self.seen is None or now == self.seen:
+        if not get_current_worker().is_cancelled and self.settled(now):
+            self.app.call_from_thread(self.changed)
+
+    def settled(self, now: Snapshot) -> bool:
+        """Whether `now` is a change from what was briefed, the same as the last poll's."""
+        if self.seen is None or now == self.seen:
             self.pending = None
-            return
+            return False
         if now != self.pending:
             self.pending = now  # wait one more poll for the writer to finish
-            return
+            return False
         self.seen, self.pending = now, None
-        self.app.call_from_thread(self.changed)
+        return True
 
 
 def describe_reload(old: Briefing, new: Briefing) -> str:
