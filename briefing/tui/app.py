@@ -344,7 +344,7 @@ class BriefingApp(App[None]):
             self.push_screen(ArticleScreen(self.briefing, line.sources, report=line.text))
 
     def on_sourced_line_list_file_wanted(self, event: SourcedLineList.FileWanted) -> None:
-        if self.briefing is not None:
+        if self.briefing is not None and event.line.sources:
             first = cited_articles(event.line.sources)[0]
             open_article(self, self.briefing.article(first).article)
 
