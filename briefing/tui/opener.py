@@ -27,9 +27,10 @@ def open_article(app: App, article: Article) -> None:
         return
     # Absolute, so a file named "-x" is never read as an option.
     absolute = Path(path).resolve()
+    is_html = path.lower().endswith(HTML_SUFFIXES)
     try:
         with app.suspend():
-            if path.lower().endswith(HTML_SUFFIXES):
+            if is_html:
                 opened = webbrowser.open(absolute.as_uri())
             else:
                 pager = shlex.split(os.environ.get("PAGER") or DEFAULT_PAGER)
@@ -41,4 +42,5 @@ def open_article(app: App, article: Article) -> None:
         app.notify(f"Could not open {display_path(path)}: {error}", severity="error", markup=False)
         return
     if not opened:
-        app.notify(f"Could not open {display_path(path)}", severity="warning", markup=False)
+        how = "no browser found (set $BROWSER)" if is_html else "the pager failed"
+        app.notify(f"Could not open {display_path(path)}: {how}", severity="warning", markup=False)

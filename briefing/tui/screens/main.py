@@ -124,8 +124,8 @@ class MainScreen(ViewScreen):
             Binding(str(n), f"jump({n})", "Jump to actor n", show=False, id=f"main.actor-{n}")
             for n in range(1, 10)
         ),
-        Binding("Y", "copy_brief", "Copy brief", show=False, id="main.copy-brief"),
-        Binding("O", "app.reverse_facts", "Order", show=False, id="main.order"),
+        Binding("Y", "copy_brief", "Copy brief (Markdown)", show=False, id="main.copy-brief"),
+        Binding("O", "app.reverse_facts", "Newest/oldest", show=False, id="main.order"),
     ]
     DEFAULT_CSS = """
     MainScreen #masthead { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }

@@ -99,7 +99,7 @@ def day_index(
 class TimelineScreen(ViewScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="timeline.back"),
-        Binding("O", "app.reverse_facts", "Order", id="timeline.order"),
+        Binding("O", "app.reverse_facts", "Newest/oldest", id="timeline.order"),
         Binding("a", "choose_actor", "Actor", id="timeline.actor"),
         Binding("d", "jump_to_date", "Date", id="timeline.date"),
     ]
