@@ -68,6 +68,17 @@ def test_search_snapshot(snap_compare, seed_briefing: Briefing) -> None:
     assert snap_compare(BriefingApp(seed_briefing), terminal_size=(80, 24), run_before=run_before)
 
 
+def test_sources_filter_snapshot(snap_compare, seed_briefing: Briefing) -> None:
+    # The filter line above the table, the rows it keeps and the title's count.
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("s", "f", *"reuters")
+        pilot.app.screen.query_one("Input").cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(BriefingApp(seed_briefing), terminal_size=(80, 24), run_before=run_before)
+
+
 def test_failure_snapshot(snap_compare) -> None:
     # Nothing to view: the footer offers quit and help, not export or the views.
     app = BriefingApp(paths=["no-such-file.txt"], options=BriefingOptions(use_cache=False))

@@ -35,7 +35,8 @@ def dialog_css(screen: str) -> str:
 class ActorPicker(ModalScreen[str | None]):
     """Dismissed with the chosen actor's id, "" for every actor, None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="actor-picker.cancel")]
+    # q too, as it goes back in the views; the date prompt takes q as text.
+    BINDINGS = [Binding("q,escape", "cancel", "Cancel", id="actor-picker.cancel")]
     DEFAULT_CSS = dialog_css("ActorPicker") + "ActorPicker OptionList { height: auto; }"
 
     def __init__(

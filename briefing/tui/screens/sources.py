@@ -184,11 +184,9 @@ class SourcesScreen(ViewScreen):
             notes.append(f"filter: {self.filter_words}")
         if self.excluded:
             notes.append(f"{len(self.excluded)} left out")
+        # The keys are in the footer: the title has room for the filter.
         self.query_one("#sources-title", Static).update(
-            Content.assemble(
-                (f"Sources: {count}", "bold"),
-                (f" · {' · '.join(notes)} · S sort · f filter · x leave out", MUTED),
-            )
+            Content.assemble((f"Sources: {count}", "bold"), (f" · {' · '.join(notes)}", MUTED))
         )
 
     def _path_at_cursor(self) -> str | None:

@@ -144,8 +144,8 @@ class TimelineScreen(ViewScreen):
         )
         self.query_one("#timeline-title", Static).update(
             Content.assemble(
-                (f"Timeline: {whose} by date, {order_label(self.newest_first)}", "bold"),
-                (" · a: actor · d: date · O: reverse", MUTED),
+                (f"Timeline: {whose}, {order_label(self.newest_first)}", "bold"),
+                (" · a actor · d date · O reverse", MUTED),
             )
         )
         entries = timeline_entries(
