@@ -409,8 +409,11 @@ async def test_y_copies_a_line_and_Y_the_brief_as_markdown() -> None:
         )
         await pilot.press("Y")
         await pilot.pause()
-        assert app.clipboard == render_actor_markdown(briefing, briefing.actors[0])
+        iran = briefing.actors[0]
+        newest_first = replace(iran, facts=iran.facts[::-1])  # as the pane shows them
+        assert app.clipboard == render_actor_markdown(briefing, newest_first)
         assert app.clipboard.startswith("## Iran\n")
+        assert app.clipboard.index("7 December 2024") < app.clipboard.index("6 December 2024")
         assert app.clipboard.endswith(
             "**Sources**\n\n"
             "- \\[1\\] Dawn | Agencies | “Iran, Hezbollah aim to bolster Assad as rebels target"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -253,11 +255,13 @@ class MainScreen(ViewScreen):
         self.query_one("#detail", SourcedLineList).show(entries)
 
     def action_copy_brief(self) -> None:
-        """The actor's whole brief as Markdown, with the sources its lines cite."""
+        """The actor's whole brief as Markdown, with the sources its lines cite; its facts
+        in the order the reader has them."""
         actor, briefing = self.actor, self.briefing
         if actor is None or briefing is None:
             return
-        self.app.copy_to_clipboard(render_actor_markdown(briefing, actor))
+        shown = replace(actor, facts=tuple(facts_by_date(actor.facts, self.app.newest_first)))
+        self.app.copy_to_clipboard(render_actor_markdown(briefing, shown))
         cited = len(briefing.source_numbers(actor.cited_sentences))
         self.notify(f"{actor.name}, with {plural(cited, 'source')}", title="Copied as Markdown")
 
