@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.app import App
 from textual.timer import Timer
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from briefing.ingest import STDIN_PATH, article_files
 from briefing.model import Briefing
@@ -88,6 +88,7 @@ class InputWatcher:
         self.seen: Snapshot | None = None
         self.pending: Snapshot | None = None
         self.timer: Timer | None = None
+        self.looking: Worker | None = None
 
     def start(self) -> None:
         self.app.run_worker(self._first_look, thread=True, group="watch")
@@ -97,7 +98,9 @@ class InputWatcher:
         self.seen = input_snapshot(self.paths)
 
     def poll(self) -> None:
-        self.app.run_worker(self._look, thread=True, exclusive=True, group="watch")
+        # One look at a time: a slow disk skips polls rather than cancelling its own look.
+        if self.looking is None or self.looking.is_finished:
+            self.looking = self.app.run_worker(self._look, thread=True, group="watch")
 
     def _look(self) -> None:
         now = input_snapshot(self.paths)
