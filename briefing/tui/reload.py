@@ -91,6 +91,10 @@ class InputWatcher:
         self.looking: Worker | None = None
 
     def start(self) -> None:
+        followed = ", ".join(display_path(p) for p in self.paths) or "the bundled seeds"
+        self.app.notify(
+            f"Following {followed}: new articles are briefed as they arrive.", markup=False
+        )
         self.app.run_worker(self._first_look, thread=True, group="watch")
         self.timer = self.app.set_interval(POLL_SECONDS, self.poll)
 

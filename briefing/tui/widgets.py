@@ -106,4 +106,4 @@ class SourcedLineList(VimOptionList):
         if line is None:
             return
         self.app.copy_to_clipboard(f"{line.text} — {line.citation}")
-        self.notify(line.brief_citation, title="Copied with its source")
+        self.notify(line.brief_citation, title="Copied with its source", markup=False)

@@ -193,4 +193,4 @@ class ArticleScreen(ViewScreen):
         sentence = self.briefing.sentence(self.cited_sentence_id)
         source = citation(self.briefing, [sentence.id])
         self.app.copy_to_clipboard(f"{sentence.text} — {source}")
-        self.notify(source, title="Copied with its source")
+        self.notify(source, title="Copied with its source", markup=False)

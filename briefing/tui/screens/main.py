@@ -263,7 +263,8 @@ class MainScreen(ViewScreen):
         shown = replace(actor, facts=tuple(facts_by_date(actor.facts, self.app.newest_first)))
         self.app.copy_to_clipboard(render_actor_markdown(briefing, shown))
         cited = len(briefing.source_numbers(actor.cited_sentences))
-        self.notify(f"{actor.name}, with {plural(cited, 'source')}", title="Copied as Markdown")
+        copied = f"{actor.name}, with {plural(cited, 'source')}"
+        self.notify(copied, title="Copied as Markdown", markup=False)
 
     def action_jump(self, number: int) -> None:
         actors = self.query_one(ActorList)
