@@ -266,7 +266,7 @@ class BriefingApp(App[None]):
     def _loaded(self, briefing: Briefing, reason: str = "Reloaded") -> None:
         old, self.briefing = self.briefing, briefing
         if old is not None:
-            self.notify(describe_reload(old, briefing), title=reason, markup=False)
+            self.notify(describe_reload(old, briefing), title=reason, markup=False, timeout=10)
         elif self._summary_asked:
             self._remember_summary(briefing)
         # On a reload, only what is new about the input.
