@@ -290,18 +290,21 @@ async def test_timeline_groups_facts_by_day_newest_first_and_reverses() -> None:
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
-        prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+
+        def shown() -> tuple[str, list[str]]:
+            title = screen_text(app.screen.query_one("#timeline-title", Static))
+            return title, [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+
+        title, prompts = shown()
         assert prompts[1].startswith("  ● Iran  Russia, Iran and Turkiye will meet")
         assert prompts[3].startswith("  ● Iran  Iran will send missiles")
-        title = screen_text(app.screen.query_one("#timeline-title", Static))
         assert title.startswith("Timeline: every actor's facts, newest first")
         await pilot.press("O")
         await pilot.pause()
-        prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        title, prompts = shown()
         assert prompts[0] == "2024-12-06"
         assert prompts[1].startswith("  ● Iran  Iran will send missiles")
         assert prompts[2].startswith("  ● Jordan  Jordan has closed")
-        title = screen_text(app.screen.query_one("#timeline-title", Static))
         assert title.startswith("Timeline: every actor's facts, oldest first")
         # The order is the reader's, not the view's: the main pane follows it.
         await pilot.press("escape")

@@ -142,7 +142,7 @@ def test_changes_name_new_changed_and_gone_articles() -> None:
     edited = replace(dawn, article=replace(dawn.article, title="Rebels enter Homs"))
     moved = replace(tbs, article=replace(tbs.article, path="seeds/tbs-2.txt"))
     found = changes(old, replace(old, articles=(edited, moved)))
-    assert found.added == (tbs.article.title,)
+    assert found.added == (f"“{tbs.article.title}”",)
     assert found.changed == ("seeds/dawn.txt",)
     assert found.removed == ("seeds/tbs.txt",)
     assert found.describe() == f"1 new: “{tbs.article.title}” · 1 changed · 1 gone"

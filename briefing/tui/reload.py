@@ -27,7 +27,8 @@ Snapshot = dict[str, tuple[int, int]]
 
 @dataclass(frozen=True)
 class Changes:
-    """Articles new, changed and gone between two briefings, by path (titles for new ones)."""
+    """Articles new, changed and gone between two briefings: new ones by their quoted title
+    (or path), the others by path."""
 
     added: tuple[str, ...]
     changed: tuple[str, ...]
@@ -42,7 +43,7 @@ class Changes:
             return "nothing changed"
         parts = []
         if self.added:
-            named = ", ".join(f"“{title}”" for title in self.added[:TITLES_NAMED])
+            named = ", ".join(self.added[:TITLES_NAMED])
             more = len(self.added) - TITLES_NAMED
             parts.append(
                 f"{len(self.added)} new: {named}" + (f" and {more} more" if more > 0 else "")
@@ -58,7 +59,11 @@ def changes(old: Briefing, new: Briefing) -> Changes:
     before = {a.article.path: a.article for a in old.articles}
     after = {a.article.path: a.article for a in new.articles}
     return Changes(
-        added=tuple(after[p].title or display_path(p) for p in after if p not in before),
+        added=tuple(
+            f"“{after[p].title}”" if after[p].title else display_path(p)
+            for p in after
+            if p not in before
+        ),
         changed=tuple(p for p in after if p in before and after[p] != before[p]),
         removed=tuple(p for p in before if p not in after),
     )
