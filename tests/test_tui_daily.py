@@ -290,6 +290,15 @@ async def test_sources_sort_reverse_and_filter() -> None:
         assert isinstance(app.screen, SourcesScreen)
         assert table_column(app, 1) == ["Dawn", "The Business Standard"]
         assert app.focused is table
+        # A click on a header sorts by that column; a second click reverses it.
+        await pilot.click(DataTable, offset=(36, 0))  # "published"
+        await pilot.pause()
+        assert str(table.columns["published"].label) == "published ▲"
+        assert table_column(app, 3) == ["2024-12-06", "2024-12-07"]
+        await pilot.click(DataTable, offset=(36, 0))
+        await pilot.pause()
+        assert str(table.columns["published"].label) == "published ▼"
+        assert table_column(app, 3) == ["2024-12-07", "2024-12-06"]
 
 
 @synchronously
