@@ -505,3 +505,18 @@ async def test_since_leaves_older_articles_out_of_the_view() -> None:
         assert [a.article.outlet for a in app.briefing.articles] == ["Dawn"]
         note = "--since 2024-12-07: left out 1 of 2 articles published before it"
         assert note in messages(app)
+
+
+@synchronously
+async def test_summaries_of_old_articles_never_replace_a_reloaded_briefing() -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        app.rebrief(summarizer="luhn")
+        # A reload lands first, made with the new summarizer (options changed at once).
+        assert app.options.summarizer == "luhn"
+        reloaded = replace(make_briefing(), summarizer="luhn", problems=())
+        app.briefing = reloaded
+        await settle(app, pilot)
+        assert app.briefing is reloaded
+        assert messages(app)[-1] == "Summaries: luhn, 5 sentences"

@@ -369,11 +369,13 @@ class BriefingApp(App[None]):
         if self.briefing is None:
             return
         self.notify("Recomputing summaries…", timeout=2)
-        self._rebrief(
-            self.briefing,
-            summarizer or self.briefing.summarizer,
-            sentences or self.briefing.length,
+        # A reload from now on briefs with these, and so does the next start.
+        self.options = replace(
+            self.options,
+            summarizer=summarizer or self.briefing.summarizer,
+            sentences=sentences or self.briefing.length,
         )
+        self._rebrief(self.briefing, self.options.summarizer, self.options.sentences)
 
     @work(thread=True, exclusive=True, group="rebrief")
     def _rebrief(self, briefing: Briefing, summarizer: str, sentences: int) -> None:
@@ -384,14 +386,18 @@ class BriefingApp(App[None]):
         except BriefingError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.call_from_thread(self._rebriefed, updated)
+        self.call_from_thread(self._rebriefed, briefing, updated)
 
-    def _rebriefed(self, briefing: Briefing) -> None:
-        self.briefing = briefing
-        # A reload from now on briefs with these, and so does the next start.
-        self.options = replace(
-            self.options, summarizer=briefing.summarizer, sentences=briefing.length
-        )
+    def _rebriefed(self, source: Briefing, briefing: Briefing) -> None:
+        if self.briefing is source:
+            self.briefing = briefing
+        elif self.briefing is not None:
+            # Reloaded meanwhile (--watch, r): these summaries are of the old articles.
+            asked = (self.options.summarizer, self.options.sentences)
+            if (self.briefing.summarizer, self.briefing.length) != asked:
+                self.rebrief(summarizer=asked[0], sentences=asked[1])
+                return
+            briefing = self.briefing
         self._remember_summary(briefing)
         # A narrow masthead leaves the method out, so say what the summaries are now.
         self.notify(f"Summaries: {summary_method(briefing)}", timeout=4)
