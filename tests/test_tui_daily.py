@@ -520,3 +520,20 @@ async def test_summaries_of_old_articles_never_replace_a_reloaded_briefing() -> 
         await settle(app, pilot)
         assert app.briefing is reloaded
         assert messages(app)[-1] == "Summaries: luhn, 5 sentences"
+
+
+@synchronously
+async def test_undated_sources_sort_last_either_way() -> None:
+    briefing = make_briefing()
+    dawn, tbs = briefing.articles
+    undated = replace(tbs, article=replace(tbs.article, published=None))
+    app = BriefingApp(replace(briefing, articles=(undated, dawn)))
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "S")  # by publication date
+        await pilot.pause()
+        assert table_column(app, 1) == ["Dawn", "The Business Standard"]
+        await pilot.press("O")
+        await pilot.pause()
+        assert table_column(app, 1) == ["Dawn", "The Business Standard"]
+        assert table_column(app, 3) == ["2024-12-07", "—"]

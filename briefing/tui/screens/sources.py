@@ -58,13 +58,14 @@ class Row:
         return all(word in haystack for word in words.lower().split())
 
 
-# Sort keys by column; `S` steps through them in this order. Unknown values sort last.
-SORTS: dict[str, Callable[[Row], tuple]] = {
-    "#": lambda row: (row.number,),
-    "published": lambda row: (row.annotated.article.published is None, row.cells[3]),
-    "outlet": lambda row: (row.annotated.article.outlet is None, row.cells[1].casefold()),
-    "title": lambda row: (row.cells[5].casefold(),),
-    "sent": lambda row: (len(row.annotated.sentences),),
+# Sort keys by column; `S` steps through them in this order. None (unknown) sorts last,
+# in either direction.
+SORTS: dict[str, Callable[[Row], int | str | None]] = {
+    "#": lambda row: row.number,
+    "published": lambda row: row.annotated.article.published,
+    "outlet": lambda row: (row.annotated.article.outlet or "").casefold() or None,
+    "title": lambda row: row.annotated.article.title.casefold() or None,
+    "sent": lambda row: len(row.annotated.sentences),
 }
 
 
@@ -129,7 +130,12 @@ class SourcesScreen(ViewScreen):
             for number, annotated in enumerate(self.briefing.articles, start=1)
         ]
         shown = [row for row in rows if row.matches(self.filter_words)]
-        return sorted(shown, key=SORTS[self.sort], reverse=self.descending)
+        key = SORTS[self.sort]
+        known = [row for row in shown if key(row) is not None]
+        return [
+            *sorted(known, key=key, reverse=self.descending),
+            *(row for row in shown if key(row) is None),
+        ]
 
     def _fill_table(self) -> None:
         if not self._width:
