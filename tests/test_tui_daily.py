@@ -18,7 +18,7 @@ from briefing.render import render_actor_markdown
 from briefing.resources import seed_paths
 from briefing.tui import config, opener, reload
 from briefing.tui.app import BriefingApp
-from briefing.tui.citations import summary_shortfall
+from briefing.tui.citations import display_path, summary_shortfall
 from briefing.tui.reload import changes
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.pickers import ActorPicker, DatePrompt
@@ -176,7 +176,7 @@ def test_summary_shortfall_says_why_from_the_model() -> None:
     assert summary_shortfall(briefing, iran) is None  # the model does not say what was asked
     few = replace(iran, summary_length=5, summary_reports=2)
     assert summary_shortfall(briefing, few) == (
-        "2 of 5: only 2 distinct reports about this actor long enough to summarise"
+        "2 of 5: only 2 distinct reports about this actor to summarise beside its key facts"
     )
     chosen = replace(iran, summary_length=5, summary_reports=8)
     assert summary_shortfall(briefing, chosen) == (
@@ -400,7 +400,7 @@ async def test_o_says_when_there_is_no_file(recorder: Recorder) -> None:
         await pilot.press("s", "o")
         await pilot.pause()
         assert recorder.calls == []
-        assert messages(app)[-1] == "No file to open: seeds/dawn.txt"
+        assert messages(app)[-1] == f"No file to open: {display_path('seeds/dawn.txt')}"
 
 
 @synchronously

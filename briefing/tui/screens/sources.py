@@ -21,7 +21,7 @@ from briefing.model import Briefing
 from briefing.tui.citations import MUTED, all_actors, display_path, plural
 from briefing.tui.opener import open_article
 from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimDataTable
 
 # Column widths that do not depend on the terminal; title and actors share the rest.
@@ -71,7 +71,7 @@ SORTS: dict[str, Callable[[Row], int | str | None]] = {
 
 class SourcesScreen(ViewScreen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="sources.back"),
+        back_binding("sources"),
         Binding("S", "next_sort", "Sort", id="sources.sort"),
         Binding("O", "reverse_sort", "Reverse", id="sources.reverse"),
         Binding("f", "filter", "Filter", id="sources.filter"),

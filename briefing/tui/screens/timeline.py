@@ -25,7 +25,7 @@ from briefing.tui.citations import (
 )
 from briefing.tui.hanging import Hanging
 from briefing.tui.screens.pickers import ActorPicker, DatePrompt
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import SourcedLineList
 
 # Facts sit indented under their day, so the days stand out as a column.
@@ -98,7 +98,7 @@ def day_index(
 
 class TimelineScreen(ViewScreen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="timeline.back"),
+        back_binding("timeline"),
         Binding("O", "app.reverse_facts", "Newest/oldest", id="timeline.order"),
         Binding("a", "choose_actor", "Actor", id="timeline.actor"),
         Binding("d", "jump_to_date", "Date", id="timeline.date"),
