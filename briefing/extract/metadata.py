@@ -60,7 +60,8 @@ HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, 
 def split_title(first_line: str) -> tuple[str, str | None]:
     """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
     parts = TITLE_SEPARATOR.split(first_line)
-    if len(parts) < 2:
+    # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
+    if len(parts) < 2 or DATELINE.match(first_line):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"

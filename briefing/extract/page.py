@@ -11,9 +11,12 @@ byline and dates are then read from the units just above that run.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from briefing.extract.article import Article, Block
-from briefing.extract.dates import ambiguous_numeric_date, page_day_first, publication_date
+from briefing.extract.classifier import BodyModel, shipped_model
+from briefing.extract.dates import PageRows, choose_date, split_date_marker
+from briefing.extract.headline import choose_headline
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_dateline,
@@ -25,15 +28,20 @@ from briefing.extract.metadata import (
     split_title,
 )
 from briefing.extract.region import (
+    article_units,
     best_region,
     body_kind,
     body_start,
     cut_at_article_end,
+    is_furniture,
+    learned_kind,
     repeat_shares,
     skip_leading_copies,
     trim_lone_tail,
+    under_list_label,
 )
 from briefing.extract.units import (
+    Unit,
     detect_language,
     is_header_row,
     is_prose,
@@ -41,28 +49,75 @@ from briefing.extract.units import (
     make_unit,
     mark_caption_copies,
 )
-from briefing.extract.vocabulary import BYLINE, STOPWORDS, WORD
+from briefing.extract.vocabulary import BYLINE, STOPWORDS, WORD, page_function_words
 
 
-def extract_article(text: str, path: str, media: str = "text") -> Article:
-    """Find the article in a page dumped as text (or given as HTML): metadata, blocks, furniture."""
+def extract_article(
+    text: str, path: str, media: str = "text", model: BodyModel | None = None
+) -> Article:
+    """Find the article in a page dumped as text (or given as HTML): metadata, blocks, furniture.
+    `model` replaces the shipped body classifier (to measure one fitted on other sites)."""
     if media == "html":
         return extract_html(text, path)
-    return _extract_text(text, path)
+    return _extract_text(text, path, model or shipped_model())
 
 
-def _extract_text(text: str, path: str) -> Article:
+@dataclass(frozen=True)
+class PageUnits:
+    """A text page cut into units, with what the body classifier reads besides them."""
+
+    units: list[Unit]
+    language: str
+    stops: frozenset[str]  # the function words unit.stop_ratio counts
+    rule_span: tuple[int, int]  # [start, end) of the best-scoring run of prose
+    rule_body: tuple[bool, ...]  # the hand-written rules' body units in that run
+
+
+def read_units(text: str) -> PageUnits:
     raw_units = lines_to_units(text)
     all_words = WORD.findall(" ".join(line for line, _ in raw_units).lower())
     language = detect_language(all_words)
-    stops = STOPWORDS.get(language, STOPWORDS["en"])
+    # Pages in a language without a list of ours are measured with jusText's list for it.
+    stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
     units = mark_caption_copies([make_unit(line, bullet, stops) for line, bullet in raw_units])
-    texts = [unit.text for unit in units]
-
     shares = repeat_shares(units)
     start, end = trim_lone_tail(units, shares, *best_region(units, shares))
     start = skip_leading_copies(units, start, end)
     end = cut_at_article_end(units, start, end)
+    short_page = not any(is_prose(unit) for unit in units)
+    under_label = under_list_label(units, start)
+    rule_body = tuple(
+        start <= index < end
+        and body_kind(units, index, start, end, None, short_page, under_label[index])
+        in ("body", "subhead")
+        for index in range(len(units))
+    )
+    return PageUnits(units, language, stops, (start, end), rule_body)
+
+
+def _anchor_span(
+    units: list[Unit], rule_span: tuple[int, int], in_article: list[bool]
+) -> tuple[int, int]:
+    """The run the headline and header rows are looked for above: the rules' run of prose,
+    stretched to the classifier's article units (back only to paragraphs: its first units may
+    be header rows); the classifier's own run when the rules found none or another one."""
+    chosen = [index for index, inside in enumerate(in_article) if inside]
+    start, end = rule_span
+    if not chosen:
+        return rule_span
+    if start >= end or chosen[-1] < start or chosen[0] >= end:
+        return chosen[0], chosen[-1] + 1
+    earlier = [index for index in chosen if index < start and is_prose(units[index])]
+    return (earlier[0] if earlier else start), max(end, chosen[-1] + 1)
+
+
+def _extract_text(text: str, path: str, model: BodyModel) -> Article:
+    marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
+    page = read_units(text)
+    units, language, stops = page.units, page.language, page.stops
+    texts = [unit.text for unit in units]
+    in_article = article_units(units, page.rule_span, page.rule_body, model)
+    start, end = _anchor_span(units, page.rule_span, in_article)
 
     first_line = texts[0] if texts else ""
     title_hint, title_site = split_title(first_line)
@@ -71,6 +126,8 @@ def _extract_text(text: str, path: str) -> Article:
     title_author = title_byline.group(1) if title_byline else None
     title_site = None if title_byline else title_site
     headline_at = find_headline(units, start, title_hint, title_site, stops)
+    if title_site is None and title_author is None:  # no page title: the fitted scorer decides
+        headline_at = choose_headline(units, start, stops, headline_at)
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
         end = max(end, start)
@@ -114,8 +171,13 @@ def _extract_text(text: str, path: str) -> Article:
     # A page of a few short sentences has no paragraph long enough to count as prose: its
     # sentences are its text.
     short_page = not any(is_prose(unit) for unit in units)
+    under_label = under_list_label(units, body_from)
     for index in range(body_from, end):
-        kind = body_kind(units, index, body_from, end, outlet, short_page)
+        kind = learned_kind(
+            in_article[index],
+            is_furniture(units, index, under_label[index], outlet),
+            body_kind(units, index, body_from, end, outlet, short_page, under_label[index]),
+        )
         text = units[index].text
         if kind == "caption":
             copy = text in seen
@@ -130,22 +192,31 @@ def _extract_text(text: str, path: str) -> Article:
                 body_shown.add(text)
         seen.add(text)
 
+    if not any(block.kind == "body" for block in blocks):
+        # Header rows and vetoes took every unit the classifier chose: a page with text still
+        # yields that text.
+        for index, inside in enumerate(in_article):
+            if inside and index not in kept and not units[index].caption:
+                blocks.append(Block("body", texts[index]))
+                kept.add(index)
+                first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
     page_counts = Counter(texts)
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, dated = find_dateline(first_body, above, page_counts)
-    near = [
-        units[i].text
-        for i in range(max(0, header_from - 2), min(len(texts), body_from + 2))
-        if not units[i].caption  # a photo's date is when it was taken
-    ]
-    published = publication_date(header_texts, near, dated, language)
-    readings = None if published else ambiguous_numeric_date(near)
-    if readings:
-        day_first = page_day_first(readings, texts, first_body or "")
-        if day_first is not None:
-            published = publication_date(header_texts, near, dated, language, day_first)
+    place, agency, _ = find_dateline(first_body, above, page_counts)
+    published = marked_date or choose_date(
+        PageRows(
+            texts=texts,
+            bullets=[unit.bullet for unit in units],
+            prose=[is_prose(unit) for unit in units],
+            captions=[unit.caption for unit in units],
+            headline=headline_at,
+            body_from=body_from,
+            body_end=end,
+            language=language,
+        )
+    )
     listed = {unit.text for unit in units if unit.bullet}
     byline = f"By {title_author}" if title_author else None
     return Article(

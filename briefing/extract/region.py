@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
+from briefing.extract.classifier import BodyModel, article_path
+from briefing.extract.features import unit_matrix
 from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     AD_LABEL,
@@ -22,6 +26,7 @@ from briefing.extract.vocabulary import (
 )
 
 TAIL_GAP = 3  # furniture units that separate a trailing paragraph from the article
+FALLBACK_MIN_WORDS = 10
 
 
 TEASER_ROWS = 5  # a teaser's headline, lede and byline or date under a list heading
@@ -168,15 +173,40 @@ def body_start(units: list[Unit], header_from: int, start: int, end: int) -> int
     return min(body_from, max(end, body_from))
 
 
-def _follows_list_label(units: list[Unit], index: int, body_from: int) -> bool:
-    """Whether a heading such as "Most read" or "Related" comes after the last paragraph above
-    this unit: the unit is then one of that list's links."""
-    for above in range(index - 1, body_from - 1, -1):
-        if is_prose(units[above]):
-            return False
-        if LIST_LABEL.match(units[above].text):
+def under_list_label(units: list[Unit], body_from: int) -> list[bool]:
+    """For each unit, whether a heading such as "Most read" or "Related" comes after the last
+    paragraph above it (from `body_from` on): the unit is then one of that list's links."""
+    under, label_above = [False] * len(units), False
+    for index in range(body_from, len(units)):
+        under[index] = label_above
+        if is_prose(units[index]):
+            label_above = False
+        elif LIST_LABEL.match(units[index].text):
+            label_above = True
+    return under
+
+
+def is_furniture(units: list[Unit], index: int, under_label: bool, outlet: str | None) -> bool:
+    """Units that are never article text whatever their surroundings: links, ad and list
+    labels, the items of a list under such a label, legal text, promotion, the site speaking
+    of itself, image placeholders."""
+    unit = units[index]
+    if (
+        URL_ONLY.match(unit.text)
+        or AD_LABEL.match(unit.text)
+        or LIST_LABEL.match(unit.text)
+        or LINK_PREFIX.match(unit.text)
+        or (not is_prose(unit) and under_label)
+    ):
+        return True
+    if unit.caption:
+        return False
+    if is_prose(unit):
+        if BOILERPLATE.search(unit.text) or (PROMO.search(unit.text) and not unit.terminal):
             return True
-    return False
+        names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
+        return names_outlet and (not unit.terminal or bool(SELF_PROMOTION.search(unit.text)))
+    return bool(BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0)
 
 
 def body_kind(
@@ -186,28 +216,16 @@ def body_kind(
     end: int,
     outlet: str | None,
     short_page: bool,
+    under_label: bool,
 ) -> str | None:
     """Kind of a unit inside the article region, or None for furniture."""
     unit = units[index]
-    if (
-        URL_ONLY.match(unit.text)
-        or AD_LABEL.match(unit.text)
-        or LIST_LABEL.match(unit.text)
-        or LINK_PREFIX.match(unit.text)
-        or (not is_prose(unit) and _follows_list_label(units, index, body_from))
-    ):
+    if is_furniture(units, index, under_label, outlet):
         return None
     if unit.caption:
         return "caption"
     if is_prose(unit):
-        if BOILERPLATE.search(unit.text) or (PROMO.search(unit.text) and not unit.terminal):
-            return None
-        names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
-        if names_outlet and (not unit.terminal or SELF_PROMOTION.search(unit.text)):
-            return None
         return "body"
-    if BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0:
-        return None
     if unit.bullet:
         # A list item inside the article is kept when it reads as text, not as a link.
         return "body" if unit.words >= 6 and unit.stop_ratio >= 0.15 else None
@@ -221,3 +239,32 @@ def body_kind(
     ):
         return "body"
     return None
+
+
+def article_units(
+    units: list[Unit], rule_span: tuple[int, int], rule_body: tuple[bool, ...], model: BodyModel
+) -> list[bool]:
+    """Which units are the article's text, by the fitted classifier smoothed along the page.
+    A page with text always gets some: its likeliest unit, when the path keeps none and that
+    unit is a sentence's length (menus and link rows are no article)."""
+    if not units:
+        return []
+    probabilities = model.probabilities(unit_matrix(units, rule_span, rule_body))
+    path = article_path(probabilities, model.switch_cost, model.threshold)
+    if path.any():
+        # a heading that closes the article ("Tags", "You may also like") closes it here too
+        path[cut_at_article_end(units, int(np.argmax(path)), len(units)) :] = False
+    likeliest = int(np.argmax(probabilities))
+    if not path.any() and units[likeliest].words >= FALLBACK_MIN_WORDS:
+        path[likeliest] = True
+    return path.tolist()
+
+
+def learned_kind(in_article: bool, furniture: bool, rule_kind: str | None) -> str | None:
+    """A unit's kind from the classifier's choice: the rules still tell subheads and captions
+    inside the article, and veto what is never article text."""
+    if not in_article:
+        return "caption" if rule_kind == "caption" else None
+    if furniture:
+        return None
+    return rule_kind if rule_kind in ("subhead", "caption") else "body"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from briefing.extract.dates import DATE_PATTERNS, STAMP
+from briefing.extract.dates import DATE_PATTERNS, STAMP, starts_with_date
 from briefing.extract.vocabulary import (
     AGENCY_CREDIT,
     AGENCY_LINE,
@@ -13,6 +13,8 @@ from briefing.extract.vocabulary import (
     BULLET,
     BYLINE,
     CAPTION,
+    CJK_CHAR,
+    CJK_FUNCTION_CHAR,
     STOPWORDS,
     TERMINAL,
     URL_ONLY,
@@ -44,36 +46,77 @@ class Unit:
     date: bool  # carries a date near its start (a dateline/byline row)
 
 
+# A page hard-wrapped at a fixed width has several lines within a few characters of the longest.
+WRAPPED_LINES = 3
+WRAP_SLACK = 12
+WRAP_MAX_WIDTH = 132  # longer lines were not wrapped by a tool
+WRAPPED_SHARE = 0.5  # of the lines longer than half the width, near it: a paragraph's inner lines
+
+
 def lines_to_units(text: str) -> list[tuple[str, bool]]:
-    """Strip each line, drop blanks, and join lines the browser wrapped: a line continues the
-    previous one when that one is long, unfinished and the next starts in lower case."""
+    """Strip each line, drop blanks, and join lines that were wrapped: a line continues the
+    previous one when that one is long, unfinished and the next starts in lower case; on a
+    page hard-wrapped at a fixed width, also when the previous line had no room left for the
+    next line's first word (and the next is not indented further, as a new paragraph is)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    width = _wrap_width(lines)
     units: list[tuple[str, bool]] = []
     previous_blank = True
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.replace("\u00a0", " ").split())
+    previous_length = 0  # of the previous line, with its indentation
+    previous_indent = 0
+    for raw in lines:
+        raw = raw.replace("\u00a0", " ").rstrip()
+        line = " ".join(raw.split())
         if not line:
             previous_blank = True
             continue
-        bullet = bool(BULLET.match(line))
+        indent = len(raw) - len(raw.lstrip())
+        bullet = bool(BULLET.match(line)) and not starts_with_date(line)  # "1. März 2019"
         if bullet:
             line = BULLET.sub("", line, count=1).strip()
             if not line:
                 previous_blank = False
                 continue
+        # the wrapper broke the line here when the next word did not fit on it
+        wrapped = (
+            width is not None
+            and previous_length + 1 + len(raw.split()[0]) > width
+            and (indent <= previous_indent or units[-1][1])
+        )
         if (
             units
             and not previous_blank
             and not bullet
-            and len(units[-1][0]) >= 40
-            and not TERMINAL.search(units[-1][0])
-            and (line[0].islower() or line[0] in "(0123456789")
-            and "©" not in line  # an image's alt text and credit under a teaser, not a wrap
+            and (
+                wrapped
+                or (
+                    len(units[-1][0]) >= 40
+                    and not TERMINAL.search(units[-1][0])
+                    and (line[0].islower() or line[0] in "(0123456789")
+                    and "©" not in line  # an image's alt text and credit under a teaser
+                )
+            )
         ):
             units[-1] = (f"{units[-1][0]} {line}", units[-1][1])
         else:
             units.append((line, bullet))
+            previous_indent = indent
         previous_blank = False
+        previous_length = len(raw)
     return units
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a page was hard-wrapped at (its longest line), or None when it was not:
+    then few lines come near the longest, or the longest is longer than any wrapper's."""
+    lengths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    if not lengths:
+        return None
+    width = max(lengths)
+    near = sum(length >= width - WRAP_SLACK for length in lengths)
+    long = sum(length > width / 2 for length in lengths)
+    wrapped = near >= max(WRAPPED_LINES, WRAPPED_SHARE * long)
+    return width if width <= WRAP_MAX_WIDTH and wrapped else None
 
 
 def detect_language(words: list[str]) -> str:
@@ -85,9 +128,19 @@ def detect_language(words: list[str]) -> str:
     return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
 
 
+def tokens(text: str) -> tuple[list[str], int, int]:
+    """(words, CJK characters, CJK grammar characters) of a text; Han and kana are counted by
+    character, two to a word, since those scripts put no spaces between words."""
+    cjk = len(CJK_CHAR.findall(text))
+    if not cjk:
+        return WORD.findall(text.lower()), 0, 0
+    return WORD.findall(CJK_CHAR.sub(" ", text).lower()), cjk, len(CJK_FUNCTION_CHAR.findall(text))
+
+
 def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
-    words = WORD.findall(text.lower())
-    stop_count = sum(word in stops for word in words)
+    spaced, cjk, cjk_function = tokens(text)
+    words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
+    stop_count = sum(word in stops for word in spaced) + min(cjk_function, (cjk + 1) // 2)
     long_words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
     head = text[:60]
     return Unit(

@@ -4,7 +4,11 @@ agencies, promotion, boilerplate, list and end-of-article headings, bylines, dat
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 # Function words per language: they tell prose from link lists, and which language a page is in.
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -88,7 +92,7 @@ WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
 
 
-TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
+TERMINAL = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")
 
 
 BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
@@ -250,7 +254,7 @@ SITE_CONTROL = re.compile(
 )
 
 
-SENTENCE_END = re.compile(r"[.;][\"”’'»)\]]*$")
+SENTENCE_END = re.compile(r"[.;。][\"”’'»)\]]*$")
 
 
 BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
@@ -370,3 +374,43 @@ BYLINE_ROLE = re.compile(
     r"\s*(?:(?:Senior|Chief|Staff|Business|Political|Foreign|Contributing|Special)\s*)?"
     r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor)$"
 )
+
+
+# Function words of about a hundred languages (jusText's stop-word lists, cut to their short
+# words by `python -m briefing.extract.train --function-words`): prose is dense in them in any
+# language with spaces between words.
+FUNCTION_WORDS_FILE = Path(__file__).with_name("function_words.json")
+# Han, kana: scripts written without spaces, measured by characters. Kana and these Han
+# characters are grammar (particles, "的", "了"): prose is dense in them as in function words.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_FUNCTION_CHAR = re.compile(
+    r"[\u3040-\u309f的了是在和有不这這也就都而及与與着著或之于於被把从從对對为為以其将將但并並等到说說们們个個]"
+)
+
+
+@lru_cache(maxsize=1)
+def function_word_lists() -> dict[str, frozenset[str]]:
+    """Function words per language, from the shipped data file."""
+    lists = json.loads(FUNCTION_WORDS_FILE.read_text(encoding="utf-8"))
+    return {language: frozenset(words) for language, words in lists.items()}
+
+
+@lru_cache(maxsize=1)
+def _function_word_languages() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for language, words in function_word_lists().items():
+        for word in words:
+            index.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in index.items()}
+
+
+def page_function_words(words: list[str]) -> frozenset[str]:
+    """The function words of the language whose list covers most of the page's words (lower
+    case); empty when no list covers any."""
+    index = _function_word_languages()
+    hits: Counter[str] = Counter()
+    for word in words:
+        hits.update(index.get(word, ()))
+    if not hits:
+        return frozenset()
+    return function_word_lists()[hits.most_common(1)[0][0]]

@@ -1,0 +1,182 @@
+"""Article extraction on the shared labelled sets, with the measures their READMEs define.
+
+    python benchmarks/extraction.py [--shared DIR] [--sets NAME,...] [-v]
+
+For each set and each rendering (pages/ and pages-lynx/):
+- extraction-dev: body F1 (per-page shingle precision and recall, averaged), as
+  ../shared/scoring/score_extraction.py prints it on a `briefing dump --format json`;
+- extraction-segments: segment F1 over pooled counts, as score_segments.py prints it;
+- dates-dev: published dates right / wrong / missing on the pages whose day is visible, as
+  score_dates.py prints it, for the shipped date scorer and cross-validated by site
+  (benchmarks/fit_dates.py); then titles of the headline scorer cross-validated by site over
+  every shared page whose URL has a slug (benchmarks/fit_headlines.py).
+The body classifier is fitted on the shared sets, so every body figure here comes from models
+fitted on other web sites (5 folds split by site): each page is extracted by a model that never
+saw its site. Titles are checked cheaply against the URL slug. Time per page is the shipped
+model's, over every page of the set. Skips when the shared sets are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from briefing.extract import Article, extract_article  # noqa: E402
+from briefing.extract.evaluation import (  # noqa: E402
+    RENDERINGS,
+    LabelledPage,
+    load_set,
+    page_text,
+    set_scores,
+)
+from briefing.extract.train import SETS, cross_validated_articles, labelled_units  # noqa: E402
+
+DEFAULT_SHARED = REPO.parent / "shared"
+SLUG_MIN_WORDS = 3  # fewer slug words ("marker/54885", "business-focus") say little of a title
+
+
+def _plain_words(text: str) -> list[str]:
+    """Lower-case words without accents, as a URL slug spells them."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return re.findall(r"[a-z0-9]+", decomposed.encode("ascii", "ignore").decode())
+
+
+def slug_words(url: str) -> list[str]:
+    """Words of the URL path segment that spells the most words (the slug), or [] if none does."""
+    path = re.sub(r"^\w+://[^/]+", "", url).split("?")[0]
+    segments = [re.sub(r"\.\w+$", "", segment) for segment in path.split("/")]
+    best = max(
+        ([w for w in _plain_words(segment) if w.isalpha()] for segment in segments),
+        key=len,
+        default=[],
+    )
+    return best if len(best) >= SLUG_MIN_WORDS else []
+
+
+def title_matches_slug(title: str, slug: list[str]) -> bool:
+    title_words = set(_plain_words(title))
+    return sum(word in title_words for word in slug) >= 0.5 * len(slug)
+
+
+def title_line(results: list[tuple[Article, LabelledPage]]) -> str:
+    slugged = [(article, slug_words(page.url)) for article, page in results]
+    slugged = [(article, slug) for article, slug in slugged if slug]
+    hits = sum(title_matches_slug(article.title, slug) for article, slug in slugged)
+    titled = sum(bool(article.title) for article, _ in results)
+    return f"titles {titled}/{len(results)} non-empty, {hits}/{len(slugged)} share half the slug"
+
+
+def ms_per_page(texts: list[str]) -> float:
+    started = time.process_time()  # CPU time: the machine may be shared
+    for index, text in enumerate(texts):
+        extract_article(text, f"page{index}.txt")
+    return 1000 * (time.process_time() - started) / max(len(texts), 1)
+
+
+def body_sections(shared: Path, names: list[str], verbose: bool) -> None:
+    """Body figures of the fitted classifier, cross-validated by site, per set and rendering."""
+    pages = [page for name in names for page in load_set(name, shared)]
+    if not pages:
+        return
+    # Fitting sees both sets, as the shipped model does; each fold holds out whole sites.
+    training = [page for name in SETS for page in load_set(name, shared)]
+    results = cross_validated_articles(training, labelled_units(training, shared), shared)
+    for name in names:
+        for rendering in RENDERINGS:
+            rows = [(a, p) for a, p in results[rendering] if p.set_name == name]
+            scores = set_scores(name, rows)
+            measure = "body" if name == "extraction-dev" else "segment"
+            print(
+                f"{name} {rendering}: {measure} F1 {scores.f1:.3f} (precision"
+                f" {scores.precision:.3f}, recall {scores.recall:.3f}) over {scores.pages} pages,"
+                f" {scores.empty} without article text [site-held-out]"
+            )
+            print(f"  {title_line(rows)}")
+            if verbose:
+                for article, page in rows:
+                    one = set_scores(name, [(article, page)])
+                    print(f"    {page.page_id[:12]} F1 {one.f1:.2f} {article.title[:60]!r}")
+        texts = [page_text(page, "pages", shared) for page in load_set(name, shared)]
+        print(f"  {ms_per_page(texts):.1f} ms (CPU) per page, shipped model, pages/")
+
+
+def dates_section(shared: Path) -> None:
+    """dates-dev: the page's publication date on the pages whose true day shows in the text,
+    by the shipped date scorer (fitted on these pages: for scale only) and cross-validated by
+    site (scorer and threshold fitted without the page's site: the figure to quote). Then the
+    headline scorer's titles, cross-validated by site on every shared page with a URL slug."""
+    truth_file = shared / "dates-dev" / "ground-truth.json"
+    if not truth_file.is_file():
+        return
+    import fit_dates  # the fitting scripts live beside this one
+    import fit_headlines
+
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    visible = {key: value for key, value in truth.items() if value["visible"]}
+    right = missing = 0
+    texts = []
+    read: set[str] = set()
+    for key, value in sorted(visible.items()):
+        path = shared / "dates-dev" / "pages" / f"{key}.txt"
+        text = path.read_text(encoding="utf-8", errors="replace")
+        texts.append(text)
+        article = extract_article(text, str(path))
+        # As a dump shows it: a page with no article text, or a copy of one read before, has
+        # no date of its own.
+        published = (article.published or "") if article.blocks and text not in read else ""
+        read.add(text)
+        right += published[:10] == value["date"]
+        missing += not published
+    wrong = len(visible) - right - missing
+    share = right / len(visible) if visible else 0.0
+    print(
+        f"dates-dev pages, shipped scorer (fitted on them): published dates {right}/{len(visible)}"
+        f" right, {wrong} wrong, {missing} missing ({share:.2f})"
+    )
+    print(f"  {ms_per_page(texts):.1f} ms (CPU) per page")
+    pages = fit_dates.load(shared / "dates-dev")
+    print(f"  {fit_dates.report(pages, fit_dates.cross_validate(pages, 0.015))} [site-held-out]")
+    headline_pages = fit_headlines.load(shared)
+    print(f"  {fit_headlines.cross_validated_titles(headline_pages, 0.3)} [site-held-out]")
+
+
+# Sets measured without anything fitted, by name: each section prints its own figures.
+OTHER_SECTIONS: dict[str, Callable[[Path], None]] = {"dates-dev": dates_section}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared sets folder")
+    known = [*SETS, *OTHER_SECTIONS]
+    parser.add_argument("--sets", default=",".join(known), help=f"comma-separated: {known}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="one row per page")
+    args = parser.parse_args(argv)
+    names = [name for name in args.sets.split(",") if name]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"unknown set(s): {', '.join(unknown)}; choose from {', '.join(known)}")
+        return 2
+    if not args.shared.is_dir():
+        print(f"shared sets not found at {args.shared}; skipping the extraction benchmark.")
+        return 0
+    body_names = [name for name in names if name in SETS]
+    if body_names:
+        body_sections(args.shared, body_names, args.verbose)
+    for name in names:
+        if name in OTHER_SECTIONS:
+            OTHER_SECTIONS[name](args.shared)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Fitting a softmax chooser with a "none of them" option, shared by the page-date and
+headline fits: each page offers candidates (rows of features); the answer is one or more of
+them (same day, same row) or none."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.optimize import minimize
+
+
+def fit_softmax(
+    groups: Sequence[tuple[np.ndarray, np.ndarray]],
+    names: Sequence[str],
+    l2: float = 1.0,
+    upper: dict[str, float] | None = None,
+) -> np.ndarray:
+    """Weights maximising the likelihood of each group's answer under a softmax over its
+    candidates and "none" (score 0; the answer where no label is set), with an L2 pull towards 0
+    (weaker on the bias, which sets how often "none" wins) and optional upper bounds."""
+    penalty = np.full(len(names), l2)
+    if "bias" in names:
+        penalty[list(names).index("bias")] = l2 / 100
+    usable = [(vectors, labels > 0) for vectors, labels in groups if len(vectors)]
+
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        total, gradient = 0.5 * float(penalty @ weights**2), penalty * weights
+        for vectors, gold in usable:
+            scores = vectors @ weights
+            top = max(0.0, scores.max())
+            exps = np.exp(scores - top)
+            norm = exps.sum() + np.exp(-top)
+            softmax = exps / norm
+            # -log P(answer); its gradient is E_all[x] - E_answer[x] ("none" has x = 0)
+            if gold.any():
+                gold_mass = softmax[gold].sum()
+                total -= float(np.log(gold_mass))
+                gradient -= (softmax[gold] @ vectors[gold]) / gold_mass
+            else:
+                total -= float(np.log(np.exp(-top) / norm))
+            gradient += softmax @ vectors
+        return total, gradient
+
+    upper = upper or {}
+    bounds = [(None, upper.get(name)) for name in names]
+    result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", bounds=bounds)
+    return result.x
+
+
+def pick_threshold(picks: Sequence[tuple[bool | None, float]], max_wrong: float) -> float:
+    """The lowest belief threshold under which wrong answers stay within max_wrong of the
+    picks; a pick is (right?, belief), right None where nothing was picked."""
+    for threshold in np.arange(0.0, 1.0, 0.01):
+        wrong = sum(right is False and belief >= threshold for right, belief in picks)
+        if wrong <= max_wrong * len(picks):
+            return float(threshold)
+    return 1.0

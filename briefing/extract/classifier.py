@@ -1,0 +1,115 @@
+"""The fitted body classifier: which units of a page are the article's text.
+
+Small gradient-boosted trees over each unit's features and its neighbours' (see `features`)
+give every unit a probability of being article text; a two-state path (article / furniture)
+through the page then decides, paying a fixed cost for every switch, so a lone caption inside
+the article or a lone prose teaser among links follows its surroundings unless it is clearly
+different.
+The weights are fitted by `python -m briefing.extract.train` on the shared labelled pages and
+shipped as `body_model.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from briefing.extract.features import FEATURE_NAMES
+
+MODEL_FILE = Path(__file__).with_name("body_model.json")
+
+
+@dataclass(frozen=True)
+class BodyModel:
+    """Gradient-boosted trees of a fixed depth over the unit features (complete binary trees
+    stored level by level: a unit goes right where its feature is above the threshold), and
+    the cost of switching between article and furniture along the page."""
+
+    features: tuple[str, ...]
+    split_features: np.ndarray  # (trees, 2**depth - 1) column of each inner node
+    split_values: np.ndarray  # (trees, 2**depth - 1) threshold of each inner node
+    leaves: np.ndarray  # (trees, 2**depth) score added at each leaf
+    base: float
+    switch_cost: float
+    threshold: float = 0.5  # a unit is article text above this probability, before smoothing
+
+    def probabilities(self, matrix: np.ndarray) -> np.ndarray:
+        if not len(matrix) or not len(self.leaves):
+            return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
+        trees, inner = self.split_features.shape
+        node = np.zeros((len(matrix), trees), dtype=np.int64)
+        tree = np.arange(trees)
+        rows = np.arange(len(matrix))[:, None]
+        while True:
+            inside = node < inner
+            if not inside.any():
+                break
+            at = np.minimum(node, inner - 1)
+            values = matrix[rows, self.split_features[tree, at]]
+            right = values > self.split_values[tree, at]
+            node = np.where(inside, 2 * node + 1 + right, node)
+        scores = self.base + self.leaves[tree, node - inner].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "split_features": self.split_features.tolist(),
+            "split_values": self.split_values.tolist(),
+            "leaves": self.leaves.round(6).tolist(),
+            "base": round(self.base, 6),
+            "switch_cost": self.switch_cost,
+            "threshold": self.threshold,
+        }
+
+
+def model_from_json(data: dict[str, object]) -> BodyModel:
+    features = tuple(data["features"])  # type: ignore[arg-type]
+    if features != FEATURE_NAMES:
+        raise ValueError("body model was fitted on other features; refit it")
+    return BodyModel(
+        features=features,
+        split_features=np.array(data["split_features"], dtype=np.int64),
+        split_values=np.array(data["split_values"], dtype=float),
+        leaves=np.array(data["leaves"], dtype=float),
+        base=float(data["base"]),  # type: ignore[arg-type]
+        switch_cost=float(data["switch_cost"]),  # type: ignore[arg-type]
+        threshold=float(data.get("threshold", 0.5)),  # type: ignore[arg-type]
+    )
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> BodyModel:
+    return model_from_json(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+
+
+def article_path(probabilities: np.ndarray, switch_cost: float, threshold: float) -> np.ndarray:
+    """The best article/furniture labelling of the units in page order (Viterbi over two
+    states): each unit scores its log-odds against the threshold, each switch costs
+    `switch_cost`."""
+    count = len(probabilities)
+    if not count:
+        return np.zeros(0, dtype=bool)
+    clipped = np.clip(probabilities, 1e-6, 1 - 1e-6)
+    odds = np.log(clipped / (1 - clipped)) - np.log(threshold / (1 - threshold))
+    # best scores of paths ending out of / in the article; came_from: each one's previous state
+    out_score, in_score = 0.0, float(odds[0])
+    came_from = np.zeros((count, 2), dtype=bool)
+    for index, unit_odds in enumerate(odds.tolist()[1:], start=1):
+        from_in_to_out = in_score - switch_cost > out_score
+        from_out_to_in = out_score - switch_cost > in_score
+        came_from[index] = (from_in_to_out, not from_out_to_in)
+        out_score, in_score = (
+            max(out_score, in_score - switch_cost),
+            max(in_score, out_score - switch_cost) + unit_odds,
+        )
+    path = np.zeros(count, dtype=bool)
+    state = in_score > out_score
+    for index in range(count - 1, -1, -1):
+        path[index] = state
+        state = bool(came_from[index, int(state)])
+    return path

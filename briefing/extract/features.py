@@ -1,0 +1,190 @@
+"""What the body classifier sees of each paragraph unit: its shape, its function-word density in
+the page's language (by characters in Chinese and Japanese), link-like and furniture cues, its
+place on the page and how often it recurs, and the same for its neighbours.
+
+Features avoid one renderer's habits: bullets of any glyph count alike, indentation and line
+width are gone by the time units are made, and lengths are in words, not characters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from briefing.extract.units import Unit, is_near_prose, is_prose
+from briefing.extract.vocabulary import (
+    AD_LABEL,
+    ARTICLE_END,
+    BOILERPLATE,
+    BRACKETED_ONLY,
+    BREADCRUMB,
+    CJK_CHAR,
+    IMAGE_NAME,
+    LINK_PREFIX,
+    LIST_LABEL,
+    PROMO,
+    URL_ONLY,
+)
+
+DIGIT = re.compile(r"\d")
+FIRST_LETTER = re.compile(r"[^\W\d_]")
+# One row per unit; `context` adds the neighbours' values of the first CONTEXT_FEATURES.
+UNIT_FEATURES = (
+    "log_words",
+    "function_ratio",
+    "is_prose",
+    "bullet",
+    "terminal",
+    "near_prose",
+    "log_chars",
+    "ends_colon",
+    "caption",
+    "date",
+    "capitals",
+    "digit_share",
+    "comma_rate",
+    "upper_case",
+    "placeholder",
+    "promo",
+    "boilerplate",
+    "list_label",
+    "article_end",
+    "repeated",
+    "separators",
+    "starts_lower",
+    "cjk",
+    "words_vs_longest",
+    "position",
+    "in_rule_region",
+    "rule_body",
+    "short_1_3",
+    "short_4_8",
+    "prose_x_function",
+)
+CONTEXT_FEATURES = 6  # log_words .. near_prose, for neighbours at CONTEXT_OFFSETS
+CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
+WINDOWS = (2, 5, 12)  # half-widths of windows over which prose words are summed
+FEATURE_NAMES = (
+    *UNIT_FEATURES,
+    *(
+        f"{name}@{offset:+d}"
+        for offset in CONTEXT_OFFSETS
+        for name in (*UNIT_FEATURES[:CONTEXT_FEATURES], "missing")
+    ),
+    *(f"prose_share±{width}" for width in WINDOWS),
+    "prose_before",
+    "prose_after",
+    "log_prose_distance",
+)
+
+
+def unit_matrix(
+    units: list[Unit], rule_region: tuple[int, int], rule_body: tuple[bool, ...]
+) -> np.ndarray:
+    """The feature matrix of a page's units, one row each, columns as FEATURE_NAMES."""
+    count = len(units)
+    if not count:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    texts = Counter(unit.text for unit in units)
+    base = np.array([_unit_row(unit, texts[unit.text] > 1) for unit in units], dtype=float)
+    log_words = base[:, 0]
+    longest = log_words.max()
+    position = np.arange(count) / max(count - 1, 1)
+    in_region = np.zeros(count)
+    in_region[rule_region[0] : rule_region[1]] = 1.0
+    words = np.expm1(log_words)
+    base = np.column_stack(
+        [
+            base,
+            log_words - longest,
+            position,
+            in_region,
+            np.array(rule_body, dtype=float),
+            (words >= 1) & (words <= 3),
+            (words >= 4) & (words <= 8),
+            base[:, 2] * base[:, 1],
+        ]
+    )
+    columns = [base]
+    padded = np.vstack(
+        [
+            np.zeros((3, CONTEXT_FEATURES)),
+            base[:, :CONTEXT_FEATURES],
+            np.zeros((3, CONTEXT_FEATURES)),
+        ]
+    )
+    for offset in CONTEXT_OFFSETS:
+        index = np.arange(count) + offset
+        missing = ((index < 0) | (index >= count)).astype(float)
+        columns.append(padded[index + 3])
+        columns.append(missing[:, None])
+    prose_words = words * base[:, 2]
+    cumulative = np.concatenate([[0.0], np.cumsum(prose_words)])
+    all_words = np.concatenate([[0.0], np.cumsum(words)])
+    total_prose = cumulative[-1] or 1.0
+    for width in WINDOWS:
+        low = np.clip(np.arange(count) - width, 0, count)
+        high = np.clip(np.arange(count) + width + 1, 0, count)
+        window_words = all_words[high] - all_words[low]
+        columns.append(
+            ((cumulative[high] - cumulative[low]) / np.maximum(window_words, 1))[:, None]
+        )
+    before = cumulative[:-1] / total_prose
+    after = (total_prose - cumulative[1:]) / total_prose
+    columns.append(before[:, None])
+    columns.append(after[:, None])
+    columns.append(np.log1p(_prose_distance(base[:, 2]))[:, None])
+    return np.hstack(columns)
+
+
+def _unit_row(unit: Unit, repeated: bool) -> list[float]:
+    text = unit.text
+    word_count = unit.words
+    cjk = len(CJK_CHAR.findall(text)) if CJK_CHAR.search(text) else 0
+    letters = len(text) - text.count(" ") or 1
+    first = FIRST_LETTER.search(text)
+    return [
+        math.log1p(word_count),
+        unit.stop_ratio,
+        float(is_prose(unit)),
+        float(unit.bullet),
+        float(unit.terminal),
+        float(is_near_prose(unit)),
+        math.log1p(len(text)),
+        float(text.endswith(":")),
+        float(unit.caption),
+        float(unit.date),
+        unit.capitals,
+        len(DIGIT.findall(text)) / letters,
+        (text.count(",") + text.count("，") + text.count("、")) / max(word_count, 1),
+        float(text.isupper()),
+        float(bool(BRACKETED_ONLY.match(text) or IMAGE_NAME.search(text) or URL_ONLY.match(text))),
+        float(bool(PROMO.search(text))),
+        float(bool(BOILERPLATE.search(text))),
+        float(bool(LIST_LABEL.match(text) or LINK_PREFIX.match(text) or AD_LABEL.match(text))),
+        float(bool(ARTICLE_END.match(text))),
+        float(repeated),
+        float("|" in text or bool(BREADCRUMB.search(text))),
+        float(bool(first) and first.group().islower()),
+        float(cjk > word_count),
+    ]
+
+
+def _prose_distance(prose: np.ndarray) -> np.ndarray:
+    """Units from each unit to the nearest prose unit (0 on prose; the page length if none)."""
+    count = len(prose)
+    distance = np.full(count, float(count))
+    last = -count
+    for index in range(count):
+        if prose[index]:
+            last = index
+        distance[index] = index - last
+    last = 2 * count
+    for index in range(count - 1, -1, -1):
+        if prose[index]:
+            last = index
+        distance[index] = min(distance[index], last - index)
+    return distance

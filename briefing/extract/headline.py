@@ -1,0 +1,224 @@
+"""Which row of a page is its headline, when the page has no "Headline | Site" title line.
+
+Every short row in the few dozen above the first paragraph (and the first rows of the body,
+where a near-prose headline can sit) is a candidate, described by its shape (length, capitals,
+function words, sentence punctuation, list item, caption, date row), its place (rows above the
+first paragraph, a byline or date row next to it) and the page's own evidence (its words come
+back in the opening paragraphs; the row is printed again, e.g. in the breadcrumb). A softmax
+scorer fitted by `benchmarks/fit_headlines.py` on labelled pages (weights in
+`headline_weights.json`) rates the rows and "none of them"; the best row is the headline when
+it holds enough of the belief.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from briefing.extract.units import Unit, is_header_row, is_prose, normalise
+from briefing.extract.vocabulary import (
+    BREADCRUMB,
+    PROMO,
+    SENTENCE_END,
+    SITE_CONTROL,
+    WORD,
+)
+
+WEIGHTS_FILE = Path(__file__).with_name("headline_weights.json")
+ROWS_ABOVE = 40  # rows above the first paragraph that may hold the headline
+MAX_WORDS = 40
+REGION_MAX_WORDS = 20
+# Verbs that open a page's controls ("Create an account", "Listen to this page", "Sign in").
+CONTROL_VERBS = frozenset(
+    """create listen sign log subscribe register share print download follow watch read save
+    login email comment click view join skip accept""".split()
+)
+# Words a title does not end on, but a cut-off label does ("... is sponsored by").
+TRAILING_WORDS = frozenset(
+    """by for of to with and or the a an from at on in von für mit und der die das de la le et
+    par pour del el los con""".split()
+)
+TOP_ROWS = 15  # a page's first rows: its title and breadcrumb repeat the headline
+# A picture's alt text or credit ("© picture alliance/dpa", "[svg]") is not a headline.
+CREDIT = re.compile(r"©|\b(?:foto|photo|bild|image|picture|getty|dpa|afp|reuters)\b|\[", re.I)
+
+FEATURES = (
+    "bias",
+    "above_log",
+    "right_above",
+    "within_three",
+    "from_first_paragraph",
+    "words_log",
+    "short",
+    "long",
+    "capitals",
+    "terminal",
+    "sentence_end",
+    "ends_colon",
+    "stop_ratio",
+    "bullet",
+    "caption",
+    "date_row",
+    "header_after",
+    "header_before",
+    "prose_after",
+    "prose",
+    "overlap",
+    "best_overlap",
+    "repeated",
+    "repeated_at_top",
+    "upper",
+    "digits",
+    "promo",
+    "breadcrumb",
+    "first_row",
+    "label_value",
+    "lower_start",
+    "after_list",
+    "credit",
+    "rules_pick",
+    "ends_function_word",
+    "control_verb_start",
+)
+
+
+@dataclass(frozen=True)
+class HeadlineModel:
+    weights: tuple[float, ...]
+    threshold: float
+
+
+@cache
+def shipped_model() -> HeadlineModel:
+    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise ValueError(f"{WEIGHTS_FILE.name} was fitted for other features; refit it")
+    return HeadlineModel(tuple(data["weights"]), data["threshold"])
+
+
+def first_paragraph(units: list[Unit], start: int) -> int:
+    """The first prose row from the article region's start on (or the start itself)."""
+    return next((i for i in range(start, min(len(units), start + 12)) if is_prose(units[i])), start)
+
+
+def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -> list[int]:
+    """Rows that may be the headline: short rows above the article region, title-shaped rows
+    of the region above its first paragraph, and the rules' pick."""
+    first = first_paragraph(units, start)
+    above = [
+        i for i in range(max(0, first - ROWS_ABOVE), start) if 2 <= units[i].words <= MAX_WORDS
+    ]
+    # Region rows above the first paragraph that do not read as a sentence may be it too.
+    inside = [
+        i
+        for i in range(start, min(first, len(units)))
+        if 2 <= units[i].words <= REGION_MAX_WORDS and not units[i].terminal
+    ]
+    picked = [rules_pick] if rules_pick is not None and rules_pick >= start else []
+    return sorted(set(above + inside + picked))
+
+
+def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[str]:
+    opening = [
+        unit.text for unit in units[first : first + 16] if unit.words >= 5 and not unit.bullet
+    ][:4]
+    return {w for w in WORD.findall(" ".join(opening).lower()) if len(w) > 2 and w not in stops}
+
+
+def headline_features(
+    units: list[Unit], start: int, rows: list[int], stops: frozenset[str], rules_pick: int | None
+) -> list[list[float]]:
+    """One feature vector (in FEATURES order) per candidate row; `rules_pick` is the row the
+    hand-written rules (metadata.find_headline) choose."""
+    first = first_paragraph(units, start)
+    opening = _opening_words(units, first + 1, stops)
+    counts: dict[str, int] = {}
+    for unit in units:
+        counts[unit.text] = counts.get(unit.text, 0) + 1
+    top = {unit.text for unit in units[:TOP_ROWS]}
+    overlaps = []
+    for i in rows:
+        content = {w for w in normalise(units[i].text).split() if len(w) > 2 and w not in stops}
+        overlaps.append(len(content & opening) / len(content) if content else 0.0)
+    best_overlap = max(overlaps, default=0.0)
+    vectors = []
+    for i, overlap in zip(rows, overlaps, strict=True):
+        unit = units[i]
+        words = normalise(unit.text).split()
+        above = first - i
+        letters = [char for char in unit.text if char.isalnum()]
+        following = units[i + 1 : i + 4]
+        features = {
+            "bias": 1.0,
+            "above_log": math.log1p(max(0, above)),
+            "right_above": above == 1,
+            "within_three": 1 <= above <= 3,
+            "from_first_paragraph": above <= 0,
+            "words_log": math.log(unit.words),
+            "short": unit.words <= 3,
+            "long": unit.words > 20,
+            "capitals": unit.capitals,
+            "terminal": unit.terminal,
+            "sentence_end": bool(SENTENCE_END.search(unit.text)),
+            "ends_colon": unit.text.endswith(":"),
+            "stop_ratio": unit.stop_ratio,
+            "bullet": unit.bullet,
+            "caption": unit.caption,
+            "date_row": unit.date,
+            "header_after": any(is_header_row(other) for other in following),
+            "header_before": i > 0 and is_header_row(units[i - 1]),
+            "prose_after": i + 1 < len(units) and is_prose(units[i + 1]),
+            "prose": is_prose(unit),
+            "overlap": overlap,
+            "best_overlap": overlap > 0 and overlap == best_overlap,
+            "repeated": counts[unit.text] > 1,
+            "repeated_at_top": i >= TOP_ROWS and unit.text in top,
+            "upper": unit.text.isupper(),
+            "digits": sum(char.isdigit() for char in letters) / max(1, len(letters)),
+            "promo": bool(PROMO.search(unit.text) or SITE_CONTROL.search(unit.text)),
+            "breadcrumb": len(BREADCRUMB.findall(unit.text)) >= 1,
+            "first_row": i == 0,
+            "label_value": i > 0 and units[i - 1].text.endswith(":") and units[i - 1].words <= 2,
+            "lower_start": bool(letters) and letters[0].islower(),
+            "after_list": i > 0 and units[i - 1].bullet,
+            "credit": bool(CREDIT.search(unit.text)),
+            "rules_pick": i == rules_pick,
+            # "US & Canada is sponsored by", "Listen to this page using ReadSpeaker": page
+            # controls and sponsor lines, not a story's title.
+            "ends_function_word": bool(words) and words[-1] in TRAILING_WORDS,
+            "control_verb_start": bool(words) and words[0] in CONTROL_VERBS,
+        }
+        vectors.append([float(features[name]) for name in FEATURES])
+    return vectors
+
+
+def row_beliefs(vectors: list[list[float]], model: HeadlineModel) -> list[float]:
+    """Each row's share of the belief, against "none of them" (score 0)."""
+    scores = [sum(w * v for w, v in zip(model.weights, vector, strict=True)) for vector in vectors]
+    top = max(0.0, *scores) if scores else 0.0
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps) + math.exp(-top)
+    return [value / total for value in exps]
+
+
+def choose_headline(
+    units: list[Unit],
+    start: int,
+    stops: frozenset[str],
+    rules_pick: int | None,
+    model: HeadlineModel | None = None,
+) -> int | None:
+    """The headline row, or None when no row is believed enough."""
+    if start >= len(units):
+        return None
+    rows = headline_candidates(units, start, rules_pick)
+    if not rows:
+        return None
+    model = model or shipped_model()
+    beliefs = row_beliefs(headline_features(units, start, rows, stops, rules_pick), model)
+    best = max(range(len(rows)), key=lambda k: beliefs[k])
+    return rows[best] if beliefs[best] >= model.threshold else None

@@ -1,0 +1,160 @@
+"""The fitted body classifier: its path along the page, its shipped weights, how units are
+labelled for fitting, the measures it is judged by, and plain-text shapes it must read."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefing.extract import extract_article
+from briefing.extract.classifier import article_path, model_from_json, shipped_model
+from briefing.extract.evaluation import (
+    LabelledPage,
+    body_scores,
+    segment_scores,
+    site_folds,
+    site_of,
+)
+from briefing.extract.features import FEATURE_NAMES
+from briefing.extract.train import unit_labels
+from briefing.extract.units import lines_to_units
+
+SCORING = Path(__file__).resolve().parents[1].parent / "shared" / "scoring"
+
+PARAGRAPHS = (
+    "The ministry said on Tuesday that the new rules would apply to all imports from the "
+    "region, and that traders had been told to prepare for checks at the border next month.",
+    "Officials in the capital declined to say how many inspectors would be hired. Critics said "
+    "the plan was rushed and would raise prices for families already struggling with food.",
+    "A spokesman for the traders' union said its members had not been consulted about the "
+    "checks, and that the union would ask the courts to delay them until the summer.",
+)
+
+
+def test_path_follows_surroundings_unless_clearly_different() -> None:
+    probabilities = np.array([0.1, 0.9, 0.9, 0.45, 0.9, 0.9, 0.1, 0.1, 0.6, 0.1])
+    smoothed = article_path(probabilities, switch_cost=2.0, threshold=0.5)
+    assert smoothed.tolist() == [False, True, True, True, True, True] + [False] * 4
+    unsmoothed = article_path(probabilities, switch_cost=0.0, threshold=0.5)
+    assert unsmoothed.tolist() == (probabilities > 0.5).tolist()
+
+
+def test_path_of_an_empty_page() -> None:
+    assert article_path(np.zeros(0), 1.0, 0.5).tolist() == []
+
+
+def test_shipped_model_reads_the_current_features() -> None:
+    model = shipped_model()
+    assert model.features == FEATURE_NAMES
+    assert model.split_features.shape[0] == model.leaves.shape[0] > 0
+    roundtrip = model_from_json(json.loads(json.dumps(model.to_json())))
+    matrix = np.random.default_rng(0).normal(size=(5, len(FEATURE_NAMES)))
+    assert np.allclose(roundtrip.probabilities(matrix), model.probabilities(matrix), atol=1e-5)
+
+
+def test_model_for_other_features_is_refused() -> None:
+    data = shipped_model().to_json()
+    data["features"] = ["words"]
+    with pytest.raises(ValueError, match="refit"):
+        model_from_json(data)
+
+
+def test_body_labels_by_shared_word_sequences() -> None:
+    page = LabelledPage("extraction-dev", "x", "https://a.example/x", PARAGRAPHS[0], (), ())
+    texts = [PARAGRAPHS[0], "Home News Sport Weather", "prepare for checks", PARAGRAPHS[1]]
+    assert unit_labels(texts, page).tolist() == [1, 0, 1, 0]
+
+
+def test_segment_labels_leave_unmarked_units_out() -> None:
+    page = LabelledPage(
+        "extraction-segments", "x", "https://a.example/x", None, ("new rules",), ("Sign up",)
+    )
+    texts = [PARAGRAPHS[0], "Sign up for our newsletter", PARAGRAPHS[1]]
+    assert unit_labels(texts, page).tolist() == [1, 0, -1]
+
+
+def test_sites_keep_archive_copies_apart_and_fold_whole_sites() -> None:
+    assert site_of("https://www.example.com/a") == "example.com"
+    assert site_of("http://web.archive.org/web/2019/https://news.example.org/a") == (
+        "news.example.org"
+    )
+    pages = [
+        LabelledPage("s", str(i), f"https://site{i % 7}.example/{i}", None, (), ())
+        for i in range(40)
+    ]
+    folds = site_folds(pages)
+    assert len(folds) == 7 and set(folds.values()) <= set(range(5))
+
+
+def _scorer(name: str):  # the shared reference scorers, when the shared sets are here
+    path = SCORING / f"{name}.py"
+    if not path.is_file():
+        pytest.skip("shared scorers not found")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_body_measure_equals_the_reference_scorer() -> None:
+    scorer = _scorer("score_extraction")
+    pairs = [
+        (PARAGRAPHS[0] + " Share this", PARAGRAPHS[0]),
+        (PARAGRAPHS[1][:80], PARAGRAPHS[1]),
+        ("", PARAGRAPHS[2]),
+        ("Two words", "Two words"),
+    ]
+    reference = scorer.prf([scorer.page_scores(truth, got) for got, truth in pairs])
+    ours = body_scores(pairs)
+    assert (ours.precision, ours.recall, ours.f1) == pytest.approx(reference)
+    assert ours.empty == 1
+
+
+def test_segment_measure_pools_counts() -> None:
+    page = LabelledPage("s", "x", "u", None, ("new rules", "not there"), ("Sign up", "union would"))
+    scores = segment_scores([(" ".join(PARAGRAPHS), page)])
+    assert (scores.precision, scores.recall) == (0.5, 0.5)
+
+
+def test_hard_wrapped_paragraphs_rejoin() -> None:
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 64) for paragraph in PARAGRAPHS)
+    page = f"Traders face border checks\n\nBy Jo Bloggs\nMarch 3, 2023\n\n{wrapped}\n\nShare"
+    body = [b.text for b in extract_article(page, "wrapped.txt").blocks if b.kind == "body"]
+    assert body == list(PARAGRAPHS)
+
+
+def test_page_without_blank_lines_splits_into_paragraphs() -> None:
+    wrapped = "\n".join(textwrap.fill(paragraph, 70) for paragraph in PARAGRAPHS)
+    assert [text for text, _ in lines_to_units(wrapped)] == list(PARAGRAPHS)
+    unwrapped = "\n".join(PARAGRAPHS)
+    assert [text for text, _ in lines_to_units(unwrapped)] == list(PARAGRAPHS)
+
+
+def test_long_unwrapped_lines_of_like_length_stay_apart() -> None:
+    lines = [paragraph + " " + paragraph for paragraph in PARAGRAPHS]  # ~340 characters each
+    assert len(lines_to_units("\n".join(lines))) == 3
+
+
+def test_chinese_page_yields_its_article() -> None:
+    paragraphs = (
+        "新华社北京十二月六日电 国家统计局六日发布的数据显示，今年前十一个月全国工业生产保持"
+        "稳定增长，其中高技术制造业增加值同比增长百分之八点五，增速比上月加快零点三个百分点。",
+        "专家表示，随着一系列稳增长政策的落地见效，市场需求逐步恢复，企业生产经营状况持续"
+        "改善，预计明年经济运行将继续保持在合理区间，为实现全年目标打下坚实基础。",
+        "统计局新闻发言人在发布会上说，当前外部环境依然复杂严峻，国内需求仍显不足，"
+        "但是我国经济长期向好的基本面没有改变，各地区各部门要把握好政策的力度和节奏。",
+    )
+    menu = "\n".join(f"  • {item}" for item in ("首页", "新闻", "财经", "体育", "娱乐", "科技"))
+    page = f"{menu}\n\n工业生产稳定增长\n\n2024年12月6日\n\n" + "\n\n".join(paragraphs)
+    page += "\n\n相关新闻\n\n  • 股市收盘\n  • 天气预报\n\n版权所有 © 2024 新华网"
+    article = extract_article(page, "zh.txt")
+    text = [b.text for b in article.blocks if b.kind in ("body", "subhead")]
+    assert all(paragraph in text for paragraph in paragraphs)
+    assert not {"首页", "新闻", "股市收盘", "天气预报"} & set(text)
+    assert not any("版权所有" in line for line in text)
