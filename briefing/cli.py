@@ -12,6 +12,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from briefing.errors import (
     EXIT_USAGE,
     BriefingError,
 )
-from briefing.options import DEFAULT_MAX_BYTES, SUMMARIZERS, BriefingOptions
+from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, SUMMARIZERS, BriefingOptions
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
     from briefing.progress import Stage, StageProgress
@@ -64,6 +65,13 @@ def _at_least(minimum: int) -> Callable[[str], int]:
 _positive = _at_least(1)
 
 
+def _iso_day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -78,15 +86,14 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--summarizer",
         choices=SUMMARIZERS,
-        default="lex-rank",
-        help="sumy algorithm for the summaries (default: lex-rank)",
+        help="sumy algorithm for the summaries (default: lex-rank; the view remembers "
+        "the last one chosen)",
     )
     parser.add_argument(
         "--sentences",
         type=_positive,
-        default=5,
         metavar="N",
-        help="sentences per actor summary (default: 5)",
+        help="sentences per actor summary (default: 5; the view remembers the last length)",
     )
     parser.add_argument(
         "--max-bytes",
@@ -94,6 +101,12 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help="skip input files larger than this (default: 20000000)",
+    )
+    parser.add_argument(
+        "--since",
+        type=_iso_day,
+        metavar="DATE",
+        help="leave out articles published before DATE (YYYY-MM-DD); undated ones are kept",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the article cache"
@@ -118,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _engine_options(parser)
     parser.add_argument("--theme", metavar="NAME", help="colour theme (saved for next time)")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="follow the inputs: re-brief as articles arrive or change, saying what is new",
+    )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     return parser
 
@@ -157,11 +175,12 @@ def build_dump_parser() -> argparse.ArgumentParser:
 def _options(args: argparse.Namespace) -> BriefingOptions:
     return BriefingOptions(
         profile=args.profile,
-        summarizer=args.summarizer,
-        sentences=args.sentences,
+        summarizer=args.summarizer or DEFAULT_OPTIONS.summarizer,
+        sentences=args.sentences or DEFAULT_OPTIONS.sentences,
         max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
         use_cache=not args.no_cache,
         jobs=args.jobs,
+        since=args.since,
     )
 
 
@@ -233,6 +252,8 @@ def run_profiles(argv: Sequence[str]) -> int:
 def run_tui(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.watch and "-" in args.paths:
+        parser.error("--watch follows files and folders; it cannot follow '-' (stdin)")
     if args.theme:
         from textual.theme import BUILTIN_THEMES
 
@@ -254,7 +275,14 @@ def run_tui(argv: Sequence[str]) -> int:
         _keys_from_terminal(piped)
     from briefing.tui.app import run_app
 
-    return run_app(args.paths, _options(args), args.theme)
+    return run_app(
+        args.paths,
+        _options(args),
+        args.theme,
+        summarizer=args.summarizer,
+        sentences=args.sentences,
+        watch=args.watch,
+    )
 
 
 def _check_profile(name_or_path: str | None) -> None:

@@ -131,7 +131,7 @@ def read_inputs(
             add(path, f"skipped: cannot read ({error.strerror})")
             continue
         if stat.S_ISDIR(info.st_mode):
-            found, walk_problems = _article_files(path)
+            found, walk_problems = article_files(path)
             problems.extend(walk_problems)
             if not found and not walk_problems:
                 add(path, f"skipped: no articles ({' '.join(ARTICLE_EXTENSIONS)}) in folder")
@@ -145,7 +145,7 @@ def read_inputs(
     return documents, problems
 
 
-def _article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[InputProblem]]:
+def article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[InputProblem]]:
     """Regular article files under `folder`, sorted, skipping hidden files and folders."""
     found: list[tuple[str, os.stat_result]] = []
     problems: list[InputProblem] = []

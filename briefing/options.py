@@ -27,6 +27,8 @@ class BriefingOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     use_cache: bool = True
     jobs: int | None = None  # worker processes for large inputs; None = decide by size
+    since: str | None = None  # "YYYY-MM-DD": articles published before it are left out
+    excluded: frozenset[str] = frozenset()  # input paths the reader left out of the briefing
 
 
 DEFAULT_OPTIONS = BriefingOptions()

@@ -198,7 +198,7 @@ def build_briefing(
     profile = resolve_profile(options.profile)
     request = "|".join(
         (profile.id, profile.name, str(options.profile is None), options.summarizer,
-         str(options.sentences))
+         str(options.sentences), options.since or "")
     )  # fmt: skip
     warnings: list[str] = []
     with (
@@ -211,7 +211,7 @@ def build_briefing(
         stamped = _stamped_files(paths, options.max_bytes, cache) if cache.enabled else None
         if stamped is not None:
             # Every file is as it was when last read: its key is known without reading it.
-            kept, copies = _distinct(stamped)
+            kept, copies = _distinct([f for f in stamped if f.path not in options.excluded])
             keys = article_keys(kept, profile)
             briefing = cache.get_briefing(briefing_key(keys, [f.path for f in kept], request))
         if briefing is None:
@@ -219,7 +219,7 @@ def build_briefing(
             docs, input_problems = read_documents(paths, options.max_bytes)
             cache.put_stamps(_file_stamps(docs, started_ns))
             problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
-            kept, copies = _distinct(docs)
+            kept, copies = _distinct([d for d in docs if d.path not in options.excluded])
             keys = article_keys(kept, profile)
             whole = briefing_key(keys, [doc.path for doc in kept], request)
             briefing = cache.get_briefing(whole)
@@ -336,6 +336,9 @@ def _brief_articles(
         for item in processed
         if not item.sentences
     ]
+    if options.since:
+        articles, since_note = published_since(articles, options.since)
+        notes += [since_note] if since_note else []
     foreign = [a for a in articles if a.article.language not in ("en", "unknown")]
     if foreign:
         languages = ", ".join(sorted({a.article.language for a in foreign}))
@@ -364,3 +367,16 @@ def _brief_articles(
         problems=tuple(notes),
         progress=progress,
     )
+
+
+def published_since(
+    articles: Sequence[AnnotatedArticle], since: str
+) -> tuple[list[AnnotatedArticle], str | None]:
+    """The articles published on or after `since` (an undated one is kept: nothing says it
+    is older), and a note of what was left out and kept undated, if anything."""
+    kept = [a for a in articles if not a.article.published or a.article.published[:10] >= since]
+    older = len(articles) - len(kept)
+    undated = sum(1 for a in kept if not a.article.published)
+    parts = [f"left out {older} of {len(articles)} articles published before it"] if older else []
+    parts += [f"kept {undated} without a publication date"] if undated else []
+    return kept, (f"--since {since}: {'; '.join(parts)}" if parts else None)

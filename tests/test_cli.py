@@ -158,3 +158,50 @@ def test_dump_progress_is_silent_when_stderr_is_not_a_terminal(monkeypatch) -> N
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with cli._progress_on_terminal() as progress:
         assert progress is None
+
+
+def test_since_leaves_older_articles_out_and_says_so(capsys) -> None:
+    assert main(["dump", "--no-cache", "--format", "json", "--since", "2024-12-07"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    # The seeds: Dawn of 7 December stays, The Business Standard of 6 December goes.
+    assert [a["outlet"] for a in data["articles"]] == ["Dawn"]
+    note = "--since 2024-12-07: left out 1 of 2 articles published before it"
+    assert note in captured.err
+    assert data["problems"] == [note]
+
+
+def test_since_keeps_an_article_on_that_day_and_an_undated_one(tmp_path: Path, capsys) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        "Kurdish forces said they had taken control of the city of Deir el-Zor after the "
+        "army withdrew from it, according to residents and officials in the region.\n",
+        encoding="utf-8",
+    )
+    paths = [*(str(p) for p in seed_paths()), str(undated)]
+    assert main(["dump", "--no-cache", "--format", "json", "--since", "2024-12-06", *paths]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert [a["published"] is None for a in data["articles"]] == [False, False, True]
+    assert "--since 2024-12-06: kept 1 without a publication date" in captured.err
+
+
+def test_since_leaving_out_everything_exits_3_and_says_why(capsys) -> None:
+    assert main(["dump", "--no-cache", "--since", "2025-01-01"]) == 3
+    err = capsys.readouterr().err
+    assert "no readable article in the bundled seeds" in err
+    assert "left out 2 of 2 articles published before it" in err
+
+
+@pytest.mark.parametrize("command", [["dump"], []])
+def test_since_with_a_bad_date_is_a_usage_error(command: list[str], capsys) -> None:
+    assert main([*command, "--since", "7 December"]) == 2
+    err = capsys.readouterr().err
+    assert "--since: expected a date as YYYY-MM-DD, got '7 December'" in err
+
+
+def test_watch_cannot_follow_stdin(capsys) -> None:
+    assert main(["--watch", "-"]) == 2
+    assert "--watch follows files and folders; it cannot follow '-' (stdin)" in (
+        capsys.readouterr().err
+    )

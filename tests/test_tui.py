@@ -278,19 +278,42 @@ async def test_sources_table_and_dropped_toggle(seed_briefing: Briefing) -> None
 
 
 @synchronously
-async def test_timeline_groups_facts_by_day_in_order() -> None:
+async def test_timeline_groups_facts_by_day_newest_first_and_reverses() -> None:
     briefing = make_briefing()
-    headings = [str(e) for e in timeline_entries(briefing) if not isinstance(e, tuple)]
-    assert headings == ["2024-12-06", "2024-12-07", "undated"]
+
+    def headings(**order: bool) -> list[str]:
+        entries = timeline_entries(briefing, **order)
+        return [str(e) for e in entries if not isinstance(e, tuple)]
+
+    assert headings() == ["2024-12-07", "2024-12-06", "undated"]
+    assert headings(newest_first=False) == ["2024-12-06", "2024-12-07", "undated"]
     app = BriefingApp(briefing)
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
-        prompts = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+
+        def shown() -> tuple[str, list[str]]:
+            title = screen_text(app.screen.query_one("#timeline-title", Static))
+            return title, [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+
+        title, prompts = shown()
+        assert prompts[1].startswith("  ● Iran  Russia, Iran and Turkiye will meet")
+        assert prompts[3].startswith("  ● Iran  Iran will send missiles")
+        assert title.startswith("Timeline: every actor's facts, newest first")
+        await pilot.press("O")
+        await pilot.pause()
+        title, prompts = shown()
+        assert prompts[0] == "2024-12-06"
         assert prompts[1].startswith("  ● Iran  Iran will send missiles")
         assert prompts[2].startswith("  ● Jordan  Jordan has closed")
+        assert title.startswith("Timeline: every actor's facts, oldest first")
+        # The order is the reader's, not the view's: the main pane follows it.
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = [str(option.prompt) for option in detail(app).options]
+        assert "Key facts  oldest first" in shown
 
 
 @synchronously
@@ -665,7 +688,7 @@ async def test_timeline_facts_sit_indented_under_their_day() -> None:
     app = BriefingApp(make_briefing())
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
-        await pilot.press("t")
+        await pilot.press("t", "O")  # oldest first
         await pilot.pause()
         rows = [row for row in rendered_rows(app.screen.query_one(SourcedLineList)) if row]
         assert [row for row in rows if not row.startswith(" ")] == [

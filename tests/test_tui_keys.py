@@ -365,3 +365,84 @@ def test_ctrl_c_while_loading_stops_the_engine_and_exits_130(
     assert app.return_code == 130 and app.briefing is None
     # It stopped at its next progress report, before briefing the articles it read.
     assert modelled == []
+
+
+# --- Daily use (each key's details are in test_tui_daily.py) ----------------------------
+
+
+@scenario("app.reload")
+async def r_reloads_and_says_what_changed(app: BriefingApp, pilot: Pilot) -> None:
+    app.paths = tuple(str(p) for p in seed_paths())
+    await press(pilot, "r")
+    assert app.briefing is not None and len(app.briefing.articles) == 2
+    assert "nothing changed (2 articles)" in [str(n.message) for n in app._notifications]
+
+
+@scenario("main.copy-brief", "main.order")
+async def Y_copies_the_brief_and_O_reverses_its_facts(app: BriefingApp, pilot: Pilot) -> None:
+    await press(pilot, "Y")
+    assert app.clipboard.startswith(f"## {app.briefing.actors[0].name}\n")
+    assert app.newest_first
+    await press(pilot, "O")
+    assert not app.newest_first
+    assert any("oldest first" in str(o.prompt) for o in detail(app).options)
+
+
+@scenario("line.open-file", "article.open-file", "sources.open-file")
+async def o_opens_the_source_file(app: BriefingApp, pilot: Pilot) -> None:
+    import briefing.tui.app as app_module
+    import briefing.tui.screens.article as article_module
+    import briefing.tui.screens.sources as sources_module
+
+    opened: list[str] = []
+    modules = (app_module, article_module, sources_module)
+    real = [module.open_article for module in modules]
+    try:  # the headless app cannot give its terminal to a pager: record what it opens
+        for module in modules:
+            module.open_article = lambda _app, article: opened.append(article.path)
+        await press(pilot, "tab", "o")
+        await press(pilot, "s", "o")
+        await press(pilot, "enter", "o")
+    finally:
+        for module, function in zip(modules, real, strict=True):
+            module.open_article = function
+    first = app.briefing.articles[0].article.path
+    assert opened[1:] == [first, first] and len(opened) == 3
+
+
+@scenario("sources.sort", "sources.reverse", "sources.filter", "sources.exclude")
+async def sources_sort_filter_and_leave_out(app: BriefingApp, pilot: Pilot) -> None:
+    app.paths = tuple(str(p) for p in seed_paths())
+    await press(pilot, "s", "S")
+    table = app.screen.query_one(DataTable)
+    assert [str(table.get_row_at(r)[3]) for r in range(2)] == ["2024-12-06", "2024-12-07"]
+    await press(pilot, "O")
+    assert [str(table.get_row_at(r)[3]) for r in range(2)] == ["2024-12-07", "2024-12-06"]
+    await press(pilot, "f", *"reuters", "enter")
+    assert table.row_count == 1
+    await press(pilot, "x")
+    assert len(app.briefing.articles) == 1
+
+
+@scenario("timeline.order", "timeline.actor", "actor-picker.cancel")
+async def timeline_order_and_actor(app: BriefingApp, pilot: Pilot) -> None:
+    await press(pilot, "t", "O")
+    assert not app.newest_first
+    await press(pilot, "a", "escape")
+    assert isinstance(app.screen, TimelineScreen) and app.screen.actor_id is None
+    await press(pilot, "a", "j", "enter")
+    assert app.screen.actor_id == app.briefing.actors[0].id
+
+
+@scenario("timeline.date", "date-prompt.cancel")
+async def d_jumps_to_a_date(app: BriefingApp, pilot: Pilot) -> None:
+    await press(pilot, "t", "d", "escape")
+    assert isinstance(app.screen, TimelineScreen)
+    await press(pilot, "d", *"2024-12-06", "enter")
+    line = app.screen.query_one(SourcedLineList).current_line
+    assert line is not None
+    assert any(
+        f.text == line.text and (f.date or f.reported) == "2024-12-06"
+        for a in app.briefing.actors + app.briefing.other_actors
+        for f in a.facts
+    )

@@ -43,6 +43,11 @@ SCREENS = {
     "sources": ("s",),
     "timeline": ("t",),
     "help": ("question_mark",),
+    # Sorted by publication date, newest first: the sorted header's arrow.
+    "sources-sorted": ("s", "S", "O"),
+    # The actor picker over the timeline, then Iran's facts alone.
+    "timeline-picker": ("t", "a"),
+    "timeline-iran": ("t", "a", "j", "j", "j", "j", "enter"),
 }
 
 
@@ -57,6 +62,17 @@ def test_search_snapshot(snap_compare, seed_briefing: Briefing) -> None:
     async def run_before(pilot: Pilot) -> None:
         await _loaded(pilot)
         await pilot.press("slash", *"Homs")
+        pilot.app.screen.query_one("Input").cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(BriefingApp(seed_briefing), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sources_filter_snapshot(snap_compare, seed_briefing: Briefing) -> None:
+    # The filter line above the table, the rows it keeps and the title's count.
+    async def run_before(pilot: Pilot) -> None:
+        await _loaded(pilot)
+        await pilot.press("s", "f", *"reuters")
         pilot.app.screen.query_one("Input").cursor_blink = False
         await pilot.pause()
 

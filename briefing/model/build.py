@@ -12,7 +12,7 @@ from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index
 from briefing.model.lines import Line, make_line, pane_lines
 from briefing.model.panes import PaneActor, mentions_of
-from briefing.model.summaries import summarize_lines, summary_line
+from briefing.model.summaries import summarisable, summarize_lines, summary_line
 from briefing.model.types import ActorBrief, Briefing
 from briefing.profile import Profile
 from briefing.progress import Stage, StageProgress
@@ -97,8 +97,13 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
             for line in brief.summary_pool
             if line.report not in facts
         ]
-        count = _summary_length(count, len(brief.summary_pool))
-        return replace(brief, summary=summarize_lines(pool, summarizer, count))
+        room = _summary_length(count, len(brief.summary_pool))
+        return replace(
+            brief,
+            summary=summarize_lines(pool, summarizer, room),
+            summary_length=count,
+            summary_reports=min(summarisable(pool), room),
+        )
 
     return replace(
         briefing,
@@ -128,7 +133,8 @@ def _brief(
     dated = pane_facts([(line, also) for line, also in lines if line.date])
     taken = {fact.report for fact in dated}
     rest = [(line, also) for line, also in lines if line.report not in taken]
-    summary = summarize_lines(rest, summarizer, _summary_length(pane.length, len(rest)))
+    room = _summary_length(pane.length, len(rest))
+    summary = summarize_lines(rest, summarizer, room)
     taken |= {line.report for line in summary}
     more = pane_facts([(line, also) for line, also in lines if line.report not in taken])
     return ActorBrief(
@@ -139,4 +145,6 @@ def _brief(
         summary=summary,
         facts=sort_facts((*dated, *more))[:MAX_FACTS],
         summary_pool=tuple(summary_line(line, also) for line, also in lines),
+        summary_length=pane.length,
+        summary_reports=min(summarisable(rest), room),
     )

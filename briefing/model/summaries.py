@@ -24,11 +24,7 @@ _REPEAT_SHARE = 0.6
 def summarize_lines(
     lines: Sequence[tuple[Line, tuple[str, ...]]], summarizer: str, count: int
 ) -> tuple[SummaryLine, ...]:
-    candidates = [
-        (line, also)
-        for line, also in lines
-        if line.stated.kind != "caption" and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
-    ]
+    candidates = _candidates(lines)
     central = set(select_sentences([line.stated.text for line, _ in candidates], summarizer, count))
     # sumy's picks first; the others stand in for a pick that repeats another.
     ranked = sorted(
@@ -70,3 +66,18 @@ def _newest_first(day: str) -> tuple[int, ...]:
 def _repeats(line: Line, other: Line) -> bool:
     words, others = report_words(line.stated.text).words, report_words(other.stated.text).words
     return bool(words) and len(words & others) / len(words) >= _REPEAT_SHARE
+
+
+def summarisable(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> int:
+    """How many of the lines could stand alone as summary lines."""
+    return len(_candidates(lines))
+
+
+def _candidates(
+    lines: Sequence[tuple[Line, tuple[str, ...]]],
+) -> list[tuple[Line, tuple[str, ...]]]:
+    return [
+        (line, also)
+        for line, also in lines
+        if line.stated.kind != "caption" and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
+    ]

@@ -51,10 +51,21 @@ class ActorBrief:
     # Every line of the pane: what a summary is chosen from (less the key facts when it is
     # chosen again), kept so that another summarizer or length needs no profile.
     summary_pool: tuple[SummaryLine, ...] = ()
+    # What a summary shorter than asked is measured against: the length asked for this
+    # actor, and how many lines it could have had (distinct reports long enough to stand
+    # alone, not already key facts, at most half a small pane's lines).
+    summary_length: int = 0
+    summary_reports: int = 0
 
     @property
     def source_count(self) -> int:
         return len(cited_articles(self.sentence_ids))
+
+    @property
+    def cited_sentences(self) -> tuple[str, ...]:
+        """The sentences its summary lines and key facts cite."""
+        lines = (*self.summary, *self.facts)
+        return tuple(dict.fromkeys(sid for line in lines for sid in line.sources))
 
 
 @dataclass(frozen=True)

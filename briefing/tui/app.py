@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from textual import events, work
@@ -19,20 +20,23 @@ from textual.widgets import DataTable, OptionList, Tabs
 from textual.worker import get_current_worker
 
 from briefing.errors import EXIT_INTERRUPTED, BriefingError
-from briefing.model import Briefing
+from briefing.model import Briefing, cited_articles
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
 from briefing.progress import Stage
 from briefing.render import render
 from briefing.safety import clean_text
 from briefing.tui import config
-from briefing.tui.citations import SourcedLine, summary_method
+from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.opener import open_article
+from briefing.tui.reload import InputWatcher, describe_reload
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.help import HelpScreen, binding_ids
 from briefing.tui.screens.main import ActorList, MainScreen
+from briefing.tui.screens.pickers import ActorPicker, DatePrompt
 from briefing.tui.screens.search import SearchMatches, SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
@@ -54,7 +58,7 @@ class _LoadCancelled(Exception):
 
 
 # Actions that show the briefing: with none to show (the engine failed) they are not offered.
-BRIEFING_ACTIONS = frozenset({"export_dialog", "search", "sources", "timeline"})
+BRIEFING_ACTIONS = frozenset({"export_dialog", "search", "sources", "timeline", "reload"})
 
 
 class BriefingApp(App[None]):
@@ -78,6 +82,7 @@ class BriefingApp(App[None]):
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("e", "export_dialog", "Export", id="app.export"),
+        Binding("r", "reload", "Reload", id="app.reload"),
         # Textual adds this one itself unless declared; declared, help lists it and a
         # keymap can move it.
         Binding(
@@ -91,6 +96,8 @@ class BriefingApp(App[None]):
     ]
 
     briefing: reactive[Briefing | None] = reactive(None, always_update=True, init=False)
+    # How the main pane and the timeline order facts (`O` reverses it in both).
+    newest_first: reactive[bool] = reactive(True)
 
     def __init__(
         self,
@@ -99,11 +106,17 @@ class BriefingApp(App[None]):
         paths: Sequence[str] = (),
         options: BriefingOptions | None = None,
         theme: str | None = None,
+        summarizer: str | None = None,
+        sentences: int | None = None,
+        watch: bool = False,
     ) -> None:
+        """`summarizer`, `sentences`: asked on the command line, so used and remembered
+        (else the remembered ones are used); `watch`: follow the inputs, re-briefing as
+        articles arrive or change."""
         super().__init__()
+        self.watcher = InputWatcher(self, paths, self._inputs_changed) if watch else None
         self._given_briefing = briefing
         self.paths = tuple(paths)
-        self.options = options or BriefingOptions()
         themes = bundled_themes()
         for bundled in themes:
             self.register_theme(bundled)
@@ -114,6 +127,13 @@ class BriefingApp(App[None]):
         self.search_matches: SearchMatches | None = None
         self._match_at = -1  # the match n/N showed last (or opened from the results)
         self.settings = config.load_settings(binding_ids(HELP_SECTIONS))
+        options = options or BriefingOptions()
+        self._summary_asked = summarizer is not None or sentences is not None
+        self.options = replace(
+            options,
+            summarizer=summarizer or self.settings.summarizer or options.summarizer,
+            sentences=sentences or self.settings.sentences or options.sentences,
+        )
         self.keymap = self.settings.keymap
         self.set_keymap(self.keymap)
         saved = self.settings.theme
@@ -193,6 +213,8 @@ class BriefingApp(App[None]):
             self._loaded(self._given_briefing)
         else:
             self.load_briefing()
+        if self.watcher is not None:
+            self.watcher.start()
 
     def on_resize(self, event: events.Resize) -> None:
         # After this event's layout, so a screen pushed now is laid out too.
@@ -211,24 +233,36 @@ class BriefingApp(App[None]):
     def _remember_theme(self, theme: Theme | None) -> None:
         if theme is None:
             return
-        problem = config.save_theme(theme.name)
+        self._warn_unsaved("Theme", config.save_theme(theme.name))
+
+    def _remember_summary(self, briefing: Briefing) -> None:
+        # A file that could not be read is left alone; its warning is already shown.
+        if self.settings.usable:
+            problem = config.save_summary(briefing.summarizer, briefing.length)
+            self._warn_unsaved("Summarizer and length", problem)
+
+    def _warn_unsaved(self, what: str, problem: str | None) -> None:
         if problem:
             self.notify(
-                f"Theme not saved: {problem}",
+                f"{what} not saved: {problem}",
                 title=str(config.config_path()),
                 severity="warning",
                 markup=False,
             )
 
     @work(thread=True, exclusive=True, group="engine")
-    def load_briefing(self) -> None:
+    def load_briefing(self, reason: str = "Reloaded") -> None:
+        """Brief the inputs; once a briefing is shown, this reloads it (the article cache
+        makes unchanged pages cheap) and `reason` titles the notice of what changed."""
         worker = get_current_worker()
+        first = self.briefing is None
 
         def progress(stage: Stage, done: int, total: int) -> None:
-            # ctrl+c (or quitting) cancels the worker: stop at the next step.
+            # ctrl+c (or quitting, or a newer reload) cancels the worker: stop at the next step.
             if worker.is_cancelled:
                 raise _LoadCancelled
-            self.call_from_thread(self._main.show_progress, stage, done, total)
+            if first:
+                self.call_from_thread(self._main.show_progress, stage, done, total)
 
         try:
             # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a
@@ -239,20 +273,52 @@ class BriefingApp(App[None]):
         except _LoadCancelled:
             return
         except BriefingError as error:
-            self.call_from_thread(self._failed, error)
+            if not worker.is_cancelled:
+                self.call_from_thread(self._failed, error)
             return
-        self.call_from_thread(self._loaded, briefing)
+        # A newer reload (another article arrived) replaced this one.
+        if not worker.is_cancelled:
+            self.call_from_thread(self._loaded, briefing, reason)
+
+    def action_reverse_facts(self) -> None:
+        self.newest_first = not self.newest_first
+        self.notify(f"Facts {order_label(self.newest_first)}", timeout=2)
+
+    def action_reload(self) -> None:
+        self.notify("Reading the articles again…", timeout=2)
+        self.load_briefing()
+
+    def _inputs_changed(self) -> None:
+        self.load_briefing("The inputs changed")
+
+    def toggle_excluded(self, path: str) -> None:
+        """Leave an article out of the briefing, or take it back in, and re-brief."""
+        excluded = self.options.excluded ^ {path}
+        self.options = replace(self.options, excluded=excluded)
+        verb = "Leaving out" if path in excluded else "Taking back"
+        self.notify(f"{verb} {display_path(path)}; re-briefing…", timeout=3, markup=False)
+        self.load_briefing("Re-briefed")
 
     @property
     def _main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
-    def _loaded(self, briefing: Briefing) -> None:
-        self.briefing = briefing
+    def _loaded(self, briefing: Briefing, reason: str = "Reloaded") -> None:
+        old, self.briefing = self.briefing, briefing
+        if old is not None:
+            self.notify(describe_reload(old, briefing), title=reason, markup=False, timeout=10)
+        elif self._summary_asked:
+            self._remember_summary(briefing)
+        # On a reload, only what is new about the input.
         for problem in briefing.problems:
-            self.notify(problem, title="About the input", severity="warning", markup=False)
+            if old is None or problem not in old.problems:
+                self.notify(problem, title="About the input", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
+        if self.briefing is not None:
+            # A reload found nothing to brief: keep the briefing the reader has.
+            self.notify(f"{error}; still showing the last briefing", severity="error", markup=False)
+            return
         self.failure = error
         self.refresh_bindings()
         self.push_screen(FailureScreen(str(error), self.keymap.get("failure.quit", "q")))
@@ -351,6 +417,11 @@ class BriefingApp(App[None]):
         if self.briefing is not None:
             self.push_screen(ArticleScreen(self.briefing, line.sources, report=line.text))
 
+    def on_sourced_line_list_file_wanted(self, event: SourcedLineList.FileWanted) -> None:
+        if self.briefing is not None and event.line.sources:
+            first = cited_articles(event.line.sources)[0]
+            open_article(self, self.briefing.article(first).article)
+
     def go_to_actor(self, actor_id: str) -> None:
         while not isinstance(self.screen, MainScreen):
             self.pop_screen()
@@ -372,11 +443,13 @@ class BriefingApp(App[None]):
         if self.briefing is None:
             return
         self.notify("Recomputing summaries…", timeout=2)
-        self._rebrief(
-            self.briefing,
-            summarizer or self.briefing.summarizer,
-            sentences or self.briefing.length,
+        # A reload from now on briefs with these, and so does the next start.
+        self.options = replace(
+            self.options,
+            summarizer=summarizer or self.briefing.summarizer,
+            sentences=sentences or self.briefing.length,
         )
+        self._rebrief(self.briefing, self.options.summarizer, self.options.sentences)
 
     @work(thread=True, exclusive=True, group="rebrief")
     def _rebrief(self, briefing: Briefing, summarizer: str, sentences: int) -> None:
@@ -387,10 +460,19 @@ class BriefingApp(App[None]):
         except BriefingError as error:
             self.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        self.call_from_thread(self._rebriefed, updated)
+        self.call_from_thread(self._rebriefed, briefing, updated)
 
-    def _rebriefed(self, briefing: Briefing) -> None:
-        self.briefing = briefing
+    def _rebriefed(self, source: Briefing, briefing: Briefing) -> None:
+        if self.briefing is source:
+            self.briefing = briefing
+        elif self.briefing is not None:
+            # Reloaded meanwhile (--watch, r): these summaries are of the old articles.
+            asked = (self.options.summarizer, self.options.sentences)
+            if (self.briefing.summarizer, self.briefing.length) != asked:
+                self.rebrief(summarizer=asked[0], sentences=asked[1])
+                return
+            briefing = self.briefing
+        self._remember_summary(briefing)
         # A narrow masthead leaves the method out, so say what the summaries are now.
         self.notify(f"Summaries: {summary_method(briefing)}", timeout=4)
 
@@ -415,6 +497,7 @@ HELP_SECTIONS = (
     ("Sources", (SourcesScreen, VimDataTable)),
     ("Search", (SearchScreen, SearchResults)),
     ("Timeline", (TimelineScreen,)),
+    ("Actor and date dialogs", (ActorPicker, DatePrompt)),
     ("Export dialog", (ExportScreen,)),
     ("Help", (HelpScreen,)),
     ("When no briefing could be made", (FailureScreen,)),
@@ -429,13 +512,28 @@ TEXTUAL_SECTIONS = (
 )
 
 
-def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -> int:
+def run_app(
+    paths: Sequence[str],
+    options: BriefingOptions,
+    theme: str | None,
+    *,
+    summarizer: str | None = None,
+    sentences: int | None = None,
+    watch: bool = False,
+) -> int:
     """Run the TUI until the reader quits; the exit status for the CLI.
 
     Why no briefing could be made is printed again once the screen is gone, so it is
     still there to read (and to see in a log).
     """
-    app = BriefingApp(paths=paths, options=options, theme=theme)
+    app = BriefingApp(
+        paths=paths,
+        options=options,
+        theme=theme,
+        summarizer=summarizer,
+        sentences=sentences,
+        watch=watch,
+    )
     app.run()
     if app.failure is not None:
         print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)

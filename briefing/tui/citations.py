@@ -174,3 +174,32 @@ def attributed(briefing: Briefing, fact: Fact) -> Content:
         " ",
         markers_content(briefing, fact.sources),
     )
+
+
+def fact_day(fact: Fact) -> str | None:
+    """The date a fact is placed at: the one its text states, else its report date."""
+    return fact.date or fact.reported
+
+
+def facts_by_date(facts: Sequence[Fact], newest_first: bool) -> list[Fact]:
+    """Dated facts newest (or oldest) first, the model's order kept within a date;
+    undated facts last either way."""
+    dated = sorted((f for f in facts if fact_day(f)), key=fact_day, reverse=newest_first)
+    return dated + [f for f in facts if not fact_day(f)]
+
+
+def order_label(newest_first: bool) -> str:
+    return "newest first" if newest_first else "oldest first"
+
+
+def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
+    """Why a summary is shorter than asked: '3 of 5: only 3 distinct reports about this
+    actor'; None when it is as long as asked (or the model does not say what was asked)."""
+    shown, asked, pool = len(actor.summary), actor.summary_length, actor.summary_reports
+    if shown >= asked:
+        return None
+    if pool <= shown:
+        reports = plural(pool, "distinct report")
+        beside = "to summarise beside its key facts"
+        return f"{shown} of {asked}: only {reports} about this actor {beside}"
+    return f"{shown} of {asked}: {briefing.summarizer} chose {shown} of its {pool} distinct reports"

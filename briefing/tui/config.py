@@ -1,4 +1,4 @@
-"""The TUI's settings in the user's config.toml: the theme and a [keymap] table.
+"""The TUI's settings in the user's config.toml: theme, summarizer, length, a [keymap] table.
 
 A file the TUI cannot use is never ignored in silence: reading it reports what is wrong,
 and saving the theme leaves a file it cannot rewrite safely as it is.
@@ -10,17 +10,17 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_path
 
 from briefing.errors import BriefingError
+from briefing.options import SUMMARIZERS
 from briefing.output import write_atomic
 
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
-_THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
 # Top-level keys end at the first table header ("[keymap]", "[[rows]]").
 _TABLE_HEADER = re.compile(r"^\[", re.MULTILINE)
 
@@ -36,6 +36,8 @@ class Settings:
     """What config.toml asks for, and what in it could not be used (one phrase each)."""
 
     theme: str | None = None
+    summarizer: str | None = None
+    sentences: int | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
     usable: bool = True  # False: unreadable or not TOML, so nothing in it was used
@@ -74,6 +76,14 @@ def load_settings(binding_ids: Collection[str]) -> Settings:
     if theme is not None and not isinstance(theme, str):
         problems.append("theme must be a string")
         theme = None
+    summarizer = data.get("summarizer")
+    if summarizer is not None and summarizer not in SUMMARIZERS:
+        problems.append(f"summarizer must be one of {', '.join(SUMMARIZERS)}")
+        summarizer = None
+    sentences = data.get("sentences")
+    if sentences is not None and (type(sentences) is not int or sentences < 1):
+        problems.append("sentences must be a whole number of at least 1")
+        sentences = None
     table = data.get("keymap", {})
     if not isinstance(table, dict):
         problems.append("keymap must be a table ([keymap])")
@@ -86,11 +96,19 @@ def load_settings(binding_ids: Collection[str]) -> Settings:
     if unknown:
         problems.append(f"unknown binding ids in [keymap]: {', '.join(unknown)} (see ? for ids)")
         keymap = {k: v for k, v in keymap.items() if k not in unknown}
-    return Settings(theme, keymap, tuple(problems))
+    return Settings(theme, summarizer, sentences, keymap, tuple(problems))
 
 
 def save_theme(name: str) -> str | None:
-    """Set the top-level `theme` key, keeping the rest of the file as written.
+    return save_settings({"theme": name})
+
+
+def save_summary(summarizer: str, sentences: int) -> str | None:
+    return save_settings({"summarizer": summarizer, "sentences": sentences})
+
+
+def save_settings(values: Mapping[str, str | int]) -> str | None:
+    """Set top-level keys, keeping the rest of the file as written.
 
     Returns why the file was left as it is, or None once saved.
     """
@@ -99,20 +117,26 @@ def save_theme(name: str) -> str | None:
         settings = _parse(text)
     except UnusableConfig as error:
         return f"{error}; left as it is"
-    # A JSON string literal is a valid TOML basic string.
-    line = f"theme = {json.dumps(name)}"
     header = _TABLE_HEADER.search(text)
     top_end = header.start() if header else len(text)
-    top, count = _THEME_LINE.subn(line, text[:top_end], count=1)
-    updated = (top if count else f"{line}\n{top}") + text[top_end:]
-    # The line edit must change the theme and nothing else (a multi-line string or an
-    # unusual layout could fool it); if not, the reader's file wins.
+    top = text[:top_end]
+    for key, value in values.items():
+        # A JSON string or integer literal is valid TOML too.
+        line = f"{key} = {json.dumps(value)}"
+        top, count = re.subn(rf"^{key}\s*=.*$", line, top, count=1, flags=re.MULTILINE)
+        top = top if count else f"{line}\n{top}"
+    updated = top + text[top_end:]
+    # The line edits must change these keys and nothing else (a multi-line string or an
+    # unusual layout could fool them); if not, the reader's file wins.
     try:
-        safe = _parse(updated) == {**settings, "theme": name}
+        safe = _parse(updated) == {**settings, **values}
     except UnusableConfig:
         safe = False
     if not safe:
-        return "its theme line cannot be rewritten without changing other settings; left as it is"
+        names = " and ".join(values)
+        return (
+            f"its {names} line cannot be rewritten without changing other settings; left as it is"
+        )
     path = config_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -62,11 +62,12 @@ class VimScroll(VerticalScroll):
 
 
 class SourcedLineList(VimOptionList):
-    """Headings and lines; enter (or a click) on a line opens its sources, `c` copies it."""
+    """Headings and lines; enter (or a click) on a line opens its sources, `c`/`y` copies it."""
 
     BINDINGS = [
         Binding("enter", "select", "Open", id="line.open"),
-        Binding("c", "copy_line", "Copy", id="line.copy"),
+        Binding("c,y", "copy_line", "Copy", id="line.copy"),
+        Binding("o", "open_file", "Open file", id="line.open-file"),
     ]
 
     class Opened(Message):
@@ -78,6 +79,13 @@ class SourcedLineList(VimOptionList):
         @property
         def control(self) -> SourcedLineList:
             return self.lines
+
+    class FileWanted(Message):
+        """The reader asked for the file of the line's first source (`o`)."""
+
+        def __init__(self, line: SourcedLine) -> None:
+            super().__init__()
+            self.line = line
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -109,9 +117,13 @@ class SourcedLineList(VimOptionList):
         if event.option.id in self._sourced:
             self.post_message(self.Opened(self._sourced[event.option.id], self))
 
+    def action_open_file(self) -> None:
+        if self.current_line is not None:
+            self.post_message(self.FileWanted(self.current_line))
+
     def action_copy_line(self) -> None:
         line = self.current_line
         if line is None:
             return
         self.app.copy_to_clipboard(f"{line.text} — {line.citation}")
-        self.notify(line.brief_citation, title="Copied with its source")
+        self.notify(line.brief_citation, title="Copied with its source", markup=False)

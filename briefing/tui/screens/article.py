@@ -20,6 +20,7 @@ from briefing.tui.citations import (
     display_path,
     plural,
 )
+from briefing.tui.opener import open_article
 from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimScroll
 
@@ -57,7 +58,8 @@ class ArticleScreen(ViewScreen):
         Binding("left_square_bracket", "source(-1)", "Prev", id="article.prev-source"),
         Binding("right_square_bracket", "source(1)", "Next", id="article.next-source"),
         Binding("d", "toggle_dropped", "Dropped", id="article.dropped"),
-        Binding("c", "copy_cited", "Copy", id="article.copy"),
+        Binding("c,y", "copy_cited", "Copy", id="article.copy"),
+        Binding("o", "open_file", "Open file", id="article.open-file"),
     ]
     DEFAULT_CSS = """
     ArticleScreen #title { padding: 0 1; height: auto; }
@@ -200,10 +202,13 @@ class ArticleScreen(ViewScreen):
                 animate=False,
             )
 
+    def action_open_file(self) -> None:
+        open_article(self.app, self.briefing.article(self.article_id).article)
+
     def action_copy_cited(self) -> None:
         if self.cited_sentence_id is None:
             return
         sentence = self.briefing.sentence(self.cited_sentence_id)
         source = citation(self.briefing, [sentence.id])
         self.app.copy_to_clipboard(f"{sentence.text} — {source}")
-        self.notify(source, title="Copied with its source")
+        self.notify(source, title="Copied with its source", markup=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,14 +13,18 @@ from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
 from briefing.progress import Stage, describe
+from briefing.render import render_actor_markdown
 from briefing.tui.citations import (
     MUTED,
     actor_style,
     all_actors,
     fact_line,
+    facts_by_date,
     masthead,
+    order_label,
     plural,
     summary_line,
+    summary_shortfall,
 )
 from briefing.tui.screens.views import ViewScreen, view_bindings
 from briefing.tui.widgets import SourcedLineList, VimOptionList
@@ -144,6 +150,8 @@ class MainScreen(ViewScreen):
         ),
         Binding("h", "focus_pane('actors')", "Actors pane", show=False, id="main.actors-pane"),
         Binding("l", "focus_pane('detail')", "Brief pane", show=False, id="main.brief-pane"),
+        Binding("Y", "copy_brief", "Copy brief (Markdown)", show=False, id="main.copy-brief"),
+        Binding("O", "app.reverse_facts", "Newest/oldest", show=False, id="main.order"),
     ]
     DEFAULT_CSS = """
     MainScreen #masthead { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
@@ -174,10 +182,15 @@ class MainScreen(ViewScreen):
         self.query_one("#progress", ProgressBar).focus()
         # The app owns the model; this screen redraws whenever it is loaded or recomputed.
         self.watch(self.app, "briefing", self._briefing_changed)
+        self.watch(self.app, "newest_first", self._order_changed, init=False)
 
     def _briefing_changed(self, briefing: Briefing | None) -> None:
         if briefing is not None:
             self.show_briefing(briefing)
+
+    def _order_changed(self) -> None:
+        self._shown_actor = None
+        self._show_actor()
 
     def show_progress(self, stage: Stage, done: int, total: int) -> None:
         # A stage with nothing done yet (or nothing to count) pulses rather than
@@ -248,16 +261,36 @@ class MainScreen(ViewScreen):
             return
         entries.append(Content.styled("Summary", HEADING_STYLE))
         entries += [summary_line(briefing, line) for line in actor.summary]
-        if not actor.summary:
-            entries.append(Content.styled("no summary: too few sentences", MUTED))
-        entries.append(Content.styled("Key facts", HEADING_STYLE))
-        entries += [fact_line(briefing, fact) for fact in actor.facts]
+        shortfall = summary_shortfall(briefing, actor)
+        if shortfall or not actor.summary:
+            entries.append(Content.styled(shortfall or "no summary: too few sentences", MUTED))
+        newest_first = self.app.newest_first
+        entries.append(
+            Content.assemble(
+                ("Key facts", HEADING_STYLE),
+                (f"  {order_label(newest_first)}", MUTED),
+            )
+        )
+        facts = facts_by_date(actor.facts, newest_first)
+        entries += [fact_line(briefing, fact) for fact in facts]
         if not actor.facts:
             entries.append(Content.styled("no dated or attributed facts", MUTED))
         self.query_one("#detail", SourcedLineList).show(entries)
 
     def action_focus_pane(self, pane_id: str) -> None:
         self.query_one(f"#{pane_id}").focus()
+
+    def action_copy_brief(self) -> None:
+        """The actor's whole brief as Markdown, with the sources its lines cite; its facts
+        in the order the reader has them."""
+        actor, briefing = self.actor, self.briefing
+        if actor is None or briefing is None:
+            return
+        shown = replace(actor, facts=tuple(facts_by_date(actor.facts, self.app.newest_first)))
+        self.app.copy_to_clipboard(render_actor_markdown(briefing, shown))
+        cited = len(briefing.source_numbers(actor.cited_sentences))
+        copied = f"{actor.name}, with {plural(cited, 'source')}"
+        self.notify(copied, title="Copied as Markdown", markup=False)
 
     def action_jump(self, number: int) -> None:
         actors = self.query_one(ActorList)

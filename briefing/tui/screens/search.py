@@ -70,6 +70,13 @@ class SearchScreen(ViewScreen):
 
     def on_mount(self) -> None:
         self.query_one("#count", Static).update("type to search every sentence")
+        # A reload renumbers the sentences: search the new briefing.
+        self.watch(self.app, "briefing", self._briefing_changed, init=False)
+
+    def _briefing_changed(self, briefing: Briefing | None) -> None:
+        if briefing is not None:
+            self.briefing = briefing
+            self.run_search(self.query_one("#query", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)

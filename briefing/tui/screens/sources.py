@@ -1,16 +1,25 @@
-"""The sources screen: every article as a table row; enter opens its extracted text."""
+"""The sources screen: every article as a table row; enter opens its extracted text.
+
+The rows sort (`S` cycles the column, a click on a header picks it, `O` reverses), filter
+(`f`), and `x` leaves an article out of the briefing, or takes it back (re-briefed either way).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
 from briefing.tui.citations import MUTED, all_actors, display_path, plural
+from briefing.tui.opener import open_article
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimDataTable
@@ -19,14 +28,60 @@ from briefing.tui.widgets import VimDataTable
 FIXED_WIDTHS = {"#": 2, "outlet": 16, "wire": 10, "published": 10, "sent": 4}
 CELL_PADDING = 2  # DataTable's default: one cell of padding each side
 TITLE_SHARE = 0.6
+EXCLUDED_KEY = "excluded:"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One article as the table shows it, and what it sorts and filters by."""
+
+    number: int
+    annotated: AnnotatedArticle
+    actors: str
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        article = self.annotated.article
+        return (
+            str(self.number),
+            article.outlet or "—",
+            article.wire or "—",
+            (article.published or "—")[:10],
+            str(len(self.annotated.sentences)),
+            article.title,
+            self.actors,
+        )
+
+    def matches(self, words: str) -> bool:
+        """Every word of the filter is in one of the cells or the path (any case)."""
+        haystack = " ".join((*self.cells, self.annotated.article.path)).lower()
+        return all(word in haystack for word in words.lower().split())
+
+
+# Sort keys by column; `S` steps through them in this order. None (unknown) sorts last,
+# in either direction.
+SORTS: dict[str, Callable[[Row], int | str | None]] = {
+    "#": lambda row: row.number,
+    "published": lambda row: row.annotated.article.published,
+    "outlet": lambda row: (row.annotated.article.outlet or "").casefold() or None,
+    "title": lambda row: row.annotated.article.title.casefold() or None,
+    "sent": lambda row: len(row.annotated.sentences),
+}
 
 
 class SourcesScreen(ViewScreen):
     BINDINGS = [
         back_binding("sources"),
+        Binding("S", "next_sort", "Sort", id="sources.sort"),
+        Binding("O", "reverse_sort", "Reverse", id="sources.reverse"),
+        Binding("f", "filter", "Filter", id="sources.filter"),
+        Binding("x", "exclude", "Leave out", id="sources.exclude"),
+        Binding("o", "open_file", "Open file", id="sources.open-file"),
     ]
     DEFAULT_CSS = """
     SourcesScreen #sources-title { padding: 0 1; height: 1; }
+    SourcesScreen #filter { margin: 0 1; display: none; }
+    SourcesScreen.filtering #filter { display: block; }
     SourcesScreen DataTable { height: 1fr; }
     SourcesScreen #row-detail { height: auto; max-height: 8; padding: 0 1; }
     """
@@ -34,63 +89,129 @@ class SourcesScreen(ViewScreen):
     def __init__(self, briefing: Briefing) -> None:
         super().__init__()
         self.briefing = briefing
-        self._names = {actor.id: actor.name for actor in all_actors(briefing)}
+        self.sort = "#"
+        self.descending = False
+        self.filter_words = ""
+        self._width = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Content.assemble(
-                (f"Sources: {plural(len(self.briefing.articles), 'article')}", "bold"),
-                (" · enter reads one; d there shows what extraction dropped", MUTED),
-            ),
-            id="sources-title",
-        )
+        yield Static(id="sources-title")
+        yield Input(placeholder="filter: words in outlet, title, date, actors or path", id="filter")
         yield VimDataTable(cursor_type="row", zebra_stripes=True)
         yield Static(id="row-detail")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.watch(self.app, "briefing", self._briefing_changed, init=False)
         self.query_one(DataTable).focus()
 
+    def _briefing_changed(self, briefing: Briefing | None) -> None:
+        if briefing is not None:
+            self.briefing = briefing
+            self._fill_table()
+
     def on_resize(self, event: events.Resize) -> None:
-        self._fill_table(event.size.width)
+        self._width = event.size.width
+        self._fill_table()
+
+    @property
+    def excluded(self) -> list[str]:
+        return sorted(self.app.options.excluded)
 
     def _actors(self, annotated: AnnotatedArticle) -> str:
+        names = {actor.id: actor.name for actor in all_actors(self.briefing)}
         ids = dict.fromkeys(a for s in annotated.sentences for a in s.actors)
-        return ", ".join(self._names.get(a, a) for a in ids) or "—"
+        return ", ".join(names.get(a, a) for a in ids) or "—"
 
-    def _fill_table(self, width: int) -> None:
+    def rows(self) -> list[Row]:
+        """The articles shown: filtered, then sorted."""
+        rows = [
+            Row(number, annotated, self._actors(annotated))
+            for number, annotated in enumerate(self.briefing.articles, start=1)
+        ]
+        shown = [row for row in rows if row.matches(self.filter_words)]
+        key = SORTS[self.sort]
+        known = [row for row in shown if key(row) is not None]
+        return [
+            *sorted(known, key=key, reverse=self.descending),
+            *(row for row in shown if key(row) is None),
+        ]
+
+    def _fill_table(self) -> None:
+        if not self._width:
+            return
         table = self.query_one(DataTable)
-        row = table.cursor_row
+        keep = (
+            table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            if (table.row_count)
+            else None
+        )
         table.clear(columns=True)
-        columns = len(FIXED_WIDTHS) + 2
-        free = width - sum(FIXED_WIDTHS.values()) - columns * CELL_PADDING - 2
+        # The sorted column's header carries an arrow: room for it too.
+        widths = {name: max(width, len(self._label(name))) for name, width in FIXED_WIDTHS.items()}
+        columns = len(widths) + 2
+        free = self._width - sum(widths.values()) - columns * CELL_PADDING - 2
         title_width = max(12, int(free * TITLE_SHARE))
         actors_width = max(8, free - title_width)
-        for label, column_width in FIXED_WIDTHS.items():
-            table.add_column(label, width=column_width, key=label)
-        table.add_column("title", width=title_width, key="title")
+        for name, column_width in widths.items():
+            table.add_column(self._label(name), width=column_width, key=name)
+        table.add_column(self._label("title"), width=title_width, key="title")
         table.add_column("actors", width=actors_width, key="actors")
-        for number, annotated in enumerate(self.briefing.articles, start=1):
-            article = annotated.article
+        rows = self.rows()
+        for row in rows:
             # Cells are Text, not str: a DataTable parses str cells as markup.
-            cells = (
-                str(number),
-                article.outlet or "—",
-                article.wire or "—",
-                (article.published or "—")[:10],
-                str(len(annotated.sentences)),
-                article.title,
-                self._actors(annotated),
-            )
             table.add_row(
-                *(Text(cell, no_wrap=True, overflow="ellipsis") for cell in cells), key=annotated.id
+                *(Text(cell, no_wrap=True, overflow="ellipsis") for cell in row.cells),
+                key=row.annotated.article.path,
             )
-        table.move_cursor(row=min(row, table.row_count - 1))
+        for path in self.excluded:
+            cells = ("–", "", "", "", "", f"left out: {display_path(path)}", "x takes it back")
+            table.add_row(
+                *(Text(cell, style="dim", no_wrap=True, overflow="ellipsis") for cell in cells),
+                key=EXCLUDED_KEY + path,
+            )
+        keys = [row.annotated.article.path for row in rows] + [
+            EXCLUDED_KEY + p for p in self.excluded
+        ]
+        if keep in keys:
+            table.move_cursor(row=keys.index(keep))
+        self._show_title(len(rows))
+
+    def _label(self, column: str) -> str:
+        if column != self.sort:
+            return column
+        return f"{column} {'▼' if self.descending else '▲'}"
+
+    def _show_title(self, shown: int) -> None:
+        total = len(self.briefing.articles)
+        count = plural(total, "article") if shown == total else f"{shown} of {total} articles"
+        notes = [f"by {self.sort}{', reversed' if self.descending else ''}"]
+        if self.filter_words:
+            notes.append(f"filter: {self.filter_words}")
+        if self.excluded:
+            notes.append(f"{len(self.excluded)} left out")
+        # The keys are in the footer: the title has room for the filter.
+        self.query_one("#sources-title", Static).update(
+            Content.assemble((f"Sources: {count}", "bold"), (f" · {' · '.join(notes)}", MUTED))
+        )
+
+    def _path_at_cursor(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _article_at(self, key: str | None) -> AnnotatedArticle | None:
+        return next((a for a in self.briefing.articles if a.article.path == key), None)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        annotated = self.briefing.article(str(event.row_key.value))
+        annotated = self._article_at(str(event.row_key.value))
+        detail = self.query_one("#row-detail", Static)
+        if annotated is None:
+            detail.update(Content.styled("Left out of the briefing; x takes it back.", MUTED))
+            return
         article = annotated.article
-        self.query_one("#row-detail", Static).update(
+        detail.update(
             Content.assemble(
                 (article.title, "bold"),
                 "\n",
@@ -103,5 +224,60 @@ class SourcesScreen(ViewScreen):
         )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        article_id = str(event.row_key.value)
-        self.app.push_screen(ArticleScreen(self.briefing, article_id=article_id))
+        annotated = self._article_at(str(event.row_key.value))
+        if annotated is not None:
+            self.app.push_screen(ArticleScreen(self.briefing, article_id=annotated.id))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column in SORTS:
+            # The sorted column's header again reverses it.
+            self.descending = not self.descending if column == self.sort else False
+            self.sort = column
+            self._fill_table()
+
+    def action_next_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self.descending = False
+        self._fill_table()
+
+    def action_reverse_sort(self) -> None:
+        self.descending = not self.descending
+        self._fill_table()
+
+    def action_filter(self) -> None:
+        self.add_class("filtering")
+        self.query_one("#filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.filter_words = event.value.strip()
+        self._fill_table()
+
+    def on_input_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Escape in the filter clears it (and the back key stays for the table).
+        filter_input = self.query_one("#filter", Input)
+        if event.key == "escape" and self.focused is filter_input:
+            event.stop()
+            filter_input.value = ""
+            self.remove_class("filtering")
+            self.query_one(DataTable).focus()
+
+    def action_exclude(self) -> None:
+        key = self._path_at_cursor()
+        if key is None:
+            return
+        path = key.removeprefix(EXCLUDED_KEY)
+        if key == path and len(self.briefing.articles) == 1:
+            self.notify("The only article cannot be left out.", severity="warning")
+            return
+        self.app.toggle_excluded(path)
+        self._fill_table()
+
+    def action_open_file(self) -> None:
+        annotated = self._article_at(self._path_at_cursor())
+        if annotated is not None:
+            open_article(self.app, annotated.article)
