@@ -262,9 +262,16 @@ ALL_RIGHTS = re.compile(
 )
 # Company-form suffixes of a copyright owner: "Penske Business Media, LLC" names "Penske
 # Business Media".
+_LEGAL_FORMS = (
+    "inc", "llc", "l.l.c", "ltd", "limited", "pvt", "private", "plc", "llp", "corp",
+    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co",
+)  # fmt: skip
 LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s+(?:inc|llc|l\.l\.c|ltd|limited|pvt|private|plc|llp|corp|corporation|gmbh|ag"
-    r"|s\.?a|s\.?l|co)\b\.?)+$",
+    # Tried only where the run of company forms starts (not after one of them): from every
+    # space of "Inc Inc ... Inc x" the search ran to the end of the line, n**2 steps.
+    r"(?=,?\s)"
+    + "".join(rf"(?<!\b{re.escape(form)})(?<!\b{re.escape(form)}\.)" for form in _LEGAL_FORMS)
+    + rf"(?:,?\s+(?:{'|'.join(re.escape(form) for form in _LEGAL_FORMS)})\b\.?)++$",
     re.IGNORECASE,
 )
 # Navigation words that are never an outlet's name.
@@ -309,7 +316,10 @@ GENRE_LABELS = frozenset(
 NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{AGENCY_PATTERN})$")
 # A writer's name on its own row ("Lina Haddad", "Dan Sabbagh in Kyiv"): a byline when a date
 # or a role row ("BBC News, Tyre", "Chief correspondent") sits next to it.
-NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*\.?"
+# Each part after a hyphen or apostrophe is one run of letters ("al-Assad", "O'Neil"): an
+# optional capital in front of it ("[A-Z]?[^\W\d_]+") matched "Aal" two ways, and a header
+# row "Aal-Aal-...-Aal!" took 2**n tries.
+NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*+\.?"
 PERSON_NAME = re.compile(
     rf"^(?P<name>{NAME_PART}(?:\s+(?:{NAME_PART}|al|el|de|da|del|van|von|bin|ibn)){{1,3}})"
     r"(?:\s+in\s+[A-Z][^\W\d_ ]+(?:\s+[A-Z][^\W\d_]+){0,2})?$"
@@ -461,7 +471,10 @@ class _Unit:
 def _lines_to_units(text: str) -> list[tuple[str, bool]]:
     """Strip each line, drop blanks, and join lines the browser wrapped: a line continues the
     previous one when that one is long, unfinished and the next starts in lower case."""
-    units: list[tuple[str, bool]] = []
+    # Each unit's lines are joined once at the end, and whether it is unfinished is read off
+    # its last line: re-joining and re-searching the growing unit per line was quadratic.
+    units: list[tuple[list[str], bool]] = []
+    length = 0  # of the last unit, joined
     previous_blank = True
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.replace("\u00a0", " ").split())
@@ -478,16 +491,18 @@ def _lines_to_units(text: str) -> list[tuple[str, bool]]:
             units
             and not previous_blank
             and not bullet
-            and len(units[-1][0]) >= 40
-            and not TERMINAL.search(units[-1][0])
+            and length >= 40
+            and not TERMINAL.search(units[-1][0][-1])
             and (line[0].islower() or line[0] in "(0123456789")
             and "©" not in line  # an image's alt text and credit under a teaser, not a wrap
         ):
-            units[-1] = (f"{units[-1][0]} {line}", units[-1][1])
+            units[-1][0].append(line)
+            length += 1 + len(line)
         else:
-            units.append((line, bullet))
+            units.append(([line], bullet))
+            length = len(line)
         previous_blank = False
-    return units
+    return [(" ".join(lines), bullet) for lines, bullet in units]
 
 
 def _detect_language(words: list[str]) -> str:
