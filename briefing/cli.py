@@ -182,9 +182,11 @@ def _progress_on_terminal() -> Iterator[Progress | None]:
 
 
 def run_dump(argv: Sequence[str]) -> int:
+    from briefing.ingest import input_identities
     from briefing.output import write_atomic
     from briefing.pipeline import build_briefing
     from briefing.render import render
+    from briefing.safety import shown_path
 
     args = build_dump_parser().parse_args(argv)
     with _progress_on_terminal() as progress:
@@ -197,10 +199,11 @@ def run_dump(argv: Sequence[str]) -> int:
         sys.stdout.write(data)
         sys.stdout.flush()
     else:
-        # Every file read is protected, also those found in a folder or behind a link.
+        # Every file read is protected, also those found in a folder or behind a link, and
+        # the file stdin was redirected from.
         inputs = [Path(p) for p in (*args.paths, *briefing.inputs) if p != "-"]
-        write_atomic(args.output, data, protect=inputs)
-        _warn(f"wrote {args.output}")
+        write_atomic(args.output, data, protect=[*inputs, *input_identities(args.paths)])
+        _warn(f"wrote {shown_path(args.output)}")
     return EXIT_OK
 
 
@@ -242,7 +245,9 @@ def run_tui(argv: Sequence[str]) -> int:
 def _read_piped_article(max_bytes: int) -> None:
     """Take the article piped on stdin now, then give stdin back to the keyboard: the
     view reads keys from stdin, and would otherwise read the article as keystrokes."""
-    data = sys.stdin.buffer.read(max_bytes + 1)
+    from briefing.ingest import read_at_most
+
+    data = read_at_most(sys.stdin.buffer, max_bytes + 1)
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
@@ -259,12 +264,18 @@ def _read_piped_article(max_bytes: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    from briefing.lifetime import Terminated, terminate_as_exception
+
     try:
-        if command == "dump":
-            return run_dump(argv[1:])
-        if command == "profiles":
-            return run_profiles(argv[1:])
-        return run_tui(argv)
+        # SIGTERM and SIGHUP unwind like ctrl+c: no temporary file is left behind.
+        with terminate_as_exception():
+            if command == "dump":
+                return run_dump(argv[1:])
+            if command == "profiles":
+                return run_profiles(argv[1:])
+            return run_tui(argv)
+    except Terminated as stop:
+        return stop.status
     except BriefingError as error:
         _warn(f"error: {error}")
         return error.status

@@ -26,6 +26,7 @@ from briefing.facts import (
     select_facts,
 )
 from briefing.ingest import Document, InputProblem, read_inputs
+from briefing.lifetime import die_with_parent
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
@@ -49,6 +50,8 @@ _PHRASE_SECOND_WORDS = frozenset(
 _MIN_SUMMARY_WORDS = 5
 
 Progress = Callable[[int, int], None]
+# Marks the furniture line of an article whose page could not be processed.
+_FAILED = "could not be processed: "
 
 
 def read_documents(
@@ -68,8 +71,26 @@ def resolve_profile(name_or_path: str | None) -> Profile:
 
 
 def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
-    """Extract the article from one page and annotate it: the unit that is cached."""
-    return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
+    """Extract the article from one page and annotate it: the unit that is cached.
+
+    A page no rule foresaw costs only itself: any failure leaves an article without
+    sentences whose furniture says what went wrong, and the briefing names the page.
+    """
+    try:
+        return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
+    except Exception as error:  # noqa: BLE001  (one input must not end the run)
+        failed = Article(
+            path=doc.path,
+            title="",
+            outlet=None,
+            wire=None,
+            published=None,
+            dateline=None,
+            blocks=(),
+            dropped=(f"{_FAILED}{type(error).__name__}: {error}",),
+            language="unknown",
+        )
+        return AnnotatedArticle(id=article_id, article=failed, sentences=())
 
 
 def process_documents(
@@ -153,6 +174,8 @@ _worker_tagger: ActorTagger | None = None
 
 def _init_worker(profile: Profile) -> None:
     global _worker_tagger
+    # A worker left behind by a killed run would wait for work forever.
+    die_with_parent()
     _worker_tagger = compile_profile(profile)
 
 
@@ -237,7 +260,7 @@ def _brief_articles(
     """The model over the articles that have text, with notes about the rest."""
     articles = [item for item in processed if item.sentences]
     notes = [
-        f"{item.article.path}: no article text found in the page"
+        f"{item.article.path}: {_why_no_text(item.article)}"
         for item in processed
         if not item.sentences
     ]
@@ -264,6 +287,11 @@ def _brief_articles(
     return build_model(
         articles, profile, options.summarizer, options.sentences, problems=tuple(notes)
     )
+
+
+def _why_no_text(article: Article) -> str:
+    failure = next((line for line in article.dropped if line.startswith(_FAILED)), None)
+    return clean_text(failure) if failure else "no article text found in the page"
 
 
 def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
