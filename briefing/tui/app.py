@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from textual import work
@@ -16,6 +17,7 @@ from textual.theme import Theme
 from textual.widgets import DataTable, OptionList, Tabs
 
 from briefing.errors import BriefingError
+from briefing.lifetime import Terminated, exit_status, on_termination
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
@@ -23,7 +25,7 @@ from briefing.render import render
 from briefing.safety import clean_text
 from briefing.tui import config
 from briefing.tui.citations import summary_method
-from briefing.tui.commands import BriefingCommands
+from briefing.tui.commands import BriefingCommands, SafeCommandPalette
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.failure import FailureScreen
@@ -194,6 +196,10 @@ class BriefingApp(App[None]):
         else:
             self.push_screen(make(briefing))
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def action_search(self) -> None:
         if isinstance(self.screen, SearchScreen):
             self.screen.query_one("#query").focus()  # `/` in the results: back to the query
@@ -283,6 +289,16 @@ HELP_SECTIONS = (
 )
 
 
+def exit_on_signal(app: App, signum: int) -> None:
+    """SIGTERM/SIGHUP while the view runs: exit through the event loop, which leaves the
+    alternate screen and turns mouse reporting off on its way out (killed outright, the
+    terminal stayed in the view's state). Called from a signal handler."""
+    loop = app._loop  # noqa: SLF001  (the loop is the one thing a handler may touch)
+    if loop is None or loop.is_closed():
+        raise Terminated(signum)
+    loop.call_soon_threadsafe(partial(app.exit, return_code=exit_status(signum)))
+
+
 def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -> int:
     """Run the TUI until the reader quits; the exit status for the CLI.
 
@@ -290,7 +306,8 @@ def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -
     still there to read (and to see in a log).
     """
     app = BriefingApp(paths=paths, options=options, theme=theme)
-    app.run()
+    with on_termination(partial(exit_on_signal, app)):
+        app.run()
     if app.failure is not None:
         print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)
     return app.return_code or 0
