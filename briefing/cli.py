@@ -23,12 +23,15 @@ if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help 
 
 EXIT_STATUS_HELP = """\
 exit status:
-  0  success
-  1  the output file could not be written (an existing file is left untouched)
-  2  usage error (bad option or value)
-  3  no readable article in the inputs (each skipped path is named on stderr)
-  4  the actor profile is missing or broken (its file, line and what is wrong)
-  130 interrupted (ctrl+c)
+  0   success
+  1   the output file could not be written (an existing file is left untouched;
+      a device, pipe, socket, folder or any input is refused); dump only
+  2   usage error (bad option or value, no terminal for the view, bad theme)
+  3   no readable article in the inputs (each skipped path is named on stderr)
+  4   the actor profile is missing or broken (its file, line and what is wrong)
+  129 hung up (SIGHUP)
+  130 interrupted (ctrl+c in dump, SIGINT)
+  143 terminated (SIGTERM)
 """
 
 SUBCOMMANDS = ("dump", "profiles")

@@ -52,19 +52,22 @@ def terminate_as_exception() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def on_termination(stop: Callable[[int], None]) -> Iterator[None]:
-    """While inside, SIGTERM and SIGHUP call `stop(signum)` (which must be safe to call from
-    a signal handler) instead of killing the process outright."""
-    with _signal_handlers(lambda signum, _frame: stop(signum)):
+def on_termination(stop: Callable[[int], None], *, interrupt: bool = False) -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP (and SIGINT with `interrupt`) call `stop(signum)`
+    (which must be safe to call from a signal handler) instead of ending the process."""
+    signals = (*TERMINATING_SIGNALS, signal.SIGINT) if interrupt else TERMINATING_SIGNALS
+    with _signal_handlers(lambda signum, _frame: stop(signum), signals):
         yield
 
 
 @contextlib.contextmanager
-def _signal_handlers(handler: Callable[[int, object], None]) -> Iterator[None]:
+def _signal_handlers(
+    handler: Callable[[int, object], None], signals: tuple[int, ...] = TERMINATING_SIGNALS
+) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread
         return
-    previous = {signum: signal.signal(signum, handler) for signum in TERMINATING_SIGNALS}
+    previous = {signum: signal.signal(signum, handler) for signum in signals}
     try:
         yield
     finally:

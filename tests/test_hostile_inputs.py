@@ -418,3 +418,37 @@ def test_damaged_briefing_row_is_a_miss(tmp_path: Path) -> None:
         assert cache.get_briefing(key) is None
     assert len(warnings) == 1
     assert build_briefing([str(page)]).articles
+
+
+# --- exit statuses ------------------------------------------------------------------------
+
+
+def test_readme_exit_table_matches_the_program() -> None:
+    import re
+
+    from briefing import errors
+    from briefing.cli import EXIT_STATUS_HELP
+    from briefing.lifetime import exit_status
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = {int(n) for n in re.findall(r"^\| (\d+) \|", readme, re.MULTILINE)}
+    helped = {int(n) for n in re.findall(r"^  (\d+) ", EXIT_STATUS_HELP, re.MULTILINE)}
+    program = {
+        errors.EXIT_OK,
+        errors.EXIT_OUTPUT,
+        errors.EXIT_USAGE,
+        errors.EXIT_NO_INPUT,
+        errors.EXIT_PROFILE,
+        errors.EXIT_INTERRUPTED,
+        *(exit_status(s) for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM)),
+    }
+    assert table == helped == program
+
+
+def test_sigterm_ends_dump_with_143(tmp_path: Path, monkeypatch) -> None:
+    def terminated(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1)
+
+    monkeypatch.setattr(pipeline, "read_documents", terminated)
+    assert main(["dump", "--no-cache", str(tmp_path)]) == 143

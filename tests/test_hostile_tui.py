@@ -148,7 +148,7 @@ def test_sigterm_exits_the_view_through_its_event_loop() -> None:
     run(test)
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_termination_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
     """In a real terminal: the view leaves the alternate screen and turns mouse reporting
     off before exiting with 128 + the signal's number."""

@@ -290,7 +290,7 @@ HELP_SECTIONS = (
 
 
 def exit_on_signal(app: App, signum: int) -> None:
-    """SIGTERM/SIGHUP while the view runs: exit through the event loop, which leaves the
+    """SIGTERM/SIGHUP/SIGINT while the view runs: exit through the event loop, which leaves the
     alternate screen and turns mouse reporting off on its way out (killed outright, the
     terminal stayed in the view's state). Called from a signal handler."""
     loop = app._loop  # noqa: SLF001  (the loop is the one thing a handler may touch)
@@ -306,7 +306,8 @@ def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -
     still there to read (and to see in a log).
     """
     app = BriefingApp(paths=paths, options=options, theme=theme)
-    with on_termination(partial(exit_on_signal, app)):
+    # In the view ctrl+c is a key; a SIGINT from elsewhere ends it like SIGTERM does.
+    with on_termination(partial(exit_on_signal, app), interrupt=True):
         app.run()
     if app.failure is not None:
         print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)
