@@ -38,9 +38,13 @@ def _engine_fingerprint() -> str:
     # Any change to the engine's code may change what it makes of the same page, so the
     # engine's own source is part of every key: no stale entry survives an upgrade, and
     # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
+    # Stages that are packages (extract, model) count with every module in them.
     digest = hashlib.sha256()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    root = Path(__file__).parent
+    for source in sorted(root.rglob("*.py")):
+        name = source.relative_to(root)
+        if name.parts[0] != "tui":
+            digest.update(str(name).encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:16]
 
 

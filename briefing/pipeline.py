@@ -1,4 +1,4 @@
-"""The whole engine, stage by stage: ingest -> extract -> annotate -> summarize -> model.
+"""The whole engine, stage by stage: ingest -> extract -> annotate -> model.
 
 `build_briefing` is what the CLI and the TUI call; the stage functions are public so
 the benchmark can time each one.
@@ -9,45 +9,25 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
-from briefing.actors import ActorTagger, compile_profile, find_other_actors
-from briefing.annotate import AnnotatedArticle, Sentence, annotate_article
+from briefing.actors import ActorTagger, compile_profile
+from briefing.annotate import AnnotatedArticle, annotate_article
 from briefing.cache import ArticleCache, briefing_key, cache_key, profile_fingerprint, reid
-from briefing.corroborate import Corroboration, corroborate
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article, extract_article
-from briefing.facts import (
-    FactCandidate,
-    attribute_sentences,
-    best_date,
-    event_dates,
-    select_facts,
-)
 from briefing.ingest import Document, InputProblem, read_inputs
 from briefing.lifetime import die_with_parent
-from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
+from briefing.model import Briefing
+from briefing.model.build import build_model
+from briefing.model.build import rebrief as rebrief  # the TUI's summarizer switch calls it here
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
-from briefing.summarize import select_sentences
 
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
-OTHER_ACTOR_COLOUR = "#8a8a8a"
-# A sentence opening with one of these, or with a participle ("Citing officials, ..."),
-# starts with a phrase, not its subject.
-_OPENING_WORDS = frozenset(
-    "in on at after before during while as with for since despite amid meanwhile however but "
-    "and also earlier later separately according".split()
-)
-_PHRASE_SECOND_WORDS = frozenset(
-    "on to the a an his her its their that up from at with in for of two three several".split()
-)
-# Sentences shorter than this say too little to stand alone in a summary.
-_MIN_SUMMARY_WORDS = 5
 
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
@@ -292,224 +272,3 @@ def _brief_articles(
 def _why_no_text(article: Article) -> str:
     failure = next((line for line in article.dropped if line.startswith(_FAILED)), None)
     return clean_text(failure) if failure else "no article text found in the page"
-
-
-def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
-    """The same briefing with its summaries made again by another summarizer or length
-    (key facts do not depend on either)."""
-    index = _Index.of(briefing.articles)
-
-    def again(brief: ActorBrief, count: int) -> ActorBrief:
-        summary = _summary(_reports(index, brief.sentence_ids), summarizer, count)
-        return replace(brief, summary=summary)
-
-    return replace(
-        briefing,
-        summarizer=summarizer,
-        length=sentences,
-        actors=tuple(again(b, sentences) for b in briefing.actors),
-        other_actors=tuple(again(b, _other_length(sentences)) for b in briefing.other_actors),
-    )
-
-
-def build_model(
-    articles: Sequence[AnnotatedArticle],
-    profile: Profile,
-    summarizer: str,
-    sentences: int,
-    *,
-    problems: tuple[str, ...] = (),
-) -> Briefing:
-    """Group the annotated articles per actor: summaries, facts, other actors."""
-    index = _Index.of(articles)
-    tagger = compile_profile(profile)
-    actors = []
-    for spec in profile.actors:
-        ids = tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors)
-        acts = _profile_actor_acts(tagger, spec.id)
-        actors.append(
-            _brief_actor(index, spec.id, spec.name, spec.colour, ids, summarizer, sentences, acts)
-        )
-    others = find_other_actors(
-        [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
-    )
-    other_briefs = [
-        _brief_actor(
-            index,
-            other.id,
-            other.name,
-            OTHER_ACTOR_COLOUR,
-            other.sentence_ids,
-            summarizer,
-            _other_length(sentences),
-            _named_actor_acts(other.name),
-        )
-        for other in others
-    ]
-    return Briefing(
-        profile_id=profile.id,
-        profile_name=profile.name,
-        summarizer=summarizer,
-        length=sentences,
-        articles=tuple(articles),
-        actors=tuple(actors),
-        other_actors=tuple(other_briefs),
-        problems=problems,
-    )
-
-
-def _other_length(sentences: int) -> int:
-    # Actors outside the profile are context, not the subject: keep them short.
-    return min(sentences, 3)
-
-
-@dataclass(frozen=True)
-class _Index:
-    """Lookups shared by every actor's brief, built once per briefing."""
-
-    annotated: tuple[AnnotatedArticle, ...]
-    sentences: dict[str, Sentence]  # reading order
-    articles: dict[str, Article]
-    corroboration: Corroboration
-
-    @classmethod
-    def of(cls, articles: Sequence[AnnotatedArticle]) -> _Index:
-        return cls(
-            annotated=tuple(articles),
-            sentences={s.id: s for a in articles for s in a.sentences},
-            articles={a.id: a.article for a in articles},
-            corroboration=corroborate(articles),
-        )
-
-    @cached_property
-    def speakers(self) -> dict[str, str | None]:
-        """Whose account each sentence gives; only key facts need it (rebrief does not)."""
-        speakers: dict[str, str | None] = {}
-        for article in self.annotated:
-            speakers.update(attribute_sentences(article.sentences))
-        return speakers
-
-
-def _first_published(index: _Index, report: Sequence[str]) -> str | None:
-    """The earliest publication day among the articles carrying a report."""
-    days = [index.articles[index.sentences[sid].article_id].published for sid in report]
-    known = [day[:10] for day in days if day]
-    return min(known) if known else None
-
-
-def _brief_actor(
-    index: _Index,
-    actor_id: str,
-    name: str,
-    colour: str,
-    sentence_ids: tuple[str, ...],
-    summarizer: str,
-    count: int,
-    acts: Callable[[str], bool],
-) -> ActorBrief:
-    """One pane: summary and key facts over the reports of this actor's sentences.
-    `acts(text)` tells whether the actor is who acts or speaks in a sentence."""
-    reports = _reports(index, sentence_ids)
-    order = {sid: n for n, sid in enumerate(sentence_ids)}
-    candidates = []
-    for report, stated in reports.items():
-        article = index.articles[stated.article_id]
-        speaker = next((index.speakers[sid] for sid in report if index.speakers.get(sid)), None)
-        candidates.append(
-            FactCandidate(
-                text=stated.text,
-                kind=stated.kind,
-                dates=tuple(
-                    d
-                    for sid in report
-                    for d in event_dates(index.sentences[sid].text, index.sentences[sid].dates)
-                ),
-                speaker=speaker,
-                sources=report,
-                order=order.get(report[0], len(order)),
-                reported=_first_published(index, report),
-                wire=article.wire or article.outlet,
-                actor_acts=acts(stated.text) or bool(speaker and acts(speaker)),
-            )
-        )
-    facts = []
-    for candidate in select_facts(candidates):
-        date = best_date(candidate.dates)
-        facts.append(
-            Fact(
-                text=candidate.text,
-                date=date.value if date else None,
-                precision=date.precision if date else None,
-                attribution=candidate.attribution,
-                sources=candidate.sources,
-                reported=candidate.reported,
-            )
-        )
-    return ActorBrief(
-        id=actor_id,
-        name=name,
-        colour=colour,
-        sentence_ids=sentence_ids,
-        summary=_summary(reports, summarizer, count),
-        facts=tuple(facts),
-    )
-
-
-def _reports(index: _Index, sentence_ids: Sequence[str]) -> dict[tuple[str, ...], Sentence]:
-    """The reports among an actor's sentences, in reading order, each with the sentence
-    that states it.
-
-    One entry per report: a wire story carried by two outlets is stated once. It cites the
-    sentences that concern this actor: an outlet whose rewording drops the actor ("as
-    rebel forces pushed", without "and Kurds seized") is no source for it. A report is
-    stated in its first body sentence's words (a highlight or headline restating it is
-    terser); failing that, in its first sentence's.
-    """
-    mine = set(sentence_ids)
-    members: dict[str, tuple[str, ...]] = {}  # report id -> its sentences of this actor
-    for sid in sentence_ids:
-        report = index.corroboration.report_of.get(sid)
-        key = report.id if report else sid
-        if key not in members:  # once per report: a wire story may have 1,000 copies
-            carried = report.sentence_ids if report else (sid,)
-            members[key] = tuple(s for s in carried if s in mine)
-    reports = members.values()
-    by_id = index.sentences
-    return {r: next((by_id[s] for s in r if by_id[s].kind == "body"), by_id[r[0]]) for r in reports}
-
-
-def _summary(
-    reports: dict[tuple[str, ...], Sentence], summarizer: str, count: int
-) -> tuple[SummaryLine, ...]:
-    candidates = [
-        (report, stated)
-        for report, stated in reports.items()
-        if stated.kind != "caption" and len(stated.text.split()) >= _MIN_SUMMARY_WORDS
-    ]
-    chosen = select_sentences([stated.text for _, stated in candidates], summarizer, count)
-    return tuple(SummaryLine(text=candidates[i][1].text, sources=candidates[i][0]) for i in chosen)
-
-
-def _profile_actor_acts(tagger: ActorTagger, actor_id: str) -> Callable[[str], bool]:
-    return lambda text: actor_id in tagger.tag(_main_clause_opening(text))
-
-
-def _named_actor_acts(name: str) -> Callable[[str], bool]:
-    return lambda text: name in _main_clause_opening(text)
-
-
-def _main_clause_opening(text: str) -> str:
-    """The first words of a sentence's main clause, where its subject stands: an opening
-    phrase ("In a further setback for Assad, ...") is skipped."""
-    words = text.split()
-    # A participle opens a phrase when an object or preposition follows ("Citing two
-    # officials", "Speaking to reporters"); "Bombing killed five" has its subject first.
-    participial = (
-        len(words) > 1
-        and words[0].lower().endswith("ing")
-        and (words[1].lower() in _PHRASE_SECOND_WORDS or words[1][:1].isdigit())
-    )
-    opens_with_phrase = participial or (words and words[0].lower() in _OPENING_WORDS)
-    if opens_with_phrase and "," in text:
-        words = text.split(",", 1)[1].split()
-    return " ".join(words[:8])

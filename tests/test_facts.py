@@ -4,14 +4,10 @@ import pytest
 
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
-from briefing.facts import (
-    FactCandidate,
-    attribute_sentences,
-    event_dates,
-    find_speaker,
-    score,
-    select_facts,
-)
+from briefing.model.attribution import attribute_sentences, find_speaker
+from briefing.model.clauses import main_clause_opening
+from briefing.model.dating import event_dates
+from briefing.model.facts import FactCandidate, score, select_facts
 
 
 @pytest.mark.parametrize(
@@ -160,12 +156,10 @@ def test_a_date_naming_a_thing_does_not_date_the_event() -> None:
     assert event_dates(took, [fifth]) == (fifth,)
 
 
-def test_the_main_clause_opening_skips_an_opening_phrase() -> None:
-    from briefing.pipeline import _main_clause_opening
-
-    assert _main_clause_opening("Citing two officials, Kurdish fighters took the town.").startswith(
+def test_themain_clause_opening_skips_an_opening_phrase() -> None:
+    assert main_clause_opening("Citing two officials, Kurdish fighters took the town.").startswith(
         "Kurdish fighters"
     )
-    assert _main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
-    assert _main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
-    assert _main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
+    assert main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
+    assert main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
+    assert main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")

@@ -4,7 +4,8 @@ Adversarial shapes (a repeated segment, a long run of one character, deep nestin
 at two sizes and the time ratio between them is asserted: a linear stage takes about 4x as
 long on 4x the input, a quadratic one 16x, an exponential one forever. Ratios from one run
 are compared, never wall-clock limits; each size is timed a few times and the fastest
-kept, so a busy machine does not fail the test.
+kept, so a busy machine does not fail the test. Inputs stay below ~100 KB: beyond the
+processor's caches every pass slows down per character, linear or not.
 """
 
 from __future__ import annotations
@@ -26,22 +27,43 @@ SIZE_RATIO = 4
 # Linear: 4x; n log n: a little more; quadratic: 16x.
 MAX_GROWTH = 9.0
 RUNS = 3
+# A busy machine can slow one measurement: a stage is judged by its better of two.
+ATTEMPTS = 3
 
 
-def _fastest(run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(RUNS):
-        start = time.perf_counter()
+# Each timing repeats the stage for at least this long, so that short runs are not noise.
+MIN_TIMING_SECONDS = 0.02
+
+
+def _calls_for(run: Callable[[], object]) -> int:
+    start = time.perf_counter()
+    run()
+    return max(1, int(MIN_TIMING_SECONDS / max(time.perf_counter() - start, 1e-6)))
+
+
+def _per_call(run: Callable[[], object], calls: int) -> float:
+    start = time.perf_counter()
+    for _ in range(calls):
         run()
-        best = min(best, time.perf_counter() - start)
+    return (time.perf_counter() - start) / calls
+
+
+def _fastest(*runs: Callable[[], object]) -> list[float]:
+    """Seconds per call of each of `runs`: the best of RUNS rounds, each of enough calls.
+    The runs take turns within a round, so a busy spell slows all of them alike."""
+    calls = [_calls_for(run) for run in runs]
+    best = [float("inf")] * len(runs)
+    for _ in range(RUNS):
+        for n, run in enumerate(runs):
+            best[n] = min(best[n], _per_call(run, calls[n]))
     return best
 
 
 def growth(stage: Callable[[str], object], shape: Callable[[int], str], size: int) -> float:
     """How much longer `stage` takes on `shape(size * SIZE_RATIO)` than on `shape(size)`."""
     small, large = shape(size), shape(size * SIZE_RATIO)
-    stage(small)  # warm caches (compiled patterns, imports)
-    return _fastest(lambda: stage(large)) / max(_fastest(lambda: stage(small)), 1e-6)
+    small_time, large_time = _fastest(lambda: stage(small), lambda: stage(large))
+    return large_time / max(small_time, 1e-9)
 
 
 PAGE_HEAD = "A headline about talks in the capital this week\n\n"
@@ -72,19 +94,19 @@ def _annotate(text: str) -> object:
 # (stage, shape, base size): each case a hang found in review, plus generic shapes.
 CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     # clean_text: a vertical tab then a long run of spaces (was 31 s on 164 KB).
-    "clean_text vertical tab and spaces": (clean_text, lambda n: "a\x0b" + " " * n + "b", 50_000),
+    "clean_text vertical tab and spaces": (clean_text, lambda n: "a\x0b" + " " * n + "b", 20_000),
     "clean_text spaces then one vertical tab": (
         clean_text,
         lambda n: "a" + " " * n + "\x0bb",
-        50_000,
+        20_000,
     ),
-    "clean_text escape starts": (clean_text, lambda n: "\x1b[" * n, 20_000),
+    "clean_text escape starts": (clean_text, lambda n: "\x1b[" * n, 10_000),
     # Sentence splitting rescanned the paragraph from its start (112 KB: 25 s).
-    "split_sentences 'the. A '": (split_sentences, lambda n: "the. A " * n, 4_000),
-    "split_sentences run of dots": (split_sentences, lambda n: "x " + "." * n + " y", 200_000),
-    "split_sentences spaced dots": (split_sentences, lambda n: "x " + ". " * n + "y", 100_000),
-    "split_sentences question marks": (split_sentences, lambda n: "x" + "?" * n + "!", 200_000),
-    "words dotted letters": (words, lambda n: "a." * n + "ab", 20_000),
+    "split_sentences 'the. A '": (split_sentences, lambda n: "the. A " * n, 2_500),
+    "split_sentences run of dots": (split_sentences, lambda n: "x " + "." * n + " y", 20_000),
+    "split_sentences spaced dots": (split_sentences, lambda n: "x " + ". " * n + "y", 10_000),
+    "split_sentences question marks": (split_sentences, lambda n: "x" + "?" * n + "!", 20_000),
+    "words dotted letters": (words, lambda n: "a." * n + "ab", 10_000),
     # Extraction: a run of 40,000 dots in a paragraph (81 s).
     "extract run of dots": (
         _extract,
@@ -116,7 +138,7 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     "ingest html-looking text": (
         lambda text: decode_document("page.txt", text.encode()),
         lambda n: " " * n + "<html" + "x" * n,
-        20_000,
+        10_000,
     ),
 }
 
@@ -125,6 +147,10 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
 def test_time_grows_linearly(name: str) -> None:
     stage, shape, size = CASES[name]
     ratio = growth(stage, shape, size)
+    for _ in range(ATTEMPTS - 1):  # measured again only when it looks too slow
+        if ratio < MAX_GROWTH:
+            break
+        ratio = min(ratio, growth(stage, shape, size))
     assert ratio < MAX_GROWTH, f"{name}: {SIZE_RATIO}x the input took {ratio:.1f}x the time"
 
 
@@ -137,6 +163,6 @@ def test_person_name_row_is_not_exponential() -> None:
 
     # Parts, not bytes, set the cost: 12 -> 18 parts was 64x the work before the fix.
     small, large = shape(12), shape(18)
-    _extract(small)
-    ratio = _fastest(lambda: _extract(large)) / _fastest(lambda: _extract(small))
+    small_time, large_time = _fastest(lambda: _extract(small), lambda: _extract(large))
+    ratio = large_time / small_time
     assert ratio < 3, f"6 more name parts took {ratio:.1f}x the time"

@@ -11,6 +11,8 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
+from textual.css.stylesheet import StylesheetError, StylesheetParseError
+from textual.css.tokenizer import TokenError
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -35,7 +37,12 @@ from briefing.tui.screens.search import SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.views import ViewScreen
-from briefing.tui.theming import DEFAULT_THEME, bundled_themes, stylesheet_path
+from briefing.tui.theming import (
+    DEFAULT_THEME,
+    bundled_themes,
+    derived_variables,
+    stylesheet_path,
+)
 from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
 
 EXPORT_WIDTH = 80
@@ -93,14 +100,59 @@ class BriefingApp(App[None]):
         self._settings_problems = list(self.settings.problems)
         if saved and saved not in self.available_themes:
             self._settings_problems.append(f"no theme named {saved!r}")
+        self._theme_warning: str | None = None
         self.theme = self._chosen_theme or (
             saved if saved in self.available_themes else DEFAULT_THEME
         )
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Our styles read variables only our themes set; any other theme gets them made
+        # from its own colours (its [variables], if any, still win).
+        return derived_variables(self.current_theme.to_color_system().generate())
+
+    def theme_problem(self, name: str) -> str | None:
+        """Why the styles cannot be drawn with theme `name`, or None when they can."""
+        theme = self.get_theme(name)
+        if theme is None:
+            return "no such theme"
+        # Textual's own recipe (App.get_css_variables), for a theme not yet applied.
+        colours = theme.to_color_system().generate()
+        trial = self.stylesheet.copy()
+        trial.set_variables({**derived_variables(colours), **colours, **theme.variables})
+        try:
+            trial.reparse()
+        except StylesheetParseError as error:
+            return _first_bad_value(error)
+        except (StylesheetError, TokenError) as error:
+            return str(error)
+        return None
+
+    def validate_theme(self, name: str) -> str:
+        # A theme that cannot draw the styles (a broken [variables] value) is refused
+        # with a warning instead of stopping the app. Before the stylesheet is read
+        # (in __init__) there is nothing to check; on_load checks the first theme.
+        problem = self.theme_problem(name)
+        if problem is None:
+            return name
+        self.notify(f"Theme {name!r} cannot be used: {problem}", severity="warning", markup=False)
+        return self.theme
+
     def get_default_screen(self) -> Screen:
         return MainScreen()
 
+    def on_load(self) -> None:
+        # The stylesheet has been read but not yet drawn with: the first theme is
+        # checked here, and only a theme known to apply is saved (in on_mount).
+        problem = self.theme_problem(self.theme)
+        if problem:
+            self._theme_warning = (
+                f"Theme {self.theme!r} cannot be used: {problem}; using {DEFAULT_THEME}."
+            )
+            self.theme = DEFAULT_THEME
+
     def on_mount(self) -> None:
+        if self._theme_warning:
+            self.notify(self._theme_warning, severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._settings_problems:
             self.notify(
@@ -110,9 +162,8 @@ class BriefingApp(App[None]):
                 timeout=10,
                 markup=False,
             )
-        # A file that could not be read is left alone; its warning is already shown.
-        if self._chosen_theme and self.settings.usable:
-            self._remember_theme(self.get_theme(self._chosen_theme))
+        if self._chosen_theme and self.settings.usable and self.theme == self._chosen_theme:
+            self._remember_theme(self.current_theme)
         if self._unknown_theme:
             self.notify(
                 f"No theme named {self._unknown_theme!r}; using {self.theme}.",
@@ -271,6 +322,15 @@ class BriefingApp(App[None]):
         self.briefing = briefing
         # A narrow masthead leaves the method out, so say what the summaries are now.
         self.notify(f"Summaries: {summary_method(briefing)}", timeout=4)
+
+
+def _first_bad_value(error: StylesheetParseError) -> str:
+    """'$line-cursor-background is 'nope', not a value its style can use'."""
+    for rule in error.errors.rules:
+        for token, _ in rule.errors:
+            variable = f"${token.referenced_by.name} is " if token.referenced_by else ""
+            return f"{variable}{token.value!r}, not a value its style can use"
+    return "its styles do not parse"
 
 
 # Each section lists its classes' own bindings (ours first, then the Textual classes

@@ -1,12 +1,20 @@
-"""Themes as data: Textual Theme definitions read from themes/*.toml, actor colour slots."""
+"""Themes as data: Textual Theme definitions read from themes/*.toml, actor colour slots.
+
+Our stylesheet also reads variables of its own ($actor-1 ..., $cited-background,
+$line-cursor-background). Our themes set them; any other theme (Textual's nord, the
+palette's choices) gets them derived from its own colours, so every theme can be used.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
+from collections.abc import Mapping
+from itertools import combinations
 from pathlib import Path
 
-from textual.color import Color, ColorParseError
+from textual.color import Color, ColorParseError, rgb_to_lab
 from textual.theme import Theme
 
 from briefing.errors import EXIT_USAGE, BriefingError
@@ -18,6 +26,20 @@ _NUMBERS = ("luminosity_spread", "text_alpha")
 _TYPE_NAMES = {bool: "true or false", (int, float): "a number", str: "a string"}
 _THEME_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 _THEME_FIELDS = {field for field in Theme.__dataclass_fields__ if field != "variables"}
+# Actor colours come from the theme's own named colours, in this order of preference.
+_ACTOR_SOURCES = ("error", "warning", "success", "primary", "accent", "secondary")
+# ANSI themes name terminal colours, which cannot be blended: these fill the slots.
+_ANSI_ACTORS = (
+    "ansi_red ansi_yellow ansi_green ansi_blue ansi_magenta ansi_cyan "
+    "ansi_bright_red ansi_bright_green ansi_bright_blue ansi_bright_magenta"
+).split()
+# Colours closer than this (CIE76 distance in Lab) read as one colour in a list.
+_DISTINCT = 20.0
+# Actor names are text: at least this far in lightness (Lab L*) from the background.
+_MIN_LIGHTNESS_GAP = 35.0
+# How much of a colour tints the background under the cursor line / a cited sentence.
+_CURSOR_TINT = 0.35
+_CITED_TINT = 0.4
 # What each field holds: colours and the name are text, "dark" a flag, the rest numbers.
 _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
     field: bool if field in ("dark", "ansi") else (int, float) if field in _NUMBERS else str
@@ -78,3 +100,69 @@ def actor_variable(slot: int | None) -> str:
     if slot is None or slot >= ACTOR_SLOTS:
         return "$actor-other"
     return f"$actor-{slot + 1}"
+
+
+def _colour(value: str | None) -> Color | None:
+    try:
+        return Color.parse(value) if value else None
+    except ColorParseError:
+        return None
+
+
+def _distance(one: Color, other: Color) -> float:
+    if one.ansi is not None or other.ansi is not None:
+        return 0.0 if one == other else math.inf
+    return math.dist(rgb_to_lab(one), rgb_to_lab(other))
+
+
+def _readable(colour: Color, background: Color) -> Color:
+    """`colour` made lighter (dark background) or darker (light one) until it reads as text."""
+    if colour.ansi is not None or background.ansi is not None:
+        return colour
+    lightness, ground = rgb_to_lab(colour).L, rgb_to_lab(background).L
+    if ground < 50:
+        return colour.lighten(max(0.0, ground + _MIN_LIGHTNESS_GAP - lightness) / 100)
+    return colour.darken(max(0.0, lightness - ground + _MIN_LIGHTNESS_GAP) / 100)
+
+
+def _actor_colours(named: list[Color]) -> list[Color]:
+    """ACTOR_SLOTS colours, each as far as it can be from those before it: the theme's
+    own colours first, then halfway blends of two of them (ANSI: terminal colours)."""
+    if any(colour.ansi is not None for colour in named):
+        candidates = [*named, *(Color.parse(name) for name in _ANSI_ACTORS)]
+    else:
+        candidates = [*named, *(a.blend(b, 0.5) for a, b in combinations(named, 2))]
+    chosen: list[Color] = []
+    for colour in candidates:
+        if len(chosen) < ACTOR_SLOTS and all(_distance(colour, c) >= _DISTINCT for c in chosen):
+            chosen.append(colour)
+    # A theme of few, close colours: repeat rather than leave a slot undefined.
+    while len(chosen) < ACTOR_SLOTS:
+        chosen.append(candidates[len(chosen) % len(candidates)])
+    return chosen
+
+
+def _css(colour: Color) -> str:
+    return colour.hex if colour.ansi is None else colour.css
+
+
+def derived_variables(colours: Mapping[str, str]) -> dict[str, str]:
+    """Our own variables made from a theme's generated colour system (`colours`:
+    Textual's $primary, $background ...), for themes that do not set them."""
+    named = [c for c in (_colour(colours.get(name)) for name in _ACTOR_SOURCES) if c]
+    background = _colour(colours.get("background")) or Color(0, 0, 0)
+    primary = _colour(colours.get("primary")) or Color.parse("ansi_blue")
+    warning = _colour(colours.get("warning")) or primary
+    variables = {
+        f"actor-{slot}": _css(_readable(colour, background))
+        for slot, colour in enumerate(_actor_colours(named or [primary]), start=1)
+    }
+    variables["actor-other"] = colours.get("foreground-muted", colours.get("foreground", "auto"))
+    for name, colour, tint in (
+        ("line-cursor-background", primary, _CURSOR_TINT),
+        ("cited-background", warning, _CITED_TINT),
+    ):
+        # An ANSI background (the terminal's own) cannot be blended: use the colour.
+        mixed = colour if background.ansi is not None else background.blend(colour, tint)
+        variables[name] = _css(mixed)
+    return variables

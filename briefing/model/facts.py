@@ -12,8 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.annotate import Sentence
 from briefing.dates import DateMention
+from briefing.model.dating import best_date, event_dates, first_published
+from briefing.model.index import Index
+from briefing.model.panes import Acts
+from briefing.model.reports import Reports
+from briefing.model.types import Fact
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
@@ -50,48 +54,6 @@ _PLACE = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
 _CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
-
-_SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
-    r"stated|wrote|warned|according"
-)
-_SPEAKER = r"(?P<who>[^,;:\"“”‘’()]{2,90}?)"
-# "..., the interior ministry said on Friday." / "...," Mazloum Abdi told a press conference
-_SPEAKER_AFTER = re.compile(r"(?:,|[\"”’])\s+" + _SPEAKER + r"\s+(?:" + _SPEECH_VERBS + r")\b")
-# "The Syrian Observatory for Human Rights, a UK-based monitoring group, said thousands ..."
-_SPEAKER_FIRST = re.compile(
-    r"^\s*" + _SPEAKER + r"(?:,[^,]{2,80},)?\s+(?:" + _SPEECH_VERBS + r")\b(?!\s+to\b)"
-)
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
-_NOT_SPEAKERS = re.compile(
-    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you)\b", re.IGNORECASE
-)
-# "officials close to Tehran also told Reuters", "Amazon has reportedly told": adverbs and
-# auxiliaries before the verb are not part of the name.
-_TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:also|later|earlier|separately|previously|again|further|then|has|have|had"
-    r"|will|would|could|(?-i:[a-z]+ly)))+$",
-    re.IGNORECASE,
-)
-# "employees were told": a passive names who heard it, not who said it.
-_PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORECASE)
-# "..., said Derek Scissors, a scholar at ..." / "..., said the minister."
-_SPEAKER_INVERTED = re.compile(
-    r",\s+(?:said|says|told|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
-)
-_PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
-# A date inside a clause opened by one of these words dates the background
-# ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
-# not the event the sentence reports.
-_BACKGROUND = re.compile(
-    r"\b(?:since|till|until|which|who|whose|during|before|after|when|once|first|last time)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
-_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
-    r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
-)
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
 _STATE = re.compile(
@@ -126,64 +88,6 @@ class FactCandidate:
     @property
     def attribution(self) -> str | None:
         return self.speaker or self.wire
-
-
-def find_speaker(text: str) -> str | None:
-    """Whose account a sentence gives ("a senior Iranian official"), or None.
-
-    A bare pronoun ("he added") is returned as such; `attribute_sentences` resolves
-    it against the sentences before it.
-    """
-    for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
-        for match in pattern.finditer(text):
-            who = match.group("who").strip(" .'\"“”‘’")
-            if _PASSIVE.search(who):
-                continue
-            who = _TRAILING_ADVERB.sub("", who)
-            if _PRONOUN.match(who):
-                return who.lower()
-            words = who.split()
-            if 1 <= len(words) <= 12 and not _NOT_SPEAKERS.match(who):
-                return who
-    return None
-
-
-def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
-    """Speaker per sentence of one article, pronouns resolved to the last named speaker."""
-    speakers: dict[str, str | None] = {}
-    last_named: str | None = None
-    for sentence in sentences:
-        who = find_speaker(sentence.text)
-        if who is not None and _PRONOUN.match(who):
-            who = last_named
-        elif who is not None:
-            last_named = who
-        speakers[sentence.id] = who
-    return speakers
-
-
-def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
-    """The dates in a sentence that date its event, not its background clauses."""
-    kept = []
-    for mention in dates:
-        clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
-        # The span may carry its own preposition: "since 2022".
-        if _BACKGROUND.search(clause) or _BACKGROUND.match(mention.text):
-            continue
-        # "Trump's July 25 phone call", "the Nov. 27 offensive": a date naming a thing
-        # (no preposition before it, a noun after it) dates that thing, not the event.
-        if mention.text[:1].isupper() and _NOUN_AFTER.match(text, mention.end):
-            continue
-        kept.append(mention)
-    return tuple(kept)
-
-
-def best_date(dates: Sequence[DateMention]) -> DateMention | None:
-    """The date a fact is filed under: the most precise, then the first written."""
-    rank = {"day": 0, "month": 1, "year": 2}
-    if not dates:
-        return None
-    return min(dates, key=lambda d: rank.get(d.precision, 3))
 
 
 def score(candidate: FactCandidate) -> float:
@@ -244,3 +148,44 @@ def select_facts(
         return (1, "", candidate.order) if value is None else (0, value, candidate.order)
 
     return sorted((c for _, c in best), key=when)
+
+
+def pane_facts(
+    index: Index, reports: Reports, order: dict[str, int], acts: Acts
+) -> tuple[Fact, ...]:
+    """A pane's key facts over its reports; `order` is the reading order of its sentences."""
+    candidates = []
+    for report, stated in reports.items():
+        article = index.articles[stated.article_id]
+        speaker = next((index.speakers[sid] for sid in report if index.speakers.get(sid)), None)
+        candidates.append(
+            FactCandidate(
+                text=stated.text,
+                kind=stated.kind,
+                dates=tuple(
+                    d
+                    for sid in report
+                    for d in event_dates(index.sentences[sid].text, index.sentences[sid].dates)
+                ),
+                speaker=speaker,
+                sources=report,
+                order=order.get(report[0], len(order)),
+                reported=first_published(index, report),
+                wire=article.wire or article.outlet,
+                actor_acts=acts(stated.text) or bool(speaker and acts(speaker)),
+            )
+        )
+    facts = []
+    for candidate in select_facts(candidates):
+        date = best_date(candidate.dates)
+        facts.append(
+            Fact(
+                text=candidate.text,
+                date=date.value if date else None,
+                precision=date.precision if date else None,
+                attribution=candidate.attribution,
+                sources=candidate.sources,
+                reported=candidate.reported,
+            )
+        )
+    return tuple(facts)

@@ -1,4 +1,4 @@
-"""Stage 5: the briefing model. Renderers (dump, TUI) only read it, never recompute it."""
+"""The briefing model's types. Renderers (dump, TUI) only read them, never recompute them."""
 
 from __future__ import annotations
 

@@ -1,0 +1,48 @@
+"""HTML pages go through trafilatura (DOM-based); never fetches anything."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from briefing.extract.article import Article, Block
+from briefing.extract.metadata import find_dateline
+from briefing.extract.units import detect_language, normalise
+from briefing.extract.vocabulary import CAPTION, WORD
+
+
+def extract_html(html: str, path: str) -> Article:
+    """HTML pages go through trafilatura (DOM-based); never fetches anything."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        document = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True
+        )
+    except Exception:  # a third-party parser on arbitrary markup: any failure means no article
+        document = None
+    title = (getattr(document, "title", None) or "").strip() if document else ""
+    body = (getattr(document, "text", None) or "") if document else ""
+    paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
+    if paragraphs and title and normalise(paragraphs[0]) == normalise(title):
+        paragraphs = paragraphs[1:]
+    language = detect_language(WORD.findall(body.lower()))
+    blocks = [Block("headline", title)] if title and paragraphs else []
+    for paragraph in paragraphs:
+        blocks.append(Block("caption" if CAPTION.search(paragraph) else "body", paragraph))
+    first_body = next((block.text for block in blocks if block.kind == "body"), None)
+    place, agency, _ = find_dateline(first_body, None, Counter())
+    author = (getattr(document, "author", None) or "").strip() if document else ""
+    date = (getattr(document, "date", None) or "") if document else ""
+    return Article(
+        path=path,
+        title=title,
+        outlet=(getattr(document, "sitename", None) or None) if document else None,
+        wire=agency or (f"By {author}" if author else None),
+        published=date[:16] or None,
+        dateline=place,
+        blocks=tuple(blocks),
+        dropped=(),
+        language=language,
+    )

@@ -1,0 +1,366 @@
+"""Headline, outlet, wire or byline, and dateline, read from the rows around the body."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import islice
+
+from briefing.extract.dates import find_date, is_date_row
+from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose, normalise
+from briefing.extract.vocabulary import (
+    AGENCY_BYLINE,
+    AGENCY_LINE,
+    AGENCY_NAME,
+    AGENCY_NAMES,
+    ALL_RIGHTS,
+    BRACKETED_ONLY,
+    BREADCRUMB,
+    BYLINE,
+    BYLINE_ROLE,
+    COPYRIGHT,
+    DATE_LIKE,
+    DATED_DATELINE,
+    DATELINE,
+    DATELINE_ROW,
+    DOMAIN,
+    GENRE_LABELS,
+    GLUED_SITE,
+    LEGAL_SUFFIX,
+    LONE_PLACE,
+    NAMED_AGENCY,
+    NAVIGATION,
+    NAVIGATION_FILLER,
+    PERSON_NAME,
+    PROMO,
+    PUBLISHED_IN,
+    ROLE_ROW,
+    SECTION_WORDS,
+    SENTENCE_END,
+    SITE_CONTROL,
+    TITLE_SEPARATOR,
+    WORD,
+)
+
+HEADLINE_WINDOW = 30  # rows above the body searched for the headline
+
+
+HEADLINE_MAX_WORDS = 30
+
+
+HEADLINE_MIN_SCORE = 0.25
+
+
+MASTHEAD_ROWS = 3  # a site's name tops the page; repeated rows further down are menus
+
+
+HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
+
+
+def split_title(first_line: str) -> tuple[str, str | None]:
+    """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
+    parts = TITLE_SEPARATOR.split(first_line)
+    if len(parts) < 2:
+        return first_line, None
+    site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
+    if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
+        site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
+    if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
+        return first_line, None
+    return headline, site
+
+
+def find_wire(
+    header: list[str], dateline_agency: str | None, outlet: str | None, listed: set[str]
+) -> str | None:
+    """An agency named in the header rows or the dateline; else the byline ("By ..." or a
+    writer's name next to a date or role row). `listed` holds the page's list items: a name
+    among them is a menu entry."""
+    byline = None
+    for index, text in enumerate(header):
+        agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
+        if agency:
+            name = agency.group("agency") if "agency" in agency.re.groupindex else agency[0]
+            return AGENCY_NAMES.get(name.lower(), name)
+        if text.lower() == "by" and index + 1 < len(header):
+            text = f"By {header[index + 1]}"  # the browser put the name on its own line
+        match = BYLINE.match(text)
+        if match and byline is None:
+            byline = f"By {_byline_names(match.group(1))}"
+    if dateline_agency:
+        return dateline_agency
+    return byline or _name_row(header, outlet, listed)
+
+
+def _byline_names(names: str) -> str:
+    """The writers of a byline without what follows them: "Jane Doe, Middle East Correspondent"
+    and "Meg JamesStaff Writer" name one writer each."""
+    kept: list[str] = []
+    for part in names.split(", "):
+        if kept and (ROLE_ROW.search(part) or SECTION_WORDS & set(normalise(part).split())):
+            break
+        kept.append(part)
+    return BYLINE_ROLE.sub("", ", ".join(kept))
+
+
+def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+    """A byline without "By": a person's name alone on a row (or before "| date"), with a date
+    or a role row ("BBC News, Tyre") next to it."""
+    for index, text in enumerate(header):
+        name_part, _, rest = text.partition("|")
+        candidate = PERSON_NAME.match(name_part.strip())
+        if candidate is None or text in listed or (outlet and outlet in text):
+            continue
+        if SECTION_WORDS & set(normalise(candidate["name"]).split()):
+            continue
+        following = header[index + 1 : index + 3]
+        beside = (
+            is_date_row(rest)
+            or any(is_date_row(other) for other in following)
+            or any(
+                ROLE_ROW.search(other) or (outlet and outlet in other) for other in following[:1]
+            )
+        )
+        if beside:
+            return f"By {candidate['name']}"
+    return None
+
+
+def find_dateline(
+    first_body: str | None, above: str | None, page_counts: Counter[str]
+) -> tuple[str | None, str | None, str | None]:
+    """(place, agency, ISO date) of the dateline that opens the body: "BEIRUT:", "KYIV, Ukraine
+    (AP) —", "Damascus (AFP) –", "December 6, 2024 (KHARTOUM) –", or a place name alone on
+    the row above the first paragraph ("ANKARA")."""
+    if first_body is None:
+        return None, None, None
+    match = DATELINE.match(first_body)
+    if match:
+        credit = match["credit"] or match["slashed"]
+        agency = credit if credit and AGENCY_NAME.match(credit) else None
+        return match["place"] or match["titled"], agency, None
+    split = DATELINE_ROW.match(above) if above else None
+    if split:
+        credit = split["credit"]
+        return split["place"], credit if credit and AGENCY_NAME.match(credit) else None, None
+    dated = DATED_DATELINE.match(first_body)
+    if dated:
+        found = find_date(dated["date"])
+        if found:
+            return dated["place"].strip(), None, found[2]
+    if (
+        above
+        and LONE_PLACE.match(above)
+        and page_counts[above] == 1
+        and not GENRE_LABELS & set(normalise(above).split())
+    ):
+        return above.strip(" ,"), None, None
+    return None, None, None
+
+
+def find_outlet(
+    texts: list[str], title_site: str | None, author: str | None, above_headline: list[Unit]
+) -> str | None:
+    """The site part of the page title, else "Published in X", else the copyright owner (when
+    not the writer), else the masthead: a name repeated above the headline."""
+    if title_site and not _is_navigation(title_site):
+        return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
+    for text in texts:
+        match = PUBLISHED_IN.match(text)
+        if match:
+            return match["outlet"].strip()
+    for index, text in enumerate(texts):
+        match = COPYRIGHT.search(text)
+        if not match or len(text.split()) > 15:
+            continue
+        owner = _owner_name(match["owner"] or "")
+        if not owner and index + 1 < len(texts):
+            owner = _owner_name(texts[index + 1])
+        if (
+            owner
+            and len(owner.split()) <= 6
+            and not PROMO.search(owner)
+            and not _is_navigation(owner)
+            and owner != author
+        ):
+            return owner
+    return _masthead(above_headline)
+
+
+def glued_site(first_line: str, headline: str) -> str | None:
+    """The site after the headline in a page title written without spaces around the
+    separator ("Militants advance-Xinhua")."""
+    if not headline or not first_line.startswith(headline):
+        return None
+    site = GLUED_SITE.match(first_line[len(headline) :])
+    if site is None or len(site["site"].split()) > 6 or DATE_LIKE.search(site["site"]):
+        return None
+    return site["site"]
+
+
+def _spelled_out(domain: str, texts: list[str]) -> str:
+    """The name a domain spells, as the page writes it ("riversidegazette.com" -> "Riverside
+    Gazette" from the masthead or the copyright line), else the domain."""
+    letters = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    for text in texts:
+        copyright = COPYRIGHT.search(text)
+        owner = _owner_name(copyright["owner"] or "") if copyright else ""
+        for name in (text, owner.split(",")[0]):
+            words = name.split()
+            if 2 <= len(words) <= 6 and re.sub(r"\W", "", name.lower()) == letters:
+                return name
+    return domain
+
+
+def _masthead(above_headline: list[Unit]) -> str | None:
+    """A short capitalised name printed at least twice above the headline (a newsletter's or
+    blog's name at the top and over the share row), when nothing else names the site."""
+    counts = Counter(unit.text for unit in above_headline)
+    for text in (unit.text for unit in above_headline[:MASTHEAD_ROWS] if not unit.bullet):
+        words = text.split()
+        if (
+            counts[text] >= 2
+            and 2 <= len(words) <= 5
+            and all(
+                word[0].isupper() or word in NAVIGATION_FILLER | {"of", "and"} for word in words
+            )
+            and not any(char.isdigit() for char in text)
+            and not (PROMO.search(text) or SITE_CONTROL.search(text) or _is_navigation(text))
+        ):
+            return text
+    return None
+
+
+def _owner_name(text: str) -> str:
+    """A copyright line's owner without rights notices, company forms, web addresses or the
+    links that follow it ("Quiller Media, Inc., Contact Us" -> "Quiller Media")."""
+    owner = re.sub(r"^by\s+", "", ALL_RIGHTS.sub("", text), flags=re.IGNORECASE)
+    owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
+    kept: list[str] = []
+    for part in re.split(r"\s*[,|]\s*", owner):
+        if kept and (LEGAL_SUFFIX.fullmatch(" " + part) or _is_navigation(part)):
+            break
+        kept.append(part)
+    return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,")
+
+
+def _is_navigation(text: str) -> bool:
+    words = set(normalise(text).split())
+    return bool(words & NAVIGATION) and words <= NAVIGATION | NAVIGATION_FILLER
+
+
+def _looks_like_headline(unit: Unit) -> bool:
+    first_character = next((char for char in unit.text if char.isalnum()), "")
+    return (
+        3 <= unit.words <= HEADLINE_MAX_WORDS
+        and not first_character.islower()
+        and not unit.bullet
+        and not unit.caption
+        and not unit.date
+        and not BYLINE.match(unit.text)
+        and not PROMO.search(unit.text)
+        and not SITE_CONTROL.search(unit.text)
+        and len(BREADCRUMB.findall(unit.text)) < 2
+    )
+
+
+def is_standfirst(unit: Unit) -> bool:
+    """A summary under the headline: a sentence, or a highlight bullet that reads as one."""
+    if PROMO.search(unit.text) or SITE_CONTROL.search(unit.text) or "@" in unit.text:
+        return False
+    if unit.bullet:
+        return unit.words >= 4 and unit.capitals < 0.8
+    return is_prose(unit) or is_near_prose(unit)
+
+
+def find_headline(
+    units: list[Unit], start: int, title_hint: str, title_site: str | None, stops: frozenset[str]
+) -> int | None:
+    """The headline row above the first paragraph (or that paragraph when a byline or date
+    follows it): the best-scoring headline-shaped row of the few dozen above it."""
+    if start >= len(units):
+        return None
+    # The region may open with rows above the first paragraph (a near-prose headline); rows
+    # from the region's start on need a byline or date under them to count.
+    region_start = start
+    # Image placeholders ("[e151e5]") between the rows are not rows.
+    rows = (i for i in range(start, len(units)) if not BRACKETED_ONLY.match(units[i].text))
+    start = next((index for index in islice(rows, HEADER_ROWS) if is_prose(units[index])), start)
+    # The first line is a page title only when it names a site; otherwise it is just row 0.
+    hint_words = set(normalise(title_hint).split()) if title_site else set()
+    lowest = max(0, start - HEADLINE_WINDOW)
+    window_texts = Counter(unit.text for unit in units[lowest : start + 1])
+    opening, opening_after_start = _opening_words(units, start), _opening_words(units, start + 1)
+    best, best_score = None, HEADLINE_MIN_SCORE
+    scores: dict[int, float] = {}
+    for index in range(lowest, start + 1):
+        body = opening if index < start else opening_after_start
+        score = _headline_score(units, index, body, hint_words, stops, index >= region_start)
+        if score is None:
+            continue
+        score += 0.2 * (window_texts[units[index].text] > 1)  # also heads the breadcrumb
+        score += 0.1 * (index - lowest) / (start - lowest + 1)  # ties go to the nearest row
+        scores[index] = score
+        if score > best_score:
+            best, best_score = index, score
+    # A headline comes before its standfirst: of two candidate rows in a row, a longer second
+    # one is the standfirst.
+    if (
+        best is not None
+        and best - 1 in scores
+        # with a page title to match, a row far below the best is a section label over it
+        and (not hint_words or scores[best - 1] >= best_score / 2)
+        and units[best - 1].words < units[best].words
+        and not units[best - 1].text.isupper()  # a section label above the headline
+    ):
+        return best - 1
+    return best
+
+
+def _headline_score(
+    units: list[Unit],
+    index: int,
+    body: set[str],
+    hint_words: set[str],
+    stops: frozenset[str],
+    in_region: bool,
+) -> float | None:
+    """How much a row reads as the headline, or None when it cannot be one. Headlines' words
+    come back in the first paragraphs, the page title repeats them, a byline or date row sits
+    next to them, and they are not sentences, section labels or label values."""
+    unit = units[index]
+    header_after = any(is_header_row(other) for other in units[index + 1 : index + 4])
+    if not _looks_like_headline(unit) or (in_region and not header_after):
+        return None
+    if index and units[index - 1].text.endswith(":") and units[index - 1].words <= 2:
+        return None  # the value of a label ("Author:")
+    words = set(normalise(unit.text).split())
+    content = {word for word in words if len(word) > 2 and word not in stops}
+    overlap = len(content & body) / len(content) if content else 0.0
+    hint = len(words & hint_words) / max(len(words), len(hint_words)) if hint_words else 0.0
+    if not index:
+        hint = 0.0  # the first line is the hint itself
+    header_before = index > 0 and is_header_row(units[index - 1])
+    if overlap < 0.25 and hint < 0.5 and not (header_after or header_before):
+        return None
+    return (
+        overlap
+        + 2 * hint
+        + 0.3 * header_after  # bylines and dates follow the headline...
+        + 0.15 * (header_before and not header_after)  # ...or, on some pages, precede it
+        - 0.3 * (index == 0)  # the first line is mostly the site's name
+        - 0.15 * (unit.words <= 4)  # labels and alt texts are shorter than most headlines
+        - 0.4 * bool(SENTENCE_END.search(unit.text))  # a standfirst or a caption
+        - 0.3 * unit.text.isupper()  # a section label
+        - 0.5 * unit.stop_ratio  # headlines drop function words; standfirsts keep them
+    )
+
+
+def _opening_words(units: list[Unit], start: int) -> set[str]:
+    """Words of the first prose rows from `start`: a headline's words come back there."""
+    opening = [
+        unit.text
+        for unit in units[start : start + 16]
+        if unit.words >= 5 and not unit.caption and not unit.bullet
+    ][:4]
+    return set(WORD.findall(" ".join(opening).lower()))

@@ -1,0 +1,223 @@
+"""Where the article runs: the best-scoring contiguous run of units, where it starts and
+ends, and the kind of each unit inside it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose
+from briefing.extract.vocabulary import (
+    AD_LABEL,
+    ARTICLE_END,
+    BOILERPLATE,
+    BRACKETED_ONLY,
+    BYLINE,
+    IMAGE_NAME,
+    LINK_PREFIX,
+    LIST_LABEL,
+    PROMO,
+    SELF_PROMOTION,
+    URL_ONLY,
+)
+
+TAIL_GAP = 3  # furniture units that separate a trailing paragraph from the article
+
+
+TEASER_ROWS = 5  # a teaser's headline, lede and byline or date under a list heading
+
+
+def repeat_shares(units: list[Unit]) -> dict[str, float]:
+    """How much each copy of a block found more than once counts towards the article.
+
+    A block repeated away from its first copy (a second header, a "Related" list shown twice, a
+    teaser in every tab) is page furniture: 0. A prose paragraph or sentence printed exactly
+    twice is a pull quote or a standfirst repeated in the body: each copy counts half, so the
+    two together weigh one paragraph and hold the article together without outweighing it. A
+    copy right below its original (a caption twice) is just a duplicate, left to `_text_weight`.
+    """
+    counts = Counter(unit.text for unit in units)
+    adjacent_copies = {
+        units[i].text for i in range(len(units) - 1) if units[i].text == units[i + 1].text
+    }
+    shares: dict[str, float] = {}
+    for unit in units:
+        count = counts[unit.text]
+        if count > 1 and unit.text not in adjacent_copies:
+            quoted = count == 2 and (is_prose(unit) or is_near_prose(unit))
+            shares[unit.text] = 0.5 if quoted else 0.0
+    return shares
+
+
+def _text_weight(units: list[Unit], index: int, shares: dict[str, float]) -> float | None:
+    """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
+    placeholders, a copy right under its original)."""
+    unit = units[index]
+    if (
+        unit.words == 0
+        or BRACKETED_ONLY.match(unit.text)
+        or IMAGE_NAME.search(unit.text)
+        or URL_ONLY.match(unit.text)
+        or AD_LABEL.match(unit.text)
+    ):
+        return None
+    if index and unit.text == units[index - 1].text:
+        return None
+    if shares.get(unit.text) == 0.0:
+        return 0.0
+    weight = 1.0 if is_prose(unit) else 0.5 if is_near_prose(unit) else 0.0
+    return 0.0 if weight and BOILERPLATE.search(unit.text) else weight
+
+
+def best_region(units: list[Unit], shares: dict[str, float]) -> tuple[int, int]:
+    """The maximum-score contiguous run [start, end) of units; (0, 0) when nothing scores.
+
+    Prose scores its word count; the k-th furniture unit of a gap costs k, so long gaps (menus,
+    teaser lists) cost a lot. A lone paragraph between gaps (a teaser's lede) leaves the gap's
+    cost where it was; two paragraphs in a row (an article) clear it."""
+    best, best_span = 0.0, (0, 0)
+    running, start, gap, previous_text = 0.0, 0, 0, False
+    for index in range(len(units)):
+        weight = _text_weight(units, index, shares)
+        if weight is None:
+            continue
+        if weight:
+            if previous_text or running <= 0:
+                gap = 0
+            score = weight * units[index].words * shares.get(units[index].text, 1.0)
+        else:
+            gap += 1
+            score = -float(gap)
+        previous_text = weight == 1.0
+        if running <= 0:
+            running, start = score, index
+        else:
+            running += score
+        if running > best:
+            best, best_span = running, (start, index + 1)
+    return best_span
+
+
+def trim_lone_tail(
+    units: list[Unit], shares: dict[str, float], start: int, end: int
+) -> tuple[int, int]:
+    """Cut a single paragraph hanging after the article behind a gap of furniture (a comment
+    policy, a footer blurb): the gap's cost alone is too small to keep it out."""
+    weights = [_text_weight(units, index, shares) for index in range(start, end)]
+    prose = [start + offset for offset, weight in enumerate(weights) if weight == 1.0]
+    if len(prose) < 3:
+        return start, end
+    last, before = prose[-1], prose[-2]
+    gap = sum(1 for weight in weights[before - start + 1 : last - start] if weight == 0.0)
+    if gap >= TAIL_GAP:
+        return start, before + 1
+    return start, end
+
+
+def skip_leading_copies(units: list[Unit], start: int, end: int) -> int:
+    """Start after paragraphs that open the region and come back inside it: a pull quote or a
+    teaser above the article, whose own copy is in the body."""
+    while start < end and any(unit.text == units[start].text for unit in units[start + 1 : end]):
+        start += 1
+    return start
+
+
+def cut_at_article_end(units: list[Unit], start: int, end: int) -> int:
+    """End the region at a heading that closes an article ("Tags:", "You may also like"), or
+    at a list heading ("More from World") over teasers with their own bylines or dates (whose
+    ledes read as prose), once some prose came before it."""
+    seen_prose = False
+    for index in range(start, end):
+        unit = units[index]
+        if seen_prose and unit.words <= 8 and ARTICLE_END.match(unit.text):
+            return index
+        if (
+            seen_prose
+            and LIST_LABEL.match(unit.text)
+            and any(
+                not other.bullet
+                and (BYLINE.match(other.text) or (other.date and other.words <= 16))
+                for other in units[index + 1 : index + TEASER_ROWS]
+            )
+        ):
+            return index
+        seen_prose = seen_prose or is_prose(unit)
+    return end
+
+
+def body_start(units: list[Unit], header_from: int, start: int, end: int) -> int:
+    """Where the body starts: after the last byline/date/caption row near the headline, and
+    after highlight bullets or a standfirst that directly follow those rows."""
+    body_from = max(header_from, min(start, end))
+    limit = min(len(units), header_from + 14)
+    last_header_row = None
+    prose_run = 0
+    for index in range(header_from, limit):
+        unit = units[index]
+        if is_header_row(unit):
+            last_header_row = index
+            prose_run = 0
+        elif is_prose(unit):
+            prose_run += 1
+            if prose_run >= 2:
+                break
+    if last_header_row is not None:
+        body_from = max(body_from, last_header_row + 1)
+        while body_from < len(units) and units[body_from].bullet and not is_prose(units[body_from]):
+            body_from += 1
+    return min(body_from, max(end, body_from))
+
+
+def _follows_list_label(units: list[Unit], index: int, body_from: int) -> bool:
+    """Whether a heading such as "Most read" or "Related" comes after the last paragraph above
+    this unit: the unit is then one of that list's links."""
+    for above in range(index - 1, body_from - 1, -1):
+        if is_prose(units[above]):
+            return False
+        if LIST_LABEL.match(units[above].text):
+            return True
+    return False
+
+
+def body_kind(
+    units: list[Unit],
+    index: int,
+    body_from: int,
+    end: int,
+    outlet: str | None,
+    short_page: bool,
+) -> str | None:
+    """Kind of a unit inside the article region, or None for furniture."""
+    unit = units[index]
+    if (
+        URL_ONLY.match(unit.text)
+        or AD_LABEL.match(unit.text)
+        or LIST_LABEL.match(unit.text)
+        or LINK_PREFIX.match(unit.text)
+        or (not is_prose(unit) and _follows_list_label(units, index, body_from))
+    ):
+        return None
+    if unit.caption:
+        return "caption"
+    if is_prose(unit):
+        if BOILERPLATE.search(unit.text) or (PROMO.search(unit.text) and not unit.terminal):
+            return None
+        names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
+        if names_outlet and (not unit.terminal or SELF_PROMOTION.search(unit.text)):
+            return None
+        return "body"
+    if BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0:
+        return None
+    if unit.bullet:
+        # A list item inside the article is kept when it reads as text, not as a link.
+        return "body" if unit.words >= 6 and unit.stop_ratio >= 0.15 else None
+    previous_prose = index > body_from and is_prose(units[index - 1])
+    next_prose = index + 1 < end and is_prose(units[index + 1])
+    first_letter = next((char for char in unit.text if char.isalpha()), "")
+    if unit.words <= 15 and not unit.terminal and next_prose and first_letter.isupper():
+        return "subhead"
+    if (is_near_prose(unit) or (unit.words >= 6 and unit.terminal)) and (
+        previous_prose or next_prose or short_page
+    ):
+        return "body"
+    return None

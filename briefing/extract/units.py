@@ -1,0 +1,180 @@
+"""Lines to paragraph units and the shape features each unit is scored on."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from briefing.extract.dates import DATE_PATTERNS, STAMP
+from briefing.extract.vocabulary import (
+    AGENCY_CREDIT,
+    AGENCY_LINE,
+    BRACKETED_ONLY,
+    BULLET,
+    BYLINE,
+    CAPTION,
+    STOPWORDS,
+    TERMINAL,
+    URL_ONLY,
+    WORD,
+)
+
+# Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
+# the line is short.
+STAMP_WORDS = 12
+
+
+CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Getty Images")
+
+
+CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph of the page (wrapped lines joined), with the shape features we score."""
+
+    text: str
+    bullet: bool  # a list item: in text dumps, mostly links
+    words: int
+    stop_ratio: float
+    terminal: bool  # ends like a sentence
+    capitals: float  # share of longer words written Capitalised: high in titles and menus
+    caption: bool
+    date: bool  # carries a date near its start (a dateline/byline row)
+
+
+def lines_to_units(text: str) -> list[tuple[str, bool]]:
+    """Strip each line, drop blanks, and join lines the browser wrapped: a line continues the
+    previous one when that one is long, unfinished and the next starts in lower case."""
+    # Each unit's lines are joined once at the end, and whether it is unfinished is read off
+    # its last line: re-joining and re-searching the growing unit per line was quadratic.
+    units: list[tuple[list[str], bool]] = []
+    length = 0  # of the last unit, joined
+    previous_blank = True
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.replace("\u00a0", " ").split())
+        if not line:
+            previous_blank = True
+            continue
+        bullet = bool(BULLET.match(line))
+        if bullet:
+            line = BULLET.sub("", line, count=1).strip()
+            if not line:
+                previous_blank = False
+                continue
+        if (
+            units
+            and not previous_blank
+            and not bullet
+            and length >= 40
+            and not TERMINAL.search(units[-1][0][-1])
+            and (line[0].islower() or line[0] in "(0123456789")
+            and "©" not in line  # an image's alt text and credit under a teaser, not a wrap
+        ):
+            units[-1][0].append(line)
+            length += 1 + len(line)
+        else:
+            units.append(([line], bullet))
+            length = len(line)
+        previous_blank = False
+    return [(" ".join(lines), bullet) for lines, bullet in units]
+
+
+def detect_language(words: list[str]) -> str:
+    if not words:
+        return "unknown"
+    frequency = Counter(words)
+    counts = {lang: sum(frequency[word] for word in stops) for lang, stops in STOPWORDS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
+
+
+def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
+    words = WORD.findall(text.lower())
+    stop_count = sum(word in stops for word in words)
+    long_words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    head = text[:60]
+    return Unit(
+        text=text,
+        bullet=bullet,
+        words=len(words),
+        stop_ratio=stop_count / len(words) if words else 0.0,
+        terminal=bool(TERMINAL.search(text)),
+        capitals=sum(word[0].isupper() for word in long_words) / len(long_words)
+        if long_words
+        else 0.0,
+        caption=len(words) >= 2
+        and not URL_ONLY.match(text)
+        and bool(
+            CAPTION.search(text)
+            or (len(words) <= CAPTION_CREDIT_WORDS and AGENCY_CREDIT.search(text))
+        ),
+        date=any(char.isdigit() for char in head)
+        and (
+            any(pattern.search(head) for pattern in DATE_PATTERNS)
+            or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))
+        ),
+    )
+
+
+def mark_caption_copies(units: list[Unit]) -> list[Unit]:
+    """An image's alt text next to its caption (the caption within a longer credited copy) is a
+    caption too, and so is the line a credit alone on the next line ("(Name / Agency)") signs."""
+    marked = list(units)
+    for index, unit in enumerate(units):
+        if unit.caption or unit.words < 4 or unit.date:  # a date row is the page's, not a photo's
+            continue
+        neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
+        following = units[index + 1] if index + 1 < len(units) else None
+        if any(other.caption and unit.text in other.text for other in neighbours) or (
+            following is not None
+            and following.caption
+            and following.words <= CREDIT_ONLY_WORDS
+            and unit.words <= CAPTION_CREDIT_WORDS * 2
+        ):
+            marked[index] = replace(unit, caption=True)
+    return marked
+
+
+def is_prose(unit: Unit) -> bool:
+    """Sentence-like text with the stop-word density of running prose."""
+    if unit.caption or BRACKETED_ONLY.match(unit.text):
+        return False
+    if unit.bullet and unit.words < 20:
+        return False
+    if unit.terminal and unit.words >= 30 and unit.stop_ratio >= 0.12:
+        return True  # long finished sentences full of names are still prose
+    return (
+        unit.words >= 12
+        and unit.stop_ratio >= 0.22
+        and (unit.capitals < 0.6 or (unit.terminal and unit.words >= 20))
+        and (unit.terminal or unit.words >= 30)
+    )
+
+
+def is_near_prose(unit: Unit) -> bool:
+    """Unfinished or short prose: counts as article text only next to real prose."""
+    return (
+        unit.words >= 8
+        and unit.stop_ratio >= 0.25
+        and unit.capitals < 0.5
+        and not unit.caption
+        and not unit.bullet
+    )
+
+
+def normalise(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def is_header_row(unit: Unit) -> bool:
+    """Byline, agency, date and label ("Author:") rows and captions, which sit between a
+    headline and the body."""
+    return (
+        unit.caption
+        or (unit.date and unit.words <= 16)
+        or (unit.words <= 2 and unit.text.endswith(":"))
+        or unit.text.lower() in ("by", "by:")  # a byline whose name the browser put below
+        or bool(BYLINE.match(unit.text) or AGENCY_LINE.match(unit.text))
+    )

@@ -1,0 +1,382 @@
+"""Word lists and the patterns that are vocabulary: function words per language, wire
+agencies, promotion, boilerplate, list and end-of-article headings, bylines, datelines.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Function words per language: they tell prose from link lists, and which language a page is in.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """a about above after again against all also am an and any are as at be because been
+        before being below between both but by can could did do does doing down during each
+        few for from further had has have having he her here hers herself him himself his how
+        i if in into is it its itself just me more most my no nor not now of off on once only
+        or other our ours out over own same she should so some such than that the their theirs
+        them then there these they this those through to too under until up very was we were
+        what when where which while who whom why will with would you your yours said says
+        since may might must us one two new like many much even still already while""".split()
+    ),
+    "de": frozenset(
+        """der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im
+        auch es als an nach wie aus bei wird sind noch nur oder aber vor zur bis mehr durch
+        über werden hat sie er wir ich""".split()
+    ),
+    "fr": frozenset(
+        """le la les de des du un une et est pas que qui dans pour sur au aux avec ce ces il
+        elle nous vous ils sont par plus ne se son sa ses mais ou été être cette leur""".split()
+    ),
+    "es": frozenset(
+        """el la los las de del un una y es que en por para con no se su sus al lo como más
+        pero ya está son fue este esta entre también muy sin sobre""".split()
+    ),
+    "pt": frozenset(
+        """o a os as de do da dos das um uma e é que em no na nos nas por para com não se seu
+        sua ao como mais mas foi são está também muito sem sobre pelo pela você""".split()
+    ),
+    "it": frozenset(
+        """il lo la gli le di del della un una e è che in per con non si suo sua al come più
+        ma sono anche nel nella questo questa tra""".split()
+    ),
+    "nl": frozenset(
+        """de het een en is niet van in op te dat die met voor zijn er maar ook als bij aan
+        naar uit wordt door dan nog wel""".split()
+    ),
+    "ru": frozenset(
+        """и в не на что с по как это он она они к из у за от о для но то же так бы был
+        была были его её их мы вы все или""".split()
+    ),
+}
+
+
+# Wire agencies named in bylines and datelines; generic across outlets.
+AGENCIES = (
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Agencies",
+    "Bloomberg",
+    "PTI",
+    "IANS",
+    "ANI",
+    "APP",
+    "UNB",
+    "BSS",
+    "dpa",
+    "Xinhua",
+    "Anadolu",
+    "Kyodo",
+    "Yonhap",
+    "EFE",
+    "TASS",
+)
+
+
+AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=len, reverse=True))
+
+
+AGENCY_NAMES = {agency.lower(): agency for agency in AGENCIES}  # "THE ASSOCIATED PRESS" too
+
+
+WORD = re.compile(r"\w+")
+
+
+# Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
+BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
+
+
+TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
+
+
+BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
+
+
+IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE)
+
+
+CAPTION = re.compile(
+    r"(?:[.!?)]\s*[—–]\s*[A-Z][\w./&' ]{1,30}$)"  # "...on Friday.—AFP", "— Reuters/File"
+    r"|(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
+    r"|(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
+    r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
+    r"|(?:\((?:credit|photo|image|picture|source)\b[^)]*\)$)"  # "(credit: NASA/Jude Guidry)"
+    r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)"
+    r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)"  # "(Reed Saxon / Associated Press)"
+    r"|(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
+    r"|(?:[a-z]\s*©\s*[A-Z][\w .,'’&-]{1,30}$)"  # an image's alt text and credit: "a bed© Amazon"
+    rf"|(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
+    rf"|(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)",  # "(Emergency Service via AP)"
+    re.IGNORECASE,
+)
+
+
+# A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)", or a credit
+# in brackets: "... in central Gaza [Eyad Baba/AFP]".
+AGENCY_CREDIT = re.compile(
+    rf"(?:\((?:{AGENCY_PATTERN})(?: file)?(?: photos?)?\)"
+    r"|\[[A-Z][^\[\]/]{1,40}/\s*[A-Z][^\[\]]{1,40}\]"
+    r"|\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\))$",
+    re.IGNORECASE,
+)
+
+
+# "By Jane Doe", "By Mike Wuerthele and Malcolm Owen"; a month name ends the name ("By X Nov 19").
+NAME_WORD = (
+    r"(?!(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b)[A-Z](?:[\w.'’-]|/(?=[A-Z]))*"
+)
+
+
+# Writers after the first follow "and" or a comma; after a comma only a full name (two words),
+# so "By Jane Doe, CNN" names Jane Doe.
+BYLINE = re.compile(
+    rf"^(?:By|BY|by)\s+({NAME_WORD}(?:(?:\s+(?:and\s+)?|,\s+(?:and\s+)?(?={NAME_WORD}\s+{NAME_WORD}))"
+    rf"(?!(?:On|At)\b){NAME_WORD}){{0,8}})"
+)
+
+
+# "By The Associated Press": the agency is the byline.
+AGENCY_BYLINE = re.compile(rf"^by\s+(?:the\s+)?(?P<agency>{AGENCY_PATTERN})\s*$", re.IGNORECASE)
+
+
+AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))")
+
+
+# Share/follow/subscribe calls and other promotion inside an article; generic across sites.
+PROMO = re.compile(
+    r"\b(?:follow (?:us|our|the)|subscribe|sign up|newsletter|click here|download (?:the|our)"
+    r"|keep updated|read more|also read|related:|advertisement|share this|google news"
+    r"|all rights reserved|cookies?\b|share\b|print this|bookmark|filed to|tweet\b)",
+    re.IGNORECASE,
+)
+
+
+# Headings that close an article: what follows is tags, comments or other articles.
+ARTICLE_END = re.compile(
+    r"^(?:tags?|topics|you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|posts)"
+    r"|recommended for you|about the author|leave a (?:comment|reply)|\d+ comments?|more in \w.*"
+    r"|(?:você )?(?:também )?pode gostar|artigos relacionados|(?:también )?te puede interesar"
+    r"|artículos relacionados|vous aimerez aussi|articles similaires"
+    r"|das könnte sie auch interessieren|ähnliche artikel|potrebbe interessarti"
+    r"|articoli correlati)\W*$",
+    re.IGNORECASE,
+)
+
+
+# Site-wide legal text: disclaimers, trademark, copyright and cookie notices read like prose.
+BOILERPLATE = re.compile(
+    r"©|\b(?:(?:information|content|material)s? (?:provided )?on (?:this|our) (?:web ?)?site"
+    r"|(?:(?:this|our) (?:web ?)?site|we) uses? cookies\b"
+    r"|all rights reserved|registered trademarks?\b|trademarks? of\b"
+    r"|not intended to (?:diagnose|replace|be a substitute)|consult your (?:physician|doctor)"
+    r"|for (?:general )?informational purposes|have not been evaluated by"
+    # cookie consent banners
+    r"|use of cookies\b|by clicking\b.{0,40}\byou (?:agree|consent|accept)"
+    # appeals for money or sign-ups, and republishing terms
+    r"|support(?:ing)? (?:our|independent|the \w+(?:'s|’s)) journalism"
+    r"|thanks? (?:you )?for reading\b|before you (?:go|move on),"
+    r"|become a (?:member|subscriber|patron|supporter)\b|subscribe for free\b"
+    r"|republish(?:ing)? (?:this|our) (?:content|article|story|work)\b)",
+    re.IGNORECASE,
+)
+
+
+# Words of a paragraph in which a site speaks of itself ("Consider supporting the Kyiv
+# Independent", "Anadolu Agency website contains only a portion of the news"), once it names
+# the site; a report citing the outlet ("told Al Jazeera") has none of them.
+SELF_PROMOTION = re.compile(
+    r"\b(?:support(?:ing)? (?:us|our|the|independent)|journalism|subscri\w+"
+    r"|members(?:hip)?|a member|donat\w+|republish\w*|newsletters?|(?:our|the) app)\b",
+    re.IGNORECASE,
+)
+
+
+# Headings of teaser lists and tag rows inside or after an article; what follows them up to
+# the next paragraph is links to other pages.
+LIST_LABEL = re.compile(
+    r"^(?:related(?: \w+)?|more (?:on|about) this (?:story|topic)|more from .{1,40}|most (?:read|"
+    r"popular|viewed|shared)|trending(?: now)?|recommended(?: stories| for you| reading)?"
+    r"|read (?:more|also|next)|see also|also read|top stories|latest(?: news| stories)?"
+    r"|editor'?s picks?|(?:suggested |related )?topics|tags)\W*$",
+    re.IGNORECASE,
+)
+
+
+# "Read also: Other headline", "Related: Other headline": a link to another article.
+LINK_PREFIX = re.compile(
+    r"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch)\s*[:»|-]",
+    re.IGNORECASE,
+)
+
+
+# Advertising slots inside an article ("Ad Feedback", "Continue reading below"): they neither
+# belong to it nor break it.
+AD_LABEL = re.compile(
+    r"^(?:ad(?:vertisement)?(?: feedback)?|advertising|sponsored(?: content)?"
+    r"|(?:story |article )?continues? (?:reading )?below(?: (?:this )?advertisement)?"
+    r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
+    re.IGNORECASE,
+)
+
+
+URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+PUBLISHED_IN = re.compile(
+    r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
+    r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
+    r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
+)
+
+
+# "© 2025 Owner", "Copyright © 2019-2024 Owner": a year is required, so "Copyright Policy" is not.
+COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,]?\s*"
+    r"(?P<owner>[A-Z][^|©]*)?$",
+    re.IGNORECASE,
+)
+
+
+# Account and reading-time rows near a headline: never a title themselves.
+SITE_CONTROL = re.compile(
+    r"\b(?:sign(?:ed)?\s*(?:in|out|up)|log\s*(?:in|out)|edit\s*profile|my account"
+    r"|reading time|min(?:ute)? read|reading list|listen to this article"
+    r"|save (?:articles?|for later)|tempo de leitura|tiempo de lectura|temps de lecture"
+    r"|lesezeit|tempo di lettura)\b",
+    re.IGNORECASE,
+)
+
+
+SENTENCE_END = re.compile(r"[.;][\"”’'»)\]]*$")
+
+
+BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
+
+
+ALL_RIGHTS = re.compile(
+    r"\.?\s*(?:all rights reserved|todos os direitos reservados|todos los derechos reservados"
+    r"|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati).*$",
+    re.IGNORECASE,
+)
+
+
+# Company-form suffixes of a copyright owner: "Penske Business Media, LLC" names "Penske
+# Business Media".
+_LEGAL_FORMS = (
+    "inc", "llc", "l.l.c", "ltd", "limited", "pvt", "private", "plc", "llp", "corp",
+    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co",
+)  # fmt: skip
+LEGAL_SUFFIX = re.compile(
+    # Tried only where the run of company forms starts (not after one of them): from every
+    # space of "Inc Inc ... Inc x" the search ran to the end of the line, n**2 steps.
+    r"(?=,?\s)"
+    + "".join(rf"(?<!\b{re.escape(form)})(?<!\b{re.escape(form)}\.)" for form in _LEGAL_FORMS)
+    + rf"(?:,?\s+(?:{'|'.join(re.escape(form) for form in _LEGAL_FORMS)})\b\.?)++$",
+    re.IGNORECASE,
+)
+
+
+# Navigation words that are never an outlet's name.
+NAVIGATION = frozenset(
+    "home contact about menu search news sitemap login help terms privacy careers".split()
+)
+
+
+NAVIGATION_FILLER = frozenset("us our the page".split())
+
+
+# A title part that is a date or a count, not a site name ("France 24" and "9to5Mac" are).
+DATE_LIKE = re.compile(r"\d{4}|\d[/.:]\d|^\W*\d+\W*$")
+
+
+GLUED_SITE = re.compile(r"^\s*(?:\||-|–|—|::|»)\s*(?P<site>[A-Z][\w&.'’ -]{1,40})$")
+
+
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
+
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
+
+
+DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?"
+    # a place in title case only with an agency after it: "Damascus (AFP) –"
+    rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})(?=\s*\((?:{AGENCY_PATTERN})\)))"
+    r"\s*(?:(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})"
+    r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)\s"  # "MOSCOW, December 7. /TASS/."
+)
+
+
+# A dateline the page printed on its own row above the first paragraph: "Beirut, Lebanon CNN —".
+DATELINE_ROW = re.compile(
+    r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}"
+    r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2})"
+    r"(?:,\s*[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2})?"
+    r"(?:\s+\(?(?P<credit>[A-Z][\w.&'-]{1,20})\)?)?\s*[—–-]{1,2}$"
+)
+
+
+AGENCY_NAME = re.compile(rf"(?:{AGENCY_PATTERN})$")
+
+
+# "December 6, 2024 (KHARTOUM) – ...": the date first, the place in brackets.
+DATED_DATELINE = re.compile(
+    r"^(?P<date>[^()]{6,40}?)\s*\((?P<place>[A-Z][A-Z.'’ -]{2,40})\)\s*(?::|[—–-]{1,2})\s"
+)
+
+
+# A place name alone on the line above the first paragraph ("ANKARA").
+LONE_PLACE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}$")
+
+
+# Labels that sit where a dateline would and are never one.
+GENRE_LABELS = frozenset(
+    """breaking exclusive analysis opinion watch live update updated video photos listen
+    advertisement sponsored editorial comment explainer feature interview review share
+    menu news highlights summary overview background context contents takeaways""".split()
+)
+
+
+# "Omar Khalil, Reuters", "Jane Doe / AFP": a writer credited with the agency's copy.
+NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{AGENCY_PATTERN})$")
+
+
+# A writer's name on its own row ("Lina Haddad", "Dan Sabbagh in Kyiv"): a byline when a date
+# or a role row ("BBC News, Tyre", "Chief correspondent") sits next to it.
+# Each part after a hyphen or apostrophe is one run of letters ("al-Assad", "O'Neil"): an
+# optional capital in front of it ("[A-Z]?[^\W\d_]+") matched "Aal" two ways, and a header
+# row "Aal-Aal-...-Aal!" took 2**n tries.
+NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*+\.?"
+
+
+PERSON_NAME = re.compile(
+    rf"^(?P<name>{NAME_PART}(?:\s+(?:{NAME_PART}|al|el|de|da|del|van|von|bin|ibn)){{1,3}})"
+    r"(?:\s+in\s+[A-Z][^\W\d_ ]+(?:\s+[A-Z][^\W\d_]+){0,2})?$"
+)
+
+
+ROLE_ROW = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|analyst"
+    r"|producer|staff|bureau)\b",
+    re.IGNORECASE,
+)
+
+
+# Words of section and region labels, which have the shape of a name ("Middle East").
+SECTION_WORDS = frozenset(
+    """news world politics business opinion sport sports middle east west north south africa
+    asia europe americas analysis culture home latest live video region local national
+    international breaking features economy health science tech technology entertainment
+    lifestyle travel markets more""".split()
+)
+
+
+# A job title the browser glued to the byline: "By Meg JamesStaff Writer".
+BYLINE_ROLE = re.compile(
+    r"\s*(?:(?:Senior|Chief|Staff|Business|Political|Foreign|Contributing|Special)\s*)?"
+    r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor)$"
+)

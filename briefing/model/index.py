@@ -1,0 +1,38 @@
+"""Lookups over the annotated articles, built once per briefing and shared by every pane."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.corroborate import Corroboration, corroborate
+from briefing.extract import Article
+
+
+@dataclass(frozen=True)
+class Index:
+    annotated: tuple[AnnotatedArticle, ...]
+    sentences: dict[str, Sentence]  # reading order
+    articles: dict[str, Article]
+    corroboration: Corroboration
+
+    @classmethod
+    def of(cls, articles: Sequence[AnnotatedArticle]) -> Index:
+        return cls(
+            annotated=tuple(articles),
+            sentences={s.id: s for a in articles for s in a.sentences},
+            articles={a.id: a.article for a in articles},
+            corroboration=corroborate(articles),
+        )
+
+    @cached_property
+    def speakers(self) -> dict[str, str | None]:
+        """Whose account each sentence gives; only key facts need it (rebrief does not)."""
+        from briefing.model.attribution import attribute_sentences
+
+        speakers: dict[str, str | None] = {}
+        for article in self.annotated:
+            speakers.update(attribute_sentences(article.sentences))
+        return speakers

@@ -1,0 +1,146 @@
+"""Every theme the app offers opens the briefing; our own variables are made for the rest."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+from textual.theme import BUILTIN_THEMES, Theme
+
+from briefing.tui import config
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.theming import ACTOR_SLOTS, bundled_themes, derived_variables
+from tests.test_tui import SMALL, settle, synchronously
+from tests.tui_fixtures import make_briefing
+
+OUR_VARIABLES = {
+    *(f"actor-{slot}" for slot in range(1, ACTOR_SLOTS + 1)),
+    "actor-other",
+    "cited-background",
+    "line-cursor-background",
+}
+OFFERED = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
+    return folder
+
+
+def test_the_app_offers_every_theme_tested_here() -> None:
+    assert set(BriefingApp(make_briefing()).available_themes) == set(OFFERED)
+    assert len(OFFERED) >= 20
+
+
+@pytest.mark.parametrize("name", OFFERED)
+@synchronously
+async def test_every_offered_theme_draws_the_briefing_and_is_saved(
+    name: str, config_dir: Path
+) -> None:
+    app = BriefingApp(make_briefing(), theme=name)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert app.theme == name
+        assert set(app.theme_variables) >= OUR_VARIABLES
+        assert isinstance(app.screen, MainScreen) and app.screen.briefing is not None
+        # The article view draws the cited sentence on $cited-background.
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.query(".cited")
+    saved = tomllib.loads((config_dir / "config.toml").read_text(encoding="utf-8"))
+    assert saved == {"theme": name}
+
+
+@synchronously
+async def test_palette_switch_to_a_textual_theme_applies_and_is_saved(config_dir: Path) -> None:
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.pause()
+        line_cursor = Color.parse(app.theme_variables["line-cursor-background"])
+        assert line_cursor != Color.parse(app.theme_variables["background"])
+    saved = tomllib.loads((config_dir / "config.toml").read_text(encoding="utf-8"))
+    assert saved == {"theme": "nord"}
+
+
+@synchronously
+async def test_an_unknown_saved_theme_warns_and_the_default_is_used(config_dir: Path) -> None:
+    config.save_theme("gone-theme")
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "briefing-dark"
+        assert any("gone-theme" in str(n.message) for n in app._notifications)
+
+
+def test_a_theme_s_own_variables_win_over_derived_ones() -> None:
+    dark = next(t for t in bundled_themes() if t.name == "briefing-dark")
+    app = BriefingApp(make_briefing(), theme="briefing-dark")
+    assert app.get_css_variables()["actor-1"] == dark.variables["actor-1"]
+
+
+@pytest.mark.parametrize("name", ["nord", "textual-light", "solarized-light", "monokai"])
+def test_derived_actor_colours_are_distinct_and_readable(name: str) -> None:
+    colours = BUILTIN_THEMES[name].to_color_system().generate()
+    derived = derived_variables(colours)
+    actors = [Color.parse(derived[f"actor-{slot}"]) for slot in range(1, ACTOR_SLOTS + 1)]
+    assert len(set(actors)) == ACTOR_SLOTS
+    background = Color.parse(colours["background"])
+    for actor in actors:
+        assert abs(actor.brightness - background.brightness) > 0.25, (name, actor.hex)
+
+
+def test_ansi_themes_get_terminal_colours() -> None:
+    derived = derived_variables(BUILTIN_THEMES["ansi-dark"].to_color_system().generate())
+    assert derived["actor-1"].startswith("ansi_")
+    assert len({derived[f"actor-{slot}"] for slot in range(1, ACTOR_SLOTS + 1)}) == ACTOR_SLOTS
+
+
+@pytest.fixture
+def broken_theme(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A bundled theme whose own variable is not a colour: the styles cannot be drawn."""
+    broken = Theme("broken", primary="#336699", variables={"line-cursor-background": "nope"})
+    themes = [*bundled_themes(), broken]
+    monkeypatch.setattr("briefing.tui.app.bundled_themes", lambda: themes)
+    return broken.name
+
+
+def warnings(app: BriefingApp) -> list[str]:
+    return [str(n.message) for n in app._notifications if n.severity == "warning"]
+
+
+@synchronously
+async def test_a_broken_chosen_theme_warns_falls_back_and_is_not_saved(
+    broken_theme: str, config_dir: Path
+) -> None:
+    app = BriefingApp(make_briefing(), theme=broken_theme)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "briefing-dark"
+        assert any(
+            "'broken' cannot be used: $line-cursor-background is 'nope'" in m for m in warnings(app)
+        )
+    path = config_dir / "config.toml"
+    assert not path.exists() or "broken" not in path.read_text(encoding="utf-8")
+
+
+@synchronously
+async def test_a_broken_theme_picked_later_is_refused(broken_theme: str) -> None:
+    app = BriefingApp(make_briefing(), theme="nord")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        app.theme = broken_theme
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert any(
+            "'broken' cannot be used: $line-cursor-background is 'nope'" in m for m in warnings(app)
+        )
