@@ -163,7 +163,9 @@ def _options(args: argparse.Namespace) -> BriefingOptions:
 def _warn(message: str) -> None:
     from briefing.safety import clean_text
 
-    print(f"briefing: {clean_text(message)}", file=sys.stderr)
+    # One line per message: a line break from a file name or an argument would forge another.
+    one_line = clean_text(message).replace("\n", "\\n")
+    print(f"briefing: {one_line}", file=sys.stderr)
 
 
 @contextmanager
@@ -212,6 +214,7 @@ def run_dump(argv: Sequence[str]) -> int:
 
 def run_profiles(argv: Sequence[str]) -> int:
     from briefing.profile import DEFAULT_PROFILE, list_profiles
+    from briefing.safety import clean_text, shown_path
 
     parser = argparse.ArgumentParser(
         prog="briefing profiles",
@@ -220,8 +223,10 @@ def run_profiles(argv: Sequence[str]) -> int:
     parser.parse_args(argv)
     for info in list_profiles():
         origin = f"{info.origin}, default" if info.id == DEFAULT_PROFILE else info.origin
-        print(f"{info.id:<12} {origin:<17} {info.name}: {info.description}")
-        print(f"{'':<12} {'':<17} {info.path}")
+        # A broken profile is listed by its file name, with the reason it is unusable.
+        name, description = (" ".join(clean_text(t).split()) for t in (info.name, info.description))
+        print(f"{shown_path(info.id):<12} {origin:<17} {name}: {description}")
+        print(f"{'':<12} {'':<17} {shown_path(info.path)}")
     return EXIT_OK
 
 

@@ -452,3 +452,20 @@ def test_sigterm_ends_dump_with_143(tmp_path: Path, monkeypatch) -> None:
 
     monkeypatch.setattr(pipeline, "read_documents", terminated)
     assert main(["dump", "--no-cache", str(tmp_path)]) == 143
+
+
+def test_messages_are_one_line_whatever_the_argument(capsys) -> None:
+    assert main(["dump", "--no-cache", "--profile", "no/such\nbriefing: forged\x1b[2J"]) == 4
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("briefing: error: ")
+    assert_safe(err)
+
+
+def test_a_broken_profile_with_a_hostile_file_name_is_listed_safely(capsys) -> None:
+    folder = user_profiles_dir()
+    folder.mkdir(parents=True)
+    (folder / "evil\x1b]0;pwned\x07\nx.toml").write_text("name = [", encoding="utf-8")
+    assert main(["profiles"]) == 0
+    out = capsys.readouterr().out
+    assert "evil\\x1b]0;pwned\\x07\\nx" in out and "unusable" in out
+    assert_safe(out)
