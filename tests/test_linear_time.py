@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing.actors import compile_profile
 from briefing.extract import extract_article
@@ -166,3 +168,29 @@ def test_person_name_row_is_not_exponential() -> None:
     small_time, large_time = _fastest(lambda: _extract(small), lambda: _extract(large))
     ratio = large_time / small_time
     assert ratio < 3, f"6 more name parts took {ratio:.1f}x the time"
+
+
+# Characters the patterns above treat specially: punctuation that ends sentences, quotes,
+# brackets, separators of names and dates, spaces and breaks, escapes.
+_HOSTILE_ALPHABET = ".!?…'’\"“”()[]-/,:;© \t\n\x0b\x1bAa1"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(segment=st.text(alphabet=_HOSTILE_ALPHABET, min_size=1, max_size=6))
+def test_any_repeated_segment_is_linear(segment: str) -> None:
+    """Any short segment of those characters, repeated: cleaning, splitting and extraction
+    of the page it makes grow linearly with the number of repeats."""
+
+    def stage(text: str) -> object:
+        return _extract(clean_text(text)), split_sentences(text)
+
+    def shape(n: int) -> str:
+        return _page("Words " + segment * n + " end.")
+
+    size = max(1, 600 // len(segment))
+    ratio = growth(stage, shape, size)
+    for _ in range(ATTEMPTS - 1):
+        if ratio < MAX_GROWTH:
+            break
+        ratio = min(ratio, growth(stage, shape, size))
+    assert ratio < MAX_GROWTH, f"{segment!r}: {SIZE_RATIO}x the repeats took {ratio:.1f}x the time"
