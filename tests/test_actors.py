@@ -507,6 +507,29 @@ def test_ukraine_profile() -> None:
     ]
 
 
+def test_gaza_lebanon_profile() -> None:
+    article = (
+        "Israeli strikes on Gaza City killed 11 people, hospital officials said. "
+        "Hamas released three hostages and Israel freed 90 Palestinian prisoners. "
+        "The military said it targeted militants hiding among civilians. "
+        "Islamic Jihad said militants from its ranks fired rockets. "
+        "Israel will withdraw as Lebanon's army takes control near the border. "
+        "Hezbollah must end its armed presence south of the Litani, Biden said. "
+        "Thousands of displaced Lebanese returned to southern Lebanon."
+    )
+    tagger = compile_profile(load_profile("gaza-lebanon"))
+    tags = [tagger.tag(text, article) for _, text in _article_sentences(article)]
+    assert tags == [
+        ("israel",),
+        ("israel", "hamas"),
+        ("israel", "hamas"),  # the army and the militants of a Gaza story
+        ("islamic-jihad",),  # not Hamas: the sentence names another group
+        ("israel", "lebanon"),
+        ("hezbollah", "us"),
+        (),  # the displaced are people of the theatre, not the Lebanese state
+    ]
+
+
 @pytest.mark.parametrize("suffix", ["", "s", "es", "'s", "’s", "s'"])
 def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     # countries_in tries a small pattern only where a word starts like some name; it must

@@ -60,7 +60,7 @@ def test_default_profile_is_syria_with_its_actors_in_order() -> None:
     assert Path(syria.path).name == "syria.toml"
 
 
-@pytest.mark.parametrize("name", ["sudan", "ukraine"])
+@pytest.mark.parametrize("name", ["sudan", "ukraine", "gaza-lebanon"])
 def test_bundled_profiles_load(name: str) -> None:
     loaded = load_profile(name)
     assert loaded.id == name
@@ -84,11 +84,13 @@ def test_user_profile_wins_over_bundled_and_is_listed(user_dir: Path) -> None:
     assert infos[str(user_dir / "syria.toml")].origin == "user"
     assert infos[str(user_dir / "broken.toml")].description.startswith("unusable: ")
     bundled = {info.id for info in infos.values() if info.origin == "bundled"}
-    assert bundled == {"sudan", "ukraine"}  # the bundled syria is shadowed
+    assert bundled == {"gaza-lebanon", "sudan", "ukraine"}  # the bundled syria is shadowed
 
 
 def test_unknown_name_lists_bundled_profiles(user_dir: Path) -> None:
-    with pytest.raises(ProfileError, match=r"no profile named 'atlantis' \(bundled: sudan, syria"):
+    with pytest.raises(
+        ProfileError, match=r"no profile named 'atlantis' \(bundled: gaza-lebanon, sudan, syria"
+    ):
         load_profile("atlantis")
     with pytest.raises(ProfileError, match="no such profile file"):
         load_profile("missing/atlantis.toml")

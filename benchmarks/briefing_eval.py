@@ -1,0 +1,821 @@
+"""The briefing judged against an analyst's labels on real multi-outlet news (issue 13).
+
+    python benchmarks/briefing_eval.py                  # every cluster, the targets table
+    python benchmarks/briefing_eval.py --lines          # also every judged line, with why
+    python benchmarks/briefing_eval.py --pages DIR      # page texts elsewhere
+
+The labels live in benchmarks/judged/*.toml (what each is: benchmarks/judged/README.md);
+the page texts do not (copyright): `python benchmarks/judged/rebuild.py` restores them to
+../judged-pages next to the checkout, or BRIEFING_JUDGED_PAGES. Without them the benchmark
+says so and exits 0.
+
+Each cluster is briefed as the user would (`briefing dump --format json --no-cache` with the
+cluster's profile, in a subprocess, so it measures the public contract whatever the engine's
+inside looks like) and every line of the result is judged by the labelled sentence it
+states. The exit status is 0 when every target is met, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS_DIR = Path(__file__).resolve().parent / "judged"
+# Where the page texts are looked for, first found first: next to the checkout, or in the
+# shared data folder beside it (../shared, as for the other benchmark sets).
+PAGE_FOLDERS = (ROOT.parent / "judged-pages", ROOT.parent / "shared" / "judged-pages")
+SUMMARY_LENGTH = 5
+# Different reports this alike in content words are the hard negatives of merging.
+HARD_NEGATIVE_OVERLAP = 0.4
+
+# Lines that are page furniture whatever the labels say: bylines, credits, share bars.
+FURNITURE = re.compile(
+    r"^(?:date \d{4}-\d\d|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:$|[|,]|and\b)"
+    r"|(?:published|updated|posted|last updated)\b[\s:]"
+    r"|(?:share|follow us|read also|read more|related(?: news| stories)?|advertisement|subscribe)"
+    r"\s*(?::|$))"
+    r"|©|\bphoto:|\bREUTERS/|\bAFP via Getty\b|\bEFE/EPA\b|/VCG\b|\bpic\.twitter\.com/",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+# --- labels ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Label:
+    """What an analyst says of one sentence, found by the opening words in `text`."""
+
+    text: str
+    actors: frozenset[str] = frozenset()
+    about: frozenset[str] = None  # type: ignore[assignment]  # its pane(s); default: actors
+    event: bool = False  # a development of the period, not background or stale
+    date: str | None = None  # the event's true date: YYYY, YYYY-MM or YYYY-MM-DD
+    report: str | None = None  # same key, same report, across the cluster's articles
+    furniture: bool = False  # not article text: menus, captions, bylines, credits
+
+    def __post_init__(self) -> None:
+        if self.about is None:
+            object.__setattr__(self, "about", self.actors)
+
+
+@dataclass(frozen=True)
+class JudgedArticle:
+    id: str  # "cluster/file-stem"
+    file: str  # page file name inside the cluster's folder
+    url: str
+    outlet: str
+    published: str
+    sha256: str
+    labels: tuple[Label, ...]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    profile: str
+    split: str  # "dev" to tune on, "test" to report; no web site is in both
+    story: str
+    articles: tuple[JudgedArticle, ...]
+
+
+def load_clusters(folder: Path = LABELS_DIR) -> list[Cluster]:
+    return [load_cluster(path) for path in sorted(folder.glob("*.toml"))]
+
+
+def load_cluster(path: Path) -> Cluster:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    articles = []
+    for item in data["articles"]:
+        labels = tuple(_label(entry) for entry in item.get("sentences", ()))
+        articles.append(
+            JudgedArticle(
+                id=f"{data['id']}/{Path(item['file']).stem}",
+                file=item["file"],
+                url=item["url"],
+                outlet=item["outlet"],
+                published=item["published"],
+                sha256=item["sha256"],
+                labels=labels,
+            )
+        )
+    return Cluster(
+        id=data["id"],
+        profile=data["profile"],
+        split=data["split"],
+        story=data["story"],
+        articles=tuple(articles),
+    )
+
+
+def _label(entry: Mapping[str, object]) -> Label:
+    about = entry.get("about")
+    return Label(
+        text=str(entry["text"]),
+        actors=frozenset(entry.get("actors", ())),  # type: ignore[arg-type]
+        about=frozenset(about) if about is not None else None,  # type: ignore[arg-type]
+        event=bool(entry.get("event", False)),
+        date=entry.get("date"),  # type: ignore[arg-type]
+        report=entry.get("report"),  # type: ignore[arg-type]
+        furniture=bool(entry.get("furniture", False)),
+    )
+
+
+# --- matching labels to the briefing's sentences ----------------------------------------
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def normal(text: str) -> str:
+    return " ".join(words(text))
+
+
+def match_labels(labels: Sequence[Label], sentences: Sequence[tuple[str, str]]) -> dict[str, Label]:
+    """Sentence id -> its label. A label names its sentence by opening words; labels are in
+    reading order, so each is looked for from the last match on (then from the start)."""
+    found: dict[str, Label] = {}
+    texts = [(sid, normal(text)) for sid, text in sentences]
+    start = 0
+    for label in labels:
+        snippet = normal(label.text)
+        order = [*range(start, len(texts)), *range(start)]
+        hits = [i for i in order if snippet and names(snippet, texts[i][1])]
+        # A sentence not yet labelled first: two labels share one only when the extractor
+        # joined their sentences.
+        hit = next((i for i in hits if texts[i][0] not in found), hits[0] if hits else None)
+        if hit is None:
+            continue
+        found.setdefault(texts[hit][0], label)
+        start = hit
+    return found
+
+
+def names(snippet: str, sentence: str) -> bool:
+    """Whether a label's (normalised) opening words name a (normalised) sentence: it starts
+    with them or, for a snippet of five words or more, holds them after a dateline or
+    marker the extractor left in ("KHARTOUM, Oct 28 (Reuters) - ...")."""
+    if sentence.startswith(snippet):
+        return True
+    return len(snippet.split()) >= 5 and f" {snippet}" in f" {sentence}"
+
+
+def representative(line_text: str, sources: Sequence[str], texts: Mapping[str, str]) -> str | None:
+    """The source sentence a line states: the one sharing most words with it."""
+    line = set(words(line_text))
+    best, best_score = None, -1.0
+    for sid in sources:
+        if sid not in texts:
+            continue
+        other = set(words(texts[sid]))
+        score = len(line & other) / (len(line | other) or 1)
+        if score > best_score:
+            best, best_score = sid, score
+    return best
+
+
+# --- scores ---------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Counts of a yes/no judgement."""
+
+    yes: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.yes += ok
+        self.total += 1
+
+    @property
+    def share(self) -> float | None:
+        return self.yes / self.total if self.total else None
+
+
+def tagging_counts(pairs: Iterable[tuple[Iterable[str], Iterable[str]]]) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) over (tagged, labelled) actor sets."""
+    tp = fp = fn = 0
+    for tagged, true in pairs:
+        tagged, true = set(tagged), set(true)
+        tp += len(tagged & true)
+        fp += len(tagged - true)
+        fn += len(true - tagged)
+    return tp, fp, fn
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    both = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, both
+
+
+def date_verdict(shown: str | None, true: str | None) -> str:
+    """'right', 'coarse' (true but less precise), 'wrong' or 'missing'; 'unknown' when the
+    label has no date to compare with."""
+    if true is None:
+        return "unknown"
+    if not shown:
+        return "missing"
+    if shown == true:
+        return "right"
+    if true.startswith(shown + "-"):
+        return "coarse"
+    # A finer shown date inside a coarse true one ("2025-03-10" for "2025-03") is right.
+    if shown.startswith(true + "-"):
+        return "right"
+    return "wrong"
+
+
+def fact_problems(
+    label: Label | None,
+    pane: str,
+    shown_date: str | None,
+    text: str,
+    earlier_reports: set[str],
+) -> list[str]:
+    """Why a key fact is not usable; empty when it is. Usable: its sentence is labelled,
+    article text (no furniture, no byline), about the pane's actor, an event of the period
+    (not background or stale), not a report already stated higher in the same pane, and
+    dated right or not at all (a wrong or needlessly vague date is not usable)."""
+    if label is None:
+        return ["unlabelled"]
+    problems = []
+    if label.furniture or FURNITURE.search(text):
+        problems.append("furniture")
+    if pane not in label.about:
+        problems.append("not about " + pane)
+    if not label.event:
+        problems.append("background")
+    if label.report and label.report in earlier_reports:
+        problems.append("duplicate")
+    if label.event and shown_date and date_verdict(shown_date, label.date) in ("wrong", "coarse"):
+        problems.append(f"date {shown_date} (true {label.date})")
+    return problems
+
+
+def merged_pairs(report_of: Mapping[str, str]) -> set[frozenset[str]]:
+    """Every pair of sentence ids that share a report id."""
+    groups: dict[str, list[str]] = {}
+    for sid, report in report_of.items():
+        groups.setdefault(report, []).append(sid)
+    return {frozenset(pair) for members in groups.values() for pair in combinations(members, 2)}
+
+
+def reports_from_lines(lines: Iterable[Sequence[str]]) -> dict[str, str]:
+    """Report ids from the sources lines cite, for a dump without per-sentence `report`
+    ids: sentences cited together by one line are one report (union-find)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for sources in lines:
+        sources = list(sources)
+        for sid in sources:
+            find(sid)
+        for other in sources[1:]:
+            parent[find(other)] = find(sources[0])
+    return {sid: find(sid) for sid in parent}
+
+
+def label_pairs(
+    labelled: Mapping[str, Label], article_of: Mapping[str, str]
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """(same-report pairs, different-report pairs) of labelled sentences in different
+    articles. Different-report pairs are events of different stories ("deal:signed" and
+    "deal:kurdish-rights" are facets of one story: neither required nor wrong to merge) that
+    name a common actor: those are the ones a careless merge would join."""
+    keyed = [(sid, lab) for sid, lab in labelled.items() if lab.report and not lab.furniture]
+    same, different = [], []
+    for (a, la), (b, lb) in combinations(keyed, 2):
+        if article_of[a] == article_of[b]:
+            continue
+        if la.report == lb.report:
+            same.append(frozenset((a, b)))
+        elif (
+            la.event and lb.event and la.actors & lb.actors and story(la.report) != story(lb.report)
+        ):
+            different.append(frozenset((a, b)))
+    return same, different
+
+
+def story(report: str | None) -> str | None:
+    """The story a report key belongs to: 'deal:signed' -> 'deal'."""
+    return report.partition(":")[0] if report else None
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in _stop_words() and not w.isdigit()}
+
+
+def overlap(a: str, b: str) -> float:
+    """How alike two sentences are in what they name: the share of the shorter one's
+    content words (no stop words, no bare numbers) that the other has too."""
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) / (min(len(wa), len(wb)) or 1)
+
+
+def is_copy(a: str, b: str) -> bool:
+    """Word-for-word the same (apart from case, punctuation and a few words): a copy, not a
+    rewrite."""
+    wa, wb = words(a), words(b)
+    return wa == wb or (len(set(wa) ^ set(wb)) <= 2 and abs(len(wa) - len(wb)) <= 2)
+
+
+def lines_in_several_panes(panes: Mapping[str, Sequence[Sequence[str]]]) -> int:
+    """How many reports stand in more than one pane: lines of different panes that cite a
+    common sentence are the same report shown twice."""
+    owner: dict[str, set[str]] = {}
+    for pane, lines in panes.items():
+        for sources in lines:
+            for sid in sources:
+                owner.setdefault(sid, set()).add(pane)
+    groups = reports_from_lines(
+        [sources for lines in panes.values() for sources in lines]
+    )  # sentences cited together
+    panes_of_group: dict[str, set[str]] = {}
+    for sid, group in groups.items():
+        panes_of_group.setdefault(group, set()).update(owner.get(sid, ()))
+    return sum(1 for found in panes_of_group.values() if len(found) > 1)
+
+
+def summary_repeats_facts(summary: Sequence[Sequence[str]], facts: Sequence[Sequence[str]]) -> int:
+    """Summary lines of a pane that state a report its key facts already state."""
+    cited = {sid for sources in facts for sid in sources}
+    return sum(1 for sources in summary if cited & set(sources))
+
+
+# --- the naive baseline --------------------------------------------------------------------
+
+
+class _Words:
+    """The word splitting sumy needs (its own wants NLTK data, not installed)."""
+
+    language = "english"
+
+    def to_words(self, text: str) -> list[str]:
+        return words(text)
+
+    def to_sentences(self, text: str) -> list[str]:  # pragma: no cover - never asked
+        return [text]
+
+
+def naive_summary(texts: Sequence[str], count: int) -> list[int]:
+    """Indices of the `count` sentences sumy's LexRank ranks best, in input order."""
+    if len(texts) <= count:
+        return list(range(len(texts)))
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = _Words()
+    document = ObjectDocumentModel((Paragraph([Sentence(t, tokenizer) for t in texts]),))
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    position: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        position.setdefault(text.strip(), i)
+    return sorted({position[str(s)] for s in summarizer(document, count)})
+
+
+# --- one cluster ---------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    tagging: list[int] = field(default_factory=lambda: [0, 0, 0])
+    facts: Tally = field(default_factory=Tally)
+    unlabelled_facts: int = 0
+    dates: Counter[str] = field(default_factory=Counter)
+    copies: Tally = field(default_factory=Tally)
+    rewrites: Tally = field(default_factory=Tally)
+    wrong_merges: Tally = field(default_factory=Tally)
+    hard_wrong_merges: Tally = field(default_factory=Tally)  # negatives that share many words
+    cross_story_merges: Tally = field(default_factory=Tally)  # of a whole profile briefed at once
+    two_panes: int = 0
+    summary_repeats: int = 0
+    furniture_lines: int = 0
+    lines: int = 0
+    summary: dict[str, Tally] = field(
+        default_factory=lambda: {"briefing": Tally(), "naive": Tally()}
+    )
+    summary_background: Counter[str] = field(default_factory=Counter)
+    summary_outlets: Counter[str] = field(default_factory=Counter)
+    lost_labels: list[str] = field(default_factory=list)  # labelled text the dump lacks
+    notes: list[str] = field(default_factory=list)
+
+    def merge(self, other: Results) -> None:
+        for i in range(3):
+            self.tagging[i] += other.tagging[i]
+        for name in (
+            "facts", "copies", "rewrites", "wrong_merges", "hard_wrong_merges",
+            "cross_story_merges",
+        ):  # fmt: skip
+            mine, theirs = getattr(self, name), getattr(other, name)
+            mine.yes += theirs.yes
+            mine.total += theirs.total
+        for name in ("summary",):
+            for key, tally in getattr(other, name).items():
+                getattr(self, name)[key].yes += tally.yes
+                getattr(self, name)[key].total += tally.total
+        for name in ("unlabelled_facts", "two_panes", "summary_repeats", "furniture_lines",
+                     "lines"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.dates.update(other.dates)
+        self.summary_background.update(other.summary_background)
+        self.summary_outlets.update(other.summary_outlets)
+        self.lost_labels += other.lost_labels
+        self.notes += other.notes
+
+
+def dump_briefing(profile: str, files: Sequence[Path], out: Path) -> dict:
+    """`briefing dump --format json` of some page files, read back."""
+    command = [sys.executable, "-m", "briefing", "dump", "--format", "json", "--no-cache"]
+    command += ["--profile", profile, "-o", str(out), *map(str, files)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"briefing dump failed on {out.stem}: {done.stderr.strip()}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def page_files(clusters: Sequence[Cluster], pages: Path) -> list[Path]:
+    return [pages / c.id / a.file for c in clusters for a in c.articles]
+
+
+@dataclass
+class Read:
+    """A dump's sentences with their labels."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    article_of: dict[str, str] = field(default_factory=dict)
+    cluster_of: dict[str, str] = field(default_factory=dict)
+    outlet_of: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, list[str]] = field(default_factory=dict)  # as the briefing tagged them
+    labelled: dict[str, Label] = field(default_factory=dict)
+    lost: list[str] = field(default_factory=list)  # labelled text the dump lacks
+
+
+def read_dump(clusters: Sequence[Cluster], dump: Mapping) -> Read:
+    """Every dumped sentence, and the labels found among them; pages are known by their
+    folder (the cluster) and file name."""
+    by_page = {(c.id, a.file): (c, a) for c in clusters for a in c.articles}
+    read = Read()
+    for item in dump["articles"]:
+        path = Path(item["path"])
+        cluster, judged = by_page.get((path.parent.name, path.name), (None, None))
+        sentences = [(s["id"], s["text"]) for s in item["sentences"]]
+        for s in item["sentences"]:
+            read.texts[s["id"]] = s["text"]
+            read.article_of[s["id"]] = item["id"]
+            read.cluster_of[s["id"]] = cluster.id if cluster else "?"
+            read.outlet_of[s["id"]] = judged.outlet if judged else item.get("outlet") or "?"
+            read.actors[s["id"]] = s["actors"]
+        if judged is None:
+            continue
+        found = match_labels(judged.labels, sentences)
+        read.labelled.update(found)
+        # Furniture the extractor dropped is as it should be; only lost text is reported.
+        read.lost += [
+            f"{judged.id}: {lab.text!r}"
+            for lab in judged.labels
+            if lab not in found.values() and not lab.furniture
+        ]
+    return read
+
+
+def dump_reports(dump: Mapping) -> dict[str, str]:
+    """Sentence id -> report id: the dump's own when it has them, else what lines cite
+    together."""
+    panes = [*dump["actors"], *dump.get("other_actors", [])]
+    return {
+        s["id"]: str(s["report"])
+        for item in dump["articles"]
+        for s in item["sentences"]
+        if s.get("report") is not None
+    } or reports_from_lines(
+        [line["sources"] for pane in panes for key in ("facts", "summary") for line in pane[key]]
+    )
+
+
+def cross_story_negatives(clusters: Sequence[Cluster], dump: Mapping) -> Tally:
+    """Briefed together, events of different stories that share an actor and many words
+    (the WHO on El Fasher's Saudi hospital in January and in October): how many merged.
+    Unlike within a story, no common actor is asked for: the likeness is the hardness."""
+    read = read_dump(clusters, dump)
+    merged = merged_pairs(dump_reports(dump))
+    tally = Tally()
+    events = [sid for sid, lab in read.labelled.items() if lab.event and lab.report]
+    for a, b in combinations(events, 2):
+        if read.cluster_of[a] == read.cluster_of[b]:
+            continue
+        if overlap(read.texts[a], read.texts[b]) >= HARD_NEGATIVE_OVERLAP:
+            tally.add(frozenset((a, b)) in merged)
+    return tally
+
+
+def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> Results:
+    res = Results()
+    read = read_dump([cluster], dump)
+    texts, article_of, outlet_of = read.texts, read.article_of, read.outlet_of
+    labelled, dumped_actors = read.labelled, read.actors
+    res.lost_labels += read.lost
+    # Tagging: every labelled sentence of article text.
+    counts = tagging_counts(
+        (dumped_actors[sid], lab.actors) for sid, lab in labelled.items() if not lab.furniture
+    )
+    res.tagging = list(counts)
+    if show_lines:
+        for sid, lab in labelled.items():
+            tagged = set(dumped_actors[sid])
+            if not lab.furniture and tagged != lab.actors:
+                print(f"  TAG {sorted(tagged)} (true {sorted(lab.actors)}): {texts[sid][:90]}")
+
+    panes = [*dump["actors"], *dump.get("other_actors", [])]
+    profile_ids = {pane["id"] for pane in dump["actors"]}
+    merged = merged_pairs(dump_reports(dump))
+    same, different = label_pairs(labelled, article_of)
+    for pair in same:
+        a, b = sorted(pair)
+        (res.copies if is_copy(texts[a], texts[b]) else res.rewrites).add(pair in merged)
+    for pair in different:
+        res.wrong_merges.add(pair in merged)
+        a, b = sorted(pair)
+        if overlap(texts[a], texts[b]) >= HARD_NEGATIVE_OVERLAP:
+            res.hard_wrong_merges.add(pair in merged)
+
+    def judge(pane: str, line: Mapping) -> tuple[str | None, Label | None]:
+        sid = representative(line["text"], line["sources"], texts)
+        label = labelled.get(sid) if sid else None
+        return sid, label
+
+    lines_by_pane: dict[str, list[Sequence[str]]] = {}
+    for pane in panes:
+        pane_id = pane["id"]
+        lines_by_pane[pane_id] = [ln["sources"] for ln in (*pane["facts"], *pane["summary"])]
+        for line in (*pane["facts"], *pane["summary"]):
+            res.lines += 1
+            _, label = judge(pane_id, line)
+            if (label and label.furniture) or FURNITURE.search(line["text"]):
+                res.furniture_lines += 1
+                res.notes.append(f"furniture in {pane_id}: {line['text'][:90]}")
+        res.summary_repeats += summary_repeats_facts(
+            [ln["sources"] for ln in pane["summary"]], [ln["sources"] for ln in pane["facts"]]
+        )
+        if pane_id not in profile_ids:
+            continue
+        earlier: set[str] = set()
+        for fact in pane["facts"]:
+            sid, label = judge(pane_id, fact)
+            if label is None:
+                res.unlabelled_facts += 1
+                continue
+            problems = fact_problems(label, pane_id, fact.get("date"), fact["text"], earlier)
+            res.facts.add(not problems)
+            if label.report:
+                earlier.add(label.report)
+            if label.event:
+                res.dates[date_verdict(fact.get("date"), label.date)] += 1
+            if show_lines:
+                verdict = "ok " if not problems else "BAD"
+                why = "; ".join(problems)
+                print(f"  {verdict} [{pane_id}] {fact.get('date') or '-'}: {fact['text'][:100]}"
+                      f"{'  <- ' + why if why else ''}")  # fmt: skip
+        _judge_summaries(res, pane, labelled, texts, outlet_of, dumped_actors)
+    res.two_panes = lines_in_several_panes(lines_by_pane)
+    return res
+
+
+def summary_line_ok(label: Label | None, pane: str, seen_reports: set[str], text: str) -> bool:
+    """A summary line is worth its place when it is article text about the pane's actor and
+    states an event of the period not already in the summary."""
+    if label is None or label.furniture or FURNITURE.search(text):
+        return False
+    if pane not in label.about or not label.event:
+        return False
+    return not (label.report and label.report in seen_reports)
+
+
+def _judge_summaries(
+    res: Results,
+    pane: Mapping,
+    labelled: Mapping[str, Label],
+    texts: Mapping[str, str],
+    outlet_of: Mapping[str, str],
+    dumped_actors: Mapping[str, list[str]],
+) -> None:
+    pane_id = pane["id"]
+    ours = [(ln["text"], ln["sources"]) for ln in pane["summary"]]
+    # The naive summary: every sentence naming the actor, ranked by LexRank.
+    candidates = [sid for sid in texts if pane_id in dumped_actors[sid]]
+    count = len(ours) or SUMMARY_LENGTH
+    picks = naive_summary([texts[sid] for sid in candidates], count) if candidates else []
+    naive = [(texts[candidates[i]], [candidates[i]]) for i in picks]
+    for name, lines in (("briefing", ours), ("naive", naive)):
+        seen: set[str] = set()
+        outlets: set[str] = set()
+        for text, sources in lines:
+            sid = representative(text, sources, texts)
+            label = labelled.get(sid) if sid else None
+            res.summary[name].add(summary_line_ok(label, pane_id, seen, text))
+            if label and label.report:
+                seen.add(label.report)
+            if label and not label.event:
+                res.summary_background[name] += 1
+            outlets.update(outlet_of[s] for s in sources)
+        res.summary_outlets[name] += len(outlets)
+
+
+# --- report -----------------------------------------------------------------------------
+
+
+def pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def targets_table(res: Results) -> tuple[list[tuple[str, str, str, bool]], bool]:
+    precision, recall, tag_f1 = f1(*res.tagging)
+    dated = sum(res.dates[k] for k in ("right", "coarse", "wrong", "missing"))
+    right = res.dates["right"] / dated if dated else None
+    wrong = res.dates["wrong"] / dated if dated else None
+    ours, naive = res.summary["briefing"].share, res.summary["naive"].share
+    rows = [
+        ("key facts usable", pct(res.facts.share), ">= 85%", (res.facts.share or 0) >= 0.85),
+        ("events dated right", pct(right), ">= 80%", (right or 0) >= 0.80),
+        ("events dated wrong", pct(wrong), "~0 (<= 5%)", (wrong or 0) <= 0.05),
+        ("rewrites merged", pct(res.rewrites.share), ">= 80%", (res.rewrites.share or 0) >= 0.8),
+        (
+            "wrong merges",
+            pct(res.wrong_merges.share),
+            "~0 (<= 5%)",
+            (res.wrong_merges.share or 0) <= 0.05,
+        ),  # fmt: skip
+        (
+            "hard negatives merged (stories of a profile briefed at once)",
+            (
+                f"{pct(res.cross_story_merges.share)} of {res.cross_story_merges.total}"
+                if res.cross_story_merges.total
+                else "-"
+            ),
+            "~0 (<= 5%)",
+            (res.cross_story_merges.share or 0) <= 0.05,
+        ),
+        ("lines in two panes", str(res.two_panes), "0", res.two_panes == 0),
+        (
+            "summary lines repeated as facts",
+            str(res.summary_repeats),
+            "0",
+            res.summary_repeats == 0,
+        ),
+        ("furniture/byline lines", str(res.furniture_lines), "0", res.furniture_lines == 0),
+        (
+            "tagging F1",
+            f"{tag_f1:.3f} (P {precision:.2f} R {recall:.2f})" if any(res.tagging) else "-",
+            ">= 0.93",
+            tag_f1 >= 0.93,
+        ),  # fmt: skip
+        (
+            "summary lines usable: briefing vs naive",
+            f"{pct(ours)} vs {pct(naive)}",
+            "better",
+            (ours or 0) > (naive or 0),
+        ),  # fmt: skip
+    ]
+    return rows, all(row[3] for row in rows)
+
+
+def print_report(per_cluster: Sequence[tuple[Cluster, Results]], cross: Results) -> bool:
+    """Per-cluster figures, the details, then the targets for dev, test and all clusters.
+    True when every target is met on all clusters."""
+    print("\nPer cluster")
+    head = (
+        "| cluster | split | profile | articles | usable facts | dated right/coarse/wrong/missing |"
+    )
+    head += " copies merged | rewrites merged | wrong merges | tagging F1 |"
+    print(head)
+    print("|" + "---|" * 10)
+    totals = {"dev": Results(), "test": Results(), "all": Results()}
+    for cluster, res in per_cluster:
+        totals[cluster.split].merge(res)
+        totals["all"].merge(res)
+        d = res.dates
+        print(
+            f"| {cluster.id} | {cluster.split} | {cluster.profile} | {len(cluster.articles)} | "
+            f"{res.facts.yes}/{res.facts.total} | "
+            f"{d['right']}/{d['coarse']}/{d['wrong']}/{d['missing']} | "
+            f"{res.copies.yes}/{res.copies.total} | {res.rewrites.yes}/{res.rewrites.total} | "
+            f"{res.wrong_merges.yes}/{res.wrong_merges.total} | {f1(*res.tagging)[2]:.3f} |"
+        )
+    totals["all"].merge(cross)
+    total = totals["all"]
+    d = total.dates
+    print(
+        f"\nKey facts judged: {total.facts.total} ({total.unlabelled_facts} more state no "
+        f"labelled sentence); event dates right {d['right']}, coarse {d['coarse']}, wrong "
+        f"{d['wrong']}, missing {d['missing']}. Report pairs: copies {total.copies.yes}/"
+        f"{total.copies.total} merged, rewrites {total.rewrites.yes}/{total.rewrites.total}, "
+        f"different reports wrongly merged {total.wrong_merges.yes}/{total.wrong_merges.total}"
+        f" (hard ones, sharing {HARD_NEGATIVE_OVERLAP:.0%} of their content words: "
+        f"{total.hard_wrong_merges.yes}/{total.hard_wrong_merges.total})."
+        f" Lines shown: {total.lines}."
+    )
+    for name in ("briefing", "naive"):
+        tally = total.summary[name]
+        print(
+            f"Summaries ({name}): {tally.yes}/{tally.total} lines usable, "
+            f"{total.summary_background[name]} background, "
+            f"{total.summary_outlets[name]} outlets cited (summed over panes)."
+        )
+    if total.lost_labels:
+        print(f"Labelled sentences missing from the briefing ({len(total.lost_labels)}):")
+        for lost in total.lost_labels:
+            print(f"  {lost}")
+    if total.notes:
+        print(f"Furniture in lines ({len(total.notes)}; first 10):")
+        for note in total.notes[:10]:
+            print(f"  {note}")
+    tables = {split: targets_table(res)[0] for split, res in totals.items()}
+    print("\nTargets (issue 13): dev | test | all")
+    print("| measure | target | dev | test | all | met (all) |")
+    print("|---|---|---|---|---|---|")
+    for n, (name, _, target, ok) in enumerate(tables["all"]):
+        values = " | ".join(tables[split][n][1] for split in ("dev", "test", "all"))
+        print(f"| {name} | {target} | {values} | {'yes' if ok else 'NO'} |")
+    return targets_table(total)[1]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
+    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
+    parser.add_argument("--pages", type=Path, default=Path(default))
+    parser.add_argument("--lines", action="store_true", help="print every judged key fact")
+    parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
+    args = parser.parse_args(argv)
+    clusters = [c for c in load_clusters() if not args.cluster or c.id in args.cluster]
+    missing = [
+        c.id for c in clusters for a in c.articles if not (args.pages / c.id / a.file).is_file()
+    ]
+    if missing:
+        print(
+            f"judged page texts not found under {args.pages} ({len(missing)} missing, e.g. "
+            f"{missing[0]}): run benchmarks/judged/rebuild.py or pass --pages; skipped."
+        )
+        return 0
+    per_cluster = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for cluster in clusters:
+            if args.lines:
+                print(f"\n{cluster.id} ({cluster.profile}): {cluster.story}")
+            dump = dump_briefing(
+                cluster.profile, page_files([cluster], args.pages), Path(tmp) / f"{cluster.id}.json"
+            )
+            per_cluster.append((cluster, judge_cluster(cluster, dump, show_lines=args.lines)))
+        # Each profile's stories briefed at once: their hard negatives across stories.
+        cross = Results()
+        for profile in sorted({c.profile for c in clusters}):
+            mine = [c for c in clusters if c.profile == profile]
+            if len(mine) > 1:
+                out = Path(tmp) / f"{profile}.json"
+                tally = cross_story_negatives(
+                    mine, dump_briefing(profile, page_files(mine, args.pages), out)
+                )
+                cross.cross_story_merges.yes += tally.yes
+                cross.cross_story_merges.total += tally.total
+    articles = sum(len(c.articles) for c in clusters)
+    outlets = len({a.outlet for c in clusters for a in c.articles})
+    print(f"Judged corpus: {len(clusters)} clusters, {articles} articles, {outlets} outlets")
+    return 0 if print_report(per_cluster, cross) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
