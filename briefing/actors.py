@@ -58,28 +58,59 @@ class ActorTagger:
         )
         self._context: tuple[str, frozenset[int]] | None = None
 
-    def tag(self, sentence: str, article_text: str = "") -> tuple[str, ...]:
+    def tag(
+        self, sentence: str, article_text: str = "", published: str | None = None
+    ) -> tuple[str, ...]:
         """Actor ids the sentence names. Context rules look at `article_text` (the whole
-        article) for their `requires_any`; without it, at the sentence alone."""
-        found: set[str] = set()
+        article) for their `requires_any`; without it, at the sentence alone; and at the
+        article's publication date for their `after` and `before`."""
+        found = self.positions(sentence, article_text, published)
+        return tuple(sorted(found, key=self.order.__getitem__))
+
+    def positions(
+        self, sentence: str, article_text: str = "", published: str | None = None
+    ) -> dict[str, int]:
+        """Actor id -> where the sentence first names it (a character offset)."""
+        found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
+        undated = len((published or "")[:10]) < 10
         for start in self._phrase_starts.finditer(sentence) if self._phrase_starts else ():
             match = self.phrases.match(sentence, start.start()) if self.phrases else None
-            for hit in self.hits[match.lastgroup or ""] if match else ():
+            if match is None:
+                continue
+            hits = self.hits[match.lastgroup or ""]
+            for hit in hits:
                 if hit.actor in found:
                     continue
                 if hit.rule is None:
-                    found.add(hit.actor)
+                    found[hit.actor] = match.start()
                     continue
                 if satisfied is None:
                     satisfied = self._satisfied_rules(article_text or sentence)
-                unless = self.rules[hit.rule][2]
-                if hit.rule in satisfied and not (unless and unless.search(sentence)):
-                    found.add(hit.actor)
+                rule, _, unless = self.rules[hit.rule]
+                if (
+                    hit.rule in satisfied
+                    and rule.in_time(published)
+                    and not (unless and unless.search(sentence))
+                    and not (undated and rule.after and self._older_owner(hit, hits))
+                ):
+                    found[hit.actor] = match.start()
         # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
         if any(c.islower() for c in sentence):
-            found.update(actor for actor, pattern in self.patterns if pattern.search(sentence))
-        return tuple(sorted(found, key=self.order.__getitem__))
+            for actor, pattern in self.patterns:
+                named = pattern.search(sentence)
+                if named and named.start() < found.get(actor, len(sentence)):
+                    found[actor] = named.start()
+        return found
+
+    def _older_owner(self, hit: _Hit, hits: Sequence[_Hit]) -> bool:
+        """Whether another actor owned this phrase before `hit`'s rule starts: an undated
+        article keeps the earlier meaning ("the government" is Assad's, not the one that
+        followed him)."""
+        return any(
+            other.actor != hit.actor and (other.rule is None or not self.rules[other.rule][0].after)
+            for other in hits
+        )
 
     def _satisfied_rules(self, article_text: str) -> frozenset[int]:
         # A whole article's sentences are tagged in a row: remember the last article.
@@ -126,8 +157,12 @@ _ORG_HEADS = frozenset(
     Court Commission Mission Brotherhood Network Programme Program Fund
     Assembly Crescent Cross""".split()
 )
+# Organisations whose name has one of these words report the news: sources, not actors.
+_NEWS_SOURCE_WORDS = frozenset(
+    "Observatory Monitor News Press Agency Television TV Radio Broadcasting".split()
+)
 # International bodies usually named by acronym or a short name alone.
-_KNOWN_BODIES = {
+KNOWN_BODIES = {
     "Amnesty": "Amnesty International",
     "Amnesty International": "Amnesty International",
     "Human Rights Watch": "Human Rights Watch",
@@ -174,6 +209,7 @@ _ORG_NAME = re.compile(
 _LEADING_MODIFIER = re.compile(
     r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
 )
+_OPENING_OF = re.compile(r"^(\w+)\s+of\s+(?:the\s+)?")
 # A continent or region before "America(n)" or "Sudan" names something else.
 _CAPITALISED_LETTERS = re.compile(r"(?<!\w)[A-Z][A-Za-z]*")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
@@ -240,8 +276,10 @@ class _OtherMatcher:
                 pattern, owners = self.group_pattern(key)
                 match = pattern.match(text, word.start())
                 if match:
-                    found.append(owners[match.lastgroup or ""])
                     end = match.end()
+                    # "a Britain-based monitor" names where it sits, not the state.
+                    if not text.startswith("-based", match.end()):
+                        found.append(owners[match.lastgroup or ""])
                     break
         return found
 
@@ -250,13 +288,24 @@ class _OtherMatcher:
         found = []
         for match in _ORG_NAME.finditer(text):
             name = _LEADING_MODIFIER.sub("", match.group("name"))
+            # "Fighters of the Syrian National Army ...": a sentence's first word is
+            # capitalised whatever it is.
+            opening = _OPENING_OF.match(name) if match.start() == 0 else None
+            if opening and opening.group(1) not in _ORG_HEADS:
+                name = name[opening.end() :]
             name = re.sub(r"['’]s$", "", name)
             words = name.split()
-            if name in _KNOWN_BODIES:
-                found.append((_KNOWN_BODIES[name], None))
+            if name in KNOWN_BODIES:
+                found.append((KNOWN_BODIES[name], None))
+            elif _NEWS_SOURCE_WORDS.intersection(words):
+                continue  # a monitor or a news outlet reports; it is a source, not an actor
             elif len(words) >= 2 and _ORG_HEADS.intersection(words):
                 found.append((name, match.group("acronym")))
         return found
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w not in ("The", "Al"))
 
 
 @lru_cache(maxsize=8)
@@ -287,6 +336,8 @@ def find_other_actors(
             country_ids.append(country.id)
         orgs = matcher.organisations_in(text)
         acronyms.update((acronym, name) for name, acronym in orgs if acronym)
+        # "Syrian National Army" is also "SNA" where nobody spells it out.
+        acronyms.update((_initials(name), name) for name, _ in orgs if len(_initials(name)) > 1)
         found.append((sentence_id, text, country_ids, [name for name, _ in orgs]))
     named: dict[str, list[str]] = {}
     for sentence_id, text, country_ids, org_names in found:

@@ -55,7 +55,7 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
                     paragraph=paragraph,
                     kind=block.kind,
                     text=text,
-                    actors=tagger.tag(text, context),
+                    actors=tagger.tag(text, context, article.published),
                     dates=resolve_dates(text, published),
                 )
             )

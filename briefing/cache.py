@@ -153,6 +153,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             **vars(brief),
             "summary": [dict(vars(line)) for line in brief.summary],
             "facts": [dict(vars(fact)) for fact in brief.facts],
+            "summary_pool": [dict(vars(line)) for line in brief.summary_pool],
         }
 
     return {
@@ -163,6 +164,10 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     }
 
 
+def _summary_line(line: Mapping[str, Any]) -> SummaryLine:
+    return SummaryLine(**{**line, "sources": tuple(line["sources"]), "also": tuple(line["also"])})
+
+
 def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
     """Inverse of `briefing_to_dict`; raises on a malformed mapping."""
 
@@ -171,10 +176,12 @@ def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
             **{
                 **a,
                 "sentence_ids": tuple(a["sentence_ids"]),
-                "summary": tuple(
-                    SummaryLine(line["text"], tuple(line["sources"])) for line in a["summary"]
+                "summary": tuple(_summary_line(line) for line in a["summary"]),
+                "facts": tuple(
+                    Fact(**{**f, "sources": tuple(f["sources"]), "also": tuple(f["also"])})
+                    for f in a["facts"]
                 ),
-                "facts": tuple(Fact(**{**f, "sources": tuple(f["sources"])}) for f in a["facts"]),
+                "summary_pool": tuple(_summary_line(line) for line in a["summary_pool"]),
             }
         )
 
@@ -186,6 +193,7 @@ def briefing_from_dict(data: Mapping[str, Any]) -> Briefing:
             "other_actors": tuple(actor(a) for a in data["other_actors"]),
             "problems": tuple(data["problems"]),
             "inputs": tuple(data["inputs"]),
+            "off_period": tuple(data["off_period"]),
         }
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,11 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import __version__
-from briefing.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, BriefingError
+from briefing.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_NO_INPUT,
+    EXIT_OK,
+    EXIT_PROFILE,
+    EXIT_USAGE,
+    BriefingError,
+)
 from briefing.options import DEFAULT_MAX_BYTES, SUMMARIZERS, BriefingOptions
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
-    from briefing.pipeline import Progress
+    from briefing.progress import Stage, StageProgress
 
 EXIT_STATUS_HELP = """\
 exit status:
@@ -30,7 +38,7 @@ exit status:
   3   no readable article in the inputs (each skipped path is named on stderr)
   4   the actor profile is missing or broken (its file, line and what is wrong)
   129 hung up (SIGHUP)
-  130 interrupted (ctrl+c in dump, SIGINT)
+  130 interrupted (ctrl+c, SIGINT)
   143 terminated (SIGTERM)
 """
 
@@ -169,7 +177,7 @@ def _warn(message: str) -> None:
 
 
 @contextmanager
-def _progress_on_terminal() -> Iterator[Progress | None]:
+def _progress_on_terminal() -> Iterator[StageProgress | None]:
     """A progress bar on stderr for long runs, only when a person is watching."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
         yield None
@@ -177,11 +185,14 @@ def _progress_on_terminal() -> Iterator[Progress | None]:
     from rich.console import Console
     from rich.progress import Progress
 
+    from briefing.progress import describe
+
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("Reading articles", total=None)
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def update(stage: Stage, done: int, total: int) -> None:
+            # The text is the article-free stage wording: no markup in it.
+            bar.update(task, description=describe(stage, done, total), completed=done, total=total)
 
         yield update
 
@@ -233,8 +244,6 @@ def run_profiles(argv: Sequence[str]) -> int:
 def run_tui(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not sys.stdout.isatty():
-        parser.error("the briefing view needs a terminal; use 'briefing dump' to write text")
     if args.theme:
         from textual.theme import BUILTIN_THEMES
 
@@ -243,19 +252,78 @@ def run_tui(argv: Sequence[str]) -> int:
         themes = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
         if args.theme not in themes:
             parser.error(f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}")
+    piped = None
     if "-" in args.paths and not sys.stdin.isatty():
-        _read_piped_article(args.max_bytes or DEFAULT_MAX_BYTES)
+        from briefing.ingest import read_at_most
+
+        # In chunks: an absurd --max-bytes must not be allocated up front.
+        piped = read_at_most(sys.stdin.buffer, (args.max_bytes or DEFAULT_MAX_BYTES) + 1)
+    # What the view could only show on a full-screen failure ends the run here, with
+    # its status, before the screen is taken.
+    _check_profile(args.profile)
+    _check_inputs(args.paths, piped, args.max_bytes or DEFAULT_MAX_BYTES)
+    if not sys.stdout.isatty():
+        parser.error("the briefing view needs a terminal; use 'briefing dump' to write text")
+    if piped is not None:
+        _keys_from_terminal(piped)
     from briefing.tui.app import run_app
 
     return run_app(args.paths, _options(args), args.theme)
 
 
-def _read_piped_article(max_bytes: int) -> None:
-    """Take the article piped on stdin now, then give stdin back to the keyboard: the
-    view reads keys from stdin, and would otherwise read the article as keystrokes."""
-    from briefing.ingest import read_at_most
+def _check_profile(name_or_path: str | None) -> None:
+    from briefing.profile import ProfileError, load_profile
 
-    data = read_at_most(sys.stdin.buffer, max_bytes + 1)
+    try:
+        load_profile(name_or_path)
+    except ProfileError as error:
+        raise BriefingError(str(error), EXIT_PROFILE) from None
+
+
+def _check_inputs(paths: Sequence[str], piped: bytes | None, max_bytes: int) -> None:
+    """Stop (status 3) when no input can hold an article: each is missing, unreadable,
+    a folder without article files, or (stdin) not an article. Checked by name and
+    size only, so a large folder costs a walk, not a read; the engine reads the rest."""
+    problems = [problem for path in paths if (problem := _input_problem(path, piped, max_bytes))]
+    if paths and len(problems) == len(paths):
+        named = ", ".join(paths)
+        raise BriefingError(
+            f"no readable article in {named} ({'; '.join(problems)})", EXIT_NO_INPUT
+        )
+
+
+def _input_problem(path: str, piped: bytes | None, max_bytes: int) -> str | None:
+    """Why `path` cannot give an article, or None when it may."""
+    from briefing.ingest import ARTICLE_EXTENSIONS, decode_document
+
+    if path == "-":
+        if piped is None:
+            return None
+        if len(piped) > max_bytes:
+            return f"-: more than {max_bytes:,} bytes"
+        decoded = decode_document(path, piped)
+        return f"-: {decoded}" if isinstance(decoded, str) else None
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return f"{path}: not found"
+    except OSError as error:
+        return f"{path}: cannot read ({error.strerror})"
+    if not stat.S_ISDIR(info.st_mode):
+        if not os.access(path, os.R_OK):
+            return f"{path}: permission denied"
+        # A pipe (`<(...)`) has no size to tell; a regular file of none holds nothing.
+        return f"{path}: empty file" if stat.S_ISREG(info.st_mode) and not info.st_size else None
+    for _, folders, files in os.walk(path):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        if any(not f.startswith(".") and f.lower().endswith(ARTICLE_EXTENSIONS) for f in files):
+            return None
+    return f"{path}: no articles ({' '.join(ARTICLE_EXTENSIONS)}) in folder"
+
+
+def _keys_from_terminal(piped: bytes) -> None:
+    """Give stdin back to the keyboard once the piped article is taken: the view reads
+    keys from stdin, and would otherwise read the article as keystrokes."""
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
@@ -266,7 +334,7 @@ def _read_piped_article(max_bytes: int) -> None:
     os.dup2(terminal, 0)
     os.close(terminal)
     # The engine reads "-" from sys.stdin: the bytes already taken, not the terminal.
-    sys.stdin = io.TextIOWrapper(io.BytesIO(data))
+    sys.stdin = io.TextIOWrapper(io.BytesIO(piped))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 from briefing.actors import ActorTagger, compile_profile
 from briefing.annotate import AnnotatedArticle, annotate_article
@@ -23,6 +24,7 @@ from briefing.model.build import build_model
 from briefing.model.build import rebrief as rebrief  # the TUI's summarizer switch calls it here
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
+from briefing.progress import Stage, StageProgress
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
 
@@ -169,7 +171,7 @@ def build_briefing(
     paths: Sequence[str],
     options: BriefingOptions = DEFAULT_OPTIONS,
     *,
-    progress: Progress | None = None,
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """Read, extract, annotate, corroborate and summarise: the finished briefing model.
 
@@ -196,10 +198,14 @@ def build_briefing(
         briefing = cache.get_briefing(whole)
         if briefing is not None:
             if progress:
-                progress(len(docs), len(docs))
+                progress(Stage.EXTRACT, len(docs), len(docs))
         else:
-            processed = process_documents(docs, profile, options, progress, cache=cache)
-            briefing = _brief_articles(processed, profile, options, paths, problems)
+            pages = None
+            if progress:
+                progress(Stage.EXTRACT, 0, len(docs))
+                pages = partial(progress, Stage.EXTRACT)
+            processed = process_documents(docs, profile, options, pages, cache=cache)
+            briefing = _brief_articles(processed, profile, options, paths, problems, progress)
             cache.put_briefing(whole, briefing)
     # Notes about the articles travel with the cached briefing; problems reading the
     # inputs, or the cache itself, are this run's own.
@@ -236,6 +242,7 @@ def _brief_articles(
     options: BriefingOptions,
     paths: Sequence[str],
     problems: Sequence[str],
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """The model over the articles that have text, with notes about the rest."""
     articles = [item for item in processed if item.sentences]
@@ -265,7 +272,12 @@ def _brief_articles(
         detail = f" ({everything[0]})" if len(everything) == 1 else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     return build_model(
-        articles, profile, options.summarizer, options.sentences, problems=tuple(notes)
+        articles,
+        profile,
+        options.summarizer,
+        options.sentences,
+        problems=tuple(notes),
+        progress=progress,
     )
 
 

@@ -7,6 +7,7 @@ bundled one of the same name.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import tomllib
@@ -31,7 +32,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _PROFILE_KEYS = ("id", "name", "description", "keywords", "theatre", "actors")
 _ACTOR_KEYS = ("id", "name", "colour", "aliases", "patterns", "context")
-_CONTEXT_KEYS = ("phrases", "requires_any", "unless")
+_CONTEXT_KEYS = ("phrases", "requires_any", "unless", "after", "before")
 
 
 class ProfileError(BriefingError):
@@ -47,6 +48,18 @@ class ContextRule:
     phrases: tuple[str, ...]
     requires_any: tuple[str, ...]  # the article must mention one of these (empty: no need)
     unless: tuple[str, ...]  # ...and the sentence none of these
+    # ...and the article is published on or after / before these days ("YYYY-MM-DD"):
+    # "the government" is Assad's before 8 December 2024. An undated article is in range.
+    after: str | None = None
+    before: str | None = None
+
+    def in_time(self, published: str | None) -> bool:
+        day = (published or "")[:10]
+        if len(day) < 10:
+            return True
+        return (self.after is None or day >= self.after) and (
+            self.before is None or day < self.before
+        )
 
 
 @dataclass(frozen=True)
@@ -339,7 +352,21 @@ class _Validator:
             phrases=phrases,
             requires_any=self.strings(data, "requires_any", line),
             unless=self.strings(data, "unless", line),
+            after=self.day(data, "after", line),
+            before=self.day(data, "before", line),
         )
+
+    def day(self, data: dict, key: str, line: int) -> str | None:
+        """A calendar day, written as a TOML date (2024-12-08) or a string."""
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            return datetime.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise self.fail(
+                f"{key!r} must be a date like 2024-12-08, not {value!r}", line
+            ) from None
 
     def unknown_keys(self, data: dict, allowed: Sequence[str], start: int, what: str) -> None:
         for key in data:

@@ -106,6 +106,12 @@ def fact_tail(fact: Fact) -> str:
     return f" ({fact.attribution})" if fact.attribution else ""
 
 
+def also_tail(also: Iterable[str]) -> str:
+    """' (also: Iran, Russia)': the other actors a line names, whose panes it is not in."""
+    names = list(also)
+    return f" (also: {', '.join(names)})" if names else ""
+
+
 def _sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
     sections = [("", briefing.actors)]
     if briefing.other_actors:
@@ -164,13 +170,17 @@ def render_text(briefing: Briefing, width: int = 80) -> str:
             if brief.summary:
                 out.append("Summary")
                 for line in brief.summary:
-                    para(f"{line.text} {markers(briefing, line.sources)}", first="  * ")
+                    para(
+                        f"{line.text}{also_tail(line.also)} {markers(briefing, line.sources)}",
+                        first="  * ",
+                    )
             if brief.facts:
                 out.append("Key facts")
                 for fact in brief.facts:
                     when = fact_when(fact)
                     para(
-                        f"{when}: {fact.text}{fact_tail(fact)} {markers(briefing, fact.sources)}",
+                        f"{when}: {fact.text}{fact_tail(fact)}{also_tail(fact.also)} "
+                        f"{markers(briefing, fact.sources)}",
                         first="  - ",
                     )
     out += ["", "SOURCES", "======="]
@@ -226,7 +236,16 @@ def _actor_json(brief: ActorBrief) -> dict[str, Any]:
         "name": brief.name,
         "colour": brief.colour,
         "sentence_ids": list(brief.sentence_ids),
-        "summary": [{"text": s.text, "sources": list(s.sources)} for s in brief.summary],
+        "summary": [
+            {
+                "text": s.text,
+                "sources": list(s.sources),
+                "report": s.report,
+                "also": list(s.also),
+                "background": s.background,
+            }
+            for s in brief.summary
+        ],
         "facts": [
             {
                 "text": f.text,
@@ -235,6 +254,9 @@ def _actor_json(brief: ActorBrief) -> dict[str, Any]:
                 "attribution": f.attribution,
                 "reported": f.reported,
                 "sources": list(f.sources),
+                "report": f.report,
+                "also": list(f.also),
+                "sentence": f.sentence,
             }
             for f in brief.facts
         ],
@@ -266,6 +288,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
                         "text": s.text,
                         "kind": s.kind,
                         "paragraph": s.paragraph,
+                        "report": briefing.report_of(s.id),
                         "actors": list(s.actors),
                         "dates": [
                             {"text": d.text, "value": d.value, "precision": d.precision}

@@ -556,3 +556,33 @@ def test_is_shouted_as_a_verb_is_not_the_group() -> None:
     tagger = compile_profile(load_profile("syria"))
     assert tagger.tag("There IS an oxygen bar in Delhi, and it IS not cheap.") == ()
     assert tagger.tag("Fighters loyal to IS attacked the town.") == ("is",)
+
+
+def test_aliases_change_hands_in_time() -> None:
+    tagger = compile_profile(load_profile())
+    article = "Syria news from Damascus."
+    government = "The government said it would protect minorities."
+    assert tagger.tag(government, article, "2024-12-05") == ("assad",)
+    assert tagger.tag(government, article, "2024-12-10") == ("hts",)
+    # An undated article keeps the earlier owner.
+    assert tagger.tag(government, article, None) == ("assad",)
+    rebels = "Rebels shelled government positions in Aleppo."
+    assert "hts" in tagger.tag(rebels, article, "2024-11-30")
+    assert "hts" not in tagger.tag(rebels, article, "2016-08-01")  # Aleppo 2016
+    sna = "Turkish-backed rebels of the Syrian National Army took Tal Rifaat."
+    assert "hts" not in tagger.tag(sna, article, "2024-12-02")
+
+
+def test_other_actors_leave_out_sources_and_based_in_places() -> None:
+    sentences = [
+        ("a1.s1", "The Syrian Observatory for Human Rights said 20 people were killed."),
+        ("a1.s2", "The Syrian Observatory for Human Rights, a Britain-based monitor, said so."),
+        ("a1.s3", "The Britain-based monitor said fighting continued near Manbij."),
+        ("a1.s4", "Fighters of the Syrian National Army took Manbij on Monday."),
+        ("a1.s5", "The SNA said it would hand the town to local councils."),
+    ]
+    others = {other.name: other for other in find_other_actors(sentences, load_profile())}
+    assert "Syrian Observatory for Human Rights" not in others
+    assert "United Kingdom" not in others
+    # An armed group the profile does not know, also by its initials.
+    assert others["Syrian National Army"].sentence_ids == ("a1.s4", "a1.s5")

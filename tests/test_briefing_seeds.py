@@ -56,13 +56,45 @@ def test_no_page_furniture_in_any_output(seed_briefing: Briefing, fmt: str) -> N
         assert line not in out, f"{line!r} leaked into the {fmt} output"
 
 
-def test_every_profile_actor_has_a_summary(seed_briefing: Briefing) -> None:
+def test_every_profile_actor_has_a_pane_with_lines_about_it(seed_briefing: Briefing) -> None:
     assert [b.id for b in seed_briefing.actors] == [
         "assad", "hts", "kurds", "iran", "hezbollah", "russia", "is",
     ]  # fmt: skip
     for brief in seed_briefing.actors:
-        assert brief.summary, f"{brief.name} has no summary"
-        assert brief.facts, f"{brief.name} has no key facts"
+        # A line stands in the one pane it is about: Hezbollah and IS have one report each.
+        assert brief.summary or brief.facts, f"{brief.name} has no line"
+    for actor in ("assad", "hts", "kurds", "iran", "russia"):
+        assert next(b for b in seed_briefing.actors if b.id == actor).facts, actor
+
+
+def test_a_line_stands_in_one_pane_and_links_the_others(seed_briefing: Briefing) -> None:
+    panes = (*seed_briefing.actors, *seed_briefing.other_actors)
+    reports = [line.report for b in panes for line in (*b.summary, *b.facts)]
+    assert len(reports) == len(set(reports))
+    for brief in panes:
+        facts = {fact.report for fact in brief.facts}
+        assert not facts & {line.report for line in brief.summary}, brief.name
+    # The Iranian official's report names Iran first: it is Iran's, and links the others.
+    iran = _fact(seed_briefing, "iran", "will send missiles")
+    assert iran.text == "Iran will send missiles, drones and more advisers to Syria."
+    assert iran.attribution == "a senior Iranian official"
+    assert {"HTS", "Kurdish forces", "Assad government"} <= set(iran.also)
+
+
+def test_a_key_fact_is_the_event_cut_out_of_its_sentence(seed_briefing: Briefing) -> None:
+    kurds = _fact(seed_briefing, "kurds", "Deir el-Zor")
+    # Not "In a further setback for Assad, ...", nor "..., Syrian sources said."
+    assert kurds.text == (
+        "US-backed Syrian Kurdish fighters have taken Deir el-Zor, the government’s main "
+        "foothold in the vast desert east of the country."
+    )
+    assert kurds.attribution == "Syrian sources"
+    assert kurds.sentence.startswith("In a further setback for Assad, US-backed")
+    # Told in the past with no date of its own: the day of Dawn's lede (Friday 6 December).
+    assert kurds.date == "2024-12-06"
+    rastan = _fact(seed_briefing, "russia", "Rastan bridge")
+    assert rastan.text.endswith("to prevent rebels using it to advance.")
+    assert "told Reuters" not in rastan.text
 
 
 def _articles_cited(sources: tuple[str, ...]) -> set[str]:
@@ -94,18 +126,26 @@ def _fact(briefing: Briefing, actor: str, needle: str):
     return matches[0]
 
 
+def _line(briefing: Briefing, actor: str, needle: str):
+    brief = next(b for b in briefing.actors if b.id == actor)
+    matches = [x for x in (*brief.facts, *brief.summary) if needle in x.text]
+    assert matches, f"no {actor} line mentions {needle!r}"
+    return matches[0]
+
+
 def test_key_facts_carry_dates_attribution_and_sources(seed_briefing: Briefing) -> None:
-    deir = _fact(seed_briefing, "kurds", "Deir el-Zor")
+    deir = _line(seed_briefing, "kurds", "Deir el-Zor")
     assert "a1" in _articles_cited(deir.sources)
     rastan = _fact(seed_briefing, "russia", "Rastan bridge")
     assert rastan.attribution == "a Syrian army officer"
     doha = _fact(seed_briefing, "iran", "Doha")
     assert doha.date == "2024-12-07"
-    hezbollah = _fact(seed_briefing, "hezbollah", "supervising forces")
-    assert hezbollah.attribution == "two senior Lebanese security sources"
+    hezbollah = _line(seed_briefing, "hezbollah", "supervising forces")
+    assert _articles_cited(hezbollah.sources) == {"a1", "a2"}
     for brief in seed_briefing.actors:
-        dated = [f.date for f in brief.facts if f.date]
-        assert dated == sorted(dated), f"{brief.name} facts out of date order"
+        # Newest first.
+        dated = [f.date or f.reported for f in brief.facts if f.date or f.reported]
+        assert dated == sorted(dated, reverse=True), f"{brief.name} facts out of date order"
 
 
 def test_json_contract_shape(seed_briefing: Briefing) -> None:
@@ -132,14 +172,21 @@ def test_json_contract_shape(seed_briefing: Briefing) -> None:
         for d in s["dates"]
     ]
     assert {d["value"] for d in friday} == {"2024-12-06"}
+    # Every sentence names its report: the two outlets' wordings of the Reuters report on
+    # Iran's missiles share one.
+    report = {s["id"]: s["report"] for a in data["articles"] for s in a["sentences"]}
+    assert set(report.values()) <= ids
+    assert report["a1.s6"] == report["a2.s4"] == "a1.s6"
+    assert report["a2.s3"] == "a2.s3"
 
 
 def test_other_actors_include_states_the_profile_misses(seed_briefing: Briefing) -> None:
     names = {b.name for b in seed_briefing.other_actors}
-    assert {"Jordan", "Turkiye", "Israel"} <= names | {
-        n.replace("Türkiye", "Turkiye") for n in names
-    }
+    assert {"Jordan", "Israel"} <= names
     assert not names & {b.name for b in seed_briefing.actors}
+    # Turkiye acts in no line of its own; the lines naming it link to it.
+    linked = {name for b in seed_briefing.actors for f in (*b.facts, *b.summary) for name in f.also}
+    assert "Turkiye" in linked
 
 
 def test_text_dump_layout(seed_briefing: Briefing) -> None:
@@ -161,18 +208,33 @@ def test_no_pane_states_a_report_twice(seed_briefing: Briefing) -> None:
     iran = next(b for b in seed_briefing.actors if b.id == "iran")
     assert len([f for f in iran.facts if "Doha" in f.text]) == 1
     jordan = next(b for b in seed_briefing.other_actors if b.name == "Jordan")
-    assert len([s for s in jordan.summary if "clos" in s.text]) == 1
+    assert len([s for s in (*jordan.summary, *jordan.facts) if "clos" in s.text]) == 1
 
 
 def test_a_pane_cites_only_the_wordings_that_concern_its_actor(seed_briefing: Briefing) -> None:
     # Dawn: "...as US-backed alliance ... advanced ... and Kurds seized the biggest city";
-    # the TBS rewording of the same Reuters report drops the Kurds.
-    kurds = next(b for b in seed_briefing.actors if b.id == "kurds")
+    # the TBS rewording of the same Reuters report drops the Kurds. The line is Iran's
+    # (its subject) and cites both outlets; the Kurdish pane links to it instead.
     iran = next(b for b in seed_briefing.actors if b.id == "iran")
-    for brief, expected in ((kurds, {"a1"}), (iran, {"a1", "a2"})):
-        lines = [x for x in (*brief.summary, *brief.facts) if "will send missiles" in x.text]
-        assert lines, brief.name
-        for line in lines:
-            assert _articles_cited(line.sources) == expected, brief.name
+    lines = [x for x in (*iran.summary, *iran.facts) if "will send missiles" in x.text]
+    assert len(lines) == 1
+    assert _articles_cited(lines[0].sources) == {"a1", "a2"}
+    assert "Kurdish forces" in lines[0].also
+    for sid in lines[0].sources:
+        assert "iran" in seed_briefing.sentence(sid).actors
+    for brief in seed_briefing.actors:
+        for line in (*brief.summary, *brief.facts):
             for sid in line.sources:
-                assert brief.id in seed_briefing.sentence(sid).actors
+                assert brief.id in seed_briefing.sentence(sid).actors, brief.name
+
+
+def test_another_summarizer_chooses_again_without_repeating_facts(seed_briefing: Briefing) -> None:
+    from briefing.model.build import rebrief
+
+    again = rebrief(seed_briefing, summarizer="luhn", sentences=2)
+    assert again.summarizer == "luhn" and again.length == 2
+    for before, after in zip(seed_briefing.actors, again.actors, strict=True):
+        assert after.facts == before.facts
+        assert len(after.summary) <= 2
+        assert not {line.report for line in after.summary} & {f.report for f in after.facts}
+    assert any(b.summary for b in again.actors)

@@ -97,7 +97,7 @@ def test_events_with_dates_and_places_outscore_conditionals_and_asides() -> None
     assert score(caption) == 0
 
 
-def test_selected_facts_are_ordered_by_date_with_undated_last() -> None:
+def test_selected_facts_are_newest_first_with_undated_last() -> None:
     late = _candidate(
         "Rebels captured the city of Hama on Thursday, residents said.", 1, "2024-12-05"
     )
@@ -106,7 +106,7 @@ def test_selected_facts_are_ordered_by_date_with_undated_last() -> None:
     )
     undated = _candidate("Russian jets bombed the Rastan bridge on the M5, officers said.", 3)
     chosen = select_facts([late, undated, early])
-    assert [c.order for c in chosen] == [2, 1, 3]
+    assert [c.order for c in chosen] == [1, 2, 3]
 
 
 def test_states_and_habits_score_below_events() -> None:

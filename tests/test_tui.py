@@ -135,9 +135,12 @@ async def test_open_fact_lands_on_cited_sentence(seed_briefing: Briefing) -> Non
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
-        assert screen.cited_sentence_id == fact.sources[0]
+        # The article's sentence closest to the fact: its body sentence, not the headline
+        # restating it.
+        assert screen.cited_sentence_id in fact.sources
+        assert seed_briefing.sentence(screen.cited_sentence_id).kind == "body"
         cited = screen.query_one(".cited", Static)
-        assert seed_briefing.sentence(fact.sources[0]).text in screen_text(cited)
+        assert seed_briefing.sentence(screen.cited_sentence_id).text in screen_text(cited)
         # Scrolled into view: the cited paragraph starts inside the text viewport.
         text = screen.query_one("#text")
         assert text.region.y <= cited.region.y < text.region.bottom
@@ -788,7 +791,9 @@ async def test_loading_shows_progress_and_quits_at_once(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.briefing is None
         status = screen_text(app.screen.query_one("#loading-status", Static))
-        assert re.fullmatch(r"Reading the articles…|Read \d+ of 120 articles…", status), status
+        assert re.fullmatch(
+            r"Reading the articles…|Step 1 of 3 · Reading articles: \d+ of 120…", status
+        ), status
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -841,23 +846,30 @@ async def test_counts_of_one_are_singular() -> None:
         assert screen_text(app.screen.query_one("#count", Static)) == "1 sentence matches"
 
 
+def footer_text(app: BriefingApp) -> str:
+    return " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+
+
 @synchronously
-async def test_switching_sources_says_when_there_is_no_other() -> None:
+async def test_prev_next_are_offered_only_with_another_source() -> None:
     app = BriefingApp(make_briefing())
-    async with app.run_test(size=SMALL) as pilot:
+    async with app.run_test(size=LARGE) as pilot:
         await settle(app, pilot)
         await choose_actor(app, pilot, "rebels")
         await open_detail_line(app, pilot, "Rebels advanced")
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.sources == ("a1.s4",)
+        assert "Prev" not in footer_text(app) and "Next" not in footer_text(app)
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert screen.cited_sentence_id == "a1.s4"
-        assert [n.message for n in app._notifications][-1] == "This line has one source."
-        await pilot.press("s", "enter", "left_square_bracket")
+        assert app.screen is screen and screen.cited_sentence_id == "a1.s4"
+        await pilot.press("q", "s", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen) and app.screen.cited_sentence_id is None
-        assert "opened from the sources" in [n.message for n in app._notifications][-1]
+        assert "Prev" not in footer_text(app)
+        await pilot.press("q", "q", "1", "tab", "enter")
+        await pilot.pause()
+        assert len(app.screen.sources) > 1 and "Next" in footer_text(app)
 
 
 def config_warnings(app: BriefingApp) -> list[tuple[str, str]]:
@@ -946,4 +958,4 @@ async def test_highlighted_actor_is_pointed_at_not_only_shaded() -> None:
         assert [row.split()[1] for row in pointed()] == ["Iran"]
         await pilot.press("shift+tab", "j")
         assert [row.split()[1] for row in pointed()] == ["Hezbollah"]
-        assert any(row.startswith(" 1 Iran ") for row in rendered_rows(actors))
+        assert any(row.split()[:2] == ["1", "Iran"] for row in rendered_rows(actors))

@@ -67,3 +67,21 @@ def test_failure_snapshot(snap_compare) -> None:
     # Nothing to view: the footer offers quit and help, not export or the views.
     app = BriefingApp(paths=["no-such-file.txt"], options=BriefingOptions(use_cache=False))
     assert snap_compare(app, terminal_size=(80, 24), run_before=_loaded)
+
+
+def test_article_with_several_sources_snapshot(snap_compare, seed_briefing: Briefing) -> None:
+    # A line two outlets carry: tabs name both, Prev/Next are offered, and the cited
+    # sentence sits below its paragraph's context.
+    app = BriefingApp(seed_briefing)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("1", "tab", "enter"))
+
+
+def test_textual_theme_snapshot(snap_compare, seed_briefing: Briefing) -> None:
+    # Our own colours (actors, cursor line) made from a theme that does not define them.
+    app = BriefingApp(seed_briefing, theme="nord")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_after("tab"))
+
+
+def test_too_small_snapshot(snap_compare, seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=_loaded)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 from textual.color import Color
@@ -26,11 +25,10 @@ OUR_VARIABLES = {
 OFFERED = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
 
 
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
-    return folder
+def saved_settings() -> dict:
+    """config.toml as saved (conftest points the config folder at a temporary one)."""
+    path = config.config_path()
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def test_the_app_offers_every_theme_tested_here() -> None:
@@ -40,9 +38,7 @@ def test_the_app_offers_every_theme_tested_here() -> None:
 
 @pytest.mark.parametrize("name", OFFERED)
 @synchronously
-async def test_every_offered_theme_draws_the_briefing_and_is_saved(
-    name: str, config_dir: Path
-) -> None:
+async def test_every_offered_theme_draws_the_briefing_and_is_saved(name: str) -> None:
     app = BriefingApp(make_briefing(), theme=name)
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
@@ -54,12 +50,11 @@ async def test_every_offered_theme_draws_the_briefing_and_is_saved(
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.query(".cited")
-    saved = tomllib.loads((config_dir / "config.toml").read_text(encoding="utf-8"))
-    assert saved == {"theme": name}
+    assert saved_settings() == {"theme": name}
 
 
 @synchronously
-async def test_palette_switch_to_a_textual_theme_applies_and_is_saved(config_dir: Path) -> None:
+async def test_palette_switch_to_a_textual_theme_applies_and_is_saved() -> None:
     app = BriefingApp(make_briefing())
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
@@ -68,12 +63,11 @@ async def test_palette_switch_to_a_textual_theme_applies_and_is_saved(config_dir
         await pilot.pause()
         line_cursor = Color.parse(app.theme_variables["line-cursor-background"])
         assert line_cursor != Color.parse(app.theme_variables["background"])
-    saved = tomllib.loads((config_dir / "config.toml").read_text(encoding="utf-8"))
-    assert saved == {"theme": "nord"}
+    assert saved_settings() == {"theme": "nord"}
 
 
 @synchronously
-async def test_an_unknown_saved_theme_warns_and_the_default_is_used(config_dir: Path) -> None:
+async def test_an_unknown_saved_theme_warns_and_the_default_is_used() -> None:
     config.save_theme("gone-theme")
     app = BriefingApp(make_briefing())
     async with app.run_test(size=SMALL) as pilot:
@@ -119,9 +113,7 @@ def warnings(app: BriefingApp) -> list[str]:
 
 
 @synchronously
-async def test_a_broken_chosen_theme_warns_falls_back_and_is_not_saved(
-    broken_theme: str, config_dir: Path
-) -> None:
+async def test_a_broken_chosen_theme_warns_falls_back_and_is_not_saved(broken_theme: str) -> None:
     app = BriefingApp(make_briefing(), theme=broken_theme)
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
@@ -129,8 +121,7 @@ async def test_a_broken_chosen_theme_warns_falls_back_and_is_not_saved(
         assert any(
             "'broken' cannot be used: $line-cursor-background is 'nope'" in m for m in warnings(app)
         )
-    path = config_dir / "config.toml"
-    assert not path.exists() or "broken" not in path.read_text(encoding="utf-8")
+    assert saved_settings().get("theme") != broken_theme
 
 
 @synchronously

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefing.annotate import Sentence
 
@@ -20,7 +21,8 @@ _SPEAKER_FIRST = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
-    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you)\b", re.IGNORECASE
+    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had)\b",
+    re.IGNORECASE,
 )
 # "officials close to Tehran also told Reuters", "Amazon has reportedly told": adverbs and
 # auxiliaries before the verb are not part of the name.
@@ -38,8 +40,24 @@ _SPEAKER_INVERTED = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 
 
-def find_speaker(text: str) -> str | None:
-    """Whose account a sentence gives ("a senior Iranian official"), or None.
+# A speaker is a name, not a clause: "Ukraine carried out what it says is ...".
+_CLAUSE_WORD = re.compile(r"\b(?:what|which|where|whom|whose|it)\b", re.IGNORECASE)
+# "The paramilitaries have not claimed the attacks": a claim denied is no attribution.
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t)$", re.IGNORECASE)
+# A reporter's credit is no source: "By Rabiul Islam".
+_BYLINE = re.compile(r"^by\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str  # as written; a bare pronoun lower-case
+    start: int  # the attribution's span in the sentence ("..., a Syrian army officer told
+    end: int  # Reuters."), for cutting it off an event
+
+
+def find_attribution(text: str) -> Attribution | None:
+    """Whose account a sentence gives ("a senior Iranian official") and where the
+    sentence says so, or None.
 
     A bare pronoun ("he added") is returned as such; `attribute_sentences` resolves
     it against the sentences before it.
@@ -47,26 +65,47 @@ def find_speaker(text: str) -> str | None:
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
-            if _PASSIVE.search(who):
+            if _PASSIVE.search(who) or _BYLINE.match(who) or _NEGATED.search(who):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
             if _PRONOUN.match(who):
-                return who.lower()
+                return Attribution(who.lower(), match.start(), match.end())
             words = who.split()
-            if 1 <= len(words) <= 12 and not _NOT_SPEAKERS.match(who):
-                return who
+            if 1 <= len(words) <= 12 and not (_NOT_SPEAKERS.match(who) or _CLAUSE_WORD.search(who)):
+                return Attribution(who, match.start(), match.end())
     return None
 
 
+def find_speaker(text: str) -> str | None:
+    """Whose account a sentence gives, or None (see `find_attribution`)."""
+    found = find_attribution(text)
+    return found.speaker if found else None
+
+
 def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
-    """Speaker per sentence of one article, pronouns resolved to the last named speaker."""
+    """Speaker per sentence of one article, pronouns resolved to the last named speaker.
+    A quote continued over several sentences keeps its speaker: a sentence opening with
+    a quotation mark right after a quoted sentence is the same speaker's."""
     speakers: dict[str, str | None] = {}
     last_named: str | None = None
+    previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
     for sentence in sentences:
         who = find_speaker(sentence.text)
         if who is not None and _PRONOUN.match(who):
             who = last_named
         elif who is not None:
             last_named = who
+        elif previous and previous[1] and _continues_quote(previous[0], sentence.text):
+            who = previous[1]
         speakers[sentence.id] = who
+        previous = (sentence.text, who)
     return speakers
+
+
+def _continues_quote(before: str, text: str) -> bool:
+    opens = text.lstrip()[:1] in _QUOTES
+    quoted_before = any(mark in before for mark in _QUOTES)
+    return opens and quoted_before
+
+
+_QUOTES = '"“‘«'

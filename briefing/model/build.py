@@ -7,13 +7,15 @@ from dataclasses import replace
 
 from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle
-from briefing.model.facts import pane_facts
+from briefing.model.background import stale_articles
+from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index
-from briefing.model.panes import Acts, named_actor_acts, profile_actor_acts
-from briefing.model.reports import actor_reports
-from briefing.model.summaries import summarize_reports
+from briefing.model.lines import Line, make_line, pane_lines
+from briefing.model.panes import PaneActor, mentions_of
+from briefing.model.summaries import summarize_lines, summary_line
 from briefing.model.types import ActorBrief, Briefing
 from briefing.profile import Profile
+from briefing.progress import Stage, StageProgress
 
 OTHER_ACTOR_COLOUR = "#8a8a8a"
 
@@ -25,42 +27,60 @@ def build_model(
     sentences: int,
     *,
     problems: tuple[str, ...] = (),
+    progress: StageProgress | None = None,
 ) -> Briefing:
     """Group the annotated articles per actor: summaries, facts, other actors."""
+    advance = progress or (lambda stage, done, total: None)
+    advance(Stage.COMPARE, 0, len(articles))
     index = Index.of(articles)
     tagger = compile_profile(profile)
-    actors = []
-    for spec in profile.actors:
-        ids = tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors)
-        acts = profile_actor_acts(tagger, spec.id)
-        actors.append(
-            _brief_actor(index, spec.id, spec.name, spec.colour, ids, summarizer, sentences, acts)
+    actors = [
+        PaneActor(
+            spec.id,
+            spec.name,
+            spec.colour,
+            tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors),
+            sentences,
         )
-    others = find_other_actors(
-        [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
-    )
-    other_briefs = [
-        _brief_actor(
-            index,
-            other.id,
-            other.name,
-            OTHER_ACTOR_COLOUR,
-            other.sentence_ids,
-            summarizer,
-            _other_length(sentences),
-            named_actor_acts(other.name),
-        )
-        for other in others
+        for spec in profile.actors
     ]
+    others = [
+        PaneActor(
+            other.id, other.name, OTHER_ACTOR_COLOUR, other.sentence_ids, _other_length(sentences)
+        )
+        for other in find_other_actors(
+            [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
+        )
+    ]
+    # Articles about none of the profile's actors, or far from the period, are off it.
+    on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
+    stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
+    off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
+    lines = pane_lines(index, [*actors, *others], mentions_of(tagger, others), off_period)
+    advance(Stage.COMPARE, len(articles), len(articles))
+    panes = [*actors, *(pane for pane in others if lines[pane.id])]
+    briefs: list[ActorBrief] = []
+    advance(Stage.ACTORS, 0, len(panes))
+    for pane in panes:
+        briefs.append(_brief(pane, lines[pane.id], summarizer))
+        advance(Stage.ACTORS, len(briefs), len(panes))
     return Briefing(
         profile_id=profile.id,
         profile_name=profile.name,
         summarizer=summarizer,
         length=sentences,
         articles=tuple(articles),
-        actors=tuple(actors),
-        other_actors=tuple(other_briefs),
+        actors=tuple(briefs[: len(actors)]),
+        # An actor outside the profile gets a pane only for lines about it.
+        other_actors=tuple(briefs[len(actors) :]),
         problems=problems,
+        report_ids={
+            sid: report.id
+            for report in index.corroboration.reports
+            if len(report.sentence_ids) > 1
+            for sid in report.sentence_ids
+        },
+        off_period=tuple(a.id for a in articles if a.id in off_period),
     )
 
 
@@ -68,10 +88,17 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
     """The same briefing with its summaries made again by another summarizer or length
     (key facts do not depend on either)."""
     index = Index.of(briefing.articles)
+    off_period = frozenset(briefing.off_period)
 
     def again(brief: ActorBrief, count: int) -> ActorBrief:
-        reports = actor_reports(index, brief.sentence_ids)
-        return replace(brief, summary=summarize_reports(reports, summarizer, count))
+        facts = {fact.report for fact in brief.facts}
+        pool = [
+            (make_line(index, line.report or line.sources[0], line.sources, off_period), line.also)
+            for line in brief.summary_pool
+            if line.report not in facts
+        ]
+        count = _summary_length(count, len(brief.summary_pool))
+        return replace(brief, summary=summarize_lines(pool, summarizer, count))
 
     return replace(
         briefing,
@@ -87,24 +114,29 @@ def _other_length(sentences: int) -> int:
     return min(sentences, 3)
 
 
-def _brief_actor(
-    index: Index,
-    actor_id: str,
-    name: str,
-    colour: str,
-    sentence_ids: tuple[str, ...],
-    summarizer: str,
-    count: int,
-    acts: Acts,
+def _summary_length(length: int, lines: int) -> int:
+    # A small pane keeps half its lines for key facts.
+    return min(length, max(1, lines // 2))
+
+
+def _brief(
+    pane: PaneActor, lines: Sequence[tuple[Line, tuple[str, ...]]], summarizer: str
 ) -> ActorBrief:
-    """One pane: summary and key facts over the reports of this actor's sentences."""
-    reports = actor_reports(index, sentence_ids)
-    order = {sid: n for n, sid in enumerate(sentence_ids)}
+    """One pane. Events the text dates are key facts first; the summary tells the main
+    developments among the other lines; the lines left fill the key facts (a summary line
+    never repeats a fact)."""
+    dated = pane_facts([(line, also) for line, also in lines if line.date])
+    taken = {fact.report for fact in dated}
+    rest = [(line, also) for line, also in lines if line.report not in taken]
+    summary = summarize_lines(rest, summarizer, _summary_length(pane.length, len(rest)))
+    taken |= {line.report for line in summary}
+    more = pane_facts([(line, also) for line, also in lines if line.report not in taken])
     return ActorBrief(
-        id=actor_id,
-        name=name,
-        colour=colour,
-        sentence_ids=sentence_ids,
-        summary=summarize_reports(reports, summarizer, count),
-        facts=pane_facts(index, reports, order, acts),
+        id=pane.id,
+        name=pane.name,
+        colour=pane.colour,
+        sentence_ids=pane.sentence_ids,
+        summary=summary,
+        facts=sort_facts((*dated, *more))[:MAX_FACTS],
+        summary_pool=tuple(summary_line(line, also) for line, also in lines),
     )

@@ -13,9 +13,10 @@ _PHRASE_SECOND_WORDS = frozenset(
 )
 
 
-def main_clause_opening(text: str) -> str:
-    """The first words of a sentence's main clause, where its subject stands: an opening
-    phrase ("In a further setback for Assad, ...") is skipped."""
+def opening_phrase_end(text: str) -> int:
+    """Where an opening phrase ("In a further setback for Assad,", "Citing two
+    officials,", "Meanwhile,") ends, at its comma; 0 when the sentence opens with its
+    subject."""
     words = text.split()
     # A participle opens a phrase when an object or preposition follows ("Citing two
     # officials", "Speaking to reporters"); "Bombing killed five" has its subject first.
@@ -24,7 +25,13 @@ def main_clause_opening(text: str) -> str:
         and words[0].lower().endswith("ing")
         and (words[1].lower() in _PHRASE_SECOND_WORDS or words[1][:1].isdigit())
     )
-    opens_with_phrase = participial or (words and words[0].lower() in _OPENING_WORDS)
-    if opens_with_phrase and "," in text:
-        words = text.split(",", 1)[1].split()
-    return " ".join(words[:8])
+    first = words[0].lower().rstrip(",") if words else ""
+    if (participial or first in _OPENING_WORDS) and "," in text:
+        return text.index(",") + 1
+    return 0
+
+
+def main_clause_opening(text: str) -> str:
+    """The first words of a sentence's main clause, where its subject stands: an opening
+    phrase ("In a further setback for Assad, ...") is skipped."""
+    return " ".join(text[opening_phrase_end(text) :].split()[:8])

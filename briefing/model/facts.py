@@ -13,33 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.dates import DateMention
-from briefing.model.dating import best_date, event_dates, first_published
-from briefing.model.index import Index
-from briefing.model.panes import Acts
-from briefing.model.reports import Reports
+from briefing.model.background import CONDITIONAL_START, STATE
+from briefing.model.dating import best_date
+from briefing.model.lines import Line
 from briefing.model.types import Fact
+from briefing.model.words import event_pattern
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
 
-_EVENT_VERBS = r"""
-    take|takes|took|taken|taking|seize|seizes|seized|seizing|capture|captures|captured|capturing|
-    kill|kills|killed|destroy|destroys|destroyed|send|sends|sent|launch|launches|launched|
-    attack|attacks|attacked|strike|strikes|struck|hit|hits|advance|advances|advanced|advancing|
-    withdraw|withdraws|withdrew|withdrawn|close|closes|closed|meet|meets|met|announce|announces|
-    announced|sign|signs|signed|flee|flees|fled|fleeing|deploy|deploys|deployed|bomb|bombs|
-    bombed|bombing|shell|shelled|cross|crossed|regain|regained|fall|fell|fallen|break|broke|
-    begin|began|begun|push|pushed|arrive|arrived|arriving|emptied|patrol|patrolled|enter|entered|
-    retake|retook|recapture|recaptured|fire|fired|firing|shoot|shot|declare|declared|agree|agreed|
-    release|released|arrest|arrested|evacuate|evacuated|die|died|wound|wounded|injure|injured|
-    displace|displaced|reinforce|reinforced|reinforcements|invade|invaded|invasion|erupted|
-    exchanged|urged|vote|voted|elect|elected|resign|resigned|ban|banned|impose|imposed|sanction|
-    sanctioned|raid|raided|ambush|ambushed|overrun|overran|surround|surrounded|besiege|besieged|
-    control|controls|controlled|mobilise|mobilised|mobilize|mobilized|suspend|suspended|
-    provide|provides|provided|providing|supply|supplies|supplied|deliver|delivered|
-    support|supports|supported
-"""
-_EVENT = re.compile(r"\b(?:" + re.sub(r"\s+", "", _EVENT_VERBS) + r")\b", re.IGNORECASE)
+_EVENT = event_pattern()
 # "in October", "on Friday" are dates, not places.
 _MONTHS_AND_DAYS = rf"(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
 # A quantity, not a year: years count as dates.
@@ -53,16 +36,7 @@ _PLACE = re.compile(
     rf"(?:the\s+)?(?!{_MONTHS_AND_DAYS})[A-Z][\w'’-]+"
 )
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
-_CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
-# States and habits, not events: "has been focused on", "have regularly held talks",
-# "for years", "over the past two months".
-_STATE = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|spent|long)\b"
-    r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
-    r"|\bfor\s+(?:years|decades|months)\b"
-    r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b",
-    re.IGNORECASE,
-)
+_FRAGMENT = re.compile(r"^\W*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 # The news of the day: what happened now, overnight, on a named day.
 _RECENT = re.compile(
     r"\b(?:now|today|tonight|overnight|yesterday|this\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri"
@@ -92,8 +66,10 @@ class FactCandidate:
 
 def score(candidate: FactCandidate) -> float:
     text = candidate.text
-    if candidate.kind in ("caption", "subhead") or text.rstrip().endswith("?"):
+    if candidate.kind in ("caption", "subhead") or text.rstrip().endswith(("?", ":")):
         return 0.0
+    if _FRAGMENT.match(text):
+        return 0.0  # "Which was completely destroyed ...": the rest of a cut sentence
     words = len(text.split())
     value = 0.0
     if _EVENT.search(text):
@@ -111,11 +87,11 @@ def score(candidate: FactCandidate) -> float:
         value += 1.5
     if _RECENT.search(text):
         value += 1.0
-    if _STATE.search(text):
+    if STATE.search(text):
         value -= 2.0
     if len(candidate.sources) > 1:
         value += 0.5  # corroborated by more than one sentence
-    if _CONDITIONAL_START.match(text):
+    if CONDITIONAL_START.match(text):
         value -= 3.0
     elif _HEDGE.search(text):
         value -= 1.0
@@ -133,50 +109,48 @@ def score(candidate: FactCandidate) -> float:
 def select_facts(
     candidates: Sequence[FactCandidate], limit: int = MAX_FACTS
 ) -> list[FactCandidate]:
-    """The best-scoring candidates in date order.
+    """The best-scoring candidates, newest first.
 
     An undated fact is placed at the date it was reported; with neither, it goes last.
     """
     scored = [(score(c), c) for c in candidates]
-    best = sorted(
-        (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
-    )[:limit]
+    best = [
+        c
+        for _, c in sorted(
+            (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
+        )[:limit]
+    ]
 
-    def when(candidate: FactCandidate) -> tuple[int, str, int]:
+    def when(candidate: FactCandidate) -> str | None:
         date = best_date(candidate.dates)
-        value = date.value if date else candidate.reported
-        return (1, "", candidate.order) if value is None else (0, value, candidate.order)
+        return date.value if date else candidate.reported
 
-    return sorted((c for _, c in best), key=when)
+    dated = sorted(
+        (c for c in best if when(c)), key=lambda c: (when(c) or "", -c.order), reverse=True
+    )
+    return dated + sorted((c for c in best if not when(c)), key=lambda c: c.order)
 
 
-def pane_facts(
-    index: Index, reports: Reports, order: dict[str, int], acts: Acts
-) -> tuple[Fact, ...]:
-    """A pane's key facts over its reports; `order` is the reading order of its sentences."""
-    candidates = []
-    for report, stated in reports.items():
-        article = index.articles[stated.article_id]
-        speaker = next((index.speakers[sid] for sid in report if index.speakers.get(sid)), None)
-        candidates.append(
-            FactCandidate(
-                text=stated.text,
-                kind=stated.kind,
-                dates=tuple(
-                    d
-                    for sid in report
-                    for d in event_dates(index.sentences[sid].text, index.sentences[sid].dates)
-                ),
-                speaker=speaker,
-                sources=report,
-                order=order.get(report[0], len(order)),
-                reported=first_published(index, report),
-                wire=article.wire or article.outlet,
-                actor_acts=acts(stated.text) or bool(speaker and acts(speaker)),
-            )
+def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...]:
+    """A pane's key facts: the events among its lines (background never), newest first."""
+    by_order = {line.order: (line, also) for line, also in lines if not line.background}
+    candidates = [
+        FactCandidate(
+            text=line.event,
+            kind=line.stated.kind,
+            dates=line.dates,
+            speaker=line.speaker,
+            sources=line.sources,
+            order=line.order,
+            reported=line.reported,
+            wire=line.wire,
+            actor_acts=line.subject,
         )
+        for line, _ in by_order.values()
+    ]
     facts = []
     for candidate in select_facts(candidates):
+        line, also = by_order[candidate.order]
         date = best_date(candidate.dates)
         facts.append(
             Fact(
@@ -186,6 +160,18 @@ def pane_facts(
                 attribution=candidate.attribution,
                 sources=candidate.sources,
                 reported=candidate.reported,
+                also=also,
+                report=line.report,
+                sentence=line.stated.text if line.stated.text != candidate.text else None,
             )
         )
     return tuple(facts)
+
+
+def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    """Newest first: by the event's date, else the report's; undated last, in given order."""
+    known = [f for f in facts if f.date or f.reported]
+    return (
+        *sorted(known, key=lambda f: f.date or f.reported or "", reverse=True),
+        *(f for f in facts if not (f.date or f.reported)),
+    )

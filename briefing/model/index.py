@@ -28,6 +28,21 @@ class Index:
         )
 
     @cached_property
+    def middle_day(self) -> str | None:
+        """The briefing's period: the middle publication day of the dated articles; with
+        none dated, the newest day any sentence names ("on June 1, 2025")."""
+        days = sorted(a.published[:10] for a in self.articles.values() if a.published)
+        if days:
+            return days[(len(days) - 1) // 2]
+        named = [d.value for s in self.sentences.values() for d in s.dates if d.precision == "day"]
+        return max(named, default=None)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Sentence id -> its place in reading order."""
+        return {sid: n for n, sid in enumerate(self.sentences)}
+
+    @cached_property
     def speakers(self) -> dict[str, str | None]:
         """Whose account each sentence gives; only key facts need it (rebrief does not)."""
         from briefing.model.attribution import attribute_sentences

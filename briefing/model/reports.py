@@ -30,6 +30,10 @@ def actor_reports(index: Index, sentence_ids: Sequence[str]) -> Reports:
         if key not in members:  # once per report: a wire story may have 1,000 copies
             carried = report.sentence_ids if report else (sid,)
             members[key] = tuple(s for s in carried if s in mine)
-    reports = members.values()
+    return {report: stated_by(index, report) for report in members.values()}
+
+
+def stated_by(index: Index, report: Sequence[str]) -> Sentence:
+    """The sentence whose words state a report: its first body sentence, else its first."""
     by_id = index.sentences
-    return {r: next((by_id[s] for s in r if by_id[s].kind == "body"), by_id[r[0]]) for r in reports}
+    return next((by_id[s] for s in report if by_id[s].kind == "body"), by_id[report[0]])

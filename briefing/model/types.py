@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.annotate import AnnotatedArticle, Sentence
 
@@ -22,6 +22,9 @@ def cited_articles(sentence_ids: Iterable[str]) -> list[str]:
 class SummaryLine:
     text: str
     sources: tuple[str, ...]  # sentence ids, every sentence in any article carrying this report
+    also: tuple[str, ...] = ()  # names of the other actors the line names (their panes link here)
+    report: str | None = None  # the report's id (see Briefing.report_of)
+    background: bool = False  # a habit, state, hypothetical or history, not news of the period
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Fact:
     attribution: str | None  # "a senior Iranian official", "Syrian Observatory for Human Rights"
     sources: tuple[str, ...]
     reported: str | None = None  # earliest publication date among the sources, "YYYY-MM-DD"
+    also: tuple[str, ...] = ()  # names of the other actors the fact names
+    report: str | None = None  # the report's id (see Briefing.report_of)
+    sentence: str | None = None  # the whole sentence, when `text` is the event cut out of it
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,10 @@ class ActorBrief:
     colour: str  # a colour for the TUI's theme variable, e.g. "#c0392b"
     sentence_ids: tuple[str, ...]  # every sentence tagged with this actor, reading order
     summary: tuple[SummaryLine, ...]
-    facts: tuple[Fact, ...]  # ordered by date (an undated fact by its report date)
+    facts: tuple[Fact, ...]  # newest first (an undated fact at its report date)
+    # Every line of the pane: what a summary is chosen from (less the key facts when it is
+    # chosen again), kept so that another summarizer or length needs no profile.
+    summary_pool: tuple[SummaryLine, ...] = ()
 
     @property
     def source_count(self) -> int:
@@ -59,6 +68,12 @@ class Briefing:
     other_actors: tuple[ActorBrief, ...]  # named often but not in the profile; most named first
     problems: tuple[str, ...] = ()  # inputs skipped or degraded, one line each
     inputs: tuple[str, ...] = ()  # every file read (with or without an article): never overwritten
+    # Sentence id -> the id of the report it carries, for sentences whose report other
+    # sentences carry too (copies and rewrites, across outlets); others are their own.
+    report_ids: dict[str, str] = field(default_factory=dict)
+    # Articles far from the briefing's period, or about none of the profile's actors:
+    # the header's date span leaves them out.
+    off_period: tuple[str, ...] = ()
 
     def sentence(self, sentence_id: str) -> Sentence:
         article_id = article_id_of(sentence_id)
@@ -68,6 +83,10 @@ class Briefing:
                     if sentence.id == sentence_id:
                         return sentence
         raise KeyError(sentence_id)
+
+    def report_of(self, sentence_id: str) -> str:
+        """The id of the report a sentence carries (its first sentence's id)."""
+        return self.report_ids.get(sentence_id, sentence_id)
 
     def article(self, article_id: str) -> AnnotatedArticle:
         for article in self.articles:
@@ -94,5 +113,9 @@ class Briefing:
 
     @property
     def date_span(self) -> tuple[str, str] | None:
-        dates = sorted(a.article.published[:10] for a in self.articles if a.article.published)
+        dates = sorted(
+            a.article.published[:10]
+            for a in self.articles
+            if a.article.published and a.id not in self.off_period
+        )
         return (dates[0], dates[-1]) if dates else None

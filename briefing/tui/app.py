@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import ScrollableContainer
@@ -17,25 +17,28 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import DataTable, OptionList, Tabs
+from textual.worker import get_current_worker
 
-from briefing.errors import BriefingError
+from briefing.errors import EXIT_INTERRUPTED, BriefingError
 from briefing.lifetime import Terminated, exit_status, on_termination
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
+from briefing.progress import Stage
 from briefing.render import render
 from briefing.safety import clean_text
 from briefing.tui import config
-from briefing.tui.citations import summary_method
+from briefing.tui.citations import SourcedLine, summary_method
 from briefing.tui.commands import BriefingCommands, SafeCommandPalette
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.help import HelpScreen, binding_ids
 from briefing.tui.screens.main import ActorList, MainScreen
-from briefing.tui.screens.search import SearchResults, SearchScreen
+from briefing.tui.screens.search import SearchMatches, SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.screens.too_small import TooSmallScreen, too_small
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.theming import (
     DEFAULT_THEME,
@@ -46,6 +49,12 @@ from briefing.tui.theming import (
 from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
 
 EXPORT_WIDTH = 80
+
+
+class _LoadCancelled(Exception):
+    """Raised in the engine's worker, at a progress report, once the app cancelled it."""
+
+
 # Actions that show the briefing: with none to show (the engine failed) they are not offered.
 BRIEFING_ACTIONS = frozenset({"export_dialog", "search", "sources", "timeline"})
 
@@ -57,7 +66,18 @@ class BriefingApp(App[None]):
     CSS_PATH = stylesheet_path()
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        # q quits from the main screen (and goes back in the other views).
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        # Before the screen's ctrl+c (copy a mouse selection): ctrl+c interrupts, as in
+        # any terminal program, also while the articles are read.
+        Binding(
+            "ctrl+c",
+            "interrupt",
+            "Quit with status 130",
+            show=False,
+            priority=True,
+            id="app.interrupt",
+        ),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("e", "export_dialog", "Export", id="app.export"),
         # Textual adds this one itself unless declared; declared, help lists it and a
@@ -93,6 +113,8 @@ class BriefingApp(App[None]):
         self._unknown_theme = theme if theme and theme not in self.available_themes else None
         self._chosen_theme = None if self._unknown_theme else theme
         self.failure: BriefingError | None = None
+        self.search_matches: SearchMatches | None = None
+        self._match_at = -1  # the match n/N showed last (or opened from the results)
         self.settings = config.load_settings(binding_ids(HELP_SECTIONS))
         self.keymap = self.settings.keymap
         self.set_keymap(self.keymap)
@@ -174,6 +196,20 @@ class BriefingApp(App[None]):
         else:
             self.load_briefing()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # After this event's layout, so a screen pushed now is laid out too.
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        """A notice over every view while the terminal is too small, gone once it is not."""
+        shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if too_small(self.size):
+            if shown is None:
+                self.push_screen(TooSmallScreen())
+        elif shown is not None:
+            # On top: while it is shown, only the quit keys work.
+            self.pop_screen()
+
     def _remember_theme(self, theme: Theme | None) -> None:
         if theme is None:
             return
@@ -188,8 +224,13 @@ class BriefingApp(App[None]):
 
     @work(thread=True, exclusive=True, group="engine")
     def load_briefing(self) -> None:
-        def progress(done: int, total: int) -> None:
-            self.call_from_thread(self._main.show_progress, done, total)
+        worker = get_current_worker()
+
+        def progress(stage: Stage, done: int, total: int) -> None:
+            # ctrl+c (or quitting) cancels the worker: stop at the next step.
+            if worker.is_cancelled:
+                raise _LoadCancelled
+            self.call_from_thread(self._main.show_progress, stage, done, total)
 
         try:
             # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a
@@ -197,6 +238,8 @@ class BriefingApp(App[None]):
             from briefing.pipeline import build_briefing
 
             briefing = build_briefing(self.paths, self.options, progress=progress)
+        except _LoadCancelled:
+            return
         except BriefingError as error:
             self.call_from_thread(self._failed, error)
             return
@@ -214,14 +257,21 @@ class BriefingApp(App[None]):
     def _failed(self, error: BriefingError) -> None:
         self.failure = error
         self.refresh_bindings()
-        self.push_screen(FailureScreen(str(error), self.keymap.get("app.quit", "q")))
+        self.push_screen(FailureScreen(str(error), self.keymap.get("failure.quit", "q")))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if isinstance(self.screen, TooSmallScreen):
+            return action in ("quit", "interrupt")
         return not (self.failure is not None and action in BRIEFING_ACTIONS)
 
     async def action_quit(self) -> None:
         # After a failure the exit status says why, whichever quit key was pressed.
         self.exit(return_code=self.failure.status if self.failure else 0)
+
+    def action_interrupt(self) -> None:
+        # The engine's worker sees the cancellation at its next progress report.
+        self.workers.cancel_all()
+        self.exit(return_code=EXIT_INTERRUPTED)
 
     @property
     def input_paths(self) -> list[Path]:
@@ -264,8 +314,31 @@ class BriefingApp(App[None]):
         self._show_view(TimelineScreen, TimelineScreen)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(HELP_SECTIONS, self.keymap))
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen(HELP_SECTIONS, self.keymap, TEXTUAL_SECTIONS))
+
+    def on_search_screen_searched(self, event: SearchScreen.Searched) -> None:
+        self.search_matches = event.matches
+        self._match_at = -1
+
+    def action_search_step(self, step: int) -> None:
+        """Open the last search's next (or previous) match, in place of an article
+        open now; from the results list n/N move its cursor instead."""
+        matches = self.search_matches
+        if self.briefing is None or matches is None or not matches.lines:
+            self.notify("No search to step through: press / to search.", timeout=3)
+            return
+        self._match_at = (self._match_at + step) % len(matches.lines)
+        if isinstance(self.screen, ArticleScreen):
+            self.pop_screen()
+        self._open_line(matches.lines[self._match_at])
+        self.notify(
+            f"Match {self._match_at + 1} of {len(matches.lines)} for {matches.query!r}",
+            timeout=2,
+            markup=False,
+        )
 
     def action_export_dialog(self) -> None:
         if self._ready_briefing():
@@ -276,8 +349,12 @@ class BriefingApp(App[None]):
             self.export(request.fmt, request.path)
 
     def on_sourced_line_list_opened(self, event: SourcedLineList.Opened) -> None:
+        if isinstance(event.control, SearchResults) and self.search_matches is not None:
+            self._match_at = self.search_matches.lines.index(event.line)
+        self._open_line(event.line)
+
+    def _open_line(self, line: SourcedLine) -> None:
         if self.briefing is not None:
-            line = event.line
             self.push_screen(ArticleScreen(self.briefing, line.sources, report=line.text))
 
     def go_to_actor(self, actor_id: str) -> None:
@@ -333,19 +410,28 @@ def _first_bad_value(error: StylesheetParseError) -> str:
     return "its styles do not parse"
 
 
-# Each section lists its classes' own bindings (ours first, then the Textual classes
-# they extend), so help cannot drift from what the keys do.
+# Each section lists its classes' own bindings, so help cannot drift from what the keys
+# do: our classes by view, then (folded) the keys of the Textual classes they extend.
 HELP_SECTIONS = (
-    ("Everywhere", (App, Screen, BriefingApp)),
+    ("Everywhere", (BriefingApp,)),
     ("Main, article, sources, search, timeline", (ViewScreen,)),
     ("Main screen", (MainScreen, ActorList)),
-    ("Lists: actors, lines, timeline, results", (VimOptionList, SourcedLineList, OptionList)),
-    ("Article and help", (ArticleScreen, VimScroll, ScrollableContainer, Tabs)),
-    ("Sources", (SourcesScreen, VimDataTable, DataTable)),
+    ("Lists: actors, lines, timeline, results", (VimOptionList, SourcedLineList)),
+    ("Article and help text", (ArticleScreen, VimScroll)),
+    ("Sources", (SourcesScreen, VimDataTable)),
     ("Search", (SearchScreen, SearchResults)),
     ("Timeline", (TimelineScreen,)),
     ("Export dialog", (ExportScreen,)),
     ("Help", (HelpScreen,)),
+    ("When no briefing could be made", (FailureScreen,)),
+)
+# Keys Textual's widgets bring (arrows, page up/down, tab): they work, and help keeps
+# them folded under one heading.
+TEXTUAL_SECTIONS = (
+    ("Everywhere", (App, Screen)),
+    ("Lists: actors, lines, timeline, results", (OptionList,)),
+    ("Article and help text", (ScrollableContainer, Tabs)),
+    ("Sources", (DataTable,)),
 )
 
 
@@ -366,7 +452,8 @@ def run_app(paths: Sequence[str], options: BriefingOptions, theme: str | None) -
     still there to read (and to see in a log).
     """
     app = BriefingApp(paths=paths, options=options, theme=theme)
-    # In the view ctrl+c is a key; a SIGINT from elsewhere ends it like SIGTERM does.
+    # In the view ctrl+c is a key (app.interrupt); a SIGINT from elsewhere ends it like
+    # SIGTERM does.
     with on_termination(partial(exit_on_signal, app), interrupt=True):
         app.run()
     if app.failure is not None:

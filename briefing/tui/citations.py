@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.content import Content
 
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
+from briefing.resources import seeds_dir
 from briefing.tui.hanging import Hanging
 from briefing.tui.theming import actor_variable
 
@@ -39,8 +41,13 @@ def sourced(briefing: Briefing, text: str, sources: tuple[str, ...]) -> SourcedL
 
 
 def display_path(path: str) -> str:
-    """A path as short as it can be while still naming the file: relative when under cwd."""
-    if path == "-" or not os.path.isabs(path):
+    """A path as short as it can be while still naming the file: relative when under
+    cwd; a bundled seed by its name, wherever the package is installed."""
+    if path == "-":
+        return path
+    if Path(path).resolve().parent == seeds_dir().resolve():
+        return f"bundled seed {Path(path).name}"
+    if not os.path.isabs(path):
         return path
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative

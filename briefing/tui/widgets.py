@@ -18,7 +18,8 @@ from briefing.tui.citations import SourcedLine
 def vim_keys(
     prefix: str, actions: tuple[str, str, str, str], labels: tuple[str, str] = ("First", "Last")
 ) -> list[Binding]:
-    """j/k/g/G bound to a widget's (down, up, first, last) actions, ids under `prefix`."""
+    """j/k/g/G bound to a widget's (down, up, first, last) actions, space/b to its pages
+    (every scrolling widget has page_down/page_up), ids under `prefix`."""
     down, up, first, last = actions
     first_label, last_label = labels
     return [
@@ -26,11 +27,25 @@ def vim_keys(
         Binding("k", up, "Up", show=False, id=f"{prefix}.up"),
         Binding("g", first, first_label, show=False, id=f"{prefix}.{first_label.lower()}"),
         Binding("G", last, last_label, show=False, id=f"{prefix}.{last_label.lower()}"),
+        Binding("space", "page_down", "Page down", show=False, id=f"{prefix}.page-down"),
+        Binding("b", "page_up", "Page up", show=False, id=f"{prefix}.page-up"),
     ]
 
 
 class VimOptionList(OptionList):
     BINDINGS = vim_keys("list", ("cursor_down", "cursor_up", "first", "last"))
+
+    # A page that ends on headings (disabled) would leave nothing highlighted: stop at
+    # the first or last line instead.
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        if self.highlighted is None:
+            self.action_first()
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        if self.highlighted is None:
+            self.action_last()
 
 
 class VimDataTable(DataTable):
@@ -55,9 +70,14 @@ class SourcedLineList(VimOptionList):
     ]
 
     class Opened(Message):
-        def __init__(self, line: SourcedLine) -> None:
+        def __init__(self, line: SourcedLine, lines: SourcedLineList) -> None:
             super().__init__()
             self.line = line
+            self.lines = lines
+
+        @property
+        def control(self) -> SourcedLineList:
+            return self.lines
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -87,7 +107,7 @@ class SourcedLineList(VimOptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id in self._sourced:
-            self.post_message(self.Opened(self._sourced[event.option.id]))
+            self.post_message(self.Opened(self._sourced[event.option.id], self))
 
     def action_copy_line(self) -> None:
         line = self.current_line

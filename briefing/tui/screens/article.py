@@ -20,10 +20,12 @@ from briefing.tui.citations import (
     display_path,
     plural,
 )
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimScroll
 
 CITED_STYLE = "bold on $cited-background"
+# The cited sentence sits this far down the view, its paragraph's context above it.
+CITED_AT = 1 / 3
 
 
 def article_meta(article: AnnotatedArticle) -> Content:
@@ -51,7 +53,7 @@ class ArticleScreen(ViewScreen):
     """Opened on a line (its source sentences, switchable) or on an article (no citation)."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="article.back"),
+        back_binding("article"),
         Binding("left_square_bracket", "source(-1)", "Prev", id="article.prev-source"),
         Binding("right_square_bracket", "source(1)", "Next", id="article.next-source"),
         Binding("d", "toggle_dropped", "Dropped", id="article.dropped"),
@@ -87,6 +89,7 @@ class ArticleScreen(ViewScreen):
         )
         self.article_id = article_id or article_id_of(self.sources[0])
         self.cited_sentence_id: str | None = self.sources[0] if self.sources else None
+        self._paragraph_sentences: dict[str, list] = {}  # paragraph widget id -> sentences
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -138,6 +141,7 @@ class ArticleScreen(ViewScreen):
         self.call_after_refresh(self._scroll_to_cited)
 
     def _paragraph(self, index: int, sentences: list) -> Static:
+        self._paragraph_sentences[f"p{index}"] = sentences
         content = Content(" ").join(
             Content.styled(s.text, CITED_STYLE)
             if s.id == self.cited_sentence_id
@@ -150,19 +154,33 @@ class ArticleScreen(ViewScreen):
 
     def _scroll_to_cited(self) -> None:
         cited = self.query(".cited")
-        if cited:
-            self.query_one("#text", VimScroll).scroll_to_widget(
-                cited.first(), top=True, animate=False
-            )
+        if not cited:
+            return
+        paragraph = cited.first(Static)
+        text = self.query_one("#text", VimScroll)
+        line = paragraph.virtual_region.y + self._cited_line(paragraph)
+        text.scroll_to(y=max(0, line - int(text.size.height * CITED_AT)), animate=False)
+
+    def _cited_line(self, paragraph: Static) -> int:
+        """The row of `paragraph` on which the cited sentence starts."""
+        before = []
+        for sentence in self._paragraph_sentences[paragraph.id or ""]:
+            if sentence.id == self.cited_sentence_id:
+                break
+            before.append(sentence.text)
+        if not before:
+            return 0
+        # The text before it, with a word of the cited sentence: that word's row.
+        lead = Content(" ".join([*before, "x"]))
+        return lead.get_height(paragraph.styles, paragraph.content_region.width) - 1
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Prev/Next are offered (footer, keys) only when there is another source to show.
+        return action != "source" or len(self.sources) > 1
 
     def action_source(self, step: int) -> None:
-        if len(self.sources) > 1:
-            tabs = self.query_one(Tabs)
-            tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
-        elif self.sources:
-            self.notify("This line has one source.", timeout=2)
-        else:
-            self.notify("No line cited here: this article was opened from the sources.", timeout=2)
+        tabs = self.query_one(Tabs)
+        tabs.action_next_tab() if step > 0 else tabs.action_previous_tab()
 
     async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         article_id = (event.tab.id or "").removeprefix("source-")

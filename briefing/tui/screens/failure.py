@@ -18,12 +18,13 @@ class FailureScreen(Screen):
     Quitting exits with the failure's status (the app keeps the error).
     """
 
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="failure.quit")]
     DEFAULT_CSS = """
     FailureScreen #reason { width: auto; max-width: 90%; padding: 1 2; border: round $error; }
     """
 
     def __init__(self, message: str, quit_keys: str) -> None:
-        """`quit_keys`: the app's quit binding's keys ("q", or as a keymap moved them)."""
+        """`quit_keys`: the quit binding's keys ("q", or as a keymap moved them)."""
         super().__init__()
         self.message = message
         self.quit_keys = quit_keys

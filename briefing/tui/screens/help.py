@@ -6,7 +6,7 @@ Each row also names its binding ids, the names a [keymap] in config.toml uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from textual.app import ComposeResult
@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Collapsible, Footer, Static
 
 from briefing.tui.citations import MUTED
+from briefing.tui.screens.views import back_binding
 from briefing.tui.widgets import VimScroll
 
 HelpSection = tuple[str, Sequence[type[DOMNode]]]
@@ -43,16 +44,24 @@ def id_list(ids: Sequence[str]) -> str:
 
 
 class HelpScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="help.back")]
+    BINDINGS = [back_binding("help")]
     DEFAULT_CSS = """
     HelpScreen VimScroll { padding: 0 1; }
     HelpScreen .help-section { margin-bottom: 1; }
     """
 
-    def __init__(self, sections: Sequence[HelpSection], keymap: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        sections: Sequence[HelpSection],
+        keymap: Mapping[str, str],
+        folded: Sequence[HelpSection] = (),
+    ) -> None:
+        """`sections`: the app's own keys by view; `folded`: those Textual's widgets
+        bring, listed under one collapsed heading."""
         super().__init__()
         self.sections = sections
         self.keymap = keymap
+        self.folded = folded
 
     def compose(self) -> ComposeResult:
         listed: set[str] = set()
@@ -64,15 +73,37 @@ class HelpScreen(Screen):
                 ),
                 classes="help-section",
             )
+            # A key of ours in a view (or a priority key anywhere) shadows Textual's.
+            ours: dict[str, set[str]] = {}
             for title, owners in self.sections:
-                yield Static(self._section(title, owners, listed), classes="help-section")
+                shown, ours[title] = self._section(title, owners, listed)
+                yield Static(shown, classes="help-section")
+            anywhere = {
+                binding.key
+                for binding in Binding.make_bindings(declared_bindings(self.sections))
+                if binding.priority
+            }
+            if self.folded:
+                with Collapsible(title="Textual's own keys: arrows, page up/down, tab…"):
+                    for title, owners in self.folded:
+                        shadowed = anywhere | ours.get(title, set())
+                        shown, _ = self._section(title, owners, listed, shadowed)
+                        yield Static(shown, classes="help-section")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(VimScroll).focus()
 
-    def _section(self, title: str, owners: Sequence[type[DOMNode]], listed: set[str]) -> Content:
-        """The owners' own bindings, except those an earlier section listed (by id)."""
+    def _section(
+        self,
+        title: str,
+        owners: Sequence[type[DOMNode]],
+        listed: set[str],
+        shadowed: Collection[str] = (),
+    ) -> tuple[Content, set[str]]:
+        """The owners' own bindings, except those an earlier section listed (by id) and
+        those on `shadowed` keys; and the keys it lists."""
+        keys_listed: set[str] = set()
         # Keys with the same description, or the same action, share a row ("? f1  Help",
         # "j ↓  Down"); the first owner's description names it, ours before Textual's.
         rows: dict[str, list[str]] = {}
@@ -88,8 +119,9 @@ class HelpScreen(Screen):
                 remapped = self.keymap.get(declared.id) if declared.id else None
                 declared = declared if remapped is None else replace(declared, key=remapped)
                 for binding in Binding.make_bindings([declared]):
-                    if binding.system:
+                    if binding.system or binding.key in shadowed:
                         continue
+                    keys_listed.add(binding.key)
                     description = described.setdefault(
                         binding.action, binding.description or binding.action
                     )
@@ -111,4 +143,4 @@ class HelpScreen(Screen):
             )
             for description, keys in rows.items()
         ]
-        return Content("\n").join(lines)
+        return Content("\n").join(lines), keys_listed

@@ -10,6 +10,7 @@ from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
+from briefing.progress import Stage, describe
 from briefing.tui.citations import (
     MUTED,
     actor_style,
@@ -23,11 +24,27 @@ from briefing.tui.screens.views import ViewScreen, view_bindings
 from briefing.tui.widgets import SourcedLineList, VimOptionList
 
 COUNT_HEADERS = ("sent", "fact", "src")
+# Names get the room first: where a name and every count do not fit, counts are left
+# out in this order (sources, what corroborates a line, stay longest).
+COUNTS_DROPPED = ("sent", "fact", "src")
 HEADING_STYLE = "bold underline $text-secondary"
+# The pointer or jump number, and a space, before each name.
+NAME_LEAD = 3
 
 
-def counts(actor: ActorBrief) -> tuple[int, int, int]:
-    return len(actor.sentence_ids), len(actor.facts), actor.source_count
+def counts(actor: ActorBrief) -> dict[str, int]:
+    return {"sent": len(actor.sentence_ids), "fact": len(actor.facts), "src": actor.source_count}
+
+
+def shown_counts(widths: dict[str, int], longest_name: int, room: int) -> list[str]:
+    """The count columns (of COUNT_HEADERS, `widths` wide) that leave the longest name
+    its room; all of them when they fit."""
+    shown = list(COUNT_HEADERS)
+    for header in COUNTS_DROPPED:
+        if NAME_LEAD + longest_name + sum(widths[h] + 1 for h in shown) <= room:
+            break
+        shown.remove(header)
+    return shown
 
 
 class ActorList(VimOptionList):
@@ -43,7 +60,7 @@ class ActorList(VimOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._briefing: Briefing | None = None
-        self._widths: list[int] = []
+        self._widths: dict[str, int] = {}  # the count columns shown, by header
         self._markers: dict[str, str] = {}  # actor id -> its jump number, or "·"
         self._pointed: str | None = None
 
@@ -63,15 +80,18 @@ class ActorList(VimOptionList):
             keep = reported[0] if reported else None
         self._pointed = keep
         # Each count column as wide as its largest number (or its header), one space apart.
-        self._widths = [
-            max(len(header), *(len(str(counts(a)[n])) for a in everyone))
-            for n, header in enumerate(COUNT_HEADERS)
-        ]
+        widths = {
+            header: max(len(header), *(len(str(counts(a)[header])) for a in everyone))
+            for header in COUNT_HEADERS
+        }
+        room = self.scrollable_content_region.width
+        longest = max((len(a.name) for a in everyone), default=0)
+        self._widths = {h: widths[h] for h in shown_counts(widths, longest, room)}
         self._markers = {actor.id: str(slot) for slot, actor in enumerate(briefing.actors, 1)}
         self._markers |= {actor.id: "·" for actor in briefing.other_actors}
-        counts_width = sum(self._widths) + len(self._widths)
-        header_at = max(4, self.scrollable_content_region.width - counts_width)
-        header = "".join(f" {h:>{w}}" for h, w in zip(COUNT_HEADERS, self._widths, strict=True))
+        counts_width = sum(self._widths.values()) + len(self._widths)
+        header_at = max(4, room - counts_width)
+        header = "".join(f" {h:>{w}}" for h, w in self._widths.items())
         options: list[Option] = [
             Option(Content.styled(f"{'actors':<{header_at}}{header}", MUTED), disabled=True)
         ]
@@ -97,9 +117,9 @@ class ActorList(VimOptionList):
 
     def _row(self, briefing: Briefing, actor: ActorBrief) -> Content:
         marker = self.POINTER if actor.id == self._pointed else self._markers[actor.id]
-        numbers = "".join(f" {n:>{w}}" for n, w in zip(counts(actor), self._widths, strict=True))
-        # Names are cut, never the counts, so the columns line up at any width.
-        name_width = max(4, self.scrollable_content_region.width - len(numbers) - 3)
+        numbers = "".join(f" {counts(actor)[h]:>{w}}" for h, w in self._widths.items())
+        # Counts shown line up at any width: a name longer than the room left is cut.
+        name_width = max(4, self.scrollable_content_region.width - len(numbers) - NAME_LEAD)
         name = actor.name if len(actor.name) <= name_width else actor.name[: name_width - 1] + "…"
         # An actor the articles never name is listed (it is in the profile) but muted.
         style = f"bold {actor_style(briefing, actor.id)}" if actor.sentence_ids else MUTED
@@ -116,17 +136,21 @@ class MainScreen(ViewScreen):
     BINDINGS = [
         # Where a new reader starts, so the footer shows the keys to the other views.
         *view_bindings(show=True),
+        # Only here: in the other views q goes back (views.back_binding).
+        Binding("q", "app.quit", "Quit", id="main.quit"),
         *(
             Binding(str(n), f"jump({n})", "Jump to actor n", show=False, id=f"main.actor-{n}")
             for n in range(1, 10)
         ),
+        Binding("h", "focus_pane('actors')", "Actors pane", show=False, id="main.actors-pane"),
+        Binding("l", "focus_pane('detail')", "Brief pane", show=False, id="main.brief-pane"),
     ]
     DEFAULT_CSS = """
     MainScreen #masthead { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     MainScreen #loading { height: 1fr; align: center middle; }
     MainScreen #loading-status { width: auto; margin-bottom: 1; }
     MainScreen #panes { height: 1fr; }
-    MainScreen ActorList { width: 30%; min-width: 30; max-width: 44; height: 1fr; }
+    MainScreen ActorList { width: 30%; min-width: 32; max-width: 44; height: 1fr; }
     MainScreen #detail { width: 1fr; height: 1fr; }
     """
 
@@ -155,15 +179,14 @@ class MainScreen(ViewScreen):
         if briefing is not None:
             self.show_briefing(briefing)
 
-    def show_progress(self, done: int, total: int) -> None:
-        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
-        # After the last article the engine compares and summarises them, unmetered.
-        status = (
-            f"Comparing and summarising {plural(total, 'article')}…"
-            if done >= total
-            else f"Read {done} of {plural(total, 'article')}…"
+    def show_progress(self, stage: Stage, done: int, total: int) -> None:
+        # A stage with nothing done yet (or nothing to count) pulses rather than
+        # claiming 0% or 100%.
+        metered = 0 < done < total or (done == total and stage is not Stage.COMPARE)
+        self.query_one("#progress", ProgressBar).update(
+            total=total if metered else None, progress=done
         )
-        self.query_one("#loading-status", Static).update(status)
+        self.query_one("#loading-status", Static).update(f"{describe(stage, done, total)}…")
 
     def show_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
@@ -232,6 +255,9 @@ class MainScreen(ViewScreen):
         if not actor.facts:
             entries.append(Content.styled("no dated or attributed facts", MUTED))
         self.query_one("#detail", SourcedLineList).show(entries)
+
+    def action_focus_pane(self, pane_id: str) -> None:
+        self.query_one(f"#{pane_id}").focus()
 
     def action_jump(self, number: int) -> None:
         actors = self.query_one(ActorList)

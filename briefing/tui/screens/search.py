@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from briefing.model import Briefing
-from briefing.tui.citations import actor_style, all_actors, markers_content, plural, sourced
+from briefing.tui.citations import (
+    SourcedLine,
+    actor_style,
+    all_actors,
+    markers_content,
+    plural,
+    sourced,
+)
 from briefing.tui.hanging import Hanging
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import SourcedLineList
 
 MATCH_STYLE = "bold reverse $accent"
 MAX_RESULTS = 500
+
+
+@dataclass(frozen=True)
+class SearchMatches:
+    """A search and the lines it found: n/N step through them from any view."""
+
+    query: str
+    lines: tuple[SourcedLine, ...]
 
 
 class SearchResults(SourcedLineList):
@@ -27,12 +44,19 @@ class SearchResults(SourcedLineList):
 
 
 class SearchScreen(ViewScreen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search.back")]
+    BINDINGS = [back_binding("search")]
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }
     SearchScreen #count { padding: 0 1; height: 1; }
     SearchScreen SearchResults { height: 1fr; }
     """
+
+    class Searched(Message):
+        """A search ran; the app keeps its matches for n/N."""
+
+        def __init__(self, matches: SearchMatches) -> None:
+            super().__init__()
+            self.matches = matches
 
     def __init__(self, briefing: Briefing) -> None:
         super().__init__()
@@ -82,6 +106,9 @@ class SearchScreen(ViewScreen):
                 )
                 entries.append((shown, sourced(self.briefing, sentence.text, (sentence.id,))))
         results.show(entries[:MAX_RESULTS])
+        self.post_message(
+            self.Searched(SearchMatches(query, tuple(line for _, line in entries[:MAX_RESULTS])))
+        )
         shown_note = f" (first {MAX_RESULTS})" if len(entries) > MAX_RESULTS else ""
         matches = "matches" if len(entries) == 1 else "match"
         count.update(f"{plural(len(entries), 'sentence')} {matches}{shown_note}")

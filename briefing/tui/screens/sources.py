@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
@@ -13,7 +12,7 @@ from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
 from briefing.tui.citations import MUTED, all_actors, display_path, plural
 from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import VimDataTable
 
 # Column widths that do not depend on the terminal; title and actors share the rest.
@@ -24,7 +23,7 @@ TITLE_SHARE = 0.6
 
 class SourcesScreen(ViewScreen):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="sources.back"),
+        back_binding("sources"),
     ]
     DEFAULT_CSS = """
     SourcesScreen #sources-title { padding: 0 1; height: 1; }

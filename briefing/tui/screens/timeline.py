@@ -5,14 +5,13 @@ from __future__ import annotations
 from itertools import groupby
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Static
 
 from briefing.model import Briefing, Fact
 from briefing.tui.citations import SourcedLine, actor_style, all_actors, attributed, sourced
 from briefing.tui.hanging import Hanging
-from briefing.tui.screens.views import ViewScreen
+from briefing.tui.screens.views import ViewScreen, back_binding
 from briefing.tui.widgets import SourcedLineList
 
 # Facts sit indented under their day, so the days stand out as a column.
@@ -57,7 +56,7 @@ def timeline_entries(briefing: Briefing) -> list[Content | tuple[Hanging, Source
 
 
 class TimelineScreen(ViewScreen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="timeline.back")]
+    BINDINGS = [back_binding("timeline")]
     DEFAULT_CSS = """
     TimelineScreen #timeline-title { padding: 0 1; height: 1; }
     TimelineScreen SourcedLineList { height: 1fr; }

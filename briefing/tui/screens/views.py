@@ -1,4 +1,5 @@
-"""Keys that move between the briefing's views (search, sources, timeline) from any view."""
+"""Keys that move between the briefing's views (search, sources, timeline) from any view,
+and back out of them."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ def view_bindings(*, show: bool) -> list[Binding]:
         Binding("slash", "app.search", "Search", show=show, id="view.search"),
         Binding("s", "app.sources", "Sources", show=show, id="view.sources"),
         Binding("t", "app.timeline", "Timeline", show=show, id="view.timeline"),
+        # The last search's matches, one after another, from wherever the reader is.
+        Binding("n", "app.search_step(1)", "Next match", show=False, id="view.next-match"),
+        Binding("N", "app.search_step(-1)", "Previous match", show=False, id="view.previous-match"),
     ]
+
+
+def back_binding(prefix: str) -> Binding:
+    """q and esc go back one view; only the main screen's q quits (ctrl+q quits anywhere)."""
+    return Binding("q,escape", "app.pop_screen", "Back", id=f"{prefix}.back")
 
 
 class ViewScreen(Screen):

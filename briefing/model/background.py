@@ -1,0 +1,88 @@
+"""Background and stale material: what a line says that is not news of the period.
+
+Habits and states ("have regularly held talks", "has been based in Port Sudan since"),
+hypotheticals ("If insurgents capture Homs, ..."), events dated well before the article
+that reports them, and whole articles far from the briefing's period. Background is
+marked and kept out of key facts; summaries keep it for last.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from statistics import median_low
+
+from briefing.dates import DateMention
+from briefing.model.words import event_pattern
+
+# States and habits, not events: "has been focused on", "have regularly held talks",
+# "for years", "over the past two months".
+STATE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|spent|long)\b"
+    r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
+    r"|\bfor\s+(?:years|decades|months)\b"
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b",
+    re.IGNORECASE,
+)
+CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
+# A present state with no event in it: "El-Fasher is the only state capital not under
+# RSF control", "The city remains cut off".
+_PRESENT_STATE = re.compile(r"\b(?:is|are|remains?)\b")
+# An event dated this long before its article is history, not news of the day.
+HISTORY_DAYS = 60
+# An article published this far from the briefing's middle date is off the period.
+STALE_ARTICLE_DAYS = 120
+
+
+def _day(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _last_day(mention: DateMention) -> datetime.date | None:
+    """The last calendar day a date can mean: "2016" -> 31 Dec 2016."""
+    parts = mention.value.split("-")
+    try:
+        if mention.precision == "day":
+            return datetime.date.fromisoformat(mention.value)
+        if mention.precision == "month":
+            year, month = int(parts[0]), int(parts[1])
+            following = datetime.date(year + month // 12, month % 12 + 1, 1)
+            return following - datetime.timedelta(days=1)
+        return datetime.date(int(parts[0]), 12, 31)
+    except (ValueError, IndexError):
+        return None
+
+
+def is_historical(event: DateMention | None, published: str | None) -> bool:
+    """Whether the event is dated well before the article reporting it."""
+    day, last = _day(published), _last_day(event) if event else None
+    return bool(day and last and (day - last).days > HISTORY_DAYS)
+
+
+def is_background(text: str, event: DateMention | None, published: str | None) -> bool:
+    """A habit, a state, a hypothetical or history: not an event of the period."""
+    return bool(
+        STATE.search(text)
+        or CONDITIONAL_START.match(text)
+        or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
+        or is_historical(event, published)
+    )
+
+
+def stale_articles(published: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:
+    """The ids of articles far from the briefing's period, from (id, publication date)
+    pairs: a 2016 piece among reports of December 2024."""
+    days = {article_id: _day(value) for article_id, value in published}
+    known = sorted(day for day in days.values() if day)
+    if not known:
+        return ()
+    middle = median_low(known)
+    return tuple(
+        article_id
+        for article_id, day in days.items()
+        if day and abs((day - middle).days) > STALE_ARTICLE_DAYS
+    )

@@ -1,0 +1,88 @@
+"""A key fact states one event: the main clause of its sentence, as written.
+
+"Piling on the pressure, an Iraqi security source said the Syrian Kurds were advancing
+..." states "the Syrian Kurds were advancing ..." on the source's account; "Russian
+bombing destroyed the Rastan bridge ..., a Syrian army officer told Reuters." states the
+bombing, and the officer becomes the attribution. The span is cut out of the sentence,
+never rewritten (only its first letter is capitalised).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from briefing.model.attribution import Attribution
+from briefing.model.clauses import opening_phrase_end
+
+# An event needs this many words once its attribution and opening phrase are cut.
+_MIN_EVENT_WORDS = 5
+# An opening phrase is kept when it says when or where: "On Sunday,", "In Khartoum,".
+_SAYS_WHEN_OR_WHERE = re.compile(
+    rf"\d|\b(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
+    r"|\b(?i:in|at|near|from|outside|inside)\s+(?:the\s+)?[A-Z]"
+)
+_TOLD = re.compile(r"\b(?:told|tells|tell)\s*$", re.IGNORECASE)
+_MODAL = re.compile(r"^(?:\S+\s+){0,5}?(?:would|will|could|might|may|should)\b", re.IGNORECASE)
+_WHEN_SAID = re.compile(
+    rf"^(?:(?:on|late|early|earlier|last)\s+)+(?:{'|'.join(calendar.day_name)})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+)
+_UP_TO_THAT = re.compile(r"^[^,;:\"“”]{0,60}?\bthat\s+", re.IGNORECASE)
+# What may follow an attribution that closes its sentence: its own object and time
+# ("told Reuters", "said on Friday", "said in a statement"), a new clause ("as ...",
+# "adding ...", "referring to ..."), or nothing.
+_ENDS_SENTENCE = re.compile(
+    r"^(?:(?:to\s+)?(?:[A-Z][\w.'’-]*\s*){0,3}|(?:a|an|the)\s+\w+(?:\s+\w+)?"
+    r"|(?:on|in|at|late|early|earlier|later|last|this|after|during|via|from|through|to|with|"
+    r"by)\b[^.;]{0,80}?)"
+    r"(?:[.!?\"”’]*\s*$|,?\s*(?:as|while|amid|after|but|and|[a-z]+ing)\b)",
+)
+_PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|i|his|her|their|its|our)\b", re.IGNORECASE)
+
+
+def event_span(text: str, attribution: Attribution | None) -> str:
+    """The event a sentence reports, without its attribution or a connective opening."""
+    span = text.strip()
+    opening = opening_phrase_end(span)
+    if attribution is not None:
+        before = span[: attribution.start].rstrip(" ,;:—–-")
+        after = span[attribution.end :].lstrip(" ,;:")
+        # "X told Reuters that Y", "X confirmed late Monday that Y": Y starts after "that".
+        told = _UP_TO_THAT.match(after)
+        # "Burhan said on Monday the army would ...": the day belongs to the saying.
+        after = after[told.end() :] if told else _WHEN_SAID.sub("", after)
+        # "X said Y" (after any opening phrase): the event is Y. "Y, X said ...": it is Y.
+        # "X said they took ..." keeps X: the pronoun would not say who.
+        # "X said the army would ..." keeps X too: a promise or a threat is the saying.
+        leading = attribution.start <= opening + 1 and not (
+            _PRONOUN_START.match(after) or _MODAL.match(after)
+        )
+        if (
+            leading
+            and len(after.split()) >= _MIN_EVENT_WORDS
+            and (told or not _TOLD.search(span[: attribution.end]))
+        ):
+            span, opening = after, 0
+        elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
+            # "Y, X said." / "Y, X told Reuters on Friday as ...": only an attribution that
+            # closes the sentence is cut; "Y, X has announced the withdrawal" is the event.
+            span = before
+    opening = opening or opening_phrase_end(span)
+    if opening and not _SAYS_WHEN_OR_WHERE.search(span[:opening]):
+        rest = span[opening:].lstrip(" ,")
+        if len(rest.split()) >= _MIN_EVENT_WORDS:
+            span = rest
+    return _closed(span)
+
+
+def _closed(span: str) -> str:
+    """The span ending as a sentence does, its quotation closed, first letter capitalised."""
+    core = span.rstrip(" ,;:").rstrip('"”').rstrip(" ,;:")
+    if core and core[-1] not in ".!?":
+        core += "."
+    if core.count('"') % 2:
+        core += '"'
+    elif core.count("“") > core.count("”"):
+        core += "”"
+    return core[:1].upper() + core[1:]

@@ -1,0 +1,138 @@
+"""Every report an actor's pane could show, as one line with what the model knows of it:
+the event it states, whose account, when, how many outlets carry it, whether it is
+background, and which pane it is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefing.annotate import Sentence
+from briefing.dates import DateMention
+from briefing.model.attribution import find_attribution
+from briefing.model.background import is_background
+from briefing.model.clauses import main_clause_opening
+from briefing.model.dating import best_date, first_published, lede_date, report_dates
+from briefing.model.events import event_span
+from briefing.model.index import Index
+from briefing.model.panes import Mentions, PaneActor, line_actor
+from briefing.model.reports import actor_reports, stated_by
+from briefing.model.words import event_verbs
+
+_IRREGULAR = frozenset(
+    "took taken struck hit sent met fled fell broke began begun shot overran".split()
+)
+
+
+# An event verb in the past: "killed", "struck", "were released".
+_PAST_EVENT = re.compile(
+    r"\b(?:"
+    + "|".join(v for v in sorted(event_verbs()) if v.endswith("ed") or v in _IRREGULAR)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    report: str  # the report's id
+    sources: tuple[str, ...]  # the report's sentences that name the pane's actor
+    stated: Sentence  # the sentence whose words state the report
+    event: str  # the event cut out of it (see events.event_span)
+    speaker: str | None  # whose account, pronouns and continued quotes resolved
+    dates: tuple[DateMention, ...]  # the event's dates, from every sentence carrying it
+    reported: str | None  # earliest publication day of the articles carrying it
+    wire: str | None  # the wire or outlet, for a line nobody is quoted on
+    outlets: int  # distinct outlets carrying the report
+    background: bool  # habit, state, hypothetical, history, or an off-period article
+    order: int  # reading order of its first sentence
+    subject: bool  # the pane's actor is the subject of the event
+
+    @property
+    def date(self) -> DateMention | None:
+        return best_date(self.dates)
+
+    @property
+    def recency(self) -> str:
+        """The day the line is filed under, for newest-first order ("" when unknown)."""
+        date = self.date
+        return (date.value if date else self.reported) or ""
+
+
+def pane_lines(
+    index: Index, panes: Sequence[PaneActor], mentions: Mentions, off_period: frozenset[str]
+) -> dict[str, tuple[tuple[Line, tuple[str, ...]], ...]]:
+    """Pane id -> its lines (reading order), each with the names of the other actors it
+    names. A report goes to the one pane it is about."""
+    names = {pane.id: pane.name for pane in panes}
+    candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
+    per_pane = {}
+    for pane in panes:
+        reports = actor_reports(index, pane.sentence_ids)
+        per_pane[pane.id] = reports
+        for members in reports:
+            report = index.corroboration.report_of[members[0]].id
+            candidates.setdefault(report, []).append(pane.id)
+    about: dict[str, str] = {}
+    lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
+    for pane in panes:
+        for members, stated in per_pane[pane.id].items():
+            report = index.corroboration.report_of[members[0]].id
+            line = make_line(index, report, members, off_period, stated)
+            if report not in about:
+                # Decided once, on the sentence stating the whole report.
+                whole = make_line(index, report, index.corroboration.sources(report), off_period)
+                about[report] = line_actor(whole.event, whole.speaker, candidates[report], mentions)
+            if about[report] != pane.id:
+                continue
+            subject = pane.id in mentions(main_clause_opening(line.event))
+            also = tuple(names[other] for other in candidates[report] if other != pane.id)
+            lines[pane.id].append((replace(line, subject=subject), also))
+    return {pane_id: tuple(found) for pane_id, found in lines.items()}
+
+
+def make_line(
+    index: Index,
+    report: str,
+    members: tuple[str, ...],
+    off_period: frozenset[str],
+    stated: Sentence | None = None,
+) -> Line:
+    """The line of a report carried by `members` (a pane's sentences of it); `stated`
+    is the sentence stating it (by default its first body sentence)."""
+    if stated is None:
+        stated = stated_by(index, members)
+    article = index.articles[stated.article_id]
+    attribution = find_attribution(stated.text)
+    speaker = next((index.speakers[sid] for sid in members if index.speakers.get(sid)), None)
+    event = event_span(stated.text, attribution)
+    dates = report_dates(index, members)
+    if not dates and _PAST_EVENT.search(event):
+        # An event told in the past with no date of its own is the article's news of the
+        # day: the day its lede gives.
+        lede = lede_date(index, stated.article_id)
+        dates = (lede,) if lede else ()
+    whole = index.corroboration.sources(members[0])
+    outlets = {
+        index.articles[index.sentences[sid].article_id].outlet or index.sentences[sid].article_id
+        for sid in whole
+    }
+    off = all(index.sentences[sid].article_id in off_period for sid in members)
+    # History is judged against when the report was published; an undated article's
+    # against the briefing's period.
+    published = article.published or first_published(index, whole) or index.middle_day
+    return Line(
+        report=report,
+        sources=members,
+        stated=stated,
+        event=event,
+        speaker=speaker,
+        dates=dates,
+        reported=first_published(index, members),
+        wire=article.wire or article.outlet,
+        outlets=len(outlets),
+        background=off or is_background(event, best_date(dates), published),
+        order=index.order[members[0]],
+        subject=False,
+    )

@@ -1,0 +1,73 @@
+"""`briefing [PATHS]` reports what would stop the view on stderr, before taking the screen."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.resources import seed_paths
+
+
+@pytest.fixture(autouse=True)
+def no_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The view must never start in these tests (stdout is not a terminal here anyway)."""
+
+    def started(*args, **kwargs):
+        raise AssertionError("the view started")
+
+    monkeypatch.setattr("briefing.tui.app.run_app", started)
+
+
+def test_a_missing_path_is_named_with_status_3(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere.txt"
+    assert main([str(missing)]) == 3
+    err = capsys.readouterr().err
+    assert err == f"briefing: error: no readable article in {missing} ({missing}: not found)\n"
+
+
+def test_a_folder_without_articles_and_a_missing_file(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_text("an article", encoding="utf-8")
+    assert main([str(tmp_path), str(tmp_path / "gone.txt")]) == 3
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: no articles (.txt .text .md .html .htm) in folder" in err
+    assert f"{tmp_path / 'gone.txt'}: not found" in err
+
+
+def test_a_missing_profile_is_status_4_before_the_inputs(tmp_path: Path, capsys) -> None:
+    assert main(["--profile", "nosuch", str(tmp_path / "gone.txt")]) == 4
+    assert "no profile named 'nosuch'" in capsys.readouterr().err
+
+
+def test_a_piped_binary_is_no_article(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    class Piped(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr("sys.stdin", Piped(io.BytesIO(b"\x00\x01binary\x00")))
+    assert main(["-"]) == 3
+    assert "-: skipped: binary file" in capsys.readouterr().err
+
+
+def test_readable_inputs_without_a_terminal_are_a_usage_error(capsys) -> None:
+    # One missing path among readable ones is the view's to report (as a notice).
+    assert main([str(seed_paths()[0]), "gone.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "needs a terminal" in err and "gone.txt" not in err
+
+
+def test_usage_errors_come_first(tmp_path: Path, capsys) -> None:
+    assert main(["--sentences", "0", str(tmp_path / "gone.txt")]) == 2
+    assert main(["--theme", "nope", str(tmp_path / "gone.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "--sentences" in err and "unknown theme 'nope'" in err and "gone.txt" not in err
+
+
+def test_an_empty_file_is_no_article(tmp_path: Path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main([str(empty)]) == 3
+    assert f"{empty}: empty file" in capsys.readouterr().err
