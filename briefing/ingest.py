@@ -95,7 +95,8 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 # UTF-8 with stray bytes: at least this many valid non-ASCII characters per stray byte.
 _MIN_UTF8_EVIDENCE = 1
 _UTF16_SAMPLE_BYTES = 4096
-_UTF16_NUL_SHARE = 0.3  # Latin-script UTF-16: most characters have a NUL byte
+_UTF16_MIN_BYTES = 32  # fewer tell nothing: a few NULs in a short binary look alike
+_UTF16_NUL_SHARE = 0.5  # Latin-script UTF-16: most characters have a NUL byte
 _UTF16_STRAY_NUL_SHARE = 0.02
 # Python codecs that are not text encodings a page could be in: "undefined" refuses every
 # byte, the escape codecs would turn "\x1b" written in the text into a real escape.
@@ -312,8 +313,8 @@ def _decode_document(path: str, data: bytes) -> Document | str:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 told by its NUL pattern: text in Latin script has a NUL in every other byte,
     on the odd bytes in little-endian order, on the even ones in big-endian."""
-    sample = data[: _UTF16_SAMPLE_BYTES & ~1]
-    if len(sample) < 4 or b"\x00" not in sample:
+    sample = data[: min(len(data), _UTF16_SAMPLE_BYTES) & ~1]
+    if len(sample) < _UTF16_MIN_BYTES or b"\x00" not in sample:
         return None
     half = len(sample) // 2
     odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
