@@ -248,6 +248,11 @@ def _well_formed(value: object, hint: object) -> bool:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
         return isinstance(value, tuple) and all(_well_formed(item, args[0]) for item in value)
+    if origin is dict:
+        key_hint, value_hint = args
+        return isinstance(value, dict) and all(
+            _well_formed(k, key_hint) and _well_formed(v, value_hint) for k, v in value.items()
+        )
     if origin in (typing.Union, types.UnionType):
         return any(_well_formed(value, arg) for arg in args)
     if hint is type(None):

@@ -187,7 +187,7 @@ def test_any_repeated_segment_is_linear(segment: str) -> None:
     def shape(n: int) -> str:
         return _page("Words " + segment * n + " end.")
 
-    size = max(1, 600 // len(segment))
+    size = max(1, 2_000 // len(segment))
     ratio = growth(stage, shape, size)
     for _ in range(ATTEMPTS - 1):
         if ratio < MAX_GROWTH:
