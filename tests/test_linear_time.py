@@ -178,19 +178,17 @@ _HOSTILE_ALPHABET = ".!?…'’\"“”()[]-/,:;© \t\n\x0b\x1bAa1"
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(segment=st.text(alphabet=_HOSTILE_ALPHABET, min_size=1, max_size=6))
 def test_any_repeated_segment_is_linear(segment: str) -> None:
-    """Any short segment of those characters, repeated: cleaning, splitting and extraction
-    of the page it makes grow linearly with the number of repeats."""
+    """Any short segment of those characters, repeated: cleaning, sentence splitting and
+    word splitting grow linearly with the number of repeats."""
 
     def stage(text: str) -> object:
-        return _extract(clean_text(text)), split_sentences(text)
+        cleaned = clean_text(text)
+        return [words(s) for s in split_sentences(cleaned)]
 
-    def shape(n: int) -> str:
-        return _page("Words " + segment * n + " end.")
-
-    size = max(1, 2_000 // len(segment))
-    ratio = growth(stage, shape, size)
+    size = max(1, 5_000 // len(segment))
+    ratio = growth(stage, lambda n: "Words " + segment * n + " end.", size)
     for _ in range(ATTEMPTS - 1):
         if ratio < MAX_GROWTH:
             break
-        ratio = min(ratio, growth(stage, shape, size))
+        ratio = min(ratio, growth(stage, lambda n: "Words " + segment * n + " end.", size))
     assert ratio < MAX_GROWTH, f"{segment!r}: {SIZE_RATIO}x the repeats took {ratio:.1f}x the time"
