@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,10 +253,58 @@ def encode_article(article: AnnotatedArticle) -> str:
 def _decode(
     text: str, article_id: str | None = None, path: str | None = None
 ) -> AnnotatedArticle | None:
+    """The article a row holds, or None when the row is damaged (or crafted): not JSON,
+    nested absurdly deep, the wrong shape or types, or text that was never cleaned."""
+    if _UNCLEAN_JSON.search(text):
+        return None
     try:
-        return article_from_dict(json.loads(text), article_id=article_id, path=path)
-    except (ValueError, KeyError, TypeError):
-        return None  # written by another version or damaged: a miss, not an error
+        article = article_from_dict(json.loads(text), article_id=article_id, path=path)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+    return article if _well_formed(article, AnnotatedArticle) else None
+
+
+# What `clean_text` never lets through, as json.dumps writes it: control characters other
+# than tab and newline as \u escapes (and \r, \b, \f), C1, bidi controls, BOM and lone
+# surrogates. Checked on the row's text, at C speed, before anything is parsed.
+_UNCLEAN_JSON = re.compile(
+    # An escape is a backslash that is not itself escaped (JSON writes a backslash as two).
+    r"(?<!\\)(?:\\\\)*+\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]"
+    r"|u[dD][89a-fA-F][0-9a-fA-F]{2}|[rbf])"
+    "|[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def _well_formed(value: object, hint: object) -> bool:
+    """Whether `value` has the type `hint` names, all the way down (a row of the right
+    shape with a number where text belongs would crash every later run)."""
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return isinstance(value, hint) and all(
+            _well_formed(getattr(value, name), field_hint)
+            for name, field_hint in _field_hints(hint).items()
+        )
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple:
+        return isinstance(value, tuple) and all(_well_formed(item, args[0]) for item in value)
+    if origin is dict:
+        key_hint, value_hint = args
+        return isinstance(value, dict) and all(
+            _well_formed(k, key_hint) and _well_formed(v, value_hint) for k, v in value.items()
+        )
+    if origin in (typing.Union, types.UnionType):
+        return any(_well_formed(value, arg) for arg in args)
+    if hint is type(None):
+        return value is None
+    if hint in (int, float):
+        return isinstance(value, (int, float) if hint is float else int) and not isinstance(
+            value, bool
+        )
+    return isinstance(value, hint) if isinstance(hint, type) else False
+
+
+@functools.cache
+def _field_hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
 
 
 class ArticleCache:
@@ -262,6 +314,7 @@ class ArticleCache:
         self._connection = connection
         self.path = path
         self._warn = warn
+        self._discarded = False
 
     @classmethod
     def open(cls, path: Path | None = None, *, warn: Warn) -> ArticleCache:
@@ -317,6 +370,7 @@ class ArticleCache:
         found: dict[str, AnnotatedArticle] = {}
         place = {key: (article_id, path) for key, article_id, path in placements}
         unique = list(place)
+        damaged: list[str] = []
         try:
             for start in range(0, len(unique), _KEYS_PER_QUERY):
                 chunk = unique[start : start + _KEYS_PER_QUERY]
@@ -326,10 +380,14 @@ class ArticleCache:
                 ).fetchall()
                 for key, value in rows:
                     article = _decode(value, *place[key])
-                    if article is not None:
+                    if article is None:
+                        damaged.append(key)
+                    else:
                         found[key] = article
         except sqlite3.Error as error:
             self._fail(error)
+        if damaged:
+            self._discard("articles", damaged)
         return found
 
     def put(self, key: str, article: AnnotatedArticle) -> None:
@@ -384,15 +442,40 @@ class ArticleCache:
             return None
         if row is None:
             return None
+        if _UNCLEAN_JSON.search(row[0]):
+            self._discard("briefings", [key])
+            return None
         try:
             data = json.loads(row[0])
             refs = data["articles"]
             found = self.get_placed([(r["key"], r["id"], r["path"]) for r in refs])
             if len(found) < len({r["key"] for r in refs}):
                 return None  # an article was dropped from the cache since
-            return briefing_from_dict(data, [found[r["key"]] for r in refs])
-        except (ValueError, KeyError, TypeError):
-            return None  # another version's shape or damaged: a miss
+            briefing = briefing_from_dict(data, [found[r["key"]] for r in refs])
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            briefing = None
+        if briefing is None or not _well_formed(briefing, Briefing):
+            self._discard("briefings", [key])
+            return None
+        return briefing
+
+    def _discard(self, table: str, keys: Sequence[str]) -> None:
+        """Delete damaged rows, saying so once per run; they are made again from the pages."""
+        if not self._discarded:
+            self._warn(
+                f"article cache {self.path}: {len(keys)} damaged "
+                f"entr{'y' if len(keys) == 1 else 'ies'} discarded"
+            )
+        self._discarded = True
+        if self._connection is None:
+            return
+        try:
+            with self._connection:
+                self._connection.executemany(
+                    f"DELETE FROM {table} WHERE key = ?", [(key,) for key in keys]
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
 
     def put_briefing(self, key: str, briefing: Briefing, article_keys: Mapping[str, str]) -> None:
         """Store a finished briefing; `article_keys` gives each of its articles' cache key

@@ -32,12 +32,15 @@ if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help 
 
 EXIT_STATUS_HELP = """\
 exit status:
-  0  success
-  1  the output file could not be written (an existing file is left untouched)
-  2  usage error (bad option or value)
-  3  no readable article in the inputs (each skipped path is named on stderr)
-  4  the actor profile is missing or broken (its file, line and what is wrong)
-  130 interrupted (ctrl+c)
+  0   success
+  1   the output file could not be written (an existing file is left untouched;
+      a device, pipe, socket, folder or any input is refused); dump only
+  2   usage error (bad option or value, no terminal for the view, bad theme)
+  3   no readable article in the inputs (each skipped path is named on stderr)
+  4   the actor profile is missing or broken (its file, line and what is wrong)
+  129 hung up (SIGHUP)
+  130 interrupted (ctrl+c, SIGINT)
+  143 terminated (SIGTERM)
 """
 
 SUBCOMMANDS = ("dump", "profiles")
@@ -187,7 +190,9 @@ def _options(args: argparse.Namespace) -> BriefingOptions:
 def _warn(message: str) -> None:
     from briefing.safety import clean_text
 
-    print(f"briefing: {clean_text(message)}", file=sys.stderr)
+    # One line per message: a line break from a file name or an argument would forge another.
+    one_line = clean_text(message).replace("\n", "\\n")
+    print(f"briefing: {one_line}", file=sys.stderr)
 
 
 @contextmanager
@@ -212,9 +217,11 @@ def _progress_on_terminal() -> Iterator[StageProgress | None]:
 
 
 def run_dump(argv: Sequence[str]) -> int:
+    from briefing.ingest import input_identities
     from briefing.output import write_atomic
     from briefing.pipeline import build_briefing
     from briefing.render import render
+    from briefing.safety import shown_path
 
     args = build_dump_parser().parse_args(argv)
     with _progress_on_terminal() as progress:
@@ -227,15 +234,17 @@ def run_dump(argv: Sequence[str]) -> int:
         sys.stdout.write(data)
         sys.stdout.flush()
     else:
-        # Every file read is protected, also those found in a folder or behind a link.
+        # Every file read is protected, also those found in a folder or behind a link, and
+        # the file stdin was redirected from.
         inputs = [Path(p) for p in (*args.paths, *briefing.inputs) if p != "-"]
-        write_atomic(args.output, data, protect=inputs)
-        _warn(f"wrote {args.output}")
+        write_atomic(args.output, data, protect=[*inputs, *input_identities(args.paths)])
+        _warn(f"wrote {shown_path(args.output)}")
     return EXIT_OK
 
 
 def run_profiles(argv: Sequence[str]) -> int:
     from briefing.profile import DEFAULT_PROFILE, list_profiles
+    from briefing.safety import clean_text, shown_path
 
     parser = argparse.ArgumentParser(
         prog="briefing profiles",
@@ -244,8 +253,10 @@ def run_profiles(argv: Sequence[str]) -> int:
     parser.parse_args(argv)
     for info in list_profiles():
         origin = f"{info.origin}, default" if info.id == DEFAULT_PROFILE else info.origin
-        print(f"{info.id:<12} {origin:<17} {info.name}: {info.description}")
-        print(f"{'':<12} {'':<17} {info.path}")
+        # A broken profile is listed by its file name, with the reason it is unusable.
+        name, description = (" ".join(clean_text(t).split()) for t in (info.name, info.description))
+        print(f"{shown_path(info.id):<12} {origin:<17} {name}: {description}")
+        print(f"{'':<12} {'':<17} {shown_path(info.path)}")
     return EXIT_OK
 
 
@@ -264,7 +275,10 @@ def run_tui(argv: Sequence[str]) -> int:
             parser.error(f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}")
     piped = None
     if "-" in args.paths and not sys.stdin.isatty():
-        piped = sys.stdin.buffer.read((args.max_bytes or DEFAULT_MAX_BYTES) + 1)
+        from briefing.ingest import read_at_most
+
+        # In chunks: an absurd --max-bytes must not be allocated up front.
+        piped = read_at_most(sys.stdin.buffer, (args.max_bytes or DEFAULT_MAX_BYTES) + 1)
     # What the view could only show on a full-screen failure ends the run here, with
     # its status, before the screen is taken.
     _check_profile(args.profile)
@@ -354,12 +368,18 @@ def _keys_from_terminal(piped: bytes) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    from briefing.lifetime import Terminated, terminate_as_exception
+
     try:
-        if command == "dump":
-            return run_dump(argv[1:])
-        if command == "profiles":
-            return run_profiles(argv[1:])
-        return run_tui(argv)
+        # SIGTERM and SIGHUP unwind like ctrl+c: no temporary file is left behind.
+        with terminate_as_exception():
+            if command == "dump":
+                return run_dump(argv[1:])
+            if command == "profiles":
+                return run_profiles(argv[1:])
+            return run_tui(argv)
+    except Terminated as stop:
+        return stop.status
     except BriefingError as error:
         _warn(f"error: {error}")
         return error.status

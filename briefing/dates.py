@@ -366,5 +366,7 @@ def _shift_month(published: datetime.date, months: int) -> str:
 
 def _preceding_word(text: str, start: int) -> str:
     """The word just before `start` in the same phrase; "" after punctuation or at the start."""
-    found = _PRECEDING_WORD.search(text, 0, start)
+    # Only the text just before `start` is searched: from the sentence start, a sentence of
+    # many dates cost a pass per date.
+    found = _PRECEDING_WORD.search(text, max(0, start - 64), start)
     return found.group(1) if found and found.group(1)[-1].isalnum() else ""

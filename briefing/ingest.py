@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import os
 import re
 import stat
@@ -15,7 +16,7 @@ from typing import BinaryIO
 
 import charset_normalizer
 
-from briefing.safety import clean_text
+from briefing.safety import clean_text, shown_path
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,26 @@ codecs.register_error(
     _LATIN1_FALLBACK,
     lambda error: (error.object[error.start : error.end].decode("latin-1"), error.end),
 )
+# A byte that is no part of valid UTF-8, as the surrogateescape error handler leaves it.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# UTF-8 with stray bytes: at least this many valid non-ASCII characters per stray byte.
+_MIN_UTF8_EVIDENCE = 1
+_UTF16_SAMPLE_BYTES = 4096
+_UTF16_MIN_BYTES = 32  # fewer tell nothing: a few NULs in a short binary look alike
+_UTF16_NUL_SHARE = 0.5  # Latin-script UTF-16: most characters have a NUL byte
+_UTF16_STRAY_NUL_SHARE = 0.02
+# Python codecs that are not text encodings a page could be in: "undefined" refuses every
+# byte, the escape codecs would turn "\x1b" written in the text into a real escape.
+_NOT_PAGE_ENCODINGS = frozenset(
+    {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode", "mbcs", "oem"}
+)
+# HTML numeric character references; those naming a control character (&#x1b;, &#7;) made
+# the HTML parser give up on the whole page, so they are replaced before it sees them.
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,10}));?")
 _ASCII_BYTES = bytes(range(0x80))
 _ASCII_LETTER_BYTES = string.ascii_letters.encode("ascii")
+
+_READ_CHUNK = 1 << 20
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
 _HTML_BODY = re.compile(r"<body[\s>]", re.I)
@@ -115,7 +134,7 @@ def read_inputs(
         if isinstance(result, Document):
             documents.append(result)
         else:
-            problems.append(InputProblem(clean_text(path), result))
+            problems.append(InputProblem(shown_path(path), result))
 
     for path in paths:
         if path == STDIN_PATH:
@@ -145,6 +164,22 @@ def read_inputs(
     return documents, problems
 
 
+def input_identities(paths: Sequence[str]) -> set[tuple[int, int]]:
+    """(device, inode) of every file `read_inputs` reads for `paths`, stdin's source too:
+    what an output file must never replace, whatever name it is given."""
+    found: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            info = os.fstat(0) if path == STDIN_PATH else os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and path != STDIN_PATH:
+            found.update((i.st_dev, i.st_ino) for _, i in article_files(path)[0])
+        else:
+            found.add((info.st_dev, info.st_ino))
+    return found
+
+
 def article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[InputProblem]]:
     """Regular article files under `folder`, sorted, skipping hidden files and folders."""
     found: list[tuple[str, os.stat_result]] = []
@@ -153,7 +188,7 @@ def article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[I
     def unreadable(error: OSError) -> None:
         problems.append(
             InputProblem(
-                clean_text(str(error.filename)), f"skipped: cannot read folder ({error.strerror})"
+                shown_path(str(error.filename)), f"skipped: cannot read folder ({error.strerror})"
             )
         )
 
@@ -168,7 +203,7 @@ def article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[I
                 info = os.stat(file_path)
             except OSError as error:
                 problems.append(
-                    InputProblem(clean_text(file_path), f"skipped: cannot read ({error.strerror})")
+                    InputProblem(shown_path(file_path), f"skipped: cannot read ({error.strerror})")
                 )
                 continue
             # FIFOs and devices with an article's name could block or never end.
@@ -191,12 +226,32 @@ def _read_file(path: str, info: os.stat_result, max_bytes: int) -> Document | st
 
 
 def _read_stream(path: str, source: BinaryIO, max_bytes: int) -> Document | str:
-    # One byte past the limit tells "exactly at the limit" from "over it" without
-    # reading an unbounded stream into memory.
-    data = source.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    data = read_limited(source, max_bytes)
+    if data is None:
         return _too_large(None, max_bytes)
     return decode_document(path, data)
+
+
+def read_limited(source: BinaryIO, max_bytes: int) -> bytes | None:
+    """All of `source`, or None when it holds more than `max_bytes`."""
+    # One byte past the limit tells "exactly at the limit" from "over it".
+    data = read_at_most(source, max_bytes + 1)
+    return None if len(data) > max_bytes else data
+
+
+def read_at_most(source: BinaryIO, limit: int) -> bytes:
+    """The first `limit` bytes of `source` (all of it when shorter), read in chunks: asking
+    for `limit` at once allocates that much up front (a MemoryError on a 4 KB file with
+    --max-bytes 100000000000), and a stream has no size to check first."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = source.read(min(_READ_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def _too_large(size: int | None, max_bytes: int) -> str:
@@ -205,7 +260,17 @@ def _too_large(size: int | None, max_bytes: int) -> str:
 
 
 def decode_document(path: str, data: bytes) -> Document | str:
-    """Decode raw bytes into a cleaned Document, or return why they were skipped."""
+    """Decode raw bytes into a cleaned Document, or return why they were skipped.
+
+    Never raises: bytes no rule foresaw are one skipped input, not the end of the run.
+    """
+    try:
+        return _decode_document(path, data)
+    except Exception as error:  # noqa: BLE001  (any input may meet a codec's or parser's bug)
+        return f"skipped: cannot decode ({type(error).__name__}: {error})"
+
+
+def _decode_document(path: str, data: bytes) -> Document | str:
     if not data.strip():
         return "skipped: empty file"
     for magic, kind in _MAGIC_NUMBERS:
@@ -213,29 +278,51 @@ def decode_document(path: str, data: bytes) -> Document | str:
             return f"skipped: binary file ({kind})"
     bom_encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if bom_encoding is None:
+        bom_encoding = _utf16_without_bom(data)
+    if bom_encoding is None:
         reason = _binary_reason(data)
         if reason:
             return reason
         text, encoding = _decode_without_bom(data)
     else:
-        try:
-            text, encoding = data.decode(bom_encoding), bom_encoding
-        except UnicodeDecodeError:
-            return f"skipped: cannot decode (invalid {bom_encoding.removesuffix('-sig')})"
-        reason = _binary_reason(text.encode("utf-8"))
+        # The bytes said what they are: a bad sequence costs one character, not the file.
+        if bom_encoding.startswith("utf-8"):
+            text = _decode_utf8_repaired(data.removeprefix(codecs.BOM_UTF8))[0]
+        else:
+            text = data.decode(bom_encoding, errors="replace")
+        encoding = bom_encoding
+        reason = _binary_reason(text.encode("utf-8", errors="replace"))
         if reason:
             return reason
     # A UTF-8 BOM is consumed by utf-8-sig; UTF-16/32 keep it as U+FEFF.
     text = clean_text(text.removeprefix("\ufeff"))
+    media = "html" if _looks_like_html(path, text) else "text"
+    if media == "html":
+        text = _CONTROL_REFERENCE.sub(_safe_reference, text)
     if not text.strip():
         return "skipped: empty file (only whitespace or control characters)"
     return Document(
-        path=clean_text(path),
+        path=shown_path(path),
         text=text,
-        media="html" if _looks_like_html(path, text) else "text",
+        media=media,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 told by its NUL pattern: text in Latin script has a NUL in every other byte,
+    on the odd bytes in little-endian order, on the even ones in big-endian."""
+    sample = data[: min(len(data), _UTF16_SAMPLE_BYTES) & ~1]
+    if len(sample) < _UTF16_MIN_BYTES or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    if odd_nuls >= _UTF16_NUL_SHARE * half and even_nuls <= _UTF16_STRAY_NUL_SHARE * half:
+        return "utf-16-le"
+    if even_nuls >= _UTF16_NUL_SHARE * half and odd_nuls <= _UTF16_STRAY_NUL_SHARE * half:
+        return "utf-16-be"
+    return None
 
 
 def _binary_reason(data: bytes) -> str | None:
@@ -252,11 +339,17 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Mostly valid UTF-8 with a few stray bytes (a file pasted together, one damaged byte):
+    # UTF-8 it is, each stray byte read as the one cp1252 character it most likely was.
+    repaired, stray = _decode_utf8_repaired(data)
+    valid_non_ascii = len(repaired) - len(repaired.encode("ascii", errors="ignore")) - stray
+    if valid_non_ascii >= _MIN_UTF8_EVIDENCE * stray:
+        return repaired, "utf-8"
     declared = _declared_charset(data)
     if declared:
         try:
             return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             pass
     legacy = _decode_cp1252(data)
     if _looks_western(data):
@@ -265,6 +358,20 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
     if best is not None:
         return str(best), best.encoding
     return legacy
+
+
+def _decode_utf8_repaired(data: bytes) -> tuple[str, int]:
+    """`data` as UTF-8, each byte outside a valid sequence read as the one cp1252
+    character it most likely was; and how many such bytes there were."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_ESCAPED_BYTE.findall(escaped))
+    if not stray:
+        return escaped, 0
+    text = _ESCAPED_BYTE.sub(
+        lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors=_LATIN1_FALLBACK),
+        escaped,
+    )
+    return text, stray
 
 
 def _decode_cp1252(data: bytes) -> tuple[str, str]:
@@ -284,9 +391,12 @@ def _declared_charset(data: bytes) -> str | None:
     if label in _WINDOWS_1252_LABELS:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label)
     except LookupError:
         return None
+    if codec.name in _NOT_PAGE_ENCODINGS or not getattr(codec, "_is_text_encoding", True):
+        return None
+    return codec.name
 
 
 def _looks_western(data: bytes) -> bool:
@@ -303,6 +413,16 @@ def _looks_western(data: bytes) -> bool:
     accented = sum(1 for c in non_ascii if c.isalpha())
     ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
     return accented <= _MAX_WESTERN_ACCENTED_SHARE * (accented + ascii_letters)
+
+
+def _safe_reference(match: re.Match[str]) -> str:
+    """A character reference as it is when it names a character that may be shown; what
+    the page meant otherwise (windows-1252 for 128-159, as browsers read them), or nothing."""
+    code = int(match["hex"], 16) if match["hex"] else int(match["dec"])
+    if code > sys.maxunicode:
+        return ""
+    meant = html.unescape(match.group())
+    return match.group() if meant == chr(code) and clean_text(meant) == meant else clean_text(meant)
 
 
 def _looks_like_html(path: str, text: str) -> bool:
@@ -324,7 +444,7 @@ def list_files(paths: Sequence[str]) -> list[tuple[str, os.stat_result]] | None:
         except OSError:
             return None
         if stat.S_ISDIR(info.st_mode):
-            found, problems = _article_files(path)
+            found, problems = article_files(path)
             if problems or not found:
                 return None
         elif stat.S_ISREG(info.st_mode):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
@@ -11,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from briefing.errors import EXIT_OUTPUT, BriefingError
+from briefing.safety import shown_path
 
 
 class OutputError(BriefingError):
@@ -19,17 +19,34 @@ class OutputError(BriefingError):
     status = EXIT_OUTPUT
 
 
-def write_atomic(path: str | Path, data: str, *, protect: Iterable[str | Path] = ()) -> None:
+# What `-o` may not replace, by the file type `stat` reports.
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+Protected = str | Path | tuple[int, int]
+
+
+def write_atomic(path: str | Path, data: str, *, protect: Iterable[Protected] = ()) -> None:
     """Write `data` as UTF-8 to `path` through a temporary file in the same folder.
 
     An existing file keeps its permission bits, and is left untouched on any failure;
     no temporary file is left behind. Refuses to overwrite any file in `protect` (the
-    inputs). A symlink at `path` is kept and the file it points to is replaced.
+    inputs, by path or by (device, inode)), and anything but a regular file: replacing a
+    device or a pipe with a file would break what uses it. A symlink at `path` is kept
+    and the file it points to is replaced.
     """
-    shown = str(path)
+    shown = shown_path(str(path))
     target = os.path.realpath(path)
     if _is_protected(target, protect):
         raise OutputError(f"cannot write {shown}: it is one of the input files")
+    kind = _not_regular(target)
+    if kind:
+        raise OutputError(f"cannot write {shown}: it is {kind}, not a regular file")
     # Lone surrogates cannot be encoded; one replaced character beats losing the output.
     payload = data.encode("utf-8", errors="replace")
     try:
@@ -55,8 +72,17 @@ def write_atomic(path: str | Path, data: str, *, protect: Iterable[str | Path] =
     _sync_folder(os.path.dirname(target))
 
 
-def _is_protected(target: str, protect: Iterable[str | Path]) -> bool:
+def _is_protected(target: str, protect: Iterable[Protected]) -> bool:
+    try:
+        info = os.stat(target)
+        identity: tuple[int, int] | None = (info.st_dev, info.st_ino)
+    except OSError:
+        identity = None
     for guarded in protect:
+        if isinstance(guarded, tuple):
+            if guarded == identity:
+                return True
+            continue
         try:
             if os.path.samefile(target, guarded):
                 return True
@@ -77,9 +103,16 @@ def _mode_for(target: str) -> int:
         umask = os.umask(0o022)
         os.umask(umask)
         return 0o666 & ~umask
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), target)
     return stat.S_IMODE(info.st_mode)
+
+
+def _not_regular(target: str) -> str | None:
+    """What `target` is when it exists and is not a regular file."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return None  # a new path (or one we cannot see: creating it will say why)
+    return next((kind for test, kind in _NOT_REGULAR if test(mode)), None)
 
 
 def _sync_folder(folder: str) -> None:

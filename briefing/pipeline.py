@@ -27,8 +27,9 @@ from briefing.cache import (
     profile_fingerprint,
 )
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
-from briefing.extract import extract_article
+from briefing.extract import Article, extract_article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
+from briefing.lifetime import die_with_parent
 from briefing.model import Briefing
 from briefing.model.build import build_model
 from briefing.model.build import rebrief as rebrief  # the TUI's summarizer switch calls it here
@@ -45,6 +46,8 @@ _STAMP_MARGIN_NS = 50_000_000
 PARALLEL_THRESHOLD = 64
 
 Progress = Callable[[int, int], None]
+# Marks the furniture line of an article whose page could not be processed.
+_FAILED = "could not be processed: "
 
 
 def read_documents(
@@ -64,8 +67,26 @@ def resolve_profile(name_or_path: str | None) -> Profile:
 
 
 def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
-    """Extract the article from one page and annotate it: the unit that is cached."""
-    return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
+    """Extract the article from one page and annotate it: the unit that is cached.
+
+    A page no rule foresaw costs only itself: any failure leaves an article without
+    sentences whose furniture says what went wrong, and the briefing names the page.
+    """
+    try:
+        return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
+    except Exception as error:  # noqa: BLE001  (one input must not end the run)
+        failed = Article(
+            path=doc.path,
+            title="",
+            outlet=None,
+            wire=None,
+            published=None,
+            dateline=None,
+            blocks=(),
+            dropped=(f"{_FAILED}{type(error).__name__}: {error}",),
+            language="unknown",
+        )
+        return AnnotatedArticle(id=article_id, article=failed, sentences=())
 
 
 def process_documents(
@@ -170,6 +191,8 @@ _worker_tagger: ActorTagger | None = None
 
 def _init_worker(profile: Profile) -> None:
     global _worker_tagger
+    # A worker left behind by a killed run would wait for work forever.
+    die_with_parent()
     _worker_tagger = compile_profile(profile)
 
 
@@ -332,7 +355,7 @@ def _brief_articles(
     """The model over the articles that have text, with notes about the rest."""
     articles = [item for item in processed if item.sentences]
     notes = [
-        f"{item.article.path}: no article text found in the page"
+        f"{item.article.path}: {_why_no_text(item.article)}"
         for item in processed
         if not item.sentences
     ]
@@ -380,3 +403,8 @@ def published_since(
     parts = [f"left out {older} of {len(articles)} articles published before it"] if older else []
     parts += [f"kept {undated} without a publication date"] if undated else []
     return kept, (f"--since {since}: {'; '.join(parts)}" if parts else None)
+
+
+def _why_no_text(article: Article) -> str:
+    failure = next((line for line in article.dropped if line.startswith(_FAILED)), None)
+    return clean_text(failure) if failure else "no article text found in the page"

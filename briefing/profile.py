@@ -20,6 +20,8 @@ import platformdirs
 
 from briefing.errors import EXIT_PROFILE, BriefingError
 from briefing.resources import profiles_dir
+from briefing.safe_regex import unsafe_repetition
+from briefing.safety import clean_text
 
 DEFAULT_PROFILE = "syria"
 # Which profile fits is a ratio of name counts: a spread sample of this many characters
@@ -116,7 +118,7 @@ def phrase_body(phrase: str) -> str:
 
 def load_profile(name_or_path: str | None = None) -> Profile:
     """Load a profile by bare name (user dir, then bundled) or by file path."""
-    return _load_file(_find(name_or_path or DEFAULT_PROFILE))
+    return _load_file(_find(DEFAULT_PROFILE if name_or_path is None else name_or_path))
 
 
 def list_profiles() -> list[ProfileInfo]:
@@ -204,6 +206,8 @@ def _profile_files(folder: Path) -> list[Path]:
 
 
 def _find(name_or_path: str) -> Path:
+    if not name_or_path.strip():
+        raise ProfileError("empty profile name; see 'briefing profiles' for the names")
     candidate = Path(name_or_path).expanduser()
     if candidate.suffix == ".toml" or len(candidate.parts) > 1:
         if not candidate.is_file():
@@ -226,6 +230,8 @@ def _load_file(path: Path) -> Profile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ProfileError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
     return _Validator(path, text).profile(data)
 
 
@@ -295,11 +301,20 @@ class _Validator:
         for pattern in patterns:
             try:
                 re.compile(pattern)
-            except re.error as error:
+                slow = unsafe_repetition(pattern)
+            except (re.error, RecursionError, OverflowError) as error:
+                reason = error if isinstance(error, re.error) else "nested too deeply"
                 raise self.fail(
-                    f"actor {actor_id!r}: bad regular expression '{pattern}': {error}",
+                    f"actor {actor_id!r}: bad regular expression '{pattern}': {reason}",
                     self.line_of("patterns", start),
                 ) from None
+            if slow:
+                raise self.fail(
+                    f"actor {actor_id!r}: regular expression '{pattern}' can take exponential "
+                    f"time on some text ({slow}); make the inner repeat possessive ('\\w++') "
+                    "or atomic ('(?>...)'), or write the alternatives so they cannot overlap",
+                    self.line_of("patterns", start),
+                )
         context_data = data.get("context", [])
         if not isinstance(context_data, list):
             raise self.fail(
@@ -381,7 +396,9 @@ class _Validator:
         value = data[key]
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(f"{key!r} must be a non-empty string", self.line_of(key, start))
-        return value.strip()
+        # Names and descriptions reach terminals and documents: no escape sequences, no
+        # line breaks.
+        return " ".join(clean_text(value).split())
 
     def strings(self, data: dict, key: str, start: int) -> tuple[str, ...]:
         value = data.get(key, [])

@@ -31,7 +31,7 @@ _ESCAPE_SEQUENCE = re.compile(
 _LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028]")
 # A vertical tab is a word processor's line break inside a paragraph; a form feed (a page
 # break) and U+2029 end a paragraph.
-_SOFT_BREAK = re.compile(r"[ \t]*\x0b[ \t]*")
+_SOFT_BREAK = "\x0b"
 _PARAGRAPH_BREAKS = re.compile(r"[\x0c\u2029]")
 
 # C0 except tab and newline, DEL, C1; bidi embeddings, overrides and isolates (the
@@ -46,10 +46,44 @@ def clean_text(text: str) -> str:
     """Drop escape sequences and unsafe invisible characters; normalise line breaks to \\n."""
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _LINE_BREAKS.sub("\n", text)
-    if "\x0b" in text:  # rare; the pattern's leading [ \t]* is slow over space runs
-        text = _SOFT_BREAK.sub(" ", text)
+    if _SOFT_BREAK in text:
+        text = _join_soft_breaks(text)
     text = _PARAGRAPH_BREAKS.sub("\n\n", text)
     return _UNSAFE_CHARACTERS.sub("", text)
+
+
+def _join_soft_breaks(text: str) -> str:
+    """Each vertical tab with the spaces and tabs around it becomes one space. Done by
+    splitting, not by a pattern: one with leading spaces restarted at every space of a
+    long run of them (quadratic)."""
+    parts = text.split(_SOFT_BREAK)
+    last = len(parts) - 1
+    return " ".join(
+        part.lstrip(" \t" if n else "").rstrip(" \t" if n < last else "")
+        for n, part in enumerate(parts)
+    )
+
+
+# What a file name may hold that must not reach a terminal or a document as is: controls,
+# line breaks, bidi overrides, lone surrogates (undecodable bytes of a name).
+_UNSHOWABLE_IN_NAME = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+
+
+def shown_path(path: str) -> str:
+    """A file name as it can be shown: every control character or line break escaped
+    (a newline reads as \\n), so a name cannot forge lines or move the cursor."""
+    return _UNSHOWABLE_IN_NAME.sub(_escape_character, path)
+
+
+def _escape_character(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name could not decode
+        return f"\\x{code - 0xDC00:02x}"
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(match.group()) or (
+        f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    )
 
 
 # Characters Markdown can interpret anywhere in running text. A backslash before ASCII

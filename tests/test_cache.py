@@ -174,16 +174,22 @@ def test_file_damaged_after_opening_warns_once_and_stops_caching(tmp_path):
         assert fresh.get("k") is not None
 
 
-def test_undecodable_entry_is_a_miss(tmp_path):
+def test_undecodable_entry_is_a_miss_discarded_with_one_warning(tmp_path):
+    # Keys carry the engine's fingerprint, so a row under a key of this build that does not
+    # decode is damage, not another version's shape: it is deleted, and said once.
     path = tmp_path / "cache.sqlite3"
     warnings, warn = collect_warnings()
     with ArticleCache.open(path, warn=warn) as cache:
         cache.put("k", make_article())
+        cache.put("k2", make_article())
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE articles SET value = '{\"id\": 1}'")
     with ArticleCache.open(path, warn=warn) as cache:
+        assert cache.get_many(["k", "k2"]) == {}
         assert cache.get("k") is None
-    assert warnings == []
+    assert len(warnings) == 1 and "2 damaged entries discarded" in warnings[0]
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM articles").fetchone() == (0,)
 
 
 @pytest.mark.parametrize(

@@ -193,7 +193,10 @@ def test_hostile_file_names_stay_out_of_the_output() -> None:
     )
     assert briefing is not None
     check_renderings(briefing)
-    assert briefing.articles[0].article.path.endswith("/evil.txt")
+    # Shown escaped, not dropped: the reader can still find the file.
+    assert briefing.articles[0].article.path.endswith(
+        "/evil\\x1b]52;c;SGVsbG8=\\x07\\x1b[2J\\u202e.txt"
+    )
 
 
 def test_hostile_file_name_in_the_no_article_error() -> None:

@@ -273,10 +273,11 @@ def test_hostile_markup_and_escapes_are_cleaned(tmp_path: Path) -> None:
     )
 
 
-def test_hostile_file_name_is_cleaned_for_display(tmp_path: Path) -> None:
-    path = tmp_path / "evil\x1b[2J.txt"
+def test_hostile_file_name_is_shown_escaped(tmp_path: Path) -> None:
+    # Escaped, not dropped: a newline in a name must not forge a line of its own on stderr.
+    path = tmp_path / "evil\x1b[2J\nbriefing: forged.txt"
     path.write_text("text", encoding="utf-8")
-    assert only_document([str(path)]).path == str(tmp_path / "evil.txt")
+    assert only_document([str(path)]).path == str(tmp_path) + "/evil\\x1b[2J\\nbriefing: forged.txt"
 
 
 def test_bundled_seeds_read_as_utf8_text() -> None:

@@ -53,7 +53,7 @@ def test_missing_folder(tmp_path: Path) -> None:
 
 
 def test_directory_at_the_path(tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match=r"^cannot write .*: Is a directory$"):
+    with pytest.raises(OutputError, match=r"^cannot write .*: it is a folder, not a regular file$"):
         write_atomic(tmp_path, "x")
     assert leftovers(tmp_path) == []
 

@@ -60,7 +60,10 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     next line's first word (and the next is not indented further, as a new paragraph is)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width = _wrap_width(lines)
-    units: list[tuple[str, bool]] = []
+    # Each unit's lines are joined once at the end, and whether it is unfinished is read off
+    # its last line: re-joining and re-searching the growing unit per line was quadratic.
+    units: list[tuple[list[str], bool]] = []
+    length = 0  # of the last unit, joined
     previous_blank = True
     previous_length = 0  # of the previous line, with its indentation
     previous_indent = 0
@@ -90,20 +93,22 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
             and (
                 wrapped
                 or (
-                    len(units[-1][0]) >= 40
-                    and not TERMINAL.search(units[-1][0])
+                    length >= 40
+                    and not TERMINAL.search(units[-1][0][-1])
                     and (line[0].islower() or line[0] in "(0123456789")
                     and "©" not in line  # an image's alt text and credit under a teaser
                 )
             )
         ):
-            units[-1] = (f"{units[-1][0]} {line}", units[-1][1])
+            units[-1][0].append(line)
+            length += 1 + len(line)
         else:
-            units.append((line, bullet))
+            units.append(([line], bullet))
+            length = len(line)
             previous_indent = indent
         previous_blank = False
         previous_length = len(raw)
-    return units
+    return [(" ".join(lines), bullet) for lines, bullet in units]
 
 
 def _wrap_width(lines: list[str]) -> int | None:

@@ -269,9 +269,16 @@ ALL_RIGHTS = re.compile(
 
 # Company-form suffixes of a copyright owner: "Penske Business Media, LLC" names "Penske
 # Business Media".
+_LEGAL_FORMS = (
+    "inc", "llc", "l.l.c", "ltd", "limited", "pvt", "private", "plc", "llp", "corp",
+    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co",
+)  # fmt: skip
 LEGAL_SUFFIX = re.compile(
-    r"(?:,?\s+(?:inc|llc|l\.l\.c|ltd|limited|pvt|private|plc|llp|corp|corporation|gmbh|ag"
-    r"|s\.?a|s\.?l|co)\b\.?)+$",
+    # Tried only where the run of company forms starts (not after one of them): from every
+    # space of "Inc Inc ... Inc x" the search ran to the end of the line, n**2 steps.
+    r"(?=,?\s)"
+    + "".join(rf"(?<!\b{re.escape(form)})(?<!\b{re.escape(form)}\.)" for form in _LEGAL_FORMS)
+    + rf"(?:,?\s+(?:{'|'.join(re.escape(form) for form in _LEGAL_FORMS)})\b\.?)++$",
     re.IGNORECASE,
 )
 
@@ -344,7 +351,10 @@ NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{
 
 # A writer's name on its own row ("Lina Haddad", "Dan Sabbagh in Kyiv"): a byline when a date
 # or a role row ("BBC News, Tyre", "Chief correspondent") sits next to it.
-NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*\.?"
+# Each part after a hyphen or apostrophe is one run of letters ("al-Assad", "O'Neil"): an
+# optional capital in front of it ("[A-Z]?[^\W\d_]+") matched "Aal" two ways, and a header
+# row "Aal-Aal-...-Aal!" took 2**n tries.
+NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*+\.?"
 
 
 PERSON_NAME = re.compile(

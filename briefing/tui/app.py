@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from textual import events, work
@@ -20,6 +21,7 @@ from textual.widgets import DataTable, OptionList, Tabs
 from textual.worker import get_current_worker
 
 from briefing.errors import EXIT_INTERRUPTED, BriefingError
+from briefing.lifetime import Terminated, exit_status, on_termination
 from briefing.model import Briefing, cited_articles
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
@@ -28,7 +30,7 @@ from briefing.render import render
 from briefing.safety import clean_text
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
-from briefing.tui.commands import BriefingCommands
+from briefing.tui.commands import BriefingCommands, SafeCommandPalette
 from briefing.tui.opener import open_article
 from briefing.tui.reload import InputWatcher, describe_reload
 from briefing.tui.screens.article import ArticleScreen
@@ -361,6 +363,10 @@ class BriefingApp(App[None]):
         else:
             self.push_screen(make(briefing))
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def action_search(self) -> None:
         if isinstance(self.screen, SearchScreen):
             self.screen.query_one("#query").focus()  # `/` in the results: back to the query
@@ -512,6 +518,16 @@ TEXTUAL_SECTIONS = (
 )
 
 
+def exit_on_signal(app: App, signum: int) -> None:
+    """SIGTERM/SIGHUP/SIGINT while the view runs: exit through the event loop, which leaves the
+    alternate screen and turns mouse reporting off on its way out (killed outright, the
+    terminal stayed in the view's state). Called from a signal handler."""
+    loop = app._loop  # noqa: SLF001  (the loop is the one thing a handler may touch)
+    if loop is None or loop.is_closed():
+        raise Terminated(signum)
+    loop.call_soon_threadsafe(partial(app.exit, return_code=exit_status(signum)))
+
+
 def run_app(
     paths: Sequence[str],
     options: BriefingOptions,
@@ -534,7 +550,10 @@ def run_app(
         sentences=sentences,
         watch=watch,
     )
-    app.run()
+    # In the view ctrl+c is a key (app.interrupt); a SIGINT from elsewhere ends it like
+    # SIGTERM does.
+    with on_termination(partial(exit_on_signal, app), interrupt=True):
+        app.run()
     if app.failure is not None:
         print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)
     return app.return_code or 0

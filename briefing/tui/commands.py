@@ -6,7 +6,10 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from briefing.options import SUMMARIZERS
 from briefing.tui.citations import all_actors
@@ -57,13 +60,46 @@ class BriefingCommands(Provider):
         yield ("Open timeline", app.action_timeline, "Every actor's facts by date")
         yield ("Search sentences", app.action_search, "Filter every sentence")
 
+    # Entries name actors found in article text: the palette reads a str as markup (an actor
+    # named "Assad [@click=app.quit]q[/]" would quit when clicked), so every entry is Content
+    # and every help text is escaped.
     async def discover(self) -> Hits:
         for name, callback, help_text in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text or None)
+            yield DiscoveryHit(Content(name), callback, text=name, help=_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self.commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text or None)
+                shown = _highlight(matcher, name)
+                yield Hit(score, shown, callback, text=name, help=_help(help_text))
+
+
+def _help(text: str) -> str | None:
+    return escape(text) if text else None
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """`Matcher.highlight` without reading `name` as markup."""
+    content = Content(name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's palette, paging only once its list has been laid out.
+
+    OptionList pages by its laid-out lines; between new results and the next layout (ctrl+p
+    then PageDown at once) it has none, and raised KeyError: 0 from inside Textual.
+    """
+
+    def _action_command_list(self, action: str) -> None:
+        if action in ("page_up", "page_down"):
+            commands = self.query_one(CommandList)
+            if not commands.scrollable_content_region:
+                return
+        super()._action_command_list(action)

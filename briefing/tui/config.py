@@ -9,16 +9,19 @@ from __future__ import annotations
 import json
 import os
 import re
+import string
 import tomllib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_path
+from textual.keys import KEY_TO_UNICODE_NAME, Keys, _character_to_key
 
 from briefing.errors import BriefingError
 from briefing.options import SUMMARIZERS
 from briefing.output import write_atomic
+from briefing.safety import clean_text
 
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
 # Top-level keys end at the first table header ("[keymap]", "[[rows]]").
@@ -62,6 +65,32 @@ def _parse(text: str) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UnusableConfig(f"not valid TOML: {error}") from error
+    except RecursionError as error:
+        raise UnusableConfig("not valid TOML: arrays or tables nested too deeply") from error
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+# Textual's named keys, and punctuation by Unicode name ("full_stop") or nickname ("minus").
+_KEY_NAMES = frozenset(
+    [key.value for key in Keys]
+    + [_character_to_key(char) for char in string.punctuation]
+    + list(KEY_TO_UNICODE_NAME)
+)
+
+
+def _is_key(keys: str) -> bool:
+    """Whether `keys` names keys as Textual does: "y", "ctrl+y", "f1", "question_mark",
+    several separated by commas."""
+    for key in keys.split(","):
+        *modifiers, base = key.strip().split("+")
+        if not base or not set(modifiers) <= _MODIFIERS:
+            return False
+        # Not any name Unicode knows: "banana" is no key on a keyboard.
+        if not (
+            (len(base) == 1 and base.isprintable() and not base.isspace()) or base in _KEY_NAMES
+        ):
+            return False
+    return True
 
 
 def load_settings(binding_ids: Collection[str]) -> Settings:
@@ -88,13 +117,17 @@ def load_settings(binding_ids: Collection[str]) -> Settings:
     if not isinstance(table, dict):
         problems.append("keymap must be a table ([keymap])")
         table = {}
-    keymap = {k: v for k, v in table.items() if isinstance(v, str) and v.strip()}
+    keymap = {k: v for k, v in table.items() if isinstance(v, str) and _is_key(v)}
     not_keys = sorted(set(table) - set(keymap))
     if not_keys:
-        problems.append(f'[keymap] values must name keys, as in "y" or "ctrl+y": {not_keys}')
+        problems.append(
+            '[keymap] values must name keys, as in "y" or "ctrl+y": '
+            + ", ".join(f"{key!r} = {table[key]!r}" for key in not_keys)
+        )
     unknown = sorted(set(keymap) - set(binding_ids))
     if unknown:
-        problems.append(f"unknown binding ids in [keymap]: {', '.join(unknown)} (see ? for ids)")
+        shown = ", ".join(clean_text(key) for key in unknown)
+        problems.append(f"unknown binding ids in [keymap]: {shown} (see ? for ids)")
         keymap = {k: v for k, v in keymap.items() if k not in unknown}
     return Settings(theme, summarizer, sentences, keymap, tuple(problems))
 

@@ -1,0 +1,100 @@
+"""How the processes of a run end: a termination signal is an interruption (temporary files
+removed, the terminal given back), and worker processes never outlive the run."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+
+from briefing.errors import EXIT_INTERRUPTED
+
+# The signals that end a run as ctrl+c does (SIGINT is Python's KeyboardInterrupt already).
+TERMINATING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+_PR_SET_PDEATHSIG = 1
+# How often a worker checks that its parent is still there, where the kernel cannot tell it.
+_PARENT_POLL_SECONDS = 1.0
+
+
+class Terminated(BaseException):
+    """A termination signal arrived. A BaseException, like KeyboardInterrupt, so every
+    `finally` and cleanup handler runs on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"terminated by {signal.Signals(signum).name}")
+        self.signum = signum
+
+    @property
+    def status(self) -> int:
+        return exit_status(self.signum)
+
+
+def exit_status(signum: int) -> int:
+    """The shell's status for a run ended by `signum`: 128 + its number (SIGTERM: 143)."""
+    return 128 + signum if signum != signal.SIGINT else EXIT_INTERRUPTED
+
+
+@contextlib.contextmanager
+def terminate_as_exception() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise `Terminated` in the main thread."""
+
+    def raise_terminated(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    with _signal_handlers(raise_terminated):
+        yield
+
+
+@contextlib.contextmanager
+def on_termination(stop: Callable[[int], None], *, interrupt: bool = False) -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP (and SIGINT with `interrupt`) call `stop(signum)`
+    (which must be safe to call from a signal handler) instead of ending the process."""
+    signals = (*TERMINATING_SIGNALS, signal.SIGINT) if interrupt else TERMINATING_SIGNALS
+    with _signal_handlers(lambda signum, _frame: stop(signum), signals):
+        yield
+
+
+@contextlib.contextmanager
+def _signal_handlers(
+    handler: Callable[[int, object], None], signals: tuple[int, ...] = TERMINATING_SIGNALS
+) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = {signum: signal.signal(signum, handler) for signum in signals}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def die_with_parent() -> None:
+    """Make this (worker) process end when its parent does, even by kill -9.
+
+    On Linux the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG);
+    elsewhere, and should that fail, a daemon thread watches for the parent to go.
+    """
+    parent_pid = os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                # The parent may have died before the request was made.
+                if os.getppid() != parent_pid:
+                    os._exit(1)
+                return
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    stop = threading.Event()
+    while not stop.wait(_PARENT_POLL_SECONDS):
+        if os.getppid() != parent_pid:
+            os._exit(1)

@@ -1,0 +1,187 @@
+"""The view under attack: markup in names, keys at the wrong moment, broken settings files,
+termination signals."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pty
+import select
+import signal
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+from textual.widgets.option_list import Option
+
+from briefing.lifetime import on_termination
+from briefing.tui import config
+from briefing.tui.app import BriefingApp, exit_on_signal
+from briefing.tui.theming import ThemeError, bundled_themes, theme_from_toml
+from tests.tui_fixtures import make_briefing
+
+SIZE = (120, 40)
+HOSTILE_NAME = "Assad [@click=app.quit]q[/]"
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
+    return folder
+
+
+def run(test) -> None:
+    asyncio.run(test())
+
+
+def test_palette_entries_are_text_not_markup() -> None:
+    briefing = make_briefing()
+    first = replace(briefing.actors[0], name=HOSTILE_NAME)
+    app = BriefingApp(replace(briefing, actors=(first, *briefing.actors[1:])))
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.3)
+            await pilot.press(*"assad")
+            await pilot.pause(0.5)
+            commands = app.screen.query_one(CommandList)
+            prompts = [
+                str(commands.get_option_at_index(n).prompt) for n in range(len(commands.options))
+            ]
+            assert any(f"Go to actor: {HOSTILE_NAME}" in p for p in prompts), prompts
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.return_code is None  # choosing the entry went to the actor, did not quit
+
+    run(test)
+
+
+def test_paging_the_palette_before_its_list_is_laid_out() -> None:
+    """ctrl+p then PageDown at once: Textual's OptionList raised KeyError: 0."""
+    app = BriefingApp(make_briefing())
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            app.action_command_palette()
+            await pilot.pause()
+            commands = app.screen.query_one(CommandList)
+            commands.clear_options()
+            await pilot.pause()  # laid out empty: no lines to page by
+            # New results arrive and a page key is handled before the next layout.
+            commands.add_options([Option("a"), Option("b")])
+            commands.highlighted = 0
+            await app.screen.run_action("command_list('page_down')")
+            await app.screen.run_action("command_list('page_up')")
+            await pilot.pause()
+            assert app.return_code is None
+
+    run(test)
+
+
+def test_keymap_values_that_are_not_keys_are_named(config_dir: Path) -> None:
+    config_dir.mkdir()
+    (config_dir / "config.toml").write_text(
+        '[keymap]\n"line.copy" = "banana"\n"app.quit" = "ctrl+"\n"view.sources" = "S"\n',
+        encoding="utf-8",
+    )
+    settings = config.load_settings(["line.copy", "app.quit", "view.sources"])
+    assert settings.keymap == {"view.sources": "S"}
+    [problem] = settings.problems
+    assert "'app.quit' = 'ctrl+'" in problem and "'line.copy' = 'banana'" in problem
+
+
+def test_deeply_nested_config_is_a_warning(config_dir: Path) -> None:
+    config_dir.mkdir()
+    (config_dir / "config.toml").write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
+    settings = config.load_settings([])
+    assert not settings.usable
+    assert settings.problems == (
+        "not valid TOML: arrays or tables nested too deeply; its settings are not used",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('name = "x"\nprimary = "#zzzzzz"\n', "primary '#zzzzzz' is not a colour"),
+        ('name = "x"\nprimary = 3\n', "primary must be a string"),
+        ('name = "x"\ndark = "yes"\n', "dark must be true or false"),
+        ('name = "x"\ncolour = "#000000"\n', "unknown theme fields ['colour']"),
+        ('name = "x\\u001b[2J"\n', "name must be letters"),
+        ("name = [", "unreadable"),
+        ('name = "x"\n[variables]\nactor-1 = 7\n', "values must be strings"),
+    ],
+)
+def test_broken_theme_files_are_messages(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ThemeError, match="^theme file .*broken.toml: ") as raised:
+        bundled_themes(tmp_path)
+    assert message in str(raised.value)
+    assert raised.value.status == 2
+
+
+def test_bundled_themes_load() -> None:
+    assert {t.name for t in bundled_themes()} >= {"briefing-dark", "briefing-light"}
+    for theme in bundled_themes():
+        assert theme_from_toml(Path(__file__).parent.parent / "themes" / f"{theme.name}.toml")
+
+
+def test_sigterm_exits_the_view_through_its_event_loop() -> None:
+    app = BriefingApp(make_briefing())
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            with on_termination(lambda signum: exit_on_signal(app, signum)):
+                os.kill(os.getpid(), signal.SIGTERM)
+                await pilot.pause(0.2)
+            assert app.return_code == 128 + signal.SIGTERM
+
+    run(test)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_termination_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
+    """In a real terminal: the view leaves the alternate screen and turns mouse reporting
+    off before exiting with 128 + the signal's number."""
+    page = Path(__file__).parent.parent / "seeds"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the view, on the pseudo-terminal
+        os.execve(sys.executable, [sys.executable, "-m", "briefing", "--no-cache", str(page)], env)
+    output = b""
+    try:
+        output = _read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
+        _read_until(fd, b"Reading", timeout=2)  # let it draw a little
+        os.kill(pid, signum)
+        output += _read_until(fd, b"\x1b[?1049l", timeout=30)
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"\x1b[?1049l" in output  # alternate screen left
+    assert b"\x1b[?1000l" in output  # mouse reporting off
+    assert os.waitstatus_to_exitcode(status) == 128 + signum
+
+
+def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
+    data = b""
+    deadline = time.monotonic() + timeout
+    while marker not in data and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+    return data
