@@ -218,8 +218,13 @@ def test_sighup_and_sigterm_end_dump_with_their_status(tmp_path: Path, monkeypat
         time.sleep(1)
 
     monkeypatch.setattr(pipeline, "read_documents", hang_up)
-    assert main(["dump", "--no-cache", str(tmp_path)]) == 128 + signal.SIGHUP
-    assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL
+    # Run as a terminal would start it, whatever this test run inherited (nohup ignores it).
+    inherited = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    try:
+        assert main(["dump", "--no-cache", str(tmp_path)]) == 128 + signal.SIGHUP
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_DFL  # restored after the run
+    finally:
+        signal.signal(signal.SIGHUP, inherited)
 
 
 WORKER_SCRIPT = textwrap.dedent(
