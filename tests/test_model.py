@@ -199,12 +199,10 @@ def test_a_based_in_place_and_a_monitor_are_not_actors(port_sudan: Briefing) -> 
     assert "Sudan War Monitor" not in names
 
 
-def test_a_datelines_or_date_markers_day_does_not_date_the_event() -> None:
+def test_a_datelines_day_does_not_date_the_event() -> None:
     from briefing.dates import resolve_dates
     from briefing.model.dating import event_dates
 
     day = __import__("datetime").date(2025, 3, 11)
-    marker = "date 2025-03-09 More than 1,000 people were killed in clashes on Saturday."
-    assert [d.value for d in event_dates(marker, resolve_dates(marker, day))] == ["2025-03-08"]
     dateline = "Khartoum [Sudan], October 28 : Sudan's army chief has announced a withdrawal."
     assert event_dates(dateline, resolve_dates(dateline, day)) == ()

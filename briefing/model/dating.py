@@ -27,7 +27,6 @@ _DATELINE_END = re.compile(r"\s*(?::|--|[–—]|\s-\s)")
 _DATELINE_REACH = 60
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
-_DATE_MARKER = re.compile(r"^\s*date\s*$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
@@ -38,11 +37,9 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     """The dates in a sentence that date its event, not its background clauses."""
     kept = []
     for mention in dates:
-        # "Khartoum [Sudan], October 28 : ..." is a dateline, "date 2025-03-09 ..." a page's
-        # date marker: the day of the report, not of its event.
-        if mention.start < _DATELINE_REACH and (
-            _DATELINE_END.match(text, mention.end) or _DATE_MARKER.match(text[: mention.start])
-        ):
+        # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
+        # event. (A page's " date YYYY-MM-DD" marker never gets this far: extraction takes it.)
+        if mention.start < _DATELINE_REACH and _DATELINE_END.match(text, mention.end):
             continue
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
