@@ -27,12 +27,10 @@ from briefing.cache import (
     profile_fingerprint,
 )
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
-from briefing.extract import Article, extract_article
+from briefing.extract import Article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
 from briefing.lifetime import die_with_parent
 from briefing.model import Briefing
-from briefing.model.build import build_model
-from briefing.model.build import rebrief as rebrief  # the TUI's summarizer switch calls it here
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.progress import Stage, StageProgress
@@ -48,6 +46,37 @@ PARALLEL_THRESHOLD = 64
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
+
+
+# The stages below are loaded when first called: a run that finds its briefing in the
+# cache never extracts nor models, and is spared importing them.
+
+
+def extract_article(text: str, path: str, media: str) -> Article:
+    from briefing.extract.page import extract_article as extract
+
+    return extract(text, path, media)
+
+
+def build_model(
+    articles: Sequence[AnnotatedArticle],
+    profile: Profile,
+    summarizer: str,
+    sentences: int,
+    *,
+    problems: tuple[str, ...] = (),
+    progress: StageProgress | None = None,
+) -> Briefing:
+    from briefing.model.build import build_model as build
+
+    return build(articles, profile, summarizer, sentences, problems=problems, progress=progress)
+
+
+def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
+    """The TUI's summarizer switch: see `briefing.model.build.rebrief`."""
+    from briefing.model.build import rebrief as again
+
+    return again(briefing, summarizer=summarizer, sentences=sentences)
 
 
 def read_documents(
