@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -121,6 +121,21 @@ class ReportWords:
         if token in self.numbers:
             return _NUMBER_WEIGHT
         return _NAME_WEIGHT if token in self.names else 1.0
+
+
+@dataclass(frozen=True)
+class ArticleWords:
+    """What comparing reports needs of one article on its own: work done where the article
+    is extracted (a worker process), so that comparing across articles only joins."""
+
+    report: dict[str, ReportWords]  # sentence id -> its `report_words`
+    restated: tuple[tuple[str, str], ...]  # see `restatements`
+
+
+def article_words(article: AnnotatedArticle) -> ArticleWords:
+    return ArticleWords(
+        {s.id: report_words(s.text) for s in article.sentences}, restatements(article)
+    )
 
 
 def _stem(word: str) -> str:
@@ -323,10 +338,33 @@ def _candidate_pairs(features: Sequence[ReportWords]) -> Iterable[tuple[int, int
             yield pair
 
 
-def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
-    """Cluster every sentence of every article into reports."""
+def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
+    """(id, id of the body sentence it restates) for each of an article's headline,
+    highlights and subheads that restates one."""
+    shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
+    if not shorts:
+        return ()
+    bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
+    found = []
+    for short in shorts:
+        body = _restated_in(short, bodies)
+        if body is not None:
+            found.append((short.id, body.id))
+    return tuple(found)
+
+
+def corroborate(
+    articles: Sequence[AnnotatedArticle], known: Mapping[str, ArticleWords] | None = None
+) -> Corroboration:
+    """Cluster every sentence of every article into reports. `known` holds the
+    `article_words` of articles already worked out, by article id; the rest are worked
+    out here."""
+    known = known or {}
     sentences = [s for article in articles for s in article.sentences]
-    features = [report_words(s.text) for s in sentences]
+    features = [
+        known[s.article_id].report[s.id] if s.article_id in known else report_words(s.text)
+        for s in sentences
+    ]
     parent = list(range(len(sentences)))
 
     def root(i: int) -> int:
@@ -358,15 +396,10 @@ def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
     # words: each joins the body sentence it restates, so no pane says it twice.
     position = {s.id: i for i, s in enumerate(sentences)}
     for article in articles:
-        shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
-        if not shorts:
-            continue
-        bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
-        for short in shorts:
-            body = _restated_in(short, bodies)
-            if body is not None:
-                ri, rj = root(position[short.id]), root(position[body.id])
-                parent[max(ri, rj)] = min(ri, rj)
+        restated = known[article.id].restated if article.id in known else restatements(article)
+        for short, body in restated:
+            ri, rj = root(position[short]), root(position[body])
+            parent[max(ri, rj)] = min(ri, rj)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):

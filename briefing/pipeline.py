@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -26,6 +27,7 @@ from briefing.cache import (
     encode_article,
     profile_fingerprint,
 )
+from briefing.corroborate import ArticleWords, ReportWords, article_words
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
@@ -66,10 +68,13 @@ def build_model(
     *,
     problems: tuple[str, ...] = (),
     progress: StageProgress | None = None,
+    known: Mapping[str, ArticleWords] | None = None,
 ) -> Briefing:
     from briefing.model.build import build_model as build
 
-    return build(articles, profile, summarizer, sentences, problems=problems, progress=progress)
+    return build(
+        articles, profile, summarizer, sentences, problems=problems, progress=progress, known=known
+    )
 
 
 def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
@@ -118,6 +123,15 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
         return AnnotatedArticle(id=article_id, article=failed, sentences=())
 
 
+@dataclass(frozen=True)
+class Processed:
+    """The articles of a request, in input order, with what the model needs of each one
+    alone, worked out along with it (by article id; see `corroborate`)."""
+
+    articles: list[AnnotatedArticle]
+    words: dict[str, ArticleWords]
+
+
 def process_documents(
     docs: Sequence[Document],
     profile: Profile,
@@ -125,7 +139,7 @@ def process_documents(
     progress: Progress | None = None,
     *,
     cache: ArticleCache | None = None,
-) -> list[AnnotatedArticle]:
+) -> Processed:
     """Every document extracted and annotated, in input order.
 
     Pages found in the cache are taken from it; the rest are processed (across cores
@@ -144,6 +158,7 @@ def process_documents(
     if progress and hits:
         progress(hits, len(docs))
     fresh: list[AnnotatedArticle] = []
+    words: dict[str, ArticleWords] = {}
     chunks = _process_all(
         [docs[n] for n in todo], [ids[n] for n in todo], profile, options.jobs, encode=caching
     )
@@ -152,23 +167,70 @@ def process_documents(
             # Stored as they come: the encoded copies are never all in memory at once.
             done = len(fresh)
             cache.put_encoded(
-                (keys[todo[done + i]], encoded) for i, (_, encoded) in enumerate(chunk) if encoded
+                (keys[todo[done + i]], item.encoded) for i, item in enumerate(chunk) if item.encoded
             )
-        fresh.extend(article for article, _ in chunk)
+        for item in chunk:
+            fresh.append(item.article)
+            words[item.article.id] = _unpack(item.words)
         if progress:
             progress(hits + len(fresh), len(docs))
     if cache is not None:
         cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
-    return [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))]
+    return Processed(
+        [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], words
+    )
 
 
 def _article_ids(count: int) -> list[str]:
     return [f"a{n}" for n in range(1, count + 1)]
 
 
-# An article with its cache encoding, when the cache is on.
-_Processed = tuple[AnnotatedArticle, str | None]
+# An article's words as they travel back from a worker: each of a sentence's word sets as
+# one string, a word a line (words never hold a line break). Unpickling the sets and
+# dataclasses themselves cost a third of working the words out again; this, a tenth.
+_PackedReport = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
+class _PackedWords:
+    report: dict[str, _PackedReport]
+    restated: tuple[tuple[str, str], ...]
+
+
+def _pack(words: ArticleWords) -> _PackedWords:
+    report = {
+        sid: ("\n".join(w.words), "\n".join(w.names), "\n".join(w.numbers), "\n".join(w.events))
+        for sid, w in words.report.items()
+    }
+    return _PackedWords(report, words.restated)
+
+
+def _unpack(packed: _PackedWords) -> ArticleWords:
+    report = {
+        sid: ReportWords(_word_set(words), _word_set(names), _word_set(numbers), _word_set(events))
+        for sid, (words, names, numbers, events) in packed.report.items()
+    }
+    return ArticleWords(report, packed.restated)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _word_set(lines: str) -> frozenset[str]:
+    # Interned: the same few thousand words recur in every article, and a copy of each
+    # per sentence is most of what comparing reports holds in memory.
+    return frozenset(map(sys.intern, lines.split("\n"))) if lines else _NO_WORDS
+
+
+@dataclass(frozen=True)
+class _Done:
+    """One page's work: its article, the article's cache encoding when the cache is on,
+    and its words (see `Processed`)."""
+
+    article: AnnotatedArticle
+    encoded: str | None
+    words: _PackedWords
 
 
 def _process_all(
@@ -178,7 +240,7 @@ def _process_all(
     jobs_requested: int | None,
     *,
     encode: bool = False,
-) -> Iterator[list[_Processed]]:
+) -> Iterator[list[_Done]]:
     """The documents processed, in order, in chunks as they are done."""
     jobs = worker_count(len(docs), jobs_requested)
     if jobs == 1:
@@ -193,7 +255,7 @@ def _process_all(
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_init_worker, initargs=(profile,)
     ) as pool:
-        pending: deque[Future[list[_Processed]]] = deque()
+        pending: deque[Future[list[_Done]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_process_chunk, chunk))
             if len(pending) > 2 * jobs:
@@ -202,8 +264,9 @@ def _process_all(
             yield pending.popleft().result()
 
 
-def _processed(article: AnnotatedArticle, encode: bool) -> _Processed:
-    return article, encode_article(article) if encode else None
+def _processed(article: AnnotatedArticle, encode: bool) -> _Done:
+    encoded = encode_article(article) if encode else None
+    return _Done(article, encoded, _pack(article_words(article)))
 
 
 def worker_count(documents: int, requested: int | None) -> int:
@@ -225,7 +288,7 @@ def _init_worker(profile: Profile) -> None:
     _worker_tagger = compile_profile(profile)
 
 
-def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Processed]:
+def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Done]:
     """Work on one chunk in a worker: extraction, annotation and the cache's encoding."""
     assert _worker_tagger is not None
     docs, ids, encode = chunk
@@ -285,6 +348,10 @@ def build_briefing(
                 progress(Stage.EXTRACT, 0, len(kept))
                 pages = partial(progress, Stage.EXTRACT)
             processed = process_documents(kept, profile, options, pages, cache=cache)
+            # The pages' text is not held through the model stage: only what names them.
+            del docs
+            kept = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
+            copies = [(_StampedFile(c.path, c.sha256, c.media), first) for c, first in copies]
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )
@@ -374,7 +441,7 @@ def article_keys(docs: Sequence[_Identified], profile: Profile) -> list[str]:
 
 
 def _brief_articles(
-    processed: Sequence[AnnotatedArticle],
+    processed: Processed,
     profile: Profile,
     options: BriefingOptions,
     paths: Sequence[str],
@@ -382,10 +449,10 @@ def _brief_articles(
     progress: StageProgress | None = None,
 ) -> Briefing:
     """The model over the articles that have text, with notes about the rest."""
-    articles = [item for item in processed if item.sentences]
+    articles = [item for item in processed.articles if item.sentences]
     notes = [
         f"{item.article.path}: {_why_no_text(item.article)}"
-        for item in processed
+        for item in processed.articles
         if not item.sentences
     ]
     if options.since:
@@ -418,6 +485,7 @@ def _brief_articles(
         options.sentences,
         problems=tuple(notes),
         progress=progress,
+        known=processed.words,
     )
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle
+from briefing.corroborate import ArticleWords
 from briefing.model.background import stale_articles
 from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index
@@ -28,11 +29,13 @@ def build_model(
     *,
     problems: tuple[str, ...] = (),
     progress: StageProgress | None = None,
+    known: Mapping[str, ArticleWords] | None = None,
 ) -> Briefing:
-    """Group the annotated articles per actor: summaries, facts, other actors."""
+    """Group the annotated articles per actor: summaries, facts, other actors. `known`:
+    the words of articles worked out along with them, by article id (see `corroborate`)."""
     advance = progress or (lambda stage, done, total: None)
     advance(Stage.COMPARE, 0, len(articles))
-    index = Index.of(articles)
+    index = Index.of(articles, known)
     tagger = compile_profile(profile)
     actors = [
         PaneActor(

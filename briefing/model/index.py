@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate import Corroboration, corroborate
+from briefing.corroborate import ArticleWords, Corroboration, corroborate
 from briefing.extract import Article
 
 
@@ -19,12 +19,15 @@ class Index:
     corroboration: Corroboration
 
     @classmethod
-    def of(cls, articles: Sequence[AnnotatedArticle]) -> Index:
+    def of(
+        cls, articles: Sequence[AnnotatedArticle], known: Mapping[str, ArticleWords] | None = None
+    ) -> Index:
+        """`known`: article words already worked out (see `corroborate`)."""
         return cls(
             annotated=tuple(articles),
             sentences={s.id: s for a in articles for s in a.sentences},
             articles={a.id: a.article for a in articles},
-            corroboration=corroborate(articles),
+            corroboration=corroborate(articles, known),
         )
 
     @cached_property
