@@ -27,12 +27,13 @@ from briefing.cache import (
     encode_article,
     profile_fingerprint,
 )
-from briefing.corroborate import ArticleWords, ReportWords, article_words
+from briefing.corroborate import ArticleWords, ReportWords
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
 from briefing.lifetime import die_with_parent
 from briefing.model import Briefing
+from briefing.model.index import Prepared, prepare
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.progress import Stage, StageProgress
@@ -68,12 +69,18 @@ def build_model(
     *,
     problems: tuple[str, ...] = (),
     progress: StageProgress | None = None,
-    known: Mapping[str, ArticleWords] | None = None,
+    prepared: Mapping[str, Prepared] | None = None,
 ) -> Briefing:
     from briefing.model.build import build_model as build
 
     return build(
-        articles, profile, summarizer, sentences, problems=problems, progress=progress, known=known
+        articles,
+        profile,
+        summarizer,
+        sentences,
+        problems=problems,
+        progress=progress,
+        prepared=prepared,
     )
 
 
@@ -126,10 +133,10 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
 @dataclass(frozen=True)
 class Processed:
     """The articles of a request, in input order, with what the model needs of each one
-    alone, worked out along with it (by article id; see `corroborate`)."""
+    alone, worked out along with it (by article id; see `Prepared`)."""
 
     articles: list[AnnotatedArticle]
-    words: dict[str, ArticleWords]
+    prepared: dict[str, Prepared]
 
 
 def process_documents(
@@ -158,7 +165,7 @@ def process_documents(
     if progress and hits:
         progress(hits, len(docs))
     fresh: list[AnnotatedArticle] = []
-    words: dict[str, ArticleWords] = {}
+    prepared: dict[str, Prepared] = {}
     chunks = _process_all(
         [docs[n] for n in todo], [ids[n] for n in todo], profile, options.jobs, encode=caching
     )
@@ -171,14 +178,14 @@ def process_documents(
             )
         for item in chunk:
             fresh.append(item.article)
-            words[item.article.id] = _unpack(item.words)
+            prepared[item.article.id] = _unpack(item.prepared)
         if progress:
             progress(hits + len(fresh), len(docs))
     if cache is not None:
         cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
     return Processed(
-        [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], words
+        [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], prepared
     )
 
 
@@ -186,32 +193,35 @@ def _article_ids(count: int) -> list[str]:
     return [f"a{n}" for n in range(1, count + 1)]
 
 
-# An article's words as they travel back from a worker: each of a sentence's word sets as
-# one string, a word a line (words never hold a line break). Unpickling the sets and
-# dataclasses themselves cost a third of working the words out again; this, a tenth.
+# What was worked out along with an article, as it travels back from a worker: each of a
+# sentence's word sets as one string, a word a line (words never hold a line break).
+# Unpickling the sets and dataclasses themselves cost a third of working the words out
+# again; this, a tenth.
 _PackedReport = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True)
-class _PackedWords:
+class _Packed:
     report: dict[str, _PackedReport]
     restated: tuple[tuple[str, str], ...]
+    speakers: dict[str, str | None]
 
 
-def _pack(words: ArticleWords) -> _PackedWords:
+def _pack(prepared: Prepared) -> _Packed:
+    words = prepared.words
     report = {
         sid: ("\n".join(w.words), "\n".join(w.names), "\n".join(w.numbers), "\n".join(w.events))
         for sid, w in words.report.items()
     }
-    return _PackedWords(report, words.restated)
+    return _Packed(report, words.restated, prepared.speakers)
 
 
-def _unpack(packed: _PackedWords) -> ArticleWords:
+def _unpack(packed: _Packed) -> Prepared:
     report = {
         sid: ReportWords(_word_set(words), _word_set(names), _word_set(numbers), _word_set(events))
         for sid, (words, names, numbers, events) in packed.report.items()
     }
-    return ArticleWords(report, packed.restated)
+    return Prepared(ArticleWords(report, packed.restated), packed.speakers)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -226,11 +236,11 @@ def _word_set(lines: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class _Done:
     """One page's work: its article, the article's cache encoding when the cache is on,
-    and its words (see `Processed`)."""
+    and what the model needs of it alone (see `Processed`)."""
 
     article: AnnotatedArticle
     encoded: str | None
-    words: _PackedWords
+    prepared: _Packed
 
 
 def _process_all(
@@ -266,7 +276,7 @@ def _process_all(
 
 def _processed(article: AnnotatedArticle, encode: bool) -> _Done:
     encoded = encode_article(article) if encode else None
-    return _Done(article, encoded, _pack(article_words(article)))
+    return _Done(article, encoded, _pack(prepare(article)))
 
 
 def worker_count(documents: int, requested: int | None) -> int:
@@ -485,7 +495,7 @@ def _brief_articles(
         options.sentences,
         problems=tuple(notes),
         progress=progress,
-        known=processed.words,
+        prepared=processed.prepared,
     )
 
 

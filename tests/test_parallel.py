@@ -36,8 +36,10 @@ def test_small_inputs_stay_serial() -> None:
     assert worker_count(3, 8) == 3
 
 
-def test_words_worked_out_with_the_articles_group_reports_as_the_model_would() -> None:
-    from briefing.corroborate import article_words, corroborate, report_words
+def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
+    from briefing.corroborate import corroborate, report_words
+    from briefing.model.attribution import attribute_sentences
+    from briefing.model.index import prepare
     from briefing.pipeline import _pack, _unpack
 
     processed = process_documents(
@@ -45,12 +47,14 @@ def test_words_worked_out_with_the_articles_group_reports_as_the_model_would() -
     )
     articles = processed.articles
     # As sent back from a worker: every sentence's words survive the trip unchanged.
-    travelled = {a.id: _unpack(_pack(article_words(a))) for a in articles}
-    assert travelled == processed.words
+    travelled = {a.id: _unpack(_pack(prepare(a))) for a in articles}
+    assert travelled == processed.prepared
     for article in articles:
+        assert travelled[article.id].speakers == attribute_sentences(article.sentences)
         for sentence in article.sentences:
-            assert travelled[article.id].report[sentence.id] == report_words(sentence.text)
-    assert sum(len(w.restated) for w in travelled.values()) > 0
-    together = corroborate(articles, travelled)
+            assert travelled[article.id].words.report[sentence.id] == report_words(sentence.text)
+    assert sum(len(p.words.restated) for p in travelled.values()) > 0
+    assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
+    together = corroborate(articles, {i: p.words for i, p in travelled.items()})
     assert together == corroborate(articles)
     assert any(len(report.sentence_ids) > 1 for report in together.reports)
