@@ -327,7 +327,8 @@ TUI_TIMEOUT_SECONDS = 60.0
 def tui_seconds(cache_home: Path) -> float:
     """Seconds from starting `briefing` (the seeds) in a detached 120x40 tmux terminal to
     its first briefing on screen, polling the screen every 10 ms."""
-    server = f"briefing-bench-{os.getpid()}"
+    # A server of its own each time: one just told to quit may still hold its name.
+    server = f"briefing-bench-{os.getpid()}-{cache_home.name}-{time.monotonic_ns()}"
     command = shlex.join(
         ["env", f"XDG_CACHE_HOME={cache_home}", f"PYTHONPATH={ROOT}", sys.executable, "-m",
          "briefing"]
