@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.annotate import Sentence, publication_date
-from briefing.dates import DateMention, resolve_dates
+from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
@@ -28,12 +28,17 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+# A deadline ("by Friday", "by the end of this year") is not when the event happened.
+_DEADLINE = re.compile(
+    r"\bby(?:\s+the\s+(?:end|start|beginning|middle|close))?(?:\s+of)?\s*$", re.IGNORECASE
+)
 _DATELINE_END = re.compile(r"\s*(?::|--|[–—]|\s-\s)")
 _DATELINE_REACH = 60
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
 LEDE_SENTENCES = 4
+_LEDE_KINDS = frozenset({"standfirst", "body"})
 # Articles carrying one report are published within this many days of each other; a page
 # date further from its carriers' is not the article's.
 CARRIER_DAYS = 7
@@ -41,13 +46,15 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
 )
-_IRREGULAR = frozenset(
-    "took taken struck hit sent met fled fell broke began begun shot overran".split()
-)
-# An event verb in the past: "killed", "struck", "were released".
-_PAST_EVENT = re.compile(
+
+
+# The participle of an event verb: "killed", "taken", "struck".
+_IRREGULAR_PARTICIPLES = frozenset("begun overrun withdrawn shot sent hit struck met cut".split())
+_EVENT_DONE = re.compile(
     r"\b(?:"
-    + "|".join(v for v in sorted(event_verbs()) if v.endswith("ed") or v in _IRREGULAR)
+    + "|".join(
+        v for v in sorted(event_verbs()) if v.endswith(("ed", "en")) or v in _IRREGULAR_PARTICIPLES
+    )
     + r")\b",
     re.IGNORECASE,
 )
@@ -64,6 +71,8 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
         if _BACKGROUND.search(clause) or _BACKGROUND.match(mention.text):
+            continue
+        if _DEADLINE.search(text, 0, mention.start) or mention.text[:3].lower() == "by ":
             continue
         # "Trump's July 25 phone call", "the Nov. 27 offensive": a date naming a thing
         # (no preposition before it, a noun after it) dates that thing, not the event.
@@ -139,10 +148,12 @@ class Dating:
         if reference is None:
             return None
         article = next(a for a in self.index.annotated if a.id == article_id)
-        body = [s for s in article.sentences if s.kind == "body"][:LEDE_SENTENCES]
+        body = [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
         for sentence in body:
             date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
-            if date is not None and _of_the_day(date, reference):
+            # "FMs meet in Doha today" says what is to come, not what happened.
+            done = date is not None and tense_at(sentence.text, date.start, date.end) == "past"
+            if date is not None and done and _of_the_day(date, reference):
                 return date
         for sentence in body:
             date = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
@@ -190,6 +201,26 @@ def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
     return len(far) < near or (len(far) == near and max(far) < day)
 
 
+def unwritten(date: DateMention) -> DateMention:
+    """A date the line's own sentence does not write (the day of its article's news):
+    no span, so nothing takes it for words of the sentence (see `written`)."""
+    return DateMention("", date.value, date.precision, 0, 0)
+
+
+def written(dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
+    """The dates a sentence carrying the report writes: the ones that pin its event down."""
+    return tuple(date for date in dates if date.text)
+
+
+def told_in_past(text: str) -> bool:
+    """Whether a sentence tells its event as done: its first tensed verb is a past tense
+    ("killed", "said"), or a perfect of an event verb ("have taken Deir el-Zor", "have
+    been killed"); not a future, a present, or a perfect state ("are expected to be
+    released", "remains", "has raged for a year")."""
+    tense = sentence_tense(text)
+    return tense == "past" or (tense == "perfect" and _EVENT_DONE.search(text) is not None)
+
+
 def line_dates(
     index: Index, members: Sequence[str], stated: Sentence, event: str
 ) -> tuple[DateMention, ...]:
@@ -198,9 +229,9 @@ def line_dates(
     day of its article's news."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if not dates and _PAST_EVENT.search(event):
+    if not dates and told_in_past(event):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
         news = dating.news_day(stated.article_id)
-        dates = (news,) if news else ()
+        dates = (unwritten(news),) if news else ()
     return dates
