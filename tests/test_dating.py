@@ -140,3 +140,34 @@ def test_a_deadline_does_not_date_the_event(sentence: str) -> None:
     mentions = resolve_dates(sentence, datetime.date(2025, 3, 11))
     assert mentions
     assert event_dates(sentence, mentions) == ()
+
+
+def _index_of(folder: Path, pages: dict[str, str], profile: str) -> Index:
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    tagger = compile_profile(resolve_profile(profile))
+    docs, _ = read_documents(sorted(str(folder / name) for name in pages))
+    return Index.of([process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)])
+
+
+def test_an_undated_article_alone_is_read_against_its_dateline(tmp_path: Path) -> None:
+    upi = """Displaced Lebanese begin to head home
+
+Nov. 27 (UPI) -- Thousands of Lebanese began to head south early Wednesday after a truce.
+
+Cars loaded with families backed up on the main highway out of Beirut.
+
+Israel said its troops would stay in the south for now.
+"""
+    # Another story of the briefing gives the year of the period.
+    other = """ date 2024-11-25 Talks go on
+
+Envoys met in Beirut on Monday to discuss the ceasefire proposal.
+
+The talks will resume next week.
+"""
+    index = _index_of(tmp_path, {"upi.txt": upi, "other.txt": other}, "gaza-lebanon")
+    upi_id = _article(index, "upi.txt")
+    assert index.articles[upi_id].published is None
+    assert index.dating.reference[upi_id] == datetime.date(2024, 11, 27)
+    assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"

@@ -24,7 +24,8 @@ from briefing.model.words import event_verbs
 # ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
 # not the event the sentence reports.
 _BACKGROUND = re.compile(
-    r"\b(?:since|till|until|which|who|whose|during|before|after|when|once|first|last time)\b",
+    r"\b(?:since|till|until|which|who|whose|during|before|after|following|when|once|first"
+    r"|last time)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
@@ -32,7 +33,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _DEADLINE = re.compile(
     r"\bby(?:\s+the\s+(?:end|start|beginning|middle|close))?(?:\s+of)?\s*$", re.IGNORECASE
 )
-_DATELINE_END = re.compile(r"\s*(?::|--|[–—]|\s-\s)")
+# What ends a dateline after its date: "Khartoum, October 28 :", "Nov. 27 (UPI) --",
+# "Beirut, Nov 27 (EFE).-".
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\s)")
 _DATELINE_REACH = 60
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
@@ -187,8 +190,26 @@ def reference_days(index: Index) -> dict[str, datetime.date | None]:
     days = {}
     for article_id in own:
         known = sorted(d for other in carriers[article_id] if (d := trusted.get(other)))
-        days[article_id] = trusted.get(article_id) or max(known, default=None)
+        days[article_id] = (
+            trusted.get(article_id) or max(known, default=None) or _written_day(index, article_id)
+        )
     return days
+
+
+def _written_day(index: Index, article_id: str) -> datetime.date | None:
+    """The day an undated article says it was filed: its dateline's ("Nov. 27 (UPI) --",
+    the year taken nearest the briefing's period). (A date its lede writes is no such day:
+    the article may come days later, and "on Thursday" would then be a week early.)"""
+    period = publication_date(index.middle_day)
+    article = next(a for a in index.annotated if a.id == article_id)
+    lede = [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
+    for sentence in lede:
+        for mention in resolve_dates(sentence.text, period):
+            if mention.precision != "day":
+                continue
+            if mention.start < _DATELINE_REACH and _DATELINE_END.match(sentence.text, mention.end):
+                return datetime.date.fromisoformat(mention.value)
+    return None
 
 
 def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
