@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from briefing.annotate import Sentence, publication_date
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
+from briefing.model.background import is_background
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
@@ -247,10 +248,10 @@ def line_dates(
 ) -> tuple[DateMention, ...]:
     """The dates of the event a line states (`event`, cut out of `stated`), carried by
     `members`: the dates the sentences give it; else, for an event told in the past, the
-    day of its article's news."""
+    day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if not dates and told_in_past(event):
+    if not dates and told_in_past(event) and not is_background(event, None, None):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
         news = dating.news_day(stated.article_id)
