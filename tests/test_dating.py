@@ -171,3 +171,25 @@ The talks will resume next week.
     assert index.articles[upi_id].published is None
     assert index.dating.reference[upi_id] == datetime.date(2024, 11, 27)
     assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"
+
+
+def test_a_sentence_goes_on_telling_the_day_before_it(tmp_path: Path) -> None:
+    page = """ date 2024-05-26 MSF: 134 dead in El Fasher
+
+At least 134 people have died at a hospital in El Fasher, MSF said on Sunday.
+
+Shelling and gunfire have spread across the city.
+
+MSF said one of its pharmacy watchmen was killed Saturday when shelling hit his house.
+
+He was taken to the Southern Hospital, where he died.
+
+The charity called on the warring parties to do more to protect civilians, who are among those
+losing their lives in the fighting between the army and the paramilitary Rapid Support Forces.
+
+El Fasher, the last state capital in Darfur still held by the army, is a key humanitarian hub.
+"""
+    index = _index_of(tmp_path, {"msf.txt": page}, "sudan")
+    assert index.dating.news_day(_article(index, "msf.txt")).value == "2024-05-26"
+    assert _line_date(index, "msf.txt", "He was taken to") == "2024-05-25"
+    assert _line_date(index, "msf.txt", "The charity called") == "2024-05-26"

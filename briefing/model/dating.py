@@ -137,6 +137,21 @@ class Dating:
         others.sort(key=lambda mention: -votes[mention.value])
         return (*own, *others)
 
+    def story_day(self, sentence: Sentence) -> DateMention | None:
+        """The day the sentence just before this one gives its event, when it is a day of
+        the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
+        He was taken to hospital, where he died." goes on telling Saturday's story."""
+        reference = self.reference[sentence.article_id]
+        article = next(a for a in self.index.annotated if a.id == sentence.article_id)
+        place = article.sentences.index(sentence)
+        if place == 0 or reference is None:
+            return None
+        before = article.sentences[place - 1]
+        if before.kind != sentence.kind:
+            return None
+        date = best_date(event_dates(before.text, self.sentence_dates(before)))
+        return date if date is not None and _of_the_day(date, reference) else None
+
     def news_day(self, article_id: str) -> DateMention | None:
         """The day of an article's news (see `_lede_date`), worked out once."""
         if article_id not in self._news:
@@ -254,6 +269,6 @@ def line_dates(
     if not dates and told_in_past(event) and not is_background(event, None, None):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
-        news = dating.news_day(stated.article_id)
+        news = dating.story_day(stated) or dating.news_day(stated.article_id)
         dates = (unwritten(news),) if news else ()
     return dates
