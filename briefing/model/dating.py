@@ -109,6 +109,10 @@ class Dating:
     index: Index
     reference: dict[str, datetime.date | None]  # article id -> the day it is read against
     _news: dict[str, DateMention | None] = field(default_factory=dict)
+    _reading: list[str] = field(init=False)  # sentence ids in reading order
+
+    def __post_init__(self) -> None:
+        self._reading = list(self.index.sentences)
 
     @classmethod
     def of(cls, index: Index) -> Dating:
@@ -142,12 +146,11 @@ class Dating:
         the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
         He was taken to hospital, where he died." goes on telling Saturday's story."""
         reference = self.reference[sentence.article_id]
-        article = next(a for a in self.index.annotated if a.id == sentence.article_id)
-        place = article.sentences.index(sentence)
+        place = self.index.order[sentence.id]
         if place == 0 or reference is None:
             return None
-        before = article.sentences[place - 1]
-        if before.kind != sentence.kind:
+        before = self.index.sentences[self._reading[place - 1]]
+        if before.article_id != sentence.article_id or before.kind != sentence.kind:
             return None
         date = best_date(event_dates(before.text, self.sentence_dates(before)))
         return date if date is not None and _of_the_day(date, reference) else None
@@ -166,8 +169,7 @@ class Dating:
         reference = self.reference[article_id]
         if reference is None:
             return None
-        article = next(a for a in self.index.annotated if a.id == article_id)
-        body = [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
+        body = _lede(self.index, article_id)
         for sentence in body:
             date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
             # "FMs meet in Doha today" says what is to come, not what happened.
@@ -179,6 +181,12 @@ class Dating:
             if date is not None:
                 return date if _of_the_day(date, reference) else None
         return None
+
+
+def _lede(index: Index, article_id: str) -> list[Sentence]:
+    """An article's first `LEDE_SENTENCES` body (or standfirst) sentences."""
+    article = next(a for a in index.annotated if a.id == article_id)
+    return [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
 
 
 def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
@@ -217,9 +225,7 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
     the year taken nearest the briefing's period). (A date its lede writes is no such day:
     the article may come days later, and "on Thursday" would then be a week early.)"""
     period = publication_date(index.middle_day)
-    article = next(a for a in index.annotated if a.id == article_id)
-    lede = [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
-    for sentence in lede:
+    for sentence in _lede(index, article_id):
         for mention in resolve_dates(sentence.text, period):
             if mention.precision != "day":
                 continue
