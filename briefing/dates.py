@@ -333,10 +333,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     return "past" if after.group("past") else "future"
 
 
-# A participle after "has"/"have" ("have been killed", "has raged") is not a past tense.
+# A participle after "has"/"have" ("have been killed", "has raged") makes a perfect, not a
+# past tense; a present auxiliary before the first cue makes the sentence present.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|having)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
-
-
 _PRESENT_CUE = re.compile(r"\b(?:is|are|am|remains?|does|do|has|have)\b")
 
 
@@ -346,8 +345,7 @@ def sentence_tense(text: str) -> str | None:
     cue = _TENSE_CUE.search(text)
     if cue is None:
         return None
-    perfect = _PERFECT_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
-    if perfect:
+    if _PERFECT_BEFORE.search(text, max(0, cue.start() - 40), cue.start()):
         return "perfect"
     if _PRESENT_CUE.search(text, 0, cue.start()):
         return None  # "supplies are scarce and deliveries limited"
