@@ -1,6 +1,6 @@
 """Which actors a sentence concerns: the profile's own, and others named often.
 
-`compile_profile` turns a profile into an `ActorTagger` (all regexes compiled once);
+`compile_profile` turns a profile into an `ActorTagger` (its phrases indexed once);
 `find_other_actors` finds states and organisations the profile does not cover.
 """
 
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
-from briefing.profile import ContextRule, Profile, phrase_body, phrases_regex
+from briefing.phrase_index import PhraseIndex
+from briefing.profile import ContextRule, Profile, phrase_body
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class ActorTagger:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self.order = {actor.id: n for n, actor in enumerate(profile.actors)}
-        self.rules: list[tuple[ContextRule, re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        self.rules: list[tuple[ContextRule, PhraseIndex | None, PhraseIndex | None]] = []
         hits_by_phrase: dict[str, list[_Hit]] = {}
         for actor in profile.actors:
             for alias in actor.aliases:
@@ -37,20 +38,9 @@ class ActorTagger:
                 self.rules.append((rule, _any_phrase(rule.requires_any), _any_phrase(rule.unless)))
                 for phrase in rule.phrases:
                     hits_by_phrase.setdefault(_key(phrase), []).append(_Hit(actor.id, index))
-        # One pass over a sentence: every phrase is a named group, longest first so that
-        # "Islamic State militants" wins over "militant" at the same position.
-        ordered = sorted(hits_by_phrase, key=len, reverse=True)
-        self.hits = {f"p{n}": tuple(hits_by_phrase[key]) for n, key in enumerate(ordered)}
-        branches = [f"(?P<p{n}>{phrase_body(key)})" for n, key in enumerate(ordered)]
-        self.phrases = phrases_regex(ordered, branches) if ordered else None
-        # The same alternation without its groups finds where phrases start: a pattern with
-        # a group per phrase resets every group at every position tried (4x slower on each
-        # sentence), so the grouped one runs only where a phrase was found.
-        self._phrase_starts = (
-            phrases_regex(ordered, [f"(?:{phrase_body(key)})" for key in ordered])
-            if ordered
-            else None
-        )
+        self.hits = {phrase: tuple(hits) for phrase, hits in hits_by_phrase.items()}
+        # "Islamic State militants" wins over "militant" at the same word.
+        self.phrases = PhraseIndex(list(hits_by_phrase))
         self.patterns = tuple(
             (actor.id, re.compile(pattern))
             for actor in profile.actors
@@ -74,16 +64,13 @@ class ActorTagger:
         found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
         undated = len((published or "")[:10]) < 10
-        for start in self._phrase_starts.finditer(sentence) if self._phrase_starts else ():
-            match = self.phrases.match(sentence, start.start()) if self.phrases else None
-            if match is None:
-                continue
-            hits = self.hits[match.lastgroup or ""]
+        for match in self.phrases.finditer(sentence):
+            hits = self.hits[match.phrase]
             for hit in hits:
                 if hit.actor in found:
                     continue
                 if hit.rule is None:
-                    found[hit.actor] = match.start()
+                    found[hit.actor] = match.start
                     continue
                 if satisfied is None:
                     satisfied = self._satisfied_rules(article_text or sentence)
@@ -94,7 +81,7 @@ class ActorTagger:
                     and not (unless and unless.search(sentence))
                     and not (undated and rule.after and self._older_owner(hit, hits))
                 ):
-                    found[hit.actor] = match.start()
+                    found[hit.actor] = match.start
         # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
         if any(c.islower() for c in sentence):
             for actor, pattern in self.patterns:
@@ -128,11 +115,8 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _any_phrase(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    ordered = sorted({_key(p) for p in phrases}, key=len, reverse=True)
-    return phrases_regex(ordered, [phrase_body(p) for p in ordered])
+def _any_phrase(phrases: Sequence[str]) -> PhraseIndex | None:
+    return PhraseIndex([_key(p) for p in phrases]) if phrases else None
 
 
 @lru_cache(maxsize=8)

@@ -96,18 +96,6 @@ def user_profiles_dir() -> Path:
     return platformdirs.user_config_path("briefing") / "profiles"
 
 
-def phrases_regex(phrases: Sequence[str], branches: Sequence[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern for any of `phrases` (their regex bodies in `branches`).
-
-    A leading "anti-" is not the actor: "anti-government fighters" are the government's
-    enemies. The start boundary is checked once, then the first letter, before the
-    alternation: per-branch lookbehinds, tried at every position, were 15x slower.
-    """
-    initials = {c for phrase in phrases for c in (phrase[:1].lower(), phrase[:1].upper())}
-    first = re.escape("".join(sorted(initials)))
-    return re.compile(rf"(?<!\w)(?<!anti-)(?=[{first}])(?:{'|'.join(branches)})", re.IGNORECASE)
-
-
 def phrase_body(phrase: str) -> str:
     """A phrase without its start boundary: inner spaces match any whitespace; the last
     word may take a plural or possessive ("rebels", "Assad's", "rebels'"); a trailing
