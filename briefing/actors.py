@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
-from briefing.phrase_index import PhraseIndex
+from briefing.phrase_index import PhraseIndex, PhraseMatch
 from briefing.profile import ContextRule, Profile, phrase_body
 
 
@@ -39,6 +39,8 @@ class ActorTagger:
                 for phrase in rule.phrases:
                     hits_by_phrase.setdefault(_key(phrase), []).append(_Hit(actor.id, index))
         self.hits = {phrase: tuple(hits) for phrase, hits in hits_by_phrase.items()}
+        # Country names and demonyms can name a place or a people rather than the state.
+        self.country_words = frozenset(key for key in hits_by_phrase if key in _COUNTRY_WORDS)
         # "Islamic State militants" wins over "militant" at the same word.
         self.phrases = PhraseIndex(list(hits_by_phrase))
         self.patterns = tuple(
@@ -54,8 +56,11 @@ class ActorTagger:
         """Actor ids the sentence names. Context rules look at `article_text` (the whole
         article) for their `requires_any`; without it, at the sentence alone; and at the
         article's publication date for their `after` and `before`."""
-        found = self.positions(sentence, article_text, published)
-        return tuple(sorted(found, key=self.order.__getitem__))
+        return self.ordered(self.positions(sentence, article_text, published))
+
+    def ordered(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
+        """The actor ids in profile order."""
+        return tuple(sorted(actor_ids, key=self.order.__getitem__))
 
     def positions(
         self, sentence: str, article_text: str = "", published: str | None = None
@@ -65,6 +70,8 @@ class ActorTagger:
         satisfied: frozenset[int] | None = None
         undated = len((published or "")[:10]) < 10
         for match in self.phrases.finditer(sentence):
+            if match.phrase in self.country_words and _place_or_people(sentence, match):
+                continue
             hits = self.hits[match.phrase]
             for hit in hits:
                 if hit.actor in found:
@@ -109,6 +116,38 @@ class ActorTagger:
             )
             self._context = (article_text, satisfied)
         return self._context[1]
+
+
+_COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)
+# "fighting in Ukraine", "smuggled into Russia": a country as a place.
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+$", re.IGNORECASE)
+# "in Sumy, Ukraine, ...": a town, then its country.
+_TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+$")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+# "the Ukrainian city of Sumy", "near the Russian border", "into Russian territory".
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:city|cities|town|towns|village|villages|capital|region|province|oblast|border|"
+    r"borders|territory|soil|airspace|coast|coastline|port|countryside)\b",
+    re.IGNORECASE,
+)
+# "hundreds of Israelis gathered", "70,000 Israelis": a people counted, not its state.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:hundreds|thousands|dozens|millions|many|some|several|fellow))"
+    r"(?:\s+of)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _place_or_people(sentence: str, match: PhraseMatch) -> bool:
+    """Whether a country's name or demonym is used as a place or for its people, not for
+    the state, its forces or officials."""
+    before = sentence[max(0, match.start - 40) : match.start]
+    if _PLACE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(sentence, match.end):
+        return True
+    if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(sentence, match.end):
+        return True
+    plural = sentence[match.end - 1 : match.end] in "sS" and not match.phrase.endswith("s")
+    return (plural or match.phrase.endswith("s")) and bool(_COUNTED_BEFORE.search(before))
 
 
 def _key(phrase: str) -> str:
