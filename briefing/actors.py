@@ -120,7 +120,10 @@ class ActorTagger:
 
 _COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)
 # "fighting in Ukraine", "smuggled into Russia": a country as a place.
-_PLACE_BEFORE = re.compile(r"\b(?:in|into|inside|across|throughout)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",
+    re.IGNORECASE,
+)
 # "in Sumy, Ukraine, ...": a town, then its country.
 _TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+$")
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")

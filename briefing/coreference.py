@@ -59,3 +59,11 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         start = after.end() if after else len(text)
         positions = {a: at for a, at in positions.items() if at >= start}
     return min(positions, key=positions.__getitem__) if positions else None
+
+
+def within_quote(text: str) -> bool:
+    """Whether the sentence is part of a quote running over several sentences: it opens a
+    quote it does not close, or closes one it did not open."""
+    opened = sum(text.count(m) for m in _OPEN_QUOTES)
+    closed = sum(text.count(m) for m in _CLOSE_QUOTES)
+    return opened != closed or text.count('"') % 2 == 1

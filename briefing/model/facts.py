@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.coreference import within_quote
 from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, STATE
 from briefing.model.dating import best_date
@@ -58,6 +59,7 @@ class FactCandidate:
     reported: str | None = None  # earliest publication date of its sources
     wire: str | None = None  # the reporting wire or outlet, for a fact nobody is quoted on
     actor_acts: bool = False  # the pane's actor is who acts or speaks, not just named
+    quoted: bool = False  # its sentence is part of a quote running over several sentences
 
     @property
     def attribution(self) -> str | None:
@@ -95,8 +97,8 @@ def score(candidate: FactCandidate) -> float:
         value -= 3.0
     elif _HEDGE.search(text):
         value -= 1.0
-    if text.lstrip()[:1] in "\"“‘'":
-        value -= 1.0  # a quotation is a view, rarely a checkable event
+    if text.lstrip()[:1] in "\"“‘'" or candidate.quoted:
+        value -= 2.0  # a quotation is a view, rarely a checkable event
     if words < 7:
         value -= 2.0
     elif words > 55:
@@ -145,6 +147,7 @@ def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...
             reported=line.reported,
             wire=line.wire,
             actor_acts=line.subject,
+            quoted=within_quote(line.stated.text),
         )
         for line, _ in by_order.values()
     ]

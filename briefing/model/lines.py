@@ -16,7 +16,7 @@ from briefing.model.clauses import main_clause_opening
 from briefing.model.dating import best_date, first_published, lede_date, report_dates
 from briefing.model.events import event_span
 from briefing.model.index import Index
-from briefing.model.panes import Mentions, PaneActor, line_actor
+from briefing.model.panes import Mentions, PaneActor, line_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
 from briefing.model.words import event_verbs
 
@@ -83,10 +83,19 @@ def pane_lines(
             if report not in about:
                 # Decided once, on the sentence stating the whole report.
                 whole = make_line(index, report, index.corroboration.sources(report), off_period)
-                about[report] = line_actor(whole.event, whole.speaker, candidates[report], mentions)
+                article = index.articles[whole.stated.article_id]
+                about[report] = line_actor(
+                    whole.event,
+                    whole.speaker,
+                    candidates[report],
+                    lambda text, article=article: mentions(text, article),
+                )
             if about[report] != pane.id:
                 continue
-            subject = pane.id in mentions(main_clause_opening(line.event))
+            article = index.articles[line.stated.article_id]
+            opening = main_clause_opening(line.event)
+            named = subject_mentions(opening, lambda text, a=article: mentions(text, a))
+            subject = pane.id in named
             also = tuple(names[other] for other in candidates[report] if other != pane.id)
             lines[pane.id].append((replace(line, subject=subject), also))
     return {pane_id: tuple(found) for pane_id, found in lines.items()}
