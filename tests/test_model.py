@@ -206,3 +206,27 @@ def test_a_datelines_day_does_not_date_the_event() -> None:
     day = __import__("datetime").date(2025, 3, 11)
     dateline = "Khartoum [Sudan], October 28 : Sudan's army chief has announced a withdrawal."
     assert event_dates(dateline, resolve_dates(dateline, day)) == ()
+
+
+def test_he_or_she_is_the_last_person_named_not_a_group() -> None:
+    sentences = [
+        Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
+        for n, text in enumerate(
+            [
+                "Streams of cars headed south, according to Reuters witnesses.",
+                "Biden spoke at the White House shortly after the vote.",
+                "He said he had spoken to both prime ministers.",
+                "Shops stayed shut, they said.",
+            ],
+            start=1,
+        )
+    ]
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s1"] == "Reuters witnesses"
+    assert speakers["a1.s3"] == "Biden"
+    assert speakers["a1.s4"] == "Reuters witnesses"
+
+
+def test_when_is_no_speaker() -> None:
+    text = "The army left the city, a day after the RSF said it had taken the base."
+    assert find_speaker(text) != "a day after the RSF"
