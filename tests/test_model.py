@@ -18,6 +18,7 @@ from briefing.model import Briefing
 from briefing.model.attribution import attribute_sentences, find_attribution, find_speaker
 from briefing.model.background import is_background, stale_articles
 from briefing.model.events import event_span
+from briefing.model.lines import furniture
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 
@@ -230,3 +231,25 @@ def test_he_or_she_is_the_last_person_named_not_a_group() -> None:
 def test_when_is_no_speaker() -> None:
     text = "The army left the city, a day after the RSF said it had taken the base."
     assert find_speaker(text) != "a day after the RSF"
+
+
+def test_captions_and_teasers_are_never_lines() -> None:
+    texts = [
+        (1, "People react as a bus carrying released prisoners arrives in Ramallah."),
+        (1, "(EPA)"),
+        (2, "A car heads out of Beirut early Wednesday."),
+        (2, "Photo by Wael Hamzeh/EPA-EFE 1 of 3 | A car heads out of Beirut."),
+        (3, "UAE Lottery's Dh100-million winner reveals plans for life-changing jackpot"),
+        (4, "A map of Sumy in Ukraine:"),
+        (
+            5,
+            "Hezbollah sent a small number of forces from Lebanon to Syria overnight to help "
+            "prevent fighters from seizing Homs, two senior Lebanese security sources said",
+        ),
+        (6, "The army withdrew to prevent further civilian suffering."),
+    ]
+    sentences = [
+        Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
+        for n, (paragraph, text) in enumerate(texts, start=1)
+    ]
+    assert furniture(sentences) == {f"a1.s{n}" for n in range(1, 7)}

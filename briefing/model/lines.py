@@ -5,7 +5,7 @@ background, and which pane it is about."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.annotate import Sentence
@@ -32,6 +32,32 @@ _PAST_EVENT = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+# A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
+# Images") makes its paragraph a caption, whatever the extractor called it.
+_CREDIT = re.compile(
+    r"^\(?(?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua|EPA-EFE)(?:[ /-]\w+)*\)?\.?$"
+    r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|",
+    re.IGNORECASE,
+)
+# Article text ends its sentences; a short body line that does not is a teaser, link or
+# label (a long one is a sentence whose full stop the page dump lost).
+_ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+_TEASER_WORDS = 16
+
+
+def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """Sentences no line may state: the paragraphs of a photo credit, and body text that
+    ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:")."""
+    sentences = list(sentences)
+    captioned = {(s.article_id, s.paragraph) for s in sentences if _CREDIT.search(s.text)}
+    return frozenset(
+        s.id
+        for s in sentences
+        if (s.article_id, s.paragraph) in captioned
+        or (s.kind == "body" and not _ENDED.search(s.text) and len(s.text.split()) < _TEASER_WORDS)
+    )
 
 
 @dataclass(frozen=True)
@@ -68,8 +94,9 @@ def pane_lines(
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
+    unfit = furniture(index.sentences.values())
     for pane in panes:
-        reports = actor_reports(index, pane.sentence_ids)
+        reports = actor_reports(index, [sid for sid in pane.sentence_ids if sid not in unfit])
         per_pane[pane.id] = reports
         for members in reports:
             report = index.corroboration.report_of[members[0]].id
