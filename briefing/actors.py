@@ -48,7 +48,12 @@ class ActorTagger:
             for actor in profile.actors
             for pattern in actor.patterns
         )
-        self._context: tuple[str, frozenset[int]] | None = None
+        self._context: tuple[str, frozenset[int], str | None] | None = None
+        self._era_marks = tuple(
+            (rule.after, PhraseIndex([_key(p) for p in rule.undated_after_if]))
+            for rule, _, _ in self.rules
+            if rule.after and rule.undated_after_if
+        )
 
     def tag(
         self, sentence: str, article_text: str = "", published: str | None = None
@@ -68,6 +73,9 @@ class ActorTagger:
         """Actor id -> where the sentence first names it (a character offset)."""
         found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
+        if len((published or "")[:10]) < 10 and self._era_marks:
+            # An undated article's own words may say when it is from.
+            published = self._context_of(article_text or sentence)[2] or published
         undated = len((published or "")[:10]) < 10
         for match in self.phrases.finditer(sentence):
             if match.phrase in self.country_words and _place_or_people(sentence, match):
@@ -80,7 +88,7 @@ class ActorTagger:
                     found[hit.actor] = match.start
                     continue
                 if satisfied is None:
-                    satisfied = self._satisfied_rules(article_text or sentence)
+                    satisfied = self._context_of(article_text or sentence)[1]
                 rule, _, unless = self.rules[hit.rule]
                 if (
                     hit.rule in satisfied
@@ -106,7 +114,9 @@ class ActorTagger:
             for other in hits
         )
 
-    def _satisfied_rules(self, article_text: str) -> frozenset[int]:
+    def _context_of(self, article_text: str) -> tuple[str, frozenset[int], str | None]:
+        """The article, the rules whose `requires_any` it meets, and the latest day its
+        words show it is from (a rule's `after`, by its `undated_after_if`), if any."""
         # A whole article's sentences are tagged in a row: remember the last article.
         if self._context is None or self._context[0] != article_text:
             satisfied = frozenset(
@@ -114,8 +124,9 @@ class ActorTagger:
                 for n, (_, requires, _) in enumerate(self.rules)
                 if requires is None or requires.search(article_text)
             )
-            self._context = (article_text, satisfied)
-        return self._context[1]
+            days = [day for day, marks in self._era_marks if marks.search(article_text)]
+            self._context = (article_text, satisfied, max(days, default=None))
+        return self._context
 
 
 _COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)

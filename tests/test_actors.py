@@ -635,3 +635,14 @@ def test_a_pronoun_or_a_quote_going_on_carries_the_actor_of_the_sentence_before(
     assert actors[next(t for t in actors if t.startswith("Rescue work"))] == ()
     # ...and a quote whose speaker is named is not carried over: it names Russia itself.
     assert actors[next(t for t in actors if t.startswith("\u201cRussia must"))] == ("russia",)
+
+
+def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    sentence = "SANA said the government had reached a deal with the SDF."
+    before = "Rebels advanced on Homs in Syria. " + sentence
+    after = "Syria's interim President met the SDF chief. " + sentence
+    assert tagger.tag(sentence, before) == ("assad", "kurds")
+    assert tagger.tag(sentence, after) == ("hts", "kurds")
+    # A dated article goes by its date.
+    assert tagger.tag(sentence, after, "2024-12-01") == ("assad", "kurds")
