@@ -115,6 +115,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert stale_articles([("a1", "2024-12-06"), ("a2", "2024-12-07"), ("a3", "2016-03-01")]) == (
         "a3",
     )
+    assert is_background("Russia currently controls around 20% of Ukrainian territory.", None, None)
+    assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
+    # Two pages whose date was taken from their text (the attack of 7 October 2023) do not
+    # make the two reports of January 2025 stale: the newer middle sets the period.
+    days = [("a1", "2025-01-19"), ("a2", "2025-01-20"), ("a3", "2023-10-07"), ("a4", "2023-10-07")]
+    assert stale_articles(days) == ("a3", "a4")
 
 
 @pytest.fixture(scope="module")
