@@ -203,3 +203,21 @@ def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
     assert within_quote("Only filthy scum can act like this,\u201d he said.")
     assert within_quote("\u201cYou attacked all Syrians and made an unforgivable mistake.")
     assert not within_quote("\u201cThis is designed to last,\u201d Biden said.")
+
+
+def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
+    def candidate(text: str, order: int) -> FactCandidate:
+        return FactCandidate(text, "body", (), "SANA", (f"a{order}.s1",), order)
+
+    signed = candidate(
+        "Syria's interim President Ahmed al-Sharaa and SDF chief Mazloum Abdi signed an "
+        "agreement on Monday to integrate the SDF into state institutions in Damascus.",
+        1,
+    )
+    restated = candidate(
+        "Based on a meeting held between President Ahmed al-Sharaa and Mazloum Abdi on "
+        "Monday, an agreement was signed to integrate the SDF into state institutions.",
+        2,
+    )
+    other = candidate("Clashes killed 12 fighters near Deir el-Zor on Sunday, the SDF said.", 3)
+    assert select_facts([signed, restated, other]) == [signed, other]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.coreference import within_quote
+from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, STATE
 from briefing.model.dating import best_date
@@ -116,12 +117,20 @@ def select_facts(
     An undated fact is placed at the date it was reported; with neither, it goes last.
     """
     scored = [(score(c), c) for c in candidates]
-    best = [
-        c
-        for _, c in sorted(
-            (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
-        )[:limit]
-    ]
+    best: list[FactCandidate] = []
+    chosen_words: list[ReportWords] = []
+    ranked = sorted(
+        (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
+    )
+    for _, candidate in ranked:
+        if len(best) == limit:
+            break
+        # A rewording of a fact already chosen (the reports were not merged) says it again.
+        words = report_words(candidate.text)
+        if any(_restates(words, other) for other in chosen_words):
+            continue
+        best.append(candidate)
+        chosen_words.append(words)
 
     def when(candidate: FactCandidate) -> str | None:
         date = best_date(candidate.dates)
@@ -131,6 +140,26 @@ def select_facts(
         (c for c in best if when(c)), key=lambda c: (when(c) or "", -c.order), reverse=True
     )
     return dated + sorted((c for c in best if not when(c)), key=lambda c: c.order)
+
+
+# Two facts sharing this much of the shorter one's content words, and of its names, and
+# no count the other contradicts, state one report.
+_RESTATED_SHARE = 0.5
+
+
+def _share(one: frozenset[str], other: frozenset[str]) -> float:
+    shorter = min(len(one), len(other))
+    return len(one & other) / shorter if shorter else 1.0
+
+
+def _restates(one: ReportWords, other: ReportWords) -> bool:
+    # "Rebels seized Aleppo" and "Rebels captured Hama" are two events.
+    return (
+        bool(one.words and other.words)
+        and _share(one.words, other.words) >= _RESTATED_SHARE
+        and _share(one.names, other.names) >= _RESTATED_SHARE
+        and (one.numbers <= other.numbers or other.numbers <= one.numbers)
+    )
 
 
 def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...]:
