@@ -52,7 +52,10 @@ def _plain_words(text: str) -> list[str]:
 
 
 def slug_words(url: str) -> list[str]:
-    """Words of the URL path segment that spells the most words (the slug), or [] if none does."""
+    """Words of the URL path segment that spells the most words (the slug), or [] if none does
+    (or the "URL" is a file name, as some pages of the segments set carry: "hard::x.com-y.html")."""
+    if not re.match(r"^https?://", url):
+        return []
     path = re.sub(r"^\w+://[^/]+", "", url).split("?")[0]
     segments = [re.sub(r"\.\w+$", "", segment) for segment in path.split("/")]
     best = max(
