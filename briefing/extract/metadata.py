@@ -31,6 +31,7 @@ from briefing.extract.vocabulary import (
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
+    OWNER_NOT_NAME,
     PERSON_NAME,
     PROMO,
     PUBLISHED_IN,
@@ -170,20 +171,14 @@ def find_outlet(
         match = PUBLISHED_IN.match(text)
         if match:
             return match["outlet"].strip()
-    for index, text in enumerate(texts):
+    for text in texts:
         match = COPYRIGHT.search(text)
-        if not match or len(text.split()) > 15:
+        if not match:
             continue
-        owner = _owner_name(match["owner"] or "")
-        if not owner and index + 1 < len(texts):
-            owner = _owner_name(texts[index + 1])
-        if (
-            owner
-            and len(owner.split()) <= 6
-            and not PROMO.search(owner)
-            and not _is_navigation(owner)
-            and owner != author
-        ):
+        owner = _owner_name(match["owner"] or match["named"] or "")
+        if owner != author and DOMAIN.match(owner):
+            return _spelled_out(owner, texts)
+        if owner != author and _is_owner_name(owner):
             return owner
     return _masthead(above_headline)
 
@@ -237,12 +232,33 @@ def _owner_name(text: str) -> str:
     links that follow it ("Quiller Media, Inc., Contact Us" -> "Quiller Media")."""
     owner = re.sub(r"^by\s+", "", ALL_RIGHTS.sub("", text), flags=re.IGNORECASE)
     owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
+    # A sentence or a dash ends the name: "FOX News Network, LLC. Quotes displayed ...",
+    # "Handelsblatt GmbH - ein Unternehmen der ...".
+    owner = re.split(r"\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
+    owner = re.sub(r"^(?:©\s*|copyright\s+)+", "", owner, flags=re.IGNORECASE)
     kept: list[str] = []
     for part in re.split(r"\s*[,|]\s*", owner):
         if kept and (LEGAL_SUFFIX.fullmatch(" " + part) or _is_navigation(part)):
             break
         kept.append(part)
     return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,")
+
+
+def _is_owner_name(owner: str) -> bool:
+    """A name that can own a site: a few words, mostly capitalised, not a photo credit
+    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence or a menu label."""
+    words = owner.split()
+    capitalised = sum(word[0].isupper() or word[0].isdigit() for word in words)
+    return (
+        0 < len(words) <= 6
+        and words[0][0].isupper()
+        and capitalised * 2 >= len(words)
+        and ":" not in owner
+        and not any(AGENCY_NAME.match(part.strip()) for part in owner.split("/"))
+        and not OWNER_NOT_NAME.search(owner)
+        and not PROMO.search(owner)
+        and not _is_navigation(owner)
+    )
 
 
 def _is_navigation(text: str) -> bool:

@@ -236,11 +236,20 @@ PUBLISHED_IN = re.compile(
 )
 
 
-# "© 2025 Owner", "Copyright © 2019-2024 Owner": a year is required, so "Copyright Policy" is not.
+# "© 2025 Owner", "Copyright © 2019-2024 Owner", "© SWR 2021", "...redistributed. ©2023 FOX News
+# Network, LLC. All rights reserved.": a year is required, so "Copyright Policy" is not. The owner
+# runs to the next separator ("| Terms of Service"); `metadata._owner_name` trims the rest.
 COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,]?\s*"
-    r"(?P<owner>[A-Z][^|©]*)?$",
+    r"(?:(?:©|\(c\)|\bcopyright\b)\s*+){1,3}"
+    r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,–-]?\s*(?P<owner>[A-Z][^|©•·]*+)?"
+    r"|(?P<named>[A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,4}?),? (?:19|20)\d{2}\b)",
     re.IGNORECASE,
+)
+
+
+# What follows a copyright mark without naming an owner: licences, platform credits, years.
+OWNER_NOT_NAME = re.compile(
+    r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo)\b", re.IGNORECASE
 )
 
 
