@@ -57,3 +57,65 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:
     assert extract_article(_page(footer=footer), "page.txt").outlet is None
+
+
+BODY_DE = (
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Markthalle wieder aufzubauen, die im "
+    "letzten Winter bei einem Brand zerstört worden war.\n\n"
+    "Die Händler, die ihre Stände verloren haben, ziehen bis dahin auf einen Platz am Fluss, "
+    "sagte die Stadt, und die neue Halle soll in zwei Jahren wieder öffnen.\n\n"
+    "Die Opposition nannte den Plan zu teuer und forderte einen günstigeren Entwurf, aber der "
+    "Beschluss wurde nach einer langen Debatte mit klarer Mehrheit gefasst."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "wire", "byline"),
+    [
+        ("Von Jane Doe\n12.03.2024", BODY_DE, None, "Jane Doe"),
+        (
+            "Von Jane Doe und Max Muster | 12.03.2024, 17:55 Uhr",
+            BODY_DE,
+            None,
+            "Jane Doe und Max Muster",
+        ),
+        ("Von Jane Doe, dpa\n12.03.2024", BODY_DE, "dpa", "Jane Doe"),
+        ("Autor: Ana Lima", BODY_DE, None, "Ana Lima"),
+        ("Von\nJane Doe\n12.03.2024", BODY_DE, None, "Jane Doe"),  # the names on their own row
+        ("Par Jean Dupont\nPublié le 3 mars 2024", BODY, None, "Jean Dupont"),
+        ("Por Juan Pérez, corresponsal\n3 de marzo de 2024", BODY, None, "Juan Pérez"),
+        ("Door Jan de Vries\n3 maart 2024", BODY, None, "Jan de Vries"),
+        ("By Jane Doe and John Roe, Reuters", BODY, "Reuters", "Jane Doe and John Roe"),
+        ("Omar Khalil, Reuters\nMarch 3, 2024", BODY, "Reuters", "Omar Khalil"),
+        ("By The Associated Press\nMarch 3, 2024", BODY, "Associated Press", None),
+        # a sentence that opens with a byline word is no byline
+        ("Von Montag an gilt der neue Fahrplan\n12.03.2024", BODY_DE, None, None),
+        ("Short Url\nhttps://example.com/x7k2p\nUpdated 07 December 2024", BODY, None, None),
+    ],
+)
+def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str | None) -> None:
+    article = extract_article(_page(header, body=body), "page.txt")
+    assert (article.wire, article.byline) == (wire, byline)
+    # a byline row is never article text
+    texts = [block.text for block in article.blocks if block.kind != "headline"]
+    assert not any(byline and byline in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "wire", "dateline"),
+    [
+        ("DUBAI (Reuters) - Iran said on Tuesday it would send", "Reuters", "DUBAI"),
+        ("LONDON, Sept 28 (Reuters) – British drivers said on Tuesday", "Reuters", "LONDON"),
+        ("LONDON (Reuters) -The International Monetary Fund said on Tuesday", "Reuters", "LONDON"),
+        ("BEIRUT (AFP) — Israeli strikes hit the city on Tuesday", "AFP", "BEIRUT"),
+        ("Damascus (AFP) – Rebels said on Tuesday", "AFP", "Damascus"),
+    ],
+)
+def test_dateline_names_place_and_wire_never_outlet(
+    first_paragraph: str, wire: str, dateline: str
+) -> None:
+    body = BODY.replace("The city council voted", f"{first_paragraph}. The city council voted", 1)
+    # A page store's excerpt: a date marker line, then straight into the text.
+    article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+    assert (article.outlet, article.wire, article.dateline) == (None, wire, dateline)
+    assert article.published == "2024-12-07"

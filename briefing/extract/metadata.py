@@ -40,7 +40,10 @@ from briefing.extract.vocabulary import (
     SENTENCE_END,
     SITE_CONTROL,
     TITLE_SEPARATOR,
+    URL_ONLY,
     WORD,
+    byline_opener,
+    local_byline,
 )
 
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
@@ -72,26 +75,52 @@ def split_title(first_line: str) -> tuple[str, str | None]:
     return headline, site
 
 
-def find_wire(
-    header: list[str], dateline_agency: str | None, outlet: str | None, listed: set[str]
-) -> str | None:
-    """An agency named in the header rows or the dateline; else the byline ("By ..." or a
-    writer's name next to a date or role row). `listed` holds the page's list items: a name
-    among them is a menu entry."""
-    byline = None
-    for index, text in enumerate(header):
+def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
+    """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
+    Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —")."""
+    for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
             name = agency.group("agency") if "agency" in agency.re.groupindex else agency[0]
             return AGENCY_NAMES.get(name.lower(), name)
-        if text.lower() == "by" and index + 1 < len(header):
-            text = f"By {header[index + 1]}"  # the browser put the name on its own line
+        local = local_byline(text)
+        credit = local[1].lstrip(",|/–—-( ").rstrip(") ") if local else ""
+        if credit and AGENCY_NAME.match(credit):
+            return AGENCY_NAMES.get(credit.lower(), credit)
+    return dateline_agency
+
+
+def find_byline(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+    """The writers of the byline, in any language with a word before the names ("By Jane
+    Doe", "Von Jane Doe", "Par Jean Dupont", "Autor: Ana Lima", "Omar Khalil, Reuters"), else a
+    writer's name alone next to a date or role row. `listed` holds the page's list items: a
+    name among them is a menu entry. An agency credited as the byline is the wire, not a writer."""
+    for index, text in enumerate(header):
+        if byline_opener(text) and index + 1 < len(header):
+            text = f"{text.strip()} {header[index + 1]}"  # the browser put the names below
+        if AGENCY_BYLINE.match(text) or AGENCY_LINE.match(text):
+            continue
+        named = NAMED_AGENCY.match(text)
+        if named:  # "Omar Khalil, Reuters", "By Jane Doe and John Roe / AFP"
+            text = text[: named.start("agency")].strip(" ,/|–—-")
         match = BYLINE.match(text)
-        if match and byline is None:
-            byline = f"By {_byline_names(match.group(1))}"
-    if dateline_agency:
-        return dateline_agency
-    return byline or _name_row(header, outlet, listed)
+        if match:
+            return _byline_names(match.group(1))
+        local = local_byline(text)
+        if local:
+            return _byline_names(local[0])
+        writer = PERSON_NAME.match(text) if named else None
+        if writer:
+            return writer["name"]
+    return _name_row(header, outlet, listed)
+
+
+def is_byline_row(unit: Unit) -> bool:
+    """A short row that is only a byline ("By Jane Doe", "Par Jean Dupont", "Autorin: Uta
+    Staschewski, Projektleiterin"), never article text."""
+    if unit.words > 12 or is_prose(unit):
+        return False
+    return bool(AGENCY_BYLINE.match(unit.text) or local_byline(unit.text))
 
 
 def _byline_names(names: str) -> str:
@@ -113,9 +142,13 @@ def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | 
         candidate = PERSON_NAME.match(name_part.strip())
         if candidate is None or text in listed or (outlet and outlet in text):
             continue
+        if byline_opener(candidate["name"].split()[0]):  # "Von Montag Bis Freitag"
+            continue
         if SECTION_WORDS & set(normalise(candidate["name"]).split()):
             continue
         following = header[index + 1 : index + 3]
+        if following and URL_ONLY.match(following[0]):
+            continue  # a label over a link ("Short Url"), not a writer
         beside = (
             is_date_row(rest)
             or any(is_date_row(other) for other in following)
@@ -124,7 +157,7 @@ def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | 
             )
         )
         if beside:
-            return f"By {candidate['name']}"
+            return candidate["name"]
     return None
 
 

@@ -320,7 +320,8 @@ DATELINE = re.compile(
     # a place in title case only with an agency after it: "Damascus (AFP) –"
     rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})(?=\s*\((?:{AGENCY_PATTERN})\)))"
     r"\s*(?:(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})"
-    r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)\s"  # "MOSCOW, December 7. /TASS/."
+    r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)"  # "MOSCOW, December 7. /TASS/."
+    r"(?:\s|(?<=\)[-—–])(?=[A-Z])|(?<=\)\s[-—–])(?=[A-Z]))"  # "LONDON (Reuters) -The IMF"
 )
 
 
@@ -433,3 +434,60 @@ def page_function_words(words: list[str]) -> frozenset[str]:
     if not hits:
         return frozenset()
     return function_word_lists()[hits.most_common(1)[0][0]]
+
+
+# Byline words per language ("Von", "Par", "Por", "Autor:"), from the shipped data file.
+BYLINE_WORDS_FILE = Path(__file__).with_name("bylines.json")
+# What may follow the writers' names on a byline row: nothing, a separator, or a comma before
+# a role, an agency or a date ("Von Jane Doe | 12.03.2024", "Por Juan Pérez, corresponsal",
+# "Text: Ana Lima 3. März 2024").
+_AFTER_NAMES = re.compile(r"^(?:$|[|·•/–—(-]|,\s|\d)")
+
+
+@lru_cache(maxsize=1)
+def _byline_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = json.loads(BYLINE_WORDS_FILE.read_text(encoding="utf-8"))
+    openers = {word for words in data["openers"].values() for word in words}
+    by_length = sorted(openers, key=len, reverse=True)
+    labels = sorted(data["labels"], key=len, reverse=True)
+    label_words = "|".join(map(re.escape, labels))
+    opener_words = "|".join(map(re.escape, by_length))
+    opening = re.compile(rf"^(?i:(?:{label_words})\s*:|(?:{opener_words})\b)\s*(?P<rest>.*)$")
+    return opening, frozenset(data["name_words"])
+
+
+def byline_opener(text: str) -> bool:
+    """A row that is only a byline word or label ("By", "Von", "Autor:"): the browser put the
+    names on the next row."""
+    opening, _ = _byline_vocabulary()
+    match = opening.match(text.strip().removesuffix(":"))
+    return bool(match) and not match["rest"]
+
+
+def local_byline(text: str) -> tuple[str, str] | None:
+    """(writers, what follows them) of a byline row in any language with a word or label
+    before the names: "Von Jane Doe und Max Muster | 12.03.2024", "Par Jean Dupont", "Autor:
+    Ana Lima". The names are capitalised words (with connectors and particles: "und", "de",
+    "van"); the row is not one when a lower-case word follows them ("Von Montag an gilt...")."""
+    opening, name_words = _byline_vocabulary()
+    match = opening.match(text.strip())
+    if match is None or not match["rest"]:
+        return None
+    rest = match["rest"]
+    names: list[str] = []
+    position = 0
+    for word in re.finditer(r"[^\s,|·•/–—()]+", rest):
+        if rest[position : word.start()].strip():  # a separator or a comma ends the names
+            break
+        token = word[0]
+        if not (token[0].isupper() or (names and token.lower() in name_words)):
+            break
+        names.append(token)
+        position = word.end()
+    while names and names[-1].lower() in name_words:  # "Jane Doe und" ends on a name
+        names.pop()
+        position = rest.rfind(" ", 0, position)
+    after = rest[position:].strip() if names else rest
+    if not names or len(names) > 8 or not _AFTER_NAMES.match(after):
+        return None
+    return " ".join(names), after
