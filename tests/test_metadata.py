@@ -119,3 +119,17 @@ def test_dateline_names_place_and_wire_never_outlet(
     article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
     assert (article.outlet, article.wire, article.dateline) == (None, wire, dateline)
     assert article.published == "2024-12-07"
+
+
+@pytest.mark.parametrize(
+    ("page", "outlet"),
+    [
+        (f"Al Jazeera\n\n{HEADLINE}\n\n{BODY}\n", "Al Jazeera"),  # a masthead printed once
+        (f"{HEADLINE}\n\n{BODY}\n\nSource: The Guardian\n", "The Guardian"),
+        (f"{HEADLINE}\n\n{BODY}\n\nMore from\n  • The Hindu\n  • Daily Sabah\n", None),  # a menu
+        # named in the text is not the page's outlet
+        (f"{HEADLINE}\n\n{BODY}\n\nThe mayor told Al Jazeera the plan would go ahead.\n", None),
+    ],
+)
+def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) -> None:
+    assert extract_article(page, "page.txt").outlet == outlet

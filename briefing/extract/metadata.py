@@ -39,10 +39,12 @@ from briefing.extract.vocabulary import (
     SECTION_WORDS,
     SENTENCE_END,
     SITE_CONTROL,
+    SOURCE_LABEL,
     TITLE_SEPARATOR,
     URL_ONLY,
     WORD,
     byline_opener,
+    known_outlets,
     local_byline,
 )
 
@@ -194,10 +196,16 @@ def find_dateline(
 
 
 def find_outlet(
-    texts: list[str], title_site: str | None, author: str | None, above_headline: list[Unit]
+    texts: list[str],
+    title_site: str | None,
+    author: str | None,
+    above_headline: list[Unit],
+    listed: frozenset[str] = frozenset(),
 ) -> str | None:
     """The site part of the page title, else "Published in X", else the copyright owner (when
-    not the writer), else the masthead: a name repeated above the headline."""
+    not the writer), else a known outlet's name alone on a row that is no list item ("Al
+    Jazeera", "Source: The Guardian"; `listed` holds the list items: menus name sister sites),
+    else the masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
@@ -213,6 +221,11 @@ def find_outlet(
             return _spelled_out(owner, texts)
         if owner != author and _is_owner_name(owner):
             return owner
+    known = known_outlets()
+    for text in texts:
+        name = known.get(SOURCE_LABEL.sub("", text).strip(" |·•–—-.").lower())
+        if name and text not in listed:
+            return name
     return _masthead(above_headline)
 
 

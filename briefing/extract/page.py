@@ -167,7 +167,11 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
     body_shown: set[str] = set()
     outlet = find_outlet(
-        texts, title_site, title_author, units[:headline_at] if headline_at else []
+        texts,
+        title_site,
+        title_author,
+        units[:headline_at] if headline_at else [],
+        frozenset(unit.text for unit in units if unit.bullet),
     )
     first_body_at: int | None = None
     # A page of a few short sentences has no paragraph long enough to count as prose: its

@@ -491,3 +491,19 @@ def local_byline(text: str) -> tuple[str, str] | None:
     if not names or len(names) > 8 or not _AFTER_NAMES.match(after):
         return None
     return " ".join(names), after
+
+
+# News outlets known worldwide (a data file of names): a row that is only one names the page's.
+OUTLETS_FILE = Path(__file__).with_name("outlets.txt")
+# "Source: The Guardian", "Quelle: Der Spiegel": a label before the outlet's name.
+SOURCE_LABEL = re.compile(
+    r"^(?:source|sources|quelle|fuente|fonte|origine|bron|kilde|källa|źródło)\s*:\s*", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def known_outlets() -> dict[str, str]:
+    """Known outlet names by their lower-case form."""
+    lines = OUTLETS_FILE.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return {name.lower(): name for name in names}
