@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract import extract_article
+from tests.test_page_dates import BODY_DE
+from tests.test_page_dates import BODY_EN as BODY
 
-BODY = (
-    "The city council voted on Tuesday to rebuild the old market hall, which burned down in a "
-    "fire last winter, and said the work would start in the spring.\n\n"
-    "Traders who lost their stalls will move to a temporary site by the river, the council said, "
-    "and the new hall should open again within two years if the money is found.\n\n"
-    "Opposition members said the plan was too expensive and asked for a cheaper design, but the "
-    "vote passed with a clear majority after a long debate in the chamber."
-)
 MENU = "  • Home\n  • World\n  • Business\n  • Sport"
 HEADLINE = "Council votes to rebuild the old market hall"
 
@@ -57,16 +51,6 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:
     assert extract_article(_page(footer=footer), "page.txt").outlet is None
-
-
-BODY_DE = (
-    "Der Stadtrat hat am Dienstag beschlossen, die alte Markthalle wieder aufzubauen, die im "
-    "letzten Winter bei einem Brand zerstört worden war.\n\n"
-    "Die Händler, die ihre Stände verloren haben, ziehen bis dahin auf einen Platz am Fluss, "
-    "sagte die Stadt, und die neue Halle soll in zwei Jahren wieder öffnen.\n\n"
-    "Die Opposition nannte den Plan zu teuer und forderte einen günstigeren Entwurf, aber der "
-    "Beschluss wurde nach einer langen Debatte mit klarer Mehrheit gefasst."
-)
 
 
 @pytest.mark.parametrize(
