@@ -1,4 +1,4 @@
-"""Headline, outlet, wire or byline, and dateline, read from the rows around the body."""
+"""Headline, outlet, wire, byline and dateline, read from the rows around the body."""
 
 from __future__ import annotations
 
