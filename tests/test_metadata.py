@@ -93,6 +93,8 @@ def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str |
         ("LONDON (Reuters) -The International Monetary Fund said on Tuesday", "Reuters", "LONDON"),
         ("BEIRUT (AFP) — Israeli strikes hit the city on Tuesday", "AFP", "BEIRUT"),
         ("Damascus (AFP) – Rebels said on Tuesday", "AFP", "Damascus"),
+        ("Madrid, 9 oct (EFE).- El Gobierno aprobó hoy", "EFE", "Madrid"),
+        ("Berlin (dpa) - Die Regierung sagte am Dienstag", "dpa", "Berlin"),
     ],
 )
 def test_dateline_names_place_and_wire_never_outlet(

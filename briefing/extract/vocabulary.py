@@ -316,12 +316,16 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?"
-    # a place in title case only with an agency after it: "Damascus (AFP) –"
-    rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})(?=\s*\((?:{AGENCY_PATTERN})\)))"
-    r"\s*(?:(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})"
+    r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[\w.]+){0,3}?)?"
+    # a place in title case only with an agency after it: "Damascus (AFP) –", "Madrid, 9 oct
+    # (EFE).-"
+    rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})"
+    rf"(?=(?:,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?\s*\((?:{AGENCY_PATTERN})\))"
+    r"(?:,\s*[\w.]+(?:\s+[\w.]+){0,2})?)"
+    r"\s*(?:(?:\((?P<credit>[A-Za-z][\w.&' -]{0,30})\))?\s*\.?(?::|[—–-]{1,2})"
     r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)"  # "MOSCOW, December 7. /TASS/."
-    r"(?:\s|(?<=\)[-—–])(?=[A-Z])|(?<=\)\s[-—–])(?=[A-Z]))"  # "LONDON (Reuters) -The IMF"
+    # "LONDON (Reuters) -The IMF", "(EFE).-El"
+    r"(?:\s|(?<=\)[-—–])(?=[A-Z])|(?<=\)\s[-—–])(?=[A-Z])|(?<=\)\.[-—–])(?=[A-Z]))"
 )
 
 
