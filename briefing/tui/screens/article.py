@@ -33,7 +33,8 @@ CITED_AT = 1 / 3
 def article_meta(article: AnnotatedArticle) -> Content:
     """'Dawn · Agencies · published 2024-12-07T10:14 · BEIRUT · path'."""
     a = article.article
-    parts = [a.outlet or "unknown outlet", a.wire or "no wire or byline"]
+    credit = " · ".join(filter(None, (a.wire, f"by {a.byline}" if a.byline else None)))
+    parts = [a.outlet or "unknown outlet", credit or "no wire or byline"]
     parts.append(f"published {a.published}" if a.published else "publication date unknown")
     if a.dateline:
         parts.append(a.dateline)
