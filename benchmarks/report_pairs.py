@@ -104,6 +104,9 @@ def labelled_sentences(cluster: Cluster, articles: Sequence[AnnotatedArticle]) -
             for sid, lab in matched.items()
             if lab.report and not lab.furniture
         ]
+        lost = [lab.text for lab in judged.labels if lab.report and lab not in matched.values()]
+        for text in lost:
+            print(f"  (labelled sentence missing from the briefing: {judged.id}: {text!r})")
     return found
 
 
