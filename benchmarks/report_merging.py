@@ -1,7 +1,7 @@
 """Report merging judged pair by pair on labelled sentences of real outlets (issue 13).
 
-    python benchmarks/report_pairs.py            # recall/precision per split (dev, test, all)
-    python benchmarks/report_pairs.py --worst 15 # also the worst misses and wrong merges
+    python benchmarks/report_merging.py            # recall/precision per split (dev, test, all)
+    python benchmarks/report_merging.py --worst 15 # also the worst misses and wrong merges
 
 Labelled sentences come from the judged corpus (benchmarks/judged/*.toml, whole pages
 labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, only the
@@ -11,8 +11,10 @@ Pairs, always of sentences in different articles:
 - *copy*: same `report` key, the same words (two words of slack); *rewrite*: same key,
   other words. Both should merge.
 - *negative*: labelled events of different stories (the part of `report` before `:`),
-  in one story file or in two; *hard* when they share 40% of the shorter sentence's
-  content words (same actors, place, template). None should merge.
+  in one story file naming a common actor (*near*, what briefing_eval counts as wrong
+  merges) or in two story files; *hard*
+  when they share 40% of the shorter sentence's content words (same actors, place,
+  template). None should merge.
 
 Two verdicts are scored: the pairwise test (`same_report`) and the grouping the briefing
 shows (`corroborate`, run over every article of the split at once, so reports of
@@ -30,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -51,10 +54,18 @@ from briefing_eval import (  # noqa: E402
 from briefing.actors import compile_profile  # noqa: E402
 from briefing.annotate import AnnotatedArticle  # noqa: E402
 from briefing.corroborate import corroborate, same_report  # noqa: E402
+
+if TYPE_CHECKING:
+    from briefing.model.words import ReportWeights
 from briefing.pipeline import process_document, read_documents  # noqa: E402
 from briefing.profile import load_profile  # noqa: E402
 
 PAIRS_DIR = LABELS_DIR / "pairs"
+# Pair kinds: to merge (copy, rewrite); not to merge: events of different stories in one
+# story file (near), in two (negative), and those sharing 40% of their content words
+# wherever they are (hard).
+KINDS = ("copy", "rewrite", "near", "negative", "hard")
+NEGATIVES = ("near", "negative", "hard")
 
 
 @dataclass(frozen=True)
@@ -79,8 +90,7 @@ class Split:
 
     kinds: dict[str, dict[str, Counts]] = field(
         default_factory=lambda: {
-            verdict: {kind: Counts() for kind in ("copy", "rewrite", "negative", "hard")}
-            for verdict in ("pairwise", "grouped")
+            verdict: {kind: Counts() for kind in KINDS} for verdict in ("pairwise", "grouped")
         }
     )
 
@@ -119,25 +129,54 @@ def pair_kind(a: Labelled, b: Labelled) -> str | None:
         return None
     if story(a.label.report) == story(b.label.report) and a.cluster == b.cluster:
         return None  # facets of one story: merging them is neither required nor wrong
-    return "hard" if overlap(a.text, b.text) >= HARD_NEGATIVE_OVERLAP else "negative"
+    if overlap(a.text, b.text) >= HARD_NEGATIVE_OVERLAP:
+        return "hard"
+    if a.cluster != b.cluster:
+        return "negative"
+    # As briefing_eval counts wrong merges: events of one story file naming a common
+    # actor (pair sets label no actors: all their events).
+    common = a.label.actors & b.label.actors or not (a.label.actors or b.label.actors)
+    return "near" if common else None
 
 
-def judge(labelled: Sequence[Labelled], grouped_pairs: set[frozenset[str]], into: Split) -> None:
+def judge(
+    labelled: Sequence[Labelled],
+    grouped_pairs: set[frozenset[str]],
+    into: Split,
+    pairwise: bool = True,
+) -> None:
     for a, b in combinations(labelled, 2):
         kind = pair_kind(a, b)
         if kind is None:
             continue
-        verdicts = {
-            "pairwise": same_report(a.text, b.text),
-            "grouped": frozenset((a.id, b.id)) in grouped_pairs,
-        }
+        verdicts = {"grouped": frozenset((a.id, b.id)) in grouped_pairs}
+        if pairwise:
+            verdicts["pairwise"] = same_report(a.text, b.text)
         for verdict, merged in verdicts.items():
             counts = into.kinds[verdict][kind]
             counts.total += 1
             counts.merged += merged
-            wrong = merged if kind in ("negative", "hard") else not merged
+            wrong = merged if kind in NEGATIVES else not merged
             if wrong:
                 counts.misses.append((a.text, b.text))
+
+
+def grouped(
+    clusters: Sequence[Sequence[AnnotatedArticle]], weights: ReportWeights | None = None
+) -> set[frozenset[str]]:
+    """The sentence pairs the briefing puts in one report: within a story, as it groups
+    that story's articles alone (a folder per story, as briefing_eval briefs them); across
+    stories, as it groups all of them at once (a mixed folder)."""
+
+    def pairs(articles: Sequence[AnnotatedArticle]) -> set[frozenset[str]]:
+        reports = (corroborate(articles, weights) if weights else corroborate(articles)).reports
+        return {frozenset(p) for r in reports for p in combinations(r.sentence_ids, 2)}
+
+    cluster_of = {a.id: n for n, group in enumerate(clusters) for a in group}
+    within = set().union(*(pairs(group) for group in clusters))
+    pooled = pairs([a for group in clusters for a in group])
+    across = {pair for pair in pooled if len({cluster_of[s.split(".")[0]] for s in pair}) == 2}
+    return within | across
 
 
 def pct(part: int, whole: int) -> str:
@@ -146,20 +185,21 @@ def pct(part: int, whole: int) -> str:
 
 def report(splits: dict[str, Split], worst: int) -> None:
     print(
-        "| split | verdict | copies merged | rewrites merged | negatives merged "
-        "| hard negatives merged | precision | recall |"
+        "| split | verdict | copies merged | rewrites merged | negatives merged: same story "
+        "| other stories | hard ones | precision | recall |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, split in splits.items():
         for verdict, kinds in split.kinds.items():
-            c, r, n, h = (kinds[k] for k in ("copy", "rewrite", "negative", "hard"))
+            c, r, near, n, h = (kinds[k] for k in KINDS)
             good = c.merged + r.merged
-            bad = n.merged + h.merged
+            bad = near.merged + n.merged + h.merged
             precision = pct(good, good + bad)
             recall = pct(good, c.total + r.total)
             print(
                 f"| {name} | {verdict} | {pct(c.merged, c.total)} | {pct(r.merged, r.total)} "
-                f"| {pct(n.merged, n.total)} | {pct(h.merged, h.total)} | {precision} "
+                f"| {pct(near.merged, near.total)} | {pct(n.merged, n.total)} "
+                f"| {pct(h.merged, h.total)} | {precision} "
                 f"| {recall} |"
             )
     if not worst:
@@ -171,7 +211,8 @@ def report(splits: dict[str, Split], worst: int) -> None:
         for kind, title in (
             ("rewrite", "rewrites not merged"),
             ("hard", "hard negatives merged"),
-            ("negative", "negatives merged"),
+            ("near", "negatives of one story file merged"),
+            ("negative", "negatives of two story files merged"),
         ):
             misses = kinds[kind].misses
             if not misses:
@@ -205,13 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     everything = Split()
     for name in sorted(by_split):
         briefed = by_split[name]
-        articles = [article for _, group in briefed for article in group]
-        grouping = corroborate(articles)
-        grouped_pairs = {
-            frozenset(pair)
-            for group in grouping.reports
-            for pair in combinations(group.sentence_ids, 2)
-        }
+        grouped_pairs = grouped([group for _, group in briefed])
         labelled = [
             item for cluster, group in briefed for item in labelled_sentences(cluster, group)
         ]
