@@ -74,6 +74,8 @@ class Corroboration:
 
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\w+")
+_ANY_DIGIT = re.compile(r"\d")
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[-–—.)]\s")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Words every outlet adds in its own way: verbs of saying, hedges on a count.
 _NOT_COMPARED = frozenset(
@@ -177,7 +179,6 @@ def report_words(text: str) -> ReportWords:
     """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
     names (capitalised inside the sentence, acronyms, countries by any of their names),
     counts (digits or number words), days and event verbs of a sentence."""
-    rewrites, countries, stem = rewrites_of(), _country_words(), stemmer()
     number_names, scales = number_words()
     words, names, numbers, events = set(), set(), set(), set()
     verbs = event_verbs()
@@ -186,24 +187,28 @@ def report_words(text: str) -> ReportWords:
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
     dates = _dates(text)
-    # A date's digits ("May 25", "2025-01-26") date the report; they are not counts.
-    text = _one_word_countries(_TIME.sub(" ", _DATE.sub(" ", _bodies().sub(" ", text))))
-    # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word is
-    # one outlets swap ("Israel-Hezbollah" stays two names).
-    text = _COMPOUND.sub(
-        lambda m: (
-            m.group(1) + m.group(2) if (m.group(1) + m.group(2)).lower() in rewrites else m.group()
-        ),
-        text,
-    )
+    # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
+    text = _bodies().sub(" ", _ENUMERATOR.sub(" ", text))
+    if _ANY_DIGIT.search(text):
+        # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
+        # report; they are not counts.
+        text = _TIME.sub(" ", _DATE.sub(" ", text))
+    text = _one_word_countries(text)
+    if "-" in text:
+        # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
+        # is one outlets swap ("Israel-Hezbollah" stays two names).
+        text = _COMPOUND.sub(_joined_compound, text)
     tokens = _TOKEN.findall(text)
     # A headline in title case capitalises every word: there capitals name nothing.
     title_case = _title_case(tokens)
     previous, run = "", []
     for n, token in enumerate([*tokens, ""]):
         lower = token.lower()
-        numeric = bool(_DIGITS.fullmatch(token)) and not _YEAR.fullmatch(token)
-        if numeric or lower in number_names or lower in scales:
+        if token[:1].isdigit():
+            if not _YEAR.fullmatch(token):  # a year dates the report (see `dates`)
+                run.append(token)
+            continue
+        if lower in number_names or lower in scales:
             run.append(token)
             continue
         if run:
@@ -212,25 +217,46 @@ def report_words(text: str) -> ReportWords:
                 words.add(_count_token(count))
                 if count == int(count):  # "7.7 magnitude" measures, it does not count
                     numbers.add(count)
-        run = []
+            run = []
         after_determiner, previous = previous in _DETERMINERS, lower
-        if len(token) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED:
+        compared = _compared(lower)
+        if compared is None:
             continue
-        if _YEAR.fullmatch(token) or lower in _WEEKDAYS:
-            continue  # a year or a weekday dates the report (see `dates`)
-        if lower in countries:
-            word = countries[lower]
+        word, country = compared
+        if country:
             names.add(word)
-        else:
-            word = rewrites.get(lower) or rewrites.get(stem(lower)) or stem(lower)
-            if (n > 0 and token[0].isupper() and not title_case) or (
-                token.isupper() and len(token) > 1
-            ):
-                names.add(word)  # "Rapid Support Forces" supports nothing
-            elif lower in verbs and not after_determiner:  # "the attacks" is a noun
-                events.add(word)
+        elif (n > 0 and token[0].isupper() and not title_case) or (
+            token.isupper() and len(token) > 1
+        ):
+            names.add(word)  # "Rapid Support Forces" supports nothing
+        elif lower in verbs and not after_determiner:  # "the attacks" is a noun
+            events.add(word)
         words.add(word)
     return ReportWords(*(frozenset(group) for group in (words, names, numbers, events, dates)))
+
+
+@lru_cache(maxsize=131_072)
+def _compared(lower: str) -> tuple[str, bool] | None:
+    """A lower-case word as compared (its country, the first word of its rewrites group,
+    or its stem) and whether it is a country; None for words not compared (function
+    words, verbs of saying, hedges, weekdays, which `dates` reads)."""
+    if len(lower) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED or lower in _WEEKDAYS:
+        return None
+    countries = _country_words()
+    if lower in countries:
+        return countries[lower], True
+    rewrites, stem = rewrites_of(), _stem(lower)
+    return rewrites.get(lower) or rewrites.get(stem) or stem, False
+
+
+@lru_cache(maxsize=131_072)
+def _stem(lower: str) -> str:
+    return stemmer()(lower)
+
+
+def _joined_compound(match: re.Match[str]) -> str:
+    joined = match.group(1) + match.group(2)
+    return joined if joined.lower() in rewrites_of() else match.group()
 
 
 def _title_case(tokens: Sequence[str]) -> bool:
@@ -260,15 +286,15 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     inputs of the learned score (model/data/report_weights.json). Names weigh twice.
     (Weighing words by their rarity among the folder's sentences was tried and merged
     fewer dev rewrites: outlets carrying one report make its words common.)"""
-    weight = ReportWords.weight
     plain_a, plain_b = wa.words - _number_tokens(wa), wb.words - _number_tokens(wb)
     shared_words = plain_a & plain_b
-    shared = sum(weight(wa, t) for t in shared_words)
-    total_a = sum(weight(wa, t) for t in plain_a)
-    total_b = sum(weight(wb, t) for t in plain_b)
+    names_a, names_b = wa.names & plain_a, wb.names & plain_b
+    extra = _NAME_WEIGHT - 1.0  # what a name weighs over a plain word
+    shared = len(shared_words) + extra * len(shared_words & names_a)
+    total_a = len(plain_a) + extra * len(names_a)
+    total_b = len(plain_b) + extra * len(names_b)
     union = total_a + total_b - shared
     smaller = min(total_a, total_b)
-    names_a, names_b = wa.names & plain_a, wb.names & plain_b
     unmatched_a = [x for x in wa.numbers if not any(_counts_agree(x, y) for y in wb.numbers)]
     unmatched_b = [y for y in wb.numbers if not any(_counts_agree(x, y) for x in wa.numbers)]
     # "two witnesses" and "two other areas" agree by chance; "134 dead" and "134 killed"
@@ -309,7 +335,9 @@ def clash(wa: ReportWords, wb: ReportWords) -> bool:
     """Whether two sentences cannot carry one report whatever their words: they name
     different days of the month. (Different counts can: a toll updated within the day
     is one report.)"""
-    return bool(pair_features(wa, wb)["dates_clash"])
+    days_a = {d for d in wa.dates if d.startswith("d:")}
+    days_b = {d for d in wb.dates if d.startswith("d:")}
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def _count_token(count: float) -> str:
@@ -438,7 +466,7 @@ def restatement_words(text: str) -> frozenset[str]:
             words.add(word)
             continue
         if lower not in _STOP_WORDS:
-            words.add(stemmer()(lower))
+            words.add(_stem(lower))
     return frozenset(words)
 
 
