@@ -83,13 +83,16 @@ _NOT_COMPARED = frozenset(
     "least some around approximately roughly nearly almost more than over".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_WORD = re.compile(r"\b((?:19|20)\d\d)\b")
 _DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 _MONTHS = {name.lower()[:3]: n for n, name in enumerate(calendar.month_name) if n}
 _MONTH = "|".join(name[:3] for name in calendar.month_name[1:])
-# A day of a month as outlets write it: "May 25", "Nov. 27", "25 May", "2025-01-26".
+# A day of a month as outlets write it: "May 25", "Nov. 27", "January 20th", "25 May",
+# "20th of January", "2025-01-26".
 _DATE = re.compile(
-    rf"\b(?:(\d{{4}})-(\d\d)-(\d\d)|({_MONTH})[a-z]*\.?\s+(\d{{1,2}})\b|(\d{{1,2}})\s+({_MONTH})[a-z]*)"
+    rf"\b(?:(\d{{4}})-(\d\d)-(\d\d)|({_MONTH})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})[a-z]*)"
 )
 # A time of day ("4 a.m.", "0200 GMT", "02:00") says when, it does not count.
 _TIME = re.compile(
@@ -151,6 +154,7 @@ def _dates(text: str) -> set[str]:
             month, day = _MONTHS[m.group(7).lower()], int(m.group(6))
         if 1 <= day <= 31:
             found.add(f"d:{month:02d}-{day:02d}")
+    found.update(f"y:{year}" for year in _YEAR_WORD.findall(text))
     return found
 
 
@@ -527,11 +531,16 @@ def _join_reports(
     their members clash (other days of the month), so a chain of near-alike sentences
     cannot join the events of two days. Sentences of articles published more than
     _REPORT_DAYS apart carry different reports however alike (the WHO on one hospital in
-    January and in October)."""
+    January and in October), and so do a sentence telling of another year than its
+    article's and one that does not."""
 
     def apart(a: int, b: int) -> bool:
         day_a, day_b = published[a], published[b]
-        return day_a is not None and day_b is not None and abs(day_a - day_b).days > _REPORT_DAYS
+        if day_a is None or day_b is None:
+            return False
+        if abs(day_a - day_b).days > _REPORT_DAYS:
+            return True
+        return _other_years(features[a], day_a) != _other_years(features[b], day_b)
 
     compared = [features[i] for i in distinct]
     scored = []
@@ -556,6 +565,13 @@ def _join_reports(
         parent[second] = first
         members[first] = [*group_i, *group_j] if first == ri else [*group_j, *group_i]
         members.pop(second, None)
+
+
+def _other_years(words: ReportWords, published: date) -> frozenset[str]:
+    """The years a sentence names other than its article's: "The ordeal began on October
+    7, 2023" in a January 2025 article tells of then, and joins only a sentence of then,
+    not the report of the week."""
+    return frozenset(d for d in words.dates if d.startswith("y:") and d != f"y:{published.year}")
 
 
 def corroborate(

@@ -166,3 +166,20 @@ def test_a_chain_of_alike_sentences_does_not_join_two_days() -> None:
         ]
     )
     assert result.sources("a1.s1") != result.sources("a3.s1")
+
+
+def test_a_sentence_of_another_year_does_not_join_the_week_s_report() -> None:
+    then = "The women were abducted by Hamas from a kibbutz on October 7, 2023, officials said."
+    now = "The women abducted by Hamas from a kibbutz were freed on Sunday, officials said."
+    copy_then = "The women were abducted by Hamas from a kibbutz on 7 October 2023, officials said."
+    result = corroborate(
+        [
+            _article("a1", then, published="2025-01-19"),
+            _article("a2", now, published="2025-01-19"),
+            _article("a3", copy_then, published="2025-01-20"),
+        ]
+    )
+    assert result.sources("a2.s1") == ("a2.s1",)
+    assert result.sources("a1.s1") == ("a1.s1", "a3.s1")
+    assert "y:2023" in report_words(then).dates
+    assert "d:01-20" in report_words("freed on Monday, January 20th, officials said").dates
