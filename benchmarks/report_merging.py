@@ -48,6 +48,7 @@ from briefing_eval import (  # noqa: E402
     load_clusters,
     match_labels,
     overlap,
+    pages_missing,
     story,
 )
 
@@ -230,14 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="show this many misses per kind")
     args = parser.parse_args(argv)
     clusters = load_clusters() + load_clusters(PAIRS_DIR)
-    missing = [
-        c.id for c in clusters for a in c.articles if not (args.pages / c.id / a.file).is_file()
-    ]
-    if missing:
-        print(
-            f"judged page texts not found under {args.pages} ({len(missing)} missing, e.g. "
-            f"{missing[0]}): run benchmarks/judged/rebuild.py or pass --pages; skipped."
-        )
+    if pages_missing(clusters, args.pages):
         return 0
     by_split: dict[str, list[tuple[Cluster, list[AnnotatedArticle]]]] = defaultdict(list)
     for n, cluster in enumerate(clusters):
