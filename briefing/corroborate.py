@@ -111,6 +111,8 @@ _ROUNDING = 0.05
 # Counts up to this are common ("two witnesses", "three hostages"): agreeing on one says
 # little.
 _SMALL_COUNT = 12
+# Past this a "count" is a serial number or garbage, not a toll.
+_LARGEST_COUNT = 1e13
 
 
 # International bodies by full name -> their acronym, lower-case.
@@ -175,7 +177,9 @@ def _number_value(tokens: Sequence[str]) -> float | None:
             value += words[lower]
         seen = True
     count = total + value
-    return count if seen and count != 1 else None
+    if not seen or count == 1 or not math.isfinite(count) or count > _LARGEST_COUNT:
+        return None  # a run of 400 digits is no count anyone reports
+    return count
 
 
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word

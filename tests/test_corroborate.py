@@ -134,6 +134,7 @@ def test_report_words_read_counts_days_and_swaps() -> None:
     assert report_words("They returned home.").words & report_words("They return.").words
     assert "kill" in report_words("Ten dead.").words
     assert report_words("2 - The Kurdish community is indigenous").numbers == frozenset()
+    assert report_words("9" * 400 + " killed").numbers == frozenset()  # no count, no crash
 
 
 def test_the_same_report_months_apart_is_two_reports() -> None:
