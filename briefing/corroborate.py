@@ -83,7 +83,7 @@ _NOT_COMPARED = frozenset(
     "least some around approximately roughly nearly almost more than over".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_WORD = re.compile(r"\b((?:19|20)\d\d)\b")
+
 _DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 _MONTHS = {name.lower()[:3]: n for n, name in enumerate(calendar.month_name) if n}
@@ -101,6 +101,13 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+# The year of a full date ("October 7, 2023", "7 October 2023", "2023-10-07"): the day
+# an event happened. A year alone ("its defeat in 2017") may be a clause's background.
+_DATED_YEAR = re.compile(
+    rf"\b(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})[a-z]*,?\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
+)
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 # What a token weighs in the overlap: a name pins a report down more than an ordinary
 # word ("killed", "city") does.
@@ -156,7 +163,7 @@ def _dates(text: str) -> set[str]:
             month, day = _MONTHS[m.group(7).lower()], int(m.group(6))
         if 1 <= day <= 31:
             found.add(f"d:{month:02d}-{day:02d}")
-    found.update(f"y:{year}" for year in _YEAR_WORD.findall(text))
+    found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
     return found
 
 
@@ -572,9 +579,9 @@ def _join_reports(
 
 
 def _other_years(words: ReportWords, published: date) -> frozenset[str]:
-    """The years a sentence names other than its article's: "The ordeal began on October
-    7, 2023" in a January 2025 article tells of then, and joins only a sentence of then,
-    not the report of the week."""
+    """The years of the full dates a sentence names other than its article's: "The ordeal
+    began on October 7, 2023" in a January 2025 article tells of then, and joins only a
+    sentence of then, not the report of the week."""
     return frozenset(d for d in words.dates if d.startswith("y:") and d != f"y:{published.year}")
 
 
