@@ -197,7 +197,7 @@ def _article_ids(count: int) -> list[str]:
 # sentence's word sets as one string, a word a line (words never hold a line break).
 # Unpickling the sets and dataclasses themselves cost a third of working the words out
 # again; this, a tenth.
-_PackedReport = tuple[str, str, str, str]
+_PackedReport = tuple[str, str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,13 @@ class _Packed:
 def _pack(prepared: Prepared) -> _Packed:
     words = prepared.words
     report = {
-        sid: ("\n".join(w.words), "\n".join(w.names), "\n".join(w.numbers), "\n".join(w.events))
+        sid: (
+            "\n".join(w.words),
+            "\n".join(w.names),
+            "\n".join(map(repr, w.numbers)),  # repr: a float read back is the same float
+            "\n".join(w.events),
+            "\n".join(w.dates),
+        )
         for sid, w in words.report.items()
     }
     return _Packed(report, words.restated, prepared.speakers)
@@ -218,8 +224,14 @@ def _pack(prepared: Prepared) -> _Packed:
 
 def _unpack(packed: _Packed) -> Prepared:
     report = {
-        sid: ReportWords(_word_set(words), _word_set(names), _word_set(numbers), _word_set(events))
-        for sid, (words, names, numbers, events) in packed.report.items()
+        sid: ReportWords(
+            _word_set(words),
+            _word_set(names),
+            frozenset(map(float, numbers.split("\n"))) if numbers else frozenset(),
+            _word_set(events),
+            _word_set(dates),
+        )
+        for sid, (words, names, numbers, events, dates) in packed.report.items()
     }
     return Prepared(ArticleWords(report, packed.restated), packed.speakers)
 
