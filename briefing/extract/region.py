@@ -14,13 +14,11 @@ from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     AD_LABEL,
     ARTICLE_END,
-    BOILERPLATE,
     BRACKETED_ONLY,
     BYLINE,
     IMAGE_NAME,
     LINK_PREFIX,
     LIST_LABEL,
-    PROMO,
     SELF_PROMOTION,
     URL_ONLY,
 )
@@ -71,7 +69,7 @@ def _text_weight(units: list[Unit], index: int, shares: dict[str, float]) -> flo
     if shares.get(unit.text) == 0.0:
         return 0.0
     weight = 1.0 if is_prose(unit) else 0.5 if is_near_prose(unit) else 0.0
-    return 0.0 if weight and BOILERPLATE.search(unit.text) else weight
+    return 0.0 if weight and unit.boilerplate else weight
 
 
 def best_region(units: list[Unit], shares: dict[str, float]) -> tuple[int, int]:
@@ -202,11 +200,11 @@ def is_furniture(units: list[Unit], index: int, under_label: bool, outlet: str |
     if unit.caption:
         return False
     if is_prose(unit):
-        if BOILERPLATE.search(unit.text) or (PROMO.search(unit.text) and not unit.terminal):
+        if unit.boilerplate or (unit.promo and not unit.terminal):
             return True
         names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
         return names_outlet and (not unit.terminal or bool(SELF_PROMOTION.search(unit.text)))
-    return bool(BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0)
+    return bool(BRACKETED_ONLY.match(unit.text) or unit.promo or unit.words == 0)
 
 
 def body_kind(
