@@ -193,13 +193,20 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         seen.add(text)
 
     if not any(block.kind == "body" for block in blocks):
-        # Header rows and vetoes took every unit the classifier chose: a page with text still
-        # yields that text.
+        # Header rows and vetoes took every unit the classifier chose (or its paragraph sits
+        # above a label row, taken for a standfirst): a page with text still yields that text.
         for index, inside in enumerate(in_article):
-            if inside and index not in kept and not units[index].caption:
+            if not inside or units[index].caption:
+                continue
+            standfirst = Block("standfirst", texts[index])
+            if index not in kept:
                 blocks.append(Block("body", texts[index]))
-                kept.add(index)
-                first_body_at = index if first_body_at is None else first_body_at
+            elif standfirst in blocks:
+                blocks[blocks.index(standfirst)] = Block("body", texts[index])
+            else:
+                continue
+            kept.add(index)
+            first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
     page_counts = Counter(texts)

@@ -243,8 +243,9 @@ def article_units(
     units: list[Unit], rule_span: tuple[int, int], rule_body: tuple[bool, ...], model: BodyModel
 ) -> list[bool]:
     """Which units are the article's text, by the fitted classifier smoothed along the page.
-    A page with text always gets some: its likeliest unit, when the path keeps none and that
-    unit is a sentence's length (menus and link rows are no article)."""
+    A page with text always gets some: when the path keeps no paragraph of prose, the rules'
+    body units, or else its likeliest unit if that is a sentence's length (menus and link rows
+    are no article)."""
     if not units:
         return []
     probabilities = model.probabilities(unit_matrix(units, rule_span, rule_body))
@@ -253,6 +254,8 @@ def article_units(
         # a heading that closes the article ("Tags", "You may also like") closes it here too
         path[cut_at_article_end(units, int(np.argmax(path)), len(units)) :] = False
     likeliest = int(np.argmax(probabilities))
+    if any(rule_body) and not any(is_prose(units[index]) for index in np.flatnonzero(path)):
+        return list(rule_body)  # the rules' run of prose, when the classifier keeps no prose
     if not path.any() and units[likeliest].words >= FALLBACK_MIN_WORDS:
         path[likeliest] = True
     return path.tolist()
