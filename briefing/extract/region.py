@@ -253,12 +253,25 @@ def article_units(
     if path.any():
         # a heading that closes the article ("Tags", "You may also like") closes it here too
         path[cut_at_article_end(units, int(np.argmax(path)), len(units)) :] = False
+        path = _through_to_page_end(path, rule_body)
     likeliest = int(np.argmax(probabilities))
     if any(rule_body) and not any(is_prose(units[index]) for index in np.flatnonzero(path)):
         return list(rule_body)  # the rules' run of prose, when the classifier keeps no prose
     if not path.any() and units[likeliest].words >= FALLBACK_MIN_WORDS:
         path[likeliest] = True
     return path.tolist()
+
+
+def _through_to_page_end(path: np.ndarray, rule_body: tuple[bool, ...]) -> np.ndarray:
+    """The classifier's article stretched over the units after it when the rules' body runs
+    on through every one of them to the page's end: nothing but text follows the article (a
+    pasted excerpt, a plain text file), where the classifier, fitted on pages that close with
+    furniture, leaves out the last paragraphs."""
+    after = int(np.flatnonzero(path)[-1]) + 1
+    if after < len(path) and all(rule_body[after:]):
+        path = path.copy()
+        path[after:] = True
+    return path
 
 
 def learned_kind(in_article: bool, furniture: bool, rule_kind: str | None) -> str | None:
