@@ -77,7 +77,11 @@ def make_excerpts(page: LabelledPage, per_page: int, rng: random.Random) -> list
         chosen = tuple(run[at : at + size])
         headline = " ".join(slug).capitalize() if slug and rng.random() < 0.5 else None
         wrapped = rng.random() < 0.3
-        shown = ["\n".join(textwrap.wrap(p, WRAP_COLUMNS)) if wrapped else p for p in chosen]
+        # wrapped as editors and fmt do: at spaces only
+        shown = [
+            "\n".join(textwrap.wrap(p, WRAP_COLUMNS, break_on_hyphens=False)) if wrapped else p
+            for p in chosen
+        ]
         lines = [headline] if headline else []
         lines += shown
         text = "\n\n".join(lines) + "\n"
@@ -99,7 +103,7 @@ def kept_paragraphs(excerpt: Excerpt) -> Kept:
     """Paragraphs kept as body or standfirst, and whether the excerpt is fully kept."""
     article = extract_article(excerpt.text, "excerpt.txt")
     body = [_flat(b.text) for b in article.blocks if b.kind in ("body", "standfirst", "subhead")]
-    joined = "\n".join(body)
+    joined = " ".join(body)  # a paragraph cut in two blocks still has all its words kept
     found = [paragraph in joined for paragraph in excerpt.paragraphs]
     kept = sum(found)
     wanted = set(excerpt.paragraphs)

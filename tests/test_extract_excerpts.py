@@ -58,3 +58,9 @@ def test_short_excerpt_headline_is_the_title_not_body() -> None:
     article = extract_article("\n\n".join([HEADLINE, *PARAGRAPHS]) + "\n", "excerpt.txt")
     assert article.title == HEADLINE
     assert [block.kind for block in article.blocks] == ["headline", "body", "body", "body"]
+
+
+def test_short_excerpt_wire_lede_gives_dateline_and_wire() -> None:
+    text = "\n\n".join([HEADLINE, WIRE_LEDE, *PARAGRAPHS[1:]]) + "\n"
+    article = extract_article(text, "excerpt.txt")
+    assert (article.wire, article.dateline) == ("Reuters", "BEIRUT")
