@@ -42,8 +42,9 @@ def _kept(text: str) -> list[str]:
         ([HEADLINE], (WIRE_LEDE, *PARAGRAPHS[1:])),
         ([" date 2024-11-27 ", HEADLINE], PARAGRAPHS),
         ([HEADLINE], LONGER),
+        ([HEADLINE], (LONGER[0], *PARAGRAPHS[1:], "“We are going home,” said one driver.")),
     ],
-    ids=["headline", "no-headline", "wire-dateline", "date-marker", "longer"],
+    ids=["headline", "no-headline", "wire-dateline", "date-marker", "longer", "quote-last"],
 )
 @pytest.mark.parametrize("wrapped", [False, True], ids=["lines", "wrapped"])
 def test_short_excerpt_keeps_every_paragraph(
