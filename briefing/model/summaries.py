@@ -1,10 +1,10 @@
 """A pane's summary: reports, not sentences, ranked as an analyst reads news.
 
-The user's sumy summarizer picks the central reports among the pane's news (lines not
-already key facts, neither background nor asides the fact rules see no event in), and
-among the rest only for the room the news leaves; near-repeats are dropped (the next best
-report, by how many outlets carry it and how recent it is, stands in) and the summary
-reads newest first, background last.
+The news (lines not already key facts, neither background nor asides the fact rules see
+no event in) comes first: reports more outlets carry, then the central ones the user's
+sumy summarizer picks; background fills only the room the news leaves. Near-repeats are
+dropped (the next best report stands in) and the summary reads newest first, background
+last.
 """
 
 from __future__ import annotations
@@ -38,13 +38,14 @@ def summarize_lines(
         group = [i for i in range(len(candidates)) if aside[i] == tier]
         picks = select_sentences([candidates[i][0].stated.text for i in group], summarizer, count)
         central |= {group[i] for i in picks}
-    # sumy's picks first; the others stand in for a pick that repeats another.
+    # Reports many outlets carry first, then sumy's picks; the others stand in for a pick
+    # that repeats another.
     ranked = sorted(
         range(len(candidates)),
         key=lambda i: (
             aside[i],
-            i not in central,
             -candidates[i][0].outlets,
+            i not in central,
             _newest_first(candidates[i][0].recency),
             candidates[i][0].order,
         ),
