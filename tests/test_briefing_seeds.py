@@ -238,3 +238,17 @@ def test_another_summarizer_chooses_again_without_repeating_facts(seed_briefing:
         assert len(after.summary) <= 2
         assert not {line.report for line in after.summary} & {f.report for f in after.facts}
     assert any(b.summary for b in again.actors)
+
+
+def test_summaries_tell_the_news_before_background(seed_briefing: Briefing) -> None:
+    hts = next(b for b in seed_briefing.actors if b.id == "hts")
+    hypothetical = "If insurgents capture Homs"
+    # A candidate of the HTS pane, but a hypothetical: the news fills the summary first.
+    assert any(line.text.startswith(hypothetical) for line in hts.summary_pool)
+    assert not any(line.text.startswith(hypothetical) for line in hts.summary)
+    assert any("capitalise on their swift takeover" in line.text for line in hts.summary)
+    assad = next(b for b in seed_briefing.actors if b.id == "assad")
+    assert [line.background for line in assad.summary] == [False, True]
+    for brief in seed_briefing.actors:
+        marks = [line.background for line in brief.summary]
+        assert marks == sorted(marks), brief.name

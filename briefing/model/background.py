@@ -23,7 +23,9 @@ STATE = re.compile(
     r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
     r"|\bcurrently\s+(?!\w+ing\b)\w+"
-    r"|\bfor\s+(?:years|decades|months)\b"
+    # "for years", "for more than a year", "for nearly 14 months" (not "jailed for 10 years")
+    r"|\bfor\s+(?:(?:more\s+than|over|nearly|almost)\s+(?:a|an|\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten|several)\s+)?(?:years?|decades?|months)\b"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b",
     re.IGNORECASE,
 )

@@ -163,24 +163,26 @@ def _restates(one: ReportWords, other: ReportWords) -> bool:
     )
 
 
+def fact_candidate(line: Line) -> FactCandidate:
+    """A line as the fact rules see it."""
+    return FactCandidate(
+        text=line.event,
+        kind=line.stated.kind,
+        dates=line.dates,
+        speaker=line.speaker,
+        sources=line.sources,
+        order=line.order,
+        reported=line.reported,
+        wire=line.wire,
+        actor_acts=line.subject,
+        quoted=within_quote(line.stated.text),
+    )
+
+
 def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...]:
     """A pane's key facts: the events among its lines (background never), newest first."""
     by_order = {line.order: (line, also) for line, also in lines if not line.background}
-    candidates = [
-        FactCandidate(
-            text=line.event,
-            kind=line.stated.kind,
-            dates=line.dates,
-            speaker=line.speaker,
-            sources=line.sources,
-            order=line.order,
-            reported=line.reported,
-            wire=line.wire,
-            actor_acts=line.subject,
-            quoted=within_quote(line.stated.text),
-        )
-        for line, _ in by_order.values()
-    ]
+    candidates = [fact_candidate(line) for line, _ in by_order.values()]
     facts = []
     for candidate in select_facts(candidates):
         line, also = by_order[candidate.order]

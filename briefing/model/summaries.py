@@ -1,8 +1,9 @@
 """A pane's summary: reports, not sentences, ranked as an analyst reads news.
 
-The user's sumy summarizer picks the central reports among the pane's lines (those not
-already key facts); near-repeats are dropped (the next best report, by how many outlets
-carry it and how recent it is, stands in) and the summary reads newest first, background
+The news (lines not already key facts, neither background nor asides the fact rules see
+no event in) comes first: reports more outlets carry, then the central ones the user's
+sumy summarizer picks; background fills only the room the news leaves. Near-repeats are
+dropped (the next best report stands in) and the summary reads newest first, background
 last.
 """
 
@@ -11,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.corroborate import report_words
+from briefing.model.facts import fact_candidate, score
 from briefing.model.lines import Line
 from briefing.model.types import SummaryLine
 from briefing.summarize import select_sentences
 
 # Sentences shorter than this say too little to stand alone in a summary.
 _MIN_SUMMARY_WORDS = 5
+# Below this fact score a line states no event of its own (see facts.score).
+_MIN_NEWS_SCORE = 1.0
 # A candidate sharing this much of its words with a line already chosen repeats it.
 _REPEAT_SHARE = 0.6
 
@@ -25,27 +29,42 @@ def summarize_lines(
     lines: Sequence[tuple[Line, tuple[str, ...]]], summarizer: str, count: int
 ) -> tuple[SummaryLine, ...]:
     candidates = _candidates(lines)
-    central = set(select_sentences([line.stated.text for line, _ in candidates], summarizer, count))
-    # sumy's picks first; the others stand in for a pick that repeats another.
+    # News before background: sumy picks the central reports among the news, and among
+    # the background only for the room the news leaves (background sentences are general,
+    # so a ranker over both would favour them).
+    aside = [_aside(line) for line, _ in candidates]
+    central: set[int] = set()
+    for tier in (False, True):
+        group = [i for i in range(len(candidates)) if aside[i] == tier]
+        picks = select_sentences([candidates[i][0].stated.text for i in group], summarizer, count)
+        central |= {group[i] for i in picks}
+    # Reports many outlets carry first, then sumy's picks; the others stand in for a pick
+    # that repeats another.
     ranked = sorted(
         range(len(candidates)),
         key=lambda i: (
-            i not in central,
-            candidates[i][0].background,
+            aside[i],
             -candidates[i][0].outlets,
+            i not in central,
             _newest_first(candidates[i][0].recency),
             candidates[i][0].order,
         ),
     )
-    chosen: list[tuple[Line, tuple[str, ...]]] = []
+    chosen: list[int] = []
     for i in ranked:
         if len(chosen) == count:
             break
-        if not any(_repeats(candidates[i][0], line) for line, _ in chosen):
-            chosen.append(candidates[i])
-    # Shown newest first, background last.
-    chosen.sort(key=lambda pair: (pair[0].background, _newest_first(pair[0].recency)))
-    return tuple(summary_line(line, also) for line, also in chosen)
+        if not any(_repeats(candidates[i][0], candidates[j][0]) for j in chosen):
+            chosen.append(i)
+    # Shown newest first, background and asides last.
+    chosen.sort(key=lambda i: (aside[i], _newest_first(candidates[i][0].recency)))
+    return tuple(summary_line(*candidates[i]) for i in chosen)
+
+
+def _aside(line: Line) -> bool:
+    """Background, or a line the fact rules see no event in (an opinion quoted, an aside):
+    it goes after the news."""
+    return line.background or score(fact_candidate(line)) < _MIN_NEWS_SCORE
 
 
 def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
