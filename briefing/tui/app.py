@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -552,8 +553,15 @@ def run_app(
     )
     # In the view ctrl+c is a key (app.interrupt); a SIGINT from elsewhere ends it like
     # SIGTERM does.
-    with on_termination(partial(exit_on_signal, app), interrupt=True):
-        app.run()
+    # Its own loop, not asyncio.run's: that one waits on the way out for the engine's
+    # thread, which stops only between steps (one article can take many seconds).
+    loop = asyncio.new_event_loop()
+    try:
+        with on_termination(partial(exit_on_signal, app), interrupt=True):
+            app.run(loop=loop)
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
     if app.failure is not None:
         print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)
     return app.return_code or 0
