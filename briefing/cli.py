@@ -10,6 +10,7 @@ import io
 import os
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -289,7 +290,7 @@ def run_tui(argv: Sequence[str]) -> int:
         _keys_from_terminal(piped)
     from briefing.tui.app import run_app
 
-    return run_app(
+    status = run_app(
         args.paths,
         _options(args),
         args.theme,
@@ -297,6 +298,19 @@ def run_tui(argv: Sequence[str]) -> int:
         sentences=args.sentences,
         watch=args.watch,
     )
+    _end_without_waiting(status)
+    return status
+
+
+def _end_without_waiting(status: int) -> None:
+    """A view quit or interrupted while the engine is still at work ends now. The engine's
+    thread stops only between its steps (one article's annotation can take many seconds),
+    and Python would wait for it on exit; it holds nothing to clean up (output files are
+    written by the view itself, the cache's database survives an unfinished write)."""
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate()[1:]):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
 
 
 def _check_profile(name_or_path: str | None) -> None:

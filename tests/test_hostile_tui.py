@@ -4,6 +4,7 @@ termination signals."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import pty
 import select
@@ -185,3 +186,44 @@ def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
                 break
             data += chunk
     return data
+
+
+SLOW_VIEW = """
+import sys, time
+from briefing import pipeline
+pipeline.process_document = lambda *args: time.sleep(120)  # one long step of the engine
+from briefing.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:
+    """ctrl+c in the view while the engine is inside one long step: the screen went at
+    once, but the process stayed until the step was done (the engine's thread was awaited)."""
+    seeds = Path(__file__).parent.parent / "seeds"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the view, on the pseudo-terminal
+        argv = [sys.executable, "-c", SLOW_VIEW, "--no-cache", str(seeds)]
+        os.execve(sys.executable, argv, env)
+    try:
+        _read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
+        _read_until(fd, b"Reading", timeout=5)  # and the engine at work
+        time.sleep(1)
+        os.write(fd, b"\x03")  # ctrl+c, as the terminal sends it in raw mode
+        start = time.monotonic()
+        output = _read_until(fd, b"\x1b[?1049l", timeout=30)
+        while time.monotonic() - start < 30:  # the process ends, not only the screen
+            ended, status = os.waitpid(pid, os.WNOHANG)
+            if ended:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the view outlived ctrl+c by 30 s")
+    finally:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"\x1b[?1049l" in output  # alternate screen left
+    assert os.waitstatus_to_exitcode(status) == 130
