@@ -227,3 +227,25 @@ def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:
         os.close(fd)
     assert b"\x1b[?1049l" in output  # alternate screen left
     assert os.waitstatus_to_exitcode(status) == 130
+
+
+def test_followed_paths_are_shown_escaped(tmp_path: Path) -> None:
+    """--watch named the paths it follows as given: an escape sequence in a folder's name
+    reached the terminal (Textual keeps ESC in plain text)."""
+    from briefing.options import BriefingOptions
+
+    folder = tmp_path / "news\x1b]0;pwned\x07\u202e"
+    folder.mkdir()
+    seed = Path(__file__).parent.parent / "seeds"
+    (folder / "a.txt").write_bytes(next(seed.glob("*.txt")).read_bytes())
+    app = BriefingApp(paths=[str(folder)], options=BriefingOptions(use_cache=False), watch=True)
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = [f"{n.title} {n.message}" for n in app._notifications]
+            following = next(text for text in shown if "Following" in text)
+            assert "news\\x1b]0;pwned\\x07\\u202e" in following
+            await app.workers.wait_for_complete()
+
+    run(test)

@@ -13,6 +13,7 @@ from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articl
 from briefing.render import plural as plural  # the wording is the dump's too
 from briefing.render import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
+from briefing.safety import shown_path
 from briefing.tui.hanging import Hanging
 from briefing.tui.theming import actor_variable
 
@@ -44,15 +45,16 @@ def sourced(briefing: Briefing, text: str, sources: tuple[str, ...]) -> SourcedL
 
 def display_path(path: str) -> str:
     """A path as short as it can be while still naming the file: relative when under
-    cwd; a bundled seed by its name, wherever the package is installed."""
+    cwd; a bundled seed by its name, wherever the package is installed. Escaped as every
+    shown file name is: a path given on the command line is not yet."""
     if path == "-":
         return path
     if Path(path).resolve().parent == seeds_dir().resolve():
-        return f"bundled seed {Path(path).name}"
+        return f"bundled seed {shown_path(Path(path).name)}"
     if not os.path.isabs(path):
-        return path
+        return shown_path(path)
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return shown_path(path if relative.startswith("..") else relative)
 
 
 def source_markers(briefing: Briefing, sentence_ids: Sequence[str]) -> str:
