@@ -249,3 +249,28 @@ def test_followed_paths_are_shown_escaped(tmp_path: Path) -> None:
             await app.workers.wait_for_complete()
 
     run(test)
+
+
+def test_a_failure_quoting_escapes_is_shown_clean() -> None:
+    """A failure's message quotes paths and profile values (a --profile path, on a reload):
+    the failure screen and the reload's notice showed them raw."""
+    from briefing.errors import BriefingError
+    from briefing.tui.screens.failure import FailureScreen
+
+    hostile = BriefingError("/tmp/x\x1b]0;pwned\x07\u202e.toml: not valid TOML", 4)
+    app = BriefingApp(make_briefing())
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            app._failed(hostile)  # a reload that failed: a notice over the last briefing
+            await pilot.pause()
+            notice = [str(n.message) for n in app._notifications][-1]
+            assert "/tmp/x.toml: not valid TOML" in notice
+            app.briefing = None
+            app._failed(hostile)  # the first load that failed: the failure screen
+            await pilot.pause()
+            assert isinstance(app.screen, FailureScreen)
+            assert app.screen.message == "/tmp/x.toml: not valid TOML"
+
+    run(test)

@@ -318,13 +318,15 @@ class BriefingApp(App[None]):
                 self.notify(problem, title="About the input", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
+        # The message may quote a path or a profile's value: Textual passes ESC through.
+        why = clean_text(str(error))
         if self.briefing is not None:
             # A reload found nothing to brief: keep the briefing the reader has.
-            self.notify(f"{error}; still showing the last briefing", severity="error", markup=False)
+            self.notify(f"{why}; still showing the last briefing", severity="error", markup=False)
             return
         self.failure = error
         self.refresh_bindings()
-        self.push_screen(FailureScreen(str(error), self.keymap.get("failure.quit", "q")))
+        self.push_screen(FailureScreen(why, self.keymap.get("failure.quit", "q")))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
