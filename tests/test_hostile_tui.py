@@ -274,3 +274,23 @@ def test_a_failure_quoting_escapes_is_shown_clean() -> None:
             assert app.screen.message == "/tmp/x.toml: not valid TOML"
 
     run(test)
+
+
+def test_export_notices_show_the_file_name_escaped(tmp_path: Path) -> None:
+    """The export dialog takes a pasted name as it is: its notice named the file raw."""
+    app = BriefingApp(make_briefing())
+    written, refused = tmp_path / "brief\x1b[2J.txt", tmp_path / "no\x1b]0;x\x07" / "brief.txt"
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            app.export("text", written)
+            app.export("text", refused)
+            await pilot.pause()
+            shown = [f"{n.title} {n.message}" for n in app._notifications]
+            assert any("brief\\x1b[2J.txt" in text for text in shown)
+            assert any("no\\x1b]0;x\\x07" in text for text in shown)
+            assert not any("\x1b" in text for text in shown)
+
+    run(test)
+    assert written.is_file()

@@ -28,7 +28,7 @@ from briefing.options import BriefingOptions
 from briefing.output import write_atomic
 from briefing.progress import Stage
 from briefing.render import render
-from briefing.safety import clean_text
+from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
 from briefing.tui.commands import BriefingCommands, SafeCommandPalette
@@ -444,9 +444,13 @@ class BriefingApp(App[None]):
         try:
             write_atomic(path, render(self.briefing, fmt, EXPORT_WIDTH), protect=self.input_paths)
         except (OSError, BriefingError) as error:
-            self.notify(f"Could not write {path}: {error}", severity="error", markup=False)
+            # A name typed or pasted into the dialog is shown escaped, like every file name.
+            shown = shown_path(str(path))
+            self.notify(
+                f"Could not write {shown}: {clean_text(str(error))}", severity="error", markup=False
+            )
             return
-        self.notify(str(path.resolve()), title=f"Exported as {fmt}", markup=False)
+        self.notify(shown_path(str(path.resolve())), title=f"Exported as {fmt}", markup=False)
 
     def rebrief(self, *, summarizer: str | None = None, sentences: int | None = None) -> None:
         if self.briefing is None:
