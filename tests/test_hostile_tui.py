@@ -294,3 +294,20 @@ def test_export_notices_show_the_file_name_escaped(tmp_path: Path) -> None:
 
     run(test)
     assert written.is_file()
+
+
+def test_the_config_file_is_named_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings notice is titled with the config file's path, from the environment."""
+    folder = tmp_path / "conf\x1b]0;pwned\x07"
+    folder.mkdir()
+    (folder / "config.toml").write_text("theme = [", encoding="utf-8")
+    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
+    app = BriefingApp(make_briefing())
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            titles = [str(n.title) for n in app._notifications]
+            assert any("conf\\x1b]0;pwned\\x07" in title for title in titles)
+
+    run(test)

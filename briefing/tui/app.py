@@ -200,7 +200,7 @@ class BriefingApp(App[None]):
         if self._settings_problems:
             self.notify(
                 "; ".join(self._settings_problems),
-                title=str(config.config_path()),
+                title=shown_path(str(config.config_path())),
                 severity="warning",
                 timeout=10,
                 markup=False,
@@ -248,7 +248,7 @@ class BriefingApp(App[None]):
         if problem:
             self.notify(
                 f"{what} not saved: {problem}",
-                title=str(config.config_path()),
+                title=shown_path(str(config.config_path())),
                 severity="warning",
                 markup=False,
             )
