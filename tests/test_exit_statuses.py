@@ -71,6 +71,10 @@ def in_terminal(argv: list[str], act: Callable[[int, int], None], cache: Path) -
     env.pop("CI", None)  # the dump's progress bar, which says the engine is at work
     pid, fd = pty.fork()
     if pid == 0:
+        # A run started in the background (or under nohup) ignores SIGINT (SIGHUP), and
+        # a process keeps what it inherits ignored: the signals are the test's to send.
+        for signum in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_DFL)
         os.execve(sys.executable, [sys.executable, "-c", SLOW_ENGINE, *argv], env)
     try:
         _read_until(fd, b"Reading", timeout=60)
