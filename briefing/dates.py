@@ -62,9 +62,9 @@ _CANDIDATE = re.compile(
     \b(?:{_PREPOSITION})?
     (?P<core>
         (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)
-      | (?:(?:{_WEEKDAY}),?\s+)?
+      | (?:(?P<dmy_weekday>{_WEEKDAY}),?\s+)?
         (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH})(?:,?\s+(?P<dmy_year>{_YEAR}))?
-      | (?:(?:{_WEEKDAY}),?\s+)?
+      | (?:(?P<mdy_weekday>{_WEEKDAY}),?\s+)?
         (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})(?:,?\s+(?P<mdy_year>{_YEAR}))?
       | (?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})
       | (?P<month_only>{_MONTH_FULL})\b
@@ -85,7 +85,7 @@ _CANDIDATE = re.compile(
 _TENSE_CUE = re.compile(
     r"""
     (?<![\w'’-])(?:
-        (?P<future>will|shall|would|due|plans?|planned|planning|scheduled|set\ to|expected
+        (?P<future>will|shall|would|must|due|plans?|planned|planning|scheduled|set\ to|expected
             |expects?|upcoming|next|coming|to\ be\ held|going\ to|intends?|aims?\ to
             |(?:is|are)\ to)
       | (?P<past>said|says|told|was|were|had|did|ago|last
@@ -121,6 +121,11 @@ _TRIGGER_WORD = re.compile(
     )
 )
 _RANGE_CONNECTORS = ("and", "to", "or")
+# Feasts named for the weekday they fall on: "on Palm Sunday" in a report is last Sunday.
+_NAMED_WEEKDAYS = frozenset(
+    "palm sunday|easter sunday|easter monday|good friday|holy saturday|holy thursday"
+    "|maundy thursday|ash wednesday".split("|")
+)
 _NEXT_WORD_CAPITALISED = re.compile(r"\s+[A-Z]")
 _PRECEDING_WORD = re.compile(r"(\S+)\s+$")
 # "of 2072" is as often a score or a count as a year; after these words it is a year.
@@ -178,7 +183,9 @@ def _resolve_match(
                 return _day_value(int(groups[f"{key}_year"]), month, day)
             if published is None:
                 return None
-            year = _nearest_year(published, month, day, _tense(text, match, prep))
+            weekday = groups[f"{key}_weekday"]
+            tense = _tense(text, match, prep)
+            year = _nearest_year(published, month, day, tense, _weekday_number(weekday))
             return _day_value(year, month, day)
     if groups["my_month"]:
         return f"{groups['my_year']}-{_month_number(groups['my_month']):02d}", "month"
@@ -243,8 +250,11 @@ def _weekday(
         preceding = _preceding_word(text, match.start())
         if preceding.lower() in ("a", "an", "every", "each"):
             return None  # any such day, not one date: "on a Monday"
-        if preceding[:1].isupper() or _NEXT_WORD_CAPITALISED.match(text, match.end()):
-            return None  # a name: "Black Friday", "Sunday Times", "Good Friday Agreement"
+        if _NEXT_WORD_CAPITALISED.match(text, match.end()):
+            return None  # a name: "Sunday Times", "Good Friday Agreement"
+        named = f"{preceding} {match.group('weekday')}".lower()
+        if preceding[:1].isupper() and named not in _NAMED_WEEKDAYS:
+            return None  # a name: "Bloody Sunday", "TBS Monday"
     target = _WEEKDAY_BY_PREFIX[match.group("weekday")[:3].lower()]
     days_back = (published.weekday() - target) % 7
     days_ahead = (target - published.weekday()) % 7
@@ -300,7 +310,12 @@ def _tense(text: str, match: re.Match[str], prep: str) -> str | None:
         return "future"
     if prep in ("last", "since"):
         return "past"
-    start, end = match.span()
+    return tense_at(text, *match.span())
+
+
+def tense_at(text: str, start: int, end: int) -> str | None:
+    """Which way the clause around `text[start:end]` (a date) points: "future", "past", or
+    None without a cue."""
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     before = list(_TENSE_CUE.finditer(text[clause_start:start]))
     if before:
@@ -318,16 +333,48 @@ def _tense(text: str, match: re.Match[str], prep: str) -> str | None:
     return "past" if after.group("past") else "future"
 
 
+# A participle after "has"/"have" ("have been killed", "has raged") makes a perfect, not a
+# past tense; a present auxiliary before the first cue makes the sentence present.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|having)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+ly\s+)?$")
+_PRESENT_CUE = re.compile(r"\b(?:is|are|am|remains?|does|do|has|have)\b")
+
+
+def sentence_tense(text: str) -> str | None:
+    """Which way a sentence's first tensed verb points: "past", "future", "perfect"
+    ("have been killed", "has raged"), or None (a present tense first, or no cue)."""
+    cue = _TENSE_CUE.search(text)
+    if cue is None:
+        return None
+    if _PERFECT_BEFORE.search(text, max(0, cue.start() - 40), cue.start()):
+        return "perfect"
+    if _PRESENT_CUE.search(text, 0, cue.start()):
+        return None  # "supplies are scarce and deliveries limited"
+    return "past" if cue.group("past") else "future"
+
+
 _IMPOSSIBLE = 10**6
 
 
-def _nearest_year(published: datetime.date, month: int, day: int | None, tense: str | None) -> int:
+def _nearest_year(
+    published: datetime.date,
+    month: int,
+    day: int | None,
+    tense: str | None,
+    weekday: int | None = None,
+) -> int:
     """The year that puts the day (or whole month, when `day` is None) nearest publication.
 
     A past-tense clause cannot report a later date, nor a future one an earlier date. Without
     a cue, later dates count double: reports mostly look back, but "the Jan. 20 inauguration"
-    in a December report is next month.
+    in a December report is next month. A weekday written with the date ("Monday, January
+    20th") names the year it falls on, whatever the publication day says.
     """
+    years = (published.year - 1, published.year, published.year + 1)
+    if weekday is not None and day is not None:
+        matching = [y for y in years if _is_valid_day(y, month, day)]
+        matching = [y for y in matching if datetime.date(y, month, day).weekday() == weekday]
+        if len(matching) == 1:
+            return matching[0]
 
     def cost(year: int) -> int:
         last_day = calendar.monthrange(year, month)[1]
@@ -342,7 +389,11 @@ def _nearest_year(published: datetime.date, month: int, day: int | None, tense: 
             return _IMPOSSIBLE if tense == "future" else (published - last).days
         return 0
 
-    return min((published.year - 1, published.year, published.year + 1), key=cost)
+    return min(years, key=cost)
+
+
+def _weekday_number(name: str | None) -> int | None:
+    return _WEEKDAY_BY_PREFIX[name[:3].lower()] if name else None
 
 
 def _month_number(name: str) -> int:

@@ -16,12 +16,16 @@ import re
 # Terminal escape sequences, per ECMA-48, in both the 7-bit (ESC-prefixed) and the
 # 8-bit (C1) forms. String sequences (OSC, DCS, SOS, PM, APC) are dropped with their
 # payload: an OSC 8 link target or an OSC 52 clipboard payload is never article text.
-# An unterminated string ends at the next ESC or line break, so a stray ESC] cannot eat
-# the rest of the article.
-_STRING_TERMINATOR = r"(?:\x07|\x1b\\|\x9c|(?=[\x1b\n])|\Z)"
+# An unterminated ESC-prefixed string ends at the next ESC or line break, so a stray ESC]
+# cannot eat the rest of the article. A lone 8-bit introducer is far more often a stray
+# byte of mojibake (the '\x9d' of a misread closing quote) than a sequence: without its
+# terminator it costs only itself (dropped with the other controls below), not its
+# paragraph. Its payload stops at the next introducer, so the scans stay linear.
+_C1_STRING = "\x90\x98\x9d\x9e\x9f"
 _ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*"
-    + _STRING_TERMINATOR
+    r"\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c|(?=[\x1b\n])|\Z)"
+    + f"|[{_C1_STRING}][^\x07\x1b\x9c\n{_C1_STRING}]*"
+    + r"(?:\x07|\x1b\\|\x9c)"
     # CSI: parameters, intermediates, final byte (a truncated CSI loses what it has).
     + r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     # Other escapes: optional intermediates then one final byte ("ESC c", "ESC ( B").

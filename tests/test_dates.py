@@ -121,6 +121,13 @@ def test_resolves_single_mention(
         ("The leader said on Dec. 28 that", datetime.date(2025, 1, 5), "2024-12-28"),
         ("The summit will open on Jan. 15.", FRIDAY, "2025-01-15"),
         ("The accord was signed on Jan. 15.", FRIDAY, "2024-01-15"),
+        # A weekday written with the date names its year, even against a page date a day
+        # early (2025-01-20 is a Monday; 2024-01-20 a Saturday).
+        (
+            "Prisoners were released early on Monday, January 20th, in the first phase.",
+            datetime.date(2025, 1, 19),
+            "2025-01-20",
+        ),
     ],
 )
 def test_year_less_date_picks_the_nearest_year(
@@ -154,6 +161,7 @@ def test_year_less_date_picks_the_nearest_year(
         "They held the ceremony on a Monday.",
         "Rebels advanced overnight towards Homs.",
         "The tool was covered on TBS Today by reporters.",
+        "Marchers recalled Bloody Sunday in Derry.",
         "Prices rose over the last year.",
     ],
 )
@@ -230,3 +238,11 @@ def test_leap_day_without_year_takes_the_leap_year() -> None:
         ("on Feb. 29", "2024-02-29", "day")
     ]
     assert resolved("Voting closed on Feb. 29.", datetime.date(2026, 3, 1)) == []
+
+
+def test_a_feast_named_for_its_weekday_is_that_weekday() -> None:
+    monday = datetime.date(2025, 4, 14)
+    assert resolved("Missiles struck Sumy on Palm Sunday, killing 34.", monday) == [
+        ("Sunday", "2025-04-13", "day")
+    ]
+    assert resolve_dates("The Good Friday Agreement was signed.", monday) == ()

@@ -39,6 +39,14 @@ def test_unterminated_osc_stops_at_line_end() -> None:
     assert clean_text("a\x1b]8;;http://evil\nnext line") == "a\nnext line"
 
 
+def test_lone_8bit_string_introducer_costs_only_itself() -> None:
+    # A stray C1 byte (mojibake of a closing quote) must not take its paragraph with it.
+    assert clean_text('\x9d"Due to the fighting," he said.\nnext') == (
+        '"Due to the fighting," he said.\nnext'
+    )
+    assert clean_text("a\x9d52;c;SGVsbG8=\x1b\\b") == "ab"
+
+
 def test_clean_text_keeps_normal_unicode_and_markup_literally() -> None:
     text = (
         "Arabic: مرحبا\u200f, CJK: 北京, emoji: 👩‍👩‍👧 🇬🇧, quotes “x” ‘y’ – — …\n"

@@ -1,35 +1,66 @@
 """The one place where a line of the model gets its date.
 
-`briefing.dates` resolves every temporal expression of a sentence (annotate stage);
-here the model picks which of them date the event a line reports, and falls back to
-when the report was published.
+`briefing.dates` resolves every temporal expression of a sentence against its article's
+publication day (annotate stage); here the model decides which day each article is read
+against, which of a sentence's dates date the event a line reports, and, for an event
+the text does not date, whether the article's news of the day does. A line gets no date
+rather than a wrong one.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from briefing.annotate import publication_date
-from briefing.dates import DateMention, resolve_dates
+from briefing.annotate import Sentence, publication_date
+from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
+from briefing.model.background import is_background
 from briefing.model.index import Index
+from briefing.model.words import event_verbs
 
 # A date inside a clause opened by one of these words dates the background
 # ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
 # not the event the sentence reports.
 _BACKGROUND = re.compile(
-    r"\b(?:since|till|until|which|who|whose|during|before|after|when|once|first|last time)\b",
+    r"\b(?:since|till|until|which|who|whose|during|before|after|following|when|once|first"
+    r"|last time)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
-_DATELINE_END = re.compile(r"\s*(?::|--|[–—]|\s-\s)")
+# A deadline ("by Friday", "by the end of this year") is not when the event happened.
+_DEADLINE = re.compile(
+    r"\bby(?:\s+the\s+(?:end|start|beginning|middle|close))?(?:\s+of)?\s*$", re.IGNORECASE
+)
+# What ends a dateline after its date: "Khartoum, October 28 :", "Nov. 27 (UPI) --",
+# "Beirut, Nov 27 (EFE).-".
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\s)")
 _DATELINE_REACH = 60
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
+# The lede: an article's first body sentences, where it says what its news is.
+LEDE_SENTENCES = 4
+_LEDE_KINDS = frozenset({"standfirst", "body"})
+# Articles carrying one report are published within this many days of each other; a page
+# date further from its carriers' is not the article's.
+CARRIER_DAYS = 7
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
+)
+
+
+# The participle of an event verb: "killed", "taken", "struck".
+_IRREGULAR_PARTICIPLES = frozenset("begun overrun withdrawn shot sent hit struck met cut".split())
+_EVENT_DONE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        v for v in sorted(event_verbs()) if v.endswith(("ed", "en")) or v in _IRREGULAR_PARTICIPLES
+    )
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
@@ -44,6 +75,8 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
         if _BACKGROUND.search(clause) or _BACKGROUND.match(mention.text):
+            continue
+        if _DEADLINE.search(text, 0, mention.start) or mention.text[:3].lower() == "by ":
             continue
         # "Trump's July 25 phone call", "the Nov. 27 offensive": a date naming a thing
         # (no preposition before it, a noun after it) dates that thing, not the event.
@@ -68,41 +101,180 @@ def first_published(index: Index, report: Sequence[str]) -> str | None:
     return min(known) if known else None
 
 
-def report_dates(index: Index, report: Sequence[str]) -> tuple[DateMention, ...]:
-    """The dates of a report's event, from every sentence carrying it. A sentence of an
-    undated article is read against the date of another article carrying the report, so
-    its "on Tuesday" still resolves."""
+@dataclass
+class Dating:
+    """Which day each article of a briefing is read against, and its news of the day;
+    built once per briefing (see `Index.dating`)."""
 
-    def published(sid: str) -> str | None:
-        return index.articles[index.sentences[sid].article_id].published
+    index: Index
+    reference: dict[str, datetime.date | None]  # article id -> the day it is read against
+    _news: dict[str, DateMention | None] = field(default_factory=dict)
+    _reading: list[str] = field(init=False)  # sentence ids in reading order
 
-    whole = index.corroboration.sources(report[0])
-    anchor = next((published(sid) for sid in whole if published(sid)), None)
-    dates: list[DateMention] = []
-    for sid in report:
-        sentence = index.sentences[sid]
-        mentions = sentence.dates
-        if not published(sid) and anchor:
-            mentions = resolve_dates(sentence.text, publication_date(anchor))
-        dates.extend(event_dates(sentence.text, mentions))
-    return tuple(dates)
+    def __post_init__(self) -> None:
+        self._reading = list(self.index.sentences)
 
+    @classmethod
+    def of(cls, index: Index) -> Dating:
+        return cls(index, reference_days(index))
 
-def lede_date(index: Index, article_id: str) -> DateMention | None:
-    """The day of an article's main event: the date its first dated body sentence gives
-    the event, when that is at most `LEDE_DAYS` before publication (a report of the day)."""
-    article = next(a for a in index.annotated if a.id == article_id)
-    published = article.article.published
-    for sentence in article.sentences:
-        if sentence.kind != "body":
-            continue
-        date = best_date(event_dates(sentence.text, sentence.dates))
-        if date is None:
-            continue
-        if date.precision != "day" or not published:
+    def sentence_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
+        """A sentence's dates, read against its article's reference day."""
+        day = self.reference[sentence.article_id]
+        if day == publication_date(self.index.articles[sentence.article_id].published):
+            return sentence.dates  # annotate resolved them against the same day
+        return resolve_dates(sentence.text, day)
+
+    def report_dates(
+        self, report: Sequence[str], stated: str | None = None
+    ) -> tuple[DateMention, ...]:
+        """The dates of a report's event from every sentence carrying it: those of the
+        sentence stating it (`stated`) first, then the others, the days most sentences
+        give first (one sentence merged by mistake does not outvote the rest)."""
+        own: list[DateMention] = []
+        others: list[DateMention] = []
+        for sid in report:
+            sentence = self.index.sentences[sid]
+            found = event_dates(sentence.text, self.sentence_dates(sentence))
+            (own if sid == stated else others).extend(found)
+        votes = Counter(mention.value for mention in others)
+        others.sort(key=lambda mention: -votes[mention.value])
+        return (*own, *others)
+
+    def story_day(self, sentence: Sentence) -> DateMention | None:
+        """The day the sentence just before this one gives its event, when it is a day of
+        the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
+        He was taken to hospital, where he died." goes on telling Saturday's story."""
+        reference = self.reference[sentence.article_id]
+        place = self.index.order[sentence.id]
+        if place == 0 or reference is None:
             return None
-        gap = (
-            datetime.date.fromisoformat(published[:10]) - datetime.date.fromisoformat(date.value)
-        ).days
-        return date if 0 <= gap <= LEDE_DAYS else None
+        before = self.index.sentences[self._reading[place - 1]]
+        if before.article_id != sentence.article_id or before.kind != sentence.kind:
+            return None
+        date = best_date(event_dates(before.text, self.sentence_dates(before)))
+        return date if date is not None and _of_the_day(date, reference) else None
+
+    def news_day(self, article_id: str) -> DateMention | None:
+        """The day of an article's news (see `_lede_date`), worked out once."""
+        if article_id not in self._news:
+            self._news[article_id] = self._lede_date(article_id)
+        return self._news[article_id]
+
+    def _lede_date(self, article_id: str) -> DateMention | None:
+        """The day of an article's main event: the first day its body gives an event
+        that is at most `LEDE_DAYS` before the article's day (a report of the day; older
+        dates there are history); else, for an article whose text dates no such event,
+        the day the other articles carrying its first dated report give it."""
+        reference = self.reference[article_id]
+        if reference is None:
+            return None
+        body = _lede(self.index, article_id)
+        for sentence in body:
+            date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
+            # "FMs meet in Doha today" says what is to come, not what happened.
+            done = date is not None and tense_at(sentence.text, date.start, date.end) == "past"
+            if date is not None and done and _of_the_day(date, reference):
+                return date
+        for sentence in body:
+            date = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
+            if date is not None:
+                return date if _of_the_day(date, reference) else None
+        return None
+
+
+def _lede(index: Index, article_id: str) -> list[Sentence]:
+    """An article's first `LEDE_SENTENCES` body (or standfirst) sentences."""
+    article = next(a for a in index.annotated if a.id == article_id)
+    return [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
+
+
+def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
+    if date.precision != "day":
+        return False
+    return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= LEDE_DAYS
+
+
+def reference_days(index: Index) -> dict[str, datetime.date | None]:
+    """Article id -> the day its relative dates ("on Sunday", "yesterday") are read
+    against: its publication day, unless the articles carrying a report with it say
+    otherwise; an undated article takes the day the articles carrying its reports were
+    published (a wire story runs everywhere the same day or the next)."""
+    own = {aid: publication_date(article.published) for aid, article in index.articles.items()}
+    carriers: dict[str, set[str]] = defaultdict(set)
+    for report in index.corroboration.reports:
+        articles = {index.sentences[sid].article_id for sid in report.sentence_ids}
+        for article_id in articles:
+            carriers[article_id] |= articles - {article_id}
+    trusted = {
+        aid: day
+        for aid, day in own.items()
+        if day and _agrees(day, [d for other in carriers[aid] if (d := own[other])])
+    }
+    days = {}
+    for article_id in own:
+        known = sorted(d for other in carriers[article_id] if (d := trusted.get(other)))
+        days[article_id] = (
+            trusted.get(article_id) or max(known, default=None) or _written_day(index, article_id)
+        )
+    return days
+
+
+def _written_day(index: Index, article_id: str) -> datetime.date | None:
+    """The day an undated article says it was filed: its dateline's ("Nov. 27 (UPI) --",
+    the year taken nearest the briefing's period). (A date its lede writes is no such day:
+    the article may come days later, and "on Thursday" would then be a week early.)"""
+    period = publication_date(index.middle_day)
+    for sentence in _lede(index, article_id):
+        for mention in resolve_dates(sentence.text, period):
+            if mention.precision != "day":
+                continue
+            if mention.start < _DATELINE_REACH and _DATELINE_END.match(sentence.text, mention.end):
+                return datetime.date.fromisoformat(mention.value)
     return None
+
+
+def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
+    """Whether an article's page date agrees with the days its carriers were published:
+    not when more of them are far from it than near it (itself counted), nor as many and
+    later. A page date taken from an event in its text ("October 7, 2023" in a report of
+    January 2025) is older than the report, never newer."""
+    far = [d for d in carried if abs((d - day).days) > CARRIER_DAYS]
+    near = len(carried) - len(far) + 1
+    return len(far) < near or (len(far) == near and max(far) < day)
+
+
+def unwritten(date: DateMention) -> DateMention:
+    """A date the line's own sentence does not write (the day of its article's news):
+    no span, so nothing takes it for words of the sentence (see `written`)."""
+    return DateMention("", date.value, date.precision, 0, 0)
+
+
+def written(dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
+    """The dates a sentence carrying the report writes: the ones that pin its event down."""
+    return tuple(date for date in dates if date.text)
+
+
+def told_in_past(text: str) -> bool:
+    """Whether a sentence tells its event as done: its first tensed verb is a past tense
+    ("killed", "said"), or a perfect of an event verb ("have taken Deir el-Zor", "have
+    been killed"); not a future, a present, or a perfect state ("are expected to be
+    released", "remains", "has raged for a year")."""
+    tense = sentence_tense(text)
+    return tense == "past" or (tense == "perfect" and _EVENT_DONE.search(text) is not None)
+
+
+def line_dates(
+    index: Index, members: Sequence[str], stated: Sentence, event: str
+) -> tuple[DateMention, ...]:
+    """The dates of the event a line states (`event`, cut out of `stated`), carried by
+    `members`: the dates the sentences give it; else, for an event told in the past, the
+    day of its article's news (never for background: a habit, a state, a hypothesis)."""
+    dating = index.dating
+    dates = dating.report_dates(members, stated.id)
+    if not dates and told_in_past(event) and not is_background(event, None, None):
+        # An event told in the past with no date of its own is the article's news of the
+        # day: the day its lede gives.
+        news = dating.story_day(stated) or dating.news_day(stated.article_id)
+        dates = (unwritten(news),) if news else ()
+    return dates

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, STATE
-from briefing.model.dating import best_date
+from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
 from briefing.model.words import event_pattern
@@ -74,7 +74,8 @@ def score(candidate: FactCandidate) -> float:
     value = 0.0
     if _EVENT.search(text):
         value += 2.0
-    date = best_date(candidate.dates)
+    # A date pins the event down only when the text writes it (not the article's news day).
+    date = best_date(written(candidate.dates))
     if date is not None:
         value += 2.0 if date.precision == "day" else 1.0
     if _NUMBER.search(text):

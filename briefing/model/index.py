@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.corroborate import Corroboration, corroborate
 from briefing.extract import Article
+
+if TYPE_CHECKING:
+    from briefing.model.dating import Dating
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,13 @@ class Index:
     def order(self) -> dict[str, int]:
         """Sentence id -> its place in reading order."""
         return {sid: n for n, sid in enumerate(self.sentences)}
+
+    @cached_property
+    def dating(self) -> Dating:
+        """The day each article is read against and its news of the day."""
+        from briefing.model.dating import Dating
+
+        return Dating.of(self)
 
     @cached_property
     def speakers(self) -> dict[str, str | None]:

@@ -4,7 +4,6 @@ background, and which pane it is about."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -13,25 +12,11 @@ from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background
 from briefing.model.clauses import main_clause_opening
-from briefing.model.dating import best_date, first_published, lede_date, report_dates
+from briefing.model.dating import best_date, first_published, line_dates
 from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Mentions, PaneActor, line_actor
 from briefing.model.reports import actor_reports, stated_by
-from briefing.model.words import event_verbs
-
-_IRREGULAR = frozenset(
-    "took taken struck hit sent met fled fell broke began begun shot overran".split()
-)
-
-
-# An event verb in the past: "killed", "struck", "were released".
-_PAST_EVENT = re.compile(
-    r"\b(?:"
-    + "|".join(v for v in sorted(event_verbs()) if v.endswith("ed") or v in _IRREGULAR)
-    + r")\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -107,12 +92,7 @@ def make_line(
     attribution = find_attribution(stated.text)
     speaker = next((index.speakers[sid] for sid in members if index.speakers.get(sid)), None)
     event = event_span(stated.text, attribution)
-    dates = report_dates(index, members)
-    if not dates and _PAST_EVENT.search(event):
-        # An event told in the past with no date of its own is the article's news of the
-        # day: the day its lede gives.
-        lede = lede_date(index, stated.article_id)
-        dates = (lede,) if lede else ()
+    dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
     outlets = {
         index.articles[index.sentences[sid].article_id].outlet or index.sentences[sid].article_id

@@ -1,0 +1,195 @@
+"""Which day a line is dated by (briefing/model/dating.py): each article's reference day,
+its news of the day, and the events the text does not date."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from briefing.actors import compile_profile
+from briefing.dates import DateMention
+from briefing.model.dating import told_in_past, unwritten
+from briefing.model.facts import FactCandidate, score
+from briefing.model.index import Index
+from briefing.model.lines import make_line
+from briefing.pipeline import process_document, read_documents, resolve_profile
+
+PAGES = {
+    # The page's marker is right; its lede says the news happened on Sunday.
+    "dated.txt": """ date 2025-01-20 Hamas frees three hostages as Gaza truce begins
+
+On Sunday, Hamas released three Israeli hostages in Gaza City as a ceasefire took effect.
+
+Israel freed 90 Palestinian prisoners from Ofer prison hours later.
+
+Crowds gathered in Ramallah to welcome the prisoners.
+""",
+    # The page's date is an event its text names, not the day it was published.
+    "misdated.txt": """ date 2023-10-07 Three hostages freed in Gaza
+
+Hamas released three Israeli hostages in Gaza City on Sunday as a ceasefire took effect.
+
+The women were abducted on October 7, 2023, during an attack on a music festival.
+
+Crowds gathered in Tel Aviv to welcome the women.
+""",
+    # No date anywhere on the page.
+    "undated.txt": """Gaza truce: three hostages home
+
+Hamas released three Israeli hostages in Gaza City on Sunday, as a ceasefire took effect.
+
+Israel freed 90 Palestinian prisoners from Ofer prison.
+
+Crowds gathered in Ramallah to welcome the prisoners.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    folder = tmp_path_factory.mktemp("pages")
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    tagger = compile_profile(resolve_profile("gaza-lebanon"))
+    docs, problems = read_documents(sorted(str(p) for p in folder.glob("*.txt")))
+    assert not problems
+    return Index.of([process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)])
+
+
+def _article(index: Index, name: str) -> str:
+    return next(aid for aid, a in index.articles.items() if Path(a.path).name == name)
+
+
+def _line_date(index: Index, name: str, opening: str) -> str | None:
+    article = _article(index, name)
+    sentence = next(
+        s
+        for s in index.sentences.values()
+        if s.article_id == article and s.text.startswith(opening)
+    )
+    report = index.corroboration.report_of[sentence.id].id
+    line = make_line(index, report, (sentence.id,), frozenset(), sentence)
+    return line.date.value if line.date else None
+
+
+def test_each_article_is_read_against_the_day_its_report_ran(index: Index) -> None:
+    day = datetime.date(2025, 1, 20)
+    assert index.dating.reference[_article(index, "dated.txt")] == day
+    # Published before the report it carries existed: the page date is not the article's.
+    assert index.articles[_article(index, "misdated.txt")].published == "2023-10-07"
+    assert index.dating.reference[_article(index, "misdated.txt")] == day
+    # An undated article takes the day of the articles carrying the same report.
+    assert index.dating.reference[_article(index, "undated.txt")] == day
+
+
+def test_weekdays_resolve_against_the_reference_day(index: Index) -> None:
+    for name in ("misdated.txt", "undated.txt"):
+        assert _line_date(index, name, "Hamas released three") == "2025-01-19"
+    # History keeps its own date.
+    assert _line_date(index, "misdated.txt", "The women were abducted") == "2023-10-07"
+
+
+def test_an_undated_event_told_in_the_past_is_the_news_of_the_day(index: Index) -> None:
+    assert index.dating.news_day(_article(index, "dated.txt")).value == "2025-01-19"
+    assert _line_date(index, "dated.txt", "Israel freed 90") == "2025-01-19"
+    assert _line_date(index, "undated.txt", "Israel freed 90") == "2025-01-19"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "done"),
+    [
+        ("Israel freed 90 Palestinian prisoners from Ofer prison.", True),
+        ("The army said it had repelled an attack on the airport.", True),
+        ("US-backed Syrian Kurdish fighters have taken Deir el-Zor.", True),
+        ("At least 134 people have been killed in two weeks of fighting.", True),
+        ("More hostages are expected to be released in the coming weeks.", False),
+        ("The ministers will meet in Doha to discuss the crisis.", False),
+        ("War has raged for more than a year between the army and the RSF.", False),
+        ("Food and medicine are scarce, and deliveries are limited.", False),
+        ("The city remains cut off from aid.", False),
+    ],
+)
+def test_an_event_told_as_done(sentence: str, done: bool) -> None:
+    assert told_in_past(sentence) is done
+
+
+def test_only_a_written_date_pins_a_fact_down() -> None:
+    text = "Israel freed 90 Palestinian prisoners from Ofer prison in the West Bank."
+    sunday = DateMention("on Sunday", "2025-01-19", "day", 60, 69)
+
+    def candidate(dates: tuple[DateMention, ...]) -> FactCandidate:
+        return FactCandidate(text, "body", dates, None, ("a0.s3",), 3)
+
+    assert score(candidate((sunday,))) == score(candidate(())) + 2.0
+    assert score(candidate((unwritten(sunday),))) == score(candidate(()))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The committees will implement the agreement by the end of this year, SANA reported.",
+        "Troops must leave the buffer zone by Friday.",
+    ],
+)
+def test_a_deadline_does_not_date_the_event(sentence: str) -> None:
+    from briefing.dates import resolve_dates
+    from briefing.model.dating import event_dates
+
+    mentions = resolve_dates(sentence, datetime.date(2025, 3, 11))
+    assert mentions
+    assert event_dates(sentence, mentions) == ()
+
+
+def _index_of(folder: Path, pages: dict[str, str], profile: str) -> Index:
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    tagger = compile_profile(resolve_profile(profile))
+    docs, _ = read_documents(sorted(str(folder / name) for name in pages))
+    return Index.of([process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)])
+
+
+def test_an_undated_article_alone_is_read_against_its_dateline(tmp_path: Path) -> None:
+    upi = """Displaced Lebanese begin to head home
+
+Nov. 27 (UPI) -- Thousands of Lebanese began to head south early Wednesday after a truce.
+
+Cars loaded with families backed up on the main highway out of Beirut.
+
+Israel said its troops would stay in the south for now.
+"""
+    # Another story of the briefing gives the year of the period.
+    other = """ date 2024-11-25 Talks go on
+
+Envoys met in Beirut on Monday to discuss the ceasefire proposal.
+
+The talks will resume next week.
+"""
+    index = _index_of(tmp_path, {"upi.txt": upi, "other.txt": other}, "gaza-lebanon")
+    upi_id = _article(index, "upi.txt")
+    assert index.articles[upi_id].published is None
+    assert index.dating.reference[upi_id] == datetime.date(2024, 11, 27)
+    assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"
+
+
+def test_a_sentence_goes_on_telling_the_day_before_it(tmp_path: Path) -> None:
+    page = """ date 2024-05-26 MSF: 134 dead in El Fasher
+
+At least 134 people have died at a hospital in El Fasher, MSF said on Sunday.
+
+Shelling and gunfire have spread across the city.
+
+MSF said one of its pharmacy watchmen was killed Saturday when shelling hit his house.
+
+He was taken to the Southern Hospital, where he died.
+
+The charity called on the warring parties to do more to protect civilians, who are among those
+losing their lives in the fighting between the army and the paramilitary Rapid Support Forces.
+
+El Fasher, the last state capital in Darfur still held by the army, is a key humanitarian hub.
+"""
+    index = _index_of(tmp_path, {"msf.txt": page}, "sudan")
+    assert index.dating.news_day(_article(index, "msf.txt")).value == "2024-05-26"
+    assert _line_date(index, "msf.txt", "He was taken to") == "2024-05-25"
+    assert _line_date(index, "msf.txt", "The charity called") == "2024-05-26"
