@@ -11,7 +11,6 @@ import contextlib
 import os
 import pty
 import re
-import select
 import signal
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from tests.terminal import SLOW_ENGINE, read_until
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = str(ROOT / "seeds")
@@ -55,14 +55,6 @@ def _yes(cell: str) -> bool:
 
 # --- running the command line -------------------------------------------------------------
 
-SLOW_ENGINE = """
-import sys, time
-from briefing import pipeline
-pipeline.process_document = lambda *args: time.sleep(120)  # one long step of the engine
-from briefing.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
-
 
 def in_terminal(argv: list[str], act: Callable[[int, int], None], cache: Path) -> int:
     """Run `briefing argv` (its engine slowed down) on a pseudo-terminal; `act(pid, fd)`
@@ -77,12 +69,12 @@ def in_terminal(argv: list[str], act: Callable[[int, int], None], cache: Path) -
             signal.signal(signum, signal.SIG_DFL)
         os.execve(sys.executable, [sys.executable, "-c", SLOW_ENGINE, *argv], env)
     try:
-        _read_until(fd, b"Reading", timeout=60)
+        read_until(fd, b"Reading", timeout=60)
         time.sleep(0.5)
         act(pid, fd)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            _read_until(fd, b"\0", timeout=0.2)  # keep the terminal drained
+            read_until(fd, b"\0", timeout=0.2)  # keep the terminal drained
             ended, status = os.waitpid(pid, os.WNOHANG)
             if ended:
                 return os.waitstatus_to_exitcode(status)
@@ -92,22 +84,6 @@ def in_terminal(argv: list[str], act: Callable[[int, int], None], cache: Path) -
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         os.close(fd)
-
-
-def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
-    data = b""
-    deadline = time.monotonic() + timeout
-    while marker not in data and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data
 
 
 def _signal(signum: int) -> Callable[[int, int], None]:

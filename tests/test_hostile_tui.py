@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import os
 import pty
-import select
 import signal
 import sys
 import time
@@ -22,6 +21,7 @@ from briefing.lifetime import on_termination
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, exit_on_signal
 from briefing.tui.theming import ThemeError, bundled_themes, theme_from_toml
+from tests.terminal import SLOW_ENGINE, read_until
 from tests.tui_fixtures import make_briefing
 
 SIZE = (120, 40)
@@ -160,41 +160,16 @@ def test_termination_signal_restores_the_terminal(tmp_path: Path, signum: int) -
         os.execve(sys.executable, [sys.executable, "-m", "briefing", "--no-cache", str(page)], env)
     output = b""
     try:
-        output = _read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
-        _read_until(fd, b"Reading", timeout=2)  # let it draw a little
+        output = read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
+        read_until(fd, b"Reading", timeout=2)  # let it draw a little
         os.kill(pid, signum)
-        output += _read_until(fd, b"\x1b[?1049l", timeout=30)
+        output += read_until(fd, b"\x1b[?1049l", timeout=30)
     finally:
         _, status = os.waitpid(pid, 0)
         os.close(fd)
     assert b"\x1b[?1049l" in output  # alternate screen left
     assert b"\x1b[?1000l" in output  # mouse reporting off
     assert os.waitstatus_to_exitcode(status) == 128 + signum
-
-
-def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
-    data = b""
-    deadline = time.monotonic() + timeout
-    while marker not in data and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data
-
-
-SLOW_VIEW = """
-import sys, time
-from briefing import pipeline
-pipeline.process_document = lambda *args: time.sleep(120)  # one long step of the engine
-from briefing.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:
@@ -204,15 +179,15 @@ def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: the view, on the pseudo-terminal
-        argv = [sys.executable, "-c", SLOW_VIEW, "--no-cache", str(seeds)]
+        argv = [sys.executable, "-c", SLOW_ENGINE, "--no-cache", str(seeds)]
         os.execve(sys.executable, argv, env)
     try:
-        _read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
-        _read_until(fd, b"Reading", timeout=5)  # and the engine at work
+        read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
+        read_until(fd, b"Reading", timeout=5)  # and the engine at work
         time.sleep(1)
         os.write(fd, b"\x03")  # ctrl+c, as the terminal sends it in raw mode
         start = time.monotonic()
-        output = _read_until(fd, b"\x1b[?1049l", timeout=30)
+        output = read_until(fd, b"\x1b[?1049l", timeout=30)
         while time.monotonic() - start < 30:  # the process ends, not only the screen
             ended, status = os.waitpid(pid, os.WNOHANG)
             if ended:
