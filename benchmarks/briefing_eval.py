@@ -773,6 +773,17 @@ def print_report(per_cluster: Sequence[tuple[Cluster, Results]], cross: Results)
     return targets_table(total)[1]
 
 
+def pages_missing(clusters: Sequence[Cluster], pages: Path) -> bool:
+    """Whether some page text is missing (then the benchmark says so and is skipped)."""
+    missing = [c.id for c in clusters for a in c.articles if not (pages / c.id / a.file).is_file()]
+    if missing:
+        print(
+            f"judged page texts not found under {pages} ({len(missing)} missing, e.g. "
+            f"{missing[0]}): run benchmarks/judged/rebuild.py or pass --pages; skipped."
+        )
+    return bool(missing)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
@@ -782,14 +793,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
     args = parser.parse_args(argv)
     clusters = [c for c in load_clusters() if not args.cluster or c.id in args.cluster]
-    missing = [
-        c.id for c in clusters for a in c.articles if not (args.pages / c.id / a.file).is_file()
-    ]
-    if missing:
-        print(
-            f"judged page texts not found under {args.pages} ({len(missing)} missing, e.g. "
-            f"{missing[0]}): run benchmarks/judged/rebuild.py or pass --pages; skipped."
-        )
+    if pages_missing(clusters, args.pages):
         return 0
     per_cluster = []
     with tempfile.TemporaryDirectory() as tmp:

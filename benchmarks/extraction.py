@@ -52,7 +52,10 @@ def _plain_words(text: str) -> list[str]:
 
 
 def slug_words(url: str) -> list[str]:
-    """Words of the URL path segment that spells the most words (the slug), or [] if none does."""
+    """Words of the URL path segment that spells the most words (the slug), or [] if none does
+    (or the "URL" is a file name, as some pages of the segments set carry: "hard::x.com-y.html")."""
+    if not re.match(r"^https?://", url):
+        return []
     path = re.sub(r"^\w+://[^/]+", "", url).split("?")[0]
     segments = [re.sub(r"\.\w+$", "", segment) for segment in path.split("/")]
     best = max(
@@ -74,6 +77,18 @@ def title_line(results: list[tuple[Article, LabelledPage]]) -> str:
     hits = sum(title_matches_slug(article.title, slug) for article, slug in slugged)
     titled = sum(bool(article.title) for article, _ in results)
     return f"titles {titled}/{len(results)} non-empty, {hits}/{len(slugged)} share half the slug"
+
+
+def outlet_spells_host(outlet: str, url: str) -> bool:
+    """The outlet's letters are in the page's host, or the host name is in the outlet's, or
+    spells its initials ("Los Angeles Times" on latimes.com, "SWR" on swr.de): a cheap check
+    of outlets, blind to owners named otherwise (publishing groups)."""
+    host = re.sub(r"^\w+://(?:www\.)?", "", url).split("/")[0].lower()
+    name = "".join(_plain_words(re.sub(r"^the\s+", "", outlet, flags=re.IGNORECASE)))
+    site = "".join(_plain_words(host.split(".")[-2] if "." in host else host))
+    initials = "".join(word[0] for word in _plain_words(outlet))
+    whole = "".join(_plain_words(host))
+    return bool(name) and (name in whole or site in name or site in (initials, initials[1:]))
 
 
 def ms_per_page(texts: list[str]) -> float:
@@ -123,7 +138,7 @@ def dates_section(shared: Path) -> None:
 
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     visible = {key: value for key, value in truth.items() if value["visible"]}
-    right = missing = 0
+    right = missing = outlets = spelled = 0
     texts = []
     read: set[str] = set()
     for key, value in sorted(visible.items()):
@@ -135,6 +150,8 @@ def dates_section(shared: Path) -> None:
         # no date of its own.
         published = (article.published or "") if article.blocks and text not in read else ""
         read.add(text)
+        outlets += bool(article.outlet)
+        spelled += bool(article.outlet) and outlet_spells_host(article.outlet, value["url"])
         right += published[:10] == value["date"]
         missing += not published
     wrong = len(visible) - right - missing
@@ -142,6 +159,10 @@ def dates_section(shared: Path) -> None:
     print(
         f"dates-dev pages, shipped scorer (fitted on them): published dates {right}/{len(visible)}"
         f" right, {wrong} wrong, {missing} missing ({share:.2f})"
+    )
+    print(
+        f"  outlets named on {outlets}/{len(visible)} pages, {spelled} of them spelling the"
+        " page's host (the rest: publishing groups, other names, wrong)"
     )
     print(f"  {ms_per_page(texts):.1f} ms (CPU) per page")
     pages = fit_dates.load(shared / "dates-dev")

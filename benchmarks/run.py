@@ -18,6 +18,8 @@ import io
 import os
 import platform
 import pstats
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -36,14 +38,17 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 from corpus import CorpusBuilder, CorpusStats, missing_sources, source_pages  # noqa: E402
 
 from briefing.options import SUMMARIZERS, BriefingOptions  # noqa: E402
+from briefing.stemming import Stemmer  # noqa: E402
 from briefing.summarize import select_sentences  # noqa: E402
-from briefing.summarizers.words import Stemmer, WordRules, stop_words  # noqa: E402
+from briefing.summarizers.words import WordRules, stop_words  # noqa: E402
 
 # Targets (issue 12). Seconds are whole `briefing dump` processes on this machine.
 COLD_SECONDS = {1000: 7.0, 10000: 70.0}
 WARM_SECONDS = {1000: 0.3, 10000: 2.0}
 PEAK_MB = {10000: 1024.0}
 STARTUP_RATIO = 3.0
+TUI_COLD_SECONDS = 0.8  # the seeds on screen, nothing cached
+TUI_WARM_SECONDS = 0.4
 SUMMARIZER_SECONDS = 2.0  # every summarizer, 5,000 sentences
 TEXT_RANK_ONE_TOPIC_SECONDS = 1.0
 DISTINCT_SHARE = 0.9  # body sentences of a distinct corpus that are not repeats
@@ -313,6 +318,63 @@ def startup_rows(work: Path) -> list[list[str]]:
     ]
 
 
+# TUI launch -----------------------------------------------------------------------------
+
+# Shown only once a briefing is on screen (the loading screen names the stages instead).
+TUI_CONTENT = "Key facts"
+TUI_TIMEOUT_SECONDS = 60.0
+
+
+def tui_seconds(cache_home: Path) -> float:
+    """Seconds from starting `briefing` (the seeds) in a detached 120x40 tmux terminal to
+    its first briefing on screen, polling the screen every 10 ms."""
+    # A server of its own each time: one just told to quit may still hold its name.
+    server = f"briefing-bench-{os.getpid()}-{cache_home.name}-{time.monotonic_ns()}"
+    command = shlex.join(
+        ["env", f"XDG_CACHE_HOME={cache_home}", f"PYTHONPATH={ROOT}", sys.executable, "-m",
+         "briefing"]
+    )  # fmt: skip
+    tmux = ["tmux", "-L", server]
+    start = time.perf_counter()
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "bench", "-x", "120", "-y", "40", "-c", str(ROOT),
+         command],
+        check=True,
+    )  # fmt: skip
+    try:
+        while time.perf_counter() - start < TUI_TIMEOUT_SECONDS:
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p", "-t", "bench"], capture_output=True, text=True
+            ).stdout
+            if TUI_CONTENT in screen:
+                return time.perf_counter() - start
+            time.sleep(0.01)
+        raise RuntimeError(f"no briefing on the TUI's screen after {TUI_TIMEOUT_SECONDS:g} s")
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+
+
+def tui_rows(work: Path) -> list[list[str]]:
+    """Cold (empty cache) and warm launches of the TUI on the seeds, median of a few each."""
+    if shutil.which("tmux") is None:
+        print("\n*** tmux MISSING: the TUI launch is not measured ***", file=sys.stderr)
+        check("TUI launch measured", "tmux", "missing", False)
+        return []
+    say("TUI launch: cold and warm")
+    cold, warm = [], []
+    for n in range(STARTUP_REPEATS):
+        cache_home = work / f"cache-tui-{n}"
+        cold.append(tui_seconds(cache_home))
+        warm.append(tui_seconds(cache_home))
+    rows = []
+    for name, runs, limit in (("cold", cold, TUI_COLD_SECONDS), ("warm", warm, TUI_WARM_SECONDS)):
+        seconds = statistics.median(runs)
+        check(f"TUI content on screen, {name} launch", f"<= {limit:g} s", f"{seconds:.2f} s",
+              seconds <= limit)  # fmt: skip
+        rows.append([f"briefing (seeds), {name} launch", f"{seconds:.2f}"])
+    return rows
+
+
 # Profile --------------------------------------------------------------------------------
 
 
@@ -358,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="sentences per summary in the summarizer table (0: skip it)",
     )
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up table")
+    parser.add_argument("--no-tui", action="store_true", help="skip the TUI launch table")
     parser.add_argument(
         "--profile",
         type=int,
@@ -429,6 +492,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"Start-up (median of {STARTUP_REPEATS})",
                 ["run", "seconds", "ratio"],
                 startup_rows(work),
+            )
+        if not args.no_tui:
+            table(
+                f"TUI launch: seconds to a briefing on screen (tmux, median of {STARTUP_REPEATS})",
+                ["run", "seconds"],
+                tui_rows(work),
             )
         if args.profile:
             say(f"profiling distinct {args.profile:,}")

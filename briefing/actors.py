@@ -1,18 +1,19 @@
 """Which actors a sentence concerns: the profile's own, and others named often.
 
-`compile_profile` turns a profile into an `ActorTagger` (all regexes compiled once);
+`compile_profile` turns a profile into an `ActorTagger` (its phrases indexed once);
 `find_other_actors` finds states and organisations the profile does not cover.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
-from briefing.profile import ContextRule, Profile, phrase_body, phrases_regex
+from briefing.phrase_index import PhraseIndex, PhraseMatch
+from briefing.profile import ContextRule, Profile, phrase_body
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class ActorTagger:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
         self.order = {actor.id: n for n, actor in enumerate(profile.actors)}
-        self.rules: list[tuple[ContextRule, re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        self.rules: list[tuple[ContextRule, PhraseIndex | None, PhraseIndex | None]] = []
         hits_by_phrase: dict[str, list[_Hit]] = {}
         for actor in profile.actors:
             for alias in actor.aliases:
@@ -37,26 +38,22 @@ class ActorTagger:
                 self.rules.append((rule, _any_phrase(rule.requires_any), _any_phrase(rule.unless)))
                 for phrase in rule.phrases:
                     hits_by_phrase.setdefault(_key(phrase), []).append(_Hit(actor.id, index))
-        # One pass over a sentence: every phrase is a named group, longest first so that
-        # "Islamic State militants" wins over "militant" at the same position.
-        ordered = sorted(hits_by_phrase, key=len, reverse=True)
-        self.hits = {f"p{n}": tuple(hits_by_phrase[key]) for n, key in enumerate(ordered)}
-        branches = [f"(?P<p{n}>{phrase_body(key)})" for n, key in enumerate(ordered)]
-        self.phrases = phrases_regex(ordered, branches) if ordered else None
-        # The same alternation without its groups finds where phrases start: a pattern with
-        # a group per phrase resets every group at every position tried (4x slower on each
-        # sentence), so the grouped one runs only where a phrase was found.
-        self._phrase_starts = (
-            phrases_regex(ordered, [f"(?:{phrase_body(key)})" for key in ordered])
-            if ordered
-            else None
-        )
+        self.hits = {phrase: tuple(hits) for phrase, hits in hits_by_phrase.items()}
+        # Country names and demonyms can name a place or a people rather than the state.
+        self.country_words = frozenset(key for key in hits_by_phrase if key in _COUNTRY_WORDS)
+        # "Islamic State militants" wins over "militant" at the same word.
+        self.phrases = PhraseIndex(list(hits_by_phrase))
         self.patterns = tuple(
             (actor.id, re.compile(pattern))
             for actor in profile.actors
             for pattern in actor.patterns
         )
-        self._context: tuple[str, frozenset[int]] | None = None
+        self._context: tuple[str, frozenset[int], str | None] | None = None
+        self._era_marks = tuple(
+            (rule.after, PhraseIndex([_key(p) for p in rule.undated_after_if]))
+            for rule, _, _ in self.rules
+            if rule.after and rule.undated_after_if
+        )
 
     def tag(
         self, sentence: str, article_text: str = "", published: str | None = None
@@ -64,8 +61,11 @@ class ActorTagger:
         """Actor ids the sentence names. Context rules look at `article_text` (the whole
         article) for their `requires_any`; without it, at the sentence alone; and at the
         article's publication date for their `after` and `before`."""
-        found = self.positions(sentence, article_text, published)
-        return tuple(sorted(found, key=self.order.__getitem__))
+        return self.ordered(self.positions(sentence, article_text, published))
+
+    def ordered(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
+        """The actor ids in profile order."""
+        return tuple(sorted(actor_ids, key=self.order.__getitem__))
 
     def positions(
         self, sentence: str, article_text: str = "", published: str | None = None
@@ -73,20 +73,22 @@ class ActorTagger:
         """Actor id -> where the sentence first names it (a character offset)."""
         found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
+        if len((published or "")[:10]) < 10 and self._era_marks:
+            # An undated article's own words may say when it is from.
+            published = self._context_of(article_text or sentence)[2] or published
         undated = len((published or "")[:10]) < 10
-        for start in self._phrase_starts.finditer(sentence) if self._phrase_starts else ():
-            match = self.phrases.match(sentence, start.start()) if self.phrases else None
-            if match is None:
+        for match in self.phrases.finditer(sentence):
+            if match.phrase in self.country_words and _place_or_people(sentence, match):
                 continue
-            hits = self.hits[match.lastgroup or ""]
+            hits = self.hits[match.phrase]
             for hit in hits:
                 if hit.actor in found:
                     continue
                 if hit.rule is None:
-                    found[hit.actor] = match.start()
+                    found[hit.actor] = match.start
                     continue
                 if satisfied is None:
-                    satisfied = self._satisfied_rules(article_text or sentence)
+                    satisfied = self._context_of(article_text or sentence)[1]
                 rule, _, unless = self.rules[hit.rule]
                 if (
                     hit.rule in satisfied
@@ -94,9 +96,9 @@ class ActorTagger:
                     and not (unless and unless.search(sentence))
                     and not (undated and rule.after and self._older_owner(hit, hits))
                 ):
-                    found[hit.actor] = match.start()
+                    found[hit.actor] = match.start
         # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
-        if any(c.islower() for c in sentence):
+        if has_lower_case(sentence):
             for actor, pattern in self.patterns:
                 named = pattern.search(sentence)
                 if named and named.start() < found.get(actor, len(sentence)):
@@ -112,7 +114,9 @@ class ActorTagger:
             for other in hits
         )
 
-    def _satisfied_rules(self, article_text: str) -> frozenset[int]:
+    def _context_of(self, article_text: str) -> tuple[str, frozenset[int], str | None]:
+        """The article, the rules whose `requires_any` it meets, and the latest day its
+        words show it is from (a rule's `after`, by its `undated_after_if`), if any."""
         # A whole article's sentences are tagged in a row: remember the last article.
         if self._context is None or self._context[0] != article_text:
             satisfied = frozenset(
@@ -120,19 +124,58 @@ class ActorTagger:
                 for n, (_, requires, _) in enumerate(self.rules)
                 if requires is None or requires.search(article_text)
             )
-            self._context = (article_text, satisfied)
-        return self._context[1]
+            days = [day for day, marks in self._era_marks if marks.search(article_text)]
+            self._context = (article_text, satisfied, max(days, default=None))
+        return self._context
+
+
+_COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)
+# "fighting in Ukraine", "smuggled into Russia": a country as a place.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",
+    re.IGNORECASE,
+)
+# "in Sumy, Ukraine, ...": a town, then its country.
+_TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+$")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+# "the Ukrainian city of Sumy", "near the Russian border", "into Russian territory".
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:city|cities|town|towns|village|villages|capital|region|province|oblast|border|"
+    r"borders|territory|soil|airspace|coast|coastline|port|countryside)\b",
+    re.IGNORECASE,
+)
+# "hundreds of Israelis gathered", "70,000 Israelis": a people counted, not its state.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:hundreds|thousands|dozens|millions|many|some|several|fellow))"
+    r"(?:\s+of)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _place_or_people(sentence: str, match: PhraseMatch) -> bool:
+    """Whether a country's name or demonym is used as a place or for its people, not for
+    the state, its forces or officials."""
+    before = sentence[max(0, match.start - 40) : match.start]
+    if _PLACE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(sentence, match.end):
+        return True
+    if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(sentence, match.end):
+        return True
+    plural = sentence[match.end - 1 : match.end] in "sS" and not match.phrase.endswith("s")
+    return (plural or match.phrase.endswith("s")) and bool(_COUNTED_BEFORE.search(before))
+
+
+def has_lower_case(text: str) -> bool:
+    """Whether any letter is lower case (an all-caps line says nothing by its case). The
+    string methods run in C: a generator over the characters cost a tenth of tagging."""
+    return text != text.upper() and not text.isupper()
 
 
 def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _any_phrase(phrases: Sequence[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    ordered = sorted({_key(p) for p in phrases}, key=len, reverse=True)
-    return phrases_regex(ordered, [phrase_body(p) for p in ordered])
+def _any_phrase(phrases: Sequence[str]) -> PhraseIndex | None:
+    return PhraseIndex([_key(p) for p in phrases]) if phrases else None
 
 
 @lru_cache(maxsize=8)
@@ -328,7 +371,7 @@ def find_other_actors(
     acronyms: dict[str, str] = {}  # "RSF" -> "Rapid Support Forces", defined in brackets
     for sentence_id, text in sentences:
         # All-caps lines are headlines and page furniture where case says nothing.
-        if not any(c.islower() for c in text):
+        if not has_lower_case(text):
             continue
         country_ids = []
         for country in matcher.countries_in(text):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.actors import ActorTagger
+from briefing.coreference import lead_actor, leaves_quote_open, refers_back
 from briefing.dates import DateMention, resolve_dates
 from briefing.extract import DATELINE, Article
 from briefing.sentences import split_sentences
@@ -37,6 +38,9 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
     # Context rules ("militants" means HTS only in a Syria story) read the whole article.
     context = "\n".join(block.text for block in article.blocks)
     sentences: list[Sentence] = []
+    # The actor the sentence before led with, and whether a quote is still open.
+    lead: str | None = None
+    quote_open = False
     first_body = next((i for i, b in enumerate(article.blocks) if b.kind == "body"), None)
     for paragraph, block in enumerate(article.blocks):
         text = block.text
@@ -48,6 +52,14 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
         pieces = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         for text in pieces:
+            found = tagger.positions(text, context, article.published)
+            carried = lead if block.kind == "body" and refers_back(text, quote_open) else None
+            # "He said ..." goes on about whom the sentence before was about.
+            actors = tagger.ordered({*found, carried} if carried else found)
+            quote_goes_on = block.kind == "body" and leaves_quote_open(text, quote_open)
+            # A quote's speaker stays its lead over sentences of the quote naming nobody.
+            lead = carried or lead_actor(text, found) or (lead if quote_goes_on else None)
+            quote_open = quote_goes_on
             sentences.append(
                 Sentence(
                     id=f"{article_id}.s{len(sentences) + 1}",
@@ -55,7 +67,7 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
                     paragraph=paragraph,
                     kind=block.kind,
                     text=text,
-                    actors=tagger.tag(text, context, article.published),
+                    actors=actors,
                     dates=resolve_dates(text, published),
                 )
             )

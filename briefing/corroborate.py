@@ -10,17 +10,27 @@ report (content words, names, counts, event verbs), not on word sequences.
 from __future__ import annotations
 
 import calendar
+import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 
 from briefing.actors import KNOWN_BODIES
-from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.annotate import AnnotatedArticle, Sentence, publication_date
 from briefing.extract import STOPWORDS
-from briefing.model.words import event_verbs
+from briefing.model.words import (
+    ReportWeights,
+    contrary_events,
+    event_verbs,
+    number_words,
+    report_weights,
+)
 from briefing.model.words import rewrites as rewrites_of
+from briefing.stemming import stemmer
 
 _WORD = re.compile(r"\w+")
 
@@ -32,24 +42,17 @@ _RESTATING_KINDS = frozenset({"headline", "standfirst", "subhead"})
 # A restatement keeps most of what it restates: 5 of "Turkish, Iranian and Russian FMs
 # meet in Doha today"'s 7 words are in the body sentence it summarises.
 _RESTATEMENT_SHARE = 0.6
-# Word endings dropped before comparing restatements ("closes", "closed" -> "clos").
-_ENDINGS = ("ing", "ed", "es", "s")
-
 # Past this many sentences sharing a word, pairing all of them would cost the square of
 # the corpus; see _candidate_pairs.
 _COMMON_WORD = 20
-# Content words other than names and counts two sentences of one report share at least.
-_MIN_SHARED_WORDS = 2
-# Pairs sharing less than this weight of words are not compared.
-_MIN_SHARED_WEIGHT = 4.0
-# How alike two sentences must be to carry one report (weighted overlap, see _says_same),
-# fitted on labelled rewrite pairs.
-SIMILAR = 0.25
-CONTAINED = 0.6
-SIMILAR_CONTAINED = 0.25
-# A sentence weighing this little (a headline) must share half its weight.
-_SHORT = 14
-SIMILAR_SHORT = 0.35
+# Pairs sharing less than this weight of words (a name weighs 2) are not compared.
+_MIN_SHARED_WEIGHT = 3.0
+# A wire report is carried within days: articles published further apart than this
+# carry different reports.
+_REPORT_DAYS = 3
+# Members of each group checked for a clash when two groups join (a bound on the cost
+# when one report has hundreds of distinct rewordings).
+_GUARDED = 40
 
 
 @dataclass(frozen=True)
@@ -71,33 +74,53 @@ class Corroboration:
         return report.sentence_ids if report else (sentence_id,)
 
 
-# "One of its guards" is rarely a count: "one" is left out.
-_NUMBER_WORDS = {
-    word: str(n)
-    for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-    if n > 1
-}
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_TOKEN = re.compile(r"\d[\d,.]*\d|\w+")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\w+")
+_ANY_DIGIT = re.compile(r"\d")
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[-–—.)]\s")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Words every outlet adds in its own way: verbs of saying, hedges on a count.
 _NOT_COMPARED = frozenset(
     "said says say told tell tells according added adds announced claimed claims stated "
-    "least some around approximately roughly nearly almost".split()
+    "least some around approximately roughly nearly almost more than over".split()
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
 _DETERMINERS = frozenset("the a an its their his her this these those our".split())
-_CALENDAR_WORDS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name[1:]))
+_WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
+_MONTHS = {name.lower()[:3]: n for n, name in enumerate(calendar.month_name) if n}
 _MONTH = "|".join(name[:3] for name in calendar.month_name[1:])
-_DATE_DIGITS = re.compile(
-    rf"\b(?:\d{{4}}-\d\d-\d\d|(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{_MONTH}))"
+# A day of a month as outlets write it: "May 25", "Nov. 27", "January 20th", "25 May",
+# "20th of January", "2025-01-26".
+_DATE = re.compile(
+    rf"\b(?:(\d{{4}})-(\d\d)-(\d\d)|({_MONTH})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})[a-z]*)"
 )
-# What a token weighs in the overlap: a count or a name pins a report down far more
-# than an ordinary word ("killed", "city") does.
-_NUMBER_WEIGHT = 3.0
+# A time of day ("4 a.m.", "0200 GMT", "02:00") says when, it does not count.
+_TIME = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,4}(?::\d\d)?\s*(?:GMT|UTC)\b"
+    r"|\b\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+_COMPOUND = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+# The year of a full date ("October 7, 2023", "7 October 2023", "2023-10-07"): the day
+# an event happened. A year alone ("its defeat in 2017") may be a clause's background.
+_DATED_YEAR = re.compile(
+    rf"\b(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})[a-z]*,?\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# What a token weighs in the overlap: a name pins a report down more than an ordinary
+# word ("killed", "city") does.
 _NAME_WEIGHT = 2.0
+# Two counts are one when equal, or when the rounder one ("more than 1,600") is within
+# this share of the other (1,644): outlets round a toll, they do not change it.
+_ROUNDING = 0.05
+# Counts up to this are common ("two witnesses", "three hostages"): agreeing on one says
+# little.
+_SMALL_COUNT = 12
+# Past this a "count" is a serial number or garbage, not a toll.
+_LARGEST_COUNT = 1e13
 
 
 # International bodies by full name -> their acronym, lower-case.
@@ -110,24 +133,32 @@ _BODY_ACRONYMS = {
 
 @dataclass(frozen=True)
 class ReportWords:
-    """A sentence's words as report comparison sees them."""
+    """A sentence's words as report comparison sees them: a pure function of its text
+    (`report_words`), so it can be computed wherever the sentence is."""
 
-    words: frozenset[str]  # every compared token, names and numbers included
-    names: frozenset[str]
-    numbers: frozenset[str]
+    words: frozenset[str]  # every compared token (stems, names, counts as digits)
+    names: frozenset[str]  # capitalised words, acronyms, countries: people and places
+    numbers: frozenset[float]  # counts, however written ("1,000", "a thousand")
     events: frozenset[str]  # event verbs, as compared ("seize" for "captured")
+    dates: frozenset[str]  # days it names: "wd:sunday", "d:11-27"
 
     def weight(self, token: str) -> float:
-        if token in self.numbers:
-            return _NUMBER_WEIGHT
         return _NAME_WEIGHT if token in self.names else 1.0
 
 
-def _stem(word: str) -> str:
-    for ending in _ENDINGS:
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+@dataclass(frozen=True)
+class ArticleWords:
+    """What comparing reports needs of one article on its own: work done where the article
+    is extracted (a worker process), so that comparing across articles only joins."""
+
+    report: dict[str, ReportWords]  # sentence id -> its `report_words`
+    restated: tuple[tuple[str, str], ...]  # see `restatements`
+
+
+def article_words(article: AnnotatedArticle) -> ArticleWords:
+    return ArticleWords(
+        {s.id: report_words(s.text) for s in article.sentences}, restatements(article)
+    )
 
 
 @cache
@@ -137,85 +168,276 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+def _dates(text: str) -> set[str]:
+    found = {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
+    for m in _DATE.finditer(text):
+        if m.group(1):
+            month, day = int(m.group(2)), int(m.group(3))
+        elif m.group(4):
+            month, day = _MONTHS[m.group(4).lower()], int(m.group(5))
+        else:
+            month, day = _MONTHS[m.group(7).lower()], int(m.group(6))
+        if 1 <= day <= 31:
+            found.add(f"d:{month:02d}-{day:02d}")
+    found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
+    return found
+
+
+def _number_value(tokens: Sequence[str]) -> float | None:
+    """The count a run of number tokens writes ("1.5 million", "a thousand", "two
+    hundred", "1,000"), or None when it is no count ("one of its guards")."""
+    words, scales = number_words()
+    value, total, seen = 0.0, 0.0, False
+    for token in tokens:
+        lower = token.lower()
+        if _DIGITS.fullmatch(token):
+            value += float(token.replace(",", ""))
+        elif lower in scales:
+            value = (value or 1.0) * scales[lower]
+            if scales[lower] >= 1000:
+                total, value = total + value, 0.0
+        elif lower in words:
+            value += words[lower]
+        seen = True
+    count = total + value
+    if not seen or count == 1 or not math.isfinite(count) or count > _LARGEST_COUNT:
+        return None  # a run of 400 digits is no count anyone reports
+    return count
+
+
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
 def report_words(text: str) -> ReportWords:
-    """Content words, names (capitalised inside the sentence, acronyms, countries by any
-    of their names), counts (digits or number words) and event verbs of a sentence."""
-    rewrites, countries = rewrites_of(), _country_words()
+    """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
+    names (capitalised inside the sentence, acronyms, countries by any of their names),
+    counts (digits or number words), days and event verbs of a sentence."""
+    number_names, scales = number_words()
     words, names, numbers, events = set(), set(), set(), set()
     verbs = event_verbs()
     # "the United Nations" and "the UN" name one body: both count as the acronym.
     for body in _bodies().finditer(text):
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
-    # A date's digits ("May 25", "2025-01-26") date the report; they are not counts.
-    text = _one_word_countries(_DATE_DIGITS.sub(" ", _bodies().sub(" ", text)))
-    previous = ""
-    for n, match in enumerate(_TOKEN.finditer(text)):
-        token = match.group()
+    dates = _dates(text)
+    # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
+    text = _bodies().sub(" ", _ENUMERATOR.sub(" ", text))
+    if _ANY_DIGIT.search(text):
+        # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
+        # report; they are not counts.
+        text = _TIME.sub(" ", _DATE.sub(" ", text))
+    text = _one_word_countries(text)
+    if "-" in text:
+        # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
+        # is one outlets swap ("Israel-Hezbollah" stays two names).
+        text = _COMPOUND.sub(_joined_compound, text)
+    tokens = _TOKEN.findall(text)
+    # A headline in title case capitalises every word: there capitals name nothing.
+    title_case = _title_case(tokens)
+    previous, run = "", []
+    for n, token in enumerate([*tokens, ""]):
         lower = token.lower()
+        if token[:1].isdigit():
+            if not _YEAR.fullmatch(token):  # a year dates the report (see `dates`)
+                run.append(token)
+            continue
+        if lower in number_names or lower in scales:
+            run.append(token)
+            continue
+        if run:
+            count = _number_value(run)
+            if count is not None:
+                words.add(_count_token(count))
+                if count == int(count):  # "7.7 magnitude" measures, it does not count
+                    numbers.add(count)
+            run = []
         after_determiner, previous = previous in _DETERMINERS, lower
-        if _NUMBER.fullmatch(token) or lower in _NUMBER_WORDS:
-            number = _NUMBER_WORDS.get(lower) or token.replace(",", "")
-            if not _YEAR.fullmatch(token):  # a year dates, it does not count
-                numbers.add(number)
-                words.add(number)
+        compared = _compared(lower)
+        if compared is None:
             continue
-        if len(token) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED:
-            continue
-        if lower in countries:
-            word = countries[lower]
+        word, country = compared
+        if country:
             names.add(word)
-        else:
-            word = rewrites.get(lower, lower)
-            if len(word) > 4:
-                word = _stem(word)
-                word = rewrites.get(word, word)
-            if lower in _CALENDAR_WORDS:
-                pass  # every report of the day says "on Tuesday": a plain word
-            elif (n > 0 and token[0].isupper()) or (token.isupper() and len(token) > 1):
-                names.add(word)  # "Rapid Support Forces" supports nothing
-            elif lower in verbs and not after_determiner:  # "the attacks" is a noun
-                events.add(word)
+        elif (n > 0 and token[0].isupper() and not title_case) or (
+            token.isupper() and len(token) > 1
+        ):
+            names.add(word)  # "Rapid Support Forces" supports nothing
+        elif lower in verbs and not after_determiner:  # "the attacks" is a noun
+            events.add(word)
         words.add(word)
-    return ReportWords(*(frozenset(group) for group in (words, names, numbers, events)))
+    return ReportWords(*(frozenset(group) for group in (words, names, numbers, events, dates)))
+
+
+@lru_cache(maxsize=131_072)
+def _compared(lower: str) -> tuple[str, bool] | None:
+    """A lower-case word as compared (its country, the first word of its rewrites group,
+    or its stem) and whether it is a country; None for words not compared (function
+    words, verbs of saying, hedges, weekdays, which `dates` reads)."""
+    if len(lower) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED or lower in _WEEKDAYS:
+        return None
+    countries = _country_words()
+    if lower in countries:
+        return countries[lower], True
+    rewrites, stem = rewrites_of(), _stem(lower)
+    return rewrites.get(lower) or rewrites.get(stem) or stem, False
+
+
+@lru_cache(maxsize=131_072)
+def _stem(lower: str) -> str:
+    return stemmer()(lower)
+
+
+def _joined_compound(match: re.Match[str]) -> str:
+    joined = match.group(1) + match.group(2)
+    return joined if joined.lower() in rewrites_of() else match.group()
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    words = [t for t in tokens if t.isalpha() and len(t) > 3]
+    return len(words) >= 3 and sum(t[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _counts_agree(x: float, y: float) -> bool:
+    if x == y:
+        return True
+    rounder, other = (x, y) if _roundness(x) >= _roundness(y) else (y, x)
+    return _roundness(rounder) >= 2 and abs(other - rounder) <= _ROUNDING * rounder
+
+
+def _roundness(x: float) -> int:
+    """Trailing zeros of a whole count: 1,600 -> 2."""
+    if x != int(x) or x == 0:
+        return 0
+    n, zeros = int(x), 0
+    while n % 10 == 0:
+        n, zeros = n // 10, zeros + 1
+    return zeros
+
+
+def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
+    """What two sentences have in common and where they clash, each in [0, 1]: the
+    inputs of the learned score (model/data/report_weights.json). Names weigh twice.
+    (Weighing words by their rarity among the folder's sentences was tried and merged
+    fewer dev rewrites: outlets carrying one report make its words common.)"""
+    plain_a, plain_b = wa.words - _number_tokens(wa), wb.words - _number_tokens(wb)
+    shared_words = plain_a & plain_b
+    names_a, names_b = wa.names & plain_a, wb.names & plain_b
+    extra = _NAME_WEIGHT - 1.0  # what a name weighs over a plain word
+    shared = len(shared_words) + extra * len(shared_words & names_a)
+    total_a = len(plain_a) + extra * len(names_a)
+    total_b = len(plain_b) + extra * len(names_b)
+    union = total_a + total_b - shared
+    smaller = min(total_a, total_b)
+    unmatched_a = [x for x in wa.numbers if not any(_counts_agree(x, y) for y in wb.numbers)]
+    unmatched_b = [y for y in wb.numbers if not any(_counts_agree(x, y) for x in wa.numbers)]
+    # "two witnesses" and "two other areas" agree by chance; "134 dead" and "134 killed"
+    # do not.
+    telling = [x for x in wa.numbers if x > _SMALL_COUNT and x not in unmatched_a]
+    both_events = bool(wa.events and wb.events)
+    days_a = {d for d in wa.dates if d.startswith("d:")}
+    days_b = {d for d in wb.dates if d.startswith("d:")}
+    return {
+        "similarity": shared / union if union else 0.0,
+        "containment": shared / smaller if smaller else 0.0,
+        "names": len(names_a & names_b) / min(len(names_a), len(names_b))
+        if names_a and names_b
+        else 0.0,
+        "shared_content": min(len(shared_words - wa.names), 6) / 6,
+        "numbers_agree": float(bool(telling)),
+        "small_numbers_agree": float(len(wa.numbers) > len(unmatched_a) and not telling),
+        # Each gives a count the other lacks: two tolls, not one toll and its rewording.
+        "numbers_clash": float(bool(unmatched_a and unmatched_b)),
+        "events_agree": float(bool(wa.events & wb.events)),
+        "events_clash": float(both_events and not wa.events & wb.events),
+        "dates_agree": float(bool(wa.dates & wb.dates)),
+        "dates_clash": float(bool(days_a and days_b and not days_a & days_b)),
+        "short": float(min(len(plain_a), len(plain_b)) <= 5),
+        # Names (places, people, groups) each gives that the other lacks: "Kavumu" in
+        # one, "Goma" in the other.
+        "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
+        "rare_shared": min(len(shared_words - wa.names), 4) / 4,
+    }
+
+
+def _missing(names: frozenset[str], others: frozenset[str]) -> float:
+    """The share of `names` not in `others`."""
+    return len(names - others) / len(names) if names else 0.0
+
+
+def clash(wa: ReportWords, wb: ReportWords) -> bool:
+    """Whether two sentences cannot carry one report whatever their words: they name
+    different days of the month. (Different counts can: a toll updated within the day
+    is one report.)"""
+    days_a = {d for d in wa.dates if d.startswith("d:")}
+    days_b = {d for d in wb.dates if d.startswith("d:")}
+    return bool(days_a and days_b and not days_a & days_b)
+
+
+def _count_token(count: float) -> str:
+    return str(int(count)) if count == int(count) else str(count)
+
+
+def _number_tokens(words: ReportWords) -> frozenset[str]:
+    return frozenset(_count_token(count) for count in words.numbers)
+
+
+def report_score(
+    wa: ReportWords,
+    wb: ReportWords,
+    weights: ReportWeights | None = None,
+) -> float:
+    """How likely two sentences carry one report, 0-1: a logistic model over
+    `pair_features`, fitted on labelled pairs of dev stories (benchmarks/fit_reports.py)."""
+    weights = weights or report_weights()
+    features = pair_features(wa, wb)
+    z = weights.bias + sum(weights.weights[name] * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def same_report(a: str, b: str) -> bool:
     """Whether two sentences carry the same report.
 
     They are compared on what they report, not on word order: content words (with the
-    words outlets swap in a rewrite counted as one), names and counts, names
-    and counts weighing more. Two sentences giving different counts, or reporting
-    different events ("seized" against "repelled"), report different things, however
-    alike their words. (Weekdays do not part them: one outlet dates the attack, another
-    the announcement.)
+    words outlets swap in a rewrite counted as one), names, counts (rounded counts agree
+    with exact ones), days and event verbs, through a score learned on labelled pairs.
+    Two sentences giving different counts, reporting different events ("seized"
+    against "repelled") or different days score low, however alike their words.
     """
-    return _says_same(report_words(a), report_words(b), a, b)
-
-
-def _says_same(wa: ReportWords, wb: ReportWords, a: str, b: str) -> bool:
+    if _WORD.findall(a.lower()) == _WORD.findall(b.lower()):
+        return True  # a copy
+    wa, wb = report_words(a), report_words(b)
     if not wa.words or not wb.words:
-        return a.strip() == b.strip()
-    if wa.numbers and wb.numbers and not wa.numbers & wb.numbers:
         return False
-    if wa.events and wb.events and not wa.events & wb.events:
-        return False
-    # Names alone ("Iran", "Hezbollah", "Assad") recur through a whole story: two
-    # sentences must share what happened too.
-    if len((wa.words & wb.words) - wa.names - wa.numbers) < _MIN_SHARED_WORDS:
-        return False
-    shared = sum(wa.weight(t) for t in wa.words & wb.words)
-    total_a = sum(wa.weight(t) for t in wa.words)
-    total_b = sum(wb.weight(t) for t in wb.words)
-    union = total_a + total_b - shared
-    smaller = min(total_a, total_b)
-    similarity, containment = shared / union, shared / smaller
-    if smaller <= 6:  # subheads, tags: nearly identical or nothing
-        return similarity >= 0.75
-    if smaller <= _SHORT:  # headlines: a few words in common are chance
-        return similarity >= SIMILAR_SHORT
-    return similarity >= SIMILAR or (containment >= CONTAINED and similarity >= SIMILAR_CONTAINED)
+    return _comparable(wa, wb) and report_score(wa, wb) >= report_weights().threshold
+
+
+def _comparable(wa: ReportWords, wb: ReportWords) -> bool:
+    """Whether two sentences may carry one report at all. Names alone ("Iran",
+    "Hezbollah", "Assad") recur through a whole story: two sentences of one report share
+    something of what happened too. And they must not contradict each other."""
+    return bool((wa.words & wb.words) - wa.names - _number_tokens(wa)) and not _contradict(wa, wb)
+
+
+def _contradict(wa: ReportWords, wb: ReportWords) -> bool:
+    """Two sentences that cannot be one report, however alike: other counts on another
+    weekday ("40 killed on Thursday", "25 killed on Friday"), two or more counts each and
+    none the same ("42 of 61 drones", "35 of 50"), another weekday in another place
+    ("arrived in Damascus on Sunday", "in Ankara on Monday"), or contrary events
+    ("seized" against "repelled"). A different count alone does not part them (a toll
+    updated within the day), nor another weekday alone (one outlet dates the attack,
+    another the announcement)."""
+    counts_a = {x for x in wa.numbers if x > _SMALL_COUNT}
+    counts_b = {x for x in wb.numbers if x > _SMALL_COUNT}
+    counts_differ = bool(
+        counts_a and counts_b and not any(_counts_agree(x, y) for x in counts_a for y in counts_b)
+    )
+    weekdays_a = {d for d in wa.dates if d.startswith("wd:")}
+    weekdays_b = {d for d in wb.dates if d.startswith("wd:")}
+    weekdays_differ = bool(weekdays_a and weekdays_b and not weekdays_a & weekdays_b)
+    if counts_differ and (weekdays_differ or (len(counts_a) >= 2 and len(counts_b) >= 2)):
+        return True
+    if weekdays_differ and wa.names - wb.names and wb.names - wa.names:
+        return True
+    contrary = contrary_events()
+    return any(contrary.get(event, frozenset()) & wb.events for event in wa.events)
 
 
 @cache
@@ -275,7 +497,7 @@ def restatement_words(text: str) -> frozenset[str]:
             words.add(word)
             continue
         if lower not in _STOP_WORDS:
-            words.add(_stem(lower) if len(lower) > 4 else lower)
+            words.add(_stem(lower))
     return frozenset(words)
 
 
@@ -306,27 +528,115 @@ def _candidate_pairs(features: Sequence[ReportWords]) -> Iterable[tuple[int, int
     for i, words in enumerate(features):
         for token in words.words:
             index[token].append(i)
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    for token, members in index.items():
-        weight = features[members[0]].weight(token)
-        if len(members) <= _COMMON_WORD:
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    shared[(members[x], members[y])] += weight
-        else:
-            # One story copied many times, or stock wording: comparing neighbours keeps
-            # the cost linear, and copies still chain into one report.
-            for x in range(len(members) - 1):
-                shared[(members[x], members[x + 1])] += weight
-    for pair, weight in shared.items():
-        if weight >= _MIN_SHARED_WEIGHT:
-            yield pair
+    # A token weighs what it weighs in the first sentence holding it.
+    weight = {token: features[members[0]].weight(token) for token, members in index.items()}
+    # Shared weight is added up one sentence at a time (with the sentences after it): a
+    # table of every pair at once grew with the corpus (100 MB at 1,000 articles).
+    for i, words in enumerate(features):
+        shared: dict[int, float] = {}
+        for token in words.words:
+            members = index[token]
+            after = bisect_right(members, i)
+            if after == len(members):
+                continue
+            if len(members) <= _COMMON_WORD:
+                for j in members[after:]:
+                    shared[j] = shared.get(j, 0.0) + weight[token]
+            else:
+                # One story copied many times, or stock wording: comparing neighbours
+                # keeps the cost linear, and copies still chain into one report.
+                j = members[after]
+                shared[j] = shared.get(j, 0.0) + weight[token]
+        for j, total in shared.items():
+            if total >= _MIN_SHARED_WEIGHT:
+                yield i, j
 
 
-def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
-    """Cluster every sentence of every article into reports."""
+def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
+    """(id, id of the body sentence it restates) for each of an article's headline,
+    highlights and subheads that restates one."""
+    shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
+    if not shorts:
+        return ()
+    bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
+    found = []
+    for short in shorts:
+        body = _restated_in(short, bodies)
+        if body is not None:
+            found.append((short.id, body.id))
+    return tuple(found)
+
+
+def _join_reports(
+    features: Sequence[ReportWords],
+    published: Sequence[date | None],
+    distinct: Sequence[int],
+    parent: list[int],
+    root: Callable[[int], int],
+    weights: ReportWeights,
+) -> None:
+    """Join the distinct sentences that carry one report: candidate pairs (sharing
+    words) scoring past the threshold, best first; two groups join only when none of
+    their members clash (other days of the month), so a chain of near-alike sentences
+    cannot join the events of two days. Sentences of articles published more than
+    _REPORT_DAYS apart carry different reports however alike (the WHO on one hospital in
+    January and in October), and so do a sentence telling of another year than its
+    article's and one that does not."""
+
+    def apart(a: int, b: int) -> bool:
+        day_a, day_b = published[a], published[b]
+        if day_a is None or day_b is None:
+            return False
+        if abs(day_a - day_b).days > _REPORT_DAYS:
+            return True
+        return _other_years(features[a], day_a) != _other_years(features[b], day_b)
+
+    compared = [features[i] for i in distinct]
+    scored = []
+    for x, y in _candidate_pairs(compared):
+        i, j = distinct[x], distinct[y]
+        if apart(i, j):
+            continue
+        if compared[x].words and compared[y].words and _comparable(compared[x], compared[y]):
+            scored.append((report_score(compared[x], compared[y], weights), i, j))
+    members: dict[int, list[int]] = {}
+    for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        if score < weights.threshold:
+            break
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
+        cross = [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
+        if any(apart(a, b) or clash(features[a], features[b]) for a, b in cross):
+            continue
+        first, second = min(ri, rj), max(ri, rj)
+        parent[second] = first
+        members[first] = [*group_i, *group_j] if first == ri else [*group_j, *group_i]
+        members.pop(second, None)
+
+
+def _other_years(words: ReportWords, published: date) -> frozenset[str]:
+    """The years of the full dates a sentence names other than its article's: "The ordeal
+    began on October 7, 2023" in a January 2025 article tells of then, and joins only a
+    sentence of then, not the report of the week."""
+    return frozenset(d for d in words.dates if d.startswith("y:") and d != f"y:{published.year}")
+
+
+def corroborate(
+    articles: Sequence[AnnotatedArticle],
+    known: Mapping[str, ArticleWords] | None = None,
+    weights: ReportWeights | None = None,
+) -> Corroboration:
+    """Cluster every sentence of every article into reports (by the learned report
+    score, or by `weights` being tuned). `known` holds the `article_words` of articles
+    already worked out, by article id; the rest are worked out here."""
+    known = known or {}
     sentences = [s for article in articles for s in article.sentences]
-    features = [report_words(s.text) for s in sentences]
+    features = [
+        known[s.article_id].report[s.id] if s.article_id in known else report_words(s.text)
+        for s in sentences
+    ]
     parent = list(range(len(sentences)))
 
     def root(i: int) -> int:
@@ -348,25 +658,18 @@ def corroborate(articles: Sequence[AnnotatedArticle]) -> Corroboration:
             distinct.append(i)
         else:
             parent[i] = first
-    for x, y in _candidate_pairs([features[i] for i in distinct]):
-        i, j = distinct[x], distinct[y]
-        ri, rj = root(i), root(j)
-        if ri != rj and _says_same(features[i], features[j], sentences[i].text, sentences[j].text):
-            parent[max(ri, rj)] = min(ri, rj)
+    published = {a.id: publication_date(a.article.published) for a in articles}
+    days = [published[s.article_id] for s in sentences]
+    _join_reports(features, days, distinct, parent, root, weights or report_weights())
 
     # An article's own headline, highlights and subheads restate its body in fewer
     # words: each joins the body sentence it restates, so no pane says it twice.
     position = {s.id: i for i, s in enumerate(sentences)}
     for article in articles:
-        shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
-        if not shorts:
-            continue
-        bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
-        for short in shorts:
-            body = _restated_in(short, bodies)
-            if body is not None:
-                ri, rj = root(position[short.id]), root(position[body.id])
-                parent[max(ri, rj)] = min(ri, rj)
+        restated = known[article.id].restated if article.id in known else restatements(article)
+        for short, body in restated:
+            ri, rj = root(position[short]), root(position[body])
+            parent[max(ri, rj)] = min(ri, rj)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -26,13 +27,13 @@ from briefing.cache import (
     encode_article,
     profile_fingerprint,
 )
+from briefing.corroborate import ArticleWords, ReportWords
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
-from briefing.extract import Article, extract_article
+from briefing.extract import Article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
 from briefing.lifetime import become_worker, pool_ended_at_once
 from briefing.model import Briefing
-from briefing.model.build import build_model
-from briefing.model.build import rebrief as rebrief  # the TUI's summarizer switch calls it here
+from briefing.model.index import Prepared, prepare
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.progress import Stage, StageProgress
@@ -48,6 +49,46 @@ PARALLEL_THRESHOLD = 64
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
+
+
+# The stages below are loaded when first called: a run that finds its briefing in the
+# cache never extracts nor models, and is spared importing them.
+
+
+def extract_article(text: str, path: str, media: str) -> Article:
+    from briefing.extract.page import extract_article as extract
+
+    return extract(text, path, media)
+
+
+def build_model(
+    articles: Sequence[AnnotatedArticle],
+    profile: Profile,
+    summarizer: str,
+    sentences: int,
+    *,
+    problems: tuple[str, ...] = (),
+    progress: StageProgress | None = None,
+    prepared: Mapping[str, Prepared] | None = None,
+) -> Briefing:
+    from briefing.model.build import build_model as build
+
+    return build(
+        articles,
+        profile,
+        summarizer,
+        sentences,
+        problems=problems,
+        progress=progress,
+        prepared=prepared,
+    )
+
+
+def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
+    """The TUI's summarizer switch: see `briefing.model.build.rebrief`."""
+    from briefing.model.build import rebrief as again
+
+    return again(briefing, summarizer=summarizer, sentences=sentences)
 
 
 def read_documents(
@@ -89,6 +130,15 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
         return AnnotatedArticle(id=article_id, article=failed, sentences=())
 
 
+@dataclass(frozen=True)
+class Processed:
+    """The articles of a request, in input order, with what the model needs of each one
+    alone, worked out along with it (by article id; see `Prepared`)."""
+
+    articles: list[AnnotatedArticle]
+    prepared: dict[str, Prepared]
+
+
 def process_documents(
     docs: Sequence[Document],
     profile: Profile,
@@ -96,7 +146,7 @@ def process_documents(
     progress: Progress | None = None,
     *,
     cache: ArticleCache | None = None,
-) -> list[AnnotatedArticle]:
+) -> Processed:
     """Every document extracted and annotated, in input order.
 
     Pages found in the cache are taken from it; the rest are processed (across cores
@@ -115,6 +165,7 @@ def process_documents(
     if progress and hits:
         progress(hits, len(docs))
     fresh: list[AnnotatedArticle] = []
+    prepared: dict[str, Prepared] = {}
     chunks = _process_all(
         [docs[n] for n in todo], [ids[n] for n in todo], profile, options.jobs, encode=caching
     )
@@ -123,23 +174,85 @@ def process_documents(
             # Stored as they come: the encoded copies are never all in memory at once.
             done = len(fresh)
             cache.put_encoded(
-                (keys[todo[done + i]], encoded) for i, (_, encoded) in enumerate(chunk) if encoded
+                (keys[todo[done + i]], item.encoded) for i, item in enumerate(chunk) if item.encoded
             )
-        fresh.extend(article for article, _ in chunk)
+        for item in chunk:
+            fresh.append(item.article)
+            prepared[item.article.id] = _unpack(item.prepared)
         if progress:
             progress(hits + len(fresh), len(docs))
     if cache is not None:
         cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
-    return [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))]
+    return Processed(
+        [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], prepared
+    )
 
 
 def _article_ids(count: int) -> list[str]:
     return [f"a{n}" for n in range(1, count + 1)]
 
 
-# An article with its cache encoding, when the cache is on.
-_Processed = tuple[AnnotatedArticle, str | None]
+# What was worked out along with an article, as it travels back from a worker: each of a
+# sentence's word sets as one string, a word a line (words never hold a line break).
+# Unpickling the sets and dataclasses themselves cost a third of working the words out
+# again; this, a tenth.
+_PackedReport = tuple[str, str, str, str, str]
+
+
+@dataclass(frozen=True)
+class _Packed:
+    report: dict[str, _PackedReport]
+    restated: tuple[tuple[str, str], ...]
+    speakers: dict[str, str | None]
+
+
+def _pack(prepared: Prepared) -> _Packed:
+    words = prepared.words
+    report = {
+        sid: (
+            "\n".join(w.words),
+            "\n".join(w.names),
+            "\n".join(map(repr, w.numbers)),  # repr: a float read back is the same float
+            "\n".join(w.events),
+            "\n".join(w.dates),
+        )
+        for sid, w in words.report.items()
+    }
+    return _Packed(report, words.restated, prepared.speakers)
+
+
+def _unpack(packed: _Packed) -> Prepared:
+    report = {
+        sid: ReportWords(
+            _word_set(words),
+            _word_set(names),
+            frozenset(map(float, numbers.split("\n"))) if numbers else frozenset(),
+            _word_set(events),
+            _word_set(dates),
+        )
+        for sid, (words, names, numbers, events, dates) in packed.report.items()
+    }
+    return Prepared(ArticleWords(report, packed.restated), packed.speakers)
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _word_set(lines: str) -> frozenset[str]:
+    # Interned: the same few thousand words recur in every article, and a copy of each
+    # per sentence is most of what comparing reports holds in memory.
+    return frozenset(map(sys.intern, lines.split("\n"))) if lines else _NO_WORDS
+
+
+@dataclass(frozen=True)
+class _Done:
+    """One page's work: its article, the article's cache encoding when the cache is on,
+    and what the model needs of it alone (see `Processed`)."""
+
+    article: AnnotatedArticle
+    encoded: str | None
+    prepared: _Packed
 
 
 def _process_all(
@@ -149,7 +262,7 @@ def _process_all(
     jobs_requested: int | None,
     *,
     encode: bool = False,
-) -> Iterator[list[_Processed]]:
+) -> Iterator[list[_Done]]:
     """The documents processed, in order, in chunks as they are done."""
     jobs = worker_count(len(docs), jobs_requested)
     if jobs == 1:
@@ -167,7 +280,7 @@ def _process_all(
         ) as pool,
         pool_ended_at_once(pool),
     ):
-        pending: deque[Future[list[_Processed]]] = deque()
+        pending: deque[Future[list[_Done]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_process_chunk, chunk))
             if len(pending) > 2 * jobs:
@@ -176,8 +289,9 @@ def _process_all(
             yield pending.popleft().result()
 
 
-def _processed(article: AnnotatedArticle, encode: bool) -> _Processed:
-    return article, encode_article(article) if encode else None
+def _processed(article: AnnotatedArticle, encode: bool) -> _Done:
+    encoded = encode_article(article) if encode else None
+    return _Done(article, encoded, _pack(prepare(article)))
 
 
 def worker_count(documents: int, requested: int | None) -> int:
@@ -199,7 +313,7 @@ def _init_worker(profile: Profile) -> None:
     _worker_tagger = compile_profile(profile)
 
 
-def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Processed]:
+def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Done]:
     """Work on one chunk in a worker: extraction, annotation and the cache's encoding."""
     assert _worker_tagger is not None
     docs, ids, encode = chunk
@@ -259,6 +373,10 @@ def build_briefing(
                 progress(Stage.EXTRACT, 0, len(kept))
                 pages = partial(progress, Stage.EXTRACT)
             processed = process_documents(kept, profile, options, pages, cache=cache)
+            # The pages' text is not held through the model stage: only what names them.
+            del docs
+            kept = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
+            copies = [(_StampedFile(c.path, c.sha256, c.media), first) for c, first in copies]
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )
@@ -348,7 +466,7 @@ def article_keys(docs: Sequence[_Identified], profile: Profile) -> list[str]:
 
 
 def _brief_articles(
-    processed: Sequence[AnnotatedArticle],
+    processed: Processed,
     profile: Profile,
     options: BriefingOptions,
     paths: Sequence[str],
@@ -356,10 +474,10 @@ def _brief_articles(
     progress: StageProgress | None = None,
 ) -> Briefing:
     """The model over the articles that have text, with notes about the rest."""
-    articles = [item for item in processed if item.sentences]
+    articles = [item for item in processed.articles if item.sentences]
     notes = [
         f"{item.article.path}: {_why_no_text(item.article)}"
-        for item in processed
+        for item in processed.articles
         if not item.sentences
     ]
     if options.since:
@@ -392,6 +510,7 @@ def _brief_articles(
         options.sentences,
         problems=tuple(notes),
         progress=progress,
+        prepared=processed.prepared,
     )
 
 

@@ -143,6 +143,8 @@ def _source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
         fields = [a.outlet or "unknown outlet"]
         if a.wire:
             fields.append(a.wire)
+        if a.byline:
+            fields.append(f"by {a.byline}")
         fields.append(f"“{a.title}”" if a.title else "untitled")
         fields.append(a.published[:10] if a.published else "undated")
         fields.append(clean_text(a.path))
@@ -323,6 +325,7 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
                 "title": item.article.title,
                 "outlet": item.article.outlet,
                 "wire": item.article.wire,
+                "byline": item.article.byline,
                 "published": item.article.published,
                 "dateline": item.article.dateline,
                 "language": item.article.language,

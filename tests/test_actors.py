@@ -3,6 +3,8 @@
 import pytest
 
 from briefing.actors import compile_profile, find_other_actors
+from briefing.annotate import annotate_article
+from briefing.extract import extract_article
 from briefing.profile import load_profile
 from briefing.sentences import split_sentences
 
@@ -586,3 +588,61 @@ def test_other_actors_leave_out_sources_and_based_in_places() -> None:
     assert "United Kingdom" not in others
     # An armed group the profile does not know, also by its initials.
     assert others["Syrian National Army"].sentence_ids == ("a1.s4", "a1.s5")
+
+
+def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
+    tagger = compile_profile(load_profile("ukraine"))
+    assert tagger.tag("A Russian missile hit the Ukrainian city of Sumy.") == ("russia",)
+    assert tagger.tag("More than 20 were killed in Sumy, Ukraine, on Sunday.") == ()
+    assert tagger.tag("Drones were smuggled into Russia and near the Russian border.") == ()
+    assert tagger.tag("In the war in Ukraine, Russian missiles struck Sumy.") == ("russia",)
+    # Its forces, officials and statements are the state.
+    assert tagger.tag("Ukraine's air defences and Ukrainian forces hit Russia.") == (
+        "ukraine",
+        "russia",
+    )
+    gaza = compile_profile(load_profile("gaza-lebanon"))
+    assert gaza.tag("Hundreds of Israelis gathered in Tel Aviv.") == ()
+    assert gaza.tag("Israelis and the Israeli army said so.") == ("israel",)
+
+
+def _annotated(paragraphs: list[str], profile: str) -> list[tuple[str, tuple[str, ...]]]:
+    page = "A headline about the war today\n\n" + "\n\n".join(paragraphs)
+    article = extract_article(page, "page.txt")
+    tagger = compile_profile(load_profile(profile))
+    annotated = annotate_article(article, "a1", tagger)
+    return [(s.text, s.actors) for s in annotated.sentences if s.kind == "body"]
+
+
+def test_a_pronoun_or_a_quote_going_on_carries_the_actor_of_the_sentence_before() -> None:
+    sentences = _annotated(
+        [
+            "Ukrainian President Volodymyr Zelenskyy said dozens had been killed in the attack "
+            "on the city centre on Sunday morning.",
+            "\u201cAccording to preliminary information, dozens of civilians were killed. "
+            "Only filthy scum can act like this,\u201d he said.",
+            "He also called for a global response. Rescue work went on through the night "
+            "in the centre of the city, officials said.",
+            "\u201cRussia must pay for this,\u201d the mayor of the city said on Monday.",
+        ],
+        "ukraine",
+    )
+    actors = dict(sentences)
+    assert actors[next(t for t in actors if t.startswith("\u201cAccording"))] == ("ukraine",)
+    assert actors[next(t for t in actors if t.startswith("Only filthy"))] == ("ukraine",)
+    assert actors["He also called for a global response."] == ("ukraine",)
+    # A sentence that is not about anyone named before stays untagged...
+    assert actors[next(t for t in actors if t.startswith("Rescue work"))] == ()
+    # ...and a quote whose speaker is named is not carried over: it names Russia itself.
+    assert actors[next(t for t in actors if t.startswith("\u201cRussia must"))] == ("russia",)
+
+
+def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    sentence = "SANA said the government had reached a deal with the SDF."
+    before = "Rebels advanced on Homs in Syria. " + sentence
+    after = "Syria's interim President met the SDF chief. " + sentence
+    assert tagger.tag(sentence, before) == ("assad", "kurds")
+    assert tagger.tag(sentence, after) == ("hts", "kurds")
+    # A dated article goes by its date.
+    assert tagger.tag(sentence, after, "2024-12-01") == ("assad", "kurds")

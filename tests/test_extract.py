@@ -116,7 +116,8 @@ def test_byline_ap_dateline_and_updated_date() -> None:
     article = extract_article(path.read_text(encoding="utf-8"), str(path))
     assert article.title == "Storm cuts power to thousands across the coast"
     assert article.outlet == "Gulf Daily"
-    assert article.wire == "AP"  # the agency in "(AP) —" outranks the staff byline
+    assert article.wire == "AP"  # the agency in "(AP) —"
+    assert article.byline == "Jane Doe"
     assert article.published == "2019-11-19T17:10"  # not the "Updated" date
     assert article.dateline == "MOBILE"
     assert _texts(article, "caption") == [
@@ -140,7 +141,7 @@ def test_byline_without_agency() -> None:
     )
     article = extract_article(page, "bakery.txt")
     assert article.title == "Local bakery wins national prize"
-    assert article.wire == "By Jane Doe"
+    assert (article.wire, article.byline) == (None, "Jane Doe")
     assert article.published == "2023-03-03"
     assert article.dateline is None
     assert len(_texts(article, "body")) == 2
@@ -184,7 +185,7 @@ def test_headline_above_body_never_a_navigation_row() -> None:
     article = extract_article(path.read_text(encoding="utf-8"), str(path))
     assert article.title == "Harbour ferry fares to rise in spring"
     assert article.outlet == "Harbour Media Group"  # not "..., Inc., Contact Us"
-    assert article.wire == "By Ana Lima"
+    assert (article.wire, article.byline) == (None, "Ana Lima")
     assert article.published == "2018-01-22T20:13"  # "22 de janeiro de 2018 às 20:13"
     body = _texts(article, "body")
     assert len(body) == 3  # "Você pode gostar..." (you may also like) ends the article
@@ -427,6 +428,7 @@ class PageExpectation:
     dateline: str | None
     body: tuple[str, ...]
     furniture: tuple[str, ...]
+    byline: str | None = None
 
 
 # Page dumps written the way a text-mode browser renders common news sites, with prose
@@ -438,6 +440,7 @@ NEWS_PAGES = (
         outlet="Reuters",
         wire="Reuters",
         published="2024-12-06T17:55",
+        byline="Khalid Abdelaziz and Nafisa Eltahir",
         dateline="KHARTOUM",
         body=(
             "KHARTOUM, Dec 6 (Reuters) - Sudan's paramilitary Rapid Support Forces shelled",
@@ -459,6 +462,7 @@ NEWS_PAGES = (
         outlet="AP News",
         wire="AP",
         published="2024-12-06T16:12",
+        byline="HANNA ARHIROVA and ILLIA NOVIKOV",
         dateline="KYIV",
         body=(
             "KYIV, Ukraine (AP) — Russia launched one of its largest combined drone",
@@ -477,7 +481,8 @@ NEWS_PAGES = (
         name="aljazeera",
         title="Israeli strikes kill dozens across Gaza as aid convoy looted near Rafah",
         outlet="Al Jazeera",
-        wire="By Al Jazeera Staff",
+        wire=None,
+        byline="Al Jazeera Staff",
         published="2024-12-06",
         dateline=None,
         body=(
@@ -497,7 +502,8 @@ NEWS_PAGES = (
         name="bbc",
         title="Families return to flattened villages as Lebanon ceasefire holds",
         outlet="BBC News",
-        wire="By Lina Haddad",
+        wire=None,
+        byline="Lina Haddad",
         published="2024-12-06T10:32",
         dateline=None,
         body=(
@@ -517,7 +523,8 @@ NEWS_PAGES = (
         name="guardian",
         title="Ukraine says it repelled dozens of Russian assaults near Pokrovsk",
         outlet="The Guardian",
-        wire="By Dan Sabbagh",
+        wire=None,
+        byline="Dan Sabbagh",
         published="2024-12-06T17:55",
         dateline=None,
         body=(
@@ -558,7 +565,8 @@ NEWS_PAGES = (
         name="middleeasteye",
         title="UK faces calls to halt arms sales as Gaza toll rises",
         outlet="Middle East Eye",
-        wire="By Imran Shaikh",
+        wire=None,
+        byline="Imran Shaikh",
         published="2024-12-06T17:55",
         dateline=None,
         body=(
@@ -578,7 +586,8 @@ NEWS_PAGES = (
         name="anadolu",
         title="Türkiye urges restraint as fighting spreads in northern Syria",
         outlet="Anadolu Agency",
-        wire="By Mehmet Yildirim",
+        wire=None,
+        byline="Mehmet Yildirim",
         published="2024-12-06",
         dateline="ANKARA",
         body=(
@@ -599,6 +608,7 @@ NEWS_PAGES = (
         outlet="The National",
         wire="Reuters",
         published="2024-12-06",
+        byline="Omar Khalil",
         dateline=None,
         body=(
             "US forces carried out strikes on weapons storage sites in Houthi-controlled parts",
@@ -637,7 +647,8 @@ NEWS_PAGES = (
         name="kyivindependent",
         title="Explosions reported in Kharkiv after Russian glide bomb attack, 9 injured",
         outlet="The Kyiv Independent",
-        wire="By Olena Marchenko",
+        wire=None,
+        byline="Olena Marchenko",
         published="2024-12-06T17:55",
         dateline=None,
         body=(
@@ -677,7 +688,8 @@ NEWS_PAGES = (
         name="substack",
         title="What the ceasefire map leaves out",
         outlet="The Frontline Ledger",
-        wire="By Tom Calder",
+        wire=None,
+        byline="Tom Calder",
         published="2024-12-06",
         dateline=None,
         body=(
@@ -717,7 +729,8 @@ NEWS_PAGES = (
         name="regional_iso",
         title="Iraqi Kurdish forces tighten border security as Syria fighting escalates",
         outlet="Kurdistan24",
-        wire="By Sangar Ali",
+        wire=None,
+        byline="Sangar Ali",
         published="2024-12-06T17:55",
         dateline="ERBIL",
         body=(
@@ -755,7 +768,8 @@ NEWS_PAGES = (
         name="cnn",
         title="How Syria's rebels swept to Damascus in under two weeks",
         outlet="CNN",
-        wire="By Jomana Karadsheh, Tamara Qiblawi and Mostafa Salem",
+        wire=None,
+        byline="Jomana Karadsheh, Tamara Qiblawi and Mostafa Salem",
         published="2024-12-08T07:41",
         dateline="Beirut",
         body=(
@@ -774,7 +788,8 @@ NEWS_PAGES = (
         name="washpost",
         title="Assad flees Syria as rebels take Damascus, ending family's five-decade rule",
         outlet="The Washington Post",
-        wire="By Louisa Loveluck, Suzan Haidamous and Mohamad El Chamaa",
+        wire=None,
+        byline="Louisa Loveluck, Suzan Haidamous and Mohamad El Chamaa",
         published="2024-12-08T06:15",
         dateline="BEIRUT",
         body=(
@@ -794,7 +809,8 @@ NEWS_PAGES = (
         name="timesofisrael",
         title="Hostage families rally in Tel Aviv as negotiators return to Cairo",
         outlet="The Times of Israel",
-        wire="By Emanuel Fabian",
+        wire=None,
+        byline="Emanuel Fabian",
         published="2024-12-07T21:12",
         dateline=None,
         body=(
@@ -833,7 +849,8 @@ NEWS_PAGES = (
         name="almonitor",
         title="Egypt and Qatar press Hamas, Israel on phased Gaza truce as talks resume",
         outlet="Al-Monitor",
-        wire="By Rina Bassist",
+        wire=None,
+        byline="Rina Bassist",
         published="2024-12-06",
         dateline=None,
         body=(
@@ -892,7 +909,8 @@ NEWS_PAGES = (
         name="rferl",
         title="Kyrgyz Authorities Detain Journalists From Independent Outlet In Bishkek",
         outlet="RFE/RL",
-        wire="By RFE/RL's Kyrgyz Service",
+        wire=None,
+        byline="RFE/RL's Kyrgyz Service",
         published="2024-12-06T17:55",
         dateline=None,
         body=(
@@ -934,7 +952,8 @@ NEWS_PAGES = (
         name="local_comments",
         title="Council approves bus depot on Mill Road despite residents' objections",
         outlet="Riverside Gazette",
-        wire="By Karen Whitfield",
+        wire=None,
+        byline="Karen Whitfield",
         published="2024-12-06",
         dateline=None,
         body=(
@@ -954,7 +973,8 @@ NEWS_PAGES = (
         name="amp",
         title="Thousands march in Tbilisi for ninth night as government refuses to back down",
         outlet="The Independent",
-        wire="By Bel Trew",
+        wire=None,
+        byline="Bel Trew",
         published="2024-12-07T09:12",
         dateline=None,
         body=(
@@ -993,6 +1013,11 @@ def test_news_page_outlet(news_page: tuple[PageExpectation, Article]) -> None:
 def test_news_page_wire(news_page: tuple[PageExpectation, Article]) -> None:
     expected, article = news_page
     assert article.wire == expected.wire
+
+
+def test_news_page_byline(news_page: tuple[PageExpectation, Article]) -> None:
+    expected, article = news_page
+    assert article.byline == expected.byline
 
 
 def test_news_page_published(news_page: tuple[PageExpectation, Article]) -> None:

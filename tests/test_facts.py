@@ -2,12 +2,16 @@
 
 import pytest
 
+from briefing.actors import compile_profile
 from briefing.annotate import Sentence
+from briefing.coreference import within_quote
 from briefing.dates import DateMention
 from briefing.model.attribution import attribute_sentences, find_speaker
-from briefing.model.clauses import main_clause_opening
+from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
 from briefing.model.facts import FactCandidate, score, select_facts
+from briefing.model.panes import line_actor, subject_mentions
+from briefing.profile import load_profile
 
 
 @pytest.mark.parametrize(
@@ -163,3 +167,57 @@ def test_themain_clause_opening_skips_an_opening_phrase() -> None:
     assert main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
     assert main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
     assert main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
+
+
+def test_the_subject_ends_at_its_verb() -> None:
+    opening = main_clause_opening("The drones targeted about 34% of Russia's strategic bombers.")
+    assert opening[: subject_end(opening)].strip() == "The drones"
+    # A name that starts before the verb is the subject's, though "armed" looks like one.
+    tagger = compile_profile(load_profile("syria"))
+    opening = main_clause_opening("Syrian armed forces attacked the town near Russian bases.")
+    found = subject_mentions(opening, lambda text: tagger.positions(text, "", "2024-12-01"))
+    assert found == {"assad": 0}
+    assert subject_end("Russia launched missiles") == len("Russia ")
+
+
+def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb() -> None:
+    tagger = compile_profile(load_profile("gaza-lebanon"))
+
+    def named(text: str) -> dict[str, int]:
+        return tagger.positions(text)
+
+    # "He" (Biden, carried over by the tagger) is not named in the sentence.
+    sentence = "He said he had spoken to Israeli Prime Minister Benjamin Netanyahu."
+    assert line_actor(sentence, None, ("israel", "us"), named) == "us"
+    # Whom the object names is not the subject.
+    sentence = "The strikes targeted Hezbollah depots, Israeli officials said."
+    assert line_actor(sentence, "Israeli officials", ("israel", "hezbollah"), named) == "israel"
+
+
+def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
+    def candidate(text: str, quoted: bool) -> FactCandidate:
+        return FactCandidate(text, "body", (), "Zelenskyy", ("a1.s1",), 1, quoted=quoted)
+
+    line = "Only filthy scum can act like this, taking the lives of ordinary people."
+    assert score(candidate(line, True)) == score(candidate(line, False)) - 2.0
+    assert within_quote("Only filthy scum can act like this,\u201d he said.")
+    assert within_quote("\u201cYou attacked all Syrians and made an unforgivable mistake.")
+    assert not within_quote("\u201cThis is designed to last,\u201d Biden said.")
+
+
+def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
+    def candidate(text: str, order: int) -> FactCandidate:
+        return FactCandidate(text, "body", (), "SANA", (f"a{order}.s1",), order)
+
+    signed = candidate(
+        "Syria's interim President Ahmed al-Sharaa and SDF chief Mazloum Abdi signed an "
+        "agreement on Monday to integrate the SDF into state institutions in Damascus.",
+        1,
+    )
+    restated = candidate(
+        "Based on a meeting held between President Ahmed al-Sharaa and Mazloum Abdi on "
+        "Monday, an agreement was signed to integrate the SDF into state institutions.",
+        2,
+    )
+    other = candidate("Clashes killed 12 fighters near Deir el-Zor on Sunday, the SDF said.", 3)
+    assert select_facts([signed, restated, other]) == [signed, other]

@@ -18,6 +18,7 @@ from briefing.model import Briefing
 from briefing.model.attribution import attribute_sentences, find_attribution, find_speaker
 from briefing.model.background import is_background, stale_articles
 from briefing.model.events import event_span
+from briefing.model.lines import furniture
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 
@@ -114,6 +115,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert stale_articles([("a1", "2024-12-06"), ("a2", "2024-12-07"), ("a3", "2016-03-01")]) == (
         "a3",
     )
+    assert is_background("Russia currently controls around 20% of Ukrainian territory.", None, None)
+    assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
+    # Two pages whose date was taken from their text (the attack of 7 October 2023) do not
+    # make the two reports of January 2025 stale: the newer middle sets the period.
+    days = [("a1", "2025-01-19"), ("a2", "2025-01-20"), ("a3", "2023-10-07"), ("a4", "2023-10-07")]
+    assert stale_articles(days) == ("a3", "a4")
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +213,49 @@ def test_a_datelines_day_does_not_date_the_event() -> None:
     day = __import__("datetime").date(2025, 3, 11)
     dateline = "Khartoum [Sudan], October 28 : Sudan's army chief has announced a withdrawal."
     assert event_dates(dateline, resolve_dates(dateline, day)) == ()
+
+
+def test_he_or_she_is_the_last_person_named_not_a_group() -> None:
+    sentences = [
+        Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
+        for n, text in enumerate(
+            [
+                "Streams of cars headed south, according to Reuters witnesses.",
+                "Biden spoke at the White House shortly after the vote.",
+                "He said he had spoken to both prime ministers.",
+                "Shops stayed shut, they said.",
+            ],
+            start=1,
+        )
+    ]
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s1"] == "Reuters witnesses"
+    assert speakers["a1.s3"] == "Biden"
+    assert speakers["a1.s4"] == "Reuters witnesses"
+
+
+def test_when_is_no_speaker() -> None:
+    text = "The army left the city, a day after the RSF said it had taken the base."
+    assert find_speaker(text) != "a day after the RSF"
+
+
+def test_captions_and_teasers_are_never_lines() -> None:
+    texts = [
+        (1, "People react as a bus carrying released prisoners arrives in Ramallah."),
+        (1, "(EPA)"),
+        (2, "A car heads out of Beirut early Wednesday."),
+        (2, "Photo by Wael Hamzeh/EPA-EFE 1 of 3 | A car heads out of Beirut."),
+        (3, "UAE Lottery's Dh100-million winner reveals plans for life-changing jackpot"),
+        (4, "A map of Sumy in Ukraine:"),
+        (
+            5,
+            "Hezbollah sent a small number of forces from Lebanon to Syria overnight to help "
+            "prevent fighters from seizing Homs, two senior Lebanese security sources said",
+        ),
+        (6, "The army withdrew to prevent further civilian suffering."),
+    ]
+    sentences = [
+        Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
+        for n, (paragraph, text) in enumerate(texts, start=1)
+    ]
+    assert furniture(sentences) == {f"a1.s{n}" for n in range(1, 7)}

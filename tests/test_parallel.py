@@ -3,7 +3,13 @@
 from pathlib import Path
 
 from briefing.options import BriefingOptions
-from briefing.pipeline import build_briefing, worker_count
+from briefing.pipeline import (
+    build_briefing,
+    process_documents,
+    read_documents,
+    resolve_profile,
+    worker_count,
+)
 from briefing.render import render
 from briefing.resources import seed_paths
 
@@ -28,3 +34,27 @@ def test_small_inputs_stay_serial() -> None:
     assert worker_count(2, None) == 1
     assert worker_count(10, 4) == 4
     assert worker_count(3, 8) == 3
+
+
+def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
+    from briefing.corroborate import corroborate, report_words
+    from briefing.model.attribution import attribute_sentences
+    from briefing.model.index import prepare
+    from briefing.pipeline import _pack, _unpack
+
+    processed = process_documents(
+        read_documents([])[0], resolve_profile(None), BriefingOptions(use_cache=False)
+    )
+    articles = processed.articles
+    # As sent back from a worker: every sentence's words survive the trip unchanged.
+    travelled = {a.id: _unpack(_pack(prepare(a))) for a in articles}
+    assert travelled == processed.prepared
+    for article in articles:
+        assert travelled[article.id].speakers == attribute_sentences(article.sentences)
+        for sentence in article.sentences:
+            assert travelled[article.id].words.report[sentence.id] == report_words(sentence.text)
+    assert sum(len(p.words.restated) for p in travelled.values()) > 0
+    assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
+    together = corroborate(articles, {i: p.words for i, p in travelled.items()})
+    assert together == corroborate(articles)
+    assert any(len(report.sentence_ids) > 1 for report in together.reports)

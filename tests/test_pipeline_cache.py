@@ -68,7 +68,9 @@ def test_another_summarizer_reuses_the_articles_but_not_the_briefing(counted_ext
     assert build_briefing([], BriefingOptions(summarizer="luhn")) == luhn
 
 
-def test_a_warm_start_loads_the_finished_briefing_without_sumy(tmp_path: Path) -> None:
+def test_a_warm_start_loads_the_finished_briefing_without_sumy_or_the_engine(
+    tmp_path: Path,
+) -> None:
     import os
     import subprocess
     import sys
@@ -77,7 +79,9 @@ def test_a_warm_start_loads_the_finished_briefing_without_sumy(tmp_path: Path) -
         "import sys\n"
         "from briefing.pipeline import build_briefing\n"
         "b = build_briefing([])\n"
-        "print(len(b.actors), 'sumy' in sys.modules, 'nltk' in sys.modules)\n"
+        "print(len(b.actors), 'sumy' in sys.modules, 'nltk' in sys.modules,\n"
+        "      'briefing.extract.page' in sys.modules, 'numpy' in sys.modules,\n"
+        "      'briefing.model.build' in sys.modules)\n"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     run = [sys.executable, "-c", code]
@@ -86,7 +90,9 @@ def test_a_warm_start_loads_the_finished_briefing_without_sumy(tmp_path: Path) -
     # (A cold run needs sumy only where a pane has more lines than its summary holds, and
     # then only its stop-word list: NLTK is never imported.)
     assert cold.split()[0] == "7" and cold.split()[2] == "False"
-    assert warm.split() == ["7", "False", "False"]
+    assert cold.split()[3:] == ["True", "True", "True"]
+    # Nothing is extracted nor modelled again: those stages are not even imported.
+    assert warm.split() == ["7", "False", "False", "False", "False", "False"]
 
 
 def test_a_byte_identical_copy_is_read_once_with_a_note(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
 from briefing.tui.app import HELP_SECTIONS, BriefingApp, run_app
-from briefing.tui.citations import masthead, source_markers, sourced
+from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.failure import FailureScreen
@@ -985,3 +985,37 @@ async def test_highlighted_actor_is_pointed_at_not_only_shaded() -> None:
         await pilot.press("shift+tab", "j")
         assert [row.split()[1] for row in pointed()] == ["Hezbollah"]
         assert any(row.split()[:2] == ["1", "Iran"] for row in rendered_rows(actors))
+
+
+@synchronously
+async def test_a_line_shows_the_other_actors_it_names_and_its_article_view_too(
+    seed_briefing: Briefing,
+) -> None:
+    actor, fact = next(
+        (a, f)
+        for a in seed_briefing.actors
+        for f in a.facts
+        if f.also and f.text not in {s.text for s in a.summary}
+    )
+    others = {a.name: a for a in seed_briefing.actors + seed_briefing.other_actors}
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, actor.id)
+        shown = next(o.prompt for o in detail(app).options if fact.text in str(o.prompt))
+        assert f" also: {', '.join(fact.also)} [" in str(shown)
+        # Each name in its own pane's colour, as in the actor list.
+        content = shown.content
+        first = content.plain.index(fact.also[0], content.plain.index(" also: "))
+        colour = f"italic {actor_style(seed_briefing, others[fact.also[0]].id)}"
+        assert any(
+            span.start <= first < span.end and str(span.style) == colour for span in content.spans
+        )
+        copied = fact_line(seed_briefing, fact)[1].copied
+        assert copied.startswith(f"{fact.date}: {fact.text}")
+        assert f" (also: {', '.join(fact.also)}) — [" in copied
+        await open_detail_line(app, pilot, fact.text)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        also = screen_text(screen.query_one("#also", Static))
+        assert also == f"The line also names: {', '.join(fact.also)}"

@@ -47,7 +47,8 @@ def sha256(path: Path) -> str:
 def articles(folder: Path = HERE) -> list[tuple[Path, str, dict]]:
     """(label file, cluster id, article table) for every judged article."""
     found = []
-    for path in sorted(folder.glob("*.toml")):
+    # Whole labelled pages, then pair sets (only the sentences carrying a report labelled).
+    for path in [*sorted(folder.glob("*.toml")), *sorted(folder.glob("pairs/*.toml"))]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         found += [(path, data["id"], item) for item in data["articles"]]
     return found

@@ -20,9 +20,10 @@ class Article:
     path: str
     title: str
     outlet: str | None
-    wire: str | None  # wire agency or byline: "Reuters", "Agencies", "AFP", "By Jane Doe"
+    wire: str | None  # the wire agency credited: "Reuters", "Agencies", "AFP"
     published: str | None  # ISO date "2024-12-06" or datetime "2024-12-06T17:55"
     dateline: str | None  # "BEIRUT"
     blocks: tuple[Block, ...]
     dropped: tuple[str, ...]  # page furniture lines, kept so a reader can judge the extraction
     language: str = "en"
+    byline: str | None = None  # the writers, as the byline names them: "Jane Doe, John Roe"

@@ -44,7 +44,15 @@ TRAILING_WORDS = frozenset(
 )
 TOP_ROWS = 15  # a page's first rows: its title and breadcrumb repeat the headline
 # A picture's alt text or credit ("© picture alliance/dpa", "[svg]") is not a headline.
-CREDIT = re.compile(r"©|\b(?:foto|photo|bild|image|picture|getty|dpa|afp|reuters)\b|\[", re.I)
+CREDIT = re.compile(
+    r"©|\b(?:foto|photo|bild|image|picture|getty|dpa|afp|reuters)\b|^\[[^\]]*\]$"
+    r"|\.(?:png|jpe?g|gif|svg|webp)\b",
+    re.I,
+)
+# Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »").
+ARROW = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")
+# Menu entries a text dump glued together ("Olympische SpieleOlympia 2022").
+GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
 
 FEATURES = (
     "bias",
@@ -83,6 +91,13 @@ FEATURES = (
     "rules_pick",
     "ends_function_word",
     "control_verb_start",
+    "no_letters",
+    "arrow",
+    "glued_words",
+    "longer_after",
+    "candidate_before",
+    "bracket",
+    "ends_parenthesis",
 )
 
 
@@ -145,6 +160,7 @@ def headline_features(
         content = {w for w in normalise(units[i].text).split() if len(w) > 2 and w not in stops}
         overlaps.append(len(content & opening) / len(content) if content else 0.0)
     best_overlap = max(overlaps, default=0.0)
+    candidates = set(rows)
     vectors = []
     for i, overlap in zip(rows, overlaps, strict=True):
         unit = units[i]
@@ -183,7 +199,8 @@ def headline_features(
             "breadcrumb": len(BREADCRUMB.findall(unit.text)) >= 1,
             "first_row": i == 0,
             "label_value": i > 0 and units[i - 1].text.endswith(":") and units[i - 1].words <= 2,
-            "lower_start": bool(letters) and letters[0].islower(),
+            # "iOS 13 will fix ..." starts with a brand, not lower case
+            "lower_start": bool(words) and unit.text.split()[0].islower(),
             "after_list": i > 0 and units[i - 1].bullet,
             "credit": bool(CREDIT.search(unit.text)),
             "rules_pick": i == rules_pick,
@@ -191,6 +208,17 @@ def headline_features(
             # controls and sponsor lines, not a story's title.
             "ends_function_word": bool(words) and words[-1] in TRAILING_WORDS,
             "control_verb_start": bool(words) and words[0] in CONTROL_VERBS,
+            "no_letters": not any(char.isalpha() for char in letters),
+            "arrow": bool(ARROW.search(unit.text.strip())),
+            "glued_words": bool(GLUED_WORDS.search(unit.text)),
+            # A headline comes before its standfirst, a longer row that is not a list item.
+            "longer_after": bool(following)
+            and following[0].words > unit.words
+            and not following[0].bullet,
+            "candidate_before": i - 1 in candidates,
+            # a text browser's form fields ("[ ]", "[Max]") and link labels
+            "bracket": "[" in unit.text,
+            "ends_parenthesis": unit.text.rstrip().endswith(")"),  # "... (Symbolbild)"
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors

@@ -39,10 +39,11 @@ def extract_html(html: str, path: str) -> Article:
         path=path,
         title=title,
         outlet=(getattr(document, "sitename", None) or None) if document else None,
-        wire=agency or (f"By {author}" if author else None),
+        wire=agency,
         published=date[:16] or None,
         dateline=place,
         blocks=tuple(blocks),
         dropped=(),
         language=language,
+        byline=author or None,
     )

@@ -1,4 +1,4 @@
-"""Headline, outlet, wire or byline, and dateline, read from the rows around the body."""
+"""Headline, outlet, wire, byline and dateline, read from the rows around the body."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from briefing.extract.vocabulary import (
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
+    OWNER_NOT_NAME,
     PERSON_NAME,
     PROMO,
     PUBLISHED_IN,
@@ -38,8 +39,13 @@ from briefing.extract.vocabulary import (
     SECTION_WORDS,
     SENTENCE_END,
     SITE_CONTROL,
+    SOURCE_LABEL,
     TITLE_SEPARATOR,
+    URL_ONLY,
     WORD,
+    byline_opener,
+    known_outlets,
+    local_byline,
 )
 
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
@@ -71,26 +77,52 @@ def split_title(first_line: str) -> tuple[str, str | None]:
     return headline, site
 
 
-def find_wire(
-    header: list[str], dateline_agency: str | None, outlet: str | None, listed: set[str]
-) -> str | None:
-    """An agency named in the header rows or the dateline; else the byline ("By ..." or a
-    writer's name next to a date or role row). `listed` holds the page's list items: a name
-    among them is a menu entry."""
-    byline = None
-    for index, text in enumerate(header):
+def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
+    """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
+    Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —")."""
+    for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
             name = agency.group("agency") if "agency" in agency.re.groupindex else agency[0]
             return AGENCY_NAMES.get(name.lower(), name)
-        if text.lower() == "by" and index + 1 < len(header):
-            text = f"By {header[index + 1]}"  # the browser put the name on its own line
+        local = local_byline(text)
+        credit = local[1].lstrip(",|/–—-( ").rstrip(") ") if local else ""
+        if credit and AGENCY_NAME.match(credit):
+            return AGENCY_NAMES.get(credit.lower(), credit)
+    return dateline_agency
+
+
+def find_byline(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+    """The writers of the byline, in any language with a word before the names ("By Jane
+    Doe", "Von Jane Doe", "Par Jean Dupont", "Autor: Ana Lima", "Omar Khalil, Reuters"), else a
+    writer's name alone next to a date or role row. `listed` holds the page's list items: a
+    name among them is a menu entry. An agency credited as the byline is the wire, not a writer."""
+    for index, text in enumerate(header):
+        if byline_opener(text) and index + 1 < len(header):
+            text = f"{text.strip()} {header[index + 1]}"  # the browser put the names below
+        if AGENCY_BYLINE.match(text) or AGENCY_LINE.match(text):
+            continue
+        named = NAMED_AGENCY.match(text)
+        if named:  # "Omar Khalil, Reuters", "By Jane Doe and John Roe / AFP"
+            text = text[: named.start("agency")].strip(" ,/|–—-")
         match = BYLINE.match(text)
-        if match and byline is None:
-            byline = f"By {_byline_names(match.group(1))}"
-    if dateline_agency:
-        return dateline_agency
-    return byline or _name_row(header, outlet, listed)
+        if match:
+            return _byline_names(match.group(1))
+        local = local_byline(text)
+        if local:
+            return _byline_names(local[0])
+        writer = PERSON_NAME.match(text) if named else None
+        if writer:
+            return writer["name"]
+    return _name_row(header, outlet, listed)
+
+
+def is_byline_row(unit: Unit) -> bool:
+    """A short row that is only a byline ("By Jane Doe", "Par Jean Dupont", "Autorin: Uta
+    Staschewski, Projektleiterin"), never article text."""
+    if unit.words > 12 or is_prose(unit):
+        return False
+    return bool(AGENCY_BYLINE.match(unit.text) or local_byline(unit.text))
 
 
 def _byline_names(names: str) -> str:
@@ -112,9 +144,13 @@ def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | 
         candidate = PERSON_NAME.match(name_part.strip())
         if candidate is None or text in listed or (outlet and outlet in text):
             continue
+        if byline_opener(candidate["name"].split()[0]):  # "Von Montag Bis Freitag"
+            continue
         if SECTION_WORDS & set(normalise(candidate["name"]).split()):
             continue
         following = header[index + 1 : index + 3]
+        if following and URL_ONLY.match(following[0]):
+            continue  # a label over a link ("Short Url"), not a writer
         beside = (
             is_date_row(rest)
             or any(is_date_row(other) for other in following)
@@ -123,7 +159,7 @@ def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | 
             )
         )
         if beside:
-            return f"By {candidate['name']}"
+            return candidate["name"]
     return None
 
 
@@ -160,31 +196,36 @@ def find_dateline(
 
 
 def find_outlet(
-    texts: list[str], title_site: str | None, author: str | None, above_headline: list[Unit]
+    texts: list[str],
+    title_site: str | None,
+    author: str | None,
+    above_headline: list[Unit],
+    listed: frozenset[str] = frozenset(),
 ) -> str | None:
     """The site part of the page title, else "Published in X", else the copyright owner (when
-    not the writer), else the masthead: a name repeated above the headline."""
+    not the writer), else a known outlet's name alone on a row that is no list item ("Al
+    Jazeera", "Source: The Guardian"; `listed` holds the list items: menus name sister sites),
+    else the masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
         match = PUBLISHED_IN.match(text)
         if match:
             return match["outlet"].strip()
-    for index, text in enumerate(texts):
+    for text in texts:
         match = COPYRIGHT.search(text)
-        if not match or len(text.split()) > 15:
+        if not match:
             continue
-        owner = _owner_name(match["owner"] or "")
-        if not owner and index + 1 < len(texts):
-            owner = _owner_name(texts[index + 1])
-        if (
-            owner
-            and len(owner.split()) <= 6
-            and not PROMO.search(owner)
-            and not _is_navigation(owner)
-            and owner != author
-        ):
+        owner = _owner_name(match["owner"] or match["named"] or "")
+        if owner != author and DOMAIN.match(owner):
+            return _spelled_out(owner, texts)
+        if owner != author and _is_owner_name(owner):
             return owner
+    known = known_outlets()
+    for text in texts:
+        name = known.get(SOURCE_LABEL.sub("", text).strip(" |·•–—-.").lower())
+        if name and text not in listed:
+            return name
     return _masthead(above_headline)
 
 
@@ -237,12 +278,33 @@ def _owner_name(text: str) -> str:
     links that follow it ("Quiller Media, Inc., Contact Us" -> "Quiller Media")."""
     owner = re.sub(r"^by\s+", "", ALL_RIGHTS.sub("", text), flags=re.IGNORECASE)
     owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
+    # A sentence or a dash ends the name: "FOX News Network, LLC. Quotes displayed ...",
+    # "Handelsblatt GmbH - ein Unternehmen der ...".
+    owner = re.split(r"\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
+    owner = re.sub(r"^(?:©\s*|copyright\s+)+", "", owner, flags=re.IGNORECASE)
     kept: list[str] = []
     for part in re.split(r"\s*[,|]\s*", owner):
         if kept and (LEGAL_SUFFIX.fullmatch(" " + part) or _is_navigation(part)):
             break
         kept.append(part)
     return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,")
+
+
+def _is_owner_name(owner: str) -> bool:
+    """A name that can own a site: a few words, mostly capitalised, not a photo credit
+    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence or a menu label."""
+    words = owner.split()
+    capitalised = sum(word[0].isupper() or word[0].isdigit() for word in words)
+    return (
+        0 < len(words) <= 6
+        and words[0][0].isupper()
+        and capitalised * 2 >= len(words)
+        and ":" not in owner
+        and not any(AGENCY_NAME.match(part.strip()) for part in owner.split("/"))
+        and not OWNER_NOT_NAME.search(owner)
+        and not PROMO.search(owner)
+        and not _is_navigation(owner)
+    )
 
 
 def _is_navigation(text: str) -> bool:

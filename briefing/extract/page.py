@@ -19,11 +19,13 @@ from briefing.extract.dates import PageRows, choose_date, split_date_marker
 from briefing.extract.headline import choose_headline
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
+    find_byline,
     find_dateline,
     find_headline,
     find_outlet,
     find_wire,
     glued_site,
+    is_byline_row,
     is_standfirst,
     split_title,
 )
@@ -165,7 +167,11 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
     body_shown: set[str] = set()
     outlet = find_outlet(
-        texts, title_site, title_author, units[:headline_at] if headline_at else []
+        texts,
+        title_site,
+        title_author,
+        units[:headline_at] if headline_at else [],
+        frozenset(unit.text for unit in units if unit.bullet),
     )
     first_body_at: int | None = None
     # A page of a few short sentences has no paragraph long enough to count as prose: its
@@ -179,6 +185,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             body_kind(units, index, body_from, end, outlet, short_page, under_label[index]),
         )
         text = units[index].text
+        if kind == "body" and is_byline_row(units[index]):
+            kind = None  # "Par Stéphane Dupont" below the text: who wrote it, not what
         if kind == "caption":
             copy = text in seen
         else:
@@ -218,12 +226,12 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         )
     )
     listed = {unit.text for unit in units if unit.bullet}
-    byline = f"By {title_author}" if title_author else None
     return Article(
         path=path,
         title=title,
         outlet=outlet,
-        wire=find_wire(header_texts, agency, outlet, listed) or byline,
+        wire=find_wire(header_texts, agency),
+        byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
         dateline=place,
         blocks=tuple(blocks) if body_texts else (),

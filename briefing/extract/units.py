@@ -19,6 +19,8 @@ from briefing.extract.vocabulary import (
     TERMINAL,
     URL_ONLY,
     WORD,
+    byline_opener,
+    local_byline,
 )
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
@@ -228,6 +230,7 @@ def is_header_row(unit: Unit) -> bool:
         unit.caption
         or (unit.date and unit.words <= 16)
         or (unit.words <= 2 and unit.text.endswith(":"))
-        or unit.text.lower() in ("by", "by:")  # a byline whose name the browser put below
+        or byline_opener(unit.text)  # a byline whose names the browser put below
         or bool(BYLINE.match(unit.text) or AGENCY_LINE.match(unit.text))
+        or (unit.words <= 16 and local_byline(unit.text) is not None)  # "Von Jane Doe"
     )

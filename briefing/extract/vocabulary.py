@@ -236,11 +236,20 @@ PUBLISHED_IN = re.compile(
 )
 
 
-# "© 2025 Owner", "Copyright © 2019-2024 Owner": a year is required, so "Copyright Policy" is not.
+# "© 2025 Owner", "Copyright © 2019-2024 Owner", "© SWR 2021", "...redistributed. ©2023 FOX News
+# Network, LLC. All rights reserved.": a year is required, so "Copyright Policy" is not. The owner
+# runs to the next separator ("| Terms of Service"); `metadata._owner_name` trims the rest.
 COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,]?\s*"
-    r"(?P<owner>[A-Z][^|©]*)?$",
+    r"(?:(?:©|\(c\)|\bcopyright\b)\s*+){1,3}"
+    r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,–-]?\s*(?P<owner>[A-Z][^|©•·]*+)?"
+    r"|(?P<named>[A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,4}?),? (?:19|20)\d{2}\b)",
     re.IGNORECASE,
+)
+
+
+# What follows a copyright mark without naming an owner: licences, platform credits, years.
+OWNER_NOT_NAME = re.compile(
+    r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo)\b", re.IGNORECASE
 )
 
 
@@ -307,11 +316,16 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?"
-    # a place in title case only with an agency after it: "Damascus (AFP) –"
-    rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})(?=\s*\((?:{AGENCY_PATTERN})\)))"
-    r"\s*(?:(?:\((?P<credit>[A-Z][\w.&' -]{0,30})\))?\s*(?::|[—–-]{1,2})"
-    r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)\s"  # "MOSCOW, December 7. /TASS/."
+    r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[\w.]+){0,3}?)?"
+    # a place in title case only with an agency after it: "Damascus (AFP) –", "Madrid, 9 oct
+    # (EFE).-"
+    rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})"
+    rf"(?=(?:,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?\s*\((?:{AGENCY_PATTERN})\))"
+    r"(?:,\s*[\w.]+(?:\s+[\w.]+){0,2})?)"
+    r"\s*(?:(?:\((?P<credit>[A-Za-z][\w.&' -]{0,30})\))?\s*\.?(?::|[—–-]{1,2})"
+    r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)"  # "MOSCOW, December 7. /TASS/."
+    # "LONDON (Reuters) -The IMF", "(EFE).-El"
+    r"(?:\s|(?<=\)[-—–])(?=[A-Z])|(?<=\)\s[-—–])(?=[A-Z])|(?<=\)\.[-—–])(?=[A-Z]))"
 )
 
 
@@ -424,3 +438,76 @@ def page_function_words(words: list[str]) -> frozenset[str]:
     if not hits:
         return frozenset()
     return function_word_lists()[hits.most_common(1)[0][0]]
+
+
+# Byline words per language ("Von", "Par", "Por", "Autor:"), from the shipped data file.
+BYLINE_WORDS_FILE = Path(__file__).with_name("bylines.json")
+# What may follow the writers' names on a byline row: nothing, a separator, or a comma before
+# a role, an agency or a date ("Von Jane Doe | 12.03.2024", "Por Juan Pérez, corresponsal",
+# "Text: Ana Lima 3. März 2024").
+_AFTER_NAMES = re.compile(r"^(?:$|[|·•/–—(-]|,\s|\d)")
+
+
+@lru_cache(maxsize=1)
+def _byline_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = json.loads(BYLINE_WORDS_FILE.read_text(encoding="utf-8"))
+    openers = {word for words in data["openers"].values() for word in words}
+    by_length = sorted(openers, key=len, reverse=True)
+    labels = sorted(data["labels"], key=len, reverse=True)
+    label_words = "|".join(map(re.escape, labels))
+    opener_words = "|".join(map(re.escape, by_length))
+    opening = re.compile(rf"^(?i:(?:{label_words})\s*:|(?:{opener_words})\b)\s*(?P<rest>.*)$")
+    return opening, frozenset(data["name_words"])
+
+
+def byline_opener(text: str) -> bool:
+    """A row that is only a byline word or label ("By", "Von", "Autor:"): the browser put the
+    names on the next row."""
+    opening, _ = _byline_vocabulary()
+    match = opening.match(text.strip().removesuffix(":"))
+    return bool(match) and not match["rest"]
+
+
+def local_byline(text: str) -> tuple[str, str] | None:
+    """(writers, what follows them) of a byline row in any language with a word or label
+    before the names: "Von Jane Doe und Max Muster | 12.03.2024", "Par Jean Dupont", "Autor:
+    Ana Lima". The names are capitalised words (with connectors and particles: "und", "de",
+    "van"); the row is not one when a lower-case word follows them ("Von Montag an gilt...")."""
+    opening, name_words = _byline_vocabulary()
+    match = opening.match(text.strip())
+    if match is None or not match["rest"]:
+        return None
+    rest = match["rest"]
+    names: list[str] = []
+    position = 0
+    for word in re.finditer(r"[^\s,|·•/–—()]+", rest):
+        if rest[position : word.start()].strip():  # a separator or a comma ends the names
+            break
+        token = word[0]
+        if not (token[0].isupper() or (names and token.lower() in name_words)):
+            break
+        names.append(token)
+        position = word.end()
+    while names and names[-1].lower() in name_words:  # "Jane Doe und" ends on a name
+        names.pop()
+        position = rest.rfind(" ", 0, position)
+    after = rest[position:].strip() if names else rest
+    if not names or len(names) > 8 or not _AFTER_NAMES.match(after):
+        return None
+    return " ".join(names), after
+
+
+# News outlets known worldwide (a data file of names): a row that is only one names the page's.
+OUTLETS_FILE = Path(__file__).with_name("outlets.txt")
+# "Source: The Guardian", "Quelle: Der Spiegel": a label before the outlet's name.
+SOURCE_LABEL = re.compile(
+    r"^(?:source|sources|quelle|fuente|fonte|origine|bron|kilde|källa|źródło)\s*:\s*", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def known_outlets() -> dict[str, str]:
+    """Known outlet names by their lower-case form."""
+    lines = OUTLETS_FILE.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return {name.lower(): name for name in names}

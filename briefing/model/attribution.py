@@ -21,7 +21,10 @@ _SPEAKER_FIRST = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
-    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had)\b",
+    r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had"
+    # "..., a day after the RSF said ...": when, not who.
+    r"|after|before|since|when|until"
+    r"|(?:a\s+day|a\s+week|hours|days|weeks|minutes|moments|shortly)\s+after)\b",
     re.IGNORECASE,
 )
 # "officials close to Tehran also told Reuters", "Amazon has reportedly told": adverbs and
@@ -83,23 +86,53 @@ def find_speaker(text: str) -> str | None:
 
 
 def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
-    """Speaker per sentence of one article, pronouns resolved to the last named speaker.
-    A quote continued over several sentences keeps its speaker: a sentence opening with
-    a quotation mark right after a quoted sentence is the same speaker's."""
+    """Speaker per sentence of one article, pronouns resolved: "he" or "she" to the last
+    person named as a speaker or as the subject of the sentence before ("Biden spoke at
+    the White House ... He said ..."), never to a group ("Reuters witnesses"); "they" and
+    "it" to the last named speaker. A quote continued over several sentences keeps its
+    speaker: a sentence opening with a quotation mark right after a quoted sentence is the
+    same speaker's."""
     speakers: dict[str, str | None] = {}
     last_named: str | None = None
+    last_person: str | None = None
     previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
     for sentence in sentences:
         who = find_speaker(sentence.text)
         if who is not None and _PRONOUN.match(who):
-            who = last_named
+            who = last_person if who in ("he", "she") else last_named
         elif who is not None:
             last_named = who
+            if not _GROUP.search(who):
+                last_person = who
         elif previous and previous[1] and _continues_quote(previous[0], sentence.text):
             who = previous[1]
         speakers[sentence.id] = who
         previous = (sentence.text, who)
+        named = _named_subject(sentence.text)
+        if named and who is None:
+            last_person = named
     return speakers
+
+
+# A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation.
+_GROUP = re.compile(
+    r"\b(?:[a-z]+s|ministry|army|military|government|agency|office|group|council|"
+    r"command|police|monitor|observatory)$",
+)
+# "Biden spoke ...", "Ukrainian President Volodymyr Zelenskyy confirmed ...": a sentence
+# whose subject is a name (capitalised words) doing what people do.
+_NAMED_SUBJECT = re.compile(
+    r"^((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)\s+(?:[a-z]+ly\s+)?"
+    r"(?:said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
+    r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised)\b"
+)
+
+
+def _named_subject(text: str) -> str | None:
+    match = _NAMED_SUBJECT.match(text.lstrip())
+    if not match or match.group(1).split()[0] in ("The", "A", "An", "In", "On", "At", "It"):
+        return None
+    return match.group(1)
 
 
 def _continues_quote(before: str, text: str) -> bool:

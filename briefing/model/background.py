@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from statistics import median_low
+from statistics import median_high
 
 from briefing.dates import DateMention
 from briefing.model.words import event_pattern
@@ -21,6 +21,8 @@ from briefing.model.words import event_pattern
 STATE = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|spent|long)\b"
     r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
+    # "currently controls around 20%": a state; "currently advancing" is still news.
+    r"|\bcurrently\s+(?!\w+ing\b)\w+"
     r"|\bfor\s+(?:years|decades|months)\b"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b",
     re.IGNORECASE,
@@ -80,7 +82,9 @@ def stale_articles(published: Sequence[tuple[str, str | None]]) -> tuple[str, ..
     known = sorted(day for day in days.values() if day)
     if not known:
         return ()
-    middle = median_low(known)
+    # With as many articles either side, the newer middle: a briefing is read for what
+    # is new, and a page date wrongly taken from its text is an old one.
+    middle = median_high(known)
     return tuple(
         article_id
         for article_id, day in days.items()

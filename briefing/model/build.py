@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle
 from briefing.model.background import stale_articles
 from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
-from briefing.model.index import Index
+from briefing.model.index import Index, Prepared
 from briefing.model.lines import Line, make_line, pane_lines
 from briefing.model.panes import PaneActor, mentions_of
 from briefing.model.summaries import summarisable, summarize_lines, summary_line
@@ -28,11 +28,13 @@ def build_model(
     *,
     problems: tuple[str, ...] = (),
     progress: StageProgress | None = None,
+    prepared: Mapping[str, Prepared] | None = None,
 ) -> Briefing:
-    """Group the annotated articles per actor: summaries, facts, other actors."""
+    """Group the annotated articles per actor: summaries, facts, other actors. `prepared`:
+    what was worked out along with the articles, by article id (see `Prepared`)."""
     advance = progress or (lambda stage, done, total: None)
     advance(Stage.COMPARE, 0, len(articles))
-    index = Index.of(articles)
+    index = Index.of(articles, prepared)
     tagger = compile_profile(profile)
     actors = [
         PaneActor(

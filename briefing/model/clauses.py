@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from briefing.model.words import event_verbs
+
 # A sentence opening with one of these, or with a participle ("Citing officials, ..."),
 # starts with a phrase, not its subject.
 _OPENING_WORDS = frozenset(
@@ -35,3 +39,27 @@ def main_clause_opening(text: str) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
     phrase ("In a further setback for Assad, ...") is skipped."""
     return " ".join(text[opening_phrase_end(text) :].split()[:8])
+
+
+# Verbs that end a subject besides the event verbs: auxiliaries and speech.
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could may might must did does do "
+    "said says told added warned called urged".split()
+)
+_WORD = re.compile(r"\S+")
+
+
+def subject_end(opening: str) -> int:
+    """Where the subject of a main clause's opening (see `main_clause_opening`) ends: at
+    its first verb ("The drones targeted | 34% of Russia's ..."), else at its end. A
+    verb is a lower-case event verb, auxiliary or "-ed" word after the first word."""
+    verbs = event_verbs()
+    for n, word in enumerate(_WORD.finditer(opening)):
+        bare = word.group().strip(",;:").lower()
+        if (
+            n
+            and word.group()[:1].islower()
+            and (bare in verbs or bare in _AUXILIARIES or bare.endswith("ed"))
+        ):
+            return word.start()
+    return len(opening)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.coreference import within_quote
+from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, STATE
 from briefing.model.dating import best_date, written
@@ -58,6 +60,7 @@ class FactCandidate:
     reported: str | None = None  # earliest publication date of its sources
     wire: str | None = None  # the reporting wire or outlet, for a fact nobody is quoted on
     actor_acts: bool = False  # the pane's actor is who acts or speaks, not just named
+    quoted: bool = False  # its sentence is part of a quote running over several sentences
 
     @property
     def attribution(self) -> str | None:
@@ -96,8 +99,8 @@ def score(candidate: FactCandidate) -> float:
         value -= 3.0
     elif _HEDGE.search(text):
         value -= 1.0
-    if text.lstrip()[:1] in "\"“‘'":
-        value -= 1.0  # a quotation is a view, rarely a checkable event
+    if text.lstrip()[:1] in "\"“‘'" or candidate.quoted:
+        value -= 2.0  # a quotation is a view, rarely a checkable event
     if words < 7:
         value -= 2.0
     elif words > 55:
@@ -115,12 +118,20 @@ def select_facts(
     An undated fact is placed at the date it was reported; with neither, it goes last.
     """
     scored = [(score(c), c) for c in candidates]
-    best = [
-        c
-        for _, c in sorted(
-            (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
-        )[:limit]
-    ]
+    best: list[FactCandidate] = []
+    chosen_words: list[ReportWords] = []
+    ranked = sorted(
+        (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
+    )
+    for _, candidate in ranked:
+        if len(best) == limit:
+            break
+        # A rewording of a fact already chosen (the reports were not merged) says it again.
+        words = report_words(candidate.text)
+        if any(_restates(words, other) for other in chosen_words):
+            continue
+        best.append(candidate)
+        chosen_words.append(words)
 
     def when(candidate: FactCandidate) -> str | None:
         date = best_date(candidate.dates)
@@ -130,6 +141,26 @@ def select_facts(
         (c for c in best if when(c)), key=lambda c: (when(c) or "", -c.order), reverse=True
     )
     return dated + sorted((c for c in best if not when(c)), key=lambda c: c.order)
+
+
+# Two facts sharing this much of the shorter one's content words and of its names state
+# one event (a toll that rose between reports included: "at least 24" and "at least 34").
+_RESTATED_WORDS = 0.4
+_RESTATED_NAMES = 0.5
+
+
+def _share(one: frozenset[str], other: frozenset[str]) -> float:
+    shorter = min(len(one), len(other))
+    return len(one & other) / shorter if shorter else 1.0
+
+
+def _restates(one: ReportWords, other: ReportWords) -> bool:
+    # "Rebels seized Aleppo" and "Rebels captured Hama" are two events: no name shared.
+    return (
+        bool(one.words and other.words)
+        and _share(one.words, other.words) >= _RESTATED_WORDS
+        and _share(one.names, other.names) >= _RESTATED_NAMES
+    )
 
 
 def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...]:
@@ -146,6 +177,7 @@ def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...
             reported=line.reported,
             wire=line.wire,
             actor_acts=line.subject,
+            quoted=within_quote(line.stated.text),
         )
         for line, _ in by_order.values()
     ]

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate import Corroboration, corroborate
+from briefing.corroborate import ArticleWords, Corroboration, article_words, corroborate
 from briefing.extract import Article
 
 if TYPE_CHECKING:
     from briefing.model.dating import Dating
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the model needs of one article alone, worked out where the article is
+    extracted (a worker process), so that the model stage only joins."""
+
+    words: ArticleWords  # see `corroborate`
+    speakers: dict[str, str | None]  # see `Index.speakers`
+
+
+def prepare(article: AnnotatedArticle) -> Prepared:
+    from briefing.model.attribution import attribute_sentences
+
+    return Prepared(article_words(article), attribute_sentences(article.sentences))
 
 
 @dataclass(frozen=True)
@@ -21,14 +36,19 @@ class Index:
     sentences: dict[str, Sentence]  # reading order
     articles: dict[str, Article]
     corroboration: Corroboration
+    prepared: Mapping[str, Prepared]  # by article id; articles without are worked out here
 
     @classmethod
-    def of(cls, articles: Sequence[AnnotatedArticle]) -> Index:
+    def of(
+        cls, articles: Sequence[AnnotatedArticle], prepared: Mapping[str, Prepared] | None = None
+    ) -> Index:
+        prepared = prepared or {}
         return cls(
             annotated=tuple(articles),
             sentences={s.id: s for a in articles for s in a.sentences},
             articles={a.id: a.article for a in articles},
-            corroboration=corroborate(articles),
+            corroboration=corroborate(articles, {i: p.words for i, p in prepared.items()}),
+            prepared=prepared,
         )
 
     @cached_property
@@ -60,5 +80,6 @@ class Index:
 
         speakers: dict[str, str | None] = {}
         for article in self.annotated:
-            speakers.update(attribute_sentences(article.sentences))
+            known = self.prepared.get(article.id)
+            speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers

@@ -4,7 +4,8 @@ background, and which pane it is about."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.annotate import Sentence
@@ -15,8 +16,33 @@ from briefing.model.clauses import main_clause_opening
 from briefing.model.dating import best_date, first_published, line_dates
 from briefing.model.events import event_span
 from briefing.model.index import Index
-from briefing.model.panes import Mentions, PaneActor, line_actor
+from briefing.model.panes import Mentions, PaneActor, line_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
+
+# A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
+# Images") makes its paragraph a caption, whatever the extractor called it.
+_CREDIT = re.compile(
+    r"^\(?(?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua|EPA-EFE)(?:[ /-]\w+)*\)?\.?$"
+    r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|",
+    re.IGNORECASE,
+)
+# Article text ends its sentences; a short body line that does not is a teaser, link or
+# label (a long one is a sentence whose full stop the page dump lost).
+_ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+_TEASER_WORDS = 16
+
+
+def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """Sentences no line may state: the paragraphs of a photo credit, and body text that
+    ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:")."""
+    sentences = list(sentences)
+    captioned = {(s.article_id, s.paragraph) for s in sentences if _CREDIT.search(s.text)}
+    return frozenset(
+        s.id
+        for s in sentences
+        if (s.article_id, s.paragraph) in captioned
+        or (s.kind == "body" and not _ENDED.search(s.text) and len(s.text.split()) < _TEASER_WORDS)
+    )
 
 
 @dataclass(frozen=True)
@@ -53,8 +79,9 @@ def pane_lines(
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
+    unfit = furniture(index.sentences.values())
     for pane in panes:
-        reports = actor_reports(index, pane.sentence_ids)
+        reports = actor_reports(index, [sid for sid in pane.sentence_ids if sid not in unfit])
         per_pane[pane.id] = reports
         for members in reports:
             report = index.corroboration.report_of[members[0]].id
@@ -68,10 +95,19 @@ def pane_lines(
             if report not in about:
                 # Decided once, on the sentence stating the whole report.
                 whole = make_line(index, report, index.corroboration.sources(report), off_period)
-                about[report] = line_actor(whole.event, whole.speaker, candidates[report], mentions)
+                article = index.articles[whole.stated.article_id]
+                about[report] = line_actor(
+                    whole.event,
+                    whole.speaker,
+                    candidates[report],
+                    lambda text, article=article: mentions(text, article),
+                )
             if about[report] != pane.id:
                 continue
-            subject = pane.id in mentions(main_clause_opening(line.event))
+            article = index.articles[line.stated.article_id]
+            opening = main_clause_opening(line.event)
+            named = subject_mentions(opening, lambda text, a=article: mentions(text, a))
+            subject = pane.id in named
             also = tuple(names[other] for other in candidates[report] if other != pane.id)
             lines[pane.id].append((replace(line, subject=subject), also))
     return {pane_id: tuple(found) for pane_id, found in lines.items()}

@@ -13,14 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefing.actors import ActorTagger
-from briefing.model.clauses import main_clause_opening
+from briefing.extract import Article
+from briefing.model.clauses import main_clause_opening, subject_end
 
 # "Iran-backed Hezbollah": the backer is named, the line is about who it backs.
 _BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
-# Where a text names each pane's actor: pane id -> character offset of its first mention.
-Mentions = Callable[[str], dict[str, int]]
+# Where a text of an article names each pane's actor: pane id -> character offset of its
+# first mention. The article's date and text decide what "the government" is.
+Mentions = Callable[[str, Article], dict[str, int]]
+Named = Callable[[str], dict[str, int]]
+# "He said he had spoken to ...": a pronoun subject, whose actor the tagger carried over.
+_PRONOUN_SUBJECT = re.compile(r"^[\"“‘']?\s*(?:He|She|They|It|We)\b")
 
 
 @dataclass(frozen=True)
@@ -38,9 +43,13 @@ def mentions_of(tagger: ActorTagger, others: Sequence[PaneActor]) -> Mentions:
     """Where a text names the profile's actors (by the profile's rules) and the other
     actors (by name)."""
     names = [(other.id, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others]
+    contexts: dict[int, str] = {}  # id(article) -> its text, for the tagger's context rules
 
-    def mentions(text: str) -> dict[str, int]:
-        found = tagger.positions(text)
+    def mentions(text: str, article: Article) -> dict[str, int]:
+        context = contexts.get(id(article))
+        if context is None:
+            context = contexts[id(article)] = "\n".join(block.text for block in article.blocks)
+        found = tagger.positions(text, context, article.published)
         for actor_id, name in names:
             named = name.search(text)
             if named:
@@ -50,20 +59,31 @@ def mentions_of(tagger: ActorTagger, others: Sequence[PaneActor]) -> Mentions:
     return mentions
 
 
-def line_actor(
-    event: str, speaker: str | None, candidates: Sequence[str], mentions: Mentions
-) -> str:
-    """The one pane among `candidates` (the panes whose actor the line names, in pane
-    order) that the line is about."""
+def line_actor(event: str, speaker: str | None, candidates: Sequence[str], mentions: Named) -> str:
+    """The one pane among `candidates` (the panes whose actor the line names or, for a
+    pronoun, refers to; in pane order) that the line is about."""
     subject = main_clause_opening(event)
-    for text in (subject, speaker or "", event):
+    if _PRONOUN_SUBJECT.match(subject):
+        named = mentions(event)
+        referred = [a for a in candidates if a not in named]
+        if referred:
+            return referred[0]
+    for text, found in (
+        (subject, subject_mentions(subject, mentions)),
+        (speaker or "", mentions(speaker or "")),
+        (event, mentions(event)),
+    ):
         named = {
-            a: at
-            for a, at in mentions(text).items()
-            if a in candidates and not _BACKER.match(text, at)
+            a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
         }
         # Who acts in a passive ("were released by Hamas") before who is acted upon.
         agents = {a: at for a, at in named.items() if _AGENT.search(text, 0, at)}
         if agents or named:
             return min(agents or named, key=(agents or named).__getitem__)
     return candidates[0]
+
+
+def subject_mentions(opening: str, mentions: Named) -> dict[str, int]:
+    """The actors named in the subject of a main clause's opening, before its verb."""
+    end = subject_end(opening)
+    return {a: at for a, at in mentions(opening).items() if at < end}

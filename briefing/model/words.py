@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -20,8 +22,57 @@ def event_verbs() -> frozenset[str]:
 
 @cache
 def rewrites() -> dict[str, str]:
-    """Word -> the first word of its group: words outlets swap when rewording a report."""
-    return {word: line.split()[0] for line in _lines("rewrites.txt") for word in line.split()}
+    """Word (as written, lower-case, or its Snowball stem) -> the first word of its
+    group: words outlets swap when rewording a report."""
+    from briefing.stemming import stemmer
+
+    stem = stemmer()
+    groups = [line.split() for line in _lines("rewrites.txt")]
+    swaps = {stem(word): group[0] for group in groups for word in group}
+    swaps.update((word, group[0]) for group in groups for word in group)
+    return swaps
+
+
+@cache
+def contrary_events() -> dict[str, frozenset[str]]:
+    """Event (as compared: the first word of its rewrites group) -> the events that say
+    the contrary: two sentences reporting one and the other are two reports."""
+    swaps = rewrites()
+    contrary: dict[str, set[str]] = {}
+    for line in _lines("contrary_events.txt"):
+        first, second = (swaps.get(word, word) for word in line.split())
+        contrary.setdefault(first, set()).add(second)
+        contrary.setdefault(second, set()).add(first)
+    return {event: frozenset(others) for event, others in contrary.items()}
+
+
+@cache
+def number_words() -> tuple[dict[str, float], dict[str, float]]:
+    """(number word -> its value, scale word -> its factor), lower-case: "twenty" -> 20,
+    "thousand" -> 1000."""
+    values: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    for line in _lines("number_words.txt"):
+        kind, word, value = line.split()
+        (scales if kind == "scale" else values)[word] = float(value)
+    return values, scales
+
+
+@dataclass(frozen=True)
+class ReportWeights:
+    """The learned score of two sentences carrying one report (logistic)."""
+
+    bias: float
+    weights: dict[str, float]  # feature name -> weight
+    threshold: float  # the score from which two sentences are one report
+
+
+@cache
+def report_weights() -> ReportWeights:
+    """The report score's weights, fitted by benchmarks/fit_reports.py on dev stories."""
+    path = resources.files("briefing.model").joinpath("data/report_weights.json")
+    data = json.loads(path.read_text("utf-8"))
+    return ReportWeights(data["bias"], dict(data["weights"]), data["threshold"])
 
 
 @cache

@@ -15,8 +15,9 @@ from functools import cache
 from importlib.resources import files
 
 import numpy as np
-import snowballstemmer
 from scipy import sparse
+
+from briefing.stemming import stemmer
 
 # One sentence's words, as the tokenizer gives them (case kept).
 Words = Sequence[str]
@@ -42,35 +43,6 @@ def stop_words() -> frozenset[str]:
     """sumy's English stop words, normalised as sumy's summarizers normalise them."""
     data = (files("sumy") / "data" / "stopwords" / "english.txt").read_text(encoding="utf-8")
     return frozenset(w.rstrip().lower() for w in data.splitlines() if w)
-
-
-# Typographic apostrophes, read as "'" before stemming as NLTK's English stemmer does
-# ("Assad’s" -> "assad").
-_APOSTROPHES = str.maketrans("\u2019\u2018\u201b", "'''")
-
-
-class Stemmer:
-    """Snowball's English (Porter2) stemmer, memoised: news repeats its words, and stemming
-    dominates once ranking is vectorised. Snowball 2.x's algorithm is the one NLTK's
-    SnowballStemmer (sumy's) implements: 6 of the 186,000 words of the shared pages stem
-    otherwise, NLTK's own quirks such as 'realization' -> 'realize'. snowballstemmer runs
-    it in C through PyStemmer when that is installed (18x faster, the same stems).
-    Callable like a sumy stemmer, so sumy's classes can be given the same one."""
-
-    def __init__(self) -> None:
-        self._stemmer = snowballstemmer.stemmer("english")
-        self._stems: dict[str, str] = {}
-
-    def __call__(self, word: str) -> str:
-        stem = self._stems.get(word)
-        if stem is None:
-            stem = self._stems[word] = self._stemmer.stemWord(word.translate(_APOSTROPHES))
-        return stem
-
-
-@cache
-def stemmer() -> Stemmer:
-    return Stemmer()
 
 
 def term_counts(stemmed: Sequence[Sequence[str]]) -> sparse.csr_matrix:

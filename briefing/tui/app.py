@@ -424,7 +424,9 @@ class BriefingApp(App[None]):
 
     def _open_line(self, line: SourcedLine) -> None:
         if self.briefing is not None:
-            self.push_screen(ArticleScreen(self.briefing, line.sources, report=line.text))
+            self.push_screen(
+                ArticleScreen(self.briefing, line.sources, report=line.text, also=line.also)
+            )
 
     def on_sourced_line_list_file_wanted(self, event: SourcedLineList.FileWanted) -> None:
         if self.briefing is not None and event.line.sources:

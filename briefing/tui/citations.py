@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.content import Content
 
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
+from briefing.render import also_tail
 from briefing.render import plural as plural  # the wording is the dump's too
 from briefing.render import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
@@ -32,15 +33,38 @@ class SourcedLine:
     sources: tuple[str, ...]
     citation: str
     brief_citation: str  # the first few sources, for a notification
+    also: tuple[str, ...] = ()  # the other actors the line names ("also: Iran")
+
+    @property
+    def copied(self) -> str:
+        """The line as copied: its text, the other actors it names, its citation."""
+        return f"{self.text}{also_tail(self.also)} — {self.citation}"
 
 
-def sourced(briefing: Briefing, text: str, sources: tuple[str, ...]) -> SourcedLine:
+def sourced(
+    briefing: Briefing, text: str, sources: tuple[str, ...], also: tuple[str, ...] = ()
+) -> SourcedLine:
     return SourcedLine(
         text,
         sources,
         citation(briefing, sources),
         citation(briefing, sources, limit=MARKERS_SHOWN),
+        also,
     )
+
+
+def also_content(briefing: Briefing, also: Sequence[str], lead: str = " also: ") -> Content:
+    """' also: Iran, Russia': the other actors a line names, each in its pane's colour."""
+    if not also:
+        return Content("")
+    ids = {actor.name: actor.id for actor in all_actors(briefing)}
+    names = [
+        Content.styled(name, f"italic {actor_style(briefing, ids[name])}")
+        if name in ids
+        else Content.styled(name, f"italic {MUTED}")
+        for name in also
+    ]
+    return Content.assemble((lead, MUTED), Content(", ").join(names))
 
 
 def display_path(path: str) -> str:
@@ -139,10 +163,10 @@ def markers_content(briefing: Briefing, sentence_ids: Sequence[str]) -> Content:
 
 
 def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Hanging, SourcedLine]:
-    shown = Hanging(
-        Content("• "), Content.assemble(line.text, " ", markers_content(briefing, line.sources))
+    text = Content.assemble(
+        line.text, also_content(briefing, line.also), " ", markers_content(briefing, line.sources)
     )
-    return shown, sourced(briefing, line.text, line.sources)
+    return Hanging(Content("• "), text), sourced(briefing, line.text, line.sources, line.also)
 
 
 # Wide enough for "(2024-12-06)", a report date in brackets.
@@ -163,14 +187,15 @@ def fact_line(briefing: Briefing, fact: Fact) -> tuple[Hanging, SourcedLine]:
     shown = Hanging(lead, attributed(briefing, fact))
     said = f"{fact.text} ({fact.attribution})" if fact.attribution else fact.text
     dated = f"{label}: {said}" if label else said
-    return shown, sourced(briefing, dated, fact.sources)
+    return shown, sourced(briefing, dated, fact.sources, fact.also)
 
 
 def attributed(briefing: Briefing, fact: Fact) -> Content:
-    """'Text — who said it [1][2]'."""
+    """'Text — who said it also: Iran [1][2]'."""
     return Content.assemble(
         fact.text,
         *([(f" — {fact.attribution}", "italic")] if fact.attribution else []),
+        also_content(briefing, fact.also),
         " ",
         markers_content(briefing, fact.sources),
     )

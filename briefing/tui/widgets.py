@@ -125,5 +125,5 @@ class SourcedLineList(VimOptionList):
         line = self.current_line
         if line is None:
             return
-        self.app.copy_to_clipboard(f"{line.text} — {line.citation}")
+        self.app.copy_to_clipboard(line.copied)
         self.notify(line.brief_citation, title="Copied with its source", markup=False)

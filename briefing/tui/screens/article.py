@@ -15,6 +15,7 @@ from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing, article_id_of, cited_articles
 from briefing.tui.citations import (
     MUTED,
+    also_content,
     article_label,
     citation,
     display_path,
@@ -32,7 +33,8 @@ CITED_AT = 1 / 3
 def article_meta(article: AnnotatedArticle) -> Content:
     """'Dawn · Agencies · published 2024-12-07T10:14 · BEIRUT · path'."""
     a = article.article
-    parts = [a.outlet or "unknown outlet", a.wire or "no wire or byline"]
+    credit = " · ".join(filter(None, (a.wire, f"by {a.byline}" if a.byline else None)))
+    parts = [a.outlet or "unknown outlet", credit or "no wire or byline"]
     parts.append(f"published {a.published}" if a.published else "publication date unknown")
     if a.dateline:
         parts.append(a.dateline)
@@ -64,6 +66,7 @@ class ArticleScreen(ViewScreen):
     DEFAULT_CSS = """
     ArticleScreen #title { padding: 0 1; height: auto; }
     ArticleScreen #meta { padding: 0 1; height: auto; }
+    ArticleScreen #also { padding: 0 1; height: auto; }
     ArticleScreen Tabs { height: 2; }
     ArticleScreen #text { height: 1fr; padding: 0 1; }
     ArticleScreen .paragraph { margin-bottom: 1; }
@@ -78,9 +81,11 @@ class ArticleScreen(ViewScreen):
         *,
         report: str = "",
         article_id: str | None = None,
+        also: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.briefing = briefing
+        self.also = tuple(also)  # the other actors the opened line names
         # One cited sentence per article: the one closest to the line's report (an article
         # may also carry it in a subhead), else the first the line names in it.
         self.sources: tuple[str, ...] = tuple(
@@ -96,6 +101,8 @@ class ArticleScreen(ViewScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="title")
         yield Static(id="meta")
+        if self.also:
+            yield Static(also_content(self.briefing, self.also, "The line also names: "), id="also")
         if len(self.sources) > 1:
             numbers = self.briefing.article_numbers()
             yield Tabs(

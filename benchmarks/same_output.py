@@ -1,0 +1,99 @@
+"""Whether a change left the briefing alone: `briefing dump --format json` of the seeds and
+of a 100-article distinct corpus, compared with what a reference commit wrote.
+
+    python benchmarks/same_output.py save REF     # on the reference commit (e.g. main)
+    python benchmarks/same_output.py check REF    # after the change; exit 1 on a difference
+
+`save` writes the corpus and a copy of the seeds into REF too, so both runs read the same
+files under the same names (paths are part of the output). `check` compares a --no-cache
+run, a run filling an empty cache and the warm run after it, all three byte for byte.
+A reference commit without this script: `git archive REV | tar -x -C DIR`, copy the
+script into DIR/benchmarks, link DIR/../shared to the shared data, run it from there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(Path(__file__).resolve().parent)]
+
+from corpus import CorpusBuilder, missing_sources, source_pages  # noqa: E402
+
+CORPUS_SIZE = 100
+# Input name -> the folders in REF it passes to `briefing dump`.
+INPUTS = {"seeds": ["seeds"], f"distinct-{CORPUS_SIZE}": [f"distinct-{CORPUS_SIZE}"]}
+
+
+def dump(reference: Path, paths: Sequence[str], cache_home: Path, *flags: str) -> bytes:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "briefing", "dump", "--format", "json", *flags]
+    run = subprocess.run(
+        [*command, *(str(reference / p) for p in paths)],
+        env=env,
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if run.returncode:
+        raise SystemExit(f"briefing dump failed ({run.returncode}): {run.stderr.decode()[-500:]}")
+    return run.stdout
+
+
+def save(reference: Path) -> int:
+    missing = missing_sources()
+    if missing:
+        print(f"data sets missing: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 1
+    (reference / "seeds").mkdir(parents=True, exist_ok=True)
+    for seed in (ROOT / "seeds").glob("*.txt"):
+        shutil.copyfile(seed, reference / "seeds" / seed.name)
+    CorpusBuilder(source_pages()).write(reference / f"distinct-{CORPUS_SIZE}", CORPUS_SIZE)
+    with tempfile.TemporaryDirectory() as cache:
+        for name, paths in INPUTS.items():
+            (reference / f"{name}.json").write_bytes(
+                dump(reference, paths, Path(cache), "--no-cache")
+            )
+    print(f"saved {len(INPUTS)} dumps in {reference}")
+    return 0
+
+
+def check(reference: Path) -> int:
+    differing = []
+    for name, paths in INPUTS.items():
+        expected = (reference / f"{name}.json").read_bytes()
+        with tempfile.TemporaryDirectory() as cache:
+            runs = {
+                "--no-cache": dump(reference, paths, Path(cache), "--no-cache"),
+                "cold cache": dump(reference, paths, Path(cache)),
+                "warm cache": dump(reference, paths, Path(cache)),
+            }
+        for run, output in runs.items():
+            same = output == expected
+            print(f"{name}, {run}: {'same' if same else 'DIFFERENT'}")
+            if not same:
+                differing.append(f"{name} ({run})")
+    if differing:
+        print(f"different from {reference}: {', '.join(differing)}")
+        return 1
+    print("every dump is the same")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=["save", "check"])
+    parser.add_argument("reference", type=Path, help="folder of the reference dumps")
+    args = parser.parse_args(argv)
+    return save(args.reference) if args.action == "save" else check(args.reference)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

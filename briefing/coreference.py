@@ -1,0 +1,69 @@
+"""Who a sentence speaks of when it names nobody: a pronoun ("He said ...", "..., it
+added") or a quote going on over several sentences refers back to the actor the sentence
+before was about. A light rule, not a parser: only the sentence right before is looked at,
+and only the one actor it leads with is carried over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_SPEECH = (
+    r"said|says|added|adds|told|noted|stressed|warned|wrote|explained|continued|"
+    r"insisted|vowed|argued|declared|stated|urged|posted|tweeted"
+)
+# "He said ...", "She further vowed, ...", "It said authorities ...": the subject is a
+# pronoun (an opening quote mark may come first).
+_PRONOUN_SUBJECT = re.compile(
+    rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b)"
+)
+# "..., he said." / "..., it added." / "... ,” he said": a pronoun is the speaker.
+_PRONOUN_SPEAKER = re.compile(
+    rf"(?:,|[\"”’])\s*(?:he|she|they|it)\s+(?:\w+ly\s+)?(?:{_SPEECH})\b", re.IGNORECASE
+)
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
+# The words after a quote that say whose it is: '"...," Biden said.'
+_AFTER_QUOTE = re.compile(r"[”\"’]\s*,?\s+(?=\S)")
+
+
+def refers_back(text: str, quote_open: bool) -> bool:
+    """Whether the sentence's speaker or subject is a pronoun, or it is part of a quote
+    whose speaker it does not name: one opened before and still open, or one it opens
+    and leaves open (the speaker comes later, often as "he said")."""
+    stripped = text.lstrip()
+    return bool(
+        quote_open
+        or _PRONOUN_SUBJECT.match(stripped)
+        or _PRONOUN_SPEAKER.search(text)
+        or (stripped[:1] in _OPEN_QUOTES + '"' and leaves_quote_open(stripped, False))
+    )
+
+
+def leaves_quote_open(text: str, quote_open: bool) -> bool:
+    """Whether a quote is still open at the end of the sentence."""
+    opened = sum(text.count(m) for m in _OPEN_QUOTES)
+    closed = sum(text.count(m) for m in _CLOSE_QUOTES)
+    if opened or closed:
+        return opened > closed or (quote_open and opened == closed == 0)
+    straight = text.count('"')
+    return quote_open != (straight % 2 == 1)
+
+
+def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
+    """The actor a sentence leads with: for a quote, whoever speaks after it ('"...,"
+    Biden said'; not whom the quote names), else the first one it names."""
+    if text.lstrip()[:1] in _OPEN_QUOTES + '"':
+        after = _AFTER_QUOTE.search(text, 1)
+        start = after.end() if after else len(text)
+        positions = {a: at for a, at in positions.items() if at >= start}
+    return min(positions, key=positions.__getitem__) if positions else None
+
+
+def within_quote(text: str) -> bool:
+    """Whether the sentence is part of a quote running over several sentences: it opens a
+    quote it does not close, or closes one it did not open."""
+    opened = sum(text.count(m) for m in _OPEN_QUOTES)
+    closed = sum(text.count(m) for m in _CLOSE_QUOTES)
+    return opened != closed or text.count('"') % 2 == 1

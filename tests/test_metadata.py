@@ -1,0 +1,121 @@
+"""Outlet, wire, byline and dateline read from short real-shaped page snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.extract import extract_article
+from tests.test_page_dates import BODY_DE
+from tests.test_page_dates import BODY_EN as BODY
+
+MENU = "  • Home\n  • World\n  • Business\n  • Sport"
+HEADLINE = "Council votes to rebuild the old market hall"
+
+
+def _page(header: str = "", footer: str = "", body: str = BODY) -> str:
+    return f"{MENU}\n\n{HEADLINE}\n\n{header}\n\n{body}\n\nMore stories\n\n{footer}\n"
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        # the owner runs to the next separator, not to the end of the row
+        (
+            "Copyright © 2020, Los Angeles Times | Terms of Service | Privacy Policy",
+            "Los Angeles Times",
+        ),
+        # inside a long legal row, up to the company form and the sentence's end
+        (
+            "This material may not be published, broadcast, rewritten, or redistributed. "
+            "©2023 FOX News Network, LLC. All rights reserved. Quotes displayed in real-time.",
+            "FOX News Network",
+        ),
+        ("© 2019 Handelsblatt GmbH - ein Unternehmen der Handelsblatt Media Group", "Handelsblatt"),
+        ("  • © SWR 2021", "SWR"),  # the year after the owner
+        ("© 2020 – riversidegazette.com", "riversidegazette.com"),
+        ("© Copyright 2023 Harbour Media Group", "Harbour Media Group"),
+    ],
+)
+def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
+    assert extract_article(_page(footer=footer), "page.txt").outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Foto: © picture alliance/dpa 2021",  # a photo credit names the agency, not the site
+        "© 2023 Powered by WordPress",
+        "© 2024 Creative Commons BY 4.0",
+        "© since 2010",
+    ],
+)
+def test_credits_and_licences_are_not_outlets(footer: str) -> None:
+    assert extract_article(_page(footer=footer), "page.txt").outlet is None
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "wire", "byline"),
+    [
+        ("Von Jane Doe\n12.03.2024", BODY_DE, None, "Jane Doe"),
+        (
+            "Von Jane Doe und Max Muster | 12.03.2024, 17:55 Uhr",
+            BODY_DE,
+            None,
+            "Jane Doe und Max Muster",
+        ),
+        ("Von Jane Doe, dpa\n12.03.2024", BODY_DE, "dpa", "Jane Doe"),
+        ("Autor: Ana Lima", BODY_DE, None, "Ana Lima"),
+        ("Von\nJane Doe\n12.03.2024", BODY_DE, None, "Jane Doe"),  # the names on their own row
+        ("Par Jean Dupont\nPublié le 3 mars 2024", BODY, None, "Jean Dupont"),
+        ("Por Juan Pérez, corresponsal\n3 de marzo de 2024", BODY, None, "Juan Pérez"),
+        ("Door Jan de Vries\n3 maart 2024", BODY, None, "Jan de Vries"),
+        ("By Jane Doe and John Roe, Reuters", BODY, "Reuters", "Jane Doe and John Roe"),
+        ("Omar Khalil, Reuters\nMarch 3, 2024", BODY, "Reuters", "Omar Khalil"),
+        ("By The Associated Press\nMarch 3, 2024", BODY, "Associated Press", None),
+        # a sentence that opens with a byline word is no byline
+        ("Von Montag an gilt der neue Fahrplan\n12.03.2024", BODY_DE, None, None),
+        ("Short Url\nhttps://example.com/x7k2p\nUpdated 07 December 2024", BODY, None, None),
+    ],
+)
+def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str | None) -> None:
+    article = extract_article(_page(header, body=body), "page.txt")
+    assert (article.wire, article.byline) == (wire, byline)
+    # a byline row is never article text
+    texts = [block.text for block in article.blocks if block.kind != "headline"]
+    assert not any(byline and byline in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "wire", "dateline"),
+    [
+        ("DUBAI (Reuters) - Iran said on Tuesday it would send", "Reuters", "DUBAI"),
+        ("LONDON, Sept 28 (Reuters) – British drivers said on Tuesday", "Reuters", "LONDON"),
+        ("LONDON (Reuters) -The International Monetary Fund said on Tuesday", "Reuters", "LONDON"),
+        ("BEIRUT (AFP) — Israeli strikes hit the city on Tuesday", "AFP", "BEIRUT"),
+        ("Damascus (AFP) – Rebels said on Tuesday", "AFP", "Damascus"),
+        ("Madrid, 9 oct (EFE).- El Gobierno aprobó hoy", "EFE", "Madrid"),
+        ("Berlin (dpa) - Die Regierung sagte am Dienstag", "dpa", "Berlin"),
+    ],
+)
+def test_dateline_names_place_and_wire_never_outlet(
+    first_paragraph: str, wire: str, dateline: str
+) -> None:
+    body = BODY.replace("The city council voted", f"{first_paragraph}. The city council voted", 1)
+    # A page store's excerpt: a date marker line, then straight into the text.
+    article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+    assert (article.outlet, article.wire, article.dateline) == (None, wire, dateline)
+    assert article.published == "2024-12-07"
+
+
+@pytest.mark.parametrize(
+    ("page", "outlet"),
+    [
+        (f"Al Jazeera\n\n{HEADLINE}\n\n{BODY}\n", "Al Jazeera"),  # a masthead printed once
+        (f"{HEADLINE}\n\n{BODY}\n\nSource: The Guardian\n", "The Guardian"),
+        (f"{HEADLINE}\n\n{BODY}\n\nMore from\n  • The Hindu\n  • Daily Sabah\n", None),  # a menu
+        # named in the text is not the page's outlet
+        (f"{HEADLINE}\n\n{BODY}\n\nThe mayor told Al Jazeera the plan would go ahead.\n", None),
+    ],
+)
+def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) -> None:
+    assert extract_article(page, "page.txt").outlet == outlet

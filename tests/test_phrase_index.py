@@ -1,0 +1,69 @@
+"""The word-lookup phrase index finds exactly what the old single alternation found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.actors import _key
+from briefing.phrase_index import PhraseIndex
+from briefing.profile import list_profiles, load_profile
+from tests.phrase_reference import Alternation
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def _phrase_lists() -> list[list[str]]:
+    """Every list of phrases a bundled profile makes the tagger look for."""
+    lists = []
+    for info in list_profiles():
+        if info.origin != "bundled":
+            continue
+        profile = load_profile(info.path)
+        tagged = [_key(a) for actor in profile.actors for a in actor.aliases]
+        tagged += [_key(p) for a in profile.actors for rule in a.context for p in rule.phrases]
+        lists.append(tagged)
+        lists += [
+            [_key(p) for p in rule.requires_any + rule.unless]
+            for actor in profile.actors
+            for rule in actor.context
+        ]
+    return [phrases for phrases in lists if phrases]
+
+
+def _texts() -> list[str]:
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    paths += sorted((SHARED / "extraction-dev" / "pages").glob("*"))[:60]
+    paths += sorted((SHARED / "extraction-segments" / "pages").glob("*"))[::40]
+    return [path.read_text(encoding="utf-8", errors="replace") for path in paths]
+
+
+TRICKY = [
+    "Anti-Assad fighters and anti-government forces; pro-Assad forces; ASSAD'S army.",
+    "Iran-backed Hezbollah's fighters, the Kurds' SDF (SDF) and Russians’ bases.",
+    "İran and ıran; U.S.-led, U.S.A. and U.S.'s; al-Sharaa's men; Sharaa_x; x_Sharaa.",
+    "Islamic State militants and militants; rebels' and rebeles; Syrian\n\tarmy units.",
+]
+
+
+def test_seeds_and_shared_pages_are_there() -> None:
+    assert len(_texts()) > 2
+
+
+@pytest.mark.parametrize("phrases", _phrase_lists(), ids=lambda p: p[0])
+def test_lookup_finds_what_the_alternation_found(phrases: list[str]) -> None:
+    index, reference = PhraseIndex(phrases), Alternation(phrases)
+    texts = TRICKY + _texts() if len(phrases) > 20 else TRICKY
+    for text in texts:
+        found = [(m.phrase, m.start, m.end) for m in index.finditer(text)]
+        assert found == list(reference.matches(text))
+        assert index.search(text) == bool(found)
+
+
+def test_longest_phrase_wins_at_a_word_and_matches_never_overlap() -> None:
+    index = PhraseIndex(["militant", "islamic state militants", "state"])
+    found = [(m.phrase, m.start) for m in index.finditer("Islamic State militants, a militant")]
+    assert found == [("islamic state militants", 0), ("militant", 27)]
+    assert [m.phrase for m in PhraseIndex(["assad"]).finditer("anti-Assad, pro-Assad")] == ["assad"]
