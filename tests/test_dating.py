@@ -193,3 +193,44 @@ El Fasher, the last state capital in Darfur still held by the army, is a key hum
     assert index.dating.news_day(_article(index, "msf.txt")).value == "2024-05-26"
     assert _line_date(index, "msf.txt", "He was taken to") == "2024-05-25"
     assert _line_date(index, "msf.txt", "The charity called") == "2024-05-26"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "Nov. 27 (UPI) -- Thousands of Lebanese began to head south early Wednesday.",
+            "Thousands of Lebanese began to head south early Wednesday.",
+        ),
+        (
+            "Khartoum [Sudan], October 28 : Sudan's army chief has announced the withdrawal.",
+            "Sudan's army chief has announced the withdrawal.",
+        ),
+        (
+            "Beirut/Jerusalem, Nov 27 (EFE).- People took to the streets of Lebanon.",
+            "People took to the streets of Lebanon.",
+        ),
+        # A date that opens the sentence but ends no dateline stays.
+        (
+            "On Nov. 27, thousands of Lebanese began to head south after the truce.",
+            "On Nov. 27, thousands of Lebanese began to head south after the truce.",
+        ),
+    ],
+)
+def test_a_line_opens_after_its_dateline(tmp_path: Path, sentence: str, event: str) -> None:
+    page = f"""Displaced Lebanese begin to head home
+
+{sentence} They carried mattresses and suitcases on the roofs of their cars.
+
+Cars loaded with families backed up on the main highway out of Beirut for several hours as
+soldiers waved them through checkpoints near the coastal city of Sidon.
+
+Israel said its troops would stay in southern Lebanon for now and warned residents not to
+return to villages close to the border until the army said it was safe.
+
+Lebanon's army said it would deploy thousands of soldiers to the south in the coming days.
+"""
+    index = _index_of(tmp_path, {"page.txt": page}, "gaza-lebanon")
+    stated = next(s for s in index.sentences.values() if s.text.endswith(event[-20:]))
+    report = index.corroboration.report_of[stated.id].id
+    assert make_line(index, report, (stated.id,), frozenset(), stated).event == event

@@ -158,3 +158,22 @@ def test_chinese_page_yields_its_article() -> None:
     assert all(paragraph in text for paragraph in paragraphs)
     assert not {"首页", "新闻", "股市收盘", "天气预报"} & set(text)
     assert not any("版权所有" in line for line in text)
+
+
+def test_lone_paragraph_above_a_label_row_is_the_body() -> None:
+    """A one-paragraph page whose paragraph sits above label rows ("Musik:", a header row, so
+    the paragraph reads as a standfirst) still yields that paragraph as its body."""
+    paragraph = (
+        "Unser heutiger Gast berichtet von einer Geisterjagd in einem alten Haus am Stadtrand, "
+        "an der er im vergangenen Jahr mit zwei Freunden teilgenommen hat, und er erzählt, was "
+        "die Gruppe dort in der Nacht gesehen und gehört haben will, und warum er seitdem nicht "
+        "mehr an Zufälle glaubt."
+    )
+    menu = "\n".join(f"  • {item}" for item in ("Start", "Archiv", "Über uns", "Kontakt"))
+    links = "\n".join(f"  • Interview {n}" for n in range(1, 6))
+    page = (
+        f"{menu}\n\nGeister, Spuk und Gentrifizierung\n\nVeröffentlicht am 19. Juni 2016"
+        f"\n\n{paragraph}\n\nLinks zur Sendung:\n\n{links}\n\nMusik:\n\nHalloween Intro\n"
+    )
+    article = extract_article(page, "de.txt")
+    assert [b.text for b in article.blocks if b.kind == "body"] == [paragraph]

@@ -193,3 +193,35 @@ def test_any_repeated_segment_is_linear(segment: str) -> None:
             break
         ratio = min(ratio, growth(stage, lambda n: "Words " + segment * n + " end.", size))
     assert ratio < MAX_GROWTH, f"{segment!r}: {SIZE_RATIO}x the repeats took {ratio:.1f}x the time"
+
+
+def _extracts_linearly(shape: Callable[[int], str], size: int) -> None:
+    """Cleaning and extraction of `shape(size)` pages grow about linearly (judged by the best
+    of ATTEMPTS measurements when one looks too slow)."""
+
+    def stage(text: str) -> object:
+        return _extract(clean_text(text))
+
+    ratio = growth(stage, shape, size)
+    for _ in range(ATTEMPTS - 1):
+        if ratio < MAX_GROWTH:
+            break
+        ratio = min(ratio, growth(stage, shape, size))
+    assert ratio < MAX_GROWTH, f"{shape(1)!r}: {SIZE_RATIO}x the repeats took {ratio:.1f}x the time"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(segment=st.text(alphabet=_HOSTILE_ALPHABET, min_size=1, max_size=6))
+def test_any_repeated_segment_extracts_linearly(segment: str) -> None:
+    """Extraction of a page whose middle repeats any short segment of those characters (many
+    short lines, one long line of brackets) grows linearly too."""
+    _extracts_linearly(
+        lambda n: _page("Words " + segment * n + " end."), max(1, 5_000 // len(segment))
+    )
+
+
+@pytest.mark.parametrize("segment", [";/\x0b\n", ";/\x0b", "\x0b;\x0b/\n\n"])
+def test_short_lines_of_separators_extract_linearly(segment: str) -> None:
+    """The shapes once measured growing ~11x for 4x (on a busy machine: each profile since is
+    linear): many short lines of ';/' with vertical tabs."""
+    _extracts_linearly(lambda n: _page(segment * n), 2_000)

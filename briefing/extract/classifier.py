@@ -41,18 +41,19 @@ class BodyModel:
         if not len(matrix) or not len(self.leaves):
             return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
         trees, inner = self.split_features.shape
+        depth = (inner + 1).bit_length() - 1
+        # Complete trees: every unit takes `depth` steps down each tree, one gather per level
+        # from the flattened matrix (row offset + the node's feature column).
+        flat = matrix.ravel()
+        row_start = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
+        tree_start = (np.arange(trees) * inner)[None, :]
+        features, values = self.split_features.ravel(), self.split_values.ravel()
         node = np.zeros((len(matrix), trees), dtype=np.int64)
-        tree = np.arange(trees)
-        rows = np.arange(len(matrix))[:, None]
-        while True:
-            inside = node < inner
-            if not inside.any():
-                break
-            at = np.minimum(node, inner - 1)
-            values = matrix[rows, self.split_features[tree, at]]
-            right = values > self.split_values[tree, at]
-            node = np.where(inside, 2 * node + 1 + right, node)
-        scores = self.base + self.leaves[tree, node - inner].sum(axis=1)
+        for _ in range(depth):
+            at = tree_start + node
+            node = 2 * node + 1 + (flat[row_start + features[at]] > values[at])
+        leaf = (np.arange(trees) * (inner + 1))[None, :] + node - inner
+        scores = self.base + self.leaves.ravel()[leaf].sum(axis=1)
         return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
 
     def to_json(self) -> dict[str, object]:

@@ -18,14 +18,12 @@ from briefing.extract.units import Unit, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     AD_LABEL,
     ARTICLE_END,
-    BOILERPLATE,
     BRACKETED_ONLY,
     BREADCRUMB,
     CJK_CHAR,
     IMAGE_NAME,
     LINK_PREFIX,
     LIST_LABEL,
-    PROMO,
     URL_ONLY,
 )
 
@@ -162,8 +160,8 @@ def _unit_row(unit: Unit, repeated: bool) -> list[float]:
         (text.count(",") + text.count("，") + text.count("、")) / max(word_count, 1),
         float(text.isupper()),
         float(bool(BRACKETED_ONLY.match(text) or IMAGE_NAME.search(text) or URL_ONLY.match(text))),
-        float(bool(PROMO.search(text))),
-        float(bool(BOILERPLATE.search(text))),
+        float(unit.promo),
+        float(unit.boilerplate),
         float(bool(LIST_LABEL.match(text) or LINK_PREFIX.match(text) or AD_LABEL.match(text))),
         float(bool(ARTICLE_END.match(text))),
         float(repeated),

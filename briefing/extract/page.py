@@ -53,6 +53,8 @@ from briefing.extract.units import (
 )
 from briefing.extract.vocabulary import BYLINE, STOPWORDS, WORD, page_function_words
 
+SUMMARY_MIN_WORDS = 4  # a shorter row under the headline is a label, not its summary
+
 
 def extract_article(
     text: str, path: str, media: str = "text", model: BodyModel | None = None
@@ -148,9 +150,27 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     kept: set[int] = set() if headline_at is None else {headline_at}
     seen: set[str] = set()
     header_texts: list[str] = []
+    body_shown: set[str] = set()
+    first_body_at: int | None = None
+    summary_above = False  # a row of text came between the headline and this unit
     for index in range(header_from, body_from):
         unit = units[index]
-        if unit.caption:
+        if (
+            in_article[index]
+            and summary_above
+            and (is_prose(unit) or (unit.words >= SUMMARY_MIN_WORDS and not is_standfirst(unit)))
+            and not (unit.bullet or is_header_row(unit))
+        ):
+            # A paragraph (or a line of text not shaped as a summary: the prose test's capitals
+            # cut misses German nouns) below the summary and above a caption or byline row is
+            # the article's when the classifier reads it so; the first text under the headline
+            # stays its standfirst.
+            if unit.text not in seen:
+                blocks.append(Block("body", unit.text))
+                kept.add(index)
+                body_shown.add(unit.text)
+                first_body_at = index if first_body_at is None else first_body_at
+        elif unit.caption:
             if unit.text not in seen:
                 blocks.append(Block("caption", unit.text))
                 kept.add(index)
@@ -161,11 +181,13 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         else:
             header_texts.append(unit.text)  # byline, dates, section labels: read for metadata
         seen.add(unit.text)
+        summary_above = summary_above or (
+            unit.words >= SUMMARY_MIN_WORDS and not is_header_row(unit)
+        )
 
     # No paragraph is shown twice (a pull quote keeps its first copy), and a body that opens
     # with the standfirst printed again under the picture does not repeat it.
     standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
-    body_shown: set[str] = set()
     outlet = find_outlet(
         texts,
         title_site,
@@ -173,7 +195,6 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         units[:headline_at] if headline_at else [],
         frozenset(unit.text for unit in units if unit.bullet),
     )
-    first_body_at: int | None = None
     # A page of a few short sentences has no paragraph long enough to count as prose: its
     # sentences are its text.
     short_page = not any(is_prose(unit) for unit in units)
@@ -201,13 +222,20 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         seen.add(text)
 
     if not any(block.kind == "body" for block in blocks):
-        # Header rows and vetoes took every unit the classifier chose: a page with text still
-        # yields that text.
+        # Header rows and vetoes took every unit the classifier chose (or its paragraph sits
+        # above a label row, taken for a standfirst): a page with text still yields that text.
         for index, inside in enumerate(in_article):
-            if inside and index not in kept and not units[index].caption:
+            if not inside or units[index].caption:
+                continue
+            standfirst = Block("standfirst", texts[index])
+            if index not in kept:
                 blocks.append(Block("body", texts[index]))
-                kept.add(index)
-                first_body_at = index if first_body_at is None else first_body_at
+            elif standfirst in blocks:
+                blocks[blocks.index(standfirst)] = Block("body", texts[index])
+            else:
+                continue
+            kept.add(index)
+            first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
     page_counts = Counter(texts)

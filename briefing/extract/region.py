@@ -14,13 +14,11 @@ from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     AD_LABEL,
     ARTICLE_END,
-    BOILERPLATE,
     BRACKETED_ONLY,
     BYLINE,
     IMAGE_NAME,
     LINK_PREFIX,
     LIST_LABEL,
-    PROMO,
     SELF_PROMOTION,
     URL_ONLY,
 )
@@ -71,7 +69,7 @@ def _text_weight(units: list[Unit], index: int, shares: dict[str, float]) -> flo
     if shares.get(unit.text) == 0.0:
         return 0.0
     weight = 1.0 if is_prose(unit) else 0.5 if is_near_prose(unit) else 0.0
-    return 0.0 if weight and BOILERPLATE.search(unit.text) else weight
+    return 0.0 if weight and unit.boilerplate else weight
 
 
 def best_region(units: list[Unit], shares: dict[str, float]) -> tuple[int, int]:
@@ -202,11 +200,11 @@ def is_furniture(units: list[Unit], index: int, under_label: bool, outlet: str |
     if unit.caption:
         return False
     if is_prose(unit):
-        if BOILERPLATE.search(unit.text) or (PROMO.search(unit.text) and not unit.terminal):
+        if unit.boilerplate or (unit.promo and not unit.terminal):
             return True
         names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
         return names_outlet and (not unit.terminal or bool(SELF_PROMOTION.search(unit.text)))
-    return bool(BRACKETED_ONLY.match(unit.text) or PROMO.search(unit.text) or unit.words == 0)
+    return bool(BRACKETED_ONLY.match(unit.text) or unit.promo or unit.words == 0)
 
 
 def body_kind(
@@ -245,8 +243,9 @@ def article_units(
     units: list[Unit], rule_span: tuple[int, int], rule_body: tuple[bool, ...], model: BodyModel
 ) -> list[bool]:
     """Which units are the article's text, by the fitted classifier smoothed along the page.
-    A page with text always gets some: its likeliest unit, when the path keeps none and that
-    unit is a sentence's length (menus and link rows are no article)."""
+    A page with text always gets some: when the path keeps no paragraph of prose, the rules'
+    body units, or else its likeliest unit if that is a sentence's length (menus and link rows
+    are no article)."""
     if not units:
         return []
     probabilities = model.probabilities(unit_matrix(units, rule_span, rule_body))
@@ -255,6 +254,8 @@ def article_units(
         # a heading that closes the article ("Tags", "You may also like") closes it here too
         path[cut_at_article_end(units, int(np.argmax(path)), len(units)) :] = False
     likeliest = int(np.argmax(probabilities))
+    if any(rule_body) and not any(is_prose(units[index]) for index in np.flatnonzero(path)):
+        return list(rule_body)  # the rules' run of prose, when the classifier keeps no prose
     if not path.any() and units[likeliest].words >= FALLBACK_MIN_WORDS:
         path[likeliest] = True
     return path.tolist()

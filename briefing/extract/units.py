@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -9,23 +10,31 @@ from briefing.extract.dates import DATE_PATTERNS, STAMP, starts_with_date
 from briefing.extract.vocabulary import (
     AGENCY_CREDIT,
     AGENCY_LINE,
+    BOILERPLATE,
+    BOILERPLATE_HINTS,
     BRACKETED_ONLY,
     BULLET,
     BYLINE,
     CAPTION,
+    CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
+    PROMO,
+    PROMO_HINTS,
     STOPWORDS,
     TERMINAL,
     URL_ONLY,
     WORD,
     byline_opener,
+    folded,
     local_byline,
+    may_match,
 )
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
 # the line is short.
 STAMP_WORDS = 12
+DIGIT = re.compile(r"\d")
 
 
 CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Getty Images")
@@ -46,6 +55,8 @@ class Unit:
     capitals: float  # share of longer words written Capitalised: high in titles and menus
     caption: bool
     date: bool  # carries a date near its start (a dateline/byline row)
+    promo: bool  # asks the reader to act (subscribe, share, read more)
+    boilerplate: bool  # site-wide legal text, cookie notices, appeals
 
 
 # A page hard-wrapped at a fixed width has several lines within a few characters of the longest.
@@ -147,9 +158,10 @@ def tokens(text: str) -> tuple[list[str], int, int]:
 def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     spaced, cjk, cjk_function = tokens(text)
     words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
-    stop_count = sum(word in stops for word in spaced) + min(cjk_function, (cjk + 1) // 2)
+    stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
     long_words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
     head = text[:60]
+    lowered = folded(text)
     return Unit(
         text=text,
         bullet=bullet,
@@ -162,14 +174,20 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
         caption=len(words) >= 2
         and not URL_ONLY.match(text)
         and bool(
-            CAPTION.search(text)
-            or (len(words) <= CAPTION_CREDIT_WORDS and AGENCY_CREDIT.search(text))
+            (may_match(CAPTION_HINTS, lowered) and CAPTION.search(text))
+            or (
+                len(words) <= CAPTION_CREDIT_WORDS
+                and text.endswith((")", "]"))  # where every credit form ends
+                and AGENCY_CREDIT.search(text)
+            )
         ),
-        date=any(char.isdigit() for char in head)
+        date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
         and (
             any(pattern.search(head) for pattern in DATE_PATTERNS)
             or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))
         ),
+        promo=may_match(PROMO_HINTS, lowered) and bool(PROMO.search(text)),
+        boilerplate=may_match(BOILERPLATE_HINTS, lowered) and bool(BOILERPLATE.search(text)),
     )
 
 

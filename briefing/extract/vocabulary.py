@@ -188,6 +188,35 @@ BOILERPLATE = re.compile(
 )
 
 
+# Literals each branch of a pattern needs (case folded): a line holding none of them cannot
+# match, so the pattern is not run on it (most lines of a page; tests check every branch).
+CAPTION_HINTS = (
+    "—", "–", "/", "(", "©", "photo", "image", "picture", "illustration", "credit", "courtesy",
+    "getty", "shutterstock", "istock",
+)  # fmt: skip
+PROMO_HINTS = (
+    "follow", "subscribe", "sign up", "newsletter", "click here", "download", "keep updated",
+    "read more", "also read", "related:", "advertisement", "share", "google news", "rights",
+    "cookie", "print this", "bookmark", "filed to", "tweet",
+)  # fmt: skip
+BOILERPLATE_HINTS = (
+    "©", "site", "cookie", "rights", "trademark", "intended", "consult", "informational",
+    "evaluated", "clicking", "journalism", "reading", "before you", "become a", "subscribe",
+    "republish",
+)  # fmt: skip
+
+
+def folded(text: str) -> str:
+    """The text as case-insensitive patterns see it, for the hints above: case folded, with
+    the two letters such patterns take for an i that folding does not map to one (ı, and İ,
+    which folds to i and a combining dot)."""
+    return text.casefold().replace("ı", "i").replace("\u0307", "")
+
+
+def may_match(hints: tuple[str, ...], folded_text: str) -> bool:
+    return any(map(folded_text.__contains__, hints))  # no generator: cheaper than the tests
+
+
 # Words of a paragraph in which a site speaks of itself ("Consider supporting the Kyiv
 # Independent", "Anadolu Agency website contains only a portion of the news"), once it names
 # the site; a report citing the outlet ("told Al Jazeera") has none of them.

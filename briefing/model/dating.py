@@ -38,6 +38,8 @@ _DEADLINE = re.compile(
 # "Beirut, Nov 27 (EFE).-".
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\s)")
 _DATELINE_REACH = 60
+# A dateline is found by where its date sits, not by which day it is: any reference will do.
+_ANY_DAY = datetime.date(2000, 1, 1)
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
@@ -64,13 +66,35 @@ _EVENT_DONE = re.compile(
 )
 
 
+def _closes_dateline(text: str, mention: DateMention) -> re.Match[str] | None:
+    """Whether the date closes a dateline opening the text ("Nov. 27 (UPI) --")."""
+    if mention.start >= _DATELINE_REACH:
+        return None
+    return _DATELINE_END.match(text, mention.end)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dated dateline opening the sentence ends ("Khartoum [Sudan], October 28 : ",
+    "Nov. 27 (UPI) -- "), else 0: the dateline says where and when it was filed, which a
+    line shows beside it, not as its opening words."""
+    for mention in resolve_dates(text[:_DATELINE_REACH], _ANY_DAY):
+        # A dateline's date is written out ("Nov. 27"); "Monday - the army said" is prose.
+        if not any(c.isdigit() for c in mention.text):
+            continue
+        closing = _closes_dateline(text, mention)
+        if closing:
+            rest = text[closing.end() :]
+            return closing.end() + len(rest) - len(rest.lstrip())
+    return 0
+
+
 def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
     """The dates in a sentence that date its event, not its background clauses."""
     kept = []
     for mention in dates:
         # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
         # event. (A page's " date YYYY-MM-DD" marker never gets this far: extraction takes it.)
-        if mention.start < _DATELINE_REACH and _DATELINE_END.match(text, mention.end):
+        if _closes_dateline(text, mention):
             continue
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
         # The span may carry its own preposition: "since 2022".
@@ -229,7 +253,7 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
         for mention in resolve_dates(sentence.text, period):
             if mention.precision != "day":
                 continue
-            if mention.start < _DATELINE_REACH and _DATELINE_END.match(sentence.text, mention.end):
+            if _closes_dateline(sentence.text, mention):
                 return datetime.date.fromisoformat(mention.value)
     return None
 

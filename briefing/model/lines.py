@@ -13,7 +13,7 @@ from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background
 from briefing.model.clauses import main_clause_opening
-from briefing.model.dating import best_date, first_published, line_dates
+from briefing.model.dating import best_date, dateline_end, first_published, line_dates
 from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Mentions, PaneActor, line_actor, subject_mentions
@@ -125,9 +125,10 @@ def make_line(
     if stated is None:
         stated = stated_by(index, members)
     article = index.articles[stated.article_id]
-    attribution = find_attribution(stated.text)
+    text = stated.text[dateline_end(stated.text) :]
+    attribution = find_attribution(text)
     speaker = next((index.speakers[sid] for sid in members if index.speakers.get(sid)), None)
-    event = event_span(stated.text, attribution)
+    event = event_span(text, attribution)
     dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
     outlets = {

@@ -1,0 +1,123 @@
+"""The literal hints that let extraction skip a pattern on most lines never skip a line the
+pattern matches: every branch of each pattern, in any letter case, keeps one of its hints."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.extract.vocabulary import (
+    BOILERPLATE,
+    BOILERPLATE_HINTS,
+    CAPTION,
+    CAPTION_HINTS,
+    PROMO,
+    PROMO_HINTS,
+    folded,
+    may_match,
+)
+
+# One line per branch of each pattern.
+MATCHING = {
+    "caption": (
+        CAPTION,
+        CAPTION_HINTS,
+        [
+            "Talks resumed on Friday.— AFP",
+            "A protester in Damascus REUTERS/Firas Makdesi",
+            "Photo: Getty",
+            "Crowds at the square (credit: NASA/Jude Guidry)",
+            "A view of the city Getty Images",
+            "(Reed Saxon / Associated Press)",
+            "Crowds on Friday. © Omar Haj Kadour, AFP",
+            "a bed© Amazon",
+            "Crowds in the square Jaafar ASHTIYEH / AFP",
+            "Rescuers at work (Emergency Service via AP)",
+        ],
+    ),
+    "promo": (
+        PROMO,
+        PROMO_HINTS,
+        [
+            "Follow us on X",
+            "Subscribe now",
+            "Sign up today",
+            "Our newsletter",
+            "Click here",
+            "Download the app",
+            "Keep updated",
+            "Read more",
+            "Also read this",
+            "Related: talks",
+            "Advertisement",
+            "Share this",
+            "On Google News",
+            "All rights reserved",
+            "Cookies",
+            "Print this page",
+            "Bookmark",
+            "Filed to: News",
+            "Tweet",
+        ],
+    ),
+    "boilerplate": (
+        BOILERPLATE,
+        BOILERPLATE_HINTS,
+        [
+            "© 2024 Owner",
+            "The information on this website is general",
+            "This site uses cookies",
+            "All rights reserved",
+            "Registered trademarks",
+            "Not intended to diagnose",
+            "Consult your doctor",
+            "For informational purposes only",
+            "Have not been evaluated by the agency",
+            "By clicking below you agree",
+            "Support independent journalism",
+            "Thank you for reading",
+            "Before you go, a word",
+            "Become a member",
+            "Subscribe for free",
+            "Republish this article",
+        ],
+    ),
+}
+
+CASES = [(name, line) for name, (_, _, lines) in MATCHING.items() for line in lines]
+
+
+@pytest.mark.parametrize(("name", "line"), CASES)
+def test_each_branch_keeps_a_hint(name: str, line: str) -> None:
+    pattern, hints, _ = MATCHING[name]
+    for variant in (line, line.upper(), line.lower(), line.swapcase()):
+        assert pattern.search(variant), variant
+        assert may_match(hints, folded(variant)), variant
+
+
+def test_letters_only_case_insensitive_patterns_take_for_i_still_hint() -> None:
+    for line in ("Clİck here", "Clıck here"):
+        assert re.search("click here", line, re.IGNORECASE)
+        assert may_match(PROMO_HINTS, folded(line))
+
+
+def test_a_line_without_hints_is_skipped() -> None:
+    assert not may_match(CAPTION_HINTS + PROMO_HINTS, folded("Officials met on Friday."))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from([line for _, line in CASES] + ["x", " ", ".", "İ", "ı", "ſ", "K"]),
+        max_size=4,
+    ),
+    case=st.sampled_from([str.upper, str.lower, str.swapcase, str.title]),
+)
+def test_no_match_is_ever_skipped(parts: list[str], case: object) -> None:
+    line = case("".join(parts))  # type: ignore[operator]
+    for pattern, hints, _ in MATCHING.values():
+        if pattern.search(line):
+            assert may_match(hints, folded(line)), line
