@@ -132,6 +132,10 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     headline_at = find_headline(units, start, title_hint, title_site, stops)
     if title_site is None and title_author is None:  # no page title: the fitted scorer decides
         headline_at = choose_headline(units, start, stops, headline_at)
+    if headline_at == 0 and in_article[0] and texts[0].endswith(".") and not title_site:
+        # A page opening straight on a finished sentence that the classifier reads as article
+        # text (a pasted excerpt without its headline) opens on its lede, not on a headline.
+        headline_at, start = None, 0
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
         end = max(end, start)
@@ -155,16 +159,21 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     summary_above = False  # a row of text came between the headline and this unit
     for index in range(header_from, body_from):
         unit = units[index]
+        summary_shaped = is_standfirst(unit)
         if (
             in_article[index]
-            and summary_above
-            and (is_prose(unit) or (unit.words >= SUMMARY_MIN_WORDS and not is_standfirst(unit)))
+            and (
+                (summary_above and (is_prose(unit) or unit.words >= SUMMARY_MIN_WORDS))
+                or (unit.terminal and unit.words >= SUMMARY_MIN_WORDS)
+            )
+            and (not summary_shaped or (summary_above and is_prose(unit)))
             and not (unit.bullet or is_header_row(unit))
         ):
             # A paragraph (or a line of text not shaped as a summary: the prose test's capitals
             # cut misses German nouns) below the summary and above a caption or byline row is
             # the article's when the classifier reads it so; the first text under the headline
-            # stays its standfirst.
+            # stays its standfirst, unless it is a finished sentence too short for a summary's
+            # shape (a short lede), which would otherwise be lost with the header rows.
             if unit.text not in seen:
                 blocks.append(Block("body", unit.text))
                 kept.add(index)

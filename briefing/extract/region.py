@@ -25,6 +25,7 @@ from briefing.extract.vocabulary import (
 
 TAIL_GAP = 3  # furniture units that separate a trailing paragraph from the article
 FALLBACK_MIN_WORDS = 10
+CLOSING_SENTENCE_WORDS = 4  # fewer: a label or a credit, not a sentence of the article
 
 
 TEASER_ROWS = 5  # a teaser's headline, lede and byline or date under a list heading
@@ -253,12 +254,37 @@ def article_units(
     if path.any():
         # a heading that closes the article ("Tags", "You may also like") closes it here too
         path[cut_at_article_end(units, int(np.argmax(path)), len(units)) :] = False
+        path = _through_to_page_end(units, path, rule_body)
     likeliest = int(np.argmax(probabilities))
     if any(rule_body) and not any(is_prose(units[index]) for index in np.flatnonzero(path)):
         return list(rule_body)  # the rules' run of prose, when the classifier keeps no prose
     if not path.any() and units[likeliest].words >= FALLBACK_MIN_WORDS:
         path[likeliest] = True
     return path.tolist()
+
+
+def _through_to_page_end(
+    units: list[Unit], path: np.ndarray, rule_body: tuple[bool, ...]
+) -> np.ndarray:
+    """The classifier's article stretched over the units after it when every one of them to
+    the page's end is the rules' body or a finished sentence of text: nothing but text follows
+    the article (a pasted excerpt, a plain text file), where the classifier, fitted on pages
+    that close with furniture, leaves out the last paragraphs."""
+    after = int(np.flatnonzero(path)[-1]) + 1
+    if after < len(path) and all(
+        rule_body[index] or _closing_sentence(units[index]) for index in range(after, len(path))
+    ):
+        path = path.copy()
+        path[after:] = True
+    return path
+
+
+def _closing_sentence(unit: Unit) -> bool:
+    return (
+        unit.terminal
+        and unit.words >= CLOSING_SENTENCE_WORDS
+        and not (unit.bullet or unit.promo or unit.boilerplate or is_header_row(unit))
+    )
 
 
 def learned_kind(in_article: bool, furniture: bool, rule_kind: str | None) -> str | None:

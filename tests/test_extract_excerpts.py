@@ -1,0 +1,67 @@
+"""Short excerpts of news (a plain text file of a few paragraphs) keep every paragraph."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from briefing.extract import extract_article
+
+HEADLINE = "Displaced Lebanese begin to head home"
+PARAGRAPHS = (
+    "Thousands of Lebanese began to head south early Wednesday.",
+    "Cars loaded with families backed up on the main highway out of Beirut.",
+    "Israel said its troops would stay in the south for now.",
+)
+WIRE_LEDE = "BEIRUT (Reuters) - Thousands of Lebanese began to head south early Wednesday."
+LONGER = (
+    "Thousands of Lebanese who fled the fighting began to head back to their homes in the"
+    " south early on Wednesday, hours after a ceasefire between Israel and Hezbollah took"
+    " effect.",
+    "Cars loaded with mattresses, suitcases and families backed up for miles on the main"
+    " highway out of Beirut, some drivers honking and waving flags.",
+    "Israel said its troops would stay in the south for now.",
+)
+
+
+def _kept(text: str) -> list[str]:
+    article = extract_article(text, "excerpt.txt")
+    return [
+        " ".join(block.text.split())
+        for block in article.blocks
+        if block.kind in ("body", "standfirst")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("top", "paragraphs"),
+    [
+        ([HEADLINE], PARAGRAPHS),
+        ([], PARAGRAPHS),
+        ([HEADLINE], (WIRE_LEDE, *PARAGRAPHS[1:])),
+        ([" date 2024-11-27 ", HEADLINE], PARAGRAPHS),
+        ([HEADLINE], LONGER),
+        ([HEADLINE], (LONGER[0], *PARAGRAPHS[1:], "“We are going home,” said one driver.")),
+    ],
+    ids=["headline", "no-headline", "wire-dateline", "date-marker", "longer", "quote-last"],
+)
+@pytest.mark.parametrize("wrapped", [False, True], ids=["lines", "wrapped"])
+def test_short_excerpt_keeps_every_paragraph(
+    top: list[str], paragraphs: tuple[str, ...], wrapped: bool
+) -> None:
+    shown = ["\n".join(textwrap.wrap(p, 40)) if wrapped else p for p in paragraphs]
+    text = "\n\n".join([*top, *shown]) + "\n"
+    assert _kept(text) == list(paragraphs)
+
+
+def test_short_excerpt_headline_is_the_title_not_body() -> None:
+    article = extract_article("\n\n".join([HEADLINE, *PARAGRAPHS]) + "\n", "excerpt.txt")
+    assert article.title == HEADLINE
+    assert [block.kind for block in article.blocks] == ["headline", "body", "body", "body"]
+
+
+def test_short_excerpt_wire_lede_gives_dateline_and_wire() -> None:
+    text = "\n\n".join([HEADLINE, WIRE_LEDE, *PARAGRAPHS[1:]]) + "\n"
+    article = extract_article(text, "excerpt.txt")
+    assert (article.wire, article.dateline) == ("Reuters", "BEIRUT")
