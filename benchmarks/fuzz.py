@@ -2,6 +2,7 @@
 
     python benchmarks/fuzz.py                      # 10,000 inputs, seed 0
     python benchmarks/fuzz.py --count 200 --seed 7 --time-limit 20
+    python benchmarks/fuzz.py --shapes             # time `briefing dump` on 1 MB shapes
 
 Inputs are mutated real pages (../shared and the bundled seeds), random bytes, random
 Unicode, markup and escape sequences, generated HTML, and adversarial shapes (a segment
@@ -16,6 +17,12 @@ hang is counted, not waited for. Reported per input kind:
 
 The figures printed at the end are the ones quoted; any crash, hang or control byte
 is listed with its kind, seed and index, so `--only INDEX` replays it.
+
+`--shapes` instead times the whole `briefing dump` command (a fresh process, no cache) on
+inputs of one size (1 MB unless `--shape-size`) in the shapes that made stages superlinear:
+tiny sentences, one huge paragraph, many short lines, runs of one character, many small
+articles, deep and wide HTML, an unbroken CJK paragraph. It prints wall and CPU seconds
+per shape (CPU: the dump and its workers; the figure a busy machine moves least).
 """
 
 from __future__ import annotations
@@ -23,7 +30,10 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -450,16 +460,132 @@ def _report(
           f"{'PASS' if not bad else 'FAIL'}")  # fmt: skip
 
 
+# --- 1 MB shapes through `briefing dump` -------------------------------------------------
+
+_WORDS = "Assad rebels said on Friday Damascus the talks Turkey Iran officials city army".split()
+_ACTORS = ("Officials", "The army", "Rebels", "Turkey", "Iran", "A spokesman", "Witnesses")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+_PLACES = ("Damascus", "Aleppo", "Homs", "Hama", "the capital", "the border towns")
+_PROSE = (
+    "Officials said on Friday that the talks would resume next week in the capital, after "
+    "a pause of several days in which rebels took two more towns. "
+)
+
+
+def _fill(unit: str, size: int) -> str:
+    """`unit` repeated to about `size` UTF-8 bytes."""
+    return unit * max(1, size // len(unit.encode()))
+
+
+def _tiny_sentences(size: int) -> str:
+    rng = random.Random(1)
+    parts, length = ["A headline about many short sentences\n\n"], 0
+    while length < size:
+        parts.append(" ".join(rng.choices(_WORDS, k=3)).capitalize() + ". ")
+        length += len(parts[-1])
+    return "".join(parts)
+
+
+def _small_articles(size: int) -> str:
+    """Article-like chunks one after another: date marker, headline, byline, a short body
+    of its own (a repeated one would be furniture), related links."""
+    rng = random.Random(2)
+    chunks, length = [], 0
+    while length < size:
+        body = " ".join(
+            f"{rng.choice(_ACTORS)} said on {rng.choice(_DAYS)} that {rng.randint(2, 900)} "
+            f"people had left {rng.choice(_PLACES)} since the talks began."
+            for _ in range(3)
+        )
+        chunks.append(
+            f" date 2024-12-{1 + len(chunks) % 28:02d}\nTalks resume in the capital\n\n"
+            f"By Jane Doe, Reuters\n\n{body}\n\nRelated stories\nMore news\n\n"
+        )
+        length += len(chunks[-1])
+    return "".join(chunks)
+
+
+SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
+    # name: size -> (file suffix, text)
+    "tiny sentences": lambda n: (".txt", _tiny_sentences(n)),
+    "one huge paragraph": lambda n: (".txt", "A headline about talks\n\n" + _fill(_PROSE, n)),
+    "50k short lines": lambda n: (".txt", _fill("Talks resume.\n", n)),
+    "run of 'a'": lambda n: (".txt", "a" * n),
+    "run of dots": lambda n: (".txt", "Words " + "." * n + " end."),
+    "run of spaces": lambda n: (".txt", "Words" + " " * n + "end."),
+    "run of line breaks": lambda n: (".txt", "Words\n" + "\n" * n + "end."),
+    "';/' lines with vertical tabs": lambda n: (".txt", _fill(";/\x0b;\n", n)),
+    "many small articles": lambda n: (".txt", _small_articles(n)),
+    "deep HTML nesting": lambda n: (
+        ".html",
+        "<html><body>" + "<div>" * (n // 11) + "deep" + "</div>" * (n // 11) + "</body></html>",
+    ),
+    "HTML with 100k tags": lambda n: (
+        ".html",
+        "<html><body>" + _fill("<p><b>Talks</b> resume.</p>", n) + "</body></html>",
+    ),
+    "CJK paragraph": lambda n: (
+        ".txt",
+        "会谈在首都恢复\n\n" + _fill("叙利亚反对派武装周五表示会谈将于下周在首都恢复", n),
+    ),
+}
+
+
+def time_shapes(size: int, time_limit: float, only: str | None = None) -> int:
+    """Time `briefing dump` on each shape; the number of shapes that failed or timed out."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    failures = 0
+    print(f"{'shape (' + format(size, ',') + ' bytes)':<34}{'bytes':>11}{'wall s':>9}"
+          f"{'cpu s':>9}  status")  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="briefing-shapes-") as folder:
+        env["XDG_CACHE_HOME"] = folder
+        for name, make in SHAPES.items():
+            if only and only != name:
+                continue
+            suffix, text = make(size)
+            path = Path(folder) / f"shape{suffix}"
+            data = text.encode()
+            path.write_bytes(data)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            command = [sys.executable, "-m", "briefing", "dump", "--no-cache", str(path)]
+            try:
+                done = subprocess.run(
+                    command, env=env, capture_output=True, timeout=time_limit, check=False
+                )
+                status = f"exit {done.returncode}"
+                failures += done.returncode not in (0, 3) or b"Traceback" in done.stderr
+            except subprocess.TimeoutExpired:
+                status = f"over {time_limit:g} s"
+                failures += 1
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            print(f"{name:<34}{len(data):>11,}{wall:>9.1f}{cpu:>9.1f}  {status}", flush=True)
+    return failures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="inputs (default 10,000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--time-limit", type=float, default=30.0, help="seconds per input before it is a hang"
+        "--time-limit",
+        type=float,
+        help="seconds per input before it is a hang (default 30; with --shapes 300)",
     )
     parser.add_argument("--only", type=int, help="run this one input index (to replay a finding)")
+    parser.add_argument(
+        "--shapes", action="store_true", help="time `briefing dump` on large adversarial shapes"
+    )
+    parser.add_argument("--shape", help="only this shape (with --shapes)")
+    parser.add_argument(
+        "--shape-size", type=int, default=1_000_000, help="bytes per shape (default 1,000,000)"
+    )
     args = parser.parse_args()
-    tally = fuzz(args.count, args.seed, args.time_limit, args.only)
+    if args.shapes:
+        return 1 if time_shapes(args.shape_size, args.time_limit or 300.0, args.shape) else 0
+    tally = fuzz(args.count, args.seed, args.time_limit or 30.0, args.only)
     bad = sum(c["crash"] + c["hang"] + c["control bytes"] for c in tally.values())
     return 1 if bad else 0
 

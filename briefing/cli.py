@@ -10,6 +10,7 @@ import io
 import os
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -289,7 +290,7 @@ def run_tui(argv: Sequence[str]) -> int:
         _keys_from_terminal(piped)
     from briefing.tui.app import run_app
 
-    return run_app(
+    status = run_app(
         args.paths,
         _options(args),
         args.theme,
@@ -297,6 +298,19 @@ def run_tui(argv: Sequence[str]) -> int:
         sentences=args.sentences,
         watch=args.watch,
     )
+    _end_without_waiting(status)
+    return status
+
+
+def _end_without_waiting(status: int) -> None:
+    """A view quit or interrupted while the engine is still at work ends now. The engine's
+    thread stops only between its steps (one article's annotation can take many seconds),
+    and Python would wait for it on exit; it holds nothing to clean up (output files are
+    written by the view itself, the cache's database survives an unfinished write)."""
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate()[1:]):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
 
 
 def _check_profile(name_or_path: str | None) -> None:
@@ -322,7 +336,7 @@ def _check_inputs(paths: Sequence[str], piped: bytes | None, max_bytes: int) -> 
 
 def _input_problem(path: str, piped: bytes | None, max_bytes: int) -> str | None:
     """Why `path` cannot give an article, or None when it may."""
-    from briefing.ingest import ARTICLE_EXTENSIONS, decode_document
+    from briefing.ingest import ARTICLE_EXTENSIONS, decode_document, too_large
 
     if path == "-":
         if piped is None:
@@ -340,13 +354,38 @@ def _input_problem(path: str, piped: bytes | None, max_bytes: int) -> str | None
     if not stat.S_ISDIR(info.st_mode):
         if not os.access(path, os.R_OK):
             return f"{path}: permission denied"
-        # A pipe (`<(...)`) has no size to tell; a regular file of none holds nothing.
-        return f"{path}: empty file" if stat.S_ISREG(info.st_mode) and not info.st_size else None
+        # A pipe (`<(...)`) has no size to tell, and is read only once: by the engine.
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if not info.st_size:
+            return f"{path}: empty file"
+        if info.st_size > max_bytes:
+            return f"{path}: {_unskipped(too_large(info.st_size, max_bytes))}"
+        return _binary_problem(path)
     for _, folders, files in os.walk(path):
         folders[:] = [f for f in folders if not f.startswith(".")]
         if any(not f.startswith(".") and f.lower().endswith(ARTICLE_EXTENSIONS) for f in files):
             return None
     return f"{path}: no articles ({' '.join(ARTICLE_EXTENSIONS)}) in folder"
+
+
+def _binary_problem(path: str) -> str | None:
+    """A named binary file (a program, an archive) said before the screen is taken, from
+    its first bytes."""
+    from briefing.ingest import SNIFF_BYTES, binary_file_reason
+
+    try:
+        with open(path, "rb") as source:
+            head = source.read(SNIFF_BYTES)
+    except OSError as error:
+        return f"{path}: cannot read ({error.strerror})"
+    reason = binary_file_reason(head, whole=len(head) < SNIFF_BYTES)
+    return f"{path}: {_unskipped(reason)}" if reason else None
+
+
+def _unskipped(reason: str) -> str:
+    # The engine's "skipped: ..." reads wrong when nothing else is briefed.
+    return reason.removeprefix("skipped: ")
 
 
 def _keys_from_terminal(piped: bytes) -> None:

@@ -215,7 +215,7 @@ def article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[I
 def _read_file(path: str, info: os.stat_result, max_bytes: int) -> Document | str:
     """Read one named file; a non-regular one (a pipe from `<(...)`) is read as a stream."""
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-        return _too_large(info.st_size, max_bytes)
+        return too_large(info.st_size, max_bytes)
     try:
         with open(path, "rb") as source:
             return _read_stream(path, source, max_bytes)
@@ -228,7 +228,7 @@ def _read_file(path: str, info: os.stat_result, max_bytes: int) -> Document | st
 def _read_stream(path: str, source: BinaryIO, max_bytes: int) -> Document | str:
     data = read_limited(source, max_bytes)
     if data is None:
-        return _too_large(None, max_bytes)
+        return too_large(None, max_bytes)
     return decode_document(path, data)
 
 
@@ -254,7 +254,7 @@ def read_at_most(source: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _too_large(size: int | None, max_bytes: int) -> str:
+def too_large(size: int | None, max_bytes: int) -> str:
     actual = f"{size:,} bytes" if size is not None else "more than that"
     return f"skipped: file too large ({actual}; limit {max_bytes:,} bytes)"
 
@@ -270,15 +270,40 @@ def decode_document(path: str, data: bytes) -> Document | str:
         return f"skipped: cannot decode ({type(error).__name__}: {error})"
 
 
+# Enough of a file's start to tell a binary file from text without reading it all.
+SNIFF_BYTES = 65536
+
+
+def binary_file_reason(head: bytes, whole: bool) -> str | None:
+    """Why a file starting with `head` (its first SNIFF_BYTES, or all of it when `whole`)
+    is a binary file, or None when it may be text: what reading it all would say."""
+    if magic := _magic_kind(head):
+        return magic
+    if _text_encoding_mark(head):
+        return None
+    if whole:
+        return _binary_reason(head)
+    # A share of control bytes is the whole file's to tell; one NUL byte is enough.
+    return _binary_reason(head) if b"\x00" in head else None
+
+
+def _magic_kind(data: bytes) -> str | None:
+    kind = next((kind for magic, kind in _MAGIC_NUMBERS if data.startswith(magic)), None)
+    return f"skipped: binary file ({kind})" if kind else None
+
+
+def _text_encoding_mark(data: bytes) -> str | None:
+    """The encoding a BOM or UTF-16's NUL pattern declares, or None."""
+    bom_encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    return bom_encoding or _utf16_without_bom(data)
+
+
 def _decode_document(path: str, data: bytes) -> Document | str:
     if not data.strip():
         return "skipped: empty file"
-    for magic, kind in _MAGIC_NUMBERS:
-        if data.startswith(magic):
-            return f"skipped: binary file ({kind})"
-    bom_encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-    if bom_encoding is None:
-        bom_encoding = _utf16_without_bom(data)
+    if magic := _magic_kind(data):
+        return magic
+    bom_encoding = _text_encoding_mark(data)
     if bom_encoding is None:
         reason = _binary_reason(data)
         if reason:

@@ -10,8 +10,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from briefing.errors import EXIT_INTERRUPTED
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # The signals that end a run as ctrl+c does (SIGINT is Python's KeyboardInterrupt already).
 TERMINATING_SIGNALS = tuple(
@@ -73,6 +77,31 @@ def _signal_handlers(
     finally:
         for signum, old in previous.items():
             signal.signal(signum, old)
+
+
+def become_worker() -> None:
+    """The lifetime of a pool worker: it ends with its parent, even by kill -9, and leaves
+    ctrl+c (sent to the terminal's whole process group) to the parent, which ends it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+
+
+@contextlib.contextmanager
+def pool_ended_at_once(pool: ProcessPoolExecutor) -> Iterator[None]:
+    """While inside, an interruption (or any failure) kills the pool's workers instead of
+    waiting for their steps: leaving a `with ProcessPoolExecutor` block waits for every
+    chunk handed out, long after ctrl+c or SIGTERM."""
+    try:
+        yield
+    except BaseException:
+        # The executor has no public way to stop a running call; shutting down forgets
+        # the processes, so they are taken first.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(OSError, ValueError):
+                process.kill()
+        raise
 
 
 def die_with_parent() -> None:

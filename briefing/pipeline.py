@@ -31,7 +31,7 @@ from briefing.corroborate import ArticleWords, ReportWords
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
-from briefing.lifetime import die_with_parent
+from briefing.lifetime import become_worker, pool_ended_at_once
 from briefing.model import Briefing
 from briefing.model.index import Prepared, prepare
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
@@ -274,9 +274,12 @@ def _process_all(
     # few are handed out at a time, so pages wait here as text, not pickled in a queue.
     size = max(1, min(64, len(docs) // (jobs * 4)))
     chunks = ((docs[i : i + size], ids[i : i + size], encode) for i in range(0, len(docs), size))
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(profile,)
-    ) as pool:
+    with (
+        ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(profile,)
+        ) as pool,
+        pool_ended_at_once(pool),
+    ):
         pending: deque[Future[list[_Done]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_process_chunk, chunk))
@@ -306,7 +309,7 @@ _worker_tagger: ActorTagger | None = None
 def _init_worker(profile: Profile) -> None:
     global _worker_tagger
     # A worker left behind by a killed run would wait for work forever.
-    die_with_parent()
+    become_worker()
     _worker_tagger = compile_profile(profile)
 
 

@@ -33,6 +33,23 @@ def render(briefing: Briefing, fmt: str, width: int = 80) -> str:
 # --- shared wording ----------------------------------------------------------------
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
+    """Why a summary is shorter than asked: '3 of 5: only 3 distinct reports about this
+    actor'; None when it is as long as asked (or the model does not say what was asked)."""
+    shown, asked, pool = len(actor.summary), actor.summary_length, actor.summary_reports
+    if shown >= asked:
+        return None
+    if pool <= shown:
+        reports = plural(pool, "distinct report")
+        beside = "to summarise beside its key facts"
+        return f"{shown} of {asked}: only {reports} about this actor {beside}"
+    return f"{shown} of {asked}: {briefing.summarizer} chose {shown} of its {pool} distinct reports"
+
+
 def markers(briefing: Briefing, sources: Iterable[str]) -> str:
     return "".join(f"[{n}]" for n in briefing.source_numbers(sources))
 
@@ -169,8 +186,9 @@ def render_text(briefing: Briefing, width: int = 80) -> str:
                 para(f"{brief.name}: no reporting in these articles.")
                 continue
             out += [title, "-" * min(len(title), width)]
-            if brief.summary:
-                out.append("Summary")
+            shortfall = summary_shortfall(briefing, brief)
+            if brief.summary or shortfall:
+                para(f"Summary ({shortfall})" if shortfall else "Summary", rest="  ")
                 for line in brief.summary:
                     para(
                         f"{line.text}{also_tail(line.also)} {markers(briefing, line.sources)}",
@@ -227,8 +245,9 @@ def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[s
     if not brief.sentence_ids:
         return [f"{level} {md(brief.name)}", "", "No reporting in these articles."]
     out = [f"{level} {md(brief.name)}", "", f"*{md(actor_counts(briefing, brief))}*"]
-    if brief.summary:
-        out += ["", "**Summary**", ""]
+    shortfall = summary_shortfall(briefing, brief)
+    if brief.summary or shortfall:
+        out += ["", f"**Summary** ({md(shortfall)})" if shortfall else "**Summary**", ""]
         out += [
             f"- {md(line.text)} {_markdown_cite(briefing, line.sources)}" for line in brief.summary
         ]
@@ -255,7 +274,7 @@ def _markdown_sources(briefing: Briefing, numbers: Collection[int] | None = None
 # --- json ----------------------------------------------------------------------------
 
 
-def _actor_json(brief: ActorBrief) -> dict[str, Any]:
+def _actor_json(briefing: Briefing, brief: ActorBrief) -> dict[str, Any]:
     return {
         "id": brief.id,
         "name": brief.name,
@@ -271,6 +290,8 @@ def _actor_json(brief: ActorBrief) -> dict[str, Any]:
             }
             for s in brief.summary
         ],
+        # Why the summary is shorter than asked; null when it is not.
+        "summary_shortfall": summary_shortfall(briefing, brief),
         "facts": [
             {
                 "text": f.text,
@@ -326,8 +347,8 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
             }
             for item in briefing.articles
         ],
-        "actors": [_actor_json(b) for b in briefing.actors],
-        "other_actors": [_actor_json(b) for b in briefing.other_actors],
+        "actors": [_actor_json(briefing, b) for b in briefing.actors],
+        "other_actors": [_actor_json(briefing, b) for b in briefing.other_actors],
     }
 
 

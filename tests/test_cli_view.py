@@ -71,3 +71,36 @@ def test_an_empty_file_is_no_article(tmp_path: Path, capsys) -> None:
     empty.write_bytes(b"")
     assert main([str(empty)]) == 3
     assert f"{empty}: empty file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x7fELF\x02\x01\x01" + bytes(200), "binary file (ELF executable)"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 4, "binary file (PDF document)"),
+        (b"text\x00with\x00nuls" * 100, "binary file (NUL bytes)"),
+    ],
+    ids=["elf", "pdf", "nuls"],
+)
+def test_a_named_binary_file_is_no_article_before_the_screen(
+    tmp_path: Path, capsys, data: bytes, reason: str
+) -> None:
+    binary = tmp_path / "program.txt"
+    binary.write_bytes(data)
+    assert main([str(binary)]) == 3
+    assert f"{binary}: {reason}" in capsys.readouterr().err
+
+
+def test_a_named_file_over_max_bytes_is_no_article_before_the_screen(
+    tmp_path: Path, capsys
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("An article of some length.\n" * 10, encoding="utf-8")
+    assert main(["--max-bytes", "100", str(page)]) == 3
+    assert f"{page}: file too large" in capsys.readouterr().err
+
+
+def test_a_text_file_that_starts_like_utf16_is_not_called_binary(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes("An article in UTF-16 without a mark.\n".encode("utf-16-le") * 50)
+    assert main([str(page)]) == 2  # readable: only the missing terminal stops the view

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -272,6 +273,56 @@ def test_workers_die_when_the_main_process_is_killed() -> None:
     finally:
         parent.kill()
         parent.stdout.close()
+
+
+def _slow_page(*args, **kwargs):
+    time.sleep(30)  # a long step in a worker: an interruption must not wait for it
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_interruption_does_not_wait_for_the_workers_step(monkeypatch, signum: int) -> None:
+    """SIGTERM or ctrl+c while pool workers are in a long step: the run ends at once and
+    the workers with it (they were awaited: 17-23 s on 400 pages)."""
+    from briefing.ingest import Document
+
+    monkeypatch.setattr(pipeline, "process_document", _slow_page)  # forked workers inherit it
+    docs = [Document(f"p{n}.txt", "text", "text", str(n), "utf-8") for n in range(8)]
+    workers: list[int] = []
+
+    def interrupt() -> None:
+        import multiprocessing
+
+        workers.extend(child.pid for child in multiprocessing.active_children())
+        os.kill(os.getpid(), signum)
+
+    timer = threading.Timer(2.0, interrupt)
+    # A run started in the background inherits SIGINT ignored: ctrl+c is what is tested.
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    start = time.perf_counter()
+    try:
+        with pytest.raises((Terminated, KeyboardInterrupt)), terminate_as_exception():
+            timer.start()
+            list(pipeline._process_all(docs, [f"a{n}" for n in range(8)], load_profile(), 2))
+    finally:
+        signal.signal(signal.SIGINT, inherited)
+    assert time.perf_counter() - start < 15
+    assert workers
+    for _ in range(50):
+        if not any(_alive(pid) for pid in workers):
+            break
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def test_workers_leave_ctrl_c_to_their_parent() -> None:
+    """ctrl+c reaches the whole foreground process group: a worker that took it printed
+    'Exception ignored ... KeyboardInterrupt' and went on with its next chunk."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(
+        1, initializer=pipeline._init_worker, initargs=(load_profile(),)
+    ) as pool:
+        assert pool.submit(signal.getsignal, signal.SIGINT).result() == signal.SIG_IGN
 
 
 # --- profiles -----------------------------------------------------------------------------

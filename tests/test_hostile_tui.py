@@ -4,9 +4,9 @@ termination signals."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import pty
-import select
 import signal
 import sys
 import time
@@ -21,6 +21,7 @@ from briefing.lifetime import on_termination
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, exit_on_signal
 from briefing.tui.theming import ThemeError, bundled_themes, theme_from_toml
+from tests.terminal import SLOW_ENGINE, read_until
 from tests.tui_fixtures import make_briefing
 
 SIZE = (120, 40)
@@ -159,10 +160,10 @@ def test_termination_signal_restores_the_terminal(tmp_path: Path, signum: int) -
         os.execve(sys.executable, [sys.executable, "-m", "briefing", "--no-cache", str(page)], env)
     output = b""
     try:
-        output = _read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
-        _read_until(fd, b"Reading", timeout=2)  # let it draw a little
+        output = read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
+        read_until(fd, b"Reading", timeout=2)  # let it draw a little
         os.kill(pid, signum)
-        output += _read_until(fd, b"\x1b[?1049l", timeout=30)
+        output += read_until(fd, b"\x1b[?1049l", timeout=30)
     finally:
         _, status = os.waitpid(pid, 0)
         os.close(fd)
@@ -171,17 +172,117 @@ def test_termination_signal_restores_the_terminal(tmp_path: Path, signum: int) -
     assert os.waitstatus_to_exitcode(status) == 128 + signum
 
 
-def _read_until(fd: int, marker: bytes, timeout: float) -> bytes:
-    data = b""
-    deadline = time.monotonic() + timeout
-    while marker not in data and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
+def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:
+    """ctrl+c in the view while the engine is inside one long step: the screen went at
+    once, but the process stayed until the step was done (the engine's thread was awaited)."""
+    seeds = Path(__file__).parent.parent / "seeds"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the view, on the pseudo-terminal
+        argv = [sys.executable, "-c", SLOW_ENGINE, "--no-cache", str(seeds)]
+        os.execve(sys.executable, argv, env)
+    try:
+        read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up
+        read_until(fd, b"Reading", timeout=5)  # and the engine at work
+        time.sleep(1)
+        os.write(fd, b"\x03")  # ctrl+c, as the terminal sends it in raw mode
+        start = time.monotonic()
+        output = read_until(fd, b"\x1b[?1049l", timeout=30)
+        while time.monotonic() - start < 30:  # the process ends, not only the screen
+            ended, status = os.waitpid(pid, os.WNOHANG)
+            if ended:
                 break
-            if not chunk:
-                break
-            data += chunk
-    return data
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the view outlived ctrl+c by 30 s")
+    finally:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)
+    assert b"\x1b[?1049l" in output  # alternate screen left
+    assert os.waitstatus_to_exitcode(status) == 130
+
+
+def test_followed_paths_are_shown_escaped(tmp_path: Path) -> None:
+    """--watch named the paths it follows as given: an escape sequence in a folder's name
+    reached the terminal (Textual keeps ESC in plain text)."""
+    from briefing.options import BriefingOptions
+
+    folder = tmp_path / "news\x1b]0;pwned\x07\u202e"
+    folder.mkdir()
+    seed = Path(__file__).parent.parent / "seeds"
+    (folder / "a.txt").write_bytes(next(seed.glob("*.txt")).read_bytes())
+    app = BriefingApp(paths=[str(folder)], options=BriefingOptions(use_cache=False), watch=True)
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = [f"{n.title} {n.message}" for n in app._notifications]
+            following = next(text for text in shown if "Following" in text)
+            assert "news\\x1b]0;pwned\\x07\\u202e" in following
+            await app.workers.wait_for_complete()
+
+    run(test)
+
+
+def test_a_failure_quoting_escapes_is_shown_clean() -> None:
+    """A failure's message quotes paths and profile values (a --profile path, on a reload):
+    the failure screen and the reload's notice showed them raw."""
+    from briefing.errors import BriefingError
+    from briefing.tui.screens.failure import FailureScreen
+
+    hostile = BriefingError("/tmp/x\x1b]0;pwned\x07\u202e.toml: not valid TOML", 4)
+    app = BriefingApp(make_briefing())
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            app._failed(hostile)  # a reload that failed: a notice over the last briefing
+            await pilot.pause()
+            notice = [str(n.message) for n in app._notifications][-1]
+            assert "/tmp/x.toml: not valid TOML" in notice
+            app.briefing = None
+            app._failed(hostile)  # the first load that failed: the failure screen
+            await pilot.pause()
+            assert isinstance(app.screen, FailureScreen)
+            assert app.screen.message == "/tmp/x.toml: not valid TOML"
+
+    run(test)
+
+
+def test_export_notices_show_the_file_name_escaped(tmp_path: Path) -> None:
+    """The export dialog takes a pasted name as it is: its notice named the file raw."""
+    app = BriefingApp(make_briefing())
+    written, refused = tmp_path / "brief\x1b[2J.txt", tmp_path / "no\x1b]0;x\x07" / "brief.txt"
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            app.export("text", written)
+            app.export("text", refused)
+            await pilot.pause()
+            shown = [f"{n.title} {n.message}" for n in app._notifications]
+            assert any("brief\\x1b[2J.txt" in text for text in shown)
+            assert any("no\\x1b]0;x\\x07" in text for text in shown)
+            assert not any("\x1b" in text for text in shown)
+
+    run(test)
+    assert written.is_file()
+
+
+def test_the_config_file_is_named_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings notice is titled with the config file's path, from the environment."""
+    folder = tmp_path / "conf\x1b]0;pwned\x07"
+    folder.mkdir()
+    (folder / "config.toml").write_text("theme = [", encoding="utf-8")
+    monkeypatch.setenv(config.CONFIG_DIR_ENV, str(folder))
+    app = BriefingApp(make_briefing())
+
+    async def test() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            titles = [str(n.title) for n in app._notifications]
+            assert any("conf\\x1b]0;pwned\\x07" in title for title in titles)
+
+    run(test)

@@ -3,9 +3,10 @@
 Adversarial shapes (a repeated segment, a long run of one character, deep nesting) are fed
 at two sizes and the time ratio between them is asserted: a linear stage takes about 4x as
 long on 4x the input, a quadratic one 16x, an exponential one forever. Ratios from one run
-are compared, never wall-clock limits; each size is timed a few times and the fastest
-kept, so a busy machine does not fail the test. Inputs stay below ~100 KB: beyond the
-processor's caches every pass slows down per character, linear or not.
+are compared, never wall-clock limits; each size is timed in CPU seconds (which other
+jobs on a busy machine do not add to) a few times and the fastest kept. Inputs stay
+below ~100 KB: beyond the processor's caches every pass slows down per character,
+linear or not.
 """
 
 from __future__ import annotations
@@ -38,16 +39,16 @@ MIN_TIMING_SECONDS = 0.02
 
 
 def _calls_for(run: Callable[[], object]) -> int:
-    start = time.perf_counter()
+    start = time.process_time()
     run()
-    return max(1, int(MIN_TIMING_SECONDS / max(time.perf_counter() - start, 1e-6)))
+    return max(1, int(MIN_TIMING_SECONDS / max(time.process_time() - start, 1e-6)))
 
 
 def _per_call(run: Callable[[], object], calls: int) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(calls):
         run()
-    return (time.perf_counter() - start) / calls
+    return (time.process_time() - start) / calls
 
 
 def _fastest(*runs: Callable[[], object]) -> list[float]:

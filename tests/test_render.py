@@ -48,7 +48,8 @@ def test_json_round_trips_the_text_exactly() -> None:
     assert data["articles"][0]["sentences"][0]["text"] == HOSTILE
     assert data["actors"][0]["facts"][0]["attribution"] == "a `source`"
     assert data["actors"][1] == {
-        "id": "is", "name": "IS", "colour": "#fff", "sentence_ids": [], "summary": [], "facts": [],
+        "id": "is", "name": "IS", "colour": "#fff", "sentence_ids": [], "summary": [],
+        "summary_shortfall": None, "facts": [],
     }  # fmt: skip
 
 
@@ -57,3 +58,21 @@ def test_date_ranges_read_naturally() -> None:
     assert date_range("2024-11-30", "2024-12-02") == "30 November to 2 December 2024"
     assert date_range("2023-12-30", "2024-01-02") == "30 December 2023 to 2 January 2024"
     assert date_range("2024-12-06", "2024-12-06") == "6 December 2024"
+
+
+def test_every_format_says_why_a_summary_is_short() -> None:
+    from dataclasses import replace
+
+    briefing = _briefing()
+    short = replace(briefing.actors[0], summary_length=5, summary_reports=1)
+    briefing = replace(briefing, actors=(short, *briefing.actors[1:]))
+    why = "1 of 5: only 1 distinct report about this actor to summarise beside its key facts"
+    assert f"Summary ({why})" in render(briefing, "text", width=200)
+    assert f"**Summary** ({why})" in render(briefing, "markdown")
+    assert json.loads(render(briefing, "json"))["actors"][0]["summary_shortfall"] == why
+
+
+def test_a_summary_as_long_as_asked_has_no_note() -> None:
+    briefing = _briefing()  # the model does not say what was asked: nothing to explain
+    assert "Summary\n" in render(briefing, "text", width=200)
+    assert json.loads(render(briefing, "json"))["actors"][0]["summary_shortfall"] is None

@@ -625,7 +625,10 @@ def test_run_app_prints_the_failure_after_the_screen_is_gone(
     monkeypatch.setattr(
         BriefingApp,
         "run",
-        lambda app: run(app, headless=True, size=SMALL, auto_pilot=quit_on_failure),
+        # run_app passes its own event loop.
+        lambda app, **kwargs: run(
+            app, headless=True, size=SMALL, auto_pilot=quit_on_failure, **kwargs
+        ),
     )
     missing = tmp_path / "missing\x1b[31m.txt"
     assert run_app([str(missing)], NO_CACHE, None) == 3

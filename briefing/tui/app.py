@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -27,7 +28,7 @@ from briefing.options import BriefingOptions
 from briefing.output import write_atomic
 from briefing.progress import Stage
 from briefing.render import render
-from briefing.safety import clean_text
+from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
 from briefing.tui.commands import BriefingCommands, SafeCommandPalette
@@ -199,7 +200,7 @@ class BriefingApp(App[None]):
         if self._settings_problems:
             self.notify(
                 "; ".join(self._settings_problems),
-                title=str(config.config_path()),
+                title=shown_path(str(config.config_path())),
                 severity="warning",
                 timeout=10,
                 markup=False,
@@ -247,7 +248,7 @@ class BriefingApp(App[None]):
         if problem:
             self.notify(
                 f"{what} not saved: {problem}",
-                title=str(config.config_path()),
+                title=shown_path(str(config.config_path())),
                 severity="warning",
                 markup=False,
             )
@@ -317,13 +318,15 @@ class BriefingApp(App[None]):
                 self.notify(problem, title="About the input", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
+        # The message may quote a path or a profile's value: Textual passes ESC through.
+        why = clean_text(str(error))
         if self.briefing is not None:
             # A reload found nothing to brief: keep the briefing the reader has.
-            self.notify(f"{error}; still showing the last briefing", severity="error", markup=False)
+            self.notify(f"{why}; still showing the last briefing", severity="error", markup=False)
             return
         self.failure = error
         self.refresh_bindings()
-        self.push_screen(FailureScreen(str(error), self.keymap.get("failure.quit", "q")))
+        self.push_screen(FailureScreen(why, self.keymap.get("failure.quit", "q")))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
@@ -443,9 +446,13 @@ class BriefingApp(App[None]):
         try:
             write_atomic(path, render(self.briefing, fmt, EXPORT_WIDTH), protect=self.input_paths)
         except (OSError, BriefingError) as error:
-            self.notify(f"Could not write {path}: {error}", severity="error", markup=False)
+            # A name typed or pasted into the dialog is shown escaped, like every file name.
+            shown = shown_path(str(path))
+            self.notify(
+                f"Could not write {shown}: {clean_text(str(error))}", severity="error", markup=False
+            )
             return
-        self.notify(str(path.resolve()), title=f"Exported as {fmt}", markup=False)
+        self.notify(shown_path(str(path.resolve())), title=f"Exported as {fmt}", markup=False)
 
     def rebrief(self, *, summarizer: str | None = None, sentences: int | None = None) -> None:
         if self.briefing is None:
@@ -554,8 +561,15 @@ def run_app(
     )
     # In the view ctrl+c is a key (app.interrupt); a SIGINT from elsewhere ends it like
     # SIGTERM does.
-    with on_termination(partial(exit_on_signal, app), interrupt=True):
-        app.run()
+    # Its own loop, not asyncio.run's: that one waits on the way out for the engine's
+    # thread, which stops only between steps (one article can take many seconds).
+    loop = asyncio.new_event_loop()
+    try:
+        with on_termination(partial(exit_on_signal, app), interrupt=True):
+            app.run(loop=loop)
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
     if app.failure is not None:
         print(f"briefing: error: {clean_text(str(app.failure))}", file=sys.stderr)
     return app.return_code or 0

@@ -11,7 +11,10 @@ from textual.content import Content
 
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
 from briefing.render import also_tail
+from briefing.render import plural as plural  # the wording is the dump's too
+from briefing.render import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
+from briefing.safety import shown_path
 from briefing.tui.hanging import Hanging
 from briefing.tui.theming import actor_variable
 
@@ -66,15 +69,16 @@ def also_content(briefing: Briefing, also: Sequence[str], lead: str = " also: ")
 
 def display_path(path: str) -> str:
     """A path as short as it can be while still naming the file: relative when under
-    cwd; a bundled seed by its name, wherever the package is installed."""
+    cwd; a bundled seed by its name, wherever the package is installed. Escaped as every
+    shown file name is: a path given on the command line is not yet."""
     if path == "-":
         return path
     if Path(path).resolve().parent == seeds_dir().resolve():
-        return f"bundled seed {Path(path).name}"
+        return f"bundled seed {shown_path(Path(path).name)}"
     if not os.path.isabs(path):
-        return path
+        return shown_path(path)
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return shown_path(path if relative.startswith("..") else relative)
 
 
 def source_markers(briefing: Briefing, sentence_ids: Sequence[str]) -> str:
@@ -116,10 +120,6 @@ def all_actors(briefing: Briefing) -> tuple[ActorBrief, ...]:
 
 def actor_style(briefing: Briefing, actor_id: str) -> str:
     return actor_variable(actor_slots(briefing).get(actor_id))
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def summary_method(briefing: Briefing) -> str:
@@ -215,16 +215,3 @@ def facts_by_date(facts: Sequence[Fact], newest_first: bool) -> list[Fact]:
 
 def order_label(newest_first: bool) -> str:
     return "newest first" if newest_first else "oldest first"
-
-
-def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
-    """Why a summary is shorter than asked: '3 of 5: only 3 distinct reports about this
-    actor'; None when it is as long as asked (or the model does not say what was asked)."""
-    shown, asked, pool = len(actor.summary), actor.summary_length, actor.summary_reports
-    if shown >= asked:
-        return None
-    if pool <= shown:
-        reports = plural(pool, "distinct report")
-        beside = "to summarise beside its key facts"
-        return f"{shown} of {asked}: only {reports} about this actor {beside}"
-    return f"{shown} of {asked}: {briefing.summarizer} chose {shown} of its {pool} distinct reports"

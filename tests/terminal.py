@@ -1,0 +1,34 @@
+"""Running `briefing` on a pseudo-terminal, for tests of what a person at a terminal sees."""
+
+from __future__ import annotations
+
+import os
+import select
+import time
+
+# `python -c SLOW_ENGINE ARGS...` is `briefing ARGS...` with the engine inside one long
+# step (its per-page work replaced by a sleep): interrupting there is the hard case.
+SLOW_ENGINE = """
+import sys, time
+from briefing import pipeline
+pipeline.process_document = lambda *args: time.sleep(120)  # one long step of the engine
+from briefing.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def read_until(fd: int, marker: bytes, timeout: float) -> bytes:
+    """What the terminal `fd` shows until `marker` (or the timeout, or its end)."""
+    data = b""
+    deadline = time.monotonic() + timeout
+    while marker not in data and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            data += chunk
+    return data
