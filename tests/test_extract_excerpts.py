@@ -65,3 +65,17 @@ def test_short_excerpt_wire_lede_gives_dateline_and_wire() -> None:
     text = "\n\n".join([HEADLINE, WIRE_LEDE, *PARAGRAPHS[1:]]) + "\n"
     article = extract_article(text, "excerpt.txt")
     assert (article.wire, article.dateline) == ("Reuters", "BEIRUT")
+
+
+def test_a_dated_sentence_is_prose_not_a_date_row() -> None:
+    # A short sentence naming a full date tells an event; a row that is mostly its date
+    # ("Published on Monday, 7 May 2020 at 10:55.") is a date row.
+    page = (
+        "Three hostages freed in Gaza\n\n"
+        "Hamas released three Israeli hostages in Gaza City on Sunday as a ceasefire took"
+        " effect.\n\n"
+        "The women were abducted on October 7, 2023, during an attack on a music festival.\n\n"
+        "Crowds gathered in Tel Aviv to welcome the women.\n"
+    )
+    bodies = [b.text for b in extract_article(page, "page.txt").blocks if b.kind == "body"]
+    assert any(text.startswith("The women were abducted") for text in bodies)

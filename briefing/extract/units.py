@@ -246,9 +246,21 @@ def is_header_row(unit: Unit) -> bool:
     headline and the body."""
     return (
         unit.caption
-        or (unit.date and unit.words <= 16)
+        or (unit.date and unit.words <= 16 and not _tells_an_event(unit))
         or (unit.words <= 2 and unit.text.endswith(":"))
         or byline_opener(unit.text)  # a byline whose names the browser put below
         or bool(BYLINE.match(unit.text) or AGENCY_LINE.match(unit.text))
         or (unit.words <= 16 and local_byline(unit.text) is not None)  # "Von Jane Doe"
     )
+
+
+# Lower-case words a dated row of prose has beyond its date: "The women were abducted on
+# October 7, 2023, during an attack on a festival." tells an event; "Published on Monday,
+# 7 May 2020 at 10:55." and "Last updated: 12 May 2020." are date rows.
+_EVENT_PROSE_WORDS = 7
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
+def _tells_an_event(unit: Unit) -> bool:
+    return unit.terminal and len(_LOWER_WORD.findall(unit.text)) >= _EVENT_PROSE_WORDS
+
