@@ -263,4 +263,3 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 def _tells_an_event(unit: Unit) -> bool:
     return unit.terminal and len(_LOWER_WORD.findall(unit.text)) >= _EVENT_PROSE_WORDS
-
