@@ -97,10 +97,17 @@ def pool_ended_at_once(pool: ProcessPoolExecutor) -> Iterator[None]:
         # The executor has no public way to stop a running call; shutting down forgets
         # the processes, so they are taken first.
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)  # shutting down forgets it too
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             with contextlib.suppress(OSError, ValueError):
                 process.kill()
+        # A worker killed halfway through sending its result leaves the pool's manager
+        # thread waiting for the rest, and Python waits for that thread on exit (a hang).
+        # With our copy of the results pipe's writing end closed, that wait ends (end of
+        # file), and the manager tears the broken pool down as it does for a dead worker.
+        with contextlib.suppress(AttributeError, OSError):
+            results._writer.close()  # type: ignore[union-attr]
         raise
 
 

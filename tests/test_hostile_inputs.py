@@ -525,3 +525,31 @@ def test_a_broken_profile_with_a_hostile_file_name_is_listed_safely(capsys) -> N
     out = capsys.readouterr().out
     assert "evil\\x1b]0;pwned\\x07\\nx" in out and "unusable" in out
     assert_safe(out)
+
+
+_HALF_SENT_RESULT = """
+import time
+from concurrent.futures import ProcessPoolExecutor
+from briefing.lifetime import pool_ended_at_once
+
+def big(n):
+    return b"x" * 100_000_000  # long enough to send that the kill comes halfway
+
+if __name__ == "__main__":
+    try:
+        with ProcessPoolExecutor(2) as pool, pool_ended_at_once(pool):
+            futures = [pool.submit(big, n) for n in range(4)]
+            time.sleep(0.5)
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        print("interrupted")
+"""
+
+
+def test_an_interruption_while_a_worker_sends_its_result_still_exits(tmp_path: Path) -> None:
+    """A worker killed halfway through sending its result left the pool's manager thread
+    waiting for the rest, and the interpreter waited for that thread at exit: forever."""
+    script = tmp_path / "half_sent.py"
+    script.write_text(_HALF_SENT_RESULT, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stdout == "interrupted\n", run.stderr
