@@ -11,7 +11,7 @@ import stat
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -59,29 +59,6 @@ def extract_article(text: str, path: str, media: str) -> Article:
     from briefing.extract.page import extract_article as extract
 
     return extract(text, path, media)
-
-
-def build_model(
-    articles: Sequence[AnnotatedArticle],
-    profile: Profile,
-    summarizer: str,
-    sentences: int,
-    *,
-    problems: tuple[str, ...] = (),
-    progress: StageProgress | None = None,
-    prepared: Mapping[str, Prepared] | None = None,
-) -> Briefing:
-    from briefing.model.build import build_model as build
-
-    return build(
-        articles,
-        profile,
-        summarizer,
-        sentences,
-        problems=problems,
-        progress=progress,
-        prepared=prepared,
-    )
 
 
 def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
@@ -503,6 +480,9 @@ def _brief_articles(
         named = ", ".join(clean_text(p) for p in paths) if paths else "the bundled seeds"
         detail = f" ({everything[0]})" if len(everything) == 1 else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
+    # Imported here: a warm start renders a cached briefing and never loads the model stage.
+    from briefing.model.build import build_model
+
     return build_model(
         articles,
         profile,

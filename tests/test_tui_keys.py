@@ -14,8 +14,8 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from briefing import pipeline
 from briefing.model import Briefing
+from briefing.model import build as model_build
 from briefing.options import BriefingOptions
 from briefing.resources import seed_paths
 from briefing.tui.app import HELP_SECTIONS, BriefingApp
@@ -345,9 +345,9 @@ def test_ctrl_c_while_loading_stops_the_engine_and_exits_130(
             text = seed.read_text(encoding="utf-8").replace("Homs", f"Homs{n}")
             (tmp_path / f"{n}-{seed.name}").write_text(text, encoding="utf-8")
     modelled = []
-    build_model = pipeline.build_model
+    build_model = model_build.build_model
     monkeypatch.setattr(
-        pipeline, "build_model", lambda *a, **k: modelled.append(1) or build_model(*a, **k)
+        model_build, "build_model", lambda *a, **k: modelled.append(1) or build_model(*a, **k)
     )
     app = BriefingApp(paths=[str(tmp_path)], options=BriefingOptions(use_cache=False))
 
