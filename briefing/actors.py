@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
-from briefing.phrase_index import PhraseIndex, PhraseMatch
+from briefing.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
 from briefing.profile import ContextRule, Profile, phrase_body
 
 
@@ -48,15 +48,15 @@ class ActorTagger:
             for actor in profile.actors
             for pattern in actor.patterns
         )
-        self._context: tuple[str, frozenset[int], str | None] | None = None
-        self._era_marks = tuple(
+        self._context: ArticleContext | None = None
+        self.era_marks = tuple(
             (rule.after, PhraseIndex([_key(p) for p in rule.undated_after_if]))
             for rule, _, _ in self.rules
             if rule.after and rule.undated_after_if
         )
 
     def tag(
-        self, sentence: str, article_text: str = "", published: str | None = None
+        self, sentence: str, article_text: str | ArticleContext = "", published: str | None = None
     ) -> tuple[str, ...]:
         """Actor ids the sentence names. Context rules look at `article_text` (the whole
         article) for their `requires_any`; without it, at the sentence alone; and at the
@@ -68,14 +68,15 @@ class ActorTagger:
         return tuple(sorted(actor_ids, key=self.order.__getitem__))
 
     def positions(
-        self, sentence: str, article_text: str = "", published: str | None = None
+        self, sentence: str, article_text: str | ArticleContext = "", published: str | None = None
     ) -> dict[str, int]:
-        """Actor id -> where the sentence first names it (a character offset)."""
+        """Actor id -> where the sentence first names it (a character offset). The article
+        may come as its `context`, to be read once for many texts."""
         found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
-        if len((published or "")[:10]) < 10 and self._era_marks:
+        if len((published or "")[:10]) < 10 and self.era_marks:
             # An undated article's own words may say when it is from.
-            published = self._context_of(article_text or sentence)[2] or published
+            published = self._context_of(article_text or sentence).era_day or published
         undated = len((published or "")[:10]) < 10
         for match in self.phrases.finditer(sentence):
             if match.phrase in self.country_words and _place_or_people(sentence, match):
@@ -88,7 +89,7 @@ class ActorTagger:
                     found[hit.actor] = match.start
                     continue
                 if satisfied is None:
-                    satisfied = self._context_of(article_text or sentence)[1]
+                    satisfied = self._context_of(article_text or sentence).satisfied
                 rule, _, unless = self.rules[hit.rule]
                 if (
                     hit.rule in satisfied
@@ -114,19 +115,46 @@ class ActorTagger:
             for other in hits
         )
 
-    def _context_of(self, article_text: str) -> tuple[str, frozenset[int], str | None]:
-        """The article, the rules whose `requires_any` it meets, and the latest day its
-        words show it is from (a rule's `after`, by its `undated_after_if`), if any."""
+    def context(self, article_text: str) -> ArticleContext:
+        """What the context rules read of a whole article, worked out once for all its
+        sentences (a caller tagging texts of many articles keeps one per article)."""
+        return ArticleContext(self, article_text)
+
+    def _context_of(self, article: str | ArticleContext) -> ArticleContext:
+        if isinstance(article, ArticleContext):
+            return article
         # A whole article's sentences are tagged in a row: remember the last article.
-        if self._context is None or self._context[0] != article_text:
-            satisfied = frozenset(
-                n
-                for n, (_, requires, _) in enumerate(self.rules)
-                if requires is None or requires.search(article_text)
-            )
-            days = [day for day, marks in self._era_marks if marks.search(article_text)]
-            self._context = (article_text, satisfied, max(days, default=None))
+        if self._context is None or self._context.text != article:
+            self._context = ArticleContext(self, article)
         return self._context
+
+
+class ArticleContext:
+    """An article as the tagger's context rules read it: the rules whose `requires_any`
+    it meets, and the latest day its words show it is from (a rule's `after`, by its
+    `undated_after_if`), if any. Each is worked out when first needed."""
+
+    def __init__(self, tagger: ActorTagger, text: str) -> None:
+        self.text = text
+        self._tagger = tagger
+
+    @cached_property
+    def _folded(self) -> FoldedText:
+        # Folded once, looked up by every rule.
+        return folded(self.text)
+
+    @cached_property
+    def satisfied(self) -> frozenset[int]:
+        return frozenset(
+            n
+            for n, (_, requires, _) in enumerate(self._tagger.rules)
+            if requires is None or requires.search(self._folded)
+        )
+
+    @cached_property
+    def era_day(self) -> str | None:
+        days = [day for day, marks in self._tagger.era_marks if marks.search(self._folded)]
+        return max(days, default=None)
 
 
 _COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)

@@ -36,7 +36,7 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
     """Split the article's blocks into sentences; tag actors and resolve dates in each."""
     published = publication_date(article.published)
     # Context rules ("militants" means HTS only in a Syria story) read the whole article.
-    context = "\n".join(block.text for block in article.blocks)
+    context = tagger.context("\n".join(block.text for block in article.blocks))
     sentences: list[Sentence] = []
     # The actor the sentence before led with, and whether a quote is still open.
     lead: str | None = None

@@ -33,6 +33,21 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class FoldedText:
+    """A text folded and split into words once, to be looked up in several indexes (a
+    whole article read by every context rule)."""
+
+    text: str
+    lowered: str
+    words: frozenset[str]
+
+
+def folded(text: str) -> FoldedText:
+    lowered = fold(text)
+    return FoldedText(text, lowered, frozenset(_WORD.findall(lowered)))
+
+
+@dataclass(frozen=True)
 class PhraseMatch:
     phrase: str  # the phrase as listed (its key)
     start: int
@@ -70,11 +85,14 @@ class PhraseIndex:
                 self._places[form] = re.compile(rf"(?<!\w){re.escape(form)}{after}")
         self._forms = frozenset(self._by_word)
 
-    def finditer(self, text: str) -> Iterator[PhraseMatch]:
-        lowered = fold(text)
-        forms = self._forms.intersection(_WORD.findall(lowered))
+    def finditer(self, text: str | FoldedText) -> Iterator[PhraseMatch]:
+        if isinstance(text, FoldedText):
+            text, lowered, forms = text.text, text.lowered, self._forms.intersection(text.words)
+        else:
+            lowered = fold(text)
+            forms = self._forms.intersection(_WORD.findall(lowered))
         if self._marks:
-            forms.update(mark for mark in self._marks if mark in text)
+            forms = forms.union(mark for mark in self._marks if mark in text)
         if not forms:
             return
         starts = sorted(
@@ -95,6 +113,6 @@ class PhraseIndex:
                     yield PhraseMatch(phrase, start, end)
                     break
 
-    def search(self, text: str) -> bool:
+    def search(self, text: str | FoldedText) -> bool:
         """Whether the text has any of the phrases."""
         return next(self.finditer(text), None) is not None

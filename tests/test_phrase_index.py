@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.actors import _key
-from briefing.phrase_index import PhraseIndex
+from briefing.phrase_index import PhraseIndex, folded
 from briefing.profile import list_profiles, load_profile
 from tests.phrase_reference import Alternation
 
@@ -60,6 +60,16 @@ def test_lookup_finds_what_the_alternation_found(phrases: list[str]) -> None:
         found = [(m.phrase, m.start, m.end) for m in index.finditer(text)]
         assert found == list(reference.matches(text))
         assert index.search(text) == bool(found)
+        # A text folded once for several indexes reads the same.
+        assert [(m.phrase, m.start, m.end) for m in index.finditer(folded(text))] == found
+
+
+def test_a_phrase_opening_with_a_mark_is_found() -> None:
+    phrases = ["(sdf)", "rebels"]
+    text = "The (SDF) rebels"
+    found = [(m.phrase, m.start, m.end) for m in PhraseIndex(phrases).finditer(text)]
+    assert found == [("(sdf)", 4, 9), ("rebels", 10, 16)]
+    assert found == list(Alternation(phrases).matches(text))
 
 
 def test_longest_phrase_wins_at_a_word_and_matches_never_overlap() -> None:
