@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefing.actors import ActorTagger
+from briefing.actors import ActorTagger, ArticleContext
 from briefing.extract import Article
 from briefing.model.clauses import main_clause_opening, subject_end
 
@@ -43,12 +43,15 @@ def mentions_of(tagger: ActorTagger, others: Sequence[PaneActor]) -> Mentions:
     """Where a text names the profile's actors (by the profile's rules) and the other
     actors (by name)."""
     names = [(other.id, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others]
-    contexts: dict[int, str] = {}  # id(article) -> its text, for the tagger's context rules
+    # id(article) -> the article as the tagger's context rules read it, read once.
+    contexts: dict[int, ArticleContext] = {}
 
     def mentions(text: str, article: Article) -> dict[str, int]:
         context = contexts.get(id(article))
         if context is None:
-            context = contexts[id(article)] = "\n".join(block.text for block in article.blocks)
+            context = contexts[id(article)] = tagger.context(
+                "\n".join(block.text for block in article.blocks)
+            )
         found = tagger.positions(text, context, article.published)
         for actor_id, name in names:
             named = name.search(text)
