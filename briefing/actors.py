@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -384,43 +384,81 @@ def _other_matcher(profile: Profile) -> _OtherMatcher:
     return _OtherMatcher(profile)
 
 
+@dataclass(frozen=True)
+class SentenceNames:
+    """What one sentence names that may be an actor outside the profile: worked out for
+    each sentence alone (where its article is processed), joined by `find_other_actors`."""
+
+    countries: tuple[str, ...]  # ids of the countries not covered, in the order named
+    organisations: tuple[str, ...]  # names of organisations
+    # (acronym, name) pairs it defines, in the order they hold: "Rapid Support Forces
+    # (RSF)" defines "RSF", and an organisation's initials stand for it.
+    defines: tuple[tuple[str, str], ...]
+    acronyms: tuple[str, ...]  # capitalised short words an acronym defined anywhere may be
+
+
+_NO_NAMES = SentenceNames((), (), (), ())
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
+
+
+def sentence_names(text: str, profile: Profile) -> SentenceNames | None:
+    """What `text` names for `find_other_actors`; None for an all-caps line (headlines and
+    page furniture, where case says nothing)."""
+    if not has_lower_case(text):
+        return None
+    matcher = _other_matcher(profile)
+    countries = tuple(country.id for country in matcher.countries_in(text))
+    orgs = matcher.organisations_in(text)
+    acronyms = tuple(_ACRONYM.findall(text))
+    if not (countries or orgs or acronyms):
+        return _NO_NAMES
+    defines = [(acronym, name) for name, acronym in orgs if acronym]
+    defines += [(_initials(name), name) for name, _ in orgs if len(_initials(name)) > 1]
+    return SentenceNames(countries, tuple(name for name, _ in orgs), tuple(defines), acronyms)
+
+
 def find_other_actors(
     sentences: Sequence[tuple[str, str]],
     profile: Profile,
     *,
     limit: int = 8,
     min_mentions: int = 2,
+    known: Mapping[str, SentenceNames | None] | None = None,
 ) -> list[OtherActor]:
     """States and organisations the profile does not cover, named in at least
-    `min_mentions` sentences, most named first. `sentences` are (sentence id, text) pairs."""
+    `min_mentions` sentences, most named first. `sentences` are (sentence id, text) pairs;
+    `known`: their `sentence_names` already worked out, by sentence id."""
     matcher = _other_matcher(profile)
+    known = known or {}
     names: dict[str, str] = {}
-    found: list[tuple[str, str, list[str], list[str]]] = []
+    found: list[tuple[str, SentenceNames]] = []
     acronyms: dict[str, str] = {}  # "RSF" -> "Rapid Support Forces", defined in brackets
     for sentence_id, text in sentences:
-        # All-caps lines are headlines and page furniture where case says nothing.
-        if not has_lower_case(text):
+        named_here = known[sentence_id] if sentence_id in known else sentence_names(text, profile)
+        if named_here is None:
             continue
-        country_ids = []
-        for country in matcher.countries_in(text):
-            names[country.id] = country.name
-            country_ids.append(country.id)
-        orgs = matcher.organisations_in(text)
-        acronyms.update((acronym, name) for name, acronym in orgs if acronym)
+        for country_id in named_here.countries:
+            names[country_id] = _COUNTRY_NAMES[country_id]
         # "Syrian National Army" is also "SNA" where nobody spells it out.
-        acronyms.update((_initials(name), name) for name, _ in orgs if len(_initials(name)) > 1)
-        found.append((sentence_id, text, country_ids, [name for name, _ in orgs]))
+        acronyms.update(named_here.defines)
+        found.append((sentence_id, named_here))
     named: dict[str, list[str]] = {}
-    for sentence_id, text, country_ids, org_names in found:
-        ids = list(country_ids)
+    untagged: dict[str, bool] = {}  # organisation name -> whether no profile actor has it
+    for sentence_id, named_here in found:
+        ids = list(named_here.countries)
         # An acronym defined once ("Rapid Support Forces (RSF)") names the body everywhere.
-        org_names += [acronyms[w] for w in re.findall(r"\b[A-Z]{2,6}\b", text) if w in acronyms]
+        org_names = [*named_here.organisations]
+        org_names += [acronyms[w] for w in named_here.acronyms if w in acronyms]
         for name in org_names:
             if name in matcher.state_forces:
                 state = matcher.state_forces[name]
                 if state not in matcher.covered:
                     ids.append(state)
-            elif not matcher.tagger.tag(name):
+                continue
+            if name not in untagged:
+                untagged[name] = not matcher.tagger.tag(name)
+            if untagged[name]:
                 ids.append(slug(name))
                 names.setdefault(slug(name), name)
         for actor_id in dict.fromkeys(ids):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Protocol, TypeVar
 
-from briefing.actors import ActorTagger, compile_profile
+from briefing.actors import ActorTagger, SentenceNames, compile_profile
 from briefing.annotate import AnnotatedArticle, annotate_article
 from briefing.cache import (
     ArticleCache,
@@ -182,6 +182,7 @@ class _Packed:
     report: dict[str, _PackedReport]
     restated: tuple[tuple[str, str], ...]
     speakers: dict[str, str | None]
+    names: dict[str, SentenceNames | None]  # mostly one shared empty value: pickled once
 
 
 def _pack(prepared: Prepared) -> _Packed:
@@ -196,7 +197,7 @@ def _pack(prepared: Prepared) -> _Packed:
         )
         for sid, w in words.report.items()
     }
-    return _Packed(report, words.restated, prepared.speakers)
+    return _Packed(report, words.restated, prepared.speakers, prepared.names)
 
 
 def _unpack(packed: _Packed) -> Prepared:
@@ -210,7 +211,7 @@ def _unpack(packed: _Packed) -> Prepared:
         )
         for sid, (words, names, numbers, events, dates) in packed.report.items()
     }
-    return Prepared(ArticleWords(report, packed.restated), packed.speakers)
+    return Prepared(ArticleWords(report, packed.restated), packed.speakers, packed.names)
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -245,7 +246,7 @@ def _process_all(
     if jobs == 1:
         tagger = compile_profile(profile)
         for doc, article_id in zip(docs, ids, strict=True):
-            yield [_processed(process_document(doc, article_id, tagger), encode)]
+            yield [_processed(process_document(doc, article_id, tagger), profile, encode)]
         return
     # Chunks amortise pickling; several per worker keep the cores busy to the end. Only a
     # few are handed out at a time, so pages wait here as text, not pickled in a queue.
@@ -266,9 +267,9 @@ def _process_all(
             yield pending.popleft().result()
 
 
-def _processed(article: AnnotatedArticle, encode: bool) -> _Done:
+def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Done:
     encoded = encode_article(article) if encode else None
-    return _Done(article, encoded, _pack(prepare(article)))
+    return _Done(article, encoded, _pack(prepare(article, profile)))
 
 
 def worker_count(documents: int, requested: int | None) -> int:
@@ -291,11 +292,13 @@ def _init_worker(profile: Profile) -> None:
 
 
 def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Done]:
-    """Work on one chunk in a worker: extraction, annotation and the cache's encoding."""
+    """Work on one chunk in a worker: extraction, annotation, what the model needs of
+    each article alone and the cache's encoding."""
     assert _worker_tagger is not None
     docs, ids, encode = chunk
+    tagger = _worker_tagger
     return [
-        _processed(process_document(d, i, _worker_tagger), encode)
+        _processed(process_document(d, i, tagger), tagger.profile, encode)
         for d, i in zip(docs, ids, strict=True)
     ]
 

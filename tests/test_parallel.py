@@ -47,7 +47,8 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     )
     articles = processed.articles
     # As sent back from a worker: every sentence's words survive the trip unchanged.
-    travelled = {a.id: _unpack(_pack(prepare(a))) for a in articles}
+    profile = resolve_profile(None)
+    travelled = {a.id: _unpack(_pack(prepare(a, profile))) for a in articles}
     assert travelled == processed.prepared
     for article in articles:
         assert travelled[article.id].speakers == attribute_sentences(article.sentences)
@@ -55,6 +56,14 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
             assert travelled[article.id].words.report[sentence.id] == report_words(sentence.text)
     assert sum(len(p.words.restated) for p in travelled.values()) > 0
     assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
+    # Other actors, from what each sentence names worked out with its article.
+    from briefing.actors import find_other_actors
+
+    sentences = [(s.id, s.text) for a in articles for s in a.sentences if s.kind != "caption"]
+    known = {sid: names for p in travelled.values() for sid, names in p.names.items()}
+    assert set(known) == {sid for sid, _ in sentences}
+    others = find_other_actors(sentences, profile, known=known)
+    assert others and others == find_other_actors(sentences, profile)
     together = corroborate(articles, {i: p.words for i, p in travelled.items()})
     assert together == corroborate(articles)
     assert any(len(report.sentence_ids) > 1 for report in together.reports)

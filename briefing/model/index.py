@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from briefing.actors import SentenceNames, sentence_names
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.corroborate import ArticleWords, Corroboration, article_words, corroborate
 from briefing.extract import Article
+from briefing.profile import Profile
 
 if TYPE_CHECKING:
     from briefing.model.dating import Dating
@@ -22,12 +24,19 @@ class Prepared:
 
     words: ArticleWords  # see `corroborate`
     speakers: dict[str, str | None]  # see `Index.speakers`
+    # Sentence id -> what it names outside the profile (see `find_other_actors`), for
+    # every sentence but captions, which the model leaves out of that count.
+    names: dict[str, SentenceNames | None]
 
 
-def prepare(article: AnnotatedArticle) -> Prepared:
+def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     from briefing.model.attribution import attribute_sentences
 
-    return Prepared(article_words(article), attribute_sentences(article.sentences))
+    return Prepared(
+        article_words(article),
+        attribute_sentences(article.sentences),
+        {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
+    )
 
 
 @dataclass(frozen=True)
