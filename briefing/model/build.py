@@ -51,7 +51,9 @@ def build_model(
             other.id, other.name, OTHER_ACTOR_COLOUR, other.sentence_ids, _other_length(sentences)
         )
         for other in find_other_actors(
-            [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"], profile
+            [(sid, s.text) for sid, s in index.sentences.items() if s.kind != "caption"],
+            profile,
+            known={sid: names for p in index.prepared.values() for sid, names in p.names.items()},
         )
     ]
     # Articles about none of the profile's actors, or far from the period, are off it.
