@@ -252,9 +252,11 @@ def _process_all(
         for doc, article_id in zip(docs, ids, strict=True):
             yield [_processed(process_document(doc, article_id, tagger), profile, encode)]
         return
-    # Chunks amortise pickling; several per worker keep the cores busy to the end. Only a
-    # few are handed out at a time, so pages wait here as text, not pickled in a queue.
-    size = max(1, min(64, len(docs) // (jobs * 4)))
+    # Chunks amortise pickling; several per worker keep the cores busy to the end: at the
+    # end one worker may still have a whole chunk to do while the others have nothing
+    # (64 pages were ~1.5 s of one core). Only a few are handed out at a time, so pages
+    # wait here as text, not pickled in a queue.
+    size = max(1, min(16, len(docs) // (jobs * 4)))
     chunks = ((docs[i : i + size], ids[i : i + size], encode) for i in range(0, len(docs), size))
     with (
         ProcessPoolExecutor(
