@@ -90,15 +90,13 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _quote_state(text: str, start: int, end: int, quote_open: bool) -> bool:
-    """Whether a double quotation is open at `end`, given its state at `start`."""
-    for char in text[start:end]:
-        if char == _QUOTE_OPEN:
-            quote_open = True
-        elif char == _QUOTE_CLOSE:
-            quote_open = False
-        elif char == '"':
-            quote_open = not quote_open
-    return quote_open
+    """Whether a double quotation is open at `end`, given its state at `start`: the last
+    curly quote sets it, each straight one after it turns it over (found by the string
+    methods, in C: a loop over the characters was a sixth of splitting)."""
+    last = max(text.rfind(_QUOTE_OPEN, start, end), text.rfind(_QUOTE_CLOSE, start, end))
+    if last >= 0:
+        quote_open, start = text[last] == _QUOTE_OPEN, last + 1
+    return quote_open != (text.count('"', start, end) % 2 == 1)
 
 
 def _ends_sentence(text: str, match: re.Match[str], quote_open: bool) -> bool:

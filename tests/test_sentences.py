@@ -147,3 +147,27 @@ def test_sumy_parser_and_summarizer_run_without_nltk_data() -> None:
     summary = LexRankSummarizer(Stemmer("english"))(parser.document, 2)
     assert len(summary) == 2
     assert all(str(s) in sentences for s in summary)
+
+
+def test_quote_state_is_what_reading_each_character_gives() -> None:
+    import random
+
+    from briefing.sentences import _quote_state
+
+    def reading(text: str, start: int, end: int, quote_open: bool) -> bool:
+        for char in text[start:end]:
+            if char in "“”":
+                quote_open = char == "“"
+            elif char == '"':
+                quote_open = not quote_open
+        return quote_open
+
+    chance = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(chance.choice('ab “”"') for _ in range(chance.randint(0, 12)))
+        start = chance.randint(0, len(text))
+        end = chance.randint(start, len(text))
+        for quote_open in (False, True):
+            assert _quote_state(text, start, end, quote_open) == reading(
+                text, start, end, quote_open
+            )
