@@ -32,6 +32,10 @@ _ESCAPE_SEQUENCE = re.compile(
     + r"|\x1b[ -/]*[0-~]?"
 )
 
+# Where an escape sequence can start: looked for first, as one class of characters is
+# searched for far faster than the alternation above (most pages have none).
+_ESCAPE_START = re.compile(f"[\x1b\x9b{_C1_STRING}]")
+
 _LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028]")
 # A vertical tab is a word processor's line break inside a paragraph; a form feed (a page
 # break) and U+2029 end a paragraph.
@@ -48,8 +52,10 @@ _UNSAFE_CHARACTERS = re.compile(
 
 def clean_text(text: str) -> str:
     """Drop escape sequences and unsafe invisible characters; normalise line breaks to \\n."""
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _LINE_BREAKS.sub("\n", text)
+    if _ESCAPE_START.search(text):
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    if "\r" in text or "\x85" in text or "\u2028" in text:
+        text = _LINE_BREAKS.sub("\n", text)
     if _SOFT_BREAK in text:
         text = _join_soft_breaks(text)
     text = _PARAGRAPH_BREAKS.sub("\n\n", text)
