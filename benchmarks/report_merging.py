@@ -170,7 +170,7 @@ def grouped(
     stories, as it groups all of them at once (a mixed folder)."""
 
     def pairs(articles: Sequence[AnnotatedArticle]) -> set[frozenset[str]]:
-        reports = (corroborate(articles, weights) if weights else corroborate(articles)).reports
+        reports = corroborate(articles, weights=weights).reports
         return {frozenset(p) for r in reports for p in combinations(r.sentence_ids, 2)}
 
     cluster_of = {a.id: n for n, group in enumerate(clusters) for a in group}
