@@ -92,9 +92,7 @@ class PhraseIndex:
         if not forms:
             return
         starts = sorted(
-            (place.start(), form)
-            for form in forms
-            for place in self._place(form).finditer(lowered)
+            (place.start(), form) for form in forms for place in self._place(form).finditer(lowered)
         )
         end = 0
         for start, form in starts:
