@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 # The types only: the cache and the TUI load annotated articles without annotating any.
-from briefing.dates import DateMention
+from briefing.date_mention import DateMention
 from briefing.extract import Article
 
 if TYPE_CHECKING:
