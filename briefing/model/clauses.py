@@ -47,19 +47,34 @@ _AUXILIARIES = frozenset(
     "said says told added warned called urged".split()
 )
 _WORD = re.compile(r"\S+")
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 
 
-def subject_end(opening: str) -> int:
+def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     """Where the subject of a main clause's opening (see `main_clause_opening`) ends: at
     its first verb ("The drones targeted | 34% of Russia's ..."), else at its end. A
-    verb is a lower-case event verb, auxiliary or "-ed" word after the first word."""
-    verbs = event_verbs()
+    verb is a lower-case event verb, auxiliary, "-ed" word or word of `also` after the
+    first word."""
+    verbs = event_verbs() | also
+    previous = ""
     for n, word in enumerate(_WORD.finditer(opening)):
         bare = word.group().strip(",;:").lower()
         if (
             n
             and word.group()[:1].islower()
+            # "The attack marks ...": a noun; "This marks ..." (a verb of `also`) is a verb
+            and (previous not in _DETERMINERS or bare in also)
             and (bare in verbs or bare in _AUXILIARIES or bare.endswith("ed"))
         ):
             return word.start()
+        previous = bare
     return len(opening)
+
+
+def main_verb(text: str, also: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The main clause's verb and the word after it, lower-case ("" when not found): "The
+    deal is considered a landmark" -> ("is", "considered"). Verbs as `subject_end` knows
+    them, and the words of `also`."""
+    opening = main_clause_opening(text)
+    words = [w.strip(",;:").lower() for w in opening[subject_end(opening, also) :].split()]
+    return (words[0] if words else "", words[1] if len(words) > 1 else "")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
-from briefing.model.background import CONDITIONAL_START, STATE
+from briefing.model.background import CONDITIONAL_START, state_pattern
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
@@ -91,7 +91,7 @@ def score(candidate: FactCandidate) -> float:
         value += 1.5
     if _RECENT.search(text):
         value += 1.0
-    if STATE.search(text):
+    if state_pattern().search(text):
         value -= 2.0
     if len(candidate.sources) > 1:
         value += 0.5  # corroborated by more than one sentence

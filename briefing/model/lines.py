@@ -12,7 +12,7 @@ from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background
-from briefing.model.clauses import main_clause_opening
+from briefing.model.clauses import main_clause_opening, opening_phrase_end
 from briefing.model.dating import best_date, dateline_end, first_published, line_dates
 from briefing.model.events import event_span
 from briefing.model.index import Index
@@ -149,7 +149,8 @@ def make_line(
         reported=first_published(index, members),
         wire=article.wire or article.outlet,
         outlets=len(outlets),
-        background=off or is_background(event, best_date(dates), published),
+        background=off
+        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)]),
         order=index.order[members[0]],
         subject=False,
     )
