@@ -10,7 +10,7 @@ from briefing.model.attribution import attribute_sentences, find_speaker
 from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
 from briefing.model.facts import FactCandidate, score, select_facts
-from briefing.model.panes import line_actor, subject_mentions
+from briefing.model.panes import line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
 
@@ -192,6 +192,10 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Whom the object names is not the subject.
     sentence = "The strikes targeted Hezbollah depots, Israeli officials said."
     assert line_actor(sentence, "Israeli officials", ("israel", "hezbollah"), named) == "israel"
+    # Words naming none of the candidates decide nothing: another sentence of the report
+    # will (see lines.report_actor).
+    sentence = "Two ballistic missiles struck the city centre on Sunday."
+    assert named_actor(sentence, None, ("israel", "hezbollah"), named) is None
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
