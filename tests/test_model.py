@@ -277,3 +277,11 @@ def test_captions_and_teasers_are_never_lines() -> None:
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {f"a1.s{n}" for n in range(1, 7)}
+    # A page's teaser the extractor took for a subhead is a teaser all the same.
+    subheads = [
+        Sentence(
+            "a2.s1", "a2", 1, "subhead", "Gates close early; organisers issue apology", (), ()
+        ),
+        Sentence("a2.s2", "a2", 2, "subhead", "The army withdrew from the city on Monday.", (), ()),
+    ]
+    assert furniture(subheads) == {"a2.s1"}

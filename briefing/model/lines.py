@@ -27,8 +27,9 @@ _CREDIT = re.compile(
     r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|",
     re.IGNORECASE,
 )
-# Article text ends its sentences; a short body line that does not is a teaser, link or
-# label (a long one is a sentence whose full stop the page dump lost).
+# Article text ends its sentences; a short body or subhead line that does not is a teaser,
+# link or label (a long one is a sentence whose full stop the page dump lost). A subhead
+# that tells something ends its sentence ("The army withdrew on Monday.").
 _ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
 _TEASER_WORDS = 16
 
@@ -42,7 +43,11 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
         s.id
         for s in sentences
         if (s.article_id, s.paragraph) in captioned
-        or (s.kind == "body" and not _ENDED.search(s.text) and len(s.text.split()) < _TEASER_WORDS)
+        or (
+            s.kind in ("body", "subhead")
+            and not _ENDED.search(s.text)
+            and len(s.text.split()) < _TEASER_WORDS
+        )
     )
 
 
