@@ -225,3 +225,25 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     )
     other = candidate("Clashes killed 12 fighters near Deir el-Zor on Sunday, the SDF said.", 3)
     assert select_facts([signed, restated, other]) == [signed, other]
+
+
+def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> None:
+    def candidate(text: str, order: int) -> FactCandidate:
+        return FactCandidate(text, "body", (), None, (f"a{order}.s1",), order)
+
+    decried = candidate(
+        "Ukrainian President Volodymyr Zelenskyy decried the attack on Sumy, urging global "
+        "leaders to respond decisively to Russia's aggression.",
+        1,
+    )
+    condemned = candidate(
+        "Ukrainian President Volodymyr Zelensky condemned the attack, stating the strikes "
+        "were carried out using ballistic missiles.",
+        2,
+    )
+    # Another verb, another object: other facts, whoever they are by.
+    called = candidate("Zelenskyy called on Europe to send 10 more Patriot air defence systems.", 3)
+    other = candidate(
+        "The Kremlin condemned the sanctions announced by 27 EU states in Brussels.", 4
+    )
+    assert select_facts([decried, condemned, called, other]) == [decried, called, other]
