@@ -129,6 +129,14 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert not is_background("At least 134 people have been killed in El Fasher.", None, None)
     assert is_background("Armed groups have been firing at the crossing.", None, None)
     assert is_background("The army has been based in Port Sudan since 2023.", None, None)
+    # What may be, or is not known, is not what happened; what was heard happened.
+    assert is_background("Many fear that fighting could resume.", None, None)
+    assert is_background("Fighting could resume within days.", None, None)
+    assert is_background(
+        "It was not immediately clear if the shooting was celebratory.", None, None
+    )
+    assert not is_background("Bursts of gunfire could be heard across Beirut.", None, None)
+    assert not is_background("Iran will send missiles and drones to Syria.", None, None)
     # "Recently" in the opening phrase: some time before the news, not a day of it.
     said = "The Ukrainian leader noted that air defences remain insufficient."
     assert is_background(said, None, None, "During a recent press briefing,")

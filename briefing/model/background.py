@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from statistics import median_high
 
@@ -31,6 +32,8 @@ _STATE = (
     r"|\bfor\s+(?:(?:more\s+than|over|nearly|almost)\s+(?:a|an|\d+|two|three|four|five|six"
     r"|seven|eight|nine|ten|several)\s+)?(?:years?|decades?|months)\b"
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b"
+    # What is not known: "It was not immediately clear if the shooting was celebratory".
+    r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
 )
 # A sentence opening at some recent time, not on a day of the news: "During a recent
 # press briefing, ...", "Recently, ..." (only the opening phrase: "displaced by strikes
@@ -49,24 +52,36 @@ def state_pattern() -> re.Pattern[str]:
     return re.compile(_STATE.format(verbs=verbs), re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class _BackgroundVerbs:
+    """The words of data/background_verbs.txt, by kind."""
+
+    verbs: frozenset[str]  # main verbs that judge or describe
+    after_be: frozenset[str]  # words after "is"/"are" that do
+    modals: frozenset[str]  # a modal main verb: what may or can be
+    perceived: frozenset[str]  # "could be heard": perceived, so it happened
+
+
 @cache
-def _background_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    """(main verbs that judge or describe, words after "is"/"are" that do): see
-    data/background_verbs.txt."""
-    found: dict[str, set[str]] = {"verb": set(), "after-be": set()}
+def _background_verbs() -> _BackgroundVerbs:
+    found: dict[str, set[str]] = {}
     for line in _lines("background_verbs.txt"):
         kind, *words = line.split()
-        found[kind].update(words)
-    return frozenset(found["verb"]), frozenset(found["after-be"])
+        found.setdefault(kind, set()).update(words)
+    return _BackgroundVerbs(
+        *(frozenset(found.get(kind, ())) for kind in ("verb", "after-be", "modal", "perceived"))
+    )
 
 
 def judges_or_describes(text: str) -> bool:
-    """Whether the main clause's verb judges, explains or describes a state ("This marks
-    the deadliest violence since ...", "The deal is considered a landmark ...") rather
-    than reporting a development."""
-    verbs, after_be = _background_verbs()
-    verb, following = main_verb(text, verbs)
-    return verb in verbs or (verb in _BE and following in after_be)
+    """Whether the main clause's verb judges, explains, describes a state or tells what
+    may be ("This marks the deadliest violence since ...", "The deal is considered a
+    landmark ...", "Fighting could resume") rather than reporting a development."""
+    words = _background_verbs()
+    verb, following, third = main_verb(text, words.verbs | words.modals)
+    if verb in words.modals:
+        return not (following == "be" and third in words.perceived)
+    return verb in words.verbs or (verb in _BE and following in words.after_be)
 
 
 _BE = frozenset({"is", "are", "remains", "remain"})

@@ -71,10 +71,11 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     return len(opening)
 
 
-def main_verb(text: str, also: frozenset[str] = frozenset()) -> tuple[str, str]:
-    """The main clause's verb and the word after it, lower-case ("" when not found): "The
-    deal is considered a landmark" -> ("is", "considered"). Verbs as `subject_end` knows
-    them, and the words of `also`."""
+def main_verb(text: str, also: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+    """The main clause's verb and the two words after it, lower-case ("" when not found):
+    "The deal is considered a landmark" -> ("is", "considered", "a"). Verbs as
+    `subject_end` knows them, and the words of `also`."""
     opening = main_clause_opening(text)
     words = [w.strip(",;:").lower() for w in opening[subject_end(opening, also) :].split()]
-    return (words[0] if words else "", words[1] if len(words) > 1 else "")
+    verb, following, third = (*words[:3], "", "", "")[:3]
+    return verb, following, third

@@ -208,7 +208,7 @@ def _act(candidate: FactCandidate) -> _Act | None:
     text = candidate.text
     opening = main_clause_opening(text)
     end = subject_end(opening)
-    verb, _ = main_verb(text)
+    verb = main_verb(text)[0]
     group = rewrites().get(verb) or (verb if verb in event_verbs() else None)
     names = _CAPITALISED.findall(opening[:end])
     if not group or not names:
