@@ -167,6 +167,9 @@ def test_themain_clause_opening_skips_an_opening_phrase() -> None:
     assert main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
     assert main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
     assert main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
+    # A leading condition is not the main clause: its subject is not the line's.
+    quote = "“If Hezbollah violates the agreement and tries to rearm, we will attack.”"
+    assert main_clause_opening(quote).startswith("we will attack")
 
 
 def test_the_subject_ends_at_its_verb() -> None:
@@ -192,6 +195,9 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Whom the object names is not the subject.
     sentence = "The strikes targeted Hezbollah depots, Israeli officials said."
     assert line_actor(sentence, "Israeli officials", ("israel", "hezbollah"), named) == "israel"
+    # The speaker's threat names whom it threatens in its condition.
+    threat = "“If Hezbollah violates the agreement and tries to rearm, we will attack.”"
+    assert line_actor(threat, "Benjamin Netanyahu", ("israel", "hezbollah"), named) == "israel"
     # Words naming none of the candidates decide nothing: another sentence of the report
     # will (see lines.report_actor).
     sentence = "Two ballistic missiles struck the city centre on Sunday."

@@ -37,8 +37,20 @@ def opening_phrase_end(text: str) -> int:
 
 def main_clause_opening(text: str) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
-    phrase ("In a further setback for Assad, ...") is skipped."""
-    return " ".join(text[opening_phrase_end(text) :].split()[:8])
+    phrase ("In a further setback for Assad, ...") or a leading condition ("“If Hezbollah
+    violates the agreement ..., we will attack”") is skipped."""
+    start = opening_phrase_end(text)
+    rest = text[start:]
+    first = rest.split(maxsplit=1)[0].lstrip("\"“‘'").lower() if rest.strip() else ""
+    if first in _CONDITIONS and "," in rest:
+        # An event keeps its condition (see events.event_span); its subject does not.
+        start += rest.index(",") + 1
+    return " ".join(text[start:].split()[:8])
+
+
+# Words opening a subordinate clause before the main one: its subject is not the main
+# clause's.
+_CONDITIONS = frozenset("if unless although though whether once".split())
 
 
 # Verbs that end a subject besides the event verbs: auxiliaries and speech.
