@@ -60,6 +60,9 @@ HEADLINE_MIN_SCORE = 0.25
 MASTHEAD_ROWS = 3  # a site's name tops the page; repeated rows further down are menus
 
 
+# A first line that finishes a sentence after another one ("I know — it all looks so good. But
+# you can't eat it all.") is a pasted paragraph, not a "Headline | Site" title.
+SENTENCES = re.compile(r"[.!?…][\"”’'»)\]]*\s+\S.*[.!?…][\"”’'»)\]]*$")
 HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 
 
@@ -67,7 +70,7 @@ def split_title(first_line: str) -> tuple[str, str | None]:
     """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
-    if len(parts) < 2 or DATELINE.match(first_line):
+    if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
