@@ -168,7 +168,8 @@ def dates_section(shared: Path) -> None:
     pages = fit_dates.load(shared / "dates-dev")
     print(f"  {fit_dates.report(pages, fit_dates.cross_validate(pages, 0.015))} [site-held-out]")
     headline_pages = fit_headlines.load(shared, cuts=True)  # as the shipped weights are fitted
-    print(f"  {fit_headlines.cross_validated_titles(headline_pages, 0.3)} [site-held-out]")
+    titles, *cuts = fit_headlines.cross_validated_titles(headline_pages, 0.3).splitlines()
+    print(f"  {titles} [site-held-out]", *cuts, sep="\n")
 
 
 # Sets measured without anything fitted, by name: each section prints its own figures.
