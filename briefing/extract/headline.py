@@ -21,6 +21,7 @@ from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, normalise
 from briefing.extract.vocabulary import (
+    BRACKETED_ONLY,
     BREADCRUMB,
     PROMO,
     SENTENCE_END,
@@ -109,6 +110,7 @@ FEATURES = (
     "title_after",
     "caption_next",
     "inner_sentence_end",
+    "header_next",
 )
 
 
@@ -159,6 +161,13 @@ def _title_like(unit: Unit) -> bool:
         and unit.stop_ratio < SENTENCE_STOP_RATIO
         and not (unit.caption or unit.date or unit.bullet)
     )
+
+
+def _header_next(units: list[Unit], index: int) -> bool:
+    for unit in units[index + 1 : index + 1 + NEAR_ROWS]:
+        if not BRACKETED_ONLY.match(unit.text):
+            return is_header_row(unit)
+    return False
 
 
 def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[str]:
@@ -266,6 +275,9 @@ def headline_features(
                 for other in following[:2]
             ),
             "inner_sentence_end": bool(INNER_SENTENCE_END.search(unit.text)),
+            # the byline or date row right under it (past image placeholders): a kicker has
+            # the headline there
+            "header_next": _header_next(units, i),
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors
