@@ -382,11 +382,10 @@ def _decode(
 # than tab and newline as \u escapes (and \r, \b, \f), C1, bidi controls, BOM and lone
 # surrogates. Checked on the row's text, at C speed, before anything is parsed.
 _UNCLEAN_ESCAPE = re.compile(
-    # An escape is a backslash that is not itself escaped (JSON writes a backslash as two).
-    r"(?<!\\)(?:\\\\)*+\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]"
-    r"|u[dD][89a-fA-F][0-9a-fA-F]{2}|[rbf])"
+    r"\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u[dD][89a-fA-F][0-9a-fA-F]{2}|[rbf])"
 )
-# Every escape above starts so; searching for this first is ten times faster.
+# Every escape above starts so: a literal search, far faster than the pattern above at
+# every position of a long row.
 _ESCAPE_START = re.compile(r"\\[urbf]")
 _UNCLEAN_CHARACTER = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -394,9 +393,17 @@ _UNCLEAN_CHARACTER = re.compile(
 
 
 def _unclean_json(text: str) -> bool:
-    return bool(_UNCLEAN_CHARACTER.search(text)) or bool(
-        _ESCAPE_START.search(text) and _UNCLEAN_ESCAPE.search(text)
-    )
+    if _UNCLEAN_CHARACTER.search(text):
+        return True
+    for found in _ESCAPE_START.finditer(text):
+        # An escape is a backslash that is not itself escaped (JSON writes a backslash as
+        # two): an even number of backslashes before it.
+        start = before = found.start()
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2 == 0 and _UNCLEAN_ESCAPE.match(text, start):
+            return True
+    return False
 
 
 def _well_formed(value: object, hint: object) -> bool:
