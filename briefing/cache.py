@@ -192,7 +192,8 @@ def briefing_to_dict(
         }
 
     return {
-        **vars(briefing),
+        # Its fields only: vars() would carry what a property memoised on it too.
+        **{f.name: getattr(briefing, f.name) for f in dataclasses.fields(briefing)},
         "articles": (
             list(article_refs)
             if article_refs is not None
