@@ -402,6 +402,8 @@ def _rebuild(
     """Articles of a cached briefing whose cache rows went missing or were damaged after it
     was loaded, made again from their pages (read again; unchanged, they give the same
     article). A page changed or gone since gives an article without text saying so."""
+    from briefing.actors import compile_profile
+
     tagger = compile_profile(profile)
     rebuilt = {}
     for key, article_id, path in placements:
