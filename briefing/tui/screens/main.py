@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
 from briefing.progress import Stage, describe
-from briefing.render import render_actor_markdown
 from briefing.tui.citations import (
     MUTED,
     actor_style,
@@ -286,6 +285,8 @@ class MainScreen(ViewScreen):
         actor, briefing = self.actor, self.briefing
         if actor is None or briefing is None:
             return
+        from briefing.render import render_actor_markdown
+
         shown = replace(actor, facts=tuple(facts_by_date(actor.facts, self.app.newest_first)))
         self.app.copy_to_clipboard(render_actor_markdown(briefing, shown))
         cited = len(briefing.source_numbers(actor.cited_sentences))
