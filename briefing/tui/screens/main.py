@@ -74,6 +74,12 @@ class ActorList(VimOptionList):
         if self._briefing is not None:
             self.show(self._briefing)
 
+    @property
+    def pointed(self) -> str | None:
+        """The id of the actor pointed at, also before the rows are laid out."""
+        option = self.highlighted_option
+        return option.id if option is not None else self._pointed
+
     def show(self, briefing: Briefing) -> None:
         self._briefing = briefing
         keep = self.highlighted_option.id if self.highlighted_option else None
@@ -84,6 +90,10 @@ class ActorList(VimOptionList):
             reported = [a.id for a in everyone if a.sentence_ids] or [a.id for a in everyone]
             keep = reported[0] if reported else None
         self._pointed = keep
+        if not self.size.width:
+            # Not laid out yet: the rows need the list's width, and its first resize
+            # lays them out (the brief beside it need not wait for that).
+            return
         # Each count column as wide as its largest number (or its header), one space apart.
         widths = {
             header: max(len(header), *(len(str(counts(a)[header])) for a in everyone))
@@ -177,8 +187,9 @@ class MainScreen(ViewScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#panes").display = False
-        self.query_one("#progress", ProgressBar).focus()
+        if self.app.briefing is None:
+            self.query_one("#panes").display = False
+            self.query_one("#progress", ProgressBar).focus()
         # The app owns the model; this screen redraws whenever it is loaded or recomputed.
         self.watch(self.app, "briefing", self._briefing_changed)
         self.watch(self.app, "newest_first", self._order_changed, init=False)
@@ -205,8 +216,7 @@ class MainScreen(ViewScreen):
         self.query_one("#loading").display = False
         self.query_one("#panes").display = True
         self._show_masthead()
-        # Lay out first so the rows know their width.
-        self.call_after_refresh(self._fill_actors, briefing)
+        self._fill_actors(briefing)
 
     def on_resize(self) -> None:
         self._show_masthead()
@@ -227,11 +237,11 @@ class MainScreen(ViewScreen):
     def actor(self) -> ActorBrief | None:
         if self.briefing is None:
             return None
-        option = self.query_one(ActorList).highlighted_option
-        if option is None:
+        actor_id = self.query_one(ActorList).pointed
+        if actor_id is None:
             return None
         return next(
-            (a for a in self.briefing.actors + self.briefing.other_actors if a.id == option.id),
+            (a for a in self.briefing.actors + self.briefing.other_actors if a.id == actor_id),
             None,
         )
 
