@@ -258,7 +258,8 @@ class BriefingApp(App[None]):
             if worker.is_cancelled:
                 raise _LoadCancelled
             if first:
-                self.call_from_thread(self._main.show_progress, stage, done, total)
+                # Posted, not called: the engine need not wait for the screen to draw it.
+                self._main.post_message(MainScreen.Progress(stage, done, total))
 
         try:
             # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a

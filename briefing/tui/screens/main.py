@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
@@ -171,6 +172,15 @@ class MainScreen(ViewScreen):
     MainScreen #detail { width: 1fr; height: 1fr; }
     """
 
+    class Progress(Message, bubble=False):
+        """How far the engine's worker is (posted from its thread)."""
+
+        def __init__(self, stage: Stage, done: int, total: int) -> None:
+            super().__init__()
+            self.stage = stage
+            self.done = done
+            self.total = total
+
     def __init__(self) -> None:
         super().__init__()
         self.briefing: Briefing | None = None
@@ -201,6 +211,9 @@ class MainScreen(ViewScreen):
     def _order_changed(self) -> None:
         self._shown_actor = None
         self._show_actor()
+
+    def on_main_screen_progress(self, message: Progress) -> None:
+        self.show_progress(message.stage, message.done, message.total)
 
     def show_progress(self, stage: Stage, done: int, total: int) -> None:
         # A stage with nothing done yet (or nothing to count) pulses rather than
