@@ -92,7 +92,7 @@ def test_keymap_values_that_are_not_keys_are_named(config_dir: Path) -> None:
         '[keymap]\n"line.copy" = "banana"\n"app.quit" = "ctrl+"\n"view.sources" = "S"\n',
         encoding="utf-8",
     )
-    settings = config.load_settings(["line.copy", "app.quit", "view.sources"])
+    settings = config.load_settings(lambda: ["line.copy", "app.quit", "view.sources"])
     assert settings.keymap == {"view.sources": "S"}
     [problem] = settings.problems
     assert "'app.quit' = 'ctrl+'" in problem and "'line.copy' = 'banana'" in problem
@@ -101,7 +101,7 @@ def test_keymap_values_that_are_not_keys_are_named(config_dir: Path) -> None:
 def test_deeply_nested_config_is_a_warning(config_dir: Path) -> None:
     config_dir.mkdir()
     (config_dir / "config.toml").write_text("x = " + "[" * 5000 + "]" * 5000, encoding="utf-8")
-    settings = config.load_settings([])
+    settings = config.load_settings(list)
     assert not settings.usable
     assert settings.problems == (
         "not valid TOML: arrays or tables nested too deeply; its settings are not used",

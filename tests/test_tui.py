@@ -19,7 +19,7 @@ from briefing.options import BriefingOptions
 from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
-from briefing.tui.app import HELP_SECTIONS, BriefingApp, run_app
+from briefing.tui.app import BriefingApp, run_app
 from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
@@ -29,6 +29,7 @@ from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.search import SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen, timeline_entries
+from briefing.tui.sections import HELP_SECTIONS
 from briefing.tui.theming import ACTOR_SLOTS, bundled_themes
 from briefing.tui.widgets import SourcedLineList
 from tests.tui_fixtures import IRAN_SOURCE, MARKUP_SENTENCE, make_briefing

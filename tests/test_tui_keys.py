@@ -18,7 +18,7 @@ from briefing.model import Briefing
 from briefing.model import build as model_build
 from briefing.options import BriefingOptions
 from briefing.resources import seed_paths
-from briefing.tui.app import HELP_SECTIONS, BriefingApp
+from briefing.tui.app import BriefingApp
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.failure import FailureScreen
@@ -27,6 +27,7 @@ from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.search import SearchResults, SearchScreen
 from briefing.tui.screens.sources import SourcesScreen
 from briefing.tui.screens.timeline import TimelineScreen
+from briefing.tui.sections import HELP_SECTIONS
 from briefing.tui.widgets import SourcedLineList, VimScroll
 from tests.test_tui import SMALL, settle, synchronously
 

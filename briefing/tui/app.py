@@ -8,17 +8,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
 from textual.css.stylesheet import StylesheetError, StylesheetParseError
 from textual.css.tokenizer import TokenError
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import DataTable, OptionList, Tabs
 from textual.worker import get_current_worker
 
 from briefing.errors import EXIT_INTERRUPTED, BriefingError
@@ -27,31 +26,25 @@ from briefing.model import Briefing, cited_articles
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
 from briefing.progress import Stage
-from briefing.render import render
 from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
 from briefing.tui.commands import BriefingCommands, SafeCommandPalette
-from briefing.tui.opener import open_article
 from briefing.tui.reload import InputWatcher, describe_reload
-from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.export import ExportRequest, ExportScreen
 from briefing.tui.screens.failure import FailureScreen
-from briefing.tui.screens.help import HelpScreen, binding_ids
 from briefing.tui.screens.main import ActorList, MainScreen
-from briefing.tui.screens.pickers import ActorPicker, DatePrompt
-from briefing.tui.screens.search import SearchMatches, SearchResults, SearchScreen
-from briefing.tui.screens.sources import SourcesScreen
-from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.too_small import TooSmallScreen, too_small
-from briefing.tui.screens.views import ViewScreen
 from briefing.tui.theming import (
     DEFAULT_THEME,
     bundled_themes,
     derived_variables,
     stylesheet_path,
 )
-from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
+from briefing.tui.widgets import SourcedLineList
+
+if TYPE_CHECKING:
+    from briefing.tui.screens.export import ExportRequest
+    from briefing.tui.screens.search import SearchMatches, SearchScreen
 
 EXPORT_WIDTH = 80
 
@@ -129,7 +122,7 @@ class BriefingApp(App[None]):
         self.failure: BriefingError | None = None
         self.search_matches: SearchMatches | None = None
         self._match_at = -1  # the match n/N showed last (or opened from the results)
-        self.settings = config.load_settings(binding_ids(HELP_SECTIONS))
+        self.settings = config.load_settings(_binding_ids)
         options = options or BriefingOptions()
         self._summary_asked = summarizer is not None or sentences is not None
         self.options = replace(
@@ -265,7 +258,8 @@ class BriefingApp(App[None]):
             if worker.is_cancelled:
                 raise _LoadCancelled
             if first:
-                self.call_from_thread(self._main.show_progress, stage, done, total)
+                # Posted, not called: the engine need not wait for the screen to draw it.
+                self._main.post_message(MainScreen.Progress(stage, done, total))
 
         try:
             # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a
@@ -371,18 +365,27 @@ class BriefingApp(App[None]):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_search(self) -> None:
+        from briefing.tui.screens.search import SearchScreen
+
         if isinstance(self.screen, SearchScreen):
             self.screen.query_one("#query").focus()  # `/` in the results: back to the query
         else:
             self._show_view(SearchScreen, SearchScreen)
 
     def action_sources(self) -> None:
+        from briefing.tui.screens.sources import SourcesScreen
+
         self._show_view(SourcesScreen, SourcesScreen)
 
     def action_timeline(self) -> None:
+        from briefing.tui.screens.timeline import TimelineScreen
+
         self._show_view(TimelineScreen, TimelineScreen)
 
     def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+        from briefing.tui.sections import HELP_SECTIONS, TEXTUAL_SECTIONS
+
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         else:
@@ -399,6 +402,8 @@ class BriefingApp(App[None]):
         if self.briefing is None or matches is None or not matches.lines:
             self.notify("No search to step through: press / to search.", timeout=3)
             return
+        from briefing.tui.screens.article import ArticleScreen
+
         self._match_at = (self._match_at + step) % len(matches.lines)
         if isinstance(self.screen, ArticleScreen):
             self.pop_screen()
@@ -411,6 +416,8 @@ class BriefingApp(App[None]):
 
     def action_export_dialog(self) -> None:
         if self._ready_briefing():
+            from briefing.tui.screens.export import ExportScreen
+
             self.push_screen(ExportScreen(), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
@@ -418,18 +425,24 @@ class BriefingApp(App[None]):
             self.export(request.fmt, request.path)
 
     def on_sourced_line_list_opened(self, event: SourcedLineList.Opened) -> None:
+        from briefing.tui.screens.search import SearchResults
+
         if isinstance(event.control, SearchResults) and self.search_matches is not None:
             self._match_at = self.search_matches.lines.index(event.line)
         self._open_line(event.line)
 
     def _open_line(self, line: SourcedLine) -> None:
         if self.briefing is not None:
+            from briefing.tui.screens.article import ArticleScreen
+
             self.push_screen(
                 ArticleScreen(self.briefing, line.sources, report=line.text, also=line.also)
             )
 
     def on_sourced_line_list_file_wanted(self, event: SourcedLineList.FileWanted) -> None:
         if self.briefing is not None and event.line.sources:
+            from briefing.tui.opener import open_article
+
             first = cited_articles(event.line.sources)[0]
             open_article(self, self.briefing.article(first).article)
 
@@ -443,6 +456,8 @@ class BriefingApp(App[None]):
     def export(self, fmt: str, path: Path) -> None:
         if self.briefing is None:
             return
+        from briefing.render import render
+
         try:
             write_atomic(path, render(self.briefing, fmt, EXPORT_WIDTH), protect=self.input_paths)
         except (OSError, BriefingError) as error:
@@ -501,30 +516,11 @@ def _first_bad_value(error: StylesheetParseError) -> str:
     return "its styles do not parse"
 
 
-# Each section lists its classes' own bindings, so help cannot drift from what the keys
-# do: our classes by view, then (folded) the keys of the Textual classes they extend.
-HELP_SECTIONS = (
-    ("Everywhere", (BriefingApp,)),
-    ("Main, article, sources, search, timeline", (ViewScreen,)),
-    ("Main screen", (MainScreen, ActorList)),
-    ("Lists: actors, lines, timeline, results", (VimOptionList, SourcedLineList)),
-    ("Article and help text", (ArticleScreen, VimScroll)),
-    ("Sources", (SourcesScreen, VimDataTable)),
-    ("Search", (SearchScreen, SearchResults)),
-    ("Timeline", (TimelineScreen,)),
-    ("Actor and date dialogs", (ActorPicker, DatePrompt)),
-    ("Export dialog", (ExportScreen,)),
-    ("Help", (HelpScreen,)),
-    ("When no briefing could be made", (FailureScreen,)),
-)
-# Keys Textual's widgets bring (arrows, page up/down, tab): they work, and help keeps
-# them folded under one heading.
-TEXTUAL_SECTIONS = (
-    ("Everywhere", (App, Screen)),
-    ("Lists: actors, lines, timeline, results", (OptionList,)),
-    ("Article and help text", (ScrollableContainer, Tabs)),
-    ("Sources", (DataTable,)),
-)
+def _binding_ids() -> set[str]:
+    from briefing.tui.screens.help import binding_ids
+    from briefing.tui.sections import HELP_SECTIONS
+
+    return binding_ids(HELP_SECTIONS)
 
 
 def exit_on_signal(app: App, signum: int) -> None:

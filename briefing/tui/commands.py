@@ -13,7 +13,6 @@ from textual.markup import escape
 
 from briefing.options import SUMMARIZERS
 from briefing.tui.citations import all_actors
-from briefing.tui.screens.export import FORMATS, default_export_path
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -28,6 +27,9 @@ class BriefingCommands(Provider):
         return cast("BriefingApp", self.app)
 
     def commands(self) -> Iterator[Command]:
+        # Here, not at the top: the export dialog's widgets are not needed to start.
+        from briefing.tui.screens.export import FORMATS, default_export_path
+
         app = self.briefing_app
         briefing = app.briefing
         if briefing is None:

@@ -11,7 +11,7 @@ import os
 import re
 import string
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,8 +93,9 @@ def _is_key(keys: str) -> bool:
     return True
 
 
-def load_settings(binding_ids: Collection[str]) -> Settings:
-    """The settings, checking [keymap] entries against the ids of the app's bindings."""
+def load_settings(binding_ids: Callable[[], Collection[str]]) -> Settings:
+    """The settings, checking [keymap] entries against the ids of the app's bindings
+    (asked for only when there is a keymap: collecting them imports every view)."""
     try:
         text = _read_text()
         data = {} if text is None else _parse(text)
@@ -124,7 +125,7 @@ def load_settings(binding_ids: Collection[str]) -> Settings:
             '[keymap] values must name keys, as in "y" or "ctrl+y": '
             + ", ".join(f"{key!r} = {table[key]!r}" for key in not_keys)
         )
-    unknown = sorted(set(keymap) - set(binding_ids))
+    unknown = sorted(set(keymap) - set(binding_ids())) if keymap else []
     if unknown:
         shown = ", ".join(clean_text(key) for key in unknown)
         problems.append(f"unknown binding ids in [keymap]: {shown} (see ? for ids)")

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
 from briefing.progress import Stage, describe
-from briefing.render import render_actor_markdown
 from briefing.tui.citations import (
     MUTED,
     actor_style,
@@ -75,6 +75,12 @@ class ActorList(VimOptionList):
         if self._briefing is not None:
             self.show(self._briefing)
 
+    @property
+    def pointed(self) -> str | None:
+        """The id of the actor pointed at, also before the rows are laid out."""
+        option = self.highlighted_option
+        return option.id if option is not None else self._pointed
+
     def show(self, briefing: Briefing) -> None:
         self._briefing = briefing
         keep = self.highlighted_option.id if self.highlighted_option else None
@@ -85,6 +91,10 @@ class ActorList(VimOptionList):
             reported = [a.id for a in everyone if a.sentence_ids] or [a.id for a in everyone]
             keep = reported[0] if reported else None
         self._pointed = keep
+        if not self.size.width:
+            # Not laid out yet: the rows need the list's width, and its first resize
+            # lays them out (the brief beside it need not wait for that).
+            return
         # Each count column as wide as its largest number (or its header), one space apart.
         widths = {
             header: max(len(header), *(len(str(counts(a)[header])) for a in everyone))
@@ -162,6 +172,15 @@ class MainScreen(ViewScreen):
     MainScreen #detail { width: 1fr; height: 1fr; }
     """
 
+    class Progress(Message, bubble=False):
+        """How far the engine's worker is (posted from its thread)."""
+
+        def __init__(self, stage: Stage, done: int, total: int) -> None:
+            super().__init__()
+            self.stage = stage
+            self.done = done
+            self.total = total
+
     def __init__(self) -> None:
         super().__init__()
         self.briefing: Briefing | None = None
@@ -178,8 +197,9 @@ class MainScreen(ViewScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#panes").display = False
-        self.query_one("#progress", ProgressBar).focus()
+        if self.app.briefing is None:
+            self.query_one("#panes").display = False
+            self.query_one("#progress", ProgressBar).focus()
         # The app owns the model; this screen redraws whenever it is loaded or recomputed.
         self.watch(self.app, "briefing", self._briefing_changed)
         self.watch(self.app, "newest_first", self._order_changed, init=False)
@@ -191,6 +211,9 @@ class MainScreen(ViewScreen):
     def _order_changed(self) -> None:
         self._shown_actor = None
         self._show_actor()
+
+    def on_main_screen_progress(self, message: Progress) -> None:
+        self.show_progress(message.stage, message.done, message.total)
 
     def show_progress(self, stage: Stage, done: int, total: int) -> None:
         # A stage with nothing done yet (or nothing to count) pulses rather than
@@ -206,8 +229,7 @@ class MainScreen(ViewScreen):
         self.query_one("#loading").display = False
         self.query_one("#panes").display = True
         self._show_masthead()
-        # Lay out first so the rows know their width.
-        self.call_after_refresh(self._fill_actors, briefing)
+        self._fill_actors(briefing)
 
     def on_resize(self) -> None:
         self._show_masthead()
@@ -228,11 +250,11 @@ class MainScreen(ViewScreen):
     def actor(self) -> ActorBrief | None:
         if self.briefing is None:
             return None
-        option = self.query_one(ActorList).highlighted_option
-        if option is None:
+        actor_id = self.query_one(ActorList).pointed
+        if actor_id is None:
             return None
         return next(
-            (a for a in self.briefing.actors + self.briefing.other_actors if a.id == option.id),
+            (a for a in self.briefing.actors + self.briefing.other_actors if a.id == actor_id),
             None,
         )
 
@@ -286,6 +308,8 @@ class MainScreen(ViewScreen):
         actor, briefing = self.actor, self.briefing
         if actor is None or briefing is None:
             return
+        from briefing.render import render_actor_markdown
+
         shown = replace(actor, facts=tuple(facts_by_date(actor.facts, self.app.newest_first)))
         self.app.copy_to_clipboard(render_actor_markdown(briefing, shown))
         cited = len(briefing.source_numbers(actor.cited_sentences))
