@@ -55,6 +55,10 @@ DISTINCT_SHARE = 0.9  # body sentences of a distinct corpus that are not repeats
 
 # The yardstick: what any app built on these libraries imports anyway.
 BARE_IMPORTS = "import textual, sumy, dateparser"
+# Set, every run would compile the checkout's modules again (0.08 s of CPU for a dump of the
+# seeds), while the yardstick's libraries, like an installed briefing, have their bytecode:
+# the runs write it (the first, untimed, run of each table does).
+NO_BYTECODE = "PYTHONDONTWRITEBYTECODE"
 SUMMARY_COUNT = 10
 STARTUP_REPEATS = 5
 RSS_SAMPLE_SECONDS = 0.05
@@ -152,6 +156,7 @@ def run_process(argv: Sequence[str], cache_home: Path) -> Run:
     """One process, timed from start to exit, with its peak memory."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "PYTHONPATH": str(ROOT)}
     env.pop("CI", None)
+    env.pop(NO_BYTECODE, None)
     start = time.perf_counter()
     child = subprocess.Popen(
         argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
@@ -331,8 +336,8 @@ def tui_seconds(cache_home: Path) -> float:
     # A server of its own each time: one just told to quit may still hold its name.
     server = f"briefing-bench-{os.getpid()}-{cache_home.name}-{time.monotonic_ns()}"
     command = shlex.join(
-        ["env", f"XDG_CACHE_HOME={cache_home}", f"PYTHONPATH={ROOT}", sys.executable, "-m",
-         "briefing"]
+        ["env", "-u", NO_BYTECODE, f"XDG_CACHE_HOME={cache_home}", f"PYTHONPATH={ROOT}",
+         sys.executable, "-m", "briefing"]
     )  # fmt: skip
     tmux = ["tmux", "-L", server]
     start = time.perf_counter()
@@ -361,6 +366,9 @@ def tui_rows(work: Path) -> list[list[str]]:
         check("TUI launch measured", "tmux", "missing", False)
         return []
     say("TUI launch: cold and warm")
+    # Untimed: the bytecode of every module a launch loads (see NO_BYTECODE).
+    run_process(dump_argv(), work / "cache-tui-bytecode")
+    run_process([sys.executable, "-c", "import briefing.tui.app"], work / "cache-tui-bytecode")
     cold, warm = [], []
     for n in range(STARTUP_REPEATS):
         cache_home = work / f"cache-tui-{n}"

@@ -138,11 +138,13 @@ _PLACE_BEFORE = re.compile(
 # "in Sumy, Ukraine, ...": a town, then its country.
 _TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+$")
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
-# "the Ukrainian city of Sumy", "near the Russian border", "into Russian territory".
+# "the Ukrainian city of Sumy", "near the Russian border", "into Russian territory";
+# possessive, before a named place: "Israel's Sheba Medical Center", "Russia's Kursk region".
 _PLACE_NOUN_AFTER = re.compile(
-    r"\s+(?:city|cities|town|towns|village|villages|capital|region|province|oblast|border|"
-    r"borders|territory|soil|airspace|coast|coastline|port|countryside)\b",
-    re.IGNORECASE,
+    r"(?:(?:['’]s|(?<=['’]s))(?:\s+(?:[A-Z][\w'’-]+|\w+ern)){0,3})?"
+    r"\s+(?i:city|cities|town|towns|village|villages|capital|region|province|oblast|border|"
+    r"borders|territory|soil|airspace|coast|coastline|port|countryside|hospital|"
+    r"medical\s+cent(?:er|re))\b"
 )
 # "hundreds of Israelis gathered", "70,000 Israelis": a people counted, not its state.
 _COUNTED_BEFORE = re.compile(

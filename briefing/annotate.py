@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from briefing.actors import ActorTagger
-from briefing.coreference import lead_actor, leaves_quote_open, refers_back
-from briefing.dates import DateMention, resolve_dates
-from briefing.extract import DATELINE, Article
-from briefing.sentences import split_sentences
+# The types only: the cache and the TUI load annotated articles without annotating any.
+from briefing.date_mention import DateMention
+from briefing.extract import Article
+
+if TYPE_CHECKING:
+    from briefing.actors import ActorTagger
 
 _WHOLE_BLOCK_KINDS = frozenset({"headline", "subhead", "caption"})
 
@@ -34,6 +36,11 @@ class AnnotatedArticle:
 
 def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
     """Split the article's blocks into sentences; tag actors and resolve dates in each."""
+    from briefing.coreference import lead_actor, leaves_quote_open, refers_back
+    from briefing.dates import resolve_dates
+    from briefing.extract import DATELINE
+    from briefing.sentences import split_sentences
+
     published = publication_date(article.published)
     # Context rules ("militants" means HTS only in a Syria story) read the whole article.
     context = "\n".join(block.text for block in article.blocks)

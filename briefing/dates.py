@@ -12,18 +12,9 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-
-@dataclass(frozen=True)
-class DateMention:
-    text: str  # the span as written: "on Friday", "Nov. 27", "in 2016"
-    value: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
-    precision: str  # "year" | "month" | "day"
-    start: int  # character offsets in the sentence
-    end: int
-
+from briefing.date_mention import DateMention
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import html
 import os
 import re
 import stat
@@ -13,8 +12,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
-
-import charset_normalizer
 
 from briefing.safety import clean_text, shown_path
 
@@ -379,6 +376,10 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
     legacy = _decode_cp1252(data)
     if _looks_western(data):
         return legacy
+    # Imported for the rare page that gets this far: it costs more to import than all of
+    # this module, on every start.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding
@@ -446,6 +447,8 @@ def _safe_reference(match: re.Match[str]) -> str:
     code = int(match["hex"], 16) if match["hex"] else int(match["dec"])
     if code > sys.maxunicode:
         return ""
+    import html  # its entity table is large; only pages with such references need it
+
     meant = html.unescape(match.group())
     return match.group() if meant == chr(code) and clean_text(meant) == meant else clean_text(meant)
 

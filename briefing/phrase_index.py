@@ -46,29 +46,43 @@ class PhraseIndex:
 
     def __init__(self, phrases: Sequence[str]) -> None:
         ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
-        by_word: dict[str, list[tuple[int, str, re.Pattern[str]]]] = {}
+        by_word: dict[str, list[tuple[int, str]]] = {}
         for rank, phrase in enumerate(ordered):
             # Phrases opening with a mark ("(SDF)") are looked up by that mark.
             word = _WORD.match(phrase)
             key = fold(word.group()) if word else phrase[:1]
-            pattern = re.compile(phrase_body(phrase), re.IGNORECASE)
-            by_word.setdefault(key, []).append((rank, phrase, pattern))
+            by_word.setdefault(key, []).append((rank, phrase))
         self._marks = frozenset(key for key in by_word if not _WORD.match(key))
         # Every form of a sentence's word that can start a phrase -> the phrases to try
         # there, longest first: the word itself, or it less the plural or possessive "s" or
         # "es" its phrase's last word may take ("rebels", "Kurds").
-        self._by_word: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
-        # ...and where that form stands as a whole word (or, for a mark, after no letter).
-        self._places: dict[str, re.Pattern[str]] = {}
+        self._by_word: dict[str, tuple[str, ...]] = {}
         for key in by_word:
             for form in (key, key + "s", key + "es") if key not in self._marks else (key,):
                 stems = [form, form[:-1] if form.endswith("s") else None]
                 stems.append(form[:-2] if form.endswith("es") else None)
                 found = sorted(entry for stem in stems if stem for entry in by_word.get(stem, ()))
-                self._by_word[form] = tuple((phrase, pattern) for _, phrase, pattern in found)
-                after = "" if form in self._marks else r"(?!\w)"
-                self._places[form] = re.compile(rf"(?<!\w){re.escape(form)}{after}")
+                self._by_word[form] = tuple(phrase for _, phrase in found)
         self._forms = frozenset(self._by_word)
+        # The patterns are compiled when a sentence first needs them: a profile has
+        # hundreds, compiling them all was a good part of starting up, and a run over a
+        # few articles meets few of its phrases.
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        # Where a form stands as a whole word (or, for a mark, after no letter).
+        self._places: dict[str, re.Pattern[str]] = {}
+
+    def _pattern(self, phrase: str) -> re.Pattern[str]:
+        pattern = self._patterns.get(phrase)
+        if pattern is None:
+            pattern = self._patterns[phrase] = re.compile(phrase_body(phrase), re.IGNORECASE)
+        return pattern
+
+    def _place(self, form: str) -> re.Pattern[str]:
+        place = self._places.get(form)
+        if place is None:
+            after = "" if form in self._marks else r"(?!\w)"
+            place = self._places[form] = re.compile(rf"(?<!\w){re.escape(form)}{after}")
+        return place
 
     def finditer(self, text: str) -> Iterator[PhraseMatch]:
         lowered = fold(text)
@@ -78,9 +92,7 @@ class PhraseIndex:
         if not forms:
             return
         starts = sorted(
-            (place.start(), form)
-            for form in forms
-            for place in self._places[form].finditer(lowered)
+            (place.start(), form) for form in forms for place in self._place(form).finditer(lowered)
         )
         end = 0
         for start, form in starts:
@@ -88,8 +100,8 @@ class PhraseIndex:
                 continue
             if lowered[max(0, start - len(_NEGATING_PREFIX)) : start] == _NEGATING_PREFIX:
                 continue
-            for phrase, pattern in self._by_word[form]:
-                match = pattern.match(text, start)
+            for phrase in self._by_word[form]:
+                match = self._pattern(phrase).match(text, start)
                 if match:
                     end = match.end()
                     yield PhraseMatch(phrase, start, end)

@@ -12,13 +12,11 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from briefing.actors import ActorTagger, compile_profile
-from briefing.annotate import AnnotatedArticle, annotate_article
+from briefing.annotate import AnnotatedArticle
 from briefing.cache import (
     ArticleCache,
     FileStamp,
@@ -27,18 +25,21 @@ from briefing.cache import (
     encode_article,
     profile_fingerprint,
 )
-from briefing.corroborate import ArticleWords, ReportWords
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
 from briefing.ingest import Document, InputProblem, list_files, read_inputs
-from briefing.lifetime import become_worker, pool_ended_at_once
 from briefing.model import Briefing
-from briefing.model.index import Prepared, prepare
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.progress import Stage, StageProgress
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from briefing.actors import ActorTagger
+    from briefing.model.index import Prepared
 
 # A file changed this close to (or after) the moment it was read is not stamped: file
 # system clocks are coarse, so its bytes may be newer than what was read.
@@ -51,8 +52,9 @@ Progress = Callable[[int, int], None]
 _FAILED = "could not be processed: "
 
 
-# The stages below are loaded when first called: a run that finds its briefing in the
-# cache never extracts nor models, and is spared importing them.
+# The stages below (and tagging, corroboration's words, the worker pool) are loaded when
+# first called: a run that finds its briefing in the cache never extracts, annotates nor
+# models, and is spared importing them.
 
 
 def extract_article(text: str, path: str, media: str) -> Article:
@@ -90,6 +92,8 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
     A page no rule foresaw costs only itself: any failure leaves an article without
     sentences whose furniture says what went wrong, and the briefing names the page.
     """
+    from briefing.annotate import annotate_article
+
     try:
         return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
     except Exception as error:  # noqa: BLE001  (one input must not end the run)
@@ -200,6 +204,9 @@ def _pack(prepared: Prepared) -> _Packed:
 
 
 def _unpack(packed: _Packed) -> Prepared:
+    from briefing.corroborate import ArticleWords, ReportWords
+    from briefing.model.index import Prepared
+
     report = {
         sid: ReportWords(
             _word_set(words),
@@ -241,6 +248,8 @@ def _process_all(
     encode: bool = False,
 ) -> Iterator[list[_Done]]:
     """The documents processed, in order, in chunks as they are done."""
+    from briefing.actors import compile_profile
+
     jobs = worker_count(len(docs), jobs_requested)
     if jobs == 1:
         tagger = compile_profile(profile)
@@ -249,6 +258,10 @@ def _process_all(
         return
     # Chunks amortise pickling; several per worker keep the cores busy to the end. Only a
     # few are handed out at a time, so pages wait here as text, not pickled in a queue.
+    from concurrent.futures import ProcessPoolExecutor
+
+    from briefing.lifetime import pool_ended_at_once
+
     size = max(1, min(64, len(docs) // (jobs * 4)))
     chunks = ((docs[i : i + size], ids[i : i + size], encode) for i in range(0, len(docs), size))
     with (
@@ -267,6 +280,8 @@ def _process_all(
 
 
 def _processed(article: AnnotatedArticle, encode: bool) -> _Done:
+    from briefing.model.index import prepare
+
     encoded = encode_article(article) if encode else None
     return _Done(article, encoded, _pack(prepare(article)))
 
@@ -284,6 +299,9 @@ _worker_tagger: ActorTagger | None = None
 
 
 def _init_worker(profile: Profile) -> None:
+    from briefing.actors import compile_profile
+    from briefing.lifetime import become_worker
+
     global _worker_tagger
     # A worker left behind by a killed run would wait for work forever.
     become_worker()

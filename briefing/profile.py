@@ -217,6 +217,13 @@ def _load_file(path: Path) -> Profile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileError(f"{path}: cannot read: {error}") from None
+    return _parsed(path, text)
+
+
+@lru_cache(maxsize=16)
+def _parsed(path: Path, text: str) -> Profile:
+    # By content: the view checks the profile before it starts and its engine loads it
+    # again; the same text is parsed and validated once.
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

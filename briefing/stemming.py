@@ -4,8 +4,12 @@ matches them, and neither may pull in NLTK (or numpy, on a warm start) to get on
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
-import snowballstemmer
+try:  # PyStemmer: the C build snowballstemmer itself would run (it imports all 29 languages)
+    import Stemmer as _snowball_c
+except ImportError:  # pragma: no cover  (a platform without PyStemmer's wheel)
+    _snowball_c = None
 
 # Typographic apostrophes, read as "'" before stemming as NLTK's English stemmer does
 # ("Assad’s" -> "assad").
@@ -21,7 +25,7 @@ class Stemmer:
     Callable like a sumy stemmer, so sumy's classes can be given the same one."""
 
     def __init__(self) -> None:
-        self._stemmer = snowballstemmer.stemmer("english")
+        self._stemmer = _english_snowball()
         self._stems: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
@@ -29,6 +33,14 @@ class Stemmer:
         if stem is None:
             stem = self._stems[word] = self._stemmer.stemWord(word.translate(_APOSTROPHES))
         return stem
+
+
+def _english_snowball() -> Any:
+    if _snowball_c is not None:
+        return _snowball_c.Stemmer("english")
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 @cache

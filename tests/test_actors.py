@@ -604,6 +604,10 @@ def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
     gaza = compile_profile(load_profile("gaza-lebanon"))
     assert gaza.tag("Hundreds of Israelis gathered in Tel Aviv.") == ()
     assert gaza.tag("Israelis and the Israeli army said so.") == ("israel",)
+    # A possessive before a named place is where, not who.
+    assert gaza.tag("The women were taken to Israel’s Sheba Medical Center.") == ()
+    assert gaza.tag("Residents fled Lebanon's southern border villages.") == ()
+    assert gaza.tag("Israel's Netanyahu said so.") == ("israel",)
 
 
 def _annotated(paragraphs: list[str], profile: str) -> list[tuple[str, tuple[str, ...]]]:

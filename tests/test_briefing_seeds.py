@@ -243,9 +243,15 @@ def test_another_summarizer_chooses_again_without_repeating_facts(seed_briefing:
 def test_summaries_tell_the_news_before_background(seed_briefing: Briefing) -> None:
     hts = next(b for b in seed_briefing.actors if b.id == "hts")
     hypothetical = "If insurgents capture Homs"
-    # A candidate of the HTS pane, but a hypothetical: the news fills the summary first.
-    assert any(line.text.startswith(hypothetical) for line in hts.summary_pool)
-    assert not any(line.text.startswith(hypothetical) for line in hts.summary)
+    # A candidate of the HTS pane, but a hypothetical: the news fills the summary first,
+    # background only the room left after it (the allies "have recently been weakened"
+    # is context too, no longer told as news).
+    assert any(line.text.startswith(hypothetical) and line.background for line in hts.summary_pool)
+    assert all(
+        line.background for line in hts.summary_pool if "recently been weakened" in line.text
+    )
+    news = [line for line in hts.summary if not line.background]
+    assert len(news) >= 2 and not any(line.text.startswith(hypothetical) for line in news)
     assert any("capitalise on their swift takeover" in line.text for line in hts.summary)
     assad = next(b for b in seed_briefing.actors if b.id == "assad")
     assert [line.background for line in assad.summary] == [False, True]

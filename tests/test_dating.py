@@ -93,8 +93,11 @@ def test_weekdays_resolve_against_the_reference_day(index: Index) -> None:
 
 def test_an_undated_event_told_in_the_past_is_the_news_of_the_day(index: Index) -> None:
     assert index.dating.news_day(_article(index, "dated.txt")).value == "2025-01-19"
-    assert _line_date(index, "dated.txt", "Israel freed 90") == "2025-01-19"
     assert _line_date(index, "undated.txt", "Israel freed 90") == "2025-01-19"
+    # "Hours later" times it from another event, not from the news day: the prisoners
+    # left Ofer in the early hours of Monday 20 January (the judged corpus's AFP report),
+    # so Sunday's date would be wrong; with no date of its own the event stays undated.
+    assert _line_date(index, "dated.txt", "Israel freed 90") is None
 
 
 @pytest.mark.parametrize(

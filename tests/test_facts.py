@@ -10,7 +10,7 @@ from briefing.model.attribution import attribute_sentences, find_speaker
 from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
 from briefing.model.facts import FactCandidate, score, select_facts
-from briefing.model.panes import line_actor, subject_mentions
+from briefing.model.panes import line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
 
@@ -167,6 +167,9 @@ def test_themain_clause_opening_skips_an_opening_phrase() -> None:
     assert main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
     assert main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
     assert main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
+    # A leading condition is not the main clause: its subject is not the line's.
+    quote = "“If Hezbollah violates the agreement and tries to rearm, we will attack.”"
+    assert main_clause_opening(quote).startswith("we will attack")
 
 
 def test_the_subject_ends_at_its_verb() -> None:
@@ -192,6 +195,13 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Whom the object names is not the subject.
     sentence = "The strikes targeted Hezbollah depots, Israeli officials said."
     assert line_actor(sentence, "Israeli officials", ("israel", "hezbollah"), named) == "israel"
+    # The speaker's threat names whom it threatens in its condition.
+    threat = "“If Hezbollah violates the agreement and tries to rearm, we will attack.”"
+    assert line_actor(threat, "Benjamin Netanyahu", ("israel", "hezbollah"), named) == "israel"
+    # Words naming none of the candidates decide nothing: another sentence of the report
+    # will (see lines.report_actor).
+    sentence = "Two ballistic missiles struck the city centre on Sunday."
+    assert named_actor(sentence, None, ("israel", "hezbollah"), named) is None
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
@@ -221,3 +231,25 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     )
     other = candidate("Clashes killed 12 fighters near Deir el-Zor on Sunday, the SDF said.", 3)
     assert select_facts([signed, restated, other]) == [signed, other]
+
+
+def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> None:
+    def candidate(text: str, order: int) -> FactCandidate:
+        return FactCandidate(text, "body", (), None, (f"a{order}.s1",), order)
+
+    decried = candidate(
+        "Ukrainian President Volodymyr Zelenskyy decried the attack on Sumy, urging global "
+        "leaders to respond decisively to Russia's aggression.",
+        1,
+    )
+    condemned = candidate(
+        "Ukrainian President Volodymyr Zelensky condemned the attack, stating the strikes "
+        "were carried out using ballistic missiles.",
+        2,
+    )
+    # Another verb, another object: other facts, whoever they are by.
+    called = candidate("Zelenskyy called on Europe to send 10 more Patriot air defence systems.", 3)
+    other = candidate(
+        "The Kremlin condemned the sanctions announced by 27 EU states in Brussels.", 4
+    )
+    assert select_facts([decried, condemned, called, other]) == [decried, called, other]

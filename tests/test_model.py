@@ -117,6 +117,32 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     )
     assert is_background("Russia currently controls around 20% of Ukrainian territory.", None, None)
     assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
+    # A judgement or a state told by the main verb, whatever events its clauses name.
+    assert is_background("The attack marks a grim escalation of the war.", None, None)
+    assert is_background("The fighting also affects thousands who have fled the city.", None, None)
+    assert is_background(
+        "The deal is considered a landmark since Rojava had rejected it.", None, None
+    )
+    assert is_background("More hostages are expected to be released.", None, None)
+    assert not is_background("Two missiles hit the city centre.", None, None)
+    # The perfect of an event, told passive, is news; a state in the perfect is not.
+    assert not is_background("At least 134 people have been killed in El Fasher.", None, None)
+    assert is_background("Armed groups have been firing at the crossing.", None, None)
+    assert is_background("The army has been based in Port Sudan since 2023.", None, None)
+    # What may be, or is not known, is not what happened; what was heard happened.
+    assert is_background("Many fear that fighting could resume.", None, None)
+    assert is_background("Fighting could resume within days.", None, None)
+    assert is_background(
+        "It was not immediately clear if the shooting was celebratory.", None, None
+    )
+    assert not is_background("Bursts of gunfire could be heard across Beirut.", None, None)
+    assert not is_background("Iran will send missiles and drones to Syria.", None, None)
+    # "Recently" in the opening phrase: some time before the news, not a day of it.
+    said = "The Ukrainian leader noted that air defences remain insufficient."
+    assert is_background(said, None, None, "During a recent press briefing,")
+    assert not is_background(
+        said.replace("remain insufficient", "were hit"), None, None, "On Sunday,"
+    )
     # Two pages whose date was taken from their text (the attack of 7 October 2023) do not
     # make the two reports of January 2025 stale: the newer middle sets the period.
     days = [("a1", "2025-01-19"), ("a2", "2025-01-20"), ("a3", "2023-10-07"), ("a4", "2023-10-07")]
@@ -259,3 +285,11 @@ def test_captions_and_teasers_are_never_lines() -> None:
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {f"a1.s{n}" for n in range(1, 7)}
+    # A page's teaser the extractor took for a subhead is a teaser all the same.
+    subheads = [
+        Sentence(
+            "a2.s1", "a2", 1, "subhead", "Gates close early; organisers issue apology", (), ()
+        ),
+        Sentence("a2.s2", "a2", 2, "subhead", "The army withdrew from the city on Monday.", (), ()),
+    ]
+    assert furniture(subheads) == {"a2.s1"}

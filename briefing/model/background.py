@@ -11,24 +11,80 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from statistics import median_high
 
 from briefing.dates import DateMention
-from briefing.model.words import event_pattern
+from briefing.model.clauses import main_verb
+from briefing.model.words import _lines, event_pattern, event_verbs
 
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
-STATE = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been|spent|long)\b"
+_STATE = (
+    # "has been based in Port Sudan since", "have been firing at" (an activity over a
+    # period); not "have been killed", an event told in the passive
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:{verbs})\b)|spent|long)\b"
     r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
     r"|\bcurrently\s+(?!\w+ing\b)\w+"
     # "for years", "for more than a year", "for nearly 14 months" (not "jailed for 10 years")
     r"|\bfor\s+(?:(?:more\s+than|over|nearly|almost)\s+(?:a|an|\d+|two|three|four|five|six"
     r"|seven|eight|nine|ten|several)\s+)?(?:years?|decades?|months)\b"
-    r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b",
+    r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b"
+    # What is not known: "It was not immediately clear if the shooting was celebratory".
+    r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
+)
+# A sentence opening at some recent time, not on a day of the news: "During a recent
+# press briefing, ...", "Recently, ..." (only the opening phrase: "displaced by strikes
+# in recent months began heading back" is news).
+_RECENT_OPENING = re.compile(
+    r"\b(?:a|one)\s+recent\b|\brecently\b|\bin\s+recent\s+(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def state_pattern() -> re.Pattern[str]:
+    """States and habits, not events (compiled on first use: it lists the event verbs)."""
+    passive = (verb for verb in event_verbs() if not verb.endswith("ing"))
+    verbs = "|".join(sorted(passive, key=len, reverse=True))
+    return re.compile(_STATE.format(verbs=verbs), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _BackgroundVerbs:
+    """The words of data/background_verbs.txt, by kind."""
+
+    verbs: frozenset[str]  # main verbs that judge or describe
+    after_be: frozenset[str]  # words after "is"/"are" that do
+    modals: frozenset[str]  # a modal main verb: what may or can be
+    perceived: frozenset[str]  # "could be heard": perceived, so it happened
+
+
+@cache
+def _background_verbs() -> _BackgroundVerbs:
+    found: dict[str, set[str]] = {}
+    for line in _lines("background_verbs.txt"):
+        kind, *words = line.split()
+        found.setdefault(kind, set()).update(words)
+    return _BackgroundVerbs(
+        *(frozenset(found.get(kind, ())) for kind in ("verb", "after-be", "modal", "perceived"))
+    )
+
+
+def judges_or_describes(text: str) -> bool:
+    """Whether the main clause's verb judges, explains, describes a state or tells what
+    may be ("This marks the deadliest violence since ...", "The deal is considered a
+    landmark ...", "Fighting could resume") rather than reporting a development."""
+    words = _background_verbs()
+    verb, following, third = main_verb(text, words.verbs | words.modals)
+    if verb in words.modals:
+        return not (following == "be" and third in words.perceived)
+    return verb in words.verbs or (verb in _BE and following in words.after_be)
+
+
+_BE = frozenset({"is", "are", "remains", "remain"})
 CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
 # A present state with no event in it: "El-Fasher is the only state capital not under
 # RSF control", "The city remains cut off".
@@ -67,11 +123,16 @@ def is_historical(event: DateMention | None, published: str | None) -> bool:
     return bool(day and last and (day - last).days > HISTORY_DAYS)
 
 
-def is_background(text: str, event: DateMention | None, published: str | None) -> bool:
-    """A habit, a state, a hypothetical or history: not an event of the period."""
+def is_background(
+    text: str, event: DateMention | None, published: str | None, opening: str = ""
+) -> bool:
+    """A habit, a state, a hypothetical or history: not an event of the period. `opening`
+    is the opening phrase of the sentence `text` was cut from ("During a recent ...,")."""
     return bool(
-        STATE.search(text)
+        _RECENT_OPENING.search(opening)
+        or state_pattern().search(text)
         or CONDITIONAL_START.match(text)
+        or judges_or_describes(text)
         or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
         or is_historical(event, published)
     )

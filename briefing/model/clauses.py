@@ -37,8 +37,20 @@ def opening_phrase_end(text: str) -> int:
 
 def main_clause_opening(text: str) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
-    phrase ("In a further setback for Assad, ...") is skipped."""
-    return " ".join(text[opening_phrase_end(text) :].split()[:8])
+    phrase ("In a further setback for Assad, ...") or a leading condition ("“If Hezbollah
+    violates the agreement ..., we will attack”") is skipped."""
+    start = opening_phrase_end(text)
+    rest = text[start:]
+    first = rest.split(maxsplit=1)[0].lstrip("\"“‘'").lower() if rest.strip() else ""
+    if first in _CONDITIONS and "," in rest:
+        # An event keeps its condition (see events.event_span); its subject does not.
+        start += rest.index(",") + 1
+    return " ".join(text[start:].split()[:8])
+
+
+# Words opening a subordinate clause before the main one: its subject is not the main
+# clause's.
+_CONDITIONS = frozenset("if unless although though whether once".split())
 
 
 # Verbs that end a subject besides the event verbs: auxiliaries and speech.
@@ -47,19 +59,35 @@ _AUXILIARIES = frozenset(
     "said says told added warned called urged".split()
 )
 _WORD = re.compile(r"\S+")
+_DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 
 
-def subject_end(opening: str) -> int:
+def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     """Where the subject of a main clause's opening (see `main_clause_opening`) ends: at
     its first verb ("The drones targeted | 34% of Russia's ..."), else at its end. A
-    verb is a lower-case event verb, auxiliary or "-ed" word after the first word."""
-    verbs = event_verbs()
+    verb is a lower-case event verb, auxiliary, "-ed" word or word of `also` after the
+    first word."""
+    verbs = event_verbs() | also
+    previous = ""
     for n, word in enumerate(_WORD.finditer(opening)):
         bare = word.group().strip(",;:").lower()
         if (
             n
             and word.group()[:1].islower()
+            # "The attack marks ...": a noun; "This marks ..." (a verb of `also`) is a verb
+            and (previous not in _DETERMINERS or bare in also)
             and (bare in verbs or bare in _AUXILIARIES or bare.endswith("ed"))
         ):
             return word.start()
+        previous = bare
     return len(opening)
+
+
+def main_verb(text: str, also: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+    """The main clause's verb and the two words after it, lower-case ("" when not found):
+    "The deal is considered a landmark" -> ("is", "considered", "a"). Verbs as
+    `subject_end` knows them, and the words of `also`."""
+    opening = main_clause_opening(text)
+    words = [w.strip(",;:").lower() for w in opening[subject_end(opening, also) :].split()]
+    verb, following, third = (*words[:3], "", "", "")[:3]
+    return verb, following, third

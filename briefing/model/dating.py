@@ -288,6 +288,15 @@ def told_in_past(text: str) -> bool:
     return tense == "past" or (tense == "perfect" and _EVENT_DONE.search(text) is not None)
 
 
+# An event timed from another one ("Hours later, prisoners left Ofer prison", "the next
+# day") may fall on another day than the article's news: without a date of its own it
+# is left undated rather than given the lede's day.
+_AFTER_ANOTHER = re.compile(
+    r"\b(?:hours|days|weeks)\s+later\b|\bthe\s+(?:next|following)\s+(?:day|morning|night)\b",
+    re.IGNORECASE,
+)
+
+
 def line_dates(
     index: Index, members: Sequence[str], stated: Sentence, event: str
 ) -> tuple[DateMention, ...]:
@@ -296,7 +305,12 @@ def line_dates(
     day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if not dates and told_in_past(event) and not is_background(event, None, None):
+    if (
+        not dates
+        and told_in_past(event)
+        and not is_background(event, None, None)
+        and not _AFTER_ANOTHER.search(stated.text)
+    ):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
         news = dating.story_day(stated) or dating.news_day(stated.article_id)

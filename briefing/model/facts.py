@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
-from briefing.model.background import CONDITIONAL_START, STATE
+from briefing.model.background import CONDITIONAL_START, state_pattern
+from briefing.model.clauses import main_clause_opening, main_verb, subject_end
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
-from briefing.model.words import event_pattern
+from briefing.model.words import event_pattern, event_verbs, rewrites
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
@@ -91,7 +92,7 @@ def score(candidate: FactCandidate) -> float:
         value += 1.5
     if _RECENT.search(text):
         value += 1.0
-    if STATE.search(text):
+    if state_pattern().search(text):
         value -= 2.0
     if len(candidate.sources) > 1:
         value += 0.5  # corroborated by more than one sentence
@@ -120,6 +121,7 @@ def select_facts(
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
     chosen_words: list[ReportWords] = []
+    chosen_acts: list[_Act | None] = []
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
     )
@@ -130,8 +132,14 @@ def select_facts(
         words = report_words(candidate.text)
         if any(_restates(words, other) for other in chosen_words):
             continue
+        # Or the same person doing the same to the same thing that day, reworded
+        # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
+        act = _act(candidate)
+        if act and any(act.restates(other) for other in chosen_acts if other):
+            continue
         best.append(candidate)
         chosen_words.append(words)
+        chosen_acts.append(act)
 
     def when(candidate: FactCandidate) -> str | None:
         date = best_date(candidate.dates)
@@ -161,6 +169,54 @@ def _restates(one: ReportWords, other: ReportWords) -> bool:
         and _share(one.words, other.words) >= _RESTATED_WORDS
         and _share(one.names, other.names) >= _RESTATED_NAMES
     )
+
+
+@dataclass(frozen=True)
+class _Act:
+    """Who did what to what, when: the last name of a fact's subject ("Ukrainian President
+    Volodymyr Zelenskyy" -> "zelenskyy"), its main verb (as the first word of its rewrites
+    group), the content words after the verb and its date."""
+
+    name: str
+    verb: str
+    rest: frozenset[str]
+    day: str | None
+
+    def restates(self, other: _Act) -> bool:
+        return (
+            self.verb == other.verb
+            and self.day == other.day
+            and _same_name(self.name, other.name)
+            and bool(self.rest & other.rest)
+        )
+
+
+# A name spelt two ways ("Zelensky", "Zelenskyy"; "Sharaa", "Shara'a") shares its start.
+_NAME_START = 6
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
+
+
+def _same_name(one: str, other: str) -> bool:
+    return one == other or (
+        min(len(one), len(other)) >= _NAME_START and one[:_NAME_START] == other[:_NAME_START]
+    )
+
+
+def _act(candidate: FactCandidate) -> _Act | None:
+    """The fact as who did what, when; None when its main verb is not one that reports an
+    event or that outlets swap in a rewrite (two things "said" are two statements)."""
+    text = candidate.text
+    opening = main_clause_opening(text)
+    end = subject_end(opening)
+    verb = main_verb(text)[0]
+    group = rewrites().get(verb) or (verb if verb in event_verbs() else None)
+    names = _CAPITALISED.findall(opening[:end])
+    if not group or not names:
+        return None
+    date = best_date(candidate.dates)
+    after = text[text.find(opening) + end :].split(maxsplit=1)[1:]  # the words after the verb
+    words = report_words(after[0]).words if after else frozenset()
+    return _Act(names[-1].lower(), group, frozenset(words), date.value if date else None)
 
 
 def fact_candidate(line: Line) -> FactCandidate:

@@ -7,16 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background
-from briefing.model.clauses import main_clause_opening
+from briefing.model.clauses import main_clause_opening, opening_phrase_end
 from briefing.model.dating import best_date, dateline_end, first_published, line_dates
 from briefing.model.events import event_span
 from briefing.model.index import Index
-from briefing.model.panes import Mentions, PaneActor, line_actor, subject_mentions
+from briefing.model.panes import Mentions, PaneActor, named_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
 
 # A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
@@ -26,8 +27,9 @@ _CREDIT = re.compile(
     r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|",
     re.IGNORECASE,
 )
-# Article text ends its sentences; a short body line that does not is a teaser, link or
-# label (a long one is a sentence whose full stop the page dump lost).
+# Article text ends its sentences; a short body or subhead line that does not is a teaser,
+# link or label (a long one is a sentence whose full stop the page dump lost). A subhead
+# that tells something ends its sentence ("The army withdrew on Monday.").
 _ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
 _TEASER_WORDS = 16
 
@@ -41,7 +43,11 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
         s.id
         for s in sentences
         if (s.article_id, s.paragraph) in captioned
-        or (s.kind == "body" and not _ENDED.search(s.text) and len(s.text.split()) < _TEASER_WORDS)
+        or (
+            s.kind in ("body", "subhead")
+            and not _ENDED.search(s.text)
+            and len(s.text.split()) < _TEASER_WORDS
+        )
     )
 
 
@@ -93,15 +99,7 @@ def pane_lines(
             report = index.corroboration.report_of[members[0]].id
             line = make_line(index, report, members, off_period, stated)
             if report not in about:
-                # Decided once, on the sentence stating the whole report.
-                whole = make_line(index, report, index.corroboration.sources(report), off_period)
-                article = index.articles[whole.stated.article_id]
-                about[report] = line_actor(
-                    whole.event,
-                    whole.speaker,
-                    candidates[report],
-                    lambda text, article=article: mentions(text, article),
-                )
+                about[report] = report_actor(index, report, candidates[report], mentions)
             if about[report] != pane.id:
                 continue
             article = index.articles[line.stated.article_id]
@@ -111,6 +109,28 @@ def pane_lines(
             also = tuple(names[other] for other in candidates[report] if other != pane.id)
             lines[pane.id].append((replace(line, subject=subject), also))
     return {pane_id: tuple(found) for pane_id, found in lines.items()}
+
+
+def report_actor(index: Index, report: str, candidates: Sequence[str], mentions: Mentions) -> str:
+    """The pane a report is about, decided once for all its panes: by the sentence stating
+    the whole report; when its words name none of the candidates ("Two ballistic missiles
+    struck the city centre"), by the first of its other sentences that does ("Two missiles
+    hit ..., following accusations between Russia and Ukraine"); else the first candidate."""
+    sources = index.corroboration.sources(report)
+    whole = make_line(index, report, sources, frozenset())
+    others = (
+        make_line(index, report, sources, frozenset(), index.sentences[sid])
+        for sid in sources
+        if sid != whole.stated.id
+    )
+    for line in chain((whole,), others):
+        article = index.articles[line.stated.article_id]
+        found = named_actor(
+            line.event, line.speaker, candidates, lambda text, a=article: mentions(text, a)
+        )
+        if found:
+            return found
+    return candidates[0]
 
 
 def make_line(
@@ -149,7 +169,8 @@ def make_line(
         reported=first_published(index, members),
         wire=article.wire or article.outlet,
         outlets=len(outlets),
-        background=off or is_background(event, best_date(dates), published),
+        background=off
+        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)]),
         order=index.order[members[0]],
         subject=False,
     )

@@ -62,6 +62,15 @@ def mentions_of(tagger: ActorTagger, others: Sequence[PaneActor]) -> Mentions:
 def line_actor(event: str, speaker: str | None, candidates: Sequence[str], mentions: Named) -> str:
     """The one pane among `candidates` (the panes whose actor the line names or, for a
     pronoun, refers to; in pane order) that the line is about."""
+    return named_actor(event, speaker, candidates, mentions) or candidates[0]
+
+
+def named_actor(
+    event: str, speaker: str | None, candidates: Sequence[str], mentions: Named
+) -> str | None:
+    """The pane among `candidates` the line is about, by what its own words name: the
+    subject, else the speaker, else the first actor its event names; None when its words
+    name none of them (the actor was tagged from another sentence)."""
     subject = main_clause_opening(event)
     if _PRONOUN_SUBJECT.match(subject):
         named = mentions(event)
@@ -80,7 +89,7 @@ def line_actor(event: str, speaker: str | None, candidates: Sequence[str], menti
         agents = {a: at for a, at in named.items() if _AGENT.search(text, 0, at)}
         if agents or named:
             return min(agents or named, key=(agents or named).__getitem__)
-    return candidates[0]
+    return None
 
 
 def subject_mentions(opening: str, mentions: Named) -> dict[str, int]:

@@ -13,11 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from briefing.stemming import stemmer
+
+if TYPE_CHECKING:
+    # Imported where a matrix is built: scipy.sparse costs more to import than numpy
+    # (its array-API layer loads numpy's lazy submodules), and a summary of a few
+    # sentences needs none of it (see lex_rank).
+    from scipy import sparse
 
 # One sentence's words, as the tokenizer gives them (case kept).
 Words = Sequence[str]
@@ -47,6 +53,8 @@ def stop_words() -> frozenset[str]:
 
 def term_counts(stemmed: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Sentence x term matrix of counts."""
+    from scipy import sparse
+
     vocabulary: dict[str, int] = {}
     indices: list[int] = []
     indptr = [0]
@@ -62,6 +70,8 @@ def term_counts(stemmed: Sequence[Sequence[str]]) -> sparse.csr_matrix:
 
 
 def scale_rows(matrix: sparse.csr_matrix, factors: np.ndarray) -> sparse.csr_matrix:
+    from scipy import sparse
+
     return sparse.csr_matrix(sparse.diags(factors) @ matrix)
 
 
@@ -134,6 +144,8 @@ class SharedWordsGraph:
         self, counts: sparse.csr_matrix, pair_weight: Callable[[np.ndarray], np.ndarray]
     ) -> None:
         """`pair_weight(lengths)` gives c for every pair of the given distinct lengths."""
+        from scipy import sparse
+
         self._counts = counts
         lengths = np.asarray(counts.sum(axis=1)).ravel()
         distinct, self._group = np.unique(lengths, return_inverse=True)

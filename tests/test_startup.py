@@ -1,0 +1,104 @@
+"""What starting up imports: each start path loads only what it uses (the costs were measured
+with `python -X importtime` and benchmarks/run.py; these guard that they stay away)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefing.resources import seed_paths
+from briefing.sentences import SentenceTokenizer
+from briefing.summarizers import lex_rank
+from briefing.summarizers.words import Document, english_rules
+
+# Loaded only by a cold run: tagging, annotation, extraction's vocabulary, corroboration,
+# the date resolver and the worker pool.
+ENGINE = (
+    "briefing.actors",
+    "briefing.phrase_index",
+    "briefing.coreference",
+    "briefing.sentences",
+    "briefing.dates",
+    "briefing.extract.vocabulary",
+    "briefing.corroborate",
+    "briefing.model.index",
+    "concurrent.futures.process",
+)
+# Never worth their import on the seeds: the stemmer package's 29 pure-Python languages,
+# the charset detector (the seeds are UTF-8), scipy and the numpy submodules its
+# array-API layer pulls in.
+NEVER_ON_THE_SEEDS = (
+    "snowballstemmer",
+    "charset_normalizer",
+    "scipy",
+    "numpy.f2py",
+    "numpy.ma",
+    "numpy.random",
+    "numpy.testing",
+)
+
+
+def _imported(code: str, cache_home: Path, watched: tuple[str, ...]) -> list[str]:
+    """The watched modules a fresh interpreter has imported after running `code`."""
+    script = f"import sys\n{code}\nprint(' '.join(m for m in {watched!r} if m in sys.modules))\n"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    run = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    return run.stdout.split()
+
+
+BUILD = "from briefing.pipeline import build_briefing\nbuild_briefing([])"
+
+
+def test_a_warm_start_imports_none_of_the_engine(tmp_path: Path) -> None:
+    watched = ENGINE + NEVER_ON_THE_SEEDS
+    cold = _imported(BUILD, tmp_path, watched)
+    # The guard can fail: the cold run does import the engine.
+    assert {"briefing.actors", "briefing.extract.vocabulary", "briefing.dates"} <= set(cold)
+    assert _imported(BUILD, tmp_path, watched) == []
+
+
+def test_a_cold_run_on_the_seeds_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    code = (
+        "from briefing.options import BriefingOptions\n"
+        "from briefing.pipeline import build_briefing\n"
+        "build_briefing([], BriefingOptions(use_cache=False))"
+    )
+    assert _imported(code, tmp_path, NEVER_ON_THE_SEEDS + ("concurrent.futures.process",)) == []
+
+
+def test_the_view_starts_without_the_engine(tmp_path: Path) -> None:
+    watched = ENGINE + NEVER_ON_THE_SEEDS + ("numpy", "briefing.pipeline")
+    assert _imported("import briefing.tui.app", tmp_path, watched) == []
+
+
+@pytest.mark.parametrize("size", [10, 17, 40, 64])  # the seeds have 64 sentences
+def test_lex_rank_on_dense_arrays_rates_as_on_sparse_matrices(
+    size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in seed_paths())
+    texts = SentenceTokenizer().to_sentences(seeds)[:size]
+    assert len(texts) == size <= lex_rank.DENSE_SENTENCES
+    document = Document(texts, tuple(SentenceTokenizer().to_words(t) for t in texts))
+    dense = lex_rank.scores(document, 5, english_rules())
+    monkeypatch.setattr(lex_rank, "DENSE_SENTENCES", 0)
+    sparse = lex_rank.scores(document, 5, english_rules())
+    assert len(set(np.round(dense, 6))) > size // 2  # sentences rated apart, not all tied
+    # Equal after the rounding that ranking applies (summation order differs at most).
+    np.testing.assert_array_equal(np.round(dense, 12), np.round(sparse, 12))
+
+
+def test_a_short_lex_rank_summary_imports_no_scipy(tmp_path: Path) -> None:
+    code = (
+        "from briefing.summarize import select_sentences\n"
+        "texts = ['Rebels took Homs today.', 'Rebels took Hama.', 'Snow fell in Oslo.',\n"
+        "         'Rebels marched on Damascus.', 'Snow fell in Homs too.']\n"
+        "assert select_sentences(texts, 'lex-rank', 2)"
+    )
+    assert _imported(code, tmp_path, ("scipy", "scipy.sparse")) == []
