@@ -17,7 +17,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+import textwrap
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 from unittest import mock
 
@@ -41,6 +43,7 @@ from briefing.extract.headline import (  # noqa: E402
     headline_features,
     row_beliefs,
 )
+from briefing.extract.units import is_prose  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 SETS = (
@@ -49,6 +52,13 @@ SETS = (
     ("dates-dev", "ground-truth.json"),
 )
 L2 = 1.0
+# Short texts cut from the pages, as a pasted excerpt or a page store keeping the beginning
+# shows them: the headline row and some paragraphs under it, or the paragraphs alone (where
+# no row is the headline). Not cut from extraction-dev, whose bodies the excerpts benchmark
+# uses. Each cut stays with its page's web site, so the folds still hold out whole sites.
+CUT_FROM = ("extraction-segments", "dates-dev")
+CUT_PARAGRAPHS = (2, 5)
+WRAP_COLUMNS = 72
 
 
 @dataclass
@@ -61,10 +71,13 @@ class Page:
     labels: np.ndarray  # 1 where the row matches the URL slug
     slug: list[str]
     rule_title: str  # what the extractor's rules gave
+    cut: bool = False  # a short text cut from a page, not a page
 
 
-def load(shared: Path) -> list[Page]:
+def load(shared: Path, cuts: bool = False) -> list[Page]:
+    """The shared pages with a URL slug; with `cuts`, also the short texts cut from them."""
     pages: dict[str, Page] = {}
+    cut_pages: list[Page] = []
     for name, truth_name in SETS:
         truth_file = shared / name / truth_name
         if not truth_file.is_file():
@@ -74,12 +87,38 @@ def load(shared: Path) -> list[Page]:
             if not slug or key in pages:
                 continue
             text = (shared / name / "pages" / f"{key}.txt").read_text(encoding="utf-8")
-            pages[key] = _page(key, site_of(entry["url"]), text, slug)
-    return list(pages.values())
+            site = site_of(entry["url"])
+            page, prose = _page(key, site, text, slug)
+            pages[key] = page
+            if cuts and name in CUT_FROM and page.labels.any():
+                for number, cut in enumerate(_cuts(page, prose)):
+                    cut_pages.append(
+                        replace(_page(f"{key}#{number}", site, cut, slug)[0], cut=True)
+                    )
+    return list(pages.values()) + cut_pages
 
 
-def _page(key: str, site: str, text: str, slug: list[str]) -> Page:
-    """The page's candidate rows, as the extractor offers them, and its rules' title."""
+def _cuts(page: Page, prose: list[int]) -> list[str]:
+    """Two short texts from a page: its headline row over the paragraphs below it, and those
+    paragraphs alone; their length and hard wrapping vary with the page (fixed, by its key)."""
+    headline = next(page.rows[k] for k in range(len(page.rows)) if page.labels[k])
+    below = [i for i in prose if i > headline]
+    draw = zlib.crc32(page.key.encode())
+    size = CUT_PARAGRAPHS[0] + draw % (CUT_PARAGRAPHS[1] - CUT_PARAGRAPHS[0] + 1)
+    if len(below) < CUT_PARAGRAPHS[0]:
+        return []
+    paragraphs = [page.texts[i] for i in below[:size]]
+    if draw % 3 == 0:
+        paragraphs = ["\n".join(textwrap.wrap(p, WRAP_COLUMNS)) for p in paragraphs]
+    return [
+        "\n\n".join([page.texts[headline], *paragraphs]) + "\n",
+        "\n\n".join(paragraphs) + "\n",
+    ]
+
+
+def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[int]]:
+    """The page's candidate rows, as the extractor offers them, and its rules' title; and its
+    prose rows."""
     seen: list[tuple] = []
     original = extract.find_headline
 
@@ -103,7 +142,8 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> Page:
     )
     texts = [unit.text for unit in units]
     vectors = vectors.reshape(len(rows), len(FEATURES))
-    return Page(key, site, texts, rows, vectors, labels, slug, article.title)
+    prose = [i for i, unit in enumerate(units) if is_prose(unit)]
+    return Page(key, site, texts, rows, vectors, labels, slug, article.title), prose
 
 
 def choose(page: Page, model: HeadlineModel) -> tuple[str, float]:
@@ -125,8 +165,10 @@ def fit(pages: list[Page], max_wrong: float) -> HeadlineModel:
 
 
 def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = False) -> str:
-    """The line of title figures: the scorer fitted without each page's site, and the rules."""
+    """The lines of title figures: the scorer fitted without each page's site, and the rules;
+    then, where short texts were cut, how it reads them."""
     right = missing = named_right = 0
+    cut_right = {True: 0, False: 0}  # by whether the cut opens with its headline row
     for fold in range(FOLDS):
         model = fit([p for p in pages if fold_of(p.site) != fold], max_wrong)
         for page in pages:
@@ -135,23 +177,39 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
             title, belief = choose(page, model)
             title = title if belief >= model.threshold else ""
             hit = bool(title) and title_matches_slug(title, page.slug)
+            if page.cut:
+                titled = bool(page.labels.any())
+                cut_right[titled] += hit if titled else not title
+                continue
             right += hit
             named_right += hit and page.labels.any()
             missing += not title
             if verbose and not hit:
                 print(f"{page.key[:12]} {page.site:<28} {title[:60]!r} slug {' '.join(page.slug)}")
-    rules = sum(title_matches_slug(page.rule_title, page.slug) for page in pages)
-    sites = len({page.site for page in pages})
+    whole = [page for page in pages if not page.cut]
+    rules = sum(title_matches_slug(page.rule_title, page.slug) for page in whole)
+    sites = len({page.site for page in whole})
     # The slug judges a title only where it spells some row of the page: elsewhere it is
     # reworded, in another script, or the dump lacks the headline row.
-    named = sum(bool(page.labels.any()) for page in pages)
-    return (
+    named = sum(bool(page.labels.any()) for page in whole)
+    line = (
         f"titles matching the URL slug (cross-validated over {FOLDS} folds of {sites} web sites):"
-        f" {right}/{len(pages)} ({right / len(pages):.2f}), {missing} without a title;"
-        f" the rules before: {rules}/{len(pages)} ({rules / len(pages):.2f});"
+        f" {right}/{len(whole)} ({right / len(whole):.2f}), {missing} without a title;"
+        f" the rules before: {rules}/{len(whole)} ({rules / len(whole):.2f});"
         f" on the {named} pages where the slug spells a row: {named_right}/{named}"
         f" ({named_right / max(named, 1):.2f})"
     )
+    cuts = {
+        titled: sum(p.cut and bool(p.labels.any()) == titled for p in pages)
+        for titled in (True, False)
+    }
+    if cuts[True] or cuts[False]:
+        line += (
+            f"\n  short texts cut from the pages: headline row on top taken as the title"
+            f" {cut_right[True]}/{cuts[True]}; paragraphs alone given no title"
+            f" {cut_right[False]}/{cuts[False]}"
+        )
+    return line
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,8 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-wrong", type=float, default=0.3, help="wrong titles allowed")
     parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS_FILE.name}")
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong titles")
+    parser.add_argument(
+        "--no-cuts", action="store_true", help="fit on the pages only, without short texts"
+    )
     args = parser.parse_args(argv)
-    pages = load(args.shared)
+    pages = load(args.shared, cuts=not args.no_cuts)
     if not pages:
         print(f"no shared sets under {args.shared}; nothing to fit.")
         return 0

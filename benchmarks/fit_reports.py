@@ -2,6 +2,8 @@
 
     python benchmarks/fit_reports.py          # fit, print dev figures, write the weights
     python benchmarks/fit_reports.py --dry    # fit and print, write nothing
+    python benchmarks/fit_reports.py --cv     # also cross-validate by story (reads the
+                                              # test stories too; writes dev's fit only)
 
 A logistic regression over `pair_features` of labelled sentence pairs of the `dev`
 stories (benchmarks/judged/*.toml and pairs/*.toml): the same report in two articles
@@ -9,8 +11,12 @@ against events of different stories. Classes are weighted equally (negatives out
 positives a hundredfold, most of them trivially apart); hard negatives (sharing 40% of
 their content words) and negatives of one story weigh more than the rest. The threshold
 is the lowest at which the briefing's grouping of the dev articles merges at most
-MAX_WRONG of the hard negatives and of the negatives within one story file. Test stories
-are never read: `benchmarks/report_merging.py` reports them.
+MAX_WRONG of the hard negatives and of the negatives within one story file.
+
+--cv measures how that generalises to stories the score has not seen: each dev story
+grouped, at every threshold, by a score fitted on the other dev stories; then every story
+(dev and test) grouped by a score fitted on all the others, at the fitted threshold.
+Without --cv test stories are never read: `benchmarks/report_merging.py` reports them.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from report_merging import (  # noqa: E402
     KINDS,
     PAGE_FOLDERS,
     PAIRS_DIR,
+    Counts,
     Labelled,
     Split,
     brief_cluster,
@@ -57,43 +64,59 @@ NEGATIVE_SHARES = {"hard": 0.2, "near": 0.2, "negative": 0.1}
 PENALTY = 0.001
 
 
+# Thresholds tried, from the loosest.
+THRESHOLDS = np.round(np.arange(0.30, 0.96, 0.01), 2)
+
+
 @dataclass
-class Dev:
-    """The dev stories: their briefed articles and labelled sentences."""
+class Stories:
+    """Labelled stories: each one's split, briefed articles and labelled sentences."""
 
+    names: list[str]
+    splits: list[str]
     clusters: list[list[AnnotatedArticle]]  # each story's briefed articles
-    labelled: list[Labelled]
+    labelled: list[list[Labelled]]  # each story's labelled sentences
 
 
-def load_dev(pages: Path) -> Dev:
-    clusters = [c for c in load_clusters() + load_clusters(PAIRS_DIR) if c.split == "dev"]
-    dev = Dev([], [])
+@dataclass(frozen=True)
+class Pair:
+    stories: frozenset[int]  # the stories (one or two) its sentences are of
+    features: dict[str, float]
+    kind: str  # see report_merging.KINDS
+
+
+def load_stories(pages: Path, splits: frozenset[str]) -> Stories:
+    clusters = [c for c in load_clusters() + load_clusters(PAIRS_DIR) if c.split in splits]
+    stories = Stories([], [], [], [])
     for n, cluster in enumerate(clusters):
         articles = brief_cluster(cluster, pages, f"c{n}a")
-        dev.clusters.append(articles)
-        dev.labelled += labelled_sentences(cluster, articles)
-    return dev
+        stories.names.append(cluster.id)
+        stories.splits.append(cluster.split)
+        stories.clusters.append(articles)
+        stories.labelled.append(labelled_sentences(cluster, articles))
+    return stories
 
 
-def dev_pairs(dev: Dev) -> tuple[list[dict[str, float]], list[str]]:
-    """Features and kind (see report_merging.KINDS) of every labelled dev pair that shares
-    a content word other than names (the others are never compared)."""
-    features, kinds = [], []
-    for a, b in combinations(dev.labelled, 2):
+def labelled_pairs(stories: Stories) -> list[Pair]:
+    """Every labelled pair that shares a content word other than names (the others are
+    never compared), with the stories it is of."""
+    numbered = [(n, item) for n, items in enumerate(stories.labelled) for item in items]
+    pairs = []
+    for (m, a), (n, b) in combinations(numbered, 2):
         kind = pair_kind(a, b)
         if kind is None:
             continue
         wa, wb = report_words(a.text), report_words(b.text)
         if not (wa.words & wb.words) - wa.names:
             continue
-        features.append(pair_features(wa, wb))
-        kinds.append(kind)
-    return features, kinds
+        pairs.append(Pair(frozenset((m, n)), pair_features(wa, wb), kind))
+    return pairs
 
 
-def fit(features: list[dict[str, float]], kinds: list[str]) -> dict:
-    names = sorted(features[0])
-    x = np.array([[f[name] for name in names] for f in features])
+def fit(pairs: list[Pair]) -> dict:
+    names = sorted(pairs[0].features)
+    kinds = [p.kind for p in pairs]
+    x = np.array([[p.features[name] for name in names] for p in pairs])
     y = np.array([k in ("copy", "rewrite") for k in kinds], dtype=float)
     sample = np.where(y == 1, 0.5 / y.sum(), 0.0)
     for kind, share in NEGATIVE_SHARES.items():
@@ -118,22 +141,84 @@ def fit(features: list[dict[str, float]], kinds: list[str]) -> dict:
     }
 
 
-def pick_threshold(dev: Dev, model: dict) -> float:
-    """The lowest threshold at which the briefing's grouping of the dev stories merges at
-    most MAX_WRONG of the hard negatives and of the negatives within one story file."""
-    for threshold in np.arange(0.30, 0.96, 0.01):
-        weights = ReportWeights(model["bias"], model["weights"], float(threshold))
+def fit_without(pairs: list[Pair], held_out: int, among: set[int]) -> dict:
+    """The score fitted on the labelled pairs of the stories `among` but `held_out`."""
+    return fit([p for p in pairs if held_out not in p.stories and p.stories <= among])
+
+
+def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
+    """One story grouped by the briefing with `model` (its threshold included): merged
+    per kind."""
+    weights = ReportWeights(model["bias"], model["weights"], model["threshold"])
+    split = Split()
+    grouped_pairs = grouped([stories.clusters[story]], weights)
+    judge(stories.labelled[story], grouped_pairs, split, pairwise=False)
+    return split.kinds["grouped"]
+
+
+def acceptable(kinds: dict[str, Counts]) -> bool:
+    hard, near = kinds["hard"], kinds["near"]
+    return hard.merged <= MAX_WRONG * hard.total and near.merged <= MAX_WRONG * near.total
+
+
+def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
+    for kind, counts in kinds.items():
+        total[kind].merged += counts.merged
+        total[kind].total += counts.total
+
+
+def pick_threshold(stories: Stories, dev: set[int], model: dict) -> float:
+    """The lowest threshold at which the briefing's grouping of the dev stories (all at
+    once, as a mixed folder) merges at most MAX_WRONG of the hard negatives and of the
+    negatives within one story file."""
+    clusters = [stories.clusters[n] for n in sorted(dev)]
+    labelled = [item for n in sorted(dev) for item in stories.labelled[n]]
+    for t in THRESHOLDS:
+        weights = ReportWeights(model["bias"], model["weights"], float(t))
         split = Split()
-        judge(dev.labelled, grouped(dev.clusters, weights), split, pairwise=False)
+        judge(labelled, grouped(clusters, weights), split, pairwise=False)
         kinds = split.kinds["grouped"]
-        hard, near, rewrite = kinds["hard"], kinds["near"], kinds["rewrite"]
-        print(
-            f"threshold {threshold:.3f}: rewrites {rewrite.merged}/{rewrite.total}, hard "
-            f"{hard.merged}/{hard.total}, same story {near.merged}/{near.total}"
-        )
-        if hard.merged <= MAX_WRONG * hard.total and near.merged <= MAX_WRONG * near.total:
-            return round(float(threshold), 3)
-    return 0.95
+        print(f"threshold {t:.2f}: {line(kinds)}")
+        if acceptable(kinds):
+            return float(t)
+    return float(THRESHOLDS[-1])
+
+
+def held_out_thresholds(stories: Stories, pairs: list[Pair], dev: set[int]) -> None:
+    """What each threshold merges of held-out dev stories, each grouped by a score fitted
+    on the other dev stories: how the threshold picked on the stories the score was
+    fitted on fares on stories it has not seen."""
+    totals = {float(t): {kind: Counts() for kind in KINDS} for t in THRESHOLDS}
+    for story in sorted(dev):
+        model = fit_without(pairs, story, dev)
+        for t, total in totals.items():
+            add(total, judged(stories, story, {**model, "threshold": t}))
+    for t, kinds in totals.items():
+        mark = "" if acceptable(kinds) else "  (over MAX_WRONG)"
+        print(f"threshold {t:.2f}, dev stories held out: {line(kinds)}{mark}")
+
+
+def line(kinds: dict[str, Counts]) -> str:
+    return ", ".join(
+        f"{kind} {kinds[kind].merged}/{kinds[kind].total}" for kind in ("rewrite", "hard", "near")
+    )
+
+
+def cross_validate(stories: Stories, pairs: list[Pair], threshold: float) -> None:
+    """Each story (dev and test) grouped by a score fitted on all the other stories, at
+    the shipped threshold; the figures per split, and per story."""
+    everyone = set(range(len(stories.names)))
+    totals = {split: {kind: Counts() for kind in KINDS} for split in ("dev", "test", "all")}
+    for story in sorted(everyone):
+        model = {**fit_without(pairs, story, everyone), "threshold": threshold}
+        kinds = judged(stories, story, model)
+        print(f"  {stories.names[story]} ({stories.splits[story]}): {line(kinds)}")
+        add(totals[stories.splits[story]], kinds)
+        add(totals["all"], kinds)
+    for split, kinds in totals.items():
+        rewrites = kinds["rewrite"]
+        share = rewrites.merged / rewrites.total if rewrites.total else 0.0
+        print(f"cross-validated by story, {split}: rewrites merged {share:.0%}; {line(kinds)}")
 
 
 def main() -> int:
@@ -143,14 +228,21 @@ def main() -> int:
         "--pages", type=Path, default=Path(os.environ.get("BRIEFING_JUDGED_PAGES", str(found)))
     )
     parser.add_argument("--dry", action="store_true", help="print, do not write")
+    parser.add_argument(
+        "--cv", action="store_true", help="also judge each story by a score fitted without it"
+    )
     args = parser.parse_args()
-    dev = load_dev(args.pages)
-    features, kinds = dev_pairs(dev)
-    model = fit(features, kinds)
-    model["threshold"] = pick_threshold(dev, model)
-    counts = {k: kinds.count(k) for k in KINDS}
+    stories = load_stories(args.pages, frozenset(("dev", "test") if args.cv else ("dev",)))
+    pairs = labelled_pairs(stories)
+    dev = {n for n, split in enumerate(stories.splits) if split == "dev"}
+    model = fit([p for p in pairs if p.stories <= dev])
+    model["threshold"] = pick_threshold(stories, dev, model)
+    counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
+    if args.cv:
+        held_out_thresholds(stories, pairs, dev)
+        cross_validate(stories, pairs, model["threshold"])
     if not args.dry:
         WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"written: {WEIGHTS}")

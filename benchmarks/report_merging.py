@@ -54,7 +54,13 @@ from briefing_eval import (  # noqa: E402
 
 from briefing.actors import compile_profile  # noqa: E402
 from briefing.annotate import AnnotatedArticle  # noqa: E402
-from briefing.corroborate import corroborate, same_report  # noqa: E402
+from briefing.corroborate import (  # noqa: E402
+    corroborate,
+    pair_features,
+    report_score,
+    report_words,
+    same_report,
+)
 
 if TYPE_CHECKING:
     from briefing.model.words import ReportWeights
@@ -170,7 +176,7 @@ def grouped(
     stories, as it groups all of them at once (a mixed folder)."""
 
     def pairs(articles: Sequence[AnnotatedArticle]) -> set[frozenset[str]]:
-        reports = (corroborate(articles, weights) if weights else corroborate(articles)).reports
+        reports = corroborate(articles, weights=weights).reports
         return {frozenset(p) for r in reports for p in combinations(r.sentence_ids, 2)}
 
     cluster_of = {a.id: n for n, group in enumerate(clusters) for a in group}
@@ -220,7 +226,16 @@ def report(splits: dict[str, Split], worst: int) -> None:
                 continue
             print(f"\n{name}: {title} ({len(misses)}; first {min(worst, len(misses))})")
             for a, b in misses[:worst]:
-                print(f"  - {a[:150]}\n    {b[:150]}")
+                print(f"  - {a[:150]}\n    {b[:150]}\n    {why(a, b)}")
+
+
+def why(a: str, b: str) -> str:
+    """The pair as the score sees it: its score, the features that are not 0, and the
+    compared words the two share."""
+    wa, wb = report_words(a), report_words(b)
+    features = {name: round(value, 2) for name, value in pair_features(wa, wb).items() if value}
+    shared = " ".join(sorted(wa.words & wb.words))
+    return f"score {report_score(wa, wb):.2f} {features} shared: {shared}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

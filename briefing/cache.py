@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import time
 import types
 import typing
@@ -176,10 +177,10 @@ def article_from_dict(
 
 
 def briefing_to_dict(
-    briefing: Briefing, *, article_refs: Sequence[Mapping[str, str]] | None = None
+    briefing: Briefing, *, article_refs: Sequence[Mapping[str, Any]] | None = None
 ) -> dict[str, Any]:
     """The briefing as plain data; with `article_refs`, its articles are those references
-    (key, id, path) instead of copies."""
+    (key, id, the article without its text) instead of copies."""
 
     # As dataclasses.asdict, built with vars(): asdict alone took 2 s on 1,000 articles.
     def actor(brief: ActorBrief) -> dict[str, Any]:
@@ -191,7 +192,8 @@ def briefing_to_dict(
         }
 
     return {
-        **vars(briefing),
+        # Its fields only: vars() would carry what a property memoised on it too.
+        **{f.name: getattr(briefing, f.name) for f in dataclasses.fields(briefing)},
         "articles": (
             list(article_refs)
             if article_refs is not None
@@ -243,6 +245,119 @@ def briefing_from_dict(
     )
 
 
+# A warm run renders a cached briefing from its row alone; the articles' text (sentences,
+# blocks, furniture) is read from the article table only when something asks for it.
+# The classes below are the model's own types with those fields filled on first access.
+Placement = tuple[str, str, str]  # an article's cache key, its id in the briefing, its path
+Rebuild = Callable[[Sequence[Placement]], dict[str, AnnotatedArticle]]
+
+
+class _Deferred:
+    """Mix-in for a frozen dataclass whose `_deferred` fields are filled when first read
+    (by `_StoredArticles.load`); equal, hashed and pickled as the plain dataclass."""
+
+    _deferred: typing.ClassVar[tuple[str, ...]] = ()
+    _plain_type: typing.ClassVar[type]
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for attributes not set yet.
+        store = self.__dict__.get("_store")
+        if store is None or name not in self._deferred:
+            raise AttributeError(name)
+        store.load(self.__dict__["_key"])
+        return self.__dict__[name]
+
+    def _plain(self) -> Any:
+        fields = dataclasses.fields(self._plain_type)
+        return self._plain_type(**{f.name: getattr(self, f.name) for f in fields})
+
+    def __eq__(self, other: object) -> bool:
+        plain = self._plain()
+        return plain == (other._plain() if isinstance(other, _Deferred) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._plain())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return self._plain().__reduce__()
+
+
+class _DeferredArticle(_Deferred, AnnotatedArticle):
+    _deferred = ("sentences",)
+    _plain_type = AnnotatedArticle
+
+
+class _DeferredText(_Deferred, Article):
+    _deferred = ("blocks", "dropped")
+    _plain_type = Article
+
+
+def _deferred(cls: type[_Deferred], plain: object, store: _StoredArticles, key: str) -> Any:
+    """`plain` as an instance of `cls` whose deferred fields are read from `store`."""
+    instance = object.__new__(cls)
+    values = {name: value for name, value in vars(plain).items() if name not in cls._deferred}
+    instance.__dict__.update(values, _store=store, _key=key)
+    return instance
+
+
+def _article_header(article: Article) -> dict[str, Any]:
+    """What a briefing row keeps of an article: all but its text."""
+    fields = dataclasses.fields(Article)
+    return {
+        f.name: getattr(article, f.name) for f in fields if f.name not in _DeferredText._deferred
+    }
+
+
+def _header(data: Mapping[str, Any]) -> Article:
+    """Inverse of `_article_header` (its text left empty); raises on a malformed mapping."""
+    header = Article(**{**data, **dict.fromkeys(_DeferredText._deferred, ())})
+    if not _well_formed(header, Article):
+        raise TypeError("not an article header")
+    return header
+
+
+class _StoredArticles:
+    """The articles of a briefing loaded from the cache, read from the article table a
+    chunk at a time as they are first needed. A row gone or damaged by then is made
+    again from its page by `rebuild` (and stored again), silently: the briefing is
+    already on its way to the reader."""
+
+    def __init__(self, path: Path, rebuild: Rebuild) -> None:
+        self._path = path
+        self._rebuild = rebuild
+        self._waiting: dict[str, tuple[_DeferredArticle, Placement]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, key: str, article_id: str, header: Article) -> _DeferredArticle:
+        text = _deferred(_DeferredText, header, self, key)
+        article = AnnotatedArticle(id=article_id, article=text, sentences=())
+        deferred = _deferred(_DeferredArticle, article, self, key)
+        self._waiting[key] = (deferred, (key, article_id, header.path))
+        return deferred
+
+    def load(self, key: str) -> None:
+        with self._lock:
+            if key not in self._waiting:
+                return  # loaded by another thread meanwhile
+            keys = list(self._waiting)
+            start = keys.index(key)
+            chunk = keys[start : start + _KEYS_PER_QUERY]
+            placements = [self._waiting[k][1] for k in chunk]
+            with ArticleCache.open(self._path, warn=lambda message: None) as cache:
+                found = cache.get_placed(placements)
+                missing = [p for p in placements if p[0] not in found]
+                if missing:
+                    rebuilt = self._rebuild(missing)
+                    cache.put_many(rebuilt.items())
+                    found.update(rebuilt)
+            for k in chunk:
+                deferred, _ = self._waiting.pop(k)
+                loaded = found[k]
+                object.__setattr__(deferred, "sentences", loaded.sentences)
+                for name in _DeferredText._deferred:
+                    object.__setattr__(deferred.article, name, getattr(loaded.article, name))
+
+
 def encode_article(article: AnnotatedArticle) -> str:
     """An article as stored (without its id): work a worker process can do."""
     return json.dumps(
@@ -268,11 +383,10 @@ def _decode(
 # than tab and newline as \u escapes (and \r, \b, \f), C1, bidi controls, BOM and lone
 # surrogates. Checked on the row's text, at C speed, before anything is parsed.
 _UNCLEAN_ESCAPE = re.compile(
-    # An escape is a backslash that is not itself escaped (JSON writes a backslash as two).
-    r"(?<!\\)(?:\\\\)*+\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]"
-    r"|u[dD][89a-fA-F][0-9a-fA-F]{2}|[rbf])"
+    r"\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u[dD][89a-fA-F][0-9a-fA-F]{2}|[rbf])"
 )
-# Every escape above starts so; searching for this first is ten times faster.
+# Every escape above starts so: a literal search, far faster than the pattern above at
+# every position of a long row.
 _ESCAPE_START = re.compile(r"\\[urbf]")
 _UNCLEAN_CHARACTER = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -280,9 +394,17 @@ _UNCLEAN_CHARACTER = re.compile(
 
 
 def _unclean_json(text: str) -> bool:
-    return bool(_UNCLEAN_CHARACTER.search(text)) or bool(
-        _ESCAPE_START.search(text) and _UNCLEAN_ESCAPE.search(text)
-    )
+    if _UNCLEAN_CHARACTER.search(text):
+        return True
+    for found in _ESCAPE_START.finditer(text):
+        # An escape is a backslash that is not itself escaped (JSON writes a backslash as
+        # two): an even number of backslashes before it.
+        start = before = found.start()
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2 == 0 and _UNCLEAN_ESCAPE.match(text, start):
+            return True
+    return False
 
 
 def _well_formed(value: object, hint: object) -> bool:
@@ -453,9 +575,11 @@ class ArticleCache:
         except sqlite3.Error as error:
             self._fail(error)
 
-    def get_briefing(self, key: str) -> Briefing | None:
-        """A finished briefing stored under `briefing_key`, or None. Its articles are
-        loaded from the article table (the row names them by key)."""
+    def get_briefing(self, key: str, rebuild: Rebuild | None = None) -> Briefing | None:
+        """A finished briefing stored under `briefing_key`, or None. With `rebuild`, its
+        articles' text is read from the article table when first asked for (`rebuild`
+        makes again from its page any row gone or damaged by then); without, all of it
+        is read and checked now, and a row missing or damaged makes the briefing a miss."""
         if self._connection is None:
             return None
         try:
@@ -472,20 +596,53 @@ class ArticleCache:
             return None
         try:
             data = json.loads(row[0])
-            refs = data["articles"]
-            found = self.get_placed([(r["key"], r["id"], r["path"]) for r in refs])
-            if len(found) < len({r["key"] for r in refs}):
+            refs = [(r["key"], r["id"], _header(r["article"])) for r in data["articles"]]
+            articles = self._briefing_articles(refs, rebuild)
+            if articles is None:
                 return None  # an article was dropped from the cache since
-            briefing = briefing_from_dict(data, [found[r["key"]] for r in refs])
+            briefing = briefing_from_dict(data, articles)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             briefing = None
-        # Its articles were checked as they were read.
+        # Its articles were checked as they were read (or will be).
         if briefing is None or not _well_formed(
             dataclasses.replace(briefing, articles=()), Briefing
         ):
             self._discard("briefings", [key])
             return None
         return briefing
+
+    def _briefing_articles(
+        self, refs: Sequence[tuple[str, str, Article]], rebuild: Rebuild | None
+    ) -> list[AnnotatedArticle] | None:
+        keys = [key for key, _, _ in refs]
+        if len(set(keys)) < len(keys) or len(set(i for _, i, _ in refs)) < len(refs):
+            raise ValueError("an article named twice")
+        if rebuild is None:
+            found = self.get_placed([(key, i, header.path) for key, i, header in refs])
+            if len(found) < len(refs):
+                return None
+            return [found[key] for key in keys]
+        if self._count(keys) < len(keys):
+            return None
+        store = _StoredArticles(self.path, rebuild)
+        return [store.add(key, article_id, header) for key, article_id, header in refs]
+
+    def _count(self, keys: Sequence[str]) -> int:
+        """How many of these article keys the cache holds (0 if it cannot tell)."""
+        assert self._connection is not None
+        count = 0
+        try:
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                chunk = list(keys[start : start + _KEYS_PER_QUERY])
+                marks = ",".join("?" * len(chunk))
+                (found,) = self._connection.execute(
+                    f"SELECT count(*) FROM articles WHERE key IN ({marks})", chunk
+                ).fetchone()
+                count += found
+        except sqlite3.Error as error:
+            self._fail(error)
+            return 0
+        return count
 
     def _discard(self, table: str, keys: Sequence[str]) -> None:
         """Delete damaged rows, saying so once per run; they are made again from the pages."""
@@ -511,7 +668,7 @@ class ArticleCache:
         if self._connection is None:
             return
         refs = [
-            {"key": article_keys[a.id], "id": a.id, "path": a.article.path}
+            {"key": article_keys[a.id], "id": a.id, "article": _article_header(a.article)}
             for a in briefing.articles
         ]
         data = briefing_to_dict(briefing, article_refs=refs)

@@ -20,6 +20,7 @@ from briefing.annotate import AnnotatedArticle
 from briefing.cache import (
     ArticleCache,
     FileStamp,
+    Placement,
     briefing_key,
     cache_key,
     encode_article,
@@ -97,18 +98,23 @@ def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> Ann
     try:
         return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
     except Exception as error:  # noqa: BLE001  (one input must not end the run)
-        failed = Article(
-            path=doc.path,
-            title="",
-            outlet=None,
-            wire=None,
-            published=None,
-            dateline=None,
-            blocks=(),
-            dropped=(f"{_FAILED}{type(error).__name__}: {error}",),
-            language="unknown",
-        )
-        return AnnotatedArticle(id=article_id, article=failed, sentences=())
+        return _failed_article(doc.path, article_id, f"{type(error).__name__}: {error}")
+
+
+def _failed_article(path: str, article_id: str, why: str) -> AnnotatedArticle:
+    """An article without sentences whose furniture line says why."""
+    failed = Article(
+        path=path,
+        title="",
+        outlet=None,
+        wire=None,
+        published=None,
+        dateline=None,
+        blocks=(),
+        dropped=(f"{_FAILED}{why}",),
+        language="unknown",
+    )
+    return AnnotatedArticle(id=article_id, article=failed, sentences=())
 
 
 @dataclass(frozen=True)
@@ -211,7 +217,7 @@ def _unpack(packed: _Packed) -> Prepared:
         sid: ReportWords(
             _word_set(words),
             _word_set(names),
-            frozenset(map(float, numbers.split("\n"))) if numbers else frozenset(),
+            frozenset(map(float, numbers.split("\n"))) if numbers else _NO_NUMBERS,
             _word_set(events),
             _word_set(dates),
         )
@@ -221,6 +227,8 @@ def _unpack(packed: _Packed) -> Prepared:
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+# One empty set shared by every sentence without counts (most): 216 bytes each otherwise.
+_NO_NUMBERS: frozenset[float] = frozenset()
 
 
 def _word_set(lines: str) -> frozenset[str]:
@@ -348,7 +356,9 @@ def build_briefing(
             # Every file is as it was when last read: its key is known without reading it.
             kept, copies = _distinct([f for f in stamped if f.path not in options.excluded])
             keys = article_keys(kept, profile)
-            briefing = cache.get_briefing(briefing_key(keys, [f.path for f in kept], request))
+            whole = briefing_key(keys, [f.path for f in kept], request)
+            # The files are where they were: a row found damaged later is made again.
+            briefing = cache.get_briefing(whole, partial(_rebuild, profile, options.max_bytes))
         if briefing is None:
             started_ns = time.time_ns()
             docs, input_problems = read_documents(paths, options.max_bytes)
@@ -384,6 +394,25 @@ def build_briefing(
         problems=(*problems, *warnings, *briefing.problems),
         inputs=tuple(d.path for d in (*kept, *(c for c, _ in copies)) if d.path != "-"),
     )
+
+
+def _rebuild(
+    profile: Profile, max_bytes: int, placements: Sequence[Placement]
+) -> dict[str, AnnotatedArticle]:
+    """Articles of a cached briefing whose cache rows went missing or were damaged after it
+    was loaded, made again from their pages (read again; unchanged, they give the same
+    article). A page changed or gone since gives an article without text saying so."""
+    from briefing.actors import compile_profile
+
+    tagger = compile_profile(profile)
+    rebuilt = {}
+    for key, article_id, path in placements:
+        docs, _ = read_documents([path], max_bytes)
+        if docs and article_keys(docs[:1], profile) == [key]:
+            rebuilt[key] = process_document(docs[0], article_id, tagger)
+        else:
+            rebuilt[key] = _failed_article(path, article_id, "the page changed since it was read")
+    return rebuilt
 
 
 class _Identified(Protocol):

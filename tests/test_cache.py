@@ -268,3 +268,24 @@ def test_concurrent_writer_processes_lose_nothing(tmp_path, capfd):
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unclean"),
+    [
+        ("plain", False),
+        ("C:\\\\reports\\\\u0001", False),  # a backslash, then the letters "u0001"
+        ("\\u0001", True),  # the control character U+0001
+        ("\\\\\\u0001", True),  # a backslash, then U+0001
+        ("\\\\\\\\u0001", False),
+        ("\\\\r and \\r", True),
+        ("\\ud800", True),  # a lone surrogate
+        ("\\u00e9\\u2013", False),
+        ("\u202e", True),
+    ],
+)
+def test_unclean_rows_are_told_from_escaped_backslashes(text: str, unclean: bool) -> None:
+    from briefing.cache import _unclean_json
+
+    # `text` as it stands in a row's JSON.
+    assert _unclean_json('{"text":"' + text + '"}') is unclean

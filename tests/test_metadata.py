@@ -34,6 +34,9 @@ def _page(header: str = "", footer: str = "", body: str = BODY) -> str:
         ("  • © SWR 2021", "SWR"),  # the year after the owner
         ("© 2020 – riversidegazette.com", "riversidegazette.com"),
         ("© Copyright 2023 Harbour Media Group", "Harbour Media Group"),
+        # a wire agency's own copyright row: the page is the agency's
+        ("© 2024 Reuters. All rights reserved.", "Reuters"),
+        ("Copyright 2024 AFP", "AFP"),
     ],
 )
 def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
@@ -44,6 +47,7 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
     "footer",
     [
         "Foto: © picture alliance/dpa 2021",  # a photo credit names the agency, not the site
+        "© Reuters",  # no year: the credit of a picture
         "© 2023 Powered by WordPress",
         "© 2024 Creative Commons BY 4.0",
         "© since 2010",

@@ -73,6 +73,41 @@ def test_date_in_the_text_is_not_the_page_date() -> None:
     assert extract_article(_page("By Jane Doe", body), "page.txt").published is None
 
 
+# An excerpt whose only date is an event its sentences tell: no page date rather than that one.
+TOLD_DATES = (
+    "The war began with the attack on Israel on October 7, 2023, in which about 1,200 people "
+    "were killed and 251 taken hostage, according to Israeli tallies.",
+    "Hamas fighters took 251 hostages on October 7, 2023.",
+    "October 7, 2023 was the deadliest day for Jews since the Holocaust, speakers told the crowd.",
+)
+
+
+@pytest.mark.parametrize("told", TOLD_DATES)
+def test_a_date_only_told_in_the_text_is_not_the_page_date(told: str) -> None:
+    text = (
+        "Ceasefire talks resume in Cairo as families press for a deal\n\n"
+        "The families of hostages gathered in Tel Aviv on Tuesday to press the government for "
+        f"a deal.\n\n{told}\n\nTalks in Cairo resumed this week, officials from both sides told "
+        "reporters, without giving details of the proposals under discussion.\n"
+    )
+    article = extract_article(text, "excerpt.txt")
+    assert article.title == "Ceasefire talks resume in Cairo as families press for a deal"
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    "row",
+    (
+        "By Ela on 31 October 2023 | 18 Comments",
+        "Published on October 31, 2023, after the council's vote.",
+        "31.10.2023 - The council voted on Tuesday.",
+    ),
+)
+def test_a_row_giving_its_own_date_still_dates_the_page(row: str) -> None:
+    article = extract_article(_page(row), "page.txt")
+    assert article.published is not None and article.published[:10] == "2023-10-31"
+
+
 def test_render_date_far_above_is_not_the_page_date() -> None:
     """A "today" line at the top, months after the article's own date, is the day of saving."""
     page = _page("By Jane Doe\nDecember 6, 2024", top="Thursday, July 3, 2025\nE-Paper")

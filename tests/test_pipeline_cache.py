@@ -167,5 +167,84 @@ def test_the_stored_briefing_names_its_articles_instead_of_copying_them(tmp_path
     with sqlite3.connect(default_path()) as connection:
         (value,) = connection.execute("SELECT value FROM briefings").fetchone()
     articles = json.loads(value)["articles"]
-    assert [sorted(a) for a in articles] == [["id", "key", "path"]] * 2
+    assert [sorted(a) for a in articles] == [["article", "id", "key"]] * 2
     assert [a["id"] for a in articles] == ["a1", "a2"]
+    # What the sources list shows, but none of the article's text.
+    assert "blocks" not in articles[0]["article"] and "dropped" not in articles[0]["article"]
+    assert articles[0]["article"]["title"] and articles[0]["article"]["path"]
+
+
+def _article_rows() -> dict[str, str]:
+    import sqlite3
+
+    from briefing.cache import default_path
+
+    with sqlite3.connect(default_path()) as connection:
+        return dict(connection.execute("SELECT key, value FROM articles").fetchall())
+
+
+def _set_article_rows(value: str) -> None:
+    import sqlite3
+
+    from briefing.cache import default_path
+
+    with sqlite3.connect(default_path()) as connection:
+        connection.execute("UPDATE articles SET value = ?", (value,))
+
+
+def test_a_warm_run_reads_the_articles_text_only_when_asked_for_it(
+    tmp_path: Path, counted_extractions
+) -> None:
+    import pickle
+
+    from briefing.render import render_json, render_text
+
+    for path in seed_paths():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    _settled()
+    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    rows = _article_rows()
+    _set_article_rows("not read")
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    # The text view names the sources but quotes none of their text.
+    assert render_text(warm) == render_text(cold)
+    assert _article_rows() == dict.fromkeys(rows, "not read")
+    # Asked for, the text is read; a row damaged meanwhile is made again from its page.
+    assert len(counted_extractions) == 2
+    assert render_json(warm) == render_json(cold)
+    assert len(counted_extractions) == 4
+    assert _article_rows() == rows
+    assert warm == cold and hash(warm.articles[0]) == hash(cold.articles[0])
+    assert pickle.loads(pickle.dumps(warm)) == cold
+    assert type(pickle.loads(pickle.dumps(warm.articles[0]))) is type(cold.articles[0])
+
+
+def test_a_warm_run_reads_whole_rows_as_they_are(tmp_path: Path, counted_extractions) -> None:
+    from briefing.render import render_json
+
+    for path in seed_paths():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    _settled()
+    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    assert render_json(warm) == render_json(cold)
+    assert warm.articles[1].article.dropped == cold.articles[1].article.dropped
+    assert len(counted_extractions) == 2  # nothing made again
+
+
+def test_a_briefing_whose_article_rows_are_gone_is_made_again(
+    tmp_path: Path, counted_extractions
+) -> None:
+    import sqlite3
+
+    from briefing.cache import default_path
+
+    for path in seed_paths():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    _settled()
+    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    with sqlite3.connect(default_path()) as connection:
+        connection.execute("DELETE FROM articles WHERE rowid = (SELECT min(rowid) FROM articles)")
+    again = build_briefing([str(tmp_path)], BriefingOptions())
+    assert len(counted_extractions) == 3  # the page whose row was gone, extracted again
+    assert again == cold

@@ -127,6 +127,11 @@ WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 LABEL_REACH = 40  # characters before a date searched for its label
+# Words before a date in a row of prose that make it an event the text tells: the page's date
+# is given at a row's start, after a byline or under a label.
+SENTENCE_WORDS_BEFORE = 4
+TERMINAL_ROW = re.compile(r"[.!?][\"”’'»)]*$")
+LOWER_WORD_NEXT = re.compile(r",?\s+[a-zà-ÿ]{2,}\b")
 OWN_ROW_WORDS = 14  # a row this short around a date is a date row (byline, time stamp)
 WORD = re.compile(r"\w+")
 
@@ -363,6 +368,22 @@ def _labelled(
     previous = [c.end for c in found if c.row == candidate.row and c.end <= candidate.offset]
     label = _label_window(page.texts[candidate.row], candidate.offset, max(previous, default=0))
     return bool(words.search(label))
+
+
+def _inside_sentence(candidate: DateCandidate, page: PageRows) -> bool:
+    """Whether a date is told inside a sentence of the text ("The women were abducted on
+    October 7, 2023, ...", "October 7, 2023 was the deadliest day ..."), not given as the row's
+    own date ("27.1.2022 - Bei der ...", "By Ela on 31 October 2023", "Published on ...")."""
+    text = page.texts[candidate.row]
+    before = text[: candidate.offset]
+    if not (page.prose[candidate.row] or TERMINAL_ROW.search(text)):
+        return False
+    if PUBLISHED_WORDS.search(before[-LABEL_REACH:]) or BYLINE_WORDS.search(before):
+        return False
+    # told after words of the sentence, or as its subject, with a lower-case word going on
+    return len(WORD.findall(before)) >= SENTENCE_WORDS_BEFORE or bool(
+        LOWER_WORD_NEXT.match(text[candidate.end :])
+    )
 
 
 def _in_list_below(chosen: DateCandidate, candidates: list[DateCandidate], page: PageRows) -> bool:
@@ -666,7 +687,10 @@ def decide(
         if candidate.day == day
     )
     chosen = candidates[-best[2]]
-    return chosen, 0.0 if _in_list_below(chosen, candidates, page) else shares[day]
+    # A day the page only tells inside its sentences is an event of the story, not its date:
+    # no date is better than that one.
+    told = all(_inside_sentence(c, page) for c in candidates if c.day == day)
+    return chosen, 0.0 if told or _in_list_below(chosen, candidates, page) else shares[day]
 
 
 def choose_date(page: PageRows, model: DateModel | None = None) -> str | None:

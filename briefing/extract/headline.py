@@ -21,6 +21,7 @@ from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, normalise
 from briefing.extract.vocabulary import (
+    BRACKETED_ONLY,
     BREADCRUMB,
     PROMO,
     SENTENCE_END,
@@ -42,6 +43,11 @@ TRAILING_WORDS = frozenset(
     """by for of to with and or the a an from at on in von für mit und der die das de la le et
     par pour del el los con""".split()
 )
+OPENING_ROWS = 3  # a text whose first paragraph is this close to its top opens on its headline
+SENTENCE_STOP_RATIO = 0.3  # function words as dense as in running text
+NEAR_ROWS = 4  # a headline's kicker, byline, date and subhead rows sit this close to it
+# "... here! Check them out below": a row that finishes a sentence and goes on is text.
+INNER_SENTENCE_END = re.compile(r"[.!?][\"”’'»)\]]*\s+[\"“„«]?[A-ZÄÖÜÀ-Þ]")
 TOP_ROWS = 15  # a page's first rows: its title and breadcrumb repeat the headline
 # A picture's alt text or credit ("© picture alliance/dpa", "[svg]") is not a headline.
 CREDIT = re.compile(
@@ -98,6 +104,13 @@ FEATURES = (
     "candidate_before",
     "bracket",
     "ends_parenthesis",
+    "opens_text",
+    "sentence_under_candidate",
+    "title_above",
+    "title_after",
+    "caption_next",
+    "inner_sentence_end",
+    "header_next",
 )
 
 
@@ -127,14 +140,34 @@ def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -
     above = [
         i for i in range(max(0, first - ROWS_ABOVE), start) if 2 <= units[i].words <= MAX_WORDS
     ]
-    # Region rows above the first paragraph that do not read as a sentence may be it too.
-    inside = [
-        i
-        for i in range(start, min(first, len(units)))
-        if 2 <= units[i].words <= REGION_MAX_WORDS and not units[i].terminal
-    ]
+    # Region rows above the first paragraph that do not read as a sentence may be it too, up
+    # to the region's first row of text (a long row or a finished sentence): a headline
+    # stands above the text it heads.
+    inside = []
+    for i in range(start, min(first, len(units))):
+        if units[i].words > REGION_MAX_WORDS or (units[i].terminal and units[i].words >= 4):
+            break
+        if units[i].words >= 2:
+            inside.append(i)
     picked = [rules_pick] if rules_pick is not None and rules_pick >= start else []
     return sorted(set(above + inside + picked))
+
+
+def _title_like(unit: Unit) -> bool:
+    """Shaped as a title: a few words, not a finished sentence, not text, caption, date, list."""
+    return (
+        3 <= unit.words <= REGION_MAX_WORDS
+        and not unit.terminal
+        and unit.stop_ratio < SENTENCE_STOP_RATIO
+        and not (unit.caption or unit.date or unit.bullet)
+    )
+
+
+def _header_next(units: list[Unit], index: int) -> bool:
+    for unit in units[index + 1 : index + 1 + NEAR_ROWS]:
+        if not BRACKETED_ONLY.match(unit.text):
+            return is_header_row(unit)
+    return False
 
 
 def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[str]:
@@ -219,6 +252,32 @@ def headline_features(
             # a text browser's form fields ("[ ]", "[Max]") and link labels
             "bracket": "[" in unit.text,
             "ends_parenthesis": unit.text.rstrip().endswith(")"),  # "... (Symbolbild)"
+            # A short text (an excerpt, a page store's beginning) opens on its headline; a
+            # site's first row is its name or menu, far above the first paragraph.
+            "opens_text": i == 0 and first <= OPENING_ROWS,
+            # A sentence under a title-like row is its standfirst, not a second headline.
+            "sentence_under_candidate": i - 1 in candidates
+            and unit.words >= 8
+            and unit.stop_ratio >= SENTENCE_STOP_RATIO,
+            # The headline is the first title-shaped row over the text: a title-shaped
+            # candidate a few rows up makes this one a subhead, caption or byline; a kicker
+            # (section label) has the headline right under it.
+            "title_above": any(
+                j in candidates and _title_like(units[j]) for j in range(i - NEAR_ROWS, i)
+            ),
+            "title_after": bool(following)
+            and i + 1 in candidates
+            and _title_like(following[0])
+            and following[0].words > unit.words,
+            # a picture's alt text printed again in its caption, or signed by a credit row
+            "caption_next": any(
+                other.text.startswith(unit.text) or CREDIT.search(other.text)
+                for other in following[:2]
+            ),
+            "inner_sentence_end": bool(INNER_SENTENCE_END.search(unit.text)),
+            # the byline or date row right under it (past image placeholders): a kicker has
+            # the headline there
+            "header_next": _header_next(units, i),
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors
@@ -249,4 +308,11 @@ def choose_headline(
     model = model or shipped_model()
     beliefs = row_beliefs(headline_features(units, start, rows, stops, rules_pick), model)
     best = max(range(len(rows)), key=lambda k: beliefs[k])
-    return rows[best] if beliefs[best] >= model.threshold else None
+    if beliefs[best] < model.threshold:
+        return None
+    chosen = rows[best]
+    # A headline printed twice in a row (the page's title over its heading) heads the text
+    # from its second copy: rows between the copies would be read as header rows.
+    while chosen + 1 < len(units) and units[chosen + 1].text == units[chosen].text:
+        chosen += 1
+    return chosen

@@ -60,6 +60,10 @@ HEADLINE_MIN_SCORE = 0.25
 MASTHEAD_ROWS = 3  # a site's name tops the page; repeated rows further down are menus
 
 
+# A first line that finishes a sentence after another one ("I know — it all looks so good. But
+# you can't eat it all.") is a pasted paragraph, not a "Headline | Site" title.
+SENTENCES = re.compile(r"[.!?…][\"”’'»)\]]*\s+\S.*[.!?…][\"”’'»)\]]*$")
+AGENCY_FOOTER_WORDS = 12  # a copyright row, not a sentence quoting one
 HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 
 
@@ -67,7 +71,7 @@ def split_title(first_line: str) -> tuple[str, str | None]:
     """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
-    if len(parts) < 2 or DATELINE.match(first_line):
+    if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
@@ -221,12 +225,26 @@ def find_outlet(
             return _spelled_out(owner, texts)
         if owner != author and _is_owner_name(owner):
             return owner
+        if _agency_footer(text, match, owner):
+            return AGENCY_NAMES.get(owner.lower(), owner)
     known = known_outlets()
     for text in texts:
         name = known.get(SOURCE_LABEL.sub("", text).strip(" |·•–—-.").lower())
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+def _agency_footer(text: str, match: re.Match[str], owner: str) -> bool:
+    """A wire agency's own copyright row ("© 2024 Reuters. All rights reserved."): a row that
+    opens with the mark and gives the year, where a photo credit ("Foto: © Reuters", "REUTERS/
+    Stringer") gives neither; the page is the agency's."""
+    return (
+        bool(AGENCY_NAME.match(owner))
+        and match.start() == len(text) - len(text.lstrip())
+        and bool(match["owner"])  # the year came first: "© 2024 Reuters"
+        and len(text.split()) <= AGENCY_FOOTER_WORDS
+    )
 
 
 def glued_site(first_line: str, headline: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from briefing.annotate import AnnotatedArticle, Sentence
 
@@ -107,11 +108,16 @@ class Briefing:
 
     def article_numbers(self) -> dict[str, int]:
         """Article id -> the 1-based number that source markers ([1][2]) show."""
+        return dict(self._article_numbers)
+
+    @cached_property
+    def _article_numbers(self) -> dict[str, int]:
+        # Worked out once: every line rendered asks, and there is one entry per article.
         return {article.id: number for number, article in enumerate(self.articles, start=1)}
 
     def source_numbers(self, sentence_ids: Iterable[str]) -> list[int]:
         """The numbers of the articles carrying these sentences, ascending."""
-        numbers = self.article_numbers()
+        numbers = self._article_numbers
         return sorted(numbers[aid] for aid in cited_articles(sentence_ids) if aid in numbers)
 
     @property
