@@ -24,6 +24,8 @@ TERMINATING_SIGNALS = tuple(
 _PR_SET_PDEATHSIG = 1
 # How often a worker checks that its parent is still there, where the kernel cannot tell it.
 _PARENT_POLL_SECONDS = 1.0
+# How long an orderly exit asked for by a signal may take before the process just ends.
+EXIT_GRACE_SECONDS = 5.0
 
 
 class Terminated(BaseException):
@@ -62,6 +64,31 @@ def on_termination(stop: Callable[[int], None], *, interrupt: bool = False) -> I
     signals = (*TERMINATING_SIGNALS, signal.SIGINT) if interrupt else TERMINATING_SIGNALS
     with _signal_handlers(lambda signum, _frame: stop(signum), signals):
         yield
+
+
+@contextlib.contextmanager
+def exit_deadline(grace: float = EXIT_GRACE_SECONDS) -> Iterator[Callable[[int], None]]:
+    """Inside, `arm(status)` ends the process with `status` after `grace` seconds unless the
+    block has been left by then.
+
+    An orderly exit can hang when the terminal is gone: Textual's output thread dies on its
+    first write to a hung-up terminal, and leaving the view then waits for it forever, so a
+    closed terminal window left the view running in the background. Arm it from ordinary
+    code, not a signal handler (starting a thread there can deadlock).
+    """
+    timers: list[threading.Timer] = []
+
+    def arm(status: int) -> None:
+        timer = threading.Timer(grace, os._exit, args=(status,))
+        timer.daemon = True
+        timers.append(timer)
+        timer.start()
+
+    try:
+        yield arm
+    finally:
+        for timer in timers:
+            timer.cancel()
 
 
 @contextlib.contextmanager

@@ -378,6 +378,19 @@ def test_body_opening_with_the_standfirst_again_shows_it_once() -> None:
     assert _texts(article, "body")[0].startswith("The council voted")
 
 
+def test_long_paragraph_under_the_headline_is_the_lede_not_a_standfirst() -> None:
+    lede = (
+        "The old market hall in the town centre, closed since a fire damaged its roof three "
+        "years ago, will open again as a covered market within two years, the council said on "
+        "Monday after a vote that ended months of argument over its future."
+    )
+    standfirst = "The old hall will open again as a covered market within two years."
+    for summary, kind in ((lede, "body"), (standfirst, "standfirst")):
+        article = extract_article(_page(f"{summary}\n\nBy Jo Bloggs\nMarch 3, 2023"), "x.txt")
+        assert _texts(article, kind)[0] == summary
+        assert summary not in _texts(article, "standfirst" if kind == "body" else "body")
+
+
 def _seed_sentences() -> list[str]:
     """Sentences of eight words or more from the finished lines of the seed pages."""
     split = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z“\"])")

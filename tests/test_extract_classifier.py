@@ -20,7 +20,7 @@ from briefing.extract.evaluation import (
     site_folds,
     site_of,
 )
-from briefing.extract.features import FEATURE_NAMES
+from briefing.extract.features import FEATURE_NAMES, SECOND_PASS_NAMES, second_pass_columns
 from briefing.extract.train import unit_labels
 from briefing.extract.units import lines_to_units
 
@@ -55,6 +55,33 @@ def test_shipped_model_reads_the_current_features() -> None:
     roundtrip = model_from_json(json.loads(json.dumps(model.to_json())))
     matrix = np.random.default_rng(0).normal(size=(5, len(FEATURE_NAMES)))
     assert np.allclose(roundtrip.probabilities(matrix), model.probabilities(matrix), atol=1e-5)
+
+
+def test_shipped_model_has_a_second_pass_over_the_first_ones_probabilities() -> None:
+    second = shipped_model().second_pass
+    assert second is not None and second.second_pass is None
+    assert second.features == (*FEATURE_NAMES, *SECOND_PASS_NAMES)
+
+
+def test_second_pass_reads_probabilities_along_the_page() -> None:
+    probabilities = np.array([0.1, 0.9, 0.2, 0.8, 0.1])
+    words = np.array([3.0, 40.0, 5.0, 40.0, 3.0])
+    matrix = second_pass_columns(probabilities, np.log1p(words))
+    columns = dict(zip(SECOND_PASS_NAMES, matrix.T, strict=True))
+    assert columns["first_pass"].tolist() == probabilities.tolist()
+    assert columns["first_pass@-1"].tolist() == [0.0, 0.1, 0.9, 0.2, 0.8]
+    assert columns["first_pass@+2"].tolist() == [0.2, 0.8, 0.1, 0.0, 0.0]
+    assert columns["inside_likely_span"].tolist() == [0, 1, 1, 1, 0]
+    assert columns["likely_before"].tolist() == [0, 0, 0.5, 0.5, 1]
+    assert columns["likely_after"].tolist() == [1, 0.5, 0.5, 0, 0]
+    assert columns["log_likely_distance"].tolist() == pytest.approx(np.log1p([1, 0, 1, 0, 1]))
+    assert columns["likelier_share"].tolist() == [0.6, 0.0, 0.4, 0.2, 0.6]
+    assert columns["page_most_likely"].tolist() == [0.9] * 5
+    # the unit's window of two each side, weighted by words: the long likely paragraphs weigh most
+    assert columns["first_pass±2"][2] == pytest.approx(
+        (0.1 * 4 + 0.9 * 41 + 0.2 * 6 + 0.8 * 41 + 0.1 * 4) / 96
+    )
+    assert second_pass_columns(np.zeros(0), np.zeros(0)).shape == (0, len(SECOND_PASS_NAMES))
 
 
 def test_model_for_other_features_is_refused() -> None:

@@ -8,6 +8,7 @@ import contextlib
 import os
 import pty
 import signal
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -170,6 +171,44 @@ def test_termination_signal_restores_the_terminal(tmp_path: Path, signum: int) -
     assert b"\x1b[?1049l" in output  # alternate screen left
     assert b"\x1b[?1000l" in output  # mouse reporting off
     assert os.waitstatus_to_exitcode(status) == 128 + signum
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_closing_the_terminal_ends_the_view(tmp_path: Path, attempt: int) -> None:
+    """The terminal window closed while the view draws: the process ends with 129. It stayed
+    in the background for good: Textual's output thread died writing to the hung-up terminal
+    and the view's exit waited for it."""
+    seeds = Path(__file__).parent.parent / "seeds"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the view, on the pseudo-terminal
+        os.execve(sys.executable, [sys.executable, "-m", "briefing", "--no-cache", str(seeds)], env)
+    try:
+        read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up and drawing
+        os.close(fd)  # the window closes: the kernel hangs up the terminal's session
+        start = time.monotonic()
+        while time.monotonic() - start < 30:
+            ended, status = os.waitpid(pid, os.WNOHANG)
+            if ended:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the view outlived its terminal by 30 s")
+    finally:
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGHUP
+
+
+def test_an_exit_deadline_ends_a_stuck_process_and_is_cancelled_by_leaving() -> None:
+    head = "import time\nfrom briefing.lifetime import exit_deadline\n"
+    stuck = head + "with exit_deadline(0.2) as arm:\n    arm(7)\n    time.sleep(30)\n"
+    left = head + "with exit_deadline(0.2) as arm:\n    arm(7)\ntime.sleep(0.6)\n"
+    started = time.monotonic()
+    assert subprocess.run([sys.executable, "-c", stuck], timeout=20).returncode == 7
+    assert time.monotonic() - started < 15
+    assert subprocess.run([sys.executable, "-c", left], timeout=20).returncode == 0
 
 
 def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """The fitted body classifier: which units of a page are the article's text.
 
 Small gradient-boosted trees over each unit's features and its neighbours' (see `features`)
-give every unit a probability of being article text; a two-state path (article / furniture)
+give every unit a probability of being article text; a second pass of trees reads those
+probabilities along the page (the neighbours', the page's likeliest text and where it lies)
+with the same features and gives the final ones; a two-state path (article / furniture)
 through the page then decides, paying a fixed cost for every switch, so a lone caption inside
 the article or a lone prose teaser among links follows its surroundings unless it is clearly
 different.
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from briefing.extract.features import FEATURE_NAMES
+from briefing.extract.features import FEATURE_NAMES, SECOND_PASS_NAMES, second_pass_columns
 
 MODEL_FILE = Path(__file__).with_name("body_model.json")
 
@@ -36,8 +38,20 @@ class BodyModel:
     base: float
     switch_cost: float
     threshold: float = 0.5  # a unit is article text above this probability, before smoothing
+    # trees over the features and SECOND_PASS_NAMES, fed this model's probabilities
+    second_pass: BodyModel | None = None
 
     def probabilities(self, matrix: np.ndarray) -> np.ndarray:
+        """Each unit's probability of being article text; `matrix` is one page's units in
+        page order (the second pass reads the first one's along the page)."""
+        first = self.tree_probabilities(matrix)
+        if self.second_pass is None or not len(matrix):
+            return first
+        columns = second_pass_columns(first, matrix[:, 0])
+        return self.second_pass.tree_probabilities(np.hstack([matrix, columns]))
+
+    def tree_probabilities(self, matrix: np.ndarray) -> np.ndarray:
+        """This model's trees alone, without the second pass."""
         if not len(matrix) or not len(self.leaves):
             return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
         trees, inner = self.split_features.shape
@@ -57,6 +71,7 @@ class BodyModel:
         return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
 
     def to_json(self) -> dict[str, object]:
+        second = {} if self.second_pass is None else {"second_pass": self.second_pass.to_json()}
         return {
             "features": list(self.features),
             "split_features": self.split_features.tolist(),
@@ -65,13 +80,17 @@ class BodyModel:
             "base": round(self.base, 6),
             "switch_cost": self.switch_cost,
             "threshold": self.threshold,
+            **second,
         }
 
 
-def model_from_json(data: dict[str, object]) -> BodyModel:
+def model_from_json(
+    data: dict[str, object], expected: tuple[str, ...] = FEATURE_NAMES
+) -> BodyModel:
     features = tuple(data["features"])  # type: ignore[arg-type]
-    if features != FEATURE_NAMES:
+    if features != expected:
         raise ValueError("body model was fitted on other features; refit it")
+    second = data.get("second_pass")
     return BodyModel(
         features=features,
         split_features=np.array(data["split_features"], dtype=np.int64),
@@ -80,6 +99,9 @@ def model_from_json(data: dict[str, object]) -> BodyModel:
         base=float(data["base"]),  # type: ignore[arg-type]
         switch_cost=float(data["switch_cost"]),  # type: ignore[arg-type]
         threshold=float(data.get("threshold", 0.5)),  # type: ignore[arg-type]
+        second_pass=None
+        if second is None
+        else model_from_json(second, (*FEATURE_NAMES, *SECOND_PASS_NAMES)),  # type: ignore[arg-type]
     )
 
 

@@ -186,3 +186,60 @@ def _prose_distance(prose: np.ndarray) -> np.ndarray:
             last = index
         distance[index] = min(distance[index], last - index)
     return distance
+
+
+# The second pass reads the first pass's probabilities along the page: a unit among likely
+# article text, or where the page's likeliest text is, is judged with what the whole page says.
+PROBABILITY_OFFSETS = (-3, -2, -1, 1, 2, 3)
+PROBABILITY_WINDOWS = (2, 5, 12)  # half-widths of word-weighted means of the probabilities
+LIKELY = 0.5  # a first-pass probability above this: likely article text
+SECOND_PASS_NAMES = (
+    "first_pass",
+    *(f"first_pass@{offset:+d}" for offset in PROBABILITY_OFFSETS),
+    *(f"first_pass±{width}" for width in PROBABILITY_WINDOWS),
+    "page_most_likely",
+    "page_mean",
+    "below_page_most_likely",
+    "likelier_share",
+    "likely_before",
+    "likely_after",
+    "log_likely_distance",
+    "inside_likely_span",
+)
+
+
+def second_pass_columns(probabilities: np.ndarray, log_words: np.ndarray) -> np.ndarray:
+    """Columns SECOND_PASS_NAMES of a page's units from the first pass's probabilities (page
+    order) and the units' log word counts."""
+    count = len(probabilities)
+    if not count:
+        return np.zeros((0, len(SECOND_PASS_NAMES)))
+    words = np.expm1(log_words)
+    padded = np.concatenate([np.zeros(3), probabilities, np.zeros(3)])
+    index = np.arange(count)
+    columns = [probabilities, *(padded[index + offset + 3] for offset in PROBABILITY_OFFSETS)]
+    weighted = np.concatenate([[0.0], np.cumsum(probabilities * (words + 1))])
+    weight = np.concatenate([[0.0], np.cumsum(words + 1)])
+    for width in PROBABILITY_WINDOWS:
+        low, high = np.clip(index - width, 0, count), np.clip(index + width + 1, 0, count)
+        columns.append((weighted[high] - weighted[low]) / (weight[high] - weight[low]))
+    most_likely = probabilities.max()
+    likely = probabilities > LIKELY
+    likely_words = np.concatenate([[0.0], np.cumsum(words * likely)])
+    total = likely_words[-1] or 1.0
+    order = np.sort(probabilities)
+    likely_at = np.flatnonzero(likely)
+    inside = np.zeros(count)
+    if len(likely_at):
+        inside[likely_at[0] : likely_at[-1] + 1] = 1.0
+    columns += [
+        np.full(count, most_likely),
+        np.full(count, weighted[-1] / weight[-1]),
+        most_likely - probabilities,
+        (count - np.searchsorted(order, probabilities, side="right")) / count,
+        likely_words[:-1] / total,
+        (total - likely_words[1:]) / total if likely_words[-1] else np.zeros(count),
+        np.log1p(_prose_distance(likely)),
+        inside,
+    ]
+    return np.column_stack(columns)

@@ -243,14 +243,17 @@ def body_kind(
 def article_units(
     units: list[Unit], rule_span: tuple[int, int], rule_body: tuple[bool, ...], model: BodyModel
 ) -> list[bool]:
-    """Which units are the article's text, by the fitted classifier smoothed along the page.
-    A page with text always gets some: when the path keeps no paragraph of prose, the rules'
-    body units, or else its likeliest unit if that is a sentence's length (menus and link rows
-    are no article)."""
+    """Which units are the article's text, by the fitted classifier smoothed along the page
+    (and the rules' body units it reads as article text). A page with text always gets some:
+    when the path keeps no paragraph of prose, the rules' body units, or else its likeliest
+    unit if that is a sentence's length (menus and link rows are no article)."""
     if not units:
         return []
     probabilities = model.probabilities(unit_matrix(units, rule_span, rule_body))
     path = article_path(probabilities, model.switch_cost, model.threshold)
+    # A paragraph of the rules' run that the classifier also reads as article text stays, even
+    # where the path smooths it away behind a row or two of furniture (a "Read also" link).
+    path |= np.array(rule_body, dtype=bool) & (probabilities > model.threshold)
     if path.any():
         # a heading that closes the article ("Tags", "You may also like") closes it here too
         path[cut_at_article_end(units, int(np.argmax(path)), len(units)) :] = False

@@ -34,7 +34,12 @@ from briefing.extract.evaluation import (
     set_scores,
     site_folds,
 )
-from briefing.extract.features import FEATURE_NAMES, unit_matrix
+from briefing.extract.features import (
+    FEATURE_NAMES,
+    SECOND_PASS_NAMES,
+    second_pass_columns,
+    unit_matrix,
+)
 from briefing.extract.page import extract_article, read_units
 from briefing.extract.vocabulary import FUNCTION_WORDS_FILE
 
@@ -53,6 +58,7 @@ MIN_CHILD = 0.5  # hessian weight a leaf needs
 # In-sample probabilities are surer than held-out ones: some smoothing is always kept.
 SWITCH_COSTS = (0.5, 1.0, 2.0)
 THRESHOLDS = (0.3, 0.4, 0.5)
+SECOND_PASS_FOLDS = 3  # of web sites: the second pass learns from first passes fitted without them
 FUNCTION_WORD_CHARS = 5  # function words are short; longer list entries are mostly topic words
 FUNCTION_WORDS_PER_LANGUAGE = 1000
 
@@ -127,23 +133,57 @@ def labelled_units(pages: list[LabelledPage], shared: Path) -> list[LabelledUnit
 
 def fit(examples: list[LabelledUnits]) -> BodyModel:
     """Gradient-boosted trees (logistic loss, Newton leaves, histogram splits) on the labelled
-    units, each page weighing about the same whatever its number of labelled units; then the
-    path's switch cost and threshold that label the training units best."""
+    units, each page weighing about the same whatever its number of labelled units; a second
+    pass of trees over the same features and the first pass's probabilities along the page,
+    those probabilities coming from first passes fitted on other web sites (as they will be
+    on pages nobody fitted to); then the path's switch cost and threshold that label the
+    training units best."""
+    first = _boost(*_training_rows(examples, [example.matrix for example in examples]))
+    folds = site_folds((example.page for example in examples), SECOND_PASS_FOLDS)
+    # in-sample only for a page whose site is in every fold (a single fold of sites)
+    first_pass = [first.tree_probabilities(example.matrix) for example in examples]
+    for fold in range(SECOND_PASS_FOLDS):
+        inside = [folds[example.page.site] == fold for example in examples]
+        fitted = [example for example, held in zip(examples, inside, strict=True) if not held]
+        if not fitted:
+            continue
+        model = _boost(*_training_rows(fitted, [example.matrix for example in fitted]))
+        for index, held in enumerate(inside):
+            if held:
+                first_pass[index] = model.tree_probabilities(examples[index].matrix)
+    stacked = [
+        np.hstack([example.matrix, second_pass_columns(probabilities, example.matrix[:, 0])])
+        for example, probabilities in zip(examples, first_pass, strict=True)
+    ]
+    second = _boost(*_training_rows(examples, stacked), (*FEATURE_NAMES, *SECOND_PASS_NAMES))
+    # The path is fitted on what the second pass makes of first passes fitted on other sites:
+    # the shipped first pass is surer on its own training pages than on anyone's.
+    probabilities = [second.tree_probabilities(matrix) for matrix in stacked]
+    return _fit_path(replace(first, second_pass=second), examples, probabilities)
+
+
+def _training_rows(
+    examples: list[LabelledUnits], matrices: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, targets, weights) of the labelled units, each page weighing about the same."""
     rows, targets, weights = [], [], []
-    for example in examples:
+    for example, matrix in zip(examples, matrices, strict=True):
         mask = example.labels >= 0
         if not mask.any():
             continue
-        rows.append(example.matrix[mask])
+        rows.append(matrix[mask])
         targets.append(example.labels[mask])
         share = FULL_LABELS_WEIGHT if example.page.body is not None else 1.0
         weights.append(np.full(int(mask.sum()), share / np.sqrt(mask.sum())))
-    matrix, target, weight = np.vstack(rows), np.concatenate(targets), np.concatenate(weights)
-    trees = _boost(matrix, target.astype(float), weight)
-    return _fit_path(replace(trees, switch_cost=1.0), examples)
+    return np.vstack(rows), np.concatenate(targets).astype(float), np.concatenate(weights)
 
 
-def _boost(matrix: np.ndarray, target: np.ndarray, weight: np.ndarray) -> BodyModel:
+def _boost(
+    matrix: np.ndarray,
+    target: np.ndarray,
+    weight: np.ndarray,
+    features: tuple[str, ...] = FEATURE_NAMES,
+) -> BodyModel:
     count, width = matrix.shape
     # Candidate thresholds per feature: quantiles of its values; bins[i, f] counts those below.
     edges = [
@@ -201,7 +241,7 @@ def _boost(matrix: np.ndarray, target: np.ndarray, weight: np.ndarray) -> BodyMo
         leaves[tree] = -LEARNING_RATE * g_leaf / (h_leaf + RIDGE)
         score += leaves[tree, leaf]
     return BodyModel(
-        features=FEATURE_NAMES,
+        features=features,
         split_features=split_features,
         split_values=split_values,
         leaves=leaves,
@@ -210,12 +250,14 @@ def _boost(matrix: np.ndarray, target: np.ndarray, weight: np.ndarray) -> BodyMo
     )
 
 
-def _fit_path(model: BodyModel, examples: list[LabelledUnits]) -> BodyModel:
-    """The switch cost and threshold whose paths get most labelled units right (page-weighted
-    F1 of article units)."""
+def _fit_path(
+    model: BodyModel, examples: list[LabelledUnits], probabilities: list[np.ndarray]
+) -> BodyModel:
+    """The switch cost and threshold whose paths through the pages' unit `probabilities` get
+    most labelled units right (page-weighted F1 of article units)."""
     scored = [
-        (model.probabilities(example.matrix), example.labels)
-        for example in examples
+        (page_probabilities, example.labels)
+        for example, page_probabilities in zip(examples, probabilities, strict=True)
         if (example.labels >= 0).any()
     ]
     best, best_f1 = (1.0, 0.5), -1.0

@@ -153,7 +153,8 @@ AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|
 PROMO = re.compile(
     r"\b(?:follow (?:us|our|the)|subscribe|sign up|newsletter|click here|download (?:the|our)"
     r"|keep updated|read more|also read|related:|advertisement|share this|google news"
-    r"|all rights reserved|cookies?\b|share\b|print this|bookmark|filed to|tweet\b)",
+    r"|all rights reserved|cookies?\b|share\b|print this|bookmark|filed to|tweet\b"
+    r"|(?:to|it) read later|reading list|save for later|später lesen)",
     re.IGNORECASE,
 )
 
@@ -197,7 +198,8 @@ CAPTION_HINTS = (
 PROMO_HINTS = (
     "follow", "subscribe", "sign up", "newsletter", "click here", "download", "keep updated",
     "read more", "also read", "related:", "advertisement", "share", "google news", "rights",
-    "cookie", "print this", "bookmark", "filed to", "tweet",
+    "cookie", "print this", "bookmark", "filed to", "tweet", "later", "reading list",
+    "später lesen",
 )  # fmt: skip
 BOILERPLATE_HINTS = (
     "©", "site", "cookie", "rights", "trademark", "intended", "consult", "informational",

@@ -21,7 +21,7 @@ from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from briefing.errors import EXIT_INTERRUPTED, BriefingError
-from briefing.lifetime import Terminated, exit_status, on_termination
+from briefing.lifetime import Terminated, exit_deadline, exit_status, on_termination
 from briefing.model import Briefing, cited_articles
 from briefing.options import BriefingOptions
 from briefing.output import write_atomic
@@ -523,14 +523,20 @@ def _binding_ids() -> set[str]:
     return binding_ids(HELP_SECTIONS)
 
 
-def exit_on_signal(app: App, signum: int) -> None:
+def exit_on_signal(
+    app: App, signum: int, arm_deadline: Callable[[int], None] | None = None
+) -> None:
     """SIGTERM/SIGHUP/SIGINT while the view runs: exit through the event loop, which leaves the
     alternate screen and turns mouse reporting off on its way out (killed outright, the
-    terminal stayed in the view's state). Called from a signal handler."""
+    terminal stayed in the view's state). Called from a signal handler; `arm_deadline`, if
+    given, is armed on the loop so a stuck exit still ends the process."""
     loop = app._loop  # noqa: SLF001  (the loop is the one thing a handler may touch)
     if loop is None or loop.is_closed():
         raise Terminated(signum)
-    loop.call_soon_threadsafe(partial(app.exit, return_code=exit_status(signum)))
+    status = exit_status(signum)
+    if arm_deadline is not None:
+        loop.call_soon_threadsafe(arm_deadline, status)
+    loop.call_soon_threadsafe(partial(app.exit, return_code=status))
 
 
 def run_app(
@@ -561,7 +567,10 @@ def run_app(
     # thread, which stops only between steps (one article can take many seconds).
     loop = asyncio.new_event_loop()
     try:
-        with on_termination(partial(exit_on_signal, app), interrupt=True):
+        with (
+            exit_deadline() as arm_deadline,
+            on_termination(partial(exit_on_signal, app, arm_deadline=arm_deadline), interrupt=True),
+        ):
             app.run(loop=loop)
         loop.run_until_complete(loop.shutdown_asyncgens())
     finally:
