@@ -22,6 +22,18 @@ TERMINATING_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
 _PR_SET_PDEATHSIG = 1
+
+
+def _find_prctl() -> Callable[..., int] | None:
+    with contextlib.suppress(OSError, AttributeError):
+        return ctypes.CDLL(None, use_errno=True).prctl
+    return None
+
+
+# Looked up in the parent, before any worker is forked: a forked worker that opened libc
+# itself waited forever when another thread of the parent held the dynamic loader's lock
+# at the fork (an import loading an extension module), and never learnt to die with it.
+_PRCTL = _find_prctl() if sys.platform.startswith("linux") else None
 # How often a worker checks that its parent is still there, where the kernel cannot tell it.
 _PARENT_POLL_SECONDS = 1.0
 # How long an orderly exit asked for by a signal may take before the process just ends.
@@ -109,8 +121,8 @@ def _signal_handlers(
 def become_worker() -> None:
     """The lifetime of a pool worker: it ends with its parent, even by kill -9, and leaves
     ctrl+c (sent to the terminal's whole process group) to the parent, which ends it."""
+    die_with_parent()  # first: whatever comes next may block, the worker must not outlive the run
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent()
 
 
 @contextlib.contextmanager
@@ -145,14 +157,11 @@ def die_with_parent() -> None:
     elsewhere, and should that fail, a daemon thread watches for the parent to go.
     """
     parent_pid = os.getppid()
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            libc = ctypes.CDLL(None, use_errno=True)
-            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
-                # The parent may have died before the request was made.
-                if os.getppid() != parent_pid:
-                    os._exit(1)
-                return
+    if _PRCTL is not None and _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+        # The parent may have died before the request was made.
+        if os.getppid() != parent_pid:
+            os._exit(1)
+        return
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
 

@@ -314,12 +314,14 @@ _worker_tagger: ActorTagger | None = None
 
 
 def _init_worker(profile: Profile) -> None:
+    from briefing.lifetime import become_worker  # imported by the parent before the fork
+
+    # A worker left behind by a killed run would wait for work forever: it is tied to its
+    # parent before anything that may block (an import racing a lock the fork copied held).
+    become_worker()
     from briefing.actors import compile_profile
-    from briefing.lifetime import become_worker
 
     global _worker_tagger
-    # A worker left behind by a killed run would wait for work forever.
-    become_worker()
     _worker_tagger = compile_profile(profile)
 
 

@@ -275,6 +275,49 @@ def test_workers_die_when_the_main_process_is_killed() -> None:
         parent.stdout.close()
 
 
+FORKED_WORKER_SCRIPT = textwrap.dedent(
+    """
+    import ctypes, os, threading, time
+    from briefing import lifetime
+
+    # Opening a library now waits forever, as it does in a child forked while another
+    # thread of the parent held the dynamic loader's lock.
+    ctypes.CDLL = lambda *args, **kwargs: threading.Event().wait()
+    pid = os.fork()
+    if pid == 0:
+        lifetime.become_worker()
+        time.sleep(60)
+        os._exit(0)
+    print(pid, flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def test_a_forked_worker_dies_with_its_parent_without_opening_a_library() -> None:
+    """A worker stayed behind for good: it opened libc after the fork to ask the kernel
+    for its parent's death, and waited on a lock the fork had copied held."""
+    parent = subprocess.Popen(
+        [sys.executable, "-c", FORKED_WORKER_SCRIPT], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        worker = int(parent.stdout.readline())
+        time.sleep(0.5)  # the worker has made its request
+        parent.kill()
+        parent.wait()
+        for _ in range(100):
+            if not _alive(worker):
+                break
+            time.sleep(0.1)
+        alive = _alive(worker)
+        if alive:
+            os.kill(worker, signal.SIGKILL)
+        assert not alive
+    finally:
+        parent.kill()
+        parent.stdout.close()
+
+
 def _slow_page(*args, **kwargs):
     time.sleep(30)  # a long step in a worker: an interruption must not wait for it
 
