@@ -32,3 +32,15 @@ def read_until(fd: int, marker: bytes, timeout: float) -> bytes:
                 break
             data += chunk
     return data
+
+
+def exit_status_within(pid: int, seconds: float, what: str) -> int:
+    """The exit status of child `pid` once it ends; an AssertionError naming `what` if it
+    is still running after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ended, status = os.waitpid(pid, os.WNOHANG)
+        if ended:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.1)
+    raise AssertionError(f"the view outlived {what} by {seconds:g} s")

@@ -22,7 +22,7 @@ from briefing.lifetime import on_termination
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, exit_on_signal
 from briefing.tui.theming import ThemeError, bundled_themes, theme_from_toml
-from tests.terminal import SLOW_ENGINE, read_until
+from tests.terminal import SLOW_ENGINE, exit_status_within, read_until
 from tests.tui_fixtures import make_briefing
 
 SIZE = (120, 40)
@@ -186,19 +186,12 @@ def test_closing_the_terminal_ends_the_view(tmp_path: Path, attempt: int) -> Non
     try:
         read_until(fd, b"\x1b[?1049h", timeout=60)  # the view is up and drawing
         os.close(fd)  # the window closes: the kernel hangs up the terminal's session
-        start = time.monotonic()
-        while time.monotonic() - start < 30:
-            ended, status = os.waitpid(pid, os.WNOHANG)
-            if ended:
-                break
-            time.sleep(0.1)
-        else:
-            raise AssertionError("the view outlived its terminal by 30 s")
+        status = exit_status_within(pid, 30, "its terminal")
     finally:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGHUP
+    assert status == 128 + signal.SIGHUP
 
 
 def test_an_exit_deadline_ends_a_stuck_process_and_is_cancelled_by_leaving() -> None:
@@ -225,22 +218,15 @@ def test_ctrl_c_during_a_long_step_exits_at_once(tmp_path: Path) -> None:
         read_until(fd, b"Reading", timeout=5)  # and the engine at work
         time.sleep(1)
         os.write(fd, b"\x03")  # ctrl+c, as the terminal sends it in raw mode
-        start = time.monotonic()
         output = read_until(fd, b"\x1b[?1049l", timeout=30)
-        while time.monotonic() - start < 30:  # the process ends, not only the screen
-            ended, status = os.waitpid(pid, os.WNOHANG)
-            if ended:
-                break
-            time.sleep(0.1)
-        else:
-            raise AssertionError("the view outlived ctrl+c by 30 s")
+        status = exit_status_within(pid, 30, "ctrl+c")  # the process ends, not only the screen
     finally:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         os.close(fd)
     assert b"\x1b[?1049l" in output  # alternate screen left
-    assert os.waitstatus_to_exitcode(status) == 130
+    assert status == 130
 
 
 def test_followed_paths_are_shown_escaped(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefing import pipeline
+from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 from briefing.resources import seed_paths
@@ -110,6 +111,14 @@ def _settled() -> None:
     time.sleep(0.2)
 
 
+def _seeds_briefed_cold(folder: Path) -> Briefing:
+    """The seeds copied into `folder`, settled, and briefed once (filling the cache)."""
+    for path in seed_paths():
+        (folder / path.name).write_bytes(path.read_bytes())
+    _settled()
+    return build_briefing([str(folder)], BriefingOptions())
+
+
 @pytest.fixture
 def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
@@ -124,10 +133,7 @@ def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_warm_run_of_unchanged_files_reads_none_of_them(tmp_path: Path, counted_reads) -> None:
-    for path in seed_paths():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    _settled()
-    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    cold = _seeds_briefed_cold(tmp_path)
     warm = build_briefing([str(tmp_path)], BriefingOptions())
     assert len(counted_reads) == 1  # the warm run read nothing
     assert warm == cold
@@ -199,10 +205,7 @@ def test_a_warm_run_reads_the_articles_text_only_when_asked_for_it(
 
     from briefing.render import render_json, render_text
 
-    for path in seed_paths():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    _settled()
-    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    cold = _seeds_briefed_cold(tmp_path)
     rows = _article_rows()
     _set_article_rows("not read")
     warm = build_briefing([str(tmp_path)], BriefingOptions())
@@ -222,10 +225,7 @@ def test_a_warm_run_reads_the_articles_text_only_when_asked_for_it(
 def test_a_warm_run_reads_whole_rows_as_they_are(tmp_path: Path, counted_extractions) -> None:
     from briefing.render import render_json
 
-    for path in seed_paths():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    _settled()
-    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    cold = _seeds_briefed_cold(tmp_path)
     warm = build_briefing([str(tmp_path)], BriefingOptions())
     assert render_json(warm) == render_json(cold)
     assert warm.articles[1].article.dropped == cold.articles[1].article.dropped
@@ -239,10 +239,7 @@ def test_a_briefing_whose_article_rows_are_gone_is_made_again(
 
     from briefing.cache import default_path
 
-    for path in seed_paths():
-        (tmp_path / path.name).write_bytes(path.read_bytes())
-    _settled()
-    cold = build_briefing([str(tmp_path)], BriefingOptions())
+    cold = _seeds_briefed_cold(tmp_path)
     with sqlite3.connect(default_path()) as connection:
         connection.execute("DELETE FROM articles WHERE rowid = (SELECT min(rowid) FROM articles)")
     again = build_briefing([str(tmp_path)], BriefingOptions())
