@@ -88,18 +88,17 @@ def test_a_byline_is_no_speaker() -> None:
     assert find_speaker("By Rabiul Islam said the report was wrong.") is None
 
 
+def _body_sentences(*texts: str) -> list[Sentence]:
+    """One article's body sentences, numbered from 1."""
+    return [Sentence(f"a1.s{n}", "a1", n, "body", text, (), ()) for n, text in enumerate(texts, 1)]
+
+
 def test_a_quote_keeps_its_speaker_over_its_sentences() -> None:
-    sentences = [
-        Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
-        for n, text in enumerate(
-            [
-                '"The militia is targeting civilian infrastructure," Abdallah said.',
-                '"It will not break our resolve."',
-                "Fighting continued in the north.",
-            ],
-            start=1,
-        )
-    ]
+    sentences = _body_sentences(
+        '"The militia is targeting civilian infrastructure," Abdallah said.',
+        '"It will not break our resolve."',
+        "Fighting continued in the north.",
+    )
     assert attribute_sentences(sentences) == {
         "a1.s1": "Abdallah",
         "a1.s2": "Abdallah",
@@ -242,18 +241,12 @@ def test_a_datelines_day_does_not_date_the_event() -> None:
 
 
 def test_he_or_she_is_the_last_person_named_not_a_group() -> None:
-    sentences = [
-        Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
-        for n, text in enumerate(
-            [
-                "Streams of cars headed south, according to Reuters witnesses.",
-                "Biden spoke at the White House shortly after the vote.",
-                "He said he had spoken to both prime ministers.",
-                "Shops stayed shut, they said.",
-            ],
-            start=1,
-        )
-    ]
+    sentences = _body_sentences(
+        "Streams of cars headed south, according to Reuters witnesses.",
+        "Biden spoke at the White House shortly after the vote.",
+        "He said he had spoken to both prime ministers.",
+        "Shops stayed shut, they said.",
+    )
     speakers = attribute_sentences(sentences)
     assert speakers["a1.s1"] == "Reuters witnesses"
     assert speakers["a1.s3"] == "Biden"
