@@ -15,6 +15,7 @@ from briefing.profile import Profile
 
 if TYPE_CHECKING:
     from briefing.model.dating import Dating
+    from briefing.model.lines import Line
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,9 @@ class Index:
             known = self.prepared.get(article.id)
             speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers
+
+    @cached_property
+    def made_lines(self) -> dict[tuple[str, tuple[str, ...], str], Line]:
+        """(report, its sentences on the line, the stating sentence) -> the line read from
+        them (see `lines.make_line`)."""
+        return {}

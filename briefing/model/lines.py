@@ -144,6 +144,17 @@ def make_line(
     is the sentence stating it (by default its first body sentence)."""
     if stated is None:
         stated = stated_by(index, members)
+    # Read once: deciding a report's pane reads the very lines the panes then show.
+    key = (report, tuple(members), stated.id)
+    line = index.made_lines.get(key)
+    if line is None:
+        line = index.made_lines[key] = _read_line(index, report, key[1], stated)
+    off = all(index.sentences[sid].article_id in off_period for sid in members)
+    return replace(line, background=True) if off and not line.background else line
+
+
+def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:
+    """The line as its sentences tell it, whatever the briefing's period."""
     article = index.articles[stated.article_id]
     text = stated.text[dateline_end(stated.text) :]
     attribution = find_attribution(text)
@@ -155,7 +166,6 @@ def make_line(
         index.articles[index.sentences[sid].article_id].outlet or index.sentences[sid].article_id
         for sid in whole
     }
-    off = all(index.sentences[sid].article_id in off_period for sid in members)
     # History is judged against when the report was published; an undated article's
     # against the briefing's period.
     published = article.published or first_published(index, whole) or index.middle_day
@@ -169,8 +179,9 @@ def make_line(
         reported=first_published(index, members),
         wire=article.wire or article.outlet,
         outlets=len(outlets),
-        background=off
-        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)]),
+        background=is_background(
+            event, best_date(dates), published, text[: opening_phrase_end(text)]
+        ),
         order=index.order[members[0]],
         subject=False,
     )
