@@ -209,7 +209,7 @@ class Dating:
 
 def _lede(index: Index, article_id: str) -> list[Sentence]:
     """An article's first `LEDE_SENTENCES` body (or standfirst) sentences."""
-    article = next(a for a in index.annotated if a.id == article_id)
+    article = index.annotated_by_id[article_id]
     return [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
 
 

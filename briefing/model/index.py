@@ -72,6 +72,10 @@ class Index:
         return max(named, default=None)
 
     @cached_property
+    def annotated_by_id(self) -> dict[str, AnnotatedArticle]:
+        return {a.id: a for a in self.annotated}
+
+    @cached_property
     def order(self) -> dict[str, int]:
         """Sentence id -> its place in reading order."""
         return {sid: n for n, sid in enumerate(self.sentences)}
