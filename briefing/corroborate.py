@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -532,11 +531,13 @@ def _candidate_pairs(features: Sequence[ReportWords]) -> Iterable[tuple[int, int
     weight = {token: features[members[0]].weight(token) for token, members in index.items()}
     # Shared weight is added up one sentence at a time (with the sentences after it): a
     # table of every pair at once grew with the corpus (100 MB at 1,000 articles).
+    # Token -> how many of its sentences were gone through: sentence i's place in its list.
+    passed = dict.fromkeys(index, 0)
     for i, words in enumerate(features):
         shared: dict[int, float] = {}
         for token in words.words:
             members = index[token]
-            after = bisect_right(members, i)
+            after = passed[token] = passed[token] + 1
             if after == len(members):
                 continue
             if len(members) <= _COMMON_WORD:
