@@ -128,6 +128,8 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     the whole report; when its words name none of the candidates ("Two ballistic missiles
     struck the city centre"), by the first of its other sentences that does ("Two missiles
     hit ..., following accusations between Russia and Ukraine"); else the first candidate."""
+    if len(candidates) == 1:
+        return candidates[0]  # whatever its words name
     sources = index.corroboration.sources(report)
     whole = make_line(index, report, sources, frozenset())
     others = (
