@@ -11,7 +11,6 @@ import os
 import stat
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -155,7 +154,11 @@ def process_documents(
     fresh: list[AnnotatedArticle] = []
     prepared: dict[str, Prepared] = {}
     chunks = _process_all(
-        [docs[n] for n in todo], [ids[n] for n in todo], profile, options.jobs, encode=caching
+        [docs[n] for n in todo],
+        [ids[n] for n in todo],
+        profile,
+        options.jobs,
+        encode=caching,
     )
     for chunk in chunks:
         if cache is not None and caching:
@@ -285,13 +288,32 @@ def _process_all(
         ) as pool,
         pool_ended_at_once(pool),
     ):
-        pending: deque[Future[list[_Done]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_process_chunk, chunk))
-            if len(pending) > 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        # A chunk is handed out as soon as any is done, not when the oldest is: a slow
+        # chunk leaves no worker idle. Done chunks wait here to be given in order.
+        running: dict[Future[list[_Done]], int] = {}
+        done: dict[int, list[_Done]] = {}
+        given = 0
+        for n, chunk in enumerate(chunks):
+            running[pool.submit(_process_chunk, chunk)] = n
+            while len(running) > 2 * jobs:
+                done.update(_first_done(running))
+                while given in done:
+                    yield done.pop(given)
+                    given += 1
+        while running or done:
+            if given not in done:
+                done.update(_first_done(running))
+            else:
+                yield done.pop(given)
+                given += 1
+
+
+def _first_done(running: dict[Future[list[_Done]], int]) -> dict[int, list[_Done]]:
+    """The chunks that are done once any is (by chunk number), taken out of `running`."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    finished, _ = wait(running, return_when=FIRST_COMPLETED)
+    return {running.pop(future): future.result() for future in finished}
 
 
 def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Done:
