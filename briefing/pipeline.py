@@ -159,6 +159,7 @@ def process_documents(
         profile,
         options.jobs,
         encode=caching,
+        while_waiting=partial(_load_model_stage, options.summarizer),
     )
     for chunk in chunks:
         if cache is not None and caching:
@@ -262,8 +263,10 @@ def _process_all(
     jobs_requested: int | None,
     *,
     encode: bool = False,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Iterator[list[_Done]]:
-    """The documents processed, in order, in chunks as they are done."""
+    """The documents processed, in order, in chunks as they are done. `while_waiting`:
+    work of the main process's own, done once the workers have theirs."""
     from briefing.actors import compile_profile
 
     jobs = worker_count(len(docs), jobs_requested)
@@ -295,11 +298,16 @@ def _process_all(
         given = 0
         for n, chunk in enumerate(chunks):
             running[pool.submit(_process_chunk, chunk)] = n
+            if len(running) > 2 * jobs and while_waiting:
+                while_waiting()  # once, every worker having work queued
+                while_waiting = None
             while len(running) > 2 * jobs:
                 done.update(_first_done(running))
                 while given in done:
                     yield done.pop(given)
                     given += 1
+        if while_waiting:
+            while_waiting()
         while running or done:
             if given not in done:
                 done.update(_first_done(running))
@@ -314,6 +322,19 @@ def _first_done(running: dict[Future[list[_Done]], int]) -> dict[int, list[_Done
 
     finished, _ = wait(running, return_when=FIRST_COMPLETED)
     return {running.pop(future): future.result() for future in finished}
+
+
+def _load_model_stage(summarizer: str) -> None:
+    """What the model stage imports, imported while the workers extract: the main process
+    waits for them anyway, and would otherwise import it all after the last page."""
+    import briefing.model.build  # noqa: F401
+    from briefing.summarize import select_sentences
+    from briefing.summarizers.words import english_rules
+
+    select_sentences([], summarizer, 0)  # imports the algorithm, picks nothing
+    english_rules()
+    # Summaries of a large briefing's panes count words in sparse matrices.
+    from scipy import sparse  # noqa: F401
 
 
 def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Done:
