@@ -74,7 +74,8 @@ class Corroboration:
         return report.sentence_ids if report else (sentence_id,)
 
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\w+")
+# A count's commas group thousands ("1,000"); a comma after it ends it ("in 2024, as").
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\w+")
 _ANY_DIGIT = re.compile(r"\d")
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[-–—.)]\s")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

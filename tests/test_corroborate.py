@@ -135,6 +135,10 @@ def test_report_words_read_counts_days_and_swaps() -> None:
     assert "kill" in report_words("Ten dead.").words
     assert report_words("2 - The Kurdish community is indigenous").numbers == frozenset()
     assert report_words("9" * 400 + " killed").numbers == frozenset()  # no count, no crash
+    # The year after a date's comma dates, it counts nothing ("Nov. 27, 2024, as").
+    assert report_words("They returned on Nov. 27, 2024, as 1,200 left.").numbers == frozenset(
+        {1200.0}
+    )
 
 
 def test_the_same_report_months_apart_is_two_reports() -> None:
