@@ -28,6 +28,7 @@ from briefing.model.words import (
     event_verbs,
     number_words,
     report_weights,
+    word_senses,
 )
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
@@ -317,7 +318,8 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     """What two sentences have in common and where they clash, each in [0, 1]: the
     inputs of the learned score (model/data/report_weights.json). Names weigh twice.
     (Weighing words by their rarity among the folder's sentences was tried and merged
-    fewer dev rewrites: outlets carrying one report make its words common.)"""
+    fewer dev rewrites: outlets carrying one report make its words common; by their
+    rarity across 1,800 public web pages it changed nothing.)"""
     plain_a, plain_b = wa.words - _number_tokens(wa), wb.words - _number_tokens(wb)
     shared_words = plain_a & plain_b
     names_a, names_b = wa.names & plain_a, wb.names & plain_b
@@ -325,6 +327,10 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     shared = len(shared_words) + extra * len(shared_words & names_a)
     total_a = len(plain_a) + extra * len(names_a)
     total_b = len(plain_b) + extra * len(names_b)
+    # Words each gives that the other words otherwise but can mean the same ("besieged"
+    # and "attack") count as shared.
+    synonyms = _sense_matches(plain_a - names_a - wb.words, plain_b - names_b - wa.words)
+    shared += synonyms
     union = total_a + total_b - shared
     smaller = min(total_a, total_b)
     unmatched_a = [x for x in wa.numbers if not any(_counts_agree(x, y) for y in wb.numbers)]
@@ -355,7 +361,23 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
         # one, "Goma" in the other.
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
+        "senses_shared": min(synonyms, 3) / 3,
     }
+
+
+def _sense_matches(only_a: frozenset[str], only_b: frozenset[str]) -> int:
+    """How many words each gives that the other words otherwise ("besieged" and
+    "attack", "gunfire" and "gunshots") can mean the same (WordNet senses): the fewer of
+    the two sides' counts."""
+    if not only_a or not only_b:
+        return 0
+    senses = word_senses()
+    empty: frozenset[int] = frozenset()
+    of_a = [senses.get(word, empty) for word in only_a]
+    of_b = [senses.get(word, empty) for word in only_b]
+    union_a = empty.union(*of_a)
+    union_b = empty.union(*of_b)
+    return min(sum(bool(s & union_b) for s in of_a), sum(bool(s & union_a) for s in of_b))
 
 
 def _missing(names: frozenset[str], others: frozenset[str]) -> float:
