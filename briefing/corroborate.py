@@ -329,7 +329,7 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     total_b = len(plain_b) + extra * len(names_b)
     # Words each gives that the other words otherwise but can mean the same ("besieged"
     # and "attack") count as shared.
-    synonyms = _sense_matches(plain_a - names_a - wb.words, plain_b - names_b - wa.words)
+    synonyms = _sense_matches(wa, wb)
     shared += synonyms
     union = total_a + total_b - shared
     smaller = min(total_a, total_b)
@@ -365,19 +365,26 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     }
 
 
-def _sense_matches(only_a: frozenset[str], only_b: frozenset[str]) -> int:
-    """How many words each gives that the other words otherwise ("besieged" and
-    "attack", "gunfire" and "gunshots") can mean the same (WordNet senses): the fewer of
-    the two sides' counts."""
-    if not only_a or not only_b:
+def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
+    """How many words each gives that the other does not but that can mean what one of
+    the other's words means ("besieged" and "attack", "gunfire" and "gunshots": WordNet
+    senses): the fewer of the two sides' counts."""
+    own_a, all_a = _senses(wa)
+    own_b, all_b = _senses(wb)
+    if not own_a or not own_b:
         return 0
-    senses = word_senses()
-    empty: frozenset[int] = frozenset()
-    of_a = [senses.get(word, empty) for word in only_a]
-    of_b = [senses.get(word, empty) for word in only_b]
-    union_a = empty.union(*of_a)
-    union_b = empty.union(*of_b)
-    return min(sum(bool(s & union_b) for s in of_a), sum(bool(s & union_a) for s in of_b))
+    matched_a = sum(w not in wb.words and not s.isdisjoint(all_b) for w, s in own_a.items())
+    matched_b = sum(w not in wa.words and not s.isdisjoint(all_a) for w, s in own_b.items())
+    return min(matched_a, matched_b)
+
+
+@lru_cache(maxsize=65_536)  # each sentence is compared with many
+def _senses(words: ReportWords) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+    """A sentence's plain words that have WordNet senses (names and counts have none
+    that matter), with their senses, and all those senses."""
+    table = word_senses()
+    own = {w: table[w] for w in words.words - words.names if w in table}
+    return own, frozenset().union(*own.values())
 
 
 def _missing(names: frozenset[str], others: frozenset[str]) -> float:
