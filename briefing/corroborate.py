@@ -369,22 +369,26 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
     """How many words each gives that the other does not but that can mean what one of
     the other's words means ("besieged" and "attack", "gunfire" and "gunshots": WordNet
     senses): the fewer of the two sides' counts."""
-    own_a, all_a = _senses(wa)
-    own_b, all_b = _senses(wb)
-    if not own_a or not own_b:
+    own_a, own_b = _senses(wa), _senses(wb)
+    only_a = [s for w, s in own_a.items() if w not in wb.words]
+    only_b = [s for w, s in own_b.items() if w not in wa.words]
+    if not only_a or not only_b:
         return 0
-    matched_a = sum(w not in wb.words and not s.isdisjoint(all_b) for w, s in own_a.items())
-    matched_b = sum(w not in wa.words and not s.isdisjoint(all_a) for w, s in own_b.items())
-    return min(matched_a, matched_b)
+    all_a: set[int] = set().union(*own_a.values())
+    all_b: set[int] = set().union(*own_b.values())
+    return min(
+        sum(not s.isdisjoint(all_b) for s in only_a), sum(not s.isdisjoint(all_a) for s in only_b)
+    )
 
 
-@lru_cache(maxsize=65_536)  # each sentence is compared with many
-def _senses(words: ReportWords) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+# Each sentence is compared with many. `corroborate` empties it when done: it holds every
+# sentence compared.
+@lru_cache(maxsize=65_536)
+def _senses(words: ReportWords) -> dict[str, frozenset[int]]:
     """A sentence's plain words that have WordNet senses (names and counts have none
-    that matter), with their senses, and all those senses."""
+    that matter), with their senses."""
     table = word_senses()
-    own = {w: table[w] for w in words.words - words.names if w in table}
-    return own, frozenset().union(*own.values())
+    return {w: table[w] for w in words.words - words.names if w in table}
 
 
 def _missing(names: frozenset[str], others: frozenset[str]) -> float:
@@ -691,6 +695,7 @@ def corroborate(
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
     _join_reports(features, days, distinct, parent, root, weights or report_weights())
+    _senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer
     # words: each joins the body sentence it restates, so no pane says it twice.
