@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, normalise
@@ -220,7 +222,7 @@ def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[f
     page (not its neighbours, not a copy) holds: a headline comes back in the breadcrumb, the
     page's title row, a caption or a share text."""
     words = [
-        {w for w in normalise(unit.text).split() if len(w) > 2 and w not in stops}
+        {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
         if unit.words <= ECHO_MAX_WORDS
         else set()
         for unit in units
@@ -231,17 +233,14 @@ def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[f
             holding.setdefault(word, []).append(index)
     echoes = []
     for i in rows:
-        shared: dict[int, int] = {}
-        for word in words[i]:
-            for j in holding[word]:
-                shared[j] = shared.get(j, 0) + 1
-        best = max(
+        shared = Counter(chain.from_iterable(holding[word] for word in words[i]))
+        best = next(
             (
                 count
-                for j, count in shared.items()
+                for j, count in shared.most_common()
                 if abs(j - i) > 1 and units[j].text != units[i].text
             ),
-            default=0,
+            0,
         )
         echoes.append(best / len(words[i]) if words[i] else 0.0)
     return echoes
