@@ -3,8 +3,9 @@
 Every short row in the few dozen above the first paragraph (and the first rows of the body,
 where a near-prose headline can sit) is a candidate, described by its shape (length, capitals,
 function words, sentence punctuation, list item, caption, date row), its place (rows above the
-first paragraph, a byline or date row next to it) and the page's own evidence (its words come
-back in the opening paragraphs; the row is printed again, e.g. in the breadcrumb). A softmax
+first paragraph, a byline or date row next to it, the shape of the row under it) and the
+page's own evidence (its words come back in the opening paragraphs; the row, or most of its
+words, is printed again, e.g. in the breadcrumb or a caption). A softmax
 scorer fitted by `benchmarks/fit_headlines.py` on labelled pages (weights in
 `headline_weights.json`) rates the rows and "none of them"; the best row is the headline when
 it holds enough of the belief.
