@@ -21,10 +21,15 @@ from briefing.model.panes import Mentions, PaneActor, named_actor, subject_menti
 from briefing.model.reports import actor_reports, stated_by
 
 # A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
-# Images") makes its paragraph a caption, whatever the extractor called it.
+# Images", or a closing "AGENCY/AGENCY/FIRST LAST" as in "... 27 November 2024.
+# EFE/EPA/ATEF SAFADI") makes its paragraph a caption, whatever the extractor called it.
 _CREDIT = re.compile(
     r"^\(?(?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua|EPA-EFE)(?:[ /-]\w+)*\)?\.?$"
-    r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|",
+    r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|"
+    # A slash after a capitalised agency, then a person's name (two or three words) at
+    # the very end: "UN/OCHA" or "and/or" are not credits.
+    r"|(?-i:(?:^|\s)(?:[A-Z]{2,}[/-])*[A-Z]{2,}(?:\s+Photo)?\s?/\s?"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*\)?$)",
     re.IGNORECASE,
 )
 # Article text ends its sentences; a short body or subhead line that does not is a teaser,
