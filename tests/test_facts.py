@@ -253,3 +253,10 @@ def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> N
         "The Kremlin condemned the sanctions announced by 27 EU states in Brussels.", 4
     )
     assert select_facts([decried, condemned, called, other]) == [decried, called, other]
+    # Another verb saying most of the same: "a decisive response" from "global" leaders.
+    urged = candidate(
+        "Zelenskyy called on the United States, Europe, and the global community for a "
+        "decisive response, emphasizing that only pressure will stop Russia.",
+        5,
+    )
+    assert select_facts([decried, urged, called]) == [decried, called]

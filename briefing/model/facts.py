@@ -175,7 +175,8 @@ def _restates(one: ReportWords, other: ReportWords) -> bool:
 class _Act:
     """Who did what to what, when: the last name of a fact's subject ("Ukrainian President
     Volodymyr Zelenskyy" -> "zelenskyy"), its main verb (as the first word of its rewrites
-    group), the content words after the verb and its date."""
+    group; "" for a verb that reports no event), the content words after the verb (their
+    first letters, so "response" and "respond" are one) and its date."""
 
     name: str
     verb: str
@@ -183,14 +184,24 @@ class _Act:
     day: str | None
 
     def restates(self, other: _Act) -> bool:
-        return (
-            self.verb == other.verb
-            and self.day == other.day
-            and _same_name(self.name, other.name)
-            and bool(self.rest & other.rest)
+        if self.day != other.day or not _same_name(self.name, other.name):
+            return False
+        if self.verb and self.verb == other.verb:
+            return bool(self.rest & other.rest)
+        # Another verb, saying the same ("called for a decisive response" and "decried
+        # the attack, urging global leaders to respond decisively"): three of its words
+        # again, or two that are most of a short one.
+        shared = len(self.rest & other.rest)
+        return shared >= _RESAID_WORDS or (
+            shared >= _RESAID_WORDS - 1 and _share(self.rest, other.rest) >= _RESTATED_WORDS
         )
 
 
+# Content words after the verb shared by two acts of one person, with different verbs,
+# that say one thing.
+_RESAID_WORDS = 3
+# A word's first letters, enough to tell words apart and to join "respond" and "response".
+_WORD_START = 6
 # A name spelt two ways ("Zelensky", "Zelenskyy"; "Sharaa", "Shara'a") shares its start.
 _NAME_START = 6
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
@@ -203,20 +214,25 @@ def _same_name(one: str, other: str) -> bool:
 
 
 def _act(candidate: FactCandidate) -> _Act | None:
-    """The fact as who did what, when; None when its main verb is not one that reports an
-    event or that outlets swap in a rewrite (two things "said" are two statements)."""
+    """The fact as who did what, when; None when its subject names nobody or its main
+    verb is not found."""
     text = candidate.text
     opening = main_clause_opening(text)
     end = subject_end(opening)
     verb = main_verb(text)[0]
-    group = rewrites().get(verb) or (verb if verb in event_verbs() else None)
     names = _CAPITALISED.findall(opening[:end])
-    if not group or not names:
+    if not verb or not names:
         return None
+    # Only a verb that reports an event, or that outlets swap in a rewrite, is one act
+    # whatever follows it: two things "said" are two statements.
+    group = rewrites().get(verb) or (verb if verb in event_verbs() else "")
     date = best_date(candidate.dates)
     after = text[text.find(opening) + end :].split(maxsplit=1)[1:]  # the words after the verb
-    words = report_words(after[0]).words if after else frozenset()
-    return _Act(names[-1].lower(), group, frozenset(words), date.value if date else None)
+    found = report_words(after[0]) if after else None
+    words = {word[:_WORD_START] for word in found.words - found.names} if found else set()
+    # An undated fact is filed under the day it was reported.
+    day = date.value if date else candidate.reported
+    return _Act(names[-1].lower(), group, frozenset(words), day)
 
 
 def fact_candidate(line: Line) -> FactCandidate:
