@@ -9,7 +9,13 @@ from briefing.dates import DateMention
 from briefing.model.attribution import attribute_sentences, find_speaker
 from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
-from briefing.model.facts import FactCandidate, score, select_facts
+from briefing.model.facts import (
+    FactCandidate,
+    says_again,
+    score,
+    select_facts,
+    self_contained,
+)
 from briefing.model.panes import line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -99,6 +105,22 @@ def test_events_with_dates_and_places_outscore_conditionals_and_asides() -> None
     assert score(event) >= 5
     assert score(conditional) < 3
     assert score(caption) == 0
+
+
+def test_a_fact_pointing_back_to_what_came_before_is_not_self_contained() -> None:
+    strategy = _candidate(
+        "This strategy enabled the drones to hit four airbases on Sunday, officials said.",
+        1,
+        "2025-06-01",
+    )
+    it = _candidate("It has seen sporadic clashes in El Fasher since May 10.", 2)
+    he = _candidate("He suggested it would be a springboard for talks in Gaza on Friday.", 3)
+    assert not any(map(self_contained, (strategy, it, he)))
+    # A date, a named subject, or a pronoun whose speaker is known are fine.
+    week = _candidate("This week Israeli strikes killed 12 people in Gaza City.", 4, "2025-01-10")
+    quoted = _candidate("He said Russia launched 40 drones at Kyiv overnight, the mayor said.", 5)
+    assert self_contained(week) and self_contained(quoted)
+    assert select_facts([strategy, it, he, week, quoted]) == [week, quoted]
 
 
 def test_selected_facts_are_newest_first_with_undated_last() -> None:
@@ -260,3 +282,14 @@ def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> N
         5,
     )
     assert select_facts([decried, urged, called]) == [decried, called]
+
+
+def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
+    fact = "Zelenskyy called on the United States and Europe for a decisive global response."
+    again = "Zelenskyy also called for a global response to the attack."
+    other = "Zelenskyy described the strike as a deliberate act of terror."
+    day = "2025-04-13"
+    assert says_again(again, day, fact, day)
+    assert not says_again(other, day, fact, day)
+    # The same words another day are another statement.
+    assert not says_again(again, "2025-04-20", fact, day)

@@ -40,6 +40,15 @@ _PLACE = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
 _FRAGMENT = re.compile(r"^\W*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+# A main clause opening by pointing back ("This strategy enabled ...", "These groups are
+# ..."): alone, nobody can tell what it is about. "This week" is a date.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:This|That|These|Those|Such)\s+(?!(?:week|month|year|morning|afternoon|evening"
+    r"|night|weekend|time|day|days)\b)[a-z]"
+)
+# A pronoun subject ("It has seen ...", "He suggested ..."), resolved only when the
+# sentence's speaker is known.
+_PRONOUN = re.compile(r"^\W*(?:It|They|He|She)\b")
 # The news of the day: what happened now, overnight, on a named day.
 _RECENT = re.compile(
     r"\b(?:now|today|tonight|overnight|yesterday|this\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri"
@@ -111,19 +120,28 @@ def score(candidate: FactCandidate) -> float:
     return value
 
 
+def self_contained(candidate: FactCandidate) -> bool:
+    """Whether a fact can be read alone: its main clause does not open by pointing back
+    to what came before ("This strategy ...", or a pronoun whose speaker is unknown)."""
+    opening = main_clause_opening(candidate.text)
+    return not (_POINTS_BACK.match(opening) or (not candidate.speaker and _PRONOUN.match(opening)))
+
+
 def select_facts(
-    candidates: Sequence[FactCandidate], limit: int = MAX_FACTS
+    candidates: Sequence[FactCandidate], limit: int = MAX_FACTS, shown: Sequence[Fact] = ()
 ) -> list[FactCandidate]:
-    """The best-scoring candidates, newest first.
+    """The best-scoring candidates, newest first, none restating another or one of the
+    facts already `shown`.
 
     An undated fact is placed at the date it was reported; with neither, it goes last.
     """
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
-    chosen_words: list[ReportWords] = []
-    chosen_acts: list[_Act | None] = []
+    chosen_words = [report_words(fact.text) for fact in shown]
+    chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
     ranked = sorted(
-        (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
+        (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1])),
+        key=lambda sc: (-sc[0], sc[1].order),
     )
     for _, candidate in ranked:
         if len(best) == limit:
@@ -134,7 +152,7 @@ def select_facts(
             continue
         # Or the same person doing the same to the same thing that day, reworded
         # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
-        act = _act(candidate)
+        act = _act(candidate.text, _day(candidate))
         if act and any(act.restates(other) for other in chosen_acts if other):
             continue
         best.append(candidate)
@@ -213,10 +231,9 @@ def _same_name(one: str, other: str) -> bool:
     )
 
 
-def _act(candidate: FactCandidate) -> _Act | None:
-    """The fact as who did what, when; None when its subject names nobody or its main
-    verb is not found."""
-    text = candidate.text
+def _act(text: str, day: str | None) -> _Act | None:
+    """A fact of `day` as who did what, when; None when its subject names nobody or its
+    main verb is not found."""
     opening = main_clause_opening(text)
     end = subject_end(opening)
     verb = main_verb(text)[0]
@@ -226,13 +243,23 @@ def _act(candidate: FactCandidate) -> _Act | None:
     # Only a verb that reports an event, or that outlets swap in a rewrite, is one act
     # whatever follows it: two things "said" are two statements.
     group = rewrites().get(verb) or (verb if verb in event_verbs() else "")
-    date = best_date(candidate.dates)
     after = text[text.find(opening) + end :].split(maxsplit=1)[1:]  # the words after the verb
     found = report_words(after[0]) if after else None
     words = {word[:_WORD_START] for word in found.words - found.names} if found else set()
-    # An undated fact is filed under the day it was reported.
-    day = date.value if date else candidate.reported
     return _Act(names[-1].lower(), group, frozenset(words), day)
+
+
+def _day(candidate: FactCandidate) -> str | None:
+    # An undated fact is filed under the day it was reported.
+    date = best_date(candidate.dates)
+    return date.value if date else candidate.reported
+
+
+def says_again(text: str, day: str | None, other: str, other_day: str | None) -> bool:
+    """Whether two statements, filed under these days, are one person's one act told
+    twice (see `_Act`): a summary line saying again what a fact or another line says."""
+    one, two = _act(text, day), _act(other, other_day)
+    return bool(one and two and one.restates(two))
 
 
 def fact_candidate(line: Line) -> FactCandidate:
@@ -251,12 +278,15 @@ def fact_candidate(line: Line) -> FactCandidate:
     )
 
 
-def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...]:
-    """A pane's key facts: the events among its lines (background never), newest first."""
+def pane_facts(
+    lines: Sequence[tuple[Line, tuple[str, ...]]], shown: Sequence[Fact] = ()
+) -> tuple[Fact, ...]:
+    """A pane's key facts: the events among its lines (background never), newest first,
+    none saying again what a fact already `shown` says."""
     by_order = {line.order: (line, also) for line, also in lines if not line.background}
     candidates = [fact_candidate(line) for line, _ in by_order.values()]
     facts = []
-    for candidate in select_facts(candidates):
+    for candidate in select_facts(candidates, shown=shown):
         line, also = by_order[candidate.order]
         date = best_date(candidate.dates)
         facts.append(
