@@ -11,6 +11,7 @@ from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
 from briefing.model.facts import (
     FactCandidate,
+    civilians_act,
     says_again,
     score,
     select_facts,
@@ -293,3 +294,19 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
     assert not says_again(other, day, fact, day)
     # The same words another day are another statement.
     assert not says_again(again, "2025-04-20", fact, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("People took to the streets of Lebanon on Wednesday to celebrate the ceasefire.", True),
+        ("Thousands of Lebanese began to head south after a ceasefire with Israel.", True),
+        ("Tens of thousands of people returned to their homes in Lebanon on Wednesday.", True),
+        # Done to them, not by them; or an actor is the subject.
+        ("At least 134 people have been killed in two weeks of fighting in El Fasher.", False),
+        ("Dozens of civilians were killed when a missile hit the city centre.", False),
+        ("Israeli troops opened fire on people returning to their villages.", False),
+    ],
+)
+def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:
+    assert civilians_act(text) is act

@@ -11,6 +11,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
@@ -20,7 +21,7 @@ from briefing.model.clauses import main_clause_opening, main_verb, subject_end
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
-from briefing.model.words import event_pattern, event_verbs, rewrites
+from briefing.model.words import _lines, event_pattern, event_verbs, rewrites
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
@@ -120,11 +121,41 @@ def score(candidate: FactCandidate) -> float:
     return value
 
 
+def _about(candidate: FactCandidate) -> bool:
+    # A line naming the pane's actor is a fact of its pane only when the actor acts, speaks
+    # or is acted upon: not when people no party to the conflict act.
+    return candidate.actor_acts or not civilians_act(candidate.text)
+
+
 def self_contained(candidate: FactCandidate) -> bool:
     """Whether a fact can be read alone: its main clause does not open by pointing back
     to what came before ("This strategy ...", or a pronoun whose speaker is unknown)."""
     opening = main_clause_opening(candidate.text)
     return not (_POINTS_BACK.match(opening) or (not candidate.speaker and _PRONOUN.match(opening)))
+
+
+@cache
+def _civilians() -> re.Pattern[str]:
+    nouns = "|".join(word for line in _lines("civilian_nouns.txt") for word in line.split())
+    # "Thousands of Lebanese", "Tens of thousands of people", "Displaced people"
+    return re.compile(
+        rf"\b(?:{nouns})\b|\b(?:thousands|hundreds|dozens|scores)\s+of\s+[A-Z][a-z]+s?\b",
+        re.IGNORECASE,
+    )
+
+
+_PASSIVE_AFTER = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def civilians_act(text: str) -> bool:
+    """Whether the main clause's subject is people who are no party to the conflict and
+    they act (an active verb: "People took to the streets ..."), so the sentence is about
+    them; "At least 134 people have been killed" tells what was done to them."""
+    opening = main_clause_opening(text)
+    subject = opening[: subject_end(opening)]
+    verb, following, _ = main_verb(text)
+    passive = verb in _PASSIVE_AFTER or (verb in ("has", "have", "had") and following == "been")
+    return bool(verb) and not passive and bool(_civilians().search(subject))
 
 
 def select_facts(
@@ -140,7 +171,7 @@ def select_facts(
     chosen_words = [report_words(fact.text) for fact in shown]
     chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
     ranked = sorted(
-        (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1])),
+        (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
         key=lambda sc: (-sc[0], sc[1].order),
     )
     for _, candidate in ranked:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.corroborate import report_words
-from briefing.model.facts import fact_candidate, says_again, score
+from briefing.model.facts import civilians_act, fact_candidate, says_again, score
 from briefing.model.lines import Line
 from briefing.model.types import Fact, SummaryLine
 from briefing.summarize import select_sentences
@@ -110,5 +110,8 @@ def _candidates(
     return [
         (line, also)
         for line, also in lines
-        if line.stated.kind != "caption" and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
+        if line.stated.kind != "caption"
+        and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
+        # People no party to the conflict acting: about them, not the pane's actor.
+        and (line.subject or not civilians_act(line.event))
     ]
