@@ -7,6 +7,7 @@ from briefing.annotate import Sentence
 from briefing.coreference import within_quote
 from briefing.dates import DateMention
 from briefing.model.attribution import attribute_sentences, find_speaker
+from briefing.model.background import told_as_then
 from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
 from briefing.model.facts import (
@@ -310,3 +311,11 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
 )
 def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:
     assert civilians_act(text) is act
+
+
+def test_the_past_a_story_turns_from_is_background() -> None:
+    assert told_as_then("But all have recently been weakened and diverted by other crises.")
+    assert told_as_then("However, the group now controls most of the province.")
+    assert not told_as_then("But the army said it had retaken the town on Friday.")
+    assert not told_as_then("Residents said the town was now calm.")
+    assert not told_as_then(None)

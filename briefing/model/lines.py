@@ -12,9 +12,15 @@ from itertools import chain
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
-from briefing.model.background import is_background
+from briefing.model.background import is_background, told_as_then
 from briefing.model.clauses import main_clause_opening, opening_phrase_end
-from briefing.model.dating import best_date, dateline_end, first_published, line_dates
+from briefing.model.dating import (
+    best_date,
+    dateline_end,
+    first_published,
+    line_dates,
+    written,
+)
 from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Mentions, PaneActor, named_actor, subject_mentions
@@ -175,7 +181,13 @@ def make_line(
         wire=article.wire or article.outlet,
         outlets=len(outlets),
         background=off
-        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)]),
+        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)])
+        # an undated sentence the next one turns to now against
+        or (not written(dates) and told_as_then(_text(index.following.get(stated.id)))),
         order=index.order[members[0]],
         subject=False,
     )
+
+
+def _text(sentence: Sentence | None) -> str | None:
+    return sentence.text if sentence else None
