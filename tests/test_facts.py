@@ -307,6 +307,7 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
         ("At least 134 people have been killed in two weeks of fighting in El Fasher.", False),
         ("Dozens of civilians were killed when a missile hit the city centre.", False),
         ("Israeli troops opened fire on people returning to their villages.", False),
+        ("People began flooding south despite urgent warnings from the Israeli army.", False),
     ],
 )
 def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:

@@ -145,17 +145,28 @@ def _civilians() -> re.Pattern[str]:
 
 
 _PASSIVE_AFTER = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Someone named speaks to them: "despite urgent warnings from the Israeli military".
+_SPOKEN_TO = re.compile(
+    r"\b(?:warnings?|orders?|calls?|appeals?|instructions?|pleas?)\s+(?:from|by)\s+(?:the\s+)?"
+    r"[A-Z]"
+)
 
 
 def civilians_act(text: str) -> bool:
     """Whether the main clause's subject is people who are no party to the conflict and
     they act (an active verb: "People took to the streets ..."), so the sentence is about
-    them; "At least 134 people have been killed" tells what was done to them."""
+    them; "At least 134 people have been killed" tells what was done to them, and "People
+    began flooding south despite warnings from the Israeli military" what they were told."""
     opening = main_clause_opening(text)
     subject = opening[: subject_end(opening)]
     verb, following, _ = main_verb(text)
     passive = verb in _PASSIVE_AFTER or (verb in ("has", "have", "had") and following == "been")
-    return bool(verb) and not passive and bool(_civilians().search(subject))
+    return (
+        bool(verb)
+        and not passive
+        and bool(_civilians().search(subject))
+        and not _SPOKEN_TO.search(text)
+    )
 
 
 def select_facts(
