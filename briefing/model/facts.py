@@ -45,7 +45,7 @@ _FRAGMENT = re.compile(r"^\W*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 # ..."): alone, nobody can tell what it is about. "This week" is a date.
 _POINTS_BACK = re.compile(
     r"^\W*(?:This|That|These|Those|Such)\s+(?!(?:week|month|year|morning|afternoon|evening"
-    r"|night|weekend|time|day|days)\b)[a-z]"
+    r"|night|weekend|time|day|days|same)\b)[a-z]"
 )
 # A pronoun subject ("It has seen ...", "He suggested ..."), resolved only when the
 # sentence's speaker is known.
@@ -139,7 +139,8 @@ def _civilians() -> re.Pattern[str]:
     nouns = "|".join(word for line in _lines("civilian_nouns.txt") for word in line.split())
     # "Thousands of Lebanese", "Tens of thousands of people", "Displaced people"
     return re.compile(
-        rf"\b(?:{nouns})\b|\b(?:thousands|hundreds|dozens|scores)\s+of\s+[A-Z][a-z]+s?\b",
+        # a people's plural ("Lebanese", "Israelis"), not "dozens of Russian drones"
+        rf"\b(?:{nouns})\b|\b(?:thousands|hundreds|dozens|scores)\s+of\s+[A-Z][a-z]+(?:s|ese)\b",
         re.IGNORECASE,
     )
 
