@@ -42,10 +42,13 @@ _PLACE = re.compile(
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
 _FRAGMENT = re.compile(r"^\W*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 # A main clause opening by pointing back ("This strategy enabled ...", "These groups are
-# ..."): alone, nobody can tell what it is about. "This week" is a date.
+# ..."; "Most of its main streets were empty", "Their leaders ..."): alone, nobody can tell
+# what it is about. "This week" is a date.
 _POINTS_BACK = re.compile(
-    r"^\W*(?:This|That|These|Those|Such)\s+(?!(?:week|month|year|morning|afternoon|evening"
+    r"^\W*(?:(?:This|That|These|Those|Such)\s+(?!(?:week|month|year|morning|afternoon|evening"
     r"|night|weekend|time|day|days|same)\b)[a-z]"
+    r"|(?:(?:Most|Some|Many|Much|All|One|Part|Parts|Several|Each)\s+of\s+(?:its|their)"
+    r"|Its|Their)\b)"
 )
 # A pronoun subject ("It has seen ...", "He suggested ..."), resolved only when the
 # sentence's speaker is known.
