@@ -227,6 +227,11 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # will (see lines.report_actor).
     sentence = "Two ballistic missiles struck the city centre on Sunday."
     assert named_actor(sentence, None, ("israel", "hezbollah"), named) is None
+    # The agent of a passive main clause acts; the agent inside an active one does not.
+    freed = "Three hostages were released by Hamas after Israel's cabinet approved the deal."
+    assert line_actor(freed, None, ("israel", "hamas"), named) == "hamas"
+    accused = "The monitor accused Israel of raids like those carried out by Hezbollah."
+    assert line_actor(accused, None, ("israel", "hezbollah"), named) == "israel"
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:

@@ -17,7 +17,12 @@ from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, state_pattern
-from briefing.model.clauses import main_clause_opening, main_verb, subject_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_clause_passive,
+    main_verb,
+    subject_end,
+)
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
@@ -148,7 +153,6 @@ def _civilians() -> re.Pattern[str]:
     )
 
 
-_PASSIVE_AFTER = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # Someone named speaks to them: "despite urgent warnings from the Israeli military".
 _SPOKEN_TO = re.compile(
     r"\b(?:warnings?|orders?|calls?|appeals?|instructions?|pleas?)\s+(?:from|by)\s+(?:the\s+)?"
@@ -163,11 +167,9 @@ def civilians_act(text: str) -> bool:
     began flooding south despite warnings from the Israeli military" what they were told."""
     opening = main_clause_opening(text)
     subject = opening[: subject_end(opening)]
-    verb, following, _ = main_verb(text)
-    passive = verb in _PASSIVE_AFTER or (verb in ("has", "have", "had") and following == "been")
     return (
-        bool(verb)
-        and not passive
+        bool(main_verb(text)[0])
+        and not main_clause_passive(text)
         and bool(_civilians().search(subject))
         and not _SPOKEN_TO.search(text)
     )
