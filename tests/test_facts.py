@@ -290,6 +290,28 @@ def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> N
         5,
     )
     assert select_facts([decried, urged, called]) == [decried, called]
+    # A pronoun subject is its known speaker.
+    burhan = "Abdel Fattah al-Burhan"
+    agreed = FactCandidate(
+        "Army chief Burhan said he had agreed with local leaders in El Fasher to withdraw "
+        "the army to a safer place on Monday.",
+        "body",
+        (),
+        burhan,
+        ("a6.s1",),
+        6,
+    )
+    again = FactCandidate(
+        "He said he had agreed with local leaders in El Fasher to leave and go to a safe "
+        "place to protect the remaining 300 civilians.",
+        "body",
+        (),
+        burhan,
+        ("a7.s1",),
+        7,
+    )
+    assert score(agreed) >= 3 and score(again) >= 3
+    assert len(select_facts([agreed, again])) == 1
 
 
 def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:

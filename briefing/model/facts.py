@@ -200,7 +200,7 @@ def select_facts(
             continue
         # Or the same person doing the same to the same thing that day, reworded
         # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
-        act = _act(candidate.text, _day(candidate))
+        act = _act(candidate.text, _day(candidate), candidate.speaker)
         if act and any(act.restates(other) for other in chosen_acts if other):
             continue
         best.append(candidate)
@@ -279,13 +279,15 @@ def _same_name(one: str, other: str) -> bool:
     )
 
 
-def _act(text: str, day: str | None) -> _Act | None:
+def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
     """A fact of `day` as who did what, when; None when its subject names nobody or its
-    main verb is not found."""
+    main verb is not found. A pronoun subject ("He said he had agreed ...") is the
+    sentence's `speaker`, when known."""
     opening = main_clause_opening(text)
     end = subject_end(opening)
     verb = main_verb(text)[0]
-    names = _CAPITALISED.findall(opening[:end])
+    subject = speaker if speaker and _PRONOUN.match(opening) else opening[:end]
+    names = _CAPITALISED.findall(subject)
     if not verb or not names:
         return None
     # Only a verb that reports an event, or that outlets swap in a rewrite, is one act
