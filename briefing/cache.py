@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -34,6 +35,7 @@ from briefing.date_mention import DateMention
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
+from briefing.safety import clean_text
 
 
 def _engine_fingerprint() -> str:
@@ -316,11 +318,16 @@ def _header(data: Mapping[str, Any]) -> Article:
     return header
 
 
+# What is found wrong after a briefing was handed over (its text read later, see
+# `_StoredArticles`) is said here: the CLI prints it on stderr, the TUI's log keeps it.
+late_warnings = logging.getLogger("briefing")
+
+
 class _StoredArticles:
     """The articles of a briefing loaded from the cache, read from the article table a
     chunk at a time as they are first needed. A row gone or damaged by then is made
-    again from its page by `rebuild` (and stored again), silently: the briefing is
-    already on its way to the reader."""
+    again from its page by `rebuild` (and stored again); the briefing is already on
+    its way to the reader, so that is said through `late_warnings`."""
 
     def __init__(self, path: Path, rebuild: Rebuild) -> None:
         self._path = path
@@ -343,19 +350,37 @@ class _StoredArticles:
             start = keys.index(key)
             chunk = keys[start : start + _KEYS_PER_QUERY]
             placements = [self._waiting[k][1] for k in chunk]
-            with ArticleCache.open(self._path, warn=lambda message: None) as cache:
+            with ArticleCache.open(self._path, warn=late_warnings.warning) as cache:
                 found = cache.get_placed(placements)
                 missing = [p for p in placements if p[0] not in found]
                 if missing:
                     rebuilt = self._rebuild(missing)
                     cache.put_many(rebuilt.items())
                     found.update(rebuilt)
+                    _say_rebuilt(self._path, missing, rebuilt)
             for k in chunk:
                 deferred, _ = self._waiting.pop(k)
                 loaded = found[k]
                 object.__setattr__(deferred, "sentences", loaded.sentences)
                 for name in _DeferredText._deferred:
                     object.__setattr__(deferred.article, name, getattr(loaded.article, name))
+
+
+def _say_rebuilt(
+    path: Path, missing: Sequence[Placement], rebuilt: Mapping[str, AnnotatedArticle]
+) -> None:
+    count = len(missing)
+    late_warnings.warning(
+        f"article cache {path}: {count} article{'s' if count > 1 else ''} made again from "
+        f"{'their pages' if count > 1 else 'its page'}"
+    )
+    # Every article of a briefing has text: one made again without had its page changed.
+    for key, _, page in missing:
+        if not rebuilt[key].sentences:
+            late_warnings.warning(
+                f"{clean_text(page)}: changed since the briefing was made; its text cannot "
+                "be shown (brief it again to read it)"
+            )
 
 
 def encode_article(article: AnnotatedArticle) -> str:

@@ -1,11 +1,14 @@
 """The article cache behind build_briefing: same briefing warm or cold, bypassed on request."""
 
+import json
+import logging
 import time
 from pathlib import Path
 
 import pytest
 
 from briefing import pipeline
+from briefing.cache import default_path
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
@@ -245,3 +248,36 @@ def test_a_briefing_whose_article_rows_are_gone_is_made_again(
     again = build_briefing([str(tmp_path)], BriefingOptions())
     assert len(counted_extractions) == 3  # the page whose row was gone, extracted again
     assert again == cold
+
+
+def test_a_row_found_damaged_when_the_text_is_read_is_made_again_and_said(
+    tmp_path: Path, counted_extractions, caplog: pytest.LogCaptureFixture
+) -> None:
+    cold = _seeds_briefed_cold(tmp_path)
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    _set_article_rows("not an article")
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert warm.articles[0].sentences == cold.articles[0].sentences
+    said = [record.getMessage() for record in caplog.records]
+    assert said == [
+        f"article cache {default_path()}: 2 damaged entries discarded",
+        f"article cache {default_path()}: 2 articles made again from their pages",
+    ]
+    assert len(counted_extractions) == 4  # both pages: one chunk of rows is read at a time
+
+
+def test_dump_says_on_stderr_that_a_damaged_row_was_made_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    _seeds_briefed_cold(tmp_path)
+    _set_article_rows("not an article")
+    capsys.readouterr()
+    assert main(["dump", "--format", "json", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"briefing: article cache {default_path()}: 2 damaged entries discarded",
+        f"briefing: article cache {default_path()}: 2 articles made again from their pages",
+    ]
+    assert json.loads(captured.out)["articles"][0]["sentences"]
