@@ -212,8 +212,8 @@ class ArticleWords:
 
     def sentence(self, n: int) -> ReportWords:
         """The `report_words` of the article's n-th sentence."""
-        words = _VOCABULARY.words
-        runs = [frozenset([words[t] for t in self.run(n, k)]) for k in range(_RUNS)]
+        word = _VOCABULARY.words.__getitem__
+        runs = [frozenset(map(word, self.run(n, k))) for k in range(_RUNS)]
         counts = frozenset(self.numbers[self.number_bounds[n] : self.number_bounds[n + 1]])
         return ReportWords(runs[0], runs[1], counts, runs[2], runs[3])
 
@@ -661,13 +661,10 @@ def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[t
     """Index pairs (into `distinct`) of sentences worth comparing: those sharing enough
     words (only sentences sharing words are ever compared, so the cost grows with the
     number of near-duplicates, not with the square of the corpus)."""
-    index: dict[int, array[int]] = {}
+    index: dict[int, list[int]] = defaultdict(list)
     for x, i in enumerate(distinct):
         for token in features.run(i, 0):
-            members = index.get(token)
-            if members is None:
-                members = index[token] = array("I")
-            members.append(x)
+            index[token].append(x)
     # A token weighs what it weighs in the first sentence holding it.
     weight = {
         token: _NAME_WEIGHT if token in features.run(distinct[members[0]], 1) else 1.0
