@@ -221,7 +221,7 @@ def _progress_on_terminal() -> Iterator[StageProgress | None]:
 @contextmanager
 def _late_warnings_on_stderr() -> Iterator[None]:
     """What the engine finds wrong after handing the briefing over (a cached article's
-    text read while rendering: see `briefing.cache.late_warnings`), said like the rest."""
+    text read while rendering: see `briefing.cache.late_warning`), said like the rest."""
     import logging
 
     class ToStderr(logging.Handler):
