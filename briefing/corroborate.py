@@ -168,8 +168,25 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+def _openings(names: Iterable[str]) -> tuple[str, ...]:
+    """The first words of names of several words, each with the space after it: a text
+    holding none of them holds none of the names, which spares most sentences a search
+    of every name (an alternation after a word boundary is tried at every character)."""
+    return tuple(sorted({name.split(" ")[0] + " " for name in names}))
+
+
+_BODY_OPENINGS = _openings(_BODY_ACRONYMS)
+
+
 def _dates(text: str) -> set[str]:
-    found = {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
+    # Weekdays all end in "day"; every date pattern has a digit.
+    found = (
+        {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
+        if "day" in text.lower()
+        else set()
+    )
+    if not _ANY_DIGIT.search(text):
+        return found
     for m in _DATE.finditer(text):
         if m.group(1):
             month, day = int(m.group(2)), int(m.group(3))
@@ -213,13 +230,15 @@ def report_words(text: str) -> ReportWords:
     number_names, scales = number_words()
     words, names, numbers, events = set(), set(), set(), set()
     verbs = event_verbs()
+    bodies = any(map(text.__contains__, _BODY_OPENINGS))
     # "the United Nations" and "the UN" name one body: both count as the acronym.
-    for body in _bodies().finditer(text):
+    for body in _bodies().finditer(text) if bodies else ():
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
     dates = _dates(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
-    text = _bodies().sub(" ", _ENUMERATOR.sub(" ", text))
+    text = _ENUMERATOR.sub(" ", text)
+    text = _bodies().sub(" ", text) if bodies else text
     if _ANY_DIGIT.search(text):
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
@@ -457,7 +476,7 @@ def _country_words() -> dict[str, str]:
 
 
 @cache
-def _country_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+def _country_phrases() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
     """Country names of several words ("United Arab Emirates") and the one word each
     becomes, so that it compares with the country's short names ("UAE")."""
     from briefing.countries import COUNTRIES
@@ -471,11 +490,13 @@ def _country_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     names = sorted(token, key=len, reverse=True)
     # Case-sensitive: names are capitalised, and an ignore-case alternation is slow.
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-    return pattern, token
+    return pattern, token, _openings(names)
 
 
 def _one_word_countries(text: str) -> str:
-    pattern, token = _country_phrases()
+    pattern, token, openings = _country_phrases()
+    if not any(map(text.__contains__, openings)):
+        return text
     return pattern.sub(lambda m: token[m.group()], text)
 
 
