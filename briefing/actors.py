@@ -382,8 +382,22 @@ def _initials(name: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _other_matcher(profile: Profile) -> _OtherMatcher:
+def _matcher_for(profile: Profile) -> _OtherMatcher:
     return _OtherMatcher(profile)
+
+
+# The last profile asked for and its matcher, found by identity: looking a profile up in
+# the cache hashes all of it (every actor's aliases, ~10 us), and it is asked for once a
+# sentence.
+_last_matcher: tuple[Profile, _OtherMatcher] | None = None
+
+
+def _other_matcher(profile: Profile) -> _OtherMatcher:
+    global _last_matcher
+    last = _last_matcher
+    if last is None or last[0] is not profile:
+        last = _last_matcher = (profile, _matcher_for(profile))
+    return last[1]
 
 
 @dataclass(frozen=True)
