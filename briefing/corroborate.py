@@ -162,20 +162,18 @@ def article_words(article: AnnotatedArticle) -> ArticleWords:
 
 
 @cache
-def _bodies() -> re.Pattern[str]:
-    names = sorted(_BODY_ACRONYMS, key=len, reverse=True)
+def _bodies() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Names as written ("World Food Programme"): an ignore-case alternation is slow.
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return _whole_names(_BODY_ACRONYMS)
 
 
-def _openings(names: Iterable[str]) -> tuple[str, ...]:
-    """The first words of names of several words, each with the space after it: a text
-    holding none of them holds none of the names, which spares most sentences a search
-    of every name (an alternation after a word boundary is tried at every character)."""
-    return tuple(sorted({name.split(" ")[0] + " " for name in names}))
-
-
-_BODY_OPENINGS = _openings(_BODY_ACRONYMS)
+def _whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names as whole words, longest first, and a screen for them: the same names
+    without the word boundaries. A text the screen misses holds none of the names, and it
+    is searched for quickly (the engine skips to the names' first letters), while an
+    alternation opening with a boundary is tried name by name at every character."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b"), re.compile(alternation)
 
 
 def _dates(text: str) -> set[str]:
@@ -230,15 +228,16 @@ def report_words(text: str) -> ReportWords:
     number_names, scales = number_words()
     words, names, numbers, events = set(), set(), set(), set()
     verbs = event_verbs()
-    bodies = any(map(text.__contains__, _BODY_OPENINGS))
+    bodies, screen = _bodies()
+    named = screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
-    for body in _bodies().finditer(text) if bodies else ():
+    for body in bodies.finditer(text) if named else ():
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
     dates = _dates(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
-    text = _bodies().sub(" ", text) if bodies else text
+    text = bodies.sub(" ", text) if named else text
     if _ANY_DIGIT.search(text):
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
@@ -476,7 +475,7 @@ def _country_words() -> dict[str, str]:
 
 
 @cache
-def _country_phrases() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]]:
+def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """Country names of several words ("United Arab Emirates") and the one word each
     becomes, so that it compares with the country's short names ("UAE")."""
     from briefing.countries import COUNTRIES
@@ -487,15 +486,13 @@ def _country_phrases() -> tuple[re.Pattern[str], dict[str, str], tuple[str, ...]
         for name in country.names
         if " " in name
     }
-    names = sorted(token, key=len, reverse=True)
     # Case-sensitive: names are capitalised, and an ignore-case alternation is slow.
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-    return pattern, token, _openings(names)
+    return (*_whole_names(token), token)
 
 
 def _one_word_countries(text: str) -> str:
-    pattern, token, openings = _country_phrases()
-    if not any(map(text.__contains__, openings)):
+    pattern, screen, token = _country_phrases()
+    if screen.search(text) is None:
         return text
     return pattern.sub(lambda m: token[m.group()], text)
 
