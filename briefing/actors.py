@@ -44,9 +44,9 @@ class ActorTagger:
         # "Islamic State militants" wins over "militant" at the same word.
         self.phrases = PhraseIndex(list(hits_by_phrase))
         self.patterns = tuple(
-            (actor.id, re.compile(pattern))
+            (actor.id, compiled, _opening_text(compiled))
             for actor in profile.actors
-            for pattern in actor.patterns
+            for compiled in map(re.compile, actor.patterns)
         )
         self._context: ArticleContext | None = None
         self.era_marks = tuple(
@@ -100,8 +100,8 @@ class ActorTagger:
                     found[hit.actor] = match.start
         # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
         if has_lower_case(sentence):
-            for actor, pattern in self.patterns:
-                named = pattern.search(sentence)
+            for actor, pattern, opening in self.patterns:
+                named = opening in sentence and pattern.search(sentence)
                 if named and named.start() < found.get(actor, len(sentence)):
                     found[actor] = named.start()
         return found
@@ -192,6 +192,30 @@ def _place_or_people(sentence: str, match: PhraseMatch) -> bool:
         return True
     plural = sentence[match.end - 1 : match.end] in "sS" and not match.phrase.endswith("s")
     return (plural or match.phrase.endswith("s")) and bool(_COUNTED_BEFORE.search(before))
+
+
+def _opening_text(pattern: re.Pattern[str]) -> str:
+    """The text every match of a case-sensitive pattern opens with, past its look-arounds
+    and word boundaries ("IS" of r"(?<!\bit )\bIS\b"), or "" when it has none (or the parser
+    is not as expected). A sentence without it is not searched: a pattern opening with a
+    look-behind is tried at every character (11 us a sentence for that one)."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _constants, _parser
+
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001  (a private module: no screen rather than no tagging)
+        return ""
+    zero_width = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+    while items and items[0][0] in zero_width:
+        items.pop(0)
+    opening = ""
+    for op, value in items:
+        if op is not _constants.LITERAL:
+            break
+        opening += chr(value)
+    return opening
 
 
 def has_lower_case(text: str) -> bool:
