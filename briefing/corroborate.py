@@ -110,6 +110,16 @@ _DATED_YEAR = re.compile(
     r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# What every date of _DATE holds besides a digit: a month's abbreviation, or the dashes of
+# "2025-01-26". A sentence without it is not searched (a count alone dates nothing).
+_MONTH_ABBREVIATION = re.compile(_MONTH)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _may_name_day(text: str) -> bool:
+    return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
+
+
 # What a token weighs in the overlap: a name pins a report down more than an ordinary
 # word ("killed", "city") does.
 _NAME_WEIGHT = 2.0
@@ -185,7 +195,7 @@ def _dates(text: str) -> set[str]:
     )
     if not _ANY_DIGIT.search(text):
         return found
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text) if _may_name_day(text) else ():
         if m.group(1):
             month, day = int(m.group(2)), int(m.group(3))
         elif m.group(4):
@@ -194,7 +204,8 @@ def _dates(text: str) -> set[str]:
             month, day = _MONTHS[m.group(7).lower()], int(m.group(6))
         if 1 <= day <= 31:
             found.add(f"d:{month:02d}-{day:02d}")
-    found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
+    if _YEAR_DIGITS.search(text):  # in every branch of _DATED_YEAR
+        found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
     return found
 
 
@@ -241,7 +252,7 @@ def report_words(text: str) -> ReportWords:
     if _ANY_DIGIT.search(text):
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
-        text = _TIME.sub(" ", _DATE.sub(" ", text))
+        text = _TIME.sub(" ", _DATE.sub(" ", text) if _may_name_day(text) else text)
     text = _one_word_countries(text)
     if "-" in text:
         # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
