@@ -307,6 +307,8 @@ _LEADING_MODIFIER = re.compile(
     r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
 )
 _OPENING_OF = re.compile(r"^(\w+)\s+of\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SPACE = re.compile(r"\s")
 # A continent or region before "America(n)" or "Sudan" names something else.
 _CAPITALISED_LETTERS = re.compile(r"(?<!\w)[A-Z][A-Za-z]*")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
@@ -384,13 +386,20 @@ class _OtherMatcher:
         """(name, acronym defined in brackets) for each organisation named in the text."""
         found = []
         for match in _ORG_NAME.finditer(text):
-            name = _LEADING_MODIFIER.sub("", match.group("name"))
+            name = match.group("name")
+            if not _SPACE.search(name):
+                # One word (most matches: "Syria", "He"): only a known body's name counts.
+                body = KNOWN_BODIES.get(_POSSESSIVE.sub("", name))
+                if body is not None:
+                    found.append((body, None))
+                continue
+            name = _LEADING_MODIFIER.sub("", name)
             # "Fighters of the Syrian National Army ...": a sentence's first word is
             # capitalised whatever it is.
             opening = _OPENING_OF.match(name) if match.start() == 0 else None
             if opening and opening.group(1) not in _ORG_HEADS:
                 name = name[opening.end() :]
-            name = re.sub(r"['’]s$", "", name)
+            name = _POSSESSIVE.sub("", name)
             words = name.split()
             if name in KNOWN_BODIES:
                 found.append((KNOWN_BODIES[name], None))
