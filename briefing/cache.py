@@ -40,10 +40,12 @@ def _engine_fingerprint() -> str:
     # Any change to the engine's code may change what it makes of the same page, so the
     # engine's own source is part of every key: no stale entry survives an upgrade, and
     # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
-    # Every stage's package counts, and so do extraction's fitted model and word lists.
+    # Every stage's package counts, and so do the fitted models and word lists
+    # (extraction's, and the model stage's data/: report weights, rewrites, senses).
     package = Path(__file__).parent
     sources = [p for p in package.rglob("*.py") if "tui" not in p.relative_to(package).parts]
     sources += (package / "extract").glob("*.json")
+    sources += (package / "model" / "data").glob("*")
     digest = hashlib.sha256()
     for source in sorted(sources):
         digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
