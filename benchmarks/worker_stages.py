@@ -31,7 +31,7 @@ from briefing.corroborate import article_words  # noqa: E402
 from briefing.extract.page import extract_article  # noqa: E402
 from briefing.model.attribution import attribute_sentences  # noqa: E402
 from briefing.model.index import prepare  # noqa: E402
-from briefing.pipeline import _Done, _pack, read_documents  # noqa: E402
+from briefing.pipeline import _Done, read_documents  # noqa: E402
 from briefing.profile import Profile, load_profile  # noqa: E402
 
 STAGES = ("extract", "annotate", "report words", "speakers", "other names", "encode", "pickle")
@@ -62,7 +62,7 @@ def run(docs: Sequence[Any], seconds: dict[str, float] | None) -> int:
         timed("speakers", attribute_sentences, annotated.sentences)
         timed("other names", _names, annotated, profile)
         encoded = timed("encode", encode_article, annotated)
-        done = _Done(annotated, encoded, _pack(prepare(annotated, profile)))
+        done = _Done(annotated, encoded, prepare(annotated, profile))
         pickled += len(timed("pickle", pickle.dumps, done, pickle.HIGHEST_PROTOCOL))
     return pickled
 
