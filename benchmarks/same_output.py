@@ -1,12 +1,15 @@
-"""Whether a change left the briefing alone: `briefing dump --format json` of the seeds and
-of a 100-article distinct corpus, compared with what a reference commit wrote.
+"""Whether a change left the briefing alone: `briefing dump --format json` of the seeds, of
+the extraction-dev pages (both renderers) and of a 100-article distinct corpus, compared
+with what a reference commit wrote.
 
     python benchmarks/same_output.py save REF     # on the reference commit (e.g. main)
     python benchmarks/same_output.py check REF    # after the change; exit 1 on a difference
+    python benchmarks/same_output.py save REF --size 1000   # the benchmark's corpus instead
 
-`save` writes the corpus and a copy of the seeds into REF too, so both runs read the same
-files under the same names (paths are part of the output). `check` compares a --no-cache
-run, a run filling an empty cache and the warm run after it, all three byte for byte.
+`save` writes the corpus and copies of the seeds and pages into REF too, so both runs read
+the same files under the same names (paths are part of the output). `check` compares a
+--no-cache run, a run filling an empty cache and the warm run after it, all three byte for
+byte (with --size over 100 only the cold-cache run: it alone takes minutes).
 A reference commit without this script: `git archive REV | tar -x -C DIR`, copy the
 script into DIR/benchmarks, link DIR/../shared to the shared data, run it from there.
 """
@@ -28,8 +31,20 @@ sys.path[:0] = [str(Path(__file__).resolve().parent)]
 from corpus import CorpusBuilder, missing_sources, source_pages  # noqa: E402
 
 CORPUS_SIZE = 100
-# Input name -> the folders in REF it passes to `briefing dump`.
-INPUTS = {"seeds": ["seeds"], f"distinct-{CORPUS_SIZE}": [f"distinct-{CORPUS_SIZE}"]}
+# Above this many articles a check runs once, cold: three dumps would take too long.
+ALL_RUNS_UP_TO = 100
+SHARED = ROOT.parent / "shared"
+# Folder in REF -> the pages copied into it (the seeds, then extraction-dev's renderers).
+PAGES = {
+    "seeds": ROOT / "seeds",
+    "extraction-dev": SHARED / "extraction-dev" / "pages",
+    "extraction-dev-lynx": SHARED / "extraction-dev" / "pages-lynx",
+}
+
+
+def inputs(size: int) -> dict[str, list[str]]:
+    """Input name -> the folders in REF it passes to `briefing dump`."""
+    return {**{name: [name] for name in PAGES}, f"distinct-{size}": [f"distinct-{size}"]}
 
 
 def dump(reference: Path, paths: Sequence[str], cache_home: Path, *flags: str) -> bytes:
@@ -47,34 +62,35 @@ def dump(reference: Path, paths: Sequence[str], cache_home: Path, *flags: str) -
     return run.stdout
 
 
-def save(reference: Path) -> int:
+def save(reference: Path, size: int) -> int:
     missing = missing_sources()
     if missing:
         print(f"data sets missing: {', '.join(map(str, missing))}", file=sys.stderr)
         return 1
-    (reference / "seeds").mkdir(parents=True, exist_ok=True)
-    for seed in (ROOT / "seeds").glob("*.txt"):
-        shutil.copyfile(seed, reference / "seeds" / seed.name)
-    CorpusBuilder(source_pages()).write(reference / f"distinct-{CORPUS_SIZE}", CORPUS_SIZE)
+    for name, folder in PAGES.items():
+        (reference / name).mkdir(parents=True, exist_ok=True)
+        for page in folder.glob("*.*"):
+            shutil.copyfile(page, reference / name / page.name)
+    CorpusBuilder(source_pages()).write(reference / f"distinct-{size}", size)
+    named = inputs(size)
     with tempfile.TemporaryDirectory() as cache:
-        for name, paths in INPUTS.items():
+        for name, paths in named.items():
             (reference / f"{name}.json").write_bytes(
                 dump(reference, paths, Path(cache), "--no-cache")
             )
-    print(f"saved {len(INPUTS)} dumps in {reference}")
+    print(f"saved {len(named)} dumps in {reference}")
     return 0
 
 
-def check(reference: Path) -> int:
+def check(reference: Path, size: int) -> int:
     differing = []
-    for name, paths in INPUTS.items():
+    for name, paths in inputs(size).items():
         expected = (reference / f"{name}.json").read_bytes()
         with tempfile.TemporaryDirectory() as cache:
-            runs = {
-                "--no-cache": dump(reference, paths, Path(cache), "--no-cache"),
-                "cold cache": dump(reference, paths, Path(cache)),
-                "warm cache": dump(reference, paths, Path(cache)),
-            }
+            runs = {"cold cache": dump(reference, paths, Path(cache))}
+            if name != f"distinct-{size}" or size <= ALL_RUNS_UP_TO:
+                runs["warm cache"] = dump(reference, paths, Path(cache))
+                runs["--no-cache"] = dump(reference, paths, Path(cache), "--no-cache")
         for run, output in runs.items():
             same = output == expected
             print(f"{name}, {run}: {'same' if same else 'DIFFERENT'}")
@@ -91,8 +107,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=["save", "check"])
     parser.add_argument("reference", type=Path, help="folder of the reference dumps")
+    parser.add_argument(
+        "--size", type=int, default=CORPUS_SIZE, help="articles in the distinct corpus"
+    )
     args = parser.parse_args(argv)
-    return save(args.reference) if args.action == "save" else check(args.reference)
+    act = save if args.action == "save" else check
+    return act(args.reference, args.size)
 
 
 if __name__ == "__main__":

@@ -44,9 +44,9 @@ class ActorTagger:
         # "Islamic State militants" wins over "militant" at the same word.
         self.phrases = PhraseIndex(list(hits_by_phrase))
         self.patterns = tuple(
-            (actor.id, re.compile(pattern))
+            (actor.id, compiled, _opening_text(compiled))
             for actor in profile.actors
-            for pattern in actor.patterns
+            for compiled in map(re.compile, actor.patterns)
         )
         self._context: ArticleContext | None = None
         self.era_marks = tuple(
@@ -100,8 +100,8 @@ class ActorTagger:
                     found[hit.actor] = match.start
         # Case-sensitive patterns ("IS" the group, not "is") mean nothing in an all-caps line.
         if has_lower_case(sentence):
-            for actor, pattern in self.patterns:
-                named = pattern.search(sentence)
+            for actor, pattern, opening in self.patterns:
+                named = opening in sentence and pattern.search(sentence)
                 if named and named.start() < found.get(actor, len(sentence)):
                     found[actor] = named.start()
         return found
@@ -194,6 +194,30 @@ def _place_or_people(sentence: str, match: PhraseMatch) -> bool:
     return (plural or match.phrase.endswith("s")) and bool(_COUNTED_BEFORE.search(before))
 
 
+def _opening_text(pattern: re.Pattern[str]) -> str:
+    """The text every match of a case-sensitive pattern opens with, past its look-arounds
+    and word boundaries ("IS" of r"(?<!\bit )\bIS\b"), or "" when it has none (or the parser
+    is not as expected). A sentence without it is not searched: a pattern opening with a
+    look-behind is tried at every character (11 us a sentence for that one)."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        from re import _constants, _parser
+
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001  (a private module: no screen rather than no tagging)
+        return ""
+    zero_width = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+    while items and items[0][0] in zero_width:
+        items.pop(0)
+    opening = ""
+    for op, value in items:
+        if op is not _constants.LITERAL:
+            break
+        opening += chr(value)
+    return opening
+
+
 def has_lower_case(text: str) -> bool:
     """Whether any letter is lower case (an all-caps line says nothing by its case). The
     string methods run in C: a generator over the characters cost a tenth of tagging."""
@@ -283,6 +307,8 @@ _LEADING_MODIFIER = re.compile(
     r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
 )
 _OPENING_OF = re.compile(r"^(\w+)\s+of\s+(?:the\s+)?")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SPACE = re.compile(r"\s")
 # A continent or region before "America(n)" or "Sudan" names something else.
 _CAPITALISED_LETTERS = re.compile(r"(?<!\w)[A-Z][A-Za-z]*")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
@@ -360,13 +386,20 @@ class _OtherMatcher:
         """(name, acronym defined in brackets) for each organisation named in the text."""
         found = []
         for match in _ORG_NAME.finditer(text):
-            name = _LEADING_MODIFIER.sub("", match.group("name"))
+            name = match.group("name")
+            if not _SPACE.search(name):
+                # One word (most matches: "Syria", "He"): only a known body's name counts.
+                body = KNOWN_BODIES.get(_POSSESSIVE.sub("", name))
+                if body is not None:
+                    found.append((body, None))
+                continue
+            name = _LEADING_MODIFIER.sub("", name)
             # "Fighters of the Syrian National Army ...": a sentence's first word is
             # capitalised whatever it is.
             opening = _OPENING_OF.match(name) if match.start() == 0 else None
             if opening and opening.group(1) not in _ORG_HEADS:
                 name = name[opening.end() :]
-            name = re.sub(r"['’]s$", "", name)
+            name = _POSSESSIVE.sub("", name)
             words = name.split()
             if name in KNOWN_BODIES:
                 found.append((KNOWN_BODIES[name], None))
@@ -382,8 +415,22 @@ def _initials(name: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _other_matcher(profile: Profile) -> _OtherMatcher:
+def _matcher_for(profile: Profile) -> _OtherMatcher:
     return _OtherMatcher(profile)
+
+
+# The last profile asked for and its matcher, found by identity: looking a profile up in
+# the cache hashes all of it (every actor's aliases, ~10 us), and it is asked for once a
+# sentence.
+_last_matcher: tuple[Profile, _OtherMatcher] | None = None
+
+
+def _other_matcher(profile: Profile) -> _OtherMatcher:
+    global _last_matcher
+    last = _last_matcher
+    if last is None or last[0] is not profile:
+        last = _last_matcher = (profile, _matcher_for(profile))
+    return last[1]
 
 
 @dataclass(frozen=True)

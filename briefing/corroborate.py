@@ -115,6 +115,16 @@ _DATED_YEAR = re.compile(
     r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# What every date of _DATE holds besides a digit: a month's abbreviation, or the dashes of
+# "2025-01-26". A sentence without it is not searched (a count alone dates nothing).
+_MONTH_ABBREVIATION = re.compile(_MONTH)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _may_name_day(text: str) -> bool:
+    return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
+
+
 # What a token weighs in the overlap: a name pins a report down more than an ordinary
 # word ("killed", "city") does.
 _NAME_WEIGHT = 2.0
@@ -264,15 +274,30 @@ def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[
 
 
 @cache
-def _bodies() -> re.Pattern[str]:
-    names = sorted(_BODY_ACRONYMS, key=len, reverse=True)
+def _bodies() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Names as written ("World Food Programme"): an ignore-case alternation is slow.
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return _whole_names(_BODY_ACRONYMS)
+
+
+def _whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names as whole words, longest first, and a screen for them: the same names
+    without the word boundaries. A text the screen misses holds none of the names, and it
+    is searched for quickly (the engine skips to the names' first letters), while an
+    alternation opening with a boundary is tried name by name at every character."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b"), re.compile(alternation)
 
 
 def _dates(text: str) -> set[str]:
-    found = {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
-    for m in _DATE.finditer(text):
+    # Weekdays all end in "day"; every date pattern has a digit.
+    found = (
+        {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
+        if "day" in text.lower()
+        else set()
+    )
+    if not _ANY_DIGIT.search(text):
+        return found
+    for m in _DATE.finditer(text) if _may_name_day(text) else ():
         if m.group(1):
             month, day = int(m.group(2)), int(m.group(3))
         elif m.group(4):
@@ -281,7 +306,8 @@ def _dates(text: str) -> set[str]:
             month, day = _MONTHS[m.group(7).lower()], int(m.group(6))
         if 1 <= day <= 31:
             found.add(f"d:{month:02d}-{day:02d}")
-    found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
+    if _YEAR_DIGITS.search(text):  # in every branch of _DATED_YEAR
+        found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
     return found
 
 
@@ -321,17 +347,20 @@ def _report_words(text: str) -> ReportWords:
     number_names, scales = number_words()
     words, names, numbers, events = set(), set(), set(), set()
     verbs = event_verbs()
+    bodies, screen = _bodies()
+    named = screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
-    for body in _bodies().finditer(text):
+    for body in bodies.finditer(text) if named else ():
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
     dates = _dates(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
-    text = _bodies().sub(" ", _ENUMERATOR.sub(" ", text))
+    text = _ENUMERATOR.sub(" ", text)
+    text = bodies.sub(" ", text) if named else text
     if _ANY_DIGIT.search(text):
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
-        text = _TIME.sub(" ", _DATE.sub(" ", text))
+        text = _TIME.sub(" ", _DATE.sub(" ", text) if _may_name_day(text) else text)
     text = _one_word_countries(text)
     if "-" in text:
         # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
@@ -597,7 +626,7 @@ def _country_words() -> dict[str, str]:
 
 
 @cache
-def _country_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """Country names of several words ("United Arab Emirates") and the one word each
     becomes, so that it compares with the country's short names ("UAE")."""
     from briefing.countries import COUNTRIES
@@ -608,14 +637,14 @@ def _country_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
         for name in country.names
         if " " in name
     }
-    names = sorted(token, key=len, reverse=True)
     # Case-sensitive: names are capitalised, and an ignore-case alternation is slow.
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-    return pattern, token
+    return (*_whole_names(token), token)
 
 
 def _one_word_countries(text: str) -> str:
-    pattern, token = _country_phrases()
+    pattern, screen, token = _country_phrases()
+    if screen.search(text) is None:
+        return text
     return pattern.sub(lambda m: token[m.group()], text)
 
 

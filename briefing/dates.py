@@ -97,10 +97,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”\u2013\u2014]|\s-\s")
 _NOT_AFTER_YEAR = re.compile(
     r"\s+(?:people|men|women|children|police|personnel|staff|GMT|UTC|local|hrs|h|[a-z]+(?<![aiu])s)\b"
 )
-# Cheap screen run before _CANDIDATE: every candidate holds a digit, a month's first three
-# letters, or one of these words. Plain literal alternatives (no classes, no IGNORECASE) let
-# the regex engine skip ahead quickly, so most sentences are rejected in a few microseconds.
-_DIGIT = re.compile(r"\d")
+# Cheap screen run before _CANDIDATE: every candidate holds a year's digits, a month's first
+# three letters, or one of these words (a count alone, "25 people", dates nothing). Plain
+# literal alternatives (no classes, no IGNORECASE) let the regex engine skip ahead quickly,
+# so most sentences are rejected in a few microseconds.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _TRIGGER_WORD = re.compile(
     "|".join(
         [variant for name in _MONTH_NAMES for variant in (name[:3], name[:3].upper())]
@@ -139,7 +140,7 @@ def resolve_dates(text: str, published: datetime.date | None) -> tuple[DateMenti
 # Sentences repeat (captions twice on a page, the same wire story at several outlets).
 @lru_cache(maxsize=8192)
 def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateMention, ...]:
-    if _DIGIT.search(text) is None and _TRIGGER_WORD.search(text) is None:
+    if _YEAR_DIGITS.search(text) is None and _TRIGGER_WORD.search(text) is None:
         return ()
     mentions: list[DateMention] = []
     for match in _CANDIDATE.finditer(text):

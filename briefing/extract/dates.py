@@ -96,6 +96,24 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 MAYBE_DATE = re.compile(r"(?:19|20)\d{2}|\d[./-]\s?\d{1,2}[./-]\s?\d{2}")
+# A date opening with its month ("May 5, 2024") has its day and year next to each other. Its
+# pattern opens with a month name in any case, tried word by word along a row (60 us a row of
+# prose); this screen is scanned for by its digits, and a row without it is not searched.
+_DAY_YEAR = re.compile(r"\d(?:st|nd|rd|th|er|º|°)?,?\s+(?:19|20)\d{2}", re.IGNORECASE)
+_SCREENS = {SPELLED[2]: _DAY_YEAR}
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    screen = _SCREENS.get(pattern)
+    return screen is None or screen.search(text) is not None
+
+
+def shows_date(text: str) -> bool:
+    """Whether any of DATE_PATTERNS matches in the text (each needs what MAYBE_DATE finds)."""
+    return MAYBE_DATE.search(text) is not None and any(
+        _may_match(pattern, text) and pattern.search(text) for pattern in DATE_PATTERNS
+    )
+
 
 # Words in front of a date that say what it is, in the languages pages are written in.
 PUBLISHED_WORDS = re.compile(
@@ -230,6 +248,8 @@ def _row_dates(
     """The full dates a row shows, left to right, none overlapping another."""
     found: list[tuple[re.Match[str], re.Pattern[str], date]] = []
     for pattern in DATE_PATTERNS:
+        if not _may_match(pattern, text):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < other.end() and other.start() < end for other, _, _ in found):
@@ -271,9 +291,7 @@ def find_date(text: str) -> tuple[int, int, str] | None:
 
 def is_date_row(text: str) -> bool:
     """Whether a row shows a date or a time stamp ("Monday 6:30PM", "2 hours ago")."""
-    return any(char.isdigit() for char in text) and bool(
-        any(pattern.search(text) for pattern in DATE_PATTERNS) or STAMP.search(text)
-    )
+    return any(char.isdigit() for char in text) and bool(shows_date(text) or STAMP.search(text))
 
 
 def _match_day(
@@ -349,7 +367,7 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
             or len(text) >= FALLBACK_DATE_CHARS
             or not FOUR_DIGIT_YEAR.search(text)
             or not DAY_NUMBER.search(text)
-            or any(pattern.search(text) for pattern in DATE_PATTERNS)  # 12/06/2024 stays unread
+            or shows_date(text)  # 12/06/2024 stays unread
         ):
             continue
         tried += 1

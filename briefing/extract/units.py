@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from briefing.extract.dates import DATE_PATTERNS, STAMP, starts_with_date
+from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
     AGENCY_CREDIT,
     AGENCY_LINE,
@@ -182,10 +182,7 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
             )
         ),
         date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
-        and (
-            any(pattern.search(head) for pattern in DATE_PATTERNS)
-            or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))
-        ),
+        and (shows_date(head) or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))),
         promo=may_match(PROMO_HINTS, lowered) and bool(PROMO.search(text)),
         boilerplate=may_match(BOILERPLATE_HINTS, lowered) and bool(BOILERPLATE.search(text)),
     )
