@@ -23,23 +23,29 @@ def fit_softmax(
     if "bias" in names:
         penalty[list(names).index("bias")] = l2 / 100
     usable = [(vectors, labels > 0) for vectors, labels in groups if len(vectors)]
+    if not usable:
+        return np.zeros(len(names))
+    # All groups' candidates stacked, summed per group with reduceat: one pass per evaluation.
+    stacked = np.vstack([vectors for vectors, _ in usable])
+    gold = np.concatenate([labels for _, labels in usable])
+    starts = np.cumsum([0] + [len(vectors) for vectors, _ in usable[:-1]])
+    group = np.repeat(np.arange(len(usable)), [len(vectors) for vectors, _ in usable])
+    answered = np.array([labels.any() for _, labels in usable])
 
     def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
-        total, gradient = 0.5 * float(penalty @ weights**2), penalty * weights
-        for vectors, gold in usable:
-            scores = vectors @ weights
-            top = max(0.0, scores.max())
-            exps = np.exp(scores - top)
-            norm = exps.sum() + np.exp(-top)
-            softmax = exps / norm
-            # -log P(answer); its gradient is E_all[x] - E_answer[x] ("none" has x = 0)
-            if gold.any():
-                gold_mass = softmax[gold].sum()
-                total -= float(np.log(gold_mass))
-                gradient -= (softmax[gold] @ vectors[gold]) / gold_mass
-            else:
-                total -= float(np.log(np.exp(-top) / norm))
-            gradient += softmax @ vectors
+        scores = stacked @ weights
+        top = np.maximum(0.0, np.maximum.reduceat(scores, starts))
+        exps = np.exp(scores - top[group])
+        none = np.exp(-top)
+        norm = np.add.reduceat(exps, starts) + none
+        softmax = exps / norm[group]
+        # -log P(answer); its gradient is E_all[x] - E_answer[x] ("none" has x = 0)
+        gold_mass = np.add.reduceat(np.where(gold, softmax, 0.0), starts)
+        total = 0.5 * float(penalty @ weights**2)
+        total -= float(np.log(gold_mass[answered]).sum())
+        total -= float(np.log(none[~answered] / norm[~answered]).sum())
+        gold_share = np.where(gold, softmax / np.where(answered, gold_mass, 1.0)[group], 0.0)
+        gradient = penalty * weights + (softmax - gold_share) @ stacked
         return total, gradient
 
     upper = upper or {}

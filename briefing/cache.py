@@ -34,16 +34,19 @@ from briefing.date_mention import DateMention
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
+from briefing.safety import clean_text
 
 
 def _engine_fingerprint() -> str:
     # Any change to the engine's code may change what it makes of the same page, so the
     # engine's own source is part of every key: no stale entry survives an upgrade, and
     # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
-    # Every stage's package counts, and so do extraction's fitted model and word lists.
+    # Every stage's package counts, and so do the fitted models and word lists
+    # (extraction's, and the model stage's data/: report weights, rewrites, senses).
     package = Path(__file__).parent
     sources = [p for p in package.rglob("*.py") if "tui" not in p.relative_to(package).parts]
     sources += (package / "extract").glob("*.json")
+    sources += (package / "model" / "data").glob("*")
     digest = hashlib.sha256()
     for source in sorted(sources):
         digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
@@ -316,11 +319,20 @@ def _header(data: Mapping[str, Any]) -> Article:
     return header
 
 
+def late_warning(message: str) -> None:
+    """Say what is found wrong after a briefing was handed over (its text read later, see
+    `_StoredArticles`) through the "briefing" logger: the CLI prints it on stderr, the
+    TUI's log keeps it."""
+    import logging  # only when something is wrong: a warm start spares the import
+
+    logging.getLogger("briefing").warning(message)
+
+
 class _StoredArticles:
     """The articles of a briefing loaded from the cache, read from the article table a
     chunk at a time as they are first needed. A row gone or damaged by then is made
-    again from its page by `rebuild` (and stored again), silently: the briefing is
-    already on its way to the reader."""
+    again from its page by `rebuild` (and stored again); the briefing is already on
+    its way to the reader, so that is said by `late_warning`."""
 
     def __init__(self, path: Path, rebuild: Rebuild) -> None:
         self._path = path
@@ -343,19 +355,37 @@ class _StoredArticles:
             start = keys.index(key)
             chunk = keys[start : start + _KEYS_PER_QUERY]
             placements = [self._waiting[k][1] for k in chunk]
-            with ArticleCache.open(self._path, warn=lambda message: None) as cache:
+            with ArticleCache.open(self._path, warn=late_warning) as cache:
                 found = cache.get_placed(placements)
                 missing = [p for p in placements if p[0] not in found]
                 if missing:
                     rebuilt = self._rebuild(missing)
                     cache.put_many(rebuilt.items())
                     found.update(rebuilt)
+                    _say_rebuilt(self._path, missing, rebuilt)
             for k in chunk:
                 deferred, _ = self._waiting.pop(k)
                 loaded = found[k]
                 object.__setattr__(deferred, "sentences", loaded.sentences)
                 for name in _DeferredText._deferred:
                     object.__setattr__(deferred.article, name, getattr(loaded.article, name))
+
+
+def _say_rebuilt(
+    path: Path, missing: Sequence[Placement], rebuilt: Mapping[str, AnnotatedArticle]
+) -> None:
+    count = len(missing)
+    late_warning(
+        f"article cache {path}: {count} article{'s' if count > 1 else ''} made again from "
+        f"{'their pages' if count > 1 else 'its page'}"
+    )
+    # Every article of a briefing has text: one made again without had its page changed.
+    for key, _, page in missing:
+        if not rebuilt[key].sentences:
+            late_warning(
+                f"{clean_text(page)}: changed since the briefing was made; its text cannot "
+                "be shown (brief it again to read it)"
+            )
 
 
 def encode_article(article: AnnotatedArticle) -> str:

@@ -29,6 +29,7 @@ from briefing.errors import (
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, SUMMARIZERS, BriefingOptions
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
+    from briefing.model import Briefing
     from briefing.progress import Stage, StageProgress
 
 EXIT_STATUS_HELP = """\
@@ -217,18 +218,44 @@ def _progress_on_terminal() -> Iterator[StageProgress | None]:
         yield update
 
 
+@contextmanager
+def _late_warnings_on_stderr() -> Iterator[None]:
+    """What the engine finds wrong after handing the briefing over (a cached article's
+    text read while rendering: see `briefing.cache.late_warning`), said like the rest."""
+    import logging
+
+    class ToStderr(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            _warn(record.getMessage())
+
+    logger, handler = logging.getLogger("briefing"), ToStderr()
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+
+
 def run_dump(argv: Sequence[str]) -> int:
+    from briefing.pipeline import build_briefing
+
+    args = build_dump_parser().parse_args(argv)
+    with _late_warnings_on_stderr():
+        with _progress_on_terminal() as progress:
+            briefing = build_briefing(args.paths, _options(args), progress=progress)
+        for problem in briefing.problems:
+            _warn(problem)
+        return _write_dump(args, briefing)
+
+
+def _write_dump(args: argparse.Namespace, briefing: Briefing) -> int:
     from briefing.ingest import input_identities
     from briefing.output import write_atomic
-    from briefing.pipeline import build_briefing
     from briefing.render import render
     from briefing.safety import shown_path
 
-    args = build_dump_parser().parse_args(argv)
-    with _progress_on_terminal() as progress:
-        briefing = build_briefing(args.paths, _options(args), progress=progress)
-    for problem in briefing.problems:
-        _warn(problem)
     fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
     data = render(briefing, fmt, args.width)
     if args.output == "-":

@@ -10,14 +10,17 @@ report (content words, names, counts, event verbs), not on word sequences.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import math
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import Any
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
@@ -28,6 +31,7 @@ from briefing.model.words import (
     event_verbs,
     number_words,
     report_weights,
+    word_senses,
 )
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
@@ -55,7 +59,7 @@ _REPORT_DAYS = 3
 _GUARDED = 40
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per sentence not joined to another: many
 class Report:
     """One report: the sentences, in any article, that say the same thing."""
 
@@ -74,7 +78,8 @@ class Corroboration:
         return report.sentence_ids if report else (sentence_id,)
 
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\w+")
+# A count's commas group thousands ("1,000"); a comma after it ends it ("in 2024, as").
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\w+")
 _ANY_DIGIT = re.compile(r"\d")
 _ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[-–—.)]\s")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -146,19 +151,116 @@ class ReportWords:
         return _NAME_WEIGHT if token in self.names else 1.0
 
 
+class Vocabulary:
+    """Words as numbers, in one process: a sentence's words are stored as the ids of
+    words every article shares (4 bytes each), not as a set of strings per sentence."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self.words: list[str] = []
+
+    def id(self, word: str) -> int:
+        found = self._ids.get(word)
+        if found is None:
+            found = self._ids[word] = len(self.words)
+            self.words.append(word)
+        return found
+
+
+_VOCABULARY = Vocabulary()
+# A sentence's runs of word ids, in this order: see `ArticleWords`.
+_RUNS = 4
+
+
 @dataclass(frozen=True)
 class ArticleWords:
     """What comparing reports needs of one article on its own: work done where the article
-    is extracted (a worker process), so that comparing across articles only joins."""
+    is extracted (a worker process), so that comparing across articles only joins.
 
-    report: dict[str, ReportWords]  # sentence id -> its `report_words`
+    Each sentence's `report_words` (in the article's sentence order), packed: its words,
+    names, events and dates as runs of word ids in `tokens` (run k of sentence n from
+    bounds[4n + k] to bounds[4n + k + 1]), its counts in `numbers` (from number_bounds[n]
+    to number_bounds[n + 1]). A set of strings per sentence held for 10,000 articles was
+    most of a briefing's memory. Ids are this process's (`Vocabulary`): pickled, the
+    article travels with its own words and gets the receiving process's ids."""
+
+    tokens: array[int]  # "I": word ids
+    bounds: array[int]  # "I"
+    numbers: array[float]  # "d"
+    number_bounds: array[int]  # "I"
     restated: tuple[tuple[str, str], ...]  # see `restatements`
+
+    @classmethod
+    def of(cls, texts: Iterable[str], restated: tuple[tuple[str, str], ...]) -> ArticleWords:
+        """The packed `report_words` of an article's sentences (their texts, in order)."""
+        tokens, bounds = array("I"), array("I", [0])
+        numbers, number_bounds = array("d"), array("I", [0])
+        for text in texts:
+            ids, lengths, counts = _packed_report_words(text)
+            tokens.extend(ids)
+            for length in lengths:
+                bounds.append(bounds[-1] + length)
+            numbers.extend(counts)
+            number_bounds.append(len(numbers))
+        return cls(tokens, bounds, numbers, number_bounds, restated)
+
+    def __len__(self) -> int:
+        return len(self.number_bounds) - 1
+
+    def run(self, n: int, k: int) -> array[int]:
+        """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates)."""
+        at = _RUNS * n + k
+        return self.tokens[self.bounds[at] : self.bounds[at + 1]]
+
+    def sentence(self, n: int) -> ReportWords:
+        """The `report_words` of the article's n-th sentence."""
+        word = _VOCABULARY.words.__getitem__
+        runs = [frozenset(map(word, self.run(n, k))) for k in range(_RUNS)]
+        counts = frozenset(self.numbers[self.number_bounds[n] : self.number_bounds[n + 1]])
+        return ReportWords(runs[0], runs[1], counts, runs[2], runs[3])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Ids mean nothing in another process: the article's words travel, a word a line
+        # (words never hold a line break), with ids into them.
+        local: dict[int, int] = {}
+        tokens = array("I", [local.setdefault(t, len(local)) for t in self.tokens])
+        text = "\n".join(_VOCABULARY.words[t] for t in local)
+        return (
+            _received_words,
+            (text, tokens.tobytes(), self.bounds, self.numbers, self.number_bounds,
+             self.restated),
+        )  # fmt: skip
+
+
+def _received_words(
+    text: str,
+    tokens: bytes,
+    bounds: array[int],
+    numbers: array[float],
+    number_bounds: array[int],
+    restated: tuple[tuple[str, str], ...],
+) -> ArticleWords:
+    ids = [_VOCABULARY.id(word) for word in text.split("\n")] if text else []
+    local = array("I")
+    local.frombytes(tokens)
+    return ArticleWords(
+        array("I", [ids[t] for t in local]), bounds, numbers, number_bounds, restated
+    )
 
 
 def article_words(article: AnnotatedArticle) -> ArticleWords:
-    return ArticleWords(
-        {s.id: report_words(s.text) for s in article.sentences}, restatements(article)
-    )
+    return ArticleWords.of((s.text for s in article.sentences), restatements(article))
+
+
+@lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
+def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[float, ...]]:
+    """A sentence's `report_words` as `ArticleWords` keeps them: its runs of word ids one
+    after another, each run's length, its counts. Remembered this way, a worker's cache
+    of recurring sentences weighs a tenth of what their sets of strings do."""
+    words = _report_words(text)
+    runs = (words.words, words.names, words.events, words.dates)
+    ids = array("I", [_VOCABULARY.id(word) for run in runs for word in run])
+    return ids, tuple(map(len, runs)), tuple(words.numbers)
 
 
 @cache
@@ -207,6 +309,12 @@ def _number_value(tokens: Sequence[str]) -> float | None:
 
 @lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
 def report_words(text: str) -> ReportWords:
+    """A sentence's `_report_words`, remembered (the model asks again for the sentences it
+    chooses; `ArticleWords` remembers them packed)."""
+    return _report_words(text)
+
+
+def _report_words(text: str) -> ReportWords:
     """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
     names (capitalised inside the sentence, acronyms, countries by any of their names),
     counts (digits or number words), days and event verbs of a sentence."""
@@ -316,7 +424,8 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     """What two sentences have in common and where they clash, each in [0, 1]: the
     inputs of the learned score (model/data/report_weights.json). Names weigh twice.
     (Weighing words by their rarity among the folder's sentences was tried and merged
-    fewer dev rewrites: outlets carrying one report make its words common.)"""
+    fewer dev rewrites: outlets carrying one report make its words common; by their
+    rarity across 1,800 public web pages it changed nothing.)"""
     plain_a, plain_b = wa.words - _number_tokens(wa), wb.words - _number_tokens(wb)
     shared_words = plain_a & plain_b
     names_a, names_b = wa.names & plain_a, wb.names & plain_b
@@ -324,6 +433,10 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
     shared = len(shared_words) + extra * len(shared_words & names_a)
     total_a = len(plain_a) + extra * len(names_a)
     total_b = len(plain_b) + extra * len(names_b)
+    # Words each gives that the other words otherwise but can mean the same ("besieged"
+    # and "attack") count as shared.
+    synonyms = _sense_matches(wa, wb)
+    shared += synonyms
     union = total_a + total_b - shared
     smaller = min(total_a, total_b)
     unmatched_a = [x for x in wa.numbers if not any(_counts_agree(x, y) for y in wb.numbers)]
@@ -354,7 +467,34 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
         # one, "Goma" in the other.
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
+        "senses_shared": min(synonyms, 3) / 3,
     }
+
+
+def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
+    """How many words each gives that the other does not but that can mean what one of
+    the other's words means ("besieged" and "attack", "gunfire" and "gunshots": WordNet
+    senses): the fewer of the two sides' counts."""
+    own_a, own_b = _senses(wa), _senses(wb)
+    only_a = [s for w, s in own_a.items() if w not in wb.words]
+    only_b = [s for w, s in own_b.items() if w not in wa.words]
+    if not only_a or not only_b:
+        return 0
+    all_a: set[int] = set().union(*own_a.values())
+    all_b: set[int] = set().union(*own_b.values())
+    return min(
+        sum(not s.isdisjoint(all_b) for s in only_a), sum(not s.isdisjoint(all_a) for s in only_b)
+    )
+
+
+# Each sentence is compared with many. `corroborate` empties it when done: it holds every
+# sentence compared.
+@lru_cache(maxsize=65_536)
+def _senses(words: ReportWords) -> dict[str, frozenset[int]]:
+    """A sentence's plain words that have WordNet senses (names and counts have none
+    that matter), with their senses."""
+    table = word_senses()
+    return {w: table[w] for w in words.words - words.names if w in table}
 
 
 def _missing(names: frozenset[str], others: frozenset[str]) -> float:
@@ -479,7 +619,9 @@ def _one_word_countries(text: str) -> str:
     return pattern.sub(lambda m: token[m.group()], text)
 
 
-@lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
+# A wire story's sentences recur across outlets word for word; most of a corpus's do not,
+# and a set of strings per sentence remembered is memory (60 MB per worker at 65,536).
+@lru_cache(maxsize=8_192)
 def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
@@ -520,36 +662,68 @@ def _restated_in(
     return best if best_share >= _RESTATEMENT_SHARE else None
 
 
-def _candidate_pairs(features: Sequence[ReportWords]) -> Iterable[tuple[int, int]]:
-    """Index pairs of sentences worth comparing: those sharing enough words (only
-    sentences sharing words are ever compared, so the cost grows with the number of
-    near-duplicates, not with the square of the corpus)."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(features):
-        for token in words.words:
-            index[token].append(i)
+class _Features:
+    """Every sentence's `report_words` by its place in reading order, kept packed per
+    article (`ArticleWords`) and unpacked when a pair is scored: pairs worth scoring
+    are few (under one per sentence), sentences many."""
+
+    def __init__(self, articles: Sequence[ArticleWords]) -> None:
+        self._articles = articles
+        self._article, self._position = array("I"), array("I")
+        for n, words in enumerate(articles):
+            self._article.extend([n] * len(words))
+            self._position.extend(range(len(words)))
+        # A sentence is scored against its few candidates in a row (see _candidate_pairs).
+        self._unpacked = lru_cache(maxsize=_UNPACKED)(self._unpack)
+
+    def __getitem__(self, i: int) -> ReportWords:
+        return self._unpacked(i)
+
+    def _unpack(self, i: int) -> ReportWords:
+        return self._articles[self._article[i]].sentence(self._position[i])
+
+    def run(self, i: int, k: int) -> array[int]:
+        """Sentence i's run k of word ids (see `ArticleWords.run`)."""
+        return self._articles[self._article[i]].run(self._position[i], k)
+
+
+# Sentences kept unpacked at a time while pairs are scored and groups joined.
+_UNPACKED = 4096
+
+
+def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[tuple[int, int]]:
+    """Index pairs (into `distinct`) of sentences worth comparing: those sharing enough
+    words (only sentences sharing words are ever compared, so the cost grows with the
+    number of near-duplicates, not with the square of the corpus)."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for x, i in enumerate(distinct):
+        for token in features.run(i, 0):
+            index[token].append(x)
     # A token weighs what it weighs in the first sentence holding it.
-    weight = {token: features[members[0]].weight(token) for token, members in index.items()}
+    weight = {
+        token: _NAME_WEIGHT if token in features.run(distinct[members[0]], 1) else 1.0
+        for token, members in index.items()
+    }
     # Shared weight is added up one sentence at a time (with the sentences after it): a
     # table of every pair at once grew with the corpus (100 MB at 1,000 articles).
-    for i, words in enumerate(features):
+    for x, i in enumerate(distinct):
         shared: dict[int, float] = {}
-        for token in words.words:
+        for token in features.run(i, 0):
             members = index[token]
-            after = bisect_right(members, i)
+            after = bisect_right(members, x)
             if after == len(members):
                 continue
             if len(members) <= _COMMON_WORD:
-                for j in members[after:]:
-                    shared[j] = shared.get(j, 0.0) + weight[token]
+                for y in members[after:]:
+                    shared[y] = shared.get(y, 0.0) + weight[token]
             else:
                 # One story copied many times, or stock wording: comparing neighbours
                 # keeps the cost linear, and copies still chain into one report.
-                j = members[after]
-                shared[j] = shared.get(j, 0.0) + weight[token]
-        for j, total in shared.items():
+                y = members[after]
+                shared[y] = shared.get(y, 0.0) + weight[token]
+        for y, total in shared.items():
             if total >= _MIN_SHARED_WEIGHT:
-                yield i, j
+                yield x, y
 
 
 def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
@@ -568,7 +742,7 @@ def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
 
 
 def _join_reports(
-    features: Sequence[ReportWords],
+    features: _Features,
     published: Sequence[date | None],
     distinct: Sequence[int],
     parent: list[int],
@@ -591,14 +765,14 @@ def _join_reports(
             return True
         return _other_years(features[a], day_a) != _other_years(features[b], day_b)
 
-    compared = [features[i] for i in distinct]
     scored = []
-    for x, y in _candidate_pairs(compared):
+    for x, y in _candidate_pairs(features, distinct):
         i, j = distinct[x], distinct[y]
         if apart(i, j):
             continue
-        if compared[x].words and compared[y].words and _comparable(compared[x], compared[y]):
-            scored.append((report_score(compared[x], compared[y], weights), i, j))
+        wi, wj = features[i], features[j]
+        if wi.words and wj.words and _comparable(wi, wj):
+            scored.append((report_score(wi, wj, weights), i, j))
     members: dict[int, list[int]] = {}
     for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
         if score < weights.threshold:
@@ -623,6 +797,13 @@ def _other_years(words: ReportWords, published: date) -> frozenset[str]:
     return frozenset(d for d in words.dates if d.startswith("y:") and d != f"y:{published.year}")
 
 
+def _copy_key(text: str) -> bytes:
+    """What word-for-word copies have in common (their words, lower-case), as a digest:
+    the words themselves, held for every sentence at once, weighed as much as the text."""
+    words = " ".join(_WORD.findall(text.lower()))
+    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def corroborate(
     articles: Sequence[AnnotatedArticle],
     known: Mapping[str, ArticleWords] | None = None,
@@ -633,10 +814,8 @@ def corroborate(
     already worked out, by article id; the rest are worked out here."""
     known = known or {}
     sentences = [s for article in articles for s in article.sentences]
-    features = [
-        known[s.article_id].report[s.id] if s.article_id in known else report_words(s.text)
-        for s in sentences
-    ]
+    packed = [known[a.id] if a.id in known else article_words(a) for a in articles]
+    features = _Features(packed)
     parent = list(range(len(sentences)))
 
     def root(i: int) -> int:
@@ -648,12 +827,12 @@ def corroborate(
     # Word-for-word copies (one wire sentence carried by many outlets) join at once, and
     # only the first of them is compared with the rest. Captions describe photos: a
     # matching pair says nothing about events, so they never join a report.
-    first_copy: dict[str, int] = {}
+    first_copy: dict[bytes, int] = {}
     distinct: list[int] = []
     for i, sentence in enumerate(sentences):
         if sentence.kind == "caption":
             continue
-        first = first_copy.setdefault(" ".join(_WORD.findall(sentence.text.lower())), i)
+        first = first_copy.setdefault(_copy_key(sentence.text), i)
         if first == i:
             distinct.append(i)
         else:
@@ -661,15 +840,18 @@ def corroborate(
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
     _join_reports(features, days, distinct, parent, root, weights or report_weights())
+    _senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer
     # words: each joins the body sentence it restates, so no pane says it twice.
-    position = {s.id: i for i, s in enumerate(sentences)}
-    for article in articles:
-        restated = known[article.id].restated if article.id in known else restatements(article)
-        for short, body in restated:
-            ri, rj = root(position[short]), root(position[body])
-            parent[max(ri, rj)] = min(ri, rj)
+    start = 0
+    for article, words in zip(articles, packed, strict=True):
+        if words.restated:
+            position = {s.id: start + n for n, s in enumerate(article.sentences)}
+            for short, body in words.restated:
+                ri, rj = root(position[short]), root(position[body])
+                parent[max(ri, rj)] = min(ri, rj)
+        start += len(article.sentences)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(sentences)):

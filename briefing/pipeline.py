@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import os
 import stat
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -40,7 +39,7 @@ from briefing.safety import clean_text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from briefing.actors import ActorTagger, SentenceNames
+    from briefing.actors import ActorTagger
     from briefing.model.index import Prepared
 
 # A file changed this close to (or after) the moment it was read is not stamped: file
@@ -166,7 +165,7 @@ def process_documents(
             )
         for item in chunk:
             fresh.append(item.article)
-            prepared[item.article.id] = _unpack(item.prepared)
+            prepared[item.article.id] = item.prepared
         # What is kept lives to the end of the build: collection passes need not go over it
         # again and again as it grows (they cost a tenth of the main process's time).
         gc.freeze()
@@ -184,64 +183,6 @@ def _article_ids(count: int) -> list[str]:
     return [f"a{n}" for n in range(1, count + 1)]
 
 
-# What was worked out along with an article, as it travels back from a worker: each of a
-# sentence's word sets as one string, a word a line (words never hold a line break).
-# Unpickling the sets and dataclasses themselves cost a third of working the words out
-# again; this, a tenth.
-_PackedReport = tuple[str, str, str, str, str]
-
-
-@dataclass(frozen=True)
-class _Packed:
-    report: dict[str, _PackedReport]
-    restated: tuple[tuple[str, str], ...]
-    speakers: dict[str, str | None]
-    names: dict[str, SentenceNames | None]  # mostly one shared empty value: pickled once
-
-
-def _pack(prepared: Prepared) -> _Packed:
-    words = prepared.words
-    report = {
-        sid: (
-            "\n".join(w.words),
-            "\n".join(w.names),
-            "\n".join(map(repr, w.numbers)),  # repr: a float read back is the same float
-            "\n".join(w.events),
-            "\n".join(w.dates),
-        )
-        for sid, w in words.report.items()
-    }
-    return _Packed(report, words.restated, prepared.speakers, prepared.names)
-
-
-def _unpack(packed: _Packed) -> Prepared:
-    from briefing.corroborate import ArticleWords, ReportWords
-    from briefing.model.index import Prepared
-
-    report = {
-        sid: ReportWords(
-            _word_set(words),
-            _word_set(names),
-            frozenset(map(float, numbers.split("\n"))) if numbers else _NO_NUMBERS,
-            _word_set(events),
-            _word_set(dates),
-        )
-        for sid, (words, names, numbers, events, dates) in packed.report.items()
-    }
-    return Prepared(ArticleWords(report, packed.restated), packed.speakers, packed.names)
-
-
-_NO_WORDS: frozenset[str] = frozenset()
-# One empty set shared by every sentence without counts (most): 216 bytes each otherwise.
-_NO_NUMBERS: frozenset[float] = frozenset()
-
-
-def _word_set(lines: str) -> frozenset[str]:
-    # Interned: the same few thousand words recur in every article, and a copy of each
-    # per sentence is most of what comparing reports holds in memory.
-    return frozenset(map(sys.intern, lines.split("\n"))) if lines else _NO_WORDS
-
-
 @dataclass(frozen=True)
 class _Done:
     """One page's work: its article, the article's cache encoding when the cache is on,
@@ -249,7 +190,7 @@ class _Done:
 
     article: AnnotatedArticle
     encoded: str | None
-    prepared: _Packed
+    prepared: Prepared  # its words travel packed (see `ArticleWords`)
 
 
 def _process_all(
@@ -298,7 +239,7 @@ def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Do
     from briefing.model.index import prepare
 
     encoded = encode_article(article) if encode else None
-    return _Done(article, encoded, _pack(prepare(article, profile)))
+    return _Done(article, encoded, prepare(article, profile))
 
 
 def worker_count(documents: int, requested: int | None) -> int:

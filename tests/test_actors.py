@@ -650,3 +650,12 @@ def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() 
     assert tagger.tag(sentence, after) == ("hts", "kurds")
     # A dated article goes by its date.
     assert tagger.tag(sentence, after, "2024-12-01") == ("assad", "kurds")
+
+
+def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
+    tagger = compile_profile(load_profile())
+    context = "Syria's Damascus signed a deal with the SDF."
+    assert tagger.tag("The Kurdish National Council (ENKS) welcomed the deal.", context) == ()
+    assert tagger.tag("Kurdish parties of the ENKS met in Qamishli.", context) == ()
+    assert tagger.tag("Kurdish forces and the ENKS met in Qamishli.", context) == ("kurds",)
+    assert tagger.tag("The Kurdish-led SDF seized Manbij.", context) == ("kurds",)

@@ -1,7 +1,7 @@
 """Corroboration: one report in two outlets' words is one report; different reports stay apart."""
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate import corroborate, report_words, same_report
+from briefing.corroborate import corroborate, pair_features, report_words, same_report
 from briefing.extract import Article
 
 DAWN_IRAN = (
@@ -135,6 +135,10 @@ def test_report_words_read_counts_days_and_swaps() -> None:
     assert "kill" in report_words("Ten dead.").words
     assert report_words("2 - The Kurdish community is indigenous").numbers == frozenset()
     assert report_words("9" * 400 + " killed").numbers == frozenset()  # no count, no crash
+    # The year after a date's comma dates, it counts nothing ("Nov. 27, 2024, as").
+    assert report_words("They returned on Nov. 27, 2024, as 1,200 left.").numbers == frozenset(
+        {1200.0}
+    )
 
 
 def test_the_same_report_months_apart_is_two_reports() -> None:
@@ -184,3 +188,18 @@ def test_a_sentence_of_another_year_does_not_join_the_week_s_report() -> None:
     assert result.sources("a1.s1") == ("a1.s1", "a3.s1")
     assert "y:2023" in report_words(then).dates
     assert "d:01-20" in report_words("freed on Monday, January 20th, officials said").dates
+
+
+def test_words_that_can_mean_the_same_count_as_shared() -> None:
+    # WordNet senses (model/data/word_senses.txt): "gunfire" and "gunshots", "resigned"
+    # and "quit"; a word with no such sense shares nothing.
+    gunfire = report_words("Bursts of gunfire could be heard across Beirut.")
+    gunshots = report_words("Celebratory gunshots were heard in Beirut.")
+    bread = report_words("Celebratory bread was baked in Beirut.")
+    assert pair_features(gunfire, gunshots)["senses_shared"] > 0
+    assert pair_features(gunfire, bread)["senses_shared"] == 0
+    assert (
+        pair_features(gunfire, gunshots)["similarity"] > pair_features(gunfire, bread)["similarity"]
+    )
+    resigned = report_words("The mayor resigned on Monday.")
+    assert pair_features(resigned, report_words("The mayor quit on Monday."))["senses_shared"] > 0

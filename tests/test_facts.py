@@ -7,9 +7,17 @@ from briefing.annotate import Sentence
 from briefing.coreference import within_quote
 from briefing.dates import DateMention
 from briefing.model.attribution import attribute_sentences, find_speaker
+from briefing.model.background import told_as_then
 from briefing.model.clauses import main_clause_opening, subject_end
 from briefing.model.dating import event_dates
-from briefing.model.facts import FactCandidate, score, select_facts
+from briefing.model.facts import (
+    FactCandidate,
+    civilians_act,
+    says_again,
+    score,
+    select_facts,
+    self_contained,
+)
 from briefing.model.panes import line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -99,6 +107,23 @@ def test_events_with_dates_and_places_outscore_conditionals_and_asides() -> None
     assert score(event) >= 5
     assert score(conditional) < 3
     assert score(caption) == 0
+
+
+def test_a_fact_pointing_back_to_what_came_before_is_not_self_contained() -> None:
+    strategy = _candidate(
+        "This strategy enabled the drones to hit four airbases on Sunday, officials said.",
+        1,
+        "2025-06-01",
+    )
+    it = _candidate("It has seen sporadic clashes in El Fasher since May 10.", 2)
+    he = _candidate("He suggested it would be a springboard for talks in Gaza on Friday.", 3)
+    streets = _candidate("Most of its main commercial streets were empty on Friday.", 6)
+    assert not any(map(self_contained, (strategy, it, he, streets)))
+    # A date, a named subject, or a pronoun whose speaker is known are fine.
+    week = _candidate("That same day Israeli strikes killed 12 in Gaza City.", 4, "2025-01-10")
+    quoted = _candidate("He said Russia launched 40 drones at Kyiv overnight, the mayor said.", 5)
+    assert self_contained(week) and self_contained(quoted)
+    assert select_facts([strategy, it, he, week, quoted]) == [week, quoted]
 
 
 def test_selected_facts_are_newest_first_with_undated_last() -> None:
@@ -202,6 +227,11 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # will (see lines.report_actor).
     sentence = "Two ballistic missiles struck the city centre on Sunday."
     assert named_actor(sentence, None, ("israel", "hezbollah"), named) is None
+    # The agent of a passive main clause acts; the agent inside an active one does not.
+    freed = "Three hostages were released by Hamas after Israel's cabinet approved the deal."
+    assert line_actor(freed, None, ("israel", "hamas"), named) == "hamas"
+    accused = "The monitor accused Israel of raids like those carried out by Hezbollah."
+    assert line_actor(accused, None, ("israel", "hezbollah"), named) == "israel"
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
@@ -253,3 +283,69 @@ def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> N
         "The Kremlin condemned the sanctions announced by 27 EU states in Brussels.", 4
     )
     assert select_facts([decried, condemned, called, other]) == [decried, called, other]
+    # Another verb saying most of the same: "a decisive response" from "global" leaders.
+    urged = candidate(
+        "Zelenskyy called on the United States, Europe, and the global community for a "
+        "decisive response, emphasizing that only pressure will stop Russia.",
+        5,
+    )
+    assert select_facts([decried, urged, called]) == [decried, called]
+    # A pronoun subject is its known speaker.
+    burhan = "Abdel Fattah al-Burhan"
+    agreed = FactCandidate(
+        "Army chief Burhan said he had agreed with local leaders in El Fasher to withdraw "
+        "the army to a safer place on Monday.",
+        "body",
+        (),
+        burhan,
+        ("a6.s1",),
+        6,
+    )
+    again = FactCandidate(
+        "He said he had agreed with local leaders in El Fasher to leave and go to a safe "
+        "place to protect the remaining 300 civilians.",
+        "body",
+        (),
+        burhan,
+        ("a7.s1",),
+        7,
+    )
+    assert score(agreed) >= 3 and score(again) >= 3
+    assert len(select_facts([agreed, again])) == 1
+
+
+def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
+    fact = "Zelenskyy called on the United States and Europe for a decisive global response."
+    again = "Zelenskyy also called for a global response to the attack."
+    other = "Zelenskyy described the strike as a deliberate act of terror."
+    day = "2025-04-13"
+    assert says_again(again, day, fact, day)
+    assert not says_again(other, day, fact, day)
+    # The same words another day are another statement.
+    assert not says_again(again, "2025-04-20", fact, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("People took to the streets of Lebanon on Wednesday to celebrate the ceasefire.", True),
+        ("Thousands of Lebanese began to head south after a ceasefire with Israel.", True),
+        ("Tens of thousands of people returned to their homes in Lebanon on Wednesday.", True),
+        # Done to them, not by them; or an actor is the subject.
+        ("At least 134 people have been killed in two weeks of fighting in El Fasher.", False),
+        ("Dozens of civilians were killed when a missile hit the city centre.", False),
+        ("Israeli troops opened fire on people returning to their villages.", False),
+        ("People began flooding south despite urgent warnings from the Israeli army.", False),
+        ("Dozens of Russian drones struck Kyiv overnight, officials said.", False),
+    ],
+)
+def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:
+    assert civilians_act(text) is act
+
+
+def test_the_past_a_story_turns_from_is_background() -> None:
+    assert told_as_then("But all have recently been weakened and diverted by other crises.")
+    assert told_as_then("However, the group now controls most of the province.")
+    assert not told_as_then("But the army said it had retaken the town on Friday.")
+    assert not told_as_then("Residents said the town was now calm.")
+    assert not told_as_then(None)

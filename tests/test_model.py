@@ -272,12 +272,17 @@ def test_captions_and_teasers_are_never_lines() -> None:
             "prevent fighters from seizing Homs, two senior Lebanese security sources said",
         ),
         (6, "The army withdrew to prevent further civilian suffering."),
+        (7, "Troops return to Israel, as seen from the Upper Galilee. EFE/EPA/ATEF SAFADI"),
+        (8, "People gather outside the hospital. AP Photo/Hussein Malla"),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
-    assert furniture(sentences) == {f"a1.s{n}" for n in range(1, 7)}
+    assert furniture(sentences) == {f"a1.s{n}" for n in (*range(1, 7), 9, 10)}
+    # A slash between names inside a sentence is no credit.
+    aid = Sentence("a3.s1", "a3", 1, "body", "Aid arrived, according to UN/OCHA officials.", (), ())
+    assert furniture([aid]) == frozenset()
     # A page's teaser the extractor took for a subhead is a teaser all the same.
     subheads = [
         Sentence(

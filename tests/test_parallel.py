@@ -1,7 +1,9 @@
 """Parallel ingest gives exactly the serial output."""
 
+import pickle
 from pathlib import Path
 
+from briefing.model.index import Prepared
 from briefing.options import BriefingOptions
 from briefing.pipeline import (
     build_briefing,
@@ -40,7 +42,6 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     from briefing.corroborate import corroborate, report_words
     from briefing.model.attribution import attribute_sentences
     from briefing.model.index import prepare
-    from briefing.pipeline import _pack, _unpack
 
     processed = process_documents(
         read_documents([])[0], resolve_profile(None), BriefingOptions(use_cache=False)
@@ -48,12 +49,14 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     articles = processed.articles
     # As sent back from a worker: every sentence's words survive the trip unchanged.
     profile = resolve_profile(None)
-    travelled = {a.id: _unpack(_pack(prepare(a, profile))) for a in articles}
+    travelled = {a.id: _from_worker(prepare(a, profile)) for a in articles}
     assert travelled == processed.prepared
     for article in articles:
         assert travelled[article.id].speakers == attribute_sentences(article.sentences)
-        for sentence in article.sentences:
-            assert travelled[article.id].words.report[sentence.id] == report_words(sentence.text)
+        words = travelled[article.id].words
+        assert len(words) == len(article.sentences)
+        for n, sentence in enumerate(article.sentences):
+            assert words.sentence(n) == report_words(sentence.text)
     assert sum(len(p.words.restated) for p in travelled.values()) > 0
     assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
     # Other actors, from what each sentence names worked out with its article.
@@ -67,3 +70,23 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     together = corroborate(articles, {i: p.words for i, p in travelled.items()})
     assert together == corroborate(articles)
     assert any(len(report.sentence_ids) > 1 for report in together.reports)
+
+
+def _from_worker(prepared: Prepared) -> Prepared:
+    """`prepared` as it arrives from a worker process, whose word ids are not this one's:
+    pickled, it is read by a side whose vocabulary holds other words under the same ids,
+    and means the same words there."""
+    from briefing import corroborate
+
+    sent = pickle.dumps(prepared)
+    here = [prepared.words.sentence(n) for n in range(len(prepared.words))]
+    kept = corroborate._VOCABULARY
+    try:
+        corroborate._VOCABULARY = corroborate.Vocabulary()
+        corroborate._VOCABULARY.id("a word only the receiving side knows")
+        there = pickle.loads(sent).words
+        assert there.tokens != prepared.words.tokens or not here
+        assert [there.sentence(n) for n in range(len(there))] == here
+    finally:
+        corroborate._VOCABULARY = kept
+    return pickle.loads(sent)

@@ -1,11 +1,15 @@
 """The article cache behind build_briefing: same briefing warm or cold, bypassed on request."""
 
+import asyncio
+import json
+import logging
 import time
 from pathlib import Path
 
 import pytest
 
 from briefing import pipeline
+from briefing.cache import default_path
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
@@ -245,3 +249,70 @@ def test_a_briefing_whose_article_rows_are_gone_is_made_again(
     again = build_briefing([str(tmp_path)], BriefingOptions())
     assert len(counted_extractions) == 3  # the page whose row was gone, extracted again
     assert again == cold
+
+
+def test_a_row_found_damaged_when_the_text_is_read_is_made_again_and_said(
+    tmp_path: Path, counted_extractions, caplog: pytest.LogCaptureFixture
+) -> None:
+    cold = _seeds_briefed_cold(tmp_path)
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    _set_article_rows("not an article")
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert warm.articles[0].sentences == cold.articles[0].sentences
+    said = [record.getMessage() for record in caplog.records]
+    assert said == [
+        f"article cache {default_path()}: 2 damaged entries discarded",
+        f"article cache {default_path()}: 2 articles made again from their pages",
+    ]
+    assert len(counted_extractions) == 4  # both pages: one chunk of rows is read at a time
+
+
+def test_dump_says_on_stderr_that_a_damaged_row_was_made_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing.cli import main
+
+    _seeds_briefed_cold(tmp_path)
+    _set_article_rows("not an article")
+    capsys.readouterr()
+    assert main(["dump", "--format", "json", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"briefing: article cache {default_path()}: 2 damaged entries discarded",
+        f"briefing: article cache {default_path()}: 2 articles made again from their pages",
+    ]
+    assert json.loads(captured.out)["articles"][0]["sentences"]
+
+
+def test_a_page_changed_under_a_damaged_row_leaves_a_readable_article_view(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from briefing.tui.screens.article import ArticleScreen
+
+    _seeds_briefed_cold(tmp_path)
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    _set_article_rows("not an article")
+    for page in tmp_path.iterdir():
+        page.write_text("Rewritten since.\n", encoding="utf-8")
+    line = next(line for brief in warm.actors for line in brief.summary)
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        screen = ArticleScreen(warm, line.sources, report=line.text)
+    assert not warm.article(screen.article_id).sentences
+    assert screen.cited_sentence_id is None  # no sentence left to highlight
+    said = " ".join(record.getMessage() for record in caplog.records)
+    assert f"{tmp_path / seed_paths()[0].name}: changed since the briefing was made" in said
+    # On screen, the view says why the article has no text.
+    from textual.widgets import Static
+
+    from briefing.tui.app import BriefingApp
+    from tests.test_tui import LARGE, screen_text, settle
+
+    async def shown() -> str:
+        app = BriefingApp(warm)
+        async with app.run_test(size=LARGE) as pilot:
+            await settle(app, pilot)
+            await app.push_screen(screen)
+            await pilot.pause()
+            return screen_text(screen.query_one("#no-text", Static))
+
+    assert asyncio.run(shown()) == "could not be processed: the page changed since it was read"

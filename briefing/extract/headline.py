@@ -3,8 +3,9 @@
 Every short row in the few dozen above the first paragraph (and the first rows of the body,
 where a near-prose headline can sit) is a candidate, described by its shape (length, capitals,
 function words, sentence punctuation, list item, caption, date row), its place (rows above the
-first paragraph, a byline or date row next to it) and the page's own evidence (its words come
-back in the opening paragraphs; the row is printed again, e.g. in the breadcrumb). A softmax
+first paragraph, a byline or date row next to it, the shape of the row under it) and the
+page's own evidence (its words come back in the opening paragraphs; the row, or most of its
+words, is printed again, e.g. in the breadcrumb or a caption). A softmax
 scorer fitted by `benchmarks/fit_headlines.py` on labelled pages (weights in
 `headline_weights.json`) rates the rows and "none of them"; the best row is the headline when
 it holds enough of the belief.
@@ -15,8 +16,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, normalise
@@ -48,6 +51,7 @@ SENTENCE_STOP_RATIO = 0.3  # function words as dense as in running text
 NEAR_ROWS = 4  # a headline's kicker, byline, date and subhead rows sit this close to it
 # "... here! Check them out below": a row that finishes a sentence and goes on is text.
 INNER_SENTENCE_END = re.compile(r"[.!?][\"”’'»)\]]*\s+[\"“„«]?[A-ZÄÖÜÀ-Þ]")
+ECHO_MAX_WORDS = 60  # rows longer than this are text, not a place a headline is printed again
 TOP_ROWS = 15  # a page's first rows: its title and breadcrumb repeat the headline
 # A picture's alt text or credit ("© picture alliance/dpa", "[svg]") is not a headline.
 CREDIT = re.compile(
@@ -111,6 +115,17 @@ FEATURES = (
     "caption_next",
     "inner_sentence_end",
     "header_next",
+    "next_exists",
+    "next_header",
+    "next_title_like",
+    "next_terminal",
+    "next_caption",
+    "next_prose",
+    "next_relative_length",
+    "next_tiny",
+    "title_case",
+    "echo",
+    "best_echo",
 )
 
 
@@ -170,6 +185,68 @@ def _header_next(units: list[Unit], index: int) -> bool:
     return False
 
 
+def _next_row(units: list[Unit], index: int) -> Unit | None:
+    """The row under this one, past image placeholders."""
+    return next((unit for unit in units[index + 1 :] if not BRACKETED_ONLY.match(unit.text)), None)
+
+
+def _next_row_shape(units: list[Unit], index: int) -> dict[str, float]:
+    """The shape of the row under a candidate: a headline has a byline, date, standfirst or
+    the text under it; a standfirst or caption has the byline or text; a kicker, the headline."""
+    below = _next_row(units, index)
+    if below is None:
+        return dict.fromkeys(NEXT_ROW_FEATURES, 0.0)
+    return {
+        "next_exists": 1.0,
+        "next_header": float(is_header_row(below)),
+        "next_title_like": float(_title_like(below)),
+        "next_terminal": float(below.terminal),
+        "next_caption": float(below.caption),
+        "next_prose": float(is_prose(below)),
+        "next_relative_length": math.log(max(below.words, 1) / max(units[index].words, 1)),
+        "next_tiny": float(below.words <= 2),
+    }
+
+
+NEXT_ROW_FEATURES = tuple(name for name in FEATURES if name.startswith("next_"))
+
+
+def _title_case(unit: Unit) -> float:
+    """Share of the words that start with a capital letter: English headlines capitalise
+    most words, a standfirst or caption (a sentence) few."""
+    words = [word for word in unit.text.split() if word[:1].isalpha()]
+    return sum(word[0].isupper() for word in words) / max(1, len(words))
+
+
+def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[float]:
+    """For each candidate row, the largest share of its words that another short row of the
+    page (not its neighbours, not a copy) holds: a headline comes back in the breadcrumb, the
+    page's title row, a caption or a share text."""
+    words = [
+        {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
+        if unit.words <= ECHO_MAX_WORDS
+        else set()
+        for unit in units
+    ]
+    holding: dict[str, list[int]] = {}
+    for index, row_words in enumerate(words):
+        for word in row_words:
+            holding.setdefault(word, []).append(index)
+    echoes = []
+    for i in rows:
+        shared = Counter(chain.from_iterable(holding[word] for word in words[i]))
+        best = next(
+            (
+                count
+                for j, count in shared.most_common()
+                if abs(j - i) > 1 and units[j].text != units[i].text
+            ),
+            0,
+        )
+        echoes.append(best / len(words[i]) if words[i] else 0.0)
+    return echoes
+
+
 def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[str]:
     opening = [
         unit.text for unit in units[first : first + 16] if unit.words >= 5 and not unit.bullet
@@ -193,9 +270,11 @@ def headline_features(
         content = {w for w in normalise(units[i].text).split() if len(w) > 2 and w not in stops}
         overlaps.append(len(content & opening) / len(content) if content else 0.0)
     best_overlap = max(overlaps, default=0.0)
+    echoes = _echoes(units, rows, stops)
+    best_echo = max(echoes, default=0.0)
     candidates = set(rows)
     vectors = []
-    for i, overlap in zip(rows, overlaps, strict=True):
+    for i, overlap, echo in zip(rows, overlaps, echoes, strict=True):
         unit = units[i]
         words = normalise(unit.text).split()
         above = first - i
@@ -278,6 +357,10 @@ def headline_features(
             # the byline or date row right under it (past image placeholders): a kicker has
             # the headline there
             "header_next": _header_next(units, i),
+            **_next_row_shape(units, i),
+            "title_case": _title_case(unit),
+            "echo": echo,
+            "best_echo": echo > 0 and echo == best_echo,
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors

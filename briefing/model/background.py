@@ -44,6 +44,21 @@ _RECENT_OPENING = re.compile(
 )
 
 
+# The next sentence turns to now against it ("But all have recently been weakened",
+# "However, the group now controls ..."): the sentence before tells how things were.
+_NOW_AGAINST = re.compile(
+    r"^\W*(?:But|However|Yet)\b[^.;]*?\b(?:recently|now|since\s+then|no\s+longer|these\s+days"
+    r"|in\s+recent\s+(?:days|weeks|months|years))\b"
+)
+
+
+def told_as_then(following: str | None) -> bool:
+    """Whether the sentence followed by `following` (the next of its paragraph) tells the
+    past that the story has moved on from ("Assad's forces regained control of most of
+    Syria after key allies came to his rescue. But all have recently been weakened")."""
+    return bool(following and _NOW_AGAINST.match(following))
+
+
 @cache
 def state_pattern() -> re.Pattern[str]:
     """States and habits, not events (compiled on first use: it lists the event verbs)."""

@@ -104,7 +104,7 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
         room = _summary_length(count, len(brief.summary_pool))
         return replace(
             brief,
-            summary=summarize_lines(pool, summarizer, room),
+            summary=summarize_lines(pool, summarizer, room, brief.facts),
             summary_length=count,
             summary_reports=min(summarisable(pool), room),
         )
@@ -138,9 +138,9 @@ def _brief(
     taken = {fact.report for fact in dated}
     rest = [(line, also) for line, also in lines if line.report not in taken]
     room = _summary_length(pane.length, len(rest))
-    summary = summarize_lines(rest, summarizer, room)
+    summary = summarize_lines(rest, summarizer, room, dated)
     taken |= {line.report for line in summary}
-    more = pane_facts([(line, also) for line, also in lines if line.report not in taken])
+    more = pane_facts([(line, also) for line, also in lines if line.report not in taken], dated)
     return ActorBrief(
         id=pane.id,
         name=pane.name,

@@ -91,3 +91,13 @@ def main_verb(text: str, also: frozenset[str] = frozenset()) -> tuple[str, str, 
     words = [w.strip(",;:").lower() for w in opening[subject_end(opening, also) :].split()]
     verb, following, third = (*words[:3], "", "", "")[:3]
     return verb, following, third
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def main_clause_passive(text: str) -> bool:
+    """Whether the main clause is told in the passive ("Three hostages were released by
+    Hamas", "134 people have been killed"), or its verb is not found (then it may be)."""
+    verb, following, _ = main_verb(text)
+    return not verb or verb in _BE or (verb in ("has", "have", "had") and following == "been")

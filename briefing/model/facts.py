@@ -11,16 +11,22 @@ import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, state_pattern
-from briefing.model.clauses import main_clause_opening, main_verb, subject_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_clause_passive,
+    main_verb,
+    subject_end,
+)
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
-from briefing.model.words import event_pattern, event_verbs, rewrites
+from briefing.model.words import _lines, event_pattern, event_verbs, rewrites
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
@@ -40,6 +46,18 @@ _PLACE = re.compile(
 )
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|possibly|perhaps)\b", re.IGNORECASE)
 _FRAGMENT = re.compile(r"^\W*(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+# A main clause opening by pointing back ("This strategy enabled ...", "These groups are
+# ..."; "Most of its main streets were empty", "Their leaders ..."): alone, nobody can tell
+# what it is about. "This week" is a date.
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:This|That|These|Those|Such)\s+(?!(?:week|month|year|morning|afternoon|evening"
+    r"|night|weekend|time|day|days|same)\b)[a-z]"
+    r"|(?:(?:Most|Some|Many|Much|All|One|Part|Parts|Several|Each)\s+of\s+(?:its|their)"
+    r"|Its|Their)\b)"
+)
+# A pronoun subject ("It has seen ...", "He suggested ..."), resolved only when the
+# sentence's speaker is known.
+_PRONOUN = re.compile(r"^\W*(?:It|They|He|She)\b")
 # The news of the day: what happened now, overnight, on a named day.
 _RECENT = re.compile(
     r"\b(?:now|today|tonight|overnight|yesterday|this\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri"
@@ -111,19 +129,67 @@ def score(candidate: FactCandidate) -> float:
     return value
 
 
+def _about(candidate: FactCandidate) -> bool:
+    # A line naming the pane's actor is a fact of its pane only when the actor acts, speaks
+    # or is acted upon: not when people no party to the conflict act.
+    return candidate.actor_acts or not civilians_act(candidate.text)
+
+
+def self_contained(candidate: FactCandidate) -> bool:
+    """Whether a fact can be read alone: its main clause does not open by pointing back
+    to what came before ("This strategy ...", or a pronoun whose speaker is unknown)."""
+    opening = main_clause_opening(candidate.text)
+    return not (_POINTS_BACK.match(opening) or (not candidate.speaker and _PRONOUN.match(opening)))
+
+
+@cache
+def _civilians() -> re.Pattern[str]:
+    nouns = "|".join(word for line in _lines("civilian_nouns.txt") for word in line.split())
+    # "Thousands of Lebanese", "Tens of thousands of people", "Displaced people"
+    return re.compile(
+        # a people's plural ("Lebanese", "Israelis"), not "dozens of Russian drones"
+        rf"\b(?:{nouns})\b|\b(?:thousands|hundreds|dozens|scores)\s+of\s+[A-Z][a-z]+(?:s|ese)\b",
+        re.IGNORECASE,
+    )
+
+
+# Someone named speaks to them: "despite urgent warnings from the Israeli military".
+_SPOKEN_TO = re.compile(
+    r"\b(?:warnings?|orders?|calls?|appeals?|instructions?|pleas?)\s+(?:from|by)\s+(?:the\s+)?"
+    r"[A-Z]"
+)
+
+
+def civilians_act(text: str) -> bool:
+    """Whether the main clause's subject is people who are no party to the conflict and
+    they act (an active verb: "People took to the streets ..."), so the sentence is about
+    them; "At least 134 people have been killed" tells what was done to them, and "People
+    began flooding south despite warnings from the Israeli military" what they were told."""
+    opening = main_clause_opening(text)
+    subject = opening[: subject_end(opening)]
+    return (
+        bool(main_verb(text)[0])
+        and not main_clause_passive(text)
+        and bool(_civilians().search(subject))
+        and not _SPOKEN_TO.search(text)
+    )
+
+
 def select_facts(
-    candidates: Sequence[FactCandidate], limit: int = MAX_FACTS
+    candidates: Sequence[FactCandidate], limit: int = MAX_FACTS, shown: Sequence[Fact] = ()
 ) -> list[FactCandidate]:
-    """The best-scoring candidates, newest first.
+    """The best-scoring candidates, newest first, none restating another or one of the
+    facts already `shown`.
 
     An undated fact is placed at the date it was reported; with neither, it goes last.
     """
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
-    chosen_words: list[ReportWords] = []
-    chosen_acts: list[_Act | None] = []
+    chosen_words = [report_words(fact.text) for fact in shown]
+    chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
     ranked = sorted(
-        (sc for sc in scored if sc[0] >= MIN_SCORE), key=lambda sc: (-sc[0], sc[1].order)
+        (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
+        key=lambda sc: (-sc[0], sc[1].order),
     )
     for _, candidate in ranked:
         if len(best) == limit:
@@ -134,7 +200,7 @@ def select_facts(
             continue
         # Or the same person doing the same to the same thing that day, reworded
         # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
-        act = _act(candidate)
+        act = _act(candidate.text, _day(candidate), candidate.speaker)
         if act and any(act.restates(other) for other in chosen_acts if other):
             continue
         best.append(candidate)
@@ -175,7 +241,8 @@ def _restates(one: ReportWords, other: ReportWords) -> bool:
 class _Act:
     """Who did what to what, when: the last name of a fact's subject ("Ukrainian President
     Volodymyr Zelenskyy" -> "zelenskyy"), its main verb (as the first word of its rewrites
-    group), the content words after the verb and its date."""
+    group; "" for a verb that reports no event), the content words after the verb (their
+    first letters, so "response" and "respond" are one) and its date."""
 
     name: str
     verb: str
@@ -183,14 +250,24 @@ class _Act:
     day: str | None
 
     def restates(self, other: _Act) -> bool:
-        return (
-            self.verb == other.verb
-            and self.day == other.day
-            and _same_name(self.name, other.name)
-            and bool(self.rest & other.rest)
+        if self.day != other.day or not _same_name(self.name, other.name):
+            return False
+        if self.verb and self.verb == other.verb:
+            return bool(self.rest & other.rest)
+        # Another verb, saying the same ("called for a decisive response" and "decried
+        # the attack, urging global leaders to respond decisively"): three of its words
+        # again, or two that are most of a short one.
+        shared = len(self.rest & other.rest)
+        return shared >= _RESAID_WORDS or (
+            shared >= _RESAID_WORDS - 1 and _share(self.rest, other.rest) >= _RESTATED_WORDS
         )
 
 
+# Content words after the verb shared by two acts of one person, with different verbs,
+# that say one thing.
+_RESAID_WORDS = 3
+# A word's first letters, enough to tell words apart and to join "respond" and "response".
+_WORD_START = 6
 # A name spelt two ways ("Zelensky", "Zelenskyy"; "Sharaa", "Shara'a") shares its start.
 _NAME_START = 6
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
@@ -202,21 +279,37 @@ def _same_name(one: str, other: str) -> bool:
     )
 
 
-def _act(candidate: FactCandidate) -> _Act | None:
-    """The fact as who did what, when; None when its main verb is not one that reports an
-    event or that outlets swap in a rewrite (two things "said" are two statements)."""
-    text = candidate.text
+def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
+    """A fact of `day` as who did what, when; None when its subject names nobody or its
+    main verb is not found. A pronoun subject ("He said he had agreed ...") is the
+    sentence's `speaker`, when known."""
     opening = main_clause_opening(text)
     end = subject_end(opening)
     verb = main_verb(text)[0]
-    group = rewrites().get(verb) or (verb if verb in event_verbs() else None)
-    names = _CAPITALISED.findall(opening[:end])
-    if not group or not names:
+    subject = speaker if speaker and _PRONOUN.match(opening) else opening[:end]
+    names = _CAPITALISED.findall(subject)
+    if not verb or not names:
         return None
-    date = best_date(candidate.dates)
+    # Only a verb that reports an event, or that outlets swap in a rewrite, is one act
+    # whatever follows it: two things "said" are two statements.
+    group = rewrites().get(verb) or (verb if verb in event_verbs() else "")
     after = text[text.find(opening) + end :].split(maxsplit=1)[1:]  # the words after the verb
-    words = report_words(after[0]).words if after else frozenset()
-    return _Act(names[-1].lower(), group, frozenset(words), date.value if date else None)
+    found = report_words(after[0]) if after else None
+    words = {word[:_WORD_START] for word in found.words - found.names} if found else set()
+    return _Act(names[-1].lower(), group, frozenset(words), day)
+
+
+def _day(candidate: FactCandidate) -> str | None:
+    # An undated fact is filed under the day it was reported.
+    date = best_date(candidate.dates)
+    return date.value if date else candidate.reported
+
+
+def says_again(text: str, day: str | None, other: str, other_day: str | None) -> bool:
+    """Whether two statements, filed under these days, are one person's one act told
+    twice (see `_Act`): a summary line saying again what a fact or another line says."""
+    one, two = _act(text, day), _act(other, other_day)
+    return bool(one and two and one.restates(two))
 
 
 def fact_candidate(line: Line) -> FactCandidate:
@@ -235,12 +328,15 @@ def fact_candidate(line: Line) -> FactCandidate:
     )
 
 
-def pane_facts(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> tuple[Fact, ...]:
-    """A pane's key facts: the events among its lines (background never), newest first."""
+def pane_facts(
+    lines: Sequence[tuple[Line, tuple[str, ...]]], shown: Sequence[Fact] = ()
+) -> tuple[Fact, ...]:
+    """A pane's key facts: the events among its lines (background never), newest first,
+    none saying again what a fact already `shown` says."""
     by_order = {line.order: (line, also) for line, also in lines if not line.background}
     candidates = [fact_candidate(line) for line, _ in by_order.values()]
     facts = []
-    for candidate in select_facts(candidates):
+    for candidate in select_facts(candidates, shown=shown):
         line, also = by_order[candidate.order]
         date = best_date(candidate.dates)
         facts.append(

@@ -76,6 +76,16 @@ class Index:
         return {sid: n for n, sid in enumerate(self.sentences)}
 
     @cached_property
+    def following(self) -> dict[str, Sentence]:
+        """Sentence id -> the next sentence of its paragraph (the last has none)."""
+        return {
+            one.id: other
+            for article in self.annotated
+            for one, other in zip(article.sentences, article.sentences[1:], strict=False)
+            if one.paragraph == other.paragraph
+        }
+
+    @cached_property
     def dating(self) -> Dating:
         """The day each article is read against and its news of the day."""
         from briefing.model.dating import Dating

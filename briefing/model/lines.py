@@ -12,19 +12,30 @@ from itertools import chain
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
-from briefing.model.background import is_background
+from briefing.model.background import is_background, told_as_then
 from briefing.model.clauses import main_clause_opening, opening_phrase_end
-from briefing.model.dating import best_date, dateline_end, first_published, line_dates
+from briefing.model.dating import (
+    best_date,
+    dateline_end,
+    first_published,
+    line_dates,
+    written,
+)
 from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Mentions, PaneActor, named_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
 
 # A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
-# Images") makes its paragraph a caption, whatever the extractor called it.
+# Images", or a closing "AGENCY/AGENCY/FIRST LAST" as in "... 27 November 2024.
+# EFE/EPA/ATEF SAFADI") makes its paragraph a caption, whatever the extractor called it.
 _CREDIT = re.compile(
     r"^\(?(?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua|EPA-EFE)(?:[ /-]\w+)*\)?\.?$"
-    r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|",
+    r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|"
+    # A slash after a capitalised agency, then a person's name (two or three words) at
+    # the very end: "UN/OCHA" or "and/or" are not credits.
+    r"|(?-i:(?:^|\s)(?:[A-Z]{2,}[/-])*[A-Z]{2,}(?:\s+Photo)?\s?/\s?"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*\)?$)",
     re.IGNORECASE,
 )
 # Article text ends its sentences; a short body or subhead line that does not is a teaser,
@@ -170,7 +181,13 @@ def make_line(
         wire=article.wire or article.outlet,
         outlets=len(outlets),
         background=off
-        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)]),
+        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)])
+        # an undated sentence the next one turns to now against
+        or (not written(dates) and told_as_then(_text(index.following.get(stated.id)))),
         order=index.order[members[0]],
         subject=False,
     )
+
+
+def _text(sentence: Sentence | None) -> str | None:
+    return sentence.text if sentence else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefing.actors import ActorTagger, ArticleContext
 from briefing.extract import Article
-from briefing.model.clauses import main_clause_opening, subject_end
+from briefing.model.clauses import main_clause_opening, main_clause_passive, subject_end
 
 # "Iran-backed Hezbollah": the backer is named, the line is about who it backs.
 _BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
@@ -80,6 +80,7 @@ def named_actor(
         referred = [a for a in candidates if a not in named]
         if referred:
             return referred[0]
+    passive = main_clause_passive(event)
     for text, found in (
         (subject, subject_mentions(subject, mentions)),
         (speaker or "", mentions(speaker or "")),
@@ -88,8 +89,10 @@ def named_actor(
         named = {
             a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
         }
-        # Who acts in a passive ("were released by Hamas") before who is acted upon.
-        agents = {a: at for a, at in named.items() if _AGENT.search(text, 0, at)}
+        # Who acts in a passive ("were released by Hamas") before who is acted upon; not
+        # the agent of a clause inside an active one ("accused the new authorities of
+        # crimes similar to operations carried out by Assad's forces").
+        agents = {a: at for a, at in named.items() if passive and _AGENT.search(text, 0, at)}
         if agents or named:
             return min(agents or named, key=(agents or named).__getitem__)
     return None

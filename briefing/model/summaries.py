@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.corroborate import report_words
-from briefing.model.facts import fact_candidate, score
+from briefing.model.facts import civilians_act, fact_candidate, says_again, score
 from briefing.model.lines import Line
-from briefing.model.types import SummaryLine
+from briefing.model.types import Fact, SummaryLine
 from briefing.summarize import select_sentences
 
 # Sentences shorter than this say too little to stand alone in a summary.
@@ -26,9 +26,19 @@ _REPEAT_SHARE = 0.6
 
 
 def summarize_lines(
-    lines: Sequence[tuple[Line, tuple[str, ...]]], summarizer: str, count: int
+    lines: Sequence[tuple[Line, tuple[str, ...]]],
+    summarizer: str,
+    count: int,
+    facts: Sequence[Fact] = (),
 ) -> tuple[SummaryLine, ...]:
-    candidates = _candidates(lines)
+    """The pane's summary from its `lines`, none saying again what one of its key `facts`
+    already says."""
+    told = [(fact.text, fact.date or fact.reported) for fact in facts]
+    candidates = [
+        (line, also)
+        for line, also in _candidates(lines)
+        if not any(says_again(line.event, line.recency or None, *fact) for fact in told)
+    ]
     # News before background: sumy picks the central reports among the news, and among
     # the background only for the room the news leaves (background sentences are general,
     # so a ranker over both would favour them).
@@ -84,7 +94,9 @@ def _newest_first(day: str) -> tuple[int, ...]:
 
 def _repeats(line: Line, other: Line) -> bool:
     words, others = report_words(line.stated.text).words, report_words(other.stated.text).words
-    return bool(words) and len(words & others) / len(words) >= _REPEAT_SHARE
+    return (bool(words) and len(words & others) / len(words) >= _REPEAT_SHARE) or says_again(
+        line.event, line.recency or None, other.event, other.recency or None
+    )
 
 
 def summarisable(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> int:
@@ -98,5 +110,8 @@ def _candidates(
     return [
         (line, also)
         for line, also in lines
-        if line.stated.kind != "caption" and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
+        if line.stated.kind != "caption"
+        and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
+        # People no party to the conflict acting: about them, not the pane's actor.
+        and (line.subject or not civilians_act(line.event))
     ]

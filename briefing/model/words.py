@@ -34,6 +34,17 @@ def rewrites() -> dict[str, str]:
 
 
 @cache
+def word_senses() -> dict[str, frozenset[int]]:
+    """Stem -> the WordNet senses it may share with other stems (data/word_senses.txt,
+    built by benchmarks/build_senses.py): "besieg" and "attack" share one."""
+    senses = {}
+    for line in _lines("word_senses.txt"):
+        stem, *numbers = line.split()
+        senses[stem] = frozenset(map(int, numbers))
+    return senses
+
+
+@cache
 def contrary_events() -> dict[str, frozenset[str]]:
     """Event (as compared: the first word of its rewrites group) -> the events that say
     the contrary: two sentences reporting one and the other are two reports."""

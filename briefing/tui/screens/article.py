@@ -46,10 +46,14 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def closest_sentence(briefing: Briefing, sentence_ids: Sequence[str], report: str) -> str:
-    """The sentence sharing the most words with `report`; the earliest of equals."""
+def closest_sentence(briefing: Briefing, sentence_ids: Sequence[str], report: str) -> str | None:
+    """The sentence sharing the most words with `report`; the earliest of equals. None
+    when its article has none of them: a cached article whose page changed before its
+    text was read has no text (its dropped furniture says so)."""
+    present = {s.id: s.text for s in briefing.article(article_id_of(sentence_ids[0])).sentences}
     words = _words(report)
-    return max(sentence_ids, key=lambda sid: len(words & _words(briefing.sentence(sid).text)))
+    shown = [sid for sid in sentence_ids if sid in present]
+    return max(shown, key=lambda sid: len(words & _words(present[sid])), default=None)
 
 
 class ArticleScreen(ViewScreen):
@@ -88,13 +92,16 @@ class ArticleScreen(ViewScreen):
         self.also = tuple(also)  # the other actors the opened line names
         # One cited sentence per article: the one closest to the line's report (an article
         # may also carry it in a subhead), else the first the line names in it.
-        self.sources: tuple[str, ...] = tuple(
-            closest_sentence(
+        cited = {
+            aid: closest_sentence(
                 briefing, [sid for sid in sources if sid.startswith(f"{aid}.")], report
             )
             for aid in cited_articles(sources)
+        }
+        self.sources: tuple[str, ...] = tuple(sid for sid in cited.values() if sid)
+        self.article_id = (
+            article_id or next(map(article_id_of, self.sources), None) or next(iter(cited))
         )
-        self.article_id = article_id or article_id_of(self.sources[0])
         self.cited_sentence_id: str | None = self.sources[0] if self.sources else None
         self._paragraph_sentences: dict[str, list] = {}  # paragraph widget id -> sentences
 
@@ -135,6 +142,10 @@ class ArticleScreen(ViewScreen):
             for index, sentences in groupby(annotated.sentences, key=lambda s: s.paragraph)
         ]
         dropped_lines = annotated.article.dropped
+        if not paragraphs:
+            # No text to show (see `closest_sentence`): what its furniture says is why.
+            why = Content(" ".join(dropped_lines) or "no text")
+            paragraphs = [Static(why, id="no-text", classes="paragraph")]
         dropped_count = plural(len(dropped_lines), "line")
         dropped = Static(
             Content.assemble(
