@@ -1055,3 +1055,24 @@ def test_news_page_furniture(news_page: tuple[PageExpectation, Article]) -> None
     shown = [block.text for block in article.blocks]
     leaked = [line for line in expected.furniture if any(line in text for text in shown)]
     assert not leaked
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Lesen Sie auch", "Mehr zum Thema", "Weiterlesen:", "Zobacz także", "À lire aussi"],
+)
+def test_read_also_headings_in_other_languages_are_furniture(label: str) -> None:
+    footer = f"{label}\nHarbour reopens after storm\nNew bridge plans shown to residents\n"
+    article = extract_article(_page("By Jo Bloggs", footer=footer), "also.txt")
+    assert _texts(article, "body") == [p.strip() for p in ARTICLE_BODY.split("\n\n")]
+    assert not any(label in block.text for block in article.blocks)
+
+
+@pytest.mark.parametrize(
+    "link", ["Lea también: Harbour reopens after storm", "Leia também: Harbour reopens"]
+)
+def test_read_also_links_in_other_languages_are_furniture(link: str) -> None:
+    body = ARTICLE_BODY.split("\n\n")
+    page = _page("By Jo Bloggs", footer=f"{link}\n\n{QUOTED}\n")
+    article = extract_article(page.replace(body[1], f"{link}\n\n{body[1]}", 1), "link.txt")
+    assert link not in {block.text for block in article.blocks}

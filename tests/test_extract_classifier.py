@@ -204,3 +204,14 @@ def test_lone_paragraph_above_a_label_row_is_the_body() -> None:
     )
     article = extract_article(page, "de.txt")
     assert [b.text for b in article.blocks if b.kind == "body"] == [paragraph]
+
+
+def test_numbered_items_keep_their_number_and_bullets_lose_their_glyph() -> None:
+    units = lines_to_units("1. Choose the right pot\n* Home\n2) Water it once a week\n- News")
+    assert units == [
+        ("1. Choose the right pot", True),
+        ("Home", True),
+        ("2) Water it once a week", True),
+        ("News", True),
+    ]
+    assert lines_to_units("1. März 2019") == [("1. März 2019", False)]  # a date, not an item

@@ -54,6 +54,7 @@ UNIT_FEATURES = (
     "separators",
     "starts_lower",
     "cjk",
+    "numbered",
     "words_vs_longest",
     "position",
     "in_rule_region",
@@ -168,6 +169,7 @@ def _unit_row(unit: Unit, repeated: bool) -> list[float]:
         float("|" in text or bool(BREADCRUMB.search(text))),
         float(bool(first) and first.group().islower()),
         float(cjk > word_count),
+        float(unit.bullet and text[:1].isdigit()),  # "1. ...": steps and points, not links
     ]
 
 

@@ -123,6 +123,18 @@ def _is_lede(unit: Unit) -> bool:
     return unit.terminal and unit.words >= LEDE_WORDS and is_prose(unit)
 
 
+def _signs_a_date(units: list[Unit], index: int) -> bool:
+    """An unfinished row right above a date row is who wrote it ("Dan Sabbagh in Kyiv" over
+    "Fri 6 Dec 2024"), a header row, not the article's text."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        not units[index].terminal
+        and following is not None
+        and following.date
+        and is_header_row(following)
+    )
+
+
 def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
     page = read_units(text)
@@ -175,7 +187,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
                 or (unit.terminal and unit.words >= SUMMARY_MIN_WORDS)
             )
             and (not summary_shaped or (summary_above and is_prose(unit)))
-            and not (unit.bullet or is_header_row(unit))
+            and not (unit.bullet or is_header_row(unit) or _signs_a_date(units, index))
         ):
             # A paragraph (or a line of text not shaped as a summary: the prose test's capitals
             # cut misses German nouns) below the summary and above a caption or byline row is

@@ -88,7 +88,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
             continue
         indent = len(raw) - len(raw.lstrip())
         bullet = bool(BULLET.match(line)) and not starts_with_date(line)  # "1. März 2019"
-        if bullet:
+        if bullet and not line[0].isdigit():  # a numbered item keeps its number: it is text
             line = BULLET.sub("", line, count=1).strip()
             if not line:
                 previous_blank = False

@@ -229,20 +229,34 @@ SELF_PROMOTION = re.compile(
 )
 
 
+# "Read also" in German, Spanish, French, Italian, Portuguese and Polish: a heading over links
+# to other articles, or the prefix of one.
+READ_ALSO = (
+    r"(?:lesen sie (?:auch|mehr)|auch interessant|siehe auch|weiterlesen"
+    r"|(?:lea|lee|vea|ver|mira) (?:también|tambien|además)|(?:à |a )?lire aussi|voir aussi"
+    r"|leggi anche|(?:leia|veja|ver) também|zobacz (?:także|też)|czytaj (?:także|też))"
+)
+
+
 # Headings of teaser lists and tag rows inside or after an article; what follows them up to
 # the next paragraph is links to other pages.
 LIST_LABEL = re.compile(
     r"^(?:related(?: \w+)?|more (?:on|about) this (?:story|topic)|more from .{1,40}|most (?:read|"
     r"popular|viewed|shared)|trending(?: now)?|recommended(?: stories| for you| reading)?"
     r"|read (?:more|also|next)|see also|also read|top stories|latest(?: news| stories)?"
-    r"|editor'?s picks?|(?:suggested |related )?topics|tags)\W*$",
+    r"|editor'?s picks?|(?:suggested |related )?topics|tags"
+    # the same headings in the other languages the shared pages are written in most
+    rf"|{READ_ALSO}|mehr zum thema|weitere (?:artikel|beiträge|nachrichten)|ähnliche beiträge"
+    r"|noticias relacionadas|(?:notícias|matérias) relacionadas|notizie correlate"
+    r"|dans la même rubrique|czytaj więcej)\W*$",
     re.IGNORECASE,
 )
 
 
 # "Read also: Other headline", "Related: Other headline": a link to another article.
 LINK_PREFIX = re.compile(
-    r"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch)\s*[:»|-]",
+    rf"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch|{READ_ALSO}"
+    r"|mehr zum thema|puedes ver)\s*[:»|-]",
     re.IGNORECASE,
 )
 
