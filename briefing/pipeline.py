@@ -10,7 +10,6 @@ import gc
 import os
 import stat
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -154,7 +153,12 @@ def process_documents(
     fresh: list[AnnotatedArticle] = []
     prepared: dict[str, Prepared] = {}
     chunks = _process_all(
-        [docs[n] for n in todo], [ids[n] for n in todo], profile, options.jobs, encode=caching
+        [docs[n] for n in todo],
+        [ids[n] for n in todo],
+        profile,
+        options.jobs,
+        encode=caching,
+        while_waiting=partial(_load_model_stage, options.summarizer),
     )
     for chunk in chunks:
         if cache is not None and caching:
@@ -200,8 +204,10 @@ def _process_all(
     jobs_requested: int | None,
     *,
     encode: bool = False,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Iterator[list[_Done]]:
-    """The documents processed, in order, in chunks as they are done."""
+    """The documents processed, in order, in chunks as they are done. `while_waiting`:
+    work of the main process's own, done once the workers have theirs."""
     from briefing.actors import compile_profile
 
     jobs = worker_count(len(docs), jobs_requested)
@@ -226,13 +232,50 @@ def _process_all(
         ) as pool,
         pool_ended_at_once(pool),
     ):
-        pending: deque[Future[list[_Done]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_process_chunk, chunk))
-            if len(pending) > 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        # A chunk is handed out as soon as any is done, not when the oldest is: a slow
+        # chunk leaves no worker idle. Done chunks wait here to be given in order.
+        running: dict[Future[list[_Done]], int] = {}
+        done: dict[int, list[_Done]] = {}
+        given = 0
+        for n, chunk in enumerate(chunks):
+            running[pool.submit(_process_chunk, chunk)] = n
+            if len(running) > 2 * jobs and while_waiting:
+                while_waiting()  # once, every worker having work queued
+                while_waiting = None
+            while len(running) > 2 * jobs:
+                done.update(_first_done(running))
+                while given in done:
+                    yield done.pop(given)
+                    given += 1
+        if while_waiting:
+            while_waiting()
+        while running or done:
+            if given not in done:
+                done.update(_first_done(running))
+            else:
+                yield done.pop(given)
+                given += 1
+
+
+def _first_done(running: dict[Future[list[_Done]], int]) -> dict[int, list[_Done]]:
+    """The chunks that are done once any is (by chunk number), taken out of `running`."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    finished, _ = wait(running, return_when=FIRST_COMPLETED)
+    return {running.pop(future): future.result() for future in finished}
+
+
+def _load_model_stage(summarizer: str) -> None:
+    """What the model stage imports, imported while the workers extract: the main process
+    waits for them anyway, and would otherwise import it all after the last page."""
+    import briefing.model.build  # noqa: F401
+    from briefing.summarize import select_sentences
+    from briefing.summarizers.words import english_rules
+
+    select_sentences([], summarizer, 0)  # imports the algorithm, picks nothing
+    english_rules()
+    # Summaries of a large briefing's panes count words in sparse matrices.
+    from scipy import sparse  # noqa: F401
 
 
 def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Done:

@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from statistics import median_high
 
 from briefing.dates import DateMention
@@ -144,12 +144,19 @@ def is_background(
     """A habit, a state, a hypothetical or history: not an event of the period. `opening`
     is the opening phrase of the sentence `text` was cut from ("During a recent ...,")."""
     return bool(
-        _RECENT_OPENING.search(opening)
-        or state_pattern().search(text)
+        _RECENT_OPENING.search(opening) or _tells_no_event(text) or is_historical(event, published)
+    )
+
+
+# A line's event is judged when its dates are found and again when the line is made.
+@lru_cache(maxsize=1024)
+def _tells_no_event(text: str) -> bool:
+    """A habit, a state or a hypothetical, by the words of `text` alone."""
+    return bool(
+        state_pattern().search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
         or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
-        or is_historical(event, published)
     )
 
 

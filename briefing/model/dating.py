@@ -133,6 +133,9 @@ class Dating:
     index: Index
     reference: dict[str, datetime.date | None]  # article id -> the day it is read against
     _news: dict[str, DateMention | None] = field(default_factory=dict)
+    # Sentence id -> its dates read against another day than its article's publication
+    # (a sentence is read for every line and lede it is part of).
+    _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
 
     def __post_init__(self) -> None:
@@ -147,7 +150,9 @@ class Dating:
         day = self.reference[sentence.article_id]
         if day == publication_date(self.index.articles[sentence.article_id].published):
             return sentence.dates  # annotate resolved them against the same day
-        return resolve_dates(sentence.text, day)
+        if sentence.id not in self._reread:
+            self._reread[sentence.id] = resolve_dates(sentence.text, day)
+        return self._reread[sentence.id]
 
     def report_dates(
         self, report: Sequence[str], stated: str | None = None
@@ -209,7 +214,7 @@ class Dating:
 
 def _lede(index: Index, article_id: str) -> list[Sentence]:
     """An article's first `LEDE_SENTENCES` body (or standfirst) sentences."""
-    article = next(a for a in index.annotated if a.id == article_id)
+    article = index.annotated_by_id[article_id]
     return [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
 
 

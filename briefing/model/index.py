@@ -15,6 +15,7 @@ from briefing.profile import Profile
 
 if TYPE_CHECKING:
     from briefing.model.dating import Dating
+    from briefing.model.lines import Line
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ class Index:
         return max(named, default=None)
 
     @cached_property
+    def annotated_by_id(self) -> dict[str, AnnotatedArticle]:
+        return {a.id: a for a in self.annotated}
+
+    @cached_property
     def order(self) -> dict[str, int]:
         """Sentence id -> its place in reading order."""
         return {sid: n for n, sid in enumerate(self.sentences)}
@@ -102,3 +107,9 @@ class Index:
             known = self.prepared.get(article.id)
             speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers
+
+    @cached_property
+    def made_lines(self) -> dict[tuple[str, tuple[str, ...], str], Line]:
+        """(report, its sentences on the line, the stating sentence) -> the line read from
+        them (see `lines.make_line`)."""
+        return {}

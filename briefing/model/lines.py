@@ -43,23 +43,37 @@ _CREDIT = re.compile(
 # that tells something ends its sentence ("The army withdrew on Monday.").
 _ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
 _TEASER_WORDS = 16
+# What every credit but a whole-line one ("(EPA)") holds, one of: a word (ignoring case,
+# no other character matches their letters: checked over all of Unicode), a "|" or a "/".
+# A text without any can be a credit only from its start. A new kind of credit in
+# _CREDIT needs its word or mark here.
+_CREDIT_WORDS = ("photo", "getty")
+_CREDIT_MARKS = ("|", "/")
 
 
 def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
     """Sentences no line may state: the paragraphs of a photo credit, and body text that
     ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:")."""
     sentences = list(sentences)
-    captioned = {(s.article_id, s.paragraph) for s in sentences if _CREDIT.search(s.text)}
+    captioned = {(s.article_id, s.paragraph) for s in sentences if _credit(s.text)}
     return frozenset(
         s.id
         for s in sentences
         if (s.article_id, s.paragraph) in captioned
         or (
             s.kind in ("body", "subhead")
-            and not _ENDED.search(s.text)
             and len(s.text.split()) < _TEASER_WORDS
+            and not _ENDED.search(s.text)
         )
     )
+
+
+def _credit(text: str) -> bool:
+    # Searching every sentence for a credit cost a tenth of the model stage.
+    lower = text.lower()
+    if any(mark in text for mark in _CREDIT_MARKS) or any(w in lower for w in _CREDIT_WORDS):
+        return _CREDIT.search(text) is not None
+    return _CREDIT.match(text) is not None
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,8 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     the whole report; when its words name none of the candidates ("Two ballistic missiles
     struck the city centre"), by the first of its other sentences that does ("Two missiles
     hit ..., following accusations between Russia and Ukraine"); else the first candidate."""
+    if len(candidates) == 1:
+        return candidates[0]  # whatever its words name
     sources = index.corroboration.sources(report)
     whole = make_line(index, report, sources, frozenset())
     others = (
@@ -155,6 +171,17 @@ def make_line(
     is the sentence stating it (by default its first body sentence)."""
     if stated is None:
         stated = stated_by(index, members)
+    # Read once: deciding a report's pane reads the very lines the panes then show.
+    key = (report, tuple(members), stated.id)
+    line = index.made_lines.get(key)
+    if line is None:
+        line = index.made_lines[key] = _read_line(index, report, key[1], stated)
+    off = all(index.sentences[sid].article_id in off_period for sid in members)
+    return replace(line, background=True) if off and not line.background else line
+
+
+def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:
+    """The line as its sentences tell it, whatever the briefing's period."""
     article = index.articles[stated.article_id]
     text = stated.text[dateline_end(stated.text) :]
     attribution = find_attribution(text)
@@ -166,7 +193,6 @@ def make_line(
         index.articles[index.sentences[sid].article_id].outlet or index.sentences[sid].article_id
         for sid in whole
     }
-    off = all(index.sentences[sid].article_id in off_period for sid in members)
     # History is judged against when the report was published; an undated article's
     # against the briefing's period.
     published = article.published or first_published(index, whole) or index.middle_day
@@ -180,8 +206,9 @@ def make_line(
         reported=first_published(index, members),
         wire=article.wire or article.outlet,
         outlets=len(outlets),
-        background=off
-        or is_background(event, best_date(dates), published, text[: opening_phrase_end(text)])
+        background=is_background(
+            event, best_date(dates), published, text[: opening_phrase_end(text)]
+        )
         # an undated sentence the next one turns to now against
         or (not written(dates) and told_as_then(_text(index.following.get(stated.id)))),
         order=index.order[members[0]],

@@ -45,8 +45,17 @@ def mentions_of(tagger: ActorTagger, others: Sequence[PaneActor]) -> Mentions:
     names = [(other.id, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others]
     # id(article) -> the article as the tagger's context rules read it, read once.
     contexts: dict[int, ArticleContext] = {}
+    # (text, id(article)) -> what it names: deciding a line's pane and its subject read
+    # the same openings and events again.
+    known: dict[tuple[str, int], dict[str, int]] = {}
 
     def mentions(text: str, article: Article) -> dict[str, int]:
+        found = known.get((text, id(article)))
+        if found is None:
+            found = known[text, id(article)] = _mentions(text, article)
+        return dict(found)
+
+    def _mentions(text: str, article: Article) -> dict[str, int]:
         context = contexts.get(id(article))
         if context is None:
             context = contexts[id(article)] = tagger.context(
