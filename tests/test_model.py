@@ -291,3 +291,27 @@ def test_captions_and_teasers_are_never_lines() -> None:
         Sentence("a2.s2", "a2", 2, "subhead", "The army withdrew from the city on Monday.", (), ()),
     ]
     assert furniture(subheads) == {"a2.s1"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(EPA)",
+        "Reuters/Mohamed Azakir",
+        "Photo by Wael Hamzeh/EPA-EFE",
+        "1 of 3 | Smoke rises over the city.",
+        "Smoke rises over the city. AFP via Getty Images",
+        "Troops return. EFE/EPA/ATEF SAFADI",
+        "Aid arrived, according to UN/OCHA officials.",
+        "PHOTO: the ruins of the market.",
+        "The army withdrew to prevent further civilian suffering.",
+        "Getty",
+        "",
+    ],
+)
+def test_the_credit_pre_check_agrees_with_the_full_search(text: str) -> None:
+    # _credit skips the full search where no credit word or mark stands; a credit
+    # pattern added without its word or mark would be missed here, not silently.
+    from briefing.model.lines import _CREDIT, _credit
+
+    assert _credit(text) == (_CREDIT.search(text) is not None)
