@@ -596,6 +596,11 @@ def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
     assert tagger.tag("More than 20 were killed in Sumy, Ukraine, on Sunday.") == ()
     assert tagger.tag("Drones were smuggled into Russia and near the Russian border.") == ()
     assert tagger.tag("In the war in Ukraine, Russian missiles struck Sumy.") == ("russia",)
+    assert tagger.tag("At least 14 were killed by the attack on Kryvyi Rih, central Ukraine.") == ()
+    # A leader named for his home town names the place, as a country does.
+    hometown = "The strikes hit Kryvyi Rih, the hometown of Ukrainian President Volodymyr Zelensky."
+    assert tagger.tag(hometown) == ()
+    assert tagger.tag("Zelensky, who was born in Kryvyi Rih, condemned the strike.") == ("ukraine",)
     # Its forces, officials and statements are the state.
     assert tagger.tag("Ukraine's air defences and Ukrainian forces hit Russia.") == (
         "ukraine",
