@@ -646,6 +646,23 @@ def test_a_pronoun_or_a_quote_going_on_carries_the_actor_of_the_sentence_before(
     assert actors[next(t for t in actors if t.startswith("\u201cRussia must"))] == ("russia",)
 
 
+def test_a_pronoun_after_a_person_who_is_no_actor_carries_no_actor() -> None:
+    sentences = _annotated(
+        [
+            "Sitting in a crowd under the harsh sun, Najlaa Ahmed described the moment the "
+            "Rapid Support Forces men poured into the camp.",
+            "She lost track of most of her family as she fled.",
+            "On Saturday, General Abdel Fattah al Burhan visited the city.",
+            "He said the city would be retaken.",
+        ],
+        "sudan",
+    )
+    actors = dict(sentences)
+    assert actors["She lost track of most of her family as she fled."] == ()
+    # A name with its particles ("al Burhan") is still the actor's.
+    assert actors["He said the city would be retaken."] == ("saf",)
+
+
 def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() -> None:
     tagger = compile_profile(load_profile("syria"))
     sentence = "SANA said the government had reached a deal with the SDF."
