@@ -97,6 +97,15 @@ def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker:
     assert event_span(sentence, attribution) == event
 
 
+def test_a_speaker_keeps_its_acronym_and_possessive() -> None:
+    text = (
+        "Sudan’s paramilitary Rapid Support Forces (RSF) announced on Sunday that it held the camp."
+    )
+    assert find_speaker(text) == "Sudan’s paramilitary Rapid Support Forces (RSF)"
+    text = "At least 1,000 were killed, the Syrian Observatory for Human Rights (SOHR) said."
+    assert find_speaker(text) == "the Syrian Observatory for Human Rights (SOHR)"
+
+
 def test_a_byline_is_no_speaker() -> None:
     assert find_speaker("By Rabiul Islam said the report was wrong.") is None
 
@@ -142,6 +151,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("Armed groups have been firing at the crossing.", None, None)
     assert is_background("The army has been based in Port Sudan since 2023.", None, None)
     assert is_background("The city has faced repeated strikes since January.", None, None)
+    # What has not happened, an aim, a hold: no development.
+    assert is_background("Hezbollah has made no mention of this.", None, None)
+    assert is_background("The Sudanese military has not commented on the statement.", None, None)
+    assert not is_background("The army said it has not withdrawn from the city.", None, None)
+    assert is_background("RSF aims to consolidate control in Darfur by defeating army", None, None)
+    assert is_background("Rebels control most of the province.", None, None)
     # The story's earlier course, recalled: not its news, unless dated a day of the news.
     recalled = (
         "Israel escalated this with explosions targeting pagers earlier this month, and "

@@ -90,6 +90,19 @@ def _background_verbs() -> _BackgroundVerbs:
     )
 
 
+def tells_what_did_not_happen(text: str) -> bool:
+    """Whether the main clause says what has not happened: "Hezbollah has made no mention
+    of this", "The military has not commented", "Israel has yet to respond" (not "The army
+    said it has not withdrawn": the saying happened)."""
+    verb, following, third = main_verb(text)
+    return verb in ("has", "have") and (
+        following in ("not", "yet", "never") or (following in _GAVE and third == "no")
+    )
+
+
+_GAVE = frozenset({"made", "given", "offered", "issued"})
+
+
 def judges_or_describes(text: str) -> bool:
     """Whether the main clause's verb judges, explains, describes a state or tells what
     may be ("This marks the deadliest violence since ...", "The deal is considered a
@@ -175,6 +188,7 @@ def _tells_no_event(text: str) -> bool:
         state_pattern().search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
+        or tells_what_did_not_happen(text)
         or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
     )
 

@@ -228,7 +228,11 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
     article = index.articles[stated.article_id]
     text = stated.text[dateline_end(stated.text) :]
     attribution = find_attribution(text)
-    speaker = next((index.speakers[sid] for sid in members if index.speakers.get(sid)), None)
+    # The stating sentence's own account first: another sentence merged into the report
+    # may quote someone else ("The UN reported over 100 deaths ...").
+    speaker = index.speakers.get(stated.id) or next(
+        (index.speakers[sid] for sid in members if index.speakers.get(sid)), None
+    )
     event = event_span(text, attribution)
     dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
