@@ -182,6 +182,11 @@ def test_background_clauses_do_not_date_a_fact() -> None:
     assert event_dates(since, [mention(since, "since 2022", "2022", "year")]) == ()
     till = "the IS group, which ran a reign of terror till its defeat in 2017, took areas."
     assert event_dates(till, [mention(till, "in 2017", "2017", "year")]) == ()
+    # A comparison or a place's past: "as they did in June 2024", "where ... in January".
+    did = "Russian missiles struck Kryvyi Rih, as they did in June 2024."
+    assert event_dates(did, [mention(did, "in June 2024", "2024-06", "month")]) == ()
+    where = "Kyiv said it had hit an airbase, where Russia had staged bombers in January."
+    assert event_dates(where, [mention(where, "in January", "2025-01", "month")]) == ()
     broke = "HTS broke from Al-Qaeda in 2016, says it poses no threat to the West."
     kept = mention(broke, "in 2016", "2016", "year")
     assert event_dates(broke, [kept]) == (kept,)
@@ -360,6 +365,10 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
         ("Israeli troops opened fire on people returning to their villages.", False),
         ("People began flooding south despite urgent warnings from the Israeli army.", False),
         ("Dozens of Russian drones struck Kyiv overnight, officials said.", False),
+        # A person named without a title, doing (not saying): a survivor's story.
+        ("Najlaa Ahmed managed to get her children to safety, fleeing the RSF.", True),
+        ("Volker Türk said Russia showed a flagrant disregard for civilian life.", False),
+        ("UN chief Antonio Guterres visited the camp on Sunday.", False),
     ],
 )
 def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:

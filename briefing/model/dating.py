@@ -22,11 +22,15 @@ from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
 # A date inside a clause opened by one of these words dates the background
-# ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
-# not the event the sentence reports.
+# ("since the Gaza war erupted in October 2023", "till its defeat in 2017", "where Russia
+# had staged bombers in January"), not the event the sentence reports.
 _BACKGROUND = re.compile(
     r"\b(?:since|till|until|which|who|whose|during|before|after|following|when|once|first"
-    r"|last time)\b",
+    r"|last time|where"
+    # a comparison with another time: "as they did in June 2024", "reminiscent of the one
+    # in 2023", "similar to", "like the attack in ..."
+    r"|as\s+(?:it|they|he|she|we|had|did|was|were)\b|reminiscent|similar|like\s+(?:the|that|those)"
+    r"|compared)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
