@@ -257,6 +257,9 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Who is acted upon neither acts nor speaks: the speaker's pane, not the subject's.
     killed = "Hezbollah chief Hassan Nasrallah was killed in a strike on Beirut."
     assert line_actor(killed, "the Israeli military", ("israel", "hezbollah"), named) == "israel"
+    # "There is increased movement by ...": no passive, so no agent; the speaker's pane.
+    there = "“There is increased movement by Hezbollah fighters in the south.”"
+    assert line_actor(there, "Benjamin Netanyahu", ("hezbollah", "israel"), named) == "israel"
     # Only the agent of the main clause acts: not one of a clause after it.
     effect = "A truce between Hezbollah and Israel came into effect, brokered by the United States."
     assert line_actor(effect, None, ("israel", "hezbollah", "us"), named) == "hezbollah"

@@ -103,7 +103,7 @@ def named_actor(
     clause = _main_clause(event, subject)
     steps = (
         ((clause, _agents(clause, mentions(clause))), told, by_subject)
-        if passive and main_verb(event)[0]
+        if passive and _told_in_passive(event)
         else (by_subject, told)
     )
     for text, found in (*steps, (event, mentions(event))):
@@ -117,6 +117,24 @@ def named_actor(
         if agents or named:
             return min(agents or named, key=(agents or named).__getitem__)
     return None
+
+
+# Participles that do not end in -ed or -en.
+_IRREGULAR = frozenset("hit struck shot cut met sent held built made led left lost set put".split())
+_BE = frozenset("is are was were be been being".split())
+
+
+def _told_in_passive(event: str) -> bool:
+    """Whether the main clause is a passive: a form of "be" and a participle ("was killed",
+    "have been released"); not a copula ("there is increased movement by IS")."""
+    opening = main_clause_opening(event)
+    subject = opening[: subject_end(opening)].split()
+    if subject and subject[-1].strip("\"“‘',").lower() == "there":
+        return False  # "there is increased movement by IS": an adjective, no agent
+    verb, following, third = main_verb(event)
+    if verb in ("has", "have", "had") and following == "been":
+        verb, following = following, third
+    return verb in _BE and (following.endswith(("ed", "en")) or following in _IRREGULAR)
 
 
 def _main_clause(event: str, opening: str) -> str:
