@@ -219,28 +219,65 @@ class Dating:
         """The day of an article's main event: the first day its body gives an event
         that is at most `LEDE_DAYS` before the article's day (a report of the day; older
         dates there are history); else, for an article whose text dates no such event,
-        the day the other articles carrying its first dated report give it."""
+        the day the other articles carrying its first dated report give it. An article
+        written days after its news gets that news's month (see `_since`)."""
         reference = self.reference[article_id]
         if reference is None:
             return None
-        body = _lede(self.index, article_id)
-        for sentence in body:
-            date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
-            # "FMs meet in Doha today" says what is to come, not what happened.
-            done = date is not None and tense_at(sentence.text, date.start, date.end) == "past"
-            if date is not None and done and _of_the_day(date, reference):
+        body = _body(self.index, article_id)
+        lede = body[:LEDE_SENTENCES]
+        for sentence in lede:
+            date = self._done_date(sentence)
+            if date is not None and _of_the_day(date, reference):
                 return date
-        for sentence in body:
-            date = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
-            if date is not None:
-                return date if _of_the_day(date, reference) else None
+        carried = None
+        for sentence in lede:
+            carried = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
+            if carried is not None:
+                if _of_the_day(carried, reference):
+                    return carried
+                break
+        # Written days after its news: the first event its text dates within those days
+        # (a feature may open on a survivor's story before "seized the camp a week ago").
+        done = (self._done_date(sentence) for sentence in body)
+        for date in (*(d for d in done if d is not None), *([carried] if carried else [])):
+            if since := _since(date, reference):
+                return since
         return None
+
+    def _done_date(self, sentence: Sentence) -> DateMention | None:
+        """The date a sentence gives an event it tells as done ("FMs meet in Doha today"
+        says what is to come, not what happened)."""
+        date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
+        if date is None or tense_at(sentence.text, date.start, date.end) != "past":
+            return None
+        return date
+
+
+def _body(index: Index, article_id: str) -> list[Sentence]:
+    """An article's body (and standfirst) sentences."""
+    article = index.annotated_by_id[article_id]
+    return [s for s in article.sentences if s.kind in _LEDE_KINDS]
 
 
 def _lede(index: Index, article_id: str) -> list[Sentence]:
     """An article's first `LEDE_SENTENCES` body (or standfirst) sentences."""
-    article = index.annotated_by_id[article_id]
-    return [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
+    return _body(index, article_id)[:LEDE_SENTENCES]
+
+
+def _since(date: DateMention, reference: datetime.date) -> DateMention | None:
+    """The news of an article written days after its event (a follow-up "a week later",
+    a digest three days on): what it tells in the past, undated, happened between that
+    day and the article's, which a line can only give as their month, when they share one
+    (a day would be a guess, and the article's own day is often wrong)."""
+    month = reference.isoformat()[:7]
+    if date.precision == "month":  # "a week ago"
+        return date if date.value == month else None
+    if date.precision != "day" or date.value[:7] != month:
+        return None
+    if not 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= CARRIER_DAYS:
+        return None
+    return DateMention(date.text, month, "month", date.start, date.end)
 
 
 def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
@@ -307,6 +344,14 @@ def unwritten(date: DateMention) -> DateMention:
 def written(dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
     """The dates a sentence carrying the report writes: the ones that pin its event down."""
     return tuple(date for date in dates if date.text)
+
+
+def pins_down(dates: Sequence[DateMention]) -> bool:
+    """Whether a line's dates say when its event happened: a date the text writes, or the
+    day of its article's news; not only the month of news the article came days after
+    (see `_since`), an estimate that places the line but does not make it a dated event."""
+    date = best_date(dates)
+    return date is not None and (bool(written(dates)) or date.precision == "day")
 
 
 def told_in_past(text: str) -> bool:
