@@ -114,6 +114,11 @@ def test_each_article_is_read_against_the_day_its_report_ran(index: Index) -> No
     assert index.dating.reference[_article(index, "misdated.txt")] == day
     # An undated article takes the day of the articles carrying the same report.
     assert index.dating.reference[_article(index, "undated.txt")] == day
+    # Both days are estimates, shown as such; the dated page's is its own.
+    assert index.dating.estimated_days() == {
+        _article(index, "misdated.txt"): "2025-01-20",
+        _article(index, "undated.txt"): "2025-01-20",
+    }
 
 
 def test_weekdays_resolve_against_the_reference_day(index: Index) -> None:

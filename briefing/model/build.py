@@ -86,6 +86,7 @@ def build_model(
             for sid in report.sentence_ids
         },
         off_period=tuple(a.id for a in articles if a.id in off_period),
+        estimated_published=index.dating.estimated_days(),
     )
 
 

@@ -209,6 +209,17 @@ class Dating:
         date = best_date(event_dates(before.text, self.sentence_dates(before)))
         return date if date is not None and _of_the_day(date, reference) else None
 
+    def estimated_days(self) -> dict[str, str]:
+        """Article id -> the day an article with no page date, or one the articles carrying
+        its reports overrule, is estimated to be of (the day it is read against), for a
+        reader to see it marked as an estimate."""
+        return {
+            article_id: day.isoformat()
+            for article_id, day in self.reference.items()
+            if day is not None
+            and day != publication_date(self.index.articles[article_id].published)
+        }
+
     def news_day(self, article_id: str) -> DateMention | None:
         """The day of an article's news (see `_lede_date`), worked out once."""
         if article_id not in self._news:
