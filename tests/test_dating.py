@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.actors import compile_profile
+from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.dating import pins_down, told_in_past, unwritten
 from briefing.model.facts import FactCandidate, score
@@ -57,6 +58,13 @@ Hamas released three Israeli hostages in Gaza City on Sunday as a ceasefire took
 The women were taken to a hospital in Tel Aviv for checks.
 
 Israeli officials criticised the way the handover was staged.
+""",
+    # The page's date is a day its text writes, year and all.
+    "page-from-text.txt": """ date 2023-10-07 Three women freed after 15 months
+
+Hamas freed the three women on Sunday afternoon, after they were abducted on October 7, 2023.
+
+The women were taken to a hospital in Tel Aviv for checks.
 """,
     "next-month.txt": """ date 2025-02-02 Hostages recover in hospital
 
@@ -148,10 +156,48 @@ def test_an_undated_event_in_a_page_written_days_later_takes_its_news_month(
     assert _line_date(index, "followup.txt", "Israeli officials criticised") == "2025-01"
     # The event the text dates keeps its day.
     assert _line_date(index, "followup.txt", "Hamas released three") == "2025-01-19"
+    # A page date taken from its text dates nothing else.
+    index = later["page-from-text.txt"]
+    assert index.dating.news_day(_article(index, "page-from-text.txt")) is None
+    assert _line_date(index, "page-from-text.txt", "The women were taken") is None
     # Wednesday 29 January to Sunday 2 February spans two months: no month is sure.
     index = later["next-month.txt"]
     assert index.dating.news_day(_article(index, "next-month.txt")) is None
     assert _line_date(index, "next-month.txt", "Israeli officials criticised") is None
+
+
+TOLD_PAGES = {
+    "wire.txt": """ date 2024-05-26 134 dead at El Fasher hospital
+
+MSF said one of its pharmacy watchmen was killed on Saturday when shelling hit his house.
+""",
+    "rewrite.txt": """ date 2024-05-26 MSF: 134 killed in El Fasher
+
+At least 134 people have been killed in El Fasher since May 10, MSF said on Sunday.
+
+MSF reported that one of its colleagues, a watchman at the organization's pharmacy, was killed \
+when shelling hit his house near the city's main market while he was off duty.
+
+UNICEF reported that a nurse was killed when shelling hit a clinic near the market.
+""",
+}
+
+
+def test_an_undated_event_takes_the_day_another_article_writes_for_it(
+    tmp_path: Path,
+) -> None:
+    index = _index(tmp_path, TOLD_PAGES)
+
+    def sentence(opening: str) -> Sentence:
+        return next(s for s in index.sentences.values() if s.text.startswith(opening))
+
+    # Saturday, as the wire writes it, not Sunday, the day the rewrite's news was told.
+    told = index.dating.told_elsewhere(sentence("MSF reported that one"))
+    assert (told.value, told.precision, told.text) == ("2024-05-25", "day", "")
+    assert _line_date(index, "rewrite.txt", "MSF reported that one") == "2024-05-25"
+    # Another body's killing is not the watchman's: it keeps its article's news day.
+    assert index.dating.told_elsewhere(sentence("UNICEF reported")) is None
+    assert _line_date(index, "rewrite.txt", "UNICEF reported") == "2024-05-26"
 
 
 def test_only_a_written_date_or_a_news_day_pins_an_event_down() -> None:

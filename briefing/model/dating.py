@@ -14,8 +14,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from briefing.annotate import Sentence, publication_date
+from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
 from briefing.model.index import Index
@@ -44,11 +46,19 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\
 _DATELINE_REACH = 60
 # A dateline is found by where its date sits, not by which day it is: any reference will do.
 _ANY_DAY = datetime.date(2000, 1, 1)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
 LEDE_SENTENCES = 4
 _LEDE_KINDS = frozenset({"standfirst", "body"})
+# An event told undated is the one another article dates when that article's sentence has
+# its event verb, its names and counts, and this much of its other words (the reports may
+# not have merged: "MSF reported that one of its colleagues, a watchman at the
+# organization's pharmacy, was killed" and "... one of its pharmacy watchmen was killed on
+# Saturday").
+TOLD_ELSEWHERE_WORDS = 0.5
+TOLD_ELSEWHERE_MIN = 3
 # Articles carrying one report are published within this many days of each other; a page
 # date further from its carriers' is not the article's.
 CARRIER_DAYS = 7
@@ -195,6 +205,35 @@ class Dating:
         others.sort(key=lambda mention: -votes[mention.value])
         return (*own, *others)
 
+    def told_elsewhere(self, stated: Sentence) -> DateMention | None:
+        """The date other articles write for the event `stated` tells undated (see
+        `TOLD_ELSEWHERE_WORDS`), when all that tell it agree, with their precision; none
+        dated after the article's day or more than `CARRIER_DAYS` before it."""
+        reference = self.reference[stated.article_id]
+        # The whole sentence's names: its speaker ("MSF reported that ...") is one.
+        told = report_words(stated.text)
+        if reference is None or not (told.events and told.names):
+            return None
+        found = {
+            date.value: date
+            for sentence, words, date in self._dated_events
+            if sentence.article_id != stated.article_id
+            and _tells_the_same(told, words)
+            and _near(date, reference)
+        }
+        return unwritten(next(iter(found.values()))) if len(found) == 1 else None
+
+    @cached_property
+    def _dated_events(self) -> list[tuple[Sentence, ReportWords, DateMention]]:
+        """Every body sentence dating an event it tells as done, with its words."""
+        found = []
+        for article_id in self.index.articles:
+            for sentence in _body(self.index, article_id):
+                date = self._done_date(sentence)
+                if date is not None:
+                    found.append((sentence, report_words(sentence.text), date))
+        return found
+
     def story_day(self, sentence: Sentence) -> DateMention | None:
         """The day the sentence just before this one gives its event, when it is a day of
         the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
@@ -250,8 +289,16 @@ class Dating:
                 break
         # Written days after its news: the first event its text dates within those days
         # (a feature may open on a survivor's story before "seized the camp a week ago").
-        done = (self._done_date(sentence) for sentence in body)
-        for date in (*(d for d in done if d is not None), *([carried] if carried else [])):
+        done = [date for sentence in body if (date := self._done_date(sentence))]
+        # Unless its day is one its text writes, year and all ("abducted on October 7,
+        # 2023"): a page date taken from the text, which nothing should be dated from.
+        if any(
+            _YEAR.search(date.text) and date.value == reference.isoformat()
+            for sentence in body
+            for date in self.sentence_dates(sentence)
+        ):
+            return None
+        for date in (*done, *([carried] if carried else [])):
             if since := _since(date, reference):
                 return since
         return None
@@ -289,6 +336,30 @@ def _since(date: DateMention, reference: datetime.date) -> DateMention | None:
     if not 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= CARRIER_DAYS:
         return None
     return DateMention(date.text, month, "month", date.start, date.end)
+
+
+def _tells_the_same(told: ReportWords, other: ReportWords) -> bool:
+    """Whether a sentence's words (`other`) tell the event of `told`: its event verb, every
+    name and count of it, and `TOLD_ELSEWHERE_WORDS` of its other words."""
+    if not (told.events & other.events and told.names <= other.names):
+        return False
+    if not told.numbers <= other.numbers:
+        return False
+    # Shares of the shorter: a rewrite adds details ("near the city's main market").
+    rest, others = told.words - told.names, other.words - other.names
+    shared = len(rest & others)
+    return shared >= TOLD_ELSEWHERE_MIN and shared >= TOLD_ELSEWHERE_WORDS * min(
+        len(rest), len(others)
+    )
+
+
+def _near(date: DateMention, reference: datetime.date) -> bool:
+    """Whether a date falls in the days before the reference day a report runs in."""
+    first = date.value if date.precision == "day" else f"{date.value[:7]}-01"[:10]
+    if len(first) != 10:
+        return False
+    days = (reference - datetime.date.fromisoformat(first)).days
+    return -1 < days <= CARRIER_DAYS + 31 * (date.precision == "month")
 
 
 def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
@@ -399,6 +470,10 @@ def line_dates(
     ):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
-        news = dating.story_day(stated) or dating.news_day(stated.article_id)
+        news = (
+            dating.told_elsewhere(stated)
+            or dating.story_day(stated)
+            or dating.news_day(stated.article_id)
+        )
         dates = (unwritten(news),) if news else ()
     return dates
