@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import product
 
 from briefing.annotate import Sentence, publication_date
 from briefing.corroborate import ReportWords, report_words
@@ -160,6 +161,13 @@ def first_published(index: Index, report: Sequence[str]) -> str | None:
     return min(known) if known else None
 
 
+@dataclass(frozen=True)
+class _DatedEvent:
+    sentence: Sentence
+    words: ReportWords
+    date: DateMention
+
+
 @dataclass
 class Dating:
     """Which day each article of a briefing is read against, and its news of the day;
@@ -214,24 +222,30 @@ class Dating:
         told = report_words(stated.text)
         if reference is None or not (told.events and told.names):
             return None
+        name = min(told.names)  # any one: a sentence telling the event names them all
         found = {
-            date.value: date
-            for sentence, words, date in self._dated_events
-            if sentence.article_id != stated.article_id
-            and _tells_the_same(told, words)
-            and _near(date, reference)
+            dated.date.value: dated.date
+            for event in told.events
+            for dated in self._dated_events.get((event, name), ())
+            if dated.sentence.article_id != stated.article_id
+            and _tells_the_same(told, dated.words)
+            and _near(dated.date, reference)
         }
         return unwritten(next(iter(found.values()))) if len(found) == 1 else None
 
     @cached_property
-    def _dated_events(self) -> list[tuple[Sentence, ReportWords, DateMention]]:
-        """Every body sentence dating an event it tells as done, with its words."""
-        found = []
+    def _dated_events(self) -> dict[tuple[str, str], list[_DatedEvent]]:
+        """Every body sentence dating an event it tells as done, by each of its (event
+        verb, name) pairs: an undated event looks only among those sharing its own."""
+        found: dict[tuple[str, str], list[_DatedEvent]] = defaultdict(list)
         for article_id in self.index.articles:
             for sentence in _body(self.index, article_id):
                 date = self._done_date(sentence)
-                if date is not None:
-                    found.append((sentence, report_words(sentence.text), date))
+                if date is None:
+                    continue
+                words = report_words(sentence.text)
+                for key in product(words.events, words.names):
+                    found[key].append(_DatedEvent(sentence, words, date))
         return found
 
     def story_day(self, sentence: Sentence) -> DateMention | None:
@@ -333,7 +347,7 @@ def _since(date: DateMention, reference: datetime.date) -> DateMention | None:
         return date if date.value == month else None
     if date.precision != "day" or date.value[:7] != month:
         return None
-    if not 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= CARRIER_DAYS:
+    if not _within(date, reference, CARRIER_DAYS):
         return None
     return DateMention(date.text, month, "month", date.start, date.end)
 
@@ -354,18 +368,23 @@ def _tells_the_same(told: ReportWords, other: ReportWords) -> bool:
 
 
 def _near(date: DateMention, reference: datetime.date) -> bool:
-    """Whether a date falls in the days before the reference day a report runs in."""
-    first = date.value if date.precision == "day" else f"{date.value[:7]}-01"[:10]
-    if len(first) != 10:
-        return False
-    days = (reference - datetime.date.fromisoformat(first)).days
-    return -1 < days <= CARRIER_DAYS + 31 * (date.precision == "month")
+    """Whether a date (a day, or a month) falls in the `CARRIER_DAYS` up to the reference
+    day: when a report carried by an article of that day can have happened."""
+    if date.precision == "month":
+        earliest = reference - datetime.timedelta(days=CARRIER_DAYS)
+        return date.value in (reference.isoformat()[:7], earliest.isoformat()[:7])
+    return _within(date, reference, CARRIER_DAYS)
 
 
 def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
+    return _within(date, reference, LEDE_DAYS)
+
+
+def _within(date: DateMention, reference: datetime.date, days: int) -> bool:
+    """Whether a date is a day at most `days` before the reference day."""
     if date.precision != "day":
         return False
-    return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= LEDE_DAYS
+    return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= days
 
 
 def reference_days(index: Index) -> dict[str, datetime.date | None]:
