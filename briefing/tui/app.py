@@ -24,14 +24,11 @@ from briefing.errors import EXIT_INTERRUPTED, BriefingError
 from briefing.lifetime import Terminated, exit_deadline, exit_status, on_termination
 from briefing.model import Briefing, cited_articles
 from briefing.options import BriefingOptions
-from briefing.output import write_atomic
 from briefing.progress import Stage
 from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
 from briefing.tui.commands import BriefingCommands, SafeCommandPalette
-from briefing.tui.reload import InputWatcher, describe_reload
-from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, too_small
 from briefing.tui.theming import (
@@ -43,6 +40,7 @@ from briefing.tui.theming import (
 from briefing.tui.widgets import SourcedLineList
 
 if TYPE_CHECKING:
+    from briefing.tui.reload import InputWatcher
     from briefing.tui.screens.export import ExportRequest
     from briefing.tui.screens.search import SearchMatches, SearchScreen
 
@@ -110,7 +108,11 @@ class BriefingApp(App[None]):
         (else the remembered ones are used); `watch`: follow the inputs, re-briefing as
         articles arrive or change."""
         super().__init__()
-        self.watcher = InputWatcher(self, paths, self._inputs_changed) if watch else None
+        self.watcher: InputWatcher | None = None
+        if watch:
+            from briefing.tui.reload import InputWatcher
+
+            self.watcher = InputWatcher(self, paths, self._inputs_changed)
         self._given_briefing = briefing
         self.paths = tuple(paths)
         themes = bundled_themes()
@@ -303,6 +305,8 @@ class BriefingApp(App[None]):
     def _loaded(self, briefing: Briefing, reason: str = "Reloaded") -> None:
         old, self.briefing = self.briefing, briefing
         if old is not None:
+            from briefing.tui.reload import describe_reload
+
             self.notify(describe_reload(old, briefing), title=reason, markup=False, timeout=10)
         elif self._summary_asked:
             self._remember_summary(briefing)
@@ -318,6 +322,8 @@ class BriefingApp(App[None]):
             # A reload found nothing to brief: keep the briefing the reader has.
             self.notify(f"{why}; still showing the last briefing", severity="error", markup=False)
             return
+        from briefing.tui.screens.failure import FailureScreen
+
         self.failure = error
         self.refresh_bindings()
         self.push_screen(FailureScreen(why, self.keymap.get("failure.quit", "q")))
@@ -456,6 +462,7 @@ class BriefingApp(App[None]):
     def export(self, fmt: str, path: Path) -> None:
         if self.briefing is None:
             return
+        from briefing.output import write_atomic
         from briefing.render import render
 
         try:

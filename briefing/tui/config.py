@@ -20,7 +20,6 @@ from textual.keys import KEY_TO_UNICODE_NAME, Keys, _character_to_key
 
 from briefing.errors import BriefingError
 from briefing.options import SUMMARIZERS
-from briefing.output import write_atomic
 from briefing.safety import clean_text
 
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
@@ -171,6 +170,8 @@ def save_settings(values: Mapping[str, str | int]) -> str | None:
         return (
             f"its {names} line cannot be rewritten without changing other settings; left as it is"
         )
+    from briefing.output import write_atomic  # only when saving: not on the way to the view
+
     path = config_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
