@@ -40,6 +40,7 @@ from briefing.tui.theming import (
 from briefing.tui.widgets import SourcedLineList
 
 if TYPE_CHECKING:
+    from briefing.tui.engine import EarlyEngine
     from briefing.tui.reload import InputWatcher
     from briefing.tui.screens.export import ExportRequest
     from briefing.tui.screens.search import SearchMatches, SearchScreen
@@ -103,10 +104,12 @@ class BriefingApp(App[None]):
         summarizer: str | None = None,
         sentences: int | None = None,
         watch: bool = False,
+        engine: EarlyEngine | None = None,
     ) -> None:
         """`summarizer`, `sentences`: asked on the command line, so used and remembered
         (else the remembered ones are used); `watch`: follow the inputs, re-briefing as
-        articles arrive or change."""
+        articles arrive or change; `engine`: the first briefing, already being made (see
+        `briefing.tui.engine`)."""
         super().__init__()
         self.watcher: InputWatcher | None = None
         if watch:
@@ -125,13 +128,15 @@ class BriefingApp(App[None]):
         self.search_matches: SearchMatches | None = None
         self._match_at = -1  # the match n/N showed last (or opened from the results)
         self.settings = config.load_settings(_binding_ids)
-        options = options or BriefingOptions()
         self._summary_asked = summarizer is not None or sentences is not None
-        self.options = replace(
-            options,
-            summarizer=summarizer or self.settings.summarizer or options.summarizer,
-            sentences=sentences or self.settings.sentences or options.sentences,
+        self.options = config.summary_options(
+            options or BriefingOptions(), self.settings, summarizer, sentences
         )
+        # Started by the command line with what it could know of these options: used
+        # only if the view briefs with the very same.
+        self._engine = engine if engine is not None and engine.options == self.options else None
+        if engine is not None and self._engine is None:
+            engine.stop()
         self.keymap = self.settings.keymap
         self.set_keymap(self.keymap)
         saved = self.settings.theme
@@ -264,10 +269,15 @@ class BriefingApp(App[None]):
                 self._main.post_message(MainScreen.Progress(stage, done, total))
 
         try:
-            # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a
-            # second, and the screen should not wait for them.
+            # Imported here, in the worker: the screen should not wait for the engine.
             from briefing.pipeline import build_briefing
 
+            if self._engine is not None:
+                # Its briefing is then in the cache, or made here again (see its module).
+                engine, self._engine = self._engine, None
+                engine.wait(progress, lambda: worker.is_cancelled)
+                if worker.is_cancelled:
+                    return
             briefing = build_briefing(self.paths, self.options, progress=progress)
         except _LoadCancelled:
             return
@@ -554,6 +564,7 @@ def run_app(
     summarizer: str | None = None,
     sentences: int | None = None,
     watch: bool = False,
+    engine: EarlyEngine | None = None,
 ) -> int:
     """Run the TUI until the reader quits; the exit status for the CLI.
 
@@ -567,6 +578,7 @@ def run_app(
         summarizer=summarizer,
         sentences=sentences,
         watch=watch,
+        engine=engine,
     )
     # In the view ctrl+c is a key (app.interrupt); a SIGINT from elsewhere ends it like
     # SIGTERM does.
