@@ -18,6 +18,7 @@ from briefing.options import BriefingOptions
 from briefing.progress import Stage
 from briefing.render import render
 from briefing.resources import seed_paths
+from briefing.tui import engine as engine_module
 from briefing.tui.app import BriefingApp
 from briefing.tui.engine import EarlyEngine
 from briefing.tui.screens.main import ActorList
@@ -45,21 +46,34 @@ def _gone(pid: int) -> bool:
     return False
 
 
-def test_the_engine_leaves_the_briefing_in_the_cache_and_reports_each_stage(
+def test_the_engine_hands_its_briefing_over_reporting_each_stage_and_caches_it(
     seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine = EarlyEngine.start(SEEDS, CACHED)
     assert engine is not None
     pid = engine.pid
     reports: list[tuple[Stage, int, int]] = []
-    engine.wait(lambda *report: reports.append(report), lambda: False)
+    handed = engine.wait(lambda *report: reports.append(report), lambda: False)
     assert pid is not None and _gone(pid)
+    assert handed is not None and render(handed, "json") == render(seed_briefing, "json")
     # Each stage, in order, from its start to its end, as the loading screen shows them.
     assert [stage for stage, _, _ in reports] == sorted(
         (stage for stage, _, _ in reports), key=list(Stage).index
     )
     assert (Stage.EXTRACT, 0, 2) in reports and (Stage.EXTRACT, 2, 2) in reports
     assert reports[-1][0] is Stage.ACTORS and reports[-1][1] == reports[-1][2] > 0
+    _nothing_extracted(monkeypatch)
+    cached = pipeline.build_briefing(SEEDS, CACHED)
+    assert render(cached, "json") == render(seed_briefing, "json")
+
+
+def test_a_briefing_of_many_articles_is_left_in_the_cache(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "HANDOVER_ARTICLES", 1)  # the seeds are two
+    engine = EarlyEngine.start(SEEDS, CACHED)
+    assert engine is not None
+    assert engine.wait(lambda *report: None, lambda: False) is None
     _nothing_extracted(monkeypatch)
     cached = pipeline.build_briefing(SEEDS, CACHED)
     assert render(cached, "json") == render(seed_briefing, "json")
@@ -89,7 +103,7 @@ async def test_the_view_shows_the_briefing_the_engine_made(
 ) -> None:
     engine = EarlyEngine.start(SEEDS, CACHED)
     assert engine is not None
-    # Only the engine's process can extract: the view's worker must find its briefing.
+    # Only the engine's process can extract: the view takes the briefing it hands over.
     _nothing_extracted(monkeypatch)
     app = BriefingApp(paths=SEEDS, options=CACHED, engine=engine)
     async with app.run_test(size=(120, 40)) as pilot:

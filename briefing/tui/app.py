@@ -110,6 +110,8 @@ class BriefingApp(App[None]):
         (else the remembered ones are used); `watch`: follow the inputs, re-briefing as
         articles arrive or change; `engine`: the first briefing, already being made (see
         `briefing.tui.engine`)."""
+        # Before Textual's own set-up, which asks for the theme's variables.
+        self._colour_systems: dict[str, tuple[Theme, dict[str, str]]] = {}
         super().__init__()
         self.watcher: InputWatcher | None = None
         if watch:
@@ -151,7 +153,15 @@ class BriefingApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Our styles read variables only our themes set; any other theme gets them made
         # from its own colours (its [variables], if any, still win).
-        return derived_variables(self.current_theme.to_color_system().generate())
+        return derived_variables(self._colours(self.current_theme))
+
+    def _colours(self, theme: Theme) -> dict[str, str]:
+        """The colour system `theme` generates ($primary, $background ...), made once per
+        theme: starting the view asks for it several times."""
+        known = self._colour_systems.get(theme.name)
+        if known is None or known[0] is not theme:
+            known = self._colour_systems[theme.name] = (theme, theme.to_color_system().generate())
+        return known[1]
 
     def theme_problem(self, name: str) -> str | None:
         """Why the styles cannot be drawn with theme `name`, or None when they can."""
@@ -159,7 +169,7 @@ class BriefingApp(App[None]):
         if theme is None:
             return "no such theme"
         # Textual's own recipe (App.get_css_variables), for a theme not yet applied.
-        colours = theme.to_color_system().generate()
+        colours = self._colours(theme)
         trial = self.stylesheet.copy()
         trial.set_variables({**derived_variables(colours), **colours, **theme.variables})
         try:
@@ -174,6 +184,8 @@ class BriefingApp(App[None]):
         # A theme that cannot draw the styles (a broken [variables] value) is refused
         # with a warning instead of stopping the app. Before the stylesheet is read
         # (in __init__) there is nothing to check; on_load checks the first theme.
+        if not self.stylesheet.source:
+            return name
         problem = self.theme_problem(name)
         if problem is None:
             return name
@@ -269,16 +281,18 @@ class BriefingApp(App[None]):
                 self._main.post_message(MainScreen.Progress(stage, done, total))
 
         try:
-            # Imported here, in the worker: the screen should not wait for the engine.
-            from briefing.pipeline import build_briefing
-
+            briefing = None
             if self._engine is not None:
-                # Its briefing is then in the cache, or made here again (see its module).
+                # Its briefing, else it is in the cache, or made here (see its module).
                 engine, self._engine = self._engine, None
-                engine.wait(progress, lambda: worker.is_cancelled)
+                briefing = engine.wait(progress, lambda: worker.is_cancelled)
                 if worker.is_cancelled:
                     return
-            briefing = build_briefing(self.paths, self.options, progress=progress)
+            if briefing is None:
+                # Imported here, in the worker: the screen should not wait for the engine.
+                from briefing.pipeline import build_briefing
+
+                briefing = build_briefing(self.paths, self.options, progress=progress)
         except _LoadCancelled:
             return
         except BriefingError as error:

@@ -1,32 +1,43 @@
 """The launch's first briefing, made in a process of its own while the view starts.
 
 Importing Textual and drawing the first screen take about as long as the engine needs
-for a few articles, and the engine's own imports are most of that. Forked before the view
-imports anything (no Textual here), the engine runs beside it on another core and fills
-the article cache; the view's worker then loads the briefing from the cache as on a warm
-start. So the view keeps one way to get a briefing: whatever the early engine could not
-leave in the cache (an unwritable cache, a page changed meanwhile, an error) the worker
-simply makes again, and says what is wrong as it always does.
+for a few articles (its own imports are most of that), and as a warm start's cache
+lookup. Forked before the view imports anything (no Textual here), the engine runs
+beside it on another core, filling the article cache as usual, and hands a briefing of
+up to HANDOVER_ARTICLES articles over whole (pickled: the process is our own fork), so
+the view never imports the engine to show it. A larger one stays in the cache, where
+the view's worker finds it; whatever the early engine could not make (an error, an
+unusable cache) the worker makes itself, saying what is wrong as it always does.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import select
 import signal
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from briefing.options import BriefingOptions
 from briefing.progress import Stage, StageProgress
 
+if TYPE_CHECKING:
+    from briefing.model import Briefing
+
+# A briefing of more articles is read from the cache, which leaves their text unread
+# until it is shown; a pickle would carry all of it.
+HANDOVER_ARTICLES = 100
+# The line before the pickled briefing: "BRIEFING <bytes>".
+_HANDOVER = "BRIEFING"
 # How often the view's worker, while it waits, looks whether it was cancelled.
 _POLL_SECONDS = 0.1
 
 
 class EarlyEngine:
     """A forked `build_briefing` of `paths` with `options` that reports its progress
-    through a pipe, one "STAGE done total" line per step."""
+    through a pipe, one "STAGE done total" line per step, then hands its briefing over."""
 
     def __init__(self, pid: int, reader: int, options: BriefingOptions) -> None:
         self.pid: int | None = pid
@@ -47,24 +58,34 @@ class EarlyEngine:
         os.close(writer)
         return cls(pid, reader, options)
 
-    def wait(self, progress: StageProgress, cancelled: Callable[[], bool]) -> None:
-        """Relay the engine's progress until it ends; return early (the engine stopped)
-        once `cancelled()` says so."""
-        pending = b""
+    def wait(self, progress: StageProgress, cancelled: Callable[[], bool]) -> Briefing | None:
+        """Relay the engine's progress until it ends; its briefing, or None when it is in
+        the cache (or was not made). Returns None early (the engine stopped) once
+        `cancelled()` says so."""
+        received = bytearray()
+        size: int | None = None  # of the pickled briefing, once announced
         try:
             while not cancelled():
                 ready, _, _ = select.select([self._reader], [], [], _POLL_SECONDS)
                 if not ready:
                     continue
-                chunk = os.read(self._reader, 4096)
+                chunk = os.read(self._reader, 1 << 16)
                 if not chunk:
                     break  # the engine is done (or gone)
-                *lines, pending = (pending + chunk).split(b"\n")
-                for line in lines:
-                    name, done, total = line.decode("ascii").split()
-                    progress(Stage[name], int(done), int(total))
+                received += chunk
+                while size is None and b"\n" in received:
+                    line, _, rest = bytes(received).partition(b"\n")
+                    received = bytearray(rest)
+                    kind, *numbers = line.decode("ascii").split()
+                    if kind == _HANDOVER:
+                        size = int(numbers[0])
+                    else:
+                        progress(Stage[kind], int(numbers[0]), int(numbers[1]))
         finally:
             self.stop()
+        if cancelled() or size is None or len(received) < size:
+            return None
+        return pickle.loads(received[:size])
 
     def stop(self) -> None:
         """End the engine (if still at work) and reap it; safe to call again."""
@@ -80,8 +101,9 @@ class EarlyEngine:
 
 
 def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
-    """The forked process: build (the cache keeps the result), then end without running
-    anything the parent registered for its own exit (nor flushing its copied buffers)."""
+    """The forked process: build (the cache keeps the result) and hand the briefing over,
+    then end without running anything the parent registered for its own exit (nor
+    flushing its copied buffers)."""
     status = 1
     try:
         from briefing.lifetime import die_with_parent
@@ -99,10 +121,18 @@ def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
 
         from briefing.pipeline import build_briefing
 
-        def report(stage: Stage, done: int, total: int) -> None:
-            os.write(writer, f"{stage.name} {done} {total}\n".encode("ascii"))
+        pipe = os.fdopen(writer, "wb")
 
-        build_briefing(paths, options, progress=report)
+        def report(stage: Stage, done: int, total: int) -> None:
+            pipe.write(f"{stage.name} {done} {total}\n".encode("ascii"))
+            pipe.flush()
+
+        briefing = build_briefing(paths, options, progress=report)
+        if len(briefing.articles) <= HANDOVER_ARTICLES:
+            # Articles read lazily from the cache are read now, in this process.
+            handed = pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)
+            pipe.write(f"{_HANDOVER} {len(handed)}\n".encode("ascii") + handed)
+            pipe.flush()
         status = 0
     finally:
         os._exit(status)

@@ -11,6 +11,7 @@ import math
 import re
 import tomllib
 from collections.abc import Mapping
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -149,6 +150,13 @@ def _css(colour: Color) -> str:
 def derived_variables(colours: Mapping[str, str]) -> dict[str, str]:
     """Our own variables made from a theme's generated colour system (`colours`:
     Textual's $primary, $background ...), for themes that do not set them."""
+    # Asked for on every restyle, the first screen's several times: made once per system.
+    return dict(_derived(tuple(sorted(colours.items()))))
+
+
+@lru_cache(maxsize=16)
+def _derived(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    colours = dict(items)
     named = [c for c in (_colour(colours.get(name)) for name in _ACTOR_SOURCES) if c]
     background = _colour(colours.get("background")) or Color(0, 0, 0)
     primary = _colour(colours.get("primary")) or Color.parse("ansi_blue")
@@ -165,4 +173,4 @@ def derived_variables(colours: Mapping[str, str]) -> dict[str, str]:
         # An ANSI background (the terminal's own) cannot be blended: use the colour.
         mixed = colour if background.ansi is not None else background.blend(colour, tint)
         variables[name] = _css(mixed)
-    return variables
+    return tuple(variables.items())
