@@ -35,6 +35,7 @@ from briefing.tui.theming import (
     DEFAULT_THEME,
     bundled_themes,
     derived_variables,
+    only_recolours,
     stylesheet_path,
 )
 from briefing.tui.widgets import SourcedLineList
@@ -170,8 +171,11 @@ class BriefingApp(App[None]):
             return "no such theme"
         # Textual's own recipe (App.get_css_variables), for a theme not yet applied.
         colours = self._colours(theme)
+        defaults = {**derived_variables(colours), **colours}
+        if only_recolours(theme.variables, defaults):
+            return None  # no need to parse every style again to know
         trial = self.stylesheet.copy()
-        trial.set_variables({**derived_variables(colours), **colours, **theme.variables})
+        trial.set_variables({**defaults, **theme.variables})
         try:
             trial.reparse()
         except StylesheetParseError as error:

@@ -147,6 +147,16 @@ def _css(colour: Color) -> str:
     return colour.hex if colour.ansi is None else colour.css
 
 
+def only_recolours(variables: Mapping[str, str], defaults: Mapping[str, str]) -> bool:
+    """Whether each of a theme's own `variables` puts a colour where `defaults` (what any
+    theme gets: Textual's colour system and ours) has a colour. The styles parse with
+    the defaults, so they parse with such a theme: a colour is valid wherever one was."""
+    return all(
+        _colour(defaults.get(name)) is not None and _colour(value) is not None
+        for name, value in variables.items()
+    )
+
+
 def derived_variables(colours: Mapping[str, str]) -> dict[str, str]:
     """Our own variables made from a theme's generated colour system (`colours`:
     Textual's $primary, $background ...), for themes that do not set them."""
