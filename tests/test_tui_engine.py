@@ -117,6 +117,27 @@ async def test_the_view_shows_the_briefing_the_engine_made(
 
 
 @synchronously
+async def test_a_briefing_handed_over_before_the_view_starts_is_shown_without_loading(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = EarlyEngine.start(SEEDS, CACHED)
+    assert engine is not None
+    deadline = time.monotonic() + 60
+    while not engine.poll() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert engine.ended and engine.pid is None
+    _nothing_extracted(monkeypatch)
+    app = BriefingApp(paths=SEEDS, options=CACHED, engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Shown as the screen first drew: no worker was needed to fetch it.
+        assert not app.workers
+        assert app.briefing is not None
+        assert render(app.briefing, "json") == render(seed_briefing, "json")
+        assert not app.screen.query_one("#loading").display
+
+
+@synchronously
 async def test_an_engine_started_with_other_options_is_stopped_and_not_used(
     seed_briefing: Briefing,
 ) -> None:

@@ -230,6 +230,9 @@ class BriefingApp(App[None]):
             )
         if self._given_briefing is not None:
             self._loaded(self._given_briefing)
+        elif (ready := self._engine_done()) is not None:
+            # Before the first screen is drawn: it shows the briefing, not the loading.
+            self._loaded(ready)
         else:
             self.load_briefing()
         if self.watcher is not None:
@@ -268,6 +271,14 @@ class BriefingApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+
+    def _engine_done(self) -> Briefing | None:
+        """The early engine's briefing if it has already handed it over (a warm start
+        usually has); else the worker waits for it."""
+        if self._engine is None or not self._engine.poll():
+            return None
+        engine, self._engine = self._engine, None
+        return engine.handed_over()
 
     @work(thread=True, exclusive=True, group="engine")
     def load_briefing(self, reason: str = "Reloaded") -> None:

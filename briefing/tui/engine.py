@@ -43,6 +43,9 @@ class EarlyEngine:
         self.pid: int | None = pid
         self.options = options
         self._reader = reader
+        self._received = bytearray()
+        self._size: int | None = None  # of the pickled briefing, once announced
+        self.ended = False  # all it sent is read
 
     @classmethod
     def start(cls, paths: list[str], options: BriefingOptions) -> EarlyEngine | None:
@@ -62,30 +65,46 @@ class EarlyEngine:
         """Relay the engine's progress until it ends; its briefing, or None when it is in
         the cache (or was not made). Returns None early (the engine stopped) once
         `cancelled()` says so."""
-        received = bytearray()
-        size: int | None = None  # of the pickled briefing, once announced
         try:
-            while not cancelled():
-                ready, _, _ = select.select([self._reader], [], [], _POLL_SECONDS)
-                if not ready:
-                    continue
-                chunk = os.read(self._reader, 1 << 16)
-                if not chunk:
-                    break  # the engine is done (or gone)
-                received += chunk
-                while size is None and b"\n" in received:
-                    line, _, rest = bytes(received).partition(b"\n")
-                    received = bytearray(rest)
-                    kind, *numbers = line.decode("ascii").split()
-                    if kind == _HANDOVER:
-                        size = int(numbers[0])
-                    else:
-                        progress(Stage[kind], int(numbers[0]), int(numbers[1]))
+            while not self.ended and not cancelled():
+                self._read(progress, _POLL_SECONDS)
         finally:
             self.stop()
-        if cancelled() or size is None or len(received) < size:
+        return None if cancelled() else self.handed_over()
+
+    def poll(self) -> bool:
+        """Whether the engine has ended, reading (without waiting) what it sent so far."""
+        while not self.ended and self._read(lambda *report: None, 0):
+            pass
+        if self.ended:
+            self.stop()
+        return self.ended
+
+    def handed_over(self) -> Briefing | None:
+        """The briefing the engine sent, once it ended; None when it sent none."""
+        if not self.ended or self._size is None or len(self._received) < self._size:
             return None
-        return pickle.loads(received[:size])
+        return pickle.loads(self._received[: self._size])
+
+    def _read(self, progress: StageProgress, timeout: float) -> bool:
+        """Read what arrives within `timeout`, relaying progress; whether anything did."""
+        ready, _, _ = select.select([self._reader], [], [], timeout)
+        if not ready:
+            return False
+        chunk = os.read(self._reader, 1 << 16)
+        if not chunk:
+            self.ended = True  # the engine is done (or gone)
+            return False
+        self._received += chunk
+        while self._size is None and b"\n" in self._received:
+            line, _, rest = bytes(self._received).partition(b"\n")
+            self._received = bytearray(rest)
+            kind, *numbers = line.decode("ascii").split()
+            if kind == _HANDOVER:
+                self._size = int(numbers[0])
+            else:
+                progress(Stage[kind], int(numbers[0]), int(numbers[1]))
+        return True
 
     def stop(self) -> None:
         """End the engine (if still at work) and reap it; safe to call again."""
