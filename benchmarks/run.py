@@ -402,7 +402,10 @@ def tui_rows(work: Path, repeats: int = STARTUP_REPEATS) -> list[list[str]]:
     say("TUI launch: cold and warm")
     # Untimed: the bytecode of every module a launch loads (see NO_BYTECODE).
     run_process(dump_argv(), work / "cache-tui-bytecode")
-    run_process([sys.executable, "-c", "import briefing.tui.app"], work / "cache-tui-bytecode")
+    run_process(
+        [sys.executable, "-c", "import briefing.tui.app, briefing.tui.engine"],
+        work / "cache-tui-bytecode",
+    )
     cold: list[Launch] = []
     warm: list[Launch] = []
     for n in range(repeats):
