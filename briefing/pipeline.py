@@ -216,8 +216,8 @@ def _process_all(
         for doc, article_id in zip(docs, ids, strict=True):
             yield [_processed(process_document(doc, article_id, tagger), profile, encode)]
         return
-    # Chunks amortise pickling; several per worker keep the cores busy to the end: at the
-    # end one worker may still have a whole chunk to do while the others have nothing
+    # Chunks amortise pickling; they shrink towards the end to keep the cores busy to the
+    # end: one worker may still have a whole chunk to do while the others have nothing
     # (64 pages were ~1.5 s of one core). Only a few are handed out at a time, so pages
     # wait here as text, not pickled in a queue.
     from concurrent.futures import ProcessPoolExecutor
@@ -226,8 +226,7 @@ def _process_all(
 
     _load_worker_stages()
 
-    size = max(1, min(16, len(docs) // (jobs * 4)))
-    chunks = ((docs[i : i + size], ids[i : i + size], encode) for i in range(0, len(docs), size))
+    chunks = ((docs[i:j], ids[i:j], encode) for i, j in _chunk_bounds(len(docs), jobs))
     with (
         ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(profile,)
@@ -257,6 +256,16 @@ def _process_all(
             else:
                 yield done.pop(given)
                 given += 1
+
+
+def _chunk_bounds(count: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each chunk of `count` pages for `jobs` workers: up to 16 pages, and
+    a quarter of a worker's share of what is left, so that the last ones are single pages."""
+    start = 0
+    while start < count:
+        end = start + max(1, min(16, (count - start) // (jobs * 4)))
+        yield start, end
+        start = end
 
 
 def _first_done(running: dict[Future[list[_Done]], int]) -> dict[int, list[_Done]]:
