@@ -344,7 +344,9 @@ def _report_words(text: str) -> ReportWords:
     """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
     names (capitalised inside the sentence, acronyms, countries by any of their names),
     counts (digits or number words), days and event verbs of a sentence."""
+    number_names, scales = number_words()
     words, names, numbers, events = set(), set(), set(), set()
+    verbs = event_verbs()
     bodies, screen = _bodies()
     named = screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
@@ -365,80 +367,40 @@ def _report_words(text: str) -> ReportWords:
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(_joined_compound, text)
     tokens = _TOKEN.findall(text)
-    kinds = [_token_kind(token) for token in tokens]
     # A headline in title case capitalises every word: there capitals name nothing.
-    long_words = [kind.capitalised for kind in kinds if kind.long_word]
-    title_case = len(long_words) >= 3 and sum(long_words) >= 0.8 * len(long_words)
-    after_determiner, previous_determiner = False, False
-    run: list[str] = []
-    for n, kind in enumerate(kinds):
-        if kind.count is not None:
-            if kind.count:  # a year dates the report (see `dates`)
-                run.append(tokens[n])
+    title_case = _title_case(tokens)
+    previous, run = "", []
+    for n, token in enumerate([*tokens, ""]):
+        lower = token.lower()
+        if token[:1].isdigit():
+            if not _YEAR.fullmatch(token):  # a year dates the report (see `dates`)
+                run.append(token)
+            continue
+        if lower in number_names or lower in scales:
+            run.append(token)
             continue
         if run:
-            _add_count(run, words, numbers)
+            count = _number_value(run)
+            if count is not None:
+                words.add(_count_token(count))
+                if count == int(count):  # "7.7 magnitude" measures, it does not count
+                    numbers.add(count)
             run = []
-        after_determiner, previous_determiner = previous_determiner, kind.determiner
-        word = kind.word
-        if word is None:
+        after_determiner, previous = previous in _DETERMINERS, lower
+        compared = _compared(lower)
+        if compared is None:
             continue
-        if kind.country:
+        word, country = compared
+        if country:
             names.add(word)
-        elif (n > 0 and kind.capitalised and not title_case) or kind.acronym:
+        elif (n > 0 and token[0].isupper() and not title_case) or (
+            token.isupper() and len(token) > 1
+        ):
             names.add(word)  # "Rapid Support Forces" supports nothing
-        elif kind.event and not after_determiner:  # "the attacks" is a noun
+        elif lower in verbs and not after_determiner:  # "the attacks" is a noun
             events.add(word)
         words.add(word)
-    if run:
-        _add_count(run, words, numbers)
     return ReportWords(*(frozenset(group) for group in (words, names, numbers, events, dates)))
-
-
-def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
-    count = _number_value(run)
-    if count is not None:
-        words.add(_count_token(count))
-        if count == int(count):  # "7.7 magnitude" measures, it does not count
-            numbers.add(count)
-
-
-@dataclass(frozen=True, slots=True)
-class _TokenKind:
-    """What `_report_words` reads of a token, whatever sentence it is in."""
-
-    count: bool | None  # part of a count (digits, number words); False: a year; None: neither
-    word: str | None  # as compared (see `_compared`); None for a word not compared
-    country: bool
-    determiner: bool
-    capitalised: bool  # its first character upper case
-    acronym: bool  # all capitals, longer than a letter
-    event: bool  # an event verb's form
-    long_word: bool  # letters only, longer than three (see the title-case test)
-
-
-# A sentence's tokens are mostly words met before: each is read once.
-@lru_cache(maxsize=131_072)
-def _token_kind(token: str) -> _TokenKind:
-    lower = token.lower()
-    count: bool | None = None
-    if token[:1].isdigit():
-        count = not _YEAR.fullmatch(token)
-    else:
-        number_names, scales = number_words()
-        if lower in number_names or lower in scales:
-            count = True
-    compared = _compared(lower) if count is None else None
-    return _TokenKind(
-        count=count,
-        word=compared[0] if compared else None,
-        country=bool(compared and compared[1]),
-        determiner=lower in _DETERMINERS,
-        capitalised=token[0].isupper(),
-        acronym=token.isupper() and len(token) > 1,
-        event=lower in event_verbs(),
-        long_word=token.isalpha() and len(token) > 3,
-    )
 
 
 @lru_cache(maxsize=131_072)
@@ -693,23 +655,21 @@ def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
     ("IS" the group is not "is"); other words lose common endings."""
-    words = set(map(_restatement_word, _WORD.findall(_one_word_countries(text))))
-    words.discard("")
-    return frozenset(words)
-
-
-@lru_cache(maxsize=131_072)
-def _restatement_word(word: str) -> str:
-    """A word as `restatement_words` keeps it, or "" for a word it leaves out."""
-    if len(word) < 2:
-        return ""  # the "s" of "Syria’s"
-    lower = word.lower()
     countries = _country_words()
-    if lower in countries:
-        return countries[lower]
-    if word.isupper():
-        return word
-    return "" if lower in _STOP_WORDS else _stem(lower)
+    words = set()
+    for word in _WORD.findall(_one_word_countries(text)):
+        if len(word) < 2:
+            continue  # the "s" of "Syria’s"
+        lower = word.lower()
+        if lower in countries:
+            words.add(countries[lower])
+            continue
+        if word.isupper():
+            words.add(word)
+            continue
+        if lower not in _STOP_WORDS:
+            words.add(_stem(lower))
+    return frozenset(words)
 
 
 def _restated_in(
