@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
@@ -16,7 +17,6 @@ from briefing.extract.vocabulary import (
     BULLET,
     BYLINE,
     CAPTION,
-    CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
     PROMO,
@@ -28,6 +28,7 @@ from briefing.extract.vocabulary import (
     byline_opener,
     folded,
     local_byline,
+    may_be_caption,
     may_match,
 )
 
@@ -57,6 +58,20 @@ class Unit:
     date: bool  # carries a date near its start (a dateline/byline row)
     promo: bool  # asks the reader to act (subscribe, share, read more)
     boilerplate: bool  # site-wide legal text, cookie notices, appeals
+
+    # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
+    # some many times: each is computed once per unit (`replace` makes a new unit).
+    @cached_property
+    def prose(self) -> bool:
+        return _prose(self)
+
+    @cached_property
+    def near_prose(self) -> bool:
+        return _near_prose(self)
+
+    @cached_property
+    def header_row(self) -> bool:
+        return _header_row(self)
 
 
 # A page hard-wrapped at a fixed width has several lines within a few characters of the longest.
@@ -174,7 +189,7 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
         caption=len(words) >= 2
         and not URL_ONLY.match(text)
         and bool(
-            (may_match(CAPTION_HINTS, lowered) and CAPTION.search(text))
+            (may_be_caption(text, lowered) and CAPTION.search(text))
             or (
                 len(words) <= CAPTION_CREDIT_WORDS
                 and text.endswith((")", "]"))  # where every credit form ends
@@ -209,6 +224,10 @@ def mark_caption_copies(units: list[Unit]) -> list[Unit]:
 
 def is_prose(unit: Unit) -> bool:
     """Sentence-like text with the stop-word density of running prose."""
+    return unit.prose
+
+
+def _prose(unit: Unit) -> bool:
     if unit.caption or BRACKETED_ONLY.match(unit.text):
         return False
     if unit.bullet and unit.words < 20:
@@ -225,6 +244,10 @@ def is_prose(unit: Unit) -> bool:
 
 def is_near_prose(unit: Unit) -> bool:
     """Unfinished or short prose: counts as article text only next to real prose."""
+    return unit.near_prose
+
+
+def _near_prose(unit: Unit) -> bool:
     return (
         unit.words >= 8
         and unit.stop_ratio >= 0.25
@@ -241,6 +264,10 @@ def normalise(text: str) -> str:
 def is_header_row(unit: Unit) -> bool:
     """Byline, agency, date and label ("Author:") rows and captions, which sit between a
     headline and the body."""
+    return unit.header_row
+
+
+def _header_row(unit: Unit) -> bool:
     return (
         unit.caption
         or (unit.date and unit.words <= 16 and not _tells_an_event(unit))
