@@ -9,6 +9,7 @@ from functools import cached_property
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
+    AD_LABEL,
     AGENCY_CREDIT,
     AGENCY_LINE,
     BOILERPLATE,
@@ -19,6 +20,9 @@ from briefing.extract.vocabulary import (
     CAPTION,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
+    IMAGE_NAME,
+    LINK_PREFIX,
+    LIST_LABEL,
     PROMO,
     PROMO_HINTS,
     STOPWORDS,
@@ -72,6 +76,26 @@ class Unit:
     @cached_property
     def header_row(self) -> bool:
         return _header_row(self)
+
+    @cached_property
+    def bracketed(self) -> bool:
+        """Only bracketed labels: a text browser's image placeholders and form fields."""
+        return BRACKETED_ONLY.match(self.text) is not None
+
+    @cached_property
+    def placeholder(self) -> bool:
+        """Stands for something not shown: bracketed labels, an image's file name, a bare URL."""
+        return self.bracketed or bool(IMAGE_NAME.search(self.text) or URL_ONLY.match(self.text))
+
+    @cached_property
+    def list_label(self) -> bool:
+        """A heading over a list of links ("Most read", "Related")."""
+        return LIST_LABEL.match(self.text) is not None
+
+    @cached_property
+    def link_label(self) -> bool:
+        """A list heading, a link's prefix ("Read also:") or an advertisement's label."""
+        return self.list_label or bool(LINK_PREFIX.match(self.text) or AD_LABEL.match(self.text))
 
 
 # A page hard-wrapped at a fixed width has several lines within a few characters of the longest.
@@ -228,7 +252,7 @@ def is_prose(unit: Unit) -> bool:
 
 
 def _prose(unit: Unit) -> bool:
-    if unit.caption or BRACKETED_ONLY.match(unit.text):
+    if unit.caption or unit.bracketed:
         return False
     if unit.bullet and unit.words < 20:
         return False
