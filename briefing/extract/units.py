@@ -198,7 +198,7 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     spaced, cjk, cjk_function = tokens(text)
     words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
     stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
-    long_words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
     head = text[:60]
     lowered = folded(text)
     return Unit(
@@ -207,9 +207,7 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
         words=len(words),
         stop_ratio=stop_count / len(words) if words else 0.0,
         terminal=bool(TERMINAL.search(text)),
-        capitals=sum(word[0].isupper() for word in long_words) / len(long_words)
-        if long_words
-        else 0.0,
+        capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
         caption=len(words) >= 2
         and not URL_ONLY.match(text)
         and bool(
