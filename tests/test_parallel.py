@@ -39,6 +39,7 @@ def test_small_inputs_stay_serial() -> None:
 
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
+    from briefing.actors import compile_profile
     from briefing.corroborate import corroborate, report_words
     from briefing.model.attribution import attribute_sentences
     from briefing.model.index import prepare
@@ -51,8 +52,16 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     profile = resolve_profile(None)
     travelled = {a.id: _from_worker(prepare(a, profile)) for a in articles}
     assert travelled == processed.prepared
+    tagger = compile_profile(profile)
     for article in articles:
         assert travelled[article.id].speakers == attribute_sentences(article.sentences)
+        # The article's context, settled without its text, reads as the text itself does.
+        settled = travelled[article.id].context
+        read = tagger.context("\n".join(b.text for b in article.article.blocks))
+        assert settled.text == "" and (settled.satisfied, settled.era_day) == (
+            read.satisfied,
+            read.era_day,
+        )
         words = travelled[article.id].words
         assert len(words) == len(article.sentences)
         for n, sentence in enumerate(article.sentences):

@@ -60,7 +60,9 @@ def build_model(
     on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
     stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
-    lines = pane_lines(index, [*actors, *others], mentions_of(tagger, others), off_period)
+    settled = {id(index.articles[i]): p.context for i, p in index.prepared.items()}
+    mentions = mentions_of(tagger, others, settled)
+    lines = pane_lines(index, [*actors, *others], mentions, off_period)
     advance(Stage.COMPARE, len(articles), len(articles))
     panes = [*actors, *(pane for pane in others if lines[pane.id])]
     briefs: list[ActorBrief] = []
