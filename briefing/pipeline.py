@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from briefing.actors import ActorTagger
+    from briefing.cache import _StoredArticles
     from briefing.model.index import Prepared
 
 # A file changed this close to (or after) the moment it was read is not stamped: file
@@ -47,6 +48,8 @@ _STAMP_MARGIN_NS = 50_000_000
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 
+# Cached articles are read this many at a time: their text is let go chunk by chunk.
+_CACHE_CHUNK = 500
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
@@ -141,9 +144,16 @@ def process_documents(
     ids = _article_ids(len(docs))
     caching = cache is not None and cache.enabled
     keys = article_keys(docs, profile) if caching else []
-    cached = (
-        cache.get_placed([(key, ids[n], docs[n].path) for n, key in enumerate(keys)])
+    # The model needs the articles' sentences only: their text (blocks, furniture) stays
+    # in the cache, read back when something asks for it (the TUI's article view).
+    store = (
+        cache.text_reader(partial(_rebuild, profile, options.max_bytes))
         if cache is not None and caching
+        else None
+    )
+    cached = (
+        _cached_articles(cache, store, [(key, ids[n], docs[n].path) for n, key in enumerate(keys)])
+        if cache is not None and store is not None
         else {}
     )
     todo = [n for n in range(len(docs)) if not caching or keys[n] not in cached]
@@ -161,15 +171,17 @@ def process_documents(
         while_waiting=partial(_load_model_stage, options.summarizer),
     )
     for chunk in chunks:
+        chunk_keys = [keys[todo[len(fresh) + i]] for i in range(len(chunk))] if caching else []
         if cache is not None and caching:
             # Stored as they come: the encoded copies are never all in memory at once.
-            done = len(fresh)
-            cache.put_encoded(
-                (keys[todo[done + i]], item.encoded) for i, item in enumerate(chunk) if item.encoded
-            )
-        for item in chunk:
-            fresh.append(item.article)
-            prepared[item.article.id] = item.prepared
+            encoded = zip(chunk_keys, (item.encoded for item in chunk), strict=True)
+            cache.put_encoded((key, value) for key, value in encoded if value)
+        for n, item in enumerate(chunk):
+            article = item.article
+            if store is not None and cache is not None and cache.enabled and article.sentences:
+                article = store.add_text(chunk_keys[n], article)
+            fresh.append(article)
+            prepared[article.id] = item.prepared
         # What is kept lives to the end of the build: collection passes need not go over it
         # again and again as it grows (they cost a tenth of the main process's time).
         gc.freeze()
@@ -181,6 +193,18 @@ def process_documents(
     return Processed(
         [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], prepared
     )
+
+
+def _cached_articles(
+    cache: ArticleCache, store: _StoredArticles, placements: Sequence[Placement]
+) -> dict[str, AnnotatedArticle]:
+    """The articles the cache holds among `placements`, by key, read a chunk at a time
+    and kept without their text (see `process_documents`)."""
+    found: dict[str, AnnotatedArticle] = {}
+    for start in range(0, len(placements), _CACHE_CHUNK):
+        for key, article in cache.get_placed(placements[start : start + _CACHE_CHUNK]).items():
+            found[key] = store.add_text(key, article) if article.sentences else article
+    return found
 
 
 def _article_ids(count: int) -> list[str]:
