@@ -546,8 +546,10 @@ def _brief_articles(
         )
     if options.profile is None:
         # Say so when another bundled profile fits far better; never switch silently.
-        texts = [" ".join(s.text for s in a.sentences) for a in articles]
-        suggestion = suggest_profile(texts, profile)
+        # The joined texts are let go at once: the model stage must not hold them.
+        suggestion = suggest_profile(
+            [" ".join(s.text for s in a.sentences) for a in articles], profile
+        )
         if suggestion:
             notes.append(suggestion)
     if not articles:
