@@ -151,17 +151,20 @@ def process_documents(
         if cache is not None and caching
         else None
     )
+    prepared: dict[str, Prepared] = {}
     cached = (
-        _cached_articles(cache, store, [(key, ids[n], docs[n].path) for n, key in enumerate(keys)])
+        _cached_articles(
+            cache, store, [(key, ids[n], docs[n].path) for n, key in enumerate(keys)], profile,
+            prepared,
+        )
         if cache is not None and store is not None
         else {}
-    )
+    )  # fmt: skip
     todo = [n for n in range(len(docs)) if not caching or keys[n] not in cached]
     hits = len(docs) - len(todo)
     if progress and hits:
         progress(hits, len(docs))
     fresh: list[AnnotatedArticle] = []
-    prepared: dict[str, Prepared] = {}
     chunks = _process_all(
         [docs[n] for n in todo],
         [ids[n] for n in todo],
@@ -196,14 +199,24 @@ def process_documents(
 
 
 def _cached_articles(
-    cache: ArticleCache, store: _StoredArticles, placements: Sequence[Placement]
+    cache: ArticleCache,
+    store: _StoredArticles,
+    placements: Sequence[Placement],
+    profile: Profile,
+    prepared: dict[str, Prepared],
 ) -> dict[str, AnnotatedArticle]:
     """The articles the cache holds among `placements`, by key, read a chunk at a time
-    and kept without their text (see `process_documents`)."""
+    and kept without their text (see `process_documents`); what the model needs of each
+    is worked out meanwhile, into `prepared`."""
+    from briefing.model.index import prepare
+
     found: dict[str, AnnotatedArticle] = {}
     for start in range(0, len(placements), _CACHE_CHUNK):
         for key, article in cache.get_placed(placements[start : start + _CACHE_CHUNK]).items():
-            found[key] = store.add_text(key, article) if article.sentences else article
+            if article.sentences:
+                prepared[article.id] = prepare(article, profile)
+                article = store.add_text(key, article)
+            found[key] = article
     return found
 
 

@@ -249,6 +249,10 @@ def test_a_cold_run_keeps_the_sentences_and_leaves_the_text_in_the_cache(
     again = build_briefing([], BriefingOptions(use_cache=False))
     assert fresh.articles[0].article.blocks == again.articles[0].article.blocks
     assert len(counted_extractions) == 10  # both pages: a chunk of rows is read at a time
+    # Articles found in the cache leave their text there too.
+    hits = build_briefing([], BriefingOptions(sentences=3))
+    assert len(counted_extractions) == 10
+    assert not {"blocks", "dropped"} & set(vars(hits.articles[0].article))
 
 
 def test_a_warm_run_reads_whole_rows_as_they_are(tmp_path: Path, counted_extractions) -> None:
