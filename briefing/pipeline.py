@@ -10,9 +10,11 @@ import gc
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from briefing.annotate import AnnotatedArticle
@@ -50,6 +52,7 @@ PARALLEL_THRESHOLD = 64
 
 # Cached articles are read this many at a time: their text is let go chunk by chunk.
 _CACHE_CHUNK = 500
+
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
@@ -129,7 +132,7 @@ class Processed:
 
 
 def process_documents(
-    docs: Sequence[Document],
+    docs: list[Document],
     profile: Profile,
     options: BriefingOptions,
     progress: Progress | None = None,
@@ -139,9 +142,12 @@ def process_documents(
     """Every document extracted and annotated, in input order.
 
     Pages found in the cache are taken from it; the rest are processed (across cores
-    when there are many) and stored for next time.
+    when there are many) and stored for next time. The documents are taken out of
+    `docs`, which is left empty: a page's text is let go once it is handed over, not
+    held until the last page is done.
     """
-    ids = _article_ids(len(docs))
+    count = len(docs)
+    ids = _article_ids(count)
     caching = cache is not None and cache.enabled
     keys = article_keys(docs, profile) if caching else []
     # The model needs the articles' sentences only: their text (blocks, furniture) stays
@@ -160,13 +166,15 @@ def process_documents(
         if cache is not None and store is not None
         else {}
     )  # fmt: skip
-    todo = [n for n in range(len(docs)) if not caching or keys[n] not in cached]
-    hits = len(docs) - len(todo)
+    todo = [n for n in range(count) if not caching or keys[n] not in cached]
+    hits = count - len(todo)
     if progress and hits:
-        progress(hits, len(docs))
+        progress(hits, count)
     fresh: list[AnnotatedArticle] = []
+    pending = deque(docs[n] for n in todo)
+    docs.clear()
     chunks = _process_all(
-        [docs[n] for n in todo],
+        (pending.popleft() for _ in range(len(pending))),
         [ids[n] for n in todo],
         profile,
         options.jobs,
@@ -189,12 +197,12 @@ def process_documents(
         # again and again as it grows (they cost a tenth of the main process's time).
         gc.freeze()
         if progress:
-            progress(hits + len(fresh), len(docs))
+            progress(hits + len(fresh), count)
     if cache is not None:
         cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
     return Processed(
-        [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], prepared
+        [processed[n] if n in processed else cached[keys[n]] for n in range(count)], prepared
     )
 
 
@@ -235,7 +243,7 @@ class _Done:
 
 
 def _process_all(
-    docs: Sequence[Document],
+    docs: Iterable[Document],
     ids: Sequence[str],
     profile: Profile,
     jobs_requested: int | None,
@@ -243,11 +251,12 @@ def _process_all(
     encode: bool = False,
     while_waiting: Callable[[], None] | None = None,
 ) -> Iterator[list[_Done]]:
-    """The documents processed, in order, in chunks as they are done. `while_waiting`:
-    work of the main process's own, done once the workers have theirs."""
+    """The documents (one per id) processed, in order, in chunks as they are done; each
+    is read from `docs` when it is handed over. `while_waiting`: work of the main
+    process's own, done once the workers have theirs."""
     from briefing.actors import compile_profile
 
-    jobs = worker_count(len(docs), jobs_requested)
+    jobs = worker_count(len(ids), jobs_requested)
     if jobs == 1:
         tagger = compile_profile(profile)
         for doc, article_id in zip(docs, ids, strict=True):
@@ -261,8 +270,11 @@ def _process_all(
 
     from briefing.lifetime import pool_ended_at_once
 
-    size = max(1, min(16, len(docs) // (jobs * 4)))
-    chunks = ((docs[i : i + size], ids[i : i + size], encode) for i in range(0, len(docs), size))
+    size = max(1, min(16, len(ids) // (jobs * 4)))
+    pages = iter(docs)
+    chunks = (
+        (list(islice(pages, size)), ids[i : i + size], encode) for i in range(0, len(ids), size)
+    )
     with (
         ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(profile,)
@@ -418,11 +430,12 @@ def _build_briefing(
             if progress:
                 progress(Stage.EXTRACT, 0, len(kept))
                 pages = partial(progress, Stage.EXTRACT)
-            processed = process_documents(kept, profile, options, pages, cache=cache)
-            # The pages' text is not held through the model stage: only what names them.
-            del docs
-            kept = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
+            # The pages' text is let go as they are processed: only what names them is kept.
+            names = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
             copies = [(_StampedFile(c.path, c.sha256, c.media), first) for c, first in copies]
+            del docs
+            processed = process_documents(kept, profile, options, pages, cache=cache)
+            kept = names
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )

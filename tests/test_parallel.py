@@ -3,6 +3,8 @@
 import pickle
 from pathlib import Path
 
+import pytest
+
 from briefing.model.index import Prepared
 from briefing.options import BriefingOptions
 from briefing.pipeline import (
@@ -99,3 +101,15 @@ def _from_worker(prepared: Prepared) -> Prepared:
     finally:
         corroborate._VOCABULARY = kept
     return pickle.loads(sent)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_pages_text_is_let_go_once_it_is_handed_over(jobs: int) -> None:
+    import weakref
+
+    docs = read_documents([])[0]
+    first = weakref.ref(docs[0])
+    options = BriefingOptions(use_cache=False, jobs=jobs)
+    processed = process_documents(docs, resolve_profile(None), options)
+    assert docs == [] and first() is None
+    assert [a.article.path for a in processed.articles] == [str(p) for p in seed_paths()]
