@@ -38,7 +38,6 @@ from briefing.resources import seed_paths
 from briefing.safety import clean_text
 
 if TYPE_CHECKING:
-    import multiprocessing.context
     from concurrent.futures import Future
 
     from briefing.actors import ActorTagger
@@ -278,10 +277,7 @@ def _process_all(
     )
     with (
         ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=_worker_context(),
-            initializer=_init_worker,
-            initargs=(profile,),
+            max_workers=jobs, initializer=_init_worker, initargs=(profile,)
         ) as pool,
         pool_ended_at_once(pool),
     ):
@@ -308,20 +304,6 @@ def _process_all(
             else:
                 yield done.pop(given)
                 given += 1
-
-
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Workers forked from a small server process rather than from this one: forked from
-    here, each would hold (and be counted holding) a copy-on-write share of every page
-    read and every article made so far, hundreds of MB at 10,000 articles."""
-    import multiprocessing
-
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context()
-    context = multiprocessing.get_context("forkserver")
-    # The server imports what every worker needs once (not the CLI's __main__).
-    context.set_forkserver_preload(["briefing.pipeline", "briefing.lifetime"])
-    return context
 
 
 def _first_done(running: dict[Future[list[_Done]], int]) -> dict[int, list[_Done]]:
