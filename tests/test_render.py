@@ -90,3 +90,16 @@ def test_json_written_an_article_at_a_time_is_what_json_dumps_writes() -> None:
         assert len(pieces) == len(briefing.articles) + 2  # head, each article, tail
         whole = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2) + "\n"
         assert "".join(pieces) == whole == render(briefing, "json")
+
+
+def test_an_estimated_publication_day_is_shown_as_one() -> None:
+    from dataclasses import replace
+
+    briefing = _briefing()
+    assert "| 2024-12-06 |" in render(briefing, "text", width=200)
+    assert json.loads(render(briefing, "json"))["articles"][0]["published_estimate"] is None
+    briefing = replace(briefing, estimated_published={"a1": "2024-12-08"})
+    assert "~2024-12-08 (estimated, page says 2024-12-06)" in render(briefing, "text", width=200)
+    assert "~2024-12-08 (estimated, page says 2024-12-06)" in render(briefing, "markdown")
+    data = json.loads(render(briefing, "json"))["articles"][0]
+    assert (data["published"], data["published_estimate"]) == ("2024-12-06", "2024-12-08")
