@@ -158,6 +158,13 @@ class ArticleContext:
         days = [day for day, marks in self._tagger.era_marks if marks.search(self._folded)]
         return max(days, default=None)
 
+    def settled(self) -> ArticleContext:
+        """The same reading without the article's text: what it decides worked out now, small
+        to keep for every article of a briefing or to send to another process."""
+        settled = ArticleContext.__new__(ArticleContext)
+        settled.__dict__.update(text="", satisfied=self.satisfied, era_day=self.era_day)
+        return settled
+
 
 _COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)
 # "fighting in Ukraine", "smuggled into Russia": a country as a place.

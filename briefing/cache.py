@@ -341,7 +341,7 @@ class _StoredArticles:
     def __init__(self, path: Path, rebuild: Rebuild) -> None:
         self._path = path
         self._rebuild = rebuild
-        self._waiting: dict[str, tuple[_DeferredArticle, Placement]] = {}
+        self._waiting: dict[str, tuple[AnnotatedArticle, Placement]] = {}
         self._lock = threading.Lock()
 
     def add(self, key: str, article_id: str, header: Article) -> _DeferredArticle:
@@ -350,6 +350,14 @@ class _StoredArticles:
         deferred = _deferred(_DeferredArticle, article, self, key)
         self._waiting[key] = (deferred, (key, article_id, header.path))
         return deferred
+
+    def add_text(self, key: str, article: AnnotatedArticle) -> AnnotatedArticle:
+        """`article` (stored under `key`) with its sentences, its text (blocks, furniture)
+        read again from the article table when first needed."""
+        text = _deferred(_DeferredText, article.article, self, key)
+        kept = AnnotatedArticle(id=article.id, article=text, sentences=article.sentences)
+        self._waiting[key] = (kept, (key, article.id, article.article.path))
+        return kept
 
     def load(self, key: str) -> None:
         with self._lock:
@@ -370,7 +378,8 @@ class _StoredArticles:
             for k in chunk:
                 deferred, _ = self._waiting.pop(k)
                 loaded = found[k]
-                object.__setattr__(deferred, "sentences", loaded.sentences)
+                if isinstance(deferred, _DeferredArticle):
+                    object.__setattr__(deferred, "sentences", loaded.sentences)
                 for name in _DeferredText._deferred:
                     object.__setattr__(deferred.article, name, getattr(loaded.article, name))
 
@@ -572,6 +581,11 @@ class ArticleCache:
         if damaged:
             self._discard("articles", damaged)
         return found
+
+    def text_reader(self, rebuild: Rebuild) -> _StoredArticles:
+        """Where articles stored here can leave their text, to be read back when first
+        needed (see `_StoredArticles.add_text`); `rebuild` makes a row gone by then again."""
+        return _StoredArticles(self.path, rebuild)
 
     def put(self, key: str, article: AnnotatedArticle) -> None:
         self.put_many([(key, article)])

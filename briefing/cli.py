@@ -254,13 +254,15 @@ def run_dump(argv: Sequence[str]) -> int:
 def _write_dump(args: argparse.Namespace, briefing: Briefing) -> int:
     from briefing.ingest import input_identities
     from briefing.output import write_atomic
-    from briefing.render import render
+    from briefing.render import render_pieces
     from briefing.safety import shown_path
 
     fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
-    data = render(briefing, fmt, args.width)
+    # Written as it is rendered: a JSON briefing of many articles is never whole in memory.
+    data = render_pieces(briefing, fmt, args.width)
     if args.output == "-":
-        sys.stdout.write(data)
+        for piece in data:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     else:
         # Every file read is protected, also those found in a folder or behind a link, and

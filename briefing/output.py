@@ -31,8 +31,11 @@ _NOT_REGULAR = (
 Protected = str | Path | tuple[int, int]
 
 
-def write_atomic(path: str | Path, data: str, *, protect: Iterable[Protected] = ()) -> None:
-    """Write `data` as UTF-8 to `path` through a temporary file in the same folder.
+def write_atomic(
+    path: str | Path, data: str | Iterable[str], *, protect: Iterable[Protected] = ()
+) -> None:
+    """Write `data` (text, or pieces of it written as they come) as UTF-8 to `path`
+    through a temporary file in the same folder.
 
     An existing file keeps its permission bits, and is left untouched on any failure;
     no temporary file is left behind. Refuses to overwrite any file in `protect` (the
@@ -47,8 +50,7 @@ def write_atomic(path: str | Path, data: str, *, protect: Iterable[Protected] = 
     kind = _not_regular(target)
     if kind:
         raise OutputError(f"cannot write {shown}: it is {kind}, not a regular file")
-    # Lone surrogates cannot be encoded; one replaced character beats losing the output.
-    payload = data.encode("utf-8", errors="replace")
+    pieces = [data] if isinstance(data, str) else data
     try:
         mode = _mode_for(target)
         fd, temp_path = tempfile.mkstemp(
@@ -59,7 +61,10 @@ def write_atomic(path: str | Path, data: str, *, protect: Iterable[Protected] = 
     try:
         with os.fdopen(fd, "wb") as temp:
             os.fchmod(temp.fileno(), mode)
-            temp.write(payload)
+            for piece in pieces:
+                # A lone surrogate cannot be encoded; one replaced character beats losing
+                # the output.
+                temp.write(piece.encode("utf-8", errors="replace"))
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_path, target)

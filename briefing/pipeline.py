@@ -10,9 +10,11 @@ import gc
 import os
 import stat
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from briefing.annotate import AnnotatedArticle
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from briefing.actors import ActorTagger
+    from briefing.cache import _StoredArticles
     from briefing.model.index import Prepared
 
 # A file changed this close to (or after) the moment it was read is not stamped: file
@@ -46,6 +49,9 @@ if TYPE_CHECKING:
 _STAMP_MARGIN_NS = 50_000_000
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
+
+# Cached articles are read this many at a time: their text is let go chunk by chunk.
+_CACHE_CHUNK = 500
 
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
@@ -126,7 +132,7 @@ class Processed:
 
 
 def process_documents(
-    docs: Sequence[Document],
+    docs: list[Document],
     profile: Profile,
     options: BriefingOptions,
     progress: Progress | None = None,
@@ -136,24 +142,39 @@ def process_documents(
     """Every document extracted and annotated, in input order.
 
     Pages found in the cache are taken from it; the rest are processed (across cores
-    when there are many) and stored for next time.
+    when there are many) and stored for next time. The documents are taken out of
+    `docs`, which is left empty: a page's text is let go once it is handed over, not
+    held until the last page is done.
     """
-    ids = _article_ids(len(docs))
+    count = len(docs)
+    ids = _article_ids(count)
     caching = cache is not None and cache.enabled
     keys = article_keys(docs, profile) if caching else []
-    cached = (
-        cache.get_placed([(key, ids[n], docs[n].path) for n, key in enumerate(keys)])
+    # The model needs the articles' sentences only: their text (blocks, furniture) stays
+    # in the cache, read back when something asks for it (the TUI's article view).
+    store = (
+        cache.text_reader(partial(_rebuild, profile, options.max_bytes))
         if cache is not None and caching
-        else {}
+        else None
     )
-    todo = [n for n in range(len(docs)) if not caching or keys[n] not in cached]
-    hits = len(docs) - len(todo)
-    if progress and hits:
-        progress(hits, len(docs))
-    fresh: list[AnnotatedArticle] = []
     prepared: dict[str, Prepared] = {}
+    cached = (
+        _cached_articles(
+            cache, store, [(key, ids[n], docs[n].path) for n, key in enumerate(keys)], profile,
+            prepared,
+        )
+        if cache is not None and store is not None
+        else {}
+    )  # fmt: skip
+    todo = [n for n in range(count) if not caching or keys[n] not in cached]
+    hits = count - len(todo)
+    if progress and hits:
+        progress(hits, count)
+    fresh: list[AnnotatedArticle] = []
+    pending = deque(docs[n] for n in todo)
+    docs.clear()
     chunks = _process_all(
-        [docs[n] for n in todo],
+        (pending.popleft() for _ in range(len(pending))),
         [ids[n] for n in todo],
         profile,
         options.jobs,
@@ -161,26 +182,50 @@ def process_documents(
         while_waiting=partial(_load_model_stage, options.summarizer),
     )
     for chunk in chunks:
+        chunk_keys = [keys[todo[len(fresh) + i]] for i in range(len(chunk))] if caching else []
         if cache is not None and caching:
             # Stored as they come: the encoded copies are never all in memory at once.
-            done = len(fresh)
-            cache.put_encoded(
-                (keys[todo[done + i]], item.encoded) for i, item in enumerate(chunk) if item.encoded
-            )
-        for item in chunk:
-            fresh.append(item.article)
-            prepared[item.article.id] = item.prepared
+            encoded = zip(chunk_keys, (item.encoded for item in chunk), strict=True)
+            cache.put_encoded((key, value) for key, value in encoded if value)
+        for n, item in enumerate(chunk):
+            article = item.article
+            if store is not None and cache is not None and cache.enabled and article.sentences:
+                article = store.add_text(chunk_keys[n], article)
+            fresh.append(article)
+            prepared[article.id] = item.prepared
         # What is kept lives to the end of the build: collection passes need not go over it
         # again and again as it grows (they cost a tenth of the main process's time).
         gc.freeze()
         if progress:
-            progress(hits + len(fresh), len(docs))
+            progress(hits + len(fresh), count)
     if cache is not None:
         cache.prune()
     processed = dict(zip(todo, fresh, strict=True))
     return Processed(
-        [processed[n] if n in processed else cached[keys[n]] for n in range(len(docs))], prepared
+        [processed[n] if n in processed else cached[keys[n]] for n in range(count)], prepared
     )
+
+
+def _cached_articles(
+    cache: ArticleCache,
+    store: _StoredArticles,
+    placements: Sequence[Placement],
+    profile: Profile,
+    prepared: dict[str, Prepared],
+) -> dict[str, AnnotatedArticle]:
+    """The articles the cache holds among `placements`, by key, read a chunk at a time
+    and kept without their text (see `process_documents`); what the model needs of each
+    is worked out meanwhile, into `prepared`."""
+    from briefing.model.index import prepare
+
+    found: dict[str, AnnotatedArticle] = {}
+    for start in range(0, len(placements), _CACHE_CHUNK):
+        for key, article in cache.get_placed(placements[start : start + _CACHE_CHUNK]).items():
+            if article.sentences:
+                prepared[article.id] = prepare(article, profile)
+                article = store.add_text(key, article)
+            found[key] = article
+    return found
 
 
 def _article_ids(count: int) -> list[str]:
@@ -198,7 +243,7 @@ class _Done:
 
 
 def _process_all(
-    docs: Sequence[Document],
+    docs: Iterable[Document],
     ids: Sequence[str],
     profile: Profile,
     jobs_requested: int | None,
@@ -206,11 +251,12 @@ def _process_all(
     encode: bool = False,
     while_waiting: Callable[[], None] | None = None,
 ) -> Iterator[list[_Done]]:
-    """The documents processed, in order, in chunks as they are done. `while_waiting`:
-    work of the main process's own, done once the workers have theirs."""
+    """The documents (one per id) processed, in order, in chunks as they are done; each
+    is read from `docs` when it is handed over. `while_waiting`: work of the main
+    process's own, done once the workers have theirs."""
     from briefing.actors import compile_profile
 
-    jobs = worker_count(len(docs), jobs_requested)
+    jobs = worker_count(len(ids), jobs_requested)
     if jobs == 1:
         tagger = compile_profile(profile)
         for doc, article_id in zip(docs, ids, strict=True):
@@ -226,7 +272,10 @@ def _process_all(
 
     _load_worker_stages()
 
-    chunks = ((docs[i:j], ids[i:j], encode) for i, j in _chunk_bounds(len(docs), jobs))
+    pages = iter(docs)
+    chunks = (
+        (list(islice(pages, j - i)), ids[i:j], encode) for i, j in _chunk_bounds(len(ids), jobs)
+    )
     with (
         ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(profile,)
@@ -405,11 +454,12 @@ def _build_briefing(
             if progress:
                 progress(Stage.EXTRACT, 0, len(kept))
                 pages = partial(progress, Stage.EXTRACT)
-            processed = process_documents(kept, profile, options, pages, cache=cache)
-            # The pages' text is not held through the model stage: only what names them.
-            del docs
-            kept = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
+            # The pages' text is let go as they are processed: only what names them is kept.
+            names = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
             copies = [(_StampedFile(c.path, c.sha256, c.media), first) for c, first in copies]
+            del docs
+            processed = process_documents(kept, profile, options, pages, cache=cache)
+            kept = names
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )
@@ -546,8 +596,10 @@ def _brief_articles(
         )
     if options.profile is None:
         # Say so when another bundled profile fits far better; never switch silently.
-        texts = [" ".join(s.text for s in a.sentences) for a in articles]
-        suggestion = suggest_profile(texts, profile)
+        # The joined texts are let go at once: the model stage must not hold them.
+        suggestion = suggest_profile(
+            [" ".join(s.text for s in a.sentences) for a in articles], profile
+        )
         if suggestion:
             notes.append(suggestion)
     if not articles:

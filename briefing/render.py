@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact
 from briefing.safety import clean_text, escape_markdown
 
@@ -21,13 +22,22 @@ SCHEMA = "briefing/1"
 
 def render(briefing: Briefing, fmt: str, width: int = 80) -> str:
     """The whole briefing in one of FORMATS, ending with a newline."""
-    if fmt == "text":
-        return render_text(briefing, width)
-    if fmt == "markdown":
-        return render_markdown(briefing)
     if fmt == "json":
         return render_json(briefing)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return "".join(render_pieces(briefing, fmt, width))
+
+
+def render_pieces(briefing: Briefing, fmt: str, width: int = 80) -> Iterator[str]:
+    """`render`'s text in pieces, to be written as they come: JSON quotes every sentence
+    of every article, hundreds of MB at 10,000 articles never held at once."""
+    if fmt == "text":
+        yield render_text(briefing, width)
+    elif fmt == "markdown":
+        yield render_markdown(briefing)
+    elif fmt == "json":
+        yield from _json_pieces(briefing)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
 # --- shared wording ----------------------------------------------------------------
@@ -317,47 +327,82 @@ def _actor_json(briefing: Briefing, brief: ActorBrief) -> dict[str, Any]:
 def briefing_json(briefing: Briefing) -> dict[str, Any]:
     """The `briefing/1` contract as plain data (names fixed; extra fields allowed)."""
     return {
+        **_json_head(briefing),
+        "articles": [_article_json(briefing, item) for item in briefing.articles],
+        **_json_tail(briefing),
+    }
+
+
+def _json_head(briefing: Briefing) -> dict[str, Any]:
+    """The fields before the articles."""
+    return {
         "schema": SCHEMA,
         "profile": briefing.profile_id,
         "profile_name": briefing.profile_name,
         "summarizer": briefing.summarizer,
         "sentences_per_summary": briefing.length,
         "problems": [clean_text(p) for p in briefing.problems],
-        "articles": [
+    }
+
+
+def _article_json(briefing: Briefing, item: AnnotatedArticle) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "path": clean_text(item.article.path),
+        "title": item.article.title,
+        "outlet": item.article.outlet,
+        "wire": item.article.wire,
+        "byline": item.article.byline,
+        "published": item.article.published,
+        # the day the briefing reads an undated (or misdated) article as of
+        "published_estimate": briefing.estimated_published.get(item.id),
+        "dateline": item.article.dateline,
+        "language": item.article.language,
+        "sentences": [
             {
-                "id": item.id,
-                "path": clean_text(item.article.path),
-                "title": item.article.title,
-                "outlet": item.article.outlet,
-                "wire": item.article.wire,
-                "byline": item.article.byline,
-                "published": item.article.published,
-                # the day the briefing reads an undated (or misdated) article as of
-                "published_estimate": briefing.estimated_published.get(item.id),
-                "dateline": item.article.dateline,
-                "language": item.article.language,
-                "sentences": [
-                    {
-                        "id": s.id,
-                        "text": s.text,
-                        "kind": s.kind,
-                        "paragraph": s.paragraph,
-                        "report": briefing.report_of(s.id),
-                        "actors": list(s.actors),
-                        "dates": [
-                            {"text": d.text, "value": d.value, "precision": d.precision}
-                            for d in s.dates
-                        ],
-                    }
-                    for s in item.sentences
+                "id": s.id,
+                "text": s.text,
+                "kind": s.kind,
+                "paragraph": s.paragraph,
+                "report": briefing.report_of(s.id),
+                "actors": list(s.actors),
+                "dates": [
+                    {"text": d.text, "value": d.value, "precision": d.precision} for d in s.dates
                 ],
             }
-            for item in briefing.articles
+            for s in item.sentences
         ],
+    }
+
+
+def _json_tail(briefing: Briefing) -> dict[str, Any]:
+    """The fields after the articles."""
+    return {
         "actors": [_actor_json(briefing, b) for b in briefing.actors],
         "other_actors": [_actor_json(briefing, b) for b in briefing.other_actors],
     }
 
 
 def render_json(briefing: Briefing) -> str:
-    return json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2) + "\n"
+    return "".join(_json_pieces(briefing))
+
+
+def _indented(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _json_pieces(briefing: Briefing) -> Iterator[str]:
+    """`briefing_json` as json.dumps(indent=2) writes it, an article at a time: the fields
+    around the articles written as objects of their own and joined at their braces, each
+    article written alone and indented to its depth (JSON text holds no raw line break
+    but those indentation puts)."""
+    head, tail = _indented(_json_head(briefing)), _indented(_json_tail(briefing))
+    yield head[: -len("\n}")] + ',\n  "articles": [' + ("" if briefing.articles else "]")
+    for n, item in enumerate(briefing.articles):
+        article = _indented(_article_json(briefing, item)).replace("\n", _ARTICLE_BREAK)
+        yield ("," if n else "") + _ARTICLE_BREAK + article
+    yield ("\n  ]," if briefing.articles else ",") + tail[len("{") :] + "\n"
+
+
+# An article's line break in the briefing: two levels deep.
+_ARTICLE_BREAK = "\n    "

@@ -182,3 +182,20 @@ def test_read_only_folder_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         write_atomic(target, "x")
     assert str(raised.value) == f"cannot write {target}: Permission denied"
     assert target.read_text(encoding="utf-8") == "previous"
+
+
+def test_pieces_are_written_as_they_come_and_a_failure_midway_leaves_the_old_file(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "out.json"
+    write_atomic(target, iter(["{", '"a": "caf\udce9"', "}"]))
+    assert target.read_text(encoding="utf-8") == '{"a": "caf?"}'
+
+    def failing():
+        yield "half"
+        raise ValueError("renderer broke")
+
+    with pytest.raises(ValueError, match="renderer broke"):
+        write_atomic(target, failing())
+    assert target.read_text(encoding="utf-8") == '{"a": "caf?"}'
+    assert leftovers(tmp_path) == []

@@ -3,6 +3,8 @@
 import pickle
 from pathlib import Path
 
+import pytest
+
 from briefing.model.index import Prepared
 from briefing.options import BriefingOptions
 from briefing.pipeline import (
@@ -52,6 +54,7 @@ def test_chunks_cover_every_page_once_in_order_and_shrink_to_single_pages() -> N
 
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
+    from briefing.actors import compile_profile
     from briefing.corroborate import corroborate, report_words
     from briefing.model.attribution import attribute_sentences
     from briefing.model.index import prepare
@@ -64,8 +67,16 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     profile = resolve_profile(None)
     travelled = {a.id: _from_worker(prepare(a, profile)) for a in articles}
     assert travelled == processed.prepared
+    tagger = compile_profile(profile)
     for article in articles:
         assert travelled[article.id].speakers == attribute_sentences(article.sentences)
+        # The article's context, settled without its text, reads as the text itself does.
+        settled = travelled[article.id].context
+        read = tagger.context("\n".join(b.text for b in article.article.blocks))
+        assert settled.text == "" and (settled.satisfied, settled.era_day) == (
+            read.satisfied,
+            read.era_day,
+        )
         words = travelled[article.id].words
         assert len(words) == len(article.sentences)
         for n, sentence in enumerate(article.sentences):
@@ -103,3 +114,15 @@ def _from_worker(prepared: Prepared) -> Prepared:
     finally:
         corroborate._VOCABULARY = kept
     return pickle.loads(sent)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_pages_text_is_let_go_once_it_is_handed_over(jobs: int) -> None:
+    import weakref
+
+    docs = read_documents([])[0]
+    first = weakref.ref(docs[0])
+    options = BriefingOptions(use_cache=False, jobs=jobs)
+    processed = process_documents(docs, resolve_profile(None), options)
+    assert docs == [] and first() is None
+    assert [a.article.path for a in processed.articles] == [str(p) for p in seed_paths()]

@@ -226,6 +226,35 @@ def test_a_warm_run_reads_the_articles_text_only_when_asked_for_it(
     assert type(pickle.loads(pickle.dumps(warm.articles[0]))) is type(cold.articles[0])
 
 
+def test_a_cold_run_keeps_the_sentences_and_leaves_the_text_in_the_cache(
+    counted_extractions,
+) -> None:
+    import sqlite3
+
+    uncached = build_briefing([], BriefingOptions(use_cache=False))
+    cold = build_briefing([], BriefingOptions())
+    for article in cold.articles:
+        # What the model reads is held; the text is read back from the cache when asked.
+        assert "sentences" in vars(article)
+        assert not {"blocks", "dropped"} & set(vars(article.article))
+    assert cold == uncached
+    assert cold.articles[1].article.dropped == uncached.articles[1].article.dropped
+    assert len(counted_extractions) == 4  # read back, not made again
+    # A row gone by the time the text is asked for is made again from its page.
+    with sqlite3.connect(default_path()) as connection:
+        connection.execute("DELETE FROM articles")
+    fresh = build_briefing([], BriefingOptions(sentences=2))
+    with sqlite3.connect(default_path()) as connection:
+        connection.execute("DELETE FROM articles")
+    again = build_briefing([], BriefingOptions(use_cache=False))
+    assert fresh.articles[0].article.blocks == again.articles[0].article.blocks
+    assert len(counted_extractions) == 10  # both pages: a chunk of rows is read at a time
+    # Articles found in the cache leave their text there too.
+    hits = build_briefing([], BriefingOptions(sentences=3))
+    assert len(counted_extractions) == 10
+    assert not {"blocks", "dropped"} & set(vars(hits.articles[0].article))
+
+
 def test_a_warm_run_reads_whole_rows_as_they_are(tmp_path: Path, counted_extractions) -> None:
     from briefing.render import render_json
 

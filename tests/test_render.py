@@ -78,6 +78,20 @@ def test_a_summary_as_long_as_asked_has_no_note() -> None:
     assert json.loads(render(briefing, "json"))["actors"][0]["summary_shortfall"] is None
 
 
+def test_json_written_an_article_at_a_time_is_what_json_dumps_writes() -> None:
+    from dataclasses import replace
+
+    from briefing.render import briefing_json, render_pieces
+
+    one = _briefing()
+    two = replace(one, articles=(*one.articles, replace(one.articles[0], id="a2")))
+    for briefing in (one, two, replace(one, articles=(), problems=('a [b] \\ " note',))):
+        pieces = list(render_pieces(briefing, "json"))
+        assert len(pieces) == len(briefing.articles) + 2  # head, each article, tail
+        whole = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=2) + "\n"
+        assert "".join(pieces) == whole == render(briefing, "json")
+
+
 def test_an_estimated_publication_day_is_shown_as_one() -> None:
     from dataclasses import replace
 

@@ -61,7 +61,10 @@ def build_model(
     on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
     stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
-    lines = pane_lines(index, [*actors, *others], mentions_of(tagger, others), off_period)
+    known = index.prepared
+    settled = {id(article): known[i].context for i, article in index.articles.items() if i in known}
+    mentions = mentions_of(tagger, others, settled)
+    lines = pane_lines(index, [*actors, *others], mentions, off_period)
     advance(Stage.COMPARE, len(articles), len(articles))
     panes = [*actors, *(pane for pane in others if lines[pane.id])]
     briefs: list[ActorBrief] = []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing.actors import SentenceNames, sentence_names
+from briefing.actors import ArticleContext, SentenceNames, compile_profile, sentence_names
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.corroborate import ArticleWords, Corroboration, article_words, corroborate
 from briefing.extract import Article
@@ -28,6 +28,10 @@ class Prepared:
     # Sentence id -> what it names outside the profile (see `find_other_actors`), for
     # every sentence but captions, which the model leaves out of that count.
     names: dict[str, SentenceNames | None]
+    # How the tagger's context rules read the whole article (see `mentions_of`), settled:
+    # the model needs it without the article's text in memory. Not compared: contexts
+    # compare as objects (tests compare what a settled one decides).
+    context: ArticleContext = field(compare=False)
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
@@ -37,7 +41,13 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
         article_words(article),
         attribute_sentences(article.sentences),
         {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
+        article_context(article.article, profile).settled(),
     )
+
+
+def article_context(article: Article, profile: Profile) -> ArticleContext:
+    """The whole article as the profile's context rules read it."""
+    return compile_profile(profile).context("\n".join(block.text for block in article.blocks))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ first actor its event names (who is acted upon). The other actors it names are l
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from briefing.actors import ActorTagger, ArticleContext
@@ -44,12 +44,16 @@ class PaneActor:
     length: int  # summary sentences
 
 
-def mentions_of(tagger: ActorTagger, others: Sequence[PaneActor]) -> Mentions:
+def mentions_of(
+    tagger: ActorTagger,
+    others: Sequence[PaneActor],
+    settled: Mapping[int, ArticleContext] | None = None,
+) -> Mentions:
     """Where a text names the profile's actors (by the profile's rules) and the other
-    actors (by name)."""
+    actors (by name). `settled`: articles' contexts already worked out, by id(article)."""
     names = [(other.id, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others]
     # id(article) -> the article as the tagger's context rules read it, read once.
-    contexts: dict[int, ArticleContext] = {}
+    contexts: dict[int, ArticleContext] = dict(settled or {})
     # (text, id(article)) -> what it names: deciding a line's pane and its subject read
     # the same openings and events again.
     known: dict[tuple[str, int], dict[str, int]] = {}
