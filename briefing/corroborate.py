@@ -14,13 +14,13 @@ import hashlib
 import math
 import re
 from array import array
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from typing import Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
@@ -35,6 +35,10 @@ from briefing.model.words import (
 )
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 _WORD = re.compile(r"\w+")
 
@@ -711,9 +715,24 @@ class _Features:
     def _unpack(self, i: int) -> ReportWords:
         return self._articles[self._article[i]].sentence(self._position[i])
 
-    def run(self, i: int, k: int) -> array[int]:
-        """Sentence i's run k of word ids (see `ArticleWords.run`)."""
-        return self._articles[self._article[i]].run(self._position[i], k)
+    def __len__(self) -> int:
+        return len(self._article)
+
+    def word_table(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """Every word id of every sentence's runs, as three arrays: its sentence (reading
+        order), its run (see `ArticleWords.run`) and the id; in reading order, each run's
+        ids as stored."""
+        import numpy as np
+
+        empty = np.zeros(0, dtype=np.int64)
+        tokens = [np.frombuffer(words.tokens, dtype=np.uintc) for words in self._articles]
+        lengths = [np.diff(np.frombuffer(words.bounds, dtype=np.uintc)) for words in self._articles]
+        label = np.repeat(
+            np.arange(_RUNS * len(self), dtype=np.int64),
+            np.concatenate([empty, *lengths]).astype(np.int64),
+        )
+        token = np.concatenate([empty, *tokens]).astype(np.int64)
+        return label // _RUNS, label % _RUNS, token
 
 
 # Sentences kept unpacked at a time while pairs are scored and groups joined.
@@ -723,36 +742,56 @@ _UNPACKED = 4096
 def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[tuple[int, int]]:
     """Index pairs (into `distinct`) of sentences worth comparing: those sharing enough
     words (only sentences sharing words are ever compared, so the cost grows with the
-    number of near-duplicates, not with the square of the corpus)."""
-    index: dict[int, list[int]] = defaultdict(list)
-    for x, i in enumerate(distinct):
-        for token in features.run(i, 0):
-            index[token].append(x)
+    number of near-duplicates, not with the square of the corpus). Pairs come in order.
+    Worked out on arrays of word ids, sorted (the sort is what costs)."""
+    import numpy as np
+
+    sentence, run, token = features.word_table()
+    size = len(distinct)
+    place = np.full(len(features), -1, dtype=np.int64)
+    place[np.asarray(distinct, dtype=np.int64)] = np.arange(size)
+    compared = place[sentence] >= 0
+    # Each word's sentences in reading order, word after word: as (word, sentence) keys.
+    words = np.sort(token[compared & (run == 0)] * size + place[sentence[compared & (run == 0)]])
+    if not len(words):
+        return
+    tokens, xs = words // size, words % size
+    count = len(words)
+    opens = np.flatnonzero(np.r_[True, tokens[1:] != tokens[:-1]])
+    closes = np.r_[opens[1:], count]
+    word_of = np.repeat(np.arange(len(opens)), closes - opens)
     # A token weighs what it weighs in the first sentence holding it.
-    weight = {
-        token: _NAME_WEIGHT if token in features.run(distinct[members[0]], 1) else 1.0
-        for token, members in index.items()
-    }
-    # Shared weight is added up one sentence at a time (with the sentences after it): a
-    # table of every pair at once grew with the corpus (100 MB at 1,000 articles).
-    for x, i in enumerate(distinct):
-        shared: dict[int, float] = {}
-        for token in features.run(i, 0):
-            members = index[token]
-            after = bisect_right(members, x)
-            if after == len(members):
-                continue
-            if len(members) <= _COMMON_WORD:
-                for y in members[after:]:
-                    shared[y] = shared.get(y, 0.0) + weight[token]
-            else:
-                # One story copied many times, or stock wording: comparing neighbours
-                # keeps the cost linear, and copies still chain into one report.
-                y = members[after]
-                shared[y] = shared.get(y, 0.0) + weight[token]
-        for y, total in shared.items():
-            if total >= _MIN_SHARED_WEIGHT:
-                yield x, y
+    names = np.sort(token[compared & (run == 1)] * size + place[sentence[compared & (run == 1)]])
+    found = np.minimum(np.searchsorted(names, words[opens]), max(len(names) - 1, 0))
+    named = (names[found] == words[opens] if len(names) else np.zeros(len(opens), bool))[word_of]
+    # Each sentence shares a word with every later sentence holding it; past _COMMON_WORD
+    # sentences (one story copied many times, or stock wording) only with the next one:
+    # comparing neighbours keeps the cost linear, and copies still chain into one report.
+    later = closes[word_of] - np.arange(count) - 1
+    common = (closes - opens)[word_of] > _COMMON_WORD
+    later[common] = np.minimum(later[common], 1)
+    # Shared words are added up for a range of first sentences at a time: a table of
+    # every pair at once grew with the corpus.
+    shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
+    cuts = np.searchsorted(shares, np.arange(_SHARES_AT_ONCE, shares[-1], _SHARES_AT_ONCE))
+    for low, high in pairwise([0, *np.unique(cuts + 1).tolist(), size]):
+        at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
+        many = later[at]
+        holder = np.repeat(at, many)
+        partner = holder + np.arange(len(holder)) - np.repeat(np.cumsum(many) - many, many) + 1
+        # (pair, whether the word is a name) as one key: sorting counts both.
+        keys = np.sort((xs[holder] * size + xs[partner]) * 2 + named[holder])
+        pairs = keys // 2
+        starts = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
+        shared_names = np.add.reduceat(keys % 2, starts) if len(starts) else starts
+        shared_words = np.diff(np.r_[starts, len(keys)]) - shared_names
+        shared = shared_words * 1.0 + shared_names * _NAME_WEIGHT
+        chosen = pairs[starts][shared >= _MIN_SHARED_WEIGHT]
+        yield from zip((chosen // size).tolist(), (chosen % size).tolist(), strict=True)
+
+
+# Shared words added up at a time by _candidate_pairs (a few bytes each).
+_SHARES_AT_ONCE = 1 << 20
 
 
 def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
