@@ -508,13 +508,13 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
     """How many words each gives that the other does not but that can mean what one of
     the other's words means ("besieged" and "attack", "gunfire" and "gunshots": WordNet
     senses): the fewer of the two sides' counts."""
-    own_a, own_b = _senses(wa), _senses(wb)
+    (own_a, all_a), (own_b, all_b) = _senses(wa), _senses(wb)
+    if all_a.isdisjoint(all_b):
+        return 0  # most pairs: no word of one can mean a word of the other
     only_a = [s for w, s in own_a.items() if w not in wb.words]
     only_b = [s for w, s in own_b.items() if w not in wa.words]
     if not only_a or not only_b:
         return 0
-    all_a: set[int] = set().union(*own_a.values())
-    all_b: set[int] = set().union(*own_b.values())
     return min(
         sum(not s.isdisjoint(all_b) for s in only_a), sum(not s.isdisjoint(all_a) for s in only_b)
     )
@@ -523,11 +523,12 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
 # Each sentence is compared with many. `corroborate` empties it when done: it holds every
 # sentence compared.
 @lru_cache(maxsize=65_536)
-def _senses(words: ReportWords) -> dict[str, frozenset[int]]:
+def _senses(words: ReportWords) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
     """A sentence's plain words that have WordNet senses (names and counts have none
-    that matter), with their senses."""
+    that matter), with their senses; and all those senses."""
     table = word_senses()
-    return {w: table[w] for w in words.words - words.names if w in table}
+    own = {w: table[w] for w in words.words - words.names if w in table}
+    return own, frozenset().union(*own.values())
 
 
 def _missing(names: frozenset[str], others: frozenset[str]) -> float:
