@@ -196,27 +196,31 @@ class ArticleWords:
     bounds[4n + k] to bounds[4n + k + 1]), its counts in `numbers` (from number_bounds[n]
     to number_bounds[n + 1]). A set of strings per sentence held for 10,000 articles was
     most of a briefing's memory. Ids are this process's (`Vocabulary`): pickled, the
-    article travels with its own words and gets the receiving process's ids."""
+    article travels with its own words and gets the receiving process's ids. Each
+    sentence's `_copy_key` too, one after another in `copies`."""
 
     tokens: array[int]  # "I": word ids
     bounds: array[int]  # "I"
     numbers: array[float]  # "d"
     number_bounds: array[int]  # "I"
     restated: tuple[tuple[str, str], ...]  # see `restatements`
+    copies: bytes
 
     @classmethod
     def of(cls, texts: Iterable[str], restated: tuple[tuple[str, str], ...]) -> ArticleWords:
         """The packed `report_words` of an article's sentences (their texts, in order)."""
         tokens, bounds = array("I"), array("I", [0])
         numbers, number_bounds = array("d"), array("I", [0])
+        copies = []
         for text in texts:
+            copies.append(_copy_key(text))
             ids, lengths, counts = _packed_report_words(text)
             tokens.extend(ids)
             for length in lengths:
                 bounds.append(bounds[-1] + length)
             numbers.extend(counts)
             number_bounds.append(len(numbers))
-        return cls(tokens, bounds, numbers, number_bounds, restated)
+        return cls(tokens, bounds, numbers, number_bounds, restated, b"".join(copies))
 
     def __len__(self) -> int:
         return len(self.number_bounds) - 1
@@ -225,6 +229,10 @@ class ArticleWords:
         """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates)."""
         at = _RUNS * n + k
         return self.tokens[self.bounds[at] : self.bounds[at + 1]]
+
+    def copy_key(self, n: int) -> bytes:
+        """The `_copy_key` of the article's n-th sentence."""
+        return self.copies[_COPY_KEY_SIZE * n : _COPY_KEY_SIZE * (n + 1)]
 
     def sentence(self, n: int) -> ReportWords:
         """The `report_words` of the article's n-th sentence."""
@@ -242,7 +250,7 @@ class ArticleWords:
         return (
             _received_words,
             (text, tokens.tobytes(), self.bounds, self.numbers, self.number_bounds,
-             self.restated),
+             self.restated, self.copies),
         )  # fmt: skip
 
 
@@ -253,12 +261,13 @@ def _received_words(
     numbers: array[float],
     number_bounds: array[int],
     restated: tuple[tuple[str, str], ...],
+    copies: bytes,
 ) -> ArticleWords:
     ids = [_VOCABULARY.id(word) for word in text.split("\n")] if text else []
     local = array("I")
     local.frombytes(tokens)
     return ArticleWords(
-        array("I", [ids[t] for t in local]), bounds, numbers, number_bounds, restated
+        array("I", [ids[t] for t in local]), bounds, numbers, number_bounds, restated, copies
     )
 
 
@@ -870,7 +879,12 @@ def _copy_key(text: str) -> bytes:
     """What word-for-word copies have in common (their words, lower-case), as a digest:
     the words themselves, held for every sentence at once, weighed as much as the text."""
     words = " ".join(_WORD.findall(text.lower()))
-    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return hashlib.blake2b(
+        words.encode("utf-8", "surrogatepass"), digest_size=_COPY_KEY_SIZE
+    ).digest()
+
+
+_COPY_KEY_SIZE = 16
 
 
 def corroborate(
@@ -898,10 +912,11 @@ def corroborate(
     # matching pair says nothing about events, so they never join a report.
     first_copy: dict[bytes, int] = {}
     distinct: list[int] = []
-    for i, sentence in enumerate(sentences):
+    copy_keys = (words.copy_key(n) for words in packed for n in range(len(words)))
+    for i, (sentence, key) in enumerate(zip(sentences, copy_keys, strict=True)):
         if sentence.kind == "caption":
             continue
-        first = first_copy.setdefault(_copy_key(sentence.text), i)
+        first = first_copy.setdefault(key, i)
         if first == i:
             distinct.append(i)
         else:

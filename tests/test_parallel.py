@@ -39,7 +39,7 @@ def test_small_inputs_stay_serial() -> None:
 
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
-    from briefing.corroborate import corroborate, report_words
+    from briefing.corroborate import _copy_key, corroborate, report_words
     from briefing.model.attribution import attribute_sentences
     from briefing.model.index import prepare
 
@@ -57,6 +57,7 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
         assert len(words) == len(article.sentences)
         for n, sentence in enumerate(article.sentences):
             assert words.sentence(n) == report_words(sentence.text)
+            assert words.copy_key(n) == _copy_key(sentence.text)
     assert sum(len(p.words.restated) for p in travelled.values()) > 0
     assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
     # Other actors, from what each sentence names worked out with its article.
