@@ -28,15 +28,18 @@ class Prepared:
     # Sentence id -> what it names outside the profile (see `find_other_actors`), for
     # every sentence but captions, which the model leaves out of that count.
     names: dict[str, SentenceNames | None]
+    furniture: frozenset[str]  # see `lines.furniture`
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     from briefing.model.attribution import attribute_sentences
+    from briefing.model.lines import furniture
 
     return Prepared(
         article_words(article),
         attribute_sentences(article.sentences),
         {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
+        furniture(article.sentences),
     )
 
 
@@ -107,6 +110,17 @@ class Index:
             known = self.prepared.get(article.id)
             speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers
+
+    @cached_property
+    def furniture(self) -> frozenset[str]:
+        """Sentences no line may state (see `lines.furniture`: an article's own)."""
+        from briefing.model.lines import furniture
+
+        own = []
+        for article in self.annotated:
+            known = self.prepared.get(article.id)
+            own.append(known.furniture if known else furniture(article.sentences))
+        return frozenset().union(*own)
 
     @cached_property
     def made_lines(self) -> dict[tuple[str, tuple[str, ...], str], Line]:

@@ -53,7 +53,8 @@ _CREDIT_MARKS = ("|", "/")
 
 def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
     """Sentences no line may state: the paragraphs of a photo credit, and body text that
-    ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:")."""
+    ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:").
+    An article's furniture depends on it alone: it is worked out with the article."""
     sentences = list(sentences)
     captioned = {(s.article_id, s.paragraph) for s in sentences if _credit(s.text)}
     return frozenset(
@@ -110,7 +111,7 @@ def pane_lines(
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
-    unfit = furniture(index.sentences.values())
+    unfit = index.furniture
     for pane in panes:
         reports = actor_reports(index, [sid for sid in pane.sentence_ids if sid not in unfit])
         per_pane[pane.id] = reports
