@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
@@ -279,6 +279,8 @@ def _same_name(one: str, other: str) -> bool:
     )
 
 
+# A pane's summary candidates are each compared with every key fact: the same texts again.
+@lru_cache(maxsize=8192)
 def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
     """A fact of `day` as who did what, when; None when its subject names nobody or its
     main verb is not found. A pronoun subject ("He said he had agreed ...") is the
