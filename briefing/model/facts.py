@@ -160,6 +160,7 @@ _SPOKEN_TO = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # asked of a pane's lines when choosing facts and the summary
 def civilians_act(text: str) -> bool:
     """Whether the main clause's subject is people who are no party to the conflict and
     they act (an active verb: "People took to the streets ..."), so the sentence is about
