@@ -14,7 +14,6 @@ import hashlib
 import math
 import re
 from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -937,13 +936,16 @@ def corroborate(
                 parent[max(ri, rj)] = min(ri, rj)
         start += len(article.sentences)
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sentences)):
-        groups[root(i)].append(i)
+    # A sentence is only ever joined under an earlier one: in reading order, each finds
+    # its group's first sentence where its parent's was put, and groups fill in order.
+    groups: dict[int, list[str]] = {}
+    for i, sentence in enumerate(sentences):
+        parent[i] = parent[parent[i]]
+        groups.setdefault(parent[i], []).append(sentence.id)
     reports = []
     report_of: dict[str, Report] = {}
-    for first in sorted(groups):
-        ids = tuple(sentences[i].id for i in sorted(groups[first]))
+    for members in groups.values():
+        ids = tuple(members)
         report = Report(id=ids[0], sentence_ids=ids)
         reports.append(report)
         for sid in ids:
