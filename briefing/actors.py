@@ -81,6 +81,8 @@ class ActorTagger:
         for match in self.phrases.finditer(sentence):
             if match.phrase in self.country_words and _place_or_people(sentence, match):
                 continue
+            if _HOMETOWN_BEFORE.search(sentence, max(0, match.start - 60), match.start):
+                continue
             hits = self.hits[match.phrase]
             for hit in hits:
                 if hit.actor in found:
@@ -163,8 +165,17 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",
     re.IGNORECASE,
 )
+# "Kryvyi Rih, the hometown of (Ukrainian) President Volodymyr Zelensky": the person
+# names a place there, as a country does in "in Ukraine".
+_HOMETOWN_BEFORE = re.compile(
+    r"\b(?:home\s*town|birthplace|native\s+(?:city|town|village))\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
 # "in Sumy, Ukraine, ...": a town, then its country.
-_TOWN_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s+$")
+# "in Kryvyi Rih, central Ukraine.": with its part of the country.
+_TOWN_BEFORE = re.compile(
+    r"\b[A-Z][\w'’-]+,\s+(?:(?:\w+ern|central|north|south|east|west)(?:-\w+)?\s+)?$"
+)
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
 # "the Ukrainian city of Sumy", "near the Russian border", "into Russian territory";
 # possessive, before a named place: "Israel's Sheba Medical Center", "Russia's Kursk region".

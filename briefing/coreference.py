@@ -58,7 +58,34 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         after = _AFTER_QUOTE.search(text, 1)
         start = after.end() if after else len(text)
         positions = {a: at for a, at in positions.items() if at >= start}
+    elif (name := _leading_name(text)) and not any(
+        name[0] <= at < name[1] for at in positions.values()
+    ):
+        # "Sitting in a crowd ..., Najlaa Ahmed described the moment the RSF men poured
+        # in": the sentence leads with a person who is no actor; "She ..." is her.
+        return None
     return min(positions, key=positions.__getitem__) if positions else None
+
+
+# A sentence's subject as a name: two to six capitalised words before a lower-case one,
+# at its start or after an opening phrase ("Sitting in a crowd ..., ", "On Sunday, ").
+# The particles of a name ("Ahmad al Shara", "Ursula von der Leyen") are part of it.
+_LEADING_NAME = re.compile(
+    r"[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|da|van|von|der|du)\s+){1,5}(?=[a-z])"
+)
+_OPENING_PHRASE = re.compile(
+    r"^(?:[A-Z][a-z]*ing|In|On|At|After|Before|During|As|While)\b[^,]{0,120},\s+"
+)
+
+
+def _leading_name(text: str) -> tuple[int, int] | None:
+    """Where a sentence's leading name stands (start, end), or None."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    opening = _OPENING_PHRASE.match(stripped)
+    start = opening.end() if opening else 0
+    name = _LEADING_NAME.match(stripped, start)
+    return (offset + name.start(), offset + name.end()) if name else None
 
 
 def within_quote(text: str) -> bool:

@@ -596,6 +596,11 @@ def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
     assert tagger.tag("More than 20 were killed in Sumy, Ukraine, on Sunday.") == ()
     assert tagger.tag("Drones were smuggled into Russia and near the Russian border.") == ()
     assert tagger.tag("In the war in Ukraine, Russian missiles struck Sumy.") == ("russia",)
+    assert tagger.tag("At least 14 were killed by the attack on Kryvyi Rih, central Ukraine.") == ()
+    # A leader named for his home town names the place, as a country does.
+    hometown = "The strikes hit Kryvyi Rih, the hometown of Ukrainian President Volodymyr Zelensky."
+    assert tagger.tag(hometown) == ()
+    assert tagger.tag("Zelensky, who was born in Kryvyi Rih, condemned the strike.") == ("ukraine",)
     # Its forces, officials and statements are the state.
     assert tagger.tag("Ukraine's air defences and Ukrainian forces hit Russia.") == (
         "ukraine",
@@ -639,6 +644,23 @@ def test_a_pronoun_or_a_quote_going_on_carries_the_actor_of_the_sentence_before(
     assert actors[next(t for t in actors if t.startswith("Rescue work"))] == ()
     # ...and a quote whose speaker is named is not carried over: it names Russia itself.
     assert actors[next(t for t in actors if t.startswith("\u201cRussia must"))] == ("russia",)
+
+
+def test_a_pronoun_after_a_person_who_is_no_actor_carries_no_actor() -> None:
+    sentences = _annotated(
+        [
+            "Sitting in a crowd under the harsh sun, Najlaa Ahmed described the moment the "
+            "Rapid Support Forces men poured into the camp.",
+            "She lost track of most of her family as she fled.",
+            "On Saturday, General Abdel Fattah al Burhan visited the city.",
+            "He said the city would be retaken.",
+        ],
+        "sudan",
+    )
+    actors = dict(sentences)
+    assert actors["She lost track of most of her family as she fled."] == ()
+    # A name with its particles ("al Burhan") is still the actor's.
+    assert actors["He said the city would be retaken."] == ("saf",)
 
 
 def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() -> None:

@@ -1,15 +1,17 @@
 """Key-fact rules: whose account a sentence gives, and which sentences make facts."""
 
+import datetime
+
 import pytest
 
 from briefing.actors import compile_profile
 from briefing.annotate import Sentence
 from briefing.coreference import within_quote
-from briefing.dates import DateMention
+from briefing.dates import DateMention, resolve_dates
 from briefing.model.attribution import attribute_sentences, find_speaker
 from briefing.model.background import told_as_then
 from briefing.model.clauses import main_clause_opening, subject_end
-from briefing.model.dating import event_dates
+from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
     civilians_act,
@@ -156,6 +158,21 @@ def test_states_and_habits_score_below_events() -> None:
     assert score(event) >= 5
 
 
+def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
+    text = (
+        "Contact with him was lost for two days and he was rumoured to have been killed "
+        "during Israel's last war with Hezbollah in 2006, the source said."
+    )
+    dates = resolve_dates(text, datetime.date(2024, 9, 28))
+    assert event_dates(text, dates) == ()  # the clause's date is not the event's
+    assert told_of_then(text, dates, "2024-09-28")
+    # A clause describing a thing ("which ... during") says nothing of when the event was.
+    fired = "Hezbollah fired rockets at Haifa, which it last hit during the war in 2006."
+    assert not told_of_then(fired, resolve_dates(fired, datetime.date(2024, 9, 28)), "2024-09-28")
+    recent = "He was killed during a strike in September 2024."
+    assert not told_of_then(recent, resolve_dates(recent, datetime.date(2024, 9, 28)), "2024-09-28")
+
+
 def test_background_clauses_do_not_date_a_fact() -> None:
     def mention(text: str, span: str, value: str, precision: str) -> DateMention:
         start = text.index(span)
@@ -165,6 +182,11 @@ def test_background_clauses_do_not_date_a_fact() -> None:
     assert event_dates(since, [mention(since, "since 2022", "2022", "year")]) == ()
     till = "the IS group, which ran a reign of terror till its defeat in 2017, took areas."
     assert event_dates(till, [mention(till, "in 2017", "2017", "year")]) == ()
+    # A comparison or a place's past: "as they did in June 2024", "where ... in January".
+    did = "Russian missiles struck Kryvyi Rih, as they did in June 2024."
+    assert event_dates(did, [mention(did, "in June 2024", "2024-06", "month")]) == ()
+    where = "Kyiv said it had hit an airbase, where Russia had staged bombers in January."
+    assert event_dates(where, [mention(where, "in January", "2025-01", "month")]) == ()
     broke = "HTS broke from Al-Qaeda in 2016, says it poses no threat to the West."
     kept = mention(broke, "in 2016", "2016", "year")
     assert event_dates(broke, [kept]) == (kept,)
@@ -232,6 +254,15 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     assert line_actor(freed, None, ("israel", "hamas"), named) == "hamas"
     accused = "The monitor accused Israel of raids like those carried out by Hezbollah."
     assert line_actor(accused, None, ("israel", "hezbollah"), named) == "israel"
+    # Who is acted upon neither acts nor speaks: the speaker's pane, not the subject's.
+    killed = "Hezbollah chief Hassan Nasrallah was killed in a strike on Beirut."
+    assert line_actor(killed, "the Israeli military", ("israel", "hezbollah"), named) == "israel"
+    # "There is increased movement by ...": no passive, so no agent; the speaker's pane.
+    there = "“There is increased movement by Hezbollah fighters in the south.”"
+    assert line_actor(there, "Benjamin Netanyahu", ("hezbollah", "israel"), named) == "israel"
+    # Only the agent of the main clause acts: not one of a clause after it.
+    effect = "A truce between Hezbollah and Israel came into effect, brokered by the United States."
+    assert line_actor(effect, None, ("israel", "hezbollah", "us"), named) == "hezbollah"
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
@@ -337,6 +368,10 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
         ("Israeli troops opened fire on people returning to their villages.", False),
         ("People began flooding south despite urgent warnings from the Israeli army.", False),
         ("Dozens of Russian drones struck Kyiv overnight, officials said.", False),
+        # A person named without a title, doing (not saying): a survivor's story.
+        ("Najlaa Ahmed managed to get her children to safety, fleeing the RSF.", True),
+        ("Volker Türk said Russia showed a flagrant disregard for civilian life.", False),
+        ("UN chief Antonio Guterres visited the camp on Sunday.", False),
     ],
 )
 def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:

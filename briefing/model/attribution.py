@@ -12,12 +12,19 @@ _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
     r"stated|wrote|warned|according"
 )
-_SPEAKER = r"(?P<who>[^,;:\"“”‘’()]{2,90}?)"
+# A name may carry its acronym and a possessive's curly apostrophe: "Sudan’s Rapid Support
+# Forces (RSF) announced ...".
+_SPEAKER = r"(?P<who>(?:[^,;:\"“”‘’()]|(?<=\w)’(?=\w)){2,90}?(?:\s*\([A-Z][A-Za-z]{1,9}\))?)"
 # "..., the interior ministry said on Friday." / "...," Mazloum Abdi told a press conference
 _SPEAKER_AFTER = re.compile(r"(?:,|[\"”’])\s+" + _SPEAKER + r"\s+(?:" + _SPEECH_VERBS + r")\b")
 # "The Syrian Observatory for Human Rights, a UK-based monitoring group, said thousands ..."
+# "claimed responsibility for the strike" is an act, not speech.
 _SPEAKER_FIRST = re.compile(
-    r"^\s*" + _SPEAKER + r"(?:,[^,]{2,80},)?\s+(?:" + _SPEECH_VERBS + r")\b(?!\s+to\b)"
+    r"^\s*"
+    + _SPEAKER
+    + r"(?:,[^,]{2,80},)?\s+(?:"
+    + _SPEECH_VERBS
+    + r")\b(?!\s+(?:to|responsibility|credit)\b)"
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(

@@ -26,6 +26,8 @@ _STATE = (
     # period); not "have been killed", an event told in the passive
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:{verbs})\b)|spent|long)\b"
     r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
+    # "has faced repeated Russian strikes since January": a run of events, not one
+    r"|\brepeated(?:ly)?\b[^.;]*\bsince\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
     r"|\bcurrently\s+(?!\w+ing\b)\w+"
     # "for years", "for more than a year", "for nearly 14 months" (not "jailed for 10 years")
@@ -88,6 +90,19 @@ def _background_verbs() -> _BackgroundVerbs:
     )
 
 
+def tells_what_did_not_happen(text: str) -> bool:
+    """Whether the main clause says what has not happened: "Hezbollah has made no mention
+    of this", "The military has not commented", "Israel has yet to respond" (not "The army
+    said it has not withdrawn": the saying happened)."""
+    verb, following, third = main_verb(text)
+    return verb in ("has", "have") and (
+        following in ("not", "yet", "never") or (following in _GAVE and third == "no")
+    )
+
+
+_GAVE = frozenset({"made", "given", "offered", "issued"})
+
+
 def judges_or_describes(text: str) -> bool:
     """Whether the main clause's verb judges, explains, describes a state or tells what
     may be ("This marks the deadliest violence since ...", "The deal is considered a
@@ -106,6 +121,13 @@ CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
 _PRESENT_STATE = re.compile(r"\b(?:is|are|remains?)\b")
 # An event dated this long before its article is history, not news of the day.
 HISTORY_DAYS = 60
+# What the story did before its news: "a series of explosions targeting pagers ... earlier
+# this month, and ... airstrikes beginning on Monday" recalls how it got here.
+_EARLIER = re.compile(
+    r"\bearlier\s+this\s+(?:month|year)\b|\blast\s+(?:month|year)\b", re.IGNORECASE
+)
+# An event dated within this many days before its article is the article's news.
+NEWS_DAYS = 2
 # An article published this far from the briefing's middle date is off the period.
 STALE_ARTICLE_DAYS = 120
 
@@ -144,7 +166,17 @@ def is_background(
     """A habit, a state, a hypothetical or history: not an event of the period. `opening`
     is the opening phrase of the sentence `text` was cut from ("During a recent ...,")."""
     return bool(
-        _RECENT_OPENING.search(opening) or _tells_no_event(text) or is_historical(event, published)
+        _RECENT_OPENING.search(opening)
+        or _tells_no_event(text)
+        or is_historical(event, published)
+        or (_EARLIER.search(text) and not _of_the_news(event, published))
+    )
+
+
+def _of_the_news(event: DateMention | None, published: str | None) -> bool:
+    day, last = _day(published), _last_day(event) if event else None
+    return bool(
+        day and last and event and event.precision == "day" and 0 <= (day - last).days <= NEWS_DAYS
     )
 
 
@@ -156,6 +188,7 @@ def _tells_no_event(text: str) -> bool:
         state_pattern().search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
+        or tells_what_did_not_happen(text)
         or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
     )
 

@@ -17,16 +17,20 @@ from dataclasses import dataclass, field
 
 from briefing.annotate import Sentence, publication_date
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
-from briefing.model.background import is_background
+from briefing.model.background import is_background, is_historical
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
 # A date inside a clause opened by one of these words dates the background
-# ("since the Gaza war erupted in October 2023", "till its defeat in 2017"),
-# not the event the sentence reports.
+# ("since the Gaza war erupted in October 2023", "till its defeat in 2017", "where Russia
+# had staged bombers in January"), not the event the sentence reports.
 _BACKGROUND = re.compile(
     r"\b(?:since|till|until|which|who|whose|during|before|after|following|when|once|first"
-    r"|last time)\b",
+    r"|last time|where"
+    # a comparison with another time: "as they did in June 2024", "reminiscent of the one
+    # in 2023", "similar to", "like the attack in ..."
+    r"|as\s+(?:it|they|he|she|we|had|did|was|were)\b|reminiscent|similar|like\s+(?:the|that|those)"
+    r"|compared)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
@@ -108,6 +112,27 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
             continue
         kept.append(mention)
     return tuple(kept)
+
+
+# A clause telling when, not one describing a thing ("which it last hit during ...").
+_THEN = re.compile(r"\b(?:during|when)\b", re.IGNORECASE)
+_DESCRIBING = re.compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
+
+
+def told_of_then(text: str, dates: Sequence[DateMention], published: str | None) -> bool:
+    """Whether a sentence whose event has no date of its own tells it inside a clause dated
+    long before its article ("he was rumoured to have been killed during Israel's last war
+    with Hezbollah in 2006, the source said"): history, though `event_dates` leaves that
+    clause's date out of the event's."""
+    for mention in dates:
+        clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
+        if (
+            _THEN.search(clause)
+            and not _DESCRIBING.search(clause)
+            and is_historical(mention, published)
+        ):
+            return True
+    return False
 
 
 def best_date(dates: Sequence[DateMention]) -> DateMention | None:

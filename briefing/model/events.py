@@ -13,7 +13,7 @@ import calendar
 import re
 
 from briefing.model.attribution import Attribution
-from briefing.model.clauses import opening_phrase_end
+from briefing.model.clauses import main_verb, opening_phrase_end
 
 # An event needs this many words once its attribution and opening phrase are cut.
 _MIN_EVENT_WORDS = 5
@@ -58,10 +58,13 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         leading = attribution.start <= opening + 1 and not (
             _PRONOUN_START.match(after) or _MODAL.match(after)
         )
+        # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
+        # not a clause (no verb), so the saying is the event.
         if (
             leading
             and len(after.split()) >= _MIN_EVENT_WORDS
             and (told or not _TOLD.search(span[: attribution.end]))
+            and main_verb(after)[0]
         ):
             span, opening = after, 0
         elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):

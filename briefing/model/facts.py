@@ -162,18 +162,33 @@ _SPOKEN_TO = re.compile(
 
 @lru_cache(maxsize=8192)  # asked of a pane's lines when choosing facts and the summary
 def civilians_act(text: str) -> bool:
-    """Whether the main clause's subject is people who are no party to the conflict and
-    they act (an active verb: "People took to the streets ..."), so the sentence is about
+    """Whether the main clause's subject is people who are no party to the conflict (or a
+    person named without a title) and they act (an active verb: "People took to the
+    streets ..."), so the sentence is about
     them; "At least 134 people have been killed" tells what was done to them, and "People
     began flooding south despite warnings from the Israeli military" what they were told."""
     opening = main_clause_opening(text)
     subject = opening[: subject_end(opening)]
+    verb = main_verb(text)[0]
     return (
-        bool(main_verb(text)[0])
+        bool(verb)
         and not main_clause_passive(text)
-        and bool(_civilians().search(subject))
+        and (
+            bool(_civilians().search(subject))
+            # "Najlaa Ahmed managed to get her children to safety": a person named with no
+            # title, doing, not saying (a pane's fact never has its actor in such a subject)
+            or (_BARE_NAME.match(subject.strip()) is not None and verb not in _SAYING)
+        )
         and not _SPOKEN_TO.search(text)
     )
+
+
+# Two or three capitalised words and nothing else: a person's name without a title.
+_BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_SAYING = frozenset(
+    "said says told tells added adds stated warned confirmed announced condemned denied "
+    "called urged accused claimed described".split()
+)
 
 
 def select_facts(

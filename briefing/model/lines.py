@@ -5,26 +5,30 @@ background, and which pane it is about."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import chain
 
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, told_as_then
-from briefing.model.clauses import main_clause_opening, opening_phrase_end
+from briefing.model.clauses import main_clause_opening, opening_phrase_end, subject_end
 from briefing.model.dating import (
     best_date,
     dateline_end,
     first_published,
     line_dates,
+    told_of_then,
     written,
 )
 from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Mentions, PaneActor, named_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
+from briefing.model.words import _lines
 
 # A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
 # Images", or a closing "AGENCY/AGENCY/FIRST LAST" as in "... 27 November 2024.
@@ -49,6 +53,14 @@ _TEASER_WORDS = 16
 # _CREDIT needs its word or mark here.
 _CREDIT_WORDS = ("photo", "getty")
 _CREDIT_MARKS = ("|", "/")
+# An embedded social-media post the page dump kept as text: its link, or its closing
+# signature "— Name (@handle) April 4, 2025". Its whole paragraph is the post.
+_EMBEDDED_POST = re.compile(
+    r"\bpic\.twitter\.com/\w|[—–-]\s*[^—–()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+)
+# A photo's caption as the one sentence of its paragraph: "The picture shows ...",
+# "Parents are sitting beside ..." (the verbs: data/caption_verbs.txt).
+_PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|image)\s+shows\b")
 
 
 def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
@@ -56,7 +68,18 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
     ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:").
     An article's furniture depends on it alone: it is worked out with the article."""
     sentences = list(sentences)
-    captioned = {(s.article_id, s.paragraph) for s in sentences if _credit(s.text)}
+    per_paragraph = Counter((s.article_id, s.paragraph) for s in sentences)
+    captioned = {
+        (s.article_id, s.paragraph)
+        for s in sentences
+        if _credit(s.text)
+        or _embedded_post(s.text)
+        or (
+            per_paragraph[s.article_id, s.paragraph] == 1
+            and s.kind == "body"
+            and _described(s.text)
+        )
+    }
     return frozenset(
         s.id
         for s in sentences
@@ -67,6 +90,26 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
             and not _ENDED.search(s.text)
         )
     )
+
+
+def _embedded_post(text: str) -> bool:
+    return ("pic.twitter" in text or "(@" in text) and _EMBEDDED_POST.search(text) is not None
+
+
+@cache
+def _caption_verbs() -> re.Pattern[str]:
+    verbs = "|".join(word for line in _lines("caption_verbs.txt") for word in line.split())
+    return re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{verbs})\b")
+
+
+def _described(text: str) -> bool:
+    """Whether a sentence describes a photo: its main clause's verb is one a caption tells
+    what its people are doing with ("are sitting beside"), or it says "The picture shows"."""
+    if _PICTURE.match(text):
+        return True
+    opening = main_clause_opening(text)
+    found = _caption_verbs().search(opening)
+    return found is not None and found.start() <= subject_end(opening) + 1
 
 
 def _credit(text: str) -> bool:
@@ -186,7 +229,11 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
     article = index.articles[stated.article_id]
     text = stated.text[dateline_end(stated.text) :]
     attribution = find_attribution(text)
-    speaker = next((index.speakers[sid] for sid in members if index.speakers.get(sid)), None)
+    # The stating sentence's own account first: another sentence merged into the report
+    # may quote someone else ("The UN reported over 100 deaths ...").
+    speaker = index.speakers.get(stated.id) or next(
+        (index.speakers[sid] for sid in members if index.speakers.get(sid)), None
+    )
     event = event_span(text, attribution)
     dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
@@ -210,8 +257,15 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
         background=is_background(
             event, best_date(dates), published, text[: opening_phrase_end(text)]
         )
-        # an undated sentence the next one turns to now against
-        or (not written(dates) and told_as_then(_text(index.following.get(stated.id)))),
+        # an undated sentence the next one turns to now against, or one telling its
+        # event inside a clause dated long before
+        or (
+            not written(dates)
+            and (
+                told_as_then(_text(index.following.get(stated.id)))
+                or told_of_then(stated.text, index.dating.sentence_dates(stated), published)
+            )
+        ),
         order=index.order[members[0]],
         subject=False,
     )

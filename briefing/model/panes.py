@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from briefing.actors import ActorTagger, ArticleContext
 from briefing.extract import Article
-from briefing.model.clauses import main_clause_opening, main_clause_passive, subject_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_clause_passive,
+    main_verb,
+    subject_end,
+)
 
 # "Iran-backed Hezbollah": the backer is named, the line is about who it backs.
 _BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
@@ -90,11 +95,18 @@ def named_actor(
         if referred:
             return referred[0]
     passive = main_clause_passive(event)
-    for text, found in (
-        (subject, subject_mentions(subject, mentions)),
-        (speaker or "", mentions(speaker or "")),
-        (event, mentions(event)),
-    ):
+    by_subject = (subject, subject_mentions(subject, mentions))
+    told = (speaker or "", mentions(speaker or ""))
+    # In a passive whose verb is found ("Nasrallah was killed in a strike on Beirut, the
+    # Israeli military said"), who is acted upon neither acts nor speaks: the agent of its
+    # main clause ("were released by Hamas"), then the speaker's actor, come first.
+    clause = _main_clause(event, subject)
+    steps = (
+        ((clause, _agents(clause, mentions(clause))), told, by_subject)
+        if passive and _told_in_passive(event)
+        else (by_subject, told)
+    )
+    for text, found in (*steps, (event, mentions(event))):
         named = {
             a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
         }
@@ -105,6 +117,35 @@ def named_actor(
         if agents or named:
             return min(agents or named, key=(agents or named).__getitem__)
     return None
+
+
+# Participles that do not end in -ed or -en.
+_IRREGULAR = frozenset("hit struck shot cut met sent held built made led left lost set put".split())
+_BE = frozenset("is are was were be been being".split())
+
+
+def _told_in_passive(event: str) -> bool:
+    """Whether the main clause is a passive: a form of "be" and a participle ("was killed",
+    "have been released"); not a copula ("there is increased movement by IS")."""
+    opening = main_clause_opening(event)
+    subject = opening[: subject_end(opening)].split()
+    if subject and subject[-1].strip("\"“‘',").lower() == "there":
+        return False  # "there is increased movement by IS": an adjective, no agent
+    verb, following, third = main_verb(event)
+    if verb in ("has", "have", "had") and following == "been":
+        verb, following = following, third
+    return verb in _BE and (following.endswith(("ed", "en")) or following in _IRREGULAR)
+
+
+def _main_clause(event: str, opening: str) -> str:
+    """The event from its main clause's subject to the first comma after it."""
+    start = max(event.find(opening), 0)
+    comma = event.find(",", start + subject_end(opening))
+    return event[start : comma if comma >= 0 else len(event)]
+
+
+def _agents(text: str, found: dict[str, int]) -> dict[str, int]:
+    return {a: at for a, at in found.items() if _AGENT.search(text, 0, at)}
 
 
 def subject_mentions(opening: str, mentions: Named) -> dict[str, int]:
