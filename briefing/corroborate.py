@@ -787,12 +787,14 @@ def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[t
         at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
         many = later[at]
         holder = np.repeat(at, many)
+        if not len(holder):
+            continue  # no two of these sentences share a word
         partner = holder + np.arange(len(holder)) - np.repeat(np.cumsum(many) - many, many) + 1
         # (pair, whether the word is a name) as one key: sorting counts both.
         keys = np.sort((xs[holder] * size + xs[partner]) * 2 + named[holder])
         pairs = keys // 2
         starts = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
-        shared_names = np.add.reduceat(keys % 2, starts) if len(starts) else starts
+        shared_names = np.add.reduceat(keys % 2, starts)
         shared_words = np.diff(np.r_[starts, len(keys)]) - shared_names
         shared = shared_words * 1.0 + shared_names * _NAME_WEIGHT
         chosen = pairs[starts][shared >= _MIN_SHARED_WEIGHT]

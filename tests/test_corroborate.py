@@ -264,3 +264,14 @@ def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
     # Added up a few first sentences at a time, the same pairs.
     monkeypatch.setattr(corroborate_module, "_SHARES_AT_ONCE", 50)
     assert list(_candidate_pairs(features, distinct)) == expected
+
+
+def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:
+    from briefing.corroborate import ArticleWords, _candidate_pairs, _Features
+
+    apart = _Features(
+        [ArticleWords.of(["Alpha beta gamma.", "Delta epsilon zeta."], ()), ArticleWords.of([], ())]
+    )
+    assert list(_candidate_pairs(apart, [0, 1])) == []
+    assert list(_candidate_pairs(apart, [])) == []
+    assert list(_candidate_pairs(_Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
