@@ -783,7 +783,8 @@ def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[t
     # every pair at once grew with the corpus.
     shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
     cuts = np.searchsorted(shares, np.arange(_SHARES_AT_ONCE, shares[-1], _SHARES_AT_ONCE))
-    for low, high in pairwise([0, *np.unique(cuts + 1).tolist(), size]):
+    # (cuts come sorted; np.unique would import numpy.ma)
+    for low, high in pairwise([0, *dict.fromkeys((cuts + 1).tolist()), size]):
         at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
         many = later[at]
         holder = np.repeat(at, many)
