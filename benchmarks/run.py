@@ -4,6 +4,7 @@ sumy, start-up against the bare imports; one table of targets at the end.
     python benchmarks/run.py                          # 100 and 1,000 articles (minutes)
     python benchmarks/run.py --sizes 10000 --wire 0   # 10,000 articles only
     python benchmarks/run.py --sizes 100,1000,10000   # everything (long)
+    python benchmarks/run.py --sizes 0 --wire 0 --sentences 0 --no-startup   # TUI launch only
 
 Corpora are written to a temporary folder from the real pages of ../shared (corpus.py). The
 exit status is 0 when every target measured is met, 1 otherwise (a missing data set is a
@@ -330,9 +331,35 @@ TUI_CONTENT = "Key facts"
 TUI_TIMEOUT_SECONDS = 60.0
 
 
-def tui_seconds(cache_home: Path) -> float:
-    """Seconds from starting `briefing` (the seeds) in a detached 120x40 tmux terminal to
-    its first briefing on screen, polling the screen every 10 ms."""
+@dataclass(frozen=True)
+class Launch:
+    seconds: float  # from starting the view to its briefing on screen
+    view_cpu: float  # CPU seconds of the view's own process by then
+    cpu: float  # ... and of the processes it started (the early engine), finished or not
+
+
+def _cpu_seconds(pid: int, children: bool) -> float:
+    """User + system CPU of `pid` (with `children`: also of the children it reaped, and of
+    those still running), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids, total = [pid], 0
+    while pids:
+        current = pids.pop()
+        try:
+            with open(f"/proc/{current}/stat", encoding="utf-8") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+        if children:
+            total += int(fields[13]) + int(fields[14])
+            pids.extend(_children().get(current, ()))
+    return total / tick
+
+
+def tui_launch(cache_home: Path) -> Launch:
+    """Starting `briefing` (the seeds) in a detached 120x40 tmux terminal until its first
+    briefing is on screen, polling the screen every 10 ms."""
     # A server of its own each time: one just told to quit may still hold its name.
     server = f"briefing-bench-{os.getpid()}-{cache_home.name}-{time.monotonic_ns()}"
     command = shlex.join(
@@ -347,19 +374,26 @@ def tui_seconds(cache_home: Path) -> float:
         check=True,
     )  # fmt: skip
     try:
+        pane = subprocess.run(
+            [*tmux, "display-message", "-p", "-t", "bench", "#{pane_pid}"],
+            capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        view = int(pane) if pane.strip().isdigit() else 0
         while time.perf_counter() - start < TUI_TIMEOUT_SECONDS:
             screen = subprocess.run(
                 [*tmux, "capture-pane", "-p", "-t", "bench"], capture_output=True, text=True
             ).stdout
             if TUI_CONTENT in screen:
-                return time.perf_counter() - start
+                seconds = time.perf_counter() - start
+                # `env` has become the view (exec): the pane's process is the view.
+                return Launch(seconds, _cpu_seconds(view, False), _cpu_seconds(view, True))
             time.sleep(0.01)
         raise RuntimeError(f"no briefing on the TUI's screen after {TUI_TIMEOUT_SECONDS:g} s")
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
-def tui_rows(work: Path) -> list[list[str]]:
+def tui_rows(work: Path, repeats: int = STARTUP_REPEATS) -> list[list[str]]:
     """Cold (empty cache) and warm launches of the TUI on the seeds, median of a few each."""
     if shutil.which("tmux") is None:
         print("\n*** tmux MISSING: the TUI launch is not measured ***", file=sys.stderr)
@@ -368,18 +402,30 @@ def tui_rows(work: Path) -> list[list[str]]:
     say("TUI launch: cold and warm")
     # Untimed: the bytecode of every module a launch loads (see NO_BYTECODE).
     run_process(dump_argv(), work / "cache-tui-bytecode")
-    run_process([sys.executable, "-c", "import briefing.tui.app"], work / "cache-tui-bytecode")
-    cold, warm = [], []
-    for n in range(STARTUP_REPEATS):
+    run_process(
+        [sys.executable, "-c", "import briefing.tui.app, briefing.tui.engine"],
+        work / "cache-tui-bytecode",
+    )
+    cold: list[Launch] = []
+    warm: list[Launch] = []
+    for n in range(repeats):
         cache_home = work / f"cache-tui-{n}"
-        cold.append(tui_seconds(cache_home))
-        warm.append(tui_seconds(cache_home))
+        cold.append(tui_launch(cache_home))
+        warm.append(tui_launch(cache_home))
     rows = []
     for name, runs, limit in (("cold", cold, TUI_COLD_SECONDS), ("warm", warm, TUI_WARM_SECONDS)):
-        seconds = statistics.median(runs)
+        seconds = statistics.median(r.seconds for r in runs)
         check(f"TUI content on screen, {name} launch", f"<= {limit:g} s", f"{seconds:.2f} s",
               seconds <= limit)  # fmt: skip
-        rows.append([f"briefing (seeds), {name} launch", f"{seconds:.2f}"])
+        rows.append(
+            [
+                f"briefing (seeds), {name} launch",
+                f"{seconds:.2f}",
+                f"{min(r.seconds for r in runs):.2f}",
+                f"{statistics.median(r.view_cpu for r in runs):.2f}",
+                f"{statistics.median(r.cpu for r in runs):.2f}",
+            ]
+        )
     return rows
 
 
@@ -429,6 +475,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up table")
     parser.add_argument("--no-tui", action="store_true", help="skip the TUI launch table")
+    parser.add_argument(
+        "--tui-runs",
+        type=int,
+        default=STARTUP_REPEATS,
+        metavar="N",
+        help=f"cold and warm TUI launches each (default {STARTUP_REPEATS})",
+    )
     parser.add_argument(
         "--profile",
         type=int,
@@ -503,9 +556,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if not args.no_tui:
             table(
-                f"TUI launch: seconds to a briefing on screen (tmux, median of {STARTUP_REPEATS})",
-                ["run", "seconds"],
-                tui_rows(work),
+                f"TUI launch: seconds to a briefing on screen (tmux, median of {args.tui_runs}; "
+                "best), CPU seconds by then of the view's process and with the engine's",
+                ["run", "seconds", "best", "view CPU", "all CPU"],
+                tui_rows(work, args.tui_runs),
             )
         if args.profile:
             say(f"profiling distinct {args.profile:,}")

@@ -31,6 +31,7 @@ from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, SUMMARIZERS, Br
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
     from briefing.model import Briefing
     from briefing.progress import Stage, StageProgress
+    from briefing.tui.engine import EarlyEngine
 
 EXIT_STATUS_HELP = """\
 exit status:
@@ -315,18 +316,34 @@ def run_tui(argv: Sequence[str]) -> int:
         parser.error("the briefing view needs a terminal; use 'briefing dump' to write text")
     if piped is not None:
         _keys_from_terminal(piped)
-    from briefing.tui.app import run_app
+    engine = _start_engine(args)
+    try:
+        from briefing.tui.app import run_app
 
-    status = run_app(
-        args.paths,
-        _options(args),
-        args.theme,
-        summarizer=args.summarizer,
-        sentences=args.sentences,
-        watch=args.watch,
-    )
+        status = run_app(
+            args.paths,
+            _options(args),
+            args.theme,
+            summarizer=args.summarizer,
+            sentences=args.sentences,
+            watch=args.watch,
+            engine=engine,
+        )
+    finally:
+        if engine is not None:
+            engine.stop()
     _end_without_waiting(status)
     return status
+
+
+def _start_engine(args: argparse.Namespace) -> EarlyEngine | None:
+    """The first briefing, started before the view imports Textual (the two overlap)."""
+    from briefing.tui import config
+    from briefing.tui.engine import EarlyEngine
+
+    remembered = config.load_settings(None)
+    options = config.summary_options(_options(args), remembered, args.summarizer, args.sentences)
+    return EarlyEngine.start(args.paths, options)
 
 
 def _end_without_waiting(status: int) -> None:

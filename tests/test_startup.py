@@ -102,3 +102,20 @@ def test_a_short_lex_rank_summary_imports_no_scipy(tmp_path: Path) -> None:
         "assert select_sentences(texts, 'lex-rank', 2)"
     )
     assert _imported(code, tmp_path, ("scipy", "scipy.sparse")) == []
+
+
+def test_the_view_imports_no_more_than_its_first_screen_needs(tmp_path: Path) -> None:
+    # Reloading, failing, exporting and the sources table load their modules when used;
+    # the cache and the pipeline only if the early engine did not hand a briefing over.
+    watched = (
+        "briefing.tui.reload",
+        "briefing.ingest",
+        "briefing.output",
+        "briefing.tui.screens.failure",
+        "textual.widgets._data_table",
+        "briefing.cache",
+    )
+    assert _imported("import briefing.tui.app", tmp_path, watched) == []
+    # The guard can fail: the views that use them do import them.
+    everything = "import briefing.tui.sections, briefing.tui.reload, briefing.output"
+    assert _imported(everything, tmp_path, watched) == list(watched[:5])

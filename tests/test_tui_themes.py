@@ -12,7 +12,7 @@ from briefing.tui import config
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.theming import ACTOR_SLOTS, bundled_themes, derived_variables
+from briefing.tui.theming import ACTOR_SLOTS, bundled_themes, derived_variables, only_recolours
 from tests.test_tui import SMALL, settle, synchronously
 from tests.tui_fixtures import make_briefing
 
@@ -135,3 +135,34 @@ async def test_a_broken_theme_picked_later_is_refused(broken_theme: str) -> None
         assert any(
             "'broken' cannot be used: $line-cursor-background is 'nope'" in m for m in warnings(app)
         )
+
+
+def _defaults(theme: Theme) -> dict[str, str]:
+    colours = theme.to_color_system().generate()
+    return {**derived_variables(colours), **colours}
+
+
+def test_our_themes_only_recolour_so_they_are_not_parsed_again_at_start() -> None:
+    for theme in bundled_themes():
+        assert only_recolours(theme.variables, _defaults(theme)), theme.name
+    nord = BUILTIN_THEMES["nord"]  # sets a text style ("block-cursor-text-style")
+    assert not only_recolours(nord.variables, _defaults(nord))
+    dark = _defaults(BUILTIN_THEMES["textual-dark"])
+    assert not only_recolours({"line-cursor-background": "nope"}, dark)
+    assert not only_recolours({"no-such-variable": "#123456"}, dark)
+    assert only_recolours({"line-cursor-background": "#123456"}, dark)
+
+
+@synchronously
+async def test_a_theme_that_only_recolours_draws_the_styles_when_parsed() -> None:
+    """What the shortcut assumes: each such theme passes the full check too."""
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        for name in OFFERED:
+            theme = app.get_theme(name)
+            assert theme is not None
+            if only_recolours(theme.variables, _defaults(theme)):
+                trial = app.stylesheet.copy()
+                trial.set_variables({**_defaults(theme), **theme.variables})
+                trial.reparse()  # raises if a style cannot be drawn

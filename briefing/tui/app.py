@@ -24,25 +24,25 @@ from briefing.errors import EXIT_INTERRUPTED, BriefingError
 from briefing.lifetime import Terminated, exit_deadline, exit_status, on_termination
 from briefing.model import Briefing, cited_articles
 from briefing.options import BriefingOptions
-from briefing.output import write_atomic
 from briefing.progress import Stage
 from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
 from briefing.tui.commands import BriefingCommands, SafeCommandPalette
-from briefing.tui.reload import InputWatcher, describe_reload
-from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, too_small
 from briefing.tui.theming import (
     DEFAULT_THEME,
     bundled_themes,
     derived_variables,
+    only_recolours,
     stylesheet_path,
 )
 from briefing.tui.widgets import SourcedLineList
 
 if TYPE_CHECKING:
+    from briefing.tui.engine import EarlyEngine
+    from briefing.tui.reload import InputWatcher
     from briefing.tui.screens.export import ExportRequest
     from briefing.tui.screens.search import SearchMatches, SearchScreen
 
@@ -105,12 +105,20 @@ class BriefingApp(App[None]):
         summarizer: str | None = None,
         sentences: int | None = None,
         watch: bool = False,
+        engine: EarlyEngine | None = None,
     ) -> None:
         """`summarizer`, `sentences`: asked on the command line, so used and remembered
         (else the remembered ones are used); `watch`: follow the inputs, re-briefing as
-        articles arrive or change."""
+        articles arrive or change; `engine`: the first briefing, already being made (see
+        `briefing.tui.engine`)."""
+        # Before Textual's own set-up, which asks for the theme's variables.
+        self._colour_systems: dict[str, tuple[Theme, dict[str, str]]] = {}
         super().__init__()
-        self.watcher = InputWatcher(self, paths, self._inputs_changed) if watch else None
+        self.watcher: InputWatcher | None = None
+        if watch:
+            from briefing.tui.reload import InputWatcher
+
+            self.watcher = InputWatcher(self, paths, self._inputs_changed)
         self._given_briefing = briefing
         self.paths = tuple(paths)
         themes = bundled_themes()
@@ -123,13 +131,15 @@ class BriefingApp(App[None]):
         self.search_matches: SearchMatches | None = None
         self._match_at = -1  # the match n/N showed last (or opened from the results)
         self.settings = config.load_settings(_binding_ids)
-        options = options or BriefingOptions()
         self._summary_asked = summarizer is not None or sentences is not None
-        self.options = replace(
-            options,
-            summarizer=summarizer or self.settings.summarizer or options.summarizer,
-            sentences=sentences or self.settings.sentences or options.sentences,
+        self.options = config.summary_options(
+            options or BriefingOptions(), self.settings, summarizer, sentences
         )
+        # Started by the command line with what it could know of these options: used
+        # only if the view briefs with the very same.
+        self._engine = engine if engine is not None and engine.options == self.options else None
+        if engine is not None and self._engine is None:
+            engine.stop()
         self.keymap = self.settings.keymap
         self.set_keymap(self.keymap)
         saved = self.settings.theme
@@ -144,7 +154,15 @@ class BriefingApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # Our styles read variables only our themes set; any other theme gets them made
         # from its own colours (its [variables], if any, still win).
-        return derived_variables(self.current_theme.to_color_system().generate())
+        return derived_variables(self._colours(self.current_theme))
+
+    def _colours(self, theme: Theme) -> dict[str, str]:
+        """The colour system `theme` generates ($primary, $background ...), made once per
+        theme: starting the view asks for it several times."""
+        known = self._colour_systems.get(theme.name)
+        if known is None or known[0] is not theme:
+            known = self._colour_systems[theme.name] = (theme, theme.to_color_system().generate())
+        return known[1]
 
     def theme_problem(self, name: str) -> str | None:
         """Why the styles cannot be drawn with theme `name`, or None when they can."""
@@ -152,9 +170,12 @@ class BriefingApp(App[None]):
         if theme is None:
             return "no such theme"
         # Textual's own recipe (App.get_css_variables), for a theme not yet applied.
-        colours = theme.to_color_system().generate()
+        colours = self._colours(theme)
+        defaults = {**derived_variables(colours), **colours}
+        if only_recolours(theme.variables, defaults):
+            return None  # no need to parse every style again to know
         trial = self.stylesheet.copy()
-        trial.set_variables({**derived_variables(colours), **colours, **theme.variables})
+        trial.set_variables({**defaults, **theme.variables})
         try:
             trial.reparse()
         except StylesheetParseError as error:
@@ -167,6 +188,8 @@ class BriefingApp(App[None]):
         # A theme that cannot draw the styles (a broken [variables] value) is refused
         # with a warning instead of stopping the app. Before the stylesheet is read
         # (in __init__) there is nothing to check; on_load checks the first theme.
+        if not self.stylesheet.source:
+            return name
         problem = self.theme_problem(name)
         if problem is None:
             return name
@@ -207,6 +230,9 @@ class BriefingApp(App[None]):
             )
         if self._given_briefing is not None:
             self._loaded(self._given_briefing)
+        elif (ready := self._engine_done()) is not None:
+            # Before the first screen is drawn: it shows the briefing, not the loading.
+            self._loaded(ready)
         else:
             self.load_briefing()
         if self.watcher is not None:
@@ -246,6 +272,14 @@ class BriefingApp(App[None]):
                 markup=False,
             )
 
+    def _engine_done(self) -> Briefing | None:
+        """The early engine's briefing if it has already handed it over (a warm start
+        usually has); else the worker waits for it."""
+        if self._engine is None or not self._engine.poll():
+            return None
+        engine, self._engine = self._engine, None
+        return engine.handed_over()
+
     @work(thread=True, exclusive=True, group="engine")
     def load_briefing(self, reason: str = "Reloaded") -> None:
         """Brief the inputs; once a briefing is shown, this reloads it (the article cache
@@ -262,11 +296,18 @@ class BriefingApp(App[None]):
                 self._main.post_message(MainScreen.Progress(stage, done, total))
 
         try:
-            # Imported here, in the worker: the engine's imports (sumy, NLTK) take about a
-            # second, and the screen should not wait for them.
-            from briefing.pipeline import build_briefing
+            briefing = None
+            if self._engine is not None:
+                # Its briefing, else it is in the cache, or made here (see its module).
+                engine, self._engine = self._engine, None
+                briefing = engine.wait(progress, lambda: worker.is_cancelled)
+                if worker.is_cancelled:
+                    return
+            if briefing is None:
+                # Imported here, in the worker: the screen should not wait for the engine.
+                from briefing.pipeline import build_briefing
 
-            briefing = build_briefing(self.paths, self.options, progress=progress)
+                briefing = build_briefing(self.paths, self.options, progress=progress)
         except _LoadCancelled:
             return
         except BriefingError as error:
@@ -303,6 +344,8 @@ class BriefingApp(App[None]):
     def _loaded(self, briefing: Briefing, reason: str = "Reloaded") -> None:
         old, self.briefing = self.briefing, briefing
         if old is not None:
+            from briefing.tui.reload import describe_reload
+
             self.notify(describe_reload(old, briefing), title=reason, markup=False, timeout=10)
         elif self._summary_asked:
             self._remember_summary(briefing)
@@ -318,6 +361,8 @@ class BriefingApp(App[None]):
             # A reload found nothing to brief: keep the briefing the reader has.
             self.notify(f"{why}; still showing the last briefing", severity="error", markup=False)
             return
+        from briefing.tui.screens.failure import FailureScreen
+
         self.failure = error
         self.refresh_bindings()
         self.push_screen(FailureScreen(why, self.keymap.get("failure.quit", "q")))
@@ -456,6 +501,7 @@ class BriefingApp(App[None]):
     def export(self, fmt: str, path: Path) -> None:
         if self.briefing is None:
             return
+        from briefing.output import write_atomic
         from briefing.render import render
 
         try:
@@ -547,6 +593,7 @@ def run_app(
     summarizer: str | None = None,
     sentences: int | None = None,
     watch: bool = False,
+    engine: EarlyEngine | None = None,
 ) -> int:
     """Run the TUI until the reader quits; the exit status for the CLI.
 
@@ -560,6 +607,7 @@ def run_app(
         summarizer=summarizer,
         sentences=sentences,
         watch=watch,
+        engine=engine,
     )
     # In the view ctrl+c is a key (app.interrupt); a SIGINT from elsewhere ends it like
     # SIGTERM does.

@@ -12,15 +12,14 @@ import re
 import string
 import tomllib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from platformdirs import user_config_path
-from textual.keys import KEY_TO_UNICODE_NAME, Keys, _character_to_key
 
 from briefing.errors import BriefingError
-from briefing.options import SUMMARIZERS
-from briefing.output import write_atomic
+from briefing.options import SUMMARIZERS, BriefingOptions
 from briefing.safety import clean_text
 
 CONFIG_DIR_ENV = "BRIEFING_CONFIG_DIR"
@@ -70,12 +69,20 @@ def _parse(text: str) -> dict:
 
 
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-# Textual's named keys, and punctuation by Unicode name ("full_stop") or nickname ("minus").
-_KEY_NAMES = frozenset(
-    [key.value for key in Keys]
-    + [_character_to_key(char) for char in string.punctuation]
-    + list(KEY_TO_UNICODE_NAME)
-)
+
+
+@cache
+def _key_names() -> frozenset[str]:
+    """Textual's named keys, and punctuation by Unicode name ("full_stop") or nickname
+    ("minus"). Asked for only when there is a keymap: `textual.keys` imports Textual, which
+    the summary settings, read before the view starts (see `briefing.tui.engine`), need not."""
+    from textual.keys import KEY_TO_UNICODE_NAME, Keys, _character_to_key
+
+    return frozenset(
+        [key.value for key in Keys]
+        + [_character_to_key(char) for char in string.punctuation]
+        + list(KEY_TO_UNICODE_NAME)
+    )
 
 
 def _is_key(keys: str) -> bool:
@@ -87,15 +94,16 @@ def _is_key(keys: str) -> bool:
             return False
         # Not any name Unicode knows: "banana" is no key on a keyboard.
         if not (
-            (len(base) == 1 and base.isprintable() and not base.isspace()) or base in _KEY_NAMES
+            (len(base) == 1 and base.isprintable() and not base.isspace()) or base in _key_names()
         ):
             return False
     return True
 
 
-def load_settings(binding_ids: Callable[[], Collection[str]]) -> Settings:
+def load_settings(binding_ids: Callable[[], Collection[str]] | None) -> Settings:
     """The settings, checking [keymap] entries against the ids of the app's bindings
-    (asked for only when there is a keymap: collecting them imports every view)."""
+    (asked for only when there is a keymap: collecting them imports every view). Without
+    `binding_ids` the keymap is left unread (for the summary settings alone)."""
     try:
         text = _read_text()
         data = {} if text is None else _parse(text)
@@ -114,6 +122,8 @@ def load_settings(binding_ids: Callable[[], Collection[str]]) -> Settings:
     if sentences is not None and (type(sentences) is not int or sentences < 1):
         problems.append("sentences must be a whole number of at least 1")
         sentences = None
+    if binding_ids is None:
+        return Settings(theme, summarizer, sentences, problems=tuple(problems))
     table = data.get("keymap", {})
     if not isinstance(table, dict):
         problems.append("keymap must be a table ([keymap])")
@@ -131,6 +141,18 @@ def load_settings(binding_ids: Callable[[], Collection[str]]) -> Settings:
         problems.append(f"unknown binding ids in [keymap]: {shown} (see ? for ids)")
         keymap = {k: v for k, v in keymap.items() if k not in unknown}
     return Settings(theme, summarizer, sentences, keymap, tuple(problems))
+
+
+def summary_options(
+    options: BriefingOptions, settings: Settings, summarizer: str | None, sentences: int | None
+) -> BriefingOptions:
+    """What the view briefs with: the summarizer and length asked for on the command line,
+    else the remembered ones, else `options`' own."""
+    return replace(
+        options,
+        summarizer=summarizer or settings.summarizer or options.summarizer,
+        sentences=sentences or settings.sentences or options.sentences,
+    )
 
 
 def save_theme(name: str) -> str | None:
@@ -171,6 +193,8 @@ def save_settings(values: Mapping[str, str | int]) -> str | None:
         return (
             f"its {names} line cannot be rewritten without changing other settings; left as it is"
         )
+    from briefing.output import write_atomic  # only when saving: not on the way to the view
+
     path = config_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

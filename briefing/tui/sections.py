@@ -19,10 +19,10 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.pickers import ActorPicker, DatePrompt
 from briefing.tui.screens.search import SearchResults, SearchScreen
-from briefing.tui.screens.sources import SourcesScreen
+from briefing.tui.screens.sources import SourcesScreen, VimDataTable
 from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.views import ViewScreen
-from briefing.tui.widgets import SourcedLineList, VimDataTable, VimOptionList, VimScroll
+from briefing.tui.widgets import SourcedLineList, VimOptionList, VimScroll
 
 # Each section lists its classes' own bindings, so help cannot drift from what the keys
 # do: our classes by view, then (folded) the keys of the Textual classes they extend.

@@ -11,6 +11,7 @@ import math
 import re
 import tomllib
 from collections.abc import Mapping
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -146,9 +147,26 @@ def _css(colour: Color) -> str:
     return colour.hex if colour.ansi is None else colour.css
 
 
+def only_recolours(variables: Mapping[str, str], defaults: Mapping[str, str]) -> bool:
+    """Whether each of a theme's own `variables` puts a colour where `defaults` (what any
+    theme gets: Textual's colour system and ours) has a colour. The styles parse with
+    the defaults, so they parse with such a theme: a colour is valid wherever one was."""
+    return all(
+        _colour(defaults.get(name)) is not None and _colour(value) is not None
+        for name, value in variables.items()
+    )
+
+
 def derived_variables(colours: Mapping[str, str]) -> dict[str, str]:
     """Our own variables made from a theme's generated colour system (`colours`:
     Textual's $primary, $background ...), for themes that do not set them."""
+    # Asked for on every restyle, the first screen's several times: made once per system.
+    return dict(_derived(tuple(sorted(colours.items()))))
+
+
+@lru_cache(maxsize=16)
+def _derived(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    colours = dict(items)
     named = [c for c in (_colour(colours.get(name)) for name in _ACTOR_SOURCES) if c]
     background = _colour(colours.get("background")) or Color(0, 0, 0)
     primary = _colour(colours.get("primary")) or Color.parse("ansi_blue")
@@ -165,4 +183,4 @@ def derived_variables(colours: Mapping[str, str]) -> dict[str, str]:
         # An ANSI background (the terminal's own) cannot be blended: use the colour.
         mixed = colour if background.ansi is not None else background.blend(colour, tint)
         variables[name] = _css(mixed)
-    return variables
+    return tuple(variables.items())

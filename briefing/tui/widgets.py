@@ -1,4 +1,8 @@
-"""Lists shared by the screens: vim-key navigation and lines that open their sources."""
+"""Lists shared by the screens: vim-key navigation and lines that open their sources.
+
+(The sources table is the sources screen's own: DataTable is not imported on the way to
+the main screen.)
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.visual import Visual
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.tui.citations import SourcedLine
@@ -46,13 +50,6 @@ class VimOptionList(OptionList):
         super().action_page_down()
         if self.highlighted is None:
             self.action_last()
-
-
-class VimDataTable(DataTable):
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Open", id="table.open"),
-        *vim_keys("table", ("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")),
-    ]
 
 
 class VimScroll(VerticalScroll):

@@ -22,13 +22,20 @@ from briefing.tui.citations import MUTED, all_actors, display_path, plural
 from briefing.tui.opener import open_article
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.views import ViewScreen, back_binding
-from briefing.tui.widgets import VimDataTable
+from briefing.tui.widgets import vim_keys
 
 # Column widths that do not depend on the terminal; title and actors share the rest.
 FIXED_WIDTHS = {"#": 2, "outlet": 16, "wire": 10, "published": 10, "sent": 4}
 CELL_PADDING = 2  # DataTable's default: one cell of padding each side
 TITLE_SHARE = 0.6
 EXCLUDED_KEY = "excluded:"
+
+
+class VimDataTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="table.open"),
+        *vim_keys("table", ("cursor_down", "cursor_up", "scroll_top", "scroll_bottom")),
+    ]
 
 
 @dataclass(frozen=True)
