@@ -26,6 +26,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
@@ -51,12 +52,19 @@ def _plain_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", decomposed.encode("ascii", "ignore").decode())
 
 
-def slug_words(url: str) -> list[str]:
+# German slugs spell umlauts out ("Präsidentin" -> "praesidentin"), others drop the accent.
+SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def slug_words(url: str, spellings: bool = True) -> list[str]:
     """Words of the URL path segment that spells the most words (the slug), or [] if none does
-    (or the "URL" is a file name, as some pages of the segments set carry: "hard::x.com-y.html")."""
+    (or the "URL" is a file name, as some pages of the segments set carry: "hard::x.com-y.html").
+    With `spellings`, percent-escapes are read as the letters they stand for (the measure
+    before read "p%C3%A4dophilie" as "p")."""
     if not re.match(r"^https?://", url):
         return []
     path = re.sub(r"^\w+://[^/]+", "", url).split("?")[0]
+    path = unquote(path) if spellings else path
     segments = [re.sub(r"\.\w+$", "", segment) for segment in path.split("/")]
     best = max(
         ([w for w in _plain_words(segment) if w.isalpha()] for segment in segments),
@@ -66,8 +74,13 @@ def slug_words(url: str) -> list[str]:
     return best if len(best) >= SLUG_MIN_WORDS else []
 
 
-def title_matches_slug(title: str, slug: list[str]) -> bool:
+def title_matches_slug(title: str, slug: list[str], spellings: bool = True) -> bool:
+    """Whether the title holds at least half of the slug's words; with `spellings`, a title
+    word also counts spelled as German slugs spell umlauts (the measure before did not, and
+    counted "Urlaubsansprüchen" against "urlaubsanspruechen" as wrong)."""
     title_words = set(_plain_words(title))
+    if spellings:
+        title_words |= set(_plain_words(title.lower().translate(SPELLED_OUT)))
     return sum(word in title_words for word in slug) >= 0.5 * len(slug)
 
 

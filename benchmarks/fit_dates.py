@@ -53,6 +53,10 @@ SUSPECT = {
     "after_all_others_far": -2.0,
     "updated_label": -1.0,
 }
+# Lower bounds: a date opening the article's text is its dateline, the day the story was
+# filed; few pages here show one (4 of 745, each its page's date), too few for the fit to
+# weigh it against a date in a long row of the body, which is mostly an event of the story.
+DATELINE = {"opens_text": 1.0}
 L2 = 1.0
 
 
@@ -104,8 +108,9 @@ def fit_weights(pages: list[Page]) -> np.ndarray:
     date is, the fit may not overturn (SUSPECT): a date far above the article, or after every
     other date the page shows, is suspect (a render or "today" date; the pages here were saved
     soon after they were published, where those look right), and an update date is not
-    preferred to an unlabelled one (here most pages were never updated)."""
-    return fit_softmax([(p.vectors, p.labels) for p in pages], FEATURES, L2, SUSPECT)
+    preferred to an unlabelled one (here most pages were never updated); a date opening the
+    text is taken at least as a dateline's (DATELINE)."""
+    return fit_softmax([(p.vectors, p.labels) for p in pages], FEATURES, L2, SUSPECT, DATELINE)
 
 
 def choose(page: Page, model: DateModel) -> tuple[str | None, float]:

@@ -15,10 +15,11 @@ def fit_softmax(
     names: Sequence[str],
     l2: float = 1.0,
     upper: dict[str, float] | None = None,
+    lower: dict[str, float] | None = None,
 ) -> np.ndarray:
     """Weights maximising the likelihood of each group's answer under a softmax over its
     candidates and "none" (score 0; the answer where no label is set), with an L2 pull towards 0
-    (weaker on the bias, which sets how often "none" wins) and optional upper bounds."""
+    (weaker on the bias, which sets how often "none" wins) and optional upper and lower bounds."""
     penalty = np.full(len(names), l2)
     if "bias" in names:
         penalty[list(names).index("bias")] = l2 / 100
@@ -48,8 +49,8 @@ def fit_softmax(
         gradient = penalty * weights + (softmax - gold_share) @ stacked
         return total, gradient
 
-    upper = upper or {}
-    bounds = [(None, upper.get(name)) for name in names]
+    upper, lower = upper or {}, lower or {}
+    bounds = [(lower.get(name), upper.get(name)) for name in names]
     result = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B", bounds=bounds)
     return result.x
 

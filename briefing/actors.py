@@ -321,7 +321,9 @@ _OPENING_OF = re.compile(r"^(\w+)\s+of\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACE = re.compile(r"\s")
 # A continent or region before "America(n)" or "Sudan" names something else.
-_CAPITALISED_LETTERS = re.compile(r"(?<!\w)[A-Z][A-Za-z]*")
+# The capital first and the look-behind after it: the search then skips to capitals (as
+# one opening with the look-behind, tried at every character, does not) in half the time.
+_CAPITALISED_LETTERS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]*")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
 
@@ -458,7 +460,7 @@ class SentenceNames:
 
 
 _NO_NAMES = SentenceNames((), (), (), ())
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
 _COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
 
 

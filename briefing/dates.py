@@ -12,9 +12,11 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from briefing.date_mention import DateMention
+from briefing.phrase_index import fold
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -28,10 +30,11 @@ def _title_or_upper(words: tuple[str, ...]) -> str:
     return "|".join(f"{word}|{word.upper()}" for word in words)
 
 
+_MONTH_ABBREVIATIONS = (
+    "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+)  # fmt: skip
 _MONTH_FULL = _title_or_upper(_MONTH_NAMES)
-_MONTH_ABBREVIATED = _title_or_upper(
-    ("Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-)
+_MONTH_ABBREVIATED = _title_or_upper(_MONTH_ABBREVIATIONS)
 _MONTH = rf"(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBREVIATED})(?:\.|\b)"
 _WEEKDAY = rf"(?:{_title_or_upper(_WEEKDAY_NAMES)})\b"
 # Four digits in 1900-2099 that are not part of "2,000", "1990s" or a longer number.
@@ -43,10 +46,13 @@ _NUMBER_WORDS = (
 ).split()
 
 # Leading words kept in the span ("on Friday", "in 2016"); a bare month or year needs one.
-_PREPOSITION = (
-    r"(?P<prep>(?i:on|in|since|by|until|till|from|during|before|after|through|throughout"
-    r"|between|of|around|last|next|this|coming|early|late|and|to|or))\s+|(?P<mid>mid-)"
-)
+_PREPOSITIONS = (
+    "on in since by until till from during before after through throughout between of "
+    "around last next this coming early late and to or"
+).split()
+_PREPOSITION = rf"(?P<prep>(?i:{'|'.join(_PREPOSITIONS)}))\s+|(?P<mid>mid-)"
+# Words that open "today", "this morning", "last night", "next month" (any case).
+_NEAR_WORDS = ("today", "tonight", "yesterday", "tomorrow", "this", "last", "next")
 
 _CANDIDATE = re.compile(
     rf"""
@@ -97,6 +103,20 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”\u2013\u2014]|\s-\s")
 _NOT_AFTER_YEAR = re.compile(
     r"\s+(?:people|men|women|children|police|personnel|staff|GMT|UTC|local|hrs|h|[a-z]+(?<![aiu])s)\b"
 )
+# The word every candidate opens with (a candidate starts where a word does): a number, one
+# of these words in any case (compared folded), or one of these as written. Searching for
+# candidates at these words alone, not at every word, takes half the time.
+_OPENING_WORDS_ANY_CASE = frozenset((*_PREPOSITIONS, "a", "an", *_NUMBER_WORDS, *_NEAR_WORDS))
+_OPENING_WORDS = frozenset(
+    ("mid", "the")
+    + tuple(
+        spelling
+        for name in (*_MONTH_NAMES, *_MONTH_ABBREVIATIONS, *_WEEKDAY_NAMES)
+        for spelling in (name, name.upper())
+    )
+)
+_WORD_START = re.compile(r"(?<!\w)\w+")
+
 # Cheap screen run before _CANDIDATE: every candidate holds a year's digits, a month's first
 # three letters, or one of these words (a count alone, "25 people", dates nothing). Plain
 # literal alternatives (no classes, no IGNORECASE) let the regex engine skip ahead quickly,
@@ -143,7 +163,7 @@ def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateM
     if _YEAR_DIGITS.search(text) is None and _TRIGGER_WORD.search(text) is None:
         return ()
     mentions: list[DateMention] = []
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         resolved = _resolve_match(match, text, published, mentions)
         if resolved is None:
             continue
@@ -153,6 +173,26 @@ def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateM
         start, end = match.start("core") if connector else match.start(), match.end()
         mentions.append(DateMention(text[start:end], value, precision, start, end))
     return tuple(mentions)
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_CANDIDATE` in `text`, as its `finditer` finds them, tried only
+    where a word that can open one starts."""
+    end = 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < end:
+            continue
+        written = word.group()
+        if (
+            written[0].isdecimal()
+            or written in _OPENING_WORDS
+            or fold(written) in _OPENING_WORDS_ANY_CASE
+        ):
+            match = _CANDIDATE.match(text, start)
+            if match:
+                end = match.end()
+                yield match
 
 
 def _resolve_match(

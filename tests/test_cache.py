@@ -72,6 +72,14 @@ def test_dict_round_trip_is_exact():
     assert article_from_dict(data) == article
 
 
+def test_dict_under_another_id_is_the_renamed_articles_dict():
+    article = make_article("a3")
+    renamed = article_to_dict(article, article_id="a12")
+    assert renamed == article_to_dict(reid(article, "a12"))
+    assert [s["id"] for s in renamed["sentences"]] == ["a12.s1", "a12.s2", "a12.s3"]
+    assert article_to_dict(article)["sentences"][0]["id"] == "a3.s1"  # left as it was
+
+
 def test_briefing_dict_round_trip_is_exact_and_matches_asdict(seed_briefing):
     data = json.loads(json.dumps(briefing_to_dict(seed_briefing)))
     assert data == json.loads(json.dumps(asdict(seed_briefing)))

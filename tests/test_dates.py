@@ -246,3 +246,15 @@ def test_a_feast_named_for_its_weekday_is_that_weekday() -> None:
         ("Sunday", "2025-04-13", "day")
     ]
     assert resolve_dates("The Good Friday Agreement was signed.", monday) == ()
+
+
+# Any-case spellings the regex engine matches ("ſ" as "s", "İ" and "ı" as "i").
+_ODD_WORDS = ("ſince", "İn", "ın", "THIS", "ToDay", "LAST", "Twenty", "AN", "mid-", "_May", "٣")
+
+
+@given(st.lists(st.sampled_from([*_WORDS, *_ODD_WORDS]), max_size=14).map(" ".join))
+def test_candidates_are_found_as_a_search_at_every_position_finds_them(sentence: str) -> None:
+    from briefing.dates import _CANDIDATE, _candidates
+
+    expected = [m.span() for m in _CANDIDATE.finditer(sentence)]
+    assert [m.span() for m in _candidates(sentence)] == expected

@@ -6,6 +6,7 @@ from pathlib import Path
 from briefing.model.index import Prepared
 from briefing.options import BriefingOptions
 from briefing.pipeline import (
+    _chunk_bounds,
     build_briefing,
     process_documents,
     read_documents,
@@ -36,6 +37,18 @@ def test_small_inputs_stay_serial() -> None:
     assert worker_count(2, None) == 1
     assert worker_count(10, 4) == 4
     assert worker_count(3, 8) == 3
+
+
+def test_chunks_cover_every_page_once_in_order_and_shrink_to_single_pages() -> None:
+    for count, jobs in ((1, 2), (7, 2), (64, 2), (1000, 2), (1000, 8)):
+        bounds = list(_chunk_bounds(count, jobs))
+        assert [start for start, _ in bounds] == [0, *(end for _, end in bounds[:-1])]
+        assert bounds[-1][1] == count
+        sizes = [end - start for start, end in bounds]
+        assert max(sizes) <= 16
+        assert sizes == sorted(sizes, reverse=True)  # the large ones first
+        assert sizes[-min(count, jobs) :] == [1] * min(count, jobs)  # none left idle long
+    assert len(list(_chunk_bounds(1000, 2))) < 100  # still large enough to amortise pickling
 
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
-from briefing.extract.vocabulary import STOPWORDS
+from briefing.extract.vocabulary import BRACKETED_ONLY, STOPWORDS
 
 WEIGHTS_FILE = Path(__file__).with_name("date_weights.json")
 
@@ -341,8 +341,13 @@ FALLBACK_ROWS = 2  # dateparser is slow: at most this many rows a page
 def page_candidates(page: PageRows) -> list[DateCandidate]:
     """The page's date candidates: what the patterns read anywhere, and, when they read none by
     the headline, what dateparser reads in the short rows there."""
-    # A caption's date is when its photo was taken.
-    found = [c for c in date_candidates(page.texts, page.language) if not page.captions[c.row]]
+    # A caption's date is when its photo was taken; an image placeholder's ("[13-3-10]") is
+    # a file name.
+    found = [
+        c
+        for c in date_candidates(page.texts, page.language)
+        if not page.captions[c.row] and not BRACKETED_ONLY.match(page.texts[c.row])
+    ]
     # An update date stands in only for a page that shows no other date under its headline.
     updated = {index for index, c in enumerate(found) if _labelled(c, found, page, UPDATED_WORDS)}
     if any(
@@ -497,6 +502,7 @@ FEATURES = (
     "header_pick",
     "header_pick_day",
     "newer_than_header_date",
+    "opens_text",
 )
 
 
@@ -540,6 +546,17 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
     shapes = [_label_shape(page.texts[c.row][: c.offset]) for c in candidates]
     shape_counts = {shape: shapes.count(shape) for shape in shapes}
     first_of_shape = {shape: shapes.index(shape) for shape in shape_counts}
+    # The article's first paragraph: past a caption or the headline printed again.
+    first_text = next(
+        (
+            row
+            for row in range(
+                page.body_from, min(len(page.texts), max(page.body_end, page.body_from + 1))
+            )
+            if page.prose[row]
+        ),
+        None,
+    )
     vectors = []
     for index, candidate in enumerate(candidates):
         text = page.texts[candidate.row]
@@ -627,6 +644,9 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
             "header_pick_day": header is not None and candidate.day == header.day,
             # Of two dates under the headline, the later is mostly the update.
             "newer_than_header_date": in_header(row) and candidate.day > header_oldest,
+            # The text opens on its date, as a wire's dateline does ("December 6, 2024
+            # (KHARTOUM) – The army said ..."): the day it was filed.
+            "opens_text": row == first_text and candidate.offset <= 2,
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors

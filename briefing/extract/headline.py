@@ -63,6 +63,9 @@ CREDIT = re.compile(
 ARROW = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")
 # Menu entries a text dump glued together ("Olympische SpieleOlympia 2022").
 GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
+# Capitalised words: in a headline past its first word, mostly the names the story is about.
+CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]{2,}")
+FIRST_PARAGRAPH_WORDS = 8  # the text's first paragraph, past datelines and short labels
 
 FEATURES = (
     "bias",
@@ -126,6 +129,9 @@ FEATURES = (
     "title_case",
     "echo",
     "best_echo",
+    "name_overlap",
+    "first_overlap",
+    "crumb_tail",
 )
 
 
@@ -254,6 +260,55 @@ def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[
     return {w for w in WORD.findall(" ".join(opening).lower()) if len(w) > 2 and w not in stops}
 
 
+def _name_overlaps(units: list[Unit], first: int, rows: list[int]) -> list[float]:
+    """For each candidate row, the share of its capitalised words (past the first) that the
+    opening paragraphs print: a headline names who and where the story is about; a kicker,
+    a caption or another story's title names others."""
+    opening = " ".join(
+        unit.text for unit in units[first : first + 16] if unit.words >= 5 and not unit.bullet
+    )
+    named = set(CAPITALISED.findall(opening))
+    shares = []
+    for i in rows:
+        names = CAPITALISED.findall(units[i].text)[1:]
+        shares.append(sum(name in named for name in names) / len(names) if names else 0.0)
+    return shares
+
+
+def _first_paragraph_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[str]:
+    text = next(
+        (
+            unit.text
+            for unit in units[first : first + 16]
+            if unit.words >= FIRST_PARAGRAPH_WORDS and not unit.bullet
+        ),
+        "",
+    )
+    return {w for w in WORD.findall(text.lower()) if len(w) > 2 and w not in stops}
+
+
+def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
+    """For each candidate row, whether a longer row of the page ends with it: the last crumb
+    of a breadcrumb ("Home > News > Headline", "3. Headline") is the page's headline."""
+    texts = [normalise(unit.text) if unit.words <= ECHO_MAX_WORDS else "" for unit in units]
+    by_last_word: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        if text:
+            by_last_word.setdefault(text.rsplit(" ", 1)[-1], []).append(index)
+    tails = []
+    for i in rows:
+        text = texts[i]
+        tails.append(
+            units[i].words >= 2
+            and bool(text)
+            and any(
+                j != i and len(texts[j]) > len(text) and texts[j].endswith(" " + text)
+                for j in by_last_word.get(text.rsplit(" ", 1)[-1], ())
+            )
+        )
+    return tails
+
+
 def headline_features(
     units: list[Unit], start: int, rows: list[int], stops: frozenset[str], rules_pick: int | None
 ) -> list[list[float]]:
@@ -272,10 +327,14 @@ def headline_features(
     best_overlap = max(overlaps, default=0.0)
     echoes = _echoes(units, rows, stops)
     best_echo = max(echoes, default=0.0)
+    names = _name_overlaps(units, first, rows)
+    first_words = _first_paragraph_words(units, first, stops)
+    tails = _crumb_tails(units, rows)
     candidates = set(rows)
     vectors = []
-    for i, overlap, echo in zip(rows, overlaps, echoes, strict=True):
+    for k, (i, overlap, echo) in enumerate(zip(rows, overlaps, echoes, strict=True)):
         unit = units[i]
+        row_words = {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
         words = normalise(unit.text).split()
         above = first - i
         letters = [char for char in unit.text if char.isalnum()]
@@ -361,6 +420,10 @@ def headline_features(
             "title_case": _title_case(unit),
             "echo": echo,
             "best_echo": echo > 0 and echo == best_echo,
+            "name_overlap": names[k],
+            # the lede retells the headline; a kicker or subhead shares less with it
+            "first_overlap": len(row_words & first_words) / len(row_words) if row_words else 0.0,
+            "crumb_tail": tails[k],
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors
