@@ -159,6 +159,7 @@ class ReportWords:
     numbers: frozenset[float]  # counts, however written ("1,000", "a thousand")
     events: frozenset[str]  # event verbs, as compared ("seize" for "captured")
     dates: frozenset[str]  # days it names: "wd:sunday", "d:11-27"
+    sources: frozenset[str] = frozenset()  # who it has its report from, as compared: "msf"
 
     def weight(self, token: str) -> float:
         return _NAME_WEIGHT if token in self.names else 1.0
@@ -182,7 +183,7 @@ class Vocabulary:
 
 _VOCABULARY = Vocabulary()
 # A sentence's runs of word ids, in this order: see `ArticleWords`.
-_RUNS = 4
+_RUNS = 5
 
 
 @dataclass(frozen=True)
@@ -191,8 +192,8 @@ class ArticleWords:
     is extracted (a worker process), so that comparing across articles only joins.
 
     Each sentence's `report_words` (in the article's sentence order), packed: its words,
-    names, events and dates as runs of word ids in `tokens` (run k of sentence n from
-    bounds[4n + k] to bounds[4n + k + 1]), its counts in `numbers` (from number_bounds[n]
+    names, events, dates and sources as runs of word ids in `tokens` (run k of sentence n
+    from bounds[5n + k] to bounds[5n + k + 1]), its counts in `numbers` (from number_bounds[n]
     to number_bounds[n + 1]). A set of strings per sentence held for 10,000 articles was
     most of a briefing's memory. Ids are this process's (`Vocabulary`): pickled, the
     article travels with its own words and gets the receiving process's ids. Each
@@ -225,7 +226,7 @@ class ArticleWords:
         return len(self.number_bounds) - 1
 
     def run(self, n: int, k: int) -> array[int]:
-        """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates)."""
+        """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates, 4 sources)."""
         at = _RUNS * n + k
         return self.tokens[self.bounds[at] : self.bounds[at + 1]]
 
@@ -238,7 +239,7 @@ class ArticleWords:
         word = _VOCABULARY.words.__getitem__
         runs = [frozenset(map(word, self.run(n, k))) for k in range(_RUNS)]
         counts = frozenset(self.numbers[self.number_bounds[n] : self.number_bounds[n + 1]])
-        return ReportWords(runs[0], runs[1], counts, runs[2], runs[3])
+        return ReportWords(runs[0], runs[1], counts, runs[2], runs[3], runs[4])
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Ids mean nothing in another process: the article's words travel, a word a line
@@ -280,7 +281,7 @@ def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[
     after another, each run's length, its counts. Remembered this way, a worker's cache
     of recurring sentences weighs a tenth of what their sets of strings do."""
     words = _report_words(text)
-    runs = (words.words, words.names, words.events, words.dates)
+    runs = (words.words, words.names, words.events, words.dates, words.sources)
     ids = array("I", [_VOCABULARY.id(word) for run in runs for word in run])
     return ids, tuple(map(len, runs)), tuple(words.numbers)
 
@@ -320,6 +321,51 @@ def _dates(text: str) -> set[str]:
             found.add(f"d:{month:02d}-{day:02d}")
     if _YEAR_DIGITS.search(text):  # in every branch of _DATED_YEAR
         found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
+    return found
+
+
+_SPEECH = (
+    r"said|says|told|reported|announced|stated|added|warned|confirmed|revealed|declared|"
+    r"claimed|urged|called|condemned|decried|posted|wrote"
+)
+_NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+(?:(?:for|of|without|and|al)\s+)?){0,5}[A-Z][\w'’.-]*"
+# Who a sentence says it has its report from: "MSF said", "said the Syrian Observatory",
+# "according to Ukrainian authorities".
+_SOURCE = re.compile(
+    rf"\b({_NAME_RUN}\s+(?:\([A-Z]{{2,}}\)\s+)?)(?:[a-z]+ly\s+|further\s+|also\s+|has\s+|"
+    rf"have\s+|had\s+)?(?:{_SPEECH})\b|\b(?:said|says|reported|announced)\s+(?:the\s+)?"
+    rf"({_NAME_RUN})|\b(?i:according)\s+to\s+(?:the\s+)?((?:[a-z]+\s+)?{_NAME_RUN})"
+)
+# Capitalised words of a matched phrase that name no one: "On Sunday, ...", "He said".
+_NOT_SOURCES = frozenset(
+    [*_WEEKDAYS, *(m.lower() for m in calendar.month_name[1:])]
+    + "he she they it we the this that on in a an".split()
+)
+# Words without which a sentence names no source: a quick screen before `_SOURCE`.
+_SOURCE_SCREEN = re.compile(rf"(?:{_SPEECH}|ccording)\b")
+
+
+def _sources(text: str) -> set[str]:
+    """The words (as compared) of who a sentence says its report comes from."""
+    found: set[str] = set()
+    if _SOURCE_SCREEN.search(text) is None:
+        return found
+    bodies, screen = _bodies()
+    for match in _SOURCE.finditer(text):
+        phrase = next(g for g in match.groups() if g)
+        if screen.search(phrase) is not None:
+            found.update(_BODY_ACRONYMS[body] for body in bodies.findall(phrase))
+            phrase = bodies.sub(" ", phrase)
+        for word in _WORD.findall(phrase):
+            lower = word.lower()
+            if lower in _NOT_SOURCES or not word[0].isupper():
+                continue
+            if word.isupper() and len(word) > 1:  # "WHO" the body is not "who"
+                found.add(lower)
+                continue
+            compared = _compared(lower)
+            if compared is not None:
+                found.add(compared[0])
     return found
 
 
@@ -365,7 +411,7 @@ def _report_words(text: str) -> ReportWords:
     for body in bodies.finditer(text) if named else ():
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
-    dates = _dates(text)
+    dates, sources = _dates(text), _sources(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
     text = bodies.sub(" ", text) if named else text
@@ -412,7 +458,8 @@ def _report_words(text: str) -> ReportWords:
         elif lower in verbs and not after_determiner:  # "the attacks" is a noun
             events.add(word)
         words.add(word)
-    return ReportWords(*(frozenset(group) for group in (words, names, numbers, events, dates)))
+    groups = (words, names, numbers, events, dates, sources)
+    return ReportWords(*(frozenset(group) for group in groups))
 
 
 @lru_cache(maxsize=131_072)
@@ -431,7 +478,25 @@ def _compared(lower: str) -> tuple[str, bool] | None:
 
 @lru_cache(maxsize=131_072)
 def _stem(lower: str) -> str:
-    return stemmer()(lower)
+    return stemmer()(_american(lower))
+
+
+# British spellings and their American twins ("centre", "center"; "defence", "defense";
+# "organised", "organized"; "neighbour", "neighbor"), one way: outlets of either side
+# carry the same wire report. Whole-word endings of words long enough not to be others.
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{2})(t|b)re(s?)$"), r"\1er\2"),
+    (re.compile(r"(?<=[a-z]{2}[^aeiou])our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})ence$"), "ense"),
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3}[aeiou])ll(ed|ing)$"), r"l\1"),
+)
+
+
+def _american(lower: str) -> str:
+    for pattern, replacement in _BRITISH:
+        lower = pattern.sub(replacement, lower)
+    return lower
 
 
 def _joined_compound(match: re.Match[str]) -> str:
@@ -502,6 +567,9 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
         "events_agree": float(bool(wa.events & wb.events)),
         "events_clash": float(both_events and not wa.events & wb.events),
         "dates_agree": float(bool(wa.dates & wb.dates)),
+        # Who each says the report is from ("MSF said", "according to the WHO").
+        "sources_agree": float(bool(wa.sources & wb.sources)),
+        "sources_clash": float(bool(wa.sources and wb.sources and not wa.sources & wb.sources)),
         "dates_clash": float(bool(days_a and days_b and not days_a & days_b)),
         "short": float(min(len(plain_a), len(plain_b)) <= 5),
         # Names (places, people, groups) each gives that the other lacks: "Kavumu" in
@@ -854,20 +922,45 @@ def _join_reports(
         if wi.words and wj.words and _comparable(wi, wj):
             scored.append((report_score(wi, wj, weights), i, j))
     members: dict[int, list[int]] = {}
-    for score, i, j in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
-        if score < weights.threshold:
-            break
+
+    def join(i: int, j: int) -> None:
         ri, rj = root(i), root(j)
-        if ri == rj:
-            continue
         group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
         cross = [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
         if any(apart(a, b) or clash(features[a], features[b]) for a, b in cross):
-            continue
+            return
+        # Groups whose sentences name weekdays, none of them the same, tell of two
+        # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
+        # reports, however a headline bundling both bridges them; they join on a shared
+        # count ("killed 70" the attack of Saturday, as WHO said on Sunday). (Two sentences
+        # alone may: one outlet dates the attack, another the announcement.)
+        if len(group_i) + len(group_j) > 2 and not _count_agrees(features[i], features[j]):
+            days_i = _weekdays(features, group_i[:_GUARDED])
+            days_j = _weekdays(features, group_j[:_GUARDED])
+            if days_i and days_j and not days_i & days_j:
+                return
         first, second = min(ri, rj), max(ri, rj)
         parent[second] = first
         members[first] = [*group_i, *group_j] if first == ri else [*group_j, *group_i]
         members.pop(second, None)
+
+    ranked = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
+    for score, i, j in ranked:
+        if score < weights.threshold:
+            break
+        if root(i) != root(j):
+            join(i, j)
+
+
+def _count_agrees(wa: ReportWords, wb: ReportWords) -> bool:
+    """Whether two sentences give one count past the common ones."""
+    return any(
+        x > _SMALL_COUNT and any(_counts_agree(x, y) for y in wb.numbers) for x in wa.numbers
+    )
+
+
+def _weekdays(features: _Features, group: Sequence[int]) -> set[str]:
+    return {d for m in group for d in features[m].dates if d.startswith("wd:")}
 
 
 def _other_years(words: ReportWords, published: date) -> frozenset[str]:

@@ -68,7 +68,7 @@ _CANDIDATE = re.compile(
       | (?:the\s+year\s+)?(?P<year_only>{_YEAR})
       | (?P<weekday>{_WEEKDAY})(?:\s+(?P<day_part>morning|afternoon|evening|night))?
       | (?P<ago_count>\d{{1,3}}|(?i:an?|{"|".join(_NUMBER_WORDS)}))\s+
-        (?P<ago_unit>day|month|year)s?\s+ago\b
+        (?P<ago_unit>day|week|month|year)s?\s+ago\b
       | (?P<near_day>(?i:today|tonight|yesterday|tomorrow
             |this\s+(?:morning|afternoon|evening)|last\s+night))\b
       | (?P<near_anchor>(?i:last|next|this))\s+(?P<near_unit>month|year)\b
@@ -127,7 +127,7 @@ _TRIGGER_WORD = re.compile(
         [variant for name in _MONTH_NAMES for variant in (name[:3], name[:3].upper())]
         + [
             variant
-            for word in "day night morning afternoon evening tomorrow month year".split()
+            for word in "day night morning afternoon evening tomorrow week month year".split()
             for variant in (word, word.capitalize(), word.upper())
         ]
     )
@@ -302,7 +302,11 @@ def _weekday(
     return (published + datetime.timedelta(days=offset)).isoformat(), "day"
 
 
-def _ago(count_word: str, unit: str, published: datetime.date) -> tuple[str, str]:
+# "A week ago" is said of four to ten days: only its month is sure.
+_WEEK_SLACK = 3
+
+
+def _ago(count_word: str, unit: str, published: datetime.date) -> tuple[str, str] | None:
     if count_word.isdigit():
         count = int(count_word)
     elif count_word in ("a", "an"):
@@ -311,6 +315,12 @@ def _ago(count_word: str, unit: str, published: datetime.date) -> tuple[str, str
         count = _NUMBER_WORDS.index(count_word) + 1
     if unit == "day":
         return (published - datetime.timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        then = published - datetime.timedelta(days=7 * count)
+        slack = datetime.timedelta(days=_WEEK_SLACK * count)
+        if (then - slack).month != (then + slack).month:
+            return None
+        return then.isoformat()[:7], "month"
     if unit == "month":
         return _shift_month(published, -count), "month"
     return str(published.year - count), "year"

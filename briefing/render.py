@@ -150,7 +150,12 @@ def _source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
         if a.byline:
             fields.append(f"by {a.byline}")
         fields.append(f"“{a.title}”" if a.title else "untitled")
-        fields.append(a.published[:10] if a.published else "undated")
+        estimate = briefing.estimated_published.get(item.id)
+        if estimate:
+            page = f", page says {a.published[:10]}" if a.published else ""
+            fields.append(f"~{estimate} (estimated{page})")
+        else:
+            fields.append(a.published[:10] if a.published else "undated")
         fields.append(clean_text(a.path))
         rows.append((n, fields))
     return rows
@@ -331,6 +336,8 @@ def briefing_json(briefing: Briefing) -> dict[str, Any]:
                 "wire": item.article.wire,
                 "byline": item.article.byline,
                 "published": item.article.published,
+                # the day the briefing reads an undated (or misdated) article as of
+                "published_estimate": briefing.estimated_published.get(item.id),
                 "dateline": item.article.dateline,
                 "language": item.article.language,
                 "sentences": [

@@ -275,3 +275,62 @@ def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:
     assert list(_candidate_pairs(apart, [0, 1])) == []
     assert list(_candidate_pairs(apart, [])) == []
     assert list(_candidate_pairs(_Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
+
+
+def test_report_words_read_who_a_report_is_from() -> None:
+    assert report_words("MSF further said one of its watchmen was killed.").sources == {"msf"}
+    said = report_words("Ten were killed, according to the World Health Organization.")
+    assert said.sources == {"who"}
+    assert report_words("On Sunday, he said ten were killed.").sources == frozenset()
+    # The source is compared: "MSF reported" is "MSF said", the WHO is not.
+    msf = pair_features(
+        report_words("MSF said a watchman was killed when shelling hit his house."),
+        report_words("A watchman was killed when shelling hit his house, MSF reported."),
+    )
+    assert (msf["sources_agree"], msf["sources_clash"]) == (1.0, 0.0)
+    who = pair_features(
+        report_words("MSF said 134 people were killed at the hospital."),
+        report_words("WHO said 134 people were killed at the hospital."),
+    )
+    assert (who["sources_agree"], who["sources_clash"]) == (0.0, 1.0)
+
+
+def test_reports_of_two_weekdays_do_not_join_through_a_bridge() -> None:
+    from briefing.model.words import ReportWeights, report_weights
+
+    shipped = report_weights()
+    everything = ReportWeights(shipped.bias, shipped.weights, 0.0)  # every candidate pair
+    monday = (
+        "M23 rebels entered the city of Goma on Monday.",
+        "M23 rebels entered Goma on Monday.",
+    )
+    tuesday = (
+        "M23 rebels seized the airport of Goma on Tuesday.",
+        "M23 rebels seized Goma's airport on Tuesday.",
+    )
+    articles = [_article(f"a{n}", text) for n, text in enumerate((*monday, *tuesday), 1)]
+    result = corroborate(articles, weights=everything)
+    assert result.sources("a1.s1") == ("a1.s1", "a2.s1")
+    assert result.sources("a3.s1") == ("a3.s1", "a4.s1")
+    # A count both give is one report's: the attack of Saturday, as announced on Sunday.
+    told = (
+        "A drone attack on Saturday killed 70 people at the hospital in El Fasher.",
+        "The drone attack on the hospital in El Fasher on Saturday killed 70.",
+        "WHO said on Sunday the attack on the El Fasher hospital killed 70 people.",
+        "WHO said on Sunday that 70 people were killed in the attack on the hospital.",
+    )
+    articles = [_article(f"b{n}", text) for n, text in enumerate(told, 1)]
+    assert len(corroborate(articles, weights=everything).sources("b1.s1")) == 4
+
+
+def test_british_and_american_spellings_compare_as_one_word() -> None:
+    for british, american in (
+        ("city centre", "city center"),
+        ("defence ministry", "defense ministry"),
+        ("organised", "organized"),
+        ("neighbouring", "neighboring"),
+    ):
+        assert (
+            report_words(f"Rebels hit the {british}.").words
+            == report_words(f"Rebels hit the {american}.").words
+        )

@@ -101,6 +101,12 @@ def resolved(text: str, published: datetime.date | None) -> list[tuple[str, str,
         ("Prices rose last month.", FRIDAY, ("last month", "2024-11", "month")),
         ("Elections are planned next year.", FRIDAY, ("next year", "2025", "year")),
         ("Exports fell two days ago.", FRIDAY, ("two days ago", "2024-12-04", "day")),
+        # "A week ago" is four to ten days: only its month is sure (19 April -> 9-15 April).
+        (
+            "The camp fell a week ago.",
+            datetime.date(2025, 4, 19),
+            ("a week ago", "2025-04", "month"),
+        ),
         ("The army withdrew in early March.", FRIDAY, ("early March", "2024-03", "month")),
         ("Supplies should last until mid-2025.", FRIDAY, ("mid-2025", "2025", "year")),
         ("Sales fell by the end of 2023.", FRIDAY, ("of 2023", "2023", "year")),
@@ -202,6 +208,11 @@ def test_invalid_calendar_day_is_not_a_date() -> None:
     assert resolve_dates("The deadline was February 30, 2024.", FRIDAY) == ()
 
 
+def test_a_week_ago_across_two_months_dates_nothing() -> None:
+    # Friday 6 December minus a week is 29 November give or take three days: no one month.
+    assert resolved("The camp fell a week ago.", FRIDAY) == []
+
+
 def test_passive_future_looks_forward() -> None:
     assert resolved("The meeting will be postponed to Friday.", datetime.date(2024, 12, 3)) == [
         ("Friday", "2024-12-06", "day")
@@ -212,6 +223,7 @@ _VALUE_FORMAT = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r
 _WORDS = (
     "on in since last next will said Friday Thursday night Feb. 29 31 April 30 2,000 2016 1990s "
     "May may March 5, 2024 of the end today yesterday two days ago 13 years month year and to "
+    "a week weeks "
     "Sept. 2023-02-29 2024-12-07 ( ) , . — mid-2025 early Today TBS"
 ).split()
 

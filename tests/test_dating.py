@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from briefing.actors import compile_profile
+from briefing.annotate import Sentence
 from briefing.dates import DateMention
-from briefing.model.dating import told_in_past, unwritten
+from briefing.model.dating import pins_down, told_in_past, unwritten
 from briefing.model.facts import FactCandidate, score
 from briefing.model.index import Index
 from briefing.model.lines import make_line
@@ -47,15 +48,54 @@ Crowds gathered in Ramallah to welcome the prisoners.
 }
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
-    folder = tmp_path_factory.mktemp("pages")
-    for name, text in PAGES.items():
+# Pages written days after their news: a follow-up within the news's month, and one
+# whose news fell in the month before.
+LATER_PAGES = {
+    "followup.txt": """ date 2025-01-23 Freed hostages recover in hospital
+
+Hamas released three Israeli hostages in Gaza City on Sunday as a ceasefire took effect.
+
+The women were taken to a hospital in Tel Aviv for checks.
+
+Israeli officials criticised the way the handover was staged.
+""",
+    # The page's date is a day its text writes, year and all.
+    "page-from-text.txt": """ date 2023-10-07 Three women freed after 15 months
+
+Hamas freed the three women on Sunday afternoon, after they were abducted on October 7, 2023.
+
+The women were taken to a hospital in Tel Aviv for checks.
+""",
+    "next-month.txt": """ date 2025-02-02 Hostages recover in hospital
+
+Hamas released three Israeli hostages in Gaza City on Wednesday as the ceasefire held.
+
+Israeli officials criticised the way the handover was staged.
+""",
+}
+
+
+def _index(folder: Path, pages: dict[str, str]) -> Index:
+    for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
     tagger = compile_profile(resolve_profile("gaza-lebanon"))
     docs, problems = read_documents(sorted(str(p) for p in folder.glob("*.txt")))
     assert not problems
     return Index.of([process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)])
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    return _index(tmp_path_factory.mktemp("pages"), PAGES)
+
+
+@pytest.fixture(scope="module")
+def later(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Index]:
+    """Each page briefed alone (together they would carry one report)."""
+    return {
+        name: _index(tmp_path_factory.mktemp("later"), {name: text})
+        for name, text in LATER_PAGES.items()
+    }
 
 
 def _article(index: Index, name: str) -> str:
@@ -82,6 +122,11 @@ def test_each_article_is_read_against_the_day_its_report_ran(index: Index) -> No
     assert index.dating.reference[_article(index, "misdated.txt")] == day
     # An undated article takes the day of the articles carrying the same report.
     assert index.dating.reference[_article(index, "undated.txt")] == day
+    # Both days are estimates, shown as such; the dated page's is its own.
+    assert index.dating.estimated_days() == {
+        _article(index, "misdated.txt"): "2025-01-20",
+        _article(index, "undated.txt"): "2025-01-20",
+    }
 
 
 def test_weekdays_resolve_against_the_reference_day(index: Index) -> None:
@@ -98,6 +143,71 @@ def test_an_undated_event_told_in_the_past_is_the_news_of_the_day(index: Index) 
     # left Ofer in the early hours of Monday 20 January (the judged corpus's AFP report),
     # so Sunday's date would be wrong; with no date of its own the event stays undated.
     assert _line_date(index, "dated.txt", "Israel freed 90") is None
+
+
+def test_an_undated_event_in_a_page_written_days_later_takes_its_news_month(
+    later: dict[str, Index],
+) -> None:
+    # Sunday 19 January, four days before the page: not its news of the day, but what it
+    # tells undated happened between that Sunday and its day, in January.
+    index = later["followup.txt"]
+    news = index.dating.news_day(_article(index, "followup.txt"))
+    assert (news.value, news.precision) == ("2025-01", "month")
+    assert _line_date(index, "followup.txt", "Israeli officials criticised") == "2025-01"
+    # The event the text dates keeps its day.
+    assert _line_date(index, "followup.txt", "Hamas released three") == "2025-01-19"
+    # A page date taken from its text dates nothing else.
+    index = later["page-from-text.txt"]
+    assert index.dating.news_day(_article(index, "page-from-text.txt")) is None
+    assert _line_date(index, "page-from-text.txt", "The women were taken") is None
+    # Wednesday 29 January to Sunday 2 February spans two months: no month is sure.
+    index = later["next-month.txt"]
+    assert index.dating.news_day(_article(index, "next-month.txt")) is None
+    assert _line_date(index, "next-month.txt", "Israeli officials criticised") is None
+
+
+TOLD_PAGES = {
+    "wire.txt": """ date 2024-05-26 134 dead at El Fasher hospital
+
+MSF said one of its pharmacy watchmen was killed on Saturday when shelling hit his house.
+""",
+    "rewrite.txt": """ date 2024-05-26 MSF: 134 killed in El Fasher
+
+At least 134 people have been killed in El Fasher since May 10, MSF said on Sunday.
+
+MSF reported that one of its colleagues, a watchman at the organization's pharmacy, was killed \
+when shelling hit his house near the city's main market while he was off duty.
+
+UNICEF reported that a nurse was killed when shelling hit a clinic near the market.
+""",
+}
+
+
+def test_an_undated_event_takes_the_day_another_article_writes_for_it(
+    tmp_path: Path,
+) -> None:
+    index = _index(tmp_path, TOLD_PAGES)
+
+    def sentence(opening: str) -> Sentence:
+        return next(s for s in index.sentences.values() if s.text.startswith(opening))
+
+    # Saturday, as the wire writes it, not Sunday, the day the rewrite's news was told.
+    told = index.dating.told_elsewhere(sentence("MSF reported that one"))
+    assert (told.value, told.precision, told.text) == ("2024-05-25", "day", "")
+    assert _line_date(index, "rewrite.txt", "MSF reported that one") == "2024-05-25"
+    # Another body's killing is not the watchman's: it keeps its article's news day.
+    assert index.dating.told_elsewhere(sentence("UNICEF reported")) is None
+    assert _line_date(index, "rewrite.txt", "UNICEF reported") == "2024-05-26"
+
+
+def test_only_a_written_date_or_a_news_day_pins_an_event_down() -> None:
+    sunday = DateMention("on Sunday", "2025-01-19", "day", 60, 69)
+    january = DateMention("on Sunday", "2025-01", "month", 60, 69)
+    assert pins_down((sunday,))
+    assert pins_down((unwritten(sunday),))
+    assert pins_down((DateMention("in January", "2025-01", "month", 3, 13),))
+    assert not pins_down((unwritten(january),))
+    assert not pins_down(())
 
 
 @pytest.mark.parametrize(

@@ -131,3 +131,16 @@ def test_a_summary_as_long_as_asked_has_no_note() -> None:
     briefing = _briefing()  # the model does not say what was asked: nothing to explain
     assert "Summary\n" in render(briefing, "text", width=200)
     assert json.loads(render(briefing, "json"))["actors"][0]["summary_shortfall"] is None
+
+
+def test_an_estimated_publication_day_is_shown_as_one() -> None:
+    from dataclasses import replace
+
+    briefing = _briefing()
+    assert "| 2024-12-06 |" in render(briefing, "text", width=200)
+    assert json.loads(render(briefing, "json"))["articles"][0]["published_estimate"] is None
+    briefing = replace(briefing, estimated_published={"a1": "2024-12-08"})
+    assert "~2024-12-08 (estimated, page says 2024-12-06)" in render(briefing, "text", width=200)
+    assert "~2024-12-08 (estimated, page says 2024-12-06)" in render(briefing, "markdown")
+    data = json.loads(render(briefing, "json"))["articles"][0]
+    assert (data["published"], data["published_estimate"]) == ("2024-12-06", "2024-12-08")

@@ -100,11 +100,12 @@ MAYBE_DATE = re.compile(r"(?:19|20)\d{2}|\d[./-]\s?\d{1,2}[./-]\s?\d{2}")
 # pattern opens with a month name in any case, tried word by word along a row (60 us a row of
 # prose); this screen is scanned for by its digits, and a row without it is not searched.
 _DAY_YEAR = re.compile(r"\d(?:st|nd|rd|th|er|º|°)?,?\s+(?:19|20)\d{2}", re.IGNORECASE)
-_SCREENS = {SPELLED[2]: _DAY_YEAR}
+# Keyed by identity: hashing a compiled pattern hashes its whole program (up to 20 us a lookup).
+_SCREENS = {id(SPELLED[2]): _DAY_YEAR}
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
-    screen = _SCREENS.get(pattern)
+    screen = _SCREENS.get(id(pattern))
     return screen is None or screen.search(text) is not None
 
 

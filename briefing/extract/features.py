@@ -16,19 +16,19 @@ import numpy as np
 
 from briefing.extract.units import Unit, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
-    AD_LABEL,
     ARTICLE_END,
-    BRACKETED_ONLY,
     BREADCRUMB,
     CJK_CHAR,
-    IMAGE_NAME,
-    LINK_PREFIX,
-    LIST_LABEL,
-    URL_ONLY,
 )
 
 DIGIT = re.compile(r"\d")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _may_be_breadcrumb(text: str) -> bool:
+    return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
+
+
 # One row per unit; `context` adds the neighbours' values of the first CONTEXT_FEATURES.
 UNIT_FEATURES = (
     "log_words",
@@ -160,13 +160,13 @@ def _unit_row(unit: Unit, repeated: bool) -> list[float]:
         len(DIGIT.findall(text)) / letters,
         (text.count(",") + text.count("，") + text.count("、")) / max(word_count, 1),
         float(text.isupper()),
-        float(bool(BRACKETED_ONLY.match(text) or IMAGE_NAME.search(text) or URL_ONLY.match(text))),
+        float(unit.placeholder),
         float(unit.promo),
         float(unit.boilerplate),
-        float(bool(LIST_LABEL.match(text) or LINK_PREFIX.match(text) or AD_LABEL.match(text))),
+        float(unit.link_label),
         float(bool(ARTICLE_END.match(text))),
         float(repeated),
-        float("|" in text or bool(BREADCRUMB.search(text))),
+        float("|" in text or (_may_be_breadcrumb(text) and bool(BREADCRUMB.search(text)))),
         float(bool(first) and first.group().islower()),
         float(cjk > word_count),
         float(unit.bullet and text[:1].isdigit()),  # "1. ...": steps and points, not links
@@ -176,18 +176,11 @@ def _unit_row(unit: Unit, repeated: bool) -> list[float]:
 def _prose_distance(prose: np.ndarray) -> np.ndarray:
     """Units from each unit to the nearest prose unit (0 on prose; the page length if none)."""
     count = len(prose)
-    distance = np.full(count, float(count))
-    last = -count
-    for index in range(count):
-        if prose[index]:
-            last = index
-        distance[index] = index - last
-    last = 2 * count
-    for index in range(count - 1, -1, -1):
-        if prose[index]:
-            last = index
-        distance[index] = min(distance[index], last - index)
-    return distance
+    index = np.arange(count)
+    # the last prose unit at or before each unit (-count: none), the next at or after (2 count)
+    last = np.maximum.accumulate(np.where(prose != 0, index, -count))
+    following = np.minimum.accumulate(np.where(prose != 0, index, 2 * count)[::-1])[::-1]
+    return np.minimum(index - last, following - index).astype(float)
 
 
 # The second pass reads the first pass's probabilities along the page: a unit among likely

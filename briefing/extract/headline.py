@@ -24,7 +24,6 @@ from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, normalise
 from briefing.extract.vocabulary import (
-    BRACKETED_ONLY,
     BREADCRUMB,
     PROMO,
     SENTENCE_END,
@@ -186,14 +185,14 @@ def _title_like(unit: Unit) -> bool:
 
 def _header_next(units: list[Unit], index: int) -> bool:
     for unit in units[index + 1 : index + 1 + NEAR_ROWS]:
-        if not BRACKETED_ONLY.match(unit.text):
+        if not unit.bracketed:
             return is_header_row(unit)
     return False
 
 
 def _next_row(units: list[Unit], index: int) -> Unit | None:
     """The row under this one, past image placeholders."""
-    return next((unit for unit in units[index + 1 :] if not BRACKETED_ONLY.match(unit.text)), None)
+    return next((unit for unit in units[index + 1 :] if not unit.bracketed), None)
 
 
 def _next_row_shape(units: list[Unit], index: int) -> dict[str, float]:
@@ -337,7 +336,7 @@ def headline_features(
         row_words = {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
         words = normalise(unit.text).split()
         above = first - i
-        letters = [char for char in unit.text if char.isalnum()]
+        letters = list(filter(str.isalnum, unit.text))
         following = units[i + 1 : i + 4]
         features = {
             "bias": 1.0,
@@ -365,7 +364,7 @@ def headline_features(
             "repeated": counts[unit.text] > 1,
             "repeated_at_top": i >= TOP_ROWS and unit.text in top,
             "upper": unit.text.isupper(),
-            "digits": sum(char.isdigit() for char in letters) / max(1, len(letters)),
+            "digits": sum(map(str.isdigit, letters)) / max(1, len(letters)),
             "promo": bool(PROMO.search(unit.text) or SITE_CONTROL.search(unit.text)),
             "breadcrumb": len(BREADCRUMB.findall(unit.text)) >= 1,
             "first_row": i == 0,

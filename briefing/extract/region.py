@@ -14,11 +14,7 @@ from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     AD_LABEL,
     ARTICLE_END,
-    BRACKETED_ONLY,
     BYLINE,
-    IMAGE_NAME,
-    LINK_PREFIX,
-    LIST_LABEL,
     SELF_PROMOTION,
     URL_ONLY,
 )
@@ -57,13 +53,7 @@ def _text_weight(units: list[Unit], index: int, shares: dict[str, float]) -> flo
     """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
     placeholders, a copy right under its original)."""
     unit = units[index]
-    if (
-        unit.words == 0
-        or BRACKETED_ONLY.match(unit.text)
-        or IMAGE_NAME.search(unit.text)
-        or URL_ONLY.match(unit.text)
-        or AD_LABEL.match(unit.text)
-    ):
+    if unit.words == 0 or unit.placeholder or AD_LABEL.match(unit.text):
         return None
     if index and unit.text == units[index - 1].text:
         return None
@@ -137,7 +127,7 @@ def cut_at_article_end(units: list[Unit], start: int, end: int) -> int:
             return index
         if (
             seen_prose
-            and LIST_LABEL.match(unit.text)
+            and unit.list_label
             and any(
                 not other.bullet
                 and (BYLINE.match(other.text) or (other.date and other.words <= 16))
@@ -180,7 +170,7 @@ def under_list_label(units: list[Unit], body_from: int) -> list[bool]:
         under[index] = label_above
         if is_prose(units[index]):
             label_above = False
-        elif LIST_LABEL.match(units[index].text):
+        elif units[index].list_label:
             label_above = True
     return under
 
@@ -190,13 +180,7 @@ def is_furniture(units: list[Unit], index: int, under_label: bool, outlet: str |
     labels, the items of a list under such a label, legal text, promotion, the site speaking
     of itself, image placeholders."""
     unit = units[index]
-    if (
-        URL_ONLY.match(unit.text)
-        or AD_LABEL.match(unit.text)
-        or LIST_LABEL.match(unit.text)
-        or LINK_PREFIX.match(unit.text)
-        or (not is_prose(unit) and under_label)
-    ):
+    if URL_ONLY.match(unit.text) or unit.link_label or (not is_prose(unit) and under_label):
         return True
     if unit.caption:
         return False
@@ -205,7 +189,7 @@ def is_furniture(units: list[Unit], index: int, under_label: bool, outlet: str |
             return True
         names_outlet = bool(outlet) and outlet.lower() in unit.text.lower()
         return names_outlet and (not unit.terminal or bool(SELF_PROMOTION.search(unit.text)))
-    return bool(BRACKETED_ONLY.match(unit.text) or unit.promo or unit.words == 0)
+    return bool(unit.bracketed or unit.promo or unit.words == 0)
 
 
 def body_kind(

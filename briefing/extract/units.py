@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
+    AD_LABEL,
     AGENCY_CREDIT,
     AGENCY_LINE,
     BOILERPLATE,
@@ -16,9 +18,11 @@ from briefing.extract.vocabulary import (
     BULLET,
     BYLINE,
     CAPTION,
-    CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
+    IMAGE_NAME,
+    LINK_PREFIX,
+    LIST_LABEL,
     PROMO,
     PROMO_HINTS,
     STOPWORDS,
@@ -28,6 +32,7 @@ from briefing.extract.vocabulary import (
     byline_opener,
     folded,
     local_byline,
+    may_be_caption,
     may_match,
 )
 
@@ -57,6 +62,40 @@ class Unit:
     date: bool  # carries a date near its start (a dateline/byline row)
     promo: bool  # asks the reader to act (subscribe, share, read more)
     boilerplate: bool  # site-wide legal text, cookie notices, appeals
+
+    # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
+    # some many times: each is computed once per unit (`replace` makes a new unit).
+    @cached_property
+    def prose(self) -> bool:
+        return _prose(self)
+
+    @cached_property
+    def near_prose(self) -> bool:
+        return _near_prose(self)
+
+    @cached_property
+    def header_row(self) -> bool:
+        return _header_row(self)
+
+    @cached_property
+    def bracketed(self) -> bool:
+        """Only bracketed labels: a text browser's image placeholders and form fields."""
+        return BRACKETED_ONLY.match(self.text) is not None
+
+    @cached_property
+    def placeholder(self) -> bool:
+        """Stands for something not shown: bracketed labels, an image's file name, a bare URL."""
+        return self.bracketed or bool(IMAGE_NAME.search(self.text) or URL_ONLY.match(self.text))
+
+    @cached_property
+    def list_label(self) -> bool:
+        """A heading over a list of links ("Most read", "Related")."""
+        return LIST_LABEL.match(self.text) is not None
+
+    @cached_property
+    def link_label(self) -> bool:
+        """A list heading, a link's prefix ("Read also:") or an advertisement's label."""
+        return self.list_label or bool(LINK_PREFIX.match(self.text) or AD_LABEL.match(self.text))
 
 
 # A page hard-wrapped at a fixed width has several lines within a few characters of the longest.
@@ -159,7 +198,7 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     spaced, cjk, cjk_function = tokens(text)
     words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
     stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
-    long_words = [word for word in text.split() if len(word) > 3 and word[0].isalpha()]
+    initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
     head = text[:60]
     lowered = folded(text)
     return Unit(
@@ -168,13 +207,11 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
         words=len(words),
         stop_ratio=stop_count / len(words) if words else 0.0,
         terminal=bool(TERMINAL.search(text)),
-        capitals=sum(word[0].isupper() for word in long_words) / len(long_words)
-        if long_words
-        else 0.0,
+        capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
         caption=len(words) >= 2
         and not URL_ONLY.match(text)
         and bool(
-            (may_match(CAPTION_HINTS, lowered) and CAPTION.search(text))
+            (may_be_caption(text, lowered) and CAPTION.search(text))
             or (
                 len(words) <= CAPTION_CREDIT_WORDS
                 and text.endswith((")", "]"))  # where every credit form ends
@@ -209,7 +246,11 @@ def mark_caption_copies(units: list[Unit]) -> list[Unit]:
 
 def is_prose(unit: Unit) -> bool:
     """Sentence-like text with the stop-word density of running prose."""
-    if unit.caption or BRACKETED_ONLY.match(unit.text):
+    return unit.prose
+
+
+def _prose(unit: Unit) -> bool:
+    if unit.caption or unit.bracketed:
         return False
     if unit.bullet and unit.words < 20:
         return False
@@ -225,6 +266,10 @@ def is_prose(unit: Unit) -> bool:
 
 def is_near_prose(unit: Unit) -> bool:
     """Unfinished or short prose: counts as article text only next to real prose."""
+    return unit.near_prose
+
+
+def _near_prose(unit: Unit) -> bool:
     return (
         unit.words >= 8
         and unit.stop_ratio >= 0.25
@@ -241,6 +286,10 @@ def normalise(text: str) -> str:
 def is_header_row(unit: Unit) -> bool:
     """Byline, agency, date and label ("Author:") rows and captions, which sit between a
     headline and the body."""
+    return unit.header_row
+
+
+def _header_row(unit: Unit) -> bool:
     return (
         unit.caption
         or (unit.date and unit.words <= 16 and not _tells_an_event(unit))

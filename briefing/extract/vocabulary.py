@@ -191,10 +191,16 @@ BOILERPLATE = re.compile(
 
 # Literals each branch of a pattern needs (case folded): a line holding none of them cannot
 # match, so the pattern is not run on it (most lines of a page; tests check every branch).
+# CAPTION's other branches end the line, so what follows their mark is short: a name after the
+# line's last dash ("... Friday.— AFP"), a few words after its last slash ("REUTERS/Firas
+# Makdesi", "Jaafar ASHTIYEH / AFP"), or a closing bracket ("(credit: NASA)"). Prose with a
+# dash, slash or bracket inside is not searched (may_be_caption).
 CAPTION_HINTS = (
-    "—", "–", "/", "(", "©", "photo", "image", "picture", "illustration", "credit", "courtesy",
-    "getty", "shutterstock", "istock",
+    "©", "photo", "image", "picture", "illustration", "credit", "courtesy", "getty",
+    "shutterstock", "istock",
 )  # fmt: skip
+CAPTION_DASH_TAIL = 32  # "\s*[A-Z][\w./&' ]{1,30}$" after the dash, and a final newline
+CAPTION_SLASH_WORDS = 4  # "[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$" after the slash, or an agency
 PROMO_HINTS = (
     "follow", "subscribe", "sign up", "newsletter", "click here", "download", "keep updated",
     "read more", "also read", "related:", "advertisement", "share", "google news", "rights",
@@ -217,6 +223,21 @@ def folded(text: str) -> str:
 
 def may_match(hints: tuple[str, ...], folded_text: str) -> bool:
     return any(map(folded_text.__contains__, hints))  # no generator: cheaper than the tests
+
+
+def may_be_caption(text: str, folded_text: str) -> bool:
+    """Whether CAPTION can match the text: one of its hints, or a line ending as its end-anchored
+    branches do (the dash, slash or bracket they need, with little after it)."""
+    if may_match(CAPTION_HINTS, folded_text) or text.endswith((")", ")\n")):
+        return True
+    dash = max(text.rfind("—"), text.rfind("–"))
+    if dash >= 0 and len(text[dash + 1 :].lstrip()) <= CAPTION_DASH_TAIL:
+        return True
+    slash = text.rfind("/")
+    return (
+        slash >= 0
+        and len(text[slash + 1 :].split(maxsplit=CAPTION_SLASH_WORDS)) <= CAPTION_SLASH_WORDS
+    )
 
 
 # Words of a paragraph in which a site speaks of itself ("Consider supporting the Kyiv

@@ -9,6 +9,7 @@ from dataclasses import replace
 from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle
 from briefing.model.background import stale_articles
+from briefing.model.dating import pins_down
 from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index, Prepared
 from briefing.model.lines import Line, make_line, pane_lines
@@ -89,6 +90,7 @@ def build_model(
             for sid in report.sentence_ids
         },
         off_period=tuple(a.id for a in articles if a.id in off_period),
+        estimated_published=index.dating.estimated_days(),
     )
 
 
@@ -138,7 +140,7 @@ def _brief(
     """One pane. Events the text dates are key facts first; the summary tells the main
     developments among the other lines; the lines left fill the key facts (a summary line
     never repeats a fact)."""
-    dated = pane_facts([(line, also) for line, also in lines if line.date])
+    dated = pane_facts([(line, also) for line, also in lines if pins_down(line.dates)])
     taken = {fact.report for fact in dated}
     rest = [(line, also) for line, also in lines if line.report not in taken]
     room = _summary_length(pane.length, len(rest))

@@ -14,8 +14,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import product
 
 from briefing.annotate import Sentence, publication_date
+from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
 from briefing.model.index import Index
@@ -44,11 +47,19 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\
 _DATELINE_REACH = 60
 # A dateline is found by where its date sits, not by which day it is: any reference will do.
 _ANY_DAY = datetime.date(2000, 1, 1)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
 LEDE_SENTENCES = 4
 _LEDE_KINDS = frozenset({"standfirst", "body"})
+# An event told undated is the one another article dates when that article's sentence has
+# its event verb, its names and counts, and this much of its other words (the reports may
+# not have merged: "MSF reported that one of its colleagues, a watchman at the
+# organization's pharmacy, was killed" and "... one of its pharmacy watchmen was killed on
+# Saturday").
+TOLD_ELSEWHERE_WORDS = 0.5
+TOLD_ELSEWHERE_MIN = 3
 # Articles carrying one report are published within this many days of each other; a page
 # date further from its carriers' is not the article's.
 CARRIER_DAYS = 7
@@ -150,6 +161,13 @@ def first_published(index: Index, report: Sequence[str]) -> str | None:
     return min(known) if known else None
 
 
+@dataclass(frozen=True)
+class _DatedEvent:
+    sentence: Sentence
+    words: ReportWords
+    date: DateMention
+
+
 @dataclass
 class Dating:
     """Which day each article of a briefing is read against, and its news of the day;
@@ -195,6 +213,41 @@ class Dating:
         others.sort(key=lambda mention: -votes[mention.value])
         return (*own, *others)
 
+    def told_elsewhere(self, stated: Sentence) -> DateMention | None:
+        """The date other articles write for the event `stated` tells undated (see
+        `TOLD_ELSEWHERE_WORDS`), when all that tell it agree, with their precision; none
+        dated after the article's day or more than `CARRIER_DAYS` before it."""
+        reference = self.reference[stated.article_id]
+        # The whole sentence's names: its speaker ("MSF reported that ...") is one.
+        told = report_words(stated.text)
+        if reference is None or not (told.events and told.names):
+            return None
+        name = min(told.names)  # any one: a sentence telling the event names them all
+        found = {
+            dated.date.value: dated.date
+            for event in told.events
+            for dated in self._dated_events.get((event, name), ())
+            if dated.sentence.article_id != stated.article_id
+            and _tells_the_same(told, dated.words)
+            and _near(dated.date, reference)
+        }
+        return unwritten(next(iter(found.values()))) if len(found) == 1 else None
+
+    @cached_property
+    def _dated_events(self) -> dict[tuple[str, str], list[_DatedEvent]]:
+        """Every body sentence dating an event it tells as done, by each of its (event
+        verb, name) pairs: an undated event looks only among those sharing its own."""
+        found: dict[tuple[str, str], list[_DatedEvent]] = defaultdict(list)
+        for article_id in self.index.articles:
+            for sentence in _body(self.index, article_id):
+                date = self._done_date(sentence)
+                if date is None:
+                    continue
+                words = report_words(sentence.text)
+                for key in product(words.events, words.names):
+                    found[key].append(_DatedEvent(sentence, words, date))
+        return found
+
     def story_day(self, sentence: Sentence) -> DateMention | None:
         """The day the sentence just before this one gives its event, when it is a day of
         the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
@@ -209,6 +262,17 @@ class Dating:
         date = best_date(event_dates(before.text, self.sentence_dates(before)))
         return date if date is not None and _of_the_day(date, reference) else None
 
+    def estimated_days(self) -> dict[str, str]:
+        """Article id -> the day an article with no page date, or one the articles carrying
+        its reports overrule, is estimated to be of (the day it is read against), for a
+        reader to see it marked as an estimate."""
+        return {
+            article_id: day.isoformat()
+            for article_id, day in self.reference.items()
+            if day is not None
+            and day != publication_date(self.index.articles[article_id].published)
+        }
+
     def news_day(self, article_id: str) -> DateMention | None:
         """The day of an article's news (see `_lede_date`), worked out once."""
         if article_id not in self._news:
@@ -219,34 +283,108 @@ class Dating:
         """The day of an article's main event: the first day its body gives an event
         that is at most `LEDE_DAYS` before the article's day (a report of the day; older
         dates there are history); else, for an article whose text dates no such event,
-        the day the other articles carrying its first dated report give it."""
+        the day the other articles carrying its first dated report give it. An article
+        written days after its news gets that news's month (see `_since`)."""
         reference = self.reference[article_id]
         if reference is None:
             return None
-        body = _lede(self.index, article_id)
-        for sentence in body:
-            date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
-            # "FMs meet in Doha today" says what is to come, not what happened.
-            done = date is not None and tense_at(sentence.text, date.start, date.end) == "past"
-            if date is not None and done and _of_the_day(date, reference):
+        body = _body(self.index, article_id)
+        lede = body[:LEDE_SENTENCES]
+        for sentence in lede:
+            date = self._done_date(sentence)
+            if date is not None and _of_the_day(date, reference):
                 return date
-        for sentence in body:
-            date = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
-            if date is not None:
-                return date if _of_the_day(date, reference) else None
+        carried = None
+        for sentence in lede:
+            carried = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
+            if carried is not None:
+                if _of_the_day(carried, reference):
+                    return carried
+                break
+        # Written days after its news: the first event its text dates within those days
+        # (a feature may open on a survivor's story before "seized the camp a week ago").
+        done = [date for sentence in body if (date := self._done_date(sentence))]
+        # Unless its day is one its text writes, year and all ("abducted on October 7,
+        # 2023"): a page date taken from the text, which nothing should be dated from.
+        if any(
+            _YEAR.search(date.text) and date.value == reference.isoformat()
+            for sentence in body
+            for date in self.sentence_dates(sentence)
+        ):
+            return None
+        for date in (*done, *([carried] if carried else [])):
+            if since := _since(date, reference):
+                return since
         return None
+
+    def _done_date(self, sentence: Sentence) -> DateMention | None:
+        """The date a sentence gives an event it tells as done ("FMs meet in Doha today"
+        says what is to come, not what happened)."""
+        date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
+        if date is None or tense_at(sentence.text, date.start, date.end) != "past":
+            return None
+        return date
+
+
+def _body(index: Index, article_id: str) -> list[Sentence]:
+    """An article's body (and standfirst) sentences."""
+    article = index.annotated_by_id[article_id]
+    return [s for s in article.sentences if s.kind in _LEDE_KINDS]
 
 
 def _lede(index: Index, article_id: str) -> list[Sentence]:
     """An article's first `LEDE_SENTENCES` body (or standfirst) sentences."""
-    article = index.annotated_by_id[article_id]
-    return [s for s in article.sentences if s.kind in _LEDE_KINDS][:LEDE_SENTENCES]
+    return _body(index, article_id)[:LEDE_SENTENCES]
+
+
+def _since(date: DateMention, reference: datetime.date) -> DateMention | None:
+    """The news of an article written days after its event (a follow-up "a week later",
+    a digest three days on): what it tells in the past, undated, happened between that
+    day and the article's, which a line can only give as their month, when they share one
+    (a day would be a guess, and the article's own day is often wrong)."""
+    month = reference.isoformat()[:7]
+    if date.precision == "month":  # "a week ago"
+        return date if date.value == month else None
+    if date.precision != "day" or date.value[:7] != month:
+        return None
+    if not _within(date, reference, CARRIER_DAYS):
+        return None
+    return DateMention(date.text, month, "month", date.start, date.end)
+
+
+def _tells_the_same(told: ReportWords, other: ReportWords) -> bool:
+    """Whether a sentence's words (`other`) tell the event of `told`: its event verb, every
+    name and count of it, and `TOLD_ELSEWHERE_WORDS` of its other words."""
+    if not (told.events & other.events and told.names <= other.names):
+        return False
+    if not told.numbers <= other.numbers:
+        return False
+    # Shares of the shorter: a rewrite adds details ("near the city's main market").
+    rest, others = told.words - told.names, other.words - other.names
+    shared = len(rest & others)
+    return shared >= TOLD_ELSEWHERE_MIN and shared >= TOLD_ELSEWHERE_WORDS * min(
+        len(rest), len(others)
+    )
+
+
+def _near(date: DateMention, reference: datetime.date) -> bool:
+    """Whether a date (a day, or a month) falls in the `CARRIER_DAYS` up to the reference
+    day: when a report carried by an article of that day can have happened."""
+    if date.precision == "month":
+        earliest = reference - datetime.timedelta(days=CARRIER_DAYS)
+        return date.value in (reference.isoformat()[:7], earliest.isoformat()[:7])
+    return _within(date, reference, CARRIER_DAYS)
 
 
 def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
+    return _within(date, reference, LEDE_DAYS)
+
+
+def _within(date: DateMention, reference: datetime.date, days: int) -> bool:
+    """Whether a date is a day at most `days` before the reference day."""
     if date.precision != "day":
         return False
-    return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= LEDE_DAYS
+    return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= days
 
 
 def reference_days(index: Index) -> dict[str, datetime.date | None]:
@@ -309,6 +447,14 @@ def written(dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
     return tuple(date for date in dates if date.text)
 
 
+def pins_down(dates: Sequence[DateMention]) -> bool:
+    """Whether a line's dates say when its event happened: a date the text writes, or the
+    day of its article's news; not only the month of news the article came days after
+    (see `_since`), an estimate that places the line but does not make it a dated event."""
+    date = best_date(dates)
+    return date is not None and (bool(written(dates)) or date.precision == "day")
+
+
 def told_in_past(text: str) -> bool:
     """Whether a sentence tells its event as done: its first tensed verb is a past tense
     ("killed", "said"), or a perfect of an event verb ("have taken Deir el-Zor", "have
@@ -343,6 +489,10 @@ def line_dates(
     ):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
-        news = dating.story_day(stated) or dating.news_day(stated.article_id)
+        news = (
+            dating.told_elsewhere(stated)
+            or dating.story_day(stated)
+            or dating.news_day(stated.article_id)
+        )
         dates = (unwritten(news),) if news else ()
     return dates
