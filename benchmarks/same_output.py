@@ -5,6 +5,7 @@ with what a reference commit wrote.
     python benchmarks/same_output.py save REF     # on the reference commit (e.g. main)
     python benchmarks/same_output.py check REF    # after the change; exit 1 on a difference
     python benchmarks/same_output.py save REF --size 1000   # the benchmark's corpus instead
+    python benchmarks/same_output.py save REF --wire        # its wire corpus too
 
 `save` writes the corpus and copies of the seeds and pages into REF too, so both runs read
 the same files under the same names (paths are part of the output). `check` compares a
@@ -42,9 +43,14 @@ PAGES = {
 }
 
 
-def inputs(size: int) -> dict[str, list[str]]:
+def corpora(size: int, wire: bool) -> list[str]:
+    """The benchmark corpora compared: distinct, and wire when asked (same size)."""
+    return [f"distinct-{size}", *([f"wire-{size}"] if wire else [])]
+
+
+def inputs(size: int, wire: bool) -> dict[str, list[str]]:
     """Input name -> the folders in REF it passes to `briefing dump`."""
-    return {**{name: [name] for name in PAGES}, f"distinct-{size}": [f"distinct-{size}"]}
+    return {**{name: [name] for name in PAGES}, **{name: [name] for name in corpora(size, wire)}}
 
 
 def dump(reference: Path, paths: Sequence[str], cache_home: Path, *flags: str) -> bytes:
@@ -62,7 +68,7 @@ def dump(reference: Path, paths: Sequence[str], cache_home: Path, *flags: str) -
     return run.stdout
 
 
-def save(reference: Path, size: int) -> int:
+def save(reference: Path, size: int, wire: bool) -> int:
     missing = missing_sources()
     if missing:
         print(f"data sets missing: {', '.join(map(str, missing))}", file=sys.stderr)
@@ -71,8 +77,9 @@ def save(reference: Path, size: int) -> int:
         (reference / name).mkdir(parents=True, exist_ok=True)
         for page in folder.glob("*.*"):
             shutil.copyfile(page, reference / name / page.name)
-    CorpusBuilder(source_pages()).write(reference / f"distinct-{size}", size)
-    named = inputs(size)
+    for name in corpora(size, wire):
+        CorpusBuilder(source_pages()).write(reference / name, size, wire=name.startswith("wire"))
+    named = inputs(size, wire)
     with tempfile.TemporaryDirectory() as cache:
         for name, paths in named.items():
             (reference / f"{name}.json").write_bytes(
@@ -82,13 +89,13 @@ def save(reference: Path, size: int) -> int:
     return 0
 
 
-def check(reference: Path, size: int) -> int:
+def check(reference: Path, size: int, wire: bool) -> int:
     differing = []
-    for name, paths in inputs(size).items():
+    for name, paths in inputs(size, wire).items():
         expected = (reference / f"{name}.json").read_bytes()
         with tempfile.TemporaryDirectory() as cache:
             runs = {"cold cache": dump(reference, paths, Path(cache))}
-            if name != f"distinct-{size}" or size <= ALL_RUNS_UP_TO:
+            if name not in corpora(size, wire) or size <= ALL_RUNS_UP_TO:
                 runs["warm cache"] = dump(reference, paths, Path(cache))
                 runs["--no-cache"] = dump(reference, paths, Path(cache), "--no-cache")
         for run, output in runs.items():
@@ -110,9 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--size", type=int, default=CORPUS_SIZE, help="articles in the distinct corpus"
     )
+    parser.add_argument("--wire", action="store_true", help="the wire corpus too")
     args = parser.parse_args(argv)
     act = save if args.action == "save" else check
-    return act(args.reference, args.size)
+    return act(args.reference, args.size, args.wire)
 
 
 if __name__ == "__main__":

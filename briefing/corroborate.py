@@ -14,13 +14,12 @@ import hashlib
 import math
 import re
 from array import array
-from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from typing import Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
@@ -35,6 +34,10 @@ from briefing.model.words import (
 )
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 _WORD = re.compile(r"\w+")
 
@@ -193,27 +196,31 @@ class ArticleWords:
     from bounds[5n + k] to bounds[5n + k + 1]), its counts in `numbers` (from number_bounds[n]
     to number_bounds[n + 1]). A set of strings per sentence held for 10,000 articles was
     most of a briefing's memory. Ids are this process's (`Vocabulary`): pickled, the
-    article travels with its own words and gets the receiving process's ids."""
+    article travels with its own words and gets the receiving process's ids. Each
+    sentence's `_copy_key` too, one after another in `copies`."""
 
     tokens: array[int]  # "I": word ids
     bounds: array[int]  # "I"
     numbers: array[float]  # "d"
     number_bounds: array[int]  # "I"
     restated: tuple[tuple[str, str], ...]  # see `restatements`
+    copies: bytes
 
     @classmethod
     def of(cls, texts: Iterable[str], restated: tuple[tuple[str, str], ...]) -> ArticleWords:
         """The packed `report_words` of an article's sentences (their texts, in order)."""
         tokens, bounds = array("I"), array("I", [0])
         numbers, number_bounds = array("d"), array("I", [0])
+        copies = []
         for text in texts:
+            copies.append(_copy_key(text))
             ids, lengths, counts = _packed_report_words(text)
             tokens.extend(ids)
             for length in lengths:
                 bounds.append(bounds[-1] + length)
             numbers.extend(counts)
             number_bounds.append(len(numbers))
-        return cls(tokens, bounds, numbers, number_bounds, restated)
+        return cls(tokens, bounds, numbers, number_bounds, restated, b"".join(copies))
 
     def __len__(self) -> int:
         return len(self.number_bounds) - 1
@@ -222,6 +229,10 @@ class ArticleWords:
         """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates, 4 sources)."""
         at = _RUNS * n + k
         return self.tokens[self.bounds[at] : self.bounds[at + 1]]
+
+    def copy_key(self, n: int) -> bytes:
+        """The `_copy_key` of the article's n-th sentence."""
+        return self.copies[_COPY_KEY_SIZE * n : _COPY_KEY_SIZE * (n + 1)]
 
     def sentence(self, n: int) -> ReportWords:
         """The `report_words` of the article's n-th sentence."""
@@ -239,7 +250,7 @@ class ArticleWords:
         return (
             _received_words,
             (text, tokens.tobytes(), self.bounds, self.numbers, self.number_bounds,
-             self.restated),
+             self.restated, self.copies),
         )  # fmt: skip
 
 
@@ -250,12 +261,13 @@ def _received_words(
     numbers: array[float],
     number_bounds: array[int],
     restated: tuple[tuple[str, str], ...],
+    copies: bytes,
 ) -> ArticleWords:
     ids = [_VOCABULARY.id(word) for word in text.split("\n")] if text else []
     local = array("I")
     local.frombytes(tokens)
     return ArticleWords(
-        array("I", [ids[t] for t in local]), bounds, numbers, number_bounds, restated
+        array("I", [ids[t] for t in local]), bounds, numbers, number_bounds, restated, copies
     )
 
 
@@ -572,13 +584,13 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
     """How many words each gives that the other does not but that can mean what one of
     the other's words means ("besieged" and "attack", "gunfire" and "gunshots": WordNet
     senses): the fewer of the two sides' counts."""
-    own_a, own_b = _senses(wa), _senses(wb)
+    (own_a, all_a), (own_b, all_b) = _senses(wa), _senses(wb)
+    if all_a.isdisjoint(all_b):
+        return 0  # most pairs: no word of one can mean a word of the other
     only_a = [s for w, s in own_a.items() if w not in wb.words]
     only_b = [s for w, s in own_b.items() if w not in wa.words]
     if not only_a or not only_b:
         return 0
-    all_a: set[int] = set().union(*own_a.values())
-    all_b: set[int] = set().union(*own_b.values())
     return min(
         sum(not s.isdisjoint(all_b) for s in only_a), sum(not s.isdisjoint(all_a) for s in only_b)
     )
@@ -587,11 +599,12 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
 # Each sentence is compared with many. `corroborate` empties it when done: it holds every
 # sentence compared.
 @lru_cache(maxsize=65_536)
-def _senses(words: ReportWords) -> dict[str, frozenset[int]]:
+def _senses(words: ReportWords) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
     """A sentence's plain words that have WordNet senses (names and counts have none
-    that matter), with their senses."""
+    that matter), with their senses; and all those senses."""
     table = word_senses()
-    return {w: table[w] for w in words.words - words.names if w in table}
+    own = {w: table[w] for w in words.words - words.names if w in table}
+    return own, frozenset().union(*own.values())
 
 
 def _missing(names: frozenset[str], others: frozenset[str]) -> float:
@@ -779,9 +792,24 @@ class _Features:
     def _unpack(self, i: int) -> ReportWords:
         return self._articles[self._article[i]].sentence(self._position[i])
 
-    def run(self, i: int, k: int) -> array[int]:
-        """Sentence i's run k of word ids (see `ArticleWords.run`)."""
-        return self._articles[self._article[i]].run(self._position[i], k)
+    def __len__(self) -> int:
+        return len(self._article)
+
+    def word_table(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+        """Every word id of every sentence's runs, as three arrays: its sentence (reading
+        order), its run (see `ArticleWords.run`) and the id; in reading order, each run's
+        ids as stored."""
+        import numpy as np
+
+        empty = np.zeros(0, dtype=np.int64)
+        tokens = [np.frombuffer(words.tokens, dtype=np.uintc) for words in self._articles]
+        lengths = [np.diff(np.frombuffer(words.bounds, dtype=np.uintc)) for words in self._articles]
+        label = np.repeat(
+            np.arange(_RUNS * len(self), dtype=np.int64),
+            np.concatenate([empty, *lengths]).astype(np.int64),
+        )
+        token = np.concatenate([empty, *tokens]).astype(np.int64)
+        return label // _RUNS, label % _RUNS, token
 
 
 # Sentences kept unpacked at a time while pairs are scored and groups joined.
@@ -791,36 +819,59 @@ _UNPACKED = 4096
 def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[tuple[int, int]]:
     """Index pairs (into `distinct`) of sentences worth comparing: those sharing enough
     words (only sentences sharing words are ever compared, so the cost grows with the
-    number of near-duplicates, not with the square of the corpus)."""
-    index: dict[int, list[int]] = defaultdict(list)
-    for x, i in enumerate(distinct):
-        for token in features.run(i, 0):
-            index[token].append(x)
+    number of near-duplicates, not with the square of the corpus). Pairs come in order.
+    Worked out on arrays of word ids, sorted (the sort is what costs)."""
+    import numpy as np
+
+    sentence, run, token = features.word_table()
+    size = len(distinct)
+    place = np.full(len(features), -1, dtype=np.int64)
+    place[np.asarray(distinct, dtype=np.int64)] = np.arange(size)
+    compared = place[sentence] >= 0
+    # Each word's sentences in reading order, word after word: as (word, sentence) keys.
+    words = np.sort(token[compared & (run == 0)] * size + place[sentence[compared & (run == 0)]])
+    if not len(words):
+        return
+    tokens, xs = words // size, words % size
+    count = len(words)
+    opens = np.flatnonzero(np.r_[True, tokens[1:] != tokens[:-1]])
+    closes = np.r_[opens[1:], count]
+    word_of = np.repeat(np.arange(len(opens)), closes - opens)
     # A token weighs what it weighs in the first sentence holding it.
-    weight = {
-        token: _NAME_WEIGHT if token in features.run(distinct[members[0]], 1) else 1.0
-        for token, members in index.items()
-    }
-    # Shared weight is added up one sentence at a time (with the sentences after it): a
-    # table of every pair at once grew with the corpus (100 MB at 1,000 articles).
-    for x, i in enumerate(distinct):
-        shared: dict[int, float] = {}
-        for token in features.run(i, 0):
-            members = index[token]
-            after = bisect_right(members, x)
-            if after == len(members):
-                continue
-            if len(members) <= _COMMON_WORD:
-                for y in members[after:]:
-                    shared[y] = shared.get(y, 0.0) + weight[token]
-            else:
-                # One story copied many times, or stock wording: comparing neighbours
-                # keeps the cost linear, and copies still chain into one report.
-                y = members[after]
-                shared[y] = shared.get(y, 0.0) + weight[token]
-        for y, total in shared.items():
-            if total >= _MIN_SHARED_WEIGHT:
-                yield x, y
+    names = np.sort(token[compared & (run == 1)] * size + place[sentence[compared & (run == 1)]])
+    found = np.minimum(np.searchsorted(names, words[opens]), max(len(names) - 1, 0))
+    named = (names[found] == words[opens] if len(names) else np.zeros(len(opens), bool))[word_of]
+    # Each sentence shares a word with every later sentence holding it; past _COMMON_WORD
+    # sentences (one story copied many times, or stock wording) only with the next one:
+    # comparing neighbours keeps the cost linear, and copies still chain into one report.
+    later = closes[word_of] - np.arange(count) - 1
+    common = (closes - opens)[word_of] > _COMMON_WORD
+    later[common] = np.minimum(later[common], 1)
+    # Shared words are added up for a range of first sentences at a time: a table of
+    # every pair at once grew with the corpus.
+    shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
+    cuts = np.searchsorted(shares, np.arange(_SHARES_AT_ONCE, shares[-1], _SHARES_AT_ONCE))
+    # (cuts come sorted; np.unique would import numpy.ma)
+    for low, high in pairwise([0, *dict.fromkeys((cuts + 1).tolist()), size]):
+        at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
+        many = later[at]
+        holder = np.repeat(at, many)
+        if not len(holder):
+            continue  # no two of these sentences share a word
+        partner = holder + np.arange(len(holder)) - np.repeat(np.cumsum(many) - many, many) + 1
+        # (pair, whether the word is a name) as one key: sorting counts both.
+        keys = np.sort((xs[holder] * size + xs[partner]) * 2 + named[holder])
+        pairs = keys // 2
+        starts = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
+        shared_names = np.add.reduceat(keys % 2, starts)
+        shared_words = np.diff(np.r_[starts, len(keys)]) - shared_names
+        shared = shared_words * 1.0 + shared_names * _NAME_WEIGHT
+        chosen = pairs[starts][shared >= _MIN_SHARED_WEIGHT]
+        yield from zip((chosen // size).tolist(), (chosen % size).tolist(), strict=True)
+
+
+# Shared words added up at a time by _candidate_pairs (a few bytes each).
+_SHARES_AT_ONCE = 1 << 20
 
 
 def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
@@ -923,7 +974,12 @@ def _copy_key(text: str) -> bytes:
     """What word-for-word copies have in common (their words, lower-case), as a digest:
     the words themselves, held for every sentence at once, weighed as much as the text."""
     words = " ".join(_WORD.findall(text.lower()))
-    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return hashlib.blake2b(
+        words.encode("utf-8", "surrogatepass"), digest_size=_COPY_KEY_SIZE
+    ).digest()
+
+
+_COPY_KEY_SIZE = 16
 
 
 def corroborate(
@@ -951,10 +1007,11 @@ def corroborate(
     # matching pair says nothing about events, so they never join a report.
     first_copy: dict[bytes, int] = {}
     distinct: list[int] = []
-    for i, sentence in enumerate(sentences):
+    copy_keys = (words.copy_key(n) for words in packed for n in range(len(words)))
+    for i, (sentence, key) in enumerate(zip(sentences, copy_keys, strict=True)):
         if sentence.kind == "caption":
             continue
-        first = first_copy.setdefault(_copy_key(sentence.text), i)
+        first = first_copy.setdefault(key, i)
         if first == i:
             distinct.append(i)
         else:
@@ -975,13 +1032,16 @@ def corroborate(
                 parent[max(ri, rj)] = min(ri, rj)
         start += len(article.sentences)
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sentences)):
-        groups[root(i)].append(i)
+    # A sentence is only ever joined under an earlier one: in reading order, each finds
+    # its group's first sentence where its parent's was put, and groups fill in order.
+    groups: dict[int, list[str]] = {}
+    for i, sentence in enumerate(sentences):
+        parent[i] = parent[parent[i]]
+        groups.setdefault(parent[i], []).append(sentence.id)
     reports = []
     report_of: dict[str, Report] = {}
-    for first in sorted(groups):
-        ids = tuple(sentences[i].id for i in sorted(groups[first]))
+    for members in groups.values():
+        ids = tuple(members)
         report = Report(id=ids[0], sentence_ids=ids)
         reports.append(report)
         for sid in ids:

@@ -205,6 +205,78 @@ def test_words_that_can_mean_the_same_count_as_shared() -> None:
     assert pair_features(resigned, report_words("The mayor quit on Monday."))["senses_shared"] > 0
 
 
+def _pairs_by_definition(
+    words: list[frozenset[str]], names: list[frozenset[str]]
+) -> list[tuple[int, int]]:
+    """Sentence pairs sharing words weighing at least _MIN_SHARED_WEIGHT, a word held by
+    more than _COMMON_WORD sentences linking each one with the next only: every pair
+    tried."""
+    from briefing.corroborate import _COMMON_WORD, _MIN_SHARED_WEIGHT, _NAME_WEIGHT
+
+    holders: dict[str, list[int]] = {}
+    for x, found in enumerate(words):
+        for word in found:
+            holders.setdefault(word, []).append(x)
+    weight = {w: _NAME_WEIGHT if w in names[xs[0]] else 1.0 for w, xs in holders.items()}
+
+    def links(word: str, x: int, y: int) -> bool:
+        xs = holders[word]
+        return len(xs) <= _COMMON_WORD or xs[xs.index(x) + 1] == y
+
+    return [
+        (x, y)
+        for x in range(len(words))
+        for y in range(x + 1, len(words))
+        if sum(weight[w] for w in words[x] & words[y] if links(w, x, y)) >= _MIN_SHARED_WEIGHT
+    ]
+
+
+def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
+    import random
+
+    import briefing.corroborate as corroborate_module
+    from briefing.corroborate import ArticleWords, _candidate_pairs, _Features
+
+    # Words in 2 to 60 sentences (common ones past _COMMON_WORD), names among them.
+    rng = random.Random(12)
+    vocabulary = [
+        f"{'Name' if n % 4 == 0 else 'word'}{chr(97 + n % 26)}{n // 26}" for n in range(90)
+    ]
+    articles = [
+        ArticleWords.of(
+            [
+                "The "
+                + " ".join(rng.sample(vocabulary[: rng.choice((12, 30, 90))], rng.randint(2, 9)))
+                for _ in range(rng.randint(1, 12))
+            ],
+            (),
+        )
+        for _ in range(40)
+    ]
+    features = _Features(articles)
+    sentences = [a.sentence(n) for a in articles for n in range(len(a))]
+    distinct = [i for i in range(len(sentences)) if i % 7 != 3]
+    expected = _pairs_by_definition(
+        [sentences[i].words for i in distinct], [sentences[i].names for i in distinct]
+    )
+    assert len(expected) > 100
+    assert list(_candidate_pairs(features, distinct)) == expected
+    # Added up a few first sentences at a time, the same pairs.
+    monkeypatch.setattr(corroborate_module, "_SHARES_AT_ONCE", 50)
+    assert list(_candidate_pairs(features, distinct)) == expected
+
+
+def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:
+    from briefing.corroborate import ArticleWords, _candidate_pairs, _Features
+
+    apart = _Features(
+        [ArticleWords.of(["Alpha beta gamma.", "Delta epsilon zeta."], ()), ArticleWords.of([], ())]
+    )
+    assert list(_candidate_pairs(apart, [0, 1])) == []
+    assert list(_candidate_pairs(apart, [])) == []
+    assert list(_candidate_pairs(_Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
+
+
 def test_report_words_read_who_a_report_is_from() -> None:
     assert report_words("MSF further said one of its watchmen was killed.").sources == {"msf"}
     said = report_words("Ten were killed, according to the World Health Organization.")

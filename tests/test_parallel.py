@@ -55,7 +55,7 @@ def test_chunks_cover_every_page_once_in_order_and_shrink_to_single_pages() -> N
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
     from briefing.actors import compile_profile
-    from briefing.corroborate import corroborate, report_words
+    from briefing.corroborate import _copy_key, corroborate, report_words
     from briefing.model.attribution import attribute_sentences
     from briefing.model.index import prepare
 
@@ -81,7 +81,14 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
         assert len(words) == len(article.sentences)
         for n, sentence in enumerate(article.sentences):
             assert words.sentence(n) == report_words(sentence.text)
+            assert words.copy_key(n) == _copy_key(sentence.text)
     assert sum(len(p.words.restated) for p in travelled.values()) > 0
+    # Furniture, article by article, is what it is over every sentence at once.
+    from briefing.model.index import Index
+    from briefing.model.lines import furniture
+
+    every = furniture(s for a in articles for s in a.sentences)
+    assert every and Index.of(articles, travelled).furniture == every
     assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
     # Other actors, from what each sentence names worked out with its article.
     from briefing.actors import find_other_actors

@@ -2,10 +2,12 @@
 
 import json
 
+import pytest
+
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.render import date_range, render
+from briefing.render import date_range, indented_json, render
 
 HOSTILE = (
     "Rebels [bold]took[/] *Homs* <b>today</b> [link=file:///etc/passwd]x[/link] # not a heading"
@@ -51,6 +53,59 @@ def test_json_round_trips_the_text_exactly() -> None:
         "id": "is", "name": "IS", "colour": "#fff", "sentence_ids": [], "summary": [],
         "summary_shortfall": None, "facts": [],
     }  # fmt: skip
+
+
+class _Label(str):
+    pass
+
+
+class _Items(list):  # type: ignore[type-arg]
+    pass
+
+
+def test_indented_json_writes_what_json_dumps_writes() -> None:
+    # Containers nested at every depth, empty ones among full ones, escapes, non-ASCII,
+    # numbers json writes its own way, keys json converts, and types it refuses.
+    values = [
+        {
+            "schema": "briefing/1",
+            "problems": [],
+            "articles": [
+                {
+                    "id": "a1",
+                    "sentences": [
+                        {
+                            "text": 'He said "stop"\n\t\\ \u2028 é 😀 \x00',
+                            "paragraph": 0,
+                            "actors": [],
+                            "dates": [{"value": "2024-12-06", "precision": "day"}],
+                        },
+                        {"text": "", "paragraph": 12, "actors": ["hts", "sdf"], "dates": []},
+                    ],
+                }
+            ],
+            "nothing": {},
+            "flags": [True, False, None],
+            "x": (1, 2.5, -0.0, 10**30),
+        },
+        [[[]], [[1]], [{}], [{"a": [{}]}]],
+        {"n": float("nan"), "big": [float("inf"), -float("inf")], "f": 1e16},
+        {7: "seven", 2.5: "two", None: [1], True: {"k": "v"}},
+        [{7: "seven", 2.5: "two", None: "none", False: 0}],
+        {"label": _Label("x"), "items": _Items([1, [2]]), "empty": _Items()},
+        [{"a": 1}, _Label("y")],
+        ([1], {"a": ()}),
+        "alone",
+        3,
+        None,
+        [],
+        {},
+    ]
+    for value in values:
+        assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    for refused in ({"a": [{1, 2}]}, [{"when": object()}], {(1, 2): "x"}):
+        with pytest.raises(TypeError):
+            indented_json(refused)
 
 
 def test_date_ranges_read_naturally() -> None:

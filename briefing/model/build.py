@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -36,6 +37,9 @@ def build_model(
     advance = progress or (lambda stage, done, total: None)
     advance(Stage.COMPARE, 0, len(articles))
     index = Index.of(articles, prepared)
+    # The index lives to the end of the build: collection passes need not go over its
+    # reports again and again (as for the articles; `build_briefing` unfreezes).
+    gc.freeze()
     tagger = compile_profile(profile)
     actors = [
         PaneActor(

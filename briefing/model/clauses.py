@@ -67,7 +67,7 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     its first verb ("The drones targeted | 34% of Russia's ..."), else at its end. A
     verb is a lower-case event verb, auxiliary, "-ed" word or word of `also` after the
     first word."""
-    verbs = event_verbs() | also
+    verbs = event_verbs() | also if also else event_verbs()  # a union copies every verb
     previous = ""
     for n, word in enumerate(_WORD.finditer(opening)):
         bare = word.group().strip(",;:").lower()

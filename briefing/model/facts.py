@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
@@ -160,6 +160,7 @@ _SPOKEN_TO = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # asked of a pane's lines when choosing facts and the summary
 def civilians_act(text: str) -> bool:
     """Whether the main clause's subject is people who are no party to the conflict (or a
     person named without a title) and they act (an active verb: "People took to the
@@ -294,6 +295,8 @@ def _same_name(one: str, other: str) -> bool:
     )
 
 
+# A pane's summary candidates are each compared with every key fact: the same texts again.
+@lru_cache(maxsize=8192)
 def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
     """A fact of `day` as who did what, when; None when its subject names nobody or its
     main verb is not found. A pronoun subject ("He said he had agreed ...") is the

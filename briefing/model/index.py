@@ -32,16 +32,19 @@ class Prepared:
     # the model needs it without the article's text in memory. Not compared: contexts
     # compare as objects (tests compare what a settled one decides).
     context: ArticleContext = field(compare=False)
+    furniture: frozenset[str]  # see `lines.furniture`
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     from briefing.model.attribution import attribute_sentences
+    from briefing.model.lines import furniture
 
     return Prepared(
         article_words(article),
         attribute_sentences(article.sentences),
         {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
         article_context(article.article, profile).settled(),
+        furniture(article.sentences),
     )
 
 
@@ -117,6 +120,17 @@ class Index:
             known = self.prepared.get(article.id)
             speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers
+
+    @cached_property
+    def furniture(self) -> frozenset[str]:
+        """Sentences no line may state (see `lines.furniture`: an article's own)."""
+        from briefing.model.lines import furniture
+
+        own = []
+        for article in self.annotated:
+            known = self.prepared.get(article.id)
+            own.append(known.furniture if known else furniture(article.sentences))
+        return frozenset().union(*own)
 
     @cached_property
     def made_lines(self) -> dict[tuple[str, tuple[str, ...], str], Line]:

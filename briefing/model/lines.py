@@ -65,7 +65,8 @@ _PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|imag
 
 def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
     """Sentences no line may state: the paragraphs of a photo credit, and body text that
-    ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:")."""
+    ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:").
+    An article's furniture depends on it alone: it is worked out with the article."""
     sentences = list(sentences)
     per_paragraph = Counter((s.article_id, s.paragraph) for s in sentences)
     captioned = {
@@ -153,7 +154,7 @@ def pane_lines(
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
-    unfit = furniture(index.sentences.values())
+    unfit = index.furniture
     for pane in panes:
         reports = actor_reports(index, [sid for sid in pane.sentence_ids if sid not in unfit])
         per_pane[pane.id] = reports
