@@ -28,7 +28,7 @@ from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Mentions, PaneActor, named_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
-from briefing.model.words import _lines
+from briefing.model.words import caption_verbs
 
 # A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
 # Images", or a closing "AGENCY/AGENCY/FIRST LAST" as in "... 27 November 2024.
@@ -97,8 +97,8 @@ def _embedded_post(text: str) -> bool:
 
 
 @cache
-def _caption_verbs() -> re.Pattern[str]:
-    verbs = "|".join(word for line in _lines("caption_verbs.txt") for word in line.split())
+def _caption_pattern() -> re.Pattern[str]:
+    verbs = "|".join(sorted(caption_verbs()))
     return re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{verbs})\b")
 
 
@@ -108,7 +108,7 @@ def _described(text: str) -> bool:
     if _PICTURE.match(text):
         return True
     opening = main_clause_opening(text)
-    found = _caption_verbs().search(opening)
+    found = _caption_pattern().search(opening)
     return found is not None and found.start() <= subject_end(opening) + 1
 
 

@@ -21,6 +21,12 @@ def event_verbs() -> frozenset[str]:
 
 
 @cache
+def caption_verbs() -> frozenset[str]:
+    """The verbs a photo's caption tells its people doing ("are sitting", "is seen")."""
+    return frozenset(word for line in _lines("caption_verbs.txt") for word in line.split())
+
+
+@cache
 def rewrites() -> dict[str, str]:
     """Word (as written, lower-case, or its Snowball stem) -> the first word of its
     group: words outlets swap when rewording a report."""
