@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import accumulate, chain, islice, pairwise
 from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
@@ -180,6 +180,13 @@ class Vocabulary:
             self.words.append(word)
         return found
 
+    def ids(self, words: Iterable[str]) -> array[int]:
+        """The ids of the words, in order (new words get theirs)."""
+        words = list(words)
+        for word in set(words).difference(self._ids):
+            self.id(word)
+        return array("I", map(self._ids.__getitem__, words))
+
 
 _VOCABULARY = Vocabulary()
 # A sentence's runs of word ids, in this order: see `ArticleWords`.
@@ -216,8 +223,7 @@ class ArticleWords:
             copies.append(_copy_key(text))
             ids, lengths, counts = _packed_report_words(text)
             tokens.extend(ids)
-            for length in lengths:
-                bounds.append(bounds[-1] + length)
+            bounds.extend(islice(accumulate(lengths, initial=bounds[-1]), 1, None))
             numbers.extend(counts)
             number_bounds.append(len(numbers))
         return cls(tokens, bounds, numbers, number_bounds, restated, b"".join(copies))
@@ -244,9 +250,10 @@ class ArticleWords:
     def __reduce__(self) -> tuple[Any, ...]:
         # Ids mean nothing in another process: the article's words travel, a word a line
         # (words never hold a line break), with ids into them.
-        local: dict[int, int] = {}
-        tokens = array("I", [local.setdefault(t, len(local)) for t in self.tokens])
-        text = "\n".join(_VOCABULARY.words[t] for t in local)
+        distinct = list(dict.fromkeys(self.tokens))
+        local = dict(zip(distinct, range(len(distinct)), strict=True))
+        tokens = array("I", map(local.__getitem__, self.tokens))
+        text = "\n".join(map(_VOCABULARY.words.__getitem__, distinct))
         return (
             _received_words,
             (text, tokens.tobytes(), self.bounds, self.numbers, self.number_bounds,
@@ -282,8 +289,7 @@ def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[
     of recurring sentences weighs a tenth of what their sets of strings do."""
     words = _report_words(text)
     runs = (words.words, words.names, words.events, words.dates, words.sources)
-    ids = array("I", [_VOCABULARY.id(word) for run in runs for word in run])
-    return ids, tuple(map(len, runs)), tuple(words.numbers)
+    return _VOCABULARY.ids(chain(*runs)), tuple(map(len, runs)), tuple(words.numbers)
 
 
 @cache
@@ -402,9 +408,10 @@ def _report_words(text: str) -> ReportWords:
     """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
     names (capitalised inside the sentence, acronyms, countries by any of their names),
     counts (digits or number words), days and event verbs of a sentence."""
-    number_names, scales = number_words()
-    words, names, numbers, events = set(), set(), set(), set()
-    verbs = event_verbs()
+    words: set[str] = set()
+    names: set[str] = set()
+    numbers: set[float] = set()
+    events: set[str] = set()
     bodies, screen = _bodies()
     named = screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
@@ -425,41 +432,93 @@ def _report_words(text: str) -> ReportWords:
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(_joined_compound, text)
     tokens = _TOKEN.findall(text)
-    # A headline in title case capitalises every word: there capitals name nothing.
-    title_case = _title_case(tokens)
-    previous, run = "", []
-    for n, token in enumerate([*tokens, ""]):
-        lower = token.lower()
-        if token[:1].isdigit():
-            if not _YEAR.fullmatch(token):  # a year dates the report (see `dates`)
-                run.append(token)
-            continue
-        if lower in number_names or lower in scales:
+    run: list[str] = []
+    # A headline in title case capitalises every word: there capitals name nothing. Whether
+    # this one is, is known after the loop: the capitalised words inside it wait till then
+    # (with whether each would otherwise be an event).
+    capitalised: list[tuple[str, bool]] = []
+    long_words = long_capitalised = 0
+    after_determiner = False
+    for n, (token, (role, word)) in enumerate(zip(tokens, map(_token_role, tokens), strict=True)):
+        if role & _LONG_WORD:
+            long_words += 1
+            long_capitalised += role & _CAPITALISED and 1
+        if role & _COUNTING:
             run.append(token)
             continue
-        if run:
-            count = _number_value(run)
-            if count is not None:
-                words.add(_count_token(count))
-                if count == int(count):  # "7.7 magnitude" measures, it does not count
-                    numbers.add(count)
-            run = []
-        after_determiner, previous = previous in _DETERMINERS, lower
-        compared = _compared(lower)
-        if compared is None:
+        if role & _YEAR_DIGITS_ONLY:  # a year dates the report (see `dates`)
             continue
-        word, country = compared
-        if country:
-            names.add(word)
-        elif (n > 0 and token[0].isupper() and not title_case) or (
-            token.isupper() and len(token) > 1
-        ):
+        if run:
+            _add_count(run, words, numbers)
+            run = []
+        after, after_determiner = after_determiner, bool(role & _DETERMINER)
+        if word is None:
+            continue
+        if role & (_COUNTRY | _ACRONYM):
             names.add(word)  # "Rapid Support Forces" supports nothing
-        elif lower in verbs and not after_determiner:  # "the attacks" is a noun
+        elif role & _CAPITALISED and n > 0:
+            capitalised.append((word, bool(role & _EVENT_VERB) and not after))
+        elif role & _EVENT_VERB and not after:  # "the attacks" is a noun
             events.add(word)
         words.add(word)
+    if run:
+        _add_count(run, words, numbers)
+    if long_words >= 3 and long_capitalised >= 0.8 * long_words:
+        events.update(word for word, event in capitalised if event)
+    else:
+        names.update(word for word, _ in capitalised)
     groups = (words, names, numbers, events, dates, sources)
     return ReportWords(*(frozenset(group) for group in groups))
+
+
+def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
+    count = _number_value(run)
+    if count is not None:
+        words.add(_count_token(count))
+        if count == int(count):  # "7.7 magnitude" measures, it does not count
+            numbers.add(count)
+
+
+# What a token is to `_report_words` by itself (bits of `_token_role`'s first value).
+_COUNTING = 1  # digits of a count or a number word ("1,000", "thousand")
+_YEAR_DIGITS_ONLY = 2  # a year's digits: not a count
+_DETERMINER = 4
+_COUNTRY = 8
+_ACRONYM = 16  # all capitals, two letters or more
+_CAPITALISED = 32  # its first letter
+_EVENT_VERB = 64
+_LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
+
+
+@lru_cache(maxsize=131_072)
+def _token_role(token: str) -> tuple[int, str | None]:
+    """What `_report_words` needs of a token alone: its role's bits and the word it is
+    compared as (None for a word not compared or a number). Worked out once a token, a
+    sentence's words are read by looking these up."""
+    role = 0
+    if token.isalpha() and len(token) > 3:
+        role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
+    lower = token.lower()
+    number_names, scales = number_words()
+    if token[:1].isdigit():
+        return role | (_YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING), None
+    if lower in number_names or lower in scales:
+        return role | _COUNTING, None
+    if lower in _DETERMINERS:
+        role |= _DETERMINER
+    compared = _compared(lower)
+    if compared is None:
+        return role, None
+    word, country = compared
+    if country:
+        role |= _COUNTRY
+    if token.isupper() and len(token) > 1:
+        role |= _ACRONYM
+    if token[0].isupper():
+        role |= _CAPITALISED
+    if lower in event_verbs():
+        role |= _EVENT_VERB
+    return role, word
 
 
 @lru_cache(maxsize=131_072)
@@ -502,11 +561,6 @@ def _american(lower: str) -> str:
 def _joined_compound(match: re.Match[str]) -> str:
     joined = match.group(1) + match.group(2)
     return joined if joined.lower() in rewrites_of() else match.group()
-
-
-def _title_case(tokens: Sequence[str]) -> bool:
-    words = [t for t in tokens if t.isalpha() and len(t) > 3]
-    return len(words) >= 3 and sum(t[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _counts_agree(x: float, y: float) -> bool:
@@ -736,21 +790,21 @@ def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
     ("IS" the group is not "is"); other words lose common endings."""
+    return frozenset(filter(None, map(_restatement_word, _WORD.findall(_one_word_countries(text)))))
+
+
+@lru_cache(maxsize=131_072)
+def _restatement_word(word: str) -> str | None:
+    """A word as `restatement_words` keeps it, or None (never "")."""
+    if len(word) < 2:
+        return None  # the "s" of "Syria’s"
+    lower = word.lower()
     countries = _country_words()
-    words = set()
-    for word in _WORD.findall(_one_word_countries(text)):
-        if len(word) < 2:
-            continue  # the "s" of "Syria’s"
-        lower = word.lower()
-        if lower in countries:
-            words.add(countries[lower])
-            continue
-        if word.isupper():
-            words.add(word)
-            continue
-        if lower not in _STOP_WORDS:
-            words.add(_stem(lower))
-    return frozenset(words)
+    if lower in countries:
+        return countries[lower]
+    if word.isupper():
+        return word
+    return _stem(lower) if lower not in _STOP_WORDS else None
 
 
 def _restated_in(

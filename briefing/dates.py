@@ -183,16 +183,21 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
         start = word.start()
         if start < end:
             continue
-        written = word.group()
-        if (
-            written[0].isdecimal()
-            or written in _OPENING_WORDS
-            or fold(written) in _OPENING_WORDS_ANY_CASE
-        ):
+        if _may_open(word.group()):
             match = _CANDIDATE.match(text, start)
             if match:
                 end = match.end()
                 yield match
+
+
+@lru_cache(maxsize=65_536)  # a sentence's words are mostly common ones: looked up, not folded
+def _may_open(written: str) -> bool:
+    """Whether a candidate can open with this word (see `_OPENING_WORDS`)."""
+    return (
+        written[0].isdecimal()
+        or written in _OPENING_WORDS
+        or fold(written) in _OPENING_WORDS_ANY_CASE
+    )
 
 
 def _resolve_match(
