@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from itertools import accumulate, chain, islice, pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
@@ -432,43 +433,33 @@ def _report_words(text: str) -> ReportWords:
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(_joined_compound, text)
     tokens = _TOKEN.findall(text)
+    roles = list(map(_token_role, tokens))
+    # A headline in title case capitalises every word: there capitals name nothing.
+    long_words = sum(map(_LONG_WORDS, roles))
+    title_case = long_words >= 3 and sum(map(_LONG_CAPITALISED, roles)) >= 0.8 * long_words
+    capital_names = 0 if title_case else _CAPITALISED
     run: list[str] = []
-    # A headline in title case capitalises every word: there capitals name nothing. Whether
-    # this one is, is known after the loop: the capitalised words inside it wait till then
-    # (with whether each would otherwise be an event).
-    capitalised: list[tuple[str, bool]] = []
-    long_words = long_capitalised = 0
     after_determiner = False
-    for n, (token, (role, word)) in enumerate(zip(tokens, map(_token_role, tokens), strict=True)):
-        if role & _LONG_WORD:
-            long_words += 1
-            long_capitalised += role & _CAPITALISED and 1
-        if role & _COUNTING:
-            run.append(token)
-            continue
-        if role & _YEAR_DIGITS_ONLY:  # a year dates the report (see `dates`)
-            continue
+    for n, (role, word, _, _) in enumerate(roles):
+        if role & _NOT_A_WORD:
+            if role & _COUNTING:
+                run.append(tokens[n])
+            continue  # a year dates the report (see `dates`)
         if run:
             _add_count(run, words, numbers)
             run = []
-        after, after_determiner = after_determiner, bool(role & _DETERMINER)
+        after, after_determiner = after_determiner, role & _DETERMINER
         if word is None:
             continue
-        if role & (_COUNTRY | _ACRONYM):
+        if role & (_COUNTRY | _ACRONYM) or (role & capital_names and n > 0):
             names.add(word)  # "Rapid Support Forces" supports nothing
-        elif role & _CAPITALISED and n > 0:
-            capitalised.append((word, bool(role & _EVENT_VERB) and not after))
         elif role & _EVENT_VERB and not after:  # "the attacks" is a noun
             events.add(word)
         words.add(word)
     if run:
         _add_count(run, words, numbers)
-    if long_words >= 3 and long_capitalised >= 0.8 * long_words:
-        events.update(word for word, event in capitalised if event)
-    else:
-        names.update(word for word, _ in capitalised)
     groups = (words, names, numbers, events, dates, sources)
-    return ReportWords(*(frozenset(group) for group in groups))
+    return ReportWords(*map(frozenset, groups))
 
 
 def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
@@ -488,27 +479,31 @@ _ACRONYM = 16  # all capitals, two letters or more
 _CAPITALISED = 32  # its first letter
 _EVENT_VERB = 64
 _LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
+_NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
 
 
 @lru_cache(maxsize=131_072)
-def _token_role(token: str) -> tuple[int, str | None]:
-    """What `_report_words` needs of a token alone: its role's bits and the word it is
-    compared as (None for a word not compared or a number). Worked out once a token, a
+def _token_role(token: str) -> tuple[int, str | None, int, int]:
+    """What `_report_words` needs of a token alone: its role's bits, the word it is
+    compared as (None for a word not compared or a number), and (1 or 0) whether it is
+    a long word and a capitalised one (see `_LONG_WORD`). Worked out once a token, a
     sentence's words are read by looking these up."""
     role = 0
     if token.isalpha() and len(token) > 3:
         role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
+    long_word, long_capitalised = bool(role & _LONG_WORD), bool(role & _CAPITALISED)
     lower = token.lower()
     number_names, scales = number_words()
     if token[:1].isdigit():
-        return role | (_YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING), None
+        role |= _YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING
+        return role, None, long_word, long_capitalised
     if lower in number_names or lower in scales:
-        return role | _COUNTING, None
+        return role | _COUNTING, None, long_word, long_capitalised
     if lower in _DETERMINERS:
         role |= _DETERMINER
     compared = _compared(lower)
     if compared is None:
-        return role, None
+        return role, None, long_word, long_capitalised
     word, country = compared
     if country:
         role |= _COUNTRY
@@ -518,7 +513,10 @@ def _token_role(token: str) -> tuple[int, str | None]:
         role |= _CAPITALISED
     if lower in event_verbs():
         role |= _EVENT_VERB
-    return role, word
+    return role, word, long_word, long_capitalised
+
+
+_LONG_WORDS, _LONG_CAPITALISED = itemgetter(2), itemgetter(3)
 
 
 @lru_cache(maxsize=131_072)
@@ -807,20 +805,21 @@ def _restatement_word(word: str) -> str | None:
     return _stem(lower) if lower not in _STOP_WORDS else None
 
 
-def _restated_in(
-    short: Sentence, bodies: Sequence[tuple[Sentence, frozenset[str]]]
-) -> Sentence | None:
+def _restated_in(short: Sentence, bodies: Sequence[Sentence]) -> Sentence | None:
     """The body sentence a headline, highlight or subhead restates, if any: the one
     holding most of its words, when that is most of them (and at least two), and
     concerning every actor it names (a line must not join a pane it does not concern).
-    `bodies` are the article's body sentences with their `restatement_words`."""
+    A body's `restatement_words` are read only where they can decide."""
     words = restatement_words(short.text)
+    if len(words) < 2:
+        return None  # it shares two words with none
+    actors = set(short.actors)
     best, best_share = None, 0.0
-    for body, body_words in bodies:
-        if not set(short.actors) <= set(body.actors):
+    for body in bodies:
+        if not actors <= set(body.actors):
             continue
-        shared = len(words & body_words)
-        share = shared / len(words) if words else 0.0
+        shared = len(words & restatement_words(body.text))
+        share = shared / len(words)
         if shared >= 2 and share > best_share:
             best, best_share = body, share
     return best if best_share >= _RESTATEMENT_SHARE else None
@@ -934,7 +933,7 @@ def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
     shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
     if not shorts:
         return ()
-    bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
+    bodies = [s for s in article.sentences if s.kind == "body"]
     found = []
     for short in shorts:
         body = _restated_in(short, bodies)
