@@ -38,7 +38,13 @@ def refers_back(text: str, quote_open: bool) -> bool:
         or _PRONOUN_SUBJECT.match(stripped)
         or _PRONOUN_SPEAKER.search(text)
         or (stripped[:1] in _OPEN_QUOTES + '"' and leaves_quote_open(stripped, False))
+        or _WHOLE_QUOTE.match(stripped) is not None
     )
+
+
+# A sentence that is all one quote, naming no speaker ('"...," Biden said. "What is left
+# of Hezbollah ... again."'): the speaker before goes on.
+_WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 
 
 def leaves_quote_open(text: str, quote_open: bool) -> bool:
