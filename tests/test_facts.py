@@ -263,6 +263,26 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Only the agent of the main clause acts: not one of a clause after it.
     effect = "A truce between Hezbollah and Israel came into effect, brokered by the United States."
     assert line_actor(effect, None, ("israel", "hezbollah", "us"), named) == "hezbollah"
+    # A quotation's words are its speaker's: the speaker's pane, not that of whom it names.
+    dead = '"Hassan Nasrallah is dead," military spokesman Nadav Shoshani announced on X.'
+    assert line_actor(
+        dead, "military spokesman Nadav Shoshani", ("israel", "hezbollah"), named
+    ) == ("israel")
+    # ...a pronoun speaker, whose actor the tagger carried over, too.
+    terror = "“Hezbollah wants exactly this kind of terror,” he said."
+    assert line_actor(terror, "he", ("hezbollah", "us"), named) == "us"
+    # Reported speech tells who acts: the subject's pane still.
+    reported = "Hezbollah fired rockets at Haifa, the Israeli military said."
+    assert line_actor(reported, "the Israeli military", ("israel", "hezbollah"), named) == (
+        "hezbollah"
+    )
+    # An agent told as the means of a passive: "killed in Israeli attacks", not a place.
+    means = "Iran's deputy commander was killed in Israeli attacks in Beirut."
+    assert line_actor(means, "Iranian media", ("iran", "israel"), named) == "israel"
+    # Who acts or speaks decides before who is acted upon (lines.report_actor asks every
+    # sentence of a report so first).
+    conducted = '"The strike hit Hezbollah\'s headquarters in Beirut," the statement said.'
+    assert named_actor(conducted, "the statement", ("israel", "hezbollah"), named, False) is None
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:

@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import chain
 
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
@@ -184,23 +183,30 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     """The pane a report is about, decided once for all its panes: by the sentence stating
     the whole report; when its words name none of the candidates ("Two ballistic missiles
     struck the city centre"), by the first of its other sentences that does ("Two missiles
-    hit ..., following accusations between Russia and Ukraine"); else the first candidate."""
+    hit ..., following accusations between Russia and Ukraine"); else the first candidate.
+    Who acts or speaks in any of its sentences comes before who is acted upon: a quote
+    stated as "..., the statement said" is the Israeli military's when a copy says so."""
     if len(candidates) == 1:
         return candidates[0]  # whatever its words name
     sources = index.corroboration.sources(report)
     whole = make_line(index, report, sources, frozenset())
-    others = (
+    lines = [whole] + [
         make_line(index, report, sources, frozenset(), index.sentences[sid])
         for sid in sources
         if sid != whole.stated.id
-    )
-    for line in chain((whole,), others):
-        article = index.articles[line.stated.article_id]
-        found = named_actor(
-            line.event, line.speaker, candidates, lambda text, a=article: mentions(text, a)
-        )
-        if found:
-            return found
+    ]
+    for acted_upon in (False, True):
+        for line in lines:
+            article = index.articles[line.stated.article_id]
+            found = named_actor(
+                line.event,
+                line.speaker,
+                candidates,
+                lambda text, a=article: mentions(text, a),
+                acted_upon,
+            )
+            if found:
+                return found
     return candidates[0]
 
 
