@@ -137,6 +137,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
         "a3",
     )
     assert is_background("Russia currently controls around 20% of Ukrainian territory.", None, None)
+    # A trend since an earlier turn of the war, not one event.
+    assert is_background(
+        "The RSF has increased its use of drones since losing Khartoum.", None, None
+    )
+    assert is_background("The RSF has increasingly relied on drones.", None, None)
+    assert not is_background("The RSF launched drones at Port Sudan since dawn.", None, None)
     assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
     # A judgement or a state told by the main verb, whatever events its clauses name.
     assert is_background("The attack marks a grim escalation of the war.", None, None)

@@ -25,7 +25,10 @@ _STATE = (
     # "has been based in Port Sudan since", "have been firing at" (an activity over a
     # period); not "have been killed", an event told in the passive
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:{verbs})\b)|spent|long)\b"
-    r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
+    r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly)\b"
+    # "has increased its use of drones since losing territory": a trend since an earlier
+    # turn of the war, not one event
+    r"|\b(?:has|have)\s+\w+ed\b[^.;]*\bsince\s+\w+ing\b"
     # "has faced repeated Russian strikes since January": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\bsince\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
