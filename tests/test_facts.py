@@ -20,7 +20,7 @@ from briefing.model.facts import (
     select_facts,
     self_contained,
 )
-from briefing.model.panes import line_actor, named_actor, subject_mentions
+from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
 
@@ -282,7 +282,21 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Who acts or speaks decides before who is acted upon (lines.report_actor asks every
     # sentence of a report so first).
     conducted = '"The strike hit Hezbollah\'s headquarters in Beirut," the statement said.'
-    assert named_actor(conducted, "the statement", ("israel", "hezbollah"), named, False) is None
+    assert (
+        named_actor(conducted, "the statement", ("israel", "hezbollah"), named, Depth.SPEAKS)
+        is None
+    )
+    # Who acts before who speaks: the toll's teller decides only when no copy has an actor
+    # act ("Israeli warplanes struck ..."); the speaker of a passive acts, though.
+    ministry = "the Hamas-run health ministry"
+    passive = "At least 20 people were killed in Khan Younis."  # "..., the ministry said"
+    assert named_actor(passive, ministry, ("israel", "hamas"), named, Depth.ACTS) == "hamas"
+    toll = "At least 20 people lost their lives in a double strike on the hospital."
+    assert (
+        named_actor(toll, "the Hamas-run health ministry", ("israel", "hamas"), named, Depth.ACTS)
+        is None
+    )
+    assert named_actor(toll, "the Hamas-run health ministry", ("israel", "hamas"), named) == "hamas"
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:

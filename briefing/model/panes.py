@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from briefing.actors import ActorTagger, ArticleContext, arms_follow
 from briefing.extract import Article
@@ -89,6 +90,16 @@ def mentions_of(
     return mentions
 
 
+class Depth(Enum):
+    """How far `named_actor` reads a line: who acts first (the subject; a passive's agent
+    or, failing one, its speaker; a quotation's speaker), then also who speaks, then also
+    who is acted upon."""
+
+    ACTS = 1
+    SPEAKS = 2
+    ACTED_UPON = 3
+
+
 def line_actor(event: str, speaker: str | None, candidates: Sequence[str], mentions: Named) -> str:
     """The one pane among `candidates` (the panes whose actor the line names or, for a
     pronoun, refers to; in pane order) that the line is about."""
@@ -100,11 +111,11 @@ def named_actor(
     speaker: str | None,
     candidates: Sequence[str],
     mentions: Named,
-    acted_upon: bool = True,
+    depth: Depth = Depth.ACTED_UPON,
 ) -> str | None:
     """The pane among `candidates` the line is about, by what its own words name: the
-    subject, else the speaker, else (unless not `acted_upon`) the first actor its event
-    names; None when its words name none of them (the actor was tagged from another
+    subject, else the speaker, else the first actor its event names, as far as `depth`
+    goes; None when its words name none of them (the actor was tagged from another
     sentence)."""
     subject = main_clause_opening(event)
     quoted = bool(speaker and _QUOTED.match(event))
@@ -120,15 +131,18 @@ def named_actor(
     # Israeli military said"), who is acted upon neither acts nor speaks: the agent of its
     # main clause ("were released by Hamas"), then the speaker's actor, come first.
     clause = _main_clause(event, subject)
+    # How many of the steps tell who acts: in a passive, its agent and its speaker.
+    acting = 1
     if passive and _told_in_passive(event):
         steps = ((clause, _agents(clause, mentions(clause))), told, by_subject)
+        acting = 2
     elif quoted:
         steps = (told, by_subject)
     else:
         steps = (by_subject, told)
-    if acted_upon:
-        steps = (*steps, (event, mentions(event)))
-    for text, found in steps:
+    steps = (*steps, (event, mentions(event)))
+    upto = {Depth.ACTS: acting, Depth.SPEAKS: -1, Depth.ACTED_UPON: None}[depth]
+    for text, found in steps[:upto]:
         named = {
             a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
         }
