@@ -128,6 +128,14 @@ def test_a_quote_keeps_its_speaker_over_its_sentences() -> None:
     }
 
 
+def test_he_is_the_person_who_condemned_in_the_sentence_before() -> None:
+    sentences = _body_sentences(
+        "Ukrainian President Volodymyr Zelensky condemned the attack on the city centre.",
+        "\u201cRussia wants exactly this kind of terror,\u201d he said.",
+    )
+    assert attribute_sentences(sentences)["a1.s2"] == "Ukrainian President Volodymyr Zelensky"
+
+
 def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("Russia and Iran have regularly held talks in Astana.", None, None)
     assert is_background("If the attacks continue, the port could close.", None, None)
