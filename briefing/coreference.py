@@ -15,8 +15,10 @@ _SPEECH = (
 )
 # "He said ...", "She further vowed, ...", "It said authorities ...": the subject is a
 # pronoun (an opening quote mark may come first).
+# "The statement praised ...": what the speaker before said goes on.
 _PRONOUN_SUBJECT = re.compile(
-    rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b)"
+    rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b"
+    r"|The\s+(?:statement|announcement)\s+(?!(?:was|is)\b))"
 )
 # "..., he said." / "..., it added." / "... ,” he said": a pronoun is the speaker.
 _PRONOUN_SPEAKER = re.compile(

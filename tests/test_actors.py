@@ -688,6 +688,20 @@ def test_a_pronoun_after_a_person_who_is_no_actor_carries_no_actor() -> None:
     assert actors["He said the city would be retaken."] == ("saf",)
 
 
+def test_the_statement_goes_on_with_the_speaker_before() -> None:
+    sentences = _annotated(
+        [
+            "Israel may withdraw from southern Lebanon if Hezbollah is disarmed, "
+            "Netanyahu's office said on Monday. The statement praised a decision by the "
+            "Lebanese government to place all weapons under state control.",
+        ],
+        "gaza-lebanon",
+    )
+    actors = dict(sentences)
+    statement = next(t for t in actors if t.startswith("The statement"))
+    assert actors[statement] == ("israel", "lebanon")
+
+
 def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() -> None:
     tagger = compile_profile(load_profile("syria"))
     sentence = "SANA said the government had reached a deal with the SDF."

@@ -268,6 +268,9 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     assert line_actor(
         dead, "military spokesman Nadav Shoshani", ("israel", "hezbollah"), named
     ) == ("israel")
+    # "The statement" goes on with the speaker before, as a pronoun does.
+    praised = "The statement praised a decision by the Lebanese government this month."
+    assert line_actor(praised, None, ("israel", "lebanon"), named) == "israel"
     # ...a pronoun speaker, whose actor the tagger carried over, too.
     terror = "“Hezbollah wants exactly this kind of terror,” he said."
     assert line_actor(terror, "he", ("hezbollah", "us"), named) == "us"

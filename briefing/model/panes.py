@@ -35,7 +35,9 @@ _NAME_END = re.compile(r"[\w'’-]+")
 Mentions = Callable[[str, Article], dict[str, int]]
 Named = Callable[[str], dict[str, int]]
 # "He said he had spoken to ...": a pronoun subject, whose actor the tagger carried over.
-_PRONOUN_SUBJECT = re.compile(r"^[\"“‘']?\s*(?:He|She|They|It|We)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"^[\"“‘']?\s*(?:He|She|They|It|We|The\s+(?:statement|announcement))\b"
+)
 # A line opening with a quotation: the words are the speaker's ("'Hassan Nasrallah is
 # dead,' military spokesman Nadav Shoshani announced"), so the speaker acts.
 _QUOTED = re.compile(r"^\W{0,2}[\"“‘]")
