@@ -808,7 +808,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
     default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
     parser.add_argument("--pages", type=Path, default=Path(default))
-    parser.add_argument("--lines", action="store_true", help="print every judged key fact")
+    parser.add_argument(
+        "--lines", action="store_true", help="print every judged key fact and summary line"
+    )
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
     args = parser.parse_args(argv)
     clusters = [c for c in load_clusters() if not args.cluster or c.id in args.cluster]
