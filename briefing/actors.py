@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import compress
-from operator import itemgetter
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
 from briefing.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
@@ -353,10 +351,6 @@ _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
 
 
-# Words whose screening `_OtherMatcher` remembers (a worker meets more over a large run).
-_REMEMBERED_WORDS = 65_536
-
-
 class _OtherMatcher:
     """Finds countries and organisations a profile does not cover, in one sentence."""
 
@@ -377,7 +371,6 @@ class _OtherMatcher:
                 self._add(name, phrase_body(name), country)
             for capital in country.capitals:
                 self._add(capital, capital_regex(capital), country)
-        self._opens: dict[str, bool] = {}  # see may_open_name
         # Compiling every group costs ~0.4 s; a briefing meets a few dozen of them.
         self._compiled: dict[str, tuple[re.Pattern[str], dict[str, Country]]] = {}
         self.state_forces = {
@@ -403,23 +396,10 @@ class _OtherMatcher:
             self._compiled[key] = (pattern, owners)
         return self._compiled[key]
 
-    def may_open_name(self, letters: str) -> bool:
-        """Whether a country's name can start with these letters (see `countries_in`)."""
-        opens = self._opens.get(letters)
-        if opens is None:
-            if len(self._opens) >= _REMEMBERED_WORDS:
-                self._opens.clear()
-            plurals = (letters[:-1], letters[:-2]) if letters.endswith("s") else ()
-            opens = self._opens[letters] = any(key in self.groups for key in (letters, *plurals))
-        return opens
-
     def countries_in(self, text: str) -> list[Country]:
         found = []
         end = 0
-        # The words are screened all at once (a lookup each), the few that may open a
-        # name tried one by one.
-        may_open = map(self.may_open_name, _CAPITALISED_LETTERS.findall(text))
-        for word in compress(_CAPITALISED_LETTERS.finditer(text), may_open):
+        for word in _CAPITALISED_LETTERS.finditer(text):
             if word.start() < end:
                 continue
             letters = word.group()
@@ -441,9 +421,7 @@ class _OtherMatcher:
     def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
         """(name, acronym defined in brackets) for each organisation named in the text."""
         found = []
-        # One capitalised word is most matches ("Syria", "He"): screened all at once.
-        names = map(_may_name_organisation, map(_FIRST, _ORG_NAME.findall(text)))
-        for match in compress(_ORG_NAME.finditer(text), names):
+        for match in _ORG_NAME.finditer(text):
             name = match.group("name")
             if not _SPACE.search(name):
                 # One word (most matches: "Syria", "He"): only a known body's name counts.
@@ -466,15 +444,6 @@ class _OtherMatcher:
             elif len(words) >= 2 and _ORG_HEADS.intersection(words):
                 found.append((name, match.group("acronym")))
         return found
-
-
-_FIRST = itemgetter(0)
-
-
-@lru_cache(maxsize=_REMEMBERED_WORDS)
-def _may_name_organisation(name: str) -> bool:
-    """Whether a match of `_ORG_NAME` may name an organisation: words, or a known body."""
-    return _SPACE.search(name) is not None or _POSSESSIVE.sub("", name) in KNOWN_BODIES
 
 
 def _initials(name: str) -> str:
