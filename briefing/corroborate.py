@@ -124,6 +124,11 @@ _MONTH_ABBREVIATION = re.compile(_MONTH)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
+# The Arabic article of names ("al-Assad", "Ahmad al Shara", "El Fasher"): shared by
+# every other name, it says nothing of which one.
+_NAME_PARTICLES = frozenset({"al", "el"})
+
+
 def _may_name_day(text: str) -> bool:
     return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
 
@@ -363,10 +368,25 @@ def _sources(text: str) -> set[str]:
             if word.isupper() and len(word) > 1:  # "WHO" the body is not "who"
                 found.add(lower)
                 continue
-            compared = _compared(lower)
+            # "Moscow said" and "Russia's defence ministry said": a capital that speaks
+            # is its state.
+            compared = _capital_words().get(lower) or _compared(lower)
             if compared is not None:
                 found.add(compared[0])
     return found
+
+
+@cache
+def _capital_words() -> dict[str, tuple[str, bool]]:
+    """Capitals of one word, lower-case -> their country as `_compared` gives it."""
+    from briefing.countries import COUNTRIES
+
+    return {
+        capital.lower(): (country.id, True)
+        for country in COUNTRIES
+        for capital in country.capitals
+        if capital.isalpha()
+    }
 
 
 def _number_value(tokens: Sequence[str]) -> float | None:
@@ -467,7 +487,13 @@ def _compared(lower: str) -> tuple[str, bool] | None:
     """A lower-case word as compared (its country, the first word of its rewrites group,
     or its stem) and whether it is a country; None for words not compared (function
     words, verbs of saying, hedges, weekdays, which `dates` reads)."""
-    if len(lower) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED or lower in _WEEKDAYS:
+    if (
+        len(lower) < 2
+        or lower in _STOP_WORDS
+        or lower in _NOT_COMPARED
+        or lower in _WEEKDAYS
+        or lower in _NAME_PARTICLES
+    ):
         return None
     countries = _country_words()
     if lower in countries:

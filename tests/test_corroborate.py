@@ -334,3 +334,15 @@ def test_british_and_american_spellings_compare_as_one_word() -> None:
             report_words(f"Rebels hit the {british}.").words
             == report_words(f"Rebels hit the {american}.").words
         )
+
+
+def test_a_capital_that_speaks_is_its_state_and_name_particles_name_no_one() -> None:
+    moscow = report_words("Moscow said the strike targeted a meeting of commanders.")
+    ministry = report_words("Russia's Defence Ministry said the strike targeted a meeting.")
+    assert "russia" in moscow.sources & ministry.sources
+    # "al" of "Ahmad al-Sharaa" and of "Bashar al-Assad" is not a name they share.
+    sharaa = report_words("President Ahmad al-Sharaa called for calm.")
+    assad = report_words("Loyalists of Bashar al-Assad attacked a checkpoint.")
+    assert not sharaa.names & assad.names
+    # "eliminated" is how an army says "killed".
+    assert "kill" in report_words("Israel said it eliminated Nasrallah.").words
