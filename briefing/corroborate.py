@@ -552,9 +552,25 @@ def _roundness(x: float) -> int:
     return zeros
 
 
-def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
+def told_days(sentence: Sentence) -> frozenset[str]:
+    """The days a sentence tells of, resolved against its article's publication day
+    ("on Friday", "yesterday", "Nov. 27" as "2024-11-27"): two outlets dating one event
+    write it in their own way."""
+    return frozenset(d.value for d in sentence.dates if d.precision == "day") or _NO_DAYS
+
+
+_NO_DAYS: frozenset[str] = frozenset()
+
+
+def pair_features(
+    wa: ReportWords,
+    wb: ReportWords,
+    told_a: frozenset[str] = _NO_DAYS,
+    told_b: frozenset[str] = _NO_DAYS,
+) -> dict[str, float]:
     """What two sentences have in common and where they clash, each in [0, 1]: the
     inputs of the learned score (model/data/report_weights.json). Names weigh twice.
+    `told_a` and `told_b` are the sentences' `told_days`, when known.
     (Weighing words by their rarity among the folder's sentences was tried and merged
     fewer dev rewrites: outlets carrying one report make its words common; by their
     rarity across 1,800 public web pages it changed nothing.)"""
@@ -603,6 +619,11 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
         "senses_shared": min(synonyms, 3) / 3,
+        # The days each tells of, resolved: "today" in one and "on Saturday" in the other
+        # agree; a day each gives and the other does not is another event (or another
+        # toll) unless they share one.
+        "days_agree": float(bool(told_a & told_b)),
+        "days_clash": float(bool(told_a and told_b and not told_a & told_b)),
     }
 
 
@@ -659,11 +680,13 @@ def report_score(
     wa: ReportWords,
     wb: ReportWords,
     weights: ReportWeights | None = None,
+    told_a: frozenset[str] = _NO_DAYS,
+    told_b: frozenset[str] = _NO_DAYS,
 ) -> float:
     """How likely two sentences carry one report, 0-1: a logistic model over
     `pair_features`, fitted on labelled pairs of dev stories (benchmarks/fit_reports.py)."""
     weights = weights or report_weights()
-    features = pair_features(wa, wb)
+    features = pair_features(wa, wb, told_a, told_b)
     z = weights.bias + sum(weights.weights[name] * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -918,6 +941,7 @@ def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
 def _join_reports(
     features: _Features,
     published: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
     distinct: Sequence[int],
     parent: list[int],
     root: Callable[[int], int],
@@ -946,7 +970,8 @@ def _join_reports(
             continue
         wi, wj = features[i], features[j]
         if wi.words and wj.words and _comparable(wi, wj):
-            scored.append((report_score(wi, wj, weights), i, j))
+            days_i, days_j = told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+            scored.append((report_score(wi, wj, weights, days_i, days_j), i, j))
     members: dict[int, list[int]] = {}
 
     def join(i: int, j: int) -> None:
@@ -1044,7 +1069,9 @@ def corroborate(
             parent[i] = first
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
-    _join_reports(features, days, distinct, parent, root, weights or report_weights())
+    # The days sentences tell of, for the few that tell of one.
+    told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
+    _join_reports(features, days, told, distinct, parent, root, weights or report_weights())
     _senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer
