@@ -15,7 +15,7 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -74,6 +74,9 @@ class Report:
 class Corroboration:
     reports: tuple[Report, ...]  # reading order of their first sentence
     report_of: dict[str, Report]  # sentence id -> its report
+    # Every sentence's `report_words` by its place in reading order, as compared: the
+    # model asks again for some, and which tell an event with names.
+    words: _Features = field(compare=False, repr=False)
 
     def sources(self, sentence_id: str) -> tuple[str, ...]:
         """Every sentence carrying the same report as this one (itself included)."""
@@ -229,6 +232,11 @@ class ArticleWords:
 
     def __len__(self) -> int:
         return len(self.number_bounds) - 1
+
+    def has_run(self, n: int, k: int) -> bool:
+        """Whether sentence n's run k (see `run`) holds any word."""
+        at = _RUNS * n + k
+        return self.bounds[at + 1] > self.bounds[at]
 
     def run(self, n: int, k: int) -> array[int]:
         """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates, 4 sources)."""
@@ -844,6 +852,11 @@ class _Features:
     def __len__(self) -> int:
         return len(self._article)
 
+    def names_an_event(self, i: int) -> bool:
+        """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
+        words, n = self._articles[self._article[i]], self._position[i]
+        return words.has_run(n, 2) and words.has_run(n, 1)
+
     def word_table(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
         """Every word id of every sentence's runs, as three arrays: its sentence (reading
         order), its run (see `ArticleWords.run`) and the id; in reading order, each run's
@@ -1099,4 +1112,4 @@ def corroborate(
         reports.append(report)
         for sid in ids:
             report_of[sid] = report
-    return Corroboration(reports=tuple(reports), report_of=report_of)
+    return Corroboration(reports=tuple(reports), report_of=report_of, words=features)
