@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import lru_cache
+from typing import Generic, TypeVar
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
@@ -48,6 +50,27 @@ CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Gett
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
 
 
+_Value = TypeVar("_Value")
+
+
+class _once(Generic[_Value]):  # noqa: N801 (used as a decorator, like cached_property)
+    """functools.cached_property without its lock (Python 3.11 takes one on every first read,
+    about as dear as the tests themselves): the value is stored in the unit's __dict__, which
+    later reads find first."""
+
+    def __init__(self, compute: Callable[[Unit], _Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, unit: Unit, owner: type | None = None) -> _Value:
+        if unit is None:  # read off the class: the descriptor itself
+            return self  # type: ignore[return-value]
+        value = self.compute(unit)
+        unit.__dict__[self.name] = value
+        return value
+
+
 @dataclass(frozen=True)
 class Unit:
     """One paragraph of the page (wrapped lines joined), with the shape features we score."""
@@ -65,34 +88,34 @@ class Unit:
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
-    @cached_property
+    @_once
     def prose(self) -> bool:
         return _prose(self)
 
-    @cached_property
+    @_once
     def near_prose(self) -> bool:
         return _near_prose(self)
 
-    @cached_property
+    @_once
     def header_row(self) -> bool:
         return _header_row(self)
 
-    @cached_property
+    @_once
     def bracketed(self) -> bool:
         """Only bracketed labels: a text browser's image placeholders and form fields."""
         return BRACKETED_ONLY.match(self.text) is not None
 
-    @cached_property
+    @_once
     def placeholder(self) -> bool:
         """Stands for something not shown: bracketed labels, an image's file name, a bare URL."""
         return self.bracketed or bool(IMAGE_NAME.search(self.text) or URL_ONLY.match(self.text))
 
-    @cached_property
+    @_once
     def list_label(self) -> bool:
         """A heading over a list of links ("Most read", "Related")."""
         return LIST_LABEL.match(self.text) is not None
 
-    @cached_property
+    @_once
     def link_label(self) -> bool:
         """A list heading, a link's prefix ("Read also:") or an advertisement's label."""
         return self.list_label or bool(LINK_PREFIX.match(self.text) or AD_LABEL.match(self.text))
@@ -194,6 +217,12 @@ def tokens(text: str) -> tuple[list[str], int, int]:
     return WORD.findall(CJK_CHAR.sub(" ", text).lower()), cjk, len(CJK_FUNCTION_CHAR.findall(text))
 
 
+# A site's menus, labels and footers recur on every page of it (and within a page): a worker
+# makes each such unit once. Units are immutable, so a page may share them with others.
+UNITS_KEPT = 8192
+
+
+@lru_cache(maxsize=UNITS_KEPT)
 def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     spaced, cjk, cjk_function = tokens(text)
     words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
