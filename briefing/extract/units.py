@@ -208,24 +208,32 @@ def detect_language(words: list[str]) -> str:
     return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
 
 
-def tokens(text: str) -> tuple[list[str], int, int]:
+# A site's menus, labels and footers recur on every page of it (and within a page): a worker
+# makes each such unit (and its words) once. Units are immutable, so pages may share them.
+UNITS_KEPT = 8192
+
+
+@lru_cache(maxsize=UNITS_KEPT)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words of a text in lower case (WORD's matches), as the language guess, the units'
+    function words, `normalise` and the headline scorer each read them."""
+    return tuple(WORD.findall(text.lower()))
+
+
+def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
     """(words, CJK characters, CJK grammar characters) of a text; Han and kana are counted by
     character, two to a word, since those scripts put no spaces between words."""
+    if not CJK_CHAR.search(text):
+        return lower_words(text), 0, 0
     cjk = len(CJK_CHAR.findall(text))
-    if not cjk:
-        return WORD.findall(text.lower()), 0, 0
-    return WORD.findall(CJK_CHAR.sub(" ", text).lower()), cjk, len(CJK_FUNCTION_CHAR.findall(text))
-
-
-# A site's menus, labels and footers recur on every page of it (and within a page): a worker
-# makes each such unit once. Units are immutable, so a page may share them with others.
-UNITS_KEPT = 8192
+    spaced = tuple(WORD.findall(CJK_CHAR.sub(" ", text).lower()))
+    return spaced, cjk, len(CJK_FUNCTION_CHAR.findall(text))
 
 
 @lru_cache(maxsize=UNITS_KEPT)
 def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     spaced, cjk, cjk_function = tokens(text)
-    words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
+    word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
     stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
     initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
     head = text[:60]
@@ -233,22 +241,22 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     return Unit(
         text=text,
         bullet=bullet,
-        words=len(words),
-        stop_ratio=stop_count / len(words) if words else 0.0,
+        words=word_count,
+        stop_ratio=stop_count / word_count if word_count else 0.0,
         terminal=bool(TERMINAL.search(text)),
         capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
-        caption=len(words) >= 2
+        caption=word_count >= 2
         and not URL_ONLY.match(text)
         and bool(
             (may_be_caption(text, lowered) and CAPTION.search(text))
             or (
-                len(words) <= CAPTION_CREDIT_WORDS
+                word_count <= CAPTION_CREDIT_WORDS
                 and text.endswith((")", "]"))  # where every credit form ends
                 and AGENCY_CREDIT.search(text)
             )
         ),
         date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
-        and (shows_date(head) or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))),
+        and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
         promo=may_match(PROMO_HINTS, lowered) and bool(PROMO.search(text)),
         boilerplate=may_match(BOILERPLATE_HINTS, lowered) and bool(BOILERPLATE.search(text)),
     )
@@ -309,7 +317,7 @@ def _near_prose(unit: Unit) -> bool:
 
 
 def normalise(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
+    return " ".join(lower_words(text))
 
 
 def is_header_row(unit: Unit) -> bool:
