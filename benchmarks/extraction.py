@@ -1,6 +1,6 @@
 """Article extraction on the shared labelled sets, with the measures their READMEs define.
 
-    python benchmarks/extraction.py [--shared DIR] [--sets NAME,...] [-v]
+    python benchmarks/extraction.py [--shared DIR] [--sets NAME,...] [-v] [--time-only]
 
 For each set and each rendering (pages/ and pages-lynx/):
 - extraction-dev: body F1 (per-page shingle precision and recall, averaged), as
@@ -14,7 +14,7 @@ The body classifier is fitted on the shared sets, so every body figure here come
 fitted on other web sites (5 folds split by site): each page is extracted by a model that never
 saw its site. Titles are checked cheaply against the URL slug. Time per page is the shipped
 model's, over every page of the set, in a fresh process (see ms_per_page). Skips when the
-shared sets are absent.
+shared sets are absent. --time-only prints the times per page alone (no fitting, no scores).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from briefing.extract.evaluation import (  # noqa: E402
     page_text,
     set_scores,
 )
+from briefing.extract.page import forget_pages  # noqa: E402
 from briefing.extract.train import SETS, cross_validated_articles, labelled_units  # noqa: E402
 
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -132,6 +133,7 @@ def _time_pages() -> None:
 
     def one_pass() -> float:
         _parse_date.cache_clear()
+        forget_pages()
         started = time.process_time()  # CPU time: the machine may be shared
         for index, text in enumerate(texts):
             extract_article(text, f"page{index}.txt")
@@ -139,6 +141,30 @@ def _time_pages() -> None:
 
     one_pass()
     print(min(one_pass() for _ in range(TIMED_PASSES)))
+
+
+def set_texts(shared: Path, name: str) -> list[str]:
+    """The pages each section times: every page of a body set, the dates-dev pages whose day
+    is visible."""
+    if name in SETS:
+        return [page_text(page, "pages", shared) for page in load_set(name, shared)]
+    truth_file = shared / "dates-dev" / "ground-truth.json"
+    if not truth_file.is_file():
+        return []
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    folder = shared / "dates-dev" / "pages"
+    return [
+        (folder / f"{key}.txt").read_text(encoding="utf-8", errors="replace")
+        for key, value in sorted(truth.items())
+        if value["visible"]
+    ]
+
+
+def time_sections(shared: Path, names: list[str]) -> None:
+    for name in names:
+        texts = set_texts(shared, name)
+        if texts:
+            print(f"{name}: {ms_per_page(texts):.1f} ms (CPU) per page, {len(texts)} pages")
 
 
 def body_sections(shared: Path, names: list[str], verbose: bool) -> None:
@@ -164,8 +190,9 @@ def body_sections(shared: Path, names: list[str], verbose: bool) -> None:
                 for article, page in rows:
                     one = set_scores(name, [(article, page)])
                     print(f"    {page.page_id[:12]} F1 {one.f1:.2f} {article.title[:60]!r}")
-        texts = [page_text(page, "pages", shared) for page in load_set(name, shared)]
-        print(f"  {ms_per_page(texts):.1f} ms (CPU) per page, shipped model, pages/")
+        print(
+            f"  {ms_per_page(set_texts(shared, name)):.1f} ms (CPU) per page, shipped model, pages/"
+        )
 
 
 def dates_section(shared: Path) -> None:
@@ -228,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     known = [*SETS, *OTHER_SECTIONS]
     parser.add_argument("--sets", default=",".join(known), help=f"comma-separated: {known}")
     parser.add_argument("-v", "--verbose", action="store_true", help="one row per page")
+    parser.add_argument("--time-only", action="store_true", help="only the times per page")
     args = parser.parse_args(argv)
     names = [name for name in args.sets.split(",") if name]
     unknown = [name for name in names if name not in known]
@@ -236,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not args.shared.is_dir():
         print(f"shared sets not found at {args.shared}; skipping the extraction benchmark.")
+        return 0
+    if args.time_only:
+        time_sections(args.shared, names)
         return 0
     body_names = [name for name in names if name in SETS]
     if body_names:

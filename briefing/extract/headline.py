@@ -22,7 +22,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from briefing.extract.units import Unit, is_header_row, is_prose, normalise
+from briefing.extract.units import Unit, is_header_row, is_prose, lower_words, normalise
 from briefing.extract.vocabulary import (
     BREADCRUMB,
     PROMO,
@@ -228,7 +228,7 @@ def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[f
     page (not its neighbours, not a copy) holds: a headline comes back in the breadcrumb, the
     page's title row, a caption or a share text."""
     words = [
-        {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
+        {w for w in lower_words(unit.text) if len(w) > 2 and w not in stops}
         if unit.words <= ECHO_MAX_WORDS
         else set()
         for unit in units
@@ -283,7 +283,7 @@ def _first_paragraph_words(units: list[Unit], first: int, stops: frozenset[str])
         ),
         "",
     )
-    return {w for w in WORD.findall(text.lower()) if len(w) > 2 and w not in stops}
+    return {w for w in lower_words(text) if len(w) > 2 and w not in stops}
 
 
 def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
@@ -333,7 +333,7 @@ def headline_features(
     vectors = []
     for k, (i, overlap, echo) in enumerate(zip(rows, overlaps, echoes, strict=True)):
         unit = units[i]
-        row_words = {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
+        row_words = {w for w in lower_words(unit.text) if len(w) > 2 and w not in stops}
         words = normalise(unit.text).split()
         above = first - i
         letters = list(filter(str.isalnum, unit.text))
