@@ -852,6 +852,10 @@ def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[t
     # every pair at once grew with the corpus.
     shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
     cuts = np.searchsorted(shares, np.arange(_SHARES_AT_ONCE, shares[-1], _SHARES_AT_ONCE))
+    # Pairs are scored as they come, while this waits: only what the loop reads is kept
+    # (the word table and its sorts are most of the model stage's peak memory).
+    del sentence, run, token, place, compared, words, tokens, opens, closes, word_of
+    del names, found, common, shares
     # (cuts come sorted; np.unique would import numpy.ma)
     for low, high in pairwise([0, *dict.fromkeys((cuts + 1).tolist()), size]):
         at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
