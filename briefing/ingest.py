@@ -200,7 +200,11 @@ def read_again(page: PageFile) -> Document | None:
     """The page's document, read again; None when the file is not the bytes first read
     (changed, grown, gone): a page is never processed as other than it was identified."""
     try:
-        with open(page.file, "rb") as source:
+        # Opened without waiting: a pipe put in the file's place must not block the run.
+        fd = os.open(page.file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as source:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
             data = read_limited(source, page.size)
     except OSError:
         return None
