@@ -124,6 +124,11 @@ _MONTH_ABBREVIATION = re.compile(_MONTH)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
+# The Arabic article of names ("al-Assad", "Ahmad al Shara", "El Fasher"): shared by
+# every other name, it says nothing of which one.
+_NAME_PARTICLES = frozenset({"al", "el"})
+
+
 def _may_name_day(text: str) -> bool:
     return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
 
@@ -363,10 +368,25 @@ def _sources(text: str) -> set[str]:
             if word.isupper() and len(word) > 1:  # "WHO" the body is not "who"
                 found.add(lower)
                 continue
-            compared = _compared(lower)
+            # "Moscow said" and "Russia's defence ministry said": a capital that speaks
+            # is its state.
+            compared = _capital_words().get(lower) or _compared(lower)
             if compared is not None:
                 found.add(compared[0])
     return found
+
+
+@cache
+def _capital_words() -> dict[str, tuple[str, bool]]:
+    """Capitals of one word, lower-case -> their country as `_compared` gives it."""
+    from briefing.countries import COUNTRIES
+
+    return {
+        capital.lower(): (country.id, True)
+        for country in COUNTRIES
+        for capital in country.capitals
+        if capital.isalpha()
+    }
 
 
 def _number_value(tokens: Sequence[str]) -> float | None:
@@ -470,7 +490,13 @@ def _compared(lower: str) -> tuple[str, bool] | None:
     """A lower-case word as compared (its country, the first word of its rewrites group,
     or its stem) and whether it is a country; None for words not compared (function
     words, verbs of saying, hedges, weekdays, which `dates` reads)."""
-    if len(lower) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED or lower in _WEEKDAYS:
+    if (
+        len(lower) < 2
+        or lower in _STOP_WORDS
+        or lower in _NOT_COMPARED
+        or lower in _WEEKDAYS
+        or lower in _NAME_PARTICLES
+    ):
         return None
     countries = _country_words()
     if lower in countries:
@@ -529,9 +555,25 @@ def _roundness(x: float) -> int:
     return zeros
 
 
-def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
+def told_days(sentence: Sentence) -> frozenset[str]:
+    """The days a sentence tells of, resolved against its article's publication day
+    ("on Friday", "yesterday", "Nov. 27" as "2024-11-27"): two outlets dating one event
+    write it in their own way."""
+    return frozenset(d.value for d in sentence.dates if d.precision == "day") or _NO_DAYS
+
+
+_NO_DAYS: frozenset[str] = frozenset()
+
+
+def pair_features(
+    wa: ReportWords,
+    wb: ReportWords,
+    told_a: frozenset[str] = _NO_DAYS,
+    told_b: frozenset[str] = _NO_DAYS,
+) -> dict[str, float]:
     """What two sentences have in common and where they clash, each in [0, 1]: the
     inputs of the learned score (model/data/report_weights.json). Names weigh twice.
+    `told_a` and `told_b` are the sentences' `told_days`, when known.
     (Weighing words by their rarity among the folder's sentences was tried and merged
     fewer dev rewrites: outlets carrying one report make its words common; by their
     rarity across 1,800 public web pages it changed nothing.)"""
@@ -580,6 +622,11 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
         "senses_shared": min(synonyms, 3) / 3,
+        # The days each tells of, resolved: "today" in one and "on Saturday" in the other
+        # agree; a day each gives and the other does not is another event (or another
+        # toll) unless they share one.
+        "days_agree": float(bool(told_a & told_b)),
+        "days_clash": float(bool(told_a and told_b and not told_a & told_b)),
     }
 
 
@@ -637,11 +684,13 @@ def report_score(
     wa: ReportWords,
     wb: ReportWords,
     weights: ReportWeights | None = None,
+    told_a: frozenset[str] = _NO_DAYS,
+    told_b: frozenset[str] = _NO_DAYS,
 ) -> float:
     """How likely two sentences carry one report, 0-1: a logistic model over
     `pair_features`, fitted on labelled pairs of dev stories (benchmarks/fit_reports.py)."""
     weights = weights or report_weights()
-    features = pair_features(wa, wb)
+    features = pair_features(wa, wb, told_a, told_b)
     z = weights.bias + sum(weights.weights[name] * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -900,6 +949,7 @@ def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
 def _join_reports(
     features: _Features,
     published: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
     distinct: Sequence[int],
     parent: list[int],
     root: Callable[[int], int],
@@ -928,7 +978,8 @@ def _join_reports(
             continue
         wi, wj = features[i], features[j]
         if wi.words and wj.words and _comparable(wi, wj):
-            scored.append((report_score(wi, wj, weights), i, j))
+            days_i, days_j = told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+            scored.append((report_score(wi, wj, weights, days_i, days_j), i, j))
     members: dict[int, list[int]] = {}
 
     def join(i: int, j: int) -> None:
@@ -1026,7 +1077,9 @@ def corroborate(
             parent[i] = first
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
-    _join_reports(features, days, distinct, parent, root, weights or report_weights())
+    # The days sentences tell of, for the few that tell of one.
+    told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
+    _join_reports(features, days, told, distinct, parent, root, weights or report_weights())
     _senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer
