@@ -614,7 +614,7 @@ def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> 
                 why = "; ".join(problems)
                 print(f"  {verdict} [{pane_id}] {fact.get('date') or '-'}: {fact['text'][:100]}"
                       f"{'  <- ' + why if why else ''}")  # fmt: skip
-        _judge_summaries(res, pane, labelled, texts, outlet_of, dumped_actors)
+        _judge_summaries(res, pane, labelled, texts, outlet_of, dumped_actors, show_lines)
     res.two_panes = lines_in_several_panes(lines_by_pane)
     return res
 
@@ -622,11 +622,20 @@ def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> 
 def summary_line_ok(label: Label | None, pane: str, seen_reports: set[str], text: str) -> bool:
     """A summary line is worth its place when it is article text about the pane's actor and
     states an event of the period not already in the summary."""
-    if label is None or label.furniture or FURNITURE.search(text):
-        return False
-    if pane not in label.about or not label.event:
-        return False
-    return not (label.report and label.report in seen_reports)
+    return not summary_problem(label, pane, seen_reports, text)
+
+
+def summary_problem(label: Label | None, pane: str, seen_reports: set[str], text: str) -> str:
+    """Why a summary line is not worth its place ("" when it is)."""
+    if label is None:
+        return "unlabelled"
+    if label.furniture or FURNITURE.search(text):
+        return "furniture"
+    if pane not in label.about:
+        return f"not about {pane}"
+    if not label.event:
+        return "background"
+    return "repeats a report" if label.report and label.report in seen_reports else ""
 
 
 def _judge_summaries(
@@ -636,6 +645,7 @@ def _judge_summaries(
     texts: Mapping[str, str],
     outlet_of: Mapping[str, str],
     dumped_actors: Mapping[str, list[str]],
+    show_lines: bool = False,
 ) -> None:
     pane_id = pane["id"]
     ours = [(ln["text"], ln["sources"]) for ln in pane["summary"]]
@@ -650,7 +660,12 @@ def _judge_summaries(
         for text, sources in lines:
             sid = representative(text, sources, texts)
             label = labelled.get(sid) if sid else None
-            res.summary[name].add(summary_line_ok(label, pane_id, seen, text))
+            problem = summary_problem(label, pane_id, seen, text)
+            res.summary[name].add(not problem)
+            if show_lines and name == "briefing":
+                verdict = "BAD" if problem else "ok "
+                print(f"  summary {verdict} [{pane_id}]: {text[:100]}"
+                      f"{'  <- ' + problem if problem else ''}")  # fmt: skip
             if label and label.report:
                 seen.add(label.report)
             if label and not label.event:
@@ -793,7 +808,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
     default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
     parser.add_argument("--pages", type=Path, default=Path(default))
-    parser.add_argument("--lines", action="store_true", help="print every judged key fact")
+    parser.add_argument(
+        "--lines", action="store_true", help="print every judged key fact and summary line"
+    )
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
     args = parser.parse_args(argv)
     clusters = [c for c in load_clusters() if not args.cluster or c.id in args.cluster]

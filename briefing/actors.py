@@ -192,6 +192,12 @@ _PLACE_NOUN_AFTER = re.compile(
     r"borders|territory|soil|airspace|coast|coastline|port|countryside|hospital|"
     r"medical\s+cent(?:er|re))\b"
 )
+# "killed in Israeli attacks", "in Russian missile strikes", "in Israeli custody": the
+# state's arms or hands, not a place.
+_ATTACK_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?i:strikes?|air\s*strikes?|attacks?|shelling|bombardments?|bombings?|"
+    r"raids?|fire|custody|captivity)\b"
+)
 # "hundreds of Israelis gathered", "70,000 Israelis": a people counted, not its state.
 _COUNTED_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:hundreds|thousands|dozens|millions|many|some|several|fellow))"
@@ -200,11 +206,19 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+def arms_follow(text: str, end: int) -> bool:
+    """Whether the words from `end` name a state's attacks or hands ("... attacks",
+    "... missile strikes", "... custody") after its name ("Israeli")."""
+    return _ATTACK_AFTER.match(text, end) is not None
+
+
 def _place_or_people(sentence: str, match: PhraseMatch) -> bool:
     """Whether a country's name or demonym is used as a place or for its people, not for
     the state, its forces or officials."""
     before = sentence[max(0, match.start - 40) : match.start]
-    if _PLACE_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(sentence, match.end):
+    if _PLACE_NOUN_AFTER.match(sentence, match.end):
+        return True
+    if _PLACE_BEFORE.search(before) and not arms_follow(sentence, match.end):
         return True
     if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(sentence, match.end):
         return True

@@ -15,8 +15,10 @@ _SPEECH = (
 )
 # "He said ...", "She further vowed, ...", "It said authorities ...": the subject is a
 # pronoun (an opening quote mark may come first).
+# "The statement praised ...": what the speaker before said goes on.
 _PRONOUN_SUBJECT = re.compile(
-    rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b)"
+    rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b"
+    r"|The\s+(?:statement|announcement)\s+(?!(?:was|is)\b))"
 )
 # "..., he said." / "..., it added." / "... ,” he said": a pronoun is the speaker.
 _PRONOUN_SPEAKER = re.compile(
@@ -38,7 +40,13 @@ def refers_back(text: str, quote_open: bool) -> bool:
         or _PRONOUN_SUBJECT.match(stripped)
         or _PRONOUN_SPEAKER.search(text)
         or (stripped[:1] in _OPEN_QUOTES + '"' and leaves_quote_open(stripped, False))
+        or _WHOLE_QUOTE.match(stripped) is not None
     )
+
+
+# A sentence that is all one quote, naming no speaker ('"...," Biden said. "What is left
+# of Hezbollah ... again."'): the speaker before goes on.
+_WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 
 
 def leaves_quote_open(text: str, quote_open: bool) -> bool:

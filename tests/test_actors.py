@@ -613,6 +613,30 @@ def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
     assert gaza.tag("The women were taken to Israel’s Sheba Medical Center.") == ()
     assert gaza.tag("Residents fled Lebanon's southern border villages.") == ()
     assert gaza.tag("Israel's Netanyahu said so.") == ("israel",)
+    # "in" before the state's attacks or custody: its arms, not a place.
+    assert gaza.tag("A commander was killed in Israeli attacks in Beirut.") == ("israel",)
+    assert gaza.tag("He died in Israeli custody.") == ("israel",)
+    assert gaza.tag("Sirens sounded in Israel and in Israeli towns.") == ()
+
+
+def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
+    syria = compile_profile(load_profile("syria"))
+    article = "Damascus, Syria: a church was attacked."
+    ministry = "Syria's interior ministry said a member of the Islamic State group was behind it."
+    assert syria.tag(ministry, article, "2025-06-22") == ("hts", "is")
+    assert syria.tag("Information Minister Hamza Mostafa condemned it.", article, "2025-06-22") == (
+        "hts",
+    )
+    # Before the fall the Syrian state is Assad's, whatever its ministries say.
+    assert syria.tag("The Health Ministry said 20 were killed.", article, "2024-11-30") == ()
+    sudan = compile_profile(load_profile("sudan"))
+    article = "Port Sudan, Sudan: drones struck the airport."
+    assert sudan.tag("Military spokesman Nabil Abdullah said so.", article) == ("saf",)
+    minister = "According to Sudan's Energy and Petroleum Minister, the RSF used a drone."
+    assert sudan.tag(minister, article) == ("saf", "rsf")
+    assert sudan.tag("Sudan's government accused the UAE.", article) == ("saf", "uae")
+    assert sudan.tag("South Sudan's government and the South Sudanese Foreign Ministry said so.",
+                     article) == ()  # fmt: skip
 
 
 def _annotated(paragraphs: list[str], profile: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -630,8 +654,8 @@ def test_a_pronoun_or_a_quote_going_on_carries_the_actor_of_the_sentence_before(
             "on the city centre on Sunday morning.",
             "\u201cAccording to preliminary information, dozens of civilians were killed. "
             "Only filthy scum can act like this,\u201d he said.",
-            "He also called for a global response. Rescue work went on through the night "
-            "in the centre of the city, officials said.",
+            "He also called for a global response. \u201cMoscow will not be let off.\u201d "
+            "Rescue work went on through the night in the centre of the city, officials said.",
             "\u201cRussia must pay for this,\u201d the mayor of the city said on Monday.",
         ],
         "ukraine",
@@ -640,6 +664,7 @@ def test_a_pronoun_or_a_quote_going_on_carries_the_actor_of_the_sentence_before(
     assert actors[next(t for t in actors if t.startswith("\u201cAccording"))] == ("ukraine",)
     assert actors[next(t for t in actors if t.startswith("Only filthy"))] == ("ukraine",)
     assert actors["He also called for a global response."] == ("ukraine",)
+    assert actors["\u201cMoscow will not be let off.\u201d"] == ("ukraine", "russia")
     # A sentence that is not about anyone named before stays untagged...
     assert actors[next(t for t in actors if t.startswith("Rescue work"))] == ()
     # ...and a quote whose speaker is named is not carried over: it names Russia itself.
@@ -661,6 +686,20 @@ def test_a_pronoun_after_a_person_who_is_no_actor_carries_no_actor() -> None:
     assert actors["She lost track of most of her family as she fled."] == ()
     # A name with its particles ("al Burhan") is still the actor's.
     assert actors["He said the city would be retaken."] == ("saf",)
+
+
+def test_the_statement_goes_on_with_the_speaker_before() -> None:
+    sentences = _annotated(
+        [
+            "Israel may withdraw from southern Lebanon if Hezbollah is disarmed, "
+            "Netanyahu's office said on Monday. The statement praised a decision by the "
+            "Lebanese government to place all weapons under state control.",
+        ],
+        "gaza-lebanon",
+    )
+    actors = dict(sentences)
+    statement = next(t for t in actors if t.startswith("The statement"))
+    assert actors[statement] == ("israel", "lebanon")
 
 
 def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() -> None:

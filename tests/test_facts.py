@@ -20,7 +20,7 @@ from briefing.model.facts import (
     select_facts,
     self_contained,
 )
-from briefing.model.panes import line_actor, named_actor, subject_mentions
+from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
 
@@ -120,7 +120,8 @@ def test_a_fact_pointing_back_to_what_came_before_is_not_self_contained() -> Non
     it = _candidate("It has seen sporadic clashes in El Fasher since May 10.", 2)
     he = _candidate("He suggested it would be a springboard for talks in Gaza on Friday.", 3)
     streets = _candidate("Most of its main commercial streets were empty on Friday.", 6)
-    assert not any(map(self_contained, (strategy, it, he, streets)))
+    remarks = _candidate("Eyal Zamir made the remarks during a visit to a naval base.", 7)
+    assert not any(map(self_contained, (strategy, it, he, streets, remarks)))
     # A date, a named subject, or a pronoun whose speaker is known are fine.
     week = _candidate("That same day Israeli strikes killed 12 in Gaza City.", 4, "2025-01-10")
     quoted = _candidate("He said Russia launched 40 drones at Kyiv overnight, the mayor said.", 5)
@@ -263,6 +264,43 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Only the agent of the main clause acts: not one of a clause after it.
     effect = "A truce between Hezbollah and Israel came into effect, brokered by the United States."
     assert line_actor(effect, None, ("israel", "hezbollah", "us"), named) == "hezbollah"
+    # A quotation's words are its speaker's: the speaker's pane, not that of whom it names.
+    dead = '"Hassan Nasrallah is dead," military spokesman Nadav Shoshani announced on X.'
+    assert line_actor(
+        dead, "military spokesman Nadav Shoshani", ("israel", "hezbollah"), named
+    ) == ("israel")
+    # "The statement" goes on with the speaker before, as a pronoun does.
+    praised = "The statement praised a decision by the Lebanese government this month."
+    assert line_actor(praised, None, ("israel", "lebanon"), named) == "israel"
+    # ...a pronoun speaker, whose actor the tagger carried over, too.
+    terror = "“Hezbollah wants exactly this kind of terror,” he said."
+    assert line_actor(terror, "he", ("hezbollah", "us"), named) == "us"
+    # Reported speech tells who acts: the subject's pane still.
+    reported = "Hezbollah fired rockets at Haifa, the Israeli military said."
+    assert line_actor(reported, "the Israeli military", ("israel", "hezbollah"), named) == (
+        "hezbollah"
+    )
+    # An agent told as the means of a passive: "killed in Israeli attacks", not a place.
+    means = "Iran's deputy commander was killed in Israeli attacks in Beirut."
+    assert line_actor(means, "Iranian media", ("iran", "israel"), named) == "israel"
+    # Who acts or speaks decides before who is acted upon (lines.report_actor asks every
+    # sentence of a report so first).
+    conducted = '"The strike hit Hezbollah\'s headquarters in Beirut," the statement said.'
+    assert (
+        named_actor(conducted, "the statement", ("israel", "hezbollah"), named, Depth.SPEAKS)
+        is None
+    )
+    # Who acts before who speaks: the toll's teller decides only when no copy has an actor
+    # act ("Israeli warplanes struck ..."); the speaker of a passive acts, though.
+    ministry = "the Hamas-run health ministry"
+    passive = "At least 20 people were killed in Khan Younis."  # "..., the ministry said"
+    assert named_actor(passive, ministry, ("israel", "hamas"), named, Depth.ACTS) == "hamas"
+    toll = "At least 20 people lost their lives in a double strike on the hospital."
+    assert (
+        named_actor(toll, "the Hamas-run health ministry", ("israel", "hamas"), named, Depth.ACTS)
+        is None
+    )
+    assert named_actor(toll, "the Hamas-run health ministry", ("israel", "hamas"), named) == "hamas"
 
 
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:

@@ -128,6 +128,14 @@ def test_a_quote_keeps_its_speaker_over_its_sentences() -> None:
     }
 
 
+def test_he_is_the_person_who_condemned_in_the_sentence_before() -> None:
+    sentences = _body_sentences(
+        "Ukrainian President Volodymyr Zelensky condemned the attack on the city centre.",
+        "\u201cRussia wants exactly this kind of terror,\u201d he said.",
+    )
+    assert attribute_sentences(sentences)["a1.s2"] == "Ukrainian President Volodymyr Zelensky"
+
+
 def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("Russia and Iran have regularly held talks in Astana.", None, None)
     assert is_background("If the attacks continue, the port could close.", None, None)
@@ -137,6 +145,17 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
         "a3",
     )
     assert is_background("Russia currently controls around 20% of Ukrainian territory.", None, None)
+    # A trend since an earlier turn of the war, not one event.
+    assert is_background(
+        "The RSF has increased its use of drones since losing Khartoum.", None, None
+    )
+    assert is_background("The RSF has increasingly relied on drones.", None, None)
+    assert not is_background("The RSF launched drones at Port Sudan since dawn.", None, None)
+    # A total over the war is no news of the day; one since the day before is.
+    war = "More than 200 journalists have been killed in Gaza since the war began."
+    assert is_background(war, None, None)
+    assert is_background("The war has killed 150,000 people since April 2023.", None, None)
+    assert not is_background("Drones have hit the city three times since Sunday.", None, None)
     assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
     # A judgement or a state told by the main verb, whatever events its clauses name.
     assert is_background("The attack marks a grim escalation of the war.", None, None)
@@ -324,12 +343,27 @@ def test_captions_and_teasers_are_never_lines() -> None:
             "Zelenskyy (@ZelenskyyUa) April 4, 2025",
         ),
         (13, "In the city, there was a playground. — The Review (@UkrReview) April 4, 2025"),
+        # A caption closing on its picture agency, with no full stop; not another closing
+        # parenthesis.
+        (14, "Palestinians flee after an airstrike hit the fourth floor of the hospital (ANSA)"),
+        (
+            15,
+            "A journalist holds the camera of a photographer killed in the strike, "
+            "(AFP or licensors)",
+        ),
+        (
+            16,
+            "The toll rose to twenty on Monday evening, the monitor said, citing medical sources "
+            "in the city of Damascus (SOHR)",
+        ),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
-    assert furniture(sentences) == {f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16)}
+    assert furniture(sentences) == {
+        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18)
+    }
     # A slash between names inside a sentence is no credit.
     aid = Sentence("a3.s1", "a3", 1, "body", "Aid arrived, according to UN/OCHA officials.", (), ())
     assert furniture([aid]) == frozenset()

@@ -131,7 +131,8 @@ _GROUP = re.compile(
 _NAMED_SUBJECT = re.compile(
     r"^((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)\s+(?:[a-z]+ly\s+)?"
     r"(?:said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
-    r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised)\b"
+    r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|"
+    r"condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed)\b"
 )
 
 

@@ -25,7 +25,14 @@ _STATE = (
     # "has been based in Port Sudan since", "have been firing at" (an activity over a
     # period); not "have been killed", an event told in the passive
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:{verbs})\b)|spent|long)\b"
-    r"|\b(?:regularly|routinely|traditionally|historically|usually)\b"
+    r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly)\b"
+    # "has increased its use of drones since losing territory": a trend since an earlier
+    # turn of the war, not one event
+    r"|\b(?:has|have)\s+\w+ed\b[^.;]*\bsince\s+\w+ing\b"
+    # "more than 200 journalists have been killed since the war began in October 2023": a
+    # total over the war, not the news ("have been killed since Sunday" is)
+    r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b[^.;]*\bsince\s+(?:the\s+(?:war|conflict"
+    r"|fighting|start|beginning|outbreak)\b|(?:\w+\s+)?(?:19|20)\d\d\b)"
     # "has faced repeated Russian strikes since January": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\bsince\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.

@@ -55,6 +55,12 @@ _POINTS_BACK = re.compile(
     r"|(?:(?:Most|Some|Many|Much|All|One|Part|Parts|Several|Each)\s+of\s+(?:its|their)"
     r"|Its|Their)\b)"
 )
+# Where and when words told before were said: "Eyal Zamir made the remarks during a visit
+# to a naval base" tells of the remarks of the sentence before, not what they were.
+_SAID_BEFORE = re.compile(
+    r"\b(?:made|gave|delivered|issued)\s+(?:the|these|those|his|her|their)\s+"
+    r"(?:remarks|comments|statement|speech|announcement)\b"
+)
 # A pronoun subject ("It has seen ...", "He suggested ..."), resolved only when the
 # sentence's speaker is known.
 _PRONOUN = re.compile(r"^\W*(?:It|They|He|She)\b")
@@ -137,9 +143,14 @@ def _about(candidate: FactCandidate) -> bool:
 
 def self_contained(candidate: FactCandidate) -> bool:
     """Whether a fact can be read alone: its main clause does not open by pointing back
-    to what came before ("This strategy ...", or a pronoun whose speaker is unknown)."""
+    to what came before ("This strategy ...", or a pronoun whose speaker is unknown), nor
+    tell only where words said before were said ("made the remarks during a visit")."""
     opening = main_clause_opening(candidate.text)
-    return not (_POINTS_BACK.match(opening) or (not candidate.speaker and _PRONOUN.match(opening)))
+    return not (
+        _POINTS_BACK.match(opening)
+        or (not candidate.speaker and _PRONOUN.match(opening))
+        or _SAID_BEFORE.search(candidate.text)
+    )
 
 
 @cache

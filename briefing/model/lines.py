@@ -9,7 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import chain
 
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
@@ -26,7 +25,7 @@ from briefing.model.dating import (
 )
 from briefing.model.events import event_span
 from briefing.model.index import Index
-from briefing.model.panes import Mentions, PaneActor, named_actor, subject_mentions
+from briefing.model.panes import Depth, Mentions, PaneActor, named_actor, subject_mentions
 from briefing.model.reports import actor_reports, stated_by
 from briefing.model.words import caption_verbs
 
@@ -112,7 +111,17 @@ def _described(text: str) -> bool:
     return found is not None and found.start() <= subject_end(opening) + 1
 
 
+# A caption closing on its picture agency's name, with no full stop: "... the Nasser
+# Medical Complex (ANSA)", "... in Khan Yunis, (AFP or licensors)".
+_CLOSING_CREDIT = re.compile(
+    r"\((?:ANSA|AFP|AP|EPA|EPA-EFE|EFE|Reuters|Anadolu|Xinhua|Getty Images)"
+    r"(?:\s+(?:or\s+licensors|Photo|Images))?\)\s*$"
+)
+
+
 def _credit(text: str) -> bool:
+    if text.endswith(")") and _CLOSING_CREDIT.search(text):
+        return True
     # Searching every sentence for a credit cost a tenth of the model stage.
     lower = text.lower()
     if any(mark in text for mark in _CREDIT_MARKS) or any(w in lower for w in _CREDIT_WORDS):
@@ -184,23 +193,32 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     """The pane a report is about, decided once for all its panes: by the sentence stating
     the whole report; when its words name none of the candidates ("Two ballistic missiles
     struck the city centre"), by the first of its other sentences that does ("Two missiles
-    hit ..., following accusations between Russia and Ukraine"); else the first candidate."""
+    hit ..., following accusations between Russia and Ukraine"); else the first candidate.
+    Who acts in any of its sentences comes before who speaks, and who speaks before who is
+    acted upon: a quote stated as "..., the statement said" is the Israeli military's when
+    a copy says so; a toll "according to the Hamas-run health ministry" is Israel's when a
+    copy has "Israeli warplanes struck ..."."""
     if len(candidates) == 1:
         return candidates[0]  # whatever its words name
     sources = index.corroboration.sources(report)
     whole = make_line(index, report, sources, frozenset())
-    others = (
+    lines = [whole] + [
         make_line(index, report, sources, frozenset(), index.sentences[sid])
         for sid in sources
         if sid != whole.stated.id
-    )
-    for line in chain((whole,), others):
-        article = index.articles[line.stated.article_id]
-        found = named_actor(
-            line.event, line.speaker, candidates, lambda text, a=article: mentions(text, a)
-        )
-        if found:
-            return found
+    ]
+    for depth in Depth:
+        for line in lines:
+            article = index.articles[line.stated.article_id]
+            found = named_actor(
+                line.event,
+                line.speaker,
+                candidates,
+                lambda text, a=article: mentions(text, a),
+                depth,
+            )
+            if found:
+                return found
     return candidates[0]
 
 

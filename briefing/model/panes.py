@@ -1,8 +1,9 @@
 """Which pane a line goes to: the actor it is about, not every actor it names.
 
 A line is about the actor of its main clause's subject ("Iran will send missiles ...");
-failing that, the speaker's actor ("the Sudanese army said ..."); failing that, the
-first actor its event names (who is acted upon). The other actors it names are links
+failing that, the speaker's actor ("the Sudanese army said ..."; first for a quotation,
+whose words are the speaker's); failing that, the first actor its event names (who is
+acted upon). The other actors it names are links
 ("also: Iran"), so no line stands in two panes.
 """
 
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
-from briefing.actors import ActorTagger, ArticleContext
+from briefing.actors import ActorTagger, ArticleContext, arms_follow
 from briefing.extract import Article
 from briefing.model.clauses import (
     main_clause_opening,
@@ -25,12 +27,22 @@ from briefing.model.clauses import (
 _BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+# "in" or "during" before a mention whose attacks follow: "killed in Israeli attacks".
+_MEANS = re.compile(r"\b(?:in|during|under)\s+(?:an?\s+|the\s+)?$")
+_NAME_END = re.compile(r"[\w'’-]+")
 # Where a text of an article names each pane's actor: pane id -> character offset of its
 # first mention. The article's date and text decide what "the government" is.
 Mentions = Callable[[str, Article], dict[str, int]]
 Named = Callable[[str], dict[str, int]]
 # "He said he had spoken to ...": a pronoun subject, whose actor the tagger carried over.
-_PRONOUN_SUBJECT = re.compile(r"^[\"“‘']?\s*(?:He|She|They|It|We)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"^[\"“‘']?\s*(?:He|She|They|It|We|The\s+(?:statement|announcement))\b"
+)
+# A line opening with a quotation: the words are the speaker's ("'Hassan Nasrallah is
+# dead,' military spokesman Nadav Shoshani announced"), so the speaker acts.
+_QUOTED = re.compile(r"^\W{0,2}[\"“‘]")
+# '"...," he said': the speaker is a pronoun, whose actor the tagger carried over.
+_PRONOUN = re.compile(r"(?i:he|she|they|it|we)")
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,16 @@ def mentions_of(
     return mentions
 
 
+class Depth(Enum):
+    """How far `named_actor` reads a line: who acts first (the subject; a passive's agent
+    or, failing one, its speaker; a quotation's speaker), then also who speaks, then also
+    who is acted upon."""
+
+    ACTS = 1
+    SPEAKS = 2
+    ACTED_UPON = 3
+
+
 def line_actor(event: str, speaker: str | None, candidates: Sequence[str], mentions: Named) -> str:
     """The one pane among `candidates` (the panes whose actor the line names or, for a
     pronoun, refers to; in pane order) that the line is about."""
@@ -87,13 +109,19 @@ def line_actor(event: str, speaker: str | None, candidates: Sequence[str], menti
 
 
 def named_actor(
-    event: str, speaker: str | None, candidates: Sequence[str], mentions: Named
+    event: str,
+    speaker: str | None,
+    candidates: Sequence[str],
+    mentions: Named,
+    depth: Depth = Depth.ACTED_UPON,
 ) -> str | None:
     """The pane among `candidates` the line is about, by what its own words name: the
-    subject, else the speaker, else the first actor its event names; None when its words
-    name none of them (the actor was tagged from another sentence)."""
+    subject, else the speaker, else the first actor its event names, as far as `depth`
+    goes; None when its words name none of them (the actor was tagged from another
+    sentence)."""
     subject = main_clause_opening(event)
-    if _PRONOUN_SUBJECT.match(subject):
+    quoted = bool(speaker and _QUOTED.match(event))
+    if _PRONOUN_SUBJECT.match(subject) or (quoted and _PRONOUN.fullmatch(speaker or "")):
         named = mentions(event)
         referred = [a for a in candidates if a not in named]
         if referred:
@@ -105,19 +133,25 @@ def named_actor(
     # Israeli military said"), who is acted upon neither acts nor speaks: the agent of its
     # main clause ("were released by Hamas"), then the speaker's actor, come first.
     clause = _main_clause(event, subject)
-    steps = (
-        ((clause, _agents(clause, mentions(clause))), told, by_subject)
-        if passive and _told_in_passive(event)
-        else (by_subject, told)
-    )
-    for text, found in (*steps, (event, mentions(event))):
+    # How many of the steps tell who acts: in a passive, its agent and its speaker.
+    acting = 1
+    if passive and _told_in_passive(event):
+        steps = ((clause, _agents(clause, mentions(clause))), told, by_subject)
+        acting = 2
+    elif quoted:
+        steps = (told, by_subject)
+    else:
+        steps = (by_subject, told)
+    steps = (*steps, (event, mentions(event)))
+    upto = {Depth.ACTS: acting, Depth.SPEAKS: -1, Depth.ACTED_UPON: None}[depth]
+    for text, found in steps[:upto]:
         named = {
             a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
         }
         # Who acts in a passive ("were released by Hamas") before who is acted upon; not
         # the agent of a clause inside an active one ("accused the new authorities of
         # crimes similar to operations carried out by Assad's forces").
-        agents = {a: at for a, at in named.items() if passive and _AGENT.search(text, 0, at)}
+        agents = {a: at for a, at in named.items() if passive and _is_agent(text, at)}
         if agents or named:
             return min(agents or named, key=(agents or named).__getitem__)
     return None
@@ -149,7 +183,15 @@ def _main_clause(event: str, opening: str) -> str:
 
 
 def _agents(text: str, found: dict[str, int]) -> dict[str, int]:
-    return {a: at for a, at in found.items() if _AGENT.search(text, 0, at)}
+    return {a: at for a, at in found.items() if _is_agent(text, at)}
+
+
+def _is_agent(text: str, at: int) -> bool:
+    """Whether the mention at `at` is a passive's agent: "by Hamas", "in Israeli attacks"."""
+    if _AGENT.search(text, 0, at):
+        return True
+    name = _NAME_END.match(text, at)
+    return bool(name and _MEANS.search(text, 0, at) and arms_follow(text, name.end()))
 
 
 def subject_mentions(opening: str, mentions: Named) -> dict[str, int]:
