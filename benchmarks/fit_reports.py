@@ -53,7 +53,7 @@ from report_merging import (  # noqa: E402
 )
 
 from briefing.annotate import AnnotatedArticle  # noqa: E402
-from briefing.corroborate import pair_features, report_words  # noqa: E402
+from briefing.corroborate import pair_features, report_words, told_days  # noqa: E402
 from briefing.model.words import ReportWeights  # noqa: E402
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "briefing/model/data/report_weights.json"
@@ -106,6 +106,7 @@ def labelled_pairs(stories: Stories) -> list[Pair]:
     """Every labelled pair that shares a content word other than names (the others are
     never compared), with the stories it is of."""
     numbered = [(n, item) for n, items in enumerate(stories.labelled) for item in items]
+    by_id = {s.id: s for articles in stories.clusters for a in articles for s in a.sentences}
     pairs = []
     for (m, a), (n, b) in combinations(numbered, 2):
         kind = pair_kind(a, b)
@@ -114,7 +115,8 @@ def labelled_pairs(stories: Stories) -> list[Pair]:
         wa, wb = report_words(a.text), report_words(b.text)
         if not (wa.words & wb.words) - wa.names:
             continue
-        pairs.append(Pair(frozenset((m, n)), pair_features(wa, wb), kind))
+        days = told_days(by_id[a.id]), told_days(by_id[b.id])
+        pairs.append(Pair(frozenset((m, n)), pair_features(wa, wb, *days), kind))
     return pairs
 
 

@@ -30,7 +30,7 @@ from briefing.annotate import AnnotatedArticle, annotate_article  # noqa: E402
 from briefing.cache import encode_article  # noqa: E402
 from briefing.corroborate import article_words  # noqa: E402
 from briefing.extract.dates import _fallback_date, _parse_date  # noqa: E402
-from briefing.extract.page import extract_article  # noqa: E402
+from briefing.extract.page import extract_article, forget_pages  # noqa: E402
 from briefing.model.attribution import attribute_sentences  # noqa: E402
 from briefing.model.index import prepare  # noqa: E402
 from briefing.pipeline import _Done, read_documents  # noqa: E402
@@ -82,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _fallback_date("6 грудня 2024", "uk")  # the first row only dateparser reads
     once = time.process_time() - started
     _parse_date.cache_clear()
+    forget_pages()
     seconds = dict.fromkeys(STAGES, 0.0)
     pickled = run(docs, seconds)
     scale = 1000 / len(docs)
@@ -92,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"  {'total':<13} {sum(seconds.values()) * scale:6.2f}")
     print(f"  pickled back: {pickled * scale / 1e6:.1f} MB per 1,000 articles")
     if args.profile:
+        forget_pages()
         profiler = cProfile.Profile(time.process_time)
         profiler.runcall(run, docs, None)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)

@@ -6,6 +6,7 @@ The dump path never imports Textual, so it starts fast and runs headless.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import stat
@@ -292,6 +293,20 @@ def run_profiles(argv: Sequence[str]) -> int:
 
 
 def run_tui(argv: Sequence[str]) -> int:
+    # No garbage collection until the first screen is drawn (the view resumes it then,
+    # see `BriefingApp.on_mount`): importing Textual and composing the screen make a few
+    # hundred thousand objects that live as long as the view, and passes over them were
+    # a tenth of the start-up.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_tui(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run_tui(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.watch and "-" in args.paths:

@@ -15,7 +15,7 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from itertools import accumulate, chain, islice, pairwise
@@ -75,6 +75,9 @@ class Report:
 class Corroboration:
     reports: tuple[Report, ...]  # reading order of their first sentence
     report_of: dict[str, Report]  # sentence id -> its report
+    # Every sentence's `report_words` by its place in reading order, as compared: the
+    # model asks again for some, and which tell an event with names.
+    words: _Features = field(compare=False, repr=False)
 
     def sources(self, sentence_id: str) -> tuple[str, ...]:
         """Every sentence carrying the same report as this one (itself included)."""
@@ -123,6 +126,11 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 # "2025-01-26". A sentence without it is not searched (a count alone dates nothing).
 _MONTH_ABBREVIATION = re.compile(_MONTH)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+# The Arabic article of names ("al-Assad", "Ahmad al Shara", "El Fasher"): shared by
+# every other name, it says nothing of which one.
+_NAME_PARTICLES = frozenset({"al", "el"})
 
 
 def _may_name_day(text: str) -> bool:
@@ -231,6 +239,11 @@ class ArticleWords:
 
     def __len__(self) -> int:
         return len(self.number_bounds) - 1
+
+    def has_run(self, n: int, k: int) -> bool:
+        """Whether sentence n's run k (see `run`) holds any word."""
+        at = _RUNS * n + k
+        return self.bounds[at + 1] > self.bounds[at]
 
     def run(self, n: int, k: int) -> array[int]:
         """Sentence n's run k of word ids (0 words, 1 names, 2 events, 3 dates, 4 sources)."""
@@ -370,10 +383,25 @@ def _sources(text: str) -> set[str]:
             if word.isupper() and len(word) > 1:  # "WHO" the body is not "who"
                 found.add(lower)
                 continue
-            compared = _compared(lower)
+            # "Moscow said" and "Russia's defence ministry said": a capital that speaks
+            # is its state.
+            compared = _capital_words().get(lower) or _compared(lower)
             if compared is not None:
                 found.add(compared[0])
     return found
+
+
+@cache
+def _capital_words() -> dict[str, tuple[str, bool]]:
+    """Capitals of one word, lower-case -> their country as `_compared` gives it."""
+    from briefing.countries import COUNTRIES
+
+    return {
+        capital.lower(): (country.id, True)
+        for country in COUNTRIES
+        for capital in country.capitals
+        if capital.isalpha()
+    }
 
 
 def _number_value(tokens: Sequence[str]) -> float | None:
@@ -398,7 +426,10 @@ def _number_value(tokens: Sequence[str]) -> float | None:
     return count
 
 
-@lru_cache(maxsize=65_536)  # a wire story's sentences recur across outlets word for word
+# A wire story's sentences recur across outlets word for word, and the model asks again for
+# the sentences a pane chooses; a tenth of the asks at 1,000 articles are hits, all within
+# 8,192. An entry's sets of strings weigh ~3.5 KB: 65,536 would be 230 MB.
+@lru_cache(maxsize=8_192)
 def report_words(text: str) -> ReportWords:
     """A sentence's `_report_words`, remembered (the model asks again for the sentences it
     chooses; `ArticleWords` remembers them packed)."""
@@ -524,7 +555,13 @@ def _compared(lower: str) -> tuple[str, bool] | None:
     """A lower-case word as compared (its country, the first word of its rewrites group,
     or its stem) and whether it is a country; None for words not compared (function
     words, verbs of saying, hedges, weekdays, which `dates` reads)."""
-    if len(lower) < 2 or lower in _STOP_WORDS or lower in _NOT_COMPARED or lower in _WEEKDAYS:
+    if (
+        len(lower) < 2
+        or lower in _STOP_WORDS
+        or lower in _NOT_COMPARED
+        or lower in _WEEKDAYS
+        or lower in _NAME_PARTICLES
+    ):
         return None
     countries = _country_words()
     if lower in countries:
@@ -578,9 +615,25 @@ def _roundness(x: float) -> int:
     return zeros
 
 
-def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
+def told_days(sentence: Sentence) -> frozenset[str]:
+    """The days a sentence tells of, resolved against its article's publication day
+    ("on Friday", "yesterday", "Nov. 27" as "2024-11-27"): two outlets dating one event
+    write it in their own way."""
+    return frozenset(d.value for d in sentence.dates if d.precision == "day") or _NO_DAYS
+
+
+_NO_DAYS: frozenset[str] = frozenset()
+
+
+def pair_features(
+    wa: ReportWords,
+    wb: ReportWords,
+    told_a: frozenset[str] = _NO_DAYS,
+    told_b: frozenset[str] = _NO_DAYS,
+) -> dict[str, float]:
     """What two sentences have in common and where they clash, each in [0, 1]: the
     inputs of the learned score (model/data/report_weights.json). Names weigh twice.
+    `told_a` and `told_b` are the sentences' `told_days`, when known.
     (Weighing words by their rarity among the folder's sentences was tried and merged
     fewer dev rewrites: outlets carrying one report make its words common; by their
     rarity across 1,800 public web pages it changed nothing.)"""
@@ -629,6 +682,11 @@ def pair_features(wa: ReportWords, wb: ReportWords) -> dict[str, float]:
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
         "senses_shared": min(synonyms, 3) / 3,
+        # The days each tells of, resolved: "today" in one and "on Saturday" in the other
+        # agree; a day each gives and the other does not is another event (or another
+        # toll) unless they share one.
+        "days_agree": float(bool(told_a & told_b)),
+        "days_clash": float(bool(told_a and told_b and not told_a & told_b)),
     }
 
 
@@ -648,9 +706,10 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
     )
 
 
-# Each sentence is compared with many. `corroborate` empties it when done: it holds every
-# sentence compared.
-@lru_cache(maxsize=65_536)
+# A sentence is scored against its few candidates in a row (see `_candidate_pairs`): a
+# few thousand cover what is asked again (at 1,000 articles 4,096 recompute a fifth more
+# than 65,536, which held 47 MB of sense sets). `corroborate` empties it when done.
+@lru_cache(maxsize=4_096)
 def _senses(words: ReportWords) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
     """A sentence's plain words that have WordNet senses (names and counts have none
     that matter), with their senses; and all those senses."""
@@ -685,11 +744,13 @@ def report_score(
     wa: ReportWords,
     wb: ReportWords,
     weights: ReportWeights | None = None,
+    told_a: frozenset[str] = _NO_DAYS,
+    told_b: frozenset[str] = _NO_DAYS,
 ) -> float:
     """How likely two sentences carry one report, 0-1: a logistic model over
     `pair_features`, fitted on labelled pairs of dev stories (benchmarks/fit_reports.py)."""
     weights = weights or report_weights()
-    features = pair_features(wa, wb)
+    features = pair_features(wa, wb, told_a, told_b)
     z = weights.bias + sum(weights.weights[name] * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -848,6 +909,11 @@ class _Features:
     def __len__(self) -> int:
         return len(self._article)
 
+    def names_an_event(self, i: int) -> bool:
+        """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
+        words, n = self._articles[self._article[i]], self._position[i]
+        return words.has_run(n, 2) and words.has_run(n, 1)
+
     def word_table(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
         """Every word id of every sentence's runs, as three arrays: its sentence (reading
         order), its run (see `ArticleWords.run`) and the id; in reading order, each run's
@@ -904,6 +970,10 @@ def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[t
     # every pair at once grew with the corpus.
     shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
     cuts = np.searchsorted(shares, np.arange(_SHARES_AT_ONCE, shares[-1], _SHARES_AT_ONCE))
+    # Pairs are scored as they come, while this waits: only what the loop reads is kept
+    # (the word table and its sorts are most of the model stage's peak memory).
+    del sentence, run, token, place, compared, words, tokens, opens, closes, word_of
+    del names, found, common, shares
     # (cuts come sorted; np.unique would import numpy.ma)
     for low, high in pairwise([0, *dict.fromkeys((cuts + 1).tolist()), size]):
         at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
@@ -945,6 +1015,7 @@ def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
 def _join_reports(
     features: _Features,
     published: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
     distinct: Sequence[int],
     parent: list[int],
     root: Callable[[int], int],
@@ -973,7 +1044,8 @@ def _join_reports(
             continue
         wi, wj = features[i], features[j]
         if wi.words and wj.words and _comparable(wi, wj):
-            scored.append((report_score(wi, wj, weights), i, j))
+            days_i, days_j = told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+            scored.append((report_score(wi, wj, weights, days_i, days_j), i, j))
     members: dict[int, list[int]] = {}
 
     def join(i: int, j: int) -> None:
@@ -1071,7 +1143,9 @@ def corroborate(
             parent[i] = first
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
-    _join_reports(features, days, distinct, parent, root, weights or report_weights())
+    # The days sentences tell of, for the few that tell of one.
+    told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
+    _join_reports(features, days, told, distinct, parent, root, weights or report_weights())
     _senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer
@@ -1099,4 +1173,4 @@ def corroborate(
         reports.append(report)
         for sid in ids:
             report_of[sid] = report
-    return Corroboration(reports=tuple(reports), report_of=report_of)
+    return Corroboration(reports=tuple(reports), report_of=report_of, words=features)

@@ -11,7 +11,7 @@ import string
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Literal, overload
 
 from briefing.safety import clean_text, shown_path
 
@@ -25,6 +25,18 @@ class Document:
     media: str  # "text" or "html"
     sha256: str  # of the raw bytes; the cache key
     encoding: str  # what the bytes were decoded from
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """A regular file read and identified, its text let go (see `read_inputs`): it is
+    read again where it is processed (`read_again`), and must then be the same bytes."""
+
+    path: str  # as the document's
+    file: str  # the name it was opened by
+    media: str
+    sha256: str
+    size: int  # bytes, as listed when it was read: read again, it may not be more
 
 
 @dataclass(frozen=True)
@@ -112,26 +124,49 @@ _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
 _HTML_BODY = re.compile(r"<body[\s>]", re.I)
 
 
+@overload
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    max_bytes: int = ...,
+    stdin: BinaryIO | None = ...,
+    keep_text: Literal[True] = ...,
+) -> tuple[list[Document], list[InputProblem]]: ...
+@overload
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    max_bytes: int = ...,
+    stdin: BinaryIO | None = ...,
+    keep_text: bool,
+) -> tuple[list[Document | PageFile], list[InputProblem]]: ...
 def read_inputs(
     paths: Sequence[str],
     *,
     max_bytes: int = 20_000_000,
     stdin: BinaryIO | None = None,
-) -> tuple[list[Document], list[InputProblem]]:
+    keep_text: bool = True,
+) -> (
+    tuple[list[Document], list[InputProblem]] | tuple[list[Document | PageFile], list[InputProblem]]
+):
     """Read files, folders (recursively) and "-" (stdin) into documents, in order.
 
     Nothing is raised for a bad input: it becomes an InputProblem and reading goes on.
-    A file reached twice (named and inside a named folder) is read once.
+    A file reached twice (named and inside a named folder) is read once. Without
+    `keep_text`, a regular file's text is let go as soon as it is decoded: a `PageFile`
+    names it instead (thousands of pages are not all held at once).
     """
-    documents: list[Document] = []
+    documents: list[Document | PageFile] = []
     problems: list[InputProblem] = []
     seen: set[tuple[int, int]] = set()
 
-    def add(path: str, result: Document | str) -> None:
-        if isinstance(result, Document):
-            documents.append(result)
-        else:
+    def add(path: str, result: Document | str, info: os.stat_result | None = None) -> None:
+        if isinstance(result, str):
             problems.append(InputProblem(shown_path(path), result))
+        elif keep_text or info is None or not stat.S_ISREG(info.st_mode):
+            documents.append(result)  # a stream cannot be read again
+        else:
+            documents.append(PageFile(result.path, path, result.media, result.sha256, info.st_size))
 
     for path in paths:
         if path == STDIN_PATH:
@@ -154,11 +189,29 @@ def read_inputs(
             for file_path, file_info in found:
                 if (file_info.st_dev, file_info.st_ino) not in seen:
                     seen.add((file_info.st_dev, file_info.st_ino))
-                    add(file_path, _read_file(file_path, file_info, max_bytes))
+                    add(file_path, _read_file(file_path, file_info, max_bytes), file_info)
         elif (info.st_dev, info.st_ino) not in seen:
             seen.add((info.st_dev, info.st_ino))
-            add(path, _read_file(path, info, max_bytes))
+            add(path, _read_file(path, info, max_bytes), info)
     return documents, problems
+
+
+def read_again(page: PageFile) -> Document | None:
+    """The page's document, read again; None when the file is not the bytes first read
+    (changed, grown, gone): a page is never processed as other than it was identified."""
+    try:
+        # Opened without waiting: a pipe put in the file's place must not block the run.
+        fd = os.open(page.file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as source:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            data = read_limited(source, page.size)
+    except OSError:
+        return None
+    if data is None or hashlib.sha256(data).hexdigest() != page.sha256:
+        return None
+    document = decode_document(page.file, data)
+    return document if isinstance(document, Document) else None
 
 
 def input_identities(paths: Sequence[str]) -> set[tuple[int, int]]:

@@ -29,7 +29,7 @@ from briefing.cache import (
 )
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
-from briefing.ingest import Document, InputProblem, list_files, read_inputs
+from briefing.ingest import Document, InputProblem, PageFile, list_files, read_again, read_inputs
 from briefing.model import Briefing
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
@@ -56,6 +56,7 @@ _CACHE_CHUNK = 500
 Progress = Callable[[int, int], None]
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
+_CHANGED = "the page changed since it was read"
 
 
 # The stages below (and tagging, corroboration's words, the worker pool) are loaded when
@@ -85,6 +86,19 @@ def read_documents(
     )
 
 
+def identify_pages(
+    paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Document | PageFile], list[InputProblem]]:
+    """The inputs read and identified, files' text let go (read again where each page is
+    processed): the text of thousands of pages is never all held at once, nor copied
+    into the workers forked after reading."""
+    return read_inputs(
+        [str(p) for p in paths] or [str(p) for p in seed_paths()],
+        max_bytes=max_bytes,
+        keep_text=False,
+    )
+
+
 def resolve_profile(name_or_path: str | None) -> Profile:
     try:
         return load_profile(name_or_path)
@@ -92,14 +106,22 @@ def resolve_profile(name_or_path: str | None) -> Profile:
         raise BriefingError(str(error), EXIT_PROFILE) from None
 
 
-def process_document(doc: Document, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
+def process_document(
+    doc: Document | PageFile, article_id: str, tagger: ActorTagger
+) -> AnnotatedArticle:
     """Extract the article from one page and annotate it: the unit that is cached.
 
     A page no rule foresaw costs only itself: any failure leaves an article without
     sentences whose furniture says what went wrong, and the briefing names the page.
+    A file that is no longer the bytes first read gives such an article too.
     """
     from briefing.annotate import annotate_article
 
+    if isinstance(doc, PageFile):
+        text = read_again(doc)
+        if text is None:
+            return _failed_article(doc.path, article_id, _CHANGED)
+        doc = text
     try:
         return annotate_article(extract_article(doc.text, doc.path, doc.media), article_id, tagger)
     except Exception as error:  # noqa: BLE001  (one input must not end the run)
@@ -122,6 +144,12 @@ def _failed_article(path: str, article_id: str, why: str) -> AnnotatedArticle:
     return AnnotatedArticle(id=article_id, article=failed, sentences=())
 
 
+def page_changed(article: AnnotatedArticle) -> bool:
+    """Whether the article stands for a page that changed between being read and being
+    processed: it is no article of the bytes its key names, and must not be cached."""
+    return not article.sentences and article.article.dropped == (f"{_FAILED}{_CHANGED}",)
+
+
 @dataclass(frozen=True)
 class Processed:
     """The articles of a request, in input order, with what the model needs of each one
@@ -132,7 +160,7 @@ class Processed:
 
 
 def process_documents(
-    docs: list[Document],
+    docs: list[Document | PageFile],
     profile: Profile,
     options: BriefingOptions,
     progress: Progress | None = None,
@@ -243,7 +271,7 @@ class _Done:
 
 
 def _process_all(
-    docs: Iterable[Document],
+    docs: Iterable[Document | PageFile],
     ids: Sequence[str],
     profile: Profile,
     jobs_requested: int | None,
@@ -354,7 +382,7 @@ def _load_model_stage(summarizer: str) -> None:
 def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Done:
     from briefing.model.index import prepare
 
-    encoded = encode_article(article) if encode else None
+    encoded = encode_article(article) if encode and not page_changed(article) else None
     return _Done(article, encoded, prepare(article, profile))
 
 
@@ -382,7 +410,9 @@ def _init_worker(profile: Profile) -> None:
     _worker_tagger = compile_profile(profile)
 
 
-def _process_chunk(chunk: tuple[Sequence[Document], Sequence[str], bool]) -> list[_Done]:
+def _process_chunk(
+    chunk: tuple[Sequence[Document | PageFile], Sequence[str], bool],
+) -> list[_Done]:
     """Work on one chunk in a worker: extraction, annotation, what the model needs of
     each article alone and the cache's encoding."""
     assert _worker_tagger is not None
@@ -438,7 +468,7 @@ def _build_briefing(
             briefing = cache.get_briefing(whole, partial(_rebuild, profile, options.max_bytes))
         if briefing is None:
             started_ns = time.time_ns()
-            docs, input_problems = read_documents(paths, options.max_bytes)
+            docs, input_problems = identify_pages(paths, options.max_bytes)
             cache.put_stamps(_file_stamps(docs, started_ns))
             problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
             kept, copies = _distinct([d for d in docs if d.path not in options.excluded])
@@ -463,8 +493,10 @@ def _build_briefing(
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )
-            ids = _article_ids(len(kept))
-            cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)))
+            # A page that changed while the run read it is no part of what `whole` names.
+            if not any(page_changed(article) for article in processed.articles):
+                ids = _article_ids(len(kept))
+                cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)))
     # Notes about the articles travel with the cached briefing; problems reading the
     # inputs, or the cache itself, are this run's own.
     return replace(
@@ -489,7 +521,7 @@ def _rebuild(
         if docs and article_keys(docs[:1], profile) == [key]:
             rebuilt[key] = process_document(docs[0], article_id, tagger)
         else:
-            rebuilt[key] = _failed_article(path, article_id, "the page changed since it was read")
+            rebuilt[key] = _failed_article(path, article_id, _CHANGED)
     return rebuilt
 
 
@@ -529,7 +561,7 @@ def _stamped_files(
     return files
 
 
-def _file_stamps(docs: Sequence[Document], started_ns: int) -> dict[str, FileStamp]:
+def _file_stamps(docs: Sequence[Document | PageFile], started_ns: int) -> dict[str, FileStamp]:
     """Stamps for the files just read. A file whose times are not safely older than the
     read could have changed during it: it is read again next time rather than trusted."""
     stamps = {}

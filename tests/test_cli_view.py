@@ -104,3 +104,35 @@ def test_a_text_file_that_starts_like_utf16_is_not_called_binary(tmp_path: Path)
     page = tmp_path / "page.txt"
     page.write_bytes("An article in UTF-16 without a mark.\n".encode("utf-16-le") * 50)
     assert main([str(page)]) == 2  # readable: only the missing terminal stops the view
+
+
+def test_collection_is_paused_while_the_view_starts_and_resumed_after(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The view starts without garbage collection (the command line pauses it, the app
+    resumes it once drawn); however the start ends, the state it found is restored."""
+    import gc
+
+    from briefing.tui.app import _resume_collection
+
+    seen: list[bool] = []
+
+    def started(*args, **kwargs) -> int:
+        seen.append(gc.isenabled())
+        _resume_collection()  # as the app does once its first screen is drawn
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr("briefing.tui.app.run_app", started)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gc.isenabled()
+    try:
+        assert main(["--no-cache", str(seed_paths()[0])]) == 0
+        assert seen == [False, True]
+        assert gc.isenabled()
+        assert main([str(tmp_path / "gone.txt")]) == 3  # ended before the view
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -1,7 +1,10 @@
 """Corroboration: one report in two outlets' words is one report; different reports stay apart."""
 
+from datetime import date
+
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate import corroborate, pair_features, report_words, same_report
+from briefing.corroborate import corroborate, pair_features, report_words, same_report, told_days
+from briefing.dates import resolve_dates
 from briefing.extract import Article
 
 DAWN_IRAN = (
@@ -334,3 +337,35 @@ def test_british_and_american_spellings_compare_as_one_word() -> None:
             report_words(f"Rebels hit the {british}.").words
             == report_words(f"Rebels hit the {american}.").words
         )
+
+
+def test_days_told_are_compared_as_resolved_against_the_article() -> None:
+    # "today" in an article of Saturday 28 September and "on Saturday" are one day; "on
+    # Friday" is another. Raw words would see no day in common in the first pair.
+    saturday = date(2024, 9, 28)
+
+    def told(text: str) -> frozenset[str]:
+        return told_days(
+            Sentence("a1.s1", "a1", 0, "body", text, (), resolve_dates(text, saturday))
+        )
+
+    today = told("Nasrallah was killed in a strike on Beirut, the Israeli military said today.")
+    on_saturday = told("The Israeli military said on Saturday it had eliminated Nasrallah.")
+    on_friday = told("Nasrallah was killed in a strike on Friday, the military said.")
+    assert today == on_saturday == {"2024-09-28"}
+    words = report_words("x")
+    assert pair_features(words, words, today, on_saturday)["days_agree"] == 1.0
+    assert pair_features(words, words, today, on_friday)["days_clash"] == 1.0
+    assert pair_features(words, words, today, frozenset())["days_clash"] == 0.0
+
+
+def test_a_capital_that_speaks_is_its_state_and_name_particles_name_no_one() -> None:
+    moscow = report_words("Moscow said the strike targeted a meeting of commanders.")
+    ministry = report_words("Russia's Defence Ministry said the strike targeted a meeting.")
+    assert "russia" in moscow.sources & ministry.sources
+    # "al" of "Ahmad al-Sharaa" and of "Bashar al-Assad" is not a name they share.
+    sharaa = report_words("President Ahmad al-Sharaa called for calm.")
+    assad = report_words("Loyalists of Bashar al-Assad attacked a checkpoint.")
+    assert not sharaa.names & assad.names
+    # "eliminated" is how an army says "killed".
+    assert "kill" in report_words("Israel said it eliminated Nasrallah.").words

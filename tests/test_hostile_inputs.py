@@ -218,7 +218,7 @@ def test_sighup_and_sigterm_end_dump_with_their_status(tmp_path: Path, monkeypat
         os.kill(os.getpid(), signal.SIGHUP)
         time.sleep(1)
 
-    monkeypatch.setattr(pipeline, "read_documents", hang_up)
+    monkeypatch.setattr(pipeline, "identify_pages", hang_up)
     # Run as a terminal would start it, whatever this test run inherited (nohup ignores it).
     inherited = signal.signal(signal.SIGHUP, signal.SIG_DFL)
     try:
@@ -549,7 +549,7 @@ def test_sigterm_ends_dump_with_143(tmp_path: Path, monkeypatch) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(1)
 
-    monkeypatch.setattr(pipeline, "read_documents", terminated)
+    monkeypatch.setattr(pipeline, "identify_pages", terminated)
     assert main(["dump", "--no-cache", str(tmp_path)]) == 143
 
 

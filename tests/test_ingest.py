@@ -286,3 +286,26 @@ def test_bundled_seeds_read_as_utf8_text() -> None:
     assert len(documents) == len(seed_paths()) >= 2
     assert all(d.encoding == "utf-8" and d.media == "text" for d in documents)
     assert all("Assad" in d.text for d in documents)
+
+
+def test_a_page_whose_text_was_let_go_is_read_again_only_as_the_same_bytes(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<html><body><p>Caf\xe9 opens.</p></body></html>")
+    (kept,), _ = read_inputs([str(page)])
+    (named,), _ = read_inputs([str(tmp_path)], keep_text=False)
+    assert isinstance(named, ingest.PageFile)
+    assert (named.path, named.media, named.sha256) == (kept.path, kept.media, kept.sha256)
+    assert ingest.read_again(named) == kept
+    page.write_bytes(b"<html><body><p>Cafe opens.</p></body></html>")  # other bytes
+    assert ingest.read_again(named) is None
+    page.unlink()
+    assert ingest.read_again(named) is None
+    os.mkfifo(page)  # a pipe in its place is not waited on
+    assert ingest.read_again(named) is None
+
+
+def test_stdin_keeps_its_text_when_files_let_theirs_go() -> None:
+    (doc,), _ = read_inputs(["-"], stdin=io.BytesIO(b"Rebels took the town."), keep_text=False)
+    assert isinstance(doc, Document) and doc.text == "Rebels took the town."

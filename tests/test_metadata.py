@@ -24,16 +24,18 @@ def _page(header: str = "", footer: str = "", body: str = BODY) -> str:
             "Copyright © 2020, Los Angeles Times | Terms of Service | Privacy Policy",
             "Los Angeles Times",
         ),
-        # inside a long legal row, up to the company form and the sentence's end
+        # inside a long legal row, up to the company form and the sentence's end; the
+        # network's publication as the page prints it on a row of its own
         (
             "This material may not be published, broadcast, rewritten, or redistributed. "
-            "©2023 FOX News Network, LLC. All rights reserved. Quotes displayed in real-time.",
-            "FOX News Network",
+            "©2023 FOX News Network, LLC. All rights reserved. Quotes displayed in real-time."
+            "\n\nFOX News",
+            "FOX News",
         ),
         ("© 2019 Handelsblatt GmbH - ein Unternehmen der Handelsblatt Media Group", "Handelsblatt"),
         ("  • © SWR 2021", "SWR"),  # the year after the owner
         ("© 2020 – riversidegazette.com", "riversidegazette.com"),
-        ("© Copyright 2023 Harbour Media Group", "Harbour Media Group"),
+        ("© Copyright 2023 Harbour Media Group\n\nHarbour Gazette\n\nHarbour", "Harbour"),
         # a wire agency's own copyright row: the page is the agency's
         ("© 2024 Reuters. All rights reserved.", "Reuters"),
         ("Copyright 2024 AFP", "AFP"),
@@ -51,6 +53,7 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         "© 2023 Powered by WordPress",
         "© 2024 Creative Commons BY 4.0",
         "© since 2010",
+        "© 2023 Harbour Media Group",  # a publishing company names no publication
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:

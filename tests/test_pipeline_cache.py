@@ -167,6 +167,39 @@ def test_a_changed_file_is_read_again_even_at_the_same_size(tmp_path: Path) -> N
     assert not any("Alepxo" in s.text for a in before.articles for s in a.sentences)
 
 
+def test_a_page_changed_between_reading_and_processing_is_said_and_not_cached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in seed_paths():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    page = tmp_path / seed_paths()[0].name
+    original = page.read_bytes()
+    _settled()
+    identify = pipeline.identify_pages
+
+    def then_changed(paths, max_bytes):
+        found = identify(paths, max_bytes)
+        # The text is let go once read: the page is read again where it is processed.
+        assert not any(isinstance(doc, pipeline.Document) for doc in found[0])
+        page.write_bytes(original.replace(b"Aleppo", b"Alepxo", 1))
+        return found
+
+    monkeypatch.setattr(pipeline, "identify_pages", then_changed)
+    changed = build_briefing([str(tmp_path)], BriefingOptions())
+    assert f"{page}: could not be processed: the page changed since it was read" in (
+        changed.problems
+    )
+    assert not any("Alepxo" in s.text for a in changed.articles for s in a.sentences)
+    monkeypatch.undo()
+    # Back to the bytes first read: neither the article nor the briefing made of the
+    # changed page was stored under their key.
+    page.write_bytes(original)
+    _settled()
+    again = build_briefing([str(tmp_path)], BriefingOptions())
+    assert not any("changed since" in problem for problem in again.problems)
+    assert again == build_briefing([str(tmp_path)], BriefingOptions(use_cache=False))
+
+
 def test_the_stored_briefing_names_its_articles_instead_of_copying_them(tmp_path: Path) -> None:
     import json
     import sqlite3

@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -350,7 +352,10 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
         if not page.captions[c.row] and not BRACKETED_ONLY.match(page.texts[c.row])
     ]
     # An update date stands in only for a page that shows no other date under its headline.
-    updated = {index for index, c in enumerate(found) if _labelled(c, found, page, UPDATED_WORDS)}
+    ends = _previous_ends(found)
+    updated = {
+        index for index, c in enumerate(found) if _labelled(c, ends[index], page, UPDATED_WORDS)
+    }
     if any(
         page.headline is not None and page.headline < c.row < page.body_from
         for index, c in enumerate(found)
@@ -385,12 +390,19 @@ def page_candidates(page: PageRows) -> list[DateCandidate]:
     return found
 
 
+def _previous_ends(found: list[DateCandidate]) -> list[int]:
+    """For each candidate, where the last date before it in its row ends (0: none)."""
+    row_ends: dict[int, list[int]] = {}
+    for c in found:
+        row_ends.setdefault(c.row, []).append(c.end)
+    return [max((end for end in row_ends[c.row] if end <= c.offset), default=0) for c in found]
+
+
 def _labelled(
-    candidate: DateCandidate, found: list[DateCandidate], page: PageRows, words: re.Pattern[str]
+    candidate: DateCandidate, previous_end: int, page: PageRows, words: re.Pattern[str]
 ) -> bool:
     """Whether the words in front of a date (after the row's previous date) match `words`."""
-    previous = [c.end for c in found if c.row == candidate.row and c.end <= candidate.offset]
-    label = _label_window(page.texts[candidate.row], candidate.offset, max(previous, default=0))
+    label = _label_window(page.texts[candidate.row], candidate.offset, previous_end)
     return bool(words.search(label))
 
 
@@ -524,7 +536,7 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
     """One feature vector (in FEATURES order) per candidate."""
     days = [candidate.day for candidate in candidates]
     distinct = sorted(set(days))
-    counts = {day: days.count(day) for day in distinct}
+    counts = Counter(days)
     newest, oldest = distinct[-1], distinct[0]
     rank = {day: index for index, day in enumerate(distinct)}
     total_rows = max(1, len(page.texts))
@@ -545,8 +557,10 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
     )
     nearest_body = min(abs(row - page.body_from) for row in dated_rows)
     shapes = [_label_shape(page.texts[c.row][: c.offset]) for c in candidates]
-    shape_counts = {shape: shapes.count(shape) for shape in shapes}
-    first_of_shape = {shape: shapes.index(shape) for shape in shape_counts}
+    shape_counts = Counter(shapes)
+    first_of_shape: dict[str, int] = {}
+    for index, shape in enumerate(shapes):
+        first_of_shape.setdefault(shape, index)
     # The article's first paragraph: past a caption or the headline printed again.
     first_text = next(
         (
@@ -620,8 +634,8 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
             "second_in_row": order_in_row >= 1,
             "distinct_log": math.log(len(distinct)),
             "english": page.language == "en",
-            "dated_rows_near_log": math.log1p(
-                sum(1 for other in dated_rows if other != row and abs(other - row) <= 4)
+            "dated_rows_near_log": math.log1p(  # dated rows within 4 rows, but its own
+                bisect_right(dated_rows, row + 4) - bisect_left(dated_rows, row - 4) - 1
             ),
             "newest_weekday": candidate.day == newest
             and bool(WEEKDAY.search(text[max(0, candidate.offset - 15) : candidate.end])),

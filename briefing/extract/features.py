@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
-from briefing.extract.units import Unit, is_near_prose, is_prose
+from briefing.extract.units import UNITS_KEPT, Unit, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     ARTICLE_END,
     BREADCRUMB,
@@ -88,7 +89,14 @@ def unit_matrix(
     if not count:
         return np.zeros((0, len(FEATURE_NAMES)))
     texts = Counter(unit.text for unit in units)
-    base = np.array([_unit_row(unit, texts[unit.text] > 1) for unit in units], dtype=float)
+    base = np.array(
+        [
+            (*row[:REPEATED], texts[unit.text] > 1, *row[REPEATED:])
+            for unit in units
+            for row in (unit_row(unit),)
+        ],
+        dtype=float,
+    )
     log_words = base[:, 0]
     longest = log_words.max()
     position = np.arange(count) / max(count - 1, 1)
@@ -139,13 +147,18 @@ def unit_matrix(
     return np.hstack(columns)
 
 
-def _unit_row(unit: Unit, repeated: bool) -> list[float]:
+REPEATED = UNIT_FEATURES.index("repeated")  # the one column of unit_row's that needs the page
+
+
+@lru_cache(maxsize=UNITS_KEPT)  # units recur, as `make_unit` says
+def unit_row(unit: Unit) -> tuple[float, ...]:
+    """The unit's own columns of UNIT_FEATURES, up to "numbered", without "repeated"."""
     text = unit.text
     word_count = unit.words
     cjk = len(CJK_CHAR.findall(text)) if CJK_CHAR.search(text) else 0
     letters = len(text) - text.count(" ") or 1
     first = FIRST_LETTER.search(text)
-    return [
+    return (
         math.log1p(word_count),
         unit.stop_ratio,
         float(is_prose(unit)),
@@ -165,12 +178,11 @@ def _unit_row(unit: Unit, repeated: bool) -> list[float]:
         float(unit.boilerplate),
         float(unit.link_label),
         float(bool(ARTICLE_END.match(text))),
-        float(repeated),
         float("|" in text or (_may_be_breadcrumb(text) and bool(BREADCRUMB.search(text)))),
         float(bool(first) and first.group().islower()),
         float(cjk > word_count),
         float(unit.bullet and text[:1].isdigit()),  # "1. ...": steps and points, not links
-    ]
+    )
 
 
 def _prose_distance(prose: np.ndarray) -> np.ndarray:

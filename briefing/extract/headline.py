@@ -22,7 +22,7 @@ from functools import cache
 from itertools import chain
 from pathlib import Path
 
-from briefing.extract.units import Unit, is_header_row, is_prose, normalise
+from briefing.extract.units import Unit, is_header_row, is_prose, lower_words, normalise
 from briefing.extract.vocabulary import (
     BREADCRUMB,
     PROMO,
@@ -131,7 +131,21 @@ FEATURES = (
     "name_overlap",
     "first_overlap",
     "crumb_tail",
+    "menu_above",
+    "menu_below",
+    "first_long",
+    "header_gap_one",
+    "header_gap_two",
+    "copy_above",
+    "copy_in_list_below",
+    "title_case_english",
+    "longest_near",
+    "near_copy",
 )
+COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
+MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
+MENU_WORDS = 2  # a menu entry or link label has at most this many words
+LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
 
 
 @dataclass(frozen=True)
@@ -228,7 +242,7 @@ def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[f
     page (not its neighbours, not a copy) holds: a headline comes back in the breadcrumb, the
     page's title row, a caption or a share text."""
     words = [
-        {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
+        {w for w in lower_words(unit.text) if len(w) > 2 and w not in stops}
         if unit.words <= ECHO_MAX_WORDS
         else set()
         for unit in units
@@ -283,7 +297,7 @@ def _first_paragraph_words(units: list[Unit], first: int, stops: frozenset[str])
         ),
         "",
     )
-    return {w for w in WORD.findall(text.lower()) if len(w) > 2 and w not in stops}
+    return {w for w in lower_words(text) if len(w) > 2 and w not in stops}
 
 
 def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
@@ -308,6 +322,43 @@ def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
     return tails
 
 
+def _menu_share(units: list[Unit], rows: range) -> float:
+    """Share of the rows that are menu entries or link labels (a couple of words or a list
+    item): a headline stands after the menu, a related story's title inside a link list."""
+    shown = [units[j] for j in rows if 0 <= j < len(units)]
+    return sum(u.words <= MENU_WORDS or u.bullet for u in shown) / len(shown) if shown else 0.0
+
+
+def _header_gap(units: list[Unit], index: int) -> int:
+    """Rows down to the first byline, date or label row (0 when none in reach): a headline
+    has its subtitle between it and the byline, a subtitle has the byline right under it."""
+    for gap, unit in enumerate(units[index + 1 : index + 1 + NEAR_ROWS], 1):
+        if is_header_row(unit):
+            return gap
+    return 0
+
+
+def _copies(units: list[Unit], rows: list[int], first: int) -> tuple[list[bool], list[bool]]:
+    """For each candidate row, whether the page prints it above (the page's title, the
+    breadcrumb), and whether it prints it again below the text's start among menu-like rows
+    (a "most read" or related-links list: the row is another story's title)."""
+    at: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if 2 <= unit.words <= ECHO_MAX_WORDS:
+            at.setdefault(unit.text, []).append(index)
+    above, in_list = [], []
+    for i in rows:
+        places = at.get(units[i].text, ())
+        above.append(any(j < i - 1 for j in places))
+        in_list.append(
+            any(
+                j > first and _menu_share(units, range(j - MENU_ROWS, j + MENU_ROWS + 1)) >= 0.5
+                for j in places
+            )
+        )
+    return above, in_list
+
+
 def headline_features(
     units: list[Unit], start: int, rows: list[int], stops: frozenset[str], rules_pick: int | None
 ) -> list[list[float]]:
@@ -329,15 +380,19 @@ def headline_features(
     names = _name_overlaps(units, first, rows)
     first_words = _first_paragraph_words(units, first, stops)
     tails = _crumb_tails(units, rows)
+    copies_above, copies_in_list = _copies(units, rows, first)
+    english = "the" in stops
     candidates = set(rows)
     vectors = []
     for k, (i, overlap, echo) in enumerate(zip(rows, overlaps, echoes, strict=True)):
         unit = units[i]
-        row_words = {w for w in WORD.findall(unit.text.lower()) if len(w) > 2 and w not in stops}
+        row_words = {w for w in lower_words(unit.text) if len(w) > 2 and w not in stops}
         words = normalise(unit.text).split()
         above = first - i
         letters = list(filter(str.isalnum, unit.text))
         following = units[i + 1 : i + 4]
+        gap = _header_gap(units, i)
+        title_case = _title_case(unit)
         features = {
             "bias": 1.0,
             "above_log": math.log1p(max(0, above)),
@@ -416,13 +471,40 @@ def headline_features(
             # the headline there
             "header_next": _header_next(units, i),
             **_next_row_shape(units, i),
-            "title_case": _title_case(unit),
+            "title_case": title_case,
             "echo": echo,
             "best_echo": echo > 0 and echo == best_echo,
             "name_overlap": names[k],
             # the lede retells the headline; a kicker or subhead shares less with it
             "first_overlap": len(row_words & first_words) / len(row_words) if row_words else 0.0,
             "crumb_tail": tails[k],
+            "menu_above": _menu_share(units, range(i - MENU_ROWS, i)),
+            "menu_below": _menu_share(units, range(i + 1, i + 1 + MENU_ROWS)),
+            # the first long row after the menu: rows under it are its subtitle or caption
+            "first_long": unit.words >= LONG_ROW_WORDS
+            and not any(
+                j in candidates and units[j].words >= LONG_ROW_WORDS
+                for j in range(i - NEAR_ROWS, i)
+            ),
+            "header_gap_one": gap == 1,
+            "header_gap_two": gap == 2,
+            "copy_above": copies_above[k],
+            "copy_in_list_below": copies_in_list[k],
+            # English headlines capitalise most words; other languages' do not
+            "title_case_english": title_case if english else 0.0,
+            # a neighbour opening with the same words: a picture's alt text over its caption
+            "near_copy": any(
+                other.text != unit.text
+                and other.text.split()[:COPY_WORDS] == unit.text.split()[:COPY_WORDS]
+                for other in units[max(0, i - 2) : i + 3]
+            )
+            and unit.words >= COPY_WORDS,
+            # the longest row among its neighbours (a headline over its kicker and byline)
+            "longest_near": all(
+                units[j].words <= unit.words
+                for j in range(max(0, i - 2), min(len(units), i + 3))
+                if j != i and not is_prose(units[j])
+            ),
         }
         vectors.append([float(features[name]) for name in FEATURES])
     return vectors

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import islice
+from pathlib import Path
 
 from briefing.extract.dates import find_date, is_date_row
 from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose, normalise
@@ -48,6 +50,9 @@ from briefing.extract.vocabulary import (
     local_byline,
 )
 
+PUBLISHER_WORDS_FILE = Path(__file__).with_name("publisher_words.txt")
+# The word an image's alt text adds to the site's name in its logo.
+LOGO_LABEL = re.compile(r"^logo\b:?\s*|\s+logo$", re.IGNORECASE)
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 
 
@@ -224,7 +229,10 @@ def find_outlet(
         if owner != author and DOMAIN.match(owner):
             return _spelled_out(owner, texts)
         if owner != author and _is_owner_name(owner):
-            return owner
+            publication = _publication_of(owner, texts)
+            if publication:
+                return publication
+            continue  # a publishing company: its publication may be named further down
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
     known = known_outlets()
@@ -233,6 +241,32 @@ def find_outlet(
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+def _publication_of(owner: str, texts: list[str]) -> str | None:
+    """The publication a copyright owner names: the owner itself, unless it is a company
+    ("Vox Media", "Dow Jones & Company"); then its name without the company words when the page
+    prints that on a row of its own ("Forbes Media" -> "Forbes" under a "Forbes" masthead),
+    else none: a publisher names no outlet."""
+    words = owner.split()
+    company_at = next(
+        (k for k, word in enumerate(words) if word.lower().strip(".,") in publisher_words()),
+        None,
+    )
+    if company_at is None:
+        return owner
+    name = " ".join(words[:company_at]).strip(" &,-–—+")
+    if not name:
+        return None
+    wanted = normalise(name)
+    return next((text.strip() for text in texts if normalise(text) == wanted), None)
+
+
+@cache
+def publisher_words() -> frozenset[str]:
+    """Words that name a publishing company rather than a publication (a data file)."""
+    lines = PUBLISHER_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _agency_footer(text: str, match: re.Match[str], owner: str) -> bool:
@@ -287,7 +321,7 @@ def _masthead(above_headline: list[Unit]) -> str | None:
             and not any(char.isdigit() for char in text)
             and not (PROMO.search(text) or SITE_CONTROL.search(text) or _is_navigation(text))
         ):
-            return text
+            return LOGO_LABEL.sub("", text) or text  # "Logo: Klub Jagielloński", "AWO LOGO"
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
+from briefing.extract.features import unit_row
 from briefing.extract.headline import choose_headline
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
@@ -48,10 +49,11 @@ from briefing.extract.units import (
     is_header_row,
     is_prose,
     lines_to_units,
+    lower_words,
     make_unit,
     mark_caption_copies,
 )
-from briefing.extract.vocabulary import BYLINE, STOPWORDS, WORD, page_function_words
+from briefing.extract.vocabulary import BYLINE, STOPWORDS, page_function_words
 
 SUMMARY_MIN_WORDS = 4  # a shorter row under the headline is a label, not its summary
 # A finished paragraph this long under the headline is the article's lede, not a one-sentence
@@ -70,6 +72,13 @@ def extract_article(
     return _extract_text(text, path, model or shipped_model())
 
 
+def forget_pages() -> None:
+    """Empty the memos of units seen on earlier pages (to time pages as if each were new)."""
+    make_unit.cache_clear()
+    lower_words.cache_clear()
+    unit_row.cache_clear()
+
+
 @dataclass(frozen=True)
 class PageUnits:
     """A text page cut into units, with what the body classifier reads besides them."""
@@ -83,7 +92,8 @@ class PageUnits:
 
 def read_units(text: str) -> PageUnits:
     raw_units = lines_to_units(text)
-    all_words = WORD.findall(" ".join(line for line, _ in raw_units).lower())
+    # each line's words in turn: the words of the lines joined (no word spans two lines)
+    all_words = [word for line, _ in raw_units for word in lower_words(line)]
     language = detect_language(all_words)
     # Pages in a language without a list of ours are measured with jusText's list for it.
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]

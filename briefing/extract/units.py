@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import lru_cache
+from typing import Generic, TypeVar
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
@@ -48,6 +50,27 @@ CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Gett
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
 
 
+_Value = TypeVar("_Value")
+
+
+class _once(Generic[_Value]):  # noqa: N801 (used as a decorator, like cached_property)
+    """functools.cached_property without its lock (Python 3.11 takes one on every first read,
+    about as dear as the tests themselves): the value is stored in the unit's __dict__, which
+    later reads find first."""
+
+    def __init__(self, compute: Callable[[Unit], _Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, unit: Unit, owner: type | None = None) -> _Value:
+        if unit is None:  # read off the class: the descriptor itself
+            return self  # type: ignore[return-value]
+        value = self.compute(unit)
+        unit.__dict__[self.name] = value
+        return value
+
+
 @dataclass(frozen=True)
 class Unit:
     """One paragraph of the page (wrapped lines joined), with the shape features we score."""
@@ -65,34 +88,34 @@ class Unit:
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
-    @cached_property
+    @_once
     def prose(self) -> bool:
         return _prose(self)
 
-    @cached_property
+    @_once
     def near_prose(self) -> bool:
         return _near_prose(self)
 
-    @cached_property
+    @_once
     def header_row(self) -> bool:
         return _header_row(self)
 
-    @cached_property
+    @_once
     def bracketed(self) -> bool:
         """Only bracketed labels: a text browser's image placeholders and form fields."""
         return BRACKETED_ONLY.match(self.text) is not None
 
-    @cached_property
+    @_once
     def placeholder(self) -> bool:
         """Stands for something not shown: bracketed labels, an image's file name, a bare URL."""
         return self.bracketed or bool(IMAGE_NAME.search(self.text) or URL_ONLY.match(self.text))
 
-    @cached_property
+    @_once
     def list_label(self) -> bool:
         """A heading over a list of links ("Most read", "Related")."""
         return LIST_LABEL.match(self.text) is not None
 
-    @cached_property
+    @_once
     def link_label(self) -> bool:
         """A list heading, a link's prefix ("Read also:") or an advertisement's label."""
         return self.list_label or bool(LINK_PREFIX.match(self.text) or AD_LABEL.match(self.text))
@@ -185,18 +208,32 @@ def detect_language(words: list[str]) -> str:
     return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
 
 
-def tokens(text: str) -> tuple[list[str], int, int]:
+# A site's menus, labels and footers recur on every page of it (and within a page): a worker
+# makes each such unit (and its words) once. Units are immutable, so pages may share them.
+UNITS_KEPT = 2048  # about 13 pages: 6 MB of memos per worker (8192: 26 MB, for 34% hits, not 29%)
+
+
+@lru_cache(maxsize=UNITS_KEPT)
+def lower_words(text: str) -> tuple[str, ...]:
+    """The words of a text in lower case (WORD's matches), as the language guess, the units'
+    function words, `normalise` and the headline scorer each read them."""
+    return tuple(WORD.findall(text.lower()))
+
+
+def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
     """(words, CJK characters, CJK grammar characters) of a text; Han and kana are counted by
     character, two to a word, since those scripts put no spaces between words."""
+    if not CJK_CHAR.search(text):
+        return lower_words(text), 0, 0
     cjk = len(CJK_CHAR.findall(text))
-    if not cjk:
-        return WORD.findall(text.lower()), 0, 0
-    return WORD.findall(CJK_CHAR.sub(" ", text).lower()), cjk, len(CJK_FUNCTION_CHAR.findall(text))
+    spaced = tuple(WORD.findall(CJK_CHAR.sub(" ", text).lower()))
+    return spaced, cjk, len(CJK_FUNCTION_CHAR.findall(text))
 
 
+@lru_cache(maxsize=UNITS_KEPT)
 def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     spaced, cjk, cjk_function = tokens(text)
-    words = spaced + [""] * ((cjk + 1) // 2)  # a word per two characters: counted, never a stop
+    word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
     stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
     initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
     head = text[:60]
@@ -204,22 +241,22 @@ def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
     return Unit(
         text=text,
         bullet=bullet,
-        words=len(words),
-        stop_ratio=stop_count / len(words) if words else 0.0,
+        words=word_count,
+        stop_ratio=stop_count / word_count if word_count else 0.0,
         terminal=bool(TERMINAL.search(text)),
         capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
-        caption=len(words) >= 2
+        caption=word_count >= 2
         and not URL_ONLY.match(text)
         and bool(
             (may_be_caption(text, lowered) and CAPTION.search(text))
             or (
-                len(words) <= CAPTION_CREDIT_WORDS
+                word_count <= CAPTION_CREDIT_WORDS
                 and text.endswith((")", "]"))  # where every credit form ends
                 and AGENCY_CREDIT.search(text)
             )
         ),
         date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
-        and (shows_date(head) or (len(words) <= STAMP_WORDS and bool(STAMP.search(text)))),
+        and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
         promo=may_match(PROMO_HINTS, lowered) and bool(PROMO.search(text)),
         boilerplate=may_match(BOILERPLATE_HINTS, lowered) and bool(BOILERPLATE.search(text)),
     )
@@ -280,7 +317,7 @@ def _near_prose(unit: Unit) -> bool:
 
 
 def normalise(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
+    return " ".join(lower_words(text))
 
 
 def is_header_row(unit: Unit) -> bool:

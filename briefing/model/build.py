@@ -115,7 +115,7 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
             brief,
             summary=summarize_lines(pool, summarizer, room, brief.facts),
             summary_length=count,
-            summary_reports=min(summarisable(pool), room),
+            summary_reports=min(summarisable(pool, brief.facts), room),
         )
 
     return replace(
@@ -159,5 +159,5 @@ def _brief(
         facts=sort_facts((*dated, *more))[:MAX_FACTS],
         summary_pool=tuple(summary_line(line, also) for line, also in lines),
         summary_length=pane.length,
-        summary_reports=min(summarisable(rest), room),
+        summary_reports=min(summarisable(rest, dated), room),
     )

@@ -18,7 +18,7 @@ from functools import cached_property
 from itertools import product
 
 from briefing.annotate import Sentence, publication_date
-from briefing.corroborate import ReportWords, report_words
+from briefing.corroborate import ReportWords
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
 from briefing.model.index import Index
@@ -218,10 +218,10 @@ class Dating:
         `TOLD_ELSEWHERE_WORDS`), when all that tell it agree, with their precision; none
         dated after the article's day or more than `CARRIER_DAYS` before it."""
         reference = self.reference[stated.article_id]
-        # The whole sentence's names: its speaker ("MSF reported that ...") is one.
-        told = report_words(stated.text)
-        if reference is None or not (told.events and told.names):
+        if reference is None or not self.index.names_an_event(stated):
             return None
+        # The whole sentence's names: its speaker ("MSF reported that ...") is one.
+        told = self.index.report_words(stated)
         name = min(told.names)  # any one: a sentence telling the event names them all
         found = {
             dated.date.value: dated.date
@@ -240,10 +240,14 @@ class Dating:
         found: dict[tuple[str, str], list[_DatedEvent]] = defaultdict(list)
         for article_id in self.index.articles:
             for sentence in _body(self.index, article_id):
+                # Only a sentence with event verbs and names is filed (checked first: dating
+                # every sentence was most of the cost).
+                if not self.index.names_an_event(sentence):
+                    continue
                 date = self._done_date(sentence)
                 if date is None:
                     continue
-                words = report_words(sentence.text)
+                words = self.index.report_words(sentence)
                 for key in product(words.events, words.names):
                     found[key].append(_DatedEvent(sentence, words, date))
         return found

@@ -337,6 +337,8 @@ def _day(candidate: FactCandidate) -> str | None:
 def says_again(text: str, day: str | None, other: str, other_day: str | None) -> bool:
     """Whether two statements, filed under these days, are one person's one act told
     twice (see `_Act`): a summary line saying again what a fact or another line says."""
+    if day != other_day:
+        return False  # acts of two days are two acts (`_Act.restates`): no need to read them
     one, two = _act(text, day), _act(other, other_day)
     return bool(one and two and one.restates(two))
 

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 
 from briefing.actors import ArticleContext, SentenceNames, compile_profile, sentence_names
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate import ArticleWords, Corroboration, article_words, corroborate
+from briefing.corroborate import (
+    ArticleWords,
+    Corroboration,
+    ReportWords,
+    article_words,
+    corroborate,
+)
 from briefing.extract import Article
 from briefing.profile import Profile
 
@@ -92,6 +98,14 @@ class Index:
     def order(self) -> dict[str, int]:
         """Sentence id -> its place in reading order."""
         return {sid: n for n, sid in enumerate(self.sentences)}
+
+    def report_words(self, sentence: Sentence) -> ReportWords:
+        """A sentence's `report_words`, as corroboration compared them (no reading again)."""
+        return self.corroboration.words[self.order[sentence.id]]
+
+    def names_an_event(self, sentence: Sentence) -> bool:
+        """Whether a sentence's `report_words` have event verbs and names."""
+        return self.corroboration.words.names_an_event(self.order[sentence.id])
 
     @cached_property
     def following(self) -> dict[str, Sentence]:

@@ -33,12 +33,7 @@ def summarize_lines(
 ) -> tuple[SummaryLine, ...]:
     """The pane's summary from its `lines`, none saying again what one of its key `facts`
     already says."""
-    told = [(fact.text, fact.date or fact.reported) for fact in facts]
-    candidates = [
-        (line, also)
-        for line, also in _candidates(lines)
-        if not any(says_again(line.event, line.recency or None, *fact) for fact in told)
-    ]
+    candidates = _fresh(lines, facts)
     # News before background: sumy picks the central reports among the news, and among
     # the background only for the room the news leaves (background sentences are general,
     # so a ranker over both would favour them).
@@ -99,9 +94,22 @@ def _repeats(line: Line, other: Line) -> bool:
     )
 
 
-def summarisable(lines: Sequence[tuple[Line, tuple[str, ...]]]) -> int:
-    """How many of the lines could stand alone as summary lines."""
-    return len(_candidates(lines))
+def summarisable(lines: Sequence[tuple[Line, tuple[str, ...]]], facts: Sequence[Fact] = ()) -> int:
+    """How many of the lines could stand alone as summary lines beside the key `facts`."""
+    return len(_fresh(lines, facts))
+
+
+def _fresh(
+    lines: Sequence[tuple[Line, tuple[str, ...]]], facts: Sequence[Fact]
+) -> list[tuple[Line, tuple[str, ...]]]:
+    """The lines that could stand alone as summary lines, but those saying again what one
+    of the `facts` says (another outlet's account of it is not another development)."""
+    told = [(fact.text, fact.date or fact.reported) for fact in facts]
+    return [
+        (line, also)
+        for line, also in _candidates(lines)
+        if not any(says_again(line.event, line.recency or None, *fact) for fact in told)
+    ]
 
 
 def _candidates(

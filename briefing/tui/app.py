@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -210,6 +211,9 @@ class BriefingApp(App[None]):
             self.theme = DEFAULT_THEME
 
     def on_mount(self) -> None:
+        # Once the first screen is drawn: collection resumes (the command line paused it),
+        # leaving out what start-up made, which lives as long as the view.
+        self.call_after_refresh(_resume_collection)
         if self._theme_warning:
             self.notify(self._theme_warning, severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -551,6 +555,13 @@ class BriefingApp(App[None]):
         self._remember_summary(briefing)
         # A narrow masthead leaves the method out, so say what the summaries are now.
         self.notify(f"Summaries: {summary_method(briefing)}", timeout=4)
+
+
+def _resume_collection() -> None:
+    """Collection back on, if the command line paused it (tests and embedding leave it on)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _first_bad_value(error: StylesheetParseError) -> str:

@@ -13,6 +13,7 @@ unusable cache) the worker makes itself, saying what is wrong as it always does.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -125,6 +126,9 @@ def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
     flushing its copied buffers)."""
     status = 1
     try:
+        # The view pauses collection while it starts (`briefing.cli.run_tui`); the
+        # engine's build is not part of that.
+        gc.enable()
         from briefing.lifetime import die_with_parent
 
         die_with_parent()

@@ -1,0 +1,112 @@
+"""The headline scorer's page features and the benchmark's outlet check, on small pages."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.extract import extract_article
+from briefing.extract.headline import FEATURES, headline_candidates, headline_features
+from briefing.extract.page import read_units
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from extraction import outlet_spells_host, site_name  # noqa: E402
+
+LEDE = (
+    "The city council voted on Tuesday to rebuild the old market hall, which burned down in "
+    "the spring, and to open it again for traders before the end of next year."
+)
+MORE = (
+    "Traders had asked the council for months to decide, saying the temporary stalls in the "
+    "car park lost them customers through the whole of the winter season."
+)
+RELATED = "Bridge repairs to close the ring road for two weeks"
+PAGE = "\n".join(
+    [
+        "Home",
+        "News",
+        "Sport",
+        "Council votes to rebuild the old market hall",
+        "Traders have waited since the fire in the spring for a decision",
+        "By Jo Bloggs",
+        "",
+        LEDE,
+        "",
+        MORE,
+        "",
+        "Most read",
+        "Weather",
+        RELATED,
+        "Video",
+        "Contact",
+    ]
+)
+
+
+def _features(page: str) -> dict[str, dict[str, float]]:
+    units = read_units(page).units
+    start = next(i for i, unit in enumerate(units) if unit.text == LEDE)
+    rows = headline_candidates(units, start, None)
+    vectors = headline_features(units, start, rows, frozenset({"the", "to", "for"}), None)
+    return {
+        units[i].text: dict(zip(FEATURES, vector, strict=True))
+        for i, vector in zip(rows, vectors, strict=True)
+    }
+
+
+def test_headline_features_read_menus_bylines_and_copies() -> None:
+    page = PAGE.replace("Sport\n", f"Sport\n{RELATED}\n")  # a related story above, in the menu
+    features = _features(page)
+    headline = features["Council votes to rebuild the old market hall"]
+    subtitle_text = "Traders have waited since the fire in the spring for a decision"
+    subtitle = features[subtitle_text]
+    # under the menu: three of the four rows above are menu entries (the fourth a title)
+    assert headline["menu_above"] == 0.75
+    # the related title is a long row over the headline; without it the headline is the first
+    plain = _features(PAGE)
+    assert headline["first_long"] == 0.0
+    assert plain["Council votes to rebuild the old market hall"]["first_long"] == 1.0
+    assert subtitle["first_long"] == plain[subtitle_text]["first_long"] == 0.0
+    # the byline two rows under the headline, right under its subtitle
+    assert (headline["header_gap_two"], headline["header_gap_one"]) == (1.0, 0.0)
+    assert (subtitle["header_gap_two"], subtitle["header_gap_one"]) == (0.0, 1.0)
+    # the related story is printed again in the "most read" list below the text
+    assert features[RELATED]["copy_in_list_below"] == 1.0
+    assert headline["copy_in_list_below"] == 0.0
+    assert headline["title_case_english"] == 1 / 8  # "Council" of eight words
+
+
+def test_headline_over_its_subtitle_after_the_menu() -> None:
+    article = extract_article(PAGE, "page.txt")
+    assert article.title == "Council votes to rebuild the old market hall"
+    assert article.byline == "Jo Bloggs"
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://www.theguardian.com/world/2024/dec/06/x", "theguardian"),
+        ("https://news.bbc.co.uk/2/hi/x.stm", "bbc"),
+        ("http://web.archive.org/web/2007/http://www.lemonde.fr/a/b", "lemonde"),
+        ("hard::x.com-y.html", ""),
+    ],
+)
+def test_site_name_is_the_registrable_domains_name(url: str, name: str) -> None:
+    assert site_name(url) == name
+
+
+@pytest.mark.parametrize(
+    ("outlet", "url", "right"),
+    [
+        ("The Guardian", "https://www.theguardian.com/x", True),
+        ("BBC News", "https://www.bbc.co.uk/news/x", True),
+        ("Los Angeles Times", "https://www.latimes.com/x", True),
+        ("SWR", "https://www.swr.de/x", True),
+        ("Vox Media", "https://www.theverge.com/x", False),
+        ("Reuters", "https://www.theguardian.com/x", False),
+        ("N", "https://www.n-tv.de/x", False),  # too short to name a site
+    ],
+)
+def test_outlet_check_against_the_domain(outlet: str, url: str, right: bool) -> None:
+    assert outlet_spells_host(outlet, url) is right
