@@ -119,16 +119,18 @@ class ActorTagger:
 
     def context(self, article_text: str) -> ArticleContext:
         """What the context rules read of a whole article, worked out once for all its
-        sentences (a caller tagging texts of many articles keeps one per article)."""
-        return ArticleContext(self, article_text)
+        sentences (a caller tagging texts of many articles keeps one per article). The
+        last one is remembered: a worker reads an article's context to tag it and again
+        to send it on."""
+        if self._context is None or self._context.text != article_text:
+            self._context = ArticleContext(self, article_text)
+        return self._context
 
     def _context_of(self, article: str | ArticleContext) -> ArticleContext:
         if isinstance(article, ArticleContext):
             return article
-        # A whole article's sentences are tagged in a row: remember the last article.
-        if self._context is None or self._context.text != article:
-            self._context = ArticleContext(self, article)
-        return self._context
+        # A whole article's sentences are tagged in a row: the last article is remembered.
+        return self.context(article)
 
 
 class ArticleContext:

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import accumulate, chain, islice, pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
@@ -188,6 +189,13 @@ class Vocabulary:
             self.words.append(word)
         return found
 
+    def ids(self, words: Iterable[str]) -> array[int]:
+        """The ids of the words, in order (new words get theirs)."""
+        words = list(words)
+        for word in set(words).difference(self._ids):
+            self.id(word)
+        return array("I", map(self._ids.__getitem__, words))
+
 
 _VOCABULARY = Vocabulary()
 # A sentence's runs of word ids, in this order: see `ArticleWords`.
@@ -224,8 +232,7 @@ class ArticleWords:
             copies.append(_copy_key(text))
             ids, lengths, counts = _packed_report_words(text)
             tokens.extend(ids)
-            for length in lengths:
-                bounds.append(bounds[-1] + length)
+            bounds.extend(islice(accumulate(lengths, initial=bounds[-1]), 1, None))
             numbers.extend(counts)
             number_bounds.append(len(numbers))
         return cls(tokens, bounds, numbers, number_bounds, restated, b"".join(copies))
@@ -257,9 +264,10 @@ class ArticleWords:
     def __reduce__(self) -> tuple[Any, ...]:
         # Ids mean nothing in another process: the article's words travel, a word a line
         # (words never hold a line break), with ids into them.
-        local: dict[int, int] = {}
-        tokens = array("I", [local.setdefault(t, len(local)) for t in self.tokens])
-        text = "\n".join(_VOCABULARY.words[t] for t in local)
+        distinct = list(dict.fromkeys(self.tokens))
+        local = dict(zip(distinct, range(len(distinct)), strict=True))
+        tokens = array("I", map(local.__getitem__, self.tokens))
+        text = "\n".join(map(_VOCABULARY.words.__getitem__, distinct))
         return (
             _received_words,
             (text, tokens.tobytes(), self.bounds, self.numbers, self.number_bounds,
@@ -295,8 +303,7 @@ def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[
     of recurring sentences weighs a tenth of what their sets of strings do."""
     words = _report_words(text)
     runs = (words.words, words.names, words.events, words.dates, words.sources)
-    ids = array("I", [_VOCABULARY.id(word) for run in runs for word in run])
-    return ids, tuple(map(len, runs)), tuple(words.numbers)
+    return _VOCABULARY.ids(chain(*runs)), tuple(map(len, runs)), tuple(words.numbers)
 
 
 @cache
@@ -433,9 +440,10 @@ def _report_words(text: str) -> ReportWords:
     """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
     names (capitalised inside the sentence, acronyms, countries by any of their names),
     counts (digits or number words), days and event verbs of a sentence."""
-    number_names, scales = number_words()
-    words, names, numbers, events = set(), set(), set(), set()
-    verbs = event_verbs()
+    words: set[str] = set()
+    names: set[str] = set()
+    numbers: set[float] = set()
+    events: set[str] = set()
     bodies, screen = _bodies()
     named = screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
@@ -456,41 +464,90 @@ def _report_words(text: str) -> ReportWords:
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(_joined_compound, text)
     tokens = _TOKEN.findall(text)
+    roles = list(map(_token_role, tokens))
     # A headline in title case capitalises every word: there capitals name nothing.
-    title_case = _title_case(tokens)
-    previous, run = "", []
-    for n, token in enumerate([*tokens, ""]):
-        lower = token.lower()
-        if token[:1].isdigit():
-            if not _YEAR.fullmatch(token):  # a year dates the report (see `dates`)
-                run.append(token)
-            continue
-        if lower in number_names or lower in scales:
-            run.append(token)
-            continue
+    long_words = sum(map(_LONG_WORDS, roles))
+    title_case = long_words >= 3 and sum(map(_LONG_CAPITALISED, roles)) >= 0.8 * long_words
+    capital_names = 0 if title_case else _CAPITALISED
+    run: list[str] = []
+    after_determiner = False
+    for n, (role, word, _, _) in enumerate(roles):
+        if role & _NOT_A_WORD:
+            if role & _COUNTING:
+                run.append(tokens[n])
+            continue  # a year dates the report (see `dates`)
         if run:
-            count = _number_value(run)
-            if count is not None:
-                words.add(_count_token(count))
-                if count == int(count):  # "7.7 magnitude" measures, it does not count
-                    numbers.add(count)
+            _add_count(run, words, numbers)
             run = []
-        after_determiner, previous = previous in _DETERMINERS, lower
-        compared = _compared(lower)
-        if compared is None:
+        after, after_determiner = after_determiner, role & _DETERMINER
+        if word is None:
             continue
-        word, country = compared
-        if country:
-            names.add(word)
-        elif (n > 0 and token[0].isupper() and not title_case) or (
-            token.isupper() and len(token) > 1
-        ):
+        if role & (_COUNTRY | _ACRONYM) or (role & capital_names and n > 0):
             names.add(word)  # "Rapid Support Forces" supports nothing
-        elif lower in verbs and not after_determiner:  # "the attacks" is a noun
+        elif role & _EVENT_VERB and not after:  # "the attacks" is a noun
             events.add(word)
         words.add(word)
+    if run:
+        _add_count(run, words, numbers)
     groups = (words, names, numbers, events, dates, sources)
-    return ReportWords(*(frozenset(group) for group in groups))
+    return ReportWords(*map(frozenset, groups))
+
+
+def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
+    count = _number_value(run)
+    if count is not None:
+        words.add(_count_token(count))
+        if count == int(count):  # "7.7 magnitude" measures, it does not count
+            numbers.add(count)
+
+
+# What a token is to `_report_words` by itself (bits of `_token_role`'s first value).
+_COUNTING = 1  # digits of a count or a number word ("1,000", "thousand")
+_YEAR_DIGITS_ONLY = 2  # a year's digits: not a count
+_DETERMINER = 4
+_COUNTRY = 8
+_ACRONYM = 16  # all capitals, two letters or more
+_CAPITALISED = 32  # its first letter
+_EVENT_VERB = 64
+_LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
+_NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
+
+
+@lru_cache(maxsize=131_072)
+def _token_role(token: str) -> tuple[int, str | None, int, int]:
+    """What `_report_words` needs of a token alone: its role's bits, the word it is
+    compared as (None for a word not compared or a number), and (1 or 0) whether it is
+    a long word and a capitalised one (see `_LONG_WORD`). Worked out once a token, a
+    sentence's words are read by looking these up."""
+    role = 0
+    if token.isalpha() and len(token) > 3:
+        role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
+    long_word, long_capitalised = bool(role & _LONG_WORD), bool(role & _CAPITALISED)
+    lower = token.lower()
+    number_names, scales = number_words()
+    if token[:1].isdigit():
+        role |= _YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING
+        return role, None, long_word, long_capitalised
+    if lower in number_names or lower in scales:
+        return role | _COUNTING, None, long_word, long_capitalised
+    if lower in _DETERMINERS:
+        role |= _DETERMINER
+    compared = _compared(lower)
+    if compared is None:
+        return role, None, long_word, long_capitalised
+    word, country = compared
+    if country:
+        role |= _COUNTRY
+    if token.isupper() and len(token) > 1:
+        role |= _ACRONYM
+    if token[0].isupper():
+        role |= _CAPITALISED
+    if lower in event_verbs():
+        role |= _EVENT_VERB
+    return role, word, long_word, long_capitalised
+
+
+_LONG_WORDS, _LONG_CAPITALISED = itemgetter(2), itemgetter(3)
 
 
 @lru_cache(maxsize=131_072)
@@ -539,11 +596,6 @@ def _american(lower: str) -> str:
 def _joined_compound(match: re.Match[str]) -> str:
     joined = match.group(1) + match.group(2)
     return joined if joined.lower() in rewrites_of() else match.group()
-
-
-def _title_case(tokens: Sequence[str]) -> bool:
-    words = [t for t in tokens if t.isalpha() and len(t) > 3]
-    return len(words) >= 3 and sum(t[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _counts_agree(x: float, y: float) -> bool:
@@ -797,37 +849,38 @@ def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
     ("IS" the group is not "is"); other words lose common endings."""
+    return frozenset(filter(None, map(_restatement_word, _WORD.findall(_one_word_countries(text)))))
+
+
+@lru_cache(maxsize=131_072)
+def _restatement_word(word: str) -> str | None:
+    """A word as `restatement_words` keeps it, or None (never "")."""
+    if len(word) < 2:
+        return None  # the "s" of "Syria’s"
+    lower = word.lower()
     countries = _country_words()
-    words = set()
-    for word in _WORD.findall(_one_word_countries(text)):
-        if len(word) < 2:
-            continue  # the "s" of "Syria’s"
-        lower = word.lower()
-        if lower in countries:
-            words.add(countries[lower])
-            continue
-        if word.isupper():
-            words.add(word)
-            continue
-        if lower not in _STOP_WORDS:
-            words.add(_stem(lower))
-    return frozenset(words)
+    if lower in countries:
+        return countries[lower]
+    if word.isupper():
+        return word
+    return _stem(lower) if lower not in _STOP_WORDS else None
 
 
-def _restated_in(
-    short: Sentence, bodies: Sequence[tuple[Sentence, frozenset[str]]]
-) -> Sentence | None:
+def _restated_in(short: Sentence, bodies: Sequence[Sentence]) -> Sentence | None:
     """The body sentence a headline, highlight or subhead restates, if any: the one
     holding most of its words, when that is most of them (and at least two), and
     concerning every actor it names (a line must not join a pane it does not concern).
-    `bodies` are the article's body sentences with their `restatement_words`."""
+    A body's `restatement_words` are read only where they can decide."""
     words = restatement_words(short.text)
+    if len(words) < 2:
+        return None  # it shares two words with none
+    actors = set(short.actors)
     best, best_share = None, 0.0
-    for body, body_words in bodies:
-        if not set(short.actors) <= set(body.actors):
+    for body in bodies:
+        if not actors <= set(body.actors):
             continue
-        shared = len(words & body_words)
-        share = shared / len(words) if words else 0.0
+        shared = len(words & restatement_words(body.text))
+        share = shared / len(words)
         if shared >= 2 and share > best_share:
             best, best_share = body, share
     return best if best_share >= _RESTATEMENT_SHARE else None
@@ -950,7 +1003,7 @@ def restatements(article: AnnotatedArticle) -> tuple[tuple[str, str], ...]:
     shorts = [s for s in article.sentences if s.kind in _RESTATING_KINDS]
     if not shorts:
         return ()
-    bodies = [(s, restatement_words(s.text)) for s in article.sentences if s.kind == "body"]
+    bodies = [s for s in article.sentences if s.kind == "body"]
     found = []
     for short in shorts:
         body = _restated_in(short, bodies)

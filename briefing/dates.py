@@ -14,6 +14,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 
 from briefing.date_mention import DateMention
 from briefing.phrase_index import fold
@@ -179,20 +180,26 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_CANDIDATE` in `text`, as its `finditer` finds them, tried only
     where a word that can open one starts."""
     end = 0
-    for word in _WORD_START.finditer(text):
+    # The words are screened all at once (a lookup each), the few openers tried one by one.
+    openers = compress(_WORD_START.finditer(text), map(_may_open, _WORD_START.findall(text)))
+    for word in openers:
         start = word.start()
         if start < end:
             continue
-        written = word.group()
-        if (
-            written[0].isdecimal()
-            or written in _OPENING_WORDS
-            or fold(written) in _OPENING_WORDS_ANY_CASE
-        ):
-            match = _CANDIDATE.match(text, start)
-            if match:
-                end = match.end()
-                yield match
+        match = _CANDIDATE.match(text, start)
+        if match:
+            end = match.end()
+            yield match
+
+
+@lru_cache(maxsize=65_536)  # a sentence's words are mostly common ones: looked up, not folded
+def _may_open(written: str) -> bool:
+    """Whether a candidate can open with this word (see `_OPENING_WORDS`)."""
+    return (
+        written[0].isdecimal()
+        or written in _OPENING_WORDS
+        or fold(written) in _OPENING_WORDS_ANY_CASE
+    )
 
 
 def _resolve_match(

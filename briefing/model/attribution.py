@@ -48,6 +48,10 @@ _SPEAKER_INVERTED = re.compile(
     r",\s+(?:said|says|told|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+# Every pattern above holds a verb of speech (or "according") as written: a sentence
+# without one is not searched (a literal alternation is found quickly; the patterns try a
+# speaker's span at every position).
+_ANY_SPEECH_VERB = re.compile(_SPEECH_VERBS)
 
 
 # A speaker is a name, not a clause: "Ukraine carried out what it says is ...".
@@ -72,6 +76,8 @@ def find_attribution(text: str) -> Attribution | None:
     A bare pronoun ("he added") is returned as such; `attribute_sentences` resolves
     it against the sentences before it.
     """
+    if _ANY_SPEECH_VERB.search(text) is None:
+        return None
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
