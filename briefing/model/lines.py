@@ -111,16 +111,21 @@ def _described(text: str) -> bool:
     return found is not None and found.start() <= subject_end(opening) + 1
 
 
-# A caption closing on its picture agency's name, with no full stop: "... the Nasser
-# Medical Complex (ANSA)", "... in Khan Yunis, (AFP or licensors)".
-_CLOSING_CREDIT = re.compile(
-    r"\((?:ANSA|AFP|AP|EPA|EPA-EFE|EFE|Reuters|Anadolu|Xinhua|Getty Images)"
-    r"(?:\s+(?:or\s+licensors|Photo|Images))?\)\s*$"
-)
+@cache
+def _closing_credit() -> re.Pattern[str]:
+    """A caption closing on its picture agency's name, with no full stop: "... the Nasser
+    Medical Complex (ANSA)", "... in Khan Yunis, (AFP or licensors)". The wires are the
+    extraction's; the picture agencies that file no text are added."""
+    from briefing.extract.vocabulary import AGENCY_PATTERN
+
+    return re.compile(
+        rf"\((?:{AGENCY_PATTERN}|ANSA|EPA(?:-EFE)?|Getty Images)"
+        r"(?:\s+(?:or\s+licensors|Photo|Images))?\)\s*$"
+    )
 
 
 def _credit(text: str) -> bool:
-    if text.endswith(")") and _CLOSING_CREDIT.search(text):
+    if text.endswith(")") and _closing_credit().search(text):
         return True
     # Searching every sentence for a credit cost a tenth of the model stage.
     lower = text.lower()
