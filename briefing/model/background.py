@@ -44,6 +44,21 @@ _STATE = (
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
 )
+# A standing position or a running total, told in the perfect: "Sudan's government has
+# accused the UAE of supplying the RSF with drones" (an accusation of what goes on),
+# "has consistently vowed to safeguard minorities", "the Israeli response has caused the
+# deaths of over 62,700 Palestinians" (the war's toll, not the day's; not "a war that has
+# killed 3,500", a clause describing the war of a sentence with news of its own). With a
+# day of the news written in it, it is that day's news.
+_STANDING = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:accused|blamed)\b[^.;]{0,120}?\bof\s+(?:\w+ing|being)\b"
+    r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
+    r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
+    r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
+    r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
+    r"|displaced)\b",
+    re.IGNORECASE,
+)
 # A sentence opening at some recent time, not on a day of the news: "During a recent
 # press briefing, ...", "Recently, ..." (only the opening phrase: "displaced by strikes
 # in recent months began heading back" is news).
@@ -177,6 +192,7 @@ def is_background(
         or _tells_no_event(text)
         or is_historical(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
+        or (_STANDING.search(text) is not None and not (event and event.text))
     )
 
 
