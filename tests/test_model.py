@@ -174,6 +174,10 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert not is_background(accused.replace(".", " on Sunday."), sunday, "2025-05-06")
     assert is_background("Al-Sharaa has consistently vowed to protect minorities.", None, None)
     assert not is_background("Hezbollah has confirmed that its leader was killed.", None, None)
+    # A war's opening toll, dated long before the article: history.
+    october_7 = DateMention("on Oct 7, 2023", "2023-10-07", "day", 15, 29)
+    opening_toll = "Hamas's attack on Oct 7, 2023 killed 1,200 people."
+    assert is_background(opening_toll, october_7, "2025-08-25")
     assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
     # A judgement or a state told by the main verb, whatever events its clauses name.
     assert is_background("The attack marks a grim escalation of the war.", None, None)
