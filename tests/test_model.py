@@ -174,6 +174,21 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert not is_background(accused.replace(".", " on Sunday."), sunday, "2025-05-06")
     assert is_background("Al-Sharaa has consistently vowed to protect minorities.", None, None)
     assert not is_background("Hezbollah has confirmed that its leader was killed.", None, None)
+    # The war's total told "during the conflict", or after "Since the war started": the
+    # same context as "since the war began".
+    during = "More than 200 journalists have been killed by Israeli fire during the conflict."
+    assert is_background(during, None, None)
+    since_first = "Since the Israel-Hamas war started, more than 186 journalists have been killed."
+    assert is_background(since_first, None, None)
+    assert not is_background("Since Sunday, 40 people have been killed in Gaza.", None, None)
+    # An absence told in the simple past, as in the perfect.
+    assert is_background("The army provided no public evidence to back it.", None, None)
+    assert not is_background("The army provided food to 200 families.", None, None)
+    # A month over before the article's news: what the story did before it.
+    july = DateMention("In July", "2025-07", "month", 0, 7)
+    shared = "In July, an army spokesman shared a video threatening the reporter."
+    assert is_background(shared, july, "2025-08-11")
+    assert not is_background(shared, july, "2025-07-20")
     # A war's opening toll, dated long before the article: history.
     october_7 = DateMention("on Oct 7, 2023", "2023-10-07", "day", 15, 29)
     opening_toll = "Hamas's attack on Oct 7, 2023 killed 1,200 people."

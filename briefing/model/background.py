@@ -33,6 +33,13 @@ _STATE = (
     # total over the war, not the news ("have been killed since Sunday" is)
     r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b[^.;]*\bsince\s+(?:the\s+(?:war|conflict"
     r"|fighting|start|beginning|outbreak)\b|(?:\w+\s+)?(?:19|20)\d\d\b)"
+    # the same total "during the conflict" or "throughout the war", or told after its
+    # period: "Since the war started in October 2023, more than 186 journalists have been
+    # killed"
+    r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b[^.;]*\b(?:during|throughout)\s+the\s+"
+    r"(?:war|conflict)\b"
+    r"|^\W*since\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:war|conflict|fighting)\b[^.;]*\b(?:has|have)\s+"
+    r"(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
     # "has faced repeated Russian strikes since January": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\bsince\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
@@ -117,12 +124,14 @@ def tells_what_did_not_happen(text: str) -> bool:
     of this", "The military has not commented", "Israel has yet to respond" (not "The army
     said it has not withdrawn": the saying happened)."""
     verb, following, third = main_verb(text)
-    return verb in ("has", "have") and (
-        following in ("not", "yet", "never") or (following in _GAVE and third == "no")
+    # "The army provided no evidence": the same absence told in the simple past.
+    return (verb in _GAVE and following == "no") or (
+        verb in ("has", "have")
+        and (following in ("not", "yet", "never") or (following in _GAVE and third == "no"))
     )
 
 
-_GAVE = frozenset({"made", "given", "offered", "issued"})
+_GAVE = frozenset({"made", "gave", "given", "offered", "issued", "provided"})
 
 
 def judges_or_describes(text: str) -> bool:
@@ -191,9 +200,20 @@ def is_background(
         _RECENT_OPENING.search(opening)
         or _tells_no_event(text)
         or is_historical(event, published)
+        or _of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
         or (_STANDING.search(text) is not None and not (event and event.text))
     )
+
+
+def _of_a_past_period(event: DateMention | None, published: str | None) -> bool:
+    """Whether the text dates its event only by a month or year over before the article's
+    news ("In July, an army spokesman shared a video" in an article of August): what the
+    story did before, not its news."""
+    if event is None or not event.text or event.precision == "day":
+        return False
+    day, last = _day(published), _last_day(event)
+    return bool(day and last and (day - last).days > NEWS_DAYS)
 
 
 def _of_the_news(event: DateMention | None, published: str | None) -> bool:
