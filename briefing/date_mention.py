@@ -44,7 +44,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The time phrases holding a number, and a number inside one (compiled when first
     asked for: loading a cache needs neither)."""
     word = "|".join(_NUMBER_WORDS)
-    number = rf"(?:\d[\d,.]*\d|\d|(?i:{word})(?:-(?i:{word}))?)"
+    # Tried only where a number starts (not inside "1,1,1..."): one scan of a long run.
+    number = rf"(?:(?<![\d.,])(?:\d[\d,.]*\d|\d)|(?i:{word})(?:-(?i:{word}))?)"
     month = "|".join(
         [*_MONTHS, *(m.upper() for m in _MONTHS), *(m[:3] + r"\.?" for m in _MONTHS), "Sept\\.?"]
     )
