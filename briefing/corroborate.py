@@ -301,9 +301,10 @@ def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[
     """A sentence's `report_words` as `ArticleWords` keeps them: its runs of word ids one
     after another, each run's length, its counts. Remembered this way, a worker's cache
     of recurring sentences weighs a tenth of what their sets of strings do."""
-    words = _report_words(text)
-    runs = (words.words, words.names, words.events, words.dates, words.sources)
-    return _VOCABULARY.ids(chain(*runs)), tuple(map(len, runs)), tuple(words.numbers)
+    # The sets as built: freezing them into `ReportWords` would only be undone here.
+    words, names, numbers, events, dates, sources = _report_word_sets(text)
+    runs = (words, names, events, dates, sources)
+    return _VOCABULARY.ids(chain(*runs)), tuple(map(len, runs)), tuple(numbers)
 
 
 @cache
@@ -437,9 +438,17 @@ def report_words(text: str) -> ReportWords:
 
 
 def _report_words(text: str) -> ReportWords:
-    """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
-    names (capitalised inside the sentence, acronyms, countries by any of their names),
-    counts (digits or number words), days and event verbs of a sentence."""
+    """See `_report_word_sets`."""
+    return ReportWords(*map(frozenset, _report_word_sets(text)))
+
+
+def _report_word_sets(
+    text: str,
+) -> tuple[set[str], set[str], set[float], set[str], set[str], set[str]]:
+    """`ReportWords`' sets, in its order: content words (stemmed, with the words outlets
+    swap in a rewrite counted as one), names (capitalised inside the sentence, acronyms,
+    countries by any of their names), counts (digits or number words), event verbs, days
+    and sources of a sentence."""
     words: set[str] = set()
     names: set[str] = set()
     numbers: set[float] = set()
@@ -489,8 +498,7 @@ def _report_words(text: str) -> ReportWords:
         words.add(word)
     if run:
         _add_count(run, words, numbers)
-    groups = (words, names, numbers, events, dates, sources)
-    return ReportWords(*map(frozenset, groups))
+    return words, names, numbers, events, dates, sources
 
 
 def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
@@ -587,7 +595,16 @@ _BRITISH = (
 )
 
 
+# The endings `_BRITISH` rewrites: a word with none of them is left as it is, unsearched.
+_BRITISH_ENDINGS = (
+    *("tre", "bre", "tres", "bres", "our", "ours", "oured", "ouring", "ence", "lled", "lling"),
+    *("ise", "ised", "ises", "ising", "isation", "isations"),
+)
+
+
 def _american(lower: str) -> str:
+    if not lower.endswith(_BRITISH_ENDINGS):
+        return lower
     for pattern, replacement in _BRITISH:
         lower = pattern.sub(replacement, lower)
     return lower
