@@ -650,6 +650,11 @@ def pair_features(
     shared += synonyms
     union = total_a + total_b - shared
     smaller = min(total_a, total_b)
+    unmatched_a = [x for x in wa.numbers if not any(_counts_agree(x, y) for y in wb.numbers)]
+    unmatched_b = [y for y in wb.numbers if not any(_counts_agree(x, y) for x in wa.numbers)]
+    # "two witnesses" and "two other areas" agree by chance; "134 dead" and "134 killed"
+    # do not.
+    telling = [x for x in wa.numbers if x > _SMALL_COUNT and x not in unmatched_a]
     both_events = bool(wa.events and wb.events)
     days_a = {d for d in wa.dates if d.startswith("d:")}
     days_b = {d for d in wb.dates if d.startswith("d:")}
@@ -660,7 +665,10 @@ def pair_features(
         if names_a and names_b
         else 0.0,
         "shared_content": min(len(shared_words - wa.names), 6) / 6,
-        **count_features(wa.numbers, wb.numbers),
+        "numbers_agree": float(bool(telling)),
+        "small_numbers_agree": float(len(wa.numbers) > len(unmatched_a) and not telling),
+        # Each gives a count the other lacks: two tolls, not one toll and its rewording.
+        "numbers_clash": float(bool(unmatched_a and unmatched_b)),
         "events_agree": float(bool(wa.events & wb.events)),
         "events_clash": float(both_events and not wa.events & wb.events),
         "dates_agree": float(bool(wa.dates & wb.dates)),
@@ -685,22 +693,6 @@ def told_features(told_a: frozenset[str], told_b: frozenset[str]) -> dict[str, f
     return {
         "days_agree": float(bool(told_a & told_b)),
         "days_clash": float(bool(told_a and told_b and not told_a & told_b)),
-    }
-
-
-def count_features(numbers_a: frozenset[float], numbers_b: frozenset[float]) -> dict[str, float]:
-    """The features of `pair_features` on two sentences' counts (all 0 unless both give
-    one)."""
-    unmatched_a = [x for x in numbers_a if not any(_counts_agree(x, y) for y in numbers_b)]
-    unmatched_b = [y for y in numbers_b if not any(_counts_agree(x, y) for x in numbers_a)]
-    # "two witnesses" and "two other areas" agree by chance; "134 dead" and "134 killed"
-    # do not.
-    telling = [x for x in numbers_a if x > _SMALL_COUNT and x not in unmatched_a]
-    return {
-        "numbers_agree": float(bool(telling)),
-        "small_numbers_agree": float(len(numbers_a) > len(unmatched_a) and not telling),
-        # Each gives a count the other lacks: two tolls, not one toll and its rewording.
-        "numbers_clash": float(bool(unmatched_a and unmatched_b)),
     }
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -26,12 +27,11 @@ from briefing.corroborate import (
     _NAME_WEIGHT,
     _NO_DAYS,
     _REPORT_DAYS,
+    _ROUNDING,
     _SMALL_COUNT,
     _VOCABULARY,
-    _contradict,
     _count_token,
     _Features,
-    count_features,
     logistic,
     report_sum,
     told_features,
@@ -73,8 +73,8 @@ def scored_pairs(
         words = rows.sizes["all_words"]
         kept = np.flatnonzero(~rows.apart(a, b) & (words[a] > 0) & (words[b] > 0))
         batch = _Batch.of(rows, i[kept], j[kept])
-        batch = batch.taking(np.flatnonzero(rows.comparable(features, batch)))
-        sums = report_sum(rows.pair_features(features, batch, told), weights)
+        batch = batch.taking(np.flatnonzero(rows.comparable(batch)))
+        sums = report_sum(rows.pair_features(batch, told), weights)
         scores = map(logistic, sums.tolist())
         scored.extend(zip(scores, batch.i.tolist(), batch.j.tolist(), strict=True))
     return scored
@@ -151,8 +151,7 @@ class _Rows:
     sets: dict[str, Matrix]
     sizes: dict[str, NDArray[np.int64]]  # set -> row -> how many it holds
     word_senses: Matrix  # word id -> its senses
-    numbers: NDArray[np.int64]  # row -> how many counts
-    big_numbers: NDArray[np.bool_]  # row -> whether a count is past the common ones
+    counts: _Counts
     published: NDArray[np.int64]  # row -> its article's day (ordinal), -1 if unknown
     other_years: NDArray[np.int64]  # row -> its `_other_years`, as a number
     # `_SHARED`'s sets side by side, first and second.
@@ -201,18 +200,18 @@ class _Rows:
 
         # Counts' tokens ("1000"), which `pair_features` leaves out of the plain words.
         ids = _VOCABULARY._ids
-        counts = features.number_counts()[sentences]
-        counted = np.flatnonzero(counts)
-        number_rows, number_tokens, big = [], [], np.zeros(size, dtype=bool)
-        for r in counted.tolist():
-            values = features.numbers(int(sentences[r]))
-            big[r] = any(x > _SMALL_COUNT for x in values)
-            # (a count's token is among the sentence's words, so its id is known)
-            for t in {ids[_count_token(x)] for x in values}:
-                number_rows.append(r)
-                number_tokens.append(t)
+        counted = features.number_counts()[sentences]
+        values = [features.numbers(int(sentences[r])) for r in np.flatnonzero(counted).tolist()]
+        # (a count's token is among the sentence's words, so its id is known)
+        number_tokens = [sorted({ids[_count_token(x)] for x in found}) for found in values]
         number_matrix = Matrix(
-            (np.ones(len(number_rows), dtype=np.int32), (number_rows, number_tokens)),
+            (
+                np.ones(sum(map(len, number_tokens)), dtype=np.int32),
+                (
+                    np.repeat(np.flatnonzero(counted), list(map(len, number_tokens))),
+                    np.fromiter(chain.from_iterable(number_tokens), dtype=np.int64),
+                ),
+            ),
             shape=(size, width),
         )
         plain = _without(all_words, number_matrix)
@@ -261,8 +260,7 @@ class _Rows:
             sets,
             {name: np.diff(matrix.indptr).astype(np.int64) for name, matrix in sets.items()},
             by_sense,
-            counts,
-            big,
+            _Counts.of(counted, values),
             ordinal,
             _other_years(years, days_of, text),
             *(_joined(sets, side) for side in (0, 1)),
@@ -285,25 +283,28 @@ class _Rows:
         ).reshape(len(a), len(_SHARED))
         return {name: counts[:, n] for n, (name, _, _) in enumerate(_SHARED)}
 
-    def comparable(self, features: _Features, batch: _Batch) -> NDArray[np.bool_]:
+    def comparable(self, batch: _Batch) -> NDArray[np.bool_]:
         """`_comparable` of each pair of the batch."""
         a, b, shared = batch.a, batch.b, batch.shared
         size = self.sizes
-        # `_contradict`, but where both give counts past the common ones (below).
+        # `_contradict`
         weekdays_differ = (
             (size["weekdays"][a] > 0) & (size["weekdays"][b] > 0) & (shared["weekdays"] == 0)
         )
         named_apart = (size["all_names"][a] > shared["all_names"]) & (
             size["all_names"][b] > shared["all_names"]
         )
-        contradict = (weekdays_differ & named_apart) | (shared["contrary"] > 0)
-        for k in np.flatnonzero(self.big_numbers[a] & self.big_numbers[b]).tolist():
-            contradict[k] = _contradict(features[int(batch.i[k])], features[int(batch.j[k])])
+        counts = self.counts.compared(a, b)
+        counts_differ = (counts.big_a > 0) & (counts.big_b > 0) & ~counts.big_agree
+        several = (counts.big_a >= 2) & (counts.big_b >= 2)
+        contradict = (
+            (counts_differ & (weekdays_differ | several))
+            | (weekdays_differ & named_apart)
+            | (shared["contrary"] > 0)
+        )
         return (shared["plain_in_all"] - shared["names_in_all"] > 0) & ~contradict
 
-    def pair_features(
-        self, features: _Features, batch: _Batch, told: Mapping[int, frozenset[str]]
-    ) -> dict[str, Vector]:
+    def pair_features(self, batch: _Batch, told: Mapping[int, frozenset[str]]) -> dict[str, Vector]:
         """`pair_features` of each pair of the batch, as columns."""
         a, b, shared = batch.a, batch.b, batch.shared
         size = self.sizes
@@ -327,7 +328,7 @@ class _Rows:
             "containment": _ratio(total, smaller),
             "names": _ratio(shared["names"], np.where(both_named, np.minimum(names_a, names_b), 0)),
             "shared_content": np.minimum(content, 6) / 6,
-            **self._count_features(features, batch),
+            **self._count_features(a, b),
             "events_agree": _flag(shared["events"] > 0),
             "events_clash": _flag((events_a > 0) & (events_b > 0) & (shared["events"] == 0)),
             "dates_agree": _flag(shared["dates"] > 0),
@@ -352,16 +353,110 @@ class _Rows:
         matched = _row_dot(self.word_senses, self.sets["senses"], words, rows) > 0
         return np.bincount(own.row, weights=matched, minlength=len(a)).astype(np.int64)
 
-    def _count_features(self, features: _Features, batch: _Batch) -> dict[str, Vector]:
-        """`count_features` of each pair of the batch: all 0 unless both give counts."""
-        a, b, i, j = batch.a, batch.b, batch.i, batch.j
-        names = list(count_features(frozenset(), frozenset()))
-        columns = {name: np.zeros(len(a)) for name in names}
-        for k in np.flatnonzero((self.numbers[a] > 0) & (self.numbers[b] > 0)).tolist():
-            found = count_features(features.numbers(int(i[k])), features.numbers(int(j[k])))
-            for name in names:
-                columns[name][k] = found[name]
+    def _count_features(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, Vector]:
+        """`count_features` of each pair of rows: all 0 unless both give counts."""
+        counts = self.counts.compared(a, b)
+        telling = counts.telling_a > 0
+        columns = {
+            "numbers_agree": _flag(telling),
+            "small_numbers_agree": _flag((counts.matched_a > 0) & ~telling),
+            "numbers_clash": _flag(
+                (counts.size_a > counts.matched_a) & (counts.size_b > counts.matched_b)
+            ),
+        }
         return columns
+
+
+@dataclass(frozen=True)
+class _Compared:
+    """Two sentences' counts compared (`_counts_agree`), for each pair of rows a and b: how
+    many each gives, how many agree with one of the other's, how many of a's past the
+    common ones agree, how many each gives past the common ones, and whether one of a's
+    past the common ones agrees with one of b's past them."""
+
+    size_a: NDArray[np.int64]
+    size_b: NDArray[np.int64]
+    matched_a: NDArray[np.int64]
+    matched_b: NDArray[np.int64]
+    telling_a: NDArray[np.int64]
+    big_a: NDArray[np.int64]
+    big_b: NDArray[np.int64]
+    big_agree: NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """Each row's counts (`ReportWords.numbers`): row r's are values[start[r] : start[r + 1]],
+    with their `_roundness`."""
+
+    start: NDArray[np.int64]
+    values: Vector
+    roundness: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, counted: NDArray[np.int64], values: Sequence[frozenset[float]]) -> _Counts:
+        """From how many counts each row gives and the counts of those giving any."""
+        flat = np.fromiter(chain.from_iterable(values), dtype=np.float64)
+        start = np.concatenate([[0], np.cumsum(counted)]).astype(np.int64)
+        return cls(start, flat, _roundness(flat))
+
+    def compared(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> _Compared:
+        sizes = np.diff(self.start)
+        size_a, size_b = sizes[a], sizes[b]
+        pairs = len(a)
+        # Every count of a's against every count of b's, pair after pair.
+        crossed = size_a * size_b
+        pair = np.repeat(np.arange(pairs), crossed)
+        at = np.arange(int(crossed.sum())) - np.repeat(np.cumsum(crossed) - crossed, crossed)
+        x_at, y_at = at // size_b[pair], at % size_b[pair]
+        x_place = self.start[a][pair] + x_at
+        y_place = self.start[b][pair] + y_at
+        x, y = self.values[x_place], self.values[y_place]
+        first_rounder = self.roundness[x_place] >= self.roundness[y_place]
+        rounder, other = np.where(first_rounder, x, y), np.where(first_rounder, y, x)
+        roundness = np.maximum(self.roundness[x_place], self.roundness[y_place])
+        agree = (x == y) | ((roundness >= 2) & (np.abs(other - rounder) <= _ROUNDING * rounder))
+        big = _SMALL_COUNT
+
+        def each(
+            sizes: NDArray[np.int64], rows: NDArray[np.int64], placed: NDArray[np.int64]
+        ) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:
+            """For one side: how many of its counts agree with one of the other's, how many
+            of those are past the common ones, how many it gives past them."""
+            first = np.cumsum(sizes) - sizes
+            count_of = np.repeat(np.arange(pairs), sizes)
+            values = self.values[
+                np.repeat(self.start[rows], sizes)
+                + np.arange(int(sizes.sum()))
+                - np.repeat(first, sizes)
+            ]
+            matched = (
+                np.bincount(first[pair] + placed, weights=agree, minlength=int(sizes.sum())) > 0
+            )
+            return (
+                np.bincount(count_of, weights=matched, minlength=pairs).astype(np.int64),
+                np.bincount(count_of, weights=matched & (values > big), minlength=pairs).astype(
+                    np.int64
+                ),
+                np.bincount(count_of, weights=values > big, minlength=pairs).astype(np.int64),
+            )
+
+        matched_a, telling_a, big_a = each(size_a, a, x_at)
+        matched_b, _, big_b = each(size_b, b, y_at)
+        both_big = agree & (x > big) & (y > big)
+        big_agree = np.bincount(pair, weights=both_big, minlength=pairs) > 0
+        return _Compared(size_a, size_b, matched_a, matched_b, telling_a, big_a, big_b, big_agree)
+
+
+def _roundness(values: Vector) -> NDArray[np.int64]:
+    """`corroborate._roundness` of each value: trailing zeros of a whole count (counts
+    stop at _LARGEST_COUNT, 10 ** 13)."""
+    whole = (values == np.floor(values)) & (values != 0)
+    numbers = np.where(whole, values, 0).astype(np.int64)
+    zeros = np.zeros(len(values), dtype=np.int64)
+    for power in range(1, 14):
+        zeros += whole & (numbers % 10**power == 0)
+    return zeros
 
 
 def _told_features(
