@@ -107,6 +107,13 @@ def _row_dot(x: Matrix, y: Matrix, a: NDArray[np.int64], b: NDArray[np.int64]) -
     return np.asarray(x[a].multiply(y[b]).sum(axis=1), dtype=np.int64).ravel()
 
 
+def _ones(product: Matrix) -> Matrix:
+    """A product of 0/1 matrices (counted in int32: int8 would wrap) as a 0/1 matrix."""
+    found = product.tocsr()
+    found.data = np.ones(len(found.data), dtype=np.int8)
+    return found
+
+
 def _without(x: Matrix, y: Matrix) -> Matrix:
     """x's entries that are not y's (0/1 matrices of one shape)."""
     left = (x - x.multiply(y)).tocsr()
@@ -143,14 +150,18 @@ class _Rows:
     matrices over word ids (`sets`): the sets `pair_features` compares."""
 
     place: NDArray[np.int64]  # sentence (reading order) -> its row, -1 if none
-    # Set -> row -> word id, for the sets of ReportWords: "all_words" (`words`),
+    # The sets compared, row -> word id: those of ReportWords, "all_words" (`words`),
     # "all_names", "events", "dates", "sources"; and "plain" (words but counts' tokens),
     # "names" (names among `plain`), "days" ("d:11-27"), "weekdays" ("wd:sunday"),
     # "contrary" (the events contrary to a row's events), "own_senses" (plain words
-    # but names, with WordNet senses); "senses" is row -> every sense of its `own_senses`.
+    # but names, with WordNet senses).
+    # Kept whole only where `_sense_matches` reads them (the others are in left and right).
     sets: dict[str, Matrix]
     sizes: dict[str, NDArray[np.int64]]  # set -> row -> how many it holds
-    word_senses: Matrix  # word id -> its senses
+    # Word id -> the word ids sharing a WordNet sense with it: a word can mean what one
+    # of a sentence's words means when it shares a sense with one of them (a table of
+    # every sentence's senses was a few hundred bytes a word of a pair).
+    related: Matrix
     counts: _Counts
     published: NDArray[np.int64]  # row -> its article's day (ordinal), -1 if unknown
     other_years: NDArray[np.int64]  # row -> its `_other_years`, as a number
@@ -174,7 +185,7 @@ class _Rows:
 
         def matrix(where: NDArray[np.bool_]) -> Matrix:
             return Matrix(
-                (np.ones(int(where.sum()), dtype=np.int32), (row[where], token[where])),
+                (np.ones(int(where.sum()), dtype=np.int8), (row[where], token[where])),
                 shape=(size, width),
             )
 
@@ -206,7 +217,7 @@ class _Rows:
         number_tokens = [sorted({ids[_count_token(x)] for x in found}) for found in values]
         number_matrix = Matrix(
             (
-                np.ones(sum(map(len, number_tokens)), dtype=np.int32),
+                np.ones(sum(map(len, number_tokens)), dtype=np.int8),
                 (
                     np.repeat(np.flatnonzero(counted), list(map(len, number_tokens))),
                     np.fromiter(chain.from_iterable(number_tokens), dtype=np.int64),
@@ -217,7 +228,7 @@ class _Rows:
         plain = _without(all_words, number_matrix)
         names = all_names.multiply(plain).tocsr()
 
-        # Senses and contrary events as 0/1 matrices from word ids.
+        # Senses and contrary events as 0/1 matrices over word ids.
         sense_rows, sense_cols = [], []
         for t in np.unique(own.indices).tolist():
             for sense in table[text[t]]:
@@ -231,8 +242,7 @@ class _Rows:
             ),
             shape=(width, len(sense_ids)),
         )
-        senses = (own @ by_sense).tocsr()
-        senses.data[:] = 1
+        related = _ones(by_sense @ by_sense.T)
         opposed: list[tuple[int, int]] = []
         for t in np.unique(events.indices).tolist():
             for other in contrary_events().get(text[t], ()):
@@ -245,7 +255,7 @@ class _Rows:
             ),
             shape=(width, width),
         )
-        contrary = (events @ contrary_of).tocsr()
+        contrary = _ones(events.astype(np.int32) @ contrary_of)
 
         years = matrix((run == _DATES) & kinds(_DATES, lambda d: d.startswith("y:"))[token])
         days_of = [published[s] for s in sentences.tolist()]
@@ -253,13 +263,13 @@ class _Rows:
         sets = {
             "all_words": all_words, "all_names": all_names, "plain": plain, "names": names,
             "events": events, "contrary": contrary, "dates": dates, "days": days,
-            "weekdays": weekdays, "sources": sources, "own_senses": own, "senses": senses,
+            "weekdays": weekdays, "sources": sources, "own_senses": own,
         }  # fmt: skip
         return cls(
             place,
-            sets,
+            {name: sets[name] for name in ("all_words", "own_senses")},
             {name: np.diff(matrix.indptr).astype(np.int64) for name, matrix in sets.items()},
-            by_sense,
+            related,
             _Counts.of(counted, values),
             ordinal,
             _other_years(years, days_of, text),
@@ -276,7 +286,7 @@ class _Rows:
     def shared(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, NDArray[np.int64]]:
         """For each pair of rows, what the sets of `_SHARED` share, by its name."""
         both = self.left[a].multiply(self.right[b]).tocoo()
-        width = self.sets["all_words"].shape[1]
+        width = self.left.shape[1] // len(_SHARED)
         counts = np.bincount(
             both.row.astype(np.int64) * len(_SHARED) + both.col // width,
             minlength=len(a) * len(_SHARED),
@@ -350,7 +360,7 @@ class _Rows:
         if not own.nnz:
             return np.zeros(len(a), dtype=np.int64)
         words, rows = own.col.astype(np.int64), b[own.row]
-        matched = _row_dot(self.word_senses, self.sets["senses"], words, rows) > 0
+        matched = _row_dot(self.related, self.sets["own_senses"], words, rows) > 0
         return np.bincount(own.row, weights=matched, minlength=len(a)).astype(np.int64)
 
     def _count_features(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, Vector]:
