@@ -420,19 +420,18 @@ _SCORED_ARTICLES = (
 
 
 def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatch) -> None:
+    import briefing.corroborate as corroborate_module
     from briefing import report_pairs
     from briefing.annotate import publication_date
     from briefing.corroborate import (
         _NO_DAYS,
         _candidate_pairs,
-        _comparable,
         _Features,
+        _scored_pairs,
         article_words,
         published_apart,
-        report_score,
     )
     from briefing.model.words import report_weights
-    from briefing.report_pairs import scored_pairs
 
     made = [
         _dated_article(f"m{n}", published, texts)
@@ -445,29 +444,28 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
     days = [publication_date(a.article.published) for a in articles for _ in a.sentences]
     told = {i: found for i, s in enumerate(sentences) if s.dates and (found := told_days(s))}
     weights = report_weights()
-    expected, apart, features_met = [], 0, set()
-    for x, y in _listed(_candidate_pairs(features, distinct)):
-        i, j = distinct[x], distinct[y]
-        wi, wj = features[i], features[j]
-        if published_apart(wi, wj, days[i], days[j]):
-            apart += 1
-        elif wi.words and wj.words and _comparable(wi, wj):
-            told_i, told_j = told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
-            expected.append((report_score(wi, wj, weights, told_i, told_j), i, j))
-            found = pair_features(wi, wj, told_i, told_j)
-            features_met.update(name for name, value in found.items() if value)
-    assert apart and len(expected) > 100
-    assert features_met == set(pair_features(features[0], features[0]))
-    scored = scored_pairs(
-        features, _candidate_pairs(features, distinct), distinct, days, told, weights
+    # Few pairs: scored one by one, by `report_score`.
+    one_by_one = _scored_pairs(features, distinct, days, told, weights)
+    assert 100 < len(one_by_one) < corroborate_module._PAIRS_ONE_BY_ONE
+    candidates = _listed(_candidate_pairs(features, distinct))
+    assert any(
+        published_apart(features[i], features[j], days[i], days[j])
+        for i, j in ((distinct[x], distinct[y]) for x, y in candidates)
     )
-    assert scored == expected  # the same floats, pair by pair
-    # Scored a few pairs at a time, the same.
+    met = {
+        name
+        for _, i, j in one_by_one
+        for name, value in pair_features(
+            features[i], features[j], told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+        ).items()
+        if value
+    }
+    assert met == set(pair_features(features[0], features[0]))  # every feature counts
+    # All at once, on arrays: the same floats, pair by pair; a few pairs at a time too.
+    monkeypatch.setattr(corroborate_module, "_PAIRS_ONE_BY_ONE", 0)
+    assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
     monkeypatch.setattr(report_pairs, "_BATCH", 7)
-    again = scored_pairs(
-        features, _candidate_pairs(features, distinct), distinct, days, told, weights
-    )
-    assert again == expected
+    assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
 
 
 def _dated_article(
