@@ -316,10 +316,20 @@ def _article_header(article: Article) -> dict[str, Any]:
     }
 
 
-def _header(data: Mapping[str, Any]) -> Article:
-    """Inverse of `_article_header` (its text left empty); raises on a malformed mapping."""
-    header = Article(**{**data, **dict.fromkeys(_DeferredText._deferred, ())})
-    if not _well_formed(header, Article):
+_HEADER_FIELDS = frozenset(
+    f.name for f in dataclasses.fields(Article) if f.name not in _DeferredText._deferred
+)
+
+
+def _header(data: object) -> _DeferredText:
+    """Inverse of `_article_header`: the article without its text, which `_StoredArticles`
+    reads when first asked for; raises on a malformed mapping. Made without Article's
+    __init__ (a warm run makes 10,000 of them), every field there and checked instead."""
+    if not isinstance(data, dict) or data.keys() != _HEADER_FIELDS:
+        raise TypeError("not an article header")
+    header = object.__new__(_DeferredText)
+    header.__dict__.update(data)
+    if not _checker(Article, _DeferredText._deferred)(header):
         raise TypeError("not an article header")
     return header
 
@@ -345,10 +355,14 @@ class _StoredArticles:
         self._waiting: dict[str, tuple[AnnotatedArticle, Placement]] = {}
         self._lock = threading.Lock()
 
-    def add(self, key: str, article_id: str, header: Article) -> _DeferredArticle:
-        text = _deferred(_DeferredText, header, self, key)
-        article = AnnotatedArticle(id=article_id, article=text, sentences=())
-        deferred = _deferred(_DeferredArticle, article, self, key)
+    def add(self, key: str, article_id: str, header: _DeferredText) -> _DeferredArticle:
+        """The article stored under `key`, from its `_header`: its sentences and text are
+        read when first needed."""
+        if not isinstance(key, str) or not isinstance(article_id, str):
+            raise TypeError("not an article reference")
+        header.__dict__.update(_store=self, _key=key)
+        deferred = object.__new__(_DeferredArticle)
+        deferred.__dict__.update(id=article_id, article=header, _store=self, _key=key)
         self._waiting[key] = (deferred, (key, article_id, header.path))
         return deferred
 
@@ -463,15 +477,18 @@ Check = Callable[[object], bool]
 
 
 @functools.cache
-def _checker(hint: object) -> Check:
+def _checker(hint: object, skip: tuple[str, ...] = ()) -> Check:
     """`_well_formed` for one type hint, compiled once into one function per dataclass
     (as `dataclasses` makes its methods): a warm run checks every field of every value
-    of a cached briefing, and nested closures called per value cost most of its time."""
+    of a cached briefing, and nested closures called per value cost most of its time.
+    A dataclass's fields named in `skip` are not looked at."""
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         namespace: dict[str, Any] = {"_repeat": itertools.repeat}
         lines = ["def check(value):", f"    if not isinstance(value, {_named(hint, namespace)}):"]
         lines.append("        return False")
         for name, field_hint in _field_hints(hint).items():
+            if name in skip:
+                continue
             lines.append(f"    field = value.{name}")
             lines.append(f"    if not ({_check_expression(field_hint, 'field', namespace)}):")
             lines.append("        return False")
@@ -515,7 +532,9 @@ def _check_expression(hint: object, var: str, namespace: dict[str, Any], depth: 
 
 def _all(hint: object, items: str, namespace: dict[str, Any], depth: int) -> str:
     """Source true when every value of the iterable `items` has the type `hint`."""
-    if isinstance(hint, type) and hint not in (int, float) and not dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return f"all(map({_named(_checker(hint), namespace)}, {items}))"
+    if isinstance(hint, type) and hint not in (int, float):
         # One isinstance per item at C speed, without a generator's frame.
         return f"all(map(isinstance, {items}, _repeat({_named(hint, namespace)})))"
     item = f"_x{depth}"
@@ -690,7 +709,7 @@ class ArticleCache:
         return briefing
 
     def _briefing_articles(
-        self, refs: Sequence[tuple[str, str, Article]], rebuild: Rebuild | None
+        self, refs: Sequence[tuple[str, str, _DeferredText]], rebuild: Rebuild | None
     ) -> list[AnnotatedArticle] | None:
         keys = [key for key, _, _ in refs]
         if len(set(keys)) < len(keys) or len(set(i for _, i, _ in refs)) < len(refs):
