@@ -14,6 +14,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -315,10 +316,20 @@ def _article_header(article: Article) -> dict[str, Any]:
     }
 
 
-def _header(data: Mapping[str, Any]) -> Article:
-    """Inverse of `_article_header` (its text left empty); raises on a malformed mapping."""
-    header = Article(**{**data, **dict.fromkeys(_DeferredText._deferred, ())})
-    if not _well_formed(header, Article):
+_HEADER_FIELDS = frozenset(
+    f.name for f in dataclasses.fields(Article) if f.name not in _DeferredText._deferred
+)
+
+
+def _header(data: object) -> _DeferredText:
+    """Inverse of `_article_header`: the article without its text, which `_StoredArticles`
+    reads when first asked for; raises on a malformed mapping. Made without Article's
+    __init__ (a warm run makes 10,000 of them), every field there and checked instead."""
+    if not isinstance(data, dict) or data.keys() != _HEADER_FIELDS:
+        raise TypeError("not an article header")
+    header = object.__new__(_DeferredText)
+    header.__dict__.update(data)
+    if not _checker(Article, _DeferredText._deferred)(header):
         raise TypeError("not an article header")
     return header
 
@@ -344,10 +355,14 @@ class _StoredArticles:
         self._waiting: dict[str, tuple[AnnotatedArticle, Placement]] = {}
         self._lock = threading.Lock()
 
-    def add(self, key: str, article_id: str, header: Article) -> _DeferredArticle:
-        text = _deferred(_DeferredText, header, self, key)
-        article = AnnotatedArticle(id=article_id, article=text, sentences=())
-        deferred = _deferred(_DeferredArticle, article, self, key)
+    def add(self, key: str, article_id: str, header: _DeferredText) -> _DeferredArticle:
+        """The article stored under `key`, from its `_header`: its sentences and text are
+        read when first needed."""
+        if not isinstance(key, str) or not isinstance(article_id, str):
+            raise TypeError("not an article reference")
+        header.__dict__.update(_store=self, _key=key)
+        deferred = object.__new__(_DeferredArticle)
+        deferred.__dict__.update(id=article_id, article=header, _store=self, _key=key)
         self._waiting[key] = (deferred, (key, article_id, header.path))
         return deferred
 
@@ -462,36 +477,68 @@ Check = Callable[[object], bool]
 
 
 @functools.cache
-def _checker(hint: object) -> Check:
-    """`_well_formed` for one type hint, worked out once: a warm run checks every field
-    of every cached sentence, so reading the hints again for each value cost seconds."""
+def _checker(hint: object, skip: tuple[str, ...] = ()) -> Check:
+    """`_well_formed` for one type hint, compiled once into one function per dataclass
+    (as `dataclasses` makes its methods): a warm run checks every field of every value
+    of a cached briefing, and nested closures called per value cost most of its time.
+    A dataclass's fields named in `skip` are not looked at."""
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        fields = [(name, _checker(field_hint)) for name, field_hint in _field_hints(hint).items()]
-        return lambda value: (
-            isinstance(value, hint) and all(check(getattr(value, name)) for name, check in fields)
-        )
+        namespace: dict[str, Any] = {"_repeat": itertools.repeat}
+        lines = ["def check(value):", f"    if not isinstance(value, {_named(hint, namespace)}):"]
+        lines.append("        return False")
+        for name, field_hint in _field_hints(hint).items():
+            if name in skip:
+                continue
+            lines.append(f"    field = value.{name}")
+            lines.append(f"    if not ({_check_expression(field_hint, 'field', namespace)}):")
+            lines.append("        return False")
+        lines.append("    return True")
+        exec("\n".join(lines), namespace)  # noqa: S102  (our own field names and types only)
+        return namespace["check"]
+    namespace = {"_repeat": itertools.repeat}
+    exec(f"def check(value):\n    return {_check_expression(hint, 'value', namespace)}", namespace)  # noqa: S102
+    return namespace["check"]
+
+
+def _named(value: object, namespace: dict[str, Any]) -> str:
+    """A name for `value` in the generated code's `namespace`."""
+    name = f"_v{len(namespace)}"
+    namespace[name] = value
+    return name
+
+
+def _check_expression(hint: object, var: str, namespace: dict[str, Any], depth: int = 0) -> str:
+    """Python source that is true when the value named `var` has the type `hint`."""
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return f"{_named(_checker(hint), namespace)}({var})"
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is tuple:
-        check_item = _checker(args[0])
-        return lambda value: isinstance(value, tuple) and all(check_item(x) for x in value)
+        return f"(isinstance({var}, tuple) and {_all(args[0], var, namespace, depth)})"
     if origin is dict:
-        check_key, check_value = (_checker(arg) for arg in args)
-        return lambda value: (
-            isinstance(value, dict)
-            and all(check_key(k) and check_value(v) for k, v in value.items())
-        )
+        keys = _all(args[0], f"{var}.keys()", namespace, depth)
+        values = _all(args[1], f"{var}.values()", namespace, depth)
+        return f"(isinstance({var}, dict) and {keys} and {values})"
     if origin in (typing.Union, types.UnionType):
-        alternatives = [_checker(arg) for arg in args]
-        return lambda value: any(check(value) for check in alternatives)
+        return "(" + " or ".join(_check_expression(a, var, namespace, depth) for a in args) + ")"
     if hint is type(None):
-        return lambda value: value is None
-    if hint is int:
-        return lambda value: isinstance(value, int) and not isinstance(value, bool)
-    if hint is float:
-        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
+        return f"({var} is None)"
+    if hint in (int, float):
+        numbers = "int" if hint is int else "(int, float)"
+        return f"(isinstance({var}, {numbers}) and not isinstance({var}, bool))"
     if isinstance(hint, type):
-        return lambda value: isinstance(value, hint)
-    return lambda value: False
+        return f"isinstance({var}, {_named(hint, namespace)})"
+    return "False"
+
+
+def _all(hint: object, items: str, namespace: dict[str, Any], depth: int) -> str:
+    """Source true when every value of the iterable `items` has the type `hint`."""
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return f"all(map({_named(_checker(hint), namespace)}, {items}))"
+    if isinstance(hint, type) and hint not in (int, float):
+        # One isinstance per item at C speed, without a generator's frame.
+        return f"all(map(isinstance, {items}, _repeat({_named(hint, namespace)})))"
+    item = f"_x{depth}"
+    return f"all({_check_expression(hint, item, namespace, depth + 1)} for {item} in {items})"
 
 
 @functools.cache
@@ -662,7 +709,7 @@ class ArticleCache:
         return briefing
 
     def _briefing_articles(
-        self, refs: Sequence[tuple[str, str, Article]], rebuild: Rebuild | None
+        self, refs: Sequence[tuple[str, str, _DeferredText]], rebuild: Rebuild | None
     ) -> list[AnnotatedArticle] | None:
         keys = [key for key, _, _ in refs]
         if len(set(keys)) < len(keys) or len(set(i for _, i, _ in refs)) < len(refs):

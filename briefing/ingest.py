@@ -231,34 +231,54 @@ def input_identities(paths: Sequence[str]) -> set[tuple[int, int]]:
 
 
 def article_files(folder: str) -> tuple[list[tuple[str, os.stat_result]], list[InputProblem]]:
-    """Regular article files under `folder`, sorted, skipping hidden files and folders."""
+    """Regular article files under `folder`, sorted, skipping hidden files and folders:
+    a folder's files, then its subfolders' in turn. Each folder is listed once, and a
+    file's status comes from its listing entry (one stat, no second lookup by name)."""
     found: list[tuple[str, os.stat_result]] = []
     problems: list[InputProblem] = []
 
-    def unreadable(error: OSError) -> None:
-        problems.append(
-            InputProblem(
-                shown_path(str(error.filename)), f"skipped: cannot read folder ({error.strerror})"
+    def walk(directory: str) -> None:
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(
+                InputProblem(
+                    shown_path(str(error.filename)),
+                    f"skipped: cannot read folder ({error.strerror})",
+                )
             )
-        )
-
-    # Symlinked folders are not entered: a link loop would never end.
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(ARTICLE_EXTENSIONS):
+            return
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            file_path = os.path.join(root, name)
             try:
-                info = os.stat(file_path)
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                # Symlinked folders are not entered: a link loop would never end.
+                if not entry.is_symlink():
+                    folders.append(entry.path)
+                continue
+            if not name.lower().endswith(ARTICLE_EXTENSIONS):
+                continue
+            try:
+                info = entry.stat()
             except OSError as error:
                 problems.append(
-                    InputProblem(shown_path(file_path), f"skipped: cannot read ({error.strerror})")
+                    InputProblem(shown_path(entry.path), f"skipped: cannot read ({error.strerror})")
                 )
                 continue
             # FIFOs and devices with an article's name could block or never end.
             if stat.S_ISREG(info.st_mode):
-                found.append((file_path, info))
+                found.append((entry.path, info))
+        for subfolder in folders:
+            walk(subfolder)
+
+    walk(folder)
     return found, problems
 
 

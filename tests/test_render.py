@@ -1,13 +1,16 @@
 """Renderers: hostile article text stays text in every format."""
 
 import json
+import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.render import date_range, indented_json, render
+from briefing.render import date_range, fill, indented_json, render
 
 HOSTILE = (
     "Rebels [bold]took[/] *Homs* <b>today</b> [link=file:///etc/passwd]x[/link] # not a heading"
@@ -158,3 +161,32 @@ def test_an_estimated_publication_day_is_shown_as_one() -> None:
     assert "~2024-12-08 (estimated, page says 2024-12-06)" in render(briefing, "markdown")
     data = json.loads(render(briefing, "json"))["articles"][0]
     assert (data["published"], data["published_estimate"]) == ("2024-12-06", "2024-12-08")
+
+
+# Words, runs of spaces, each whitespace character textwrap knows and some it does not
+# (kept in words, dropped at line ends), long words, and indents wider than the width.
+_PIECES = st.sampled_from(
+    ["a", "word", "longer-word", "x" * 50, " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c",
+     "\xa0", "\u3000", "\u201cé\u201d", "|"]
+)  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(
+    text=st.lists(_PIECES, max_size=40).map("".join),
+    width=st.sampled_from([1, 5, 12, 40, 80]),
+    first=st.sampled_from(["", "  * ", "[12] ", " " * 90]),
+    rest=st.sampled_from(["", "  ", "    ", " " * 100]),
+)
+def test_fill_wraps_as_textwrap_does(text: str, width: int, first: str, rest: str) -> None:
+    expected = textwrap.fill(
+        text, width, initial_indent=first, subsequent_indent=rest,
+        break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
+    assert fill(text, width, first, rest) == expected
+
+
+def test_fill_cuts_at_the_last_word_that_fits() -> None:
+    text = "one two three four five six seven"
+    assert fill(text, 15, "- ", "  ") == "- one two three\n  four five six\n  seven"
+    assert fill("a " + "x" * 20 + " b", 10, "", "") == "a\n" + "x" * 20 + "\nb"
