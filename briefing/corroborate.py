@@ -1030,12 +1030,7 @@ def _join_reports(
     article's and one that does not."""
 
     def apart(a: int, b: int) -> bool:
-        day_a, day_b = published[a], published[b]
-        if day_a is None or day_b is None:
-            return False
-        if abs(day_a - day_b).days > _REPORT_DAYS:
-            return True
-        return _other_years(features[a], day_a) != _other_years(features[b], day_b)
+        return published_apart(features[a], features[b], published[a], published[b])
 
     scored = []
     for x, y in _candidate_pairs(features, distinct):
@@ -1075,6 +1070,19 @@ def _join_reports(
             break
         if root(i) != root(j):
             join(i, j)
+
+
+def published_apart(
+    wa: ReportWords, wb: ReportWords, day_a: date | None, day_b: date | None
+) -> bool:
+    """Whether two sentences, of articles published on these days, carry different reports
+    however alike: published more than _REPORT_DAYS apart, or one telling of another year
+    than its article's and the other not."""
+    if day_a is None or day_b is None:
+        return False
+    if abs(day_a - day_b).days > _REPORT_DAYS:
+        return True
+    return _other_years(wa, day_a) != _other_years(wb, day_b)
 
 
 def _count_agrees(wa: ReportWords, wb: ReportWords) -> bool:
