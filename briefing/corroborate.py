@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
+from briefing.date_mention import measures_time
 from briefing.extract import STOPWORDS
 from briefing.model.words import (
     ReportWeights,
@@ -477,7 +478,8 @@ def _report_words(text: str) -> ReportWords:
                 run.append(tokens[n])
             continue  # a year dates the report (see `dates`)
         if run:
-            _add_count(run, words, numbers)
+            if not measures_time(tokens[n]):  # "two days after" is a time, not a count
+                _add_count(run, words, numbers)
             run = []
         after, after_determiner = after_determiner, role & _DETERMINER
         if word is None:

@@ -142,6 +142,10 @@ def test_report_words_read_counts_days_and_swaps() -> None:
     assert report_words("They returned on Nov. 27, 2024, as 1,200 left.").numbers == frozenset(
         {1200.0}
     )
+    # A number before a unit of time measures a time: "two days after", "a 60-day truce".
+    time = report_words("A second strike in two days, 45 killed, as the 60-day truce held.")
+    assert time.numbers == frozenset({45.0})
+    assert report_words("Three witnesses said, 48 hours later.").numbers == frozenset({3.0})
 
 
 def test_the_same_report_months_apart_is_two_reports() -> None:
