@@ -13,7 +13,9 @@ their content words) and negatives of one story weigh more than the rest. The th
 is cross-validated by story: each dev story grouped by the briefing with a score fitted on
 the other dev stories, the lowest threshold down to which these merge at most
 WRONG_BUDGET of the negatives a careless score would merge (hard ones, and those within
-one story file, together); that dev precision/recall curve is printed. Dev stories whose
+one story file, together); that dev precision/recall curve is printed. So is the
+threshold under it from which a pair whose neighbours are already one report joins
+(`aligned_threshold`). Dev stories whose
 file says `report_fit = false` (added after the fit) are left out of both: they still
 count in the dev figures of the benchmarks, as a check on stories the score did not learn
 from.
@@ -160,7 +162,9 @@ def fit_without(pairs: list[Pair], held_out: int, among: set[int]) -> dict:
 def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
     """One story grouped by the briefing with `model` (its threshold included): merged
     per kind."""
-    weights = ReportWeights(model["bias"], model["weights"], model["threshold"])
+    weights = ReportWeights(
+        model["bias"], model["weights"], model["threshold"], model.get("aligned_threshold", 1.0)
+    )
     split = Split()
     grouped_pairs = grouped([stories.clusters[story]], weights)
     judge(stories.labelled[story], grouped_pairs, split, pairwise=False)
@@ -178,23 +182,27 @@ def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
         total[kind].total += counts.total
 
 
-def pick_threshold(stories: Stories, pairs: list[Pair], dev: set[int]) -> float:
-    """The lowest threshold down to which, at every threshold, the dev stories each
-    grouped by a score fitted on the other dev stories (cross-validated by story, never
-    by pair within one) merge at most WRONG_BUDGET of the hard negatives and the
-    negatives within one story file together; the precision/recall curve on the way
-    down. A threshold picked on the stories the score was fitted on is too loose for
-    stories it has not seen."""
-    models = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
-    picked = float(THRESHOLDS[-1])
+def pick_threshold(
+    stories: Stories, models: dict[int, dict], setting: str, start: float
+) -> float | None:
+    """The lowest value of the threshold `setting`, from `start` down, down to which the
+    dev stories, each grouped by its model (a score fitted on the other dev stories:
+    cross-validated by story, never by pair within one), merge at most WRONG_BUDGET of
+    the hard negatives and the negatives within one story file together, at every value;
+    None when even `start` merges more. The precision/recall curve on the way down. (A
+    threshold picked on the stories the score was fitted on is too loose for stories it
+    has not seen.)"""
+    picked = None
     for t in THRESHOLDS[::-1]:  # from the strictest: the curve, then the lowest acceptable
+        if t > start:
+            continue
         kinds = {kind: Counts() for kind in KINDS}
         for story, model in models.items():
-            add(kinds, judged(stories, story, {**model, "threshold": float(t)}))
+            add(kinds, judged(stories, story, {**model, setting: float(t)}))
         if not acceptable(kinds):
-            print(f"threshold {t:.2f}, dev stories held out: {line(kinds)}  (over WRONG_BUDGET)")
+            print(f"{setting} {t:.2f}, dev stories held out: {line(kinds)}  (over WRONG_BUDGET)")
             break
-        print(f"threshold {t:.2f}, dev stories held out: {line(kinds)}")
+        print(f"{setting} {t:.2f}, dev stories held out: {line(kinds)}")
         picked = float(t)
     return picked
 
@@ -213,13 +221,13 @@ def line(kinds: dict[str, Counts]) -> str:
     return f"{counts}; precision {precision:.3f}, recall {recall:.3f}"
 
 
-def cross_validate(stories: Stories, pairs: list[Pair], threshold: float) -> None:
+def cross_validate(stories: Stories, pairs: list[Pair], thresholds: dict[str, float]) -> None:
     """Each story (dev and test) grouped by a score fitted on all the other stories, at
-    the shipped threshold; the figures per split, and per story."""
+    the shipped thresholds; the figures per split, and per story."""
     everyone = set(range(len(stories.names)))
     totals = {split: {kind: Counts() for kind in KINDS} for split in ("dev", "test", "all")}
     for story in sorted(everyone):
-        model = {**fit_without(pairs, story, everyone), "threshold": threshold}
+        model = {**fit_without(pairs, story, everyone), **thresholds}
         kinds = judged(stories, story, model)
         print(f"  {stories.names[story]} ({stories.splits[story]}): {line(kinds)}")
         add(totals[stories.splits[story]], kinds)
@@ -247,12 +255,19 @@ def main() -> int:
     # `report_fit = false` stay out, as a check.
     dev = {n for n, split in enumerate(stories.splits) if split == "dev" and stories.fitted[n]}
     model = fit([p for p in pairs if p.stories <= dev])
-    model["threshold"] = pick_threshold(stories, pairs, dev)
+    held_out = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
+    threshold = pick_threshold(stories, held_out, "threshold", float(THRESHOLDS[-1]))
+    model["threshold"] = threshold = threshold or float(THRESHOLDS[-1])
+    # Then, at that threshold, how far under it a pair whose neighbours are one report joins.
+    held_out = {story: {**m, "threshold": threshold} for story, m in held_out.items()}
+    aligned = pick_threshold(stories, held_out, "aligned_threshold", threshold - 0.01)
+    model["aligned_threshold"] = aligned or 1.0
     counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
     if args.cv:
-        cross_validate(stories, pairs, model["threshold"])
+        settings = ("threshold", "aligned_threshold")
+        cross_validate(stories, pairs, {name: model[name] for name in settings})
     if not args.dry:
         WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"written: {WEIGHTS}")

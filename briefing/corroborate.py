@@ -911,6 +911,10 @@ class _Features:
     def __len__(self) -> int:
         return len(self._article)
 
+    def article(self, i: int) -> int:
+        """The place of sentence i's article, or -1 past either end of the corpus."""
+        return self._article[i] if 0 <= i < len(self._article) else -1
+
     def names_an_event(self, i: int) -> bool:
         """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
         words, n = self._articles[self._article[i]], self._position[i]
@@ -1067,11 +1071,36 @@ def _join_reports(
         members.pop(second, None)
 
     ranked = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
-    for score, i, j in ranked:
-        if score < weights.threshold:
-            break
+    above = sum(score >= weights.threshold for score, _, _ in ranked)
+    for _, i, j in ranked[:above]:
         if root(i) != root(j):
             join(i, j)
+    # Outlets rewording one wire story keep its order: a pair scoring under the threshold
+    # (but past `aligned_threshold`) joins when sentences just before both, or just after
+    # both, already carry one report.
+    for score, i, j in ranked[above:]:
+        if score < weights.aligned_threshold:
+            break
+        if root(i) != root(j) and _neighbours_joined(features, root, i, j):
+            join(i, j)
+
+
+# How many sentences on each side `_neighbours_joined` looks at.
+_ALIGNED_SPAN = 2
+
+
+def _neighbours_joined(features: _Features, root: Callable[[int], int], i: int, j: int) -> bool:
+    """Whether, for sentences i and j of two articles, one of the _ALIGNED_SPAN sentences
+    before i and one before j (or after both) are of one report."""
+    if features.article(i) == features.article(j):
+        return False
+    for step in (-1, 1):
+        mine = [i + step * d for d in range(1, _ALIGNED_SPAN + 1)]
+        theirs = [j + step * d for d in range(1, _ALIGNED_SPAN + 1)]
+        roots = {root(a) for a in mine if features.article(a) == features.article(i)}
+        if any(root(b) in roots for b in theirs if features.article(b) == features.article(j)):
+            return True
+    return False
 
 
 def published_apart(
