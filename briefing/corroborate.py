@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
-from briefing.date_mention import measures_time
+from briefing.date_mention import time_numbers
 from briefing.extract import STOPWORDS
 from briefing.model.words import (
     ReportWeights,
@@ -452,6 +452,8 @@ def _report_words(text: str) -> ReportWords:
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
     dates, sources = _dates(text), _sources(text)
+    # "Two days after", "a 60-day truce": a time phrase's numbers say when, not how many.
+    text = _without_time_numbers(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
     text = bodies.sub(" ", text) if named else text
@@ -478,8 +480,7 @@ def _report_words(text: str) -> ReportWords:
                 run.append(tokens[n])
             continue  # a year dates the report (see `dates`)
         if run:
-            if not measures_time(tokens[n]):  # "two days after" is a time, not a count
-                _add_count(run, words, numbers)
+            _add_count(run, words, numbers)
             run = []
         after, after_determiner = after_determiner, role & _DETERMINER
         if word is None:
@@ -493,6 +494,18 @@ def _report_words(text: str) -> ReportWords:
         _add_count(run, words, numbers)
     groups = (words, names, numbers, events, dates, sources)
     return ReportWords(*map(frozenset, groups))
+
+
+def _without_time_numbers(text: str) -> str:
+    """The text with the numbers of its date and time phrases (`time_numbers`) blanked."""
+    spans = time_numbers(text)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for number in spans:
+        pieces += [text[at : number.start], " " * (number.end - number.start)]
+        at = number.end
+    return "".join(pieces) + text[at:]
 
 
 def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
