@@ -228,7 +228,11 @@ def recall_losses(
         if s.kind != "caption"
     }
     distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
-    proposed = {(distinct[x], distinct[y]) for x, y in _candidate_pairs(features, distinct)}
+    proposed = {
+        (distinct[x], distinct[y])
+        for firsts, seconds in _candidate_pairs(features, distinct)
+        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
+    }
     published = {a.id: publication_date(a.article.published) for a in articles}
     losses: Counter[str] = Counter()
     for a, b in combinations(labelled, 2):

@@ -744,9 +744,15 @@ def pair_features(
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
         "senses_shared": min(synonyms, 3) / 3,
-        # The days each tells of, resolved: "today" in one and "on Saturday" in the other
-        # agree; a day each gives and the other does not is another event (or another
-        # toll) unless they share one.
+        **told_features(told_a, told_b),
+    }
+
+
+def told_features(told_a: frozenset[str], told_b: frozenset[str]) -> dict[str, float]:
+    """The features of `pair_features` on the days two sentences tell of, resolved:
+    "today" in one and "on Saturday" in the other agree; a day each gives and the other
+    does not is another event (or another toll) unless they share one."""
+    return {
         "days_agree": float(bool(told_a & told_b)),
         "days_clash": float(bool(told_a and told_b and not told_a & told_b)),
     }
@@ -811,9 +817,17 @@ def report_score(
 ) -> float:
     """How likely two sentences carry one report, 0-1: a logistic model over
     `pair_features`, fitted on labelled pairs of dev stories (benchmarks/fit_reports.py)."""
-    weights = weights or report_weights()
-    features = pair_features(wa, wb, told_a, told_b)
-    z = weights.bias + sum(weights.weights[name] * value for name, value in features.items())
+    return logistic(report_sum(pair_features(wa, wb, told_a, told_b), weights or report_weights()))
+
+
+def report_sum(features: Mapping[str, Any], weights: ReportWeights) -> Any:
+    """The learned model's weighted sum of `pair_features`: of one pair's floats, or of
+    many pairs' at once, as arrays (`report_pairs`), adding in the same order."""
+    return weights.bias + sum(weights.weights[name] * value for name, value in features.items())
+
+
+def logistic(z: float) -> float:
+    """The report score of a `report_sum`."""
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -978,6 +992,18 @@ class _Features:
         """The place of sentence i's article, or -1 past either end of the corpus."""
         return self._article[i] if 0 <= i < len(self._article) else -1
 
+    def numbers(self, i: int) -> frozenset[float]:
+        """Sentence i's counts (`ReportWords.numbers`), without unpacking it."""
+        words, n = self._articles[self._article[i]], self._position[i]
+        return frozenset(words.numbers[words.number_bounds[n] : words.number_bounds[n + 1]])
+
+    def number_counts(self) -> NDArray[np.int64]:
+        """How many counts each sentence gives, in reading order."""
+        import numpy as np
+
+        bounds = [np.frombuffer(words.number_bounds, dtype=np.uintc) for words in self._articles]
+        return np.concatenate([np.zeros(0, dtype=np.int64), *map(np.diff, bounds)]).astype(np.int64)
+
     def names_an_event(self, i: int) -> bool:
         """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
         words, n = self._articles[self._article[i]], self._position[i]
@@ -1004,11 +1030,14 @@ class _Features:
 _UNPACKED = 4096
 
 
-def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[tuple[int, int]]:
+def _candidate_pairs(
+    features: _Features, distinct: Sequence[int]
+) -> Iterable[tuple[NDArray[np.int64], NDArray[np.int64]]]:
     """Index pairs (into `distinct`) of sentences worth comparing: those sharing enough
     words (only sentences sharing words are ever compared, so the cost grows with the
-    number of near-duplicates, not with the square of the corpus). Pairs come in order.
-    Worked out on arrays of word ids, sorted (the sort is what costs)."""
+    number of near-duplicates, not with the square of the corpus). Pairs come in order,
+    a batch at a time as two arrays (first and second sentences). Worked out on arrays
+    of word ids, sorted (the sort is what costs)."""
     import numpy as np
 
     sentence, run, token = features.word_table()
@@ -1059,7 +1088,7 @@ def _candidate_pairs(features: _Features, distinct: Sequence[int]) -> Iterable[t
         shared_words = np.diff(np.r_[starts, len(keys)]) - shared_names
         shared = shared_words * 1.0 + shared_names * _NAME_WEIGHT
         chosen = pairs[starts][shared >= _MIN_SHARED_WEIGHT]
-        yield from zip((chosen // size).tolist(), (chosen % size).tolist(), strict=True)
+        yield chosen // size, chosen % size
 
 
 # Shared words added up at a time by _candidate_pairs (a few bytes each).
@@ -1101,15 +1130,7 @@ def _join_reports(
     def apart(a: int, b: int) -> bool:
         return published_apart(features[a], features[b], published[a], published[b])
 
-    scored = []
-    for x, y in _candidate_pairs(features, distinct):
-        i, j = distinct[x], distinct[y]
-        if apart(i, j):
-            continue
-        wi, wj = features[i], features[j]
-        if wi.words and wj.words and _comparable(wi, wj):
-            days_i, days_j = told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
-            scored.append((report_score(wi, wj, weights, days_i, days_j), i, j))
+    scored = _scored_pairs(features, distinct, published, told, weights)
     members: dict[int, list[int]] = {}
 
     def join(i: int, j: int) -> None:
@@ -1164,6 +1185,39 @@ def _neighbours_joined(features: _Features, root: Callable[[int], int], i: int, 
         if any(root(b) in roots for b in theirs if features.article(b) == features.article(j)):
             return True
     return False
+
+
+# Past this many candidate pairs they are scored all at once, on arrays (see
+# `briefing.report_pairs`); below it, importing scipy costs more than scoring them one by
+# one (~0.1 ms a pair) saves.
+_PAIRS_ONE_BY_ONE = 2_000
+
+
+def _scored_pairs(
+    features: _Features,
+    distinct: Sequence[int],
+    published: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
+    weights: ReportWeights,
+) -> list[tuple[float, int, int]]:
+    """(report score, i, j) of each candidate pair of sentences i and j that may carry one
+    report: not published apart, both with words, comparable."""
+    batches = list(_candidate_pairs(features, distinct))
+    if sum(len(first) for first, _ in batches) > _PAIRS_ONE_BY_ONE:
+        from briefing.report_pairs import scored_pairs
+
+        return scored_pairs(features, batches, distinct, published, told, weights)
+    scored = []
+    for firsts, seconds in batches:
+        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True):
+            i, j = distinct[x], distinct[y]
+            wi, wj = features[i], features[j]
+            if published_apart(wi, wj, published[i], published[j]):
+                continue
+            if wi.words and wj.words and _comparable(wi, wj):
+                told_i, told_j = told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+                scored.append((report_score(wi, wj, weights, told_i, told_j), i, j))
+    return scored
 
 
 def published_apart(

@@ -375,8 +375,16 @@ def _load_model_stage(summarizer: str) -> None:
 
     select_sentences([], summarizer, 0)  # imports the algorithm, picks nothing
     english_rules()
-    # Summaries of a large briefing's panes count words in sparse matrices.
+    # Summaries of a large briefing's panes count words in sparse matrices, and so does
+    # comparing reports, with the model's word lists.
     from scipy import sparse  # noqa: F401
+
+    import briefing.report_pairs  # noqa: F401
+    from briefing.model.words import contrary_events, report_weights, word_senses
+
+    word_senses()
+    contrary_events()
+    report_weights()
 
 
 def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Done:

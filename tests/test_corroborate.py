@@ -247,6 +247,11 @@ def _pairs_by_definition(
     ]
 
 
+def _listed(batches) -> list[tuple[int, int]]:
+    """`_candidate_pairs`' batches of pairs, as one list of pairs."""
+    return [pair for xs, ys in batches for pair in zip(xs.tolist(), ys.tolist(), strict=True)]
+
+
 def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
     import random
 
@@ -276,10 +281,10 @@ def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
         [sentences[i].words for i in distinct], [sentences[i].names for i in distinct]
     )
     assert len(expected) > 100
-    assert list(_candidate_pairs(features, distinct)) == expected
+    assert _listed(_candidate_pairs(features, distinct)) == expected
     # Added up a few first sentences at a time, the same pairs.
     monkeypatch.setattr(corroborate_module, "_SHARES_AT_ONCE", 50)
-    assert list(_candidate_pairs(features, distinct)) == expected
+    assert _listed(_candidate_pairs(features, distinct)) == expected
 
 
 def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:
@@ -288,9 +293,9 @@ def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:
     apart = _Features(
         [ArticleWords.of(["Alpha beta gamma.", "Delta epsilon zeta."], ()), ArticleWords.of([], ())]
     )
-    assert list(_candidate_pairs(apart, [0, 1])) == []
-    assert list(_candidate_pairs(apart, [])) == []
-    assert list(_candidate_pairs(_Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
+    assert _listed(_candidate_pairs(apart, [0, 1])) == []
+    assert _listed(_candidate_pairs(apart, [])) == []
+    assert _listed(_candidate_pairs(_Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
 
 
 def test_report_words_read_who_a_report_is_from() -> None:
@@ -406,3 +411,110 @@ def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() 
     # a3 tells something like it, but after another sentence: nothing aligns it.
     assert result.sources("a1.s2") == ("a1.s2", "a2.s2")
     assert result.sources("a3.s2") == ("a3.s2",)
+
+
+# Sentences telling of counts (agreeing, rounded, clashing), days, other years, weekdays
+# and contrary events, in articles published days and weeks apart: every feature of
+# `pair_features` and every test of `_comparable` is met by some pair.
+_SCORED_ARTICLES = (
+    (
+        "2024-11-27",
+        (
+            "More than 1,600 people were killed in the Sudanese city of El Fasher on Tuesday, "
+            "the WHO said.",
+            "Rebels seized the airport of Goma on Nov. 26, the UN said.",
+            "Forty-two of 61 drones were shot down over Kyiv on Monday, Ukraine said.",
+            "The ordeal of the hostages began on October 7, 2023, in southern Israel.",
+            "Russian forces captured the village of Kurakhove on Wednesday.",
+        ),
+    ),
+    (
+        "2024-11-28",
+        (
+            "At least 1,644 people were killed in El Fasher, Sudan, on Tuesday, MSF said.",
+            "Rebels took Goma airport on Nov. 27, according to the United Nations.",
+            "Ukraine said 35 of 50 drones were downed over Kyiv on Tuesday.",
+            "The hostages' ordeal began on October 7, 2023, in Israel's south.",
+            "Ukrainian forces repelled the attack on the village of Kurakhove on Wednesday.",
+            "Twelve people were killed and two wounded in El Fasher on Tuesday, the WHO said.",
+        ),
+    ),
+    (
+        "2024-12-20",
+        (
+            "More than 1,600 people were killed in El Fasher, Sudan, the WHO said.",
+            "Rebels seized the airport of Goma, the UN said on Friday.",
+        ),
+    ),
+    (
+        None,
+        (
+            "Rebels seized the Goma airport, the UN said, as 134 people died in the city.",
+            "134 people died in Goma as rebels seized its airport, the United Nations said.",
+        ),
+    ),
+)
+
+
+def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatch) -> None:
+    import briefing.corroborate as corroborate_module
+    from briefing import report_pairs
+    from briefing.annotate import publication_date
+    from briefing.corroborate import (
+        _NO_DAYS,
+        _candidate_pairs,
+        _Features,
+        _scored_pairs,
+        article_words,
+        published_apart,
+    )
+    from briefing.model.words import report_weights
+
+    made = [
+        _dated_article(f"m{n}", published, texts)
+        for n, (published, texts) in enumerate(_SCORED_ARTICLES)
+    ]
+    articles = [*made, *seed_briefing.articles]
+    features = _Features([article_words(a) for a in articles])
+    sentences = [s for a in articles for s in a.sentences]
+    distinct = [i for i, s in enumerate(sentences) if s.kind != "caption"]
+    days = [publication_date(a.article.published) for a in articles for _ in a.sentences]
+    told = {i: found for i, s in enumerate(sentences) if s.dates and (found := told_days(s))}
+    weights = report_weights()
+    # Few pairs: scored one by one, by `report_score`.
+    one_by_one = _scored_pairs(features, distinct, days, told, weights)
+    assert 100 < len(one_by_one) < corroborate_module._PAIRS_ONE_BY_ONE
+    candidates = _listed(_candidate_pairs(features, distinct))
+    assert any(
+        published_apart(features[i], features[j], days[i], days[j])
+        for i, j in ((distinct[x], distinct[y]) for x, y in candidates)
+    )
+    met = {
+        name
+        for _, i, j in one_by_one
+        for name, value in pair_features(
+            features[i], features[j], told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+        ).items()
+        if value
+    }
+    assert met == set(pair_features(features[0], features[0]))  # every feature counts
+    # All at once, on arrays: the same floats, pair by pair; a few pairs at a time too.
+    monkeypatch.setattr(corroborate_module, "_PAIRS_ONE_BY_ONE", 0)
+    assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
+    monkeypatch.setattr(report_pairs, "_BATCH", 7)
+    assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
+
+
+def _dated_article(
+    article_id: str, published: str | None, texts: tuple[str, ...]
+) -> AnnotatedArticle:
+    """An article of body sentences with their dates resolved against its publication day."""
+    from briefing.annotate import publication_date
+
+    day = publication_date(published)
+    sentences = tuple(
+        Sentence(f"{article_id}.s{n}", article_id, n, "body", text, (), resolve_dates(text, day))
+        for n, text in enumerate(texts, start=1)
+    )
+    article = Article(f"{article_id}.txt", "t", None, None, published, None, (), ())
+    return AnnotatedArticle(article_id, article, sentences)

@@ -14,7 +14,7 @@ from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index, Prepared
 from briefing.model.lines import Line, make_line, pane_lines
 from briefing.model.panes import PaneActor, mentions_of
-from briefing.model.summaries import summarisable, summarize_lines, summary_line
+from briefing.model.summaries import fresh_lines, summarize_lines, summary_line
 from briefing.model.types import ActorBrief, Briefing
 from briefing.profile import Profile
 from briefing.progress import Stage, StageProgress
@@ -111,11 +111,12 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
             if line.report not in facts
         ]
         room = _summary_length(count, len(brief.summary_pool))
+        fresh = fresh_lines(pool, brief.facts)
         return replace(
             brief,
-            summary=summarize_lines(pool, summarizer, room, brief.facts),
+            summary=summarize_lines(fresh, summarizer, room),
             summary_length=count,
-            summary_reports=min(summarisable(pool, brief.facts), room),
+            summary_reports=min(len(fresh), room),
         )
 
     return replace(
@@ -147,7 +148,8 @@ def _brief(
     taken = {fact.report for fact in dated}
     rest = [(line, also) for line, also in lines if line.report not in taken]
     room = _summary_length(pane.length, len(rest))
-    summary = summarize_lines(rest, summarizer, room, dated)
+    fresh = fresh_lines(rest, dated)
+    summary = summarize_lines(fresh, summarizer, room)
     taken |= {line.report for line in summary}
     more = pane_facts([(line, also) for line, also in lines if line.report not in taken], dated)
     return ActorBrief(
@@ -159,5 +161,5 @@ def _brief(
         facts=sort_facts((*dated, *more))[:MAX_FACTS],
         summary_pool=tuple(summary_line(line, also) for line, also in lines),
         summary_length=pane.length,
-        summary_reports=min(summarisable(rest, dated), room),
+        summary_reports=min(len(fresh), room),
     )

@@ -26,14 +26,9 @@ _REPEAT_SHARE = 0.6
 
 
 def summarize_lines(
-    lines: Sequence[tuple[Line, tuple[str, ...]]],
-    summarizer: str,
-    count: int,
-    facts: Sequence[Fact] = (),
+    candidates: Sequence[tuple[Line, tuple[str, ...]]], summarizer: str, count: int
 ) -> tuple[SummaryLine, ...]:
-    """The pane's summary from its `lines`, none saying again what one of its key `facts`
-    already says."""
-    candidates = _fresh(lines, facts)
+    """The pane's summary from its `fresh_lines`."""
     # News before background: sumy picks the central reports among the news, and among
     # the background only for the room the news leaves (background sentences are general,
     # so a ranker over both would favour them).
@@ -94,16 +89,12 @@ def _repeats(line: Line, other: Line) -> bool:
     )
 
 
-def summarisable(lines: Sequence[tuple[Line, tuple[str, ...]]], facts: Sequence[Fact] = ()) -> int:
-    """How many of the lines could stand alone as summary lines beside the key `facts`."""
-    return len(_fresh(lines, facts))
-
-
-def _fresh(
-    lines: Sequence[tuple[Line, tuple[str, ...]]], facts: Sequence[Fact]
+def fresh_lines(
+    lines: Sequence[tuple[Line, tuple[str, ...]]], facts: Sequence[Fact] = ()
 ) -> list[tuple[Line, tuple[str, ...]]]:
     """The lines that could stand alone as summary lines, but those saying again what one
-    of the `facts` says (another outlet's account of it is not another development)."""
+    of the key `facts` says (another outlet's account of it is not another development):
+    what a summary is made from."""
     told = [(fact.text, fact.date or fact.reported) for fact in facts]
     return [
         (line, also)
