@@ -10,15 +10,18 @@ stories (benchmarks/judged/*.toml and pairs/*.toml): the same report in two arti
 against events of different stories. Classes are weighted equally (negatives outnumber
 positives a hundredfold, most of them trivially apart); hard negatives (sharing 40% of
 their content words) and negatives of one story weigh more than the rest. The threshold
-is the lowest at which the briefing's grouping of the dev articles merges at most
-MAX_WRONG of the hard negatives and of the negatives within one story file. Dev stories
-whose file says `report_fit = false` (added after the fit) are left out of both: they
-still count in the dev figures of the benchmarks, as a check on stories the score did not
-learn from.
+is cross-validated by story: each dev story grouped by the briefing with a score fitted on
+the other dev stories, the lowest threshold down to which these merge at most
+WRONG_BUDGET of the negatives a careless score would merge (hard ones, and those within
+one story file, together); that dev precision/recall curve is printed. So is the
+threshold under it from which a pair whose neighbours are already one report joins
+(`aligned_threshold`). Dev stories whose
+file says `report_fit = false` (added after the fit) are left out of both: they still
+count in the dev figures of the benchmarks, as a check on stories the score did not learn
+from.
 
---cv measures how that generalises to stories the score has not seen: each dev story
-grouped, at every threshold, by a score fitted on the other dev stories; then every story
-(dev and test) grouped by a score fitted on all the others, at the fitted threshold.
+--cv measures how that generalises to the test stories too: every story (dev and test)
+grouped by a score fitted on all the others, at the fitted threshold.
 Without --cv test stories are never read: `benchmarks/report_merging.py` reports them.
 """
 
@@ -39,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from report_merging import (  # noqa: E402
     KINDS,
+    NEGATIVES,
     PAGE_FOLDERS,
     PAIRS_DIR,
     Counts,
@@ -57,9 +61,11 @@ from briefing.corroborate import pair_features, report_words, told_days  # noqa:
 from briefing.model.words import ReportWeights  # noqa: E402
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "briefing/model/data/report_weights.json"
-# The share of hard negatives, and of negatives of one story file, the threshold may
-# merge at most on dev: the issue's bound on wrong merges is 5%.
-MAX_WRONG = 0.05
+# The share of the hard negatives and the negatives of one story file, together, the
+# threshold may merge at most on dev: the issue's bound on wrong merges is 5%, and the
+# margin is for stories the score has not seen. (Bounding the 71 hard ones apart at 5%
+# kept the threshold where two rewrites in five stayed apart for 3 more wrong merges.)
+WRONG_BUDGET = 0.03
 # What each kind of negative weighs in the fit, in all (positives weigh 0.5): the hard
 # ones and those of one story, which a careless score would merge, more than the rest.
 NEGATIVE_SHARES = {"hard": 0.2, "near": 0.2, "negative": 0.1}
@@ -156,7 +162,9 @@ def fit_without(pairs: list[Pair], held_out: int, among: set[int]) -> dict:
 def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
     """One story grouped by the briefing with `model` (its threshold included): merged
     per kind."""
-    weights = ReportWeights(model["bias"], model["weights"], model["threshold"])
+    weights = ReportWeights(
+        model["bias"], model["weights"], model["threshold"], model.get("aligned_threshold", 1.0)
+    )
     split = Split()
     grouped_pairs = grouped([stories.clusters[story]], weights)
     judge(stories.labelled[story], grouped_pairs, split, pairwise=False)
@@ -165,7 +173,7 @@ def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
 
 def acceptable(kinds: dict[str, Counts]) -> bool:
     hard, near = kinds["hard"], kinds["near"]
-    return hard.merged <= MAX_WRONG * hard.total and near.merged <= MAX_WRONG * near.total
+    return hard.merged + near.merged <= WRONG_BUDGET * (hard.total + near.total)
 
 
 def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
@@ -174,50 +182,52 @@ def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
         total[kind].total += counts.total
 
 
-def pick_threshold(stories: Stories, dev: set[int], model: dict) -> float:
-    """The lowest threshold at which the briefing's grouping of the dev stories (all at
-    once, as a mixed folder) merges at most MAX_WRONG of the hard negatives and of the
-    negatives within one story file."""
-    clusters = [stories.clusters[n] for n in sorted(dev)]
-    labelled = [item for n in sorted(dev) for item in stories.labelled[n]]
-    for t in THRESHOLDS:
-        weights = ReportWeights(model["bias"], model["weights"], float(t))
-        split = Split()
-        judge(labelled, grouped(clusters, weights), split, pairwise=False)
-        kinds = split.kinds["grouped"]
-        print(f"threshold {t:.2f}: {line(kinds)}")
-        if acceptable(kinds):
-            return float(t)
-    return float(THRESHOLDS[-1])
-
-
-def held_out_thresholds(stories: Stories, pairs: list[Pair], dev: set[int]) -> None:
-    """What each threshold merges of held-out dev stories, each grouped by a score fitted
-    on the other dev stories: how the threshold picked on the stories the score was
-    fitted on fares on stories it has not seen."""
-    totals = {float(t): {kind: Counts() for kind in KINDS} for t in THRESHOLDS}
-    for story in sorted(dev):
-        model = fit_without(pairs, story, dev)
-        for t, total in totals.items():
-            add(total, judged(stories, story, {**model, "threshold": t}))
-    for t, kinds in totals.items():
-        mark = "" if acceptable(kinds) else "  (over MAX_WRONG)"
-        print(f"threshold {t:.2f}, dev stories held out: {line(kinds)}{mark}")
+def pick_threshold(
+    stories: Stories, models: dict[int, dict], setting: str, start: float
+) -> float | None:
+    """The lowest value of the threshold `setting`, from `start` down, down to which the
+    dev stories, each grouped by its model (a score fitted on the other dev stories:
+    cross-validated by story, never by pair within one), merge at most WRONG_BUDGET of
+    the hard negatives and the negatives within one story file together, at every value;
+    None when even `start` merges more. The precision/recall curve on the way down. (A
+    threshold picked on the stories the score was fitted on is too loose for stories it
+    has not seen.)"""
+    picked = None
+    for t in THRESHOLDS[::-1]:  # from the strictest: the curve, then the lowest acceptable
+        if t > start:
+            continue
+        kinds = {kind: Counts() for kind in KINDS}
+        for story, model in models.items():
+            add(kinds, judged(stories, story, {**model, setting: float(t)}))
+        if not acceptable(kinds):
+            print(f"{setting} {t:.2f}, dev stories held out: {line(kinds)}  (over WRONG_BUDGET)")
+            break
+        print(f"{setting} {t:.2f}, dev stories held out: {line(kinds)}")
+        picked = float(t)
+    return picked
 
 
 def line(kinds: dict[str, Counts]) -> str:
-    return ", ".join(
+    """Merged of each kind, and precision and recall (copies and rewrites merged, of all
+    pairs merged and of all to merge)."""
+    good = kinds["copy"].merged + kinds["rewrite"].merged
+    bad = sum(kinds[kind].merged for kind in NEGATIVES)
+    to_merge = kinds["copy"].total + kinds["rewrite"].total
+    precision = good / (good + bad) if good + bad else 1.0
+    recall = good / to_merge if to_merge else 0.0
+    counts = ", ".join(
         f"{kind} {kinds[kind].merged}/{kinds[kind].total}" for kind in ("rewrite", "hard", "near")
     )
+    return f"{counts}; precision {precision:.3f}, recall {recall:.3f}"
 
 
-def cross_validate(stories: Stories, pairs: list[Pair], threshold: float) -> None:
+def cross_validate(stories: Stories, pairs: list[Pair], thresholds: dict[str, float]) -> None:
     """Each story (dev and test) grouped by a score fitted on all the other stories, at
-    the shipped threshold; the figures per split, and per story."""
+    the shipped thresholds; the figures per split, and per story."""
     everyone = set(range(len(stories.names)))
     totals = {split: {kind: Counts() for kind in KINDS} for split in ("dev", "test", "all")}
     for story in sorted(everyone):
-        model = {**fit_without(pairs, story, everyone), "threshold": threshold}
+        model = {**fit_without(pairs, story, everyone), **thresholds}
         kinds = judged(stories, story, model)
         print(f"  {stories.names[story]} ({stories.splits[story]}): {line(kinds)}")
         add(totals[stories.splits[story]], kinds)
@@ -245,13 +255,19 @@ def main() -> int:
     # `report_fit = false` stay out, as a check.
     dev = {n for n, split in enumerate(stories.splits) if split == "dev" and stories.fitted[n]}
     model = fit([p for p in pairs if p.stories <= dev])
-    model["threshold"] = pick_threshold(stories, dev, model)
+    held_out = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
+    threshold = pick_threshold(stories, held_out, "threshold", float(THRESHOLDS[-1]))
+    model["threshold"] = threshold = threshold or float(THRESHOLDS[-1])
+    # Then, at that threshold, how far under it a pair whose neighbours are one report joins.
+    held_out = {story: {**m, "threshold": threshold} for story, m in held_out.items()}
+    aligned = pick_threshold(stories, held_out, "aligned_threshold", threshold - 0.01)
+    model["aligned_threshold"] = aligned or 1.0
     counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
     if args.cv:
-        held_out_thresholds(stories, pairs, dev)
-        cross_validate(stories, pairs, model["threshold"])
+        settings = ("threshold", "aligned_threshold")
+        cross_validate(stories, pairs, {name: model[name] for name in settings})
     if not args.dry:
         WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"written: {WEIGHTS}")

@@ -2,6 +2,7 @@
 
     python benchmarks/report_merging.py            # recall/precision per split (dev, test, all)
     python benchmarks/report_merging.py --worst 15 # also the worst misses and wrong merges
+    python benchmarks/report_merging.py --split dev  # dev stories only (tune on these)
 
 Labelled sentences come from the judged corpus (benchmarks/judged/*.toml, whole pages
 labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, only the
@@ -16,6 +17,13 @@ Pairs, always of sentences in different articles:
   when they share 40% of the shorter sentence's content words (same actors, place,
   template). None should merge.
 
+Where each rewrite the grouping misses is lost (as its story's articles are grouped
+alone): the candidate search never proposes the pair (it shares too little weight of
+words, or a word too common to pair everyone on), it is ruled out before scoring
+(published days apart, contradicting counts, days or events), it scores under the
+threshold, or it scores past it but grouping does not join it (a clash with a member of
+the other group, weekdays of two days).
+
 Two verdicts are scored: the pairwise test (`same_report`) and the grouping the briefing
 shows (`corroborate`, run over every article of the split at once, so reports of
 different stories can chain together as they would in a user's mixed folder). Tune on
@@ -27,7 +35,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -53,14 +61,21 @@ from briefing_eval import (  # noqa: E402
 )
 
 from briefing.actors import compile_profile  # noqa: E402
-from briefing.annotate import AnnotatedArticle  # noqa: E402
+from briefing.annotate import AnnotatedArticle, publication_date  # noqa: E402
 from briefing.corroborate import (  # noqa: E402
+    _candidate_pairs,
+    _comparable,
+    _Features,
+    article_words,
     corroborate,
     pair_features,
+    published_apart,
     report_score,
     report_words,
     same_report,
+    told_days,
 )
+from briefing.model.words import report_weights  # noqa: E402
 
 if TYPE_CHECKING:
     from briefing.model.words import ReportWeights
@@ -73,6 +88,10 @@ PAIRS_DIR = LABELS_DIR / "pairs"
 # wherever they are (hard).
 KINDS = ("copy", "rewrite", "near", "negative", "hard")
 NEGATIVES = ("near", "negative", "hard")
+
+
+# Where a rewrite the grouping misses is lost, in the order the briefing decides.
+LOSSES = ("not proposed", "ruled out", "under threshold", "lost in grouping")
 
 
 @dataclass(frozen=True)
@@ -186,8 +205,68 @@ def grouped(
     return within | across
 
 
+def recall_losses(
+    articles: Sequence[AnnotatedArticle],
+    labelled: Sequence[Labelled],
+    weights: ReportWeights | None = None,
+) -> Counter[str]:
+    """Where each labelled rewrite that the briefing's grouping of these articles (one
+    story's, alone) does not merge is lost: see LOSSES. The pair as the briefing compares
+    it: each sentence as the first of its word-for-word copies, candidates searched among
+    every distinct sentence of the articles."""
+    weights = weights or report_weights()
+    reports = corroborate(articles, weights=weights).report_of
+    sentences = [s for a in articles for s in a.sentences]
+    place = {s.id: n for n, s in enumerate(sentences)}
+    packed = [article_words(a) for a in articles]
+    features = _Features(packed)
+    keys = [words.copy_key(n) for words in packed for n in range(len(words))]
+    first: dict[bytes, int] = {}
+    copy_of = {
+        n: first.setdefault(key, n)
+        for n, (s, key) in enumerate(zip(sentences, keys, strict=True))
+        if s.kind != "caption"
+    }
+    distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
+    proposed = {
+        (distinct[x], distinct[y])
+        for firsts, seconds in _candidate_pairs(features, distinct)
+        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
+    }
+    published = {a.id: publication_date(a.article.published) for a in articles}
+    losses: Counter[str] = Counter()
+    for a, b in combinations(labelled, 2):
+        if pair_kind(a, b) != "rewrite" or reports[a.id] is reports[b.id]:
+            continue
+        if a.id not in place or b.id not in place:
+            continue
+        i, j = sorted((copy_of.get(place[a.id], -1), copy_of.get(place[b.id], -1)))
+        wi, wj = features[i], features[j]
+        si, sj = sentences[i], sentences[j]
+        if i < 0 or (i, j) not in proposed:
+            losses["not proposed"] += 1
+        elif published_apart(wi, wj, published[si.article_id], published[sj.article_id]) or not (
+            wi.words and wj.words and _comparable(wi, wj)
+        ):
+            losses["ruled out"] += 1
+        elif report_score(wi, wj, weights, told_days(si), told_days(sj)) < weights.threshold:
+            losses["under threshold"] += 1
+        else:
+            losses["lost in grouping"] += 1
+    return losses
+
+
 def pct(part: int, whole: int) -> str:
     return f"{part / whole:.0%} ({part}/{whole})" if whole else "-"
+
+
+def report_losses(losses: dict[str, Counter[str]]) -> None:
+    print("\nRewrites not merged, by where they are lost (each story grouped alone)")
+    print("| split | " + " | ".join(LOSSES) + " |")
+    print("|---|" + "---|" * len(LOSSES))
+    for name, counts in losses.items():
+        whole = sum(counts.values())
+        print(f"| {name} | " + " | ".join(pct(counts[k], whole) for k in LOSSES) + " |")
 
 
 def report(splits: dict[str, Split], worst: int) -> None:
@@ -244,8 +323,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
     parser.add_argument("--pages", type=Path, default=Path(default))
     parser.add_argument("--worst", type=int, default=0, help="show this many misses per kind")
+    parser.add_argument(
+        "--split", choices=("dev", "test"), help="only this split's stories (tune on dev)"
+    )
     args = parser.parse_args(argv)
-    clusters = load_clusters() + load_clusters(PAIRS_DIR)
+    clusters = [
+        c for c in load_clusters() + load_clusters(PAIRS_DIR) if args.split in (None, c.split)
+    ]
     if pages_missing(clusters, args.pages):
         return 0
     by_split: dict[str, list[tuple[Cluster, list[AnnotatedArticle]]]] = defaultdict(list)
@@ -253,12 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         by_split[cluster.split].append((cluster, brief_cluster(cluster, args.pages, f"c{n}a")))
     splits: dict[str, Split] = {}
     everything = Split()
+    losses: dict[str, Counter[str]] = {}
     for name in sorted(by_split):
         briefed = by_split[name]
         grouped_pairs = grouped([group for _, group in briefed])
-        labelled = [
-            item for cluster, group in briefed for item in labelled_sentences(cluster, group)
-        ]
+        per_story = [(group, labelled_sentences(cluster, group)) for cluster, group in briefed]
+        labelled = [item for _, items in per_story for item in items]
+        losses[name] = sum((recall_losses(group, items) for group, items in per_story), Counter())
         splits[name] = Split()
         judge(labelled, grouped_pairs, splits[name])
         for verdict, kinds in splits[name].kinds.items():
@@ -267,9 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total.merged += counts.merged
                 total.total += counts.total
     splits["all"] = everything
+    losses["all"] = sum(losses.values(), Counter())
     stories = {split: len(group) for split, group in by_split.items()}
     print(f"Labelled stories: {stories}; pages under {args.pages}")
     report(splits, args.worst)
+    report_losses(losses)
     return 0
 
 

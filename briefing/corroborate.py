@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
+from briefing.date_mention import time_numbers
 from briefing.extract import STOPWORDS
 from briefing.model.words import (
     ReportWeights,
@@ -461,6 +462,8 @@ def _report_word_sets(
         names.add(_BODY_ACRONYMS[body.group()])
         words.add(_BODY_ACRONYMS[body.group()])
     dates, sources = _dates(text), _sources(text)
+    # "Two days after", "a 60-day truce": a time phrase's numbers say when, not how many.
+    text = _without_time_numbers(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
     text = bodies.sub(" ", text) if named else text
@@ -500,6 +503,18 @@ def _report_word_sets(
     if run:
         _add_count(run, words, numbers)
     return words, names, numbers, events, dates, sources
+
+
+def _without_time_numbers(text: str) -> str:
+    """The text with the numbers of its date and time phrases (`time_numbers`) blanked."""
+    spans = time_numbers(text)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for number in spans:
+        pieces += [text[at : number.start], " " * (number.end - number.start)]
+        at = number.end
+    return "".join(pieces) + text[at:]
 
 
 def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
@@ -973,6 +988,10 @@ class _Features:
     def __len__(self) -> int:
         return len(self._article)
 
+    def article(self, i: int) -> int:
+        """The place of sentence i's article, or -1 past either end of the corpus."""
+        return self._article[i] if 0 <= i < len(self._article) else -1
+
     def numbers(self, i: int) -> frozenset[float]:
         """Sentence i's counts (`ReportWords.numbers`), without unpacking it."""
         words, n = self._articles[self._article[i]], self._position[i]
@@ -1136,11 +1155,36 @@ def _join_reports(
         members.pop(second, None)
 
     ranked = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
-    for score, i, j in ranked:
-        if score < weights.threshold:
-            break
+    above = sum(score >= weights.threshold for score, _, _ in ranked)
+    for _, i, j in ranked[:above]:
         if root(i) != root(j):
             join(i, j)
+    # Outlets rewording one wire story keep its order: a pair scoring under the threshold
+    # (but past `aligned_threshold`) joins when sentences just before both, or just after
+    # both, already carry one report.
+    for score, i, j in ranked[above:]:
+        if score < weights.aligned_threshold:
+            break
+        if root(i) != root(j) and _neighbours_joined(features, root, i, j):
+            join(i, j)
+
+
+# How many sentences on each side `_neighbours_joined` looks at.
+_ALIGNED_SPAN = 2
+
+
+def _neighbours_joined(features: _Features, root: Callable[[int], int], i: int, j: int) -> bool:
+    """Whether, for sentences i and j of two articles, one of the _ALIGNED_SPAN sentences
+    before i and one before j (or after both) are of one report."""
+    if features.article(i) == features.article(j):
+        return False
+    for step in (-1, 1):
+        mine = [i + step * d for d in range(1, _ALIGNED_SPAN + 1)]
+        theirs = [j + step * d for d in range(1, _ALIGNED_SPAN + 1)]
+        roots = {root(a) for a in mine if features.article(a) == features.article(i)}
+        if any(root(b) in roots for b in theirs if features.article(b) == features.article(j)):
+            return True
+    return False
 
 
 # Past this many candidate pairs they are scored all at once, on arrays (see

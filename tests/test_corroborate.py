@@ -1,11 +1,20 @@
 """Corroboration: one report in two outlets' words is one report; different reports stay apart."""
 
+from dataclasses import replace
 from datetime import date
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate import corroborate, pair_features, report_words, same_report, told_days
+from briefing.corroborate import (
+    corroborate,
+    pair_features,
+    report_score,
+    report_words,
+    same_report,
+    told_days,
+)
 from briefing.dates import resolve_dates
 from briefing.extract import Article
+from briefing.model.words import report_weights
 
 DAWN_IRAN = (
     "Iran will send missiles, drones and more advisers to Syria, a senior Iranian official said "
@@ -142,6 +151,10 @@ def test_report_words_read_counts_days_and_swaps() -> None:
     assert report_words("They returned on Nov. 27, 2024, as 1,200 left.").numbers == frozenset(
         {1200.0}
     )
+    # A number before a unit of time measures a time: "two days after", "a 60-day truce".
+    time = report_words("A second strike in two days, 45 killed, as the 60-day truce held.")
+    assert time.numbers == frozenset({45.0})
+    assert report_words("Three witnesses said, 48 hours later.").numbers == frozenset({3.0})
 
 
 def test_the_same_report_months_apart_is_two_reports() -> None:
@@ -374,6 +387,30 @@ def test_a_capital_that_speaks_is_its_state_and_name_particles_name_no_one() -> 
     assert not sharaa.names & assad.names
     # "eliminated" is how an army says "killed".
     assert "kill" in report_words("Israel said it eliminated Nasrallah.").words
+
+
+def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() -> None:
+    lede = "M23 rebels seized the airport of Goma on Monday, the UN said."
+    lede_copy = "M23 rebels seized Goma's airport on Monday, the UN said."
+    told = "Thousands of residents fled toward the Rwandan border as shelling went on."
+    retold = "Thousands of people fled to the border with Rwanda amid heavy shelling."
+    also = "Residents were leaving for the border with Rwanda, some on foot."
+    score = report_score(report_words(told), report_words(retold))
+    articles = [
+        _article("a1", lede, told),
+        _article("a2", lede_copy, retold),
+        _article("a3", "Aid groups pulled staff out of the city.", also),
+    ]
+    # Under the threshold, past the aligned one, but after an unrelated sentence.
+    assert 0.3 < report_score(report_words(also), report_words(told)) < score
+    strict = replace(report_weights(), threshold=score + 0.01, aligned_threshold=1.0)
+    assert corroborate(articles, weights=strict).sources("a1.s2") == ("a1.s2",)
+    aligned = replace(strict, aligned_threshold=0.3)
+    result = corroborate(articles, weights=aligned)
+    assert result.sources("a1.s1") == ("a1.s1", "a2.s1")  # the neighbours: one report
+    # a3 tells something like it, but after another sentence: nothing aligns it.
+    assert result.sources("a1.s2") == ("a1.s2", "a2.s2")
+    assert result.sources("a3.s2") == ("a3.s2",)
 
 
 # Sentences telling of counts (agreeing, rounded, clashing), days, other years, weekdays

@@ -82,6 +82,9 @@ class ReportWeights:
     bias: float
     weights: dict[str, float]  # feature name -> weight
     threshold: float  # the score from which two sentences are one report
+    # The score from which two sentences whose neighbours are one report are one too
+    # (1.0: none are).
+    aligned_threshold: float = 1.0
 
 
 @cache
@@ -89,7 +92,9 @@ def report_weights() -> ReportWeights:
     """The report score's weights, fitted by benchmarks/fit_reports.py on dev stories."""
     path = resources.files("briefing.model").joinpath("data/report_weights.json")
     data = json.loads(path.read_text("utf-8"))
-    return ReportWeights(data["bias"], dict(data["weights"]), data["threshold"])
+    return ReportWeights(
+        data["bias"], dict(data["weights"]), data["threshold"], data.get("aligned_threshold", 1.0)
+    )
 
 
 @cache
