@@ -360,11 +360,13 @@ LEGAL_SUFFIX = re.compile(
 
 # Navigation words that are never an outlet's name.
 NAVIGATION = frozenset(
-    "home contact about menu search news sitemap login help terms privacy careers".split()
+    """home contact about menu search news sitemap login help terms privacy careers skip
+    sidebar navigation kontakt startseite suche impressum datenschutz übersicht menü accueil
+    inicio contacto""".split()
 )
 
 
-NAVIGATION_FILLER = frozenset("us our the page".split())
+NAVIGATION_FILLER = frozenset("us our the page main to info".split())
 
 
 # A title part that is a date or a count, not a site name ("France 24" and "9to5Mac" are).
