@@ -39,6 +39,10 @@ def _page(header: str = "", footer: str = "", body: str = BODY) -> str:
         # a wire agency's own copyright row: the page is the agency's
         ("© 2024 Reuters. All rights reserved.", "Reuters"),
         ("Copyright 2024 AFP", "AFP"),
+        # an association's legal form and a separator after the name are not part of it
+        ("© 2023 Weisser Ring e. V. Alle Rechte vorbehalten", "Weisser Ring"),
+        ("© 2023 Harbour Gazette /", "Harbour Gazette"),
+        ("© 2023 El Diario. Derechos Reservados", "El Diario"),
         # a company named after its publication is no publisher of several
         ("Harbour Medien\n\nCopyright © 2019 Harbour Medien\n\nHarbour", "Harbour"),
     ],
@@ -56,6 +60,7 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         "© 2024 Creative Commons BY 4.0",
         "© since 2010",
         "© 2023 Harbour Media Group",  # a publishing company names no publication
+        "© 2019 - Algunos derechos reservados.",  # a licence: "some rights reserved"
         # an owner the page names with its several publications is their publisher
         "© 2023 Meredith\n\nOther Meredith Sites",
         "Alle Medien von Tamedia\n\n© Tamedia 2023",

@@ -367,14 +367,15 @@ def _owner_name(text: str) -> str:
     owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
     # A sentence or a dash ends the name: "FOX News Network, LLC. Quotes displayed ...",
     # "Handelsblatt GmbH - ein Unternehmen der ...".
-    owner = re.split(r"\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
+    # "Weisser Ring e. V." is one name.
+    owner = re.split(r"(?<!\be)\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
     owner = re.sub(r"^(?:©\s*|copyright\s+)+", "", owner, flags=re.IGNORECASE)
     kept: list[str] = []
     for part in re.split(r"\s*[,|]\s*", owner):
         if kept and (LEGAL_SUFFIX.fullmatch(" " + part) or _is_navigation(part)):
             break
         kept.append(part)
-    return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,")
+    return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,").rstrip(" -–—/&")
 
 
 def _is_owner_name(owner: str) -> bool:

@@ -336,8 +336,9 @@ BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
 
 
 ALL_RIGHTS = re.compile(
-    r"\.?\s*(?:all rights reserved|todos os direitos reservados|todos los derechos reservados"
-    r"|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati).*$",
+    r"\.?\s*(?:all rights reserved|(?:todos os |alguns )?direitos reservados"
+    r"|(?:todos los |algunos )?derechos reservados|(?:tous )?droits réservés"
+    r"|alle rechte vorbehalten|tutti i diritti riservati).*$",
     re.IGNORECASE,
 )
 
@@ -346,7 +347,7 @@ ALL_RIGHTS = re.compile(
 # Business Media".
 _LEGAL_FORMS = (
     "inc", "llc", "l.l.c", "ltd", "limited", "pvt", "private", "plc", "llp", "corp",
-    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co",
+    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co", "e.v", "e. v",
 )  # fmt: skip
 LEGAL_SUFFIX = re.compile(
     # Tried only where the run of company forms starts (not after one of them): from every
