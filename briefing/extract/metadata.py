@@ -274,7 +274,10 @@ def _owns_publications(owner: str, texts: list[str]) -> bool:
     if not name:
         return False
     groups = publisher_groups()
+    last = name.rsplit(" ", 1)[-1]
     for text in texts:
+        if last not in text.lower():  # cheap: most rows do not name the owner
+            continue
         words = normalise(text).split()
         if len(words) > GROUP_ROW_WORDS or not groups.intersection(words) or COPYRIGHT.search(text):
             continue
