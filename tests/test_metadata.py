@@ -149,3 +149,30 @@ def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) 
 def test_masthead_is_a_name_printed_twice(top: str, outlet: str | None) -> None:
     page = f"{top}\n\n{HEADLINE}\n\n{BODY}\n"
     assert extract_article(page, "page.txt").outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst", "body"),
+    [
+        (
+            "Old market hall: Council votes to rebuild it",
+            "The council wants to open the hall again within two years",
+            BODY,
+        ),
+        (
+            "Markthalle: Stadtrat stimmt für den Neubau",
+            "Die Stadt will die Halle in zwei Jahren wieder öffnen",
+            BODY_DE,
+        ),
+        ("Mayor: “The hall belongs to everyone”", "The council wants to open it again", BODY),
+    ],
+)
+def test_headline_over_its_standfirst_and_byline_is_the_title(
+    headline: str, standfirst: str, body: str
+) -> None:
+    """No page title line: the scorer picks the headline, not the standfirst under it that has
+    the byline right under it."""
+    page = (
+        f"{MENU}\n\nNews\n\n{headline}\n\n{standfirst}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{body}\n"
+    )
+    assert extract_article(page, "page.txt").title == headline
