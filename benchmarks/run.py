@@ -409,6 +409,15 @@ def tui_launch(cache_home: Path) -> Launch:
         subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
+def _engine_version() -> str:
+    """The engine's sources hashed, which every cache key carries (see briefing.cache): an
+    engine file saved or merged between a cold launch and the warm one after it makes that
+    warm launch extract every page again, seconds instead of a fraction of one."""
+    from briefing.cache import _engine_fingerprint
+
+    return _engine_fingerprint()
+
+
 def tui_rows(work: Path, repeats: int = STARTUP_REPEATS) -> list[list[str]]:
     """Cold (empty cache) and warm launches of the TUI on the seeds, median of a few each."""
     if shutil.which("tmux") is None:
@@ -424,10 +433,20 @@ def tui_rows(work: Path, repeats: int = STARTUP_REPEATS) -> list[list[str]]:
     )
     cold: list[Launch] = []
     warm: list[Launch] = []
+    changed = 0
     for n in range(repeats):
         cache_home = work / f"cache-tui-{n}"
+        version = _engine_version()
         cold.append(tui_launch(cache_home))
         warm.append(tui_launch(cache_home))
+        changed += _engine_version() != version
+    if changed:
+        print(
+            f"\n*** THE CHECKOUT CHANGED during {changed} of {repeats} cold/warm launch pairs: "
+            "their warm launch briefed everything afresh ***",
+            file=sys.stderr,
+        )
+    check("TUI launch pairs on an unchanged engine", "all", f"{changed} changed", not changed)
     rows = []
     for name, runs, limit in (("cold", cold, TUI_COLD_SECONDS), ("warm", warm, TUI_WARM_SECONDS)):
         seconds = statistics.median(r.seconds for r in runs)

@@ -99,12 +99,21 @@ def user_profiles_dir() -> Path:
     return platformdirs.user_config_path("briefing") / "profiles"
 
 
+# After a phrase's last word: a plural or possessive ("rebels", "Assad's", "rebels'"), and
+# no word character (a trailing hyphen compound still names the actor: "Iran-backed").
+_PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w)"
+
+
+def _phrase_words(phrase: str) -> str:
+    """A phrase's words, any whitespace between them."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
 def phrase_body(phrase: str) -> str:
     """A phrase without its start boundary: inner spaces match any whitespace; the last
     word may take a plural or possessive ("rebels", "Assad's", "rebels'"); a trailing
     hyphen compound still names the actor ("Iran-backed")."""
-    body = r"\s+".join(re.escape(word) for word in phrase.split())
-    return rf"(?:{body})(?:['’]s|s['’]?|es|['’])?(?!\w)"
+    return rf"(?:{_phrase_words(phrase)}){_PHRASE_END}"
 
 
 def load_profile(name_or_path: str | None = None) -> Profile:
@@ -185,8 +194,13 @@ def _names_regex(profile: Profile) -> re.Pattern[str]:
     initials = re.escape(
         "".join(sorted({c for p in ordered for c in (p[0].lower(), p[0].upper())}))
     )
-    branches = "|".join(phrase_body(p) for p in ordered)
-    return re.compile(rf"(?<!\w)(?<!anti-)(?=[{initials}])(?:{branches})", re.IGNORECASE)
+    # The ending once after the alternation rather than in every branch: the same matches
+    # (a branch whose ending fails still gives way to the next), a third of the pattern
+    # to compile (compiling every bundled profile's was 9 ms of each cold run).
+    branches = "|".join(_phrase_words(p) for p in ordered)
+    return re.compile(
+        rf"(?<!\w)(?<!anti-)(?=[{initials}])(?:{branches}){_PHRASE_END}", re.IGNORECASE
+    )
 
 
 def _profile_files(folder: Path) -> list[Path]:

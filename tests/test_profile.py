@@ -1,10 +1,17 @@
+import re
 from pathlib import Path
 
 import pytest
 
 from briefing import profile as profile_module
 from briefing.errors import EXIT_PROFILE
-from briefing.profile import ProfileError, list_profiles, load_profile, suggest_profile
+from briefing.profile import (
+    ProfileError,
+    list_profiles,
+    load_profile,
+    phrase_body,
+    suggest_profile,
+)
 
 MINIMAL = """\
 id = "test"
@@ -152,6 +159,27 @@ def test_suggest_profile_when_another_fits_far_better() -> None:
     assert hint.startswith("These articles look like Sudan:")
     assert hint.endswith("try --profile sudan")
     assert suggest_profile(SUDAN_TEXTS, load_profile("sudan")) is None
+
+
+def test_names_pattern_matches_as_with_the_ending_in_every_branch() -> None:
+    # The suggestion's pattern puts the phrase ending once after the alternation; a branch
+    # whose ending fails must still give way to the next, as with the ending in each one.
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    for profile in (load_profile(name) for name in ("syria", "sudan", "ukraine", "gaza-lebanon")):
+        phrases = sorted({*profile.keywords, *profile.theatre}, key=len, reverse=True)
+        branches = "|".join(phrase_body(p) for p in phrases)
+        initials = re.escape("".join(sorted({c for p in phrases for c in (p[0], p[0].swapcase())})))
+        each = re.compile(rf"(?<!\w)(?<!anti-)(?=[{initials}])(?:{branches})", re.IGNORECASE)
+        endings = ("", "'s", "s'", "es", "x", "-backed", "'")
+        crafted = " ".join(
+            f"{p}{end} anti-{p} {p.upper()}{end}." for p in phrases for end in endings
+        )
+        pattern = profile_module._names_regex(profile)
+        for text in [*texts, *SUDAN_TEXTS, crafted]:
+            found = [m.span() for m in pattern.finditer(text)]
+            assert found == [m.span() for m in each.finditer(text)]
+        assert len(pattern.findall(crafted)) >= 3 * len(phrases)
 
 
 def test_no_suggestion_for_articles_that_fit() -> None:

@@ -20,11 +20,11 @@ from tests.test_tui_keys import press
 
 
 @synchronously
-async def test_loading_names_the_step_and_pulses_until_something_is_done(
-    seed_briefing: Briefing,
-) -> None:
-    # Reports as the engine's worker sends them (no worker here: nothing interleaves).
-    app = BriefingApp(seed_briefing)
+async def test_loading_names_the_step_and_pulses_until_something_is_done() -> None:
+    # A view still loading (the loading section exists only then), sent reports as the
+    # engine's worker sends them; the worker itself is held back: nothing interleaves.
+    app = BriefingApp(paths=[str(p) for p in seed_paths()])
+    app.load_briefing = lambda *args, **kwargs: None  # type: ignore[method-assign]
     async with app.run_test(size=SMALL) as pilot:
         main = app.screen
         assert isinstance(main, MainScreen)
