@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from itertools import accumulate, chain, islice, pairwise
+from itertools import accumulate, chain, islice, pairwise, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from briefing.actors import KNOWN_BODIES
 from briefing.annotate import AnnotatedArticle, Sentence, publication_date
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 _WORD = re.compile(r"\w+")
+_Value = TypeVar("_Value")
 
 # Function words carry no report of their own, nor do verbs of saying (every outlet
 # attributes in its own words); overlap is measured without them.
@@ -301,9 +302,10 @@ def _packed_report_words(text: str) -> tuple[array[int], tuple[int, ...], tuple[
     """A sentence's `report_words` as `ArticleWords` keeps them: its runs of word ids one
     after another, each run's length, its counts. Remembered this way, a worker's cache
     of recurring sentences weighs a tenth of what their sets of strings do."""
-    words = _report_words(text)
-    runs = (words.words, words.names, words.events, words.dates, words.sources)
-    return _VOCABULARY.ids(chain(*runs)), tuple(map(len, runs)), tuple(words.numbers)
+    # The sets as built: freezing them into `ReportWords` would only be undone here.
+    words, names, numbers, events, dates, sources = _report_word_sets(text)
+    runs = (words, names, events, dates, sources)
+    return _VOCABULARY.ids(chain(*runs)), tuple(map(len, runs)), tuple(numbers)
 
 
 @cache
@@ -437,9 +439,17 @@ def report_words(text: str) -> ReportWords:
 
 
 def _report_words(text: str) -> ReportWords:
-    """Content words (stemmed, with the words outlets swap in a rewrite counted as one),
-    names (capitalised inside the sentence, acronyms, countries by any of their names),
-    counts (digits or number words), days and event verbs of a sentence."""
+    """See `_report_word_sets`."""
+    return ReportWords(*map(frozenset, _report_word_sets(text)))
+
+
+def _report_word_sets(
+    text: str,
+) -> tuple[set[str], set[str], set[float], set[str], set[str], set[str]]:
+    """`ReportWords`' sets, in its order: content words (stemmed, with the words outlets
+    swap in a rewrite counted as one), names (capitalised inside the sentence, acronyms,
+    countries by any of their names), counts (digits or number words), event verbs, days
+    and sources of a sentence."""
     words: set[str] = set()
     names: set[str] = set()
     numbers: set[float] = set()
@@ -464,7 +474,7 @@ def _report_words(text: str) -> ReportWords:
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(_joined_compound, text)
     tokens = _TOKEN.findall(text)
-    roles = list(map(_token_role, tokens))
+    roles = _TOKEN_ROLES.of(tokens)
     # A headline in title case capitalises every word: there capitals name nothing.
     long_words = sum(map(_LONG_WORDS, roles))
     title_case = long_words >= 3 and sum(map(_LONG_CAPITALISED, roles)) >= 0.8 * long_words
@@ -489,8 +499,7 @@ def _report_words(text: str) -> ReportWords:
         words.add(word)
     if run:
         _add_count(run, words, numbers)
-    groups = (words, names, numbers, events, dates, sources)
-    return ReportWords(*map(frozenset, groups))
+    return words, names, numbers, events, dates, sources
 
 
 def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
@@ -499,6 +508,35 @@ def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None
         words.add(_count_token(count))
         if count == int(count):  # "7.7 magnitude" measures, it does not count
             numbers.add(count)
+
+
+class _PerToken(Generic[_Value]):
+    """A function of one token, remembered in a plain dict: a sentence's tokens looked up
+    at once (`map` over `dict.get`) cost half what as many `lru_cache` calls do. Emptied
+    when it holds `size` tokens, so that a long run's memory stays bounded."""
+
+    def __init__(self, work: Callable[[str], _Value], size: int) -> None:
+        self._work, self._size = work, size
+        self._known: dict[str, _Value] = {}
+
+    def of(self, tokens: list[str]) -> list[_Value]:
+        """The value of each token, in order."""
+        found: list[Any] = list(map(self._known.get, tokens, repeat(_UNKNOWN)))
+        if _UNKNOWN in found:
+            found = [
+                self._add(token) if value is _UNKNOWN else value
+                for token, value in zip(tokens, found, strict=True)
+            ]
+        return found
+
+    def _add(self, token: str) -> _Value:
+        if len(self._known) >= self._size:
+            self._known.clear()
+        value = self._known[token] = self._work(token)
+        return value
+
+
+_UNKNOWN = object()
 
 
 # What a token is to `_report_words` by itself (bits of `_token_role`'s first value).
@@ -513,7 +551,6 @@ _LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
 _NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
 
 
-@lru_cache(maxsize=131_072)
 def _token_role(token: str) -> tuple[int, str | None, int, int]:
     """What `_report_words` needs of a token alone: its role's bits, the word it is
     compared as (None for a word not compared or a number), and (1 or 0) whether it is
@@ -548,6 +585,7 @@ def _token_role(token: str) -> tuple[int, str | None, int, int]:
 
 
 _LONG_WORDS, _LONG_CAPITALISED = itemgetter(2), itemgetter(3)
+_TOKEN_ROLES = _PerToken(_token_role, 131_072)
 
 
 @lru_cache(maxsize=131_072)
@@ -587,7 +625,16 @@ _BRITISH = (
 )
 
 
+# The endings `_BRITISH` rewrites: a word with none of them is left as it is, unsearched.
+_BRITISH_ENDINGS = (
+    *("tre", "bre", "tres", "bres", "our", "ours", "oured", "ouring", "ence", "lled", "lling"),
+    *("ise", "ised", "ises", "ising", "isation", "isations"),
+)
+
+
 def _american(lower: str) -> str:
+    if not lower.endswith(_BRITISH_ENDINGS):
+        return lower
     for pattern, replacement in _BRITISH:
         lower = pattern.sub(replacement, lower)
     return lower
@@ -849,10 +896,10 @@ def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
     ("IS" the group is not "is"); other words lose common endings."""
-    return frozenset(filter(None, map(_restatement_word, _WORD.findall(_one_word_countries(text)))))
+    tokens = _WORD.findall(_one_word_countries(text))
+    return frozenset(filter(None, _RESTATEMENT_WORDS.of(tokens)))
 
 
-@lru_cache(maxsize=131_072)
 def _restatement_word(word: str) -> str | None:
     """A word as `restatement_words` keeps it, or None (never "")."""
     if len(word) < 2:
@@ -864,6 +911,9 @@ def _restatement_word(word: str) -> str | None:
     if word.isupper():
         return word
     return _stem(lower) if lower not in _STOP_WORDS else None
+
+
+_RESTATEMENT_WORDS = _PerToken(_restatement_word, 131_072)
 
 
 def _restated_in(short: Sentence, bodies: Sequence[Sentence]) -> Sentence | None:

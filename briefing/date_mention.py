@@ -1,9 +1,13 @@
 """What a sentence's date resolves to: the type apart from the resolver (`briefing.dates`),
-so loading annotated articles from the cache compiles none of the resolver's patterns."""
+so loading annotated articles from the cache compiles none of the resolver's patterns.
+Also which numbers of a sentence are a time's, not a count's (`time_numbers`), for every
+stage that reads counts (report merging, tolls)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -13,3 +17,82 @@ class DateMention:
     precision: str  # "year" | "month" | "day"
     start: int  # character offsets in the sentence
     end: int
+
+
+@dataclass(frozen=True)
+class TimeNumber:
+    """A number written as part of a date or a time phrase: "two" in "two days after the
+    attack", "25" in "May 25", "4" in "4 a.m.", "48" in "a 48-hour truce"."""
+
+    text: str
+    start: int  # character offsets in the sentence
+    end: int
+
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred"
+).split()
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The time phrases holding a number, and a number inside one (compiled when first
+    asked for: loading a cache needs neither)."""
+    word = "|".join(_NUMBER_WORDS)
+    # Tried only where a number starts (not inside "1,1,1..."): one scan of a long run.
+    number = rf"(?:(?<![\d.,])(?:\d[\d,.]*\d|\d)|(?i:{word})(?:-(?i:{word}))?)"
+    month = "|".join(
+        [*_MONTHS, *(m.upper() for m in _MONTHS), *(m[:3] + r"\.?" for m in _MONTHS), "Sept\\.?"]
+    )
+    day = r"[0-3]?\d(?:st|nd|rd|th)?"
+    year = r"(?:19|20)\d\d(?!\d)"
+    phrase = re.compile(
+        rf"""
+        # a length of time, a time before or after another, an age: "two days after",
+        # "48-hour", "three weeks ago", "a 12-year-old", "two and a half years"
+        \b{number}(?:\s+and\s+a\s+half)?[\s-]+(?i:second|minute|hour|day|night|week|month
+            |year|decade|centur(?:y|ie))s?\b
+        # a time of day: "4 a.m.", "10:30", "0200 GMT", "4pm"
+      | \b\d{{1,2}}(?::\d\d)?\s*(?i:a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock)
+      | \b\d{{1,4}}(?::\d\d)?\s*(?:GMT|UTC)\b
+      | \b\d{{1,2}}:\d\d\b
+        # a day of a month, with its year: "May 25", "Nov. 27, 2024", "25 May 2025",
+        # "the 7th of October", "2025-01-26"
+      | \b(?:{month})\s+{day}\b(?:,?\s+{year})?
+      | \b{day}\s+(?:of\s+)?(?:{month})\b(?:,?\s+{year})?
+      | \b{year}-[01]\d-[0-3]\d\b
+        # a year after a month or a word placing it in time: "October 2023", "in 2016",
+        # "since 2011", "mid-2024"
+      | \b(?:{month}|(?i:in|since|of|until|till|by|from|before|after|during|through|early
+            |late|between|and|to|mid-?))\s*{year}(?![,.]?\d)
+        """,
+        re.VERBOSE,
+    )
+    return phrase, re.compile(rf"(?<![\w-]){number}(?:st|nd|rd|th)?(?![\w])|\b{year}")
+
+
+def time_numbers(text: str) -> tuple[TimeNumber, ...]:
+    """The numbers of `text` that belong to a date or time phrase ("two days after the
+    attack", "on May 25", "at 4 a.m.", "since 2011"): they say when, so a reader of counts
+    (a toll, a report's numbers) leaves them out. "Two people were killed" keeps its 2."""
+    if not any(c.isdigit() for c in text) and not _may_spell_time(text):
+        return ()
+    phrase, number = _patterns()
+    found = []
+    for match in phrase.finditer(text):
+        for token in number.finditer(text, match.start(), match.end()):
+            found.append(TimeNumber(token.group(), token.start(), token.end()))
+    return tuple(found)
+
+
+_SPELT_UNIT = re.compile(r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)")
+
+
+def _may_spell_time(text: str) -> bool:
+    """A text without digits holds a time's number only spelt before a unit ("two days")."""
+    return _SPELT_UNIT.search(text) is not None

@@ -10,8 +10,9 @@ import pytest
 
 from briefing.actors import compile_profile
 from briefing.annotate import Sentence
+from briefing.date_mention import time_numbers
 from briefing.dates import DateMention
-from briefing.model.dating import pins_down, told_in_past, unwritten
+from briefing.model.dating import pins_down, relative_day, told_in_past, unwritten
 from briefing.model.facts import FactCandidate, score
 from briefing.model.index import Index
 from briefing.model.lines import make_line
@@ -347,3 +348,60 @@ Lebanon's army said it would deploy thousands of soldiers to the south in the co
     stated = next(s for s in index.sentences.values() if s.text.endswith(event[-20:]))
     report = index.corroboration.report_of[stated.id].id
     assert make_line(index, report, (stated.id,), frozenset(), stated).event == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "numbers"),
+    [
+        ("The strikes come two days after the base was hit.", ["two"]),
+        ("Two people were killed on May 25, 2025 at 4 a.m.", ["25", "2025", "4"]),
+        ("A 48-hour truce began at 0200 GMT; a 12-year-old died.", ["48", "0200", "12"]),
+        ("Hamas's attack on Oct 7, 2023 killed 1,200 people.", ["7", "2023"]),
+        ("Twenty-four hours later, 34 people were dead, as in mid-2024.", ["Twenty-four", "2024"]),
+        # Counts stay counts: people, homes, a four-digit toll.
+        ("Two people were killed and 2,000 homes destroyed; 1200 fled.", []),
+    ],
+)
+def test_the_numbers_of_a_time_phrase_are_not_counts(sentence: str, numbers: list[str]) -> None:
+    found = time_numbers(sentence)
+    assert [n.text for n in found] == numbers
+    assert all(sentence[n.start : n.end] == n.text for n in found)
+
+
+COUNTED_PAGES = {
+    "wire.txt": """ date 2025-05-06 Drones hit Port Sudan
+
+Drones attacked the military air base in Port Sudan on Sunday, the army said.
+
+Drones struck the airport on Tuesday, two days after the military air base was hit, officials said.
+""",
+    "rewrite.txt": """ date 2025-05-06 Port Sudan attacked again
+
+The attack on the airport came two days after drones attacked the military air base in Port Sudan.
+
+The army said its air defences shot down several drones.
+""",
+    "later.txt": """ date 2025-05-06 A third day of strikes
+
+Drones hit the main fuel depot in Port Sudan on Monday, the army said.
+
+The next day, drones struck the airport and an army base.
+
+The day after the truce, talks resumed in Jeddah, officials said.
+""",
+}
+
+
+def test_a_day_counted_from_another_event_is_that_event_s_day_or_none(tmp_path: Path) -> None:
+    index = _index_of(tmp_path, COUNTED_PAGES, "sudan")
+    # "two days after" the air base was hit (Sunday 4 May, as the wire writes it): Tuesday.
+    assert _line_date(index, "rewrite.txt", "The attack on the airport") == "2025-05-06"
+    # "The next day" counts from the sentence before: Monday's depot strike.
+    assert _line_date(index, "later.txt", "The next day") == "2025-05-06"
+    # "the truce" is dated nowhere: no date rather than the news day, and the 2 of
+    # "two days after" read as a count by no one.
+    assert _line_date(index, "later.txt", "The day after the truce") is None
+    counted = relative_day("Drones struck, two days after the air base was hit, officials said.")
+    assert (counted.days, counted.hangs_on) == (2, "the air base was hit")
+    assert relative_day("Nasrallah was killed in Beirut the day before.").days == -1
+    assert relative_day("Israel freed 90 prisoners hours later.") is None

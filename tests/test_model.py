@@ -156,6 +156,43 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background(war, None, None)
     assert is_background("The war has killed 150,000 people since April 2023.", None, None)
     assert not is_background("Drones have hit the city three times since Sunday.", None, None)
+    # The war's running toll, whoever's phase it counts, is context; a clause describing
+    # the war in a sentence with news of its own, or a strike's toll, is not.
+    tolls = (
+        "The initial attacks led to 1,219 deaths, while the Israeli response has caused "
+        "the deaths of over 62,700 Palestinians."
+    )
+    assert is_background(tolls, None, "2025-08-25")
+    assert is_background("The conflict, which began in 2023, has claimed 200 lives.", None, None)
+    halting = "Lebanese began to head home, halting a war that has killed more than 3,500 people."
+    assert not is_background(halting, None, "2024-11-27")
+    assert not is_background("A Russian missile strike has killed 20 people in Sumy.", None, None)
+    # A standing accusation or stance, not a development, unless a day of it is written.
+    accused = "The government has accused the UAE of supplying the RSF with drones."
+    assert is_background(accused, None, "2025-05-06")
+    sunday = DateMention("on Sunday", "2025-05-04", "day", 60, 69)
+    assert not is_background(accused.replace(".", " on Sunday."), sunday, "2025-05-06")
+    assert is_background("Al-Sharaa has consistently vowed to protect minorities.", None, None)
+    assert not is_background("Hezbollah has confirmed that its leader was killed.", None, None)
+    # The war's total told "during the conflict", or after "Since the war started": the
+    # same context as "since the war began".
+    during = "More than 200 journalists have been killed by Israeli fire during the conflict."
+    assert is_background(during, None, None)
+    since_first = "Since the Israel-Hamas war started, more than 186 journalists have been killed."
+    assert is_background(since_first, None, None)
+    assert not is_background("Since Sunday, 40 people have been killed in Gaza.", None, None)
+    # An absence told in the simple past, as in the perfect.
+    assert is_background("The army provided no public evidence to back it.", None, None)
+    assert not is_background("The army provided food to 200 families.", None, None)
+    # A month over before the article's news: what the story did before it.
+    july = DateMention("In July", "2025-07", "month", 0, 7)
+    shared = "In July, an army spokesman shared a video threatening the reporter."
+    assert is_background(shared, july, "2025-08-11")
+    assert not is_background(shared, july, "2025-07-20")
+    # A war's opening toll, dated long before the article: history.
+    october_7 = DateMention("on Oct 7, 2023", "2023-10-07", "day", 15, 29)
+    opening_toll = "Hamas's attack on Oct 7, 2023 killed 1,200 people."
+    assert is_background(opening_toll, october_7, "2025-08-25")
     assert not is_background("Rebels are currently advancing on Homs.", None, "2024-12-06")
     # A judgement or a state told by the main verb, whatever events its clauses name.
     assert is_background("The attack marks a grim escalation of the war.", None, None)

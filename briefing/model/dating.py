@@ -18,7 +18,7 @@ from functools import cached_property
 from itertools import product
 
 from briefing.annotate import Sentence, publication_date
-from briefing.corroborate import ReportWords
+from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
 from briefing.model.index import Index
@@ -233,6 +233,56 @@ class Dating:
         }
         return unwritten(next(iter(found.values()))) if len(found) == 1 else None
 
+    def counted_day(self, stated: Sentence, counted: RelativeDay) -> DateMention | None:
+        """The day of an event `stated` counts from another's ("two days after the base was
+        hit", "the next day"): the other event's day, when it is known to the day and the
+        count lands no later than the article's day; else None."""
+        reference = self.reference[stated.article_id]
+        if reference is None:
+            return None
+        if counted.hangs_on:
+            anchor = self._day_of(counted.hangs_on, stated, reference)
+        else:
+            anchor = self._day_before(stated)
+        if anchor is None or anchor.precision != "day":
+            return None
+        day = datetime.date.fromisoformat(anchor.value) + datetime.timedelta(counted.days)
+        if day > reference:
+            return None
+        text = stated.text[counted.start : counted.end]
+        return DateMention(text, day.isoformat(), "day", counted.start, counted.end)
+
+    def _day_of(self, told: str, stated: Sentence, reference: datetime.date) -> DateMention | None:
+        """The day of the event `told` names ("the facility's military base was first
+        hit"): a date its words write, else the one date other articles' sentences telling
+        it as done give it (see `_tells_the_same`)."""
+        written_day = best_date(resolve_dates(told, reference))
+        if written_day is not None:
+            return written_day
+        words = report_words(told)
+        if not words.events:
+            return None
+        found = {
+            dated.date.value: dated.date
+            for key, events in self._dated_events.items()
+            if key[0] in words.events
+            for dated in events
+            if dated.sentence.id != stated.id
+            and _tells_the_same(words, dated.words)
+            and _near(dated.date, reference)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _day_before(self, sentence: Sentence) -> DateMention | None:
+        """The day the sentence before this one (same article and part) dates its event."""
+        place = self.index.order[sentence.id]
+        if place == 0:
+            return None
+        before = self.index.sentences[self._reading[place - 1]]
+        if before.article_id != sentence.article_id or before.kind != sentence.kind:
+            return None
+        return best_date(event_dates(before.text, self.sentence_dates(before)))
+
     @cached_property
     def _dated_events(self) -> dict[tuple[str, str], list[_DatedEvent]]:
         """Every body sentence dating an event it tells as done, by each of its (event
@@ -257,13 +307,7 @@ class Dating:
         the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
         He was taken to hospital, where he died." goes on telling Saturday's story."""
         reference = self.reference[sentence.article_id]
-        place = self.index.order[sentence.id]
-        if place == 0 or reference is None:
-            return None
-        before = self.index.sentences[self._reading[place - 1]]
-        if before.article_id != sentence.article_id or before.kind != sentence.kind:
-            return None
-        date = best_date(event_dates(before.text, self.sentence_dates(before)))
+        date = self._day_before(sentence) if reference is not None else None
         return date if date is not None and _of_the_day(date, reference) else None
 
     def estimated_days(self) -> dict[str, str]:
@@ -468,29 +512,67 @@ def told_in_past(text: str) -> bool:
     return tense == "past" or (tense == "perfect" and _EVENT_DONE.search(text) is not None)
 
 
-# An event timed from another one ("Hours later, prisoners left Ofer prison", "the next
-# day") may fall on another day than the article's news: without a date of its own it
-# is left undated rather than given the lede's day.
-_AFTER_ANOTHER = re.compile(
-    r"\b(?:hours|days|weeks)\s+later\b|\bthe\s+(?:next|following)\s+(?:day|morning|night)\b",
+# An event timed from another one ("Hours later, prisoners left Ofer prison", "days later",
+# "two days after the attack") may fall on another day than the article's news: unless
+# `Dating.counted_day` finds the day of the event it hangs on, it is left undated rather
+# than given the lede's day.
+_AFTER_ANOTHER = re.compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE)
+_DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A day counted from another event: "two days after the base was hit", "a day later", "the
+# next day", "the day before", "the previous night".
+_RELATIVE_DAY = re.compile(
+    rf"\b(?:(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9])|the)\s+days?\s+"
+    r"(?P<side>after|before|later|earlier)"
+    r"|the\s+(?P<near>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night))\b",
     re.IGNORECASE,
 )
+_BEFORE = frozenset({"before", "earlier", "previous", "preceding"})
+
+
+@dataclass(frozen=True)
+class RelativeDay:
+    """A day written as counted from another event's: `days` after it (negative: before);
+    `hangs_on` the words of that event when the sentence names it ("after the base was
+    hit"), else empty: the event the sentence before tells."""
+
+    days: int
+    hangs_on: str
+    start: int
+    end: int
+
+
+def relative_day(text: str) -> RelativeDay | None:
+    """The first day of `text` counted from another event's (see `_RELATIVE_DAY`)."""
+    match = _RELATIVE_DAY.search(text)
+    if match is None:
+        return None
+    written_count = (match.group("count") or "").lower()
+    count = _DAY_COUNTS.get(written_count) or int(written_count or 1)
+    side = (match.group("side") or match.group("near")).lower()
+    hangs_on = ""
+    if side in ("after", "before"):  # "after the base was hit"; "the day before," hangs on none
+        hangs_on = _CLAUSE_BREAK.split(text[match.end() :])[0].strip()
+    return RelativeDay(-count if side in _BEFORE else count, hangs_on, match.start(), match.end())
 
 
 def line_dates(
     index: Index, members: Sequence[str], stated: Sentence, event: str
 ) -> tuple[DateMention, ...]:
     """The dates of the event a line states (`event`, cut out of `stated`), carried by
-    `members`: the dates the sentences give it; else, for an event told in the past, the
-    day of its article's news (never for background: a habit, a state, a hypothesis)."""
+    `members`: the dates the sentences give it; else the day it is counted from another
+    dated event ("two days after the base was hit"); else, for an event told in the past,
+    the day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if (
-        not dates
-        and told_in_past(event)
-        and not is_background(event, None, None)
-        and not _AFTER_ANOTHER.search(stated.text)
-    ):
+    if dates or is_background(event, None, None):
+        return dates
+    counted = relative_day(stated.text)
+    if counted is not None:
+        # Counted from another event: that event's day, or none (the news day would be
+        # the wrong one as often as not).
+        day = dating.counted_day(stated, counted)
+        return (day,) if day else ()
+    if told_in_past(event) and not _AFTER_ANOTHER.search(stated.text):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
         news = (
