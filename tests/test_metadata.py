@@ -39,6 +39,12 @@ def _page(header: str = "", footer: str = "", body: str = BODY) -> str:
         # a wire agency's own copyright row: the page is the agency's
         ("© 2024 Reuters. All rights reserved.", "Reuters"),
         ("Copyright 2024 AFP", "AFP"),
+        # an association's legal form and a separator after the name are not part of it
+        ("© 2023 Weisser Ring e. V. Alle Rechte vorbehalten", "Weisser Ring"),
+        ("© 2023 Harbour Gazette /", "Harbour Gazette"),
+        ("© 2023 El Diario. Derechos Reservados", "El Diario"),
+        # a company named after its publication is no publisher of several
+        ("Harbour Medien\n\nCopyright © 2019 Harbour Medien\n\nHarbour", "Harbour"),
     ],
 )
 def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
@@ -54,6 +60,10 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         "© 2024 Creative Commons BY 4.0",
         "© since 2010",
         "© 2023 Harbour Media Group",  # a publishing company names no publication
+        "© 2019 - Algunos derechos reservados.",  # a licence: "some rights reserved"
+        # an owner the page names with its several publications is their publisher
+        "© 2023 Meredith\n\nOther Meredith Sites",
+        "Alle Medien von Tamedia\n\n© Tamedia 2023",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:
@@ -126,3 +136,43 @@ def test_dateline_names_place_and_wire_never_outlet(
 )
 def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) -> None:
     assert extract_article(page, "page.txt").outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        ("Harbour Gazette\n\nHarbour Gazette", "Harbour Gazette"),  # a masthead printed twice
+        ("Main Menu\n\nMain Menu", None),  # navigation
+        ("Übersicht: Arbeit\n\nÜbersicht: Arbeit", None),  # a label, not a name
+    ],
+)
+def test_masthead_is_a_name_printed_twice(top: str, outlet: str | None) -> None:
+    page = f"{top}\n\n{HEADLINE}\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("headline", "standfirst", "body"),
+    [
+        (
+            "Old market hall: Council votes to rebuild it",
+            "The council wants to open the hall again within two years",
+            BODY,
+        ),
+        (
+            "Markthalle: Stadtrat stimmt für den Neubau",
+            "Die Stadt will die Halle in zwei Jahren wieder öffnen",
+            BODY_DE,
+        ),
+        ("Mayor: “The hall belongs to everyone”", "The council wants to open it again", BODY),
+    ],
+)
+def test_headline_over_its_standfirst_and_byline_is_the_title(
+    headline: str, standfirst: str, body: str
+) -> None:
+    """No page title line: the scorer picks the headline, not the standfirst under it that has
+    the byline right under it."""
+    page = (
+        f"{MENU}\n\nNews\n\n{headline}\n\n{standfirst}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{body}\n"
+    )
+    assert extract_article(page, "page.txt").title == headline

@@ -2,7 +2,8 @@
 
 Every short row in the few dozen above the first paragraph (and the first rows of the body,
 where a near-prose headline can sit) is a candidate, described by its shape (length, capitals,
-function words, sentence punctuation, list item, caption, date row), its place (rows above the
+function words, sentence punctuation, list item, caption, date row, a topic before a colon,
+a quotation), its place (rows above the
 first paragraph, a byline or date row next to it, the shape of the row under it) and the
 page's own evidence (its words come back in the opening paragraphs; the row, or most of its
 words, is printed again, e.g. in the breadcrumb or a caption). A softmax
@@ -64,6 +65,10 @@ ARROW = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")
 GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
 # Capitalised words: in a headline past its first word, mostly the names the story is about.
 CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]{2,}")
+# "Precision Farming: Moderne Sensortechnik im Kuhstall": a headline's topic before a colon.
+INNER_COLON = re.compile(r"^\S+(?: \S+){0,5} ?: \S")
+# A quotation in the row ("Benjamin Näßler: «Liebe kennt keine Pause»").
+QUOTED = re.compile(r"[\"“„«»‘’\'][^\"“”„«»]{3,}[\"”“«»’\']")
 FIRST_PARAGRAPH_WORDS = 8  # the text's first paragraph, past datelines and short labels
 
 FEATURES = (
@@ -141,6 +146,8 @@ FEATURES = (
     "title_case_english",
     "longest_near",
     "near_copy",
+    "inner_colon",
+    "quoted",
 )
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
@@ -499,6 +506,8 @@ def headline_features(
                 for other in units[max(0, i - 2) : i + 3]
             )
             and unit.words >= COPY_WORDS,
+            "inner_colon": ": " in unit.text and bool(INNER_COLON.match(unit.text)),
+            "quoted": bool(QUOTED.search(unit.text)),
             # the longest row among its neighbours (a headline over its kicker and byline)
             "longest_near": all(
                 units[j].words <= unit.words

@@ -51,6 +51,8 @@ from briefing.extract.vocabulary import (
 )
 
 PUBLISHER_WORDS_FILE = Path(__file__).with_name("publisher_words.txt")
+PUBLISHER_GROUPS_FILE = Path(__file__).with_name("publisher_groups.txt")
+GROUP_ROW_WORDS = 8  # "Weitere Online-Angebote sowie Partner der BurdaForward GmbH:"
 # The word an image's alt text adds to the site's name in its logo.
 LOGO_LABEL = re.compile(r"^logo\b:?\s*|\s+logo$", re.IGNORECASE)
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
@@ -248,6 +250,8 @@ def _publication_of(owner: str, texts: list[str]) -> str | None:
     ("Vox Media", "Dow Jones & Company"); then its name without the company words when the page
     prints that on a row of its own ("Forbes Media" -> "Forbes" under a "Forbes" masthead),
     else none: a publisher names no outlet."""
+    if _owns_publications(owner, texts):
+        return None
     words = owner.split()
     company_at = next(
         (k for k, word in enumerate(words) if word.lower().strip(".,") in publisher_words()),
@@ -262,11 +266,43 @@ def _publication_of(owner: str, texts: list[str]) -> str | None:
     return next((text.strip() for text in texts if normalise(text) == wanted), None)
 
 
+def _owns_publications(owner: str, texts: list[str]) -> bool:
+    """Whether a short row of the page speaks of the owner's several publications ("Other
+    Meredith Sites", "Alle Medien von Tamedia"): then it is their publisher. The row says more
+    than the name and the word: "Heise Medien" may be the company's own name."""
+    name = normalise(owner)
+    if not name:
+        return False
+    groups = publisher_groups()
+    last = name.rsplit(" ", 1)[-1]
+    for text in texts:
+        if last not in text.lower():  # cheap: most rows do not name the owner
+            continue
+        words = normalise(text).split()
+        if len(words) > GROUP_ROW_WORDS or not groups.intersection(words) or COPYRIGHT.search(text):
+            continue
+        row = f" {' '.join(words)} "
+        rest = row.replace(f" {name} ", " ", 1).split()
+        if len(rest) < len(words) and any(word not in groups for word in rest):
+            return True
+    return False
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 @cache
 def publisher_words() -> frozenset[str]:
     """Words that name a publishing company rather than a publication (a data file)."""
-    lines = PUBLISHER_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_list(PUBLISHER_WORDS_FILE)
+
+
+@cache
+def publisher_groups() -> frozenset[str]:
+    """Words that name a publisher's several publications (a data file)."""
+    return _word_list(PUBLISHER_GROUPS_FILE)
 
 
 def _agency_footer(text: str, match: re.Match[str], owner: str) -> bool:
@@ -308,7 +344,8 @@ def _spelled_out(domain: str, texts: list[str]) -> str:
 
 def _masthead(above_headline: list[Unit]) -> str | None:
     """A short capitalised name printed at least twice above the headline (a newsletter's or
-    blog's name at the top and over the share row), when nothing else names the site."""
+    blog's name at the top and over the share row), when nothing else names the site; not a
+    label ("Übersicht: Arbeit")."""
     counts = Counter(unit.text for unit in above_headline)
     for text in (unit.text for unit in above_headline[:MASTHEAD_ROWS] if not unit.bullet):
         words = text.split()
@@ -320,6 +357,7 @@ def _masthead(above_headline: list[Unit]) -> str | None:
             )
             and not any(char.isdigit() for char in text)
             and not (PROMO.search(text) or SITE_CONTROL.search(text) or _is_navigation(text))
+            and ":" not in LOGO_LABEL.sub("", text)
         ):
             return LOGO_LABEL.sub("", text) or text  # "Logo: Klub Jagielloński", "AWO LOGO"
     return None
@@ -332,14 +370,15 @@ def _owner_name(text: str) -> str:
     owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
     # A sentence or a dash ends the name: "FOX News Network, LLC. Quotes displayed ...",
     # "Handelsblatt GmbH - ein Unternehmen der ...".
-    owner = re.split(r"\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
+    # "Weisser Ring e. V." is one name.
+    owner = re.split(r"(?<!\be)\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
     owner = re.sub(r"^(?:©\s*|copyright\s+)+", "", owner, flags=re.IGNORECASE)
     kept: list[str] = []
     for part in re.split(r"\s*[,|]\s*", owner):
         if kept and (LEGAL_SUFFIX.fullmatch(" " + part) or _is_navigation(part)):
             break
         kept.append(part)
-    return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,")
+    return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,").rstrip(" -–—/&")
 
 
 def _is_owner_name(owner: str) -> bool:

@@ -336,8 +336,9 @@ BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
 
 
 ALL_RIGHTS = re.compile(
-    r"\.?\s*(?:all rights reserved|todos os direitos reservados|todos los derechos reservados"
-    r"|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati).*$",
+    r"\.?\s*(?:all rights reserved|(?:todos os |alguns )?direitos reservados"
+    r"|(?:todos los |algunos )?derechos reservados|(?:tous )?droits réservés"
+    r"|alle rechte vorbehalten|tutti i diritti riservati).*$",
     re.IGNORECASE,
 )
 
@@ -346,7 +347,7 @@ ALL_RIGHTS = re.compile(
 # Business Media".
 _LEGAL_FORMS = (
     "inc", "llc", "l.l.c", "ltd", "limited", "pvt", "private", "plc", "llp", "corp",
-    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co",
+    "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co", "e.v", "e. v",
 )  # fmt: skip
 LEGAL_SUFFIX = re.compile(
     # Tried only where the run of company forms starts (not after one of them): from every
@@ -360,11 +361,13 @@ LEGAL_SUFFIX = re.compile(
 
 # Navigation words that are never an outlet's name.
 NAVIGATION = frozenset(
-    "home contact about menu search news sitemap login help terms privacy careers".split()
+    """home contact about menu search news sitemap login help terms privacy careers skip
+    sidebar navigation kontakt startseite suche impressum datenschutz übersicht menü accueil
+    inicio contacto""".split()
 )
 
 
-NAVIGATION_FILLER = frozenset("us our the page".split())
+NAVIGATION_FILLER = frozenset("us our the page main to info".split())
 
 
 # A title part that is a date or a count, not a site name ("France 24" and "9to5Mac" are).
