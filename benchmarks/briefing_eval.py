@@ -812,8 +812,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--lines", action="store_true", help="print every judged key fact and summary line"
     )
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
+    parser.add_argument(
+        "--split", choices=("dev", "test"), help="only this half (tune on dev, never read test)"
+    )
     args = parser.parse_args(argv)
-    clusters = [c for c in load_clusters() if not args.cluster or c.id in args.cluster]
+    clusters = [
+        c
+        for c in load_clusters()
+        if (not args.cluster or c.id in args.cluster) and (not args.split or c.split == args.split)
+    ]
     if pages_missing(clusters, args.pages):
         return 0
     per_cluster = []

@@ -51,7 +51,7 @@ _STATE = (
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
 )
-# A standing position or a running total, told in the perfect: "Sudan's government has
+# A standing position, a run of events or a running total, told in the perfect: "Sudan's government has
 # accused the UAE of supplying the RSF with drones" (an accusation of what goes on),
 # "has consistently vowed to safeguard minorities", "the Israeli response has caused the
 # deaths of over 62,700 Palestinians" (the war's toll, not the day's; not "a war that has
@@ -59,11 +59,26 @@ _STATE = (
 # day of the news written in it, it is that day's news.
 _STANDING = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:accused|blamed)\b[^.;]{0,120}?\bof\s+(?:\w+ing|being)\b"
+    # "has denied accusations of ethnic targeting": a standing denial
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?denied\s+(?:the\s+|any\s+|all\s+)?(?:accusations|allegations"
+    r"|charges)\b"
+    # "has launched a series of airstrikes in the region": a run of events, not one
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
+    r"\s+of\b"
     r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
     r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
     r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
     r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
     r"|displaced)\b",
+    re.IGNORECASE,
+)
+# A change of the situation told in the perfect by the main clause: "The strike has
+# dramatically escalated tensions between Israel and Hezbollah", "Fighting has intensified
+# in this oil-rich area" (what the news has led to, commentary; not "The army said the RSF
+# has intensified its shelling", a statement of the day).
+_TREND = re.compile(
+    r"^(?:(?!\b(?:said|says|told|that|after|when)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?"
+    r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b",
     re.IGNORECASE,
 )
 # A sentence opening at some recent time, not on a day of the news: "During a recent
@@ -229,6 +244,7 @@ def _tells_no_event(text: str) -> bool:
     """A habit, a state or a hypothetical, by the words of `text` alone."""
     return bool(
         state_pattern().search(text)
+        or _TREND.search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
         or tells_what_did_not_happen(text)
