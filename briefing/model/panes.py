@@ -24,8 +24,11 @@ from briefing.model.clauses import (
     subject_end,
 )
 
-# "Iran-backed Hezbollah": the backer is named, the line is about who it backs.
-_BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
+# "Iran-backed Hezbollah": the backer is named, the line is about who it backs; "the
+# army-held city of el-Obeid": the holder names a place, where the line happens.
+_BACKER = re.compile(
+    r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed|held|controlled)\b"
+)
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # "in" or "during" before a mention whose attacks follow: "killed in Israeli attacks".
