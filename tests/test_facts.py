@@ -258,6 +258,13 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Who is acted upon neither acts nor speaks: the speaker's pane, not the subject's.
     killed = "Hezbollah chief Hassan Nasrallah was killed in a strike on Beirut."
     assert line_actor(killed, "the Israeli military", ("israel", "hezbollah"), named) == "israel"
+    # What the subject did not do is no act of its own: the speaker's account.
+    untold = "Israel did not notify Washington in advance about the strike."
+    assert line_actor(untold, "a senior US official", ("israel", "us"), named) == "us"
+    assert line_actor(untold, None, ("israel", "us"), named) == "israel"
+    # A place held by an actor is where the line happens, not who acts in it.
+    held = "At least 40 people were killed in a strike on a funeral near the Israeli-held town."
+    assert named_actor(held, None, ("israel",), named) is None
     # "There is increased movement by ...": no passive, so no agent; the speaker's pane.
     there = "“There is increased movement by Hezbollah fighters in the south.”"
     assert line_actor(there, "Benjamin Netanyahu", ("hezbollah", "israel"), named) == "israel"

@@ -40,6 +40,10 @@ _STATE = (
     r"(?:war|conflict)\b"
     r"|^\W*since\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:war|conflict|fighting)\b[^.;]*\b(?:has|have)\s+"
     r"(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
+    # "confirmed the total number of journalists killed by Israel since the start of the
+    # war is 237": the war's total, not the day's
+    r"|\btotal\s+(?:number\s+)?of\b[^.;]{{0,80}}\bsince\s+the\s+(?:start|beginning|outbreak|war"
+    r"|conflict)\b"
     # "has faced repeated Russian strikes since January": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\bsince\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
@@ -51,8 +55,9 @@ _STATE = (
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
 )
-# A standing position, a run of events or a running total, told in the perfect: "Sudan's government has
-# accused the UAE of supplying the RSF with drones" (an accusation of what goes on),
+# A standing position, a run of events or a running total, told in the perfect:
+# "Sudan's government has accused the UAE of supplying the RSF with drones" (an
+# accusation of what goes on),
 # "has consistently vowed to safeguard minorities", "the Israeli response has caused the
 # deaths of over 62,700 Palestinians" (the war's toll, not the day's; not "a war that has
 # killed 3,500", a clause describing the war of a sentence with news of its own). With a
