@@ -339,6 +339,32 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     assert select_facts([signed, restated, other]) == [signed, other]
 
 
+def test_a_named_person_is_killed_once_whichever_day_a_report_gives() -> None:
+    def candidate(text: str, order: int, day: str) -> FactCandidate:
+        date = DateMention("", day, "day", 0, 0)
+        return FactCandidate(text, "body", (date,), None, (f"a{order}.s1",), order)
+
+    announced = candidate(
+        "Hezbollah chief Hassan Nasrallah was killed in a strike on Beirut, the military said.",
+        1,
+        "2024-09-28",
+    )
+    friday = candidate(
+        "Nasrallah was killed on Friday along with senior commander Ali Karaki and officers "
+        "of the southern front in the capital's suburbs.",
+        2,
+        "2024-09-27",
+    )
+    # Another person's death, and deaths counted in people, are other facts.
+    daughter = candidate(
+        "Nasrallah's daughter Zainab was killed in one of the strikes.", 3, "2024-09-27"
+    )
+    soldiers = candidate("Five Israeli soldiers were killed near Khiam on Friday.", 4, "2024-09-27")
+    chosen = select_facts([announced, friday, daughter, soldiers])
+    assert announced in chosen and daughter in chosen and soldiers in chosen
+    assert friday not in chosen
+
+
 def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> None:
     def candidate(text: str, order: int) -> FactCandidate:
         return FactCandidate(text, "body", (), None, (f"a{order}.s1",), order)
