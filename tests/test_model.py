@@ -475,3 +475,17 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
         "of the war is 237."
     )
     assert is_background(total, None, "2025-08-11")
+
+
+def test_a_judgement_after_a_long_subject_or_a_standing_warning_is_background() -> None:
+    # The judging verb stands after a subject of eight words.
+    turning = "The recapture of the palace from the RSF marked a major turning point in the war."
+    assert is_background(turning, None, "2025-03-21")
+    assert not is_background("The army recaptured the palace from the RSF.", None, "2025-03-21")
+    # A warning of what may be, told in the perfect with no day: a standing position.
+    warned = "Senior officials have warned that the administration could soon give up its efforts."
+    assert is_background(warned, None, "2025-04-24")
+    monday = DateMention("on Monday", "2025-04-21", "day", 24, 33)
+    assert not is_background(
+        "Senior officials warned on Monday that talks could collapse.", monday, "2025-04-24"
+    )

@@ -67,6 +67,10 @@ _STANDING = re.compile(
     # "has denied accusations of ethnic targeting": a standing denial
     r"|\b(?:has|have)\s+(?:\w+ly\s+)?denied\s+(?:the\s+|any\s+|all\s+)?(?:accusations|allegations"
     r"|charges)\b"
+    # "have warned that the administration could soon give up its efforts": a standing
+    # warning of what may be, not a development
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:warned|cautioned|suggested|signalled|signaled)\b"
+    r"[^.;]{0,80}?\b(?:could|might|may)\b"
     # "has launched a series of airstrikes in the region": a run of events, not one
     r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
     r"\s+of\b"
@@ -159,13 +163,16 @@ def judges_or_describes(text: str) -> bool:
     may be ("This marks the deadliest violence since ...", "The deal is considered a
     landmark ...", "Fighting could resume") rather than reporting a development."""
     words = _background_verbs()
-    verb, following, third = main_verb(text, words.verbs | words.modals)
+    # A long subject ("The recapture of the palace from the RSF marked a major turning
+    # point"): a judging verb is looked for further than an event's.
+    verb, following, third = main_verb(text, words.verbs | words.modals, _JUDGED_REACH)
     if verb in words.modals:
         return not (following == "be" and third in words.perceived)
     return verb in words.verbs or (verb in _BE and following in words.after_be)
 
 
 _BE = frozenset({"is", "are", "remains", "remain"})
+_JUDGED_REACH = 12
 CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
 # A present state with no event in it: "El-Fasher is the only state capital not under
 # RSF control", "The city remains cut off".
