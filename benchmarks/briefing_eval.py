@@ -3,6 +3,7 @@
     python benchmarks/briefing_eval.py                  # every cluster, the targets table
     python benchmarks/briefing_eval.py --lines          # also every judged line, with why
     python benchmarks/briefing_eval.py --pages DIR      # page texts elsewhere
+    python benchmarks/briefing_eval.py --split dev --lines  # tune on dev: test lines unread
 
 The labels live in benchmarks/judged/*.toml (what each is: benchmarks/judged/README.md);
 the page texts do not (copyright): `python benchmarks/judged/rebuild.py` restores them to
