@@ -307,8 +307,10 @@ _WORD_START = 6
 # A name spelt two ways ("Zelensky", "Zelenskyy"; "Sharaa", "Shara'a") shares its start.
 _NAME_START = 6
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
-# The first word of the rewrites group of "killed", "died", "assassinated".
+# The first word of the rewrites group of "killed", "died", "eliminated".
 _DEATH = "kill"
+# A participle of that group, as a passive death is told ("was killed", "has died").
+_DIED = re.compile(r"\b(?:killed|died|dead|slain|murdered|eliminated)\b", re.IGNORECASE)
 
 
 def _same_name(one: str, other: str) -> bool:
@@ -360,7 +362,10 @@ def _day(candidate: FactCandidate) -> str | None:
 def says_again(text: str, day: str | None, other: str, other_day: str | None) -> bool:
     """Whether two statements, filed under these days, are one person's one act told
     twice (see `_Act`): a summary line saying again what a fact or another line says."""
-    # Acts of two days are two acts, but for one person's death (`_Act.restates`).
+    # Acts of two days are two acts, but for one person's death (`_Act.restates`): no need
+    # to read them unless both tell a death.
+    if day != other_day and not (_DIED.search(text) and _DIED.search(other)):
+        return False
     one, two = _act(text, day), _act(other, other_day)
     return bool(one and two and one.restates(two))
 
