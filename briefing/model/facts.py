@@ -310,7 +310,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 # The first word of the rewrites group of "killed", "died", "eliminated".
 _DEATH = "kill"
 # A participle of that group, as a passive death is told ("was killed", "has died").
-_DIED = re.compile(r"\b(?:killed|died|dead|slain|murdered|eliminated)\b", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:killed|died|dies|dead|slain|murdered|eliminated)\b", re.IGNORECASE)
 
 
 def _same_name(one: str, other: str) -> bool:
