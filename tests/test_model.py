@@ -17,7 +17,7 @@ from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model import Briefing
 from briefing.model.attribution import attribute_sentences, find_attribution, find_speaker
-from briefing.model.background import is_background, stale_articles
+from briefing.model.background import is_background, stale_articles, tells_a_habit
 from briefing.model.events import event_span
 from briefing.model.lines import furniture
 from briefing.options import BriefingOptions
@@ -489,3 +489,16 @@ def test_a_judgement_after_a_long_subject_or_a_standing_warning_is_background() 
     assert not is_background(
         "Senior officials warned on Monday that talks could collapse.", monday, "2025-04-24"
     )
+
+
+def test_an_event_verb_in_the_simple_present_tells_a_habit() -> None:
+    assert tells_a_habit("Russia launches them alongside real drones to overwhelm air defences.")
+    assert tells_a_habit("The RSF supplies weapons to allied militias.")
+    # Told in the past, or the verb-like word a noun before the verb.
+    assert not tells_a_habit("Russia launched drones at Kyiv overnight.")
+    assert not tells_a_habit("Russian strikes killed 20 people in Sumy.")
+    assert not tells_a_habit("The Israeli strikes also killed Ali Karake.")
+    assert not tells_a_habit("Israeli attacks on Gaza continued through the night.")
+    assert not tells_a_habit("Russian attacks have killed 20 people.")
+    # A statement, told in the present as "says" is.
+    assert not tells_a_habit("Russia denies targeting civilians.")

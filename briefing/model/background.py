@@ -172,6 +172,32 @@ def judges_or_describes(text: str) -> bool:
 
 
 _BE = frozenset({"is", "are", "remains", "remain"})
+
+
+def tells_a_habit(text: str) -> bool:
+    """Whether a body sentence's main verb is an event verb in the simple present ("Russia
+    launches them alongside real drones", "The RSF fires shells at the camp most nights"):
+    the body of a report tells its news in the past, so this is what goes on, not an event
+    (headlines tell news in the present: the caller asks only of body text)."""
+    verb, following, third = main_verb(text)
+    if following == "also" or following.endswith("ly"):
+        following = third  # "The Israeli strikes also killed"
+    # "strikes", "attacks" are nouns too: "Russian strikes killed 20", "Israeli attacks on
+    # Gaza continued", "attacks have killed" have their verb after them.
+    noun = following in _AFTER_A_NOUN or following in event_verbs() or following.endswith("ed")
+    return verb.endswith("s") and verb in event_verbs() and verb not in _STATEMENTS and not noun
+
+
+# Event verbs that tell a statement, which the body tells in the present as it does "says"
+# ("Russia denies targeting civilians").
+_STATEMENTS = frozenset("accuses denies rejects announces declares urges".split())
+
+
+# What follows a noun, not a verb: a preposition or an auxiliary ("attacks have killed").
+_AFTER_A_NOUN = frozenset(
+    "on in at by of from against across near into over and "
+    "has have had is are was were will would could can may might".split()
+)
 _JUDGED_REACH = 12
 CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
 # A present state with no event in it: "El-Fasher is the only state capital not under
