@@ -64,6 +64,8 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         # an owner the page names with its several publications is their publisher
         "© 2023 Meredith\n\nOther Meredith Sites",
         "Alle Medien von Tamedia\n\n© Tamedia 2023",
+        # a station's call sign is its licensee, not the brand it publishes under
+        "Copyright © 2023 KTRK-TV. All Rights Reserved.",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:

@@ -20,6 +20,7 @@ from briefing.extract.vocabulary import (
     BREADCRUMB,
     BYLINE,
     BYLINE_ROLE,
+    CALL_SIGN,
     COPYRIGHT,
     DATE_LIKE,
     DATED_DATELINE,
@@ -383,7 +384,8 @@ def _owner_name(text: str) -> str:
 
 def _is_owner_name(owner: str) -> bool:
     """A name that can own a site: a few words, mostly capitalised, not a photo credit
-    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence or a menu label."""
+    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence, a station's call sign or a
+    menu label."""
     words = owner.split()
     capitalised = sum(word[0].isupper() or word[0].isdigit() for word in words)
     return (
@@ -393,6 +395,7 @@ def _is_owner_name(owner: str) -> bool:
         and ":" not in owner
         and not any(AGENCY_NAME.match(part.strip()) for part in owner.split("/"))
         and not OWNER_NOT_NAME.search(owner)
+        and not CALL_SIGN.match(owner)
         and not PROMO.search(owner)
         and not _is_navigation(owner)
     )

@@ -317,6 +317,9 @@ COPYRIGHT = re.compile(
 OWNER_NOT_NAME = re.compile(
     r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo)\b", re.IGNORECASE
 )
+# A broadcast station's call sign ("KTRK-TV", "WFLA-FM"): the licensee, not the brand the
+# station publishes under ("ABC13").
+CALL_SIGN = re.compile(r"^[CKW][A-Z]{2,3}-(?:TV|FM|AM|DT|CD|LD)$")
 
 
 # Account and reading-time rows near a headline: never a title themselves.
