@@ -3,6 +3,7 @@
     python benchmarks/report_merging.py            # recall/precision per split (dev, test, all)
     python benchmarks/report_merging.py --worst 15 # also the worst misses and wrong merges
     python benchmarks/report_merging.py --split dev  # dev stories only (tune on these)
+    python benchmarks/report_merging.py --proposed 1000  # pairs proposed, distinct corpus
 
 Labelled sentences come from the judged corpus (benchmarks/judged/*.toml, whole pages
 labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, only the
@@ -218,16 +219,7 @@ def recall_losses(
     reports = corroborate(articles, weights=weights).report_of
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
-    packed = [article_words(a) for a in articles]
-    features = _Features(packed)
-    keys = [words.copy_key(n) for words in packed for n in range(len(words))]
-    first: dict[bytes, int] = {}
-    copy_of = {
-        n: first.setdefault(key, n)
-        for n, (s, key) in enumerate(zip(sentences, keys, strict=True))
-        if s.kind != "caption"
-    }
-    distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
+    features, copy_of, distinct = compared_sentences(articles)
     proposed = {
         (distinct[x], distinct[y])
         for firsts, seconds in _candidate_pairs(features, distinct)
@@ -254,6 +246,46 @@ def recall_losses(
         else:
             losses["lost in grouping"] += 1
     return losses
+
+
+def compared_sentences(
+    articles: Sequence[AnnotatedArticle],
+) -> tuple[_Features, dict[int, int], list[int]]:
+    """The articles' sentences as `corroborate` compares them: their words, each
+    sentence's first word-for-word copy (captions left out) and the distinct ones."""
+    sentences = [s for a in articles for s in a.sentences]
+    packed = [article_words(a) for a in articles]
+    keys = [words.copy_key(n) for words in packed for n in range(len(words))]
+    first: dict[bytes, int] = {}
+    copy_of = {
+        n: first.setdefault(key, n)
+        for n, (s, key) in enumerate(zip(sentences, keys, strict=True))
+        if s.kind != "caption"
+    }
+    distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
+    return _Features(packed), copy_of, distinct
+
+
+def proposed_on_corpus(size: int) -> None:
+    """Pairs the candidate search proposes on the distinct corpus of `size` articles
+    (benchmarks/corpus.py): what scoring pays for, where no two articles carry one report."""
+    import tempfile
+
+    from corpus import CorpusBuilder, source_pages
+
+    from briefing.options import BriefingOptions
+    from briefing.pipeline import build_briefing
+
+    with tempfile.TemporaryDirectory(prefix="briefing-proposed-") as tmp:
+        folder = Path(tmp) / f"distinct-{size}"
+        CorpusBuilder(source_pages()).write(folder, size)
+        articles = build_briefing([str(folder)], BriefingOptions(use_cache=False)).articles
+    features, _, distinct = compared_sentences(articles)
+    pairs = sum(len(firsts) for firsts, _ in _candidate_pairs(features, distinct))
+    print(
+        f"\nDistinct corpus of {size:,} articles: {len(distinct):,} distinct sentences, "
+        f"{pairs:,} pairs proposed ({pairs / len(distinct):.2f} a sentence)"
+    )
 
 
 def pct(part: int, whole: int) -> str:
@@ -326,7 +358,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--split", choices=("dev", "test"), help="only this split's stories (tune on dev)"
     )
+    parser.add_argument(
+        "--proposed",
+        type=int,
+        metavar="N",
+        help="only count the pairs proposed on the distinct corpus of N articles",
+    )
     args = parser.parse_args(argv)
+    if args.proposed:
+        proposed_on_corpus(args.proposed)
+        return 0
     clusters = [
         c for c in load_clusters() + load_clusters(PAIRS_DIR) if args.split in (None, c.split)
     ]
