@@ -1074,15 +1074,14 @@ def _candidate_pairs(
     later = closes[word_of] - np.arange(count) - 1
     common = (closes - opens)[word_of] > _COMMON_WORD
     later[common] = np.minimum(later[common], 1)
-    # Each sentence's common words, as (sentence, word) keys, with what each weighs.
+    # Each sentence's common words, as (sentence, word, whether it names) keys, and the
+    # most they can add to a pair of it.
     vocabulary = len(opens)
-    common_keys = xs[common] * vocabulary + word_of[common]
-    order = np.argsort(common_keys, kind="stable")
-    common_keys = common_keys[order]
-    common_weights = np.where(held[common], _NAME_WEIGHT, 1.0)[order] * _COMMON_SHARE
+    common_keys = np.sort((xs[common] * vocabulary + word_of[common]) * 2 + held[common])
+    most_common = np.bincount(xs[common], minlength=size) * _NAME_WEIGHT * _COMMON_SHARE
     # Entry flags: 1 the word weighs as a name, 2 it is common, 4 it is a rare name, 8 the
     # sentence holds it as a name.
-    flags = named.astype(np.int64) + 2 * common + 4 * (ever_named & ~common) + 8 * held
+    flags = (named + 2 * common + 4 * (ever_named & ~common) + 8 * held).astype(np.int8)
     # Shared words are added up for a range of first sentences at a time: a table of
     # every pair at once grew with the corpus.
     shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
@@ -1090,7 +1089,7 @@ def _candidate_pairs(
     # Pairs are scored as they come, while this waits: only what the loop reads is kept
     # (the word table and its sorts are most of the model stage's peak memory).
     del sentence, run, token, place, compared, words, tokens, opens, closes, word_of
-    del names, found, named, held, ever_named, common, shares, order
+    del names, found, named, held, ever_named, common, shares
     # (cuts come sorted; np.unique would import numpy.ma)
     for low, high in pairwise([0, *dict.fromkeys((cuts + 1).tolist()), size]):
         at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
@@ -1113,7 +1112,11 @@ def _candidate_pairs(
             weight = np.where(flag & 2, 0.0, np.where(flag & 8, _NAME_WEIGHT, 1.0))
             rare = np.add.reduceat(weight, starts)[anchored]
             first, second = np.divmod(pairs[starts][anchored], size)
-            total = rare + _common_shared(common_keys, common_weights, vocabulary, first, second)
+            # Only pairs whose common words could make up the weight are looked up.
+            most = np.minimum(most_common[first], most_common[second])
+            able = rare + most >= _MIN_ANCHORED_WEIGHT
+            anchored, rare, first, second = anchored[able], rare[able], first[able], second[able]
+            total = rare + _common_shared(common_keys, vocabulary, first, second)
             proposed[anchored[total >= _MIN_ANCHORED_WEIGHT]] = True
         chosen = pairs[starts][proposed]
         yield chosen // size, chosen % size
@@ -1121,23 +1124,26 @@ def _candidate_pairs(
 
 def _common_shared(
     keys: NDArray[np.int64],
-    weights: NDArray[np.float64],
     vocabulary: int,
     first: NDArray[np.int64],
     second: NDArray[np.int64],
 ) -> NDArray[np.float64]:
-    """The weight of the common words each pair of sentences (first, second) shares: each
-    of the first's (sentence, word) `keys` looked up under the second."""
+    """The weight of the common words each pair of sentences (first, second) shares, at
+    _COMMON_SHARE of what they weigh in the first: each of the first's (sentence, word,
+    whether it names) `keys` looked up under the second."""
     import numpy as np
 
-    low = np.searchsorted(keys, first * vocabulary)
-    many = np.searchsorted(keys, (first + 1) * vocabulary) - low
+    low = np.searchsorted(keys, first * vocabulary * 2)
+    many = np.searchsorted(keys, (first + 1) * vocabulary * 2) - low
     pair = np.repeat(np.arange(len(first)), many)
-    mine = np.repeat(low - np.cumsum(many) + many, many) + np.arange(len(pair))
-    wanted = second[pair] * vocabulary + keys[mine] % vocabulary
+    mine = keys[np.repeat(low - np.cumsum(many) + many, many) + np.arange(len(pair))]
+    word = mine // 2 % vocabulary
+    # Under the second, the word either way: (sentence, word) keys hold 2 places.
+    wanted = (second[pair] * vocabulary + word) * 2
     at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    held = keys[at] == wanted if len(keys) else np.zeros(len(pair), bool)
-    return np.bincount(pair, weights=np.where(held, weights[mine], 0.0), minlength=len(first))
+    held = keys[at] // 2 == wanted // 2 if len(keys) else np.zeros(len(pair), bool)
+    weights = np.where(mine % 2, _NAME_WEIGHT, 1.0) * _COMMON_SHARE
+    return np.bincount(pair, weights=np.where(held, weights, 0.0), minlength=len(first))
 
 
 # Shared words added up at a time by _candidate_pairs (a few bytes each).
