@@ -119,6 +119,14 @@ def _background_verbs() -> _BackgroundVerbs:
     )
 
 
+@cache
+def _verbs_judging() -> frozenset[str]:
+    """The main verbs `judges_or_describes` looks for, as one set: made once, not a
+    sentence."""
+    words = _background_verbs()
+    return words.verbs | words.modals
+
+
 def tells_what_did_not_happen(text: str) -> bool:
     """Whether the main clause says what has not happened: "Hezbollah has made no mention
     of this", "The military has not commented", "Israel has yet to respond" (not "The army
@@ -139,7 +147,7 @@ def judges_or_describes(text: str) -> bool:
     may be ("This marks the deadliest violence since ...", "The deal is considered a
     landmark ...", "Fighting could resume") rather than reporting a development."""
     words = _background_verbs()
-    verb, following, third = main_verb(text, words.verbs | words.modals)
+    verb, following, third = main_verb(text, _verbs_judging())
     if verb in words.modals:
         return not (following == "be" and third in words.perceived)
     return verb in words.verbs or (verb in _BE and following in words.after_be)
