@@ -373,6 +373,7 @@ def test_the_numbers_of_a_time_phrase_are_not_counts(sentence: str, numbers: lis
     ("sentence", "numbers"),
     [
         ("Three Days later the talks resumed.", ["Three"]),
+        ("Twenty-four hours and two and a half WEEKs later, nothing.", ["Twenty-four", "two"]),
         # Letters ignore-case matching takes for "s" and "i" ("ſ", dotless and dotted i).
         ("It lasted two ſeconds.", ["two"]),
         ("After five mınutes and six Mİnutes they left.", ["five", "six"]),
