@@ -224,7 +224,7 @@ def find_outlet(
         match = PUBLISHED_IN.match(text)
         if match:
             return match["outlet"].strip()
-    for text in texts:
+    for text in filter(_may_hold_copyright, texts):
         match = COPYRIGHT.search(text)
         if not match:
             continue
@@ -244,6 +244,16 @@ def find_outlet(
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+def _may_hold_copyright(text: str) -> bool:
+    """Whether COPYRIGHT may match: it needs "©", "(c)" or "copyright" in any case (its search
+    tries its marks at every character of a row; these tests look for them at C speed). Only
+    ASCII letters match "copyr" with IGNORECASE, so lower-casing finds every such mark."""
+    if "©" in text:
+        return True
+    lowered = text.lower()
+    return "copyr" in lowered or "(c)" in lowered
 
 
 def _publication_of(owner: str, texts: list[str]) -> str | None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
-from briefing.extract.features import unit_row
 from briefing.extract.headline import choose_headline
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
@@ -76,7 +75,6 @@ def forget_pages() -> None:
     """Empty the memos of units seen on earlier pages (to time pages as if each were new)."""
     make_unit.cache_clear()
     lower_words.cache_clear()
-    unit_row.cache_clear()
 
 
 @dataclass(frozen=True)
