@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
+from operator import mul
 from pathlib import Path
 
 from briefing.extract.units import Unit, is_header_row, is_prose, lower_words, normalise
@@ -248,26 +249,31 @@ def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[f
     """For each candidate row, the largest share of its words that another short row of the
     page (not its neighbours, not a copy) holds: a headline comes back in the breadcrumb, the
     page's title row, a caption or a share text."""
-    words = [
-        {w for w in lower_words(unit.text) if len(w) > 2 and w not in stops}
-        if unit.words <= ECHO_MAX_WORDS
+    words = {
+        i: {w for w in lower_words(units[i].text) if len(w) > 2 and w not in stops}
+        if units[i].words <= ECHO_MAX_WORDS
         else set()
-        for unit in units
-    ]
+        for i in rows
+    }
+    # Only the candidates' words can be shared: each row is read for those alone (a C-level
+    # set intersection), not for its own content words.
+    sought = set().union(*words.values())
     holding: dict[str, list[int]] = {}
-    for index, row_words in enumerate(words):
-        for word in row_words:
-            holding.setdefault(word, []).append(index)
+    if sought:
+        for j, unit in enumerate(units):
+            if unit.words <= ECHO_MAX_WORDS:
+                for word in sought.intersection(lower_words(unit.text)):
+                    holding.setdefault(word, []).append(j)
     echoes = []
     for i in rows:
         shared = Counter(chain.from_iterable(holding[word] for word in words[i]))
-        best = next(
+        best = max(
             (
                 count
-                for j, count in shared.most_common()
+                for j, count in shared.items()
                 if abs(j - i) > 1 and units[j].text != units[i].text
             ),
-            0,
+            default=0,
         )
         echoes.append(best / len(words[i]) if words[i] else 0.0)
     return echoes
@@ -310,11 +316,15 @@ def _first_paragraph_words(units: list[Unit], first: int, stops: frozenset[str])
 def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
     """For each candidate row, whether a longer row of the page ends with it: the last crumb
     of a breadcrumb ("Home > News > Headline", "3. Headline") is the page's headline."""
-    texts = [normalise(unit.text) if unit.words <= ECHO_MAX_WORDS else "" for unit in units]
-    by_last_word: dict[str, list[int]] = {}
-    for index, text in enumerate(texts):
-        if text:
-            by_last_word.setdefault(text.rsplit(" ", 1)[-1], []).append(index)
+    texts = {i: normalise(units[i].text) if units[i].words <= ECHO_MAX_WORDS else "" for i in rows}
+    # Only rows ending on a candidate's last word can end with it.
+    last_words = {text.rsplit(" ", 1)[-1] for text in texts.values() if text}
+    by_last_word: dict[str, list[str]] = {}
+    for unit in units:
+        if unit.words <= ECHO_MAX_WORDS:
+            row_words = lower_words(unit.text)
+            if row_words and row_words[-1] in last_words:
+                by_last_word.setdefault(row_words[-1], []).append(normalise(unit.text))
     tails = []
     for i in rows:
         text = texts[i]
@@ -322,8 +332,8 @@ def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
             units[i].words >= 2
             and bool(text)
             and any(
-                j != i and len(texts[j]) > len(text) and texts[j].endswith(" " + text)
-                for j in by_last_word.get(text.rsplit(" ", 1)[-1], ())
+                len(other) > len(text) and other.endswith(" " + text)
+                for other in by_last_word.get(text.rsplit(" ", 1)[-1], ())
             )
         )
     return tails
@@ -349,10 +359,10 @@ def _copies(units: list[Unit], rows: list[int], first: int) -> tuple[list[bool],
     """For each candidate row, whether the page prints it above (the page's title, the
     breadcrumb), and whether it prints it again below the text's start among menu-like rows
     (a "most read" or related-links list: the row is another story's title)."""
-    at: dict[str, list[int]] = {}
+    at: dict[str, list[int]] = {units[i].text: [] for i in rows}
     for index, unit in enumerate(units):
-        if 2 <= unit.words <= ECHO_MAX_WORDS:
-            at.setdefault(unit.text, []).append(index)
+        if unit.text in at and 2 <= unit.words <= ECHO_MAX_WORDS:
+            at[unit.text].append(index)
     above, in_list = [], []
     for i in rows:
         places = at.get(units[i].text, ())
@@ -521,7 +531,8 @@ def headline_features(
 
 def row_beliefs(vectors: list[list[float]], model: HeadlineModel) -> list[float]:
     """Each row's share of the belief, against "none of them" (score 0)."""
-    scores = [sum(w * v for w, v in zip(model.weights, vector, strict=True)) for vector in vectors]
+    # map(mul) adds the same products in the same order as a loop, at a third of its cost
+    scores = [sum(map(mul, model.weights, vector)) for vector in vectors]
     top = max(0.0, *scores) if scores else 0.0
     exps = [math.exp(score - top) for score in scores]
     total = sum(exps) + math.exp(-top)
