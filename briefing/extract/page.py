@@ -17,7 +17,7 @@ from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
 from briefing.extract.features import unit_row
-from briefing.extract.headline import choose_headline
+from briefing.extract.headline import choose_headline, is_credit, row_shape
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_byline,
@@ -77,6 +77,8 @@ def forget_pages() -> None:
     make_unit.cache_clear()
     lower_words.cache_clear()
     unit_row.cache_clear()
+    row_shape.cache_clear()
+    is_credit.cache_clear()
 
 
 @dataclass(frozen=True)
