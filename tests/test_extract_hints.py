@@ -21,18 +21,27 @@ from briefing.extract.vocabulary import (
     PROMO,
     PROMO_HINTS,
     SITE_CONTROL,
+    ends_like_caption,
+    fold_rows,
     folded,
-    may_be_caption,
     may_match,
+    rows_holding,
 )
 
 
 def _hinted(hints: tuple[str, ...], line: str) -> bool:
-    return may_match(hints, folded(line))
+    """Hinted both alone (as the headline scorer screens a row) and among a page's rows (as
+    make_units screens them)."""
+    return may_match(hints, folded(line)) and _page_hinted(hints, line)
+
+
+def _page_hinted(hints: tuple[str, ...], line: str) -> bool:
+    # a row above without hints; the line's own rows, if it holds a newline, are all after it
+    return bool(rows_holding(hints, fold_rows(["Officials met on Friday.", line])) - {0})
 
 
 def _caption_screen(line: str) -> bool:
-    return may_be_caption(line, folded(line))
+    return _page_hinted(CAPTION_HINTS, line) or ends_like_caption(line)
 
 
 # One line per branch of each pattern, with the test that lets a line be searched.
@@ -174,12 +183,15 @@ def test_letters_only_case_insensitive_patterns_take_for_i_still_hint() -> None:
 
 def test_a_line_without_hints_is_skipped() -> None:
     assert not may_match(CAPTION_HINTS + PROMO_HINTS, folded("Officials met on Friday."))
+    rows = fold_rows(["Follow us", "Officials met on Friday.", "Read more", "© 2024", "Share"])
+    assert rows_holding(PROMO_HINTS, rows) == {0, 2, 4}
+    assert rows_holding(CAPTION_HINTS, rows) == {3}
     # a dash, slash or bracket inside prose, with more text after it than a credit has
     for line in (
         "Talks \u2014 after a long pause \u2014 resumed on Friday in Geneva, officials said.",
         "Prices rose 3% on 1/2 of the items (food mostly) over the year, the office said.",
     ):
-        assert not may_be_caption(line, folded(line)), line
+        assert not _caption_screen(line), line
 
 
 @settings(max_examples=200, deadline=None)

@@ -46,11 +46,12 @@ from briefing.extract.region import (
 from briefing.extract.units import (
     Unit,
     detect_language,
+    forget_units,
     is_header_row,
     is_prose,
     lines_to_units,
     lower_words,
-    make_unit,
+    make_units,
     mark_caption_copies,
 )
 from briefing.extract.vocabulary import BYLINE, STOPWORDS, page_function_words
@@ -74,8 +75,7 @@ def extract_article(
 
 def forget_pages() -> None:
     """Empty the memos of units seen on earlier pages (to time pages as if each were new)."""
-    make_unit.cache_clear()
-    lower_words.cache_clear()
+    forget_units()
     unit_row.cache_clear()
     row_shape.cache_clear()
     is_credit.cache_clear()
@@ -99,7 +99,7 @@ def read_units(text: str) -> PageUnits:
     language = detect_language(all_words)
     # Pages in a language without a list of ours are measured with jusText's list for it.
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
-    units = mark_caption_copies([make_unit(line, bullet, stops) for line, bullet in raw_units])
+    units = mark_caption_copies(make_units(raw_units, stops))
     shares = repeat_shares(units)
     start, end = trim_lone_tail(units, shares, *best_region(units, shares))
     start = skip_leading_copies(units, start, end)

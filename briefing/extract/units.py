@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -20,6 +20,7 @@ from briefing.extract.vocabulary import (
     BULLET,
     BYLINE,
     CAPTION,
+    CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
     IMAGE_NAME,
@@ -32,10 +33,10 @@ from briefing.extract.vocabulary import (
     URL_ONLY,
     WORD,
     byline_opener,
-    folded,
+    ends_like_caption,
+    fold_rows,
     local_byline,
-    may_be_caption,
-    may_match,
+    rows_holding,
 )
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
@@ -85,6 +86,7 @@ class Unit:
     date: bool  # carries a date near its start (a dateline/byline row)
     promo: bool  # asks the reader to act (subscribe, share, read more)
     boilerplate: bool  # site-wide legal text, cookie notices, appeals
+    cjk: int  # Han and kana characters, two to a word
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
@@ -211,6 +213,8 @@ def detect_language(words: list[str]) -> str:
 # A site's menus, labels and footers recur on every page of it (and within a page): a worker
 # makes each such unit (and its words) once. Units are immutable, so pages may share them.
 UNITS_KEPT = 2048  # about 13 pages: 6 MB of memos per worker (8192: 26 MB, for 34% hits, not 29%)
+_UnitKey = tuple[str, bool, frozenset[str]]  # a row's text, whether it is a list item, stops
+_units_made: OrderedDict[_UnitKey, Unit] = OrderedDict()  # the UNITS_KEPT last used
 
 
 @lru_cache(maxsize=UNITS_KEPT)
@@ -230,36 +234,75 @@ def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
     return spaced, cjk, len(CJK_FUNCTION_CHAR.findall(text))
 
 
-@lru_cache(maxsize=UNITS_KEPT)
-def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
-    spaced, cjk, cjk_function = tokens(text)
-    word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
-    stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
-    initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
-    head = text[:60]
-    lowered = folded(text)
-    return Unit(
-        text=text,
-        bullet=bullet,
-        words=word_count,
-        stop_ratio=stop_count / word_count if word_count else 0.0,
-        terminal=bool(TERMINAL.search(text)),
-        capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
-        caption=word_count >= 2
-        and not URL_ONLY.match(text)
-        and bool(
-            (may_be_caption(text, lowered) and CAPTION.search(text))
-            or (
-                word_count <= CAPTION_CREDIT_WORDS
-                and text.endswith((")", "]"))  # where every credit form ends
-                and AGENCY_CREDIT.search(text)
-            )
-        ),
-        date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
-        and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
-        promo=may_match(PROMO_HINTS, lowered) and bool(PROMO.search(text)),
-        boilerplate=may_match(BOILERPLATE_HINTS, lowered) and bool(BOILERPLATE.search(text)),
-    )
+def make_units(rows: list[tuple[str, bool]], stops: frozenset[str]) -> list[Unit]:
+    """The units of a page's rows (text, list item), stop_ratio counting `stops`: those of rows
+    met lately are reused, the others made together."""
+    keys = [(text, bullet, stops) for text, bullet in rows]
+    made = _units_made
+    for key in keys:
+        if key in made:
+            made.move_to_end(key)
+    new = [key for key in dict.fromkeys(keys) if key not in made]
+    texts, bullets = [text for text, _, _ in new], [bullet for _, bullet, _ in new]
+    made.update(zip(new, _new_units(texts, bullets, stops), strict=True))
+    units = [made[key] for key in keys]
+    while len(made) > UNITS_KEPT:
+        made.popitem(last=False)
+    return units
+
+
+def forget_units() -> None:
+    """Empty the memos of units and words seen on earlier pages."""
+    _units_made.clear()
+    lower_words.cache_clear()
+
+
+# The characters TERMINAL ends on: a row ending otherwise is not searched.
+_TERMINAL_LAST = frozenset(".!?…:;。！？\"”’'»)]")
+_new_unit = object.__new__
+
+
+def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> list[Unit]:
+    """Units of new rows. Each hint list is looked for over all rows at once, and each unit is
+    made straight into its __dict__: the frozen dataclass's __init__, a setattr call per field,
+    took a fifth of the time a unit costs."""
+    page = fold_rows(texts)
+    caption_hinted = rows_holding(CAPTION_HINTS, page)
+    promo_hinted = rows_holding(PROMO_HINTS, page)
+    boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
+    units = []
+    for index, text in enumerate(texts):
+        spaced, cjk, cjk_function = tokens(text)
+        word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
+        stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
+        initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
+        head = text[:60]
+        unit = _new_unit(Unit)
+        unit.__dict__.update(
+            text=text,
+            bullet=bullets[index],
+            words=word_count,
+            stop_ratio=stop_count / word_count if word_count else 0.0,
+            terminal=text[-1] in _TERMINAL_LAST and bool(TERMINAL.search(text)),
+            capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
+            caption=word_count >= 2
+            and not URL_ONLY.match(text)
+            and bool(
+                ((index in caption_hinted or ends_like_caption(text)) and CAPTION.search(text))
+                or (
+                    word_count <= CAPTION_CREDIT_WORDS
+                    and text.endswith((")", "]"))  # where every credit form ends
+                    and AGENCY_CREDIT.search(text)
+                )
+            ),
+            date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
+            and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
+            promo=index in promo_hinted and bool(PROMO.search(text)),
+            boilerplate=index in boilerplate_hinted and bool(BOILERPLATE.search(text)),
+            cjk=cjk,
+        )
+        units.append(unit)
+    return units
 
 
 def mark_caption_copies(units: list[Unit]) -> list[Unit]:
