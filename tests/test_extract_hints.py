@@ -16,11 +16,16 @@ from briefing.extract.headline import CREDIT, CREDIT_HINTS, SITE_CONTROL_HINTS
 from briefing.extract.vocabulary import (
     BOILERPLATE,
     BOILERPLATE_HINTS,
+    BULLET,
+    BULLET_GLYPHS,
     CAPTION,
+    CAPTION_END_MARKS,
     CAPTION_HINTS,
     PROMO,
     PROMO_HINTS,
     SITE_CONTROL,
+    TERMINAL,
+    ends_a_sentence,
     ends_like_caption,
     fold_rows,
     folded,
@@ -41,7 +46,9 @@ def _page_hinted(hints: tuple[str, ...], line: str) -> bool:
 
 
 def _caption_screen(line: str) -> bool:
-    return _page_hinted(CAPTION_HINTS, line) or ends_like_caption(line)
+    return _page_hinted(CAPTION_HINTS, line) or (
+        _page_hinted(CAPTION_END_MARKS, line) and ends_like_caption(line)
+    )
 
 
 # One line per branch of each pattern, with the test that lets a line be searched.
@@ -207,3 +214,11 @@ def test_no_match_is_ever_skipped(parts: list[str], case: object) -> None:
     for pattern, screen, _ in MATCHING.values():
         if pattern.search(line):
             assert screen(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?…:;。！？\"”’'»)]\n ab1-•*٣")), min_size=1))
+def test_sentence_ends_and_list_items_are_screened_by_their_characters(text: str) -> None:
+    assert ends_a_sentence(text) == (TERMINAL.search(text) is not None), text
+    if BULLET.match(text):
+        assert text[0] in BULLET_GLYPHS or text[0].isdecimal(), text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
@@ -95,7 +96,7 @@ class PageUnits:
 def read_units(text: str) -> PageUnits:
     raw_units = lines_to_units(text)
     # each line's words in turn: the words of the lines joined (no word spans two lines)
-    all_words = [word for line, _ in raw_units for word in lower_words(line)]
+    all_words = list(chain.from_iterable(lower_words(line) for line, _ in raw_units))
     language = detect_language(all_words)
     # Pages in a language without a list of ours are measured with jusText's list for it.
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]

@@ -7,6 +7,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from typing import Generic, TypeVar
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
@@ -18,8 +19,10 @@ from briefing.extract.vocabulary import (
     BOILERPLATE_HINTS,
     BRACKETED_ONLY,
     BULLET,
+    BULLET_GLYPHS,
     BYLINE,
     CAPTION,
+    CAPTION_END_MARKS,
     CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
@@ -29,10 +32,10 @@ from briefing.extract.vocabulary import (
     PROMO,
     PROMO_HINTS,
     STOPWORDS,
-    TERMINAL,
     URL_ONLY,
     WORD,
     byline_opener,
+    ends_a_sentence,
     ends_like_caption,
     fold_rows,
     local_byline,
@@ -145,13 +148,18 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     previous_length = 0  # of the previous line, with its indentation
     previous_indent = 0
     for raw in lines:
-        raw = raw.replace("\u00a0", " ").rstrip()
-        line = " ".join(raw.split())
-        if not line:
+        raw = raw.rstrip()  # no-break spaces too: all Unicode spaces split words and strip
+        words = raw.split()
+        if not words:
             previous_blank = True
             continue
+        line = " ".join(words)
         indent = len(raw) - len(raw.lstrip())
-        bullet = bool(BULLET.match(line)) and not starts_with_date(line)  # "1. März 2019"
+        bullet = (
+            (line[0] in BULLET_GLYPHS or line[0].isdecimal())  # what BULLET opens on: \d
+            and BULLET.match(line) is not None
+            and not starts_with_date(line)  # "1. März 2019"
+        )
         if bullet and not line[0].isdigit():  # a numbered item keeps its number: it is text
             line = BULLET.sub("", line, count=1).strip()
             if not line:
@@ -160,7 +168,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         # the wrapper broke the line here when the next word did not fit on it
         wrapped = (
             width is not None
-            and previous_length + 1 + len(raw.split()[0]) > width
+            and previous_length + 1 + len(words[0]) > width
             and (indent <= previous_indent or units[-1][1])
         )
         if (
@@ -171,7 +179,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
                 wrapped
                 or (
                     length >= 40
-                    and not TERMINAL.search(units[-1][0][-1])
+                    and not ends_a_sentence(units[-1][0][-1])
                     and (line[0].islower() or line[0] in "(0123456789")
                     and "©" not in line  # an image's alt text and credit under a teaser
                 )
@@ -205,7 +213,8 @@ def detect_language(words: list[str]) -> str:
     if not words:
         return "unknown"
     frequency = Counter(words)
-    counts = {lang: sum(frequency[word] for word in stops) for lang, stops in STOPWORDS.items()}
+    # get, not [], whose misses (most of a list's words) call Counter.__missing__
+    counts = {lang: sum(map(frequency.get, stops, repeat(0))) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
 
@@ -257,8 +266,6 @@ def forget_units() -> None:
     lower_words.cache_clear()
 
 
-# The characters TERMINAL ends on: a row ending otherwise is not searched.
-_TERMINAL_LAST = frozenset(".!?…:;。！？\"”’'»)]")
 _new_unit = object.__new__
 
 
@@ -268,6 +275,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     took a fifth of the time a unit costs."""
     page = fold_rows(texts)
     caption_hinted = rows_holding(CAPTION_HINTS, page)
+    caption_marked = rows_holding(CAPTION_END_MARKS, page)
     promo_hinted = rows_holding(PROMO_HINTS, page)
     boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
     units = []
@@ -283,12 +291,18 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             bullet=bullets[index],
             words=word_count,
             stop_ratio=stop_count / word_count if word_count else 0.0,
-            terminal=text[-1] in _TERMINAL_LAST and bool(TERMINAL.search(text)),
+            terminal=ends_a_sentence(text),
             capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
             caption=word_count >= 2
             and not URL_ONLY.match(text)
             and bool(
-                ((index in caption_hinted or ends_like_caption(text)) and CAPTION.search(text))
+                (
+                    (
+                        index in caption_hinted
+                        or (index in caption_marked and ends_like_caption(text))
+                    )
+                    and CAPTION.search(text)
+                )
                 or (
                     word_count <= CAPTION_CREDIT_WORDS
                     and text.endswith((")", "]"))  # where every credit form ends

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 # Function words per language: they tell prose from link lists, and which language a page is in.
@@ -92,9 +93,18 @@ WORD = re.compile(r"\w+")
 
 # Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
 BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
+BULLET_GLYPHS = frozenset("•□☆◦▪●○■*+·‣⁃-")  # a line opening otherwise (or on a digit) is no item
 
 
 TERMINAL = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")
+# what TERMINAL ends on ($ also matches before a final newline): a text ending otherwise is not
+# searched
+TERMINAL_LAST = frozenset(".!?…:;。！？\"”’'»)]\n")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a (non-empty) text ends as TERMINAL matches."""
+    return text[-1] in TERMINAL_LAST and TERMINAL.search(text) is not None
 
 
 BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
@@ -256,6 +266,9 @@ def rows_holding(hints: tuple[str, ...], rows: FoldedRows) -> set[int]:
             found.add(row)
             at = text.find(hint, starts[row + 1]) if row + 1 < len(starts) else -1
     return found
+
+
+CAPTION_END_MARKS = (")", "—", "–", "/")  # what ends_like_caption needs in a row
 
 
 def ends_like_caption(text: str) -> bool:
@@ -534,9 +547,7 @@ def page_function_words(words: list[str]) -> frozenset[str]:
     """The function words of the language whose list covers most of the page's words (lower
     case); empty when no list covers any."""
     index = _function_word_languages()
-    hits: Counter[str] = Counter()
-    for word in words:
-        hits.update(index.get(word, ()))
+    hits = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
     if not hits:
         return frozenset()
     return function_word_lists()[hits.most_common(1)[0][0]]
