@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.extract.metadata import _may_hold_copyright
-from briefing.extract.units import make_unit
+from briefing.extract.units import make_units
 from briefing.extract.vocabulary import AD_LABEL, COPYRIGHT, STOPWORDS, URL_ONLY
 
 COPYRIGHT_ROWS = (
@@ -34,7 +34,7 @@ def test_ad_labels_are_link_labels_and_bare_urls_placeholders() -> None:
     ads = ("Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored")
     urls = ("https://example.com/story", "www.example.org/a?b=c")
     for text in ads:
-        assert AD_LABEL.match(text) and make_unit(text, False, stops).link_label
+        assert AD_LABEL.match(text) and make_units([(text, False)], stops)[0].link_label
     for text in urls:
-        assert URL_ONLY.match(text) and make_unit(text, False, stops).placeholder
-    assert not make_unit("Advertising standards were raised", False, stops).link_label
+        assert URL_ONLY.match(text) and make_units([(text, False)], stops)[0].placeholder
+    assert not make_units([("Advertising standards were raised", False)], stops)[0].link_label
