@@ -1062,11 +1062,15 @@ def _candidate_pairs(
     word_of = np.repeat(np.arange(len(opens)), closes - opens)
     # A token weighs what it weighs in the first sentence holding it.
     names = np.sort(token[compared & (run == 1)] * size + place[sentence[compared & (run == 1)]])
+    # The word table is the largest thing here: gone before the per-entry arrays are made.
+    del sentence, run, token, place, compared
     found = np.minimum(np.searchsorted(names, words[opens]), max(len(names) - 1, 0))
     named = (names[found] == words[opens] if len(names) else np.zeros(len(opens), bool))[word_of]
     # A word any sentence holds as a name ("the Army", "the army").
-    held = np.minimum(np.searchsorted(names, words), max(len(names) - 1, 0))
-    held = names[held] == words if len(names) else np.zeros(count, bool)
+    at = np.searchsorted(names, words)
+    np.minimum(at, max(len(names) - 1, 0), out=at)
+    held = names[at] == words if len(names) else np.zeros(count, bool)
+    del at
     ever_named = np.logical_or.reduceat(held, opens)[word_of] if count else held
     # Each sentence shares a word with every later sentence holding it; past _COMMON_WORD
     # sentences (one story copied many times, or stock wording) only with the next one:
@@ -1081,15 +1085,17 @@ def _candidate_pairs(
     most_common = np.bincount(xs[common], minlength=size) * _NAME_WEIGHT * _COMMON_SHARE
     # Entry flags: 1 the word weighs as a name, 2 it is common, 4 it is a rare name, 8 the
     # sentence holds it as a name.
-    flags = (named + 2 * common + 4 * (ever_named & ~common) + 8 * held).astype(np.int8)
+    # (as bytes throughout: integer arithmetic on the flags made words-long int64 arrays)
+    flags = named.view(np.int8) | common.view(np.int8) << 1 | held.view(np.int8) << 3
+    flags |= (ever_named & ~common).view(np.int8) << 2
     # Shared words are added up for a range of first sentences at a time: a table of
     # every pair at once grew with the corpus.
     shares = np.cumsum(np.bincount(xs, weights=later, minlength=size))
     cuts = np.searchsorted(shares, np.arange(_SHARES_AT_ONCE, shares[-1], _SHARES_AT_ONCE))
     # Pairs are scored as they come, while this waits: only what the loop reads is kept
     # (the word table and its sorts are most of the model stage's peak memory).
-    del sentence, run, token, place, compared, words, tokens, opens, closes, word_of
-    del names, found, named, held, ever_named, common, shares
+    del words, tokens, opens, closes, word_of, names, found, named, held, ever_named
+    del common, shares
     # (cuts come sorted; np.unique would import numpy.ma)
     for low, high in pairwise([0, *dict.fromkeys((cuts + 1).tolist()), size]):
         at = np.flatnonzero((xs >= low) & (xs < high)) if len(cuts) else np.arange(count)
