@@ -106,16 +106,18 @@ def _names_a_site(part: str, rows: list[str]) -> bool:
     """Whether a title's part after a dash names a site: a domain, a known outlet, a row or the
     copyright owner elsewhere on the page, or a name's shape (every longer word capitalised).
     A lower-case word ("Regime clashes", "live updates") continues the headline instead."""
-    folded = part.casefold()
-    if DOMAIN.match(part) or part.lower() in known_outlets():
-        return True
-    for row in rows:
-        text = row.strip(" |·•–—-.").casefold()
-        if text == folded or (_may_hold_copyright(row) and folded in text):
-            return True
-    return all(
+    if all(
         not word[0].isalpha() or word[0].isupper() or len(word) <= NAME_JOINER_LETTERS
         for word in part.split()
+    ):
+        return True
+    if DOMAIN.match(part) or part.lower() in known_outlets():
+        return True
+    folded = part.casefold()
+    return any(
+        row.strip(" |·•–—-.").casefold() == folded
+        or (_may_hold_copyright(row) and folded in row.casefold())
+        for row in rows
     )
 
 
