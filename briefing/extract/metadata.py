@@ -75,18 +75,50 @@ AGENCY_FOOTER_WORDS = 12  # a copyright row, not a sentence quoting one
 HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 
 
-def split_title(first_line: str) -> tuple[str, str | None]:
-    """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
+def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, str | None]:
+    """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits. A
+    tail after a dash must also read as a name ("Headline - Al Jazeera"), not as the rest of
+    the headline ("... after SDF - Regime clashes"); `rows`, the page's other rows, may
+    name it too."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
     if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
+    # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
+    tail_after_dash = bool(DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[-1]))
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
+        tail_after_dash = False
     if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
         return first_line, None
+    if tail_after_dash and not _names_a_site(site, rows or []):
+        return first_line, None
     return headline, site
+
+
+DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+$")
+# Short words a name may keep in lower case ("Bank of America", "Le Monde de la musique").
+NAME_JOINER_LETTERS = 3
+
+
+def _names_a_site(part: str, rows: list[str]) -> bool:
+    """Whether a title's part after a dash names a site: a domain, a known outlet, a row or the
+    copyright owner elsewhere on the page, or a name's shape (every longer word capitalised).
+    A lower-case word ("Regime clashes", "live updates") continues the headline instead."""
+    if all(
+        not word[0].isalpha() or word[0].isupper() or len(word) <= NAME_JOINER_LETTERS
+        for word in part.split()
+    ):
+        return True
+    if DOMAIN.match(part) or part.lower() in known_outlets():
+        return True
+    folded = part.casefold()
+    return any(
+        row.strip(" |·•–—-.").casefold() == folded
+        or (_may_hold_copyright(row) and folded in row.casefold())
+        for row in rows
+    )
 
 
 def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
