@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from briefing.extract.vocabulary import BRACKETED_ONLY, STOPWORDS
@@ -45,6 +46,12 @@ MONTH_NAMES = {
 MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+# A number of one or two digits that opens a word: r"\b\d{1,2}" written to open on the digit
+# (the look-behind, after it, asks that no letter or digit came before). The search for a
+# pattern that opens on a character class skips to those characters at C speed; one opening
+# on \b or a look-behind is tried at every character of a row, 4 times as dear.
+_WORD_START_DIGITS = r"\d(?<!\w\d)\d?"
+_LEADING_DAY = rf"(?P<day>{_WORD_START_DIGITS})(?:st|nd|rd|th|er|º|°)?"  # \b{_DAY}
 # A year glued to what follows ("201619. Juni", a browser's join) still ends at four digits.
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "5:55 PM", "at 10:14am", "às 20:13", "um 9.30 Uhr", "14h05", "| 10:55"
@@ -54,13 +61,13 @@ _TIME = (
 )
 # A time in front of the date: "4:12 PM GMT+1, December 6, 2024", "10:55 EDT, 7 May 2020".
 _TIME_FIRST = (
-    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    rf"(?P<hour>{_WORD_START_DIGITS})[:.](?P<minute>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*[A-Z]{2,4}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?\s*[,·|]?\s+"
 )
 _WEEKDAY_FIRST = r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH_DAY = rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"
 # "6 December 2024", "6. Dezember 2024", "22 de janeiro de 2018", "6 déc. 2024"
-_DAY_MONTH = rf"\b{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"
+_DAY_MONTH = rf"{_LEADING_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"
 SPELLED = (
     re.compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_MONTH_DAY}", re.IGNORECASE),
     re.compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_DAY_MONTH}", re.IGNORECASE),
@@ -76,8 +83,10 @@ def starts_with_date(line: str) -> bool:
 
 
 # "2019-03-04", "2019/03/04", "2019.03.04", "2019-03-04T14:37"
+# (r"(?<![\d.])\b(?:19|20)\d{2}" written to open on the year's digits, as _WORD_START_DIGITS)
 YEAR_FIRST = re.compile(
-    rf"(?<![\d.])\b{_YEAR}(?P<separator>[-/.])(?P<month>\d{{1,2}})(?P=separator)(?P<day>\d{{1,2}})"
+    r"(?P<year>(?:19|20)(?<![\w.]\d\d)\d{2})"
+    r"(?P<separator>[-/.])(?P<month>\d{1,2})(?P=separator)(?P<day>\d{1,2})"
     r"(?![\d])(?:[T ,]+(?P<hour>\d{2}):(?P<minute>\d{2}))?"
 )
 # "2019年3月4日", "2019년 3월 4일"
@@ -85,8 +94,9 @@ CJK = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
 )
 # "21/06/2014", "04.03.2019", "18. 05. 2014", "11/13/19": which way round is decided per page.
+# (r"(?<![\d/.])\d{1,2}" written to open on the digit, as _WORD_START_DIGITS)
 NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<first>\d{1,2})(?P<separator>\.\s?|/|-)(?P<second>\d{1,2})(?P=separator)"
+    r"(?P<first>\d(?<![\d/.]\d)\d?)(?P<separator>\.\s?|/|-)(?P<second>\d{1,2})(?P=separator)"
     r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/]|\.\d)" + _TIME,
     re.IGNORECASE,
 )
@@ -266,9 +276,28 @@ def _row_dates(
     return sorted(found, key=lambda item: item[0].start())
 
 
+# Joins a page's rows for one search: no MAYBE_DATE match holds it (only digits, [./-], spaces).
+ROW_BREAK = "\x00"
+
+
+def _rows_maybe_dated(texts: Sequence[str]) -> list[int]:
+    """The rows MAYBE_DATE finds something in: one search over the rows joined, resumed at the
+    next row after each find (a search a row cost more in calls than in reading)."""
+    page = ROW_BREAK.join(texts)
+    # where each row ends in `page` (at the break after it): the rows' lengths and breaks added
+    ends = [end - 1 for end in accumulate(len(text) + 1 for text in texts)]
+    rows: list[int] = []
+    found = MAYBE_DATE.search(page)
+    while found is not None:
+        row = bisect_right(ends, found.start())
+        rows.append(row)
+        found = MAYBE_DATE.search(page, ends[row] + 1) if row + 1 < len(texts) else None
+    return rows
+
+
 def date_candidates(texts: Sequence[str], language: str) -> list[DateCandidate]:
     """Every full date the rows show, in reading order."""
-    rows = [index for index, text in enumerate(texts) if MAYBE_DATE.search(text)]
+    rows = _rows_maybe_dated(texts)
     orders = _numeric_order(texts, rows, language)
     return [
         DateCandidate(
