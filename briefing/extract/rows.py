@@ -28,7 +28,6 @@ class RowFeatures:
     prose: list[bool]
     bullets: list[bool]
     captions: list[bool]
-    terminal: list[bool]
     bracketed: list[bool]
     menu: list[bool]  # a couple of words or a list item: a menu entry or link label
     copies: Counter[str]  # how often each text is on the page
@@ -63,7 +62,6 @@ def row_features(units: list[Unit]) -> RowFeatures:
         prose=list(map(attrgetter("prose"), units)),
         bullets=bullets,
         captions=list(map(attrgetter("caption"), units)),
-        terminal=list(map(attrgetter("terminal"), units)),
         bracketed=bracketed,
         menu=[count <= MENU_WORDS or bullet for count, bullet in zip(words, bullets, strict=True)],
         copies=Counter(texts),
