@@ -39,7 +39,6 @@ from briefing.extract.vocabulary import (
     PROMO_HINTS,
     SENTENCE_END,
     SITE_CONTROL,
-    WORD,
     folded,
     may_match,
 )
@@ -350,7 +349,15 @@ def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[
     opening = [
         unit.text for unit in units[first : first + 16] if unit.words >= 5 and not unit.bullet
     ][:4]
-    return {w for w in WORD.findall(" ".join(opening).lower()) if len(w) > 2 and w not in stops}
+    # each row's words (`lower_words`, kept from making its unit): the words of the rows joined
+    words = set().union(*map(lower_words, opening))
+    return {w for w in words if len(w) > 2 and w not in stops}
+
+
+def _opening(text: str) -> list[str]:
+    """A row's first COPY_WORDS words (the rest left unsplit: rows near a candidate may be
+    long paragraphs)."""
+    return text.split(maxsplit=COPY_WORDS)[:COPY_WORDS]
 
 
 def _name_overlaps(units: list[Unit], first: int, rows: list[int]) -> list[float]:
@@ -578,11 +585,10 @@ def headline_features(
             # English headlines capitalise most words; other languages' do not
             "title_case_english": title_case if english else 0.0,
             # a neighbour opening with the same words: a picture's alt text over its caption
-            "near_copy": unit.words >= COPY_WORDS
+            "near_copy": length >= COPY_WORDS
             and any(
-                other.text != unit.text
-                and other.text.split()[:COPY_WORDS] == unit.text.split()[:COPY_WORDS]
-                for other in units[max(0, i - 2) : i + 3]
+                other != text and _opening(other) == _opening(text)
+                for other in texts[max(0, i - 2) : i + 3]
             ),
             "inner_colon": ": " in unit.text and bool(INNER_COLON.match(unit.text)),
             "quoted": bool(QUOTED.search(unit.text)),
