@@ -55,3 +55,14 @@ def test_capitalised_opens_on_the_capital_and_finds_what_its_plain_form_finds() 
     assert CAPITALISED.findall(texts[0]) == [
         "Syrian", "Army-led", "Aleppo", "McDonald", "Über-Zeit"
     ]  # fmt: skip
+
+
+def test_the_longest_known_outlet_is_still_found_on_a_row_of_its_own() -> None:
+    from briefing.extract.metadata import _longest_known_outlet, find_outlet
+    from briefing.extract.vocabulary import known_outlets
+
+    longest = max(known_outlets().values(), key=len)
+    assert _longest_known_outlet() == len(longest.lower())
+    rows = ["Menu", "A long paragraph that names no outlet at all, " * 3, f"Source: {longest} |"]
+    assert find_outlet(rows, None, None, []) == longest
+    assert find_outlet(rows[:2], None, None, []) is None

@@ -269,12 +269,20 @@ def find_outlet(
             continue  # a publishing company: its publication may be named further down
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
-    known = known_outlets()
+    known, longest = known_outlets(), _longest_known_outlet()
     for text in texts:
-        name = known.get(SOURCE_LABEL.sub("", text).strip(" |·•–—-.").lower())
+        bare = SOURCE_LABEL.sub("", text).strip(" |·•–—-.")
+        # lower() never shortens a text: a longer one names no known outlet (most rows are)
+        name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+@cache
+def _longest_known_outlet() -> int:
+    """The length of the longest known outlet's name (its lower-case form)."""
+    return max(map(len, known_outlets()), default=0)
 
 
 def _may_hold_copyright(text: str) -> bool:
