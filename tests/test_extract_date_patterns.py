@@ -49,11 +49,3 @@ def test_date_patterns_open_on_a_digit_and_find_what_the_plain_forms_find() -> N
             assert bool(pattern.match(text)) == bool(slow.match(text))
     assert found(dates.NUMERIC, ROWS[2])  # the rows hold dates of every kind
     assert found(dates.YEAR_FIRST, ROWS[2]) and found(dates.SPELLED[1], ROWS[0])
-
-
-def test_rows_maybe_dated_are_the_rows_maybe_date_finds_something_in() -> None:
-    rows = ["", "12/", "05/24", "x 2019", "1999 and 2024", "no", "3.4.21", "", "٢٠٢٤", "20", "24"]
-    expected = [index for index, text in enumerate(rows) if dates.MAYBE_DATE.search(text)]
-    assert expected == [3, 4, 6]
-    assert dates._rows_maybe_dated(rows) == expected
-    assert dates._rows_maybe_dated(rows[:5]) == [3, 4] and dates._rows_maybe_dated([]) == []
