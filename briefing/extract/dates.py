@@ -123,6 +123,25 @@ def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     return screen is None or screen.search(text) is not None
 
 
+# From a month name's start to its day's last digit ("September. 12"), one space between them.
+_MONTH_TO_DAY = max(map(len, MONTHS)) + len(". 1")
+_SPACES = re.compile(r"\s\s")
+
+
+def _search_from(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where in a row a pattern's first match may start (None: it has none). A date opening
+    with its month has its screen's match at its day's last digit, so it starts at most
+    _MONTH_TO_DAY before the screen's first match (spaces come one at a time in a page's rows:
+    elsewhere, the start of the row)."""
+    screen = _SCREENS.get(id(pattern))
+    if screen is None:
+        return 0
+    found = screen.search(text)
+    if found is None:
+        return None
+    return 0 if _SPACES.search(text) else max(0, found.start() - _MONTH_TO_DAY)
+
+
 def shows_date(text: str) -> bool:
     """Whether any of DATE_PATTERNS matches in the text (each needs what MAYBE_DATE finds)."""
     return MAYBE_DATE.search(text) is not None and any(
@@ -263,9 +282,10 @@ def _row_dates(
     """The full dates a row shows, left to right, none overlapping another."""
     found: list[tuple[re.Match[str], re.Pattern[str], date]] = []
     for pattern in DATE_PATTERNS:
-        if not _may_match(pattern, text):
+        start_at = _search_from(pattern, text)
+        if start_at is None:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start_at):
             start, end = match.span()
             if any(start < other.end() and other.start() < end for other, _, _ in found):
                 continue
