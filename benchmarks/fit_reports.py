@@ -221,6 +221,34 @@ def line(kinds: dict[str, Counts]) -> str:
     return f"{counts}; precision {precision:.3f}, recall {recall:.3f}"
 
 
+def ranking(pairs: list[Pair], held_out: dict[int, dict]) -> None:
+    """How well the score ranks, cross-validated by story: the pairs within each dev
+    story scored by the model fitted without it; the AUC of rewrites against the
+    negatives of one story file (near and hard), and against those only hard."""
+    scored: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    for story, model in held_out.items():
+        for pair in pairs:
+            if pair.stories == {story}:
+                z = model["bias"] + sum(model["weights"][n] * v for n, v in pair.features.items())
+                scored[pair.kind].append(z)
+    rewrites = np.array(scored["rewrite"])
+    for name, kinds in (("near and hard", ("near", "hard")), ("hard", ("hard",))):
+        negatives = np.array([z for kind in kinds for z in scored[kind]])
+        print(
+            f"AUC, rewrites ({len(rewrites)}) against {name} negatives ({len(negatives)}),"
+            f" dev stories held out: {auc(rewrites, negatives):.3f}"
+        )
+
+
+def auc(positives: np.ndarray, negatives: np.ndarray) -> float:
+    """The chance a positive scores above a negative (ties count half)."""
+    if not len(positives) or not len(negatives):
+        return float("nan")
+    above = (positives[:, None] > negatives[None, :]).sum()
+    ties = (positives[:, None] == negatives[None, :]).sum()
+    return float((above + ties / 2) / (len(positives) * len(negatives)))
+
+
 def cross_validate(stories: Stories, pairs: list[Pair], thresholds: dict[str, float]) -> None:
     """Each story (dev and test) grouped by a score fitted on all the other stories, at
     the shipped thresholds; the figures per split, and per story."""
@@ -256,6 +284,7 @@ def main() -> int:
     dev = {n for n, split in enumerate(stories.splits) if split == "dev" and stories.fitted[n]}
     model = fit([p for p in pairs if p.stories <= dev])
     held_out = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
+    ranking(pairs, held_out)
     threshold = pick_threshold(stories, held_out, "threshold", float(THRESHOLDS[-1]))
     model["threshold"] = threshold = threshold or float(THRESHOLDS[-1])
     # Then, at that threshold, how far under it a pair whose neighbours are one report joins.

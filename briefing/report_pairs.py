@@ -36,7 +36,7 @@ from briefing.corroborate import (
     report_sum,
     told_features,
 )
-from briefing.model.words import ReportWeights, contrary_events, word_senses
+from briefing.model.words import ReportWeights, contrary_events, word_senses, word_vectors
 
 # Pairs scored at a time: the rows of a batch's matrices are a few dozen bytes a word.
 _BATCH = 1 << 16
@@ -162,6 +162,7 @@ class _Rows:
     # of a sentence's words means when it shares a sense with one of them (a table of
     # every sentence's senses was a few hundred bytes a word of a pair).
     related: Matrix
+    meanings: _Meanings
     counts: _Counts
     published: NDArray[np.int64]  # row -> its article's day (ordinal), -1 if unknown
     other_years: NDArray[np.int64]  # row -> its `_other_years`, as a number
@@ -270,6 +271,7 @@ class _Rows:
             {name: sets[name] for name in ("all_words", "own_senses")},
             {name: np.diff(matrix.indptr).astype(np.int64) for name, matrix in sets.items()},
             related,
+            _Meanings.of(plain, text),
             _Counts.of(counted, values),
             ordinal,
             _other_years(years, days_of, text),
@@ -350,6 +352,7 @@ class _Rows:
             * _ratio(names_b - shared["names"], names_b),
             "rare_shared": np.minimum(content, 4) / 4,
             "senses_shared": np.minimum(synonyms, 3) / 3,
+            **self.meanings.features(a, b),
             **_told_features(batch.i, batch.j, told),
         }
 
@@ -375,6 +378,45 @@ class _Rows:
             ),
         }
         return columns
+
+
+@dataclass(frozen=True)
+class _Meanings:
+    """Each row's sum of its plain words' `word_vectors`: exact integers, as
+    `corroborate._meanings` adds them."""
+
+    sums: NDArray[np.int64]
+
+    @classmethod
+    def of(cls, plain: Matrix, text: Sequence[str]) -> _Meanings:
+        table = word_vectors()
+        columns = np.unique(plain.indices)
+        found = np.array([table.rows.get(text[t], -1) for t in columns.tolist()], dtype=np.int64)
+        kept = found >= 0
+        columns, found = columns[kept], found[kept]
+        entries = np.isin(plain.indices, columns)
+        rows = np.repeat(np.arange(plain.shape[0]), np.diff(plain.indptr))[entries]
+        words = Matrix(
+            (
+                np.ones(int(entries.sum()), dtype=np.int64),
+                (rows, np.searchsorted(columns, plain.indices[entries])),
+            ),
+            shape=(plain.shape[0], len(columns)),
+        )
+        return cls(np.asarray(words @ table.vectors[found], dtype=np.int64))
+
+    def features(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, Vector]:
+        """`corroborate._meanings` of each pair of rows."""
+        return {"meaning": _cosine(self.sums[a], self.sums[b])}
+
+
+def _cosine(x: NDArray[np.int64], y: NDArray[np.int64]) -> Vector:
+    """`corroborate._cosine` of each pair of rows of x and y, from exact integer products."""
+    dot = np.einsum("ij,ij->i", x, y).astype(np.float64)
+    lengths = np.sqrt(np.einsum("ij,ij->i", x, x).astype(np.float64)) * np.sqrt(
+        np.einsum("ij,ij->i", y, y).astype(np.float64)
+    )
+    return _ratio(dot, lengths)
 
 
 @dataclass(frozen=True)
