@@ -82,12 +82,11 @@ def test_labelled_rewrites_merge_and_different_reports_do_not() -> None:
     # outlets, and different reports sharing place, actors or template.
     from report_pairs import DIFFERENT, SAME
 
-    # Known misses of the score fitted on real dev stories (its threshold, cross-validated
-    # by story, 0.86 since the stories of November were fitted on too: a refit without
-    # the word vectors misses the same three): the RSF's claim on El Fasher (0.79), WFP's
-    # suspended deliveries (0.76) and Port Sudan's airport (0.81).
+    # Two known misses of the score fitted on real dev stories: "came under fire" against
+    # "was attacked" (WFP's convoy), and the Manbij rewrite scoring a hair under the
+    # threshold (0.849 against 0.85).
     merged = [a[:50] for a, b in SAME if not same_report(a, b)]
-    assert len(merged) <= 3, merged
+    assert len(merged) <= 2, merged
     false = [a[:50] for a, b in DIFFERENT if same_report(a, b)]
     assert len(false) <= 1, false
 
