@@ -3,6 +3,7 @@
     python benchmarks/briefing_eval.py                  # every cluster, the targets table
     python benchmarks/briefing_eval.py --lines          # also every judged line, with why
     python benchmarks/briefing_eval.py --pages DIR      # page texts elsewhere
+    python benchmarks/briefing_eval.py --split dev --lines  # tune on dev: test lines unread
 
 The labels live in benchmarks/judged/*.toml (what each is: benchmarks/judged/README.md);
 the page texts do not (copyright): `python benchmarks/judged/rebuild.py` restores them to
@@ -812,8 +813,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--lines", action="store_true", help="print every judged key fact and summary line"
     )
     parser.add_argument("--cluster", action="append", help="only these clusters (ids)")
+    parser.add_argument(
+        "--split", choices=("dev", "test"), help="only this half (tune on dev, never read test)"
+    )
     args = parser.parse_args(argv)
-    clusters = [c for c in load_clusters() if not args.cluster or c.id in args.cluster]
+    clusters = [
+        c
+        for c in load_clusters()
+        if (not args.cluster or c.id in args.cluster) and (not args.split or c.split == args.split)
+    ]
     if pages_missing(clusters, args.pages):
         return 0
     per_cluster = []

@@ -405,3 +405,19 @@ def test_a_day_counted_from_another_event_is_that_event_s_day_or_none(tmp_path: 
     assert (counted.days, counted.hangs_on) == (2, "the air base was hit")
     assert relative_day("Nasrallah was killed in Beirut the day before.").days == -1
     assert relative_day("Israel freed 90 prisoners hours later.") is None
+
+
+def test_what_has_gone_on_since_a_day_gets_no_one_day(tmp_path: Path) -> None:
+    page = """ date 2025-04-13 RSF says it has taken Zamzam camp
+
+The RSF said on Sunday that it had taken control of Zamzam camp.
+
+Since Friday, the RSF has launched ground and aerial assaults on the camp and the city.
+
+Aid workers said thousands of families fled the camp.
+"""
+    index = _index_of(tmp_path, {"rsf.txt": page}, "sudan")
+    assert index.dating.news_day(_article(index, "rsf.txt")).value == "2025-04-13"
+    # Days of assaults: neither Friday nor the news day is the event's.
+    assert _line_date(index, "rsf.txt", "Since Friday") is None
+    assert _line_date(index, "rsf.txt", "Aid workers said") == "2025-04-13"

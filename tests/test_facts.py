@@ -258,6 +258,13 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # Who is acted upon neither acts nor speaks: the speaker's pane, not the subject's.
     killed = "Hezbollah chief Hassan Nasrallah was killed in a strike on Beirut."
     assert line_actor(killed, "the Israeli military", ("israel", "hezbollah"), named) == "israel"
+    # What the subject did not do is no act of its own: the speaker's account.
+    untold = "Israel did not notify Washington in advance about the strike."
+    assert line_actor(untold, "a senior US official", ("israel", "us"), named) == "us"
+    assert line_actor(untold, None, ("israel", "us"), named) == "israel"
+    # A place held by an actor is where the line happens, not who acts in it.
+    held = "At least 40 people were killed in a strike on a funeral near the Israeli-held town."
+    assert named_actor(held, None, ("israel",), named) is None
     # "There is increased movement by ...": no passive, so no agent; the speaker's pane.
     there = "“There is increased movement by Hezbollah fighters in the south.”"
     assert line_actor(there, "Benjamin Netanyahu", ("hezbollah", "israel"), named) == "israel"
@@ -330,6 +337,32 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     )
     other = candidate("Clashes killed 12 fighters near Deir el-Zor on Sunday, the SDF said.", 3)
     assert select_facts([signed, restated, other]) == [signed, other]
+
+
+def test_a_named_person_is_killed_once_whichever_day_a_report_gives() -> None:
+    def candidate(text: str, order: int, day: str) -> FactCandidate:
+        date = DateMention("", day, "day", 0, 0)
+        return FactCandidate(text, "body", (date,), None, (f"a{order}.s1",), order)
+
+    announced = candidate(
+        "Hezbollah chief Hassan Nasrallah was killed in a strike on Beirut, the military said.",
+        1,
+        "2024-09-28",
+    )
+    friday = candidate(
+        "Nasrallah was killed on Friday along with senior commander Ali Karaki and officers "
+        "of the southern front in the capital's suburbs.",
+        2,
+        "2024-09-27",
+    )
+    # Another person's death, and deaths counted in people, are other facts.
+    daughter = candidate(
+        "Nasrallah's daughter Zainab was killed in one of the strikes.", 3, "2024-09-27"
+    )
+    soldiers = candidate("Five Israeli soldiers were killed near Khiam on Friday.", 4, "2024-09-27")
+    chosen = select_facts([announced, friday, daughter, soldiers])
+    assert announced in chosen and daughter in chosen and soldiers in chosen
+    assert friday not in chosen
 
 
 def test_one_person_doing_the_same_to_the_same_thing_that_day_is_one_fact() -> None:

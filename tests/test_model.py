@@ -17,7 +17,7 @@ from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model import Briefing
 from briefing.model.attribution import attribute_sentences, find_attribution, find_speaker
-from briefing.model.background import is_background, stale_articles
+from briefing.model.background import is_background, stale_articles, tells_a_habit
 from briefing.model.events import event_span
 from briefing.model.lines import furniture
 from briefing.options import BriefingOptions
@@ -88,6 +88,18 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The Israeli military claimed responsibility for the strike on the headquarters.",
             "The Israeli military claimed responsibility for the strike on the headquarters.",
             None,
+        ),
+        (
+            # Claiming lives is no speech either: the sentence is the war's toll.
+            "The two-year civil war has claimed at least 150,000 lives and displaced millions.",
+            "The two-year civil war has claimed at least 150,000 lives and displaced millions.",
+            None,
+        ),
+        (
+            # "said Sunday it had ...": the day is the saying's, and "it" would not say who.
+            "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",
+            "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",
+            "Israel's military",
         ),
     ],
 )
@@ -438,3 +450,55 @@ def test_the_credit_pre_check_agrees_with_the_full_search(text: str) -> None:
     from briefing.model.lines import _CREDIT, _credit
 
     assert _credit(text) == (_CREDIT.search(text) is not None)
+
+
+def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_background() -> None:
+    # What the news has led to, told in the perfect by the main clause: commentary.
+    escalated = "The strike has dramatically escalated tensions between Israel and Hezbollah."
+    assert is_background(escalated, None, "2025-11-23")
+    monday = "The attack on the village, which occurred on Monday, has intensified the crisis."
+    assert is_background(monday, None, "2025-11-04")
+    # A statement of the day that the other side has intensified something is news.
+    said = "The army said on Monday that the RSF has intensified its shelling of the city."
+    assert not is_background(said, None, "2025-11-04")
+    # A run of events in the perfect, unless a day of it is written; one strike is news.
+    series = "Israel has launched a series of airstrikes in the region, citing Hezbollah."
+    assert is_background(series, None, "2025-11-23")
+    assert not is_background("Israel has launched an airstrike on Beirut.", None, "2025-11-23")
+    # A standing denial.
+    denied = "The RSF leader has denied accusations of ethnic targeting in the violence."
+    assert is_background(denied, None, "2025-11-04")
+    assert not is_background("The RSF denied targeting the camp.", None, "2025-04-13")
+    # A total since the war began, whoever confirms it.
+    total = (
+        "The media office confirmed the total number of journalists killed since the start "
+        "of the war is 237."
+    )
+    assert is_background(total, None, "2025-08-11")
+
+
+def test_a_judgement_after_a_long_subject_or_a_standing_warning_is_background() -> None:
+    # The judging verb stands after a subject of eight words.
+    turning = "The recapture of the palace from the RSF marked a major turning point in the war."
+    assert is_background(turning, None, "2025-03-21")
+    assert not is_background("The army recaptured the palace from the RSF.", None, "2025-03-21")
+    # A warning of what may be, told in the perfect with no day: a standing position.
+    warned = "Senior officials have warned that the administration could soon give up its efforts."
+    assert is_background(warned, None, "2025-04-24")
+    monday = DateMention("on Monday", "2025-04-21", "day", 24, 33)
+    assert not is_background(
+        "Senior officials warned on Monday that talks could collapse.", monday, "2025-04-24"
+    )
+
+
+def test_an_event_verb_in_the_simple_present_tells_a_habit() -> None:
+    assert tells_a_habit("Russia launches them alongside real drones to overwhelm air defences.")
+    assert tells_a_habit("The RSF supplies weapons to allied militias.")
+    # Told in the past, or the verb-like word a noun before the verb.
+    assert not tells_a_habit("Russia launched drones at Kyiv overnight.")
+    assert not tells_a_habit("Russian strikes killed 20 people in Sumy.")
+    assert not tells_a_habit("The Israeli strikes also killed Ali Karake.")
+    assert not tells_a_habit("Israeli attacks on Gaza continued through the night.")
+    assert not tells_a_habit("Russian attacks have killed 20 people.")
+    # A statement, told in the present as "says" is.
+    assert not tells_a_habit("Russia denies targeting civilians.")

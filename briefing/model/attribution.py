@@ -18,13 +18,14 @@ _SPEAKER = r"(?P<who>(?:[^,;:\"“”‘’()]|(?<=\w)’(?=\w)){2,90}?(?:\s*\([
 # "..., the interior ministry said on Friday." / "...," Mazloum Abdi told a press conference
 _SPEAKER_AFTER = re.compile(r"(?:,|[\"”’])\s+" + _SPEAKER + r"\s+(?:" + _SPEECH_VERBS + r")\b")
 # "The Syrian Observatory for Human Rights, a UK-based monitoring group, said thousands ..."
-# "claimed responsibility for the strike" is an act, not speech.
+# "claimed responsibility for the strike", "has claimed at least 150,000 lives" are acts,
+# not speech.
 _SPEAKER_FIRST = re.compile(
     r"^\s*"
     + _SPEAKER
     + r"(?:,[^,]{2,80},)?\s+(?:"
     + _SPEECH_VERBS
-    + r")\b(?!\s+(?:to|responsibility|credit)\b)"
+    + r")\b(?!\s+(?:to|responsibility|credit)\b|(?:\s+[\w,]+){0,4}?\s+lives\b)"
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(

@@ -40,6 +40,10 @@ _STATE = (
     r"(?:war|conflict)\b"
     r"|^\W*since\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:war|conflict|fighting)\b[^.;]*\b(?:has|have)\s+"
     r"(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
+    # "confirmed the total number of journalists killed by Israel since the start of the
+    # war is 237": the war's total, not the day's
+    r"|\btotal\s+(?:number\s+)?of\b[^.;]{{0,80}}\bsince\s+the\s+(?:start|beginning|outbreak|war"
+    r"|conflict)\b"
     # "has faced repeated Russian strikes since January": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\bsince\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
@@ -51,19 +55,39 @@ _STATE = (
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
 )
-# A standing position or a running total, told in the perfect: "Sudan's government has
-# accused the UAE of supplying the RSF with drones" (an accusation of what goes on),
+# A standing position, a run of events or a running total, told in the perfect:
+# "Sudan's government has accused the UAE of supplying the RSF with drones" (an
+# accusation of what goes on),
 # "has consistently vowed to safeguard minorities", "the Israeli response has caused the
 # deaths of over 62,700 Palestinians" (the war's toll, not the day's; not "a war that has
 # killed 3,500", a clause describing the war of a sentence with news of its own). With a
 # day of the news written in it, it is that day's news.
 _STANDING = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:accused|blamed)\b[^.;]{0,120}?\bof\s+(?:\w+ing|being)\b"
+    # "has denied accusations of ethnic targeting": a standing denial
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?denied\s+(?:the\s+|any\s+|all\s+)?(?:accusations|allegations"
+    r"|charges)\b"
+    # "have warned that the administration could soon give up its efforts": a standing
+    # warning of what may be, not a development
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:warned|cautioned|suggested|signalled|signaled)\b"
+    r"[^.;]{0,80}?\b(?:could|might|may)\b"
+    # "has launched a series of airstrikes in the region": a run of events, not one
+    r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
+    r"\s+of\b"
     r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
     r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
     r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
     r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
     r"|displaced)\b",
+    re.IGNORECASE,
+)
+# A change of the situation told in the perfect by the main clause: "The strike has
+# dramatically escalated tensions between Israel and Hezbollah", "Fighting has intensified
+# in this oil-rich area" (what the news has led to, commentary; not "The army said the RSF
+# has intensified its shelling", a statement of the day).
+_TREND = re.compile(
+    r"^(?:(?!\b(?:said|says|told|that|after|when)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?"
+    r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b",
     re.IGNORECASE,
 )
 # A sentence opening at some recent time, not on a day of the news: "During a recent
@@ -139,13 +163,42 @@ def judges_or_describes(text: str) -> bool:
     may be ("This marks the deadliest violence since ...", "The deal is considered a
     landmark ...", "Fighting could resume") rather than reporting a development."""
     words = _background_verbs()
-    verb, following, third = main_verb(text, words.verbs | words.modals)
+    # A long subject ("The recapture of the palace from the RSF marked a major turning
+    # point"): a judging verb is looked for further than an event's.
+    verb, following, third = main_verb(text, words.verbs | words.modals, _JUDGED_REACH)
     if verb in words.modals:
         return not (following == "be" and third in words.perceived)
     return verb in words.verbs or (verb in _BE and following in words.after_be)
 
 
 _BE = frozenset({"is", "are", "remains", "remain"})
+
+
+def tells_a_habit(text: str) -> bool:
+    """Whether a body sentence's main verb is an event verb in the simple present ("Russia
+    launches them alongside real drones", "The RSF fires shells at the camp most nights"):
+    the body of a report tells its news in the past, so this is what goes on, not an event
+    (headlines tell news in the present: the caller asks only of body text)."""
+    verb, following, third = main_verb(text)
+    if following == "also" or following.endswith("ly"):
+        following = third  # "The Israeli strikes also killed"
+    # "strikes", "attacks" are nouns too: "Russian strikes killed 20", "Israeli attacks on
+    # Gaza continued", "attacks have killed" have their verb after them.
+    noun = following in _AFTER_A_NOUN or following in event_verbs() or following.endswith("ed")
+    return verb.endswith("s") and verb in event_verbs() and verb not in _STATEMENTS and not noun
+
+
+# Event verbs that tell a statement, which the body tells in the present as it does "says"
+# ("Russia denies targeting civilians").
+_STATEMENTS = frozenset("accuses denies rejects announces declares urges".split())
+
+
+# What follows a noun, not a verb: a preposition or an auxiliary ("attacks have killed").
+_AFTER_A_NOUN = frozenset(
+    "on in at by of from against across near into over and "
+    "has have had is are was were will would could can may might".split()
+)
+_JUDGED_REACH = 12
 CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
 # A present state with no event in it: "El-Fasher is the only state capital not under
 # RSF control", "The city remains cut off".
@@ -229,6 +282,7 @@ def _tells_no_event(text: str) -> bool:
     """A habit, a state or a hypothetical, by the words of `text` alone."""
     return bool(
         state_pattern().search(text)
+        or _TREND.search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
         or tells_what_did_not_happen(text)

@@ -35,17 +35,17 @@ def opening_phrase_end(text: str) -> int:
     return 0
 
 
-def main_clause_opening(text: str) -> str:
+def main_clause_opening(text: str, reach: int = 8) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
     phrase ("In a further setback for Assad, ...") or a leading condition ("“If Hezbollah
-    violates the agreement ..., we will attack”") is skipped."""
+    violates the agreement ..., we will attack”") is skipped; `reach` words."""
     start = opening_phrase_end(text)
     rest = text[start:]
     first = rest.split(maxsplit=1)[0].lstrip("\"“‘'").lower() if rest.strip() else ""
     if first in _CONDITIONS and "," in rest:
         # An event keeps its condition (see events.event_span); its subject does not.
         start += rest.index(",") + 1
-    return " ".join(text[start:].split()[:8])
+    return " ".join(text[start:].split()[:reach])
 
 
 # Words opening a subordinate clause before the main one: its subject is not the main
@@ -83,11 +83,14 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     return len(opening)
 
 
-def main_verb(text: str, also: frozenset[str] = frozenset()) -> tuple[str, str, str]:
+def main_verb(
+    text: str, also: frozenset[str] = frozenset(), reach: int = 8
+) -> tuple[str, str, str]:
     """The main clause's verb and the two words after it, lower-case ("" when not found):
     "The deal is considered a landmark" -> ("is", "considered", "a"). Verbs as
-    `subject_end` knows them, and the words of `also`."""
-    opening = main_clause_opening(text)
+    `subject_end` knows them, and the words of `also`, within `reach` words of the
+    clause's start."""
+    opening = main_clause_opening(text, reach)
     words = [w.strip(",;:").lower() for w in opening[subject_end(opening, also) :].split()]
     verb, following, third = (*words[:3], "", "", "")[:3]
     return verb, following, third

@@ -555,6 +555,20 @@ def relative_day(text: str) -> RelativeDay | None:
     return RelativeDay(-count if side in _BEFORE else count, hangs_on, match.start(), match.end())
 
 
+# "Since Friday, the RSF has launched assaults ...": what has gone on since a day.
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+
+
+def _runs_since(stated: Sentence, dates: Sequence[DateMention]) -> bool:
+    """Whether the sentence tells what has gone on since a date it writes ("Since Friday,
+    the RSF has launched ground and aerial assaults"): days of it, no one day, so neither
+    the news day nor that date is the event's."""
+    return any(
+        mention.text[:6].lower() == "since " or _SINCE.search(stated.text, 0, mention.start)
+        for mention in dates
+    )
+
+
 def line_dates(
     index: Index, members: Sequence[str], stated: Sentence, event: str
 ) -> tuple[DateMention, ...]:
@@ -572,7 +586,11 @@ def line_dates(
         # the wrong one as often as not).
         day = dating.counted_day(stated, counted)
         return (day,) if day else ()
-    if told_in_past(event) and not _AFTER_ANOTHER.search(stated.text):
+    if (
+        told_in_past(event)
+        and not _AFTER_ANOTHER.search(stated.text)
+        and not _runs_since(stated, dating.sentence_dates(stated))
+    ):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
         news = (

@@ -25,7 +25,7 @@ _SAYS_WHEN_OR_WHERE = re.compile(
 _TOLD = re.compile(r"\b(?:told|tells|tell)\s*$", re.IGNORECASE)
 _MODAL = re.compile(r"^(?:\S+\s+){0,5}?(?:would|will|could|might|may|should)\b", re.IGNORECASE)
 _WHEN_SAID = re.compile(
-    rf"^(?:(?:on|late|early|earlier|last)\s+)+(?:{'|'.join(calendar.day_name)})"
+    rf"^(?:(?:on|late|early|earlier|last)\s+)*(?:{'|'.join(calendar.day_name)})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
 )
 _UP_TO_THAT = re.compile(r"^[^,;:\"“”]{0,60}?\bthat\s+", re.IGNORECASE)

@@ -269,15 +269,24 @@ class _Act:
     """Who did what to what, when: the last name of a fact's subject ("Ukrainian President
     Volodymyr Zelenskyy" -> "zelenskyy"), its main verb (as the first word of its rewrites
     group; "" for a verb that reports no event), the content words after the verb (their
-    first letters, so "response" and "respond" are one) and its date."""
+    first letters, so "response" and "respond" are one), its date and whether it tells one
+    named person's death."""
 
     name: str
     verb: str
     rest: frozenset[str]
     day: str | None
+    death: bool = False  # one person's death: "Hezbollah chief Hassan Nasrallah was killed"
 
     def restates(self, other: _Act) -> bool:
-        if self.day != other.day or not _same_name(self.name, other.name):
+        if not _same_name(self.name, other.name):
+            return False
+        # A named person is killed once: "Nasrallah was killed in a strike on Beirut, the
+        # military said today" and "Nasrallah was killed in a strike on Friday" are one
+        # death, whichever day each dates it by (the strike's or the announcement's).
+        if self.death and other.death:
+            return True
+        if self.day != other.day:
             return False
         if self.verb and self.verb == other.verb:
             return bool(self.rest & other.rest)
@@ -298,6 +307,10 @@ _WORD_START = 6
 # A name spelt two ways ("Zelensky", "Zelenskyy"; "Sharaa", "Shara'a") shares its start.
 _NAME_START = 6
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
+# The first word of the rewrites group of "killed", "died", "eliminated".
+_DEATH = "kill"
+# A participle of that group, as a passive death is told ("was killed", "has died").
+_DIED = re.compile(r"\b(?:killed|died|dies|dead|slain|murdered|eliminated)\b", re.IGNORECASE)
 
 
 def _same_name(one: str, other: str) -> bool:
@@ -314,7 +327,12 @@ def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
     sentence's `speaker`, when known."""
     opening = main_clause_opening(text)
     end = subject_end(opening)
-    verb = main_verb(text)[0]
+    verb, following, third = main_verb(text)
+    done = verb
+    if verb in ("has", "have", "had") and following == "been":
+        done, following = following, third
+    if done in _BE and following:
+        done = following  # "was killed": the participle tells what was done
     subject = speaker if speaker and _PRONOUN.match(opening) else opening[:end]
     names = _CAPITALISED.findall(subject)
     if not verb or not names:
@@ -325,7 +343,14 @@ def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
     after = text[text.find(opening) + end :].split(maxsplit=1)[1:]  # the words after the verb
     found = report_words(after[0]) if after else None
     words = {word[:_WORD_START] for word in found.words - found.names} if found else set()
-    return _Act(names[-1].lower(), group, frozenset(words), day)
+    # One person: a subject ending in a name ("Hezbollah chief Hassan Nasrallah"), not in
+    # a noun ("At least 40 people", "Five Israeli soldiers").
+    person = subject.split()[-1:] == [names[-1]]
+    death = person and rewrites().get(done) == _DEATH
+    return _Act(names[-1].lower(), group, frozenset(words), day, death)
+
+
+_BE = frozenset({"is", "are", "was", "were"})
 
 
 def _day(candidate: FactCandidate) -> str | None:
@@ -337,8 +362,10 @@ def _day(candidate: FactCandidate) -> str | None:
 def says_again(text: str, day: str | None, other: str, other_day: str | None) -> bool:
     """Whether two statements, filed under these days, are one person's one act told
     twice (see `_Act`): a summary line saying again what a fact or another line says."""
-    if day != other_day:
-        return False  # acts of two days are two acts (`_Act.restates`): no need to read them
+    # Acts of two days are two acts, but for one person's death (`_Act.restates`): no need
+    # to read them unless both tell a death.
+    if day != other_day and not (_DIED.search(text) and _DIED.search(other)):
+        return False
     one, two = _act(text, day), _act(other, other_day)
     return bool(one and two and one.restates(two))
 

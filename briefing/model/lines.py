@@ -13,7 +13,7 @@ from functools import cache
 from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
-from briefing.model.background import is_background, told_as_then
+from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import main_clause_opening, opening_phrase_end, subject_end
 from briefing.model.dating import (
     best_date,
@@ -280,12 +280,13 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
         background=is_background(
             event, best_date(dates), published, text[: opening_phrase_end(text)]
         )
-        # an undated sentence the next one turns to now against, or one telling its
-        # event inside a clause dated long before
+        # an undated sentence the next one turns to now against, one telling its event
+        # inside a clause dated long before, or a body sentence telling it in the present
         or (
             not written(dates)
             and (
                 told_as_then(_text(index.following.get(stated.id)))
+                or (stated.kind == "body" and tells_a_habit(event))
                 or told_of_then(stated.text, index.dating.sentence_dates(stated), published)
             )
         ),

@@ -2,7 +2,8 @@
 
 A line is about the actor of its main clause's subject ("Iran will send missiles ...");
 failing that, the speaker's actor ("the Sudanese army said ..."; first for a quotation,
-whose words are the speaker's); failing that, the first actor its event names (who is
+whose words are the speaker's, and for what a subject did not do: "Israel did not notify
+Washington, a US official said"); failing that, the first actor its event names (who is
 acted upon). The other actors it names are links
 ("also: Iran"), so no line stands in two panes.
 """
@@ -23,8 +24,11 @@ from briefing.model.clauses import (
     subject_end,
 )
 
-# "Iran-backed Hezbollah": the backer is named, the line is about who it backs.
-_BACKER = re.compile(r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed)\b")
+# "Iran-backed Hezbollah": the backer is named, the line is about who it backs; "the
+# army-held city of el-Obeid": the holder names a place, where the line happens.
+_BACKER = re.compile(
+    r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed|held|controlled)\b"
+)
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # "in" or "during" before a mention whose attacks follow: "killed in Israeli attacks".
@@ -138,7 +142,7 @@ def named_actor(
     if passive and _told_in_passive(event):
         steps = ((clause, _agents(clause, mentions(clause))), told, by_subject)
         acting = 2
-    elif quoted:
+    elif quoted or (speaker and _negated(event)):
         steps = (told, by_subject)
     else:
         steps = (by_subject, told)
@@ -173,6 +177,19 @@ def _told_in_passive(event: str) -> bool:
     if verb in ("has", "have", "had") and following == "been":
         verb, following = following, third
     return verb in _BE and (following.endswith(("ed", "en")) or following in _IRREGULAR)
+
+
+# "did not notify", "has never confirmed": what the subject did not do.
+_NOT = frozenset({"not", "never"})
+_DID = frozenset({"did", "does", "do", "has", "have", "had"})
+
+
+def _negated(event: str) -> bool:
+    """Whether the main clause says its subject did not act ("Israel did not notify
+    Washington in advance", a US official said): no act of the subject's, so the line is
+    the speaker's account."""
+    verb, following, _ = main_verb(event)
+    return verb in _DID and following in _NOT
 
 
 def _main_clause(event: str, opening: str) -> str:
