@@ -10,6 +10,7 @@ scorer cross-validated and for the rules the extractor used before (not fitted, 
 
     python benchmarks/fit_headlines.py            # cross-validated figures
     python benchmarks/fit_headlines.py --write    # also refit on every page and ship the weights
+    python benchmarks/fit_headlines.py --trees    # also a tree ensemble, by nested cross-validation
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from extraction import slug_words, title_matches_slug  # noqa: E402
 from fit_dates import FOLDS, fold_of, site_of  # noqa: E402
 from softmax_fit import fit_softmax, pick_threshold  # noqa: E402
+from tree_boost import Settings, Trees, fit_trees, scores  # noqa: E402
 
 from briefing.extract import page as extract  # noqa: E402
 from briefing.extract.headline import (  # noqa: E402
@@ -72,6 +74,7 @@ class Page:
     slug: list[str]
     slug_before: list[str]  # as the measure before read the URL (see extraction.slug_words)
     rule_title: str  # what the extractor's rules gave
+    spelled: bool  # some row of the page (candidate or not) holds half the slug
     cut: bool = False  # a short text cut from a page, not a page
 
 
@@ -145,7 +148,9 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
     texts = [unit.text for unit in units]
     vectors = vectors.reshape(len(rows), len(FEATURES))
     prose = [i for i, unit in enumerate(units) if is_prose(unit)]
-    return Page(key, site, texts, rows, vectors, labels, slug, slug, article.title), prose
+    spelled = any(unit.words <= MAX_WORDS and title_matches_slug(unit.text, slug) for unit in units)
+    page = Page(key, site, texts, rows, vectors, labels, slug, slug, article.title, spelled)
+    return page, prose
 
 
 def choose(page: Page, model: HeadlineModel) -> tuple[str, float]:
@@ -169,7 +174,7 @@ def fit(pages: list[Page], max_wrong: float) -> HeadlineModel:
 def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = False) -> str:
     """The lines of title figures: the scorer fitted without each page's site, and the rules;
     then, where short texts were cut, how it reads them."""
-    right = missing = named_right = right_before = 0
+    right = missing = named_right = spelled_right = right_before = 0
     cut_right = {True: 0, False: 0}  # by whether the cut opens with its headline row
     for fold in range(FOLDS):
         model = fit([p for p in pages if fold_of(p.site) != fold], max_wrong)
@@ -186,6 +191,7 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
             right += hit
             right_before += bool(title) and title_matches_slug(title, page.slug_before, False)
             named_right += hit and page.labels.any()
+            spelled_right += hit and page.spelled
             missing += not title
             if verbose and not hit:
                 print(f"{page.key[:12]} {page.site:<28} {title[:60]!r} slug {' '.join(page.slug)}")
@@ -196,12 +202,16 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
     # The slug judges a title only where it spells some row of the page: elsewhere it is
     # reworded, in another script, or the dump lacks the headline row.
     named = sum(bool(page.labels.any()) for page in whole)
+    # ... and where it spells any row of the page, a headline candidate or not (rows the
+    # candidates miss count against the scorer here).
+    spelled = sum(page.spelled for page in whole)
     line = (
         f"titles matching the URL slug (cross-validated over {FOLDS} folds of {sites} web sites):"
         f" {right}/{len(whole)} ({right / len(whole):.2f}), {missing} without a title;"
         f" the rules before: {rules}/{len(whole)} ({rules / len(whole):.2f});"
-        f" on the {named} pages where the slug spells a row: {named_right}/{named}"
-        f" ({named_right / max(named, 1):.2f});"
+        f" on the {named} pages where the slug spells a candidate row: {named_right}/{named}"
+        f" ({named_right / max(named, 1):.2f}); on the {spelled} pages where it spells any row"
+        f" (a candidate or not): {spelled_right}/{spelled} ({spelled_right / max(spelled, 1):.2f});"
         f" by the measure before (no umlaut spellings, percent-escapes dropped):"
         f" {right_before}/{slugged_before} ({right_before / max(slugged_before, 1):.2f})"
     )
@@ -218,6 +228,80 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
     return line
 
 
+# Tree ensembles tried on top of the linear scorer (0 trees: the linear scorer alone); the
+# depth and the number of trees are chosen on inner folds of the training sites.
+TREE_DEPTHS = (2,)
+TREE_COUNTS = (0, 100, 200)
+TREE_RATE = 0.05
+
+
+def _boosted_pick(page: Page, weights: np.ndarray, trees: Trees, count: int) -> tuple[str, float]:
+    """The best row's text and belief (against "none", score 0) under the linear weights plus
+    the first `count` trees."""
+    if not page.rows:
+        return "", 0.0
+    score = page.vectors @ weights + scores(trees, page.vectors, count)
+    top = max(0.0, float(score.max()))
+    exps = np.exp(score - top)
+    best = int(np.argmax(score))
+    return page.texts[page.rows[best]], float(exps[best] / (exps.sum() + np.exp(-top)))
+
+
+def _fit_boosted(pages: list[Page], depth: int, count: int) -> tuple[np.ndarray, Trees]:
+    groups = [(p.vectors, p.labels) for p in pages]
+    weights = fit_softmax(groups, FEATURES, L2)
+    return weights, fit_trees(groups, Settings(depth, count, TREE_RATE), weights)
+
+
+def nested_tree_titles(pages: list[Page], max_wrong: float) -> str:
+    """Titles of the linear scorer plus a tree ensemble, with nested cross-validation by site:
+    for each outer fold, the depth and number of trees that get the most titles right on the
+    inner folds (the other training folds held out in turn) are refitted on all training sites
+    and judged on the outer fold's sites only."""
+    right = linear_right = 0
+    chosen = []
+    whole = [page for page in pages if not page.cut]
+    for fold in range(FOLDS):
+        train = [p for p in pages if fold_of(p.site) != fold]
+        inner_hits = {(d, c): 0 for d in TREE_DEPTHS for c in TREE_COUNTS}
+        for inner in sorted({fold_of(p.site) for p in train}):
+            fitting = [p for p in train if fold_of(p.site) != inner]
+            judged = [p for p in train if fold_of(p.site) == inner and not p.cut]
+            for depth in TREE_DEPTHS:
+                weights, trees = _fit_boosted(fitting, depth, max(TREE_COUNTS))
+                for count in TREE_COUNTS:
+                    inner_hits[depth, count] += sum(
+                        title_matches_slug(_boosted_pick(p, weights, trees, count)[0], p.slug)
+                        for p in judged
+                        if p.rows
+                    )
+        depth, count = max(inner_hits, key=lambda key: (inner_hits[key], -key[1]))
+        chosen.append(f"depth {depth}, {count} trees")
+        weights, trees = _fit_boosted(train, depth, max(count, 1))
+        for tree_count, tally in ((count, "boosted"), (0, "linear")):
+            picks = []
+            for page in train:
+                title, belief = _boosted_pick(page, weights, trees, tree_count)
+                picks.append((title_matches_slug(title, page.slug) if title else None, belief))
+            threshold = pick_threshold(picks, max_wrong)
+            hits = 0
+            for page in whole:
+                if fold_of(page.site) == fold:
+                    title, belief = _boosted_pick(page, weights, trees, tree_count)
+                    hit = bool(title) and title_matches_slug(title, page.slug)
+                    hits += belief >= threshold and hit
+            if tally == "boosted":
+                right += hits
+            else:
+                linear_right += hits
+    return (
+        f"titles, nested cross-validation by site ({FOLDS} outer folds): linear scorer plus"
+        f" trees chosen on inner folds {right}/{len(whole)} ({right / len(whole):.2f});"
+        f" linear scorer alone {linear_right}/{len(whole)} ({linear_right / len(whole):.2f});"
+        f" chosen per outer fold: {'; '.join(chosen)}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
@@ -227,12 +311,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-cuts", action="store_true", help="fit on the pages only, without short texts"
     )
+    parser.add_argument(
+        "--trees", action="store_true", help="also judge a tree ensemble by nested cross-validation"
+    )
     args = parser.parse_args(argv)
     pages = load(args.shared, cuts=not args.no_cuts)
     if not pages:
         print(f"no shared sets under {args.shared}; nothing to fit.")
         return 0
     print(cross_validated_titles(pages, args.max_wrong, args.verbose))
+    if args.trees:
+        print(nested_tree_titles(pages, args.max_wrong))
     if args.write:
         model = fit(pages, args.max_wrong)
         data = {

@@ -3,6 +3,7 @@
     python benchmarks/report_merging.py            # recall/precision per split (dev, test, all)
     python benchmarks/report_merging.py --worst 15 # also the worst misses and wrong merges
     python benchmarks/report_merging.py --split dev  # dev stories only (tune on these)
+    python benchmarks/report_merging.py --proposed 1000  # pairs proposed, distinct corpus
 
 Labelled sentences come from the judged corpus (benchmarks/judged/*.toml, whole pages
 labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, only the
@@ -22,7 +23,9 @@ alone): the candidate search never proposes the pair (it shares too little weigh
 words, or a word too common to pair everyone on), it is ruled out before scoring
 (published days apart, contradicting counts, days or events), it scores under the
 threshold, or it scores past it but grouping does not join it (a clash with a member of
-the other group, weekdays of two days).
+the other group, weekdays of two days). And how many rewrites a perfect score would
+merge given the pairs the candidate search proposes (joined through third sentences too):
+what candidate search, rather than scoring, leaves out.
 
 Two verdicts are scored: the pairwise test (`same_report`) and the grouping the briefing
 shows (`corroborate`, run over every article of the split at once, so reports of
@@ -218,16 +221,7 @@ def recall_losses(
     reports = corroborate(articles, weights=weights).report_of
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
-    packed = [article_words(a) for a in articles]
-    features = _Features(packed)
-    keys = [words.copy_key(n) for words in packed for n in range(len(words))]
-    first: dict[bytes, int] = {}
-    copy_of = {
-        n: first.setdefault(key, n)
-        for n, (s, key) in enumerate(zip(sentences, keys, strict=True))
-        if s.kind != "caption"
-    }
-    distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
+    features, copy_of, distinct = compared_sentences(articles)
     proposed = {
         (distinct[x], distinct[y])
         for firsts, seconds in _candidate_pairs(features, distinct)
@@ -254,6 +248,82 @@ def recall_losses(
         else:
             losses["lost in grouping"] += 1
     return losses
+
+
+def reachable_rewrites(
+    articles: Sequence[AnnotatedArticle], labelled: Sequence[Labelled]
+) -> Counter[str]:
+    """How many labelled rewrites (of these articles, one story's, grouped alone) a score
+    joining exactly the proposed pairs whose sentences carry one report would merge, as
+    "reached" of "rewrites": what candidate search leaves a perfect score (a rewrite no
+    pair proposes is still reached through a third sentence proposed with both)."""
+    sentences = [s for a in articles for s in a.sentences]
+    place = {s.id: n for n, s in enumerate(sentences)}
+    features, copy_of, distinct = compared_sentences(articles)
+    report_of: dict[int, str] = {}
+    for item in labelled:
+        report_of.setdefault(copy_of.get(place.get(item.id, -1), -1), item.label.report)
+    parent = list(range(len(sentences)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for firsts, seconds in _candidate_pairs(features, distinct):
+        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True):
+            i, j = distinct[x], distinct[y]
+            if i in report_of and report_of[i] == report_of.get(j):
+                ri, rj = root(i), root(j)
+                parent[max(ri, rj)] = min(ri, rj)
+    counts: Counter[str] = Counter()
+    for a, b in combinations(labelled, 2):
+        if pair_kind(a, b) != "rewrite":
+            continue
+        i, j = (copy_of.get(place.get(item.id, -1), -1) for item in (a, b))
+        counts["rewrites"] += 1
+        counts["reached"] += i >= 0 and j >= 0 and root(i) == root(j)
+    return counts
+
+
+def compared_sentences(
+    articles: Sequence[AnnotatedArticle],
+) -> tuple[_Features, dict[int, int], list[int]]:
+    """The articles' sentences as `corroborate` compares them: their words, each
+    sentence's first word-for-word copy (captions left out) and the distinct ones."""
+    sentences = [s for a in articles for s in a.sentences]
+    packed = [article_words(a) for a in articles]
+    keys = [words.copy_key(n) for words in packed for n in range(len(words))]
+    first: dict[bytes, int] = {}
+    copy_of = {
+        n: first.setdefault(key, n)
+        for n, (s, key) in enumerate(zip(sentences, keys, strict=True))
+        if s.kind != "caption"
+    }
+    distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
+    return _Features(packed), copy_of, distinct
+
+
+def proposed_on_corpus(size: int) -> None:
+    """Pairs the candidate search proposes on the distinct corpus of `size` articles
+    (benchmarks/corpus.py): what scoring pays for, where no two articles carry one report."""
+    import tempfile
+
+    from corpus import CorpusBuilder, source_pages
+
+    from briefing.options import BriefingOptions
+    from briefing.pipeline import build_briefing
+
+    with tempfile.TemporaryDirectory(prefix="briefing-proposed-") as tmp:
+        folder = Path(tmp) / f"distinct-{size}"
+        CorpusBuilder(source_pages()).write(folder, size)
+        articles = build_briefing([str(folder)], BriefingOptions(use_cache=False)).articles
+    features, _, distinct = compared_sentences(articles)
+    pairs = sum(len(firsts) for firsts, _ in _candidate_pairs(features, distinct))
+    print(
+        f"\nDistinct corpus of {size:,} articles: {len(distinct):,} distinct sentences, "
+        f"{pairs:,} pairs proposed ({pairs / len(distinct):.2f} a sentence)"
+    )
 
 
 def pct(part: int, whole: int) -> str:
@@ -326,7 +396,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--split", choices=("dev", "test"), help="only this split's stories (tune on dev)"
     )
+    parser.add_argument(
+        "--proposed",
+        type=int,
+        metavar="N",
+        help="only count the pairs proposed on the distinct corpus of N articles",
+    )
     args = parser.parse_args(argv)
+    if args.proposed:
+        proposed_on_corpus(args.proposed)
+        return 0
     clusters = [
         c for c in load_clusters() + load_clusters(PAIRS_DIR) if args.split in (None, c.split)
     ]
@@ -338,12 +417,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits: dict[str, Split] = {}
     everything = Split()
     losses: dict[str, Counter[str]] = {}
+    reached: dict[str, Counter[str]] = {}
     for name in sorted(by_split):
         briefed = by_split[name]
         grouped_pairs = grouped([group for _, group in briefed])
         per_story = [(group, labelled_sentences(cluster, group)) for cluster, group in briefed]
         labelled = [item for _, items in per_story for item in items]
         losses[name] = sum((recall_losses(group, items) for group, items in per_story), Counter())
+        reached[name] = sum(
+            (reachable_rewrites(group, items) for group, items in per_story), Counter()
+        )
         splits[name] = Split()
         judge(labelled, grouped_pairs, splits[name])
         for verdict, kinds in splits[name].kinds.items():
@@ -353,10 +436,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total.total += counts.total
     splits["all"] = everything
     losses["all"] = sum(losses.values(), Counter())
+    reached["all"] = sum(reached.values(), Counter())
     stories = {split: len(group) for split, group in by_split.items()}
     print(f"Labelled stories: {stories}; pages under {args.pages}")
     report(splits, args.worst)
     report_losses(losses)
+    print("\nRewrites a perfect score of the proposed pairs would merge (each story grouped alone)")
+    for name, counts in reached.items():
+        print(f"  {name}: {pct(counts['reached'], counts['rewrites'])}")
     return 0
 
 

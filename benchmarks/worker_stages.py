@@ -64,7 +64,7 @@ def run(docs: Sequence[Any], seconds: dict[str, float] | None) -> int:
         timed("speakers", attribute_sentences, annotated.sentences)
         timed("other names", _names, annotated, profile)
         encoded = timed("encode", encode_article, annotated)
-        done = _Done(annotated, encoded, prepare(annotated, profile))
+        done = _Done.of(annotated, encoded, prepare(annotated, profile))
         pickled += len(timed("pickle", pickle.dumps, done, pickle.HIGHEST_PROTOCOL))
     return pickled
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from briefing.countries import COUNTRIES, Country, capital_regex, slug
 from briefing.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
@@ -379,6 +379,10 @@ class _OtherMatcher:
             for name in country.names
             for forces in _STATE_FORCES
         }
+        # `sentence_names` of a text: a wire story's sentences recur across outlets word
+        # for word; most of a corpus's do not, and what most name is nothing (one shared
+        # value), so remembering them weighs little.
+        self.names = lru_cache(maxsize=16_384)(partial(_sentence_names, self))
 
     def _add(self, name: str, source: str, country: Country) -> None:
         letters = _LEADING_LETTERS.match(name)
@@ -490,9 +494,13 @@ _COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
 def sentence_names(text: str, profile: Profile) -> SentenceNames | None:
     """What `text` names for `find_other_actors`; None for an all-caps line (headlines and
     page furniture, where case says nothing)."""
+    return _other_matcher(profile).names(text)
+
+
+def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
+    """See `sentence_names`."""
     if not has_lower_case(text):
         return None
-    matcher = _other_matcher(profile)
     countries = tuple(country.id for country in matcher.countries_in(text))
     orgs = matcher.organisations_in(text)
     acronyms = tuple(_ACRONYM.findall(text))

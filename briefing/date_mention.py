@@ -80,7 +80,8 @@ def time_numbers(text: str) -> tuple[TimeNumber, ...]:
     """The numbers of `text` that belong to a date or time phrase ("two days after the
     attack", "on May 25", "at 4 a.m.", "since 2011"): they say when, so a reader of counts
     (a toll, a report's numbers) leaves them out. "Two people were killed" keeps its 2."""
-    if not any(c.isdigit() for c in text) and not _may_spell_time(text):
+    # Every phrase but a spelt length of time holds a decimal digit.
+    if _DIGIT.search(text) is None and not _may_spell_time(text):
         return ()
     phrase, number = _patterns()
     found = []
@@ -90,9 +91,25 @@ def time_numbers(text: str) -> tuple[TimeNumber, ...]:
     return tuple(found)
 
 
-_SPELT_UNIT = re.compile(r"(?i:second|minute|hour|day|night|week|month|year|decade|centur)")
+_DIGIT = re.compile(r"\d")
+_UNITS = "second|minute|hour|day|night|week|month|year|decade|centur"
+_SPELT_UNIT = re.compile(rf"(?i:{_UNITS})")
+# A number word before a unit ("two days", "twenty-four hours"), searched for in the
+# lower-case text: an ignore-case alternation is tried letter by letter at every
+# character, a plain one is found at C speed.
+_LOWER_UNIT = re.compile(_UNITS)
+_LOWER_SPELT_TIME = re.compile(
+    rf"(?:{'|'.join(_NUMBER_WORDS)})(?:\s+and\s+a\s+half)?[\s-]+(?:{_UNITS})"
+)
+# The letters ignore-case matching takes for an ASCII letter that `str.lower` does not
+# make one ("ſ" for "s"): a text holding one is searched ignoring case.
+_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _may_spell_time(text: str) -> bool:
     """A text without digits holds a time's number only spelt before a unit ("two days")."""
-    return _SPELT_UNIT.search(text) is not None
+    if _OTHER_FOLDS.search(text) is not None:
+        return _SPELT_UNIT.search(text) is not None
+    lowered = text.lower()
+    # Most texts name no unit: that is found out first, more quickly.
+    return _LOWER_UNIT.search(lowered) is not None and _LOWER_SPELT_TIME.search(lowered) is not None

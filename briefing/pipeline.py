@@ -24,6 +24,7 @@ from briefing.cache import (
     Placement,
     briefing_key,
     cache_key,
+    decode_article,
     encode_article,
     profile_fingerprint,
 )
@@ -217,8 +218,14 @@ def process_documents(
             cache.put_encoded((key, value) for key, value in encoded if value)
         for n, item in enumerate(chunk):
             article = item.article
-            if store is not None and cache is not None and cache.enabled and article.sentences:
-                article = store.add_text(chunk_keys[n], article)
+            if store is not None and cache is not None and article.sentences:
+                # Its text came only in its encoding (see `_processed`): read back from the
+                # cache when asked for, or from the encoding if the cache failed meanwhile.
+                article = (
+                    store.add_text(chunk_keys[n], article)
+                    if cache.enabled
+                    else decode_article(item.encoded or "", article.id)
+                )
             fresh.append(article)
             prepared[article.id] = item.prepared
         # What is kept lives to the end of the build: collection passes need not go over it
@@ -263,11 +270,20 @@ def _article_ids(count: int) -> list[str]:
 @dataclass(frozen=True)
 class _Done:
     """One page's work: its article, the article's cache encoding when the cache is on,
-    and what the model needs of it alone (see `Processed`)."""
+    and what the model needs of it alone (see `Processed`). An article with sentences
+    and an encoding comes without its text (blocks, furniture): the encoding has it."""
 
     article: AnnotatedArticle
     encoded: str | None
     prepared: Prepared  # its words travel packed (see `ArticleWords`)
+
+    @classmethod
+    def of(cls, article: AnnotatedArticle, encoded: str | None, prepared: Prepared) -> _Done:
+        if encoded is not None and article.sentences:
+            # The main process keeps an article's text in the cache, not in memory (see
+            # `process_documents`): it travels once, encoded, not pickled a second time.
+            article = replace(article, article=replace(article.article, blocks=(), dropped=()))
+        return cls(article, encoded, prepared)
 
 
 def _process_all(
@@ -391,7 +407,7 @@ def _processed(article: AnnotatedArticle, profile: Profile, encode: bool) -> _Do
     from briefing.model.index import prepare
 
     encoded = encode_article(article) if encode and not page_changed(article) else None
-    return _Done(article, encoded, prepare(article, profile))
+    return _Done.of(article, encoded, prepare(article, profile))
 
 
 def worker_count(documents: int, requested: int | None) -> int:

@@ -251,9 +251,16 @@ def _pairs_by_definition(
     words: list[frozenset[str]], names: list[frozenset[str]]
 ) -> list[tuple[int, int]]:
     """Sentence pairs sharing words weighing at least _MIN_SHARED_WEIGHT, a word held by
-    more than _COMMON_WORD sentences linking each one with the next only: every pair
-    tried."""
-    from briefing.corroborate import _COMMON_WORD, _MIN_SHARED_WEIGHT, _NAME_WEIGHT
+    more than _COMMON_WORD sentences linking each one with the next only; or sharing a
+    name held by _COMMON_WORD sentences at most and words weighing _MIN_ANCHORED_WEIGHT,
+    the common ones _COMMON_SHARE of their weight: every pair tried."""
+    from briefing.corroborate import (
+        _COMMON_SHARE,
+        _COMMON_WORD,
+        _MIN_ANCHORED_WEIGHT,
+        _MIN_SHARED_WEIGHT,
+        _NAME_WEIGHT,
+    )
 
     holders: dict[str, list[int]] = {}
     for x, found in enumerate(words):
@@ -265,11 +272,26 @@ def _pairs_by_definition(
         xs = holders[word]
         return len(xs) <= _COMMON_WORD or xs[xs.index(x) + 1] == y
 
+    def rare_name(word: str) -> bool:
+        xs = holders[word]
+        return len(xs) <= _COMMON_WORD and any(word in names[x] for x in xs)
+
+    def anchored(x: int, y: int) -> float:
+        shared = words[x] & words[y]
+        if not any(map(rare_name, shared)):
+            return 0.0
+        return sum(
+            (_NAME_WEIGHT if w in names[x] else 1.0)
+            * (1.0 if len(holders[w]) <= _COMMON_WORD else _COMMON_SHARE)
+            for w in shared
+        )
+
     return [
         (x, y)
         for x in range(len(words))
         for y in range(x + 1, len(words))
         if sum(weight[w] for w in words[x] & words[y] if links(w, x, y)) >= _MIN_SHARED_WEIGHT
+        or anchored(x, y) >= _MIN_ANCHORED_WEIGHT
     ]
 
 
@@ -311,6 +333,13 @@ def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
     # Added up a few first sentences at a time, the same pairs.
     monkeypatch.setattr(corroborate_module, "_SHARES_AT_ONCE", 50)
     assert _listed(_candidate_pairs(features, distinct)) == expected
+    # Some of them only for sharing a rare name.
+    monkeypatch.setattr(corroborate_module, "_MIN_ANCHORED_WEIGHT", float("inf"))
+    unanchored = _pairs_by_definition(
+        [sentences[i].words for i in distinct], [sentences[i].names for i in distinct]
+    )
+    assert len(unanchored) < len(expected)
+    assert _listed(_candidate_pairs(features, distinct)) == unanchored
 
 
 def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:

@@ -4,6 +4,7 @@ its news of the day, and the events the text does not date."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -366,6 +367,34 @@ def test_the_numbers_of_a_time_phrase_are_not_counts(sentence: str, numbers: lis
     found = time_numbers(sentence)
     assert [n.text for n in found] == numbers
     assert all(sentence[n.start : n.end] == n.text for n in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "numbers"),
+    [
+        ("Three Days later the talks resumed.", ["Three"]),
+        ("Twenty-four hours and two and a half WEEKs later, nothing.", ["Twenty-four", "two"]),
+        # Letters ignore-case matching takes for "s" and "i" ("ſ", dotless and dotted i).
+        ("It lasted two ſeconds.", ["two"]),
+        ("After five mınutes and six Mİnutes they left.", ["five", "six"]),
+        ("Seven people were killed on Monday.", []),
+    ],
+)
+def test_a_spelt_time_is_found_in_any_case(sentence: str, numbers: list[str]) -> None:
+    assert [n.text for n in time_numbers(sentence)] == numbers
+
+
+def test_every_letter_ignore_case_takes_for_an_ascii_one_is_screened() -> None:
+    """`time_numbers` looks for a spelt unit in the lower-case text, unless the text
+    holds a letter that ignore-case matching takes for an ASCII letter but `str.lower`
+    does not turn into one: every such letter must be among those it checks for."""
+    from briefing.date_mention import _OTHER_FOLDS
+
+    letters = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    taken = set(re.findall("(?i:[a-z])", letters))
+    unlowered = {c for c in taken if not re.fullmatch("[a-z]", c.lower())}
+    assert unlowered
+    assert all(_OTHER_FOLDS.search(c) for c in unlowered)
 
 
 COUNTED_PAGES = {

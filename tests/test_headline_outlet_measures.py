@@ -1,8 +1,10 @@
-"""The headline scorer's page features and the benchmark's outlet check, on small pages."""
+"""The headline scorer's page features, the benchmark's outlet check and its tree fit, on
+small pages."""
 
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from briefing.extract import extract_article
@@ -12,6 +14,7 @@ from briefing.extract.page import read_units
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from extraction import outlet_spells_host, site_name  # noqa: E402
+from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
 LEDE = (
     "The city council voted on Tuesday to rebuild the old market hall, which burned down in "
@@ -110,3 +113,19 @@ def test_site_name_is_the_registrable_domains_name(url: str, name: str) -> None:
 )
 def test_outlet_check_against_the_domain(outlet: str, url: str, right: bool) -> None:
     assert outlet_spells_host(outlet, url) is right
+
+
+def test_boosted_trees_learn_an_answer_no_linear_score_gives() -> None:
+    """The answer is the row whose two features are both set or both unset (an exclusive
+    or, which no weighted sum ranks first); a page whose rows all have one set has none."""
+    draw = np.random.default_rng(0)
+    groups = []
+    for _ in range(200):
+        rows = draw.integers(0, 2, size=(4, 2)).astype(float)
+        labels = (rows[:, 0] == rows[:, 1]).astype(float)
+        groups.append((rows, labels))
+    trees = fit_trees(groups, Settings(depth=2, trees=100, rate=0.3, l2=1.0))
+    both, one, neither = scores(trees, np.array([[1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]))
+    assert both > 0 > one and neither > 0
+    # no trees: every row scores 0, as "none" does
+    assert scores(trees, np.array([[1.0, 0.0]]), 0).tolist() == [0.0]

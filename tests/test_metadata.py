@@ -64,6 +64,8 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         # an owner the page names with its several publications is their publisher
         "© 2023 Meredith\n\nOther Meredith Sites",
         "Alle Medien von Tamedia\n\n© Tamedia 2023",
+        # a station's call sign is its licensee, not the brand it publishes under
+        "Copyright © 2023 KTRK-TV. All Rights Reserved.",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:
@@ -176,3 +178,23 @@ def test_headline_over_its_standfirst_and_byline_is_the_title(
         f"{MENU}\n\nNews\n\n{headline}\n\n{standfirst}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{body}\n"
     )
     assert extract_article(page, "page.txt").title == headline
+
+
+@pytest.mark.parametrize(
+    ("title_row", "footer", "title", "outlet"),
+    [
+        # the part after the dash continues the headline: lower-case words after a name
+        (f"{HEADLINE} - Regime clashes", "", f"{HEADLINE} - Regime clashes", None),
+        (f"{HEADLINE} – live updates", "", f"{HEADLINE} – live updates", None),
+        # a name's shape, a domain, or a lower-case name the page's copyright row owns: the site
+        (f"{HEADLINE} - Harbour Gazette", "", HEADLINE, "Harbour Gazette"),
+        (f"{HEADLINE} - harbourgazette.com", "", HEADLINE, "harbourgazette.com"),
+        (f"{HEADLINE} - harbour news", "© 2024 harbour news", HEADLINE, "harbour news"),
+    ],
+)
+def test_title_row_splits_off_only_a_site_name(
+    title_row: str, footer: str, title: str, outlet: str | None
+) -> None:
+    page = f"{title_row}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n\n{footer}\n"
+    article = extract_article(page, "page.txt")
+    assert (article.title, article.outlet) == (title, outlet)

@@ -3,10 +3,14 @@ when to give none, and the ` date YYYY-MM-DD` marker line."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.extract import extract_article
-from briefing.extract.dates import date_candidates, find_date, split_date_marker
+from briefing.extract.dates import MAYBE_DATE, date_candidates, find_date, split_date_marker
 
 MENU = "\n".join(f"  • {item}" for item in ("Home", "World", "Business", "Sport", "Culture"))
 BODY_EN = (
@@ -205,3 +209,18 @@ def test_dateline_opening_an_excerpt_is_a_place_not_the_outlet() -> None:
     assert (article.outlet, article.wire, article.dateline) == (None, "Reuters", "DUBAI")
     assert article.published == "2024-12-07"
     assert "DUBAI (Reuters)" not in article.title
+
+
+PLAIN_MAYBE_DATE = re.compile(r"(?:19|20)\d{2}|\d[./-]\s?\d{1,2}[./-]\s?\d{2}")
+
+
+@given(st.text(alphabet="0123456789./- x\u0661\u0662", max_size=14))
+def test_maybe_date_screen_finds_what_its_plain_form_finds(text: str) -> None:
+    assert (MAYBE_DATE.search(text) is None) == (PLAIN_MAYBE_DATE.search(text) is None)
+
+
+def test_maybe_date_screen_on_years_and_numeric_dates() -> None:
+    for text in ("in 1998", "2024", "04.03.19", "4/3/ 24", "1-2-03"):
+        assert MAYBE_DATE.search(text), text
+    for text in ("1899", "2100", "12:30", "3.5 km", "x 21 y"):
+        assert not MAYBE_DATE.search(text), text

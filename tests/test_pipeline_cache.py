@@ -65,6 +65,30 @@ def test_a_broken_cache_file_is_a_warning_not_a_failure(tmp_path: Path, monkeypa
     assert any("article cache" in problem for problem in briefing.problems)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_articles_keep_their_text_when_the_cache_fails_while_storing_them(
+    monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Processed pages hand their text over only in the cache's encoding: a cache that
+    fails as the articles are stored leaves them their text, read from it."""
+    import sqlite3
+
+    from briefing.cache import ArticleCache
+
+    def failing(self: ArticleCache, items: object) -> None:
+        self._fail(sqlite3.OperationalError("database or disk is full"))
+
+    uncached = build_briefing([], BriefingOptions(use_cache=False))
+    monkeypatch.setattr(ArticleCache, "put_encoded", failing)
+    briefing = build_briefing([], BriefingOptions(jobs=jobs))
+    assert any("failed (database or disk is full)" in p for p in briefing.problems)
+    assert briefing.articles == uncached.articles
+    for article, expected in zip(briefing.articles, uncached.articles, strict=True):
+        assert {"blocks", "dropped"} <= set(vars(article.article))
+        assert article.article.blocks == expected.article.blocks
+        assert article.article.dropped == expected.article.dropped
+
+
 def test_another_summarizer_reuses_the_articles_but_not_the_briefing(counted_extractions) -> None:
     lex = build_briefing([], BriefingOptions())
     luhn = build_briefing([], BriefingOptions(summarizer="luhn"))

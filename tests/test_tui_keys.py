@@ -6,6 +6,7 @@ One scenario per binding id; a help entry without a scenario fails the first tes
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from briefing import pipeline
 from briefing.model import Briefing
 from briefing.model import build as model_build
 from briefing.options import BriefingOptions
+from briefing.progress import Stage, StageProgress
 from briefing.resources import seed_paths
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.article import ArticleScreen
@@ -350,6 +353,21 @@ def test_ctrl_c_while_loading_stops_the_engine_and_exits_130(
     monkeypatch.setattr(
         model_build, "build_model", lambda *a, **k: modelled.append(1) or build_model(*a, **k)
     )
+    # The engine's first progress report waits for the key, so the key lands while the
+    # articles are read however fast the machine reads them.
+    pressed = threading.Event()
+    build_briefing = pipeline.build_briefing
+
+    def build_after_the_key(
+        paths: list[str], options: BriefingOptions, progress: StageProgress
+    ) -> Briefing:
+        def report(stage: Stage, done: int, total: int) -> None:
+            pressed.wait(timeout=30)
+            progress(stage, done, total)
+
+        return build_briefing(paths, options, progress=report)
+
+    monkeypatch.setattr(pipeline, "build_briefing", build_after_the_key)
     app = BriefingApp(paths=[str(tmp_path)], options=BriefingOptions(use_cache=False))
 
     async def interrupt_while_reading() -> None:
@@ -358,6 +376,7 @@ def test_ctrl_c_while_loading_stops_the_engine_and_exits_130(
             assert app.briefing is None
             [engine] = app.workers
             await pilot.press("ctrl+c")
+            pressed.set()
             await pilot.pause()
             assert engine.is_cancelled
 

@@ -56,14 +56,16 @@ class BodyModel:
             return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
         trees, inner = self.split_features.shape
         depth = (inner + 1).bit_length() - 1
-        # Complete trees: every unit takes `depth` steps down each tree, one gather per level
-        # from the flattened matrix (row offset + the node's feature column).
+        # Complete trees: every unit takes `depth` steps down each tree. At the roots, one
+        # column per tree; below, one gather per level from the flattened matrix (row offset
+        # + the node's feature column). C order: the leaves' sum below adds in the same order.
+        roots = matrix[:, self.split_features[:, 0]] > self.split_values[:, 0]
+        node = roots.astype(np.int64, order="C") + 1
         flat = matrix.ravel()
         row_start = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
         tree_start = (np.arange(trees) * inner)[None, :]
         features, values = self.split_features.ravel(), self.split_values.ravel()
-        node = np.zeros((len(matrix), trees), dtype=np.int64)
-        for _ in range(depth):
+        for _ in range(depth - 1):
             at = tree_start + node
             node = 2 * node + 1 + (flat[row_start + features[at]] > values[at])
         leaf = (np.arange(trees) * (inner + 1))[None, :] + node - inner

@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Iterable
+from itertools import repeat
+from operator import attrgetter, gt, methodcaller, truediv
 
 import numpy as np
 
-from briefing.extract.units import UNITS_KEPT, Unit, is_near_prose, is_prose
+from briefing.extract.units import Unit
 from briefing.extract.vocabulary import (
     ARTICLE_END,
     BREADCRUMB,
@@ -88,15 +90,7 @@ def unit_matrix(
     count = len(units)
     if not count:
         return np.zeros((0, len(FEATURE_NAMES)))
-    texts = Counter(unit.text for unit in units)
-    base = np.array(
-        [
-            (*row[:REPEATED], texts[unit.text] > 1, *row[REPEATED:])
-            for unit in units
-            for row in (unit_row(unit),)
-        ],
-        dtype=float,
-    )
+    base = _unit_columns(units)
     log_words = base[:, 0]
     longest = log_words.max()
     position = np.arange(count) / max(count - 1, 1)
@@ -147,42 +141,86 @@ def unit_matrix(
     return np.hstack(columns)
 
 
-REPEATED = UNIT_FEATURES.index("repeated")  # the one column of unit_row's that needs the page
+# The units' own columns that are fields of theirs: read a column at a time (maps run in C).
+_NUMBER_FIELDS = {"function_ratio": "stop_ratio", "capitals": "capitals"}
+_FLAG_FIELDS = {
+    "is_prose": "prose",
+    "bullet": "bullet",
+    "terminal": "terminal",
+    "near_prose": "near_prose",
+    "caption": "caption",
+    "date": "date",
+    "placeholder": "placeholder",
+    "promo": "promo",
+    "boilerplate": "boilerplate",
+    "list_label": "link_label",
+}
+_UNIT_COLUMNS = UNIT_FEATURES.index("words_vs_longest")  # the rest need the page's numbers
 
 
-@lru_cache(maxsize=UNITS_KEPT)  # units recur, as `make_unit` says
-def unit_row(unit: Unit) -> tuple[float, ...]:
-    """The unit's own columns of UNIT_FEATURES, up to "numbered", without "repeated"."""
-    text = unit.text
-    word_count = unit.words
-    cjk = len(CJK_CHAR.findall(text)) if CJK_CHAR.search(text) else 0
-    letters = len(text) - text.count(" ") or 1
-    first = FIRST_LETTER.search(text)
-    return (
-        math.log1p(word_count),
-        unit.stop_ratio,
-        float(is_prose(unit)),
-        float(unit.bullet),
-        float(unit.terminal),
-        float(is_near_prose(unit)),
-        math.log1p(len(text)),
-        float(text.endswith(":")),
-        float(unit.caption),
-        float(unit.date),
-        unit.capitals,
-        len(DIGIT.findall(text)) / letters,
-        (text.count(",") + text.count("，") + text.count("、")) / max(word_count, 1),
-        float(text.isupper()),
-        float(unit.placeholder),
-        float(unit.promo),
-        float(unit.boilerplate),
-        float(unit.link_label),
-        float(bool(ARTICLE_END.match(text))),
-        float("|" in text or (_may_be_breadcrumb(text) and bool(BREADCRUMB.search(text)))),
-        float(bool(first) and first.group().islower()),
-        float(cjk > word_count),
-        float(unit.bullet and text[:1].isdigit()),  # "1. ...": steps and points, not links
+def _unit_columns(units: list[Unit]) -> np.ndarray:
+    """UNIT_FEATURES up to "numbered" (a unit's own, and whether the page repeats it), a row
+    per unit: each column computed for every unit at once, text searches skipped on pages
+    without a character they need."""
+    count = len(units)
+    texts = [unit.text for unit in units]
+    page = "\n".join(texts)  # one search tells whether any unit holds a character
+    word_counts = [unit.words for unit in units]
+    columns = np.empty((count, _UNIT_COLUMNS))
+
+    def numbers(name: str, values: Iterable[float]) -> None:
+        columns[:, UNIT_FEATURES.index(name)] = np.fromiter(values, float, count)
+
+    def flags(name: str, values: Iterable[bool] | None) -> None:
+        # bools as bytes: far cheaper to turn into an array than Python floats
+        column = UNIT_FEATURES.index(name)
+        columns[:, column] = 0.0 if values is None else np.frombuffer(bytes(values), np.uint8)
+
+    numbers("log_words", map(math.log1p, word_counts))
+    for name, field in _NUMBER_FIELDS.items():
+        numbers(name, map(attrgetter(field), units))
+    for name, field in _FLAG_FIELDS.items():
+        flags(name, map(attrgetter(field), units))
+    numbers("log_chars", map(math.log1p, map(len, texts)))
+    flags("ends_colon", map(methodcaller("endswith", ":"), texts))
+    numbers(
+        "digit_share",
+        (len(DIGIT.findall(text)) / (len(text) - text.count(" ") or 1) for text in texts)
+        if DIGIT.search(page)
+        else repeat(0.0, count),
     )
+    commas = map(methodcaller("count", ","), texts)
+    if "，" in page or "、" in page:
+        commas = (text.count(",") + text.count("，") + text.count("、") for text in texts)
+    numbers("comma_rate", map(truediv, commas, map(max, word_counts, repeat(1))))
+    flags("upper_case", map(str.isupper, texts))
+    flags("article_end", (ARTICLE_END.match(text) is not None for text in texts))
+    copies = Counter(texts)
+    flags("repeated", (copies[text] > 1 for text in texts))
+    flags(
+        "separators",
+        (
+            "|" in text or (_may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None)
+            for text in texts
+        )
+        if "|" in page or _may_be_breadcrumb(page)
+        else None,
+    )
+    flags("starts_lower", map(_starts_lower, texts))
+    flags(
+        "cjk",
+        map(gt, map(len, map(CJK_CHAR.findall, texts)), word_counts)
+        if CJK_CHAR.search(page)
+        else None,
+    )
+    # "1. ...": steps and points, not links
+    flags("numbered", (unit.bullet and unit.text[:1].isdigit() for unit in units))
+    return columns
+
+
+def _starts_lower(text: str) -> bool:
+    first = FIRST_LETTER.search(text)
+    return first is not None and first.group().islower()
 
 
 def _prose_distance(prose: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ from briefing.extract.vocabulary import (
     BREADCRUMB,
     BYLINE,
     BYLINE_ROLE,
+    CALL_SIGN,
     COPYRIGHT,
     DATE_LIKE,
     DATED_DATELINE,
@@ -74,18 +75,50 @@ AGENCY_FOOTER_WORDS = 12  # a copyright row, not a sentence quoting one
 HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 
 
-def split_title(first_line: str) -> tuple[str, str | None]:
-    """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits."""
+def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, str | None]:
+    """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits. A
+    tail after a dash must also read as a name ("Headline - Al Jazeera"), not as the rest of
+    the headline ("... after SDF - Regime clashes"); `rows`, the page's other rows, may
+    name it too."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
     if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
+    # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
+    tail_after_dash = bool(DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[-1]))
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
+        tail_after_dash = False
     if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
         return first_line, None
+    if tail_after_dash and not _names_a_site(site, rows or []):
+        return first_line, None
     return headline, site
+
+
+DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+$")
+# Short words a name may keep in lower case ("Bank of America", "Le Monde de la musique").
+NAME_JOINER_LETTERS = 3
+
+
+def _names_a_site(part: str, rows: list[str]) -> bool:
+    """Whether a title's part after a dash names a site: a domain, a known outlet, a row or the
+    copyright owner elsewhere on the page, or a name's shape (every longer word capitalised).
+    A lower-case word ("Regime clashes", "live updates") continues the headline instead."""
+    if all(
+        not word[0].isalpha() or word[0].isupper() or len(word) <= NAME_JOINER_LETTERS
+        for word in part.split()
+    ):
+        return True
+    if DOMAIN.match(part) or part.lower() in known_outlets():
+        return True
+    folded = part.casefold()
+    return any(
+        row.strip(" |·•–—-.").casefold() == folded
+        or (_may_hold_copyright(row) and folded in row.casefold())
+        for row in rows
+    )
 
 
 def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
@@ -223,7 +256,7 @@ def find_outlet(
         match = PUBLISHED_IN.match(text)
         if match:
             return match["outlet"].strip()
-    for text in texts:
+    for text in filter(_may_hold_copyright, texts):
         match = COPYRIGHT.search(text)
         if not match:
             continue
@@ -243,6 +276,16 @@ def find_outlet(
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+def _may_hold_copyright(text: str) -> bool:
+    """Whether COPYRIGHT may match: it needs "©", "(c)" or "copyright" in any case (its search
+    tries its marks at every character of a row; these tests look for them at C speed). Only
+    ASCII letters match "copyr" with IGNORECASE, so lower-casing finds every such mark."""
+    if "©" in text:
+        return True
+    lowered = text.lower()
+    return "copyr" in lowered or "(c)" in lowered
 
 
 def _publication_of(owner: str, texts: list[str]) -> str | None:
@@ -383,7 +426,8 @@ def _owner_name(text: str) -> str:
 
 def _is_owner_name(owner: str) -> bool:
     """A name that can own a site: a few words, mostly capitalised, not a photo credit
-    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence or a menu label."""
+    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence, a station's call sign or a
+    menu label."""
     words = owner.split()
     capitalised = sum(word[0].isupper() or word[0].isdigit() for word in words)
     return (
@@ -393,6 +437,7 @@ def _is_owner_name(owner: str) -> bool:
         and ":" not in owner
         and not any(AGENCY_NAME.match(part.strip()) for part in owner.split("/"))
         and not OWNER_NOT_NAME.search(owner)
+        and not CALL_SIGN.match(owner)
         and not PROMO.search(owner)
         and not _is_navigation(owner)
     )

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
-from briefing.extract.features import unit_row
-from briefing.extract.headline import choose_headline
+from briefing.extract.headline import choose_headline, is_credit, row_shape
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_byline,
@@ -46,11 +46,12 @@ from briefing.extract.region import (
 from briefing.extract.units import (
     Unit,
     detect_language,
+    forget_units,
     is_header_row,
     is_prose,
     lines_to_units,
     lower_words,
-    make_unit,
+    make_units,
     mark_caption_copies,
 )
 from briefing.extract.vocabulary import BYLINE, STOPWORDS, page_function_words
@@ -74,9 +75,9 @@ def extract_article(
 
 def forget_pages() -> None:
     """Empty the memos of units seen on earlier pages (to time pages as if each were new)."""
-    make_unit.cache_clear()
-    lower_words.cache_clear()
-    unit_row.cache_clear()
+    forget_units()
+    row_shape.cache_clear()
+    is_credit.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,11 @@ class PageUnits:
 def read_units(text: str) -> PageUnits:
     raw_units = lines_to_units(text)
     # each line's words in turn: the words of the lines joined (no word spans two lines)
-    all_words = [word for line, _ in raw_units for word in lower_words(line)]
+    all_words = list(chain.from_iterable(lower_words(line) for line, _ in raw_units))
     language = detect_language(all_words)
     # Pages in a language without a list of ours are measured with jusText's list for it.
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
-    units = mark_caption_copies([make_unit(line, bullet, stops) for line, bullet in raw_units])
+    units = mark_caption_copies(make_units(raw_units, stops))
     shares = repeat_shares(units)
     start, end = trim_lone_tail(units, shares, *best_region(units, shares))
     start = skip_leading_copies(units, start, end)
@@ -154,7 +155,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     start, end = _anchor_span(units, page.rule_span, in_article)
 
     first_line = texts[0] if texts else ""
-    title_hint, title_site = split_title(first_line)
+    title_hint, title_site = split_title(first_line, texts[1:])
     # "Headline - by Jane Doe": the title names the writer, not the site.
     title_byline = BYLINE.match(title_site) if title_site else None
     title_author = title_byline.group(1) if title_byline else None

@@ -53,7 +53,8 @@ def _text_weight(units: list[Unit], index: int, shares: dict[str, float]) -> flo
     """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
     placeholders, a copy right under its original)."""
     unit = units[index]
-    if unit.words == 0 or unit.placeholder or AD_LABEL.match(unit.text):
+    # an advertisement's label is a link label (`Unit.link_label`): only those are read again
+    if unit.words == 0 or unit.placeholder or (unit.link_label and AD_LABEL.match(unit.text)):
         return None
     if index and unit.text == units[index - 1].text:
         return None
@@ -180,7 +181,12 @@ def is_furniture(units: list[Unit], index: int, under_label: bool, outlet: str |
     labels, the items of a list under such a label, legal text, promotion, the site speaking
     of itself, image placeholders."""
     unit = units[index]
-    if URL_ONLY.match(unit.text) or unit.link_label or (not is_prose(unit) and under_label):
+    # a bare URL is a placeholder (`Unit.placeholder`): only those are read again
+    if (
+        (unit.placeholder and URL_ONLY.match(unit.text))
+        or unit.link_label
+        or (not is_prose(unit) and under_label)
+    ):
         return True
     if unit.caption:
         return False

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from typing import Generic, TypeVar
 
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
@@ -18,8 +19,11 @@ from briefing.extract.vocabulary import (
     BOILERPLATE_HINTS,
     BRACKETED_ONLY,
     BULLET,
+    BULLET_GLYPHS,
     BYLINE,
     CAPTION,
+    CAPTION_END_MARKS,
+    CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
     IMAGE_NAME,
@@ -28,14 +32,14 @@ from briefing.extract.vocabulary import (
     PROMO,
     PROMO_HINTS,
     STOPWORDS,
-    TERMINAL,
     URL_ONLY,
     WORD,
     byline_opener,
-    folded,
+    ends_a_sentence,
+    ends_like_caption,
+    fold_rows,
     local_byline,
-    may_be_caption,
-    may_match,
+    rows_holding,
 )
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
@@ -85,6 +89,7 @@ class Unit:
     date: bool  # carries a date near its start (a dateline/byline row)
     promo: bool  # asks the reader to act (subscribe, share, read more)
     boilerplate: bool  # site-wide legal text, cookie notices, appeals
+    cjk: int  # Han and kana characters, two to a word
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
@@ -143,13 +148,18 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     previous_length = 0  # of the previous line, with its indentation
     previous_indent = 0
     for raw in lines:
-        raw = raw.replace("\u00a0", " ").rstrip()
-        line = " ".join(raw.split())
-        if not line:
+        raw = raw.rstrip()  # no-break spaces too: all Unicode spaces split words and strip
+        words = raw.split()
+        if not words:
             previous_blank = True
             continue
+        line = " ".join(words)
         indent = len(raw) - len(raw.lstrip())
-        bullet = bool(BULLET.match(line)) and not starts_with_date(line)  # "1. März 2019"
+        bullet = (
+            (line[0] in BULLET_GLYPHS or line[0].isdecimal())  # what BULLET opens on: \d
+            and BULLET.match(line) is not None
+            and not starts_with_date(line)  # "1. März 2019"
+        )
         if bullet and not line[0].isdigit():  # a numbered item keeps its number: it is text
             line = BULLET.sub("", line, count=1).strip()
             if not line:
@@ -158,7 +168,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         # the wrapper broke the line here when the next word did not fit on it
         wrapped = (
             width is not None
-            and previous_length + 1 + len(raw.split()[0]) > width
+            and previous_length + 1 + len(words[0]) > width
             and (indent <= previous_indent or units[-1][1])
         )
         if (
@@ -169,7 +179,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
                 wrapped
                 or (
                     length >= 40
-                    and not TERMINAL.search(units[-1][0][-1])
+                    and not ends_a_sentence(units[-1][0][-1])
                     and (line[0].islower() or line[0] in "(0123456789")
                     and "©" not in line  # an image's alt text and credit under a teaser
                 )
@@ -203,7 +213,8 @@ def detect_language(words: list[str]) -> str:
     if not words:
         return "unknown"
     frequency = Counter(words)
-    counts = {lang: sum(frequency[word] for word in stops) for lang, stops in STOPWORDS.items()}
+    # get, not [], whose misses (most of a list's words) call Counter.__missing__
+    counts = {lang: sum(map(frequency.get, stops, repeat(0))) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] >= max(3, 0.08 * len(words)) else "unknown"
 
@@ -211,6 +222,8 @@ def detect_language(words: list[str]) -> str:
 # A site's menus, labels and footers recur on every page of it (and within a page): a worker
 # makes each such unit (and its words) once. Units are immutable, so pages may share them.
 UNITS_KEPT = 2048  # about 13 pages: 6 MB of memos per worker (8192: 26 MB, for 34% hits, not 29%)
+_UnitKey = tuple[str, bool, frozenset[str]]  # a row's text, whether it is a list item, stops
+_units_made: OrderedDict[_UnitKey, Unit] = OrderedDict()  # the UNITS_KEPT last used
 
 
 @lru_cache(maxsize=UNITS_KEPT)
@@ -230,36 +243,80 @@ def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
     return spaced, cjk, len(CJK_FUNCTION_CHAR.findall(text))
 
 
-@lru_cache(maxsize=UNITS_KEPT)
-def make_unit(text: str, bullet: bool, stops: frozenset[str]) -> Unit:
-    spaced, cjk, cjk_function = tokens(text)
-    word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
-    stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
-    initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
-    head = text[:60]
-    lowered = folded(text)
-    return Unit(
-        text=text,
-        bullet=bullet,
-        words=word_count,
-        stop_ratio=stop_count / word_count if word_count else 0.0,
-        terminal=bool(TERMINAL.search(text)),
-        capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
-        caption=word_count >= 2
-        and not URL_ONLY.match(text)
-        and bool(
-            (may_be_caption(text, lowered) and CAPTION.search(text))
-            or (
-                word_count <= CAPTION_CREDIT_WORDS
-                and text.endswith((")", "]"))  # where every credit form ends
-                and AGENCY_CREDIT.search(text)
-            )
-        ),
-        date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
-        and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
-        promo=may_match(PROMO_HINTS, lowered) and bool(PROMO.search(text)),
-        boilerplate=may_match(BOILERPLATE_HINTS, lowered) and bool(BOILERPLATE.search(text)),
-    )
+def make_units(rows: list[tuple[str, bool]], stops: frozenset[str]) -> list[Unit]:
+    """The units of a page's rows (text, list item), stop_ratio counting `stops`: those of rows
+    met lately are reused, the others made together."""
+    keys = [(text, bullet, stops) for text, bullet in rows]
+    made = _units_made
+    for key in keys:
+        if key in made:
+            made.move_to_end(key)
+    new = [key for key in dict.fromkeys(keys) if key not in made]
+    texts, bullets = [text for text, _, _ in new], [bullet for _, bullet, _ in new]
+    made.update(zip(new, _new_units(texts, bullets, stops), strict=True))
+    units = [made[key] for key in keys]
+    while len(made) > UNITS_KEPT:
+        made.popitem(last=False)
+    return units
+
+
+def forget_units() -> None:
+    """Empty the memos of units and words seen on earlier pages."""
+    _units_made.clear()
+    lower_words.cache_clear()
+
+
+_new_unit = object.__new__
+
+
+def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> list[Unit]:
+    """Units of new rows. Each hint list is looked for over all rows at once, and each unit is
+    made straight into its __dict__: the frozen dataclass's __init__, a setattr call per field,
+    took a fifth of the time a unit costs."""
+    page = fold_rows(texts)
+    caption_hinted = rows_holding(CAPTION_HINTS, page)
+    caption_marked = rows_holding(CAPTION_END_MARKS, page)
+    promo_hinted = rows_holding(PROMO_HINTS, page)
+    boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
+    units = []
+    for index, text in enumerate(texts):
+        spaced, cjk, cjk_function = tokens(text)
+        word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
+        stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
+        initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
+        head = text[:60]
+        unit = _new_unit(Unit)
+        unit.__dict__.update(
+            text=text,
+            bullet=bullets[index],
+            words=word_count,
+            stop_ratio=stop_count / word_count if word_count else 0.0,
+            terminal=ends_a_sentence(text),
+            capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
+            caption=word_count >= 2
+            and not URL_ONLY.match(text)
+            and bool(
+                (
+                    (
+                        index in caption_hinted
+                        or (index in caption_marked and ends_like_caption(text))
+                    )
+                    and CAPTION.search(text)
+                )
+                or (
+                    word_count <= CAPTION_CREDIT_WORDS
+                    and text.endswith((")", "]"))  # where every credit form ends
+                    and AGENCY_CREDIT.search(text)
+                )
+            ),
+            date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
+            and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
+            promo=index in promo_hinted and bool(PROMO.search(text)),
+            boilerplate=index in boilerplate_hinted and bool(BOILERPLATE.search(text)),
+            cjk=cjk,
+        )
+        units.append(unit)
+    return units
 
 
 def mark_caption_copies(units: list[Unit]) -> list[Unit]:

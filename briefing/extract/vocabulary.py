@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 # Function words per language: they tell prose from link lists, and which language a page is in.
@@ -90,9 +93,18 @@ WORD = re.compile(r"\w+")
 
 # Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
 BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
+BULLET_GLYPHS = frozenset("•□☆◦▪●○■*+·‣⁃-")  # a line opening otherwise (or on a digit) is no item
 
 
 TERMINAL = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")
+# what TERMINAL ends on ($ also matches before a final newline): a text ending otherwise is not
+# searched
+TERMINAL_LAST = frozenset(".!?…:;。！？\"”’'»)]\n")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a (non-empty) text ends as TERMINAL matches."""
+    return text[-1] in TERMINAL_LAST and TERMINAL.search(text) is not None
 
 
 BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
@@ -194,7 +206,7 @@ BOILERPLATE = re.compile(
 # CAPTION's other branches end the line, so what follows their mark is short: a name after the
 # line's last dash ("... Friday.— AFP"), a few words after its last slash ("REUTERS/Firas
 # Makdesi", "Jaafar ASHTIYEH / AFP"), or a closing bracket ("(credit: NASA)"). Prose with a
-# dash, slash or bracket inside is not searched (may_be_caption).
+# dash, slash or bracket inside is not searched (ends_like_caption).
 CAPTION_HINTS = (
     "©", "photo", "image", "picture", "illustration", "credit", "courtesy", "getty",
     "shutterstock", "istock",
@@ -225,10 +237,44 @@ def may_match(hints: tuple[str, ...], folded_text: str) -> bool:
     return any(map(folded_text.__contains__, hints))  # no generator: cheaper than the tests
 
 
-def may_be_caption(text: str, folded_text: str) -> bool:
-    """Whether CAPTION can match the text: one of its hints, or a line ending as its end-anchored
+@dataclass(frozen=True)
+class FoldedRows:
+    """A page's rows folded together, one row a line (rows hold no newline): each hint is then
+    looked for once over the page, not once per row (most rows hold none)."""
+
+    text: str
+    starts: list[int]  # where each row starts in `text`
+
+
+def fold_rows(rows: list[str]) -> FoldedRows:
+    # case folding maps each character alone, so the page folded is its rows folded
+    text = folded("\n".join(rows))
+    starts = [0]
+    for _ in range(len(rows) - 1):
+        starts.append(text.index("\n", starts[-1]) + 1)
+    return FoldedRows(text, starts)
+
+
+def rows_holding(hints: tuple[str, ...], rows: FoldedRows) -> set[int]:
+    """The indices of the rows that hold one of the hints (no hint holds a newline)."""
+    found: set[int] = set()
+    text, starts = rows.text, rows.starts
+    for hint in hints:
+        at = text.find(hint)
+        while at >= 0:
+            row = bisect_right(starts, at) - 1
+            found.add(row)
+            at = text.find(hint, starts[row + 1]) if row + 1 < len(starts) else -1
+    return found
+
+
+CAPTION_END_MARKS = (")", "—", "–", "/")  # what ends_like_caption needs in a row
+
+
+def ends_like_caption(text: str) -> bool:
+    """Whether a row without CAPTION's hints may still match it: it ends as the end-anchored
     branches do (the dash, slash or bracket they need, with little after it)."""
-    if may_match(CAPTION_HINTS, folded_text) or text.endswith((")", ")\n")):
+    if text.endswith((")", ")\n")):
         return True
     dash = max(text.rfind("—"), text.rfind("–"))
     if dash >= 0 and len(text[dash + 1 :].lstrip()) <= CAPTION_DASH_TAIL:
@@ -317,6 +363,9 @@ COPYRIGHT = re.compile(
 OWNER_NOT_NAME = re.compile(
     r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo)\b", re.IGNORECASE
 )
+# A broadcast station's call sign ("KTRK-TV", "WFLA-FM"): the licensee, not the brand the
+# station publishes under ("ABC13").
+CALL_SIGN = re.compile(r"^[CKW][A-Z]{2,3}-(?:TV|FM|AM|DT|CD|LD)$")
 
 
 # Account and reading-time rows near a headline: never a title themselves.
@@ -501,9 +550,7 @@ def page_function_words(words: list[str]) -> frozenset[str]:
     """The function words of the language whose list covers most of the page's words (lower
     case); empty when no list covers any."""
     index = _function_word_languages()
-    hits: Counter[str] = Counter()
-    for word in words:
-        hits.update(index.get(word, ()))
+    hits = Counter(chain.from_iterable(map(index.get, words, repeat(()))))
     if not hits:
         return frozenset()
     return function_word_lists()[hits.most_common(1)[0][0]]

@@ -143,6 +143,14 @@ def _background_verbs() -> _BackgroundVerbs:
     )
 
 
+@cache
+def _verbs_judging() -> frozenset[str]:
+    """The main verbs `judges_or_describes` looks for, as one set: made once, not a
+    sentence."""
+    words = _background_verbs()
+    return words.verbs | words.modals
+
+
 def tells_what_did_not_happen(text: str) -> bool:
     """Whether the main clause says what has not happened: "Hezbollah has made no mention
     of this", "The military has not commented", "Israel has yet to respond" (not "The army
@@ -165,7 +173,7 @@ def judges_or_describes(text: str) -> bool:
     words = _background_verbs()
     # A long subject ("The recapture of the palace from the RSF marked a major turning
     # point"): a judging verb is looked for further than an event's.
-    verb, following, third = main_verb(text, words.verbs | words.modals, _JUDGED_REACH)
+    verb, following, third = main_verb(text, _verbs_judging(), _JUDGED_REACH)
     if verb in words.modals:
         return not (following == "be" and third in words.perceived)
     return verb in words.verbs or (verb in _BE and following in words.after_be)

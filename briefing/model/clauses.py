@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from briefing.model.words import event_verbs
+
+# Deciding a line's pane, its subject, whether it is background and whether it makes a
+# fact read the same sentence's main clause again and again: each answer is kept for the
+# texts read last (a few panes' lines).
+_KEPT = 1 << 15
 
 # A sentence opening with one of these, or with a participle ("Citing officials, ..."),
 # starts with a phrase, not its subject.
@@ -35,6 +41,7 @@ def opening_phrase_end(text: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=_KEPT)
 def main_clause_opening(text: str, reach: int = 8) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
     phrase ("In a further setback for Assad, ...") or a leading condition ("“If Hezbollah
@@ -62,12 +69,13 @@ _WORD = re.compile(r"\S+")
 _DETERMINERS = frozenset("the a an this that these those its their his her our".split())
 
 
+@lru_cache(maxsize=_KEPT)
 def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     """Where the subject of a main clause's opening (see `main_clause_opening`) ends: at
     its first verb ("The drones targeted | 34% of Russia's ..."), else at its end. A
     verb is a lower-case event verb, auxiliary, "-ed" word or word of `also` after the
     first word."""
-    verbs = event_verbs() | also if also else event_verbs()  # a union copies every verb
+    verbs = _verbs(also)
     previous = ""
     for n, word in enumerate(_WORD.finditer(opening)):
         bare = word.group().strip(",;:").lower()
@@ -83,6 +91,13 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     return len(opening)
 
 
+@cache
+def _verbs(also: frozenset[str]) -> frozenset[str]:
+    """The event verbs and `also` (a few sets: the callers' own word lists)."""
+    return event_verbs() | also if also else event_verbs()
+
+
+@lru_cache(maxsize=_KEPT)
 def main_verb(
     text: str, also: frozenset[str] = frozenset(), reach: int = 8
 ) -> tuple[str, str, str]:

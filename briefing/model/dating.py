@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import product
+from itertools import chain, product
 
 from briefing.annotate import Sentence, publication_date
 from briefing.corroborate import ReportWords, report_words
@@ -48,6 +48,7 @@ _DATELINE_REACH = 60
 # A dateline is found by where its date sits, not by which day it is: any reference will do.
 _ANY_DAY = datetime.date(2000, 1, 1)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # in any text a date matching _YEAR is part of
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
@@ -222,11 +223,16 @@ class Dating:
             return None
         # The whole sentence's names: its speaker ("MSF reported that ...") is one.
         told = self.index.report_words(stated)
-        name = min(told.names)  # any one: a sentence telling the event names them all
+        dated_events = self._dated_events
         found = {
             dated.date.value: dated.date
             for event in told.events
-            for dated in self._dated_events.get((event, name), ())
+            # Any one name will do, a sentence telling the event names them all: the one
+            # fewest dated sentences share with the event (a country's name is shared by
+            # thousands in a large briefing, and every one of them would be read).
+            for dated in min(
+                (dated_events.get((event, name), ()) for name in sorted(told.names)), key=len
+            )
             if dated.sentence.article_id != stated.article_id
             and _tells_the_same(told, dated.words)
             and _near(dated.date, reference)
@@ -351,16 +357,20 @@ class Dating:
                 break
         # Written days after its news: the first event its text dates within those days
         # (a feature may open on a survivor's story before "seized the camp a week ago").
-        done = [date for sentence in body if (date := self._done_date(sentence))]
+        # (worked out only when needed, in order)
+        done = (date for sentence in body if (date := self._done_date(sentence)))
         # Unless its day is one its text writes, year and all ("abducted on October 7,
         # 2023"): a page date taken from the text, which nothing should be dated from.
+        # (Only a sentence with a year's digits can: the others are not read again.)
+        day = reference.isoformat()
         if any(
-            _YEAR.search(date.text) and date.value == reference.isoformat()
+            _YEAR.search(date.text) and date.value == day
             for sentence in body
+            if _YEAR_DIGITS.search(sentence.text)
             for date in self.sentence_dates(sentence)
         ):
             return None
-        for date in (*done, *([carried] if carried else [])):
+        for date in chain(done, [carried] if carried else []):
             if since := _since(date, reference):
                 return since
         return None

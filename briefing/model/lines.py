@@ -206,18 +206,20 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     if len(candidates) == 1:
         return candidates[0]  # whatever its words name
     sources = index.corroboration.sources(report)
-    whole = make_line(index, report, sources, frozenset())
-    lines = [whole] + [
-        make_line(index, report, sources, frozenset(), index.sentences[sid])
-        for sid in sources
-        if sid != whole.stated.id
-    ]
+    whole = stated_by(index, sources)
+    stating = [whole, *(index.sentences[sid] for sid in sources if sid != whole.id)]
+    # Each sentence's account is read when first asked for (most reports are decided by
+    # their first sentence), and only its event and speaker: the line's dates are not
+    # needed here, and a long report's sentences would each be dated.
+    told: dict[str, _Told] = {}
     for depth in Depth:
-        for line in lines:
-            article = index.articles[line.stated.article_id]
+        for stated in stating:
+            if stated.id not in told:
+                told[stated.id] = _told(index, sources, stated)
+            article = index.articles[stated.article_id]
             found = named_actor(
-                line.event,
-                line.speaker,
+                told[stated.id].event,
+                told[stated.id].speaker,
                 candidates,
                 lambda text, a=article: mentions(text, a),
                 depth,
@@ -247,17 +249,30 @@ def make_line(
     return replace(line, background=True) if off and not line.background else line
 
 
-def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:
-    """The line as its sentences tell it, whatever the briefing's period."""
-    article = index.articles[stated.article_id]
+@dataclass(frozen=True)
+class _Told:
+    """What a sentence stating a report tells, as a line reads it."""
+
+    text: str  # the sentence after its dateline
+    event: str  # the event cut out of it
+    speaker: str | None  # whose account
+
+
+def _told(index: Index, members: Sequence[str], stated: Sentence) -> _Told:
     text = stated.text[dateline_end(stated.text) :]
-    attribution = find_attribution(text)
     # The stating sentence's own account first: another sentence merged into the report
     # may quote someone else ("The UN reported over 100 deaths ...").
     speaker = index.speakers.get(stated.id) or next(
         (index.speakers[sid] for sid in members if index.speakers.get(sid)), None
     )
-    event = event_span(text, attribution)
+    return _Told(text, event_span(text, find_attribution(text)), speaker)
+
+
+def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:
+    """The line as its sentences tell it, whatever the briefing's period."""
+    article = index.articles[stated.article_id]
+    told = _told(index, members, stated)
+    text, event, speaker = told.text, told.event, told.speaker
     dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
     outlets = {

@@ -1,0 +1,55 @@
+"""Units made a page at a time are the units of each row made alone, whatever was made before."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from briefing.extract import units as unit_module
+from briefing.extract.units import UNITS_KEPT, Unit, forget_units, make_units
+from briefing.extract.vocabulary import STOPWORDS
+
+ROWS = [
+    ("Follow us on X", True),
+    ("Officials met on Friday in Geneva and said that the talks would resume next week.", False),
+    ("Crowds in the square (credit: NASA)", False),
+    ("All rights reserved © 2024 Owner", False),
+    ("A view of the city Getty Images", False),
+    ("Talks resumed on Friday.— AFP", False),
+    ("Nov 19, 9:41 AM", False),
+    ("東京で会議が開かれた。", False),
+    ("Follow us on X", True),
+    ("Follow us on X", False),
+]
+STOPS = STOPWORDS["en"]
+
+
+def _values(unit: Unit) -> tuple[object, ...]:
+    return tuple(getattr(unit, field.name) for field in fields(Unit))
+
+
+def test_a_page_of_units_is_its_rows_made_alone() -> None:
+    forget_units()
+    page = make_units(ROWS, STOPS)
+    for row, unit in zip(ROWS, page, strict=True):
+        forget_units()
+        (alone,) = make_units([row], STOPS)
+        assert _values(unit) == _values(alone)
+        assert unit == alone
+    promo = [True, False, False, True, False, False, False, False, True, True]
+    assert [unit.promo for unit in page] == promo
+    assert [unit.caption for unit in page][1:6] == [False, True, False, True, True]
+    assert page[6].date and page[7].cjk == 10 and page[7].terminal
+    assert page[0] is page[8] and page[0] != page[9]  # a list item and a line of text
+
+
+def test_units_are_reused_within_the_memo_bound() -> None:
+    forget_units()
+    first = make_units(ROWS[:2], STOPS)
+    assert make_units(ROWS[1:2], STOPS)[0] is first[1]
+    assert make_units(ROWS[1:2], STOPWORDS["de"])[0] is not first[1]  # counted with other stops
+    many = [(f"Row number {n}", False) for n in range(UNITS_KEPT + 10)]
+    made = make_units(many, STOPS)
+    assert [unit.text for unit in made] == [text for text, _ in many]
+    assert len(unit_module._units_made) == UNITS_KEPT
+    forget_units()
+    assert not unit_module._units_made
