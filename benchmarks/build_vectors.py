@@ -14,7 +14,7 @@ in numpy, its weights read from their safetensors file). The way model2vec disti
 
 1. the WORDS most common English words (wordfreq's list), letters only;
 2. each embedded once, as a sentence of one word (mean-pooled, unit length);
-3. grouped as report comparison sees words (`corroborate._compared`: stems, the first
+3. grouped as report comparison sees words (`corroborate.tokens.compared_word`: stems, the first
    word of a rewrites group, a country for its demonym), a group's vector the
    frequency-weighted mean of its words';
 4. centred and cut down by PCA to DIMENSIONS, each unit length again, then scaled by how
@@ -48,7 +48,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefing.corroborate import _compared  # noqa: E402
+from briefing.corroborate.tokens import compared_word  # noqa: E402
 
 OUT = ROOT / "briefing/model/data/word_vectors.npz"
 WORDS = 60_000
@@ -208,7 +208,7 @@ def build(model: Model) -> tuple[list[str], np.ndarray, float]:
     for word in top_n_list("en", WORDS):
         if not word.isalpha():
             continue
-        compared = _compared(word)
+        compared = compared_word(word)
         if compared is not None:
             groups[compared[0]].append((word, word_frequency(word, "en")))
     words = sorted({word for members in groups.values() for word, _ in members})
