@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import sys
 from dataclasses import dataclass
 from itertools import combinations
@@ -299,12 +300,51 @@ def main() -> int:
     parser.add_argument(
         "--cv", action="store_true", help="also judge each story by a score fitted without it"
     )
+    parser.add_argument(
+        "--every-dev",
+        action="store_true",
+        help="fit on the dev stories marked `report_fit = false` too",
+    )
+    parser.add_argument(
+        "--stories",
+        type=Path,
+        help="keep the briefed stories in this file and read them from it when it exists"
+        " (to try features without briefing the pages again; delete it when briefing changes)",
+    )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="FEATURE",
+        help="fit with this feature at weight 0 (to see what it adds)",
+    )
     args = parser.parse_args()
-    stories = load_stories(args.pages, frozenset(("dev", "test") if args.cv else ("dev",)))
+    splits = frozenset(("dev", "test") if args.cv else ("dev",))
+    if args.stories and args.stories.exists():
+        stories = pickle.loads(args.stories.read_bytes())
+        if set(stories.splits) - splits:
+            raise SystemExit(f"{args.stories} holds other splits than {sorted(splits)}")
+    else:
+        stories = load_stories(args.pages, splits)
+        if args.stories:
+            args.stories.write_bytes(pickle.dumps(stories))
     pairs = labelled_pairs(stories)
+    if args.without:
+        pairs = [
+            Pair(
+                p.stories,
+                {n: 0.0 if n in args.without else v for n, v in p.features.items()},
+                p.kind,
+            )
+            for p in pairs
+        ]
     # The dev stories the score is fitted and its threshold picked on; dev stories marked
     # `report_fit = false` stay out, as a check.
-    dev = {n for n, split in enumerate(stories.splits) if split == "dev" and stories.fitted[n]}
+    dev = {
+        n
+        for n, split in enumerate(stories.splits)
+        if split == "dev" and (stories.fitted[n] or args.every_dev)
+    }
     model = fit([p for p in pairs if p.stories <= dev])
     held_out = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
     ranking(pairs, held_out)

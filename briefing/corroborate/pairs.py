@@ -25,6 +25,7 @@ from scipy import sparse
 
 from briefing.corroborate.features import NO_DAYS, ROUNDING, SMALL_COUNT, told_features
 from briefing.corroborate.join import REPORT_DAYS
+from briefing.corroborate.meaning import MATCH_STEPS, match_steps
 from briefing.corroborate.packed import VOCABULARY, Features
 from briefing.corroborate.score import logistic, report_sum
 from briefing.corroborate.words import NAME_WEIGHT, count_token
@@ -374,9 +375,10 @@ class _Rows:
 
 @dataclass(frozen=True)
 class _Meanings:
-    """Each row's sum of its plain words' `word_vectors`: exact integers, as
-    `meaning.vector_sum` adds them."""
+    """Each row's plain words with `word_vectors`, as a 0/1 matrix over the vectors'
+    rows, and the sum of their vectors: exact integers, as `meaning` adds them."""
 
+    words: Matrix
     sums: NDArray[np.int64]
 
     @classmethod
@@ -395,11 +397,74 @@ class _Meanings:
             ),
             shape=(plain.shape[0], len(columns)),
         )
-        return cls(np.asarray(words @ table.vectors[found], dtype=np.int64))
+        sums = np.asarray(words @ table.vectors[found], dtype=np.int64)
+        by_row = Matrix(
+            (np.ones(int(entries.sum()), dtype=np.int8), (rows, found[words.indices])),
+            shape=(plain.shape[0], len(table.vectors)),
+        )
+        by_row.sort_indices()
+        return cls(by_row, sums)
 
     def features(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, Vector]:
         """`meaning.meanings` of each pair of rows."""
-        return {"meaning": _cosine(self.sums[a], self.sums[b])}
+        table = word_vectors()
+        words_a, words_b = self.words[a], self.words[b]
+        both = words_a.multiply(words_b).tocsr()
+        only_a, only_b = _without(words_a, both), _without(words_b, both)
+        only_a.sort_indices()
+        only_b.sort_indices()
+        best_a, best_b = _best_matches(only_a, only_b)
+        shared = np.asarray(both @ table.weights, dtype=np.int64) * MATCH_STEPS
+        side_a = _matched_share(shared + _weighted(only_a, best_a), words_a)
+        side_b = _matched_share(shared + _weighted(only_b, best_b), words_b)
+        return {
+            "meaning": _cosine(self.sums[a], self.sums[b]),
+            "matched": (side_a + side_b) / 2,
+            "matched_most": np.maximum(side_a, side_b),
+        }
+
+
+# Word pairs whose dot products are taken at a time (a few dozen bytes each).
+_MATCH_BATCH = 1 << 16
+
+
+def _best_matches(only_a: Matrix, only_b: Matrix) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """`meaning.best_matches` of each pair k of rows of only_a and only_b (0/1 over vector
+    rows), one value per stored entry of each, in their order."""
+    table = word_vectors()
+    size_a, size_b = np.diff(only_a.indptr), np.diff(only_b.indptr)
+    best_a = np.zeros(only_a.nnz, dtype=np.int64)
+    best_b = np.zeros(only_b.nnz, dtype=np.int64)
+    # Every word of a's against every word of b's, pair after pair.
+    crossed = size_a * size_b
+    pair = np.repeat(np.arange(len(size_a)), crossed)
+    at = np.arange(int(crossed.sum())) - np.repeat(np.cumsum(crossed) - crossed, crossed)
+    x = only_a.indptr[:-1][pair] + at // np.maximum(size_b[pair], 1)
+    y = only_b.indptr[:-1][pair] + at % np.maximum(size_b[pair], 1)
+    for start in range(0, len(x), _MATCH_BATCH):
+        xs, ys = x[start : start + _MATCH_BATCH], y[start : start + _MATCH_BATCH]
+        row_x, row_y = only_a.indices[xs], only_b.indices[ys]
+        steps = match_steps(
+            np.einsum("ij,ij->i", table.vectors[row_x], table.vectors[row_y]),
+            table.squares[row_x],
+            table.squares[row_y],
+        )
+        np.maximum.at(best_a, xs, steps)
+        np.maximum.at(best_b, ys, steps)
+    return best_a, best_b
+
+
+def _weighted(words: Matrix, values: NDArray[np.int64]) -> NDArray[np.int64]:
+    """For each row, the sum of its words' weights times their `values` (one per entry)."""
+    weights = word_vectors().weights[words.indices] * values
+    rows = np.repeat(np.arange(words.shape[0]), np.diff(words.indptr))
+    return np.bincount(rows, weights=weights, minlength=words.shape[0]).astype(np.int64)
+
+
+def _matched_share(matched: NDArray[np.int64], words: Matrix) -> Vector:
+    """`meaning.matched_share` of each row."""
+    total = np.asarray(words @ word_vectors().weights, dtype=np.int64) * MATCH_STEPS
+    return _ratio(matched, total)
 
 
 def _cosine(x: NDArray[np.int64], y: NDArray[np.int64]) -> Vector:

@@ -63,6 +63,8 @@ class WordVectors:
 
     rows: dict[str, int]  # word, as report comparison compares it -> its row
     vectors: NDArray[np.int64]  # row -> vector
+    squares: NDArray[np.int64]  # row -> its vector's squared length
+    weights: NDArray[np.int64]  # row -> its vector's length, rounded: what the word weighs
 
 
 @cache
@@ -71,7 +73,9 @@ def word_vectors() -> WordVectors:
     path = resources.files("briefing.model").joinpath("data/word_vectors.npz")
     with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as data:
         words, vectors = data["words"].tolist(), data["vectors"].astype(np.int64)
-    return WordVectors(dict(zip(words, range(len(words)), strict=True)), vectors)
+    squares = np.einsum("ij,ij->i", vectors, vectors)
+    weights = np.rint(np.sqrt(squares)).astype(np.int64)
+    return WordVectors(dict(zip(words, range(len(words)), strict=True)), vectors, squares, weights)
 
 
 @cache
