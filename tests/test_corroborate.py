@@ -578,6 +578,7 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
     monkeypatch.setattr(join_module, "_PAIRS_ONE_BY_ONE", 0)
     assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
     monkeypatch.setattr(pairs_module, "_BATCH", 7)
+    monkeypatch.setattr(pairs_module, "_MATCH_BATCH", 5)
     assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
 
 

@@ -430,28 +430,54 @@ _MATCH_BATCH = 1 << 16
 
 def _best_matches(only_a: Matrix, only_b: Matrix) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """`meaning.best_matches` of each pair k of rows of only_a and only_b (0/1 over vector
-    rows), one value per stored entry of each, in their order."""
+    rows, sorted), one value per stored entry of each, in their order."""
     table = word_vectors()
     size_a, size_b = np.diff(only_a.indptr), np.diff(only_b.indptr)
-    best_a = np.zeros(only_a.nnz, dtype=np.int64)
-    best_b = np.zeros(only_b.nnz, dtype=np.int64)
-    # Every word of a's against every word of b's, pair after pair.
+    # Every word of a's against every word of b's, pair after pair, a's word by a's word.
     crossed = size_a * size_b
+    if not crossed.any():
+        return np.zeros(only_a.nnz, dtype=np.int64), np.zeros(only_b.nnz, dtype=np.int64)
+    first = np.cumsum(crossed) - crossed
     pair = np.repeat(np.arange(len(size_a)), crossed)
-    at = np.arange(int(crossed.sum())) - np.repeat(np.cumsum(crossed) - crossed, crossed)
-    x = only_a.indptr[:-1][pair] + at // np.maximum(size_b[pair], 1)
-    y = only_b.indptr[:-1][pair] + at % np.maximum(size_b[pair], 1)
+    at = np.arange(int(crossed.sum())) - first[pair]
+    across = np.maximum(size_b[pair], 1)
+    x_at, y_at = at // across, at % across
+    x = only_a.indices[only_a.indptr[:-1][pair] + x_at]
+    y = only_b.indices[only_b.indptr[:-1][pair] + y_at]
+    steps = np.empty(len(x), dtype=np.int64)
     for start in range(0, len(x), _MATCH_BATCH):
-        xs, ys = x[start : start + _MATCH_BATCH], y[start : start + _MATCH_BATCH]
-        row_x, row_y = only_a.indices[xs], only_b.indices[ys]
-        steps = match_steps(
-            np.einsum("ij,ij->i", table.vectors[row_x], table.vectors[row_y]),
-            table.squares[row_x],
-            table.squares[row_y],
+        part = slice(start, start + _MATCH_BATCH)
+        steps[part] = match_steps(
+            np.einsum("ij,ij->i", table.small[x[part]], table.small[y[part]], dtype=np.int32),
+            table.squares[x[part]],
+            table.squares[y[part]],
         )
-        np.maximum.at(best_a, xs, steps)
-        np.maximum.at(best_b, ys, steps)
+    # Each word of a's: the best of its run of b's words; each of b's: the same, with the
+    # pairs' words crossed the other way round.
+    best_a = _run_maxima(steps, crossed, size_a, size_b)
+    by_b = np.empty_like(steps)
+    by_b[first[pair] + y_at * size_a[pair] + x_at] = steps
+    best_b = _run_maxima(by_b, crossed, size_b, size_a)
     return best_a, best_b
+
+
+def _run_maxima(
+    steps: NDArray[np.int64],
+    crossed: NDArray[np.int64],
+    size: NDArray[np.int64],
+    across: NDArray[np.int64],
+) -> NDArray[np.int64]:
+    """For each pair's words on one side (`size` of them), the largest of its run of
+    `across` steps: `steps` holds each pair's size x across values, word by word; 0 for
+    the words of pairs whose other side has none."""
+    best = np.zeros(int(size.sum()), dtype=np.int64)
+    crossing = np.repeat(across > 0, size)
+    if crossing.any():
+        starts = np.repeat(np.cumsum(crossed) - crossed, size) + (
+            np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+        ) * np.repeat(across, size)
+        best[crossing] = np.maximum.reduceat(steps, starts[crossing])
+    return best
 
 
 def _weighted(words: Matrix, values: NDArray[np.int64]) -> NDArray[np.int64]:

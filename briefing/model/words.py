@@ -63,6 +63,7 @@ class WordVectors:
 
     rows: dict[str, int]  # word, as report comparison compares it -> its row
     vectors: NDArray[np.int64]  # row -> vector
+    small: NDArray[np.int8]  # the same vectors as stored, a byte a value (fewer to read)
     squares: NDArray[np.int64]  # row -> its vector's squared length
     weights: NDArray[np.int64]  # row -> its vector's length, rounded: what the word weighs
 
@@ -72,10 +73,12 @@ def word_vectors() -> WordVectors:
     """The shipped `WordVectors`."""
     path = resources.files("briefing.model").joinpath("data/word_vectors.npz")
     with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as data:
-        words, vectors = data["words"].tolist(), data["vectors"].astype(np.int64)
+        words, small = data["words"].tolist(), data["vectors"].astype(np.int8)
+    vectors = small.astype(np.int64)
     squares = np.einsum("ij,ij->i", vectors, vectors)
     weights = np.rint(np.sqrt(squares)).astype(np.int64)
-    return WordVectors(dict(zip(words, range(len(words)), strict=True)), vectors, squares, weights)
+    rows = dict(zip(words, range(len(words)), strict=True))
+    return WordVectors(rows, vectors, small, squares, weights)
 
 
 @cache
