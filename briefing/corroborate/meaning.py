@@ -5,7 +5,7 @@ scored all at once (`corroborate.pairs`) get the very floats one pair gets here.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -23,16 +23,16 @@ def meanings(plain_a: frozenset[str], plain_b: frozenset[str]) -> dict[str, floa
     cosine of the words each gives and the other does not was tried too: the fit gave it
     no weight). "matched": `matched_share` of each, averaged; "matched_most": the larger."""
     sum_a, sum_b = vector_sum(plain_a), vector_sum(plain_b)
-    table = word_vectors()
-    rows_a = {table.rows[w] for w in plain_a if w in table.rows}
-    rows_b = {table.rows[w] for w in plain_b if w in table.rows}
+    rows_a, rows_b = vector_rows(plain_a), vector_rows(plain_b)
     only_a, only_b = sorted(rows_a - rows_b), sorted(rows_b - rows_a)
     best_a, best_b = best_matches(
         np.array(only_a, dtype=np.int64), np.array(only_b, dtype=np.int64)
     )
-    shared = int(table.weights[sorted(rows_a & rows_b)].sum()) * MATCH_STEPS
-    side_a = matched_share(shared + int(table.weights[only_a] @ best_a), rows_a)
-    side_b = matched_share(shared + int(table.weights[only_b] @ best_b), rows_b)
+    weight = _weights()
+    shared = sum(weight[r] for r in rows_a & rows_b) * MATCH_STEPS
+    told_a = sum(weight[r] * m for r, m in zip(only_a, best_a.tolist(), strict=True))
+    told_b = sum(weight[r] * m for r, m in zip(only_b, best_b.tolist(), strict=True))
+    side_a, side_b = matched_share(shared + told_a, rows_a), matched_share(shared + told_b, rows_b)
     return {
         "meaning": cosine(int(sum_a @ sum_b), int(sum_a @ sum_a), int(sum_b @ sum_b)),
         "matched": (side_a + side_b) / 2,
@@ -41,12 +41,27 @@ def meanings(plain_a: frozenset[str], plain_b: frozenset[str]) -> dict[str, floa
     }
 
 
-def matched_share(matched: int, rows: set[int]) -> float:
+def matched_share(matched: int, rows: frozenset[int]) -> float:
     """The share of a sentence's words (`rows`, by weight) the other sentence means too:
     a word it has too counts whole, another by the cosine of its best match there (a
     BERTScore with static vectors: "killed" finds "died", "capital" "Kyiv")."""
-    total = int(word_vectors().weights[sorted(rows)].sum()) * MATCH_STEPS
+    weight = _weights()
+    total = sum(weight[r] for r in rows) * MATCH_STEPS
     return matched / total if total else 0.0
+
+
+@cache
+def _weights() -> list[int]:
+    """`WordVectors.weights` as Python integers (a pair's few are added one by one)."""
+    return word_vectors().weights.tolist()
+
+
+# Asked for each of a sentence's few candidates in a row (as `sentence_senses`).
+@lru_cache(maxsize=4_096)
+def vector_rows(words: frozenset[str]) -> frozenset[int]:
+    """The `word_vectors` rows of the words that have one."""
+    rows = word_vectors().rows
+    return frozenset(rows[w] for w in words if w in rows)
 
 
 def best_matches(
@@ -76,9 +91,7 @@ def match_steps(dots: NDArray[np.int64], squares_a: NDArray, squares_b: NDArray)
 @lru_cache(maxsize=4_096)
 def vector_sum(words: frozenset[str]) -> Any:
     """The sum of the words' `word_vectors` (those that have one), as int64."""
-    table = word_vectors()
-    rows = [table.rows[w] for w in words if w in table.rows]
-    return table.vectors[rows].sum(axis=0)
+    return word_vectors().vectors[sorted(vector_rows(words))].sum(axis=0)
 
 
 def cosine(dot: int, square_a: int, square_b: int) -> float:
