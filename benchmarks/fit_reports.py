@@ -10,8 +10,9 @@ stories (benchmarks/judged/*.toml and pairs/*.toml): the same report in two arti
 against events of different stories. Classes are weighted equally (negatives outnumber
 positives a hundredfold, most of them trivially apart); hard negatives (sharing 40% of
 their content words) and negatives of one story weigh more than the rest. The threshold
-is cross-validated by story: each dev story grouped by the briefing with a score fitted on
-the other dev stories, the lowest threshold down to which the briefing's wrong merges stay
+is the stricter of two picks: each dev story grouped by the briefing with a score fitted
+on the other dev stories (cross-validated by story), and every dev story grouped with the
+score shipped; each the lowest threshold down to which the briefing's wrong merges stay
 at most WRONG_BUDGET: counted as benchmarks/briefing_eval.py counts them, the negatives
 within one story file (hard ones too) of the stories labelled page by page (a pair set,
 benchmarks/judged/pairs/, labels only the sentences carrying a report: its many easy
@@ -202,15 +203,16 @@ def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
 
 
 def pick_threshold(
-    stories: Stories, models: dict[int, dict], setting: str, start: float
+    stories: Stories, models: dict[int, dict], setting: str, start: float, label: str
 ) -> float | None:
     """The lowest value of the threshold `setting`, from `start` down, down to which the
-    dev stories, each grouped by its model (a score fitted on the other dev stories:
-    cross-validated by story, never by pair within one), merge at most WRONG_BUDGET of
-    the hard negatives and the negatives within one story file together, at every value;
-    None when even `start` merges more. The precision/recall curve on the way down. (A
-    threshold picked on the stories the score was fitted on is too loose for stories it
-    has not seen.)"""
+    dev stories of `models`, each grouped by its model (a score fitted on the other dev
+    stories: cross-validated by story, never by pair within one; or the shipped score),
+    keep the briefing's wrong merges within WRONG_BUDGET (`acceptable`), at every value;
+    None when even `start` merges more. The precision/recall curve on the way down.
+    (A threshold picked on the stories the score was fitted on alone is too loose for
+    stories it has not seen; one picked on held-out scores alone, too loose for the
+    shipped score.)"""
     picked = None
     for t in THRESHOLDS[::-1]:  # from the strictest: the curve, then the lowest acceptable
         if t > start:
@@ -224,9 +226,9 @@ def pick_threshold(
                 add(briefed, found)
         shown = f"{line(kinds)}; {wrong_merges(briefed)}"
         if not acceptable(briefed):
-            print(f"{setting} {t:.2f}, dev stories held out: {shown}  (over WRONG_BUDGET)")
+            print(f"{setting} {t:.2f}, {label}: {shown}  (over WRONG_BUDGET)")
             break
-        print(f"{setting} {t:.2f}, dev stories held out: {shown}")
+        print(f"{setting} {t:.2f}, {label}: {shown}")
         picked = float(t)
     return picked
 
@@ -348,12 +350,27 @@ def main() -> int:
     model = fit([p for p in pairs if p.stories <= dev])
     held_out = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
     ranking(pairs, held_out)
-    threshold = pick_threshold(stories, held_out, "threshold", float(THRESHOLDS[-1]))
-    model["threshold"] = threshold = threshold or float(THRESHOLDS[-1])
+    # Each threshold is the stricter of two picks: with each dev story grouped by the score
+    # fitted without it (how it generalises) and by the score shipped (what briefing_eval
+    # shows on dev). Wrong merges come in cliques (one wrong join of two reports of 4 and 4
+    # sentences is 16 wrong pairs), so the two disagree by several points: a threshold the
+    # held-out scores kept at 2.9% merged 8% wrong in the briefing. The shipped score
+    # groups every dev story, those marked `report_fit = false` too, as briefing_eval does.
+    every = [n for n, split in enumerate(stories.splits) if split == "dev"]
+    shipped = {story: model for story in every}
+    strictest = float(THRESHOLDS[-1])
+    threshold = max(
+        pick_threshold(stories, scores, "threshold", strictest, label) or strictest
+        for scores, label in ((held_out, "dev stories held out"), (shipped, "dev, shipped fit"))
+    )
+    model["threshold"] = threshold
     # Then, at that threshold, how far under it a pair whose neighbours are one report joins.
     held_out = {story: {**m, "threshold": threshold} for story, m in held_out.items()}
-    aligned = pick_threshold(stories, held_out, "aligned_threshold", threshold - 0.01)
-    model["aligned_threshold"] = aligned or 1.0
+    shipped = {story: {**model, "threshold": threshold} for story in every}
+    model["aligned_threshold"] = max(
+        pick_threshold(stories, scores, "aligned_threshold", threshold - 0.01, label) or 1.0
+        for scores, label in ((held_out, "dev stories held out"), (shipped, "dev, shipped fit"))
+    )
     counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
