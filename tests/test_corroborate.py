@@ -221,53 +221,6 @@ def test_words_that_can_mean_the_same_count_as_shared() -> None:
     assert pair_features(resigned, report_words("The mayor quit on Monday."))["senses_shared"] > 0
 
 
-def test_words_that_mean_alike_make_a_rewording_mean_alike() -> None:
-    # Word vectors (model/data/word_vectors.npz): a rewording's words mean alike, another
-    # report's in the same place less.
-    from briefing.corroborate.tokens import compared_word
-    from briefing.model.words import word_vectors
-
-    table = word_vectors()
-
-    def cosine(x: str, y: str) -> float:
-        vx, vy = (table.vectors[table.rows[compared_word(w)[0]]] for w in (x, y))
-        return float(vx @ vy) / float((vx @ vx) ** 0.5 * (vy @ vy) ** 0.5)
-
-    assert cosine("killed", "died") > 0.5
-    assert cosine("strike", "attack") > 0.5
-    assert cosine("killed", "died") > cosine("killed", "bread") + 0.3
-    killed = report_words("A missile strike killed 12 people in the capital overnight.")
-    died = report_words("Twelve people died when a missile attack hit Kyiv overnight.")
-    concert = report_words("The orchestra played a concert in the capital overnight.")
-    meaning = pair_features(killed, died)["meaning"]
-    assert meaning > 0.3
-    assert meaning > pair_features(killed, concert)["meaning"] + 0.15
-    assert pair_features(killed, killed)["meaning"] > 0.999
-    nothing = report_words("Zzyzx qwxv.")  # no word with a vector
-    assert pair_features(killed, nothing)["meaning"] == 0.0
-
-
-def test_each_word_finds_its_best_match_in_the_other_sentence() -> None:
-    # "matched": each word counts by its best vector match among the other sentence's
-    # words ("killed" finds "died", "strike" "attack"), by weight, both ways averaged;
-    # "matched_most": the side told best, so a short sentence a longer one tells whole
-    # is matched whole.
-    killed = report_words("A missile strike killed 12 people in the capital overnight.")
-    died = report_words("Twelve people died when a missile attack hit Kyiv overnight.")
-    concert = report_words("The orchestra played a concert in the capital overnight.")
-    reworded, other = pair_features(killed, died), pair_features(killed, concert)
-    assert reworded["matched"] > other["matched"] + 0.15
-    gunmen = report_words("Gunmen killed villagers near the border.")
-    militants = report_words("Militants murdered farmers close to the frontier.")
-    assert pair_features(gunmen, militants)["matched"] > pair_features(gunmen, concert)["matched"]
-    assert pair_features(killed, killed)["matched"] == 1.0
-    assert pair_features(killed, report_words("Zzyzx qwxv."))["matched"] == 0.0
-    short = report_words("The strike killed 12 people.")
-    assert pair_features(short, killed)["matched_most"] == 1.0
-    assert pair_features(short, killed)["matched"] < 0.8
-    assert pair_features(short, concert)["matched_most"] < 0.7
-
-
 def _pairs_by_definition(
     words: list[frozenset[str]], names: list[frozenset[str]]
 ) -> list[tuple[int, int]]:
@@ -554,9 +507,7 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
     distinct = [i for i, s in enumerate(sentences) if s.kind != "caption"]
     days = [publication_date(a.article.published) for a in articles for _ in a.sentences]
     told = {i: found for i, s in enumerate(sentences) if s.dates and (found := told_days(s))}
-    # Every feature weighs (a feature at weight 0 in the shipped file must agree too).
-    shipped = report_weights()
-    weights = replace(shipped, weights={n: w or 0.25 for n, w in shipped.weights.items()})
+    weights = report_weights()
     # Few pairs: scored one by one, by `report_score`.
     one_by_one = _scored_pairs(features, distinct, days, told, weights)
     assert 100 < len(one_by_one) < join_module._PAIRS_ONE_BY_ONE
@@ -578,7 +529,6 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
     monkeypatch.setattr(join_module, "_PAIRS_ONE_BY_ONE", 0)
     assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
     monkeypatch.setattr(pairs_module, "_BATCH", 7)
-    monkeypatch.setattr(pairs_module, "_MATCH_BATCH", 5)
     assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
 
 

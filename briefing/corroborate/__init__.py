@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from briefing.annotate import AnnotatedArticle, publication_date
 from briefing.corroborate.features import pair_features, sentence_senses, told_days, told_features
 from briefing.corroborate.join import join_reports, published_apart
-from briefing.corroborate.meaning import vector_rows, vector_sum
 from briefing.corroborate.packed import (
     ArticleWords,
     Features,
@@ -113,8 +112,6 @@ def corroborate(
     told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
     join_reports(features, days, told, distinct, parent, root, weights or report_weights())
     sentence_senses.cache_clear()
-    vector_sum.cache_clear()
-    vector_rows.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer
     # words: each joins the body sentence it restates, so no pane says it twice.

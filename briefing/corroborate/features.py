@@ -7,7 +7,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefing.annotate import Sentence
-from briefing.corroborate.meaning import meanings
 from briefing.corroborate.words import NAME_WEIGHT, ReportWords, count_token
 from briefing.model.words import word_senses
 
@@ -103,7 +102,6 @@ def pair_features(
         "names_missing": _missing(names_a, names_b) * _missing(names_b, names_a),
         "rare_shared": min(len(shared_words - wa.names), 4) / 4,
         "senses_shared": min(synonyms, 3) / 3,
-        **meanings(plain_a, plain_b),
         **told_features(told_a, told_b),
     }
 

@@ -25,11 +25,10 @@ from scipy import sparse
 
 from briefing.corroborate.features import NO_DAYS, ROUNDING, SMALL_COUNT, told_features
 from briefing.corroborate.join import REPORT_DAYS
-from briefing.corroborate.meaning import MATCH_STEPS, match_steps
 from briefing.corroborate.packed import VOCABULARY, Features
 from briefing.corroborate.score import logistic, report_sum
 from briefing.corroborate.words import NAME_WEIGHT, count_token
-from briefing.model.words import ReportWeights, contrary_events, word_senses, word_vectors
+from briefing.model.words import ReportWeights, contrary_events, word_senses
 
 # Pairs scored at a time: the rows of a batch's matrices are a few dozen bytes a word.
 _BATCH = 1 << 16
@@ -155,7 +154,6 @@ class _Rows:
     # of a sentence's words means when it shares a sense with one of them (a table of
     # every sentence's senses was a few hundred bytes a word of a pair).
     related: Matrix
-    meanings: _Meanings
     counts: _Counts
     published: NDArray[np.int64]  # row -> its article's day (ordinal), -1 if unknown
     other_years: NDArray[np.int64]  # row -> its `_other_years`, as a number
@@ -264,7 +262,6 @@ class _Rows:
             {name: sets[name] for name in ("all_words", "own_senses")},
             {name: np.diff(matrix.indptr).astype(np.int64) for name, matrix in sets.items()},
             related,
-            _Meanings.of(plain, text),
             _Counts.of(counted, values),
             ordinal,
             _other_years(years, days_of, text),
@@ -345,7 +342,6 @@ class _Rows:
             * _ratio(names_b - shared["names"], names_b),
             "rare_shared": np.minimum(content, 4) / 4,
             "senses_shared": np.minimum(synonyms, 3) / 3,
-            **self.meanings.features(a, b),
             **_told_features(batch.i, batch.j, told),
         }
 
@@ -371,135 +367,6 @@ class _Rows:
             ),
         }
         return columns
-
-
-@dataclass(frozen=True)
-class _Meanings:
-    """Each row's plain words with `word_vectors`, as a 0/1 matrix over the vectors'
-    rows, and the sum of their vectors: exact integers, as `meaning` adds them."""
-
-    words: Matrix
-    sums: NDArray[np.int64]
-
-    @classmethod
-    def of(cls, plain: Matrix, text: Sequence[str]) -> _Meanings:
-        table = word_vectors()
-        columns = np.unique(plain.indices)
-        found = np.array([table.rows.get(text[t], -1) for t in columns.tolist()], dtype=np.int64)
-        kept = found >= 0
-        columns, found = columns[kept], found[kept]
-        entries = np.isin(plain.indices, columns)
-        rows = np.repeat(np.arange(plain.shape[0]), np.diff(plain.indptr))[entries]
-        words = Matrix(
-            (
-                np.ones(int(entries.sum()), dtype=np.int64),
-                (rows, np.searchsorted(columns, plain.indices[entries])),
-            ),
-            shape=(plain.shape[0], len(columns)),
-        )
-        sums = np.asarray(words @ table.vectors[found], dtype=np.int64)
-        by_row = Matrix(
-            (np.ones(int(entries.sum()), dtype=np.int8), (rows, found[words.indices])),
-            shape=(plain.shape[0], len(table.vectors)),
-        )
-        by_row.sort_indices()
-        return cls(by_row, sums)
-
-    def features(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, Vector]:
-        """`meaning.meanings` of each pair of rows."""
-        table = word_vectors()
-        words_a, words_b = self.words[a], self.words[b]
-        both = words_a.multiply(words_b).tocsr()
-        only_a, only_b = _without(words_a, both), _without(words_b, both)
-        only_a.sort_indices()
-        only_b.sort_indices()
-        best_a, best_b = _best_matches(only_a, only_b)
-        shared = np.asarray(both @ table.weights, dtype=np.int64) * MATCH_STEPS
-        side_a = _matched_share(shared + _weighted(only_a, best_a), words_a)
-        side_b = _matched_share(shared + _weighted(only_b, best_b), words_b)
-        return {
-            "meaning": _cosine(self.sums[a], self.sums[b]),
-            "matched": (side_a + side_b) / 2,
-            "matched_most": np.maximum(side_a, side_b),
-        }
-
-
-# Word pairs whose dot products are taken at a time (a few dozen bytes each).
-_MATCH_BATCH = 1 << 16
-
-
-def _best_matches(only_a: Matrix, only_b: Matrix) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-    """`meaning.best_matches` of each pair k of rows of only_a and only_b (0/1 over vector
-    rows, sorted), one value per stored entry of each, in their order."""
-    table = word_vectors()
-    size_a, size_b = np.diff(only_a.indptr), np.diff(only_b.indptr)
-    # Every word of a's against every word of b's, pair after pair, a's word by a's word.
-    crossed = size_a * size_b
-    if not crossed.any():
-        return np.zeros(only_a.nnz, dtype=np.int64), np.zeros(only_b.nnz, dtype=np.int64)
-    first = np.cumsum(crossed) - crossed
-    pair = np.repeat(np.arange(len(size_a)), crossed)
-    at = np.arange(int(crossed.sum())) - first[pair]
-    across = np.maximum(size_b[pair], 1)
-    x_at, y_at = at // across, at % across
-    x = only_a.indices[only_a.indptr[:-1][pair] + x_at]
-    y = only_b.indices[only_b.indptr[:-1][pair] + y_at]
-    steps = np.empty(len(x), dtype=np.int64)
-    for start in range(0, len(x), _MATCH_BATCH):
-        part = slice(start, start + _MATCH_BATCH)
-        steps[part] = match_steps(
-            np.einsum("ij,ij->i", table.small[x[part]], table.small[y[part]], dtype=np.int32),
-            table.squares[x[part]],
-            table.squares[y[part]],
-        )
-    # Each word of a's: the best of its run of b's words; each of b's: the same, with the
-    # pairs' words crossed the other way round.
-    best_a = _run_maxima(steps, crossed, size_a, size_b)
-    by_b = np.empty_like(steps)
-    by_b[first[pair] + y_at * size_a[pair] + x_at] = steps
-    best_b = _run_maxima(by_b, crossed, size_b, size_a)
-    return best_a, best_b
-
-
-def _run_maxima(
-    steps: NDArray[np.int64],
-    crossed: NDArray[np.int64],
-    size: NDArray[np.int64],
-    across: NDArray[np.int64],
-) -> NDArray[np.int64]:
-    """For each pair's words on one side (`size` of them), the largest of its run of
-    `across` steps: `steps` holds each pair's size x across values, word by word; 0 for
-    the words of pairs whose other side has none."""
-    best = np.zeros(int(size.sum()), dtype=np.int64)
-    crossing = np.repeat(across > 0, size)
-    if crossing.any():
-        starts = np.repeat(np.cumsum(crossed) - crossed, size) + (
-            np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
-        ) * np.repeat(across, size)
-        best[crossing] = np.maximum.reduceat(steps, starts[crossing])
-    return best
-
-
-def _weighted(words: Matrix, values: NDArray[np.int64]) -> NDArray[np.int64]:
-    """For each row, the sum of its words' weights times their `values` (one per entry)."""
-    weights = word_vectors().weights[words.indices] * values
-    rows = np.repeat(np.arange(words.shape[0]), np.diff(words.indptr))
-    return np.bincount(rows, weights=weights, minlength=words.shape[0]).astype(np.int64)
-
-
-def _matched_share(matched: NDArray[np.int64], words: Matrix) -> Vector:
-    """`meaning.matched_share` of each row."""
-    total = np.asarray(words @ word_vectors().weights, dtype=np.int64) * MATCH_STEPS
-    return _ratio(matched, total)
-
-
-def _cosine(x: NDArray[np.int64], y: NDArray[np.int64]) -> Vector:
-    """`meaning.cosine` of each pair of rows of x and y, from exact integer products."""
-    dot = np.einsum("ij,ij->i", x, y).astype(np.float64)
-    lengths = np.sqrt(np.einsum("ij,ij->i", x, x).astype(np.float64)) * np.sqrt(
-        np.einsum("ij,ij->i", y, y).astype(np.float64)
-    )
-    return _ratio(dot, lengths)
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import numpy as np
-from numpy.typing import NDArray
 
 
 def _lines(name: str) -> list[str]:
@@ -52,33 +48,6 @@ def word_senses() -> dict[str, frozenset[int]]:
         stem, *numbers = line.split()
         senses[stem] = frozenset(map(int, numbers))
     return senses
-
-
-@dataclass(frozen=True)
-class WordVectors:
-    """Static word vectors (data/word_vectors.npz, built by benchmarks/build_vectors.py from
-    all-MiniLM-L6-v2): words that mean alike ("killed", "died") point alike. Integers
-    (int8 values, held as int64), so that sums and dot products of them are exact in any
-    order; a vector's length is how much the word weighs (rarer words more)."""
-
-    rows: dict[str, int]  # word, as report comparison compares it -> its row
-    vectors: NDArray[np.int64]  # row -> vector
-    small: NDArray[np.int8]  # the same vectors as stored, a byte a value (fewer to read)
-    squares: NDArray[np.int64]  # row -> its vector's squared length
-    weights: NDArray[np.int64]  # row -> its vector's length, rounded: what the word weighs
-
-
-@cache
-def word_vectors() -> WordVectors:
-    """The shipped `WordVectors`."""
-    path = resources.files("briefing.model").joinpath("data/word_vectors.npz")
-    with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as data:
-        words, small = data["words"].tolist(), data["vectors"].astype(np.int8)
-    vectors = small.astype(np.int64)
-    squares = np.einsum("ij,ij->i", vectors, vectors)
-    weights = np.rint(np.sqrt(squares)).astype(np.int64)
-    rows = dict(zip(words, range(len(words)), strict=True))
-    return WordVectors(rows, vectors, small, squares, weights)
 
 
 @cache
