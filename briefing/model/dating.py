@@ -181,9 +181,17 @@ class Dating:
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
+    # The articles read against another day than their publication's (see `reference`).
+    _read_again: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self._reading = list(self.index.sentences)
+        articles = self.index.articles
+        self._read_again = frozenset(
+            aid
+            for aid, day in self.reference.items()
+            if day != publication_date(articles[aid].published)
+        )
 
     @classmethod
     def of(cls, index: Index) -> Dating:
@@ -191,11 +199,14 @@ class Dating:
 
     def sentence_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
         """A sentence's dates, read against its article's reference day."""
-        day = self.reference[sentence.article_id]
-        if day == publication_date(self.index.articles[sentence.article_id].published):
+        article_id = sentence.article_id
+        if article_id not in self._read_again:
             return sentence.dates  # annotate resolved them against the same day
+        prepared = self.index.prepared.get(article_id)
+        if prepared is not None and sentence.id not in prepared.relative:
+            return sentence.dates  # the same against any day
         if sentence.id not in self._reread:
-            self._reread[sentence.id] = resolve_dates(sentence.text, day)
+            self._reread[sentence.id] = resolve_dates(sentence.text, self.reference[article_id])
         return self._reread[sentence.id]
 
     def report_dates(
