@@ -1,8 +1,11 @@
 """Key-fact rules: whose account a sentence gives, and which sentences make facts."""
 
 import datetime
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.actors import compile_profile
 from briefing.annotate import Sentence
@@ -455,3 +458,18 @@ def test_the_past_a_story_turns_from_is_background() -> None:
     assert not told_as_then("But the army said it had retaken the town on Friday.")
     assert not told_as_then("Residents said the town was now calm.")
     assert not told_as_then(None)
+
+
+_VERB_TEXT_WORDS = (
+    "killed KILLED Killed kiLLed unkilled killed_ killed2 struck strikes ſtruck STRUCK "
+    "İnvaded invaded ınvaded the army said on Monday - , . ’s 2024 été KİLLED"
+).split()
+
+
+@given(st.lists(st.sampled_from(_VERB_TEXT_WORDS), max_size=8).map(" ".join))
+def test_an_event_verb_is_found_as_a_case_blind_whole_word_search_finds_it(text: str) -> None:
+    from briefing.model.words import event_verbs, names_an_event_verb
+
+    verbs = "|".join(sorted(event_verbs(), key=len, reverse=True))
+    search = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE).search
+    assert names_an_event_verb(text) is (search(text) is not None)

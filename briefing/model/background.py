@@ -17,7 +17,7 @@ from statistics import median_high
 
 from briefing.dates import DateMention
 from briefing.model.clauses import main_verb
-from briefing.model.words import _lines, event_pattern, event_verbs
+from briefing.model.words import _lines, event_verbs, names_an_event_verb
 
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
@@ -294,7 +294,7 @@ def _tells_no_event(text: str) -> bool:
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
         or tells_what_did_not_happen(text)
-        or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
+        or (_PRESENT_STATE.search(text) and not names_an_event_verb(text))
     )
 
 
