@@ -93,7 +93,10 @@ def dateline_end(text: str) -> int:
     """Where a dated dateline opening the sentence ends ("Khartoum [Sudan], October 28 : ",
     "Nov. 27 (UPI) -- "), else 0: the dateline says where and when it was filed, which a
     line shows beside it, not as its opening words."""
-    for mention in resolve_dates(text[:_DATELINE_REACH], _ANY_DAY):
+    head = text[:_DATELINE_REACH]
+    if not any(map(str.isdigit, head)):
+        return 0  # no date written out (most sentences): not read for dates at all
+    for mention in resolve_dates(head, _ANY_DAY):
         # A dateline's date is written out ("Nov. 27"); "Monday - the army said" is prose.
         if not any(c.isdigit() for c in mention.text):
             continue
