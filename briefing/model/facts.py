@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
-from briefing.model.background import CONDITIONAL_START, state_pattern
+from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -115,7 +115,7 @@ def score(candidate: FactCandidate) -> float:
         value += 1.5
     if _RECENT.search(text):
         value += 1.0
-    if state_pattern().search(text):
+    if tells_a_state(text):
         value -= 2.0
     if len(candidate.sources) > 1:
         value += 0.5  # corroborated by more than one sentence
