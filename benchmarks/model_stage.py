@@ -3,6 +3,14 @@ after the workers' last page, in `briefing dump --format json --no-cache` runs o
 
     python benchmarks/model_stage.py                  # distinct 1,000, 3 runs
     python benchmarks/model_stage.py --wire --runs 5  # the wire corpus
+    python benchmarks/model_stage.py --size 10000 --saved /tmp/w10k.pkl  # model stage only
+
+With --saved FILE, the workers' results (the articles and what was worked out with each)
+are read from FILE, written there first when it is missing (one full run), and each run
+times the model stage and the JSON rendering alone (the workers' hour at 10,000 articles
+is paid once): CPU of comparing, actors, rendering, and the main process from the
+results loaded to the JSON made. A FILE is only as good as the commit that wrote it:
+compare two commits on one FILE whose format both read.
 
 Each run is a fresh process building the briefing as `briefing dump` does (build, then
 render JSON), with the progress marks of `briefing.progress` timed: main-process CPU up
@@ -72,39 +80,104 @@ def measure(folder: str) -> dict[str, float]:
     }
 
 
+SAVED_FIGURES = FIGURES[1:5]
+
+
+def save_worker_results(folder: str, path: str) -> None:
+    """The workers' results for the pages of `folder`, pickled into `path` (written whole)."""
+    import pickle
+
+    from briefing.options import BriefingOptions
+    from briefing.pipeline import _distinct, identify_pages, process_documents, resolve_profile
+
+    options = BriefingOptions(use_cache=False)
+    docs, _ = identify_pages([folder], options.max_bytes)
+    kept, _ = _distinct(docs)
+    processed = process_documents(kept, resolve_profile(options.profile), options)
+    partial = Path(path + ".partial")
+    with partial.open("wb") as out:
+        pickle.dump((processed.articles, processed.prepared), out, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+
+
+def measure_saved(path: str) -> dict[str, float]:
+    """One run in this process (fresh) of the model stage and JSON rendering over the
+    workers' results saved in `path`: the figures of `SAVED_FIGURES`."""
+    import gc
+    import pickle
+
+    from briefing.options import BriefingOptions
+    from briefing.pipeline import Processed, _brief_articles, resolve_profile
+    from briefing.progress import Stage
+    from briefing.render import render
+
+    options = BriefingOptions(use_cache=False)
+    profile = resolve_profile(options.profile)
+    with open(path, "rb") as saved:
+        articles, prepared = pickle.load(saved)
+    gc.freeze()  # as `process_documents` leaves what it kept
+    marks: dict[tuple[Stage, bool], float] = {}
+
+    def progress(stage: Stage, done: int, total: int) -> None:
+        if done in (0, total):
+            marks[stage, done == total] = time.process_time()
+
+    start = time.process_time()
+    briefing = _brief_articles(
+        Processed(articles, prepared), profile, options, [path], [], progress
+    )
+    built = time.process_time()
+    render(briefing, "json", 80)
+    end = time.process_time()
+    return {
+        "compare": marks[Stage.COMPARE, True] - marks[Stage.COMPARE, False],
+        "actors": marks[Stage.ACTORS, True] - marks[Stage.ACTORS, False],
+        "render": end - built,
+        "main": end - start,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1000, help="articles (default 1,000)")
     parser.add_argument("--wire", action="store_true", help="the wire corpus, not distinct")
     parser.add_argument("--runs", type=int, default=3, help="fresh processes (default 3)")
     parser.add_argument("--folder", help="measure these pages instead of a corpus")
+    parser.add_argument("--saved", help="workers' results to time the model stage on")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # one run, figures as JSON
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(measure(args.child)))
+        figures = measure_saved(args.child) if args.saved else measure(args.child)
+        print(json.dumps(figures))
         return 0
+    saved = args.saved and Path(args.saved).exists()
     with tempfile.TemporaryDirectory(prefix="briefing-model-stage-") as tmp:
         folder = args.folder
-        label = folder
-        if folder is None:
+        kind = "wire" if args.wire else "distinct"
+        label = folder or f"{kind} {args.size:,}"
+        if folder is None and not saved:
             from corpus import CorpusBuilder, source_pages
 
-            kind = "wire" if args.wire else "distinct"
             folder = str(Path(tmp) / f"{kind}-{args.size}")
             CorpusBuilder(source_pages()).write(Path(folder), args.size, wire=args.wire)
-            label = f"{kind} {args.size:,}"
+        figures, child = FIGURES, ["--child", folder or ""]
+        if args.saved:
+            if not saved:
+                save_worker_results(folder or "", args.saved)
+            figures, child = SAVED_FIGURES, ["--child", args.saved, "--saved", args.saved]
+            label += f", model stage on the workers' results in {args.saved}"
         runs = []
         for _ in range(args.runs):
-            child = subprocess.run(
-                [sys.executable, __file__, "--child", folder],
+            done = subprocess.run(
+                [sys.executable, __file__, *child],
                 capture_output=True,
                 text=True,
                 check=True,
                 cwd=ROOT,
             )
-            runs.append(json.loads(child.stdout))
+            runs.append(json.loads(done.stdout))
     print(f"{label}: median of {len(runs)} fresh processes (min, max)")
-    for key, name in FIGURES:
+    for key, name in figures:
         values = [run[key] for run in runs]
         print(
             f"  {name:<32} {statistics.median(values):7.2f}  ({min(values):.2f}, {max(values):.2f})"

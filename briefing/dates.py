@@ -158,13 +158,30 @@ def resolve_dates(text: str, published: datetime.date | None) -> tuple[DateMenti
     return _resolve_sentence(text, published)
 
 
+def reads_the_day(text: str) -> bool:
+    """Whether the dates `resolve_dates` finds in a sentence depend on the day it is read
+    against: it has a date relative to that day ("on Friday", "yesterday", "last month")
+    or one without its year ("May 5", "in March"). A sentence without gives the same dates
+    against any day (or none)."""
+    return any(map(_needs_the_day, _candidate_matches(text)))
+
+
+# The candidate kinds resolved from the day a sentence is read against.
+_RELATIVE_KINDS = ("month_only", "weekday", "ago_unit", "near_day", "near_anchor")
+
+
+def _needs_the_day(match: re.Match[str]) -> bool:
+    return any(match.group(kind) is not None for kind in _RELATIVE_KINDS) or any(
+        match.group(f"{order}_day") is not None and match.group(f"{order}_year") is None
+        for order in ("dmy", "mdy")
+    )
+
+
 # Sentences repeat (captions twice on a page, the same wire story at several outlets).
 @lru_cache(maxsize=8192)
 def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateMention, ...]:
-    if _YEAR_DIGITS.search(text) is None and _TRIGGER_WORD.search(text) is None:
-        return ()
     mentions: list[DateMention] = []
-    for match in _candidates(text):
+    for match in _candidate_matches(text):
         resolved = _resolve_match(match, text, published, mentions)
         if resolved is None:
             continue
@@ -174,6 +191,16 @@ def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateM
         start, end = match.start("core") if connector else match.start(), match.end()
         mentions.append(DateMention(text[start:end], value, precision, start, end))
     return tuple(mentions)
+
+
+# A sentence is searched once both for its dates and for whether they depend on the day:
+# a worker asks the second of an article's sentences right after reading their dates (see
+# `model.index.prepare`).
+@lru_cache(maxsize=1024)
+def _candidate_matches(text: str) -> tuple[re.Match[str], ...]:
+    if _YEAR_DIGITS.search(text) is None and _TRIGGER_WORD.search(text) is None:
+        return ()
+    return tuple(_candidates(text))
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:

@@ -270,3 +270,38 @@ def test_candidates_are_found_as_a_search_at_every_position_finds_them(sentence:
 
     expected = [m.span() for m in _CANDIDATE.finditer(sentence)]
     assert [m.span() for m in _candidates(sentence)] == expected
+
+
+@given(
+    st.lists(st.sampled_from([*_WORDS, *_ODD_WORDS]), max_size=14).map(" ".join),
+    st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 12, 31)),
+)
+def test_a_sentence_not_reading_the_day_has_the_same_dates_against_any(
+    sentence: str, day: datetime.date
+) -> None:
+    from briefing.dates import reads_the_day
+
+    if not reads_the_day(sentence):
+        assert resolve_dates(sentence, day) == resolve_dates(sentence, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reads"),
+    [
+        ("The women were abducted on October 7, 2023, during an attack.", False),
+        ("The war began in 2023 and the talks on 2024-12-07.", False),
+        ("Fighting resumed in March 2024.", False),
+        ("Hamas released three hostages on Sunday.", True),
+        ("The talks ended on May 5.", True),
+        ("The offensive began two weeks ago.", True),
+        ("Officials met yesterday.", True),
+        ("Aid arrived last month.", True),
+        ("No date here at all.", False),
+    ],
+)
+def test_a_sentence_reads_the_day_with_a_relative_or_yearless_date(
+    sentence: str, reads: bool
+) -> None:
+    from briefing.dates import reads_the_day
+
+    assert reads_the_day(sentence) is reads

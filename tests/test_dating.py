@@ -450,3 +450,35 @@ Aid workers said thousands of families fled the camp.
     # Days of assaults: neither Friday nor the news day is the event's.
     assert _line_date(index, "rsf.txt", "Since Friday") is None
     assert _line_date(index, "rsf.txt", "Aid workers said") == "2025-04-13"
+
+
+def test_only_a_sentence_with_a_relative_date_is_read_again_against_another_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article read against another day than its page date's: the sentences the worker
+    found no relative date in keep their dates, without reading them again."""
+    import briefing.model.dating as dating
+    from briefing.model.index import prepare
+
+    profile = resolve_profile("gaza-lebanon")
+    for name, text in PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tagger = compile_profile(profile)
+    docs, _ = read_documents(sorted(str(p) for p in tmp_path.glob("*.txt")))
+    articles = [process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)]
+    index = Index.of(articles, {a.id: prepare(a, profile) for a in articles})
+    read: list[str] = []
+    resolve = dating.resolve_dates
+    monkeypatch.setattr(
+        dating, "resolve_dates", lambda text, day: read.append(text) or resolve(text, day)
+    )
+    misdated = [
+        s for s in index.sentences.values() if s.article_id == _article(index, "misdated.txt")
+    ]
+    history, news = (
+        next(s for s in misdated if s.text.startswith(opening))
+        for opening in ("The women were abducted", "Hamas released")
+    )
+    assert index.dating.sentence_dates(history) == history.dates
+    assert [d.value for d in index.dating.sentence_dates(news)] == ["2025-01-19"]
+    assert read == [news.text]

@@ -1,8 +1,11 @@
 """Key-fact rules: whose account a sentence gives, and which sentences make facts."""
 
 import datetime
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.actors import compile_profile
 from briefing.annotate import Sentence
@@ -455,3 +458,42 @@ def test_the_past_a_story_turns_from_is_background() -> None:
     assert not told_as_then("But the army said it had retaken the town on Friday.")
     assert not told_as_then("Residents said the town was now calm.")
     assert not told_as_then(None)
+
+
+_VERB_TEXT_WORDS = (
+    "killed KILLED Killed kiLLed unkilled killed_ killed2 struck strikes ſtruck STRUCK "
+    "İnvaded invaded ınvaded the army said on Monday - , . ’s 2024 été KİLLED"
+).split()
+
+
+@given(st.lists(st.sampled_from(_VERB_TEXT_WORDS), max_size=8).map(" ".join))
+def test_an_event_verb_is_found_as_a_case_blind_whole_word_search_finds_it(text: str) -> None:
+    from briefing.model.words import event_verbs, names_an_event_verb
+
+    verbs = "|".join(sorted(event_verbs(), key=len, reverse=True))
+    search = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE).search
+    assert names_an_event_verb(text) is (search(text) is not None)
+
+
+_STATE_TEXT_WORDS = (
+    "has have HAS Have been spent long killed Been BEEN regularly usually routinely since "
+    "ſince SINCE the war conflict start total number of repeated repeatedly currently "
+    "controls advancing for more than nearly two years decades months YEARS over in during "
+    "throughout past last most it İt ıt is was not clear unclear known KNOWN hаs 2023 , . ; -"
+).split()
+
+
+@given(st.lists(st.sampled_from(_STATE_TEXT_WORDS), max_size=12).map(" ".join))
+def test_a_state_is_found_as_one_search_of_the_whole_pattern_finds_it(text: str) -> None:
+    from briefing.model.background import state_pattern, tells_a_state
+
+    assert tells_a_state(text) is (state_pattern().search(text) is not None)
+
+
+def test_each_alternative_of_the_state_pattern_is_searched_only_with_its_words() -> None:
+    from briefing.model.background import _state_alternatives
+
+    needed = [words for words, _ in _state_alternatives()]
+    # Most alternatives need a word (they are searched for only where it stands).
+    assert len(needed) > 1 and sum(map(bool, needed)) > len(needed) // 2
+    assert ("since",) in needed

@@ -186,3 +186,48 @@ def test_ctrl_c_while_the_engine_process_works_ends_both(tmp_path: Path) -> None
     assert status == 130
     # The view reaped its engine on the way out: no process is left at work.
     assert not any(Path(f"/proc/{engine}").exists() for engine in engines)
+
+
+def _handing_over_late(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """The engine process (forked from here) finds the briefing, then takes `seconds`
+    more to hand it over, as on a busy machine."""
+    build = pipeline.build_briefing
+
+    def late(*args, **kwargs):
+        briefing = build(*args, **kwargs)
+        time.sleep(seconds)
+        return briefing
+
+    monkeypatch.setattr(pipeline, "build_briefing", late)
+
+
+@synchronously
+async def test_the_first_screen_waits_a_moment_for_a_warm_engine(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pipeline.build_briefing(SEEDS, CACHED)  # in the cache: the engine's start is warm
+    _handing_over_late(monkeypatch, 0.2)
+    engine = EarlyEngine.start(SEEDS, CACHED)
+    assert engine is not None
+    _nothing_extracted(monkeypatch)
+    app = BriefingApp(paths=SEEDS, options=CACHED, engine=engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Drawn once, with the briefing: no loading screen, no worker to fetch it.
+        assert not app.workers
+        assert not app.screen.query("#loading")
+        assert app.briefing is not None
+        assert render(app.briefing, "json") == render(seed_briefing, "json")
+
+
+def test_an_engine_with_pages_to_read_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "process_document", lambda *args: time.sleep(120))
+    engine = EarlyEngine.start(SEEDS, CACHED)  # a cache of its own, empty: a cold start
+    assert engine is not None
+    try:
+        started = time.monotonic()
+        # It reports the pages it has to read long before the wait is over.
+        assert not engine.poll(wait=60)
+        assert time.monotonic() - started < 30
+    finally:
+        engine.stop()

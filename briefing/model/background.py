@@ -17,7 +17,8 @@ from statistics import median_high
 
 from briefing.dates import DateMention
 from briefing.model.clauses import main_verb
-from briefing.model.words import _lines, event_pattern, event_verbs
+from briefing.model.words import _lines, event_verbs, names_an_event_verb
+from briefing.phrase_index import fold
 
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
@@ -120,6 +121,71 @@ def state_pattern() -> re.Pattern[str]:
     passive = (verb for verb in event_verbs() if not verb.endswith("ing"))
     verbs = "|".join(sorted(passive, key=len, reverse=True))
     return re.compile(_STATE.format(verbs=verbs), re.IGNORECASE)
+
+
+def tells_a_state(text: str) -> bool:
+    """Whether `state_pattern` finds a state or habit in `text`, each of its alternatives
+    searched for only in a text holding the words it needs (one search for them all,
+    tried at every character, was most of judging a line's background)."""
+    folded = fold(text)
+    return any(
+        (not needed or any(word in folded for word in needed)) and alternative.search(text)
+        for needed, alternative in _state_alternatives()
+    )
+
+
+@cache
+def _state_alternatives() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """`state_pattern`'s alternatives, each compiled alone, with the words one of which
+    every match of it holds (lower case; none: it is always searched). Worked out from the
+    pattern as the regex engine parses it, so an edit of `_STATE` keeps them true."""
+    from re import _compiler, _parser
+    from re._constants import BRANCH
+
+    whole = state_pattern()
+    parsed = _parser.parse(whole.pattern, whole.flags)
+    items = parsed.data
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is BRANCH else [parsed]
+    return tuple(
+        (_needed_words(alternative.data), _compiler.compile(alternative, whole.flags))
+        for alternative in alternatives
+    )
+
+
+def _needed_words(items: Sequence[tuple[object, object]]) -> tuple[str, ...]:
+    """Words one of which every match of a parsed sequence holds: a run of literal ASCII
+    characters it always matches, or one such run opening each branch of an alternation
+    it always matches (the choice whose shortest word is longest). Their letters match
+    only what `fold` folds to them: ASCII either case, "ſ", "ı", "İ", the Kelvin sign."""
+    from re._constants import BRANCH, LITERAL
+
+    def runs(sequence: Sequence[tuple[object, object]]) -> list[str]:
+        found, current = [], ""
+        for op, value in [*sequence, (None, None)]:
+            if op is LITERAL and isinstance(value, int) and chr(value).isascii():
+                current += chr(value).lower()
+                continue
+            if current:
+                found.append(current)
+            current = ""
+        return found
+
+    def opening(sequence: Sequence[tuple[object, object]]) -> str:
+        leading = []
+        for item in sequence:
+            if item[0] is not LITERAL:
+                break
+            leading.append(item)
+        found = runs(leading)
+        return found[0] if found and len(found[0]) == len(leading) else ""
+
+    choices = [(run,) for run in runs(items)]
+    for op, value in items:
+        if op is BRANCH:
+            openings = tuple(opening(branch.data) for branch in value[1])
+            if all(openings):
+                choices.append(openings)
+    return max(choices, key=lambda words: min(map(len, words)), default=())
 
 
 @dataclass(frozen=True)
@@ -289,12 +355,12 @@ def _of_the_news(event: DateMention | None, published: str | None) -> bool:
 def _tells_no_event(text: str) -> bool:
     """A habit, a state or a hypothetical, by the words of `text` alone."""
     return bool(
-        state_pattern().search(text)
+        tells_a_state(text)
         or _TREND.search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
         or tells_what_did_not_happen(text)
-        or (_PRESENT_STATE.search(text) and not event_pattern().search(text))
+        or (_PRESENT_STATE.search(text) and not names_an_event_verb(text))
     )
 
 

@@ -41,14 +41,15 @@ def build_model(
     # reports again and again (as for the articles; `build_briefing` unfreezes).
     gc.freeze()
     tagger = compile_profile(profile)
+    # Each actor's sentences in reading order, gathered in one pass (an actor names each
+    # sentence once).
+    named: dict[str, list[str]] = {spec.id: [] for spec in profile.actors}
+    for sid, sentence in index.sentences.items():
+        for actor in sentence.actors:
+            if actor in named:
+                named[actor].append(sid)
     actors = [
-        PaneActor(
-            spec.id,
-            spec.name,
-            spec.colour,
-            tuple(sid for sid, s in index.sentences.items() if spec.id in s.actors),
-            sentences,
-        )
+        PaneActor(spec.id, spec.name, spec.colour, tuple(named[spec.id]), sentences)
         for spec in profile.actors
     ]
     others = [

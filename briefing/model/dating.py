@@ -93,7 +93,10 @@ def dateline_end(text: str) -> int:
     """Where a dated dateline opening the sentence ends ("Khartoum [Sudan], October 28 : ",
     "Nov. 27 (UPI) -- "), else 0: the dateline says where and when it was filed, which a
     line shows beside it, not as its opening words."""
-    for mention in resolve_dates(text[:_DATELINE_REACH], _ANY_DAY):
+    head = text[:_DATELINE_REACH]
+    if not any(map(str.isdigit, head)):
+        return 0  # no date written out (most sentences): not read for dates at all
+    for mention in resolve_dates(head, _ANY_DAY):
         # A dateline's date is written out ("Nov. 27"); "Monday - the army said" is prose.
         if not any(c.isdigit() for c in mention.text):
             continue
@@ -181,9 +184,17 @@ class Dating:
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
+    # The articles read against another day than their publication's (see `reference`).
+    _read_again: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self._reading = list(self.index.sentences)
+        articles = self.index.articles
+        self._read_again = frozenset(
+            aid
+            for aid, day in self.reference.items()
+            if day != publication_date(articles[aid].published)
+        )
 
     @classmethod
     def of(cls, index: Index) -> Dating:
@@ -191,11 +202,14 @@ class Dating:
 
     def sentence_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
         """A sentence's dates, read against its article's reference day."""
-        day = self.reference[sentence.article_id]
-        if day == publication_date(self.index.articles[sentence.article_id].published):
+        article_id = sentence.article_id
+        if article_id not in self._read_again:
             return sentence.dates  # annotate resolved them against the same day
+        prepared = self.index.prepared.get(article_id)
+        if prepared is not None and sentence.id not in prepared.relative:
+            return sentence.dates  # the same against any day
         if sentence.id not in self._reread:
-            self._reread[sentence.id] = resolve_dates(sentence.text, day)
+            self._reread[sentence.id] = resolve_dates(sentence.text, self.reference[article_id])
         return self._reread[sentence.id]
 
     def report_dates(

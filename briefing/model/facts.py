@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from briefing.coreference import within_quote
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention
-from briefing.model.background import CONDITIONAL_START, state_pattern
+from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -26,12 +26,11 @@ from briefing.model.clauses import (
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.types import Fact
-from briefing.model.words import _lines, event_pattern, event_verbs, rewrites
+from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
 
 MAX_FACTS = 8
 MIN_SCORE = 3.0
 
-_EVENT = event_pattern()
 # "in October", "on Friday" are dates, not places.
 _MONTHS_AND_DAYS = rf"(?:{'|'.join((*calendar.month_name[1:], *calendar.day_name))})\b"
 # A quantity, not a year: years count as dates.
@@ -100,7 +99,7 @@ def score(candidate: FactCandidate) -> float:
         return 0.0  # "Which was completely destroyed ...": the rest of a cut sentence
     words = len(text.split())
     value = 0.0
-    if _EVENT.search(text):
+    if names_an_event_verb(text):
         value += 2.0
     # A date pins the event down only when the text writes it (not the article's news day).
     date = best_date(written(candidate.dates))
@@ -116,7 +115,7 @@ def score(candidate: FactCandidate) -> float:
         value += 1.5
     if _RECENT.search(text):
         value += 1.0
-    if state_pattern().search(text):
+    if tells_a_state(text):
         value -= 2.0
     if len(candidate.sources) > 1:
         value += 0.5  # corroborated by more than one sentence

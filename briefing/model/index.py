@@ -39,9 +39,13 @@ class Prepared:
     # compare as objects (tests compare what a settled one decides).
     context: ArticleContext = field(compare=False)
     furniture: frozenset[str]  # see `lines.furniture`
+    # The sentences whose dates depend on the day they are read against (see
+    # `dates.reads_the_day`): the others need no reading again against another day.
+    relative: frozenset[str]
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
+    from briefing.dates import reads_the_day
     from briefing.model.attribution import attribute_sentences
     from briefing.model.lines import furniture
 
@@ -51,6 +55,7 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
         {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
         article_context(article.article, profile).settled(),
         furniture(article.sentences),
+        frozenset(s.id for s in article.sentences if reads_the_day(s.text)),
     )
 
 

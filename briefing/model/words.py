@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from briefing.phrase_index import fold
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("briefing.model").joinpath(f"data/{name}").read_text("utf-8")
@@ -97,8 +99,12 @@ def report_weights() -> ReportWeights:
     )
 
 
-@cache
-def event_pattern() -> re.Pattern[str]:
-    """Any event verb, as a whole word, any case."""
-    verbs = sorted(event_verbs(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(verbs) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+
+def names_an_event_verb(text: str) -> bool:
+    """Whether an event verb stands in `text` as a whole word, in any case: what a search
+    for any of them between word boundaries, ignoring case, finds (word by word, looked up:
+    an alternation of them all, tried at every word, cost as much as the rest of judging
+    a line's background)."""
+    return not event_verbs().isdisjoint(_WORD.findall(fold(text)))

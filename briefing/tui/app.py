@@ -54,6 +54,11 @@ class _LoadCancelled(Exception):
     """Raised in the engine's worker, at a progress report, once the app cancelled it."""
 
 
+# A warm start's early engine hands over the briefing it found in the cache within a
+# fraction of a second: the first screen waits this long for it (unless the engine reports
+# pages to read), so that on a busy machine the view draws the briefing once, not the
+# loading screen first (a third more CPU before the briefing is on screen).
+FIRST_SCREEN_WAIT_SECONDS = 0.5
 # Actions that show the briefing: with none to show (the engine failed) they are not offered.
 BRIEFING_ACTIONS = frozenset({"export_dialog", "search", "sources", "timeline", "reload"})
 
@@ -277,9 +282,9 @@ class BriefingApp(App[None]):
             )
 
     def _engine_done(self) -> Briefing | None:
-        """The early engine's briefing if it has already handed it over (a warm start
-        usually has); else the worker waits for it."""
-        if self._engine is None or not self._engine.poll():
+        """The early engine's briefing if it hands it over before the first screen (a warm
+        start does, see `FIRST_SCREEN_WAIT_SECONDS`); else the worker waits for it."""
+        if self._engine is None or not self._engine.poll(wait=FIRST_SCREEN_WAIT_SECONDS):
             return None
         engine, self._engine = self._engine, None
         return engine.handed_over()

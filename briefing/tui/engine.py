@@ -18,6 +18,7 @@ import os
 import pickle
 import select
 import signal
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -73,10 +74,21 @@ class EarlyEngine:
             self.stop()
         return None if cancelled() else self.handed_over()
 
-    def poll(self) -> bool:
-        """Whether the engine has ended, reading (without waiting) what it sent so far."""
-        while not self.ended and self._read(lambda *report: None, 0):
-            pass
+    def poll(self, wait: float = 0) -> bool:
+        """Whether the engine has ended, reading what it sent so far (its progress not
+        relayed). With `wait`, waiting up to that many seconds for it to end while it has
+        reported no work ahead: a warm start reports only that every page is read (its
+        briefing was in the cache), a cold one the pages it has yet to read."""
+        deadline = time.monotonic() + wait
+        ahead = False
+
+        def report(stage: Stage, done: int, total: int) -> None:
+            nonlocal ahead
+            ahead = ahead or stage is not Stage.EXTRACT or done < total
+
+        while not self.ended:
+            if not self._read(report, 0 if ahead else max(0.0, deadline - time.monotonic())):
+                break
         if self.ended:
             self.stop()
         return self.ended
