@@ -15,7 +15,8 @@ the other dev stories, the lowest threshold down to which these merge at most
 WRONG_BUDGET of the negatives a careless score would merge (hard ones, and those within
 one story file, together); that dev precision/recall curve is printed. So is the
 threshold under it from which a pair whose neighbours are already one report joins
-(`aligned_threshold`). Dev stories whose
+(`aligned_threshold`), and the one from which a pair joins two groups whose members score
+as much on average (`linked_threshold`). Dev stories whose
 file says `report_fit = false` (added after the fit) are left out of both: they still
 count in the dev figures of the benchmarks, as a check on stories the score did not learn
 from.
@@ -163,7 +164,11 @@ def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
     """One story grouped by the briefing with `model` (its threshold included): merged
     per kind."""
     weights = ReportWeights(
-        model["bias"], model["weights"], model["threshold"], model.get("aligned_threshold", 1.0)
+        model["bias"],
+        model["weights"],
+        model["threshold"],
+        model.get("aligned_threshold", 1.0),
+        model.get("linked_threshold", 1.0),
     )
     split = Split()
     grouped_pairs = grouped([stories.clusters[story]], weights)
@@ -261,12 +266,16 @@ def main() -> int:
     # Then, at that threshold, how far under it a pair whose neighbours are one report joins.
     held_out = {story: {**m, "threshold": threshold} for story, m in held_out.items()}
     aligned = pick_threshold(stories, held_out, "aligned_threshold", threshold - 0.01)
-    model["aligned_threshold"] = aligned or 1.0
+    model["aligned_threshold"] = aligned = aligned or 1.0
+    # And how far under it a pair joins two groups whose members score as much on average.
+    held_out = {story: {**m, "aligned_threshold": aligned} for story, m in held_out.items()}
+    linked = pick_threshold(stories, held_out, "linked_threshold", threshold - 0.01)
+    model["linked_threshold"] = linked or 1.0
     counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
     if args.cv:
-        settings = ("threshold", "aligned_threshold")
+        settings = ("threshold", "aligned_threshold", "linked_threshold")
         cross_validate(stories, pairs, {name: model[name] for name in settings})
     if not args.dry:
         WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
