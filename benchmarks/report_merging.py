@@ -107,9 +107,9 @@ LOSSES = (
     "under threshold",
     "lost in grouping",
 )
-# How a rewrite the grouping merges is merged: by its own pair (or as a copy), or only
-# through a chain of other pairs.
-MERGES = ("merged: its own pair", "merged: through a chain")
+# How a rewrite the grouping merges is merged: by its own pair past the threshold (or as
+# a copy), or otherwise (through a chain of other pairs, or a rule under the threshold).
+MERGES = ("merged: its own pair", "merged: otherwise")
 
 
 @dataclass(frozen=True)
@@ -271,7 +271,7 @@ def recall_losses(
         score = report_score(wi, wj, weights, told_days(si), told_days(sj))
         if reports[a.id] is reports[b.id]:
             direct = i == j or (comparable_pair and score >= weights.threshold)
-            losses["merged: its own pair" if direct else "merged: through a chain"] += 1
+            losses["merged: its own pair" if direct else "merged: otherwise"] += 1
         elif i < 0 or (i, j) not in proposed:
             losses["not proposed"] += 1
         elif not comparable_pair:

@@ -435,7 +435,9 @@ def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() 
     ]
     # Under the threshold, past the aligned one, but after an unrelated sentence.
     assert 0.3 < report_score(report_words(also), report_words(told)) < score
-    strict = replace(report_weights(), threshold=score + 0.01, aligned_threshold=1.0)
+    strict = replace(
+        report_weights(), threshold=score + 0.01, aligned_threshold=1.0, linked_threshold=1.0
+    )
     assert corroborate(articles, weights=strict).sources("a1.s2") == ("a1.s2",)
     aligned = replace(strict, aligned_threshold=0.3)
     result = corroborate(articles, weights=aligned)
@@ -563,13 +565,18 @@ def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None
     mean = sum(scores) / len(scores)
     assert mean < max(scores) - 0.05
     articles = [_article(f"a{n}", text) for n, text in enumerate((*told, retold), 1)]
-    strict = replace(report_weights(), threshold=strongest, aligned_threshold=1.0)
+    strict = replace(
+        report_weights(), threshold=strongest, aligned_threshold=1.0, linked_threshold=1.0
+    )
     assert corroborate(articles, weights=strict).sources("a4.s1") == ("a4.s1",)
     # Past the linked threshold on average over the group: one report.
     linked = replace(strict, linked_threshold=mean - 0.01)
     assert corroborate(articles, weights=linked).sources("a4.s1") == (
         "a1.s1", "a2.s1", "a3.s1", "a4.s1",
     )  # fmt: skip
+    # Two sentences alone are their pair's score: the threshold decides.
+    pair = [articles[0], articles[3]]
+    assert corroborate(pair, weights=linked).sources("a4.s1") == ("a4.s1",)
     # Its best pair past it but not the average: the groups stay apart.
     weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
     assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)

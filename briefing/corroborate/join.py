@@ -85,9 +85,10 @@ def join_reports(
             join(i, j)
     # Outlets telling one report each in their own words give several pairs of it, each
     # alone too weak to trust: a pair scoring under the threshold (but past
-    # `linked_threshold`) joins two groups whose members score that much on average, a
-    # pair never proposed scoring 0. Chaining on the strongest pair alone is what joins
-    # two days' strikes on one city; agreeing on average is what a report's rewordings do.
+    # `linked_threshold`) joins two groups, with _LINKED_PAIRS pairs of members at least,
+    # whose members score that much on average, a pair never proposed scoring 0.
+    # Chaining on the strongest pair alone is what joins two days' strikes on one city;
+    # agreeing on average is what a report's rewordings do.
     if weights.linked_threshold >= weights.threshold:
         return
     score_of = {(min(i, j), max(i, j)): score for score, i, j in scored}
@@ -98,11 +99,18 @@ def join_reports(
         if ri == rj:
             continue
         cross = _cross(members.get(ri, [ri]), members.get(rj, [rj]))
+        if len(cross) < _LINKED_PAIRS:
+            continue
         mean = sum(score_of.get((min(a, b), max(a, b)), 0.0) for a, b in cross) / len(cross)
         if mean >= weights.linked_threshold:
             join(i, j)
         elif refused is not None:
             refused[i, j] = Refusal.WEAKLY_LINKED
+
+
+# Pairs of members two groups must have for `linked_threshold` to join them: two
+# sentences alone are the pair's score alone, which the threshold decides.
+_LINKED_PAIRS = 2
 
 
 def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> list[tuple[int, int]]:
