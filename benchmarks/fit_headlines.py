@@ -11,6 +11,7 @@ scorer cross-validated and for the rules the extractor used before (not fitted, 
     python benchmarks/fit_headlines.py            # cross-validated figures
     python benchmarks/fit_headlines.py --write    # also refit on every page and ship the weights
     python benchmarks/fit_headlines.py --trees    # also a tree ensemble, by nested cross-validation
+    python benchmarks/fit_headlines.py --kinds    # wrong titles by kind, on the training folds only
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import json
 import sys
 import textwrap
 import zlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from unittest import mock
@@ -39,8 +41,10 @@ from briefing.extract import page as extract  # noqa: E402
 from briefing.extract.headline import (  # noqa: E402
     FEATURES,
     MAX_WORDS,
+    ROWS_ABOVE,
     WEIGHTS_FILE,
     HeadlineModel,
+    first_paragraph,
     headline_candidates,
     headline_features,
     row_beliefs,
@@ -75,6 +79,8 @@ class Page:
     slug_before: list[str]  # as the measure before read the URL (see extraction.slug_words)
     rule_title: str  # what the extractor's rules gave
     spelled: bool  # some row of the page (candidate or not) holds half the slug
+    first: int = 0  # the text's first paragraph (candidates stand above it)
+    spelled_at: int | None = None  # the first row (candidate or not) holding half the slug
     cut: bool = False  # a short text cut from a page, not a page
 
 
@@ -148,8 +154,19 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
     texts = [unit.text for unit in units]
     vectors = vectors.reshape(len(rows), len(FEATURES))
     prose = [i for i, unit in enumerate(units) if is_prose(unit)]
-    spelled = any(unit.words <= MAX_WORDS and title_matches_slug(unit.text, slug) for unit in units)
-    page = Page(key, site, texts, rows, vectors, labels, slug, slug, article.title, spelled)
+    spelled_at = next(
+        (
+            i
+            for i, unit in enumerate(units)
+            if unit.words <= MAX_WORDS and title_matches_slug(unit.text, slug)
+        ),
+        None,
+    )
+    first = first_paragraph(units, start) if start < len(units) else start
+    page = Page(
+        key, site, texts, rows, vectors, labels, slug, slug, article.title, spelled_at is not None
+    )
+    page.first, page.spelled_at = first, spelled_at
     return page, prose
 
 
@@ -226,6 +243,51 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
             f" {cut_right[False]}/{cuts[False]}"
         )
     return line
+
+
+def miss_kind(page: Page, chosen: int | None) -> str:
+    """Why a page's title is wrong: a neighbouring candidate taken above or below the
+    headline (or none taken), the headline not among the candidates (below the first
+    paragraph, or further above it than candidates reach), or the slug spelling no row."""
+    gold = [row for row, label in zip(page.rows, page.labels, strict=True) if label]
+    if gold:
+        if chosen is None:
+            return "headline a candidate, no title given"
+        side = "above" if chosen < gold[0] else "below"
+        return f"headline a candidate, another row {side} it taken"
+    if page.spelled_at is None:
+        return "the slug spells no row"
+    if page.spelled_at > page.first:
+        return "headline not a candidate: below the first paragraph"
+    if page.spelled_at < page.first - ROWS_ABOVE:
+        return "headline not a candidate: far above the first paragraph"
+    return "headline not a candidate: too long or in the region's text"
+
+
+def training_miss_kinds(pages: list[Page], max_wrong: float, kept_out: int) -> str:
+    """Wrong titles by kind, cross-validated by site over the folds other than `kept_out`
+    (neither fitted on nor judged), so that reading them tunes nothing to that fold."""
+    kinds: Counter[str] = Counter()
+    judged = 0
+    training = [p for p in pages if fold_of(p.site) != kept_out]
+    for fold in sorted({fold_of(p.site) for p in training}):
+        model = fit([p for p in training if fold_of(p.site) != fold], max_wrong)
+        for page in training:
+            if fold_of(page.site) != fold or page.cut:
+                continue
+            judged += 1
+            title, belief = choose(page, model)
+            if title and belief >= model.threshold and title_matches_slug(title, page.slug):
+                continue
+            best = int(np.argmax(row_beliefs(page.vectors.tolist(), model))) if page.rows else 0
+            chosen = page.rows[best] if title and belief >= model.threshold else None
+            kinds[miss_kind(page, chosen)] += 1
+    lines = [
+        f"wrong titles by kind on the {judged} pages outside fold {kept_out}"
+        f" (cross-validated by site among them): {sum(kinds.values())}"
+    ]
+    lines += [f"  {count:4d}  {kind}" for kind, count in kinds.most_common()]
+    return "\n".join(lines)
 
 
 # Tree ensembles tried on top of the linear scorer (0 trees: the linear scorer alone); the
@@ -309,6 +371,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS_FILE.name}")
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong titles")
     parser.add_argument(
+        "--kinds",
+        type=int,
+        metavar="FOLD",
+        help="count wrong titles by kind on the other folds only (FOLD kept out)",
+    )
+    parser.add_argument(
         "--no-cuts", action="store_true", help="fit on the pages only, without short texts"
     )
     parser.add_argument(
@@ -318,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = load(args.shared, cuts=not args.no_cuts)
     if not pages:
         print(f"no shared sets under {args.shared}; nothing to fit.")
+        return 0
+    if args.kinds is not None:
+        print(training_miss_kinds(pages, args.max_wrong, args.kinds))
         return 0
     print(cross_validated_titles(pages, args.max_wrong, args.verbose))
     if args.trees:

@@ -14,6 +14,7 @@ from briefing.extract.page import read_units
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from extraction import outlet_spells_host, site_name  # noqa: E402
+from fit_headlines import Page, miss_kind  # noqa: E402
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
 LEDE = (
@@ -129,3 +130,29 @@ def test_boosted_trees_learn_an_answer_no_linear_score_gives() -> None:
     assert both > 0 > one and neither > 0
     # no trees: every row scores 0, as "none" does
     assert scores(trees, np.array([[1.0, 0.0]]), 0).tolist() == [0.0]
+
+
+def _labelled_page(labels: list[float], first: int, spelled_at: int | None) -> Page:
+    rows = [3, 4, 5][: len(labels)]
+    return Page(
+        key="k", site="example.org", texts=[""] * 60, rows=rows,
+        vectors=np.zeros((len(rows), len(FEATURES))), labels=np.array(labels), slug=["a"],
+        slug_before=["a"], rule_title="", spelled=spelled_at is not None, first=first,
+        spelled_at=spelled_at,
+    )  # fmt: skip
+
+
+def test_wrong_titles_sorted_by_kind() -> None:
+    """A kicker above the headline, a standfirst under it, nothing taken; and headlines the
+    candidates miss: under the first paragraph, out of reach above it, or nowhere at all."""
+    candidate = _labelled_page([0.0, 1.0, 0.0], first=7, spelled_at=4)
+    assert miss_kind(candidate, 3) == "headline a candidate, another row above it taken"
+    assert miss_kind(candidate, 5) == "headline a candidate, another row below it taken"
+    assert miss_kind(candidate, None) == "headline a candidate, no title given"
+    below = _labelled_page([0.0, 0.0], first=7, spelled_at=9)
+    assert miss_kind(below, 3) == "headline not a candidate: below the first paragraph"
+    far = _labelled_page([0.0], first=50, spelled_at=2)
+    assert miss_kind(far, 3) == "headline not a candidate: far above the first paragraph"
+    long_row = _labelled_page([0.0], first=7, spelled_at=6)
+    assert miss_kind(long_row, 3) == "headline not a candidate: too long or in the region's text"
+    assert miss_kind(_labelled_page([0.0], 7, None), 3) == "the slug spells no row"
