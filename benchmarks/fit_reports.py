@@ -19,7 +19,8 @@ benchmarks/judged/pairs/, labels only the sentences carrying a report: its many 
 negatives would let the threshold merge twice as many wrong in the briefing, 6% where the
 budget said 3%); that dev precision/recall curve is printed. So is the
 threshold under it from which a pair whose neighbours are already one report joins
-(`aligned_threshold`). Dev stories whose
+(`aligned_threshold`), and the one from which a pair joins two groups whose members score
+as much on average (`linked_threshold`). Dev stories whose
 file says `report_fit = false` (added after the fit) are left out of both: they still
 count in the dev figures of the benchmarks, as a check on stories the score did not learn
 from.
@@ -171,7 +172,11 @@ def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
     """One story grouped by the briefing with `model` (its threshold included): merged
     per kind."""
     weights = ReportWeights(
-        model["bias"], model["weights"], model["threshold"], model.get("aligned_threshold", 1.0)
+        model["bias"],
+        model["weights"],
+        model["threshold"],
+        model.get("aligned_threshold", 1.0),
+        model.get("linked_threshold", 1.0),
     )
     split = Split()
     grouped_pairs = grouped([stories.clusters[story]], weights)
@@ -367,15 +372,22 @@ def main() -> int:
     # Then, at that threshold, how far under it a pair whose neighbours are one report joins.
     held_out = {story: {**m, "threshold": threshold} for story, m in held_out.items()}
     shipped = {story: {**model, "threshold": threshold} for story in every}
-    model["aligned_threshold"] = max(
+    model["aligned_threshold"] = aligned = max(
         pick_threshold(stories, scores, "aligned_threshold", threshold - 0.01, label) or 1.0
+        for scores, label in ((held_out, "dev stories held out"), (shipped, "dev, shipped fit"))
+    )
+    # And how far under it a pair joins two groups whose members score as much on average.
+    held_out = {story: {**m, "aligned_threshold": aligned} for story, m in held_out.items()}
+    shipped = {story: {**model, "threshold": threshold} for story in every}
+    model["linked_threshold"] = max(
+        pick_threshold(stories, scores, "linked_threshold", threshold - 0.01, label) or 1.0
         for scores, label in ((held_out, "dev stories held out"), (shipped, "dev, shipped fit"))
     )
     counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
     if args.cv:
-        settings = ("threshold", "aligned_threshold")
+        settings = ("threshold", "aligned_threshold", "linked_threshold")
         cross_validate(stories, pairs, {name: model[name] for name in settings})
     if not args.dry:
         WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

@@ -21,9 +21,11 @@ Pairs, always of sentences in different articles:
 Where each rewrite the grouping misses is lost (as its story's articles are grouped
 alone): the candidate search never proposes the pair (it shares too little weight of
 words, or a word too common to pair everyone on), it is ruled out before scoring
-(published days apart, contradicting counts, days or events), it scores under the
-threshold, or it scores past it but grouping does not join it (a clash with a member of
-the other group, weekdays of two days). And how many rewrites a perfect score would
+(published days apart, contradicting counts, days or events), a join rule refuses it
+(`Refusal`: a clash with a member of the other group, weekdays of two days, groups
+linked too weakly for a pair under the threshold), it scores under the threshold, or it
+scores past it but the groups it would join stay apart; and of those merged, how many
+only through a chain of other pairs. And how many rewrites a perfect score would
 merge given the pairs the candidate search proposes (joined through third sentences too):
 what candidate search, rather than scoring, leaves out.
 
@@ -77,6 +79,7 @@ from briefing.corroborate import (  # noqa: E402
     told_days,
 )
 from briefing.corroborate.candidates import candidate_pairs  # noqa: E402
+from briefing.corroborate.join import Refusal, join_reports  # noqa: E402
 from briefing.corroborate.score import comparable  # noqa: E402
 from briefing.model.words import report_weights  # noqa: E402
 
@@ -93,8 +96,20 @@ KINDS = ("copy", "rewrite", "near", "negative", "hard")
 NEGATIVES = ("near", "negative", "hard")
 
 
-# Where a rewrite the grouping misses is lost, in the order the briefing decides.
-LOSSES = ("not proposed", "ruled out", "under threshold", "lost in grouping")
+# Where a rewrite the grouping misses is lost, in the order the briefing decides: never
+# proposed; ruled out before scoring; scored past a threshold but refused by a join rule
+# (`Refusal`, the pair's or a lower rule's); scored under the threshold (and not joined by
+# a lower rule); past the threshold, joined to groups the other sentence never joins.
+LOSSES = (
+    "not proposed",
+    "ruled out",
+    *(f"refused: {refusal.value}" for refusal in Refusal),
+    "under threshold",
+    "lost in grouping",
+)
+# How a rewrite the grouping merges is merged: by its own pair past the threshold (or as
+# a copy), or otherwise (through a chain of other pairs, or a rule under the threshold).
+MERGES = ("merged: its own pair", "merged: otherwise")
 
 
 @dataclass(frozen=True)
@@ -213,10 +228,11 @@ def recall_losses(
     labelled: Sequence[Labelled],
     weights: ReportWeights | None = None,
 ) -> Counter[str]:
-    """Where each labelled rewrite that the briefing's grouping of these articles (one
-    story's, alone) does not merge is lost: see LOSSES. The pair as the briefing compares
-    it: each sentence as the first of its word-for-word copies, candidates searched among
-    every distinct sentence of the articles."""
+    """Where each labelled rewrite of these articles (one story's, grouped alone) is lost
+    or how it is merged: see LOSSES and MERGES. The pair as the briefing compares it: each
+    sentence as the first of its word-for-word copies, candidates searched among every
+    distinct sentence of the articles, groups joined as `join_reports` joins them (which
+    says why a pair it tried stayed apart)."""
     weights = weights or report_weights()
     reports = corroborate(articles, weights=weights).report_of
     sentences = [s for a in articles for s in a.sentences]
@@ -228,22 +244,41 @@ def recall_losses(
         for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
     }
     published = {a.id: publication_date(a.article.published) for a in articles}
+    days = [published[s.article_id] for s in sentences]
+    told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
+    parent = list(range(len(sentences)))
+    for n, first in copy_of.items():
+        parent[n] = first
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    refused: dict[tuple[int, int], Refusal] = {}
+    join_reports(features, days, told, distinct, parent, root, weights, refused)
     losses: Counter[str] = Counter()
     for a, b in combinations(labelled, 2):
-        if pair_kind(a, b) != "rewrite" or reports[a.id] is reports[b.id]:
-            continue
-        if a.id not in place or b.id not in place:
+        if pair_kind(a, b) != "rewrite" or a.id not in place or b.id not in place:
             continue
         i, j = sorted((copy_of.get(place[a.id], -1), copy_of.get(place[b.id], -1)))
         wi, wj = features[i], features[j]
         si, sj = sentences[i], sentences[j]
-        if i < 0 or (i, j) not in proposed:
+        comparable_pair = (i, j) in proposed and not (
+            published_apart(wi, wj, published[si.article_id], published[sj.article_id])
+            or not (wi.words and wj.words and comparable(wi, wj))
+        )
+        score = report_score(wi, wj, weights, told_days(si), told_days(sj))
+        if reports[a.id] is reports[b.id]:
+            direct = i == j or (comparable_pair and score >= weights.threshold)
+            losses["merged: its own pair" if direct else "merged: otherwise"] += 1
+        elif i < 0 or (i, j) not in proposed:
             losses["not proposed"] += 1
-        elif published_apart(wi, wj, published[si.article_id], published[sj.article_id]) or not (
-            wi.words and wj.words and comparable(wi, wj)
-        ):
+        elif not comparable_pair:
             losses["ruled out"] += 1
-        elif report_score(wi, wj, weights, told_days(si), told_days(sj)) < weights.threshold:
+        elif (i, j) in refused:
+            losses[f"refused: {refused[i, j].value}"] += 1
+        elif score < weights.threshold:
             losses["under threshold"] += 1
         else:
             losses["lost in grouping"] += 1
@@ -335,8 +370,12 @@ def report_losses(losses: dict[str, Counter[str]]) -> None:
     print("| split | " + " | ".join(LOSSES) + " |")
     print("|---|" + "---|" * len(LOSSES))
     for name, counts in losses.items():
-        whole = sum(counts.values())
+        whole = sum(counts[k] for k in LOSSES)
         print(f"| {name} | " + " | ".join(pct(counts[k], whole) for k in LOSSES) + " |")
+    print("\nRewrites merged, by how (each story grouped alone)")
+    for name, counts in losses.items():
+        whole = sum(counts[k] for k in MERGES)
+        print(f"  {name}: " + ", ".join(f"{k[8:]} {pct(counts[k], whole)}" for k in MERGES))
 
 
 def report(splits: dict[str, Split], worst: int) -> None:

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
+from itertools import combinations
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.corroborate import (
@@ -434,7 +435,9 @@ def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() 
     ]
     # Under the threshold, past the aligned one, but after an unrelated sentence.
     assert 0.3 < report_score(report_words(also), report_words(told)) < score
-    strict = replace(report_weights(), threshold=score + 0.01, aligned_threshold=1.0)
+    strict = replace(
+        report_weights(), threshold=score + 0.01, aligned_threshold=1.0, linked_threshold=1.0
+    )
     assert corroborate(articles, weights=strict).sources("a1.s2") == ("a1.s2",)
     aligned = replace(strict, aligned_threshold=0.3)
     result = corroborate(articles, weights=aligned)
@@ -545,3 +548,35 @@ def _dated_article(
     )
     article = Article(f"{article_id}.txt", "t", None, None, published, None, (), ())
     return AnnotatedArticle(article_id, article, sentences)
+
+
+def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None:
+    told = (
+        "Russian missiles struck an apartment block in Kryvyi Rih, killing at least 16 people.",
+        "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+        "Sixteen people died when Russian missiles hit homes in Kryvyi Rih.",
+    )
+    retold = "Russian missiles struck an apartment block in Kryvyi Rih on Friday, officials said."
+    words = [report_words(text) for text in told]
+    scores = [report_score(w, report_words(retold)) for w in words]
+    strongest = min(report_score(a, b) for a, b in combinations(words, 2))
+    # The three are one report past the threshold; the fourth scores under it with each.
+    assert max(scores) < strongest
+    mean = sum(scores) / len(scores)
+    assert mean < max(scores) - 0.05
+    articles = [_article(f"a{n}", text) for n, text in enumerate((*told, retold), 1)]
+    strict = replace(
+        report_weights(), threshold=strongest, aligned_threshold=1.0, linked_threshold=1.0
+    )
+    assert corroborate(articles, weights=strict).sources("a4.s1") == ("a4.s1",)
+    # Past the linked threshold on average over the group: one report.
+    linked = replace(strict, linked_threshold=mean - 0.01)
+    assert corroborate(articles, weights=linked).sources("a4.s1") == (
+        "a1.s1", "a2.s1", "a3.s1", "a4.s1",
+    )  # fmt: skip
+    # Two sentences alone are their pair's score: the threshold decides.
+    pair = [articles[0], articles[3]]
+    assert corroborate(pair, weights=linked).sources("a4.s1") == ("a4.s1",)
+    # Its best pair past it but not the average: the groups stay apart.
+    weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
+    assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from enum import Enum
 
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree
@@ -22,6 +23,15 @@ REPORT_DAYS = 3
 _GUARDED = 40
 
 
+class Refusal(Enum):
+    """Why a pair of sentences tried did not join their groups."""
+
+    APART = "published apart"  # two members `published_apart`
+    DAYS_CLASH = "days of the month clash"  # two members `clash`
+    WEEKDAYS = "weekdays of two days"  # the groups name weekdays, none the same
+    WEAKLY_LINKED = "weakly linked groups"  # under the threshold: see `linked_threshold`
+
+
 def join_reports(
     features: Features,
     published: Sequence[date | None],
@@ -30,6 +40,7 @@ def join_reports(
     parent: list[int],
     root: Callable[[int], int],
     weights: ReportWeights,
+    refused: dict[tuple[int, int], Refusal] | None = None,
 ) -> None:
     """Join the distinct sentences that carry one report: candidate pairs (sharing
     words) scoring past the threshold, best first; two groups join only when none of
@@ -37,7 +48,8 @@ def join_reports(
     cannot join the events of two days. Sentences of articles published more than
     REPORT_DAYS apart carry different reports however alike (the WHO on one hospital in
     January and in October), and so do a sentence telling of another year than its
-    article's and one that does not."""
+    article's and one that does not. `refused`, when given, gets why each pair (i, j)
+    tried and not joined stayed apart."""
 
     def apart(a: int, b: int) -> bool:
         return published_apart(features[a], features[b], published[a], published[b])
@@ -48,19 +60,11 @@ def join_reports(
     def join(i: int, j: int) -> None:
         ri, rj = root(i), root(j)
         group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
-        cross = [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
-        if any(apart(a, b) or clash(features[a], features[b]) for a, b in cross):
+        refusal = _refusal(features, apart, group_i, group_j, i, j)
+        if refusal is not None:
+            if refused is not None:
+                refused[i, j] = refusal
             return
-        # Groups whose sentences name weekdays, none of them the same, tell of two
-        # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
-        # reports, however a headline bundling both bridges them; they join on a shared
-        # count ("killed 70" the attack of Saturday, as WHO said on Sunday). (Two sentences
-        # alone may: one outlet dates the attack, another the announcement.)
-        if len(group_i) + len(group_j) > 2 and not _count_agrees(features[i], features[j]):
-            days_i = _weekdays(features, group_i[:_GUARDED])
-            days_j = _weekdays(features, group_j[:_GUARDED])
-            if days_i and days_j and not days_i & days_j:
-                return
         first, second = min(ri, rj), max(ri, rj)
         parent[second] = first
         members[first] = [*group_i, *group_j] if first == ri else [*group_j, *group_i]
@@ -79,6 +83,67 @@ def join_reports(
             break
         if root(i) != root(j) and _neighbours_joined(features, root, i, j):
             join(i, j)
+    # Outlets telling one report each in their own words give several pairs of it, each
+    # alone too weak to trust: a pair scoring under the threshold (but past
+    # `linked_threshold`) joins two groups, with _LINKED_PAIRS pairs of members at least,
+    # whose members score that much on average, a pair never proposed scoring 0.
+    # Chaining on the strongest pair alone is what joins two days' strikes on one city;
+    # agreeing on average is what a report's rewordings do.
+    if weights.linked_threshold >= weights.threshold:
+        return
+    score_of = {(min(i, j), max(i, j)): score for score, i, j in scored}
+    for score, i, j in ranked[above:]:
+        if score < weights.linked_threshold:
+            break
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        cross = _cross(members.get(ri, [ri]), members.get(rj, [rj]))
+        if len(cross) < _LINKED_PAIRS:
+            continue
+        mean = sum(score_of.get((min(a, b), max(a, b)), 0.0) for a, b in cross) / len(cross)
+        if mean >= weights.linked_threshold:
+            join(i, j)
+        elif refused is not None:
+            refused[i, j] = Refusal.WEAKLY_LINKED
+
+
+# Pairs of members two groups must have for `linked_threshold` to join them: two
+# sentences alone are the pair's score alone, which the threshold decides.
+_LINKED_PAIRS = 2
+
+
+def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs of members of two groups checked when they join (_GUARDED of each)."""
+    return [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
+
+
+def _refusal(
+    features: Features,
+    apart: Callable[[int, int], bool],
+    group_i: Sequence[int],
+    group_j: Sequence[int],
+    i: int,
+    j: int,
+) -> Refusal | None:
+    """Why the groups of sentences i and j cannot join, or None: two members published
+    apart or naming different days of the month, or weekdays of two days."""
+    for a, b in _cross(group_i, group_j):
+        if apart(a, b):
+            return Refusal.APART
+        if clash(features[a], features[b]):
+            return Refusal.DAYS_CLASH
+    # Groups whose sentences name weekdays, none of them the same, tell of two
+    # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
+    # reports, however a headline bundling both bridges them; they join on a shared
+    # count ("killed 70" the attack of Saturday, as WHO said on Sunday). (Two sentences
+    # alone may: one outlet dates the attack, another the announcement.)
+    if len(group_i) + len(group_j) > 2 and not _count_agrees(features[i], features[j]):
+        days_i = _weekdays(features, group_i[:_GUARDED])
+        days_j = _weekdays(features, group_j[:_GUARDED])
+        if days_i and days_j and not days_i & days_j:
+            return Refusal.WEEKDAYS
+    return None
 
 
 # How many sentences on each side `_neighbours_joined` looks at.

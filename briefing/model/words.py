@@ -87,6 +87,9 @@ class ReportWeights:
     # The score from which two sentences whose neighbours are one report are one too
     # (1.0: none are).
     aligned_threshold: float = 1.0
+    # The score from which a pair joins two groups whose members score that much on
+    # average (1.0: none do).
+    linked_threshold: float = 1.0
 
 
 @cache
@@ -95,7 +98,11 @@ def report_weights() -> ReportWeights:
     path = resources.files("briefing.model").joinpath("data/report_weights.json")
     data = json.loads(path.read_text("utf-8"))
     return ReportWeights(
-        data["bias"], dict(data["weights"]), data["threshold"], data.get("aligned_threshold", 1.0)
+        data["bias"],
+        dict(data["weights"]),
+        data["threshold"],
+        data.get("aligned_threshold", 1.0),
+        data.get("linked_threshold", 1.0),
     )
 
 
