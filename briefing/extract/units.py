@@ -222,7 +222,7 @@ def lower_words(text: str) -> tuple[str, ...]:
 def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
     """(words, CJK characters, CJK grammar characters) of a text; Han and kana are counted by
     character, two to a word, since those scripts put no spaces between words."""
-    if not CJK_CHAR.search(text):
+    if text.isascii() or not CJK_CHAR.search(text):  # isascii reads a flag: no scan
         return lower_words(text), 0, 0
     cjk = len(CJK_CHAR.findall(text))
     spaced = tuple(WORD.findall(CJK_CHAR.sub(" ", text).lower()))
