@@ -4,6 +4,7 @@ labelled for fitting, the measures it is judged by, and plain-text shapes it mus
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import textwrap
 from pathlib import Path
@@ -12,7 +13,7 @@ import numpy as np
 import pytest
 
 from briefing.extract import extract_article
-from briefing.extract.classifier import article_path, model_from_json, shipped_model
+from briefing.extract.classifier import BodyModel, article_path, model_from_json, shipped_model
 from briefing.extract.evaluation import (
     LabelledPage,
     body_scores,
@@ -46,6 +47,54 @@ def test_path_follows_surroundings_unless_clearly_different() -> None:
 
 def test_path_of_an_empty_page() -> None:
     assert article_path(np.zeros(0), 1.0, 0.5).tolist() == []
+
+
+def test_path_is_the_best_labelling() -> None:
+    """The path scores best of all labellings: each unit's log-odds against the threshold when
+    in the article, minus the switch cost at every change of state along the page."""
+    rng = np.random.default_rng(3)
+    for _ in range(40):
+        probabilities = rng.random(int(rng.integers(1, 10)))
+        cost, threshold = float(rng.choice([0.0, 0.7, 2.0])), float(rng.choice([0.4, 0.5]))
+        odds = np.log(probabilities / (1 - probabilities)) - np.log(threshold / (1 - threshold))
+
+        def score(labels: tuple[bool, ...], odds: np.ndarray = odds, cost: float = cost) -> float:
+            switches = sum(a != b for a, b in zip(labels, labels[1:], strict=False))
+            return float(odds[list(labels)].sum()) - cost * switches
+
+        best = max(itertools.product((False, True), repeat=len(probabilities)), key=score)
+        assert article_path(probabilities, cost, threshold).tolist() == list(best)
+
+
+def _walk_one_by_one(model: BodyModel, row: np.ndarray) -> float:
+    """The trees' score of one row, each tree walked node by node."""
+    trees, inner = model.split_features.shape
+    total = model.base
+    for tree in range(trees):
+        node = 0
+        while node < inner:
+            right = row[model.split_features[tree, node]] > model.split_values[tree, node]
+            node = 2 * node + 1 + int(right)
+        total += model.leaves[tree, node - inner]
+    return total
+
+
+@pytest.mark.parametrize("depth", [1, 2, 4])
+def test_trees_of_all_rows_at_once_score_as_one_walk_per_row(depth: int) -> None:
+    rng = np.random.default_rng(depth)
+    trees, inner, columns = 9, 2**depth - 1, 5
+    model = BodyModel(
+        features=("f",) * columns,
+        split_features=rng.integers(0, columns, size=(trees, inner)),
+        split_values=rng.choice([-1.0, 0.0, 1.0], size=(trees, inner)),
+        leaves=rng.normal(size=(trees, inner + 1)),
+        base=0.3,
+        switch_cost=1.0,
+    )
+    matrix = rng.choice([-1.0, 0.0, 0.5, 1.0], size=(30, columns))  # on a threshold: left
+    scores = [_walk_one_by_one(model, row) for row in matrix]
+    expected = 1.0 / (1.0 + np.exp(-np.array(scores)))
+    assert model.tree_probabilities(matrix) == pytest.approx(expected, rel=1e-12)
 
 
 def test_shipped_model_reads_the_current_features() -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -54,23 +54,34 @@ class BodyModel:
         """This model's trees alone, without the second pass."""
         if not len(matrix) or not len(self.leaves):
             return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
-        trees, inner = self.split_features.shape
-        depth = (inner + 1).bit_length() - 1
+        features, values, next_left = self._walk
+        depth = (self.split_features.shape[1] + 1).bit_length() - 1
         # Complete trees: every unit takes `depth` steps down each tree. At the roots, one
-        # column per tree; below, one gather per level from the flattened matrix (row offset
-        # + the node's feature column). C order: the leaves' sum below adds in the same order.
+        # column per tree; below, a few gathers per level from the flattened matrix (row
+        # offset + the node's feature column) and the node tables. C order: the leaves' sum
+        # below adds in the same order.
         roots = matrix[:, self.split_features[:, 0]] > self.split_values[:, 0]
-        node = roots.astype(np.int64, order="C") + 1
+        node = np.add(next_left[:: self.split_features.shape[1]], roots, order="C")
         flat = matrix.ravel()
         row_start = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
-        tree_start = (np.arange(trees) * inner)[None, :]
-        features, values = self.split_features.ravel(), self.split_values.ravel()
         for _ in range(depth - 1):
-            at = tree_start + node
-            node = 2 * node + 1 + (flat[row_start + features[at]] > values[at])
-        leaf = (np.arange(trees) * (inner + 1))[None, :] + node - inner
-        scores = self.base + self.leaves.ravel()[leaf].sum(axis=1)
+            right = flat.take(row_start + features.take(node)) > values.take(node)
+            node = next_left.take(node) + right
+        scores = self.base + self.leaves.ravel().take(node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+
+    @cached_property
+    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The inner nodes of all trees numbered in one sequence (tree by tree, level by level):
+        each one's feature column, threshold, and the number of its left child (the right one
+        follows it), which for the last level is the left leaf's place in `leaves.ravel()`."""
+        trees, inner = self.split_features.shape
+        tree, node = np.divmod(np.arange(trees * inner), inner)
+        child = 2 * node + 1
+        next_left = np.where(
+            child < inner, tree * inner + child, tree * (inner + 1) + child - inner
+        )
+        return self.split_features.ravel(), self.split_values.ravel(), next_left
 
     def to_json(self) -> dict[str, object]:
         second = {} if self.second_pass is None else {"second_pass": self.second_pass.to_json()}
@@ -122,19 +133,21 @@ def article_path(probabilities: np.ndarray, switch_cost: float, threshold: float
     clipped = np.clip(probabilities, 1e-6, 1 - 1e-6)
     odds = np.log(clipped / (1 - clipped)) - np.log(threshold / (1 - threshold))
     # best scores of paths ending out of / in the article; came_from: each one's previous state
+    # (Python lists: a numpy row written per unit cost more than the step itself)
     out_score, in_score = 0.0, float(odds[0])
-    came_from = np.zeros((count, 2), dtype=bool)
-    for index, unit_odds in enumerate(odds.tolist()[1:], start=1):
+    out_came_from, in_came_from = [False], [False]
+    for unit_odds in odds.tolist()[1:]:
         from_in_to_out = in_score - switch_cost > out_score
         from_out_to_in = out_score - switch_cost > in_score
-        came_from[index] = (from_in_to_out, not from_out_to_in)
+        out_came_from.append(from_in_to_out)
+        in_came_from.append(not from_out_to_in)
         out_score, in_score = (
             max(out_score, in_score - switch_cost),
             max(in_score, out_score - switch_cost) + unit_odds,
         )
-    path = np.zeros(count, dtype=bool)
+    path = [False] * count
     state = in_score > out_score
     for index in range(count - 1, -1, -1):
         path[index] = state
-        state = bool(came_from[index, int(state)])
-    return path
+        state = (in_came_from if state else out_came_from)[index]
+    return np.array(path, dtype=bool)

@@ -90,6 +90,12 @@ class Unit:
     promo: bool  # asks the reader to act (subscribe, share, read more)
     boilerplate: bool  # site-wide legal text, cookie notices, appeals
     cjk: int  # Han and kana characters, two to a word
+    bracketed: bool  # only bracketed labels: a text browser's image placeholders, form fields
+    # stands for something not shown: bracketed labels, an image's file name, a bare URL
+    placeholder: bool
+    list_label: bool  # a heading over a list of links ("Most read", "Related")
+    # a list heading, a link's prefix ("Read also:") or an advertisement's label
+    link_label: bool
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
@@ -104,26 +110,6 @@ class Unit:
     @_once
     def header_row(self) -> bool:
         return _header_row(self)
-
-    @_once
-    def bracketed(self) -> bool:
-        """Only bracketed labels: a text browser's image placeholders and form fields."""
-        return BRACKETED_ONLY.match(self.text) is not None
-
-    @_once
-    def placeholder(self) -> bool:
-        """Stands for something not shown: bracketed labels, an image's file name, a bare URL."""
-        return self.bracketed or bool(IMAGE_NAME.search(self.text) or URL_ONLY.match(self.text))
-
-    @_once
-    def list_label(self) -> bool:
-        """A heading over a list of links ("Most read", "Related")."""
-        return LIST_LABEL.match(self.text) is not None
-
-    @_once
-    def link_label(self) -> bool:
-        """A list heading, a link's prefix ("Read also:") or an advertisement's label."""
-        return self.list_label or bool(LINK_PREFIX.match(self.text) or AD_LABEL.match(self.text))
 
 
 # A page hard-wrapped at a fixed width has several lines within a few characters of the longest.
@@ -236,7 +222,7 @@ def lower_words(text: str) -> tuple[str, ...]:
 def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
     """(words, CJK characters, CJK grammar characters) of a text; Han and kana are counted by
     character, two to a word, since those scripts put no spaces between words."""
-    if not CJK_CHAR.search(text):
+    if text.isascii() or not CJK_CHAR.search(text):  # isascii reads a flag: no scan
         return lower_words(text), 0, 0
     cjk = len(CJK_CHAR.findall(text))
     spaced = tuple(WORD.findall(CJK_CHAR.sub(" ", text).lower()))
@@ -281,6 +267,9 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     units = []
     for index, text in enumerate(texts):
         spaced, cjk, cjk_function = tokens(text)
+        url = URL_ONLY.match(text) is not None
+        bracketed = BRACKETED_ONLY.match(text) is not None
+        list_label = LIST_LABEL.match(text) is not None
         word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
         stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
         initials = [word[0] for word in text.split() if len(word) > 3 and word[0].isalpha()]
@@ -294,7 +283,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             terminal=ends_a_sentence(text),
             capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
             caption=word_count >= 2
-            and not URL_ONLY.match(text)
+            and not url
             and bool(
                 (
                     (
@@ -314,6 +303,12 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             promo=index in promo_hinted and bool(PROMO.search(text)),
             boilerplate=index in boilerplate_hinted and bool(BOILERPLATE.search(text)),
             cjk=cjk,
+            bracketed=bracketed,
+            placeholder=bracketed or url or IMAGE_NAME.search(text) is not None,
+            list_label=list_label,
+            link_label=list_label
+            or LINK_PREFIX.match(text) is not None
+            or AD_LABEL.match(text) is not None,
         )
         units.append(unit)
     return units
