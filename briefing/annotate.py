@@ -60,12 +60,17 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
         pieces = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         for text in pieces:
             found = tagger.positions(text, context, article.published)
-            carried = lead if block.kind == "body" and refers_back(text, quote_open) else None
-            # "He said ..." goes on about whom the sentence before was about.
+            # "He said ..." goes on about whom the sentence before was about (most
+            # sentences follow one about nobody: nothing to carry, nothing to read).
+            carried = (
+                lead if lead and block.kind == "body" and refers_back(text, quote_open) else None
+            )
             actors = tagger.ordered({*found, carried} if carried else found)
             quote_goes_on = block.kind == "body" and leaves_quote_open(text, quote_open)
-            # A quote's speaker stays its lead over sentences of the quote naming nobody.
-            lead = carried or lead_actor(text, found) or (lead if quote_goes_on else None)
+            # A quote's speaker stays its lead over sentences of the quote naming nobody
+            # (a sentence naming nobody leads with nobody).
+            led = carried or (lead_actor(text, found) if found else None)
+            lead = led or (lead if quote_goes_on else None)
             quote_open = quote_goes_on
             sentences.append(
                 Sentence(

@@ -51,8 +51,7 @@ _WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 
 def leaves_quote_open(text: str, quote_open: bool) -> bool:
     """Whether a quote is still open at the end of the sentence."""
-    opened = sum(text.count(m) for m in _OPEN_QUOTES)
-    closed = sum(text.count(m) for m in _CLOSE_QUOTES)
+    opened, closed = _quote_marks(text)
     if opened or closed:
         return opened > closed or (quote_open and opened == closed == 0)
     straight = text.count('"')
@@ -99,6 +98,11 @@ def _leading_name(text: str) -> tuple[int, int] | None:
 def within_quote(text: str) -> bool:
     """Whether the sentence is part of a quote running over several sentences: it opens a
     quote it does not close, or closes one it did not open."""
-    opened = sum(text.count(m) for m in _OPEN_QUOTES)
-    closed = sum(text.count(m) for m in _CLOSE_QUOTES)
+    opened, closed = _quote_marks(text)
     return opened != closed or text.count('"') % 2 == 1
+
+
+def _quote_marks(text: str) -> tuple[int, int]:
+    """How many curly or angle quotes open and close in the text (counted by the string
+    method, mapped in C rather than in a generator: it is asked of every sentence)."""
+    return sum(map(text.count, _OPEN_QUOTES)), sum(map(text.count, _CLOSE_QUOTES))

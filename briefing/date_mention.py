@@ -6,6 +6,7 @@ stage that reads counts (report merging, tolls)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +38,10 @@ _NUMBER_WORDS = (
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
+# Words placing a year in time: "in 2016", "since 2011", "mid-2024".
+_BEFORE_YEAR = (
+    "in since of until till by from before after during through early late between and to mid"
+).split()
 
 
 @cache
@@ -49,6 +54,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     month = "|".join(
         [*_MONTHS, *(m.upper() for m in _MONTHS), *(m[:3] + r"\.?" for m in _MONTHS), "Sept\\.?"]
     )
+    before_year = "|".join(w + "-?" if w == "mid" else w for w in _BEFORE_YEAR)
     day = r"[0-3]?\d(?:st|nd|rd|th)?"
     year = r"(?:19|20)\d\d(?!\d)"
     phrase = re.compile(
@@ -68,8 +74,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
       | \b{year}-[01]\d-[0-3]\d\b
         # a year after a month or a word placing it in time: "October 2023", "in 2016",
         # "since 2011", "mid-2024"
-      | \b(?:{month}|(?i:in|since|of|until|till|by|from|before|after|during|through|early
-            |late|between|and|to|mid-?))\s*{year}(?![,.]?\d)
+      | \b(?:{month}|(?i:{before_year}))\s*{year}(?![,.]?\d)
         """,
         re.VERBOSE,
     )
@@ -85,10 +90,51 @@ def time_numbers(text: str) -> tuple[TimeNumber, ...]:
         return ()
     phrase, number = _patterns()
     found = []
-    for match in phrase.finditer(text):
+    for match in _phrases(phrase, text):
         for token in number.finditer(text, match.start(), match.end()):
             found.append(TimeNumber(token.group(), token.start(), token.end()))
     return tuple(found)
+
+
+def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What `phrase.finditer(text)` finds, tried only at the words a phrase can open with
+    (see `_may_open`): tried at every character, each of its ignore-case word lists was
+    read at every word. A text holding a letter ignore-case matching takes for an ASCII
+    one (`_OTHER_FOLDS`) is searched as a whole."""
+    if _OTHER_FOLDS.search(text) is not None:
+        yield from phrase.finditer(text)
+        return
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end or not _may_open(word.group()):
+            continue
+        match = phrase.match(text, word.start())
+        if match:
+            end = match.end()
+            yield match
+
+
+_WORD = re.compile(r"\w+")
+# Every phrase opens a word: a number (digits or a number word, the whole word), a month
+# (or its three letters), or a word placing a year, the year's digits maybe glued on.
+_SPELT_NUMBERS = frozenset(_NUMBER_WORDS)
+_OPENING_WORDS = frozenset(
+    [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", *_BEFORE_YEAR]
+)
+_LETTERS_BEFORE_DIGITS = re.compile(r"[^\W\d]*")
+
+
+def _may_open(word: str) -> bool:
+    """Whether a phrase may start at this word (a superset: the phrase decides)."""
+    if word[0].isdecimal():
+        return True
+    lower = word.lower()
+    if lower in _SPELT_NUMBERS or lower in _OPENING_WORDS:
+        return True
+    if not lower[-1].isdecimal():
+        return False
+    letters = _LETTERS_BEFORE_DIGITS.match(lower)
+    return letters is not None and letters.group() in _OPENING_WORDS
 
 
 _DIGIT = re.compile(r"\d")

@@ -52,6 +52,23 @@ def folded(text: str) -> FoldedText:
     return FoldedText(text, lowered, frozenset(_WORD.findall(lowered)))
 
 
+_NO_NEEDS: tuple[frozenset[str], frozenset[str] | None] = (frozenset(), None)
+
+
+def _needs(phrase: str) -> tuple[frozenset[str], frozenset[str] | None]:
+    """The words (folded, as `_WORD` splits them) a text must hold for the phrase to match
+    in it: every word but its first, as written; and the last, which may take a plural
+    ("governments"), in any of its forms (None when written as it is: the phrase ends
+    with a mark, or it has one word). Its first word is the form it is looked up by."""
+    runs = _WORD.findall(fold(phrase))
+    if len(runs) < 2:
+        return _NO_NEEDS
+    if not _WORD.match(phrase[-1]):
+        return frozenset(runs[1:]), None
+    last = runs[-1]
+    return frozenset(runs[1:-1]), frozenset((last, last + "s", last + "es"))
+
+
 @dataclass(frozen=True)
 class PhraseMatch:
     phrase: str  # the phrase as listed (its key)
@@ -84,6 +101,14 @@ class PhraseIndex:
                 found = sorted(entry for stem in stems if stem for entry in by_word.get(stem, ()))
                 self._by_word[form] = tuple(phrase for _, phrase in found)
         self._forms = frozenset(self._by_word)
+        # What else each phrase needs of a sentence's words (see `_needs`), by form, for the
+        # forms with a phrase of several words: "the" starts "the government", and a
+        # sentence without "government" (or "regime") is not searched for "the" at all.
+        self._needs = {
+            form: tuple(map(_needs, phrases))
+            for form, phrases in self._by_word.items()
+            if any(_needs(phrase) != _NO_NEEDS for phrase in phrases)
+        }
         # The patterns are compiled when a sentence first needs them: a profile has
         # hundreds, compiling them all was a good part of starting up, and a run over a
         # few articles meets few of its phrases.
@@ -107,17 +132,20 @@ class PhraseIndex:
 
     def finditer(self, text: str | FoldedText) -> Iterator[PhraseMatch]:
         if isinstance(text, FoldedText):
-            text, lowered, forms = text.text, text.lowered, self._forms.intersection(text.words)
+            text, lowered, words = text.text, text.lowered, text.words
         else:
             lowered = fold(text)
-            forms = self._forms.intersection(_WORD.findall(lowered))
+            words = frozenset(_WORD.findall(lowered))
+        forms = self._forms.intersection(words)
         if self._marks:
             forms = forms.union(mark for mark in self._marks if mark in text)
         if not forms:
             return
+        tried = {form: self._possible(form, words) for form in forms}
         starts = sorted(
             (place.start(), form)
-            for form in forms
+            for form, phrases in tried.items()
+            if phrases
             for place in self._place(form).finditer(lowered)
             if not _AFTER_WORD.match(lowered, place.start())
         )
@@ -127,12 +155,25 @@ class PhraseIndex:
                 continue
             if lowered[max(0, start - len(_NEGATING_PREFIX)) : start] == _NEGATING_PREFIX:
                 continue
-            for phrase in self._by_word[form]:
+            for phrase in tried[form]:
                 match = self._pattern(phrase).match(text, start)
                 if match:
                     end = match.end()
                     yield PhraseMatch(phrase, start, end)
                     break
+
+    def _possible(self, form: str, words: frozenset[str]) -> tuple[str, ...]:
+        """The phrases to try where `form` stands, longest first: those whose other words
+        the text has (a phrase cannot match without them)."""
+        phrases = self._by_word[form]
+        needs = self._needs.get(form)
+        if needs is None:
+            return phrases
+        return tuple(
+            phrase
+            for phrase, (every, last) in zip(phrases, needs, strict=True)
+            if every <= words and (last is None or not last.isdisjoint(words))
+        )
 
     def search(self, text: str | FoldedText) -> bool:
         """Whether the text has any of the phrases."""

@@ -688,6 +688,36 @@ def test_a_pronoun_after_a_person_who_is_no_actor_carries_no_actor() -> None:
     assert actors["He said the city would be retaken."] == ("saf",)
 
 
+def test_sentences_after_one_naming_nobody_are_not_read_for_a_pronoun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import briefing.coreference
+
+    read: list[str] = []
+    for name in ("refers_back", "lead_actor"):
+        original = getattr(briefing.coreference, name)
+
+        def spy(text: str, *args: object, _original=original) -> object:  # type: ignore[no-untyped-def]
+            read.append(text)
+            return _original(text, *args)
+
+        monkeypatch.setattr(briefing.coreference, name, spy)
+    sentences = _annotated(
+        [
+            "Rescue work went on through the night in the centre of the city, officials said.",
+            "He said the rain had stopped the work twice before dawn on Sunday.",
+            "Russia said it would answer the attack on the city with more strikes.",
+            "He said so again on Monday in a statement from the ministry in Moscow.",
+        ],
+        "ukraine",
+    )
+    actors = [actors for _, actors in sentences]
+    assert actors == [(), (), ("russia",), ("russia",)]
+    # Nothing to carry after a sentence about nobody, nobody to lead with in one, and
+    # no lead to look for in one carrying the actor before.
+    assert read == [sentences[2][0], sentences[3][0]]
+
+
 def test_the_statement_goes_on_with_the_speaker_before() -> None:
     sentences = _annotated(
         [

@@ -397,6 +397,25 @@ def test_every_letter_ignore_case_takes_for_an_ascii_one_is_screened() -> None:
     assert all(_OTHER_FOLDS.search(c) for c in unlowered)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In2016 and since2011, mid2024, mid-2024, October2023, Jan.2024 and Sept. 5, 2024.",
+        "On 7th of October, 25 May 2025 at 4pm (0200 GMT, 10:30), 2025-01-26 and MAY 3.",
+        "Seventeen days, twenty-five years and a half, someone days, two_days, 20٢٤.",
+        "It lasted two ſeconds ın 2016, İN 2017 and 4 a.m.x; 1,1,1,2024-day truce.",
+        "٣ days and 3٣ hours; officials of 2024 told today of 1990s until 2001.",
+    ],
+)
+def test_time_phrases_are_found_at_words_as_in_the_whole_text(text: str) -> None:
+    from briefing.date_mention import _patterns, _phrases
+
+    phrase, _ = _patterns()
+    found = [(m.start(), m.end()) for m in _phrases(phrase, text)]
+    assert found == [(m.start(), m.end()) for m in phrase.finditer(text)]
+    assert found
+
+
 COUNTED_PAGES = {
     "wire.txt": """ date 2025-05-06 Drones hit Port Sudan
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.actors import _key
-from briefing.phrase_index import PhraseIndex, folded
+from briefing.phrase_index import PhraseIndex, PhraseMatch, folded
 from briefing.profile import list_profiles, load_profile
 from tests.phrase_reference import Alternation
 
@@ -45,6 +45,7 @@ TRICKY = [
     "Iran-backed Hezbollah's fighters, the Kurds' SDF (SDF) and Russians’ bases.",
     "İran and ıran; U.S.-led, U.S.A. and U.S.'s; al-Sharaa's men; Sharaa_x; x_Sharaa.",
     "Islamic State militants and militants; rebels' and rebeles; Syrian\n\tarmy units.",
+    "The Governments' men, the government’s, THE\nREGIMEs; the state of the states.",
 ]
 
 
@@ -77,3 +78,12 @@ def test_longest_phrase_wins_at_a_word_and_matches_never_overlap() -> None:
     found = [(m.phrase, m.start) for m in index.finditer("Islamic State militants, a militant")]
     assert found == [("islamic state militants", 0), ("militant", 27)]
     assert [m.phrase for m in PhraseIndex(["assad"]).finditer("anti-Assad, pro-Assad")] == ["assad"]
+
+
+def test_a_word_is_not_looked_for_where_its_phrases_other_words_are_missing() -> None:
+    index = PhraseIndex(["the government", "the regime", "army"])
+    assert list(index.finditer("The army and the people.")) == [PhraseMatch("army", 4, 8)]
+    # "the" starts only phrases needing "government" or "regime": never searched for.
+    assert "the" not in index._places
+    found = [m.phrase for m in index.finditer("The army of the governments.")]
+    assert found == ["army", "the government"]
