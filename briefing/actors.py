@@ -63,6 +63,11 @@ class ActorTagger:
         article's publication date for their `after` and `before`."""
         return self.ordered(self.positions(sentence, article_text, published))
 
+    @cached_property
+    def time_bounded(self) -> bool:
+        """Whether some alias means an actor only before or after a day."""
+        return any(rule.after or rule.before for rule, _, _ in self.rules)
+
     def ordered(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
         """The actor ids in profile order."""
         return tuple(sorted(actor_ids, key=self.order.__getitem__))

@@ -502,3 +502,40 @@ def test_an_event_verb_in_the_simple_present_tells_a_habit() -> None:
     assert not tells_a_habit("Russian attacks have killed 20 people.")
     # A statement, told in the present as "says" is.
     assert not tells_a_habit("Russia denies targeting civilians.")
+
+
+def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
+    tmp_path: Path,
+) -> None:
+    # The Syria profile's "Syrian army" is Assad's until his fall, the new government's
+    # after. The undated page carries the dated page's report, so it is estimated to be of
+    # October 2025: its "Syrian army" is the new government's, not Assad's.
+    (tmp_path / "dated.txt").write_text(
+        " date 2025-10-07 Ceasefire in Aleppo\n\n"
+        "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
+        "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
+        "Several wounded civilians were taken to hospital.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Aleppo truce holds\n\n"
+        "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
+        "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
+        "The Syrian army sent reinforcements to the edge of the district.\n\n"
+        "The Syrian army shelled SDF positions in Ashrafieh on Monday, residents said.\n",
+        encoding="utf-8",
+    )
+    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    briefing = build_briefing(paths, BriefingOptions(profile="syria", use_cache=False))
+    undated = _article(briefing, "undated")
+    assert briefing.article(undated).article.published is None
+    assert briefing.estimated_published[undated] == "2025-10-07"
+    sent = _sentence_id(briefing, "undated", "The Syrian army sent")
+    assert briefing.sentence(sent).actors == ("hts",)
+    # Its line is in the new government's pane.
+    panes = [b.id for b in briefing.actors if sent in b.cited_sentences]
+    assert panes == ["hts"]
+    # The army acts, the SDF is acted upon: the line is in the army's pane.
+    shelled = _sentence_id(briefing, "undated", "The Syrian army shelled")
+    pools = [b.id for b in briefing.actors for line in b.summary_pool if shelled in line.sources]
+    assert pools == ["hts"]
