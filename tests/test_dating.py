@@ -450,3 +450,28 @@ Aid workers said thousands of families fled the camp.
     # Days of assaults: neither Friday nor the news day is the event's.
     assert _line_date(index, "rsf.txt", "Since Friday") is None
     assert _line_date(index, "rsf.txt", "Aid workers said") == "2025-04-13"
+
+
+def test_an_undated_event_takes_the_day_of_a_like_event_told_before_it(tmp_path: Path) -> None:
+    page = """ date 2025-03-12 Truce in Tyre after border clashes
+
+Israel and Hezbollah agreed a truce around Tyre on Wednesday after a day of exchanges of fire.
+
+Lebanese officials said two soldiers and a farmer were killed in Tuesday's Israeli shelling.
+
+The Lebanese army blamed Israel for the shelling of the town.
+
+Tensions have risen along the border in recent months.
+
+Residents said roads out of the town were blocked by rubble.
+
+Hezbollah's Al-Manar TV said a Lebanese soldier was killed and two others wounded in an Israeli drone strike.
+
+Schools in the area stay shut.
+"""
+    index = _index_of(tmp_path, {"tyre.txt": page}, "gaza-lebanon")
+    # The lede's day is Wednesday's truce; the killing it does not date is told like
+    # Tuesday's (a soldier killed in shelling), not like the truce.
+    assert _line_date(index, "tyre.txt", "Hezbollah's Al-Manar TV said") == "2025-03-11"
+    # A sentence telling nothing like an event dated before it keeps the news of the day.
+    assert _line_date(index, "tyre.txt", "Residents said roads") == "2025-03-12"

@@ -309,12 +309,27 @@ class Dating:
         return found
 
     def story_day(self, sentence: Sentence) -> DateMention | None:
-        """The day the sentence just before this one gives its event, when it is a day of
-        the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
-        He was taken to hospital, where he died." goes on telling Saturday's story."""
+        """The day of the article's news (within `LEDE_DAYS`) the story the sentence goes on
+        telling is of: the day the sentence just before it gives its event ("MSF said a
+        watchman was killed Saturday. He was taken to hospital, where he died."), or one
+        further back that tells a like event (its event verb and `TOLD_ELSEWHERE_MIN` of
+        its words: "... died in Monday's shelling." ... "a security forces member was killed
+        in an SDF attack."), the nearest first."""
         reference = self.reference[sentence.article_id]
-        date = self._day_before(sentence) if reference is not None else None
-        return date if date is not None and _of_the_day(date, reference) else None
+        if reference is None:
+            return None
+        told = self.index.report_words(sentence)
+        place = self.index.order[sentence.id]
+        for back in range(place - 1, -1, -1):
+            before = self.index.sentences[self._reading[back]]
+            if before.article_id != sentence.article_id or before.kind != sentence.kind:
+                return None
+            if back < place - 1 and not _tells_alike(told, self.index.report_words(before)):
+                continue
+            date = best_date(event_dates(before.text, self.sentence_dates(before)))
+            if date is not None:
+                return date if _of_the_day(date, reference) else None
+        return None
 
     def estimated_days(self) -> dict[str, str]:
         """Article id -> the day an article with no page date, or one the articles carrying
@@ -422,6 +437,14 @@ def _tells_the_same(told: ReportWords, other: ReportWords) -> bool:
     shared = len(rest & others)
     return shared >= TOLD_ELSEWHERE_MIN and shared >= TOLD_ELSEWHERE_WORDS * min(
         len(rest), len(others)
+    )
+
+
+def _tells_alike(told: ReportWords, other: ReportWords) -> bool:
+    """Whether two sentences of an article tell alike events: an event verb and
+    `TOLD_ELSEWHERE_MIN` words in common."""
+    return bool(told.events & other.events) and len(told.words & other.words) >= (
+        TOLD_ELSEWHERE_MIN
     )
 
 
