@@ -539,3 +539,28 @@ def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
     shelled = _sentence_id(briefing, "undated", "The Syrian army shelled")
     pools = [b.id for b in briefing.actors for line in b.summary_pool if shelled in line.sources]
     assert pools == ["hts"]
+
+
+def test_an_attack_told_with_no_one_acting_is_the_actor_the_next_sentence_blames(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "kadugli.txt").write_text(
+        " date 2025-11-04 Drone strike on a wedding\n\n"
+        "At least 30 people were killed in a drone strike on a wedding outside the army-held "
+        "town of Kadugli, local officials said.\n\n"
+        "They blamed the paramilitary Rapid Support Forces for Monday's attack on the village.\n\n"
+        "The Sudanese army said its air defences shot down two drones over Kadugli.\n",
+        encoding="utf-8",
+    )
+    briefing = build_briefing(
+        [str(tmp_path / "kadugli.txt")], BriefingOptions(profile="sudan", use_cache=False)
+    )
+    strike = _sentence_id(briefing, "kadugli", "At least 30 people")
+    # The army names only the town: the strike is the RSF's, the one blamed for it.
+    pools = [b.id for b in briefing.actors for line in b.summary_pool if strike in line.sources]
+    assert pools == ["rsf"]
+    # The army acts in its own sentence and keeps it.
+    shot = _sentence_id(briefing, "kadugli", "The Sudanese army said")
+    assert [b.id for b in briefing.actors for line in b.summary_pool if shot in line.sources] == [
+        "saf"
+    ]
