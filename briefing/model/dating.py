@@ -21,6 +21,7 @@ from briefing.annotate import Sentence, publication_date
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
+from briefing.model.clauses import opening_phrase_end
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
@@ -330,6 +331,29 @@ class Dating:
             if date is not None:
                 return date if _of_the_day(date, reference) else None
         return None
+
+    def goes_on_history(self, sentence: Sentence, published: str | None) -> bool:
+        """Whether its paragraph opens on a date long before the article (`published`)
+        and no sentence between dates another event: "In October of 2023, the IDF published
+        documents ... An Israeli court found a 'close connection' ..." goes on telling that
+        history (a date inside a sentence, "rumoured to have been killed in 2006", sets no
+        time for what follows)."""
+        paragraph = (sentence.article_id, sentence.paragraph)
+        place = self.index.order[sentence.id]
+        for back in range(place - 1, -1, -1):
+            before = self.index.sentences[self._reading[back]]
+            if (before.article_id, before.paragraph) != paragraph:
+                return False
+            date = best_date(event_dates(before.text, self.sentence_dates(before)))
+            if date is None:
+                continue
+            first = self.index.sentences[self._reading[back - 1]] if back else None
+            return (
+                (first is None or (first.article_id, first.paragraph) != paragraph)
+                and date.end <= opening_phrase_end(before.text)
+                and is_historical(date, published)
+            )
+        return False
 
     def estimated_days(self) -> dict[str, str]:
         """Article id -> the day an article with no page date, or one the articles carrying

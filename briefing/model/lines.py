@@ -346,13 +346,15 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
             event, best_date(dates), published, text[: opening_phrase_end(text)]
         )
         # an undated sentence the next one turns to now against, one telling its event
-        # inside a clause dated long before, or a body sentence telling it in the present
+        # inside a clause dated long before, a body sentence telling it in the present, or
+        # one going on with the history its paragraph opened with
         or (
             not written(dates)
             and (
                 told_as_then(_text(index.following.get(stated.id)))
                 or (stated.kind == "body" and tells_a_habit(event))
                 or told_of_then(stated.text, index.dating.sentence_dates(stated), published)
+                or index.dating.goes_on_history(stated, published)
             )
         ),
         order=index.order[members[0]],
