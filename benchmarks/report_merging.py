@@ -66,9 +66,7 @@ from briefing_eval import (  # noqa: E402
 from briefing.actors import compile_profile  # noqa: E402
 from briefing.annotate import AnnotatedArticle, publication_date  # noqa: E402
 from briefing.corroborate import (  # noqa: E402
-    _candidate_pairs,
-    _comparable,
-    _Features,
+    Features,
     article_words,
     corroborate,
     pair_features,
@@ -78,6 +76,8 @@ from briefing.corroborate import (  # noqa: E402
     same_report,
     told_days,
 )
+from briefing.corroborate.candidates import candidate_pairs  # noqa: E402
+from briefing.corroborate.score import comparable  # noqa: E402
 from briefing.model.words import report_weights  # noqa: E402
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ def recall_losses(
     features, copy_of, distinct = compared_sentences(articles)
     proposed = {
         (distinct[x], distinct[y])
-        for firsts, seconds in _candidate_pairs(features, distinct)
+        for firsts, seconds in candidate_pairs(features, distinct)
         for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
     }
     published = {a.id: publication_date(a.article.published) for a in articles}
@@ -240,7 +240,7 @@ def recall_losses(
         if i < 0 or (i, j) not in proposed:
             losses["not proposed"] += 1
         elif published_apart(wi, wj, published[si.article_id], published[sj.article_id]) or not (
-            wi.words and wj.words and _comparable(wi, wj)
+            wi.words and wj.words and comparable(wi, wj)
         ):
             losses["ruled out"] += 1
         elif report_score(wi, wj, weights, told_days(si), told_days(sj)) < weights.threshold:
@@ -270,7 +270,7 @@ def reachable_rewrites(
             i = parent[i]
         return i
 
-    for firsts, seconds in _candidate_pairs(features, distinct):
+    for firsts, seconds in candidate_pairs(features, distinct):
         for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True):
             i, j = distinct[x], distinct[y]
             if i in report_of and report_of[i] == report_of.get(j):
@@ -288,7 +288,7 @@ def reachable_rewrites(
 
 def compared_sentences(
     articles: Sequence[AnnotatedArticle],
-) -> tuple[_Features, dict[int, int], list[int]]:
+) -> tuple[Features, dict[int, int], list[int]]:
     """The articles' sentences as `corroborate` compares them: their words, each
     sentence's first word-for-word copy (captions left out) and the distinct ones."""
     sentences = [s for a in articles for s in a.sentences]
@@ -301,7 +301,7 @@ def compared_sentences(
         if s.kind != "caption"
     }
     distinct = sorted(n for n, first_copy in copy_of.items() if first_copy == n)
-    return _Features(packed), copy_of, distinct
+    return Features(packed), copy_of, distinct
 
 
 def proposed_on_corpus(size: int) -> None:
@@ -319,7 +319,7 @@ def proposed_on_corpus(size: int) -> None:
         CorpusBuilder(source_pages()).write(folder, size)
         articles = build_briefing([str(folder)], BriefingOptions(use_cache=False)).articles
     features, _, distinct = compared_sentences(articles)
-    pairs = sum(len(firsts) for firsts, _ in _candidate_pairs(features, distinct))
+    pairs = sum(len(firsts) for firsts, _ in candidate_pairs(features, distinct))
     print(
         f"\nDistinct corpus of {size:,} articles: {len(distinct):,} distinct sentences, "
         f"{pairs:,} pairs proposed ({pairs / len(distinct):.2f} a sentence)"

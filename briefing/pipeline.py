@@ -395,7 +395,7 @@ def _load_model_stage(summarizer: str) -> None:
     # comparing reports, with the model's word lists.
     from scipy import sparse  # noqa: F401
 
-    import briefing.report_pairs  # noqa: F401
+    import briefing.corroborate.pairs  # noqa: F401
     from briefing.model.words import contrary_events, report_weights, word_senses
 
     word_senses()

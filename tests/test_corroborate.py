@@ -228,19 +228,19 @@ def _pairs_by_definition(
     more than _COMMON_WORD sentences linking each one with the next only; or sharing a
     name held by _COMMON_WORD sentences at most and words weighing _MIN_ANCHORED_WEIGHT,
     the common ones _COMMON_SHARE of their weight: every pair tried."""
-    from briefing.corroborate import (
+    from briefing.corroborate.candidates import (
         _COMMON_SHARE,
         _COMMON_WORD,
         _MIN_ANCHORED_WEIGHT,
         _MIN_SHARED_WEIGHT,
-        _NAME_WEIGHT,
     )
+    from briefing.corroborate.words import NAME_WEIGHT
 
     holders: dict[str, list[int]] = {}
     for x, found in enumerate(words):
         for word in found:
             holders.setdefault(word, []).append(x)
-    weight = {w: _NAME_WEIGHT if w in names[xs[0]] else 1.0 for w, xs in holders.items()}
+    weight = {w: NAME_WEIGHT if w in names[xs[0]] else 1.0 for w, xs in holders.items()}
 
     def links(word: str, x: int, y: int) -> bool:
         xs = holders[word]
@@ -255,7 +255,7 @@ def _pairs_by_definition(
         if not any(map(rare_name, shared)):
             return 0.0
         return sum(
-            (_NAME_WEIGHT if w in names[x] else 1.0)
+            (NAME_WEIGHT if w in names[x] else 1.0)
             * (1.0 if len(holders[w]) <= _COMMON_WORD else _COMMON_SHARE)
             for w in shared
         )
@@ -270,15 +270,16 @@ def _pairs_by_definition(
 
 
 def _listed(batches) -> list[tuple[int, int]]:
-    """`_candidate_pairs`' batches of pairs, as one list of pairs."""
+    """`candidate_pairs`' batches of pairs, as one list of pairs."""
     return [pair for xs, ys in batches for pair in zip(xs.tolist(), ys.tolist(), strict=True)]
 
 
 def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
     import random
 
-    import briefing.corroborate as corroborate_module
-    from briefing.corroborate import ArticleWords, _candidate_pairs, _Features
+    from briefing.corroborate import ArticleWords, Features
+    from briefing.corroborate import candidates as candidates_module
+    from briefing.corroborate.candidates import candidate_pairs
 
     # Words in 2 to 60 sentences (common ones past _COMMON_WORD), names among them.
     rng = random.Random(12)
@@ -296,35 +297,36 @@ def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
         )
         for _ in range(40)
     ]
-    features = _Features(articles)
+    features = Features(articles)
     sentences = [a.sentence(n) for a in articles for n in range(len(a))]
     distinct = [i for i in range(len(sentences)) if i % 7 != 3]
     expected = _pairs_by_definition(
         [sentences[i].words for i in distinct], [sentences[i].names for i in distinct]
     )
     assert len(expected) > 100
-    assert _listed(_candidate_pairs(features, distinct)) == expected
+    assert _listed(candidate_pairs(features, distinct)) == expected
     # Added up a few first sentences at a time, the same pairs.
-    monkeypatch.setattr(corroborate_module, "_SHARES_AT_ONCE", 50)
-    assert _listed(_candidate_pairs(features, distinct)) == expected
+    monkeypatch.setattr(candidates_module, "_SHARES_AT_ONCE", 50)
+    assert _listed(candidate_pairs(features, distinct)) == expected
     # Some of them only for sharing a rare name.
-    monkeypatch.setattr(corroborate_module, "_MIN_ANCHORED_WEIGHT", float("inf"))
+    monkeypatch.setattr(candidates_module, "_MIN_ANCHORED_WEIGHT", float("inf"))
     unanchored = _pairs_by_definition(
         [sentences[i].words for i in distinct], [sentences[i].names for i in distinct]
     )
     assert len(unanchored) < len(expected)
-    assert _listed(_candidate_pairs(features, distinct)) == unanchored
+    assert _listed(candidate_pairs(features, distinct)) == unanchored
 
 
 def test_sentences_sharing_no_word_give_no_candidate_pairs() -> None:
-    from briefing.corroborate import ArticleWords, _candidate_pairs, _Features
+    from briefing.corroborate import ArticleWords, Features
+    from briefing.corroborate.candidates import candidate_pairs
 
-    apart = _Features(
+    apart = Features(
         [ArticleWords.of(["Alpha beta gamma.", "Delta epsilon zeta."], ()), ArticleWords.of([], ())]
     )
-    assert _listed(_candidate_pairs(apart, [0, 1])) == []
-    assert _listed(_candidate_pairs(apart, [])) == []
-    assert _listed(_candidate_pairs(_Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
+    assert _listed(candidate_pairs(apart, [0, 1])) == []
+    assert _listed(candidate_pairs(apart, [])) == []
+    assert _listed(candidate_pairs(Features([ArticleWords.of(["", "..."], ())]), [0, 1])) == []
 
 
 def test_report_words_read_who_a_report_is_from() -> None:
@@ -444,7 +446,7 @@ def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() 
 
 # Sentences telling of counts (agreeing, rounded, clashing), days, other years, weekdays
 # and contrary events, in articles published days and weeks apart: every feature of
-# `pair_features` and every test of `_comparable` is met by some pair.
+# `pair_features` and every test of `comparable` is met by some pair.
 _SCORED_ARTICLES = (
     (
         "2024-11-27",
@@ -486,17 +488,13 @@ _SCORED_ARTICLES = (
 
 
 def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatch) -> None:
-    import briefing.corroborate as corroborate_module
-    from briefing import report_pairs
     from briefing.annotate import publication_date
-    from briefing.corroborate import (
-        _NO_DAYS,
-        _candidate_pairs,
-        _Features,
-        _scored_pairs,
-        article_words,
-        published_apart,
-    )
+    from briefing.corroborate import Features, article_words, published_apart
+    from briefing.corroborate import join as join_module
+    from briefing.corroborate import pairs as pairs_module
+    from briefing.corroborate.candidates import candidate_pairs
+    from briefing.corroborate.features import NO_DAYS
+    from briefing.corroborate.join import _scored_pairs
     from briefing.model.words import report_weights
 
     made = [
@@ -504,7 +502,7 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
         for n, (published, texts) in enumerate(_SCORED_ARTICLES)
     ]
     articles = [*made, *seed_briefing.articles]
-    features = _Features([article_words(a) for a in articles])
+    features = Features([article_words(a) for a in articles])
     sentences = [s for a in articles for s in a.sentences]
     distinct = [i for i, s in enumerate(sentences) if s.kind != "caption"]
     days = [publication_date(a.article.published) for a in articles for _ in a.sentences]
@@ -512,8 +510,8 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
     weights = report_weights()
     # Few pairs: scored one by one, by `report_score`.
     one_by_one = _scored_pairs(features, distinct, days, told, weights)
-    assert 100 < len(one_by_one) < corroborate_module._PAIRS_ONE_BY_ONE
-    candidates = _listed(_candidate_pairs(features, distinct))
+    assert 100 < len(one_by_one) < join_module._PAIRS_ONE_BY_ONE
+    candidates = _listed(candidate_pairs(features, distinct))
     assert any(
         published_apart(features[i], features[j], days[i], days[j])
         for i, j in ((distinct[x], distinct[y]) for x, y in candidates)
@@ -522,15 +520,15 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
         name
         for _, i, j in one_by_one
         for name, value in pair_features(
-            features[i], features[j], told.get(i, _NO_DAYS), told.get(j, _NO_DAYS)
+            features[i], features[j], told.get(i, NO_DAYS), told.get(j, NO_DAYS)
         ).items()
         if value
     }
     assert met == set(pair_features(features[0], features[0]))  # every feature counts
     # All at once, on arrays: the same floats, pair by pair; a few pairs at a time too.
-    monkeypatch.setattr(corroborate_module, "_PAIRS_ONE_BY_ONE", 0)
+    monkeypatch.setattr(join_module, "_PAIRS_ONE_BY_ONE", 0)
     assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
-    monkeypatch.setattr(report_pairs, "_BATCH", 7)
+    monkeypatch.setattr(pairs_module, "_BATCH", 7)
     assert _scored_pairs(features, distinct, days, told, weights) == one_by_one
 
 

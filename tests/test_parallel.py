@@ -55,7 +55,8 @@ def test_chunks_cover_every_page_once_in_order_and_shrink_to_single_pages() -> N
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
     from briefing.actors import compile_profile
-    from briefing.corroborate import _copy_key, corroborate, report_words
+    from briefing.corroborate import corroborate, report_words
+    from briefing.corroborate.packed import _copy_key
     from briefing.model.attribution import attribute_sentences
     from briefing.model.index import prepare
 
@@ -107,19 +108,19 @@ def _from_worker(prepared: Prepared) -> Prepared:
     """`prepared` as it arrives from a worker process, whose word ids are not this one's:
     pickled, it is read by a side whose vocabulary holds other words under the same ids,
     and means the same words there."""
-    from briefing import corroborate
+    from briefing.corroborate import packed
 
     sent = pickle.dumps(prepared)
     here = [prepared.words.sentence(n) for n in range(len(prepared.words))]
-    kept = corroborate._VOCABULARY
+    kept = packed.VOCABULARY
     try:
-        corroborate._VOCABULARY = corroborate.Vocabulary()
-        corroborate._VOCABULARY.id("a word only the receiving side knows")
+        packed.VOCABULARY = packed.Vocabulary()
+        packed.VOCABULARY.id("a word only the receiving side knows")
         there = pickle.loads(sent).words
         assert there.tokens != prepared.words.tokens or not here
         assert [there.sentence(n) for n in range(len(there))] == here
     finally:
-        corroborate._VOCABULARY = kept
+        packed.VOCABULARY = kept
     return pickle.loads(sent)
 
 

@@ -1,6 +1,6 @@
 """The report scores of every candidate pair of a corroboration at once, on arrays.
 
-`corroborate.report_score` scores one pair from two sentences' sets of words; scoring the
+`score.report_score` scores one pair from two sentences' sets of words; scoring the
 tens of thousands of candidate pairs of a large folder that way was most of the
 comparing stage (a Python call per set operation per pair, and every sentence unpacked).
 Here each sentence of a pair is a row of sparse 0/1 matrices over word ids, one per kind
@@ -23,19 +23,11 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from briefing.corroborate import (
-    _NAME_WEIGHT,
-    _NO_DAYS,
-    _REPORT_DAYS,
-    _ROUNDING,
-    _SMALL_COUNT,
-    _VOCABULARY,
-    _count_token,
-    _Features,
-    logistic,
-    report_sum,
-    told_features,
-)
+from briefing.corroborate.features import NO_DAYS, ROUNDING, SMALL_COUNT, told_features
+from briefing.corroborate.join import REPORT_DAYS
+from briefing.corroborate.packed import VOCABULARY, Features
+from briefing.corroborate.score import logistic, report_sum
+from briefing.corroborate.words import NAME_WEIGHT, count_token
 from briefing.model.words import ReportWeights, contrary_events, word_senses
 
 # Pairs scored at a time: the rows of a batch's matrices are a few dozen bytes a word.
@@ -48,7 +40,7 @@ Vector = NDArray[np.float64]
 
 
 def scored_pairs(
-    features: _Features,
+    features: Features,
     candidates: Iterable[tuple[NDArray[np.int64], NDArray[np.int64]]],
     distinct: Sequence[int],
     published: Sequence[date | None],
@@ -56,8 +48,8 @@ def scored_pairs(
     weights: ReportWeights,
 ) -> list[tuple[float, int, int]]:
     """(report score, i, j) of each candidate pair (indexes into `distinct`, see
-    `_candidate_pairs`) of sentences i and j (reading order) that may carry one report:
-    not `published_apart`, both with words, `_comparable`. What `_join_reports` ranks."""
+    `candidate_pairs`) of sentences i and j (reading order) that may carry one report:
+    not `published_apart`, both with words, `comparable`. What `join_reports` ranks."""
     ids = np.asarray(distinct, dtype=np.int64)
     batches = [(ids[x], ids[y]) for x, y in candidates]
     if not batches:
@@ -171,7 +163,7 @@ class _Rows:
 
     @classmethod
     def of(
-        cls, features: _Features, sentences: NDArray[np.int64], published: Sequence[date | None]
+        cls, features: Features, sentences: NDArray[np.int64], published: Sequence[date | None]
     ) -> _Rows:
         place = np.full(len(features), -1, dtype=np.int64)
         place[sentences] = np.arange(len(sentences))
@@ -180,8 +172,8 @@ class _Rows:
         row, run, token = place[sentence[kept]], run[kept], token[kept]
         del sentence, kept
         size = len(sentences)
-        width = len(_VOCABULARY.words)
-        text = _VOCABULARY.words
+        width = len(VOCABULARY.words)
+        text = VOCABULARY.words
 
         def matrix(where: NDArray[np.bool_]) -> Matrix:
             return Matrix(
@@ -210,11 +202,11 @@ class _Rows:
         )
 
         # Counts' tokens ("1000"), which `pair_features` leaves out of the plain words.
-        ids = _VOCABULARY._ids
+        ids = VOCABULARY._ids
         counted = features.number_counts()[sentences]
         values = [features.numbers(int(sentences[r])) for r in np.flatnonzero(counted).tolist()]
         # (a count's token is among the sentence's words, so its id is known)
-        number_tokens = [sorted({ids[_count_token(x)] for x in found}) for found in values]
+        number_tokens = [sorted({ids[count_token(x)] for x in found}) for found in values]
         number_matrix = Matrix(
             (
                 np.ones(sum(map(len, number_tokens)), dtype=np.int8),
@@ -280,7 +272,7 @@ class _Rows:
         """`published_apart` of each pair of rows."""
         day_a, day_b = self.published[a], self.published[b]
         known = (day_a >= 0) & (day_b >= 0)
-        far = np.abs(day_a - day_b) > _REPORT_DAYS
+        far = np.abs(day_a - day_b) > REPORT_DAYS
         return known & (far | (self.other_years[a] != self.other_years[b]))
 
     def shared(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> dict[str, NDArray[np.int64]]:
@@ -294,7 +286,7 @@ class _Rows:
         return {name: counts[:, n] for n, (name, _, _) in enumerate(_SHARED)}
 
     def comparable(self, batch: _Batch) -> NDArray[np.bool_]:
-        """`_comparable` of each pair of the batch."""
+        """`comparable` of each pair of the batch."""
         a, b, shared = batch.a, batch.b, batch.shared
         size = self.sizes
         # `_contradict`
@@ -320,7 +312,7 @@ class _Rows:
         size = self.sizes
         plain_a, plain_b = size["plain"][a], size["plain"][b]
         names_a, names_b = size["names"][a], size["names"][b]
-        extra = _NAME_WEIGHT - 1.0
+        extra = NAME_WEIGHT - 1.0
         total = shared["words"] + extra * shared["names_in_words"]
         total_a = plain_a + extra * names_a
         total_b = plain_b + extra * names_b
@@ -379,7 +371,7 @@ class _Rows:
 
 @dataclass(frozen=True)
 class _Compared:
-    """Two sentences' counts compared (`_counts_agree`), for each pair of rows a and b: how
+    """Two sentences' counts compared (`counts_agree`), for each pair of rows a and b: how
     many each gives, how many agree with one of the other's, how many of a's past the
     common ones agree, how many each gives past the common ones, and whether one of a's
     past the common ones agrees with one of b's past them."""
@@ -425,8 +417,8 @@ class _Counts:
         first_rounder = self.roundness[x_place] >= self.roundness[y_place]
         rounder, other = np.where(first_rounder, x, y), np.where(first_rounder, y, x)
         roundness = np.maximum(self.roundness[x_place], self.roundness[y_place])
-        agree = (x == y) | ((roundness >= 2) & (np.abs(other - rounder) <= _ROUNDING * rounder))
-        big = _SMALL_COUNT
+        agree = (x == y) | ((roundness >= 2) & (np.abs(other - rounder) <= ROUNDING * rounder))
+        big = SMALL_COUNT
 
         def each(
             sizes: NDArray[np.int64], rows: NDArray[np.int64], placed: NDArray[np.int64]
@@ -459,7 +451,7 @@ class _Counts:
 
 
 def _roundness(values: Vector) -> NDArray[np.int64]:
-    """`corroborate._roundness` of each value: trailing zeros of a whole count (counts
+    """`features._roundness` of each value: trailing zeros of a whole count (counts
     stop at _LARGEST_COUNT, 10 ** 13)."""
     whole = (values == np.floor(values)) & (values != 0)
     numbers = np.where(whole, values, 0).astype(np.int64)
@@ -473,7 +465,7 @@ def _told_features(
     i: NDArray[np.int64], j: NDArray[np.int64], told: Mapping[int, frozenset[str]]
 ) -> dict[str, Vector]:
     """`told_features` of each pair: all 0 unless both sentences tell of days."""
-    names = list(told_features(_NO_DAYS, _NO_DAYS))
+    names = list(told_features(NO_DAYS, NO_DAYS))
     columns = {name: np.zeros(len(i)) for name in names}
     pairs = zip(i.tolist(), j.tolist(), strict=True)
     for k, (x, y) in enumerate(pairs):

@@ -1,0 +1,161 @@
+"""How scored pairs of sentences join into reports: best first, guarded against joining two
+days' events or reports published apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from briefing.corroborate.candidates import candidate_pairs
+from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree
+from briefing.corroborate.packed import Features
+from briefing.corroborate.score import clash, comparable, report_score
+from briefing.corroborate.words import ReportWords
+from briefing.model.words import ReportWeights
+
+# A wire report is carried within days: articles published further apart than this
+# carry different reports.
+REPORT_DAYS = 3
+# Members of each group checked for a clash when two groups join (a bound on the cost
+# when one report has hundreds of distinct rewordings).
+_GUARDED = 40
+
+
+def join_reports(
+    features: Features,
+    published: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
+    distinct: Sequence[int],
+    parent: list[int],
+    root: Callable[[int], int],
+    weights: ReportWeights,
+) -> None:
+    """Join the distinct sentences that carry one report: candidate pairs (sharing
+    words) scoring past the threshold, best first; two groups join only when none of
+    their members clash (other days of the month), so a chain of near-alike sentences
+    cannot join the events of two days. Sentences of articles published more than
+    REPORT_DAYS apart carry different reports however alike (the WHO on one hospital in
+    January and in October), and so do a sentence telling of another year than its
+    article's and one that does not."""
+
+    def apart(a: int, b: int) -> bool:
+        return published_apart(features[a], features[b], published[a], published[b])
+
+    scored = _scored_pairs(features, distinct, published, told, weights)
+    members: dict[int, list[int]] = {}
+
+    def join(i: int, j: int) -> None:
+        ri, rj = root(i), root(j)
+        group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
+        cross = [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
+        if any(apart(a, b) or clash(features[a], features[b]) for a, b in cross):
+            return
+        # Groups whose sentences name weekdays, none of them the same, tell of two
+        # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
+        # reports, however a headline bundling both bridges them; they join on a shared
+        # count ("killed 70" the attack of Saturday, as WHO said on Sunday). (Two sentences
+        # alone may: one outlet dates the attack, another the announcement.)
+        if len(group_i) + len(group_j) > 2 and not _count_agrees(features[i], features[j]):
+            days_i = _weekdays(features, group_i[:_GUARDED])
+            days_j = _weekdays(features, group_j[:_GUARDED])
+            if days_i and days_j and not days_i & days_j:
+                return
+        first, second = min(ri, rj), max(ri, rj)
+        parent[second] = first
+        members[first] = [*group_i, *group_j] if first == ri else [*group_j, *group_i]
+        members.pop(second, None)
+
+    ranked = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
+    above = sum(score >= weights.threshold for score, _, _ in ranked)
+    for _, i, j in ranked[:above]:
+        if root(i) != root(j):
+            join(i, j)
+    # Outlets rewording one wire story keep its order: a pair scoring under the threshold
+    # (but past `aligned_threshold`) joins when sentences just before both, or just after
+    # both, already carry one report.
+    for score, i, j in ranked[above:]:
+        if score < weights.aligned_threshold:
+            break
+        if root(i) != root(j) and _neighbours_joined(features, root, i, j):
+            join(i, j)
+
+
+# How many sentences on each side `_neighbours_joined` looks at.
+_ALIGNED_SPAN = 2
+
+
+def _neighbours_joined(features: Features, root: Callable[[int], int], i: int, j: int) -> bool:
+    """Whether, for sentences i and j of two articles, one of the _ALIGNED_SPAN sentences
+    before i and one before j (or after both) are of one report."""
+    if features.article(i) == features.article(j):
+        return False
+    for step in (-1, 1):
+        mine = [i + step * d for d in range(1, _ALIGNED_SPAN + 1)]
+        theirs = [j + step * d for d in range(1, _ALIGNED_SPAN + 1)]
+        roots = {root(a) for a in mine if features.article(a) == features.article(i)}
+        if any(root(b) in roots for b in theirs if features.article(b) == features.article(j)):
+            return True
+    return False
+
+
+# Past this many candidate pairs they are scored all at once, on arrays (see
+# `briefing.corroborate.pairs`); below it, importing scipy costs more than scoring them one by
+# one (~0.1 ms a pair) saves.
+_PAIRS_ONE_BY_ONE = 2_000
+
+
+def _scored_pairs(
+    features: Features,
+    distinct: Sequence[int],
+    published: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
+    weights: ReportWeights,
+) -> list[tuple[float, int, int]]:
+    """(report score, i, j) of each candidate pair of sentences i and j that may carry one
+    report: not published apart, both with words, comparable."""
+    batches = list(candidate_pairs(features, distinct))
+    if sum(len(first) for first, _ in batches) > _PAIRS_ONE_BY_ONE:
+        from briefing.corroborate.pairs import scored_pairs
+
+        return scored_pairs(features, batches, distinct, published, told, weights)
+    scored = []
+    for firsts, seconds in batches:
+        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True):
+            i, j = distinct[x], distinct[y]
+            wi, wj = features[i], features[j]
+            if published_apart(wi, wj, published[i], published[j]):
+                continue
+            if wi.words and wj.words and comparable(wi, wj):
+                told_i, told_j = told.get(i, NO_DAYS), told.get(j, NO_DAYS)
+                scored.append((report_score(wi, wj, weights, told_i, told_j), i, j))
+    return scored
+
+
+def published_apart(
+    wa: ReportWords, wb: ReportWords, day_a: date | None, day_b: date | None
+) -> bool:
+    """Whether two sentences, of articles published on these days, carry different reports
+    however alike: published more than REPORT_DAYS apart, or one telling of another year
+    than its article's and the other not."""
+    if day_a is None or day_b is None:
+        return False
+    if abs(day_a - day_b).days > REPORT_DAYS:
+        return True
+    return _other_years(wa, day_a) != _other_years(wb, day_b)
+
+
+def _count_agrees(wa: ReportWords, wb: ReportWords) -> bool:
+    """Whether two sentences give one count past the common ones."""
+    return any(x > SMALL_COUNT and any(counts_agree(x, y) for y in wb.numbers) for x in wa.numbers)
+
+
+def _weekdays(features: Features, group: Sequence[int]) -> set[str]:
+    return {d for m in group for d in features[m].dates if d.startswith("wd:")}
+
+
+def _other_years(words: ReportWords, published: date) -> frozenset[str]:
+    """The years of the full dates a sentence names other than its article's: "The ordeal
+    began on October 7, 2023" in a January 2025 article tells of then, and joins only a
+    sentence of then, not the report of the week."""
+    return frozenset(d for d in words.dates if d.startswith("y:") and d != f"y:{published.year}")

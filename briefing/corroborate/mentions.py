@@ -1,0 +1,136 @@
+"""What a sentence names besides its words: the days it names ("Nov. 27", "on Sunday", the
+year of a full date) and who it has its report from ("MSF said", "according to the
+WHO").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import cache
+
+from briefing.actors import KNOWN_BODIES
+from briefing.corroborate.tokens import WEEKDAYS, WORD, compared_word, whole_names
+
+ANY_DIGIT = re.compile(r"\d")
+_MONTHS = {name.lower()[:3]: n for n, name in enumerate(calendar.month_name) if n}
+_MONTH = "|".join(name[:3] for name in calendar.month_name[1:])
+# A day of a month as outlets write it: "May 25", "Nov. 27", "January 20th", "25 May",
+# "20th of January", "2025-01-26".
+DATE = re.compile(
+    rf"\b(?:(\d{{4}})-(\d\d)-(\d\d)|({_MONTH})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})[a-z]*)"
+)
+# The year of a full date ("October 7, 2023", "7 October 2023", "2023-10-07"): the day
+# an event happened. A year alone ("its defeat in 2017") may be a clause's background.
+_DATED_YEAR = re.compile(
+    rf"\b(?:{_MONTH})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})[a-z]*,?\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+# What every date of DATE holds besides a digit: a month's abbreviation, or the dashes of
+# "2025-01-26". A sentence without it is not searched (a count alone dates nothing).
+_MONTH_ABBREVIATION = re.compile(_MONTH)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def may_name_day(text: str) -> bool:
+    return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
+
+
+# International bodies by full name -> their acronym, lower-case.
+BODY_ACRONYMS = {
+    full: acronym.lower()
+    for acronym, full in KNOWN_BODIES.items()
+    if acronym.isupper() and " " in full
+}
+
+
+@cache
+def body_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Names as written ("World Food Programme"): an ignore-case alternation is slow.
+    return whole_names(BODY_ACRONYMS)
+
+
+def named_dates(text: str) -> set[str]:
+    # Weekdays all end in "day"; every date pattern has a digit.
+    found = (
+        {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
+        if "day" in text.lower()
+        else set()
+    )
+    if not ANY_DIGIT.search(text):
+        return found
+    for m in DATE.finditer(text) if may_name_day(text) else ():
+        if m.group(1):
+            month, day = int(m.group(2)), int(m.group(3))
+        elif m.group(4):
+            month, day = _MONTHS[m.group(4).lower()], int(m.group(5))
+        else:
+            month, day = _MONTHS[m.group(7).lower()], int(m.group(6))
+        if 1 <= day <= 31:
+            found.add(f"d:{month:02d}-{day:02d}")
+    if _YEAR_DIGITS.search(text):  # in every branch of _DATED_YEAR
+        found.update(f"y:{''.join(groups)}" for groups in _DATED_YEAR.findall(text))
+    return found
+
+
+_SPEECH = (
+    r"said|says|told|reported|announced|stated|added|warned|confirmed|revealed|declared|"
+    r"claimed|urged|called|condemned|decried|posted|wrote"
+)
+_NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+(?:(?:for|of|without|and|al)\s+)?){0,5}[A-Z][\w'’.-]*"
+# Who a sentence says it has its report from: "MSF said", "said the Syrian Observatory",
+# "according to Ukrainian authorities".
+_SOURCE = re.compile(
+    rf"\b({_NAME_RUN}\s+(?:\([A-Z]{{2,}}\)\s+)?)(?:[a-z]+ly\s+|further\s+|also\s+|has\s+|"
+    rf"have\s+|had\s+)?(?:{_SPEECH})\b|\b(?:said|says|reported|announced)\s+(?:the\s+)?"
+    rf"({_NAME_RUN})|\b(?i:according)\s+to\s+(?:the\s+)?((?:[a-z]+\s+)?{_NAME_RUN})"
+)
+# Capitalised words of a matched phrase that name no one: "On Sunday, ...", "He said".
+_NOT_SOURCES = frozenset(
+    [*WEEKDAYS, *(m.lower() for m in calendar.month_name[1:])]
+    + "he she they it we the this that on in a an".split()
+)
+# Words without which a sentence names no source: a quick screen before `_SOURCE`.
+_SOURCE_SCREEN = re.compile(rf"(?:{_SPEECH}|ccording)\b")
+
+
+def named_sources(text: str) -> set[str]:
+    """The words (as compared) of who a sentence says its report comes from."""
+    found: set[str] = set()
+    if _SOURCE_SCREEN.search(text) is None:
+        return found
+    bodies, screen = body_names()
+    for match in _SOURCE.finditer(text):
+        phrase = next(g for g in match.groups() if g)
+        if screen.search(phrase) is not None:
+            found.update(BODY_ACRONYMS[body] for body in bodies.findall(phrase))
+            phrase = bodies.sub(" ", phrase)
+        for word in WORD.findall(phrase):
+            lower = word.lower()
+            if lower in _NOT_SOURCES or not word[0].isupper():
+                continue
+            if word.isupper() and len(word) > 1:  # "WHO" the body is not "who"
+                found.add(lower)
+                continue
+            # "Moscow said" and "Russia's defence ministry said": a capital that speaks
+            # is its state.
+            compared = _capital_words().get(lower) or compared_word(lower)
+            if compared is not None:
+                found.add(compared[0])
+    return found
+
+
+@cache
+def _capital_words() -> dict[str, tuple[str, bool]]:
+    """Capitals of one word, lower-case -> their country as `compared_word` gives it."""
+    from briefing.countries import COUNTRIES
+
+    return {
+        capital.lower(): (country.id, True)
+        for country in COUNTRIES
+        for capital in country.capitals
+        if capital.isalpha()
+    }

@@ -1,0 +1,166 @@
+"""Words as report comparison compares them: stems (British spellings as American), the
+words outlets swap in a rewrite as one, countries by any of their names; and a memo of
+per-token work.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
+from itertools import repeat
+from typing import Any, Generic, TypeVar
+
+from briefing.extract import STOPWORDS
+from briefing.model.words import rewrites as rewrites_of
+from briefing.stemming import stemmer
+
+WORD = re.compile(r"\w+")
+_Value = TypeVar("_Value")
+# Function words carry no report of their own, nor do verbs of saying (every outlet
+# attributes in its own words); overlap is measured without them.
+STOP_WORDS = STOPWORDS["en"] | {"onto", "told"}
+# Words every outlet adds in its own way: verbs of saying, hedges on a count.
+_NOT_COMPARED = frozenset(
+    "said says say told tell tells according added adds announced claimed claims stated "
+    "least some around approximately roughly nearly almost more than over".split()
+)
+WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
+# The Arabic article of names ("al-Assad", "Ahmad al Shara", "El Fasher"): shared by
+# every other name, it says nothing of which one.
+_NAME_PARTICLES = frozenset({"al", "el"})
+
+
+def whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The names as whole words, longest first, and a screen for them: the same names
+    without the word boundaries. A text the screen misses holds none of the names, and it
+    is searched for quickly (the engine skips to the names' first letters), while an
+    alternation opening with a boundary is tried name by name at every character."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b"), re.compile(alternation)
+
+
+class PerToken(Generic[_Value]):
+    """A function of one token, remembered in a plain dict: a sentence's tokens looked up
+    at once (`map` over `dict.get`) cost half what as many `lru_cache` calls do. Emptied
+    when it holds `size` tokens, so that a long run's memory stays bounded."""
+
+    def __init__(self, work: Callable[[str], _Value], size: int) -> None:
+        self._work, self._size = work, size
+        self._known: dict[str, _Value] = {}
+
+    def of(self, tokens: list[str]) -> list[_Value]:
+        """The value of each token, in order."""
+        found: list[Any] = list(map(self._known.get, tokens, repeat(_UNKNOWN)))
+        if _UNKNOWN in found:
+            found = [
+                self._add(token) if value is _UNKNOWN else value
+                for token, value in zip(tokens, found, strict=True)
+            ]
+        return found
+
+    def _add(self, token: str) -> _Value:
+        if len(self._known) >= self._size:
+            self._known.clear()
+        value = self._known[token] = self._work(token)
+        return value
+
+
+_UNKNOWN = object()
+
+
+@lru_cache(maxsize=131_072)
+def compared_word(lower: str) -> tuple[str, bool] | None:
+    """A lower-case word as compared (its country, the first word of its rewrites group,
+    or its stem) and whether it is a country; None for words not compared (function
+    words, verbs of saying, hedges, weekdays, which `dates` reads)."""
+    if (
+        len(lower) < 2
+        or lower in STOP_WORDS
+        or lower in _NOT_COMPARED
+        or lower in WEEKDAYS
+        or lower in _NAME_PARTICLES
+    ):
+        return None
+    countries = country_words()
+    if lower in countries:
+        return countries[lower], True
+    rewrites, stem = rewrites_of(), stemmed(lower)
+    return rewrites.get(lower) or rewrites.get(stem) or stem, False
+
+
+@lru_cache(maxsize=131_072)
+def stemmed(lower: str) -> str:
+    return stemmer()(_american(lower))
+
+
+# British spellings and their American twins ("centre", "center"; "defence", "defense";
+# "organised", "organized"; "neighbour", "neighbor"), one way: outlets of either side
+# carry the same wire report. Whole-word endings of words long enough not to be others.
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{2})(t|b)re(s?)$"), r"\1er\2"),
+    (re.compile(r"(?<=[a-z]{2}[^aeiou])our(s|ed|ing)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})ence$"), "ense"),
+    (re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3}[aeiou])ll(ed|ing)$"), r"l\1"),
+)
+
+
+# The endings `_BRITISH` rewrites: a word with none of them is left as it is, unsearched.
+_BRITISH_ENDINGS = (
+    *("tre", "bre", "tres", "bres", "our", "ours", "oured", "ouring", "ence", "lled", "lling"),
+    *("ise", "ised", "ises", "ising", "isation", "isations"),
+)
+
+
+def _american(lower: str) -> str:
+    if not lower.endswith(_BRITISH_ENDINGS):
+        return lower
+    for pattern, replacement in _BRITISH:
+        lower = pattern.sub(replacement, lower)
+    return lower
+
+
+def joined_compound(match: re.Match[str]) -> str:
+    joined = match.group(1) + match.group(2)
+    return joined if joined.lower() in rewrites_of() else match.group()
+
+
+@cache
+def country_words() -> dict[str, str]:
+    """Single-word country names and demonyms -> country id ("Turkish" -> "turkiye")."""
+    from briefing.countries import COUNTRIES
+
+    words = {
+        name.lower(): country.id
+        for country in COUNTRIES
+        for name in country.names
+        if name.isalpha()
+    }
+    # What _country_phrases puts for a name of several words.
+    words.update((country.id.replace("-", ""), country.id) for country in COUNTRIES)
+    return words
+
+
+@cache
+def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Country names of several words ("United Arab Emirates") and the one word each
+    becomes, so that it compares with the country's short names ("UAE")."""
+    from briefing.countries import COUNTRIES
+
+    token = {
+        name: country.id.replace("-", "")
+        for country in COUNTRIES
+        for name in country.names
+        if " " in name
+    }
+    # Case-sensitive: names are capitalised, and an ignore-case alternation is slow.
+    return (*whole_names(token), token)
+
+
+def one_word_countries(text: str) -> str:
+    pattern, screen, token = _country_phrases()
+    if screen.search(text) is None:
+        return text
+    return pattern.sub(lambda m: token[m.group()], text)

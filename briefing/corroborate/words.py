@@ -1,0 +1,234 @@
+"""A sentence's words as report comparison sees them (`ReportWords`): content words, names,
+counts, event verbs, days and sources; a pure function of its text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+
+from briefing.corroborate.mentions import (
+    ANY_DIGIT,
+    BODY_ACRONYMS,
+    DATE,
+    body_names,
+    may_name_day,
+    named_dates,
+    named_sources,
+)
+from briefing.corroborate.tokens import PerToken, compared_word, joined_compound, one_word_countries
+from briefing.date_mention import time_numbers
+from briefing.model.words import (
+    event_verbs,
+    number_words,
+)
+
+# A count's commas group thousands ("1,000"); a comma after it ends it ("in 2024, as").
+_TOKEN = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\w+")
+_ENUMERATOR = re.compile(r"^\s*\d{1,2}\s*[-–—.)]\s")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DETERMINERS = frozenset("the a an its their his her this these those our".split())
+# A time of day ("4 a.m.", "0200 GMT", "02:00") says when, it does not count.
+_TIME = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,4}(?::\d\d)?\s*(?:GMT|UTC)\b"
+    r"|\b\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+_COMPOUND = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+# What a token weighs in the overlap: a name pins a report down more than an ordinary
+# word ("killed", "city") does.
+NAME_WEIGHT = 2.0
+# Past this a "count" is a serial number or garbage, not a toll.
+_LARGEST_COUNT = 1e13
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """A sentence's words as report comparison sees them: a pure function of its text
+    (`report_words`), so it can be computed wherever the sentence is."""
+
+    words: frozenset[str]  # every compared token (stems, names, counts as digits)
+    names: frozenset[str]  # capitalised words, acronyms, countries: people and places
+    numbers: frozenset[float]  # counts, however written ("1,000", "a thousand")
+    events: frozenset[str]  # event verbs, as compared ("seize" for "captured")
+    dates: frozenset[str]  # days it names: "wd:sunday", "d:11-27"
+    sources: frozenset[str] = frozenset()  # who it has its report from, as compared: "msf"
+
+    def weight(self, token: str) -> float:
+        return NAME_WEIGHT if token in self.names else 1.0
+
+
+def _number_value(tokens: Sequence[str]) -> float | None:
+    """The count a run of number tokens writes ("1.5 million", "a thousand", "two
+    hundred", "1,000"), or None when it is no count ("one of its guards")."""
+    words, scales = number_words()
+    value, total, seen = 0.0, 0.0, False
+    for token in tokens:
+        lower = token.lower()
+        if _DIGITS.fullmatch(token):
+            value += float(token.replace(",", ""))
+        elif lower in scales:
+            value = (value or 1.0) * scales[lower]
+            if scales[lower] >= 1000:
+                total, value = total + value, 0.0
+        elif lower in words:
+            value += words[lower]
+        seen = True
+    count = total + value
+    if not seen or count == 1 or not math.isfinite(count) or count > _LARGEST_COUNT:
+        return None  # a run of 400 digits is no count anyone reports
+    return count
+
+
+# A wire story's sentences recur across outlets word for word, and the model asks again for
+# the sentences a pane chooses; a tenth of the asks at 1,000 articles are hits, all within
+# 8,192. An entry's sets of strings weigh ~3.5 KB: 65,536 would be 230 MB.
+@lru_cache(maxsize=8_192)
+def report_words(text: str) -> ReportWords:
+    """A sentence's `_report_words`, remembered (the model asks again for the sentences it
+    chooses; `ArticleWords` remembers them packed)."""
+    return _report_words(text)
+
+
+def _report_words(text: str) -> ReportWords:
+    """See `report_word_sets`."""
+    return ReportWords(*map(frozenset, report_word_sets(text)))
+
+
+def report_word_sets(
+    text: str,
+) -> tuple[set[str], set[str], set[float], set[str], set[str], set[str]]:
+    """`ReportWords`' sets, in its order: content words (stemmed, with the words outlets
+    swap in a rewrite counted as one), names (capitalised inside the sentence, acronyms,
+    countries by any of their names), counts (digits or number words), event verbs, days
+    and sources of a sentence."""
+    words: set[str] = set()
+    names: set[str] = set()
+    numbers: set[float] = set()
+    events: set[str] = set()
+    bodies, screen = body_names()
+    named = screen.search(text) is not None
+    # "the United Nations" and "the UN" name one body: both count as the acronym.
+    for body in bodies.finditer(text) if named else ():
+        names.add(BODY_ACRONYMS[body.group()])
+        words.add(BODY_ACRONYMS[body.group()])
+    dates, sources = named_dates(text), named_sources(text)
+    # "Two days after", "a 60-day truce": a time phrase's numbers say when, not how many.
+    text = _without_time_numbers(text)
+    # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
+    text = _ENUMERATOR.sub(" ", text)
+    text = bodies.sub(" ", text) if named else text
+    if ANY_DIGIT.search(text):
+        # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
+        # report; they are not counts.
+        text = _TIME.sub(" ", DATE.sub(" ", text) if may_name_day(text) else text)
+    text = one_word_countries(text)
+    if "-" in text:
+        # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
+        # is one outlets swap ("Israel-Hezbollah" stays two names).
+        text = _COMPOUND.sub(joined_compound, text)
+    tokens = _TOKEN.findall(text)
+    roles = _TOKEN_ROLES.of(tokens)
+    # A headline in title case capitalises every word: there capitals name nothing.
+    long_words = sum(map(_LONG_WORDS, roles))
+    title_case = long_words >= 3 and sum(map(_LONG_CAPITALISED, roles)) >= 0.8 * long_words
+    capital_names = 0 if title_case else _CAPITALISED
+    run: list[str] = []
+    after_determiner = False
+    for n, (role, word, _, _) in enumerate(roles):
+        if role & _NOT_A_WORD:
+            if role & _COUNTING:
+                run.append(tokens[n])
+            continue  # a year dates the report (see `dates`)
+        if run:
+            _add_count(run, words, numbers)
+            run = []
+        after, after_determiner = after_determiner, role & _DETERMINER
+        if word is None:
+            continue
+        if role & (_COUNTRY | _ACRONYM) or (role & capital_names and n > 0):
+            names.add(word)  # "Rapid Support Forces" supports nothing
+        elif role & _EVENT_VERB and not after:  # "the attacks" is a noun
+            events.add(word)
+        words.add(word)
+    if run:
+        _add_count(run, words, numbers)
+    return words, names, numbers, events, dates, sources
+
+
+def _without_time_numbers(text: str) -> str:
+    """The text with the numbers of its date and time phrases (`time_numbers`) blanked."""
+    spans = time_numbers(text)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for number in spans:
+        pieces += [text[at : number.start], " " * (number.end - number.start)]
+        at = number.end
+    return "".join(pieces) + text[at:]
+
+
+def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
+    count = _number_value(run)
+    if count is not None:
+        words.add(count_token(count))
+        if count == int(count):  # "7.7 magnitude" measures, it does not count
+            numbers.add(count)
+
+
+# What a token is to `_report_words` by itself (bits of `_token_role`'s first value).
+_COUNTING = 1  # digits of a count or a number word ("1,000", "thousand")
+_YEAR_DIGITS_ONLY = 2  # a year's digits: not a count
+_DETERMINER = 4
+_COUNTRY = 8
+_ACRONYM = 16  # all capitals, two letters or more
+_CAPITALISED = 32  # its first letter
+_EVENT_VERB = 64
+_LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
+_NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
+
+
+def _token_role(token: str) -> tuple[int, str | None, int, int]:
+    """What `_report_words` needs of a token alone: its role's bits, the word it is
+    compared as (None for a word not compared or a number), and (1 or 0) whether it is
+    a long word and a capitalised one (see `_LONG_WORD`). Worked out once a token, a
+    sentence's words are read by looking these up."""
+    role = 0
+    if token.isalpha() and len(token) > 3:
+        role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
+    long_word, long_capitalised = bool(role & _LONG_WORD), bool(role & _CAPITALISED)
+    lower = token.lower()
+    number_names, scales = number_words()
+    if token[:1].isdigit():
+        role |= _YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING
+        return role, None, long_word, long_capitalised
+    if lower in number_names or lower in scales:
+        return role | _COUNTING, None, long_word, long_capitalised
+    if lower in _DETERMINERS:
+        role |= _DETERMINER
+    compared = compared_word(lower)
+    if compared is None:
+        return role, None, long_word, long_capitalised
+    word, country = compared
+    if country:
+        role |= _COUNTRY
+    if token.isupper() and len(token) > 1:
+        role |= _ACRONYM
+    if token[0].isupper():
+        role |= _CAPITALISED
+    if lower in event_verbs():
+        role |= _EVENT_VERB
+    return role, word, long_word, long_capitalised
+
+
+_LONG_WORDS, _LONG_CAPITALISED = itemgetter(2), itemgetter(3)
+_TOKEN_ROLES = PerToken(_token_role, 131_072)
+
+
+def count_token(count: float) -> str:
+    return str(int(count)) if count == int(count) else str(count)
