@@ -564,3 +564,29 @@ def test_an_attack_told_with_no_one_acting_is_the_actor_the_next_sentence_blames
     assert [b.id for b in briefing.actors for line in b.summary_pool if shot in line.sources] == [
         "saf"
     ]
+
+
+def test_an_undated_page_no_report_dates_is_tagged_as_of_the_latest_day_it_writes(
+    tmp_path: Path,
+) -> None:
+    # The undated page carries no report of the dated one, so nothing estimates its day;
+    # it writes "Monday, October 6" (2025 in the briefing's period): a page from after
+    # Assad's fall, whose "Syrian army" is the new government's.
+    (tmp_path / "dated.txt").write_text(
+        " date 2025-10-09 Kurdish talks resume\n\n"
+        "Kurdish negotiators met officials in Damascus on Thursday to discuss integration.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "undated.txt").write_text(
+        "Shelling in Aleppo\n\n"
+        "The Syrian army shelled SDF positions in Ashrafieh on the evening of Monday, "
+        "October 6, residents said.\n\n"
+        "The Syrian army sent reinforcements to the edge of the district.\n",
+        encoding="utf-8",
+    )
+    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    briefing = build_briefing(paths, BriefingOptions(profile="syria", use_cache=False))
+    undated = _article(briefing, "undated")
+    assert undated not in briefing.estimated_published
+    sent = _sentence_id(briefing, "undated", "The Syrian army sent")
+    assert briefing.sentence(sent).actors == ("hts",)

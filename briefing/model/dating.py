@@ -531,6 +531,27 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
     return None
 
 
+def latest_written_day(index: Index, article_id: str) -> str | None:
+    """The latest calendar day an article's body writes ("on the evening of Monday,
+    October 6"), its year taken nearest the briefing's period: a page is from no earlier
+    than the days it tells of. (Not a day to read "on Sunday" against: the page may come
+    days later; enough to tell which side of a turning point it is on.)"""
+    period = publication_date(index.middle_day)
+    return max(
+        (
+            mention.value
+            for sentence in _body(index, article_id)
+            if _DIGIT.search(sentence.text)
+            for mention in resolve_dates(sentence.text, period)
+            if mention.precision == "day" and _DIGIT.search(mention.text)
+        ),
+        default=None,
+    )
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
     """Whether an article's page date agrees with the days its carriers were published:
     not when more of them are far from it than near it (itself counted), nor as many and

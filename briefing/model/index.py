@@ -89,12 +89,18 @@ class Index:
     @cached_property
     def tagging_days(self) -> dict[str, str]:
         """Article id -> the day an undated article is estimated to be of (see
-        `Dating.estimated_days`): what its aliases bounded in time are read against."""
-        return {
-            article_id: day
-            for article_id, day in self.dating.estimated_days().items()
-            if publication_date(self.articles[article_id].published) is None
-        }
+        `Dating.estimated_days`), else the latest day its text writes (see
+        `latest_written_day`): what its aliases bounded in time are read against."""
+        from briefing.model.dating import latest_written_day
+
+        estimated = self.dating.estimated_days()
+        days = {}
+        for article_id, article in self.articles.items():
+            if publication_date(article.published) is None:
+                day = estimated.get(article_id) or latest_written_day(self, article_id)
+                if day:
+                    days[article_id] = day
+        return days
 
     def retagged(self, tagger: ActorTagger) -> Index:
         """The index with the actors of each undated article read against the day it is
