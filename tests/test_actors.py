@@ -746,3 +746,23 @@ def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
     assert [(o.name, o.sentence_ids) for o in others] == [
         ("Haytham Ali Tabatabai", ("a1.s1", "a1.s2", "a2.s1", "a2.s2")),
     ]
+
+
+def test_they_is_not_an_actor_that_only_names_a_place() -> None:
+    sentences = dict(
+        _annotated(
+            [
+                "At least 30 people were killed in a drone strike on a wedding outside the "
+                "army-held town of Kadugli, officials said. They blamed the paramilitary Rapid "
+                "Support Forces for the attack.",
+                "Sudanese army officers met elders in Kadugli. They said the town was calm.",
+            ],
+            "sudan",
+        )
+    )
+    # The army names where the town is: "They" are the officials, not the army.
+    assert sentences["They blamed the paramilitary Rapid Support Forces for the attack."] == (
+        "rsf",
+    )
+    # An actor that leads the sentence before is still who "They" are.
+    assert sentences["They said the town was calm."] == ("saf",)
