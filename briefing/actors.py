@@ -64,9 +64,10 @@ class ActorTagger:
         return self.ordered(self.positions(sentence, article_text, published))
 
     @cached_property
-    def time_bounded(self) -> bool:
-        """Whether some alias means an actor only before or after a day."""
-        return any(rule.after or rule.before for rule, _, _ in self.rules)
+    def time_bounded(self) -> PhraseIndex | None:
+        """The aliases that mean an actor only before or after a day, if any."""
+        bounded = [rule for rule, _, _ in self.rules if rule.after or rule.before]
+        return _any_phrase([phrase for rule in bounded for phrase in rule.phrases])
 
     def ordered(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
         """The actor ids in profile order."""
@@ -159,6 +160,12 @@ class ArticleContext:
             for n, (_, requires, _) in enumerate(self._tagger.rules)
             if requires is None or requires.search(self._folded)
         )
+
+    @cached_property
+    def names_time_bounded(self) -> bool:
+        """Whether it has an alias whose meaning depends on the day (see `time_bounded`)."""
+        bounded = self._tagger.time_bounded
+        return bool(bounded and bounded.search(self._folded))
 
     @cached_property
     def era_day(self) -> str | None:

@@ -79,6 +79,8 @@ def retag_article(article: AnnotatedArticle, tagger: ActorTagger, day: str) -> A
     """The article with its sentences' actors read against `day` (an undated page's
     estimated day: "the government" of a page from after a fall is the new one); itself
     when that changes no sentence's actors."""
+    if not tagger.context("\n".join(b.text for b in article.article.blocks)).names_time_bounded:
+        return article  # (most: nothing to read again)
     tags = _tag_pieces([(s.kind, s.text) for s in article.sentences], article.article, tagger, day)
     if all(s.actors == actors for s, actors in zip(article.sentences, tags, strict=True)):
         return article

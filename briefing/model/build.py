@@ -69,7 +69,9 @@ def build_model(
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
     known = index.prepared
     settled = {id(article): known[i].context for i, article in index.articles.items() if i in known}
-    days = {id(index.articles[i]): day for i, day in index.tagging_days.items()}
+    # (worked out only for a profile with aliases bounded in time: none other reads them)
+    undated = index.tagging_days if tagger.time_bounded else {}
+    days = {id(index.articles[i]): day for i, day in undated.items()}
     mentions = mentions_of(tagger, others, settled, days)
     lines = pane_lines(index, [*actors, *others], mentions, off_period)
     advance(Stage.COMPARE, len(articles), len(articles))
