@@ -49,6 +49,7 @@ class ActorTagger:
             for compiled in map(re.compile, actor.patterns)
         )
         self._context: ArticleContext | None = None
+        self._changed_on: dict[str, PhraseIndex | None] = {}  # see `meaning_on`
         self.era_marks = tuple(
             (rule.after, PhraseIndex([_key(p) for p in rule.undated_after_if]))
             for rule, _, _ in self.rules
@@ -64,10 +65,36 @@ class ActorTagger:
         return self.ordered(self.positions(sentence, article_text, published))
 
     @cached_property
-    def time_bounded(self) -> PhraseIndex | None:
-        """The aliases that mean an actor only before or after a day, if any."""
-        bounded = [rule for rule, _, _ in self.rules if rule.after or rule.before]
-        return _any_phrase([phrase for rule in bounded for phrase in rule.phrases])
+    def time_bounded(self) -> bool:
+        """Whether some alias means an actor only before or after a day."""
+        return any(rule.after or rule.before for rule, _, _ in self.rules)
+
+    def meaning_on(self, day: str) -> PhraseIndex | None:
+        """The aliases that mean other actors in an article of `day` than in an undated
+        one (in the `syria` profile, "the government" after Assad's fall), if any."""
+        if day not in self._changed_on:
+            changed = [
+                phrase
+                for phrase, hits in self.hits.items()
+                if self._owners(hits, day) != self._owners(hits, None)
+            ]
+            self._changed_on[day] = PhraseIndex(changed) if changed else None
+        return self._changed_on[day]
+
+    def _owners(self, hits: Sequence[_Hit], day: str | None) -> frozenset[str]:
+        """The actors a phrase may name in an article of `day` (None: undated), whatever
+        the article's other words (see `positions`)."""
+        return frozenset(
+            hit.actor
+            for hit in hits
+            if hit.rule is None
+            or (
+                self.rules[hit.rule][0].in_time(day)
+                and not (
+                    day is None and self.rules[hit.rule][0].after and self._older_owner(hit, hits)
+                )
+            )
+        )
 
     def ordered(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
         """The actor ids in profile order."""
@@ -160,12 +187,6 @@ class ArticleContext:
             for n, (_, requires, _) in enumerate(self._tagger.rules)
             if requires is None or requires.search(self._folded)
         )
-
-    @cached_property
-    def names_time_bounded(self) -> bool:
-        """Whether it has an alias whose meaning depends on the day (see `time_bounded`)."""
-        bounded = self._tagger.time_bounded
-        return bool(bounded and bounded.search(self._folded))
 
     @cached_property
     def era_day(self) -> str | None:
@@ -611,12 +632,16 @@ def _commanders(
             introduced.setdefault(last, set()).add(sentence_id.partition(".")[0])
     if not longest:
         return {}
-    last_names = {last: re.compile(rf"\b{re.escape(last)}\b") for last in longest}
+    # Article id -> the last names to look for in it, each with its pattern.
+    wanted: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for last, articles in introduced.items():
+        pattern = re.compile(rf"\b{re.escape(last)}\b")
+        for article in articles:
+            wanted.setdefault(article, []).append((last, pattern))
     named: dict[str, list[str]] = {}
     for sentence_id, text in sentences:
-        article = sentence_id.partition(".")[0]
-        for last, pattern in last_names.items():
-            if article in introduced[last] and pattern.search(text):
+        for last, pattern in wanted.get(sentence_id.partition(".")[0], ()):
+            if pattern.search(text):
                 named.setdefault(longest[last], []).append(sentence_id)
     return named
 

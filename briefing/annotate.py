@@ -12,7 +12,7 @@ from briefing.date_mention import DateMention
 from briefing.extract import Article
 
 if TYPE_CHECKING:
-    from briefing.actors import ActorTagger
+    from briefing.actors import ActorTagger, ArticleContext
 
 _WHOLE_BLOCK_KINDS = frozenset({"headline", "subhead", "caption"})
 
@@ -57,8 +57,10 @@ def annotate_article(
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
         split = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         pieces += [(paragraph, block.kind, piece) for piece in split]
+    # Context rules ("militants" means HTS only in a Syria story) read the whole article.
+    context = tagger.context("\n".join(block.text for block in article.blocks))
     tags = _tag_pieces(
-        [(kind, text) for _, kind, text in pieces], article, tagger, tag_day or article.published
+        [(kind, text) for _, kind, text in pieces], context, tagger, tag_day or article.published
     )
     sentences = tuple(
         Sentence(
@@ -75,15 +77,32 @@ def annotate_article(
     return AnnotatedArticle(id=article_id, article=article, sentences=sentences)
 
 
-def retag_article(article: AnnotatedArticle, tagger: ActorTagger, day: str) -> AnnotatedArticle:
+def retag_article(
+    article: AnnotatedArticle,
+    tagger: ActorTagger,
+    day: str,
+    context: ArticleContext | None = None,
+) -> AnnotatedArticle:
     """The article with its sentences' actors read against `day` (an undated page's
     estimated day: "the government" of a page from after a fall is the new one); itself
-    when that changes no sentence's actors."""
-    if not tagger.context("\n".join(b.text for b in article.article.blocks)).names_time_bounded:
-        return article  # (most: nothing to read again)
-    tags = _tag_pieces([(s.kind, s.text) for s in article.sentences], article.article, tagger, day)
-    if all(s.actors == actors for s, actors in zip(article.sentences, tags, strict=True)):
+    when that changes no sentence's actors. `context`: the article as the tagger's context
+    rules read it, when already worked out."""
+    changed = tagger.meaning_on(day)
+    if changed is None:
+        return article  # every alias means what it does in an undated article
+    if context is None:
+        context = tagger.context("\n".join(b.text for b in article.article.blocks))
+    # Only a sentence with such an alias can change; the whole article is read again (a
+    # sentence's actor carries to the next) only when one does.
+    published = article.article.published
+    if all(
+        tagger.positions(s.text, context, day).keys()
+        == tagger.positions(s.text, context, published).keys()
+        for s in article.sentences
+        if changed.search(s.text)
+    ):
         return article
+    tags = _tag_pieces([(s.kind, s.text) for s in article.sentences], context, tagger, day)
     sentences = tuple(
         replace(s, actors=actors) for s, actors in zip(article.sentences, tags, strict=True)
     )
@@ -91,13 +110,15 @@ def retag_article(article: AnnotatedArticle, tagger: ActorTagger, day: str) -> A
 
 
 def _tag_pieces(
-    pieces: Sequence[tuple[str, str]], article: Article, tagger: ActorTagger, day: str | None
+    pieces: Sequence[tuple[str, str]],
+    context: ArticleContext,
+    tagger: ActorTagger,
+    day: str | None,
 ) -> list[tuple[str, ...]]:
-    """The actors of each (block kind, sentence text) of an article, in reading order."""
+    """The actors of each (block kind, sentence text) of an article, in reading order;
+    `context`: the whole article as the tagger's context rules read it."""
     from briefing.coreference import lead_actor, leaves_quote_open, refers_back
 
-    # Context rules ("militants" means HTS only in a Syria story) read the whole article.
-    context = tagger.context("\n".join(block.text for block in article.blocks))
     tags: list[tuple[str, ...]] = []
     # The actor the sentence before led with, and whether a quote is still open.
     lead: str | None = None

@@ -60,6 +60,10 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     )
 
 
+def _context(prepared: Prepared | None) -> ArticleContext | None:
+    return prepared.context if prepared else None
+
+
 def article_context(article: Article, profile: Profile) -> ArticleContext:
     """The whole article as the profile's context rules read it."""
     return compile_profile(profile).context("\n".join(block.text for block in article.blocks))
@@ -110,7 +114,10 @@ class Index:
             return self
         days = self.tagging_days
         annotated = tuple(
-            retag_article(a, tagger, days[a.id]) if a.id in days else a for a in self.annotated
+            retag_article(a, tagger, days[a.id], _context(self.prepared.get(a.id)))
+            if a.id in days
+            else a
+            for a in self.annotated
         )
         if all(new is old for new, old in zip(annotated, self.annotated, strict=True)):
             return self
