@@ -504,29 +504,34 @@ def test_an_event_verb_in_the_simple_present_tells_a_habit() -> None:
     assert not tells_a_habit("Russia denies targeting civilians.")
 
 
+def _briefed(folder: Path, pages: dict[str, str], profile: str) -> Briefing:
+    """The briefing of some pages written into `folder`."""
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    paths = sorted(str(folder / name) for name in pages)
+    return build_briefing(paths, BriefingOptions(profile=profile, use_cache=False))
+
+
 def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
     tmp_path: Path,
 ) -> None:
     # The Syria profile's "Syrian army" is Assad's until his fall, the new government's
     # after. The undated page carries the dated page's report, so it is estimated to be of
     # October 2025: its "Syrian army" is the new government's, not Assad's.
-    (tmp_path / "dated.txt").write_text(
+    dated_page = (
         " date 2025-10-07 Ceasefire in Aleppo\n\n"
         "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
         "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
-        "Several wounded civilians were taken to hospital.\n",
-        encoding="utf-8",
+        "Several wounded civilians were taken to hospital.\n"
     )
-    (tmp_path / "undated.txt").write_text(
+    undated_page = (
         "Aleppo truce holds\n\n"
         "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
         "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
         "The Syrian army sent reinforcements to the edge of the district.\n\n"
-        "The Syrian army shelled SDF positions in Ashrafieh on Monday, residents said.\n",
-        encoding="utf-8",
+        "The Syrian army shelled SDF positions in Ashrafieh on Monday, residents said.\n"
     )
-    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
-    briefing = build_briefing(paths, BriefingOptions(profile="syria", use_cache=False))
+    briefing = _briefed(tmp_path, {"dated.txt": dated_page, "undated.txt": undated_page}, "syria")
     undated = _article(briefing, "undated")
     assert briefing.article(undated).article.published is None
     assert briefing.estimated_published[undated] == "2025-10-07"
@@ -544,17 +549,14 @@ def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
 def test_an_attack_told_with_no_one_acting_is_the_actor_the_next_sentence_blames(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "kadugli.txt").write_text(
+    page = (
         " date 2025-11-04 Drone strike on a wedding\n\n"
         "At least 30 people were killed in a drone strike on a wedding outside the army-held "
         "town of Kadugli, local officials said.\n\n"
         "They blamed the paramilitary Rapid Support Forces for Monday's attack on the village.\n\n"
-        "The Sudanese army said its air defences shot down two drones over Kadugli.\n",
-        encoding="utf-8",
+        "The Sudanese army said its air defences shot down two drones over Kadugli.\n"
     )
-    briefing = build_briefing(
-        [str(tmp_path / "kadugli.txt")], BriefingOptions(profile="sudan", use_cache=False)
-    )
+    briefing = _briefed(tmp_path, {"kadugli.txt": page}, "sudan")
     strike = _sentence_id(briefing, "kadugli", "At least 30 people")
     # The army names only the town: the strike is the RSF's, the one blamed for it.
     pools = [b.id for b in briefing.actors for line in b.summary_pool if strike in line.sources]
@@ -572,20 +574,17 @@ def test_an_undated_page_no_report_dates_is_tagged_as_of_the_latest_day_it_write
     # The undated page carries no report of the dated one, so nothing estimates its day;
     # it writes "Monday, October 6" (2025 in the briefing's period): a page from after
     # Assad's fall, whose "Syrian army" is the new government's.
-    (tmp_path / "dated.txt").write_text(
+    dated_page = (
         " date 2025-10-09 Kurdish talks resume\n\n"
-        "Kurdish negotiators met officials in Damascus on Thursday to discuss integration.\n",
-        encoding="utf-8",
+        "Kurdish negotiators met officials in Damascus on Thursday to discuss integration.\n"
     )
-    (tmp_path / "undated.txt").write_text(
+    undated_page = (
         "Shelling in Aleppo\n\n"
         "The Syrian army shelled SDF positions in Ashrafieh on the evening of Monday, "
         "October 6, residents said.\n\n"
-        "The Syrian army sent reinforcements to the edge of the district.\n",
-        encoding="utf-8",
+        "The Syrian army sent reinforcements to the edge of the district.\n"
     )
-    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
-    briefing = build_briefing(paths, BriefingOptions(profile="syria", use_cache=False))
+    briefing = _briefed(tmp_path, {"dated.txt": dated_page, "undated.txt": undated_page}, "syria")
     undated = _article(briefing, "undated")
     assert undated not in briefing.estimated_published
     sent = _sentence_id(briefing, "undated", "The Syrian army sent")
