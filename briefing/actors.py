@@ -49,7 +49,7 @@ class ActorTagger:
             for compiled in map(re.compile, actor.patterns)
         )
         self._context: ArticleContext | None = None
-        self._changed_on: dict[str, PhraseIndex | None] = {}  # see `meaning_on`
+        self._changed_on: dict[tuple[bool, ...], PhraseIndex | None] = {}  # see `meaning_on`
         self.era_marks = tuple(
             (rule.after, PhraseIndex([_key(p) for p in rule.undated_after_if]))
             for rule, _, _ in self.rules
@@ -72,14 +72,17 @@ class ActorTagger:
     def meaning_on(self, day: str) -> PhraseIndex | None:
         """The aliases that mean other actors in an article of `day` than in an undated
         one (in the `syria` profile, "the government" after Assad's fall), if any."""
-        if day not in self._changed_on:
+        # Days alike for every rule's range share one answer (a briefing has a few ranges
+        # and many days).
+        ranges = tuple(rule.in_time(day) for rule, _, _ in self.rules)
+        if ranges not in self._changed_on:
             changed = [
                 phrase
                 for phrase, hits in self.hits.items()
                 if self._owners(hits, day) != self._owners(hits, None)
             ]
-            self._changed_on[day] = PhraseIndex(changed) if changed else None
-        return self._changed_on[day]
+            self._changed_on[ranges] = PhraseIndex(changed) if changed else None
+        return self._changed_on[ranges]
 
     def _owners(self, hits: Sequence[_Hit], day: str | None) -> frozenset[str]:
         """The actors a phrase may name in an article of `day` (None: undated), whatever

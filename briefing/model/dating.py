@@ -321,7 +321,9 @@ class Dating:
             return None
         told = self.index.report_words(sentence)
         place = self.index.order[sentence.id]
-        for back in range(place - 1, -1, -1):
+        # (a sentence with no event verb is like none: only the one just before is read)
+        first = 0 if told.events else max(place - 1, 0)
+        for back in range(place - 1, first - 1, -1):
             before = self.index.sentences[self._reading[back]]
             if before.article_id != sentence.article_id or before.kind != sentence.kind:
                 return None
