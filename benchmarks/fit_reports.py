@@ -10,10 +10,14 @@ stories (benchmarks/judged/*.toml and pairs/*.toml): the same report in two arti
 against events of different stories. Classes are weighted equally (negatives outnumber
 positives a hundredfold, most of them trivially apart); hard negatives (sharing 40% of
 their content words) and negatives of one story weigh more than the rest. The threshold
-is cross-validated by story: each dev story grouped by the briefing with a score fitted on
-the other dev stories, the lowest threshold down to which these merge at most
-WRONG_BUDGET of the negatives a careless score would merge (hard ones, and those within
-one story file, together); that dev precision/recall curve is printed. So is the
+is the stricter of two picks: each dev story grouped by the briefing with a score fitted
+on the other dev stories (cross-validated by story), and every dev story grouped with the
+score shipped; each the lowest threshold down to which the briefing's wrong merges stay
+at most WRONG_BUDGET: counted as benchmarks/briefing_eval.py counts them, the negatives
+within one story file (hard ones too) of the stories labelled page by page (a pair set,
+benchmarks/judged/pairs/, labels only the sentences carrying a report: its many easy
+negatives would let the threshold merge twice as many wrong in the briefing, 6% where the
+budget said 3%); that dev precision/recall curve is printed. So is the
 threshold under it from which a pair whose neighbours are already one report joins
 (`aligned_threshold`). Dev stories whose
 file says `report_fit = false` (added after the fit) are left out of both: they still
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import sys
 from dataclasses import dataclass
 from itertools import combinations
@@ -86,6 +91,7 @@ class Stories:
     clusters: list[list[AnnotatedArticle]]  # each story's briefed articles
     labelled: list[list[Labelled]]  # each story's labelled sentences
     fitted: list[bool]  # whether a dev story is one the score is fitted on
+    whole: list[bool]  # whether a story's pages are labelled whole (not a pair set)
 
 
 @dataclass(frozen=True)
@@ -96,9 +102,11 @@ class Pair:
 
 
 def load_stories(pages: Path, splits: frozenset[str]) -> Stories:
+    whole = {c.id for c in load_clusters()}
     clusters = [c for c in load_clusters() + load_clusters(PAIRS_DIR) if c.split in splits]
-    stories = Stories([], [], [], [], [])
+    stories = Stories([], [], [], [], [], [])
     for n, cluster in enumerate(clusters):
+        stories.whole.append(cluster.id in whole)
         articles = brief_cluster(cluster, pages, f"c{n}a")
         stories.names.append(cluster.id)
         stories.splits.append(cluster.split)
@@ -171,9 +179,21 @@ def judged(stories: Stories, story: int, model: dict) -> dict[str, Counts]:
     return split.kinds["grouped"]
 
 
-def acceptable(kinds: dict[str, Counts]) -> bool:
-    hard, near = kinds["hard"], kinds["near"]
+def acceptable(briefed: dict[str, Counts]) -> bool:
+    """Whether the briefing's wrong merges (`briefed`: what the stories labelled page by
+    page merge) are within WRONG_BUDGET."""
+    hard, near = briefed["hard"], briefed["near"]
     return hard.merged + near.merged <= WRONG_BUDGET * (hard.total + near.total)
+
+
+def wrong_merges(briefed: dict[str, Counts]) -> str:
+    """The briefing's wrong merges and rewrites merged, as briefing_eval prints them."""
+    hard, near, rewrite = briefed["hard"], briefed["near"], briefed["rewrite"]
+    wrong, total = hard.merged + near.merged, hard.total + near.total
+    return (
+        f"briefing: rewrites merged {rewrite.merged}/{rewrite.total}, wrong merges"
+        f" {wrong}/{total} ({wrong / max(total, 1):.1%})"
+    )
 
 
 def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
@@ -183,26 +203,32 @@ def add(total: dict[str, Counts], kinds: dict[str, Counts]) -> None:
 
 
 def pick_threshold(
-    stories: Stories, models: dict[int, dict], setting: str, start: float
+    stories: Stories, models: dict[int, dict], setting: str, start: float, label: str
 ) -> float | None:
     """The lowest value of the threshold `setting`, from `start` down, down to which the
-    dev stories, each grouped by its model (a score fitted on the other dev stories:
-    cross-validated by story, never by pair within one), merge at most WRONG_BUDGET of
-    the hard negatives and the negatives within one story file together, at every value;
-    None when even `start` merges more. The precision/recall curve on the way down. (A
-    threshold picked on the stories the score was fitted on is too loose for stories it
-    has not seen.)"""
+    dev stories of `models`, each grouped by its model (a score fitted on the other dev
+    stories: cross-validated by story, never by pair within one; or the shipped score),
+    keep the briefing's wrong merges within WRONG_BUDGET (`acceptable`), at every value;
+    None when even `start` merges more. The precision/recall curve on the way down.
+    (A threshold picked on the stories the score was fitted on alone is too loose for
+    stories it has not seen; one picked on held-out scores alone, too loose for the
+    shipped score.)"""
     picked = None
     for t in THRESHOLDS[::-1]:  # from the strictest: the curve, then the lowest acceptable
         if t > start:
             continue
         kinds = {kind: Counts() for kind in KINDS}
+        briefed = {kind: Counts() for kind in KINDS}  # of the stories labelled page by page
         for story, model in models.items():
-            add(kinds, judged(stories, story, {**model, setting: float(t)}))
-        if not acceptable(kinds):
-            print(f"{setting} {t:.2f}, dev stories held out: {line(kinds)}  (over WRONG_BUDGET)")
+            found = judged(stories, story, {**model, setting: float(t)})
+            add(kinds, found)
+            if stories.whole[story]:
+                add(briefed, found)
+        shown = f"{line(kinds)}; {wrong_merges(briefed)}"
+        if not acceptable(briefed):
+            print(f"{setting} {t:.2f}, {label}: {shown}  (over WRONG_BUDGET)")
             break
-        print(f"{setting} {t:.2f}, dev stories held out: {line(kinds)}")
+        print(f"{setting} {t:.2f}, {label}: {shown}")
         picked = float(t)
     return picked
 
@@ -219,6 +245,34 @@ def line(kinds: dict[str, Counts]) -> str:
         f"{kind} {kinds[kind].merged}/{kinds[kind].total}" for kind in ("rewrite", "hard", "near")
     )
     return f"{counts}; precision {precision:.3f}, recall {recall:.3f}"
+
+
+def ranking(pairs: list[Pair], held_out: dict[int, dict]) -> None:
+    """How well the score ranks, cross-validated by story: the pairs within each dev
+    story scored by the model fitted without it; the AUC of rewrites against the
+    negatives of one story file (near and hard), and against those only hard."""
+    scored: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    for story, model in held_out.items():
+        for pair in pairs:
+            if pair.stories == {story}:
+                z = model["bias"] + sum(model["weights"][n] * v for n, v in pair.features.items())
+                scored[pair.kind].append(z)
+    rewrites = np.array(scored["rewrite"])
+    for name, kinds in (("near and hard", ("near", "hard")), ("hard", ("hard",))):
+        negatives = np.array([z for kind in kinds for z in scored[kind]])
+        print(
+            f"AUC, rewrites ({len(rewrites)}) against {name} negatives ({len(negatives)}),"
+            f" dev stories held out: {auc(rewrites, negatives):.3f}"
+        )
+
+
+def auc(positives: np.ndarray, negatives: np.ndarray) -> float:
+    """The chance a positive scores above a negative (ties count half)."""
+    if not len(positives) or not len(negatives):
+        return float("nan")
+    above = (positives[:, None] > negatives[None, :]).sum()
+    ties = (positives[:, None] == negatives[None, :]).sum()
+    return float((above + ties / 2) / (len(positives) * len(negatives)))
 
 
 def cross_validate(stories: Stories, pairs: list[Pair], thresholds: dict[str, float]) -> None:
@@ -248,20 +302,75 @@ def main() -> int:
     parser.add_argument(
         "--cv", action="store_true", help="also judge each story by a score fitted without it"
     )
+    parser.add_argument(
+        "--every-dev",
+        action="store_true",
+        help="fit on the dev stories marked `report_fit = false` too",
+    )
+    parser.add_argument(
+        "--stories",
+        type=Path,
+        help="keep the briefed stories in this file and read them from it when it exists"
+        " (to try features without briefing the pages again; delete it when briefing changes)",
+    )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="FEATURE",
+        help="fit with this feature at weight 0 (to see what it adds)",
+    )
     args = parser.parse_args()
-    stories = load_stories(args.pages, frozenset(("dev", "test") if args.cv else ("dev",)))
+    splits = frozenset(("dev", "test") if args.cv else ("dev",))
+    if args.stories and args.stories.exists():
+        stories = pickle.loads(args.stories.read_bytes())
+        if set(stories.splits) - splits:
+            raise SystemExit(f"{args.stories} holds other splits than {sorted(splits)}")
+    else:
+        stories = load_stories(args.pages, splits)
+        if args.stories:
+            args.stories.write_bytes(pickle.dumps(stories))
     pairs = labelled_pairs(stories)
+    if args.without:
+        pairs = [
+            Pair(
+                p.stories,
+                {n: 0.0 if n in args.without else v for n, v in p.features.items()},
+                p.kind,
+            )
+            for p in pairs
+        ]
     # The dev stories the score is fitted and its threshold picked on; dev stories marked
     # `report_fit = false` stay out, as a check.
-    dev = {n for n, split in enumerate(stories.splits) if split == "dev" and stories.fitted[n]}
+    dev = {
+        n
+        for n, split in enumerate(stories.splits)
+        if split == "dev" and (stories.fitted[n] or args.every_dev)
+    }
     model = fit([p for p in pairs if p.stories <= dev])
     held_out = {story: fit_without(pairs, story, dev) for story in sorted(dev)}
-    threshold = pick_threshold(stories, held_out, "threshold", float(THRESHOLDS[-1]))
-    model["threshold"] = threshold = threshold or float(THRESHOLDS[-1])
+    ranking(pairs, held_out)
+    # Each threshold is the stricter of two picks: with each dev story grouped by the score
+    # fitted without it (how it generalises) and by the score shipped (what briefing_eval
+    # shows on dev). Wrong merges come in cliques (one wrong join of two reports of 4 and 4
+    # sentences is 16 wrong pairs), so the two disagree by several points: a threshold the
+    # held-out scores kept at 2.9% merged 8% wrong in the briefing. The shipped score
+    # groups every dev story, those marked `report_fit = false` too, as briefing_eval does.
+    every = [n for n, split in enumerate(stories.splits) if split == "dev"]
+    shipped = {story: model for story in every}
+    strictest = float(THRESHOLDS[-1])
+    threshold = max(
+        pick_threshold(stories, scores, "threshold", strictest, label) or strictest
+        for scores, label in ((held_out, "dev stories held out"), (shipped, "dev, shipped fit"))
+    )
+    model["threshold"] = threshold
     # Then, at that threshold, how far under it a pair whose neighbours are one report joins.
     held_out = {story: {**m, "threshold": threshold} for story, m in held_out.items()}
-    aligned = pick_threshold(stories, held_out, "aligned_threshold", threshold - 0.01)
-    model["aligned_threshold"] = aligned or 1.0
+    shipped = {story: {**model, "threshold": threshold} for story in every}
+    model["aligned_threshold"] = max(
+        pick_threshold(stories, scores, "aligned_threshold", threshold - 0.01, label) or 1.0
+        for scores, label in ((held_out, "dev stories held out"), (shipped, "dev, shipped fit"))
+    )
     counts = {k: sum(p.kind == k and p.stories <= dev for p in pairs) for k in KINDS}
     print(f"dev pairs compared: {counts}")
     print(json.dumps(model, indent=1))
