@@ -49,6 +49,7 @@ class ActorTagger:
             for compiled in map(re.compile, actor.patterns)
         )
         self._context: ArticleContext | None = None
+        self._changed_on: dict[tuple[bool, ...], PhraseIndex | None] = {}  # see `meaning_on`
         self.era_marks = tuple(
             (rule.after, PhraseIndex([_key(p) for p in rule.undated_after_if]))
             for rule, _, _ in self.rules
@@ -62,6 +63,41 @@ class ActorTagger:
         article) for their `requires_any`; without it, at the sentence alone; and at the
         article's publication date for their `after` and `before`."""
         return self.ordered(self.positions(sentence, article_text, published))
+
+    @cached_property
+    def time_bounded(self) -> bool:
+        """Whether some alias means an actor only before or after a day."""
+        return any(rule.after or rule.before for rule, _, _ in self.rules)
+
+    def meaning_on(self, day: str) -> PhraseIndex | None:
+        """The aliases that mean other actors in an article of `day` than in an undated
+        one (in the `syria` profile, "the government" after Assad's fall), if any."""
+        # Days alike for every rule's range share one answer (a briefing has a few ranges
+        # and many days).
+        ranges = tuple(rule.in_time(day) for rule, _, _ in self.rules)
+        if ranges not in self._changed_on:
+            changed = [
+                phrase
+                for phrase, hits in self.hits.items()
+                if self._owners(hits, day) != self._owners(hits, None)
+            ]
+            self._changed_on[ranges] = PhraseIndex(changed) if changed else None
+        return self._changed_on[ranges]
+
+    def _owners(self, hits: Sequence[_Hit], day: str | None) -> frozenset[str]:
+        """The actors a phrase may name in an article of `day` (None: undated), whatever
+        the article's other words (see `positions`)."""
+        return frozenset(
+            hit.actor
+            for hit in hits
+            if hit.rule is None
+            or (
+                self.rules[hit.rule][0].in_time(day)
+                and not (
+                    day is None and self.rules[hit.rule][0].after and self._older_owner(hit, hits)
+                )
+            )
+        )
 
     def ordered(self, actor_ids: Iterable[str]) -> tuple[str, ...]:
         """The actor ids in profile order."""
@@ -484,6 +520,12 @@ class SentenceNames:
     # (RSF)" defines "RSF", and an organisation's initials stand for it.
     defines: tuple[tuple[str, str], ...]
     acronyms: tuple[str, ...]  # capitalised short words an acronym defined anywhere may be
+    # People it names by an armed role: "Hezbollah's chief of staff Ali Tabatabai",
+    # "Haytham Ali Tabatabai, Hezbollah's chief of staff" (full names).
+    commanders: tuple[str, ...] = ()
+    # People it names as speaking for fighters ("army spokesman Brigadier General ..."),
+    # whatever rank another sentence gives them: never commanders.
+    spokespeople: tuple[str, ...] = ()
 
 
 _NO_NAMES = SentenceNames((), (), (), ())
@@ -504,11 +546,107 @@ def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
     countries = tuple(country.id for country in matcher.countries_in(text))
     orgs = matcher.organisations_in(text)
     acronyms = tuple(_ACRONYM.findall(text))
-    if not (countries or orgs or acronyms):
+    commanders, spokespeople = commanders_in(text)
+    if not (countries or orgs or acronyms or commanders or spokespeople):
         return _NO_NAMES
     defines = [(acronym, name) for name, acronym in orgs if acronym]
     defines += [(_initials(name), name) for name, _ in orgs if len(_initials(name)) > 1]
-    return SentenceNames(countries, tuple(name for name, _ in orgs), tuple(defines), acronyms)
+    return SentenceNames(
+        countries,
+        tuple(name for name, _ in orgs),
+        tuple(defines),
+        acronyms,
+        commanders,
+        spokespeople,
+    )
+
+
+# An armed role: who commands fighters, not who speaks for them or reports.
+_ROLE = (
+    r"(?:commander|chief[\s-]of[\s-]staff|military\s+chief|warlord"
+    r"|(?<![\w-])(?<!Secretary )(?<!Director )(?<!Attorney )(?:Gen\.|General)|Colonel|Col\.)"
+)
+_ARMED_ROLE = (
+    r"(?:(?:military|field|top|senior|militia|deputy)\s+)?"
+    rf"(?:(?:Maj\.?|Major|Brig\.?|Brigadier|Lt\.?|Lieutenant)\s+)?{_ROLE}"
+)
+# A person's name: two to four capitalised words ("Haytham Ali Tabatabai", "Abu Mohammed
+# al-Golani"); a particle may join them.
+_PERSON = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|abu|bin)[-\s])?[A-Z][\w'’-]+){1,3})"
+_ROLE_THEN_NAME = re.compile(rf"(?i:\b{_ROLE}),?\s+{_PERSON}")
+_NAME_THEN_ROLE = re.compile(
+    rf"{_PERSON},\s+(?:(?:the|a|an|its|their|[A-Z][\w'’-]+|[\w'’-]+['’]s)\s+){{1,3}}"
+    rf"(?i:{_ARMED_ROLE})\b"
+)
+
+
+def commanders_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The full names of people the text names by an armed role, and of those of them it
+    names as spokespeople (see `SentenceNames`)."""
+    commanders: list[str] = []
+    spokespeople: list[str] = []
+    for word in _ROLE_WORDS:
+        if word in text:
+            break
+    else:
+        return (), ()  # (most sentences: the patterns are slow to try at every place)
+    for pattern in (_ROLE_THEN_NAME, _NAME_THEN_ROLE):
+        for match in pattern.finditer(text):
+            name = _POSSESSIVE.sub("", match.group("name"))
+            words = name.split()
+            # A name, not an organisation ("General Security Service").
+            if _ORG_HEADS.intersection(words) or _NOT_A_PERSON.intersection(words):
+                continue
+            speaks = _SPOKESMAN.search(text, max(0, match.start() - 30), match.end())
+            (spokespeople if speaks else commanders).append(name)
+    return tuple(dict.fromkeys(commanders)), tuple(dict.fromkeys(spokespeople))
+
+
+# What every `_ROLE` holds, one of (its first letter may be a capital).
+_ROLE_WORDS = ("ommander", "hief", "eneral", "Gen.", "olonel", "Col.", "arlord")
+_SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+# Words that end a person's name: what follows is not part of it ("General Staff").
+_NOT_A_PERSON = frozenset(
+    """Staff Security Command Headquarters Ministry Service Services Directorate Office
+    Assembly Secretary Intelligence""".split()
+)
+
+
+def _commanders(
+    found: Sequence[tuple[str, SentenceNames]],
+    sentences: Sequence[tuple[str, str]],
+    matcher: _OtherMatcher,
+) -> dict[str, list[str]]:
+    """Full name -> the sentences naming each person outside the profile that some
+    sentence names by an armed role: the sentences naming them so, and, in an article
+    that does, those naming them by their last name ("Tabatabai")."""
+    longest: dict[str, str] = {}  # last name -> the fullest name it was given
+    introduced: dict[str, set[str]] = {}  # last name -> the articles naming the role
+    speaking = {name.split()[-1] for _, named_here in found for name in named_here.spokespeople}
+    for sentence_id, named_here in found:
+        for name in named_here.commanders:
+            if name.split()[-1] in speaking:
+                continue
+            if matcher.tagger.tag(name):
+                continue  # the profile's own ("Hezbollah chief Hassan Nasrallah")
+            last = name.split()[-1]
+            if len(name) > len(longest.get(last, "")):
+                longest[last] = name
+            introduced.setdefault(last, set()).add(sentence_id.partition(".")[0])
+    if not longest:
+        return {}
+    # Article id -> the last names to look for in it, each with its pattern.
+    wanted: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for last, articles in introduced.items():
+        pattern = re.compile(rf"\b{re.escape(last)}\b")
+        for article in articles:
+            wanted.setdefault(article, []).append((last, pattern))
+    named: dict[str, list[str]] = {}
+    for sentence_id, text in sentences:
+        for last, pattern in wanted.get(sentence_id.partition(".")[0], ()):
+            if pattern.search(text):
+                named.setdefault(longest[last], []).append(sentence_id)
+    return named
 
 
 def find_other_actors(
@@ -556,6 +694,9 @@ def find_other_actors(
                 names.setdefault(slug(name), name)
         for actor_id in dict.fromkeys(ids):
             named.setdefault(actor_id, []).append(sentence_id)
+    for person, sentence_ids in _commanders(found, sentences, matcher).items():
+        names[slug(person)] = person
+        named[slug(person)] = sentence_ids
     ranked = sorted(named.items(), key=lambda item: -len(item[1]))
     return [
         OtherActor(actor_id, names[actor_id], len(ids), tuple(ids))

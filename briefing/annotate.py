@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from briefing.date_mention import DateMention
 from briefing.extract import Article
 
 if TYPE_CHECKING:
-    from briefing.actors import ActorTagger
+    from briefing.actors import ActorTagger, ArticleContext
 
 _WHOLE_BLOCK_KINDS = frozenset({"headline", "subhead", "caption"})
 
@@ -34,20 +35,17 @@ class AnnotatedArticle:
     sentences: tuple[Sentence, ...]
 
 
-def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> AnnotatedArticle:
-    """Split the article's blocks into sentences; tag actors and resolve dates in each."""
-    from briefing.coreference import lead_actor, leaves_quote_open, refers_back
+def annotate_article(
+    article: Article, article_id: str, tagger: ActorTagger, *, tag_day: str | None = None
+) -> AnnotatedArticle:
+    """Split the article's blocks into sentences; tag actors and resolve dates in each.
+    `tag_day`: the day time-bounded aliases are read against when not the page's date."""
     from briefing.dates import resolve_dates
     from briefing.extract import DATELINE
     from briefing.sentences import split_sentences
 
     published = publication_date(article.published)
-    # Context rules ("militants" means HTS only in a Syria story) read the whole article.
-    context = tagger.context("\n".join(block.text for block in article.blocks))
-    sentences: list[Sentence] = []
-    # The actor the sentence before led with, and whether a quote is still open.
-    lead: str | None = None
-    quote_open = False
+    pieces: list[tuple[int, str, str]] = []  # (paragraph, kind, text)
     first_body = next((i for i, b in enumerate(article.blocks) if b.kind == "body"), None)
     for paragraph, block in enumerate(article.blocks):
         text = block.text
@@ -57,33 +55,87 @@ def annotate_article(article: Article, article_id: str, tagger: ActorTagger) -> 
             dateline = DATELINE.match(text)
             text = text[dateline.end() :].lstrip() if dateline else text
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
-        pieces = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
-        for text in pieces:
-            found = tagger.positions(text, context, article.published)
-            # "He said ..." goes on about whom the sentence before was about (most
-            # sentences follow one about nobody: nothing to carry, nothing to read).
-            carried = (
-                lead if lead and block.kind == "body" and refers_back(text, quote_open) else None
-            )
-            actors = tagger.ordered({*found, carried} if carried else found)
-            quote_goes_on = block.kind == "body" and leaves_quote_open(text, quote_open)
-            # A quote's speaker stays its lead over sentences of the quote naming nobody
-            # (a sentence naming nobody leads with nobody).
-            led = carried or (lead_actor(text, found) if found else None)
-            lead = led or (lead if quote_goes_on else None)
-            quote_open = quote_goes_on
-            sentences.append(
-                Sentence(
-                    id=f"{article_id}.s{len(sentences) + 1}",
-                    article_id=article_id,
-                    paragraph=paragraph,
-                    kind=block.kind,
-                    text=text,
-                    actors=actors,
-                    dates=resolve_dates(text, published),
-                )
-            )
-    return AnnotatedArticle(id=article_id, article=article, sentences=tuple(sentences))
+        split = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
+        pieces += [(paragraph, block.kind, piece) for piece in split]
+    # Context rules ("militants" means HTS only in a Syria story) read the whole article.
+    context = tagger.context("\n".join(block.text for block in article.blocks))
+    tags = _tag_pieces(
+        [(kind, text) for _, kind, text in pieces], context, tagger, tag_day or article.published
+    )
+    sentences = tuple(
+        Sentence(
+            id=f"{article_id}.s{n}",
+            article_id=article_id,
+            paragraph=paragraph,
+            kind=kind,
+            text=text,
+            actors=actors,
+            dates=resolve_dates(text, published),
+        )
+        for n, ((paragraph, kind, text), actors) in enumerate(zip(pieces, tags, strict=True), 1)
+    )
+    return AnnotatedArticle(id=article_id, article=article, sentences=sentences)
+
+
+def retag_article(
+    article: AnnotatedArticle,
+    tagger: ActorTagger,
+    day: str,
+    context: ArticleContext | None = None,
+) -> AnnotatedArticle:
+    """The article with its sentences' actors read against `day` (an undated page's
+    estimated day: "the government" of a page from after a fall is the new one); itself
+    when that changes no sentence's actors. `context`: the article as the tagger's context
+    rules read it, when already worked out."""
+    changed = tagger.meaning_on(day)
+    if changed is None:
+        return article  # every alias means what it does in an undated article
+    if context is None:
+        context = tagger.context("\n".join(b.text for b in article.article.blocks))
+    # Only a sentence with such an alias can change; the whole article is read again (a
+    # sentence's actor carries to the next) only when one does.
+    published = article.article.published
+    if all(
+        tagger.positions(s.text, context, day).keys()
+        == tagger.positions(s.text, context, published).keys()
+        for s in article.sentences
+        if changed.search(s.text)
+    ):
+        return article
+    tags = _tag_pieces([(s.kind, s.text) for s in article.sentences], context, tagger, day)
+    sentences = tuple(
+        replace(s, actors=actors) for s, actors in zip(article.sentences, tags, strict=True)
+    )
+    return replace(article, sentences=sentences)
+
+
+def _tag_pieces(
+    pieces: Sequence[tuple[str, str]],
+    context: ArticleContext,
+    tagger: ActorTagger,
+    day: str | None,
+) -> list[tuple[str, ...]]:
+    """The actors of each (block kind, sentence text) of an article, in reading order;
+    `context`: the whole article as the tagger's context rules read it."""
+    from briefing.coreference import lead_actor, leaves_quote_open, refers_back
+
+    tags: list[tuple[str, ...]] = []
+    # The actor the sentence before led with, and whether a quote is still open.
+    lead: str | None = None
+    quote_open = False
+    for kind, text in pieces:
+        found = tagger.positions(text, context, day)
+        # "He said ..." goes on about whom the sentence before was about (most
+        # sentences follow one about nobody: nothing to carry, nothing to read).
+        carried = lead if lead and kind == "body" and refers_back(text, quote_open) else None
+        tags.append(tagger.ordered({*found, carried} if carried else found))
+        quote_goes_on = kind == "body" and leaves_quote_open(text, quote_open)
+        # A quote's speaker stays its lead over sentences of the quote naming nobody
+        # (a sentence naming nobody leads with nobody).
+        led = carried or (lead_actor(text, found) if found else None)
+        lead = led or (lead if quote_goes_on else None)
+        quote_open = quote_goes_on
+    return tags
 
 
 def publication_date(published: str | None) -> date | None:

@@ -71,7 +71,15 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         # "Sitting in a crowd ..., Najlaa Ahmed described the moment the RSF men poured
         # in": the sentence leads with a person who is no actor; "She ..." is her.
         return None
+    # "outside the army-held city of el-Obeid": the army names a place there; "They
+    # blamed ..." after it is not the army.
+    positions = {a: at for a, at in positions.items() if not _HOLDS_A_PLACE.match(text, at)}
     return min(positions, key=positions.__getitem__) if positions else None
+
+
+_HOLDS_A_PLACE = re.compile(
+    r"(?:the\s+)?[\w'’]+-(?:held|controlled|occupied|besieged)\b", re.IGNORECASE
+)
 
 
 # A sentence's subject as a name: two to six capitalised words before a lower-case one,

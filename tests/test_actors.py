@@ -750,3 +750,49 @@ def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     assert tagger.tag("Kurdish parties of the ENKS met in Qamishli.", context) == ()
     assert tagger.tag("Kurdish forces and the ENKS met in Qamishli.", context) == ("kurds",)
     assert tagger.tag("The Kurdish-led SDF seized Manbij.", context) == ("kurds",)
+
+
+def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
+    hezbollah = [
+        (
+            "a1.s1",
+            "Israel said it had killed Hezbollah's chief of staff, Haytham Ali Tabatabai, in a "
+            "strike on Beirut.",
+        ),
+        ("a1.s2", "Hezbollah confirmed Tabatabai's death on Monday."),
+        ("a1.s3", "Lebanon's Health Ministry said five people were killed."),
+        # Another article names him by his role again, then by his last name.
+        ("a2.s1", "The strike killed Ali Tabatabai, the group's top commander, the army said."),
+        ("a2.s2", "Tabatabai had led the Radwan Force."),
+        # An article that never says who he is: his last name alone is not counted there.
+        ("a3.s1", "Tabatabai was buried in Beirut."),
+        # A spokesman speaks for the fighters; an agency reports; a place is where.
+        ("a4.s1", "Army spokesman Brigadier General Effie Defrin said the strike was precise."),
+        ("a4.s2", "Brigadier General Effie Defrin later said more strikes would follow."),
+        ("a4.s3", "The National News Agency said the strike hit Haret Hreik in Beirut."),
+        ("a4.s4", "The National News Agency said Haret Hreik was hit twice."),
+    ]
+    others = find_other_actors(hezbollah, load_profile("gaza-lebanon"))
+    assert [(o.name, o.sentence_ids) for o in others] == [
+        ("Haytham Ali Tabatabai", ("a1.s1", "a1.s2", "a2.s1", "a2.s2")),
+    ]
+
+
+def test_they_is_not_an_actor_that_only_names_a_place() -> None:
+    sentences = dict(
+        _annotated(
+            [
+                "At least 30 people were killed in a drone strike on a wedding outside the "
+                "army-held town of Kadugli, officials said. They blamed the paramilitary Rapid "
+                "Support Forces for the attack.",
+                "Sudanese army officers met elders in Kadugli. They said the town was calm.",
+            ],
+            "sudan",
+        )
+    )
+    # The army names where the town is: "They" are the officials, not the army.
+    assert sentences["They blamed the paramilitary Rapid Support Forces for the attack."] == (
+        "rsf",
+    )
+    # An actor that leads the sentence before is still who "They" are.
+    assert sentences["They said the town was calm."] == ("saf",)

@@ -16,7 +16,7 @@ from briefing.dates import DateMention
 from briefing.model.dating import pins_down, relative_day, told_in_past, unwritten
 from briefing.model.facts import FactCandidate, score
 from briefing.model.index import Index
-from briefing.model.lines import make_line
+from briefing.model.lines import Line, make_line
 from briefing.pipeline import process_document, read_documents, resolve_profile
 
 PAGES = {
@@ -501,3 +501,57 @@ def test_only_a_sentence_with_a_relative_date_is_read_again_against_another_day(
     assert index.dating.sentence_dates(history) == history.dates
     assert [d.value for d in index.dating.sentence_dates(news)] == ["2025-01-19"]
     assert read == [news.text]
+
+
+def test_an_undated_event_takes_the_day_of_a_like_event_told_before_it(tmp_path: Path) -> None:
+    page = """ date 2025-03-12 Truce in Tyre after border clashes
+
+Israel and Hezbollah agreed a truce around Tyre on Wednesday after a day of exchanges of fire.
+
+Lebanese officials said two soldiers and a farmer were killed in Tuesday's Israeli shelling.
+
+The Lebanese army blamed Israel for the shelling of the town.
+
+Tensions have risen along the border in recent months.
+
+Residents said roads out of the town were blocked by rubble.
+
+Al-Manar TV said a Lebanese soldier was killed and two others wounded in an Israeli drone strike.
+
+Schools in the area stay shut.
+"""
+    index = _index_of(tmp_path, {"tyre.txt": page}, "gaza-lebanon")
+    # The lede's day is Wednesday's truce; the killing it does not date is told like
+    # Tuesday's (a soldier killed in shelling), not like the truce.
+    assert _line_date(index, "tyre.txt", "Al-Manar TV said") == "2025-03-11"
+    # A sentence telling nothing like an event dated before it keeps the news of the day.
+    assert _line_date(index, "tyre.txt", "Residents said roads") == "2025-03-12"
+
+
+def _line(index: Index, name: str, opening: str) -> Line:
+    article = _article(index, name)
+    sentence = next(
+        s
+        for s in index.sentences.values()
+        if s.article_id == article and s.text.startswith(opening)
+    )
+    report = index.corroboration.report_of[sentence.id].id
+    return make_line(index, report, (sentence.id,), frozenset(), sentence)
+
+
+def test_a_paragraph_opening_on_an_old_date_goes_on_telling_history(tmp_path: Path) -> None:
+    page = (
+        " date 2025-08-11 Israel kills journalists in Gaza strike\n\n"
+        "An Israeli strike killed four journalists in a tent in Gaza City on Sunday, officials "
+        "said.\n\n"
+        "In March of 2024, the Israeli army published files it said it found in Gaza. The army "
+        "said the files named reporters as Hamas members. An Israeli court found a link "
+        "between the channel and Hamas.\n\n"
+        "Hamas was blamed for a rocket attack in 2021. The Israeli army also killed two Hamas "
+        "commanders in the raid.\n"
+    )
+    index = _index_of(tmp_path, {"gaza.txt": page}, "gaza-lebanon")
+    # Undated, in a paragraph that opens on a day a year and a half before: history.
+    assert _line(index, "gaza.txt", "An Israeli court found").background
+    # A date inside a paragraph's sentence sets no time for the sentences after it.
+    assert not _line(index, "gaza.txt", "The Israeli army also killed").background

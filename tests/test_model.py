@@ -502,3 +502,90 @@ def test_an_event_verb_in_the_simple_present_tells_a_habit() -> None:
     assert not tells_a_habit("Russian attacks have killed 20 people.")
     # A statement, told in the present as "says" is.
     assert not tells_a_habit("Russia denies targeting civilians.")
+
+
+def _briefed(folder: Path, pages: dict[str, str], profile: str) -> Briefing:
+    """The briefing of some pages written into `folder`."""
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    paths = sorted(str(folder / name) for name in pages)
+    return build_briefing(paths, BriefingOptions(profile=profile, use_cache=False))
+
+
+def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
+    tmp_path: Path,
+) -> None:
+    # The Syria profile's "Syrian army" is Assad's until his fall, the new government's
+    # after. The undated page carries the dated page's report, so it is estimated to be of
+    # October 2025: its "Syrian army" is the new government's, not Assad's.
+    dated_page = (
+        " date 2025-10-07 Ceasefire in Aleppo\n\n"
+        "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
+        "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
+        "Several wounded civilians were taken to hospital.\n"
+    )
+    undated_page = (
+        "Aleppo truce holds\n\n"
+        "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
+        "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
+        "The Syrian army sent reinforcements to the edge of the district.\n\n"
+        "The Syrian army shelled SDF positions in Ashrafieh on Monday, residents said.\n"
+    )
+    briefing = _briefed(tmp_path, {"dated.txt": dated_page, "undated.txt": undated_page}, "syria")
+    undated = _article(briefing, "undated")
+    assert briefing.article(undated).article.published is None
+    assert briefing.estimated_published[undated] == "2025-10-07"
+    sent = _sentence_id(briefing, "undated", "The Syrian army sent")
+    assert briefing.sentence(sent).actors == ("hts",)
+    # Its line is in the new government's pane.
+    panes = [b.id for b in briefing.actors if sent in b.cited_sentences]
+    assert panes == ["hts"]
+    # The army acts, the SDF is acted upon: the line is in the army's pane.
+    shelled = _sentence_id(briefing, "undated", "The Syrian army shelled")
+    pools = [b.id for b in briefing.actors for line in b.summary_pool if shelled in line.sources]
+    assert pools == ["hts"]
+
+
+def test_an_attack_told_with_no_one_acting_is_the_actor_the_next_sentence_blames(
+    tmp_path: Path,
+) -> None:
+    page = (
+        " date 2025-11-04 Drone strike on a wedding\n\n"
+        "At least 30 people were killed in a drone strike on a wedding outside the army-held "
+        "town of Kadugli, local officials said.\n\n"
+        "They blamed the paramilitary Rapid Support Forces for Monday's attack on the village.\n\n"
+        "The Sudanese army said its air defences shot down two drones over Kadugli.\n"
+    )
+    briefing = _briefed(tmp_path, {"kadugli.txt": page}, "sudan")
+    strike = _sentence_id(briefing, "kadugli", "At least 30 people")
+    # The army names only the town: the strike is the RSF's, the one blamed for it.
+    pools = [b.id for b in briefing.actors for line in b.summary_pool if strike in line.sources]
+    assert pools == ["rsf"]
+    # The army acts in its own sentence and keeps it.
+    shot = _sentence_id(briefing, "kadugli", "The Sudanese army said")
+    assert [b.id for b in briefing.actors for line in b.summary_pool if shot in line.sources] == [
+        "saf"
+    ]
+
+
+def test_an_undated_page_no_report_dates_is_tagged_as_of_the_latest_day_it_writes(
+    tmp_path: Path,
+) -> None:
+    # The undated page carries no report of the dated one, so nothing estimates its day;
+    # it writes "Monday, October 6" (2025 in the briefing's period): a page from after
+    # Assad's fall, whose "Syrian army" is the new government's.
+    dated_page = (
+        " date 2025-10-09 Kurdish talks resume\n\n"
+        "Kurdish negotiators met officials in Damascus on Thursday to discuss integration.\n"
+    )
+    undated_page = (
+        "Shelling in Aleppo\n\n"
+        "The Syrian army shelled SDF positions in Ashrafieh on the evening of Monday, "
+        "October 6, residents said.\n\n"
+        "The Syrian army sent reinforcements to the edge of the district.\n"
+    )
+    briefing = _briefed(tmp_path, {"dated.txt": dated_page, "undated.txt": undated_page}, "syria")
+    undated = _article(briefing, "undated")
+    assert undated not in briefing.estimated_published
+    sent = _sentence_id(briefing, "undated", "The Syrian army sent")
+    assert briefing.sentence(sent).actors == ("hts",)

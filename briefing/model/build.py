@@ -41,6 +41,8 @@ def build_model(
     # reports again and again (as for the articles; `build_briefing` unfreezes).
     gc.freeze()
     tagger = compile_profile(profile)
+    index = index.retagged(tagger)
+    articles = index.annotated
     # Each actor's sentences in reading order, gathered in one pass (an actor names each
     # sentence once).
     named: dict[str, list[str]] = {spec.id: [] for spec in profile.actors}
@@ -68,7 +70,10 @@ def build_model(
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
     known = index.prepared
     settled = {id(article): known[i].context for i, article in index.articles.items() if i in known}
-    mentions = mentions_of(tagger, others, settled)
+    # (worked out only for a profile with aliases bounded in time: none other reads them)
+    undated = index.tagging_days if tagger.time_bounded else {}
+    days = {id(index.articles[i]): day for i, day in undated.items()}
+    mentions = mentions_of(tagger, others, settled, days)
     lines = pane_lines(index, [*actors, *others], mentions, off_period)
     advance(Stage.COMPARE, len(articles), len(articles))
     panes = [*actors, *(pane for pane in others if lines[pane.id])]

@@ -21,6 +21,7 @@ from briefing.annotate import Sentence, publication_date
 from briefing.corroborate import ReportWords, report_words
 from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
+from briefing.model.clauses import opening_phrase_end
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
@@ -323,12 +324,52 @@ class Dating:
         return found
 
     def story_day(self, sentence: Sentence) -> DateMention | None:
-        """The day the sentence just before this one gives its event, when it is a day of
-        the article's news (within `LEDE_DAYS`): "MSF said a watchman was killed Saturday.
-        He was taken to hospital, where he died." goes on telling Saturday's story."""
+        """The day of the article's news (within `LEDE_DAYS`) the story the sentence goes on
+        telling is of: the day the sentence just before it gives its event ("MSF said a
+        watchman was killed Saturday. He was taken to hospital, where he died."), or one
+        further back that tells a like event (its event verb and `TOLD_ELSEWHERE_MIN` of
+        its words: "... died in Monday's shelling." ... "a security forces member was killed
+        in an SDF attack."), the nearest first."""
         reference = self.reference[sentence.article_id]
-        date = self._day_before(sentence) if reference is not None else None
-        return date if date is not None and _of_the_day(date, reference) else None
+        if reference is None:
+            return None
+        told = self.index.report_words(sentence)
+        place = self.index.order[sentence.id]
+        # (a sentence with no event verb is like none: only the one just before is read)
+        first = 0 if told.events else max(place - 1, 0)
+        for back in range(place - 1, first - 1, -1):
+            before = self.index.sentences[self._reading[back]]
+            if before.article_id != sentence.article_id or before.kind != sentence.kind:
+                return None
+            if back < place - 1 and not _tells_alike(told, self.index.report_words(before)):
+                continue
+            date = best_date(event_dates(before.text, self.sentence_dates(before)))
+            if date is not None:
+                return date if _of_the_day(date, reference) else None
+        return None
+
+    def goes_on_history(self, sentence: Sentence, published: str | None) -> bool:
+        """Whether its paragraph opens on a date long before the article (`published`)
+        and no sentence between dates another event: "In October of 2023, the IDF published
+        documents ... An Israeli court found a 'close connection' ..." goes on telling that
+        history (a date inside a sentence, "rumoured to have been killed in 2006", sets no
+        time for what follows)."""
+        paragraph = (sentence.article_id, sentence.paragraph)
+        place = self.index.order[sentence.id]
+        for back in range(place - 1, -1, -1):
+            before = self.index.sentences[self._reading[back]]
+            if (before.article_id, before.paragraph) != paragraph:
+                return False
+            date = best_date(event_dates(before.text, self.sentence_dates(before)))
+            if date is None:
+                continue
+            first = self.index.sentences[self._reading[back - 1]] if back else None
+            return (
+                (first is None or (first.article_id, first.paragraph) != paragraph)
+                and date.end <= opening_phrase_end(before.text)
+                and is_historical(date, published)
+            )
+        return False
 
     def estimated_days(self) -> dict[str, str]:
         """Article id -> the day an article with no page date, or one the articles carrying
@@ -439,6 +480,14 @@ def _tells_the_same(told: ReportWords, other: ReportWords) -> bool:
     )
 
 
+def _tells_alike(told: ReportWords, other: ReportWords) -> bool:
+    """Whether two sentences of an article tell alike events: an event verb and
+    `TOLD_ELSEWHERE_MIN` words in common."""
+    return bool(told.events & other.events) and len(told.words & other.words) >= (
+        TOLD_ELSEWHERE_MIN
+    )
+
+
 def _near(date: DateMention, reference: datetime.date) -> bool:
     """Whether a date (a day, or a month) falls in the `CARRIER_DAYS` up to the reference
     day: when a report carried by an article of that day can have happened."""
@@ -496,6 +545,27 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
             if _closes_dateline(sentence.text, mention):
                 return datetime.date.fromisoformat(mention.value)
     return None
+
+
+def latest_written_day(index: Index, article_id: str) -> str | None:
+    """The latest calendar day an article's body writes ("on the evening of Monday,
+    October 6"), its year taken nearest the briefing's period: a page is from no earlier
+    than the days it tells of. (Not a day to read "on Sunday" against: the page may come
+    days later; enough to tell which side of a turning point it is on.)"""
+    period = publication_date(index.middle_day)
+    return max(
+        (
+            mention.value
+            for sentence in _body(index, article_id)
+            if _DIGIT.search(sentence.text)
+            for mention in resolve_dates(sentence.text, period)
+            if mention.precision == "day" and _DIGIT.search(mention.text)
+        ),
+        default=None,
+    )
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing.actors import ArticleContext, SentenceNames, compile_profile, sentence_names
-from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.actors import (
+    ActorTagger,
+    ArticleContext,
+    SentenceNames,
+    compile_profile,
+    sentence_names,
+)
+from briefing.annotate import AnnotatedArticle, Sentence, publication_date, retag_article
 from briefing.corroborate import (
     ArticleWords,
     Corroboration,
@@ -59,6 +65,10 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     )
 
 
+def _context(prepared: Prepared | None) -> ArticleContext | None:
+    return prepared.context if prepared else None
+
+
 def article_context(article: Article, profile: Profile) -> ArticleContext:
     """The whole article as the profile's context rules read it."""
     return compile_profile(profile).context("\n".join(block.text for block in article.blocks))
@@ -84,6 +94,44 @@ class Index:
             corroboration=corroborate(articles, {i: p.words for i, p in prepared.items()}),
             prepared=prepared,
         )
+
+    @cached_property
+    def tagging_days(self) -> dict[str, str]:
+        """Article id -> the day an undated article is estimated to be of (see
+        `Dating.estimated_days`), else the latest day its text writes (see
+        `latest_written_day`): what its aliases bounded in time are read against."""
+        from briefing.model.dating import latest_written_day
+
+        estimated = self.dating.estimated_days()
+        days = {}
+        for article_id, article in self.articles.items():
+            if publication_date(article.published) is None:
+                day = estimated.get(article_id) or latest_written_day(self, article_id)
+                if day:
+                    days[article_id] = day
+        return days
+
+    def retagged(self, tagger: ActorTagger) -> Index:
+        """The index with the actors of each undated article read against the day it is
+        estimated to be of (see `Dating.estimated_days`), for aliases bounded in time; its
+        reports and dating stay (neither reads actors)."""
+        if not tagger.time_bounded:
+            return self
+        days = self.tagging_days
+        annotated = tuple(
+            retag_article(a, tagger, days[a.id], _context(self.prepared.get(a.id)))
+            if a.id in days
+            else a
+            for a in self.annotated
+        )
+        if all(new is old for new, old in zip(annotated, self.annotated, strict=True)):
+            return self
+        index = replace(
+            self, annotated=annotated, sentences={s.id: s for a in annotated for s in a.sentences}
+        )
+        # The same days: worked out once.
+        index.__dict__.update(dating=self.dating, tagging_days=days)
+        return index
 
     @cached_property
     def middle_day(self) -> str | None:

@@ -14,7 +14,12 @@ from briefing.annotate import Sentence
 from briefing.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, tells_a_habit, told_as_then
-from briefing.model.clauses import main_clause_opening, opening_phrase_end, subject_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_clause_passive,
+    opening_phrase_end,
+    subject_end,
+)
 from briefing.model.dating import (
     best_date,
     dateline_end,
@@ -176,6 +181,20 @@ def pane_lines(
             report = index.corroboration.report_of[members[0]].id
             candidates.setdefault(report, []).append(pane.id)
     about: dict[str, str] = {}
+    # An attack told with no one acting ("40 people were killed in a drone strike on a
+    # funeral outside the army-held city") is about the actor the next sentence blames for
+    # it ("They blamed the RSF for Monday's attack"), a pane that may not name it.
+    for pane in panes:
+        for members, stated in list(per_pane[pane.id].items()):
+            report = index.corroboration.report_of[members[0]].id
+            if report in about:
+                continue
+            blamed = blamed_actor(index, stated, candidates[report], mentions)
+            if blamed is not None and blamed in per_pane:
+                about[report] = blamed
+                if blamed not in candidates[report]:
+                    candidates[report].append(blamed)
+                    per_pane[blamed][members] = stated
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
     for pane in panes:
         for members, stated in per_pane[pane.id].items():
@@ -194,6 +213,37 @@ def pane_lines(
             # (copying every line cost a tenth of pane_lines).
             lines[pane.id].append((replace(line, subject=True) if subject else line, also))
     return {pane_id: tuple(found) for pane_id, found in lines.items()}
+
+
+# "They blamed the paramilitary RSF for Monday's attack", "accused Israel of the strike".
+_BLAMES = re.compile(
+    r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,80}?)\s+"
+    r"(?:responsible\s+)?(?:for|of)\s+(?:(?:the|this|that|[\w'’-]+['’]s?)\s+){0,2}"
+    r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre|assault)s?\b",
+    re.IGNORECASE,
+)
+
+
+def blamed_actor(
+    index: Index, stated: Sentence, candidates: Sequence[str], mentions: Mentions
+) -> str | None:
+    """The actor the sentence after `stated` blames for the attack `stated` tells with no
+    one acting (a passive without an agent, no actor speaking), or None."""
+    article = index.annotated_by_id[stated.article_id].sentences
+    place = int(stated.id.rpartition(".s")[2])  # 1-based: the next sentence's index
+    if place >= len(article) or article[place].kind != stated.kind:
+        return None
+    blame = _BLAMES.search(article[place].text)
+    if blame is None:
+        return None
+    told = _told(index, (stated.id,), stated)
+    source = index.articles[stated.article_id]
+    if not main_clause_passive(told.event) or named_actor(
+        told.event, told.speaker, candidates, lambda text: mentions(text, source), Depth.SPEAKS
+    ):
+        return None
+    found = mentions(blame["whom"], source)
+    return min(found, key=found.__getitem__) if found else None
 
 
 def report_actor(index: Index, report: str, candidates: Sequence[str], mentions: Mentions) -> str:
@@ -298,13 +348,15 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
             event, best_date(dates), published, text[: opening_phrase_end(text)]
         )
         # an undated sentence the next one turns to now against, one telling its event
-        # inside a clause dated long before, or a body sentence telling it in the present
+        # inside a clause dated long before, a body sentence telling it in the present, or
+        # one going on with the history its paragraph opened with
         or (
             not written(dates)
             and (
                 told_as_then(_text(index.following.get(stated.id)))
                 or (stated.kind == "body" and tells_a_habit(event))
                 or told_of_then(stated.text, index.dating.sentence_dates(stated), published)
+                or index.dating.goes_on_history(stated, published)
             )
         ),
         order=index.order[members[0]],

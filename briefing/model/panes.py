@@ -64,9 +64,13 @@ def mentions_of(
     tagger: ActorTagger,
     others: Sequence[PaneActor],
     settled: Mapping[int, ArticleContext] | None = None,
+    days: Mapping[int, str] | None = None,
 ) -> Mentions:
     """Where a text names the profile's actors (by the profile's rules) and the other
-    actors (by name). `settled`: articles' contexts already worked out, by id(article)."""
+    actors (by name). `settled`: articles' contexts already worked out, by id(article);
+    `days`: the day an undated article's aliases bounded in time are read against, by
+    id(article) (see `Index.tagging_days`)."""
+    days = days or {}
     names = [(other.id, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others]
     # id(article) -> the article as the tagger's context rules read it, read once.
     contexts: dict[int, ArticleContext] = dict(settled or {})
@@ -86,7 +90,7 @@ def mentions_of(
             context = contexts[id(article)] = tagger.context(
                 "\n".join(block.text for block in article.blocks)
             )
-        found = tagger.positions(text, context, article.published)
+        found = tagger.positions(text, context, days.get(id(article), article.published))
         for actor_id, name in names:
             named = name.search(text)
             if named:
