@@ -74,6 +74,9 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         # a writer owning the words: the byline names them
         "Autor: Petra Muster\n\n© 2023 Petra Muster",
         "By Jane Doe\n\nCopyright 2023 Jane Doe",
+        # the maker of the site's software or design
+        "Copyright © 2016 Free Blogger Templates | All rights reserved.",
+        "Forum software by Forumware^® © 2010-2019 Forumware Ltd.",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:

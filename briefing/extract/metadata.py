@@ -31,6 +31,7 @@ from briefing.extract.vocabulary import (
     GLUED_SITE,
     LEGAL_SUFFIX,
     LONE_PLACE,
+    MAKER_CREDIT,
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
@@ -261,7 +262,7 @@ def find_outlet(
             return match["outlet"].strip()
     for text in filter(_may_hold_copyright, texts):
         match = COPYRIGHT.search(text)
-        if not match:
+        if not match or MAKER_CREDIT.search(text, 0, match.start()):
             continue
         owner = _owner_name(match["owner"] or match["named"] or "")
         if owner != author and DOMAIN.match(owner):
