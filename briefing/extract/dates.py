@@ -45,6 +45,12 @@ MONTH_NAMES = {
 MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
+# A number of one or two digits that opens a word: r"\b\d{1,2}" written to open on the digit
+# (the look-behind, after it, asks that no letter or digit came before). The search for a
+# pattern that opens on a character class skips to those characters at C speed; one opening
+# on \b or a look-behind is tried at every character of a row, about 10 times as dear.
+_WORD_START_DIGITS = r"\d(?<!\w\d)\d?"
+_LEADING_DAY = rf"(?P<day>{_WORD_START_DIGITS})(?:st|nd|rd|th|er|º|°)?"  # \b{_DAY}
 # A year glued to what follows ("201619. Juni", a browser's join) still ends at four digits.
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "5:55 PM", "at 10:14am", "às 20:13", "um 9.30 Uhr", "14h05", "| 10:55"
@@ -54,13 +60,13 @@ _TIME = (
 )
 # A time in front of the date: "4:12 PM GMT+1, December 6, 2024", "10:55 EDT, 7 May 2020".
 _TIME_FIRST = (
-    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    rf"(?P<hour>{_WORD_START_DIGITS})[:.](?P<minute>\d{{2}})\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*[A-Z]{2,4}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?)?\s*[,·|]?\s+"
 )
 _WEEKDAY_FIRST = r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH_DAY = rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"
 # "6 December 2024", "6. Dezember 2024", "22 de janeiro de 2018", "6 déc. 2024"
-_DAY_MONTH = rf"\b{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"
+_DAY_MONTH = rf"{_LEADING_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"
 SPELLED = (
     re.compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_MONTH_DAY}", re.IGNORECASE),
     re.compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_DAY_MONTH}", re.IGNORECASE),
@@ -76,8 +82,10 @@ def starts_with_date(line: str) -> bool:
 
 
 # "2019-03-04", "2019/03/04", "2019.03.04", "2019-03-04T14:37"
+# (r"(?<![\d.])\b(?:19|20)\d{2}" written to open on the year's digits, as _WORD_START_DIGITS)
 YEAR_FIRST = re.compile(
-    rf"(?<![\d.])\b{_YEAR}(?P<separator>[-/.])(?P<month>\d{{1,2}})(?P=separator)(?P<day>\d{{1,2}})"
+    r"(?P<year>(?:19|20)(?<![\w.]\d\d)\d{2})"
+    r"(?P<separator>[-/.])(?P<month>\d{1,2})(?P=separator)(?P<day>\d{1,2})"
     r"(?![\d])(?:[T ,]+(?P<hour>\d{2}):(?P<minute>\d{2}))?"
 )
 # "2019年3月4日", "2019년 3월 4일"
@@ -85,8 +93,9 @@ CJK = re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
 )
 # "21/06/2014", "04.03.2019", "18. 05. 2014", "11/13/19": which way round is decided per page.
+# (r"(?<![\d/.])\d{1,2}" written to open on the digit, as _WORD_START_DIGITS)
 NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<first>\d{1,2})(?P<separator>\.\s?|/|-)(?P<second>\d{1,2})(?P=separator)"
+    r"(?P<first>\d(?<![\d/.]\d)\d?)(?P<separator>\.\s?|/|-)(?P<second>\d{1,2})(?P=separator)"
     r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/]|\.\d)" + _TIME,
     re.IGNORECASE,
 )
@@ -112,6 +121,25 @@ _SCREENS = {id(SPELLED[2]): _DAY_YEAR}
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     screen = _SCREENS.get(id(pattern))
     return screen is None or screen.search(text) is not None
+
+
+# From a month name's start to its day's last digit ("September. 12"), one space between them.
+_MONTH_TO_DAY = max(map(len, MONTHS)) + len(". 1")
+_SPACES = re.compile(r"\s\s")
+
+
+def _search_from(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where in a row a pattern's first match may start (None: it has none). A date opening
+    with its month has its screen's match at its day's last digit, so it starts at most
+    _MONTH_TO_DAY before the screen's first match (spaces come one at a time in a page's rows:
+    elsewhere, the start of the row)."""
+    screen = _SCREENS.get(id(pattern))
+    if screen is None:
+        return 0
+    found = screen.search(text)
+    if found is None:
+        return None
+    return 0 if _SPACES.search(text) else max(0, found.start() - _MONTH_TO_DAY)
 
 
 def shows_date(text: str) -> bool:
@@ -254,9 +282,10 @@ def _row_dates(
     """The full dates a row shows, left to right, none overlapping another."""
     found: list[tuple[re.Match[str], re.Pattern[str], date]] = []
     for pattern in DATE_PATTERNS:
-        if not _may_match(pattern, text):
+        start_at = _search_from(pattern, text)
+        if start_at is None:
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start_at):
             start, end = match.span()
             if any(start < other.end() and other.start() < end for other, _, _ in found):
                 continue

@@ -24,6 +24,7 @@ from itertools import chain
 from operator import mul
 from pathlib import Path
 
+from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.units import (
     UNITS_KEPT,
     Unit,
@@ -38,7 +39,6 @@ from briefing.extract.vocabulary import (
     PROMO_HINTS,
     SENTENCE_END,
     SITE_CONTROL,
-    WORD,
     folded,
     may_match,
 )
@@ -85,7 +85,9 @@ ARROW = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")
 # Menu entries a text dump glued together ("Olympische SpieleOlympia 2022").
 GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
 # Capitalised words: in a headline past its first word, mostly the names the story is about.
-CAPITALISED = re.compile(r"\b[A-ZÄÖÜ][\w-]{2,}")
+# (r"\b[A-ZÄÖÜ][\w-]{2,}" written to open on the capital, the look-behind after it: the search
+# then skips to capitals at C speed, as dates.py's patterns skip to digits.)
+CAPITALISED = re.compile(r"[A-ZÄÖÜ](?<!\w[A-ZÄÖÜ])[\w-]{2,}")
 # "Precision Farming: Moderne Sensortechnik im Kuhstall": a headline's topic before a colon.
 INNER_COLON = re.compile(r"^\S+(?: \S+){0,5} ?: \S")
 # A quotation in the row ("Benjamin Näßler: «Liebe kennt keine Pause»").
@@ -172,7 +174,6 @@ FEATURES = (
 )
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
-MENU_WORDS = 2  # a menu entry or link label has at most this many words
 LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
 
 
@@ -225,24 +226,21 @@ def _title_like(unit: Unit) -> bool:
     )
 
 
-def _header_next(units: list[Unit], index: int) -> bool:
-    for unit in units[index + 1 : index + 1 + NEAR_ROWS]:
-        if not unit.bracketed:
-            return is_header_row(unit)
-    return False
+def _header_next(page: RowFeatures, index: int) -> bool:
+    """Whether the row under this one, past image placeholders and within NEAR_ROWS, is a
+    header row."""
+    below = page.shown_below[index]
+    return below is not None and below <= index + NEAR_ROWS and page.header(below)
 
 
-def _next_row(units: list[Unit], index: int) -> Unit | None:
-    """The row under this one, past image placeholders."""
-    return next((unit for unit in units[index + 1 :] if not unit.bracketed), None)
-
-
-def _next_row_shape(units: list[Unit], index: int) -> dict[str, float]:
-    """The shape of the row under a candidate: a headline has a byline, date, standfirst or
-    the text under it; a standfirst or caption has the byline or text; a kicker, the headline."""
-    below = _next_row(units, index)
-    if below is None:
+def _next_row_shape(page: RowFeatures, index: int) -> dict[str, float]:
+    """The shape of the row under a candidate (past image placeholders): a headline has a
+    byline, date, standfirst or the text under it; a standfirst or caption has the byline or
+    text; a kicker, the headline."""
+    below_at = page.shown_below[index]
+    if below_at is None:
         return dict.fromkeys(NEXT_ROW_FEATURES, 0.0)
+    below = page.units[below_at]
     return {
         "next_exists": 1.0,
         "next_header": float(is_header_row(below)),
@@ -250,7 +248,7 @@ def _next_row_shape(units: list[Unit], index: int) -> dict[str, float]:
         "next_terminal": float(below.terminal),
         "next_caption": float(below.caption),
         "next_prose": float(is_prose(below)),
-        "next_relative_length": math.log(max(below.words, 1) / max(units[index].words, 1)),
+        "next_relative_length": math.log(max(below.words, 1) / max(page.words[index], 1)),
         "next_tiny": float(below.words <= 2),
     }
 
@@ -321,34 +319,26 @@ def row_shape(text: str) -> RowShape:
     )
 
 
-def _echoes(units: list[Unit], rows: list[int], stops: frozenset[str]) -> list[float]:
-    """For each candidate row, the largest share of its words that another short row of the
-    page (not its neighbours, not a copy) holds: a headline comes back in the breadcrumb, the
-    page's title row, a caption or a share text."""
-    words = {
-        i: {w for w in lower_words(units[i].text) if len(w) > 2 and w not in stops}
-        if units[i].words <= ECHO_MAX_WORDS
-        else set()
-        for i in rows
-    }
+def _echoes(page: RowFeatures, rows: list[int], contents: dict[int, set[str]]) -> list[float]:
+    """For each candidate row, the largest share of its content words (`contents`) that
+    another short row of the page (not its neighbours, not a copy) holds: a headline comes back
+    in the breadcrumb, the page's title row, a caption or a share text."""
+    texts, lengths = page.texts, page.words
+    words = {i: contents[i] if lengths[i] <= ECHO_MAX_WORDS else set() for i in rows}
     # Only the candidates' words can be shared: each row is read for those alone (a C-level
     # set intersection), not for its own content words.
     sought = set().union(*words.values())
     holding: dict[str, list[int]] = {}
     if sought:
-        for j, unit in enumerate(units):
-            if unit.words <= ECHO_MAX_WORDS:
-                for word in sought.intersection(lower_words(unit.text)):
+        for j, text in enumerate(texts):
+            if lengths[j] <= ECHO_MAX_WORDS:
+                for word in sought.intersection(lower_words(text)):
                     holding.setdefault(word, []).append(j)
     echoes = []
     for i in rows:
         shared = Counter(chain.from_iterable(holding[word] for word in words[i]))
         best = max(
-            (
-                count
-                for j, count in shared.items()
-                if abs(j - i) > 1 and units[j].text != units[i].text
-            ),
+            (count for j, count in shared.items() if abs(j - i) > 1 and texts[j] != texts[i]),
             default=0,
         )
         echoes.append(best / len(words[i]) if words[i] else 0.0)
@@ -359,7 +349,15 @@ def _opening_words(units: list[Unit], first: int, stops: frozenset[str]) -> set[
     opening = [
         unit.text for unit in units[first : first + 16] if unit.words >= 5 and not unit.bullet
     ][:4]
-    return {w for w in WORD.findall(" ".join(opening).lower()) if len(w) > 2 and w not in stops}
+    # each row's words (`lower_words`, kept from making its unit): the words of the rows joined
+    words = set().union(*map(lower_words, opening))
+    return {w for w in words if len(w) > 2 and w not in stops}
+
+
+def _opening(text: str) -> list[str]:
+    """A row's first COPY_WORDS words (the rest left unsplit: rows near a candidate may be
+    long paragraphs)."""
+    return text.split(maxsplit=COPY_WORDS)[:COPY_WORDS]
 
 
 def _name_overlaps(units: list[Unit], first: int, rows: list[int]) -> list[float]:
@@ -389,23 +387,24 @@ def _first_paragraph_words(units: list[Unit], first: int, stops: frozenset[str])
     return {w for w in lower_words(text) if len(w) > 2 and w not in stops}
 
 
-def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
+def _crumb_tails(page: RowFeatures, rows: list[int]) -> list[bool]:
     """For each candidate row, whether a longer row of the page ends with it: the last crumb
     of a breadcrumb ("Home > News > Headline", "3. Headline") is the page's headline."""
-    texts = {i: normalise(units[i].text) if units[i].words <= ECHO_MAX_WORDS else "" for i in rows}
+    lengths = page.words
+    texts = {i: normalise(page.texts[i]) if lengths[i] <= ECHO_MAX_WORDS else "" for i in rows}
     # Only rows ending on a candidate's last word can end with it.
     last_words = {text.rsplit(" ", 1)[-1] for text in texts.values() if text}
     by_last_word: dict[str, list[str]] = {}
-    for unit in units:
-        if unit.words <= ECHO_MAX_WORDS:
-            row_words = lower_words(unit.text)
+    for row, text in enumerate(page.texts):
+        if lengths[row] <= ECHO_MAX_WORDS:
+            row_words = lower_words(text)
             if row_words and row_words[-1] in last_words:
-                by_last_word.setdefault(row_words[-1], []).append(normalise(unit.text))
+                by_last_word.setdefault(row_words[-1], []).append(normalise(text))
     tails = []
     for i in rows:
         text = texts[i]
         tails.append(
-            units[i].words >= 2
+            lengths[i] >= 2
             and bool(text)
             and any(
                 len(other) > len(text) and other.endswith(" " + text)
@@ -415,37 +414,39 @@ def _crumb_tails(units: list[Unit], rows: list[int]) -> list[bool]:
     return tails
 
 
-def _menu_share(units: list[Unit], rows: range) -> float:
-    """Share of the rows that are menu entries or link labels (a couple of words or a list
-    item): a headline stands after the menu, a related story's title inside a link list."""
-    shown = [units[j] for j in rows if 0 <= j < len(units)]
-    return sum(u.words <= MENU_WORDS or u.bullet for u in shown) / len(shown) if shown else 0.0
+def _menu_share(page: RowFeatures, start: int, stop: int) -> float:
+    """Share of the rows in [start, stop) (those on the page) that are menu entries or link
+    labels (a couple of words or a list item): a headline stands after the menu, a related
+    story's title inside a link list."""
+    shown = page.menu[max(0, start) : max(0, stop)]
+    return sum(shown) / len(shown) if shown else 0.0
 
 
-def _header_gap(units: list[Unit], index: int) -> int:
+def _header_gap(page: RowFeatures, index: int) -> int:
     """Rows down to the first byline, date or label row (0 when none in reach): a headline
     has its subtitle between it and the byline, a subtitle has the byline right under it."""
-    for gap, unit in enumerate(units[index + 1 : index + 1 + NEAR_ROWS], 1):
-        if is_header_row(unit):
-            return gap
+    for below in range(index + 1, min(index + 1 + NEAR_ROWS, len(page.units))):
+        if page.header(below):
+            return below - index
     return 0
 
 
-def _copies(units: list[Unit], rows: list[int], first: int) -> tuple[list[bool], list[bool]]:
+def _copies(page: RowFeatures, rows: list[int], first: int) -> tuple[list[bool], list[bool]]:
     """For each candidate row, whether the page prints it above (the page's title, the
     breadcrumb), and whether it prints it again below the text's start among menu-like rows
     (a "most read" or related-links list: the row is another story's title)."""
-    at: dict[str, list[int]] = {units[i].text: [] for i in rows}
-    for index, unit in enumerate(units):
-        if unit.text in at and 2 <= unit.words <= ECHO_MAX_WORDS:
-            at[unit.text].append(index)
+    texts, words = page.texts, page.words
+    at: dict[str, list[int]] = {texts[i]: [] for i in rows}
+    for index, text in enumerate(texts):
+        if text in at and 2 <= words[index] <= ECHO_MAX_WORDS:
+            at[text].append(index)
     above, in_list = [], []
     for i in rows:
-        places = at.get(units[i].text, ())
+        places = at.get(texts[i], ())
         above.append(any(j < i - 1 for j in places))
         in_list.append(
             any(
-                j > first and _menu_share(units, range(j - MENU_ROWS, j + MENU_ROWS + 1)) >= 0.5
+                j > first and _menu_share(page, j - MENU_ROWS, j + MENU_ROWS + 1) >= 0.5
                 for j in places
             )
         )
@@ -453,37 +454,50 @@ def _copies(units: list[Unit], rows: list[int], first: int) -> tuple[list[bool],
 
 
 def headline_features(
-    units: list[Unit], start: int, rows: list[int], stops: frozenset[str], rules_pick: int | None
+    units: list[Unit],
+    start: int,
+    rows: list[int],
+    stops: frozenset[str],
+    rules_pick: int | None,
+    page: RowFeatures | None = None,
 ) -> list[list[float]]:
     """One feature vector (in FEATURES order) per candidate row; `rules_pick` is the row the
-    hand-written rules (metadata.find_headline) choose."""
+    hand-written rules (metadata.find_headline) choose; `page`, the units' row features when
+    the caller has them."""
+    page = page or row_features(units)
+    texts, words, prose, bullets = page.texts, page.words, page.prose, page.bullets
+    count = len(units)
     first = first_paragraph(units, start)
     opening = _opening_words(units, first + 1, stops)
-    counts: dict[str, int] = {}
-    for unit in units:
-        counts[unit.text] = counts.get(unit.text, 0) + 1
-    top = {unit.text for unit in units[:TOP_ROWS]}
+    top = set(texts[:TOP_ROWS])
+    # a row's content words: longer than two letters, not function words
+    contents = {
+        i: {w for w in lower_words(texts[i]) if len(w) > 2 and w not in stops} for i in rows
+    }
     overlaps = []
     for i in rows:
-        content = {w for w in normalise(units[i].text).split() if len(w) > 2 and w not in stops}
+        content = contents[i]
         overlaps.append(len(content & opening) / len(content) if content else 0.0)
     best_overlap = max(overlaps, default=0.0)
-    echoes = _echoes(units, rows, stops)
+    echoes = _echoes(page, rows, contents)
     best_echo = max(echoes, default=0.0)
     names = _name_overlaps(units, first, rows)
     first_words = _first_paragraph_words(units, first, stops)
-    tails = _crumb_tails(units, rows)
-    copies_above, copies_in_list = _copies(units, rows, first)
+    tails = _crumb_tails(page, rows)
+    copies_above, copies_in_list = _copies(page, rows, first)
     english = "the" in stops
     candidates = set(rows)
+    title_like = {j for j in rows if _title_like(units[j])}
+    long_rows = {j for j in rows if words[j] >= LONG_ROW_WORDS}
     vectors = []
     for k, (i, overlap, echo) in enumerate(zip(rows, overlaps, echoes, strict=True)):
         unit = units[i]
-        row_words = {w for w in lower_words(unit.text) if len(w) > 2 and w not in stops}
-        shape = row_shape(unit.text)
+        text, length = texts[i], words[i]
+        row_words = contents[i]
+        shape = row_shape(text)
         above = first - i
-        following = units[i + 1 : i + 4]
-        gap = _header_gap(units, i)
+        after = i + 1 < count  # a row follows
+        gap = _header_gap(page, i)
         title_case = shape.title_case
         features = {
             "bias": 1.0,
@@ -502,22 +516,22 @@ def headline_features(
             "bullet": unit.bullet,
             "caption": unit.caption,
             "date_row": unit.date,
-            "header_after": any(is_header_row(other) for other in following),
-            "header_before": i > 0 and is_header_row(units[i - 1]),
-            "prose_after": i + 1 < len(units) and is_prose(units[i + 1]),
-            "prose": is_prose(unit),
+            "header_after": page.header_within(i + 1, i + 4),
+            "header_before": i > 0 and page.header(i - 1),
+            "prose_after": after and prose[i + 1],
+            "prose": prose[i],
             "overlap": overlap,
             "best_overlap": overlap > 0 and overlap == best_overlap,
-            "repeated": counts[unit.text] > 1,
+            "repeated": page.copies[text] > 1,
             "repeated_at_top": i >= TOP_ROWS and unit.text in top,
             "upper": shape.upper,
             "digits": shape.digits,
             "promo": shape.promo,
             "breadcrumb": shape.breadcrumb,
             "first_row": i == 0,
-            "label_value": i > 0 and units[i - 1].text.endswith(":") and units[i - 1].words <= 2,
+            "label_value": i > 0 and texts[i - 1].endswith(":") and words[i - 1] <= 2,
             "lower_start": shape.lower_start,
-            "after_list": i > 0 and units[i - 1].bullet,
+            "after_list": i > 0 and bullets[i - 1],
             "credit": shape.credit,
             "rules_pick": i == rules_pick,
             "ends_function_word": shape.ends_function_word,
@@ -526,9 +540,7 @@ def headline_features(
             "arrow": shape.arrow,
             "glued_words": shape.glued_words,
             # A headline comes before its standfirst, a longer row that is not a list item.
-            "longer_after": bool(following)
-            and following[0].words > unit.words
-            and not following[0].bullet,
+            "longer_after": after and words[i + 1] > length and not bullets[i + 1],
             "candidate_before": i - 1 in candidates,
             # a text browser's form fields ("[ ]", "[Max]") and link labels
             "bracket": "[" in unit.text,
@@ -543,22 +555,17 @@ def headline_features(
             # The headline is the first title-shaped row over the text: a title-shaped
             # candidate a few rows up makes this one a subhead, caption or byline; a kicker
             # (section label) has the headline right under it.
-            "title_above": any(
-                j in candidates and _title_like(units[j]) for j in range(i - NEAR_ROWS, i)
-            ),
-            "title_after": bool(following)
-            and i + 1 in candidates
-            and _title_like(following[0])
-            and following[0].words > unit.words,
+            "title_above": any(j in title_like for j in range(i - NEAR_ROWS, i)),
+            "title_after": i + 1 in title_like and words[i + 1] > length,
             # a picture's alt text printed again in its caption, or signed by a credit row
             "caption_next": any(
-                other.text.startswith(unit.text) or is_credit(other.text) for other in following[:2]
+                other.startswith(text) or is_credit(other) for other in texts[i + 1 : i + 3]
             ),
             "inner_sentence_end": shape.inner_sentence_end,
             # the byline or date row right under it (past image placeholders): a kicker has
             # the headline there
-            "header_next": _header_next(units, i),
-            **_next_row_shape(units, i),
+            "header_next": _header_next(page, i),
+            **_next_row_shape(page, i),
             "title_case": title_case,
             "echo": echo,
             "best_echo": echo > 0 and echo == best_echo,
@@ -566,14 +573,11 @@ def headline_features(
             # the lede retells the headline; a kicker or subhead shares less with it
             "first_overlap": len(row_words & first_words) / len(row_words) if row_words else 0.0,
             "crumb_tail": tails[k],
-            "menu_above": _menu_share(units, range(i - MENU_ROWS, i)),
-            "menu_below": _menu_share(units, range(i + 1, i + 1 + MENU_ROWS)),
+            "menu_above": _menu_share(page, i - MENU_ROWS, i),
+            "menu_below": _menu_share(page, i + 1, i + 1 + MENU_ROWS),
             # the first long row after the menu: rows under it are its subtitle or caption
-            "first_long": unit.words >= LONG_ROW_WORDS
-            and not any(
-                j in candidates and units[j].words >= LONG_ROW_WORDS
-                for j in range(i - NEAR_ROWS, i)
-            ),
+            "first_long": length >= LONG_ROW_WORDS
+            and not any(j in long_rows for j in range(i - NEAR_ROWS, i)),
             "header_gap_one": gap == 1,
             "header_gap_two": gap == 2,
             "copy_above": copies_above[k],
@@ -581,19 +585,18 @@ def headline_features(
             # English headlines capitalise most words; other languages' do not
             "title_case_english": title_case if english else 0.0,
             # a neighbour opening with the same words: a picture's alt text over its caption
-            "near_copy": unit.words >= COPY_WORDS
+            "near_copy": length >= COPY_WORDS
             and any(
-                other.text != unit.text
-                and other.text.split()[:COPY_WORDS] == unit.text.split()[:COPY_WORDS]
-                for other in units[max(0, i - 2) : i + 3]
+                other != text and _opening(other) == _opening(text)
+                for other in texts[max(0, i - 2) : i + 3]
             ),
             "inner_colon": ": " in unit.text and bool(INNER_COLON.match(unit.text)),
             "quoted": bool(QUOTED.search(unit.text)),
             # the longest row among its neighbours (a headline over its kicker and byline)
             "longest_near": all(
-                units[j].words <= unit.words
-                for j in range(max(0, i - 2), min(len(units), i + 3))
-                if j != i and not is_prose(units[j])
+                words[j] <= length
+                for j in range(max(0, i - 2), min(count, i + 3))
+                if j != i and not prose[j]
             ),
         }
         vectors.append(list(map(float, map(features.__getitem__, FEATURES))))
@@ -616,15 +619,18 @@ def choose_headline(
     stops: frozenset[str],
     rules_pick: int | None,
     model: HeadlineModel | None = None,
+    page: RowFeatures | None = None,
 ) -> int | None:
-    """The headline row, or None when no row is believed enough."""
+    """The headline row, or None when no row is believed enough (`page`: the units' row
+    features when the caller has them)."""
     if start >= len(units):
         return None
     rows = headline_candidates(units, start, rules_pick)
     if not rows:
         return None
     model = model or shipped_model()
-    beliefs = row_beliefs(headline_features(units, start, rows, stops, rules_pick), model)
+    vectors = headline_features(units, start, rows, stops, rules_pick, page)
+    beliefs = row_beliefs(vectors, model)
     best = max(range(len(rows)), key=lambda k: beliefs[k])
     if beliefs[best] < model.threshold:
         return None

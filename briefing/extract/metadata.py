@@ -9,14 +9,14 @@ from itertools import islice
 from pathlib import Path
 
 from briefing.extract.dates import find_date, is_date_row
-from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose, normalise
+from briefing.extract.rows import RowFeatures, row_features
+from briefing.extract.units import Unit, is_near_prose, is_prose, lower_words, normalise
 from briefing.extract.vocabulary import (
     AGENCY_BYLINE,
     AGENCY_LINE,
     AGENCY_NAME,
     AGENCY_NAMES,
     ALL_RIGHTS,
-    BRACKETED_ONLY,
     BREADCRUMB,
     BYLINE,
     BYLINE_ROLE,
@@ -46,7 +46,6 @@ from briefing.extract.vocabulary import (
     SOURCE_LABEL,
     TITLE_SEPARATOR,
     URL_ONLY,
-    WORD,
     byline_opener,
     known_outlets,
     local_byline,
@@ -274,9 +273,11 @@ def find_outlet(
             continue  # a publishing company: its publication may be named further down
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
-    known = known_outlets()
+    known, longest = known_outlets(), _longest_known_outlet()
     for text in texts:
-        name = known.get(SOURCE_LABEL.sub("", text).strip(" |·•–—-.").lower())
+        bare = SOURCE_LABEL.sub("", text).strip(" |·•–—-.")
+        # lower() never shortens a text: a longer one names no known outlet (most rows are)
+        name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:
             return name
     return _masthead(above_headline)
@@ -294,6 +295,12 @@ def _is_writer(owner: str, texts: list[str]) -> bool:
         if writers and owner in _byline_names(writers).split(", "):
             return True
     return False
+
+
+@cache
+def _longest_known_outlet() -> int:
+    """The length of the longest known outlet's name (its lower-case form)."""
+    return max(map(len, known_outlets()), default=0)
 
 
 def _may_hold_copyright(text: str) -> bool:
@@ -498,28 +505,35 @@ def is_standfirst(unit: Unit) -> bool:
 
 
 def find_headline(
-    units: list[Unit], start: int, title_hint: str, title_site: str | None, stops: frozenset[str]
+    units: list[Unit],
+    start: int,
+    title_hint: str,
+    title_site: str | None,
+    stops: frozenset[str],
+    page: RowFeatures | None = None,
 ) -> int | None:
     """The headline row above the first paragraph (or that paragraph when a byline or date
-    follows it): the best-scoring headline-shaped row of the few dozen above it."""
+    follows it): the best-scoring headline-shaped row of the few dozen above it (`page`: the
+    units' row features when the caller has them)."""
     if start >= len(units):
         return None
+    page = page or row_features(units)
     # The region may open with rows above the first paragraph (a near-prose headline); rows
     # from the region's start on need a byline or date under them to count.
     region_start = start
     # Image placeholders ("[e151e5]") between the rows are not rows.
-    rows = (i for i in range(start, len(units)) if not BRACKETED_ONLY.match(units[i].text))
-    start = next((index for index in islice(rows, HEADER_ROWS) if is_prose(units[index])), start)
+    rows = (i for i in range(start, len(units)) if not page.bracketed[i])
+    start = next((index for index in islice(rows, HEADER_ROWS) if page.prose[index]), start)
     # The first line is a page title only when it names a site; otherwise it is just row 0.
-    hint_words = set(normalise(title_hint).split()) if title_site else set()
+    hint_words = set(lower_words(title_hint)) if title_site else set()
     lowest = max(0, start - HEADLINE_WINDOW)
-    window_texts = Counter(unit.text for unit in units[lowest : start + 1])
-    opening, opening_after_start = _opening_words(units, start), _opening_words(units, start + 1)
+    window_texts = Counter(page.texts[lowest : start + 1])
+    opening, opening_after_start = _opening_words(page, start)
     best, best_score = None, HEADLINE_MIN_SCORE
     scores: dict[int, float] = {}
     for index in range(lowest, start + 1):
         body = opening if index < start else opening_after_start
-        score = _headline_score(units, index, body, hint_words, stops, index >= region_start)
+        score = _headline_score(page, index, body, hint_words, stops, index >= region_start)
         if score is None:
             continue
         score += 0.2 * (window_texts[units[index].text] > 1)  # also heads the breadcrumb
@@ -542,7 +556,7 @@ def find_headline(
 
 
 def _headline_score(
-    units: list[Unit],
+    page: RowFeatures,
     index: int,
     body: set[str],
     hint_words: set[str],
@@ -552,19 +566,19 @@ def _headline_score(
     """How much a row reads as the headline, or None when it cannot be one. Headlines' words
     come back in the first paragraphs, the page title repeats them, a byline or date row sits
     next to them, and they are not sentences, section labels or label values."""
-    unit = units[index]
-    header_after = any(is_header_row(other) for other in units[index + 1 : index + 4])
+    unit = page.units[index]
+    header_after = page.header_within(index + 1, index + 4)
     if not _looks_like_headline(unit) or (in_region and not header_after):
         return None
-    if index and units[index - 1].text.endswith(":") and units[index - 1].words <= 2:
+    if index and page.texts[index - 1].endswith(":") and page.words[index - 1] <= 2:
         return None  # the value of a label ("Author:")
-    words = set(normalise(unit.text).split())
+    words = set(lower_words(unit.text))
     content = {word for word in words if len(word) > 2 and word not in stops}
     overlap = len(content & body) / len(content) if content else 0.0
     hint = len(words & hint_words) / max(len(words), len(hint_words)) if hint_words else 0.0
     if not index:
         hint = 0.0  # the first line is the hint itself
-    header_before = index > 0 and is_header_row(units[index - 1])
+    header_before = index > 0 and page.header(index - 1)
     if overlap < 0.25 and hint < 0.5 and not (header_after or header_before):
         return None
     return (
@@ -580,11 +594,18 @@ def _headline_score(
     )
 
 
-def _opening_words(units: list[Unit], start: int) -> set[str]:
-    """Words of the first prose rows from `start`: a headline's words come back there."""
+def _opening_words(page: RowFeatures, start: int) -> tuple[set[str], set[str]]:
+    """Words of the first prose rows from `start`, and from the row after it: a headline's
+    words come back there."""
     opening = [
-        unit.text
-        for unit in units[start : start + 16]
-        if unit.words >= 5 and not unit.caption and not unit.bullet
-    ][:4]
-    return set(WORD.findall(" ".join(opening).lower()))
+        index
+        for index in range(start, min(start + 17, len(page.texts)))
+        if page.words[index] >= 5 and not page.captions[index] and not page.bullets[index]
+    ]
+    from_start = [index for index in opening[:4] if index < start + 16]
+    after_start = [index for index in opening if index > start][:4]
+    words = {index: lower_words(page.texts[index]) for index in opening[:5]}
+    return (
+        set().union(*map(words.__getitem__, from_start)),
+        set().union(*map(words.__getitem__, after_start)),
+    )

@@ -10,7 +10,6 @@ byline and dates are then read from the units just above that run.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 
@@ -43,6 +42,7 @@ from briefing.extract.region import (
     trim_lone_tail,
     under_list_label,
 )
+from briefing.extract.rows import row_features
 from briefing.extract.units import (
     Unit,
     detect_language,
@@ -150,7 +150,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
     page = read_units(text)
     units, language, stops = page.units, page.language, page.stops
-    texts = [unit.text for unit in units]
+    rows = row_features(units)  # what the headline, date and outlet passes read of each row
+    texts = rows.texts
     in_article = article_units(units, page.rule_span, page.rule_body, model)
     start, end = _anchor_span(units, page.rule_span, in_article)
 
@@ -160,9 +161,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     title_byline = BYLINE.match(title_site) if title_site else None
     title_author = title_byline.group(1) if title_byline else None
     title_site = None if title_byline else title_site
-    headline_at = find_headline(units, start, title_hint, title_site, stops)
+    headline_at = find_headline(units, start, title_hint, title_site, stops, rows)
     if title_site is None and title_author is None:  # no page title: the fitted scorer decides
-        headline_at = choose_headline(units, start, stops, headline_at)
+        headline_at = choose_headline(units, start, stops, headline_at, page=rows)
     if headline_at == 0 and in_article[0] and texts[0].endswith(".") and not title_site:
         # A page opening straight on a finished sentence that the classifier reads as article
         # text (a pasted excerpt without its headline) opens on its lede, not on a headline.
@@ -283,15 +284,14 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     first_body = body_texts[0] if body_texts else None
-    page_counts = Counter(texts)
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, _ = find_dateline(first_body, above, page_counts)
+    place, agency, _ = find_dateline(first_body, above, rows.copies)
     published = marked_date or choose_date(
         PageRows(
             texts=texts,
-            bullets=[unit.bullet for unit in units],
-            prose=[is_prose(unit) for unit in units],
-            captions=[unit.caption for unit in units],
+            bullets=rows.bullets,
+            prose=rows.prose,
+            captions=rows.captions,
             headline=headline_at,
             body_from=body_from,
             body_end=end,

@@ -1,0 +1,164 @@
+"""Instructions per page of text extraction and of its headline, date and outlet stages,
+counted by callgrind (repeatable on a loaded machine, where CPU time is not).
+
+    python benchmarks/extract_instructions.py FOLDER [--limit N]
+
+Runs itself under `valgrind --tool=callgrind`. Each page is extracted inside one C function
+(operator.call), then each stage is run again on the arguments it was given, inside a C
+function of its own that nothing in extraction calls (itertools' starmap, takewhile, ...):
+callgrind's inclusive count of that function is the stage's cost. The headline scorer's memos
+of row shapes are emptied first, as a new page finds them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import operator
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import partial
+from itertools import accumulate, dropwhile, filterfalse, starmap, takewhile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+import briefing.extract.page as page  # noqa: E402
+from briefing.extract import headline  # noqa: E402
+from briefing.extract.page import extract_article, forget_pages  # noqa: E402
+from briefing.pipeline import read_documents  # noqa: E402
+
+
+def _starmap(work: Callable[[], Any]) -> None:
+    list(starmap(work, [()]))
+
+
+def _takewhile(work: Callable[[], Any]) -> None:
+    list(takewhile(lambda _: work(), [0]))
+
+
+def _filterfalse(work: Callable[[], Any]) -> None:
+    list(filterfalse(lambda _: work(), [0]))
+
+
+def _dropwhile(work: Callable[[], Any]) -> None:
+    list(dropwhile(lambda _: work(), [0]))
+
+
+def _accumulate(work: Callable[[], Any]) -> None:
+    list(accumulate([0, 0], lambda _total, _item: work()))
+
+
+# stage (a name page.py calls) -> how it is run again, and the C function callgrind counts
+STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
+    "choose_headline": (_starmap, "starmap_next"),
+    "find_headline": (_filterfalse, "filterfalse_next"),
+    "choose_date": (_takewhile, "takewhile_next"),
+    "find_outlet": (_dropwhile, "dropwhile_next"),
+    "row_features": (_accumulate, "accumulate_next"),
+}
+EXTRACTION = "_operator_call"
+
+
+def _call(work: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    return work(*args, **kwargs)
+
+
+def _record_stages(calls: dict[str, tuple[Any, ...]]) -> None:
+    """Wrap page.py's stage functions to record their last arguments in `calls`."""
+    for name in STAGES:
+        work = getattr(page, name, None)
+        if work is None:  # a stage this checkout does not have
+            continue
+
+        def record(*args: Any, _name: str = name, _work: Any = work, **kwargs: Any) -> Any:
+            calls[_name] = (_work, args, kwargs)
+            return _work(*args, **kwargs)
+
+        setattr(page, name, record)
+
+
+def measured_run(folder: str, limit: int) -> None:
+    """The work callgrind watches."""
+    docs, _ = read_documents([folder])
+    docs = docs[:limit]
+    for doc in docs[:3]:  # imports and first-use compilation are not any page's cost
+        extract_article(doc.text, doc.path, doc.media)
+    calls: dict[str, tuple[Any, ...]] = {}
+    _record_stages(calls)
+    for doc in docs:
+        forget_pages()
+        calls.clear()
+        operator.call(extract_article, doc.text, doc.path, doc.media)
+        for name, (run_again, _) in STAGES.items():
+            if name in calls:
+                headline.row_shape.cache_clear()
+                headline.is_credit.cache_clear()
+                run_again(partial(_call, *calls[name]))
+    print(len(docs))
+
+
+def inclusive_counts(annotated: str) -> dict[str, int]:
+    """Inclusive instruction counts of the C functions named, from callgrind_annotate."""
+    counts: dict[str, int] = {}
+    wanted = {EXTRACTION, *(function for _, function in STAGES.values())}
+    for line in annotated.splitlines():
+        match = re.match(r"\s*([\d,]+) .*:(\w+) \[", line)
+        if match and match[2] in wanted and match[2] not in counts:
+            counts[match[2]] = int(match[1].replace(",", ""))
+    return counts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder")
+    parser.add_argument("--limit", type=int, default=30, help="pages to extract (30)")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.inside:
+        measured_run(args.folder, args.limit)
+        return 0
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+        run = subprocess.run(
+            [
+                *command,
+                sys.executable,
+                __file__,
+                args.folder,
+                "--limit",
+                str(args.limit),
+                "--inside",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+            check=False,
+        )
+        if run.returncode:
+            print(f"callgrind run failed: {run.stderr[-500:]}", file=sys.stderr)
+            return 1
+        pages = int(run.stdout.split()[-1])
+        annotated = subprocess.run(
+            ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    counts = inclusive_counts(annotated)
+    print(f"{pages} pages of {args.folder}: million instructions per page")
+    print(f"  {'extraction':<16} {counts.get(EXTRACTION, 0) / pages / 1e6:7.2f}")
+    for name, (_, function) in STAGES.items():
+        if function in counts:
+            print(f"  {name:<16} {counts[function] / pages / 1e6:7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
