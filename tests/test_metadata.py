@@ -66,6 +66,17 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         "Alle Medien von Tamedia\n\n© Tamedia 2023",
         # a station's call sign is its licensee, not the brand it publishes under
         "Copyright © 2023 KTRK-TV. All Rights Reserved.",
+        # a publisher word as part of the owner's name, or closing a compound
+        "© 2023 Harbour-Media",
+        "© 2023 Static Media^®",
+        "© 2023 Schweizer Agrarmedien",
+        "© 2023 Sunbeam Television",  # a station's owner, not the station
+        # a writer owning the words: the byline names them
+        "Autor: Petra Muster\n\n© 2023 Petra Muster",
+        "By Jane Doe\n\nCopyright 2023 Jane Doe",
+        # the maker of the site's software or design
+        "Copyright © 2016 Free Blogger Templates | All rights reserved.",
+        "Forum software by Forumware^® © 2010-2019 Forumware Ltd.",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:

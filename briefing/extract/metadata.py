@@ -31,6 +31,7 @@ from briefing.extract.vocabulary import (
     GLUED_SITE,
     LEGAL_SUFFIX,
     LONE_PLACE,
+    MAKER_CREDIT,
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
@@ -54,6 +55,9 @@ PUBLISHER_WORDS_FILE = Path(__file__).with_name("publisher_words.txt")
 PUBLISHER_GROUPS_FILE = Path(__file__).with_name("publisher_groups.txt")
 GROUP_ROW_WORDS = 8  # "Weitere Online-Angebote sowie Partner der BurdaForward GmbH:"
 # The word an image's alt text adds to the site's name in its logo.
+# A publisher word this long closes a compound that names a company ("Agrarmedien"); a
+# shorter one may end an unrelated word.
+COMPOUND_LETTERS = 5
 LOGO_LABEL = re.compile(r"^logo\b:?\s*|\s+logo$", re.IGNORECASE)
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 
@@ -257,12 +261,12 @@ def find_outlet(
             return match["outlet"].strip()
     for text in filter(_may_hold_copyright, texts):
         match = COPYRIGHT.search(text)
-        if not match:
+        if not match or MAKER_CREDIT.search(text, 0, match.start()):
             continue
         owner = _owner_name(match["owner"] or match["named"] or "")
         if owner != author and DOMAIN.match(owner):
             return _spelled_out(owner, texts)
-        if owner != author and _is_owner_name(owner):
+        if owner != author and _is_owner_name(owner) and not _is_writer(owner, texts):
             publication = _publication_of(owner, texts)
             if publication:
                 return publication
@@ -277,6 +281,20 @@ def find_outlet(
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+def _is_writer(owner: str, texts: list[str]) -> bool:
+    """Whether a byline row of the page names the copyright owner among its writers ("Autor:
+    Petra Ruland" over "© Petra Ruland"): a writer owning the words is not an outlet."""
+    for index, text in enumerate(texts):
+        if byline_opener(text) and index + 1 < len(texts):
+            text = f"{text.strip()} {texts[index + 1]}"  # the browser put the names below
+        match = BYLINE.match(text)
+        local = None if match else local_byline(text)
+        writers = match.group(1) if match else local[0] if local else ""
+        if writers and owner in _byline_names(writers).split(", "):
+            return True
+    return False
 
 
 @cache
@@ -303,10 +321,7 @@ def _publication_of(owner: str, texts: list[str]) -> str | None:
     if _owns_publications(owner, texts):
         return None
     words = owner.split()
-    company_at = next(
-        (k for k, word in enumerate(words) if word.lower().strip(".,") in publisher_words()),
-        None,
-    )
+    company_at = next((k for k, word in enumerate(words) if _names_company(word)), None)
     if company_at is None:
         return owner
     name = " ".join(words[:company_at]).strip(" &,-–—+")
@@ -314,6 +329,16 @@ def _publication_of(owner: str, texts: list[str]) -> str | None:
         return None
     wanted = normalise(name)
     return next((text.strip() for text in texts if normalise(text) == wanted), None)
+
+
+def _names_company(word: str) -> bool:
+    """Whether a word of an owner's name says it is a company: a publisher word, alone
+    ("Media^®"), as a part ("Perspective-Media") or closing a compound ("Agrarmedien")."""
+    companies = publisher_words()
+    parts = [re.sub(r"\W", "", part) for part in word.lower().split("-")]
+    return any(part in companies for part in parts) or any(
+        parts[-1].endswith(company) for company in companies if len(company) >= COMPOUND_LETTERS
+    )
 
 
 def _owns_publications(owner: str, texts: list[str]) -> bool:

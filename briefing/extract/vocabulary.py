@@ -361,7 +361,13 @@ COPYRIGHT = re.compile(
 
 # What follows a copyright mark without naming an owner: licences, platform credits, years.
 OWNER_NOT_NAME = re.compile(
-    r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo)\b", re.IGNORECASE
+    r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo|themes?|templates?)\b",
+    re.IGNORECASE,
+)
+# Before a copyright mark, a credit for the software or design the site runs on ("Forum
+# software by X © 2019 X Ltd."): the mark is the maker's, not the site's.
+MAKER_CREDIT = re.compile(
+    r"\b(?:software|themes?|templates?|powered|design(?:ed)?|hosted)\s+by\b", re.IGNORECASE
 )
 # A broadcast station's call sign ("KTRK-TV", "WFLA-FM"): the licensee, not the brand the
 # station publishes under ("ABC13").
