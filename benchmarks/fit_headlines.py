@@ -133,15 +133,15 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
     seen: list[tuple] = []
     original = extract.find_headline
 
-    def spy(units, start, title_hint, title_site, stops):  # noqa: ANN001, ANN202
-        pick = original(units, start, title_hint, title_site, stops)
+    def spy(units, start, title_hint, title_site, stops, page=None):  # noqa: ANN001, ANN202
+        pick = original(units, start, title_hint, title_site, stops, page)
         seen.append((units, start, stops, pick))
         return pick
 
     # The scorer being fitted stays out: the rows are read as the rules leave them.
     with (
         mock.patch.object(extract, "find_headline", spy),
-        mock.patch.object(extract, "choose_headline", lambda *args: args[-1]),
+        mock.patch.object(extract, "choose_headline", lambda *args, **_: args[-1]),
     ):
         article = extract.extract_article(text, "page.txt")
     units, start, stops, rules_pick = seen[0]

@@ -14,7 +14,7 @@ from briefing.extract.page import read_units
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from extraction import outlet_spells_host, site_name  # noqa: E402
-from fit_headlines import Page, miss_kind  # noqa: E402
+from fit_headlines import Page, _page, miss_kind  # noqa: E402
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
 LEDE = (
@@ -156,3 +156,22 @@ def test_wrong_titles_sorted_by_kind() -> None:
     long_row = _labelled_page([0.0], first=7, spelled_at=6)
     assert miss_kind(long_row, 3) == "headline not a candidate: too long or in the region's text"
     assert miss_kind(_labelled_page([0.0], 7, None), 3) == "the slug spells no row"
+
+
+def test_fitting_reads_a_page_as_the_extractor_offers_its_rows() -> None:
+    """The fitting script spies on the extractor's headline rules: it must keep up with how
+    the extractor calls them, or every figure fitted from it is lost."""
+    text = (
+        "Home | World | Sport\n\n"
+        "Floods cut off villages in the north\n\n"
+        "By Jane Doe\n\n"
+        "Heavy rain cut off dozens of villages in the north of the country on Monday, and "
+        "rescue teams said they could reach them only by boat after the main road was washed "
+        "away.\n\n"
+        "Officials said more rain was expected over the coming days, and schools in the "
+        "region would stay shut until the water goes down.\n"
+    )
+    page, prose = _page("key", "example.com", text, ["floods", "cut", "off", "villages"])
+    assert prose
+    labelled = [page.texts[row] for row, label in zip(page.rows, page.labels, strict=True) if label]
+    assert labelled == ["Floods cut off villages in the north"]
