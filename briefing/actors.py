@@ -572,7 +572,7 @@ _ARMED_ROLE = (
 )
 # A person's name: two to four capitalised words ("Haytham Ali Tabatabai", "Abu Mohammed
 # al-Golani"); a particle may join them.
-_PERSON = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|abu|bin)[-\s])?[A-Z][\w'’-]+){1,3})"
+_PERSON = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|abu)[-\s])?[A-Z][\w'’-]+){1,3})"
 _ROLE_THEN_NAME = re.compile(rf"(?i:\b{_ROLE}),?\s+{_PERSON}")
 _NAME_THEN_ROLE = re.compile(
     rf"{_PERSON},\s+(?:(?:the|a|an|its|their|[A-Z][\w'’-]+|[\w'’-]+['’]s)\s+){{1,3}}"
