@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.annotate.sentences import split_sentences
 from briefing.resources import seed_paths
-from briefing.sentences import split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 # Page folders the corpora are built from, by data set; all are expected to be present.

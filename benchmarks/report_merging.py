@@ -65,8 +65,8 @@ from briefing_eval import (  # noqa: E402
     story,
 )
 
-from briefing.actors import compile_profile  # noqa: E402
 from briefing.annotate import AnnotatedArticle, publication_date  # noqa: E402
+from briefing.annotate.actors import compile_profile  # noqa: E402
 from briefing.corroborate import (  # noqa: E402
     Features,
     article_words,

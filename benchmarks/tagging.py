@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.actors import _key  # noqa: E402
-from briefing.phrase_index import PhraseIndex  # noqa: E402
+from briefing.annotate.actors import _key  # noqa: E402
+from briefing.annotate.phrase_index import PhraseIndex  # noqa: E402
+from briefing.annotate.sentences import split_sentences  # noqa: E402
 from briefing.profile import list_profiles, load_profile  # noqa: E402
-from briefing.sentences import split_sentences  # noqa: E402
 from tests.phrase_reference import Alternation  # noqa: E402
 from tests.test_phrase_index import _texts  # noqa: E402
 

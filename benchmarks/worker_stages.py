@@ -32,8 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from briefing.actors import SentenceNames, compile_profile, sentence_names  # noqa: E402
 from briefing.annotate import AnnotatedArticle, annotate_article  # noqa: E402
+from briefing.annotate.actors import SentenceNames, compile_profile, sentence_names  # noqa: E402
 from briefing.cache import encode_article  # noqa: E402
 from briefing.corroborate import article_words  # noqa: E402
 from briefing.extract.classifier import shipped_model  # noqa: E402

@@ -31,7 +31,7 @@ from typing import Any
 import platformdirs
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.date_mention import DateMention
+from briefing.annotate.date_mention import DateMention
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile

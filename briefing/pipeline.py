@@ -41,7 +41,7 @@ from briefing.safety import clean_text
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from briefing.actors import ActorTagger
+    from briefing.annotate.actors import ActorTagger
     from briefing.cache import _StoredArticles
     from briefing.model.index import Prepared
 
@@ -298,7 +298,7 @@ def _process_all(
     """The documents (one per id) processed, in order, in chunks as they are done; each
     is read from `docs` when it is handed over. `while_waiting`: work of the main
     process's own, done once the workers have theirs."""
-    from briefing.actors import compile_profile
+    from briefing.annotate.actors import compile_profile
 
     jobs = worker_count(len(ids), jobs_requested)
     if jobs == 1:
@@ -374,12 +374,9 @@ def _load_worker_stages() -> None:
     they inherit it rather than each importing it again (~0.2 s of CPU a worker), and the
     model stage imports most of it anyway."""
     import briefing.annotate
-    import briefing.coreference
-    import briefing.dates
-    import briefing.extract.page
-    import briefing.model.attribution
-    import briefing.model.index
-    import briefing.sentences  # noqa: F401
+    import briefing.annotate.coreference
+    import briefing.annotate.dates
+    import briefing.annotate.sentences  # noqa: F401
 
 
 def _load_model_stage(summarizer: str) -> None:
@@ -428,7 +425,7 @@ def _init_worker(profile: Profile) -> None:
     # A worker left behind by a killed run would wait for work forever: it is tied to its
     # parent before anything that may block (an import racing a lock the fork copied held).
     become_worker()
-    from briefing.actors import compile_profile
+    from briefing.annotate.actors import compile_profile
 
     global _worker_tagger
     _worker_tagger = compile_profile(profile)
@@ -536,7 +533,7 @@ def _rebuild(
     """Articles of a cached briefing whose cache rows went missing or were damaged after it
     was loaded, made again from their pages (read again; unchanged, they give the same
     article). A page changed or gone since gives an article without text saying so."""
-    from briefing.actors import compile_profile
+    from briefing.annotate.actors import compile_profile
 
     tagger = compile_profile(profile)
     rebuilt = {}

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from briefing.annotate.sentences import SentenceTokenizer
 from briefing.options import SUMMARIZERS
-from briefing.sentences import SentenceTokenizer
 
 if TYPE_CHECKING:
     from briefing.summarizers.words import WordRules

@@ -15,7 +15,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from briefing.sentences import SentenceTokenizer
+from briefing.annotate.sentences import SentenceTokenizer
 from briefing.summarizers.edmundson import BONUS_WORDS, STIGMA_WORDS
 from briefing.summarizers.words import best_sentences, stemmer, stop_words
 

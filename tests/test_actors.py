@@ -2,11 +2,11 @@
 
 import pytest
 
-from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import annotate_article
+from briefing.annotate.actors import compile_profile, find_other_actors
+from briefing.annotate.sentences import split_sentences
 from briefing.extract import extract_article
 from briefing.profile import load_profile
-from briefing.sentences import split_sentences
 
 # The article text of each seed (headline, standfirst, body), copied from seeds/*.txt.
 DAWN = (
@@ -538,8 +538,8 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     # find exactly what one pattern of every name, tried at every position, finds.
     import re
 
-    from briefing.actors import _REGION_PREFIX, _other_matcher
-    from briefing.countries import COUNTRIES
+    from briefing.annotate.actors import _REGION_PREFIX, _other_matcher
+    from briefing.annotate.countries import COUNTRIES
 
     matcher = _other_matcher(load_profile("syria"))
     owners = {src: c for group in matcher.groups.values() for src, c in group.items()}
@@ -691,17 +691,17 @@ def test_a_pronoun_after_a_person_who_is_no_actor_carries_no_actor() -> None:
 def test_sentences_after_one_naming_nobody_are_not_read_for_a_pronoun(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import briefing.coreference
+    import briefing.annotate.coreference
 
     read: list[str] = []
     for name in ("refers_back", "lead_actor"):
-        original = getattr(briefing.coreference, name)
+        original = getattr(briefing.annotate.coreference, name)
 
         def spy(text: str, *args: object, _original=original) -> object:  # type: ignore[no-untyped-def]
             read.append(text)
             return _original(text, *args)
 
-        monkeypatch.setattr(briefing.coreference, name, spy)
+        monkeypatch.setattr(briefing.annotate.coreference, name, spy)
     sentences = _annotated(
         [
             "Rescue work went on through the night in the centre of the city, officials said.",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.annotate.dates import DateMention
 from briefing.cache import (
     PLACEHOLDER_ID,
     ArticleCache,
@@ -23,7 +24,6 @@ from briefing.cache import (
     profile_fingerprint,
     reid,
 )
-from briefing.dates import DateMention
 from briefing.extract import Article, Block
 from briefing.profile import load_profile
 

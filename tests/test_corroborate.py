@@ -5,6 +5,7 @@ from datetime import date
 from itertools import combinations
 
 from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.annotate.dates import resolve_dates
 from briefing.corroborate import (
     corroborate,
     pair_features,
@@ -13,7 +14,6 @@ from briefing.corroborate import (
     same_report,
     told_days,
 )
-from briefing.dates import resolve_dates
 from briefing.extract import Article
 from briefing.model.words import report_weights
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.dates import DateMention, resolve_dates
+from briefing.annotate.dates import DateMention, resolve_dates
 
 FRIDAY = datetime.date(2024, 12, 6)
 SATURDAY = datetime.date(2024, 12, 7)
@@ -266,7 +266,7 @@ _ODD_WORDS = ("ſince", "İn", "ın", "THIS", "ToDay", "LAST", "Twenty", "AN", "
 
 @given(st.lists(st.sampled_from([*_WORDS, *_ODD_WORDS]), max_size=14).map(" ".join))
 def test_candidates_are_found_as_a_search_at_every_position_finds_them(sentence: str) -> None:
-    from briefing.dates import _CANDIDATE, _candidates
+    from briefing.annotate.dates import _CANDIDATE, _candidates
 
     expected = [m.span() for m in _CANDIDATE.finditer(sentence)]
     assert [m.span() for m in _candidates(sentence)] == expected
@@ -279,7 +279,7 @@ def test_candidates_are_found_as_a_search_at_every_position_finds_them(sentence:
 def test_a_sentence_not_reading_the_day_has_the_same_dates_against_any(
     sentence: str, day: datetime.date
 ) -> None:
-    from briefing.dates import reads_the_day
+    from briefing.annotate.dates import reads_the_day
 
     if not reads_the_day(sentence):
         assert resolve_dates(sentence, day) == resolve_dates(sentence, None)
@@ -302,6 +302,6 @@ def test_a_sentence_not_reading_the_day_has_the_same_dates_against_any(
 def test_a_sentence_reads_the_day_with_a_relative_or_yearless_date(
     sentence: str, reads: bool
 ) -> None:
-    from briefing.dates import reads_the_day
+    from briefing.annotate.dates import reads_the_day
 
     assert reads_the_day(sentence) is reads

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.actors import compile_profile
 from briefing.annotate import Sentence
-from briefing.date_mention import time_numbers
-from briefing.dates import DateMention
+from briefing.annotate.actors import compile_profile
+from briefing.annotate.date_mention import time_numbers
+from briefing.annotate.dates import DateMention
 from briefing.model.dating import pins_down, relative_day, told_in_past, unwritten
 from briefing.model.facts import FactCandidate, score
 from briefing.model.index import Index
@@ -249,7 +249,7 @@ def test_only_a_written_date_pins_a_fact_down() -> None:
     ],
 )
 def test_a_deadline_does_not_date_the_event(sentence: str) -> None:
-    from briefing.dates import resolve_dates
+    from briefing.annotate.dates import resolve_dates
     from briefing.model.dating import event_dates
 
     mentions = resolve_dates(sentence, datetime.date(2025, 3, 11))
@@ -388,7 +388,7 @@ def test_every_letter_ignore_case_takes_for_an_ascii_one_is_screened() -> None:
     """`time_numbers` looks for a spelt unit in the lower-case text, unless the text
     holds a letter that ignore-case matching takes for an ASCII letter but `str.lower`
     does not turn into one: every such letter must be among those it checks for."""
-    from briefing.date_mention import _OTHER_FOLDS
+    from briefing.annotate.date_mention import _OTHER_FOLDS
 
     letters = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
     taken = set(re.findall("(?i:[a-z])", letters))
@@ -408,7 +408,7 @@ def test_every_letter_ignore_case_takes_for_an_ascii_one_is_screened() -> None:
     ],
 )
 def test_time_phrases_are_found_at_words_as_in_the_whole_text(text: str) -> None:
-    from briefing.date_mention import _patterns, _phrases
+    from briefing.annotate.date_mention import _patterns, _phrases
 
     phrase, _ = _patterns()
     found = [(m.start(), m.end()) for m in _phrases(phrase, text)]

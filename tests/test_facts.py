@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.actors import compile_profile
 from briefing.annotate import Sentence
-from briefing.coreference import within_quote
-from briefing.dates import DateMention, resolve_dates
+from briefing.annotate.actors import compile_profile
+from briefing.annotate.coreference import within_quote
+from briefing.annotate.dates import DateMention, resolve_dates
 from briefing.model.attribution import attribute_sentences, find_speaker
 from briefing.model.background import told_as_then
 from briefing.model.clauses import main_clause_opening, subject_end

@@ -18,13 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.actors import compile_profile
+from briefing.annotate.actors import compile_profile
+from briefing.annotate.sentences import split_sentences, words
 from briefing.extract import extract_article
 from briefing.ingest import decode_document
 from briefing.pipeline import process_document
 from briefing.profile import load_profile
 from briefing.safety import clean_text
-from briefing.sentences import split_sentences, words
 
 SIZE_RATIO = 4
 # Linear: 4x; n log n: a little more; quadratic: 16x.

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefing.annotate import Sentence
-from briefing.dates import DateMention
+from briefing.annotate.dates import DateMention
 from briefing.model import Briefing
 from briefing.model.attribution import attribute_sentences, find_attribution, find_speaker
 from briefing.model.background import is_background, stale_articles, tells_a_habit
@@ -337,7 +337,7 @@ def test_a_based_in_place_and_a_monitor_are_not_actors(port_sudan: Briefing) -> 
 
 
 def test_a_datelines_day_does_not_date_the_event() -> None:
-    from briefing.dates import resolve_dates
+    from briefing.annotate.dates import resolve_dates
     from briefing.model.dating import event_dates
 
     day = __import__("datetime").date(2025, 3, 11)

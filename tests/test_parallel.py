@@ -54,7 +54,7 @@ def test_chunks_cover_every_page_once_in_order_and_shrink_to_single_pages() -> N
 
 
 def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out() -> None:
-    from briefing.actors import compile_profile
+    from briefing.annotate.actors import compile_profile
     from briefing.corroborate import corroborate, report_words
     from briefing.corroborate.packed import _copy_key
     from briefing.model.attribution import attribute_sentences
@@ -92,7 +92,7 @@ def test_what_is_worked_out_with_the_articles_is_what_the_model_would_work_out()
     assert every and Index.of(articles, travelled).furniture == every
     assert any(speaker for p in travelled.values() for speaker in p.speakers.values())
     # Other actors, from what each sentence names worked out with its article.
-    from briefing.actors import find_other_actors
+    from briefing.annotate.actors import find_other_actors
 
     sentences = [(s.id, s.text) for a in articles for s in a.sentences if s.kind != "caption"]
     known = {sid: names for p in travelled.values() for sid, names in p.names.items()}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.actors import _key
-from briefing.phrase_index import PhraseIndex, PhraseMatch, folded
+from briefing.annotate.actors import _key
+from briefing.annotate.phrase_index import PhraseIndex, PhraseMatch, folded
 from briefing.profile import list_profiles, load_profile
 from tests.phrase_reference import Alternation
 

@@ -2,7 +2,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
-from briefing.sentences import SentenceTokenizer, split_sentences, words
+from briefing.annotate.sentences import SentenceTokenizer, split_sentences, words
 
 
 def test_date_abbreviation_then_new_sentence() -> None:
@@ -152,7 +152,7 @@ def test_sumy_parser_and_summarizer_run_without_nltk_data() -> None:
 def test_quote_state_is_what_reading_each_character_gives() -> None:
     import random
 
-    from briefing.sentences import _quote_state
+    from briefing.annotate.sentences import _quote_state
 
     def reading(text: str, start: int, end: int, quote_open: bool) -> bool:
         for char in text[start:end]:

@@ -11,19 +11,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from briefing.annotate.sentences import SentenceTokenizer
 from briefing.resources import seed_paths
-from briefing.sentences import SentenceTokenizer
 from briefing.summarizers import lex_rank
 from briefing.summarizers.words import Document, english_rules
 
 # Loaded only by a cold run: tagging, annotation, extraction's vocabulary, corroboration,
 # the date resolver and the worker pool.
 ENGINE = (
-    "briefing.actors",
-    "briefing.phrase_index",
-    "briefing.coreference",
-    "briefing.sentences",
-    "briefing.dates",
+    "briefing.annotate.actors",
+    "briefing.annotate.phrase_index",
+    "briefing.annotate.coreference",
+    "briefing.annotate.sentences",
+    "briefing.annotate.dates",
     "briefing.extract.vocabulary",
     "briefing.corroborate",
     "briefing.model.index",
@@ -60,7 +60,11 @@ def test_a_warm_start_imports_none_of_the_engine(tmp_path: Path) -> None:
     watched = ENGINE + NEVER_ON_THE_SEEDS
     cold = _imported(BUILD, tmp_path, watched)
     # The guard can fail: the cold run does import the engine.
-    assert {"briefing.actors", "briefing.extract.vocabulary", "briefing.dates"} <= set(cold)
+    assert {
+        "briefing.annotate.actors",
+        "briefing.extract.vocabulary",
+        "briefing.annotate.dates",
+    } <= set(cold)
     assert _imported(BUILD, tmp_path, watched) == []
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.dates import DateMention
+from briefing.annotate.dates import DateMention
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 

@@ -9,7 +9,7 @@ import calendar
 import re
 from functools import cache
 
-from briefing.actors import KNOWN_BODIES
+from briefing.annotate.actors import KNOWN_BODIES
 from briefing.corroborate.tokens import WEEKDAYS, WORD, compared_word, whole_names
 
 ANY_DIGIT = re.compile(r"\d")
@@ -126,7 +126,7 @@ def named_sources(text: str) -> set[str]:
 @cache
 def _capital_words() -> dict[str, tuple[str, bool]]:
     """Capitals of one word, lower-case -> their country as `compared_word` gives it."""
-    from briefing.countries import COUNTRIES
+    from briefing.annotate.countries import COUNTRIES
 
     return {
         capital.lower(): (country.id, True)

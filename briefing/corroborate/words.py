@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
+from briefing.annotate.date_mention import time_numbers
 from briefing.corroborate.mentions import (
     ANY_DIGIT,
     BODY_ACRONYMS,
@@ -21,7 +22,6 @@ from briefing.corroborate.mentions import (
     named_sources,
 )
 from briefing.corroborate.tokens import PerToken, compared_word, joined_compound, one_word_countries
-from briefing.date_mention import time_numbers
 from briefing.model.words import (
     event_verbs,
     number_words,

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from statistics import median_high
 
-from briefing.dates import DateMention
+from briefing.annotate.dates import DateMention
+from briefing.annotate.phrase_index import fold
 from briefing.model.clauses import main_verb
 from briefing.model.words import _lines, event_verbs, names_an_event_verb
-from briefing.phrase_index import fold
 
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".

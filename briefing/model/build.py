@@ -6,8 +6,8 @@ import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from briefing.actors import compile_profile, find_other_actors
 from briefing.annotate import AnnotatedArticle
+from briefing.annotate.actors import compile_profile, find_other_actors
 from briefing.model.background import stale_articles
 from briefing.model.dating import pins_down
 from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts

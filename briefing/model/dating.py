@@ -1,6 +1,6 @@
 """The one place where a line of the model gets its date.
 
-`briefing.dates` resolves every temporal expression of a sentence against its article's
+`briefing.annotate.dates` resolves every temporal expression of a sentence against its article's
 publication day (annotate stage); here the model decides which day each article is read
 against, which of a sentence's dates date the event a line reports, and, for an event
 the text does not date, whether the article's news of the day does. A line gets no date
@@ -18,8 +18,8 @@ from functools import cached_property
 from itertools import chain, product
 
 from briefing.annotate import Sentence, publication_date
+from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.corroborate import ReportWords, report_words
-from briefing.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.model.background import is_background, is_historical
 from briefing.model.clauses import opening_phrase_end
 from briefing.model.index import Index

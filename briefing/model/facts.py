@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from briefing.coreference import within_quote
+from briefing.annotate.coreference import within_quote
+from briefing.annotate.dates import DateMention
 from briefing.corroborate import ReportWords, report_words
-from briefing.dates import DateMention
 from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefing.actors import (
+from briefing.annotate import AnnotatedArticle, Sentence, publication_date, retag_article
+from briefing.annotate.actors import (
     ActorTagger,
     ArticleContext,
     SentenceNames,
     compile_profile,
     sentence_names,
 )
-from briefing.annotate import AnnotatedArticle, Sentence, publication_date, retag_article
 from briefing.corroborate import (
     ArticleWords,
     Corroboration,
@@ -51,7 +51,7 @@ class Prepared:
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
-    from briefing.dates import reads_the_day
+    from briefing.annotate.dates import reads_the_day
     from briefing.model.attribution import attribute_sentences
     from briefing.model.lines import furniture
 

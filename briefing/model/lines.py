@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from briefing.annotate import Sentence
-from briefing.dates import DateMention
+from briefing.annotate.dates import DateMention
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (

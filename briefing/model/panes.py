@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from briefing.actors import ActorTagger, ArticleContext, arms_follow
+from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
 from briefing.extract import Article
 from briefing.model.clauses import (
     main_clause_opening,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from briefing.phrase_index import fold
+from briefing.annotate.phrase_index import fold
 
 
 def _lines(name: str) -> list[str]:

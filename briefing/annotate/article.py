@@ -1,4 +1,4 @@
-"""Stage 3: split an article into sentences and tag each with actors and resolved dates."""
+"""The annotation of one article: its sentences, each tagged with actors and resolved dates."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 # The types only: the cache and the TUI load annotated articles without annotating any.
-from briefing.date_mention import DateMention
+from briefing.annotate.date_mention import DateMention
 from briefing.extract import Article
 
 if TYPE_CHECKING:
-    from briefing.actors import ActorTagger, ArticleContext
+    from briefing.annotate.actors import ActorTagger, ArticleContext
 
 _WHOLE_BLOCK_KINDS = frozenset({"headline", "subhead", "caption"})
 
@@ -40,9 +40,9 @@ def annotate_article(
 ) -> AnnotatedArticle:
     """Split the article's blocks into sentences; tag actors and resolve dates in each.
     `tag_day`: the day time-bounded aliases are read against when not the page's date."""
-    from briefing.dates import resolve_dates
+    from briefing.annotate.dates import resolve_dates
+    from briefing.annotate.sentences import split_sentences
     from briefing.extract import DATELINE
-    from briefing.sentences import split_sentences
 
     published = publication_date(article.published)
     pieces: list[tuple[int, str, str]] = []  # (paragraph, kind, text)
@@ -117,7 +117,7 @@ def _tag_pieces(
 ) -> list[tuple[str, ...]]:
     """The actors of each (block kind, sentence text) of an article, in reading order;
     `context`: the whole article as the tagger's context rules read it."""
-    from briefing.coreference import lead_actor, leaves_quote_open, refers_back
+    from briefing.annotate.coreference import lead_actor, leaves_quote_open, refers_back
 
     tags: list[tuple[str, ...]] = []
     # The actor the sentence before led with, and whether a quote is still open.

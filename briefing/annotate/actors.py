@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 
-from briefing.countries import COUNTRIES, Country, capital_regex, slug
-from briefing.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
+from briefing.annotate.countries import COUNTRIES, Country, capital_regex, slug
+from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
 from briefing.profile import ContextRule, Profile, phrase_body
 
 

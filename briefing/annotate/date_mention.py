@@ -1,4 +1,4 @@
-"""What a sentence's date resolves to: the type apart from the resolver (`briefing.dates`),
+"""What a sentence's date resolves to: the type apart from the resolver (`briefing.annotate.dates`),
 so loading annotated articles from the cache compiles none of the resolver's patterns.
 Also which numbers of a sentence are a time's, not a count's (`time_numbers`), for every
 stage that reads counts (report merging, tolls)."""

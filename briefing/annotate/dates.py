@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 
-from briefing.date_mention import DateMention
-from briefing.phrase_index import fold
+from briefing.annotate.date_mention import DateMention
+from briefing.annotate.phrase_index import fold
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
