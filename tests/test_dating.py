@@ -288,6 +288,32 @@ The talks will resume next week.
     assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"
 
 
+def test_an_article_with_no_day_to_read_it_against_keeps_the_days_it_writes_out(
+    tmp_path: Path,
+) -> None:
+    # No page date, no dateline, no report shared with a dated article.
+    undated = """Ceasefire holds in the city
+
+Fighting between the army and the militia came to a halt on Tuesday, October 7, after a truce.
+
+Rockets hit the park area on the evening of Monday, October 6, the civil defence said.
+
+On Sunday, troops attacked the northern districts, residents said.
+"""
+    other = """ date 2025-10-08 Envoy visits the capital
+
+The envoy met the president in the capital on Wednesday to discuss the integration deal.
+"""
+    index = _index_of(tmp_path, {"undated.txt": undated, "other.txt": other}, "syria")
+    undated_id = _article(index, "undated.txt")
+    assert index.dating.reference[undated_id] is None
+    # A calendar day written out dates its event, its year that of the briefing's period.
+    assert _line_date(index, "undated.txt", "Fighting between") == "2025-10-07"
+    assert _line_date(index, "undated.txt", "Rockets hit") == "2025-10-06"
+    # "On Sunday" counts from a day the article does not give: no date rather than a guess.
+    assert _line_date(index, "undated.txt", "On Sunday") is None
+
+
 def test_a_sentence_goes_on_telling_the_day_before_it(tmp_path: Path) -> None:
     page = """ date 2024-05-26 MSF: 134 dead in El Fasher
 
@@ -469,6 +495,22 @@ Aid workers said thousands of families fled the camp.
     # Days of assaults: neither Friday nor the news day is the event's.
     assert _line_date(index, "rsf.txt", "Since Friday") is None
     assert _line_date(index, "rsf.txt", "Aid workers said") == "2025-04-13"
+
+
+def test_what_was_said_of_a_time_since_a_day_is_the_news_of_the_day(tmp_path: Path) -> None:
+    page = """ date 2024-09-28 Hezbollah chief Nasrallah killed
+
+Israel said on Saturday it had killed Hezbollah chief Hassan Nasrallah in a strike on Beirut.
+
+A source close to Hezbollah told AFP that contact with Nasrallah had been lost since Friday evening.
+
+Since Friday, Israeli jets have struck dozens of targets in Beirut's southern suburbs.
+"""
+    index = _index_of(tmp_path, {"afp.txt": page}, "gaza-lebanon")
+    # The telling is past: the source spoke on the news day, whatever ran since Friday.
+    assert _line_date(index, "afp.txt", "A source close to Hezbollah") == "2024-09-28"
+    # A present perfect since a day: days of strikes, no one day.
+    assert _line_date(index, "afp.txt", "Since Friday") is None
 
 
 def test_only_a_sentence_with_a_relative_date_is_read_again_against_another_day(

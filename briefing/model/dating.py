@@ -151,6 +151,18 @@ def told_of_then(text: str, dates: Sequence[DateMention], published: str | None)
     return False
 
 
+def written_out(text: str, period: datetime.date | None) -> tuple[DateMention, ...]:
+    """The dates a sentence of an article with no day to read it against writes out in
+    full but for the year ("on Tuesday, October 7", "on the night of April 24"), the year
+    taken nearest the briefing's `period`: those that read the same a week later. A date
+    counted from the article's day ("on Sunday", "three days ago") has no day to count
+    from, and is left out."""
+    if period is None:
+        return ()
+    later = {(m.start, m.value) for m in resolve_dates(text, period + datetime.timedelta(7))}
+    return tuple(m for m in resolve_dates(text, period) if (m.start, m.value) in later)
+
+
 def best_date(dates: Sequence[DateMention]) -> DateMention | None:
     """The date a fact is filed under: the most precise, then the first written."""
     rank = {"day": 0, "month": 1, "year": 2}
@@ -185,16 +197,20 @@ class Dating:
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
-    # The articles read against another day than their publication's (see `reference`).
+    # The articles read against another day than their publication's (see `reference`), or,
+    # with no day to read them against, for the dates they write out (see `written_out`).
     _read_again: frozenset[str] = field(init=False)
+    _period: datetime.date | None = field(init=False)  # the briefing's middle day
 
     def __post_init__(self) -> None:
         self._reading = list(self.index.sentences)
         articles = self.index.articles
+        self._period = publication_date(self.index.middle_day)
         self._read_again = frozenset(
             aid
             for aid, day in self.reference.items()
             if day != publication_date(articles[aid].published)
+            or (day is None and self._period is not None)
         )
 
     @classmethod
@@ -210,7 +226,12 @@ class Dating:
         if prepared is not None and sentence.id not in prepared.relative:
             return sentence.dates  # the same against any day
         if sentence.id not in self._reread:
-            self._reread[sentence.id] = resolve_dates(sentence.text, self.reference[article_id])
+            reference = self.reference[article_id]
+            self._reread[sentence.id] = (
+                resolve_dates(sentence.text, reference)
+                if reference is not None
+                else written_out(sentence.text, self._period)
+            )
         return self._reread[sentence.id]
 
     def report_dates(
@@ -656,8 +677,9 @@ _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 def _runs_since(stated: Sentence, dates: Sequence[DateMention]) -> bool:
     """Whether the sentence tells what has gone on since a date it writes ("Since Friday,
     the RSF has launched ground and aerial assaults"): days of it, no one day, so neither
-    the news day nor that date is the event's."""
-    return any(
+    the news day nor that date is the event's. Not when its main verb is a past tense: "A
+    source told AFP that contact was lost since Friday" tells what was said on the day."""
+    return sentence_tense(stated.text) != "past" and any(
         mention.text[:6].lower() == "since " or _SINCE.search(stated.text, 0, mention.start)
         for mention in dates
     )
