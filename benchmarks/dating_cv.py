@@ -58,6 +58,10 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
         "an undated event told in the past takes its article's news day (the lede's)",
         [(dating.Dating, "news_day", lambda self, aid: None)],
     ),
+    "said_in_past": (
+        "words said ('“X is dead,” a spokesman announced') are dated by the saying",
+        [(dating, "said_in_past", lambda text: False)],
+    ),
     "since_month": (
         "a page written days after its news dates that news to its month",
         [(dating, "_since", lambda date, reference: None)],

@@ -13,7 +13,13 @@ from briefing.annotate import Sentence
 from briefing.annotate.actors import compile_profile
 from briefing.annotate.date_mention import time_numbers
 from briefing.annotate.dates import DateMention
-from briefing.model.dating import pins_down, relative_day, told_in_past, unwritten
+from briefing.model.dating import (
+    pins_down,
+    relative_day,
+    said_in_past,
+    told_in_past,
+    unwritten,
+)
 from briefing.model.facts import FactCandidate, score
 from briefing.model.index import Index
 from briefing.model.lines import Line, make_line
@@ -312,6 +318,26 @@ The envoy met the president in the capital on Wednesday to discuss the integrati
     assert _line_date(index, "undated.txt", "Rockets hit") == "2025-10-06"
     # "On Sunday" counts from a day the article does not give: no date rather than a guess.
     assert _line_date(index, "undated.txt", "On Sunday") is None
+
+
+def test_words_said_are_dated_by_the_saying(tmp_path: Path) -> None:
+    page = """ date 2024-09-28 Hezbollah chief Nasrallah killed
+
+Israel said on Saturday it had killed Hezbollah chief Hassan Nasrallah in a strike on Beirut.
+
+“Hassan Nasrallah is dead,” military spokesman Nadav Shoshani announced on X.
+
+“He will no longer be able to terrorise the world,” the army added in a statement.
+
+“Hezbollah will never surrender,” its supporters say.
+"""
+    index = _index_of(tmp_path, {"afp.txt": page}, "gaza-lebanon")
+    # The words are in the present or future; the saying is the news of the day.
+    assert _line_date(index, "afp.txt", "“Hassan Nasrallah is dead") == "2024-09-28"
+    assert _line_date(index, "afp.txt", "“He will no longer") == "2024-09-28"
+    # Said in the present: a habit or a stance, no day.
+    assert _line_date(index, "afp.txt", "“Hezbollah will never") is None
+    assert said_in_past("“It is over,” he said.") and not said_in_past("“It is over,” he says.")
 
 
 def test_a_sentence_goes_on_telling_the_day_before_it(tmp_path: Path) -> None:

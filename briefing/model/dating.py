@@ -20,6 +20,7 @@ from itertools import chain, product
 from briefing.annotate import Sentence, publication_date
 from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.corroborate import ReportWords, report_words
+from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical
 from briefing.model.clauses import opening_phrase_end
 from briefing.model.index import Index
@@ -627,6 +628,20 @@ def told_in_past(text: str) -> bool:
     return tense == "past" or (tense == "perfect" and _EVENT_DONE.search(text) is not None)
 
 
+# A speech verb in the past: the statement was made ("..., the IDF said in a statement").
+_SAID = re.compile(
+    r"\b(?:said|told|added|reported|announced|confirmed|claimed|stated|wrote|warned)\b"
+)
+
+
+def said_in_past(text: str) -> bool:
+    """Whether a sentence gives its speaker's words as said ("“Nasrallah is dead,” a
+    spokesman announced", "he added"): the saying is an event, whatever the tense of the
+    words said."""
+    found = find_attribution(text)
+    return found is not None and _SAID.search(text, found.start, found.end) is not None
+
+
 # An event timed from another one ("Hours later, prisoners left Ofer prison", "days later",
 # "two days after the attack") may fall on another day than the article's news: unless
 # `Dating.counted_day` finds the day of the event it hangs on, it is left undated rather
@@ -703,7 +718,7 @@ def line_dates(
         day = dating.counted_day(stated, counted)
         return (day,) if day else ()
     if (
-        told_in_past(event)
+        (told_in_past(event) or said_in_past(stated.text))
         and not _AFTER_ANOTHER.search(stated.text)
         and not _runs_since(stated, dating.sentence_dates(stated))
     ):
