@@ -90,6 +90,10 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
         "an article with no day to read it against keeps the days it writes out",
         [(dating, "written_out", lambda text, period: ())],
     ),
+    "written_news": (
+        "an article with no day to read it against has the news its lede writes out",
+        [(dating.Dating, "_written_news", lambda self, article_id: None)],
+    ),
     "background_clause": (
         "a date in a 'since/after/when/which...' clause does not date the event",
         [(dating, "_BACKGROUND", _NEVER)],

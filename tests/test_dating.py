@@ -320,6 +320,37 @@ The envoy met the president in the capital on Wednesday to discuss the integrati
     assert _line_date(index, "undated.txt", "On Sunday") is None
 
 
+def test_an_article_with_no_day_has_the_news_its_lede_writes_out(tmp_path: Path) -> None:
+    undated = """Hospital hit in Khan Younis
+
+Israeli warplanes struck the Nasser hospital in Khan Younis on 25 August, killing 15 people, \
+among them four journalists, health officials in the Gaza Strip said.
+
+The hospital is the largest still working in the south of the territory.
+
+The army said it had opened an investigation into the strike on the hospital.
+"""
+    history = """Remembering the hostages
+
+Hamas fighters attacked southern Israel on October 7, 2023, taking 251 hostages back to \
+the Gaza Strip, where many of them are still held.
+
+Families said they had been waiting for news from the negotiators in Cairo.
+"""
+    other = """ date 2025-08-26 Ministers meet
+
+The ministers met in Cairo on Tuesday to discuss the ceasefire proposal.
+"""
+    pages = {"undated.txt": undated, "history.txt": history, "other.txt": other}
+    index = _index_of(tmp_path, pages, "gaza-lebanon")
+    assert index.dating.reference[_article(index, "undated.txt")] is None
+    assert index.dating.news_day(_article(index, "undated.txt")).value == "2025-08-25"
+    assert _line_date(index, "undated.txt", "The army said") == "2025-08-25"
+    # A day long before the briefing's period is history, not the article's news.
+    assert index.dating.news_day(_article(index, "history.txt")) is None
+    assert _line_date(index, "history.txt", "Families said") is None
+
+
 def test_words_said_are_dated_by_the_saying(tmp_path: Path) -> None:
     page = """ date 2024-09-28 Hezbollah chief Nasrallah killed
 

@@ -418,7 +418,7 @@ class Dating:
         written days after its news gets that news's month (see `_since`)."""
         reference = self.reference[article_id]
         if reference is None:
-            return None
+            return self._written_news(article_id)
         body = _body(self.index, article_id)
         lede = body[:LEDE_SENTENCES]
         for sentence in lede:
@@ -450,6 +450,29 @@ class Dating:
         for date in chain(done, [carried] if carried else []):
             if since := _since(date, reference):
                 return since
+        return None
+
+    def leaves_unread(self, sentence: Sentence) -> bool:
+        """Whether the sentence writes a day counted from its article's ("on Sunday")
+        which, its article having no day to read it against, is left unread (see
+        `written_out`): its event is then no more the news day than any other."""
+        if self.reference[sentence.article_id] is not None or self._period is None:
+            return False
+        return len(resolve_dates(sentence.text, self._period)) > len(self.sentence_dates(sentence))
+
+    def _written_news(self, article_id: str) -> DateMention | None:
+        """The news of an article with no day to read it against (no page date, dateline
+        or dated carrier): the first day its lede writes out for an event told as done
+        ("Warplanes struck the hospital on 25 August"), unless that is history for the
+        briefing's period."""
+        for sentence in _lede(self.index, article_id):
+            date = self._done_date(sentence)
+            if (
+                date is not None
+                and date.precision == "day"
+                and not is_historical(date, self.index.middle_day)
+            ):
+                return date
         return None
 
     def _done_date(self, sentence: Sentence) -> DateMention | None:
@@ -721,6 +744,7 @@ def line_dates(
         (told_in_past(event) or said_in_past(stated.text))
         and not _AFTER_ANOTHER.search(stated.text)
         and not _runs_since(stated, dating.sentence_dates(stated))
+        and not dating.leaves_unread(stated)
     ):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.
