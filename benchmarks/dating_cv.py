@@ -94,6 +94,10 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
         "an article with no day to read it against has the news its lede writes out",
         [(dating.Dating, "_written_news", lambda self, article_id: None)],
     ),
+    "carriers_news": (
+        "an undated article that dates nothing runs the news day of its page-dated carriers",
+        [(dating.Dating, "_carriers_news", lambda self, article_id, reference: None)],
+    ),
     "background_clause": (
         "a date in a 'since/after/when/which...' clause does not date the event",
         [(dating, "_BACKGROUND", _NEVER)],

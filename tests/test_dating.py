@@ -351,6 +351,30 @@ The ministers met in Cairo on Tuesday to discuss the ceasefire proposal.
     assert _line_date(index, "history.txt", "Families said") is None
 
 
+def test_a_rewrite_that_dates_nothing_runs_the_news_of_its_carriers(tmp_path: Path) -> None:
+    wire = """ date 2025-08-11 Journalists killed in Gaza strike
+
+Five Al Jazeera journalists were killed in an Israeli strike on their tent in Gaza City on \
+Sunday, the network said.
+
+The Israeli military said the correspondent Anas al-Sharif had led a Hamas cell.
+"""
+    rewrite = """Strike on journalists' tent draws condemnation
+
+Press freedom groups have voiced outrage over the deaths of the reporters.
+
+The Israeli military said the correspondent Anas al-Sharif had led a Hamas cell.
+
+UN human rights officials condemned the killing as a grave violation of international law.
+"""
+    index = _index_of(tmp_path, {"wire.txt": wire, "rewrite.txt": rewrite}, "gaza-lebanon")
+    rewrite_id = _article(index, "rewrite.txt")
+    assert index.articles[rewrite_id].published is None
+    # Read against its carrier's day, it dates nothing itself: the carrier's news is its.
+    assert index.dating.news_day(rewrite_id).value == "2025-08-10"
+    assert _line_date(index, "rewrite.txt", "UN human rights officials") == "2025-08-10"
+
+
 def test_words_said_are_dated_by_the_saying(tmp_path: Path) -> None:
     page = """ date 2024-09-28 Hezbollah chief Nasrallah killed
 

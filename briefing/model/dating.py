@@ -193,6 +193,7 @@ class Dating:
 
     index: Index
     reference: dict[str, datetime.date | None]  # article id -> the day it is read against
+    carriers: dict[str, set[str]]  # article id -> the other articles carrying a report with it
     _news: dict[str, DateMention | None] = field(default_factory=dict)
     # Sentence id -> its dates read against another day than its article's publication
     # (a sentence is read for every line and lede it is part of).
@@ -216,7 +217,8 @@ class Dating:
 
     @classmethod
     def of(cls, index: Index) -> Dating:
-        return cls(index, reference_days(index))
+        carriers = carriers_of(index)
+        return cls(index, reference_days(index, carriers), carriers)
 
     def sentence_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
         """A sentence's dates, read against its article's reference day."""
@@ -450,7 +452,24 @@ class Dating:
         for date in chain(done, [carried] if carried else []):
             if since := _since(date, reference):
                 return since
-        return None
+        return self._carriers_news(article_id, reference)
+
+    def _carriers_news(self, article_id: str, reference: datetime.date) -> DateMention | None:
+        """The news of an article with no page date whose text dates nothing: the news day
+        the page-dated articles carrying its reports all give (a wire rewrite that dates
+        nothing runs the same news as its carriers)."""
+        articles = self.index.articles
+        if articles[article_id].published:
+            return None
+        found = {
+            news.value: news
+            for other in sorted(self.carriers[article_id])
+            if articles[other].published and (news := self.news_day(other)) is not None
+        }
+        if len(found) != 1:
+            return None
+        news = next(iter(found.values()))
+        return news if _of_the_day(news, reference) else None
 
     def leaves_unread(self, sentence: Sentence) -> bool:
         """Whether the sentence writes a day counted from its article's ("on Sunday")
@@ -553,17 +572,15 @@ def _within(date: DateMention, reference: datetime.date, days: int) -> bool:
     return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= days
 
 
-def reference_days(index: Index) -> dict[str, datetime.date | None]:
+def reference_days(
+    index: Index, carriers: dict[str, set[str]] | None = None
+) -> dict[str, datetime.date | None]:
     """Article id -> the day its relative dates ("on Sunday", "yesterday") are read
     against: its publication day, unless the articles carrying a report with it say
     otherwise; an undated article takes the day the articles carrying its reports were
     published (a wire story runs everywhere the same day or the next)."""
     own = {aid: publication_date(article.published) for aid, article in index.articles.items()}
-    carriers: dict[str, set[str]] = defaultdict(set)
-    for report in index.corroboration.reports:
-        articles = {index.sentences[sid].article_id for sid in report.sentence_ids}
-        for article_id in articles:
-            carriers[article_id] |= articles - {article_id}
+    carriers = carriers_of(index) if carriers is None else carriers
     trusted = {
         aid: day
         for aid, day in own.items()
@@ -576,6 +593,16 @@ def reference_days(index: Index) -> dict[str, datetime.date | None]:
             trusted.get(article_id) or max(known, default=None) or _written_day(index, article_id)
         )
     return days
+
+
+def carriers_of(index: Index) -> dict[str, set[str]]:
+    """Article id -> the other articles carrying a report with it."""
+    carriers: dict[str, set[str]] = defaultdict(set)
+    for report in index.corroboration.reports:
+        articles = {index.sentences[sid].article_id for sid in report.sentence_ids}
+        for article_id in articles:
+            carriers[article_id] |= articles - {article_id}
+    return carriers
 
 
 def _written_day(index: Index, article_id: str) -> datetime.date | None:
