@@ -209,3 +209,12 @@ def test_title_row_splits_off_only_a_site_name(
     page = f"{title_row}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n\n{footer}\n"
     article = extract_article(page, "page.txt")
     assert (article.title, article.outlet) == (title, outlet)
+
+
+def test_a_list_item_on_the_first_row_is_no_page_title() -> None:
+    """A menu's link opening the page ("• Harbour Gazette News | Facebook") names a link, not the
+    site: the same row unbulleted is a "Headline | Site" title."""
+    top = "Harbour Gazette News | Facebook"
+    page = f"{{}}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
+    assert extract_article(page.format(f"  • {top}"), "page.txt").outlet is None
+    assert extract_article(page.format(top), "page.txt").outlet == "Facebook"
