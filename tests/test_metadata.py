@@ -77,6 +77,8 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         # the maker of the site's software or design
         "Copyright © 2016 Free Blogger Templates | All rights reserved.",
         "Forum software by Forumware^® © 2010-2019 Forumware Ltd.",
+        # a name holding a wire agency's: the wire's company credited for the story
+        "© Thomson Reuters 2020",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:
