@@ -220,3 +220,10 @@ def test_a_list_item_on_the_first_row_is_no_page_title() -> None:
     page = f"{{}}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
     assert extract_article(page.format(f"  • {top}"), "page.txt").outlet is None
     assert extract_article(page.format(top), "page.txt").outlet == "Facebook"
+
+
+@pytest.mark.parametrize("tail", ["Blog", "BLOG", "Our Blog"])
+def test_a_menu_label_after_the_title_names_no_site(tail: str) -> None:
+    """'Harbour Plus-Size Fashion – BLOG': the tail is the section's menu label."""
+    page = f"{HEADLINE} – {tail}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").outlet is None
