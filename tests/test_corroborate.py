@@ -613,3 +613,17 @@ def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() ->
     greek = "ΟΔΟΣ'Α"
     assert " ".join(WORD.findall(greek.lower())) != " ".join(WORD.findall(greek)).lower()
     assert report_word_sets(sentences[0])[1] >= {"syria", "hama"}
+
+
+def test_sources_are_read_where_a_verb_of_saying_stands_as_a_word() -> None:
+    """The screen before the source pattern looks the sentence's words up: a verb of saying
+    inside another word names no source, one standing as a word does, and "according to"
+    is read as before (lower case)."""
+    from briefing.corroborate.mentions import named_sources
+
+    assert named_sources("MSF said the clinic was hit.") == {"msf"}
+    assert named_sources("Moscow said on Friday") == {"russia"}
+    assert named_sources("according to the WHO, ten died") == {"who"}
+    assert named_sources("ACCORDING TO THE WHO, ten died") == set()
+    assert named_sources("The Unsaid Truth of MSF") == set()
+    assert named_sources("MSF posted_ updates") == set()
