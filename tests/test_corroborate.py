@@ -580,3 +580,50 @@ def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None
     # Its best pair past it but not the average: the groups stay apart.
     weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
     assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)
+
+
+def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() -> None:
+    """Report words, restatement words and the copy key read one split of a sentence
+    (`sentence_words`) where it is the split each made of its own text: what they read
+    is what they read splitting again."""
+    import hashlib
+    import re
+
+    from briefing.corroborate.packed import _copy_key
+    from briefing.corroborate.restatements import _RESTATEMENT_WORDS, restatement_words
+    from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
+    from briefing.corroborate.words import _TOKEN, report_word_sets
+
+    sentences = [
+        "Rebels seized the city of Hama on Thursday, the Syrian Observatory said.",
+        "A cease-fire between Israel-Hezbollah took hold; the United Arab Emirates welcomed it.",
+        "The UN said 1,000 people fled in 2 days; 4pm curfew.",
+        "İstanbul'da toplantı: ΟΔΟΣ'Α and ΟΔΟΣ went on",  # lowering changes length, sigma
+        "Officials in the United States and the World Food Programme called for calm.",
+    ]
+    for text in sentences:
+        lowered = " ".join(WORD.findall(text.lower())).encode("utf-8", "surrogatepass")
+        assert _copy_key(text) == hashlib.blake2b(lowered, digest_size=16).digest()
+        tokens = WORD.findall(one_word_countries(text))
+        assert restatement_words(text) == frozenset(filter(None, _RESTATEMENT_WORDS.of(tokens)))
+        if not re.search(r"\d", text):
+            assert sentence_words(text) == tuple(_TOKEN.findall(text))
+    # Lowering a whole text is not lowering its words one by one: the split-once path is
+    # for ASCII alone.
+    greek = "ΟΔΟΣ'Α"
+    assert " ".join(WORD.findall(greek.lower())) != " ".join(WORD.findall(greek)).lower()
+    assert report_word_sets(sentences[0])[1] >= {"syria", "hama"}
+
+
+def test_sources_are_read_where_a_verb_of_saying_stands_as_a_word() -> None:
+    """The screen before the source pattern looks the sentence's words up: a verb of saying
+    inside another word names no source, one standing as a word does, and "according to"
+    is read as before (lower case)."""
+    from briefing.corroborate.mentions import named_sources
+
+    assert named_sources("MSF said the clinic was hit.") == {"msf"}
+    assert named_sources("Moscow said on Friday") == {"russia"}
+    assert named_sources("according to the WHO, ten died") == {"who"}
+    assert named_sources("ACCORDING TO THE WHO, ten died") == set()
+    assert named_sources("The Unsaid Truth of MSF") == set()
+    assert named_sources("MSF posted_ updates") == set()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.annotate import AnnotatedArticle
 from briefing.corroborate.restatements import restatements
-from briefing.corroborate.tokens import WORD
+from briefing.corroborate.tokens import WORD, sentence_words
 from briefing.corroborate.words import ReportWords, report_word_sets
 
 if TYPE_CHECKING:
@@ -224,7 +224,13 @@ _UNPACKED = 4096
 def _copy_key(text: str) -> bytes:
     """What word-for-word copies have in common (their words, lower-case), as a digest:
     the words themselves, held for every sentence at once, weighed as much as the text."""
-    words = " ".join(WORD.findall(text.lower()))
+    # Lower-casing ASCII keeps every word and every boundary, so an ASCII sentence's words,
+    # already split (`sentence_words`), are lowered joined; elsewhere a letter may lower to
+    # two ("İ") or by its neighbours (a final sigma).
+    if text.isascii():
+        words = " ".join(sentence_words(text)).lower()
+    else:
+        words = " ".join(WORD.findall(text.lower()))
     return hashlib.blake2b(
         words.encode("utf-8", "surrogatepass"), digest_size=_COPY_KEY_SIZE
     ).digest()
