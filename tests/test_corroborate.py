@@ -580,3 +580,19 @@ def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None
     # Its best pair past it but not the average: the groups stay apart.
     weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
     assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)
+
+
+def test_features_read_event_verbs_without_unpacking() -> None:
+    from briefing.corroborate import ArticleWords, Features
+
+    texts = [
+        "Rebels seized the airport on Monday.",
+        "The weather was mild.",
+        "Israeli strikes killed 12 people and wounded 30 in Gaza.",
+    ]
+    features = Features([ArticleWords.of(texts, ()), ArticleWords.of(texts[::-1], ())])
+    assert features.events(0) == {"seize"}
+    assert features.events(1) == frozenset()
+    assert features.events(2) == {"kill", "strike", "wound"}
+    for i in range(len(features)):
+        assert features.events(i) == features[i].events
