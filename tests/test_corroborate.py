@@ -627,3 +627,19 @@ def test_sources_are_read_where_a_verb_of_saying_stands_as_a_word() -> None:
     assert named_sources("ACCORDING TO THE WHO, ten died") == set()
     assert named_sources("The Unsaid Truth of MSF") == set()
     assert named_sources("MSF posted_ updates") == set()
+
+
+def test_features_read_event_verbs_without_unpacking() -> None:
+    from briefing.corroborate import ArticleWords, Features
+
+    texts = [
+        "Rebels seized the airport on Monday.",
+        "The weather was mild.",
+        "Israeli strikes killed 12 people and wounded 30 in Gaza.",
+    ]
+    features = Features([ArticleWords.of(texts, ()), ArticleWords.of(texts[::-1], ())])
+    assert features.events(0) == {"seize"}
+    assert features.events(1) == frozenset()
+    assert features.events(2) == {"kill", "strike", "wound"}
+    for i in range(len(features)):
+        assert features.events(i) == features[i].events

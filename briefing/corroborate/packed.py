@@ -195,6 +195,11 @@ class Features:
         bounds = [np.frombuffer(words.number_bounds, dtype=np.uintc) for words in self._articles]
         return np.concatenate([np.zeros(0, dtype=np.int64), *map(np.diff, bounds)]).astype(np.int64)
 
+    def events(self, i: int) -> frozenset[str]:
+        """Sentence i's event verbs (`ReportWords.events`, run 2), without unpacking it."""
+        words, n = self._articles[self._article[i]], self._position[i]
+        return frozenset(map(VOCABULARY.words.__getitem__, words.run(n, 2)))
+
     def names_an_event(self, i: int) -> bool:
         """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
         words, n = self._articles[self._article[i]], self._position[i]
