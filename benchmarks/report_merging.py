@@ -70,6 +70,7 @@ from briefing.annotate.actors import compile_profile  # noqa: E402
 from briefing.corroborate import (  # noqa: E402
     Features,
     article_words,
+    content_order,
     corroborate,
     pair_features,
     published_apart,
@@ -235,6 +236,7 @@ def recall_losses(
     says why a pair it tried stayed apart)."""
     weights = weights or report_weights()
     reports = corroborate(articles, weights=weights).report_of
+    articles = in_content_order(articles)
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
     features, copy_of, distinct = compared_sentences(articles)
@@ -292,6 +294,7 @@ def reachable_rewrites(
     joining exactly the proposed pairs whose sentences carry one report would merge, as
     "reached" of "rewrites": what candidate search leaves a perfect score (a rewrite no
     pair proposes is still reached through a third sentence proposed with both)."""
+    articles = in_content_order(articles)
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
     features, copy_of, distinct = compared_sentences(articles)
@@ -319,6 +322,13 @@ def reachable_rewrites(
         counts["rewrites"] += 1
         counts["reached"] += i >= 0 and j >= 0 and root(i) == root(j)
     return counts
+
+
+def in_content_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
+    """The articles in the order `corroborate` compares them (`content_order`)."""
+    packed = [article_words(a) for a in articles]
+    published = [publication_date(a.article.published) for a in articles]
+    return [articles[n] for n in content_order(packed, published)]
 
 
 def compared_sentences(

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
-from itertools import combinations
+from itertools import combinations, permutations
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.dates import resolve_dates
@@ -580,3 +580,23 @@ def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None
     # Its best pair past it but not the average: the groups stay apart.
     weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
     assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)
+
+
+def test_the_same_pages_in_any_order_give_the_same_reports() -> None:
+    # A sentence scoring alike with two that cannot join (other days of the month) joins
+    # the one tried first: tried in an order of the pages' contents, not of their input.
+    told = {
+        "x": "Russian missiles struck an apartment block in Kryvyi Rih on November 27, killing 16.",
+        "y": "Russian missiles struck an apartment block in Kryvyi Rih on November 28, killing 16.",
+        "z": "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+    }
+    articles = [_dated_article(name, "2024-11-28", (text,)) for name, text in told.items()]
+    found = set()
+    for order in permutations(articles):
+        reports = corroborate(list(order)).reports
+        found.add(frozenset(frozenset(r.sentence_ids) for r in reports))
+        # Reading order still: reports by their first sentence as the pages were given.
+        assert reports[0].id == f"{order[0].id}.s1"
+    assert len(found) == 1
+    (groups,) = found
+    assert sorted(map(len, groups)) == [1, 2]  # z joined one of them, never both
