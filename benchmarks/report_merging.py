@@ -451,9 +451,10 @@ def proposed_on_corpus(size: int) -> None:
 PICK_THRESHOLDS = (0.81, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4)
 PICK_AGREEMENTS = (0.0, 0.2, 0.3, 0.4, 0.5)
 # The wrong merges a pick may make on dev: of the negatives of one story file (hard ones
-# too), 2% (briefing_eval's wrong merges today; issue 13's bound is 3%, and 3% here let
-# the seeds' "IS seized areas" join "Kurds took Deir el-Zor"); and the negatives of other
-# stories briefed at once, no more than today's.
+# too, pair sets' included), 2%; and the negatives of other stories briefed at once, no
+# more than today's. Looser than briefing_eval's count (stories labelled page by page
+# only): the pick of threshold 0.65 at 2% here merged 5% wrong there (19 -> 39 of 858),
+# so a threshold picked here is checked with briefing_eval before it ships.
 WRONG_BUDGET = 0.02
 
 
