@@ -13,7 +13,7 @@ from briefing.extract.page import read_units
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from extraction import outlet_spells_host, site_name  # noqa: E402
+from extraction import outlet_names_site, outlet_spells_host, site_name  # noqa: E402
 from fit_headlines import Page, _page, miss_kind  # noqa: E402
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
@@ -114,6 +114,36 @@ def test_site_name_is_the_registrable_domains_name(url: str, name: str) -> None:
 )
 def test_outlet_check_against_the_domain(outlet: str, url: str, right: bool) -> None:
     assert outlet_spells_host(outlet, url) is right
+
+
+@pytest.mark.parametrize(
+    ("outlet", "url", "page", "right"),
+    [
+        ("Rhein-Neckar Löwen", "https://www.rhein-neckar-loewen.de/x", "", True),
+        ("Jobs & Hire", "http://www.jobsnhire.com/x", "", True),
+        ("The Conversation Africa", "https://theconversation.com/x", "", True),
+        ("Bundeskriminalamt", "https://www.bka.de/x", "", True),
+        ("Informationsdienst Wissenschaft", "https://idw-online.de/x", "", True),
+        (
+            "MailOnline",
+            "https://www.dailymail.co.uk/x",
+            "Jamie\nBy Tom Pyman for MailOnline\n",
+            True,
+        ),
+        ("MailOnline", "https://www.dailymail.co.uk/x", "Follow MailOnline\n", False),
+        ("The Guardian", "https://www.msn.com/x", "© Provided by The Guardian\n", True),
+        ("Dow Jones", "https://www.wsj.com/x", "Dow Jones, a News Corp company\n", False),
+        ("Microsoft", "https://www.msn.com/x", "© 2019 Microsoft\n", False),
+        ("BLOG", "https://www.incurvy.de/x", "INCURVY Plus-Size Fashion – BLOG\n", False),
+    ],
+)
+def test_sound_outlet_check_accepts_the_sites_other_names_only(
+    outlet: str, url: str, page: str, right: bool
+) -> None:
+    """Spellings a domain uses, the abbreviation it is, the page's credit to the outlet count;
+    an owner named otherwise or a tagline does not, and the strict check rejects them all."""
+    assert outlet_names_site(outlet, url, page) is right
+    assert not outlet_spells_host(outlet, url)
 
 
 def test_boosted_trees_learn_an_answer_no_linear_score_gives() -> None:

@@ -77,6 +77,8 @@ def test_outlet_from_copyright_rows(footer: str, outlet: str) -> None:
         # the maker of the site's software or design
         "Copyright © 2016 Free Blogger Templates | All rights reserved.",
         "Forum software by Forumware^® © 2010-2019 Forumware Ltd.",
+        # a name holding a wire agency's: the wire's company credited for the story
+        "© Thomson Reuters 2020",
     ],
 )
 def test_credits_and_licences_are_not_outlets(footer: str) -> None:
@@ -209,3 +211,19 @@ def test_title_row_splits_off_only_a_site_name(
     page = f"{title_row}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n\n{footer}\n"
     article = extract_article(page, "page.txt")
     assert (article.title, article.outlet) == (title, outlet)
+
+
+def test_a_list_item_on_the_first_row_is_no_page_title() -> None:
+    """A menu's link opening the page ("• Harbour Gazette News | Facebook") names a link, not the
+    site: the same row unbulleted is a "Headline | Site" title."""
+    top = "Harbour Gazette News | Facebook"
+    page = f"{{}}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
+    assert extract_article(page.format(f"  • {top}"), "page.txt").outlet is None
+    assert extract_article(page.format(top), "page.txt").outlet == "Facebook"
+
+
+@pytest.mark.parametrize("tail", ["Blog", "BLOG", "Our Blog"])
+def test_a_menu_label_after_the_title_names_no_site(tail: str) -> None:
+    """'Harbour Plus-Size Fashion – BLOG': the tail is the section's menu label."""
+    page = f"{HEADLINE} – {tail}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").outlet is None

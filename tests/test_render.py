@@ -62,6 +62,10 @@ class _Label(str):
     pass
 
 
+class _Record(dict):  # type: ignore[type-arg]
+    pass
+
+
 class _Items(list):  # type: ignore[type-arg]
     pass
 
@@ -97,6 +101,20 @@ def test_indented_json_writes_what_json_dumps_writes() -> None:
         [{7: "seven", 2.5: "two", None: "none", False: 0}],
         {"label": _Label("x"), "items": _Items([1, [2]]), "empty": _Items()},
         [{"a": 1}, _Label("y")],
+        # Objects holding no container among other items, braces and separators inside
+        # strings, an empty object closing an object.
+        [
+            {"t": "a},\n  {", "n": 1},
+            {"t": "}", "z": {}},
+            {"a": [1]},
+            {"b": 1, "c": []},
+            {},
+            {"c": None, "d": "{"},
+            [],
+            _Record(e=1),
+            {"f": 2.5},
+        ],
+        [{"only": "one"}],
         ([1], {"a": ()}),
         "alone",
         3,
@@ -105,10 +123,25 @@ def test_indented_json_writes_what_json_dumps_writes() -> None:
         {},
     ]
     for value in values:
-        assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+        dumped = json.dumps(value, ensure_ascii=False, indent=2)
+        assert indented_json(value) == dumped
+        assert indented_json(value, depth=2) == dumped.replace("\n", "\n    ")
     for refused in ({"a": [{1, 2}]}, [{"when": object()}], {(1, 2): "x"}):
         with pytest.raises(TypeError):
             indented_json(refused)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(alphabet='{}[],: \n"a'),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=24,
+)
+
+
+@given(value=_JSON, depth=st.integers(0, 3))
+def test_indented_json_writes_any_value_as_json_dumps_does(value: object, depth: int) -> None:
+    dumped = json.dumps(value, ensure_ascii=False, indent=2)
+    assert indented_json(value, depth) == dumped.replace("\n", "\n" + "  " * depth)
 
 
 def test_date_ranges_read_naturally() -> None:

@@ -458,8 +458,8 @@ def _owner_name(text: str) -> str:
 
 def _is_owner_name(owner: str) -> bool:
     """A name that can own a site: a few words, mostly capitalised, not a photo credit
-    ("APA/AP", "© picture alliance/dpa"), a wire agency, a licence, a station's call sign or a
-    menu label."""
+    ("APA/AP", "© picture alliance/dpa"), a wire agency or a name holding one, a licence, a
+    station's call sign or a menu label."""
     words = owner.split()
     capitalised = sum(word[0].isupper() or word[0].isdigit() for word in words)
     return (
@@ -468,6 +468,8 @@ def _is_owner_name(owner: str) -> bool:
         and capitalised * 2 >= len(words)
         and ":" not in owner
         and not any(AGENCY_NAME.match(part.strip()) for part in owner.split("/"))
+        # the wire's company credited for a story ("© Thomson Reuters 2020"), not the site
+        and not any(AGENCY_NAME.match(word) for word in words[1:])
         and not OWNER_NOT_NAME.search(owner)
         and not CALL_SIGN.match(owner)
         and not PROMO.search(owner)

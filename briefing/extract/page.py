@@ -156,7 +156,10 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     start, end = _anchor_span(units, page.rule_span, in_article)
 
     first_line = texts[0] if texts else ""
-    title_hint, title_site = split_title(first_line, texts[1:])
+    # A list item (a menu's link: "• Site | Facebook") is no page title.
+    title_hint, title_site = (
+        (first_line, None) if units and units[0].bullet else split_title(first_line, texts[1:])
+    )
     # "Headline - by Jane Doe": the title names the writer, not the site.
     title_byline = BYLINE.match(title_site) if title_site else None
     title_author = title_byline.group(1) if title_byline else None

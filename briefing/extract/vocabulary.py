@@ -418,7 +418,7 @@ LEGAL_SUFFIX = re.compile(
 NAVIGATION = frozenset(
     """home contact about menu search news sitemap login help terms privacy careers skip
     sidebar navigation kontakt startseite suche impressum datenschutz übersicht menü accueil
-    inicio contacto""".split()
+    inicio contacto blog""".split()
 )
 
 

@@ -139,7 +139,7 @@ def json_pieces(briefing: Briefing) -> Iterator[str]:
     yield head[: -len("\n}")] + ',\n  "articles": [' + ("" if briefing.articles else "]")
     for n, item in enumerate(briefing.articles):
         with _no_collection():
-            article = indented_json(_article_json(briefing, item)).replace("\n", _ARTICLE_BREAK)
+            article = indented_json(_article_json(briefing, item), depth=2)
         yield ("," if n else "") + _ARTICLE_BREAK + article
     yield ("\n  ]," if briefing.articles else ",") + tail[len("{") :] + "\n"
 

@@ -510,11 +510,13 @@ class BriefingApp(App[None]):
     def export(self, fmt: str, path: Path) -> None:
         if self.briefing is None:
             return
-        from briefing.render import render
+        from briefing.render import render_pieces
         from briefing.render.output import write_atomic
 
+        # Written as it is rendered: the JSON of 10,000 articles is never held whole.
+        pieces = render_pieces(self.briefing, fmt, EXPORT_WIDTH)
         try:
-            write_atomic(path, render(self.briefing, fmt, EXPORT_WIDTH), protect=self.input_paths)
+            write_atomic(path, pieces, protect=self.input_paths)
         except (OSError, BriefingError) as error:
             # A name typed or pasted into the dialog is shown escaped, like every file name.
             shown = shown_path(str(path))
