@@ -2,7 +2,9 @@
 
 from dataclasses import replace
 from datetime import date
-from itertools import combinations
+from itertools import combinations, permutations
+
+import pytest
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.dates import resolve_dates
@@ -643,3 +645,54 @@ def test_features_read_event_verbs_without_unpacking() -> None:
     assert features.events(2) == {"kill", "strike", "wound"}
     for i in range(len(features)):
         assert features.events(i) == features[i].events
+
+
+def test_the_same_pages_in_any_order_give_the_same_reports() -> None:
+    # A sentence scoring alike with two that cannot join (other days of the month) joins
+    # the one tried first: tried in an order of the pages' contents, not of their input.
+    told = {
+        "x": "Russian missiles struck an apartment block in Kryvyi Rih on November 27, killing 16.",
+        "y": "Russian missiles struck an apartment block in Kryvyi Rih on November 28, killing 16.",
+        "z": "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+    }
+    articles = [_dated_article(name, "2024-11-28", (text,)) for name, text in told.items()]
+    found = set()
+    for order in permutations(articles):
+        reports = corroborate(list(order)).reports
+        found.add(frozenset(frozenset(r.sentence_ids) for r in reports))
+        # Reading order still: reports by their first sentence as the pages were given.
+        assert reports[0].id == f"{order[0].id}.s1"
+    assert len(found) == 1
+    (groups,) = found
+    assert sorted(map(len, groups)) == [1, 2]  # z joined one of them, never both
+
+
+def test_a_pair_past_the_threshold_joins_groups_only_where_they_agree_on_average(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A chain: the retelling scores past the threshold with one of the three, much less
+    # with the others; two groups whose members disagree on average stay apart.
+    from briefing.corroborate import join
+
+    told = (
+        "Russian missiles struck an apartment block in Kryvyi Rih, killing at least 16 people.",
+        "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+        "Sixteen people died when Russian missiles hit homes in Kryvyi Rih.",
+    )
+    retold = "Russian missiles struck an apartment block in Kryvyi Rih on Friday, officials said."
+    words = [report_words(text) for text in told]
+    scores = [report_score(w, report_words(retold)) for w in words]
+    strongest = min(report_score(a, b) for a, b in combinations(words, 2))
+    mean = sum(scores) / len(scores)
+    assert mean < max(scores) - 0.05 and max(scores) < strongest
+    articles = [_article(f"a{n}", text) for n, text in enumerate((*told, retold), 1)]
+    chained = replace(
+        report_weights(), threshold=max(scores) - 0.001, aligned_threshold=1.0, linked_threshold=1.0
+    )
+    monkeypatch.setattr(join, "GROUP_AGREEMENT", 0.0)
+    assert len(corroborate(articles, weights=chained).sources("a4.s1")) == 4
+    monkeypatch.setattr(join, "GROUP_AGREEMENT", mean + 0.01)
+    assert corroborate(articles, weights=chained).sources("a4.s1") == ("a4.s1",)
+    assert len(corroborate(articles, weights=chained).sources("a1.s1")) == 3
+    # Two sentences alone are their pair's score: the threshold decides.
+    assert len(corroborate([articles[0], articles[3]], weights=chained).sources("a4.s1")) == 2
