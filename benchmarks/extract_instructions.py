@@ -20,8 +20,8 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from functools import partial
-from itertools import accumulate, dropwhile, filterfalse, starmap, takewhile
+from functools import partial, reduce
+from itertools import accumulate, dropwhile, filterfalse, groupby, pairwise, starmap, takewhile
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 import briefing.extract.page as page  # noqa: E402
-from briefing.extract import headline  # noqa: E402
+from briefing.extract import headline, units  # noqa: E402
 from briefing.extract.page import extract_article, forget_pages  # noqa: E402
 from briefing.pipeline import read_documents  # noqa: E402
 
@@ -54,6 +54,18 @@ def _accumulate(work: Callable[[], Any]) -> None:
     list(accumulate([0, 0], lambda _total, _item: work()))
 
 
+def _groupby(work: Callable[[], Any]) -> None:
+    list(groupby([0], lambda _: work()))
+
+
+def _reduce(work: Callable[[], Any]) -> None:
+    reduce(lambda _total, _item: work(), [0, 0])
+
+
+def _pairwise(work: Callable[[], Any]) -> None:
+    list(pairwise(work() if first else 0 for first in (True, False)))
+
+
 # stage (a name page.py calls) -> how it is run again, and the C function callgrind counts
 STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
     "choose_headline": (_starmap, "starmap_next"),
@@ -61,6 +73,9 @@ STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
     "choose_date": (_takewhile, "takewhile_next"),
     "find_outlet": (_dropwhile, "dropwhile_next"),
     "row_features": (_accumulate, "accumulate_next"),
+    "lines_to_units": (_groupby, "groupby_next"),
+    "make_units": (_reduce, "functools_reduce"),
+    "article_units": (_pairwise, "pairwise_next"),
 }
 EXTRACTION = "_operator_call"
 
@@ -99,6 +114,7 @@ def measured_run(folder: str, limit: int) -> None:
             if name in calls:
                 headline.row_shape.cache_clear()
                 headline.is_credit.cache_clear()
+                units._units_made.clear()  # noqa: SLF001 (the units were just made; their words stay read)
                 run_again(partial(_call, *calls[name]))
     print(len(docs))
 
