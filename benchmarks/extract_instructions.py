@@ -1,5 +1,6 @@
-"""Instructions per page of text extraction and of its headline, date and outlet stages,
-counted by callgrind (repeatable on a loaded machine, where CPU time is not).
+"""Instructions per page of text extraction and of its stages (headline, date, outlet, row
+features, lines to units, unit making, the body classifier), counted by callgrind
+(repeatable on a loaded machine, where CPU time is not).
 
     python benchmarks/extract_instructions.py FOLDER [--limit N]
 
@@ -7,7 +8,8 @@ Runs itself under `valgrind --tool=callgrind`. Each page is extracted inside one
 (operator.call), then each stage is run again on the arguments it was given, inside a C
 function of its own that nothing in extraction calls (itertools' starmap, takewhile, ...):
 callgrind's inclusive count of that function is the stage's cost. The headline scorer's memos
-of row shapes are emptied first, as a new page finds them.
+of row shapes and the units made are emptied first, as a new page finds them (the units'
+words stay: the page read them before making its units).
 """
 
 from __future__ import annotations
