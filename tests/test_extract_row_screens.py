@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from re import _parser  # the parsed form of a pattern: what each branch opens on
 
+from briefing.extract.headline import INNER_SENTENCE_END, row_shape
 from briefing.extract.units import lines_to_units, lower_words, make_units
 from briefing.extract.vocabulary import (
     AD_LABEL,
@@ -17,6 +18,7 @@ from briefing.extract.vocabulary import (
     ARTICLE_END,
     ARTICLE_END_OPENERS,
     BRACKETED_ONLY,
+    BREADCRUMB,
     CAPTION,
     CAPTION_COPYRIGHT,
     CAPTION_END_MARKS,
@@ -206,3 +208,20 @@ def test_row_starts_summed_in_c_are_where_each_rows_newline_ends() -> None:
             starts.append(page.text.index("\n", starts[-1]) + 1)
         assert page.text == folded("\n".join(rows))
         assert page.starts == starts, rows
+
+
+def test_headline_row_shapes_read_as_their_patterns() -> None:
+    full_stop = re.compile(r"[.;。][\"”’'»)\]]*$")  # SENTENCE_END as it was written
+    arrow = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")  # ARROW likewise, on the stripped row
+    arrows = [f"{a}{row}{b}" for row in ROWS[:300] for a, b in (("← ", ""), ("", " »"), (">", ""))]
+    for row in [*ROWS, *arrows, "Weiter »\n", " ‹ Back ", "a;", "x。)\n"]:
+        shape = row_shape(row)
+        assert shape.sentence_end == (full_stop.search(row) is not None), row
+        assert shape.arrow == (arrow.search(row.strip()) is not None), row
+        assert shape.inner_sentence_end == (INNER_SENTENCE_END.search(row) is not None), row
+        assert shape.breadcrumb == (BREADCRUMB.search(row) is not None), row
+        words = [word for word in row.split() if word[:1].isalpha()]
+        plain = sum(word[0].isupper() for word in words) / max(1, len(words))
+        assert shape.title_case == plain, row
+        assert shape.no_letters == (not any(char.isalpha() for char in row if char.isalnum()))
+    row_shape.cache_clear()

@@ -22,14 +22,11 @@ from briefing.extract.vocabulary import (
     BREADCRUMB,
     CJK_CHAR,
     is_article_end,
+    may_be_breadcrumb,
 )
 
 DIGIT = re.compile(r"\d")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _may_be_breadcrumb(text: str) -> bool:
-    return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
 
 
 # One row per unit; `context` adds the neighbours' values of the first CONTEXT_FEATURES.
@@ -206,10 +203,10 @@ def _unit_columns(units: list[Unit]) -> np.ndarray:
     flags(
         "separators",
         (
-            "|" in text or (_may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None)
+            "|" in text or (may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None)
             for text in texts
         )
-        if "|" in page or _may_be_breadcrumb(page)
+        if "|" in page or may_be_breadcrumb(page)
         else None,
     )
     flags("starts_lower", map(_starts_lower, texts))

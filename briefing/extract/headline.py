@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain
-from operator import mul
+from operator import itemgetter, mul
 from pathlib import Path
 
 from briefing.extract.rows import RowFeatures, row_features
@@ -35,11 +35,13 @@ from briefing.extract.units import (
 )
 from briefing.extract.vocabulary import (
     BREADCRUMB,
+    FULL_STOP_MARKS,
     PROMO,
     PROMO_HINTS,
-    SENTENCE_END,
     SITE_CONTROL,
     folded,
+    last_mark,
+    may_be_breadcrumb,
     may_match,
 )
 
@@ -81,7 +83,8 @@ SITE_CONTROL_HINTS = (
     "lesezeit", "lettura",
 )  # fmt: skip
 # Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »").
-ARROW = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")
+ARROW_OPENERS, ARROW_CLOSERS = frozenset("←→«»‹›<>"), frozenset("←→«»‹›")
+ARROW = re.compile(f"^[{''.join(sorted(ARROW_OPENERS))}]|[{''.join(sorted(ARROW_CLOSERS))}]$")
 # Menu entries a text dump glued together ("Olympische SpieleOlympia 2022").
 GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
 # Capitalised words: in a headline past its first word, mostly the names the story is about.
@@ -256,8 +259,8 @@ def _next_rows(page: RowFeatures, rows: list[int]) -> dict[str, list[float]]:
 def _title_case(text: str) -> float:
     """Share of the words that start with a capital letter: English headlines capitalise
     most words, a standfirst or caption (a sentence) few."""
-    words = [word for word in text.split() if word[:1].isalpha()]
-    return sum(word[0].isupper() for word in words) / max(1, len(words))
+    initials = list(filter(str.isalpha, map(itemgetter(0), text.split())))  # in C
+    return sum(map(str.isupper, initials)) / max(1, len(initials))
 
 
 @dataclass(frozen=True)
@@ -289,18 +292,19 @@ def is_credit(text: str) -> bool:
 
 @lru_cache(maxsize=UNITS_KEPT)
 def row_shape(text: str) -> RowShape:
-    words = normalise(text).split()
+    words = lower_words(text)  # `normalise`'s words
     letters = list(filter(str.isalnum, text))
     lowered = folded(text)
+    stripped = text.strip()
     return RowShape(
-        sentence_end=bool(SENTENCE_END.search(text)),
+        sentence_end=last_mark(text) in FULL_STOP_MARKS,  # as SENTENCE_END matches
         upper=text.isupper(),
         digits=sum(map(str.isdigit, letters)) / max(1, len(letters)),
         promo=bool(
             (may_match(PROMO_HINTS, lowered) and PROMO.search(text))
             or (may_match(SITE_CONTROL_HINTS, lowered) and SITE_CONTROL.search(text))
         ),
-        breadcrumb=BREADCRUMB.search(text) is not None,
+        breadcrumb=may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None,
         # "iOS 13 will fix ..." starts with a brand, not lower case
         lower_start=bool(words) and text.split()[0].islower(),
         credit=is_credit(text),
@@ -308,10 +312,12 @@ def row_shape(text: str) -> RowShape:
         # controls and sponsor lines, not a story's title.
         ends_function_word=bool(words) and words[-1] in TRAILING_WORDS,
         control_verb_start=bool(words) and words[0] in CONTROL_VERBS,
-        no_letters=not any(char.isalpha() for char in letters),
-        arrow=ARROW.search(text.strip()) is not None,
+        no_letters=not any(map(str.isalpha, letters)),
+        # as ARROW matches the stripped row: an arrow opening or closing it
+        arrow=stripped[:1] in ARROW_OPENERS or stripped[-1:] in ARROW_CLOSERS,
         glued_words=GLUED_WORDS.search(text) is not None,
-        inner_sentence_end=INNER_SENTENCE_END.search(text) is not None,
+        inner_sentence_end=("." in text or "!" in text or "?" in text)
+        and INNER_SENTENCE_END.search(text) is not None,
         title_case=_title_case(text),
     )
 

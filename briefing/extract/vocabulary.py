@@ -102,12 +102,17 @@ CLOSING_MARKS = "\"”’'»)]"  # quotes and brackets that may follow a sentenc
 TERMINAL = re.compile(f"[{''.join(sorted(SENTENCE_END_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
 
 
-def ends_a_sentence(text: str) -> bool:
-    """Whether a text ends as TERMINAL matches: its last character past closing marks (and a
-    final newline, before which $ also matches) ends a sentence. A search for TERMINAL tries
-    every sentence end of a paragraph."""
+def last_mark(text: str) -> str:
+    """A text's last character past closing marks and a final newline (before which $ also
+    matches), or "": what TERMINAL and SENTENCE_END read of it, without their search, which
+    tries every mark of a paragraph."""
     core = text[:-1] if text[-1:] == "\n" else text
-    return core.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_END_MARKS
+    return core.rstrip(CLOSING_MARKS)[-1:]
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a text ends as TERMINAL matches."""
+    return last_mark(text) in SENTENCE_END_MARKS
 
 
 BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
@@ -482,10 +487,15 @@ SITE_CONTROL = re.compile(
 )
 
 
-SENTENCE_END = re.compile(r"[.;。][\"”’'»)\]]*$")
+FULL_STOP_MARKS = frozenset(".;。")
+SENTENCE_END = re.compile(f"[{''.join(sorted(FULL_STOP_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
 
 
 BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
+
+
+def may_be_breadcrumb(text: str) -> bool:
+    return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
 
 
 ALL_RIGHTS = re.compile(
