@@ -339,16 +339,19 @@ def mark_caption_copies(units: list[Unit]) -> list[Unit]:
     """An image's alt text next to its caption (the caption within a longer credited copy) is a
     caption too, and so is the line a credit alone on the next line ("(Name / Agency)") signs."""
     marked = list(units)
+    last = len(units) - 1
     for index, unit in enumerate(units):
         if unit.caption or unit.words < 4 or unit.date:  # a date row is the page's, not a photo's
             continue
-        neighbours = units[max(0, index - 1) : index] + units[index + 1 : index + 2]
-        following = units[index + 1] if index + 1 < len(units) else None
-        if any(other.caption and unit.text in other.text for other in neighbours) or (
+        before = units[index - 1] if index else None
+        following = units[index + 1] if index < last else None
+        if (before is not None and before.caption and unit.text in before.text) or (
             following is not None
             and following.caption
-            and following.words <= CREDIT_ONLY_WORDS
-            and unit.words <= CAPTION_CREDIT_WORDS * 2
+            and (
+                unit.text in following.text
+                or (following.words <= CREDIT_ONLY_WORDS and unit.words <= CAPTION_CREDIT_WORDS * 2)
+            )
         ):
             marked[index] = replace(unit, caption=True)
     return marked
