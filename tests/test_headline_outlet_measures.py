@@ -13,7 +13,13 @@ from briefing.extract.page import read_units
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from extraction import outlet_spells_host, site_name  # noqa: E402
+from extraction import (  # noqa: E402
+    outlet_spells_host,
+    site_name,
+    slug_words,
+    title_matches_slug,
+    title_slug_words,
+)
 from fit_headlines import Page, _page, miss_kind  # noqa: E402
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
@@ -175,3 +181,23 @@ def test_fitting_reads_a_page_as_the_extractor_offers_its_rows() -> None:
     assert prose
     labelled = [page.texts[row] for row, label in zip(page.rows, page.labels, strict=True) if label]
     assert labelled == ["Floods cut off villages in the north"]
+
+
+def test_title_slug_leaves_out_url_and_host_words() -> None:
+    # a session key and a file ending are no title words; a slug naming the site is no slug
+    assert title_slug_words(
+        "https://www.rtl.de/bericht-bund-wollen-lockdown-verlaengern.html;jsessionid=1"
+    ) == ["bericht", "bund", "wollen", "lockdown", "verlaengern"]
+    archived = "https://web.archive.org/web/2007/http://www.alternatives-economiques.fr:80/s/x"
+    assert slug_words(archived) == ["www", "alternatives", "economiques", "fr"]
+    assert title_slug_words(archived) == []
+
+
+def test_title_matches_a_slug_that_cuts_words() -> None:
+    # the slug writer dropped accented letters ("veículos" -> "ve-culos")
+    slug = ["ve", "culos", "roubados", "ontem"]
+    assert title_matches_slug("Veículos roubados", slug)
+    assert not title_matches_slug("Veículos roubados", slug, cut_words=False)
+    # the slug's last word cut short
+    assert title_matches_slug("Love is War", ["rezi", "lov"])
+    assert not title_matches_slug("Love is War", ["rezi", "lov"], cut_words=False)
