@@ -87,6 +87,33 @@ def test_headline_features_read_menus_bylines_and_copies() -> None:
     assert headline["title_case_english"] == 1 / 8  # "Council" of eight words
 
 
+def test_headline_features_read_the_caption_under_a_row() -> None:
+    # the headline over its lead picture (a placeholder, then the caption), and a picture's
+    # alt text right over its caption, which repeats its words
+    alt = "Traders outside the burned market hall"
+    page = PAGE.replace(
+        "By Jo Bloggs\n",
+        f"[hall-photo]\nThe market hall in May. Photo: Jo Bloggs\n{alt}\n"
+        "Traders outside the burned market hall. Photo: Ann Lee\nBy Jo Bloggs\n",
+    )
+    units = read_units(page).units
+    assert [unit.caption for unit in units if "Photo:" in unit.text] == [True, True]
+    start = next(i for i, unit in enumerate(units) if unit.text == LEDE)
+    rows = headline_candidates(units, start, None)
+    vectors = headline_features(units, start, rows, frozenset({"the", "to", "for"}), None)
+    features = {
+        units[i].text: dict(zip(FEATURES, vector, strict=True))
+        for i, vector in zip(rows, vectors, strict=True)
+    }
+    subtitle = features["Traders have waited since the fire in the spring for a decision"]
+    assert subtitle["caption_under_picture"] == 1.0
+    assert subtitle["caption_overlap"] == 0.0  # "market hall" is not the subtitle's
+    assert features[alt]["caption_under_picture"] == 0.0
+    assert features[alt]["caption_overlap"] == 1.0  # traders, outside, burned, market, hall
+    headline = features["Council votes to rebuild the old market hall"]
+    assert headline["caption_under_picture"] == headline["caption_overlap"] == 0.0
+
+
 def test_headline_over_its_subtitle_after_the_menu() -> None:
     article = extract_article(PAGE, "page.txt")
     assert article.title == "Council votes to rebuild the old market hall"

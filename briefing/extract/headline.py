@@ -171,6 +171,8 @@ FEATURES = (
     "near_copy",
     "inner_colon",
     "quoted",
+    "caption_under_picture",
+    "caption_overlap",
 )
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
@@ -254,6 +256,22 @@ def _next_row_shape(page: RowFeatures, index: int) -> dict[str, float]:
 
 
 NEXT_ROW_FEATURES = tuple(name for name in FEATURES if name.startswith("next_"))
+
+
+def _caption_under(
+    page: RowFeatures, index: int, content: set[str], stops: frozenset[str]
+) -> dict[str, float]:
+    """The caption under a row: past a picture's placeholder, the row heads the picture (a
+    headline over the lead image); the share of the row's words the caption repeats is high
+    for a picture's alt text over its caption, lower for a headline."""
+    below = page.shown_below[index]
+    if below is None or below > index + NEAR_ROWS or not page.captions[below]:
+        return {"caption_under_picture": 0.0, "caption_overlap": 0.0}
+    words = {w for w in lower_words(page.texts[below]) if len(w) > 2 and w not in stops}
+    return {
+        "caption_under_picture": float(below > index + 1),
+        "caption_overlap": len(content & words) / len(content) if content else 0.0,
+    }
 
 
 def _title_case(text: str) -> float:
@@ -592,6 +610,7 @@ def headline_features(
             ),
             "inner_colon": ": " in unit.text and bool(INNER_COLON.match(unit.text)),
             "quoted": bool(QUOTED.search(unit.text)),
+            **_caption_under(page, i, row_words, stops),
             # the longest row among its neighbours (a headline over its kicker and byline)
             "longest_near": all(
                 words[j] <= length
