@@ -254,8 +254,8 @@ def run_dump(argv: Sequence[str]) -> int:
 
 def _write_dump(args: argparse.Namespace, briefing: Briefing) -> int:
     from briefing.ingest import input_identities
-    from briefing.output import write_atomic
     from briefing.render import render_pieces
+    from briefing.render.output import write_atomic
     from briefing.safety import shown_path
 
     fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")

@@ -305,3 +305,13 @@ def test_a_sentence_reads_the_day_with_a_relative_or_yearless_date(
     from briefing.annotate.dates import reads_the_day
 
     assert reads_the_day(sentence) is reads
+
+
+def test_a_month_of_last_or_next_year_is_that_year_s() -> None:
+    published = datetime.date(2025, 11, 23)
+    found = resolve_dates("The truce took effect in November of last year.", published)
+    assert [(m.text, m.value) for m in found] == [("in November of last year", "2024-11")]
+    found = resolve_dates("The vote is due in May next year, he said.", published)
+    assert [(m.text, m.value) for m in found] == [("in May next year", "2026-05")]
+    # Without the year named, the nearest November that fits the tense: this one.
+    assert resolve_dates("Fighting erupted in November.", published)[0].value == "2025-11"

@@ -13,7 +13,13 @@ from briefing.annotate import Sentence
 from briefing.annotate.actors import compile_profile
 from briefing.annotate.date_mention import time_numbers
 from briefing.annotate.dates import DateMention
-from briefing.model.dating import pins_down, relative_day, told_in_past, unwritten
+from briefing.model.dating import (
+    pins_down,
+    relative_day,
+    said_in_past,
+    told_in_past,
+    unwritten,
+)
 from briefing.model.facts import FactCandidate, score
 from briefing.model.index import Index
 from briefing.model.lines import Line, make_line
@@ -288,6 +294,107 @@ The talks will resume next week.
     assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"
 
 
+def test_an_article_with_no_day_to_read_it_against_keeps_the_days_it_writes_out(
+    tmp_path: Path,
+) -> None:
+    # No page date, no dateline, no report shared with a dated article.
+    undated = """Ceasefire holds in the city
+
+Fighting between the army and the militia came to a halt on Tuesday, October 7, after a truce.
+
+Rockets hit the park area on the evening of Monday, October 6, the civil defence said.
+
+On Sunday, troops attacked the northern districts, residents said.
+"""
+    other = """ date 2025-10-08 Envoy visits the capital
+
+The envoy met the president in the capital on Wednesday to discuss the integration deal.
+"""
+    index = _index_of(tmp_path, {"undated.txt": undated, "other.txt": other}, "syria")
+    undated_id = _article(index, "undated.txt")
+    assert index.dating.reference[undated_id] is None
+    # A calendar day written out dates its event, its year that of the briefing's period.
+    assert _line_date(index, "undated.txt", "Fighting between") == "2025-10-07"
+    assert _line_date(index, "undated.txt", "Rockets hit") == "2025-10-06"
+    # "On Sunday" counts from a day the article does not give: no date rather than a guess.
+    assert _line_date(index, "undated.txt", "On Sunday") is None
+
+
+def test_an_article_with_no_day_has_the_news_its_lede_writes_out(tmp_path: Path) -> None:
+    undated = """Hospital hit in Khan Younis
+
+Israeli warplanes struck the Nasser hospital in Khan Younis on 25 August, killing 15 people, \
+among them four journalists, health officials in the Gaza Strip said.
+
+The hospital is the largest still working in the south of the territory.
+
+The army said it had opened an investigation into the strike on the hospital.
+"""
+    history = """Remembering the hostages
+
+Hamas fighters attacked southern Israel on October 7, 2023, taking 251 hostages back to \
+the Gaza Strip, where many of them are still held.
+
+Families said they had been waiting for news from the negotiators in Cairo.
+"""
+    other = """ date 2025-08-26 Ministers meet
+
+The ministers met in Cairo on Tuesday to discuss the ceasefire proposal.
+"""
+    pages = {"undated.txt": undated, "history.txt": history, "other.txt": other}
+    index = _index_of(tmp_path, pages, "gaza-lebanon")
+    assert index.dating.reference[_article(index, "undated.txt")] is None
+    assert index.dating.news_day(_article(index, "undated.txt")).value == "2025-08-25"
+    assert _line_date(index, "undated.txt", "The army said") == "2025-08-25"
+    # A day long before the briefing's period is history, not the article's news.
+    assert index.dating.news_day(_article(index, "history.txt")) is None
+    assert _line_date(index, "history.txt", "Families said") is None
+
+
+def test_a_rewrite_that_dates_nothing_runs_the_news_of_its_carriers(tmp_path: Path) -> None:
+    wire = """ date 2025-08-11 Journalists killed in Gaza strike
+
+Five Al Jazeera journalists were killed in an Israeli strike on their tent in Gaza City on \
+Sunday, the network said.
+
+The Israeli military said the correspondent Anas al-Sharif had led a Hamas cell.
+"""
+    rewrite = """Strike on journalists' tent draws condemnation
+
+Press freedom groups have voiced outrage over the deaths of the reporters.
+
+The Israeli military said the correspondent Anas al-Sharif had led a Hamas cell.
+
+UN human rights officials condemned the killing as a grave violation of international law.
+"""
+    index = _index_of(tmp_path, {"wire.txt": wire, "rewrite.txt": rewrite}, "gaza-lebanon")
+    rewrite_id = _article(index, "rewrite.txt")
+    assert index.articles[rewrite_id].published is None
+    # Read against its carrier's day, it dates nothing itself: the carrier's news is its.
+    assert index.dating.news_day(rewrite_id).value == "2025-08-10"
+    assert _line_date(index, "rewrite.txt", "UN human rights officials") == "2025-08-10"
+
+
+def test_words_said_are_dated_by_the_saying(tmp_path: Path) -> None:
+    page = """ date 2024-09-28 Hezbollah chief Nasrallah killed
+
+Israel said on Saturday it had killed Hezbollah chief Hassan Nasrallah in a strike on Beirut.
+
+“Hassan Nasrallah is dead,” military spokesman Nadav Shoshani announced on X.
+
+“He will no longer be able to terrorise the world,” the army added in a statement.
+
+“Hezbollah will never surrender,” its supporters say.
+"""
+    index = _index_of(tmp_path, {"afp.txt": page}, "gaza-lebanon")
+    # The words are in the present or future; the saying is the news of the day.
+    assert _line_date(index, "afp.txt", "“Hassan Nasrallah is dead") == "2024-09-28"
+    assert _line_date(index, "afp.txt", "“He will no longer") == "2024-09-28"
+    # Said in the present: a habit or a stance, no day.
+    assert _line_date(index, "afp.txt", "“Hezbollah will never") is None
+    assert said_in_past("“It is over,” he said.") and not said_in_past("“It is over,” he says.")
+
+
 def test_a_sentence_goes_on_telling_the_day_before_it(tmp_path: Path) -> None:
     page = """ date 2024-05-26 MSF: 134 dead in El Fasher
 
@@ -469,6 +576,22 @@ Aid workers said thousands of families fled the camp.
     # Days of assaults: neither Friday nor the news day is the event's.
     assert _line_date(index, "rsf.txt", "Since Friday") is None
     assert _line_date(index, "rsf.txt", "Aid workers said") == "2025-04-13"
+
+
+def test_what_was_said_of_a_time_since_a_day_is_the_news_of_the_day(tmp_path: Path) -> None:
+    page = """ date 2024-09-28 Hezbollah chief Nasrallah killed
+
+Israel said on Saturday it had killed Hezbollah chief Hassan Nasrallah in a strike on Beirut.
+
+A source close to Hezbollah told AFP that contact with Nasrallah had been lost since Friday evening.
+
+Since Friday, Israeli jets have struck dozens of targets in Beirut's southern suburbs.
+"""
+    index = _index_of(tmp_path, {"afp.txt": page}, "gaza-lebanon")
+    # The telling is past: the source spoke on the news day, whatever ran since Friday.
+    assert _line_date(index, "afp.txt", "A source close to Hezbollah") == "2024-09-28"
+    # A present perfect since a day: days of strikes, no one day.
+    assert _line_date(index, "afp.txt", "Since Friday") is None
 
 
 def test_only_a_sentence_with_a_relative_date_is_read_again_against_another_day(

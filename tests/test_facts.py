@@ -68,6 +68,17 @@ from briefing.profile import load_profile
         ),
         ("The talks are off, the government of Italy said.", "the government of Italy"),
         ("Government forces were bringing reinforcements to positions around Homs.", None),
+        # A document is not who says it: its author is, or the sentence's acting subject.
+        (
+            "The RSF denied targeting the camp, calling the footage a smear, according to a "
+            "statement posted on Telegram.",
+            "The RSF",
+        ),
+        (
+            "At least 20 were killed, according to a statement by the Health Ministry.",
+            "the Health Ministry",
+        ),
+        ("More than 100 people were killed, according to a statement posted on Telegram.", None),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:

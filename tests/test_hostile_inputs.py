@@ -25,10 +25,10 @@ from briefing.errors import EXIT_OUTPUT, EXIT_PROFILE
 from briefing.ingest import decode_document, read_inputs
 from briefing.lifetime import Terminated, terminate_as_exception
 from briefing.options import BriefingOptions
-from briefing.output import OutputError, write_atomic
 from briefing.pipeline import build_briefing
 from briefing.profile import ProfileError, list_profiles, load_profile, user_profiles_dir
 from briefing.render import render
+from briefing.render.output import OutputError, write_atomic
 from briefing.resources import seed_paths
 
 # What must never reach a terminal: ESC and other C0 controls, DEL, C1, bidi overrides.

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing import output
 from briefing.errors import EXIT_OUTPUT, BriefingError
-from briefing.output import OutputError, write_atomic
+from briefing.render import output
+from briefing.render.output import OutputError, write_atomic
 
 
 def leftovers(folder: Path) -> list[str]:

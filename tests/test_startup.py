@@ -114,12 +114,12 @@ def test_the_view_imports_no_more_than_its_first_screen_needs(tmp_path: Path) ->
     watched = (
         "briefing.tui.reload",
         "briefing.ingest",
-        "briefing.output",
+        "briefing.render.output",
         "briefing.tui.screens.failure",
         "textual.widgets._data_table",
         "briefing.cache",
     )
     assert _imported("import briefing.tui.app", tmp_path, watched) == []
     # The guard can fail: the views that use them do import them.
-    everything = "import briefing.tui.sections, briefing.tui.reload, briefing.output"
+    everything = "import briefing.tui.sections, briefing.tui.reload, briefing.render.output"
     assert _imported(everything, tmp_path, watched) == list(watched[:5])

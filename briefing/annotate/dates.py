@@ -65,7 +65,9 @@ _CANDIDATE = re.compile(
       | (?:(?P<mdy_weekday>{_WEEKDAY}),?\s+)?
         (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})(?:,?\s+(?P<mdy_year>{_YEAR}))?
       | (?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})
-      | (?P<month_only>{_MONTH_FULL})\b
+      | (?P<month_only>{_MONTH_FULL})
+        # "in November of last year", "in March this year": the year counted from the day
+        (?:,?\s+(?:of\s+)?(?P<month_year>(?i:last|this|next))\s+year)?\b
       | (?:the\s+year\s+)?(?P<year_only>{_YEAR})
       | (?P<weekday>{_WEEKDAY})(?:\s+(?P<day_part>morning|afternoon|evening|night))?
       | (?P<ago_count>\d{{1,3}}|(?i:an?|{"|".join(_NUMBER_WORDS)}))\s+
@@ -263,7 +265,10 @@ def _resolve_match(
         if not (prep or groups["mid"]) or not _continues_range(match, prep, earlier, "month"):
             return None
         month = _month_number(groups["month_only"])
-        year = _nearest_year(published, month, None, _tense(text, match, prep))
+        if groups["month_year"]:
+            year = published.year + _YEAR_STEP[groups["month_year"].lower()]
+        else:
+            year = _nearest_year(published, month, None, _tense(text, match, prep))
         return f"{year}-{month:02d}", "month"
     if groups["weekday"]:
         return _weekday(match, text, published, prep)
@@ -369,12 +374,15 @@ def _near_day(match: re.Match[str], text: str, published: datetime.date) -> tupl
     return (published + datetime.timedelta(days=offset)).isoformat(), "day"
 
 
+_YEAR_STEP = {"last": -1, "next": 1, "this": 0}
+
+
 def _near_period(
     match: re.Match[str], text: str, published: datetime.date
 ) -> tuple[str, str] | None:
     if text[: match.start()].lower().endswith("the "):
         return None  # "over the last year" is a span of twelve months, not a calendar year
-    step = {"last": -1, "next": 1, "this": 0}[match.group("near_anchor").lower()]
+    step = _YEAR_STEP[match.group("near_anchor").lower()]
     if match.group("near_unit") == "year":
         return str(published.year + step), "year"
     return _shift_month(published, step), "month"

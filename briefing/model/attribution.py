@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.annotate import Sentence
+from briefing.model.clauses import main_clause_opening, main_clause_passive, subject_end
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
@@ -85,12 +86,36 @@ def find_attribution(text: str) -> Attribution | None:
             if _PASSIVE.search(who) or _BYLINE.match(who) or _NEGATED.search(who):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
+            if document := _DOCUMENT.match(who):
+                who = (document["author"] or _acting_subject(text) or "").strip(" .")
+                if not who:
+                    continue
             if _PRONOUN.match(who):
                 return Attribution(who.lower(), match.start(), match.end())
             words = who.split()
             if 1 <= len(words) <= 12 and not (_NOT_SPEAKERS.match(who) or _CLAUSE_WORD.search(who)):
                 return Attribution(who, match.start(), match.end())
     return None
+
+
+# "according to a statement posted on Telegram": a document, not who says it; its author
+# ("a statement by the RSF") does, or else the sentence's subject ("The RSF denied ...,
+# according to a statement posted on Telegram").
+_DOCUMENT = re.compile(
+    r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|video"
+    r"|communiqu[eé]|release|tweet|message|letter)s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
+    re.IGNORECASE,
+)
+_CAPITAL = re.compile(r"\b[A-Z]")
+
+
+def _acting_subject(text: str) -> str | None:
+    """The sentence's subject when it names someone acting ("The RSF denied ..."), not
+    what was done to ("More than 100 people were killed")."""
+    opening = main_clause_opening(text)
+    subject = opening[: subject_end(opening)].strip()
+    named = _CAPITAL.search(subject.split(maxsplit=1)[-1]) if subject else None
+    return subject if named and not main_clause_passive(text) else None
 
 
 def find_speaker(text: str) -> str | None:

@@ -20,6 +20,7 @@ from itertools import chain, product
 from briefing.annotate import Sentence, publication_date
 from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.corroborate import ReportWords, report_words
+from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical
 from briefing.model.clauses import opening_phrase_end
 from briefing.model.index import Index
@@ -151,6 +152,18 @@ def told_of_then(text: str, dates: Sequence[DateMention], published: str | None)
     return False
 
 
+def written_out(text: str, period: datetime.date | None) -> tuple[DateMention, ...]:
+    """The dates a sentence of an article with no day to read it against writes out in
+    full but for the year ("on Tuesday, October 7", "on the night of April 24"), the year
+    taken nearest the briefing's `period`: those that read the same a week later. A date
+    counted from the article's day ("on Sunday", "three days ago") has no day to count
+    from, and is left out."""
+    if period is None:
+        return ()
+    later = {(m.start, m.value) for m in resolve_dates(text, period + datetime.timedelta(7))}
+    return tuple(m for m in resolve_dates(text, period) if (m.start, m.value) in later)
+
+
 def best_date(dates: Sequence[DateMention]) -> DateMention | None:
     """The date a fact is filed under: the most precise, then the first written."""
     rank = {"day": 0, "month": 1, "year": 2}
@@ -180,26 +193,32 @@ class Dating:
 
     index: Index
     reference: dict[str, datetime.date | None]  # article id -> the day it is read against
+    carriers: dict[str, set[str]]  # article id -> the other articles carrying a report with it
     _news: dict[str, DateMention | None] = field(default_factory=dict)
     # Sentence id -> its dates read against another day than its article's publication
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
-    # The articles read against another day than their publication's (see `reference`).
+    # The articles read against another day than their publication's (see `reference`), or,
+    # with no day to read them against, for the dates they write out (see `written_out`).
     _read_again: frozenset[str] = field(init=False)
+    _period: datetime.date | None = field(init=False)  # the briefing's middle day
 
     def __post_init__(self) -> None:
         self._reading = list(self.index.sentences)
         articles = self.index.articles
+        self._period = publication_date(self.index.middle_day)
         self._read_again = frozenset(
             aid
             for aid, day in self.reference.items()
             if day != publication_date(articles[aid].published)
+            or (day is None and self._period is not None)
         )
 
     @classmethod
     def of(cls, index: Index) -> Dating:
-        return cls(index, reference_days(index))
+        carriers = carriers_of(index)
+        return cls(index, reference_days(index, carriers), carriers)
 
     def sentence_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
         """A sentence's dates, read against its article's reference day."""
@@ -210,7 +229,12 @@ class Dating:
         if prepared is not None and sentence.id not in prepared.relative:
             return sentence.dates  # the same against any day
         if sentence.id not in self._reread:
-            self._reread[sentence.id] = resolve_dates(sentence.text, self.reference[article_id])
+            reference = self.reference[article_id]
+            self._reread[sentence.id] = (
+                resolve_dates(sentence.text, reference)
+                if reference is not None
+                else written_out(sentence.text, self._period)
+            )
         return self._reread[sentence.id]
 
     def report_dates(
@@ -396,7 +420,7 @@ class Dating:
         written days after its news gets that news's month (see `_since`)."""
         reference = self.reference[article_id]
         if reference is None:
-            return None
+            return self._written_news(article_id)
         body = _body(self.index, article_id)
         lede = body[:LEDE_SENTENCES]
         for sentence in lede:
@@ -428,6 +452,46 @@ class Dating:
         for date in chain(done, [carried] if carried else []):
             if since := _since(date, reference):
                 return since
+        return self._carriers_news(article_id, reference)
+
+    def _carriers_news(self, article_id: str, reference: datetime.date) -> DateMention | None:
+        """The news of an article with no page date whose text dates nothing: the news day
+        the page-dated articles carrying its reports all give (a wire rewrite that dates
+        nothing runs the same news as its carriers)."""
+        articles = self.index.articles
+        if articles[article_id].published:
+            return None
+        found = {
+            news.value: news
+            for other in sorted(self.carriers[article_id])
+            if articles[other].published and (news := self.news_day(other)) is not None
+        }
+        if len(found) != 1:
+            return None
+        news = next(iter(found.values()))
+        return news if _of_the_day(news, reference) else None
+
+    def leaves_unread(self, sentence: Sentence) -> bool:
+        """Whether the sentence writes a day counted from its article's ("on Sunday")
+        which, its article having no day to read it against, is left unread (see
+        `written_out`): its event is then no more the news day than any other."""
+        if self.reference[sentence.article_id] is not None or self._period is None:
+            return False
+        return len(resolve_dates(sentence.text, self._period)) > len(self.sentence_dates(sentence))
+
+    def _written_news(self, article_id: str) -> DateMention | None:
+        """The news of an article with no day to read it against (no page date, dateline
+        or dated carrier): the first day its lede writes out for an event told as done
+        ("Warplanes struck the hospital on 25 August"), unless that is history for the
+        briefing's period."""
+        for sentence in _lede(self.index, article_id):
+            date = self._done_date(sentence)
+            if (
+                date is not None
+                and date.precision == "day"
+                and not is_historical(date, self.index.middle_day)
+            ):
+                return date
         return None
 
     def _done_date(self, sentence: Sentence) -> DateMention | None:
@@ -508,17 +572,15 @@ def _within(date: DateMention, reference: datetime.date, days: int) -> bool:
     return 0 <= (reference - datetime.date.fromisoformat(date.value)).days <= days
 
 
-def reference_days(index: Index) -> dict[str, datetime.date | None]:
+def reference_days(
+    index: Index, carriers: dict[str, set[str]] | None = None
+) -> dict[str, datetime.date | None]:
     """Article id -> the day its relative dates ("on Sunday", "yesterday") are read
     against: its publication day, unless the articles carrying a report with it say
     otherwise; an undated article takes the day the articles carrying its reports were
     published (a wire story runs everywhere the same day or the next)."""
     own = {aid: publication_date(article.published) for aid, article in index.articles.items()}
-    carriers: dict[str, set[str]] = defaultdict(set)
-    for report in index.corroboration.reports:
-        articles = {index.sentences[sid].article_id for sid in report.sentence_ids}
-        for article_id in articles:
-            carriers[article_id] |= articles - {article_id}
+    carriers = carriers_of(index) if carriers is None else carriers
     trusted = {
         aid: day
         for aid, day in own.items()
@@ -531,6 +593,16 @@ def reference_days(index: Index) -> dict[str, datetime.date | None]:
             trusted.get(article_id) or max(known, default=None) or _written_day(index, article_id)
         )
     return days
+
+
+def carriers_of(index: Index) -> dict[str, set[str]]:
+    """Article id -> the other articles carrying a report with it."""
+    carriers: dict[str, set[str]] = defaultdict(set)
+    for report in index.corroboration.reports:
+        articles = {index.sentences[sid].article_id for sid in report.sentence_ids}
+        for article_id in articles:
+            carriers[article_id] |= articles - {article_id}
+    return carriers
 
 
 def _written_day(index: Index, article_id: str) -> datetime.date | None:
@@ -606,6 +678,20 @@ def told_in_past(text: str) -> bool:
     return tense == "past" or (tense == "perfect" and _EVENT_DONE.search(text) is not None)
 
 
+# A speech verb in the past: the statement was made ("..., the IDF said in a statement").
+_SAID = re.compile(
+    r"\b(?:said|told|added|reported|announced|confirmed|claimed|stated|wrote|warned)\b"
+)
+
+
+def said_in_past(text: str) -> bool:
+    """Whether a sentence gives its speaker's words as said ("“Nasrallah is dead,” a
+    spokesman announced", "he added"): the saying is an event, whatever the tense of the
+    words said."""
+    found = find_attribution(text)
+    return found is not None and _SAID.search(text, found.start, found.end) is not None
+
+
 # An event timed from another one ("Hours later, prisoners left Ofer prison", "days later",
 # "two days after the attack") may fall on another day than the article's news: unless
 # `Dating.counted_day` finds the day of the event it hangs on, it is left undated rather
@@ -656,8 +742,9 @@ _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 def _runs_since(stated: Sentence, dates: Sequence[DateMention]) -> bool:
     """Whether the sentence tells what has gone on since a date it writes ("Since Friday,
     the RSF has launched ground and aerial assaults"): days of it, no one day, so neither
-    the news day nor that date is the event's."""
-    return any(
+    the news day nor that date is the event's. Not when its main verb is a past tense: "A
+    source told AFP that contact was lost since Friday" tells what was said on the day."""
+    return sentence_tense(stated.text) != "past" and any(
         mention.text[:6].lower() == "since " or _SINCE.search(stated.text, 0, mention.start)
         for mention in dates
     )
@@ -681,9 +768,10 @@ def line_dates(
         day = dating.counted_day(stated, counted)
         return (day,) if day else ()
     if (
-        told_in_past(event)
+        (told_in_past(event) or said_in_past(stated.text))
         and not _AFTER_ANOTHER.search(stated.text)
         and not _runs_since(stated, dating.sentence_dates(stated))
+        and not dating.leaves_unread(stated)
     ):
         # An event told in the past with no date of its own is the article's news of the
         # day: the day its lede gives.

@@ -510,8 +510,8 @@ class BriefingApp(App[None]):
     def export(self, fmt: str, path: Path) -> None:
         if self.briefing is None:
             return
-        from briefing.output import write_atomic
         from briefing.render import render
+        from briefing.render.output import write_atomic
 
         try:
             write_atomic(path, render(self.briefing, fmt, EXPORT_WIDTH), protect=self.input_paths)

@@ -10,9 +10,9 @@ from pathlib import Path
 from textual.content import Content
 
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
-from briefing.render import also_tail
-from briefing.render import plural as plural  # the wording is the dump's too
-from briefing.render import summary_shortfall as summary_shortfall
+from briefing.render.wording import also_tail
+from briefing.render.wording import plural as plural  # the wording is the dump's too
+from briefing.render.wording import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
 from briefing.safety import shown_path
 from briefing.tui.hanging import Hanging

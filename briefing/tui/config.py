@@ -193,7 +193,7 @@ def save_settings(values: Mapping[str, str | int]) -> str | None:
         return (
             f"its {names} line cannot be rewritten without changing other settings; left as it is"
         )
-    from briefing.output import write_atomic  # only when saving: not on the way to the view
+    from briefing.render.output import write_atomic  # only when saving: not on the way to the view
 
     path = config_path()
     try:

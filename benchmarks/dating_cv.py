@@ -1,0 +1,289 @@
+"""Do the dating rules generalise? Leave-one-story-out over the judged corpus's dev stories.
+
+    python benchmarks/dating_cv.py                   # every rule, dev stories
+    python benchmarks/dating_cv.py --rule story_day  # one rule
+
+Each dating rule of `briefing.model.dating` is switched off in turn (patched in this process,
+the engine's code untouched) and every dev story is briefed again (`briefing dump --format
+json`, in-process) and judged as `briefing_eval.py` judges it: the key facts' events dated
+right, wrong or missing, and the usable key facts. A rule's effect on a story is the score
+with it minus the score without it (right - 2 x wrong: a wrong date costs more than a missing
+one).
+
+Leave one story out: for each story, a rule is kept only when it helps (or is neutral on)
+the *other* stories; the held-out story is then scored with the rules so chosen (effects
+added up, one rule at a time). A rule that helps only the story it was written for is dropped
+in that story's fold, so the left-out total falls below the all-rules total by what is
+over-fit. Only dev stories are read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import briefing_eval as judged  # noqa: E402
+
+from briefing import cli  # noqa: E402
+from briefing.model import dating, lines  # noqa: E402
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _own_dates_only(self: dating.Dating, report, stated=None):  # type: ignore[no-untyped-def]
+    sentence = self.index.sentences[stated] if stated else None
+    if sentence is None:
+        return ()
+    return dating.event_dates(sentence.text, self.sentence_dates(sentence))
+
+
+# Rule name -> (what it is, the patch that switches it off: attribute owner, name, value).
+RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
+    "carriers": (
+        "a report's dates include those of the other sentences carrying it",
+        [(dating.Dating, "report_dates", _own_dates_only)],
+    ),
+    "news_day": (
+        "an undated event told in the past takes its article's news day (the lede's)",
+        [(dating.Dating, "news_day", lambda self, aid: None)],
+    ),
+    "said_in_past": (
+        "words said ('“X is dead,” a spokesman announced') are dated by the saying",
+        [(dating, "said_in_past", lambda text: False)],
+    ),
+    "since_month": (
+        "a page written days after its news dates that news to its month",
+        [(dating, "_since", lambda date, reference: None)],
+    ),
+    "told_elsewhere": (
+        "an undated event takes the day another article writes for it",
+        [(dating.Dating, "told_elsewhere", lambda self, stated: None)],
+    ),
+    "story_day": (
+        "an undated event takes the day of the like event told just before it",
+        [(dating.Dating, "story_day", lambda self, sentence: None)],
+    ),
+    "counted_day": (
+        "'two days after X', 'the next day': counted from X's day (else undated)",
+        [(dating, "relative_day", lambda text: None)],
+    ),
+    "after_another": (
+        "'hours later', 'days later' leaves an undated event undated",
+        [(dating, "_AFTER_ANOTHER", _NEVER)],
+    ),
+    "runs_since": (
+        "'Since Friday, X has ...' gets no one day",
+        [(dating, "_runs_since", lambda stated, dates: False)],
+    ),
+    "written_out": (
+        "an article with no day to read it against keeps the days it writes out",
+        [(dating, "written_out", lambda text, period: ())],
+    ),
+    "written_news": (
+        "an article with no day to read it against has the news its lede writes out",
+        [(dating.Dating, "_written_news", lambda self, article_id: None)],
+    ),
+    "carriers_news": (
+        "an undated article that dates nothing runs the news day of its page-dated carriers",
+        [(dating.Dating, "_carriers_news", lambda self, article_id, reference: None)],
+    ),
+    "background_clause": (
+        "a date in a 'since/after/when/which...' clause does not date the event",
+        [(dating, "_BACKGROUND", _NEVER)],
+    ),
+    "deadline": ("'by Friday' does not date the event", [(dating, "_DEADLINE", _NEVER)]),
+    "date_naming": (
+        "'the Nov. 27 offensive' dates that thing, not the event",
+        [(dating, "_NOUN_AFTER", _NEVER)],
+    ),
+    "carriers_overrule": (
+        "a page date its report's carriers disagree with is not the article's",
+        [(dating, "_agrees", lambda day, carried: True)],
+    ),
+    "dateline_day": (
+        "an undated article no carrier dates is read against its dateline's day",
+        [(dating, "_written_day", lambda index, article_id: None)],
+    ),
+}
+
+
+@contextlib.contextmanager
+def switched_off(rule: str | None) -> Iterator[None]:
+    if rule is None:
+        yield
+        return
+    saved = []
+    for owner, name, value in RULES[rule][1]:
+        saved.append((owner, name, getattr(owner, name)))
+        setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        for owner, name, value in reversed(saved):
+            setattr(owner, name, value)
+
+
+@dataclass(frozen=True)
+class Score:
+    right: int
+    wrong: int
+    missing: int
+    usable: int
+    # Every line the model reads (key fact or not) whose sentence is a labelled dated
+    # event: many more than the key facts shown, so a rule's effect shows on more stories.
+    read_right: int = 0
+    read_wrong: int = 0
+
+    @property
+    def value(self) -> int:
+        return self.right - 2 * self.wrong
+
+    @property
+    def read_value(self) -> int:
+        return self.read_right - 2 * self.read_wrong
+
+
+def brief(cluster: judged.Cluster, pages: Path, out: Path) -> dict:
+    files = [str(p) for p in judged.page_files([cluster], pages)]
+    argv = ["dump", "--format", "json", "--no-cache", "--jobs", "1"]
+    argv += ["--profile", cluster.profile, "-o", str(out), *files]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        status = cli.main(argv)
+    if status:
+        raise SystemExit(f"briefing dump failed on {cluster.id}")
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def lines_read(into: dict[str, str | None]) -> Iterator[None]:
+    """Record the date of every line the model reads, by its stating sentence's id."""
+    original = lines.line_dates
+
+    def recording(index, members, stated, event):  # type: ignore[no-untyped-def]
+        dates = original(index, members, stated, event)
+        best = dating.best_date(dates)
+        into[stated.id] = best.value if best else None
+        return dates
+
+    lines.line_dates = recording
+    try:
+        yield
+    finally:
+        lines.line_dates = original
+
+
+def score(cluster: judged.Cluster, pages: Path, out: Path) -> Score:
+    read: dict[str, str | None] = {}
+    with lines_read(read):
+        dump = brief(cluster, pages, out)
+    res = judged.judge_cluster(cluster, dump)
+    labelled = judged.read_dump([cluster], dump).labelled
+    verdicts = Counter(
+        judged.date_verdict(date, labelled[sid].date)
+        for sid, date in read.items()
+        if sid in labelled and labelled[sid].event and labelled[sid].date
+    )
+    return Score(
+        res.dates["right"],
+        res.dates["wrong"],
+        res.dates["missing"],
+        res.facts.yes,
+        verdicts["right"],
+        verdicts["wrong"],
+    )
+
+
+Measure = Callable[[Score], int]
+MEASURES: dict[str, Measure] = {
+    "key facts shown": lambda score: score.value,
+    "every line read": lambda score: score.read_value,
+}
+
+
+def leave_one_out(
+    base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure
+) -> tuple[int, int, dict[str, list[str]]]:
+    """(all-rules total, left-out total, story -> the rules its fold drops)."""
+
+    def effect(rule: str, story: str) -> int:
+        return measure(base[story]) - measure(ablated[rule][story])
+
+    total = sum(measure(score) for score in base.values())
+    held_out, dropped = 0, {}
+    for story in base:
+        others = [s for s in base if s != story]
+        # Kept when the other stories gain by it; one they are indifferent to is kept too
+        # unless it changes the held-out story (then only that story argues for it).
+        off = [
+            rule
+            for rule in ablated
+            if (gain := sum(effect(rule, s) for s in others)) < 0
+            or (gain == 0 and all(effect(rule, s) == 0 for s in others) and effect(rule, story))
+        ]
+        held_out += measure(base[story]) - sum(effect(rule, story) for rule in off)
+        dropped[story] = off
+    return total, held_out, dropped
+
+
+def print_measure(
+    name: str, base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure
+) -> None:
+    print(f"\n{name} (score: right - 2 x wrong)")
+    print("| rule | score without it | stories it helps | stories it hurts |")
+    print("|---|---|---|---|")
+    for rule, scores in ablated.items():
+        effects = {s: measure(base[s]) - measure(scores[s]) for s in base}
+        helps = ", ".join(f"{s} {e:+d}" for s, e in effects.items() if e > 0) or "-"
+        hurts = ", ".join(f"{s} {e:+d}" for s, e in effects.items() if e < 0) or "-"
+        print(f"| {rule} | {sum(map(measure, scores.values()))} | {helps} | {hurts} |")
+    total, held_out, dropped = leave_one_out(base, ablated, measure)
+    print(
+        f"score with every rule: {total}; each story scored by rules chosen without it: {held_out}"
+    )
+    for story, off in dropped.items():
+        if off:
+            print(f"  {story}: its fold drops {', '.join(off)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=Path, default=judged.PAGE_FOLDERS[0])
+    parser.add_argument("--rule", action="append", choices=sorted(RULES))
+    args = parser.parse_args(argv)
+    clusters = [c for c in judged.load_clusters() if c.split == "dev"]
+    if judged.pages_missing(clusters, args.pages):
+        return 0
+    rules = args.rule or list(RULES)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "dump.json"
+        base = {c.id: score(c, args.pages, out) for c in clusters}
+        ablated = {}
+        for rule in rules:
+            with switched_off(rule):
+                ablated[rule] = {c.id: score(c, args.pages, out) for c in clusters}
+    facts = [sum(getattr(s, k) for s in base.values()) for k in ("right", "wrong", "missing")]
+    read = [sum(getattr(s, k) for s in base.values()) for k in ("read_right", "read_wrong")]
+    print(
+        f"dev, every rule: key facts dated right {facts[0]}, wrong {facts[1]}, missing "
+        f"{facts[2]}; lines read stating a dated event: right {read[0]}, wrong {read[1]}"
+    )
+    for rule in rules:
+        print(f"  {rule}: {RULES[rule][0]}")
+    for name, measure in MEASURES.items():
+        print_measure(name, base, ablated, measure)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

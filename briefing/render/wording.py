@@ -1,0 +1,134 @@
+"""Wording shared by the text and Markdown dumps and the TUI: counts, dates, overview lines,
+the tails of a fact's line, the source list's fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from briefing.model import ActorBrief, Briefing, Fact
+from briefing.safety import clean_text
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
+    """Why a summary is shorter than asked: '3 of 5: only 3 distinct reports about this
+    actor'; None when it is as long as asked (or the model does not say what was asked)."""
+    shown, asked, pool = len(actor.summary), actor.summary_length, actor.summary_reports
+    if shown >= asked:
+        return None
+    if pool <= shown:
+        reports = plural(pool, "distinct report")
+        beside = "to summarise beside its key facts"
+        return f"{shown} of {asked}: only {reports} about this actor {beside}"
+    return f"{shown} of {asked}: {briefing.summarizer} chose {shown} of its {pool} distinct reports"
+
+
+def markers(briefing: Briefing, sources: Iterable[str]) -> str:
+    return "".join(f"[{n}]" for n in briefing.source_numbers(sources))
+
+
+def human_date(value: str) -> str:
+    """'2024-12-06' -> '6 December 2024'; '2024-12' -> 'December 2024'; '2016' stays."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            day = date.fromisoformat(value)
+            return f"{day.day} {day:%B %Y}"
+        if len(parts) == 2:
+            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    except ValueError:
+        pass
+    return value
+
+
+def overview(briefing: Briefing) -> str:
+    """'2 articles from Dawn and The Business Standard, 6 to 7 December 2024'."""
+    count = len(briefing.articles)
+    line = f"{count} article{'s' if count != 1 else ''}"
+    outlets = list(briefing.outlets)
+    if outlets:
+        named = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+        line += f" from {named}"
+    span = briefing.date_span
+    if span:
+        line += f", {date_range(*span)}"
+    return line
+
+
+def date_range(first: str, last: str) -> str:
+    """'6–7 December 2024', '30 November to 2 December 2024', '6 December 2024'."""
+    if first == last:
+        return human_date(first)
+    a, b = human_date(first).split(" "), human_date(last).split(" ")
+    if len(a) == len(b) == 3 and a[1:] == b[1:]:
+        return f"{a[0]}–{b[0]} {a[1]} {a[2]}"
+    if len(a) == len(b) == 3 and a[2] == b[2]:
+        return f"{a[0]} {a[1]} to {human_date(last)}"
+    return f"{human_date(first)} to {human_date(last)}"
+
+
+def settings_line(briefing: Briefing) -> str:
+    return (
+        f"Profile: {briefing.profile_name} ({briefing.profile_id}); "
+        f"summaries: {briefing.summarizer}, up to {briefing.length} sentences"
+    )
+
+
+def actor_counts(briefing: Briefing, brief: ActorBrief) -> str:
+    sentences = len(brief.sentence_ids)
+    sources = brief.source_count
+    return (
+        f"{sentences} sentence{'s' if sentences != 1 else ''} "
+        f"in {sources} article{'s' if sources != 1 else ''}"
+    )
+
+
+def fact_when(fact: Fact) -> str:
+    """'6 December 2024', or 'reported 6 December 2024' when the text gives no date."""
+    if fact.date:
+        return human_date(fact.date)
+    if fact.reported:
+        return f"reported {human_date(fact.reported)}"
+    return "undated"
+
+
+def fact_tail(fact: Fact) -> str:
+    return f" ({fact.attribution})" if fact.attribution else ""
+
+
+def also_tail(also: Iterable[str]) -> str:
+    """' (also: Iran, Russia)': the other actors a line names, whose panes it is not in."""
+    names = list(also)
+    return f" (also: {', '.join(names)})" if names else ""
+
+
+def sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
+    sections = [("", briefing.actors)]
+    if briefing.other_actors:
+        sections.append(("Other actors", briefing.other_actors))
+    return sections
+
+
+def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
+    rows = []
+    for n, item in enumerate(briefing.articles, start=1):
+        a = item.article
+        fields = [a.outlet or "unknown outlet"]
+        if a.wire:
+            fields.append(a.wire)
+        if a.byline:
+            fields.append(f"by {a.byline}")
+        fields.append(f"“{a.title}”" if a.title else "untitled")
+        estimate = briefing.estimated_published.get(item.id)
+        if estimate:
+            page = f", page says {a.published[:10]}" if a.published else ""
+            fields.append(f"~{estimate} (estimated{page})")
+        else:
+            fields.append(a.published[:10] if a.published else "undated")
+        fields.append(clean_text(a.path))
+        rows.append((n, fields))
+    return rows
