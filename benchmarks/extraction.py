@@ -85,18 +85,49 @@ def slug_words(url: str, spellings: bool = True) -> list[str]:
     return best if len(best) >= SLUG_MIN_WORDS else []
 
 
-def title_matches_slug(title: str, slug: list[str], spellings: bool = True) -> bool:
+# Words a URL's path carries that no title spells: file endings and session keys
+# ("...-verlaengern.html;jsessionid=...").
+URL_WORDS = frozenset("html htm shtml php aspx jsp jsessionid www index amp".split())
+CUT_WORD_LETTERS = 3  # a slug's cut last word this long is read as a title word's start
+
+
+def title_slug_words(url: str) -> list[str]:
+    """The slug's words a title can spell: without URL words and the words of the site's own
+    host (".../http://www.alternatives-economiques.fr:80/site/..." names the site), or []
+    if fewer than SLUG_MIN_WORDS are left."""
+    # the hosts' labels but their top-level domain ("de" is also a word of slugs); an archived
+    # page's URL holds the archive's host and the page's
+    labels = [
+        label for host in re.findall(r"\w+://([^/:?]+)", url) for label in host.split(".")[:-1]
+    ]
+    unwanted = URL_WORDS | {w for label in labels for w in re.findall(r"[a-z]+", label.lower())}
+    unwanted -= SECOND_LEVEL
+    words = [word for word in slug_words(url) if word not in unwanted]
+    return words if len(words) >= SLUG_MIN_WORDS else []
+
+
+def title_matches_slug(
+    title: str, slug: list[str], spellings: bool = True, cut_words: bool = True
+) -> bool:
     """Whether the title holds at least half of the slug's words; with `spellings`, a title
     word also counts spelled as German slugs spell umlauts (the measure before did not, and
-    counted "Urlaubsansprüchen" against "urlaubsanspruechen" as wrong)."""
+    counted "Urlaubsansprüchen" against "urlaubsanspruechen" as wrong). With `cut_words`, as
+    slugs cut words too: a title word also counts split where a slug writer dropped its
+    accented letters ("veículos" -> "ve-culos"), and the slug's last word may be a title word
+    cut short ("...-love-is-w")."""
     title_words = set(_plain_words(title))
     if spellings:
         title_words |= set(_plain_words(title.lower().translate(SPELLED_OUT)))
-    return sum(word in title_words for word in slug) >= 0.5 * len(slug)
+    if cut_words:
+        title_words |= set(re.findall(r"[a-z0-9]+", title.lower()))
+    shared = sum(word in title_words for word in slug)
+    if cut_words and slug and len(slug[-1]) >= CUT_WORD_LETTERS and slug[-1] not in title_words:
+        shared += any(word.startswith(slug[-1]) for word in title_words)
+    return shared >= 0.5 * len(slug)
 
 
 def title_line(results: list[tuple[Article, LabelledPage]]) -> str:
-    slugged = [(article, slug_words(page.url)) for article, page in results]
+    slugged = [(article, title_slug_words(page.url)) for article, page in results]
     slugged = [(article, slug) for article, slug in slugged if slug]
     hits = sum(title_matches_slug(article.title, slug) for article, slug in slugged)
     titled = sum(bool(article.title) for article, _ in results)

@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from extraction import slug_words, title_matches_slug  # noqa: E402
+from extraction import slug_words, title_matches_slug, title_slug_words  # noqa: E402
 from fit_dates import FOLDS, fold_of, site_of  # noqa: E402
 from softmax_fit import fit_softmax, pick_threshold  # noqa: E402
 from tree_boost import Settings, Trees, fit_trees, scores  # noqa: E402
@@ -76,7 +76,7 @@ class Page:
     vectors: np.ndarray
     labels: np.ndarray  # 1 where the row matches the URL slug
     slug: list[str]
-    slug_before: list[str]  # as the measure before read the URL (see extraction.slug_words)
+    slug_before: list[str]  # as the measure before read the URL: URL and host words kept
     rule_title: str  # what the extractor's rules gave
     spelled: bool  # some row of the page (candidate or not) holds half the slug
     first: int = 0  # the text's first paragraph (candidates stand above it)
@@ -93,13 +93,13 @@ def load(shared: Path, cuts: bool = False) -> list[Page]:
         if not truth_file.is_file():
             continue
         for key, entry in sorted(json.loads(truth_file.read_text(encoding="utf-8")).items()):
-            slug = slug_words(entry["url"])
+            slug = title_slug_words(entry["url"])
             if not slug or key in pages:
                 continue
             text = (shared / name / "pages" / f"{key}.txt").read_text(encoding="utf-8")
             site = site_of(entry["url"])
             page, prose = _page(key, site, text, slug)
-            page.slug_before = slug_words(entry["url"], spellings=False)
+            page.slug_before = slug_words(entry["url"])
             pages[key] = page
             if cuts and name in CUT_FROM and page.labels.any():
                 for number, cut in enumerate(_cuts(page, prose)):
@@ -206,7 +206,11 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
                 cut_right[titled] += hit if titled else not title
                 continue
             right += hit
-            right_before += bool(title) and title_matches_slug(title, page.slug_before, False)
+            right_before += (
+                bool(title)
+                and bool(page.slug_before)
+                and title_matches_slug(title, page.slug_before, cut_words=False)
+            )
             named_right += hit and page.labels.any()
             spelled_right += hit and page.spelled
             missing += not title
@@ -229,7 +233,7 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
         f" on the {named} pages where the slug spells a candidate row: {named_right}/{named}"
         f" ({named_right / max(named, 1):.2f}); on the {spelled} pages where it spells any row"
         f" (a candidate or not): {spelled_right}/{spelled} ({spelled_right / max(spelled, 1):.2f});"
-        f" by the measure before (no umlaut spellings, percent-escapes dropped):"
+        f" by the measure before (URL and host words kept, cut words not read):"
         f" {right_before}/{slugged_before} ({right_before / max(slugged_before, 1):.2f})"
     )
     cuts = {

@@ -13,7 +13,14 @@ from briefing.extract.page import read_units
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from extraction import outlet_names_site, outlet_spells_host, site_name  # noqa: E402
+from extraction import (  # noqa: E402
+    outlet_names_site,
+    outlet_spells_host,
+    site_name,
+    slug_words,
+    title_matches_slug,
+    title_slug_words,
+)
 from fit_headlines import Page, _page, miss_kind  # noqa: E402
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
@@ -79,6 +86,33 @@ def test_headline_features_read_menus_bylines_and_copies() -> None:
     assert features[RELATED]["copy_in_list_below"] == 1.0
     assert headline["copy_in_list_below"] == 0.0
     assert headline["title_case_english"] == 1 / 8  # "Council" of eight words
+
+
+def test_headline_features_read_the_caption_under_a_row() -> None:
+    # the headline over its lead picture (a placeholder, then the caption), and a picture's
+    # alt text right over its caption, which repeats its words
+    alt = "Traders outside the burned market hall"
+    page = PAGE.replace(
+        "By Jo Bloggs\n",
+        f"[hall-photo]\nThe market hall in May. Photo: Jo Bloggs\n{alt}\n"
+        "Traders outside the burned market hall. Photo: Ann Lee\nBy Jo Bloggs\n",
+    )
+    units = read_units(page).units
+    assert [unit.caption for unit in units if "Photo:" in unit.text] == [True, True]
+    start = next(i for i, unit in enumerate(units) if unit.text == LEDE)
+    rows = headline_candidates(units, start, None)
+    vectors = headline_features(units, start, rows, frozenset({"the", "to", "for"}), None)
+    features = {
+        units[i].text: dict(zip(FEATURES, vector, strict=True))
+        for i, vector in zip(rows, vectors, strict=True)
+    }
+    subtitle = features["Traders have waited since the fire in the spring for a decision"]
+    assert subtitle["caption_under_picture"] == 1.0
+    assert subtitle["caption_overlap"] == 0.0  # "market hall" is not the subtitle's
+    assert features[alt]["caption_under_picture"] == 0.0
+    assert features[alt]["caption_overlap"] == 1.0  # traders, outside, burned, market, hall
+    headline = features["Council votes to rebuild the old market hall"]
+    assert headline["caption_under_picture"] == headline["caption_overlap"] == 0.0
 
 
 def test_headline_over_its_subtitle_after_the_menu() -> None:
@@ -205,3 +239,23 @@ def test_fitting_reads_a_page_as_the_extractor_offers_its_rows() -> None:
     assert prose
     labelled = [page.texts[row] for row, label in zip(page.rows, page.labels, strict=True) if label]
     assert labelled == ["Floods cut off villages in the north"]
+
+
+def test_title_slug_leaves_out_url_and_host_words() -> None:
+    # a session key and a file ending are no title words; a slug naming the site is no slug
+    assert title_slug_words(
+        "https://www.rtl.de/bericht-bund-wollen-lockdown-verlaengern.html;jsessionid=1"
+    ) == ["bericht", "bund", "wollen", "lockdown", "verlaengern"]
+    archived = "https://web.archive.org/web/2007/http://www.alternatives-economiques.fr:80/s/x"
+    assert slug_words(archived) == ["www", "alternatives", "economiques", "fr"]
+    assert title_slug_words(archived) == []
+
+
+def test_title_matches_a_slug_that_cuts_words() -> None:
+    # the slug writer dropped accented letters ("veículos" -> "ve-culos")
+    slug = ["ve", "culos", "roubados", "ontem"]
+    assert title_matches_slug("Veículos roubados", slug)
+    assert not title_matches_slug("Veículos roubados", slug, cut_words=False)
+    # the slug's last word cut short
+    assert title_matches_slug("Love is War", ["rezi", "lov"])
+    assert not title_matches_slug("Love is War", ["rezi", "lov"], cut_words=False)

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain
@@ -174,6 +175,8 @@ FEATURES = (
     "near_copy",
     "inner_colon",
     "quoted",
+    "caption_under_picture",
+    "caption_overlap",
 )
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
@@ -254,6 +257,26 @@ def _next_rows(page: RowFeatures, rows: list[int]) -> dict[str, list[float]]:
         ],
         "next_tiny": [unit is not None and unit.words <= 2 for unit in below],
     }
+
+
+def _captions_under(
+    page: RowFeatures, rows: list[int], contents: Mapping[int, set[str]], stops: frozenset[str]
+) -> dict[str, list[float]]:
+    """The caption under each row: past a picture's placeholder, the row heads the picture
+    (a headline over the lead image); the share of the row's words the caption repeats is
+    high for a picture's alt text over its caption, lower for a headline."""
+    pictures, overlaps = [], []
+    for i in rows:
+        below = page.shown_below[i]
+        if below is None or below > i + NEAR_ROWS or not page.captions[below]:
+            pictures.append(0.0)
+            overlaps.append(0.0)
+            continue
+        content = contents[i]
+        words = {w for w in lower_words(page.texts[below]) if len(w) > 2 and w not in stops}
+        pictures.append(float(below > i + 1))
+        overlaps.append(len(content & words) / len(content) if content else 0.0)
+    return {"caption_under_picture": pictures, "caption_overlap": overlaps}
 
 
 def _title_case(text: str) -> float:
@@ -623,6 +646,7 @@ def headline_columns(
         ],
         "inner_colon": [": " in text and bool(INNER_COLON.match(text)) for text in row_texts],
         "quoted": [QUOTED.search(text) is not None for text in row_texts],
+        **_captions_under(page, rows, contents, stops),
         # the longest row among its neighbours (a headline over its kicker and byline)
         "longest_near": [
             all(
