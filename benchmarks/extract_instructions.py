@@ -1,5 +1,6 @@
-"""Instructions per page of text extraction and of its headline, date and outlet stages,
-counted by callgrind (repeatable on a loaded machine, where CPU time is not).
+"""Instructions per page of text extraction and of its stages (headline, date, outlet, row
+features, lines to units, unit making, the body classifier), counted by callgrind
+(repeatable on a loaded machine, where CPU time is not).
 
     python benchmarks/extract_instructions.py FOLDER [--limit N]
 
@@ -7,7 +8,8 @@ Runs itself under `valgrind --tool=callgrind`. Each page is extracted inside one
 (operator.call), then each stage is run again on the arguments it was given, inside a C
 function of its own that nothing in extraction calls (itertools' starmap, takewhile, ...):
 callgrind's inclusive count of that function is the stage's cost. The headline scorer's memos
-of row shapes are emptied first, as a new page finds them.
+of row shapes and the units made are emptied first, as a new page finds them (the units'
+words stay: the page read them before making its units).
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from functools import partial
-from itertools import accumulate, dropwhile, filterfalse, starmap, takewhile
+from functools import partial, reduce
+from itertools import accumulate, dropwhile, filterfalse, groupby, pairwise, starmap, takewhile
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
 import briefing.extract.page as page  # noqa: E402
-from briefing.extract import headline  # noqa: E402
+from briefing.extract import headline, units  # noqa: E402
 from briefing.extract.page import extract_article, forget_pages  # noqa: E402
 from briefing.pipeline import read_documents  # noqa: E402
 
@@ -54,6 +56,18 @@ def _accumulate(work: Callable[[], Any]) -> None:
     list(accumulate([0, 0], lambda _total, _item: work()))
 
 
+def _groupby(work: Callable[[], Any]) -> None:
+    list(groupby([0], lambda _: work()))
+
+
+def _reduce(work: Callable[[], Any]) -> None:
+    reduce(lambda _total, _item: work(), [0, 0])
+
+
+def _pairwise(work: Callable[[], Any]) -> None:
+    list(pairwise(work() if first else 0 for first in (True, False)))
+
+
 # stage (a name page.py calls) -> how it is run again, and the C function callgrind counts
 STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
     "choose_headline": (_starmap, "starmap_next"),
@@ -61,6 +75,9 @@ STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
     "choose_date": (_takewhile, "takewhile_next"),
     "find_outlet": (_dropwhile, "dropwhile_next"),
     "row_features": (_accumulate, "accumulate_next"),
+    "lines_to_units": (_groupby, "groupby_next"),
+    "make_units": (_reduce, "functools_reduce"),
+    "article_units": (_pairwise, "pairwise_next"),
 }
 EXTRACTION = "_operator_call"
 
@@ -99,6 +116,7 @@ def measured_run(folder: str, limit: int) -> None:
             if name in calls:
                 headline.row_shape.cache_clear()
                 headline.is_credit.cache_clear()
+                units._units_made.clear()  # noqa: SLF001 (the units were just made; their words stay read)
                 run_again(partial(_call, *calls[name]))
     print(len(docs))
 

@@ -2,7 +2,9 @@
 
 from dataclasses import replace
 from datetime import date
-from itertools import combinations
+from itertools import combinations, permutations
+
+import pytest
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.dates import resolve_dates
@@ -580,3 +582,117 @@ def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None
     # Its best pair past it but not the average: the groups stay apart.
     weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
     assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)
+
+
+def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() -> None:
+    """Report words, restatement words and the copy key read one split of a sentence
+    (`sentence_words`) where it is the split each made of its own text: what they read
+    is what they read splitting again."""
+    import hashlib
+    import re
+
+    from briefing.corroborate.packed import _copy_key
+    from briefing.corroborate.restatements import _RESTATEMENT_WORDS, restatement_words
+    from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
+    from briefing.corroborate.words import _TOKEN, report_word_sets
+
+    sentences = [
+        "Rebels seized the city of Hama on Thursday, the Syrian Observatory said.",
+        "A cease-fire between Israel-Hezbollah took hold; the United Arab Emirates welcomed it.",
+        "The UN said 1,000 people fled in 2 days; 4pm curfew.",
+        "İstanbul'da toplantı: ΟΔΟΣ'Α and ΟΔΟΣ went on",  # lowering changes length, sigma
+        "Officials in the United States and the World Food Programme called for calm.",
+    ]
+    for text in sentences:
+        lowered = " ".join(WORD.findall(text.lower())).encode("utf-8", "surrogatepass")
+        assert _copy_key(text) == hashlib.blake2b(lowered, digest_size=16).digest()
+        tokens = WORD.findall(one_word_countries(text))
+        assert restatement_words(text) == frozenset(filter(None, _RESTATEMENT_WORDS.of(tokens)))
+        if not re.search(r"\d", text):
+            assert sentence_words(text) == tuple(_TOKEN.findall(text))
+    # Lowering a whole text is not lowering its words one by one: the split-once path is
+    # for ASCII alone.
+    greek = "ΟΔΟΣ'Α"
+    assert " ".join(WORD.findall(greek.lower())) != " ".join(WORD.findall(greek)).lower()
+    assert report_word_sets(sentences[0])[1] >= {"syria", "hama"}
+
+
+def test_sources_are_read_where_a_verb_of_saying_stands_as_a_word() -> None:
+    """The screen before the source pattern looks the sentence's words up: a verb of saying
+    inside another word names no source, one standing as a word does, and "according to"
+    is read as before (lower case)."""
+    from briefing.corroborate.mentions import named_sources
+
+    assert named_sources("MSF said the clinic was hit.") == {"msf"}
+    assert named_sources("Moscow said on Friday") == {"russia"}
+    assert named_sources("according to the WHO, ten died") == {"who"}
+    assert named_sources("ACCORDING TO THE WHO, ten died") == set()
+    assert named_sources("The Unsaid Truth of MSF") == set()
+    assert named_sources("MSF posted_ updates") == set()
+
+
+def test_features_read_event_verbs_without_unpacking() -> None:
+    from briefing.corroborate import ArticleWords, Features
+
+    texts = [
+        "Rebels seized the airport on Monday.",
+        "The weather was mild.",
+        "Israeli strikes killed 12 people and wounded 30 in Gaza.",
+    ]
+    features = Features([ArticleWords.of(texts, ()), ArticleWords.of(texts[::-1], ())])
+    assert features.events(0) == {"seize"}
+    assert features.events(1) == frozenset()
+    assert features.events(2) == {"kill", "strike", "wound"}
+    for i in range(len(features)):
+        assert features.events(i) == features[i].events
+
+
+def test_the_same_pages_in_any_order_give_the_same_reports() -> None:
+    # A sentence scoring alike with two that cannot join (other days of the month) joins
+    # the one tried first: tried in an order of the pages' contents, not of their input.
+    told = {
+        "x": "Russian missiles struck an apartment block in Kryvyi Rih on November 27, killing 16.",
+        "y": "Russian missiles struck an apartment block in Kryvyi Rih on November 28, killing 16.",
+        "z": "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+    }
+    articles = [_dated_article(name, "2024-11-28", (text,)) for name, text in told.items()]
+    found = set()
+    for order in permutations(articles):
+        reports = corroborate(list(order)).reports
+        found.add(frozenset(frozenset(r.sentence_ids) for r in reports))
+        # Reading order still: reports by their first sentence as the pages were given.
+        assert reports[0].id == f"{order[0].id}.s1"
+    assert len(found) == 1
+    (groups,) = found
+    assert sorted(map(len, groups)) == [1, 2]  # z joined one of them, never both
+
+
+def test_a_pair_past_the_threshold_joins_groups_only_where_they_agree_on_average(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A chain: the retelling scores past the threshold with one of the three, much less
+    # with the others; two groups whose members disagree on average stay apart.
+    from briefing.corroborate import join
+
+    told = (
+        "Russian missiles struck an apartment block in Kryvyi Rih, killing at least 16 people.",
+        "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+        "Sixteen people died when Russian missiles hit homes in Kryvyi Rih.",
+    )
+    retold = "Russian missiles struck an apartment block in Kryvyi Rih on Friday, officials said."
+    words = [report_words(text) for text in told]
+    scores = [report_score(w, report_words(retold)) for w in words]
+    strongest = min(report_score(a, b) for a, b in combinations(words, 2))
+    mean = sum(scores) / len(scores)
+    assert mean < max(scores) - 0.05 and max(scores) < strongest
+    articles = [_article(f"a{n}", text) for n, text in enumerate((*told, retold), 1)]
+    chained = replace(
+        report_weights(), threshold=max(scores) - 0.001, aligned_threshold=1.0, linked_threshold=1.0
+    )
+    monkeypatch.setattr(join, "GROUP_AGREEMENT", 0.0)
+    assert len(corroborate(articles, weights=chained).sources("a4.s1")) == 4
+    monkeypatch.setattr(join, "GROUP_AGREEMENT", mean + 0.01)
+    assert corroborate(articles, weights=chained).sources("a4.s1") == ("a4.s1",)
+    assert len(corroborate(articles, weights=chained).sources("a1.s1")) == 3
+    # Two sentences alone are their pair's score: the threshold decides.
+    assert len(corroborate([articles[0], articles[3]], weights=chained).sources("a4.s1")) == 2

@@ -315,3 +315,39 @@ def test_a_month_of_last_or_next_year_is_that_year_s() -> None:
     assert [(m.text, m.value) for m in found] == [("in May next year", "2026-05")]
     # Without the year named, the nearest November that fits the tense: this one.
     assert resolve_dates("Fighting erupted in November.", published)[0].value == "2025-11"
+
+
+_DATE_PIECES = [
+    "on", "Friday", "FRIDAY", "friday", "toDay", "TODAY", "yeſterday", "tonight", "this",
+    "Morning", "last", "Night", "next", "month", "Year", "year", "days", "ago", "3", "two",
+    "May", "mar", "Mar.", "SEPT", "Sept", "27th", "of", "2024", "1990s", "2024-12-06", "mid-",
+    "the", "Marines", "holiday", "İn", "a", "week", "weeks", ",", "\u212aiev", "November", "LAST",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=8), st.sampled_from([" ", "  ", "-"]))
+def test_the_date_screen_lets_through_every_sentence_holding_a_candidate(pieces, gap) -> None:
+    """`_may_hold_date` is only a quicker way to find sentences without dates: wherever a
+    candidate matches (in any case the candidate allows), the screen lets the text through."""
+    from briefing.annotate.dates import _candidates, _may_hold_date
+
+    text = gap.join(pieces)
+    assert _may_hold_date(text) or not list(_candidates(text))
+
+
+def test_the_date_screen_passes_real_dates_and_stops_words_that_date_nothing() -> None:
+    from briefing.annotate.dates import _candidates, _may_hold_date
+    from briefing.ingest import read_inputs
+    from briefing.resources import seed_paths
+
+    texts = [
+        line
+        for doc in read_inputs(list(map(str, seed_paths())))[0]
+        for line in doc.text.splitlines()
+    ]
+    dated = [text for text in texts if list(_candidates(text))]
+    assert len(dated) > 20 and all(map(_may_hold_date, dated))
+    for text in ("fighting went on for days", "a year of war", "a week of talks"):
+        assert not _may_hold_date(text) and not resolve_dates(text, FRIDAY)
+    for text in ("it ended 3 weeks ago", "TODAY they left", "due LAST month", "on Friday"):
+        assert _may_hold_date(text) and resolve_dates(text, FRIDAY)

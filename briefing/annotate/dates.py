@@ -120,21 +120,46 @@ _OPENING_WORDS = frozenset(
 )
 _WORD_START = re.compile(r"(?<!\w)\w+")
 
-# Cheap screen run before _CANDIDATE: every candidate holds a year's digits, a month's first
-# three letters, or one of these words (a count alone, "25 people", dates nothing). Plain
+# Cheap screen run before _CANDIDATE, as exact as a few substring tests can be: every
+# candidate holds a year's digits, a month (title or upper case: its first three letters) or
+# a weekday (its letters before "day"), "ago" after a unit, a near day in any case ("today",
+# "last night", "this morning") or "month"/"year" after "last", "next" or "this". Plain
 # literal alternatives (no classes, no IGNORECASE) let the regex engine skip ahead quickly,
-# so most sentences are rejected in a few microseconds.
+# so most sentences are rejected in a few microseconds ("for days", "a year of war" among
+# them, which a screen for the words "day" and "year" let through).
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_TRIGGER_WORD = re.compile(
+_MONTH_STEMS = re.compile(
+    "|".join(variant for name in _MONTH_NAMES for variant in (name[:3], name[:3].upper()))
+)
+# Searched for only in a text holding "day" or "DAY": the alternation opens with common
+# letters, a substring test is quicker.
+_WEEKDAY_ENDINGS = re.compile(
     "|".join(
-        [variant for name in _MONTH_NAMES for variant in (name[:3], name[:3].upper())]
-        + [
-            variant
-            for word in "day night morning afternoon evening tomorrow week month year".split()
-            for variant in (word, word.capitalize(), word.upper())
-        ]
+        variant for stem in ("nday", "sday", "iday", "rday") for variant in (stem, stem.upper())
     )
 )
+# What a near day (`near_day`, read ignoring case) holds, lower-cased.
+_NEAR_DAY_WORDS = ("today", "tomorrow", "yesterday", "night", "morning", "afternoon", "evening")
+_NEAR_ANCHORS = ("last", "next", "this")
+# The letters ignore-case matching takes for an ASCII one that `str.lower` does not make
+# one ("ſ" for "s"): a text holding one is searched.
+_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_hold_date(text: str) -> bool:
+    """Whether `_CANDIDATE` may match in `text` (a superset: the candidates decide)."""
+    if _YEAR_DIGITS.search(text) or _MONTH_STEMS.search(text) or "ago" in text:
+        return True
+    if ("day" in text or "DAY" in text) and _WEEKDAY_ENDINGS.search(text):
+        return True
+    if _OTHER_FOLDS.search(text):
+        return True
+    lowered = text.lower()
+    if any(word in lowered for word in _NEAR_DAY_WORDS):
+        return True
+    return ("month" in text or "year" in text) and any(w in lowered for w in _NEAR_ANCHORS)
+
+
 _RANGE_CONNECTORS = ("and", "to", "or")
 # Feasts named for the weekday they fall on: "on Palm Sunday" in a report is last Sunday.
 _NAMED_WEEKDAYS = frozenset(
@@ -200,7 +225,7 @@ def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateM
 # `model.index.prepare`).
 @lru_cache(maxsize=1024)
 def _candidate_matches(text: str) -> tuple[re.Match[str], ...]:
-    if _YEAR_DIGITS.search(text) is None and _TRIGGER_WORD.search(text) is None:
+    if not _may_hold_date(text):
         return ()
     return tuple(_candidates(text))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from briefing.annotate import AnnotatedArticle, publication_date
 from briefing.corroborate.features import pair_features, sentence_senses, told_days, told_features
@@ -35,6 +36,7 @@ __all__ = [
     "Vocabulary",
     "article_words",
     "clash",
+    "content_order",
     "corroborate",
     "logistic",
     "pair_features",
@@ -81,8 +83,51 @@ def corroborate(
     score, or by `weights` being tuned). `known` holds the `article_words` of articles
     already worked out, by article id; the rest are worked out here."""
     known = known or {}
-    sentences = [s for article in articles for s in article.sentences]
     packed = [known[a.id] if a.id in known else article_words(a) for a in articles]
+    published = [publication_date(a.article.published) for a in articles]
+    # Grouped in an order of the articles' contents, not the order they were given in: the
+    # same pages in another order give the same reports (which pair is tried first, which
+    # copy is compared, which members guard a join all follow the order).
+    order = content_order(packed, published)
+    ranked = [articles[n] for n in order]
+    root = _grouped(ranked, [packed[n] for n in order], [published[n] for n in order], weights)
+    start = [0] * len(articles)
+    offset = 0
+    for n in order:
+        start[n] = offset
+        offset += len(articles[n].sentences)
+    # Back in reading order: each report's sentences in reading order, reports in the
+    # reading order of their first sentence.
+    groups: dict[int, list[str]] = {}
+    for article, first in zip(articles, start, strict=True):
+        for k, sentence in enumerate(article.sentences):
+            groups.setdefault(root[first + k], []).append(sentence.id)
+    reports = []
+    report_of: dict[str, Report] = {}
+    for members in groups.values():
+        ids = tuple(members)
+        report = Report(id=ids[0], sentence_ids=ids)
+        reports.append(report)
+        for sid in ids:
+            report_of[sid] = report
+    return Corroboration(reports=tuple(reports), report_of=report_of, words=Features(packed))
+
+
+def content_order(packed: Sequence[ArticleWords], published: Sequence[date | None]) -> list[int]:
+    """The places of articles sorted by what they say (their sentences' copy keys, then
+    their day): an order the input order does not change."""
+    return sorted(range(len(packed)), key=lambda n: (packed[n].copies, str(published[n] or "")))
+
+
+def _grouped(
+    articles: Sequence[AnnotatedArticle],
+    packed: Sequence[ArticleWords],
+    published: Sequence[date | None],
+    weights: ReportWeights | None,
+) -> list[int]:
+    """Each sentence's group (the place of its first sentence), by place in the order of
+    `articles`."""
+    sentences = [s for article in articles for s in article.sentences]
     features = Features(packed)
     parent = list(range(len(sentences)))
 
@@ -106,8 +151,9 @@ def corroborate(
             distinct.append(i)
         else:
             parent[i] = first
-    published = {a.id: publication_date(a.article.published) for a in articles}
-    days = [published[s.article_id] for s in sentences]
+    days = [
+        day for article, day in zip(articles, published, strict=True) for _ in article.sentences
+    ]
     # The days sentences tell of, for the few that tell of one.
     told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
     join_reports(features, days, told, distinct, parent, root, weights or report_weights())
@@ -123,19 +169,4 @@ def corroborate(
                 ri, rj = root(position[short]), root(position[body])
                 parent[max(ri, rj)] = min(ri, rj)
         start += len(article.sentences)
-
-    # A sentence is only ever joined under an earlier one: in reading order, each finds
-    # its group's first sentence where its parent's was put, and groups fill in order.
-    groups: dict[int, list[str]] = {}
-    for i, sentence in enumerate(sentences):
-        parent[i] = parent[parent[i]]
-        groups.setdefault(parent[i], []).append(sentence.id)
-    reports = []
-    report_of: dict[str, Report] = {}
-    for members in groups.values():
-        ids = tuple(members)
-        report = Report(id=ids[0], sentence_ids=ids)
-        reports.append(report)
-        for sid in ids:
-            report_of[sid] = report
-    return Corroboration(reports=tuple(reports), report_of=report_of, words=features)
+    return [root(i) for i in range(len(sentences))]

@@ -10,7 +10,13 @@ import re
 from functools import cache
 
 from briefing.annotate.actors import KNOWN_BODIES
-from briefing.corroborate.tokens import WEEKDAYS, WORD, compared_word, whole_names
+from briefing.corroborate.tokens import (
+    WEEKDAYS,
+    WORD,
+    compared_word,
+    sentence_words,
+    whole_names,
+)
 
 ANY_DIGIT = re.compile(r"\d")
 _MONTHS = {name.lower()[:3]: n for n, name in enumerate(calendar.month_name) if n}
@@ -95,11 +101,16 @@ _NOT_SOURCES = frozenset(
 )
 # Words without which a sentence names no source: a quick screen before `_SOURCE`.
 _SOURCE_SCREEN = re.compile(rf"(?:{_SPEECH}|ccording)\b")
+# `_SOURCE` reads a verb of `_SPEECH` as a whole word: a sentence's words (split already,
+# `sentence_words`) are looked up before the screen, an alternation tried at every letter.
+_SPEECH_WORDS = frozenset(_SPEECH.split("|"))
 
 
 def named_sources(text: str) -> set[str]:
     """The words (as compared) of who a sentence says its report comes from."""
     found: set[str] = set()
+    if _SPEECH_WORDS.isdisjoint(sentence_words(text)) and "ccording" not in text:
+        return found
     if _SOURCE_SCREEN.search(text) is None:
         return found
     bodies, screen = body_names()

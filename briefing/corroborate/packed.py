@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.annotate import AnnotatedArticle
 from briefing.corroborate.restatements import restatements
-from briefing.corroborate.tokens import WORD
+from briefing.corroborate.tokens import WORD, sentence_words
 from briefing.corroborate.words import ReportWords, report_word_sets
 
 if TYPE_CHECKING:
@@ -195,6 +195,11 @@ class Features:
         bounds = [np.frombuffer(words.number_bounds, dtype=np.uintc) for words in self._articles]
         return np.concatenate([np.zeros(0, dtype=np.int64), *map(np.diff, bounds)]).astype(np.int64)
 
+    def events(self, i: int) -> frozenset[str]:
+        """Sentence i's event verbs (`ReportWords.events`, run 2), without unpacking it."""
+        words, n = self._articles[self._article[i]], self._position[i]
+        return frozenset(map(VOCABULARY.words.__getitem__, words.run(n, 2)))
+
     def names_an_event(self, i: int) -> bool:
         """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
         words, n = self._articles[self._article[i]], self._position[i]
@@ -224,7 +229,13 @@ _UNPACKED = 4096
 def _copy_key(text: str) -> bytes:
     """What word-for-word copies have in common (their words, lower-case), as a digest:
     the words themselves, held for every sentence at once, weighed as much as the text."""
-    words = " ".join(WORD.findall(text.lower()))
+    # Lower-casing ASCII keeps every word and every boundary, so an ASCII sentence's words,
+    # already split (`sentence_words`), are lowered joined; elsewhere a letter may lower to
+    # two ("İ") or by its neighbours (a final sigma).
+    if text.isascii():
+        words = " ".join(sentence_words(text)).lower()
+    else:
+        words = " ".join(WORD.findall(text.lower()))
     return hashlib.blake2b(
         words.encode("utf-8", "surrogatepass"), digest_size=_COPY_KEY_SIZE
     ).digest()

@@ -12,6 +12,7 @@ from briefing.corroborate.tokens import (
     PerToken,
     country_words,
     one_word_countries,
+    sentence_words,
     stemmed,
 )
 
@@ -28,7 +29,8 @@ def restatement_words(text: str) -> frozenset[str]:
     """Content words as a restatement shares them: "Turkish FMs meet" and "the foreign
     ministers of Turkiye will meet" both name turkiye and meet. Acronyms keep their case
     ("IS" the group is not "is"); other words lose common endings."""
-    tokens = WORD.findall(one_word_countries(text))
+    countries = one_word_countries(text)
+    tokens = sentence_words(text) if countries is text else WORD.findall(countries)
     return frozenset(filter(None, _RESTATEMENT_WORDS.of(tokens)))
 
 

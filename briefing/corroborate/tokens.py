@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any, Generic, TypeVar
@@ -32,6 +32,15 @@ WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 _NAME_PARTICLES = frozenset({"al", "el"})
 
 
+# An article's sentences are split into words by each reader in turn (restatement words, then
+# copy keys and report words): remembered for an article's worth of sentences, a sentence is
+# split once.
+@lru_cache(maxsize=4_096)
+def sentence_words(text: str) -> tuple[str, ...]:
+    """The `WORD`s of a sentence, in order."""
+    return tuple(WORD.findall(text))
+
+
 def whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The names as whole words, longest first, and a screen for them: the same names
     without the word boundaries. A text the screen misses holds none of the names, and it
@@ -50,7 +59,7 @@ class PerToken(Generic[_Value]):
         self._work, self._size = work, size
         self._known: dict[str, _Value] = {}
 
-    def of(self, tokens: list[str]) -> list[_Value]:
+    def of(self, tokens: Sequence[str]) -> list[_Value]:
         """The value of each token, in order."""
         found: list[Any] = list(map(self._known.get, tokens, repeat(_UNKNOWN)))
         if _UNKNOWN in found:

@@ -21,7 +21,13 @@ from briefing.corroborate.mentions import (
     named_dates,
     named_sources,
 )
-from briefing.corroborate.tokens import PerToken, compared_word, joined_compound, one_word_countries
+from briefing.corroborate.tokens import (
+    PerToken,
+    compared_word,
+    joined_compound,
+    one_word_countries,
+    sentence_words,
+)
 from briefing.model.words import (
     event_verbs,
     number_words,
@@ -111,6 +117,7 @@ def report_word_sets(
     names: set[str] = set()
     numbers: set[float] = set()
     events: set[str] = set()
+    sentence = text
     bodies, screen = body_names()
     named = screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
@@ -123,7 +130,8 @@ def report_word_sets(
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
     text = bodies.sub(" ", text) if named else text
-    if ANY_DIGIT.search(text):
+    digits = ANY_DIGIT.search(text) is not None
+    if digits:
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
         text = _TIME.sub(" ", DATE.sub(" ", text) if may_name_day(text) else text)
@@ -132,7 +140,8 @@ def report_word_sets(
         # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(joined_compound, text)
-    tokens = _TOKEN.findall(text)
+    # Without digits `_TOKEN` splits as `WORD` does: a sentence left as it was is split once.
+    tokens = sentence_words(sentence) if not digits and text == sentence else _TOKEN.findall(text)
     roles = _TOKEN_ROLES.of(tokens)
     # A headline in title case capitalises every word: there capitals name nothing.
     long_words = sum(map(_LONG_WORDS, roles))

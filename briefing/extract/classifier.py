@@ -68,7 +68,8 @@ class BodyModel:
             right = flat.take(row_start + features.take(node)) > values.take(node)
             node = next_left.take(node) + right
         scores = self.base + self.leaves.ravel().take(node).sum(axis=1)
-        return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+        # bounded by the two ufuncs, not np.clip, whose wrapper costs several times as much
+        return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(scores, -30), 30)))
 
     @cached_property
     def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -130,7 +131,7 @@ def article_path(probabilities: np.ndarray, switch_cost: float, threshold: float
     count = len(probabilities)
     if not count:
         return np.zeros(0, dtype=bool)
-    clipped = np.clip(probabilities, 1e-6, 1 - 1e-6)
+    clipped = np.minimum(np.maximum(probabilities, 1e-6), 1 - 1e-6)  # as np.clip, cheaper
     odds = np.log(clipped / (1 - clipped)) - np.log(threshold / (1 - threshold))
     # best scores of paths ending out of / in the article; came_from: each one's previous state
     # (Python lists: a numpy row written per unit cost more than the step itself)

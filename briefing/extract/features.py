@@ -13,23 +13,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import repeat
-from operator import attrgetter, gt, methodcaller, truediv
+from operator import attrgetter, gt, methodcaller, sub, truediv
 
 import numpy as np
 
 from briefing.extract.units import Unit
 from briefing.extract.vocabulary import (
-    ARTICLE_END,
     BREADCRUMB,
     CJK_CHAR,
+    is_article_end,
+    may_be_breadcrumb,
 )
 
 DIGIT = re.compile(r"\d")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _may_be_breadcrumb(text: str) -> bool:
-    return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
 
 
 # One row per unit; `context` adds the neighbours' values of the first CONTEXT_FEATURES.
@@ -127,8 +124,9 @@ def unit_matrix(
     all_words = np.concatenate([[0.0], np.cumsum(words)])
     total_prose = cumulative[-1] or 1.0
     for width in WINDOWS:
-        low = np.clip(np.arange(count) - width, 0, count)
-        high = np.clip(np.arange(count) + width + 1, 0, count)
+        # each window's ends within the page (np.clip costs several times a bound's ufunc)
+        low = np.maximum(np.arange(count) - width, 0)
+        high = np.minimum(np.arange(count) + width + 1, count)
         window_words = all_words[high] - all_words[low]
         columns.append(
             ((cumulative[high] - cumulative[low]) / np.maximum(window_words, 1))[:, None]
@@ -183,9 +181,14 @@ def _unit_columns(units: list[Unit]) -> np.ndarray:
         flags(name, map(attrgetter(field), units))
     numbers("log_chars", map(math.log1p, map(len, texts)))
     flags("ends_colon", map(methodcaller("endswith", ":"), texts))
+    # digits over the characters that are not spaces (1 at least), mapped in C
     numbers(
         "digit_share",
-        (len(DIGIT.findall(text)) / (len(text) - text.count(" ") or 1) for text in texts)
+        map(
+            truediv,
+            map(len, map(DIGIT.findall, texts)),
+            map(max, map(sub, map(len, texts), map(methodcaller("count", " "), texts)), repeat(1)),
+        )
         if DIGIT.search(page)
         else repeat(0.0, count),
     )
@@ -194,16 +197,16 @@ def _unit_columns(units: list[Unit]) -> np.ndarray:
         commas = (text.count(",") + text.count("，") + text.count("、") for text in texts)
     numbers("comma_rate", map(truediv, commas, map(max, word_counts, repeat(1))))
     flags("upper_case", map(str.isupper, texts))
-    flags("article_end", (ARTICLE_END.match(text) is not None for text in texts))
+    flags("article_end", map(is_article_end, texts))
     copies = Counter(texts)
     flags("repeated", (copies[text] > 1 for text in texts))
     flags(
         "separators",
         (
-            "|" in text or (_may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None)
+            "|" in text or (may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None)
             for text in texts
         )
-        if "|" in page or _may_be_breadcrumb(page)
+        if "|" in page or may_be_breadcrumb(page)
         else None,
     )
     flags("starts_lower", map(_starts_lower, texts))
@@ -266,7 +269,7 @@ def second_pass_columns(probabilities: np.ndarray, log_words: np.ndarray) -> np.
     weighted = np.concatenate([[0.0], np.cumsum(probabilities * (words + 1))])
     weight = np.concatenate([[0.0], np.cumsum(words + 1)])
     for width in PROBABILITY_WINDOWS:
-        low, high = np.clip(index - width, 0, count), np.clip(index + width + 1, 0, count)
+        low, high = np.maximum(index - width, 0), np.minimum(index + width + 1, count)
         columns.append((weighted[high] - weighted[low]) / (weight[high] - weight[low]))
     most_likely = probabilities.max()
     likely = probabilities > LIKELY

@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
-from operator import mul
+from itertools import accumulate, chain
+from operator import itemgetter, mul
 from pathlib import Path
 
 from briefing.extract.rows import RowFeatures, row_features
@@ -35,11 +35,13 @@ from briefing.extract.units import (
 )
 from briefing.extract.vocabulary import (
     BREADCRUMB,
+    FULL_STOP_MARKS,
     PROMO,
     PROMO_HINTS,
-    SENTENCE_END,
     SITE_CONTROL,
     folded,
+    last_mark,
+    may_be_breadcrumb,
     may_match,
 )
 
@@ -81,7 +83,8 @@ SITE_CONTROL_HINTS = (
     "lesezeit", "lettura",
 )  # fmt: skip
 # Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »").
-ARROW = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")
+ARROW_OPENERS, ARROW_CLOSERS = frozenset("←→«»‹›<>"), frozenset("←→«»‹›")
+ARROW = re.compile(f"^[{''.join(sorted(ARROW_OPENERS))}]|[{''.join(sorted(ARROW_CLOSERS))}]$")
 # Menu entries a text dump glued together ("Olympische SpieleOlympia 2022").
 GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
 # Capitalised words: in a headline past its first word, mostly the names the story is about.
@@ -233,34 +236,31 @@ def _header_next(page: RowFeatures, index: int) -> bool:
     return below is not None and below <= index + NEAR_ROWS and page.header(below)
 
 
-def _next_row_shape(page: RowFeatures, index: int) -> dict[str, float]:
-    """The shape of the row under a candidate (past image placeholders): a headline has a
-    byline, date, standfirst or the text under it; a standfirst or caption has the byline or
-    text; a kicker, the headline."""
-    below_at = page.shown_below[index]
-    if below_at is None:
-        return dict.fromkeys(NEXT_ROW_FEATURES, 0.0)
-    below = page.units[below_at]
+def _next_rows(page: RowFeatures, rows: list[int]) -> dict[str, list[float]]:
+    """The shape of the row under each candidate (past image placeholders; all 0 without
+    one): a headline has a byline, date, standfirst or the text under it; a standfirst or
+    caption has the byline or text; a kicker, the headline."""
+    below = [None if j is None else page.units[j] for j in map(page.shown_below.__getitem__, rows)]
     return {
-        "next_exists": 1.0,
-        "next_header": float(is_header_row(below)),
-        "next_title_like": float(_title_like(below)),
-        "next_terminal": float(below.terminal),
-        "next_caption": float(below.caption),
-        "next_prose": float(is_prose(below)),
-        "next_relative_length": math.log(max(below.words, 1) / max(page.words[index], 1)),
-        "next_tiny": float(below.words <= 2),
+        "next_exists": [unit is not None for unit in below],
+        "next_header": [unit is not None and is_header_row(unit) for unit in below],
+        "next_title_like": [unit is not None and _title_like(unit) for unit in below],
+        "next_terminal": [unit is not None and unit.terminal for unit in below],
+        "next_caption": [unit is not None and unit.caption for unit in below],
+        "next_prose": [unit is not None and is_prose(unit) for unit in below],
+        "next_relative_length": [
+            0.0 if unit is None else math.log(max(unit.words, 1) / max(page.words[i], 1))
+            for unit, i in zip(below, rows, strict=True)
+        ],
+        "next_tiny": [unit is not None and unit.words <= 2 for unit in below],
     }
-
-
-NEXT_ROW_FEATURES = tuple(name for name in FEATURES if name.startswith("next_"))
 
 
 def _title_case(text: str) -> float:
     """Share of the words that start with a capital letter: English headlines capitalise
     most words, a standfirst or caption (a sentence) few."""
-    words = [word for word in text.split() if word[:1].isalpha()]
-    return sum(word[0].isupper() for word in words) / max(1, len(words))
+    initials = list(filter(str.isalpha, map(itemgetter(0), text.split())))  # in C
+    return sum(map(str.isupper, initials)) / max(1, len(initials))
 
 
 @dataclass(frozen=True)
@@ -292,18 +292,19 @@ def is_credit(text: str) -> bool:
 
 @lru_cache(maxsize=UNITS_KEPT)
 def row_shape(text: str) -> RowShape:
-    words = normalise(text).split()
+    words = lower_words(text)  # `normalise`'s words
     letters = list(filter(str.isalnum, text))
     lowered = folded(text)
+    stripped = text.strip()
     return RowShape(
-        sentence_end=bool(SENTENCE_END.search(text)),
+        sentence_end=last_mark(text) in FULL_STOP_MARKS,  # as SENTENCE_END matches
         upper=text.isupper(),
         digits=sum(map(str.isdigit, letters)) / max(1, len(letters)),
         promo=bool(
             (may_match(PROMO_HINTS, lowered) and PROMO.search(text))
             or (may_match(SITE_CONTROL_HINTS, lowered) and SITE_CONTROL.search(text))
         ),
-        breadcrumb=BREADCRUMB.search(text) is not None,
+        breadcrumb=may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None,
         # "iOS 13 will fix ..." starts with a brand, not lower case
         lower_start=bool(words) and text.split()[0].islower(),
         credit=is_credit(text),
@@ -311,10 +312,12 @@ def row_shape(text: str) -> RowShape:
         # controls and sponsor lines, not a story's title.
         ends_function_word=bool(words) and words[-1] in TRAILING_WORDS,
         control_verb_start=bool(words) and words[0] in CONTROL_VERBS,
-        no_letters=not any(char.isalpha() for char in letters),
-        arrow=ARROW.search(text.strip()) is not None,
+        no_letters=not any(map(str.isalpha, letters)),
+        # as ARROW matches the stripped row: an arrow opening or closing it
+        arrow=stripped[:1] in ARROW_OPENERS or stripped[-1:] in ARROW_CLOSERS,
         glued_words=GLUED_WORDS.search(text) is not None,
-        inner_sentence_end=INNER_SENTENCE_END.search(text) is not None,
+        inner_sentence_end=("." in text or "!" in text or "?" in text)
+        and INNER_SENTENCE_END.search(text) is not None,
         title_case=_title_case(text),
     )
 
@@ -414,12 +417,14 @@ def _crumb_tails(page: RowFeatures, rows: list[int]) -> list[bool]:
     return tails
 
 
-def _menu_share(page: RowFeatures, start: int, stop: int) -> float:
+def _menu_share(menu_before: list[int], start: int, stop: int) -> float:
     """Share of the rows in [start, stop) (those on the page) that are menu entries or link
     labels (a couple of words or a list item): a headline stands after the menu, a related
-    story's title inside a link list."""
-    shown = page.menu[max(0, start) : max(0, stop)]
-    return sum(shown) / len(shown) if shown else 0.0
+    story's title inside a link list. `menu_before`: the menu rows above each row and the
+    page's end (so a share is a difference, as the sum of the rows' flags was)."""
+    last = len(menu_before) - 1
+    low, high = min(max(0, start), last), min(max(0, stop), last)
+    return (menu_before[high] - menu_before[low]) / (high - low) if high > low else 0.0
 
 
 def _header_gap(page: RowFeatures, index: int) -> int:
@@ -431,7 +436,9 @@ def _header_gap(page: RowFeatures, index: int) -> int:
     return 0
 
 
-def _copies(page: RowFeatures, rows: list[int], first: int) -> tuple[list[bool], list[bool]]:
+def _copies(
+    page: RowFeatures, rows: list[int], first: int, menu_before: list[int]
+) -> tuple[list[bool], list[bool]]:
     """For each candidate row, whether the page prints it above (the page's title, the
     breadcrumb), and whether it prints it again below the text's start among menu-like rows
     (a "most read" or related-links list: the row is another story's title)."""
@@ -446,7 +453,7 @@ def _copies(page: RowFeatures, rows: list[int], first: int) -> tuple[list[bool],
         above.append(any(j < i - 1 for j in places))
         in_list.append(
             any(
-                j > first and _menu_share(page, j - MENU_ROWS, j + MENU_ROWS + 1) >= 0.5
+                j > first and _menu_share(menu_before, j - MENU_ROWS, j + MENU_ROWS + 1) >= 0.5
                 for j in places
             )
         )
@@ -464,6 +471,23 @@ def headline_features(
     """One feature vector (in FEATURES order) per candidate row; `rules_pick` is the row the
     hand-written rules (metadata.find_headline) choose; `page`, the units' row features when
     the caller has them."""
+    columns = headline_columns(units, start, rows, stops, rules_pick, page)
+    return [
+        list(map(float, vector)) for vector in zip(*map(columns.__getitem__, FEATURES), strict=True)
+    ]
+
+
+def headline_columns(
+    units: list[Unit],
+    start: int,
+    rows: list[int],
+    stops: frozenset[str],
+    rules_pick: int | None,
+    page: RowFeatures | None = None,
+) -> dict[str, list[float]]:
+    """Each feature of FEATURES as a column over the candidate rows (bools and ints stand for
+    floats): a column is one comprehension over the candidates, far cheaper than a dict of
+    every feature built per candidate."""
     page = page or row_features(units)
     texts, words, prose, bullets = page.texts, page.words, page.prose, page.bullets
     count = len(units)
@@ -474,133 +498,157 @@ def headline_features(
     contents = {
         i: {w for w in lower_words(texts[i]) if len(w) > 2 and w not in stops} for i in rows
     }
-    overlaps = []
-    for i in rows:
-        content = contents[i]
-        overlaps.append(len(content & opening) / len(content) if content else 0.0)
+    overlaps = [
+        len(content & opening) / len(content) if content else 0.0
+        for content in map(contents.__getitem__, rows)
+    ]
     best_overlap = max(overlaps, default=0.0)
     echoes = _echoes(page, rows, contents)
     best_echo = max(echoes, default=0.0)
-    names = _name_overlaps(units, first, rows)
     first_words = _first_paragraph_words(units, first, stops)
-    tails = _crumb_tails(page, rows)
-    copies_above, copies_in_list = _copies(page, rows, first)
-    english = "the" in stops
+    menu_before = list(accumulate(page.menu, initial=0))
+    copies_above, copies_in_list = _copies(page, rows, first, menu_before)
     candidates = set(rows)
     title_like = {j for j in rows if _title_like(units[j])}
     long_rows = {j for j in rows if words[j] >= LONG_ROW_WORDS}
-    vectors = []
-    for k, (i, overlap, echo) in enumerate(zip(rows, overlaps, echoes, strict=True)):
-        unit = units[i]
-        text, length = texts[i], words[i]
-        row_words = contents[i]
-        shape = row_shape(text)
-        above = first - i
-        after = i + 1 < count  # a row follows
-        gap = _header_gap(page, i)
-        title_case = shape.title_case
-        features = {
-            "bias": 1.0,
-            "above_log": math.log1p(max(0, above)),
-            "right_above": above == 1,
-            "within_three": 1 <= above <= 3,
-            "from_first_paragraph": above <= 0,
-            "words_log": math.log(unit.words),
-            "short": unit.words <= 3,
-            "long": unit.words > 20,
-            "capitals": unit.capitals,
-            "terminal": unit.terminal,
-            "sentence_end": shape.sentence_end,
-            "ends_colon": unit.text.endswith(":"),
-            "stop_ratio": unit.stop_ratio,
-            "bullet": unit.bullet,
-            "caption": unit.caption,
-            "date_row": unit.date,
-            "header_after": page.header_within(i + 1, i + 4),
-            "header_before": i > 0 and page.header(i - 1),
-            "prose_after": after and prose[i + 1],
-            "prose": prose[i],
-            "overlap": overlap,
-            "best_overlap": overlap > 0 and overlap == best_overlap,
-            "repeated": page.copies[text] > 1,
-            "repeated_at_top": i >= TOP_ROWS and unit.text in top,
-            "upper": shape.upper,
-            "digits": shape.digits,
-            "promo": shape.promo,
-            "breadcrumb": shape.breadcrumb,
-            "first_row": i == 0,
-            "label_value": i > 0 and texts[i - 1].endswith(":") and words[i - 1] <= 2,
-            "lower_start": shape.lower_start,
-            "after_list": i > 0 and bullets[i - 1],
-            "credit": shape.credit,
-            "rules_pick": i == rules_pick,
-            "ends_function_word": shape.ends_function_word,
-            "control_verb_start": shape.control_verb_start,
-            "no_letters": shape.no_letters,
-            "arrow": shape.arrow,
-            "glued_words": shape.glued_words,
-            # A headline comes before its standfirst, a longer row that is not a list item.
-            "longer_after": after and words[i + 1] > length and not bullets[i + 1],
-            "candidate_before": i - 1 in candidates,
-            # a text browser's form fields ("[ ]", "[Max]") and link labels
-            "bracket": "[" in unit.text,
-            "ends_parenthesis": unit.text.rstrip().endswith(")"),  # "... (Symbolbild)"
-            # A short text (an excerpt, a page store's beginning) opens on its headline; a
-            # site's first row is its name or menu, far above the first paragraph.
-            "opens_text": i == 0 and first <= OPENING_ROWS,
-            # A sentence under a title-like row is its standfirst, not a second headline.
-            "sentence_under_candidate": i - 1 in candidates
-            and unit.words >= 8
-            and unit.stop_ratio >= SENTENCE_STOP_RATIO,
-            # The headline is the first title-shaped row over the text: a title-shaped
-            # candidate a few rows up makes this one a subhead, caption or byline; a kicker
-            # (section label) has the headline right under it.
-            "title_above": any(j in title_like for j in range(i - NEAR_ROWS, i)),
-            "title_after": i + 1 in title_like and words[i + 1] > length,
-            # a picture's alt text printed again in its caption, or signed by a credit row
-            "caption_next": any(
-                other.startswith(text) or is_credit(other) for other in texts[i + 1 : i + 3]
-            ),
-            "inner_sentence_end": shape.inner_sentence_end,
-            # the byline or date row right under it (past image placeholders): a kicker has
-            # the headline there
-            "header_next": _header_next(page, i),
-            **_next_row_shape(page, i),
-            "title_case": title_case,
-            "echo": echo,
-            "best_echo": echo > 0 and echo == best_echo,
-            "name_overlap": names[k],
-            # the lede retells the headline; a kicker or subhead shares less with it
-            "first_overlap": len(row_words & first_words) / len(row_words) if row_words else 0.0,
-            "crumb_tail": tails[k],
-            "menu_above": _menu_share(page, i - MENU_ROWS, i),
-            "menu_below": _menu_share(page, i + 1, i + 1 + MENU_ROWS),
-            # the first long row after the menu: rows under it are its subtitle or caption
-            "first_long": length >= LONG_ROW_WORDS
-            and not any(j in long_rows for j in range(i - NEAR_ROWS, i)),
-            "header_gap_one": gap == 1,
-            "header_gap_two": gap == 2,
-            "copy_above": copies_above[k],
-            "copy_in_list_below": copies_in_list[k],
-            # English headlines capitalise most words; other languages' do not
-            "title_case_english": title_case if english else 0.0,
-            # a neighbour opening with the same words: a picture's alt text over its caption
-            "near_copy": length >= COPY_WORDS
-            and any(
-                other != text and _opening(other) == _opening(text)
-                for other in texts[max(0, i - 2) : i + 3]
-            ),
-            "inner_colon": ": " in unit.text and bool(INNER_COLON.match(unit.text)),
-            "quoted": bool(QUOTED.search(unit.text)),
-            # the longest row among its neighbours (a headline over its kicker and byline)
-            "longest_near": all(
+    chosen = [units[i] for i in rows]
+    row_texts = [texts[i] for i in rows]
+    lengths = [words[i] for i in rows]
+    unit_words = [unit.words for unit in chosen]
+    shapes = list(map(row_shape, row_texts))
+    aboves = [first - i for i in rows]
+    gaps = [_header_gap(page, i) for i in rows]
+    title_cases = [shape.title_case for shape in shapes]
+    return {
+        "bias": [1.0] * len(rows),
+        "above_log": [math.log1p(max(0, above)) for above in aboves],
+        "right_above": [above == 1 for above in aboves],
+        "within_three": [1 <= above <= 3 for above in aboves],
+        "from_first_paragraph": [above <= 0 for above in aboves],
+        "words_log": list(map(math.log, unit_words)),
+        "short": [length <= 3 for length in unit_words],
+        "long": [length > 20 for length in unit_words],
+        "capitals": [unit.capitals for unit in chosen],
+        "terminal": [unit.terminal for unit in chosen],
+        "sentence_end": [shape.sentence_end for shape in shapes],
+        "ends_colon": [text.endswith(":") for text in row_texts],
+        "stop_ratio": [unit.stop_ratio for unit in chosen],
+        "bullet": [unit.bullet for unit in chosen],
+        "caption": [unit.caption for unit in chosen],
+        "date_row": [unit.date for unit in chosen],
+        "header_after": [page.header_within(i + 1, i + 4) for i in rows],
+        "header_before": [i > 0 and page.header(i - 1) for i in rows],
+        "prose_after": [i + 1 < count and prose[i + 1] for i in rows],
+        "prose": [prose[i] for i in rows],
+        "overlap": overlaps,
+        "best_overlap": [overlap > 0 and overlap == best_overlap for overlap in overlaps],
+        "repeated": [page.copies[text] > 1 for text in row_texts],
+        "repeated_at_top": [
+            i >= TOP_ROWS and text in top for i, text in zip(rows, row_texts, strict=True)
+        ],
+        "upper": [shape.upper for shape in shapes],
+        "digits": [shape.digits for shape in shapes],
+        "promo": [shape.promo for shape in shapes],
+        "breadcrumb": [shape.breadcrumb for shape in shapes],
+        "first_row": [i == 0 for i in rows],
+        "label_value": [i > 0 and texts[i - 1].endswith(":") and words[i - 1] <= 2 for i in rows],
+        "lower_start": [shape.lower_start for shape in shapes],
+        "after_list": [i > 0 and bullets[i - 1] for i in rows],
+        "credit": [shape.credit for shape in shapes],
+        "rules_pick": [i == rules_pick for i in rows],
+        "ends_function_word": [shape.ends_function_word for shape in shapes],
+        "control_verb_start": [shape.control_verb_start for shape in shapes],
+        "no_letters": [shape.no_letters for shape in shapes],
+        "arrow": [shape.arrow for shape in shapes],
+        "glued_words": [shape.glued_words for shape in shapes],
+        # A headline comes before its standfirst, a longer row that is not a list item.
+        "longer_after": [
+            i + 1 < count and words[i + 1] > length and not bullets[i + 1]
+            for i, length in zip(rows, lengths, strict=True)
+        ],
+        "candidate_before": [i - 1 in candidates for i in rows],
+        # a text browser's form fields ("[ ]", "[Max]") and link labels
+        "bracket": ["[" in text for text in row_texts],
+        "ends_parenthesis": [text.rstrip().endswith(")") for text in row_texts],  # "(Symbolbild)"
+        # A short text (an excerpt, a page store's beginning) opens on its headline; a site's
+        # first row is its name or menu, far above the first paragraph.
+        "opens_text": [i == 0 and first <= OPENING_ROWS for i in rows],
+        # A sentence under a title-like row is its standfirst, not a second headline.
+        "sentence_under_candidate": [
+            i - 1 in candidates and unit.words >= 8 and unit.stop_ratio >= SENTENCE_STOP_RATIO
+            for i, unit in zip(rows, chosen, strict=True)
+        ],
+        # The headline is the first title-shaped row over the text: a title-shaped candidate a
+        # few rows up makes this one a subhead, caption or byline; a kicker (section label) has
+        # the headline right under it.
+        "title_above": [not title_like.isdisjoint(range(i - NEAR_ROWS, i)) for i in rows],
+        "title_after": [
+            i + 1 in title_like and words[i + 1] > length
+            for i, length in zip(rows, lengths, strict=True)
+        ],
+        # a picture's alt text printed again in its caption, or signed by a credit row
+        "caption_next": [_captioned(texts, i) for i in rows],
+        "inner_sentence_end": [shape.inner_sentence_end for shape in shapes],
+        # the byline or date row right under it (past image placeholders): a kicker has the
+        # headline there
+        "header_next": [_header_next(page, i) for i in rows],
+        **_next_rows(page, rows),
+        "title_case": title_cases,
+        "echo": echoes,
+        "best_echo": [echo > 0 and echo == best_echo for echo in echoes],
+        "name_overlap": _name_overlaps(units, first, rows),
+        # the lede retells the headline; a kicker or subhead shares less with it
+        "first_overlap": [
+            len(content & first_words) / len(content) if content else 0.0
+            for content in map(contents.__getitem__, rows)
+        ],
+        "crumb_tail": _crumb_tails(page, rows),
+        "menu_above": [_menu_share(menu_before, i - MENU_ROWS, i) for i in rows],
+        "menu_below": [_menu_share(menu_before, i + 1, i + 1 + MENU_ROWS) for i in rows],
+        # the first long row after the menu: rows under it are its subtitle or caption
+        "first_long": [
+            length >= LONG_ROW_WORDS and long_rows.isdisjoint(range(i - NEAR_ROWS, i))
+            for i, length in zip(rows, lengths, strict=True)
+        ],
+        "header_gap_one": [gap == 1 for gap in gaps],
+        "header_gap_two": [gap == 2 for gap in gaps],
+        "copy_above": copies_above,
+        "copy_in_list_below": copies_in_list,
+        # English headlines capitalise most words; other languages' do not
+        "title_case_english": title_cases if "the" in stops else [0.0] * len(rows),
+        # a neighbour opening with the same words: a picture's alt text over its caption
+        "near_copy": [
+            length >= COPY_WORDS and _near_copy(texts, i)
+            for i, length in zip(rows, lengths, strict=True)
+        ],
+        "inner_colon": [": " in text and bool(INNER_COLON.match(text)) for text in row_texts],
+        "quoted": [QUOTED.search(text) is not None for text in row_texts],
+        # the longest row among its neighbours (a headline over its kicker and byline)
+        "longest_near": [
+            all(
                 words[j] <= length
                 for j in range(max(0, i - 2), min(count, i + 3))
                 if j != i and not prose[j]
-            ),
-        }
-        vectors.append(list(map(float, map(features.__getitem__, FEATURES))))
-    return vectors
+            )
+            for i, length in zip(rows, lengths, strict=True)
+        ],
+    }
+
+
+def _captioned(texts: list[str], index: int) -> bool:
+    """Whether one of the two rows under a row opens with its text or is a credit."""
+    text = texts[index]
+    return any(other.startswith(text) or is_credit(other) for other in texts[index + 1 : index + 3])
+
+
+def _near_copy(texts: list[str], index: int) -> bool:
+    """Whether a row within two of this one opens with the same words and is not the same."""
+    text = texts[index]
+    opening = _opening(text)
+    return any(
+        other != text and _opening(other) == opening
+        for other in texts[max(0, index - 2) : index + 3]
+    )
 
 
 def row_beliefs(vectors: list[list[float]], model: HeadlineModel) -> list[float]:

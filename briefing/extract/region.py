@@ -13,10 +13,10 @@ from briefing.extract.features import unit_matrix
 from briefing.extract.units import Unit, is_header_row, is_near_prose, is_prose
 from briefing.extract.vocabulary import (
     AD_LABEL,
-    ARTICLE_END,
     BYLINE,
     SELF_PROMOTION,
     URL_ONLY,
+    is_article_end,
 )
 
 TAIL_GAP = 3  # furniture units that separate a trailing paragraph from the article
@@ -124,7 +124,7 @@ def cut_at_article_end(units: list[Unit], start: int, end: int) -> int:
     seen_prose = False
     for index in range(start, end):
         unit = units[index]
-        if seen_prose and unit.words <= 8 and ARTICLE_END.match(unit.text):
+        if seen_prose and unit.words <= 8 and is_article_end(unit.text):
             return index
         if (
             seen_prose

@@ -10,7 +10,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, islice, repeat
+from operator import add
 from pathlib import Path
 
 # Function words per language: they tell prose from link lists, and which language a page is in.
@@ -96,15 +97,22 @@ BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|
 BULLET_GLYPHS = frozenset("•□☆◦▪●○■*+·‣⁃-")  # a line opening otherwise (or on a digit) is no item
 
 
-TERMINAL = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")
-# what TERMINAL ends on ($ also matches before a final newline): a text ending otherwise is not
-# searched
-TERMINAL_LAST = frozenset(".!?…:;。！？\"”’'»)]\n")
+SENTENCE_END_MARKS = frozenset(".!?…:;。！？")
+CLOSING_MARKS = "\"”’'»)]"  # quotes and brackets that may follow a sentence's end
+TERMINAL = re.compile(f"[{''.join(sorted(SENTENCE_END_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
+
+
+def last_mark(text: str) -> str:
+    """A text's last character past closing marks and a final newline (before which $ also
+    matches), or "": what TERMINAL and SENTENCE_END read of it, without their search, which
+    tries every mark of a paragraph."""
+    core = text[:-1] if text[-1:] == "\n" else text
+    return core.rstrip(CLOSING_MARKS)[-1:]
 
 
 def ends_a_sentence(text: str) -> bool:
-    """Whether a (non-empty) text ends as TERMINAL matches."""
-    return text[-1] in TERMINAL_LAST and TERMINAL.search(text) is not None
+    """Whether a text ends as TERMINAL matches."""
+    return last_mark(text) in SENTENCE_END_MARKS
 
 
 BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
@@ -113,20 +121,66 @@ BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
 IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE)
 
 
-CAPTION = re.compile(
+# CAPTION's branches, by what a row needs for each to match.
+_CAPTION_DASH = (
     r"(?:[.!?)]\s*[—–]\s*[A-Z][\w./&' ]{1,30}$)"  # "...on Friday.—AFP", "— Reuters/File"
-    r"|(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
-    r"|(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
+)
+_CAPTION_SLASH = (
+    r"(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
+)
+_CAPTION_LABEL = (
+    r"(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
     r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
-    r"|(?:\((?:credit|photo|image|picture|source)\b[^)]*\)$)"  # "(credit: NASA/Jude Guidry)"
-    r"|(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)"
-    r"|(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)"  # "(Reed Saxon / Associated Press)"
-    r"|(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
+)
+_CAPTION_BRACKET = (
+    r"(?:\((?:credit|photo|image|picture|source)\b[^)]*\)$)"  # "(credit: NASA/Jude Guidry)"
+)
+_CAPTION_STOCK = r"(?:\b(?:Getty Images|Shutterstock|iStock(?:photo)?|AP Photo)\b[^.]{0,40}$)"
+_CAPTION_SIGNED = (
+    r"(?:^\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\)$)"  # "(Reed Saxon / Associated Press)"
+)
+_CAPTION_COPYRIGHT = (
+    r"(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
     r"|(?:[a-z]\s*©\s*[A-Z][\w .,'’&-]{1,30}$)"  # an image's alt text and credit: "a bed© Amazon"
-    rf"|(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
-    rf"|(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)",  # "(Emergency Service via AP)"
+)
+_CAPTION_AGENCY = rf"(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
+_CAPTION_VIA = rf"(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)"  # "(Emergency Service via AP)"
+CAPTION = re.compile(
+    "|".join(
+        (
+            _CAPTION_DASH,
+            _CAPTION_SLASH,
+            _CAPTION_LABEL,
+            _CAPTION_BRACKET,
+            _CAPTION_STOCK,
+            _CAPTION_SIGNED,
+            _CAPTION_COPYRIGHT,
+            _CAPTION_AGENCY,
+            _CAPTION_VIA,
+        )
+    ),
     re.IGNORECASE,
 )
+# The same branches in groups, each searched only in rows with what its branches need (a
+# search of one alternation tries every branch at every character of a row): the branches
+# anchored at the row's end where it ends as they do (`ends_like_caption`), the label after a
+# colon or slash, the copyright sign, a stock agency's name (CAPTION_STOCK_HINTS).
+CAPTION_ENDING = re.compile(
+    "|".join(
+        (
+            _CAPTION_DASH,
+            _CAPTION_SLASH,
+            _CAPTION_BRACKET,
+            _CAPTION_SIGNED,
+            _CAPTION_AGENCY,
+            _CAPTION_VIA,
+        )
+    ),
+    re.IGNORECASE,
+)
+CAPTION_LABEL = re.compile(_CAPTION_LABEL, re.IGNORECASE)
+CAPTION_STOCK = re.compile(_CAPTION_STOCK, re.IGNORECASE)
+CAPTION_COPYRIGHT = re.compile(_CAPTION_COPYRIGHT, re.IGNORECASE)
 
 
 # A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)", or a credit
@@ -171,6 +225,22 @@ PROMO = re.compile(
 )
 
 
+# Python's case-insensitive patterns also take ı for i and ſ for s, which lower() leaves alone.
+_CASE_EXTRAS = {"i": "ı", "s": "ſ"}
+
+
+def case_openers(letters: str) -> frozenset[str]:
+    """What `opener` gives for any character a case-insensitive pattern may open on when its
+    every branch opens on one of `letters` (lower case)."""
+    return frozenset(letters).union(*(_CASE_EXTRAS.get(letter, "") for letter in letters))
+
+
+def opener(text: str) -> str:
+    """A text's first character in lower case (İ's is i): a row opening otherwise than a
+    pattern's `case_openers` is not matched against it."""
+    return text[:1].lower()[:1]
+
+
 # Headings that close an article: what follows is tags, comments or other articles.
 ARTICLE_END = re.compile(
     r"^(?:tags?|topics|you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|posts)"
@@ -181,6 +251,16 @@ ARTICLE_END = re.compile(
     r"|articoli correlati)\W*$",
     re.IGNORECASE,
 )
+
+
+ARTICLE_END_OPENERS = case_openers("adlmprtvyä")  # and a digit ("12 comments")
+
+
+def is_article_end(text: str) -> bool:
+    """Whether ARTICLE_END matches a row, screened by its first character."""
+    return (opener(text) in ARTICLE_END_OPENERS or text[:1].isdecimal()) and bool(
+        ARTICLE_END.match(text)
+    )
 
 
 # Site-wide legal text: disclaimers, trademark, copyright and cookie notices read like prose.
@@ -211,6 +291,7 @@ CAPTION_HINTS = (
     "©", "photo", "image", "picture", "illustration", "credit", "courtesy", "getty",
     "shutterstock", "istock",
 )  # fmt: skip
+CAPTION_STOCK_HINTS = ("getty images", "shutterstock", "istock", "ap photo")  # CAPTION_STOCK's
 CAPTION_DASH_TAIL = 32  # "\s*[A-Z][\w./&' ]{1,30}$" after the dash, and a final newline
 CAPTION_SLASH_WORDS = 4  # "[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$" after the slash, or an agency
 PROMO_HINTS = (
@@ -249,10 +330,9 @@ class FoldedRows:
 def fold_rows(rows: list[str]) -> FoldedRows:
     # case folding maps each character alone, so the page folded is its rows folded
     text = folded("\n".join(rows))
-    starts = [0]
-    for _ in range(len(rows) - 1):
-        starts.append(text.index("\n", starts[-1]) + 1)
-    return FoldedRows(text, starts)
+    # where each line starts: after the lines before it and their newlines (summed in C)
+    lengths = map(add, map(len, text.split("\n")), repeat(1))
+    return FoldedRows(text, list(islice(accumulate(lengths, initial=0), len(rows))))
 
 
 def rows_holding(hints: tuple[str, ...], rows: FoldedRows) -> set[int]:
@@ -269,6 +349,23 @@ def rows_holding(hints: tuple[str, ...], rows: FoldedRows) -> set[int]:
 
 
 CAPTION_END_MARKS = (")", "—", "–", "/")  # what ends_like_caption needs in a row
+
+
+def is_caption(text: str, hinted: bool) -> bool:
+    """Whether CAPTION matches a row (`hinted`: it holds one of CAPTION_HINTS, which every
+    branch not anchored at the row's end needs), its groups of branches searched only where
+    the row has what they need."""
+    return bool(
+        (ends_like_caption(text) and CAPTION_ENDING.search(text))
+        or (
+            hinted
+            and (
+                ("©" in text and CAPTION_COPYRIGHT.search(text))
+                or ((":" in text or "/" in text) and CAPTION_LABEL.search(text))
+                or (may_match(CAPTION_STOCK_HINTS, folded(text)) and CAPTION_STOCK.search(text))
+            )
+        )
+    )
 
 
 def ends_like_caption(text: str) -> bool:
@@ -339,6 +436,12 @@ AD_LABEL = re.compile(
 
 
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+URL_OPENINGS = ("http", "www.")  # how a row URL_ONLY matches opens
+
+
+LIST_LABEL_OPENERS = case_openers("acdelmnrstvwzàä")
+LINK_PREFIX_OPENERS = case_openers("aclmprsvwzà")
+AD_LABEL_OPENERS = case_openers("acs")
 
 
 PUBLISHED_IN = re.compile(
@@ -384,10 +487,15 @@ SITE_CONTROL = re.compile(
 )
 
 
-SENTENCE_END = re.compile(r"[.;。][\"”’'»)\]]*$")
+FULL_STOP_MARKS = frozenset(".;。")
+SENTENCE_END = re.compile(f"[{''.join(sorted(FULL_STOP_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
 
 
 BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
+
+
+def may_be_breadcrumb(text: str) -> bool:
+    return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
 
 
 ALL_RIGHTS = re.compile(

@@ -195,6 +195,9 @@ class Dating:
     reference: dict[str, datetime.date | None]  # article id -> the day it is read against
     carriers: dict[str, set[str]]  # article id -> the other articles carrying a report with it
     _news: dict[str, DateMention | None] = field(default_factory=dict)
+    # Sentence id -> `_done_date`: filing dated events and finding ledes read the same
+    # body sentences.
+    _done: dict[str, DateMention | None] = field(default_factory=dict)
     # Sentence id -> its dates read against another day than its article's publication
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
@@ -365,7 +368,11 @@ class Dating:
             before = self.index.sentences[self._reading[back]]
             if before.article_id != sentence.article_id or before.kind != sentence.kind:
                 return None
-            if back < place - 1 and not _tells_alike(told, self.index.report_words(before)):
+            # (its event verbs first: most sentences share none, and need no unpacking)
+            if back < place - 1 and not (
+                told.events & self.index.report_events(before)
+                and _tells_alike(told, self.index.report_words(before))
+            ):
                 continue
             date = best_date(event_dates(before.text, self.sentence_dates(before)))
             if date is not None:
@@ -497,10 +504,12 @@ class Dating:
     def _done_date(self, sentence: Sentence) -> DateMention | None:
         """The date a sentence gives an event it tells as done ("FMs meet in Doha today"
         says what is to come, not what happened)."""
-        date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
-        if date is None or tense_at(sentence.text, date.start, date.end) != "past":
-            return None
-        return date
+        if sentence.id not in self._done:
+            date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
+            if date is not None and tense_at(sentence.text, date.start, date.end) != "past":
+                date = None
+            self._done[sentence.id] = date
+        return self._done[sentence.id]
 
 
 def _body(index: Index, article_id: str) -> list[Sentence]:

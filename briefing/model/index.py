@@ -156,6 +156,10 @@ class Index:
         """A sentence's `report_words`, as corroboration compared them (no reading again)."""
         return self.corroboration.words[self.order[sentence.id]]
 
+    def report_events(self, sentence: Sentence) -> frozenset[str]:
+        """A sentence's `report_words` event verbs alone (cheaper than all its words)."""
+        return self.corroboration.words.events(self.order[sentence.id])
+
     def names_an_event(self, sentence: Sentence) -> bool:
         """Whether a sentence's `report_words` have event verbs and names."""
         return self.corroboration.words.names_an_event(self.order[sentence.id])

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.annotate import Sentence
 from briefing.annotate.dates import DateMention
@@ -311,13 +311,21 @@ class _Told:
 
 
 def _told(index: Index, members: Sequence[str], stated: Sentence) -> _Told:
-    text = stated.text[dateline_end(stated.text) :]
+    text, event = _event_of(stated.text)
     # The stating sentence's own account first: another sentence merged into the report
     # may quote someone else ("The UN reported over 100 deaths ...").
     speaker = index.speakers.get(stated.id) or next(
         (index.speakers[sid] for sid in members if index.speakers.get(sid)), None
     )
-    return _Told(text, event_span(text, find_attribution(text)), speaker)
+    return _Told(text, event, speaker)
+
+
+# Deciding a report's pane reads the sentences its lines then state, just before or after.
+@lru_cache(maxsize=4096)
+def _event_of(sentence: str) -> tuple[str, str]:
+    """A sentence's text after its dateline, and the event cut out of it."""
+    text = sentence[dateline_end(sentence) :]
+    return text, event_span(text, find_attribution(text))
 
 
 def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:

@@ -71,7 +71,9 @@ def mentions_of(
     `days`: the day an undated article's aliases bounded in time are read against, by
     id(article) (see `Index.tagging_days`)."""
     days = days or {}
-    names = [(other.id, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others]
+    names = [
+        (other.id, other.name, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others
+    ]
     # id(article) -> the article as the tagger's context rules read it, read once.
     contexts: dict[int, ArticleContext] = dict(settled or {})
     # (text, id(article)) -> what it names: deciding a line's pane and its subject read
@@ -91,8 +93,9 @@ def mentions_of(
                 "\n".join(block.text for block in article.blocks)
             )
         found = tagger.positions(text, context, days.get(id(article), article.published))
-        for actor_id, name in names:
-            named = name.search(text)
+        for actor_id, name, pattern in names:
+            # (a name not in the text at all needs no search: most are not)
+            named = name in text and pattern.search(text)
             if named:
                 found[actor_id] = named.start()
         return found

@@ -10,6 +10,7 @@ last.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from briefing.corroborate import report_words
 from briefing.model.facts import civilians_act, fact_candidate, says_again, score
@@ -77,6 +78,7 @@ def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
     )
 
 
+@cache  # a pane's thousands of lines are of a few hundred days
 def _newest_first(day: str) -> tuple[int, ...]:
     # "2024-12-07" before "2024-12-06"; an unknown day after every known one.
     return tuple(-int(part) for part in day.split("-")) if day else (1,)

@@ -1,0 +1,227 @@
+"""The cheap tests that let a unit skip a pattern never skip a row the pattern matches: the
+caption's branches searched in groups, the first-character screens of the link and list
+labels, the bare URL, bracket and image-name screens; and the capitals share picked in C is
+the share the plain rule gives. Checked on thousands of random rows and on real pages' rows."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+from re import _parser  # the parsed form of a pattern: what each branch opens on
+
+from briefing.extract.headline import INNER_SENTENCE_END, row_shape
+from briefing.extract.units import lines_to_units, lower_words, make_units
+from briefing.extract.vocabulary import (
+    AD_LABEL,
+    AD_LABEL_OPENERS,
+    ARTICLE_END,
+    ARTICLE_END_OPENERS,
+    BRACKETED_ONLY,
+    BREADCRUMB,
+    CAPTION,
+    CAPTION_COPYRIGHT,
+    CAPTION_END_MARKS,
+    CAPTION_ENDING,
+    CAPTION_HINTS,
+    CAPTION_LABEL,
+    CAPTION_STOCK,
+    CAPTION_STOCK_HINTS,
+    IMAGE_NAME,
+    LINK_PREFIX,
+    LINK_PREFIX_OPENERS,
+    LIST_LABEL,
+    LIST_LABEL_OPENERS,
+    URL_ONLY,
+    URL_OPENINGS,
+    WORD,
+    case_openers,
+    ends_a_sentence,
+    ends_like_caption,
+    fold_rows,
+    folded,
+    is_article_end,
+    is_caption,
+    may_match,
+    opener,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+PIECES = [
+    "Photo", "photo by", "IMAGE", "Credit", "courtesy", ":", "/", " / ", "©", "(", ")", "[", "]",
+    " ", "  ", ".", "!", "—", "–", "-", "Getty Images", "Shutterstock", "iStockphoto",
+    "AP Photo", "AFP", "Reuters", "REUTERS/", "Associated Press", "via", " via AP)", "(source",
+    "Jane", "Doe", "a", "x", "on Friday", "file photo", "İ", "ı", "ſ", "K", "ß", "é", "1",
+    "http://", "www.", ".jpg", ".PNG", "Read also", "related", "Advertisement", "Lire aussi",
+    "ſee also", "Àlire", "ähnliche", "\n", "\t", "\u00a0",
+]  # fmt: skip
+
+
+def _random_rows(seed: int, count: int) -> list[str]:
+    chance = random.Random(seed)
+    return ["".join(chance.choices(PIECES, k=chance.randint(1, 12))) for _ in range(count)]
+
+
+def _real_rows() -> list[str]:
+    """Rows of the seeds and, when the shared pages are here, of extraction-dev's pages."""
+    folders = [ROOT / "seeds", ROOT.parent / "shared" / "extraction-dev" / "pages"]
+    rows: list[str] = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+            rows += [text for text, _ in lines_to_units(path.read_text(encoding="utf-8"))]
+    return rows
+
+
+ROWS = [*_random_rows(3, 6000), *_real_rows()]
+
+
+def test_caption_groups_match_where_the_whole_pattern_does() -> None:
+    found = 0
+    for row in ROWS:
+        # what make_units finds for the row among a page's rows (`rows_holding`), row alone
+        hinted = may_match(CAPTION_HINTS, folded(row))
+        marked = may_match(CAPTION_END_MARKS, folded(row))
+        whole = CAPTION.search(row) is not None
+        found += whole
+        # each group's screen holds wherever the group matches
+        assert not CAPTION_ENDING.search(row) or ends_like_caption(row), row
+        assert not CAPTION_COPYRIGHT.search(row) or "©" in row, row
+        assert not CAPTION_LABEL.search(row) or ":" in row or "/" in row, row
+        assert not CAPTION_STOCK.search(row) or may_match(CAPTION_STOCK_HINTS, folded(row)), row
+        # as units read it: hinted rows in full, rows ending like a caption for its endings
+        if hinted or (marked and ends_like_caption(row)):
+            assert is_caption(row, hinted) == whole, row
+        else:
+            assert not whole, row
+    assert found > 300
+
+
+def _opening_characters(pattern: re.Pattern[str]) -> set[str]:
+    """The characters a match of the pattern may open on, read off its parsed branches."""
+
+    def opening(items: list) -> tuple[set[str], bool]:  # (characters, may match nothing)
+        chars: set[str] = set()
+        for op, value in items:
+            name = str(op)
+            if name == "AT":
+                continue
+            if name == "LITERAL":
+                return chars | {chr(value)}, False
+            if name == "IN":  # letters, or a digit (\\d: "DIGIT")
+                assert all(str(kind) in ("LITERAL", "CATEGORY") for kind, _ in value), value
+                return chars | {
+                    chr(code) if str(kind) == "LITERAL" else str(code).removeprefix("CATEGORY_")
+                    for kind, code in value
+                }, False
+            if name == "SUBPATTERN":
+                branches = [list(value[3])]
+            elif name == "BRANCH":
+                branches = [list(branch) for branch in value[1]]
+            else:
+                assert name == "MAX_REPEAT", name
+                branches = [list(value[2])]
+            empty = name == "MAX_REPEAT" and value[0] == 0
+            for branch in branches:
+                more, may_be_empty = opening(branch)
+                chars |= more
+                empty = empty or may_be_empty
+            if not empty:
+                return chars, False
+        return chars, True
+
+    chars, empty = opening(list(_parser.parse(pattern.pattern, pattern.flags)))
+    assert not empty
+    return chars
+
+
+def test_label_patterns_open_only_on_their_openers() -> None:
+    for pattern, openers in (
+        (LIST_LABEL, LIST_LABEL_OPENERS),
+        (LINK_PREFIX, LINK_PREFIX_OPENERS),
+        (AD_LABEL, AD_LABEL_OPENERS),
+        (ARTICLE_END, ARTICLE_END_OPENERS | {"DIGIT"}),  # is_article_end asks for a digit
+    ):
+        letters = _opening_characters(pattern)
+        assert letters <= openers, letters - openers
+        for row in ROWS:
+            if pattern.match(row):
+                assert opener(row) in openers or row[:1].isdecimal(), row
+    for row in [*ROWS, "12 comments", "٣ comments", "Tags:", "Ähnliche Artikel", "TOPICS"]:
+        assert is_article_end(row) == bool(ARTICLE_END.match(row)), row
+    assert is_article_end("٣ comments") and is_article_end("ſtop") is False
+
+
+def test_openers_cover_every_character_case_insensitive_patterns_take() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyzàä"
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    taken = 0
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if any_letter.match(char):
+            for letter in letters:
+                if re.match(letter, char, re.IGNORECASE):
+                    taken += 1
+                    assert opener(char + "x") in case_openers(letter), (char, letter)
+    assert taken > 2 * len(letters)  # both cases, and the letters taken for i, k, s, å
+
+
+def test_url_bracket_and_image_rows_open_or_read_as_screened() -> None:
+    for row in [*ROWS, "http://a.b/c", "www.x.org", "[image]", "[a] [b]", "photo.JPG", "a.png\n"]:
+        assert not URL_ONLY.match(row) or row.startswith(URL_OPENINGS), row
+        assert not BRACKETED_ONLY.match(row) or row.startswith("["), row
+        assert not IMAGE_NAME.search(row) or " " not in row, row
+
+
+def test_capitals_share_is_the_plain_rules() -> None:
+    rows = [row for row in ROWS if row.split()]
+    units = make_units([(row, False) for row in rows], frozenset({"the"}))
+    for row, unit in zip(rows, units, strict=True):
+        initials = [word[0] for word in row.split() if len(word) > 3 and word[0].isalpha()]
+        share = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+        assert unit.capitals == share, row
+
+
+def test_words_split_in_c_are_the_word_patterns_matches() -> None:
+    lower_words.cache_clear()
+    for row in [*ROWS, "Kelvin \u212a", "snake_case x-y 3.5%", "ÀB cd\u00a0ef"]:
+        assert lower_words(row) == tuple(WORD.findall(row.lower())), row
+    lower_words.cache_clear()
+
+
+def test_sentence_ends_are_the_plain_patterns() -> None:
+    plain = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")  # TERMINAL as it was written
+    for row in [*ROWS, *(row + end for row in ROWS[:2000] for end in (".", '."', ".)\n", "\n"))]:
+        assert ends_a_sentence(row) == (plain.search(row) is not None), row
+
+
+def test_row_starts_summed_in_c_are_where_each_rows_newline_ends() -> None:
+    chance = random.Random(2)
+    pieces = ["a", "ß", "İ", "ı", "\u0307", "x y", "\n", "ﬁ", "\u212a", ""]
+    pages = [ROWS[:50], *([chance.choices(pieces, k=4) for _ in range(5)] for _ in range(3000))]
+    for rows in pages:
+        rows = ["".join(row) for row in rows]
+        page = fold_rows(rows)
+        starts = [0]
+        for _ in range(len(rows) - 1):
+            starts.append(page.text.index("\n", starts[-1]) + 1)
+        assert page.text == folded("\n".join(rows))
+        assert page.starts == starts, rows
+
+
+def test_headline_row_shapes_read_as_their_patterns() -> None:
+    full_stop = re.compile(r"[.;。][\"”’'»)\]]*$")  # SENTENCE_END as it was written
+    arrow = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")  # ARROW likewise, on the stripped row
+    arrows = [f"{a}{row}{b}" for row in ROWS[:300] for a, b in (("← ", ""), ("", " »"), (">", ""))]
+    for row in [*ROWS, *arrows, "Weiter »\n", " ‹ Back ", "a;", "x。)\n"]:
+        shape = row_shape(row)
+        assert shape.sentence_end == (full_stop.search(row) is not None), row
+        assert shape.arrow == (arrow.search(row.strip()) is not None), row
+        assert shape.inner_sentence_end == (INNER_SENTENCE_END.search(row) is not None), row
+        assert shape.breadcrumb == (BREADCRUMB.search(row) is not None), row
+        words = [word for word in row.split() if word[:1].isalpha()]
+        plain = sum(word[0].isupper() for word in words) / max(1, len(words))
+        assert shape.title_case == plain, row
+        assert shape.no_letters == (not any(char.isalpha() for char in row if char.isalnum()))
+    row_shape.cache_clear()
