@@ -258,6 +258,8 @@ def briefing_from_dict(
 # The classes below are the model's own types with those fields filled on first access.
 Placement = tuple[str, str, str]  # an article's cache key, its id in the briefing, its path
 Rebuild = Callable[[Sequence[Placement]], dict[str, AnnotatedArticle]]
+# Each sentence's actors, in reading order: what the model re-tagged of an article.
+SentenceActors = tuple[tuple[str, ...], ...]
 
 
 class _Deferred:
@@ -353,13 +355,24 @@ class _StoredArticles:
         self._path = path
         self._rebuild = rebuild
         self._waiting: dict[str, tuple[AnnotatedArticle, Placement]] = {}
+        # The actors the model gave some articles' sentences (see `put_briefing`), by key.
+        self._actors: dict[str, SentenceActors] = {}
         self._lock = threading.Lock()
 
-    def add(self, key: str, article_id: str, header: _DeferredText) -> _DeferredArticle:
+    def add(
+        self,
+        key: str,
+        article_id: str,
+        header: _DeferredText,
+        actors: SentenceActors | None = None,
+    ) -> _DeferredArticle:
         """The article stored under `key`, from its `_header`: its sentences and text are
-        read when first needed."""
+        read when first needed; `actors`, its sentences' actors as the briefing has them
+        when the model tagged them again."""
         if not isinstance(key, str) or not isinstance(article_id, str):
             raise TypeError("not an article reference")
+        if actors is not None:
+            self._actors[key] = actors
         header.__dict__.update(_store=self, _key=key)
         deferred = object.__new__(_DeferredArticle)
         deferred.__dict__.update(id=article_id, article=header, _store=self, _key=key)
@@ -394,9 +407,36 @@ class _StoredArticles:
                 deferred, _ = self._waiting.pop(k)
                 loaded = found[k]
                 if isinstance(deferred, _DeferredArticle):
-                    object.__setattr__(deferred, "sentences", loaded.sentences)
+                    sentences = loaded.sentences
+                    actors = self._actors.pop(k, None)
+                    # A page changed since (said by `_say_rebuilt`) keeps what it now gives.
+                    if actors is not None and len(actors) == len(sentences):
+                        sentences = _with_actors(sentences, actors)
+                    object.__setattr__(deferred, "sentences", sentences)
                 for name in _DeferredText._deferred:
                     object.__setattr__(deferred.article, name, getattr(loaded.article, name))
+
+
+def _with_actors(sentences: Sequence[Sentence], actors: SentenceActors) -> tuple[Sentence, ...]:
+    """`sentences` with these actors, one tuple each (raises on another count)."""
+    if len(actors) != len(sentences):
+        raise ValueError("actors for another article")
+    return tuple(
+        s if s.actors == tagged else dataclasses.replace(s, actors=tagged)
+        for s, tagged in zip(sentences, actors, strict=True)
+    )
+
+
+def _sentence_actors(data: object) -> SentenceActors | None:
+    """A briefing row's re-tagged actors of an article (see `put_briefing`), None if it
+    has none; raises on a malformed value."""
+    if data is None:
+        return None
+    if not isinstance(data, list) or not all(
+        isinstance(tags, list) and all(isinstance(tag, str) for tag in tags) for tags in data
+    ):
+        raise TypeError("not sentence actors")
+    return tuple(tuple(tags) for tags in data)
 
 
 def _say_rebuilt(
@@ -698,7 +738,10 @@ class ArticleCache:
             return None
         try:
             data = json.loads(row[0])
-            refs = [(r["key"], r["id"], _header(r["article"])) for r in data["articles"]]
+            refs = [
+                (r["key"], r["id"], _header(r["article"]), _sentence_actors(r.get("actors")))
+                for r in data["articles"]
+            ]
             articles = self._briefing_articles(refs, rebuild)
             if articles is None:
                 return None  # an article was dropped from the cache since
@@ -714,20 +757,29 @@ class ArticleCache:
         return briefing
 
     def _briefing_articles(
-        self, refs: Sequence[tuple[str, str, _DeferredText]], rebuild: Rebuild | None
+        self,
+        refs: Sequence[tuple[str, str, _DeferredText, SentenceActors | None]],
+        rebuild: Rebuild | None,
     ) -> list[AnnotatedArticle] | None:
-        keys = [key for key, _, _ in refs]
-        if len(set(keys)) < len(keys) or len(set(i for _, i, _ in refs)) < len(refs):
+        keys = [key for key, _, _, _ in refs]
+        if len(set(keys)) < len(keys) or len(set(i for _, i, _, _ in refs)) < len(refs):
             raise ValueError("an article named twice")
         if rebuild is None:
-            found = self.get_placed([(key, i, header.path) for key, i, header in refs])
+            found = self.get_placed([(key, i, header.path) for key, i, header, _ in refs])
             if len(found) < len(refs):
                 return None
-            return [found[key] for key in keys]
+            return [
+                found[key]
+                if actors is None
+                else dataclasses.replace(
+                    found[key], sentences=_with_actors(found[key].sentences, actors)
+                )
+                for key, _, _, actors in refs
+            ]
         if self._count(keys) < len(keys):
             return None
         store = _StoredArticles(self.path, rebuild)
-        return [store.add(key, article_id, header) for key, article_id, header in refs]
+        return [store.add(*ref) for ref in refs]
 
     def _count(self, keys: Sequence[str]) -> int:
         """How many of these article keys the cache holds (0 if it cannot tell)."""
@@ -764,15 +816,28 @@ class ArticleCache:
         except sqlite3.Error as error:
             self._fail(error)
 
-    def put_briefing(self, key: str, briefing: Briefing, article_keys: Mapping[str, str]) -> None:
+    def put_briefing(
+        self,
+        key: str,
+        briefing: Briefing,
+        article_keys: Mapping[str, str],
+        stored: Mapping[str, AnnotatedArticle],
+    ) -> None:
         """Store a finished briefing; `article_keys` gives each of its articles' cache key
-        by article id (the articles themselves are stored by `put_many`)."""
+        by article id (the articles themselves are stored by `put_many`), `stored` each
+        article as stored there. The model tags undated articles again (see
+        `retag_article`): the row keeps the actors of those whose sentences it changed."""
         if self._connection is None:
             return
-        refs = [
-            {"key": article_keys[a.id], "id": a.id, "article": _article_header(a.article)}
-            for a in briefing.articles
-        ]
+        refs = []
+        for a in briefing.articles:
+            ref = {"key": article_keys[a.id], "id": a.id, "article": _article_header(a.article)}
+            as_stored = stored[a.id].sentences
+            if a.sentences is not as_stored and any(
+                s.actors != t.actors for s, t in zip(a.sentences, as_stored, strict=True)
+            ):
+                ref["actors"] = [list(s.actors) for s in a.sentences]
+            refs.append(ref)
         data = briefing_to_dict(briefing, article_refs=refs)
         value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         try:

@@ -517,7 +517,8 @@ def _build_briefing(
             # A page that changed while the run read it is no part of what `whole` names.
             if not any(page_changed(article) for article in processed.articles):
                 ids = _article_ids(len(kept))
-                cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)))
+                stored = {article.id: article for article in processed.articles}
+                cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)), stored)
     # Notes about the articles travel with the cached briefing; problems reading the
     # inputs, or the cache itself, are this run's own.
     return replace(
