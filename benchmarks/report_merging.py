@@ -225,6 +225,20 @@ def grouped(
     return within | across
 
 
+def proposed_pairs(
+    articles: Sequence[AnnotatedArticle],
+) -> tuple[Features, dict[int, int], list[int], set[tuple[int, int]]]:
+    """The articles' sentences as the briefing compares them (see `compared_sentences`)
+    and the pairs of distinct sentences the candidate search proposes, by sentence number."""
+    features, copy_of, distinct = compared_sentences(articles)
+    proposed = {
+        (distinct[x], distinct[y])
+        for firsts, seconds in candidate_pairs(features, distinct)
+        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
+    }
+    return features, copy_of, distinct, proposed
+
+
 def recall_losses(
     articles: Sequence[AnnotatedArticle],
     labelled: Sequence[Labelled],
@@ -240,12 +254,7 @@ def recall_losses(
     articles = in_content_order(articles)
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
-    features, copy_of, distinct = compared_sentences(articles)
-    proposed = {
-        (distinct[x], distinct[y])
-        for firsts, seconds in candidate_pairs(features, distinct)
-        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
-    }
+    features, copy_of, distinct, proposed = proposed_pairs(articles)
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
     told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
@@ -354,12 +363,7 @@ def what_pairs_share(
     articles = in_content_order(articles)
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
-    features, copy_of, distinct = compared_sentences(articles)
-    proposed = {
-        (distinct[x], distinct[y])
-        for firsts, seconds in candidate_pairs(features, distinct)
-        for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True)
-    }
+    features, copy_of, distinct, proposed = proposed_pairs(articles)
     held = Counter(word for n in distinct for word in features[n].words)
     published = {a.id: publication_date(a.article.published) for a in articles}
     found: Counter[tuple[str, str]] = Counter()

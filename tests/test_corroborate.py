@@ -552,16 +552,27 @@ def _dated_article(
     return AnnotatedArticle(article_id, article, sentences)
 
 
+# One strike told three ways, and a retelling that scores less with each of them.
+_STRIKE_TOLD = (
+    "Russian missiles struck an apartment block in Kryvyi Rih, killing at least 16 people.",
+    "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
+    "Sixteen people died when Russian missiles hit homes in Kryvyi Rih.",
+)
+_STRIKE_RETOLD = (
+    "Russian missiles struck an apartment block in Kryvyi Rih on Friday, officials said."
+)
+
+
+def _retelling_scores() -> tuple[list[float], float]:
+    """The retelling's score with each telling, and the weakest score among the tellings."""
+    words = [report_words(text) for text in _STRIKE_TOLD]
+    scores = [report_score(w, report_words(_STRIKE_RETOLD)) for w in words]
+    return scores, min(report_score(a, b) for a, b in combinations(words, 2))
+
+
 def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None:
-    told = (
-        "Russian missiles struck an apartment block in Kryvyi Rih, killing at least 16 people.",
-        "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
-        "Sixteen people died when Russian missiles hit homes in Kryvyi Rih.",
-    )
-    retold = "Russian missiles struck an apartment block in Kryvyi Rih on Friday, officials said."
-    words = [report_words(text) for text in told]
-    scores = [report_score(w, report_words(retold)) for w in words]
-    strongest = min(report_score(a, b) for a, b in combinations(words, 2))
+    told, retold = _STRIKE_TOLD, _STRIKE_RETOLD
+    scores, strongest = _retelling_scores()
     # The three are one report past the threshold; the fourth scores under it with each.
     assert max(scores) < strongest
     mean = sum(scores) / len(scores)
@@ -674,15 +685,8 @@ def test_a_pair_past_the_threshold_joins_groups_only_where_they_agree_on_average
     # with the others; two groups whose members disagree on average stay apart.
     from briefing.corroborate import join
 
-    told = (
-        "Russian missiles struck an apartment block in Kryvyi Rih, killing at least 16 people.",
-        "A Russian missile hit a residential building in Kryvyi Rih, killing 16 people.",
-        "Sixteen people died when Russian missiles hit homes in Kryvyi Rih.",
-    )
-    retold = "Russian missiles struck an apartment block in Kryvyi Rih on Friday, officials said."
-    words = [report_words(text) for text in told]
-    scores = [report_score(w, report_words(retold)) for w in words]
-    strongest = min(report_score(a, b) for a, b in combinations(words, 2))
+    told, retold = _STRIKE_TOLD, _STRIKE_RETOLD
+    scores, strongest = _retelling_scores()
     mean = sum(scores) / len(scores)
     assert mean < max(scores) - 0.05 and max(scores) < strongest
     articles = [_article(f"a{n}", text) for n, text in enumerate((*told, retold), 1)]
