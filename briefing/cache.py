@@ -591,6 +591,17 @@ def _field_hints(cls: type) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
 
+@dataclass(frozen=True)
+class _ArticleRef:
+    """An article as a briefing row names it: its cache key, its id in the briefing, its
+    header, and its sentences' actors when the model tagged them again."""
+
+    key: str
+    article_id: str
+    header: _DeferredText
+    actors: SentenceActors | None
+
+
 class ArticleCache:
     """Processed articles by `cache_key`. Open with `ArticleCache.open`."""
 
@@ -739,7 +750,9 @@ class ArticleCache:
         try:
             data = json.loads(row[0])
             refs = [
-                (r["key"], r["id"], _header(r["article"]), _sentence_actors(r.get("actors")))
+                _ArticleRef(
+                    r["key"], r["id"], _header(r["article"]), _sentence_actors(r.get("actors"))
+                )
                 for r in data["articles"]
             ]
             articles = self._briefing_articles(refs, rebuild)
@@ -758,28 +771,28 @@ class ArticleCache:
 
     def _briefing_articles(
         self,
-        refs: Sequence[tuple[str, str, _DeferredText, SentenceActors | None]],
+        refs: Sequence[_ArticleRef],
         rebuild: Rebuild | None,
     ) -> list[AnnotatedArticle] | None:
-        keys = [key for key, _, _, _ in refs]
-        if len(set(keys)) < len(keys) or len(set(i for _, i, _, _ in refs)) < len(refs):
+        keys = [ref.key for ref in refs]
+        if len(set(keys)) < len(keys) or len({ref.article_id for ref in refs}) < len(refs):
             raise ValueError("an article named twice")
         if rebuild is None:
-            found = self.get_placed([(key, i, header.path) for key, i, header, _ in refs])
+            found = self.get_placed([(r.key, r.article_id, r.header.path) for r in refs])
             if len(found) < len(refs):
                 return None
             return [
-                found[key]
-                if actors is None
+                found[ref.key]
+                if ref.actors is None
                 else dataclasses.replace(
-                    found[key], sentences=_with_actors(found[key].sentences, actors)
+                    found[ref.key], sentences=_with_actors(found[ref.key].sentences, ref.actors)
                 )
-                for key, _, _, actors in refs
+                for ref in refs
             ]
         if self._count(keys) < len(keys):
             return None
         store = _StoredArticles(self.path, rebuild)
-        return [store.add(*ref) for ref in refs]
+        return [store.add(r.key, r.article_id, r.header, r.actors) for r in refs]
 
     def _count(self, keys: Sequence[str]) -> int:
         """How many of these article keys the cache holds (0 if it cannot tell)."""
