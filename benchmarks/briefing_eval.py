@@ -28,7 +28,7 @@ import tempfile
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import combinations
 from pathlib import Path
@@ -793,22 +793,58 @@ def print_report(per_cluster: Sequence[tuple[Cluster, Results]], cross: Results)
     return targets_table(total)[1]
 
 
-def pages_missing(clusters: Sequence[Cluster], pages: Path) -> bool:
-    """Whether some page text is missing (then the benchmark says so and is skipped)."""
-    missing = [c.id for c in clusters for a in c.articles if not (pages / c.id / a.file).is_file()]
-    if missing:
+def present_pages(
+    clusters: Sequence[Cluster], pages: Path, partial: bool = False
+) -> list[Cluster] | None:
+    """The clusters to judge, or None (said on stdout) when page texts are missing.
+
+    The texts come from a page store that can lose pages. With `partial`, the articles whose
+    text is missing are left out with their labels (and a cluster left with none), and the
+    benchmark says loudly which: its figures are then on fewer pairs and compare only with a
+    run on the same pages.
+    """
+    missing = [
+        f"{c.id}/{a.file}"
+        for c in clusters
+        for a in c.articles
+        if not (pages / c.id / a.file).is_file()
+    ]
+    if not missing:
+        return list(clusters)
+    if not partial:
         print(
             f"judged page texts not found under {pages} ({len(missing)} missing, e.g. "
-            f"{missing[0]}): run benchmarks/judged/rebuild.py or pass --pages; skipped."
+            f"{missing[0]}): run benchmarks/judged/rebuild.py or pass --pages (or --partial to "
+            "judge the pages present); skipped."
         )
-    return bool(missing)
+        return None
+    print(
+        f"PARTIAL CORPUS: {len(missing)} page texts missing, judged without them: "
+        + ", ".join(missing)
+    )
+    kept = []
+    for cluster in clusters:
+        articles = tuple(a for a in cluster.articles if (pages / cluster.id / a.file).is_file())
+        if articles:
+            kept.append(replace(cluster, articles=articles))
+    return kept
+
+
+def add_pages_arguments(parser: argparse.ArgumentParser) -> None:
+    """--pages and --partial, the same for every judged benchmark."""
+    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
+    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
+    parser.add_argument("--pages", type=Path, default=Path(default))
+    parser.add_argument(
+        "--partial",
+        action="store_true",
+        help="judge the page texts present, leaving out (and naming) the missing ones",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
-    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
-    parser.add_argument("--pages", type=Path, default=Path(default))
+    add_pages_arguments(parser)
     parser.add_argument(
         "--lines", action="store_true", help="print every judged key fact and summary line"
     )
@@ -822,8 +858,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for c in load_clusters()
         if (not args.cluster or c.id in args.cluster) and (not args.split or c.split == args.split)
     ]
-    if pages_missing(clusters, args.pages):
+    present = present_pages(clusters, args.pages, args.partial)
+    if present is None:
         return 0
+    clusters = present
     per_cluster = []
     with tempfile.TemporaryDirectory() as tmp:
         for cluster in clusters:

@@ -258,11 +258,13 @@ def print_measure(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=Path, default=judged.PAGE_FOLDERS[0])
+    judged.add_pages_arguments(parser)
     parser.add_argument("--rule", action="append", choices=sorted(RULES))
     args = parser.parse_args(argv)
-    clusters = [c for c in judged.load_clusters() if c.split == "dev"]
-    if judged.pages_missing(clusters, args.pages):
+    clusters = judged.present_pages(
+        [c for c in judged.load_clusters() if c.split == "dev"], args.pages, args.partial
+    )
+    if clusters is None:
         return 0
     rules = args.rule or list(RULES)
     with tempfile.TemporaryDirectory() as tmp:

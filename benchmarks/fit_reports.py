@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import pickle
 import sys
 from dataclasses import dataclass
@@ -49,17 +48,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_merging import (  # noqa: E402
     KINDS,
     NEGATIVES,
-    PAGE_FOLDERS,
     PAIRS_DIR,
     Counts,
     Labelled,
     Split,
+    add_pages_arguments,
     brief_cluster,
     grouped,
     judge,
     labelled_sentences,
     load_clusters,
     pair_kind,
+    present_pages,
 )
 
 from briefing.annotate import AnnotatedArticle  # noqa: E402
@@ -102,9 +102,15 @@ class Pair:
     kind: str  # see report_merging.KINDS
 
 
-def load_stories(pages: Path, splits: frozenset[str]) -> Stories:
+def load_stories(pages: Path, splits: frozenset[str], partial: bool = False) -> Stories:
     whole = {c.id for c in load_clusters()}
-    clusters = [c for c in load_clusters() + load_clusters(PAIRS_DIR) if c.split in splits]
+    clusters = present_pages(
+        [c for c in load_clusters() + load_clusters(PAIRS_DIR) if c.split in splits],
+        pages,
+        partial,
+    )
+    if clusters is None:
+        raise SystemExit(0)
     stories = Stories([], [], [], [], [], [])
     for n, cluster in enumerate(clusters):
         stories.whole.append(cluster.id in whole)
@@ -299,10 +305,7 @@ def cross_validate(stories: Stories, pairs: list[Pair], thresholds: dict[str, fl
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
-    parser.add_argument(
-        "--pages", type=Path, default=Path(os.environ.get("BRIEFING_JUDGED_PAGES", str(found)))
-    )
+    add_pages_arguments(parser)
     parser.add_argument("--dry", action="store_true", help="print, do not write")
     parser.add_argument(
         "--cv", action="store_true", help="also judge each story by a score fitted without it"
@@ -332,7 +335,7 @@ def main() -> int:
         if set(stories.splits) - splits:
             raise SystemExit(f"{args.stories} holds other splits than {sorted(splits)}")
     else:
-        stories = load_stories(args.pages, splits)
+        stories = load_stories(args.pages, splits, args.partial)
         if args.stories:
             args.stories.write_bytes(pickle.dumps(stories))
     pairs = labelled_pairs(stories)

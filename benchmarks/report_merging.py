@@ -39,7 +39,6 @@ different stories can chain together as they would in a user's mixed folder). Tu
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -55,14 +54,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from briefing_eval import (  # noqa: E402
     HARD_NEGATIVE_OVERLAP,
     LABELS_DIR,
-    PAGE_FOLDERS,
     Cluster,
     Label,
+    add_pages_arguments,
     is_copy,
     load_clusters,
     match_labels,
     overlap,
-    pages_missing,
+    present_pages,
     story,
 )
 
@@ -592,9 +591,7 @@ def why(a: str, b: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    found = next((folder for folder in PAGE_FOLDERS if folder.is_dir()), PAGE_FOLDERS[0])
-    default = os.environ.get("BRIEFING_JUDGED_PAGES", str(found))
-    parser.add_argument("--pages", type=Path, default=Path(default))
+    add_pages_arguments(parser)
     parser.add_argument("--worst", type=int, default=0, help="show this many misses per kind")
     parser.add_argument(
         "--split", choices=("dev", "test"), help="only this split's stories (tune on dev)"
@@ -619,8 +616,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     clusters = [
         c for c in load_clusters() + load_clusters(PAIRS_DIR) if args.split in (None, c.split)
     ]
-    if pages_missing(clusters, args.pages):
+    present = present_pages(clusters, args.pages, args.partial)
+    if present is None:
         return 0
+    clusters = present
     by_split: dict[str, list[tuple[Cluster, list[AnnotatedArticle]]]] = defaultdict(list)
     for n, cluster in enumerate(clusters):
         by_split[cluster.split].append((cluster, brief_cluster(cluster, args.pages, f"c{n}a")))

@@ -203,3 +203,24 @@ def test_read_dump_and_cross_story_negatives() -> None:
     assert ev.cross_story_negatives([jan, oct_], dump(False)).total == 1
     merged = ev.cross_story_negatives([jan, oct_], dump(True))
     assert (merged.yes, merged.total) == (1, 1)
+
+
+def test_a_partial_corpus_is_judged_without_its_missing_pages(tmp_path, capsys) -> None:
+    def article(name: str) -> ev.JudgedArticle:
+        return ev.JudgedArticle(
+            id=f"c/{name}", file=f"{name}.txt", url="", outlet="", published="", sha256="",
+            labels=(),
+        )  # fmt: skip
+
+    whole = ev.Cluster(
+        id="c", profile="sudan", split="dev", story="", articles=(article("a"), article("b"))
+    )
+    gone = ev.Cluster(id="g", profile="sudan", split="dev", story="", articles=(article("x"),))
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("text", encoding="utf-8")
+    assert ev.present_pages([whole, gone], tmp_path) is None
+    assert "2 missing" in capsys.readouterr().out
+    kept = ev.present_pages([whole, gone], tmp_path, partial=True)
+    assert [(c.id, [a.file for a in c.articles]) for c in kept] == [("c", ["a.txt"])]
+    assert "c/b.txt, g/x.txt" in capsys.readouterr().out
+    assert ev.present_pages([whole], tmp_path / "none-missing-here", partial=False) is None
