@@ -30,6 +30,10 @@ only through a chain of other pairs. And how many rewrites a perfect score would
 merge given the pairs the candidate search proposes (joined through third sentences too):
 what candidate search, rather than scoring, leaves out.
 
+Rewrites and negatives of one story file are also counted by the share of content words
+they share (`overlap`, binned): rewrites that share as little as different reports of one
+story do are what a score of shared words cannot merge without merging those too.
+
 Two verdicts are scored: the pairwise test (`same_report`) and the grouping the briefing
 shows (`corroborate`, run over every article of the split at once, so reports of
 different stories can chain together as they would in a user's mixed folder). Tune on
