@@ -62,3 +62,12 @@ def test_the_headline_under_a_sign_up_notice_is_a_candidate() -> None:
     assert article.title == HEADLINE
     assert NOTICE in article.dropped
     assert read_units(page).units[read_units(page).rule_span[0]].text == NOTICE
+
+
+def test_a_short_text_under_its_site_row_opens_on_the_headline_under_it() -> None:
+    """A page store's beginning: the site's row, the headline, the standfirst, the text. The
+    text's top row is not its headline when a title-shaped row stands between it and the
+    first paragraph."""
+    standfirst = "The council wants to open the hall again within two years, its leader said."
+    page = f"Latest news in the Harbour Gazette\n\n{HEADLINE}\n\n{standfirst}\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title == HEADLINE
