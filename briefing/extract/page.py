@@ -16,7 +16,7 @@ from itertools import chain
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
-from briefing.extract.headline import choose_headline, is_credit, row_shape
+from briefing.extract.headline import choose_headline, ends_in_credit, is_credit, row_shape
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_byline,
@@ -78,6 +78,7 @@ def forget_pages() -> None:
     forget_units()
     row_shape.cache_clear()
     is_credit.cache_clear()
+    ends_in_credit.cache_clear()
 
 
 @dataclass(frozen=True)
