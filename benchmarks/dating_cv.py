@@ -2,6 +2,7 @@
 
     python benchmarks/dating_cv.py                   # every rule, dev stories
     python benchmarks/dating_cv.py --rule story_day  # one rule
+    python benchmarks/dating_cv.py --rule none       # no rule off: the scores per story
 
 Each dating rule of `briefing.model.dating` is switched off in turn (patched in this process,
 the engine's code untouched) and every dev story is briefed again (`briefing dump --format
@@ -183,17 +184,26 @@ def lines_read(into: dict[str, str | None]) -> Iterator[None]:
         lines.line_dates = original
 
 
-def score(cluster: judged.Cluster, pages: Path, out: Path) -> Score:
+def score(cluster: judged.Cluster, pages: Path, out: Path, show: bool = False) -> Score:
     read: dict[str, str | None] = {}
     with lines_read(read):
         dump = brief(cluster, pages, out)
     res = judged.judge_cluster(cluster, dump)
-    labelled = judged.read_dump([cluster], dump).labelled
-    verdicts = Counter(
-        judged.date_verdict(date, labelled[sid].date)
+    found = judged.read_dump([cluster], dump)
+    labelled = found.labelled
+    dated = {
+        sid: judged.date_verdict(date, labelled[sid].date)
         for sid, date in read.items()
         if sid in labelled and labelled[sid].event and labelled[sid].date
-    )
+    }
+    if show:
+        for sid, verdict in dated.items():
+            if verdict != "right":
+                print(
+                    f"  {cluster.id} {verdict}: {read[sid]} for {labelled[sid].date}: "
+                    f"{found.texts[sid][:150]}"
+                )
+    verdicts = Counter(dated.values())
     return Score(
         res.dates["right"],
         res.dates["wrong"],
@@ -259,17 +269,26 @@ def print_measure(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     judged.add_pages_arguments(parser)
-    parser.add_argument("--rule", action="append", choices=sorted(RULES))
-    args = parser.parse_args(argv)
-    clusters = judged.present_pages(
-        [c for c in judged.load_clusters() if c.split == "dev"], args.pages, args.partial
+    parser.add_argument(
+        "--rule", action="append", choices=[*sorted(RULES), "none"], help="none: no rule off"
     )
+    parser.add_argument("--story", action="append", help="only these dev stories (ids)")
+    parser.add_argument(
+        "--show", action="store_true", help="every line read not dated right, with every rule on"
+    )
+    args = parser.parse_args(argv)
+    dev = [
+        c
+        for c in judged.load_clusters()
+        if c.split == "dev" and (not args.story or c.id in args.story)
+    ]
+    clusters = judged.present_pages(dev, args.pages, args.partial)
     if clusters is None:
         return 0
-    rules = args.rule or list(RULES)
+    rules = [rule for rule in args.rule or RULES if rule != "none"]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "dump.json"
-        base = {c.id: score(c, args.pages, out) for c in clusters}
+        base = {c.id: score(c, args.pages, out, args.show) for c in clusters}
         ablated = {}
         for rule in rules:
             with switched_off(rule):
@@ -282,8 +301,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     for rule in rules:
         print(f"  {rule}: {RULES[rule][0]}")
-    for name, measure in MEASURES.items():
-        print_measure(name, base, ablated, measure)
+    for story, found in base.items():
+        print(
+            f"  {story}: key facts right {found.right}, wrong {found.wrong}, missing "
+            f"{found.missing}, usable {found.usable}; lines read right {found.read_right}, "
+            f"wrong {found.read_wrong}"
+        )
+    if rules:
+        for name, measure in MEASURES.items():
+            print_measure(name, base, ablated, measure)
     return 0
 
 
