@@ -67,6 +67,15 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
         "a page written days after its news dates that news to its month",
         [(dating, "_since", lambda date, reference: None)],
     ),
+    "statement_day": (
+        "words said undated take the day the article gives its speaker's statement",
+        [(dating.Dating, "statement_day", lambda self, stated: None)],
+    ),
+    "describing_clause": (
+        "a date in a clause opened by a participle ('announced late Tuesday by') dates the "
+        "event only when the sentence writes no other",
+        [(dating, "_PARTICIPLE_OPENS", _NEVER)],
+    ),
     "told_elsewhere": (
         "an undated event takes the day another article writes for it",
         [(dating.Dating, "told_elsewhere", lambda self, stated: None)],
