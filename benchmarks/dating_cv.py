@@ -12,8 +12,9 @@ with it minus the score without it (right - 2 x wrong: a wrong date costs more t
 one).
 
 Leave one story out: for each story, a rule is kept only when it helps (or is neutral on)
-the *other* stories; the held-out story is then scored with the rules so chosen (effects
-added up, one rule at a time). A rule that helps only the story it was written for is dropped
+the *other* stories; the held-out story is then scored with the rules so chosen (briefed
+again with every rule its fold drops switched off at once: rules interact, so their effects
+one at a time do not add up). A rule that helps only the story it was written for is dropped
 in that story's fold, so the left-out total falls below the all-rules total by what is
 over-fit. Only dev stories are read.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import re
@@ -129,12 +131,9 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
 
 
 @contextlib.contextmanager
-def switched_off(rule: str | None) -> Iterator[None]:
-    if rule is None:
-        yield
-        return
+def switched_off(*rules: str) -> Iterator[None]:
     saved = []
-    for owner, name, value in RULES[rule][1]:
+    for owner, name, value in (patch for rule in rules for patch in RULES[rule][1]):
         saved.append((owner, name, getattr(owner, name)))
         setattr(owner, name, value)
     try:
@@ -230,10 +229,16 @@ MEASURES: dict[str, Measure] = {
 }
 
 
+# Story, the rules switched off together -> its score so briefed.
+Rescore = Callable[[str, tuple[str, ...]], Score]
+
+
 def leave_one_out(
-    base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure
+    base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure, rescore: Rescore
 ) -> tuple[int, int, dict[str, list[str]]]:
-    """(all-rules total, left-out total, story -> the rules its fold drops)."""
+    """(all-rules total, left-out total, story -> the rules its fold drops). A story whose
+    fold drops several rules is briefed again with all of them off (`rescore`): rules
+    interact (one may undo the harm of another), so their effects alone do not add up."""
 
     def effect(rule: str, story: str) -> int:
         return measure(base[story]) - measure(ablated[rule][story])
@@ -250,13 +255,20 @@ def leave_one_out(
             if (gain := sum(effect(rule, s) for s in others)) < 0
             or (gain == 0 and all(effect(rule, s) == 0 for s in others) and effect(rule, story))
         ]
-        held_out += measure(base[story]) - sum(effect(rule, story) for rule in off)
+        if len(off) > 1:
+            held_out += measure(rescore(story, tuple(off)))
+        else:
+            held_out += measure(ablated[off[0]][story] if off else base[story])
         dropped[story] = off
     return total, held_out, dropped
 
 
 def print_measure(
-    name: str, base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure
+    name: str,
+    base: dict[str, Score],
+    ablated: dict[str, dict[str, Score]],
+    measure: Measure,
+    rescore: Rescore,
 ) -> None:
     print(f"\n{name} (score: right - 2 x wrong)")
     print("| rule | score without it | stories it helps | stories it hurts |")
@@ -266,7 +278,7 @@ def print_measure(
         helps = ", ".join(f"{s} {e:+d}" for s, e in effects.items() if e > 0) or "-"
         hurts = ", ".join(f"{s} {e:+d}" for s, e in effects.items() if e < 0) or "-"
         print(f"| {rule} | {sum(map(measure, scores.values()))} | {helps} | {hurts} |")
-    total, held_out, dropped = leave_one_out(base, ablated, measure)
+    total, held_out, dropped = leave_one_out(base, ablated, measure, rescore)
     print(
         f"score with every rule: {total}; each story scored by rules chosen without it: {held_out}"
     )
@@ -295,13 +307,24 @@ def main(argv: list[str] | None = None) -> int:
     if clusters is None:
         return 0
     rules = [rule for rule in args.rule or RULES if rule != "none"]
+    by_id = {c.id: c for c in clusters}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "dump.json"
+
+        @functools.cache
+        def rescore(story: str, off: tuple[str, ...]) -> Score:
+            with switched_off(*off):
+                return score(by_id[story], args.pages, out)
+
         base = {c.id: score(c, args.pages, out, args.show) for c in clusters}
-        ablated = {}
-        for rule in rules:
-            with switched_off(rule):
-                ablated[rule] = {c.id: score(c, args.pages, out) for c in clusters}
+        ablated = {rule: {c.id: rescore(c.id, (rule,)) for c in clusters} for rule in rules}
+        print_totals(base, rules)
+        for name, measure in MEASURES.items() if rules else ():
+            print_measure(name, base, ablated, measure, rescore)
+    return 0
+
+
+def print_totals(base: dict[str, Score], rules: list[str]) -> None:
     facts = [sum(getattr(s, k) for s in base.values()) for k in ("right", "wrong", "missing")]
     read = [sum(getattr(s, k) for s in base.values()) for k in ("read_right", "read_wrong")]
     print(
@@ -316,10 +339,6 @@ def main(argv: list[str] | None = None) -> int:
             f"{found.missing}, usable {found.usable}; lines read right {found.read_right}, "
             f"wrong {found.read_wrong}"
         )
-    if rules:
-        for name, measure in MEASURES.items():
-            print_measure(name, base, ablated, measure)
-    return 0
 
 
 if __name__ == "__main__":
