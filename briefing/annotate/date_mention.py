@@ -8,10 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import compress
-
-from briefing.annotate.tokens import WORD, sentence_words
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -108,9 +105,8 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         yield from phrase.finditer(text)
         return
     end = 0
-    # The words are screened all at once (a lookup each), the few openers tried one by one.
-    for word in compress(WORD.finditer(text), map(_may_open, sentence_words(text))):
-        if word.start() < end:
+    for word in _WORD.finditer(text):
+        if word.start() < end or not _may_open(word.group()):
             continue
         match = phrase.match(text, word.start())
         if match:
@@ -118,6 +114,7 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+_WORD = re.compile(r"\w+")
 # Every phrase opens a word: a number (digits or a number word, the whole word), a month
 # (or its three letters), or a word placing a year, the year's digits maybe glued on.
 _SPELT_NUMBERS = frozenset(_NUMBER_WORDS)
@@ -127,7 +124,6 @@ _OPENING_WORDS = frozenset(
 _LETTERS_BEFORE_DIGITS = re.compile(r"[^\W\d]*")
 
 
-@lru_cache(maxsize=65_536)  # a sentence's words are mostly common ones: looked up
 def _may_open(word: str) -> bool:
     """Whether a phrase may start at this word (a superset: the phrase decides)."""
     if word[0].isdecimal():

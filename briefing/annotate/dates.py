@@ -18,7 +18,6 @@ from itertools import compress
 
 from briefing.annotate.date_mention import DateMention
 from briefing.annotate.phrase_index import fold
-from briefing.annotate.tokens import WORD, sentence_words
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -119,6 +118,7 @@ _OPENING_WORDS = frozenset(
         for spelling in (name, name.upper())
     )
 )
+_WORD_START = re.compile(r"(?<!\w)\w+")
 
 # Cheap screen run before _CANDIDATE, as exact as a few substring tests can be: every
 # candidate holds a year's digits, a month (title or upper case: its first three letters) or
@@ -235,7 +235,7 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
     where a word that can open one starts."""
     end = 0
     # The words are screened all at once (a lookup each), the few openers tried one by one.
-    openers = compress(WORD.finditer(text), map(_may_open, sentence_words(text)))
+    openers = compress(_WORD_START.finditer(text), map(_may_open, _WORD_START.findall(text)))
     for word in openers:
         start = word.start()
         if start < end:

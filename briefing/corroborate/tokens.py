@@ -12,13 +12,11 @@ from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any, Generic, TypeVar
 
-# How report comparison splits words, for its modules: a sentence split once for them all.
-from briefing.annotate.tokens import WORD as WORD
-from briefing.annotate.tokens import sentence_words as sentence_words
 from briefing.extract import STOPWORDS
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
 
+WORD = re.compile(r"\w+")
 _Value = TypeVar("_Value")
 # Function words carry no report of their own, nor do verbs of saying (every outlet
 # attributes in its own words); overlap is measured without them.
@@ -32,6 +30,15 @@ WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 # The Arabic article of names ("al-Assad", "Ahmad al Shara", "El Fasher"): shared by
 # every other name, it says nothing of which one.
 _NAME_PARTICLES = frozenset({"al", "el"})
+
+
+# An article's sentences are split into words by each reader in turn (restatement words, then
+# copy keys and report words): remembered for an article's worth of sentences, a sentence is
+# split once.
+@lru_cache(maxsize=4_096)
+def sentence_words(text: str) -> tuple[str, ...]:
+    """The `WORD`s of a sentence, in order."""
+    return tuple(WORD.findall(text))
 
 
 def whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
