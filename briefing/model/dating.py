@@ -768,7 +768,8 @@ def line_dates(
     the day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if dates or is_background(event, None, None):
+    # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
+    if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):
         return dates
     counted = relative_day(stated.text)
     if counted is not None:

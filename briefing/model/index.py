@@ -28,6 +28,7 @@ from briefing.profile import Profile
 if TYPE_CHECKING:
     from briefing.model.dating import Dating
     from briefing.model.lines import Line
+    from briefing.model.reading import Reading
 
 
 @dataclass(frozen=True)
@@ -48,20 +49,26 @@ class Prepared:
     # The sentences whose dates depend on the day they are read against (see
     # `dates.reads_the_day`): the others need no reading again against another day.
     relative: frozenset[str]
+    # Sentence id -> its `Reading`, for the sentences naming a profile actor (not
+    # furniture): those the profile's panes state. Others are read when a line asks.
+    readings: dict[str, Reading]
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     from briefing.annotate.dates import reads_the_day
     from briefing.model.attribution import attribute_sentences
     from briefing.model.lines import furniture
+    from briefing.model.reading import read_sentence
 
+    unfit = furniture(article.sentences)
     return Prepared(
         article_words(article),
         attribute_sentences(article.sentences),
         {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
         article_context(article.article, profile).settled(),
-        furniture(article.sentences),
+        unfit,
         frozenset(s.id for s in article.sentences if reads_the_day(s.text)),
+        {s.id: read_sentence(s.text) for s in article.sentences if s.actors and s.id not in unfit},
     )
 
 
@@ -191,6 +198,16 @@ class Index:
             known = self.prepared.get(article.id)
             speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers
+
+    def reading(self, sentence: Sentence) -> Reading:
+        """What a sentence tells (see `reading.read_sentence`), as its worker read it."""
+        known = self.prepared.get(sentence.article_id)
+        found = known.readings.get(sentence.id) if known else None
+        if found is not None:
+            return found
+        from briefing.model.reading import read_sentence
+
+        return read_sentence(sentence.text)
 
     @cached_property
     def furniture(self) -> frozenset[str]:
