@@ -52,9 +52,13 @@ class Prepared:
     # Sentence id -> its `Reading`, for the sentences naming a profile actor (not
     # furniture): those the profile's panes state. Others are read when a line asks.
     readings: dict[str, Reading]
+    # An undated article's sentences naming an alias bounded in time (see
+    # `bounded_sentences`), the only ones re-tagging it may change; None for a dated one.
+    bounded: frozenset[str] | None
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
+    from briefing.annotate.article import bounded_sentences
     from briefing.annotate.dates import reads_the_day
     from briefing.model.attribution import attribute_sentences
     from briefing.model.lines import furniture
@@ -69,16 +73,25 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
         unfit,
         frozenset(s.id for s in article.sentences if reads_the_day(s.text)),
         {s.id: read_sentence(s.text) for s in article.sentences if s.actors and s.id not in unfit},
+        (
+            bounded_sentences(article, compile_profile(profile))
+            if publication_date(article.article.published) is None
+            else None
+        ),
     )
-
-
-def _context(prepared: Prepared | None) -> ArticleContext | None:
-    return prepared.context if prepared else None
 
 
 def article_context(article: Article, profile: Profile) -> ArticleContext:
     """The whole article as the profile's context rules read it."""
     return compile_profile(profile).context("\n".join(block.text for block in article.blocks))
+
+
+def _retagged(
+    article: AnnotatedArticle, tagger: ActorTagger, day: str, prepared: Prepared | None
+) -> AnnotatedArticle:
+    if prepared is None:
+        return retag_article(article, tagger, day)
+    return retag_article(article, tagger, day, prepared.context, prepared.bounded)
 
 
 @dataclass(frozen=True)
@@ -126,9 +139,7 @@ class Index:
             return self
         days = self.tagging_days
         annotated = tuple(
-            retag_article(a, tagger, days[a.id], _context(self.prepared.get(a.id)))
-            if a.id in days
-            else a
+            _retagged(a, tagger, days[a.id], self.prepared.get(a.id)) if a.id in days else a
             for a in self.annotated
         )
         if all(new is old for new, old in zip(annotated, self.annotated, strict=True)):
