@@ -3,6 +3,7 @@ model stage joining it: the same answers as reading the sentences there."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from briefing.annotate.actors import compile_profile
@@ -109,3 +110,19 @@ def test_tagging_an_undated_article_again_reads_only_its_sentences_with_such_an_
     assert [s.actors for s in _undated(joined).sentences] == [
         s.actors for s in after_the_fall.sentences
     ]
+
+
+def test_the_worker_dates_what_its_sentences_tell_as_done_and_the_model_takes_it(
+    tmp_path: Path,
+) -> None:
+    profile, _, articles = _articles(tmp_path)
+    dated = next(a for a in articles if a.article.published)
+    prepared = {a.id: prepare(a, profile) for a in articles}
+    agreed = next(s for s in dated.sentences if "agreed a ceasefire" in s.text)
+    [done] = prepared[dated.id].done.values()
+    assert prepared[dated.id].done == {agreed.id: done}
+    assert (done.text, done.value) == ("on Tuesday", "2025-10-07")
+    # Read against the day its page gives: the worker's date, not one read again.
+    index = Index.of(articles, prepared)
+    assert index.dating.reference[dated.id] == datetime.date(2025, 10, 7)
+    assert index.dating._done_date(agreed) is done

@@ -26,6 +26,7 @@ from briefing.extract import Article
 from briefing.profile import Profile
 
 if TYPE_CHECKING:
+    from briefing.annotate.dates import DateMention
     from briefing.model.dating import Dating
     from briefing.model.lines import Line
     from briefing.model.reading import Reading
@@ -52,6 +53,9 @@ class Prepared:
     # Sentence id -> its `Reading`, for the sentences naming a profile actor (not
     # furniture): those the profile's panes state. Others are read when a line asks.
     readings: dict[str, Reading]
+    # Sentence id -> `dating.done_date` of its own dates, for the sentences with one: the
+    # model reads a sentence whose dates it does not read again by this.
+    done: dict[str, DateMention]
     # An undated article's sentences naming an alias bounded in time (see
     # `bounded_sentences`), the only ones re-tagging it may change; None for a dated one.
     bounded: frozenset[str] | None
@@ -61,6 +65,7 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     from briefing.annotate.article import bounded_sentences
     from briefing.annotate.dates import reads_the_day
     from briefing.model.attribution import attribute_sentences
+    from briefing.model.dating import done_date
     from briefing.model.lines import furniture
     from briefing.model.reading import read_sentence
 
@@ -73,6 +78,7 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
         unfit,
         frozenset(s.id for s in article.sentences if reads_the_day(s.text)),
         {s.id: read_sentence(s.text) for s in article.sentences if s.actors and s.id not in unfit},
+        {s.id: done for s in article.sentences if s.dates and (done := done_date(s.text, s.dates))},
         (
             bounded_sentences(article, compile_profile(profile))
             if publication_date(article.article.published) is None
