@@ -15,14 +15,14 @@ from briefing.pipeline import process_document, read_documents, resolve_profile
 # "Syrian army" is Assad's until his fall, the new government's after (the Syria profile):
 # an undated page is tagged again against the day it is estimated to be of.
 _DATED_PAGE = (
-    " date 2025-10-07 Ceasefire in Aleppo\n\n"
-    "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
-    "district of Aleppo on Tuesday after a night of shelling, officials said.\n"
+    " date 2025-10-07 Clashes near Deir Hafer\n\n"
+    "Syrian army troops and SDF fighters clashed near Deir Hafer east of Aleppo on Tuesday, "
+    "two local sources said.\n"
 )
 _UNDATED_PAGE = (
-    "Aleppo truce holds\n\n"
-    "Syrian army units and the Kurdish-led SDF agreed a ceasefire in the Sheikh Maqsoud "
-    "district of Aleppo on Tuesday after a night of shelling, officials said.\n\n"
+    "Calm returns to Deir Hafer\n\n"
+    "Syrian army troops and SDF fighters clashed near Deir Hafer east of Aleppo on Tuesday, "
+    "two local sources said.\n\n"
     "Khartoum, October 28 : The SDF have regularly shelled the district, residents said.\n\n"
     "Residents of the district said the night was quiet.\n"
 )
@@ -118,11 +118,11 @@ def test_the_worker_dates_what_its_sentences_tell_as_done_and_the_model_takes_it
     profile, _, articles = _articles(tmp_path)
     dated = next(a for a in articles if a.article.published)
     prepared = {a.id: prepare(a, profile) for a in articles}
-    agreed = next(s for s in dated.sentences if "agreed a ceasefire" in s.text)
+    clashed = next(s for s in dated.sentences if "clashed near" in s.text)
     [done] = prepared[dated.id].done.values()
-    assert prepared[dated.id].done == {agreed.id: done}
+    assert prepared[dated.id].done == {clashed.id: done}
     assert (done.text, done.value) == ("on Tuesday", "2025-10-07")
     # Read against the day its page gives: the worker's date, not one read again.
     index = Index.of(articles, prepared)
     assert index.dating.reference[dated.id] == datetime.date(2025, 10, 7)
-    assert index.dating._done_date(agreed) is done
+    assert index.dating._done_date(clashed) is done
