@@ -564,14 +564,25 @@ class Dating:
         return None
 
     def _done_date(self, sentence: Sentence) -> DateMention | None:
-        """The date a sentence gives an event it tells as done ("FMs meet in Doha today"
-        says what is to come, not what happened)."""
+        """`done_date` of a sentence, its dates read against its article's reference day
+        (the worker's, when they are the ones it read)."""
         if sentence.id not in self._done:
-            date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
-            if date is not None and tense_at(sentence.text, date.start, date.end) != "past":
-                date = None
-            self._done[sentence.id] = date
+            dates = self.sentence_dates(sentence)
+            prepared = self.index.prepared.get(sentence.article_id)
+            if prepared is not None and dates is sentence.dates:
+                self._done[sentence.id] = prepared.done.get(sentence.id)
+            else:
+                self._done[sentence.id] = done_date(sentence.text, dates)
         return self._done[sentence.id]
+
+
+def done_date(text: str, dates: Sequence[DateMention]) -> DateMention | None:
+    """The date a sentence (`text`, with its `dates`) gives an event it tells as done
+    ("FMs meet in Doha today" says what is to come, not what happened)."""
+    date = best_date(event_dates(text, dates))
+    if date is not None and tense_at(text, date.start, date.end) != "past":
+        return None
+    return date
 
 
 def _body(index: Index, article_id: str) -> list[Sentence]:
@@ -830,7 +841,8 @@ def line_dates(
     the day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if dates or is_background(event, None, None):
+    # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
+    if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):
         return dates
     counted = relative_day(stated.text)
     if counted is not None:
