@@ -13,7 +13,7 @@ import pytest
 
 from briefing.extract.features import UNIT_FEATURES, unit_matrix
 from briefing.extract.page import read_units
-from briefing.extract.units import Unit
+from briefing.extract.units import SHAPE_FEATURES, Unit
 from briefing.extract.vocabulary import ARTICLE_END, BREADCRUMB, CJK_CHAR
 
 PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "extraction-dev" / "pages"
@@ -101,3 +101,23 @@ def test_pages_without_digits_separators_or_cjk_read_zero() -> None:
 def test_columns_match_on_real_pages() -> None:
     for path in sorted(PAGES.glob("*.txt"))[:20]:
         assert_plain_columns(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_units_shape_rows_and_the_page_columns_make_the_units_own_columns() -> None:
+    page_read = {"is_prose", "near_prose", "caption", "repeated"}
+    assert len(set(SHAPE_FEATURES)) == len(SHAPE_FEATURES)
+    assert set(SHAPE_FEATURES).isdisjoint(page_read)
+    assert set(SHAPE_FEATURES) | page_read == set(OWN)
+
+
+def test_a_caption_mark_given_after_the_unit_is_made_is_read() -> None:
+    # the alt text over its credited caption becomes a caption when the page is read
+    text = (
+        "Rescue workers search the rubble of a building\n\n"
+        "Rescue workers search the rubble of a building (Photo: Jane Doe / Reuters)\n\n"
+        "The ministry said the new rules would apply to all imports from the region and that "
+        "traders had been told to prepare for checks at the border."
+    )
+    page = read_units(text)
+    assert page.units[0].caption
+    assert_plain_columns(text)
