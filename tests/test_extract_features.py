@@ -4,6 +4,7 @@ plain reading of each unit on its own."""
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -121,3 +122,11 @@ def test_a_caption_mark_given_after_the_unit_is_made_is_read() -> None:
     page = read_units(text)
     assert page.units[0].caption
     assert_plain_columns(text)
+
+
+def test_random_ascii_rows_read_as_their_plain_form() -> None:
+    # digits counted and the first letter found without the patterns on ASCII rows
+    rng = random.Random(0)
+    alphabet = "aZk09 _-|>.,:;()[]'\"/\\\t"
+    rows = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    assert_plain_columns("\n\n".join(rows))

@@ -9,6 +9,7 @@ width are gone by the time units are made, and lengths are in words, not charact
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from operator import attrgetter
 
 import numpy as np
@@ -135,7 +136,10 @@ def _unit_columns(units: list[Unit]) -> np.ndarray:
     """UNIT_FEATURES up to "numbered" (a unit's own, and whether the page repeats it), a row
     per unit: the units' shape rows, their caption-dependent flags, and the page's copies."""
     columns = np.empty((len(units), _UNIT_COLUMNS))
-    columns[:, _SHAPE_COLUMNS] = np.array(list(map(attrgetter("shape"), units)))
+    # one flat run of numbers (fromiter: half the cost of np.array over the rows)
+    shapes = chain.from_iterable(map(attrgetter("shape"), units))
+    rows = np.fromiter(shapes, float, len(units) * len(SHAPE_FEATURES))
+    columns[:, _SHAPE_COLUMNS] = rows.reshape(len(units), len(SHAPE_FEATURES))
     # bools as bytes: far cheaper to turn into an array than Python floats
     for name, field in _CAPTION_FIELDS.items():
         flags = bytes(map(attrgetter(field), units))

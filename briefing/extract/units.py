@@ -57,6 +57,11 @@ from briefing.extract.vocabulary import (
 STAMP_WORDS = 12
 DIGIT = re.compile(r"\d")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
+# An ASCII row's digits (what DIGIT matches there) deleted from its bytes, and what comes before
+# its first letter (FIRST_LETTER's match) stripped, in C: a pattern's call costs several times
+# as much on a row of a few words.
+_ASCII_DIGITS = b"0123456789"
+_ASCII_NON_LETTERS = "".join(chr(code) for code in range(128) if not chr(code).isalpha())
 
 
 CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Getty Images")
@@ -336,8 +341,19 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         bullet = bullets[index]
         terminal = ends_a_sentence(text)
         capitals = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
-        date = bool(DIGIT.search(head)) and (  # every date and stamp pattern needs a digit
-            shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))
+        ascii_text = text.isascii()  # a flag: no scan
+        if ascii_text:
+            raw = text.encode()
+            digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+            starts_lower = text.lstrip(_ASCII_NON_LETTERS)[:1].islower()
+        else:
+            digits = len(DIGIT.findall(text))
+            letter = FIRST_LETTER.search(text)
+            starts_lower = letter is not None and letter.group().islower()
+        date = (  # every date and stamp pattern needs a digit
+            digits > 0
+            and DIGIT.search(head) is not None
+            and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text))))
         )
         promo = index in promo_hinted and bool(PROMO.search(text))
         boilerplate = index in boilerplate_hinted and bool(BOILERPLATE.search(text))
@@ -349,10 +365,9 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             or (first in AD_LABEL_OPENERS and AD_LABEL.match(text) is not None)
         )
         commas = text.count(",")
-        if not text.isascii():
+        if not ascii_text:
             commas += text.count("，") + text.count("、")
         stop_ratio = stop_count / word_count if word_count else 0.0
-        letter = FIRST_LETTER.search(text)
         unit = _new_unit(Unit)
         unit.__dict__.update(
             text=text,
@@ -389,7 +404,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
                 date,
                 capitals,
                 # digits over the characters that are not spaces (1 at least)
-                len(DIGIT.findall(text)) / max(len(text) - text.count(" "), 1),
+                digits / max(len(text) - text.count(" "), 1),
                 commas / max(word_count, 1),
                 text.isupper(),
                 placeholder,
@@ -399,11 +414,13 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
                 (first in ARTICLE_END_OPENERS or text[:1].isdecimal())
                 and ARTICLE_END.match(text) is not None,
                 "|" in text or (may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None),
-                letter is not None and letter.group().islower(),
+                starts_lower,
                 cjk > word_count,  # more Han and kana than words: Chinese or Japanese
                 bullet and text[:1].isdigit(),  # "1. ...": steps and points, not links
             ),
         )
+        # every pass asks these of every unit: set now, without the descriptor's two calls
+        unit.__dict__.update(prose=_prose(unit), near_prose=_near_prose(unit))
         units.append(unit)
     return units
 
