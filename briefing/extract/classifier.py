@@ -147,13 +147,16 @@ def article_path(probabilities: np.ndarray, switch_cost: float, threshold: float
     out_score, in_score = 0.0, float(odds[0])
     out_came_from, in_came_from = [False], [False]
     for unit_odds in odds.tolist()[1:]:
-        from_in_to_out = in_score - switch_cost > out_score
-        from_out_to_in = out_score - switch_cost > in_score
+        left = in_score - switch_cost  # the article left for furniture here
+        entered = out_score - switch_cost  # the article entered here
+        from_in_to_out = left > out_score
+        from_out_to_in = entered > in_score
         out_came_from.append(from_in_to_out)
         in_came_from.append(not from_out_to_in)
+        # the better of staying or switching, as max() picks it, without its call
         out_score, in_score = (
-            max(out_score, in_score - switch_cost),
-            max(in_score, out_score - switch_cost) + unit_odds,
+            left if from_in_to_out else out_score,
+            (entered if from_out_to_in else in_score) + unit_odds,
         )
     path = [False] * count
     state = in_score > out_score
