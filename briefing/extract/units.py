@@ -75,17 +75,19 @@ CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citin
 # site's rows recur on its pages (the unit memo keeps them), and a row a unit is cheaper to
 # put in a matrix than a column a feature read off every unit again.
 SHAPE_FEATURES = (
+    # numbers
     "log_words",
-    "function_ratio",
-    "bullet",
-    "terminal",
     "log_chars",
-    "ends_colon",
-    "date",
+    "function_ratio",
     "capitals",
     "digit_share",
     "comma_rate",
+    # flags
+    "bullet",
+    "terminal",
     "upper_case",
+    "ends_colon",
+    "date",
     "placeholder",
     "promo",
     "boilerplate",
@@ -396,17 +398,17 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             link_label=link_label,
             shape=(
                 math.log1p(word_count),
-                stop_ratio,
-                bullet,
-                terminal,
                 math.log1p(len(text)),
-                text.endswith(":"),
-                date,
+                stop_ratio,
                 capitals,
                 # digits over the characters that are not spaces (1 at least)
                 digits / max(len(text) - text.count(" "), 1),
                 commas / max(word_count, 1),
+                bullet,
+                terminal,
                 text.isupper(),
+                text.endswith(":"),
+                date,
                 placeholder,
                 promo,
                 boilerplate,
