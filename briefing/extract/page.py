@@ -39,6 +39,7 @@ from briefing.extract.region import (
     learned_kind,
     repeat_shares,
     skip_leading_copies,
+    text_weights,
     trim_lone_tail,
     under_list_label,
 )
@@ -101,7 +102,8 @@ def read_units(text: str) -> PageUnits:
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
     units = mark_caption_copies(make_units(raw_units, stops))
     shares = repeat_shares(units)
-    start, end = trim_lone_tail(units, shares, *best_region(units, shares))
+    weights = text_weights(units, shares)
+    start, end = trim_lone_tail(weights, *best_region(units, weights, shares))
     start = skip_leading_copies(units, start, end)
     end = cut_at_article_end(units, start, end)
     short_page = not any(is_prose(unit) for unit in units)
