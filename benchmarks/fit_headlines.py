@@ -180,8 +180,11 @@ def chosen_row(page: Page, model: HeadlineModel) -> tuple[int, float] | None:
     """The candidate row the scorer believes most (as `choose_headline` picks it), and its
     belief; None without one."""
     texts = [page.texts[i] for i in page.rows]
-    best = best_row(texts, row_beliefs(page.vectors.tolist(), model)) if page.rows else None
-    return None if best is None else (page.rows[best[0]], best[1])
+    if not page.rows:
+        return None
+    beliefs = row_beliefs(page.vectors.tolist(), model)
+    best = best_row(texts, beliefs)
+    return None if best is None else (page.rows[best], beliefs[best])
 
 
 def fit(pages: list[Page], max_wrong: float) -> HeadlineModel:

@@ -745,16 +745,13 @@ def row_beliefs(vectors: list[list[float]], model: HeadlineModel) -> list[float]
     return [value / total for value in exps]
 
 
-def best_row(texts: list[str], beliefs: list[float]) -> tuple[int, float] | None:
-    """The candidate (its place among `texts`, the candidates' texts) with the most belief, and
-    that belief; None when every one is a caption signed by its credit. Such captions stay
-    candidates, read and fitted as the others (the scorer learns from them what a caption looks
-    like), but are never the headline."""
+def best_row(texts: list[str], beliefs: list[float]) -> int | None:
+    """The candidate (its place among `texts`, the candidates' texts) with the most belief;
+    None when every one is a caption signed by its credit. Such captions stay candidates,
+    read and fitted as the others (the scorer learns from them what a caption looks like),
+    but are never the headline."""
     allowed = [k for k, text in enumerate(texts) if not ends_in_credit(text)]
-    if not allowed:
-        return None
-    best = max(allowed, key=beliefs.__getitem__)
-    return best, beliefs[best]
+    return max(allowed, key=beliefs.__getitem__) if allowed else None
 
 
 def choose_headline(
@@ -774,10 +771,11 @@ def choose_headline(
         return None
     model = model or shipped_model()
     vectors = headline_features(units, start, rows, stops, rules_pick, page)
-    best = best_row([units[i].text for i in rows], row_beliefs(vectors, model))
-    if best is None or best[1] < model.threshold:
+    beliefs = row_beliefs(vectors, model)
+    best = best_row([units[i].text for i in rows], beliefs)
+    if best is None or beliefs[best] < model.threshold:
         return None
-    chosen = rows[best[0]]
+    chosen = rows[best]
     # A headline printed twice in a row (the page's title over its heading) heads the text
     # from its second copy: rows between the copies would be read as header rows. A row that
     # ends with the row under it is that headline behind a breadcrumb glued to it

@@ -312,7 +312,7 @@ class Dating:
             and _tells_the_same(told, dated.words)
             and _near(dated.date, reference)
         }
-        return unwritten(next(iter(found.values()))) if len(found) == 1 else None
+        return _the_one_day(found)
 
     def statement_day(self, stated: Sentence) -> DateMention | None:
         """The day its article gives the statement of the speaker whose words `stated`
@@ -335,7 +335,7 @@ class Dating:
             and names & set(_NAME_WORD.findall(clause := _clause_of(sentence.text, mention)))
             and _STATEMENT.search(clause)
         }
-        return unwritten(next(iter(found.values()))) if len(found) == 1 else None
+        return _the_one_day(found)
 
     def counted_day(self, stated: Sentence, counted: RelativeDay) -> DateMention | None:
         """The day of an event `stated` counts from another's ("two days after the base was
@@ -574,6 +574,11 @@ class Dating:
             else:
                 self._done[sentence.id] = done_date(sentence.text, dates)
         return self._done[sentence.id]
+
+
+def _the_one_day(found: dict[str, DateMention]) -> DateMention | None:
+    """The day found, as no sentence of its own writes it; None when the finds disagree."""
+    return unwritten(next(iter(found.values()))) if len(found) == 1 else None
 
 
 def done_date(text: str, dates: Sequence[DateMention]) -> DateMention | None:
