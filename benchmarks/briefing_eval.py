@@ -162,6 +162,9 @@ def check_claims(cluster: str, articles: Sequence[JudgedArticle]) -> None:
 
 def _label(entry: Mapping[str, object]) -> Label:
     about = entry.get("about")
+    claims = entry.get("claims", [])
+    if not (isinstance(claims, list) and all(isinstance(name, str) for name in claims)):
+        raise SystemExit(f"claims of {entry['text']!r} must be a list of names: {claims!r}")
     return Label(
         text=str(entry["text"]),
         actors=frozenset(entry.get("actors", ())),  # type: ignore[arg-type]
@@ -170,7 +173,7 @@ def _label(entry: Mapping[str, object]) -> Label:
         date=entry.get("date"),  # type: ignore[arg-type]
         report=entry.get("report"),  # type: ignore[arg-type]
         furniture=bool(entry.get("furniture", False)),
-        claims=frozenset(entry.get("claims", ())),  # type: ignore[arg-type]
+        claims=frozenset(claims),
     )
 
 

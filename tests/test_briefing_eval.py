@@ -306,6 +306,8 @@ def test_a_report_key_needs_claims_on_all_its_sentences_or_none(tmp_path) -> Non
     with pytest.raises(SystemExit, match=r"kyiv: report 'kyiv:toll' .* kyiv/b: 'Officials said"):
         # The last sentence (b's wounded) without its claims.
         kyiv_cluster(tmp_path, kyiv_toml().rpartition('claims = ["wounded"]')[0])
+    with pytest.raises(SystemExit, match="must be a list of names: 'dead'"):
+        kyiv_cluster(tmp_path, kyiv_toml().replace('["dead"]', '"dead"', 1))
     loose = ev.Label(text="Twelve died", claims=frozenset({"dead"}))
     article = ev.JudgedArticle("c/a", "a.txt", "u", "o", "2025", "", (loose,))
     with pytest.raises(SystemExit, match="c: c/a: 'Twelve died' has claims but no report key"):
