@@ -6,8 +6,9 @@
                                               # test stories too; writes dev's fit only)
 
 A logistic regression over `pair_features` of labelled sentence pairs of the `dev`
-stories (benchmarks/judged/*.toml and pairs/*.toml): the same report in two articles
-against events of different stories. Classes are weighted equally (negatives outnumber
+stories (benchmarks/judged/*.toml and pairs/*.toml): the same claim in two articles
+against events of different stories (pairs of one report key stating other claims, which
+may merge or not, weigh nothing). Classes are weighted equally (negatives outnumber
 positives a hundredfold, most of them trivially apart); hard negatives (sharing 40% of
 their content words) and negatives of one story weigh more than the rest. The threshold
 is the stricter of two picks: each dev story grouped by the briefing with a score fitted
@@ -48,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report_merging import (  # noqa: E402
     KINDS,
     NEGATIVES,
+    OTHER_CLAIM,
     PAIRS_DIR,
     Counts,
     Labelled,
@@ -142,6 +144,9 @@ def labelled_pairs(stories: Stories) -> list[Pair]:
 
 
 def fit(pairs: list[Pair]) -> dict:
+    """The logistic score fitted on pairs sharing a claim (copies, rewrites) against the
+    negatives (NEGATIVE_SHARES); pairs of one report stating other claims, which may merge
+    or not, weigh nothing."""
     names = sorted(pairs[0].features)
     kinds = [p.kind for p in pairs]
     x = np.array([[p.features[name] for name in names] for p in pairs])
@@ -253,7 +258,8 @@ def line(kinds: dict[str, Counts]) -> str:
     precision = good / (good + bad) if good + bad else 1.0
     recall = good / to_merge if to_merge else 0.0
     counts = ", ".join(
-        f"{kind} {kinds[kind].merged}/{kinds[kind].total}" for kind in ("rewrite", "hard", "near")
+        f"{kind} {kinds[kind].merged}/{kinds[kind].total}"
+        for kind in ("rewrite", "hard", "near", OTHER_CLAIM)
     )
     return f"{counts}; precision {precision:.3f}, recall {recall:.3f}"
 

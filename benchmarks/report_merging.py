@@ -11,8 +11,12 @@ labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, o
 sentences that carry a report labelled). Page texts are found as by briefing_eval.py.
 
 Pairs, always of sentences in different articles:
-- *copy*: same `report` key, the same words (two words of slack); *rewrite*: same key,
-  other words. Both should merge.
+- *copy*: sharing a claim (`claims` of one `report` key, or the key itself when it holds
+  one claim), the same words (two words of slack); *rewrite*: sharing a claim, other
+  words. Both should merge. The old figure, every pair of one report key in other words,
+  is printed too ("rewrites merged (report keys)").
+- *other claim*: one report key, no claim in common ("12 died" and "87 were injured"):
+  merging them is neither required nor wrong; how many merge is printed.
 - *negative*: labelled events of different stories (the part of `report` before `:`),
   in one story file naming a common actor (*near*, what briefing_eval counts as wrong
   merges) or in two story files; *hard*
@@ -94,10 +98,12 @@ from briefing.pipeline import process_document, read_documents  # noqa: E402
 from briefing.profile import load_profile  # noqa: E402
 
 PAIRS_DIR = LABELS_DIR / "pairs"
-# Pair kinds: to merge (copy, rewrite); not to merge: events of different stories in one
-# story file (near), in two (negative), and those sharing 40% of their content words
-# wherever they are (hard).
-KINDS = ("copy", "rewrite", "near", "negative", "hard")
+# Pair kinds: to merge (copy, rewrite: sharing a claim); either way: one report key, no
+# claim in common (other claim); not to merge: events of different stories in one story
+# file (near), in two (negative), and those sharing 40% of their content words wherever
+# they are (hard).
+OTHER_CLAIM = "other claim"
+KINDS = ("copy", "rewrite", OTHER_CLAIM, "near", "negative", "hard")
 NEGATIVES = ("near", "negative", "hard")
 
 
@@ -144,6 +150,11 @@ class Split:
             verdict: {kind: Counts() for kind in KINDS} for verdict in ("pairwise", "grouped")
         }
     )
+    # Per verdict, every pair of one report key in other words, claims or not: the figure
+    # of sessions before claims were labelled.
+    key_rewrites: dict[str, Counts] = field(
+        default_factory=lambda: {verdict: Counts() for verdict in ("pairwise", "grouped")}
+    )
 
 
 def brief_cluster(cluster: Cluster, pages: Path, prefix: str) -> list[AnnotatedArticle]:
@@ -175,6 +186,8 @@ def pair_kind(a: Labelled, b: Labelled) -> str | None:
     if a.article == b.article:
         return None
     if a.label.report == b.label.report:
+        if not a.label.claim_ids & b.label.claim_ids:
+            return OTHER_CLAIM  # other facts of one report: merging them is either way
         return "copy" if is_copy(a.text, b.text) else "rewrite"
     if not (a.label.event and b.label.event):
         return None
@@ -209,7 +222,10 @@ def judge(
             counts.merged += merged
             if verdict == "grouped":
                 counts.overlaps.append((overlap(a.text, b.text), merged))
-            wrong = merged if kind in NEGATIVES else not merged
+            if kind == "rewrite" or (kind == OTHER_CLAIM and not is_copy(a.text, b.text)):
+                into.key_rewrites[verdict].total += 1
+                into.key_rewrites[verdict].merged += merged
+            wrong = merged if kind in NEGATIVES else kind != OTHER_CLAIM and not merged
             if wrong:
                 counts.misses.append((a.text, b.text))
 
@@ -308,16 +324,16 @@ def reachable_rewrites(
     articles: Sequence[AnnotatedArticle], labelled: Sequence[Labelled]
 ) -> Counter[str]:
     """How many labelled rewrites (of these articles, one story's, grouped alone) a score
-    joining exactly the proposed pairs whose sentences carry one report would merge, as
+    joining exactly the proposed pairs whose sentences share a claim would merge, as
     "reached" of "rewrites": what candidate search leaves a perfect score (a rewrite no
     pair proposes is still reached through a third sentence proposed with both)."""
     articles = in_content_order(articles)
     sentences = [s for a in articles for s in a.sentences]
     place = {s.id: n for n, s in enumerate(sentences)}
     features, copy_of, distinct = compared_sentences(articles)
-    report_of: dict[int, str] = {}
+    claims_of: dict[int, frozenset[str]] = {}
     for item in labelled:
-        report_of.setdefault(copy_of.get(place.get(item.id, -1), -1), item.label.report)
+        claims_of.setdefault(copy_of.get(place.get(item.id, -1), -1), item.label.claim_ids)
     parent = list(range(len(sentences)))
 
     def root(i: int) -> int:
@@ -328,7 +344,7 @@ def reachable_rewrites(
     for firsts, seconds in candidate_pairs(features, distinct):
         for x, y in zip(firsts.tolist(), seconds.tolist(), strict=True):
             i, j = distinct[x], distinct[y]
-            if i in report_of and report_of[i] == report_of.get(j):
+            if claims_of.get(i, frozenset()) & claims_of.get(j, frozenset()):
                 ri, rj = root(i), root(j)
                 parent[max(ri, rj)] = min(ri, rj)
     counts: Counter[str] = Counter()
@@ -576,23 +592,32 @@ def report_losses(losses: dict[str, Counter[str]]) -> None:
 
 def report(splits: dict[str, Split], worst: int) -> None:
     print(
-        "| split | verdict | copies merged | rewrites merged | negatives merged: same story "
-        "| other stories | hard ones | precision | recall |"
+        "| split | verdict | copies merged | rewrites merged | same report, other claim "
+        "| negatives merged: same story | other stories | hard ones | precision | recall |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name, split in splits.items():
         for verdict, kinds in split.kinds.items():
-            c, r, near, n, h = (kinds[k] for k in KINDS)
+            c, r, other, near, n, h = (kinds[k] for k in KINDS)
             good = c.merged + r.merged
             bad = near.merged + n.merged + h.merged
             precision = pct(good, good + bad)
             recall = pct(good, c.total + r.total)
             print(
                 f"| {name} | {verdict} | {pct(c.merged, c.total)} | {pct(r.merged, r.total)} "
+                f"| {pct(other.merged, other.total)} "
                 f"| {pct(near.merged, near.total)} | {pct(n.merged, n.total)} "
                 f"| {pct(h.merged, h.total)} | {precision} "
                 f"| {recall} |"
             )
+    # The figure of sessions before claims were labelled, to compare across sessions.
+    for name, split in splits.items():
+        keys = split.key_rewrites
+        print(
+            f"{name}: rewrites merged (report keys): grouped "
+            f"{pct(keys['grouped'].merged, keys['grouped'].total)}, pairwise "
+            f"{pct(keys['pairwise'].merged, keys['pairwise'].total)}"
+        )
     if not worst:
         return
     for name in ("dev", "test"):
@@ -683,6 +708,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total.merged += counts.merged
                 total.total += counts.total
                 total.overlaps += counts.overlaps
+            keys, total_keys = splits[name].key_rewrites[verdict], everything.key_rewrites[verdict]
+            total_keys.merged += keys.merged
+            total_keys.total += keys.total
     splits["all"] = everything
     losses["all"] = sum(losses.values(), Counter())
     reached["all"] = sum(reached.values(), Counter())

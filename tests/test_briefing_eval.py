@@ -116,10 +116,10 @@ def test_label_pairs_and_copies() -> None:
         "a3.s1": ev.Label(text="x", actors=frozenset({"rsf"}), event=True, report="toll:979"),
     }
     article_of = {sid: sid.split(".")[0] for sid in labelled}
-    same, different = ev.label_pairs(labelled, article_of)
-    assert same == [frozenset({"a1.s1", "a2.s1"})]
+    pairs = ev.label_pairs(labelled, article_of)
+    assert pairs.same_claim == [frozenset({"a1.s1", "a2.s1"})] and not pairs.other_claim
     # Same-article pairs never count; different reports count when they share an actor.
-    assert different == [frozenset({"a2.s1", "a1.s2"}), frozenset({"a1.s2", "a3.s1"})]
+    assert pairs.different == [frozenset({"a2.s1", "a1.s2"}), frozenset({"a1.s2", "a3.s1"})]
     assert (ev.story("deal:signed"), ev.story("siege"), ev.story(None)) == ("deal", "siege", None)
     # January's WHO toll and October's WHO report: different stories, alike in what they name.
     jan = "WHO chief Tedros said a drone attack on the Saudi hospital in El Fasher killed 70."
@@ -224,3 +224,91 @@ def test_a_partial_corpus_is_judged_without_its_missing_pages(tmp_path, capsys) 
     assert [(c.id, [a.file for a in c.articles]) for c in kept] == [("c", ["a.txt"])]
     assert "c/b.txt, g/x.txt" in capsys.readouterr().out
     assert ev.present_pages([whole], tmp_path / "none-missing-here", partial=False) is None
+
+
+# A report key split into two claims: the dead and the wounded of one strike, told by two
+# articles as (file, [(opening words, claim)]).
+KYIV_ARTICLES = (
+    (
+        "a.txt",
+        [("Russian missiles killed 12 people", "dead"), ("Another 87 people were", "wounded")],
+    ),
+    ("b.txt", [("A Russian strike on Kyiv left 12", "dead"), ("Officials said 87", "wounded")]),
+)
+
+
+def kyiv_toml() -> str:
+    text = 'id = "kyiv"\nprofile = "ukraine"\nsplit = "dev"\nstory = "A strike on Kyiv"\n'
+    for file, sentences in KYIV_ARTICLES:
+        text += f'[[articles]]\nfile = "{file}"\nsha256 = ""\nurl = "https://{file}"\n'
+        text += f'outlet = "{file}"\npublished = "2025-04-24"\n'
+        for opening, claim in sentences:
+            text += f'[[articles.sentences]]\ntext = "{opening}"\nactors = ["russia"]\n'
+            text += f'event = true\nreport = "kyiv:toll"\nclaims = ["{claim}"]\n'
+    return text
+
+
+KYIV = {
+    "a1.s1": "Russian missiles killed 12 people in Kyiv overnight.",
+    "a1.s2": "Another 87 people were injured in the attack.",
+    "a2.s1": "A Russian strike on Kyiv left 12 people dead overnight.",
+    "a2.s2": "Officials said 87 residents were wounded by the Russian strike.",
+}
+
+
+def kyiv_cluster(tmp_path: Path, text: str | None = None) -> ev.Cluster:
+    path = tmp_path / "kyiv.toml"
+    path.write_text(text or kyiv_toml(), encoding="utf-8")
+    return ev.load_cluster(path)
+
+
+def test_claims_are_the_pairs_to_merge_and_the_repeats(tmp_path) -> None:
+    cluster = kyiv_cluster(tmp_path)
+    dead, wounded = cluster.articles[0].labels
+    assert dead.claim_ids == {"kyiv:toll/dead"} and wounded.claim_ids == {"kyiv:toll/wounded"}
+    assert ev.Label(text="x", report="siege").claim_ids == {"siege"}  # one claim: the key
+    assert ev.Label(text="x").claim_ids == frozenset()
+
+    def item(n: int, file: str) -> dict:
+        sentences = [
+            {"id": sid, "text": text, "actors": ["russia"], "report": "r1"}
+            for sid, text in KYIV.items()
+            if sid.startswith(f"a{n}.")
+        ]
+        return {"id": f"a{n}", "path": f"/p/kyiv/{file}", "sentences": sentences}
+
+    def line(sid: str) -> dict:
+        return {"text": KYIV[sid], "sources": [sid], "date": None}
+
+    # The engine merged the dead and the wounded into one report; the pane states the dead,
+    # the wounded, then the dead again.
+    pane = {"id": "russia", "facts": [line("a1.s1"), line("a2.s2"), line("a2.s1")], "summary": []}
+    dump = {"articles": [item(1, "a.txt"), item(2, "b.txt")], "actors": [pane]}
+    res = ev.judge_cluster(cluster, dump)
+    assert (res.rewrites.yes, res.rewrites.total) == (2, 2)  # dead-dead, wounded-wounded
+    assert (res.other_claims.yes, res.other_claims.total) == (2, 2)  # dead-wounded, either way
+    assert (res.key_rewrites.yes, res.key_rewrites.total) == (4, 4)  # the old figure
+    # The wounded after the dead is no repeat (it was, by report key); the dead again is.
+    assert (res.facts.yes, res.facts.total) == (2, 3)
+    labels = {sid: ev.Label(text="x", event=True, report="kyiv:toll") for sid in KYIV}
+    assert len(ev.label_pairs(labels, {sid: sid[:2] for sid in KYIV}).same_claim) == 4
+    both = ev.Label(
+        text="x", about=frozenset({"russia"}), event=True, report="kyiv:toll",
+        claims=frozenset({"dead", "wounded"}),
+    )  # fmt: skip
+    assert ev.fact_problems(both, "russia", None, "x", {"kyiv:toll/dead"}) == []
+    stated = {"kyiv:toll/dead", "kyiv:toll/wounded"}
+    assert ev.fact_problems(both, "russia", None, "x", stated) == ["duplicate"]
+    assert ev.summary_problem(both, "russia", stated, "x") == "repeats a claim"
+
+
+def test_a_report_key_needs_claims_on_all_its_sentences_or_none(tmp_path) -> None:
+    with pytest.raises(SystemExit, match=r"kyiv: report 'kyiv:toll' .* kyiv/b: 'Officials said"):
+        # The last sentence (b's wounded) without its claims.
+        kyiv_cluster(tmp_path, kyiv_toml().rpartition('claims = ["wounded"]')[0])
+    with pytest.raises(SystemExit, match="must be a list of names: 'dead'"):
+        kyiv_cluster(tmp_path, kyiv_toml().replace('["dead"]', '"dead"', 1))
+    loose = ev.Label(text="Twelve died", claims=frozenset({"dead"}))
+    article = ev.JudgedArticle("c/a", "a.txt", "u", "o", "2025", "", (loose,))
+    with pytest.raises(SystemExit, match="c: c/a: 'Twelve died' has claims but no report key"):
+        ev.check_claims("c", [article])

@@ -1,0 +1,50 @@
+"""Report merging's pair kinds with claims (benchmarks/report_merging.py) and the report
+score's fit (benchmarks/fit_reports.py) on them, on a tiny story with a split report key."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import fit_reports as fr  # noqa: E402
+import report_merging as rm  # noqa: E402
+from briefing_eval import Label  # noqa: E402
+
+
+def labelled(sid: str, text: str, claims: set[str]) -> rm.Labelled:
+    label = Label(text=text, event=True, report="kyiv:toll", claims=frozenset(claims))
+    return rm.Labelled(sid, sid[:2], "kyiv", text, label)
+
+
+DEAD_A = labelled("a1.s1", "Russian missiles killed 12 people in Kyiv overnight.", {"dead"})
+HURT_A = labelled("a1.s2", "Another 87 people were injured in the attack.", {"wounded"})
+DEAD_B = labelled("a2.s1", "A Russian strike on Kyiv left 12 people dead overnight.", {"dead"})
+BOTH_B = labelled("a2.s2", "Twelve were killed and 87 wounded in Kyiv.", {"dead", "wounded"})
+
+
+def test_pairs_of_one_report_key_are_merged_by_claim() -> None:
+    assert rm.pair_kind(DEAD_A, DEAD_B) == "rewrite"
+    assert rm.pair_kind(HURT_A, DEAD_B) == rm.OTHER_CLAIM
+    assert rm.pair_kind(HURT_A, BOTH_B) == "rewrite"  # it states the wounded too
+    assert rm.pair_kind(DEAD_A, HURT_A) is None  # one article
+    # The briefing merged the dead of both articles, and the wounded with the dead.
+    merged = {frozenset(("a1.s1", "a2.s1")), frozenset(("a1.s2", "a2.s1"))}
+    split = rm.Split()
+    rm.judge([DEAD_A, HURT_A, DEAD_B], merged, split, pairwise=False)
+    kinds = split.kinds["grouped"]
+    assert (kinds["rewrite"].merged, kinds["rewrite"].total) == (1, 1)
+    assert (kinds[rm.OTHER_CLAIM].merged, kinds[rm.OTHER_CLAIM].total) == (1, 1)
+    assert not kinds[rm.OTHER_CLAIM].misses  # merged or not, neither is a miss
+    keys = split.key_rewrites["grouped"]
+    assert (keys.merged, keys.total) == (2, 2)  # the report-key figure counts both
+
+
+def test_the_fit_leaves_pairs_of_other_claims_out() -> None:
+    def pair(value: float, kind: str) -> fr.Pair:
+        return fr.Pair(frozenset({0}), {"shared": value}, kind)
+
+    pairs = [pair(0.9, "rewrite"), pair(0.8, "copy"), pair(0.1, "near"), pair(0.2, "hard")]
+    alone = fr.fit(pairs)
+    assert alone["weights"]["shared"] > 0
+    # Pairs of other claims weigh nothing: as negatives, sharing much, they would pull it down.
+    assert fr.fit([*pairs, pair(0.9, rm.OTHER_CLAIM), pair(0.85, rm.OTHER_CLAIM)]) == alone
