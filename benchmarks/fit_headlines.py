@@ -11,7 +11,8 @@ scorer cross-validated and for the rules the extractor used before (not fitted, 
     python benchmarks/fit_headlines.py            # cross-validated figures
     python benchmarks/fit_headlines.py --write    # also refit on every page and ship the weights
     python benchmarks/fit_headlines.py --trees    # also a tree ensemble, by nested cross-validation
-    python benchmarks/fit_headlines.py --kinds    # wrong titles by kind, on the training folds only
+    python benchmarks/fit_headlines.py --kinds 4  # wrong titles by kind, on the folds but 4 only
+    python benchmarks/fit_headlines.py --kinds 4 --list  # ... and each of them, rows around it
 """
 
 from __future__ import annotations
@@ -284,10 +285,42 @@ def miss_kind(page: Page, chosen: int | None) -> str:
     return "headline not a candidate: too long or in the region's text"
 
 
-def training_miss_kinds(pages: list[Page], max_wrong: float, kept_out: int) -> str:
+CONTEXT_ROWS = 2  # rows listed either side of a wrong title's marked rows
+LISTED_CHARACTERS = 110  # of each listed row
+
+
+def miss_context(page: Page, chosen: int | None, kind: str) -> str:
+    """A wrong title as a reader checks it against the slug: its kind and slug, then the rows
+    around the row taken (T), the first row the slug spells (S) and the first paragraph (F);
+    candidates marked c. Whether the slug or the scorer is wrong shows at a glance (a slug
+    written from the standfirst, a kicker taken over the headline)."""
+    marked = {"T": chosen, "S": page.spelled_at, "F": page.first}
+    places = [row for row in marked.values() if row is not None and row < len(page.texts)]
+    shown = sorted(
+        {
+            row
+            for place in places
+            for row in range(place - CONTEXT_ROWS, place + CONTEXT_ROWS + 1)
+            if 0 <= row < len(page.texts)
+        }
+    )
+    candidates = set(page.rows)
+    lines = [f"{page.key[:12]} {page.site} | {kind} | slug: {' '.join(page.slug)}"]
+    for row in shown:
+        marks = "".join(mark if place == row else " " for mark, place in marked.items())
+        candidate = "c" if row in candidates else " "
+        lines.append(f"  {marks}{candidate} {row:4d} {page.texts[row][:LISTED_CHARACTERS]!r}")
+    return "\n".join(lines)
+
+
+def training_miss_kinds(
+    pages: list[Page], max_wrong: float, kept_out: int, listed: bool = False
+) -> str:
     """Wrong titles by kind, cross-validated by site over the folds other than `kept_out`
-    (neither fitted on nor judged), so that reading them tunes nothing to that fold."""
+    (neither fitted on nor judged), so that reading them tunes nothing to that fold; with
+    `listed`, each wrong title in its rows (`miss_context`) after the counts."""
     kinds: Counter[str] = Counter()
+    contexts: list[str] = []
     judged = 0
     training = [p for p in pages if fold_of(p.site) != kept_out]
     for fold in sorted({fold_of(p.site) for p in training}):
@@ -301,13 +334,16 @@ def training_miss_kinds(pages: list[Page], max_wrong: float, kept_out: int) -> s
                 continue
             row = chosen_row(page, model)
             chosen = row[0] if row and title and belief >= model.threshold else None
-            kinds[miss_kind(page, chosen)] += 1
+            kind = miss_kind(page, chosen)
+            kinds[kind] += 1
+            if listed:
+                contexts.append(miss_context(page, chosen, kind))
     lines = [
         f"wrong titles by kind on the {judged} pages outside fold {kept_out}"
         f" (cross-validated by site among them): {sum(kinds.values())}"
     ]
     lines += [f"  {count:4d}  {kind}" for kind, count in kinds.most_common()]
-    return "\n".join(lines)
+    return "\n\n".join(["\n".join(lines), *contexts])
 
 
 # Tree ensembles tried on top of the linear scorer (0 trees: the linear scorer alone); the
@@ -397,18 +433,23 @@ def main(argv: list[str] | None = None) -> int:
         help="count wrong titles by kind on the other folds only (FOLD kept out)",
     )
     parser.add_argument(
+        "--list", action="store_true", help="with --kinds: each wrong title in its rows"
+    )
+    parser.add_argument(
         "--no-cuts", action="store_true", help="fit on the pages only, without short texts"
     )
     parser.add_argument(
         "--trees", action="store_true", help="also judge a tree ensemble by nested cross-validation"
     )
     args = parser.parse_args(argv)
+    if args.list and args.kinds is None:
+        parser.error("--list lists the wrong titles --kinds FOLD sorts: give --kinds")
     pages = load(args.shared, cuts=not args.no_cuts)
     if not pages:
         print(f"no shared sets under {args.shared}; nothing to fit.")
         return 0
     if args.kinds is not None:
-        print(training_miss_kinds(pages, args.max_wrong, args.kinds))
+        print(training_miss_kinds(pages, args.max_wrong, args.kinds, args.list))
         return 0
     print(cross_validated_titles(pages, args.max_wrong, args.verbose))
     if args.trees:

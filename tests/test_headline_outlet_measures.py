@@ -21,7 +21,7 @@ from extraction import (  # noqa: E402
     title_matches_slug,
     title_slug_words,
 )
-from fit_headlines import Page, _page, miss_kind  # noqa: E402
+from fit_headlines import Page, _page, miss_context, miss_kind  # noqa: E402
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
 LEDE = (
@@ -220,6 +220,21 @@ def test_wrong_titles_sorted_by_kind() -> None:
     long_row = _labelled_page([0.0], first=7, spelled_at=6)
     assert miss_kind(long_row, 3) == "headline not a candidate: too long or in the region's text"
     assert miss_kind(_labelled_page([0.0], 7, None), 3) == "the slug spells no row"
+
+
+def test_wrong_title_listed_in_its_rows() -> None:
+    """A wrong title is listed with the rows around the row taken (T), the slug's row (S)
+    and the first paragraph (F), candidates marked, and no row further off."""
+    page = _labelled_page([0.0, 0.0, 1.0], first=9, spelled_at=5)
+    page.texts[3], page.texts[5], page.texts[9] = "Kicker", "The headline", "The first paragraph."
+    lines = miss_context(page, 3, "headline a candidate, another row above it taken").splitlines()
+    assert lines[0] == (
+        "k example.org | headline a candidate, another row above it taken | slug: a"
+    )
+    assert "  T  c    3 'Kicker'" in lines
+    assert "   S c    5 'The headline'" in lines
+    assert "    F     9 'The first paragraph.'" in lines
+    assert [int(line[7:11]) for line in lines[1:]] == list(range(1, 12))  # rows 1-11 only
 
 
 def test_fitting_reads_a_page_as_the_extractor_offers_its_rows() -> None:
