@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract import extract_article
+from briefing.extract.metadata import name_rows, split_title
 from tests.test_page_dates import BODY_DE
 from tests.test_page_dates import BODY_EN as BODY
 
@@ -227,3 +228,42 @@ def test_a_menu_label_after_the_title_names_no_site(tail: str) -> None:
     """'Harbour Plus-Size Fashion – BLOG': the tail is the section's menu label."""
     page = f"{HEADLINE} – {tail}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
     assert extract_article(page, "page.txt").outlet is None
+
+
+@pytest.mark.parametrize(
+    ("row", "name"),
+    [
+        ("Le Point Le Point", "Le Point"),  # a logo's alt text over the name: printed twice
+        ("Crazy JuliaCrazy Julia", "Crazy Julia"),
+        ("Modepilot Logo", "Modepilot"),
+        ("Source: Harbour Gazette", "Harbour Gazette"),
+        ("the council met on Monday", None),  # no capital: no name
+        ("© 2024 Harbour Media GmbH", None),  # the copyright rules read an owner's row
+    ],
+)
+def test_name_rows_clean_a_short_row_to_the_name(row: str, name: str | None) -> None:
+    assert [entry.name for entry in name_rows([row])] == ([name] if name else [])
+
+
+def test_learned_outlet_names_the_row_the_page_addresses_spell() -> None:
+    """No rule names the site (no title part, copyright owner, known outlet or masthead): the
+    fitted scorer picks the name row that tops the page and that the page's own addresses
+    spell, not a section label."""
+    page = (
+        f"Kinzig Bote\n\n{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n\n"
+        "Kontakt: redaktion@kinzigbote.de\n\nwww.kinzigbote.de\n"
+    )
+    assert extract_article(page, "page.txt").outlet == "Kinzig Bote"
+    # without the addresses and the masthead nothing is believed enough
+    bare = f"{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n"
+    assert extract_article(bare, "page.txt").outlet is None
+
+
+def test_a_place_before_a_long_sentence_is_a_dateline_not_a_site() -> None:
+    line = (
+        "El Fasher, Sudan - At least 134 people have died at a single hospital in the Darfur"
+        " city of El-Fasher in western Sudan, Doctors without Borders (MSF) said on Sunday,"
+        " including one MSF team member."
+    )
+    assert split_title(line) == (line, None)
+    assert split_title(f"BBC News | {HEADLINE}") == (HEADLINE, "BBC News")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from itertools import islice
+from operator import mul
 from pathlib import Path
 
 from briefing.extract.dates import find_date, is_date_row
@@ -94,6 +98,10 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
         tail_after_dash = False
     if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
+        return first_line, None
+    # "El Fasher, Sudan - At least 134 people have died ... member.": a place before a long
+    # finished sentence is a dateline opening the text, not a site before its headline.
+    if len(headline.split()) > HEADLINE_MAX_WORDS and SENTENCE_END.search(headline):
         return first_line, None
     if tail_after_dash and not _names_a_site(site, rows or []):
         return first_line, None
@@ -331,14 +339,19 @@ def _publication_of(owner: str, texts: list[str]) -> str | None:
     return next((text.strip() for text in texts if normalise(text) == wanted), None)
 
 
+@lru_cache(maxsize=8192)  # the name rows' words recur from page to page ("Media", "News")
 def _names_company(word: str) -> bool:
     """Whether a word of an owner's name says it is a company: a publisher word, alone
     ("Media^®"), as a part ("Perspective-Media") or closing a compound ("Agrarmedien")."""
     companies = publisher_words()
     parts = [re.sub(r"\W", "", part) for part in word.lower().split("-")]
-    return any(part in companies for part in parts) or any(
-        parts[-1].endswith(company) for company in companies if len(company) >= COMPOUND_LETTERS
-    )
+    return any(part in companies for part in parts) or parts[-1].endswith(_compound_endings())
+
+
+@cache
+def _compound_endings() -> tuple[str, ...]:
+    """The publisher words long enough to close a compound that names a company."""
+    return tuple(sorted(word for word in publisher_words() if len(word) >= COMPOUND_LETTERS))
 
 
 def _owns_publications(owner: str, texts: list[str]) -> bool:
@@ -611,3 +624,200 @@ def _opening_words(page: RowFeatures, start: int) -> tuple[set[str], set[str]]:
         set().union(*map(words.__getitem__, from_start)),
         set().union(*map(words.__getitem__, after_start)),
     )
+
+
+OUTLET_WEIGHTS_FILE = Path(__file__).with_name("outlet_weights.json")
+NAME_ROW_WORDS = 5  # a site's name on a row of its own: a logo's alt text, a footer's name
+NAME_ROW_CHARACTERS = 40
+NAME_ROW_RAW_WORDS = 2 * NAME_ROW_WORDS + 4  # doubled, under "Source :" and with "Logo"
+TOP_NAME_ROWS = 5
+BOTTOM_NAME_ROWS = 15
+OUTLET_FEATURES = (
+    "bias",
+    "one_word",
+    "words_log",
+    "copies_log",  # the same row again: the masthead over the share row, the footer's logo
+    "mentions_log",  # inside other rows: "More from The Sun", "Subscribe to The Week"
+    "top",
+    "first_share",
+    "bottom",
+    "bullet_share",
+    "capitalised",
+    "upper",
+    "digits",
+    "in_copyright",
+    "first_line",
+    "logo",
+    "doubled",
+    "navigation",
+    "domain",
+    "known",
+    "person",
+    "section",
+    "sentence_end",
+    "company",
+    "page_domain_log",  # the page's own addresses spell it: "info@correctiv.org", "CORRECTIV"
+    "title_tail",  # ends the first line: the site after a headline ("... – Golf Post")
+)
+# A web or mail address the page prints: its name part, before the top-level domain.
+PAGE_ADDRESS = re.compile(
+    r"(?:@|://|\bwww\.)(?:[\w-]+\.)*?(?P<name>[\w-]+)\.(?:co\.)?[a-z]{2,6}\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class OutletModel:
+    weights: tuple[float, ...]
+    threshold: float
+
+
+@cache
+def shipped_outlet_model() -> OutletModel:
+    data = json.loads(OUTLET_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if data["features"] != list(OUTLET_FEATURES):
+        raise ValueError(f"{OUTLET_WEIGHTS_FILE.name} was fitted for other features; refit it")
+    return OutletModel(tuple(data["weights"]), data["threshold"])
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """A short row read as a name the site may go by: its cleaned text, the rows it stands on
+    and how it was written there."""
+
+    name: str
+    rows: tuple[int, ...]
+    logo: bool
+    doubled: bool
+
+
+def _row_name(text: str) -> tuple[str, bool, bool] | None:
+    """(name, logo, doubled) of a short row: without a source label, a logo label or
+    separators, a name printed twice ("Le Point Le Point", "Crazy JuliaCrazy Julia") once;
+    None for a row too long or with no capital to be a name."""
+    bare = SOURCE_LABEL.sub("", text).strip(" |·•–—-.:")
+    name = LOGO_LABEL.sub("", bare).strip(" |·•–—-.:")
+    logo = name != bare
+    half = len(name) // 2
+    words = name.split()
+    doubled = False
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+        name, doubled = " ".join(words[: len(words) // 2]), True
+    elif len(name) % 2 == 0 and name[:half] == name[half:]:
+        name, doubled = name[:half], True
+    first_letter = next((char for char in name if char.isalpha()), "")
+    longer = [word for word in name.split() if len(word) > NAME_JOINER_LETTERS]
+    if not (
+        ": " not in name  # a label and its value ("Übersicht: Arbeit")
+        and not TITLE_SEPARATOR.search(name)  # "Headline | Site", "Site | Facebook"
+        # a name capitalises most of its longer words; a short headline does not
+        and 2 * sum(word[0].isupper() for word in longer) >= len(longer)
+        and 0 < len(name.split()) <= NAME_ROW_WORDS
+        and 2 <= len(name) <= NAME_ROW_CHARACTERS
+        and (first_letter.isupper() or bool(DOMAIN.match(name)))
+        and not (BYLINE.match(name) or AGENCY_BYLINE.match(name) or local_byline(name))
+    ):
+        return None
+    return name, logo, doubled
+
+
+def name_rows(texts: list[str]) -> list[NameRow]:
+    """The page's short rows that may name its site, one entry per name."""
+    found: dict[str, list[int]] = {}
+    shapes: dict[str, tuple[bool, bool]] = {}
+    for index, text in enumerate(texts):
+        # Most rows are text: a name printed twice under a label and "Logo" is still shorter.
+        if len(text) > 2 * NAME_ROW_CHARACTERS + 20 or len(text.split()) > NAME_ROW_RAW_WORDS:
+            continue
+        if _may_hold_copyright(text):
+            continue  # the copyright rules read an owner's row
+        named = _row_name(text)
+        if named is None:
+            continue
+        name, logo, doubled = named
+        found.setdefault(name, []).append(index)
+        old_logo, old_doubled = shapes.get(name, (False, False))
+        shapes[name] = (old_logo or logo, old_doubled or doubled)
+    return [NameRow(name, tuple(rows), *shapes[name]) for name, rows in found.items()]
+
+
+def outlet_features(
+    texts: list[str], listed: frozenset[str], names: list[NameRow]
+) -> list[list[float]]:
+    """Each name row's features (OUTLET_FEATURES): where and how often the page prints it,
+    inside other rows too, and its shape."""
+    lowered = "\n".join(texts).lower()
+    copyright_rows = [text.lower() for text in texts if _may_hold_copyright(text)]
+    known = known_outlets()
+    count = max(len(texts), 1)
+    title = texts[0].lower().rstrip(" |·•–—-.:") if texts else ""
+    addresses = Counter(
+        re.sub(r"\W|_", "", match["name"].lower()) for match in PAGE_ADDRESS.finditer(lowered)
+    )
+    vectors = []
+    for entry in names:
+        words = entry.name.split()
+        folded = entry.name.lower()
+        mentions = lowered.count(folded) - len(entry.rows) if len(folded) >= 3 else 0
+        vectors.append(
+            [
+                1.0,
+                float(len(words) == 1),
+                math.log(len(words)),
+                math.log(len(entry.rows)),
+                math.log1p(max(mentions, 0)),
+                float(entry.rows[0] < TOP_NAME_ROWS),
+                entry.rows[0] / count,
+                float(entry.rows[-1] >= count - BOTTOM_NAME_ROWS),
+                sum(texts[row] in listed for row in entry.rows) / len(entry.rows),
+                sum(word[0].isupper() for word in words) / len(words),
+                float(entry.name.isupper()),
+                float(any(char.isdigit() for char in entry.name)),
+                float(any(folded in row for row in copyright_rows)),
+                float(entry.rows[0] == 0),
+                float(entry.logo),
+                float(entry.doubled),
+                float(
+                    _is_navigation(entry.name)
+                    or bool(PROMO.search(entry.name) or SITE_CONTROL.search(entry.name))
+                ),
+                float(bool(DOMAIN.match(entry.name))),
+                float(folded in known),
+                float(bool(PERSON_NAME.match(entry.name))),
+                float(bool(SECTION_WORDS & set(normalise(entry.name).split()))),
+                float(bool(SENTENCE_END.search(entry.name))),
+                float(any(_names_company(word) for word in words)),
+                math.log1p(addresses[_letters(entry.name)]),
+                float(title.endswith(folded) and len(title) > len(folded)),
+            ]
+        )
+    return vectors
+
+
+def outlet_belief(
+    texts: list[str], listed: frozenset[str], model: OutletModel | None = None
+) -> tuple[str, float] | None:
+    """The name row the fitted scorer likes best and its share of the belief against "none of
+    them" (score 0), or None on a page with no name row."""
+    names = name_rows(texts)
+    if not names:
+        return None
+    model = model or shipped_outlet_model()
+    vectors = outlet_features(texts, listed, names)
+    # map(mul) adds the same products in the same order as a loop, at a third of its cost
+    scores = [sum(map(mul, model.weights, vector)) for vector in vectors]
+    top = max(0.0, *scores)
+    exps = [math.exp(score - top) for score in scores]
+    best = max(range(len(names)), key=scores.__getitem__)
+    return names[best].name, exps[best] / (sum(exps) + math.exp(-top))
+
+
+def _letters(name: str) -> str:
+    """A name as a domain spells it: lower case, without "The", spaces or punctuation."""
+    return re.sub(r"\W|_", "", re.sub(r"^the\s+", "", name.lower()))
+
+
+def learned_outlet(texts: list[str], listed: frozenset[str]) -> str | None:
+    """The name row the fitted scorer believes names the site, when it is believed enough."""
+    belief = outlet_belief(texts, listed)
+    model = shipped_outlet_model()
+    return belief[0] if belief and belief[1] >= model.threshold else None
