@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract import extract_article
-from briefing.extract.metadata import name_rows, split_title
+from briefing.extract.metadata import name_rows, outlet_belief, split_title
 from tests.test_page_dates import BODY_DE
 from tests.test_page_dates import BODY_EN as BODY
 
@@ -257,6 +257,17 @@ def test_learned_outlet_names_the_row_the_page_addresses_spell() -> None:
     # without the addresses and the masthead nothing is believed enough
     bare = f"{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n"
     assert extract_article(bare, "page.txt").outlet is None
+
+
+def test_learned_outlet_reads_no_pasted_excerpt() -> None:
+    """A text without list items is a pasted excerpt, not the page dumps the scorer was fitted
+    on: its short capitalised rows are subheads, so it names no site."""
+    excerpt = (
+        f"Kinzig Bote\n\n{HEADLINE}\n\n{BODY}\n\nJournalists Among the Dead\n\n{BODY}\n\n"
+        "Kontakt: redaktion@kinzigbote.de\n"
+    )
+    assert outlet_belief(excerpt.split("\n\n"), frozenset()) is not None  # the scorer alone
+    assert extract_article(excerpt, "page.txt").outlet is None
 
 
 def test_a_place_before_a_long_sentence_is_a_dateline_not_a_site() -> None:

@@ -690,6 +690,7 @@ class NameRow:
     doubled: bool
 
 
+@lru_cache(maxsize=8192)  # a site's menus and footer come back on each of its pages
 def _row_name(text: str) -> tuple[str, bool, bool] | None:
     """(name, logo, doubled) of a short row: without a source label, a logo label or
     separators, a name printed twice ("Le Point Le Point", "Crazy JuliaCrazy Julia") once;
@@ -816,8 +817,19 @@ def _letters(name: str) -> str:
     return re.sub(r"\W|_", "", re.sub(r"^the\s+", "", name.lower()))
 
 
-def learned_outlet(texts: list[str], listed: frozenset[str]) -> str | None:
-    """The name row the fitted scorer believes names the site, when it is believed enough."""
+def learned_outlet(
+    texts: list[str], listed: frozenset[str], headline: str, dateline: str | None
+) -> str | None:
+    """The name row the fitted scorer believes names the site, when it is believed enough and
+    is neither the headline, the dateline's place nor a row of controls ("A- A A+"). The
+    scorer was fitted on page dumps, which show menus: a text without list items is a pasted
+    excerpt, whose short rows are its subheads ("Journalists Among the Dead")."""
+    if not listed:
+        return None
     belief = outlet_belief(texts, listed)
-    model = shipped_outlet_model()
-    return belief[0] if belief and belief[1] >= model.threshold else None
+    if belief is None or belief[1] < shipped_outlet_model().threshold:
+        return None
+    name = belief[0]
+    if name.casefold() in {headline.casefold(), (dateline or "").casefold()}:
+        return None
+    return name if any(len(re.sub(r"\W", "", word)) >= 3 for word in name.split()) else None

@@ -308,7 +308,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         title=title,
         # The fitted scorer's name only names the site: the rules' outlet decided which rows
         # are the site speaking of itself and which are bylines.
-        outlet=outlet or learned_outlet(texts, frozenset(listed)),
+        outlet=outlet or learned_outlet(texts, frozenset(listed), title, place),
         wire=find_wire(header_texts, agency),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
