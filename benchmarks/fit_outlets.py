@@ -18,7 +18,6 @@ outlets `extraction.py --sets outlets` prints for the other sites are held out b
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from extraction import (  # noqa: E402
     site_of,
 )
 from fit_dates import fold_of  # noqa: E402
-from softmax_fit import fit_softmax, pick_threshold  # noqa: E402
+from softmax_fit import fit_softmax, pick_threshold, write_weights  # noqa: E402
 
 from briefing.extract import metadata  # noqa: E402
 from briefing.extract import page as extract  # noqa: E402
@@ -154,15 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     print(report(tuning, model, "tuning sites (fitted on)"))
     print(report([page for page in pages if not page.tuning], model, "other sites [site-held-out]"))
     if args.write:
-        data = {
-            "about": "Outlet scorer: softmax weights over a page's name rows, fitted by "
+        about = (
+            "Outlet scorer: softmax weights over a page's name rows, fitted by "
             "benchmarks/fit_outlets.py on the tuning folds' sites; threshold = least belief to "
-            "answer.",
-            "features": list(OUTLET_FEATURES),
-            "weights": [round(float(w), 4) for w in model.weights],
-            "threshold": round(model.threshold, 2),
-        }
-        OUTLET_WEIGHTS_FILE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+            "answer."
+        )
+        write_weights(OUTLET_WEIGHTS_FILE, about, OUTLET_FEATURES, model.weights, model.threshold)
         print(f"wrote {OUTLET_WEIGHTS_FILE}")
     return 0
 
