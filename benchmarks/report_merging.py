@@ -30,6 +30,10 @@ only through a chain of other pairs. And how many rewrites a perfect score would
 merge given the pairs the candidate search proposes (joined through third sentences too):
 what candidate search, rather than scoring, leaves out.
 
+Rewrites and negatives of one story file are also counted by the share of content words
+they share (`overlap`, binned): rewrites that share as little as different reports of one
+story do are what a score of shared words cannot merge without merging those too.
+
 Two verdicts are scored: the pairwise test (`same_report`) and the grouping the briefing
 shows (`corroborate`, run over every article of the split at once, so reports of
 different stories can chain together as they would in a user's mixed folder). Tune on
@@ -43,7 +47,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,6 +131,8 @@ class Counts:
     merged: int = 0
     total: int = 0
     misses: list[tuple[str, str]] = field(default_factory=list)
+    # Each pair's `overlap` and whether it merged (grouped verdict): see `report_overlap`.
+    overlaps: list[tuple[float, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -201,6 +207,8 @@ def judge(
             counts = into.kinds[verdict][kind]
             counts.total += 1
             counts.merged += merged
+            if verdict == "grouped":
+                counts.overlaps.append((overlap(a.text, b.text), merged))
             wrong = merged if kind in NEGATIVES else not merged
             if wrong:
                 counts.misses.append((a.text, b.text))
@@ -528,6 +536,31 @@ def pct(part: int, whole: int) -> str:
     return f"{part / whole:.0%} ({part}/{whole})" if whole else "-"
 
 
+# The bins of `report_overlap`: the share of the shorter sentence's content words the other
+# has (`overlap`); hard negatives start at HARD_NEGATIVE_OVERLAP.
+OVERLAP_BINS = (0.0, 0.2, HARD_NEGATIVE_OVERLAP, 0.6, 0.8)
+
+
+def report_overlap(splits: dict[str, Split]) -> None:
+    """Rewrites and negatives of one story file (hard ones apart) by how much of their
+    content words they share, merged of all (grouped): how many rewrites share no more
+    than different reports of one story do, which no score of shared words can merge
+    without merging those too."""
+    print("\nPairs by the share of content words they share, merged of all (grouped)")
+    edges = [*OVERLAP_BINS, float("inf")]
+    bins = [f"{low:.0%}-{high:.0%}" if high < 1 else f"{low:.0%}+" for low, high in pairwise(edges)]
+    print("| split | pairs | " + " | ".join(bins) + " |")
+    print("|---|---|" + "---|" * len(bins))
+    for name, split in splits.items():
+        for kind in ("rewrite", "near", "hard"):
+            pairs = split.kinds["grouped"][kind].overlaps
+            row = []
+            for low, high in pairwise(edges):
+                held = [merged for share, merged in pairs if low <= share < high]
+                row.append(pct(sum(held), len(held)))
+            print(f"| {name} | {kind} | " + " | ".join(row) + " |")
+
+
 def report_losses(losses: dict[str, Counter[str]]) -> None:
     print("\nRewrites not merged, by where they are lost (each story grouped alone)")
     print("| split | " + " | ".join(LOSSES) + " |")
@@ -649,12 +682,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total = everything.kinds[verdict][kind]
                 total.merged += counts.merged
                 total.total += counts.total
+                total.overlaps += counts.overlaps
     splits["all"] = everything
     losses["all"] = sum(losses.values(), Counter())
     reached["all"] = sum(reached.values(), Counter())
     stories = {split: len(group) for split, group in by_split.items()}
     print(f"Labelled stories: {stories}; pages under {args.pages}")
     report(splits, args.worst)
+    report_overlap(splits)
     report_losses(losses)
     if shared:
         report_shared(shared)

@@ -395,6 +395,74 @@ Israel said on Saturday it had killed Hezbollah chief Hassan Nasrallah in a stri
     assert said_in_past("“It is over,” he said.") and not said_in_past("“It is over,” he says.")
 
 
+def test_words_said_take_the_day_of_the_speakers_statement(tmp_path: Path) -> None:
+    page = """ date 2024-11-27 Ceasefire takes hold in Lebanon
+
+Thousands of displaced Lebanese headed south early Wednesday as a ceasefire took hold.
+
+The 60-day cease-fire agreement, announced late Tuesday by U.S. President Joe Biden and \
+French President Emmanuel Macron, came into force in Lebanon at 4 a.m. local time Wednesday.
+
+Biden said the agreement was designed to be a permanent end to the fighting.
+
+Hezbollah fighters were seen leaving their positions near the border, residents said.
+"""
+    index = _index_of(tmp_path, {"upi.txt": page}, "gaza-lebanon")
+    # The day the agreement was announced describes it; it came into force on Wednesday.
+    assert _line_date(index, "upi.txt", "The 60-day cease-fire") == "2024-11-27"
+    # Biden's words: the day the article gives his announcement, not its news of the day.
+    assert _line_date(index, "upi.txt", "Biden said the agreement") == "2024-11-26"
+    # No statement of theirs is dated: the residents' words are the news of the day.
+    assert _line_date(index, "upi.txt", "Hezbollah fighters were seen") == "2024-11-27"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # The only date is in the describing clause: it is kept.
+        ("The truce, announced on Tuesday by the mediators, is holding.", "2024-11-26"),
+        ("The truce, announced on Tuesday by the mediators, took effect Wednesday.", "2024-11-27"),
+        # A clause opening the sentence is not one describing a thing inside it.
+        ("Announced on Tuesday, the truce took effect at dawn.", "2024-11-26"),
+    ],
+)
+def test_a_date_describing_a_thing_yields_to_the_events(sentence: str, day: str) -> None:
+    from briefing.annotate.dates import resolve_dates
+    from briefing.model.dating import best_date, event_dates
+
+    mentions = resolve_dates(sentence, datetime.date(2024, 11, 27))
+    assert best_date(event_dates(sentence, mentions)).value == day
+
+
+def test_a_sentence_of_an_article_with_no_day_goes_on_the_day_written_before_it(
+    tmp_path: Path,
+) -> None:
+    # No page date, no dateline, no report shared with a dated article; the lede dates nothing.
+    undated = """Search ends at the site of the strike
+
+Search and rescue operations have been completed at the site of the strike on a tower block.
+
+Twelve people died, the emergency service said.
+
+Another 87 people were injured in the strike.
+
+Emergency work is going on, with 73 rescuers at the scene.
+
+On the night of April 24, Russian troops launched a massive missile attack on the capital.
+
+The Russians targeted the civilian infrastructure of the city.
+"""
+    other = """ date 2025-04-25 Envoy visits Moscow
+
+The envoy met the president in Moscow on Friday to discuss the ceasefire proposal.
+"""
+    index = _index_of(tmp_path, {"babel.txt": undated, "other.txt": other}, "ukraine")
+    babel = _article(index, "babel.txt")
+    assert index.dating.reference[babel] is None
+    assert index.dating.news_day(babel) is None
+    assert _line_date(index, "babel.txt", "The Russians targeted") == "2025-04-24"
+
+
 def test_a_sentence_goes_on_telling_the_day_before_it(tmp_path: Path) -> None:
     page = """ date 2024-05-26 MSF: 134 dead in El Fasher
 

@@ -4,6 +4,7 @@ plain reading of each unit on its own."""
 from __future__ import annotations
 
 import math
+import random
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from briefing.extract.features import UNIT_FEATURES, unit_matrix
 from briefing.extract.page import read_units
-from briefing.extract.units import Unit
+from briefing.extract.units import SHAPE_FEATURES, Unit
 from briefing.extract.vocabulary import ARTICLE_END, BREADCRUMB, CJK_CHAR
 
 PAGES = Path(__file__).resolve().parents[1].parent / "shared" / "extraction-dev" / "pages"
@@ -101,3 +102,31 @@ def test_pages_without_digits_separators_or_cjk_read_zero() -> None:
 def test_columns_match_on_real_pages() -> None:
     for path in sorted(PAGES.glob("*.txt"))[:20]:
         assert_plain_columns(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_units_shape_rows_and_the_page_columns_make_the_units_own_columns() -> None:
+    page_read = {"is_prose", "near_prose", "caption", "repeated"}
+    assert len(set(SHAPE_FEATURES)) == len(SHAPE_FEATURES)
+    assert set(SHAPE_FEATURES).isdisjoint(page_read)
+    assert set(SHAPE_FEATURES) | page_read == set(OWN)
+
+
+def test_a_caption_mark_given_after_the_unit_is_made_is_read() -> None:
+    # the alt text over its credited caption becomes a caption when the page is read
+    text = (
+        "Rescue workers search the rubble of a building\n\n"
+        "Rescue workers search the rubble of a building (Photo: Jane Doe / Reuters)\n\n"
+        "The ministry said the new rules would apply to all imports from the region and that "
+        "traders had been told to prepare for checks at the border."
+    )
+    page = read_units(text)
+    assert page.units[0].caption
+    assert_plain_columns(text)
+
+
+def test_random_ascii_rows_read_as_their_plain_form() -> None:
+    # digits counted and the first letter found without the patterns on ASCII rows
+    rng = random.Random(0)
+    alphabet = "aZk09 _-|>.,:;()[]'\"/\\\t"
+    rows = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    assert_plain_columns("\n\n".join(rows))

@@ -1,10 +1,15 @@
 """Parallel ingest gives exactly the serial output."""
 
+import gc
 import pickle
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from briefing import pipeline
 from briefing.model.index import Prepared
 from briefing.options import BriefingOptions
 from briefing.pipeline import (
@@ -134,3 +139,46 @@ def test_a_pages_text_is_let_go_once_it_is_handed_over(jobs: int) -> None:
     processed = process_documents(docs, resolve_profile(None), options)
     assert docs == [] and first() is None
     assert [a.article.path for a in processed.articles] == [str(p) for p in seed_paths()]
+
+
+def test_a_worker_imports_nothing_of_ours_to_process_a_page() -> None:
+    # Imported before the workers are forked, they inherit it; each imported it again.
+    code = """
+import sys
+from briefing.annotate.actors import compile_profile
+from briefing.pipeline import (
+    _load_worker_stages, _processed, process_document, read_documents, resolve_profile,
+)
+_load_worker_stages()
+profile = resolve_profile(None)
+tagger = compile_profile(profile)
+doc = read_documents([])[0][0]
+before = set(sys.modules)
+_processed(process_document(doc, "a1", tagger), profile, True)
+print(sorted(m for m in set(sys.modules) - before if m.split(".")[0] in ("briefing", "numpy")))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def _collection_state(chunk: tuple[Sequence[object], Sequence[str], bool]) -> list[tuple[int, int]]:
+    """In place of a worker's chunk: its collector's frozen objects and first threshold."""
+    return [(gc.get_freeze_count(), gc.get_threshold()[0])] * len(chunk[1])
+
+
+def test_workers_pass_over_nothing_they_inherit_and_collect_rarely(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gc.unfreeze()  # nothing frozen before the run
+    monkeypatch.setattr(pipeline, "_process_chunk", _collection_state)  # forked: they see it
+    docs = read_documents([])[0] * 4
+    ids = [f"a{n}" for n in range(len(docs))]
+    try:
+        chunks = pipeline._process_all(docs, ids, resolve_profile(None), 2)
+        states = [state for chunk in chunks for state in chunk]
+    finally:
+        gc.unfreeze()
+    assert len(states) == len(docs)
+    assert all(frozen > 10_000 for frozen, _ in states)  # the modules, at least
+    assert {threshold for _, threshold in states} == {pipeline._WORKER_GC_THRESHOLD}
+    assert gc.get_threshold()[0] < pipeline._WORKER_GC_THRESHOLD  # the main process's own

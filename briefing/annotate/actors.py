@@ -69,6 +69,21 @@ class ActorTagger:
         """Whether some alias means an actor only before or after a day."""
         return any(rule.after or rule.before for rule, _, _ in self.rules)
 
+    @cached_property
+    def bounded_aliases(self) -> PhraseIndex | None:
+        """The aliases some day may read otherwise than an undated article does (every
+        phrase of a rule bounded in time): the only ones `meaning_on` can give."""
+        bounded = [
+            phrase
+            for phrase, hits in self.hits.items()
+            if any(hit.rule is not None and self._bounded(hit.rule) for hit in hits)
+        ]
+        return PhraseIndex(bounded) if bounded else None
+
+    def _bounded(self, rule: int) -> bool:
+        found = self.rules[rule][0]
+        return bool(found.after or found.before)
+
     def meaning_on(self, day: str) -> PhraseIndex | None:
         """The aliases that mean other actors in an article of `day` than in an undated
         one (in the `syria` profile, "the government" after Assad's fall), if any."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -82,16 +82,20 @@ def retag_article(
     tagger: ActorTagger,
     day: str,
     context: ArticleContext | None = None,
+    bounded: Collection[str] | None = None,
 ) -> AnnotatedArticle:
     """The article with its sentences' actors read against `day` (an undated page's
     estimated day: "the government" of a page from after a fall is the new one); itself
     when that changes no sentence's actors. `context`: the article as the tagger's context
-    rules read it, when already worked out."""
+    rules read it, when already worked out; `bounded`: the ids of its sentences naming an
+    alias bounded in time (see `bounded_sentences`), when already worked out."""
     changed = tagger.meaning_on(day)
     if changed is None:
         return article  # every alias means what it does in an undated article
     if context is None:
         context = tagger.context("\n".join(b.text for b in article.article.blocks))
+    if bounded is None:
+        bounded = bounded_sentences(article, tagger)
     # Only a sentence with such an alias can change; the whole article is read again (a
     # sentence's actor carries to the next) only when one does.
     published = article.article.published
@@ -99,7 +103,7 @@ def retag_article(
         tagger.positions(s.text, context, day).keys()
         == tagger.positions(s.text, context, published).keys()
         for s in article.sentences
-        if changed.search(s.text)
+        if s.id in bounded and changed.search(s.text)
     ):
         return article
     tags = _tag_pieces([(s.kind, s.text) for s in article.sentences], context, tagger, day)
@@ -107,6 +111,16 @@ def retag_article(
         replace(s, actors=actors) for s, actors in zip(article.sentences, tags, strict=True)
     )
     return replace(article, sentences=sentences)
+
+
+def bounded_sentences(article: AnnotatedArticle, tagger: ActorTagger) -> frozenset[str]:
+    """The ids of the sentences naming an alias bounded in time (see
+    `ActorTagger.bounded_aliases`): the only ones `retag_article` may change. They depend
+    on the article alone: an undated article's are found where it is annotated."""
+    aliases = tagger.bounded_aliases
+    if aliases is None:
+        return frozenset()
+    return frozenset(s.id for s in article.sentences if aliases.search(s.text))
 
 
 def _tag_pieces(

@@ -54,35 +54,44 @@ class BodyModel:
         """This model's trees alone, without the second pass."""
         if not len(matrix) or not len(self.leaves):
             return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
-        features, values, next_left = self._walk
+        features, values, first_left, child_step, leaf_step = self._walk
         depth = (self.split_features.shape[1] + 1).bit_length() - 1
         # Complete trees: every unit takes `depth` steps down each tree. At the roots, one
         # column per tree; below, a few gathers per level from the flattened matrix (row
-        # offset + the node's feature column) and the node tables. C order: the leaves' sum
-        # below adds in the same order.
+        # offset + the node's feature column) and the node tables, and the child's number
+        # worked out, not looked up. C order: the leaves' sum below adds in the same order.
         roots = matrix[:, self.split_features[:, 0]] > self.split_values[:, 0]
-        node = np.add(next_left[:: self.split_features.shape[1]], roots, order="C")
+        node = np.add(first_left, roots, order="C")
         flat = matrix.ravel()
         row_start = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
         for _ in range(depth - 1):
             right = flat.take(row_start + features.take(node)) > values.take(node)
-            node = next_left.take(node) + right
-        scores = self.base + self.leaves.ravel().take(node).sum(axis=1)
+            node *= 2
+            node += child_step
+            node += right
+        scores = self.base + self.leaves.ravel().take(node + leaf_step).sum(axis=1)
         # bounded by the two ufuncs, not np.clip, whose wrapper costs several times as much
         return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(scores, -30), 30)))
 
     @cached_property
-    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The inner nodes of all trees numbered in one sequence (tree by tree, level by level):
-        each one's feature column, threshold, and the number of its left child (the right one
-        follows it), which for the last level is the left leaf's place in `leaves.ravel()`."""
+    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The inner nodes of all trees numbered in one sequence (tree by tree, level by level:
+        node l of tree t is g = t * inner + l), each one's feature column and threshold; and
+        per tree, the number of the root's left child, what turns a node's number into its
+        left child's (2 g + child_step; the right one follows it), and a number past the last
+        level into its leaf's place in `leaves.ravel()` (+ leaf_step)."""
         trees, inner = self.split_features.shape
-        tree, node = np.divmod(np.arange(trees * inner), inner)
-        child = 2 * node + 1
-        next_left = np.where(
-            child < inner, tree * inner + child, tree * (inner + 1) + child - inner
+        tree = np.arange(trees)
+        first_left = tree * inner + 1
+        child_step = 1 - tree * inner  # node l's left child is 2 l + 1 in its tree
+        leaf_step = tree - inner  # past the last level, l is inner + the leaf: t (inner + 1) + leaf
+        return (
+            self.split_features.ravel(),
+            self.split_values.ravel(),
+            first_left,
+            child_step,
+            leaf_step,
         )
-        return self.split_features.ravel(), self.split_values.ravel(), next_left
 
     def to_json(self) -> dict[str, object]:
         second = {} if self.second_pass is None else {"second_pass": self.second_pass.to_json()}
@@ -138,13 +147,16 @@ def article_path(probabilities: np.ndarray, switch_cost: float, threshold: float
     out_score, in_score = 0.0, float(odds[0])
     out_came_from, in_came_from = [False], [False]
     for unit_odds in odds.tolist()[1:]:
-        from_in_to_out = in_score - switch_cost > out_score
-        from_out_to_in = out_score - switch_cost > in_score
+        left = in_score - switch_cost  # the article left for furniture here
+        entered = out_score - switch_cost  # the article entered here
+        from_in_to_out = left > out_score
+        from_out_to_in = entered > in_score
         out_came_from.append(from_in_to_out)
         in_came_from.append(not from_out_to_in)
+        # the better of staying or switching, as max() picks it, without its call
         out_score, in_score = (
-            max(out_score, in_score - switch_cost),
-            max(in_score, out_score - switch_cost) + unit_odds,
+            left if from_in_to_out else out_score,
+            (entered if from_out_to_in else in_score) + unit_odds,
         )
     path = [False] * count
     state = in_score > out_score

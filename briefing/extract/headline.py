@@ -9,7 +9,9 @@ page's own evidence (its words come back in the opening paragraphs; the row, or 
 words, is printed again, e.g. in the breadcrumb or a caption). A softmax
 scorer fitted by `benchmarks/fit_headlines.py` on labelled pages (weights in
 `headline_weights.json`) rates the rows and "none of them"; the best row is the headline when
-it holds enough of the belief.
+it holds enough of the belief. A caption signed by its picture's credit is never the headline,
+and the first paragraph the candidates stand above is the first that is not page furniture (a
+sign-up or cookie notice a region can open on, with the headline under it).
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ TRAILING_WORDS = frozenset(
     par pour del el los con""".split()
 )
 OPENING_ROWS = 3  # a text whose first paragraph is this close to its top opens on its headline
+FIRST_PARAGRAPH_REACH = 12  # rows from the region's start searched for its first paragraph
+FURNITURE_REACH = 30  # rows under a paragraph of page furniture searched for the next one
 SENTENCE_STOP_RATIO = 0.3  # function words as dense as in running text
 NEAR_ROWS = 4  # a headline's kicker, byline, date and subhead rows sit this close to it
 # "... here! Check them out below": a row that finishes a sentence and goes on is text.
@@ -78,6 +82,20 @@ CREDIT_HINTS = (
     "©", "foto", "photo", "bild", "image", "picture", "getty", "dpa", "afp", "reuters", "[",
     ".png", ".jp", ".gif", ".svg", ".webp",
 )  # fmt: skip
+# A caption ending in its picture's credit: "... (Photo: Reuters)", "... (AP Photo/Evan Vucci)",
+# "... (Jane Doe / Houston Chronicle)", "... © AFP", "... / Getty Images", "... Foto: Jane Doe".
+# A headline does not end so: such a row is never taken for one (`best_row`).
+CREDIT_TAIL = re.compile(
+    r"(?:\((?:[^()]*\b(?:photo|foto|image|picture|bild|credit)s?\b[^()]*[:/][^()]*"
+    r"|[^()]*[:/][^()]*\b(?:photo|foto|image|picture|bild|credit)s?\b[^()]*"
+    r"|[^()]*\b(?:getty|afp|reuters|epa|dpa|istock|shutterstock|anadolu|xinhua)\b[^()]*"
+    r"|[^()]{1,60}\s/\s[^()]{1,60})\)"
+    r"|©[^©]{0,60}|/\s*(?:getty images|afp|reuters|ap|epa|dpa|shutterstock|istock)"
+    r"|(?:^|[\s.,;])(?:photo|foto|image|picture|bild|credit)s?\s*:\s*[^:]{1,60})\s*$",
+    re.IGNORECASE,
+)
+# What CREDIT_TAIL's branches need (marks, found in the text as it is).
+CREDIT_TAIL_HINTS = (")", "©", "/", ":")
 # What SITE_CONTROL's branches need, likewise.
 SITE_CONTROL_HINTS = (
     "sign", "log", "edit", "account", "read", "listen", "save", "leitura", "lectura", "lecture",
@@ -179,6 +197,7 @@ FEATURES = (
     "caption_overlap",
 )
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
+GLUED_TAIL_WORDS = 3  # a shorter row a row ends with is its headline, a breadcrumb glued before
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
 LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
 
@@ -198,8 +217,37 @@ def shipped_model() -> HeadlineModel:
 
 
 def first_paragraph(units: list[Unit], start: int) -> int:
-    """The first prose row from the article region's start on (or the start itself)."""
-    return next((i for i in range(start, min(len(units), start + 12)) if is_prose(units[i])), start)
+    """The first prose row from the article region's start on (or the start itself), past
+    paragraphs of page furniture a region can open on: the headline stands under those."""
+    first = _next_prose(units, start, FIRST_PARAGRAPH_REACH)
+    if first is None:
+        return start
+    while is_furniture_paragraph(units[first]):
+        following = _next_prose(units, first + 1, FURNITURE_REACH)
+        if following is None:
+            break
+        first = following
+    return first
+
+
+def _next_prose(units: list[Unit], start: int, reach: int) -> int | None:
+    return next(
+        (i for i in range(start, min(len(units), start + reach)) if is_prose(units[i])), None
+    )
+
+
+def is_furniture_paragraph(unit: Unit) -> bool:
+    """A paragraph that is the page's, not the article's, as the body's rules veto it (legal
+    text, a cookie notice, an appeal; an unfinished call to act), or a page control ("Sign up
+    to our newsletter ...", "Listen to this article")."""
+    return (
+        unit.boilerplate
+        or (unit.promo and not unit.terminal)
+        or (
+            may_match(SITE_CONTROL_HINTS, folded(unit.text))
+            and bool(SITE_CONTROL.search(unit.text))
+        )
+    )
 
 
 def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -> list[int]:
@@ -214,6 +262,8 @@ def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -
     # stands above the text it heads.
     inside = []
     for i in range(start, min(first, len(units))):
+        if is_prose(units[i]) and is_furniture_paragraph(units[i]):
+            continue  # the headline may stand under a paragraph of page furniture
         if units[i].words > REGION_MAX_WORDS or (units[i].terminal and units[i].words >= 4):
             break
         if units[i].words >= 2:
@@ -311,6 +361,12 @@ class RowShape:
 def is_credit(text: str) -> bool:
     """A picture's alt text or credit (CREDIT), screened by its hints."""
     return may_match(CREDIT_HINTS, folded(text)) and CREDIT.search(text) is not None
+
+
+@lru_cache(maxsize=UNITS_KEPT)
+def ends_in_credit(text: str) -> bool:
+    """A caption signed by its picture's credit (CREDIT_TAIL), screened by its hints."""
+    return may_match(CREDIT_TAIL_HINTS, text) and CREDIT_TAIL.search(text) is not None
 
 
 @lru_cache(maxsize=UNITS_KEPT)
@@ -595,7 +651,11 @@ def headline_columns(
         "ends_parenthesis": [text.rstrip().endswith(")") for text in row_texts],  # "(Symbolbild)"
         # A short text (an excerpt, a page store's beginning) opens on its headline; a site's
         # first row is its name or menu, far above the first paragraph.
-        "opens_text": [i == 0 and first <= OPENING_ROWS for i in rows],
+        # (A title-shaped row between them is the headline under the site's name.)
+        "opens_text": [
+            i == 0 and first <= OPENING_ROWS and title_like.isdisjoint(range(1, first))
+            for i in rows
+        ],
         # A sentence under a title-like row is its standfirst, not a second headline.
         "sentence_under_candidate": [
             i - 1 in candidates and unit.words >= 8 and unit.stop_ratio >= SENTENCE_STOP_RATIO
@@ -685,6 +745,15 @@ def row_beliefs(vectors: list[list[float]], model: HeadlineModel) -> list[float]
     return [value / total for value in exps]
 
 
+def best_row(texts: list[str], beliefs: list[float]) -> int | None:
+    """The candidate (its place among `texts`, the candidates' texts) with the most belief;
+    None when every one is a caption signed by its credit. Such captions stay candidates,
+    read and fitted as the others (the scorer learns from them what a caption looks like),
+    but are never the headline."""
+    allowed = [k for k, text in enumerate(texts) if not ends_in_credit(text)]
+    return max(allowed, key=beliefs.__getitem__) if allowed else None
+
+
 def choose_headline(
     units: list[Unit],
     start: int,
@@ -703,12 +772,21 @@ def choose_headline(
     model = model or shipped_model()
     vectors = headline_features(units, start, rows, stops, rules_pick, page)
     beliefs = row_beliefs(vectors, model)
-    best = max(range(len(rows)), key=lambda k: beliefs[k])
-    if beliefs[best] < model.threshold:
+    best = best_row([units[i].text for i in rows], beliefs)
+    if best is None or beliefs[best] < model.threshold:
         return None
     chosen = rows[best]
     # A headline printed twice in a row (the page's title over its heading) heads the text
-    # from its second copy: rows between the copies would be read as header rows.
-    while chosen + 1 < len(units) and units[chosen + 1].text == units[chosen].text:
+    # from its second copy: rows between the copies would be read as header rows. A row that
+    # ends with the row under it is that headline behind a breadcrumb glued to it
+    # ("HomeWorldSyria's coastal clashes ..." over "Syria's coastal clashes ..."): the row
+    # under it is the headline itself.
+    while chosen + 1 < len(units) and _printed_again_under(units[chosen], units[chosen + 1]):
         chosen += 1
     return chosen
+
+
+def _printed_again_under(row: Unit, below: Unit) -> bool:
+    return row.text == below.text or (
+        below.words >= GLUED_TAIL_WORDS and row.text.endswith(below.text)
+    )

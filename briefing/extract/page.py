@@ -16,7 +16,7 @@ from itertools import chain
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
-from briefing.extract.headline import choose_headline, is_credit, row_shape
+from briefing.extract.headline import choose_headline, ends_in_credit, is_credit, row_shape
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_byline,
@@ -40,6 +40,7 @@ from briefing.extract.region import (
     learned_kind,
     repeat_shares,
     skip_leading_copies,
+    text_weights,
     trim_lone_tail,
     under_list_label,
 )
@@ -79,6 +80,7 @@ def forget_pages() -> None:
     forget_units()
     row_shape.cache_clear()
     is_credit.cache_clear()
+    ends_in_credit.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def read_units(text: str) -> PageUnits:
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
     units = mark_caption_copies(make_units(raw_units, stops))
     shares = repeat_shares(units)
-    start, end = trim_lone_tail(units, shares, *best_region(units, shares))
+    weights = text_weights(units, shares)
+    start, end = trim_lone_tail(weights, *best_region(units, weights, shares))
     start = skip_leading_copies(units, start, end)
     end = cut_at_article_end(units, start, end)
     short_page = not any(is_prose(unit) for unit in units)

@@ -34,7 +34,7 @@ def repeat_shares(units: list[Unit]) -> dict[str, float]:
     teaser in every tab) is page furniture: 0. A prose paragraph or sentence printed exactly
     twice is a pull quote or a standfirst repeated in the body: each copy counts half, so the
     two together weigh one paragraph and hold the article together without outweighing it. A
-    copy right below its original (a caption twice) is just a duplicate, left to `_text_weight`.
+    copy right below its original (a caption twice) is just a duplicate, left to `text_weights`.
     """
     counts = Counter(unit.text for unit in units)
     adjacent_copies = {
@@ -49,37 +49,50 @@ def repeat_shares(units: list[Unit]) -> dict[str, float]:
     return shares
 
 
-def _text_weight(units: list[Unit], index: int, shares: dict[str, float]) -> float | None:
-    """1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral units (image
-    placeholders, a copy right under its original)."""
-    unit = units[index]
-    # an advertisement's label is a link label (`Unit.link_label`): only those are read again
-    if unit.words == 0 or unit.placeholder or (unit.link_label and AD_LABEL.match(unit.text)):
-        return None
-    if index and unit.text == units[index - 1].text:
-        return None
-    if shares.get(unit.text) == 0.0:
-        return 0.0
-    weight = 1.0 if is_prose(unit) else 0.5 if is_near_prose(unit) else 0.0
-    return 0.0 if weight and unit.boilerplate else weight
+def text_weights(units: list[Unit], shares: dict[str, float]) -> list[float | None]:
+    """Each unit's weight: 1 for prose, 0.5 for near-prose, 0 for furniture, None for neutral
+    units (image placeholders, a copy right under its original)."""
+    weights: list[float | None] = []
+    previous = None  # the text of the unit above
+    for unit in units:
+        text = unit.text
+        # an advertisement's label is a link label (`Unit.link_label`): only those are read again
+        if (
+            unit.words == 0
+            or unit.placeholder
+            or (unit.link_label and AD_LABEL.match(text))
+            or text == previous
+        ):
+            weights.append(None)
+        elif shares.get(text) == 0.0:
+            weights.append(0.0)
+        elif unit.prose or unit.near_prose:
+            weights.append(0.0 if unit.boilerplate else 1.0 if unit.prose else 0.5)
+        else:
+            weights.append(0.0)
+        previous = text
+    return weights
 
 
-def best_region(units: list[Unit], shares: dict[str, float]) -> tuple[int, int]:
-    """The maximum-score contiguous run [start, end) of units; (0, 0) when nothing scores.
+def best_region(
+    units: list[Unit], weights: list[float | None], shares: dict[str, float]
+) -> tuple[int, int]:
+    """The maximum-score contiguous run [start, end) of units (`weights`: their text weights);
+    (0, 0) when nothing scores.
 
     Prose scores its word count; the k-th furniture unit of a gap costs k, so long gaps (menus,
     teaser lists) cost a lot. A lone paragraph between gaps (a teaser's lede) leaves the gap's
     cost where it was; two paragraphs in a row (an article) clear it."""
     best, best_span = 0.0, (0, 0)
     running, start, gap, previous_text = 0.0, 0, 0, False
-    for index in range(len(units)):
-        weight = _text_weight(units, index, shares)
+    for index, weight in enumerate(weights):
         if weight is None:
             continue
         if weight:
             if previous_text or running <= 0:
                 gap = 0
-            score = weight * units[index].words * shares.get(units[index].text, 1.0)
+            unit = units[index]
+            score = weight * unit.words * shares.get(unit.text, 1.0)
         else:
             gap += 1
             score = -float(gap)
@@ -93,17 +106,14 @@ def best_region(units: list[Unit], shares: dict[str, float]) -> tuple[int, int]:
     return best_span
 
 
-def trim_lone_tail(
-    units: list[Unit], shares: dict[str, float], start: int, end: int
-) -> tuple[int, int]:
+def trim_lone_tail(weights: list[float | None], start: int, end: int) -> tuple[int, int]:
     """Cut a single paragraph hanging after the article behind a gap of furniture (a comment
     policy, a footer blurb): the gap's cost alone is too small to keep it out."""
-    weights = [_text_weight(units, index, shares) for index in range(start, end)]
-    prose = [start + offset for offset, weight in enumerate(weights) if weight == 1.0]
+    prose = [index for index in range(start, end) if weights[index] == 1.0]
     if len(prose) < 3:
         return start, end
     last, before = prose[-1], prose[-2]
-    gap = sum(1 for weight in weights[before - start + 1 : last - start] if weight == 0.0)
+    gap = sum(1 for weight in weights[before + 1 : last] if weight == 0.0)
     if gap >= TAIL_GAP:
         return start, before + 1
     return start, end

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import gt, itemgetter
@@ -17,9 +18,12 @@ from briefing.extract.vocabulary import (
     AD_LABEL_OPENERS,
     AGENCY_CREDIT,
     AGENCY_LINE,
+    ARTICLE_END,
+    ARTICLE_END_OPENERS,
     BOILERPLATE,
     BOILERPLATE_HINTS,
     BRACKETED_ONLY,
+    BREADCRUMB,
     BULLET,
     BULLET_GLYPHS,
     BYLINE,
@@ -43,6 +47,7 @@ from briefing.extract.vocabulary import (
     fold_rows,
     is_caption,
     local_byline,
+    may_be_breadcrumb,
     opener,
     rows_holding,
 )
@@ -51,12 +56,48 @@ from briefing.extract.vocabulary import (
 # the line is short.
 STAMP_WORDS = 12
 DIGIT = re.compile(r"\d")
+FIRST_LETTER = re.compile(r"[^\W\d_]")
+# An ASCII row's digits (what DIGIT matches there) deleted from its bytes, and what comes before
+# its first letter (FIRST_LETTER's match) stripped, in C: a pattern's call costs several times
+# as much on a row of a few words.
+_ASCII_DIGITS = b"0123456789"
+_ASCII_NON_LETTERS = "".join(chr(code) for code in range(128) if not chr(code).isalpha())
 
 
 CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Getty Images")
 
 
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
+
+
+# What the body classifier reads of a unit on its own (`features.UNIT_FEATURES` but those that
+# hang on its caption mark or on the page), worked out with the unit as a row of numbers: a
+# site's rows recur on its pages (the unit memo keeps them), and a row a unit is cheaper to
+# put in a matrix than a column a feature read off every unit again.
+SHAPE_FEATURES = (
+    # numbers
+    "log_words",
+    "log_chars",
+    "function_ratio",
+    "capitals",
+    "digit_share",
+    "comma_rate",
+    # flags
+    "bullet",
+    "terminal",
+    "upper_case",
+    "ends_colon",
+    "date",
+    "placeholder",
+    "promo",
+    "boilerplate",
+    "list_label",
+    "article_end",
+    "separators",
+    "starts_lower",
+    "cjk",
+    "numbered",
+)
 
 
 _Value = TypeVar("_Value")
@@ -101,6 +142,7 @@ class Unit:
     list_label: bool  # a heading over a list of links ("Most read", "Related")
     # a list heading, a link's prefix ("Read also:") or an advertisement's label
     link_label: bool
+    shape: tuple[float, ...] = field(compare=False, repr=False)  # SHAPE_FEATURES, in order
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
@@ -298,14 +340,44 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         )
         head = text[:60]
         caption_hinted = index in caption_hints
+        bullet = bullets[index]
+        terminal = ends_a_sentence(text)
+        capitals = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+        ascii_text = text.isascii()  # a flag: no scan
+        if ascii_text:
+            raw = text.encode()
+            digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+            starts_lower = text.lstrip(_ASCII_NON_LETTERS)[:1].islower()
+        else:
+            digits = len(DIGIT.findall(text))
+            letter = FIRST_LETTER.search(text)
+            starts_lower = letter is not None and letter.group().islower()
+        date = (  # every date and stamp pattern needs a digit
+            digits > 0
+            and DIGIT.search(head) is not None
+            and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text))))
+        )
+        promo = index in promo_hinted and bool(PROMO.search(text))
+        boilerplate = index in boilerplate_hinted and bool(BOILERPLATE.search(text))
+        # IMAGE_NAME matches a row without spaces
+        placeholder = bracketed or url or (" " not in text and IMAGE_NAME.search(text) is not None)
+        link_label = (
+            list_label
+            or (first in LINK_PREFIX_OPENERS and LINK_PREFIX.match(text) is not None)
+            or (first in AD_LABEL_OPENERS and AD_LABEL.match(text) is not None)
+        )
+        commas = text.count(",")
+        if not ascii_text:
+            commas += text.count("，") + text.count("、")
+        stop_ratio = stop_count / word_count if word_count else 0.0
         unit = _new_unit(Unit)
         unit.__dict__.update(
             text=text,
-            bullet=bullets[index],
+            bullet=bullet,
             words=word_count,
-            stop_ratio=stop_count / word_count if word_count else 0.0,
-            terminal=ends_a_sentence(text),
-            capitals=sum(map(str.isupper, initials)) / len(initials) if initials else 0.0,
+            stop_ratio=stop_ratio,
+            terminal=terminal,
+            capitals=capitals,
             caption=word_count >= 2
             and not url
             and (
@@ -316,21 +388,41 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
                     and AGENCY_CREDIT.search(text) is not None
                 )
             ),
-            date=bool(DIGIT.search(head))  # every date and stamp pattern needs a digit
-            and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text)))),
-            promo=index in promo_hinted and bool(PROMO.search(text)),
-            boilerplate=index in boilerplate_hinted and bool(BOILERPLATE.search(text)),
+            date=date,
+            promo=promo,
+            boilerplate=boilerplate,
             cjk=cjk,
             bracketed=bracketed,
-            # IMAGE_NAME matches a row without spaces
-            placeholder=bracketed
-            or url
-            or (" " not in text and IMAGE_NAME.search(text) is not None),
+            placeholder=placeholder,
             list_label=list_label,
-            link_label=list_label
-            or (first in LINK_PREFIX_OPENERS and LINK_PREFIX.match(text) is not None)
-            or (first in AD_LABEL_OPENERS and AD_LABEL.match(text) is not None),
+            link_label=link_label,
+            shape=(
+                math.log1p(word_count),
+                math.log1p(len(text)),
+                stop_ratio,
+                capitals,
+                # digits over the characters that are not spaces (1 at least)
+                digits / max(len(text) - text.count(" "), 1),
+                commas / max(word_count, 1),
+                bullet,
+                terminal,
+                text.isupper(),
+                text.endswith(":"),
+                date,
+                placeholder,
+                promo,
+                boilerplate,
+                link_label,
+                (first in ARTICLE_END_OPENERS or text[:1].isdecimal())
+                and ARTICLE_END.match(text) is not None,
+                "|" in text or (may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None),
+                starts_lower,
+                cjk > word_count,  # more Han and kana than words: Chinese or Japanese
+                bullet and text[:1].isdigit(),  # "1. ...": steps and points, not links
+            ),
         )
+        # every pass asks these of every unit: set now, without the descriptor's two calls
+        unit.__dict__.update(prose=_prose(unit), near_prose=_near_prose(unit))
         units.append(unit)
     return units
 

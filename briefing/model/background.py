@@ -12,7 +12,7 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from statistics import median_high
 
 from briefing.annotate.dates import DateMention
@@ -319,13 +319,19 @@ def is_historical(event: DateMention | None, published: str | None) -> bool:
 
 
 def is_background(
-    text: str, event: DateMention | None, published: str | None, opening: str = ""
+    text: str,
+    event: DateMention | None,
+    published: str | None,
+    opening: str = "",
+    *,
+    no_event: bool | None = None,
 ) -> bool:
     """A habit, a state, a hypothetical or history: not an event of the period. `opening`
-    is the opening phrase of the sentence `text` was cut from ("During a recent ...,")."""
+    is the opening phrase of the sentence `text` was cut from ("During a recent ...,");
+    `no_event`: `tells_no_event(text)`, when already worked out."""
     return bool(
         _RECENT_OPENING.search(opening)
-        or _tells_no_event(text)
+        or (tells_no_event(text) if no_event is None else no_event)
         or is_historical(event, published)
         or _of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
@@ -350,9 +356,7 @@ def _of_the_news(event: DateMention | None, published: str | None) -> bool:
     )
 
 
-# A line's event is judged when its dates are found and again when the line is made.
-@lru_cache(maxsize=1024)
-def _tells_no_event(text: str) -> bool:
+def tells_no_event(text: str) -> bool:
     """A habit, a state or a hypothetical, by the words of `text` alone."""
     return bool(
         tells_a_state(text)

@@ -109,15 +109,23 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+# A clause inside the sentence opened by a past participle describes the thing before it
+# ("The cease-fire, announced late Tuesday by Biden, came into force Wednesday").
+_PARTICIPLE_OPENS = re.compile(
+    rf"\s*(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))})\s", re.IGNORECASE
+)
+
+
 def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
-    """The dates in a sentence that date its event, not its background clauses."""
-    kept = []
+    """The dates in a sentence that date its event, not its background clauses; a date in a
+    clause describing a thing (see `_PARTICIPLE_OPENS`) only when no other date is left."""
+    kept, describing = [], []
     for mention in dates:
         # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
         # event. (A page's " date YYYY-MM-DD" marker never gets this far: extraction takes it.)
         if _closes_dateline(text, mention):
             continue
-        clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
+        *before, clause = _CLAUSE_BREAK.split(text[: mention.start])
         # The span may carry its own preposition: "since 2022".
         if _BACKGROUND.search(clause) or _BACKGROUND.match(mention.text):
             continue
@@ -127,13 +135,38 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
         # (no preposition before it, a noun after it) dates that thing, not the event.
         if mention.text[:1].isupper() and _NOUN_AFTER.match(text, mention.end):
             continue
+        if before and _PARTICIPLE_OPENS.match(clause):
+            describing.append(mention)
+            continue
         kept.append(mention)
-    return tuple(kept)
+    return tuple(kept or describing)
 
 
 # A clause telling when, not one describing a thing ("which it last hit during ...").
 _THEN = re.compile(r"\b(?:during|when)\b", re.IGNORECASE)
 _DESCRIBING = re.compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
+
+
+def _clause_of(text: str, mention: DateMention) -> str:
+    """The clause a date is written in: between the clause breaks around it."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, mention.start)), default=0)
+    end = _CLAUSE_BREAK.search(text, mention.end)
+    return text[start : end.start() if end else len(text)]
+
+
+# A speaker's names: its capitalised words but titles ("Prime Minister Benjamin Netanyahu").
+_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z-]+\b")
+_TITLE_WORDS = frozenset(
+    "The A An And Of President Prime Minister Foreign Defence Defense Secretary Spokesman "
+    "Spokesperson Chief General Gen Mr Mrs Ms Dr King Queen Sheikh Senior Deputy Officials "
+    "Official Army Ministry".split()
+)
+# A statement, made or written: "announced late Tuesday by", "Biden's announcement on Tuesday".
+_STATEMENT = re.compile(
+    r"\b(?:announce[ds]?|announcement|said|says|statement|speech|address(?:ed)?|told|declared"
+    r"|warned|vowed|remarks|interview|wrote|posted|tweeted)\b",
+    re.IGNORECASE,
+)
 
 
 def told_of_then(text: str, dates: Sequence[DateMention], published: str | None) -> bool:
@@ -279,7 +312,30 @@ class Dating:
             and _tells_the_same(told, dated.words)
             and _near(dated.date, reference)
         }
-        return unwritten(next(iter(found.values()))) if len(found) == 1 else None
+        return _the_one_day(found)
+
+    def statement_day(self, stated: Sentence) -> DateMention | None:
+        """The day its article gives the statement of the speaker whose words `stated`
+        tells undated: the one day it writes in a clause naming the speaker and a statement
+        ("The cease-fire, announced late Tuesday by U.S. President Joe Biden, came into
+        force Wednesday." ... "Biden said it was 'designed' to be a permanent end"), even a
+        clause that dates only the background of its own sentence; none after the article's
+        day or more than `CARRIER_DAYS` before it."""
+        reference = self.reference[stated.article_id]
+        speaker = self.index.speakers.get(stated.id)
+        if reference is None or not speaker:
+            return None
+        names = {word for word in _NAME_WORD.findall(speaker) if word not in _TITLE_WORDS}
+        found = {
+            mention.value: mention
+            for sentence in _body(self.index, stated.article_id)
+            if sentence.id != stated.id and names & set(_NAME_WORD.findall(sentence.text))
+            for mention in self.sentence_dates(sentence)
+            if _near(mention, reference)
+            and names & set(_NAME_WORD.findall(clause := _clause_of(sentence.text, mention)))
+            and _STATEMENT.search(clause)
+        }
+        return _the_one_day(found)
 
     def counted_day(self, stated: Sentence, counted: RelativeDay) -> DateMention | None:
         """The day of an event `stated` counts from another's ("two days after the base was
@@ -356,9 +412,12 @@ class Dating:
         watchman was killed Saturday. He was taken to hospital, where he died."), or one
         further back that tells a like event (its event verb and `TOLD_ELSEWHERE_MIN` of
         its words: "... died in Monday's shelling." ... "a security forces member was killed
-        in an SDF attack."), the nearest first."""
+        in an SDF attack."), the nearest first. In an article with no day to read it
+        against, a day written out (see `written_out`) that is news for the briefing's period
+        ("On the night of April 24, Russian troops launched a massive attack ... The Russians
+        targeted the civilian infrastructure of Kyiv.")."""
         reference = self.reference[sentence.article_id]
-        if reference is None:
+        if reference is None and self._period is None:
             return None
         told = self.index.report_words(sentence)
         place = self.index.order[sentence.id]
@@ -376,8 +435,15 @@ class Dating:
                 continue
             date = best_date(event_dates(before.text, self.sentence_dates(before)))
             if date is not None:
-                return date if _of_the_day(date, reference) else None
+                return date if self._is_news(date, reference) else None
         return None
+
+    def _is_news(self, date: DateMention, reference: datetime.date | None) -> bool:
+        """Whether a day an article gives an event is its news: within `LEDE_DAYS` before
+        its reference day, or, with none, a day not history for the briefing's period."""
+        if reference is not None:
+            return _of_the_day(date, reference)
+        return date.precision == "day" and not is_historical(date, self.index.middle_day)
 
     def goes_on_history(self, sentence: Sentence, published: str | None) -> bool:
         """Whether its paragraph opens on a date long before the article (`published`)
@@ -493,23 +559,35 @@ class Dating:
         briefing's period."""
         for sentence in _lede(self.index, article_id):
             date = self._done_date(sentence)
-            if (
-                date is not None
-                and date.precision == "day"
-                and not is_historical(date, self.index.middle_day)
-            ):
+            if date is not None and self._is_news(date, None):
                 return date
         return None
 
     def _done_date(self, sentence: Sentence) -> DateMention | None:
-        """The date a sentence gives an event it tells as done ("FMs meet in Doha today"
-        says what is to come, not what happened)."""
+        """`done_date` of a sentence, its dates read against its article's reference day
+        (the worker's, when they are the ones it read)."""
         if sentence.id not in self._done:
-            date = best_date(event_dates(sentence.text, self.sentence_dates(sentence)))
-            if date is not None and tense_at(sentence.text, date.start, date.end) != "past":
-                date = None
-            self._done[sentence.id] = date
+            dates = self.sentence_dates(sentence)
+            prepared = self.index.prepared.get(sentence.article_id)
+            if prepared is not None and dates is sentence.dates:
+                self._done[sentence.id] = prepared.done.get(sentence.id)
+            else:
+                self._done[sentence.id] = done_date(sentence.text, dates)
         return self._done[sentence.id]
+
+
+def _the_one_day(found: dict[str, DateMention]) -> DateMention | None:
+    """The day found, as no sentence of its own writes it; None when the finds disagree."""
+    return unwritten(next(iter(found.values()))) if len(found) == 1 else None
+
+
+def done_date(text: str, dates: Sequence[DateMention]) -> DateMention | None:
+    """The date a sentence (`text`, with its `dates`) gives an event it tells as done
+    ("FMs meet in Doha today" says what is to come, not what happened)."""
+    date = best_date(event_dates(text, dates))
+    if date is not None and tense_at(text, date.start, date.end) != "past":
+        return None
+    return date
 
 
 def _body(index: Index, article_id: str) -> list[Sentence]:
@@ -768,7 +846,8 @@ def line_dates(
     the day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
     dates = dating.report_dates(members, stated.id)
-    if dates or is_background(event, None, None):
+    # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
+    if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):
         return dates
     counted = relative_day(stated.text)
     if counted is not None:
@@ -782,10 +861,12 @@ def line_dates(
         and not _runs_since(stated, dating.sentence_dates(stated))
         and not dating.leaves_unread(stated)
     ):
-        # An event told in the past with no date of its own is the article's news of the
-        # day: the day its lede gives.
+        # An event told in the past with no date of its own: the day another article
+        # writes for it, the day of its speaker's statement, of the story it goes on
+        # telling, else its article's news of the day (the day its lede gives).
         news = (
             dating.told_elsewhere(stated)
+            or (said_in_past(stated.text) and dating.statement_day(stated))
             or dating.story_day(stated)
             or dating.news_day(stated.article_id)
         )

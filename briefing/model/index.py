@@ -26,8 +26,10 @@ from briefing.extract import Article
 from briefing.profile import Profile
 
 if TYPE_CHECKING:
+    from briefing.annotate.dates import DateMention
     from briefing.model.dating import Dating
     from briefing.model.lines import Line
+    from briefing.model.reading import Reading
 
 
 @dataclass(frozen=True)
@@ -48,30 +50,54 @@ class Prepared:
     # The sentences whose dates depend on the day they are read against (see
     # `dates.reads_the_day`): the others need no reading again against another day.
     relative: frozenset[str]
+    # Sentence id -> its `Reading`, for the sentences naming a profile actor (not
+    # furniture): those the profile's panes state. Others are read when a line asks.
+    readings: dict[str, Reading]
+    # Sentence id -> `dating.done_date` of its own dates, for the sentences with one: the
+    # model reads a sentence whose dates it does not read again by this.
+    done: dict[str, DateMention]
+    # An undated article's sentences naming an alias bounded in time (see
+    # `bounded_sentences`), the only ones re-tagging it may change; None for a dated one.
+    bounded: frozenset[str] | None
 
 
 def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
+    from briefing.annotate.article import bounded_sentences
     from briefing.annotate.dates import reads_the_day
     from briefing.model.attribution import attribute_sentences
+    from briefing.model.dating import done_date
     from briefing.model.lines import furniture
+    from briefing.model.reading import read_sentence
 
+    unfit = furniture(article.sentences)
     return Prepared(
         article_words(article),
         attribute_sentences(article.sentences),
         {s.id: sentence_names(s.text, profile) for s in article.sentences if s.kind != "caption"},
         article_context(article.article, profile).settled(),
-        furniture(article.sentences),
+        unfit,
         frozenset(s.id for s in article.sentences if reads_the_day(s.text)),
+        {s.id: read_sentence(s.text) for s in article.sentences if s.actors and s.id not in unfit},
+        {s.id: done for s in article.sentences if s.dates and (done := done_date(s.text, s.dates))},
+        (
+            bounded_sentences(article, compile_profile(profile))
+            if publication_date(article.article.published) is None
+            else None
+        ),
     )
-
-
-def _context(prepared: Prepared | None) -> ArticleContext | None:
-    return prepared.context if prepared else None
 
 
 def article_context(article: Article, profile: Profile) -> ArticleContext:
     """The whole article as the profile's context rules read it."""
     return compile_profile(profile).context("\n".join(block.text for block in article.blocks))
+
+
+def _retagged(
+    article: AnnotatedArticle, tagger: ActorTagger, day: str, prepared: Prepared | None
+) -> AnnotatedArticle:
+    if prepared is None:
+        return retag_article(article, tagger, day)
+    return retag_article(article, tagger, day, prepared.context, prepared.bounded)
 
 
 @dataclass(frozen=True)
@@ -119,9 +145,7 @@ class Index:
             return self
         days = self.tagging_days
         annotated = tuple(
-            retag_article(a, tagger, days[a.id], _context(self.prepared.get(a.id)))
-            if a.id in days
-            else a
+            _retagged(a, tagger, days[a.id], self.prepared.get(a.id)) if a.id in days else a
             for a in self.annotated
         )
         if all(new is old for new, old in zip(annotated, self.annotated, strict=True)):
@@ -191,6 +215,16 @@ class Index:
             known = self.prepared.get(article.id)
             speakers.update(known.speakers if known else attribute_sentences(article.sentences))
         return speakers
+
+    def reading(self, sentence: Sentence) -> Reading:
+        """What a sentence tells (see `reading.read_sentence`), as its worker read it."""
+        known = self.prepared.get(sentence.article_id)
+        found = known.readings.get(sentence.id) if known else None
+        if found is not None:
+            return found
+        from briefing.model.reading import read_sentence
+
+        return read_sentence(sentence.text)
 
     @cached_property
     def furniture(self) -> frozenset[str]:

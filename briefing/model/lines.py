@@ -8,11 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from briefing.annotate import Sentence
 from briefing.annotate.dates import DateMention
-from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
     main_clause_opening,
@@ -22,15 +21,14 @@ from briefing.model.clauses import (
 )
 from briefing.model.dating import (
     best_date,
-    dateline_end,
     first_published,
     line_dates,
     told_of_then,
     written,
 )
-from briefing.model.events import event_span
 from briefing.model.index import Index
 from briefing.model.panes import Depth, Mentions, PaneActor, named_actor, subject_mentions
+from briefing.model.reading import Reading
 from briefing.model.reports import actor_reports, stated_by
 from briefing.model.words import caption_verbs
 
@@ -306,26 +304,22 @@ class _Told:
     """What a sentence stating a report tells, as a line reads it."""
 
     text: str  # the sentence after its dateline
-    event: str  # the event cut out of it
+    reading: Reading  # its event, and whether its words tell one
     speaker: str | None  # whose account
+
+    @property
+    def event(self) -> str:
+        return self.reading.event
 
 
 def _told(index: Index, members: Sequence[str], stated: Sentence) -> _Told:
-    text, event = _event_of(stated.text)
+    reading = index.reading(stated)
     # The stating sentence's own account first: another sentence merged into the report
     # may quote someone else ("The UN reported over 100 deaths ...").
     speaker = index.speakers.get(stated.id) or next(
         (index.speakers[sid] for sid in members if index.speakers.get(sid)), None
     )
-    return _Told(text, event, speaker)
-
-
-# Deciding a report's pane reads the sentences its lines then state, just before or after.
-@lru_cache(maxsize=4096)
-def _event_of(sentence: str) -> tuple[str, str]:
-    """A sentence's text after its dateline, and the event cut out of it."""
-    text = sentence[dateline_end(sentence) :]
-    return text, event_span(text, find_attribution(text))
+    return _Told(reading.text(stated.text), reading, speaker)
 
 
 def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:
@@ -353,7 +347,11 @@ def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sent
         wire=article.wire or article.outlet,
         outlets=len(outlets),
         background=is_background(
-            event, best_date(dates), published, text[: opening_phrase_end(text)]
+            event,
+            best_date(dates),
+            published,
+            text[: opening_phrase_end(text)],
+            no_event=told.reading.tells_no_event,
         )
         # an undated sentence the next one turns to now against, one telling its event
         # inside a clause dated long before, a body sentence telling it in the present, or

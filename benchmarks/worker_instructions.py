@@ -1,0 +1,207 @@
+"""Instructions per article of a pool worker's steps after extraction: annotation (sentence
+splitting, tagging, date resolution) and what the model needs of each article alone
+(report words, with their time phrases, restatements and copy keys), counted by callgrind
+(repeatable on a loaded machine, where CPU time is not).
+
+    python benchmarks/worker_instructions.py FOLDER [--limit N]
+
+Extracts the pages, then runs itself under `valgrind --tool=callgrind` on the articles: the
+first `--warm` once, then each of the others once (a distinct corpus's sentences miss every
+memo, as a worker's do). Each step runs inside a C function
+of its own that nothing in the worker calls (itertools' starmap, takewhile, ...): callgrind's
+inclusive count of that function is the step's cost, the steps inside it included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import pickle
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from itertools import cycle, dropwhile, filterfalse, groupby, starmap, takewhile, tee, zip_longest
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]
+
+import briefing.annotate.article as article_stage  # noqa: E402
+import briefing.annotate.dates as dates  # noqa: E402
+import briefing.annotate.sentences as sentences  # noqa: E402
+import briefing.corroborate.packed as packed  # noqa: E402
+import briefing.corroborate.words as words  # noqa: E402
+from briefing.annotate.actors import compile_profile  # noqa: E402
+from briefing.extract.page import extract_article  # noqa: E402
+from briefing.model.index import prepare  # noqa: E402
+from briefing.pipeline import read_documents  # noqa: E402
+from briefing.profile import load_profile  # noqa: E402
+
+
+def _starmap(work: Callable[[], Any]) -> Any:
+    return next(starmap(work, [()]))
+
+
+def _filterfalse(work: Callable[[], Any]) -> Any:
+    found: list[Any] = []
+    list(filterfalse(lambda _: found.append(work()), [0]))
+    return found[0]
+
+
+def _takewhile(work: Callable[[], Any]) -> Any:
+    found: list[Any] = []
+    list(takewhile(lambda _: found.append(work()), [0]))
+    return found[0]
+
+
+def _dropwhile(work: Callable[[], Any]) -> Any:
+    found: list[Any] = []
+    list(dropwhile(lambda _: found.append(work()), [0]))
+    return found[0]
+
+
+def _groupby(work: Callable[[], Any]) -> Any:
+    found: list[Any] = []
+    list(groupby([0], lambda _: found.append(work())))
+    return found[0]
+
+
+def _reduce(work: Callable[[], Any]) -> Any:
+    return functools.reduce(lambda _total, _item: work(), [0, 0])
+
+
+def _generated(work: Callable[[], Any]) -> Iterator[Any]:
+    yield work()
+
+
+def _zip_longest(work: Callable[[], Any]) -> Any:
+    return next(zip_longest(_generated(work)))[0]
+
+
+def _calliter(work: Callable[[], Any]) -> Any:
+    return next(iter(work, object()))
+
+
+def _tee(work: Callable[[], Any]) -> Any:
+    return next(tee(_generated(work), 1)[0])
+
+
+def _cycle(work: Callable[[], Any]) -> Any:
+    return next(cycle(_generated(work)))
+
+
+# step -> (how it is run, the C function callgrind counts it in); indented: inside the one above
+STEPS: dict[str, tuple[Callable[[Callable[[], Any]], Any], str]] = {
+    "annotate": (_starmap, "starmap_next"),
+    "  sentence splitting": (_filterfalse, "filterfalse_next"),
+    "  tagging (actors, coreference)": (_groupby, "groupby_next"),
+    "    actor positions": (_takewhile, "takewhile_next"),
+    "  date resolution": (_dropwhile, "dropwhile_next"),
+    "prepare (model's per-article work)": (_reduce, "functools_reduce"),
+    "  report words (article_words)": (_calliter, "calliter_iternext"),
+    "    restatements": (_tee, "tee_next"),
+    "    copy keys": (_cycle, "cycle_next"),
+    "    time phrases": (_zip_longest, "zip_longest_next"),
+}
+
+
+def _inside(step: str, work: Callable[..., Any]) -> Callable[..., Any]:
+    run = STEPS[step][0]
+
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        return run(functools.partial(work, *args, **kwargs))
+
+    return wrapped
+
+
+def _wrap_steps() -> None:
+    """Every step but the ones the run calls itself, wrapped where the worker looks it up."""
+    sentences.split_sentences = _inside("  sentence splitting", sentences.split_sentences)
+    article_stage._tag_pieces = _inside(  # noqa: SLF001
+        "  tagging (actors, coreference)",
+        article_stage._tag_pieces,  # noqa: SLF001
+    )
+    dates.resolve_dates = _inside("  date resolution", dates.resolve_dates)
+    packed.restatements = _inside("    restatements", packed.restatements)
+    packed._copy_key = _inside("    copy keys", packed._copy_key)  # noqa: SLF001
+    words.time_numbers = _inside("    time phrases", words.time_numbers)
+    import briefing.model.index as index
+
+    index.article_words = _inside("  report words (article_words)", index.article_words)
+
+
+def measured_run(saved: str, warm: int) -> None:
+    """The work callgrind watches: the `warm` first articles annotated and prepared (imports,
+    first-use compilation), then each of the others once."""
+    with open(saved, "rb") as articles:
+        extracted = pickle.load(articles)
+    profile = load_profile(None)
+    tagger = compile_profile(profile)
+    for n, article in enumerate(extracted[:warm]):
+        prepare(article_stage.annotate_article(article, f"w{n}", tagger), profile)
+    _wrap_steps()
+    tagger.positions = _inside("    actor positions", tagger.positions)  # type: ignore[method-assign]
+    for n, article in enumerate(extracted[warm:], 1):
+        annotated = _starmap(
+            functools.partial(article_stage.annotate_article, article, f"a{n}", tagger)
+        )
+        _reduce(functools.partial(prepare, annotated, profile))
+    print(len(extracted) - warm)
+
+
+def inclusive_counts(annotated: str) -> dict[str, int]:
+    """Each C function's inclusive instruction count (its first line in callgrind_annotate's
+    listing, which is sorted by count)."""
+    counts: dict[str, int] = {}
+    for count, function in _LISTED.findall(annotated):
+        counts.setdefault(function, int(count.replace(",", "")))
+    return counts
+
+
+_LISTED = re.compile(r"^\s*([\d,]+) .*:(\w+) \[", re.MULTILINE)
+
+
+def _counted(saved: Path, warm: int, out: Path) -> tuple[int, dict[str, int]]:
+    """The articles measured and each C function's inclusive count, from one callgrind run
+    of this script on the articles saved."""
+    inside = [sys.executable, __file__, str(saved), "--warm", str(warm), "--inside"]
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *inside]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if run.returncode:
+        raise SystemExit(f"callgrind run failed: {run.stderr[-800:]}")
+    listing = ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)]
+    annotated = subprocess.run(listing, capture_output=True, text=True, check=True).stdout
+    return int(run.stdout.split()[-1]), inclusive_counts(annotated)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder")
+    parser.add_argument("--limit", type=int, default=40, help="pages measured (40)")
+    parser.add_argument("--warm", type=int, default=10, help="pages read before (10)")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.inside:
+        measured_run(args.folder, args.warm)
+        return 0
+    docs, _ = read_documents([args.folder])
+    docs = docs[: args.warm + args.limit]
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "articles.pickle"
+        # Extracted here: callgrind counts (and takes the time of) the steps after it only.
+        with saved.open("wb") as articles:
+            pickle.dump([extract_article(d.text, d.path, d.media) for d in docs], articles)
+        pages, counts = _counted(saved, args.warm, Path(folder) / "callgrind.out")
+    print(f"{pages} pages of {args.folder}: thousand instructions per page")
+    for step, (_, function) in STEPS.items():
+        print(f"  {step:<36} {counts.get(function, 0) / pages / 1e3:9.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
