@@ -6,10 +6,13 @@ text, the masthead, a footer's name; `briefing.extract.metadata.name_rows`) by a
 a "none of them" option. A row is the answer when it spells the name part of the page's
 domain as the sound judge reads spellings (`extraction.outlet_names_site`: umlauts spelt out,
 "&", abbreviations) with at least half its letters ("News" on manchestereveningnews.co.uk is a
-section, not the site). The weights and the belief threshold
-(the lowest with wrong picks on at most a `--max-wrong` share of the tuning pages the rules leave
-without an outlet) are fitted on the sites of `extraction.OUTLET_TUNING_FOLDS` only, so the
-outlets `extraction.py --sets outlets` prints for the other sites are held out by site.
+section, not the site). The weights are fitted on the sites of `extraction.OUTLET_TUNING_FOLDS`
+only, so the outlets `extraction.py --sets outlets` prints for the other sites are held out by
+site. The scorer abstains below a belief threshold: a wrong outlet misleads an analyst more
+than a missing one. The threshold is chosen on the tuning folds' sites from beliefs each fold
+gets from weights fitted on the other tuning folds (in-sample beliefs are too sure): the one
+that scores best at right picks minus `--wrong-cost` times wrong ones on the pages the rules
+leave without an outlet. The curve is printed.
 
     python benchmarks/fit_outlets.py           # fit on the tuning folds, print both folds' picks
     python benchmarks/fit_outlets.py --write   # also ship the weights
@@ -38,7 +41,7 @@ from extraction import (  # noqa: E402
     site_of,
 )
 from fit_dates import fold_of  # noqa: E402
-from softmax_fit import fit_softmax, pick_threshold, write_weights  # noqa: E402
+from softmax_fit import fit_softmax, write_weights  # noqa: E402
 
 from briefing.extract import metadata  # noqa: E402
 from briefing.extract import page as extract  # noqa: E402
@@ -58,6 +61,7 @@ L2 = 1.0
 @dataclass
 class Page:
     url: str
+    fold: int  # the site's fold (fit_dates.fold_of)
     tuning: bool
     texts: list[str]
     listed: frozenset[str]
@@ -85,8 +89,9 @@ def load(shared: Path) -> list[Page]:
         names = name_rows(texts)
         vectors = np.array(outlet_features(texts, listed, names)).reshape(-1, len(OUTLET_FEATURES))
         labels = np.array([names_site(entry.name, url) for entry in names], dtype=float)
-        tuning = fold_of(site_of(url)) in OUTLET_TUNING_FOLDS
-        pages.append(Page(url, tuning, texts, listed, rules_named, vectors, labels))
+        fold = fold_of(site_of(url))
+        tuning = fold in OUTLET_TUNING_FOLDS
+        pages.append(Page(url, fold, tuning, texts, listed, rules_named, vectors, labels))
     return pages
 
 
@@ -110,11 +115,48 @@ def _outlet_rows(text: str, key: str) -> tuple[list[str], frozenset[str], bool]:
     return texts, listed, not asked
 
 
-def fit(pages: list[Page], max_wrong: float) -> OutletModel:
-    weights = fit_softmax([(p.vectors, p.labels) for p in pages], OUTLET_FEATURES, L2)
-    model = OutletModel(tuple(weights), 0.0)
-    picks = [_pick(page, model) for page in pages if not page.rules_named]
-    return OutletModel(tuple(weights), pick_threshold(picks, max_wrong))
+def fit_weights(pages: list[Page]) -> tuple[float, ...]:
+    return tuple(fit_softmax([(p.vectors, p.labels) for p in pages], OUTLET_FEATURES, L2))
+
+
+THRESHOLDS = [round(0.3 + 0.05 * step, 2) for step in range(14)]  # 0.30 .. 0.95
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    threshold: float
+    right: int
+    wrong: int
+
+
+def out_of_fold_picks(pages: list[Page]) -> list[tuple[bool | None, float]]:
+    """The scorer's pick on each page the rules leave without an outlet, by weights fitted on
+    the other folds' sites."""
+    picks = []
+    for fold in sorted({page.fold for page in pages}):
+        model = OutletModel(fit_weights([page for page in pages if page.fold != fold]), 0.0)
+        picks += [
+            _pick(page, model) for page in pages if page.fold == fold and not page.rules_named
+        ]
+    return picks
+
+
+def curve(picks: list[tuple[bool | None, float]]) -> list[CurvePoint]:
+    """Right and wrong picks answered at each threshold."""
+    return [
+        CurvePoint(
+            threshold,
+            sum(right is True and belief >= threshold for right, belief in picks),
+            sum(right is False and belief >= threshold for right, belief in picks),
+        )
+        for threshold in THRESHOLDS
+    ]
+
+
+def best_threshold(points: list[CurvePoint], wrong_cost: float) -> float:
+    """The threshold scoring best at right minus wrong_cost times wrong (the lowest on a tie)."""
+    best = max(points, key=lambda point: (point.right - wrong_cost * point.wrong, -point.threshold))
+    return best.threshold
 
 
 def _pick(page: Page, model: OutletModel) -> tuple[bool | None, float]:
@@ -138,7 +180,9 @@ def report(pages: list[Page], model: OutletModel, label: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
-    parser.add_argument("--max-wrong", type=float, default=0.05, help="wrong picks allowed")
+    parser.add_argument(
+        "--wrong-cost", type=float, default=2.0, help="a wrong pick's cost in missed right ones"
+    )
     parser.add_argument("--write", action="store_true", help=f"write {OUTLET_WEIGHTS_FILE.name}")
     args = parser.parse_args(argv)
     pages = load(args.shared)
@@ -146,8 +190,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no shared sets under {args.shared}; nothing to fit.")
         return 0
     tuning = [page for page in pages if page.tuning]
-    model = fit(tuning, args.max_wrong)
-    print(f"threshold {model.threshold:.2f}")
+    points = curve(out_of_fold_picks(tuning))
+    print("threshold curve on the tuning sites (beliefs fitted on the other tuning folds):")
+    for point in points:
+        found = point.right + point.wrong
+        print(
+            f"  {point.threshold:.2f}: names {found:3}, right {point.right:3},"
+            f" wrong {point.wrong:3} ({point.wrong / max(found, 1):.0%})"
+        )
+    model = OutletModel(fit_weights(tuning), best_threshold(points, args.wrong_cost))
+    print(f"threshold {model.threshold:.2f} (best right - {args.wrong_cost:g} x wrong)")
     for name, weight in zip(OUTLET_FEATURES, model.weights, strict=True):
         print(f"  {name:14} {weight:+.2f}")
     print(report(tuning, model, "tuning sites (fitted on)"))
@@ -156,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         about = (
             "Outlet scorer: softmax weights over a page's name rows, fitted by "
             "benchmarks/fit_outlets.py on the tuning folds' sites; threshold = least belief to "
-            "answer."
+            "answer, chosen on the tuning folds' out-of-fold beliefs."
         )
         write_weights(OUTLET_WEIGHTS_FILE, about, OUTLET_FEATURES, model.weights, model.threshold)
         print(f"wrote {OUTLET_WEIGHTS_FILE}")

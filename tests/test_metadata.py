@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
-from briefing.extract import extract_article
+from briefing.extract import extract_article, metadata
 from briefing.extract.metadata import name_rows, outlet_belief, split_title
 from tests.test_page_dates import BODY_DE
 from tests.test_page_dates import BODY_EN as BODY
@@ -278,3 +281,43 @@ def test_a_place_before_a_long_sentence_is_a_dateline_not_a_site() -> None:
     )
     assert split_title(line) == (line, None)
     assert split_title(f"BBC News | {HEADLINE}") == (HEADLINE, "BBC News")
+
+
+def test_name_rows_screen_out_names_without_the_pages_evidence() -> None:
+    """A short capitalised row in the middle of the page (a menu item, a section label) is no
+    candidate; the same kind of row is one when the page's copyright line, its addresses or a
+    logo label name it, or when it opens the page."""
+    middle = ["Council votes to rebuild", BODY, "Harbour Gazette", "Politics", BODY, "Contact"]
+    assert [entry.name for entry in name_rows(middle)] == []
+    screened = {
+        "copyright": (["Council votes to rebuild", "© 2024 Harbour Gazette"], "in_copyright"),
+        "address": (["Council votes to rebuild", "Mail: news@harbourgazette.com"], "addressed"),
+        "logo": (["Council votes to rebuild", "Harbour Gazette Logo"], "logo"),
+        "doubled": (["Council votes to rebuild", "Harbour Gazette Harbour Gazette"], "doubled"),
+    }
+    for footer, evidence in screened.values():
+        rows = name_rows([*middle, *footer])
+        assert [entry.name for entry in rows] == ["Harbour Gazette"]
+        assert getattr(rows[0], evidence)
+        assert rows[0].rows[0] == 2  # its copies are its rows: the middle one included
+    assert [entry.name for entry in name_rows(["Harbour Gazette", *middle[:2]])] == [
+        "Harbour Gazette"
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "mail news@harbour-gazette.co.uk or see https://www.harbourgazette.com/news",
+        "http://www.a.b.harbour.de and xwww.nothing.com, www.second.org www.second.org",
+        "@@ ://:// www.www.example.com @x.y.com\n@next.row.de",
+        "no address at all",
+    ],
+)
+def test_page_addresses_read_at_their_marks_as_a_scan_reads_them(page: str) -> None:
+    """The addresses matched only where "@", "://" or "www." stands are those a left-to-right
+    scan of the whole page finds (a match swallows the marks inside it)."""
+    scanned = Counter(
+        re.sub(r"\W|_", "", match["name"]) for match in metadata.PAGE_ADDRESS.finditer(page)
+    )
+    assert metadata._page_addresses(page) == scanned  # noqa: SLF001

@@ -6,11 +6,13 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 from operator import mul
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.extract.dates import find_date, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
@@ -62,6 +64,7 @@ GROUP_ROW_WORDS = 8  # "Weitere Online-Angebote sowie Partner der BurdaForward G
 # A publisher word this long closes a compound that names a company ("Agrarmedien"); a
 # shorter one may end an unrelated word.
 COMPOUND_LETTERS = 5
+NON_WORD = re.compile(r"\W")
 LOGO_LABEL = re.compile(r"^logo\b:?\s*|\s+logo$", re.IGNORECASE)
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 
@@ -344,7 +347,7 @@ def _names_company(word: str) -> bool:
     """Whether a word of an owner's name says it is a company: a publisher word, alone
     ("Media^®"), as a part ("Perspective-Media") or closing a compound ("Agrarmedien")."""
     companies = publisher_words()
-    parts = [re.sub(r"\W", "", part) for part in word.lower().split("-")]
+    parts = [NON_WORD.sub("", part) for part in word.lower().split("-")]
     return any(part in companies for part in parts) or parts[-1].endswith(_compound_endings())
 
 
@@ -659,6 +662,10 @@ OUTLET_FEATURES = (
     "page_domain_log",  # the page's own addresses spell it: "info@correctiv.org", "CORRECTIV"
     "title_tail",  # ends the first line: the site after a headline ("... – Golf Post")
 )
+COPYRIGHT_MARKS = ("©", "copyr", "(c)")  # as _may_hold_copyright reads a lower-cased row
+ADDRESS_MARKS = ("@", "://", "www.")  # what PAGE_ADDRESS starts with, lower-cased
+NOT_LETTERS = re.compile(r"\W|_")
+LEADING_THE = re.compile(r"^the\s+")
 # A web or mail address the page prints: its name part, before the top-level domain.
 PAGE_ADDRESS = re.compile(
     r"(?:@|://|\bwww\.)(?:[\w-]+\.)*?(?P<name>[\w-]+)\.(?:co\.)?[a-z]{2,6}\b", re.IGNORECASE
@@ -681,79 +688,190 @@ def shipped_outlet_model() -> OutletModel:
 
 @dataclass(frozen=True)
 class NameRow:
-    """A short row read as a name the site may go by: its cleaned text, the rows it stands on
-    and how it was written there."""
+    """A short row read as a name the site may go by: its cleaned text, the rows it stands on,
+    how it was written there and the page's evidence that the screen read of it."""
 
     name: str
     rows: tuple[int, ...]
     logo: bool
     doubled: bool
+    in_copyright: bool
+    domain: bool
+    known: bool
+    addressed: int  # the page's web and mail addresses spelling it
+    title_tail: bool
+
+
+class _RowName(NamedTuple):
+    """What a short row says as a name: the name, and whether it was labelled a logo or
+    printed twice (a named tuple: made for every short row, at a third of a dataclass's cost)."""
+
+    name: str
+    logo: bool
+    doubled: bool
+
+
+# Rows longer than this are text: a name printed twice under a label and "Logo" is shorter.
+NAME_ROW_RAW_CHARACTERS = 2 * NAME_ROW_CHARACTERS + 20
+NAME_EDGES = " |·•–—-.:"
 
 
 @lru_cache(maxsize=8192)  # a site's menus and footer come back on each of its pages
-def _row_name(text: str) -> tuple[str, bool, bool] | None:
-    """(name, logo, doubled) of a short row: without a source label, a logo label or
-    separators, a name printed twice ("Le Point Le Point", "Crazy JuliaCrazy Julia") once;
-    None for a row too long or with no capital to be a name."""
-    bare = SOURCE_LABEL.sub("", text).strip(" |·•–—-.:")
-    name = LOGO_LABEL.sub("", bare).strip(" |·•–—-.:")
+def _row_name(text: str) -> _RowName | None:
+    """The name a short row may give: without a source label, a logo label or separators, a
+    name printed twice ("Le Point Le Point", "Crazy JuliaCrazy Julia") once; None for a row
+    with too many words, no capital to be a name, or that the copyright rules read (an
+    owner's row). Whether the name reads as one is `_is_name`'s, asked of screened names."""
+    lowered = text.lower()
+    # a row without a capital names nothing unless it is a domain ("kinzig.news"); the
+    # copyright rules read an owner's row (COPYRIGHT_MARKS)
+    if (lowered == text and "." not in text) or (
+        "©" in lowered or "copyr" in lowered or "(c)" in lowered
+    ):
+        return None
+    if len(text.split()) > NAME_ROW_RAW_WORDS:
+        return None
+    bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(NAME_EDGES)
+    name = (LOGO_LABEL.sub("", bare) if "logo" in lowered else bare).strip(NAME_EDGES)
     logo = name != bare
     half = len(name) // 2
     words = name.split()
-    doubled = False
     if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
-        name, doubled = " ".join(words[: len(words) // 2]), True
-    elif len(name) % 2 == 0 and name[:half] == name[half:]:
-        name, doubled = name[:half], True
+        return _RowName(" ".join(words[: len(words) // 2]), logo, doubled=True)
+    if len(name) % 2 == 0 and name[:half] == name[half:]:
+        return _RowName(name[:half], logo, doubled=True)
+    return _RowName(name, logo, doubled=False)
+
+
+@lru_cache(maxsize=8192)
+def _is_name(name: str) -> bool:
+    """Whether a row's name reads as a site's name: a few words, most longer ones capitalised
+    (a short headline is not), starting with a capital or a domain, no label and its value,
+    no title separator, no byline."""
+    words = name.split()
     first_letter = next((char for char in name if char.isalpha()), "")
-    longer = [word for word in name.split() if len(word) > NAME_JOINER_LETTERS]
-    if not (
-        ": " not in name  # a label and its value ("Übersicht: Arbeit")
-        and not TITLE_SEPARATOR.search(name)  # "Headline | Site", "Site | Facebook"
-        # a name capitalises most of its longer words; a short headline does not
-        and 2 * sum(word[0].isupper() for word in longer) >= len(longer)
-        and 0 < len(name.split()) <= NAME_ROW_WORDS
+    longer = [word for word in words if len(word) > NAME_JOINER_LETTERS]
+    # the cheap tests first
+    return (
+        0 < len(words) <= NAME_ROW_WORDS
         and 2 <= len(name) <= NAME_ROW_CHARACTERS
         and (first_letter.isupper() or bool(DOMAIN.match(name)))
+        and ": " not in name  # a label and its value ("Übersicht: Arbeit")
+        and 2 * sum(word[0].isupper() for word in longer) >= len(longer)
+        and not TITLE_SEPARATOR.search(name)  # "Headline | Site", "Site | Facebook"
         and not (BYLINE.match(name) or AGENCY_BYLINE.match(name) or local_byline(name))
-    ):
-        return None
-    return name, logo, doubled
+    )
 
 
-def name_rows(texts: list[str]) -> list[NameRow]:
-    """The page's short rows that may name its site, one entry per name."""
+def name_rows(texts: list[str], lowered: str | None = None) -> list[NameRow]:
+    """The page's short rows that may name its site, one entry per name, screened by the page's
+    evidence: a name on its first row, labelled a logo, printed twice over, shaped as a domain,
+    in its copyright line or its own addresses, after the headline on the first row or a
+    known outlet. Menu items and section labels (most short rows, at the top and bottom too)
+    have none; screened out, the scorer's choices on the tuning sites were as good
+    (fit_outlets.py) at a sixth of the candidates, and `_is_name`'s patterns read only the
+    screened names.
+    """
     found: dict[str, list[int]] = {}
-    shapes: dict[str, tuple[bool, bool]] = {}
+    logos: set[str] = set()  # the names a row labels a logo
+    doubles: set[str] = set()  # the names a row prints twice
     for index, text in enumerate(texts):
-        # Most rows are text: a name printed twice under a label and "Logo" is still shorter.
-        if len(text) > 2 * NAME_ROW_CHARACTERS + 20 or len(text.split()) > NAME_ROW_RAW_WORDS:
-            continue
-        if _may_hold_copyright(text):
-            continue  # the copyright rules read an owner's row
-        named = _row_name(text)
+        named = _row_name(text) if len(text) <= NAME_ROW_RAW_CHARACTERS else None
         if named is None:
             continue
-        name, logo, doubled = named
-        found.setdefault(name, []).append(index)
-        old_logo, old_doubled = shapes.get(name, (False, False))
-        shapes[name] = (old_logo or logo, old_doubled or doubled)
-    return [NameRow(name, tuple(rows), *shapes[name]) for name, rows in found.items()]
+        found.setdefault(named.name, []).append(index)
+        if named.logo:
+            logos.add(named.name)
+        if named.doubled:
+            doubles.add(named.name)
+    if not found:
+        return []
+    lowered = _lowered_page(texts) if lowered is None else lowered
+    copyright_text = "\n".join(_rows_holding(lowered, COPYRIGHT_MARKS))
+    addresses = _page_addresses(lowered)
+    known = known_outlets()
+    title = lowered.partition("\n")[0].rstrip(NAME_EDGES)
+    names = []
+    for name, rows in found.items():
+        logo, doubled = name in logos, name in doubles
+        folded = name.lower()
+        in_copyright = folded in copyright_text
+        domain = "." in name and bool(DOMAIN.match(name))
+        addressed = addresses[_letters(name)] if addresses else 0
+        title_tail = title.endswith(folded) and len(title) > len(folded)
+        known_name = folded in known
+        if (
+            rows[0] == 0
+            or logo
+            or doubled
+            or in_copyright
+            or domain
+            or addressed
+            or title_tail
+            or known_name
+        ) and _is_name(name):
+            names.append(
+                NameRow(
+                    name=name,
+                    rows=tuple(rows),
+                    logo=logo,
+                    doubled=doubled,
+                    in_copyright=in_copyright,
+                    domain=domain,
+                    known=known_name,
+                    addressed=addressed,
+                    title_tail=title_tail,
+                )
+            )
+    return names
+
+
+def _rows_holding(page: str, marks: tuple[str, ...]) -> list[str]:
+    """The rows of a page (its rows joined by newlines) that hold any of the marks, each once,
+    in page order, found by searching the page for each mark (rows with a mark are few)."""
+    starts = sorted({page.rfind("\n", 0, at) + 1 for mark in marks for at in _found_at(page, mark)})
+    ends = [page.find("\n", start) for start in starts]
+    return [
+        page[start : end if end >= 0 else None] for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _page_addresses(page: str) -> Counter[str]:
+    """How often the page's web and mail addresses spell each name part (as _letters spells
+    it): the addresses PAGE_ADDRESS finds in the lower-cased page, matched only where one of
+    its opening marks stands (found by searching for them), left to right as finditer does."""
+    starts = sorted(at for mark in ADDRESS_MARKS for at in _found_at(page, mark))
+    addresses: Counter[str] = Counter()
+    end = 0
+    for start in starts:
+        match = PAGE_ADDRESS.match(page, start) if start >= end else None
+        if match:
+            addresses[NOT_LETTERS.sub("", match["name"])] += 1
+            end = match.end()
+    return addresses
+
+
+def _found_at(text: str, mark: str) -> Iterator[int]:
+    """Where the mark stands in the text, left to right (overlaps included)."""
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
+def _lowered_page(texts: list[str]) -> str:
+    """The page's rows joined by newlines, lower-cased (the screen and the features read it: a
+    caller gives both the same one, made once)."""
+    return "\n".join(texts).lower()
 
 
 def outlet_features(
-    texts: list[str], listed: frozenset[str], names: list[NameRow]
+    texts: list[str], listed: frozenset[str], names: list[NameRow], lowered: str | None = None
 ) -> list[list[float]]:
     """Each name row's features (OUTLET_FEATURES): where and how often the page prints it,
     inside other rows too, and its shape."""
-    lowered = "\n".join(texts).lower()
-    copyright_rows = [text.lower() for text in texts if _may_hold_copyright(text)]
-    known = known_outlets()
+    lowered = _lowered_page(texts) if lowered is None else lowered
     count = max(len(texts), 1)
-    title = texts[0].lower().rstrip(" |·•–—-.:") if texts else ""
-    addresses = Counter(
-        re.sub(r"\W|_", "", match["name"].lower()) for match in PAGE_ADDRESS.finditer(lowered)
-    )
     vectors = []
     for entry in names:
         words = entry.name.split()
@@ -772,8 +890,8 @@ def outlet_features(
                 sum(texts[row] in listed for row in entry.rows) / len(entry.rows),
                 sum(word[0].isupper() for word in words) / len(words),
                 float(entry.name.isupper()),
-                float(any(char.isdigit() for char in entry.name)),
-                float(any(folded in row for row in copyright_rows)),
+                float(any(map(str.isdigit, entry.name))),
+                float(entry.in_copyright),
                 float(entry.rows[0] == 0),
                 float(entry.logo),
                 float(entry.doubled),
@@ -781,14 +899,14 @@ def outlet_features(
                     _is_navigation(entry.name)
                     or bool(PROMO.search(entry.name) or SITE_CONTROL.search(entry.name))
                 ),
-                float(bool(DOMAIN.match(entry.name))),
-                float(folded in known),
+                float(entry.domain),
+                float(entry.known),
                 float(bool(PERSON_NAME.match(entry.name))),
                 float(bool(SECTION_WORDS & set(normalise(entry.name).split()))),
                 float(bool(SENTENCE_END.search(entry.name))),
                 float(any(_names_company(word) for word in words)),
-                math.log1p(addresses[_letters(entry.name)]),
-                float(title.endswith(folded) and len(title) > len(folded)),
+                math.log1p(entry.addressed),
+                float(entry.title_tail),
             ]
         )
     return vectors
@@ -799,11 +917,12 @@ def outlet_belief(
 ) -> tuple[str, float] | None:
     """The name row the fitted scorer likes best and its share of the belief against "none of
     them" (score 0), or None on a page with no name row."""
-    names = name_rows(texts)
+    lowered = _lowered_page(texts)
+    names = name_rows(texts, lowered)
     if not names:
         return None
     model = model or shipped_outlet_model()
-    vectors = outlet_features(texts, listed, names)
+    vectors = outlet_features(texts, listed, names, lowered)
     # map(mul) adds the same products in the same order as a loop, at a third of its cost
     scores = [sum(map(mul, model.weights, vector)) for vector in vectors]
     top = max(0.0, *scores)
@@ -812,9 +931,10 @@ def outlet_belief(
     return names[best].name, exps[best] / (sum(exps) + math.exp(-top))
 
 
+@lru_cache(maxsize=8192)
 def _letters(name: str) -> str:
     """A name as a domain spells it: lower case, without "The", spaces or punctuation."""
-    return re.sub(r"\W|_", "", re.sub(r"^the\s+", "", name.lower()))
+    return NOT_LETTERS.sub("", LEADING_THE.sub("", name.lower()))
 
 
 def learned_outlet(
