@@ -4,7 +4,9 @@ them (same day, same row) or none."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
@@ -63,3 +65,16 @@ def pick_threshold(picks: Sequence[tuple[bool | None, float]], max_wrong: float)
         if wrong <= max_wrong * len(picks):
             return float(threshold)
     return 1.0
+
+
+def write_weights(
+    path: Path, about: str, names: Sequence[str], weights: Sequence[float], threshold: float
+) -> None:
+    """Ship a fitted chooser: its features by name, weights and belief threshold, rounded."""
+    data = {
+        "about": about,
+        "features": list(names),
+        "weights": [round(float(weight), 4) for weight in weights],
+        "threshold": round(threshold, 2),
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

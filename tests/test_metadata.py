@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
-from briefing.extract import extract_article
+from briefing.extract import extract_article, metadata
+from briefing.extract.metadata import name_rows, outlet_belief, split_title
 from tests.test_page_dates import BODY_DE
 from tests.test_page_dates import BODY_EN as BODY
 
@@ -227,3 +231,93 @@ def test_a_menu_label_after_the_title_names_no_site(tail: str) -> None:
     """'Harbour Plus-Size Fashion – BLOG': the tail is the section's menu label."""
     page = f"{HEADLINE} – {tail}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
     assert extract_article(page, "page.txt").outlet is None
+
+
+@pytest.mark.parametrize(
+    ("row", "name"),
+    [
+        ("Le Point Le Point", "Le Point"),  # a logo's alt text over the name: printed twice
+        ("Crazy JuliaCrazy Julia", "Crazy Julia"),
+        ("Modepilot Logo", "Modepilot"),
+        ("Source: Harbour Gazette", "Harbour Gazette"),
+        ("the council met on Monday", None),  # no capital: no name
+        ("© 2024 Harbour Media GmbH", None),  # the copyright rules read an owner's row
+    ],
+)
+def test_name_rows_clean_a_short_row_to_the_name(row: str, name: str | None) -> None:
+    assert [entry.name for entry in name_rows([row])] == ([name] if name else [])
+
+
+def test_learned_outlet_names_the_row_the_page_addresses_spell() -> None:
+    """No rule names the site (no title part, copyright owner, known outlet or masthead): the
+    fitted scorer picks the name row that tops the page and that the page's own addresses
+    spell, not a section label."""
+    page = (
+        f"Kinzig Bote\n\n{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n\n"
+        "Kontakt: redaktion@kinzigbote.de\n\nwww.kinzigbote.de\n"
+    )
+    assert extract_article(page, "page.txt").outlet == "Kinzig Bote"
+    # without the addresses and the masthead nothing is believed enough
+    bare = f"{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n"
+    assert extract_article(bare, "page.txt").outlet is None
+
+
+def test_learned_outlet_reads_no_pasted_excerpt() -> None:
+    """A text without list items is a pasted excerpt, not the page dumps the scorer was fitted
+    on: its short capitalised rows are subheads, so it names no site."""
+    excerpt = (
+        f"Kinzig Bote\n\n{HEADLINE}\n\n{BODY}\n\nJournalists Among the Dead\n\n{BODY}\n\n"
+        "Kontakt: redaktion@kinzigbote.de\n"
+    )
+    assert outlet_belief(excerpt.split("\n\n"), frozenset()) is not None  # the scorer alone
+    assert extract_article(excerpt, "page.txt").outlet is None
+
+
+def test_a_place_before_a_long_sentence_is_a_dateline_not_a_site() -> None:
+    line = (
+        "El Fasher, Sudan - At least 134 people have died at a single hospital in the Darfur"
+        " city of El-Fasher in western Sudan, Doctors without Borders (MSF) said on Sunday,"
+        " including one MSF team member."
+    )
+    assert split_title(line) == (line, None)
+    assert split_title(f"BBC News | {HEADLINE}") == (HEADLINE, "BBC News")
+
+
+def test_name_rows_screen_out_names_without_the_pages_evidence() -> None:
+    """A short capitalised row in the middle of the page (a menu item, a section label) is no
+    candidate; the same kind of row is one when the page's copyright line, its addresses or a
+    logo label name it, or when it opens the page."""
+    middle = ["Council votes to rebuild", BODY, "Harbour Gazette", "Politics", BODY, "Contact"]
+    assert [entry.name for entry in name_rows(middle)] == []
+    screened = {
+        "copyright": (["Council votes to rebuild", "© 2024 Harbour Gazette"], "in_copyright"),
+        "address": (["Council votes to rebuild", "Mail: news@harbourgazette.com"], "addressed"),
+        "logo": (["Council votes to rebuild", "Harbour Gazette Logo"], "logo"),
+        "doubled": (["Council votes to rebuild", "Harbour Gazette Harbour Gazette"], "doubled"),
+    }
+    for footer, evidence in screened.values():
+        rows = name_rows([*middle, *footer])
+        assert [entry.name for entry in rows] == ["Harbour Gazette"]
+        assert getattr(rows[0], evidence)
+        assert rows[0].rows[0] == 2  # its copies are its rows: the middle one included
+    assert [entry.name for entry in name_rows(["Harbour Gazette", *middle[:2]])] == [
+        "Harbour Gazette"
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "mail news@harbour-gazette.co.uk or see https://www.harbourgazette.com/news",
+        "http://www.a.b.harbour.de and xwww.nothing.com, www.second.org www.second.org",
+        "@@ ://:// www.www.example.com @x.y.com\n@next.row.de",
+        "no address at all",
+    ],
+)
+def test_page_addresses_read_at_their_marks_as_a_scan_reads_them(page: str) -> None:
+    """The addresses matched only where "@", "://" or "www." stands are those a left-to-right
+    scan of the whole page finds (a match swallows the marks inside it)."""
+    scanned = Counter(
+        re.sub(r"\W|_", "", match["name"]) for match in metadata.PAGE_ADDRESS.finditer(page)
+    )
+    assert metadata._page_addresses(page) == scanned  # noqa: SLF001

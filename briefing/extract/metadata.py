@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
-from functools import cache
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from itertools import islice
+from operator import mul
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.extract.dates import find_date, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
@@ -58,6 +64,7 @@ GROUP_ROW_WORDS = 8  # "Weitere Online-Angebote sowie Partner der BurdaForward G
 # A publisher word this long closes a compound that names a company ("Agrarmedien"); a
 # shorter one may end an unrelated word.
 COMPOUND_LETTERS = 5
+NON_WORD = re.compile(r"\W")
 LOGO_LABEL = re.compile(r"^logo\b:?\s*|\s+logo$", re.IGNORECASE)
 HEADLINE_WINDOW = 30  # rows above the body searched for the headline
 
@@ -94,6 +101,10 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
         tail_after_dash = False
     if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
+        return first_line, None
+    # "El Fasher, Sudan - At least 134 people have died ... member.": a place before a long
+    # finished sentence is a dateline opening the text, not a site before its headline.
+    if len(headline.split()) > HEADLINE_MAX_WORDS and SENTENCE_END.search(headline):
         return first_line, None
     if tail_after_dash and not _names_a_site(site, rows or []):
         return first_line, None
@@ -331,14 +342,19 @@ def _publication_of(owner: str, texts: list[str]) -> str | None:
     return next((text.strip() for text in texts if normalise(text) == wanted), None)
 
 
+@lru_cache(maxsize=8192)  # the name rows' words recur from page to page ("Media", "News")
 def _names_company(word: str) -> bool:
     """Whether a word of an owner's name says it is a company: a publisher word, alone
     ("Media^®"), as a part ("Perspective-Media") or closing a compound ("Agrarmedien")."""
     companies = publisher_words()
-    parts = [re.sub(r"\W", "", part) for part in word.lower().split("-")]
-    return any(part in companies for part in parts) or any(
-        parts[-1].endswith(company) for company in companies if len(company) >= COMPOUND_LETTERS
-    )
+    parts = [NON_WORD.sub("", part) for part in word.lower().split("-")]
+    return any(part in companies for part in parts) or parts[-1].endswith(_compound_endings())
+
+
+@cache
+def _compound_endings() -> tuple[str, ...]:
+    """The publisher words long enough to close a compound that names a company."""
+    return tuple(sorted(word for word in publisher_words() if len(word) >= COMPOUND_LETTERS))
 
 
 def _owns_publications(owner: str, texts: list[str]) -> bool:
@@ -611,3 +627,329 @@ def _opening_words(page: RowFeatures, start: int) -> tuple[set[str], set[str]]:
         set().union(*map(words.__getitem__, from_start)),
         set().union(*map(words.__getitem__, after_start)),
     )
+
+
+OUTLET_WEIGHTS_FILE = Path(__file__).with_name("outlet_weights.json")
+NAME_ROW_WORDS = 5  # a site's name on a row of its own: a logo's alt text, a footer's name
+NAME_ROW_CHARACTERS = 40
+NAME_ROW_RAW_WORDS = 2 * NAME_ROW_WORDS + 4  # doubled, under "Source :" and with "Logo"
+TOP_NAME_ROWS = 5
+BOTTOM_NAME_ROWS = 15
+OUTLET_FEATURES = (
+    "bias",
+    "one_word",
+    "words_log",
+    "copies_log",  # the same row again: the masthead over the share row, the footer's logo
+    "mentions_log",  # inside other rows: "More from The Sun", "Subscribe to The Week"
+    "top",
+    "first_share",
+    "bottom",
+    "bullet_share",
+    "capitalised",
+    "upper",
+    "digits",
+    "in_copyright",
+    "first_line",
+    "logo",
+    "doubled",
+    "navigation",
+    "domain",
+    "known",
+    "person",
+    "section",
+    "sentence_end",
+    "company",
+    "page_domain_log",  # the page's own addresses spell it: "info@correctiv.org", "CORRECTIV"
+    "title_tail",  # ends the first line: the site after a headline ("... – Golf Post")
+)
+COPYRIGHT_MARKS = ("©", "copyr", "(c)")  # as _may_hold_copyright reads a lower-cased row
+ADDRESS_MARKS = ("@", "://", "www.")  # what PAGE_ADDRESS starts with, lower-cased
+NOT_LETTERS = re.compile(r"\W|_")
+LEADING_THE = re.compile(r"^the\s+")
+# A web or mail address the page prints: its name part, before the top-level domain.
+PAGE_ADDRESS = re.compile(
+    r"(?:@|://|\bwww\.)(?:[\w-]+\.)*?(?P<name>[\w-]+)\.(?:co\.)?[a-z]{2,6}\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class OutletModel:
+    weights: tuple[float, ...]
+    threshold: float
+
+
+@cache
+def shipped_outlet_model() -> OutletModel:
+    data = json.loads(OUTLET_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    if data["features"] != list(OUTLET_FEATURES):
+        raise ValueError(f"{OUTLET_WEIGHTS_FILE.name} was fitted for other features; refit it")
+    return OutletModel(tuple(data["weights"]), data["threshold"])
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """A short row read as a name the site may go by: its cleaned text, the rows it stands on,
+    how it was written there and the page's evidence that the screen read of it."""
+
+    name: str
+    rows: tuple[int, ...]
+    logo: bool
+    doubled: bool
+    in_copyright: bool
+    domain: bool
+    known: bool
+    addressed: int  # the page's web and mail addresses spelling it
+    title_tail: bool
+
+
+class _RowName(NamedTuple):
+    """What a short row says as a name: the name, and whether it was labelled a logo or
+    printed twice (a named tuple: made for every short row, at a third of a dataclass's cost)."""
+
+    name: str
+    logo: bool
+    doubled: bool
+
+
+# Rows longer than this are text: a name printed twice under a label and "Logo" is shorter.
+NAME_ROW_RAW_CHARACTERS = 2 * NAME_ROW_CHARACTERS + 20
+NAME_EDGES = " |·•–—-.:"
+
+
+@lru_cache(maxsize=8192)  # a site's menus and footer come back on each of its pages
+def _row_name(text: str) -> _RowName | None:
+    """The name a short row may give: without a source label, a logo label or separators, a
+    name printed twice ("Le Point Le Point", "Crazy JuliaCrazy Julia") once; None for a row
+    with too many words, no capital to be a name, or that the copyright rules read (an
+    owner's row). Whether the name reads as one is `_is_name`'s, asked of screened names."""
+    lowered = text.lower()
+    # a row without a capital names nothing unless it is a domain ("kinzig.news"); the
+    # copyright rules read an owner's row (COPYRIGHT_MARKS)
+    if (lowered == text and "." not in text) or (
+        "©" in lowered or "copyr" in lowered or "(c)" in lowered
+    ):
+        return None
+    if len(text.split()) > NAME_ROW_RAW_WORDS:
+        return None
+    bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(NAME_EDGES)
+    name = (LOGO_LABEL.sub("", bare) if "logo" in lowered else bare).strip(NAME_EDGES)
+    logo = name != bare
+    half = len(name) // 2
+    words = name.split()
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+        return _RowName(" ".join(words[: len(words) // 2]), logo, doubled=True)
+    if len(name) % 2 == 0 and name[:half] == name[half:]:
+        return _RowName(name[:half], logo, doubled=True)
+    return _RowName(name, logo, doubled=False)
+
+
+@lru_cache(maxsize=8192)
+def _is_name(name: str) -> bool:
+    """Whether a row's name reads as a site's name: a few words, most longer ones capitalised
+    (a short headline is not), starting with a capital or a domain, no label and its value,
+    no title separator, no byline."""
+    words = name.split()
+    first_letter = next((char for char in name if char.isalpha()), "")
+    longer = [word for word in words if len(word) > NAME_JOINER_LETTERS]
+    # the cheap tests first
+    return (
+        0 < len(words) <= NAME_ROW_WORDS
+        and 2 <= len(name) <= NAME_ROW_CHARACTERS
+        and (first_letter.isupper() or bool(DOMAIN.match(name)))
+        and ": " not in name  # a label and its value ("Übersicht: Arbeit")
+        and 2 * sum(word[0].isupper() for word in longer) >= len(longer)
+        and not TITLE_SEPARATOR.search(name)  # "Headline | Site", "Site | Facebook"
+        and not (BYLINE.match(name) or AGENCY_BYLINE.match(name) or local_byline(name))
+    )
+
+
+def name_rows(texts: list[str], lowered: str | None = None) -> list[NameRow]:
+    """The page's short rows that may name its site, one entry per name, screened by the page's
+    evidence: a name on its first row, labelled a logo, printed twice over, shaped as a domain,
+    in its copyright line or its own addresses, after the headline on the first row or a
+    known outlet. Menu items and section labels (most short rows, at the top and bottom too)
+    have none; screened out, the scorer's choices on the tuning sites were as good
+    (fit_outlets.py) at a sixth of the candidates, and `_is_name`'s patterns read only the
+    screened names.
+    """
+    found: dict[str, list[int]] = {}
+    logos: set[str] = set()  # the names a row labels a logo
+    doubles: set[str] = set()  # the names a row prints twice
+    for index, text in enumerate(texts):
+        named = _row_name(text) if len(text) <= NAME_ROW_RAW_CHARACTERS else None
+        if named is None:
+            continue
+        found.setdefault(named.name, []).append(index)
+        if named.logo:
+            logos.add(named.name)
+        if named.doubled:
+            doubles.add(named.name)
+    if not found:
+        return []
+    lowered = _lowered_page(texts) if lowered is None else lowered
+    copyright_text = "\n".join(_rows_holding(lowered, COPYRIGHT_MARKS))
+    addresses = _page_addresses(lowered)
+    known = known_outlets()
+    title = lowered.partition("\n")[0].rstrip(NAME_EDGES)
+    names = []
+    for name, rows in found.items():
+        logo, doubled = name in logos, name in doubles
+        folded = name.lower()
+        in_copyright = folded in copyright_text
+        domain = "." in name and bool(DOMAIN.match(name))
+        addressed = addresses[_letters(name)] if addresses else 0
+        title_tail = title.endswith(folded) and len(title) > len(folded)
+        known_name = folded in known
+        if (
+            rows[0] == 0
+            or logo
+            or doubled
+            or in_copyright
+            or domain
+            or addressed
+            or title_tail
+            or known_name
+        ) and _is_name(name):
+            names.append(
+                NameRow(
+                    name=name,
+                    rows=tuple(rows),
+                    logo=logo,
+                    doubled=doubled,
+                    in_copyright=in_copyright,
+                    domain=domain,
+                    known=known_name,
+                    addressed=addressed,
+                    title_tail=title_tail,
+                )
+            )
+    return names
+
+
+def _rows_holding(page: str, marks: tuple[str, ...]) -> list[str]:
+    """The rows of a page (its rows joined by newlines) that hold any of the marks, each once,
+    in page order, found by searching the page for each mark (rows with a mark are few)."""
+    starts = sorted({page.rfind("\n", 0, at) + 1 for mark in marks for at in _found_at(page, mark)})
+    ends = [page.find("\n", start) for start in starts]
+    return [
+        page[start : end if end >= 0 else None] for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _page_addresses(page: str) -> Counter[str]:
+    """How often the page's web and mail addresses spell each name part (as _letters spells
+    it): the addresses PAGE_ADDRESS finds in the lower-cased page, matched only where one of
+    its opening marks stands (found by searching for them), left to right as finditer does."""
+    starts = sorted(at for mark in ADDRESS_MARKS for at in _found_at(page, mark))
+    addresses: Counter[str] = Counter()
+    end = 0
+    for start in starts:
+        match = PAGE_ADDRESS.match(page, start) if start >= end else None
+        if match:
+            addresses[NOT_LETTERS.sub("", match["name"])] += 1
+            end = match.end()
+    return addresses
+
+
+def _found_at(text: str, mark: str) -> Iterator[int]:
+    """Where the mark stands in the text, left to right (overlaps included)."""
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
+
+
+def _lowered_page(texts: list[str]) -> str:
+    """The page's rows joined by newlines, lower-cased (the screen and the features read it: a
+    caller gives both the same one, made once)."""
+    return "\n".join(texts).lower()
+
+
+def outlet_features(
+    texts: list[str], listed: frozenset[str], names: list[NameRow], lowered: str | None = None
+) -> list[list[float]]:
+    """Each name row's features (OUTLET_FEATURES): where and how often the page prints it,
+    inside other rows too, and its shape."""
+    lowered = _lowered_page(texts) if lowered is None else lowered
+    count = max(len(texts), 1)
+    vectors = []
+    for entry in names:
+        words = entry.name.split()
+        folded = entry.name.lower()
+        mentions = lowered.count(folded) - len(entry.rows) if len(folded) >= 3 else 0
+        vectors.append(
+            [
+                1.0,
+                float(len(words) == 1),
+                math.log(len(words)),
+                math.log(len(entry.rows)),
+                math.log1p(max(mentions, 0)),
+                float(entry.rows[0] < TOP_NAME_ROWS),
+                entry.rows[0] / count,
+                float(entry.rows[-1] >= count - BOTTOM_NAME_ROWS),
+                sum(texts[row] in listed for row in entry.rows) / len(entry.rows),
+                sum(word[0].isupper() for word in words) / len(words),
+                float(entry.name.isupper()),
+                float(any(map(str.isdigit, entry.name))),
+                float(entry.in_copyright),
+                float(entry.rows[0] == 0),
+                float(entry.logo),
+                float(entry.doubled),
+                float(
+                    _is_navigation(entry.name)
+                    or bool(PROMO.search(entry.name) or SITE_CONTROL.search(entry.name))
+                ),
+                float(entry.domain),
+                float(entry.known),
+                float(bool(PERSON_NAME.match(entry.name))),
+                float(bool(SECTION_WORDS & set(normalise(entry.name).split()))),
+                float(bool(SENTENCE_END.search(entry.name))),
+                float(any(_names_company(word) for word in words)),
+                math.log1p(entry.addressed),
+                float(entry.title_tail),
+            ]
+        )
+    return vectors
+
+
+def outlet_belief(
+    texts: list[str], listed: frozenset[str], model: OutletModel | None = None
+) -> tuple[str, float] | None:
+    """The name row the fitted scorer likes best and its share of the belief against "none of
+    them" (score 0), or None on a page with no name row."""
+    lowered = _lowered_page(texts)
+    names = name_rows(texts, lowered)
+    if not names:
+        return None
+    model = model or shipped_outlet_model()
+    vectors = outlet_features(texts, listed, names, lowered)
+    # map(mul) adds the same products in the same order as a loop, at a third of its cost
+    scores = [sum(map(mul, model.weights, vector)) for vector in vectors]
+    top = max(0.0, *scores)
+    exps = [math.exp(score - top) for score in scores]
+    best = max(range(len(names)), key=scores.__getitem__)
+    return names[best].name, exps[best] / (sum(exps) + math.exp(-top))
+
+
+@lru_cache(maxsize=8192)
+def _letters(name: str) -> str:
+    """A name as a domain spells it: lower case, without "The", spaces or punctuation."""
+    return NOT_LETTERS.sub("", LEADING_THE.sub("", name.lower()))
+
+
+def learned_outlet(
+    texts: list[str], listed: frozenset[str], headline: str, dateline: str | None
+) -> str | None:
+    """The name row the fitted scorer believes names the site, when it is believed enough and
+    is neither the headline, the dateline's place nor a row of controls ("A- A A+"). The
+    scorer was fitted on page dumps, which show menus: a text without list items is a pasted
+    excerpt, whose short rows are its subheads ("Journalists Among the Dead")."""
+    if not listed:
+        return None
+    belief = outlet_belief(texts, listed)
+    if belief is None or belief[1] < shipped_outlet_model().threshold:
+        return None
+    name = belief[0]
+    if name.casefold() in {headline.casefold(), (dateline or "").casefold()}:
+        return None
+    return name if any(len(re.sub(r"\W", "", word)) >= 3 for word in name.split()) else None

@@ -27,6 +27,7 @@ from briefing.extract.metadata import (
     glued_site,
     is_byline_row,
     is_standfirst,
+    learned_outlet,
     split_title,
 )
 from briefing.extract.region import (
@@ -308,7 +309,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     return Article(
         path=path,
         title=title,
-        outlet=outlet,
+        # The fitted scorer's name only names the site: the rules' outlet decided which rows
+        # are the site speaking of itself and which are bylines.
+        outlet=outlet or learned_outlet(texts, frozenset(listed), title, place),
         wire=find_wire(header_texts, agency),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
