@@ -41,9 +41,12 @@ class Vocabulary:
     def ids(self, words: Iterable[str]) -> array[int]:
         """The ids of the words, in order (new words get theirs)."""
         words = list(words)
-        for word in set(words).difference(self._ids):
-            self.id(word)
-        return array("I", map(self._ids.__getitem__, words))
+        try:  # most sentences hold no new word: looked up at once
+            return array("I", map(self._ids.__getitem__, words))
+        except KeyError:
+            for word in set(words).difference(self._ids):
+                self.id(word)
+            return array("I", map(self._ids.__getitem__, words))
 
 
 VOCABULARY = Vocabulary()
