@@ -603,9 +603,9 @@ def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() ->
     import re
 
     from briefing.corroborate.packed import _copy_key
-    from briefing.corroborate.restatements import _RESTATEMENT_WORDS, restatement_words
+    from briefing.corroborate.restatements import restatement_words
     from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
-    from briefing.corroborate.words import _TOKEN, report_word_sets
+    from briefing.corroborate.words import _TOKEN, report_word_sets, restated_tokens
 
     sentences = [
         "Rebels seized the city of Hama on Thursday, the Syrian Observatory said.",
@@ -613,16 +613,17 @@ def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() ->
         "The UN said 1,000 people fled in 2 days; 4pm curfew.",
         "İstanbul'da toplantı: ΟΔΟΣ'Α and ΟΔΟΣ went on",  # lowering changes length, sigma
         "Officials in the United States and the World Food Programme called for calm.",
+        "Syria’s “rebels” – 2,000 of them – took Hama’s airport.",  # not ASCII, split once
     ]
     for text in sentences:
         lowered = " ".join(WORD.findall(text.lower())).encode("utf-8", "surrogatepass")
         assert _copy_key(text) == hashlib.blake2b(lowered, digest_size=16).digest()
         tokens = WORD.findall(one_word_countries(text))
-        assert restatement_words(text) == frozenset(filter(None, _RESTATEMENT_WORDS.of(tokens)))
+        assert restatement_words(text) == frozenset(filter(None, restated_tokens(tokens)))
         if not re.search(r"\d", text):
             assert sentence_words(text) == tuple(_TOKEN.findall(text))
-    # Lowering a whole text is not lowering its words one by one: the split-once path is
-    # for ASCII alone.
+    # Lowering a whole text is not lowering its words one by one where it holds a capital
+    # sigma or "İ": the split-once path is for texts without them.
     greek = "ΟΔΟΣ'Α"
     assert " ".join(WORD.findall(greek.lower())) != " ".join(WORD.findall(greek)).lower()
     assert report_word_sets(sentences[0])[1] >= {"syria", "hama"}
@@ -700,3 +701,52 @@ def test_a_pair_past_the_threshold_joins_groups_only_where_they_agree_on_average
     assert len(corroborate(articles, weights=chained).sources("a1.s1")) == 3
     # Two sentences alone are their pair's score: the threshold decides.
     assert len(corroborate([articles[0], articles[3]], weights=chained).sources("a4.s1")) == 2
+
+
+def test_lowering_keeps_every_word_boundary_but_for_two_letters() -> None:
+    """The copy key lowers a sentence's words joined, not the sentence split again: the
+    same wherever every character lowers to one that is a word's (`\\w`) just when it is
+    one. That holds of every character but "İ" (two characters lowered) and the capital
+    sigma (lowered by its neighbours), which send a text the long way."""
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    longer = []
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        lowered = character.lower()
+        if len(lowered) != 1:
+            longer.append(character)
+            continue
+        assert (word.match(character) is None) == (word.match(lowered) is None), hex(code)
+    assert longer == ["\u0130"]
+    assert "\u03a3".lower() == "\u03c3" and "Α\u03a3".lower() == "α\u03c2"
+
+
+def test_token_values_are_worked_out_once_and_stay_bounded() -> None:
+    from briefing.corroborate.tokens import PerToken
+
+    asked: list[str] = []
+
+    def length(token: str) -> int:
+        asked.append(token)
+        return len(token)
+
+    per_token = PerToken(length, 4)
+    assert per_token.of(["a", "bb", "a"]) == [1, 2, 1]
+    assert per_token.of(["bb", "ccc"]) == [2, 3]
+    assert sorted(asked) == ["a", "bb", "ccc"]  # each once
+    # Past its size it starts again, and still answers every token of the sentence.
+    assert per_token.of(["dddd", "eeeee", "a"]) == [4, 5, 1]
+    assert len(per_token._known) <= 4  # noqa: SLF001
+
+
+def test_the_stemmer_keeps_no_cache_of_its_own() -> None:
+    """`Stemmer` remembers every stem itself; PyStemmer's cache, purged by sorting it when
+    full, would only cost (three times what stemming a new word does)."""
+    from briefing.stemming import stemmer
+
+    engine = stemmer()._stemmer  # noqa: SLF001
+    assert getattr(engine, "maxCacheSize", 0) == 0
+    assert stemmer()("organisations") == stemmer()("organisation") == "organis"

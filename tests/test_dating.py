@@ -746,3 +746,32 @@ def test_a_paragraph_opening_on_an_old_date_goes_on_telling_history(tmp_path: Pa
     assert _line(index, "gaza.txt", "An Israeli court found").background
     # A date inside a paragraph's sentence sets no time for the sentences after it.
     assert not _line(index, "gaza.txt", "The Israeli army also killed").background
+
+
+def test_time_phrases_are_tried_only_where_one_may_open() -> None:
+    """`time_numbers` tries its phrases at the words that may open one, and at a word
+    placing a year ("in", "since", "mid") only when the text holds a year's digits:
+    what it finds is what a search of the whole text finds."""
+    from briefing.annotate.date_mention import _ALWAYS, _NEVER, _WITH_A_YEAR, _opening
+    from briefing.annotate.date_mention import _patterns as time_patterns
+
+    assert [_opening(w) for w in ["in", "Since", "mid2024", "killed", "4pm", "May", "two"]] == [
+        _WITH_A_YEAR, _WITH_A_YEAR, _WITH_A_YEAR, _NEVER, _ALWAYS, _ALWAYS, _ALWAYS
+    ]  # fmt: skip
+    phrase, number = time_patterns()
+    sentences = [
+        "In 2016 and since 2011, 40 people died in 3 towns.",  # years: "in" and "since" open
+        "Killed in 3 towns, 40 people died of 2 wounds.",  # no year: "in", "of" open nothing
+        "In2016 the mid2024 and mid-2024 plans, 12 days after May 25.",
+        "It rose by 20,000 in 19 days from 1999's level, in 1,999 places.",
+        "The 7th of October, at 10:30, 2025-01-26, Nov. 27, 2024, and 0200 GMT.",
+    ]
+    for sentence in sentences:
+        whole = [
+            (n.group(), n.start())
+            for m in phrase.finditer(sentence)
+            for n in number.finditer(sentence, m.start(), m.end())
+        ]
+        assert [(n.text, n.start) for n in time_numbers(sentence)] == whole
+    assert [n.text for n in time_numbers(sentences[0])] == ["2016", "2011"]
+    assert [n.text for n in time_numbers(sentences[1])] == []

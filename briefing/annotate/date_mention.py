@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate, compress
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def time_numbers(text: str) -> tuple[TimeNumber, ...]:
     attack", "on May 25", "at 4 a.m.", "since 2011"): they say when, so a reader of counts
     (a toll, a report's numbers) leaves them out. "Two people were killed" keeps its 2."""
     # Every phrase but a spelt length of time holds a decimal digit.
-    if _DIGIT.search(text) is None and not _may_spell_time(text):
+    if not holds_digit(text) and not _may_spell_time(text):
         return ()
     phrase, number = _patterns()
     found = []
@@ -98,46 +99,94 @@ def time_numbers(text: str) -> tuple[TimeNumber, ...]:
 
 def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What `phrase.finditer(text)` finds, tried only at the words a phrase can open with
-    (see `_may_open`): tried at every character, each of its ignore-case word lists was
+    (see `_opening`): tried at every character, each of its ignore-case word lists was
     read at every word. A text holding a letter ignore-case matching takes for an ASCII
     one (`_OTHER_FOLDS`) is searched as a whole."""
     if _OTHER_FOLDS.search(text) is not None:
         yield from phrase.finditer(text)
         return
+    # The text's words and what lies between them, alternately (words at odd places): one
+    # split in C, and each word's start is the length of what comes before it.
+    pieces = _WORD_PIECES.split(text)
+    words = pieces[1::2]
+    kinds = _opening_kinds(words)
+    if _WITH_A_YEAR in kinds and _YEAR_DIGITS.search(text) is None:
+        kinds = [kind if kind != _WITH_A_YEAR else _NEVER for kind in kinds]
+    if not any(kinds):
+        return
+    starts = list(accumulate(map(len, pieces)))
     end = 0
-    for word in _WORD.finditer(text):
-        if word.start() < end or not _may_open(word.group()):
+    for n in compress(range(len(words)), kinds):
+        start = starts[2 * n]
+        if start < end:
             continue
-        match = phrase.match(text, word.start())
+        match = phrase.match(text, start)
         if match:
             end = match.end()
             yield match
 
 
-_WORD = re.compile(r"\w+")
+_WORD_PIECES = re.compile(r"(\w+)")
 # Every phrase opens a word: a number (digits or a number word, the whole word), a month
 # (or its three letters), or a word placing a year, the year's digits maybe glued on.
 _SPELT_NUMBERS = frozenset(_NUMBER_WORDS)
+_YEAR_WORDS = frozenset(_BEFORE_YEAR)
 _OPENING_WORDS = frozenset(
     [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", *_BEFORE_YEAR]
 )
 _LETTERS_BEFORE_DIGITS = re.compile(r"[^\W\d]*")
+# Whether a phrase may open at a word (a superset: the phrase decides). A word placing a
+# year ("in", "since", "mid") opens only the phrase of a year, which a text without a
+# year's digits (`_YEAR_DIGITS`) does not hold: most words a sentence opens with are these.
+_NEVER, _WITH_A_YEAR, _ALWAYS = 0, 1, 2
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
-def _may_open(word: str) -> bool:
-    """Whether a phrase may start at this word (a superset: the phrase decides)."""
+def _opening(word: str) -> int:
+    """Whether a phrase may open at this word: `_NEVER`, `_WITH_A_YEAR` or `_ALWAYS`."""
     if word[0].isdecimal():
-        return True
+        return _ALWAYS
     lower = word.lower()
+    if lower in _YEAR_WORDS:
+        return _WITH_A_YEAR
     if lower in _SPELT_NUMBERS or lower in _OPENING_WORDS:
-        return True
+        return _ALWAYS
     if not lower[-1].isdecimal():
-        return False
+        return _NEVER
     letters = _LETTERS_BEFORE_DIGITS.match(lower)
-    return letters is not None and letters.group() in _OPENING_WORDS
+    if letters is None or letters.group() not in _OPENING_WORDS:
+        return _NEVER
+    return _WITH_A_YEAR if letters.group() in _YEAR_WORDS else _ALWAYS
+
+
+# `_opening` of the words seen, in a plain dict (a sentence's words looked up at once);
+# emptied when it holds this many, so that a long run's memory stays bounded.
+_OPENINGS: dict[str, int] = {}
+_KNOWN_WORDS = 131_072
+
+
+def _opening_kinds(words: list[str]) -> list[int]:
+    """The `_opening` of each word, in order."""
+    try:
+        return list(map(_OPENINGS.__getitem__, words))
+    except KeyError:
+        if len(_OPENINGS) >= _KNOWN_WORDS:
+            _OPENINGS.clear()
+        _OPENINGS.update((word, _opening(word)) for word in set(words).difference(_OPENINGS))
+        return list(map(_OPENINGS.__getitem__, words))
 
 
 _DIGIT = re.compile(r"\d")
+
+
+# Report comparison asks this of a sentence three times (its days, its time phrases, its
+# counts): a search of the whole text each time, a lookup twice once remembered.
+@lru_cache(maxsize=4_096)
+def holds_digit(text: str) -> bool:
+    """Whether the text holds a decimal digit, in any script."""
+    return _DIGIT.search(text) is not None
+
+
 _UNITS = "second|minute|hour|day|night|week|month|year|decade|centur"
 _SPELT_UNIT = re.compile(rf"(?i:{_UNITS})")
 # A number word before a unit ("two days", "twenty-four hours"), searched for in the

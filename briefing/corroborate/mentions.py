@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from briefing.annotate.actors import KNOWN_BODIES
+from briefing.annotate.date_mention import holds_digit
 from briefing.corroborate.tokens import (
     WEEKDAYS,
     WORD,
@@ -66,7 +67,7 @@ def named_dates(text: str) -> set[str]:
         if "day" in text.lower()
         else set()
     )
-    if not ANY_DIGIT.search(text):
+    if not holds_digit(text):
         return found
     for m in DATE.finditer(text) if may_name_day(text) else ():
         if m.group(1):

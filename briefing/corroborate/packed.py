@@ -41,9 +41,12 @@ class Vocabulary:
     def ids(self, words: Iterable[str]) -> array[int]:
         """The ids of the words, in order (new words get theirs)."""
         words = list(words)
-        for word in set(words).difference(self._ids):
-            self.id(word)
-        return array("I", map(self._ids.__getitem__, words))
+        try:  # most sentences hold no new word: looked up at once
+            return array("I", map(self._ids.__getitem__, words))
+        except KeyError:
+            for word in set(words).difference(self._ids):
+                self.id(word)
+            return array("I", map(self._ids.__getitem__, words))
 
 
 VOCABULARY = Vocabulary()
@@ -229,10 +232,11 @@ _UNPACKED = 4096
 def _copy_key(text: str) -> bytes:
     """What word-for-word copies have in common (their words, lower-case), as a digest:
     the words themselves, held for every sentence at once, weighed as much as the text."""
-    # Lower-casing ASCII keeps every word and every boundary, so an ASCII sentence's words,
-    # already split (`sentence_words`), are lowered joined; elsewhere a letter may lower to
-    # two ("İ") or by its neighbours (a final sigma).
-    if text.isascii():
+    # Lower-casing keeps every word and every boundary, so a sentence's words, already split
+    # (`sentence_words`), are lowered joined; but for two letters: "İ" lowers to two
+    # characters, the second no word's, and a capital sigma by its neighbours (final or
+    # not). Every other character lowers to one that is a word's just when it is.
+    if text.isascii() or ("\u0130" not in text and "\u03a3" not in text):
         words = " ".join(sentence_words(text)).lower()
     else:
         words = " ".join(WORD.findall(text.lower()))

@@ -6,15 +6,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate.tokens import (
-    STOP_WORDS,
-    WORD,
-    PerToken,
-    country_words,
-    one_word_countries,
-    sentence_words,
-    stemmed,
-)
+from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
+from briefing.corroborate.words import restated_tokens
 
 _RESTATING_KINDS = frozenset({"headline", "standfirst", "subhead"})
 # A restatement keeps most of what it restates: 5 of "Turkish, Iranian and Russian FMs
@@ -31,23 +24,7 @@ def restatement_words(text: str) -> frozenset[str]:
     ("IS" the group is not "is"); other words lose common endings."""
     countries = one_word_countries(text)
     tokens = sentence_words(text) if countries is text else WORD.findall(countries)
-    return frozenset(filter(None, _RESTATEMENT_WORDS.of(tokens)))
-
-
-def _restatement_word(word: str) -> str | None:
-    """A word as `restatement_words` keeps it, or None (never "")."""
-    if len(word) < 2:
-        return None  # the "s" of "Syria’s"
-    lower = word.lower()
-    countries = country_words()
-    if lower in countries:
-        return countries[lower]
-    if word.isupper():
-        return word
-    return stemmed(lower) if lower not in STOP_WORDS else None
-
-
-_RESTATEMENT_WORDS = PerToken(_restatement_word, 131_072)
+    return frozenset(filter(None, restated_tokens(tokens)))
 
 
 def _restated_in(short: Sentence, bodies: Sequence[Sentence]) -> Sentence | None:

@@ -9,8 +9,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import repeat
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from briefing.extract import STOPWORDS
 from briefing.model.words import rewrites as rewrites_of
@@ -52,7 +51,7 @@ def whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
 
 class PerToken(Generic[_Value]):
     """A function of one token, remembered in a plain dict: a sentence's tokens looked up
-    at once (`map` over `dict.get`) cost half what as many `lru_cache` calls do. Emptied
+    at once (`map` over the dict) cost half what as many `lru_cache` calls do. Emptied
     when it holds `size` tokens, so that a long run's memory stays bounded."""
 
     def __init__(self, work: Callable[[str], _Value], size: int) -> None:
@@ -61,22 +60,19 @@ class PerToken(Generic[_Value]):
 
     def of(self, tokens: Sequence[str]) -> list[_Value]:
         """The value of each token, in order."""
-        found: list[Any] = list(map(self._known.get, tokens, repeat(_UNKNOWN)))
-        if _UNKNOWN in found:
-            found = [
-                self._add(token) if value is _UNKNOWN else value
-                for token, value in zip(tokens, found, strict=True)
-            ]
-        return found
-
-    def _add(self, token: str) -> _Value:
-        if len(self._known) >= self._size:
-            self._known.clear()
-        value = self._known[token] = self._work(token)
-        return value
-
-
-_UNKNOWN = object()
+        known = self._known
+        try:
+            return list(map(known.__getitem__, tokens))
+        except KeyError:
+            # A token not seen before: the new ones worked out, then all looked up again
+            # (in a distinct corpus most sentences bring a few).
+            new = set(tokens).difference(known)
+            if len(known) + len(new) > self._size:
+                known.clear()
+                new = set(tokens)
+            work = self._work
+            known.update((token, work(token)) for token in new)
+            return list(map(known.__getitem__, tokens))
 
 
 @lru_cache(maxsize=131_072)
@@ -97,6 +93,21 @@ def compared_word(lower: str) -> tuple[str, bool] | None:
         return countries[lower], True
     rewrites, stem = rewrites_of(), stemmed(lower)
     return rewrites.get(lower) or rewrites.get(stem) or stem, False
+
+
+def restatement_word(word: str) -> str | None:
+    """A word as a restatement shares it ("Turkish" and "Turkiye" as turkiye, "meets" and
+    "meet" as their stem; acronyms keep their case: "IS" the group is not "is"), or None
+    (function words, a letter alone: the "s" of "Syria’s"; never "")."""
+    if len(word) < 2:
+        return None
+    lower = word.lower()
+    countries = country_words()
+    if lower in countries:
+        return countries[lower]
+    if word.isupper():
+        return word
+    return stemmed(lower) if lower not in STOP_WORDS else None
 
 
 @lru_cache(maxsize=131_072)
@@ -168,7 +179,12 @@ def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
     return (*whole_names(token), token)
 
 
+# Asked of a sentence twice (restatement words, report words): remembered for an article's
+# worth of sentences.
+@lru_cache(maxsize=4_096)
 def one_word_countries(text: str) -> str:
+    """The text with each country name of several words as one word ("United Arab
+    Emirates" -> "unitedarabemirates"); the text itself when it names none."""
     pattern, screen, token = _country_phrases()
     if screen.search(text) is None:
         return text

@@ -9,9 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
-from briefing.annotate.date_mention import time_numbers
+from briefing.annotate.date_mention import holds_digit, time_numbers
 from briefing.corroborate.mentions import (
     ANY_DIGIT,
     BODY_ACRONYMS,
@@ -26,6 +27,7 @@ from briefing.corroborate.tokens import (
     compared_word,
     joined_compound,
     one_word_countries,
+    restatement_word,
     sentence_words,
 )
 from briefing.model.words import (
@@ -130,7 +132,8 @@ def report_word_sets(
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
     text = bodies.sub(" ", text) if named else text
-    digits = ANY_DIGIT.search(text) is not None
+    # Blanking and cutting leave no digit where the sentence had none.
+    digits = holds_digit(sentence) and ANY_DIGIT.search(text) is not None
     if digits:
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
@@ -147,9 +150,21 @@ def report_word_sets(
     long_words = sum(map(_LONG_WORDS, roles))
     title_case = long_words >= 3 and sum(map(_LONG_CAPITALISED, roles)) >= 0.8 * long_words
     capital_names = 0 if title_case else _CAPITALISED
+    if not any(map(_NOT_WORDS, roles)):
+        # No count to read: every token's word is one of `words`, and only the few that
+        # may be a name or an event are looked at one by one.
+        words.update(map(_WORDS, roles))
+        words.discard(None)  # type: ignore[arg-type]
+        for n in compress(range(len(roles)), map(_MARKED, roles)):
+            role, word = roles[n][0], roles[n][1]
+            if role & (_COUNTRY | _ACRONYM) or (role & capital_names and n > 0):
+                names.add(word)
+            elif role & _EVENT_VERB and not (n > 0 and roles[n - 1][0] & _DETERMINER):
+                events.add(word)
+        return words, names, numbers, events, dates, sources
     run: list[str] = []
     after_determiner = False
-    for n, (role, word, _, _) in enumerate(roles):
+    for n, (role, word, _, _, _, _, _) in enumerate(roles):
         if role & _NOT_A_WORD:
             if role & _COUNTING:
                 run.append(tokens[n])
@@ -202,11 +217,22 @@ _LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
 _NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
 
 
-def _token_role(token: str) -> tuple[int, str | None, int, int]:
-    """What `_report_words` needs of a token alone: its role's bits, the word it is
-    compared as (None for a word not compared or a number), and (1 or 0) whether it is
-    a long word and a capitalised one (see `_LONG_WORD`). Worked out once a token, a
-    sentence's words are read by looking these up."""
+def _token_role(token: str) -> tuple[int, str | None, int, int, int, int, str | None]:
+    """What reading a sentence's words needs of a token alone, worked out once a distinct
+    token (a sentence's words are read by looking these up): its role's bits, the word it
+    is compared as (None for a word not compared or a number), (1 or 0) whether it is a
+    long word and a capitalised one (see `_LONG_WORD`), whether it is no word (a count's
+    or a year's digits: `_NOT_A_WORD`), whether it is a word that may be a name or an
+    event (`_MAY_NAME_OR_EVENT`), and the word as a restatement shares it
+    (`restatement_word`; restatements are read from the same sentences first)."""
+    role, word, long_word, long_capitalised = _token_bits(token)
+    marked = word is not None and bool(role & _MAY_NAME_OR_EVENT)
+    not_a_word = bool(role & _NOT_A_WORD)
+    return role, word, long_word, long_capitalised, not_a_word, marked, restatement_word(token)
+
+
+def _token_bits(token: str) -> tuple[int, str | None, int, int]:
+    """See `_token_role`."""
     role = 0
     if token.isalpha() and len(token) > 3:
         role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
@@ -235,8 +261,15 @@ def _token_role(token: str) -> tuple[int, str | None, int, int]:
     return role, word, long_word, long_capitalised
 
 
-_LONG_WORDS, _LONG_CAPITALISED = itemgetter(2), itemgetter(3)
+_MAY_NAME_OR_EVENT = _COUNTRY | _ACRONYM | _CAPITALISED | _EVENT_VERB
+_WORDS, _LONG_WORDS, _LONG_CAPITALISED = itemgetter(1), itemgetter(2), itemgetter(3)
+_NOT_WORDS, _MARKED, _RESTATED = itemgetter(4), itemgetter(5), itemgetter(6)
 _TOKEN_ROLES = PerToken(_token_role, 131_072)
+
+
+def restated_tokens(tokens: Sequence[str]) -> list[str | None]:
+    """The `restatement_word` of each token, in order."""
+    return list(map(_RESTATED, _TOKEN_ROLES.of(tokens)))
 
 
 def count_token(count: float) -> str:
