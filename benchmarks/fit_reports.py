@@ -73,6 +73,11 @@ WEIGHTS = Path(__file__).resolve().parents[1] / "briefing/model/data/report_weig
 # threshold may merge at most on dev: the issue's bound on wrong merges is 5%, and the
 # margin is for stories the score has not seen. (Bounding the 71 hard ones apart at 5%
 # kept the threshold where two rewrites in five stayed apart for 3 more wrong merges.)
+# On the claim labels this budget is loose: a refit picks threshold 0.89 (linked 0.66),
+# merging 299 of 588 dev rewrites for 29 of 998 wrong merges, where the shipped weights
+# (fitted on report keys) merge 272 for 9; at 9 to 13 wrong, no refit tried merged more
+# than 274. Compare a refit with the shipped weights at equal wrong merges before
+# writing it.
 WRONG_BUDGET = 0.03
 # What each kind of negative weighs in the fit, in all (positives weigh 0.5): the hard
 # ones and those of one story, which a careless score would merge, more than the rest.
