@@ -47,8 +47,12 @@ class BodyModel:
         first = self.tree_probabilities(matrix)
         if self.second_pass is None or not len(matrix):
             return first
-        columns = second_pass_columns(first, matrix[:, 0])
-        return self.second_pass.tree_probabilities(np.hstack([matrix, columns]))
+        # the second pass's matrix: these columns, then its own
+        width = matrix.shape[1]
+        wide = np.empty((len(matrix), width + len(SECOND_PASS_NAMES)))
+        wide[:, :width] = matrix
+        second_pass_columns(first, matrix[:, 0], out=wide[:, width:])
+        return self.second_pass.tree_probabilities(wide)
 
     def tree_probabilities(self, matrix: np.ndarray) -> np.ndarray:
         """This model's trees alone, without the second pass."""

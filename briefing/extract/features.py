@@ -170,38 +170,45 @@ SECOND_PASS_NAMES = (
 )
 
 
-def second_pass_columns(probabilities: np.ndarray, log_words: np.ndarray) -> np.ndarray:
+def second_pass_columns(
+    probabilities: np.ndarray, log_words: np.ndarray, out: np.ndarray | None = None
+) -> np.ndarray:
     """Columns SECOND_PASS_NAMES of a page's units from the first pass's probabilities (page
-    order) and the units' log word counts."""
+    order) and the units' log word counts, written into `out` when given (the columns of a
+    wider matrix: stacking them cost more than the numbers on a page of ~100 units)."""
     count = len(probabilities)
+    columns = np.empty((count, len(SECOND_PASS_NAMES))) if out is None else out
     if not count:
-        return np.zeros((0, len(SECOND_PASS_NAMES)))
+        return columns
     words = np.expm1(log_words)
-    padded = np.concatenate([np.zeros(3), probabilities, np.zeros(3)])
     index = np.arange(count)
-    columns = [probabilities, *(padded[index + offset + 3] for offset in PROBABILITY_OFFSETS)]
+    columns[:, 0] = probabilities
+    for column, offset in enumerate(PROBABILITY_OFFSETS, start=1):
+        low, high = max(-offset, 0), min(count, count - offset)  # rows with that neighbour
+        columns[:, column] = 0.0
+        if low < high:
+            columns[low:high, column] = probabilities[low + offset : high + offset]
+    column = 1 + len(PROBABILITY_OFFSETS)
     weighted = np.concatenate([[0.0], np.cumsum(probabilities * (words + 1))])
     weight = np.concatenate([[0.0], np.cumsum(words + 1)])
     for width in PROBABILITY_WINDOWS:
         low, high = np.maximum(index - width, 0), np.minimum(index + width + 1, count)
-        columns.append((weighted[high] - weighted[low]) / (weight[high] - weight[low]))
+        columns[:, column] = (weighted[high] - weighted[low]) / (weight[high] - weight[low])
+        column += 1
     most_likely = probabilities.max()
     likely = probabilities > LIKELY
     likely_words = np.concatenate([[0.0], np.cumsum(words * likely)])
     total = likely_words[-1] or 1.0
     order = np.sort(probabilities)
     likely_at = np.flatnonzero(likely)
-    inside = np.zeros(count)
+    columns[:, column] = most_likely
+    columns[:, column + 1] = weighted[-1] / weight[-1]
+    columns[:, column + 2] = most_likely - probabilities
+    columns[:, column + 3] = (count - np.searchsorted(order, probabilities, side="right")) / count
+    columns[:, column + 4] = likely_words[:-1] / total
+    columns[:, column + 5] = (total - likely_words[1:]) / total if likely_words[-1] else 0.0
+    columns[:, column + 6] = np.log1p(_prose_distance(likely))
+    columns[:, column + 7] = 0.0
     if len(likely_at):
-        inside[likely_at[0] : likely_at[-1] + 1] = 1.0
-    columns += [
-        np.full(count, most_likely),
-        np.full(count, weighted[-1] / weight[-1]),
-        most_likely - probabilities,
-        (count - np.searchsorted(order, probabilities, side="right")) / count,
-        likely_words[:-1] / total,
-        (total - likely_words[1:]) / total if likely_words[-1] else np.zeros(count),
-        np.log1p(_prose_distance(likely)),
-        inside,
-    ]
-    return np.column_stack(columns)
+        columns[likely_at[0] : likely_at[-1] + 1, column + 7] = 1.0
+    return columns
