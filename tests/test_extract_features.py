@@ -12,7 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefing.extract.features import UNIT_FEATURES, unit_matrix
+from briefing.extract.features import (
+    CONTEXT_FEATURES,
+    CONTEXT_OFFSETS,
+    FEATURE_NAMES,
+    UNIT_FEATURES,
+    unit_matrix,
+)
 from briefing.extract.page import read_units
 from briefing.extract.units import SHAPE_FEATURES, Unit
 from briefing.extract.vocabulary import ARTICLE_END, BREADCRUMB, CJK_CHAR
@@ -130,3 +136,26 @@ def test_random_ascii_rows_read_as_their_plain_form() -> None:
     alphabet = "aZk09 _-|>.,:;()[]'\"/\\\t"
     rows = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(300)]
     assert_plain_columns("\n\n".join(rows))
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 4, 7, 10])
+def test_neighbour_columns_hold_each_neighbours_values_or_mark_it_missing(rows: int) -> None:
+    # pages shorter than the neighbours' reach too: every neighbour off the page is missing
+    text = "\n\n".join(MIXED_PAGE.split("\n")[:rows])
+    page = read_units(text)
+    matrix = unit_matrix(page.units, page.rule_span, page.rule_body)
+    count = len(page.units)
+    own = list(UNIT_FEATURES[:CONTEXT_FEATURES])
+    for offset in CONTEXT_OFFSETS:
+        columns = [FEATURE_NAMES.index(f"{name}@{offset:+d}") for name in own]
+        missing = matrix[:, FEATURE_NAMES.index(f"missing@{offset:+d}")]
+        for index in range(count):
+            neighbour = index + offset
+            if 0 <= neighbour < count:
+                assert (
+                    matrix[index, columns].tolist() == matrix[neighbour, :CONTEXT_FEATURES].tolist()
+                )
+                assert missing[index] == 0.0
+            else:
+                assert matrix[index, columns].tolist() == [0.0] * CONTEXT_FEATURES
+                assert missing[index] == 1.0

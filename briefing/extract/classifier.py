@@ -47,50 +47,71 @@ class BodyModel:
         first = self.tree_probabilities(matrix)
         if self.second_pass is None or not len(matrix):
             return first
-        columns = second_pass_columns(first, matrix[:, 0])
-        return self.second_pass.tree_probabilities(np.hstack([matrix, columns]))
+        # the second pass's matrix: these columns, then its own
+        width = matrix.shape[1]
+        wide = np.empty((len(matrix), width + len(SECOND_PASS_NAMES)))
+        wide[:, :width] = matrix
+        second_pass_columns(first, matrix[:, 0], out=wide[:, width:])
+        return self.second_pass.tree_probabilities(wide)
 
     def tree_probabilities(self, matrix: np.ndarray) -> np.ndarray:
         """This model's trees alone, without the second pass."""
         if not len(matrix) or not len(self.leaves):
             return np.full(len(matrix), 1.0 / (1.0 + np.exp(-self.base)))
-        features, values, first_left, child_step, leaf_step = self._walk
-        depth = (self.split_features.shape[1] + 1).bit_length() - 1
-        # Complete trees: every unit takes `depth` steps down each tree. At the roots, one
-        # column per tree; below, a few gathers per level from the flattened matrix (row
-        # offset + the node's feature column) and the node tables, and the child's number
-        # worked out, not looked up. C order: the leaves' sum below adds in the same order.
-        roots = matrix[:, self.split_features[:, 0]] > self.split_values[:, 0]
-        node = np.add(first_left, roots, order="C")
-        flat = matrix.ravel()
-        row_start = (np.arange(len(matrix)) * matrix.shape[1])[:, None]
-        for _ in range(depth - 1):
-            right = flat.take(row_start + features.take(node)) > values.take(node)
-            node *= 2
-            node += child_step
-            node += right
-        scores = self.base + self.leaves.ravel().take(node + leaf_step).sum(axis=1)
+        test_features, test_values, node_tests, leaf_start = self._nodes
+        inner, trees = node_tests.shape
+        depth = (inner + 1).bit_length() - 1
+        # Every inner node's test at once, a row per node and a column per unit: each distinct
+        # test (a feature and threshold: a quarter to a sixth as many as nodes) run on the
+        # matrix's row of its feature, and its row of answers copied to each node that asks
+        # it. A unit at a time, the node each one is at was looked up in the tables and the
+        # matrix per level, a gather per number. Then each unit's way down each tree, level by
+        # level: the test of the node it reached, chosen among the level's nodes by the turns
+        # taken above it.
+        units = np.ascontiguousarray(matrix.T)
+        answers = units.take(test_features, axis=0) > test_values
+        above = answers.take(node_tests.ravel(), axis=0).reshape(inner, trees, len(matrix))
+        turns: list[np.ndarray] = []  # right (True) or left at each level, (trees, units)
+        # the leaf's number within its tree, in bytes: far fewer instructions than in words
+        leaf = np.zeros((trees, len(matrix)), dtype=np.min_scalar_type(2**depth - 1))
+        for level in range(depth):
+            # the level's nodes in order: the first left of all, the next its sibling, ...
+            reached = list(above[2**level - 1 : 2 ** (level + 1) - 1])
+            for turn in reversed(turns):  # the last turn picks between siblings, and so on up
+                reached = [
+                    left ^ ((left ^ right) & turn)
+                    for left, right in zip(reached[::2], reached[1::2], strict=True)
+                ]
+            turns.append(reached[0])
+            leaf <<= 1
+            leaf |= reached[0]
+        # Each unit's leaves in tree order, summed along the row as before (same rounding).
+        index = np.add(leaf.T, leaf_start, order="C")
+        scores = self.base + self.leaves.ravel().take(index).sum(axis=1)
         # bounded by the two ufuncs, not np.clip, whose wrapper costs several times as much
         return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(scores, -30), 30)))
 
     @cached_property
-    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The inner nodes of all trees numbered in one sequence (tree by tree, level by level:
-        node l of tree t is g = t * inner + l), each one's feature column and threshold; and
-        per tree, the number of the root's left child, what turns a node's number into its
-        left child's (2 g + child_step; the right one follows it), and a number past the last
-        level into its leaf's place in `leaves.ravel()` (+ leaf_step)."""
-        trees, inner = self.split_features.shape
-        tree = np.arange(trees)
-        first_left = tree * inner + 1
-        child_step = 1 - tree * inner  # node l's left child is 2 l + 1 in its tree
-        leaf_step = tree - inner  # past the last level, l is inner + the leaf: t (inner + 1) + leaf
+    def _nodes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct tests of the inner nodes (their feature columns, and thresholds with a
+        second axis, the units'); each inner node's test, a row per node (numbered within its
+        tree, level by level: node l's children are 2 l + 1 and 2 l + 2) and a column per tree;
+        and where each tree's leaves start in `leaves.ravel()`."""
+        tests = list(
+            zip(
+                self.split_features.T.ravel().tolist(),
+                self.split_values.T.ravel().tolist(),
+                strict=True,
+            )
+        )
+        distinct = list(dict.fromkeys(tests))
+        number = {test: index for index, test in enumerate(distinct)}
+        trees, leaves = self.leaves.shape
         return (
-            self.split_features.ravel(),
-            self.split_values.ravel(),
-            first_left,
-            child_step,
-            leaf_step,
+            np.array([feature for feature, _ in distinct], dtype=np.intp),
+            np.array([value for _, value in distinct], dtype=float)[:, None],
+            np.array([number[test] for test in tests], dtype=np.intp).reshape(-1, trees),
+            np.arange(trees) * leaves,
         )
 
     def to_json(self) -> dict[str, object]:

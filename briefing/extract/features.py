@@ -9,7 +9,6 @@ width are gone by the time units are made, and lengths are in words, not charact
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
 from operator import attrgetter
 
 import numpy as np
@@ -72,58 +71,50 @@ def unit_matrix(
 ) -> np.ndarray:
     """The feature matrix of a page's units, one row each, columns as FEATURE_NAMES."""
     count = len(units)
+    # Written column by column into one matrix: each stack of columns cost a call of numpy's
+    # Python-level helpers and a copy, on pages of ~100 units where a call costs more than
+    # the numbers.
+    matrix = np.zeros((count, len(FEATURE_NAMES)))
     if not count:
-        return np.zeros((0, len(FEATURE_NAMES)))
-    base = _unit_columns(units)
-    log_words = base[:, 0]
-    longest = log_words.max()
-    position = np.arange(count) / max(count - 1, 1)
-    in_region = np.zeros(count)
-    in_region[rule_region[0] : rule_region[1]] = 1.0
+        return matrix
+    _unit_columns(units, matrix)
+    log_words = matrix[:, 0]
     words = np.expm1(log_words)
-    base = np.column_stack(
-        [
-            base,
-            log_words - longest,
-            position,
-            in_region,
-            np.array(rule_body, dtype=float),
-            (words >= 1) & (words <= 3),
-            (words >= 4) & (words <= 8),
-            base[:, 2] * base[:, 1],
-        ]
-    )
-    columns = [base]
-    padded = np.vstack(
-        [
-            np.zeros((3, CONTEXT_FEATURES)),
-            base[:, :CONTEXT_FEATURES],
-            np.zeros((3, CONTEXT_FEATURES)),
-        ]
-    )
-    for offset in CONTEXT_OFFSETS:
-        index = np.arange(count) + offset
-        missing = ((index < 0) | (index >= count)).astype(float)
-        columns.append(padded[index + 3])
-        columns.append(missing[:, None])
-    prose_words = words * base[:, 2]
+    index = np.arange(count)
+    page = matrix[:, _UNIT_COLUMNS : len(UNIT_FEATURES)]  # the columns the page's numbers give
+    page[:, 0] = log_words - log_words.max()
+    page[:, 1] = index / max(count - 1, 1)
+    page[rule_region[0] : rule_region[1], 2] = 1.0
+    page[:, 3] = np.frombuffer(bytes(rule_body), np.uint8)
+    page[:, 4] = (words >= 1) & (words <= 3)
+    page[:, 5] = (words >= 4) & (words <= 8)
+    page[:, 6] = matrix[:, 2] * matrix[:, 1]
+    # each neighbour's first CONTEXT_FEATURES and whether it is off the page (its values 0)
+    context = matrix[:, :CONTEXT_FEATURES]
+    for block, offset in enumerate(CONTEXT_OFFSETS):
+        first = len(UNIT_FEATURES) + block * (CONTEXT_FEATURES + 1)
+        missing = first + CONTEXT_FEATURES
+        low, high = max(-offset, 0), min(count, count - offset)  # rows with that neighbour
+        if low < high:
+            matrix[low:high, first:missing] = context[low + offset : high + offset]
+        matrix[:low, missing] = 1.0
+        matrix[max(high, low) :, missing] = 1.0
+    prose_words = words * matrix[:, 2]
     cumulative = np.concatenate([[0.0], np.cumsum(prose_words)])
     all_words = np.concatenate([[0.0], np.cumsum(words)])
     total_prose = cumulative[-1] or 1.0
+    column = len(UNIT_FEATURES) + len(CONTEXT_OFFSETS) * (CONTEXT_FEATURES + 1)
     for width in WINDOWS:
         # each window's ends within the page (np.clip costs several times a bound's ufunc)
-        low = np.maximum(np.arange(count) - width, 0)
-        high = np.minimum(np.arange(count) + width + 1, count)
+        low = np.maximum(index - width, 0)
+        high = np.minimum(index + width + 1, count)
         window_words = all_words[high] - all_words[low]
-        columns.append(
-            ((cumulative[high] - cumulative[low]) / np.maximum(window_words, 1))[:, None]
-        )
-    before = cumulative[:-1] / total_prose
-    after = (total_prose - cumulative[1:]) / total_prose
-    columns.append(before[:, None])
-    columns.append(after[:, None])
-    columns.append(np.log1p(_prose_distance(base[:, 2]))[:, None])
-    return np.hstack(columns)
+        matrix[:, column] = (cumulative[high] - cumulative[low]) / np.maximum(window_words, 1)
+        column += 1
+    matrix[:, column] = cumulative[:-1] / total_prose
+    matrix[:, column + 1] = (total_prose - cumulative[1:]) / total_prose
+    matrix[:, column + 2] = np.log1p(_prose_distance(matrix[:, 2]))
+    return matrix
 
 
 _SHAPE_COLUMNS = [UNIT_FEATURES.index(name) for name in SHAPE_FEATURES]
@@ -132,13 +123,12 @@ _CAPTION_FIELDS = {"is_prose": "prose", "near_prose": "near_prose", "caption": "
 _UNIT_COLUMNS = UNIT_FEATURES.index("words_vs_longest")  # the rest need the page's numbers
 
 
-def _unit_columns(units: list[Unit]) -> np.ndarray:
+def _unit_columns(units: list[Unit], matrix: np.ndarray) -> None:
     """UNIT_FEATURES up to "numbered" (a unit's own, and whether the page repeats it), a row
-    per unit: the units' shape rows, their caption-dependent flags, and the page's copies."""
-    columns = np.empty((len(units), _UNIT_COLUMNS))
-    # one flat run of numbers (fromiter: half the cost of np.array over the rows)
-    shapes = chain.from_iterable(map(attrgetter("shape"), units))
-    rows = np.fromiter(shapes, float, len(units) * len(SHAPE_FEATURES))
+    per unit, written into the matrix's first columns: the units' shape rows, their
+    caption-dependent flags, and the page's copies."""
+    columns = matrix[:, :_UNIT_COLUMNS]
+    rows = np.frombuffer(b"".join(map(attrgetter("shape"), units)), float)
     columns[:, _SHAPE_COLUMNS] = rows.reshape(len(units), len(SHAPE_FEATURES))
     # bools as bytes: far cheaper to turn into an array than Python floats
     for name, field in _CAPTION_FIELDS.items():
@@ -148,7 +138,6 @@ def _unit_columns(units: list[Unit]) -> np.ndarray:
     copies = Counter(texts)
     repeated = bytes(copies[text] > 1 for text in texts)
     columns[:, UNIT_FEATURES.index("repeated")] = np.frombuffer(repeated, np.uint8)
-    return columns
 
 
 def _prose_distance(prose: np.ndarray) -> np.ndarray:
@@ -181,38 +170,45 @@ SECOND_PASS_NAMES = (
 )
 
 
-def second_pass_columns(probabilities: np.ndarray, log_words: np.ndarray) -> np.ndarray:
+def second_pass_columns(
+    probabilities: np.ndarray, log_words: np.ndarray, out: np.ndarray | None = None
+) -> np.ndarray:
     """Columns SECOND_PASS_NAMES of a page's units from the first pass's probabilities (page
-    order) and the units' log word counts."""
+    order) and the units' log word counts, written into `out` when given (the columns of a
+    wider matrix: stacking them cost more than the numbers on a page of ~100 units)."""
     count = len(probabilities)
+    columns = np.empty((count, len(SECOND_PASS_NAMES))) if out is None else out
     if not count:
-        return np.zeros((0, len(SECOND_PASS_NAMES)))
+        return columns
     words = np.expm1(log_words)
-    padded = np.concatenate([np.zeros(3), probabilities, np.zeros(3)])
     index = np.arange(count)
-    columns = [probabilities, *(padded[index + offset + 3] for offset in PROBABILITY_OFFSETS)]
+    columns[:, 0] = probabilities
+    for column, offset in enumerate(PROBABILITY_OFFSETS, start=1):
+        low, high = max(-offset, 0), min(count, count - offset)  # rows with that neighbour
+        columns[:, column] = 0.0
+        if low < high:
+            columns[low:high, column] = probabilities[low + offset : high + offset]
+    column = 1 + len(PROBABILITY_OFFSETS)
     weighted = np.concatenate([[0.0], np.cumsum(probabilities * (words + 1))])
     weight = np.concatenate([[0.0], np.cumsum(words + 1)])
     for width in PROBABILITY_WINDOWS:
         low, high = np.maximum(index - width, 0), np.minimum(index + width + 1, count)
-        columns.append((weighted[high] - weighted[low]) / (weight[high] - weight[low]))
+        columns[:, column] = (weighted[high] - weighted[low]) / (weight[high] - weight[low])
+        column += 1
     most_likely = probabilities.max()
     likely = probabilities > LIKELY
     likely_words = np.concatenate([[0.0], np.cumsum(words * likely)])
     total = likely_words[-1] or 1.0
     order = np.sort(probabilities)
     likely_at = np.flatnonzero(likely)
-    inside = np.zeros(count)
+    columns[:, column] = most_likely
+    columns[:, column + 1] = weighted[-1] / weight[-1]
+    columns[:, column + 2] = most_likely - probabilities
+    columns[:, column + 3] = (count - np.searchsorted(order, probabilities, side="right")) / count
+    columns[:, column + 4] = likely_words[:-1] / total
+    columns[:, column + 5] = (total - likely_words[1:]) / total if likely_words[-1] else 0.0
+    columns[:, column + 6] = np.log1p(_prose_distance(likely))
+    columns[:, column + 7] = 0.0
     if len(likely_at):
-        inside[likely_at[0] : likely_at[-1] + 1] = 1.0
-    columns += [
-        np.full(count, most_likely),
-        np.full(count, weighted[-1] / weight[-1]),
-        most_likely - probabilities,
-        (count - np.searchsorted(order, probabilities, side="right")) / count,
-        likely_words[:-1] / total,
-        (total - likely_words[1:]) / total if likely_words[-1] else np.zeros(count),
-        np.log1p(_prose_distance(likely)),
-        inside,
-    ]
-    return np.column_stack(columns)
+        columns[likely_at[0] : likely_at[-1] + 1, column + 7] = 1.0
+    return columns

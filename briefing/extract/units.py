@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -74,6 +75,8 @@ CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citin
 # hang on its caption mark or on the page), worked out with the unit as a row of numbers: a
 # site's rows recur on its pages (the unit memo keeps them), and a row a unit is cheaper to
 # put in a matrix than a column a feature read off every unit again.
+# The row is kept packed as doubles (SHAPE_ROW): a page's rows joined are its matrix's bytes,
+# where numbers read one by one into an array cost a third of making the matrix.
 SHAPE_FEATURES = (
     # numbers
     "log_words",
@@ -98,6 +101,7 @@ SHAPE_FEATURES = (
     "cjk",
     "numbered",
 )
+SHAPE_ROW = struct.Struct(f"{len(SHAPE_FEATURES)}d")
 
 
 _Value = TypeVar("_Value")
@@ -142,7 +146,8 @@ class Unit:
     list_label: bool  # a heading over a list of links ("Most read", "Related")
     # a list heading, a link's prefix ("Read also:") or an advertisement's label
     link_label: bool
-    shape: tuple[float, ...] = field(compare=False, repr=False)  # SHAPE_FEATURES, in order
+    # SHAPE_FEATURES, in order, packed as SHAPE_ROW
+    shape: bytes = field(compare=False, repr=False)
 
     # Every pass over the page (region, classifier, headline, dates) asks these of each unit,
     # some many times: each is computed once per unit (`replace` makes a new unit).
@@ -396,7 +401,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             placeholder=placeholder,
             list_label=list_label,
             link_label=link_label,
-            shape=(
+            shape=SHAPE_ROW.pack(
                 math.log1p(word_count),
                 math.log1p(len(text)),
                 stop_ratio,
