@@ -37,13 +37,13 @@ from briefing.extract import page as extract  # noqa: E402
 from briefing.extract.dates import (  # noqa: E402
     FEATURES,
     WEIGHTS_FILE,
-    DateModel,
     PageRows,
     candidate_features,
     decide,
     page_candidates,
 )
 from briefing.extract.evaluation import FOLDS, site_of  # noqa: E402
+from briefing.extract.softmax import SoftmaxModel  # noqa: E402
 
 DEFAULT_SET = REPO.parent / "shared" / "dates-dev"
 # Upper bounds on weights (see fit_weights).
@@ -113,7 +113,7 @@ def fit_weights(pages: list[Page]) -> np.ndarray:
     return fit_softmax([(p.vectors, p.labels) for p in pages], FEATURES, L2, SUSPECT, DATELINE)
 
 
-def choose(page: Page, model: DateModel) -> tuple[str | None, float]:
+def choose(page: Page, model: SoftmaxModel) -> tuple[str | None, float]:
     """The chosen day (ISO) and the belief it holds; None and 0 without candidates."""
     if not page.candidates:
         return None, 0.0
@@ -123,7 +123,7 @@ def choose(page: Page, model: DateModel) -> tuple[str | None, float]:
 
 def pick_threshold(pages: list[Page], weights: np.ndarray, max_wrong: float) -> float:
     """The lowest belief threshold whose wrong dates on these pages stay under max_wrong."""
-    model = DateModel(tuple(weights), 0.0)
+    model = SoftmaxModel(tuple(weights), 0.0)
     picks = []
     for page in pages:
         if page.visible:
@@ -143,7 +143,7 @@ def cross_validate(pages: list[Page], max_wrong: float) -> dict[str, tuple[str |
     for fold in range(FOLDS):
         train = [page for page in pages if fold_of(page.site) != fold]
         weights = fit_weights(train)
-        model = DateModel(tuple(weights), pick_threshold(train, weights, max_wrong))
+        model = SoftmaxModel(tuple(weights), pick_threshold(train, weights, max_wrong))
         for page in pages:
             if fold_of(page.site) == fold:
                 day, belief = choose(page, model)

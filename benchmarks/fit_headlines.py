@@ -44,13 +44,13 @@ from briefing.extract.headline import (  # noqa: E402
     MAX_WORDS,
     ROWS_ABOVE,
     WEIGHTS_FILE,
-    HeadlineModel,
     best_row,
     first_paragraph,
     headline_candidates,
     headline_features,
     row_beliefs,
 )
+from briefing.extract.softmax import SoftmaxModel  # noqa: E402
 from briefing.extract.units import is_prose  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -172,12 +172,12 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
     return page, prose
 
 
-def choose(page: Page, model: HeadlineModel) -> tuple[str, float]:
+def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
     row = chosen_row(page, model)
     return ("", 0.0) if row is None else (page.texts[row[0]], row[1])
 
 
-def chosen_row(page: Page, model: HeadlineModel) -> tuple[int, float] | None:
+def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
     """The candidate row the scorer believes most (as `choose_headline` picks it), and its
     belief; None without one."""
     texts = [page.texts[i] for i in page.rows]
@@ -188,14 +188,14 @@ def chosen_row(page: Page, model: HeadlineModel) -> tuple[int, float] | None:
     return None if best is None else (page.rows[best], beliefs[best])
 
 
-def fit(pages: list[Page], max_wrong: float) -> HeadlineModel:
+def fit(pages: list[Page], max_wrong: float) -> SoftmaxModel:
     weights = fit_softmax([(p.vectors, p.labels) for p in pages], FEATURES, L2)
-    model = HeadlineModel(tuple(weights), 0.0)
+    model = SoftmaxModel(tuple(weights), 0.0)
     picks = []
     for page in pages:
         title, belief = choose(page, model)
         picks.append((title_matches_slug(title, page.slug) if title else None, belief))
-    return HeadlineModel(tuple(weights), pick_threshold(picks, max_wrong))
+    return SoftmaxModel(tuple(weights), pick_threshold(picks, max_wrong))
 
 
 def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = False) -> str:

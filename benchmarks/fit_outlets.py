@@ -48,11 +48,11 @@ from briefing.extract import page as extract  # noqa: E402
 from briefing.extract.metadata import (  # noqa: E402
     OUTLET_FEATURES,
     OUTLET_WEIGHTS_FILE,
-    OutletModel,
     name_rows,
     outlet_belief,
     outlet_features,
 )
+from briefing.extract.softmax import SoftmaxModel  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 L2 = 1.0
@@ -134,7 +134,7 @@ def out_of_fold_picks(pages: list[Page]) -> list[tuple[bool | None, float]]:
     the other folds' sites."""
     picks = []
     for fold in sorted({page.fold for page in pages}):
-        model = OutletModel(fit_weights([page for page in pages if page.fold != fold]), 0.0)
+        model = SoftmaxModel(fit_weights([page for page in pages if page.fold != fold]), 0.0)
         picks += [
             _pick(page, model) for page in pages if page.fold == fold and not page.rules_named
         ]
@@ -159,14 +159,14 @@ def best_threshold(points: list[CurvePoint], wrong_cost: float) -> float:
     return best.threshold
 
 
-def _pick(page: Page, model: OutletModel) -> tuple[bool | None, float]:
+def _pick(page: Page, model: SoftmaxModel) -> tuple[bool | None, float]:
     belief = outlet_belief(page.texts, page.listed, model)
     if belief is None:
         return None, 0.0
     return outlet_names_site(belief[0], page.url, "\n".join(page.texts)), belief[1]
 
 
-def report(pages: list[Page], model: OutletModel, label: str) -> str:
+def report(pages: list[Page], model: SoftmaxModel, label: str) -> str:
     """Picks on the pages the rules leave without an outlet: found, right, wrong."""
     asked = [page for page in pages if not page.rules_named]
     picks = [_pick(page, model) for page in asked]
@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  {point.threshold:.2f}: names {found:3}, right {point.right:3},"
             f" wrong {point.wrong:3} ({point.wrong / max(found, 1):.0%})"
         )
-    model = OutletModel(fit_weights(tuning), best_threshold(points, args.wrong_cost))
+    model = SoftmaxModel(fit_weights(tuning), best_threshold(points, args.wrong_cost))
     print(f"threshold {model.threshold:.2f} (best right - {args.wrong_cost:g} x wrong)")
     for name, weight in zip(OUTLET_FEATURES, model.weights, strict=True):
         print(f"  {name:14} {weight:+.2f}")

@@ -13,7 +13,6 @@ gets none (a wrong date misleads a reader more than none).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -24,6 +23,7 @@ from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
+from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.vocabulary import BRACKETED_ONLY, STOPWORDS
 
 WEIGHTS_FILE = Path(__file__).with_name("date_weights.json")
@@ -702,36 +702,22 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
 # --- choice -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DateModel:
-    weights: tuple[float, ...]
-    threshold: float  # the least share of the page's belief the chosen day must hold
-
-
 @cache
-def shipped_model() -> DateModel:
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    if data["features"] != list(FEATURES):
-        raise ValueError(f"{WEIGHTS_FILE.name} was fitted for other features; refit it")
-    return DateModel(tuple(data["weights"]), data["threshold"])
+def shipped_model() -> SoftmaxModel:
+    # its threshold: the least share of the page's belief the chosen day must hold
+    return load_model(WEIGHTS_FILE, FEATURES)
 
 
 def day_beliefs(
-    candidates: list[DateCandidate], vectors: list[list[float]], model: DateModel
+    candidates: list[DateCandidate], vectors: list[list[float]], model: SoftmaxModel
 ) -> tuple[list[float], dict[date, float]]:
     """Each candidate's score, and each day's share of the page's belief: a softmax over the
     candidates and "none of them" (score 0), summed per day."""
-    scores = [
-        sum(weight * value for weight, value in zip(model.weights, vector, strict=True))
-        for vector in vectors
-    ]
-    top = max(0.0, *scores)
-    exps = [math.exp(value - top) for value in scores]
-    total = sum(exps) + math.exp(-top)
+    candidate_scores = scores(model, vectors)
     shares: dict[date, float] = {}
-    for candidate, value in zip(candidates, exps, strict=True):
-        shares[candidate.day] = shares.get(candidate.day, 0.0) + value / total
-    return scores, shares
+    for candidate, value in zip(candidates, beliefs(candidate_scores), strict=True):
+        shares[candidate.day] = shares.get(candidate.day, 0.0) + value
+    return candidate_scores, shares
 
 
 def header_date(candidates: list[DateCandidate], page: PageRows) -> DateCandidate | None:
@@ -760,7 +746,7 @@ def header_date(candidates: list[DateCandidate], page: PageRows) -> DateCandidat
 
 
 def decide(
-    candidates: list[DateCandidate], page: PageRows, model: DateModel
+    candidates: list[DateCandidate], page: PageRows, model: SoftmaxModel
 ) -> tuple[DateCandidate | None, float]:
     """The publication date among the candidates and the share of the belief its day holds."""
     scores, shares = day_beliefs(candidates, candidate_features(candidates, page), model)
@@ -778,7 +764,7 @@ def decide(
     return chosen, 0.0 if told or _in_list_below(chosen, candidates, page) else shares[day]
 
 
-def choose_date(page: PageRows, model: DateModel | None = None) -> str | None:
+def choose_date(page: PageRows, model: SoftmaxModel | None = None) -> str | None:
     """The page's publication date (ISO, with the time when the page gives it), or None."""
     candidates = page_candidates(page)
     if not candidates:

@@ -16,7 +16,6 @@ sign-up or cookie notice a region can open on, with the headline under it).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -24,10 +23,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain
-from operator import itemgetter, mul
+from operator import itemgetter
 from pathlib import Path
 
 from briefing.extract.rows import RowFeatures, row_features
+from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import (
     UNITS_KEPT,
     Unit,
@@ -202,18 +202,9 @@ MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
 LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
 
 
-@dataclass(frozen=True)
-class HeadlineModel:
-    weights: tuple[float, ...]
-    threshold: float
-
-
 @cache
-def shipped_model() -> HeadlineModel:
-    data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    if data["features"] != list(FEATURES):
-        raise ValueError(f"{WEIGHTS_FILE.name} was fitted for other features; refit it")
-    return HeadlineModel(tuple(data["weights"]), data["threshold"])
+def shipped_model() -> SoftmaxModel:
+    return load_model(WEIGHTS_FILE, FEATURES)
 
 
 def first_paragraph(units: list[Unit], start: int) -> int:
@@ -735,14 +726,9 @@ def _near_copy(texts: list[str], index: int) -> bool:
     )
 
 
-def row_beliefs(vectors: list[list[float]], model: HeadlineModel) -> list[float]:
+def row_beliefs(vectors: list[list[float]], model: SoftmaxModel) -> list[float]:
     """Each row's share of the belief, against "none of them" (score 0)."""
-    # map(mul) adds the same products in the same order as a loop, at a third of its cost
-    scores = [sum(map(mul, model.weights, vector)) for vector in vectors]
-    top = max(0.0, *scores) if scores else 0.0
-    exps = [math.exp(score - top) for score in scores]
-    total = sum(exps) + math.exp(-top)
-    return [value / total for value in exps]
+    return beliefs(scores(model, vectors))
 
 
 def best_row(texts: list[str], beliefs: list[float]) -> int | None:
@@ -759,7 +745,7 @@ def choose_headline(
     start: int,
     stops: frozenset[str],
     rules_pick: int | None,
-    model: HeadlineModel | None = None,
+    model: SoftmaxModel | None = None,
     page: RowFeatures | None = None,
 ) -> int | None:
     """The headline row, or None when no row is believed enough (`page`: the units' row
