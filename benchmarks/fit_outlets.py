@@ -160,10 +160,10 @@ def best_threshold(points: list[CurvePoint], wrong_cost: float) -> float:
 
 
 def _pick(page: Page, model: SoftmaxModel) -> tuple[bool | None, float]:
-    belief = outlet_belief(page.texts, page.listed, model)
-    if belief is None:
+    pick = outlet_belief(page.texts, page.listed, model)
+    if pick is None:
         return None, 0.0
-    return outlet_names_site(belief[0], page.url, "\n".join(page.texts)), belief[1]
+    return outlet_names_site(pick.name, page.url, "\n".join(page.texts)), pick.belief
 
 
 def report(pages: list[Page], model: SoftmaxModel, label: str) -> str:

@@ -902,9 +902,15 @@ def outlet_features(
     return vectors
 
 
+@dataclass(frozen=True)
+class OutletPick:
+    name: str  # the name row the fitted scorer likes best
+    belief: float  # its share of the belief against "none of them"
+
+
 def outlet_belief(
     texts: list[str], listed: frozenset[str], model: SoftmaxModel | None = None
-) -> tuple[str, float] | None:
+) -> OutletPick | None:
     """The name row the fitted scorer likes best and its share of the belief against "none of
     them" (score 0), or None on a page with no name row."""
     lowered = _lowered_page(texts)
@@ -915,7 +921,7 @@ def outlet_belief(
     vectors = outlet_features(texts, listed, names, lowered)
     name_scores = scores(model, vectors)
     best = max(range(len(names)), key=name_scores.__getitem__)
-    return names[best].name, beliefs(name_scores)[best]
+    return OutletPick(names[best].name, beliefs(name_scores)[best])
 
 
 @lru_cache(maxsize=8192)
@@ -933,10 +939,10 @@ def learned_outlet(
     excerpt, whose short rows are its subheads ("Journalists Among the Dead")."""
     if not listed:
         return None
-    belief = outlet_belief(texts, listed)
-    if belief is None or belief[1] < shipped_outlet_model().threshold:
+    pick = outlet_belief(texts, listed)
+    if pick is None or pick.belief < shipped_outlet_model().threshold:
         return None
-    name = belief[0]
+    name = pick.name
     if name.casefold() in {headline.casefold(), (dateline or "").casefold()}:
         return None
     return name if any(len(re.sub(r"\W", "", word)) >= 3 for word in name.split()) else None
