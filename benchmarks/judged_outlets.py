@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from briefing_eval import add_pages_arguments, load_clusters, present_pages  # noqa: E402
 
 from briefing.extract import extract_article  # noqa: E402
+from briefing.extract.metadata import name_letters  # noqa: E402
 
 WIRE_AGENCIES = frozenset(
     {"afp", "ap", "reuters", "xinhua", "ani", "bta", "npr", "aap", "efe", "anadolu", "dpa"}
@@ -34,12 +35,8 @@ WIRE_AGENCIES = frozenset(
 LABEL = re.compile(r"^(?P<site>.*?)(?:\s*\((?P<carried>.*)\))?$")
 
 
-def letters(name: str) -> str:
-    return re.sub(r"\W|_", "", re.sub(r"^the\s+", "", name.lower()))
-
-
 def same_outlet(found: str, site: str) -> bool:
-    found_letters, site_letters = letters(found), letters(site)
+    found_letters, site_letters = name_letters(found), name_letters(site)
     return len(found_letters) >= 3 and (
         found_letters in site_letters or site_letters in found_letters
     )

@@ -787,7 +787,7 @@ def name_rows(texts: list[str], lowered: str | None = None) -> list[NameRow]:
         folded = name.lower()
         in_copyright = folded in copyright_text
         domain = "." in name and bool(DOMAIN.match(name))
-        addressed = addresses[_letters(name)] if addresses else 0
+        addressed = addresses[name_letters(name)] if addresses else 0
         title_tail = title.endswith(folded) and len(title) > len(folded)
         known_name = folded in known
         if (
@@ -827,7 +827,7 @@ def _rows_holding(page: str, marks: tuple[str, ...]) -> list[str]:
 
 
 def _page_addresses(page: str) -> Counter[str]:
-    """How often the page's web and mail addresses spell each name part (as _letters spells
+    """How often the page's web and mail addresses spell each name part (as name_letters spells
     it): the addresses PAGE_ADDRESS finds in the lower-cased page, matched only where one of
     its opening marks stands (found by searching for them), left to right as finditer does."""
     starts = sorted(at for mark in ADDRESS_MARKS for at in _found_at(page, mark))
@@ -925,7 +925,7 @@ def outlet_belief(
 
 
 @lru_cache(maxsize=8192)
-def _letters(name: str) -> str:
+def name_letters(name: str) -> str:
     """A name as a domain spells it: lower case, without "The", spaces or punctuation."""
     return NOT_LETTERS.sub("", LEADING_THE.sub("", name.lower()))
 
