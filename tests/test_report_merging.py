@@ -48,3 +48,21 @@ def test_the_fit_leaves_pairs_of_other_claims_out() -> None:
     assert alone["weights"]["shared"] > 0
     # Pairs of other claims weigh nothing: as negatives, sharing much, they would pull it down.
     assert fr.fit([*pairs, pair(0.9, rm.OTHER_CLAIM), pair(0.85, rm.OTHER_CLAIM)]) == alone
+
+
+def test_rewrites_are_counted_by_the_shape_of_their_claims() -> None:
+    assert rm.claim_shape(DEAD_A.label, DEAD_B.label) is rm.ClaimShape.ONE_EACH
+    assert rm.claim_shape(BOTH_B.label, DEAD_A.label) is rm.ClaimShape.SEVERAL_AND_SOME
+    assert rm.claim_shape(BOTH_B.label, BOTH_B.label) is rm.ClaimShape.SAME_SEVERAL
+    # The briefing merged the dead of both articles, not the sentence stating both.
+    merged = {frozenset(("a1.s1", "a2.s1"))}
+    split = rm.Split()
+    rm.judge([DEAD_A, HURT_A, DEAD_B, BOTH_B], merged, split, pairwise=False)
+    one_each = split.shapes[rm.ClaimShape.ONE_EACH]
+    several = split.shapes[rm.ClaimShape.SEVERAL_AND_SOME]
+    assert (one_each.merged, one_each.total) == (1, 1)
+    # "Twelve were killed and 87 wounded" against the dead and against the wounded of a1
+    assert (several.merged, several.total) == (0, 2)
+    assert sum(counts.total for counts in split.shapes.values()) == (
+        split.kinds["grouped"]["rewrite"].total
+    )
