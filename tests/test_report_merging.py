@@ -66,3 +66,37 @@ def test_rewrites_are_counted_by_the_shape_of_their_claims() -> None:
     assert sum(counts.total for counts in split.shapes.values()) == (
         split.kinds["grouped"]["rewrite"].total
     )
+
+
+def test_a_fit_is_shown_beside_the_weights_shipped(capsys) -> None:
+    from report_pairs import SAME
+
+    from briefing.annotate import AnnotatedArticle, Sentence
+    from briefing.extract import Article
+
+    def article(article_id: str, text: str) -> AnnotatedArticle:
+        sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
+        page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
+        return AnnotatedArticle(article_id, page, (sentence,))
+
+    first, second = SAME[0]
+    label = Label(text=first, event=True, report="dnipro:strike")
+    stories = fr.Stories(
+        names=["dnipro"],
+        splits=["dev"],
+        clusters=[[article("a1", first), article("a2", second)]],
+        labelled=[
+            [
+                rm.Labelled("a1.s1", "a1", "dnipro", first, label),
+                rm.Labelled("a2.s1", "a2", "dnipro", second, label),
+            ]
+        ],
+        fitted=[True],
+        whole=[True],
+    )
+    shipped = fr.json.loads(fr.WEIGHTS.read_text(encoding="utf-8"))
+    # A fit too strict to merge the two outlets' rewording of one wire report.
+    fr.against_shipped(stories, [0], {**shipped, "threshold": 1.0, "linked_threshold": 1.0})
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[0].startswith("dev, weights shipped: rewrite 1/1")
+    assert shown[1].startswith("dev, this fit: rewrite 0/1")
