@@ -51,6 +51,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,6 +119,29 @@ LOSSES = (
     "under threshold",
     "lost in grouping",
 )
+
+
+class ClaimShape(Enum):
+    """How the claims of a rewrite's two sentences compare (`claim_shape`)."""
+
+    ONE_EACH = "one claim each"
+    SAME_SEVERAL = "the same claims, several"
+    SEVERAL_AND_SOME = "several, and some of them"  # "kills 12, injures 87" and "12 died"
+    OVERLAPPING = "overlapping"  # each states a claim the other does not
+
+
+def claim_shape(a: Label, b: Label) -> ClaimShape:
+    """The `ClaimShape` of two labelled sentences sharing a claim."""
+    claims_a, claims_b = a.claim_ids, b.claim_ids
+    if len(claims_a) == len(claims_b) == 1:
+        return ClaimShape.ONE_EACH
+    if claims_a == claims_b:
+        return ClaimShape.SAME_SEVERAL
+    if claims_a < claims_b or claims_b < claims_a:
+        return ClaimShape.SEVERAL_AND_SOME
+    return ClaimShape.OVERLAPPING
+
+
 # How a rewrite the grouping merges is merged: by its own pair past the threshold (or as
 # a copy), or otherwise (through a chain of other pairs, or a rule under the threshold).
 MERGES = ("merged: its own pair", "merged: otherwise")
@@ -154,6 +178,11 @@ class Split:
     # of sessions before claims were labelled.
     key_rewrites: dict[str, Counts] = field(
         default_factory=lambda: {verdict: Counts() for verdict in ("pairwise", "grouped")}
+    )
+    # Rewrites by `ClaimShape`, grouped verdict: a sentence stating several claims against
+    # one stating some of them is what comparing whole sentences merges least.
+    shapes: dict[ClaimShape, Counts] = field(
+        default_factory=lambda: {shape: Counts() for shape in ClaimShape}
     )
 
 
@@ -222,6 +251,10 @@ def judge(
             counts.merged += merged
             if verdict == "grouped":
                 counts.overlaps.append((overlap(a.text, b.text), merged))
+                if kind == "rewrite":
+                    shape = into.shapes[claim_shape(a.label, b.label)]
+                    shape.total += 1
+                    shape.merged += merged
             if kind == "rewrite" or (kind == OTHER_CLAIM and not is_copy(a.text, b.text)):
                 into.key_rewrites[verdict].total += 1
                 into.key_rewrites[verdict].merged += merged
@@ -618,6 +651,12 @@ def report(splits: dict[str, Split], worst: int) -> None:
             f"{pct(keys['grouped'].merged, keys['grouped'].total)}, pairwise "
             f"{pct(keys['pairwise'].merged, keys['pairwise'].total)}"
         )
+    for name, split in splits.items():
+        shapes = ", ".join(
+            f"{shape.value} {pct(counts.merged, counts.total)}"
+            for shape, counts in split.shapes.items()
+        )
+        print(f"{name}: rewrites merged by their claims (grouped): {shapes}")
     if not worst:
         return
     for name in ("dev", "test"):
@@ -711,6 +750,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             keys, total_keys = splits[name].key_rewrites[verdict], everything.key_rewrites[verdict]
             total_keys.merged += keys.merged
             total_keys.total += keys.total
+        for shape, counts in splits[name].shapes.items():
+            everything.shapes[shape].merged += counts.merged
+            everything.shapes[shape].total += counts.total
     splits["all"] = everything
     losses["all"] = sum(losses.values(), Counter())
     reached["all"] = sum(reached.values(), Counter())

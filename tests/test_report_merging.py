@@ -48,3 +48,55 @@ def test_the_fit_leaves_pairs_of_other_claims_out() -> None:
     assert alone["weights"]["shared"] > 0
     # Pairs of other claims weigh nothing: as negatives, sharing much, they would pull it down.
     assert fr.fit([*pairs, pair(0.9, rm.OTHER_CLAIM), pair(0.85, rm.OTHER_CLAIM)]) == alone
+
+
+def test_rewrites_are_counted_by_the_shape_of_their_claims() -> None:
+    assert rm.claim_shape(DEAD_A.label, DEAD_B.label) is rm.ClaimShape.ONE_EACH
+    assert rm.claim_shape(BOTH_B.label, DEAD_A.label) is rm.ClaimShape.SEVERAL_AND_SOME
+    assert rm.claim_shape(BOTH_B.label, BOTH_B.label) is rm.ClaimShape.SAME_SEVERAL
+    # The briefing merged the dead of both articles, not the sentence stating both.
+    merged = {frozenset(("a1.s1", "a2.s1"))}
+    split = rm.Split()
+    rm.judge([DEAD_A, HURT_A, DEAD_B, BOTH_B], merged, split, pairwise=False)
+    one_each = split.shapes[rm.ClaimShape.ONE_EACH]
+    several = split.shapes[rm.ClaimShape.SEVERAL_AND_SOME]
+    assert (one_each.merged, one_each.total) == (1, 1)
+    # "Twelve were killed and 87 wounded" against the dead and against the wounded of a1
+    assert (several.merged, several.total) == (0, 2)
+    assert sum(counts.total for counts in split.shapes.values()) == (
+        split.kinds["grouped"]["rewrite"].total
+    )
+
+
+def test_a_fit_is_shown_beside_the_weights_shipped(capsys) -> None:
+    from report_pairs import SAME
+
+    from briefing.annotate import AnnotatedArticle, Sentence
+    from briefing.extract import Article
+
+    def article(article_id: str, text: str) -> AnnotatedArticle:
+        sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
+        page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
+        return AnnotatedArticle(article_id, page, (sentence,))
+
+    first, second = SAME[0]
+    label = Label(text=first, event=True, report="dnipro:strike")
+    stories = fr.Stories(
+        names=["dnipro"],
+        splits=["dev"],
+        clusters=[[article("a1", first), article("a2", second)]],
+        labelled=[
+            [
+                rm.Labelled("a1.s1", "a1", "dnipro", first, label),
+                rm.Labelled("a2.s1", "a2", "dnipro", second, label),
+            ]
+        ],
+        fitted=[True],
+        whole=[True],
+    )
+    shipped = fr.json.loads(fr.WEIGHTS.read_text(encoding="utf-8"))
+    # A fit too strict to merge the two outlets' rewording of one wire report.
+    fr.against_shipped(stories, [0], {**shipped, "threshold": 1.0, "linked_threshold": 1.0})
+    shown = capsys.readouterr().out.splitlines()
+    assert shown[0].startswith("dev, weights shipped: rewrite 1/1")
+    assert shown[1].startswith("dev, this fit: rewrite 0/1")
