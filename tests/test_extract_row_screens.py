@@ -11,6 +11,7 @@ from dataclasses import fields
 from pathlib import Path
 from re import _parser  # the parsed form of a pattern: what each branch opens on
 
+from briefing.extract.dates import starts_with_date
 from briefing.extract.headline import INNER_SENTENCE_END, row_shape
 from briefing.extract.units import (
     _LOWERED_ROW_PATTERNS,
@@ -32,6 +33,7 @@ from briefing.extract.vocabulary import (
     ARTICLE_END_OPENERS,
     BRACKETED_ONLY,
     BREADCRUMB,
+    BULLET,
     CAPTION,
     CAPTION_COPYRIGHT,
     CAPTION_END_MARKS,
@@ -321,3 +323,18 @@ def test_lower_case_twins_match_where_the_patterns_do() -> None:
             assert bool(pattern.match(row)) == bool(twin.match(lowered)), (field.name, row)
             matched += bool(pattern.search(row))
         assert matched > 50, field.name
+
+
+def test_list_items_lose_their_marker_as_the_plain_rule_has_it() -> None:
+    chance = random.Random(6)
+    pieces = ["* ", "• ", "•", "- ", "+  ", "1. ", "12) ", "1. März 2019", "٣. ", "²", "x", " "]
+    lines = [*ROWS[:3000], *("".join(chance.choices(pieces, k=4)) for _ in range(3000))]
+    items = 0
+    for line in (" ".join(line.split()) for line in lines):
+        if not line:
+            continue
+        bullet = BULLET.match(line) is not None and not starts_with_date(line)
+        text = BULLET.sub("", line, count=1).strip() if bullet and not line[0].isdigit() else line
+        items += bullet
+        assert lines_to_units(line) == ([(text, bullet)] if text else []), line
+    assert items > 1000

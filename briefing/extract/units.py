@@ -176,7 +176,8 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     previous one when that one is long, unfinished and the next starts in lower case; on a
     page hard-wrapped at a fixed width, also when the previous line had no room left for the
     next line's first word (and the next is not indented further, as a new paragraph is)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # no-break spaces too: all Unicode spaces split words and strip
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     width = _wrap_width(lines)
     # Each unit's lines are joined once at the end, and whether it is unfinished is read off
     # its last line: re-joining and re-searching the growing unit per line was quadratic.
@@ -186,20 +187,18 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     previous_length = 0  # of the previous line, with its indentation
     previous_indent = 0
     for raw in lines:
-        raw = raw.rstrip()  # no-break spaces too: all Unicode spaces split words and strip
         words = raw.split()
         if not words:
             previous_blank = True
             continue
         line = " ".join(words)
         indent = len(raw) - len(raw.lstrip())
-        bullet = (
-            (line[0] in BULLET_GLYPHS or line[0].isdecimal())  # what BULLET opens on: \d
-            and BULLET.match(line) is not None
-            and not starts_with_date(line)  # "1. März 2019"
-        )
-        if bullet and not line[0].isdigit():  # a numbered item keeps its number: it is text
-            line = BULLET.sub("", line, count=1).strip()
+        glyph = line[0] in BULLET_GLYPHS
+        marker = BULLET.match(line) if glyph or line[0].isdecimal() else None  # BULLET's \d
+        # "1. März 2019" is a date (which opens on its digit), not a numbered item
+        bullet = marker is not None and (glyph or not starts_with_date(line))
+        if bullet and glyph:  # a numbered item keeps its number: it is text
+            line = line[marker.end() :].strip()
             if not line:
                 previous_blank = False
                 continue
@@ -235,9 +234,10 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width a page was hard-wrapped at (its longest line), or None when it was not:
+    """The width a page (its lines stripped at the end) was hard-wrapped at (its longest line),
+    or None when it was not:
     then few lines come near the longest, or the longest is longer than any wrapper's."""
-    lengths = [len(line.rstrip()) for line in lines if " " in line.strip()]
+    lengths = [len(line) for line in lines if " " in line.lstrip()]
     if not lengths:
         return None
     width = max(lengths)
