@@ -21,6 +21,7 @@ from briefing.extract.units import (
     DIGIT,
     FIRST_LETTER,
     RowPatterns,
+    _fold_rows,
     ascii_shadow,
     lines_to_units,
     lower_words,
@@ -338,3 +339,20 @@ def test_list_items_lose_their_marker_as_the_plain_rule_has_it() -> None:
         items += bullet
         assert lines_to_units(line) == ([(text, bullet)] if text else []), line
     assert items > 1000
+
+
+def test_pages_fold_as_their_rows_do() -> None:
+    chance = random.Random(7)
+    rows = _marked_rows(8, 4000)
+    caseless = [row for row in rows if ascii_shadow(row) is not None]
+    pages = [chance.sample(caseless, 20) for _ in range(100)]
+    pages += [[*page[:5], "İstanbul", *page[5:]] for page in pages[:30]]  # one row not caseless
+    pages += [[*page[:5], "two\nlines", *page[5:]] for page in pages[:30]]  # a row not a line
+    for page in pages:
+        shadows = [ascii_shadow(row) for row in page]
+        folded_rows, lowered = _fold_rows(page, shadows)
+        assert folded_rows == fold_rows(page)
+        assert lowered == [
+            row if shadow is None else row.lower()
+            for row, shadow in zip(page, shadows, strict=True)
+        ]
