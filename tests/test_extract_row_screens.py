@@ -7,11 +7,26 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import fields
 from pathlib import Path
 from re import _parser  # the parsed form of a pattern: what each branch opens on
 
+from briefing.extract.dates import starts_with_date
 from briefing.extract.headline import INNER_SENTENCE_END, row_shape
-from briefing.extract.units import lines_to_units, lower_words, make_units
+from briefing.extract.units import (
+    _LOWERED_ROW_PATTERNS,
+    _ROW_PATTERNS,
+    CASELESS_MARKS,
+    CJK_CHAR,
+    DIGIT,
+    FIRST_LETTER,
+    RowPatterns,
+    _fold_rows,
+    ascii_shadow,
+    lines_to_units,
+    lower_words,
+    make_units,
+)
 from briefing.extract.vocabulary import (
     AD_LABEL,
     AD_LABEL_OPENERS,
@@ -19,6 +34,7 @@ from briefing.extract.vocabulary import (
     ARTICLE_END_OPENERS,
     BRACKETED_ONLY,
     BREADCRUMB,
+    BULLET,
     CAPTION,
     CAPTION_COPYRIGHT,
     CAPTION_END_MARKS,
@@ -225,3 +241,118 @@ def test_headline_row_shapes_read_as_their_patterns() -> None:
         assert shape.title_case == plain, row
         assert shape.no_letters == (not any(char.isalpha() for char in row if char.isalnum()))
     row_shape.cache_clear()
+
+
+# Rows of ASCII and the caseless marks, the row patterns' phrases in every case, and a few
+# characters that are cased or word characters (a row holding one has no ASCII shadow).
+MARKED_PIECES = [
+    *CASELESS_MARKS, " ", ".", ":", "-", "|", "_", "1", "2024", "a", "X", "share", "SHARE",
+    "Follow Us", "sign up", "Our site uses cookies", "the Guardian’s journalism", "© 2024",
+    "All Rights Reserved", "Related", "READ MORE", "Read also:", "More from", "Tags", "topics",
+    "12 comments", "Advertisement", "Continue reading below", "You may also like", "é", "İ",
+    "ı", "ſ", "\u212a", "ß", "中", "，", "Lire aussi", "ähnliche Artikel", "\u00a0", "\t",
+]  # fmt: skip
+
+
+def _marked_rows(seed: int, count: int) -> list[str]:
+    chance = random.Random(seed)
+    return ["".join(chance.choices(MARKED_PIECES, k=chance.randint(1, 10))) for _ in range(count)]
+
+
+def test_caseless_marks_are_neither_word_characters_digits_nor_cased() -> None:
+    import _sre  # what the pattern compiler asks of a character before matching it in any case
+
+    for mark in CASELESS_MARKS:
+        assert not mark.isascii() and not mark.isalnum() and not mark.isspace(), mark
+        assert mark.lower() == mark == mark.upper() == mark.casefold(), mark
+        assert not _sre.unicode_iscased(ord(mark)) and not CJK_CHAR.match(mark), mark
+        assert mark not in "，、", mark  # the commas a CJK row counts
+
+
+def test_ascii_shadows_read_as_their_rows() -> None:
+    shadowed = 0
+    for row in [*ROWS, *_marked_rows(4, 6000)]:
+        shadow = ascii_shadow(row)
+        assert (shadow is not None) == all(c.isascii() or c in CASELESS_MARKS for c in row), row
+        if shadow is None:
+            continue
+        shadowed += not row.isascii()
+        assert shadow.isascii() and len(shadow) == len(row), row
+        assert lower_words(row) == tuple(WORD.findall(row.lower())), row
+        assert sum(map(str.isdigit, shadow)) == len(DIGIT.findall(row)), row
+        letter = FIRST_LETTER.search(row)
+        first = shadow.lstrip("".join(c for c in map(chr, range(128)) if not c.isalpha()))[:1]
+        assert first == (letter.group() if letter else ""), row
+        assert CJK_CHAR.search(row) is None, row
+    lower_words.cache_clear()
+    assert shadowed > 1000
+
+
+def test_lower_case_twins_match_where_the_patterns_do() -> None:
+    def letters(items: list) -> set[str]:  # every character the parsed pattern names
+        found: set[str] = set()
+        for op, value in items:
+            name = str(op)
+            if name in ("LITERAL", "NOT_LITERAL"):
+                found.add(chr(value))
+            elif name == "RANGE":
+                found.update(map(chr, range(value[0], value[1] + 1)))
+            elif name == "SUBPATTERN":
+                assert not value[1] and not value[2], "no flags of its own"
+                found |= letters(list(value[3]))
+            elif name == "BRANCH":
+                for branch in value[1]:
+                    found |= letters(list(branch))
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                found |= letters(list(value[2]))
+            elif name in ("IN", "ASSERT", "ASSERT_NOT"):
+                found |= letters(list(value if name == "IN" else value[1]))
+        return found
+
+    rows = [*ROWS, *_marked_rows(5, 8000)]
+    caseless = [(row, row.lower()) for row in rows if ascii_shadow(row) is not None]
+    assert len(caseless) > 5000
+    for field in fields(RowPatterns):
+        pattern = getattr(_ROW_PATTERNS, field.name)
+        twin = getattr(_LOWERED_ROW_PATTERNS, field.name)
+        assert pattern.flags & re.IGNORECASE and not twin.flags & re.IGNORECASE
+        named = letters(list(_parser.parse(pattern.pattern, pattern.flags)))
+        assert all(char.lower() == char for char in named), field.name
+        matched = 0
+        for row, lowered in caseless:
+            assert bool(pattern.search(row)) == bool(twin.search(lowered)), (field.name, row)
+            assert bool(pattern.match(row)) == bool(twin.match(lowered)), (field.name, row)
+            matched += bool(pattern.search(row))
+        assert matched > 50, field.name
+
+
+def test_list_items_lose_their_marker_as_the_plain_rule_has_it() -> None:
+    chance = random.Random(6)
+    pieces = ["* ", "• ", "•", "- ", "+  ", "1. ", "12) ", "1. März 2019", "٣. ", "²", "x", " "]
+    lines = [*ROWS[:3000], *("".join(chance.choices(pieces, k=4)) for _ in range(3000))]
+    items = 0
+    for line in (" ".join(line.split()) for line in lines):
+        if not line:
+            continue
+        bullet = BULLET.match(line) is not None and not starts_with_date(line)
+        text = BULLET.sub("", line, count=1).strip() if bullet and not line[0].isdigit() else line
+        items += bullet
+        assert lines_to_units(line) == ([(text, bullet)] if text else []), line
+    assert items > 1000
+
+
+def test_pages_fold_as_their_rows_do() -> None:
+    chance = random.Random(7)
+    rows = _marked_rows(8, 4000)
+    caseless = [row for row in rows if ascii_shadow(row) is not None]
+    pages = [chance.sample(caseless, 20) for _ in range(100)]
+    pages += [[*page[:5], "İstanbul", *page[5:]] for page in pages[:30]]  # one row not caseless
+    pages += [[*page[:5], "two\nlines", *page[5:]] for page in pages[:30]]  # a row not a line
+    for page in pages:
+        shadows = [ascii_shadow(row) for row in page]
+        folded_rows, lowered = _fold_rows(page, shadows)
+        assert folded_rows == fold_rows(page)
+        assert lowered == [
+            row if shadow is None else row.lower()
+            for row, shadow in zip(page, shadows, strict=True)
+        ]

@@ -329,10 +329,14 @@ class FoldedRows:
 
 def fold_rows(rows: list[str]) -> FoldedRows:
     # case folding maps each character alone, so the page folded is its rows folded
-    text = folded("\n".join(rows))
+    return rows_folded(folded("\n".join(rows)), len(rows))
+
+
+def rows_folded(text: str, count: int) -> FoldedRows:
+    """The FoldedRows of `count` rows folded and joined by newlines into `text`."""
     # where each line starts: after the lines before it and their newlines (summed in C)
     lengths = map(add, map(len, text.split("\n")), repeat(1))
-    return FoldedRows(text, list(islice(accumulate(lengths, initial=0), len(rows))))
+    return FoldedRows(text, list(islice(accumulate(lengths, initial=0), count)))
 
 
 def rows_holding(hints: tuple[str, ...], rows: FoldedRows) -> set[int]:
