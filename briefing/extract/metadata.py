@@ -306,16 +306,24 @@ def _name_over_owner(owner: str, texts: list[str], listed: frozenset[str]) -> st
     the page hardly prints elsewhere; None when the scorer is less sure, its name holds the
     owner's ("Beachbody on Demand" over "Beachbody"), or the page shows no menus (the scorer was
     fitted on page dumps, as learned_outlet says)."""
+    pick = owner_rival(owner, texts, listed)
+    return pick.name if pick is not None and pick.belief >= OWNER_YIELD_BELIEF else None
+
+
+def owner_rival(
+    owner: str, texts: list[str], listed: frozenset[str], model: SoftmaxModel | None = None
+) -> OutletPick | None:
+    """The fitted scorer's pick that may stand in for a copyright owner the page prints on at
+    most OWNER_OTHER_ROWS other rows, whatever its belief; None when its name holds the owner's
+    or the page shows no menus."""
     if not listed:
         return None
     folded = owner.lower()
     printed = sum(folded in text.lower() for text in texts if not _may_hold_copyright(text))
     if printed > OWNER_OTHER_ROWS:
         return None
-    pick = outlet_belief(texts, listed)
-    if pick is None or pick.belief < OWNER_YIELD_BELIEF or folded in pick.name.lower():
-        return None
-    return pick.name
+    pick = outlet_belief(texts, listed, model)
+    return None if pick is None or folded in pick.name.lower() else pick
 
 
 def _is_writer(owner: str, texts: list[str]) -> bool:
