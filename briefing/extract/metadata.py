@@ -486,6 +486,9 @@ def _masthead(above_headline: list[Unit]) -> str | None:
     return None
 
 
+OWNER_END = re.compile(r"(?<!\b\w)(?<!\b(?!Co)[A-Z][a-z])\.\s+(?=[A-Z])|\s+[-–—]\s+")
+
+
 def _owner_name(text: str) -> str:
     """A copyright line's owner without rights notices, company forms, web addresses or the
     links that follow it ("Quiller Media, Inc., Contact Us" -> "Quiller Media")."""
@@ -504,9 +507,6 @@ def _owner_name(text: str) -> str:
             break
         kept.append(part)
     return LEGAL_SUFFIX.sub("", ", ".join(kept)).strip(" .,").rstrip(" -–—/&")
-
-
-OWNER_END = re.compile(r"(?<!\b\w)(?<!\b(?!Co)[A-Z][a-z])\.\s+(?=[A-Z])|\s+[-–—]\s+")
 
 
 def _is_owner_name(owner: str) -> bool:
