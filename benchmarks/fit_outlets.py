@@ -48,9 +48,11 @@ from briefing.extract import page as extract  # noqa: E402
 from briefing.extract.metadata import (  # noqa: E402
     OUTLET_FEATURES,
     OUTLET_WEIGHTS_FILE,
+    OWNER_YIELD_BELIEF,
     name_rows,
     outlet_belief,
     outlet_features,
+    owner_rival,
 )
 from briefing.extract.softmax import SoftmaxModel  # noqa: E402
 
@@ -66,6 +68,7 @@ class Page:
     texts: list[str]
     listed: frozenset[str]
     rules_named: bool  # a rule named an outlet: the scorer is not asked
+    owners: list[str]  # copyright owners the rules asked the scorer to rival
     vectors: np.ndarray
     labels: np.ndarray  # 1 where the name row names the site
 
@@ -85,22 +88,28 @@ def load(shared: Path) -> list[Page]:
         text = (shared / set_name / "pages" / f"{key}.txt").read_text(
             encoding="utf-8", errors="replace"
         )
-        texts, listed, rules_named = _outlet_rows(text, key)
+        texts, listed, rules_named, owners = _outlet_rows(text, key)
         names = name_rows(texts)
         vectors = np.array(outlet_features(texts, listed, names)).reshape(-1, len(OUTLET_FEATURES))
         labels = np.array([names_site(entry.name, url) for entry in names], dtype=float)
         fold = fold_of(site_of(url))
         tuning = fold in OUTLET_TUNING_FOLDS
-        pages.append(Page(url, fold, tuning, texts, listed, rules_named, vectors, labels))
+        pages.append(Page(url, fold, tuning, texts, listed, rules_named, owners, vectors, labels))
     return pages
 
 
-def _outlet_rows(text: str, key: str) -> tuple[list[str], frozenset[str], bool]:
-    """The rows and list items the outlet rules read on a page, and whether the rules named an
-    outlet without asking the scorer."""
+def _outlet_rows(text: str, key: str) -> tuple[list[str], frozenset[str], bool, list[str]]:
+    """The rows and list items the outlet rules read on a page, whether the rules named an
+    outlet without asking the scorer, and the copyright owners they asked it to rival."""
     seen: list[tuple[list[str], frozenset[str]]] = []
     asked: list[bool] = []
+    owners: list[str] = []
     find_outlet = metadata.find_outlet
+    name_over_owner = metadata._name_over_owner
+
+    def owner_spy(owner, texts, listed):  # noqa: ANN001, ANN202
+        owners.append(owner)
+        return name_over_owner(owner, texts, listed)
 
     def spy(texts, title_site, author, above, listed=frozenset()):  # noqa: ANN001, ANN202
         seen.append((texts, listed))
@@ -109,10 +118,11 @@ def _outlet_rows(text: str, key: str) -> tuple[list[str], frozenset[str], bool]:
     with (
         mock.patch.object(extract, "find_outlet", spy),
         mock.patch.object(extract, "learned_outlet", lambda *_: asked.append(True)),
+        mock.patch.object(metadata, "_name_over_owner", owner_spy),
     ):
         extract.extract_article(text, f"{key}.txt")
     texts, listed = seen[0] if seen else ([], frozenset())
-    return texts, listed, not asked
+    return texts, listed, not asked, owners
 
 
 def fit_weights(pages: list[Page]) -> tuple[float, ...]:
@@ -166,6 +176,34 @@ def _pick(page: Page, model: SoftmaxModel) -> tuple[bool | None, float]:
     return outlet_names_site(pick.name, page.url, "\n".join(page.texts)), pick.belief
 
 
+def owner_curve(pages: list[Page]) -> list[CurvePoint]:
+    """Right and wrong outlets, on the pages where the rules asked the scorer to rival a
+    copyright owner, when the scorer's pick (weights fitted on the other folds' sites) replaces
+    the owner at each belief threshold: the curve OWNER_YIELD_BELIEF was read from."""
+    rivals: list[tuple[bool, bool | None, float]] = []  # owner right, pick right, belief
+    for fold in sorted({page.fold for page in pages}):
+        model = SoftmaxModel(fit_weights([page for page in pages if page.fold != fold]), 0.0)
+        for page in (page for page in pages if page.fold == fold):
+            text = "\n".join(page.texts)
+            for owner in page.owners[:1]:  # the owner the rules answered with
+                pick = owner_rival(owner, page.texts, page.listed, model)
+                rivals.append(
+                    (
+                        outlet_names_site(owner, page.url, text),
+                        pick and outlet_names_site(pick.name, page.url, text),
+                        pick.belief if pick else 0.0,
+                    )
+                )
+    return [
+        CurvePoint(
+            threshold,
+            sum(pick if belief >= threshold else owner for owner, pick, belief in rivals),
+            sum(not (pick if belief >= threshold else owner) for owner, pick, belief in rivals),
+        )
+        for threshold in [*THRESHOLDS, 1.0]
+    ]
+
+
 def report(pages: list[Page], model: SoftmaxModel, label: str) -> str:
     """Picks on the pages the rules leave without an outlet: found, right, wrong."""
     asked = [page for page in pages if not page.rules_named]
@@ -199,6 +237,12 @@ def main(argv: list[str] | None = None) -> int:
             f" wrong {point.wrong:3} ({point.wrong / max(found, 1):.0%})"
         )
     model = SoftmaxModel(fit_weights(tuning), best_threshold(points, args.wrong_cost))
+    print(
+        "copyright owners the page hardly prints elsewhere, replaced by the scorer's pick at"
+        f" each belief (tuning sites, out of fold; shipped {OWNER_YIELD_BELIEF}, 1.00 = never):"
+    )
+    for point in owner_curve(tuning):
+        print(f"  {point.threshold:.2f}: right {point.right:3}, wrong {point.wrong:3}")
     print(f"threshold {model.threshold:.2f} (best right - {args.wrong_cost:g} x wrong)")
     for name, weight in zip(OUTLET_FEATURES, model.weights, strict=True):
         print(f"  {name:14} {weight:+.2f}")

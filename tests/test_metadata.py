@@ -47,6 +47,9 @@ def _page(header: str = "", footer: str = "", body: str = BODY) -> str:
         ("© 2023 Weisser Ring e. V. Alle Rechte vorbehalten", "Weisser Ring"),
         ("© 2023 Harbour Gazette /", "Harbour Gazette"),
         ("© 2023 El Diario. Derechos Reservados", "El Diario"),
+        # a period after an abbreviation ends no name; after "Co." the company's name is over
+        ("© 2020, St. Georgs Chorknaben Ulm", "St. Georgs Chorknaben Ulm"),
+        ("© 2015 Harbour & Co. Theme: Ari von Elmastudio.", "Harbour"),
         # a company named after its publication is no publisher of several
         ("Harbour Medien\n\nCopyright © 2019 Harbour Medien\n\nHarbour", "Harbour"),
     ],
@@ -260,6 +263,18 @@ def test_learned_outlet_names_the_row_the_page_addresses_spell() -> None:
     # without the addresses and the masthead nothing is believed enough
     bare = f"{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n"
     assert extract_article(bare, "page.txt").outlet is None
+
+
+def test_a_copyright_owner_printed_nowhere_else_yields_to_the_believed_masthead() -> None:
+    """A parent company in the copyright line ("Condé Nast" under WIRED's pages) is printed on
+    no other row; the name row the fitted scorer believes in (the masthead the page's addresses
+    spell) names the site. An owner the page prints on rows of its own stays the outlet."""
+    top = f"Kinzig Bote\n\n{MENU}\n\nPolitik\n\n{HEADLINE}\n\n{BODY}\n\n"
+    contact = "Kontakt: redaktion@kinzigbote.de\n\nwww.kinzigbote.de\n\n"
+    page = f"{top}{contact}© 2023 Ortenau Druck\n"
+    assert extract_article(page, "page.txt").outlet == "Kinzig Bote"
+    printed = f"{top}Ortenau Druck\n\nMehr von Ortenau Druck\n\n{contact}© 2023 Ortenau Druck\n"
+    assert extract_article(printed, "page.txt").outlet == "Ortenau Druck"
 
 
 def test_learned_outlet_reads_no_pasted_excerpt() -> None:

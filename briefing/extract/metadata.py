@@ -279,7 +279,7 @@ def find_outlet(
         if owner != author and _is_owner_name(owner) and not _is_writer(owner, texts):
             publication = _publication_of(owner, texts)
             if publication:
-                return publication
+                return _name_over_owner(publication, texts, listed) or publication
             continue  # a publishing company: its publication may be named further down
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
@@ -291,6 +291,40 @@ def find_outlet(
         if name and text not in listed:
             return name
     return _masthead(above_headline)
+
+
+# A copyright owner the page mentions at most this often outside its copyright rows may
+# be a parent company ("Condé Nast" under WIRED's pages) or carry a company form ("The Irish
+# Times DAC"): a name row the fitted scorer believes in this much names the site instead.
+# Both chosen on the tuning folds' sites (fit_outlets.py prints the owners' curve).
+OWNER_OTHER_ROWS = 1
+OWNER_YIELD_BELIEF = 0.7
+
+
+def _name_over_owner(owner: str, texts: list[str], listed: frozenset[str]) -> str | None:
+    """The name row the fitted scorer believes names the site, standing in for a copyright owner
+    the page hardly prints elsewhere; None when the scorer is less sure, its name holds the
+    owner's ("Beachbody on Demand" over "Beachbody"), or the page shows no menus (the scorer was
+    fitted on page dumps, as learned_outlet says)."""
+    pick = owner_rival(owner, texts, listed)
+    return pick.name if pick is not None and pick.belief >= OWNER_YIELD_BELIEF else None
+
+
+def owner_rival(
+    owner: str, texts: list[str], listed: frozenset[str], model: SoftmaxModel | None = None
+) -> OutletPick | None:
+    """The fitted scorer's pick that may stand in for a copyright owner the page mentions at
+    most OWNER_OTHER_ROWS times outside its copyright rows, whatever its belief; None when its
+    name holds the owner's or the page shows no menus."""
+    if not listed:
+        return None
+    folded, lowered = owner.lower(), _lowered_page(texts)
+    # counted in the lowered page at C speed: a row per mention
+    in_copyright = sum(row.count(folded) for row in _rows_holding(lowered, COPYRIGHT_MARKS))
+    if lowered.count(folded) - in_copyright > OWNER_OTHER_ROWS:
+        return None
+    pick = outlet_belief(texts, listed, model, lowered)
+    return None if pick is None or folded in pick.name.lower() else pick
 
 
 def _is_writer(owner: str, texts: list[str]) -> bool:
@@ -453,6 +487,9 @@ def _masthead(above_headline: list[Unit]) -> str | None:
     return None
 
 
+OWNER_END = re.compile(r"(?<!\b\w)(?<!\b(?!Co)[A-Z][a-z])\.\s+(?=[A-Z])|\s+[-–—]\s+")
+
+
 def _owner_name(text: str) -> str:
     """A copyright line's owner without rights notices, company forms, web addresses or the
     links that follow it ("Quiller Media, Inc., Contact Us" -> "Quiller Media")."""
@@ -460,8 +497,10 @@ def _owner_name(text: str) -> str:
     owner = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", owner)
     # A sentence or a dash ends the name: "FOX News Network, LLC. Quotes displayed ...",
     # "Handelsblatt GmbH - ein Unternehmen der ...".
-    # "Weisser Ring e. V." is one name.
-    owner = re.split(r"(?<!\be)\.\s+(?=[A-Z])|\s+[-–—]\s+", owner, maxsplit=1)[0]
+    # "Weisser Ring e. V.", "St. Georgs Chorknaben", "U.S. News" are one name: a period after
+    # a letter or a two-letter abbreviation ("St.", "Dr.") ends no sentence; after "Co." the
+    # company's name is over ("Steinzeit & Co. Theme: ...").
+    owner = re.split(OWNER_END, owner, maxsplit=1)[0]
     owner = re.sub(r"^(?:©\s*|copyright\s+)+", "", owner, flags=re.IGNORECASE)
     kept: list[str] = []
     for part in re.split(r"\s*[,|]\s*", owner):
@@ -909,11 +948,14 @@ class OutletPick:
 
 
 def outlet_belief(
-    texts: list[str], listed: frozenset[str], model: SoftmaxModel | None = None
+    texts: list[str],
+    listed: frozenset[str],
+    model: SoftmaxModel | None = None,
+    lowered: str | None = None,
 ) -> OutletPick | None:
     """The name row the fitted scorer likes best and its share of the belief against "none of
     them" (score 0), or None on a page with no name row."""
-    lowered = _lowered_page(texts)
+    lowered = _lowered_page(texts) if lowered is None else lowered
     names = name_rows(texts, lowered)
     if not names:
         return None
