@@ -118,7 +118,9 @@ _OPENING_WORDS = frozenset(
         for spelling in (name, name.upper())
     )
 )
-_WORD_START = re.compile(r"(?<!\w)\w+")
+# A word: every run of word characters is one whole (the engine skips to the next word
+# character; opening with a look-behind, it was tried at every character).
+_WORD_START = re.compile(r"\w+")
 
 # Cheap screen run before _CANDIDATE, as exact as a few substring tests can be: every
 # candidate holds a year's digits, a month (title or upper case: its first three letters) or
