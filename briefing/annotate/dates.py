@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import compress
 
 from briefing.annotate.date_mention import DateMention
-from briefing.annotate.phrase_index import fold
+from briefing.annotate.phrase_index import fold, word_runs
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -237,7 +237,7 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
     where a word that can open one starts."""
     end = 0
     # The words are screened all at once (a lookup each), the few openers tried one by one.
-    openers = compress(_WORD_START.finditer(text), map(_may_open, _WORD_START.findall(text)))
+    openers = compress(_WORD_START.finditer(text), map(_may_open, word_runs(text)))
     for word in openers:
         start = word.start()
         if start < end:
