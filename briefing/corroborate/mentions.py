@@ -36,14 +36,18 @@ _DATED_YEAR = re.compile(
     r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-# What every date of DATE holds besides a digit: a month's abbreviation, or the dashes of
-# "2025-01-26". A sentence without it is not searched (a count alone dates nothing).
+# What every date of DATE holds besides a digit: a month's abbreviation, or a dash between
+# digits ("2025-01-26"). A sentence without it is not searched (a count alone dates nothing;
+# nor does "a 60-day truce").
 _MONTH_ABBREVIATION = re.compile(_MONTH)
+_DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
 def may_name_day(text: str) -> bool:
-    return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
+    return ("-" in text and _DIGIT_DASH_DIGIT.search(text) is not None) or (
+        _MONTH_ABBREVIATION.search(text) is not None
+    )
 
 
 # International bodies by full name -> their acronym, lower-case.
