@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import compress
 
 from briefing.annotate.date_mention import DateMention
+from briefing.annotate.openings import matches_at
 from briefing.annotate.phrase_index import fold, word_runs
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
@@ -235,17 +236,9 @@ def _candidate_matches(text: str) -> tuple[re.Match[str], ...]:
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_CANDIDATE` in `text`, as its `finditer` finds them, tried only
     where a word that can open one starts."""
-    end = 0
     # The words are screened all at once (a lookup each), the few openers tried one by one.
     openers = compress(_WORD_START.finditer(text), map(_may_open, word_runs(text)))
-    for word in openers:
-        start = word.start()
-        if start < end:
-            continue
-        match = _CANDIDATE.match(text, start)
-        if match:
-            end = match.end()
-            yield match
+    return matches_at(_CANDIDATE, text, (word.start() for word in openers))
 
 
 @lru_cache(maxsize=65_536)  # a sentence's words are mostly common ones: looked up, not folded

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from briefing.annotate.openings import matches_at
+
 # Titles and prefixes that always stand before a name or word: never a sentence end.
 _NEVER_FINAL = frozenset(
     """mr mrs ms messrs mme dr prof gen lt col maj capt cmdr cdr adm brig sgt cpl pvt
@@ -101,15 +103,7 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """What `_CANDIDATE.finditer(text)` finds, tried only where a run of marks starts."""
-    end = 0
-    for mark in _RUN_START.finditer(text):
-        start = mark.start()
-        if start < end:
-            continue
-        match = _CANDIDATE.match(text, start)
-        if match:
-            end = match.end()
-            yield match
+    return matches_at(_CANDIDATE, text, (mark.start() for mark in _RUN_START.finditer(text)))
 
 
 def _quote_state(text: str, start: int, end: int, quote_open: bool) -> bool:
