@@ -796,3 +796,20 @@ def test_they_is_not_an_actor_that_only_names_a_place() -> None:
     )
     # An actor that leads the sentence before is still who "They" are.
     assert sentences["They said the town was calm."] == ("saf",)
+
+
+def test_organisations_are_read_only_in_texts_holding_a_body_or_a_head_word(monkeypatch) -> None:
+    # The screen passes every text the name pattern can find an organisation in.
+    import re
+
+    from briefing.annotate import actors
+
+    matcher = actors._other_matcher(load_profile("syria"))
+    texts = [text for _, text in _sentences(DAWN, "a1") + _sentences(TBS, "a2")]
+    texts += ["The UN's envoy met the Rapid Support Forces (RSF).", "He left. Nothing more."]
+    screened = [matcher.organisations_in(text) for text in texts]
+    assert not actors._ORGANISATION_WORDS.search("He left. Nothing more.")
+    monkeypatch.setattr(actors, "_ORGANISATION_WORDS", re.compile(""))
+    assert screened == [matcher.organisations_in(text) for text in texts]
+    assert ("United Nations", None) in screened[-2]
+    assert ("Rapid Support Forces", "RSF") in screened[-2]

@@ -750,3 +750,13 @@ def test_the_stemmer_keeps_no_cache_of_its_own() -> None:
     engine = stemmer()._stemmer  # noqa: SLF001
     assert getattr(engine, "maxCacheSize", 0) == 0
     assert stemmer()("organisations") == stemmer()("organisation") == "organis"
+
+
+def test_a_dash_between_words_names_no_day_and_a_dash_between_digits_may() -> None:
+    from briefing.corroborate.mentions import may_name_day, named_dates
+
+    assert not may_name_day("A 60-day truce began, 12 people died.")
+    assert may_name_day("It began on 2025-01-26.")
+    assert may_name_day("It began on May 5.")
+    assert named_dates("It began on 2025-01-26, a 60-day truce.") == {"d:01-26", "y:2025"}
+    assert report_words("A 60-day cease-fire: 12 killed.").numbers == frozenset({12.0})

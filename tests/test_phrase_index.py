@@ -87,3 +87,26 @@ def test_a_word_is_not_looked_for_where_its_phrases_other_words_are_missing() ->
     assert "the" not in index._places
     found = [m.phrase for m in index.finditer("The army of the governments.")]
     assert found == ["army", "the government"]
+
+
+def test_word_runs_are_what_the_word_pattern_finds() -> None:
+    # The string methods split ASCII text and text of common marks; anything else goes
+    # to the regex engine: each gives exactly the runs of word characters.
+    import re
+
+    from briefing.annotate.phrase_index import fold, word_runs
+
+    every = re.compile(r"\w+")
+    texts = [
+        "Assad’s forces — and “rebels” – took al-Bab… (SDF) 1,000 £5 x_y",
+        "Ahmad al-Shara’s Syria\xa0said: «no»",
+        "Zürich’s café 曲 naïve",
+        "",
+        " \t\n",
+    ]
+    texts += [f"a{chr(c)}b {chr(c)}" for c in range(0x3000)]
+    for text in texts:
+        assert word_runs(text) == every.findall(text), text
+    assert word_runs("Assad’s “rebels”") == ["Assad", "s", "rebels"]
+    assert fold("The U.S. Army") == "the u.s. army"
+    assert fold("İdlib ſtate") == "idlib state"

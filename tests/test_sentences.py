@@ -171,3 +171,24 @@ def test_quote_state_is_what_reading_each_character_gives() -> None:
             assert _quote_state(text, start, end, quote_open) == reading(
                 text, start, end, quote_open
             )
+
+
+def test_the_word_before_a_stop_and_the_boundaries_are_read_as_the_patterns_read_them() -> None:
+    import re
+
+    from briefing.annotate import sentences
+
+    before = re.compile(r"(\S+)$")
+    for text in ["He met Gen.", "at 5 p.m.\n", "x \n", "a\n\n", "", "  ", "U.S.\u3000", "word"]:
+        for end in range(len(text) + 1):
+            found = before.search(text, max(0, end - 64), end)
+            assert sentences._word_before(text, end) == (found.group(1) if found else "")
+    paragraph = 'He left.. . "No," she said!? Then… A. B. Mr. Smith went. U.S. The end... So'
+    assert [m.span() for m in sentences._candidates(paragraph)] == [
+        m.span() for m in sentences._CANDIDATE.finditer(paragraph)
+    ]
+    assert split_sentences("He met Gen. Smith. They left.\nDr. Ali stayed.") == [
+        "He met Gen. Smith.",
+        "They left.",
+        "Dr. Ali stayed.",
+    ]

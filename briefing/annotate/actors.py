@@ -383,6 +383,12 @@ _STATE_FORCES = (
     "Security Forces",
 )
 _CAPITALISED = r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)"
+# What `organisations_in` finds holds one of these as written: a known body's name or a
+# word of `_ORG_HEADS`. A text without any is not searched for names (nineteen sentences
+# in twenty: the name pattern is tried at every capital).
+_ORGANISATION_WORDS = re.compile(
+    "|".join(re.escape(w) for w in sorted({*KNOWN_BODIES, *_ORG_HEADS}, key=len, reverse=True))
+)
 _ORG_NAME = re.compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"
     r"(?:\s*\((?P<acronym>[A-Z]{2,6})\))?"
@@ -400,6 +406,17 @@ _SPACE = re.compile(r"\s")
 _CAPITALISED_LETTERS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]*")
 _LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
+# What stands before every name of a group (see `_OtherMatcher.group_match`).
+_GROUP_PREFIX = re.compile(rf"(?<!\w){_REGION_PREFIX}")
+
+
+@dataclass(frozen=True)
+class _GroupName:
+    """A country's name or capital as `_OtherMatcher` finds it."""
+
+    source: str  # its pattern's source
+    words: tuple[str, ...]  # as written: each is in whatever the pattern matches
+    country: Country
 
 
 class _OtherMatcher:
@@ -412,6 +429,7 @@ class _OtherMatcher:
         # Regex sources of the names not covered, grouped by the letters they start with:
         # "Guinea" and "Guinea-Bissau" share a group, "Niger" and "Nigeria" do not.
         self.groups: dict[str, dict[str, Country]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}  # each source's name, as words
         for country in COUNTRIES:
             if theatre & {n.lower() for n in country.names} or any(
                 self.tagger.tag(name) for name in country.names
@@ -422,8 +440,11 @@ class _OtherMatcher:
                 self._add(name, phrase_body(name), country)
             for capital in country.capitals:
                 self._add(capital, capital_regex(capital), country)
-        # Compiling every group costs ~0.4 s; a briefing meets a few dozen of them.
-        self._compiled: dict[str, tuple[re.Pattern[str], dict[str, Country]]] = {}
+        # Each name's pattern is compiled when a text holding its words first needs it:
+        # compiling every group's costs ~0.4 s, and a worker compiling each group it meets
+        # whole (most for "The", "New" or "South") spent more on that than on matching.
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._ordered: dict[str, list[_GroupName]] = {}
         self.state_forces = {
             f"{name} {forces}": country.id
             for country in COUNTRIES
@@ -439,17 +460,34 @@ class _OtherMatcher:
         letters = _LEADING_LETTERS.match(name)
         if letters:
             self.groups.setdefault(letters.group(), {})[source] = country
+            # Every word of the name is in what its source matches, as written.
+            self._words[source] = tuple(name.split())
 
-    def group_pattern(self, key: str) -> tuple[re.Pattern[str], dict[str, Country]]:
-        """The case-sensitive pattern ("Turkey" the state, not "turkey"; "US", not "us")
-        for the names starting with `key`, longest first, and its group owners."""
-        if key not in self._compiled:
-            sources = sorted(self.groups[key], key=len, reverse=True)
-            owners = {f"c{n}": self.groups[key][source] for n, source in enumerate(sources)}
-            names = "|".join(f"(?P<c{n}>{source})" for n, source in enumerate(sources))
-            pattern = re.compile(rf"(?<!\w){_REGION_PREFIX}(?:{names})")
-            self._compiled[key] = (pattern, owners)
-        return self._compiled[key]
+    def group_match(self, key: str, text: str, start: int) -> tuple[Country, int] | None:
+        """The country of the first of the names starting with `key` (longest first) that
+        the case-sensitive patterns ("Turkey" the state, not "turkey"; "US", not "us") find
+        at `start`, and where it ends; None if none does. A name is tried only where the
+        text holds its every word."""
+        if _GROUP_PREFIX.match(text, start) is None:
+            return None
+        for name in self._ordered.get(key) or self._order(key):
+            if not all(word in text for word in name.words):
+                continue
+            pattern = self._patterns.get(name.source)
+            if pattern is None:
+                pattern = self._patterns[name.source] = re.compile(name.source)
+            match = pattern.match(text, start)
+            if match:
+                return name.country, match.end()
+        return None
+
+    def _order(self, key: str) -> list[_GroupName]:
+        group = self.groups[key]
+        self._ordered[key] = [
+            _GroupName(source, self._words[source], group[source])
+            for source in sorted(group, key=len, reverse=True)
+        ]
+        return self._ordered[key]
 
     def countries_in(self, text: str) -> list[Country]:
         found = []
@@ -463,18 +501,19 @@ class _OtherMatcher:
             for key in (letters, *plurals):
                 if key not in self.groups:
                     continue
-                pattern, owners = self.group_pattern(key)
-                match = pattern.match(text, word.start())
-                if match:
-                    end = match.end()
+                named = self.group_match(key, text, word.start())
+                if named:
+                    country, end = named
                     # "a Britain-based monitor" names where it sits, not the state.
-                    if not text.startswith("-based", match.end()):
-                        found.append(owners[match.lastgroup or ""])
+                    if not text.startswith("-based", end):
+                        found.append(country)
                     break
         return found
 
     def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
         """(name, acronym defined in brackets) for each organisation named in the text."""
+        if _ORGANISATION_WORDS.search(text) is None:
+            return []
         found = []
         for match in _ORG_NAME.finditer(text):
             name = match.group("name")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 
+from briefing.annotate.openings import matches_at
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -115,15 +117,7 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if not any(kinds):
         return
     starts = list(accumulate(map(len, pieces)))
-    end = 0
-    for n in compress(range(len(words)), kinds):
-        start = starts[2 * n]
-        if start < end:
-            continue
-        match = phrase.match(text, start)
-        if match:
-            end = match.end()
-            yield match
+    yield from matches_at(phrase, text, (starts[2 * n] for n in compress(range(len(words)), kinds)))
 
 
 _WORD_PIECES = re.compile(r"(\w+)")

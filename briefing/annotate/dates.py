@@ -17,7 +17,8 @@ from functools import lru_cache
 from itertools import compress
 
 from briefing.annotate.date_mention import DateMention
-from briefing.annotate.phrase_index import fold
+from briefing.annotate.openings import matches_at
+from briefing.annotate.phrase_index import fold, word_runs
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -118,7 +119,9 @@ _OPENING_WORDS = frozenset(
         for spelling in (name, name.upper())
     )
 )
-_WORD_START = re.compile(r"(?<!\w)\w+")
+# A word: every run of word characters is one whole (the engine skips to the next word
+# character; opening with a look-behind, it was tried at every character).
+_WORD_START = re.compile(r"\w+")
 
 # Cheap screen run before _CANDIDATE, as exact as a few substring tests can be: every
 # candidate holds a year's digits, a month (title or upper case: its first three letters) or
@@ -233,17 +236,9 @@ def _candidate_matches(text: str) -> tuple[re.Match[str], ...]:
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_CANDIDATE` in `text`, as its `finditer` finds them, tried only
     where a word that can open one starts."""
-    end = 0
     # The words are screened all at once (a lookup each), the few openers tried one by one.
-    openers = compress(_WORD_START.finditer(text), map(_may_open, _WORD_START.findall(text)))
-    for word in openers:
-        start = word.start()
-        if start < end:
-            continue
-        match = _CANDIDATE.match(text, start)
-        if match:
-            end = match.end()
-            yield match
+    openers = compress(_WORD_START.finditer(text), map(_may_open, word_runs(text)))
+    return matches_at(_CANDIDATE, text, (word.start() for word in openers))
 
 
 @lru_cache(maxsize=65_536)  # a sentence's words are mostly common ones: looked up, not folded

@@ -8,6 +8,9 @@ dotted acronyms ("U.S."), quotations and ellipses.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from briefing.annotate.openings import matches_at
 
 # Titles and prefixes that always stand before a name or word: never a sentence end.
 _NEVER_FINAL = frozenset(
@@ -48,13 +51,16 @@ _CANDIDATE = re.compile(
     r"\s++"
     r"(?P<open>[\"“‘'(\[]*+)(?P<next>\w+)"
 )
+# Where a run of terminal marks starts: the only places `_CANDIDATE` can match. The mark
+# first, so that the search skips to marks (a pattern opening with a look-around is tried
+# at every character: half of splitting).
+_RUN_START = re.compile(r"[.!?…](?<![.!?…].)")
 # Scraped text often loses the space after a full stop: "on Friday.Meanwhile".
 _GLUED = re.compile(r"(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2,})")
 # What every glued boundary holds: a pattern opening with a look-behind is tried at every
 # character, this one only where a full stop stands (a twentieth of paragraphs have it).
 _MAYBE_GLUED = re.compile(r"\.[A-Z]")
-_WORD_BEFORE = re.compile(r"(\S+)$")
-# Only the end of the text before a candidate is searched for the word in front of it: an
+# Only the end of the text before a candidate is read for the word in front of it: an
 # abbreviation is short, and a search from the paragraph start cost a pass per candidate.
 _WORD_BEFORE_WINDOW = 64
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
@@ -75,7 +81,7 @@ def split_sentences(paragraph: str) -> list[str]:
     cuts: list[int] = []
     quote_open = False
     scanned = 0
-    for match in _CANDIDATE.finditer(text):
+    for match in _candidates(text):
         quote_open = _quote_state(text, scanned, match.start("term"), quote_open)
         scanned = match.start("term")
         if _ends_sentence(text, match, quote_open):
@@ -93,6 +99,11 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         pieces.append(tail)
     return pieces
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """What `_CANDIDATE.finditer(text)` finds, tried only where a run of marks starts."""
+    return matches_at(_CANDIDATE, text, (mark.start() for mark in _RUN_START.finditer(text)))
 
 
 def _quote_state(text: str, start: int, end: int, quote_open: bool) -> bool:
@@ -116,9 +127,7 @@ def _ends_sentence(text: str, match: re.Match[str], quote_open: bool) -> bool:
         return not (quote_open and not close)
     if term != "." or close:
         return True
-    end = match.start("term")
-    before = _WORD_BEFORE.search(text, max(0, end - _WORD_BEFORE_WINDOW), end)
-    word = before.group(1).lstrip(_OPENING_MARKS) if before else ""
+    word = _word_before(text, match.start("term")).lstrip(_OPENING_MARKS)
     lowered = word.lower()
     if lowered in _NEVER_FINAL:
         return False
@@ -127,6 +136,18 @@ def _ends_sentence(text: str, match: re.Match[str], quote_open: bool) -> bool:
     if _DOTTED_ACRONYM.fullmatch(word) or (len(word) == 1 and word.isupper()):
         return following.lower() in _SENTENCE_OPENERS
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at `end` (or right before a line break
+    there), within `_WORD_BEFORE_WINDOW` characters; "" when a space stands before `end`:
+    what a pattern of such a run at the window's end found, tried at every place of it."""
+    window = text[max(0, end - _WORD_BEFORE_WINDOW) : end]
+    if window.endswith("\n"):
+        window = window[:-1]
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]
 
 
 def words(text: str) -> list[str]:

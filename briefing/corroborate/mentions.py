@@ -36,14 +36,18 @@ _DATED_YEAR = re.compile(
     r"|\b((?:19|20)\d\d)-\d\d-\d\d\b"
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
-# What every date of DATE holds besides a digit: a month's abbreviation, or the dashes of
-# "2025-01-26". A sentence without it is not searched (a count alone dates nothing).
+# What every date of DATE holds besides a digit: a month's abbreviation, or a dash between
+# digits ("2025-01-26"). A sentence without it is not searched (a count alone dates nothing;
+# nor does "a 60-day truce").
 _MONTH_ABBREVIATION = re.compile(_MONTH)
+_DIGIT_DASH_DIGIT = re.compile(r"\d-\d")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
 def may_name_day(text: str) -> bool:
-    return "-" in text or _MONTH_ABBREVIATION.search(text) is not None
+    return ("-" in text and _DIGIT_DASH_DIGIT.search(text) is not None) or (
+        _MONTH_ABBREVIATION.search(text) is not None
+    )
 
 
 # International bodies by full name -> their acronym, lower-case.
@@ -87,11 +91,13 @@ _SPEECH = (
     r"said|says|told|reported|announced|stated|added|warned|confirmed|revealed|declared|"
     r"claimed|urged|called|condemned|decried|posted|wrote"
 )
-_NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+(?:(?:for|of|without|and|al)\s+)?){0,5}[A-Z][\w'’.-]*"
+# Possessive where giving back cannot help (a name's word holds no space, what follows a
+# space is no space): a failed try was retried at every letter of every word before.
+_NAME_RUN = r"(?:[A-Z][\w'’.-]*+\s++(?:(?:for|of|without|and|al)\s++)?){0,5}[A-Z][\w'’.-]*+"
 # Who a sentence says it has its report from: "MSF said", "said the Syrian Observatory",
 # "according to Ukrainian authorities".
 _SOURCE = re.compile(
-    rf"\b({_NAME_RUN}\s+(?:\([A-Z]{{2,}}\)\s+)?)(?:[a-z]+ly\s+|further\s+|also\s+|has\s+|"
+    rf"\b({_NAME_RUN}\s++(?:\([A-Z]{{2,}}\)\s+)?)(?:[a-z]+ly\s+|further\s+|also\s+|has\s+|"
     rf"have\s+|had\s+)?(?:{_SPEECH})\b|\b(?:said|says|reported|announced)\s+(?:the\s+)?"
     rf"({_NAME_RUN})|\b(?i:according)\s+to\s+(?:the\s+)?((?:[a-z]+\s+)?{_NAME_RUN})"
 )

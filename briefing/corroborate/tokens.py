@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
+from briefing.annotate.phrase_index import word_runs
 from briefing.extract import STOPWORDS
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
@@ -37,7 +38,7 @@ _NAME_PARTICLES = frozenset({"al", "el"})
 @lru_cache(maxsize=4_096)
 def sentence_words(text: str) -> tuple[str, ...]:
     """The `WORD`s of a sentence, in order."""
-    return tuple(WORD.findall(text))
+    return tuple(word_runs(text))
 
 
 def whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:

@@ -47,7 +47,8 @@ _TIME = re.compile(
     r"|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
-_COMPOUND = re.compile(r"\b([A-Za-z]+)-([a-z]+)\b")
+# Possessive: giving back a letter yields no dash, nor a word's end between two letters.
+_COMPOUND = re.compile(r"\b([A-Za-z]++)-([a-z]++)\b")
 # What a token weighs in the overlap: a name pins a report down more than an ordinary
 # word ("killed", "city") does.
 NAME_WEIGHT = 2.0
