@@ -449,7 +449,16 @@ def _keys_from_terminal(piped: bytes) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """The program (arguments from `sys.argv` when `argv` is None)."""
+    status = _run_command(list(sys.argv[1:] if argv is None else argv))
+    if argv is None:
+        # What is left lives until the process ends: the collection passes of its exit need
+        # not go over it (they were 3% of a warm dump of 1,000 articles).
+        gc.freeze()
+    return status
+
+
+def _run_command(argv: list[str]) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     from briefing.lifetime import Terminated, terminate_as_exception
 
