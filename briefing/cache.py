@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import gc
 import hashlib
 import itertools
 import json
@@ -33,6 +32,7 @@ import platformdirs
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.date_mention import DateMention
+from briefing.collection import paused_collection
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
@@ -534,7 +534,7 @@ def _decode_pools(text: str, count: int) -> list[tuple[SummaryLine, ...]] | None
     if _unclean_json(text):
         return None
     try:
-        with _no_collection():
+        with paused_collection():
             data = json.loads(text)
             if not isinstance(data, list) or len(data) != count:
                 return None
@@ -543,20 +543,6 @@ def _decode_pools(text: str, count: int) -> list[tuple[SummaryLine, ...]] | None
         return None
     lines = _checker(SummaryLine)
     return pools if all(all(map(lines, pool)) for pool in pools) else None
-
-
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """No garbage collection passes meanwhile: decoding a stored briefing makes a few
-    hundred thousand objects, none of them garbage, and passes over them were a fifth of
-    the decoding."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _with_actors(sentences: Sequence[Sentence], actors: SentenceActors) -> tuple[Sentence, ...]:
@@ -900,7 +886,7 @@ class ArticleCache:
             self._discard("briefings", [key])
             return None
         try:
-            with _no_collection():
+            with paused_collection():
                 data = json.loads(value)
                 refs = [
                     _ArticleRef(
@@ -911,7 +897,7 @@ class ArticleCache:
             articles = self._briefing_articles(refs, rebuild)
             if articles is None:
                 return None  # an article was dropped from the cache since
-            with _no_collection():
+            with paused_collection():
                 briefing = briefing_from_dict(data, articles, _StoredPools(self.path, key, pools))
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             briefing = None
