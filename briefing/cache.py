@@ -23,7 +23,7 @@ import threading
 import time
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ import platformdirs
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.date_mention import DateMention
+from briefing.collection import paused_collection
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
@@ -44,13 +45,20 @@ def _engine_fingerprint() -> str:
     # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
     # Every stage's package counts, and so do the fitted models and word lists
     # (extraction's, and the model stage's data/: report weights, rewrites, senses).
-    package = Path(__file__).parent
-    sources = [p for p in package.rglob("*.py") if "tui" not in p.relative_to(package).parts]
-    sources += (package / "extract").glob("*.json")
-    sources += (package / "model" / "data").glob("*")
+    # Listed with os.walk and read with open: pathlib's rglob and read_bytes were a third of
+    # the fingerprint's cost, and it is paid by every run.
+    package = os.path.dirname(os.path.abspath(__file__))
+    data = {"extract": (".json",), os.path.join("model", "data"): ("",)}
+    sources = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name not in ("tui", "__pycache__")]
+        relative = os.path.relpath(folder, package)
+        kinds = (".py", *data.get(relative, ()))
+        sources += [os.path.join(relative, name) for name in files if name.endswith(kinds)]
     digest = hashlib.sha256()
     for source in sorted(sources):
-        digest.update(str(source.relative_to(package)).encode() + b"\0" + source.read_bytes())
+        with open(os.path.join(package, source), "rb") as file:
+            digest.update(os.path.normpath(source).encode() + b"\0" + file.read())
     return digest.hexdigest()[:16]
 
 
@@ -193,7 +201,7 @@ def briefing_to_dict(
     # As dataclasses.asdict, built with vars(): asdict alone took 2 s on 1,000 articles.
     def actor(brief: ActorBrief) -> dict[str, Any]:
         return {
-            **vars(brief),
+            **{name: getattr(brief, name) for name in _PANE_FIELDS},
             "summary": [dict(vars(line)) for line in brief.summary],
             "facts": [dict(vars(fact)) for fact in brief.facts],
             "summary_pool": [dict(vars(line)) for line in brief.summary_pool],
@@ -216,25 +224,33 @@ def _summary_line(line: Mapping[str, Any]) -> SummaryLine:
     return SummaryLine(**{**line, "sources": tuple(line["sources"]), "also": tuple(line["also"])})
 
 
+def _pane_fields(a: Mapping[str, Any]) -> dict[str, Any]:
+    """An `ActorBrief`'s fields from its mapping (its summary pool left as it is)."""
+    return {
+        **a,
+        "sentence_ids": tuple(a["sentence_ids"]),
+        "summary": tuple(_summary_line(line) for line in a["summary"]),
+        "facts": tuple(
+            Fact(**{**f, "sources": tuple(f["sources"]), "also": tuple(f["also"])})
+            for f in a["facts"]
+        ),
+    }
+
+
+def _pane(a: Mapping[str, Any]) -> ActorBrief:
+    fields = _pane_fields(a)
+    return ActorBrief(**{**fields, "summary_pool": tuple(map(_summary_line, a["summary_pool"]))})
+
+
 def briefing_from_dict(
-    data: Mapping[str, Any], articles: Sequence[AnnotatedArticle] | None = None
+    data: Mapping[str, Any],
+    articles: Sequence[AnnotatedArticle] | None = None,
+    pools: _StoredPools | None = None,
 ) -> Briefing:
     """Inverse of `briefing_to_dict` (given the `articles` its references name, if it
-    was written with references); raises on a malformed mapping."""
-
-    def actor(a: Mapping[str, Any]) -> ActorBrief:
-        return ActorBrief(
-            **{
-                **a,
-                "sentence_ids": tuple(a["sentence_ids"]),
-                "summary": tuple(_summary_line(line) for line in a["summary"]),
-                "facts": tuple(
-                    Fact(**{**f, "sources": tuple(f["sources"]), "also": tuple(f["also"])})
-                    for f in a["facts"]
-                ),
-                "summary_pool": tuple(_summary_line(line) for line in a["summary_pool"]),
-            }
-        )
+    was written with references, and the `pools` its panes' summary pools were stored
+    apart in); raises on a malformed mapping."""
+    actor = _pane if pools is None else pools.add
 
     return Briefing(
         **{
@@ -251,6 +267,17 @@ def briefing_from_dict(
             "off_period": tuple(data["off_period"]),
         }
     )
+
+
+def _without_pools(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """Take each pane's summary pool out of a `briefing_to_dict` mapping: the pools, in
+    pane order (actors, then other actors)."""
+    return [a.pop("summary_pool") for key in _PANES for a in data[key]]
+
+
+# The panes of a briefing, in the order a row's pools are stored.
+_PANES = ("actors", "other_actors")
+_PANE_FIELDS = tuple(f.name for f in dataclasses.fields(ActorBrief))
 
 
 # A warm run renders a cached briefing from its row alone; the articles' text (sentences,
@@ -302,6 +329,29 @@ class _DeferredText(_Deferred, Article):
     _plain_type = Article
 
 
+class _ReadFirst:
+    """A deferred field whose plain dataclass has a default: that default is a class
+    attribute, found before `_Deferred.__getattr__` is asked; this (a non-data descriptor,
+    so a value in the instance wins) asks it instead."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: _Deferred | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        return instance.__getattr__(self._name)
+
+
+class _DeferredPane(_Deferred, ActorBrief):
+    _deferred = ("summary_pool",)
+    _plain_type = ActorBrief
+    summary_pool = _ReadFirst()
+
+
+_STORED_PANE_FIELDS = frozenset(_PANE_FIELDS) - set(_DeferredPane._deferred)
+
+
 def _deferred(cls: type[_Deferred], plain: object, store: _StoredArticles, key: str) -> Any:
     """`plain` as an instance of `cls` whose deferred fields are read from `store`."""
     instance = object.__new__(cls)
@@ -336,13 +386,30 @@ def _header(data: object) -> _DeferredText:
     return header
 
 
+# Where `late_warning` says what it is told, when not through the logger (see there).
+_late_listeners: list[Warn] = []
+
+
 def late_warning(message: str) -> None:
     """Say what is found wrong after a briefing was handed over (its text read later, see
-    `_StoredArticles`) through the "briefing" logger: the CLI prints it on stderr, the
-    TUI's log keeps it."""
+    `_StoredArticles`): to the listener `late_warnings_to` set (the CLI prints it on
+    stderr), else through the "briefing" logger (the TUI's log keeps it)."""
+    if _late_listeners:
+        _late_listeners[-1](message)
+        return
     import logging  # only when something is wrong: a warm start spares the import
 
     logging.getLogger("briefing").warning(message)
+
+
+@contextlib.contextmanager
+def late_warnings_to(listener: Warn) -> Iterator[None]:
+    """`late_warning` tells `listener` meanwhile."""
+    _late_listeners.append(listener)
+    try:
+        yield
+    finally:
+        _late_listeners.remove(listener)
 
 
 class _StoredArticles:
@@ -417,6 +484,67 @@ class _StoredArticles:
                     object.__setattr__(deferred.article, name, getattr(loaded.article, name))
 
 
+class _StoredPools:
+    """The summary pools of a cached briefing's panes, decoded when one is first read:
+    what a summary is chosen from again (the view's summarizer switch), which nothing
+    rendering the briefing reads, and most of its row. A part found damaged by then is
+    said by `late_warning` and leaves the panes without pools (the row is discarded)."""
+
+    def __init__(self, path: Path, key: str, text: str) -> None:
+        self._path = path
+        self._briefing_key = key
+        self._text: str | None = text
+        self._panes: list[_DeferredPane] = []
+        self._lock = threading.Lock()
+
+    def add(self, data: Mapping[str, Any]) -> _DeferredPane:
+        """The next pane, from its mapping without the pool; raises on a malformed one."""
+        if not isinstance(data, dict) or data.keys() != _STORED_PANE_FIELDS:
+            raise TypeError("not a stored pane")
+        pane = object.__new__(_DeferredPane)
+        pane.__dict__.update(_pane_fields(data), _store=self, _key=self._briefing_key)
+        self._panes.append(pane)
+        return pane
+
+    def load(self, key: str) -> None:
+        with self._lock:
+            if self._text is None:
+                return  # loaded by another thread meanwhile
+            pools = _decode_pools(self._text, len(self._panes))
+            self._text = None
+            if pools is None:
+                late_warning(
+                    f"article cache {self._path}: a damaged briefing's summary pools left out "
+                    "(entry discarded)"
+                )
+                # Said once, above; whatever else goes wrong with the file is said next run.
+                with ArticleCache.open(self._path, warn=_unsaid) as cache:
+                    cache._discard("briefings", [self._briefing_key])
+                pools = [()] * len(self._panes)
+            for pane, pool in zip(self._panes, pools, strict=True):
+                object.__setattr__(pane, "summary_pool", pool)
+
+
+def _unsaid(message: str) -> None:
+    pass
+
+
+def _decode_pools(text: str, count: int) -> list[tuple[SummaryLine, ...]] | None:
+    """The `count` panes' summary pools a row holds, or None when that part is damaged."""
+    if _unclean_json(text):
+        return None
+    try:
+        with paused_collection():
+            data = json.loads(text)
+            if not isinstance(data, list) or len(data) != count:
+                return None
+            pools = [tuple(map(_summary_line, pool)) for pool in data]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+    lines = _checker(SummaryLine)
+    return pools if all(all(map(lines, pool)) for pool in pools) else None
+
+
 def _with_actors(sentences: Sequence[Sentence], actors: SentenceActors) -> tuple[Sentence, ...]:
     """`sentences` with these actors, one tuple each (raises on another count)."""
     if len(actors) != len(sentences):
@@ -458,11 +586,11 @@ def _say_rebuilt(
 
 def encode_article(article: AnnotatedArticle) -> str:
     """An article as stored (without its id): work a worker process can do."""
-    return json.dumps(
-        article_to_dict(article, article_id=PLACEHOLDER_ID),
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    return _dumps(article_to_dict(article, article_id=PLACEHOLDER_ID))
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_article(text: str, article_id: str) -> AnnotatedArticle:
@@ -510,6 +638,15 @@ def _unclean_json(text: str) -> bool:
         if (start - before) % 2 == 0 and _UNCLEAN_ESCAPE.match(text, start):
             return True
     return False
+
+
+def _well_formed_panes(briefing: Briefing) -> bool:
+    """`_well_formed` for a briefing loaded from its row, but for its articles and its
+    panes' summary pools (checked as they are read)."""
+    panes = (*briefing.actors, *briefing.other_actors)
+    return _checker(Briefing, ("articles", *_PANES))(briefing) and all(
+        map(_checker(ActorBrief, _DeferredPane._deferred), panes)
+    )
 
 
 def _well_formed(value: object, hint: object) -> bool:
@@ -737,34 +874,36 @@ class ArticleCache:
             return None
         try:
             row = self._connection.execute(
-                "SELECT value FROM briefings WHERE key = ?", (key,)
+                "SELECT value, pools FROM briefings WHERE key = ?", (key,)
             ).fetchone()
         except sqlite3.Error as error:
             self._fail(error)
             return None
         if row is None:
             return None
-        if _unclean_json(row[0]):
+        value, pools = row
+        if not isinstance(pools, str) or _unclean_json(value):
             self._discard("briefings", [key])
             return None
         try:
-            data = json.loads(row[0])
-            refs = [
-                _ArticleRef(
-                    r["key"], r["id"], _header(r["article"]), _sentence_actors(r.get("actors"))
-                )
-                for r in data["articles"]
-            ]
+            with paused_collection():
+                data = json.loads(value)
+                refs = [
+                    _ArticleRef(
+                        r["key"], r["id"], _header(r["article"]), _sentence_actors(r.get("actors"))
+                    )
+                    for r in data["articles"]
+                ]
             articles = self._briefing_articles(refs, rebuild)
             if articles is None:
                 return None  # an article was dropped from the cache since
-            briefing = briefing_from_dict(data, articles)
+            with paused_collection():
+                briefing = briefing_from_dict(data, articles, _StoredPools(self.path, key, pools))
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             briefing = None
-        # Its articles were checked as they were read (or will be).
-        if briefing is None or not _well_formed(
-            dataclasses.replace(briefing, articles=()), Briefing
-        ):
+        # Its articles were checked as they were read (or will be), its panes' summary
+        # pools will be.
+        if briefing is None or not _well_formed_panes(briefing):
             self._discard("briefings", [key])
             return None
         return briefing
@@ -852,12 +991,14 @@ class ArticleCache:
                 ref["actors"] = [list(s.actors) for s in a.sentences]
             refs.append(ref)
         data = briefing_to_dict(briefing, article_refs=refs)
-        value = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # Stored apart: a warm run reads the panes' pools only if something asks for them.
+        pools = _dumps(_without_pools(data))
         try:
             with self._connection:
                 self._connection.execute(
-                    "INSERT OR REPLACE INTO briefings (key, value, stored) VALUES (?, ?, ?)",
-                    (key, value, time.time()),
+                    "INSERT OR REPLACE INTO briefings (key, value, pools, stored) "
+                    "VALUES (?, ?, ?, ?)",
+                    (key, _dumps(data), pools, time.time()),
                 )
                 self._connection.execute(
                     "DELETE FROM briefings WHERE key IN (SELECT key FROM briefings "
@@ -946,9 +1087,13 @@ def _connect(path: Path) -> sqlite3.Connection:
             )
             connection.execute("CREATE INDEX IF NOT EXISTS articles_stored ON articles (stored)")
             connection.execute(
-                "CREATE TABLE IF NOT EXISTS briefings "
-                "(key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS briefings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+                "pools TEXT, stored REAL NOT NULL)"
             )
+            # A file from before the panes' pools were stored apart.
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(briefings)")}
+            if "pools" not in columns:
+                connection.execute("ALTER TABLE briefings ADD COLUMN pools TEXT")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                 "mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, "

@@ -220,31 +220,14 @@ def _progress_on_terminal() -> Iterator[StageProgress | None]:
         yield update
 
 
-@contextmanager
-def _late_warnings_on_stderr() -> Iterator[None]:
-    """What the engine finds wrong after handing the briefing over (a cached article's
-    text read while rendering: see `briefing.cache.late_warning`), said like the rest."""
-    import logging
-
-    class ToStderr(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            _warn(record.getMessage())
-
-    logger, handler = logging.getLogger("briefing"), ToStderr()
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = True
-
-
 def run_dump(argv: Sequence[str]) -> int:
+    from briefing.cache import late_warnings_to
     from briefing.pipeline import build_briefing
 
     args = build_dump_parser().parse_args(argv)
-    with _late_warnings_on_stderr():
+    # What the engine finds wrong after handing the briefing over (a cached article's text
+    # read while rendering: see `briefing.cache.late_warning`) is said like the rest.
+    with late_warnings_to(_warn):
         with _progress_on_terminal() as progress:
             briefing = build_briefing(args.paths, _options(args), progress=progress)
         for problem in briefing.problems:
@@ -466,7 +449,16 @@ def _keys_from_terminal(piped: bytes) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """The program (arguments from `sys.argv` when `argv` is None)."""
+    status = _run_command(list(sys.argv[1:] if argv is None else argv))
+    if argv is None:
+        # What is left lives until the process ends: the collection passes of its exit need
+        # not go over it (they were 3% of a warm dump of 1,000 articles).
+        gc.freeze()
+    return status
+
+
+def _run_command(argv: list[str]) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     from briefing.lifetime import Terminated, terminate_as_exception
 

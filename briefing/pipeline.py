@@ -51,6 +51,10 @@ _STAMP_MARGIN_NS = 50_000_000
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 
+# A job of this many pages a worker warms dateparser once before the fork (see
+# `_warm_date_fallback`): with fewer, a worker may never meet a page that needs it.
+_WARM_PAGES_PER_WORKER = 100
+
 # Objects a worker makes (net) between two of its collection passes (see `_init_worker`).
 _WORKER_GC_THRESHOLD = 20_000
 
@@ -318,6 +322,8 @@ def _process_all(
     from briefing.lifetime import pool_ended_at_once
 
     _load_worker_stages()
+    if len(ids) >= jobs * _WARM_PAGES_PER_WORKER:
+        _warm_date_fallback()
     # What the workers inherit (modules, the profile's patterns) lives as long as they do:
     # frozen before the fork, their collection passes never go over it (each full pass
     # went over every inherited object, and writing to them copied the parent's pages).
@@ -389,6 +395,18 @@ def _load_worker_stages() -> None:
     import briefing.model.attribution
     import briefing.model.index
     import briefing.model.lines  # noqa: F401
+
+
+def _warm_date_fallback() -> None:
+    """dateparser, which reads the date rows by a headline that our patterns cannot, loaded
+    with its English data before the workers are forked: its import and first date read
+    (~1,100 M instructions, ~0.3 s) were paid again by every worker, and each meets such a
+    row within a few hundred pages (5 pages in 200 of the benchmark's corpus)."""
+    import dateparser
+
+    from briefing.extract.dates import FALLBACK_DATE_SETTINGS
+
+    dateparser.parse("1 January 2024", languages=["en"], settings=FALLBACK_DATE_SETTINGS)
 
 
 def _load_model_stage(summarizer: str) -> None:

@@ -8,7 +8,6 @@ bundled one of the same name.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import tomllib
 from collections.abc import Sequence
@@ -384,6 +383,8 @@ class _Validator:
     def unknown_keys(self, data: dict, allowed: Sequence[str], start: int, what: str) -> None:
         for key in data:
             if key not in allowed:
+                import difflib  # only for a broken profile: a warm run is spared the import
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 expected = ", ".join(allowed)

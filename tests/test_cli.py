@@ -205,3 +205,23 @@ def test_watch_cannot_follow_stdin(capsys) -> None:
     assert "--watch follows files and folders; it cannot follow '-' (stdin)" in (
         capsys.readouterr().err
     )
+
+
+_FROZEN_AT_EXIT = """
+import atexit, gc, sys
+atexit.register(lambda: print(gc.get_freeze_count() > 0))
+from briefing.cli import main
+sys.argv = ["briefing", "dump", "--no-cache", "-o", {out!r}]
+main({argv})
+"""
+
+
+@pytest.mark.parametrize(("argv", "frozen"), [("", "True"), ("sys.argv[1:]", "False")])
+def test_the_program_leaves_what_it_made_to_its_exit_uncollected(
+    tmp_path: Path, argv: str, frozen: str
+) -> None:
+    # Run as the program, what is left is frozen for the exit; called with arguments (a
+    # test, an embedding), the caller's collector is left alone.
+    code = _FROZEN_AT_EXIT.format(out=str(tmp_path / "brief.txt"), argv=argv)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == frozen

@@ -182,3 +182,31 @@ def test_workers_pass_over_nothing_they_inherit_and_collect_rarely(
     assert all(frozen > 10_000 for frozen, _ in states)  # the modules, at least
     assert {threshold for _, threshold in states} == {pipeline._WORKER_GC_THRESHOLD}
     assert gc.get_threshold()[0] < pipeline._WORKER_GC_THRESHOLD  # the main process's own
+
+
+_WORKERS_DATEPARSER = """
+import sys
+from briefing import pipeline
+
+def dateparser_english(chunk):
+    loader = sys.modules.get("dateparser.languages.loader")
+    loaded = loader is not None and "en" in loader.LocaleDataLoader._loaded_locales
+    return [loaded] * len(chunk[1])
+
+pipeline._WARM_PAGES_PER_WORKER = {pages}
+pipeline._process_chunk = dateparser_english  # forked: the workers see it
+docs = pipeline.read_documents([])[0] * 4
+ids = [f"a{{n}}" for n in range(len(docs))]
+chunks = pipeline._process_all(docs, ids, pipeline.resolve_profile(None), 2)
+print(sorted({{loaded for chunk in chunks for loaded in chunk}}))
+"""
+
+
+@pytest.mark.parametrize(("pages", "inherited"), [(4, "[True]"), (5, "[False]")])
+def test_workers_of_a_large_job_inherit_dateparser_with_its_english_data(
+    pages: int, inherited: str
+) -> None:
+    # 8 pages for 2 workers: warmed before the fork at 4 pages a worker, not at 5.
+    code = _WORKERS_DATEPARSER.format(pages=pages)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == inherited

@@ -285,6 +285,75 @@ def test_a_warm_run_reads_the_articles_text_only_when_asked_for_it(
     assert type(pickle.loads(pickle.dumps(warm.articles[0]))) is type(cold.articles[0])
 
 
+def _set_briefing_pools(value: str) -> None:
+    import sqlite3
+
+    with sqlite3.connect(default_path()) as connection:
+        connection.execute("UPDATE briefings SET pools = ?", (value,))
+
+
+def test_a_warm_run_decodes_the_panes_summary_pools_only_when_read(tmp_path: Path) -> None:
+    import pickle
+
+    from briefing.model.build import rebrief
+    from briefing.render import render_json, render_text
+
+    cold = _seeds_briefed_cold(tmp_path)
+    assert all(brief.summary_pool for brief in cold.actors if brief.summary)
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    # Rendering reads none of them: they stay undecoded in the row's text.
+    assert render_text(warm) == render_text(cold) and render_json(warm) == render_json(cold)
+    panes = (*warm.actors, *warm.other_actors)
+    assert not any("summary_pool" in vars(brief) for brief in panes)
+    # The first one read decodes them all.
+    assert warm.actors[0].summary_pool == cold.actors[0].summary_pool
+    assert all("summary_pool" in vars(brief) for brief in panes)
+    assert warm == cold and pickle.loads(pickle.dumps(warm)) == cold
+    again = rebrief(warm, summarizer="luhn", sentences=2)
+    assert again == rebrief(cold, summarizer="luhn", sentences=2)
+
+
+@pytest.mark.parametrize("pools", ["not json", "[]", '[[{"text": 3}]]', "[[]]" * 2, "\u001b"])
+def test_damaged_summary_pools_are_said_left_out_and_the_row_discarded(
+    tmp_path: Path, counted_extractions, caplog: pytest.LogCaptureFixture, pools: str
+) -> None:
+    from briefing.render import render_text
+
+    cold = _seeds_briefed_cold(tmp_path)
+    _set_briefing_pools(pools)
+    warm = build_briefing([str(tmp_path)], BriefingOptions())
+    assert render_text(warm) == render_text(cold)
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        assert all(brief.summary_pool == () for brief in (*warm.actors, *warm.other_actors))
+    said = [record.getMessage() for record in caplog.records]
+    assert said == [
+        f"article cache {default_path()}: a damaged briefing's summary pools left out "
+        "(entry discarded)"
+    ]
+    # The next run briefs the stored articles again (no page is extracted again).
+    again = build_briefing([str(tmp_path)], BriefingOptions())
+    assert again.actors[0].summary_pool == cold.actors[0].summary_pool
+    assert len(counted_extractions) == 2
+
+
+def test_a_cache_file_from_before_the_pools_were_stored_apart_is_kept(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "CREATE TABLE briefings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
+            "stored REAL NOT NULL)"
+        )
+        connection.execute("INSERT INTO briefings VALUES ('old', '{}', 0)")
+    cold = build_briefing([], BriefingOptions())
+    warm = build_briefing([], BriefingOptions())
+    assert not warm.problems and warm == cold
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM briefings").fetchone() == (2,)
+
+
 def test_a_cold_run_keeps_the_sentences_and_leaves_the_text_in_the_cache(
     counted_extractions,
 ) -> None:

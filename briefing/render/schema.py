@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from briefing.annotate import AnnotatedArticle
+from briefing.collection import paused_collection
 from briefing.model import ActorBrief, Briefing
 from briefing.render.json_text import indented_json
 from briefing.render.wording import summary_shortfall
@@ -114,31 +113,16 @@ def render_json(briefing: Briefing) -> str:
     return "".join(json_pieces(briefing))
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """No garbage collection while a piece of JSON is built: the data written is a tree of
-    new dicts and lists, freed as soon as it is written, and collection passes would go
-    over the whole briefing again and again for nothing (half the render's time at 1,000
-    articles)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def json_pieces(briefing: Briefing) -> Iterator[str]:
     """`briefing_json` as json.dumps(indent=2) writes it, an article at a time: the fields
     around the articles written as objects of their own and joined at their braces, each
     article written alone and indented to its depth (JSON text holds no raw line break
     but those indentation puts)."""
-    with _no_collection():
+    with paused_collection():
         head, tail = indented_json(_json_head(briefing)), indented_json(_json_tail(briefing))
     yield head[: -len("\n}")] + ',\n  "articles": [' + ("" if briefing.articles else "]")
     for n, item in enumerate(briefing.articles):
-        with _no_collection():
+        with paused_collection():
             article = indented_json(_article_json(briefing, item), depth=2)
         yield ("," if n else "") + _ARTICLE_BREAK + article
     yield ("\n  ]," if briefing.articles else ",") + tail[len("{") :] + "\n"

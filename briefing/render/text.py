@@ -20,9 +20,10 @@ from briefing.render.wording import (
 )
 from briefing.safety import clean_text
 
-# What textwrap reads as whitespace (each becomes a space), and the other characters
-# str.isspace() knows, which textwrap keeps inside words but drops at a line's ends.
-_WRAP_SPACE = str.maketrans(dict.fromkeys(map(ord, "\t\n\x0b\x0c\r"), " "))
+# What textwrap reads as whitespace (each becomes a space; replaced by a pattern: str.translate
+# looks each character of non-ASCII text up in a dict, a tenth of a warm dump), and the other
+# characters str.isspace() knows, which textwrap keeps inside words but drops at a line's ends.
+_WRAP_SPACE = re.compile("[\t\n\x0b\x0c\r]")
 _OTHER_SPACE = re.compile(r"[^\S\t\n\x0b\x0c\r ]")
 _SPACES = re.compile(" *")
 
@@ -37,7 +38,7 @@ def fill(text: str, width: int, first: str, rest: str) -> str:
             text, width, initial_indent=first, subsequent_indent=rest,
             break_long_words=False, break_on_hyphens=False,
         )  # fmt: skip
-    text = text.expandtabs().translate(_WRAP_SPACE)
+    text = _WRAP_SPACE.sub(" ", text.expandtabs())
     size, start, lines = len(text), 0, []
     while start < size:
         indent = rest if lines else first
