@@ -23,7 +23,7 @@ import sys
 import textwrap
 import zlib
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from unittest import mock
 
@@ -44,6 +44,7 @@ from briefing.extract.headline import (  # noqa: E402
     MAX_WORDS,
     ROWS_ABOVE,
     WEIGHTS_FILE,
+    TwoStarts,
     best_row,
     first_paragraph,
     headline_candidates,
@@ -84,6 +85,10 @@ class Page:
     first: int = 0  # the text's first paragraph (candidates stand above it)
     spelled_at: int | None = None  # the first row (candidate or not) holding half the slug
     cut: bool = False  # a short text cut from a page, not a page
+    # the candidates under a second place the article may start (`headline.headline_of_two_starts`)
+    rival_rows: list[int] = field(default_factory=list)
+    rival_vectors: np.ndarray | None = None
+    rival_text_rows: set[int] = field(default_factory=set)  # read as the article's text
 
 
 def load(shared: Path, cuts: bool = False) -> list[Page]:
@@ -131,7 +136,8 @@ def _cuts(page: Page, prose: list[int]) -> list[str]:
 
 def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[int]]:
     """The page's candidate rows, as the extractor offers them, and its rules' title; and its
-    prose rows."""
+    prose rows. Where the extractor weighs a second place the article may start
+    (`headline.headline_of_two_starts`), the candidates under it too."""
     seen: list[tuple] = []
     original = extract.find_headline
 
@@ -140,21 +146,31 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
         seen.append((units, start, stops, pick))
         return pick
 
+    def first_start(units, starts, rules_picks, *_, **__):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return TwoStarts(rules_picks[0], rules_picks[0])
+
+    in_article: list[bool] = []
+    original_joined = extract._joined_start  # noqa: SLF001
+
+    def joined_spy(units, start, rule_span, article):  # noqa: ANN001, ANN202
+        in_article[:] = article
+        return original_joined(units, start, rule_span, article)
+
     # The scorer being fitted stays out: the rows are read as the rules leave them.
     with (
+        mock.patch.object(extract, "_joined_start", joined_spy),
         mock.patch.object(extract, "find_headline", spy),
         mock.patch.object(extract, "choose_headline", lambda *args, **_: args[-1]),
+        mock.patch.object(extract, "headline_of_two_starts", first_start),
     ):
         article = extract.extract_article(text, "page.txt")
     units, start, stops, rules_pick = seen[0]
-    rows = headline_candidates(units, start, rules_pick) if start < len(units) else []
-    vectors = np.array(headline_features(units, start, rows, stops, rules_pick) if rows else [])
+    rows, vectors = _candidates(units, start, stops, rules_pick)
     labels = np.array(
         [units[i].words <= MAX_WORDS and title_matches_slug(units[i].text, slug) for i in rows],
         dtype=float,
     )
     texts = [unit.text for unit in units]
-    vectors = vectors.reshape(len(rows), len(FEATURES))
     prose = [i for i, unit in enumerate(units) if is_prose(unit)]
     spelled_at = next(
         (
@@ -169,7 +185,22 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
         key, site, texts, rows, vectors, labels, slug, slug, article.title, spelled_at is not None
     )
     page.first, page.spelled_at = first, spelled_at
+    if len(seen) > 1:  # the joined start's candidates
+        _, joined, _, joined_pick = seen[1]
+        rows, vectors = _candidates(units, joined, stops, joined_pick)
+        # rows the classifier reads as the article's text title no page (`page.py`)
+        page.rival_rows, page.rival_vectors = rows, vectors
+        page.rival_text_rows = {i for i in rows if in_article[i]}
     return page, prose
+
+
+def _candidates(
+    units: list, start: int, stops: frozenset[str], rules_pick: int | None
+) -> tuple[list[int], np.ndarray]:
+    """The candidate rows over the text from `start` and their feature vectors."""
+    rows = headline_candidates(units, start, rules_pick) if start < len(units) else []
+    vectors = np.array(headline_features(units, start, rows, stops, rules_pick) if rows else [])
+    return rows, vectors.reshape(len(rows), len(FEATURES))
 
 
 def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
@@ -178,14 +209,28 @@ def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
 
 
 def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
-    """The candidate row the scorer believes most (as `choose_headline` picks it), and its
-    belief; None without one."""
-    texts = [page.texts[i] for i in page.rows]
-    if not page.rows:
+    """The candidate row the scorer believes most (as `choose_headline` picks it, or
+    `headline_of_two_starts` of two starts), and its belief; None without one."""
+    pick = _best(page, page.rows, page.vectors, model)
+    if page.rival_rows:
+        rival = _best(page, page.rival_rows, page.rival_vectors, model)
+        if (
+            rival is not None
+            and (pick is None or rival[1] > pick[1])
+            and (rival[1] < model.threshold or rival[0] not in page.rival_text_rows)
+        ):
+            return rival
+    return pick
+
+
+def _best(
+    page: Page, rows: list[int], vectors: np.ndarray, model: SoftmaxModel
+) -> tuple[int, float] | None:
+    if not rows:
         return None
-    beliefs = row_beliefs(page.vectors.tolist(), model)
-    best = best_row(texts, beliefs)
-    return None if best is None else (page.rows[best], beliefs[best])
+    beliefs = row_beliefs(vectors.tolist(), model)
+    best = best_row([page.texts[i] for i in rows], beliefs)
+    return None if best is None else (rows[best], beliefs[best])
 
 
 def fit(pages: list[Page], max_wrong: float) -> SoftmaxModel:

@@ -8,6 +8,8 @@ import pytest
 from briefing.extract import extract_article
 from briefing.extract.headline import ends_in_credit
 from briefing.extract.page import read_units
+from briefing.extract.region import joined_start
+from briefing.extract.units import is_prose
 from tests.test_page_dates import BODY_EN as BODY
 
 MENU = "  • Home\n  • World\n  • Business\n  • Sport"
@@ -71,3 +73,46 @@ def test_a_short_text_under_its_site_row_opens_on_the_headline_under_it() -> Non
     standfirst = "The council wants to open the hall again within two years, its leader said."
     page = f"Latest news in the Harbour Gazette\n\n{HEADLINE}\n\n{standfirst}\n\n{BODY}\n"
     assert extract_article(page, "page.txt").title == HEADLINE
+
+
+SITE_NOTE = (
+    "If you want to meet our editors in person, they hold regular talks open to the public in "
+    "the town hall every month, where you can ask them anything about our work."
+)
+LONG_MENU = "\n".join(
+    f"  • {entry}" for entry in "Home World Business Sport Culture Opinion Weather Travel".split()
+)
+
+
+def test_the_headline_over_the_text_joined_to_the_rules_run_titles_the_page() -> None:
+    """The classifier reads a site's note far above the article as text, and the run the
+    headline is looked for above was stretched back to it: no headline stands over that note,
+    one stands over the paragraphs joined to the rules' run, and it titles the page. The body
+    is laid out as before (the note stays where the classifier put it)."""
+    page = (
+        f"{SITE_NOTE}\n\nSearch for: [ ] [Search]\n\nSupport our work!\n\n{LONG_MENU}\n\n"
+        f"{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
+    )
+    units = read_units(page)
+    assert units.rule_span[0] > 0  # the rules' run starts at the article's first paragraph
+    article = extract_article(page, "page.txt")
+    assert article.title == HEADLINE
+    assert [block.text for block in article.blocks if block.kind == "body"][-1] == BODY.split(
+        "\n\n"
+    )[-1]
+
+
+def test_the_paragraphs_joined_to_the_rules_run_go_back_over_short_gaps_only() -> None:
+    """A lede parted from the rest by a caption row joins the run; a paragraph behind a menu
+    longer than JOIN_GAP rows does not."""
+    lede = "The old market hall burned down last winter, and the town has missed it since."
+    page = f"{SITE_NOTE}\n\n{LONG_MENU}\n\n{HEADLINE}\n\n{lede}\n\nThe hall in 1920.\n\n{BODY}\n"
+    units = read_units(page).units
+    texts = [unit.text for unit in units]
+    first_body = texts.index(BODY.split("\n\n")[0])
+    in_article = [is_prose(unit) for unit in units]
+    assert in_article[0] and in_article[texts.index(lede)]
+    rule_span = (first_body, len(units))
+    assert joined_start(units, rule_span, in_article) == texts.index(lede)
+    in_article[texts.index(lede)] = False
+    assert joined_start(units, rule_span, in_article) == first_body

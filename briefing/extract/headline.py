@@ -11,7 +11,9 @@ scorer fitted by `benchmarks/fit_headlines.py` on labelled pages (weights in
 `headline_weights.json`) rates the rows and "none of them"; the best row is the headline when
 it holds enough of the belief. A caption signed by its picture's credit is never the headline,
 and the first paragraph the candidates stand above is the first that is not page furniture (a
-sign-up or cookie notice a region can open on, with the headline under it).
+sign-up or cookie notice a region can open on, with the headline under it). Where the
+article may start in two places (the classifier's first paragraph far above the paragraphs
+joined to the rules' run), the headline the scorer believes more titles the page.
 """
 
 from __future__ import annotations
@@ -740,6 +742,34 @@ def best_row(texts: list[str], beliefs: list[float]) -> int | None:
     return max(allowed, key=beliefs.__getitem__) if allowed else None
 
 
+@dataclass(frozen=True)
+class HeadlinePick:
+    """The candidate row the scorer believes most (None without one) and its belief."""
+
+    row: int | None
+    belief: float
+
+
+def best_headline(
+    units: list[Unit],
+    start: int,
+    stops: frozenset[str],
+    rules_pick: int | None,
+    model: SoftmaxModel,
+    page: RowFeatures | None = None,
+) -> HeadlinePick:
+    """The row the scorer believes most over the text from `start`, believed enough or not."""
+    if start >= len(units):
+        return HeadlinePick(None, 0.0)
+    rows = headline_candidates(units, start, rules_pick)
+    if not rows:
+        return HeadlinePick(None, 0.0)
+    vectors = headline_features(units, start, rows, stops, rules_pick, page)
+    beliefs = row_beliefs(vectors, model)
+    best = best_row([units[i].text for i in rows], beliefs)
+    return HeadlinePick(None, 0.0) if best is None else HeadlinePick(rows[best], beliefs[best])
+
+
 def choose_headline(
     units: list[Unit],
     start: int,
@@ -750,18 +780,48 @@ def choose_headline(
 ) -> int | None:
     """The headline row, or None when no row is believed enough (`page`: the units' row
     features when the caller has them)."""
-    if start >= len(units):
-        return None
-    rows = headline_candidates(units, start, rules_pick)
-    if not rows:
-        return None
     model = model or shipped_model()
-    vectors = headline_features(units, start, rows, stops, rules_pick, page)
-    beliefs = row_beliefs(vectors, model)
-    best = best_row([units[i].text for i in rows], beliefs)
-    if best is None or beliefs[best] < model.threshold:
+    return _taken(units, best_headline(units, start, stops, rules_pick, model, page), model)
+
+
+@dataclass(frozen=True)
+class TwoStarts:
+    """The headline over the first place the article may start, under which the body is laid
+    out, and the row that titles the page: the headline over the second place instead when the
+    scorer believes it more (None: no row believed enough)."""
+
+    headline: int | None
+    title: int | None
+
+
+def headline_of_two_starts(
+    units: list[Unit],
+    starts: tuple[int, int],
+    rules_picks: tuple[int | None, int | None],
+    stops: frozenset[str],
+    model: SoftmaxModel | None = None,
+    page: RowFeatures | None = None,
+) -> TwoStarts:
+    """Of two places the article may start (the classifier's first paragraph, and the first
+    of its paragraphs joined to the rules' run of prose: `region.joined_start`), the one
+    under the row the scorer believes more to be a headline titles the page; the first on a
+    tie. A site's blurb or a newsletter notice above the article has no headline over it; a
+    lede parted from the rest of the text by a picture has its headline right above it."""
+    model = model or shipped_model()
+    first, joined = (
+        best_headline(units, start, stops, rules_pick, model, page)
+        for start, rules_pick in zip(starts, rules_picks, strict=True)
+    )
+    headline = _taken(units, first, model)
+    title = _taken(units, joined, model) if joined.belief > first.belief else headline
+    return TwoStarts(headline, title)
+
+
+def _taken(units: list[Unit], pick: HeadlinePick, model: SoftmaxModel) -> int | None:
+    """The pick as the headline row when it is believed enough."""
+    if pick.row is None or pick.belief < model.threshold:
         return None
-    chosen = rows[best]
+    chosen = pick.row
     # A headline printed twice in a row (the page's title over its heading) heads the text
     # from its second copy: rows between the copies would be read as header rows. A row that
     # ends with the row under it is that headline behind a breadcrumb glued to it

@@ -16,7 +16,14 @@ from itertools import chain
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
-from briefing.extract.headline import choose_headline, ends_in_credit, is_credit, row_shape
+from briefing.extract.headline import (
+    choose_headline,
+    ends_in_credit,
+    first_paragraph,
+    headline_of_two_starts,
+    is_credit,
+    row_shape,
+)
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
     find_byline,
@@ -37,6 +44,7 @@ from briefing.extract.region import (
     body_start,
     cut_at_article_end,
     is_furniture,
+    joined_start,
     learned_kind,
     repeat_shares,
     skip_leading_copies,
@@ -134,6 +142,18 @@ def _anchor_span(
     return (earlier[0] if earlier else start), max(end, chosen[-1] + 1)
 
 
+def _joined_start(
+    units: list[Unit], start: int, rule_span: tuple[int, int], in_article: list[bool]
+) -> int | None:
+    """Where the classifier's paragraphs joined to the rules' run begin, when the run the
+    headline is looked for above was stretched back to paragraphs apart from them (and so
+    heads another first paragraph); None when there is no such second place to start."""
+    if not start < rule_span[0] < len(units):
+        return None
+    joined = joined_start(units, rule_span, in_article)
+    return joined if first_paragraph(units, joined) != first_paragraph(units, start) else None
+
+
 def _is_lede(unit: Unit) -> bool:
     return unit.terminal and unit.words >= LEDE_WORDS and is_prose(unit)
 
@@ -169,29 +189,44 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     title_author = title_byline.group(1) if title_byline else None
     title_site = None if title_byline else title_site
     headline_at = find_headline(units, start, title_hint, title_site, stops, rows)
+    # The row that titles the page: the headline row, or one over a second place the article
+    # may start (the body stays laid out under the headline row, as the classifier chose it).
+    title_at = headline_at
     if title_site is None and title_author is None:  # no page title: the fitted scorer decides
-        headline_at = choose_headline(units, start, stops, headline_at, page=rows)
+        joined = _joined_start(units, start, page.rule_span, in_article)
+        if joined is None:
+            headline_at = title_at = choose_headline(units, start, stops, headline_at, page=rows)
+        else:
+            joined_pick = find_headline(units, joined, title_hint, title_site, stops, rows)
+            two = headline_of_two_starts(
+                units, (start, joined), (headline_at, joined_pick), stops, page=rows
+            )
+            headline_at = title_at = two.headline
+            if two.title is not None and not in_article[two.title]:
+                title_at = two.title  # not a row the classifier reads as the article's text
     if headline_at == 0 and in_article[0] and texts[0].endswith(".") and not title_site:
         # A page opening straight on a finished sentence that the classifier reads as article
         # text (a pasted excerpt without its headline) opens on its lede, not on a headline.
         headline_at, start = None, 0
+        title_at = None if title_at == 0 else title_at
     if headline_at is not None and headline_at >= start:
         start = headline_at + 1
         end = max(end, start)
     # Without a headline row, a "Headline | Site" first line still names the page; the first
     # line itself as the headline row is named without its site part.
-    if headline_at is None or (headline_at == 0 and title_site):
+    if title_at is None or (title_at == 0 and title_site):
         title = title_hint if title_site else ""
     else:
-        title = texts[headline_at]
+        title = texts[title_at]
 
-    if title_site is None and headline_at:
+    if title_site is None and title_at:
         title_site = glued_site(first_line, title)
     header_from = headline_at + 1 if headline_at is not None else start
     body_from = body_start(units, header_from, start, end)
-    blocks: list[Block] = [Block("headline", title)] if headline_at is not None else []
-    kept: set[int] = set() if headline_at is None else {headline_at}
-    seen: set[str] = set()
+    blocks: list[Block] = [Block("headline", title)] if title_at is not None else []
+    kept: set[int] = set() if title_at is None else {title_at}
+    # a title row under the headline row (a caption or standfirst shape) is not shown again
+    seen: set[str] = set() if title_at in (None, headline_at) else {title}
     header_texts: list[str] = []
     body_shown: set[str] = set()
     first_body_at: int | None = None

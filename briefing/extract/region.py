@@ -25,6 +25,7 @@ CLOSING_SENTENCE_WORDS = 4  # fewer: a label or a credit, not a sentence of the 
 
 
 TEASER_ROWS = 5  # a teaser's headline, lede and byline or date under a list heading
+JOIN_GAP = 4  # rows of furniture that part a paragraph from the article's run of paragraphs
 
 
 def repeat_shares(units: list[Unit]) -> dict[str, float]:
@@ -148,6 +149,24 @@ def cut_at_article_end(units: list[Unit], start: int, end: int) -> int:
             return index
         seen_prose = seen_prose or is_prose(unit)
     return end
+
+
+def joined_start(units: list[Unit], rule_span: tuple[int, int], in_article: list[bool]) -> int:
+    """Where the classifier's article paragraphs joined to the rules' run of prose begin: back
+    from the run's start over the classifier's paragraphs, up to a gap of more than JOIN_GAP
+    shown rows. A paragraph further up (a site's blurb, a newsletter or cookie notice the
+    classifier reads as text) is apart from the article; or it is the lede under the headline,
+    with a picture between it and the rest (`headline.headline_of_two_starts` weighs both)."""
+    start = rule_span[0]
+    gap = 0
+    for index in range(start - 1, -1, -1):
+        if in_article[index] and is_prose(units[index]):
+            start, gap = index, 0
+        elif not units[index].bracketed:
+            gap += 1
+            if gap > JOIN_GAP:
+                break
+    return start
 
 
 def body_start(units: list[Unit], header_from: int, start: int, end: int) -> int:
