@@ -11,18 +11,17 @@ from dataclasses import fields
 from pathlib import Path
 from re import _parser  # the parsed form of a pattern: what each branch opens on
 
+from briefing.ascii_text import CASELESS_MARKS, ascii_shadow
 from briefing.extract.dates import starts_with_date
 from briefing.extract.headline import INNER_SENTENCE_END, row_shape
 from briefing.extract.units import (
     _LOWERED_ROW_PATTERNS,
     _ROW_PATTERNS,
-    CASELESS_MARKS,
     CJK_CHAR,
     DIGIT,
     FIRST_LETTER,
     RowPatterns,
     _fold_rows,
-    ascii_shadow,
     lines_to_units,
     lower_words,
     make_units,

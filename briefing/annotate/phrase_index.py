@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from briefing.ascii_text import CASELESS_MARKS, ascii_shadow, ascii_words
 from briefing.profile import phrase_body
 
 _WORD = re.compile(r"\w+")
@@ -29,26 +30,15 @@ _AFTER_WORD = re.compile(r"(?<=\w)")
 _NEGATING_PREFIX = "anti-"
 
 
-# Splitting a text into its runs of word characters (`_WORD`) by the regex engine costs
-# more than a thousand instructions a word. An ASCII text is split by the string methods
-# instead: every character that is no word character made a space, then split at spaces.
-_ASCII_WORD_CHARACTERS = bytes(
-    c if chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256)
-)
-# Characters outside ASCII common in news text that are no word characters: made spaces
-# too, a text holding no other such character is split as an ASCII one.
-_OTHER_MARKS = tuple(c for c in "’“”‘—–…«»•·━▪（）《》，£€\xa0" if not (c.isalnum() or c == "_"))
+# Characters made spaces before a text is split into words: the caseless marks and others
+# common in news text (here they need not be caseless, only no word characters).
+_WORD_GAP_MARKS = CASELESS_MARKS + "▪（）《》，\xa0"
 
 
 def word_runs(text: str) -> list[str]:
     """The runs of word characters of a text, in order (what `_WORD.findall` gives)."""
-    if not text.isascii():
-        for mark in _OTHER_MARKS:
-            if mark in text:
-                text = text.replace(mark, " ")
-        if not text.isascii():
-            return _WORD.findall(text)
-    return text.encode("ascii").translate(_ASCII_WORD_CHARACTERS).decode("ascii").split()
+    shadow = ascii_shadow(text, _WORD_GAP_MARKS)
+    return _WORD.findall(text) if shadow is None else ascii_words(shadow)
 
 
 def fold(text: str) -> str:

@@ -13,6 +13,7 @@ from itertools import compress, repeat
 from operator import gt, itemgetter
 from typing import Generic, TypeVar
 
+from briefing.ascii_text import ascii_shadow, ascii_words
 from briefing.extract.dates import STAMP, shows_date, starts_with_date
 from briefing.extract.vocabulary import (
     AD_LABEL,
@@ -266,34 +267,6 @@ _UnitKey = tuple[str, bool, frozenset[str]]  # a row's text, whether it is a lis
 _units_made: OrderedDict[_UnitKey, Unit] = OrderedDict()  # the UNITS_KEPT last used
 
 
-# Each ASCII character that is no word character (WORD: letters, digits, _) to a space.
-_ASCII_WORD_GAPS = bytes(
-    code if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256)
-)
-
-
-# Non-ASCII characters common on English pages (typographic quotes and dashes, rules, arrows,
-# currency and trade marks) that are neither word characters nor cased: a row whose other
-# characters are ASCII has, for words, digits, letters and case-insensitive patterns, the
-# reading of an ASCII row. Most paragraphs are such rows, and Unicode patterns search them
-# several times slower than ASCII ones. In order of how often pages hold them.
-CASELESS_MARKS = "’━“”—‘–©…›‹£»„→×«•·€°®™"
-
-
-def ascii_shadow(text: str) -> str | None:
-    """The text with every CASELESS_MARKS character a space when that leaves it ASCII (the text
-    itself when it is), None when it holds other non-ASCII characters."""
-    for mark in CASELESS_MARKS:
-        if text.isascii():  # a flag of the string: no scan
-            return text
-        text = text.replace(mark, " ")
-    return text if text.isascii() else None
-
-
-def _ascii_words(lowered: str) -> tuple[str, ...]:
-    return tuple(lowered.encode().translate(_ASCII_WORD_GAPS).decode().split())
-
-
 @lru_cache(maxsize=UNITS_KEPT)
 def lower_words(text: str) -> tuple[str, ...]:
     """The words of a text in lower case (WORD's matches), as the language guess, the units'
@@ -303,10 +276,10 @@ def lower_words(text: str) -> tuple[str, ...]:
     its search of a Unicode text."""
     shadow = ascii_shadow(text)
     if shadow is not None:
-        return _ascii_words(shadow.lower())
+        return tuple(ascii_words(shadow.lower()))
     lowered = text.lower()
     if lowered.isascii():
-        return _ascii_words(lowered)
+        return tuple(ascii_words(lowered))
     return tuple(WORD.findall(lowered))
 
 
@@ -360,9 +333,10 @@ class RowPatterns:
 
 def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A case-insensitive pattern made case-sensitive, to run on a row lowered whose non-ASCII
-    characters are all CASELESS_MARKS: it matches there where the pattern matches in the row
-    (its letters are all lower case), several times faster (a case-sensitive branch is skipped
-    on its first character; a case-insensitive one is entered and each letter lowered)."""
+    characters are all caseless marks (`ascii_text.CASELESS_MARKS`): it matches there where
+    the pattern matches in the row (its letters are all lower case), several times faster (a
+    case-sensitive branch is skipped on its first character; a case-insensitive one is
+    entered and each letter lowered)."""
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
