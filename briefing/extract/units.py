@@ -180,7 +180,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     page hard-wrapped at a fixed width, also when the previous line had no room left for the
     next line's first word (and the next is not indented further, as a new paragraph is)."""
     # no-break spaces too: all Unicode spaces split words and strip
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = list(map(str.rstrip, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     width = _wrap_width(lines)
     # Each unit's lines are joined once at the end, and whether it is unfinished is read off
     # its last line: re-joining and re-searching the growing unit per line was quadratic.
@@ -240,12 +240,14 @@ def _wrap_width(lines: list[str]) -> int | None:
     """The width a page (its lines stripped at the end) was hard-wrapped at (its longest line),
     or None when it was not:
     then few lines come near the longest, or the longest is longer than any wrapper's."""
-    lengths = [len(line) for line in lines if " " in line.lstrip()]
+    # (in C: a page's lines are many, and most are blank)
+    spaced = map(str.__contains__, map(str.lstrip, lines), repeat(" "))
+    lengths = list(map(len, compress(lines, spaced)))
     if not lengths:
         return None
     width = max(lengths)
-    near = sum(length >= width - WRAP_SLACK for length in lengths)
-    long = sum(length > width / 2 for length in lengths)
+    near = len(list(filter((width - WRAP_SLACK).__le__, lengths)))
+    long = len(list(filter((width / 2).__lt__, lengths)))
     wrapped = near >= max(WRAPPED_LINES, WRAPPED_SHARE * long)
     return width if width <= WRAP_MAX_WIDTH and wrapped else None
 
@@ -387,7 +389,10 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         bracketed = text.startswith("[") and BRACKETED_ONLY.match(text) is not None
         list_label = first in LIST_LABEL_OPENERS and patterns.list_label.match(seen) is not None
         word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
-        stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
+        # the words kept and counted (sum over map's bools adds them one by one: dearer)
+        stop_count = len(list(filter(stops.__contains__, spaced))) + min(
+            cjk_function, (cjk + 1) // 2
+        )
         # the first letters of the longer words, picked in C: a word at a time cost more
         text_words = text.split()
         initials = list(
@@ -400,7 +405,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         caption_hinted = index in caption_hints
         bullet = bullets[index]
         terminal = ends_a_sentence(text)
-        capitals = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+        capitals = len(list(filter(str.isupper, initials))) / len(initials) if initials else 0.0
         if shadow is not None:  # the marks are neither digits nor letters
             raw = shadow.encode()
             digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
@@ -428,7 +433,8 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             commas += text.count("，") + text.count("、")
         stop_ratio = stop_count / word_count if word_count else 0.0
         unit = _new_unit(Unit)
-        unit.__dict__.update(
+        fields = unit.__dict__
+        fields.update(
             text=text,
             bullet=bullet,
             words=word_count,
@@ -478,8 +484,10 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
                 bullet and text[:1].isdigit(),  # "1. ...": steps and points, not links
             ),
         )
-        # every pass asks these of every unit: set now, without the descriptor's two calls
-        unit.__dict__.update(prose=_prose(unit), near_prose=_near_prose(unit))
+        # every pass asks these of every unit: set now, without the descriptor's two calls (and
+        # stored one by one: a second update by keywords builds a dict to merge)
+        fields["prose"] = _prose(unit)
+        fields["near_prose"] = _near_prose(unit)
         units.append(unit)
     return units
 
