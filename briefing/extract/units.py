@@ -48,6 +48,7 @@ from briefing.extract.vocabulary import (
     byline_opener,
     ends_a_sentence,
     fold_rows,
+    folded,
     is_caption,
     local_byline,
     may_be_breadcrumb,
@@ -180,7 +181,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     page hard-wrapped at a fixed width, also when the previous line had no room left for the
     next line's first word (and the next is not indented further, as a new paragraph is)."""
     # no-break spaces too: all Unicode spaces split words and strip
-    lines = list(map(str.rstrip, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     width = _wrap_width(lines)
     # Each unit's lines are joined once at the end, and whether it is unfinished is read off
     # its last line: re-joining and re-searching the growing unit per line was quadratic.
@@ -240,14 +241,12 @@ def _wrap_width(lines: list[str]) -> int | None:
     """The width a page (its lines stripped at the end) was hard-wrapped at (its longest line),
     or None when it was not:
     then few lines come near the longest, or the longest is longer than any wrapper's."""
-    # (in C: a page's lines are many, and most are blank)
-    spaced = map(str.__contains__, map(str.lstrip, lines), repeat(" "))
-    lengths = list(map(len, compress(lines, spaced)))
+    lengths = [len(line) for line in lines if " " in line.lstrip()]
     if not lengths:
         return None
     width = max(lengths)
-    near = len(list(filter((width - WRAP_SLACK).__le__, lengths)))
-    long = len(list(filter((width / 2).__lt__, lengths)))
+    near = sum(length >= width - WRAP_SLACK for length in lengths)
+    long = sum(length > width / 2 for length in lengths)
     wrapped = near >= max(WRAPPED_LINES, WRAPPED_SHARE * long)
     return width if width <= WRAP_MAX_WIDTH and wrapped else None
 
@@ -350,19 +349,29 @@ _LOWERED_ROW_PATTERNS = RowPatterns(
 
 def _fold_rows(texts: list[str], shadows: list[str | None]) -> tuple[FoldedRows, list[str]]:
     """The rows folded (for their hints), and each row lowered (what the lower-case twins of the
-    row patterns read of a caseless row, one with an ASCII shadow). When every row is caseless,
-    folding the page is lowering its ASCII letters, done in C on its UTF-8 bytes (several
-    times cheaper than folding a text that holds marks), and its lines are its rows lowered."""
+    row patterns read of a caseless row, one with an ASCII shadow). Folding a caseless row is
+    lowering its ASCII letters, done in C for the whole page on its UTF-8 bytes (several times
+    cheaper than folding a text that holds marks); only the other rows are folded one by one
+    (folding maps each character alone: the page folded is its rows folded)."""
+    text = "\n".join(texts).encode().lower().decode()
+    lowered = text.split("\n")
+    if len(lowered) != len(texts):  # (rows hold no newline)
+        lowered = [
+            row if shadow is None else row.lower()
+            for row, shadow in zip(texts, shadows, strict=True)
+        ]
+        return fold_rows(texts), lowered
     if None not in shadows:
-        text = "\n".join(texts).encode().lower().decode()
-        lowered = text.split("\n")
-        if len(lowered) == len(texts):  # (rows hold no newline)
-            return rows_folded(text, len(texts)), lowered
-    lowered = [
-        text if shadow is None else text.lower()
-        for text, shadow in zip(texts, shadows, strict=True)
+        return rows_folded(text, len(texts)), lowered
+    rows = [
+        folded(row) if shadow is None else low
+        for row, shadow, low in zip(texts, shadows, lowered, strict=True)
     ]
-    return fold_rows(texts), lowered
+    lowered = [
+        row if shadow is None else low
+        for row, shadow, low in zip(texts, shadows, lowered, strict=True)
+    ]
+    return rows_folded("\n".join(rows), len(texts)), lowered
 
 
 def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> list[Unit]:
@@ -389,10 +398,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         bracketed = text.startswith("[") and BRACKETED_ONLY.match(text) is not None
         list_label = first in LIST_LABEL_OPENERS and patterns.list_label.match(seen) is not None
         word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
-        # the words kept and counted (sum over map's bools adds them one by one: dearer)
-        stop_count = len(list(filter(stops.__contains__, spaced))) + min(
-            cjk_function, (cjk + 1) // 2
-        )
+        stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
         # the first letters of the longer words, picked in C: a word at a time cost more
         text_words = text.split()
         initials = list(
@@ -405,7 +411,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         caption_hinted = index in caption_hints
         bullet = bullets[index]
         terminal = ends_a_sentence(text)
-        capitals = len(list(filter(str.isupper, initials))) / len(initials) if initials else 0.0
+        capitals = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
         if shadow is not None:  # the marks are neither digits nor letters
             raw = shadow.encode()
             digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
