@@ -137,24 +137,18 @@ def _search_from(pattern: re.Pattern[str], text: str) -> int | None:
     return 0 if _SPACES.search(text) else max(0, found.start() - _MONTH_TO_DAY)
 
 
-# DATE_PATTERNS as shows_date tries them: those without a screen first (a row showing a date
-# mostly shows one of theirs), then each screened one where its screen finds what it needs.
-_UNSCREENED = tuple(pattern for pattern in DATE_PATTERNS if id(pattern) not in _SCREENS)
-_SCREENED = tuple(
-    (_SCREENS[id(pattern)], pattern) for pattern in DATE_PATTERNS if id(pattern) in _SCREENS
-)
+# Each of DATE_PATTERNS with its screen (None: it has none), in order.
+_SCREENED_PATTERNS = tuple((_SCREENS.get(id(pattern)), pattern) for pattern in DATE_PATTERNS)
 
 
 def shows_date(text: str) -> bool:
     """Whether any of DATE_PATTERNS matches in the text (each needs what MAYBE_DATE finds)."""
     if MAYBE_DATE.search(text) is None:
         return False
-    # a loop that returns, not any() over a generator: its steps cost more than most searches
-    for pattern in _UNSCREENED:
-        if pattern.search(text) is not None:
-            return True
-    for screen, pattern in _SCREENED:
-        if screen.search(text) is not None and pattern.search(text) is not None:
+    # a loop that returns, not any() over a generator calling a screen test per pattern: their
+    # steps cost more than most searches
+    for screen, pattern in _SCREENED_PATTERNS:
+        if (screen is None or screen.search(text) is not None) and pattern.search(text):
             return True
     return False
 
