@@ -66,10 +66,27 @@ def test_a_month_first_date_is_searched_for_from_near_its_screen_and_found_as_fr
     searched = 0
     for text in texts:
         start_at = dates._search_from(month_first, text)
-        assert (start_at is not None) == dates._may_match(month_first, text)
+        assert (start_at is not None) == (dates._DAY_YEAR.search(text) is not None)
         if start_at is not None:
             searched += start_at > 0
             assert found(month_first, text) == [
                 (match.span(), match.groupdict()) for match in month_first.finditer(text, start_at)
             ]
     assert searched > 20 and found(month_first, texts[0]) and found(month_first, texts[1])
+
+
+def test_shows_date_says_whether_any_date_pattern_matches() -> None:
+    """shows_date tries each pattern in turn, the screened one behind its screen."""
+    pieces = ["September", "Dec", ".", " ", "12", "3", "rd", ",", "2024", "1999", "/", "-", ":",
+              "5:55", "pm", "年", "月", "日", "T", "x", "de", "März"]  # fmt: skip
+    chance = random.Random(9)
+    texts = [*ROWS, *(" ".join(chance.choices(pieces, k=8)) for _ in range(4000))]
+    shown = [dates.shows_date(text) for text in texts]
+    assert shown == [any(p.search(text) for p in DATE_PATTERNS) for text in texts]
+    month_first_only = [
+        text
+        for text in texts
+        if dates.SPELLED[2].search(text)
+        and not any(p.search(text) for p in DATE_PATTERNS if p is not dates.SPELLED[2])
+    ]
+    assert 50 < sum(shown) < len(texts) - 50 and len(month_first_only) > 10

@@ -118,11 +118,6 @@ _DAY_YEAR = re.compile(r"\d(?:st|nd|rd|th|er|º|°)?,?\s+(?:19|20)\d{2}", re.IGN
 _SCREENS = {id(SPELLED[2]): _DAY_YEAR}
 
 
-def _may_match(pattern: re.Pattern[str], text: str) -> bool:
-    screen = _SCREENS.get(id(pattern))
-    return screen is None or screen.search(text) is not None
-
-
 # From a month name's start to its day's last digit ("September. 12"), one space between them.
 _MONTH_TO_DAY = max(map(len, MONTHS)) + len(". 1")
 _SPACES = re.compile(r"\s\s")
@@ -142,11 +137,20 @@ def _search_from(pattern: re.Pattern[str], text: str) -> int | None:
     return 0 if _SPACES.search(text) else max(0, found.start() - _MONTH_TO_DAY)
 
 
+# Each of DATE_PATTERNS with its screen (None: it has none), in order.
+_SCREENED_PATTERNS = tuple((_SCREENS.get(id(pattern)), pattern) for pattern in DATE_PATTERNS)
+
+
 def shows_date(text: str) -> bool:
     """Whether any of DATE_PATTERNS matches in the text (each needs what MAYBE_DATE finds)."""
-    return MAYBE_DATE.search(text) is not None and any(
-        _may_match(pattern, text) and pattern.search(text) for pattern in DATE_PATTERNS
-    )
+    if MAYBE_DATE.search(text) is None:
+        return False
+    # a loop that returns, not any() over a generator calling a screen test per pattern: their
+    # steps cost more than most searches
+    for screen, pattern in _SCREENED_PATTERNS:
+        if (screen is None or screen.search(text) is not None) and pattern.search(text):
+            return True
+    return False
 
 
 # Words in front of a date that say what it is, in the languages pages are written in.
@@ -559,9 +563,12 @@ def _label_window(text: str, start: int, previous_end: int) -> str:
     return before[cut + 1 :]
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _label_shape(before: str) -> str:
     """The words in front of a date, as a teaser list repeats them ("Publiziert am")."""
-    return " ".join(re.findall(r"[^\W\d_]+", before.lower())[-3:])
+    return " ".join(_LETTERS.findall(before.lower())[-3:])
 
 
 def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[list[float]]:
@@ -605,6 +612,7 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
         None,
     )
     vectors = []
+    row_words: dict[int, int] = {}
     for index, candidate in enumerate(candidates):
         text = page.texts[candidate.row]
         previous = candidates[index - 1] if index else None
@@ -613,9 +621,11 @@ def candidate_features(candidates: list[DateCandidate], page: PageRows) -> list[
             candidate.offset,
             previous.end if previous and previous.row == candidate.row else 0,
         )
-        words = len(WORD.findall(text))
-        date_words = len(WORD.findall(text[candidate.offset : candidate.end]))
         row = candidate.row
+        words = row_words.get(row)
+        if words is None:  # a row's words once, however many dates it shows
+            words = row_words[row] = len(WORD.findall(text))
+        date_words = len(WORD.findall(text[candidate.offset : candidate.end]))
         order_in_row = rows_seen.get(row, 0)
         rows_seen[row] = order_in_row + 1
         second_newest = distinct[-2] if len(distinct) > 1 else None

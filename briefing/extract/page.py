@@ -45,6 +45,7 @@ from briefing.extract.region import (
     cut_at_article_end,
     is_furniture,
     joined_start,
+    kind_past_furniture,
     learned_kind,
     repeat_shares,
     skip_leading_copies,
@@ -288,10 +289,12 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     short_page = not any(is_prose(unit) for unit in units)
     under_label = under_list_label(units, body_from)
     for index in range(body_from, end):
+        # body_kind's own furniture test is this one
+        furniture = is_furniture(units, index, under_label[index], outlet)
         kind = learned_kind(
             in_article[index],
-            is_furniture(units, index, under_label[index], outlet),
-            body_kind(units, index, body_from, end, outlet, short_page, under_label[index]),
+            furniture,
+            None if furniture else kind_past_furniture(units, index, body_from, end, short_page),
         )
         text = units[index].text
         if kind == "body" and is_byline_row(units[index]):

@@ -237,9 +237,16 @@ def body_kind(
     under_label: bool,
 ) -> str | None:
     """Kind of a unit inside the article region, or None for furniture."""
-    unit = units[index]
     if is_furniture(units, index, under_label, outlet):
         return None
+    return kind_past_furniture(units, index, body_from, end, short_page)
+
+
+def kind_past_furniture(
+    units: list[Unit], index: int, body_from: int, end: int, short_page: bool
+) -> str | None:
+    """`body_kind` of a unit `is_furniture` has passed (a caller that asked it already)."""
+    unit = units[index]
     if unit.caption:
         return "caption"
     if is_prose(unit):

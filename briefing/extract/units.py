@@ -48,6 +48,7 @@ from briefing.extract.vocabulary import (
     byline_opener,
     ends_a_sentence,
     fold_rows,
+    folded,
     is_caption,
     local_byline,
     may_be_breadcrumb,
@@ -348,19 +349,29 @@ _LOWERED_ROW_PATTERNS = RowPatterns(
 
 def _fold_rows(texts: list[str], shadows: list[str | None]) -> tuple[FoldedRows, list[str]]:
     """The rows folded (for their hints), and each row lowered (what the lower-case twins of the
-    row patterns read of a caseless row, one with an ASCII shadow). When every row is caseless,
-    folding the page is lowering its ASCII letters, done in C on its UTF-8 bytes (several
-    times cheaper than folding a text that holds marks), and its lines are its rows lowered."""
+    row patterns read of a caseless row, one with an ASCII shadow). Folding a caseless row is
+    lowering its ASCII letters, done in C for the whole page on its UTF-8 bytes (several times
+    cheaper than folding a text that holds marks); only the other rows are folded one by one
+    (folding maps each character alone: the page folded is its rows folded)."""
+    text = "\n".join(texts).encode().lower().decode()
+    lowered = text.split("\n")
+    if len(lowered) != len(texts):  # (rows hold no newline)
+        lowered = [
+            row if shadow is None else row.lower()
+            for row, shadow in zip(texts, shadows, strict=True)
+        ]
+        return fold_rows(texts), lowered
     if None not in shadows:
-        text = "\n".join(texts).encode().lower().decode()
-        lowered = text.split("\n")
-        if len(lowered) == len(texts):  # (rows hold no newline)
-            return rows_folded(text, len(texts)), lowered
-    lowered = [
-        text if shadow is None else text.lower()
-        for text, shadow in zip(texts, shadows, strict=True)
+        return rows_folded(text, len(texts)), lowered
+    rows = [
+        folded(row) if shadow is None else low
+        for row, shadow, low in zip(texts, shadows, lowered, strict=True)
     ]
-    return fold_rows(texts), lowered
+    lowered = [
+        row if shadow is None else low
+        for row, shadow, low in zip(texts, shadows, lowered, strict=True)
+    ]
+    return rows_folded("\n".join(rows), len(texts)), lowered
 
 
 def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> list[Unit]:
@@ -428,7 +439,8 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             commas += text.count("，") + text.count("、")
         stop_ratio = stop_count / word_count if word_count else 0.0
         unit = _new_unit(Unit)
-        unit.__dict__.update(
+        fields = unit.__dict__
+        fields.update(
             text=text,
             bullet=bullet,
             words=word_count,
@@ -478,8 +490,10 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
                 bullet and text[:1].isdigit(),  # "1. ...": steps and points, not links
             ),
         )
-        # every pass asks these of every unit: set now, without the descriptor's two calls
-        unit.__dict__.update(prose=_prose(unit), near_prose=_near_prose(unit))
+        # every pass asks these of every unit: set now, without the descriptor's two calls (and
+        # stored one by one: a second update by keywords builds a dict to merge)
+        fields["prose"] = _prose(unit)
+        fields["near_prose"] = _near_prose(unit)
         units.append(unit)
     return units
 
