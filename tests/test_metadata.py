@@ -277,6 +277,28 @@ def test_a_copyright_owner_printed_nowhere_else_yields_to_the_believed_masthead(
     assert extract_article(printed, "page.txt").outlet == "Ortenau Druck"
 
 
+def test_a_parent_company_yields_to_the_name_the_pages_addresses_and_menus_print() -> None:
+    """A copyright owner the short rows hardly print ("Dow Jones" under WSJ's pages) yields to
+    the name the page's own host spells ("wsj.com") when its menus print that name at least
+    BRAND_ROWS times and twice as often; a platform's name (Facebook's share rows), a
+    subdomain's service ("docs.python.org") or an abbreviation of the owner never does."""
+    menu = "  • WSJ Pro\n  • WSJ Video\n  • WSJ Podcasts\n  • Share on Facebook\n  • Facebook"
+    top = f"{menu}\n\n{HEADLINE}\n\n{BODY}\n\nSubscribe at www.wsj.com\n\n"
+    page = f"{top}Copyright ©2019 Dow Jones. All Rights Reserved.\n"
+    assert extract_article(page, "page.txt").outlet == "WSJ"
+    # an owner the short rows print more than half as often keeps the page
+    owned = f"{top}Dow Jones\n\nAbout Dow Jones\n\nDow Jones Newsletters\n\n© 2019 Dow Jones\n"
+    assert extract_article(owned, "page.txt").outlet == "Dow Jones"
+    platform = top.replace("www.wsj.com", "facebook.com/wsj").replace("WSJ ", "Facebook ")
+    assert extract_article(f"{platform}© 2019 Dow Jones\n", "page.txt").outlet == "Dow Jones"
+    service = top.replace("www.wsj.com", "docs.wsj.com")
+    assert extract_article(f"{service}© 2019 Dow Jones\n", "page.txt").outlet == "Dow Jones"
+    times = top.replace("WSJ", "LA Times").replace("www.wsj.com", "www.latimes.com")
+    assert extract_article(f"{times}© 2019 Los Angeles Times\n", "page.txt").outlet == (
+        "Los Angeles Times"
+    )
+
+
 def test_learned_outlet_reads_no_pasted_excerpt() -> None:
     """A text without list items is a pasted excerpt, not the page dumps the scorer was fitted
     on: its short capitalised rows are subheads, so it names no site."""

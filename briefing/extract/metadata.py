@@ -279,7 +279,11 @@ def find_outlet(
         if owner != author and _is_owner_name(owner) and not _is_writer(owner, texts):
             publication = _publication_of(owner, texts)
             if publication:
-                return _name_over_owner(publication, texts, listed) or publication
+                return (
+                    _name_over_owner(publication, texts, listed)
+                    or _brand_over_owner(publication, texts)
+                    or publication
+                )
             continue  # a publishing company: its publication may be named further down
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
@@ -325,6 +329,99 @@ def owner_rival(
         return None
     pick = outlet_belief(texts, listed, model, lowered)
     return None if pick is None or folded in pick.name.lower() else pick
+
+
+# The page's own name as its addresses spell it ("wsj.com", "www.zdnet.de", "info@msn.com")
+# and its short rows print it ("WSJ Pro", "ZDNet-Ticker", "MSN Worldwide"): a copyright owner
+# the short rows print at most half as often is a parent company (Dow Jones under WSJ, Ziff
+# Davis under PCMag). Read from the tuning folds' sites (fit_outlets.py prints the grid).
+BRAND_ROWS = 3
+BRAND_ROW_WORDS = 4  # menu items, logos and footer links, not the article's sentences
+BRAND_LEAD = 2  # the site's name printed at least this many times as often as the owner's
+BRAND_SPAN_WORDS = 4  # "Women's Health", "Al Bawaba", "L.A. Times"
+# A domain's ending written anywhere ("zdnet.de", "WSJ.com", "my.chemie.de"): a top-level
+# domain sites use, not code ("path.join", "foo.bar"); the label before it names the site.
+DOMAIN_ENDING = re.compile(
+    r"\.(?:co\.)?(?:com|net|org|info|news|tv|io|eu|de|at|ch|fr|it|es|nl|be|pl|cz|dk|se|no|fi"
+    r"|pt|uk|us|ca|au|in|br|ar|cl|mx|ru|jp|kr|cn|ie|nz|za)\b"
+)
+DOMAIN_LABEL = re.compile(r"[\w-]{3,}\Z")  # \Z: "$" also matches before a row's newline
+DOMAIN_LABEL_CHARACTERS = 63  # the longest label a domain name may have
+# Sites every page links to (share buttons, embeds, sign-in): never the page's own.
+PLATFORM_SITES = frozenset(
+    "facebook twitter youtube instagram linkedin pinterest google whatsapp tiktok telegram"
+    " xing reddit tumblr flickr vimeo soundcloud spotify apple amazon wikipedia wikimedia"
+    " wordpress blogspot gravatar github gmail outlook yahoo doi pubmed archive".split()
+)
+SPAN_WORD = re.compile(r"[\w'’&.-]+")
+
+
+def _brand_over_owner(owner: str, texts: list[str]) -> str | None:
+    """The site's own name standing in for a copyright owner its short rows hardly print:
+    of the names the page's addresses and bare domains spell (not a platform's), the one its
+    short rows hold most, when they hold it BRAND_ROWS times and BRAND_LEAD times as often as
+    the owner's, written as the page writes it ("WSJ" for "Dow Jones"); None otherwise."""
+    lowered = _lowered_page(texts)
+    names = set(_page_addresses(lowered)) | set(_domain_labels(lowered))
+    names -= PLATFORM_SITES
+    if not names:
+        return None
+    short = [text for text in texts if len(text.split()) <= BRAND_ROW_WORDS]
+    squashed = "\n".join(NOT_LETTERS.sub("", text.lower()) for text in short)
+    owned = name_letters(owner)
+    owner_rows = squashed.count(owned) - sum(
+        NOT_LETTERS.sub("", text.lower()).count(owned)
+        for text in short
+        if _may_hold_copyright(text)
+    )
+    counted = [(squashed.count(name), name) for name in names if len(name) >= 3]
+    rows, brand = max(counted, default=(0, ""))
+    if rows < BRAND_ROWS or rows < BRAND_LEAD * owner_rows or _same_name(brand, owned):
+        return None
+    return _spelling(brand, short)
+
+
+def _same_name(brand: str, owner: str) -> bool:
+    """Whether two names' letters name one site: one holds the other, or the first is the
+    second's abbreviation, its letters in order from its first ("latimes" for "Los Angeles
+    Times", "stol" for "Südtirol Online")."""
+    if brand in owner or owner in brand:
+        return True
+    letters = iter(owner)
+    return brand[:1] == owner[:1] and all(letter in letters for letter in brand)
+
+
+def _domain_labels(page: str) -> Iterator[str]:
+    """The name of each host a lower-cased page writes without a subdomain other than "www"
+    ("zdnet.de", "www.wsj.com"; not "docs.python.org", a service the text links to), as
+    name_letters spells it; found from the endings (cheaper than trying every word)."""
+    for ending in DOMAIN_ENDING.finditer(page):
+        at = ending.start()
+        label = DOMAIN_LABEL.search(page, max(0, at - DOMAIN_LABEL_CHARACTERS), at)
+        if label is None:
+            continue
+        start = label.start()
+        if start == 0 or page[start - 1] not in "@./" or page.endswith("www.", 0, start):
+            yield NOT_LETTERS.sub("", label[0])
+
+
+def _spelling(letters: str, texts: list[str]) -> str | None:
+    """How the rows most often write a name spelt by its letters (a run of at most
+    BRAND_SPAN_WORDS words opening on a capital: "Women's Health" for "womenshealth")."""
+    spellings: Counter[str] = Counter()
+    for text in texts:
+        words = SPAN_WORD.findall(text)
+        for first in range(len(words)):
+            spelt = ""
+            for last in range(first, min(first + BRAND_SPAN_WORDS, len(words))):
+                spelt += NOT_LETTERS.sub("", words[last].lower())
+                if spelt in (letters, f"the{letters}"):
+                    span = " ".join(words[first : last + 1]).strip(".-'’")
+                    if span[:1].isupper():
+                        spellings[span] += 1
+                if len(spelt) >= len(letters):
+                    break
+    return spellings.most_common(1)[0][0] if spellings else None
 
 
 def _is_writer(owner: str, texts: list[str]) -> bool:
