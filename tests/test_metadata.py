@@ -174,6 +174,19 @@ def test_masthead_is_a_name_printed_twice(top: str, outlet: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        ("By Jane Doe Kinzig Bote\nMarch 3, 2024", "Jane Doe"),  # the site after the writer
+        ("By KinzigBote.de\nMarch 3, 2024", None),  # the site credited: the outlet, no writer
+        ("By Jane Doe Jane Doe\nMarch 3, 2024", "Jane Doe"),  # the name printed twice
+    ],
+)
+def test_the_site_is_no_writer_of_its_byline(header: str, byline: str | None) -> None:
+    article = extract_article(_page(header, footer="© 2024 Kinzig Bote"), "page.txt")
+    assert (article.outlet, article.byline) == ("Kinzig Bote", byline)
+
+
+@pytest.mark.parametrize(
     ("headline", "standfirst", "body"),
     [
         (

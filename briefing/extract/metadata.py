@@ -153,7 +153,43 @@ def find_byline(header: list[str], outlet: str | None, listed: set[str]) -> str 
     """The writers of the byline, in any language with a word before the names ("By Jane
     Doe", "Von Jane Doe", "Par Jean Dupont", "Autor: Ana Lima", "Omar Khalil, Reuters"), else a
     writer's name alone next to a date or role row. `listed` holds the page's list items: a
-    name among them is a menu entry. An agency credited as the byline is the wire, not a writer."""
+    name among them is a menu entry. An agency credited as the byline is the wire, not a writer;
+    the site credited as the byline is the outlet, not a writer ("By The Planetary Press"), and
+    the site's name after a writer's is not part of it ("Timothy Nerozzi Fox News")."""
+    names = _written_byline(header, outlet, listed)
+    if names is None:
+        return None
+    names = _printed_once(names) or names  # "Emmanuelle Ducros Emmanuelle Ducros"
+    if outlet is None:
+        return names
+    if _site_letters(names) == _site_letters(outlet):
+        return None
+    if names.casefold().endswith(f" {outlet.casefold()}"):
+        return names[: -len(outlet) - 1].rstrip(" ,|–—-") or None
+    return names
+
+
+def _site_letters(name: str) -> str:
+    """A site's name as name_letters spells it, a domain without its ending ("Vegolosi.it" and
+    "Vegolosi", "KentNews.Online" and "KentNews" spell one name)."""
+    return name_letters(name.rsplit(".", 1)[0] if DOMAIN.match(name) else name)
+
+
+def _printed_once(name: str) -> str | None:
+    """A name printed twice over, once ("Le Point Le Point", "Crazy JuliaCrazy Julia"); None
+    when it is not doubled."""
+    words = name.split()
+    half = len(words) // 2
+    if words and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    middle = len(name) // 2
+    if name and len(name) % 2 == 0 and name[:middle] == name[middle:]:
+        return name[:middle]
+    return None
+
+
+def _written_byline(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+    """find_byline's writers as the header rows give them."""
     for index, text in enumerate(header):
         if byline_opener(text) and index + 1 < len(header):
             text = f"{text.strip()} {header[index + 1]}"  # the browser put the names below
@@ -860,13 +896,8 @@ def _row_name(text: str) -> _RowName | None:
     bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(NAME_EDGES)
     name = (LOGO_LABEL.sub("", bare) if "logo" in lowered else bare).strip(NAME_EDGES)
     logo = name != bare
-    half = len(name) // 2
-    words = name.split()
-    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
-        return _RowName(" ".join(words[: len(words) // 2]), logo, doubled=True)
-    if len(name) % 2 == 0 and name[:half] == name[half:]:
-        return _RowName(name[:half], logo, doubled=True)
-    return _RowName(name, logo, doubled=False)
+    once = _printed_once(name)
+    return _RowName(once or name, logo, doubled=once is not None)
 
 
 @lru_cache(maxsize=8192)
