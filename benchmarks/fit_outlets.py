@@ -12,7 +12,9 @@ site. The scorer abstains below a belief threshold: a wrong outlet misleads an a
 than a missing one. The threshold is chosen on the tuning folds' sites from beliefs each fold
 gets from weights fitted on the other tuning folds (in-sample beliefs are too sure): the one
 that scores best at right picks minus `--wrong-cost` times wrong ones on the pages the rules
-leave without an outlet. The curve is printed.
+leave without an outlet. The curve is printed, and so are the curves the copyright owners'
+rivals were read from: the scorer's pick at each belief (OWNER_YIELD_BELIEF) and the site's
+own name, spelt by the page's addresses, at each count of short rows (BRAND_ROWS, BRAND_LEAD).
 
     python benchmarks/fit_outlets.py           # fit on the tuning folds, print both folds' picks
     python benchmarks/fit_outlets.py --write   # also ship the weights
