@@ -229,7 +229,7 @@ class BrandPoint:
 def brand_curve(pages: list[Page]) -> list[BrandPoint]:
     """Right and wrong outlets, on the pages whose copyright owner the scorer did not replace,
     when the name the page's addresses spell and its short rows print (metadata.
-    _brand_over_owner) replaces the owner at each BRAND_ROWS and BRAND_LEAD: the grid they
+    _brand_over) replaces the owner at each BRAND_ROWS and BRAND_LEAD: the grid they
     were read from. Nothing here is fitted, so every tuning page counts."""
     points = []
     for rows in (2, 3, 4):
@@ -241,7 +241,7 @@ def brand_curve(pages: list[Page]) -> list[BrandPoint]:
             ):
                 for page in pages:
                     for owner in page.kept_owners[:1]:  # the owner the rules answered with
-                        outlet = metadata._brand_over_owner(owner, page.texts) or owner
+                        outlet = metadata._brand_over(owner, page.texts) or owner
                         named = outlet_names_site(outlet, page.url, "\n".join(page.texts))
                         right, wrong = right + named, wrong + (not named)
             points.append(BrandPoint(rows, lead, right, wrong))

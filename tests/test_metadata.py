@@ -312,6 +312,15 @@ def test_a_parent_company_yields_to_the_name_the_pages_addresses_and_menus_print
     )
 
 
+def test_a_masthead_the_menus_hardly_print_yields_to_the_sites_own_name() -> None:
+    """A partner station's name repeated above the headline is not the site whose host the page
+    spells and whose menus print its name."""
+    menu = "  • Cooperativa Deportes\n  • Cooperativa Radio\n  • Cooperativa TV"
+    top = f"Radio Sur\n\nRadio Sur\n\n{menu}\n\n{HEADLINE}\n\n{BODY}\n\n"
+    assert extract_article(f"{top}www.cooperativa.cl\n", "page.txt").outlet == "Cooperativa"
+    assert extract_article(top, "page.txt").outlet == "Radio Sur"
+
+
 def test_learned_outlet_reads_no_pasted_excerpt() -> None:
     """A text without list items is a pasted excerpt, not the page dumps the scorer was fitted
     on: its short capitalised rows are subheads, so it names no site."""

@@ -317,7 +317,7 @@ def find_outlet(
             if publication:
                 return (
                     _name_over_owner(publication, texts, listed)
-                    or _brand_over_owner(publication, texts)
+                    or _brand_over(publication, texts)
                     or publication
                 )
             continue  # a publishing company: its publication may be named further down
@@ -330,7 +330,8 @@ def find_outlet(
         name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:
             return name
-    return _masthead(above_headline)
+    masthead = _masthead(above_headline)
+    return masthead and (_brand_over(masthead, texts) or masthead)
 
 
 # A copyright owner the page mentions at most this often outside its copyright rows may
@@ -370,7 +371,8 @@ def owner_rival(
 # The page's own name as its addresses spell it ("wsj.com", "www.zdnet.de", "info@msn.com")
 # and its short rows print it ("WSJ Pro", "ZDNet-Ticker", "MSN Worldwide"): a copyright owner
 # the short rows print at most half as often is a parent company (Dow Jones under WSJ, Ziff
-# Davis under PCMag). Read from the tuning folds' sites (fit_outlets.py prints the grid).
+# Davis under PCMag), a masthead they print as little a partner's or a section's. Read from
+# the tuning folds' sites (fit_outlets.py prints the grid).
 BRAND_ROWS = 3
 BRAND_ROW_WORDS = 4  # menu items, logos and footer links, not the article's sentences
 BRAND_LEAD = 2  # the site's name printed at least this many times as often as the owner's
@@ -392,11 +394,12 @@ PLATFORM_SITES = frozenset(
 SPAN_WORD = re.compile(r"[\w'’&.-]+")
 
 
-def _brand_over_owner(owner: str, texts: list[str]) -> str | None:
-    """The site's own name standing in for a copyright owner its short rows hardly print:
-    of the names the page's addresses and bare domains spell (not a platform's), the one its
-    short rows hold most, when they hold it BRAND_ROWS times and BRAND_LEAD times as often as
-    the owner's, written as the page writes it ("WSJ" for "Dow Jones"); None otherwise."""
+def _brand_over(owner: str, texts: list[str]) -> str | None:
+    """The site's own name standing in for a name the rules read (a copyright owner, a
+    masthead) that the short rows hardly print: of the names the page's addresses and bare
+    domains spell (not a platform's), the one its short rows hold most, when they hold it
+    BRAND_ROWS times and BRAND_LEAD times as often as the owner's, written as the page writes it
+    ("WSJ" for "Dow Jones", "Cooperativa" for a partner station's masthead); None otherwise."""
     lowered = _lowered_page(texts)
     names = set(_page_addresses(lowered)) | set(_domain_labels(lowered))
     names -= PLATFORM_SITES
