@@ -177,6 +177,7 @@ def test_masthead_is_a_name_printed_twice(top: str, outlet: str | None) -> None:
     ("header", "byline"),
     [
         ("By Jane Doe Kinzig Bote\nMarch 3, 2024", "Jane Doe"),  # the site after the writer
+        ("By Jane Kinzig Bote\nMarch 3, 2024", "Jane Kinzig Bote"),  # a name keeps two words
         ("By KinzigBote.de\nMarch 3, 2024", None),  # the site credited: the outlet, no writer
         ("By Jane Doe Jane Doe\nMarch 3, 2024", "Jane Doe"),  # the name printed twice
     ],

@@ -164,8 +164,10 @@ def find_byline(header: list[str], outlet: str | None, listed: set[str]) -> str 
         return names
     if _site_letters(names) == _site_letters(outlet):
         return None
-    if names.casefold().endswith(f" {outlet.casefold()}"):
-        return names[: -len(outlet) - 1].rstrip(" ,|–—-") or None
+    writers = names[: -len(outlet) - 1].rstrip(" ,|–—-")
+    # a writer's name keeps two words: "Henning Lobin" under a site named "Lobin" stays whole
+    if names.casefold().endswith(f" {outlet.casefold()}") and len(writers.split()) >= 2:
+        return writers
     return names
 
 
