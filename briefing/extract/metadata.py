@@ -394,6 +394,7 @@ PLATFORM_SITES = frozenset(
     " wordpress blogspot gravatar github gmail outlook yahoo doi pubmed archive".split()
 )
 SPAN_WORD = re.compile(r"[\w'’&.-]+")
+ROW_NOT_LETTERS = re.compile(r"[^\w\n]|_")  # NOT_LETTERS keeping the row breaks
 
 
 def _brand_over(owner: str, texts: list[str]) -> str | None:
@@ -407,19 +408,22 @@ def _brand_over(owner: str, texts: list[str]) -> str | None:
     names -= PLATFORM_SITES
     if not names:
         return None
-    short = [text for text in texts if len(text.split()) <= BRAND_ROW_WORDS]
-    squashed = "\n".join(NOT_LETTERS.sub("", text.lower()) for text in short)
-    owned = name_letters(owner)
-    owner_rows = squashed.count(owned) - sum(
-        NOT_LETTERS.sub("", text.lower()).count(owned)
-        for text in short
-        if _may_hold_copyright(text)
+    # the short rows lowered and squashed at once (rows hold single spaces between words)
+    short = "\n".join(text for text in texts if text.count(" ") < BRAND_ROW_WORDS).lower()
+    squashed = ROW_NOT_LETTERS.sub("", short)
+    rows, brand = max(
+        ((squashed.count(name), name) for name in names if len(name) >= 3), default=(0, "")
     )
-    counted = [(squashed.count(name), name) for name in names if len(name) >= 3]
-    rows, brand = max(counted, default=(0, ""))
-    if rows < BRAND_ROWS or rows < BRAND_LEAD * owner_rows or _same_name(brand, owned):
+    if rows < BRAND_ROWS:
+        return None  # most pages: no name of theirs on the menus
+    owned = name_letters(owner)
+    in_copyright = _rows_holding(short, COPYRIGHT_MARKS)
+    owner_rows = squashed.count(owned) - sum(
+        NOT_LETTERS.sub("", row).count(owned) for row in in_copyright
+    )
+    if rows < BRAND_LEAD * owner_rows or _same_name(brand, owned):
         return None
-    return _spelling(brand, short)
+    return _spelling(brand, [text for text in texts if text.count(" ") < BRAND_ROW_WORDS])
 
 
 def _same_name(brand: str, owner: str) -> bool:
