@@ -12,7 +12,9 @@ site. The scorer abstains below a belief threshold: a wrong outlet misleads an a
 than a missing one. The threshold is chosen on the tuning folds' sites from beliefs each fold
 gets from weights fitted on the other tuning folds (in-sample beliefs are too sure): the one
 that scores best at right picks minus `--wrong-cost` times wrong ones on the pages the rules
-leave without an outlet. The curve is printed.
+leave without an outlet. The curve is printed, and so are the curves the copyright owners'
+rivals were read from: the scorer's pick at each belief (OWNER_YIELD_BELIEF) and the site's
+own name, spelt by the page's addresses, at each count of short rows (BRAND_ROWS, BRAND_LEAD).
 
     python benchmarks/fit_outlets.py           # fit on the tuning folds, print both folds' picks
     python benchmarks/fit_outlets.py --write   # also ship the weights
@@ -69,6 +71,7 @@ class Page:
     listed: frozenset[str]
     rules_named: bool  # a rule named an outlet: the scorer is not asked
     owners: list[str]  # copyright owners the rules asked the scorer to rival
+    kept_owners: list[str]  # those the scorer did not replace: the site's own name may
     vectors: np.ndarray
     labels: np.ndarray  # 1 where the name row names the site
 
@@ -88,28 +91,39 @@ def load(shared: Path) -> list[Page]:
         text = (shared / set_name / "pages" / f"{key}.txt").read_text(
             encoding="utf-8", errors="replace"
         )
-        texts, listed, rules_named, owners = _outlet_rows(text, key)
+        texts, listed, rules_named, owners, kept_owners = _outlet_rows(text, key)
         names = name_rows(texts)
         vectors = np.array(outlet_features(texts, listed, names)).reshape(-1, len(OUTLET_FEATURES))
         labels = np.array([names_site(entry.name, url) for entry in names], dtype=float)
         fold = fold_of(site_of(url))
         tuning = fold in OUTLET_TUNING_FOLDS
-        pages.append(Page(url, fold, tuning, texts, listed, rules_named, owners, vectors, labels))
+        pages.append(
+            Page(
+                url, fold, tuning, texts, listed, rules_named, owners, kept_owners, vectors, labels
+            )
+        )
     return pages
 
 
-def _outlet_rows(text: str, key: str) -> tuple[list[str], frozenset[str], bool, list[str]]:
+def _outlet_rows(
+    text: str, key: str
+) -> tuple[list[str], frozenset[str], bool, list[str], list[str]]:
     """The rows and list items the outlet rules read on a page, whether the rules named an
-    outlet without asking the scorer, and the copyright owners they asked it to rival."""
+    outlet without asking the scorer, the copyright owners they asked it to rival and those
+    it did not replace."""
     seen: list[tuple[list[str], frozenset[str]]] = []
     asked: list[bool] = []
     owners: list[str] = []
+    kept_owners: list[str] = []
     find_outlet = metadata.find_outlet
     name_over_owner = metadata._name_over_owner
 
     def owner_spy(owner, texts, listed):  # noqa: ANN001, ANN202
         owners.append(owner)
-        return name_over_owner(owner, texts, listed)
+        rival = name_over_owner(owner, texts, listed)
+        if rival is None:
+            kept_owners.append(owner)
+        return rival
 
     def spy(texts, title_site, author, above, listed=frozenset()):  # noqa: ANN001, ANN202
         seen.append((texts, listed))
@@ -122,7 +136,7 @@ def _outlet_rows(text: str, key: str) -> tuple[list[str], frozenset[str], bool, 
     ):
         extract.extract_article(text, f"{key}.txt")
     texts, listed = seen[0] if seen else ([], frozenset())
-    return texts, listed, not asked, owners
+    return texts, listed, not asked, owners, kept_owners
 
 
 def fit_weights(pages: list[Page]) -> tuple[float, ...]:
@@ -204,6 +218,36 @@ def owner_curve(pages: list[Page]) -> list[CurvePoint]:
     ]
 
 
+@dataclass(frozen=True)
+class BrandPoint:
+    rows: int
+    lead: float
+    right: int
+    wrong: int
+
+
+def brand_curve(pages: list[Page]) -> list[BrandPoint]:
+    """Right and wrong outlets, on the pages whose copyright owner the scorer did not replace,
+    when the name the page's addresses spell and its short rows print (metadata.
+    _brand_over) replaces the owner at each BRAND_ROWS and BRAND_LEAD: the grid they
+    were read from. Nothing here is fitted, so every tuning page counts."""
+    points = []
+    for rows in (2, 3, 4):
+        for lead in (1.0, 1.5, 2.0, 3.0):
+            right = wrong = 0
+            with (
+                mock.patch.object(metadata, "BRAND_ROWS", rows),
+                mock.patch.object(metadata, "BRAND_LEAD", lead),
+            ):
+                for page in pages:
+                    for owner in page.kept_owners[:1]:  # the owner the rules answered with
+                        outlet = metadata._brand_over(owner, page.texts) or owner
+                        named = outlet_names_site(outlet, page.url, "\n".join(page.texts))
+                        right, wrong = right + named, wrong + (not named)
+            points.append(BrandPoint(rows, lead, right, wrong))
+    return points
+
+
 def report(pages: list[Page], model: SoftmaxModel, label: str) -> str:
     """Picks on the pages the rules leave without an outlet: found, right, wrong."""
     asked = [page for page in pages if not page.rules_named]
@@ -243,6 +287,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     for point in owner_curve(tuning):
         print(f"  {point.threshold:.2f}: right {point.right:3}, wrong {point.wrong:3}")
+    print(
+        "copyright owners the scorer keeps, replaced by the name the page's addresses spell and"
+        f" its short rows print (tuning sites; shipped rows {metadata.BRAND_ROWS},"
+        f" lead {metadata.BRAND_LEAD:g}):"
+    )
+    for brand in brand_curve(tuning):
+        print(
+            f"  rows {brand.rows}, lead {brand.lead:g}: right {brand.right:3},"
+            f" wrong {brand.wrong:3}"
+        )
     print(f"threshold {model.threshold:.2f} (best right - {args.wrong_cost:g} x wrong)")
     for name, weight in zip(OUTLET_FEATURES, model.weights, strict=True):
         print(f"  {name:14} {weight:+.2f}")

@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import fit_outlets  # noqa: E402
@@ -20,3 +22,23 @@ def test_the_threshold_trades_right_names_against_wrong_ones_at_the_wrong_cost()
     assert fit_outlets.best_threshold(list(points.values()), wrong_cost=1.0) == 0.35
     # costing two: the unsure band is left unanswered
     assert fit_outlets.best_threshold(list(points.values()), wrong_cost=2.0) == 0.65
+
+
+def test_the_brand_grid_counts_the_owner_or_the_sites_own_name_at_each_count() -> None:
+    texts = ["WSJ Pro", "WSJ Video", "Subscribe at www.wsj.com", "© 2019 Dow Jones"]
+    page = fit_outlets.Page(
+        url="https://www.wsj.com/articles/x",
+        fold=0,
+        tuning=True,
+        texts=texts,
+        listed=frozenset(texts[:2]),
+        rules_named=True,
+        owners=["Dow Jones"],
+        kept_owners=["Dow Jones"],
+        vectors=np.zeros((0, len(fit_outlets.OUTLET_FEATURES))),
+        labels=np.zeros(0),
+    )
+    points = {(point.rows, point.lead): point for point in fit_outlets.brand_curve([page])}
+    # three short rows spell the host: "WSJ" replaces the parent company at three, not at four
+    assert (points[3, 2.0].right, points[3, 2.0].wrong) == (1, 0)
+    assert (points[4, 2.0].right, points[4, 2.0].wrong) == (0, 1)

@@ -174,6 +174,20 @@ def test_masthead_is_a_name_printed_twice(top: str, outlet: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        ("By Jane Doe Kinzig Bote\nMarch 3, 2024", "Jane Doe"),  # the site after the writer
+        ("By Jane Kinzig Bote\nMarch 3, 2024", "Jane Kinzig Bote"),  # a name keeps two words
+        ("By KinzigBote.de\nMarch 3, 2024", None),  # the site credited: the outlet, no writer
+        ("By Jane Doe Jane Doe\nMarch 3, 2024", "Jane Doe"),  # the name printed twice
+    ],
+)
+def test_the_site_is_no_writer_of_its_byline(header: str, byline: str | None) -> None:
+    article = extract_article(_page(header, footer="© 2024 Kinzig Bote"), "page.txt")
+    assert (article.outlet, article.byline) == ("Kinzig Bote", byline)
+
+
+@pytest.mark.parametrize(
     ("headline", "standfirst", "body"),
     [
         (
@@ -275,6 +289,37 @@ def test_a_copyright_owner_printed_nowhere_else_yields_to_the_believed_masthead(
     assert extract_article(page, "page.txt").outlet == "Kinzig Bote"
     printed = f"{top}Ortenau Druck\n\nMehr von Ortenau Druck\n\n{contact}© 2023 Ortenau Druck\n"
     assert extract_article(printed, "page.txt").outlet == "Ortenau Druck"
+
+
+def test_a_parent_company_yields_to_the_name_the_pages_addresses_and_menus_print() -> None:
+    """A copyright owner the short rows hardly print ("Dow Jones" under WSJ's pages) yields to
+    the name the page's own host spells ("wsj.com") when its menus print that name at least
+    BRAND_ROWS times and twice as often; a platform's name (Facebook's share rows), a
+    subdomain's service ("docs.python.org") or an abbreviation of the owner never does."""
+    menu = "  • WSJ Pro\n  • WSJ Video\n  • WSJ Podcasts\n  • Share on Facebook\n  • Facebook"
+    top = f"{menu}\n\n{HEADLINE}\n\n{BODY}\n\nSubscribe at www.wsj.com\n\n"
+    page = f"{top}Copyright ©2019 Dow Jones. All Rights Reserved.\n"
+    assert extract_article(page, "page.txt").outlet == "WSJ"
+    # an owner the short rows print more than half as often keeps the page
+    owned = f"{top}Dow Jones\n\nAbout Dow Jones\n\nDow Jones Newsletters\n\n© 2019 Dow Jones\n"
+    assert extract_article(owned, "page.txt").outlet == "Dow Jones"
+    platform = top.replace("www.wsj.com", "facebook.com/wsj").replace("WSJ ", "Facebook ")
+    assert extract_article(f"{platform}© 2019 Dow Jones\n", "page.txt").outlet == "Dow Jones"
+    service = top.replace("www.wsj.com", "docs.wsj.com")
+    assert extract_article(f"{service}© 2019 Dow Jones\n", "page.txt").outlet == "Dow Jones"
+    times = top.replace("WSJ", "LA Times").replace("www.wsj.com", "www.latimes.com")
+    assert extract_article(f"{times}© 2019 Los Angeles Times\n", "page.txt").outlet == (
+        "Los Angeles Times"
+    )
+
+
+def test_a_masthead_the_menus_hardly_print_yields_to_the_sites_own_name() -> None:
+    """A partner station's name repeated above the headline is not the site whose host the page
+    spells and whose menus print its name."""
+    menu = "  • Cooperativa Deportes\n  • Cooperativa Radio\n  • Cooperativa TV"
+    top = f"Radio Sur\n\nRadio Sur\n\n{menu}\n\n{HEADLINE}\n\n{BODY}\n\n"
+    assert extract_article(f"{top}www.cooperativa.cl\n", "page.txt").outlet == "Cooperativa"
+    assert extract_article(top, "page.txt").outlet == "Radio Sur"
 
 
 def test_learned_outlet_reads_no_pasted_excerpt() -> None:

@@ -153,7 +153,45 @@ def find_byline(header: list[str], outlet: str | None, listed: set[str]) -> str 
     """The writers of the byline, in any language with a word before the names ("By Jane
     Doe", "Von Jane Doe", "Par Jean Dupont", "Autor: Ana Lima", "Omar Khalil, Reuters"), else a
     writer's name alone next to a date or role row. `listed` holds the page's list items: a
-    name among them is a menu entry. An agency credited as the byline is the wire, not a writer."""
+    name among them is a menu entry. An agency credited as the byline is the wire, not a writer;
+    the site credited as the byline is the outlet, not a writer ("By The Planetary Press"), and
+    the site's name after a writer's is not part of it ("Timothy Nerozzi Fox News")."""
+    names = _written_byline(header, outlet, listed)
+    if names is None:
+        return None
+    names = _printed_once(names) or names  # "Emmanuelle Ducros Emmanuelle Ducros"
+    if outlet is None:
+        return names
+    if _site_letters(names) == _site_letters(outlet):
+        return None
+    writers = names[: -len(outlet) - 1].rstrip(" ,|–—-")
+    # a writer's name keeps two words: "Henning Lobin" under a site named "Lobin" stays whole
+    if names.casefold().endswith(f" {outlet.casefold()}") and len(writers.split()) >= 2:
+        return writers
+    return names
+
+
+def _site_letters(name: str) -> str:
+    """A site's name as name_letters spells it, a domain without its ending ("Vegolosi.it" and
+    "Vegolosi", "KentNews.Online" and "KentNews" spell one name)."""
+    return name_letters(name.rsplit(".", 1)[0] if DOMAIN.match(name) else name)
+
+
+def _printed_once(name: str) -> str | None:
+    """A name printed twice over, once ("Le Point Le Point", "Crazy JuliaCrazy Julia"); None
+    when it is not doubled."""
+    words = name.split()
+    half = len(words) // 2
+    if words and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    middle = len(name) // 2
+    if name and len(name) % 2 == 0 and name[:middle] == name[middle:]:
+        return name[:middle]
+    return None
+
+
+def _written_byline(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+    """find_byline's writers as the header rows give them."""
     for index, text in enumerate(header):
         if byline_opener(text) and index + 1 < len(header):
             text = f"{text.strip()} {header[index + 1]}"  # the browser put the names below
@@ -279,7 +317,11 @@ def find_outlet(
         if owner != author and _is_owner_name(owner) and not _is_writer(owner, texts):
             publication = _publication_of(owner, texts)
             if publication:
-                return _name_over_owner(publication, texts, listed) or publication
+                return (
+                    _name_over_owner(publication, texts, listed)
+                    or _brand_over(publication, texts)
+                    or publication
+                )
             continue  # a publishing company: its publication may be named further down
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
@@ -290,7 +332,8 @@ def find_outlet(
         name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:
             return name
-    return _masthead(above_headline)
+    masthead = _masthead(above_headline)
+    return masthead and (_brand_over(masthead, texts) or masthead)
 
 
 # A copyright owner the page mentions at most this often outside its copyright rows may
@@ -325,6 +368,105 @@ def owner_rival(
         return None
     pick = outlet_belief(texts, listed, model, lowered)
     return None if pick is None or folded in pick.name.lower() else pick
+
+
+# The page's own name as its addresses spell it ("wsj.com", "www.zdnet.de", "info@msn.com")
+# and its short rows print it ("WSJ Pro", "ZDNet-Ticker", "MSN Worldwide"): a copyright owner
+# the short rows print at most half as often is a parent company (Dow Jones under WSJ, Ziff
+# Davis under PCMag), a masthead they print as little a partner's or a section's. Read from
+# the tuning folds' sites (fit_outlets.py prints the grid).
+BRAND_ROWS = 3
+BRAND_ROW_WORDS = 4  # menu items, logos and footer links, not the article's sentences
+BRAND_LEAD = 2  # the site's name printed at least this many times as often as the owner's
+BRAND_SPAN_WORDS = 4  # "Women's Health", "Al Bawaba", "L.A. Times"
+# A domain's ending written anywhere ("zdnet.de", "WSJ.com", "my.chemie.de"): a top-level
+# domain sites use, not code ("path.join", "foo.bar"); the label before it names the site.
+DOMAIN_ENDING = re.compile(
+    r"\.(?:co\.)?(?:com|net|org|info|news|tv|io|eu|de|at|ch|fr|it|es|nl|be|pl|cz|dk|se|no|fi"
+    r"|pt|uk|us|ca|au|in|br|ar|cl|mx|ru|jp|kr|cn|ie|nz|za)\b"
+)
+DOMAIN_LABEL = re.compile(r"[\w-]{3,}\Z")  # \Z: "$" also matches before a row's newline
+DOMAIN_LABEL_CHARACTERS = 63  # the longest label a domain name may have
+# Sites every page links to (share buttons, embeds, sign-in): never the page's own.
+PLATFORM_SITES = frozenset(
+    "facebook twitter youtube instagram linkedin pinterest google whatsapp tiktok telegram"
+    " xing reddit tumblr flickr vimeo soundcloud spotify apple amazon wikipedia wikimedia"
+    " wordpress blogspot gravatar github gmail outlook yahoo doi pubmed archive".split()
+)
+SPAN_WORD = re.compile(r"[\w'’&.-]+")
+ROW_NOT_LETTERS = re.compile(r"[^\w\n]|_")  # NOT_LETTERS keeping the row breaks
+
+
+def _brand_over(owner: str, texts: list[str]) -> str | None:
+    """The site's own name standing in for a name the rules read (a copyright owner, a
+    masthead) that the short rows hardly print: of the names the page's addresses and bare
+    domains spell (not a platform's), the one its short rows hold most, when they hold it
+    BRAND_ROWS times and BRAND_LEAD times as often as the owner's, written as the page writes it
+    ("WSJ" for "Dow Jones", "Cooperativa" for a partner station's masthead); None otherwise."""
+    lowered = _lowered_page(texts)
+    names = set(_page_addresses(lowered)) | set(_domain_labels(lowered))
+    names -= PLATFORM_SITES
+    if not names:
+        return None
+    # the short rows lowered and squashed at once (rows hold single spaces between words)
+    short = "\n".join(text for text in texts if text.count(" ") < BRAND_ROW_WORDS).lower()
+    squashed = ROW_NOT_LETTERS.sub("", short)
+    rows, brand = max(
+        ((squashed.count(name), name) for name in names if len(name) >= 3), default=(0, "")
+    )
+    if rows < BRAND_ROWS:
+        return None  # most pages: no name of theirs on the menus
+    owned = name_letters(owner)
+    in_copyright = _rows_holding(short, COPYRIGHT_MARKS)
+    owner_rows = squashed.count(owned) - sum(
+        NOT_LETTERS.sub("", row).count(owned) for row in in_copyright
+    )
+    if rows < BRAND_LEAD * owner_rows or _same_name(brand, owned):
+        return None
+    return _spelling(brand, [text for text in texts if text.count(" ") < BRAND_ROW_WORDS])
+
+
+def _same_name(brand: str, owner: str) -> bool:
+    """Whether two names' letters name one site: one holds the other, or the first is the
+    second's abbreviation, its letters in order from its first ("latimes" for "Los Angeles
+    Times", "stol" for "Südtirol Online")."""
+    if brand in owner or owner in brand:
+        return True
+    letters = iter(owner)
+    return brand[:1] == owner[:1] and all(letter in letters for letter in brand)
+
+
+def _domain_labels(page: str) -> Iterator[str]:
+    """The name of each host a lower-cased page writes without a subdomain other than "www"
+    ("zdnet.de", "www.wsj.com"; not "docs.python.org", a service the text links to), as
+    name_letters spells it; found from the endings (cheaper than trying every word)."""
+    for ending in DOMAIN_ENDING.finditer(page):
+        at = ending.start()
+        label = DOMAIN_LABEL.search(page, max(0, at - DOMAIN_LABEL_CHARACTERS), at)
+        if label is None:
+            continue
+        start = label.start()
+        if start == 0 or page[start - 1] not in "@./" or page.endswith("www.", 0, start):
+            yield NOT_LETTERS.sub("", label[0])
+
+
+def _spelling(letters: str, texts: list[str]) -> str | None:
+    """How the rows most often write a name spelt by its letters (a run of at most
+    BRAND_SPAN_WORDS words opening on a capital: "Women's Health" for "womenshealth")."""
+    spellings: Counter[str] = Counter()
+    for text in texts:
+        words = SPAN_WORD.findall(text)
+        for first in range(len(words)):
+            spelt = ""
+            for last in range(first, min(first + BRAND_SPAN_WORDS, len(words))):
+                spelt += NOT_LETTERS.sub("", words[last].lower())
+                if spelt in (letters, f"the{letters}"):
+                    span = " ".join(words[first : last + 1]).strip(".-'’")
+                    if span[:1].isupper():
+                        spellings[span] += 1
+                if len(spelt) >= len(letters):
+                    break
+    return spellings.most_common(1)[0][0] if spellings else None
 
 
 def _is_writer(owner: str, texts: list[str]) -> bool:
@@ -763,13 +905,8 @@ def _row_name(text: str) -> _RowName | None:
     bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(NAME_EDGES)
     name = (LOGO_LABEL.sub("", bare) if "logo" in lowered else bare).strip(NAME_EDGES)
     logo = name != bare
-    half = len(name) // 2
-    words = name.split()
-    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
-        return _RowName(" ".join(words[: len(words) // 2]), logo, doubled=True)
-    if len(name) % 2 == 0 and name[:half] == name[half:]:
-        return _RowName(name[:half], logo, doubled=True)
-    return _RowName(name, logo, doubled=False)
+    once = _printed_once(name)
+    return _RowName(once or name, logo, doubled=once is not None)
 
 
 @lru_cache(maxsize=8192)
