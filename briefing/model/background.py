@@ -128,10 +128,18 @@ def tells_a_state(text: str) -> bool:
     searched for only in a text holding the words it needs (one search for them all,
     tried at every character, was most of judging a line's background)."""
     folded = fold(text)
-    return any(
-        (not needed or any(word in folded for word in needed)) and alternative.search(text)
-        for needed, alternative in _state_alternatives()
-    )
+    # (each word looked for once, though several alternatives need it)
+    present = {word for word in _needed_words_of_all() if word in folded}
+    for needed, alternative in _state_alternatives():
+        if (not needed or not present.isdisjoint(needed)) and alternative.search(text):
+            return True
+    return False
+
+
+@cache
+def _needed_words_of_all() -> frozenset[str]:
+    """The words `_state_alternatives` need, of all of them."""
+    return frozenset(word for needed, _ in _state_alternatives() for word in needed)
 
 
 @cache
