@@ -4,9 +4,10 @@ days' events or reports published apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import Enum
+from itertools import product, repeat
 
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree
@@ -89,15 +90,19 @@ def join_reports(
 
     ranked = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
     above = sum(score >= weights.threshold for score, _, _ in ranked)
-    score_of = {(min(i, j), max(i, j)): score for score, i, j in scored}
+    # Either way round: the pairs of two groups are looked up as they come.
+    score_of: dict[tuple[int, int], float] = {}
+    for score, i, j in scored:
+        score_of[i, j] = score_of[j, i] = score
 
     def mean_score(i: int, j: int) -> tuple[float, int]:
         """The mean score of the pairs of members of i's and j's groups (a pair never
         proposed scoring 0), and how many pairs."""
         ri, rj = root(i), root(j)
-        cross = _cross(members.get(ri, [ri]), members.get(rj, [rj]))
-        total = sum(score_of.get((min(a, b), max(a, b)), 0.0) for a, b in cross)
-        return total / len(cross), len(cross)
+        group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
+        pairs = min(len(group_i), _GUARDED) * min(len(group_j), _GUARDED)
+        total = sum(map(score_of.get, _cross(group_i, group_j), repeat(0.0, pairs)))
+        return total / pairs, pairs
 
     for _, i, j in ranked[:above]:
         ri, rj = root(i), root(j)
@@ -145,9 +150,9 @@ def join_reports(
 _LINKED_PAIRS = 2
 
 
-def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> list[tuple[int, int]]:
+def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> Iterator[tuple[int, int]]:
     """The pairs of members of two groups checked when they join (_GUARDED of each)."""
-    return [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
+    return product(group_i[:_GUARDED], group_j[:_GUARDED])
 
 
 def _refusal(
