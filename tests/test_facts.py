@@ -501,6 +501,23 @@ def test_a_state_is_found_as_one_search_of_the_whole_pattern_finds_it(text: str)
     assert tells_a_state(text) is (state_pattern().search(text) is not None)
 
 
+_SCREENED_TEXT_WORDS = (
+    "has have HAS Have hаs haſ HAſ the war conflict offensive response has killed claimed "
+    "accused blamed of supplying denied accusations warned could series of repeatedly always "
+    "escalated intensified said that earlier EARLIER this month year last LAſT laſt ſince "
+    "strike İt , . ;"
+).split()
+
+
+@given(st.lists(st.sampled_from(_SCREENED_TEXT_WORDS), max_size=12).map(" ".join))
+def test_a_screened_pattern_finds_what_its_pattern_finds(text: str) -> None:
+    from briefing.model.background import _EARLIER, _STANDING, _TREND
+
+    for screened in (_STANDING, _TREND, _EARLIER):
+        found, whole = screened.search(text), screened.pattern.search(text)
+        assert (found and found.span()) == (whole and whole.span())
+
+
 def test_each_alternative_of_the_state_pattern_is_searched_only_with_its_words() -> None:
     from briefing.model.background import _state_alternatives
 

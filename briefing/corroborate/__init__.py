@@ -100,8 +100,13 @@ def corroborate(
     # reading order of their first sentence.
     groups: dict[int, list[str]] = {}
     for article, first in zip(articles, start, strict=True):
-        for k, sentence in enumerate(article.sentences):
-            groups.setdefault(root[first + k], []).append(sentence.id)
+        sentences = article.sentences
+        for sentence, group in zip(sentences, root[first : first + len(sentences)], strict=True):
+            members = groups.get(group)
+            if members is None:
+                groups[group] = [sentence.id]
+            else:
+                members.append(sentence.id)
     reports = []
     report_of: dict[str, Report] = {}
     for members in groups.values():

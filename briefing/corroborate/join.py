@@ -4,9 +4,10 @@ days' events or reports published apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import Enum
+from itertools import product, repeat
 
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree
@@ -58,8 +59,18 @@ def join_reports(
     article's and one that does not. `refused`, when given, gets why each pair (i, j)
     tried and not joined stayed apart."""
 
+    # The guards read members' days alone: each sentence's, read once and never unpacked
+    # with the rest of its words (most members of the groups tried are read for nothing).
+    read_dates: dict[int, frozenset[str]] = {}
+
+    def dates(i: int) -> frozenset[str]:
+        found = read_dates.get(i)
+        if found is None:
+            found = read_dates[i] = features.dates(i)
+        return found
+
     def apart(a: int, b: int) -> bool:
-        return published_apart(features[a], features[b], published[a], published[b])
+        return dates_apart(dates(a), dates(b), published[a], published[b])
 
     scored = _scored_pairs(features, distinct, published, told, weights)
     members: dict[int, list[int]] = {}
@@ -67,7 +78,7 @@ def join_reports(
     def join(i: int, j: int) -> None:
         ri, rj = root(i), root(j)
         group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
-        refusal = _refusal(features, apart, group_i, group_j, i, j)
+        refusal = _refusal(features, dates, apart, group_i, group_j, i, j)
         if refusal is not None:
             if refused is not None:
                 refused[i, j] = refusal
@@ -79,18 +90,26 @@ def join_reports(
 
     ranked = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
     above = sum(score >= weights.threshold for score, _, _ in ranked)
-    score_of = {(min(i, j), max(i, j)): score for score, i, j in scored}
+    # Either way round: the pairs of two groups are looked up as they come.
+    score_of: dict[tuple[int, int], float] = {}
+    for score, i, j in scored:
+        score_of[i, j] = score_of[j, i] = score
 
     def mean_score(i: int, j: int) -> tuple[float, int]:
         """The mean score of the pairs of members of i's and j's groups (a pair never
         proposed scoring 0), and how many pairs."""
         ri, rj = root(i), root(j)
-        cross = _cross(members.get(ri, [ri]), members.get(rj, [rj]))
-        total = sum(score_of.get((min(a, b), max(a, b)), 0.0) for a, b in cross)
-        return total / len(cross), len(cross)
+        group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
+        pairs = min(len(group_i), _GUARDED) * min(len(group_j), _GUARDED)
+        total = sum(map(score_of.get, _cross(group_i, group_j), repeat(0.0, pairs)))
+        return total / pairs, pairs
 
     for _, i, j in ranked[:above]:
-        if root(i) != root(j):
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            if ri not in members and rj not in members:
+                join(i, j)  # two sentences alone: their one pair is past the threshold
+                continue
             mean, pairs = mean_score(i, j)
             if pairs < _LINKED_PAIRS or mean >= GROUP_AGREEMENT:
                 join(i, j)
@@ -131,13 +150,14 @@ def join_reports(
 _LINKED_PAIRS = 2
 
 
-def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> list[tuple[int, int]]:
+def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> Iterator[tuple[int, int]]:
     """The pairs of members of two groups checked when they join (_GUARDED of each)."""
-    return [(a, b) for a in group_i[:_GUARDED] for b in group_j[:_GUARDED]]
+    return product(group_i[:_GUARDED], group_j[:_GUARDED])
 
 
 def _refusal(
     features: Features,
+    dates: Callable[[int], frozenset[str]],
     apart: Callable[[int, int], bool],
     group_i: Sequence[int],
     group_j: Sequence[int],
@@ -149,16 +169,18 @@ def _refusal(
     for a, b in _cross(group_i, group_j):
         if apart(a, b):
             return Refusal.APART
-        if clash(features[a], features[b]):
+        if clash(dates(a), dates(b)):
             return Refusal.DAYS_CLASH
     # Groups whose sentences name weekdays, none of them the same, tell of two
     # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
     # reports, however a headline bundling both bridges them; they join on a shared
     # count ("killed 70" the attack of Saturday, as WHO said on Sunday). (Two sentences
     # alone may: one outlet dates the attack, another the announcement.)
-    if len(group_i) + len(group_j) > 2 and not _count_agrees(features[i], features[j]):
-        days_i = _weekdays(features, group_i[:_GUARDED])
-        days_j = _weekdays(features, group_j[:_GUARDED])
+    if len(group_i) + len(group_j) > 2 and not _count_agrees(
+        features.numbers(i), features.numbers(j)
+    ):
+        days_i = _weekdays(dates, group_i[:_GUARDED])
+        days_j = _weekdays(dates, group_j[:_GUARDED])
         if days_i and days_j and not days_i & days_j:
             return Refusal.WEEKDAYS
     return None
@@ -221,24 +243,32 @@ def published_apart(
     """Whether two sentences, of articles published on these days, carry different reports
     however alike: published more than REPORT_DAYS apart, or one telling of another year
     than its article's and the other not."""
+    return dates_apart(wa.dates, wb.dates, day_a, day_b)
+
+
+def dates_apart(
+    dates_a: frozenset[str], dates_b: frozenset[str], day_a: date | None, day_b: date | None
+) -> bool:
+    """`published_apart` of two sentences by their `ReportWords.dates`."""
     if day_a is None or day_b is None:
         return False
     if abs(day_a - day_b).days > REPORT_DAYS:
         return True
-    return _other_years(wa, day_a) != _other_years(wb, day_b)
+    return _other_years(dates_a, day_a) != _other_years(dates_b, day_b)
 
 
-def _count_agrees(wa: ReportWords, wb: ReportWords) -> bool:
-    """Whether two sentences give one count past the common ones."""
-    return any(x > SMALL_COUNT and any(counts_agree(x, y) for y in wb.numbers) for x in wa.numbers)
+def _count_agrees(numbers_a: frozenset[float], numbers_b: frozenset[float]) -> bool:
+    """Whether two sentences (their `ReportWords.numbers`) give one count past the common
+    ones."""
+    return any(x > SMALL_COUNT and any(counts_agree(x, y) for y in numbers_b) for x in numbers_a)
 
 
-def _weekdays(features: Features, group: Sequence[int]) -> set[str]:
-    return {d for m in group for d in features[m].dates if d.startswith("wd:")}
+def _weekdays(dates: Callable[[int], frozenset[str]], group: Sequence[int]) -> set[str]:
+    return {d for m in group for d in dates(m) if d.startswith("wd:")}
 
 
-def _other_years(words: ReportWords, published: date) -> frozenset[str]:
-    """The years of the full dates a sentence names other than its article's: "The ordeal
-    began on October 7, 2023" in a January 2025 article tells of then, and joins only a
-    sentence of then, not the report of the week."""
-    return frozenset(d for d in words.dates if d.startswith("y:") and d != f"y:{published.year}")
+def _other_years(dates: frozenset[str], published: date) -> frozenset[str]:
+    """The years of the full dates a sentence names (its `ReportWords.dates`) other than
+    its article's: "The ordeal began on October 7, 2023" in a January 2025 article tells
+    of then, and joins only a sentence of then, not the report of the week."""
+    return frozenset(d for d in dates if d.startswith("y:") and d != f"y:{published.year}")

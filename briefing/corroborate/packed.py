@@ -200,8 +200,15 @@ class Features:
 
     def events(self, i: int) -> frozenset[str]:
         """Sentence i's event verbs (`ReportWords.events`, run 2), without unpacking it."""
+        return self._run_words(i, 2)
+
+    def dates(self, i: int) -> frozenset[str]:
+        """Sentence i's days (`ReportWords.dates`, run 3), without unpacking it."""
+        return self._run_words(i, 3)
+
+    def _run_words(self, i: int, k: int) -> frozenset[str]:
         words, n = self._articles[self._article[i]], self._position[i]
-        return frozenset(map(VOCABULARY.words.__getitem__, words.run(n, 2)))
+        return frozenset(map(VOCABULARY.words.__getitem__, words.run(n, k)))
 
     def names_an_event(self, i: int) -> bool:
         """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""

@@ -24,12 +24,12 @@ from briefing.model.words import (
 )
 
 
-def clash(wa: ReportWords, wb: ReportWords) -> bool:
-    """Whether two sentences cannot carry one report whatever their words: they name
-    different days of the month. (Different counts can: a toll updated within the day
-    is one report.)"""
-    days_a = {d for d in wa.dates if d.startswith("d:")}
-    days_b = {d for d in wb.dates if d.startswith("d:")}
+def clash(dates_a: frozenset[str], dates_b: frozenset[str]) -> bool:
+    """Whether two sentences (their `ReportWords.dates`) cannot carry one report whatever
+    their words: they name different days of the month. (Different counts can: a toll
+    updated within the day is one report.)"""
+    days_a = {d for d in dates_a if d.startswith("d:")}
+    days_b = {d for d in dates_b if d.startswith("d:")}
     return bool(days_a and days_b and not days_a & days_b)
 
 

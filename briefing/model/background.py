@@ -20,6 +20,27 @@ from briefing.annotate.phrase_index import fold
 from briefing.model.clauses import main_verb
 from briefing.model.words import _lines, event_verbs, names_an_event_verb
 
+
+@dataclass(frozen=True)
+class _Screened:
+    """A pattern each match of which holds one of `words` (lower case: letters `fold`
+    folds to them, as the pattern ignores case), searched for only in a text holding one
+    (most texts hold none: a search tried at every character cost more than looking)."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        folded = fold(text)
+        if not any(word in folded for word in self.words):
+            return None
+        return self.pattern.search(text)
+
+
+# Every alternative of the patterns screened by these holds "has" or "have" (a new one
+# must hold one too, or the words screening it must change).
+_PERFECT = ("has", "have")
+
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
 _STATE = (
@@ -63,33 +84,39 @@ _STATE = (
 # deaths of over 62,700 Palestinians" (the war's toll, not the day's; not "a war that has
 # killed 3,500", a clause describing the war of a sentence with news of its own). With a
 # day of the news written in it, it is that day's news.
-_STANDING = re.compile(
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:accused|blamed)\b[^.;]{0,120}?\bof\s+(?:\w+ing|being)\b"
-    # "has denied accusations of ethnic targeting": a standing denial
-    r"|\b(?:has|have)\s+(?:\w+ly\s+)?denied\s+(?:the\s+|any\s+|all\s+)?(?:accusations|allegations"
-    r"|charges)\b"
-    # "have warned that the administration could soon give up its efforts": a standing
-    # warning of what may be, not a development
-    r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:warned|cautioned|suggested|signalled|signaled)\b"
-    r"[^.;]{0,80}?\b(?:could|might|may)\b"
-    # "has launched a series of airstrikes in the region": a run of events, not one
-    r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
-    r"\s+of\b"
-    r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
-    r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
-    r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
-    r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
-    r"|displaced)\b",
-    re.IGNORECASE,
+_STANDING = _Screened(
+    re.compile(
+        r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:accused|blamed)\b[^.;]{0,120}?\bof\s+(?:\w+ing|being)\b"
+        # "has denied accusations of ethnic targeting": a standing denial
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?denied\s+(?:the\s+|any\s+|all\s+)?(?:accusations|allegations"
+        r"|charges)\b"
+        # "have warned that the administration could soon give up its efforts": a standing
+        # warning of what may be, not a development
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:warned|cautioned|suggested|signalled|signaled)\b"
+        r"[^.;]{0,80}?\b(?:could|might|may)\b"
+        # "has launched a series of airstrikes in the region": a run of events, not one
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
+        r"\s+of\b"
+        r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
+        r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
+        r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
+        r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
+        r"|displaced)\b",
+        re.IGNORECASE,
+    ),
+    _PERFECT,
 )
 # A change of the situation told in the perfect by the main clause: "The strike has
 # dramatically escalated tensions between Israel and Hezbollah", "Fighting has intensified
 # in this oil-rich area" (what the news has led to, commentary; not "The army said the RSF
 # has intensified its shelling", a statement of the day).
-_TREND = re.compile(
-    r"^(?:(?!\b(?:said|says|told|that|after|when)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?"
-    r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b",
-    re.IGNORECASE,
+_TREND = _Screened(
+    re.compile(
+        r"^(?:(?!\b(?:said|says|told|that|after|when)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?"
+        r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b",
+        re.IGNORECASE,
+    ),
+    _PERFECT,
 )
 # A sentence opening at some recent time, not on a day of the news: "During a recent
 # press briefing, ...", "Recently, ..." (only the opening phrase: "displaced by strikes
@@ -128,10 +155,18 @@ def tells_a_state(text: str) -> bool:
     searched for only in a text holding the words it needs (one search for them all,
     tried at every character, was most of judging a line's background)."""
     folded = fold(text)
-    return any(
-        (not needed or any(word in folded for word in needed)) and alternative.search(text)
-        for needed, alternative in _state_alternatives()
-    )
+    # (each word looked for once, though several alternatives need it)
+    present = {word for word in _needed_words_of_all() if word in folded}
+    for needed, alternative in _state_alternatives():
+        if (not needed or not present.isdisjoint(needed)) and alternative.search(text):
+            return True
+    return False
+
+
+@cache
+def _needed_words_of_all() -> frozenset[str]:
+    """The words `_state_alternatives` need, of all of them."""
+    return frozenset(word for needed, _ in _state_alternatives() for word in needed)
 
 
 @cache
@@ -281,8 +316,9 @@ _PRESENT_STATE = re.compile(r"\b(?:is|are|remains?)\b")
 HISTORY_DAYS = 60
 # What the story did before its news: "a series of explosions targeting pagers ... earlier
 # this month, and ... airstrikes beginning on Monday" recalls how it got here.
-_EARLIER = re.compile(
-    r"\bearlier\s+this\s+(?:month|year)\b|\blast\s+(?:month|year)\b", re.IGNORECASE
+_EARLIER = _Screened(
+    re.compile(r"\bearlier\s+this\s+(?:month|year)\b|\blast\s+(?:month|year)\b", re.IGNORECASE),
+    ("earlier", "last"),
 )
 # An event dated within this many days before its article is the article's news.
 NEWS_DAYS = 2

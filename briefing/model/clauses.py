@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import islice
 
 from briefing.model.words import event_verbs
 
@@ -27,7 +28,7 @@ def opening_phrase_end(text: str) -> int:
     """Where an opening phrase ("In a further setback for Assad,", "Citing two
     officials,", "Meanwhile,") ends, at its comma; 0 when the sentence opens with its
     subject."""
-    words = text.split()
+    words = text.split(maxsplit=2)  # (the first two words)
     # A participle opens a phrase when an object or preposition follows ("Citing two
     # officials", "Speaking to reporters"); "Bombing killed five" has its subject first.
     participial = (
@@ -52,7 +53,7 @@ def main_clause_opening(text: str, reach: int = 8) -> str:
     if first in _CONDITIONS and "," in rest:
         # An event keeps its condition (see events.event_span); its subject does not.
         start += rest.index(",") + 1
-    return " ".join(text[start:].split()[:reach])
+    return " ".join(text[start:].split(maxsplit=reach)[:reach])
 
 
 # Words opening a subordinate clause before the main one: its subject is not the main
@@ -76,18 +77,19 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
     verb is a lower-case event verb, auxiliary, "-ed" word or word of `also` after the
     first word."""
     verbs = _verbs(also)
-    previous = ""
-    for n, word in enumerate(_WORD.finditer(opening)):
-        bare = word.group().strip(",;:").lower()
-        if (
-            n
-            and word.group()[:1].islower()
+    # (words as `_WORD` finds them: str.split splits at the same spaces; a word's place is
+    # looked for only for the verb found)
+    words = opening.split()
+    for n in range(1, len(words)):
+        word = words[n]
+        if not word[:1].islower():
+            continue
+        bare = word.strip(",;:").lower()
+        if (bare in verbs or bare in _AUXILIARIES or bare.endswith("ed")) and (
             # "The attack marks ...": a noun; "This marks ..." (a verb of `also`) is a verb
-            and (previous not in _DETERMINERS or bare in also)
-            and (bare in verbs or bare in _AUXILIARIES or bare.endswith("ed"))
+            bare in also or words[n - 1].strip(",;:").lower() not in _DETERMINERS
         ):
-            return word.start()
-        previous = bare
+            return next(islice(_WORD.finditer(opening), n, None)).start()
     return len(opening)
 
 

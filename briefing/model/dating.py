@@ -534,11 +534,12 @@ class Dating:
         articles = self.index.articles
         if articles[article_id].published:
             return None
-        found = {
-            news.value: news
-            for other in sorted(self.carriers[article_id])
-            if articles[other].published and (news := self.news_day(other)) is not None
-        }
+        found: dict[str, DateMention] = {}
+        for other in sorted(self.carriers[article_id]):
+            if articles[other].published and (news := self.news_day(other)) is not None:
+                found[news.value] = news
+                if len(found) > 1:
+                    return None  # they disagree: the other carriers' news need not be read
         if len(found) != 1:
             return None
         news = next(iter(found.values()))
@@ -686,6 +687,8 @@ def carriers_of(index: Index) -> dict[str, set[str]]:
     """Article id -> the other articles carrying a report with it."""
     carriers: dict[str, set[str]] = defaultdict(set)
     for report in index.corroboration.reports:
+        if len(report.sentence_ids) == 1:
+            continue  # one sentence: one article (most reports)
         articles = {index.sentences[sid].article_id for sid in report.sentence_ids}
         for article_id in articles:
             carriers[article_id] |= articles - {article_id}

@@ -197,11 +197,11 @@ def pane_lines(
     for pane in panes:
         for members, stated in per_pane[pane.id].items():
             report = index.corroboration.report_of[members[0]].id
-            line = make_line(index, report, members, off_period, stated)
             if report not in about:
                 about[report] = report_actor(index, report, candidates[report], mentions)
             if about[report] != pane.id:
-                continue
+                continue  # (its line is another pane's: not read for this one)
+            line = make_line(index, report, members, off_period, stated)
             article = index.articles[line.stated.article_id]
             opening = main_clause_opening(line.event)
             named = subject_mentions(opening, lambda text, a=article: mentions(text, a))

@@ -98,11 +98,12 @@ def fresh_lines(
     of the key `facts` says (another outlet's account of it is not another development):
     what a summary is made from."""
     told = [(fact.text, fact.date or fact.reported) for fact in facts]
-    return [
-        (line, also)
-        for line, also in _candidates(lines)
-        if not any(says_again(line.event, line.recency or None, *fact) for fact in told)
-    ]
+    fresh = []
+    for line, also in _candidates(lines):
+        day = line.recency or None  # (worked out once, not once for each fact)
+        if not any(says_again(line.event, day, *fact) for fact in told):
+            fresh.append((line, also))
+    return fresh
 
 
 def _candidates(
