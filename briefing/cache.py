@@ -490,10 +490,12 @@ class _StoredPools:
     rendering the briefing reads, and most of its row. A part found damaged by then is
     said by `late_warning` and leaves the panes without pools (the row is discarded)."""
 
-    def __init__(self, path: Path, key: str, text: str) -> None:
+    def __init__(self, path: Path, key: str, encoded: bytes) -> None:
         self._path = path
         self._briefing_key = key
-        self._text: str | None = text
+        # As the row holds it, UTF-8: made text only when read (turning the pools of
+        # 1,000 articles into a str was a sixth of loading the briefing's row).
+        self._encoded: bytes | None = encoded
         self._panes: list[_DeferredPane] = []
         self._lock = threading.Lock()
 
@@ -508,10 +510,10 @@ class _StoredPools:
 
     def load(self, key: str) -> None:
         with self._lock:
-            if self._text is None:
+            if self._encoded is None:
                 return  # loaded by another thread meanwhile
-            pools = _decode_pools(self._text, len(self._panes))
-            self._text = None
+            pools = _decode_pools(self._encoded, len(self._panes))
+            self._encoded = None
             if pools is None:
                 late_warning(
                     f"article cache {self._path}: a damaged briefing's summary pools left out "
@@ -529,8 +531,13 @@ def _unsaid(message: str) -> None:
     pass
 
 
-def _decode_pools(text: str, count: int) -> list[tuple[SummaryLine, ...]] | None:
-    """The `count` panes' summary pools a row holds, or None when that part is damaged."""
+def _decode_pools(encoded: bytes, count: int) -> list[tuple[SummaryLine, ...]] | None:
+    """The `count` panes' summary pools a row holds (UTF-8), or None when that part is
+    damaged."""
+    try:
+        text = encoded.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
     if _unclean_json(text):
         return None
     try:
@@ -874,7 +881,9 @@ class ArticleCache:
             return None
         try:
             row = self._connection.execute(
-                "SELECT value, pools FROM briefings WHERE key = ?", (key,)
+                # The pools as bytes: decoded only if they are read (see `_StoredPools`).
+                "SELECT value, CAST(pools AS BLOB) FROM briefings WHERE key = ?",
+                (key,),
             ).fetchone()
         except sqlite3.Error as error:
             self._fail(error)
@@ -882,7 +891,7 @@ class ArticleCache:
         if row is None:
             return None
         value, pools = row
-        if not isinstance(pools, str) or _unclean_json(value):
+        if not isinstance(pools, bytes) or _unclean_json(value):
             self._discard("briefings", [key])
             return None
         try:

@@ -285,7 +285,7 @@ def test_a_warm_run_reads_the_articles_text_only_when_asked_for_it(
     assert type(pickle.loads(pickle.dumps(warm.articles[0]))) is type(cold.articles[0])
 
 
-def _set_briefing_pools(value: str) -> None:
+def _set_briefing_pools(value: str | bytes) -> None:
     import sqlite3
 
     with sqlite3.connect(default_path()) as connection:
@@ -305,6 +305,8 @@ def test_a_warm_run_decodes_the_panes_summary_pools_only_when_read(tmp_path: Pat
     assert render_text(warm) == render_text(cold) and render_json(warm) == render_json(cold)
     panes = (*warm.actors, *warm.other_actors)
     assert not any("summary_pool" in vars(brief) for brief in panes)
+    # Nor are they made text: the row's UTF-8 bytes are kept as they were fetched.
+    assert isinstance(vars(warm.actors[0])["_store"]._encoded, bytes)
     # The first one read decodes them all.
     assert warm.actors[0].summary_pool == cold.actors[0].summary_pool
     assert all("summary_pool" in vars(brief) for brief in panes)
@@ -313,9 +315,11 @@ def test_a_warm_run_decodes_the_panes_summary_pools_only_when_read(tmp_path: Pat
     assert again == rebrief(cold, summarizer="luhn", sentences=2)
 
 
-@pytest.mark.parametrize("pools", ["not json", "[]", '[[{"text": 3}]]', "[[]]" * 2, "\u001b"])
+@pytest.mark.parametrize(
+    "pools", ["not json", "[]", '[[{"text": 3}]]', "[[]]" * 2, "\u001b", b"[[\xff]]"]
+)
 def test_damaged_summary_pools_are_said_left_out_and_the_row_discarded(
-    tmp_path: Path, counted_extractions, caplog: pytest.LogCaptureFixture, pools: str
+    tmp_path: Path, counted_extractions, caplog: pytest.LogCaptureFixture, pools: str | bytes
 ) -> None:
     from briefing.render import render_text
 

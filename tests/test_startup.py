@@ -133,3 +133,21 @@ def test_the_view_imports_no_more_than_its_first_screen_needs(tmp_path: Path) ->
     # The guard can fail: the views that use them do import them.
     everything = "import briefing.tui.sections, briefing.tui.reload, briefing.render.output"
     assert _imported(everything, tmp_path, watched) == list(watched[:5])
+
+
+def test_the_view_and_the_dumps_import_only_the_renderers_they_use(tmp_path: Path) -> None:
+    # Each format's renderer loads when it is chosen; the view words its lines with the
+    # dumps' wording and renders only when exporting.
+    renderers = (
+        "briefing.render.formats",
+        "briefing.render.text",
+        "briefing.render.markdown",
+        "briefing.render.schema",
+        "briefing.render.json_text",
+    )
+    assert _imported("import briefing.tui.app", tmp_path, renderers) == []
+    code = "from briefing.cli import main\nmain(['dump', '-o', {out!r}])"
+    text = _imported(code.format(out=str(tmp_path / "brief.txt")), tmp_path, renderers)
+    assert text == ["briefing.render.formats", "briefing.render.text"]
+    markdown = _imported(code.format(out=str(tmp_path / "brief.md")), tmp_path, renderers)
+    assert markdown == ["briefing.render.formats", "briefing.render.markdown"]

@@ -9,27 +9,34 @@ fast indented encoding), `formats` (one of them by name) and `output` (atomic wr
 imported here: only writing needs it).
 """
 
-from briefing.render.formats import FORMATS, render, render_pieces
-from briefing.render.json_text import indented_json
-from briefing.render.markdown import render_actor_markdown, render_markdown
-from briefing.render.schema import SCHEMA, briefing_json, render_json
-from briefing.render.text import fill, render_text
-from briefing.render.wording import also_tail, date_range, plural, summary_shortfall
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "FORMATS",
-    "SCHEMA",
-    "also_tail",
-    "briefing_json",
-    "date_range",
-    "fill",
-    "indented_json",
-    "plural",
-    "render",
-    "render_actor_markdown",
-    "render_json",
-    "render_markdown",
-    "render_pieces",
-    "render_text",
-    "summary_shortfall",
-]
+# Each public name's module, loaded when the name is first asked for: the view needs only
+# the wording, and a text dump only the text renderer (a module's import compiles its
+# patterns and its functions' code).
+_MODULE_OF = {
+    "FORMATS": "formats",
+    "render": "formats",
+    "render_pieces": "formats",
+    "indented_json": "json_text",
+    "render_actor_markdown": "markdown",
+    "render_markdown": "markdown",
+    "SCHEMA": "schema",
+    "briefing_json": "schema",
+    "render_json": "schema",
+    "fill": "text",
+    "render_text": "text",
+    "also_tail": "wording",
+    "date_range": "wording",
+    "plural": "wording",
+    "summary_shortfall": "wording",
+}
+
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_MODULE_OF[name]}"), name)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from briefing.model import Briefing
-from briefing.render.markdown import render_markdown
-from briefing.render.schema import json_pieces, render_json
-from briefing.render.text import render_text
+if TYPE_CHECKING:
+    from briefing.model import Briefing
 
 FORMATS = ("text", "markdown", "json")
 
@@ -15,18 +14,27 @@ FORMATS = ("text", "markdown", "json")
 def render(briefing: Briefing, fmt: str, width: int = 80) -> str:
     """The whole briefing in one of FORMATS, ending with a newline."""
     if fmt == "json":
+        from briefing.render.schema import render_json
+
         return render_json(briefing)
     return "".join(render_pieces(briefing, fmt, width))
 
 
 def render_pieces(briefing: Briefing, fmt: str, width: int = 80) -> Iterator[str]:
     """`render`'s text in pieces, to be written as they come: JSON quotes every sentence
-    of every article, hundreds of MB at 10,000 articles never held at once."""
+    of every article, hundreds of MB at 10,000 articles never held at once. Only the
+    chosen format's renderer is imported."""
     if fmt == "text":
+        from briefing.render.text import render_text
+
         yield render_text(briefing, width)
     elif fmt == "markdown":
+        from briefing.render.markdown import render_markdown
+
         yield render_markdown(briefing)
     elif fmt == "json":
+        from briefing.render.schema import json_pieces
+
         yield from json_pieces(briefing)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
