@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, compress
 
-from briefing.annotate.openings import matches_at
+from briefing.annotate.openings import matches_at, places_tried
+from briefing.ascii_text import run_starts, word_runs
 
 
 @dataclass(frozen=True)
@@ -107,50 +107,61 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if _OTHER_FOLDS.search(text) is not None:
         yield from phrase.finditer(text)
         return
-    # The text's words and what lies between them, alternately (words at odd places): one
-    # split in C, and each word's start is the length of what comes before it.
-    pieces = _WORD_PIECES.split(text)
-    words = pieces[1::2]
-    kinds = _opening_kinds(words)
-    if _WITH_A_YEAR in kinds and _YEAR_DIGITS.search(text) is None:
-        kinds = [kind if kind != _WITH_A_YEAR else _NEVER for kind in kinds]
-    if not any(kinds):
-        return
-    starts = list(accumulate(map(len, pieces)))
-    yield from matches_at(phrase, text, (starts[2 * n] for n in compress(range(len(words)), kinds)))
+    # The words split by the string methods, and the starts of the few a phrase may open at
+    # found by them too.
+    words = word_runs(text)
+    tried = places_tried(_opening_kinds(words), _TRIED_PAIRS)
+    yield from matches_at(phrase, text, run_starts(text, words, tried))
 
 
-_WORD_PIECES = re.compile(r"(\w+)")
 # Every phrase opens a word: a number (digits or a number word, the whole word), a month
 # (or its three letters), or a word placing a year, the year's digits maybe glued on.
 _SPELT_NUMBERS = frozenset(_NUMBER_WORDS)
-_YEAR_WORDS = frozenset(_BEFORE_YEAR)
 _OPENING_WORDS = frozenset(
     [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", *_BEFORE_YEAR]
 )
 _LETTERS_BEFORE_DIGITS = re.compile(r"[^\W\d]*")
-# Whether a phrase may open at a word (a superset: the phrase decides). A word placing a
-# year ("in", "since", "mid") opens only the phrase of a year, which a text without a
-# year's digits (`_YEAR_DIGITS`) does not hold: most words a sentence opens with are these.
-_NEVER, _WITH_A_YEAR, _ALWAYS = 0, 1, 2
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# Where a phrase may open at a word (a superset: the phrase decides): always (digits, a
+# year glued on), only before a word opening with a digit (a month, a word placing a year:
+# "in 2016", "May 25"; most words a sentence opens with are these), only before a unit, "and"
+# or another number word (a spelt number: "two days", "twenty-four hours") ...
+_NEVER, _ALWAYS, _BEFORE_DIGITS, _BEFORE_UNIT = range(4)
+# ... and (times 4) what it is as the word after one.
+_OTHER, _DIGITS, _UNIT = 0, 4, 8
+_TRIED_PAIRS = frozenset(
+    (own + follows, after)
+    for own, before in (
+        (_ALWAYS, (_OTHER, _DIGITS, _UNIT)),
+        (_BEFORE_DIGITS, (_DIGITS,)),
+        (_BEFORE_UNIT, (_UNIT,)),
+    )
+    for follows in (_OTHER, _DIGITS, _UNIT)
+    for kind in before
+    for after in range(kind, kind + 4)
+)
+_UNITS_SPELT = frozenset(
+    unit + plural
+    for unit in (*"second minute hour day night week month year decade".split(), "century")
+    for plural in ("", "s")
+) | {"centurie", "centuries", "and", *_NUMBER_WORDS}
 
 
 def _opening(word: str) -> int:
-    """Whether a phrase may open at this word: `_NEVER`, `_WITH_A_YEAR` or `_ALWAYS`."""
+    """Where a phrase may open at this word and after it (see `_TRIED_PAIRS`)."""
     if word[0].isdecimal():
-        return _ALWAYS
+        return _ALWAYS + _DIGITS
     lower = word.lower()
-    if lower in _YEAR_WORDS:
-        return _WITH_A_YEAR
-    if lower in _SPELT_NUMBERS or lower in _OPENING_WORDS:
-        return _ALWAYS
+    follows = _UNIT if lower in _UNITS_SPELT else _OTHER
+    if lower in _SPELT_NUMBERS:
+        return _BEFORE_UNIT + follows
+    if lower in _OPENING_WORDS:
+        return _BEFORE_DIGITS + follows
     if not lower[-1].isdecimal():
-        return _NEVER
+        return _NEVER + follows
     letters = _LETTERS_BEFORE_DIGITS.match(lower)
     if letters is None or letters.group() not in _OPENING_WORDS:
-        return _NEVER
-    return _WITH_A_YEAR if letters.group() in _YEAR_WORDS else _ALWAYS
+        return _NEVER + follows
+    return _ALWAYS + follows  # its year glued on: "mid2024", "May25"
 
 
 # `_opening` of the words seen, in a plain dict (a sentence's words looked up at once);
