@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress, repeat
+from operator import not_
 
 from briefing.annotate.openings import matches_at, places_tried
 from briefing.ascii_text import run_starts, word_runs
@@ -164,21 +166,19 @@ def _opening(word: str) -> int:
     return _ALWAYS + follows  # its year glued on: "mid2024", "May25"
 
 
-# `_opening` of the words seen, in a plain dict (a sentence's words looked up at once);
-# emptied when it holds this many, so that a long run's memory stays bounded.
-_OPENINGS: dict[str, int] = {}
-_KNOWN_WORDS = 131_072
+# `_opening` of every word of letters alone that is not `_NEVER` and `_OTHER`, lower-cased:
+# such a word's code is its lower case's (no digit opens or ends it).
+_LETTER_WORDS = {word: _opening(word) for word in (*_UNITS_SPELT, *_SPELT_NUMBERS, *_OPENING_WORDS)}
 
 
 def _opening_kinds(words: list[str]) -> list[int]:
-    """The `_opening` of each word, in order."""
-    try:
-        return list(map(_OPENINGS.__getitem__, words))
-    except KeyError:
-        if len(_OPENINGS) >= _KNOWN_WORDS:
-            _OPENINGS.clear()
-        _OPENINGS.update((word, _opening(word)) for word in set(words).difference(_OPENINGS))
-        return list(map(_OPENINGS.__getitem__, words))
+    """The `_opening` of each word, in order: looked up in C for words of letters (a
+    distinct corpus brings new words in most sentences, and a memo of them made a Python
+    call for each), worked out for the few others (digits, "mid2024")."""
+    codes = list(map(_LETTER_WORDS.get, map(str.lower, words), repeat(_NEVER + _OTHER)))
+    for n in compress(range(len(words)), map(not_, map(str.isalpha, words))):
+        codes[n] = _opening(words[n])
+    return codes
 
 
 _DIGIT = re.compile(r"\d")
@@ -194,10 +194,12 @@ def holds_digit(text: str) -> bool:
 
 _UNITS = "second|minute|hour|day|night|week|month|year|decade|centur"
 _SPELT_UNIT = re.compile(rf"(?i:{_UNITS})")
+# The units, looked for one by one in the lower-case text by the string methods (the regex
+# engine tries an alternation of them at every character).
+_UNIT_NAMES = _UNITS.split("|")
 # A number word before a unit ("two days", "twenty-four hours"), searched for in the
 # lower-case text: an ignore-case alternation is tried letter by letter at every
 # character, a plain one is found at C speed.
-_LOWER_UNIT = re.compile(_UNITS)
 _LOWER_SPELT_TIME = re.compile(
     rf"(?:{'|'.join(_NUMBER_WORDS)})(?:\s+and\s+a\s+half)?[\s-]+(?:{_UNITS})"
 )
@@ -212,4 +214,7 @@ def _may_spell_time(text: str) -> bool:
         return _SPELT_UNIT.search(text) is not None
     lowered = text.lower()
     # Most texts name no unit: that is found out first, more quickly.
-    return _LOWER_UNIT.search(lowered) is not None and _LOWER_SPELT_TIME.search(lowered) is not None
+    return (
+        any(map(lowered.__contains__, _UNIT_NAMES))
+        and _LOWER_SPELT_TIME.search(lowered) is not None
+    )
