@@ -123,37 +123,45 @@ _OPENING_WORDS = frozenset(
     [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", *_BEFORE_YEAR]
 )
 _LETTERS_BEFORE_DIGITS = re.compile(r"[^\W\d]*")
-# Where a phrase may open at a word (a superset: the phrase decides): always (digits, a
-# year glued on), only before a word opening with a digit (a month, a word placing a year:
-# "in 2016", "May 25"; most words a sentence opens with are these), only before a unit, "and"
-# or another number word (a spelt number: "two days", "twenty-four hours") ...
-_NEVER, _ALWAYS, _BEFORE_DIGITS, _BEFORE_UNIT = range(4)
-# ... and (times 4) what it is as the word after one.
-_OTHER, _DIGITS, _UNIT = 0, 4, 8
+# Where a phrase may open at a word (a superset: the phrase decides): always (digits with
+# letters: "4pm", "7th", a year glued on: "mid2024"), only before a word opening with a digit
+# (a month, a word placing a year: "in 2016", "May 25"; most words a sentence opens with are
+# these), only before a unit, "and" or another number word (a spelt number: "two days",
+# "twenty-four hours"), and, for a number of digits alone, only before one of those, a word
+# of a time or a date ("4 a.m.", "0200 GMT", "25 May", "7 of") or digits ("10:30", "1,000")
+# ...
+_NEVER, _ALWAYS, _BEFORE_DIGITS, _BEFORE_UNIT, _NUMBER = range(5)
+# ... and (times 5) what it is as the word after one.
+_OTHER, _DIGITS, _UNIT, _TIME_WORD = 0, 5, 10, 15
 _TRIED_PAIRS = frozenset(
     (own + follows, after)
     for own, before in (
-        (_ALWAYS, (_OTHER, _DIGITS, _UNIT)),
+        (_ALWAYS, (_OTHER, _DIGITS, _UNIT, _TIME_WORD)),
         (_BEFORE_DIGITS, (_DIGITS,)),
         (_BEFORE_UNIT, (_UNIT,)),
+        (_NUMBER, (_DIGITS, _UNIT, _TIME_WORD)),
     )
-    for follows in (_OTHER, _DIGITS, _UNIT)
+    for follows in (_OTHER, _DIGITS, _UNIT, _TIME_WORD)
     for kind in before
-    for after in range(kind, kind + 4)
+    for after in range(kind, kind + 5)
 )
 _UNITS_SPELT = frozenset(
     unit + plural
     for unit in (*"second minute hour day night week month year decade".split(), "century")
     for plural in ("", "s")
 ) | {"centurie", "centuries", "and", *_NUMBER_WORDS}
+_TIME_WORDS = frozenset(
+    [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", "of"]
+    + "a p am pm o gmt utc".split()
+)
 
 
 def _opening(word: str) -> int:
     """Where a phrase may open at this word and after it (see `_TRIED_PAIRS`)."""
     if word[0].isdecimal():
-        return _ALWAYS + _DIGITS
+        return (_NUMBER if word.isdecimal() else _ALWAYS) + _DIGITS
     lower = word.lower()
-    follows = _UNIT if lower in _UNITS_SPELT else _OTHER
+    follows = _UNIT if lower in _UNITS_SPELT else _TIME_WORD if lower in _TIME_WORDS else _OTHER
     if lower in _SPELT_NUMBERS:
         return _BEFORE_UNIT + follows
     if lower in _OPENING_WORDS:
@@ -168,7 +176,9 @@ def _opening(word: str) -> int:
 
 # `_opening` of every word of letters alone that is not `_NEVER` and `_OTHER`, lower-cased:
 # such a word's code is its lower case's (no digit opens or ends it).
-_LETTER_WORDS = {word: _opening(word) for word in (*_UNITS_SPELT, *_SPELT_NUMBERS, *_OPENING_WORDS)}
+_LETTER_WORDS = {
+    word: _opening(word) for word in (*_UNITS_SPELT, *_SPELT_NUMBERS, *_OPENING_WORDS, *_TIME_WORDS)
+}
 
 
 def _opening_kinds(words: list[str]) -> list[int]:
