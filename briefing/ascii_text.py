@@ -5,6 +5,9 @@ spaces), split into words by the string methods in C."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
 # Each ASCII character that is no word character (letters, digits, _) to a space.
 _ASCII_WORD_GAPS = bytes(
     code if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256)
@@ -31,3 +34,43 @@ def ascii_words(text: str) -> list[str]:
     """The runs of word characters of an ASCII text (what `\\w+` finds), split in C as bytes:
     the regex engine's split costs more than a thousand instructions a word."""
     return text.encode("ascii").translate(_ASCII_WORD_GAPS).decode("ascii").split()
+
+
+_WORD = re.compile(r"\w+")
+# Characters made spaces before a text is split into words: the caseless marks and others
+# common in news text (here they need not be caseless, only no word characters).
+_WORD_GAP_MARKS = CASELESS_MARKS + "▪（）《》，\xa0"
+
+
+def word_runs(text: str) -> list[str]:
+    """The runs of word characters of a text, in order (what `\\w+` findall gives)."""
+    shadow = ascii_shadow(text, _WORD_GAP_MARKS)
+    return _WORD.findall(text) if shadow is None else ascii_words(shadow)
+
+
+def run_starts(text: str, runs: Sequence[str], places: Iterable[int]) -> Iterator[int]:
+    """Where the runs at `places` (in order) start: `runs` are the text's `word_runs`. Found
+    by the string methods where the regex engine made a match object for every word of the
+    text: a run is the first whole run of its characters past the one before, once the
+    same words standing between them are passed."""
+    at, after_last = 0, 0
+    for place in places:
+        run = runs[place]
+        for _ in range(runs[after_last:place].count(run) + 1):
+            start = _whole_run(text, run, at)
+            at = start + len(run)
+        after_last = place + 1
+        yield start
+
+
+def _whole_run(text: str, run: str, at: int) -> int:
+    """Where the first whole run of word characters `run` at or past `at` starts (one the
+    text holds)."""
+    start = text.find(run, at)
+    while True:
+        before, after = text[start - 1 : start], text[start + len(run) : start + len(run) + 1]
+        # Inside a longer run where a word character stands before or after it (\w is
+        # what `str.isalnum` says of one character, and "_").
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return start
+        start = text.find(run, start + 1)

@@ -100,7 +100,7 @@ def user_profiles_dir() -> Path:
 
 # After a phrase's last word: a plural or possessive ("rebels", "Assad's", "rebels'"), and
 # no word character (a trailing hyphen compound still names the actor: "Iran-backed").
-_PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w)"
+PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w)"
 
 
 def _phrase_words(phrase: str) -> str:
@@ -112,7 +112,7 @@ def phrase_body(phrase: str) -> str:
     """A phrase without its start boundary: inner spaces match any whitespace; the last
     word may take a plural or possessive ("rebels", "Assad's", "rebels'"); a trailing
     hyphen compound still names the actor ("Iran-backed")."""
-    return rf"(?:{_phrase_words(phrase)}){_PHRASE_END}"
+    return rf"(?:{_phrase_words(phrase)}){PHRASE_END}"
 
 
 def load_profile(name_or_path: str | None = None) -> Profile:
@@ -198,7 +198,7 @@ def _names_regex(profile: Profile) -> re.Pattern[str]:
     # to compile (compiling every bundled profile's was 9 ms of each cold run).
     branches = "|".join(_phrase_words(p) for p in ordered)
     return re.compile(
-        rf"(?<!\w)(?<!anti-)(?=[{initials}])(?:{branches}){_PHRASE_END}", re.IGNORECASE
+        rf"(?<!\w)(?<!anti-)(?=[{initials}])(?:{branches}){PHRASE_END}", re.IGNORECASE
     )
 
 

@@ -813,3 +813,26 @@ def test_organisations_are_read_only_in_texts_holding_a_body_or_a_head_word(monk
     assert screened == [matcher.organisations_in(text) for text in texts]
     assert ("United Nations", None) in screened[-2]
     assert ("Rapid Support Forces", "RSF") in screened[-2]
+
+
+def test_country_names_are_matched_as_their_patterns_match() -> None:
+    # Each name's words are found by the string methods and its end by a shared pattern:
+    # where its own pattern (compiled from its source) matches, and only there, it does.
+    import re
+
+    from briefing.annotate.actors import _name_match, _other_matcher
+
+    matcher = _other_matcher(load_profile("syria"))
+    for key, group in matcher.groups.items():
+        for name in matcher._order(key):  # noqa: SLF001
+            source = next(s for s in group if matcher._names[s] is name)  # noqa: SLF001
+            pattern = re.compile(source)
+            written = " ".join(name.words)
+            for text in (
+                *(f"in {written}{end} and more" for end in ("", "'s", "’s", "s", "es", "x", "-")),
+                f"in {written.replace(' ', chr(10) + ' ')} said",
+                f"in {written} has",
+                f"in {written[:-1]}",
+            ):
+                found = pattern.match(text, 3)
+                assert _name_match(name, text, 3) == (found.end() if found else None), text

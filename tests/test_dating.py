@@ -749,15 +749,18 @@ def test_a_paragraph_opening_on_an_old_date_goes_on_telling_history(tmp_path: Pa
 
 
 def test_time_phrases_are_tried_only_where_one_may_open() -> None:
-    """`time_numbers` tries its phrases at the words that may open one, and at a word
-    placing a year ("in", "since", "mid") only when the text holds a year's digits:
-    what it finds is what a search of the whole text finds."""
-    from briefing.annotate.date_mention import _ALWAYS, _NEVER, _WITH_A_YEAR, _opening
+    """`time_numbers` tries its phrases at the words that may open one, at a month or a
+    word placing a year ("in", "since", "mid") only before a word opening with a digit, at
+    a spelt number only before a unit, "and" or a number word, and at a number of digits
+    alone only before those, digits or a word of a time or a date: what it finds is what a
+    search of the whole text finds."""
+    from briefing.annotate.date_mention import _TRIED_PAIRS, _opening
     from briefing.annotate.date_mention import _patterns as time_patterns
+    from briefing.annotate.openings import places_tried
 
-    assert [_opening(w) for w in ["in", "Since", "mid2024", "killed", "4pm", "May", "two"]] == [
-        _WITH_A_YEAR, _WITH_A_YEAR, _WITH_A_YEAR, _NEVER, _ALWAYS, _ALWAYS, _ALWAYS
-    ]  # fmt: skip
+    words = "in 2016 Since killed mid2024 4pm May 25 two days two people".split()
+    tried = places_tried([_opening(w) for w in words], _TRIED_PAIRS)
+    assert [words[n] for n in tried] == ["in", "mid2024", "4pm", "May", "25", "two"]
     phrase, number = time_patterns()
     sentences = [
         "In 2016 and since 2011, 40 people died in 3 towns.",  # years: "in" and "since" open
@@ -765,6 +768,8 @@ def test_time_phrases_are_tried_only_where_one_may_open() -> None:
         "In2016 the mid2024 and mid-2024 plans, 12 days after May 25.",
         "It rose by 20,000 in 19 days from 1999's level, in 1,999 places.",
         "The 7th of October, at 10:30, 2025-01-26, Nov. 27, 2024, and 0200 GMT.",
+        "Two and a half years, twenty-four hours, two-day talks, in in 2016 in 2017.",
+        "At 4 a.m., 5 PM, 6 o’clock and 0200 GMT on 25 of May, 1,000 people, 3.5 hours, 2016.",
     ]
     for sentence in sentences:
         whole = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.annotate.actors import _key
 from briefing.annotate.phrase_index import PhraseIndex, PhraseMatch, folded
@@ -94,7 +96,8 @@ def test_word_runs_are_what_the_word_pattern_finds() -> None:
     # to the regex engine: each gives exactly the runs of word characters.
     import re
 
-    from briefing.annotate.phrase_index import fold, word_runs
+    from briefing.annotate.phrase_index import fold
+    from briefing.ascii_text import word_runs
 
     every = re.compile(r"\w+")
     texts = [
@@ -110,3 +113,27 @@ def test_word_runs_are_what_the_word_pattern_finds() -> None:
     assert word_runs("Assad’s “rebels”") == ["Assad", "s", "rebels"]
     assert fold("The U.S. Army") == "the u.s. army"
     assert fold("İdlib ſtate") == "idlib state"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["in", "in2016", "_in", "in_", "ín", "Berlin", "2016", "٣", "ſin", "a"]),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "-", "’", "_", "", "é", ", "]), min_size=12, max_size=12),
+    st.sets(st.integers(0, 30)),
+)
+def test_run_starts_are_where_the_word_pattern_finds_the_runs(
+    words: list[str], gaps: list[str], chosen: set[int]
+) -> None:
+    # Runs standing inside longer ones ("in" in "Berlin") and the same run left out before
+    # the one asked for are passed over.
+    import re
+
+    from briefing.ascii_text import run_starts, word_runs
+
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    runs = word_runs(text)
+    starts = [m.start() for m in re.finditer(r"\w+", text)]
+    places = sorted(n for n in chosen if n < len(runs))
+    assert list(run_starts(text, runs, places)) == [starts[n] for n in places]

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 
-from briefing.annotate.countries import COUNTRIES, Country, capital_regex, slug
+from briefing.annotate.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
-from briefing.profile import ContextRule, Profile, phrase_body
+from briefing.profile import PHRASE_END, ContextRule, Profile, phrase_body
 
 
 @dataclass(frozen=True)
@@ -412,11 +412,37 @@ _GROUP_PREFIX = re.compile(rf"(?<!\w){_REGION_PREFIX}")
 
 @dataclass(frozen=True)
 class _GroupName:
-    """A country's name or capital as `_OtherMatcher` finds it."""
+    """A country's name or capital as `_OtherMatcher` finds it: what its pattern's source
+    (the name's words as written, any whitespace between them, then `end`) matches."""
 
-    source: str  # its pattern's source
-    words: tuple[str, ...]  # as written: each is in whatever the pattern matches
+    words: tuple[str, ...]  # as written
+    end: re.Pattern[str]  # what stands after the last word
     country: Country
+
+
+# What stands after a name's last word and after a capital's (see `_GroupName`).
+_NAME_END = re.compile(PHRASE_END)
+_CAPITAL_END = re.compile(CAPITAL_END)
+_SPACES = re.compile(r"\s+")
+
+
+def _name_match(name: _GroupName, text: str, start: int) -> int | None:
+    """Where the name's pattern matches at `start` ends, or None: its words found by the
+    string methods, what is after them by the shared pattern of its end (one pattern a
+    name, compiled when first met, cost a worker more than the matching)."""
+    at = start
+    for n, word in enumerate(name.words):
+        if n:
+            # A word holds no whitespace: the run of it before the word is all given back.
+            space = _SPACES.match(text, at)
+            if space is None:
+                return None
+            at = space.end()
+        if not text.startswith(word, at):
+            return None
+        at += len(word)
+    end = name.end.match(text, at)
+    return None if end is None else end.end()
 
 
 class _OtherMatcher:
@@ -429,7 +455,7 @@ class _OtherMatcher:
         # Regex sources of the names not covered, grouped by the letters they start with:
         # "Guinea" and "Guinea-Bissau" share a group, "Niger" and "Nigeria" do not.
         self.groups: dict[str, dict[str, Country]] = {}
-        self._words: dict[str, tuple[str, ...]] = {}  # each source's name, as words
+        self._names: dict[str, _GroupName] = {}  # by its pattern's source
         for country in COUNTRIES:
             if theatre & {n.lower() for n in country.names} or any(
                 self.tagger.tag(name) for name in country.names
@@ -437,13 +463,10 @@ class _OtherMatcher:
                 self.covered.add(country.id)
                 continue
             for name in country.names:
-                self._add(name, phrase_body(name), country)
+                self._add(name, phrase_body(name), _NAME_END, country)
             for capital in country.capitals:
-                self._add(capital, capital_regex(capital), country)
-        # Each name's pattern is compiled when a text holding its words first needs it:
-        # compiling every group's costs ~0.4 s, and a worker compiling each group it meets
-        # whole (most for "The", "New" or "South") spent more on that than on matching.
-        self._patterns: dict[str, re.Pattern[str]] = {}
+                self._add(capital, capital_regex(capital), _CAPITAL_END, country)
+        # A group's names in the order they are tried, when a text first needs them.
         self._ordered: dict[str, list[_GroupName]] = {}
         self.state_forces = {
             f"{name} {forces}": country.id
@@ -456,12 +479,12 @@ class _OtherMatcher:
         # value), so remembering them weighs little.
         self.names = lru_cache(maxsize=16_384)(partial(_sentence_names, self))
 
-    def _add(self, name: str, source: str, country: Country) -> None:
+    def _add(self, name: str, source: str, end: re.Pattern[str], country: Country) -> None:
         letters = _LEADING_LETTERS.match(name)
         if letters:
             self.groups.setdefault(letters.group(), {})[source] = country
             # Every word of the name is in what its source matches, as written.
-            self._words[source] = tuple(name.split())
+            self._names[source] = _GroupName(tuple(name.split()), end, country)
 
     def group_match(self, key: str, text: str, start: int) -> tuple[Country, int] | None:
         """The country of the first of the names starting with `key` (longest first) that
@@ -473,19 +496,16 @@ class _OtherMatcher:
         for name in self._ordered.get(key) or self._order(key):
             if not all(word in text for word in name.words):
                 continue
-            pattern = self._patterns.get(name.source)
-            if pattern is None:
-                pattern = self._patterns[name.source] = re.compile(name.source)
-            match = pattern.match(text, start)
-            if match:
-                return name.country, match.end()
+            end = _name_match(name, text, start)
+            if end is not None:
+                return name.country, end
         return None
 
     def _order(self, key: str) -> list[_GroupName]:
         group = self.groups[key]
+        # Longest source first, as the names' alternation tried them.
         self._ordered[key] = [
-            _GroupName(source, self._words[source], group[source])
-            for source in sorted(group, key=len, reverse=True)
+            self._names[source] for source in sorted(group, key=len, reverse=True)
         ]
         return self._ordered[key]
 

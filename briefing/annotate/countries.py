@@ -255,7 +255,11 @@ def _parse(table: str) -> tuple[Country, ...]:
 COUNTRIES: tuple[Country, ...] = _parse(_TABLE)
 
 
+# After a capital used as the name of its government: a possessive, or a verb of a state.
+CAPITAL_END = rf"(?:['’]s(?!\w)|(?=\s+(?:{_STATE_VERBS})\b))"
+
+
 def capital_regex(capital: str) -> str:
     """Regex source for a capital used as the name of its government (no start boundary)."""
     body = r"\s+".join(re.escape(w) for w in capital.split())
-    return rf"{body}(?:['’]s(?!\w)|(?=\s+(?:{_STATE_VERBS})\b))"
+    return rf"{body}{CAPITAL_END}"

@@ -9,9 +9,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import compress, repeat
+from operator import not_
 
-from briefing.annotate.openings import matches_at
+from briefing.annotate.openings import matches_at, places_tried
+from briefing.ascii_text import run_starts, word_runs
 
 
 @dataclass(frozen=True)
@@ -107,67 +109,86 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if _OTHER_FOLDS.search(text) is not None:
         yield from phrase.finditer(text)
         return
-    # The text's words and what lies between them, alternately (words at odd places): one
-    # split in C, and each word's start is the length of what comes before it.
-    pieces = _WORD_PIECES.split(text)
-    words = pieces[1::2]
-    kinds = _opening_kinds(words)
-    if _WITH_A_YEAR in kinds and _YEAR_DIGITS.search(text) is None:
-        kinds = [kind if kind != _WITH_A_YEAR else _NEVER for kind in kinds]
-    if not any(kinds):
-        return
-    starts = list(accumulate(map(len, pieces)))
-    yield from matches_at(phrase, text, (starts[2 * n] for n in compress(range(len(words)), kinds)))
+    # The words split by the string methods, and the starts of the few a phrase may open at
+    # found by them too.
+    words = word_runs(text)
+    tried = places_tried(_opening_kinds(words), _TRIED_PAIRS)
+    yield from matches_at(phrase, text, run_starts(text, words, tried))
 
 
-_WORD_PIECES = re.compile(r"(\w+)")
 # Every phrase opens a word: a number (digits or a number word, the whole word), a month
 # (or its three letters), or a word placing a year, the year's digits maybe glued on.
 _SPELT_NUMBERS = frozenset(_NUMBER_WORDS)
-_YEAR_WORDS = frozenset(_BEFORE_YEAR)
 _OPENING_WORDS = frozenset(
     [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", *_BEFORE_YEAR]
 )
 _LETTERS_BEFORE_DIGITS = re.compile(r"[^\W\d]*")
-# Whether a phrase may open at a word (a superset: the phrase decides). A word placing a
-# year ("in", "since", "mid") opens only the phrase of a year, which a text without a
-# year's digits (`_YEAR_DIGITS`) does not hold: most words a sentence opens with are these.
-_NEVER, _WITH_A_YEAR, _ALWAYS = 0, 1, 2
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+# Where a phrase may open at a word (a superset: the phrase decides): always (digits with
+# letters: "4pm", "7th", a year glued on: "mid2024"), only before a word opening with a digit
+# (a month, a word placing a year: "in 2016", "May 25"; most words a sentence opens with are
+# these), only before a unit, "and" or another number word (a spelt number: "two days",
+# "twenty-four hours"), and, for a number of digits alone, only before one of those, a word
+# of a time or a date ("4 a.m.", "0200 GMT", "25 May", "7 of") or digits ("10:30", "1,000")
+# ...
+_NEVER, _ALWAYS, _BEFORE_DIGITS, _BEFORE_UNIT, _NUMBER = range(5)
+# ... and (times 5) what it is as the word after one.
+_OTHER, _DIGITS, _UNIT, _TIME_WORD = 0, 5, 10, 15
+_TRIED_PAIRS = frozenset(
+    (own + follows, after)
+    for own, before in (
+        (_ALWAYS, (_OTHER, _DIGITS, _UNIT, _TIME_WORD)),
+        (_BEFORE_DIGITS, (_DIGITS,)),
+        (_BEFORE_UNIT, (_UNIT,)),
+        (_NUMBER, (_DIGITS, _UNIT, _TIME_WORD)),
+    )
+    for follows in (_OTHER, _DIGITS, _UNIT, _TIME_WORD)
+    for kind in before
+    for after in range(kind, kind + 5)
+)
+_UNITS_SPELT = frozenset(
+    unit + plural
+    for unit in (*"second minute hour day night week month year decade".split(), "century")
+    for plural in ("", "s")
+) | {"centurie", "centuries", "and", *_NUMBER_WORDS}
+_TIME_WORDS = frozenset(
+    [*(m.lower() for m in _MONTHS), *(m[:3].lower() for m in _MONTHS), "sept", "of"]
+    + "a p am pm o gmt utc".split()
+)
 
 
 def _opening(word: str) -> int:
-    """Whether a phrase may open at this word: `_NEVER`, `_WITH_A_YEAR` or `_ALWAYS`."""
+    """Where a phrase may open at this word and after it (see `_TRIED_PAIRS`)."""
     if word[0].isdecimal():
-        return _ALWAYS
+        return (_NUMBER if word.isdecimal() else _ALWAYS) + _DIGITS
     lower = word.lower()
-    if lower in _YEAR_WORDS:
-        return _WITH_A_YEAR
-    if lower in _SPELT_NUMBERS or lower in _OPENING_WORDS:
-        return _ALWAYS
+    follows = _UNIT if lower in _UNITS_SPELT else _TIME_WORD if lower in _TIME_WORDS else _OTHER
+    if lower in _SPELT_NUMBERS:
+        return _BEFORE_UNIT + follows
+    if lower in _OPENING_WORDS:
+        return _BEFORE_DIGITS + follows
     if not lower[-1].isdecimal():
-        return _NEVER
+        return _NEVER + follows
     letters = _LETTERS_BEFORE_DIGITS.match(lower)
     if letters is None or letters.group() not in _OPENING_WORDS:
-        return _NEVER
-    return _WITH_A_YEAR if letters.group() in _YEAR_WORDS else _ALWAYS
+        return _NEVER + follows
+    return _ALWAYS + follows  # its year glued on: "mid2024", "May25"
 
 
-# `_opening` of the words seen, in a plain dict (a sentence's words looked up at once);
-# emptied when it holds this many, so that a long run's memory stays bounded.
-_OPENINGS: dict[str, int] = {}
-_KNOWN_WORDS = 131_072
+# `_opening` of every word of letters alone that is not `_NEVER` and `_OTHER`, lower-cased:
+# such a word's code is its lower case's (no digit opens or ends it).
+_LETTER_WORDS = {
+    word: _opening(word) for word in (*_UNITS_SPELT, *_SPELT_NUMBERS, *_OPENING_WORDS, *_TIME_WORDS)
+}
 
 
 def _opening_kinds(words: list[str]) -> list[int]:
-    """The `_opening` of each word, in order."""
-    try:
-        return list(map(_OPENINGS.__getitem__, words))
-    except KeyError:
-        if len(_OPENINGS) >= _KNOWN_WORDS:
-            _OPENINGS.clear()
-        _OPENINGS.update((word, _opening(word)) for word in set(words).difference(_OPENINGS))
-        return list(map(_OPENINGS.__getitem__, words))
+    """The `_opening` of each word, in order: looked up in C for words of letters (a
+    distinct corpus brings new words in most sentences, and a memo of them made a Python
+    call for each), worked out for the few others (digits, "mid2024")."""
+    codes = list(map(_LETTER_WORDS.get, map(str.lower, words), repeat(_NEVER + _OTHER)))
+    for n in compress(range(len(words)), map(not_, map(str.isalpha, words))):
+        codes[n] = _opening(words[n])
+    return codes
 
 
 _DIGIT = re.compile(r"\d")
@@ -183,10 +204,12 @@ def holds_digit(text: str) -> bool:
 
 _UNITS = "second|minute|hour|day|night|week|month|year|decade|centur"
 _SPELT_UNIT = re.compile(rf"(?i:{_UNITS})")
+# The units, looked for one by one in the lower-case text by the string methods (the regex
+# engine tries an alternation of them at every character).
+_UNIT_NAMES = _UNITS.split("|")
 # A number word before a unit ("two days", "twenty-four hours"), searched for in the
 # lower-case text: an ignore-case alternation is tried letter by letter at every
 # character, a plain one is found at C speed.
-_LOWER_UNIT = re.compile(_UNITS)
 _LOWER_SPELT_TIME = re.compile(
     rf"(?:{'|'.join(_NUMBER_WORDS)})(?:\s+and\s+a\s+half)?[\s-]+(?:{_UNITS})"
 )
@@ -201,4 +224,7 @@ def _may_spell_time(text: str) -> bool:
         return _SPELT_UNIT.search(text) is not None
     lowered = text.lower()
     # Most texts name no unit: that is found out first, more quickly.
-    return _LOWER_UNIT.search(lowered) is not None and _LOWER_SPELT_TIME.search(lowered) is not None
+    return (
+        any(map(lowered.__contains__, _UNIT_NAMES))
+        and _LOWER_SPELT_TIME.search(lowered) is not None
+    )

@@ -14,11 +14,11 @@ import datetime
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress
 
 from briefing.annotate.date_mention import DateMention
-from briefing.annotate.openings import matches_at
-from briefing.annotate.phrase_index import fold, word_runs
+from briefing.annotate.openings import matches_at, places_tried
+from briefing.annotate.phrase_index import fold
+from briefing.ascii_text import run_starts, word_runs
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -107,21 +107,17 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”\u2013\u2014]|\s-\s")
 _NOT_AFTER_YEAR = re.compile(
     r"\s+(?:people|men|women|children|police|personnel|staff|GMT|UTC|local|hrs|h|[a-z]+(?<![aiu])s)\b"
 )
-# The word every candidate opens with (a candidate starts where a word does): a number, one
-# of these words in any case (compared folded), or one of these as written. Searching for
-# candidates at these words alone, not at every word, takes half the time.
-_OPENING_WORDS_ANY_CASE = frozenset((*_PREPOSITIONS, "a", "an", *_NUMBER_WORDS, *_NEAR_WORDS))
-_OPENING_WORDS = frozenset(
-    ("mid", "the")
-    + tuple(
-        spelling
-        for name in (*_MONTH_NAMES, *_MONTH_ABBREVIATIONS, *_WEEKDAY_NAMES)
-        for spelling in (name, name.upper())
-    )
+# The words a candidate opens with (a candidate starts where a word does): a number, a
+# month's or weekday's name as written, or one of these in any case (compared folded).
+# Searching for candidates at these words alone, not at every word, takes half the time;
+# at a lead-in only where the word after it goes on (see `_TRIED_PAIRS`), half again.
+_NAMES_AS_WRITTEN = frozenset(
+    spelling
+    for name in (*_MONTH_NAMES, *_MONTH_ABBREVIATIONS, *_WEEKDAY_NAMES)
+    for spelling in (name, name.upper())
 )
-# A word: every run of word characters is one whole (the engine skips to the next word
-# character; opening with a look-behind, it was tried at every character).
-_WORD_START = re.compile(r"\w+")
+_LEAD_INS = frozenset(_PREPOSITIONS) - frozenset(_NEAR_WORDS)  # before the core
+_AGO_COUNTS = frozenset(("a", "an", *_NUMBER_WORDS))  # before a unit: "two days ago"
 
 # Cheap screen run before _CANDIDATE, as exact as a few substring tests can be: every
 # candidate holds a year's digits, a month (title or upper case: its first three letters) or
@@ -235,20 +231,55 @@ def _candidate_matches(text: str) -> tuple[re.Match[str], ...]:
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_CANDIDATE` in `text`, as its `finditer` finds them, tried only
-    where a word that can open one starts."""
-    # The words are screened all at once (a lookup each), the few openers tried one by one.
-    openers = compress(_WORD_START.finditer(text), map(_may_open, word_runs(text)))
-    return matches_at(_CANDIDATE, text, (word.start() for word in openers))
+    where a word that can open one starts (and, for a lead-in, the word after it can go on)."""
+    # The words are screened all at once (a lookup each), the few tried found one by one.
+    words = word_runs(text)
+    tried = places_tried(list(map(_opening_code, words)), _TRIED_PAIRS)
+    return matches_at(_CANDIDATE, text, run_starts(text, words, tried))
+
+
+# What a word is to `_CANDIDATE`: where it opens a candidate (its own code) ...
+_NEVER, _ALWAYS, _BEFORE_CORE, _BEFORE_UNIT, _BEFORE_YEAR = range(5)
+# ... and (times 5) what it is as the word after one: a word the core may open with, a unit of
+# "days ago", or "year" ("the year 2016" and "a year ago").
+_OTHER, _CORE, _UNIT, _YEAR_UNIT = (5 * n for n in range(4))
+# (word's code, next word's code) where a candidate may open at the word: a preposition or
+# "mid" before the core; "a", "an" or a number word before a unit; "the" before "year".
+_TRIED_PAIRS = frozenset(
+    (own + follows, after)
+    for own, before in (
+        (_ALWAYS, (_OTHER, _CORE, _UNIT, _YEAR_UNIT)),
+        (_BEFORE_CORE, (_CORE,)),
+        (_BEFORE_UNIT, (_UNIT, _YEAR_UNIT)),
+        (_BEFORE_YEAR, (_YEAR_UNIT,)),
+    )
+    for follows in (_OTHER, _CORE, _UNIT, _YEAR_UNIT)
+    for kind in before
+    for after in range(kind, kind + 5)
+)
+_AGO_UNITS = frozenset(("day", "days", "week", "weeks", "month", "months", "years"))
+_CORE_OPENERS = (_ALWAYS, _BEFORE_UNIT, _BEFORE_YEAR)
 
 
 @lru_cache(maxsize=65_536)  # a sentence's words are mostly common ones: looked up, not folded
-def _may_open(written: str) -> bool:
-    """Whether a candidate can open with this word (see `_OPENING_WORDS`)."""
-    return (
-        written[0].isdecimal()
-        or written in _OPENING_WORDS
-        or fold(written) in _OPENING_WORDS_ANY_CASE
-    )
+def _opening_code(written: str) -> int:
+    """Where a candidate can open at this word and after it (see `_TRIED_PAIRS`)."""
+    folded = fold(written)
+    if written[0].isdecimal() or written in _NAMES_AS_WRITTEN or folded in _NEAR_WORDS:
+        own = _ALWAYS
+    elif written == "the":
+        own = _BEFORE_YEAR
+    elif folded in _AGO_COUNTS:
+        own = _BEFORE_UNIT
+    elif written == "mid" or folded in _LEAD_INS:
+        own = _BEFORE_CORE
+    else:
+        own = _NEVER
+    if own in _CORE_OPENERS:
+        return own + _CORE
+    if written == "year":
+        return own + _YEAR_UNIT
+    return own + (_UNIT if written in _AGO_UNITS else _OTHER)
 
 
 def _resolve_match(

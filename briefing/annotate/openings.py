@@ -5,7 +5,8 @@ cheap test finds (the words that can open it, the marks it starts with), it find
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
 
 
 def matches_at(
@@ -21,3 +22,12 @@ def matches_at(
         if match:
             end = match.end()
             yield match
+
+
+def places_tried(codes: Sequence[int], pairs: frozenset[tuple[int, int]]) -> Iterator[int]:
+    """The places of the words a match may open at, in order: those whose code and the next
+    word's (0 after the last) are one of `pairs`. A word opening only a lead-in ("in" of "in
+    2016") is tried only where the word after it can go on (a match fails at every other)."""
+    return compress(
+        range(len(codes)), map(pairs.__contains__, zip(codes, [*codes[1:], 0], strict=True))
+    )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefing.ascii_text import CASELESS_MARKS, ascii_shadow, ascii_words
+from briefing.ascii_text import word_runs
 from briefing.profile import phrase_body
 
 _WORD = re.compile(r"\w+")
@@ -28,17 +28,6 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 _AFTER_WORD = re.compile(r"(?<=\w)")
 # A phrase right after "anti-" is its opposite: "anti-government fighters".
 _NEGATING_PREFIX = "anti-"
-
-
-# Characters made spaces before a text is split into words: the caseless marks and others
-# common in news text (here they need not be caseless, only no word characters).
-_WORD_GAP_MARKS = CASELESS_MARKS + "▪（）《》，\xa0"
-
-
-def word_runs(text: str) -> list[str]:
-    """The runs of word characters of a text, in order (what `_WORD.findall` gives)."""
-    shadow = ascii_shadow(text, _WORD_GAP_MARKS)
-    return _WORD.findall(text) if shadow is None else ascii_words(shadow)
 
 
 def fold(text: str) -> str:

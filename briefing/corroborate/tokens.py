@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
-from briefing.annotate.phrase_index import word_runs
+from briefing.ascii_text import word_runs
 from briefing.extract import STOPWORDS
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
