@@ -44,12 +44,13 @@ from briefing.extract.headline import (  # noqa: E402
     MAX_WORDS,
     ROWS_ABOVE,
     WEIGHTS_FILE,
+    StartCandidates,
     TwoStarts,
     best_row,
     first_paragraph,
-    headline_candidates,
-    headline_features,
+    pick_of_two_starts,
     row_beliefs,
+    start_candidates,
 )
 from briefing.extract.softmax import SoftmaxModel  # noqa: E402
 from briefing.extract.units import is_prose  # noqa: E402
@@ -88,7 +89,8 @@ class Page:
     # the candidates under a second place the article may start (`headline.headline_of_two_starts`)
     rival_rows: list[int] = field(default_factory=list)
     rival_vectors: np.ndarray | None = None
-    rival_text_rows: set[int] = field(default_factory=set)  # read as the article's text
+    rival_labels: np.ndarray | None = None
+    in_text: list[bool] = field(default_factory=list)  # rows the classifier reads as text
 
 
 def load(shared: Path, cuts: bool = False) -> list[Page]:
@@ -166,10 +168,7 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
         article = extract.extract_article(text, "page.txt")
     units, start, stops, rules_pick = seen[0]
     rows, vectors = _candidates(units, start, stops, rules_pick)
-    labels = np.array(
-        [units[i].words <= MAX_WORDS and title_matches_slug(units[i].text, slug) for i in rows],
-        dtype=float,
-    )
+    labels = _labels(units, rows, slug)
     texts = [unit.text for unit in units]
     prose = [i for i, unit in enumerate(units) if is_prose(unit)]
     spelled_at = next(
@@ -187,20 +186,34 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
     page.first, page.spelled_at = first, spelled_at
     if len(seen) > 1:  # the joined start's candidates
         _, joined, _, joined_pick = seen[1]
-        rows, vectors = _candidates(units, joined, stops, joined_pick)
-        # rows the classifier reads as the article's text title no page (`page.py`)
-        page.rival_rows, page.rival_vectors = rows, vectors
-        page.rival_text_rows = {i for i in rows if in_article[i]}
+        page.in_text = list(in_article)
+        page.rival_rows, page.rival_vectors = _candidates(
+            units, joined, stops, joined_pick, page.in_text
+        )
+        page.rival_labels = _labels(units, page.rival_rows, slug)
     return page, prose
 
 
+def _labels(units: list, rows: list[int], slug: list[str]) -> np.ndarray:
+    """1 for each candidate row that spells the slug (as the titles measure reads it)."""
+    return np.array(
+        [units[i].words <= MAX_WORDS and title_matches_slug(units[i].text, slug) for i in rows],
+        dtype=float,
+    )
+
+
 def _candidates(
-    units: list, start: int, stops: frozenset[str], rules_pick: int | None
+    units: list,
+    start: int,
+    stops: frozenset[str],
+    rules_pick: int | None,
+    in_text: list[bool] | None = None,
 ) -> tuple[list[int], np.ndarray]:
-    """The candidate rows over the text from `start` and their feature vectors."""
-    rows = headline_candidates(units, start, rules_pick) if start < len(units) else []
-    vectors = np.array(headline_features(units, start, rows, stops, rules_pick) if rows else [])
-    return rows, vectors.reshape(len(rows), len(FEATURES))
+    """The candidate rows over the text from `start` and their feature vectors (`in_text`:
+    given over a second place the article may start, as `start_candidates` reads it)."""
+    candidates = start_candidates(units, start, stops, rules_pick, in_text=in_text)
+    vectors = np.array(candidates.vectors)
+    return candidates.rows, vectors.reshape(len(candidates.rows), len(FEATURES))
 
 
 def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
@@ -209,18 +222,19 @@ def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
 
 
 def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
-    """The candidate row the scorer believes most (as `choose_headline` picks it, or
-    `headline_of_two_starts` of two starts), and its belief; None without one."""
-    pick = _best(page, page.rows, page.vectors, model)
+    """The candidate row the scorer believes most (as `choose_headline` picks it, or the row
+    `headline_of_two_starts` titles the page with), and its belief; None without one."""
     if page.rival_rows:
-        rival = _best(page, page.rival_rows, page.rival_vectors, model)
-        if (
-            rival is not None
-            and (pick is None or rival[1] > pick[1])
-            and (rival[1] < model.threshold or rival[0] not in page.rival_text_rows)
-        ):
-            return rival
-    return pick
+        picks = pick_of_two_starts(
+            page.texts,
+            StartCandidates(page.rows, page.vectors.tolist()),
+            StartCandidates(page.rival_rows, page.rival_vectors.tolist()),
+            page.in_text,
+            model,
+        )
+        title = picks.title
+        return None if title.row is None else (title.row, title.belief)
+    return _best(page, page.rows, page.vectors, model)
 
 
 def _best(
@@ -233,8 +247,19 @@ def _best(
     return None if best is None else (rows[best], beliefs[best])
 
 
+def _fitted_candidates(page: Page) -> tuple[np.ndarray, np.ndarray]:
+    """The page's candidate vectors and labels as the scorer is fitted on them: over both
+    places the article may start at once, as `headline.pick_of_two_starts` scores them."""
+    if not page.rival_rows:
+        return page.vectors, page.labels
+    return (
+        np.vstack([page.vectors, page.rival_vectors]),
+        np.concatenate([page.labels, page.rival_labels]),
+    )
+
+
 def fit(pages: list[Page], max_wrong: float) -> SoftmaxModel:
-    weights = fit_softmax([(p.vectors, p.labels) for p in pages], FEATURES, L2)
+    weights = fit_softmax(list(map(_fitted_candidates, pages)), FEATURES, L2)
     model = SoftmaxModel(tuple(weights), 0.0)
     picks = []
     for page in pages:

@@ -6,9 +6,16 @@ from __future__ import annotations
 import pytest
 
 from briefing.extract import extract_article
-from briefing.extract.headline import ends_in_credit
+from briefing.extract.headline import (
+    FEATURES,
+    StartCandidates,
+    ends_in_credit,
+    pick_of_two_starts,
+    start_candidates,
+)
 from briefing.extract.page import read_units
 from briefing.extract.region import joined_start
+from briefing.extract.softmax import SoftmaxModel
 from briefing.extract.units import is_prose
 from tests.test_page_dates import BODY_EN as BODY
 
@@ -116,3 +123,51 @@ def test_the_paragraphs_joined_to_the_rules_run_go_back_over_short_gaps_only() -
     assert joined_start(units, rule_span, in_article) == texts.index(lede)
     in_article[texts.index(lede)] = False
     assert joined_start(units, rule_span, in_article) == first_body
+
+
+def _scored(*row_scores: float) -> list[list[float]]:
+    """Candidate vectors whose score under `_BIAS_MODEL` is the given number."""
+    return [[score if name == "bias" else 0.0 for name in FEATURES] for score in row_scores]
+
+
+_BIAS_MODEL = SoftmaxModel(tuple(float(name == "bias") for name in FEATURES), 0.4)
+
+
+def test_the_candidates_over_two_starts_are_believed_together() -> None:
+    """The row that titles the page is the best of both places' candidates scored at once: the
+    second place's best row outscores the first place's, so it titles the page (believed on
+    its own, with a weaker row beside it, it held 0.77 against the first place's lone row's
+    0.88 and lost). A row of the second place read as the article's text, or believed too
+    little, gives way to the headline over the first."""
+    texts = [f"row {i}" for i in range(8)]
+    first = StartCandidates([1], _scored(2.0))
+    second = StartCandidates([5, 6], _scored(2.5, 1.0))
+    picks = pick_of_two_starts(texts, first, second, [False] * 8, _BIAS_MODEL)
+    assert (picks.headline.row, picks.title.row) == (1, 5)
+    assert picks.title.belief == pytest.approx(0.523, abs=0.001)
+    in_text = [i == 5 for i in range(8)]
+    assert pick_of_two_starts(texts, first, second, in_text, _BIAS_MODEL).title.row == 1
+    close = StartCandidates([5, 6], _scored(2.1, 2.1))  # each believed 0.33 of the three
+    assert pick_of_two_starts(texts, first, close, [False] * 8, _BIAS_MODEL).title.row == 1
+
+
+def test_candidates_over_a_second_start_say_so() -> None:
+    """The scorer reads which place a candidate stands over, and whether the classifier reads
+    it as the article's text."""
+    page = f"{MENU}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\n{BODY}\n"
+    units = read_units(page).units
+    stops = frozenset({"the", "to", "of", "and"})
+    at = [unit.text for unit in units].index(HEADLINE)
+    column = FEATURES.index("second_start"), FEATURES.index("second_in_text")
+    first = start_candidates(units, at + 1, stops, None)
+    assert at in first.rows
+    assert {(vector[column[0]], vector[column[1]]) for vector in first.vectors} == {(0.0, 0.0)}
+    in_text = [i == at for i in range(len(units))]
+    second = start_candidates(units, at + 1, stops, None, in_text=in_text)
+    assert second.rows == first.rows
+    flags = {
+        row: (vector[column[0]], vector[column[1]])
+        for row, vector in zip(second.rows, second.vectors, strict=True)
+    }
+    assert flags[at] == (1.0, 1.0)
+    assert {flag for row, flag in flags.items() if row != at} <= {(1.0, 0.0)}

@@ -13,7 +13,8 @@ it holds enough of the belief. A caption signed by its picture's credit is never
 and the first paragraph the candidates stand above is the first that is not page furniture (a
 sign-up or cookie notice a region can open on, with the headline under it). Where the
 article may start in two places (the classifier's first paragraph far above the paragraphs
-joined to the rules' run), the headline the scorer believes more titles the page.
+joined to the rules' run), the candidates over both are scored together (the scorer is fitted
+so, reading which place a row stands over) and the best titles the page.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, chain
@@ -197,6 +198,8 @@ FEATURES = (
     "quoted",
     "caption_under_picture",
     "caption_overlap",
+    "second_start",
+    "second_in_text",
 )
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 GLUED_TAIL_WORDS = 3  # a shorter row a row ends with is its headline, a breadcrumb glued before
@@ -539,11 +542,13 @@ def headline_features(
     stops: frozenset[str],
     rules_pick: int | None,
     page: RowFeatures | None = None,
+    in_text: Sequence[bool] | None = None,
 ) -> list[list[float]]:
     """One feature vector (in FEATURES order) per candidate row; `rules_pick` is the row the
     hand-written rules (metadata.find_headline) choose; `page`, the units' row features when
-    the caller has them."""
-    columns = headline_columns(units, start, rows, stops, rules_pick, page)
+    the caller has them; `in_text`, given for the candidates over a second place the article
+    may start: the units the body classifier reads as the article's text."""
+    columns = headline_columns(units, start, rows, stops, rules_pick, page, in_text)
     return [
         list(map(float, vector)) for vector in zip(*map(columns.__getitem__, FEATURES), strict=True)
     ]
@@ -556,6 +561,7 @@ def headline_columns(
     stops: frozenset[str],
     rules_pick: int | None,
     page: RowFeatures | None = None,
+    in_text: Sequence[bool] | None = None,
 ) -> dict[str, list[float]]:
     """Each feature of FEATURES as a column over the candidate rows (bools and ints stand for
     floats): a column is one comprehension over the candidates, far cheaper than a dict of
@@ -709,6 +715,10 @@ def headline_columns(
             )
             for i, length in zip(rows, lengths, strict=True)
         ],
+        # Over a second place the article may start, scored with the first place's candidates
+        # (`pick_of_two_starts`): a row the classifier reads as text rarely titles the page.
+        "second_start": [in_text is not None] * len(rows),
+        "second_in_text": [in_text is not None and in_text[i] for i in rows],
     }
 
 
@@ -750,6 +760,32 @@ class HeadlinePick:
     belief: float
 
 
+@dataclass(frozen=True)
+class StartCandidates:
+    """The candidate rows over one place the article may start and their feature vectors."""
+
+    rows: list[int]
+    vectors: list[list[float]]
+
+
+def start_candidates(
+    units: list[Unit],
+    start: int,
+    stops: frozenset[str],
+    rules_pick: int | None,
+    page: RowFeatures | None = None,
+    in_text: Sequence[bool] | None = None,
+) -> StartCandidates:
+    """The candidates over the text from `start` (none past the last unit); `in_text` as
+    `headline_features` reads it."""
+    rows = headline_candidates(units, start, rules_pick) if start < len(units) else []
+    if not rows:
+        return StartCandidates([], [])
+    return StartCandidates(
+        rows, headline_features(units, start, rows, stops, rules_pick, page, in_text)
+    )
+
+
 def best_headline(
     units: list[Unit],
     start: int,
@@ -759,14 +795,14 @@ def best_headline(
     page: RowFeatures | None = None,
 ) -> HeadlinePick:
     """The row the scorer believes most over the text from `start`, believed enough or not."""
-    if start >= len(units):
-        return HeadlinePick(None, 0.0)
-    rows = headline_candidates(units, start, rules_pick)
-    if not rows:
-        return HeadlinePick(None, 0.0)
-    vectors = headline_features(units, start, rows, stops, rules_pick, page)
-    beliefs = row_beliefs(vectors, model)
-    best = best_row([units[i].text for i in rows], beliefs)
+    candidates = start_candidates(units, start, stops, rules_pick, page)
+    texts = [units[i].text for i in candidates.rows]
+    return _pick(texts, candidates.rows, row_beliefs(candidates.vectors, model))
+
+
+def _pick(texts: list[str], rows: list[int], beliefs: list[float]) -> HeadlinePick:
+    """The row of `rows` (their texts: `texts`) with the most belief, as `best_row` allows."""
+    best = best_row(texts, beliefs)
     return HeadlinePick(None, 0.0) if best is None else HeadlinePick(rows[best], beliefs[best])
 
 
@@ -794,27 +830,62 @@ class TwoStarts:
     title: int | None
 
 
+@dataclass(frozen=True)
+class TwoPicks:
+    """The candidate the scorer believes most over the first place the article may start, and
+    the one that titles the page, believed over both places' candidates at once."""
+
+    headline: HeadlinePick
+    title: HeadlinePick
+
+
+def pick_of_two_starts(
+    texts: list[str],
+    first: StartCandidates,
+    second: StartCandidates,
+    in_text: Sequence[bool],
+    model: SoftmaxModel,
+) -> TwoPicks:
+    """The headline over the first place, and the row that titles the page: the best of both
+    places' candidates scored together (as the scorer is fitted, `benchmarks/fit_headlines.py`)
+    when it is a row over the second place only, believed enough and not one the classifier
+    reads as the article's text (`in_text`); else the headline."""
+    first_scores, second_scores = scores(model, first.vectors), scores(model, second.vectors)
+    headline = _pick([texts[i] for i in first.rows], first.rows, beliefs(first_scores))
+    rows = first.rows + second.rows
+    title = _pick([texts[i] for i in rows], rows, beliefs(first_scores + second_scores))
+    if (
+        title.row is None
+        or title.row in first.rows
+        or in_text[title.row]
+        or title.belief < model.threshold
+    ):
+        return TwoPicks(headline, headline)
+    return TwoPicks(headline, title)
+
+
 def headline_of_two_starts(
     units: list[Unit],
     starts: tuple[int, int],
     rules_picks: tuple[int | None, int | None],
     stops: frozenset[str],
+    in_text: Sequence[bool],
     model: SoftmaxModel | None = None,
     page: RowFeatures | None = None,
 ) -> TwoStarts:
     """Of two places the article may start (the classifier's first paragraph, and the first
-    of its paragraphs joined to the rules' run of prose: `region.joined_start`), the one
-    under the row the scorer believes more to be a headline titles the page; the first on a
-    tie. A site's blurb or a newsletter notice above the article has no headline over it; a
-    lede parted from the rest of the text by a picture has its headline right above it."""
+    of its paragraphs joined to the rules' run: `region.joined_start`), the candidates over
+    both are scored together and the best titles the page (`pick_of_two_starts`); the body is
+    laid out under the headline over the first. A site's blurb or a newsletter notice above
+    the article has no headline over it; a lede parted from the rest of the text by a picture
+    has its headline right above it."""
     model = model or shipped_model()
-    first, joined = (
-        best_headline(units, start, stops, rules_pick, model, page)
-        for start, rules_pick in zip(starts, rules_picks, strict=True)
+    first, second = (
+        start_candidates(units, start, stops, rules_pick, page, text)
+        for start, rules_pick, text in zip(starts, rules_picks, (None, in_text), strict=True)
     )
-    headline = _taken(units, first, model)
-    title = _taken(units, joined, model) if joined.belief > first.belief else headline
-    return TwoStarts(headline, title)
+    picks = pick_of_two_starts([unit.text for unit in units], first, second, in_text, model)
+    return TwoStarts(_taken(units, picks.headline, model), _taken(units, picks.title, model))
 
 
 def _taken(units: list[Unit], pick: HeadlinePick, model: SoftmaxModel) -> int | None:

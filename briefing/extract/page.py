@@ -200,11 +200,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         else:
             joined_pick = find_headline(units, joined, title_hint, title_site, stops, rows)
             two = headline_of_two_starts(
-                units, (start, joined), (headline_at, joined_pick), stops, page=rows
+                units, (start, joined), (headline_at, joined_pick), stops, in_article, page=rows
             )
-            headline_at = title_at = two.headline
-            if two.title is not None and not in_article[two.title]:
-                title_at = two.title  # not a row the classifier reads as the article's text
+            headline_at, title_at = two.headline, two.title
     if headline_at == 0 and in_article[0] and texts[0].endswith(".") and not title_site:
         # A page opening straight on a finished sentence that the classifier reads as article
         # text (a pasted excerpt without its headline) opens on its lede, not on a headline.
