@@ -32,6 +32,7 @@ from briefing.extract.vocabulary import (
     DATELINE,
     DATELINE_ROW,
     DOMAIN,
+    DOMAIN_ENDING,
     GENRE_LABELS,
     GLUED_SITE,
     LEGAL_SUFFIX,
@@ -42,6 +43,7 @@ from briefing.extract.vocabulary import (
     NAVIGATION_FILLER,
     OWNER_NOT_NAME,
     PERSON_NAME,
+    PLATFORM_SITES,
     PROMO,
     PUBLISHED_IN,
     ROLE_ROW,
@@ -379,20 +381,8 @@ BRAND_ROWS = 3
 BRAND_ROW_WORDS = 4  # menu items, logos and footer links, not the article's sentences
 BRAND_LEAD = 2  # the site's name printed at least this many times as often as the owner's
 BRAND_SPAN_WORDS = 4  # "Women's Health", "Al Bawaba", "L.A. Times"
-# A domain's ending written anywhere ("zdnet.de", "WSJ.com", "my.chemie.de"): a top-level
-# domain sites use, not code ("path.join", "foo.bar"); the label before it names the site.
-DOMAIN_ENDING = re.compile(
-    r"\.(?:co\.)?(?:com|net|org|info|news|tv|io|eu|de|at|ch|fr|it|es|nl|be|pl|cz|dk|se|no|fi"
-    r"|pt|uk|us|ca|au|in|br|ar|cl|mx|ru|jp|kr|cn|ie|nz|za)\b"
-)
 DOMAIN_LABEL = re.compile(r"[\w-]{3,}\Z")  # \Z: "$" also matches before a row's newline
 DOMAIN_LABEL_CHARACTERS = 63  # the longest label a domain name may have
-# Sites every page links to (share buttons, embeds, sign-in): never the page's own.
-PLATFORM_SITES = frozenset(
-    "facebook twitter youtube instagram linkedin pinterest google whatsapp tiktok telegram"
-    " xing reddit tumblr flickr vimeo soundcloud spotify apple amazon wikipedia wikimedia"
-    " wordpress blogspot gravatar github gmail outlook yahoo doi pubmed archive".split()
-)
 SPAN_WORD = re.compile(r"[\w'’&.-]+")
 ROW_NOT_LETTERS = re.compile(r"[^\w\n]|_")  # NOT_LETTERS keeping the row breaks
 

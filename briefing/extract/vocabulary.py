@@ -546,6 +546,20 @@ GLUED_SITE = re.compile(r"^\s*(?:\||-|–|—|::|»)\s*(?P<site>[A-Z][\w&.'’ -
 
 DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
 
+# A domain's ending written anywhere ("zdnet.de", "WSJ.com", "my.chemie.de"): a top-level
+# domain sites use, not code ("path.join", "foo.bar"); the label before it names the site.
+DOMAIN_ENDING = re.compile(
+    r"\.(?:co\.)?(?:com|net|org|info|news|tv|io|eu|de|at|ch|fr|it|es|nl|be|pl|cz|dk|se|no|fi"
+    r"|pt|uk|us|ca|au|in|br|ar|cl|mx|ru|jp|kr|cn|ie|nz|za)\b"
+)
+
+# Sites every page links to (share buttons, embeds, sign-in): never the page's own.
+PLATFORM_SITES = frozenset(
+    "facebook twitter youtube instagram linkedin pinterest google whatsapp tiktok telegram"
+    " xing reddit tumblr flickr vimeo soundcloud spotify apple amazon wikipedia wikimedia"
+    " wordpress blogspot gravatar github gmail outlook yahoo doi pubmed archive".split()
+)
+
 
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
 
