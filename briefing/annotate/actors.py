@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache, partial
 
 from briefing.annotate.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
+from briefing.lazy_pattern import lazy_compile
 from briefing.profile import PHRASE_END, ContextRule, Profile, phrase_body
 
 
@@ -221,25 +222,25 @@ class ArticleContext:
 
 _COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)
 # "fighting in Ukraine", "smuggled into Russia": a country as a place.
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = lazy_compile(
     r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",
     re.IGNORECASE,
 )
 # "Kryvyi Rih, the hometown of (Ukrainian) President Volodymyr Zelensky": the person
 # names a place there, as a country does in "in Ukraine".
-_HOMETOWN_BEFORE = re.compile(
+_HOMETOWN_BEFORE = lazy_compile(
     r"\b(?:home\s*town|birthplace|native\s+(?:city|town|village))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
 )
 # "in Sumy, Ukraine, ...": a town, then its country.
 # "in Kryvyi Rih, central Ukraine.": with its part of the country.
-_TOWN_BEFORE = re.compile(
+_TOWN_BEFORE = lazy_compile(
     r"\b[A-Z][\w'’-]+,\s+(?:(?:\w+ern|central|north|south|east|west)(?:-\w+)?\s+)?$"
 )
-_CLAUSE_END_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+_CLAUSE_END_AFTER = lazy_compile(r"\s*(?:[,.;:)]|$)")
 # "the Ukrainian city of Sumy", "near the Russian border", "into Russian territory";
 # possessive, before a named place: "Israel's Sheba Medical Center", "Russia's Kursk region".
-_PLACE_NOUN_AFTER = re.compile(
+_PLACE_NOUN_AFTER = lazy_compile(
     r"(?:(?:['’]s|(?<=['’]s))(?:\s+(?:[A-Z][\w'’-]+|\w+ern)){0,3})?"
     r"\s+(?i:city|cities|town|towns|village|villages|capital|region|province|oblast|border|"
     r"borders|territory|soil|airspace|coast|coastline|port|countryside|hospital|"
@@ -247,12 +248,12 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 # "killed in Israeli attacks", "in Russian missile strikes", "in Israeli custody": the
 # state's arms or hands, not a place.
-_ATTACK_AFTER = re.compile(
+_ATTACK_AFTER = lazy_compile(
     r"\s+(?:\w+\s+)?(?i:strikes?|air\s*strikes?|attacks?|shelling|bombardments?|bombings?|"
     r"raids?|fire|custody|captivity)\b"
 )
 # "hundreds of Israelis gathered", "70,000 Israelis": a people counted, not its state.
-_COUNTED_BEFORE = re.compile(
+_COUNTED_BEFORE = lazy_compile(
     r"(?:\b\d[\d,.]*|\b(?:hundreds|thousands|dozens|millions|many|some|several|fellow))"
     r"(?:\s+of)?\s+$",
     re.IGNORECASE,
@@ -386,28 +387,28 @@ _CAPITALISED = r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)"
 # What `organisations_in` finds holds one of these as written: a known body's name or a
 # word of `_ORG_HEADS`. A text without any is not searched for names (nineteen sentences
 # in twenty: the name pattern is tried at every capital).
-_ORGANISATION_WORDS = re.compile(
+_ORGANISATION_WORDS = lazy_compile(
     "|".join(re.escape(w) for w in sorted({*KNOWN_BODIES, *_ORG_HEADS}, key=len, reverse=True))
 )
-_ORG_NAME = re.compile(
+_ORG_NAME = lazy_compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"
     r"(?:\s*\((?P<acronym>[A-Z]{2,6})\))?"
 )
 # "Turkish-backed Syrian National Army": the modifier names a backer, not the organisation.
-_LEADING_MODIFIER = re.compile(
+_LEADING_MODIFIER = lazy_compile(
     r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
 )
-_OPENING_OF = re.compile(r"^(\w+)\s+of\s+(?:the\s+)?")
-_POSSESSIVE = re.compile(r"['’]s$")
-_SPACE = re.compile(r"\s")
+_OPENING_OF = lazy_compile(r"^(\w+)\s+of\s+(?:the\s+)?")
+_POSSESSIVE = lazy_compile(r"['’]s$")
+_SPACE = lazy_compile(r"\s")
 # A continent or region before "America(n)" or "Sudan" names something else.
 # The capital first and the look-behind after it: the search then skips to capitals (as
 # one opening with the look-behind, tried at every character, does not) in half the time.
-_CAPITALISED_LETTERS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]*")
-_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
+_CAPITALISED_LETTERS = lazy_compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]*")
+_LEADING_LETTERS = lazy_compile(r"[A-Za-z]+")
 _REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
 # What stands before every name of a group (see `_OtherMatcher.group_match`).
-_GROUP_PREFIX = re.compile(rf"(?<!\w){_REGION_PREFIX}")
+_GROUP_PREFIX = lazy_compile(rf"(?<!\w){_REGION_PREFIX}")
 
 
 @dataclass(frozen=True)
@@ -421,9 +422,9 @@ class _GroupName:
 
 
 # What stands after a name's last word and after a capital's (see `_GroupName`).
-_NAME_END = re.compile(PHRASE_END)
-_CAPITAL_END = re.compile(CAPITAL_END)
-_SPACES = re.compile(r"\s+")
+_NAME_END = lazy_compile(PHRASE_END)
+_CAPITAL_END = lazy_compile(CAPITAL_END)
+_SPACES = lazy_compile(r"\s+")
 
 
 def _name_match(name: _GroupName, text: str, start: int) -> int | None:
@@ -603,7 +604,7 @@ class SentenceNames:
 
 
 _NO_NAMES = SentenceNames((), (), (), ())
-_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
+_ACRONYM = lazy_compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
 _COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
 
 
@@ -647,8 +648,8 @@ _ARMED_ROLE = (
 # A person's name: two to four capitalised words ("Haytham Ali Tabatabai", "Abu Mohammed
 # al-Golani"); a particle may join them.
 _PERSON = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|abu)[-\s])?[A-Z][\w'’-]+){1,3})"
-_ROLE_THEN_NAME = re.compile(rf"(?i:\b{_ROLE}),?\s+{_PERSON}")
-_NAME_THEN_ROLE = re.compile(
+_ROLE_THEN_NAME = lazy_compile(rf"(?i:\b{_ROLE}),?\s+{_PERSON}")
+_NAME_THEN_ROLE = lazy_compile(
     rf"{_PERSON},\s+(?:(?:the|a|an|its|their|[A-Z][\w'’-]+|[\w'’-]+['’]s)\s+){{1,3}}"
     rf"(?i:{_ARMED_ROLE})\b"
 )
@@ -678,7 +679,7 @@ def commanders_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # What every `_ROLE` holds, one of (its first letter may be a capital).
 _ROLE_WORDS = ("ommander", "hief", "eneral", "Gen.", "olonel", "Col.", "arlord")
-_SPOKESMAN = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+_SPOKESMAN = lazy_compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 # Words that end a person's name: what follows is not part of it ("General Staff").
 _NOT_A_PERSON = frozenset(
     """Staff Security Command Headquarters Ministry Service Services Directorate Office

@@ -157,7 +157,7 @@ def _sense_matches(wa: ReportWords, wb: ReportWords) -> int:
 # few thousand cover what is asked again (at 1,000 articles 4,096 recompute a fifth more
 # than 65,536, which held 47 MB of sense sets). `corroborate` empties it when done.
 @lru_cache(maxsize=4_096)
-def sentence_senses(words: ReportWords) -> tuple[dict[str, frozenset[int]], frozenset[int]]:
+def sentence_senses(words: ReportWords) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
     """A sentence's plain words that have WordNet senses (names and counts have none
     that matter), with their senses; and all those senses."""
     table = word_senses()

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.vocabulary import BRACKETED_ONLY, STOPWORDS
+from briefing.lazy_pattern import lazy_compile
 
 WEIGHTS_FILE = Path(__file__).with_name("date_weights.json")
 
@@ -68,12 +69,12 @@ _MONTH_DAY = rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}"
 # "6 December 2024", "6. Dezember 2024", "22 de janeiro de 2018", "6 déc. 2024"
 _DAY_MONTH = rf"{_LEADING_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"
 SPELLED = (
-    re.compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_MONTH_DAY}", re.IGNORECASE),
-    re.compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_DAY_MONTH}", re.IGNORECASE),
-    re.compile(rf"{_MONTH_DAY}{_TIME}", re.IGNORECASE),
-    re.compile(rf"{_DAY_MONTH}{_TIME}", re.IGNORECASE),
+    lazy_compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_MONTH_DAY}", re.IGNORECASE),
+    lazy_compile(rf"{_TIME_FIRST}{_WEEKDAY_FIRST}{_DAY_MONTH}", re.IGNORECASE),
+    lazy_compile(rf"{_MONTH_DAY}{_TIME}", re.IGNORECASE),
+    lazy_compile(rf"{_DAY_MONTH}{_TIME}", re.IGNORECASE),
 )
-DAY_MONTH_START = re.compile(rf"{_DAY_MONTH}", re.IGNORECASE)
+DAY_MONTH_START = lazy_compile(rf"{_DAY_MONTH}", re.IGNORECASE)
 
 
 def starts_with_date(line: str) -> bool:
@@ -83,25 +84,25 @@ def starts_with_date(line: str) -> bool:
 
 # "2019-03-04", "2019/03/04", "2019.03.04", "2019-03-04T14:37"
 # (r"(?<![\d.])\b(?:19|20)\d{2}" written to open on the year's digits, as _WORD_START_DIGITS)
-YEAR_FIRST = re.compile(
+YEAR_FIRST = lazy_compile(
     r"(?P<year>(?:19|20)(?<![\w.]\d\d)\d{2})"
     r"(?P<separator>[-/.])(?P<month>\d{1,2})(?P=separator)(?P<day>\d{1,2})"
     r"(?![\d])(?:[T ,]+(?P<hour>\d{2}):(?P<minute>\d{2}))?"
 )
 # "2019年3月4日", "2019년 3월 4일"
-CJK = re.compile(
+CJK = lazy_compile(
     r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
 )
 # "21/06/2014", "04.03.2019", "18. 05. 2014", "11/13/19": which way round is decided per page.
 # (r"(?<![\d/.])\d{1,2}" written to open on the digit, as _WORD_START_DIGITS)
-NUMERIC = re.compile(
+NUMERIC = lazy_compile(
     r"(?P<first>\d(?<![\d/.]\d)\d?)(?P<separator>\.\s?|/|-)(?P<second>\d{1,2})(?P=separator)"
     r"(?P<year>(?:19|20)\d{2}|\d{2})(?![\d/]|\.\d)" + _TIME,
     re.IGNORECASE,
 )
 DATE_PATTERNS = (*SPELLED, YEAR_FIRST, CJK, NUMERIC)  # the earlier wins where two overlap
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago").
-STAMP = re.compile(
+STAMP = lazy_compile(
     rf"\b\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?!\d)|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b"
     rf"|^(?:\w+\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
     re.IGNORECASE,
@@ -109,18 +110,18 @@ STAMP = re.compile(
 # A year (19xx, 20xx) or an all-digit date: every date pattern needs one. Written to open on a
 # digit, so the search skips to digits at C speed: 2.4 times as fast over a page's rows as
 # r"(?:19|20)\d{2}|\d[./-]\s?\d{1,2}[./-]\s?\d{2}", which matches the same rows.
-MAYBE_DATE = re.compile(r"\d(?:(?<=1)9\d{2}|(?<=2)0\d{2}|[./-]\s?\d{1,2}[./-]\s?\d{2})")
+MAYBE_DATE = lazy_compile(r"\d(?:(?<=1)9\d{2}|(?<=2)0\d{2}|[./-]\s?\d{1,2}[./-]\s?\d{2})")
 # A date opening with its month ("May 5, 2024") has its day and year next to each other. Its
 # pattern opens with a month name in any case, tried word by word along a row (60 us a row of
 # prose); this screen is scanned for by its digits, and a row without it is not searched.
-_DAY_YEAR = re.compile(r"\d(?:st|nd|rd|th|er|º|°)?,?\s+(?:19|20)\d{2}", re.IGNORECASE)
+_DAY_YEAR = lazy_compile(r"\d(?:st|nd|rd|th|er|º|°)?,?\s+(?:19|20)\d{2}", re.IGNORECASE)
 # Keyed by identity: hashing a compiled pattern hashes its whole program (up to 20 us a lookup).
 _SCREENS = {id(SPELLED[2]): _DAY_YEAR}
 
 
 # From a month name's start to its day's last digit ("September. 12"), one space between them.
 _MONTH_TO_DAY = max(map(len, MONTHS)) + len(". 1")
-_SPACES = re.compile(r"\s\s")
+_SPACES = lazy_compile(r"\s\s")
 
 
 def _search_from(pattern: re.Pattern[str], text: str) -> int | None:
@@ -154,13 +155,13 @@ def shows_date(text: str) -> bool:
 
 
 # Words in front of a date that say what it is, in the languages pages are written in.
-PUBLISHED_WORDS = re.compile(
+PUBLISHED_WORDS = lazy_compile(
     r"\b(?:published|posted|first published|issued|released|date|dated|veröffentlicht|erschienen"
     r"|erstellt|publiziert|datum|publié|publiée|mis en ligne|publicado|publicada|pubblicato"
     r"|gepubliceerd|geplaatst|opublikowano|publikováno|опубликовано|publicerad|udgivet)\b",
     re.IGNORECASE,
 )
-UPDATED_WORDS = re.compile(
+UPDATED_WORDS = lazy_compile(
     r"\b(?:updated?|last updated|modified|last modified|edited|revised|aktualisiert|geändert"
     r"|stand|zuletzt|mis à jour|modifié|actualizado|actualizada|aggiornato|bijgewerkt"
     r"|zaktualizowano|обновлено|uppdaterad|opdateret)\b",
@@ -168,15 +169,15 @@ UPDATED_WORDS = re.compile(
 )
 # A reader's comment ("Anna sagt:", "Reply"), a citation ("abgerufen am") or a span ("bis",
 # "until") dates something other than the page.
-OTHER_WORDS = re.compile(
+OTHER_WORDS = lazy_compile(
     r"\b(?:says|said|sagt|schreibt|schrieb|meint|antworten|antwort|reply|replies|kommentar"
     r"|comments?|dit|écrit|répondre|dice|responder|abgerufen|accessed|retrieved|zugriff|bis"
     r"|until|till|through|ab|from|vom|seit|since|deadline|frist|jusqu|hasta|termin|event"
     r"|geboren|born|died|gestorben|copyright)\b|©",
     re.IGNORECASE,
 )
-BYLINE_WORDS = re.compile(r"\b(?:by|von|par|por|di|door|autor|author)\b", re.IGNORECASE)
-WEEKDAY = re.compile(
+BYLINE_WORDS = lazy_compile(r"\b(?:by|von|par|por|di|door|autor|author)\b", re.IGNORECASE)
+WEEKDAY = lazy_compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
     r"|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles"
     r"|jueves|viernes|sábado|domingo)|\b(?:mo|di|mi|do|fr|sa|so)[.,]",
@@ -186,10 +187,10 @@ LABEL_REACH = 40  # characters before a date searched for its label
 # Words before a date in a row of prose that make it an event the text tells: the page's date
 # is given at a row's start, after a byline or under a label.
 SENTENCE_WORDS_BEFORE = 4
-TERMINAL_ROW = re.compile(r"[.!?][\"”’'»)]*$")
-LOWER_WORD_NEXT = re.compile(r",?\s+[a-zà-ÿ]{2,}\b")
+TERMINAL_ROW = lazy_compile(r"[.!?][\"”’'»)]*$")
+LOWER_WORD_NEXT = lazy_compile(r",?\s+[a-zà-ÿ]{2,}\b")
 OWN_ROW_WORDS = 14  # a row this short around a date is a date row (byline, time stamp)
-WORD = re.compile(r"\w+")
+WORD = lazy_compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -371,9 +372,9 @@ FALLBACK_DATE_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "REQUIRE_PARTS": ["day", "month", "year"],
 }
-FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")  # any script's digits: "2024", "٢٠٢٤"
-CLOCK = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}(?!\d)")
-DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")  # a date spells its day besides its year
+FOUR_DIGIT_YEAR = lazy_compile(r"(?<!\d)\d{4}(?!\d)")  # any script's digits: "2024", "٢٠٢٤"
+CLOCK = lazy_compile(r"\d{1,2}\s*[:h]\s*\d{2}(?!\d)")
+DAY_NUMBER = lazy_compile(r"(?<!\d)\d{1,2}(?!\d)")  # a date spells its day besides its year
 FALLBACK_ROWS = 2  # dateparser is slow: at most this many rows a page
 
 
@@ -563,7 +564,7 @@ def _label_window(text: str, start: int, previous_end: int) -> str:
     return before[cut + 1 :]
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_compile(r"[^\W\d_]+")
 
 
 def _label_shape(before: str) -> str:
@@ -786,7 +787,7 @@ def choose_date(page: PageRows, model: SoftmaxModel | None = None) -> str | None
 
 # A saved page may open with " date 2024-12-07" (the day it was saved as published), then the
 # page text, on the same line or the next.
-DATE_MARKER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(?P<day>\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*\n?")
+DATE_MARKER = lazy_compile(r"\A[ \t\ufeff]*date[ \t]+(?P<day>\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*\n?")
 
 
 def split_date_marker(text: str) -> tuple[str | None, str]:

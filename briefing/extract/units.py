@@ -56,6 +56,7 @@ from briefing.extract.vocabulary import (
     rows_folded,
     rows_holding,
 )
+from briefing.lazy_pattern import without_ignorecase
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
 # the line is short.
@@ -338,7 +339,7 @@ def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     the pattern matches in the row (its letters are all lower case), several times faster (a
     case-sensitive branch is skipped on its first character; a case-insensitive one is
     entered and each letter lowered)."""
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return without_ignorecase(pattern)
 
 
 _ROW_PATTERNS = RowPatterns(PROMO, BOILERPLATE, LIST_LABEL, LINK_PREFIX, AD_LABEL, ARTICLE_END)

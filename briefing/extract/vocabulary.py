@@ -14,6 +14,8 @@ from itertools import accumulate, chain, islice, repeat
 from operator import add
 from pathlib import Path
 
+from briefing.lazy_pattern import lazy_compile
+
 # Function words per language: they tell prose from link lists, and which language a page is in.
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -89,17 +91,17 @@ AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=l
 AGENCY_NAMES = {agency.lower(): agency for agency in AGENCIES}  # "THE ASSOCIATED PRESS" too
 
 
-WORD = re.compile(r"\w+")
+WORD = lazy_compile(r"\w+")
 
 
 # Bullet glyphs text browsers use for list items (lynx/w3m/links), or a list number "01".
-BULLET = re.compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
+BULLET = lazy_compile(r"^(?:[•□☆◦▪●○■*+·‣⁃-]|\d{1,2}[.)])\s+|^[•□☆◦▪●○■]")
 BULLET_GLYPHS = frozenset("•□☆◦▪●○■*+·‣⁃-")  # a line opening otherwise (or on a digit) is no item
 
 
 SENTENCE_END_MARKS = frozenset(".!?…:;。！？")
 CLOSING_MARKS = "\"”’'»)]"  # quotes and brackets that may follow a sentence's end
-TERMINAL = re.compile(f"[{''.join(sorted(SENTENCE_END_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
+TERMINAL = lazy_compile(f"[{''.join(sorted(SENTENCE_END_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
 
 
 def last_mark(text: str) -> str:
@@ -115,10 +117,10 @@ def ends_a_sentence(text: str) -> bool:
     return last_mark(text) in SENTENCE_END_MARKS
 
 
-BRACKETED_ONLY = re.compile(r"^(?:\[[^\]]*\]\s*)+$")
+BRACKETED_ONLY = lazy_compile(r"^(?:\[[^\]]*\]\s*)+$")
 
 
-IMAGE_NAME = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE)
+IMAGE_NAME = lazy_compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE)
 
 
 # CAPTION's branches, by what a row needs for each to match.
@@ -145,7 +147,7 @@ _CAPTION_COPYRIGHT = (
 )
 _CAPTION_AGENCY = rf"(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
 _CAPTION_VIA = rf"(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)"  # "(Emergency Service via AP)"
-CAPTION = re.compile(
+CAPTION = lazy_compile(
     "|".join(
         (
             _CAPTION_DASH,
@@ -165,7 +167,7 @@ CAPTION = re.compile(
 # search of one alternation tries every branch at every character of a row): the branches
 # anchored at the row's end where it ends as they do (`ends_like_caption`), the label after a
 # colon or slash, the copyright sign, a stock agency's name (CAPTION_STOCK_HINTS).
-CAPTION_ENDING = re.compile(
+CAPTION_ENDING = lazy_compile(
     "|".join(
         (
             _CAPTION_DASH,
@@ -178,14 +180,14 @@ CAPTION_ENDING = re.compile(
     ),
     re.IGNORECASE,
 )
-CAPTION_LABEL = re.compile(_CAPTION_LABEL, re.IGNORECASE)
-CAPTION_STOCK = re.compile(_CAPTION_STOCK, re.IGNORECASE)
-CAPTION_COPYRIGHT = re.compile(_CAPTION_COPYRIGHT, re.IGNORECASE)
+CAPTION_LABEL = lazy_compile(_CAPTION_LABEL, re.IGNORECASE)
+CAPTION_STOCK = lazy_compile(_CAPTION_STOCK, re.IGNORECASE)
+CAPTION_COPYRIGHT = lazy_compile(_CAPTION_COPYRIGHT, re.IGNORECASE)
 
 
 # A short line ending in an agency credit: "WikiLeaks founder Julian Assange (AFP)", or a credit
 # in brackets: "... in central Gaza [Eyad Baba/AFP]".
-AGENCY_CREDIT = re.compile(
+AGENCY_CREDIT = lazy_compile(
     rf"(?:\((?:{AGENCY_PATTERN})(?: file)?(?: photos?)?\)"
     r"|\[[A-Z][^\[\]/]{1,40}/\s*[A-Z][^\[\]]{1,40}\]"
     r"|\([A-Z][^()/]{1,40}/\s*[A-Z][^()]{1,40}\))$",
@@ -202,21 +204,23 @@ NAME_WORD = (
 
 # Writers after the first follow "and" or a comma; after a comma only a full name (two words),
 # so "By Jane Doe, CNN" names Jane Doe.
-BYLINE = re.compile(
+BYLINE = lazy_compile(
     rf"^(?:By|BY|by)\s+({NAME_WORD}(?:(?:\s+(?:and\s+)?|,\s+(?:and\s+)?(?={NAME_WORD}\s+{NAME_WORD}))"
     rf"(?!(?:On|At)\b){NAME_WORD}){{0,8}})"
 )
 
 
 # "By The Associated Press": the agency is the byline.
-AGENCY_BYLINE = re.compile(rf"^by\s+(?:the\s+)?(?P<agency>{AGENCY_PATTERN})\s*$", re.IGNORECASE)
+AGENCY_BYLINE = lazy_compile(rf"^by\s+(?:the\s+)?(?P<agency>{AGENCY_PATTERN})\s*$", re.IGNORECASE)
 
 
-AGENCY_LINE = re.compile(rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))")
+AGENCY_LINE = lazy_compile(
+    rf"^(?:{AGENCY_PATTERN})(?=\s*$|\s+(?:Published|Posted|Updated|\d|[|,-]))"
+)
 
 
 # Share/follow/subscribe calls and other promotion inside an article; generic across sites.
-PROMO = re.compile(
+PROMO = lazy_compile(
     r"\b(?:follow (?:us|our|the)|subscribe|sign up|newsletter|click here|download (?:the|our)"
     r"|keep updated|read more|also read|related:|advertisement|share this|google news"
     r"|all rights reserved|cookies?\b|share\b|print this|bookmark|filed to|tweet\b"
@@ -242,7 +246,7 @@ def opener(text: str) -> str:
 
 
 # Headings that close an article: what follows is tags, comments or other articles.
-ARTICLE_END = re.compile(
+ARTICLE_END = lazy_compile(
     r"^(?:tags?|topics|you (?:may|might) (?:also )?(?:like|enjoy)|related (?:articles|posts)"
     r"|recommended for you|about the author|leave a (?:comment|reply)|\d+ comments?|more in \w.*"
     r"|(?:você )?(?:também )?pode gostar|artigos relacionados|(?:también )?te puede interesar"
@@ -264,7 +268,7 @@ def is_article_end(text: str) -> bool:
 
 
 # Site-wide legal text: disclaimers, trademark, copyright and cookie notices read like prose.
-BOILERPLATE = re.compile(
+BOILERPLATE = lazy_compile(
     r"©|\b(?:(?:information|content|material)s? (?:provided )?on (?:this|our) (?:web ?)?site"
     r"|(?:(?:this|our) (?:web ?)?site|we) uses? cookies\b"
     r"|all rights reserved|registered trademarks?\b|trademarks? of\b"
@@ -390,7 +394,7 @@ def ends_like_caption(text: str) -> bool:
 # Words of a paragraph in which a site speaks of itself ("Consider supporting the Kyiv
 # Independent", "Anadolu Agency website contains only a portion of the news"), once it names
 # the site; a report citing the outlet ("told Al Jazeera") has none of them.
-SELF_PROMOTION = re.compile(
+SELF_PROMOTION = lazy_compile(
     r"\b(?:support(?:ing)? (?:us|our|the|independent)|journalism|subscri\w+"
     r"|members(?:hip)?|a member|donat\w+|republish\w*|newsletters?|(?:our|the) app)\b",
     re.IGNORECASE,
@@ -408,7 +412,7 @@ READ_ALSO = (
 
 # Headings of teaser lists and tag rows inside or after an article; what follows them up to
 # the next paragraph is links to other pages.
-LIST_LABEL = re.compile(
+LIST_LABEL = lazy_compile(
     r"^(?:related(?: \w+)?|more (?:on|about) this (?:story|topic)|more from .{1,40}|most (?:read|"
     r"popular|viewed|shared)|trending(?: now)?|recommended(?: stories| for you| reading)?"
     r"|read (?:more|also|next)|see also|also read|top stories|latest(?: news| stories)?"
@@ -422,7 +426,7 @@ LIST_LABEL = re.compile(
 
 
 # "Read also: Other headline", "Related: Other headline": a link to another article.
-LINK_PREFIX = re.compile(
+LINK_PREFIX = lazy_compile(
     rf"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch|{READ_ALSO}"
     r"|mehr zum thema|puedes ver)\s*[:»|-]",
     re.IGNORECASE,
@@ -431,7 +435,7 @@ LINK_PREFIX = re.compile(
 
 # Advertising slots inside an article ("Ad Feedback", "Continue reading below"): they neither
 # belong to it nor break it.
-AD_LABEL = re.compile(
+AD_LABEL = lazy_compile(
     r"^(?:ad(?:vertisement)?(?: feedback)?|advertising|sponsored(?: content)?"
     r"|(?:story |article )?continues? (?:reading )?below(?: (?:this )?advertisement)?"
     r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
@@ -439,7 +443,7 @@ AD_LABEL = re.compile(
 )
 
 
-URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+URL_ONLY = lazy_compile(r"^(?:https?://|www\.)\S+$")
 URL_OPENINGS = ("http", "www.")  # how a row URL_ONLY matches opens
 
 
@@ -448,7 +452,7 @@ LINK_PREFIX_OPENERS = case_openers("aclmprsvwzà")
 AD_LABEL_OPENERS = case_openers("acs")
 
 
-PUBLISHED_IN = re.compile(
+PUBLISHED_IN = lazy_compile(
     r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
     r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
@@ -458,7 +462,7 @@ PUBLISHED_IN = re.compile(
 # "© 2025 Owner", "Copyright © 2019-2024 Owner", "© SWR 2021", "...redistributed. ©2023 FOX News
 # Network, LLC. All rights reserved.": a year is required, so "Copyright Policy" is not. The owner
 # runs to the next separator ("| Terms of Service"); `metadata._owner_name` trims the rest.
-COPYRIGHT = re.compile(
+COPYRIGHT = lazy_compile(
     r"(?:(?:©|\(c\)|\bcopyright\b)\s*+){1,3}"
     r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[.,–-]?\s*(?P<owner>[A-Z][^|©•·]*+)?"
     r"|(?P<named>[A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,4}?),? (?:19|20)\d{2}\b)",
@@ -467,22 +471,22 @@ COPYRIGHT = re.compile(
 
 
 # What follows a copyright mark without naming an owner: licences, platform credits, years.
-OWNER_NOT_NAME = re.compile(
+OWNER_NOT_NAME = lazy_compile(
     r"\b(?:creative commons|powered by|since|copyright|licen[cs]e[ds]?|logo|themes?|templates?)\b",
     re.IGNORECASE,
 )
 # Before a copyright mark, a credit for the software or design the site runs on ("Forum
 # software by X © 2019 X Ltd."): the mark is the maker's, not the site's.
-MAKER_CREDIT = re.compile(
+MAKER_CREDIT = lazy_compile(
     r"\b(?:software|themes?|templates?|powered|design(?:ed)?|hosted)\s+by\b", re.IGNORECASE
 )
 # A broadcast station's call sign ("KTRK-TV", "WFLA-FM"): the licensee, not the brand the
 # station publishes under ("ABC13").
-CALL_SIGN = re.compile(r"^[CKW][A-Z]{2,3}-(?:TV|FM|AM|DT|CD|LD)$")
+CALL_SIGN = lazy_compile(r"^[CKW][A-Z]{2,3}-(?:TV|FM|AM|DT|CD|LD)$")
 
 
 # Account and reading-time rows near a headline: never a title themselves.
-SITE_CONTROL = re.compile(
+SITE_CONTROL = lazy_compile(
     r"\b(?:sign(?:ed)?\s*(?:in|out|up)|log\s*(?:in|out)|edit\s*profile|my account"
     r"|reading time|min(?:ute)? read|reading list|listen to this article"
     r"|save (?:articles?|for later)|tempo de leitura|tiempo de lectura|temps de lecture"
@@ -492,17 +496,17 @@ SITE_CONTROL = re.compile(
 
 
 FULL_STOP_MARKS = frozenset(".;。")
-SENTENCE_END = re.compile(f"[{''.join(sorted(FULL_STOP_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
+SENTENCE_END = lazy_compile(f"[{''.join(sorted(FULL_STOP_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
 
 
-BREADCRUMB = re.compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
+BREADCRUMB = lazy_compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
 
 
 def may_be_breadcrumb(text: str) -> bool:
     return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
 
 
-ALL_RIGHTS = re.compile(
+ALL_RIGHTS = lazy_compile(
     r"\.?\s*(?:all rights reserved|(?:todos os |alguns )?direitos reservados"
     r"|(?:todos los |algunos )?derechos reservados|(?:tous )?droits réservés"
     r"|alle rechte vorbehalten|tutti i diritti riservati).*$",
@@ -516,7 +520,7 @@ _LEGAL_FORMS = (
     "inc", "llc", "l.l.c", "ltd", "limited", "pvt", "private", "plc", "llp", "corp",
     "corporation", "gmbh", "ag", "sa", "s.a", "sl", "s.l", "co", "e.v", "e. v",
 )  # fmt: skip
-LEGAL_SUFFIX = re.compile(
+LEGAL_SUFFIX = lazy_compile(
     # Tried only where the run of company forms starts (not after one of them): from every
     # space of "Inc Inc ... Inc x" the search ran to the end of the line, n**2 steps.
     r"(?=,?\s)"
@@ -538,17 +542,17 @@ NAVIGATION_FILLER = frozenset("us our the page main to info".split())
 
 
 # A title part that is a date or a count, not a site name ("France 24" and "9to5Mac" are).
-DATE_LIKE = re.compile(r"\d{4}|\d[/.:]\d|^\W*\d+\W*$")
+DATE_LIKE = lazy_compile(r"\d{4}|\d[/.:]\d|^\W*\d+\W*$")
 
 
-GLUED_SITE = re.compile(r"^\s*(?:\||-|–|—|::|»)\s*(?P<site>[A-Z][\w&.'’ -]{1,40})$")
+GLUED_SITE = lazy_compile(r"^\s*(?:\||-|–|—|::|»)\s*(?P<site>[A-Z][\w&.'’ -]{1,40})$")
 
 
-DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
+DOMAIN = lazy_compile(r"^(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
 
 # A domain's ending written anywhere ("zdnet.de", "WSJ.com", "my.chemie.de"): a top-level
 # domain sites use, not code ("path.join", "foo.bar"); the label before it names the site.
-DOMAIN_ENDING = re.compile(
+DOMAIN_ENDING = lazy_compile(
     r"\.(?:co\.)?(?:com|net|org|info|news|tv|io|eu|de|at|ch|fr|it|es|nl|be|pl|cz|dk|se|no|fi"
     r"|pt|uk|us|ca|au|in|br|ar|cl|mx|ru|jp|kr|cn|ie|nz|za)\b"
 )
@@ -561,10 +565,10 @@ PLATFORM_SITES = frozenset(
 )
 
 
-TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»)\s+")
+TITLE_SEPARATOR = lazy_compile(r"\s+(?:\||-|–|—|::|»)\s+")
 
 
-DATELINE = re.compile(
+DATELINE = lazy_compile(
     r"^(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[\w.]+){0,3}?)?"
     # a place in title case only with an agency after it: "Damascus (AFP) –", "Madrid, 9 oct
@@ -580,7 +584,7 @@ DATELINE = re.compile(
 
 
 # A dateline the page printed on its own row above the first paragraph: "Beirut, Lebanon CNN —".
-DATELINE_ROW = re.compile(
+DATELINE_ROW = lazy_compile(
     r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}"
     r"|[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+){0,2})"
     r"(?:,\s*[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2})?"
@@ -588,17 +592,17 @@ DATELINE_ROW = re.compile(
 )
 
 
-AGENCY_NAME = re.compile(rf"(?:{AGENCY_PATTERN})$")
+AGENCY_NAME = lazy_compile(rf"(?:{AGENCY_PATTERN})$")
 
 
 # "December 6, 2024 (KHARTOUM) – ...": the date first, the place in brackets.
-DATED_DATELINE = re.compile(
+DATED_DATELINE = lazy_compile(
     r"^(?P<date>[^()]{6,40}?)\s*\((?P<place>[A-Z][A-Z.'’ -]{2,40})\)\s*(?::|[—–-]{1,2})\s"
 )
 
 
 # A place name alone on the line above the first paragraph ("ANKARA").
-LONE_PLACE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}$")
+LONE_PLACE = lazy_compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}$")
 
 
 # Labels that sit where a dateline would and are never one.
@@ -610,7 +614,7 @@ GENRE_LABELS = frozenset(
 
 
 # "Omar Khalil, Reuters", "Jane Doe / AFP": a writer credited with the agency's copy.
-NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{AGENCY_PATTERN})$")
+NAMED_AGENCY = lazy_compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{AGENCY_PATTERN})$")
 
 
 # A writer's name on its own row ("Lina Haddad", "Dan Sabbagh in Kyiv"): a byline when a date
@@ -621,13 +625,13 @@ NAMED_AGENCY = re.compile(rf"^[A-Z][^,|/]{{1,60}}?\s*[,/|–—-]\s*(?P<agency>{
 NAME_PART = r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*+\.?"
 
 
-PERSON_NAME = re.compile(
+PERSON_NAME = lazy_compile(
     rf"^(?P<name>{NAME_PART}(?:\s+(?:{NAME_PART}|al|el|de|da|del|van|von|bin|ibn)){{1,3}})"
     r"(?:\s+in\s+[A-Z][^\W\d_ ]+(?:\s+[A-Z][^\W\d_]+){0,2})?$"
 )
 
 
-ROLE_ROW = re.compile(
+ROLE_ROW = lazy_compile(
     r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|analyst"
     r"|producer|staff|bureau)\b",
     re.IGNORECASE,
@@ -644,7 +648,7 @@ SECTION_WORDS = frozenset(
 
 
 # A job title the browser glued to the byline: "By Meg JamesStaff Writer".
-BYLINE_ROLE = re.compile(
+BYLINE_ROLE = lazy_compile(
     r"\s*(?:(?:Senior|Chief|Staff|Business|Political|Foreign|Contributing|Special)\s*)?"
     r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor)$"
 )
@@ -656,8 +660,8 @@ BYLINE_ROLE = re.compile(
 FUNCTION_WORDS_FILE = Path(__file__).with_name("function_words.json")
 # Han, kana: scripts written without spaces, measured by characters. Kana and these Han
 # characters are grammar (particles, "的", "了"): prose is dense in them as in function words.
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CJK_FUNCTION_CHAR = re.compile(
+CJK_CHAR = lazy_compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_FUNCTION_CHAR = lazy_compile(
     r"[\u3040-\u309f的了是在和有不这這也就都而及与與着著或之于於被把从從对對为為以其将將但并並等到说說们們个個]"
 )
 
@@ -693,7 +697,7 @@ BYLINE_WORDS_FILE = Path(__file__).with_name("bylines.json")
 # What may follow the writers' names on a byline row: nothing, a separator, or a comma before
 # a role, an agency or a date ("Von Jane Doe | 12.03.2024", "Por Juan Pérez, corresponsal",
 # "Text: Ana Lima 3. März 2024").
-_AFTER_NAMES = re.compile(r"^(?:$|[|·•/–—(-]|,\s|\d)")
+_AFTER_NAMES = lazy_compile(r"^(?:$|[|·•/–—(-]|,\s|\d)")
 
 
 @lru_cache(maxsize=1)
@@ -748,7 +752,7 @@ def local_byline(text: str) -> tuple[str, str] | None:
 # News outlets known worldwide (a data file of names): a row that is only one names the page's.
 OUTLETS_FILE = Path(__file__).with_name("outlets.txt")
 # "Source: The Guardian", "Quelle: Der Spiegel": a label before the outlet's name.
-SOURCE_LABEL = re.compile(
+SOURCE_LABEL = lazy_compile(
     r"^(?:source|sources|quelle|fuente|fonte|origine|bron|kilde|källa|źródło)\s*:\s*", re.I
 )
 

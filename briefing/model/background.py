@@ -142,12 +142,18 @@ def told_as_then(following: str | None) -> bool:
     return bool(following and _NOW_AGAINST.match(following))
 
 
-@cache
-def state_pattern() -> re.Pattern[str]:
-    """States and habits, not events (compiled on first use: it lists the event verbs)."""
+def _state_source() -> str:
+    """`state_pattern`'s source: it lists the event verbs."""
     passive = (verb for verb in event_verbs() if not verb.endswith("ing"))
     verbs = "|".join(sorted(passive, key=len, reverse=True))
-    return re.compile(_STATE.format(verbs=verbs), re.IGNORECASE)
+    return _STATE.format(verbs=verbs)
+
+
+@cache
+def state_pattern() -> re.Pattern[str]:
+    """States and habits, not events (compiled on first use: it lists the event verbs).
+    `tells_a_state` searches its alternatives, compiled apart, instead."""
+    return re.compile(_state_source(), re.IGNORECASE)
 
 
 def tells_a_state(text: str) -> bool:
@@ -177,12 +183,14 @@ def _state_alternatives() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
     from re import _compiler, _parser
     from re._constants import BRANCH
 
-    whole = state_pattern()
-    parsed = _parser.parse(whole.pattern, whole.flags)
+    # Parsed once, the whole never compiled (it is never searched): its flags are those
+    # the parse settles (re.UNICODE added), as compiling it would.
+    parsed = _parser.parse(_state_source(), re.IGNORECASE)
+    flags = parsed.state.flags
     items = parsed.data
     alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is BRANCH else [parsed]
     return tuple(
-        (_needed_words(alternative.data), _compiler.compile(alternative, whole.flags))
+        (_needed_words(alternative.data), _compiler.compile(alternative, flags))
         for alternative in alternatives
     )
 

@@ -20,6 +20,7 @@ from itertools import chain, product
 from briefing.annotate import Sentence, publication_date
 from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, tense_at
 from briefing.corroborate import ReportWords, report_words
+from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical
 from briefing.model.clauses import opening_phrase_end
@@ -29,7 +30,7 @@ from briefing.model.words import event_verbs
 # A date inside a clause opened by one of these words dates the background
 # ("since the Gaza war erupted in October 2023", "till its defeat in 2017", "where Russia
 # had staged bombers in January"), not the event the sentence reports.
-_BACKGROUND = re.compile(
+_BACKGROUND = lazy_compile(
     r"\b(?:since|till|until|which|who|whose|during|before|after|following|when|once|first"
     r"|last time|where"
     # a comparison with another time: "as they did in June 2024", "reminiscent of the one
@@ -38,19 +39,19 @@ _BACKGROUND = re.compile(
     r"|compared)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+_CLAUSE_BREAK = lazy_compile(r"[,;:()—–]|\s-\s")
 # A deadline ("by Friday", "by the end of this year") is not when the event happened.
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     r"\bby(?:\s+the\s+(?:end|start|beginning|middle|close))?(?:\s+of)?\s*$", re.IGNORECASE
 )
 # What ends a dateline after its date: "Khartoum, October 28 :", "Nov. 27 (UPI) --",
 # "Beirut, Nov 27 (EFE).-".
-_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\s)")
+_DATELINE_END = lazy_compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?::|\.?--?|[–—]|\s-\s)")
 _DATELINE_REACH = 60
 # A dateline is found by where its date sits, not by which day it is: any reference will do.
 _ANY_DAY = datetime.date(2000, 1, 1)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # in any text a date matching _YEAR is part of
+_YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
+_YEAR_DIGITS = lazy_compile(r"(?:19|20)\d\d")  # in any text a date matching _YEAR is part of
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
@@ -66,7 +67,7 @@ TOLD_ELSEWHERE_MIN = 3
 # Articles carrying one report are published within this many days of each other; a page
 # date further from its carriers' is not the article's.
 CARRIER_DAYS = 7
-_NOUN_AFTER = re.compile(
+_NOUN_AFTER = lazy_compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
 )
@@ -74,7 +75,7 @@ _NOUN_AFTER = re.compile(
 
 # The participle of an event verb: "killed", "taken", "struck".
 _IRREGULAR_PARTICIPLES = frozenset("begun overrun withdrawn shot sent hit struck met cut".split())
-_EVENT_DONE = re.compile(
+_EVENT_DONE = lazy_compile(
     r"\b(?:"
     + "|".join(
         v for v in sorted(event_verbs()) if v.endswith(("ed", "en")) or v in _IRREGULAR_PARTICIPLES
@@ -111,7 +112,7 @@ def dateline_end(text: str) -> int:
 
 # A clause inside the sentence opened by a past participle describes the thing before it
 # ("The cease-fire, announced late Tuesday by Biden, came into force Wednesday").
-_PARTICIPLE_OPENS = re.compile(
+_PARTICIPLE_OPENS = lazy_compile(
     rf"\s*(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))})\s", re.IGNORECASE
 )
 
@@ -143,8 +144,8 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
 
 
 # A clause telling when, not one describing a thing ("which it last hit during ...").
-_THEN = re.compile(r"\b(?:during|when)\b", re.IGNORECASE)
-_DESCRIBING = re.compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
+_THEN = lazy_compile(r"\b(?:during|when)\b", re.IGNORECASE)
+_DESCRIBING = lazy_compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
 
 
 def _clause_of(text: str, mention: DateMention) -> str:
@@ -155,14 +156,14 @@ def _clause_of(text: str, mention: DateMention) -> str:
 
 
 # A speaker's names: its capitalised words but titles ("Prime Minister Benjamin Netanyahu").
-_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z-]+\b")
+_NAME_WORD = lazy_compile(r"\b[A-Z][A-Za-z-]+\b")
 _TITLE_WORDS = frozenset(
     "The A An And Of President Prime Minister Foreign Defence Defense Secretary Spokesman "
     "Spokesperson Chief General Gen Mr Mrs Ms Dr King Queen Sheikh Senior Deputy Officials "
     "Official Army Ministry".split()
 )
 # A statement, made or written: "announced late Tuesday by", "Biden's announcement on Tuesday".
-_STATEMENT = re.compile(
+_STATEMENT = lazy_compile(
     r"\b(?:announce[ds]?|announcement|said|says|statement|speech|address(?:ed)?|told|declared"
     r"|warned|vowed|remarks|interview|wrote|posted|tweeted)\b",
     re.IGNORECASE,
@@ -727,7 +728,7 @@ def latest_written_day(index: Index, article_id: str) -> str | None:
     )
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 
 
 def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
@@ -769,7 +770,7 @@ def told_in_past(text: str) -> bool:
 
 
 # A speech verb in the past: the statement was made ("..., the IDF said in a statement").
-_SAID = re.compile(
+_SAID = lazy_compile(
     r"\b(?:said|told|added|reported|announced|confirmed|claimed|stated|wrote|warned)\b"
 )
 
@@ -786,11 +787,11 @@ def said_in_past(text: str) -> bool:
 # "two days after the attack") may fall on another day than the article's news: unless
 # `Dating.counted_day` finds the day of the event it hangs on, it is left undated rather
 # than given the lede's day.
-_AFTER_ANOTHER = re.compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE)
+_AFTER_ANOTHER = lazy_compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE)
 _DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A day counted from another event: "two days after the base was hit", "a day later", "the
 # next day", "the day before", "the previous night".
-_RELATIVE_DAY = re.compile(
+_RELATIVE_DAY = lazy_compile(
     rf"\b(?:(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9])|the)\s+days?\s+"
     r"(?P<side>after|before|later|earlier)"
     r"|the\s+(?P<near>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night))\b",
@@ -826,7 +827,7 @@ def relative_day(text: str) -> RelativeDay | None:
 
 
 # "Since Friday, the RSF has launched assaults ...": what has gone on since a day.
-_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+_SINCE = lazy_compile(r"\bsince\s*$", re.IGNORECASE)
 
 
 def _runs_since(stated: Sentence, dates: Sequence[DateMention]) -> bool:
