@@ -340,6 +340,22 @@ def test_list_items_lose_their_marker_as_the_plain_rule_has_it() -> None:
     assert items > 1000
 
 
+def test_a_line_is_its_words_joined_by_single_spaces_whatever_spaces_it_holds() -> None:
+    # lines holding only single spaces are taken as they are; any other space (a tab, a
+    # no-break or an ideographic space, two in a row) or unprintable character, split and joined
+    chance = random.Random(8)
+    pieces = ["Word", "lower", " ", "  ", "\t", "\xa0", "\u3000", "\u2003", "\x1c", "\u00ad", "é",
+              "\u200b", "x" * 30, "."]  # fmt: skip
+    lines = ["".join(chance.choices(pieces, k=12)) for _ in range(4000)]
+    joined = 0
+    for line in lines:
+        text = " ".join(line.split())
+        if text and not BULLET.match(text):
+            assert lines_to_units(line) == [(text, False)], repr(line)
+            joined += text != line.strip()
+    assert joined > 1000
+
+
 def test_pages_fold_as_their_rows_do() -> None:
     chance = random.Random(7)
     rows = _marked_rows(8, 4000)

@@ -202,11 +202,15 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     previous_length = 0  # of the previous line, with its indentation
     previous_indent = 0
     for raw in lines:
-        words = raw.split()
-        if not words:
+        line = raw.strip()
+        if not line:
             previous_blank = True
             continue
-        line = " ".join(words)
+        # its words joined by single spaces: a line holding no other space and no two in a row
+        # (printable: every space but " " is not) is that already, and is not split into words
+        if "  " in line or not line.isprintable():
+            line = " ".join(line.split())
+        first_word = line.find(" ")
         indent = len(raw) - len(raw.lstrip())
         glyph = line[0] in BULLET_GLYPHS
         marker = BULLET.match(line) if glyph or line[0].isdecimal() else None  # BULLET's \d
@@ -220,7 +224,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         # the wrapper broke the line here when the next word did not fit on it
         wrapped = (
             width is not None
-            and previous_length + 1 + len(words[0]) > width
+            and previous_length + 1 + (first_word if first_word >= 0 else len(line)) > width
             and (indent <= previous_indent or units[-1][1])
         )
         if (
