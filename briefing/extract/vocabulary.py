@@ -448,8 +448,9 @@ LINK_PREFIX_OPENERS = case_openers("aclmprsvwzà")
 AD_LABEL_OPENERS = case_openers("acs")
 
 
+PUBLISHED_IN_OPENINGS = ("Published", "Printed", "Appeared", "First published")
 PUBLISHED_IN = re.compile(
-    r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
+    rf"^(?:{'|'.join(PUBLISHED_IN_OPENINGS)}) in (?:the )?"
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
     r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
 )
