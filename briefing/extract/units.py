@@ -210,7 +210,8 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         # (printable: every space but " " is not) is that already, and is not split into words
         if "  " in line or not line.isprintable():
             line = " ".join(line.split())
-        first_word = line.find(" ")
+        space = line.find(" ")
+        first_word = space if space >= 0 else len(line)  # its length
         indent = len(raw) - len(raw.lstrip())
         glyph = line[0] in BULLET_GLYPHS
         marker = BULLET.match(line) if glyph or line[0].isdecimal() else None  # BULLET's \d
@@ -224,7 +225,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         # the wrapper broke the line here when the next word did not fit on it
         wrapped = (
             width is not None
-            and previous_length + 1 + (first_word if first_word >= 0 else len(line)) > width
+            and previous_length + 1 + first_word > width
             and (indent <= previous_indent or units[-1][1])
         )
         if (
