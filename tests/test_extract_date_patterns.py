@@ -51,28 +51,26 @@ def test_date_patterns_open_on_a_digit_and_find_what_the_plain_forms_find() -> N
     assert found(dates.YEAR_FIRST, ROWS[2]) and found(dates.SPELLED[1], ROWS[0])
 
 
-def test_a_month_first_date_is_searched_for_from_near_its_screen_and_found_as_from_the_start() -> (
-    None
-):
+def test_a_month_first_date_is_tried_only_near_its_screen_and_found_as_from_the_start() -> None:
     month_first = dates.SPELLED[2]
     pieces = ["September", "sept", "Dec", ".", " ", "  ", "\u00a0", "12", "3", "rd", ",", "2024",
-              "1999", "x", "at", "5:55", "pm", "MÄRZ", "märz"]  # fmt: skip
+              "1999", "x", "_", "é", "at", "5:55", "pm", "MÄRZ", "märz", "ſept"]  # fmt: skip
     chance = random.Random(5)
     texts = [
         "Published September. 12, 2024 at 5:55 pm; updated Dec 3rd 2024",
         "Sent  September   12,  2024 and 12 2024",
+        "On xSept 12, 2024, _Dec 3 2024 and ſept 4 2019 then Dec 3 1999 2024 Dec 3, 2024",
         *("".join(chance.choices(pieces, k=14)) for _ in range(4000)),
     ]
-    searched = 0
+    near = 0  # texts tried only near their screen's matches (single spaces)
     for text in texts:
-        start_at = dates._search_from(month_first, text)
-        assert (start_at is not None) == (dates._DAY_YEAR.search(text) is not None)
-        if start_at is not None:
-            searched += start_at > 0
-            assert found(month_first, text) == [
-                (match.span(), match.groupdict()) for match in month_first.finditer(text, start_at)
-            ]
-    assert searched > 20 and found(month_first, texts[0]) and found(month_first, texts[1])
+        matches = list(dates._matches(month_first, dates._DAY_YEAR, text))
+        assert [(match.span(), match.groupdict()) for match in matches] == found(month_first, text)
+        near += dates._DAY_YEAR.search(text) is not None and not dates._SPACES.search(text)
+    assert near > 20 and found(month_first, texts[0]) and found(month_first, texts[1])
+    assert [match["day"] for match in dates._matches(month_first, dates._DAY_YEAR, texts[2])] == [
+        "4", "3", "3",
+    ]  # fmt: skip
 
 
 def test_shows_date_says_whether_any_date_pattern_matches() -> None:

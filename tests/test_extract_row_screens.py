@@ -50,6 +50,8 @@ from briefing.extract.vocabulary import (
     URL_ONLY,
     URL_OPENINGS,
     WORD,
+    _byline_vocabulary,
+    byline_opener,
     case_openers,
     ends_a_sentence,
     ends_like_caption,
@@ -57,6 +59,7 @@ from briefing.extract.vocabulary import (
     folded,
     is_article_end,
     is_caption,
+    local_byline,
     may_match,
     opener,
 )
@@ -164,6 +167,27 @@ def test_label_patterns_open_only_on_their_openers() -> None:
     for row in [*ROWS, "12 comments", "٣ comments", "Tags:", "Ähnliche Artikel", "TOPICS"]:
         assert is_article_end(row) == bool(ARTICLE_END.match(row)), row
     assert is_article_end("٣ comments") and is_article_end("ſtop") is False
+
+
+def test_byline_openings_open_only_on_their_openers() -> None:
+    vocabulary = _byline_vocabulary()
+    letters = {letter.lower() for letter in _opening_characters(vocabulary.opening)}
+    assert letters <= vocabulary.openers and "а" in letters  # Cyrillic: "Автор"
+    # every character the opening's first letters take case-insensitively (beyond a-z too)
+    any_letter = re.compile(f"[{''.join(letters)}]", re.IGNORECASE)
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF and any_letter.match(chr(code)):
+            assert opener(chr(code)) in vocabulary.openers, hex(code)
+    rows = [*ROWS, "By", " Von: ", "Автор: Иван Петров", "ſource", "Par Jean Dupont", ":", ""]
+    bylines = 0
+    for row in rows:
+        match = vocabulary.opening.match(row.strip())
+        bare = vocabulary.opening.match(row.strip().removesuffix(":"))
+        assert byline_opener(row) == (bool(bare) and not bare["rest"]), row
+        if match is None or not match["rest"]:
+            assert local_byline(row) is None, row
+        bylines += local_byline(row) is not None
+    assert bylines > 5
 
 
 def test_openers_cover_every_character_case_insensitive_patterns_take() -> None:
@@ -338,6 +362,22 @@ def test_list_items_lose_their_marker_as_the_plain_rule_has_it() -> None:
         items += bullet
         assert lines_to_units(line) == ([(text, bullet)] if text else []), line
     assert items > 1000
+
+
+def test_a_line_is_its_words_joined_by_single_spaces_whatever_spaces_it_holds() -> None:
+    # lines holding only single spaces are taken as they are; any other space (a tab, a
+    # no-break or an ideographic space, two in a row) or unprintable character, split and joined
+    chance = random.Random(8)
+    pieces = ["Word", "lower", " ", "  ", "\t", "\xa0", "\u3000", "\u2003", "\x1c", "\u00ad", "é",
+              "\u200b", "x" * 30, "."]  # fmt: skip
+    lines = ["".join(chance.choices(pieces, k=12)) for _ in range(4000)]
+    joined = 0
+    for line in lines:
+        text = " ".join(line.split())
+        if text and not BULLET.match(text):
+            assert lines_to_units(line) == [(text, False)], repr(line)
+            joined += text != line.strip()
+    assert joined > 1000
 
 
 def test_pages_fold_as_their_rows_do() -> None:

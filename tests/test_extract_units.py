@@ -53,3 +53,33 @@ def test_units_are_reused_within_the_memo_bound() -> None:
     assert len(unit_module._units_made) == UNITS_KEPT
     forget_units()
     assert not unit_module._units_made
+
+
+def test_initials_read_off_the_page_are_each_rows_own() -> None:
+    # long words by their characters (a mark is one), words split at any whitespace, a
+    # capital or a letter only when it opens the word, rows with letters beyond ASCII left
+    # to the row's own count (0, 0 here)
+    rows = [
+        "“Quoted” Words With Capitals and some lower",
+        "abc ABC Abcd “Abc ’Twas—Now",
+        "Tab\tseparated\x1cWords\x0bHere",
+        "",
+        "Ünïcode Letters Are Read Alone",
+        "1234 Five sixx",
+    ]
+    shadows = list(map(unit_module.ascii_shadow, rows))
+    lettered, capitalised = unit_module._rows_initials(rows, shadows)
+    assert list(zip(lettered, capitalised, strict=True)) == [
+        (5, 3),
+        (1, 1),
+        (3, 2),
+        (0, 0),
+        (0, 0),
+        (2, 1),
+    ]
+    for row, shadow, letters, capitals in zip(rows, shadows, lettered, capitalised, strict=True):
+        if shadow is not None:
+            assert unit_module._initial_letters(row) == (letters, capitals)
+    # a row holding a newline of its own is read alone
+    rows = ["One\nTwoo Three", "four"]
+    assert unit_module._rows_initials(rows, rows) == ([2, 1], [2, 0])

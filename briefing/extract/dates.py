@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -124,18 +124,40 @@ _MONTH_TO_DAY = max(map(len, MONTHS)) + len(". 1")
 _SPACES = lazy_compile(r"\s\s")
 
 
-def _search_from(pattern: re.Pattern[str], text: str) -> int | None:
-    """Where in a row a pattern's first match may start (None: it has none). A date opening
-    with its month has its screen's match at its day's last digit, so it starts at most
-    _MONTH_TO_DAY before the screen's first match (spaces come one at a time in a page's rows:
-    elsewhere, the start of the row)."""
-    screen = _SCREENS.get(id(pattern))
+def _matches(
+    pattern: re.Pattern[str], screen: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """A pattern's matches in a row, as finditer gives them; one with a screen is tried only
+    where its matches can start. A date opening with its month has its screen's match at its
+    day's last digit, so it starts at a word within _MONTH_TO_DAY before such a match (spaces
+    come one at a time in a page's rows: elsewhere, the row is searched whole). The search
+    tried the month names at every character past the first such match to the row's end."""
     if screen is None:
-        return 0
+        yield from pattern.finditer(text)
+        return
     found = screen.search(text)
     if found is None:
-        return None
-    return 0 if _SPACES.search(text) else max(0, found.start() - _MONTH_TO_DAY)
+        return
+    if _SPACES.search(text):
+        yield from pattern.finditer(text)
+        return
+    tried = 0  # where the next match may start: past the last one and the places tried
+    while found is not None:
+        day_end = found.start()
+        for start in range(max(tried, day_end - _MONTH_TO_DAY), day_end + 1):
+            # a month name opens a word: a letter after no word character (as its \b asks)
+            if not text[start].isalpha() or (
+                start and (text[start - 1].isalnum() or text[start - 1] == "_")
+            ):
+                continue
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                tried = match.end()
+                break
+        else:
+            tried = day_end + 1
+        found = screen.search(text, max(tried, day_end + 1))
 
 
 # Each of DATE_PATTERNS with its screen (None: it has none), in order.
@@ -149,7 +171,10 @@ def shows_date(text: str) -> bool:
     # a loop that returns, not any() over a generator calling a screen test per pattern: their
     # steps cost more than most searches
     for screen, pattern in _SCREENED_PATTERNS:
-        if (screen is None or screen.search(text) is not None) and pattern.search(text):
+        if screen is None:
+            if pattern.search(text):
+                return True
+        elif next(_matches(pattern, screen, text), None) is not None:
             return True
     return False
 
@@ -286,11 +311,8 @@ def _row_dates(
 ) -> list[tuple[re.Match[str], re.Pattern[str], date]]:
     """The full dates a row shows, left to right, none overlapping another."""
     found: list[tuple[re.Match[str], re.Pattern[str], date]] = []
-    for pattern in DATE_PATTERNS:
-        start_at = _search_from(pattern, text)
-        if start_at is None:
-            continue
-        for match in pattern.finditer(text, start_at):
+    for screen, pattern in _SCREENED_PATTERNS:
+        for match in _matches(pattern, screen, text):
             start, end = match.span()
             if any(start < other.end() and other.start() < end for other, _, _ in found):
                 continue

@@ -46,6 +46,7 @@ from briefing.extract.vocabulary import (
     PLATFORM_SITES,
     PROMO,
     PUBLISHED_IN,
+    PUBLISHED_IN_OPENINGS,
     ROLE_ROW,
     SECTION_WORDS,
     SENTENCE_END,
@@ -306,7 +307,8 @@ def find_outlet(
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
-        match = PUBLISHED_IN.match(text)
+        # (a row opening otherwise is not matched: most rows, at a pattern call each)
+        match = PUBLISHED_IN.match(text) if text.startswith(PUBLISHED_IN_OPENINGS) else None
         if match:
             return match["outlet"].strip()
     for text in filter(_may_hold_copyright, texts):
@@ -329,7 +331,8 @@ def find_outlet(
             return AGENCY_NAMES.get(owner.lower(), owner)
     known, longest = known_outlets(), _longest_known_outlet()
     for text in texts:
-        bare = SOURCE_LABEL.sub("", text).strip(" |·•–—-.")
+        # a source label ends in a colon (most rows hold none: no pattern call)
+        bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(" |·•–—-.")
         # lower() never shortens a text: a longer one names no known outlet (most rows are)
         name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:

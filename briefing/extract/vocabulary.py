@@ -452,8 +452,9 @@ LINK_PREFIX_OPENERS = case_openers("aclmprsvwzà")
 AD_LABEL_OPENERS = case_openers("acs")
 
 
+PUBLISHED_IN_OPENINGS = ("Published", "Printed", "Appeared", "First published")
 PUBLISHED_IN = lazy_compile(
-    r"^(?:Published|Printed|Appeared|First published) in (?:the )?"
+    rf"^(?:{'|'.join(PUBLISHED_IN_OPENINGS)}) in (?:the )?"
     r"(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
     r"(?:,|\s+on\b|\s+(?=\w+ \d)|$)"
 )
@@ -700,8 +701,18 @@ BYLINE_WORDS_FILE = Path(__file__).with_name("bylines.json")
 _AFTER_NAMES = lazy_compile(r"^(?:$|[|·•/–—(-]|,\s|\d)")
 
 
+@dataclass(frozen=True)
+class BylineVocabulary:
+    """What bylines open with in the languages we read, and the words between their names."""
+
+    opening: re.Pattern[str]  # a label or opener word, then the rest of the row (`rest`)
+    name_words: frozenset[str]  # connectors and particles: "und", "de", "van"
+    # `opener`s of the rows `opening` may match: a row opening otherwise is not tried (most)
+    openers: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _byline_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
+def _byline_vocabulary() -> BylineVocabulary:
     data = json.loads(BYLINE_WORDS_FILE.read_text(encoding="utf-8"))
     openers = {word for words in data["openers"].values() for word in words}
     by_length = sorted(openers, key=len, reverse=True)
@@ -709,14 +720,18 @@ def _byline_vocabulary() -> tuple[re.Pattern[str], frozenset[str]]:
     label_words = "|".join(map(re.escape, labels))
     opener_words = "|".join(map(re.escape, by_length))
     opening = re.compile(rf"^(?i:(?:{label_words})\s*:|(?:{opener_words})\b)\s*(?P<rest>.*)$")
-    return opening, frozenset(data["name_words"])
+    first_letters = "".join({word[0].lower() for word in (*openers, *labels)})
+    return BylineVocabulary(opening, frozenset(data["name_words"]), case_openers(first_letters))
 
 
 def byline_opener(text: str) -> bool:
     """A row that is only a byline word or label ("By", "Von", "Autor:"): the browser put the
     names on the next row."""
-    opening, _ = _byline_vocabulary()
-    match = opening.match(text.strip().removesuffix(":"))
+    vocabulary = _byline_vocabulary()
+    stripped = text.strip()
+    if opener(stripped) not in vocabulary.openers:
+        return False
+    match = vocabulary.opening.match(stripped.removesuffix(":"))
     return bool(match) and not match["rest"]
 
 
@@ -725,8 +740,11 @@ def local_byline(text: str) -> tuple[str, str] | None:
     before the names: "Von Jane Doe und Max Muster | 12.03.2024", "Par Jean Dupont", "Autor:
     Ana Lima". The names are capitalised words (with connectors and particles: "und", "de",
     "van"); the row is not one when a lower-case word follows them ("Von Montag an gilt...")."""
-    opening, name_words = _byline_vocabulary()
-    match = opening.match(text.strip())
+    vocabulary = _byline_vocabulary()
+    stripped = text.strip()
+    if opener(stripped) not in vocabulary.openers:
+        return None
+    match = vocabulary.opening.match(stripped)
     if match is None or not match["rest"]:
         return None
     rest = match["rest"]
@@ -736,11 +754,11 @@ def local_byline(text: str) -> tuple[str, str] | None:
         if rest[position : word.start()].strip():  # a separator or a comma ends the names
             break
         token = word[0]
-        if not (token[0].isupper() or (names and token.lower() in name_words)):
+        if not (token[0].isupper() or (names and token.lower() in vocabulary.name_words)):
             break
         names.append(token)
         position = word.end()
-    while names and names[-1].lower() in name_words:  # "Jane Doe und" ends on a name
+    while names and names[-1].lower() in vocabulary.name_words:  # "Jane Doe und" ends on a name
         names.pop()
         position = rest.rfind(" ", 0, position)
     after = rest[position:].strip() if names else rest
