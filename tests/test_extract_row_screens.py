@@ -395,3 +395,18 @@ def test_pages_fold_as_their_rows_do() -> None:
             row if shadow is None else row.lower()
             for row, shadow in zip(page, shadows, strict=True)
         ]
+
+
+def test_an_indented_first_line_of_a_wrapped_page_opens_the_first_unit() -> None:
+    # Found by fuzzing: on a page read as hard-wrapped, an indented first line whose first
+    # word would not fit the width asked whether the unit before it was a list item; there
+    # is none, and the IndexError had the page skipped as unprocessable.
+    text = (
+        "\u3000(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx(\xa0Word \u2003   \n"
+        " \u3000Word \u2003lower \n\x1c• (Word \xa0\xad1. \xa0\n\xa0b Word "
+    )
+    assert lines_to_units(text) == [
+        ("(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx( Word", False),
+        ("Word lower", False),
+        ("(Word \xad1. b Word", True),
+    ]

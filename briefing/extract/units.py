@@ -226,6 +226,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
         # the wrapper broke the line here when the next word did not fit on it
         wrapped = (
             width is not None
+            and units  # the first line continues nothing
             and previous_length + 1 + first_word > width
             and (indent <= previous_indent or units[-1][1])
         )
