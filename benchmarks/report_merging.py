@@ -28,7 +28,8 @@ alone): the candidate search never proposes the pair (it shares too little weigh
 words, or a word too common to pair everyone on), it is ruled out before scoring
 (published days apart, contradicting counts, days or events), a join rule refuses it
 (`Refusal`: a clash with a member of the other group, weekdays of two days, groups
-linked too weakly for a pair under the threshold), it scores under the threshold, or it
+linked too weakly for a pair under the threshold, or a sentence matching one outside the
+other's group about as well), it scores under the threshold, or it
 scores past it but the groups it would join stay apart; and of those merged, how many
 only through a chain of other pairs. And how many rewrites a perfect score would
 merge given the pairs the candidate search proposes (joined through third sentences too):

@@ -570,7 +570,14 @@ def _retelling_scores() -> tuple[list[float], float]:
     return scores, min(report_score(a, b) for a, b in combinations(words, 2))
 
 
-def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None:
+def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.corroborate import join
+
+    # (A sentence alone joining a group has a rule of its own, switched off here: see
+    # test_a_lone_sentence_joins_the_group_it_matches_and_no_other.)
+    monkeypatch.setattr(join, "LONE_THRESHOLD", 1.0)
     told, retold = _STRIKE_TOLD, _STRIKE_RETOLD
     scores, strongest = _retelling_scores()
     # The three are one report past the threshold; the fourth scores under it with each.
@@ -593,6 +600,82 @@ def test_a_pair_under_the_threshold_joins_groups_that_agree_on_average() -> None
     # Its best pair past it but not the average: the groups stay apart.
     weak = replace(strict, linked_threshold=(mean + max(scores)) / 2)
     assert corroborate(articles, weights=weak).sources("a4.s1") == ("a4.s1",)
+
+
+# Other strikes on the city, each scoring with the retelling a little better than the
+# tellings do, and much less with the tellings.
+_STRIKE_RIVALS = (
+    "Russian missiles struck a power plant in Kryvyi Rih on Friday.",
+    "Russian missiles struck a school in Kryvyi Rih on Friday, officials said.",
+)
+
+
+def _rivals_present() -> list[AnnotatedArticle]:
+    """The tellings and the retelling, the first two tellings' articles each telling a
+    rival strike too."""
+    told, rivals = _STRIKE_TOLD, _STRIKE_RIVALS
+    scores, _ = _retelling_scores()
+    retold = report_words(_STRIKE_RETOLD)
+    for rival in rivals:
+        assert report_score(report_words(rival), retold) > max(scores)
+        assert all(report_score(report_words(rival), report_words(t)) < 0.6 for t in told)
+    return [
+        _article("a1", told[0], rivals[0]),
+        _article("a2", told[1], rivals[1]),
+        _article("a3", told[2]),
+        _article("a4", _STRIKE_RETOLD),
+    ]
+
+
+def test_a_pair_under_the_threshold_links_groups_only_without_a_rival(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The retelling links to the tellings' group (past `linked_threshold` on average), but
+    # in each article where it would, it matches another strike better: it stays apart.
+    from briefing.corroborate import join
+
+    monkeypatch.setattr(join, "LONE_THRESHOLD", 1.0)
+    scores, strongest = _retelling_scores()
+    mean = sum(scores) / len(scores)
+    linked = replace(
+        report_weights(), threshold=strongest, aligned_threshold=1.0, linked_threshold=mean - 0.01
+    )
+    alone = [_article(f"a{n}", text) for n, text in enumerate(_STRIKE_TOLD, 1)]
+    alone.append(_article("a4", _STRIKE_RETOLD))
+    assert len(corroborate(alone, weights=linked).sources("a4.s1")) == 4
+    rivalled = corroborate(_rivals_present(), weights=linked)
+    assert rivalled.sources("a4.s1") == ("a4.s1",)
+    assert rivalled.sources("a1.s1") == ("a1.s1", "a2.s1", "a3.s1")
+
+
+def test_a_lone_sentence_joins_the_group_it_matches_and_no_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No rule past or near the threshold joins the retelling; alone, it joins the group of
+    # its best pair past LONE_THRESHOLD whose members agree with it LONE_AGREEMENT on
+    # average, unless it matches a sentence of another group (or alone) about as well.
+    from briefing.corroborate import join
+
+    scores, strongest = _retelling_scores()
+    mean = sum(scores) / len(scores)
+    assert max(scores) >= join.LONE_THRESHOLD and mean >= join.LONE_AGREEMENT
+    strict = replace(
+        report_weights(), threshold=strongest, aligned_threshold=1.0, linked_threshold=1.0
+    )
+    alone = [_article(f"a{n}", text) for n, text in enumerate(_STRIKE_TOLD, 1)]
+    alone.append(_article("a4", _STRIKE_RETOLD))
+    assert corroborate(alone, weights=strict).sources("a4.s1") == (
+        "a1.s1", "a2.s1", "a3.s1", "a4.s1",
+    )  # fmt: skip
+    rivalled = corroborate(_rivals_present(), weights=strict)
+    assert rivalled.sources("a4.s1") == ("a4.s1",)
+    assert rivalled.sources("a1.s1") == ("a1.s1", "a2.s1", "a3.s1")
+    # Its group disagreeing with it on average: apart.
+    monkeypatch.setattr(join, "LONE_AGREEMENT", mean + 0.01)
+    assert corroborate(alone, weights=strict).sources("a4.s1") == ("a4.s1",)
+    # Two sentences alone are their pair's score: the threshold decides.
+    monkeypatch.setattr(join, "LONE_AGREEMENT", 0.0)
+    assert corroborate([alone[0], alone[3]], weights=strict).sources("a4.s1") == ("a4.s1",)
 
 
 def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() -> None:
