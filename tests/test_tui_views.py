@@ -47,6 +47,33 @@ async def test_loading_names_the_step_and_pulses_until_something_is_done() -> No
         )
 
 
+@synchronously
+async def test_a_new_count_as_wide_as_the_last_lays_nothing_out_again() -> None:
+    # Each report of the engine changes the status line; its width changes only when its
+    # wording's does, and only then does the screen need laying out again.
+    app = BriefingApp(paths=[str(p) for p in seed_paths()])
+    app.load_briefing = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    async with app.run_test(size=SMALL) as pilot:
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        status = main.query_one("#loading-status", Static)
+        main.show_progress(Stage.EXTRACT, 11, 999)
+        await pilot.pause()
+        laid_out: list[bool] = []
+        update = status.update
+
+        def watched(content, *, layout=True):  # noqa: ANN001, ANN202
+            laid_out.append(layout)
+            return update(content, layout=layout)
+
+        status.update = watched  # type: ignore[method-assign]
+        for done in (12, 13, 14, 100):
+            main.show_progress(Stage.EXTRACT, done, 999)
+            await pilot.pause()
+        assert laid_out == [False, False, False, True]
+        assert screen_text(status) == "Step 1 of 3 · Reading articles: 100 of 999…"
+
+
 def test_names_get_the_room_before_counts() -> None:
     widths = {"sent": 4, "fact": 4, "src": 3}
     assert shown_counts(widths, longest_name=10, room=40) == ["sent", "fact", "src"]
