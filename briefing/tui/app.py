@@ -29,7 +29,6 @@ from briefing.progress import Stage
 from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
-from briefing.tui.commands import BriefingCommands, SafeCommandPalette
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, too_small
 from briefing.tui.theming import (
@@ -42,12 +41,21 @@ from briefing.tui.theming import (
 from briefing.tui.widgets import SourcedLineList
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing.tui.engine import EarlyEngine
     from briefing.tui.reload import InputWatcher
     from briefing.tui.screens.export import ExportRequest
     from briefing.tui.screens.search import SearchMatches, SearchScreen
 
 EXPORT_WIDTH = 80
+
+
+def _briefing_commands() -> type[Provider]:
+    """The palette's entries, loaded (as Textual loads its own) when the palette first opens."""
+    from briefing.tui.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class _LoadCancelled(Exception):
@@ -68,7 +76,7 @@ class BriefingApp(App[None]):
 
     TITLE = "briefing"
     CSS_PATH = stylesheet_path()
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
     BINDINGS = [
         # q quits from the main screen (and goes back in the other views).
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
@@ -420,6 +428,8 @@ class BriefingApp(App[None]):
             self.push_screen(make(briefing))
 
     def action_command_palette(self) -> None:
+        from briefing.tui.commands import SafeCommandPalette
+
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
