@@ -135,6 +135,24 @@ def test_the_view_imports_no_more_than_its_first_screen_needs(tmp_path: Path) ->
     assert _imported(everything, tmp_path, watched) == list(watched[:5])
 
 
+def test_the_palette_s_entries_load_when_it_first_opens(tmp_path: Path) -> None:
+    watched = ("briefing.tui.commands",)
+    assert _imported("import briefing.tui.app", tmp_path, watched) == []
+    # The guard can fail: the palette asks Textual for its providers, which loads them.
+    asked = "from briefing.tui.app import BriefingApp\n[p() for p in BriefingApp.COMMANDS]"
+    assert _imported(asked, tmp_path, watched) == list(watched)
+
+
+def test_the_view_starts_without_json(tmp_path: Path) -> None:
+    # Only saving a setting writes JSON literals; the view's start reads TOML alone.
+    start = "import briefing.cli, briefing.tui.app, briefing.tui.config, briefing.tui.engine"
+    assert _imported(start, tmp_path, ("json",)) == []
+    # The guard can fail: saving does import it.
+    save = f"{start}\nbriefing.tui.config.save_theme('nord')"
+    env_home = f"import os; os.environ['XDG_CONFIG_HOME'] = {str(tmp_path / 'config')!r}"
+    assert _imported(f"{env_home}\n{save}", tmp_path, ("json",)) == ["json"]
+
+
 def test_the_view_and_the_dumps_import_only_the_renderers_they_use(tmp_path: Path) -> None:
     # Each format's renderer loads when it is chosen; the view words its lines with the
     # dumps' wording and renders only when exporting.

@@ -6,6 +6,7 @@ import tomllib
 
 import pytest
 from textual.color import Color
+from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
 from briefing.tui import config
@@ -80,6 +81,33 @@ def test_a_theme_s_own_variables_win_over_derived_ones() -> None:
     dark = next(t for t in bundled_themes() if t.name == "briefing-dark")
     app = BriefingApp(make_briefing(), theme="briefing-dark")
     assert app.get_css_variables()["actor-1"] == dark.variables["actor-1"]
+
+
+@synchronously
+async def test_starting_the_view_makes_each_theme_s_colour_system_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Textual asks for the styles' variables several times as the view starts; each time
+    # it made the theme's colour system afresh (a few million instructions apiece).
+    made: list[str] = []
+    generate = ColorSystem.generate
+
+    def counted(system: ColorSystem) -> dict[str, str]:
+        made.append(system.primary.hex)
+        return generate(system)
+
+    monkeypatch.setattr(ColorSystem, "generate", counted)
+    app = BriefingApp(make_briefing(), theme="briefing-light")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "briefing-light"
+        # Textual's default theme (the app's before ours is set) and ours, once each.
+        assert len(made) == len(set(made)) == 2
+        # The same variables as Textual's own recipe makes.
+        theme = app.current_theme
+        colours = generate(theme.to_color_system())
+        expected = {**derived_variables(colours), **colours, **theme.variables}
+        assert app.get_css_variables() == expected
 
 
 @pytest.mark.parametrize("name", ["nord", "textual-light", "solarized-light", "monokai"])

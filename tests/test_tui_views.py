@@ -19,12 +19,17 @@ from tests.test_tui import LARGE, SMALL, screen_text, settle, synchronously
 from tests.test_tui_keys import press
 
 
-@synchronously
-async def test_loading_names_the_step_and_pulses_until_something_is_done() -> None:
-    # A view still loading (the loading section exists only then), sent reports as the
-    # engine's worker sends them; the worker itself is held back: nothing interleaves.
+def loading_view() -> BriefingApp:
+    """A view still loading (the loading section exists only then), to be sent reports as
+    the engine's worker sends them; the worker itself is held back: nothing interleaves."""
     app = BriefingApp(paths=[str(p) for p in seed_paths()])
     app.load_briefing = lambda *args, **kwargs: None  # type: ignore[method-assign]
+    return app
+
+
+@synchronously
+async def test_loading_names_the_step_and_pulses_until_something_is_done() -> None:
+    app = loading_view()
     async with app.run_test(size=SMALL) as pilot:
         main = app.screen
         assert isinstance(main, MainScreen)
@@ -45,6 +50,32 @@ async def test_loading_names_the_step_and_pulses_until_something_is_done() -> No
         assert screen_text(status) == (
             "Step 3 of 3 · Summarising actors and their key facts: 5 of 15…"
         )
+
+
+@synchronously
+async def test_a_new_count_as_wide_as_the_last_lays_nothing_out_again() -> None:
+    # Each report of the engine changes the status line; its width changes only when its
+    # wording's does, and only then does the screen need laying out again.
+    app = loading_view()
+    async with app.run_test(size=SMALL) as pilot:
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        status = main.query_one("#loading-status", Static)
+        main.show_progress(Stage.EXTRACT, 11, 999)
+        await pilot.pause()
+        laid_out: list[bool] = []
+        update = status.update
+
+        def watched(content, *, layout=True):  # noqa: ANN001, ANN202
+            laid_out.append(layout)
+            return update(content, layout=layout)
+
+        status.update = watched  # type: ignore[method-assign]
+        for done in (12, 13, 14, 100):
+            main.show_progress(Stage.EXTRACT, done, 999)
+            await pilot.pause()
+        assert laid_out == [False, False, False, True]
+        assert screen_text(status) == "Step 1 of 3 · Reading articles: 100 of 999…"
 
 
 def test_names_get_the_room_before_counts() -> None:

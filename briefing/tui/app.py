@@ -29,7 +29,6 @@ from briefing.progress import Stage
 from briefing.safety import clean_text, shown_path
 from briefing.tui import config
 from briefing.tui.citations import SourcedLine, display_path, order_label, summary_method
-from briefing.tui.commands import BriefingCommands, SafeCommandPalette
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.too_small import TooSmallScreen, too_small
 from briefing.tui.theming import (
@@ -42,12 +41,21 @@ from briefing.tui.theming import (
 from briefing.tui.widgets import SourcedLineList
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefing.tui.engine import EarlyEngine
     from briefing.tui.reload import InputWatcher
     from briefing.tui.screens.export import ExportRequest
     from briefing.tui.screens.search import SearchMatches, SearchScreen
 
 EXPORT_WIDTH = 80
+
+
+def _briefing_commands() -> type[Provider]:
+    """The palette's entries, loaded (as Textual loads its own) when the palette first opens."""
+    from briefing.tui.commands import BriefingCommands
+
+    return BriefingCommands
 
 
 class _LoadCancelled(Exception):
@@ -68,7 +76,7 @@ class BriefingApp(App[None]):
 
     TITLE = "briefing"
     CSS_PATH = stylesheet_path()
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_briefing_commands}
     BINDINGS = [
         # q quits from the main screen (and goes back in the other views).
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
@@ -157,14 +165,21 @@ class BriefingApp(App[None]):
             saved if saved in self.available_themes else DEFAULT_THEME
         )
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        # Our styles read variables only our themes set; any other theme gets them made
-        # from its own colours (its [variables], if any, still win).
-        return derived_variables(self._colours(self.current_theme))
+    def get_css_variables(self) -> dict[str, str]:
+        # Textual's own recipe, from the colour system made once per theme (Textual makes
+        # it afresh each time it is asked, and starting the view asks several times).
+        self.theme_variables = self._css_variables(self.current_theme)
+        return self.theme_variables
+
+    def _css_variables(self, theme: Theme) -> dict[str, str]:
+        """What the styles are drawn with under `theme`: its colour system ($primary,
+        $background ...), our variables made from it (they are only our themes' own: any
+        other theme gets them from its colours), then the theme's [variables]."""
+        colours = self._colours(theme)
+        return {**derived_variables(colours), **colours, **theme.variables}
 
     def _colours(self, theme: Theme) -> dict[str, str]:
-        """The colour system `theme` generates ($primary, $background ...), made once per
-        theme: starting the view asks for it several times."""
+        """The colour system `theme` generates, made once per theme."""
         known = self._colour_systems.get(theme.name)
         if known is None or known[0] is not theme:
             known = self._colour_systems[theme.name] = (theme, theme.to_color_system().generate())
@@ -175,13 +190,11 @@ class BriefingApp(App[None]):
         theme = self.get_theme(name)
         if theme is None:
             return "no such theme"
-        # Textual's own recipe (App.get_css_variables), for a theme not yet applied.
         colours = self._colours(theme)
-        defaults = {**derived_variables(colours), **colours}
-        if only_recolours(theme.variables, defaults):
+        if only_recolours(theme.variables, {**derived_variables(colours), **colours}):
             return None  # no need to parse every style again to know
         trial = self.stylesheet.copy()
-        trial.set_variables({**defaults, **theme.variables})
+        trial.set_variables(self._css_variables(theme))
         try:
             trial.reparse()
         except StylesheetParseError as error:
@@ -415,6 +428,8 @@ class BriefingApp(App[None]):
             self.push_screen(make(briefing))
 
     def action_command_palette(self) -> None:
+        from briefing.tui.commands import SafeCommandPalette
+
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 

@@ -6,7 +6,6 @@ and saving the theme leaves a file it cannot rewrite safely as it is.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import string
@@ -176,6 +175,8 @@ def save_settings(values: Mapping[str, str | int]) -> str | None:
     header = _TABLE_HEADER.search(text)
     top_end = header.start() if header else len(text)
     top = text[:top_end]
+    import json  # only when saving: not on the way to the view
+
     for key, value in values.items():
         # A JSON string or integer literal is valid TOML too.
         line = f"{key} = {json.dumps(value)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -230,7 +231,11 @@ class MainScreen(ViewScreen):
         self.query_one("#progress", ProgressBar).update(
             total=total if metered else None, progress=done
         )
-        self.query_one("#loading-status", Static).update(f"{describe(stage, done, total)}…")
+        status = self.query_one("#loading-status", Static)
+        wording = f"{describe(stage, done, total)}…"
+        # The line is as wide as its wording (the bar below lines up with it): a wording as
+        # wide as the last (most counts) needs the line drawn again, not the screen laid out.
+        status.update(wording, layout=cell_len(wording) != cell_len(str(status.content)))
 
     def show_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
