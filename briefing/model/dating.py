@@ -285,6 +285,8 @@ class Dating:
             sentence = self.index.sentences[sid]
             found = event_dates(sentence.text, self.sentence_dates(sentence))
             (own if sid == stated else others).extend(found)
+        if not others:
+            return tuple(own)  # (most reports: one sentence, or no other dates)
         votes = Counter(mention.value for mention in others)
         others.sort(key=lambda mention: -votes[mention.value])
         return (*own, *others)
@@ -393,7 +395,7 @@ class Dating:
         verb, name) pairs: an undated event looks only among those sharing its own."""
         found: dict[tuple[str, str], list[_DatedEvent]] = defaultdict(list)
         for article_id in self.index.articles:
-            for sentence in _body(self.index, article_id):
+            for sentence in self._datable(article_id):
                 # Only a sentence with event verbs and names is filed (checked first: dating
                 # every sentence was most of the cost).
                 if not self.index.names_an_event(sentence):
@@ -510,7 +512,9 @@ class Dating:
         # Written days after its news: the first event its text dates within those days
         # (a feature may open on a survivor's story before "seized the camp a week ago").
         # (worked out only when needed, in order)
-        done = (date for sentence in body if (date := self._done_date(sentence)))
+        done = (
+            date for sentence in self._datable(article_id) if (date := self._done_date(sentence))
+        )
         # Unless its day is one its text writes, year and all ("abducted on October 7,
         # 2023"): a page date taken from the text, which nothing should be dated from.
         # (Only a sentence with a year's digits can: the others are not read again.)
@@ -563,6 +567,21 @@ class Dating:
             if date is not None and self._is_news(date, None):
                 return date
         return None
+
+    def _datable(self, article_id: str) -> list[Sentence]:
+        """An article's body sentences that may have a `_done_date`, in order: with what
+        its worker worked out, those it found one for and those whose dates may be read
+        again; the others' dates are the worker's, which gave none."""
+        prepared = self.index.prepared.get(article_id)
+        if prepared is None:
+            return _body(self.index, article_id)
+        # (going over every body sentence was most of the cost: few have a date)
+        sentences, order = self.index.sentences, self.index.order
+        return [
+            sentences[sid]
+            for sid in sorted(prepared.done.keys() | prepared.relative, key=order.__getitem__)
+            if sentences[sid].kind in _LEDE_KINDS
+        ]
 
     def _done_date(self, sentence: Sentence) -> DateMention | None:
         """`done_date` of a sentence, its dates read against its article's reference day
