@@ -785,9 +785,9 @@ def test_time_phrases_are_tried_only_where_one_may_open() -> None:
 def test_done_dates_are_read_only_where_the_worker_found_one_or_dates_are_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Filing the dated events of every article reads the done date of the sentences its
-    worker dated and of those whose dates are read again, not of every body sentence; it
-    files the same events as reading every sentence here."""
+    """Filing the sentences that may date an event reads no date; the dated events of a key
+    read the done date of the sentences the worker dated and of those whose dates are read
+    again, not of every body sentence, and are those reading every sentence here gives."""
     import briefing.model.dating as dating
     from briefing.model.index import prepare
 
@@ -803,7 +803,7 @@ def test_done_dates_are_read_only_where_the_worker_found_one_or_dates_are_read_a
     docs, _ = read_documents(sorted(str(p) for p in tmp_path.glob("*.txt")))
     articles = [process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)]
     prepared = {a.id: prepare(a, profile) for a in articles}
-    index = Index.of(articles, prepared)
+    index, alone = Index.of(articles, prepared), Index.of(articles)
     asked: list[str] = []
     done_date = dating.Dating._done_date
     monkeypatch.setattr(
@@ -811,7 +811,9 @@ def test_done_dates_are_read_only_where_the_worker_found_one_or_dates_are_read_a
         "_done_date",
         lambda self, sentence: asked.append(sentence.id) or done_date(self, sentence),
     )
-    filed = index.dating._dated_events
+    keys = list(index.dating._event_sentences)
+    assert keys and not asked
+    filed = {key: index.dating._dated_events(key) for key in keys}
     datable = {sid for p in prepared.values() for sid in (*p.done, *p.relative)}
     assert asked and set(asked) <= datable
     # Sentences telling an event with names and no date: never dated.
@@ -821,9 +823,9 @@ def test_done_dates_are_read_only_where_the_worker_found_one_or_dates_are_read_a
         if s.kind == "body" and index.names_an_event(s) and s.id not in datable
     }
     assert undated and not undated & set(asked)
-    alone = Index.of(articles).dating._dated_events
+    every = {key: alone.dating._dated_events(key) for key in alone.dating._event_sentences}
 
-    def events(found: dict) -> dict:
-        return {key: [(e.sentence.id, e.date) for e in found[key]] for key in found}
+    def dated(found: dict) -> dict:
+        return {key: [(e.sentence.id, e.date) for e in found[key]] for key in found if found[key]}
 
-    assert events(filed) == events(alone)
+    assert dated(filed) == dated(every)
