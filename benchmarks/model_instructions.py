@@ -18,9 +18,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import os
 import pickle
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -31,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 from worker_instructions import STEPS as _RUNNERS  # noqa: E402
-from worker_instructions import inclusive_counts  # noqa: E402
+from worker_instructions import callgrind_counts  # noqa: E402
 
 # Step, indented when inside the one above; each gets one of worker_instructions' C
 # functions (how a step is run, the function callgrind counts it in).
@@ -109,16 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         save_worker_results(args.folder, args.saved)
     with tempfile.TemporaryDirectory(prefix="briefing-model-instructions-") as folder:
-        out = Path(folder) / "callgrind.out"
         inside = [sys.executable, __file__, args.saved, "--inside", folder]
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
-        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *inside]
-        run = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-        if run.returncode:
-            raise SystemExit(f"callgrind run failed: {run.stderr[-800:]}")
-        listing = ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)]
-        annotated = subprocess.run(listing, capture_output=True, text=True, check=True).stdout
-    counts = inclusive_counts(annotated)
+        _, counts = callgrind_counts(inside, Path(folder) / "callgrind.out")
     print(f"main process after the last page, workers' results in {args.saved}: M instructions")
     for step, (_, function) in STEPS.items():
         print(f"  {step:<32} {counts.get(function, 0) / 1e6:9.1f}")
