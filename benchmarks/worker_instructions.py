@@ -169,14 +169,21 @@ def _counted(saved: Path, warm: int, out: Path) -> tuple[int, dict[str, int]]:
     """The articles measured and each C function's inclusive count, from one callgrind run
     of this script on the articles saved."""
     inside = [sys.executable, __file__, str(saved), "--warm", str(warm), "--inside"]
+    printed, counts = callgrind_counts(inside, out)
+    return int(printed.split()[-1]), counts
+
+
+def callgrind_counts(command: Sequence[str], out: Path) -> tuple[str, dict[str, int]]:
+    """What `command` prints run under callgrind (writing `out`), and each C function's
+    inclusive instruction count in that run."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *inside]
-    run = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    valgrind = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command]
+    run = subprocess.run(valgrind, capture_output=True, text=True, env=env, check=False)
     if run.returncode:
         raise SystemExit(f"callgrind run failed: {run.stderr[-800:]}")
     listing = ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)]
     annotated = subprocess.run(listing, capture_output=True, text=True, check=True).stdout
-    return int(run.stdout.split()[-1]), inclusive_counts(annotated)
+    return run.stdout, inclusive_counts(annotated)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

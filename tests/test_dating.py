@@ -780,3 +780,52 @@ def test_time_phrases_are_tried_only_where_one_may_open() -> None:
         assert [(n.text, n.start) for n in time_numbers(sentence)] == whole
     assert [n.text for n in time_numbers(sentences[0])] == ["2016", "2011"]
     assert [n.text for n in time_numbers(sentences[1])] == []
+
+
+def test_done_dates_are_read_only_where_the_worker_found_one_or_dates_are_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filing the sentences that may date an event reads no date; the dated events of a key
+    read the done date of the sentences the worker dated and of those whose dates are read
+    again, not of every body sentence, and are those reading every sentence here gives."""
+    import briefing.model.dating as dating
+    from briefing.model.index import prepare
+
+    profile = resolve_profile("gaza-lebanon")
+    strike = (
+        " date 2025-01-21 Strike in Tyre\n\nIsraeli warplanes struck a building in Tyre on "
+        "Monday, killing five people.\n\nIsraeli warplanes also struck a depot near Sidon, "
+        "killing two fighters.\n"
+    )
+    for name, text in {**PAGES, "strike.txt": strike}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tagger = compile_profile(profile)
+    docs, _ = read_documents(sorted(str(p) for p in tmp_path.glob("*.txt")))
+    articles = [process_document(doc, f"a{n}", tagger) for n, doc in enumerate(docs)]
+    prepared = {a.id: prepare(a, profile) for a in articles}
+    index, alone = Index.of(articles, prepared), Index.of(articles)
+    asked: list[str] = []
+    done_date = dating.Dating._done_date
+    monkeypatch.setattr(
+        dating.Dating,
+        "_done_date",
+        lambda self, sentence: asked.append(sentence.id) or done_date(self, sentence),
+    )
+    keys = list(index.dating._event_sentences)
+    assert keys and not asked
+    filed = {key: index.dating._dated_events(key) for key in keys}
+    datable = {sid for p in prepared.values() for sid in (*p.done, *p.relative)}
+    assert asked and set(asked) <= datable
+    # Sentences telling an event with names and no date: never dated.
+    undated = {
+        s.id
+        for s in index.sentences.values()
+        if s.kind == "body" and index.names_an_event(s) and s.id not in datable
+    }
+    assert undated and not undated & set(asked)
+    every = {key: alone.dating._dated_events(key) for key in alone.dating._event_sentences}
+
+    def dated(found: dict) -> dict:
+        return {key: [(e.sentence.id, e.date) for e in found[key]] for key in found if found[key]}
+
+    assert dated(filed) == dated(every)

@@ -235,6 +235,8 @@ class Dating:
     # Sentence id -> its dates read against another day than its article's publication
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
+    # (event verb, name) -> `_dated_events`, worked out when first asked for.
+    _dated: dict[tuple[str, str], list[_DatedEvent]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
     # The articles read against another day than their publication's (see `reference`), or,
     # with no day to read them against, for the dates they write out (see `written_out`).
@@ -286,6 +288,8 @@ class Dating:
             sentence = self.index.sentences[sid]
             found = event_dates(sentence.text, self.sentence_dates(sentence))
             (own if sid == stated else others).extend(found)
+        if not others:
+            return tuple(own)  # (most reports: one sentence, or no other dates)
         votes = Counter(mention.value for mention in others)
         others.sort(key=lambda mention: -votes[mention.value])
         return (*own, *others)
@@ -299,15 +303,18 @@ class Dating:
             return None
         # The whole sentence's names: its speaker ("MSF reported that ...") is one.
         told = self.index.report_words(stated)
-        dated_events = self._dated_events
+        filed = self._event_sentences
         found = {
             dated.date.value: dated.date
             for event in told.events
             # Any one name will do, a sentence telling the event names them all: the one
-            # fewest dated sentences share with the event (a country's name is shared by
+            # fewest sentences share with the event (a country's name is shared by
             # thousands in a large briefing, and every one of them would be read).
-            for dated in min(
-                (dated_events.get((event, name), ()) for name in sorted(told.names)), key=len
+            for dated in self._dated_events(
+                min(
+                    ((event, name) for name in sorted(told.names)),
+                    key=lambda key: len(filed.get(key, ())),
+                )
             )
             if dated.sentence.article_id != stated.article_id
             and _tells_the_same(told, dated.words)
@@ -369,9 +376,9 @@ class Dating:
             return None
         found = {
             dated.date.value: dated.date
-            for key, events in self._dated_events.items()
+            for key in self._event_sentences
             if key[0] in words.events
-            for dated in events
+            for dated in self._dated_events(key)
             if dated.sentence.id != stated.id
             and _tells_the_same(words, dated.words)
             and _near(dated.date, reference)
@@ -389,23 +396,31 @@ class Dating:
         return best_date(event_dates(before.text, self.sentence_dates(before)))
 
     @cached_property
-    def _dated_events(self) -> dict[tuple[str, str], list[_DatedEvent]]:
-        """Every body sentence dating an event it tells as done, by each of its (event
-        verb, name) pairs: an undated event looks only among those sharing its own."""
-        found: dict[tuple[str, str], list[_DatedEvent]] = defaultdict(list)
+    def _event_sentences(self) -> dict[tuple[str, str], list[Sentence]]:
+        """The body sentences that may date an event they tell as done (see `_datable`),
+        with event verbs and names, by each of their (event verb, name) pairs: an undated
+        event looks only among those sharing its own."""
+        found: dict[tuple[str, str], list[Sentence]] = defaultdict(list)
         for article_id in self.index.articles:
-            for sentence in _body(self.index, article_id):
-                # Only a sentence with event verbs and names is filed (checked first: dating
-                # every sentence was most of the cost).
-                if not self.index.names_an_event(sentence):
-                    continue
-                date = self._done_date(sentence)
-                if date is None:
-                    continue
-                words = self.index.report_words(sentence)
-                for key in product(words.events, words.names):
-                    found[key].append(_DatedEvent(sentence, words, date))
+            for sentence in self._datable(article_id):
+                if self.index.names_an_event(sentence):
+                    words = self.index.report_words(sentence)
+                    for key in product(words.events, words.names):
+                        found[key].append(sentence)
         return found
+
+    def _dated_events(self, key: tuple[str, str]) -> list[_DatedEvent]:
+        """The sentences filed under `key` (see `_event_sentences`) that date their event,
+        dated when first asked for: reading a sentence again against another day is what
+        costs, and most keys are never asked for."""
+        dated = self._dated.get(key)
+        if dated is None:
+            dated = self._dated[key] = [
+                _DatedEvent(sentence, self.index.report_words(sentence), date)
+                for sentence in self._event_sentences.get(key, ())
+                if (date := self._done_date(sentence)) is not None
+            ]
+        return dated
 
     def story_day(self, sentence: Sentence) -> DateMention | None:
         """The day of the article's news (within `LEDE_DAYS`) the story the sentence goes on
@@ -511,7 +526,9 @@ class Dating:
         # Written days after its news: the first event its text dates within those days
         # (a feature may open on a survivor's story before "seized the camp a week ago").
         # (worked out only when needed, in order)
-        done = (date for sentence in body if (date := self._done_date(sentence)))
+        done = (
+            date for sentence in self._datable(article_id) if (date := self._done_date(sentence))
+        )
         # Unless its day is one its text writes, year and all ("abducted on October 7,
         # 2023"): a page date taken from the text, which nothing should be dated from.
         # (Only a sentence with a year's digits can: the others are not read again.)
@@ -564,6 +581,21 @@ class Dating:
             if date is not None and self._is_news(date, None):
                 return date
         return None
+
+    def _datable(self, article_id: str) -> list[Sentence]:
+        """An article's body sentences that may have a `_done_date`, in order: with what
+        its worker worked out, those it found one for and those whose dates may be read
+        again; the others' dates are the worker's, which gave none."""
+        prepared = self.index.prepared.get(article_id)
+        if prepared is None:
+            return _body(self.index, article_id)
+        # (going over every body sentence was most of the cost: few have a date)
+        sentences, order = self.index.sentences, self.index.order
+        return [
+            sentences[sid]
+            for sid in sorted(prepared.done.keys() | prepared.relative, key=order.__getitem__)
+            if sentences[sid].kind in _LEDE_KINDS
+        ]
 
     def _done_date(self, sentence: Sentence) -> DateMention | None:
         """`done_date` of a sentence, its dates read against its article's reference day

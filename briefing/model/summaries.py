@@ -34,29 +34,31 @@ def summarize_lines(
     # the background only for the room the news leaves (background sentences are general,
     # so a ranker over both would favour them).
     aside = [_aside(line) for line, _ in candidates]
-    central: set[int] = set()
-    for tier in (False, True):
-        group = [i for i in range(len(candidates)) if aside[i] == tier]
-        picks = select_sentences([candidates[i][0].stated.text for i in group], summarizer, count)
-        central |= {group[i] for i in picks}
-    # Reports many outlets carry first, then sumy's picks; the others stand in for a pick
-    # that repeats another.
-    ranked = sorted(
-        range(len(candidates)),
-        key=lambda i: (
-            aside[i],
-            -candidates[i][0].outlets,
-            i not in central,
-            _newest_first(candidates[i][0].recency),
-            candidates[i][0].order,
-        ),
-    )
     chosen: list[int] = []
-    for i in ranked:
+    for tier in (False, True):
+        # The background is ranked only when the news leaves room (it mostly does not:
+        # ranking it was most of a summary's cost).
         if len(chosen) == count:
             break
-        if not any(_repeats(candidates[i][0], candidates[j][0]) for j in chosen):
-            chosen.append(i)
+        group = [i for i in range(len(candidates)) if aside[i] == tier]
+        picks = select_sentences([candidates[i][0].stated.text for i in group], summarizer, count)
+        central = {group[i] for i in picks}
+        # Reports many outlets carry first, then sumy's picks; the others stand in for a
+        # pick that repeats another.
+        ranked = sorted(
+            group,
+            key=lambda i, central=central: (
+                -candidates[i][0].outlets,
+                i not in central,
+                _newest_first(candidates[i][0].recency),
+                candidates[i][0].order,
+            ),
+        )
+        for i in ranked:
+            if len(chosen) == count:
+                break
+            if not any(_repeats(candidates[i][0], candidates[j][0]) for j in chosen):
+                chosen.append(i)
     # Shown newest first, background and asides last.
     chosen.sort(key=lambda i: (aside[i], _newest_first(candidates[i][0].recency)))
     return tuple(summary_line(*candidates[i]) for i in chosen)

@@ -1,0 +1,119 @@
+"""Instructions of a cold run's main process after the last page, step by step: the model
+stage (profile suggestion, corroboration, other actors, pane lines and their dates, the
+panes' summaries and facts), the JSON rendering and the cache's row, counted by callgrind
+(repeatable on a loaded machine, where CPU time is not).
+
+    python benchmarks/model_instructions.py W.pkl               # workers' results saved in W.pkl
+    python benchmarks/model_instructions.py W.pkl --folder DIR  # W.pkl written from DIR first
+
+W.pkl is what `model_stage.py --saved W.pkl` saves (one full run, written when missing):
+read outside the count, as are the imports a cold run makes while its workers work
+(`_load_model_stage`). Each step then runs inside a C function of its own that nothing in
+the model stage calls (see worker_instructions.py): callgrind's inclusive count of that
+function is the step's cost, the steps inside it included. Compare two commits on one W.pkl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from worker_instructions import STEPS as _RUNNERS  # noqa: E402
+from worker_instructions import callgrind_counts  # noqa: E402
+
+# Step, indented when inside the one above; each gets one of worker_instructions' C
+# functions (how a step is run, the function callgrind counts it in).
+_NAMES = (
+    "model stage",
+    "  profile suggestion",
+    "  corroboration",
+    "  other actors",
+    "  pane lines",
+    "    line dates",
+    "  panes' summaries and facts",
+    "JSON rendering",
+    "cache row",
+)
+STEPS: dict[str, tuple[Callable[[Callable[[], Any]], Any], str]] = dict(
+    zip(_NAMES, _RUNNERS.values(), strict=False)
+)
+
+
+def _inside(step: str, work: Callable[..., Any]) -> Callable[..., Any]:
+    run = STEPS[step][0]
+
+    @functools.wraps(work)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        return run(functools.partial(work, *args, **kwargs))
+
+    return wrapped
+
+
+def measured_run(saved: str, cache_home: str) -> None:
+    """The work callgrind watches: the model stage over the saved results, the JSON
+    rendering and the cache's row, each step in its own C function."""
+    import briefing.model.build as build
+    import briefing.model.index as index
+    import briefing.model.lines as lines
+    import briefing.pipeline as pipeline
+    from briefing.cache import ArticleCache
+    from briefing.options import BriefingOptions
+    from briefing.render import render
+
+    options = BriefingOptions(use_cache=False)
+    profile = pipeline.resolve_profile(options.profile)
+    with open(saved, "rb") as results:
+        articles, prepared = pickle.load(results)
+    pipeline._load_model_stage(options.summarizer)  # noqa: SLF001
+    gc.freeze()  # as `process_documents` leaves what it kept
+    pipeline.suggest_profile = _inside("  profile suggestion", pipeline.suggest_profile)
+    index.corroborate = _inside("  corroboration", index.corroborate)
+    build.find_other_actors = _inside("  other actors", build.find_other_actors)
+    build.pane_lines = _inside("  pane lines", build.pane_lines)
+    lines.line_dates = _inside("    line dates", lines.line_dates)
+    build._brief = _inside("  panes' summaries and facts", build._brief)  # noqa: SLF001
+    brief = _inside("model stage", pipeline._brief_articles)  # noqa: SLF001
+    briefing = brief(pipeline.Processed(articles, prepared), profile, options, [saved], [])
+    _inside("JSON rendering", render)(briefing, "json", 80)
+    with ArticleCache.open(Path(cache_home) / "articles.sqlite3", warn=print) as cache:
+        keys = {article.id: article.id for article in articles}
+        stored = {article.id: article for article in articles}
+        _inside("cache row", cache.put_briefing)("briefing", briefing, keys, stored)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("saved", help="the workers' results (see model_stage.py --saved)")
+    parser.add_argument("--folder", help="pages to write the results from, when missing")
+    parser.add_argument("--inside", help=argparse.SUPPRESS)  # the cache folder
+    args = parser.parse_args(argv)
+    if args.inside:
+        measured_run(args.saved, args.inside)
+        return 0
+    if not Path(args.saved).exists():
+        if not args.folder:
+            parser.error(f"{args.saved} is missing: give --folder to write it")
+        from model_stage import save_worker_results
+
+        save_worker_results(args.folder, args.saved)
+    with tempfile.TemporaryDirectory(prefix="briefing-model-instructions-") as folder:
+        inside = [sys.executable, __file__, args.saved, "--inside", folder]
+        _, counts = callgrind_counts(inside, Path(folder) / "callgrind.out")
+    print(f"main process after the last page, workers' results in {args.saved}: M instructions")
+    for step, (_, function) in STEPS.items():
+        print(f"  {step:<32} {counts.get(function, 0) / 1e6:9.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
