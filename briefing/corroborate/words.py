@@ -13,6 +13,7 @@ from itertools import compress
 from operator import itemgetter
 
 from briefing.annotate.date_mention import holds_digit, time_numbers
+from briefing.ascii_text import word_runs
 from briefing.corroborate.mentions import (
     ANY_DIGIT,
     BODY_ACRONYMS,
@@ -121,10 +122,10 @@ def report_word_sets(
     numbers: set[float] = set()
     events: set[str] = set()
     sentence = text
-    bodies, screen = body_names()
-    named = screen.search(text) is not None
+    bodies = body_names()
+    named = bodies.held_in(sentence_words(text)) and bodies.screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
-    for body in bodies.finditer(text) if named else ():
+    for body in bodies.pattern.finditer(text) if named else ():
         names.add(BODY_ACRONYMS[body.group()])
         words.add(BODY_ACRONYMS[body.group()])
     dates, sources = named_dates(text), named_sources(text)
@@ -132,7 +133,7 @@ def report_word_sets(
     text = _without_time_numbers(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
-    text = bodies.sub(" ", text) if named else text
+    text = bodies.pattern.sub(" ", text) if named else text
     # Blanking and cutting leave no digit where the sentence had none.
     digits = holds_digit(sentence) and ANY_DIGIT.search(text) is not None
     if digits:
@@ -144,8 +145,12 @@ def report_word_sets(
         # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(joined_compound, text)
-    # Without digits `_TOKEN` splits as `WORD` does: a sentence left as it was is split once.
-    tokens = sentence_words(sentence) if not digits and text == sentence else _TOKEN.findall(text)
+    # Without digits `_TOKEN` splits as `WORD` does (by the string methods, `word_runs`): a
+    # sentence left as it was is split once.
+    if digits:
+        tokens = _TOKEN.findall(text)
+    else:
+        tokens = sentence_words(sentence) if text == sentence else word_runs(text)
     roles = _TOKEN_ROLES.of(tokens)
     # A headline in title case capitalises every word: there capitals name nothing.
     long_words = sum(map(_LONG_WORDS, roles))
