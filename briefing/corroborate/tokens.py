@@ -127,13 +127,12 @@ def compared_word(lower: str) -> tuple[str, bool] | None:
     return rewrites.get(lower) or rewrites.get(stem) or stem, False
 
 
-def restatement_word(word: str) -> str | None:
-    """A word as a restatement shares it ("Turkish" and "Turkiye" as turkiye, "meets" and
-    "meet" as their stem; acronyms keep their case: "IS" the group is not "is"), or None
-    (function words, a letter alone: the "s" of "Syria’s"; never "")."""
+def restatement_word(word: str, lower: str) -> str | None:
+    """A word (and its lower case) as a restatement shares it ("Turkish" and "Turkiye" as
+    turkiye, "meets" and "meet" as their stem; acronyms keep their case: "IS" the group is
+    not "is"), or None (function words, a letter alone: the "s" of "Syria’s"; never "")."""
     if len(word) < 2:
         return None
-    lower = word.lower()
     countries = country_words()
     if lower in countries:
         return countries[lower]

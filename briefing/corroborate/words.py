@@ -223,38 +223,31 @@ _LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
 _NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
 
 
-def _token_role(token: str) -> tuple[int, str | None, int, int, int, int, str | None]:
+def _token_role(token: str) -> tuple[int, str | None, bool, bool, bool, bool, str | None]:
     """What reading a sentence's words needs of a token alone, worked out once a distinct
     token (a sentence's words are read by looking these up): its role's bits, the word it
-    is compared as (None for a word not compared or a number), (1 or 0) whether it is a
-    long word and a capitalised one (see `_LONG_WORD`), whether it is no word (a count's
-    or a year's digits: `_NOT_A_WORD`), whether it is a word that may be a name or an
-    event (`_MAY_NAME_OR_EVENT`), and the word as a restatement shares it
-    (`restatement_word`; restatements are read from the same sentences first)."""
-    role, word, long_word, long_capitalised = _token_bits(token)
-    marked = word is not None and bool(role & _MAY_NAME_OR_EVENT)
-    not_a_word = bool(role & _NOT_A_WORD)
-    return role, word, long_word, long_capitalised, not_a_word, marked, restatement_word(token)
-
-
-def _token_bits(token: str) -> tuple[int, str | None, int, int]:
-    """See `_token_role`."""
-    role = 0
-    if token.isalpha() and len(token) > 3:
-        role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
-    long_word, long_capitalised = bool(role & _LONG_WORD), bool(role & _CAPITALISED)
+    is compared as (None for a word not compared or a number), whether it is a long word
+    and a capitalised one (see `_LONG_WORD`), whether it is no word (a count's or a year's
+    digits: `_NOT_A_WORD`), whether it is a word that may be a name or an event
+    (`_MAY_NAME_OR_EVENT`), and the word as a restatement shares it (`restatement_word`;
+    restatements are read from the same sentences first). One function, the token lowered
+    once: a distinct corpus brings a few new tokens in most sentences."""
     lower = token.lower()
-    number_names, scales = number_words()
+    restated = restatement_word(token, lower)
+    long_word = len(token) > 3 and token.isalpha()
+    long_capitalised = long_word and token[0].isupper()
+    role = (_LONG_WORD | (_CAPITALISED if long_capitalised else 0)) if long_word else 0
     if token[:1].isdigit():
         role |= _YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING
-        return role, None, long_word, long_capitalised
+        return role, None, long_word, long_capitalised, True, False, restated
+    number_names, scales = number_words()
     if lower in number_names or lower in scales:
-        return role | _COUNTING, None, long_word, long_capitalised
+        return role | _COUNTING, None, long_word, long_capitalised, True, False, restated
     if lower in _DETERMINERS:
         role |= _DETERMINER
     compared = compared_word(lower)
     if compared is None:
-        return role, None, long_word, long_capitalised
+        return role, None, long_word, long_capitalised, False, False, restated
     word, country = compared
     if country:
         role |= _COUNTRY
@@ -264,7 +257,8 @@ def _token_bits(token: str) -> tuple[int, str | None, int, int]:
         role |= _CAPITALISED
     if lower in event_verbs():
         role |= _EVENT_VERB
-    return role, word, long_word, long_capitalised
+    marked = bool(role & _MAY_NAME_OR_EVENT)
+    return role, word, long_word, long_capitalised, False, marked, restated
 
 
 _MAY_NAME_OR_EVENT = _COUNTRY | _ACRONYM | _CAPITALISED | _EVENT_VERB
