@@ -223,10 +223,8 @@ def _may_spell_time(text: str) -> bool:
     if _OTHER_FOLDS.search(text) is not None:
         return _SPELT_UNIT.search(text) is not None
     lowered = text.lower()
-    # Most texts name no unit: that is found out first, more quickly; then whether a number
-    # word stands as a word (looked up: the pattern is tried at each of their first letters).
+    # Most texts name no unit: that is found out first, more quickly.
     return (
         any(map(lowered.__contains__, _UNIT_NAMES))
-        and not _SPELT_NUMBERS.isdisjoint(word_runs(lowered))
         and _LOWER_SPELT_TIME.search(lowered) is not None
     )
