@@ -602,9 +602,10 @@ def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() ->
     import hashlib
     import re
 
+    from briefing.ascii_text import sentence_words
     from briefing.corroborate.packed import _copy_key
     from briefing.corroborate.restatements import restatement_words
-    from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
+    from briefing.corroborate.tokens import WORD, one_word_countries
     from briefing.corroborate.words import _TOKEN, report_word_sets, restated_tokens
 
     sentences = [

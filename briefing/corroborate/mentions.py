@@ -13,13 +13,12 @@ from functools import cache
 from briefing.annotate.actors import KNOWN_BODIES
 from briefing.annotate.date_mention import holds_digit
 from briefing.annotate.openings import matches_at
-from briefing.ascii_text import run_starts
+from briefing.ascii_text import run_starts, sentence_words
 from briefing.corroborate.tokens import (
     WEEKDAYS,
     WORD,
     WholeNames,
     compared_word,
-    sentence_words,
     whole_names,
 )
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
-from briefing.ascii_text import word_runs
+from briefing.ascii_text import sentence_words
 from briefing.extract import STOPWORDS
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
@@ -31,15 +31,6 @@ WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 # The Arabic article of names ("al-Assad", "Ahmad al Shara", "El Fasher"): shared by
 # every other name, it says nothing of which one.
 _NAME_PARTICLES = frozenset({"al", "el"})
-
-
-# An article's sentences are split into words by each reader in turn (restatement words, then
-# copy keys and report words): remembered for an article's worth of sentences, a sentence is
-# split once.
-@lru_cache(maxsize=4_096)
-def sentence_words(text: str) -> tuple[str, ...]:
-    """The `WORD`s of a sentence, in order."""
-    return tuple(word_runs(text))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from itertools import compress
 from operator import itemgetter
 
 from briefing.annotate.date_mention import holds_digit, time_numbers
-from briefing.ascii_text import word_runs
+from briefing.ascii_text import sentence_words, word_runs
 from briefing.corroborate.mentions import (
     ANY_DIGIT,
     BODY_ACRONYMS,
@@ -29,7 +29,6 @@ from briefing.corroborate.tokens import (
     joined_compound,
     one_word_countries,
     restatement_word,
-    sentence_words,
 )
 from briefing.model.words import (
     event_verbs,
