@@ -761,3 +761,64 @@ def test_a_dash_between_words_names_no_day_and_a_dash_between_digits_may() -> No
     assert may_name_day("It began on May 5.")
     assert named_dates("It began on 2025-01-26, a 60-day truce.") == {"d:01-26", "y:2025"}
     assert report_words("A 60-day cease-fire: 12 killed.").numbers == frozenset({12.0})
+
+
+def test_names_of_several_words_are_searched_for_only_where_the_words_hold_them() -> None:
+    """`WholeNames.held_in` looks a text's words up before the name pattern: where the pattern
+    finds a country or body name of several words, every word of it is one of the text's
+    words; where one is missing it finds none."""
+    import re
+
+    from briefing.ascii_text import sentence_words
+    from briefing.corroborate.mentions import body_names
+    from briefing.corroborate.tokens import _country_phrases, one_word_countries
+
+    countries, token = _country_phrases()
+    for names in (countries, body_names()):
+        listed = re.findall(r"(?:[^|\\]|\\.)+", names.screen.pattern)
+        assert listed and len(listed) == sum(map(len, names.by_first_word.values()))
+        for name in (n.replace("\\", "") for n in listed):
+            for text in (
+                f"Officials of {name} said",
+                f"{name}'s envoy",
+                f"x{name} and {name}x",
+                f"the {name.replace(' ', '  ')} met",
+                f"{name.split()[0]} alone",
+                f"{name.lower()} met",
+            ):
+                found = names.pattern.search(text) is not None
+                assert names.held_in(sentence_words(text)) or not found, text
+                if names is countries:
+                    expected = names.pattern.sub(lambda m: token[m.group()], text)
+                    assert one_word_countries(text) == expected, text
+    assert countries.held_in(sentence_words("Talks in the United Arab Emirates"))
+    assert not countries.held_in(sentence_words("The United States of Arab states"))
+    assert one_word_countries("the United Arab Emirates and Sri Lanka") == (
+        "the unitedarabemirates and srilanka"
+    )
+
+
+def test_sources_and_weekdays_are_read_where_a_word_can_open_them() -> None:
+    """Sources are tried at the words a match opens with and weekdays looked up among the
+    words: the same as the patterns tried at every character, in any case, and with a
+    letter that ignore-case matching folds otherwise ("ſ")."""
+    from briefing.corroborate import mentions
+
+    texts = [
+        "MSF said the clinic was hit on Sunday, according to the WHO.",
+        "said the Syrian Observatory for Human Rights on MONDAY",
+        "Rebels seized Hama, the army said; aCCORDING to Reuters, fighting went on.",
+        "“We will not stop,” the Rapid Support Forces (RSF) further said on tuesday.",
+        "Damascus has warned; the ministry announced the curfew ends Friday’s",
+        "ſunday and Sunday: Moscow said, according to Ukrainian authorities",
+        "SUNDAY, FRIDAY-SATURDAY and Saturdays",
+    ]
+    for text in texts:
+        spans = [m.span() for m in mentions._source_matches(text)]  # noqa: SLF001
+        assert spans == [m.span() for m in mentions._SOURCE.finditer(text)], text  # noqa: SLF001
+        weekdays = {f"wd:{m.group(1).lower()}" for m in mentions._WEEKDAY.finditer(text)}  # noqa: SLF001
+        assert {d for d in mentions.named_dates(text) if d.startswith("wd:")} == weekdays, text
+    assert mentions.named_sources(texts[0]) == {"msf", "who"}
+    assert {d for d in mentions.named_dates(texts[-1]) if d.startswith("wd:")} == {
+        "wd:sunday", "wd:friday", "wd:saturday",
+    }  # fmt: skip
