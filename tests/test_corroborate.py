@@ -796,29 +796,3 @@ def test_names_of_several_words_are_searched_for_only_where_the_words_hold_them(
     assert one_word_countries("the United Arab Emirates and Sri Lanka") == (
         "the unitedarabemirates and srilanka"
     )
-
-
-def test_sources_and_weekdays_are_read_where_a_word_can_open_them() -> None:
-    """Sources are tried at the words a match opens with and weekdays looked up among the
-    words: the same as the patterns tried at every character, in any case, and with a
-    letter that ignore-case matching folds otherwise ("ſ")."""
-    from briefing.corroborate import mentions
-
-    texts = [
-        "MSF said the clinic was hit on Sunday, according to the WHO.",
-        "said the Syrian Observatory for Human Rights on MONDAY",
-        "Rebels seized Hama, the army said; aCCORDING to Reuters, fighting went on.",
-        "“We will not stop,” the Rapid Support Forces (RSF) further said on tuesday.",
-        "Damascus has warned; the ministry announced the curfew ends Friday’s",
-        "ſunday and Sunday: Moscow said, according to Ukrainian authorities",
-        "SUNDAY, FRIDAY-SATURDAY and Saturdays",
-    ]
-    for text in texts:
-        spans = [m.span() for m in mentions._source_matches(text)]  # noqa: SLF001
-        assert spans == [m.span() for m in mentions._SOURCE.finditer(text)], text  # noqa: SLF001
-        weekdays = {f"wd:{m.group(1).lower()}" for m in mentions._WEEKDAY.finditer(text)}  # noqa: SLF001
-        assert {d for d in mentions.named_dates(text) if d.startswith("wd:")} == weekdays, text
-    assert mentions.named_sources(texts[0]) == {"msf", "who"}
-    assert {d for d in mentions.named_dates(texts[-1]) if d.startswith("wd:")} == {
-        "wd:sunday", "wd:friday", "wd:saturday",
-    }  # fmt: skip

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from briefing.annotate.actors import KNOWN_BODIES
 from briefing.annotate.date_mention import holds_digit
-from briefing.annotate.openings import matches_at
-from briefing.ascii_text import run_starts, sentence_words
+from briefing.ascii_text import sentence_words
 from briefing.corroborate.tokens import (
     WEEKDAYS,
     WORD,
@@ -67,21 +65,13 @@ def body_names() -> WholeNames:
     return whole_names(BODY_ACRONYMS)
 
 
-# Letters ignore-case matching takes for an ASCII one that `str.lower` does not make one
-# ("ſ" for "s"): a text holding one is searched with the ignore-case patterns.
-_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-_WEEKDAY_WORDS = frozenset(WEEKDAYS)
-
-
 def named_dates(text: str) -> set[str]:
-    # A weekday stands as a whole word: the sentence's words (split already,
-    # `sentence_words`) are looked up, where `_WEEKDAY` was tried at every character.
-    if _OTHER_FOLDS.search(text) is None:
-        lowered = map(str.lower, sentence_words(text))
-        found = {f"wd:{word}" for word in lowered if word in _WEEKDAY_WORDS}
-    else:
-        found = {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
-    # Every date pattern has a digit.
+    # Weekdays all end in "day"; every date pattern has a digit.
+    found = (
+        {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
+        if "day" in text.lower()
+        else set()
+    )
     if not holds_digit(text):
         return found
     for m in DATE.finditer(text) if may_name_day(text) else ():
@@ -132,7 +122,7 @@ def named_sources(text: str) -> set[str]:
     if _SOURCE_SCREEN.search(text) is None:
         return found
     bodies = body_names()
-    for match in _source_matches(text):
+    for match in _SOURCE.finditer(text):
         phrase = next(g for g in match.groups() if g)
         if bodies.screen.search(phrase) is not None:
             found.update(BODY_ACRONYMS[body] for body in bodies.pattern.findall(phrase))
@@ -150,27 +140,6 @@ def named_sources(text: str) -> set[str]:
             if compared is not None:
                 found.add(compared[0])
     return found
-
-
-# What a match of `_SOURCE` opens with: a capital, or one of these words (as written, or
-# "according" in any case).
-_SOURCE_OPENERS = frozenset(("said", "says", "reported", "announced", "according"))
-
-
-def _source_matches(text: str) -> Iterator[re.Match[str]]:
-    """What `_SOURCE.finditer(text)` finds, tried only at the words a match can open with
-    (tried at every character, its alternatives were read at every letter)."""
-    if _OTHER_FOLDS.search(text) is not None:
-        return _SOURCE.finditer(text)
-    words = sentence_words(text)
-    opening = [
-        n
-        for n, word in enumerate(words)
-        if word[0].isupper()
-        or word in _SOURCE_OPENERS
-        or (len(word) == 9 and word.lower() == "according")
-    ]
-    return matches_at(_SOURCE, text, run_starts(text, words, opening))
 
 
 @cache
