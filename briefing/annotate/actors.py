@@ -7,14 +7,12 @@
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 
 from briefing.annotate.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
-from briefing.ascii_text import run_starts, sentence_words
 from briefing.profile import PHRASE_END, ContextRule, Profile, phrase_body
 
 
@@ -417,18 +415,11 @@ _LEADING_MODIFIER = re.compile(
 _OPENING_OF = re.compile(r"^(\w+)\s+of\s+(?:the\s+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACE = re.compile(r"\s")
-# A word's capital as countries and capitals are looked for (see `_name_openings`).
-_ASCII_CAPITALS = frozenset(string.ascii_uppercase)
-_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
-
-
-def _ascii_letters(word: str) -> str:
-    """The ASCII letters a word opens with."""
-    letters = _LEADING_LETTERS.match(word)
-    return letters.group() if letters else ""
-
-
 # A continent or region before "America(n)" or "Sudan" names something else.
+# The capital first and the look-behind after it: the search then skips to capitals (as
+# one opening with the look-behind, tried at every character, does not) in half the time.
+_CAPITALISED_LETTERS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]*")
+_LEADING_LETTERS = re.compile(r"[A-Za-z]+")
 _REGION_PREFIX = r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<!Native )"
 # What stands before every name of a group (see `_OtherMatcher.group_match`).
 _GROUP_PREFIX = re.compile(rf"(?<!\w){_REGION_PREFIX}")
@@ -536,11 +527,16 @@ class _OtherMatcher:
     def countries_in(self, text: str) -> list[Country]:
         found = []
         end = 0
-        for start, keys in self._name_openings(text):
-            if start < end:
+        for word in _CAPITALISED_LETTERS.finditer(text):
+            if word.start() < end:
                 continue
-            for key in keys:
-                named = self.group_match(key, text, start)
+            letters = word.group()
+            # Names may take a plural, as their patterns allow: "Iraqis" starts like "Iraqi".
+            plurals = (letters[:-1], letters[:-2]) if letters.endswith("s") else ()
+            for key in (letters, *plurals):
+                if key not in self.groups:
+                    continue
+                named = self.group_match(key, text, word.start())
                 if named:
                     country, end = named
                     # "a Britain-based monitor" names where it sits, not the state.
@@ -548,25 +544,6 @@ class _OtherMatcher:
                         found.append(country)
                     break
         return found
-
-    def _name_openings(self, text: str) -> Iterator[tuple[int, list[str]]]:
-        """Where an ASCII capital opens a word whose ASCII letters (or they less a plural's
-        "s" or "es": "Iraqis" starts like "Iraqi") open a name of `groups`, and those keys,
-        in order. Read from the sentence's words (split once, `sentence_words`), where a
-        pattern made a match object for every capitalised word."""
-        words = sentence_words(text)
-        groups = self.groups
-        places, opened = [], []
-        for n, word in enumerate(words):
-            if word[0] not in _ASCII_CAPITALS:
-                continue
-            letters = word if word.isalpha() and word.isascii() else _ascii_letters(word)
-            keys = (letters, letters[:-1], letters[:-2]) if letters.endswith("s") else (letters,)
-            keys = [key for key in keys if key in groups]
-            if keys:
-                places.append(n)
-                opened.append(keys)
-        return zip(run_starts(text, words, places), opened, strict=True)
 
     def organisations_in(self, text: str) -> list[tuple[str, str | None]]:
         """(name, acronym defined in brackets) for each organisation named in the text."""
@@ -641,9 +618,7 @@ class SentenceNames:
 
 
 _NO_NAMES = SentenceNames((), (), (), ())
-# A whole word. The capital first and the look-behind after it: the search then skips to
-# capitals (as one opening with the look-behind, tried at every character, does not).
-_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
 _COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
 
 
