@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 # Each ASCII character that is no word character (letters, digits, _) to a space.
 _ASCII_WORD_GAPS = bytes(
@@ -46,6 +47,15 @@ def word_runs(text: str) -> list[str]:
     """The runs of word characters of a text, in order (what `\\w+` findall gives)."""
     shadow = ascii_shadow(text, _WORD_GAP_MARKS)
     return _WORD.findall(text) if shadow is None else ascii_words(shadow)
+
+
+# A sentence is split into words by several readers in turn (date candidates, time phrases,
+# then the report words, restatement words and copy key): remembered for an article's worth
+# of sentences, it is split once.
+@lru_cache(maxsize=4_096)
+def sentence_words(text: str) -> tuple[str, ...]:
+    """The `word_runs` of a sentence, in order."""
+    return tuple(word_runs(text))
 
 
 def run_starts(text: str, runs: Sequence[str], places: Iterable[int]) -> Iterator[int]:

@@ -836,3 +836,23 @@ def test_country_names_are_matched_as_their_patterns_match() -> None:
             ):
                 found = pattern.match(text, 3)
                 assert _name_match(name, text, 3) == (found.end() if found else None), text
+
+
+def test_a_hometown_is_read_only_where_its_window_holds_its_word() -> None:
+    # The words are found by the string methods before the pattern: the same answer as the
+    # pattern alone, wherever the name stands.
+    from briefing.annotate.actors import _HOMETOWN_BEFORE, _hometown_before
+
+    for text in (
+        "Kryvyi Rih, the hometown of Ukrainian President Volodymyr Zelensky, was hit.",
+        "the home town of the President Zelensky",
+        "Qardaha, the birthplace of Bashar al-Assad, fell.",
+        "his native village of Kafr Nabl and Assad",
+        "the native city of " + "x" * 70 + " Assad",
+        "a home for Assad",
+    ):
+        for start in range(len(text) + 1):
+            window = max(0, start - 60)
+            expected = _HOMETOWN_BEFORE.search(text, window, start) is not None
+            assert _hometown_before(text, start) == expected, (text, start)
+    assert _hometown_before("the hometown of Zelensky", len("the hometown of "))

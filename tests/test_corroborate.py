@@ -685,9 +685,10 @@ def test_a_sentence_split_once_gives_the_words_each_reader_split_for_itself() ->
     import hashlib
     import re
 
+    from briefing.ascii_text import sentence_words
     from briefing.corroborate.packed import _copy_key
     from briefing.corroborate.restatements import restatement_words
-    from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
+    from briefing.corroborate.tokens import WORD, one_word_countries
     from briefing.corroborate.words import _TOKEN, report_word_sets, restated_tokens
 
     sentences = [
@@ -843,3 +844,38 @@ def test_a_dash_between_words_names_no_day_and_a_dash_between_digits_may() -> No
     assert may_name_day("It began on May 5.")
     assert named_dates("It began on 2025-01-26, a 60-day truce.") == {"d:01-26", "y:2025"}
     assert report_words("A 60-day cease-fire: 12 killed.").numbers == frozenset({12.0})
+
+
+def test_names_of_several_words_are_searched_for_only_where_the_words_hold_them() -> None:
+    """`WholeNames.held_in` looks a text's words up before the name pattern: where the pattern
+    finds a country or body name of several words, every word of it is one of the text's
+    words; where one is missing it finds none."""
+    import re
+
+    from briefing.ascii_text import sentence_words
+    from briefing.corroborate.mentions import body_names
+    from briefing.corroborate.tokens import _country_phrases, one_word_countries
+
+    countries, token = _country_phrases()
+    for names in (countries, body_names()):
+        listed = re.findall(r"(?:[^|\\]|\\.)+", names.screen.pattern)
+        assert listed and len(listed) == sum(map(len, names.by_first_word.values()))
+        for name in (n.replace("\\", "") for n in listed):
+            for text in (
+                f"Officials of {name} said",
+                f"{name}'s envoy",
+                f"x{name} and {name}x",
+                f"the {name.replace(' ', '  ')} met",
+                f"{name.split()[0]} alone",
+                f"{name.lower()} met",
+            ):
+                found = names.pattern.search(text) is not None
+                assert names.held_in(sentence_words(text)) or not found, text
+                if names is countries:
+                    expected = names.pattern.sub(lambda m: token[m.group()], text)
+                    assert one_word_countries(text) == expected, text
+    assert countries.held_in(sentence_words("Talks in the United Arab Emirates"))
+    assert not countries.held_in(sentence_words("The United Arab states and the emirates"))
+    assert one_word_countries("the United Arab Emirates and Sri Lanka") == (
+        "the unitedarabemirates and srilanka"
+    )

@@ -133,7 +133,7 @@ class ActorTagger:
         for match in self.phrases.finditer(sentence):
             if match.phrase in self.country_words and _place_or_people(sentence, match):
                 continue
-            if _HOMETOWN_BEFORE.search(sentence, max(0, match.start - 60), match.start):
+            if _hometown_before(sentence, match.start):
                 continue
             hits = self.hits[match.phrase]
             for hit in hits:
@@ -232,6 +232,21 @@ _HOMETOWN_BEFORE = lazy_compile(
     r"\b(?:home\s*town|birthplace|native\s+(?:city|town|village))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
 )
+
+
+# Every `_HOMETOWN_BEFORE` holds one of these words: they are found by the string methods,
+# where the pattern (a \b first) is tried at each character of its window.
+def _hometown_before(sentence: str, start: int) -> bool:
+    """Whether the words before `start` make the name there a hometown's (see
+    `_HOMETOWN_BEFORE`)."""
+    window = max(0, start - 60)
+    return (
+        sentence.find("home", window, start) >= 0
+        or sentence.find("birthplace", window, start) >= 0
+        or sentence.find("native", window, start) >= 0
+    ) and _HOMETOWN_BEFORE.search(sentence, window, start) is not None
+
+
 # "in Sumy, Ukraine, ...": a town, then its country.
 # "in Kryvyi Rih, central Ukraine.": with its part of the country.
 _TOWN_BEFORE = lazy_compile(

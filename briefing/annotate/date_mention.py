@@ -6,14 +6,14 @@ stage that reads counts (report merging, tolls)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import not_
 
 from briefing.annotate.openings import matches_at, places_tried
-from briefing.ascii_text import run_starts, word_runs
+from briefing.ascii_text import run_starts, sentence_words
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         return
     # The words split by the string methods, and the starts of the few a phrase may open at
     # found by them too.
-    words = word_runs(text)
+    words = sentence_words(text)
     tried = places_tried(_opening_kinds(words), _TRIED_PAIRS)
     yield from matches_at(phrase, text, run_starts(text, words, tried))
 
@@ -181,7 +181,7 @@ _LETTER_WORDS = {
 }
 
 
-def _opening_kinds(words: list[str]) -> list[int]:
+def _opening_kinds(words: Sequence[str]) -> list[int]:
     """The `_opening` of each word, in order: looked up in C for words of letters (a
     distinct corpus brings new words in most sentences, and a memo of them made a Python
     call for each), worked out for the few others (digits, "mid2024")."""

@@ -18,7 +18,7 @@ from functools import lru_cache
 from briefing.annotate.date_mention import DateMention
 from briefing.annotate.openings import matches_at, places_tried
 from briefing.annotate.phrase_index import fold
-from briefing.ascii_text import run_starts, word_runs
+from briefing.ascii_text import run_starts, sentence_words
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -233,7 +233,7 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_CANDIDATE` in `text`, as its `finditer` finds them, tried only
     where a word that can open one starts (and, for a lead-in, the word after it can go on)."""
     # The words are screened all at once (a lookup each), the few tried found one by one.
-    words = word_runs(text)
+    words = sentence_words(text)
     tried = places_tried(list(map(_opening_code, words)), _TRIED_PAIRS)
     return matches_at(_CANDIDATE, text, run_starts(text, words, tried))
 

@@ -134,16 +134,19 @@ class PhraseIndex:
         return place
 
     def finditer(self, text: str | FoldedText) -> Iterator[PhraseMatch]:
+        runs: frozenset[str] | list[str]
         if isinstance(text, FoldedText):
-            text, lowered, words = text.text, text.lowered, text.words
+            text, lowered, runs = text.text, text.lowered, text.words
         else:
             lowered = fold(text)
-            words = frozenset(word_runs(lowered))
-        forms = self._forms.intersection(words)
+            runs = word_runs(lowered)
+        forms = self._forms.intersection(runs)
         if self._marks:
             forms = forms.union(mark for mark in self._marks if mark in text)
         if not forms:
             return
+        # A set of the words made only for a text holding a form (most sentences hold none).
+        words = runs if isinstance(runs, frozenset) else frozenset(runs)
         tried = {form: self._possible(form, words) for form in forms}
         starts = sorted(
             (place.start(), form)

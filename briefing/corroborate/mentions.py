@@ -11,11 +11,12 @@ from functools import cache
 
 from briefing.annotate.actors import KNOWN_BODIES
 from briefing.annotate.date_mention import holds_digit
+from briefing.ascii_text import sentence_words
 from briefing.corroborate.tokens import (
     WEEKDAYS,
     WORD,
+    WholeNames,
     compared_word,
-    sentence_words,
     whole_names,
 )
 
@@ -59,7 +60,7 @@ BODY_ACRONYMS = {
 
 
 @cache
-def body_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def body_names() -> WholeNames:
     # Names as written ("World Food Programme"): an ignore-case alternation is slow.
     return whole_names(BODY_ACRONYMS)
 
@@ -120,12 +121,12 @@ def named_sources(text: str) -> set[str]:
         return found
     if _SOURCE_SCREEN.search(text) is None:
         return found
-    bodies, screen = body_names()
+    bodies = body_names()
     for match in _SOURCE.finditer(text):
         phrase = next(g for g in match.groups() if g)
-        if screen.search(phrase) is not None:
-            found.update(BODY_ACRONYMS[body] for body in bodies.findall(phrase))
-            phrase = bodies.sub(" ", phrase)
+        if bodies.screen.search(phrase) is not None:
+            found.update(BODY_ACRONYMS[body] for body in bodies.pattern.findall(phrase))
+            phrase = bodies.pattern.sub(" ", phrase)
         for word in WORD.findall(phrase):
             lower = word.lower()
             if lower in _NOT_SOURCES or not word[0].isupper():

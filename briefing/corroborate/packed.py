@@ -14,8 +14,9 @@ from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING, Any
 
 from briefing.annotate import AnnotatedArticle
+from briefing.ascii_text import sentence_words
 from briefing.corroborate.restatements import restatements
-from briefing.corroborate.tokens import WORD, sentence_words
+from briefing.corroborate.tokens import WORD
 from briefing.corroborate.words import ReportWords, report_word_sets
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from briefing.annotate import AnnotatedArticle, Sentence
-from briefing.corroborate.tokens import WORD, one_word_countries, sentence_words
+from briefing.ascii_text import sentence_words
+from briefing.corroborate.tokens import WORD, one_word_countries
 from briefing.corroborate.words import restated_tokens
 
 _RESTATING_KINDS = frozenset({"headline", "standfirst", "subhead"})

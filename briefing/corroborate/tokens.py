@@ -8,10 +8,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
-from briefing.ascii_text import word_runs
+from briefing.ascii_text import sentence_words
 from briefing.extract import STOPWORDS
 from briefing.model.words import rewrites as rewrites_of
 from briefing.stemming import stemmer
@@ -32,22 +33,43 @@ WEEKDAYS = tuple(name.lower() for name in calendar.day_name)
 _NAME_PARTICLES = frozenset({"al", "el"})
 
 
-# An article's sentences are split into words by each reader in turn (restatement words, then
-# copy keys and report words): remembered for an article's worth of sentences, a sentence is
-# split once.
-@lru_cache(maxsize=4_096)
-def sentence_words(text: str) -> tuple[str, ...]:
-    """The `WORD`s of a sentence, in order."""
-    return tuple(word_runs(text))
+@dataclass(frozen=True)
+class WholeNames:
+    """Names found as whole words (`pattern`, longest first), with two quick tests before
+    it: the words a text must hold (`held_in`) and a `screen`, the same names without the
+    word boundaries. A text either test misses holds none of the names; the screen is searched
+    for quickly (the engine skips to the names' first letters), while an alternation
+    opening with a boundary is tried name by name at every character."""
+
+    pattern: re.Pattern[str]
+    screen: re.Pattern[str]
+    # A name's first word -> the words of each name opening with it (`WORD`s, as written).
+    by_first_word: dict[str, tuple[frozenset[str], ...]]
+
+    def held_in(self, words: Sequence[str]) -> bool:
+        """Whether a text's words (its `word_runs`) hold every word of some name: where a
+        name stands as whole words, each of its words is one of the text's (a look-up a
+        word, where the screen is a search of every capital)."""
+        first = self.by_first_word.keys() & words
+        if not first:
+            return False
+        held = set(words)
+        return any(name <= held for word in first for name in self.by_first_word[word])
 
 
-def whole_names(names: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The names as whole words, longest first, and a screen for them: the same names
-    without the word boundaries. A text the screen misses holds none of the names, and it
-    is searched for quickly (the engine skips to the names' first letters), while an
-    alternation opening with a boundary is tried name by name at every character."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b"), re.compile(alternation)
+def whole_names(names: Iterable[str]) -> WholeNames:
+    """See `WholeNames`; each name opens and ends with a word character."""
+    ordered = sorted(names, key=len, reverse=True)
+    alternation = "|".join(map(re.escape, ordered))
+    by_first_word: dict[str, list[frozenset[str]]] = {}
+    for name in ordered:
+        words = WORD.findall(name)
+        by_first_word.setdefault(words[0], []).append(frozenset(words))
+    return WholeNames(
+        re.compile(rf"\b(?:{alternation})\b"),
+        re.compile(alternation),
+        {word: tuple(opened) for word, opened in by_first_word.items()},
+    )
 
 
 class PerToken(Generic[_Value]):
@@ -96,13 +118,12 @@ def compared_word(lower: str) -> tuple[str, bool] | None:
     return rewrites.get(lower) or rewrites.get(stem) or stem, False
 
 
-def restatement_word(word: str) -> str | None:
-    """A word as a restatement shares it ("Turkish" and "Turkiye" as turkiye, "meets" and
-    "meet" as their stem; acronyms keep their case: "IS" the group is not "is"), or None
-    (function words, a letter alone: the "s" of "Syria’s"; never "")."""
+def restatement_word(word: str, lower: str) -> str | None:
+    """A word (and its lower case) as a restatement shares it ("Turkish" and "Turkiye" as
+    turkiye, "meets" and "meet" as their stem; acronyms keep their case: "IS" the group is
+    not "is"), or None (function words, a letter alone: the "s" of "Syria’s"; never "")."""
     if len(word) < 2:
         return None
-    lower = word.lower()
     countries = country_words()
     if lower in countries:
         return countries[lower]
@@ -165,7 +186,7 @@ def country_words() -> dict[str, str]:
 
 
 @cache
-def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _country_phrases() -> tuple[WholeNames, dict[str, str]]:
     """Country names of several words ("United Arab Emirates") and the one word each
     becomes, so that it compares with the country's short names ("UAE")."""
     from briefing.annotate.countries import COUNTRIES
@@ -177,7 +198,7 @@ def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
         if " " in name
     }
     # Case-sensitive: names are capitalised, and an ignore-case alternation is slow.
-    return (*whole_names(token), token)
+    return whole_names(token), token
 
 
 # Asked of a sentence twice (restatement words, report words): remembered for an article's
@@ -186,7 +207,7 @@ def _country_phrases() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]
 def one_word_countries(text: str) -> str:
     """The text with each country name of several words as one word ("United Arab
     Emirates" -> "unitedarabemirates"); the text itself when it names none."""
-    pattern, screen, token = _country_phrases()
-    if screen.search(text) is None:
+    names, token = _country_phrases()
+    if not names.held_in(sentence_words(text)) or names.screen.search(text) is None:
         return text
-    return pattern.sub(lambda m: token[m.group()], text)
+    return names.pattern.sub(lambda m: token[m.group()], text)

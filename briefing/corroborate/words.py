@@ -13,6 +13,7 @@ from itertools import compress
 from operator import itemgetter
 
 from briefing.annotate.date_mention import holds_digit, time_numbers
+from briefing.ascii_text import sentence_words, word_runs
 from briefing.corroborate.mentions import (
     ANY_DIGIT,
     BODY_ACRONYMS,
@@ -28,7 +29,6 @@ from briefing.corroborate.tokens import (
     joined_compound,
     one_word_countries,
     restatement_word,
-    sentence_words,
 )
 from briefing.model.words import (
     event_verbs,
@@ -121,10 +121,10 @@ def report_word_sets(
     numbers: set[float] = set()
     events: set[str] = set()
     sentence = text
-    bodies, screen = body_names()
-    named = screen.search(text) is not None
+    bodies = body_names()
+    named = bodies.held_in(sentence_words(text)) and bodies.screen.search(text) is not None
     # "the United Nations" and "the UN" name one body: both count as the acronym.
-    for body in bodies.finditer(text) if named else ():
+    for body in bodies.pattern.finditer(text) if named else ():
         names.add(BODY_ACRONYMS[body.group()])
         words.add(BODY_ACRONYMS[body.group()])
     dates, sources = named_dates(text), named_sources(text)
@@ -132,7 +132,7 @@ def report_word_sets(
     text = _without_time_numbers(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text)
-    text = bodies.sub(" ", text) if named else text
+    text = bodies.pattern.sub(" ", text) if named else text
     # Blanking and cutting leave no digit where the sentence had none.
     digits = holds_digit(sentence) and ANY_DIGIT.search(text) is not None
     if digits:
@@ -144,8 +144,12 @@ def report_word_sets(
         # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
         # is one outlets swap ("Israel-Hezbollah" stays two names).
         text = _COMPOUND.sub(joined_compound, text)
-    # Without digits `_TOKEN` splits as `WORD` does: a sentence left as it was is split once.
-    tokens = sentence_words(sentence) if not digits and text == sentence else _TOKEN.findall(text)
+    # Without digits `_TOKEN` splits as `WORD` does (by the string methods, `word_runs`): a
+    # sentence left as it was is split once.
+    if digits:
+        tokens = _TOKEN.findall(text)
+    else:
+        tokens = sentence_words(sentence) if text == sentence else word_runs(text)
     roles = _TOKEN_ROLES.of(tokens)
     # A headline in title case capitalises every word: there capitals name nothing.
     long_words = sum(map(_LONG_WORDS, roles))
@@ -218,38 +222,31 @@ _LONG_WORD = 128  # letters only, more than 3: what tells a title-case headline
 _NOT_A_WORD = _COUNTING | _YEAR_DIGITS_ONLY
 
 
-def _token_role(token: str) -> tuple[int, str | None, int, int, int, int, str | None]:
+def _token_role(token: str) -> tuple[int, str | None, bool, bool, bool, bool, str | None]:
     """What reading a sentence's words needs of a token alone, worked out once a distinct
     token (a sentence's words are read by looking these up): its role's bits, the word it
-    is compared as (None for a word not compared or a number), (1 or 0) whether it is a
-    long word and a capitalised one (see `_LONG_WORD`), whether it is no word (a count's
-    or a year's digits: `_NOT_A_WORD`), whether it is a word that may be a name or an
-    event (`_MAY_NAME_OR_EVENT`), and the word as a restatement shares it
-    (`restatement_word`; restatements are read from the same sentences first)."""
-    role, word, long_word, long_capitalised = _token_bits(token)
-    marked = word is not None and bool(role & _MAY_NAME_OR_EVENT)
-    not_a_word = bool(role & _NOT_A_WORD)
-    return role, word, long_word, long_capitalised, not_a_word, marked, restatement_word(token)
-
-
-def _token_bits(token: str) -> tuple[int, str | None, int, int]:
-    """See `_token_role`."""
-    role = 0
-    if token.isalpha() and len(token) > 3:
-        role |= _LONG_WORD | (_CAPITALISED if token[0].isupper() else 0)
-    long_word, long_capitalised = bool(role & _LONG_WORD), bool(role & _CAPITALISED)
+    is compared as (None for a word not compared or a number), whether it is a long word
+    and a capitalised one (see `_LONG_WORD`), whether it is no word (a count's or a year's
+    digits: `_NOT_A_WORD`), whether it is a word that may be a name or an event
+    (`_MAY_NAME_OR_EVENT`), and the word as a restatement shares it (`restatement_word`;
+    restatements are read from the same sentences first). One function, the token lowered
+    once: a distinct corpus brings a few new tokens in most sentences."""
     lower = token.lower()
-    number_names, scales = number_words()
+    restated = restatement_word(token, lower)
+    long_word = len(token) > 3 and token.isalpha()
+    long_capitalised = long_word and token[0].isupper()
+    role = (_LONG_WORD | (_CAPITALISED if long_capitalised else 0)) if long_word else 0
     if token[:1].isdigit():
         role |= _YEAR_DIGITS_ONLY if _YEAR.fullmatch(token) else _COUNTING
-        return role, None, long_word, long_capitalised
+        return role, None, long_word, long_capitalised, True, False, restated
+    number_names, scales = number_words()
     if lower in number_names or lower in scales:
-        return role | _COUNTING, None, long_word, long_capitalised
+        return role | _COUNTING, None, long_word, long_capitalised, True, False, restated
     if lower in _DETERMINERS:
         role |= _DETERMINER
     compared = compared_word(lower)
     if compared is None:
-        return role, None, long_word, long_capitalised
+        return role, None, long_word, long_capitalised, False, False, restated
     word, country = compared
     if country:
         role |= _COUNTRY
@@ -259,7 +256,8 @@ def _token_bits(token: str) -> tuple[int, str | None, int, int]:
         role |= _CAPITALISED
     if lower in event_verbs():
         role |= _EVENT_VERB
-    return role, word, long_word, long_capitalised
+    marked = bool(role & _MAY_NAME_OR_EVENT)
+    return role, word, long_word, long_capitalised, False, marked, restated
 
 
 _MAY_NAME_OR_EVENT = _COUNTRY | _ACRONYM | _CAPITALISED | _EVENT_VERB
