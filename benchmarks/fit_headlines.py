@@ -203,8 +203,9 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
         )
         page.rival_labels = _labels(units, page.rival_rows, slug)
     elif in_article:  # the scorer decides, over one place the article may start
-        page.in_text = list(in_article)
-        under = start_candidates(units, start, stops, rules_pick, under_first=True)
+        under = start_candidates(
+            units, start, stops, rules_pick, in_text=in_article, under_first=True
+        )
         page.under_rows = under.rows
         page.under_vectors = np.array(under.vectors).reshape(len(under.rows), len(FEATURES))
         page.under_labels = _labels(units, page.under_rows, slug)
@@ -256,7 +257,7 @@ def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
         return best
     headline = HeadlinePick(None, 0.0) if best is None else HeadlinePick(*best)
     under = StartCandidates(page.under_rows, page.under_vectors.tolist())
-    title = pick_under_first(page.texts, headline, under, page.in_text, model)
+    title = pick_under_first(page.texts, headline, under, model)
     return None if title.row is None else (title.row, title.belief)
 
 

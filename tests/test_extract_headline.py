@@ -190,8 +190,13 @@ def test_rows_under_a_blurb_are_candidates_read_by_their_own_features() -> None:
     texts = [unit.text for unit in units]
     stops = frozenset({"the", "to", "of", "and", "from", "since"})
     blurb, at = texts.index(BLURB), texts.index(HEADLINE)
-    under = start_candidates(units, blurb, stops, None, under_first=True)
+    in_text = [is_prose(unit) for unit in units]
+    under = start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True)
     assert under.rows == [at, at + 1]  # the headline and its byline; the text is no candidate
+    in_text[at] = True  # a row the classifier reads as the article's text is none
+    assert start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True).rows == [
+        at + 1
+    ]
     above = start_candidates(units, blurb, stops, None)
     assert above.rows == [0]  # the site's name
     regular = [FEATURES.index(name) for name in HEADLINE_FEATURES]
@@ -206,15 +211,12 @@ def test_rows_under_a_blurb_are_candidates_read_by_their_own_features() -> None:
 
 def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() -> None:
     """A row under the first paragraph, believed among those rows alone, titles the page when
-    it is believed enough and more than the headline over the first paragraph; never when the
-    classifier reads it as the article's text."""
+    it is believed enough and more than the headline over the first paragraph."""
     texts = [f"row {i}" for i in range(8)]
     under = StartCandidates([5, 6], _scored(2.5, -1.0))  # 5 believed 0.91 against "none"
     weak, strong = HeadlinePick(1, 0.3), HeadlinePick(1, 0.95)
-    assert pick_under_first(texts, weak, under, [False] * 8, _BIAS_MODEL).row == 5
-    assert pick_under_first(texts, strong, under, [False] * 8, _BIAS_MODEL) == strong
-    in_text = [i == 5 for i in range(8)]
-    assert pick_under_first(texts, weak, under, in_text, _BIAS_MODEL) == weak
+    assert pick_under_first(texts, weak, under, _BIAS_MODEL).row == 5
+    assert pick_under_first(texts, strong, under, _BIAS_MODEL) == strong
     faint = StartCandidates([5], _scored(-1.0))  # believed 0.27, under the threshold 0.4
     none = HeadlinePick(None, 0.0)
-    assert pick_under_first(texts, none, faint, [False] * 8, _BIAS_MODEL) == none
+    assert pick_under_first(texts, none, faint, _BIAS_MODEL) == none

@@ -288,16 +288,17 @@ def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -
     return sorted(set(above + inside + picked))
 
 
-def candidates_under_first(units: list[Unit], start: int) -> list[int]:
+def candidates_under_first(units: list[Unit], start: int, in_text: Sequence[bool]) -> list[int]:
     """Rows a little under the first paragraph that may be the headline after all: a site's
     blurb or slogan, a sign-up notice or a teaser can stand above it and be taken for the
     first paragraph ("Trending videos, tweets and news from the UK's biggest humour site." over
-    the headline and its byline). Short rows that are not text, up to UNDER_FIRST_ROWS down."""
+    the headline and its byline). Short rows up to UNDER_FIRST_ROWS down that are not text,
+    nor read as the article's text by the classifier (`in_text`)."""
     first = first_paragraph(units, start)
     return [
         i
         for i in range(first + 1, min(len(units), first + 1 + UNDER_FIRST_ROWS))
-        if 2 <= units[i].words <= REGION_MAX_WORDS and not is_prose(units[i])
+        if 2 <= units[i].words <= REGION_MAX_WORDS and not is_prose(units[i]) and not in_text[i]
     ]
 
 
@@ -854,13 +855,15 @@ def start_candidates(
     in_text: Sequence[bool] | None = None,
     under_first: bool = False,
 ) -> StartCandidates:
-    """The candidates over the text from `start` (none past the last unit), or with
-    `under_first` those a little under its first paragraph; `in_text` as `headline_features`
-    reads it."""
+    """The candidates over the text from `start` (none past the last unit); `in_text` as
+    `headline_features` reads it. With `under_first`, those a little under its first paragraph
+    that the classifier does not read as text (`in_text`, then required)."""
     if start >= len(units):
         return StartCandidates([], [])
     if under_first:
-        rows = candidates_under_first(units, start)
+        if in_text is None:
+            raise ValueError("the rows under the first paragraph are read with in_text")
+        rows = candidates_under_first(units, start, in_text)
     else:
         rows = headline_candidates(units, start, rules_pick)
     if not rows:
@@ -960,25 +963,15 @@ def headline_of_two_starts(
 
 
 def pick_under_first(
-    texts: list[str],
-    headline: HeadlinePick,
-    under: StartCandidates,
-    in_text: Sequence[bool],
-    model: SoftmaxModel,
+    texts: list[str], headline: HeadlinePick, under: StartCandidates, model: SoftmaxModel
 ) -> HeadlinePick:
     """The row that titles the page: the best row under the first paragraph (believed against
-    "none" among those rows alone) when it is believed enough, more than the headline over
-    the first paragraph is among its rows, and not a row the classifier reads as the
-    article's text (`in_text`); else the headline."""
+    "none" among those rows alone) when it is believed enough and more than the headline over
+    the first paragraph is among its rows; else the headline."""
     if not under.rows:
         return headline
     pick = _pick([texts[i] for i in under.rows], under.rows, row_beliefs(under.vectors, model))
-    if (
-        pick.row is None
-        or in_text[pick.row]
-        or pick.belief < model.threshold
-        or pick.belief <= headline.belief
-    ):
+    if pick.row is None or pick.belief < model.threshold or pick.belief <= headline.belief:
         return headline
     return pick
 
@@ -998,8 +991,8 @@ def headline_under_first(
     units' row features when the caller has them; None for a row believed too little."""
     model = model or shipped_model()
     headline = best_headline(units, start, stops, rules_pick, model, page)
-    under = start_candidates(units, start, stops, rules_pick, page, under_first=True)
-    title = pick_under_first([unit.text for unit in units], headline, under, in_text, model)
+    under = start_candidates(units, start, stops, rules_pick, page, in_text, under_first=True)
+    title = pick_under_first([unit.text for unit in units], headline, under, model)
     return TwoStarts(_taken(units, headline, model), _taken(units, title, model))
 
 
