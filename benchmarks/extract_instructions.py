@@ -83,7 +83,7 @@ def _zip_longest(work: Callable[[], Any]) -> None:
 
 # stage (a name page.py calls) -> how it is run again, and the C function callgrind counts
 STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
-    "choose_headline": (_starmap, "starmap_next"),
+    "headline_under_first": (_starmap, "starmap_next"),
     "find_headline": (_filterfalse, "filterfalse_next"),
     "choose_date": (_takewhile, "takewhile_next"),
     "find_outlet": (_dropwhile, "dropwhile_next"),
@@ -91,7 +91,7 @@ STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
     "lines_to_units": (_groupby, "groupby_next"),
     "make_units": (_reduce, "functools_reduce"),
     "article_units": (_pairwise, "pairwise_next"),
-    # on pages with a second place the article may start, instead of choose_headline
+    # on pages with a second place the article may start, instead of headline_under_first
     "headline_of_two_starts": (_zip_longest, "zip_longest_next"),
 }
 EXTRACTION = "_operator_call"

@@ -44,11 +44,13 @@ from briefing.extract.headline import (  # noqa: E402
     MAX_WORDS,
     ROWS_ABOVE,
     WEIGHTS_FILE,
+    HeadlinePick,
     StartCandidates,
     TwoStarts,
     best_row,
     first_paragraph,
     pick_of_two_starts,
+    pick_under_first,
     row_beliefs,
     start_candidates,
 )
@@ -91,6 +93,11 @@ class Page:
     rival_vectors: np.ndarray | None = None
     rival_labels: np.ndarray | None = None
     in_text: list[bool] = field(default_factory=list)  # rows the classifier reads as text
+    # the rows a little under the first paragraph (`headline.headline_under_first`), where
+    # the article has one place to start
+    under_rows: list[int] = field(default_factory=list)
+    under_vectors: np.ndarray | None = None
+    under_labels: np.ndarray | None = None
 
 
 def load(shared: Path, cuts: bool = False) -> list[Page]:
@@ -139,7 +146,8 @@ def _cuts(page: Page, prose: list[int]) -> list[str]:
 def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[int]]:
     """The page's candidate rows, as the extractor offers them, and its rules' title; and its
     prose rows. Where the extractor weighs a second place the article may start
-    (`headline.headline_of_two_starts`), the candidates under it too."""
+    (`headline.headline_of_two_starts`), the candidates under it too; where it weighs one,
+    the rows a little under its first paragraph (`headline.headline_under_first`)."""
     seen: list[tuple] = []
     original = extract.find_headline
 
@@ -150,6 +158,9 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
 
     def first_start(units, starts, rules_picks, *_, **__):  # noqa: ANN001, ANN002, ANN003, ANN202
         return TwoStarts(rules_picks[0], rules_picks[0])
+
+    def rules_only(units, start, rules_pick, *_, **__):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return TwoStarts(rules_pick, rules_pick)
 
     in_article: list[bool] = []
     original_joined = extract._joined_start  # noqa: SLF001
@@ -162,7 +173,7 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
     with (
         mock.patch.object(extract, "_joined_start", joined_spy),
         mock.patch.object(extract, "find_headline", spy),
-        mock.patch.object(extract, "choose_headline", lambda *args, **_: args[-1]),
+        mock.patch.object(extract, "headline_under_first", rules_only),
         mock.patch.object(extract, "headline_of_two_starts", first_start),
     ):
         article = extract.extract_article(text, "page.txt")
@@ -191,6 +202,13 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
             units, joined, stops, joined_pick, page.in_text
         )
         page.rival_labels = _labels(units, page.rival_rows, slug)
+    elif in_article:  # the scorer decides, over one place the article may start
+        under = start_candidates(
+            units, start, stops, rules_pick, in_text=in_article, under_first=True
+        )
+        page.under_rows = under.rows
+        page.under_vectors = np.array(under.vectors).reshape(len(under.rows), len(FEATURES))
+        page.under_labels = _labels(units, page.under_rows, slug)
     return page, prose
 
 
@@ -222,8 +240,8 @@ def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
 
 
 def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
-    """The candidate row the scorer believes most (as `choose_headline` picks it, or the row
-    `headline_of_two_starts` titles the page with), and its belief; None without one."""
+    """The row that titles the page as the extractor picks it (`headline_under_first`, or
+    `headline_of_two_starts`), and its belief; None without one."""
     if page.rival_rows:
         picks = pick_of_two_starts(
             page.texts,
@@ -234,7 +252,13 @@ def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
         )
         title = picks.title
         return None if title.row is None else (title.row, title.belief)
-    return _best(page, page.rows, page.vectors, model)
+    best = _best(page, page.rows, page.vectors, model)
+    if not page.under_rows:
+        return best
+    headline = HeadlinePick(None, 0.0) if best is None else HeadlinePick(*best)
+    under = StartCandidates(page.under_rows, page.under_vectors.tolist())
+    title = pick_under_first(page.texts, headline, under, model)
+    return None if title.row is None else (title.row, title.belief)
 
 
 def _best(
@@ -259,7 +283,10 @@ def _fitted_candidates(page: Page) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit(pages: list[Page], max_wrong: float) -> SoftmaxModel:
-    weights = fit_softmax(list(map(_fitted_candidates, pages)), FEATURES, L2)
+    # The rows under the first paragraph are believed among themselves (`pick_under_first`):
+    # a group of their own, read by features the other rows do not set.
+    under = [(page.under_vectors, page.under_labels) for page in pages if page.under_rows]
+    weights = fit_softmax(list(map(_fitted_candidates, pages)) + under, FEATURES, L2)
     model = SoftmaxModel(tuple(weights), 0.0)
     picks = []
     for page in pages:

@@ -8,9 +8,13 @@ import pytest
 from briefing.extract import extract_article
 from briefing.extract.headline import (
     FEATURES,
+    HEADLINE_FEATURES,
+    UNDER_FIRST_FEATURES,
+    HeadlinePick,
     StartCandidates,
     ends_in_credit,
     pick_of_two_starts,
+    pick_under_first,
     start_candidates,
 )
 from briefing.extract.page import read_units
@@ -171,3 +175,48 @@ def test_candidates_over_a_second_start_say_so() -> None:
     }
     assert flags[at] == (1.0, 1.0)
     assert {flag for row, flag in flags.items() if row != at} <= {(1.0, 0.0)}
+
+
+BLURB = "Local news, sport and weather from the towns of the valley, every day since 1998."
+
+
+def test_rows_under_a_blurb_are_candidates_read_by_their_own_features() -> None:
+    """Under a site's blurb taken for the first paragraph, the short rows a little below it
+    (the headline, its byline) are candidates of their own: they set only the under-first
+    features, and the rows above the blurb only the others, so the scorer of the rows above
+    is fitted as before."""
+    page = f"The Valley Herald\n\n{MENU}\n\n{BLURB}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\n{BODY}\n"
+    units = read_units(page).units
+    texts = [unit.text for unit in units]
+    stops = frozenset({"the", "to", "of", "and", "from", "since"})
+    blurb, at = texts.index(BLURB), texts.index(HEADLINE)
+    in_text = [is_prose(unit) for unit in units]
+    under = start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True)
+    assert under.rows == [at, at + 1]  # the headline and its byline; the text is no candidate
+    in_text[at] = True  # a row the classifier reads as the article's text is none
+    assert start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True).rows == [
+        at + 1
+    ]
+    above = start_candidates(units, blurb, stops, None)
+    assert above.rows == [0]  # the site's name
+    regular = [FEATURES.index(name) for name in HEADLINE_FEATURES]
+    own = [FEATURES.index(name) for name in UNDER_FIRST_FEATURES]
+    assert all(vector[k] == 0.0 for vector in under.vectors for k in regular)
+    assert all(vector[k] == 0.0 for vector in above.vectors for k in own)
+    headline, byline = under.vectors
+    flag, header = FEATURES.index("under_first"), FEATURES.index("under_first_header_below")
+    assert (headline[flag], headline[header]) == (1.0, 1.0)  # its byline right under it
+    assert headline[FEATURES.index("under_first_overlap")] > 0.5  # the lede retells it
+
+
+def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() -> None:
+    """A row under the first paragraph, believed among those rows alone, titles the page when
+    it is believed enough and more than the headline over the first paragraph."""
+    texts = [f"row {i}" for i in range(8)]
+    under = StartCandidates([5, 6], _scored(2.5, -1.0))  # 5 believed 0.91 against "none"
+    weak, strong = HeadlinePick(1, 0.3), HeadlinePick(1, 0.95)
+    assert pick_under_first(texts, weak, under, _BIAS_MODEL).row == 5
+    assert pick_under_first(texts, strong, under, _BIAS_MODEL) == strong
+    faint = StartCandidates([5], _scored(-1.0))  # believed 0.27, under the threshold 0.4
+    none = HeadlinePick(None, 0.0)
+    assert pick_under_first(texts, none, faint, _BIAS_MODEL) == none

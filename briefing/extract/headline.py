@@ -119,7 +119,7 @@ INNER_COLON = re.compile(r"^\S+(?: \S+){0,5} ?: \S")
 QUOTED = re.compile(r"[\"“„«»‘’\'][^\"“”„«»]{3,}[\"”“«»’\']")
 FIRST_PARAGRAPH_WORDS = 8  # the text's first paragraph, past datelines and short labels
 
-FEATURES = (
+HEADLINE_FEATURES = (
     "bias",
     "above_log",
     "right_above",
@@ -201,10 +201,30 @@ FEATURES = (
     "second_start",
     "second_in_text",
 )
+# The rows a little under the first paragraph (`candidates_under_first`) are read by features
+# of their own (the others 0 for them, and these 0 for the rows above it), so fitting them
+# moves none of the weights the rows above are scored with.
+UNDER_FIRST_FEATURES = (
+    "under_first",
+    "under_first_distance_log",
+    "under_first_prose_between",
+    "under_first_lead_words_log",
+    "under_first_header_below",
+    "under_first_title_like",
+    "under_first_prose_next",
+    "under_first_overlap",
+    "under_first_echo",
+    "under_first_words_log",
+    "under_first_header_row",
+    "under_first_menu_around",
+    "under_first_terminal",
+)
+FEATURES = HEADLINE_FEATURES + UNDER_FIRST_FEATURES
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 GLUED_TAIL_WORDS = 3  # a shorter row a row ends with is its headline, a breadcrumb glued before
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
 LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
+UNDER_FIRST_ROWS = 12  # rows under the first paragraph searched for a headline below a blurb
 
 
 @cache
@@ -266,6 +286,20 @@ def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -
             inside.append(i)
     picked = [rules_pick] if rules_pick is not None and rules_pick >= start else []
     return sorted(set(above + inside + picked))
+
+
+def candidates_under_first(units: list[Unit], start: int, in_text: Sequence[bool]) -> list[int]:
+    """Rows a little under the first paragraph that may be the headline after all: a site's
+    blurb or slogan, a sign-up notice or a teaser can stand above it and be taken for the
+    first paragraph ("Trending videos, tweets and news from the UK's biggest humour site." over
+    the headline and its byline). Short rows up to UNDER_FIRST_ROWS down that are not text,
+    nor read as the article's text by the classifier (`in_text`)."""
+    first = first_paragraph(units, start)
+    return [
+        i
+        for i in range(first + 1, min(len(units), first + 1 + UNDER_FIRST_ROWS))
+        if 2 <= units[i].words <= REGION_MAX_WORDS and not is_prose(units[i]) and not in_text[i]
+    ]
 
 
 def _title_like(unit: Unit) -> bool:
@@ -543,12 +577,18 @@ def headline_features(
     rules_pick: int | None,
     page: RowFeatures | None = None,
     in_text: Sequence[bool] | None = None,
+    under_first: bool = False,
 ) -> list[list[float]]:
     """One feature vector (in FEATURES order) per candidate row; `rules_pick` is the row the
     hand-written rules (metadata.find_headline) choose; `page`, the units' row features when
     the caller has them; `in_text`, given for the candidates over a second place the article
-    may start: the units the body classifier reads as the article's text."""
-    columns = headline_columns(units, start, rows, stops, rules_pick, page, in_text)
+    may start: the units the body classifier reads as the article's text; `under_first`, for
+    the rows under the first paragraph (`candidates_under_first`)."""
+    page = page or row_features(units)
+    if under_first:
+        columns = under_first_columns(units, start, rows, stops, page)
+    else:
+        columns = headline_columns(units, start, rows, stops, rules_pick, page, in_text)
     return [
         list(map(float, vector)) for vector in zip(*map(columns.__getitem__, FEATURES), strict=True)
     ]
@@ -719,6 +759,44 @@ def headline_columns(
         # (`pick_of_two_starts`): a row the classifier reads as text rarely titles the page.
         "second_start": [in_text is not None] * len(rows),
         "second_in_text": [in_text is not None and in_text[i] for i in rows],
+        **dict.fromkeys(UNDER_FIRST_FEATURES, [0.0] * len(rows)),
+    }
+
+
+def under_first_columns(
+    units: list[Unit], start: int, rows: list[int], stops: frozenset[str], page: RowFeatures
+) -> dict[str, list[float]]:
+    """The columns of rows under the first paragraph (`candidates_under_first`): a headline
+    under a site's blurb stands under one lone short paragraph, not among the text's, has its
+    byline or date and then the text under it, and shares words with the paragraphs below."""
+    texts, words, prose = page.texts, page.words, page.prose
+    first = first_paragraph(units, start)
+    opening = _opening_words(units, first + 1, stops)
+    contents = {
+        i: {w for w in lower_words(texts[i]) if len(w) > 2 and w not in stops} for i in rows
+    }
+    menu_before = list(accumulate(page.menu, initial=0))
+    below = [page.shown_below[i] for i in rows]
+    return {
+        **dict.fromkeys(HEADLINE_FEATURES, [0.0] * len(rows)),
+        "under_first": [1.0] * len(rows),
+        "under_first_distance_log": [math.log(i - first) for i in rows],
+        "under_first_prose_between": [any(prose[first + 1 : i]) for i in rows],
+        "under_first_lead_words_log": [math.log(max(1, words[first]))] * len(rows),
+        "under_first_header_below": [_header_gap(page, i) > 0 for i in rows],
+        "under_first_title_like": [_title_like(units[i]) for i in rows],
+        "under_first_prose_next": [j is not None and prose[j] for j in below],
+        "under_first_overlap": [
+            len(content & opening) / len(content) if content else 0.0
+            for content in map(contents.__getitem__, rows)
+        ],
+        "under_first_echo": _echoes(page, rows, contents),
+        "under_first_words_log": [math.log(max(1, words[i])) for i in rows],
+        "under_first_header_row": [page.header(i) for i in rows],
+        "under_first_menu_around": [
+            _menu_share(menu_before, i - MENU_ROWS, i + MENU_ROWS + 1) for i in rows
+        ],
+        "under_first_terminal": [units[i].terminal for i in rows],
     }
 
 
@@ -775,14 +853,23 @@ def start_candidates(
     rules_pick: int | None,
     page: RowFeatures | None = None,
     in_text: Sequence[bool] | None = None,
+    under_first: bool = False,
 ) -> StartCandidates:
     """The candidates over the text from `start` (none past the last unit); `in_text` as
-    `headline_features` reads it."""
-    rows = headline_candidates(units, start, rules_pick) if start < len(units) else []
+    `headline_features` reads it. With `under_first`, those a little under its first paragraph
+    that the classifier does not read as text (`in_text`, then required)."""
+    if start >= len(units):
+        return StartCandidates([], [])
+    if under_first:
+        if in_text is None:
+            raise ValueError("the rows under the first paragraph are read with in_text")
+        rows = candidates_under_first(units, start, in_text)
+    else:
+        rows = headline_candidates(units, start, rules_pick)
     if not rows:
         return StartCandidates([], [])
     return StartCandidates(
-        rows, headline_features(units, start, rows, stops, rules_pick, page, in_text)
+        rows, headline_features(units, start, rows, stops, rules_pick, page, in_text, under_first)
     )
 
 
@@ -806,25 +893,12 @@ def _pick(texts: list[str], rows: list[int], beliefs: list[float]) -> HeadlinePi
     return HeadlinePick(None, 0.0) if best is None else HeadlinePick(rows[best], beliefs[best])
 
 
-def choose_headline(
-    units: list[Unit],
-    start: int,
-    stops: frozenset[str],
-    rules_pick: int | None,
-    model: SoftmaxModel | None = None,
-    page: RowFeatures | None = None,
-) -> int | None:
-    """The headline row, or None when no row is believed enough (`page`: the units' row
-    features when the caller has them)."""
-    model = model or shipped_model()
-    return _taken(units, best_headline(units, start, stops, rules_pick, model, page), model)
-
-
 @dataclass(frozen=True)
 class TwoStarts:
     """The headline over the first place the article may start, under which the body is laid
-    out, and the row that titles the page: the headline over the second place instead when the
-    scorer believes it more (None: no row believed enough)."""
+    out, and the row that titles the page: the headline over the second place, or a row under
+    the first paragraph, instead when the scorer believes it more (None: no row believed
+    enough)."""
 
     headline: int | None
     title: int | None
@@ -886,6 +960,40 @@ def headline_of_two_starts(
     )
     picks = pick_of_two_starts([unit.text for unit in units], first, second, in_text, model)
     return TwoStarts(_taken(units, picks.headline, model), _taken(units, picks.title, model))
+
+
+def pick_under_first(
+    texts: list[str], headline: HeadlinePick, under: StartCandidates, model: SoftmaxModel
+) -> HeadlinePick:
+    """The row that titles the page: the best row under the first paragraph (believed against
+    "none" among those rows alone) when it is believed enough and more than the headline over
+    the first paragraph is among its rows; else the headline."""
+    if not under.rows:
+        return headline
+    pick = _pick([texts[i] for i in under.rows], under.rows, row_beliefs(under.vectors, model))
+    if pick.row is None or pick.belief < model.threshold or pick.belief <= headline.belief:
+        return headline
+    return pick
+
+
+def headline_under_first(
+    units: list[Unit],
+    start: int,
+    rules_pick: int | None,
+    stops: frozenset[str],
+    in_text: Sequence[bool],
+    model: SoftmaxModel | None = None,
+    page: RowFeatures | None = None,
+) -> TwoStarts:
+    """The headline over the text from `start`, under which the body is laid out, and the row
+    that titles the page: a row a little under the first paragraph instead, where that
+    paragraph is a site's blurb or notice over the headline (`pick_under_first`). `page`: the
+    units' row features when the caller has them; None for a row believed too little."""
+    model = model or shipped_model()
+    headline = best_headline(units, start, stops, rules_pick, model, page)
+    under = start_candidates(units, start, stops, rules_pick, page, in_text, under_first=True)
+    title = pick_under_first([unit.text for unit in units], headline, under, model)
+    return TwoStarts(_taken(units, headline, model), _taken(units, title, model))
 
 
 def _taken(units: list[Unit], pick: HeadlinePick, model: SoftmaxModel) -> int | None:

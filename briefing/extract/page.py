@@ -17,10 +17,10 @@ from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
 from briefing.extract.dates import PageRows, choose_date, split_date_marker
 from briefing.extract.headline import (
-    choose_headline,
     ends_in_credit,
     first_paragraph,
     headline_of_two_starts,
+    headline_under_first,
     is_credit,
     row_shape,
 )
@@ -196,7 +196,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     if title_site is None and title_author is None:  # no page title: the fitted scorer decides
         joined = _joined_start(units, start, page.rule_span, in_article)
         if joined is None:
-            headline_at = title_at = choose_headline(units, start, stops, headline_at, page=rows)
+            one = headline_under_first(units, start, headline_at, stops, in_article, page=rows)
+            headline_at, title_at = one.headline, one.title
         else:
             joined_pick = find_headline(units, joined, title_hint, title_site, stops, rows)
             two = headline_of_two_starts(
