@@ -44,9 +44,9 @@ from briefing.extract.headline import (  # noqa: E402
     MAX_WORDS,
     ROWS_ABOVE,
     WEIGHTS_FILE,
+    HeadlineAndTitle,
     HeadlinePick,
     StartCandidates,
-    TwoStarts,
     best_row,
     first_paragraph,
     pick_of_two_starts,
@@ -157,10 +157,10 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
         return pick
 
     def first_start(units, starts, rules_picks, *_, **__):  # noqa: ANN001, ANN002, ANN003, ANN202
-        return TwoStarts(rules_picks[0], rules_picks[0])
+        return HeadlineAndTitle(rules_picks[0], rules_picks[0])
 
     def rules_only(units, start, rules_pick, *_, **__):  # noqa: ANN001, ANN002, ANN003, ANN202
-        return TwoStarts(rules_pick, rules_pick)
+        return HeadlineAndTitle(rules_pick, rules_pick)
 
     in_article: list[bool] = []
     original_joined = extract._joined_start  # noqa: SLF001

@@ -894,7 +894,7 @@ def _pick(texts: list[str], rows: list[int], beliefs: list[float]) -> HeadlinePi
 
 
 @dataclass(frozen=True)
-class TwoStarts:
+class HeadlineAndTitle:
     """The headline over the first place the article may start, under which the body is laid
     out, and the row that titles the page: the headline over the second place, or a row under
     the first paragraph, instead when the scorer believes it more (None: no row believed
@@ -946,7 +946,7 @@ def headline_of_two_starts(
     in_text: Sequence[bool],
     model: SoftmaxModel | None = None,
     page: RowFeatures | None = None,
-) -> TwoStarts:
+) -> HeadlineAndTitle:
     """Of two places the article may start (the classifier's first paragraph, and the first
     of its paragraphs joined to the rules' run: `region.joined_start`), the candidates over
     both are scored together and the best titles the page (`pick_of_two_starts`); the body is
@@ -959,7 +959,7 @@ def headline_of_two_starts(
         for start, rules_pick, text in zip(starts, rules_picks, (None, in_text), strict=True)
     )
     picks = pick_of_two_starts([unit.text for unit in units], first, second, in_text, model)
-    return TwoStarts(_taken(units, picks.headline, model), _taken(units, picks.title, model))
+    return HeadlineAndTitle(_taken(units, picks.headline, model), _taken(units, picks.title, model))
 
 
 def pick_under_first(
@@ -984,7 +984,7 @@ def headline_under_first(
     in_text: Sequence[bool],
     model: SoftmaxModel | None = None,
     page: RowFeatures | None = None,
-) -> TwoStarts:
+) -> HeadlineAndTitle:
     """The headline over the text from `start`, under which the body is laid out, and the row
     that titles the page: a row a little under the first paragraph instead, where that
     paragraph is a site's blurb or notice over the headline (`pick_under_first`). `page`: the
@@ -993,7 +993,7 @@ def headline_under_first(
     headline = best_headline(units, start, stops, rules_pick, model, page)
     under = start_candidates(units, start, stops, rules_pick, page, in_text, under_first=True)
     title = pick_under_first([unit.text for unit in units], headline, under, model)
-    return TwoStarts(_taken(units, headline, model), _taken(units, title, model))
+    return HeadlineAndTitle(_taken(units, headline, model), _taken(units, title, model))
 
 
 def _taken(units: list[Unit], pick: HeadlinePick, model: SoftmaxModel) -> int | None:
