@@ -5,9 +5,12 @@ for a few articles (its own imports are most of that), and as a warm start's cac
 lookup. Forked before the view imports anything (no Textual here), the engine runs
 beside it on another core, filling the article cache as usual, and hands a briefing of
 up to HANDOVER_ARTICLES articles over whole (pickled: the process is our own fork), so
-the view never imports the engine to show it. A larger one stays in the cache, where
-the view's worker finds it; whatever the early engine could not make (an error, an
-unusable cache) the worker makes itself, saying what is wrong as it always does.
+the view never imports the engine to show it. It hands it over as soon as it exists and
+then stores it in the cache, whose closing waits on the disk; the view does not wait
+for that (ended meanwhile, the engine leaves the cache as it last committed it). A
+larger one stays in the cache, where the view's worker finds it; whatever the early
+engine could not make (an error, an unusable cache) the worker makes itself, saying
+what is wrong as it always does.
 """
 
 from __future__ import annotations
