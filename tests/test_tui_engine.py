@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from contextlib import closing
 from functools import partial
 from pathlib import Path
@@ -36,10 +37,7 @@ CACHED = BriefingOptions()
 def _nothing_extracted(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, this process cannot extract a page: a briefing must come from the cache."""
 
-    def refused(*args, **kwargs):
-        raise AssertionError("a page was extracted again")
-
-    monkeypatch.setattr(pipeline, "process_documents", refused)
+    monkeypatch.setattr(pipeline, "process_documents", _refused)
 
 
 def _gone(pid: int) -> bool:
@@ -170,19 +168,25 @@ def _nothing_briefed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "_brief_articles", refused)
 
 
-@pytest.mark.parametrize("stopped", ["killed", "terminated by the view"])
-def test_an_engine_ended_while_storing_the_briefing_leaves_the_cache_whole(
-    stopped: str, seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def _ended_while_storing(
+    monkeypatch: pytest.MonkeyPatch,
+    slow: Callable[[pytest.MonkeyPatch, float, Path], None],
+    mark: Path,
+    *,
+    killed: bool,
+) -> Briefing:
+    """Start an engine whose cache is made `slow` where `mark` says it got to, take its
+    briefing, and end it there: killed, or by the view ending; the cache is then whole.
+    The briefing it handed over."""
     with monkeypatch.context() as faults:
-        _slow_briefing_row(faults, 60, tmp_path / "storing")
+        slow(faults, 60, mark)
         engine = EarlyEngine.start(SEEDS, CACHED)
         assert engine is not None and engine.pid is not None
         pid = engine.pid
         handed = engine.wait(lambda *report: None, lambda: False)
         assert handed is not None
-        _wait_for(tmp_path / "storing")  # inside the transaction, its row written
-        if stopped == "killed":
+        _wait_for(mark)
+        if killed:
             os.kill(pid, signal.SIGKILL)  # a crash, or the view gone (the kernel ends it)
         else:
             # The view ending (ctrl+c, quit) waits so long for it, then ends it.
@@ -190,6 +194,17 @@ def test_an_engine_ended_while_storing_the_briefing_leaves_the_cache_whole(
         engine.stop()
         assert _gone(pid)
     _well_formed_cache()
+    return handed
+
+
+@pytest.mark.parametrize("killed", [True, False], ids=["killed", "terminated by the view"])
+def test_an_engine_ended_while_storing_the_briefing_leaves_the_cache_whole(
+    killed: bool, seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Inside the transaction, its row written.
+    handed = _ended_while_storing(
+        monkeypatch, _slow_briefing_row, tmp_path / "storing", killed=killed
+    )
     # The articles were committed before; the briefing row was not, and is made again.
     monkeypatch.setattr(pipeline, "process_document", _refused)
     again = pipeline.build_briefing(SEEDS, CACHED)
@@ -199,18 +214,8 @@ def test_an_engine_ended_while_storing_the_briefing_leaves_the_cache_whole(
 def test_an_engine_killed_while_closing_the_cache_leaves_the_briefing_stored(
     seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    with monkeypatch.context() as faults:
-        _slow_close(faults, 60, tmp_path / "closing")
-        engine = EarlyEngine.start(SEEDS, CACHED)
-        assert engine is not None and engine.pid is not None
-        pid = engine.pid
-        handed = engine.wait(lambda *report: None, lambda: False)
-        assert handed is not None
-        _wait_for(tmp_path / "closing")  # committed, the log not yet checkpointed
-        os.kill(pid, signal.SIGKILL)
-        engine.stop()
-        assert _gone(pid)
-    _well_formed_cache()
+    # Committed, the log not yet checkpointed.
+    handed = _ended_while_storing(monkeypatch, _slow_close, tmp_path / "closing", killed=True)
     _nothing_extracted(monkeypatch)
     _nothing_briefed(monkeypatch)
     cached = pipeline.build_briefing(SEEDS, CACHED)
