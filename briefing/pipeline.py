@@ -484,21 +484,27 @@ def build_briefing(
     options: BriefingOptions = DEFAULT_OPTIONS,
     *,
     progress: StageProgress | None = None,
+    ready: Callable[[Briefing], None] | None = None,
 ) -> Briefing:
     """Read, extract, annotate, corroborate and summarise: the finished briefing model.
 
     With the cache on, an unchanged request (same pages under the same names, same
     profile, summarizer and length) is loaded whole; otherwise only changed pages are
-    extracted again.
+    extracted again. `ready` is given the briefing as soon as it exists, before the
+    cache stores it and closes (the slowest of that waits on the disk); what is returned
+    is the same but for what went wrong in the cache meanwhile, said in its problems.
     """
     try:
-        return _build_briefing(paths, options, progress)
+        return _build_briefing(paths, options, progress, ready)
     finally:
         gc.unfreeze()  # see process_documents
 
 
 def _build_briefing(
-    paths: Sequence[str], options: BriefingOptions, progress: StageProgress | None
+    paths: Sequence[str],
+    options: BriefingOptions,
+    progress: StageProgress | None,
+    ready: Callable[[Briefing], None] | None,
 ) -> Briefing:
     profile = resolve_profile(options.profile)
     request = "|".join(
@@ -512,6 +518,7 @@ def _build_briefing(
         else ArticleCache.disabled() as cache
     ):
         briefing: Briefing | None = None
+        processed: Processed | None = None  # the articles, when they were briefed here
         problems: list[str] = []
         stamped = _stamped_files(paths, options.max_bytes, cache) if cache.enabled else None
         if stamped is not None:
@@ -548,18 +555,23 @@ def _build_briefing(
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )
-            # A page that changed while the run read it is no part of what `whole` names.
-            if not any(page_changed(article) for article in processed.articles):
-                ids = _article_ids(len(kept))
-                stored = {article.id: article for article in processed.articles}
-                cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)), stored)
-    # Notes about the articles travel with the cached briefing; problems reading the
-    # inputs, or the cache itself, are this run's own.
-    return replace(
-        briefing,
-        problems=(*problems, *warnings, *briefing.problems),
-        inputs=tuple(d.path for d in (*kept, *(c for c, _ in copies)) if d.path != "-"),
-    )
+        inputs = tuple(d.path for d in (*kept, *(c for c, _ in copies)) if d.path != "-")
+        said = len(warnings)
+        finished = _as_run(briefing, [*problems, *warnings], inputs)
+        if ready:
+            ready(finished)
+        # A page that changed while the run read it is no part of what `whole` names.
+        if processed is not None and not any(page_changed(a) for a in processed.articles):
+            ids = _article_ids(len(kept))
+            stored = {article.id: article for article in processed.articles}
+            cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)), stored)
+    return finished if len(warnings) == said else _as_run(briefing, [*problems, *warnings], inputs)
+
+
+def _as_run(briefing: Briefing, problems: Sequence[str], inputs: tuple[str, ...]) -> Briefing:
+    """The briefing with this run's own `problems` (reading the inputs, the cache) before
+    the notes about its articles, which travel with the cached briefing."""
+    return replace(briefing, problems=(*problems, *briefing.problems), inputs=inputs)
 
 
 def _rebuild(

@@ -6,12 +6,17 @@ import contextlib
 import os
 import pty
 import signal
+import sqlite3
 import sys
 import time
+from collections.abc import Callable
+from contextlib import closing
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from briefing import cache as cache_module
 from briefing import pipeline
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
@@ -32,10 +37,7 @@ CACHED = BriefingOptions()
 def _nothing_extracted(monkeypatch: pytest.MonkeyPatch) -> None:
     """From here on, this process cannot extract a page: a briefing must come from the cache."""
 
-    def refused(*args, **kwargs):
-        raise AssertionError("a page was extracted again")
-
-    monkeypatch.setattr(pipeline, "process_documents", refused)
+    monkeypatch.setattr(pipeline, "process_documents", _refused)
 
 
 def _gone(pid: int) -> bool:
@@ -54,6 +56,7 @@ def test_the_engine_hands_its_briefing_over_reporting_each_stage_and_caches_it(
     pid = engine.pid
     reports: list[tuple[Stage, int, int]] = []
     handed = engine.wait(lambda *report: reports.append(report), lambda: False)
+    engine.stop()  # it stores the briefing it handed over, then ends
     assert pid is not None and _gone(pid)
     assert handed is not None and render(handed, "json") == render(seed_briefing, "json")
     # Each stage, in order, from its start to its end, as the loading screen shows them.
@@ -65,6 +68,179 @@ def test_the_engine_hands_its_briefing_over_reporting_each_stage_and_caches_it(
     _nothing_extracted(monkeypatch)
     cached = pipeline.build_briefing(SEEDS, CACHED)
     assert render(cached, "json") == render(seed_briefing, "json")
+
+
+def _in_the_engine(fault):
+    """`fault` made to act only in the engine's process, forked from this one."""
+    test_process = os.getpid()
+
+    def acting(*args, **kwargs):
+        if os.getpid() != test_process:
+            fault(*args, **kwargs)
+
+    return acting
+
+
+def _slow_close(monkeypatch: pytest.MonkeyPatch, seconds: float, mark: Path) -> None:
+    """The engine's cache takes `seconds` to close (the write-ahead log checkpointed to a
+    slow disk), the briefing already committed; `mark` is made when it starts."""
+    close = cache_module.ArticleCache.close
+
+    def slow(*args):
+        mark.touch()
+        time.sleep(seconds)
+
+    slow_then_close = _in_the_engine(slow)
+
+    def closing(self):
+        if self.enabled:
+            slow_then_close()
+        close(self)
+
+    monkeypatch.setattr(cache_module.ArticleCache, "close", closing)
+
+
+def _slow_briefing_row(monkeypatch: pytest.MonkeyPatch, seconds: float, mark: Path) -> None:
+    """The engine's transaction storing the briefing takes `seconds` between writing its
+    row and its commit; `mark` is made when it starts."""
+
+    def slow(sql, *args):
+        if sql.startswith("DELETE FROM briefings"):
+            mark.touch()
+            time.sleep(seconds)
+
+    slow_statement = _in_the_engine(slow)
+
+    class SlowConnection(sqlite3.Connection):
+        def execute(self, sql, *args):
+            slow_statement(sql)
+            return super().execute(sql, *args)
+
+    monkeypatch.setattr(sqlite3, "connect", partial(sqlite3.connect, factory=SlowConnection))
+
+
+def _wait_for(mark: Path) -> None:
+    deadline = time.monotonic() + 60
+    while not mark.exists():
+        assert time.monotonic() < deadline, "the engine never got there"
+        time.sleep(0.01)
+
+
+def test_the_briefing_is_handed_over_before_the_cache_closes_and_is_cached(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _slow_close(monkeypatch, 3, tmp_path / "closing")
+    engine = EarlyEngine.start(SEEDS, CACHED)
+    assert engine is not None and engine.pid is not None
+    pid = engine.pid
+    handed = engine.wait(lambda *report: None, lambda: False)
+    received = time.monotonic()
+    assert handed is not None and render(handed, "json") == render(seed_briefing, "json")
+    assert not _gone(pid)  # still closing the cache
+    assert engine.late_problems(lambda: False) == ()  # waited for and reaped
+    assert _gone(pid) and engine.pid is None
+    assert time.monotonic() - received > 2
+    # What the view was handed is what the cache holds.
+    _nothing_extracted(monkeypatch)
+    cached = pipeline.build_briefing(SEEDS, CACHED)
+    assert render(cached, "json") == render(handed, "json")
+
+
+def _well_formed_cache() -> None:
+    """The cache file is whole, and opens without a warning."""
+    with closing(sqlite3.connect(cache_module.default_path())) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    warnings: list[str] = []
+    cache_module.ArticleCache.open(warn=warnings.append).close()
+    assert warnings == []
+
+
+def _refused(*args, **kwargs):
+    raise AssertionError("a page was extracted again")
+
+
+def _nothing_briefed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, this process cannot make a briefing: it must come from the cache."""
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the articles were briefed again")
+
+    monkeypatch.setattr(pipeline, "_brief_articles", refused)
+
+
+def _ended_while_storing(
+    monkeypatch: pytest.MonkeyPatch,
+    slow: Callable[[pytest.MonkeyPatch, float, Path], None],
+    mark: Path,
+    *,
+    killed: bool,
+) -> Briefing:
+    """Start an engine whose cache is made `slow` where `mark` says it got to, take its
+    briefing, and end it there: killed, or by the view ending; the cache is then whole.
+    The briefing it handed over."""
+    with monkeypatch.context() as faults:
+        slow(faults, 60, mark)
+        engine = EarlyEngine.start(SEEDS, CACHED)
+        assert engine is not None and engine.pid is not None
+        pid = engine.pid
+        handed = engine.wait(lambda *report: None, lambda: False)
+        assert handed is not None
+        _wait_for(mark)
+        if killed:
+            os.kill(pid, signal.SIGKILL)  # a crash, or the view gone (the kernel ends it)
+        else:
+            # The view ending (ctrl+c, quit) waits so long for it, then ends it.
+            faults.setattr(engine_module, "CLOSING_GRACE_SECONDS", 0.5)
+        engine.stop()
+        assert _gone(pid)
+    _well_formed_cache()
+    return handed
+
+
+@pytest.mark.parametrize("killed", [True, False], ids=["killed", "terminated by the view"])
+def test_an_engine_ended_while_storing_the_briefing_leaves_the_cache_whole(
+    killed: bool, seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Inside the transaction, its row written.
+    handed = _ended_while_storing(
+        monkeypatch, _slow_briefing_row, tmp_path / "storing", killed=killed
+    )
+    # The articles were committed before; the briefing row was not, and is made again.
+    monkeypatch.setattr(pipeline, "process_document", _refused)
+    again = pipeline.build_briefing(SEEDS, CACHED)
+    assert render(again, "json") == render(handed, "json") == render(seed_briefing, "json")
+
+
+def test_an_engine_killed_while_closing_the_cache_leaves_the_briefing_stored(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Committed, the log not yet checkpointed.
+    handed = _ended_while_storing(monkeypatch, _slow_close, tmp_path / "closing", killed=True)
+    _nothing_extracted(monkeypatch)
+    _nothing_briefed(monkeypatch)
+    cached = pipeline.build_briefing(SEEDS, CACHED)
+    assert render(cached, "json") == render(handed, "json") == render(seed_briefing, "json")
+
+
+def test_what_goes_wrong_storing_the_briefing_is_said_after_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def failing(self, *args):
+        self._fail(sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(cache_module.ArticleCache, "put_briefing", _in_the_engine_method(failing))
+    engine = EarlyEngine.start(SEEDS, CACHED)
+    assert engine is not None
+    handed = engine.wait(lambda *report: None, lambda: False)
+    assert handed is not None and not any("disk I/O" in p for p in handed.problems)
+    late = engine.late_problems(lambda: False)
+    assert len(late) == 1 and "failed (disk I/O error); continuing without it" in late[0]
+
+
+def _in_the_engine_method(fault):
+    """A method that does `fault` in the engine's process and nothing in this one."""
+    acting = _in_the_engine(fault)
+    return lambda self, *args: acting(self, *args)
 
 
 def test_a_briefing_of_many_articles_is_left_in_the_cache(
@@ -125,7 +301,7 @@ async def test_a_briefing_handed_over_before_the_view_starts_is_shown_without_lo
     deadline = time.monotonic() + 60
     while not engine.poll() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert engine.ended and engine.pid is None
+    assert engine.done and engine.handed_over() is not None
     _nothing_extracted(monkeypatch)
     app = BriefingApp(paths=SEEDS, options=CACHED, engine=engine)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -136,6 +312,8 @@ async def test_a_briefing_handed_over_before_the_view_starts_is_shown_without_lo
         assert render(app.briefing, "json") == render(seed_briefing, "json")
         # Composed with the briefing: no loading section was made at all.
         assert not app.screen.query("#loading")
+    engine.stop()  # as the command line does when the view ends
+    assert engine.ended and engine.pid is None
 
 
 @synchronously
@@ -193,10 +371,12 @@ def _handing_over_late(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
     more to hand it over, as on a busy machine."""
     build = pipeline.build_briefing
 
-    def late(*args, **kwargs):
-        briefing = build(*args, **kwargs)
-        time.sleep(seconds)
-        return briefing
+    def late(*args, ready, **kwargs):
+        def late_ready(briefing: Briefing) -> None:
+            time.sleep(seconds)
+            ready(briefing)
+
+        return build(*args, ready=late_ready, **kwargs)
 
     monkeypatch.setattr(pipeline, "build_briefing", late)
 

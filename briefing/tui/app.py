@@ -317,6 +317,7 @@ class BriefingApp(App[None]):
                 # Posted, not called: the engine need not wait for the screen to draw it.
                 self._main.post_message(MainScreen.Progress(stage, done, total))
 
+        engine = None
         try:
             briefing = None
             if self._engine is not None:
@@ -339,6 +340,10 @@ class BriefingApp(App[None]):
         # A newer reload (another article arrived) replaced this one.
         if not worker.is_cancelled:
             self.call_from_thread(self._loaded, briefing, reason)
+        if engine is not None:
+            # It stores the briefing in the cache after handing it over.
+            for problem in engine.late_problems(lambda: worker.is_cancelled):
+                self.call_from_thread(self._say_input_problem, problem)
 
     def action_reverse_facts(self) -> None:
         self.newest_first = not self.newest_first
@@ -374,7 +379,10 @@ class BriefingApp(App[None]):
         # On a reload, only what is new about the input.
         for problem in briefing.problems:
             if old is None or problem not in old.problems:
-                self.notify(problem, title="About the input", severity="warning", markup=False)
+                self._say_input_problem(problem)
+
+    def _say_input_problem(self, problem: str) -> None:
+        self.notify(problem, title="About the input", severity="warning", markup=False)
 
     def _failed(self, error: BriefingError) -> None:
         # The message may quote a path or a profile's value: Textual passes ESC through.

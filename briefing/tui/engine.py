@@ -5,9 +5,12 @@ for a few articles (its own imports are most of that), and as a warm start's cac
 lookup. Forked before the view imports anything (no Textual here), the engine runs
 beside it on another core, filling the article cache as usual, and hands a briefing of
 up to HANDOVER_ARTICLES articles over whole (pickled: the process is our own fork), so
-the view never imports the engine to show it. A larger one stays in the cache, where
-the view's worker finds it; whatever the early engine could not make (an error, an
-unusable cache) the worker makes itself, saying what is wrong as it always does.
+the view never imports the engine to show it. It hands it over as soon as it exists and
+then stores it in the cache, whose closing waits on the disk; the view does not wait
+for that (ended meanwhile, the engine leaves the cache as it last committed it). A
+larger one stays in the cache, where the view's worker finds it; whatever the early
+engine could not make (an error, an unusable cache) the worker makes itself, saying
+what is wrong as it always does.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import os
 import pickle
 import select
 import signal
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -31,23 +35,33 @@ if TYPE_CHECKING:
 # A briefing of more articles is read from the cache, which leaves their text unread
 # until it is shown; a pickle would carry all of it.
 HANDOVER_ARTICLES = 100
-# The line before the pickled briefing: "BRIEFING <bytes>".
+# Lines before a pickled payload: "BRIEFING <bytes>" (the briefing, handed over before the
+# cache stores it and closes), "PROBLEMS <bytes>" (what went wrong there, after it).
 _HANDOVER = "BRIEFING"
+_LATE_PROBLEMS = "PROBLEMS"
 # How often the view's worker, while it waits, looks whether it was cancelled.
 _POLL_SECONDS = 0.1
+# How long the view, when it ends, waits for an engine still storing the briefing it
+# handed over (the next launch finds it there); SQLite's own busy timeout is 5 s.
+CLOSING_GRACE_SECONDS = 5.0
 
 
 class EarlyEngine:
     """A forked `build_briefing` of `paths` with `options` that reports its progress
-    through a pipe, one "STAGE done total" line per step, then hands its briefing over."""
+    through a pipe, one "STAGE done total" line per step, then hands its briefing over
+    and stores it in the cache."""
 
     def __init__(self, pid: int, reader: int, options: BriefingOptions) -> None:
         self.pid: int | None = pid
         self.options = options
-        self._reader = reader
+        self._reader: int | None = reader
         self._received = bytearray()
-        self._size: int | None = None  # of the pickled briefing, once announced
+        self._payload: tuple[str, int] | None = None  # announced, not all read yet
+        self._briefing: bytes | None = None  # pickled, once all of it is read
+        self._late: tuple[str, ...] = ()
         self.ended = False  # all it sent is read
+        # The view's worker and its main thread both read (and, ending, close) the pipe.
+        self._lock = threading.Lock()
 
     @classmethod
     def start(cls, paths: list[str], options: BriefingOptions) -> EarlyEngine | None:
@@ -63,22 +77,28 @@ class EarlyEngine:
         os.close(writer)
         return cls(pid, reader, options)
 
+    @property
+    def done(self) -> bool:
+        """Whether the view has all it waits for: the briefing, or the engine's end."""
+        return self.ended or self._briefing is not None
+
     def wait(self, progress: StageProgress, cancelled: Callable[[], bool]) -> Briefing | None:
-        """Relay the engine's progress until it ends; its briefing, or None when it is in
-        the cache (or was not made). Returns None early (the engine stopped) once
-        `cancelled()` says so."""
+        """Relay the engine's progress until it hands its briefing over or ends; the
+        briefing, or None when it is in the cache (or was not made). Returns None early
+        (the engine stopped) once `cancelled()` says so."""
         try:
-            while not self.ended and not cancelled():
+            while not self.done and not cancelled():
                 self._read(progress, _POLL_SECONDS)
         finally:
-            self.stop()
+            if self._briefing is None:
+                self.stop()
         return None if cancelled() else self.handed_over()
 
     def poll(self, wait: float = 0) -> bool:
-        """Whether the engine has ended, reading what it sent so far (its progress not
-        relayed). With `wait`, waiting up to that many seconds for it to end while it has
-        reported no work ahead: a warm start reports only that every page is read (its
-        briefing was in the cache), a cold one the pages it has yet to read."""
+        """Whether the engine is done (see `done`), reading what it sent so far (its
+        progress not relayed). With `wait`, waiting up to that many seconds for it while
+        it has reported no work ahead: a warm start reports only that every page is read
+        (its briefing was in the cache), a cold one the pages it has yet to read."""
         deadline = time.monotonic() + wait
         ahead = False
 
@@ -86,56 +106,113 @@ class EarlyEngine:
             nonlocal ahead
             ahead = ahead or stage is not Stage.EXTRACT or done < total
 
-        while not self.ended:
+        while not self.done:
             if not self._read(report, 0 if ahead else max(0.0, deadline - time.monotonic())):
                 break
         if self.ended:
             self.stop()
-        return self.ended
+        return self.done
 
     def handed_over(self) -> Briefing | None:
-        """The briefing the engine sent, once it ended; None when it sent none."""
-        if not self.ended or self._size is None or len(self._received) < self._size:
-            return None
-        return pickle.loads(self._received[: self._size])
+        """The briefing the engine sent; None when it sent none (or not all of it yet)."""
+        return None if self._briefing is None else pickle.loads(self._briefing)
+
+    def late_problems(self, cancelled: Callable[[], bool]) -> tuple[str, ...]:
+        """What went wrong storing the handed-over briefing in the cache, once the engine
+        ended (reaped); () if `cancelled()` says so first (`stop` says them then)."""
+        while not self.ended and self._reader is not None and not cancelled():
+            self._read(_unrelayed, _POLL_SECONDS)
+        if not self.ended:
+            return ()
+        late, self._late = self._late, ()
+        self.stop()
+        return late
 
     def _read(self, progress: StageProgress, timeout: float) -> bool:
         """Read what arrives within `timeout`, relaying progress; whether anything did."""
-        ready, _, _ = select.select([self._reader], [], [], timeout)
-        if not ready:
-            return False
-        chunk = os.read(self._reader, 1 << 16)
-        if not chunk:
-            self.ended = True  # the engine is done (or gone)
-            return False
-        self._received += chunk
-        while self._size is None and b"\n" in self._received:
-            line, _, rest = bytes(self._received).partition(b"\n")
-            self._received = bytearray(rest)
-            kind, *numbers = line.decode("ascii").split()
+        with self._lock:
+            if self._reader is None:
+                return False
+            ready, _, _ = select.select([self._reader], [], [], timeout)
+            if not ready:
+                return False
+            # The rest of a payload at once, where the pipe holds it.
+            chunk = os.read(self._reader, max(1 << 16, self._wanted()))
+            if not chunk:
+                self.ended = True  # the engine is done (or gone)
+                return False
+            self._received += chunk
+            while self._take(progress):
+                pass
+            return True
+
+    def _wanted(self) -> int:
+        return 0 if self._payload is None else self._payload[1] - len(self._received)
+
+    def _take(self, progress: StageProgress) -> bool:
+        """Take one whole message off what was received; whether there was one."""
+        if self._payload is not None:
+            kind, size = self._payload
+            if len(self._received) < size:
+                return False
+            payload = bytes(self._received[:size])
+            del self._received[:size]
+            self._payload = None
             if kind == _HANDOVER:
-                self._size = int(numbers[0])
+                self._briefing = payload
             else:
-                progress(Stage[kind], int(numbers[0]), int(numbers[1]))
+                self._late = pickle.loads(payload)
+            return True
+        end = self._received.find(b"\n")
+        if end < 0:
+            return False
+        kind, *numbers = self._received[:end].decode("ascii").split()
+        del self._received[: end + 1]
+        if kind in (_HANDOVER, _LATE_PROBLEMS):
+            self._payload = (kind, int(numbers[0]))
+        else:
+            progress(Stage[kind], int(numbers[0]), int(numbers[1]))
         return True
 
     def stop(self) -> None:
-        """End the engine (if still at work) and reap it; safe to call again."""
+        """End the engine (if still at work) and reap it; safe to call again. One that
+        handed its briefing over is storing it in the cache: it is let finish, up to
+        CLOSING_GRACE_SECONDS."""
         if self.pid is None:
             return
+        deadline = time.monotonic() + CLOSING_GRACE_SECONDS
+        while self._briefing is not None and not self.ended:
+            left = deadline - time.monotonic()
+            if left <= 0 or (not self._read(_unrelayed, left) and self._reader is None):
+                break
         pid, self.pid = self.pid, None
-        with contextlib.suppress(OSError):
-            os.close(self._reader)
+        with self._lock:
+            reader, self._reader = self._reader, None
+        if reader is not None:
+            with contextlib.suppress(OSError):
+                os.close(reader)
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             if os.waitpid(pid, os.WNOHANG) == (0, 0):
                 os.kill(pid, signal.SIGTERM)
                 os.waitpid(pid, 0)
+        if self._late:
+            # Nobody asked for them (the view took the briefing before its first screen,
+            # or is ending): said as what is found wrong after a handover always is.
+            from briefing.cache import late_warning
+
+            for problem in self._late:
+                late_warning(problem)
+            self._late = ()
+
+
+def _unrelayed(stage: Stage, done: int, total: int) -> None:
+    """Progress nobody is shown."""
 
 
 def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
-    """The forked process: build (the cache keeps the result) and hand the briefing over,
-    then end without running anything the parent registered for its own exit (nor
-    flushing its copied buffers)."""
+    """The forked process: build (the cache keeps the result), handing the briefing over
+    as soon as it exists, then end without running anything the parent registered for
+    its own exit (nor flushing its copied buffers)."""
     status = 1
     try:
         # The view pauses collection while it starts (`briefing.cli.run_tui`); the
@@ -146,6 +223,7 @@ def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
         die_with_parent()
         # ctrl+c is the view's key (and, before the view is up, the parent's signal: it
         # ends this process); termination ends it at once (its pool workers die with it).
+        # Ended while it stores the briefing, the cache keeps what it last committed.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         for signum in (signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
@@ -157,17 +235,27 @@ def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
         from briefing.pipeline import build_briefing
 
         pipe = os.fdopen(writer, "wb")
+        handed: list[Briefing] = []
+
+        def send(kind: str, payload: object) -> None:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+            pipe.write(f"{kind} {len(data)}\n".encode("ascii") + data)
+            pipe.flush()
 
         def report(stage: Stage, done: int, total: int) -> None:
             pipe.write(f"{stage.name} {done} {total}\n".encode("ascii"))
             pipe.flush()
 
-        briefing = build_briefing(paths, options, progress=report)
-        if len(briefing.articles) <= HANDOVER_ARTICLES:
-            # Articles read lazily from the cache are read now, in this process.
-            handed = pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL)
-            pipe.write(f"{_HANDOVER} {len(handed)}\n".encode("ascii") + handed)
-            pipe.flush()
+        def hand_over(briefing: Briefing) -> None:
+            if len(briefing.articles) <= HANDOVER_ARTICLES:
+                # Articles read lazily from the cache are read now, in this process.
+                send(_HANDOVER, briefing)
+                handed.append(briefing)
+
+        briefing = build_briefing(paths, options, progress=report, ready=hand_over)
+        if handed and briefing.problems != handed[0].problems:
+            shown = set(handed[0].problems)
+            send(_LATE_PROBLEMS, tuple(p for p in briefing.problems if p not in shown))
         status = 0
     finally:
         os._exit(status)
