@@ -11,7 +11,8 @@ scorer cross-validated and for the rules the extractor used before (not fitted, 
     python benchmarks/fit_headlines.py            # cross-validated figures
     python benchmarks/fit_headlines.py --write    # also refit on every page and ship the weights
     python benchmarks/fit_headlines.py --trees    # also a tree ensemble, by nested cross-validation
-    python benchmarks/fit_headlines.py --kinds 4  # wrong titles by kind, on the folds but 4 only
+    python benchmarks/fit_headlines.py --kinds 4  # wrong titles by kind, on the folds but 4 only,
+                                                  # and where the scorer ranks the headline
     python benchmarks/fit_headlines.py --kinds 4 --list  # ... and each of them, rows around it
 """
 
@@ -42,6 +43,7 @@ from briefing.extract import page as extract  # noqa: E402
 from briefing.extract.headline import (  # noqa: E402
     FEATURES,
     MAX_WORDS,
+    NEAR_ROWS,
     ROWS_ABOVE,
     WEIGHTS_FILE,
     HeadlineAndTitle,
@@ -382,6 +384,46 @@ def miss_kind(page: Page, chosen: int | None) -> str:
     return "headline not a candidate: too long or in the region's text"
 
 
+@dataclass(frozen=True)
+class RankedHeadline:
+    """The best-scored candidate holding the slug and how many candidates score above it."""
+
+    row: int
+    rank: int  # 0: on top, 1: the runner-up
+
+
+def headline_rank(page: Page, model: SoftmaxModel, chosen: int) -> RankedHeadline | None:
+    """Where the scorer ranks the headline (the best-scored candidate holding the slug) among
+    the candidates the row taken was chosen from, as `chosen_row` picks among them; None when
+    none of them holds the slug. A second stage deciding between the best two candidates can
+    right a wrong title only where the headline is the runner-up."""
+    if chosen in page.under_rows:
+        rows, vectors, labels = page.under_rows, page.under_vectors, page.under_labels
+    else:  # over one place the article may start, or over both scored together
+        rows = page.rows + page.rival_rows
+        vectors, labels = _fitted_candidates(page)
+    if not labels.any():
+        return None
+    scored = vectors @ np.array(model.weights)
+    best = int(np.argmax(np.where(labels > 0, scored, -np.inf)))
+    return RankedHeadline(rows[best], int((scored > scored[best]).sum()))
+
+
+def rank_line(ranks: list[RankedHeadline], taken: list[int]) -> str:
+    """How the scorer ranked the headline on the wrong titles where it was a candidate of the
+    row taken (`taken`, index for index): the runner-up (and next to the row taken), lower, or
+    on top but passed over (a row over a second start, or under the first paragraph)."""
+    seconds = [abs(r.row - row) for r, row in zip(ranks, taken, strict=True) if r.rank == 1]
+    near = sum(distance <= NEAR_ROWS for distance in seconds)
+    lower = sum(r.rank > 1 for r in ranks)
+    top = sum(r.rank == 0 for r in ranks)
+    return (
+        f"  where the headline is a candidate of the row taken, the scorer ranks it second on"
+        f" {len(seconds)} ({near} within {NEAR_ROWS} rows of the row taken), lower on {lower},"
+        f" first (another row taken over it) on {top}"
+    )
+
+
 CONTEXT_ROWS = 2  # rows listed either side of a wrong title's marked rows
 LISTED_CHARACTERS = 110  # of each listed row
 
@@ -417,6 +459,8 @@ def training_miss_kinds(
     (neither fitted on nor judged), so that reading them tunes nothing to that fold; with
     `listed`, each wrong title in its rows (`miss_context`) after the counts."""
     kinds: Counter[str] = Counter()
+    ranks: list[RankedHeadline] = []  # the headline a candidate, another row taken
+    taken: list[int] = []
     contexts: list[str] = []
     judged = 0
     training = [p for p in pages if fold_of(p.site) != kept_out]
@@ -433,6 +477,9 @@ def training_miss_kinds(
             chosen = row[0] if row and title and belief >= model.threshold else None
             kind = miss_kind(page, chosen)
             kinds[kind] += 1
+            if chosen is not None and (ranked := headline_rank(page, model, chosen)):
+                ranks.append(ranked)
+                taken.append(chosen)
             if listed:
                 contexts.append(miss_context(page, chosen, kind))
     lines = [
@@ -440,6 +487,7 @@ def training_miss_kinds(
         f" (cross-validated by site among them): {sum(kinds.values())}"
     ]
     lines += [f"  {count:4d}  {kind}" for kind, count in kinds.most_common()]
+    lines.append(rank_line(ranks, taken))
     return "\n\n".join(["\n".join(lines), *contexts])
 
 

@@ -10,6 +10,7 @@ import pytest
 from briefing.extract import extract_article
 from briefing.extract.headline import FEATURES, headline_candidates, headline_features
 from briefing.extract.page import read_units
+from briefing.extract.softmax import SoftmaxModel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -21,7 +22,15 @@ from extraction import (  # noqa: E402
     title_matches_slug,
     title_slug_words,
 )
-from fit_headlines import Page, _page, miss_context, miss_kind  # noqa: E402
+from fit_headlines import (  # noqa: E402
+    Page,
+    RankedHeadline,
+    _page,
+    headline_rank,
+    miss_context,
+    miss_kind,
+    rank_line,
+)
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
 LEDE = (
@@ -220,6 +229,26 @@ def test_wrong_titles_sorted_by_kind() -> None:
     long_row = _labelled_page([0.0], first=7, spelled_at=6)
     assert miss_kind(long_row, 3) == "headline not a candidate: too long or in the region's text"
     assert miss_kind(_labelled_page([0.0], 7, None), 3) == "the slug spells no row"
+
+
+def test_headline_ranked_among_the_candidates_of_the_row_taken() -> None:
+    """The scorer's rank of the best-scored row holding the slug, among the candidates the
+    row taken was chosen from; None where none of them holds it."""
+    page = _labelled_page([0.0, 1.0, 1.0], first=7, spelled_at=4)
+    page.vectors[:, 0] = [3.0, 1.0, 2.0]  # scored by the first feature alone
+    model = SoftmaxModel((1.0,) + (0.0,) * (len(FEATURES) - 1), 0.0)
+    assert headline_rank(page, model, 3) == RankedHeadline(row=5, rank=1)
+    page.labels[:] = [0.0, 0.0, 1.0]
+    page.vectors[:, 0] = [3.0, 1.0, -2.0]
+    assert headline_rank(page, model, 3) == RankedHeadline(row=5, rank=2)
+    page.labels[:] = 0.0
+    assert headline_rank(page, model, 3) is None
+    line = rank_line(
+        [RankedHeadline(5, 1), RankedHeadline(40, 1), RankedHeadline(4, 2), RankedHeadline(6, 0)],
+        [3, 3, 3, 5],
+    )
+    assert "ranks it second on 2 (1 within 4 rows of the row taken), lower on 1," in line
+    assert line.endswith("first (another row taken over it) on 1")
 
 
 def test_wrong_title_listed_in_its_rows() -> None:
