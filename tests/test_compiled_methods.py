@@ -1,0 +1,125 @@
+"""Dataclass methods served compiled (briefing.compiled_methods): the same classes as
+`dataclasses` makes by compiling, and a shipped file that matches the package's classes."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from types import CodeType
+from typing import Any
+
+import pytest
+
+from briefing.compiled_methods import (
+    compile_like_dataclasses,
+    read_methods,
+    serve_compiled_methods,
+    write_methods,
+)
+
+METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+
+
+@pytest.fixture(autouse=True)
+def _restore_dataclasses() -> Iterator[None]:
+    served = dataclasses.__dict__.get("exec")
+    yield
+    if served is None:
+        dataclasses.__dict__.pop("exec", None)
+    else:
+        dataclasses.exec = served  # type: ignore[attr-defined]
+
+
+def _plain_dataclasses() -> None:
+    # `dataclasses` as Python ships it: `exec` is the builtin again.
+    dataclasses.__dict__.pop("exec", None)
+
+
+def _define() -> type:
+    @dataclasses.dataclass(frozen=True)
+    class Sample:
+        """A sample of each kind of field."""
+
+        name: str
+        count: int = 3
+        tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+        note: str = dataclasses.field(default="", compare=False, repr=False)
+
+    return Sample
+
+
+def _recording(texts: dict[str, CodeType]) -> Callable[..., None]:
+    def exec_recording(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+        texts[source] = compile_like_dataclasses(source)
+        exec(texts[source], globals, locals)
+
+    return exec_recording
+
+
+def _same_class(served: type, plain: type) -> None:
+    for method in METHODS:
+        assert getattr(served, method).__code__ == getattr(plain, method).__code__, method
+        assert getattr(served, method).__qualname__ == getattr(plain, method).__qualname__
+    assert inspect.signature(served) == inspect.signature(plain)
+    assert served.__init__.__annotations__ == plain.__init__.__annotations__
+    assert [f.name for f in dataclasses.fields(served)] == ["name", "count", "tags", "note"]
+    one, other = served("a", tags=("x",), note="n"), plain("a", tags=("x",), note="n")
+    assert repr(one) == repr(other) == "_define.<locals>.Sample(name='a', count=3, tags=('x',))"
+    assert one == served("a", 3, ("x",), "other note") and hash(one) == hash(served("a", 3, ("x",)))
+    assert dataclasses.replace(one, count=4).count == 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.count = 5  # type: ignore[misc]
+
+
+def test_a_class_defined_from_served_code_is_the_class_dataclasses_compiles() -> None:
+    _plain_dataclasses()
+    plain = _define()
+    texts: dict[str, CodeType] = {}
+    dataclasses.exec = _recording(texts)  # type: ignore[attr-defined]
+    _define()
+    assert len(texts) == len(METHODS)
+    serve_compiled_methods(texts)
+    served = _define()
+    _same_class(served, plain)
+    # the served code ran: each method's code is the one held (in the code of the function
+    # `dataclasses` defines to make it), not a new compilation
+    makers = [const for code in texts.values() for const in code.co_consts]
+    held = [const for maker in makers if isinstance(maker, CodeType) for const in maker.co_consts]
+    for method in METHODS:
+        code = inspect.unwrap(getattr(served, method)).__code__  # __repr__ has a wrapper
+        assert any(code is const for const in held), method
+
+
+def test_a_text_not_served_is_compiled_as_dataclasses_compiles_it() -> None:
+    # This module's `annotations` feature must not reach the compiled methods (their
+    # annotations would turn into strings).
+    _plain_dataclasses()
+    plain = _define()
+    serve_compiled_methods({})
+    _same_class(_define(), plain)
+    assert _define().__init__.__annotations__["return"] is None
+
+
+def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> None:
+    code = compile_like_dataclasses("x = 1")
+    path = tmp_path / "methods.bin"
+    write_methods({"x = 1": code}, path)
+    assert read_methods(path) == {"x = 1": code}
+    path.write_bytes(b"\0\0\0\0" + path.read_bytes()[4:])  # another Python's magic number
+    assert read_methods(path) == {}
+    assert read_methods(tmp_path / "missing.bin") == {}
+
+
+def test_the_shipped_methods_are_what_the_package_classes_give() -> None:
+    # Fails when a dataclass changed since the file was built: run the command it prints.
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing.compile_methods", "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert len(read_methods()) > 400
