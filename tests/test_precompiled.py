@@ -1,32 +1,39 @@
-"""Dataclass methods served compiled (briefing.compiled_methods): the same classes as
-`dataclasses` makes by compiling, and a shipped file that matches the package's classes."""
+"""Dataclass methods and regular expressions served precompiled (briefing.precompiled): the
+same classes and patterns as compiling makes, and a shipped file that matches the package."""
 
 from __future__ import annotations
 
 import dataclasses
 import inspect
+import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from re import _compiler  # noqa: PLC2701
 from types import CodeType
 from typing import Any
 
 import pytest
 
-from briefing.compiled_methods import (
+from briefing.precompiled import (
+    Precompiled,
     compile_like_dataclasses,
-    read_methods,
-    serve_compiled_methods,
-    write_methods,
+    program_of,
+    read_precompiled,
+    serve_precompiled,
+    write_precompiled,
 )
 
 METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
 
 
 @pytest.fixture(autouse=True)
-def _restore_dataclasses() -> Iterator[None]:
+def _restore_hooks() -> Iterator[None]:
     served = dataclasses.__dict__.get("exec")
+    compile_program = _compiler.compile
     yield
+    _compiler.compile = compile_program
     if served is None:
         dataclasses.__dict__.pop("exec", None)
     else:
@@ -81,7 +88,7 @@ def test_a_class_defined_from_served_code_is_the_class_dataclasses_compiles() ->
     dataclasses.exec = _recording(texts)  # type: ignore[attr-defined]
     _define()
     assert len(texts) == len(METHODS)
-    serve_compiled_methods(texts)
+    serve_precompiled(Precompiled(texts, {}))
     served = _define()
     _same_class(served, plain)
     # the served code ran: each method's code is the one held (in the code of the function
@@ -98,28 +105,54 @@ def test_a_text_not_served_is_compiled_as_dataclasses_compiles_it() -> None:
     # annotations would turn into strings).
     _plain_dataclasses()
     plain = _define()
-    serve_compiled_methods({})
+    serve_precompiled(Precompiled({}, {}))
     _same_class(_define(), plain)
     assert _define().__init__.__annotations__["return"] is None
 
 
+def test_a_pattern_served_precompiled_is_the_pattern_re_compiles() -> None:
+    source = r"(?P<day>\d{1,2})\s+(?i:of\s+)?(?P<month>May|June)(?:,\s*(\d{4}))?"
+    flags = int(re.MULTILINE)
+    plain = _compiler.compile(source, flags)
+    program = program_of(source, flags)
+    # a program that is not the pattern's own, to tell it was used
+    other = program_of("x", flags)
+    serve_precompiled(Precompiled({}, {(source, flags): program, ("y", 0): other}))
+    served = _compiler.compile(source, flags)
+    # Patterns compare their source, flags and matcher program.
+    assert served == plain and served is not plain
+    assert (
+        (served.groups, served.groupindex)
+        == (plain.groups, plain.groupindex)
+        == (3, {"day": 1, "month": 2})
+    )
+    match = served.search("on 12 OF June, 2024")
+    assert match is not None and match.group("day", "month", 3) == ("12", "June", "2024")
+    assert _compiler.compile("y").search("xy").group() == "x"  # the program held, not "y"'s
+    assert _compiler.compile("z").pattern == "z"  # not held: compiled as before
+
+
 def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> None:
     code = compile_like_dataclasses("x = 1")
-    path = tmp_path / "methods.bin"
-    write_methods({"x = 1": code}, path)
-    assert read_methods(path) == {"x = 1": code}
+    written = Precompiled({"x = 1": code}, {("a|b", 0): program_of("a|b", 0)})
+    path = tmp_path / "precompiled.bin"
+    write_precompiled(written, path)
+    assert read_precompiled(path) == written
     path.write_bytes(b"\0\0\0\0" + path.read_bytes()[4:])  # another Python's magic number
-    assert read_methods(path) == {}
-    assert read_methods(tmp_path / "missing.bin") == {}
+    assert read_precompiled(path) == ({}, {})
+    assert read_precompiled(tmp_path / "missing.bin") == ({}, {})
 
 
-def test_the_shipped_methods_are_what_the_package_classes_give() -> None:
-    # Fails when a dataclass changed since the file was built: run the command it prints.
+def test_the_shipped_file_is_what_the_package_compiles(tmp_path: Any) -> None:
+    # Fails when a dataclass or pattern changed since the file was built: run the command
+    # it prints.
     run = subprocess.run(
-        [sys.executable, "-m", "briefing.compile_methods", "--check"],
+        [sys.executable, "-m", "briefing.precompile", "--check"],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
     )
-    assert run.returncode == 0, run.stderr
-    assert len(read_methods()) > 400
+    assert run.returncode == 0, run.stdout + run.stderr
+    shipped = read_precompiled()
+    assert len(shipped.methods) > 400 and len(shipped.programs) > 300
