@@ -1,12 +1,12 @@
 """Code the package would compile at every start, compiled once when it is built.
 
-Two things compiled from text, in Python itself, made most of a cold start on a few pages
-(`briefing dump --no-cache` of the seeds, 2,223 M instructions):
+Two things compiled from text, in Python itself, made about two fifths of a cold start on a
+few pages (`briefing dump --no-cache` of the seeds, 2,223 M instructions):
 - the methods of the package's dataclasses: Python 3.11's `dataclass` writes each method of
   a class (`__init__`, `__repr__`, `__eq__`, `__hash__`, a frozen class's `__setattr__` and
   `__delattr__`) as source text and compiles it with `exec`, one text at a time (~210 M);
 - its regular expressions: `re` parses a pattern and generates the program the matcher runs
-  in Python (the matcher itself is C).
+  in Python (the matcher itself is C): ~630 M.
 `python -m briefing.precompile` records both as the package's modules make them and ships
 them in `precompiled.bin`; `serve_precompiled` makes `dataclasses` run the shipped code of a
 method text it holds, and `re` take the shipped program of a pattern it holds, instead of
@@ -60,8 +60,11 @@ def read_precompiled(path: Path = PRECOMPILED_FILE) -> Precompiled:
         return Precompiled({}, {})
     if not data.startswith(_FORMAT):
         return Precompiled({}, {})
-    methods, programs = marshal.loads(zlib.decompress(data[len(_FORMAT) :]))
-    return Precompiled(methods, {key: Program(*value) for key, value in programs.items()})
+    try:
+        methods, programs = marshal.loads(zlib.decompress(data[len(_FORMAT) :]))
+        return Precompiled(methods, {key: Program(*value) for key, value in programs.items()})
+    except (zlib.error, EOFError, ValueError, TypeError):  # a damaged file: compile as before
+        return Precompiled({}, {})
 
 
 def write_precompiled(precompiled: Precompiled, path: Path = PRECOMPILED_FILE) -> None:

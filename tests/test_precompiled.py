@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import marshal
 import os
 import re
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable, Iterator
 from re import _compiler  # noqa: PLC2701
 from types import CodeType
@@ -138,6 +140,12 @@ def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> 
     path = tmp_path / "precompiled.bin"
     write_precompiled(written, path)
     assert read_precompiled(path) == written
+    write_precompiled(Precompiled({}, {}), path)
+    empty = path.read_bytes()
+    header = empty[: len(empty) - len(zlib.compress(marshal.dumps(({}, {})), 9))]
+    path.write_bytes(header + b"damaged")
+    assert read_precompiled(path) == ({}, {})
+    write_precompiled(written, path)
     path.write_bytes(b"\0\0\0\0" + path.read_bytes()[4:])  # another Python's magic number
     assert read_precompiled(path) == ({}, {})
     assert read_precompiled(tmp_path / "missing.bin") == ({}, {})
