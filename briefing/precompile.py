@@ -81,11 +81,12 @@ def _run_the_seeds() -> None:
     seeds = [str(path) for path in seed_paths()]
     # its notes ("wrote ...") are not the builder's
     with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(io.StringIO()):
-        for profile in sorted(profiles_dir().glob("*.toml")):
+        # the default profile too: a run without --profile also tries the others' names
+        profiles = [[], *(["--profile", str(p)] for p in sorted(profiles_dir().glob("*.toml")))]
+        for profile in profiles:
             for form in ("text", "markdown", "json"):
                 output = str(Path(folder) / "briefing")
-                arguments = ["--profile", str(profile), "--format", form, "-o", output]
-                main(["dump", "--no-cache", *arguments, *seeds])
+                main(["dump", "--no-cache", *profile, "--format", form, "-o", output, *seeds])
 
 
 def generated() -> Precompiled:
