@@ -187,7 +187,9 @@ def _names_regex(profile: Profile) -> re.Pattern[str]:
     # The conflict's own places and words only: actors' aliases include names any news
     # carries ("US", "the government"), which would make every tech story look like a war.
     phrases = {*profile.keywords, *profile.theatre}
-    ordered = sorted(phrases, key=len, reverse=True)
+    # phrases of one length in a fixed order (no two can match at one place): the same
+    # pattern in every process, a set's order is not (see `briefing.precompiled`)
+    ordered = sorted(sorted(phrases), key=len, reverse=True)
     # One boundary check and a first-letter lookahead before the alternation: tried
     # at every position, per-branch lookbehinds made this 15x slower.
     initials = re.escape(

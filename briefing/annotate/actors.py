@@ -403,7 +403,11 @@ _CAPITALISED = r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)"
 # word of `_ORG_HEADS`. A text without any is not searched for names (nineteen sentences
 # in twenty: the name pattern is tried at every capital).
 _ORGANISATION_WORDS = lazy_compile(
-    "|".join(re.escape(w) for w in sorted({*KNOWN_BODIES, *_ORG_HEADS}, key=len, reverse=True))
+    # longest first; words of one length in a fixed order, so that the pattern is the same
+    # in every process (a set's order is not) and its program can be shipped (precompiled)
+    "|".join(
+        re.escape(w) for w in sorted(sorted({*KNOWN_BODIES, *_ORG_HEADS}), key=len, reverse=True)
+    )
 )
 _ORG_NAME = lazy_compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"

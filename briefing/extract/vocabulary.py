@@ -715,7 +715,8 @@ class BylineVocabulary:
 def _byline_vocabulary() -> BylineVocabulary:
     data = json.loads(BYLINE_WORDS_FILE.read_text(encoding="utf-8"))
     openers = {word for words in data["openers"].values() for word in words}
-    by_length = sorted(openers, key=len, reverse=True)
+    # words of one length in a fixed order: the same pattern in every process (precompiled)
+    by_length = sorted(sorted(openers), key=len, reverse=True)
     labels = sorted(data["labels"], key=len, reverse=True)
     label_words = "|".join(map(re.escape, labels))
     opener_words = "|".join(map(re.escape, by_length))

@@ -1,0 +1,130 @@
+"""Code the package would compile at every start, compiled once when it is built.
+
+Two things compiled from text, in Python itself, made about two fifths of a cold start on a
+few pages (`briefing dump --no-cache` of the seeds, 2,223 M instructions):
+- the methods of the package's dataclasses: Python 3.11's `dataclass` writes each method of
+  a class (`__init__`, `__repr__`, `__eq__`, `__hash__`, a frozen class's `__setattr__` and
+  `__delattr__`) as source text and compiles it with `exec`, one text at a time (~210 M);
+- its regular expressions: `re` parses a pattern and generates the program the matcher runs
+  in Python (the matcher itself is C): ~630 M.
+`python -m briefing.precompile` records both as the package's modules make them and ships
+them in `precompiled.bin`; `serve_precompiled` makes `dataclasses` run the shipped code of a
+method text it holds, and `re` take the shipped program of a pattern it holds, instead of
+compiling them again. Anything else (a class or pattern changed since the file was built,
+another package's) is compiled as before, and what is shipped is what compiling gives, so
+every class and pattern is the same either way. The file starts with the bytecode's magic
+number and the matcher's version: another Python's file is not used.
+"""
+
+from __future__ import annotations
+
+import _sre
+import dataclasses
+import importlib.util
+import marshal
+import re
+import zlib
+from array import array
+from pathlib import Path
+from re import _compiler, _parser  # noqa: PLC2701  (what `re.compile` calls to make a program)
+from types import CodeType
+from typing import Any, NamedTuple
+
+PRECOMPILED_FILE = Path(__file__).with_name("precompiled.bin")
+_FORMAT = importlib.util.MAGIC_NUMBER + f"sre {_sre.MAGIC} {_sre.CODESIZE}\n".encode()
+# The matcher's program is a list of unsigned ints of CODESIZE bytes: kept as their bytes.
+_CODE_TYPE = {2: "H", 4: "I"}[_sre.CODESIZE]
+
+
+class Program(NamedTuple):
+    """What `re._compiler.compile` hands the matcher for a pattern (see `_sre.compile`)."""
+
+    flags: int  # the flags given and those set inside the pattern
+    code: bytes
+    groups: int  # the number of groups, less one
+    groupindex: dict[str, int]
+    indexgroup: tuple[str | None, ...]
+
+
+class Precompiled(NamedTuple):
+    methods: dict[str, CodeType]  # a dataclass method's source text -> its code
+    programs: dict[tuple[str, int], Program]  # (pattern, flags) -> its program
+
+
+def read_precompiled(path: Path = PRECOMPILED_FILE) -> Precompiled:
+    """What `precompile` wrote; nothing when the file is missing or another Python wrote
+    it."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return Precompiled({}, {})
+    if not data.startswith(_FORMAT):
+        return Precompiled({}, {})
+    try:
+        methods, programs = marshal.loads(zlib.decompress(data[len(_FORMAT) :]))
+        return Precompiled(methods, {key: Program(*value) for key, value in programs.items()})
+    except (zlib.error, EOFError, ValueError, TypeError):  # a damaged file: compile as before
+        return Precompiled({}, {})
+
+
+def write_precompiled(precompiled: Precompiled, path: Path = PRECOMPILED_FILE) -> None:
+    """Writes both tables, each in the order of its keys (the same file for the same
+    classes and patterns)."""
+    methods = {text: precompiled.methods[text] for text in sorted(precompiled.methods)}
+    programs = {key: tuple(precompiled.programs[key]) for key in sorted(precompiled.programs)}
+    path.write_bytes(_FORMAT + zlib.compress(marshal.dumps((methods, programs)), 9))
+
+
+def compile_like_dataclasses(text: str) -> CodeType:
+    """The code `exec(text)` runs in `dataclasses`, which imports no `__future__` feature:
+    the calling module's features (this one's `annotations`) are not inherited."""
+    return compile(text, "<string>", "exec", dont_inherit=True)
+
+
+def program_of(pattern: str, flags: int) -> Program:
+    """The program `re` compiles `pattern` to: what `re._compiler.compile` makes of it."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    return Program(
+        flags | parsed.state.flags,
+        array(_CODE_TYPE, code).tobytes(),
+        parsed.state.groups - 1,
+        dict(parsed.state.groupdict),
+        tuple(indexgroup),
+    )
+
+
+def serve_precompiled(precompiled: Precompiled) -> None:
+    """From now on `dataclasses` runs the code held for a method text and `re` takes the
+    program held for a pattern; any other is compiled as before."""
+    methods, programs = precompiled
+    compile_program = _compiler.compile
+
+    def exec_precompiled(
+        source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /
+    ) -> None:
+        if isinstance(source, str):
+            # not `exec(text)` here: it would compile with this module's `__future__`
+            source = methods.get(source) or compile_like_dataclasses(source)
+        exec(source, globals, locals)
+
+    def compile_precompiled(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
+        program = programs.get((pattern, flags)) if isinstance(pattern, str) else None
+        if program is None:
+            return compile_program(pattern, flags)
+        return _sre.compile(
+            pattern,
+            program.flags,
+            array(_CODE_TYPE, program.code).tolist(),
+            program.groups,
+            dict(program.groupindex),
+            program.indexgroup,
+        )
+
+    # `dataclasses` calls `exec` by its global name: a module attribute of that name comes
+    # before the builtin. `re.compile` and `re`'s functions call `_compiler.compile`.
+    dataclasses.exec = exec_precompiled  # type: ignore[attr-defined]
+    _compiler.compile = compile_precompiled

@@ -1,0 +1,166 @@
+"""Dataclass methods and regular expressions served precompiled (briefing.precompiled): the
+same classes and patterns as compiling makes, and a shipped file that matches the package."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import marshal
+import os
+import re
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable, Iterator
+from re import _compiler  # noqa: PLC2701
+from types import CodeType
+from typing import Any
+
+import pytest
+
+from briefing.precompiled import (
+    Precompiled,
+    compile_like_dataclasses,
+    program_of,
+    read_precompiled,
+    serve_precompiled,
+    write_precompiled,
+)
+
+METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+
+
+@pytest.fixture(autouse=True)
+def _restore_hooks() -> Iterator[None]:
+    served = dataclasses.__dict__.get("exec")
+    compile_program = _compiler.compile
+    yield
+    _compiler.compile = compile_program
+    if served is None:
+        dataclasses.__dict__.pop("exec", None)
+    else:
+        dataclasses.exec = served  # type: ignore[attr-defined]
+
+
+def _plain_dataclasses() -> None:
+    # `dataclasses` as Python ships it: `exec` is the builtin again.
+    dataclasses.__dict__.pop("exec", None)
+
+
+def _define() -> type:
+    @dataclasses.dataclass(frozen=True)
+    class Sample:
+        """A sample of each kind of field."""
+
+        name: str
+        count: int = 3
+        tags: tuple[str, ...] = dataclasses.field(default_factory=tuple)
+        note: str = dataclasses.field(default="", compare=False, repr=False)
+
+    return Sample
+
+
+def _recording(texts: dict[str, CodeType]) -> Callable[..., None]:
+    def exec_recording(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+        texts[source] = compile_like_dataclasses(source)
+        exec(texts[source], globals, locals)
+
+    return exec_recording
+
+
+def _same_class(served: type, plain: type) -> None:
+    for method in METHODS:
+        assert getattr(served, method).__code__ == getattr(plain, method).__code__, method
+        assert getattr(served, method).__qualname__ == getattr(plain, method).__qualname__
+    assert inspect.signature(served) == inspect.signature(plain)
+    assert served.__init__.__annotations__ == plain.__init__.__annotations__
+    assert [f.name for f in dataclasses.fields(served)] == ["name", "count", "tags", "note"]
+    one, other = served("a", tags=("x",), note="n"), plain("a", tags=("x",), note="n")
+    assert repr(one) == repr(other) == "_define.<locals>.Sample(name='a', count=3, tags=('x',))"
+    assert one == served("a", 3, ("x",), "other note") and hash(one) == hash(served("a", 3, ("x",)))
+    assert dataclasses.replace(one, count=4).count == 4
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        one.count = 5  # type: ignore[misc]
+
+
+def test_a_class_defined_from_served_code_is_the_class_dataclasses_compiles() -> None:
+    _plain_dataclasses()
+    plain = _define()
+    texts: dict[str, CodeType] = {}
+    dataclasses.exec = _recording(texts)  # type: ignore[attr-defined]
+    _define()
+    assert len(texts) == len(METHODS)
+    serve_precompiled(Precompiled(texts, {}))
+    served = _define()
+    _same_class(served, plain)
+    # the served code ran: each method's code is the one held (in the code of the function
+    # `dataclasses` defines to make it), not a new compilation
+    makers = [const for code in texts.values() for const in code.co_consts]
+    held = [const for maker in makers if isinstance(maker, CodeType) for const in maker.co_consts]
+    for method in METHODS:
+        code = inspect.unwrap(getattr(served, method)).__code__  # __repr__ has a wrapper
+        assert any(code is const for const in held), method
+
+
+def test_a_text_not_served_is_compiled_as_dataclasses_compiles_it() -> None:
+    # This module's `annotations` feature must not reach the compiled methods (their
+    # annotations would turn into strings).
+    _plain_dataclasses()
+    plain = _define()
+    serve_precompiled(Precompiled({}, {}))
+    _same_class(_define(), plain)
+    assert _define().__init__.__annotations__["return"] is None
+
+
+def test_a_pattern_served_precompiled_is_the_pattern_re_compiles() -> None:
+    source = r"(?P<day>\d{1,2})\s+(?i:of\s+)?(?P<month>May|June)(?:,\s*(\d{4}))?"
+    flags = int(re.MULTILINE)
+    plain = _compiler.compile(source, flags)
+    program = program_of(source, flags)
+    # a program that is not the pattern's own, to tell it was used
+    other = program_of("x", flags)
+    serve_precompiled(Precompiled({}, {(source, flags): program, ("y", 0): other}))
+    served = _compiler.compile(source, flags)
+    # Patterns compare their source, flags and matcher program.
+    assert served == plain and served is not plain
+    assert (
+        (served.groups, served.groupindex)
+        == (plain.groups, plain.groupindex)
+        == (3, {"day": 1, "month": 2})
+    )
+    match = served.search("on 12 OF June, 2024")
+    assert match is not None and match.group("day", "month", 3) == ("12", "June", "2024")
+    assert _compiler.compile("y").search("xy").group() == "x"  # the program held, not "y"'s
+    assert _compiler.compile("z").pattern == "z"  # not held: compiled as before
+
+
+def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> None:
+    code = compile_like_dataclasses("x = 1")
+    written = Precompiled({"x = 1": code}, {("a|b", 0): program_of("a|b", 0)})
+    path = tmp_path / "precompiled.bin"
+    write_precompiled(written, path)
+    assert read_precompiled(path) == written
+    write_precompiled(Precompiled({}, {}), path)
+    empty = path.read_bytes()
+    header = empty[: len(empty) - len(zlib.compress(marshal.dumps(({}, {})), 9))]
+    path.write_bytes(header + b"damaged")
+    assert read_precompiled(path) == ({}, {})
+    write_precompiled(written, path)
+    path.write_bytes(b"\0\0\0\0" + path.read_bytes()[4:])  # another Python's magic number
+    assert read_precompiled(path) == ({}, {})
+    assert read_precompiled(tmp_path / "missing.bin") == ({}, {})
+
+
+def test_the_shipped_file_is_what_the_package_compiles(tmp_path: Any) -> None:
+    # Fails when a dataclass or pattern changed since the file was built: run the command
+    # it prints.
+    run = subprocess.run(
+        [sys.executable, "-m", "briefing.precompile", "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    shipped = read_precompiled()
+    assert len(shipped.methods) > 400 and len(shipped.programs) > 300
