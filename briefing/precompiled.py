@@ -51,6 +51,15 @@ class Precompiled(NamedTuple):
     programs: dict[tuple[str, int], Program]  # (pattern, flags) -> its program
 
 
+def built_for_this_python(path: Path = PRECOMPILED_FILE) -> bool:
+    """Whether the file at `path` was written by this Python's bytecode and matcher."""
+    try:
+        with path.open("rb") as file:
+            return file.read(len(_FORMAT)) == _FORMAT
+    except OSError:
+        return False
+
+
 def read_precompiled(path: Path = PRECOMPILED_FILE) -> Precompiled:
     """What `precompile` wrote; nothing when the file is missing or another Python wrote
     it."""

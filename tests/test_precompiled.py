@@ -19,7 +19,9 @@ from typing import Any
 import pytest
 
 from briefing.precompiled import (
+    PRECOMPILED_FILE,
     Precompiled,
+    built_for_this_python,
     compile_like_dataclasses,
     program_of,
     read_precompiled,
@@ -153,7 +155,9 @@ def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> 
 
 def test_the_shipped_file_is_what_the_package_compiles(tmp_path: Any) -> None:
     # Fails when a dataclass or pattern changed since the file was built: run the command
-    # it prints.
+    # it prints. Another Python (another bytecode) cannot use the file: it runs as before.
+    if not built_for_this_python(PRECOMPILED_FILE):
+        pytest.skip(f"{PRECOMPILED_FILE.name} was built for another Python")
     run = subprocess.run(
         [sys.executable, "-m", "briefing.precompile", "--check"],
         capture_output=True,
