@@ -67,8 +67,9 @@ from report_merging import (  # noqa: E402
     present_pages,
 )
 
-from briefing.annotate import AnnotatedArticle  # noqa: E402
+from briefing.annotate import AnnotatedArticle, publication_date  # noqa: E402
 from briefing.corroborate import pair_features, report_words, told_days  # noqa: E402
+from briefing.corroborate.features import news_days  # noqa: E402
 from briefing.model.words import ReportWeights  # noqa: E402
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "briefing/model/data/report_weights.json"
@@ -138,6 +139,12 @@ def labelled_pairs(stories: Stories) -> list[Pair]:
     never compared), with the stories it is of."""
     numbered = [(n, item) for n, items in enumerate(stories.labelled) for item in items]
     by_id = {s.id: s for articles in stories.clusters for a in articles for s in a.sentences}
+    news = {
+        s.id: news_days(publication_date(a.article.published))
+        for articles in stories.clusters
+        for a in articles
+        for s in a.sentences
+    }
     pairs = []
     for (m, a), (n, b) in combinations(numbered, 2):
         kind = pair_kind(a, b)
@@ -146,7 +153,7 @@ def labelled_pairs(stories: Stories) -> list[Pair]:
         wa, wb = report_words(a.text), report_words(b.text)
         if not (wa.words & wb.words) - wa.names:
             continue
-        days = told_days(by_id[a.id]), told_days(by_id[b.id])
+        days = told_days(by_id[a.id]), told_days(by_id[b.id]), news[a.id], news[b.id]
         pairs.append(Pair(frozenset((m, n)), pair_features(wa, wb, *days), kind))
     return pairs
 

@@ -90,6 +90,7 @@ from briefing.corroborate import (  # noqa: E402
     told_days,
 )
 from briefing.corroborate.candidates import candidate_pairs  # noqa: E402
+from briefing.corroborate.features import news_days  # noqa: E402
 from briefing.corroborate.join import GROUP_AGREEMENT, Refusal, join_reports  # noqa: E402
 from briefing.corroborate.score import comparable  # noqa: E402
 from briefing.model.words import report_weights  # noqa: E402
@@ -337,7 +338,8 @@ def recall_losses(
             published_apart(wi, wj, published[si.article_id], published[sj.article_id])
             or not (wi.words and wj.words and comparable(wi, wj))
         )
-        score = report_score(wi, wj, weights, told_days(si), told_days(sj))
+        news = news_days(published[si.article_id]), news_days(published[sj.article_id])
+        score = report_score(wi, wj, weights, told_days(si), told_days(sj), *news)
         if reports[a.id] is reports[b.id]:
             direct = i == j or (comparable_pair and score >= weights.threshold)
             losses["merged: its own pair" if direct else "merged: otherwise"] += 1

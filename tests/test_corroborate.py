@@ -411,6 +411,46 @@ def test_days_told_are_compared_as_resolved_against_the_article() -> None:
     assert pair_features(words, words, today, frozenset())["days_clash"] == 0.0
 
 
+def test_a_day_told_against_an_undated_sentence_is_compared_with_its_article_news_days() -> None:
+    # One outlet dates the strike on Port Sudan's airport (Sunday 4 May); a sentence that
+    # dates nothing tells its article's news: of Monday's article, Sunday's or Monday's
+    # (a rewrite of the wire); of Tuesday's, Monday's or Tuesday's (another strike of the
+    # story, however alike its words).
+    from briefing.corroborate.features import news_days
+
+    sunday = frozenset({"2025-05-04"})
+    monday, tuesday = news_days(date(2025, 5, 5)), news_days(date(2025, 5, 6))
+    assert monday == {"2025-05-04", "2025-05-05"}
+    assert news_days(None) == frozenset()
+    words = report_words("x")
+    assert pair_features(words, words, sunday, frozenset(), monday, monday)["news_day_clash"] == 0.0
+    assert (
+        pair_features(words, words, frozenset(), sunday, tuesday, monday)["news_day_clash"] == 1.0
+    )
+    assert (
+        pair_features(words, words, sunday, frozenset(), monday, tuesday)["news_day_clash"] == 1.0
+    )
+    # Both tell of days: those are compared (`days_clash`), not the news.
+    assert pair_features(words, words, sunday, sunday, tuesday, tuesday)["news_day_clash"] == 0.0
+    assert pair_features(words, words, sunday, frozenset())["news_day_clash"] == 0.0
+
+    dated = (
+        "A drone attack launched by the Rapid Support Forces struck a military airport in "
+        "Port Sudan on Sunday, the army said."
+    )
+    undated = (
+        "A drone attack launched by the Rapid Support Forces struck a fuel depot in Port "
+        "Sudan, the army said."
+    )
+    for published, joined in (("2025-05-05", True), ("2025-05-06", False)):
+        articles = [
+            _dated_article("a1", "2025-05-04", (dated,)),
+            _dated_article("a2", published, (undated,)),
+        ]
+        expected = ("a1.s1", "a2.s1") if joined else ("a1.s1",)
+        assert corroborate(articles).sources("a1.s1") == expected
+
+
 def test_a_capital_that_speaks_is_its_state_and_name_particles_name_no_one() -> None:
     moscow = report_words("Moscow said the strike targeted a meeting of commanders.")
     ministry = report_words("Russia's Defence Ministry said the strike targeted a meeting.")
@@ -498,7 +538,7 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
     from briefing.corroborate import join as join_module
     from briefing.corroborate import pairs as pairs_module
     from briefing.corroborate.candidates import candidate_pairs
-    from briefing.corroborate.features import NO_DAYS
+    from briefing.corroborate.features import NO_DAYS, news_days
     from briefing.corroborate.join import _scored_pairs
     from briefing.model.words import report_weights
 
@@ -525,7 +565,12 @@ def test_pairs_scored_at_once_score_as_each_pair_alone(seed_briefing, monkeypatc
         name
         for _, i, j in one_by_one
         for name, value in pair_features(
-            features[i], features[j], told.get(i, NO_DAYS), told.get(j, NO_DAYS)
+            features[i],
+            features[j],
+            told.get(i, NO_DAYS),
+            told.get(j, NO_DAYS),
+            news_days(days[i]),
+            news_days(days[j]),
         ).items()
         if value
     }

@@ -10,7 +10,7 @@ from enum import Enum
 from itertools import product, repeat
 
 from briefing.corroborate.candidates import candidate_pairs
-from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree
+from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
 from briefing.corroborate.words import ReportWords
@@ -330,7 +330,8 @@ def _scored_pairs(
                 continue
             if wi.words and wj.words and comparable(wi, wj):
                 told_i, told_j = told.get(i, NO_DAYS), told.get(j, NO_DAYS)
-                scored.append((report_score(wi, wj, weights, told_i, told_j), i, j))
+                news = news_days(published[i]), news_days(published[j])
+                scored.append((report_score(wi, wj, weights, told_i, told_j, *news), i, j))
     return scored
 
 

@@ -23,7 +23,13 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
 
-from briefing.corroborate.features import NO_DAYS, ROUNDING, SMALL_COUNT, told_features
+from briefing.corroborate.features import (
+    NO_DAYS,
+    ROUNDING,
+    SMALL_COUNT,
+    news_days,
+    told_features,
+)
 from briefing.corroborate.join import REPORT_DAYS
 from briefing.corroborate.packed import VOCABULARY, Features
 from briefing.corroborate.score import logistic, report_sum
@@ -66,7 +72,7 @@ def scored_pairs(
         kept = np.flatnonzero(~rows.apart(a, b) & (words[a] > 0) & (words[b] > 0))
         batch = _Batch.of(rows, i[kept], j[kept])
         batch = batch.taking(np.flatnonzero(rows.comparable(batch)))
-        sums = report_sum(rows.pair_features(batch, told), weights)
+        sums = report_sum(rows.pair_features(batch, told, published), weights)
         scores = map(logistic, sums.tolist())
         scored.extend(zip(scores, batch.i.tolist(), batch.j.tolist(), strict=True))
     return scored
@@ -306,8 +312,14 @@ class _Rows:
         )
         return (shared["plain_in_all"] - shared["names_in_all"] > 0) & ~contradict
 
-    def pair_features(self, batch: _Batch, told: Mapping[int, frozenset[str]]) -> dict[str, Vector]:
-        """`pair_features` of each pair of the batch, as columns."""
+    def pair_features(
+        self,
+        batch: _Batch,
+        told: Mapping[int, frozenset[str]],
+        published: Sequence[date | None],
+    ) -> dict[str, Vector]:
+        """`pair_features` of each pair of the batch, as columns (`published`: each
+        sentence's article's day, by sentence)."""
         a, b, shared = batch.a, batch.b, batch.shared
         size = self.sizes
         plain_a, plain_b = size["plain"][a], size["plain"][b]
@@ -342,7 +354,7 @@ class _Rows:
             * _ratio(names_b - shared["names"], names_b),
             "rare_shared": np.minimum(content, 4) / 4,
             "senses_shared": np.minimum(synonyms, 3) / 3,
-            **_told_features(batch.i, batch.j, told),
+            **_told_features(batch.i, batch.j, told, published),
         }
 
     def _sense_matches(self, a: NDArray[np.int64], b: NDArray[np.int64]) -> NDArray[np.int64]:
@@ -462,15 +474,23 @@ def _roundness(values: Vector) -> NDArray[np.int64]:
 
 
 def _told_features(
-    i: NDArray[np.int64], j: NDArray[np.int64], told: Mapping[int, frozenset[str]]
+    i: NDArray[np.int64],
+    j: NDArray[np.int64],
+    told: Mapping[int, frozenset[str]],
+    published: Sequence[date | None],
 ) -> dict[str, Vector]:
-    """`told_features` of each pair: all 0 unless both sentences tell of days."""
+    """`told_features` of each pair: all 0 unless a sentence tells of days."""
     names = list(told_features(NO_DAYS, NO_DAYS))
     columns = {name: np.zeros(len(i)) for name in names}
     pairs = zip(i.tolist(), j.tolist(), strict=True)
     for k, (x, y) in enumerate(pairs):
-        if x in told and y in told:
-            found = told_features(told[x], told[y])
+        if x in told or y in told:
+            found = told_features(
+                told.get(x, NO_DAYS),
+                told.get(y, NO_DAYS),
+                news_days(published[x]),
+                news_days(published[y]),
+            )
             for name in names:
                 columns[name][k] = found[name]
     return columns

@@ -39,10 +39,13 @@ def report_score(
     weights: ReportWeights | None = None,
     told_a: frozenset[str] = NO_DAYS,
     told_b: frozenset[str] = NO_DAYS,
+    news_a: frozenset[str] = NO_DAYS,
+    news_b: frozenset[str] = NO_DAYS,
 ) -> float:
     """How likely two sentences carry one report, 0-1: a logistic model over
     `pair_features`, fitted on labelled pairs of dev stories (benchmarks/fit_reports.py)."""
-    return logistic(report_sum(pair_features(wa, wb, told_a, told_b), weights or report_weights()))
+    features = pair_features(wa, wb, told_a, told_b, news_a, news_b)
+    return logistic(report_sum(features, weights or report_weights()))
 
 
 def report_sum(features: Mapping[str, Any], weights: ReportWeights) -> Any:
