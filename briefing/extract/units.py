@@ -73,9 +73,11 @@ _ASCII_NON_LETTERS = "".join(chr(code) for code in range(128) if not chr(code).i
 
 
 # Byte classes of an ASCII row (a caseless mark encoded as "?": one character, neither a
-# space nor a letter), as `str.split`, `str.isalpha` and `str.isupper` read its characters.
-_IS_SPACE = np.array([chr(code).isspace() for code in range(256)])
-_IS_LETTER = np.array([code < 128 and chr(code).isalpha() for code in range(256)])
+# space nor a letter), as `str.split`, `str.isalpha` and `str.isupper` read its characters;
+# the first two as tables for bytes.translate (a byte 1 where the class holds), which maps a
+# page's bytes in C several times faster than numpy indexes an array by them.
+_FILLED = bytes(not chr(code).isspace() for code in range(256))
+_LETTER = bytes(code < 128 and chr(code).isalpha() for code in range(256))
 _IS_CAPITAL = np.array([code < 128 and chr(code).isupper() for code in range(256)])
 _NEWLINE = ord("\n")
 LONG_WORD = 3  # a word longer than this counts for a unit's capitals
@@ -417,8 +419,9 @@ def _rows_initials(texts: list[str], shadows: list[str | None]) -> tuple[list[in
     )
     # a caseless mark, the only other character such a row holds, is one byte "?" (no space,
     # no letter), so that a word keeps its length in characters
-    codes = np.frombuffer(joined.encode("ascii", "replace"), np.uint8)
-    filled = ~_IS_SPACE[codes]
+    raw = joined.encode("ascii", "replace")
+    codes = np.frombuffer(raw, np.uint8)
+    filled = np.frombuffer(raw.translate(_FILLED), bool)
     # word characters (padded): a longer word opens where a space (or the page's start)
     # is followed by LONG_WORD + 1 word characters
     padded = np.concatenate(([False], filled, np.zeros(LONG_WORD, bool)))
@@ -426,7 +429,7 @@ def _rows_initials(texts: list[str], shadows: list[str | None]) -> tuple[list[in
     opens = filled & ~padded[:size]
     for after in range(1, LONG_WORD + 1):
         opens &= padded[after + 1 : after + 1 + size]
-    at = np.flatnonzero(opens & _IS_LETTER[codes])
+    at = np.flatnonzero(opens & np.frombuffer(raw.translate(_LETTER), bool))
     newlines = np.flatnonzero(codes == _NEWLINE)
     if len(newlines) != len(texts) - 1:  # a row of its own holds one: each row read alone
         initials = [
