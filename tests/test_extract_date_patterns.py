@@ -88,3 +88,35 @@ def test_shows_date_says_whether_any_date_pattern_matches() -> None:
         and not any(p.search(text) for p in DATE_PATTERNS if p is not dates.SPELLED[2])
     ]
     assert 50 < sum(shown) < len(texts) - 50 and len(month_first_only) > 10
+
+
+def test_a_row_is_searched_for_dates_from_its_first_digit_as_from_its_start() -> None:
+    """The patterns without a screen open on a digit: _row_dates searches a row for them from
+    its first digit (any script's), finding what a search from the row's start finds."""
+    unscreened = [p for screen, p in dates._SCREENED_PATTERNS if screen is None]
+    pieces = ["Published", "on", "x", "_", "é", " ", "  ", ",", ".", "/", "-", ":", "T", "1",
+              "2", "9", "12", "2024", "1999", "٣", "٢٠٢٤", "May", "Dec.", "de", "年", "月",
+              "日", "5:55", "pm", "at", "GMT+1", " 6 December 2024", " 2019-03-04", "12/06/24",
+              "4:12 PM, May 6, 2024", "٣/٤/٢٠٢٤", " 2019年3月4日", " 18. 05. 2014"]  # fmt: skip
+    chance = random.Random(21)
+    texts = [*ROWS, "No digit here", *("".join(chance.choices(pieces, k=12)) for _ in range(3000))]
+    orders = {"/": True, ".": True, "-": True}
+    dated = 0
+    for text in texts:
+        for pattern in unscreened:  # a match only where a digit opens it
+            assert all(text[match.start()].isdecimal() for match in pattern.finditer(text))
+        expected = []
+        for pattern in DATE_PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < other.end() and other.start() < end for other, _ in expected):
+                    continue
+                if dates._match_day(match, pattern, orders) is not None:
+                    expected.append((match, pattern))
+        expected.sort(key=lambda item: item[0].start())
+        row = dates._row_dates(text, orders)
+        assert [(m.span(), m.groupdict(), p) for m, p, _ in row] == [
+            (m.span(), m.groupdict(), p) for m, p in expected
+        ], text
+        dated += bool(row)
+    assert 300 < dated < len(texts) - 300

@@ -122,19 +122,17 @@ _SCREENS = {id(SPELLED[2]): _DAY_YEAR}
 # From a month name's start to its day's last digit ("September. 12"), one space between them.
 _MONTH_TO_DAY = max(map(len, MONTHS)) + len(". 1")
 _SPACES = lazy_compile(r"\s\s")
+_DIGIT = lazy_compile(r"\d")
 
 
 def _matches(
-    pattern: re.Pattern[str], screen: re.Pattern[str] | None, text: str
+    pattern: re.Pattern[str], screen: re.Pattern[str], text: str
 ) -> Iterator[re.Match[str]]:
-    """A pattern's matches in a row, as finditer gives them; one with a screen is tried only
-    where its matches can start. A date opening with its month has its screen's match at its
-    day's last digit, so it starts at a word within _MONTH_TO_DAY before such a match (spaces
-    come one at a time in a page's rows: elsewhere, the row is searched whole). The search
-    tried the month names at every character past the first such match to the row's end."""
-    if screen is None:
-        yield from pattern.finditer(text)
-        return
+    """A pattern's matches in a row, as finditer gives them, tried only where its screen says
+    they can start. A date opening with its month has its screen's match at its day's last
+    digit, so it starts at a word within _MONTH_TO_DAY before such a match (spaces come one at
+    a time in a page's rows: elsewhere, the row is searched whole). The search tried the month
+    names at every character past the first such match to the row's end."""
     found = screen.search(text)
     if found is None:
         return
@@ -311,8 +309,19 @@ def _row_dates(
 ) -> list[tuple[re.Match[str], re.Pattern[str], date]]:
     """The full dates a row shows, left to right, none overlapping another."""
     found: list[tuple[re.Match[str], re.Pattern[str], date]] = []
+    # Each pattern without a screen opens on a digit (a time, a day or a year first), so none
+    # matches before the row's first digit: its search starts there, not trying its opening
+    # at every character of the words before (a dated row is mostly a paragraph).
+    first_digit = _DIGIT.search(text)
+    if first_digit is None:  # every date spells its day or year in digits
+        return found
     for screen, pattern in _SCREENED_PATTERNS:
-        for match in _matches(pattern, screen, text):
+        matches = (
+            pattern.finditer(text, first_digit.start())
+            if screen is None
+            else _matches(pattern, screen, text)
+        )
+        for match in matches:
             start, end = match.span()
             if any(start < other.end() and other.start() < end for other, _, _ in found):
                 continue
