@@ -271,10 +271,16 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if width <= WRAP_MAX_WIDTH and wrapped else None
 
 
+# Every word of a function-word list: only these are counted of a page's words.
+_ANY_STOPWORD = frozenset().union(*STOPWORDS.values())
+
+
 def detect_language(words: list[str]) -> str:
     if not words:
         return "unknown"
-    frequency = Counter(words)
+    # the function words alone counted (a set test a word, in C): counting every word cost
+    # several times as much, most of them never looked up
+    frequency = Counter(filter(_ANY_STOPWORD.__contains__, words))
     # get, not [], whose misses (most of a list's words) call Counter.__missing__
     counts = {lang: sum(map(frequency.get, stops, repeat(0))) for lang, stops in STOPWORDS.items()}
     best = max(counts, key=lambda lang: counts[lang])
