@@ -120,3 +120,30 @@ def test_a_row_is_searched_for_dates_from_its_first_digit_as_from_its_start() ->
         ], text
         dated += bool(row)
     assert 300 < dated < len(texts) - 300
+
+
+def test_a_time_stamp_is_found_as_by_the_pattern_opening_on_word_boundaries() -> None:
+    """shows_stamp searches the stamp's digit branches written to open on the digit and
+    matches its month branch at the row's start: it says what the one pattern said."""
+    stamp = re.compile(
+        r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?!\d)"
+        r"|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b"
+        rf"|^(?:\w+\s+)?{dates._MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+        re.IGNORECASE,
+    )
+    pieces = ["Monday", "Nov", "19", ",", " ", "9:41", "AM", "a1", "12:3", "x", "_", "2", "3",
+              "hours", "minutes", "ago", "ago.", "Dec.", "3rd", "é", ":", "05", "٣:٤٥",
+              "P.M."]  # fmt: skip
+    chance = random.Random(33)
+    texts = [
+        "Monday 6:30PM",
+        "Nov 19, 9:41 AM",
+        "2 hours ago",
+        "Updated 12 minutes ago by x",
+        "x12:30 and a9 hours ago",
+        *(" ".join(chance.choices(pieces, k=6)) for _ in range(4000)),
+    ]
+    shown = [dates.shows_stamp(text) for text in texts]
+    assert shown == [bool(stamp.search(text)) for text in texts]
+    assert shown[:5] == [True, True, True, True, False]
+    assert 300 < sum(shown) < len(texts) - 300

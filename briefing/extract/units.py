@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from briefing.ascii_text import ascii_shadow, ascii_words
-from briefing.extract.dates import STAMP, shows_date, starts_with_date
+from briefing.extract.dates import shows_date, shows_stamp, starts_with_date
 from briefing.extract.vocabulary import (
     AD_LABEL,
     AD_LABEL_OPENERS,
@@ -496,7 +496,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         date = (  # every date and stamp pattern needs a digit
             digits > 0
             and DIGIT.search(head) is not None
-            and (shows_date(head) or (word_count <= STAMP_WORDS and bool(STAMP.search(text))))
+            and (shows_date(head) or (word_count <= STAMP_WORDS and shows_stamp(text)))
         )
         promo = index in promo_hinted and bool(patterns.promo.search(seen))
         boilerplate = index in boilerplate_hinted and bool(patterns.boilerplate.search(seen))
