@@ -88,3 +88,62 @@ def test_shows_date_says_whether_any_date_pattern_matches() -> None:
         and not any(p.search(text) for p in DATE_PATTERNS if p is not dates.SPELLED[2])
     ]
     assert 50 < sum(shown) < len(texts) - 50 and len(month_first_only) > 10
+
+
+def test_a_row_is_searched_for_dates_from_its_first_digit_as_from_its_start() -> None:
+    """The patterns without a screen open on a digit: _row_dates searches a row for them from
+    its first digit (any script's), finding what a search from the row's start finds."""
+    unscreened = [p for screen, p in dates._SCREENED_PATTERNS if screen is None]
+    pieces = ["Published", "on", "x", "_", "é", " ", "  ", ",", ".", "/", "-", ":", "T", "1",
+              "2", "9", "12", "2024", "1999", "٣", "٢٠٢٤", "May", "Dec.", "de", "年", "月",
+              "日", "5:55", "pm", "at", "GMT+1", " 6 December 2024", " 2019-03-04", "12/06/24",
+              "4:12 PM, May 6, 2024", "٣/٤/٢٠٢٤", " 2019年3月4日", " 18. 05. 2014"]  # fmt: skip
+    chance = random.Random(21)
+    texts = [*ROWS, "No digit here", *("".join(chance.choices(pieces, k=12)) for _ in range(3000))]
+    orders = {"/": True, ".": True, "-": True}
+    dated = 0
+    for text in texts:
+        for pattern in unscreened:  # a match only where a digit opens it
+            assert all(text[match.start()].isdecimal() for match in pattern.finditer(text))
+        expected = []
+        for pattern in DATE_PATTERNS:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < other.end() and other.start() < end for other, _ in expected):
+                    continue
+                if dates._match_day(match, pattern, orders) is not None:
+                    expected.append((match, pattern))
+        expected.sort(key=lambda item: item[0].start())
+        row = dates._row_dates(text, orders)
+        assert [(m.span(), m.groupdict(), p) for m, p, _ in row] == [
+            (m.span(), m.groupdict(), p) for m, p in expected
+        ], text
+        dated += bool(row)
+    assert 300 < dated < len(texts) - 300
+
+
+def test_a_time_stamp_is_found_as_by_the_pattern_opening_on_word_boundaries() -> None:
+    """shows_stamp searches the stamp's digit branches written to open on the digit and
+    matches its month branch at the row's start: it says what the one pattern said."""
+    stamp = re.compile(
+        r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?!\d)"
+        r"|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b"
+        rf"|^(?:\w+\s+)?{dates._MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+        re.IGNORECASE,
+    )
+    pieces = ["Monday", "Nov", "19", ",", " ", "9:41", "AM", "a1", "12:3", "x", "_", "2", "3",
+              "hours", "minutes", "ago", "ago.", "Dec.", "3rd", "é", ":", "05", "٣:٤٥",
+              "P.M."]  # fmt: skip
+    chance = random.Random(33)
+    texts = [
+        "Monday 6:30PM",
+        "Nov 19, 9:41 AM",
+        "2 hours ago",
+        "Updated 12 minutes ago by x",
+        "x12:30 and a9 hours ago",
+        *(" ".join(chance.choices(pieces, k=6)) for _ in range(4000)),
+    ]
+    shown = [dates.shows_stamp(text) for text in texts]
+    assert shown == [bool(stamp.search(text)) for text in texts]
+    assert shown[:5] == [True, True, True, True, False]
+    assert 300 < sum(shown) < len(texts) - 300

@@ -83,3 +83,17 @@ def test_initials_read_off_the_page_are_each_rows_own() -> None:
     # a row holding a newline of its own is read alone
     rows = ["One\nTwoo Three", "four"]
     assert unit_module._rows_initials(rows, rows) == ([2, 1], [2, 0])
+
+
+def test_the_language_is_the_list_covering_most_of_the_words() -> None:
+    """detect_language counts only the words some list holds, and picks as counting all."""
+    english = "the talks in the city were said to be over and the army left".split()
+    german = "die Gespräche in der Stadt sind nicht mit dem Heer zu Ende".lower().split()
+    names = "Geneva Kyiv Khartoum Damascus Reuters AFP".lower().split()
+    assert unit_module.detect_language(english + names) == "en"
+    assert unit_module.detect_language(german + names) == "de"
+    assert unit_module.detect_language(names) == "unknown"
+    # a list just short of 8% of the page's words: no language
+    assert unit_module.detect_language(["the", "of", "and"] + names * 7) == "unknown"
+    assert unit_module.detect_language(["the", "of", "and", "to"] + names * 7) == "en"
+    assert unit_module.detect_language([]) == "unknown"

@@ -83,8 +83,11 @@ class BodyModel:
                     for left, right in zip(reached[::2], reached[1::2], strict=True)
                 ]
             turns.append(reached[0])
-            leaf <<= 1
-            leaf |= reached[0]
+            # doubled by adding, not shifted, and the turn read as the bytes it is: a shift by
+            # a Python int, or a bool array or'ed into bytes, runs numpy's casting loop, an
+            # element at a time, where these run in vector instructions
+            np.add(leaf, leaf, out=leaf)
+            leaf |= reached[0].view(np.uint8)
         # Each unit's leaves in tree order, summed along the row as before (same rounding).
         index = np.add(leaf.T, leaf_start, order="C")
         scores = self.base + self.leaves.ravel().take(index).sum(axis=1)
