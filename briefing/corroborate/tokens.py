@@ -50,9 +50,10 @@ class WholeNames:
         """Whether a text's words (its `word_runs`) hold every word of some name: where a
         name stands as whole words, each of its words is one of the text's (a look-up a
         word, where the screen is a search of every capital)."""
-        first = self.by_first_word.keys() & words
-        if not first:
+        opening = self.by_first_word.keys()
+        if opening.isdisjoint(words):  # most texts: no set made
             return False
+        first = opening & words
         held = set(words)
         return any(name <= held for word in first for name in self.by_first_word[word])
 
