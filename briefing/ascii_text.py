@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 
 # Each ASCII character that is no word character (letters, digits, _) to a space.
 _ASCII_WORD_GAPS = bytes(
@@ -46,7 +47,14 @@ _WORD_GAP_MARKS = CASELESS_MARKS + "▪（）《》，\xa0"
 def word_runs(text: str) -> list[str]:
     """The runs of word characters of a text, in order (what `\\w+` findall gives)."""
     shadow = ascii_shadow(text, _WORD_GAP_MARKS)
-    return _WORD.findall(text) if shadow is None else ascii_words(shadow)
+    if shadow is not None:
+        return ascii_words(shadow)
+    if "\n" not in text:
+        return _WORD.findall(text)
+    # A whole article with an accented name or a line of another script somewhere: no run
+    # crosses a line break, and most lines are ASCII but for marks (split in C), where the
+    # regex engine read all of it as a wide string.
+    return list(chain.from_iterable(map(word_runs, text.split("\n"))))
 
 
 # A sentence is split into words by several readers in turn (date candidates, time phrases,

@@ -871,6 +871,17 @@ def test_token_values_are_worked_out_once_and_stay_bounded() -> None:
     assert len(per_token._known) <= 4  # noqa: SLF001
 
 
+def test_words_get_ids_in_the_order_first_met() -> None:
+    from array import array
+
+    from briefing.corroborate.packed import Vocabulary
+
+    vocabulary = Vocabulary()
+    assert vocabulary.ids(["ceasefire", "gaza", "ceasefire"]) == array("I", [0, 1, 0])
+    assert vocabulary.ids(["gaza", "truce", "gaza", "truce"]) == array("I", [1, 2, 1, 2])
+    assert vocabulary.words == ["ceasefire", "gaza", "truce"]
+
+
 def test_the_stemmer_keeps_no_cache_of_its_own() -> None:
     """`Stemmer` remembers every stem itself; PyStemmer's cache, purged by sorting it when
     full, would only cost (three times what stemming a new word does)."""

@@ -108,6 +108,12 @@ def test_word_runs_are_what_the_word_pattern_finds() -> None:
         " \t\n",
     ]
     texts += [f"a{chr(c)}b {chr(c)}" for c in range(0x3000)]
+    # A whole article: split line by line when some line is neither ASCII nor marks.
+    texts += [
+        "Zürich’s café\nThe “rebels” — 1,000\n曲 naïve\n\nplain words\n",
+        "\nİdlib\r\nſtate x_y\n",
+    ]
+    texts += [f"a{chr(c)}b\nc’d {chr(c)}\ne\n" for c in range(0x3000)]
     for text in texts:
         assert word_runs(text) == every.findall(text), text
     assert word_runs("Assad’s “rebels”") == ["Assad", "s", "rebels"]

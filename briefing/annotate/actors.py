@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
+from string import ascii_letters
 
 from briefing.annotate.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
@@ -488,6 +489,13 @@ class _OtherMatcher:
                 self._add(capital, capital_regex(capital), _CAPITAL_END, country)
         # A group's names in the order they are tried, when a text first needs them.
         self._ordered: dict[str, list[_GroupName]] = {}
+        # Every capitalised run of letters that `countries_in` tries some group's names at:
+        # a key, or a key with the plural it takes off ("s", or a letter and "s").
+        self._openings = frozenset(
+            form
+            for key in self.groups
+            for form in (key, f"{key}s", *(f"{key}{letter}s" for letter in ascii_letters))
+        )
         self.state_forces = {
             f"{name} {forces}": country.id
             for country in COUNTRIES
@@ -530,6 +538,10 @@ class _OtherMatcher:
         return self._ordered[key]
 
     def countries_in(self, text: str) -> list[Country]:
+        # Most sentences name no country the profile leaves out: their capitals are read at
+        # once (no match object and no Python step for each).
+        if self._openings.isdisjoint(_CAPITALISED_LETTERS.findall(text)):
+            return []
         found = []
         end = 0
         for word in _CAPITALISED_LETTERS.finditer(text):

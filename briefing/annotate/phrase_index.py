@@ -134,6 +134,30 @@ class PhraseIndex:
         return place
 
     def finditer(self, text: str | FoldedText) -> Iterator[PhraseMatch]:
+        found = self._forms_in(text)
+        if found is None:
+            return
+        text, lowered, tried = found
+        starts = sorted(
+            (start, form)
+            for form, phrases in tried.items()
+            if phrases
+            for start in self._starts(form, lowered)
+        )
+        end = 0
+        for start, form in starts:
+            if start < end:
+                continue
+            match = self._match_at(text, lowered, start, tried[form])
+            if match:
+                end = match.end
+                yield match
+
+    def _forms_in(
+        self, text: str | FoldedText
+    ) -> tuple[str, str, dict[str, tuple[str, ...]]] | None:
+        """The text, folded, and each form it holds with the phrases to try where it stands
+        (see `_possible`); None when it holds no form."""
         runs: frozenset[str] | list[str]
         if isinstance(text, FoldedText):
             text, lowered, runs = text.text, text.lowered, text.words
@@ -144,29 +168,28 @@ class PhraseIndex:
         if self._marks:
             forms = forms.union(mark for mark in self._marks if mark in text)
         if not forms:
-            return
+            return None
         # A set of the words made only for a text holding a form (most sentences hold none).
         words = runs if isinstance(runs, frozenset) else frozenset(runs)
-        tried = {form: self._possible(form, words) for form in forms}
-        starts = sorted(
-            (place.start(), form)
-            for form, phrases in tried.items()
-            if phrases
-            for place in self._place(form).finditer(lowered)
-            if not _AFTER_WORD.match(lowered, place.start())
-        )
-        end = 0
-        for start, form in starts:
-            if start < end:
-                continue
-            if lowered[max(0, start - len(_NEGATING_PREFIX)) : start] == _NEGATING_PREFIX:
-                continue
-            for phrase in tried[form]:
-                match = self._pattern(phrase).match(text, start)
-                if match:
-                    end = match.end()
-                    yield PhraseMatch(phrase, start, end)
-                    break
+        return text, lowered, {form: self._possible(form, words) for form in forms}
+
+    def _starts(self, form: str, lowered: str) -> Iterator[int]:
+        """Where `form` stands in the folded text as a word's start."""
+        for place in self._place(form).finditer(lowered):
+            if not _AFTER_WORD.match(lowered, place.start()):
+                yield place.start()
+
+    def _match_at(
+        self, text: str, lowered: str, start: int, phrases: tuple[str, ...]
+    ) -> PhraseMatch | None:
+        """The longest of `phrases` matching at `start`, unless "anti-" stands before it."""
+        if lowered[max(0, start - len(_NEGATING_PREFIX)) : start] == _NEGATING_PREFIX:
+            return None
+        for phrase in phrases:
+            match = self._pattern(phrase).match(text, start)
+            if match:
+                return PhraseMatch(phrase, start, match.end())
+        return None
 
     def _possible(self, form: str, words: frozenset[str]) -> tuple[str, ...]:
         """The phrases to try where `form` stands, longest first: those whose other words
@@ -182,5 +205,16 @@ class PhraseIndex:
         )
 
     def search(self, text: str | FoldedText) -> bool:
-        """Whether the text has any of the phrases."""
-        return next(self.finditer(text), None) is not None
+        """Whether the text has any of the phrases: whether one matches at any place a form
+        stands (`finditer`'s first match is the first such place, and it skips a place only
+        inside a match), found without putting every place of a whole article in order."""
+        found = self._forms_in(text)
+        if found is None:
+            return False
+        text, lowered, tried = found
+        return any(
+            self._match_at(text, lowered, start, phrases) is not None
+            for form, phrases in tried.items()
+            if phrases
+            for start in self._starts(form, lowered)
+        )

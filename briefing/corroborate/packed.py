@@ -45,9 +45,12 @@ class Vocabulary:
         try:  # most sentences hold no new word: looked up at once
             return array("I", map(self._ids.__getitem__, words))
         except KeyError:
-            for word in set(words).difference(self._ids):
-                self.id(word)
-            return array("I", map(self._ids.__getitem__, words))
+            # The known ones looked up again, each new one given its id in its place.
+            ids = list(map(self._ids.get, words))
+            for n, found in enumerate(ids):
+                if found is None:
+                    ids[n] = self.id(words[n])
+            return array("I", ids)
 
 
 VOCABULARY = Vocabulary()

@@ -50,9 +50,10 @@ class WholeNames:
         """Whether a text's words (its `word_runs`) hold every word of some name: where a
         name stands as whole words, each of its words is one of the text's (a look-up a
         word, where the screen is a search of every capital)."""
-        first = self.by_first_word.keys() & words
-        if not first:
+        opening = self.by_first_word.keys()
+        if opening.isdisjoint(words):  # most texts: no set made
             return False
+        first = opening & words
         held = set(words)
         return any(name <= held for word in first for name in self.by_first_word[word])
 
@@ -73,9 +74,9 @@ def whole_names(names: Iterable[str]) -> WholeNames:
 
 
 class PerToken(Generic[_Value]):
-    """A function of one token, remembered in a plain dict: a sentence's tokens looked up
-    at once (`map` over the dict) cost half what as many `lru_cache` calls do. Emptied
-    when it holds `size` tokens, so that a long run's memory stays bounded."""
+    """A function of one token (never None), remembered in a plain dict: a sentence's tokens
+    looked up at once (`map` over the dict) cost half what as many `lru_cache` calls do.
+    Emptied when it holds `size` tokens, so that a long run's memory stays bounded."""
 
     def __init__(self, work: Callable[[str], _Value], size: int) -> None:
         self._work, self._size = work, size
@@ -87,15 +88,19 @@ class PerToken(Generic[_Value]):
         try:
             return list(map(known.__getitem__, tokens))
         except KeyError:
-            # A token not seen before: the new ones worked out, then all looked up again
-            # (in a distinct corpus most sentences bring a few).
-            new = set(tokens).difference(known)
-            if len(known) + len(new) > self._size:
+            # A token not seen before (in a distinct corpus most sentences bring a few): the
+            # known ones looked up again, each new one worked out in its place. A set of the
+            # tokens less the known and a third look-up cost twice as much.
+            if len(known) + len(tokens) > self._size:
                 known.clear()
-                new = set(tokens)
+            values: list[_Value | None] = list(map(known.get, tokens))
             work = self._work
-            known.update((token, work(token)) for token in new)
-            return list(map(known.__getitem__, tokens))
+            for n, value in enumerate(values):
+                if value is None:
+                    token = tokens[n]
+                    value = known.get(token)  # the token came earlier in the sentence
+                    values[n] = known[token] = work(token) if value is None else value
+            return values  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=131_072)

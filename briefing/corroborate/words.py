@@ -131,7 +131,7 @@ def report_word_sets(
     # "Two days after", "a 60-day truce": a time phrase's numbers say when, not how many.
     text = _without_time_numbers(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
-    text = _ENUMERATOR.sub(" ", text)
+    text = _ENUMERATOR.sub(" ", text) if holds_digit(sentence) else text
     text = bodies.pattern.sub(" ", text) if named else text
     # Blanking and cutting leave no digit where the sentence had none.
     digits = holds_digit(sentence) and ANY_DIGIT.search(text) is not None
