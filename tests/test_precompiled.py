@@ -153,9 +153,12 @@ def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> 
     assert read_precompiled(tmp_path / "missing.bin") == ({}, {})
 
 
-def test_the_shipped_file_is_what_the_package_compiles(tmp_path: Any) -> None:
+@pytest.mark.parametrize("hash_seed", ["1", "3"])
+def test_the_shipped_file_is_what_the_package_compiles(tmp_path: Any, hash_seed: str) -> None:
     # Fails when a dataclass or pattern changed since the file was built: run the command
     # it prints. Another Python (another bytecode) cannot use the file: it runs as before.
+    # Two hash seeds: what a run compiles must not hang on a set's order (a search that
+    # stops at its first match compiled other patterns under other seeds).
     if not built_for_this_python(PRECOMPILED_FILE):
         pytest.skip(f"{PRECOMPILED_FILE.name} was built for another Python")
     run = subprocess.run(
@@ -163,7 +166,7 @@ def test_the_shipped_file_is_what_the_package_compiles(tmp_path: Any) -> None:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path)},
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONHASHSEED": hash_seed},
     )
     assert run.returncode == 0, run.stdout + run.stderr
     shipped = read_precompiled()

@@ -212,9 +212,12 @@ class PhraseIndex:
         if found is None:
             return False
         text, lowered, tried = found
+        # Forms in a fixed order, not the set's: the first match ends the search, and the
+        # patterns compiled on the way must be the same in every process (see
+        # `briefing.precompile`).
         return any(
             self._match_at(text, lowered, start, phrases) is not None
-            for form, phrases in tried.items()
+            for form, phrases in sorted(tried.items())
             if phrases
             for start in self._starts(form, lowered)
         )
