@@ -83,8 +83,13 @@ def _in_the_engine(fault):
 
 def _slow_close(monkeypatch: pytest.MonkeyPatch, seconds: float, mark: Path) -> None:
     """The engine's cache takes `seconds` to close (the write-ahead log checkpointed to a
-    slow disk), the briefing already committed; `mark` is made when it starts."""
+    slow disk), the briefing already committed; `mark` is made when it starts. Only the
+    cache that stored the briefing: another one the engine opens and closes before (the
+    handover reads the articles' text back through its own) closes as usual, or the
+    handover would wait for it and the engine be ended before its commit."""
     close = cache_module.ArticleCache.close
+    put_briefing = cache_module.ArticleCache.put_briefing
+    stored: list[cache_module.ArticleCache] = []
 
     def slow(*args):
         mark.touch()
@@ -92,11 +97,16 @@ def _slow_close(monkeypatch: pytest.MonkeyPatch, seconds: float, mark: Path) -> 
 
     slow_then_close = _in_the_engine(slow)
 
+    def storing(self, *args):
+        put_briefing(self, *args)
+        stored.append(self)
+
     def closing(self):
-        if self.enabled:
+        if any(cache is self for cache in stored):
             slow_then_close()
         close(self)
 
+    monkeypatch.setattr(cache_module.ArticleCache, "put_briefing", storing)
     monkeypatch.setattr(cache_module.ArticleCache, "close", closing)
 
 
