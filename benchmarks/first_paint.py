@@ -138,6 +138,9 @@ def launch(
     pid, terminal = pty.fork()
     if pid == 0:
         os.close(reader)
+        # `python -c` looks for modules in its working folder first: in another checkout
+        # it would measure that one's package.
+        os.chdir(ROOT)
         os.execvpe(argv[0], argv, env)
     os.close(writer)
     _set_size(terminal)

@@ -295,6 +295,7 @@ def _run_tui(argv: Sequence[str]) -> int:
     if args.watch and "-" in args.paths:
         parser.error("--watch follows files and folders; it cannot follow '-' (stdin)")
     if args.theme:
+        _import_asyncio_without_ssl()
         from textual.theme import BUILTIN_THEMES
 
         from briefing.tui.theming import bundled_themes
@@ -317,6 +318,7 @@ def _run_tui(argv: Sequence[str]) -> int:
     if piped is not None:
         _keys_from_terminal(piped)
     engine = _start_engine(args)
+    _import_asyncio_without_ssl()
     try:
         from briefing.tui.app import run_app
 
@@ -334,6 +336,20 @@ def _run_tui(argv: Sequence[str]) -> int:
             engine.stop()
     _end_without_waiting(status)
     return status
+
+
+def _import_asyncio_without_ssl() -> None:
+    """asyncio (Textual's loop) without its TLS support: the view opens no connection, and
+    asyncio's import of `ssl` (OpenSSL's set-up) was 28 M instructions of a warm launch's
+    1,000 M. Whatever imports `ssl` later gets it as usual."""
+    if "asyncio" in sys.modules or "ssl" in sys.modules:
+        return
+    # A None entry makes `import ssl` fail, which asyncio expects of a Python without it.
+    sys.modules["ssl"] = None  # type: ignore[assignment]
+    try:
+        import asyncio  # noqa: F401
+    finally:
+        del sys.modules["ssl"]
 
 
 def _start_engine(args: argparse.Namespace) -> EarlyEngine | None:

@@ -169,3 +169,18 @@ def test_the_view_and_the_dumps_import_only_the_renderers_they_use(tmp_path: Pat
     assert text == ["briefing.render.formats", "briefing.render.text"]
     markdown = _imported(code.format(out=str(tmp_path / "brief.md")), tmp_path, renderers)
     assert markdown == ["briefing.render.formats", "briefing.render.markdown"]
+
+
+def test_the_view_imports_asyncio_without_ssl_and_ssl_stays_importable(tmp_path: Path) -> None:
+    # OpenSSL's set-up was 28 M instructions of a warm launch's 1,000 M; the view opens no
+    # connection. A reload's engine (urllib3 through trafilatura) may still import ssl.
+    code = (
+        "from briefing.cli import _import_asyncio_without_ssl\n"
+        "_import_asyncio_without_ssl()\n"
+        "import asyncio.base_events, asyncio.sslproto\n"
+        "assert asyncio.base_events.ssl is None and asyncio.sslproto.ssl is None\n"
+        "assert 'ssl' not in sys.modules\n"
+        "import ssl\n"
+        "assert ssl.SSLContext\n"
+    )
+    assert _imported(code, tmp_path, ("asyncio", "ssl")) == ["asyncio", "ssl"]
