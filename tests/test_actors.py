@@ -1,7 +1,7 @@
 """Actor tagging and other actors, checked on sentences copied from the two seed articles."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.annotate import annotate_article
@@ -556,6 +556,7 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
             assert fast == slow, (name, suffix)
 
 
+@settings(deadline=None)  # a loaded machine is no regression
 @given(
     st.lists(
         st.sampled_from(

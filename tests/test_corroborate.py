@@ -5,7 +5,7 @@ from datetime import date
 from itertools import combinations, permutations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.annotate import AnnotatedArticle, Sentence
@@ -951,6 +951,7 @@ _PATTERN_WORDS = (
 ).split()
 
 
+@settings(deadline=None)  # a loaded machine is no regression
 @given(st.lists(st.sampled_from(_PATTERN_WORDS), max_size=16), st.sampled_from([" ", "", "-"]))
 def test_report_word_patterns_find_what_a_search_at_every_character_finds(
     words: list[str], gap: str
