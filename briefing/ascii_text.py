@@ -39,6 +39,18 @@ def ascii_words(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
+# The letters ignore-case matching takes for an ASCII letter that `str.lower` does not make
+# one ("İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k").
+OTHER_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def holds_any(text: str, characters: str) -> bool:
+    """Whether the text holds one of `characters`, found by the string method: a character
+    class searched for is tried at every character of a text (a character wider than any of
+    the text's is not looked for at all)."""
+    return any(map(text.__contains__, characters))
+
+
 # Characters made spaces before a text is split into words: the caseless marks and others
 # common in news text (here they need not be caseless, only no word characters).
 _WORD_GAP_MARKS = CASELESS_MARKS + "▪（）《》，\xa0"
@@ -64,6 +76,15 @@ def word_runs(text: str) -> list[str]:
 def sentence_words(text: str) -> tuple[str, ...]:
     """The `word_runs` of a sentence, in order."""
     return tuple(word_runs(text))
+
+
+# A sentence is lower-cased by several readers in turn (the tagger's folding, the screens of
+# dates, days and time phrases): remembered for an article's worth of sentences, it is
+# lower-cased once.
+@lru_cache(maxsize=4_096)
+def lower_sentence(text: str) -> str:
+    """`text.lower()`."""
+    return text.lower()
 
 
 def run_starts(text: str, runs: Sequence[str], places: Iterable[int]) -> Iterator[int]:

@@ -1,6 +1,8 @@
 """Actor tagging and other actors, checked on sentences copied from the two seed articles."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.annotate import annotate_article
 from briefing.annotate.actors import compile_profile, find_other_actors
@@ -552,6 +554,40 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
             fast = [c.id for c in matcher.countries_in(text)]
             slow = [owners[ordered[int(m.lastgroup[1:])]].id for m in full.finditer(text)]
             assert fast == slow, (name, suffix)
+
+
+@settings(deadline=None)  # a loaded machine is no regression
+@given(
+    st.lists(
+        st.sampled_from(
+            "Iran Iranian Iranians xIran _Iran 2Iran Iran2 Irans ÉIran Jordan Saudi Arabia "
+            "Egypt Egyptians Latin South America Sudan the in - , ’s -based".split()
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "", "-"]),
+)
+def test_country_groups_are_found_again_where_one_scan_finds_them(
+    words: list[str], gap: str
+) -> None:
+    # countries_in finds the capitalised runs it tries again by the string methods: a name
+    # inside a longer word, or glued to one, must not be taken for the run itself.
+    import re
+
+    from briefing.annotate.actors import _REGION_PREFIX, _other_matcher
+
+    matcher = _other_matcher(load_profile("syria"))
+    owners = {src: c for group in matcher.groups.values() for src, c in group.items()}
+    ordered = sorted(owners, key=len, reverse=True)
+    names = "|".join(f"(?P<c{n}>{source})" for n, source in enumerate(ordered))
+    full = re.compile(rf"(?<!\w)(?=[A-Z]){_REGION_PREFIX}(?:{names})")
+    text = gap.join(words)
+    slow = [
+        owners[ordered[int(m.lastgroup[1:])]].id
+        for m in full.finditer(text)
+        if not text.startswith("-based", m.end())
+    ]
+    assert [c.id for c in matcher.countries_in(text)] == slow
 
 
 def test_is_shouted_as_a_verb_is_not_the_group() -> None:

@@ -5,6 +5,8 @@ from datetime import date
 from itertools import combinations, permutations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.dates import resolve_dates
@@ -935,3 +937,40 @@ def test_names_of_several_words_are_searched_for_only_where_the_words_hold_them(
     assert one_word_countries("the United Arab Emirates and Sri Lanka") == (
         "the unitedarabemirates and srilanka"
     )
+
+
+# Words around hyphens, capitals, speech verbs and times, as the three patterns below meet
+# them (and odd cases: "accordİng" is "according" to an ignore-case match, the Kelvin sign
+# a "k").
+_PATTERN_WORDS = (
+    "cease-fire Cease-fire x-cease-fire al-Assad US-backed 5km-long _a-b ĺa-b a-b-c -a b- "
+    "well-known-cease-fire UN-run anti-government - – , . ( ) ’s “ ” said says told reported "
+    "announced according According ACCORDING accordİng aCCORDING to the Reuters MSF WHO "
+    "Syrian Observatory (SOHR) for of al Ali Ahmed officials he He It 4 a.m. 4am 10:30 "
+    "0200 GMT gmt UTC p.m PM 1,000 2024 May 25 _3 ٣ pm am"
+).split()
+
+
+@settings(deadline=None)  # a loaded machine is no regression
+@given(st.lists(st.sampled_from(_PATTERN_WORDS), max_size=16), st.sampled_from([" ", "", "-"]))
+def test_report_word_patterns_find_what_a_search_at_every_character_finds(
+    words: list[str], gap: str
+) -> None:
+    from briefing.corroborate.mentions import _SOURCE, _sources
+    from briefing.corroborate.tokens import joined_compound
+    from briefing.corroborate.words import _COMPOUND, _MAY_TELL_TIME, _TIME, _joined_compounds
+
+    text = gap.join(words)
+    assert _joined_compounds(text) == _COMPOUND.sub(joined_compound, text)
+    assert [m.span() for m in _sources(text)] == [m.span() for m in _SOURCE.finditer(text)]
+    assert _TIME.search(text) is None or _MAY_TELL_TIME.search(text) is not None
+
+
+def test_compounds_and_sources_are_found_where_they_start() -> None:
+    from briefing.corroborate.mentions import named_sources
+    from briefing.corroborate.words import _joined_compounds
+
+    # "x-cease" is taken first: its "cease" starts no other compound.
+    assert _joined_compounds("a cease-fire, x-cease-fire") == "a ceasefire, x-cease-fire"
+    said = "Strikes went on, according to the Syrian Observatory, and Reuters reported it."
+    assert named_sources(said) == {"syria", "observatori", "reuter"}

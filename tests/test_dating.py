@@ -563,13 +563,13 @@ def test_every_letter_ignore_case_takes_for_an_ascii_one_is_screened() -> None:
     """`time_numbers` looks for a spelt unit in the lower-case text, unless the text
     holds a letter that ignore-case matching takes for an ASCII letter but `str.lower`
     does not turn into one: every such letter must be among those it checks for."""
-    from briefing.annotate.date_mention import _OTHER_FOLDS
+    from briefing.ascii_text import OTHER_FOLDS, holds_any
 
     letters = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
     taken = set(re.findall("(?i:[a-z])", letters))
     unlowered = {c for c in taken if not re.fullmatch("[a-z]", c.lower())}
     assert unlowered
-    assert all(_OTHER_FOLDS.search(c) for c in unlowered)
+    assert all(holds_any(c, OTHER_FOLDS) for c in unlowered)
 
 
 @pytest.mark.parametrize(

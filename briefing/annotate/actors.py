@@ -540,20 +540,26 @@ class _OtherMatcher:
     def countries_in(self, text: str) -> list[Country]:
         # Most sentences name no country the profile leaves out: their capitals are read at
         # once (no match object and no Python step for each).
-        if self._openings.isdisjoint(_CAPITALISED_LETTERS.findall(text)):
+        runs = _CAPITALISED_LETTERS.findall(text)
+        if self._openings.isdisjoint(runs):
             return []
         found = []
         end = 0
-        for word in _CAPITALISED_LETTERS.finditer(text):
-            if word.start() < end:
+        after_last = 0  # where the last run tried ends
+        # Only the runs some group's names are tried at are found again, by the string
+        # methods (the others try none: see `_openings`), where a second pass of the pattern
+        # made a match object for every capitalised word.
+        for letters in filter(self._openings.__contains__, runs):
+            start = _capitalised_run(text, letters, after_last)
+            after_last = start + len(letters)
+            if start < end:
                 continue
-            letters = word.group()
             # Names may take a plural, as their patterns allow: "Iraqis" starts like "Iraqi".
             plurals = (letters[:-1], letters[:-2]) if letters.endswith("s") else ()
             for key in (letters, *plurals):
                 if key not in self.groups:
                     continue
-                named = self.group_match(key, text, word.start())
+                named = self.group_match(key, text, start)
                 if named:
                     country, end = named
                     # "a Britain-based monitor" names where it sits, not the state.
@@ -590,6 +596,21 @@ class _OtherMatcher:
             elif len(words) >= 2 and _ORG_HEADS.intersection(words):
                 found.append((name, match.group("acronym")))
         return found
+
+
+def _capitalised_run(text: str, letters: str, at: int) -> int:
+    """Where the first `_CAPITALISED_LETTERS` match that is `letters` (one the text holds at
+    or past `at`) starts: an occurrence with no word character before it (the capital
+    opens a word) and no ASCII letter after it (the run is whole)."""
+    start = text.find(letters, at)
+    while True:
+        before, after = (
+            text[start - 1 : start],
+            text[start + len(letters) : start + len(letters) + 1],
+        )
+        if not (before.isalnum() or before == "_") and not (after.isascii() and after.isalpha()):
+            return start
+        start = text.find(letters, start + 1)
 
 
 def _initials(name: str) -> str:

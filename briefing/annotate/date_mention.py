@@ -13,7 +13,13 @@ from itertools import compress, repeat
 from operator import not_
 
 from briefing.annotate.openings import matches_at, places_tried
-from briefing.ascii_text import run_starts, sentence_words
+from briefing.ascii_text import (
+    OTHER_FOLDS,
+    holds_any,
+    lower_sentence,
+    run_starts,
+    sentence_words,
+)
 
 
 @dataclass(frozen=True)
@@ -105,8 +111,8 @@ def _phrases(phrase: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """What `phrase.finditer(text)` finds, tried only at the words a phrase can open with
     (see `_opening`): tried at every character, each of its ignore-case word lists was
     read at every word. A text holding a letter ignore-case matching takes for an ASCII
-    one (`_OTHER_FOLDS`) is searched as a whole."""
-    if _OTHER_FOLDS.search(text) is not None:
+    one (`OTHER_FOLDS`) is searched as a whole."""
+    if holds_any(text, OTHER_FOLDS):
         yield from phrase.finditer(text)
         return
     # The words split by the string methods, and the starts of the few a phrase may open at
@@ -213,16 +219,13 @@ _UNIT_NAMES = _UNITS.split("|")
 _LOWER_SPELT_TIME = re.compile(
     rf"(?:{'|'.join(_NUMBER_WORDS)})(?:\s+and\s+a\s+half)?[\s-]+(?:{_UNITS})"
 )
-# The letters ignore-case matching takes for an ASCII letter that `str.lower` does not
-# make one ("ſ" for "s"): a text holding one is searched ignoring case.
-_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _may_spell_time(text: str) -> bool:
     """A text without digits holds a time's number only spelt before a unit ("two days")."""
-    if _OTHER_FOLDS.search(text) is not None:
+    if holds_any(text, OTHER_FOLDS):
         return _SPELT_UNIT.search(text) is not None
-    lowered = text.lower()
+    lowered = lower_sentence(text)
     # Most texts name no unit: that is found out first, more quickly.
     return (
         any(map(lowered.__contains__, _UNIT_NAMES))

@@ -18,7 +18,13 @@ from functools import lru_cache
 from briefing.annotate.date_mention import DateMention
 from briefing.annotate.openings import matches_at, places_tried
 from briefing.annotate.phrase_index import fold
-from briefing.ascii_text import run_starts, sentence_words
+from briefing.ascii_text import (
+    OTHER_FOLDS,
+    holds_any,
+    lower_sentence,
+    run_starts,
+    sentence_words,
+)
 
 _MONTH_NAMES = tuple(calendar.month_name)[1:]
 _WEEKDAY_NAMES = tuple(calendar.day_name)  # Monday first, like date.weekday()
@@ -140,9 +146,6 @@ _WEEKDAY_ENDINGS = re.compile(
 # What a near day (`near_day`, read ignoring case) holds, lower-cased.
 _NEAR_DAY_WORDS = ("today", "tomorrow", "yesterday", "night", "morning", "afternoon", "evening")
 _NEAR_ANCHORS = ("last", "next", "this")
-# The letters ignore-case matching takes for an ASCII one that `str.lower` does not make
-# one ("ſ" for "s"): a text holding one is searched.
-_OTHER_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _may_hold_date(text: str) -> bool:
@@ -151,9 +154,10 @@ def _may_hold_date(text: str) -> bool:
         return True
     if ("day" in text or "DAY" in text) and _WEEKDAY_ENDINGS.search(text):
         return True
-    if _OTHER_FOLDS.search(text):
+    # (a text holding a letter ignore-case matching takes for an ASCII one is searched)
+    if holds_any(text, OTHER_FOLDS):
         return True
-    lowered = text.lower()
+    lowered = lower_sentence(text)
     if any(word in lowered for word in _NEAR_DAY_WORDS):
         return True
     return ("month" in text or "year" in text) and any(w in lowered for w in _NEAR_ANCHORS)

@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from briefing.ascii_text import word_runs
+from briefing.ascii_text import holds_any, lower_sentence, word_runs
 from briefing.profile import phrase_body
 
 _WORD = re.compile(r"\w+")
 # Letters the regex engine's case-insensitive matching takes as another's lower case ("ı"
 # and "İ" as "i", "ſ" as "s"): folded alike, one character for one, so that a lookup
 # never misses what a match finds and places in the folded text are places in the text.
-_ODD_CASES = re.compile("[\u0130\u0131\u017f]")
+_ODD_CASES = "\u0130\u0131\u017f"
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 # Where a form of a word stands after a word character, it is inside another word. Tested
 # apart: a pattern opening with its literal form is searched for quickly, one opening with
@@ -33,10 +33,10 @@ _NEGATING_PREFIX = "anti-"
 def fold(text: str) -> str:
     """Lower case, one character for one."""
     if text.isascii():
-        return text.lower()
-    if _ODD_CASES.search(text):
+        return lower_sentence(text)
+    if holds_any(text, _ODD_CASES):
         text = text.translate(_FOLD)
-    lowered = text.lower()
+    lowered = lower_sentence(text)
     return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
 
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from functools import cache
+from itertools import compress
 
 from briefing.annotate.actors import KNOWN_BODIES
 from briefing.annotate.date_mention import holds_digit
-from briefing.ascii_text import sentence_words
+from briefing.annotate.openings import matches_at
+from briefing.ascii_text import lower_sentence, run_starts, sentence_words
 from briefing.corroborate.tokens import (
     WEEKDAYS,
     WORD,
@@ -69,7 +72,7 @@ def named_dates(text: str) -> set[str]:
     # Weekdays all end in "day"; every date pattern has a digit.
     found = (
         {f"wd:{m.group(1).lower()}" for m in _WEEKDAY.finditer(text)}
-        if "day" in text.lower()
+        if "day" in lower_sentence(text)
         else set()
     )
     if not holds_digit(text):
@@ -122,7 +125,7 @@ def named_sources(text: str) -> set[str]:
     if _SOURCE_SCREEN.search(text) is None:
         return found
     bodies = body_names()
-    for match in _SOURCE.finditer(text):
+    for match in _sources(text):
         phrase = next(g for g in match.groups() if g)
         if bodies.screen.search(phrase) is not None:
             found.update(BODY_ACRONYMS[body] for body in bodies.pattern.findall(phrase))
@@ -140,6 +143,25 @@ def named_sources(text: str) -> set[str]:
             if compared is not None:
                 found.add(compared[0])
     return found
+
+
+def _sources(text: str) -> Iterator[re.Match[str]]:
+    """What `_SOURCE.finditer(text)` finds, tried only at the words a match may open with
+    (`_may_open_source`): opening with a word boundary, it was tried at every character."""
+    words = sentence_words(text)
+    opening = compress(range(len(words)), map(_may_open_source, words))
+    return matches_at(_SOURCE, text, run_starts(text, words, opening))
+
+
+# The words of `_SOURCE`'s second and third branches, as written and as "According" is not.
+_SOURCE_OPENERS = frozenset(("said", "says", "reported", "announced", "according"))
+
+
+def _may_open_source(word: str) -> bool:
+    """Whether a match of `_SOURCE` may open at a word (a superset): its first branch opens
+    with a capital, the others with a verb or with "according" in any case (nine letters,
+    whatever the engine folds to them)."""
+    return word[0].isupper() or word in _SOURCE_OPENERS or (len(word) == 9 and word[0] == "a")
 
 
 @cache

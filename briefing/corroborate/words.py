@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from string import ascii_letters
 
 from briefing.annotate.date_mention import holds_digit, time_numbers
+from briefing.annotate.openings import matches_at
 from briefing.ascii_text import sentence_words, word_runs
 from briefing.corroborate.mentions import (
     ANY_DIGIT,
@@ -47,6 +49,10 @@ _TIME = re.compile(
     r"|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
+# What every `_TIME` holds: a digit before "am", "pm", "GMT" or "UTC", or before a colon and
+# a digit. A text without it is not rewritten: `_TIME`, opening with a word boundary, is
+# tried at every character, this at the digits.
+_MAY_TELL_TIME = re.compile(r"\d(?:\s*(?:[ap]\.?m|gmt|utc)|:\d)", re.IGNORECASE)
 # Possessive: giving back a letter yields no dash, nor a word's end between two letters.
 _COMPOUND = re.compile(r"\b([A-Za-z]++)-([a-z]++)\b")
 # What a token weighs in the overlap: a name pins a report down more than an ordinary
@@ -138,12 +144,13 @@ def report_word_sets(
     if digits:
         # A date's or a time's digits ("May 25", "2025-01-26", "4 a.m.") date the
         # report; they are not counts.
-        text = _TIME.sub(" ", DATE.sub(" ", text) if may_name_day(text) else text)
+        text = DATE.sub(" ", text) if may_name_day(text) else text
+        text = _TIME.sub(" ", text) if _MAY_TELL_TIME.search(text) else text
     text = one_word_countries(text)
     if "-" in text:
         # "cease-fire" is "ceasefire": a lower-case compound joins when the joined word
         # is one outlets swap ("Israel-Hezbollah" stays two names).
-        text = _COMPOUND.sub(joined_compound, text)
+        text = _joined_compounds(text)
     # Without digits `_TOKEN` splits as `WORD` does (by the string methods, `word_runs`): a
     # sentence left as it was is split once.
     if digits:
@@ -188,6 +195,31 @@ def report_word_sets(
     if run:
         _add_count(run, words, numbers)
     return words, names, numbers, events, dates, sources
+
+
+def _joined_compounds(text: str) -> str:
+    """`_COMPOUND.sub(joined_compound, text)`, the pattern tried only where a match can
+    start (see `_compound_starts`): opening with a word boundary, it was tried at every
+    character."""
+    pieces, at = [], 0
+    for match in matches_at(_COMPOUND, text, _compound_starts(text)):
+        pieces += [text[at : match.start()], joined_compound(match)]
+        at = match.end()
+    return "".join(pieces) + text[at:] if pieces else text
+
+
+def _compound_starts(text: str) -> Iterator[int]:
+    """Where a `_COMPOUND` may start, in order: the start of the run of ASCII letters right
+    before each hyphen (a match's first letters run from a word's start to its one hyphen,
+    so it starts there or nowhere)."""
+    hyphen = text.find("-", 1)
+    while hyphen != -1:
+        start = hyphen
+        while start and text[start - 1] in ascii_letters:
+            start -= 1
+        if start < hyphen:
+            yield start
+        hyphen = text.find("-", hyphen + 1)
 
 
 def _without_time_numbers(text: str) -> str:
