@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from briefing.corroborate.features import NO_DAYS, news_days
@@ -42,14 +43,15 @@ def aligned_pairs(
     published: Sequence[date | None],
     told: Mapping[int, frozenset[str]],
     compared: Callable[[int], bool],
+    joined: Callable[[int, int], bool],
     weights: ReportWeights,
 ) -> list[tuple[float, int, int, bool]]:
     """(score, i, j, proposed) of the pairs of sentences of two articles joined by
     `anchors` (pairs of sentences of one report, past the threshold) scoring ALIGNED_LOW
     or more without crossing the articles' alignment: the candidate pairs (`ranked`, best
     first, scored in `proposed`) and the anchors' neighbours (the sentences just before
-    both, or just after both), scored here when never proposed and both `compared`; best
-    first."""
+    both, or just after both), scored here when never proposed, both `compared` and not
+    yet `joined` (a copy's neighbours are mostly copies); best first."""
     alignments = _alignments(features, anchors)
     found: dict[tuple[int, int], tuple[float, bool]] = {}
     for score, i, j in ranked:
@@ -58,18 +60,18 @@ def aligned_pairs(
         if features.article(i) > features.article(j):
             i, j = j, i
         alignment = alignments.get((features.article(i), features.article(j)))
-        if alignment is not None and _in_order(alignment, i, j):
+        if alignment is not None and alignment.admits(i, j):
             found[i, j] = score, True
     for (a, b), alignment in alignments.items():
-        for u, v in alignment:
+        for u, v in zip(alignment.firsts, alignment.seconds, strict=True):
             for i, j in ((u - 1, v - 1), (u + 1, v + 1)):
                 if (i, j) in found or (i, j) in proposed:
                     continue
                 if features.article(i) != a or features.article(j) != b:
                     continue
-                if not (compared(i) and compared(j)):
+                if not (compared(i) and compared(j)) or joined(i, j):
                     continue
-                if not _in_order(alignment, i, j):
+                if not alignment.admits(i, j):
                     continue
                 wi, wj = features[i], features[j]
                 if not (wi.words and wj.words and comparable(wi, wj)):
@@ -85,15 +87,19 @@ def aligned_pairs(
 
 def _alignments(
     features: Features, anchors: Iterable[tuple[int, int]]
-) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """Each pair of articles' anchors in one order, as (sentence of the article placed
-    first, of the other) rising in both: the most anchors that do not cross."""
+) -> dict[tuple[int, int], Alignment]:
+    """Each pair of articles' anchors in one order, the article placed first first: the
+    most anchors that do not cross."""
     by_articles: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for i, j in anchors:
         a, b = features.article(i), features.article(j)
         if a != b:
             by_articles[(a, b) if a < b else (b, a)].append((i, j) if a < b else (j, i))
-    return {articles: monotone(pairs) for articles, pairs in by_articles.items()}
+    alignments = {}
+    for articles, pairs in by_articles.items():
+        run = monotone(pairs)
+        alignments[articles] = Alignment([i for i, _ in run], [j for _, j in run])
+    return alignments
 
 
 def monotone(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -130,7 +136,20 @@ def monotone(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return run[::-1]
 
 
-def _in_order(alignment: Sequence[tuple[int, int]], i: int, j: int) -> bool:
-    """Whether sentences i and j (of the alignment's first and second article) pair
-    without crossing it: before both, or after both, of each of its pairs."""
-    return all((i - u) * (j - v) > 0 for u, v in alignment)
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Two articles' pairs of sentences of one report in one order: sentence `firsts[n]`
+    of the article placed first with `seconds[n]` of the other, both rising."""
+
+    firsts: list[int]
+    seconds: list[int]
+
+    def admits(self, i: int, j: int) -> bool:
+        """Whether sentences i and j (of the first and second article) pair without
+        crossing the alignment: after both, or before both, of each of its pairs."""
+        k = bisect_left(self.firsts, i)
+        if k < len(self.firsts) and self.firsts[k] == i:
+            return False
+        return (k == 0 or self.seconds[k - 1] < j) and (
+            k == len(self.seconds) or self.seconds[k] > j
+        )

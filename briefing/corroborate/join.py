@@ -194,8 +194,11 @@ def join_reports(
         at = bisect_left(distinct, i)
         return parent[i] != i or (at < len(distinct) and distinct[at] == i)
 
+    def joined(i: int, j: int) -> bool:
+        return root(i) == root(j)
+
     for score, i, j, proposed in aligned_pairs(
-        features, anchors, ranked[above:], score_of, published, told, compared, weights
+        features, anchors, ranked[above:], score_of, published, told, compared, joined, weights
     ):
         if root(i) == root(j):
             continue
