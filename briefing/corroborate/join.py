@@ -60,7 +60,7 @@ def join_reports(
     REPORT_DAYS apart carry different reports however alike (the WHO on one hospital in
     January and in October), and so do a sentence telling of another year than its
     article's and one that does not. `refused`, when given, gets why each pair (i, j)
-    tried and not joined stayed apart."""
+    tried and not joined stayed apart. `distinct` is in reading order (sorted)."""
 
     # The guards read members' days alone: each sentence's, read once and never unpacked
     # with the rest of its words (most members of the groups tried are read for nothing).
