@@ -503,23 +503,34 @@ _LEDE_RETOLD = "M23 rebels seized Goma's airport on Monday, the UN said."
 def test_sentences_pair_along_the_alignment_of_two_articles_of_one_report(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Two articles whose ledes are one report past the threshold: the sentences after
-    # both pair, though the candidate search never proposes them (they share two words)
-    # and they score far under every other rule's threshold.
+    # Two articles whose ledes and closing sentences are one report past the threshold:
+    # the sentences between pair, though the candidate search never proposes them (they
+    # share two words) and they score far under every other rule's threshold.
     from briefing.corroborate import align
     from briefing.corroborate.candidates import candidate_pairs
 
     fled, escaping = "Residents fled toward the border.", "People were escaping to Rwanda on foot."
+    shelled = "Shelling went on in the north of the city through the night."
+    reshelled = "Heavy shelling hit northern districts of the city overnight, residents said."
     score = report_score(report_words(fled), report_words(escaping))
     assert align.ALIGNED_LOW <= score < 0.5
-    assert report_score(report_words(_LEDE), report_words(_LEDE_RETOLD)) >= 0.81
-    articles = [_article("a1", _LEDE, fled), _article("a2", _LEDE_RETOLD, escaping)]
+    for told, retold in ((_LEDE, _LEDE_RETOLD), (shelled, reshelled)):
+        assert report_score(report_words(told), report_words(retold)) >= 0.81
+    articles = [
+        _article("a1", _LEDE, fled, shelled),
+        _article("a2", _LEDE_RETOLD, escaping, reshelled),
+    ]
     features = corroborate(articles).words
-    assert [len(first) for first, _ in candidate_pairs(features, range(4))] == [1]
+    proposed = {
+        (x, y)
+        for first, second in candidate_pairs(features, range(6))
+        for x, y in zip(first.tolist(), second.tolist(), strict=True)
+    }
+    assert (1, 4) not in proposed and (0, 3) in proposed and (2, 5) in proposed
     assert corroborate(articles).sources("a1.s2") == ("a1.s2", "a2.s2")
-    # Without a pair past the threshold in the two articles, nothing aligns them.
-    unanchored = [_article("a1", fled), _article("a2", _LEDE_RETOLD, escaping)]
-    assert corroborate(unanchored).sources("a1.s1") == ("a1.s1",)
+    # One pair of the two articles past the threshold is not enough to score others.
+    lone = [_article("a1", _LEDE, fled), _article("a2", _LEDE_RETOLD, escaping)]
+    assert corroborate(lone).sources("a1.s2") == ("a1.s2",)
     # The rule off: apart.
     monkeypatch.setattr(align, "ALIGNED_LOW", 1.0)
     assert corroborate(articles).sources("a1.s2") == ("a1.s2",)
