@@ -465,7 +465,14 @@ def test_a_capital_that_speaks_is_its_state_and_name_particles_name_no_one() -> 
     assert "kill" in report_words("Israel said it eliminated Nasrallah.").words
 
 
-def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() -> None:
+def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.corroborate import align
+
+    # (The pairs along two articles' alignment have a rule of their own, switched off
+    # here: see test_sentences_pair_along_the_alignment_of_two_articles_of_one_report.)
+    monkeypatch.setattr(align, "ALIGNED_LOW", 1.0)
     lede = "M23 rebels seized the airport of Goma on Monday, the UN said."
     lede_copy = "M23 rebels seized Goma's airport on Monday, the UN said."
     told = "Thousands of residents fled toward the Rwandan border as shelling went on."
@@ -489,6 +496,86 @@ def test_a_pair_under_the_threshold_joins_where_its_neighbours_are_one_report() 
     # a3 tells something like it, but after another sentence: nothing aligns it.
     assert result.sources("a1.s2") == ("a1.s2", "a2.s2")
     assert result.sources("a3.s2") == ("a3.s2",)
+
+
+_LEDE = "M23 rebels seized the airport of Goma on Monday, the UN said."
+_LEDE_RETOLD = "M23 rebels seized Goma's airport on Monday, the UN said."
+
+
+def test_sentences_pair_along_the_alignment_of_two_articles_of_one_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two articles whose ledes and closing sentences are one report past the threshold:
+    # the sentences between pair, though the candidate search never proposes them (they
+    # share two words) and they score far under every other rule's threshold.
+    from briefing.corroborate import align
+    from briefing.corroborate.candidates import candidate_pairs
+
+    fled, escaping = "Residents fled toward the border.", "People were escaping to Rwanda on foot."
+    shelled = "Shelling went on in the north of the city through the night."
+    reshelled = "Heavy shelling hit northern districts of the city overnight, residents said."
+    score = report_score(report_words(fled), report_words(escaping))
+    assert align.ALIGNED_LOW <= score < 0.5
+    for told, retold in ((_LEDE, _LEDE_RETOLD), (shelled, reshelled)):
+        assert report_score(report_words(told), report_words(retold)) >= 0.81
+    articles = [
+        _article("a1", _LEDE, fled, shelled),
+        _article("a2", _LEDE_RETOLD, escaping, reshelled),
+    ]
+    features = corroborate(articles).words
+    proposed = {
+        (x, y)
+        for first, second in candidate_pairs(features, range(6))
+        for x, y in zip(first.tolist(), second.tolist(), strict=True)
+    }
+    assert (1, 4) not in proposed and (0, 3) in proposed and (2, 5) in proposed
+    assert corroborate(articles).sources("a1.s2") == ("a1.s2", "a2.s2")
+    # One pair of the two articles past the threshold is not enough to score others.
+    lone = [_article("a1", _LEDE, fled), _article("a2", _LEDE_RETOLD, escaping)]
+    assert corroborate(lone).sources("a1.s2") == ("a1.s2",)
+    # The rule off: apart.
+    monkeypatch.setattr(align, "ALIGNED_LOW", 1.0)
+    assert corroborate(articles).sources("a1.s2") == ("a1.s2",)
+
+
+def test_a_candidate_pair_joins_along_the_alignment_and_not_across_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A candidate pair under the threshold (and under every rule of groups) joins when it
+    # follows a pair of one report in both articles, not when it comes after it in one and
+    # before it in the other.
+    from briefing.corroborate import align, join
+
+    monkeypatch.setattr(join, "LONE_THRESHOLD", 1.0)
+    pulled, evacuated = (
+        "Aid groups pulled their staff out of the city.",
+        "Aid agencies evacuated staff from the city on Tuesday.",
+    )
+    score = report_score(report_words(pulled), report_words(evacuated))
+    strict = replace(
+        report_weights(), threshold=score + 0.1, aligned_threshold=1.0, linked_threshold=1.0
+    )
+    assert report_score(report_words(_LEDE), report_words(_LEDE_RETOLD)) >= strict.threshold
+    along = [_article("a1", _LEDE, pulled), _article("a2", _LEDE_RETOLD, evacuated)]
+    assert corroborate(along, weights=strict).sources("a1.s2") == ("a1.s2", "a2.s2")
+    across = [_article("a1", _LEDE, pulled), _article("a2", evacuated, _LEDE_RETOLD)]
+    assert corroborate(across, weights=strict).sources("a1.s2") == ("a1.s2",)
+    assert corroborate(across, weights=strict).sources("a1.s1") == ("a1.s1", "a2.s2")
+    monkeypatch.setattr(align, "ALIGNED_LOW", 1.0)
+    assert corroborate(along, weights=strict).sources("a1.s2") == ("a1.s2",)
+
+
+def test_the_alignment_of_two_articles_is_a_longest_run_rising_in_both() -> None:
+    from briefing.corroborate.align import monotone
+
+    # (3, 1) crosses (1, 2) and (2, 4); of one sentence, one pair only.
+    assert monotone([(2, 4), (1, 2), (3, 1), (5, 6), (5, 5)]) in (
+        [(1, 2), (2, 4), (5, 5)],
+        [(1, 2), (2, 4), (5, 6)],
+    )
+    assert monotone([(1, 3), (2, 2), (3, 1)]) in ([(1, 3)], [(2, 2)], [(3, 1)])
+    assert monotone([]) == []
+    assert monotone([(0, 0), (1, 1), (1, 1), (2, 2)]) == [(0, 0), (1, 1), (2, 2)]
 
 
 # Sentences telling of counts (agreeing, rounded, clashing), days, other years, weekdays

@@ -4,11 +4,13 @@ days' events or reports published apart.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from itertools import product, repeat
 
+from briefing.corroborate.align import ALIGNED_AGREEMENT, ALIGNED_LOW, aligned_pairs
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
 from briefing.corroborate.packed import Features
@@ -58,7 +60,7 @@ def join_reports(
     REPORT_DAYS apart carry different reports however alike (the WHO on one hospital in
     January and in October), and so do a sentence telling of another year than its
     article's and one that does not. `refused`, when given, gets why each pair (i, j)
-    tried and not joined stayed apart."""
+    tried and not joined stayed apart. `distinct` is in reading order (sorted)."""
 
     # The guards read members' days alone: each sentence's, read once and never unpacked
     # with the rest of its words (most members of the groups tried are read for nothing).
@@ -132,7 +134,7 @@ def join_reports(
 
     def rivalled(score: float, i: int, j: int, in_article: bool) -> bool:
         if not found:
-            lowest = min(weights.linked_threshold, LONE_THRESHOLD) - RIVAL_MARGIN
+            lowest = min(weights.linked_threshold, LONE_THRESHOLD, ALIGNED_LOW) - RIVAL_MARGIN
             found.append(_matches(features, ranked, lowest))
         return _rivalled(features, root, found[0], score, i, j, in_article)
 
@@ -180,6 +182,37 @@ def join_reports(
             elif mean_score(lone, group)[0] >= LONE_AGREEMENT:
                 join(lone, group)
             break
+    # Two articles with sentences of one report past the threshold carry that report: their
+    # other sentences pair along the alignment those pairs make (`align.aligned_pairs`),
+    # from ALIGNED_LOW, when each is the other's best match in its article (RIVAL_MARGIN).
+    # A candidate pair must also agree with the groups it joins on average (ALIGNED_AGREEMENT:
+    # the story's other events, alike enough to be proposed, join through one such pair);
+    # a pair of neighbours never proposed has its place for that evidence.
+    anchors = [(i, j) for _, i, j in ranked[:above] if root(i) == root(j)]
+
+    def compared(i: int) -> bool:
+        at = bisect_left(distinct, i)
+        return parent[i] != i or (at < len(distinct) and distinct[at] == i)
+
+    def joined(i: int, j: int) -> bool:
+        return root(i) == root(j)
+
+    for score, i, j, proposed in aligned_pairs(
+        features, anchors, ranked[above:], score_of, published, told, compared, joined, weights
+    ):
+        if root(i) == root(j):
+            continue
+        if rivalled(score, i, j, True) or rivalled(score, j, i, True):
+            if refused is not None:
+                refused[i, j] = Refusal.RIVALLED
+            continue
+        if proposed:
+            mean, pairs = mean_score(i, j)
+            if pairs >= _LINKED_PAIRS and mean < ALIGNED_AGREEMENT:
+                if refused is not None:
+                    refused[i, j] = Refusal.WEAKLY_LINKED
+                continue
+        join(i, j)
 
 
 # A pair under the threshold joins two groups only when neither sentence has a match,
