@@ -829,6 +829,23 @@ class ArticleCache:
             self._discard("articles", damaged)
         return found
 
+    def stored_keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of `keys` have an article stored (not read: it may still prove damaged)."""
+        if self._connection is None or not keys:
+            return set()
+        found: set[str] = set()
+        try:
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                chunk = keys[start : start + _KEYS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                rows = self._connection.execute(
+                    f"SELECT key FROM articles WHERE key IN ({marks})", chunk
+                ).fetchall()
+                found.update(key for (key,) in rows)
+        except sqlite3.Error as error:
+            self._fail(error)
+        return found
+
     def text_reader(self, rebuild: Rebuild) -> _StoredArticles:
         """Where articles stored here can leave their text, to be read back when first
         needed (see `_StoredArticles.add_text`); `rebuild` makes a row gone by then again."""
