@@ -811,23 +811,40 @@ class ArticleCache:
         unique = list(place)
         damaged: list[str] = []
         try:
-            for start in range(0, len(unique), _KEYS_PER_QUERY):
-                chunk = unique[start : start + _KEYS_PER_QUERY]
-                marks = ",".join("?" * len(chunk))
-                rows = self._connection.execute(
-                    f"SELECT key, value FROM articles WHERE key IN ({marks})", chunk
-                ).fetchall()
-                for key, value in rows:
-                    article = _decode(value, *place[key])
-                    if article is None:
-                        damaged.append(key)
-                    else:
-                        found[key] = article
+            for key, value in self._article_rows(self._connection, "key, value", unique):
+                article = _decode(value, *place[key])
+                if article is None:
+                    damaged.append(key)
+                else:
+                    found[key] = article
         except sqlite3.Error as error:
             self._fail(error)
         if damaged:
             self._discard("articles", damaged)
         return found
+
+    def stored_keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of `keys` have an article stored (not read: it may still prove damaged)."""
+        if self._connection is None or not keys:
+            return set()
+        found: set[str] = set()
+        try:
+            found.update(key for (key,) in self._article_rows(self._connection, "key", keys))
+        except sqlite3.Error as error:
+            self._fail(error)
+        return found
+
+    @staticmethod
+    def _article_rows(
+        connection: sqlite3.Connection, columns: str, keys: Sequence[str]
+    ) -> Iterator[Any]:
+        """`columns` of the stored articles among `keys`, a query per `_KEYS_PER_QUERY`."""
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start : start + _KEYS_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            yield from connection.execute(
+                f"SELECT {columns} FROM articles WHERE key IN ({marks})", chunk
+            ).fetchall()
 
     def text_reader(self, rebuild: Rebuild) -> _StoredArticles:
         """Where articles stored here can leave their text, to be read back when first

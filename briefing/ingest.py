@@ -9,7 +9,7 @@ import re
 import stat
 import string
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO, Literal, overload
 
@@ -161,12 +161,8 @@ def read_inputs(
     seen: set[tuple[int, int]] = set()
 
     def add(path: str, result: Document | str, info: os.stat_result | None = None) -> None:
-        if isinstance(result, str):
-            problems.append(InputProblem(shown_path(path), result))
-        elif keep_text or info is None or not stat.S_ISREG(info.st_mode):
-            documents.append(result)  # a stream cannot be read again
-        else:
-            documents.append(PageFile(result.path, path, result.media, result.sha256, info.st_size))
+        entry = _entry(path, result, info, keep_text)
+        (problems if isinstance(entry, InputProblem) else documents).append(entry)
 
     for path in paths:
         if path == STDIN_PATH:
@@ -194,6 +190,28 @@ def read_inputs(
             seen.add((info.st_dev, info.st_ino))
             add(path, _read_file(path, info, max_bytes), info)
     return documents, problems
+
+
+def read_listed(
+    files: Sequence[tuple[str, os.stat_result]], max_bytes: int
+) -> Iterator[Document | PageFile | InputProblem]:
+    """The files `list_files` found, each read and identified when asked for (what
+    `read_inputs` without `keep_text` gives for the same paths, in the same order): the
+    first pages can be processed while the rest are still read."""
+    for path, info in files:
+        yield _entry(path, _read_file(path, info, max_bytes), info, keep_text=False)
+
+
+def _entry(
+    path: str, result: Document | str, info: os.stat_result | None, keep_text: bool
+) -> Document | PageFile | InputProblem:
+    """What reading `path` gave: a problem, the document, or without `keep_text` a regular
+    file's `PageFile`."""
+    if isinstance(result, str):
+        return InputProblem(shown_path(path), result)
+    if keep_text or info is None or not stat.S_ISREG(info.st_mode):
+        return result  # a stream cannot be read again
+    return PageFile(result.path, path, result.media, result.sha256, info.st_size)
 
 
 def read_again(page: PageFile) -> Document | None:

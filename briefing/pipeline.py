@@ -11,10 +11,10 @@ import os
 import stat
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import islice
+from itertools import chain, islice, repeat
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from briefing.annotate import AnnotatedArticle
@@ -30,7 +30,15 @@ from briefing.cache import (
 )
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
-from briefing.ingest import Document, InputProblem, PageFile, list_files, read_again, read_inputs
+from briefing.ingest import (
+    Document,
+    InputProblem,
+    PageFile,
+    list_files,
+    read_again,
+    read_inputs,
+    read_listed,
+)
 from briefing.model import Briefing
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
@@ -60,8 +68,12 @@ _WORKER_GC_THRESHOLD = 20_000
 
 # Cached articles are read this many at a time: their text is let go chunk by chunk.
 _CACHE_CHUNK = 500
+# Pages whose key is looked for in the cache at once, as they are read.
+_CACHE_LOOKUP = 16
 
 Progress = Callable[[int, int], None]
+# A page to process, with the id its article gets.
+_PageWork = tuple[Document | PageFile, str]
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
 _CHANGED = "the page changed since it was read"
@@ -168,24 +180,31 @@ class Processed:
 
 
 def process_documents(
-    docs: list[Document | PageFile],
+    docs: Iterable[Document | PageFile],
     profile: Profile,
     options: BriefingOptions,
     progress: Progress | None = None,
     *,
     cache: ArticleCache | None = None,
+    expected: int | None = None,
+    identified: Callable[[], None] | None = None,
 ) -> Processed:
     """Every document extracted and annotated, in input order.
 
     Pages found in the cache are taken from it; the rest are processed (across cores
-    when there are many) and stored for next time. The documents are taken out of
-    `docs`, which is left empty: a page's text is let go once it is handed over, not
-    held until the last page is done.
+    when there are many) and stored for next time. The documents are taken from `docs`
+    one at a time as the workers need them: a stream's pages are read while the first
+    ones are processed (`expected`: at least as many as it will give), and a list is left
+    empty (a page's text is let go once it is handed over, not held until the last page
+    is done). `identified` is called once every document has been taken; what it raises
+    ends the work (the workers are stopped) and is raised here.
     """
-    count = len(docs)
-    ids = _article_ids(count)
+    count = len(docs) if isinstance(docs, Sized) else expected
+    if isinstance(docs, list):
+        pending = deque(docs)
+        docs.clear()
+        docs = (pending.popleft() for _ in range(len(pending)))
     caching = cache is not None and cache.enabled
-    keys = article_keys(docs, profile) if caching else []
     # The model needs the articles' sentences only: their text (blocks, furniture) stays
     # in the cache, read back when something asks for it (the TUI's article view).
     store = (
@@ -193,32 +212,21 @@ def process_documents(
         if cache is not None and caching
         else None
     )
-    prepared: dict[str, Prepared] = {}
-    cached = (
-        _cached_articles(
-            cache, store, [(key, ids[n], docs[n].path) for n, key in enumerate(keys)], profile,
-            prepared,
-        )
-        if cache is not None and store is not None
-        else {}
-    )  # fmt: skip
-    todo = [n for n in range(count) if not caching or keys[n] not in cached]
-    hits = count - len(todo)
-    if progress and hits:
-        progress(hits, count)
-    fresh: list[AnnotatedArticle] = []
-    pending = deque(docs[n] for n in todo)
-    docs.clear()
+    todo = _Todo(docs, profile, cache if caching else None, store, identified)
+    fresh: dict[int, AnnotatedArticle] = {}
+    prepared: dict[int, Prepared] = {}
     chunks = _process_all(
-        (pending.popleft() for _ in range(len(pending))),
-        [ids[n] for n in todo],
+        todo.pages(),
         profile,
         options.jobs,
+        expected=count,
         encode=caching,
         while_waiting=partial(_load_model_stage, options.summarizer),
     )
+    reported = None
     for chunk in chunks:
-        chunk_keys = [keys[todo[len(fresh) + i]] for i in range(len(chunk))] if caching else []
+        places = [todo.places[len(fresh) + i] for i in range(len(chunk))]
+        chunk_keys = [todo.keys[place] for place in places] if caching else []
         if cache is not None and caching:
             # Stored as they come: the encoded copies are never all in memory at once.
             encoded = zip(chunk_keys, (item.encoded for item in chunk), strict=True)
@@ -233,45 +241,120 @@ def process_documents(
                     if cache.enabled
                     else decode_article(item.encoded or "", article.id)
                 )
-            fresh.append(article)
-            prepared[article.id] = item.prepared
+            fresh[places[n]] = article
+            prepared[places[n]] = item.prepared
         # What is kept lives to the end of the build: collection passes need not go over it
         # again and again as it grows (they cost a tenth of the main process's time).
         gc.freeze()
         if progress:
-            progress(hits + len(fresh), count)
+            done = len(fresh) + len(todo.cached)
+            reported = (done, max(done, count or 0))
+            progress(*reported)
+    total = len(todo.keys)
+    if progress and reported != (total, total):
+        # (every page was in the cache, fewer were read than expected, or the cached ones
+        # were read after the last report)
+        progress(total, total)
     if cache is not None:
         cache.prune()
-    processed = dict(zip(todo, fresh, strict=True))
-    return Processed(
-        [processed[n] if n in processed else cached[keys[n]] for n in range(count)], prepared
-    )
+    articles = [fresh[n] if n in fresh else todo.cached[n] for n in range(total)]
+    known = {**todo.prepared, **prepared}
+    return Processed(articles, {articles[n].id: known[n] for n in range(total) if n in known})
 
 
-def _cached_articles(
-    cache: ArticleCache,
-    store: _StoredArticles,
-    placements: Sequence[Placement],
-    profile: Profile,
-    prepared: dict[str, Prepared],
-) -> dict[str, AnnotatedArticle]:
-    """The articles the cache holds among `placements`, by key, read a chunk at a time
-    and kept without their text (see `process_documents`); what the model needs of each
-    is worked out meanwhile, into `prepared`."""
-    from briefing.model.index import prepare
+class _Todo:
+    """The pages of `process_documents` as they are taken: each one's place, key and id;
+    those the cache holds set aside (read from it once every page is taken), the others
+    handed on to be processed (`pages`, `ids`; their places in `places`)."""
 
-    found: dict[str, AnnotatedArticle] = {}
-    for start in range(0, len(placements), _CACHE_CHUNK):
-        for key, article in cache.get_placed(placements[start : start + _CACHE_CHUNK]).items():
-            if article.sentences:
-                prepared[article.id] = prepare(article, profile)
-                article = store.add_text(key, article)
-            found[key] = article
-    return found
+    def __init__(
+        self,
+        docs: Iterable[Document | PageFile],
+        profile: Profile,
+        cache: ArticleCache | None,
+        store: _StoredArticles | None,
+        identified: Callable[[], None] | None,
+    ) -> None:
+        self._docs = docs
+        self._profile = profile
+        self._cache = cache
+        self._store = store
+        self._identified = identified
+        self._fingerprint = profile_fingerprint(profile)
+        self.keys: list[str] = []  # every page's, by place (with the cache on)
+        self.places: list[int] = []  # of the pages handed on, in order
+        self.cached: dict[int, AnnotatedArticle] = {}  # by place
+        self.prepared: dict[int, Prepared] = {}  # of the cached articles, by place
+
+    def pages(self) -> Iterator[_PageWork]:
+        """The pages to process, with their article ids, in order, as they are taken."""
+        stored: list[tuple[int, Document | PageFile]] = []  # pages the cache holds
+        batch: list[Document | PageFile] = []
+        for doc in self._docs:
+            batch.append(doc)
+            # The cache is asked a few pages at a time: one query a page costs, and many
+            # at once would keep the workers waiting for the first.
+            if len(batch) == _CACHE_LOOKUP:
+                yield from self._hand_on(batch, stored)
+                batch = []
+        yield from self._hand_on(batch, stored)
+        if self._identified:
+            self._identified()
+        # Read only now: the briefing may be in the cache whole (see `_build_briefing`).
+        yield from self._hand_on_missing(stored)
+
+    def _hand_on(
+        self, batch: list[Document | PageFile], stored: list[tuple[int, Document | PageFile]]
+    ) -> Iterator[_PageWork]:
+        first = len(self.keys)
+        if self._cache is not None:
+            self.keys += [cache_key(d.sha256, self._fingerprint, media=d.media) for d in batch]
+            held = self._cache.stored_keys(self.keys[first:])
+        else:
+            self.keys += [""] * len(batch)
+            held = set()
+        for place, doc in enumerate(batch, first):
+            if self.keys[place] in held:
+                stored.append((place, doc))
+            else:
+                yield self._handed(place, doc)
+
+    def _handed(self, place: int, doc: Document | PageFile) -> _PageWork:
+        self.places.append(place)
+        return doc, _article_id(place)
+
+    def _hand_on_missing(
+        self, stored: list[tuple[int, Document | PageFile]]
+    ) -> Iterator[_PageWork]:
+        """The cached articles read, a chunk at a time, kept without their text (see
+        `process_documents`), what the model needs of each worked out meanwhile; a page
+        whose row proves gone or damaged is handed on to be processed."""
+        from briefing.model.index import prepare
+
+        if self._cache is None or self._store is None:
+            return
+        for start in range(0, len(stored), _CACHE_CHUNK):
+            chunk = stored[start : start + _CACHE_CHUNK]
+            placements = [(self.keys[n], _article_id(n), doc.path) for n, doc in chunk]
+            found = self._cache.get_placed(placements)
+            for place, doc in chunk:
+                article = found.get(self.keys[place])
+                if article is None:
+                    yield self._handed(place, doc)
+                    continue
+                if article.sentences:
+                    self.prepared[place] = prepare(article, self._profile)
+                    article = self._store.add_text(self.keys[place], article)
+                self.cached[place] = article
 
 
 def _article_ids(count: int) -> list[str]:
-    return [f"a{n}" for n in range(1, count + 1)]
+    return [_article_id(n) for n in range(count)]
+
+
+def _article_id(place: int) -> str:
+    """The id of the article at `place` (from 0) among a request's pages."""
+    return f"a{place + 1}"
 
 
 @dataclass(frozen=True)
@@ -294,23 +377,31 @@ class _Done:
 
 
 def _process_all(
-    docs: Iterable[Document | PageFile],
-    ids: Sequence[str],
+    pages: Iterable[_PageWork],
     profile: Profile,
     jobs_requested: int | None,
     *,
+    expected: int | None = None,
     encode: bool = False,
     while_waiting: Callable[[], None] | None = None,
 ) -> Iterator[list[_Done]]:
-    """The documents (one per id) processed, in order, in chunks as they are done; each
-    is read from `docs` when it is handed over. `while_waiting`: work of the main
-    process's own, done once the workers have theirs."""
+    """The pages (each with its article id) processed, in order, in chunks as they are
+    done; each is taken from `pages` when it is handed over (`expected`: at most how many
+    it holds). `while_waiting`: work of the main process's own, done once the workers
+    have theirs."""
     from briefing.annotate.actors import compile_profile
 
-    jobs = worker_count(len(ids), jobs_requested)
+    pages = iter(pages)
+    # Pages enough to tell whether workers pay are taken first: a stream may hold many
+    # pages and hand on few (those the cache lacks).
+    head = list(islice(pages, PARALLEL_THRESHOLD))
+    count = len(head) if len(head) < PARALLEL_THRESHOLD else max(len(head), expected or 0)
+    jobs = worker_count(count, jobs_requested)
+    pages = chain(head, pages)
+    del head
     if jobs == 1:
         tagger = compile_profile(profile)
-        for doc, article_id in zip(docs, ids, strict=True):
+        for doc, article_id in pages:
             yield [_processed(process_document(doc, article_id, tagger), profile, encode)]
         return
     # Chunks amortise pickling; they shrink towards the end to keep the cores busy to the
@@ -322,17 +413,14 @@ def _process_all(
     from briefing.lifetime import pool_ended_at_once
 
     _load_worker_stages()
-    if len(ids) >= jobs * _WARM_PAGES_PER_WORKER:
+    if count >= jobs * _WARM_PAGES_PER_WORKER:
         _warm_date_fallback()
     # What the workers inherit (modules, the profile's patterns) lives as long as they do:
     # frozen before the fork, their collection passes never go over it (each full pass
     # went over every inherited object, and writing to them copied the parent's pages).
     gc.freeze()
 
-    pages = iter(docs)
-    chunks = (
-        (list(islice(pages, j - i)), ids[i:j], encode) for i, j in _chunk_bounds(len(ids), jobs)
-    )
+    chunks = _chunks(pages, count, jobs, encode)
     with (
         ProcessPoolExecutor(
             max_workers=jobs, initializer=_init_worker, initargs=(profile,)
@@ -362,6 +450,18 @@ def _process_all(
             else:
                 yield done.pop(given)
                 given += 1
+
+
+def _chunks(
+    pages: Iterator[_PageWork], count: int, jobs: int, encode: bool
+) -> Iterator[tuple[list[Document | PageFile], list[str], bool]]:
+    """The work handed to the workers: chunks of pages (see `_chunk_bounds`; past `count`,
+    single pages), each taken from `pages` as its chunk is handed out."""
+    for start, end in chain(_chunk_bounds(count, jobs), repeat((0, 1))):
+        taken = list(islice(pages, end - start))
+        if not taken:
+            return
+        yield [doc for doc, _ in taken], [article_id for _, article_id in taken], encode
 
 
 def _chunk_bounds(count: int, jobs: int) -> Iterator[tuple[int, int]]:
@@ -530,28 +630,41 @@ def _build_briefing(
             briefing = cache.get_briefing(whole, partial(_rebuild, profile, options.max_bytes))
         if briefing is None:
             started_ns = time.time_ns()
-            docs, input_problems = identify_pages(paths, options.max_bytes)
-            cache.put_stamps(_file_stamps(docs, started_ns))
-            problems = [clean_text(f"{p.path}: {p.message}") for p in input_problems]
-            kept, copies = _distinct([d for d in docs if d.path not in options.excluded])
-            keys = article_keys(kept, profile)
-            whole = briefing_key(keys, [doc.path for doc in kept], request)
-            briefing = cache.get_briefing(whole)
+            pages = _Pages.of(paths, options.max_bytes, options.excluded)
+
+            def identified() -> None:
+                """Every page read: their stamps stored, and the briefing they make taken
+                from the cache if it is there (the workers are then stopped)."""
+                nonlocal keys, whole
+                cache.put_stamps(_file_stamps(pages.docs, started_ns))
+                keys = article_keys(pages.kept, profile)
+                whole = briefing_key(keys, [doc.path for doc in pages.kept], request)
+                found = cache.get_briefing(whole)
+                if found is not None:
+                    raise _InCache(found)
+
+            if progress:
+                progress(Stage.EXTRACT, 0, pages.expected)
+            try:
+                processed = process_documents(
+                    iter(pages),
+                    profile,
+                    options,
+                    partial(progress, Stage.EXTRACT) if progress else None,
+                    cache=cache,
+                    expected=pages.expected,
+                    identified=identified,
+                )
+            except _InCache as stored:
+                briefing = stored.briefing
+            problems = [clean_text(f"{p.path}: {p.message}") for p in pages.problems]
+            kept, copies = pages.kept, pages.copies
         problems += [f"{copy.path}: same content as {first}; read once" for copy, first in copies]
         if briefing is not None:
             if progress:
                 progress(Stage.EXTRACT, len(kept), len(kept))
         else:
-            pages = None
-            if progress:
-                progress(Stage.EXTRACT, 0, len(kept))
-                pages = partial(progress, Stage.EXTRACT)
-            # The pages' text is let go as they are processed: only what names them is kept.
-            names = [_StampedFile(d.path, d.sha256, d.media) for d in kept]
-            copies = [(_StampedFile(c.path, c.sha256, c.media), first) for c, first in copies]
-            del docs
-            processed = process_documents(kept, profile, options, pages, cache=cache)
-            kept = names
+            assert processed is not None  # (a briefing not in the cache is made)
             briefing = _brief_articles(
                 processed, profile, options, paths, [*problems, *warnings], progress
             )
@@ -611,6 +724,58 @@ class _StampedFile:
     media: str
 
 
+class _InCache(Exception):  # noqa: N818  (not an error: how the workers are stopped)
+    """The briefing of the pages being read is in the cache (see `_build_briefing`)."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+
+
+class _Pages:
+    """A request's pages, read and identified as they are taken (`iter`), so that the
+    first ones are processed while the rest are read; their text is let go, only what
+    names each is kept. Once all are taken: every page read (`docs`), those kept
+    (distinct, not left out), the copies of a page read before and the problems."""
+
+    def __init__(
+        self,
+        entries: Iterable[Document | PageFile | InputProblem],
+        expected: int,
+        excluded: Collection[str],
+    ) -> None:
+        self._entries = entries
+        self._excluded = excluded
+        self.expected = expected  # at least as many pages as are kept
+        self.docs: list[_StampedFile] = []
+        self.kept: list[_StampedFile] = []
+        self.copies: list[tuple[_StampedFile, str]] = []
+        self.problems: list[InputProblem] = []
+
+    @classmethod
+    def of(cls, paths: Sequence[str], max_bytes: int, excluded: Collection[str]) -> _Pages:
+        named = [str(p) for p in paths] or [str(p) for p in seed_paths()]
+        listed = list_files(named)
+        if listed is None:  # stdin, or a path to say something of: all read first
+            docs, problems = identify_pages(paths, max_bytes)
+            return cls([*problems, *docs], len(docs), excluded)
+        return cls(read_listed(listed, max_bytes), len(listed), excluded)
+
+    def __iter__(self) -> Iterator[Document | PageFile]:
+        def read() -> Iterator[Document | PageFile]:
+            for entry in self._entries:
+                if isinstance(entry, InputProblem):
+                    self.problems.append(entry)
+                else:
+                    self.docs.append(_StampedFile(entry.path, entry.sha256, entry.media))
+                    if entry.path not in self._excluded:
+                        yield entry
+
+        for doc in _first_copies(read(), self.copies):
+            self.kept.append(_StampedFile(doc.path, doc.sha256, doc.media))
+            yield doc
+
+
 def _stamped_files(
     paths: Sequence[str], max_bytes: int, cache: ArticleCache
 ) -> list[_StampedFile] | None:
@@ -668,15 +833,20 @@ def _file_stamps(docs: Sequence[Document | PageFile], started_ns: int) -> dict[s
 def _distinct(docs: Sequence[_Page]) -> tuple[list[_Page], list[tuple[_Page, str]]]:
     """The documents with byte-identical copies left out (a copy is no second source),
     and each copy with the path it repeats."""
+    copies: list[tuple[_Page, str]] = []
+    return list(_first_copies(docs, copies)), copies
+
+
+def _first_copies(docs: Iterable[_Page], copies: list[tuple[_Page, str]]) -> Iterator[_Page]:
+    """The documents but byte-identical copies of one before, each added to `copies`
+    with the path it repeats, as `docs` gives them."""
     first: dict[str, str] = {}
-    kept, copies = [], []
     for doc in docs:
         if doc.sha256 in first:
             copies.append((doc, first[doc.sha256]))
         else:
             first[doc.sha256] = doc.path
-            kept.append(doc)
-    return kept, copies
+            yield doc
 
 
 def article_keys(docs: Sequence[_Identified], profile: Profile) -> list[str]:

@@ -14,6 +14,7 @@ from briefing.annotate.actors import compile_profile
 from briefing.annotate.date_mention import time_numbers
 from briefing.annotate.dates import DateMention
 from briefing.model.dating import (
+    Dating,
     pins_down,
     relative_day,
     said_in_past,
@@ -373,6 +374,35 @@ UN human rights officials condemned the killing as a grave violation of internat
     # Read against its carrier's day, it dates nothing itself: the carrier's news is its.
     assert index.dating.news_day(rewrite_id).value == "2025-08-10"
     assert _line_date(index, "rewrite.txt", "UN human rights officials") == "2025-08-10"
+
+
+def test_a_report_many_articles_carry_is_dated_once_for_their_news(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each carrier's news is read from the report its lede carries: read again for each,
+    # a wire report cost the square of its carriers' number.
+    wire = (
+        "Five journalists were killed in an Israeli strike on their tent in Gaza City, the "
+        "network said.\n\nThe Israeli military said the correspondent had led a Hamas cell.\n"
+    )
+    pages = {
+        f"outlet{n}.txt": f" date 2025-08-1{n} Journalists killed, outlet {n} reports\n\n{wire}"
+        for n in range(1, 6)
+    }
+    index = _index_of(tmp_path, pages, "gaza-lebanon")
+    read: list[tuple[str, ...]] = []
+    report_dates = Dating.report_dates
+
+    def counted(self: Dating, report, stated=None):
+        read.append(tuple(report))
+        return report_dates(self, report, stated)
+
+    monkeypatch.setattr(Dating, "report_dates", counted)
+    for article_id in index.articles:
+        index.dating.news_day(article_id)
+    carried = {index.corroboration.sources(sid) for sid in read[0]}
+    assert len(carried) == 1 and len(read[0]) == len(pages)  # the lede's report: every outlet
+    assert sorted(read) == sorted(set(read))  # each report read once
 
 
 def test_words_said_are_dated_by_the_saying(tmp_path: Path) -> None:

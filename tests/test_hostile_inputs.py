@@ -345,7 +345,11 @@ def test_an_interruption_does_not_wait_for_the_workers_step(monkeypatch, signum:
     try:
         with pytest.raises((Terminated, KeyboardInterrupt)), terminate_as_exception():
             timer.start()
-            list(pipeline._process_all(docs, [f"a{n}" for n in range(8)], load_profile(), 2))
+            list(
+                pipeline._process_all(
+                    zip(docs, [f"a{n}" for n in range(8)], strict=True), load_profile(), 2
+                )
+            )
     finally:
         signal.signal(signal.SIGINT, inherited)
     assert time.perf_counter() - start < 15

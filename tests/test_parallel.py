@@ -174,7 +174,7 @@ def test_workers_pass_over_nothing_they_inherit_and_collect_rarely(
     docs = read_documents([])[0] * 4
     ids = [f"a{n}" for n in range(len(docs))]
     try:
-        chunks = pipeline._process_all(docs, ids, resolve_profile(None), 2)
+        chunks = pipeline._process_all(zip(docs, ids, strict=True), resolve_profile(None), 2)
         states = [state for chunk in chunks for state in chunk]
     finally:
         gc.unfreeze()
@@ -197,7 +197,7 @@ pipeline._WARM_PAGES_PER_WORKER = {pages}
 pipeline._process_chunk = dateparser_english  # forked: the workers see it
 docs = pipeline.read_documents([])[0] * 4
 ids = [f"a{{n}}" for n in range(len(docs))]
-chunks = pipeline._process_all(docs, ids, pipeline.resolve_profile(None), 2)
+chunks = pipeline._process_all(zip(docs, ids, strict=True), pipeline.resolve_profile(None), 2)
 print(sorted({{loaded for chunk in chunks for loaded in chunk}}))
 """
 
@@ -210,3 +210,47 @@ def test_workers_of_a_large_job_inherit_dateparser_with_its_english_data(
     code = _WORKERS_DATEPARSER.format(pages=pages)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == inherited
+
+
+def _small_pages(folder: Path, count: int) -> None:
+    for n in range(count):
+        (folder / f"{n:03d}.txt").write_text(
+            f"Rebels take the town of Kafr Nabl {n}\n\nRebels took the town of Kafr Nabl {n} on "
+            "Monday after days of heavy fighting, officials and residents said.\n\nThe army "
+            "withdrew its last units from the area overnight, a military source said.\n",
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_first_pages_are_processed_while_the_rest_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    # (the pages that tell whether workers pay are read first: `PARALLEL_THRESHOLD`)
+    count = pipeline.PARALLEL_THRESHOLD + 16
+    _small_pages(tmp_path, count)
+    events: list[str] = []
+    read, chunks, process = pipeline.read_listed, pipeline._chunks, pipeline.process_document
+
+    def reading(files, max_bytes):
+        for entry in read(files, max_bytes):
+            events.append("read")
+            yield entry
+
+    def handing(*args):  # to the workers
+        for chunk in chunks(*args):
+            events.append("handed")
+            yield chunk
+
+    def processing(*args):  # here, with one job
+        events.append("handed")
+        return process(*args)
+
+    monkeypatch.setattr(pipeline, "read_listed", reading)
+    monkeypatch.setattr(pipeline, "_chunks", handing)
+    monkeypatch.setattr(pipeline, "process_document", processing)
+    briefing = build_briefing([str(tmp_path)], BriefingOptions(use_cache=False, jobs=jobs))
+    assert len(briefing.articles) == count
+    assert events.count("read") == count
+    last_read = len(events) - 1 - events[::-1].index("read")
+    assert events.index("handed") < last_read

@@ -152,13 +152,18 @@ def _seeds_briefed_cold(folder: Path) -> Briefing:
 @pytest.fixture
 def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    real = pipeline.read_inputs
+    every, listed = pipeline.read_inputs, pipeline.read_listed
 
     def counting(paths, **kwargs):
         calls.append(len(paths))
-        return real(paths, **kwargs)
+        return every(paths, **kwargs)
+
+    def counting_listed(files, max_bytes):
+        calls.append(len(files))
+        return listed(files, max_bytes)
 
     monkeypatch.setattr(pipeline, "read_inputs", counting)
+    monkeypatch.setattr(pipeline, "read_listed", counting_listed)
     return calls
 
 
@@ -201,16 +206,17 @@ def test_a_page_changed_between_reading_and_processing_is_said_and_not_cached(
     page = tmp_path / seed_paths()[0].name
     original = page.read_bytes()
     _settled()
-    identify = pipeline.identify_pages
+    read = pipeline.read_listed
 
-    def then_changed(paths, max_bytes):
-        found = identify(paths, max_bytes)
-        # The text is let go once read: the page is read again where it is processed.
-        assert not any(isinstance(doc, pipeline.Document) for doc in found[0])
-        page.write_bytes(original.replace(b"Aleppo", b"Alepxo", 1))
-        return found
+    def then_changed(files, max_bytes):
+        for entry in read(files, max_bytes):
+            # The text is let go once read: the page is read again where it is processed.
+            assert not isinstance(entry, pipeline.Document)
+            if entry.path == str(page):
+                page.write_bytes(original.replace(b"Aleppo", b"Alepxo", 1))
+            yield entry
 
-    monkeypatch.setattr(pipeline, "identify_pages", then_changed)
+    monkeypatch.setattr(pipeline, "read_listed", then_changed)
     changed = build_briefing([str(tmp_path)], BriefingOptions())
     assert f"{page}: could not be processed: the page changed since it was read" in (
         changed.problems

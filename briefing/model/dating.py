@@ -235,6 +235,8 @@ class Dating:
     # Sentence id -> its dates read against another day than its article's publication
     # (a sentence is read for every line and lede it is part of).
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
+    # Report id -> `carried_dates`.
+    _carried: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     # (event verb, name) -> `_dated_events`, worked out when first asked for.
     _dated: dict[tuple[str, str], list[_DatedEvent]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
@@ -293,6 +295,18 @@ class Dating:
         votes = Counter(mention.value for mention in others)
         others.sort(key=lambda mention: -votes[mention.value])
         return (*own, *others)
+
+    def carried_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
+        """`report_dates` of the whole report carrying the sentence, worked out once per
+        report: every article carrying a wire report asks for them (see `_lede_date`), which
+        read again for each made them cost the square of the carriers' number."""
+        report = self.index.corroboration.report_of.get(sentence.id)
+        key = report.id if report is not None else sentence.id
+        dates = self._carried.get(key)
+        if dates is None:
+            members = report.sentence_ids if report is not None else (sentence.id,)
+            dates = self._carried[key] = self.report_dates(members)
+        return dates
 
     def told_elsewhere(self, stated: Sentence) -> DateMention | None:
         """The date other articles write for the event `stated` tells undated (see
@@ -518,7 +532,7 @@ class Dating:
                 return date
         carried = None
         for sentence in lede:
-            carried = best_date(self.report_dates(self.index.corroboration.sources(sentence.id)))
+            carried = best_date(self.carried_dates(sentence))
             if carried is not None:
                 if _of_the_day(carried, reference):
                     return carried
@@ -709,9 +723,12 @@ def reference_days(
     }
     days = {}
     for article_id in own:
-        known = sorted(d for other in carriers[article_id] if (d := trusted.get(other)))
+        # (the carriers' days are read only for an article whose own day is not trusted:
+        # a wire story's carriers are many, and most articles' own day is trusted)
         days[article_id] = (
-            trusted.get(article_id) or max(known, default=None) or _written_day(index, article_id)
+            trusted.get(article_id)
+            or max((d for other in carriers[article_id] if (d := trusted.get(other))), default=None)
+            or _written_day(index, article_id)
         )
     return days
 

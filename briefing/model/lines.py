@@ -234,7 +234,7 @@ def blamed_actor(
     blame = _BLAMES.search(article[place].text)
     if blame is None:
         return None
-    told = _told(index, (stated.id,), stated)
+    told = _told(index, stated, None)
     source = index.articles[stated.article_id]
     if not main_clause_passive(told.event) or named_actor(
         told.event, told.speaker, candidates, lambda text: mentions(text, source), Depth.SPEAKS
@@ -258,6 +258,9 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     sources = index.corroboration.sources(report)
     whole = stated_by(index, sources)
     stating = [whole, *(index.sentences[sid] for sid in sources if sid != whole.id)]
+    # Found once: looked for again for each sentence, it made a report of many outlets
+    # cost the square of their number.
+    speaker = first_speaker(index, sources)
     # Each sentence's account is read when first asked for (most reports are decided by
     # their first sentence), and only its event and speaker: the line's dates are not
     # needed here, and a long report's sentences would each be dated.
@@ -265,7 +268,7 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     for depth in Depth:
         for stated in stating:
             if stated.id not in told:
-                told[stated.id] = _told(index, sources, stated)
+                told[stated.id] = _told(index, stated, speaker)
             article = index.articles[stated.article_id]
             found = named_actor(
                 told[stated.id].event,
@@ -312,20 +315,26 @@ class _Told:
         return self.reading.event
 
 
-def _told(index: Index, members: Sequence[str], stated: Sentence) -> _Told:
+def first_speaker(index: Index, members: Sequence[str]) -> str | None:
+    """The account of the first of a report's sentences that gives one."""
+    speakers = index.speakers
+    return next((speakers[sid] for sid in members if speakers.get(sid)), None)
+
+
+def _told(index: Index, stated: Sentence, members_speaker: str | None) -> _Told:
+    """What `stated` tells; `members_speaker`: the `first_speaker` of the report's
+    sentences it is read among."""
     reading = index.reading(stated)
     # The stating sentence's own account first: another sentence merged into the report
     # may quote someone else ("The UN reported over 100 deaths ...").
-    speaker = index.speakers.get(stated.id) or next(
-        (index.speakers[sid] for sid in members if index.speakers.get(sid)), None
-    )
+    speaker = index.speakers.get(stated.id) or members_speaker
     return _Told(reading.text(stated.text), reading, speaker)
 
 
 def _read_line(index: Index, report: str, members: tuple[str, ...], stated: Sentence) -> Line:
     """The line as its sentences tell it, whatever the briefing's period."""
     article = index.articles[stated.article_id]
-    told = _told(index, members, stated)
+    told = _told(index, stated, first_speaker(index, members))
     text, event, speaker = told.text, told.event, told.speaker
     dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
