@@ -12,7 +12,6 @@ from briefing.extract.headline import (
     UNDER_FIRST_FEATURES,
     HeadlinePick,
     StartCandidates,
-    candidates_under_first,
     ends_in_credit,
     pick_of_two_starts,
     pick_under_first,
@@ -194,13 +193,10 @@ def test_rows_under_a_blurb_are_candidates_read_by_their_own_features() -> None:
     in_text = [is_prose(unit) for unit in units]
     under = start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True)
     assert under.rows == [at, at + 1]  # the headline and its byline; the text is no candidate
-    # The classifier's article opening on the blurb reads the headline right under it as text
-    # too: still a candidate, the feature says so.
-    in_text[at] = True
-    read_as_text = start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True)
-    assert read_as_text.rows == [at, at + 1]
-    column = FEATURES.index("under_first_in_text")
-    assert [vector[column] for vector in read_as_text.vectors] == [1.0, 0.0]
+    in_text[at] = True  # a row the classifier reads as the article's text is none
+    assert start_candidates(units, blurb, stops, None, in_text=in_text, under_first=True).rows == [
+        at + 1
+    ]
     above = start_candidates(units, blurb, stops, None)
     assert above.rows == [0]  # the site's name
     regular = [FEATURES.index(name) for name in HEADLINE_FEATURES]
@@ -211,28 +207,6 @@ def test_rows_under_a_blurb_are_candidates_read_by_their_own_features() -> None:
     flag, header = FEATURES.index("under_first"), FEATURES.index("under_first_header_below")
     assert (headline[flag], headline[header]) == (1.0, 1.0)  # its byline right under it
     assert headline[FEATURES.index("under_first_overlap")] > 0.5  # the lede retells it
-
-
-QUESTION = "Will the council rebuild the old market hall before the traders leave the town?"
-
-
-def test_rows_under_the_first_paragraph_read_as_text_below_a_paragraph_are_none() -> None:
-    """Under the first paragraph, a question headline that reads as prose is a candidate, a
-    finished sentence is not, and a short row the classifier reads as text is one only while
-    no paragraph stands between it and the first paragraph (a subhead of the text is not)."""
-    subhead = "What the traders want"
-    page = f"{MENU}\n\n{BLURB}\n\n{QUESTION}\n\nBy Jo Bloggs\n\n{BODY}\n\n{subhead}\n\n{BODY}\n"
-    units = read_units(page).units
-    texts = [unit.text for unit in units]
-    blurb, question, below = texts.index(BLURB), texts.index(QUESTION), texts.index(subhead)
-    assert is_prose(units[question]) and below < blurb + 12
-    in_text = [i > blurb for i in range(len(units))]  # the article opening on the blurb
-    rows = candidates_under_first(units, blurb, in_text)
-    assert question in rows and question + 1 in rows
-    assert below not in rows  # under the text's first paragraph
-    assert not any(is_prose(units[i]) and texts[i].endswith(".") for i in rows)
-    in_text[below] = False  # not read as text: a candidate, as before
-    assert below in candidates_under_first(units, blurb, in_text)
 
 
 def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() -> None:

@@ -218,8 +218,6 @@ UNDER_FIRST_FEATURES = (
     "under_first_header_row",
     "under_first_menu_around",
     "under_first_terminal",
-    "under_first_in_text",
-    "under_first_prose",
 )
 FEATURES = HEADLINE_FEATURES + UNDER_FIRST_FEATURES
 COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
@@ -294,26 +292,14 @@ def candidates_under_first(units: list[Unit], start: int, in_text: Sequence[bool
     """Rows a little under the first paragraph that may be the headline after all: a site's
     blurb or slogan, a sign-up notice or a teaser can stand above it and be taken for the
     first paragraph ("Trending videos, tweets and news from the UK's biggest humour site." over
-    the headline and its byline). Short rows up to UNDER_FIRST_ROWS down that do not end a
-    sentence with a full stop (a question or exclamation may read as prose), and are not read
-    as the article's text by the classifier (`in_text`) unless no paragraph stands between
-    them and the first paragraph: where the classifier's article opens on the blurb, it reads
-    the headline under it as text too (read as a feature, `under_first_columns`)."""
+    the headline and its byline). Short rows up to UNDER_FIRST_ROWS down that are not text,
+    nor read as the article's text by the classifier (`in_text`)."""
     first = first_paragraph(units, start)
-    rows = []
-    text_between = False  # a paragraph of text (no candidate) between the first and the row
-    for i in range(first + 1, min(len(units), first + 1 + UNDER_FIRST_ROWS)):
-        unit = units[i]
-        prose = is_prose(unit)
-        if (
-            2 <= unit.words <= REGION_MAX_WORDS
-            and not (in_text[i] and text_between)
-            and not (prose and row_shape(unit.text).sentence_end)
-        ):
-            rows.append(i)
-        else:
-            text_between = text_between or prose
-    return rows
+    return [
+        i
+        for i in range(first + 1, min(len(units), first + 1 + UNDER_FIRST_ROWS))
+        if 2 <= units[i].words <= REGION_MAX_WORDS and not is_prose(units[i]) and not in_text[i]
+    ]
 
 
 def _title_like(unit: Unit) -> bool:
@@ -596,13 +582,11 @@ def headline_features(
     """One feature vector (in FEATURES order) per candidate row; `rules_pick` is the row the
     hand-written rules (metadata.find_headline) choose; `page`, the units' row features when
     the caller has them; `in_text`, given for the candidates over a second place the article
-    may start and for the rows under the first paragraph (`under_first`,
-    `candidates_under_first`): the units the body classifier reads as the article's text."""
+    may start: the units the body classifier reads as the article's text; `under_first`, for
+    the rows under the first paragraph (`candidates_under_first`)."""
     page = page or row_features(units)
     if under_first:
-        if in_text is None:
-            raise ValueError("the rows under the first paragraph are read with in_text")
-        columns = under_first_columns(units, start, rows, stops, page, in_text)
+        columns = under_first_columns(units, start, rows, stops, page)
     else:
         columns = headline_columns(units, start, rows, stops, rules_pick, page, in_text)
     return [
@@ -780,12 +764,7 @@ def headline_columns(
 
 
 def under_first_columns(
-    units: list[Unit],
-    start: int,
-    rows: list[int],
-    stops: frozenset[str],
-    page: RowFeatures,
-    in_text: Sequence[bool],
+    units: list[Unit], start: int, rows: list[int], stops: frozenset[str], page: RowFeatures
 ) -> dict[str, list[float]]:
     """The columns of rows under the first paragraph (`candidates_under_first`): a headline
     under a site's blurb stands under one lone short paragraph, not among the text's, has its
@@ -818,8 +797,6 @@ def under_first_columns(
             _menu_share(menu_before, i - MENU_ROWS, i + MENU_ROWS + 1) for i in rows
         ],
         "under_first_terminal": [units[i].terminal for i in rows],
-        "under_first_in_text": [in_text[i] for i in rows],
-        "under_first_prose": [prose[i] for i in rows],
     }
 
 
@@ -880,7 +857,7 @@ def start_candidates(
 ) -> StartCandidates:
     """The candidates over the text from `start` (none past the last unit); `in_text` as
     `headline_features` reads it. With `under_first`, those a little under its first paragraph
-    (`in_text`, then required: which of them the classifier reads as text)."""
+    that the classifier does not read as text (`in_text`, then required)."""
     if start >= len(units):
         return StartCandidates([], [])
     if under_first:
