@@ -45,6 +45,7 @@ from briefing.extract.headline import (  # noqa: E402
     MAX_WORDS,
     NEAR_ROWS,
     ROWS_ABOVE,
+    UNDER_FIRST_ROWS,
     WEIGHTS_FILE,
     HeadlineAndTitle,
     HeadlinePick,
@@ -365,11 +366,27 @@ def cross_validated_titles(pages: list[Page], max_wrong: float, verbose: bool = 
     return line
 
 
+def _candidate_labels(page: Page) -> list[tuple[int, float]]:
+    """Every candidate row of the page (over either place the article may start, and under
+    the first paragraph) with its label."""
+    groups = (
+        (page.rows, page.labels),
+        (page.rival_rows, page.rival_labels),
+        (page.under_rows, page.under_labels),
+    )
+    return [
+        (row, float(label))
+        for rows, labels in groups
+        if rows
+        for row, label in zip(rows, labels, strict=True)
+    ]
+
+
 def miss_kind(page: Page, chosen: int | None) -> str:
     """Why a page's title is wrong: a neighbouring candidate taken above or below the
     headline (or none taken), the headline not among the candidates (below the first
     paragraph, or further above it than candidates reach), or the slug spelling no row."""
-    gold = [row for row, label in zip(page.rows, page.labels, strict=True) if label]
+    gold = [row for row, label in _candidate_labels(page) if label]
     if gold:
         if chosen is None:
             return "headline a candidate, no title given"
@@ -378,7 +395,11 @@ def miss_kind(page: Page, chosen: int | None) -> str:
     if page.spelled_at is None:
         return "the slug spells no row"
     if page.spelled_at > page.first:
-        return "headline not a candidate: below the first paragraph"
+        if page.rival_rows:
+            return "headline not a candidate: below the first paragraph, two starts weighed"
+        if page.spelled_at > page.first + UNDER_FIRST_ROWS:
+            return f"headline not a candidate: {UNDER_FIRST_ROWS}+ rows below the first paragraph"
+        return "headline not a candidate: just below the first paragraph, too long or a sentence"
     if page.spelled_at < page.first - ROWS_ABOVE:
         return "headline not a candidate: far above the first paragraph"
     return "headline not a candidate: too long or in the region's text"
@@ -443,7 +464,7 @@ def miss_context(page: Page, chosen: int | None, kind: str) -> str:
             if 0 <= row < len(page.texts)
         }
     )
-    candidates = set(page.rows)
+    candidates = {row for row, _ in _candidate_labels(page)}
     lines = [f"{page.key[:12]} {page.site} | {kind} | slug: {' '.join(page.slug)}"]
     for row in shown:
         marks = "".join(mark if place == row else " " for mark, place in marked.items())

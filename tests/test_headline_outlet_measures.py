@@ -8,7 +8,12 @@ import numpy as np
 import pytest
 
 from briefing.extract import extract_article
-from briefing.extract.headline import FEATURES, headline_candidates, headline_features
+from briefing.extract.headline import (
+    FEATURES,
+    UNDER_FIRST_ROWS,
+    headline_candidates,
+    headline_features,
+)
 from briefing.extract.page import read_units
 from briefing.extract.softmax import SoftmaxModel
 
@@ -223,7 +228,24 @@ def test_wrong_titles_sorted_by_kind() -> None:
     assert miss_kind(candidate, 5) == "headline a candidate, another row below it taken"
     assert miss_kind(candidate, None) == "headline a candidate, no title given"
     below = _labelled_page([0.0, 0.0], first=7, spelled_at=9)
-    assert miss_kind(below, 3) == "headline not a candidate: below the first paragraph"
+    assert miss_kind(below, 3) == (
+        "headline not a candidate: just below the first paragraph, too long or a sentence"
+    )
+    further = _labelled_page([0.0, 0.0], first=7, spelled_at=7 + UNDER_FIRST_ROWS + 1)
+    assert miss_kind(further, 3) == (
+        f"headline not a candidate: {UNDER_FIRST_ROWS}+ rows below the first paragraph"
+    )
+    two_starts = _labelled_page([0.0, 0.0], first=7, spelled_at=9)
+    two_starts.rival_rows, two_starts.rival_labels = [30], np.array([0.0])
+    assert miss_kind(two_starts, 3) == (
+        "headline not a candidate: below the first paragraph, two starts weighed"
+    )
+    # a candidate under the first paragraph (or over a second start) holding the slug
+    under = _labelled_page([0.0, 0.0], first=7, spelled_at=9)
+    under.under_rows, under.under_labels = [8, 9], np.array([0.0, 1.0])
+    assert miss_kind(under, 8) == "headline a candidate, another row above it taken"
+    two_starts.rival_labels = np.array([1.0])
+    assert miss_kind(two_starts, 3) == "headline a candidate, another row above it taken"
     far = _labelled_page([0.0], first=50, spelled_at=2)
     assert miss_kind(far, 3) == "headline not a candidate: far above the first paragraph"
     long_row = _labelled_page([0.0], first=7, spelled_at=6)
