@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, lru_cache
+from itertools import compress
 from pathlib import Path
 
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
@@ -346,7 +347,7 @@ def _row_dates(
 
 def date_candidates(texts: Sequence[str], language: str) -> list[DateCandidate]:
     """Every full date the rows show, in reading order."""
-    rows = [index for index, text in enumerate(texts) if MAYBE_DATE.search(text)]
+    rows = list(compress(range(len(texts)), map(MAYBE_DATE.search, texts)))  # in C
     orders = _numeric_order(texts, rows, language)
     return [
         DateCandidate(

@@ -9,7 +9,8 @@ width are gone by the time units are made, and lengths are in words, not charact
 from __future__ import annotations
 
 from collections import Counter
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, gt
 
 import numpy as np
 
@@ -136,7 +137,7 @@ def _unit_columns(units: list[Unit], matrix: np.ndarray) -> None:
         columns[:, UNIT_FEATURES.index(name)] = np.frombuffer(flags, np.uint8)
     texts = list(map(attrgetter("text"), units))
     copies = Counter(texts)
-    repeated = bytes(copies[text] > 1 for text in texts)
+    repeated = bytes(map(gt, map(copies.__getitem__, texts), repeat(1)))
     columns[:, UNIT_FEATURES.index("repeated")] = np.frombuffer(repeated, np.uint8)
 
 

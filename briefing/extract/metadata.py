@@ -152,7 +152,7 @@ def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
     return dateline_agency
 
 
-def find_byline(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+def find_byline(header: list[str], outlet: str | None, listed: frozenset[str]) -> str | None:
     """The writers of the byline, in any language with a word before the names ("By Jane
     Doe", "Von Jane Doe", "Par Jean Dupont", "Autor: Ana Lima", "Omar Khalil, Reuters"), else a
     writer's name alone next to a date or role row. `listed` holds the page's list items: a
@@ -193,7 +193,7 @@ def _printed_once(name: str) -> str | None:
     return None
 
 
-def _written_byline(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+def _written_byline(header: list[str], outlet: str | None, listed: frozenset[str]) -> str | None:
     """find_byline's writers as the header rows give them."""
     for index, text in enumerate(header):
         if byline_opener(text) and index + 1 < len(header):
@@ -234,7 +234,7 @@ def _byline_names(names: str) -> str:
     return BYLINE_ROLE.sub("", ", ".join(kept))
 
 
-def _name_row(header: list[str], outlet: str | None, listed: set[str]) -> str | None:
+def _name_row(header: list[str], outlet: str | None, listed: frozenset[str]) -> str | None:
     """A byline without "By": a person's name alone on a row (or before "| date"), with a date
     or a role row ("BBC News, Tyre") next to it."""
     for index, text in enumerate(header):

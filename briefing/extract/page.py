@@ -11,7 +11,8 @@ byline and dates are then read from the units just above that run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
+from operator import itemgetter
 
 from briefing.extract.article import Article, Block
 from briefing.extract.classifier import BodyModel, shipped_model
@@ -106,7 +107,7 @@ class PageUnits:
 def read_units(text: str) -> PageUnits:
     raw_units = lines_to_units(text)
     # each line's words in turn: the words of the lines joined (no word spans two lines)
-    all_words = list(chain.from_iterable(lower_words(line) for line, _ in raw_units))
+    all_words = list(chain.from_iterable(map(lower_words, map(itemgetter(0), raw_units))))
     language = detect_language(all_words)
     # Pages in a language without a list of ours are measured with jusText's list for it.
     stops = STOPWORDS.get(language) or page_function_words(all_words) or STOPWORDS["en"]
@@ -116,15 +117,15 @@ def read_units(text: str) -> PageUnits:
     start, end = trim_lone_tail(weights, *best_region(units, weights, shares))
     start = skip_leading_copies(units, start, end)
     end = cut_at_article_end(units, start, end)
-    short_page = not any(is_prose(unit) for unit in units)
+    short_page = not any(map(is_prose, units))
     under_label = under_list_label(units, start)
-    rule_body = tuple(
-        start <= index < end
-        and body_kind(units, index, start, end, None, short_page, under_label[index])
-        in ("body", "subhead")
-        for index in range(len(units))
-    )
-    return PageUnits(units, language, stops, (start, end), rule_body)
+    # only the run's units are asked: the others are no body
+    rule_body = [False] * len(units)
+    for index in range(start, end):
+        rule_body[index] = body_kind(
+            units, index, start, end, None, short_page, under_label[index]
+        ) in ("body", "subhead")
+    return PageUnits(units, language, stops, (start, end), tuple(rule_body))
 
 
 def _anchor_span(
@@ -276,16 +277,13 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     # No paragraph is shown twice (a pull quote keeps its first copy), and a body that opens
     # with the standfirst printed again under the picture does not repeat it.
     standfirsts = [block.text for block in blocks if block.kind == "standfirst"]
+    listed = frozenset(compress(texts, rows.bullets))  # the list items' texts
     outlet = find_outlet(
-        texts,
-        title_site,
-        title_author,
-        units[:headline_at] if headline_at else [],
-        frozenset(unit.text for unit in units if unit.bullet),
+        texts, title_site, title_author, units[:headline_at] if headline_at else [], listed
     )
     # A page of a few short sentences has no paragraph long enough to count as prose: its
     # sentences are its text.
-    short_page = not any(is_prose(unit) for unit in units)
+    short_page = not any(rows.prose)
     under_label = under_list_label(units, body_from)
     for index in range(body_from, end):
         # body_kind's own furniture test is this one
@@ -342,18 +340,20 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             language=language,
         )
     )
-    listed = {unit.text for unit in units if unit.bullet}
+    dropped_rows = bytearray(b"\x01") * len(texts)  # a 1 for each row not kept
+    for index in kept:
+        dropped_rows[index] = 0
     return Article(
         path=path,
         title=title,
         # The fitted scorer's name only names the site: the rules' outlet decided which rows
         # are the site speaking of itself and which are bylines.
-        outlet=outlet or learned_outlet(texts, frozenset(listed), title, place),
+        outlet=outlet or learned_outlet(texts, listed, title, place),
         wire=find_wire(header_texts, agency),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
         dateline=place,
         blocks=tuple(blocks) if body_texts else (),
-        dropped=tuple(text for index, text in enumerate(texts) if index not in kept),
+        dropped=tuple(compress(texts, dropped_rows)),
         language=language,
     )

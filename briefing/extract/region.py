@@ -5,6 +5,8 @@ ends, and the kind of each unit inside it.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
+from operator import attrgetter, eq
 
 import numpy as np
 
@@ -37,10 +39,10 @@ def repeat_shares(units: list[Unit]) -> dict[str, float]:
     two together weigh one paragraph and hold the article together without outweighing it. A
     copy right below its original (a caption twice) is just a duplicate, left to `text_weights`.
     """
-    counts = Counter(unit.text for unit in units)
-    adjacent_copies = {
-        units[i].text for i in range(len(units) - 1) if units[i].text == units[i + 1].text
-    }
+    texts = list(map(attrgetter("text"), units))
+    counts = Counter(texts)
+    # the texts printed twice in a row (each pair of neighbours compared in C)
+    adjacent_copies = set(compress(texts, map(eq, texts, texts[1:])))
     shares: dict[str, float] = {}
     for unit in units:
         count = counts[unit.text]

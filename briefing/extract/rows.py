@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, ge, or_
 
 from briefing.extract.units import Unit, is_header_row
 
@@ -39,8 +40,7 @@ class RowFeatures:
 
     def header_within(self, start: int, stop: int) -> bool:
         """Whether a row in [start, stop) is a header row."""
-        units = self.units
-        return any(is_header_row(units[index]) for index in range(start, min(stop, len(units))))
+        return any(map(is_header_row, self.units[start:stop]))
 
 
 def row_features(units: list[Unit]) -> RowFeatures:
@@ -63,7 +63,8 @@ def row_features(units: list[Unit]) -> RowFeatures:
         bullets=bullets,
         captions=list(map(attrgetter("caption"), units)),
         bracketed=bracketed,
-        menu=[count <= MENU_WORDS or bullet for count, bullet in zip(words, bullets, strict=True)],
+        # a couple of words or a list item, each row's flags or'ed in C
+        menu=list(map(or_, map(ge, repeat(MENU_WORDS), words), bullets)),
         copies=Counter(texts),
         shown_below=shown_below,
     )

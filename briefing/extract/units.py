@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 import re
 import struct
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import gt, itemgetter
+from operator import contains, gt, itemgetter
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -195,7 +196,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     page hard-wrapped at a fixed width, also when the previous line had no room left for the
     next line's first word (and the next is not indented further, as a new paragraph is)."""
     # no-break spaces too: all Unicode spaces split words and strip
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = list(map(str.rstrip, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
     width = _wrap_width(lines)
     # Each unit's lines are joined once at the end, and whether it is unfinished is read off
     # its last line: re-joining and re-searching the growing unit per line was quadratic.
@@ -261,12 +262,14 @@ def _wrap_width(lines: list[str]) -> int | None:
     """The width a page (its lines stripped at the end) was hard-wrapped at (its longest line),
     or None when it was not:
     then few lines come near the longest, or the longest is longer than any wrapper's."""
-    lengths = [len(line) for line in lines if " " in line.lstrip()]
+    # the lengths of the lines holding a space past their indentation, sorted: what is near
+    # the longest, or longer than half of it, is then counted by bisection (all in C)
+    lengths = sorted(compress(map(len, lines), map(contains, map(str.lstrip, lines), repeat(" "))))
     if not lengths:
         return None
-    width = max(lengths)
-    near = sum(length >= width - WRAP_SLACK for length in lengths)
-    long = sum(length > width / 2 for length in lengths)
+    width = lengths[-1]
+    near = len(lengths) - bisect_left(lengths, width - WRAP_SLACK)
+    long = len(lengths) - bisect_right(lengths, width / 2)
     wrapped = near >= max(WRAPPED_LINES, WRAPPED_SHARE * long)
     return width if width <= WRAP_MAX_WIDTH and wrapped else None
 
