@@ -53,8 +53,8 @@ def aligned_pairs(
     compared: Callable[[int], bool],
     joined: Callable[[int, int], bool],
     weights: ReportWeights,
-) -> list[tuple[float, int, int, bool]]:
-    """(score, i, j, proposed) of the pairs of sentences of two articles joined by
+) -> list[AlignedPair]:
+    """The pairs of sentences of two articles joined by
     `anchors` (pairs of sentences of one report, past the threshold) scoring ALIGNED_LOW
     or more without crossing the articles' alignment: the candidate pairs (`ranked`, best
     first, scored in `proposed`) and the anchors' neighbours (the sentences just before
@@ -106,8 +106,8 @@ def aligned_pairs(
                 score = report_score(wi, wj, weights, told_i, told_j, *days)
                 if score >= ALIGNED_LOW:
                     found[i, j] = score, False
-    pairs = [(score, i, j, was) for (i, j), (score, was) in found.items()]
-    return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
+    pairs = [AlignedPair(score, i, j, was) for (i, j), (score, was) in found.items()]
+    return sorted(pairs, key=lambda pair: (-pair.score, pair.first, pair.second))
 
 
 def _by_articles(
@@ -154,6 +154,18 @@ def monotone(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         run.append(ordered[at])
         at = before[at]
     return run[::-1]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    """A pair of sentences of two aligned articles: `first` of the article placed first,
+    `second` of the other; `proposed` when the candidate search proposed it (a neighbour
+    never proposed has no other pairs of the two groups to agree with)."""
+
+    score: float
+    first: int
+    second: int
+    proposed: bool
 
 
 @dataclass(frozen=True, slots=True)

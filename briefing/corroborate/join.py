@@ -197,16 +197,17 @@ def join_reports(
     def joined(i: int, j: int) -> bool:
         return root(i) == root(j)
 
-    for score, i, j, proposed in aligned_pairs(
+    for pair in aligned_pairs(
         features, anchors, ranked[above:], score_of, published, told, compared, joined, weights
     ):
+        score, i, j = pair.score, pair.first, pair.second
         if root(i) == root(j):
             continue
         if rivalled(score, i, j, True) or rivalled(score, j, i, True):
             if refused is not None:
                 refused[i, j] = Refusal.RIVALLED
             continue
-        if proposed:
+        if pair.proposed:
             mean, pairs = mean_score(i, j)
             if pairs >= _LINKED_PAIRS and mean < ALIGNED_AGREEMENT:
                 if refused is not None:
