@@ -10,10 +10,20 @@ import fit_reports as fr  # noqa: E402
 import report_merging as rm  # noqa: E402
 from briefing_eval import Label  # noqa: E402
 
+from briefing.annotate import AnnotatedArticle, Sentence  # noqa: E402
+from briefing.extract import Article  # noqa: E402
+
 
 def labelled(sid: str, text: str, claims: set[str]) -> rm.Labelled:
     label = Label(text=text, event=True, report="kyiv:toll", claims=frozenset(claims))
     return rm.Labelled(sid, sid[:2], "kyiv", text, label)
+
+
+def article(article_id: str, text: str) -> AnnotatedArticle:
+    """An article of one body sentence, undated."""
+    sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
+    page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
+    return AnnotatedArticle(article_id, page, (sentence,))
 
 
 DEAD_A = labelled("a1.s1", "Russian missiles killed 12 people in Kyiv overnight.", {"dead"})
@@ -71,14 +81,6 @@ def test_rewrites_are_counted_by_the_shape_of_their_claims() -> None:
 def test_a_fit_is_shown_beside_the_weights_shipped(capsys) -> None:
     from report_pairs import SAME
 
-    from briefing.annotate import AnnotatedArticle, Sentence
-    from briefing.extract import Article
-
-    def article(article_id: str, text: str) -> AnnotatedArticle:
-        sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
-        page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
-        return AnnotatedArticle(article_id, page, (sentence,))
-
     first, second = SAME[0]
     label = Label(text=first, event=True, report="dnipro:strike")
     stories = fr.Stories(
@@ -107,15 +109,8 @@ def test_pairs_are_counted_by_how_they_would_score_if_proposed() -> None:
 
     from report_pairs import SAME
 
-    from briefing.annotate import AnnotatedArticle, Sentence
     from briefing.corroborate import report_score, report_words
-    from briefing.extract import Article
     from briefing.model.words import report_weights
-
-    def article(article_id: str, text: str) -> AnnotatedArticle:
-        sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
-        page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
-        return AnnotatedArticle(article_id, page, (sentence,))
 
     first, second = SAME[0]
     weights = report_weights()
