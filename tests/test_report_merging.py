@@ -10,10 +10,20 @@ import fit_reports as fr  # noqa: E402
 import report_merging as rm  # noqa: E402
 from briefing_eval import Label  # noqa: E402
 
+from briefing.annotate import AnnotatedArticle, Sentence  # noqa: E402
+from briefing.extract import Article  # noqa: E402
+
 
 def labelled(sid: str, text: str, claims: set[str]) -> rm.Labelled:
     label = Label(text=text, event=True, report="kyiv:toll", claims=frozenset(claims))
     return rm.Labelled(sid, sid[:2], "kyiv", text, label)
+
+
+def article(article_id: str, text: str) -> AnnotatedArticle:
+    """An article of one body sentence, undated."""
+    sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
+    page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
+    return AnnotatedArticle(article_id, page, (sentence,))
 
 
 DEAD_A = labelled("a1.s1", "Russian missiles killed 12 people in Kyiv overnight.", {"dead"})
@@ -71,14 +81,6 @@ def test_rewrites_are_counted_by_the_shape_of_their_claims() -> None:
 def test_a_fit_is_shown_beside_the_weights_shipped(capsys) -> None:
     from report_pairs import SAME
 
-    from briefing.annotate import AnnotatedArticle, Sentence
-    from briefing.extract import Article
-
-    def article(article_id: str, text: str) -> AnnotatedArticle:
-        sentence = Sentence(f"{article_id}.s1", article_id, 1, "body", text, (), ())
-        page = Article(f"{article_id}.txt", "t", None, None, None, None, (), ())
-        return AnnotatedArticle(article_id, page, (sentence,))
-
     first, second = SAME[0]
     label = Label(text=first, event=True, report="dnipro:strike")
     stories = fr.Stories(
@@ -100,3 +102,37 @@ def test_a_fit_is_shown_beside_the_weights_shipped(capsys) -> None:
     shown = capsys.readouterr().out.splitlines()
     assert shown[0].startswith("dev, weights shipped: rewrite 1/1")
     assert shown[1].startswith("dev, this fit: rewrite 0/1")
+
+
+def test_pairs_are_counted_by_how_they_would_score_if_proposed() -> None:
+    from datetime import date
+
+    from report_pairs import SAME
+
+    from briefing.corroborate import report_score, report_words
+    from briefing.model.words import report_weights
+
+    first, second = SAME[0]
+    weights = report_weights()
+    one, other = article("a1", first), article("a2", second)
+    wa, wb = report_words(first), report_words(second)
+    day = date(2024, 11, 30)
+    score = rm.scored_as_proposed(one.sentences[0], other.sentences[0], wa, wb, day, day, weights)
+    # As the briefing scores a candidate: the articles' news days stand for undated sentences.
+    news = frozenset({"2024-11-30", "2024-11-29"})
+    assert score == report_score(wa, wb, weights, frozenset(), frozenset(), news, news)
+    assert score >= weights.threshold
+    # Published a month apart, the briefing never scores them: one report is carried within days.
+    later = date(2024, 12, 30)
+    assert (
+        rm.scored_as_proposed(one.sentences[0], other.sentences[0], wa, wb, day, later, weights)
+        is None
+    )
+    label = Label(text=first, event=True, report="dnipro:strike")
+    labelled = [
+        rm.Labelled("a1.s1", "a1", "dnipro", first, label),
+        rm.Labelled("a2.s1", "a2", "dnipro", second, label),
+    ]
+    found = rm.what_pairs_share([one, other], labelled)
+    assert found["rewrite, proposed", "pairs"] == 1
+    assert [found["rewrite, proposed", what] for what in rm.SCORED] == [1, 1, 1]

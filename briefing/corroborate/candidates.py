@@ -27,6 +27,22 @@ _MIN_SHARED_WEIGHT = 3.0
 # story) weighing _COMMON_SHARE of its weight: a rewrite rewords everything else.
 _MIN_ANCHORED_WEIGHT = 4.0
 _COMMON_SHARE = 0.5
+# Proposing more was tried on dev (benchmarks/report_merging.py --split dev, 2026-11-27;
+# shipped: 349 of 678 rewrites grouped, wrong merges 3 of one story file, 4 across stories,
+# 8 hard). The rewrites never proposed share the story's common words ("killed",
+# "Nasrallah", "army") as its other events do, and score as they do: 2 of 174 past the
+# threshold, 27 from 0.5, against 0 and 10 of 967 negatives of one story file (see
+# "how they score as if proposed" there). So: _COMMON_WORD 40, 362 rewrites for 46, 103
+# and 48 wrong; unbounded, 365 for 48, 333 and 71; the pairs only that adds taken from a
+# score of 0.9, 356 for 3, 18 (a clique: "killed at least 15" at Nasser hospital and at a
+# Damascus church) and 8; any shared word held by few sentences anchoring as a rare name
+# does, 347-354 for 18-20 of one story file (at weight 5, none more). Normalising words
+# further finds little to join: WordNet senses relate 12% of those rewrites and 22% of
+# those negatives, a profile actor in common 32% and 45%, a count 2% and 0%, "the
+# Lebanese capital" for "Beirut" 4 rewrites and 3 negatives, an acronym for its long form
+# ("RSF", "Rapid Support Forces") one more rewrite. Pairs along two aligned articles
+# (`align.py`) beyond the anchors' next sentences, up to every pair the alignment admits,
+# merged none more with two anchors; with one, 356 for 58 of one story file.
 
 
 def candidate_pairs(
