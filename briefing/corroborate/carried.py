@@ -6,10 +6,11 @@ reports however alike; an article whose page gives no date escaped that guard, s
 rewrite of Sumy's strike of 13 April joined Zelensky's words on Kryvyi Rih's of 4 April
 in a folder holding both. Its day is carried here from the articles carrying its reports,
 guarded against chains: only from articles with their own page date (never a day carried
-to another), only through strong evidence (a copied sentence, or CARRIER_ANCHORS pairs past
-the threshold in the two articles' order: `align.monotone`), only when those carriers
-agree on the day (within CARRIER_SPREAD), and the earliest of them (a rewrite appears
-after the report it rewords).
+to another), only through strong evidence (CARRIER_ANCHORS sentences copied or pairs past
+the threshold, in the two articles' order: `align.monotone`; one copied line may be a
+site's furniture on pages of other days), only when those carriers agree on the day
+(within CARRIER_SPREAD), and the earliest of them (a rewrite appears after the report it
+rewords).
 
 On dev (benchmarks/report_merging.py --split dev, 2026-11-27) it leaves rewrites merged
 at 349 of 678 and wrong merges of one story file at 3 and hard ones at 8, and takes wrong
@@ -38,10 +39,10 @@ from briefing.corroborate.packed import Features
 
 # Carriers whose page dates are further apart than this carry no day: they disagree.
 CARRIER_SPREAD = 1
-# Pairs past the threshold, in the two articles' order, by which an article carries its
-# day to an undated one (a copied sentence alone does).
+# Pairs of sentences, copies or past the threshold, in the two articles' order, by which an
+# article carries its day to an undated one.
 CARRIER_ANCHORS = 2
-# A copied sentence carries a day when it has this many compared words and a name: not a
+# A copied sentence is such a pair when it has this many compared words and a name: not a
 # share bar or a stock phrase two unrelated pages have in common.
 COPY_WORDS = 6
 
@@ -61,22 +62,22 @@ def carried_days(
     if not undated:
         return {}
     day_of = {features.article(i): day for i, day in enumerate(published)}
-    carriers: dict[int, set[int]] = defaultdict(set)
-    for i, first in enumerate(copy_of):
-        if first == i:
-            continue
-        a, b = features.article(i), features.article(first)
-        if (a in undated) != (b in undated) and _telling(features, i):
-            carriers[a if a in undated else b].add(b if a in undated else a)
     anchors: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for score, i, j in scored:
-        if score < threshold:
-            continue
+
+    def anchor(i: int, j: int) -> None:
         a, b = features.article(i), features.article(j)
         if a in undated and b not in undated:
             anchors[a, b].append((i, j))
         elif b in undated and a not in undated:
             anchors[b, a].append((j, i))
+
+    for i, first in enumerate(copy_of):
+        if first != i and _telling(features, i):
+            anchor(i, first)
+    for score, i, j in scored:
+        if score >= threshold:
+            anchor(i, j)
+    carriers: dict[int, set[int]] = defaultdict(set)
     for (article, carrier), pairs in anchors.items():
         if len(pairs) >= CARRIER_ANCHORS and len(monotone(pairs)) >= CARRIER_ANCHORS:
             carriers[article].add(carrier)
