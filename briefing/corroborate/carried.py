@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import pairwise
 
 from briefing.corroborate.align import monotone
 from briefing.corroborate.packed import Features
@@ -61,37 +62,52 @@ def carried_days(
     undated = {features.article(i) for i, day in enumerate(published) if day is None}
     if not undated:
         return {}
-    day_of = {features.article(i): day for i, day in enumerate(published)}
     anchors: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
 
-    def anchor(i: int, j: int) -> None:
-        a, b = features.article(i), features.article(j)
+    def anchor(i: int, j: int, a: int, b: int) -> None:
+        """Sentences i and j of articles a and b, if one of them is undated."""
         if a in undated and b not in undated:
             anchors[a, b].append((i, j))
         elif b in undated and a not in undated:
             anchors[b, a].append((j, i))
 
+    # A wire's copies are most sentences: each first copy's words are read once, and only
+    # for a copy across an undated and a dated article.
+    telling: dict[int, bool] = {}
     for i, first in enumerate(copy_of):
-        if first != i and _telling(features, i):
-            anchor(i, first)
+        if first == i:
+            continue
+        a, b = features.article(i), features.article(first)
+        if (a in undated) == (b in undated):
+            continue
+        if first not in telling:
+            words = features[first]
+            telling[first] = len(words.words) >= COPY_WORDS and bool(words.names)
+        if telling[first]:
+            anchor(i, first, a, b)
     for score, i, j in scored:
         if score >= threshold:
-            anchor(i, j)
-    carriers: dict[int, set[int]] = defaultdict(set)
+            anchor(i, j, features.article(i), features.article(j))
+    carriers: dict[int, dict[int, date]] = defaultdict(dict)
     for (article, carrier), pairs in anchors.items():
-        if len(pairs) >= CARRIER_ANCHORS and len(monotone(pairs)) >= CARRIER_ANCHORS:
-            carriers[article].add(carrier)
+        if len(pairs) >= CARRIER_ANCHORS and _in_order(pairs) >= CARRIER_ANCHORS:
+            day = published[pairs[0][1]]
+            if day is not None:
+                carriers[article][carrier] = day
     carried = {}
     for article, found in carriers.items():
-        days = [day for carrier in found if (day := day_of[carrier]) is not None]
+        days = found.values()
         if (max(days) - min(days)).days <= CARRIER_SPREAD:
             carried[article] = min(days)
     return carried
 
 
-def _telling(features: Features, i: int) -> bool:
-    words = features[i]
-    return len(words.words) >= COPY_WORDS and bool(words.names)
+def _in_order(pairs: list[tuple[int, int]]) -> int:
+    """How many of the pairs of sentences of two articles lie in both articles' order: all
+    of a whole article's copies, found in order (most pairs), else `monotone`'s run."""
+    if all(a < c and b < d for (a, b), (c, d) in pairwise(pairs)):
+        return len(pairs)
+    return len(monotone(pairs))
 
 
 def guard_days(
