@@ -77,16 +77,13 @@ def carried_days(
     # for a copy across an undated and a dated article.
     telling: dict[int, bool] = {}
     for i, first in enumerate(copy_of):
-        if first == i:
-            continue
-        a, b = features.article(i), features.article(first)
-        if (a in undated) == (b in undated):
+        if first == i or (published[i] is None) == (published[first] is None):
             continue
         if first not in telling:
             words = features[first]
             telling[first] = len(words.words) >= COPY_WORDS and bool(words.names)
         if telling[first]:
-            anchor(i, first, a, b)
+            anchor(i, first, features.article(i), features.article(first))
     for score, i, j in scored:
         if score >= threshold:
             anchor(i, j, features.article(i), features.article(j))
