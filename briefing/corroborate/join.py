@@ -12,6 +12,7 @@ from itertools import product, repeat
 
 from briefing.corroborate.align import ALIGNED_AGREEMENT, ALIGNED_LOW, aligned_pairs
 from briefing.corroborate.candidates import candidate_pairs
+from briefing.corroborate.carried import carried_days, guard_days
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
@@ -72,10 +73,15 @@ def join_reports(
             found = read_dates[i] = features.dates(i)
         return found
 
-    def apart(a: int, b: int) -> bool:
-        return dates_apart(dates(a), dates(b), published[a], published[b])
-
     scored = _scored_pairs(features, distinct, published, told, weights)
+    # An undated article is kept apart by the day its carriers give it. (Before any join,
+    # `parent` holds only copies: each one's first copy.)
+    carried = carried_days(features, scored, published, parent, weights.threshold)
+    days = guard_days(features, published, carried)
+
+    def apart(a: int, b: int) -> bool:
+        return dates_apart(dates(a), dates(b), days[a], days[b])
+
     members: dict[int, list[int]] = {}
 
     def join(i: int, j: int) -> None:
