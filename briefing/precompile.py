@@ -1,6 +1,6 @@
-"""Builds `precompiled.bin` (see `briefing.precompiled`): the method texts of the dataclasses
-and the regular expressions the package and the libraries its view starts with compile,
-compiled once.
+"""Builds `precompiled.bin` (see `briefing.precompiled`): the method texts of the dataclasses,
+the regular expressions and the expressions (named tuples' `__new__`, type hints' forward
+references) the package and the libraries its view starts with compile, compiled once.
 
     python -m briefing.precompile           # write it (after changing a dataclass or pattern)
     python -m briefing.precompile --check   # exit 1 when it is not what the package gives
@@ -21,6 +21,7 @@ library) still works, compiled as it was before the file existed, only slower; `
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import dataclasses
 import importlib
@@ -29,6 +30,7 @@ import os
 import re
 import sys
 import tempfile
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from re import _compiler  # noqa: PLC2701  (what `re.compile` calls to make a program)
@@ -38,6 +40,7 @@ from typing import Any
 from briefing.precompiled import (
     PRECOMPILED_FILE,
     Precompiled,
+    compile_expression,
     compile_like_dataclasses,
     program_of,
     read_precompiled,
@@ -47,10 +50,11 @@ from briefing.precompiled import (
 PACKAGE = Path(__file__).resolve().parent
 # Imported before the recording starts: none of them defines a dataclass or a pattern.
 _LOADED_FIRST = ("briefing", "briefing.precompiled", "briefing.precompile")
-# Whose dataclasses and patterns are recorded (top-level module names): the package's and
-# those of the libraries every launch of the view imports; the standard library's too,
-# when it makes them as it is imported or on their behalf (see `_asked_by_recorded`).
-RECORDED = frozenset({PACKAGE.name, "textual", "rich", "platformdirs"})
+# Whose dataclasses, patterns and expressions are recorded (top-level module names): the
+# package's and those of the libraries every launch of the view imports (typing_extensions
+# makes Textual's forward references); the standard library's too, when it makes them as
+# it is imported or on their behalf (see `_asked_by_recorded`).
+RECORDED = frozenset({PACKAGE.name, "textual", "rich", "platformdirs", "typing_extensions"})
 _STANDARD = frozenset(sys.stdlib_module_names)
 # A terminal as large as the benchmarks' for the view's launch.
 VIEW_SIZE = (120, 40)
@@ -160,7 +164,7 @@ def generated() -> Precompiled:
     early += [name for name in ("textual", "rich") if name in sys.modules]
     if early:
         raise SystemExit(f"already imported, what they compile would be missed: {early[:5]}")
-    built = Precompiled({}, {})
+    built = Precompiled({}, {}, {})
     compile_program = _compiler.compile
 
     def exec_recording(
@@ -172,6 +176,26 @@ def generated() -> Precompiled:
             if module in RECORDED or module in _STANDARD:
                 built.methods[text] = source
         exec(source, globals, locals)
+
+    def eval_recording(
+        source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /
+    ) -> Any:
+        if isinstance(source, str):
+            text, source = source, compile_expression(source.lstrip(" \t"))
+            # A named tuple made by a recorded module, or by the standard library as it is
+            # imported or on a recorded module's behalf (as patterns are).
+            if _asked_by_recorded(2):
+                built.expressions[text] = source
+        return eval(source, globals, locals)
+
+    def typing_compile_recording(
+        source: Any, filename: str, mode: str, flags: int = 0, _: bool = False, optimize: int = -1
+    ) -> Any:
+        # `typing`'s forward references, kept as named tuples are
+        usual = (filename, mode, flags, optimize) == ("<string>", "eval", 0, -1)
+        if usual and isinstance(source, str) and _asked_by_recorded(2):
+            built.expressions[source] = compile_expression(source)
+        return compile(source, filename, mode, flags, True, optimize)
 
     def compile_recording(pattern: Any, flags: int = 0) -> Any:
         debug = flags & _compiler.SRE_FLAG_DEBUG
@@ -191,6 +215,8 @@ def generated() -> Precompiled:
             return compiled
 
     dataclasses.exec = exec_recording  # type: ignore[attr-defined]
+    collections.eval = eval_recording  # type: ignore[attr-defined]
+    typing.compile = typing_compile_recording  # type: ignore[attr-defined]
     _compiler.compile = compile_recording
     re._cache = RecordingCache()  # type: ignore[attr-defined]
     for name in modules:
@@ -210,6 +236,8 @@ def _same(shipped: Precompiled, built: Precompiled) -> bool:
             for text, code in built.methods.items()
         )
         and shipped.programs == built.programs
+        and shipped.expressions.keys() == built.expressions.keys()
+        and all(shipped.expressions[text] == code for text, code in built.expressions.items())
     )
 
 
@@ -227,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write_precompiled(built)
     print(
-        f"{len(built.methods)} method texts, {len(built.programs)} patterns -> {PRECOMPILED_FILE}"
+        f"{len(built.methods)} method texts, {len(built.programs)} patterns, "
+        f"{len(built.expressions)} expressions -> {PRECOMPILED_FILE}"
     )
     return 0
 

@@ -6,23 +6,30 @@ few pages (`briefing dump --no-cache` of the seeds, 2,223 M instructions):
   a class (`__init__`, `__repr__`, `__eq__`, `__hash__`, a frozen class's `__setattr__` and
   `__delattr__`) as source text and compiles it with `exec`, one text at a time (~210 M);
 - its regular expressions: `re` parses a pattern and generates the program the matcher runs
-  in Python (the matcher itself is C): ~630 M.
-`python -m briefing.precompile` records both as the package's modules make them and ships
+  in Python (the matcher itself is C): ~630 M;
+- and, as the view starts, expressions: the `__new__` of each named tuple (Textual's and
+  Rich's, about 70), which `collections.namedtuple` writes as an expression and compiles
+  with `eval` (~0.3 M instructions each), and the forward references in type hints
+  (`"Widget"`, about 270), which `typing` compiles (~0.07 M each).
+`python -m briefing.precompile` records them as the package's modules make them and ships
 them in `precompiled.bin`; `serve_precompiled` makes `dataclasses` run the shipped code of a
-method text it holds, and `re` take the shipped program of a pattern it holds, instead of
-compiling them again. Anything else (a class or pattern changed since the file was built,
-another package's) is compiled as before, and what is shipped is what compiling gives, so
-every class and pattern is the same either way. The file starts with the bytecode's magic
+method text it holds, `collections` and `typing` the shipped code of an expression it
+holds, and `re` take the shipped program of a pattern it holds, instead of compiling them again.
+Anything else (a class, pattern or named tuple changed since the file was built, another
+package's) is compiled as before, and what is shipped is what compiling gives, so every
+class and pattern is the same either way. The file starts with the bytecode's magic
 number and the matcher's version: another Python's file is not used.
 """
 
 from __future__ import annotations
 
 import _sre
+import collections
 import dataclasses
 import importlib.util
 import marshal
 import re
+import typing
 from array import array
 from pathlib import Path
 from re import _compiler, _parser  # noqa: PLC2701  (what `re.compile` calls to make a program)
@@ -48,6 +55,7 @@ class Program(NamedTuple):
 class Precompiled(NamedTuple):
     methods: dict[str, CodeType]  # a dataclass method's source text -> its code
     programs: dict[tuple[str, int], Program]  # (pattern, flags) -> its program
+    expressions: dict[str, CodeType]  # an expression's text -> its code (`compile_expression`)
 
 
 def built_for_this_python(path: Path = PRECOMPILED_FILE) -> bool:
@@ -65,30 +73,39 @@ def read_precompiled(path: Path = PRECOMPILED_FILE) -> Precompiled:
     try:
         data = path.read_bytes()
     except OSError:
-        return Precompiled({}, {})
+        return Precompiled({}, {}, {})
     if not data.startswith(_FORMAT):
-        return Precompiled({}, {})
+        return Precompiled({}, {}, {})
     try:
-        methods, programs = marshal.loads(memoryview(data)[len(_FORMAT) :])
-        return Precompiled(methods, {key: Program(*value) for key, value in programs.items()})
+        methods, programs, expressions = marshal.loads(memoryview(data)[len(_FORMAT) :])
+        programs = {key: Program(*value) for key, value in programs.items()}
+        return Precompiled(methods, programs, expressions)
     except (EOFError, ValueError, TypeError):  # a damaged file: compile as before
-        return Precompiled({}, {})
+        return Precompiled({}, {}, {})
 
 
 def write_precompiled(precompiled: Precompiled, path: Path = PRECOMPILED_FILE) -> None:
-    """Writes both tables, each in the order of its keys (the same file for the same
-    classes and patterns)."""
+    """Writes the tables, each in the order of its keys (the same file for the same
+    classes, patterns and named tuples)."""
     methods = {text: precompiled.methods[text] for text in sorted(precompiled.methods)}
     programs = {key: tuple(precompiled.programs[key]) for key in sorted(precompiled.programs)}
+    expressions = {text: precompiled.expressions[text] for text in sorted(precompiled.expressions)}
     # Not compressed: decompressing took as long as the rest of reading it (15 M
     # instructions of the 35 M), at every start (the repository and a wheel compress it).
-    path.write_bytes(_FORMAT + marshal.dumps((methods, programs)))
+    path.write_bytes(_FORMAT + marshal.dumps((methods, programs, expressions)))
 
 
 def compile_like_dataclasses(text: str) -> CodeType:
     """The code `exec(text)` runs in `dataclasses`, which imports no `__future__` feature:
     the calling module's features (this one's `annotations`) are not inherited."""
     return compile(text, "<string>", "exec", dont_inherit=True)
+
+
+def compile_expression(text: str) -> CodeType:
+    """What `typing` compiles a forward reference to (`compile(text, "<string>", "eval")`) and
+    `collections` a named tuple's `__new__` (`eval(text)`): neither module imports a
+    `__future__` feature, which the calling module's (this one's `annotations`) would add."""
+    return compile(text, "<string>", "eval", dont_inherit=True)
 
 
 def program_of(pattern: str, flags: int) -> Program:
@@ -108,9 +125,10 @@ def program_of(pattern: str, flags: int) -> Program:
 
 
 def serve_precompiled(precompiled: Precompiled) -> None:
-    """From now on `dataclasses` runs the code held for a method text and `re` takes the
-    program held for a pattern; any other is compiled as before."""
-    methods, programs = precompiled
+    """From now on `dataclasses` runs the code held for a method text, `collections` the code
+    held for an expression and `re` takes the program held for a pattern; any other is
+    compiled as before."""
+    methods, programs, expressions = precompiled
     compile_program = _compiler.compile
 
     def exec_precompiled(
@@ -120,6 +138,25 @@ def serve_precompiled(precompiled: Precompiled) -> None:
             # not `exec(text)` here: it would compile with this module's `__future__`
             source = methods.get(source) or compile_like_dataclasses(source)
         exec(source, globals, locals)
+
+    def eval_precompiled(
+        source: Any, globals: dict[str, Any] | None = None, locals: Any = None, /
+    ) -> Any:
+        if isinstance(source, str):
+            # not `eval(text)` here (see `compile_expression`); `eval` skips the spaces
+            # and tabs a text starts with
+            source = expressions.get(source) or compile_expression(source.lstrip(" \t"))
+        return eval(source, globals, locals)
+
+    def compile_in_typing(
+        source: Any, filename: str, mode: str, flags: int = 0, _: bool = False, optimize: int = -1
+    ) -> Any:
+        # a forward reference: `compile(text, "<string>", "eval")`
+        usual = (filename, mode, flags, optimize) == ("<string>", "eval", 0, -1)
+        if usual and isinstance(source, str):
+            return expressions.get(source) or compile_expression(source)
+        # `typing` imports no `__future__` feature for its compilations to inherit
+        return compile(source, filename, mode, flags, True, optimize)
 
     def compile_precompiled(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
         program = programs.get((pattern, flags)) if isinstance(pattern, str) else None
@@ -134,7 +171,10 @@ def serve_precompiled(precompiled: Precompiled) -> None:
             program.indexgroup,
         )
 
-    # `dataclasses` calls `exec` by its global name: a module attribute of that name comes
-    # before the builtin. `re.compile` and `re`'s functions call `_compiler.compile`.
+    # `dataclasses` calls `exec` (`collections` `eval`, `typing` `compile`) by its global
+    # name: a module attribute of that name comes before the builtin. `re.compile` and
+    # `re`'s functions call `_compiler.compile`.
     dataclasses.exec = exec_precompiled  # type: ignore[attr-defined]
+    collections.eval = eval_precompiled  # type: ignore[attr-defined]
+    typing.compile = compile_in_typing  # type: ignore[attr-defined]
     _compiler.compile = compile_precompiled

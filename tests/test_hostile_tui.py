@@ -24,6 +24,7 @@ from briefing.tui.app import BriefingApp, exit_on_signal
 from briefing.tui.theming import ThemeError, bundled_themes, theme_from_toml
 from tests.terminal import SLOW_ENGINE, exit_status_within, read_until
 from tests.tui_fixtures import make_briefing
+from tests.tui_waiting import keep_notifications, notifications
 
 SIZE = (120, 40)
 HOSTILE_NAME = "Assad [@click=app.quit]q[/]"
@@ -278,7 +279,7 @@ def test_a_failure_quoting_escapes_is_shown_clean() -> None:
 
 def test_export_notices_show_the_file_name_escaped(tmp_path: Path) -> None:
     """The export dialog takes a pasted name as it is: its notice named the file raw."""
-    app = BriefingApp(make_briefing())
+    app = keep_notifications(BriefingApp(make_briefing()))
     written, refused = tmp_path / "brief\x1b[2J.txt", tmp_path / "no\x1b]0;x\x07" / "brief.txt"
 
     async def test() -> None:
@@ -286,8 +287,7 @@ def test_export_notices_show_the_file_name_escaped(tmp_path: Path) -> None:
             await app.workers.wait_for_complete()
             app.export("text", written)
             app.export("text", refused)
-            await pilot.pause()
-            shown = [f"{n.title} {n.message}" for n in app._notifications]
+            shown = [f"{n.title} {n.message}" for n in await notifications(app, pilot, 2)]
             assert any("brief\\x1b[2J.txt" in text for text in shown)
             assert any("no\\x1b]0;x\\x07" in text for text in shown)
             assert not any("\x1b" in text for text in shown)

@@ -3,6 +3,7 @@ same classes and patterns as compiling makes, and a shipped file that matches th
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import inspect
 import json
@@ -11,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import typing
 from collections.abc import Callable, Iterator
 from re import _compiler  # noqa: PLC2701
 from types import CodeType
@@ -22,6 +24,7 @@ from briefing.precompiled import (
     PRECOMPILED_FILE,
     Precompiled,
     built_for_this_python,
+    compile_expression,
     compile_like_dataclasses,
     program_of,
     read_precompiled,
@@ -29,19 +32,22 @@ from briefing.precompiled import (
     write_precompiled,
 )
 
+# The builtins `serve_precompiled` shadows, by module.
+_HOOKS = ((dataclasses, "exec"), (collections, "eval"), (typing, "compile"))
 METHODS = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
 
 
 @pytest.fixture(autouse=True)
 def _restore_hooks() -> Iterator[None]:
-    served = dataclasses.__dict__.get("exec")
+    served = {module: vars(module).get(name) for module, name in _HOOKS}
     compile_program = _compiler.compile
     yield
     _compiler.compile = compile_program
-    if served is None:
-        dataclasses.__dict__.pop("exec", None)
-    else:
-        dataclasses.exec = served  # type: ignore[attr-defined]
+    for (module, name), hook in zip(_HOOKS, served.values(), strict=True):
+        if hook is None:
+            vars(module).pop(name, None)
+        else:
+            setattr(module, name, hook)
 
 
 def _plain_dataclasses() -> None:
@@ -92,7 +98,7 @@ def test_a_class_defined_from_served_code_is_the_class_dataclasses_compiles() ->
     dataclasses.exec = _recording(texts)  # type: ignore[attr-defined]
     _define()
     assert len(texts) == len(METHODS)
-    serve_precompiled(Precompiled(texts, {}))
+    serve_precompiled(Precompiled(texts, {}, {}))
     served = _define()
     _same_class(served, plain)
     # the served code ran: each method's code is the one held (in the code of the function
@@ -109,7 +115,7 @@ def test_a_text_not_served_is_compiled_as_dataclasses_compiles_it() -> None:
     # annotations would turn into strings).
     _plain_dataclasses()
     plain = _define()
-    serve_precompiled(Precompiled({}, {}))
+    serve_precompiled(Precompiled({}, {}, {}))
     _same_class(_define(), plain)
     assert _define().__init__.__annotations__["return"] is None
 
@@ -121,7 +127,7 @@ def test_a_pattern_served_precompiled_is_the_pattern_re_compiles() -> None:
     program = program_of(source, flags)
     # a program that is not the pattern's own, to tell it was used
     other = program_of("x", flags)
-    serve_precompiled(Precompiled({}, {(source, flags): program, ("y", 0): other}))
+    serve_precompiled(Precompiled({}, {(source, flags): program, ("y", 0): other}, {}))
     served = _compiler.compile(source, flags)
     # Patterns compare their source, flags and matcher program.
     assert served == plain and served is not plain
@@ -138,19 +144,70 @@ def test_a_pattern_served_precompiled_is_the_pattern_re_compiles() -> None:
 
 def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> None:
     code = compile_like_dataclasses("x = 1")
-    written = Precompiled({"x = 1": code}, {("a|b", 0): program_of("a|b", 0)})
+    expression = "lambda _cls, x: _tuple_new(_cls, (x,))"
+    written = Precompiled(
+        {"x = 1": code},
+        {("a|b", 0): program_of("a|b", 0)},
+        {expression: compile_expression(expression)},
+    )
     path = tmp_path / "precompiled.bin"
     write_precompiled(written, path)
     assert read_precompiled(path) == written
-    write_precompiled(Precompiled({}, {}), path)
+    nothing = ({}, {}, {})
+    write_precompiled(Precompiled(*nothing), path)
     empty = path.read_bytes()
-    header = empty[: len(empty) - len(marshal.dumps(({}, {})))]
+    header = empty[: len(empty) - len(marshal.dumps(nothing))]
     path.write_bytes(header + b"damaged")
-    assert read_precompiled(path) == ({}, {})
+    assert read_precompiled(path) == nothing
+    path.write_bytes(header + marshal.dumps(({}, {})))  # the file of two tables before
+    assert read_precompiled(path) == nothing
     write_precompiled(written, path)
     path.write_bytes(b"\0\0\0\0" + path.read_bytes()[4:])  # another Python's magic number
-    assert read_precompiled(path) == ({}, {})
-    assert read_precompiled(tmp_path / "missing.bin") == ({}, {})
+    assert read_precompiled(path) == nothing
+    assert read_precompiled(tmp_path / "missing.bin") == nothing
+
+
+def test_a_named_tuple_served_precompiled_is_the_one_collections_compiles() -> None:
+    plain = collections.namedtuple("Point", "x y")
+    texts: dict[str, CodeType] = {}
+    evaluate = vars(collections).get("eval", eval)
+
+    def recording(source: Any, globals: Any = None, locals: Any = None, /) -> Any:
+        texts[source] = compile_expression(source)
+        return evaluate(texts[source], globals, locals)
+
+    collections.eval = recording  # type: ignore[attr-defined]
+    try:
+        collections.namedtuple("Point", "x y")
+    finally:
+        collections.eval = evaluate  # type: ignore[attr-defined]
+    (text,) = texts
+    serve_precompiled(Precompiled({}, {}, texts))
+    served = collections.namedtuple("Point", "x y")
+    # the held code ran, not a new compilation
+    assert served.__new__.__code__ is texts[text].co_consts[0]
+    point = served(1, y=2)
+    assert point == plain(1, 2) and point._asdict() == {"x": 1, "y": 2}
+    assert served.__new__.__defaults__ == plain.__new__.__defaults__
+    assert served.__new__.__code__ == plain.__new__.__code__
+    # a named tuple not held is compiled as before
+    other = collections.namedtuple("Other", "a b c", defaults=(3,))
+    assert other(1, 2) == (1, 2, 3)
+
+
+def test_a_forward_reference_served_precompiled_is_the_one_typing_compiles() -> None:
+    plain = typing.ForwardRef("dict[str, Widget]")
+    held = compile_expression("dict[str, Widget]")
+    serve_precompiled(Precompiled({}, {}, {"dict[str, Widget]": held}))
+    served = typing.ForwardRef("dict[str, Widget]")
+    assert served.__forward_code__ is held
+    assert served.__forward_code__ == plain.__forward_code__
+    assert served == plain
+    # not held: compiled as `typing` compiles it (without this module's `__future__`)
+    other = compile("Other", "<string>", "eval", dont_inherit=True)
+    assert typing.ForwardRef("Other").__forward_code__ == other
+    with pytest.raises(SyntaxError):  # as before: not an expression
+        typing.ForwardRef("not an expression")
 
 
 @pytest.mark.parametrize("hash_seed", ["1", "3"])
@@ -200,8 +257,14 @@ def compile_counted(text):
     compiled.append(("method", text.split("(")[0]))
     return compile_method(text)
 
+compile_expression = served.compile_expression
+def expression_counted(text):
+    compiled.append(("expression", asker()))
+    return compile_expression(text)
+
 _parser.parse = parse_counted
 served.compile_like_dataclasses = compile_counted
+served.compile_expression = expression_counted
 import json
 import briefing.tui.app
 print(json.dumps(compiled))
@@ -209,7 +272,8 @@ print(json.dumps(compiled))
 
 
 def test_the_view_s_libraries_start_served_from_the_file() -> None:
-    # Textual's import compiled its patterns and dataclass methods (a quarter of it).
+    # Textual's import compiled its patterns and dataclass methods (a quarter of it), and
+    # its named tuples and forward references (2% of a warm launch's view).
     if not built_for_this_python(PRECOMPILED_FILE):
         pytest.skip(f"{PRECOMPILED_FILE.name} was built for another Python")
     run = subprocess.run(

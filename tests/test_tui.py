@@ -33,6 +33,7 @@ from briefing.tui.sections import HELP_SECTIONS
 from briefing.tui.theming import ACTOR_SLOTS, bundled_themes
 from briefing.tui.widgets import SourcedLineList
 from tests.tui_fixtures import IRAN_SOURCE, MARKUP_SENTENCE, make_briefing
+from tests.tui_waiting import keep_notifications, notifications
 
 SMALL = (80, 24)
 LARGE = (120, 40)
@@ -640,10 +641,11 @@ def test_run_app_prints_the_failure_after_the_screen_is_gone(
 
 @synchronously
 async def test_problems_are_notifications_not_crashes() -> None:
-    app = BriefingApp(make_briefing())
+    app = keep_notifications(BriefingApp(make_briefing()))
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
-        assert [n.message for n in app._notifications] == ["missing.txt: no such file"]
+        shown = await notifications(app, pilot, 1)
+        assert [n.message for n in shown] == ["missing.txt: no such file"]
 
 
 @synchronously

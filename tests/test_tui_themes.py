@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 
 import pytest
 from textual.color import Color
+from textual.css import stylesheet as stylesheet_module
 from textual.design import ColorSystem
 from textual.theme import BUILTIN_THEMES, Theme
 
@@ -13,7 +15,14 @@ from briefing.tui import config
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.theming import ACTOR_SLOTS, bundled_themes, derived_variables, only_recolours
+from briefing.tui.theming import (
+    ACTOR_SLOTS,
+    DEFAULT_THEME,
+    bundled_themes,
+    derived_variables,
+    only_recolours,
+    stylesheet_path,
+)
 from tests.test_tui import SMALL, settle, synchronously
 from tests.tui_fixtures import make_briefing
 
@@ -101,13 +110,42 @@ async def test_starting_the_view_makes_each_theme_s_colour_system_once(
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
         assert app.theme == "briefing-light"
-        # Textual's default theme (the app's before ours is set) and ours, once each.
-        assert len(made) == len(set(made)) == 2
+        # Ours alone, once: not Textual's default theme too (the app's before ours is set).
+        assert len(made) == 1
         # The same variables as Textual's own recipe makes.
         theme = app.current_theme
         colours = generate(theme.to_color_system())
         expected = {**derived_variables(colours), **colours, **theme.variables}
         assert app.get_css_variables() == expected
+
+
+# nord sets more than colours: it is checked by parsing a trial copy of the stylesheet.
+@pytest.mark.parametrize(
+    ("theme", "parses"), [(None, 1), ("briefing-light", 1), ("textual-dark", 1), ("nord", 2)]
+)
+@synchronously
+async def test_starting_the_view_parses_the_stylesheet_once(
+    monkeypatch: pytest.MonkeyPatch, theme: str | None, parses: int
+) -> None:
+    # The theme set as the view starts queued Textual's refresh of the styles, which parsed
+    # the stylesheet before the screen's styles joined it, and then all of it again.
+    parsed: list[str] = []
+    parse = stylesheet_module.parse  # what the stylesheet calls for a source not yet parsed
+
+    def counted(scope: str, css: str, read_from: tuple[str, str], **kw) -> Iterator:
+        parsed.append(read_from[0])
+        return parse(scope, css, read_from, **kw)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counted)
+    app = BriefingApp(make_briefing(), theme=theme)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert parsed.count(str(stylesheet_path())) == parses
+        assert app.theme == (theme or DEFAULT_THEME)
+        # Drawn with the chosen theme's variables.
+        assert app.stylesheet._variables == app.get_css_variables()
+        primary = app.stylesheet._variables["primary"]
+        assert Color.parse(primary) == Color.parse(app.current_theme.primary)
 
 
 @pytest.mark.parametrize("name", ["nord", "textual-light", "solarized-light", "monokai"])

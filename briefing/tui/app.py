@@ -127,6 +127,7 @@ class BriefingApp(App[None]):
         `briefing.tui.engine`)."""
         # Before Textual's own set-up, which asks for the theme's variables.
         self._colour_systems: dict[str, tuple[Theme, dict[str, str]]] = {}
+        self._theme_chosen = False
         super().__init__()
         self.watcher: InputWatcher | None = None
         if watch:
@@ -164,8 +165,14 @@ class BriefingApp(App[None]):
         self.theme = self._chosen_theme or (
             saved if saved in self.available_themes else DEFAULT_THEME
         )
+        self._theme_chosen = True
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def get_css_variables(self) -> dict[str, str]:
+        if not self._theme_chosen:
+            # Textual's set-up asks under its default theme, before the view chooses its
+            # own (whose variables the stylesheet gets then, before anything is parsed).
+            return {}
         # Textual's own recipe, from the colour system made once per theme (Textual makes
         # it afresh each time it is asked, and starting the view asks several times).
         self.theme_variables = self._css_variables(self.current_theme)
@@ -184,6 +191,16 @@ class BriefingApp(App[None]):
         if known is None or known[0] is not theme:
             known = self._colour_systems[theme.name] = (theme, theme.to_color_system().generate())
         return known[1]
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if not self.screen_stack:
+            # Queued by setting the theme in __init__, before any screen or style exists:
+            # the variables are all it needs (the first parse takes them). Textual's refresh
+            # would parse the stylesheet here and again once the screen's styles join it
+            # (its fresh parse does not keep what it parsed).
+            self.stylesheet.set_variables(self.get_css_variables())
+            return
+        super().refresh_css(animate)
 
     def theme_problem(self, name: str) -> str | None:
         """Why the styles cannot be drawn with theme `name`, or None when they can."""
