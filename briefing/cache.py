@@ -169,6 +169,9 @@ class FileStamp:
         )
 
 
+_STAMP_FIELDS = tuple(f.name for f in dataclasses.fields(FileStamp))
+
+
 def _schema_fingerprint(*classes: type) -> str:
     # Adding a field to any cached dataclass changes the stored shape: fold the field names
     # into every key so such entries miss instead of failing to load.
@@ -1122,7 +1125,10 @@ class ArticleCache:
                     chunk,
                 ).fetchall()
                 for path, *fields in rows:
-                    found[path] = FileStamp(*fields)
+                    # Made without FileStamp's __init__ (a warm run reads one per input file).
+                    stamp = object.__new__(FileStamp)
+                    stamp.__dict__.update(zip(_STAMP_FIELDS, fields, strict=True))
+                    found[path] = stamp
         except sqlite3.Error as error:
             self._fail(error)
         return found
