@@ -811,10 +811,12 @@ def _field_hints(cls: type) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _ArticleRef:
     """An article as a briefing row names it: its cache key, its id in the briefing, its
-    header, and its sentences' actors when the model tagged them again."""
+    header, and its sentences' actors when the model tagged them again. (Not frozen: a
+    warm run makes one per article, and a frozen class's __init__ cost three times as
+    much.)"""
 
     key: str
     article_id: str

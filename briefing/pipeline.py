@@ -723,7 +723,9 @@ class _Identified(Protocol):
 _Page = TypeVar("_Page", bound=_Identified)
 
 
-@dataclass(frozen=True)
+# Not frozen: a warm run makes one per input file, and a frozen class's __init__ (a call
+# of object.__setattr__ per field) cost three times as much.
+@dataclass
 class _StampedFile:
     path: str
     sha256: str
