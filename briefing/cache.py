@@ -38,31 +38,104 @@ from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.profile import Profile
 from briefing.safety import clean_text
 
+_ENGINE = os.path.dirname(os.path.abspath(__file__))
+# How many states of the engine's files `engine_version` remembers the fingerprint of
+# (several checkouts or installs may share the cache folder).
+_ENGINE_MEMO_ENTRIES = 8
+# A source file changed this close to (or after) the moment the engine was hashed is not
+# trusted to have been hashed as it now is (file system clocks are coarse).
+_ENGINE_MEMO_MARGIN_NS = 50_000_000
 
-def _engine_fingerprint() -> str:
-    # Any change to the engine's code may change what it makes of the same page, so the
-    # engine's own source is part of every key: no stale entry survives an upgrade, and
-    # nobody has to remember to bump a version. (The TUI only renders; it is left out.)
-    # Every stage's package counts, and so do the fitted models and word lists
-    # (extraction's, and the model stage's data/: report weights, rewrites, senses).
-    # Listed with os.walk and read with open: pathlib's rglob and read_bytes were a third of
-    # the fingerprint's cost, and it is paid by every run.
-    package = os.path.dirname(os.path.abspath(__file__))
+
+def _engine_sources() -> list[str]:
+    """The engine's files, relative to the package, sorted: every stage's package, the
+    fitted models and word lists (extraction's, and the model stage's data/: report
+    weights, rewrites, senses). The TUI only renders; it is left out. Listed with os.walk:
+    pathlib's rglob was a good part of the fingerprint's cost, paid by every run."""
     data = {"extract": (".json",), os.path.join("model", "data"): ("",)}
     sources = []
-    for folder, subfolders, files in os.walk(package):
+    for folder, subfolders, files in os.walk(_ENGINE):
         subfolders[:] = [name for name in subfolders if name not in ("tui", "__pycache__")]
-        relative = os.path.relpath(folder, package)
+        relative = os.path.relpath(folder, _ENGINE)
         kinds = (".py", *data.get(relative, ()))
         sources += [os.path.join(relative, name) for name in files if name.endswith(kinds)]
+    return sorted(sources)
+
+
+def _engine_fingerprint(sources: Sequence[str] | None = None) -> str:
+    """The engine's files (`_engine_sources`) hashed. Any change to the engine's code may
+    change what it makes of the same page, so this is part of every key: no stale entry
+    survives an upgrade, and nobody has to remember to bump a version."""
     digest = hashlib.sha256()
-    for source in sorted(sources):
-        with open(os.path.join(package, source), "rb") as file:
+    for source in _engine_sources() if sources is None else sources:
+        with open(os.path.join(_ENGINE, source), "rb") as file:
             digest.update(os.path.normpath(source).encode() + b"\0" + file.read())
     return digest.hexdigest()[:16]
 
 
-PIPELINE_VERSION = _engine_fingerprint()
+def _engine_stamp(sources: Sequence[str], started_ns: int) -> str | None:
+    """The engine's files as they stand (each one's size, times, inode and device) hashed,
+    or None when one cannot be looked at or changed too lately to be trusted."""
+    listing = [os.fsencode(_ENGINE)]
+    for source in sources:
+        try:
+            info = os.stat(os.path.join(_ENGINE, source))
+        except OSError:
+            return None
+        if max(info.st_mtime_ns, info.st_ctime_ns) >= started_ns - _ENGINE_MEMO_MARGIN_NS:
+            return None
+        status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+        listing.append(os.fsencode(source) + repr(status).encode())
+    return hashlib.sha256(b"\0".join(listing)).hexdigest()
+
+
+@functools.cache
+def engine_version() -> str:
+    """`_engine_fingerprint`, remembered in the cache folder by the state of the engine's
+    files: while their size, times and inode are unchanged, so are their bytes (as for the
+    input files, see `FileStamp`), and a run need not read and hash them all again
+    (sha256 over 1.7 MB was a tenth of a warm dump of 1,000 articles)."""
+    sources = _engine_sources()
+    started_ns = time.time_ns()
+    stamp = _engine_stamp(sources, started_ns)
+    memo_path = default_path().with_name("engine-versions.json")
+    memo = _read_engine_memo(memo_path) if stamp is not None else {}
+    if stamp in memo:
+        return memo[stamp]
+    version = _engine_fingerprint(sources)
+    # Remembered only if no file changed while it was read.
+    if stamp is not None and _engine_stamp(sources, started_ns) == stamp:
+        kept = dict(itertools.islice(memo.items(), _ENGINE_MEMO_ENTRIES - 1))
+        _write_engine_memo(memo_path, {stamp: version, **kept})
+    return version
+
+
+def _read_engine_memo(path: Path) -> dict[str, str]:
+    """What `_write_engine_memo` wrote; nothing if it is missing or damaged."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            memo = json.load(file)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(memo, dict) or not all(isinstance(v, str) for v in memo.values()):
+        return {}
+    return memo
+
+
+def _write_engine_memo(path: Path, memo: Mapping[str, str]) -> None:
+    """Write the memo whole (another process reads the old or the new one, never half);
+    a folder that cannot be written just leaves the engine hashed again next run."""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8") as file:
+            json.dump(memo, file)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+
+
 # The id cached articles carry until `reid` gives them their place in a briefing.
 PLACEHOLDER_ID = "cached"
 # Oldest entries beyond this are dropped when writing, so the file cannot grow forever.
@@ -96,6 +169,9 @@ class FileStamp:
         )
 
 
+_STAMP_FIELDS = tuple(f.name for f in dataclasses.fields(FileStamp))
+
+
 def _schema_fingerprint(*classes: type) -> str:
     # Adding a field to any cached dataclass changes the stored shape: fold the field names
     # into every key so such entries miss instead of failing to load.
@@ -113,7 +189,7 @@ MAX_BRIEFINGS = 64
 
 def cache_key(sha256: str, profile_fingerprint: str, *, media: str = "text") -> str:
     """The key of one page's processed article: its bytes, how it was read, and the rules."""
-    return f"{PIPELINE_VERSION}:{_SCHEMA}:{media}:{profile_fingerprint}:{sha256}"
+    return f"{engine_version()}:{_SCHEMA}:{media}:{profile_fingerprint}:{sha256}"
 
 
 def profile_fingerprint(profile: Profile) -> str:
@@ -128,7 +204,7 @@ def briefing_key(article_keys: Sequence[str], paths: Sequence[str], request: str
     digest = hashlib.sha256(request.encode("utf-8", "surrogatepass"))
     for key, path in zip(article_keys, paths, strict=True):
         digest.update(b"\0" + key.encode() + b"\0" + path.encode("utf-8", "surrogatepass"))
-    return f"{PIPELINE_VERSION}:{_SCHEMA}:{_MODEL_SCHEMA}:{digest.hexdigest()}"
+    return f"{engine_version()}:{_SCHEMA}:{_MODEL_SCHEMA}:{digest.hexdigest()}"
 
 
 def default_path() -> Path:
@@ -735,10 +811,12 @@ def _field_hints(cls: type) -> dict[str, object]:
     return typing.get_type_hints(cls)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _ArticleRef:
     """An article as a briefing row names it: its cache key, its id in the briefing, its
-    header, and its sentences' actors when the model tagged them again."""
+    header, and its sentences' actors when the model tagged them again. (Not frozen: a
+    warm run makes one per article, and a frozen class's __init__ cost three times as
+    much.)"""
 
     key: str
     article_id: str
@@ -1049,7 +1127,10 @@ class ArticleCache:
                     chunk,
                 ).fetchall()
                 for path, *fields in rows:
-                    found[path] = FileStamp(*fields)
+                    # Made without FileStamp's __init__ (a warm run reads one per input file).
+                    stamp = object.__new__(FileStamp)
+                    stamp.__dict__.update(zip(_STAMP_FIELDS, fields, strict=True))
+                    found[path] = stamp
         except sqlite3.Error as error:
             self._fail(error)
         return found

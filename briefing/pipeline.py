@@ -636,6 +636,8 @@ def _build_briefing(
                 """Every page read: their stamps stored, and the briefing they make taken
                 from the cache if it is there (the workers are then stopped)."""
                 nonlocal keys, whole
+                if not cache.enabled:
+                    return  # nothing to find or store, nor the keys to do it by
                 cache.put_stamps(_file_stamps(pages.docs, started_ns))
                 keys = article_keys(pages.kept, profile)
                 whole = briefing_key(keys, [doc.path for doc in pages.kept], request)
@@ -674,7 +676,11 @@ def _build_briefing(
         if ready:
             ready(finished)
         # A page that changed while the run read it is no part of what `whole` names.
-        if processed is not None and not any(page_changed(a) for a in processed.articles):
+        if (
+            processed is not None
+            and cache.enabled
+            and not any(page_changed(a) for a in processed.articles)
+        ):
             ids = _article_ids(len(kept))
             stored = {article.id: article for article in processed.articles}
             cache.put_briefing(whole, briefing, dict(zip(ids, keys, strict=True)), stored)
@@ -717,7 +723,9 @@ class _Identified(Protocol):
 _Page = TypeVar("_Page", bound=_Identified)
 
 
-@dataclass(frozen=True)
+# Not frozen: a warm run makes one per input file, and a frozen class's __init__ (a call
+# of object.__setattr__ per field) cost three times as much.
+@dataclass
 class _StampedFile:
     path: str
     sha256: str

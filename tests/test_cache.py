@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sqlite3
+import time
 from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
 
+from briefing import cache as cache_module
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.dates import DateMention
 from briefing.cache import (
@@ -21,6 +24,7 @@ from briefing.cache import (
     briefing_to_dict,
     cache_key,
     default_path,
+    engine_version,
     profile_fingerprint,
     reid,
 )
@@ -146,6 +150,57 @@ def test_profile_fingerprint_follows_actors_not_location():
 def test_default_path_is_in_the_user_cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_path() == tmp_path / "briefing" / "articles.sqlite3"
+
+
+@pytest.fixture
+def engine_copy(tmp_path, monkeypatch):
+    """A small engine of two files, old enough to be trusted, as `engine_version` sees it."""
+    engine = tmp_path / "engine"
+    (engine / "model" / "data").mkdir(parents=True)
+    (engine / "stage.py").write_text("RULE = 1\n")
+    (engine / "model" / "data" / "words.txt").write_text("attack\n")
+    time.sleep(2 * cache_module._ENGINE_MEMO_MARGIN_NS / 1e9)
+    monkeypatch.setattr(cache_module, "_ENGINE", str(engine))
+    engine_version.cache_clear()
+    yield engine
+    engine_version.cache_clear()
+
+
+def _hashed_again(monkeypatch) -> list[int]:
+    """Counts the engine's files being read and hashed (not taken from the memo)."""
+    hashed: list[int] = []
+    fingerprint = cache_module._engine_fingerprint
+
+    def counted(*args):
+        hashed.append(1)
+        return fingerprint(*args)
+
+    monkeypatch.setattr(cache_module, "_engine_fingerprint", counted)
+    return hashed
+
+
+def test_the_engine_is_hashed_once_while_its_files_are_unchanged(engine_copy, monkeypatch):
+    hashed = _hashed_again(monkeypatch)
+    first = engine_version()
+    assert first == cache_module._engine_fingerprint() and len(hashed) == 2
+    engine_version.cache_clear()  # as a new run
+    assert engine_version() == first and len(hashed) == 2  # from the memo
+    # Rewritten with the same size and times, a file is hashed again: its ctime moved.
+    source = engine_copy / "stage.py"
+    before = source.stat()
+    source.write_text("RULE = 2\n")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    engine_version.cache_clear()
+    assert engine_version() != first and len(hashed) == 3
+
+
+def test_a_damaged_engine_memo_is_hashed_again_and_rewritten(engine_copy, monkeypatch):
+    memo = default_path().with_name("engine-versions.json")
+    memo.parent.mkdir(parents=True)
+    memo.write_text('{"a": ')
+    hashed = _hashed_again(monkeypatch)
+    assert engine_version() == cache_module._engine_fingerprint() and len(hashed) == 2
+    assert list(json.loads(memo.read_text()).values()) == [engine_version()]
 
 
 def test_garbage_file_is_rebuilt_with_one_warning(tmp_path):

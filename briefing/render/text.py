@@ -33,12 +33,14 @@ def fill(text: str, width: int, first: str, rest: str) -> str:
     break_long_words=False, break_on_hyphens=False)`, each line cut where the width
     falls rather than built a word at a time (the source list of 10,000 articles was a
     third of a warm dump). Text with other whitespace characters is left to textwrap."""
-    if _OTHER_SPACE.search(text):
-        return textwrap.fill(
-            text, width, initial_indent=first, subsequent_indent=rest,
-            break_long_words=False, break_on_hyphens=False,
-        )  # fmt: skip
-    text = _WRAP_SPACE.sub(" ", text.expandtabs())
+    # Printable text has no whitespace but spaces (the usual line): nothing to replace.
+    if not text.isprintable():
+        if _OTHER_SPACE.search(text):
+            return textwrap.fill(
+                text, width, initial_indent=first, subsequent_indent=rest,
+                break_long_words=False, break_on_hyphens=False,
+            )  # fmt: skip
+        text = _WRAP_SPACE.sub(" ", text.expandtabs())
     size, start, lines = len(text), 0, []
     while start < size:
         indent = rest if lines else first
