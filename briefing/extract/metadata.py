@@ -680,7 +680,7 @@ def _looks_like_headline(unit: Unit) -> bool:
         and not unit.caption
         and not unit.date
         and not BYLINE.match(unit.text)
-        and not PROMO.search(unit.text)
+        and not unit.promo  # PROMO's search, made with the unit
         and not SITE_CONTROL.search(unit.text)
         and len(BREADCRUMB.findall(unit.text)) < 2
     )
@@ -688,7 +688,8 @@ def _looks_like_headline(unit: Unit) -> bool:
 
 def is_standfirst(unit: Unit) -> bool:
     """A summary under the headline: a sentence, or a highlight bullet that reads as one."""
-    if PROMO.search(unit.text) or SITE_CONTROL.search(unit.text) or "@" in unit.text:
+    # unit.promo: PROMO's search, made with the unit
+    if unit.promo or SITE_CONTROL.search(unit.text) or "@" in unit.text:
         return False
     if unit.bullet:
         return unit.words >= 4 and unit.capitals < 0.8

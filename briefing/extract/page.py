@@ -258,7 +258,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             if unit.text not in seen:
                 blocks.append(Block("caption", unit.text))
                 kept.add(index)
-        elif is_standfirst(unit) and not is_header_row(unit):
+        elif summary_shaped and not is_header_row(unit):
             if unit.text not in seen and _is_lede(unit):
                 blocks.append(Block("body", unit.text))
                 kept.add(index)

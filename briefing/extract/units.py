@@ -206,17 +206,17 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
     previous_length = 0  # of the previous line, with its indentation
     previous_indent = 0
     for raw in lines:
-        line = raw.strip()
+        line = raw.lstrip()  # (its end is stripped)
         if not line:
             previous_blank = True
             continue
+        indent = len(raw) - len(line)
         # its words joined by single spaces: a line holding no other space and no two in a row
         # (printable: every space but " " is not) is that already, and is not split into words
         if "  " in line or not line.isprintable():
             line = " ".join(line.split())
         space = line.find(" ")
         first_word = space if space >= 0 else len(line)  # its length
-        indent = len(raw) - len(raw.lstrip())
         glyph = line[0] in BULLET_GLYPHS
         marker = BULLET.match(line) if glyph or line[0].isdecimal() else None  # BULLET's \d
         # "1. März 2019" is a date (which opens on its digit), not a numbered item
