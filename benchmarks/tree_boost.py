@@ -62,21 +62,9 @@ def fit_trees(
     starts = np.cumsum([0] + [len(vectors) for vectors, _ in usable[:-1]])
     group = np.repeat(np.arange(len(usable)), [len(vectors) for vectors, _ in usable])
     answered = np.array([labels.any() for _, labels in usable])
-    rows, width = stacked.shape
-    cuts = [_thresholds(stacked[:, f]) for f in range(width)]
-    bins = max(len(c) for c in cuts) + 1
-    # Each row's bin per feature: how many of the feature's thresholds its value exceeds.
-    binned = np.stack([np.searchsorted(cuts[f], stacked[:, f]) for f in range(width)], axis=1)
-    valid = np.zeros((width, bins - 1), dtype=bool)
-    padded = np.zeros((width, bins - 1))
-    for f, c in enumerate(cuts):
-        valid[f, : len(c)] = True
-        padded[f, : len(c)] = c
-    depth = settings.depth
-    features = np.zeros((settings.trees, depth), dtype=int)
-    thresholds = np.zeros((settings.trees, depth))
-    leaves = np.zeros((settings.trees, 2**depth))
-    score = np.zeros(rows) if base is None else stacked @ base
+    grid = _Grid.of(stacked)
+    score = np.zeros(len(stacked)) if base is None else stacked @ base
+    grown = _Grown.empty(settings)
     for tree in range(settings.trees):
         top = np.maximum(0.0, np.maximum.reduceat(score, starts))
         exps = np.exp(score - top[group])
@@ -86,8 +74,89 @@ def fit_trees(
         share = np.where(gold, chance / np.where(answered, gold_mass, 1.0)[group], 0.0)
         gradient = chance - share
         curvature = np.maximum(chance * (1 - chance), 1e-6)
+        score += grown.grow(tree, grid, gradient, curvature, settings)
+    return grown.trees()
+
+
+def fit_binary_trees(
+    vectors: np.ndarray,
+    labels: np.ndarray,
+    sample: np.ndarray,
+    start: np.ndarray,
+    settings: Settings,
+) -> Trees:
+    """Trees fitted to yes/no `labels` on the logistic loss, each row weighing `sample`
+    (in units of one row: `Settings.l2` is a count of rows' curvature), added to the
+    scores `start` (a linear model's sums, say)."""
+    grid = _Grid.of(vectors)
+    score = start.astype(float).copy()
+    grown = _Grown.empty(settings)
+    for tree in range(settings.trees):
+        chance = 1 / (1 + np.exp(-score))
+        gradient = sample * (chance - labels)
+        curvature = sample * np.maximum(chance * (1 - chance), 1e-6)
+        score += grown.grow(tree, grid, gradient, curvature, settings)
+    return grown.trees()
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """The rows binned: each row's bin per feature (how many of the feature's thresholds
+    its value exceeds) and the thresholds, padded to one width (`valid` where real)."""
+
+    binned: np.ndarray
+    bins: int
+    valid: np.ndarray
+    padded: np.ndarray
+
+    @classmethod
+    def of(cls, stacked: np.ndarray) -> _Grid:
+        width = stacked.shape[1]
+        cuts = [_thresholds(stacked[:, f]) for f in range(width)]
+        bins = max(len(c) for c in cuts) + 1
+        binned = np.stack([np.searchsorted(cuts[f], stacked[:, f]) for f in range(width)], axis=1)
+        valid = np.zeros((width, bins - 1), dtype=bool)
+        padded = np.zeros((width, bins - 1))
+        for f, c in enumerate(cuts):
+            valid[f, : len(c)] = True
+            padded[f, : len(c)] = c
+        return cls(binned, bins, valid, padded)
+
+
+@dataclass(frozen=True)
+class _Grown:
+    """The trees grown so far."""
+
+    features: np.ndarray
+    thresholds: np.ndarray
+    leaves: np.ndarray
+
+    @classmethod
+    def empty(cls, settings: Settings) -> _Grown:
+        depth = settings.depth
+        return cls(
+            np.zeros((settings.trees, depth), dtype=int),
+            np.zeros((settings.trees, depth)),
+            np.zeros((settings.trees, 2**depth)),
+        )
+
+    def trees(self) -> Trees:
+        return Trees(self.features, self.thresholds, self.leaves)
+
+    def grow(
+        self,
+        tree: int,
+        grid: _Grid,
+        gradient: np.ndarray,
+        curvature: np.ndarray,
+        settings: Settings,
+    ) -> np.ndarray:
+        """Tree number `tree`: one Newton step on the loss whose `gradient` and
+        `curvature` each row has; what it adds to each row's score."""
+        binned, bins = grid.binned, grid.bins
+        rows, width = binned.shape
         leaf = np.zeros(rows, dtype=int)
-        for level in range(depth):
+        for level in range(settings.depth):
             count = 1 << level
             # flat index: (feature * count + leaf) * bins + bin
             index = (
@@ -102,12 +171,11 @@ def fit_trees(
                 g_left**2 / (h_left + settings.l2)
                 + (g_all - g_left) ** 2 / (h_all - h_left + settings.l2)
             ).sum(axis=1)
-            gain = np.where(valid, gain, -np.inf)
+            gain = np.where(grid.valid, gain, -np.inf)
             f, b = np.unravel_index(int(np.argmax(gain)), gain.shape)
-            features[tree, level], thresholds[tree, level] = f, padded[f, b]
+            self.features[tree, level], self.thresholds[tree, level] = f, grid.padded[f, b]
             leaf = leaf + (binned[:, f] > b) * count
-        g_leaf = np.bincount(leaf, gradient, 2**depth)
-        h_leaf = np.bincount(leaf, curvature, 2**depth)
-        leaves[tree] = -settings.rate * g_leaf / (h_leaf + settings.l2)
-        score += leaves[tree][leaf]
-    return Trees(features, thresholds, leaves)
+        g_leaf = np.bincount(leaf, gradient, 2**settings.depth)
+        h_leaf = np.bincount(leaf, curvature, 2**settings.depth)
+        self.leaves[tree] = -settings.rate * g_leaf / (h_leaf + settings.l2)
+        return self.leaves[tree][leaf]

@@ -7,8 +7,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import fit_reports as fr  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 import report_merging as rm  # noqa: E402
 from briefing_eval import Label  # noqa: E402
+from tree_boost import Settings, fit_binary_trees  # noqa: E402
+from tree_boost import scores as tree_scores  # noqa: E402
 
 from briefing.annotate import AnnotatedArticle, Sentence  # noqa: E402
 from briefing.extract import Article  # noqa: E402
@@ -136,3 +140,29 @@ def test_pairs_are_counted_by_how_they_would_score_if_proposed() -> None:
     found = rm.what_pairs_share([one, other], labelled)
     assert found["rewrite, proposed", "pairs"] == 1
     assert [found["rewrite, proposed", what] for what in rm.SCORED] == [1, 1, 1]
+
+
+def test_binary_trees_learn_an_interaction_no_weighted_sum_gives() -> None:
+    """Pairs are one report when two features are both set or both unset (an exclusive
+    or, which a weighted sum cannot score: `fit_reports.py --trees`)."""
+    draw = np.random.default_rng(0)
+    rows = draw.integers(0, 2, size=(400, 2)).astype(float)
+    labels = (rows[:, 0] == rows[:, 1]).astype(float)
+    sample = np.ones(len(rows))
+    trees = fit_binary_trees(rows, labels, sample, np.zeros(len(rows)), Settings(2, 100, 0.3, 1.0))
+    both, one, neither = tree_scores(trees, np.array([[1.0, 1.0], [1.0, 0.0], [0.0, 0.0]]))
+    assert both > 0 > one and neither > 0
+
+
+def test_binary_trees_weigh_pairs_and_start_from_the_linear_sums() -> None:
+    """Half the pairs are one report, whatever their feature: weighing those 3 times the
+    others makes the odds 3 to 1 (a sum of log 3); a start of 5 is brought back to even."""
+    rows = np.repeat([[0.0], [1.0]], 100, axis=0)
+    labels = np.tile([0.0, 1.0], 100)
+    settings = Settings(1, 200, 0.3, 1.0)
+    weighted = fit_binary_trees(
+        rows, labels, np.where(labels == 1, 3.0, 1.0), np.zeros(200), settings
+    )
+    assert tree_scores(weighted, rows[[0, -1]]) == pytest.approx([np.log(3)] * 2, abs=0.01)
+    started = fit_binary_trees(rows, labels, np.ones(200), np.full(200, 5.0), settings)
+    assert 5.0 + tree_scores(started, rows[[0, -1]]) == pytest.approx([0.0, 0.0], abs=0.01)
