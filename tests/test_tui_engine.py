@@ -27,7 +27,7 @@ from briefing.tui import engine as engine_module
 from briefing.tui.app import BriefingApp
 from briefing.tui.engine import EarlyEngine
 from briefing.tui.screens.main import ActorList
-from tests.terminal import SLOW_ENGINE, exit_status_within, read_until
+from tests.terminal import SLOW_ENGINE, end_view, exit_status_within, read_until
 from tests.test_tui import synchronously
 
 SEEDS = [str(p) for p in seed_paths()]
@@ -367,10 +367,7 @@ def test_ctrl_c_while_the_engine_process_works_ends_both(tmp_path: Path) -> None
         read_until(fd, b"\x1b[?1049l", timeout=30)
         status = exit_status_within(pid, 30, "ctrl+c")
     finally:
-        with contextlib.suppress(ProcessLookupError, ChildProcessError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        os.close(fd)
+        end_view(pid, fd)
     assert status == 130
     # The view reaped its engine on the way out: no process is left at work.
     assert not any(Path(f"/proc/{engine}").exists() for engine in engines)
@@ -466,10 +463,7 @@ def test_a_bad_profile_is_said_before_the_screen_is_taken(tmp_path: Path, profil
         shown = read_until(fd, b"\x1b[?1049h", timeout=60)
         status = exit_status_within(pid, 60, "a bad profile")
     finally:
-        with contextlib.suppress(ProcessLookupError, ChildProcessError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        os.close(fd)
+        end_view(pid, fd)
     assert status == 4
     assert b"\x1b[?1049h" not in shown  # the screen was never taken
     said = shown.decode().replace("\r\n", "\n")
