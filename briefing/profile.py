@@ -120,6 +120,15 @@ def load_profile(name_or_path: str | None = None) -> Profile:
     return _load_file(_find(DEFAULT_PROFILE if name_or_path is None else name_or_path))
 
 
+def profile_problem(name_or_path: str | None) -> str | None:
+    """What is wrong with a profile (its `ProfileError`'s message), or None when it loads."""
+    try:
+        load_profile(name_or_path)
+    except ProfileError as error:
+        return str(error)
+    return None
+
+
 def list_profiles() -> list[ProfileInfo]:
     """Every profile a bare name can load, user ones first; broken files say why."""
     infos: list[ProfileInfo] = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
+import signal
 import time
 
 # `python -c SLOW_ENGINE ARGS...` is `briefing ARGS...` with the engine inside one long
@@ -44,3 +46,11 @@ def exit_status_within(pid: int, seconds: float, what: str) -> int:
             return os.waitstatus_to_exitcode(status)
         time.sleep(0.1)
     raise AssertionError(f"the view outlived {what} by {seconds:g} s")
+
+
+def end_view(pid: int, fd: int) -> None:
+    """Kill the view on the pseudo-terminal `fd` if it still runs, reap it, close `fd`."""
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    os.close(fd)

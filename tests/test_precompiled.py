@@ -167,6 +167,31 @@ def test_the_file_holds_what_was_written_for_this_python_only(tmp_path: Any) -> 
     assert read_precompiled(tmp_path / "missing.bin") == nothing
 
 
+def test_each_entry_is_decoded_when_asked_for_a_damaged_one_compiled_as_before(
+    tmp_path: Any,
+) -> None:
+    # A launch uses few of the file's entries: each stays marshalled until it is asked for.
+    good, bad = "x = 1", "y = 2"
+    codes = {text: compile_like_dataclasses(text) for text in (good, bad)}
+    path = tmp_path / "precompiled.bin"
+    write_precompiled(Precompiled(codes, {("a|b", 0): program_of("a|b", 0)}, {}), path)
+    entry = marshal.dumps(codes[bad])
+    damaged = path.read_bytes().replace(entry, b"\xff" * len(entry), 1)
+    assert damaged != path.read_bytes()
+    path.write_bytes(damaged)
+    served = read_precompiled(path)
+    assert set(served.methods) == {good, bad}
+    assert served.methods.get(good) == codes[good]
+    assert served.methods.get(bad) is None  # the hook compiles it then
+    assert served.programs[("a|b", 0)] == program_of("a|b", 0)
+    with pytest.raises(KeyError):
+        served.programs[("a|c", 0)]
+    serve_precompiled(served)
+    namespace: dict[str, Any] = {}
+    dataclasses.exec(bad, namespace)  # type: ignore[attr-defined]
+    assert namespace["y"] == 2
+
+
 def test_a_named_tuple_served_precompiled_is_the_one_collections_compiles() -> None:
     plain = collections.namedtuple("Point", "x y")
     texts: dict[str, CodeType] = {}

@@ -27,7 +27,7 @@ from briefing.tui import engine as engine_module
 from briefing.tui.app import BriefingApp
 from briefing.tui.engine import EarlyEngine
 from briefing.tui.screens.main import ActorList
-from tests.terminal import SLOW_ENGINE, exit_status_within, read_until
+from tests.terminal import SLOW_ENGINE, end_view, exit_status_within, read_until
 from tests.test_tui import synchronously
 
 SEEDS = [str(p) for p in seed_paths()]
@@ -367,10 +367,7 @@ def test_ctrl_c_while_the_engine_process_works_ends_both(tmp_path: Path) -> None
         read_until(fd, b"\x1b[?1049l", timeout=30)
         status = exit_status_within(pid, 30, "ctrl+c")
     finally:
-        with contextlib.suppress(ProcessLookupError, ChildProcessError):
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        os.close(fd)
+        end_view(pid, fd)
     assert status == 130
     # The view reaped its engine on the way out: no process is left at work.
     assert not any(Path(f"/proc/{engine}").exists() for engine in engines)
@@ -421,3 +418,57 @@ def test_an_engine_with_pages_to_read_is_not_waited_for(monkeypatch: pytest.Monk
         assert time.monotonic() - started < 30
     finally:
         engine.stop()
+
+
+def test_the_engine_says_first_whether_its_profile_loads(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\nname = "X"\n\n[[actors]]\nid = "a"\nname = "A"\ncolour = "red"\n')
+    engine = EarlyEngine.start(SEEDS, BriefingOptions(profile=str(broken)))
+    assert engine is not None
+    pid = engine.pid
+    try:
+        problem = engine.profile_problem()
+        assert problem == f"{broken}, line 7: actor 'a': colour 'red' is not of the form #rrggbb"
+        assert engine.wait(lambda *report: None, lambda: False) is None  # it ended there
+    finally:
+        engine.stop()
+    assert pid is not None and _gone(pid)
+    engine = EarlyEngine.start(SEEDS, CACHED)
+    assert engine is not None
+    try:
+        assert engine.profile_problem() is None
+        assert engine.wait(lambda *report: None, lambda: False) is not None
+    finally:
+        engine.stop()
+
+
+@pytest.mark.parametrize("profile", ["nosuch", "broken"])
+def test_a_bad_profile_is_said_before_the_screen_is_taken(tmp_path: Path, profile: str) -> None:
+    # Checked by the early engine: the view waits for its word before taking the screen.
+    broken = tmp_path / "broken.toml"
+    broken.write_text('id = "x"\nname = "X"\n\n[[actors]]\nid = "a"\nname = "A"\ncolour = "red"\n')
+    named = str(broken) if profile == "broken" else profile
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "TERM": "xterm-256color",
+    }
+    pid, fd = pty.fork()
+    if pid == 0:  # the view, on the pseudo-terminal
+        os.execve(
+            sys.executable, [sys.executable, "-m", "briefing", "--profile", named, *SEEDS], env
+        )
+    try:
+        shown = read_until(fd, b"\x1b[?1049h", timeout=60)
+        status = exit_status_within(pid, 60, "a bad profile")
+    finally:
+        end_view(pid, fd)
+    assert status == 4
+    assert b"\x1b[?1049h" not in shown  # the screen was never taken
+    said = shown.decode().replace("\r\n", "\n")
+    if profile == "broken":
+        wrong = f"{broken}, line 7: actor 'a': colour 'red' is not of the form #rrggbb"
+    else:
+        wrong = "no profile named 'nosuch' (bundled: gaza-lebanon, sudan, syria, ukraine)"
+    assert said == f"briefing: error: {wrong}\n"

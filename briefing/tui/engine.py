@@ -27,6 +27,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefing.options import BriefingOptions
+
+# Imported before the fork (the view imports it anyway): the engine parses the profile.
+from briefing.profile import profile_problem
 from briefing.progress import Stage, StageProgress
 
 if TYPE_CHECKING:
@@ -35,8 +38,10 @@ if TYPE_CHECKING:
 # A briefing of more articles is read from the cache, which leaves their text unread
 # until it is shown; a pickle would carry all of it.
 HANDOVER_ARTICLES = 100
-# Lines before a pickled payload: "BRIEFING <bytes>" (the briefing, handed over before the
+# Lines before a pickled payload: "PROFILE <bytes>" (what is wrong with the profile, or None:
+# the first thing the engine says), "BRIEFING <bytes>" (the briefing, handed over before the
 # cache stores it and closes), "PROBLEMS <bytes>" (what went wrong there, after it).
+_PROFILE = "PROFILE"
 _HANDOVER = "BRIEFING"
 _LATE_PROBLEMS = "PROBLEMS"
 # How often the view's worker, while it waits, looks whether it was cancelled.
@@ -47,9 +52,9 @@ CLOSING_GRACE_SECONDS = 5.0
 
 
 class EarlyEngine:
-    """A forked `build_briefing` of `paths` with `options` that reports its progress
-    through a pipe, one "STAGE done total" line per step, then hands its briefing over
-    and stores it in the cache."""
+    """A forked `build_briefing` of `paths` with `options` that says first whether its
+    profile loads, reports its progress through a pipe, one "STAGE done total" line per
+    step, then hands its briefing over and stores it in the cache."""
 
     def __init__(self, pid: int, reader: int, options: BriefingOptions) -> None:
         self.pid: int | None = pid
@@ -59,6 +64,11 @@ class EarlyEngine:
         self._payload: tuple[str, int] | None = None  # announced, not all read yet
         self._briefing: bytes | None = None  # pickled, once all of it is read
         self._late: tuple[str, ...] = ()
+        self._profile_said = False
+        self._profile_problem: str | None = None
+        # Whether it has reported work ahead of it (pages to read, or a stage after reading
+        # them): a warm start reports only that every page is read.
+        self._work_ahead = False
         self.ended = False  # all it sent is read
         # The view's worker and its main thread both read (and, ending, close) the pipe.
         self._lock = threading.Lock()
@@ -94,20 +104,25 @@ class EarlyEngine:
                 self.stop()
         return None if cancelled() else self.handed_over()
 
+    def profile_problem(self) -> str | None:
+        """What is wrong with the profile (a `ProfileError`'s message), or None when it
+        loads: the first thing the engine checks, waited for. An engine that ended without
+        a word (it could not start) leaves it to be checked here."""
+        while not self._profile_said and not self.ended:
+            self._read(_unrelayed, _POLL_SECONDS)
+        if self._profile_said:
+            return self._profile_problem
+        return profile_problem(self.options.profile)
+
     def poll(self, wait: float = 0) -> bool:
         """Whether the engine is done (see `done`), reading what it sent so far (its
         progress not relayed). With `wait`, waiting up to that many seconds for it while
         it has reported no work ahead: a warm start reports only that every page is read
         (its briefing was in the cache), a cold one the pages it has yet to read."""
         deadline = time.monotonic() + wait
-        ahead = False
-
-        def report(stage: Stage, done: int, total: int) -> None:
-            nonlocal ahead
-            ahead = ahead or stage is not Stage.EXTRACT or done < total
-
         while not self.done:
-            if not self._read(report, 0 if ahead else max(0.0, deadline - time.monotonic())):
+            left = 0 if self._work_ahead else max(0.0, deadline - time.monotonic())
+            if not self._read(_unrelayed, left):
                 break
         if self.ended:
             self.stop()
@@ -160,6 +175,8 @@ class EarlyEngine:
             self._payload = None
             if kind == _HANDOVER:
                 self._briefing = payload
+            elif kind == _PROFILE:
+                self._profile_said, self._profile_problem = True, pickle.loads(payload)
             else:
                 self._late = pickle.loads(payload)
             return True
@@ -168,10 +185,12 @@ class EarlyEngine:
             return False
         kind, *numbers = self._received[:end].decode("ascii").split()
         del self._received[: end + 1]
-        if kind in (_HANDOVER, _LATE_PROBLEMS):
+        if kind in (_PROFILE, _HANDOVER, _LATE_PROBLEMS):
             self._payload = (kind, int(numbers[0]))
         else:
-            progress(Stage[kind], int(numbers[0]), int(numbers[1]))
+            stage, done, total = Stage[kind], int(numbers[0]), int(numbers[1])
+            self._work_ahead = self._work_ahead or stage is not Stage.EXTRACT or done < total
+            progress(stage, done, total)
         return True
 
     def stop(self) -> None:
@@ -210,9 +229,11 @@ def _unrelayed(stage: Stage, done: int, total: int) -> None:
 
 
 def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
-    """The forked process: build (the cache keeps the result), handing the briefing over
-    as soon as it exists, then end without running anything the parent registered for
-    its own exit (nor flushing its copied buffers)."""
+    """The forked process: say whether the profile loads (the view checks it here, beside
+    its own start, and ends with its message before taking the screen), build (the cache
+    keeps the result), handing the briefing over as soon as it exists, then end without
+    running anything the parent registered for its own exit (nor flushing its copied
+    buffers)."""
     status = 1
     try:
         # The view pauses collection while it starts (`briefing.cli.run_tui`); the
@@ -232,8 +253,6 @@ def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
 
-        from briefing.pipeline import build_briefing
-
         pipe = os.fdopen(writer, "wb")
         handed: list[Briefing] = []
 
@@ -241,6 +260,13 @@ def _run(paths: list[str], options: BriefingOptions, writer: int) -> None:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
             pipe.write(f"{kind} {len(data)}\n".encode("ascii") + data)
             pipe.flush()
+
+        problem = profile_problem(options.profile)
+        send(_PROFILE, problem)
+        if problem is not None:
+            return
+
+        from briefing.pipeline import build_briefing
 
         def report(stage: Stage, done: int, total: int) -> None:
             pipe.write(f"{stage.name} {done} {total}\n".encode("ascii"))
