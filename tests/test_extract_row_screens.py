@@ -287,7 +287,7 @@ def test_headline_row_shapes_read_as_their_patterns() -> None:
     full_stop = re.compile(r"[.;。][\"”’'»)\]]*$")  # SENTENCE_END as it was written
     arrow = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")  # ARROW likewise, on the stripped row
     arrows = [f"{a}{row}{b}" for row in ROWS[:300] for a, b in (("← ", ""), ("", " »"), (">", ""))]
-    for row in [*ROWS, *arrows, "Weiter »\n", " ‹ Back ", "a;", "x。)\n"]:
+    for row in [*ROWS, *arrows, *LATIN_ROWS, "Weiter »\n", " ‹ Back ", "a;", "x。)\n", "²5 ٠"]:
         shape = row_shape(row)
         assert shape.sentence_end == (full_stop.search(row) is not None), row
         assert shape.arrow == (arrow.search(row.strip()) is not None), row
@@ -297,6 +297,8 @@ def test_headline_row_shapes_read_as_their_patterns() -> None:
         plain = sum(word[0].isupper() for word in words) / max(1, len(words))
         assert shape.title_case == plain, row
         assert shape.no_letters == (not any(char.isalpha() for char in row if char.isalnum()))
+        letters = [char for char in row if char.isalnum()]
+        assert shape.digits == sum(map(str.isdigit, letters)) / max(1, len(letters)), row
     row_shape.cache_clear()
 
 
