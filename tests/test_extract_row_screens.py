@@ -20,8 +20,11 @@ from briefing.extract.units import (
     CJK_CHAR,
     DIGIT,
     FIRST_LETTER,
+    SHAPE_FEATURES,
+    SHAPE_ROW,
     RowPatterns,
     _fold_rows,
+    latin_shadow,
     lines_to_units,
     lower_words,
     make_units,
@@ -229,6 +232,37 @@ def test_words_split_in_c_are_the_word_patterns_matches() -> None:
     lower_words.cache_clear()
 
 
+# Latin-1 characters the plain rules read apart: "²" matches FIRST_LETTER but is no letter,
+# "µ" and "ÿ" lower to themselves but upper beyond Latin-1, a no-break space splits words.
+LATIN_ROWS = [
+    "²Abc 12 ½ Älter",
+    "µmol ÿes ŸES",
+    "„Élan“ — ’Über’ 3°",
+    "\u00a0ÀB cd\u00a0ef",
+    "Łódź 5",
+]
+
+
+def test_latin_rows_read_in_c_are_the_plain_patterns() -> None:
+    """Digits, the first letter and the words of rows read through their Latin-1 shadow (or
+    their ASCII one) are what DIGIT, FIRST_LETTER and WORD find in the row."""
+    rows = [row for row in [*ROWS, *LATIN_ROWS] if row.split() and "\n" not in row]
+    lower_words.cache_clear()
+    units = make_units([(row, False) for row in rows], frozenset({"the"}))
+    digit_share = SHAPE_FEATURES.index("digit_share")
+    starts_lower = SHAPE_FEATURES.index("starts_lower")
+    for row, unit in zip(rows, units, strict=True):
+        shape = SHAPE_ROW.unpack(unit.shape)
+        digits = len(DIGIT.findall(row)) / max(len(row) - row.count(" "), 1)
+        letter = FIRST_LETTER.search(row)
+        assert shape[digit_share] == digits, row
+        assert shape[starts_lower] == (letter is not None and letter.group().islower()), row
+        assert lower_words(row) == tuple(WORD.findall(row.lower())), row
+    lower_words.cache_clear()
+    assert latin_shadow("„Élan“ — x") == "?Élan? ? x"
+    assert latin_shadow("Łódź —") is None and latin_shadow("İ") is None
+
+
 def test_sentence_ends_are_the_plain_patterns() -> None:
     plain = re.compile(r"[.!?…:;。！？][\"”’'»)\]]*$")  # TERMINAL as it was written
     for row in [*ROWS, *(row + end for row in ROWS[:2000] for end in (".", '."', ".)\n", "\n"))]:
@@ -253,7 +287,7 @@ def test_headline_row_shapes_read_as_their_patterns() -> None:
     full_stop = re.compile(r"[.;。][\"”’'»)\]]*$")  # SENTENCE_END as it was written
     arrow = re.compile(r"^[←→«»‹›<>]|[←→«»‹›]$")  # ARROW likewise, on the stripped row
     arrows = [f"{a}{row}{b}" for row in ROWS[:300] for a, b in (("← ", ""), ("", " »"), (">", ""))]
-    for row in [*ROWS, *arrows, "Weiter »\n", " ‹ Back ", "a;", "x。)\n"]:
+    for row in [*ROWS, *arrows, *LATIN_ROWS, "Weiter »\n", " ‹ Back ", "a;", "x。)\n", "²5 ٠"]:
         shape = row_shape(row)
         assert shape.sentence_end == (full_stop.search(row) is not None), row
         assert shape.arrow == (arrow.search(row.strip()) is not None), row
@@ -263,6 +297,8 @@ def test_headline_row_shapes_read_as_their_patterns() -> None:
         plain = sum(word[0].isupper() for word in words) / max(1, len(words))
         assert shape.title_case == plain, row
         assert shape.no_letters == (not any(char.isalpha() for char in row if char.isalnum()))
+        letters = [char for char in row if char.isalnum()]
+        assert shape.digits == sum(map(str.isdigit, letters)) / max(1, len(letters)), row
     row_shape.cache_clear()
 
 

@@ -57,8 +57,8 @@ def test_units_are_reused_within_the_memo_bound() -> None:
 
 def test_initials_read_off_the_page_are_each_rows_own() -> None:
     # long words by their characters (a mark is one), words split at any whitespace, a
-    # capital or a letter only when it opens the word, rows with letters beyond ASCII left
-    # to the row's own count (0, 0 here)
+    # capital or a letter only when it opens the word; Latin-1 rows too (a mark above it is
+    # one character), rows with other letters beyond it left to the row's own count (0, 0 here)
     rows = [
         "“Quoted” Words With Capitals and some lower",
         "abc ABC Abcd “Abc ’Twas—Now",
@@ -66,23 +66,33 @@ def test_initials_read_off_the_page_are_each_rows_own() -> None:
         "",
         "Ünïcode Letters Are Read Alone",
         "1234 Five sixx",
+        "„Élan“ ²Abc µmol\xa0Ärger ’Über—Ölig",
+        "Łódź Miasto Wielkie",
     ]
     shadows = list(map(unit_module.ascii_shadow, rows))
-    lettered, capitalised = unit_module._rows_initials(rows, shadows)
+    latins = [
+        None if shadow is not None else unit_module.latin_shadow(row)
+        for row, shadow in zip(rows, shadows, strict=True)
+    ]
+    lettered, capitalised = unit_module._rows_initials(rows, shadows, latins)
     assert list(zip(lettered, capitalised, strict=True)) == [
         (5, 3),
         (1, 1),
         (3, 2),
         (0, 0),
-        (0, 0),
+        (4, 4),
         (2, 1),
+        (2, 1),
+        (0, 0),
     ]
-    for row, shadow, letters, capitals in zip(rows, shadows, lettered, capitalised, strict=True):
-        if shadow is not None:
+    for row, shadow, latin, letters, capitals in zip(
+        rows, shadows, latins, lettered, capitalised, strict=True
+    ):
+        if shadow is not None or latin is not None:
             assert unit_module._initial_letters(row) == (letters, capitals)
     # a row holding a newline of its own is read alone
     rows = ["One\nTwoo Three", "four"]
-    assert unit_module._rows_initials(rows, rows) == ([2, 1], [2, 0])
+    assert unit_module._rows_initials(rows, rows, [None, None]) == ([2, 1], [2, 0])
 
 
 def test_the_language_is_the_list_covering_most_of_the_words() -> None:

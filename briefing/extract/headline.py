@@ -399,16 +399,32 @@ def ends_in_credit(text: str) -> bool:
     return may_match(CREDIT_TAIL_HINTS, text) and CREDIT_TAIL.search(text) is not None
 
 
+# An ASCII row's characters that are no letter or digit, deleted from its bytes in C.
+_ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
+_ASCII_DIGITS = b"0123456789"
+
+
+def _digits_and_letters(text: str) -> tuple[int, int]:
+    """How many of a row's letters and digits (`str.isalnum`) are digits (`str.isdigit`), and
+    how many letters and digits it has; an ASCII row's counted on its bytes, in C (a test a
+    character, through map and filter, cost more than the rest of the row's shape)."""
+    if text.isascii():
+        alnum = text.encode().translate(None, _ASCII_NOT_ALNUM)
+        return len(alnum) - len(alnum.translate(None, _ASCII_DIGITS)), len(alnum)
+    letters = list(filter(str.isalnum, text))
+    return sum(map(str.isdigit, letters)), len(letters)
+
+
 @lru_cache(maxsize=UNITS_KEPT)
 def row_shape(text: str) -> RowShape:
     words = lower_words(text)  # `normalise`'s words
-    letters = list(filter(str.isalnum, text))
+    digits, alnum = _digits_and_letters(text)
     lowered = folded(text)
     stripped = text.strip()
     return RowShape(
         sentence_end=last_mark(text) in FULL_STOP_MARKS,  # as SENTENCE_END matches
         upper=text.isupper(),
-        digits=sum(map(str.isdigit, letters)) / max(1, len(letters)),
+        digits=digits / max(1, alnum),
         promo=bool(
             (may_match(PROMO_HINTS, lowered) and PROMO.search(text))
             or (may_match(SITE_CONTROL_HINTS, lowered) and SITE_CONTROL.search(text))
@@ -421,7 +437,7 @@ def row_shape(text: str) -> RowShape:
         # controls and sponsor lines, not a story's title.
         ends_function_word=bool(words) and words[-1] in TRAILING_WORDS,
         control_verb_start=bool(words) and words[0] in CONTROL_VERBS,
-        no_letters=not any(map(str.isalpha, letters)),
+        no_letters=not any(map(str.isalpha, text)),  # (a letter is a letter of isalnum's)
         # as ARROW matches the stripped row: an arrow opening or closing it
         arrow=stripped[:1] in ARROW_OPENERS or stripped[-1:] in ARROW_CLOSERS,
         glued_words=GLUED_WORDS.search(text) is not None,
@@ -449,9 +465,10 @@ def _echoes(page: RowFeatures, rows: list[int], contents: dict[int, set[str]]) -
     echoes = []
     for i in rows:
         shared = Counter(chain.from_iterable(holding[word] for word in words[i]))
-        best = max(
-            (count for j, count in shared.items() if abs(j - i) > 1 and texts[j] != texts[i]),
-            default=0,
+        # the most shared first (sorted in C): the first row that counts holds the most
+        best = next(
+            (count for j, count in shared.most_common() if abs(j - i) > 1 and texts[j] != texts[i]),
+            0,
         )
         echoes.append(best / len(words[i]) if words[i] else 0.0)
     return echoes

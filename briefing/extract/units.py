@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
-from briefing.ascii_text import ascii_shadow, ascii_words
+from briefing.ascii_text import CASELESS_MARKS, ascii_shadow, ascii_words
 from briefing.extract.dates import shows_date, shows_stamp, starts_with_date
 from briefing.extract.vocabulary import (
     AD_LABEL,
@@ -71,15 +71,28 @@ FIRST_LETTER = re.compile(r"[^\W\d_]")
 # as much on a row of a few words.
 _ASCII_DIGITS = b"0123456789"
 _ASCII_NON_LETTERS = "".join(chr(code) for code in range(128) if not chr(code).isalpha())
+# Rows of Western European text (Latin-1 but for caseless marks: `latin_shadow`) are read so
+# too, through Latin-1 tables: their only digits are ASCII ones, lowering keeps them Latin-1,
+# and what FIRST_LETTER skips is a set of their characters ("²" is no letter but matches it).
+_LATIN_NON_LETTERS = "".join(
+    chr(code) for code in range(256) if FIRST_LETTER.fullmatch(chr(code)) is None
+)
+# Each Latin-1 character that is no word character (WORD's \w: letters, digits, _) to a space.
+_LATIN_WORD_GAPS = bytes(
+    code if chr(code).isalnum() or chr(code) == "_" else ord(" ") for code in range(256)
+)
+# The caseless marks above Latin-1: a row's only characters there in a `latin_shadow`.
+_WIDE_MARKS = tuple(mark for mark in CASELESS_MARKS if mark > "\xff")
 
 
-# Byte classes of an ASCII row (a caseless mark encoded as "?": one character, neither a
-# space nor a letter), as `str.split`, `str.isalpha` and `str.isupper` read its characters;
-# the first two as tables for bytes.translate (a byte 1 where the class holds), which maps a
-# page's bytes in C several times faster than numpy indexes an array by them.
+# Byte classes of a Latin-1 row (a caseless mark above it encoded as "?": one character,
+# neither a space nor a letter, as the mark), as `str.split`, `str.isalpha` and `str.isupper`
+# read its characters; the first two as tables for bytes.translate (a byte 1 where the class
+# holds), which maps a page's bytes in C several times faster than numpy indexes an array by
+# them.
 _FILLED = bytes(not chr(code).isspace() for code in range(256))
-_LETTER = bytes(code < 128 and chr(code).isalpha() for code in range(256))
-_IS_CAPITAL = np.array([code < 128 and chr(code).isupper() for code in range(256)])
+_LETTER = bytes(chr(code).isalpha() for code in range(256))
+_IS_CAPITAL = np.array([chr(code).isupper() for code in range(256)])
 _NEWLINE = ord("\n")
 LONG_WORD = 3  # a word longer than this counts for a unit's capitals
 
@@ -297,20 +310,41 @@ _UnitKey = tuple[str, bool, frozenset[str]]  # a row's text, whether it is a lis
 _units_made: OrderedDict[_UnitKey, Unit] = OrderedDict()  # the UNITS_KEPT last used
 
 
+def latin_shadow(text: str) -> str | None:
+    """The text with every caseless mark above Latin-1 a "?" (like the mark, neither a space,
+    a letter, a digit nor a word character) when that leaves it Latin-1, None when it holds
+    other characters above it. Whether a text is Latin-1 is read off its encoding, which
+    copies a Latin-1 text's bytes as they are."""
+    if len(text.encode("latin-1", "ignore")) == len(text):
+        return text
+    for mark in _WIDE_MARKS:
+        if mark in text:
+            text = text.replace(mark, "?")
+    return text if len(text.encode("latin-1", "ignore")) == len(text) else None
+
+
 @lru_cache(maxsize=UNITS_KEPT)
 def lower_words(text: str) -> tuple[str, ...]:
     """The words of a text in lower case (WORD's matches), as the language guess, the units'
     function words, `normalise` and the headline scorer each read them. An ASCII text (or its
     ASCII shadow: the marks it holds are no word characters) is split at its other characters,
     in C, as bytes: a quarter cheaper than the pattern's search, and many times cheaper than
-    its search of a Unicode text."""
+    its search of a Unicode text; so is a Latin-1 one (its `latin_shadow`)."""
     shadow = ascii_shadow(text)
     if shadow is not None:
         return tuple(ascii_words(shadow.lower()))
+    latin = latin_shadow(text)
+    if latin is not None:
+        return tuple(_latin_words(latin.lower()))
     lowered = text.lower()
     if lowered.isascii():
         return tuple(ascii_words(lowered))
     return tuple(WORD.findall(lowered))
+
+
+def _latin_words(text: str) -> list[str]:
+    """The runs of word characters of a Latin-1 text (what WORD finds), split in C as bytes."""
+    return text.encode("latin-1").translate(_LATIN_WORD_GAPS).decode("latin-1").split()
 
 
 def tokens(text: str) -> tuple[tuple[str, ...], int, int]:
@@ -420,15 +454,19 @@ def _initial_letters(text: str) -> tuple[int, int]:
     return len(initials), sum(map(str.isupper, initials))
 
 
-def _rows_initials(texts: list[str], shadows: list[str | None]) -> tuple[list[int], list[int]]:
-    """`_initial_letters` of each row with an ASCII shadow (0, 0 for the others), read off the
-    page's bytes at once: the words split one by one cost about a sixth of making a unit."""
+def _rows_initials(
+    texts: list[str], shadows: list[str | None], latins: list[str | None]
+) -> tuple[list[int], list[int]]:
+    """`_initial_letters` of each row with an ASCII shadow or a Latin-1 one (`latins`; 0, 0
+    for the others), read off the page's bytes at once: the words split one by one cost about
+    a sixth of making a unit."""
     joined = "\n".join(
-        text if shadow is not None else "" for text, shadow in zip(texts, shadows, strict=True)
+        text if shadow is not None else latin or ""
+        for text, shadow, latin in zip(texts, shadows, latins, strict=True)
     )
-    # a caseless mark, the only other character such a row holds, is one byte "?" (no space,
-    # no letter), so that a word keeps its length in characters
-    raw = joined.encode("ascii", "replace")
+    # a caseless mark above Latin-1, the only other character such a row holds, is one byte
+    # "?" (no space, no letter), so that a word keeps its length in characters
+    raw = joined.encode("latin-1", "replace")
     codes = np.frombuffer(raw, np.uint8)
     filled = np.frombuffer(raw.translate(_FILLED), bool)
     # word characters (padded): a longer word opens where a space (or the page's start)
@@ -442,8 +480,8 @@ def _rows_initials(texts: list[str], shadows: list[str | None]) -> tuple[list[in
     newlines = np.flatnonzero(codes == _NEWLINE)
     if len(newlines) != len(texts) - 1:  # a row of its own holds one: each row read alone
         initials = [
-            (0, 0) if shadow is None else _initial_letters(text)
-            for text, shadow in zip(texts, shadows, strict=True)
+            (0, 0) if shadow is None and latin is None else _initial_letters(text)
+            for text, shadow, latin in zip(texts, shadows, latins, strict=True)
         ]
         return [lettered for lettered, _ in initials], [capitalised for _, capitalised in initials]
     # a row's index is the newlines before it
@@ -458,17 +496,23 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     made straight into its __dict__: the frozen dataclass's __init__, a setattr call per field,
     took a fifth of the time a unit costs."""
     shadows = list(map(ascii_shadow, texts))
+    # (None for a row with an ASCII shadow: read through that)
+    latins = [
+        None if shadow is not None else latin_shadow(text)
+        for text, shadow in zip(texts, shadows, strict=True)
+    ]
     page, lowered = _fold_rows(texts, shadows)
     caption_hints = rows_holding(CAPTION_HINTS, page)
     caption_marked = rows_holding(CAPTION_END_MARKS, page)
     promo_hinted = rows_holding(PROMO_HINTS, page)
     boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
-    page_lettered, page_capitalised = _rows_initials(texts, shadows)
+    page_lettered, page_capitalised = _rows_initials(texts, shadows, latins)
     units = []
     for index, text in enumerate(texts):
-        shadow = shadows[index]
+        shadow, latin = shadows[index], latins[index]
         if shadow is None:
-            spaced, cjk, cjk_function = tokens(text)
+            # a Latin-1 row holds no Han or kana
+            spaced, cjk, cjk_function = tokens(text) if latin is None else (lower_words(text), 0, 0)
             patterns, seen = _ROW_PATTERNS, text
         else:  # no Han or kana
             spaced, cjk, cjk_function = lower_words(text), 0, 0
@@ -483,7 +527,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         caption_hinted = index in caption_hints
         bullet = bullets[index]
         terminal = ends_a_sentence(text)
-        if shadow is None:
+        if shadow is None and latin is None:
             lettered, capitalised = _initial_letters(text)
         else:
             lettered, capitalised = page_lettered[index], page_capitalised[index]
@@ -492,6 +536,10 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             raw = shadow.encode()
             digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
             starts_lower = shadow.lstrip(_ASCII_NON_LETTERS)[:1].islower()
+        elif latin is not None:  # its digits are ASCII ones, its "?" no letter
+            raw = latin.encode("latin-1")
+            digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+            starts_lower = latin.lstrip(_LATIN_NON_LETTERS)[:1].islower()
         else:
             digits = len(DIGIT.findall(text))
             letter = FIRST_LETTER.search(text)
