@@ -351,3 +351,19 @@ def test_the_date_screen_passes_real_dates_and_stops_words_that_date_nothing() -
         assert not _may_hold_date(text) and not resolve_dates(text, FRIDAY)
     for text in ("it ended 3 weeks ago", "TODAY they left", "due LAST month", "on Friday"):
         assert _may_hold_date(text) and resolve_dates(text, FRIDAY)
+
+
+_DIGIT_PIECES = [
+    "7", "2024", "٣", "१२", "²", "½", "Ⅻ", "_", "a1", "x_y", "killed", "“", "”", "—", "’s",
+    "Déjà", "ĳ", "", " ", "\n", "-", "3rd", "abc٤def",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=6), st.sampled_from(["", " ", "-"]))
+def test_a_text_holds_a_digit_as_a_search_for_one_finds(pieces, gap) -> None:
+    """`holds_digit` reads the text's words, not the text: it answers as searching it for a
+    decimal digit of any script does (a numeral that is no decimal digit, "²", "Ⅻ", is none)."""
+    from briefing.annotate.date_mention import holds_digit
+
+    text = gap.join(pieces)
+    assert holds_digit(text) is (re.search(r"\d", text) is not None)

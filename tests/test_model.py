@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.annotate import Sentence
 from briefing.annotate.dates import DateMention
@@ -116,6 +118,31 @@ def test_a_speaker_keeps_its_acronym_and_possessive() -> None:
     assert find_speaker(text) == "Sudan’s paramilitary Rapid Support Forces (RSF)"
     text = "At least 1,000 were killed, the Syrian Observatory for Human Rights (SOHR) said."
     assert find_speaker(text) == "the Syrian Observatory for Human Rights (SOHR)"
+
+
+_SPEECH_PIECES = [
+    "said", "says", "unsaid", "essay", "Said", "according", "accordingly", "according to",
+    "told", "tells", "reported", "reportedly", "the army", "Reuters", "officials", ",", "\"",
+    "”", "“", "’", "(RSF)", "he", "Bashir", "_said", "said_", "said2", "warned", "wrote",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SPEECH_PIECES), max_size=8), st.sampled_from([" ", ", ", "-"]))
+def test_a_sentence_whose_words_hold_no_speech_verb_names_no_speaker(pieces, gap) -> None:
+    """`find_attribution` tries its patterns only on a sentence whose words hold a verb of
+    speech: where they hold none, none of the patterns matches."""
+    from briefing.ascii_text import sentence_words
+    from briefing.model import attribution
+
+    text = gap.join(pieces)
+    if attribution._SPEECH_WORDS.isdisjoint(sentence_words(text)):  # noqa: SLF001
+        patterns = (
+            attribution._ACCORDING_TO,  # noqa: SLF001
+            attribution._SPEAKER_AFTER,  # noqa: SLF001
+            attribution._SPEAKER_FIRST,  # noqa: SLF001
+            attribution._SPEAKER_INVERTED,  # noqa: SLF001
+        )
+        assert not any(pattern.search(text) for pattern in patterns)
 
 
 def test_a_byline_is_no_speaker() -> None:

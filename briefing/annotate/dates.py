@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from briefing.annotate.date_mention import DateMention
+from briefing.annotate.date_mention import DateMention, holds_digit
 from briefing.annotate.openings import matches_at, places_tried
 from briefing.annotate.phrase_index import fold
 from briefing.ascii_text import (
@@ -150,7 +150,10 @@ _NEAR_ANCHORS = ("last", "next", "this")
 
 def _may_hold_date(text: str) -> bool:
     """Whether `_CANDIDATE` may match in `text` (a superset: the candidates decide)."""
-    if _YEAR_DIGITS.search(text) or _MONTH_STEMS.search(text) or "ago" in text:
+    # (a year's digits are looked for in a text holding a digit: `holds_digit` is cheap and
+    # remembered for the sentence's other readers)
+    year = holds_digit(text) and _YEAR_DIGITS.search(text) is not None
+    if year or _MONTH_STEMS.search(text) or "ago" in text:
         return True
     if ("day" in text or "DAY" in text) and _WEEKDAY_ENDINGS.search(text):
         return True
