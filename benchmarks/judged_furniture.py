@@ -1,0 +1,85 @@
+"""Extraction's text against the judged corpus's furniture labels (issue 13): sentences an
+analyst marked furniture (captions, credits, bylines, menus) that extraction keeps as article
+text, and sentences of article text it marks as captions.
+
+    python benchmarks/judged_furniture.py [--split dev|test|all] [--partial] [-v]
+
+Each page is extracted (`extract_article`, the shipped model) and split into sentences as the
+briefing splits its blocks; a label names the sentence its opening words open (as
+briefing_eval matches labels). Text is every block but the captions (headline, standfirst,
+body, subheads: what the briefing reads); a caption block is a caption. A label found in
+neither was dropped as furniture. Tune on dev only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a plain script from a checkout, without installing
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from briefing_eval import (  # noqa: E402
+    add_pages_arguments,
+    load_clusters,
+    names,
+    normal,
+    present_pages,
+)
+
+from briefing.annotate.sentences import split_sentences  # noqa: E402
+from briefing.extract import extract_article  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every label misread")
+    add_pages_arguments(parser)
+    args = parser.parse_args(argv)
+    clusters = [c for c in load_clusters() if args.split in ("all", c.split)]
+    present = present_pages(clusters, args.pages, args.partial)
+    if present is None:
+        return 0
+    counts: Counter[str] = Counter()
+    for cluster in present:
+        for article in cluster.articles:
+            path = args.pages / cluster.id / article.file
+            found = extract_article(path.read_text(encoding="utf-8", errors="replace"), str(path))
+            sentences: dict[str, list[str]] = {"text": [], "caption": []}
+            for block in found.blocks:
+                place = "caption" if block.kind == "caption" else "text"
+                sentences[place] += [normal(piece) for piece in split_sentences(block.text)]
+            for label in article.labels:
+                snippet = normal(label.text)
+                if not snippet:
+                    continue
+                where = next(
+                    (
+                        place
+                        for place in ("text", "caption")
+                        if any(names(snippet, sentence) for sentence in sentences[place])
+                    ),
+                    "dropped",
+                )
+                kind = "furniture" if label.furniture else "article text"
+                counts[kind, where] += 1
+                if args.verbose and (where == "text") == label.furniture:
+                    print(f"{kind} {where}: {article.id}: {label.text[:90]}")
+    furniture = sum(counts["furniture", where] for where in ("text", "caption", "dropped"))
+    text = sum(counts["article text", where] for where in ("text", "caption", "dropped"))
+    print(
+        f"judged {args.split}: furniture labels kept as text {counts['furniture', 'text']} of"
+        f" {furniture} (as captions {counts['furniture', 'caption']}, dropped"
+        f" {counts['furniture', 'dropped']}); article-text labels made captions"
+        f" {counts['article text', 'caption']} of {text}, dropped"
+        f" {counts['article text', 'dropped']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
