@@ -32,6 +32,7 @@ from pathlib import Path
 from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import (
+    ASCII_DIGITS,
     UNITS_KEPT,
     Unit,
     is_header_row,
@@ -401,7 +402,6 @@ def ends_in_credit(text: str) -> bool:
 
 # An ASCII row's characters that are no letter or digit, deleted from its bytes in C.
 _ASCII_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
-_ASCII_DIGITS = b"0123456789"
 
 
 def _digits_and_letters(text: str) -> tuple[int, int]:
@@ -410,7 +410,7 @@ def _digits_and_letters(text: str) -> tuple[int, int]:
     character, through map and filter, cost more than the rest of the row's shape)."""
     if text.isascii():
         alnum = text.encode().translate(None, _ASCII_NOT_ALNUM)
-        return len(alnum) - len(alnum.translate(None, _ASCII_DIGITS)), len(alnum)
+        return len(alnum) - len(alnum.translate(None, ASCII_DIGITS)), len(alnum)
     letters = list(filter(str.isalnum, text))
     return sum(map(str.isdigit, letters)), len(letters)
 

@@ -69,7 +69,7 @@ FIRST_LETTER = re.compile(r"[^\W\d_]")
 # An ASCII row's digits (what DIGIT matches there) deleted from its bytes, and what comes before
 # its first letter (FIRST_LETTER's match) stripped, in C: a pattern's call costs several times
 # as much on a row of a few words.
-_ASCII_DIGITS = b"0123456789"
+ASCII_DIGITS = b"0123456789"
 _ASCII_NON_LETTERS = "".join(chr(code) for code in range(128) if not chr(code).isalpha())
 # Rows of Western European text (Latin-1 but for caseless marks: `latin_shadow`) are read so
 # too, through Latin-1 tables: their only digits are ASCII ones, lowering keeps them Latin-1,
@@ -534,11 +534,11 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         capitals = capitalised / lettered if lettered else 0.0
         if shadow is not None:  # the marks are neither digits nor letters
             raw = shadow.encode()
-            digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+            digits = len(raw) - len(raw.translate(None, ASCII_DIGITS))
             starts_lower = shadow.lstrip(_ASCII_NON_LETTERS)[:1].islower()
         elif latin is not None:  # its digits are ASCII ones, its "?" no letter
             raw = latin.encode("latin-1")
-            digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+            digits = len(raw) - len(raw.translate(None, ASCII_DIGITS))
             starts_lower = latin.lstrip(_LATIN_NON_LETTERS)[:1].islower()
         else:
             digits = len(DIGIT.findall(text))
