@@ -59,7 +59,7 @@ from briefing.extract.vocabulary import (
     rows_folded,
     rows_holding,
 )
-from briefing.lazy_pattern import without_ignorecase
+from briefing.lazy_pattern import lazy_compile, without_ignorecase
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
 # the line is short.
@@ -101,6 +101,41 @@ CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Gett
 
 
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
+CAPTION_WORDS = 2 * CAPTION_CREDIT_WORDS  # a credit ends longer lines glued to body text
+
+
+# A picture named in the bracket closing a line: "(AFP Photo)", "(AFP or licensors)",
+# "(Reuters/File)", "(Screenshot)", "(Symbolbild)": a caption at any length a caption has.
+PICTURE_BRACKET = lazy_compile(
+    r"\((?:[^()]{0,40}[\s/])?(?:photos?|pictures?|images?|licensors|file|handout|screenshot"
+    r"|symbolbild|archiv(?:e|o|bild)?|fotos?|bild)\)\.?$",
+    re.IGNORECASE,
+)
+# A short line signed by an agency's initials after its last sentence: "... Aleppo. (SANA)";
+# a paragraph citing its source says so ("..., SANA reported. (SANA)"; REPORTED).
+INITIALS_CREDIT = lazy_compile(r"\w\w[.!?][\"”’]?\s*\([A-Z]{3,6}\)$")  # not "e. V. (DJV)"
+REPORTED = lazy_compile(
+    r"\b(?:said|says|told|tells|reported|reports|according to|announced|added|stated|quoted)\b"
+    r"|[\"“”]",
+    re.IGNORECASE,
+)
+# A picture's credit closing the line, where a credit starts (the line's start, past a sentence,
+# a bracket, a bar, a slash, a copyright sign or a spaced dash; not inside a sentence, "ein
+# klares Bild: ..."): "... Photo by Wael Hamzeh/EPA-EFE" (at any length: the long captions of
+# picture desks close so), "... Foto: Sascha Klahn", "(Bildquelle: Audi)" (in a caption's
+# length: a paragraph of text and a credit glued together is text).
+_CREDIT_OPENS = r"(?:^|[.!?|/(©]\s*|\s[-–—]\s)"
+PHOTO_BY_TAIL = lazy_compile(
+    _CREDIT_OPENS + r"(?:photo(?:graph)?s?|pictures?|images?|fotos?)\s+(?:by|von|de|di|par)"
+    r"\s+[^\s.:;!?][^.:;!?]{0,60}\)?$",
+    re.IGNORECASE,
+)
+CREDIT_LABEL_TAIL = lazy_compile(
+    _CREDIT_OPENS + r"(?:fotos?|bild(?:er|quelle)?|fotoquelle)\s*:\s*[^\s:][^:]{0,60}$",
+    re.IGNORECASE,
+)
+CREDIT_TAIL_CHARS = 100  # longer than any match of the two (a row's spaces are single)
+CREDIT_TAIL_HINTS = ("photo", "picture", "image", "foto", "bild")  # what the two tails need
 
 
 # What the body classifier reads of a unit on its own (`features.UNIT_FEATURES` but those that
@@ -504,6 +539,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     page, lowered = _fold_rows(texts, shadows)
     caption_hints = rows_holding(CAPTION_HINTS, page)
     caption_marked = rows_holding(CAPTION_END_MARKS, page)
+    credit_hinted = rows_holding(CREDIT_TAIL_HINTS, page)
     promo_hinted = rows_holding(PROMO_HINTS, page)
     boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
     page_lettered, page_capitalised = _rows_initials(texts, shadows, latins)
@@ -571,15 +607,9 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             stop_ratio=stop_ratio,
             terminal=terminal,
             capitals=capitals,
-            caption=word_count >= 2
-            and not url
-            and (
-                ((caption_hinted or index in caption_marked) and is_caption(text, caption_hinted))
-                or (
-                    word_count <= CAPTION_CREDIT_WORDS
-                    and text.endswith((")", "]"))  # where every credit form ends
-                    and AGENCY_CREDIT.search(text) is not None
-                )
+            caption=not url
+            and is_caption_row(
+                text, word_count, caption_hinted, index in caption_marked, index in credit_hinted
             ),
             date=date,
             promo=promo,
@@ -620,6 +650,33 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         fields["near_prose"] = _near_prose(unit)
         units.append(unit)
     return units
+
+
+def is_caption_row(
+    text: str, word_count: int, hinted: bool, end_marked: bool, credit_hinted: bool
+) -> bool:
+    """Whether a row is a picture's caption or credit: CAPTION (`hinted`, `end_marked`: the row
+    holds CAPTION_HINTS, CAPTION_END_MARKS), a line closing on an agency's or a picture's credit
+    (`credit_hinted`: it holds CREDIT_TAIL_HINTS)."""
+    if word_count < 2:
+        return False
+    if (hinted or end_marked) and is_caption(text, hinted):
+        return True
+    # the tails are short: searched in the row's last characters only
+    tail_from = max(0, len(text) - CREDIT_TAIL_CHARS)
+    if credit_hinted and PHOTO_BY_TAIL.search(text, tail_from) is not None:
+        return True
+    if word_count > CAPTION_WORDS:
+        return False
+    if text.endswith((")", "]", ").")):  # where every bracketed credit ends
+        if word_count <= CAPTION_CREDIT_WORDS and (
+            AGENCY_CREDIT.search(text) is not None
+            or (INITIALS_CREDIT.search(text) is not None and REPORTED.search(text) is None)
+        ):
+            return True
+        if PICTURE_BRACKET.search(text) is not None:
+            return True
+    return credit_hinted and CREDIT_LABEL_TAIL.search(text, tail_from) is not None
 
 
 def mark_caption_copies(units: list[Unit]) -> list[Unit]:
