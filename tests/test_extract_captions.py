@@ -49,6 +49,8 @@ TEXT = [
     "Deutscher Jagdverband e. V. (DJV)",
     "Institute for Advanced Sustainability Studies (IASS)",
     "A temporary road has been built around the bridge at Bawdens. (GP)",  # two letters: initials
+    # a teaser's title announcing its gallery
+    "Miss Moscow 2018 picked from 49 top beauties (PHOTOS)",
     # a sentence that names a photo, and one with "Bild:" inside
     "He posted a photo by Annie Leibovitz.",
     "Die Bilder und O-Töne zeichnen ein klares Bild: Deutsche fühlen sich im Alltag bedroht.",

@@ -104,11 +104,12 @@ CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citin
 CAPTION_WORDS = 2 * CAPTION_CREDIT_WORDS  # a credit ends longer lines glued to body text
 
 
-# A picture named in the bracket closing a line: "(AFP Photo)", "(AFP or licensors)",
-# "(Reuters/File)", "(Screenshot)", "(Symbolbild)": a caption at any length a caption has.
+# A picture credited in the bracket closing a line: "(AFP Photo)", "(AFP or licensors)",
+# "(Reuters/File)", or a picture's kind alone: "(Screenshot)", "(Symbolbild)"; a caption at any
+# length a caption has. A bare "(Photos)" closes a teaser's title: the story has a gallery.
 PICTURE_BRACKET = lazy_compile(
-    r"\((?:[^()]{0,40}[\s/])?(?:photos?|pictures?|images?|licensors|file|handout|screenshot"
-    r"|symbolbild|archiv(?:e|o|bild)?|fotos?|bild)\)\.?$",
+    r"\((?:[^()]{1,40}[\s/](?:photos?|pictures?|images?|licensors|fotos?|bild)"
+    r"|(?:[^()]{1,40}[\s/])?(?:file|handout|screenshot|symbolbild|archiv(?:e|o|bild)?))\)\.?$",
     re.IGNORECASE,
 )
 # A short line signed by an agency's initials after its last sentence: "... Aleppo. (SANA)";
