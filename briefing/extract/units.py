@@ -112,9 +112,11 @@ PICTURE_BRACKET = lazy_compile(
     r"|(?:[^()]{1,40}[\s/])?(?:file|handout|screenshot|symbolbild|archiv(?:e|o|bild)?))\)\.?$",
     re.IGNORECASE,
 )
+PICTURE_BRACKET_CHARS = 60  # longer than any match of it (a row's spaces are single)
 # A short line signed by an agency's initials after its last sentence: "... Aleppo. (SANA)";
 # a paragraph citing its source says so ("..., SANA reported. (SANA)"; REPORTED).
 INITIALS_CREDIT = lazy_compile(r"\w\w[.!?][\"”’]?\s*\([A-Z]{3,6}\)$")  # not "e. V. (DJV)"
+INITIALS_CHARS = 16  # longer than any match of it
 REPORTED = lazy_compile(
     r"\b(?:said|says|told|tells|reported|reports|according to|announced|added|stated|quoted)\b"
     r"|[\"“”]",
@@ -672,10 +674,13 @@ def is_caption_row(
     if text.endswith((")", "]", ").")):  # where every bracketed credit ends
         if word_count <= CAPTION_CREDIT_WORDS and (
             AGENCY_CREDIT.search(text) is not None
-            or (INITIALS_CREDIT.search(text) is not None and REPORTED.search(text) is None)
+            or (
+                INITIALS_CREDIT.search(text, max(0, len(text) - INITIALS_CHARS)) is not None
+                and REPORTED.search(text) is None
+            )
         ):
             return True
-        if PICTURE_BRACKET.search(text) is not None:
+        if PICTURE_BRACKET.search(text, max(0, len(text) - PICTURE_BRACKET_CHARS)) is not None:
             return True
     return credit_hinted and CREDIT_LABEL_TAIL.search(text, tail_from) is not None
 
