@@ -1,13 +1,14 @@
-"""The caption rule (`units.is_caption_row`): lines closing on a picture's or an agency's credit
-are captions at a caption's length; paragraphs citing their source, abbreviations in brackets
-and text glued to a credit are not."""
+"""The caption rules (`units.is_caption_row`, and `units.is_credited_row` read after the body
+classifier's decision): lines closing on a picture's or an agency's credit are captions at a
+caption's length; paragraphs citing their source, abbreviations in brackets and text glued to a
+credit are not."""
 
 from __future__ import annotations
 
 import pytest
 
 from briefing.extract import extract_article
-from briefing.extract.units import forget_units, make_units
+from briefing.extract.units import Unit, forget_units, make_units
 from briefing.extract.vocabulary import STOPWORDS
 
 # Shapes of the judged corpus's and the shared sets' captions the rule missed before.
@@ -66,10 +67,15 @@ TEXT = [
 ]
 
 
-def _caption(text: str) -> bool:
+def _unit(text: str) -> Unit:
     forget_units()
     (unit,) = make_units([(text, False)], STOPWORDS["en"])
-    return unit.caption
+    return unit
+
+
+def _caption(text: str) -> bool:
+    unit = _unit(text)
+    return unit.caption or unit.credited
 
 
 @pytest.mark.parametrize("text", CAPTIONS)
@@ -80,6 +86,12 @@ def test_lines_closing_on_a_credit_are_captions(text: str) -> None:
 @pytest.mark.parametrize("text", TEXT)
 def test_text_citing_a_source_or_naming_a_photo_is_not(text: str) -> None:
     assert not _caption(text)
+
+
+def test_the_classifiers_caption_feature_does_not_read_the_credits() -> None:
+    # the body classifier reads `caption`: a credit only `is_credited_row` reads leaves it off
+    unit = _unit(CAPTIONS[0])
+    assert unit.credited and not unit.caption
 
 
 def test_a_credited_caption_between_paragraphs_is_not_body() -> None:

@@ -145,8 +145,7 @@ _CAPTION_COPYRIGHT = (
     r"(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
     r"|(?:[a-z]\s*©\s*[A-Z][\w .,'’&-]{1,30}$)"  # an image's alt text and credit: "a bed© Amazon"
 )
-# "... Jaafar ASHTIYEH / AFP", "... disruptions. / Reuters"
-_CAPTION_AGENCY = rf"(?:[\w.!?)]\s+/\s+(?:{AGENCY_PATTERN})$)"
+_CAPTION_AGENCY = rf"(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
 _CAPTION_VIA = rf"(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)"  # "(Emergency Service via AP)"
 CAPTION = lazy_compile(
     "|".join(
