@@ -242,7 +242,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
                 or (unit.terminal and unit.words >= SUMMARY_MIN_WORDS)
             )
             and (not summary_shaped or (summary_above and is_prose(unit)))
-            and not (unit.bullet or is_header_row(unit) or _signs_a_date(units, index))
+            and not (
+                unit.bullet or unit.credited or is_header_row(unit) or _signs_a_date(units, index)
+            )
         ):
             # A paragraph (or a line of text not shaped as a summary: the prose test's capitals
             # cut misses German nouns) below the summary and above a caption or byline row is
@@ -254,7 +256,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
                 kept.add(index)
                 body_shown.add(unit.text)
                 first_body_at = index if first_body_at is None else first_body_at
-        elif unit.caption:
+        elif unit.caption or unit.credited:
             if unit.text not in seen:
                 blocks.append(Block("caption", unit.text))
                 kept.add(index)
@@ -296,6 +298,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         text = units[index].text
         if kind == "body" and is_byline_row(units[index]):
             kind = None  # "Par Stéphane Dupont" below the text: who wrote it, not what
+        elif kind == "body" and units[index].credited:
+            kind = "caption"  # the classifier's text, closed by a picture's credit
         if kind == "caption":
             copy = text in seen
         else:
@@ -313,7 +317,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         # Header rows and vetoes took every unit the classifier chose (or its paragraph sits
         # above a label row, taken for a standfirst): a page with text still yields that text.
         for index, inside in enumerate(in_article):
-            if not inside or units[index].caption:
+            if not inside or units[index].caption or units[index].credited:
                 continue
             standfirst = Block("standfirst", texts[index])
             if index not in kept:

@@ -23,6 +23,7 @@ from briefing.extract.vocabulary import (
     AD_LABEL_OPENERS,
     AGENCY_CREDIT,
     AGENCY_LINE,
+    AGENCY_PATTERN,
     ARTICLE_END,
     ARTICLE_END_OPENERS,
     BOILERPLATE,
@@ -59,7 +60,7 @@ from briefing.extract.vocabulary import (
     rows_folded,
     rows_holding,
 )
-from briefing.lazy_pattern import without_ignorecase
+from briefing.lazy_pattern import lazy_compile, without_ignorecase
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
 # the line is short.
@@ -101,6 +102,46 @@ CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Gett
 
 
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
+CAPTION_WORDS = 2 * CAPTION_CREDIT_WORDS  # a credit ends longer lines glued to body text
+
+
+# A picture credited in the bracket closing a line: "(AFP Photo)", "(AFP or licensors)",
+# "(Reuters/File)", or a picture's kind alone: "(Screenshot)", "(Symbolbild)"; a caption at any
+# length a caption has. A bare "(Photos)" closes a teaser's title: the story has a gallery.
+PICTURE_BRACKET = lazy_compile(
+    r"\((?:[^()]{1,40}[\s/](?:photos?|pictures?|images?|licensors|fotos?|bild)"
+    r"|(?:[^()]{1,40}[\s/])?(?:file|handout|screenshot|symbolbild|archiv(?:e|o|bild)?))\)\.?$",
+    re.IGNORECASE,
+)
+PICTURE_BRACKET_CHARS = 60  # longer than any match of it (a row's spaces are single)
+# A short line signed by an agency's initials after its last sentence: "... Aleppo. (SANA)";
+# a paragraph citing its source says so ("..., SANA reported. (SANA)"; REPORTED).
+INITIALS_CREDIT = lazy_compile(r"\w\w[.!?][\"”’]?\s*\([A-Z]{3,6}\)$")  # not "e. V. (DJV)"
+INITIALS_CHARS = 16  # longer than any match of it
+# "... disruptions. / Reuters": an agency signing a caption's last sentence
+SENTENCE_AGENCY = lazy_compile(rf"[.!?)]\s+/\s+(?:{AGENCY_PATTERN})$", re.IGNORECASE)
+REPORTED = lazy_compile(
+    r"\b(?:said|says|told|tells|reported|reports|according to|announced|added|stated|quoted)\b"
+    r"|[\"“”]",
+    re.IGNORECASE,
+)
+# A picture's credit closing the line, where a credit starts (the line's start, past a sentence,
+# a bracket, a bar, a slash, a copyright sign or a spaced dash; not inside a sentence, "ein
+# klares Bild: ..."): "... Photo by Wael Hamzeh/EPA-EFE" (at any length: the long captions of
+# picture desks close so), "... Foto: Sascha Klahn", "(Bildquelle: Audi)" (in a caption's
+# length: a paragraph of text and a credit glued together is text).
+_CREDIT_OPENS = r"(?:^|[.!?|/(©]\s*|\s[-–—]\s)"
+PHOTO_BY_TAIL = lazy_compile(
+    _CREDIT_OPENS + r"(?:photo(?:graph)?s?|pictures?|images?|fotos?)\s+(?:by|von|de|di|par)"
+    r"\s+[^\s.:;!?][^.:;!?]{0,60}\)?$",
+    re.IGNORECASE,
+)
+CREDIT_LABEL_TAIL = lazy_compile(
+    _CREDIT_OPENS + r"(?:fotos?|bild(?:er|quelle)?|fotoquelle)\s*:\s*[^\s:][^:]{0,60}$",
+    re.IGNORECASE,
+)
+CREDIT_TAIL_CHARS = 100  # longer than any match of the two (a row's spaces are single)
+CREDIT_TAIL_HINTS = ("photo", "picture", "image", "foto", "bild")  # what the two tails need
 
 
 # What the body classifier reads of a unit on its own (`features.UNIT_FEATURES` but those that
@@ -168,6 +209,8 @@ class Unit:
     terminal: bool  # ends like a sentence
     capitals: float  # share of longer words written Capitalised: high in titles and menus
     caption: bool
+    # closes on a picture's or agency's credit that `caption` does not read (`is_credited_row`)
+    credited: bool
     date: bool  # carries a date near its start (a dateline/byline row)
     promo: bool  # asks the reader to act (subscribe, share, read more)
     boilerplate: bool  # site-wide legal text, cookie notices, appeals
@@ -504,6 +547,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     page, lowered = _fold_rows(texts, shadows)
     caption_hints = rows_holding(CAPTION_HINTS, page)
     caption_marked = rows_holding(CAPTION_END_MARKS, page)
+    credit_hinted = rows_holding(CREDIT_TAIL_HINTS, page)
     promo_hinted = rows_holding(PROMO_HINTS, page)
     boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
     page_lettered, page_capitalised = _rows_initials(texts, shadows, latins)
@@ -562,6 +606,9 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         if shadow is None:
             commas += text.count("，") + text.count("、")
         stop_ratio = stop_count / word_count if word_count else 0.0
+        caption = not url and is_caption_row(
+            text, word_count, caption_hinted, index in caption_marked
+        )
         unit = _new_unit(Unit)
         fields = unit.__dict__
         fields.update(
@@ -571,16 +618,9 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             stop_ratio=stop_ratio,
             terminal=terminal,
             capitals=capitals,
-            caption=word_count >= 2
-            and not url
-            and (
-                ((caption_hinted or index in caption_marked) and is_caption(text, caption_hinted))
-                or (
-                    word_count <= CAPTION_CREDIT_WORDS
-                    and text.endswith((")", "]"))  # where every credit form ends
-                    and AGENCY_CREDIT.search(text) is not None
-                )
-            ),
+            caption=caption,
+            credited=not (url or caption)
+            and is_credited_row(text, word_count, index in caption_marked, index in credit_hinted),
             date=date,
             promo=promo,
             boilerplate=boilerplate,
@@ -620,6 +660,51 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         fields["near_prose"] = _near_prose(unit)
         units.append(unit)
     return units
+
+
+def is_caption_row(text: str, word_count: int, hinted: bool, end_marked: bool) -> bool:
+    """Whether a row is a picture's caption or credit as the body classifier reads it: CAPTION
+    (`hinted`, `end_marked`: the row holds CAPTION_HINTS, CAPTION_END_MARKS) or a short line
+    closing on an agency's bracketed credit."""
+    if word_count < 2:
+        return False
+    if (hinted or end_marked) and is_caption(text, hinted):
+        return True
+    return (
+        word_count <= CAPTION_CREDIT_WORDS
+        and text.endswith((")", "]"))  # where every credit form ends
+        and AGENCY_CREDIT.search(text) is not None
+    )
+
+
+def is_credited_row(text: str, word_count: int, end_marked: bool, credit_hinted: bool) -> bool:
+    """Whether a row closes on an agency's or a picture's credit in a form `is_caption_row`
+    does not read (`end_marked`: the row holds CAPTION_END_MARKS; `credit_hinted`:
+    CREDIT_TAIL_HINTS). Read only after the body classifier's decision (a credited row is
+    never article text): as one of its features it changed what the refitted classifier
+    learned, and site-held-out body F1 fell."""
+    if word_count < 2:
+        return False
+    if end_marked and SENTENCE_AGENCY.search(text) is not None:
+        return True
+    # the tails are short: searched in the row's last characters only
+    tail_from = max(0, len(text) - CREDIT_TAIL_CHARS)
+    if credit_hinted and PHOTO_BY_TAIL.search(text, tail_from) is not None:
+        return True
+    if word_count > CAPTION_WORDS:
+        return False
+    if text.endswith((")", "]", ").")):  # where every bracketed credit ends
+        if word_count <= CAPTION_CREDIT_WORDS and (
+            AGENCY_CREDIT.search(text) is not None
+            or (
+                INITIALS_CREDIT.search(text, max(0, len(text) - INITIALS_CHARS)) is not None
+                and REPORTED.search(text) is None
+            )
+        ):
+            return True
+        if PICTURE_BRACKET.search(text, max(0, len(text) - PICTURE_BRACKET_CHARS)) is not None:
+            return True
+    return credit_hinted and CREDIT_LABEL_TAIL.search(text, tail_from) is not None
 
 
 def mark_caption_copies(units: list[Unit]) -> list[Unit]:
