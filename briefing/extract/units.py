@@ -23,7 +23,6 @@ from briefing.extract.vocabulary import (
     AD_LABEL_OPENERS,
     AGENCY_CREDIT,
     AGENCY_LINE,
-    AGENCY_PATTERN,
     ARTICLE_END,
     ARTICLE_END_OPENERS,
     BOILERPLATE,
@@ -37,13 +36,23 @@ from briefing.extract.vocabulary import (
     CAPTION_HINTS,
     CJK_CHAR,
     CJK_FUNCTION_CHAR,
+    CREDIT_LABEL_TAIL,
+    CREDIT_TAIL_CHARS,
     IMAGE_NAME,
+    INITIALS_CHARS,
+    INITIALS_CREDIT,
     LINK_PREFIX,
     LINK_PREFIX_OPENERS,
     LIST_LABEL,
     LIST_LABEL_OPENERS,
+    PHOTO_BY_TAIL,
+    PICTURE_BRACKET,
+    PICTURE_BRACKET_CHARS,
+    PICTURE_CREDIT_HINTS,
     PROMO,
     PROMO_HINTS,
+    REPORTED,
+    SENTENCE_AGENCY,
     STOPWORDS,
     URL_ONLY,
     URL_OPENINGS,
@@ -60,7 +69,7 @@ from briefing.extract.vocabulary import (
     rows_folded,
     rows_holding,
 )
-from briefing.lazy_pattern import lazy_compile, without_ignorecase
+from briefing.lazy_pattern import without_ignorecase
 
 # Time stamps without a year ("Monday 6:30PM", "Nov 19, 9:41 AM", "2 hours ago"): date rows when
 # the line is short.
@@ -103,45 +112,6 @@ CREDIT_ONLY_WORDS = 6  # a caption row this short is a bare credit ("Photo: Gett
 
 CAPTION_CREDIT_WORDS = 25  # longer lines ending in "(AFP)" are paragraphs citing their source
 CAPTION_WORDS = 2 * CAPTION_CREDIT_WORDS  # a credit ends longer lines glued to body text
-
-
-# A picture credited in the bracket closing a line: "(AFP Photo)", "(AFP or licensors)",
-# "(Reuters/File)", or a picture's kind alone: "(Screenshot)", "(Symbolbild)"; a caption at any
-# length a caption has. A bare "(Photos)" closes a teaser's title: the story has a gallery.
-PICTURE_BRACKET = lazy_compile(
-    r"\((?:[^()]{1,40}[\s/](?:photos?|pictures?|images?|licensors|fotos?|bild)"
-    r"|(?:[^()]{1,40}[\s/])?(?:file|handout|screenshot|symbolbild|archiv(?:e|o|bild)?))\)\.?$",
-    re.IGNORECASE,
-)
-PICTURE_BRACKET_CHARS = 60  # longer than any match of it (a row's spaces are single)
-# A short line signed by an agency's initials after its last sentence: "... Aleppo. (SANA)";
-# a paragraph citing its source says so ("..., SANA reported. (SANA)"; REPORTED).
-INITIALS_CREDIT = lazy_compile(r"\w\w[.!?][\"”’]?\s*\([A-Z]{3,6}\)$")  # not "e. V. (DJV)"
-INITIALS_CHARS = 16  # longer than any match of it
-# "... disruptions. / Reuters": an agency signing a caption's last sentence
-SENTENCE_AGENCY = lazy_compile(rf"[.!?)]\s+/\s+(?:{AGENCY_PATTERN})$", re.IGNORECASE)
-REPORTED = lazy_compile(
-    r"\b(?:said|says|told|tells|reported|reports|according to|announced|added|stated|quoted)\b"
-    r"|[\"“”]",
-    re.IGNORECASE,
-)
-# A picture's credit closing the line, where a credit starts (the line's start, past a sentence,
-# a bracket, a bar, a slash, a copyright sign or a spaced dash; not inside a sentence, "ein
-# klares Bild: ..."): "... Photo by Wael Hamzeh/EPA-EFE" (at any length: the long captions of
-# picture desks close so), "... Foto: Sascha Klahn", "(Bildquelle: Audi)" (in a caption's
-# length: a paragraph of text and a credit glued together is text).
-_CREDIT_OPENS = r"(?:^|[.!?|/(©]\s*|\s[-–—]\s)"
-PHOTO_BY_TAIL = lazy_compile(
-    _CREDIT_OPENS + r"(?:photo(?:graph)?s?|pictures?|images?|fotos?)\s+(?:by|von|de|di|par)"
-    r"\s+[^\s.:;!?][^.:;!?]{0,60}\)?$",
-    re.IGNORECASE,
-)
-CREDIT_LABEL_TAIL = lazy_compile(
-    _CREDIT_OPENS + r"(?:fotos?|bild(?:er|quelle)?|fotoquelle)\s*:\s*[^\s:][^:]{0,60}$",
-    re.IGNORECASE,
-)
-CREDIT_TAIL_CHARS = 100  # longer than any match of the two (a row's spaces are single)
-CREDIT_TAIL_HINTS = ("photo", "picture", "image", "foto", "bild")  # what the two tails need
 
 
 # What the body classifier reads of a unit on its own (`features.UNIT_FEATURES` but those that
@@ -547,7 +517,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     page, lowered = _fold_rows(texts, shadows)
     caption_hints = rows_holding(CAPTION_HINTS, page)
     caption_marked = rows_holding(CAPTION_END_MARKS, page)
-    credit_hinted = rows_holding(CREDIT_TAIL_HINTS, page)
+    credit_hinted = rows_holding(PICTURE_CREDIT_HINTS, page)
     promo_hinted = rows_holding(PROMO_HINTS, page)
     boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
     page_lettered, page_capitalised = _rows_initials(texts, shadows, latins)
@@ -680,7 +650,7 @@ def is_caption_row(text: str, word_count: int, hinted: bool, end_marked: bool) -
 def is_credited_row(text: str, word_count: int, end_marked: bool, credit_hinted: bool) -> bool:
     """Whether a row closes on an agency's or a picture's credit in a form `is_caption_row`
     does not read (`end_marked`: the row holds CAPTION_END_MARKS; `credit_hinted`:
-    CREDIT_TAIL_HINTS). Read only after the body classifier's decision (a credited row is
+    PICTURE_CREDIT_HINTS). Read only after the body classifier's decision (a credited row is
     never article text): as one of its features it changed what the refitted classifier
     learned, and site-held-out body F1 fell."""
     if word_count < 2:

@@ -145,6 +145,44 @@ _CAPTION_COPYRIGHT = (
     r"(?:[.!?]\s*©\s*[A-Z][\w .,'’/&-]{1,60}$)"  # "... on Friday. © Omar Haj Kadour, AFP"
     r"|(?:[a-z]\s*©\s*[A-Z][\w .,'’&-]{1,30}$)"  # an image's alt text and credit: "a bed© Amazon"
 )
+# A picture credited in the bracket closing a line: "(AFP Photo)", "(AFP or licensors)",
+# "(Reuters/File)", or a picture's kind alone: "(Screenshot)", "(Symbolbild)"; a caption at any
+# length a caption has. A bare "(Photos)" closes a teaser's title: the story has a gallery.
+PICTURE_BRACKET = lazy_compile(
+    r"\((?:[^()]{1,40}[\s/](?:photos?|pictures?|images?|licensors|fotos?|bild)"
+    r"|(?:[^()]{1,40}[\s/])?(?:file|handout|screenshot|symbolbild|archiv(?:e|o|bild)?))\)\.?$",
+    re.IGNORECASE,
+)
+PICTURE_BRACKET_CHARS = 60  # longer than any match of it (a row's spaces are single)
+# A short line signed by an agency's initials after its last sentence: "... Aleppo. (SANA)";
+# a paragraph citing its source says so ("..., SANA reported. (SANA)"; REPORTED).
+INITIALS_CREDIT = lazy_compile(r"\w\w[.!?][\"”’]?\s*\([A-Z]{3,6}\)$")  # not "e. V. (DJV)"
+INITIALS_CHARS = 16  # longer than any match of it
+# "... disruptions. / Reuters": an agency signing a caption's last sentence
+SENTENCE_AGENCY = lazy_compile(rf"[.!?)]\s+/\s+(?:{AGENCY_PATTERN})$", re.IGNORECASE)
+REPORTED = lazy_compile(
+    r"\b(?:said|says|told|tells|reported|reports|according to|announced|added|stated|quoted)\b"
+    r"|[\"“”]",
+    re.IGNORECASE,
+)
+# A picture's credit closing the line, where a credit starts (the line's start, past a sentence,
+# a bracket, a bar, a slash, a copyright sign or a spaced dash; not inside a sentence, "ein
+# klares Bild: ..."): "... Photo by Wael Hamzeh/EPA-EFE" (at any length: the long captions of
+# picture desks close so), "... Foto: Sascha Klahn", "(Bildquelle: Audi)" (in a caption's
+# length: a paragraph of text and a credit glued together is text).
+_CREDIT_OPENS = r"(?:^|[.!?|/(©]\s*|\s[-–—]\s)"
+PHOTO_BY_TAIL = lazy_compile(
+    _CREDIT_OPENS + r"(?:photo(?:graph)?s?|pictures?|images?|fotos?)\s+(?:by|von|de|di|par)"
+    r"\s+[^\s.:;!?][^.:;!?]{0,60}\)?$",
+    re.IGNORECASE,
+)
+CREDIT_LABEL_TAIL = lazy_compile(
+    _CREDIT_OPENS + r"(?:fotos?|bild(?:er|quelle)?|fotoquelle)\s*:\s*[^\s:][^:]{0,60}$",
+    re.IGNORECASE,
+)
+CREDIT_TAIL_CHARS = 100  # longer than any match of the two (a row's spaces are single)
+PICTURE_CREDIT_HINTS = ("photo", "picture", "image", "foto", "bild")  # what the two tails need
+
 _CAPTION_AGENCY = rf"(?:\w\s+/\s+(?:{AGENCY_PATTERN})$)"  # "... Jaafar ASHTIYEH / AFP"
 _CAPTION_VIA = rf"(?:\([^()]{{1,60}}\svia\s(?:{AGENCY_PATTERN})\)$)"  # "(Emergency Service via AP)"
 CAPTION = lazy_compile(
