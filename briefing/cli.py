@@ -5,7 +5,6 @@ The dump path never imports Textual, so it starts fast and runs headless.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import io
 import os
@@ -16,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from briefing import __version__
@@ -30,6 +30,8 @@ from briefing.errors import (
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, SUMMARIZERS, BriefingOptions
 
 if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help instant
+    import argparse
+
     from briefing.model import Briefing
     from briefing.progress import Stage, StageProgress
     from briefing.tui.engine import EarlyEngine
@@ -56,6 +58,8 @@ FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
 
 def _at_least(minimum: int) -> Callable[[str], int]:
     def whole_number(text: str) -> int:
+        import argparse
+
         try:
             value = int(text)
         except ValueError:
@@ -73,6 +77,8 @@ _positive = _at_least(1)
 
 
 def _iso_day(text: str) -> str:
+    import argparse
+
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
@@ -129,6 +135,8 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for `briefing [PATHS]` (the TUI); subcommands are parsed separately."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Per-actor news briefings from saved article pages. "
@@ -148,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_dump_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from briefing.render import FORMATS
 
     parser = argparse.ArgumentParser(
@@ -179,7 +189,30 @@ def build_dump_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _options(args: argparse.Namespace) -> BriefingOptions:
+# What `build_parser` gives a command line of paths alone, less the paths.
+_VIEW_DEFAULTS = {
+    "profile": None,
+    "summarizer": None,
+    "sentences": None,
+    "max_bytes": None,
+    "since": None,
+    "no_cache": False,
+    "jobs": None,
+    "theme": None,
+    "watch": False,
+}
+
+
+def parse_view_arguments(argv: Sequence[str]) -> argparse.Namespace | SimpleNamespace:
+    """The view's command line. Paths alone (the usual launch: none, or files and folders)
+    need no parser: argparse's import and parser were 20 M instructions of a warm launch's
+    900 M. An option, `--help` or a mistake is argparse's, with its messages."""
+    if all(arg == "-" or not arg.startswith("-") for arg in argv):
+        return SimpleNamespace(paths=list(argv), **_VIEW_DEFAULTS)
+    return build_parser().parse_args(argv)
+
+
+def _options(args: argparse.Namespace | SimpleNamespace) -> BriefingOptions:
     return BriefingOptions(
         profile=args.profile,
         summarizer=args.summarizer or DEFAULT_OPTIONS.summarizer,
@@ -258,6 +291,8 @@ def _write_dump(args: argparse.Namespace, briefing: Briefing) -> int:
 
 
 def run_profiles(argv: Sequence[str]) -> int:
+    import argparse
+
     from briefing.profile import DEFAULT_PROFILE, list_profiles
     from briefing.safety import clean_text, shown_path
 
@@ -290,10 +325,9 @@ def run_tui(argv: Sequence[str]) -> int:
 
 
 def _run_tui(argv: Sequence[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_view_arguments(argv)
     if args.watch and "-" in args.paths:
-        parser.error("--watch follows files and folders; it cannot follow '-' (stdin)")
+        build_parser().error("--watch follows files and folders; it cannot follow '-' (stdin)")
     if args.theme:
         _import_asyncio_without_ssl()
         from textual.theme import BUILTIN_THEMES
@@ -302,7 +336,9 @@ def _run_tui(argv: Sequence[str]) -> int:
 
         themes = sorted({*BUILTIN_THEMES, *(theme.name for theme in bundled_themes())})
         if args.theme not in themes:
-            parser.error(f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}")
+            build_parser().error(
+                f"unknown theme {args.theme!r}; choose one of: {', '.join(themes)}"
+            )
     piped = None
     if "-" in args.paths and not sys.stdin.isatty():
         from briefing.ingest import read_at_most
@@ -318,7 +354,9 @@ def _run_tui(argv: Sequence[str]) -> int:
         _check_inputs(args.paths, piped, args.max_bytes or DEFAULT_MAX_BYTES)
     if not sys.stdout.isatty():
         _check_profile(args.profile)
-        parser.error("the briefing view needs a terminal; use 'briefing dump' to write text")
+        build_parser().error(
+            "the briefing view needs a terminal; use 'briefing dump' to write text"
+        )
     if piped is not None:
         with _profile_said_first(args.profile):
             _keys_from_terminal(piped)
@@ -361,7 +399,7 @@ def _import_asyncio_without_ssl() -> None:
         del sys.modules["ssl"]
 
 
-def _start_engine(args: argparse.Namespace) -> EarlyEngine | None:
+def _start_engine(args: argparse.Namespace | SimpleNamespace) -> EarlyEngine | None:
     """The first briefing, started before the view imports Textual (the two overlap)."""
     from briefing.tui import config
     from briefing.tui.engine import EarlyEngine

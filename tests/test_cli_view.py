@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,3 +138,36 @@ def test_collection_is_paused_while_the_view_starts_and_resumed_after(
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["a.txt"], ["-"], ["news/", "-", "b.html"], ["", "a b.txt"]],
+)
+def test_paths_alone_are_read_as_argparse_reads_them(argv: list[str]) -> None:
+    from briefing.cli import build_parser, parse_view_arguments
+
+    assert vars(parse_view_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_an_option_is_argparse_s_also_after_the_paths(capsys) -> None:
+    from briefing.cli import parse_view_arguments
+
+    parsed = parse_view_arguments(["a.txt", "--theme", "nord", "--watch"])
+    assert (parsed.paths, parsed.theme, parsed.watch) == (["a.txt"], "nord", True)
+    with pytest.raises(SystemExit):
+        parse_view_arguments(["a.txt", "--nope"])
+    assert "unrecognized arguments: --nope" in capsys.readouterr().err
+
+
+def test_paths_alone_are_read_without_importing_argparse() -> None:
+    # argparse's import and the view's parser were 10 M instructions of a warm launch.
+    code = (
+        "import sys\n"
+        "from briefing.cli import parse_view_arguments\n"
+        "parse_view_arguments(['a.txt', '-'])\n"
+        "assert 'argparse' not in sys.modules\n"
+        "parse_view_arguments(['--watch'])\n"
+        "assert 'argparse' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
