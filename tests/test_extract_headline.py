@@ -36,9 +36,13 @@ HEADLINE = "Council votes to rebuild the old market hall"
         ("Smoke rises over the harbour after the fire © AFP", True),
         ("A displaced family waits for food in Tawila / Getty Images", True),
         ("Das Rathaus am Abend. Foto: Jana Berg", True),
+        # a wire photo's credit: agencies, then the photographer
+        ("Troops return from the border, 27 November 2024. EFE/EPA/ATEF SAFADI", True),
+        ("Smoke rises over the harbour REUTERS/Mohammed Salem", True),
         # headlines: a bracketed label, a word that is no credit, a "-Foto" inside a title
         ("Sudan's army retakes the presidential palace (VIDEO)", False),
         ("Ceasefire holds in Aleppo (updated)", False),
+        ("The future of TCP/IP", False),  # a slash between capitals, no agency
         ("Neuer Blick auf das „Blue Marble“-Foto: Das Klimasystem mit 1 km Auflösung", False),
         (HEADLINE, False),
     ],
@@ -53,6 +57,17 @@ def test_a_caption_signed_by_its_credit_is_never_the_headline() -> None:
     caption = "Council members vote to rebuild the old market hall on Tuesday (Photo: Jana Berg)"
     page = f"{MENU}\n\n{caption}\n\nMarch 3, 2023\n\n{BODY}\n"
     assert extract_article(page, "page.txt").title != caption
+
+
+def test_a_caption_signed_by_wire_agencies_and_photographer_is_never_the_headline() -> None:
+    """A page opening on its picture's caption, closed by the wire agencies' credit and the
+    photographer's name, then the headline."""
+    caption = (
+        "Council members vote to rebuild the old market hall in the town centre, 3 March 2023."
+        " EFE/EPA/JANA BERG"
+    )
+    page = f"{caption}\n\n{HEADLINE}\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title == HEADLINE
 
 
 def test_a_breadcrumb_glued_to_the_headline_is_left_off() -> None:

@@ -41,6 +41,7 @@ from briefing.extract.units import (
     normalise,
 )
 from briefing.extract.vocabulary import (
+    AGENCY_PATTERN,
     BREADCRUMB,
     FULL_STOP_MARKS,
     PROMO,
@@ -98,7 +99,13 @@ CREDIT_TAIL = re.compile(
     r"|(?:^|[\s.,;])(?:photo|foto|image|picture|bild|credit)s?\s*:\s*[^:]{1,60})\s*$",
     re.IGNORECASE,
 )
-# What CREDIT_TAIL's branches need (marks, found in the text as it is).
+# A wire photo's credit closing a caption: "... 27 November 2024. EFE/EPA/ATEF SAFADI",
+# "REUTERS/Mohammed Salem": an agency, maybe more agencies, and the photographer's name.
+AGENCY_CREDIT_TAIL = re.compile(
+    rf"(?:^|[\s.,;:])(?i:{AGENCY_PATTERN})(?:/[A-Z]{{2,10}})*\s?/\s?[A-ZÀ-Þ][\w'.-]*"
+    r"(?:\s[A-ZÀ-Þ][\w'.-]*){0,3}\s*$"
+)
+# What CREDIT_TAIL's and AGENCY_CREDIT_TAIL's branches need (marks, found in the text as it is).
 CREDIT_TAIL_HINTS = (")", "©", "/", ":")
 # What SITE_CONTROL's branches need, likewise.
 SITE_CONTROL_HINTS = (
@@ -396,8 +403,11 @@ def is_credit(text: str) -> bool:
 
 @lru_cache(maxsize=UNITS_KEPT)
 def ends_in_credit(text: str) -> bool:
-    """A caption signed by its picture's credit (CREDIT_TAIL), screened by its hints."""
-    return may_match(CREDIT_TAIL_HINTS, text) and CREDIT_TAIL.search(text) is not None
+    """A caption signed by its picture's credit (CREDIT_TAIL, AGENCY_CREDIT_TAIL), screened
+    by its hints."""
+    return may_match(CREDIT_TAIL_HINTS, text) and (
+        CREDIT_TAIL.search(text) is not None or AGENCY_CREDIT_TAIL.search(text) is not None
+    )
 
 
 # An ASCII row's characters that are no letter or digit, deleted from its bytes in C.
