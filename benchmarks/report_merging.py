@@ -5,7 +5,7 @@
     python benchmarks/report_merging.py --split dev  # dev stories only (tune on these)
     python benchmarks/report_merging.py --proposed 1000  # pairs proposed, distinct and wire
     python benchmarks/report_merging.py --split dev --pick  # threshold and group agreement
-    python benchmarks/report_merging.py --split dev --why   # article pairs sharing 2+ strong pairs
+    python benchmarks/report_merging.py --split dev --why   # by the strong pairs articles share
 
 Labelled sentences come from the judged corpus (benchmarks/judged/*.toml, whole pages
 labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, only the
@@ -40,14 +40,18 @@ what deciding by article pairs can reach (on dev, 2026-11-27, before the alignme
 `briefing/corroborate/align.py`: 87 of 322 missed lay in articles sharing 2 or more, 100
 in articles sharing one, 135 in articles sharing none; after it, 77, 97 and 135 of 309).
 
-`--why` reads the pairs of two articles sharing 2 or more such pairs, rewrites and the
-negatives of one story file alike, by why they stay apart (`WHY_APART`). On dev
-(2026-11-28, 7 pages missing) 245 of 322 such rewrites merge; of the 77 missed, 34 score
-under ALIGNED_LOW (16 proposed, 18 never), 17 cross the alignment, 15 a join rule refuses
-(7 a better match elsewhere, 4 weakly linked, 2 weekdays, 2 chained), 7 lie in order but
-are never tried (not proposed, no anchor's neighbour), 4 are ruled out. Of the 611 near
-and 18 hard negatives there, 5 merge; 323 and 13 score under ALIGNED_LOW, 25 and 2 cross
-the alignment, 4 near ones lie in order untried, 10 a join rule refuses.
+`--why` reads the labelled pairs of one story file (rewrites, near and hard negatives) by
+the strong pairs their two articles share (0, 1, 2+) and why those apart stay apart
+(`WHY_APART`). On dev (2026-11-28, 7 pages missing, ALIGNED_LOW 0.3) 245 of the 322
+rewrites of articles sharing 2+ merge; of the 77 missed, 34 score under ALIGNED_LOW (16
+proposed, 18 never), 17 cross the alignment, 15 a join rule refuses (7 a better match
+elsewhere, 4 weakly linked, 2 weekdays, 2 chained), 7 lie in order but are never tried
+(not proposed, no anchor's neighbour), 4 are ruled out. Of the 611 near and 18 hard
+negatives there, 5 merge; 323 and 13 score under ALIGNED_LOW, 25 and 2 cross the
+alignment, 4 near ones lie in order untried, 10 a join rule refuses. Past ALIGNED_LOW and
+not ruled out, as many such negatives stay apart as rewrites (44 and 39): two articles
+carrying one report in several pairs also carry the story's other events (of all dev
+rewrites 49% lie in such article pairs, of the near negatives 48%).
 
 Rewrites and negatives of one story file are also counted by the share of content words
 they share (`overlap`, binned): rewrites that share as little as different reports of one
@@ -520,7 +524,7 @@ class StrongPairs:
         return alignment.admits(*((i, j) if features.article(i) == first_article else (j, i)))
 
 
-# Why a pair of sentences of two articles sharing 2+ strong pairs stays apart (`why_apart`),
+# Why a pair of sentences of two articles stays apart (`why_apart`),
 # in the order the briefing decides: ruled out before scoring (published apart, not
 # comparable); a join rule refused it; scored under ALIGNED_LOW (proposed by the candidate
 # search or not: the alignment scores an anchor's neighbours too); past it but crossing the
@@ -540,11 +544,12 @@ WHY_APART = (
 
 def why_apart(
     articles: Sequence[AnnotatedArticle], labelled: Sequence[Labelled]
-) -> Counter[tuple[str, str]]:
+) -> Counter[tuple[str, str, str]]:
     """The labelled rewrites the grouping misses and the near and hard negatives it keeps
-    apart (and, apart, those it merges), of two articles sharing 2 or more strong pairs
-    (`StrongPairs`; these articles one story's, grouped alone): (kind, WHY_APART or
-    "merged") -> pairs. What an article-level rule can buy, and what it would risk."""
+    apart (and, apart, those it merges), by the strong pairs their two articles share
+    (`StrongPairs`, ANCHOR_BINS; these articles one story's, grouped alone): (bin, kind,
+    WHY_APART or "merged") -> pairs. What an article-level rule can buy, and what it
+    would risk."""
     weights = report_weights()
     reports = corroborate(articles, weights=weights).report_of
     strong = StrongPairs.of(articles)
@@ -569,10 +574,9 @@ def why_apart(
             continue
         if a.id not in strong.place or b.id not in strong.place:
             continue
-        if strong.shared_by(a.id, b.id) < 2:
-            continue
+        shared = ANCHOR_BINS[min(strong.shared_by(a.id, b.id), len(ANCHOR_BINS) - 1)]
         if reports[a.id] is reports[b.id]:
-            found[kind, "merged"] += 1
+            found[shared, kind, "merged"] += 1
             continue
         i, j = sorted(copy_of.get(strong.place[s], -1) for s in (a.id, b.id))
         proposed = (i, j) in strong.proposed
@@ -580,30 +584,31 @@ def why_apart(
             sentences[i], sentences[j], features[i], features[j], days[i], days[j], weights
         )
         if score is None:
-            found[kind, "ruled out"] += 1
+            found[shared, kind, "ruled out"] += 1
         elif (i, j) in refused:
-            found[kind, f"refused: {refused[i, j].value}"] += 1
+            found[shared, kind, f"refused: {refused[i, j].value}"] += 1
         elif score < ALIGNED_LOW:
-            found[kind, f"under ALIGNED_LOW, {'' if proposed else 'not '}proposed"] += 1
+            found[shared, kind, f"under ALIGNED_LOW, {'' if proposed else 'not '}proposed"] += 1
         elif not strong.in_order(i, j, root):
-            found[kind, "crosses the alignment"] += 1
+            found[shared, kind, "crosses the alignment"] += 1
         else:
-            found[kind, f"in order, {'still apart' if proposed else 'not proposed'}"] += 1
+            found[shared, kind, f"in order, {'still apart' if proposed else 'not proposed'}"] += 1
     return found
 
 
-def report_why(found: Counter[tuple[str, str]]) -> None:
+def report_why(found: Counter[tuple[str, str, str]]) -> None:
     print(
-        "\nPairs of two articles sharing 2+ strong pairs (past the threshold or copies), by"
-        " why they stay apart (each story grouped alone)"
+        "\nPairs of sentences by the strong pairs (past the threshold or copies) their two"
+        " articles share, and why they stay apart (each story grouped alone)"
     )
     columns = ("merged", *WHY_APART)
-    print("| kind | pairs | " + " | ".join(columns) + " |")
-    print("|---|---|" + "---|" * len(columns))
-    for kind in ("rewrite", "near", "hard"):
-        whole = sum(found[kind, what] for what in columns)
-        row = " | ".join(str(found[kind, what]) for what in columns)
-        print(f"| {kind} | {whole} | {row} |")
+    print("| articles share | kind | pairs | " + " | ".join(columns) + " |")
+    print("|---|---|---|" + "---|" * len(columns))
+    for shared in ANCHOR_BINS:
+        for kind in ("rewrite", "near", "hard"):
+            whole = sum(found[shared, kind, what] for what in columns)
+            row = " | ".join(str(found[shared, kind, what]) for what in columns)
+            print(f"| {shared} | {kind} | {whole} | {row} |")
 
 
 def in_content_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -952,7 +957,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--why",
         action="store_true",
-        help="why pairs of articles sharing 2+ strong pairs stay apart (with --split dev)",
+        help="why pairs stay apart, by the strong pairs their articles share (dev stories)",
     )
     parser.add_argument(
         "--pick",
