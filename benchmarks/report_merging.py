@@ -340,18 +340,7 @@ def recall_losses(
     features, copy_of, distinct, proposed = proposed_pairs(articles)
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
-    told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
-    parent = list(range(len(sentences)))
-    for n, first in copy_of.items():
-        parent[n] = first
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    refused: dict[tuple[int, int], Refusal] = {}
-    join_reports(features, days, told, distinct, parent, root, weights, refused)
+    root, refused = joined(sentences, features, copy_of, distinct, days, weights)
     losses: Counter[str] = Counter()
     for a, b in combinations(labelled, 2):
         if pair_kind(a, b) != "rewrite" or a.id not in place or b.id not in place:
@@ -379,6 +368,31 @@ def recall_losses(
         else:
             losses["lost in grouping"] += 1
     return losses
+
+
+def joined(
+    sentences: Sequence[Sentence],
+    features: Features,
+    copy_of: dict[int, int],
+    distinct: Sequence[int],
+    days: Sequence[date | None],
+    weights: ReportWeights,
+) -> tuple[Callable[[int], int], dict[tuple[int, int], Refusal]]:
+    """The sentences' groups as `join_reports` joins them (each sentence's root, by
+    number) and why each pair it tried and did not join stayed apart."""
+    told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
+    parent = list(range(len(sentences)))
+    for n, first in copy_of.items():
+        parent[n] = first
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    refused: dict[tuple[int, int], Refusal] = {}
+    join_reports(features, days, told, distinct, parent, root, weights, refused)
+    return root, refused
 
 
 def reachable_rewrites(
@@ -555,18 +569,7 @@ def why_apart(
     strong = StrongPairs.of(articles)
     sentences, features, copy_of = strong.sentences, strong.features, strong.copy_of
     days = [strong.published[features.article(n)] for n in range(len(sentences))]
-    told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
-    parent = list(range(len(sentences)))
-    for n, first in copy_of.items():
-        parent[n] = first
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    refused: dict[tuple[int, int], Refusal] = {}
-    join_reports(features, days, told, strong.distinct, parent, root, weights, refused)
+    root, refused = joined(sentences, features, copy_of, strong.distinct, days, weights)
     found: Counter[tuple[str, str]] = Counter()
     for a, b in combinations(labelled, 2):
         kind = pair_kind(a, b)
