@@ -5,6 +5,7 @@
     python benchmarks/report_merging.py --split dev  # dev stories only (tune on these)
     python benchmarks/report_merging.py --proposed 1000  # pairs proposed, distinct and wire
     python benchmarks/report_merging.py --split dev --pick  # threshold and group agreement
+    python benchmarks/report_merging.py --split dev --why   # by the strong pairs articles share
 
 Labelled sentences come from the judged corpus (benchmarks/judged/*.toml, whole pages
 labelled) and from pair sets (benchmarks/judged/pairs/*.toml, the same format, only the
@@ -37,7 +38,20 @@ what candidate search, rather than scoring, leaves out. And the missed rewrites 
 pairs of sentences their two articles share one report past the threshold (or as copies):
 what deciding by article pairs can reach (on dev, 2026-11-27, before the alignment rule of
 `briefing/corroborate/align.py`: 87 of 322 missed lay in articles sharing 2 or more, 100
-in articles sharing one, 135 in articles sharing none).
+in articles sharing one, 135 in articles sharing none; after it, 77, 97 and 135 of 309).
+
+`--why` reads the labelled pairs of one story file (rewrites, near and hard negatives) by
+the strong pairs their two articles share (0, 1, 2+) and why those apart stay apart
+(`WHY_APART`). On dev (2026-11-28, 7 pages missing, ALIGNED_LOW 0.3) 245 of the 322
+rewrites of articles sharing 2+ merge; of the 77 missed, 34 score under ALIGNED_LOW (16
+proposed, 18 never), 17 cross the alignment, 15 a join rule refuses (7 a better match
+elsewhere, 4 weakly linked, 2 weekdays, 2 chained), 7 lie in order but are never tried
+(not proposed, no anchor's neighbour), 4 are ruled out. Of the 611 near and 18 hard
+negatives there, 5 merge; 323 and 13 score under ALIGNED_LOW, 25 and 2 cross the
+alignment, 4 near ones lie in order untried, 10 a join rule refuses. Past ALIGNED_LOW and
+not ruled out, as many such negatives stay apart as rewrites (44 and 39): two articles
+carrying one report in several pairs also carry the story's other events (of all dev
+rewrites 49% lie in such article pairs, of the near negatives 48%).
 
 Rewrites and negatives of one story file are also counted by the share of content words
 they share (`overlap`, binned): rewrites that share as little as different reports of one
@@ -54,9 +68,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import redirect_stdout
 from dataclasses import dataclass, field
 from enum import Enum
+from io import StringIO
 from itertools import combinations, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,6 +109,7 @@ from briefing.corroborate import (  # noqa: E402
     same_report,
     told_days,
 )
+from briefing.corroborate.align import ALIGNED_LOW, Alignment, monotone  # noqa: E402
 from briefing.corroborate.candidates import candidate_pairs  # noqa: E402
 from briefing.corroborate.features import news_days  # noqa: E402
 from briefing.corroborate.join import GROUP_AGREEMENT, Refusal, join_reports  # noqa: E402
@@ -323,18 +340,7 @@ def recall_losses(
     features, copy_of, distinct, proposed = proposed_pairs(articles)
     published = {a.id: publication_date(a.article.published) for a in articles}
     days = [published[s.article_id] for s in sentences]
-    told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
-    parent = list(range(len(sentences)))
-    for n, first in copy_of.items():
-        parent[n] = first
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    refused: dict[tuple[int, int], Refusal] = {}
-    join_reports(features, days, told, distinct, parent, root, weights, refused)
+    root, refused = joined(sentences, features, copy_of, distinct, days, weights)
     losses: Counter[str] = Counter()
     for a, b in combinations(labelled, 2):
         if pair_kind(a, b) != "rewrite" or a.id not in place or b.id not in place:
@@ -362,6 +368,31 @@ def recall_losses(
         else:
             losses["lost in grouping"] += 1
     return losses
+
+
+def joined(
+    sentences: Sequence[Sentence],
+    features: Features,
+    copy_of: dict[int, int],
+    distinct: Sequence[int],
+    days: Sequence[date | None],
+    weights: ReportWeights,
+) -> tuple[Callable[[int], int], dict[tuple[int, int], Refusal]]:
+    """The sentences' groups as `join_reports` joins them (each sentence's root, by
+    number) and why each pair it tried and did not join stayed apart."""
+    told = {n: found for n, s in enumerate(sentences) if s.dates and (found := told_days(s))}
+    parent = list(range(len(sentences)))
+    for n, first in copy_of.items():
+        parent[n] = first
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    refused: dict[tuple[int, int], Refusal] = {}
+    join_reports(features, days, told, distinct, parent, root, weights, refused)
+    return root, refused
 
 
 def reachable_rewrites(
@@ -413,39 +444,174 @@ def anchored_misses(
     misses, by how many pairs of sentences of their two articles are one report past the
     threshold or as copies (ANCHOR_BINS): what deciding by article pairs (two articles
     carrying one wire report share several of its sentences) can reach."""
-    weights = report_weights()
-    reports = corroborate(articles, weights=weights).report_of
-    articles = in_content_order(articles)
-    sentences = [s for a in articles for s in a.sentences]
-    place = {s.id: n for n, s in enumerate(sentences)}
-    features, copy_of, _, proposed = proposed_pairs(articles)
-    published = [publication_date(a.article.published) for a in articles]
-    carriers: dict[int, list[int]] = defaultdict(list)
-    for n, first in copy_of.items():
-        carriers[first].append(n)
-    strong: set[tuple[int, int]] = set()
-    for i, j in proposed:
-        day_i, day_j = published[features.article(i)], published[features.article(j)]
-        score = scored_as_proposed(
-            sentences[i], sentences[j], features[i], features[j], day_i, day_j, weights
-        )
-        if score is not None and score >= weights.threshold:
-            strong |= {(x, y) for x in carriers[i] for y in carriers[j]}
-    for copies in carriers.values():
-        strong |= set(combinations(copies, 2))
-    shared: Counter[tuple[int, int]] = Counter()
-    for x, y in strong:
-        a, b = sorted((features.article(x), features.article(y)))
-        shared[a, b] += a != b
+    reports = corroborate(articles).report_of
+    strong = StrongPairs.of(articles)
     counts: Counter[str] = Counter()
     for a, b in combinations(labelled, 2):
-        if pair_kind(a, b) != "rewrite" or a.id not in place or b.id not in place:
+        if pair_kind(a, b) != "rewrite" or a.id not in strong.place or b.id not in strong.place:
             continue
         if reports[a.id] is reports[b.id]:
             continue
-        pair = sorted((features.article(place[a.id]), features.article(place[b.id])))
-        counts[ANCHOR_BINS[min(shared[pair[0], pair[1]], len(ANCHOR_BINS) - 1)]] += 1
+        shared = strong.shared_by(a.id, b.id)
+        counts[ANCHOR_BINS[min(shared, len(ANCHOR_BINS) - 1)]] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class StrongPairs:
+    """One story's articles (in content order) as the briefing compares them, and the
+    pairs of sentences one report past the threshold (proposed and scored so) or as
+    copies, by sentence number, with how many each pair of articles shares."""
+
+    sentences: list[Sentence]
+    place: dict[str, int]  # sentence id -> number
+    features: Features
+    copy_of: dict[int, int]
+    distinct: list[int]
+    proposed: set[tuple[int, int]]
+    published: list[date | None]  # by article number
+    scores: dict[tuple[int, int], float | None]  # proposed pairs as scored (None: ruled out)
+    strong: set[tuple[int, int]]
+    shared: Counter[tuple[int, int]]  # (article, article), the lower first -> strong pairs
+
+    @classmethod
+    def of(cls, articles: Sequence[AnnotatedArticle]) -> StrongPairs:
+        weights = report_weights()
+        articles = in_content_order(articles)
+        sentences = [s for a in articles for s in a.sentences]
+        place = {s.id: n for n, s in enumerate(sentences)}
+        features, copy_of, distinct, proposed = proposed_pairs(articles)
+        published = [publication_date(a.article.published) for a in articles]
+        carriers: dict[int, list[int]] = defaultdict(list)
+        for n, first in copy_of.items():
+            carriers[first].append(n)
+        strong: set[tuple[int, int]] = set()
+        scores: dict[tuple[int, int], float | None] = {}
+        for i, j in proposed:
+            day_i, day_j = published[features.article(i)], published[features.article(j)]
+            score = scores[i, j] = scored_as_proposed(
+                sentences[i], sentences[j], features[i], features[j], day_i, day_j, weights
+            )
+            if score is not None and score >= weights.threshold:
+                strong |= {(x, y) for x in carriers[i] for y in carriers[j]}
+        for copies in carriers.values():
+            strong |= set(combinations(copies, 2))
+        shared: Counter[tuple[int, int]] = Counter()
+        for x, y in strong:
+            a, b = sorted((features.article(x), features.article(y)))
+            shared[a, b] += a != b
+        return cls(
+            sentences,
+            place,
+            features,
+            copy_of,
+            distinct,
+            proposed,
+            published,
+            scores,
+            strong,
+            shared,
+        )
+
+    def articles_of(self, a: str, b: str) -> tuple[int, int]:
+        """The articles of two sentences (by id), the lower first."""
+        x, y = (self.features.article(self.place[s]) for s in (a, b))
+        return (x, y) if x < y else (y, x)
+
+    def shared_by(self, a: str, b: str) -> int:
+        """The strong pairs the articles of two sentences (by id) share."""
+        return self.shared[self.articles_of(a, b)]
+
+    def in_order(self, i: int, j: int, root: Callable[[int], int]) -> bool:
+        """Whether sentences i and j pair without crossing their articles' alignment: the
+        monotone run of the strong pairs of the two articles grouped as one report."""
+        features = self.features
+        first_article = min(features.article(i), features.article(j))
+        pairs = {features.article(i), features.article(j)}
+        anchors = [
+            (x, y) if features.article(x) == first_article else (y, x)
+            for x, y in self.strong
+            if {features.article(x), features.article(y)} == pairs and root(x) == root(y)
+        ]
+        run = monotone(anchors)
+        alignment = Alignment([x for x, _ in run], [y for _, y in run])
+        return alignment.admits(*((i, j) if features.article(i) == first_article else (j, i)))
+
+
+# Why a pair of sentences of two articles stays apart (`why_apart`),
+# in the order the briefing decides: ruled out before scoring (published apart, not
+# comparable); a join rule refused it; scored under ALIGNED_LOW (proposed by the candidate
+# search or not: the alignment scores an anchor's neighbours too); past it but crossing the
+# articles' alignment (its anchors: the strong pairs of the two articles grouped as one
+# report); past it, in order, but never proposed nor an anchor's neighbour (never tried);
+# past it, in order, and still apart.
+WHY_APART = (
+    "ruled out",
+    *(f"refused: {refusal.value}" for refusal in Refusal),
+    "under ALIGNED_LOW, proposed",
+    "under ALIGNED_LOW, not proposed",
+    "crosses the alignment",
+    "in order, not proposed",
+    "in order, still apart",
+)
+
+
+def why_apart(
+    articles: Sequence[AnnotatedArticle], labelled: Sequence[Labelled]
+) -> Counter[tuple[str, str, str]]:
+    """The labelled rewrites the grouping misses and the near and hard negatives it keeps
+    apart (and, apart, those it merges), by the strong pairs their two articles share
+    (`StrongPairs`, ANCHOR_BINS; these articles one story's, grouped alone): (bin, kind,
+    WHY_APART or "merged") -> pairs. What an article-level rule can buy, and what it
+    would risk."""
+    weights = report_weights()
+    reports = corroborate(articles, weights=weights).report_of
+    strong = StrongPairs.of(articles)
+    sentences, features, copy_of = strong.sentences, strong.features, strong.copy_of
+    days = [strong.published[features.article(n)] for n in range(len(sentences))]
+    root, refused = joined(sentences, features, copy_of, strong.distinct, days, weights)
+    found: Counter[tuple[str, str]] = Counter()
+    for a, b in combinations(labelled, 2):
+        kind = pair_kind(a, b)
+        if kind not in ("rewrite", "near", "hard"):
+            continue
+        if a.id not in strong.place or b.id not in strong.place:
+            continue
+        shared = ANCHOR_BINS[min(strong.shared_by(a.id, b.id), len(ANCHOR_BINS) - 1)]
+        if reports[a.id] is reports[b.id]:
+            found[shared, kind, "merged"] += 1
+            continue
+        i, j = sorted(copy_of.get(strong.place[s], -1) for s in (a.id, b.id))
+        proposed = (i, j) in strong.proposed
+        score = scored_as_proposed(
+            sentences[i], sentences[j], features[i], features[j], days[i], days[j], weights
+        )
+        if score is None:
+            found[shared, kind, "ruled out"] += 1
+        elif (i, j) in refused:
+            found[shared, kind, f"refused: {refused[i, j].value}"] += 1
+        elif score < ALIGNED_LOW:
+            found[shared, kind, f"under ALIGNED_LOW, {'' if proposed else 'not '}proposed"] += 1
+        elif not strong.in_order(i, j, root):
+            found[shared, kind, "crosses the alignment"] += 1
+        else:
+            found[shared, kind, f"in order, {'still apart' if proposed else 'not proposed'}"] += 1
+    return found
+
+
+def report_why(found: Counter[tuple[str, str, str]]) -> None:
+    print(
+        "\nPairs of sentences by the strong pairs (past the threshold or copies) their two"
+        " articles share, and why they stay apart (each story grouped alone)"
+    )
+    columns = ("merged", *WHY_APART)
+    print("| articles share | kind | pairs | " + " | ".join(columns) + " |")
+    print("|---|---|---|" + "---|" * len(columns))
+    for shared in ANCHOR_BINS:
+        for kind in ("rewrite", "near", "hard"):
+            whole = sum(found[shared, kind, what] for what in columns)
+            row = " | ".join(str(found[shared, kind, what]) for what in columns)
+            print(f"| {shared} | {kind} | {whole} | {row} |")
 
 
 def in_content_order(articles: Sequence[AnnotatedArticle]) -> list[AnnotatedArticle]:
@@ -618,9 +784,7 @@ def pick_joining(clusters: Sequence[tuple[Cluster, list[AnnotatedArticle]]]) -> 
     with the precision/recall of each. Rules under the threshold (`aligned_threshold`,
     `linked_threshold`) keep their value (doing nothing when the threshold is under it);
     the first row is the shipped threshold without agreement: today's joining."""
-    from contextlib import redirect_stdout
     from dataclasses import replace
-    from io import StringIO
 
     from briefing.corroborate import join
 
@@ -794,6 +958,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="only count the pairs proposed on the distinct corpus of N articles",
     )
     parser.add_argument(
+        "--why",
+        action="store_true",
+        help="why pairs stay apart, by the strong pairs their articles share (dev stories)",
+    )
+    parser.add_argument(
         "--pick",
         action="store_true",
         help="pick the threshold and GROUP_AGREEMENT on dev stories (with --split dev)",
@@ -816,6 +985,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         by_split[cluster.split].append((cluster, brief_cluster(cluster, args.pages, f"c{n}a")))
     if args.pick:
         pick_joining(by_split["dev"])
+        return 0
+    if args.why:
+        found = Counter()
+        for cluster, group in by_split["dev"]:
+            with redirect_stdout(StringIO()):
+                items = labelled_sentences(cluster, group)
+            found += why_apart(group, items)
+        report_why(found)
         return 0
     splits: dict[str, Split] = {}
     everything = Split()

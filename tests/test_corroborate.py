@@ -538,6 +538,26 @@ def test_sentences_pair_along_the_alignment_of_two_articles_of_one_report(
     assert corroborate(articles).sources("a1.s2") == ("a1.s2",)
 
 
+def test_aligned_articles_pair_a_rewording_scoring_under_0_3() -> None:
+    # A dev rewrite scoring 0.2-0.3 (one person "wounded" and "seriously injured"): between
+    # two pairs of its articles past the threshold it joins; with nothing anchoring its
+    # articles, it stays apart.
+    from briefing.corroborate import align
+
+    wounded = "Reuters photographer Hatem Omar was wounded."
+    injured = "At least one journalist, Hatem Omar, was seriously injured."
+    shelled = "Shelling went on in the north of the city through the night."
+    reshelled = "Heavy shelling hit northern districts of the city overnight, residents said."
+    assert align.ALIGNED_LOW <= report_score(report_words(wounded), report_words(injured)) < 0.3
+    articles = [
+        _article("a1", _LEDE, wounded, shelled),
+        _article("a2", _LEDE_RETOLD, injured, reshelled),
+    ]
+    assert corroborate(articles).sources("a1.s2") == ("a1.s2", "a2.s2")
+    alone = [_article("a1", wounded), _article("a2", injured)]
+    assert corroborate(alone).sources("a1.s1") == ("a1.s1",)
+
+
 def test_a_candidate_pair_joins_along_the_alignment_and_not_across_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
