@@ -427,6 +427,23 @@ def test_other_actors_in_the_seeds() -> None:
     assert all(o.mentions >= 2 for o in others)
 
 
+def test_a_sentence_naming_nothing_is_passed_over_as_none() -> None:
+    """Most sentences name no country, body or person: their workers ship None, which
+    `find_other_actors` passes over at once (an empty record cost a pass of each loop)."""
+    from briefing.annotate.actors import sentence_names
+
+    profile = load_profile()
+    assert sentence_names("The talks went on late into the night.", profile) is None
+    assert sentence_names("JORDAN CLOSES BORDER", profile) is None  # all capitals
+    named = sentence_names("Jordan closed its border with the Rapid Support Forces (RSF).", profile)
+    assert named is not None and named.countries == ("jordan",) and named.acronyms == ("RSF",)
+    sentences = _sentences(DAWN, "a1") + _sentences(TBS, "a2")
+    known = {sid: sentence_names(text, profile) for sid, text in sentences}
+    assert find_other_actors(sentences, profile, known=known) == find_other_actors(
+        sentences, profile
+    )
+
+
 def test_other_actors_capitals_count_only_when_they_act() -> None:
     sentences = [
         ("a1.s1", "Ministers met in Doha on Saturday to discuss Syria."),

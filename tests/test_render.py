@@ -183,6 +183,33 @@ def test_json_written_an_article_at_a_time_is_what_json_dumps_writes() -> None:
         assert "".join(pieces) == whole == render(briefing, "json")
 
 
+def test_json_writes_sentences_with_actors_and_dates_as_json_dumps_does() -> None:
+    """Sentences are written straight from the model (no dict of each): every field shape
+    as json.dumps writes it, a value json writes otherwise than a string (null) too."""
+    from dataclasses import replace
+
+    from briefing.annotate.dates import DateMention
+    from briefing.render import briefing_json
+
+    one = _briefing()
+    day = DateMention("on 6 Dec", "2024-12-06", "day", 3, 11)
+    sentences = (
+        Sentence(
+            "a1.s1", "a1", 0, "body", 'He said "n\\o" \u00e9\u2028 \t.', ("hts", "is"), (day,)
+        ),
+        Sentence("a1.s2", "a1", 3, "headline", "Plain.", (), (day, replace(day, value="2024"))),
+        Sentence("a1.s3", "a1", 4, "caption", "", ("is",), ()),
+    )
+    article = replace(one.articles[0], sentences=sentences)
+    briefing = replace(one, articles=(article,), report_ids={"a1.s3": "a1.s1"})
+    undated = replace(sentences[1], dates=(replace(day, value=None),))
+    unwritten = replace(briefing, articles=(replace(article, sentences=(undated,)),))
+    for each in (briefing, unwritten):
+        whole = json.dumps(briefing_json(each), ensure_ascii=False, indent=2) + "\n"
+        assert render(each, "json") == whole
+    assert json.loads(render(briefing, "json"))["articles"][0]["sentences"][2]["report"] == "a1.s1"
+
+
 def test_an_estimated_publication_day_is_shown_as_one() -> None:
     from dataclasses import replace
 

@@ -655,14 +655,14 @@ class SentenceNames:
     spokespeople: tuple[str, ...] = ()
 
 
-_NO_NAMES = SentenceNames((), (), (), ())
 _ACRONYM = lazy_compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
 _COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
 
 
 def sentence_names(text: str, profile: Profile) -> SentenceNames | None:
     """What `text` names for `find_other_actors`; None for an all-caps line (headlines and
-    page furniture, where case says nothing)."""
+    page furniture, where case says nothing) and for a text naming nothing it counts (most
+    sentences: `find_other_actors` passes them over at once)."""
     return _other_matcher(profile).names(text)
 
 
@@ -675,7 +675,7 @@ def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
     acronyms = tuple(_ACRONYM.findall(text))
     commanders, spokespeople = commanders_in(text)
     if not (countries or orgs or acronyms or commanders or spokespeople):
-        return _NO_NAMES
+        return None
     defines = [(acronym, name) for name, acronym in orgs if acronym]
     defines += [(_initials(name), name) for name, _ in orgs if len(_initials(name)) > 1]
     return SentenceNames(

@@ -29,28 +29,29 @@ class Vocabulary:
     words every article shares (4 bytes each), not as a set of strings per sentence."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
-        self.words: list[str] = []
+        self._ids = _Ids()
+        self.words = self._ids.words
 
     def id(self, word: str) -> int:
-        found = self._ids.get(word)
-        if found is None:
-            found = self._ids[word] = len(self.words)
-            self.words.append(word)
-        return found
+        return self._ids[word]
 
     def ids(self, words: Iterable[str]) -> array[int]:
         """The ids of the words, in order (new words get theirs)."""
-        words = list(words)
-        try:  # most sentences hold no new word: looked up at once
-            return array("I", map(self._ids.__getitem__, words))
-        except KeyError:
-            # The known ones looked up again, each new one given its id in its place.
-            ids = list(map(self._ids.get, words))
-            for n, found in enumerate(ids):
-                if found is None:
-                    ids[n] = self.id(words[n])
-            return array("I", ids)
+        return array("I", map(self._ids.__getitem__, words))
+
+
+class _Ids(dict[str, int]):
+    """Word -> its id, a new word given the next one as it is looked up (a sentence's
+    words in one pass: most sentences of a distinct corpus hold a new word)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+
+    def __missing__(self, word: str) -> int:
+        found = self[word] = len(self.words)
+        self.words.append(word)
+        return found
 
 
 VOCABULARY = Vocabulary()

@@ -79,28 +79,27 @@ class PerToken(Generic[_Value]):
     Emptied when it holds `size` tokens, so that a long run's memory stays bounded."""
 
     def __init__(self, work: Callable[[str], _Value], size: int) -> None:
-        self._work, self._size = work, size
-        self._known: dict[str, _Value] = {}
+        self._known = _Remembered(work, size)
 
     def of(self, tokens: Sequence[str]) -> list[_Value]:
         """The value of each token, in order."""
-        known = self._known
-        try:
-            return list(map(known.__getitem__, tokens))
-        except KeyError:
-            # A token not seen before (in a distinct corpus most sentences bring a few): the
-            # known ones looked up again, each new one worked out in its place. A set of the
-            # tokens less the known and a third look-up cost twice as much.
-            if len(known) + len(tokens) > self._size:
-                known.clear()
-            values: list[_Value | None] = list(map(known.get, tokens))
-            work = self._work
-            for n, value in enumerate(values):
-                if value is None:
-                    token = tokens[n]
-                    value = known.get(token)  # the token came earlier in the sentence
-                    values[n] = known[token] = work(token) if value is None else value
-            return values  # type: ignore[return-value]
+        return list(map(self._known.__getitem__, tokens))
+
+
+class _Remembered(dict[str, _Value]):
+    """Token -> its value, a token not seen before worked out as it is looked up (in a
+    distinct corpus most sentences bring a few: a look-up of all, failing, then of each
+    again, cost the sentence's tokens twice over)."""
+
+    def __init__(self, work: Callable[[str], _Value], size: int) -> None:
+        super().__init__()
+        self._work, self._size = work, size
+
+    def __missing__(self, token: str) -> _Value:
+        if len(self) >= self._size:
+            self.clear()
+        value = self[token] = self._work(token)
+        return value
 
 
 @lru_cache(maxsize=131_072)
