@@ -10,6 +10,13 @@ function of its own that nothing in extraction calls (itertools' starmap, takewh
 callgrind's inclusive count of that function is the stage's cost. The headline scorer's memos
 of row shapes and the units made are emptied first, as a new page finds them (the units'
 words stay: the page read them before making its units).
+
+The pages are first extracted once, uncounted, as a long-running worker is warm: imports,
+first-use compilation and dateparser's data for each language the pages need are loaded
+(warmed on 3 pages alone, the data of each new language was counted in the page that first
+needed it: a loading, not a page's cost). Each counted page then starts with the memos of
+earlier pages emptied, dateparser's readings too (a worker reads each page once).
+`--keep FILE` keeps callgrind's output (per-function costs: `callgrind_annotate --inclusive=yes`).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ sys.path[:0] = [str(ROOT)]
 
 import briefing.extract.page as page  # noqa: E402
 from briefing.extract import headline, units  # noqa: E402
+from briefing.extract.dates import _parse_date  # noqa: E402
 from briefing.extract.page import extract_article, forget_pages  # noqa: E402
 from briefing.pipeline import read_documents  # noqa: E402
 
@@ -119,12 +127,13 @@ def measured_run(folder: str, limit: int) -> None:
     """The work callgrind watches."""
     docs, _ = read_documents([folder])
     docs = docs[:limit]
-    for doc in docs[:3]:  # imports and first-use compilation are not any page's cost
+    for doc in docs:  # warm as a worker is (imports, patterns, dateparser's languages)
         extract_article(doc.text, doc.path, doc.media)
     calls: dict[str, tuple[Any, ...]] = {}
     _record_stages(calls)
     for doc in docs:
         forget_pages()
+        _parse_date.cache_clear()
         calls.clear()
         operator.call(extract_article, doc.text, doc.path, doc.media)
         for name, (run_again, _) in STAGES.items():
@@ -151,13 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder")
     parser.add_argument("--limit", type=int, default=30, help="pages to extract (30)")
+    parser.add_argument("--keep", type=Path, help="keep callgrind's output in this file")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.inside:
         measured_run(args.folder, args.limit)
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "callgrind.out"
+        out = args.keep or Path(folder) / "callgrind.out"
         command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
         run = subprocess.run(
             [

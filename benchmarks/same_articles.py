@@ -52,6 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folders", nargs="*")
     args = parser.parse_args(argv)
     folders = args.folders or [str(folder) for folder in DEFAULT_FOLDERS if folder.is_dir()]
+    if not folders:  # (a reference checkout outside the worktrees does not see ../shared)
+        print(f"no page sets found at {SHARED}: name the folders", file=sys.stderr)
+        return 2
     lines = article_lines(folders)
     if args.action == "save":
         args.reference.write_text("\n".join(lines) + "\n", encoding="utf-8")

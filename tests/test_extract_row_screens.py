@@ -24,6 +24,8 @@ from briefing.extract.units import (
     SHAPE_ROW,
     RowPatterns,
     _fold_rows,
+    is_caption_row,
+    is_credited_row,
     latin_shadow,
     lines_to_units,
     lower_words,
@@ -50,6 +52,7 @@ from briefing.extract.vocabulary import (
     LINK_PREFIX_OPENERS,
     LIST_LABEL,
     LIST_LABEL_OPENERS,
+    PICTURE_CREDIT_HINTS,
     URL_ONLY,
     URL_OPENINGS,
     WORD,
@@ -65,6 +68,8 @@ from briefing.extract.vocabulary import (
     local_byline,
     may_match,
     opener,
+    row_openers,
+    rows_ending_sentences,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -446,3 +451,27 @@ def test_an_indented_first_line_of_a_wrapped_page_opens_the_first_unit() -> None
         ("Word lower", False),
         ("(Word \xad1. b Word", True),
     ]
+
+
+def test_page_columns_are_each_rows_own_reading() -> None:
+    rows = [row for row in ROWS if "\n" not in row]  # a page's rows hold no newline
+    assert rows_ending_sentences(rows) == list(map(ends_a_sentence, rows))
+    assert row_openers(rows) == list(map(opener, rows))
+    assert sum(rows_ending_sentences(rows)) > 500 and "i" in row_openers(["İstanbul"])
+
+
+def test_rows_neither_hinted_nor_closing_on_a_credit_are_no_captions_nor_credited() -> None:
+    asked = 0
+    for row in ROWS:
+        hinted = may_match(CAPTION_HINTS, folded(row))
+        marked = may_match(CAPTION_END_MARKS, folded(row))
+        credit_hinted = may_match(PICTURE_CREDIT_HINTS, folded(row))
+        words = len(row.split())
+        # what make_units asks of a row before it calls either test
+        if hinted or marked or row[-1:] == "]":
+            asked += 1
+            continue
+        assert not is_caption_row(row, words, hinted, marked), row
+        if not credit_hinted:
+            assert not is_credited_row(row, words, marked, credit_hinted), row
+    assert 0 < asked < len(ROWS)

@@ -29,6 +29,7 @@ from briefing.extract.vocabulary import (
     BOILERPLATE_HINTS,
     BRACKETED_ONLY,
     BREADCRUMB,
+    BREADCRUMB_MARKS,
     BULLET,
     BULLET_GLYPHS,
     BYLINE,
@@ -64,8 +65,8 @@ from briefing.extract.vocabulary import (
     folded,
     is_caption,
     local_byline,
-    may_be_breadcrumb,
-    opener,
+    row_openers,
+    rows_ending_sentences,
     rows_folded,
     rows_holding,
 )
@@ -517,30 +518,46 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     page, lowered = _fold_rows(texts, shadows)
     caption_hints = rows_holding(CAPTION_HINTS, page)
     caption_marked = rows_holding(CAPTION_END_MARKS, page)
-    credit_hinted = rows_holding(PICTURE_CREDIT_HINTS, page)
+    credit_hinted_rows = rows_holding(PICTURE_CREDIT_HINTS, page)
     promo_hinted = rows_holding(PROMO_HINTS, page)
     boilerplate_hinted = rows_holding(BOILERPLATE_HINTS, page)
+    crumb_marked = rows_holding(BREADCRUMB_MARKS, page)
     page_lettered, page_capitalised = _rows_initials(texts, shadows, latins)
+    terminals = rows_ending_sentences(texts)
+    openers = row_openers(texts)
+    # Each row's words and function words counted, in C for the page (the page's words were
+    # read before its units were made: lower_words remembers them); Han and kana only in the
+    # rows that may hold them (neither ASCII nor Latin-1: `tokens`), two characters to a word.
+    words = list(map(lower_words, texts))
+    word_counts = list(map(len, words))
+    stop_counts = list(map(sum, map(map, repeat(stops.__contains__), words)))
+    cjk_counts = [0] * len(texts)
+    for index, latin in enumerate(latins):
+        if latin is None and shadows[index] is None:
+            spaced, cjk, cjk_function = tokens(texts[index])
+            if cjk:  # its words are those between the Han and kana
+                cjk_counts[index] = cjk
+                word_counts[index] = len(spaced) + (cjk + 1) // 2  # never a stop
+                stop_counts[index] = sum(map(stops.__contains__, spaced)) + min(
+                    cjk_function, (cjk + 1) // 2
+                )
     units = []
     for index, text in enumerate(texts):
         shadow, latin = shadows[index], latins[index]
         if shadow is None:
-            # a Latin-1 row holds no Han or kana
-            spaced, cjk, cjk_function = tokens(text) if latin is None else (lower_words(text), 0, 0)
             patterns, seen = _ROW_PATTERNS, text
-        else:  # no Han or kana
-            spaced, cjk, cjk_function = lower_words(text), 0, 0
+        else:
             patterns, seen = _LOWERED_ROW_PATTERNS, lowered[index]
-        first = opener(text)
+        cjk = cjk_counts[index]
+        first = openers[index]
         url = text.startswith(URL_OPENINGS) and URL_ONLY.match(text) is not None
         bracketed = text.startswith("[") and BRACKETED_ONLY.match(text) is not None
         list_label = first in LIST_LABEL_OPENERS and patterns.list_label.match(seen) is not None
-        word_count = len(spaced) + (cjk + 1) // 2  # a word per two CJK characters, never a stop
-        stop_count = sum(map(stops.__contains__, spaced)) + min(cjk_function, (cjk + 1) // 2)
+        word_count, stop_count = word_counts[index], stop_counts[index]
         head = text[:60]
         caption_hinted = index in caption_hints
         bullet = bullets[index]
-        terminal = ends_a_sentence(text)
+        terminal = terminals[index]
         if shadow is None and latin is None:
             lettered, capitalised = _initial_letters(text)
         else:
@@ -576,8 +593,15 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         if shadow is None:
             commas += text.count("，") + text.count("、")
         stop_ratio = stop_count / word_count if word_count else 0.0
-        caption = not url and is_caption_row(
-            text, word_count, caption_hinted, index in caption_marked
+        end_marked = index in caption_marked
+        # a row that neither holds the hints nor ends as a credit is neither a caption nor
+        # credited (a row closing on ")" holds CAPTION_END_MARKS): not asked
+        credit_hinted = index in credit_hinted_rows
+        may_be_credit = end_marked or text[-1:] == "]"
+        caption = (
+            not url
+            and (caption_hinted or may_be_credit)
+            and is_caption_row(text, word_count, caption_hinted, end_marked)
         )
         unit = _new_unit(Unit)
         fields = unit.__dict__
@@ -590,7 +614,8 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
             capitals=capitals,
             caption=caption,
             credited=not (url or caption)
-            and is_credited_row(text, word_count, index in caption_marked, index in credit_hinted),
+            and (credit_hinted or may_be_credit)
+            and is_credited_row(text, word_count, end_marked, credit_hinted),
             date=date,
             promo=promo,
             boilerplate=boilerplate,
@@ -618,7 +643,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
                 link_label,
                 (first in ARTICLE_END_OPENERS or text[:1].isdecimal())
                 and patterns.article_end.match(seen) is not None,
-                "|" in text or (may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None),
+                "|" in text or (index in crumb_marked and BREADCRUMB.search(text) is not None),
                 starts_lower,
                 cjk > word_count,  # more Han and kana than words: Chinese or Japanese
                 bullet and text[:1].isdigit(),  # "1. ...": steps and points, not links

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, islice, repeat
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 
 from briefing.lazy_pattern import lazy_compile
@@ -115,6 +115,16 @@ def last_mark(text: str) -> str:
 def ends_a_sentence(text: str) -> bool:
     """Whether a text ends as TERMINAL matches."""
     return last_mark(text) in SENTENCE_END_MARKS
+
+
+_LAST = itemgetter(slice(-1, None))
+_FIRST = itemgetter(slice(None, 1))
+
+
+def rows_ending_sentences(rows: list[str]) -> list[bool]:
+    """`ends_a_sentence` of each row (rows hold no newline), worked out in C for the page."""
+    lasts = map(_LAST, map(str.rstrip, rows, repeat(CLOSING_MARKS)))
+    return list(map(SENTENCE_END_MARKS.__contains__, lasts))
 
 
 BRACKETED_ONLY = lazy_compile(r"^(?:\[[^\]]*\]\s*)+$")
@@ -281,6 +291,11 @@ def opener(text: str) -> str:
     """A text's first character in lower case (İ's is i): a row opening otherwise than a
     pattern's `case_openers` is not matched against it."""
     return text[:1].lower()[:1]
+
+
+def row_openers(rows: list[str]) -> list[str]:
+    """`opener` of each row, worked out in C for the page."""
+    return list(map(_FIRST, map(str.lower, map(_FIRST, rows))))
 
 
 # Headings that close an article: what follows is tags, comments or other articles.
@@ -541,8 +556,11 @@ SENTENCE_END = lazy_compile(f"[{''.join(sorted(FULL_STOP_MARKS))}][{re.escape(CL
 BREADCRUMB = lazy_compile(r"\s[>»›]\s")  # "Blog > Weight Loss > Tips"
 
 
+BREADCRUMB_MARKS = (">", "»", "›")  # what BREADCRUMB's separator needs (caseless)
+
+
 def may_be_breadcrumb(text: str) -> bool:
-    return ">" in text or "»" in text or "›" in text  # what BREADCRUMB's separator needs
+    return ">" in text or "»" in text or "›" in text  # BREADCRUMB_MARKS
 
 
 ALL_RIGHTS = lazy_compile(
