@@ -13,7 +13,12 @@ import calendar
 import re
 
 from briefing.model.attribution import Attribution
-from briefing.model.clauses import main_verb, opening_phrase_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_verb,
+    opening_phrase_end,
+    subject_end,
+)
 
 # An event needs this many words once its attribution and opening phrase are cut.
 _MIN_EVENT_WORDS = 5
@@ -24,11 +29,15 @@ _SAYS_WHEN_OR_WHERE = re.compile(
 )
 _TOLD = re.compile(r"\b(?:told|tells|tell)\s*$", re.IGNORECASE)
 _MODAL = re.compile(r"^(?:\S+\s+){0,5}?(?:would|will|could|might|may|should)\b", re.IGNORECASE)
+_MONTHS = "|".join(calendar.month_name[1:])
+# "said on Wednesday, July 16, that ...": the day, and the date after it.
 _WHEN_SAID = re.compile(
     rf"^(?:(?:on|late|early|earlier|last)\s+)*(?:{'|'.join(calendar.day_name)})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+    rf"(?:(?:(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?,?\s+)?"
 )
 _UP_TO_THAT = re.compile(r"^[^,;:\"“”]{0,60}?\bthat\s+", re.IGNORECASE)
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 # What may follow an attribution that closes its sentence: its own object and time
 # ("told Reuters", "said on Friday", "said in a statement"), a new clause ("as ...",
 # "adding ...", "referring to ..."), or nothing.
@@ -50,8 +59,13 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         after = span[attribution.end :].lstrip(" ,;:")
         # "X told Reuters that Y", "X confirmed late Monday that Y": Y starts after "that".
         told = _UP_TO_THAT.match(after)
-        # "Burhan said on Monday the army would ...": the day belongs to the saying.
-        after = after[told.end() :] if told else _WHEN_SAID.sub("", after)
+        if told is None:
+            # "Burhan said on Monday the army would ...": the day belongs to the saying,
+            # and so does a date after it, whose commas hide a "that" from `_UP_TO_THAT`.
+            after = _WHEN_SAID.sub("", after)
+            told = _THAT.match(after)
+        if told:
+            after = after[told.end() :]
         # "X said Y" (after any opening phrase): the event is Y. "Y, X said ...": it is Y.
         # "X said they took ..." keeps X: the pronoun would not say who.
         # "X said the army would ..." keeps X too: a promise or a threat is the saying.
@@ -65,6 +79,7 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             and len(after.split()) >= _MIN_EVENT_WORDS
             and (told or not _TOLD.search(span[: attribution.end]))
             and main_verb(after)[0]
+            and (told or _verb_before_comma(after))
         ):
             span, opening = after, 0
         elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
@@ -77,6 +92,14 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         if len(rest.split()) >= _MIN_EVENT_WORDS:
             span = rest
     return _closed(span)
+
+
+def _verb_before_comma(text: str) -> bool:
+    """Whether the main clause's verb stands before the first comma of its subject: "X
+    confirmed the strike, describing it as a precise strike" said a thing (the verb found,
+    "strike", is a noun after the comma), not a clause."""
+    opening = main_clause_opening(text)
+    return "," not in opening[: subject_end(opening)]
 
 
 def _closed(span: str) -> str:
