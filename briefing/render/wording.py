@@ -20,6 +20,13 @@ def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
     shown, asked, pool = len(actor.summary), actor.summary_length, actor.summary_reports
     if shown >= asked:
         return None
+    if pool == 0 and not shown:
+        # Nothing to choose from: say why, not "only 0 distinct reports".
+        if not actor.sentence_ids:
+            return f"0 of {asked}: no reporting about this actor"
+        if not (actor.summary_pool or actor.facts):
+            return f"0 of {asked}: each line naming this actor stands under another actor's"
+        return f"0 of {asked}: no report about this actor beside its key facts"
     if pool <= shown:
         reports = plural(pool, "distinct report")
         beside = "to summarise beside its key facts"
