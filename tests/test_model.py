@@ -128,6 +128,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "organization.”",
             "The Israel Defense Forces (IDF)",
         ),
+        (
+            # The speaker goes on after the event ("but did not disclose ..."): cut off,
+            # the rest would tell of nobody.
+            "The IDF said measures were taken to limit civilian harm but did not disclose "
+            "the strike’s location.",
+            "The IDF said measures were taken to limit civilian harm but did not disclose "
+            "the strike’s location.",
+            "The IDF",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:

@@ -47,6 +47,15 @@ _ENDS_SENTENCE = re.compile(
     r"by)\b[^.;]{0,80}?)"
     r"(?:[.!?\"”’]*\s*$|,?\s*(?:as|while|amid|after|but|and|[a-z]+ing)\b)",
 )
+# The speaker goes on after the event, with no subject of its own: "The IDF said measures
+# were taken ... but did not disclose the strike's location". Cut off the speaker, the rest
+# would tell of nobody.
+_SPEAKER_GOES_ON = re.compile(
+    r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
+    r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
+    r"|provided|declined|refused)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 
@@ -70,7 +79,7 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         # "X said they took ..." keeps X: the pronoun would not say who.
         # "X said the army would ..." keeps X too: a promise or a threat is the saying.
         leading = attribution.start <= opening + 1 and not (
-            _PRONOUN_START.match(after) or _MODAL.match(after)
+            _PRONOUN_START.match(after) or _MODAL.match(after) or _SPEAKER_GOES_ON.search(after)
         )
         # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
         # not a clause (no verb), so the saying is the event.
