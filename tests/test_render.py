@@ -170,7 +170,7 @@ def test_an_empty_summary_says_why_it_is_empty() -> None:
     actor = replace(_briefing().actors[0], summary=(), summary_length=5, summary_reports=0)
     briefing = _briefing()
     # Every line naming it stands in another pane (where it is an "also").
-    elsewhere = replace(actor, facts=(), summary_pool=())
+    elsewhere = replace(actor, facts=())
     assert summary_shortfall(briefing, elsewhere) == (
         "0 of 5: each line naming this actor stands under another actor's"
     )

@@ -24,7 +24,9 @@ def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
         # Nothing to choose from: say why, not "only 0 distinct reports".
         if not actor.sentence_ids:
             return f"0 of {asked}: no reporting about this actor"
-        if not (actor.summary_pool or actor.facts):
+        # (no key fact and no report left: the pane has no line; `summary_pool` is not
+        # read, a warm run decodes it only when a view asks)
+        if not actor.facts:
             return f"0 of {asked}: each line naming this actor stands under another actor's"
         return f"0 of {asked}: no report about this actor beside its key facts"
     if pool <= shown:
