@@ -103,12 +103,17 @@ def event_span(text: str, attribution: Attribution | None) -> str:
     return _closed(span)
 
 
+# A participle after a comma: "the strike, describing it as ...".
+_COMMA_PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
+
+
 def _verb_before_comma(text: str) -> bool:
-    """Whether the main clause's verb stands before the first comma of its subject: "X
-    confirmed the strike, describing it as a precise strike" said a thing (the verb found,
-    "strike", is a noun after the comma), not a clause."""
+    """Whether the main clause's verb is found before a participle opening a phrase after
+    a comma: "X confirmed the strike, describing it as a precise strike" said a thing (the
+    verb found, "strike", is a noun after the phrase), not a clause; "X said the group,
+    which imposed a reign of terror, had taken control" said a clause."""
     opening = main_clause_opening(text)
-    return "," not in opening[: subject_end(opening)]
+    return _COMMA_PARTICIPLE.search(opening, 0, subject_end(opening)) is None
 
 
 def _closed(span: str) -> str:
