@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.annotate import annotate_article
-from briefing.annotate.actors import compile_profile, find_other_actors
+from briefing.annotate.actors import commanders_in, compile_profile, find_other_actors
 from briefing.annotate.sentences import split_sentences
 from briefing.extract import extract_article
 from briefing.profile import load_profile
@@ -829,6 +829,24 @@ def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
     assert [(o.name, o.sentence_ids) for o in others] == [
         ("Haytham Ali Tabatabai", ("a1.s1", "a1.s2", "a2.s1", "a2.s2")),
     ]
+
+
+def test_an_opening_phrase_before_a_commander_is_not_a_name() -> None:
+    # "On Thursday, Kyiv military chief Tymur Tkachenko said ...": the day is no person.
+    kyiv = [
+        (
+            f"a{n}.s1",
+            "On Thursday, Kyiv military chief Tymur Tkachenko said Russia launched ballistic "
+            "and cruise missiles at residential neighborhoods.",
+        )
+        for n in (1, 2)
+    ]
+    others = find_other_actors(kyiv, load_profile("gaza-lebanon"))
+    assert [o.name for o in others] == ["Russia", "Tymur Tkachenko"]
+    assert commanders_in("In March, Hezbollah commander Ali Tabatabai spoke.") == (
+        ("Ali Tabatabai",),
+        (),
+    )
 
 
 def test_they_is_not_an_actor_that_only_names_a_place() -> None:

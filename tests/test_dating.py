@@ -660,6 +660,27 @@ def test_a_day_counted_from_another_event_is_that_event_s_day_or_none(tmp_path: 
     assert relative_day("Israel freed 90 prisoners hours later.") is None
 
 
+def test_an_event_weeks_ago_is_not_the_news_of_the_day(tmp_path: Path) -> None:
+    page = """ date 2025-09-20 More than 70 killed in drone strike on Sudan mosque
+
+A drone strike by the RSF hit a mosque in El Fasher on Friday, killing more than 70 people.
+
+A military source said the RSF began using powerful drones two weeks ago.
+
+Residents said the drones had destroyed several shelters.
+
+The RSF denied responsibility, claiming that its forces had left the area months ago.
+"""
+    index = _index_of(tmp_path, {"tribune.txt": page}, "sudan")
+    assert _line_date(index, "tribune.txt", "A drone strike") == "2025-09-19"
+    # Two weeks before the 20th straddles two months, so no date is read: the event is of
+    # some day before the news, not of the news day.
+    assert _line_date(index, "tribune.txt", "A military source") is None
+    assert _line_date(index, "tribune.txt", "Residents said") == "2025-09-19"
+    # "months ago" of a clause inside: the denial is of the news day.
+    assert _line_date(index, "tribune.txt", "The RSF denied") == "2025-09-19"
+
+
 def test_what_has_gone_on_since_a_day_gets_no_one_day(tmp_path: Path) -> None:
     page = """ date 2025-04-13 RSF says it has taken Zamzam camp
 

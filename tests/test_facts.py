@@ -173,6 +173,16 @@ def test_states_and_habits_score_below_events() -> None:
     assert score(event) >= 5
 
 
+def test_a_run_of_events_in_recent_months_is_a_state() -> None:
+    from briefing.model.background import tells_a_state
+
+    assert tells_a_state(
+        "Kyiv, once relatively shielded from Russian aerial assaults, has suffered repeated "
+        "deadly strikes in recent months."
+    )
+    assert not tells_a_state("Russian missiles struck residential areas in Kyiv early Thursday.")
+
+
 def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     text = (
         "Contact with him was lost for two days and he was rumoured to have been killed "

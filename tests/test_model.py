@@ -103,6 +103,40 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",
             "Israel's military",
         ),
+        (
+            # The day and the date after it are the saying's; "it" would not say who.
+            "The Israeli army said on Wednesday, July 16, that it has bombed the entrance to "
+            "the Syrian Ministry of Defense headquarters in Damascus.",
+            "The Israeli army said on Wednesday, July 16, that it has bombed the entrance to "
+            "the Syrian Ministry of Defense headquarters in Damascus.",
+            "The Israeli army",
+        ),
+        (
+            "The Israeli army said on Wednesday, 16 July 2025, that warplanes had bombed the "
+            "entrance to the Syrian Ministry of Defense headquarters.",
+            "Warplanes had bombed the entrance to the Syrian Ministry of Defense headquarters.",
+            "The Israeli army",
+        ),
+        (
+            # What was confirmed is a thing ("the strike, describing it as ..."): the verb
+            # found after its comma is a noun, so the confirming is the event.
+            "The Israel Defense Forces (IDF) confirmed the strike, describing it as a "
+            "“precise strike targeting the senior leadership of the Hamas terrorist "
+            "organization.”",
+            "The Israel Defense Forces (IDF) confirmed the strike, describing it as a "
+            "“precise strike targeting the senior leadership of the Hamas terrorist "
+            "organization.”",
+            "The Israel Defense Forces (IDF)",
+        ),
+        (
+            # The speaker goes on after the event ("but did not disclose ..."): cut off,
+            # the rest would tell of nobody.
+            "The IDF said measures were taken to limit civilian harm but did not disclose "
+            "the strike’s location.",
+            "The IDF said measures were taken to limit civilian harm but did not disclose "
+            "the strike’s location.",
+            "The IDF",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:

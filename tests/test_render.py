@@ -11,6 +11,7 @@ from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.render import date_range, fill, indented_json, render
+from briefing.render.wording import summary_shortfall
 
 HOSTILE = (
     "Rebels [bold]took[/] *Homs* <b>today</b> [link=file:///etc/passwd]x[/link] # not a heading"
@@ -161,6 +162,26 @@ def test_every_format_says_why_a_summary_is_short() -> None:
     assert f"Summary ({why})" in render(briefing, "text", width=200)
     assert f"**Summary** ({why})" in render(briefing, "markdown")
     assert json.loads(render(briefing, "json"))["actors"][0]["summary_shortfall"] == why
+
+
+def test_an_empty_summary_says_why_it_is_empty() -> None:
+    from dataclasses import replace
+
+    actor = replace(_briefing().actors[0], summary=(), summary_length=5, summary_reports=0)
+    briefing = _briefing()
+    # Every line naming it stands in another pane (where it is an "also").
+    elsewhere = replace(actor, facts=())
+    assert summary_shortfall(briefing, elsewhere) == (
+        "0 of 5: each line naming this actor stands under another actor's"
+    )
+    # Its only reports are its key facts.
+    assert actor.facts
+    assert summary_shortfall(briefing, actor) == (
+        "0 of 5: no report about this actor beside its key facts"
+    )
+    # Nothing names it at all.
+    silent = replace(elsewhere, sentence_ids=())
+    assert summary_shortfall(briefing, silent) == "0 of 5: no reporting about this actor"
 
 
 def test_a_summary_as_long_as_asked_has_no_note() -> None:

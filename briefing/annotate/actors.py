@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -721,8 +722,14 @@ def commanders_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         for match in pattern.finditer(text):
             name = _POSSESSIVE.sub("", match.group("name"))
             words = name.split()
-            # A name, not an organisation ("General Security Service").
-            if _ORG_HEADS.intersection(words) or _NOT_A_PERSON.intersection(words):
+            # A name, not an organisation ("General Security Service"), nor a sentence's
+            # opening phrase ("On Thursday, Kyiv military chief ...").
+            if (
+                _ORG_HEADS.intersection(words)
+                or _NOT_A_PERSON.intersection(words)
+                or words[0] in _OPENING_NOT_A_NAME
+                or _DAYS_AND_MONTHS.intersection(words)
+            ):
                 continue
             speaks = _SPOKESMAN.search(text, max(0, match.start() - 30), match.end())
             (spokespeople if speaks else commanders).append(name)
@@ -737,6 +744,13 @@ _NOT_A_PERSON = frozenset(
     """Staff Security Command Headquarters Ministry Service Services Directorate Office
     Assembly Secretary Intelligence""".split()
 )
+
+
+# Capitalised words that open a sentence's phrase, never a person's name.
+_OPENING_NOT_A_NAME = frozenset(
+    "On In At By For From Since After Before During Last Earlier Later Meanwhile The A An".split()
+)
+_DAYS_AND_MONTHS = frozenset((*calendar.day_name, *calendar.month_name[1:]))
 
 
 def _commanders(

@@ -837,6 +837,15 @@ def said_in_past(text: str) -> bool:
 # `Dating.counted_day` finds the day of the event it hangs on, it is left undated rather
 # than given the lede's day.
 _AFTER_ANOTHER = lazy_compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE)
+# The event "began using drones two weeks ago", "several days ago": a day before the news,
+# which the sentence does not let us name when its count was not read as a date. Not one
+# of a clause inside it ("denied responsibility, claiming that its forces had withdrawn
+# months ago": the denial is the news).
+_AGO = lazy_compile(
+    r"^(?:(?!\b(?:that|which|who|when|after|since|because|claiming|saying|adding)\b)[^;])*?"
+    r"\b(?:days?|weeks?|months?|years?)\s+ago\b",
+    re.IGNORECASE,
+)
 _DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A day counted from another event: "two days after the base was hit", "a day later", "the
 # next day", "the day before", "the previous night".
@@ -911,6 +920,7 @@ def line_dates(
     if (
         (told_in_past(event) or said_in_past(stated.text))
         and not _AFTER_ANOTHER.search(stated.text)
+        and not _AGO.search(event)
         and not _runs_since(stated, dating.sentence_dates(stated))
         and not dating.leaves_unread(stated)
     ):

@@ -13,7 +13,12 @@ import calendar
 import re
 
 from briefing.model.attribution import Attribution
-from briefing.model.clauses import main_verb, opening_phrase_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_verb,
+    opening_phrase_end,
+    subject_end,
+)
 
 # An event needs this many words once its attribution and opening phrase are cut.
 _MIN_EVENT_WORDS = 5
@@ -24,11 +29,15 @@ _SAYS_WHEN_OR_WHERE = re.compile(
 )
 _TOLD = re.compile(r"\b(?:told|tells|tell)\s*$", re.IGNORECASE)
 _MODAL = re.compile(r"^(?:\S+\s+){0,5}?(?:would|will|could|might|may|should)\b", re.IGNORECASE)
+_MONTHS = "|".join(calendar.month_name[1:])
+# "said on Wednesday, July 16, that ...": the day, and the date after it.
 _WHEN_SAID = re.compile(
     rf"^(?:(?:on|late|early|earlier|last)\s+)*(?:{'|'.join(calendar.day_name)})"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+    rf"(?:(?:(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?,?\s+)?"
 )
 _UP_TO_THAT = re.compile(r"^[^,;:\"“”]{0,60}?\bthat\s+", re.IGNORECASE)
+_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 # What may follow an attribution that closes its sentence: its own object and time
 # ("told Reuters", "said on Friday", "said in a statement"), a new clause ("as ...",
 # "adding ...", "referring to ..."), or nothing.
@@ -37,6 +46,15 @@ _ENDS_SENTENCE = re.compile(
     r"|(?:on|in|at|late|early|earlier|later|last|this|after|during|via|from|through|to|with|"
     r"by)\b[^.;]{0,80}?)"
     r"(?:[.!?\"”’]*\s*$|,?\s*(?:as|while|amid|after|but|and|[a-z]+ing)\b)",
+)
+# The speaker goes on after the event, with no subject of its own: "The IDF said measures
+# were taken ... but did not disclose the strike's location". Cut off the speaker, the rest
+# would tell of nobody.
+_SPEAKER_GOES_ON = re.compile(
+    r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
+    r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
+    r"|provided|declined|refused)\b",
+    re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
@@ -50,13 +68,18 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         after = span[attribution.end :].lstrip(" ,;:")
         # "X told Reuters that Y", "X confirmed late Monday that Y": Y starts after "that".
         told = _UP_TO_THAT.match(after)
-        # "Burhan said on Monday the army would ...": the day belongs to the saying.
-        after = after[told.end() :] if told else _WHEN_SAID.sub("", after)
+        if told is None:
+            # "Burhan said on Monday the army would ...": the day belongs to the saying,
+            # and so does a date after it, whose commas hide a "that" from `_UP_TO_THAT`.
+            after = _WHEN_SAID.sub("", after)
+            told = _THAT.match(after)
+        if told:
+            after = after[told.end() :]
         # "X said Y" (after any opening phrase): the event is Y. "Y, X said ...": it is Y.
         # "X said they took ..." keeps X: the pronoun would not say who.
         # "X said the army would ..." keeps X too: a promise or a threat is the saying.
         leading = attribution.start <= opening + 1 and not (
-            _PRONOUN_START.match(after) or _MODAL.match(after)
+            _PRONOUN_START.match(after) or _MODAL.match(after) or _SPEAKER_GOES_ON.search(after)
         )
         # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
         # not a clause (no verb), so the saying is the event.
@@ -65,6 +88,7 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             and len(after.split()) >= _MIN_EVENT_WORDS
             and (told or not _TOLD.search(span[: attribution.end]))
             and main_verb(after)[0]
+            and (told or _verb_before_comma(after))
         ):
             span, opening = after, 0
         elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
@@ -77,6 +101,19 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         if len(rest.split()) >= _MIN_EVENT_WORDS:
             span = rest
     return _closed(span)
+
+
+# A participle after a comma: "the strike, describing it as ...".
+_COMMA_PARTICIPLE = re.compile(r",\s+[a-z]+ing\b")
+
+
+def _verb_before_comma(text: str) -> bool:
+    """Whether the main clause's verb is found before a participle opening a phrase after
+    a comma: "X confirmed the strike, describing it as a precise strike" said a thing (the
+    verb found, "strike", is a noun after the phrase), not a clause; "X said the group,
+    which imposed a reign of terror, had taken control" said a clause."""
+    opening = main_clause_opening(text)
+    return _COMMA_PARTICIPLE.search(opening, 0, subject_end(opening)) is None
 
 
 def _closed(span: str) -> str:

@@ -20,6 +20,15 @@ def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:
     shown, asked, pool = len(actor.summary), actor.summary_length, actor.summary_reports
     if shown >= asked:
         return None
+    if pool == 0 and not shown:
+        # Nothing to choose from: say why, not "only 0 distinct reports".
+        if not actor.sentence_ids:
+            return f"0 of {asked}: no reporting about this actor"
+        # (no key fact and no report left: the pane has no line; `summary_pool` is not
+        # read, a warm run decodes it only when a view asks)
+        if not actor.facts:
+            return f"0 of {asked}: each line naming this actor stands under another actor's"
+        return f"0 of {asked}: no report about this actor beside its key facts"
     if pool <= shown:
         reports = plural(pool, "distinct report")
         beside = "to summarise beside its key facts"
