@@ -87,7 +87,7 @@ def build_model(
     for pane in panes:
         briefs.append(_brief(pane, lines[pane.id], summarizer))
         advance(Stage.ACTORS, len(briefs), len(panes))
-    return Briefing(
+    briefing = Briefing(
         profile_id=profile.id,
         profile_name=profile.name,
         summarizer=summarizer,
@@ -106,6 +106,11 @@ def build_model(
         off_period=tuple(a.id for a in articles if a.id in off_period),
         estimated_published=index.dating.estimated_days(),
     )
+    # What the build made after the index is frozen too (what the briefing does not keep
+    # goes by reference counting): the first collection pass after the build went over all
+    # of it for nothing, 1.5% of the model stage at 1,000 articles.
+    gc.freeze()
+    return briefing
 
 
 def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
