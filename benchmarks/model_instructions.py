@@ -11,6 +11,15 @@ read outside the count, as are the imports a cold run makes while its workers wo
 (`_load_model_stage`). Each step then runs inside a C function of its own that nothing in
 the model stage calls (see worker_instructions.py): callgrind's inclusive count of that
 function is the step's cost, the steps inside it included. Compare two commits on one W.pkl.
+
+Measured and left out (2026-11-28, distinct 1,000): building the other actors' matcher and
+parsing the other bundled profiles for the suggestion while the workers work (19 and 7 ms
+of CPU, 1% of the tail; with both cores busy with workers only half of it pays); reading
+in the workers the sentences of the other actors' lines (the tail reads 2,224 sentences no
+profile actor names: which ones is known only once the other actors are, so the workers
+would read every sentence naming an outside name, about four times as many). Not in these
+counts: the kernel zeroing fresh pages for numpy's large arrays (corroboration's candidate
+pairs and scores), about 7% of the tail's CPU by `perf record`.
 """
 
 from __future__ import annotations

@@ -101,12 +101,13 @@ def aligned_pairs(
         return made
 
     found: dict[tuple[int, int], tuple[float, bool]] = {}
+    article = features.article_of
     for score, i, j in ranked:
         if score < ALIGNED_LOW:
             break
-        if features.article(i) > features.article(j):
+        if article[i] > article[j]:
             i, j = j, i
-        articles = features.article(i), features.article(j)
+        articles = article[i], article[j]
         if articles in by_articles and alignment_of(articles).admits(i, j):
             found[i, j] = score, True
     for (a, b), pairs in by_articles.items():

@@ -61,7 +61,8 @@ def carried_days(
     `scored`: the candidate pairs (score, i, j) of sentences by place in reading order;
     `published`: each sentence's article's page date; `copy_of`: each sentence's first
     copy (itself when it copies none)."""
-    undated = {features.article(i) for i, day in enumerate(published) if day is None}
+    article_of = features.article_of
+    undated = {article_of[i] for i, day in enumerate(published) if day is None}
     if not undated:
         return {}
     anchors: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
@@ -83,10 +84,10 @@ def carried_days(
             words = features[first]
             telling[first] = len(words.words) >= COPY_WORDS and bool(words.names)
         if telling[first]:
-            anchor(i, first, features.article(i), features.article(first))
+            anchor(i, first, article_of[i], article_of[first])
     for score, i, j in scored:
         if score >= threshold:
-            anchor(i, j, features.article(i), features.article(j))
+            anchor(i, j, article_of[i], article_of[j])
     carriers: dict[int, dict[int, date]] = defaultdict(dict)
     for (article, carrier), pairs in anchors.items():
         if len(pairs) >= CARRIER_ANCHORS and _in_order(pairs) >= CARRIER_ANCHORS:
@@ -116,7 +117,7 @@ def guard_days(
     it: its page date, else the day carried to it (`carried_days`), else none."""
     if not carried:
         return published
+    article_of = features.article_of
     return [
-        day if day is not None else carried.get(features.article(i))
-        for i, day in enumerate(published)
+        day if day is not None else carried.get(article_of[i]) for i, day in enumerate(published)
     ]

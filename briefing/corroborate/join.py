@@ -79,15 +79,12 @@ def join_reports(
     carried = carried_days(features, scored, published, parent, weights.threshold)
     days = guard_days(features, published, carried)
 
-    def apart(a: int, b: int) -> bool:
-        return dates_apart(dates(a), dates(b), days[a], days[b])
-
     members: dict[int, list[int]] = {}
 
     def join(i: int, j: int) -> None:
         ri, rj = root(i), root(j)
         group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
-        refusal = _refusal(features, dates, apart, group_i, group_j, i, j)
+        refusal = _refusal(features, dates, days, group_i, group_j, i, j)
         if refusal is not None:
             if refused is not None:
                 refused[i, j] = refusal
@@ -252,10 +249,11 @@ def _matches(
     """Each sentence's matches in other articles scoring `lowest` or more, best first, as
     (score, sentence): of `ranked`, best first, only those pairs are read."""
     matches: dict[int, list[tuple[float, int]]] = {}
+    article = features.article_of
     for score, i, j in ranked:
         if score < lowest:
             break
-        if features.article(i) != features.article(j):
+        if article[i] != article[j]:
             matches.setdefault(i, []).append((score, j))
             matches.setdefault(j, []).append((score, i))
     return matches
@@ -295,19 +293,24 @@ def _cross(group_i: Sequence[int], group_j: Sequence[int]) -> Iterator[tuple[int
 def _refusal(
     features: Features,
     dates: Callable[[int], frozenset[str]],
-    apart: Callable[[int, int], bool],
+    days: Sequence[date | None],
     group_i: Sequence[int],
     group_j: Sequence[int],
     i: int,
     j: int,
 ) -> Refusal | None:
     """Why the groups of sentences i and j cannot join, or None: two members published
-    apart or naming different days of the month, or weekdays of two days."""
-    for a, b in _cross(group_i, group_j):
-        if apart(a, b):
-            return Refusal.APART
-        if clash(dates(a), dates(b)):
-            return Refusal.DAYS_CLASH
+    apart (by their guard `days`) or naming different days of the month, or weekdays of
+    two days."""
+    # (the pairs of `_cross`, in its order, each member's dates read once)
+    for a in group_i[:_GUARDED]:
+        dates_a, day_a = dates(a), days[a]
+        for b in group_j[:_GUARDED]:
+            dates_b = dates(b)
+            if dates_apart(dates_a, dates_b, day_a, days[b]):
+                return Refusal.APART
+            if clash(dates_a, dates_b):
+                return Refusal.DAYS_CLASH
     # Groups whose sentences name weekdays, none of them the same, tell of two
     # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
     # reports, however a headline bundling both bridges them; they join on a shared
@@ -392,6 +395,8 @@ def dates_apart(
         return False
     if abs(day_a - day_b).days > REPORT_DAYS:
         return True
+    if not dates_a and not dates_b:
+        return False  # (most sentences: no years either)
     return _other_years(dates_a, day_a) != _other_years(dates_b, day_b)
 
 

@@ -171,9 +171,11 @@ class Features:
 
     def __init__(self, articles: Sequence[ArticleWords]) -> None:
         self._articles = articles
-        self._article, self._position = array("I"), array("I")
+        # Sentence i -> the place of its article (see `article`), read directly where
+        # pairs are gone over by the tens of thousands.
+        self.article_of, self._position = array("I"), array("I")
         for n, words in enumerate(articles):
-            self._article.extend([n] * len(words))
+            self.article_of.extend([n] * len(words))
             self._position.extend(range(len(words)))
         # A sentence is scored against its few candidates in a row (see candidate_pairs).
         self._unpacked = lru_cache(maxsize=_UNPACKED)(self._unpack)
@@ -182,18 +184,18 @@ class Features:
         return self._unpacked(i)
 
     def _unpack(self, i: int) -> ReportWords:
-        return self._articles[self._article[i]].sentence(self._position[i])
+        return self._articles[self.article_of[i]].sentence(self._position[i])
 
     def __len__(self) -> int:
-        return len(self._article)
+        return len(self.article_of)
 
     def article(self, i: int) -> int:
         """The place of sentence i's article, or -1 past either end of the corpus."""
-        return self._article[i] if 0 <= i < len(self._article) else -1
+        return self.article_of[i] if 0 <= i < len(self.article_of) else -1
 
     def numbers(self, i: int) -> frozenset[float]:
         """Sentence i's counts (`ReportWords.numbers`), without unpacking it."""
-        words, n = self._articles[self._article[i]], self._position[i]
+        words, n = self._articles[self.article_of[i]], self._position[i]
         return frozenset(words.numbers[words.number_bounds[n] : words.number_bounds[n + 1]])
 
     def number_counts(self) -> NDArray[np.int64]:
@@ -212,12 +214,12 @@ class Features:
         return self._run_words(i, 3)
 
     def _run_words(self, i: int, k: int) -> frozenset[str]:
-        words, n = self._articles[self._article[i]], self._position[i]
+        words, n = self._articles[self.article_of[i]], self._position[i]
         return frozenset(map(VOCABULARY.words.__getitem__, words.run(n, k)))
 
     def names_an_event(self, i: int) -> bool:
         """Whether sentence i has event verbs and names (runs 2 and 1), without unpacking it."""
-        words, n = self._articles[self._article[i]], self._position[i]
+        words, n = self._articles[self.article_of[i]], self._position[i]
         return words.has_run(n, 2) and words.has_run(n, 1)
 
     def word_table(self) -> tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]:

@@ -28,7 +28,6 @@ from briefing.profile import Profile
 if TYPE_CHECKING:
     from briefing.annotate.dates import DateMention
     from briefing.model.dating import Dating
-    from briefing.model.lines import Line
     from briefing.model.reading import Reading
 
 
@@ -236,9 +235,3 @@ class Index:
             known = self.prepared.get(article.id)
             own.append(known.furniture if known else furniture(article.sentences))
         return frozenset().union(*own)
-
-    @cached_property
-    def made_lines(self) -> dict[tuple[str, tuple[str, ...], str], Line]:
-        """(report, its sentences on the line, the stating sentence) -> the line read from
-        them (see `lines.make_line`)."""
-        return {}
