@@ -222,7 +222,8 @@ def _labelled_page(labels: list[float], first: int, spelled_at: int | None) -> P
 
 def test_wrong_titles_sorted_by_kind() -> None:
     """A kicker above the headline, a standfirst under it, nothing taken; and headlines the
-    candidates miss: under the first paragraph, out of reach above it, or nowhere at all."""
+    candidates miss: the first paragraph itself, under it, out of reach above it, or nowhere
+    at all."""
     candidate = _labelled_page([0.0, 1.0, 0.0], first=7, spelled_at=4)
     assert miss_kind(candidate, 3) == "headline a candidate, another row above it taken"
     assert miss_kind(candidate, 5) == "headline a candidate, another row below it taken"
@@ -248,6 +249,8 @@ def test_wrong_titles_sorted_by_kind() -> None:
     assert miss_kind(two_starts, 3) == "headline a candidate, another row above it taken"
     far = _labelled_page([0.0], first=50, spelled_at=2)
     assert miss_kind(far, 3) == "headline not a candidate: far above the first paragraph"
+    lede = _labelled_page([0.0], first=7, spelled_at=7)
+    assert miss_kind(lede, 3) == "headline not a candidate: the slug spells the first paragraph"
     long_row = _labelled_page([0.0], first=7, spelled_at=6)
     assert miss_kind(long_row, 3) == "headline not a candidate: too long or in the region's text"
     assert miss_kind(_labelled_page([0.0], 7, None), 3) == "the slug spells no row"
