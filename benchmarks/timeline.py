@@ -11,8 +11,37 @@ start and end (in the run's own process and, inherited through the fork, in its 
 while this process samples the CPU time of the run and of every process it starts from
 /proc every few milliseconds. Phases: the head (start to the first chunk a worker takes),
 the pages (to the last chunk done), the hand-back (to the main process holding every
-page), the tail (to the exit). Idle core time is cores x wall - CPU of all processes: on
-a shared machine it also counts the time other jobs took; compare runs in turn.
+page), the model stage, storing the row and writing the text (store+show), and the
+process's exit. Idle core time is cores x wall - CPU of all processes: on a shared
+machine it also counts the time other jobs took; compare runs in turn.
+
+What it showed (2026-11-28, distinct 1,000, four cold runs at load 10-16 on the 2 cores,
+so every wall time 4-8 times the idle machine's; CPU seconds of the run's processes):
+the head is 0.4 s of the main process's CPU (Python's start and imports, listing, the
+first 64 pages read and hashed, the workers' modules, dateparser's languages), and the
+workers fork right after it; the pages end balanced (the two workers' last pages within
+0.1 s, 474-526 pages each; the main process 1.0 s of CPU beside their 18); the hand-back
+takes 0.1 s. Then the main process works alone: 12.5 s of CPU in the model stage, 0.5 s
+storing and writing, 0.05 s exiting: the tail is all of the idle core time. Inside the
+model stage (its marks), the panes' lines take two thirds of the time, the panes'
+summaries and facts an eighth, corroboration a tenth, the profile suggestion and the
+other actors under 2% together (though callgrind counts 1.3 G of its 13.3 G instructions
+there: instructions are no measure of the tail's time). Collection
+passes were a twelfth of it (1,477 young, 133 middle and 8 full passes, 1.0 s; only the
+full ones found anything, one cycle: a scoring cache of corroboration's): the model stage
+now runs with collection paused. Its main-process CPU over saved workers' results (as
+`model_stage.py --saved`), three pairs in turn at load 5-15: 11.57 / 11.05 / 10.76 s
+before, 10.39 / 9.95 / 9.38 s after (-10% to -13%); peak resident size 350 -> 364 MB.
+
+Tried, not kept: the profile suggestion and the other actors in a process forked at the
+start of the model stage (a pool of one, inheriting the articles), beside corroboration.
+The child ran 0.20 s of CPU (+0.06 s system); the main process's CPU did not move beyond
+the noise (user 11.41 -> 11.48 s and 11.85 -> 12.02 s, two pairs) while copying on write
+cost it 17,000-27,000 more page faults. Only splitting the panes' lines (and then their
+summaries and facts) between two processes would free a worthwhile share of the tail:
+the two passes deciding each report's pane over all panes first, each process then
+making the lines of its half of the panes (balanced by their sentences) with the index's
+dating and furniture worked out before the fork, the briefs sent back.
 """
 
 from __future__ import annotations
