@@ -28,7 +28,6 @@ from briefing.cache import (
     encode_article,
     profile_fingerprint,
 )
-from briefing.collection import paused_collection
 from briefing.errors import EXIT_NO_INPUT, EXIT_PROFILE, BriefingError
 from briefing.extract import Article
 from briefing.ingest import (
@@ -907,24 +906,15 @@ def _brief_articles(
     # Imported here: a warm start renders a cached briefing and never loads the model stage.
     from briefing.model.build import build_model
 
-    # The model stage makes millions of objects, kept to the end of the build or freed by
-    # reference counting: collection passes went over them again and again (at 1,000
-    # articles ~1,600 passes, a twelfth of its CPU) and found one cycle, a scoring cache of
-    # corroboration's (at most 4,096 sentences' words, ~15 MB), kept until the build ends.
-    with paused_collection():
-        briefing = build_model(
-            articles,
-            profile,
-            options.summarizer,
-            options.sentences,
-            problems=tuple(notes),
-            progress=progress,
-            prepared=processed.prepared,
-        )
-        # What it made lives to the end of the build (see `process_documents`): frozen
-        # before collection resumes, whose first pass would go over all of it.
-        gc.freeze()
-    return briefing
+    return build_model(
+        articles,
+        profile,
+        options.summarizer,
+        options.sentences,
+        problems=tuple(notes),
+        progress=progress,
+        prepared=processed.prepared,
+    )
 
 
 def published_since(
