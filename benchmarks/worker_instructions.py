@@ -10,6 +10,13 @@ first `--warm` once, then each of the others once (a distinct corpus's sentences
 memo, as a worker's do). Each step runs inside a C function
 of its own that nothing in the worker calls (itertools' starmap, takewhile, ...): callgrind's
 inclusive count of that function is the step's cost, the steps inside it included.
+
+Tried and left out (2026-11-28, this script on a distinct 1,000's first 50 pages): report
+words' DATE, _DATED_YEAR and _TIME matched only at the words that may open them (a digit, a
+month's three letters) instead of by `finditer`/`sub` (tried at every character): the same
+matches, but 20,443 -> 20,512 K instructions a page. Those patterns run only past the screens
+before them (a digit, `may_name_day`): a third of the sentences, a few matches each, and
+the maps over a sentence's words cost what the engine's scan did.
 """
 
 from __future__ import annotations

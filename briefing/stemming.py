@@ -31,11 +31,14 @@ class Stemmer:
     def __call__(self, word: str) -> str:
         stem = self._stems.get(word)
         if stem is None:
-            # An ASCII word holds no typographic apostrophe: `translate` with a table
-            # costs a dict lookup a letter, more than stemming in C.
-            plain = word if word.isascii() else word.translate(_APOSTROPHES)
-            stem = self._stems[word] = self._stemmer.stemWord(plain)
+            stem = self._stems[word] = self.stem(word)
         return stem
+
+    def stem(self, word: str) -> str:
+        """The word's stem, not remembered: for a caller remembering its own."""
+        # An ASCII word holds no typographic apostrophe: `translate` with a table costs a
+        # dict lookup a letter, more than stemming in C.
+        return self._stemmer.stemWord(word if word.isascii() else word.translate(_APOSTROPHES))
 
 
 def _english_snowball() -> Any:

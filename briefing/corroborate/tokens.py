@@ -138,7 +138,11 @@ def restatement_word(word: str, lower: str) -> str | None:
 
 @lru_cache(maxsize=131_072)
 def stemmed(lower: str) -> str:
-    return stemmer()(_american(lower))
+    # Remembered here: the stemmer's memo would only hold each word a second time (a new
+    # word of a distinct corpus cost half as much again through it).
+    if lower.endswith(_BRITISH_ENDINGS):
+        lower = _american(lower)
+    return stemmer().stem(lower)
 
 
 # British spellings and their American twins ("centre", "center"; "defence", "defense";
@@ -161,8 +165,6 @@ _BRITISH_ENDINGS = (
 
 
 def _american(lower: str) -> str:
-    if not lower.endswith(_BRITISH_ENDINGS):
-        return lower
     for pattern, replacement in _BRITISH:
         lower = pattern.sub(replacement, lower)
     return lower
