@@ -86,6 +86,11 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
         "an undated event takes the day of the like event told just before it",
         [(dating.Dating, "story_day", lambda self, sentence: None)],
     ),
+    "reaction_month": (
+        "a reaction ('condemned the strike') in an article of a later day than its news gets "
+        "only their month",
+        [(dating, "reacts", lambda event: False)],
+    ),
     "counted_day": (
         "'two days after X', 'the next day': counted from X's day (else undated)",
         [(dating, "relative_day", lambda text: None)],
