@@ -366,6 +366,8 @@ Press freedom groups have voiced outrage over the deaths of the reporters.
 
 The Israeli military said the correspondent Anas al-Sharif had led a Hamas cell.
 
+Rescuers pulled the bodies of the reporters from the tent outside al-Shifa hospital.
+
 UN human rights officials condemned the killing as a grave violation of international law.
 """
     index = _index_of(tmp_path, {"wire.txt": wire, "rewrite.txt": rewrite}, "gaza-lebanon")
@@ -373,7 +375,9 @@ UN human rights officials condemned the killing as a grave violation of internat
     assert index.articles[rewrite_id].published is None
     # Read against its carrier's day, it dates nothing itself: the carrier's news is its.
     assert index.dating.news_day(rewrite_id).value == "2025-08-10"
-    assert _line_date(index, "rewrite.txt", "UN human rights officials") == "2025-08-10"
+    assert _line_date(index, "rewrite.txt", "Rescuers pulled") == "2025-08-10"
+    # A reaction to that news, in an article read against the next day, is of either day.
+    assert _line_date(index, "rewrite.txt", "UN human rights officials") == "2025-08"
 
 
 def test_a_report_many_articles_carry_is_dated_once_for_their_news(
@@ -880,3 +884,35 @@ def test_done_dates_are_read_only_where_the_worker_found_one_or_dates_are_read_a
         return {key: [(e.sentence.id, e.date) for e in found[key]] for key in found if found[key]}
 
     assert dated(filed) == dated(every)
+
+
+def test_a_reaction_in_an_article_of_a_later_day_gets_only_the_news_month(
+    tmp_path: Path,
+) -> None:
+    page = """ date 2025-08-28 Russian strike on Kyiv damages EU building
+
+Russia launched a barrage of missiles on Kyiv on Wednesday night, killing at least 10 people.
+
+No casualties have been reported in the strike on the delegation building.
+
+Ambassador Katarina Mathernova strongly condemned the strike, calling it "terror."
+
+European Commissioner for Enlargement Marta Kos also criticised Russia for the strike.
+
+Rescuers said the missiles destroyed a residential building in the Darnytskyi district.
+"""
+    same_day = """ date 2025-08-27 Russian strike on Kyiv
+
+Russia launched a barrage of missiles on Kyiv on Wednesday, killing at least 10 people.
+
+Ambassador Katarina Mathernova strongly condemned the strike.
+"""
+    index = _index_of(tmp_path, {"later.txt": page, "same.txt": same_day}, "ukraine")
+    assert _line_date(index, "later.txt", "Russia launched") == "2025-08-27"
+    # Condemned the night of the strike or the next day: the words do not say which.
+    assert _line_date(index, "later.txt", "Ambassador Katarina") == "2025-08"
+    assert _line_date(index, "later.txt", "European Commissioner") == "2025-08"
+    # What the strike did is of its day.
+    assert _line_date(index, "later.txt", "Rescuers said") == "2025-08-27"
+    # A reaction in an article of the news's own day is of that day.
+    assert _line_date(index, "same.txt", "Ambassador Katarina") == "2025-08-27"

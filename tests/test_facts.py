@@ -334,6 +334,27 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     assert named_actor(toll, "the Hamas-run health ministry", ("israel", "hamas"), named) == "hamas"
 
 
+def test_the_agent_set_off_after_the_subject_acts_before_the_speaker() -> None:
+    tagger = compile_profile(load_profile("sudan"))
+
+    def named(text: str) -> dict[str, int]:
+        return tagger.positions(text, "", "2025-09-19")
+
+    # The RSF, named only in the participle set off after the subject, did the strike; the
+    # army only tells it ("..., according to aid workers and the Sudanese army").
+    strike = (
+        "A devastating drone strike, attributed to Sudan's paramilitary group Rapid Support "
+        "Forces, hit a mosque in the North Darfur region, killing at least 70 worshippers "
+        "during Friday prayers."
+    )
+    speaker = "aid workers and the Sudanese army"
+    assert line_actor(strike, speaker, ("saf", "rsf"), named) == "rsf"
+    assert named_actor(strike, speaker, ("saf", "rsf"), named, Depth.ACTS) == "rsf"
+    # With no such participle the speaker still comes before whom the line acts upon.
+    shelled = "Artillery fire hit RSF positions in the city, the Sudanese army said."
+    assert line_actor(shelled, "the Sudanese army", ("rsf", "saf"), named) == "saf"
+
+
 def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
     def candidate(text: str, quoted: bool) -> FactCandidate:
         return FactCandidate(text, "body", (), "Zelenskyy", ("a1.s1",), 1, quoted=quoted)

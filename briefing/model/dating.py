@@ -23,7 +23,7 @@ from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical
-from briefing.model.clauses import opening_phrase_end
+from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
 
@@ -468,6 +468,20 @@ class Dating:
                 return date if self._is_news(date, reference) else None
         return None
 
+    def reacting_day(self, stated: Sentence, event: str) -> DateMention | None:
+        """The day of the story `stated` goes on telling (see `story_day`), else its
+        article's news of the day; for a reaction to that news ("Zelenskyy condemned the
+        strike", see `reacts`) in an article of a later day, only their month (see
+        `_since`): the strike of "Wednesday night" was condemned that night or the next
+        day, which the words do not say."""
+        day = self.story_day(stated) or self.news_day(stated.article_id)
+        reference = self.reference[stated.article_id]
+        if day is None or reference is None or day.precision != "day":
+            return day
+        if not reacts(event):
+            return day
+        return day if day.value == reference.isoformat() else _since(day, reference)
+
     def _is_news(self, date: DateMention, reference: datetime.date | None) -> bool:
         """Whether a day an article gives an event is its news: within `LEDE_DAYS` before
         its reference day, or, with none, a day not history for the briefing's period."""
@@ -809,6 +823,20 @@ def pins_down(dates: Sequence[DateMention]) -> bool:
     return date is not None and (bool(written(dates)) or date.precision == "day")
 
 
+# Verbs of a response to an event, not of the event: said of it on its day or after.
+_REACTIONS = frozenset(
+    "condemned denounced decried deplored criticised criticized slammed urged called welcomed "
+    "praised expressed vowed".split()
+)
+
+
+def reacts(event: str) -> bool:
+    """Whether the event's main verb is a response to another event ("Ambassador Katarina
+    Mathernova strongly condemned the strike"), read past a subject's apposition
+    ("European Commissioner for Enlargement Marta Kos also criticised ...")."""
+    return main_verb(event, reach=12)[0] in _REACTIONS
+
+
 def told_in_past(text: str) -> bool:
     """Whether a sentence tells its event as done: its first tensed verb is a past tense
     ("killed", "said"), or a perfect of an event verb ("have taken Deir el-Zor", "have
@@ -930,8 +958,7 @@ def line_dates(
         news = (
             dating.told_elsewhere(stated)
             or (said_in_past(stated.text) and dating.statement_day(stated))
-            or dating.story_day(stated)
-            or dating.news_day(stated.article_id)
+            or dating.reacting_day(stated, event)
         )
         dates = (unwritten(news),) if news else ()
     return dates

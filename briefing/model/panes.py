@@ -1,6 +1,7 @@
 """Which pane a line goes to: the actor it is about, not every actor it names.
 
-A line is about the actor of its main clause's subject ("Iran will send missiles ...");
+A line is about the actor of its main clause's subject ("Iran will send missiles ...") or
+of the agent set off after it ("A drone strike, attributed to the RSF, hit ...");
 failing that, the speaker's actor ("the Sudanese army said ..."; first for a quotation,
 whose words are the speaker's, and for what a subject did not do: "Israel did not notify
 Washington, a US official said"); failing that, the first actor its event names (who is
@@ -31,6 +32,12 @@ _BACKER = re.compile(
 )
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
+# A participle set off after the subject names who did what the subject tells: "A drone
+# strike, attributed to Sudan's paramilitary Rapid Support Forces, hit a mosque" (the RSF
+# act; the speaker of "according to ... the Sudanese army" only tells it).
+_SET_OFF_AGENT = re.compile(
+    r"[^,]{1,80},\s+\w+ed(?:\s+out)?\s+(?:by|to|on)\s+(?P<agent>[^,]{2,80}),"
+)
 # "in" or "during" before a mention whose attacks follow: "killed in Israeli attacks".
 _MEANS = re.compile(r"\b(?:in|during|under)\s+(?:an?\s+|the\s+)?$")
 _NAME_END = re.compile(r"[\w'’-]+")
@@ -152,7 +159,8 @@ def named_actor(
     elif quoted or (speaker and _negated(event)):
         steps = (told, by_subject)
     else:
-        steps = (by_subject, told)
+        steps = (by_subject, (event, _set_off_agents(event, subject, mentions)), told)
+        acting = 2
     steps = (*steps, (event, mentions(event)))
     upto = {Depth.ACTS: acting, Depth.SPEAKS: -1, Depth.ACTED_UPON: None}[depth]
     for text, found in steps[:upto]:
@@ -204,6 +212,17 @@ def _main_clause(event: str, opening: str) -> str:
     start = max(event.find(opening), 0)
     comma = event.find(",", start + subject_end(opening))
     return event[start : comma if comma >= 0 else len(event)]
+
+
+def _set_off_agents(event: str, opening: str, mentions: Named) -> dict[str, int]:
+    """The actors named as the agent of a participle set off after the main clause's
+    subject ("A drone strike, attributed to the RSF, hit ..."), by place in `event`."""
+    start = max(event.find(opening), 0)
+    set_off = _SET_OFF_AGENT.match(event, start)
+    if set_off is None:
+        return {}
+    at = set_off.start("agent")
+    return {a: at + where for a, where in mentions(set_off["agent"]).items()}
 
 
 def _agents(text: str, found: dict[str, int]) -> dict[str, int]:
