@@ -10,7 +10,9 @@ are read from FILE, written there first when it is missing (one full run), and e
 times the model stage and the JSON rendering alone (the workers' hour at 10,000 articles
 is paid once): CPU of comparing, actors, rendering, and the main process from the
 results loaded to the JSON made. A FILE is only as good as the commit that wrote it:
-compare two commits on one FILE whose format both read.
+compare two commits on one FILE whose format both read. With --limit N, the model stage
+runs on the first N articles of FILE alone: how each step grows with the corpus, read off
+one FILE (the workers' results of 10,000 articles take most of an hour on a busy machine).
 
 Each run is a fresh process building the briefing as `briefing dump` does (build, then
 render JSON), with the progress marks of `briefing.progress` timed: main-process CPU up
@@ -100,9 +102,10 @@ def save_worker_results(folder: str, path: str) -> None:
     partial.replace(path)
 
 
-def measure_saved(path: str) -> dict[str, float]:
+def measure_saved(path: str, limit: int | None = None) -> dict[str, float]:
     """One run in this process (fresh) of the model stage and JSON rendering over the
-    workers' results saved in `path`: the figures of `SAVED_FIGURES`."""
+    workers' results saved in `path` (the first `limit` articles, if given): the figures
+    of `SAVED_FIGURES`."""
     import gc
     import pickle
 
@@ -115,6 +118,9 @@ def measure_saved(path: str) -> dict[str, float]:
     profile = resolve_profile(options.profile)
     with open(path, "rb") as saved:
         articles, prepared = pickle.load(saved)
+    if limit is not None:
+        articles = articles[:limit]
+        prepared = {a.id: prepared[a.id] for a in articles if a.id in prepared}
     gc.freeze()  # as `process_documents` leaves what it kept
     marks: dict[tuple[Stage, bool], float] = {}
 
@@ -144,10 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="fresh processes (default 3)")
     parser.add_argument("--folder", help="measure these pages instead of a corpus")
     parser.add_argument("--saved", help="workers' results to time the model stage on")
+    parser.add_argument("--limit", type=int, help="with --saved: its first N articles only")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # one run, figures as JSON
     args = parser.parse_args(argv)
     if args.child:
-        figures = measure_saved(args.child) if args.saved else measure(args.child)
+        figures = measure_saved(args.child, args.limit) if args.saved else measure(args.child)
         print(json.dumps(figures))
         return 0
     saved = args.saved and Path(args.saved).exists()
@@ -166,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 save_worker_results(folder or "", args.saved)
             figures, child = SAVED_FIGURES, ["--child", args.saved, "--saved", args.saved]
             label += f", model stage on the workers' results in {args.saved}"
+            if args.limit is not None:
+                child += ["--limit", str(args.limit)]
+                label += f" (first {args.limit:,} articles)"
         runs = []
         for _ in range(args.runs):
             done = subprocess.run(
