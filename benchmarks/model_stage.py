@@ -12,7 +12,19 @@ is paid once): CPU of comparing, actors, rendering, and the main process from th
 results loaded to the JSON made. A FILE is only as good as the commit that wrote it:
 compare two commits on one FILE whose format both read. With --limit N, the model stage
 runs on the first N articles of FILE alone: how each step grows with the corpus, read off
-one FILE (the workers' results of 10,000 articles take most of an hour on a busy machine).
+one FILE (the workers' results of 10,000 articles took 13 minutes at load 10-13).
+
+How it grows (2026-11-28, distinct corpus, load 10-13, CPU s; 1,000: median of 3, 10,000:
+3 runs): compare 2.38 -> 20.7-21.2 (x8.9), actors 0.18 -> 2.1-2.7 (x12-15), render JSON
+0.16 -> 1.6-2.8, the whole model stage 2.82 -> 25.5-26.7 (x9.0-9.5); the first 300 of the
+1,000 take 0.98 (x2.9 to 1,000: start-up and imports are ~0.6). The 10,000 cold run's
+~380 s of CPU is the workers' per-article work; the model stage is ~7% of it. What grows
+faster (cProfile, CPU clock, 1,000 -> 10,000): `fresh_lines` x23 (each pane line against
+each dated fact: `says_again` 7,457 -> 226,914 calls), `report_actor` x16,
+`civilians_act` x32 (the clause caches of 32,768 texts miss more). Raising those caches
+(clauses' _KEPT, `civilians_act`, `_act`) to 131,072 took the actors step 2.14 -> 1.71
+and the whole model stage 25.47 -> 24.99 (-1.9%, nothing at 1,000) for +21 MB of peak
+memory at 10,000 (of the 1 GB limit): not kept.
 
 Each run is a fresh process building the briefing as `briefing dump` does (build, then
 render JSON), with the progress marks of `briefing.progress` timed: main-process CPU up
