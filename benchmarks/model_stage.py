@@ -10,7 +10,21 @@ are read from FILE, written there first when it is missing (one full run), and e
 times the model stage and the JSON rendering alone (the workers' hour at 10,000 articles
 is paid once): CPU of comparing, actors, rendering, and the main process from the
 results loaded to the JSON made. A FILE is only as good as the commit that wrote it:
-compare two commits on one FILE whose format both read.
+compare two commits on one FILE whose format both read. With --limit N, the model stage
+runs on the first N articles of FILE alone: how each step grows with the corpus, read off
+one FILE (the workers' results of 10,000 articles took 13 minutes at load 10-13).
+
+How it grows (2026-11-28, distinct corpus, load 10-13, CPU s; 1,000: median of 3, 10,000:
+3 runs): compare 2.38 -> 20.7-21.2 (x8.9), actors 0.18 -> 2.1-2.7 (x12-15), render JSON
+0.16 -> 1.6-2.8, the whole model stage 2.82 -> 25.5-26.7 (x9.0-9.5); the first 300 of the
+1,000 take 0.98 (x2.9 to 1,000: start-up and imports are ~0.6). The 10,000 cold run's
+~380 s of CPU is the workers' per-article work; the model stage is ~7% of it. What grows
+faster (cProfile, CPU clock, 1,000 -> 10,000): `fresh_lines` x23 (each pane line against
+each dated fact: `says_again` 7,457 -> 226,914 calls), `report_actor` x16,
+`civilians_act` x32 (the clause caches of 32,768 texts miss more). Raising those caches
+(clauses' _KEPT, `civilians_act`, `_act`) to 131,072 took the actors step 2.14 -> 1.71
+and the whole model stage 25.47 -> 24.99 (-1.9%, nothing at 1,000) for +21 MB of peak
+memory at 10,000 (of the 1 GB limit): not kept.
 
 Each run is a fresh process building the briefing as `briefing dump` does (build, then
 render JSON), with the progress marks of `briefing.progress` timed: main-process CPU up
@@ -100,9 +114,10 @@ def save_worker_results(folder: str, path: str) -> None:
     partial.replace(path)
 
 
-def measure_saved(path: str) -> dict[str, float]:
+def measure_saved(path: str, limit: int | None = None) -> dict[str, float]:
     """One run in this process (fresh) of the model stage and JSON rendering over the
-    workers' results saved in `path`: the figures of `SAVED_FIGURES`."""
+    workers' results saved in `path` (the first `limit` articles, if given): the figures
+    of `SAVED_FIGURES`."""
     import gc
     import pickle
 
@@ -115,6 +130,9 @@ def measure_saved(path: str) -> dict[str, float]:
     profile = resolve_profile(options.profile)
     with open(path, "rb") as saved:
         articles, prepared = pickle.load(saved)
+    if limit is not None:
+        articles = articles[:limit]
+        prepared = {a.id: prepared[a.id] for a in articles if a.id in prepared}
     gc.freeze()  # as `process_documents` leaves what it kept
     marks: dict[tuple[Stage, bool], float] = {}
 
@@ -144,10 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="fresh processes (default 3)")
     parser.add_argument("--folder", help="measure these pages instead of a corpus")
     parser.add_argument("--saved", help="workers' results to time the model stage on")
+    parser.add_argument("--limit", type=int, help="with --saved: its first N articles only")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # one run, figures as JSON
     args = parser.parse_args(argv)
     if args.child:
-        figures = measure_saved(args.child) if args.saved else measure(args.child)
+        figures = measure_saved(args.child, args.limit) if args.saved else measure(args.child)
         print(json.dumps(figures))
         return 0
     saved = args.saved and Path(args.saved).exists()
@@ -166,6 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 save_worker_results(folder or "", args.saved)
             figures, child = SAVED_FIGURES, ["--child", args.saved, "--saved", args.saved]
             label += f", model stage on the workers' results in {args.saved}"
+            if args.limit is not None:
+                child += ["--limit", str(args.limit)]
+                label += f" (first {args.limit:,} articles)"
         runs = []
         for _ in range(args.runs):
             done = subprocess.run(
