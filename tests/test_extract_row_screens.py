@@ -475,3 +475,20 @@ def test_rows_neither_hinted_nor_closing_on_a_credit_are_no_captions_nor_credite
         if not credit_hinted:
             assert not is_credited_row(row, words, marked, credit_hinted), row
     assert 0 < asked < len(ROWS)
+
+
+def test_the_stamp_twin_matches_where_the_stamp_pattern_does() -> None:
+    from briefing.extract.dates import _STAMP_MONTH_DAY, _STAMP_MONTH_DAY_LOWERED, shows_stamp
+
+    assert not _STAMP_MONTH_DAY_LOWERED.flags & re.IGNORECASE
+    assert _STAMP_MONTH_DAY.pattern == _STAMP_MONTH_DAY_LOWERED.pattern
+    letters = _STAMP_MONTH_DAY.pattern.replace("(?P<month>", "")
+    assert letters == letters.lower()  # its letters (and escapes) lower case
+    chance = random.Random(6)
+    pieces = ["Nov", "NOV.", "Sept", "ſept", "März", "MAI", "Updated", "Mon", " ", "  ", ",", "1"]
+    pieces += ["19", "3rd", "9:41", "AM", "2 hours ago", "’", "—", "x"]
+    stamps = ["".join(chance.choices(pieces, k=chance.randint(1, 8))) for _ in range(6000)]
+    caseless = [row for row in [*ROWS, *stamps] if ascii_shadow(row) is not None]
+    shown = [shows_stamp(row) for row in caseless]
+    assert shown == [shows_stamp(row, row.lower()) for row in caseless]
+    assert 500 < sum(shown) < len(caseless) - 500

@@ -578,7 +578,13 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         date = (  # every date and stamp pattern needs a digit
             digits > 0
             and DIGIT.search(head) is not None
-            and (shows_date(head) or (word_count <= STAMP_WORDS and shows_stamp(text)))
+            and (
+                shows_date(head)
+                or (
+                    word_count <= STAMP_WORDS
+                    and shows_stamp(text, None if shadow is None else lowered[index])
+                )
+            )
         )
         promo = index in promo_hinted and bool(patterns.promo.search(seen))
         boilerplate = index in boilerplate_hinted and bool(patterns.boilerplate.search(seen))
