@@ -23,6 +23,7 @@ from briefing.extract.units import (
     SHAPE_FEATURES,
     SHAPE_ROW,
     RowPatterns,
+    _ascii_shadows,
     _fold_rows,
     is_caption_row,
     is_credited_row,
@@ -350,6 +351,14 @@ def test_ascii_shadows_read_as_their_rows() -> None:
         assert CJK_CHAR.search(row) is None, row
     lower_words.cache_clear()
     assert shadowed > 1000
+
+
+def test_a_pages_shadows_are_its_rows_shadows() -> None:
+    rows = [row for row in [*ROWS, *_marked_rows(7, 3000)] if "\n" not in row]
+    for start in range(0, len(rows), 150):  # pages of 150 rows
+        page = rows[start : start + 150]
+        assert _ascii_shadows(page) == list(map(ascii_shadow, page))
+    assert _ascii_shadows(["a\nb", "c’"]) == ["a\nb", "c "]  # a row holding a newline
 
 
 def test_lower_case_twins_match_where_the_patterns_do() -> None:
