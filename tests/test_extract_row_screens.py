@@ -59,6 +59,7 @@ from briefing.extract.vocabulary import (
     WORD,
     _byline_vocabulary,
     byline_opener,
+    caption_ending,
     case_openers,
     ends_a_sentence,
     ends_like_caption,
@@ -112,6 +113,7 @@ def test_caption_groups_match_where_the_whole_pattern_does() -> None:
         found += whole
         # each group's screen holds wherever the group matches
         assert not CAPTION_ENDING.search(row) or ends_like_caption(row), row
+        assert caption_ending(row) == (CAPTION_ENDING.search(row) is not None), row
         assert not CAPTION_COPYRIGHT.search(row) or "©" in row, row
         assert not CAPTION_LABEL.search(row) or ":" in row or "/" in row, row
         assert not CAPTION_STOCK.search(row) or may_match(CAPTION_STOCK_HINTS, folded(row)), row
