@@ -23,6 +23,7 @@ from briefing.extract.units import (
     SHAPE_FEATURES,
     SHAPE_ROW,
     RowPatterns,
+    _ascii_shadows,
     _fold_rows,
     is_caption_row,
     is_credited_row,
@@ -58,6 +59,7 @@ from briefing.extract.vocabulary import (
     WORD,
     _byline_vocabulary,
     byline_opener,
+    caption_ending,
     case_openers,
     ends_a_sentence,
     ends_like_caption,
@@ -111,6 +113,7 @@ def test_caption_groups_match_where_the_whole_pattern_does() -> None:
         found += whole
         # each group's screen holds wherever the group matches
         assert not CAPTION_ENDING.search(row) or ends_like_caption(row), row
+        assert caption_ending(row) == (CAPTION_ENDING.search(row) is not None), row
         assert not CAPTION_COPYRIGHT.search(row) or "©" in row, row
         assert not CAPTION_LABEL.search(row) or ":" in row or "/" in row, row
         assert not CAPTION_STOCK.search(row) or may_match(CAPTION_STOCK_HINTS, folded(row)), row
@@ -352,6 +355,14 @@ def test_ascii_shadows_read_as_their_rows() -> None:
     assert shadowed > 1000
 
 
+def test_a_pages_shadows_are_its_rows_shadows() -> None:
+    rows = [row for row in [*ROWS, *_marked_rows(7, 3000)] if "\n" not in row]
+    for start in range(0, len(rows), 150):  # pages of 150 rows
+        page = rows[start : start + 150]
+        assert _ascii_shadows(page) == list(map(ascii_shadow, page))
+    assert _ascii_shadows(["a\nb", "c’"]) == ["a\nb", "c "]  # a row holding a newline
+
+
 def test_lower_case_twins_match_where_the_patterns_do() -> None:
     def letters(items: list) -> set[str]:  # every character the parsed pattern names
         found: set[str] = set()
@@ -475,3 +486,20 @@ def test_rows_neither_hinted_nor_closing_on_a_credit_are_no_captions_nor_credite
         if not credit_hinted:
             assert not is_credited_row(row, words, marked, credit_hinted), row
     assert 0 < asked < len(ROWS)
+
+
+def test_the_stamp_twin_matches_where_the_stamp_pattern_does() -> None:
+    from briefing.extract.dates import _STAMP_MONTH_DAY, _STAMP_MONTH_DAY_LOWERED, shows_stamp
+
+    assert not _STAMP_MONTH_DAY_LOWERED.flags & re.IGNORECASE
+    assert _STAMP_MONTH_DAY.pattern == _STAMP_MONTH_DAY_LOWERED.pattern
+    letters = _STAMP_MONTH_DAY.pattern.replace("(?P<month>", "")
+    assert letters == letters.lower()  # its letters (and escapes) lower case
+    chance = random.Random(6)
+    pieces = ["Nov", "NOV.", "Sept", "ſept", "März", "MAI", "Updated", "Mon", " ", "  ", ",", "1"]
+    pieces += ["19", "3rd", "9:41", "AM", "2 hours ago", "’", "—", "x"]
+    stamps = ["".join(chance.choices(pieces, k=chance.randint(1, 8))) for _ in range(6000)]
+    caseless = [row for row in [*ROWS, *stamps] if ascii_shadow(row) is not None]
+    shown = [shows_stamp(row) for row in caseless]
+    assert shown == [shows_stamp(row, row.lower()) for row in caseless]
+    assert 500 < sum(shown) < len(caseless) - 500

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.vocabulary import BRACKETED_ONLY, STOPWORDS
-from briefing.lazy_pattern import lazy_compile
+from briefing.lazy_pattern import lazy_compile, without_ignorecase
 
 WEIGHTS_FILE = Path(__file__).with_name("date_weights.json")
 
@@ -113,12 +113,22 @@ _STAMP_CLOCK_OR_AGO = lazy_compile(
 _STAMP_MONTH_DAY = lazy_compile(
     rf"(?:\w+\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.IGNORECASE
 )
+# The same, case-sensitive, for a row with its letters lowered whose other characters are all
+# caseless (`ascii_text.CASELESS_MARKS`): it matches there where the other matches the row. Its
+# month names are then passed over on their first letter; case-insensitive, each of them was
+# entered at each place tried (about 26,000 instructions a row).
+_STAMP_MONTH_DAY_LOWERED = without_ignorecase(_STAMP_MONTH_DAY)
 
 
-def shows_stamp(text: str) -> bool:
+def shows_stamp(text: str, lowered: str | None = None) -> bool:
     """Whether a row shows a time stamp without a year (STAMP matches): its search tried the
-    branches opening on a word boundary at every character of the row."""
-    return bool(_STAMP_CLOCK_OR_AGO.search(text) or _STAMP_MONTH_DAY.match(text))
+    branches opening on a word boundary at every character of the row. `lowered`: the row with
+    its ASCII letters lowered, when its other characters are all caseless marks."""
+    if _STAMP_CLOCK_OR_AGO.search(text):
+        return True
+    if lowered is None:
+        return _STAMP_MONTH_DAY.match(text) is not None
+    return _STAMP_MONTH_DAY_LOWERED.match(lowered) is not None
 
 
 # A year (19xx, 20xx) or an all-digit date: every date pattern needs one. Written to open on a

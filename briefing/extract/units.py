@@ -424,6 +424,20 @@ _LOWERED_ROW_PATTERNS = RowPatterns(
 )
 
 
+def _ascii_shadows(texts: list[str]) -> list[str | None]:
+    """`ascii_shadow` of each row (rows hold no newline), worked out on the page's rows joined:
+    each mark the page holds is replaced once, in C, where each row holding a mark was read
+    mark by mark."""
+    page = "\n".join(texts)
+    for mark in CASELESS_MARKS:
+        if mark in page:
+            page = page.replace(mark, " ")
+    rows = page.split("\n")
+    if len(rows) != len(texts):  # (a row holds a newline: each row read alone)
+        return list(map(ascii_shadow, texts))
+    return [row if row.isascii() else None for row in rows]
+
+
 def _fold_rows(texts: list[str], shadows: list[str | None]) -> tuple[FoldedRows, list[str]]:
     """The rows folded (for their hints), and each row lowered (what the lower-case twins of the
     row patterns read of a caseless row, one with an ASCII shadow). Folding a caseless row is
@@ -509,7 +523,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
     """Units of new rows. Each hint list is looked for over all rows at once, and each unit is
     made straight into its __dict__: the frozen dataclass's __init__, a setattr call per field,
     took a fifth of the time a unit costs."""
-    shadows = list(map(ascii_shadow, texts))
+    shadows = _ascii_shadows(texts)
     # (None for a row with an ASCII shadow: read through that)
     latins = [
         None if shadow is not None else latin_shadow(text)
@@ -578,7 +592,13 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         date = (  # every date and stamp pattern needs a digit
             digits > 0
             and DIGIT.search(head) is not None
-            and (shows_date(head) or (word_count <= STAMP_WORDS and shows_stamp(text)))
+            and (
+                shows_date(head)
+                or (
+                    word_count <= STAMP_WORDS
+                    and shows_stamp(text, None if shadow is None else lowered[index])
+                )
+            )
         )
         promo = index in promo_hinted and bool(patterns.promo.search(seen))
         boilerplate = index in boilerplate_hinted and bool(patterns.boilerplate.search(seen))

@@ -228,6 +228,13 @@ CAPTION_ENDING = lazy_compile(
     ),
     re.IGNORECASE,
 )
+# CAPTION_ENDING's branches again, by the mark each needs in a row (`caption_ending`): its
+# search tried every branch at every character, two of them opening on a word boundary or a
+# word character, which the engine cannot skip to.
+CAPTION_DASH = lazy_compile(_CAPTION_DASH, re.IGNORECASE)
+CAPTION_SLASHED = lazy_compile(f"{_CAPTION_SLASH}|{_CAPTION_AGENCY}", re.IGNORECASE)
+CAPTION_BRACKETED = lazy_compile(f"{_CAPTION_BRACKET}|{_CAPTION_VIA}", re.IGNORECASE)
+CAPTION_SIGNED = lazy_compile(_CAPTION_SIGNED, re.IGNORECASE)
 CAPTION_LABEL = lazy_compile(_CAPTION_LABEL, re.IGNORECASE)
 CAPTION_STOCK = lazy_compile(_CAPTION_STOCK, re.IGNORECASE)
 CAPTION_COPYRIGHT = lazy_compile(_CAPTION_COPYRIGHT, re.IGNORECASE)
@@ -417,7 +424,7 @@ def is_caption(text: str, hinted: bool) -> bool:
     branch not anchored at the row's end needs), its groups of branches searched only where
     the row has what they need."""
     return bool(
-        (ends_like_caption(text) and CAPTION_ENDING.search(text))
+        (ends_like_caption(text) and caption_ending(text))
         or (
             hinted
             and (
@@ -426,6 +433,23 @@ def is_caption(text: str, hinted: bool) -> bool:
                 or (may_match(CAPTION_STOCK_HINTS, folded(text)) and CAPTION_STOCK.search(text))
             )
         )
+    )
+
+
+def caption_ending(text: str) -> bool:
+    """Whether CAPTION_ENDING matches in a row: its bracketed branches where the row closes on
+    a bracket (the signed one where it opens on one too), the others where it holds a slash
+    or a dash."""
+    return bool(
+        (
+            text.endswith((")", ")\n"))
+            and (
+                CAPTION_BRACKETED.search(text)
+                or (text.startswith("(") and CAPTION_SIGNED.match(text))
+            )
+        )
+        or ("/" in text and CAPTION_SLASHED.search(text))
+        or (("—" in text or "–" in text) and CAPTION_DASH.search(text))
     )
 
 
