@@ -438,7 +438,7 @@ def furniture_rows() -> FurnitureRows:
         r"https?://|\bwww\.\w"
         rf"|^(?:{_alternatives(vocabulary['labels'])})\s*:"
         rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
-        rf"|^(?:\S+\s*){{0,{DESK_ROW_WORDS - 2}}}\b(?:{_alternatives(vocabulary['desks'])})\W*$"
+        rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
     )
     return FurnitureRows(
         re.compile(row, re.IGNORECASE),
