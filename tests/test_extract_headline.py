@@ -13,6 +13,7 @@ from briefing.extract.headline import (
     HeadlinePick,
     StartCandidates,
     ends_in_credit,
+    is_furniture_row,
     pick_of_two_starts,
     pick_under_first,
     start_candidates,
@@ -49,6 +50,64 @@ HEADLINE = "Council votes to rebuild the old market hall"
 )
 def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
     assert ends_in_credit(row) is credit
+
+
+@pytest.mark.parametrize(
+    ("row", "furniture"),
+    [
+        ("Saturday, September 20, 2025", True),  # a date row over the headline
+        ("Updated: 19-09-2025 23:11 IST", True),
+        ("Mon 8 Sep 2025 14.05 BST", True),
+        ("Source: https://www.bbc.com/news/articles/ced58zywdwno?at_medium=RSS", True),
+        ("Photo: Jana Berg", True),
+        ("READ ALSO: Drone strike destroys U.N. food convoy in famine-hit North Darfur", True),
+        ("Related: Council delays the vote on the market hall to next year", True),
+        ("AMN/ WEB DESK", True),
+        ("Devdiscourse News Desk", True),
+        ("US & Canada is sponsored by", True),
+        ("Listen to this page using ReadSpeaker", True),
+        ("Create an account", True),
+        ("Today's Paper", True),
+        # headlines: a date in a title, "Sources:" opening a scoop, a desk as a thing
+        ("September 11 attacks remembered 24 years on", False),
+        ("Sources: Council to sell the old market hall", False),
+        ("Trump signs the order at the Resolute Desk", False),
+        ("Related parties fight over the market hall", False),
+        (HEADLINE, False),
+    ],
+)
+def test_page_furniture_rows(row: str, furniture: bool) -> None:
+    assert is_furniture_row(row) is furniture
+
+
+def test_a_date_row_over_the_headline_is_not_the_headline() -> None:
+    """A page opening on the day's date, then the headline, the picture's caption and a text
+    opening on its dateline (the scorer alone believed the date row most)."""
+    headline = "More Than 70 Killed in Fire at Old Market Hall, Witnesses Say"
+    caption = (
+        "Debris of the market hall is seen on September 19, 2025, after the fire killed more"
+        " than 70 people."
+    )
+    page = (
+        f"Saturday, September 20, 2025\n\n{headline}\n\n{caption}\n\n"
+        f"September 19, 2025 (HARBOUR TOWN) – {BODY}\n"
+    )
+    assert extract_article(page, "page.txt").title == headline
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"AMN/ WEB DESK\n\n{BODY}\n",  # a desk credit over the text
+        f"{BODY}\n\nSource: https://www.bbc.com/news/articles/ced58zywdwno?at_medium=RSS\n",
+        "{}\n\nREAD ALSO: Drone strike destroys U.N. food convoy in North Darfur\n\n{}\n".format(
+            *BODY.split("\n\n", 1)
+        ),
+    ],
+)
+def test_page_furniture_never_titles_a_page_of_paragraphs(page: str) -> None:
+    """Paragraphs alone with a row of page furniture among them have no title."""
+    assert extract_article(page, "page.txt").title == ""
 
 
 def test_a_caption_signed_by_its_credit_is_never_the_headline() -> None:

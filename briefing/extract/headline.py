@@ -19,6 +19,7 @@ so, reading which place a row stands over) and the best titles the page.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -29,6 +30,7 @@ from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
 
+from briefing.extract.dates import MONTHS, WEEKDAY, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import (
@@ -54,6 +56,7 @@ from briefing.extract.vocabulary import (
 )
 
 WEIGHTS_FILE = Path(__file__).with_name("headline_weights.json")
+FURNITURE_FILE = Path(__file__).with_name("furniture_rows.json")
 ROWS_ABOVE = 40  # rows above the first paragraph that may hold the headline
 MAX_WORDS = 40
 REGION_MAX_WORDS = 20
@@ -407,6 +410,58 @@ def ends_in_credit(text: str) -> bool:
     by its hints."""
     return may_match(CREDIT_TAIL_HINTS, text) and (
         CREDIT_TAIL.search(text) is not None or AGENCY_CREDIT_TAIL.search(text) is not None
+    )
+
+
+@dataclass(frozen=True)
+class FurnitureRows:
+    """The patterns of page furniture that is never a headline (`furniture_rows.json`)."""
+
+    row: re.Pattern[str]  # a URL, a credit label, a link's lead-in, a desk credit, a control
+    control: re.Pattern[str]  # a page control or notice somewhere in a short row
+    date_words: frozenset[str]  # what a row that is only a date holds besides the date
+
+
+CONTROL_ROW_WORDS = 8  # "US & Canada is sponsored by": a control's row is short
+DESK_ROW_WORDS = 6  # "AMN/ WEB DESK", "Devdiscourse News Desk"
+LETTER_WORDS = re.compile(r"[^\W\d_]+(?:\.[^\W\d_])*")
+
+
+def _alternatives(phrases: list[str]) -> str:
+    return "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def furniture_rows() -> FurnitureRows:
+    vocabulary = json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))
+    row = (
+        r"https?://|\bwww\.\w"
+        rf"|^(?:{_alternatives(vocabulary['labels'])})\s*:"
+        rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
+        rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
+    )
+    return FurnitureRows(
+        re.compile(row, re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternatives(vocabulary['controls'])})\b", re.IGNORECASE),
+        frozenset(vocabulary["date_words"]),
+    )
+
+
+@lru_cache(maxsize=UNITS_KEPT)
+def is_furniture_row(text: str) -> bool:
+    """Page furniture of a kind that is never the headline (issue 10): a row holding a URL
+    or opening on a credit label ("Source: ...", "Photo: ..."), a link's lead-in ("READ ALSO:
+    ..."), a desk credit ("AMN/ WEB DESK"), a short row holding a page control or notice
+    ("Listen to this page using ReadSpeaker", "US & Canada is sponsored by"), or a row that
+    is only a date or time ("Saturday, September 20, 2025")."""
+    vocabulary = furniture_rows()
+    if vocabulary.row.search(text):
+        return True
+    words = LETTER_WORDS.findall(text.lower())
+    if len(text.split()) <= CONTROL_ROW_WORDS and vocabulary.control.search(text):
+        return True
+    return is_date_row(text) and all(
+        word in MONTHS or word in vocabulary.date_words or WEEKDAY.match(word) for word in words
     )
 
 
@@ -853,7 +908,9 @@ def best_row(texts: list[str], beliefs: list[float]) -> int | None:
     None when every one is a caption signed by its credit. Such captions stay candidates,
     read and fitted as the others (the scorer learns from them what a caption looks like),
     but are never the headline."""
-    allowed = [k for k, text in enumerate(texts) if not ends_in_credit(text)]
+    allowed = [
+        k for k, text in enumerate(texts) if not (ends_in_credit(text) or is_furniture_row(text))
+    ]
     return max(allowed, key=beliefs.__getitem__) if allowed else None
 
 
