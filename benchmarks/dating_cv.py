@@ -83,6 +83,11 @@ RULES: dict[str, tuple[str, list[tuple[object, str, object]]]] = {
         "event only when the sentence writes no other",
         [(dating, "_PARTICIPLE_OPENS", _NEVER)],
     ),
+    "described_object": (
+        "a date in a phrase on a noun the main verb acts on ('violating the ceasefire reached "
+        "on Tuesday', 'condemned the strike that killed 20 on Sunday') dates that thing",
+        [(dating, "_DESCRIBED_OBJECT", _NEVER)],
+    ),
     "told_elsewhere": (
         "an undated event takes the day another article writes for it",
         [(dating.Dating, "told_elsewhere", lambda self, stated: None)],

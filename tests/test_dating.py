@@ -468,6 +468,41 @@ def test_a_date_describing_a_thing_yields_to_the_events(sentence: str, day: str)
     assert best_date(event_dates(sentence, mentions)).value == day
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        # A phrase on a noun the verb acts on dates that thing: left out.
+        (
+            "The Syrian Ministry of Defense blamed paramilitary militias in Suwayda for violating "
+            "the ceasefire agreement reached on Tuesday, which led Syrian army soldiers to resume "
+            "military operations in the Druze-majority province.",
+            None,
+        ),
+        ("Hamas condemned the strike that killed 20 people on Sunday.", None),
+        ("Both sides accused each other of breaching the truce signed in Doha on Friday.", None),
+        ("Egypt and Qatar welcomed the deal struck late on Monday.", None),
+        # Beside the event's own date, the thing's is left out.
+        ("On Wednesday, the army said militants broke the truce agreed on Tuesday.", "2024-11-27"),
+        # The phrase is the subject, or what was said: its date is the event's.
+        ("A drone strike on the hospital killed 20 people on Sunday.", "2024-11-24"),
+        ("Israel said the strike carried out on Tuesday killed five.", "2024-11-26"),
+        ("The army was attacked on Tuesday near the border.", "2024-11-26"),
+        ("Militants attacked the base on Tuesday.", "2024-11-26"),
+        # A statement "issued on Sunday" dates the saying.
+        ("Hamas condemned the killings in a statement issued on Sunday.", "2024-11-24"),
+    ],
+)
+def test_a_date_describing_what_the_verb_acts_on_does_not_date_the_event(
+    sentence: str, dated: str | None
+) -> None:
+    from briefing.annotate.dates import resolve_dates
+    from briefing.model.dating import best_date, event_dates
+
+    mentions = resolve_dates(sentence, datetime.date(2024, 11, 27))
+    best = best_date(event_dates(sentence, mentions))
+    assert (best.value if best else None) == dated
+
+
 def test_a_sentence_of_an_article_with_no_day_goes_on_the_day_written_before_it(
     tmp_path: Path,
 ) -> None:

@@ -117,9 +117,49 @@ _PARTICIPLE_OPENS = lazy_compile(
 )
 
 
+# A date inside a participle or relative phrase on a noun the clause's verb acts on dates
+# that thing, not the event ("blamed militias for violating the ceasefire agreement reached
+# on Tuesday", "condemned the strike that killed 20 on Sunday"). The noun phrase opens with a
+# determiner after the clause's verb (`_FINITE`): a phrase before it is its subject ("A strike
+# on the building killed 20 on Sunday", "..., the head of the agency announced today"). The
+# participle follows the noun, not an auxiliary ("the army was attacked on"), and at most
+# two words of its own lie between it and the date. After a saying the phrase is the subject of
+# what was said ("said the strike carried out on Tuesday killed five"), and a statement
+# "published on Friday" dates the saying: those dates are the event's.
+_NOT_NOUN = (
+    r"(?:is|are|was|were|be|been|being|has|have|had|it|they|he|she|and|or|as|to|of|in|on|at"
+    r"|for|from|with|by|after|before|when|while)\b"
+)
+_DESCRIBED_OBJECT = lazy_compile(
+    r"(?<!said\s)(?<!says\s)(?<!that\s)(?<!told\s)\b(?:the|a|an|its|their|his|her|this)\s+"
+    rf"(?:(?!{_NOT_NOUN})[\w'’-]+\s+){{0,3}}(?!{_NOT_NOUN})[a-z][\w-]*\s+"
+    rf"(?:that\s+)?(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))})"
+    r"(?:\s+[\w'’-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+# A clause's verb when it can be told from a noun without parsing: a past ("blamed",
+# "struck") or an auxiliary; "strike" or "attack" may be the subject itself.
+_FINITE = lazy_compile(
+    rf"\b(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))}"
+    r"|is|are|was|were|has|have|had|will|would|said|says|told)\b"
+)
+
+
+def _describes_object(clause: str) -> bool:
+    """Whether a date ending `clause` (the text of its clause before it) is in a phrase on a
+    noun the clause's verb acts on (see `_DESCRIBED_OBJECT`)."""
+    phrase = _DESCRIBED_OBJECT.search(clause)
+    return (
+        phrase is not None
+        and _FINITE.search(clause, 0, phrase.start()) is not None
+        and not _STATEMENT.search(phrase.group())
+    )
+
+
 def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, ...]:
-    """The dates in a sentence that date its event, not its background clauses; a date in a
-    clause describing a thing (see `_PARTICIPLE_OPENS`) only when no other date is left."""
+    """The dates in a sentence that date its event, not its background clauses nor a phrase
+    on what its verb acts on (see `_describes_object`); a date in a clause describing a thing
+    (see `_PARTICIPLE_OPENS`) only when no other date is left."""
     kept, describing = [], []
     for mention in dates:
         # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
@@ -135,6 +175,8 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
         # "Trump's July 25 phone call", "the Nov. 27 offensive": a date naming a thing
         # (no preposition before it, a noun after it) dates that thing, not the event.
         if mention.text[:1].isupper() and _NOUN_AFTER.match(text, mention.end):
+            continue
+        if _describes_object(clause):
             continue
         if before and _PARTICIPLE_OPENS.match(clause):
             describing.append(mention)
