@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from briefing.corroborate import report_words
-from briefing.model.facts import civilians_act, fact_candidate, says_again, score
+from briefing.model.facts import (
+    civilians_act,
+    fact_candidate,
+    says_again,
+    score,
+    tells_a_death,
+)
 from briefing.model.lines import Line
 from briefing.model.types import Fact, SummaryLine
 from briefing.summarize import select_sentences
@@ -99,10 +105,21 @@ def fresh_lines(
     """The lines that could stand alone as summary lines, but those saying again what one
     of the key `facts` says (another outlet's account of it is not another development):
     what a summary is made from."""
-    told = [(fact.text, fact.date or fact.reported) for fact in facts]
+    # `says_again` holds only between statements of one day, or two that both tell a
+    # death: a line is read against those facts alone, not against each of a large pane's.
+    on_day: dict[str | None, list[str]] = {}
+    deaths = []
+    for fact in facts:
+        day = fact.date or fact.reported
+        on_day.setdefault(day, []).append(fact.text)
+        if tells_a_death(fact.text):
+            deaths.append((fact.text, day))
     fresh = []
     for line, also in _candidates(lines):
         day = line.recency or None  # (worked out once, not once for each fact)
+        told = [(text, day) for text in on_day.get(day, ())]
+        if tells_a_death(line.event):
+            told += [fact for fact in deaths if fact[1] != day]
         if not any(says_again(line.event, day, *fact) for fact in told):
             fresh.append((line, also))
     return fresh
