@@ -108,17 +108,22 @@ def fresh_lines(
     # `says_again` holds only between statements of one day, or two that both tell a
     # death: a line is read against those facts alone, not against each of a large pane's.
     on_day: dict[str | None, list[str]] = {}
-    deaths = []
     for fact in facts:
-        day = fact.date or fact.reported
-        on_day.setdefault(day, []).append(fact.text)
-        if tells_a_death(fact.text):
-            deaths.append((fact.text, day))
+        on_day.setdefault(fact.date or fact.reported, []).append(fact.text)
+    deaths = None  # the facts telling a death, read for one only once a line tells one
     fresh = []
     for line, also in _candidates(lines):
         day = line.recency or None  # (worked out once, not once for each fact)
         told = [(text, day) for text in on_day.get(day, ())]
-        if tells_a_death(line.event):
+        # (No need to read a line for a death when no fact is of another day.)
+        if len(on_day) > (day in on_day) and tells_a_death(line.event):
+            if deaths is None:
+                deaths = [
+                    (text, told_on)
+                    for told_on, texts in on_day.items()
+                    for text in texts
+                    if tells_a_death(text)
+                ]
             told += [fact for fact in deaths if fact[1] != day]
         if not any(says_again(line.event, day, *fact) for fact in told):
             fresh.append((line, also))
