@@ -363,15 +363,15 @@ def says_again(text: str, day: str | None, other: str, other_day: str | None) ->
     twice (see `_Act`): a summary line saying again what a fact or another line says."""
     # Acts of two days are two acts, but for one person's death (`_Act.restates`): no need
     # to read them unless both tell a death.
-    if day != other_day and not (_tells_a_death(text) and _tells_a_death(other)):
+    if day != other_day and not (tells_a_death(text) and tells_a_death(other)):
         return False
     one, two = _act(text, day), _act(other, other_day)
     return bool(one and two and one.restates(two))
 
 
-# A pane's lines are each compared with every key fact: the same text read again.
+# A pane's lines and key facts are each read for a death again and again.
 @lru_cache(maxsize=1024)
-def _tells_a_death(text: str) -> bool:
+def tells_a_death(text: str) -> bool:
     return _DIED.search(text) is not None
 
 

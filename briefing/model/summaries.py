@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from briefing.corroborate import report_words
-from briefing.model.facts import civilians_act, fact_candidate, says_again, score
+from briefing.model.facts import (
+    civilians_act,
+    fact_candidate,
+    says_again,
+    score,
+    tells_a_death,
+)
 from briefing.model.lines import Line
 from briefing.model.types import Fact, SummaryLine
 from briefing.summarize import select_sentences
@@ -99,10 +105,26 @@ def fresh_lines(
     """The lines that could stand alone as summary lines, but those saying again what one
     of the key `facts` says (another outlet's account of it is not another development):
     what a summary is made from."""
-    told = [(fact.text, fact.date or fact.reported) for fact in facts]
+    # `says_again` holds only between statements of one day, or two that both tell a
+    # death: a line is read against those facts alone, not against each of a large pane's.
+    on_day: dict[str | None, list[str]] = {}
+    for fact in facts:
+        on_day.setdefault(fact.date or fact.reported, []).append(fact.text)
+    deaths = None  # the facts telling a death, read for one only once a line tells one
     fresh = []
     for line, also in _candidates(lines):
         day = line.recency or None  # (worked out once, not once for each fact)
+        told = [(text, day) for text in on_day.get(day, ())]
+        # (No need to read a line for a death when no fact is of another day.)
+        if len(on_day) > (day in on_day) and tells_a_death(line.event):
+            if deaths is None:
+                deaths = [
+                    (text, told_on)
+                    for told_on, texts in on_day.items()
+                    for text in texts
+                    if tells_a_death(text)
+                ]
+            told += [fact for fact in deaths if fact[1] != day]
         if not any(says_again(line.event, day, *fact) for fact in told):
             fresh.append((line, also))
     return fresh
