@@ -29,9 +29,10 @@ other actors under 2% together (though callgrind counts 1.3 G of its 13.3 G inst
 there: instructions are no measure of the tail's time). Collection
 passes were a twelfth of it (1,477 young, 133 middle and 8 full passes, 1.0 s; only the
 full ones found anything, one cycle: a scoring cache of corroboration's): the model stage
-now runs with collection paused. Its main-process CPU over saved workers' results (as
-`model_stage.py --saved`), three pairs in turn at load 5-15: 11.57 / 11.05 / 10.76 s
-before, 10.39 / 9.95 / 9.38 s after (-10% to -13%); peak resident size 350 -> 364 MB.
+now runs with collection paused (`build_model`, frozen at its end). Its main-process
+CPU over saved workers' results (as `model_stage.py --saved`), three pairs in turn at
+load 5-15: 11.57 / 11.05 / 10.76 s before, 10.39 / 9.95 / 9.38 s after (-10% to -13%);
+peak resident size 350 -> 364 MB.
 
 Tried, not kept: the profile suggestion and the other actors in a process forked at the
 start of the model stage (a pool of one, inheriting the articles), beside corroboration.

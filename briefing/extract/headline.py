@@ -457,11 +457,11 @@ def is_furniture_row(text: str) -> bool:
     vocabulary = furniture_rows()
     if vocabulary.row.search(text):
         return True
-    words = LETTER_WORDS.findall(text.lower())
     if len(text.split()) <= CONTROL_ROW_WORDS and vocabulary.control.search(text):
         return True
     return is_date_row(text) and all(
-        word in MONTHS or word in vocabulary.date_words or WEEKDAY.match(word) for word in words
+        word in MONTHS or word in vocabulary.date_words or WEEKDAY.match(word)
+        for word in LETTER_WORDS.findall(text.lower())
     )
 
 
