@@ -522,6 +522,16 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
     # A statement of the day that the other side has intensified something is news.
     said = "The army said on Monday that the RSF has intensified its shelling of the city."
     assert not is_background(said, None, "2025-11-04")
+    # A situation told in the perfect with what it worsens: commentary, not a day's event.
+    areas = (
+        "Reports indicate that the RSF has taken control of significant areas, exacerbating "
+        "the humanitarian crisis."
+    )
+    assert is_background(areas, None, "2025-09-19")
+    shelled = "The RSF shelled the camp on Monday, worsening the humanitarian crisis."
+    assert not is_background(shelled, None, "2025-11-04")
+    said_worse = "The army said the RSF has shelled the camp, worsening the crisis."
+    assert not is_background(said_worse, None, "2025-11-04")
     # A run of events in the perfect, unless a day of it is written; one strike is news.
     series = "Israel has launched a series of airstrikes in the region, citing Hezbollah."
     assert is_background(series, None, "2025-11-23")
