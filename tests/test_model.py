@@ -209,6 +209,30 @@ def test_he_is_the_person_who_condemned_in_the_sentence_before() -> None:
     assert attribute_sentences(sentences)["a1.s2"] == "Ukrainian President Volodymyr Zelensky"
 
 
+def test_he_is_the_person_named_after_an_opening_phrase() -> None:
+    # Not the speaker quoted before: the subject of the sentence just before, past "Earlier,".
+    sentences = _body_sentences(
+        '"I strongly condemn these brutal attacks," Kos said on social media.',
+        "Earlier, Ukrainian President Volodymyr Zelenskyy condemned Russia's missile strike.",
+        'In a post on X, he said, "Right now in Kyiv, first responders are clearing the rubble."',
+    )
+    assert attribute_sentences(sentences)["a1.s3"] == "Ukrainian President Volodymyr Zelenskyy"
+
+
+def test_he_is_never_an_army_and_may_be_named_in_a_who_clause() -> None:
+    # "The Israel Defense Forces (IDF)" is a group, not "he"; the person "who later
+    # condemned" the strikes is.
+    sentences = _body_sentences(
+        "The Israel Defense Forces (IDF) confirmed it struck the entrance to the complex.",
+        "The strikes were a message to the government, led by President Ahmed al‑Sharaa, "
+        "who later condemned the attacks.",
+        "He warned the strikes had nearly escalated into a broader regional conflict.",
+    )
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s1"] == "The Israel Defense Forces (IDF)"
+    assert speakers["a1.s3"] == "President Ahmed al‑Sharaa"
+
+
 def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("Russia and Iran have regularly held talks in Astana.", None, None)
     assert is_background("If the attacks continue, the port could close.", None, None)
