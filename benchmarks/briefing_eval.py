@@ -14,6 +14,14 @@ Each cluster is briefed as the user would (`briefing dump --format json --no-cac
 cluster's profile, in a subprocess, so it measures the public contract whatever the engine's
 inside looks like) and every line of the result is judged by the labelled sentence it
 states. The exit status is 0 when every target is met, 1 otherwise.
+
+Did not pay (leftovers22, 2026-11-28, 12 pages missing; QA finding #19, pronoun-led lines
+such as "He also warned the Syria government ..."): stating a report in its first body
+sentence whose subject is no pronoun (`reports.stated_by`) kept every figure but summary
+lines usable, 60/117 -> 59/117 (dev): "They blamed the paramilitary RSF for Monday's
+attack ..." became "Local authorities blamed ...", which repeats a key fact and left the
+summary; also leaving pronoun-led lines out of summaries (a summary line shows no speaker),
+59/116. A summary line that names its speaker, as a key fact does, is what is left to try.
 """
 
 from __future__ import annotations

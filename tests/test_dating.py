@@ -934,7 +934,11 @@ Ambassador Katarina Mathernova strongly condemned the strike, calling it "terror
 
 European Commissioner for Enlargement Marta Kos also criticised Russia for the strike.
 
+Antonio Costa, the President of the European Council, said he was "horrified" by the strike.
+
 Rescuers said the missiles destroyed a residential building in the Darnytskyi district.
+
+A spokesman said no injuries had been reported among the embassy staff.
 """
     same_day = """ date 2025-08-27 Russian strike on Kyiv
 
@@ -947,7 +951,10 @@ Ambassador Katarina Mathernova strongly condemned the strike.
     # Condemned the night of the strike or the next day: the words do not say which.
     assert _line_date(index, "later.txt", "Ambassador Katarina") == "2025-08"
     assert _line_date(index, "later.txt", "European Commissioner") == "2025-08"
-    # What the strike did is of its day.
+    # A saying of the speaker's feeling about the strike is a reaction too.
+    assert _line_date(index, "later.txt", "Antonio Costa") == "2025-08"
+    # What the strike did is of its day, and so is a saying of what it did.
     assert _line_date(index, "later.txt", "Rescuers said") == "2025-08-27"
+    assert _line_date(index, "later.txt", "A spokesman said") == "2025-08-27"
     # A reaction in an article of the news's own day is of that day.
     assert _line_date(index, "same.txt", "Ambassador Katarina") == "2025-08-27"

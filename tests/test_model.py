@@ -209,6 +209,30 @@ def test_he_is_the_person_who_condemned_in_the_sentence_before() -> None:
     assert attribute_sentences(sentences)["a1.s2"] == "Ukrainian President Volodymyr Zelensky"
 
 
+def test_he_is_the_person_named_after_an_opening_phrase() -> None:
+    # Not the speaker quoted before: the subject of the sentence just before, past "Earlier,".
+    sentences = _body_sentences(
+        '"I strongly condemn these brutal attacks," Kos said on social media.',
+        "Earlier, Ukrainian President Volodymyr Zelenskyy condemned Russia's missile strike.",
+        'In a post on X, he said, "Right now in Kyiv, first responders are clearing the rubble."',
+    )
+    assert attribute_sentences(sentences)["a1.s3"] == "Ukrainian President Volodymyr Zelenskyy"
+
+
+def test_he_is_never_an_army_and_may_be_named_in_a_who_clause() -> None:
+    # "The Israel Defense Forces (IDF)" is a group, not "he"; the person "who later
+    # condemned" the strikes is.
+    sentences = _body_sentences(
+        "The Israel Defense Forces (IDF) confirmed it struck the entrance to the complex.",
+        "The strikes were a message to the government, led by President Ahmed al‑Sharaa, "
+        "who later condemned the attacks.",
+        "He warned the strikes had nearly escalated into a broader regional conflict.",
+    )
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s1"] == "The Israel Defense Forces (IDF)"
+    assert speakers["a1.s3"] == "President Ahmed al‑Sharaa"
+
+
 def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("Russia and Iran have regularly held talks in Astana.", None, None)
     assert is_background("If the attacks continue, the port could close.", None, None)
@@ -522,6 +546,16 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
     # A statement of the day that the other side has intensified something is news.
     said = "The army said on Monday that the RSF has intensified its shelling of the city."
     assert not is_background(said, None, "2025-11-04")
+    # A situation told in the perfect with what it worsens: commentary, not a day's event.
+    areas = (
+        "Reports indicate that the RSF has taken control of significant areas, exacerbating "
+        "the humanitarian crisis."
+    )
+    assert is_background(areas, None, "2025-09-19")
+    shelled = "The RSF shelled the camp on Monday, worsening the humanitarian crisis."
+    assert not is_background(shelled, None, "2025-11-04")
+    said_worse = "The army said the RSF has shelled the camp, worsening the crisis."
+    assert not is_background(said_worse, None, "2025-11-04")
     # A run of events in the perfect, unless a day of it is written; one strike is news.
     series = "Israel has launched a series of airstrikes in the region, citing Hezbollah."
     assert is_background(series, None, "2025-11-23")

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from briefing.annotate import Sentence
 from briefing.ascii_text import sentence_words
-from briefing.model.clauses import main_clause_opening, main_clause_passive, subject_end
+from briefing.model.clauses import (
+    main_clause_opening,
+    main_clause_passive,
+    opening_phrase_end,
+    subject_end,
+)
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
@@ -156,23 +161,33 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     return speakers
 
 
-# A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation.
+# A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation,
+# also before its abbreviation ("The Israel Defense Forces (IDF)").
 _GROUP = re.compile(
-    r"\b(?:[a-z]+s|ministry|army|military|government|agency|office|group|council|"
-    r"command|police|monitor|observatory)$",
+    r"(?:\b(?:[a-z]+s|ministry|army|military|government|agency|office|group|council|"
+    r"command|police|monitor|observatory)|\b(?:Forces|Brigades?|Corps|Guards?|Units?))"
+    r"(?:\s*\([^()]*\))?$",
 )
 # "Biden spoke ...", "Ukrainian President Volodymyr Zelenskyy confirmed ...": a sentence
 # whose subject is a name (capitalised words) doing what people do.
-_NAMED_SUBJECT = re.compile(
-    r"^((?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)\s+(?:[a-z]+ly\s+)?"
+_WORD_OF_NAME = r"(?:(?:al|el|bin|ibn|abu)[‐‑-])?[A-Z][\w'’.‐‑-]*"  # "al-Sharaa" too
+_NAME = rf"((?:{_WORD_OF_NAME}\s+){{0,4}}{_WORD_OF_NAME})"
+_DOING = (
     r"(?:said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
     r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|"
     r"condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed)\b"
 )
+_NAMED_SUBJECT = re.compile(rf"^{_NAME}\s+(?:[a-z]+ly\s+)?{_DOING}")
+# "... led by President Ahmed al-Sharaa, who later condemned the attacks": a person named
+# anywhere in the sentence as doing what people do.
+_NAMED_WHO = re.compile(rf"{_NAME},\s+who\s+(?:(?:[a-z]+ly|also|later)\s+)?{_DOING}")
 
 
 def _named_subject(text: str) -> str | None:
-    match = _NAMED_SUBJECT.match(text.lstrip())
+    # Past an opening phrase: "Earlier, Ukrainian President Volodymyr Zelenskyy condemned ..."
+    match = _NAMED_SUBJECT.match(text[opening_phrase_end(text) :].lstrip()) or _NAMED_WHO.search(
+        text
+    )
     if not match or match.group(1).split()[0] in ("The", "A", "An", "In", "On", "At", "It"):
         return None
     return match.group(1)

@@ -110,11 +110,17 @@ _STANDING = _Screened(
 # A change of the situation told in the perfect by the main clause: "The strike has
 # dramatically escalated tensions between Israel and Hezbollah", "Fighting has intensified
 # in this oil-rich area" (what the news has led to, commentary; not "The army said the RSF
-# has intensified its shelling", a statement of the day).
+# has intensified its shelling", a statement of the day). Or a situation told in the perfect
+# with what it worsens: "Reports indicate that the RSF has taken control of significant
+# areas, exacerbating the humanitarian crisis" (not "the army said ... has shelled ...,
+# worsening ...", nor a day's event in the past: "shelled the camp, worsening ...").
 _TREND = _Screened(
     re.compile(
         r"^(?:(?!\b(?:said|says|told|that|after|when)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?"
-        r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b",
+        r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b"
+        r"|^(?:(?!\b(?:said|says|told)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+        r"[^.;]*,\s*(?:further\s+)?(?:exacerbating|worsening|deepening|aggravating|compounding"
+        r"|fuell?ing|heightening)\b",
         re.IGNORECASE,
     ),
     _PERFECT,

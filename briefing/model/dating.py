@@ -872,11 +872,24 @@ _REACTIONS = frozenset(
 )
 
 
+# A saying whose words are only the speaker's feeling about the event ("said he was
+# “horrified” by the strike", "said it was deeply saddened by the death"): a reaction too. Not
+# any saying with no event verb: "He said no injuries had been reported" tells the news.
+_SAID_FEELING = lazy_compile(
+    r"\b(?:said|says)\s+(?:that\s+)?(?:he|she|it|they|we|i)\s+(?:was|were|is|are|felt|feels)"
+    r"\s+(?:[a-z]+ly\s+)?[\"“‘']?(?:horrified|appalled|shocked|outraged|saddened|dismayed"
+    r"|sickened|alarmed|disturbed|concerned|heartbroken)\b",
+    re.IGNORECASE,
+)
+
+
 def reacts(event: str) -> bool:
     """Whether the event's main verb is a response to another event ("Ambassador Katarina
     Mathernova strongly condemned the strike"), read past a subject's apposition
-    ("European Commissioner for Enlargement Marta Kos also criticised ...")."""
-    return main_verb(event, reach=12)[0] in _REACTIONS
+    ("European Commissioner for Enlargement Marta Kos also criticised ..."), or a saying
+    of the speaker's feeling about it (`_SAID_FEELING`)."""
+    verb = main_verb(event, reach=12)[0]
+    return verb in _REACTIONS or (verb in ("said", "says") and bool(_SAID_FEELING.search(event)))
 
 
 def told_in_past(text: str) -> bool:
