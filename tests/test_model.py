@@ -137,6 +137,20 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "the strike’s location.",
             "The IDF",
         ),
+        (
+            # "and said" is the speaker's second verb: what was announced is a thing.
+            "The minister announced a curfew in the city and said schools would close.",
+            "The minister announced a curfew in the city and said schools would close.",
+            "The minister",
+        ),
+        (
+            # The words between a quote and "and said" are no speaker: the subject is.
+            "Israel's defence minister has announced a \"special state of emergency\" in the "
+            "country and said schools would stay closed on Friday.",
+            "Israel's defence minister has announced a \"special state of emergency\" in the "
+            "country and said schools would stay closed on Friday.",
+            "Israel's defence minister",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:

@@ -65,6 +65,9 @@ _CLAUSE_WORD = re.compile(r"\b(?:what|which|where|whom|whose|it)\b", re.IGNORECA
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)$", re.IGNORECASE)
 # A reporter's credit is no source: "By Rabiul Islam".
 _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
+# "X announced a “state of emergency” in the country and said ...": a second verb of the
+# sentence's own subject; what stands between the quote and "and said" is no speaker.
+_COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,12 @@ def find_attribution(text: str) -> Attribution | None:
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
-            if _PASSIVE.search(who) or _BYLINE.match(who) or _NEGATED.search(who):
+            if (
+                _PASSIVE.search(who)
+                or _BYLINE.match(who)
+                or _NEGATED.search(who)
+                or _COORDINATED.search(who)
+            ):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
             if document := _DOCUMENT.match(who):

@@ -89,6 +89,7 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             and (told or not _TOLD.search(span[: attribution.end]))
             and main_verb(after)[0]
             and (told or _verb_before_comma(after))
+            and not _second_verb(after)
         ):
             span, opening = after, 0
         elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
@@ -114,6 +115,19 @@ def _verb_before_comma(text: str) -> bool:
     which imposed a reign of terror, had taken control" said a clause."""
     opening = main_clause_opening(text)
     return _COMMA_PARTICIPLE.search(opening, 0, subject_end(opening)) is None
+
+
+# A subject ending in a conjunction is none: the verb after it is a second predicate.
+_CONJUNCTION_END = re.compile(r"\b(?:and|or|but)\s*$", re.IGNORECASE)
+
+
+def _second_verb(text: str) -> bool:
+    """Whether the verb found in what follows a speech verb is the speaker's second one:
+    "The minister announced a curfew in the city and said schools would close" said a thing
+    (the curfew), then spoke again; cut after "announced", the rest would read "A curfew in
+    the city and said ..."."""
+    opening = main_clause_opening(text)
+    return _CONJUNCTION_END.search(opening, 0, subject_end(opening)) is not None
 
 
 def _closed(span: str) -> str:
