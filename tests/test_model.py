@@ -288,6 +288,15 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
         "The deal is considered a landmark since Rojava had rejected it.", None, None
     )
     assert is_background("More hostages are expected to be released.", None, None)
+    # A plan, in any tense, says what was to happen; its verb may stand past the words
+    # a subject is read in, the plan's word after them.
+    planned = (
+        "Officials from both the United States and Iran, alongside Omani mediators, were "
+        "scheduled to hold a sixth round of negotiations on Sunday in Oman."
+    )
+    assert is_background(planned, None, None)
+    assert not is_background(planned.replace("scheduled to hold", "holding"), None, None)
+    assert not is_background("The talks were held on Sunday in Oman.", None, None)
     assert not is_background("Two missiles hit the city centre.", None, None)
     # The perfect of an event, told passive, is news; a state in the perfect is not.
     assert not is_background("At least 134 people have been killed in El Fasher.", None, None)
