@@ -442,6 +442,36 @@ def test_he_or_she_is_the_last_person_named_not_a_group() -> None:
     assert speakers["a1.s4"] == "Reuters witnesses"
 
 
+def test_a_quote_over_sentences_of_a_paragraph_is_its_closing_speakers() -> None:
+    """The sentences inside a quote name no speaker; the sentence closing it does."""
+    texts = [
+        "“The area of the institute and the neighbouring hospital was hit.",
+        "More than 180 people were injured.",
+        "Unfortunately, many were killed,” President Volodymyr Zelensky said.",
+    ]
+    sentences = [Sentence(f"a1.s{n}", "a1", 2, "body", t, (), ()) for n, t in enumerate(texts, 1)]
+    # A quote its paragraph leaves open says nobody's name for it.
+    sentences += [
+        Sentence("a1.s4", "a1", 3, "body", "“Rescuers are still at work.", (), ()),
+        Sentence("a1.s5", "a1", 4, "body", "The ministry said 25 were rescued.", (), ()),
+    ]
+    # Nor does a pronoun's guess at the opening ("he" is the last speaker named, Kos).
+    sentences += [
+        Sentence("a1.s6", "a1", 5, "body", "“We condemn it,” Kos said.", (), ()),
+        Sentence("a1.s7", "a1", 6, "body", "In a post on X, he said, “Rescuers are here.", (), ()),
+        Sentence("a1.s8", "a1", 6, "body", "Eight people are dead.”", (), ()),
+    ]
+    speakers = attribute_sentences(sentences)
+    assert [speakers[f"a1.s{n}"] for n in range(1, 9)] == [
+        *["President Volodymyr Zelensky"] * 3,
+        None,
+        "The ministry",
+        "Kos",
+        "Kos",
+        None,
+    ]
+
+
 def test_when_is_no_speaker() -> None:
     text = "The army left the city, a day after the RSF said it had taken the base."
     assert find_speaker(text) != "a day after the RSF"
