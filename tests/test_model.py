@@ -145,9 +145,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
         ),
         (
             # The words between a quote and "and said" are no speaker: the subject is.
-            "Israel's defence minister has announced a \"special state of emergency\" in the "
+            'Israel\'s defence minister has announced a "special state of emergency" in the '
             "country and said schools would stay closed on Friday.",
-            "Israel's defence minister has announced a \"special state of emergency\" in the "
+            'Israel\'s defence minister has announced a "special state of emergency" in the '
             "country and said schools would stay closed on Friday.",
             "Israel's defence minister",
         ),
@@ -703,3 +703,22 @@ def test_an_undated_page_no_report_dates_is_tagged_as_of_the_latest_day_it_write
     assert undated not in briefing.estimated_published
     sent = _sentence_id(briefing, "undated", "The Syrian army sent")
     assert briefing.sentence(sent).actors == ("hts",)
+
+
+def test_a_sentence_inside_a_quote_is_its_speakers(tmp_path: Path) -> None:
+    # The Russian ministry's quote runs over three sentences of one paragraph, its
+    # speaker named after the last: the middle one is the ministry's claim, not the
+    # outlet's report.
+    page = (
+        " date 2024-09-03 Strike on Poltava\n\n"
+        "Russian missiles hit a military institute in Poltava on Tuesday, killing 51 people, "
+        "Ukrainian officials said.\n\n"
+        "“We struck a training centre of the Ukrainian army in Poltava. More than 200 "
+        "Ukrainian soldiers were killed in the strike on Tuesday. The operation went as "
+        "planned,” the Russian defence ministry said in a statement.\n"
+    )
+    briefing = _briefed(tmp_path, {"poltava.txt": page}, "ukraine")
+    inside = _sentence_id(briefing, "poltava", "More than 200 Ukrainian")
+    facts = [fact for brief in briefing.actors for fact in brief.facts]
+    claimed = [fact.attribution for fact in facts if inside in fact.sources]
+    assert claimed == ["the Russian defence ministry"]
