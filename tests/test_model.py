@@ -521,14 +521,24 @@ def test_captions_and_teasers_are_never_lines() -> None:
         ),
         # Any wire the extraction knows closes a caption the same way.
         (17, "Rescue workers carry a wounded man near the station (dpa)"),
+        # The photographer in capitals, then the paper or service credited.
+        (
+            18,
+            "Rescue workers clear debris from a military academy struck by Russian missiles "
+            "in Poltava, Ukraine, on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times "
+            "News Service",
+        ),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {
-        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20)
+        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21)
     }
+    # Capitals before a slash inside a paragraph of text are no credit.
+    allied = "The talks resumed on Friday. NATO/EU officials met in Brussels on Monday."
+    assert furniture([Sentence("a4.s1", "a4", 1, "body", allied, (), ())]) == frozenset()
     # A slash between names inside a sentence is no credit.
     aid = Sentence("a3.s1", "a3", 1, "body", "Aid arrived, according to UN/OCHA officials.", (), ())
     assert furniture([aid]) == frozenset()

@@ -43,7 +43,12 @@ _CREDIT = re.compile(
     # A slash after a capitalised agency, then a person's name (two or three words) at
     # the very end: "UN/OCHA" or "and/or" are not credits.
     r"|(?-i:(?:^|\s)(?:[A-Z]{2,}[/-])*[A-Z]{2,}(?:\s+Photo)?\s?/\s?"
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*\)?$)",
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*\)?$)"
+    # Or the photographer's name in capitals after the caption's last sentence, then the
+    # paper or service: "... on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times News
+    # Service", "... on Friday. FRED LUM/THE GLOBE AND MAIL".
+    r"|(?-i:[.!?]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}\s?/\s?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,5}\s*$)",
     re.IGNORECASE,
 )
 # Article text ends its sentences; a short body or subhead line that does not is a teaser,
