@@ -144,6 +144,21 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The minister",
         ),
         (
+            # A second speaker after "and": cut, the line would give both accounts as the
+            # first speaker's.
+            "President Volodymyr Zelensky said 271 people were injured, and Philip Pronin, "
+            "the governor of the Poltava region, said 18 people were still trapped.",
+            "President Volodymyr Zelensky said 271 people were injured, and Philip Pronin, "
+            "the governor of the Poltava region, said 18 people were still trapped.",
+            "President Volodymyr Zelensky",
+        ),
+        (
+            # Two events of one account are cut as one.
+            "Officials said the rebels seized the town and Kurdish fighters withdrew on Monday.",
+            "The rebels seized the town and Kurdish fighters withdrew on Monday.",
+            "Officials",
+        ),
+        (
             # The words between a quote and "and said" are no speaker: the subject is.
             'Israel\'s defence minister has announced a "special state of emergency" in the '
             "country and said schools would stay closed on Friday.",
