@@ -536,7 +536,8 @@ def test_gaza_lebanon_profile() -> None:
         "Islamic Jihad said militants from its ranks fired rockets. "
         "Israel will withdraw as Lebanon's army takes control near the border. "
         "Hezbollah must end its armed presence south of the Litani, Biden said. "
-        "Thousands of displaced Lebanese returned to southern Lebanon."
+        "Thousands of displaced Lebanese returned to southern Lebanon. "
+        "The Houthi-run health ministry said US strikes on the Ras Isa port killed 74 people."
     )
     tagger = compile_profile(load_profile("gaza-lebanon"))
     tags = [tagger.tag(text, article) for _, text in _article_sentences(article)]
@@ -548,6 +549,7 @@ def test_gaza_lebanon_profile() -> None:
         ("israel", "lebanon"),
         ("hezbollah", "us"),
         (),  # the displaced are people of the theatre, not the Lebanese state
+        ("houthis", "us"),
     ]
 
 

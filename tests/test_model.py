@@ -137,6 +137,35 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "the strike’s location.",
             "The IDF",
         ),
+        (
+            # "and said" is the speaker's second verb: what was announced is a thing.
+            "The minister announced a curfew in the city and said schools would close.",
+            "The minister announced a curfew in the city and said schools would close.",
+            "The minister",
+        ),
+        (
+            # A second speaker after "and": cut, the line would give both accounts as the
+            # first speaker's.
+            "President Volodymyr Zelensky said 271 people were injured, and Philip Pronin, "
+            "the governor of the Poltava region, said 18 people were still trapped.",
+            "President Volodymyr Zelensky said 271 people were injured, and Philip Pronin, "
+            "the governor of the Poltava region, said 18 people were still trapped.",
+            "President Volodymyr Zelensky",
+        ),
+        (
+            # Two events of one account are cut as one.
+            "Officials said the rebels seized the town and Kurdish fighters withdrew on Monday.",
+            "The rebels seized the town and Kurdish fighters withdrew on Monday.",
+            "Officials",
+        ),
+        (
+            # The words between a quote and "and said" are no speaker: the subject is.
+            'Israel\'s defence minister has announced a "special state of emergency" in the '
+            "country and said schools would stay closed on Friday.",
+            'Israel\'s defence minister has announced a "special state of emergency" in the '
+            "country and said schools would stay closed on Friday.",
+            "Israel's defence minister",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:
@@ -298,6 +327,15 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
         "The deal is considered a landmark since Rojava had rejected it.", None, None
     )
     assert is_background("More hostages are expected to be released.", None, None)
+    # A plan, in any tense, says what was to happen; its verb may stand past the words
+    # a subject is read in, the plan's word after them.
+    planned = (
+        "Officials from both the United States and Iran, alongside Omani mediators, were "
+        "scheduled to hold a sixth round of negotiations on Sunday in Oman."
+    )
+    assert is_background(planned, None, None)
+    assert not is_background(planned.replace("scheduled to hold", "holding"), None, None)
+    assert not is_background("The talks were held on Sunday in Oman.", None, None)
     assert not is_background("Two missiles hit the city centre.", None, None)
     # The perfect of an event, told passive, is news; a state in the perfect is not.
     assert not is_background("At least 134 people have been killed in El Fasher.", None, None)
@@ -443,6 +481,36 @@ def test_he_or_she_is_the_last_person_named_not_a_group() -> None:
     assert speakers["a1.s4"] == "Reuters witnesses"
 
 
+def test_a_quote_over_sentences_of_a_paragraph_is_its_closing_speakers() -> None:
+    """The sentences inside a quote name no speaker; the sentence closing it does."""
+    texts = [
+        "“The area of the institute and the neighbouring hospital was hit.",
+        "More than 180 people were injured.",
+        "Unfortunately, many were killed,” President Volodymyr Zelensky said.",
+    ]
+    sentences = [Sentence(f"a1.s{n}", "a1", 2, "body", t, (), ()) for n, t in enumerate(texts, 1)]
+    # A quote its paragraph leaves open says nobody's name for it.
+    sentences += [
+        Sentence("a1.s4", "a1", 3, "body", "“Rescuers are still at work.", (), ()),
+        Sentence("a1.s5", "a1", 4, "body", "The ministry said 25 were rescued.", (), ()),
+    ]
+    # Nor does a pronoun's guess at the opening ("he" is the last speaker named, Kos).
+    sentences += [
+        Sentence("a1.s6", "a1", 5, "body", "“We condemn it,” Kos said.", (), ()),
+        Sentence("a1.s7", "a1", 6, "body", "In a post on X, he said, “Rescuers are here.", (), ()),
+        Sentence("a1.s8", "a1", 6, "body", "Eight people are dead.”", (), ()),
+    ]
+    speakers = attribute_sentences(sentences)
+    assert [speakers[f"a1.s{n}"] for n in range(1, 9)] == [
+        *["President Volodymyr Zelensky"] * 3,
+        None,
+        "The ministry",
+        "Kos",
+        "Kos",
+        None,
+    ]
+
+
 def test_when_is_no_speaker() -> None:
     text = "The army left the city, a day after the RSF said it had taken the base."
     assert find_speaker(text) != "a day after the RSF"
@@ -492,14 +560,24 @@ def test_captions_and_teasers_are_never_lines() -> None:
         ),
         # Any wire the extraction knows closes a caption the same way.
         (17, "Rescue workers carry a wounded man near the station (dpa)"),
+        # The photographer in capitals, then the paper or service credited.
+        (
+            18,
+            "Rescue workers clear debris from a military academy struck by Russian missiles "
+            "in Poltava, Ukraine, on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times "
+            "News Service",
+        ),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {
-        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20)
+        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21)
     }
+    # Capitals before a slash inside a paragraph of text are no credit.
+    allied = "The talks resumed on Friday. NATO/EU officials met in Brussels on Monday."
+    assert furniture([Sentence("a4.s1", "a4", 1, "body", allied, (), ())]) == frozenset()
     # A slash between names inside a sentence is no credit.
     aid = Sentence("a3.s1", "a3", 1, "body", "Aid arrived, according to UN/OCHA officials.", (), ())
     assert furniture([aid]) == frozenset()
@@ -684,3 +762,22 @@ def test_an_undated_page_no_report_dates_is_tagged_as_of_the_latest_day_it_write
     assert undated not in briefing.estimated_published
     sent = _sentence_id(briefing, "undated", "The Syrian army sent")
     assert briefing.sentence(sent).actors == ("hts",)
+
+
+def test_a_sentence_inside_a_quote_is_its_speakers(tmp_path: Path) -> None:
+    # The Russian ministry's quote runs over three sentences of one paragraph, its
+    # speaker named after the last: the middle one is the ministry's claim, not the
+    # outlet's report.
+    page = (
+        " date 2024-09-03 Strike on Poltava\n\n"
+        "Russian missiles hit a military institute in Poltava on Tuesday, killing 51 people, "
+        "Ukrainian officials said.\n\n"
+        "“We struck a training centre of the Ukrainian army in Poltava. More than 200 "
+        "Ukrainian soldiers were killed in the strike on Tuesday. The operation went as "
+        "planned,” the Russian defence ministry said in a statement.\n"
+    )
+    briefing = _briefed(tmp_path, {"poltava.txt": page}, "ukraine")
+    inside = _sentence_id(briefing, "poltava", "More than 200 Ukrainian")
+    facts = [fact for brief in briefing.actors for fact in brief.facts]
+    claimed = [fact.attribution for fact in facts if inside in fact.sources]
+    assert claimed == ["the Russian defence ministry"]

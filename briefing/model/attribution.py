@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.annotate import Sentence
+from briefing.annotate.coreference import leaves_quote_open
 from briefing.ascii_text import sentence_words
 from briefing.model.clauses import (
     main_clause_opening,
@@ -70,6 +71,9 @@ _CLAUSE_WORD = re.compile(r"\b(?:what|which|where|whom|whose|it)\b", re.IGNORECA
 _NEGATED = re.compile(r"\b(?:not|never|n['’]t)$", re.IGNORECASE)
 # A reporter's credit is no source: "By Rabiul Islam".
 _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
+# "X announced a “state of emergency” in the country and said ...": a second verb of the
+# sentence's own subject; what stands between the quote and "and said" is no speaker.
+_COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,12 @@ def find_attribution(text: str) -> Attribution | None:
     for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
-            if _PASSIVE.search(who) or _BYLINE.match(who) or _NEGATED.search(who):
+            if (
+                _PASSIVE.search(who)
+                or _BYLINE.match(who)
+                or _NEGATED.search(who)
+                or _COORDINATED.search(who)
+            ):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
             if document := _DOCUMENT.match(who):
@@ -143,6 +152,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     last_named: str | None = None
     last_person: str | None = None
     previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
+    quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
         if who is not None and _PRONOUN.match(who):
@@ -158,7 +168,35 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
         named = _named_subject(sentence.text)
         if named and who is None:
             last_person = named
+        quote = _quote_goes_on(quote, sentence, speakers)
     return speakers
+
+
+def _quote_goes_on(
+    quote: list[Sentence], sentence: Sentence, speakers: dict[str, str | None]
+) -> list[Sentence]:
+    """The quote still open after `sentence` (its sentences so far), given the one open
+    before it. A quote closing in its paragraph gives every sentence of it that names
+    nobody the speaker its closing sentence names, else its opening one: in "“The area
+    ... was hit. ... More than 180 people were injured. Unfortunately, many were killed,”
+    Zelensky said", the injured are Zelensky's count, not the outlet's. (Not a pronoun's
+    guess at the opening: "In a post on X, he said, “...": "he" is the last person named
+    as a speaker, who may be another.)"""
+    if quote and (quote[0].article_id, quote[0].paragraph) != (
+        sentence.article_id,
+        sentence.paragraph,
+    ):
+        quote = []  # a quote left open at its paragraph's end: whose, the words do not say
+    if not leaves_quote_open(sentence.text, bool(quote)):
+        if quote:
+            opener = find_speaker(quote[0].text)
+            who = speakers[sentence.id] or (
+                speakers[quote[0].id] if opener and not _PRONOUN.match(opener) else None
+            )
+            for inside in (*quote, sentence):
+                speakers[inside.id] = speakers[inside.id] or who
+        return []
+    return [*quote, sentence]
 
 
 # A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation,

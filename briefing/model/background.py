@@ -246,6 +246,7 @@ class _BackgroundVerbs:
     after_be: frozenset[str]  # words after "is"/"are" that do
     modals: frozenset[str]  # a modal main verb: what may or can be
     perceived: frozenset[str]  # "could be heard": perceived, so it happened
+    plans: frozenset[str]  # words after "is"/"was" that tell a plan ("were scheduled to")
 
 
 @cache
@@ -255,7 +256,10 @@ def _background_verbs() -> _BackgroundVerbs:
         kind, *words = line.split()
         found.setdefault(kind, set()).update(words)
     return _BackgroundVerbs(
-        *(frozenset(found.get(kind, ())) for kind in ("verb", "after-be", "modal", "perceived"))
+        *(
+            frozenset(found.get(kind, ()))
+            for kind in ("verb", "after-be", "modal", "perceived", "plan")
+        )
     )
 
 
@@ -292,10 +296,15 @@ def judges_or_describes(text: str) -> bool:
     verb, following, third = main_verb(text, _verbs_judging(), _JUDGED_REACH)
     if verb in words.modals:
         return not (following == "be" and third in words.perceived)
-    return verb in words.verbs or (verb in _BE and following in words.after_be)
+    return (
+        verb in words.verbs
+        or (verb in _BE and following in words.after_be)
+        or (verb in _BE_ANY_TENSE and following in words.plans)
+    )
 
 
 _BE = frozenset({"is", "are", "remains", "remain"})
+_BE_ANY_TENSE = frozenset({"is", "are", "was", "were"})
 
 
 def tells_a_habit(text: str) -> bool:

@@ -108,7 +108,12 @@ def main_verb(
     `subject_end` knows them, and the words of `also`, within `reach` words of the
     clause's start."""
     opening = main_clause_opening(text, reach)
-    words = [w.strip(",;:").lower() for w in opening[subject_end(opening, also) :].split()]
+    end = subject_end(opening, also)
+    if end < len(opening):
+        # The verb is looked for within `reach` words, the two after it past them: "...,
+        # alongside Omani mediators, were | scheduled to" (the same words, two more).
+        opening = main_clause_opening(text, reach + 2)
+    words = [w.strip(",;:").lower() for w in opening[end:].split()]
     verb, following, third = (*words[:3], "", "", "")[:3]
     return verb, following, third
 

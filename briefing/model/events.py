@@ -56,6 +56,11 @@ _SPEAKER_GOES_ON = re.compile(
     r"|provided|declined|refused)\b",
     re.IGNORECASE,
 )
+# "..., and Philip Pronin, the governor of the Poltava region, said ...": a second speaker
+# named after "and", with or without an apposition.
+_ANOTHER_ACCOUNT = re.compile(
+    r"\band\s+(?:the\s+)?[A-Z][^,;\"“”]{1,60}?(?:,[^,]{2,80},)?\s+(?:said|says|told|added|stated)\b"
+)
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|i|his|her|their|its|our)\b", re.IGNORECASE)
 
 
@@ -78,6 +83,8 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         # "X said Y" (after any opening phrase): the event is Y. "Y, X said ...": it is Y.
         # "X said they took ..." keeps X: the pronoun would not say who.
         # "X said the army would ..." keeps X too: a promise or a threat is the saying.
+        # "X said 271 were injured, and Y said 18 were trapped" keeps X: Y gives another
+        # account, which the line's one attribution would give as X's.
         leading = attribution.start <= opening + 1 and not (
             _PRONOUN_START.match(after) or _MODAL.match(after) or _SPEAKER_GOES_ON.search(after)
         )
@@ -89,6 +96,8 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             and (told or not _TOLD.search(span[: attribution.end]))
             and main_verb(after)[0]
             and (told or _verb_before_comma(after))
+            and not _second_verb(after)
+            and _ANOTHER_ACCOUNT.search(after) is None
         ):
             span, opening = after, 0
         elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
@@ -114,6 +123,19 @@ def _verb_before_comma(text: str) -> bool:
     which imposed a reign of terror, had taken control" said a clause."""
     opening = main_clause_opening(text)
     return _COMMA_PARTICIPLE.search(opening, 0, subject_end(opening)) is None
+
+
+# A subject ending in a conjunction is none: the verb after it is a second predicate.
+_CONJUNCTION_END = re.compile(r"\b(?:and|or|but)\s*$", re.IGNORECASE)
+
+
+def _second_verb(text: str) -> bool:
+    """Whether the verb found in what follows a speech verb is the speaker's second one:
+    "The minister announced a curfew in the city and said schools would close" said a thing
+    (the curfew), then spoke again; cut after "announced", the rest would read "A curfew in
+    the city and said ..."."""
+    opening = main_clause_opening(text)
+    return _CONJUNCTION_END.search(opening, 0, subject_end(opening)) is not None
 
 
 def _closed(span: str) -> str:

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.corroborate import ReportWords, report_words
 from briefing.model.background import CONDITIONAL_START, tells_a_state
@@ -85,6 +84,7 @@ class FactCandidate:
     wire: str | None = None  # the reporting wire or outlet, for a fact nobody is quoted on
     actor_acts: bool = False  # the pane's actor is who acts or speaks, not just named
     quoted: bool = False  # its sentence is part of a quote running over several sentences
+    named_speaker: bool = True  # its sentence names the speaker, not a quote around it
 
     @property
     def attribution(self) -> str | None:
@@ -109,8 +109,8 @@ def score(candidate: FactCandidate) -> float:
         value += 1.0
     if _PLACE.search(text):
         value += 1.0
-    if candidate.speaker:
-        value += 1.0
+    if candidate.speaker and candidate.named_speaker:
+        value += 1.0  # an account the sentence gives (a quote's other sentences do not)
     if candidate.actor_acts:
         value += 1.5
     if _RECENT.search(text):
@@ -387,7 +387,8 @@ def fact_candidate(line: Line) -> FactCandidate:
         reported=line.reported,
         wire=line.wire,
         actor_acts=line.subject,
-        quoted=within_quote(line.stated.text),
+        quoted=line.quoted,
+        named_speaker=line.named_speaker,
     )
 
 

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from briefing.annotate import Sentence
+from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
+from briefing.model.attribution import find_speaker
 from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
     main_clause_opening,
@@ -41,7 +43,12 @@ _CREDIT = re.compile(
     # A slash after a capitalised agency, then a person's name (two or three words) at
     # the very end: "UN/OCHA" or "and/or" are not credits.
     r"|(?-i:(?:^|\s)(?:[A-Z]{2,}[/-])*[A-Z]{2,}(?:\s+Photo)?\s?/\s?"
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*\)?$)",
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}\s*\)?$)"
+    # Or the photographer's name in capitals after the caption's last sentence, then the
+    # paper or service: "... on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times News
+    # Service", "... on Friday. FRED LUM/THE GLOBE AND MAIL".
+    r"|(?-i:[.!?]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}\s?/\s?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,5}\s*$)",
     re.IGNORECASE,
 )
 # Article text ends its sentences; a short body or subhead line that does not is a teaser,
@@ -151,6 +158,11 @@ class Line:
     background: bool  # habit, state, hypothetical, history, or an off-period article
     order: int  # reading order of its first sentence
     subject: bool  # the pane's actor is the subject of the event
+    # its sentence is part of a quote running over several sentences: its marks say so,
+    # or it names no speaker yet has one (see `attribution._quote_goes_on`)
+    quoted: bool = False
+    # its sentence names its speaker (or a pronoun for one), not a quote's it is part of
+    named_speaker: bool = True
 
     @property
     def date(self) -> DateMention | None:
@@ -335,6 +347,7 @@ def _read_line(
     article = index.articles[stated.article_id]
     told = _told(index, stated, first_speaker(index, members))
     text, event, speaker = told.text, told.event, told.speaker
+    named = index.speakers.get(stated.id) is None or find_speaker(stated.text) is not None
     dates = line_dates(index, members, stated, event)
     whole = index.corroboration.sources(members[0])
     outlets = {
@@ -376,6 +389,8 @@ def _read_line(
         ),
         order=index.order[members[0]],
         subject=False,
+        quoted=within_quote(stated.text) or not named,
+        named_speaker=named,
     )
 
 
