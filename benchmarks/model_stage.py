@@ -31,6 +31,15 @@ the cost (0.35 -> 0.31 s of CPU at 10,000 on candidates worked out beforehand; p
 summaries and facts 1455.0 -> 1446.9 M instructions at 1,000): `fresh_lines`' growth is
 its candidates' `civilians_act` (4.1 of its 6.2 s under cProfile at 10,000), the clause
 caches' misses above.
+Not kept (tail22, 2026-11-28, load 10-19): the panes' lines and briefs shared with a
+forked child on the tail's idle core (reports' panes decided first over all panes, then
+panes balanced by lines; results pickled back, 433 KB at 1,000, 7 ms). On distinct 1,000
+(`--saved`, 3 runs) the main process's CPU went 2.99 -> 2.71 s (its panes' share 1.09 ->
+0.77 s) for 0.70 s in the child: each half costs ~70% of the whole, because what the
+panes share (articles' news days, dated events, clause and stem caches) is worked out
+again in each process, and working it out before the fork puts it on the serial path.
+At most 0.3 s off a 12.8 s cold run for 0.4 s more CPU and 300 lines of process
+handling; the panes' lines were 0.9 s of the tail, not two thirds of it.
 
 Each run is a fresh process building the briefing as `briefing dump` does (build, then
 render JSON), with the progress marks of `briefing.progress` timed: main-process CPU up
