@@ -9,7 +9,8 @@ For each set and each rendering (pages/ and pages-lynx/):
 - dates-dev: published dates right / wrong / missing on the pages whose day is visible, as
   score_dates.py prints it, for the shipped date scorer and cross-validated by site
   (benchmarks/fit_dates.py); then titles of the headline scorer cross-validated by site over
-  every shared page whose URL has a slug (benchmarks/fit_headlines.py);
+  every shared page whose URL has a slug (benchmarks/fit_headlines.py), and the same scorers'
+  titles against headlines read by hand on 200 pages, no slug needed (hand_headlines.json);
 - outlets: on every shared page whose URL has a host, the outlet named: found, right and wrong
   by two judges, strict (its letters spell the name part of the page's domain) and sound (it
   names the site under another spelling too: umlauts spelt out, "&", an abbreviation the
@@ -18,7 +19,8 @@ For each set and each rendering (pages/ and pages-lynx/):
   out).
 The body classifier is fitted on the shared sets, so every body figure here comes from models
 fitted on other web sites (5 folds split by site): each page is extracted by a model that never
-saw its site. Titles are checked cheaply against the URL slug. Time per page is the shipped
+saw its site. Titles are checked cheaply against the URL slug, and against headlines read by
+hand on a sample. Time per page is the shipped
 model's, over every page of the set, in a fresh process (see ms_per_page). Skips when the
 shared sets are absent. --time-only prints the times per page alone (no fitting, no scores).
 """
@@ -323,7 +325,8 @@ def dates_section(shared: Path) -> None:
     """dates-dev: the page's publication date on the pages whose true day shows in the text,
     by the shipped date scorer (fitted on these pages: for scale only) and cross-validated by
     site (scorer and threshold fitted without the page's site: the figure to quote). Then the
-    headline scorer's titles, cross-validated by site on every shared page with a URL slug."""
+    headline scorer's titles, cross-validated by site on every shared page with a URL slug and
+    on the hand-labelled sample (`fit_headlines.hand_line`)."""
     truth_file = shared / "dates-dev" / "ground-truth.json"
     if not truth_file.is_file():
         return
@@ -356,8 +359,13 @@ def dates_section(shared: Path) -> None:
     pages = fit_dates.load(shared / "dates-dev")
     print(f"  {fit_dates.report(pages, fit_dates.cross_validate(pages, 0.015))} [site-held-out]")
     headline_pages = fit_headlines.load(shared, cuts=True)  # as the shipped weights are fitted
-    titles, *cuts = fit_headlines.cross_validated_titles(headline_pages, 0.3).splitlines()
+    models = fit_headlines.fold_models(headline_pages, 0.3)
+    titles, *cuts = fit_headlines.cross_validated_titles(
+        headline_pages, 0.3, models=models
+    ).splitlines()
     print(f"  {titles} [site-held-out]", *cuts, sep="\n")
+    hand = fit_headlines.hand_titles(fit_headlines.load_hand(shared), models)
+    print(f"  {fit_headlines.hand_line(hand)} [site-held-out]")
 
 
 OUTLET_SETS = (

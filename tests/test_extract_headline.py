@@ -68,11 +68,16 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
         ("Listen to this page using ReadSpeaker", True),
         ("Create an account", True),
         ("Today's Paper", True),
+        ("Zum Inhalt springen", True),  # skip links, in the sets' languages
+        ("Aller au contenu principal", True),
+        ("Stammtisch-KV-Kassel.jpg", True),  # a picture's file name as its alt text
+        ("Hand pointing right transparent.png", True),
         # headlines: a date in a title, "Sources:" opening a scoop, a desk as a thing
         ("September 11 attacks remembered 24 years on", False),
         ("Sources: Council to sell the old market hall", False),
         ("Trump signs the order at the Resolute Desk", False),
         ("Related parties fight over the market hall", False),
+        ("How to save a .png file in Python", False),
         (HEADLINE, False),
     ],
 )

@@ -1,6 +1,7 @@
 """The headline scorer's page features, the benchmark's outlet check and its tree fit, on
 small pages."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -28,13 +29,18 @@ from extraction import (  # noqa: E402
     title_slug_words,
 )
 from fit_headlines import (  # noqa: E402
+    HAND_LABELS,
+    SHARED,
     Page,
     RankedHeadline,
     _page,
+    draw_hand_sample,
     headline_rank,
+    is_headline,
     miss_context,
     miss_kind,
     rank_line,
+    wilson_interval,
 )
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
 
@@ -328,3 +334,39 @@ def test_title_matches_a_slug_that_cuts_words() -> None:
     # the slug's last word cut short
     assert title_matches_slug("Love is War", ["rezi", "lov"])
     assert not title_matches_slug("Love is War", ["rezi", "lov"], cut_words=False)
+
+
+@pytest.mark.parametrize(
+    ("title", "right"),
+    [
+        ("Council votes to rebuild the old market hall", True),
+        ("council votes to rebuild the old market hall!", True),  # case and marks
+        ("Council votes to rebuild the old market hall | The Daily Post", True),
+        ("Local News – Council votes to rebuild the old market hall", True),
+        ("Home » News » Council votes to rebuild the old market hall", True),
+        ("Council votes to rebuild the old market hall - and traders say it is too late", False),
+        ("Council votes", False),  # part of the headline
+        ("Traders have waited since the fire in the spring for a decision", False),
+        ("", False),
+    ],
+)
+def test_a_title_is_the_headline_give_or_take_a_sites_name(title: str, right: bool) -> None:
+    assert is_headline(title, ["Council votes to rebuild the old market hall"]) is right
+
+
+def test_a_title_is_right_on_any_of_two_readings() -> None:
+    readings = ["Kind krank Was Arbeitgeber wissen müssen", "Was Arbeitgeber wissen müssen"]
+    assert is_headline("Was Arbeitgeber wissen müssen", readings)
+    assert not is_headline("Kind krank", readings)
+
+
+def test_wilson_interval_of_a_share() -> None:
+    low, high = wilson_interval(130, 195)
+    assert (round(low, 3), round(high, 3)) == (0.598, 0.729)
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared sets absent")
+def test_hand_labelled_sample_is_the_drawn_one() -> None:
+    labels = json.loads(HAND_LABELS.read_text(encoding="utf-8"))["headlines"]
+    assert draw_hand_sample(SHARED, len(labels)) == list(labels)

@@ -439,6 +439,7 @@ def furniture_rows() -> FurnitureRows:
         rf"|^(?:{_alternatives(vocabulary['labels'])})\s*:"
         rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
         rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
+        r"|\.(?:png|jpe?g|gif|svg|webp)$"  # a picture's file name closes the row (its alt text)
     )
     return FurnitureRows(
         re.compile(row, re.IGNORECASE),
@@ -451,9 +452,10 @@ def furniture_rows() -> FurnitureRows:
 def is_furniture_row(text: str) -> bool:
     """Page furniture of a kind that is never the headline (issue 10): a row holding a URL
     or opening on a credit label ("Source: ...", "Photo: ..."), a link's lead-in ("READ ALSO:
-    ..."), a desk credit ("AMN/ WEB DESK"), a short row holding a page control or notice
-    ("Listen to this page using ReadSpeaker", "US & Canada is sponsored by"), or a row that
-    is only a date or time ("Saturday, September 20, 2025")."""
+    ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the alt text
+    "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen to
+    this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), or a
+    row that is only a date or time ("Saturday, September 20, 2025")."""
     vocabulary = furniture_rows()
     if vocabulary.row.search(text):
         return True
