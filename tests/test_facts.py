@@ -196,6 +196,13 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     assert not told_of_then(fired, resolve_dates(fired, datetime.date(2024, 9, 28)), "2024-09-28")
     recent = "He was killed during a strike in September 2024."
     assert not told_of_then(recent, resolve_dates(recent, datetime.date(2024, 9, 28)), "2024-09-28")
+    # "first" dates the sentence's own event, long ago: history, not the news day's.
+    golan = "Israel first gained control of the Golan Heights in 1967 after defeating Syria."
+    dates = resolve_dates(golan, datetime.date(2025, 2, 26))
+    assert event_dates(golan, dates) == ()
+    assert told_of_then(golan, dates, "2025-02-26")
+    hit = "Russian drones first hit the plant on Monday, the governor said."
+    assert not told_of_then(hit, resolve_dates(hit, datetime.date(2025, 2, 26)), "2025-02-26")
 
 
 def test_background_clauses_do_not_date_a_fact() -> None:

@@ -185,8 +185,10 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     return tuple(kept or describing)
 
 
-# A clause telling when, not one describing a thing ("which it last hit during ...").
-_THEN = lazy_compile(r"\b(?:during|when)\b", re.IGNORECASE)
+# A clause telling when, not one describing a thing ("which it last hit during ..."), or
+# one telling that its own event began then: "Israel first gained control of the Golan
+# Heights in 1967" is history, though `event_dates` leaves "first"'s date out.
+_THEN = lazy_compile(r"\b(?:during|when|first)\b", re.IGNORECASE)
 _DESCRIBING = lazy_compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
 
 
