@@ -180,6 +180,11 @@ def test_a_run_of_events_in_recent_months_is_a_state() -> None:
         "Kyiv, once relatively shielded from Russian aerial assaults, has suffered repeated "
         "deadly strikes in recent months."
     )
+    assert tells_a_state(
+        "Since the end of November 2024, the predominantly Kurdish SDF has faced repeated "
+        "attacks from Ankara-backed factions in an effort to gain control over areas."
+    )
+    assert not tells_a_state("Since Friday, the SDF has repelled an attack on the dam.")
     assert not tells_a_state("Russian missiles struck residential areas in Kyiv early Thursday.")
 
 

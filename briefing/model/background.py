@@ -67,8 +67,10 @@ _STATE = (
     r"|\btotal\s+(?:number\s+)?of\b[^.;]{{0,80}}\bsince\s+the\s+(?:start|beginning|outbreak|war"
     r"|conflict)\b"
     # "has faced repeated Russian strikes since January", "has suffered repeated deadly
-    # strikes in recent months": a run of events, not one
+    # strikes in recent months", "Since the end of November, the SDF has faced repeated
+    # attacks": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\b(?:since|in\s+recent\s+(?:days|weeks|months|years))\b"
+    r"|^\W*since\b[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?repeated(?:ly)?\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
     r"|\bcurrently\s+(?!\w+ing\b)\w+"
     # "for years", "for more than a year", "for nearly 14 months" (not "jailed for 10 years")
