@@ -684,3 +684,27 @@ def test_an_undated_page_no_report_dates_is_tagged_as_of_the_latest_day_it_write
     assert undated not in briefing.estimated_published
     sent = _sentence_id(briefing, "undated", "The Syrian army sent")
     assert briefing.sentence(sent).actors == ("hts",)
+
+
+def test_what_a_background_subhead_heads_is_background(tmp_path: Path) -> None:
+    # Under "Clash Background" the page recalls how the story got here: the attack of
+    # November 27 is no key fact of a January article (it is 40 days old, not history).
+    page = (
+        " date 2025-01-06 Clashes near Manbij\n\n"
+        "Turkish-backed factions shelled a village near Manbij on Monday, while clashes with "
+        "the SDF persisted around the Tishrin Dam, the SDF said.\n\n"
+        "{heading}\n\n"
+        "The escalation follows a surprise attack by Hayat Tahrir al-Sham (HTS) and allied "
+        "factions on November 27 from their northwest Syria stronghold.\n"
+    )
+    for heading, background in (("Clash Background", True), ("Fighting spreads", False)):
+        folder = tmp_path / str(background)
+        folder.mkdir()
+        briefing = _briefed(folder, {"manbij.txt": page.format(heading=heading)}, "syria")
+        hts = next(b for b in briefing.actors if b.id == "hts")
+        told = _sentence_id(briefing, "manbij", "The escalation follows")
+        # Under a heading of the news itself the same sentence is a key fact.
+        assert any(told in fact.sources for fact in hts.facts) is not background
+        assert [line.background for line in hts.summary_pool if told in line.sources] == [
+            background
+        ]
