@@ -295,6 +295,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("The attack marks a grim escalation of the war.", None, None)
     assert is_background("The fighting also affects thousands who have fled the city.", None, None)
     assert is_background(
+        "At 4:02 AM PST, February 25, this hardline pivot risks igniting conflict with Syria.",
+        None,
+        None,
+    )
+    assert not is_background("Aid workers risked their lives to reach the camp.", None, None)
+    assert is_background(
         "The deal is considered a landmark since Rojava had rejected it.", None, None
     )
     assert is_background("More hostages are expected to be released.", None, None)
