@@ -208,6 +208,12 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     assert told_of_then(golan, dates, "2025-02-26")
     hit = "Russian drones first hit the plant on Monday, the governor said."
     assert not told_of_then(hit, resolve_dates(hit, datetime.date(2025, 2, 26)), "2025-02-26")
+    # An event told as before a month already over is no news of the day either.
+    fought = "HTS fought the Assad government for 14 years before taking power in December."
+    assert told_of_then(fought, resolve_dates(fought, datetime.date(2025, 2, 23)), "2025-02-23")
+    # Before a day of the week it may be: not history.
+    took = "The army withdrew from the base before rebels took it on Sunday."
+    assert not told_of_then(took, resolve_dates(took, datetime.date(2025, 2, 26)), "2025-02-26")
 
 
 def test_background_clauses_do_not_date_a_fact() -> None:

@@ -386,13 +386,13 @@ def is_background(
         _RECENT_OPENING.search(opening)
         or (tells_no_event(text) if no_event is None else no_event)
         or is_historical(event, published)
-        or _of_a_past_period(event, published)
+        or of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
         or (_STANDING.search(text) is not None and not (event and event.text))
     )
 
 
-def _of_a_past_period(event: DateMention | None, published: str | None) -> bool:
+def of_a_past_period(event: DateMention | None, published: str | None) -> bool:
     """Whether the text dates its event only by a month or year over before the article's
     news ("In July, an army spokesman shared a video" in an article of August): what the
     story did before, not its news."""
