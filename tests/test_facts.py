@@ -180,6 +180,11 @@ def test_a_run_of_events_in_recent_months_is_a_state() -> None:
         "Kyiv, once relatively shielded from Russian aerial assaults, has suffered repeated "
         "deadly strikes in recent months."
     )
+    assert tells_a_state(
+        "Since the end of November 2024, the predominantly Kurdish SDF has faced repeated "
+        "attacks from Ankara-backed factions in an effort to gain control over areas."
+    )
+    assert not tells_a_state("Since Friday, the SDF has repelled an attack on the dam.")
     assert not tells_a_state("Russian missiles struck residential areas in Kyiv early Thursday.")
 
 
@@ -196,6 +201,19 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     assert not told_of_then(fired, resolve_dates(fired, datetime.date(2024, 9, 28)), "2024-09-28")
     recent = "He was killed during a strike in September 2024."
     assert not told_of_then(recent, resolve_dates(recent, datetime.date(2024, 9, 28)), "2024-09-28")
+    # "first" dates the sentence's own event, long ago: history, not the news day's.
+    golan = "Israel first gained control of the Golan Heights in 1967 after defeating Syria."
+    dates = resolve_dates(golan, datetime.date(2025, 2, 26))
+    assert event_dates(golan, dates) == ()
+    assert told_of_then(golan, dates, "2025-02-26")
+    hit = "Russian drones first hit the plant on Monday, the governor said."
+    assert not told_of_then(hit, resolve_dates(hit, datetime.date(2025, 2, 26)), "2025-02-26")
+    # An event told as before a month already over is no news of the day either.
+    fought = "HTS fought the Assad government for 14 years before taking power in December."
+    assert told_of_then(fought, resolve_dates(fought, datetime.date(2025, 2, 23)), "2025-02-23")
+    # Before a day of the week it may be: not history.
+    took = "The army withdrew from the base before rebels took it on Sunday."
+    assert not told_of_then(took, resolve_dates(took, datetime.date(2025, 2, 26)), "2025-02-26")
 
 
 def test_background_clauses_do_not_date_a_fact() -> None:

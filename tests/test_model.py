@@ -324,6 +324,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("The attack marks a grim escalation of the war.", None, None)
     assert is_background("The fighting also affects thousands who have fled the city.", None, None)
     assert is_background(
+        "At 4:02 AM PST, February 25, this hardline pivot risks igniting conflict with Syria.",
+        None,
+        None,
+    )
+    assert not is_background("Aid workers risked their lives to reach the camp.", None, None)
+    assert is_background(
         "The deal is considered a landmark since Rojava had rejected it.", None, None
     )
     assert is_background("More hostages are expected to be released.", None, None)
@@ -781,3 +787,27 @@ def test_a_sentence_inside_a_quote_is_its_speakers(tmp_path: Path) -> None:
     facts = [fact for brief in briefing.actors for fact in brief.facts]
     claimed = [fact.attribution for fact in facts if inside in fact.sources]
     assert claimed == ["the Russian defence ministry"]
+
+
+def test_what_a_background_subhead_heads_is_background(tmp_path: Path) -> None:
+    # Under "Clash Background" the page recalls how the story got here: the attack of
+    # November 27 is no key fact of a January article (it is 40 days old, not history).
+    page = (
+        " date 2025-01-06 Clashes near Manbij\n\n"
+        "Turkish-backed factions shelled a village near Manbij on Monday, while clashes with "
+        "the SDF persisted around the Tishrin Dam, the SDF said.\n\n"
+        "{heading}\n\n"
+        "The escalation follows a surprise attack by Hayat Tahrir al-Sham (HTS) and allied "
+        "factions on November 27 from their northwest Syria stronghold.\n"
+    )
+    for heading, background in (("Clash Background", True), ("Fighting spreads", False)):
+        folder = tmp_path / str(background)
+        folder.mkdir()
+        briefing = _briefed(folder, {"manbij.txt": page.format(heading=heading)}, "syria")
+        hts = next(b for b in briefing.actors if b.id == "hts")
+        told = _sentence_id(briefing, "manbij", "The escalation follows")
+        # Under a heading of the news itself the same sentence is a key fact.
+        assert any(told in fact.sources for fact in hts.facts) is not background
+        assert [line.background for line in hts.summary_pool if told in line.sources] == [
+            background
+        ]

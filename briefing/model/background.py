@@ -67,8 +67,10 @@ _STATE = (
     r"|\btotal\s+(?:number\s+)?of\b[^.;]{{0,80}}\bsince\s+the\s+(?:start|beginning|outbreak|war"
     r"|conflict)\b"
     # "has faced repeated Russian strikes since January", "has suffered repeated deadly
-    # strikes in recent months": a run of events, not one
+    # strikes in recent months", "Since the end of November, the SDF has faced repeated
+    # attacks": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\b(?:since|in\s+recent\s+(?:days|weeks|months|years))\b"
+    r"|^\W*since\b[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?repeated(?:ly)?\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
     r"|\bcurrently\s+(?!\w+ing\b)\w+"
     # "for years", "for more than a year", "for nearly 14 months" (not "jailed for 10 years")
@@ -393,13 +395,13 @@ def is_background(
         _RECENT_OPENING.search(opening)
         or (tells_no_event(text) if no_event is None else no_event)
         or is_historical(event, published)
-        or _of_a_past_period(event, published)
+        or of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
         or (_STANDING.search(text) is not None and not (event and event.text))
     )
 
 
-def _of_a_past_period(event: DateMention | None, published: str | None) -> bool:
+def of_a_past_period(event: DateMention | None, published: str | None) -> bool:
     """Whether the text dates its event only by a month or year over before the article's
     news ("In July, an army spokesman shared a video" in an article of August): what the
     story did before, not its news."""

@@ -22,7 +22,7 @@ from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, 
 from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
-from briefing.model.background import is_background, is_historical
+from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
@@ -185,9 +185,14 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     return tuple(kept or describing)
 
 
-# A clause telling when, not one describing a thing ("which it last hit during ...").
-_THEN = lazy_compile(r"\b(?:during|when)\b", re.IGNORECASE)
+# A clause telling when, not one describing a thing ("which it last hit during ..."), or
+# one telling that its own event began then: "Israel first gained control of the Golan
+# Heights in 1967" is history, though `event_dates` leaves "first"'s date out.
+_THEN = lazy_compile(r"\b(?:during|when|first)\b", re.IGNORECASE)
 _DESCRIBING = lazy_compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
+# A clause telling what came after the event ("HTS fought the Assad government for 14
+# years ... before taking power in December"): an event before a past month is no news.
+_BEFORE_THEN = lazy_compile(r"\bbefore\b", re.IGNORECASE)
 
 
 def _clause_of(text: str, mention: DateMention) -> str:
@@ -215,14 +220,14 @@ _STATEMENT = lazy_compile(
 def told_of_then(text: str, dates: Sequence[DateMention], published: str | None) -> bool:
     """Whether a sentence whose event has no date of its own tells it inside a clause dated
     long before its article ("he was rumoured to have been killed during Israel's last war
-    with Hezbollah in 2006, the source said"): history, though `event_dates` leaves that
-    clause's date out of the event's."""
+    with Hezbollah in 2006, the source said"), or before a month over before it ("... before
+    taking power in December"): history, though `event_dates` leaves that clause's date out
+    of the event's."""
     for mention in dates:
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
-        if (
-            _THEN.search(clause)
-            and not _DESCRIBING.search(clause)
-            and is_historical(mention, published)
+        if not _DESCRIBING.search(clause) and (
+            (_THEN.search(clause) and is_historical(mention, published))
+            or (_BEFORE_THEN.search(clause) and of_a_past_period(mention, published))
         ):
             return True
     return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -23,6 +24,7 @@ from briefing.corroborate import (
     corroborate,
 )
 from briefing.extract import Article
+from briefing.lazy_pattern import lazy_compile
 from briefing.profile import Profile
 
 if TYPE_CHECKING:
@@ -97,6 +99,14 @@ def _retagged(
     if prepared is None:
         return retag_article(article, tagger, day)
     return retag_article(article, tagger, day, prepared.context, prepared.bounded)
+
+
+_HEADINGS = frozenset({"headline", "subhead"})
+# A short heading naming background or context (at most three words on either side of
+# the word): a heading of the story's own news is longer or names neither.
+_BACKGROUND_HEADING = lazy_compile(
+    r"^\W*(?:[\w'’-]+\s+){0,3}?(?:background|context)\b(?:\s+[\w'’-]+){0,3}\W*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,20 @@ class Index:
             for one, other in zip(article.sentences, article.sentences[1:], strict=False)
             if one.paragraph == other.paragraph
         }
+
+    @cached_property
+    def under_background_heading(self) -> frozenset[str]:
+        """Sentences under a subhead announcing background ("Clash Background", "Context of
+        the Conflict"), up to the next heading: how the story got here, not its news."""
+        found = []
+        for article in self.annotated:
+            under = False
+            for sentence in article.sentences:
+                if sentence.kind in _HEADINGS:
+                    under = _BACKGROUND_HEADING.match(sentence.text) is not None
+                elif under:
+                    found.append(sentence.id)
+        return frozenset(found)
 
     @cached_property
     def dating(self) -> Dating:

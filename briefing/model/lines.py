@@ -368,6 +368,7 @@ def _read_line(
         wire=article.wire or article.outlet,
         outlets=len(outlets),
         background=off
+        or stated.id in index.under_background_heading
         or is_background(
             event,
             best_date(dates),
