@@ -1,7 +1,8 @@
 """Instructions per article of a pool worker's steps after extraction: annotation (sentence
-splitting, tagging, date resolution) and what the model needs of each article alone
-(report words, with their time phrases, restatements and copy keys), counted by callgrind
-(repeatable on a loaded machine, where CPU time is not).
+splitting, tagging, date resolution), what the model needs of each article alone (report
+words, with their time phrases, restatements and copy keys; speakers, names outside the
+profile, readings, furniture, done dates, the article's context) and the cache's encoding
+of the article, counted by callgrind (repeatable on a loaded machine, where CPU time is not).
 
     python benchmarks/worker_instructions.py FOLDER [--limit N]
 
@@ -17,12 +18,27 @@ month's three letters) instead of by `finditer`/`sub` (tried at every character)
 matches, but 20,443 -> 20,512 K instructions a page. Those patterns run only past the screens
 before them (a digit, `may_name_day`): a third of the sentences, a few matches each, and
 the maps over a sentence's words cost what the engine's scan did.
+
+What report words spend (2026-11-28, `article_words` alone under callgrind on 50 pages of a
+distinct 1,000 after 10 read first, each part replaced in turn by a table of its answers
+worked out beforehand): 16.6 M a page. Restatements' own part is 1.4 M: most of the ~5.4 M
+counted under them is the roles of the article's new tokens (`_token_role`, remembered for
+report words, which would pay it otherwise), 3.3 M a page, ~23 K a new token (its stem
+7.6 K). Then time phrases 2.2 M, named dates 1.2 M, named sources 1.25 M, packing (word
+ids, copy keys) 1.8 M; the rest of `report_word_sets` about 5 M (130 K a sentence, its
+screens, look-ups and sets). Tried and left out: the digits' `_TOKEN.findall` read
+through the text's ASCII shadow (`ascii_shadow`), as `word_runs` reads words: 340.6 ->
+341.7 M on those pages (making the shadow costs what the narrower string saves).
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import collections
+import contextvars
 import functools
+import operator
 import os
 import pickle
 import re
@@ -30,7 +46,17 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from itertools import cycle, dropwhile, filterfalse, groupby, starmap, takewhile, tee, zip_longest
+from itertools import (
+    cycle,
+    dropwhile,
+    filterfalse,
+    groupby,
+    pairwise,
+    starmap,
+    takewhile,
+    tee,
+    zip_longest,
+)
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +69,7 @@ import briefing.annotate.sentences as sentences  # noqa: E402
 import briefing.corroborate.packed as packed  # noqa: E402
 import briefing.corroborate.words as words  # noqa: E402
 from briefing.annotate.actors import compile_profile  # noqa: E402
+from briefing.cache import encode_article  # noqa: E402
 from briefing.extract.page import extract_article  # noqa: E402
 from briefing.model.index import prepare  # noqa: E402
 from briefing.pipeline import read_documents  # noqa: E402
@@ -101,6 +128,41 @@ def _cycle(work: Callable[[], Any]) -> Any:
     return next(cycle(_generated(work)))
 
 
+def _call_tracing(work: Callable[[], Any]) -> Any:
+    return sys.call_tracing(work, ())
+
+
+def _operator_call(work: Callable[[], Any]) -> Any:
+    return operator.call(work)
+
+
+def _context_run(work: Callable[[], Any]) -> Any:
+    return contextvars.copy_context().run(work)
+
+
+def _methodcaller(work: Callable[[], Any]) -> Any:
+    return operator.methodcaller("__call__")(work)
+
+
+def _defaultdict(work: Callable[[], Any]) -> Any:
+    return collections.defaultdict(work)[0]
+
+
+def _bisect(work: Callable[[], Any]) -> Any:
+    found: list[Any] = []
+    bisect.bisect_right([0], 0, key=lambda _: found.append(work()) or 0)
+    return found[0]
+
+
+def _after_none(work: Callable[[], Any]) -> Iterator[Any]:
+    yield None
+    yield work()
+
+
+def _pairwise(work: Callable[[], Any]) -> Any:
+    return next(pairwise(_after_none(work)))[1]
+
+
 # step -> (how it is run, the C function callgrind counts it in); indented: inside the one above
 STEPS: dict[str, tuple[Callable[[Callable[[], Any]], Any], str]] = {
     "annotate": (_starmap, "starmap_next"),
@@ -113,6 +175,13 @@ STEPS: dict[str, tuple[Callable[[Callable[[], Any]], Any], str]] = {
     "    restatements": (_tee, "tee_next"),
     "    copy keys": (_cycle, "cycle_next"),
     "    time phrases": (_zip_longest, "zip_longest_next"),
+    "  speakers (attribute_sentences)": (_call_tracing, "sys_call_tracing"),
+    "  other names (sentence_names)": (_operator_call, "_operator_call"),
+    "  readings (read_sentence)": (_context_run, "context_run"),
+    "  furniture": (_methodcaller, "methodcaller_call"),
+    "  done dates (done_date)": (_defaultdict, "defdict_missing"),
+    "  article context (article_context)": (_bisect, "_bisect_bisect_right"),
+    "encoding (encode_article)": (_pairwise, "pairwise_next"),
 }
 
 
@@ -139,6 +208,19 @@ def _wrap_steps() -> None:
     import briefing.model.index as index
 
     index.article_words = _inside("  report words (article_words)", index.article_words)
+    index.sentence_names = _inside("  other names (sentence_names)", index.sentence_names)
+    index.article_context = _inside("  article context (article_context)", index.article_context)
+    import briefing.model.attribution as attribution
+    import briefing.model.dating as dating
+    import briefing.model.lines as lines
+    import briefing.model.reading as reading
+
+    attribution.attribute_sentences = _inside(
+        "  speakers (attribute_sentences)", attribution.attribute_sentences
+    )
+    reading.read_sentence = _inside("  readings (read_sentence)", reading.read_sentence)
+    lines.furniture = _inside("  furniture", lines.furniture)
+    dating.done_date = _inside("  done dates (done_date)", dating.done_date)
 
 
 def measured_run(saved: str, warm: int) -> None:
@@ -149,7 +231,9 @@ def measured_run(saved: str, warm: int) -> None:
     profile = load_profile(None)
     tagger = compile_profile(profile)
     for n, article in enumerate(extracted[:warm]):
-        prepare(article_stage.annotate_article(article, f"w{n}", tagger), profile)
+        annotated = article_stage.annotate_article(article, f"w{n}", tagger)
+        prepare(annotated, profile)
+        encode_article(annotated)
     _wrap_steps()
     tagger.positions = _inside("    actor positions", tagger.positions)  # type: ignore[method-assign]
     for n, article in enumerate(extracted[warm:], 1):
@@ -157,6 +241,7 @@ def measured_run(saved: str, warm: int) -> None:
             functools.partial(article_stage.annotate_article, article, f"a{n}", tagger)
         )
         _reduce(functools.partial(prepare, annotated, profile))
+        _pairwise(functools.partial(encode_article, annotated))
     print(len(extracted) - warm)
 
 

@@ -879,6 +879,8 @@ def test_sources_are_read_where_a_verb_of_saying_stands_as_a_word() -> None:
     assert named_sources("ACCORDING TO THE WHO, ten died") == set()
     assert named_sources("The Unsaid Truth of MSF") == set()
     assert named_sources("MSF posted_ updates") == set()
+    # Without a verb of saying only "according" can open one, and "accordingly" does not.
+    assert named_sources("MSF acted accordingly") == set()
 
 
 def test_features_read_event_verbs_without_unpacking() -> None:

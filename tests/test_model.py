@@ -595,6 +595,16 @@ def test_captions_and_teasers_are_never_lines() -> None:
         Sentence("a2.s2", "a2", 2, "subhead", "The army withdrew from the city on Monday.", (), ()),
     ]
     assert furniture(subheads) == {"a2.s1"}
+    # Short is under 16 words, however spaced: 15 are a teaser, 16 a sentence that lost its
+    # full stop.
+    fifteen = (
+        " Gates close early as organisers issue an apology to fans  who waited outside the stadium "
+    )
+    lines = [
+        Sentence("a4.s1", "a4", 1, "body", fifteen, (), ()),
+        Sentence("a4.s2", "a4", 2, "body", f"{fifteen}tonight", (), ()),
+    ]
+    assert furniture(lines) == {"a4.s1"}
 
 
 @pytest.mark.parametrize(

@@ -120,9 +120,11 @@ _SPEECH_WORDS = frozenset(_SPEECH.split("|"))
 def named_sources(text: str) -> set[str]:
     """The words (as compared) of who a sentence says its report comes from."""
     found: set[str] = set()
-    if _SPEECH_WORDS.isdisjoint(sentence_words(text)) and "ccording" not in text:
-        return found
-    if _SOURCE_SCREEN.search(text) is None:
+    # A verb of `_SPEECH` standing as a whole word is what the screen finds: searched for
+    # only in a text holding none, where "according" alone may open a source.
+    if _SPEECH_WORDS.isdisjoint(sentence_words(text)) and (
+        "ccording" not in text or _SOURCE_SCREEN.search(text) is None
+    ):
         return found
     bodies = body_names()
     for match in _sources(text):

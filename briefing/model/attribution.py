@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.annotate import Sentence
 from briefing.annotate.coreference import leaves_quote_open
@@ -83,6 +84,9 @@ class Attribution:
     end: int  # Reuters."), for cutting it off an event
 
 
+# Asked of a sentence twice in a worker (its speaker, then its reading): remembered for an
+# article's worth of sentences.
+@lru_cache(maxsize=4_096)
 def find_attribution(text: str) -> Attribution | None:
     """Whose account a sentence gives ("a senior Iranian official") and where the
     sentence says so, or None.

@@ -13,6 +13,7 @@ from functools import cache
 from briefing.annotate import Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
+from briefing.ascii_text import lower_sentence
 from briefing.model.attribution import find_speaker
 from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
@@ -95,7 +96,8 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
         if (s.article_id, s.paragraph) in captioned
         or (
             s.kind in ("body", "subhead")
-            and len(s.text.split()) < _TEASER_WORDS
+            # (its first words split off, no more: enough to tell whether it is short)
+            and len(s.text.split(maxsplit=_TEASER_WORDS - 1)) < _TEASER_WORDS
             and not _ENDED.search(s.text)
         )
     )
@@ -137,9 +139,11 @@ def _closing_credit() -> re.Pattern[str]:
 def _credit(text: str) -> bool:
     if text.endswith(")") and _closing_credit().search(text):
         return True
-    # Searching every sentence for a credit cost a tenth of the model stage.
-    lower = text.lower()
-    if any(mark in text for mark in _CREDIT_MARKS) or any(w in lower for w in _CREDIT_WORDS):
+    # Searching every sentence for a credit cost a tenth of the model stage. (The text's
+    # lower case is the one its tagging made; looked for in C, no generator.)
+    if any(map(text.__contains__, _CREDIT_MARKS)) or any(
+        map(lower_sentence(text).__contains__, _CREDIT_WORDS)
+    ):
         return _CREDIT.search(text) is not None
     return _CREDIT.match(text) is not None
 
