@@ -21,6 +21,13 @@ earlier pages emptied, dateparser's readings too (a worker reads each page once)
 Tried and left out (2026-11-28, 30 segment pages): `Unit.credited` worked out when first asked
 instead of for every row: 35% of the rows may be credited and the page asks 69% of those (the
 header rows and the body's), 66.15 M a page before and 66.17 M after, no gain.
+Also left out (2026-11-28, callgrind of one 253-unit segment page's first classifier pass):
+the node answers of each tree packed into bits (np.packbits along the node axis) and its leaf
+read from a table, 16.4 M instructions against 0.59 M for the level-by-level selections (and
+3.95 M with np.where for each selection); the leaf index cast before the transposition or into
+an array made first, 309-311 K against 308 K (the transposing cast is the cost either way).
+By time only: headline._echoes' rows intersected in C (map, compress), no faster: the
+intersections themselves are the cost.
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ import numpy as np
 from briefing.extract.features import FEATURE_NAMES, SECOND_PASS_NAMES, second_pass_columns
 
 MODEL_FILE = Path(__file__).with_name("body_model.json")
+# Units whose tests are compared at once (most pages have fewer): the thresholds are kept
+# repeated this wide, 1.6 MB for the shipped model's two passes.
+THRESHOLD_COLUMNS = 256
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,15 @@ class BodyModel:
         # level: the test of the node it reached, chosen among the level's nodes by the turns
         # taken above it.
         units = np.ascontiguousarray(matrix.T)
-        answers = units.take(test_features, axis=0) > test_values
+        taken = units.take(test_features, axis=0)
+        # compared with the thresholds laid out as wide as the page (a slice of their block, a
+        # block of columns at a time): a column of thresholds broadcast along each row was
+        # copied into numpy's buffers first, at twice the cost of the comparisons
+        answers = np.empty(taken.shape, dtype=bool)
+        width = test_values.shape[1]
+        for low in range(0, len(matrix), width):
+            high = min(low + width, len(matrix))
+            np.greater(taken[:, low:high], test_values[:, : high - low], out=answers[:, low:high])
         above = answers.take(node_tests.ravel(), axis=0).reshape(inner, trees, len(matrix))
         turns: list[np.ndarray] = []  # right (True) or left at each level, (trees, units)
         # the leaf's number within its tree, in bytes: far fewer instructions than in words
@@ -90,16 +101,18 @@ class BodyModel:
             leaf |= reached[0].view(np.uint8)
         # Each unit's leaves in tree order, summed along the row as before (same rounding).
         index = np.add(leaf.T, leaf_start, order="C")
-        scores = self.base + self.leaves.ravel().take(index).sum(axis=1)
+        # (every index is in range: "wrap" only skips take's bounds check)
+        scores = self.base + self.leaves.ravel().take(index, mode="wrap").sum(axis=1)
         # bounded by the two ufuncs, not np.clip, whose wrapper costs several times as much
         return 1.0 / (1.0 + np.exp(-np.minimum(np.maximum(scores, -30), 30)))
 
     @cached_property
     def _nodes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The distinct tests of the inner nodes (their feature columns, and thresholds with a
-        second axis, the units'); each inner node's test, a row per node (numbered within its
-        tree, level by level: node l's children are 2 l + 1 and 2 l + 2) and a column per tree;
-        and where each tree's leaves start in `leaves.ravel()`."""
+        """The distinct tests of the inner nodes (their feature columns, and each threshold
+        repeated along a second axis, the units', THRESHOLD_COLUMNS wide); each inner node's
+        test, a row per node (numbered within its tree, level by level: node l's children are
+        2 l + 1 and 2 l + 2) and a column per tree; and where each tree's leaves start in
+        `leaves.ravel()`."""
         tests = list(
             zip(
                 self.split_features.T.ravel().tolist(),
@@ -112,7 +125,11 @@ class BodyModel:
         trees, leaves = self.leaves.shape
         return (
             np.array([feature for feature, _ in distinct], dtype=np.intp),
-            np.array([value for _, value in distinct], dtype=float)[:, None],
+            np.repeat(
+                np.array([value for _, value in distinct], dtype=float)[:, None],
+                THRESHOLD_COLUMNS,
+                axis=1,
+            ),
             np.array([number[test] for test in tests], dtype=np.intp).reshape(-1, trees),
             np.arange(trees) * leaves,
         )

@@ -531,12 +531,16 @@ def _echoes(page: RowFeatures, rows: list[int], contents: dict[int, set[str]]) -
                     holding.setdefault(word, []).append(j)
     echoes = []
     for i in rows:
-        shared = Counter(chain.from_iterable(holding[word] for word in words[i]))
-        # the most shared first (sorted in C): the first row that counts holds the most
-        best = next(
-            (count for j, count in shared.most_common() if abs(j - i) > 1 and texts[j] != texts[i]),
-            0,
-        )
+        # (every word of a candidate's is held: its own row is short, and holds it)
+        shared = Counter(chain.from_iterable(map(holding.__getitem__, words[i])))
+        # the rows that do not count left out (the row, its neighbours, its copies), the most
+        # any other holds is the largest count left (found in C: sorting them all cost more)
+        for j in (i - 1, i, i + 1):
+            shared.pop(j, None)
+        if page.copies[texts[i]] > 1:
+            for j in [j for j in shared if texts[j] == texts[i]]:
+                del shared[j]
+        best = max(shared.values(), default=0)
         echoes.append(best / len(words[i]) if words[i] else 0.0)
     return echoes
 
