@@ -31,8 +31,8 @@ def extract_html(html: str, path: str) -> Article:
     blocks = [Block("headline", title)] if title and paragraphs else []
     for paragraph in paragraphs:
         blocks.append(Block("caption" if CAPTION.search(paragraph) else "body", paragraph))
-    first_body = next((block.text for block in blocks if block.kind == "body"), None)
-    place, agency, _ = find_dateline(first_body, None, Counter())
+    bodies = [block.text for block in blocks if block.kind == "body"][:2]
+    place, agency, _ = find_dateline(bodies, None, Counter(), language)
     author = (getattr(document, "author", None) or "").strip() if document else ""
     date = (getattr(document, "date", None) or "") if document else ""
     return Article(

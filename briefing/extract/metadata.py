@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
-from briefing.extract.dates import find_date, is_date_row
+from briefing.extract.dates import MONTHS, find_date, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import Unit, is_near_prose, is_prose, lower_words, normalise
@@ -58,6 +58,7 @@ from briefing.extract.vocabulary import (
     known_outlets,
     local_byline,
 )
+from briefing.lazy_pattern import lazy_compile
 
 PUBLISHER_WORDS_FILE = Path(__file__).with_name("publisher_words.txt")
 PUBLISHER_GROUPS_FILE = Path(__file__).with_name("publisher_groups.txt")
@@ -261,35 +262,136 @@ def _name_row(header: list[str], outlet: str | None, listed: frozenset[str]) -> 
     return None
 
 
-def find_dateline(
-    first_body: str | None, above: str | None, page_counts: Counter[str]
-) -> tuple[str | None, str | None, str | None]:
-    """(place, agency, ISO date) of the dateline that opens the body: "BEIRUT:", "KYIV, Ukraine
-    (AP) —", "Damascus (AFP) –", "December 6, 2024 (KHARTOUM) –", or a place name alone on
-    the row above the first paragraph ("ANKARA")."""
-    if first_body is None:
-        return None, None, None
-    match = DATELINE.match(first_body)
+@dataclass(frozen=True)
+class OpeningDateline:
+    """A dateline opening a paragraph: the place, the agency its brackets credit, the date it
+    gives with a year (ISO) and where the paragraph's own text begins after it."""
+
+    place: str
+    agency: str | None
+    date: str | None
+    end: int
+
+
+# "Kyiv [Ukraine], August 28 :", "Bangkok, March 29:", "El Fasher, Sudan -", "Cairo:": a place
+# in title case, what DATELINE takes only with an agency's credit, here read with the evidence
+# `_titled_place` asks for instead.
+_MONTH_WORD = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+TITLED_DATELINE = lazy_compile(
+    r"(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})"
+    r"(?:\s*\[[^\]\d]{2,30}\])?"  # the country in brackets: "Kyiv [Ukraine]"
+    r"(?:,\s*(?P<region>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2}))?"
+    rf"(?:,\s*(?P<date>(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+{_MONTH_WORD})"
+    r"(?:,?\s+(?:19|20)\d\d)?))?"
+    r"\s*(?:\((?P<credit>[A-Za-z][\w.&'/ -]{0,30})\))?"
+    r"\s*(?P<mark>:|[—–-]{1,2})\s+(?=[\"“‘'A-Z0-9(])"
+)
+
+
+# A paragraph after the first opens the text under its dateline only when this many words
+# follow it ("PUBLISHED: November 8, 2023 at 11:30 p.m." is a date row; "MAGALY MEDINA: ME
+# ESCAPÉ DEL COLEGIO" a headline in capitals).
+FOLLOWING_DATELINE_WORDS = 8
+
+
+def opening_dateline(text: str, language: str, following: bool = False) -> OpeningDateline | None:
+    """The dateline opening a paragraph: "BEIRUT:", "KYIV, Ukraine (AP) —", "Damascus (AFP)
+    –", "Kyiv, 28 August 2025 (dpa/MIA) –", "December 6, 2024 (KHARTOUM) –", "Kyiv
+    [Ukraine], August 28 :", "El Fasher, Sudan -", "Cairo:". A dateline names a place, never
+    an agency, an outlet or a label ("AFP -", "Update:"). A `following` paragraph (the first
+    may be a caption taken for text) needs a sentence after its dateline, and not the shape
+    only a word list tells from a label ("Cairo:", `_titled_place`)."""
+    opening = _opening_dateline(text, language, following)
+    if opening and following and len(text[opening.end :].split()) < FOLLOWING_DATELINE_WORDS:
+        return None
+    return opening
+
+
+def _opening_dateline(text: str, language: str, following: bool) -> OpeningDateline | None:
+    match = DATELINE.match(text)
     if match:
-        credit = match["credit"] or match["slashed"]
-        agency = credit if credit and AGENCY_NAME.match(credit) else None
-        return match["place"] or match["titled"], agency, None
-    split = DATELINE_ROW.match(above) if above else None
-    if split:
-        credit = split["credit"]
-        return split["place"], credit if credit and AGENCY_NAME.match(credit) else None, None
-    dated = DATED_DATELINE.match(first_body)
+        place = match["place"] or match["titled"]
+        return _dateline(place, match["credit"] or match["slashed"], None, match.end())
+    dated = DATED_DATELINE.match(text)
     if dated:
         found = find_date(dated["date"])
         if found:
-            return dated["place"].strip(), None, found[2]
+            return _dateline(dated["place"].strip(), None, found[2], dated.end())
+    titled = TITLED_DATELINE.match(text)
+    if titled and _titled_place(titled, language, following):
+        found = find_date(titled["date"]) if titled["date"] else None
+        return _dateline(titled["place"], titled["credit"], found and found[2], titled.end())
+    return None
+
+
+def _dateline(place: str, credit: str | None, date: str | None, end: int) -> OpeningDateline | None:
+    """The dateline, unless its place is an agency, an outlet or a label; its agency is the
+    first the credit names ("dpa/MIA": dpa's copy, carried by MIA)."""
+    folded = place.casefold()
     if (
-        above
-        and LONE_PLACE.match(above)
-        and page_counts[above] == 1
-        and not GENRE_LABELS & set(normalise(above).split())
+        AGENCY_NAME.match(place)
+        or folded in known_outlets()
+        or GENRE_LABELS & set(normalise(place).split())
     ):
-        return above.strip(" ,"), None, None
+        return None
+    agencies = [part.strip() for part in (credit or "").split("/")]
+    agency = next((part for part in agencies if AGENCY_NAME.match(part)), None)
+    return OpeningDateline(place, AGENCY_NAMES.get((agency or "").lower(), agency), date, end)
+
+
+def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
+    """Whether a title-case opening before a colon or dash is a dateline: it carries a date, an
+    agency's credit or a country after the place ("El Fasher, Sudan -"); or, on an English
+    page, it is a bare place before a colon ("Guwahati:"), which no common English word is
+    (the words WordNet's tagged corpus holds, as report comparison reads them: "Question:",
+    "Anchor:", "Editor's Note:" are labels)."""
+    credit = match["credit"] or ""
+    if match["date"] or any(AGENCY_NAME.match(part.strip()) for part in credit.split("/")):
+        return True
+    if match["region"]:
+        return match["region"].casefold() in _country_names()
+    if following or match["mark"] != ":" or credit or language != "en":
+        return False
+    from briefing.model.words import word_senses
+    from briefing.stemming import stemmer
+
+    common, stem = word_senses(), stemmer()
+    words = re.findall(r"[^\W\d_]+", match["place"].lower())
+    return not all(stem(word) in common for word in words)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """The names of the world's countries, folded ("sudan", "ivory coast")."""
+    from briefing.annotate.countries import COUNTRIES
+
+    return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
+
+
+def find_dateline(
+    bodies: list[str], above: str | None, page_counts: Counter[str], language: str
+) -> tuple[str | None, str | None, str | None]:
+    """(place, agency, ISO date) of the dateline that opens the body (`opening_dateline`), or
+    the next paragraph, under a caption taken for text ("Debris of a mosque is seen ...");
+    else one printed on the row above the first paragraph ("Beirut, Lebanon CNN —"), or a
+    place name alone there ("ANKARA")."""
+    if not bodies:
+        return None, None, None
+    opening = opening_dateline(bodies[0], language)
+    if opening:
+        return opening.place, opening.agency, opening.date
+    split = DATELINE_ROW.match(above) if above else None
+    row = split and _dateline(split["place"], split["credit"], None, split.end())
+    if row:
+        return row.place, row.agency, None
+    following = opening_dateline(bodies[1], language, following=True) if bodies[1:] else None
+    if following:
+        return following.place, following.agency, following.date
+    if above and LONE_PLACE.match(above) and page_counts[above] == 1:
+        if AGENCY_NAME.match(above.strip()):  # "AFP" over the text: whose copy, not where
+            return None, AGENCY_NAMES.get(above.strip().lower(), above.strip()), None
+        lone = _dateline(above.strip(" ,"), None, None, len(above))
+        return (lone.place, None, None) if lone else (None, None, None)
     return None, None, None
 
 

@@ -329,9 +329,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             kept.add(index)
             first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
-    first_body = body_texts[0] if body_texts else None
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, _ = find_dateline(first_body, above, rows.copies)
+    place, agency, _ = find_dateline(body_texts[:2], above, rows.copies, language)
     published = marked_date or choose_date(
         PageRows(
             texts=texts,
