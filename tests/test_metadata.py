@@ -197,7 +197,6 @@ def test_an_agency_alone_over_the_text_is_the_wire_not_the_dateline() -> None:
     ("page", "outlet"),
     [
         (f"Al Jazeera\n\n{HEADLINE}\n\n{BODY}\n", "Al Jazeera"),  # a masthead printed once
-        (f"{HEADLINE}\n\n{BODY}\n\nSource: The Guardian\n", "The Guardian"),
         (f"{HEADLINE}\n\n{BODY}\n\nMore from\n  • The Hindu\n  • Daily Sabah\n", None),  # a menu
         # named in the text is not the page's outlet
         (f"{HEADLINE}\n\n{BODY}\n\nThe mayor told Al Jazeera the plan would go ahead.\n", None),
@@ -205,6 +204,23 @@ def test_an_agency_alone_over_the_text_is_the_wire_not_the_dateline() -> None:
 )
 def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) -> None:
     assert extract_article(page, "page.txt").outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ("Source: The Guardian", "The Guardian"),
+        ("Source: https://www.bbc.com/news/articles/ced58zywdwno?at_medium=RSS", "BBC"),
+        ("Quelle: dpa", "dpa"),
+        ("Source: Lemonde", "Le Monde"),  # a known outlet spelt as its domain does
+        ("Source: USGS", None),  # a chart's data, no news source
+    ],
+)
+def test_a_source_credit_names_whose_report_the_page_carries(credit: str, wire: str | None) -> None:
+    """A "Source:" row under the text credits the report the page carries: the wire, not the
+    page's own outlet."""
+    article = extract_article(f"{HEADLINE}\n\n{BODY}\n\n{credit}\n", "page.txt")
+    assert (article.outlet, article.wire) == (None, wire)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -138,9 +138,12 @@ def _names_a_site(part: str, rows: list[str]) -> bool:
     )
 
 
-def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
+def find_wire(
+    header: list[str], dateline_agency: str | None, rows: Sequence[str] = ()
+) -> str | None:
     """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
-    Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —")."""
+    Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —"), else the
+    source the page's `rows` (no list items) credit the report to (`credited_source`)."""
     for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
@@ -150,7 +153,43 @@ def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
         credit = local[1].lstrip(",|/–—-( ").rstrip(") ") if local else ""
         if credit and AGENCY_NAME.match(credit):
             return AGENCY_NAMES.get(credit.lower(), credit)
-    return dateline_agency
+    return dateline_agency or credited_source(rows)
+
+
+SOURCE_NAME_WORDS = 5
+
+
+def credited_source(rows: Sequence[str]) -> str | None:
+    """The agency or known outlet a "Source:" row credits the report to ("Source: Reuters",
+    "Quelle: dpa", "Source: https://www.bbc.com/news/..." for the BBC): whose report a page
+    carries. Another name ("Source: USGS", a chart's data) is no news source."""
+    for text in rows:
+        label = SOURCE_LABEL.match(text) if ":" in text else None
+        if label is None:
+            continue
+        credit = text[label.end() :].strip(" .")
+        if URL_ONLY.match(credit):
+            host = credit.split("/")[2] if "://" in credit else credit.split("/")[0]
+            name = _outlets_by_letters().get(host.removeprefix("www.").split(".")[0])
+        elif len(credit.split()) <= SOURCE_NAME_WORDS:
+            agency = AGENCY_NAME.match(credit)
+            name = AGENCY_NAMES.get(credit.lower(), credit) if agency else None
+            name = name or _outlets_by_letters().get(name_letters(credit))
+        else:
+            name = None
+        if name:
+            return name
+    return None
+
+
+@cache
+def _outlets_by_letters() -> dict[str, str]:
+    """The known outlets by their letters (`name_letters`: "bbc", "lemonde"), the shortest
+    name for letters two spell alike ("BBC", not "BBC News")."""
+    names: dict[str, str] = {}
+    for name in sorted(known_outlets().values(), key=len, reverse=True):
+        names[name_letters(name)] = name
+    return names
 
 
 def find_byline(header: list[str], outlet: str | None, listed: frozenset[str]) -> str | None:
@@ -404,8 +443,8 @@ def find_outlet(
 ) -> str | None:
     """The site part of the page title, else "Published in X", else the copyright owner (when
     not the writer), else a known outlet's name alone on a row that is no list item ("Al
-    Jazeera", "Source: The Guardian"; `listed` holds the list items: menus name sister sites),
-    else the masthead: a name repeated above the headline."""
+    Jazeera"; `listed` holds the list items: menus name sister sites; "Source: The Guardian"
+    credits the wire), else the masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
@@ -433,8 +472,10 @@ def find_outlet(
             return AGENCY_NAMES.get(owner.lower(), owner)
     known, longest = known_outlets(), _longest_known_outlet()
     for text in texts:
-        # a source label ends in a colon (most rows hold none: no pattern call)
-        bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(" |·•–—-.")
+        # "Source: The Guardian" credits the report the page carries (the wire), not the site
+        if ":" in text and SOURCE_LABEL.match(text):
+            continue
+        bare = text.strip(" |·•–—-.")
         # lower() never shortens a text: a longer one names no known outlet (most rows are)
         name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:

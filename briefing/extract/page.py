@@ -352,7 +352,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         # The fitted scorer's name only names the site: the rules' outlet decided which rows
         # are the site speaking of itself and which are bylines.
         outlet=outlet or learned_outlet(texts, listed, title, place),
-        wire=find_wire(header_texts, agency),
+        wire=find_wire(header_texts, agency, [text for text in texts if text not in listed]),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
         dateline=place,

@@ -853,7 +853,7 @@ def local_byline(text: str) -> tuple[str, str] | None:
 
 # News outlets known worldwide (a data file of names): a row that is only one names the page's.
 OUTLETS_FILE = Path(__file__).with_name("outlets.txt")
-# "Source: The Guardian", "Quelle: Der Spiegel": a label before the outlet's name.
+# "Source: The Guardian", "Quelle: Der Spiegel": a label before the name of whose report it is.
 SOURCE_LABEL = lazy_compile(
     r"^(?:source|sources|quelle|fuente|fonte|origine|bron|kilde|källa|źródło)\s*:\s*", re.I
 )
