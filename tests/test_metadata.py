@@ -444,3 +444,26 @@ def test_page_addresses_read_at_their_marks_as_a_scan_reads_them(page: str) -> N
         re.sub(r"\W|_", "", match["name"]) for match in metadata.PAGE_ADDRESS.finditer(page)
     )
     assert metadata._page_addresses(page) == scanned  # noqa: SLF001
+
+
+@pytest.mark.parametrize(
+    ("credit", "outlet"),
+    [
+        ("Devdiscourse News Desk | Cairo | Updated: 19-09-2025 23:11 IST", "Devdiscourse"),
+        ("NYM Desk", "NYM"),
+        ("Help Desk", None),  # common words: a service's desk
+        ("Business Desk", None),  # a section's desk
+        ("Reuters Desk", None),  # an agency's desk is no site's
+    ],
+)
+def test_a_desk_credit_names_the_site(credit: str, outlet: str | None) -> None:
+    article = extract_article(f"{HEADLINE}\n\n{credit}\n\n{BODY}\n", "page.txt")
+    assert article.outlet == outlet
+
+
+def test_a_newsroom_credited_in_the_dateline_is_the_outlet_an_agency_the_wire() -> None:
+    """ "AUSTIN (KXAN) —": the station that filed the report; "(AP)" credits a wire's copy."""
+    for credit, outlet, wire in (("KXAN", "KXAN", None), ("AP", None, "AP")):
+        body = BODY.replace("The city council", f"AUSTIN ({credit}) — The city council", 1)
+        article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+        assert (article.outlet, article.wire, article.dateline) == (outlet, wire, "AUSTIN")

@@ -32,7 +32,7 @@ def extract_html(html: str, path: str) -> Article:
     for paragraph in paragraphs:
         blocks.append(Block("caption" if CAPTION.search(paragraph) else "body", paragraph))
     bodies = [block.text for block in blocks if block.kind == "body"][:2]
-    place, agency, _ = find_dateline(bodies, None, Counter(), language)
+    place, agency, _, _ = find_dateline(bodies, None, Counter(), language)
     author = (getattr(document, "author", None) or "").strip() if document else ""
     date = (getattr(document, "date", None) or "") if document else ""
     return Article(

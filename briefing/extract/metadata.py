@@ -304,12 +304,15 @@ def _name_row(header: list[str], outlet: str | None, listed: frozenset[str]) -> 
 @dataclass(frozen=True)
 class OpeningDateline:
     """A dateline opening a paragraph: the place, the agency its brackets credit, the date it
-    gives with a year (ISO) and where the paragraph's own text begins after it."""
+    gives with a year (ISO), where the paragraph's own text begins after it, and the newsroom
+    its brackets credit when that is no agency ("AUSTIN (KXAN) —", "Nov. 27 (UPI) --"): the
+    station or service that filed the report."""
 
     place: str
     agency: str | None
     date: str | None
     end: int
+    newsroom: str | None
 
 
 # "Kyiv [Ukraine], August 28 :", "Bangkok, March 29:", "El Fasher, Sudan -", "Cairo:": a place
@@ -375,7 +378,14 @@ def _dateline(place: str, credit: str | None, date: str | None, end: int) -> Ope
         return None
     agencies = [part.strip() for part in (credit or "").split("/")]
     agency = next((part for part in agencies if AGENCY_NAME.match(part)), None)
-    return OpeningDateline(place, AGENCY_NAMES.get((agency or "").lower(), agency), date, end)
+    newsroom = credit.strip() if credit and agency is None and len(agencies) == 1 else None
+    if newsroom and len(newsroom.split()) > NEWSROOM_WORDS:
+        newsroom = None
+    agency = AGENCY_NAMES.get((agency or "").lower(), agency)
+    return OpeningDateline(place, agency, date, end, newsroom)
+
+
+NEWSROOM_WORDS = 3
 
 
 def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
@@ -391,12 +401,46 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
         return match["region"].casefold() in _country_names()
     if following or match["mark"] != ":" or credit or language != "en":
         return False
+    return not _common_words(match["place"])
+
+
+def _common_words(text: str) -> bool:
+    """Whether every word of a short text is a common English word: one WordNet's tagged corpus
+    holds, as report comparison reads them (its stems); a name ("Guwahati", "Devdiscourse")
+    is none."""
     from briefing.model.words import word_senses
     from briefing.stemming import stemmer
 
     common, stem = word_senses(), stemmer()
-    words = re.findall(r"[^\W\d_]+", match["place"].lower())
-    return not all(stem(word) in common for word in words)
+    return all(stem(word) in common for word in re.findall(r"[^\W\d_]+", text.lower()))
+
+
+# "Devdiscourse News Desk | Updated: ...", "NYM Desk", "AMN/ WEB DESK": the newsroom of the site
+# credited with the report, its name before its desk.
+DESK_CREDIT = lazy_compile(
+    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}?)\s*/?\s*"
+    r"(?i:(?:news|web|digital|online|editorial)\s+)?(?i:desk)(?:\s*[|,–—-]|$)"
+)
+DESK_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
+
+
+def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
+    """The site a desk credit names, when its name is no common English words ("Help Desk",
+    "Sports Desk": a section's or a service's desk), no section and no agency's."""
+    for text in texts:
+        # (a row holding no "desk" is not matched: nearly all rows)
+        if "desk" not in text.lower() or text in listed or len(text.split()) > DESK_ROW_WORDS:
+            continue
+        match = DESK_CREDIT.match(text)
+        name = match["name"] if match else ""
+        if (
+            name
+            and not AGENCY_NAME.match(name)
+            and not SECTION_WORDS & set(normalise(name).split())
+            and not _common_words(name)
+        ):
+            return name
+    return None
 
 
 @cache
@@ -409,29 +453,29 @@ def _country_names() -> frozenset[str]:
 
 def find_dateline(
     bodies: list[str], above: str | None, page_counts: Counter[str], language: str
-) -> tuple[str | None, str | None, str | None]:
-    """(place, agency, ISO date) of the dateline that opens the body (`opening_dateline`), or
-    the next paragraph, under a caption taken for text ("Debris of a mosque is seen ...");
-    else one printed on the row above the first paragraph ("Beirut, Lebanon CNN —"), or a
-    place name alone there ("ANKARA")."""
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(place, agency, ISO date, newsroom) of the dateline that opens the body
+    (`opening_dateline`), or the next paragraph, under a caption taken for text ("Debris of a
+    mosque is seen ..."); else one printed on the row above the first paragraph ("Beirut,
+    Lebanon CNN —"), or a place name alone there ("ANKARA")."""
     if not bodies:
-        return None, None, None
+        return None, None, None, None
     opening = opening_dateline(bodies[0], language)
     if opening:
-        return opening.place, opening.agency, opening.date
+        return opening.place, opening.agency, opening.date, opening.newsroom
     split = DATELINE_ROW.match(above) if above else None
     row = split and _dateline(split["place"], split["credit"], None, split.end())
     if row:
-        return row.place, row.agency, None
+        return row.place, row.agency, None, None
     following = opening_dateline(bodies[1], language, following=True) if bodies[1:] else None
     if following:
-        return following.place, following.agency, following.date
+        return following.place, following.agency, following.date, following.newsroom
     if above and LONE_PLACE.match(above) and page_counts[above] == 1:
         if AGENCY_NAME.match(above.strip()):  # "AFP" over the text: whose copy, not where
-            return None, AGENCY_NAMES.get(above.strip().lower(), above.strip()), None
+            return None, AGENCY_NAMES.get(above.strip().lower(), above.strip()), None, None
         lone = _dateline(above.strip(" ,"), None, None, len(above))
-        return (lone.place, None, None) if lone else (None, None, None)
-    return None, None, None
+        return (lone.place, None, None, None) if lone else (None, None, None, None)
+    return None, None, None, None
 
 
 def find_outlet(
@@ -444,7 +488,8 @@ def find_outlet(
     """The site part of the page title, else "Published in X", else the copyright owner (when
     not the writer), else a known outlet's name alone on a row that is no list item ("Al
     Jazeera"; `listed` holds the list items: menus name sister sites; "Source: The Guardian"
-    credits the wire), else the masthead: a name repeated above the headline."""
+    credits the wire), else the site a desk credit names ("Devdiscourse News Desk"), else the
+    masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
@@ -480,6 +525,9 @@ def find_outlet(
         name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:
             return name
+    desk = _desk_credit(texts, listed)
+    if desk:
+        return desk
     masthead = _masthead(above_headline)
     return masthead and (_brand_over(masthead, texts) or masthead)
 

@@ -330,7 +330,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, _ = find_dateline(body_texts[:2], above, rows.copies, language)
+    place, agency, _, newsroom = find_dateline(body_texts[:2], above, rows.copies, language)
     published = marked_date or choose_date(
         PageRows(
             texts=texts,
@@ -351,7 +351,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         title=title,
         # The fitted scorer's name only names the site: the rules' outlet decided which rows
         # are the site speaking of itself and which are bylines.
-        outlet=outlet or learned_outlet(texts, listed, title, place),
+        # A newsroom's credit in the dateline ("AUSTIN (KXAN) —") is the page's own evidence:
+        # it comes before the scorer's belief.
+        outlet=outlet or newsroom or learned_outlet(texts, listed, title, place),
         wire=find_wire(header_texts, agency, [text for text in texts if text not in listed]),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
