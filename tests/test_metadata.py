@@ -467,3 +467,21 @@ def test_a_newsroom_credited_in_the_dateline_is_the_outlet_an_agency_the_wire() 
         body = BODY.replace("The city council", f"AUSTIN ({credit}) — The city council", 1)
         article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
         assert (article.outlet, article.wire, article.dateline) == (outlet, wire, "AUSTIN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wire"),
+    [
+        ("Agency spokesman Mahmud Bassal told AFP the toll had risen.", "AFP"),
+        ("The negotiator told the AP in August that he was hopeful.", "AP"),
+        ("A source close to the group told news agency AFP contact was lost.", "AFP"),
+        ("The star told The Associated Press in an interview.", "Associated Press"),
+        ("The mayor told Al Jazeera the plan would go ahead.", None),  # no agency
+        ("She told reporters the AFP office had closed.", None),  # not told to the agency
+    ],
+)
+def test_an_agency_someone_spoke_to_is_the_wire(sentence: str, wire: str | None) -> None:
+    """Only an agency's own reporters are told things for its copy: a page quoting what
+    someone "told AFP" carries AFP's report."""
+    body = BODY.replace("Traders who lost", f"{sentence} Traders who lost", 1)
+    assert extract_article(f"{HEADLINE}\n\n{body}\n", "page.txt").wire == wire

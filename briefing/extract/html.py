@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 
 from briefing.extract.article import Article, Block
-from briefing.extract.metadata import find_dateline
+from briefing.extract.metadata import find_dateline, find_wire
 from briefing.extract.units import detect_language, normalise
 from briefing.extract.vocabulary import CAPTION, WORD
 
@@ -39,7 +39,7 @@ def extract_html(html: str, path: str) -> Article:
         path=path,
         title=title,
         outlet=(getattr(document, "sitename", None) or None) if document else None,
-        wire=agency,
+        wire=find_wire([], agency, (), [block.text for block in blocks if block.kind == "body"]),
         published=date[:16] or None,
         dateline=place,
         blocks=tuple(blocks),

@@ -21,6 +21,7 @@ from briefing.extract.vocabulary import (
     AGENCY_LINE,
     AGENCY_NAME,
     AGENCY_NAMES,
+    AGENCY_PATTERN,
     ALL_RIGHTS,
     BREADCRUMB,
     BYLINE,
@@ -139,11 +140,16 @@ def _names_a_site(part: str, rows: list[str]) -> bool:
 
 
 def find_wire(
-    header: list[str], dateline_agency: str | None, rows: Sequence[str] = ()
+    header: list[str],
+    dateline_agency: str | None,
+    rows: Sequence[str] = (),
+    body: Sequence[str] = (),
 ) -> str | None:
     """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
     Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —"), else the
-    source the page's `rows` (no list items) credit the report to (`credited_source`)."""
+    source the page's `rows` (no list items) credit the report to (`credited_source`), else
+    the agency the article's `body` says someone spoke to ("a spokesman told AFP"): the
+    agency's own reporting, which another outlet's report would attribute instead."""
     for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
@@ -153,7 +159,22 @@ def find_wire(
         credit = local[1].lstrip(",|/–—-( ").rstrip(") ") if local else ""
         if credit and AGENCY_NAME.match(credit):
             return AGENCY_NAMES.get(credit.lower(), credit)
-    return dateline_agency or credited_source(rows)
+    return dateline_agency or credited_source(rows) or _told_agency(body)
+
+
+# "told AFP", "told the AP", "told news agency AFP", "told The Associated Press"
+TOLD_AGENCY = lazy_compile(
+    rf"\btold (?:[Tt]he )?(?:news agency )?(?P<agency>{AGENCY_PATTERN})\b(?!['’-])"
+)
+
+
+def _told_agency(body: Sequence[str]) -> str | None:
+    for text in body:
+        # (a paragraph without "told" is not searched: most are)
+        match = TOLD_AGENCY.search(text) if "told " in text else None
+        if match:
+            return AGENCY_NAMES.get(match["agency"].lower(), match["agency"])
+    return None
 
 
 SOURCE_NAME_WORDS = 5

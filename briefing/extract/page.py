@@ -354,7 +354,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         # A newsroom's credit in the dateline ("AUSTIN (KXAN) —") is the page's own evidence:
         # it comes before the scorer's belief.
         outlet=outlet or newsroom or learned_outlet(texts, listed, title, place),
-        wire=find_wire(header_texts, agency, [text for text in texts if text not in listed]),
+        wire=find_wire(
+            header_texts, agency, [text for text in texts if text not in listed], body_texts
+        ),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
         dateline=place,
