@@ -144,11 +144,13 @@ def find_wire(
     dateline_agency: str | None,
     rows: Sequence[str] = (),
     body: Sequence[str] = (),
+    outlet: str | None = None,
 ) -> str | None:
     """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
     Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —"), else the
-    source the page's `rows` (no list items) credit the report to (`credited_source`), else
-    the agency the article's `body` says someone spoke to ("a spokesman told AFP"): the
+    source the page's `rows` (no list items) credit the report to (`credited_source`) when
+    that is not the page's own `outlet` ("Source: Al Jazeera" under Al Jazeera's own report),
+    else the agency the article's `body` says someone spoke to ("a spokesman told AFP"): the
     agency's own reporting, which another outlet's report would attribute instead."""
     for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
@@ -159,7 +161,12 @@ def find_wire(
         credit = local[1].lstrip(",|/–—-( ").rstrip(") ") if local else ""
         if credit and AGENCY_NAME.match(credit):
             return AGENCY_NAMES.get(credit.lower(), credit)
-    return dateline_agency or credited_source(rows) or _told_agency(body)
+    if dateline_agency:
+        return dateline_agency
+    source = credited_source(rows)
+    if source and not (outlet and _site_letters(source) == _site_letters(outlet)):
+        return source
+    return _told_agency(body)
 
 
 # "told AFP", "told the AP", "told news agency AFP", "told The Associated Press"

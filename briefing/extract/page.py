@@ -346,16 +346,16 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     dropped_rows = bytearray(b"\x01") * len(texts)  # a 1 for each row not kept
     for index in kept:
         dropped_rows[index] = 0
+    # The fitted scorer's name only names the site: the rules' outlet decided which rows are
+    # the site speaking of itself and which are bylines. A newsroom's credit in the dateline
+    # ("AUSTIN (KXAN) —") is the page's own evidence: it comes before the scorer's belief.
+    site = outlet or newsroom or learned_outlet(texts, listed, title, place)
     return Article(
         path=path,
         title=title,
-        # The fitted scorer's name only names the site: the rules' outlet decided which rows
-        # are the site speaking of itself and which are bylines.
-        # A newsroom's credit in the dateline ("AUSTIN (KXAN) —") is the page's own evidence:
-        # it comes before the scorer's belief.
-        outlet=outlet or newsroom or learned_outlet(texts, listed, title, place),
+        outlet=site,
         wire=find_wire(
-            header_texts, agency, [text for text in texts if text not in listed], body_texts
+            header_texts, agency, [text for text in texts if text not in listed], body_texts, site
         ),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
