@@ -10,6 +10,14 @@ wrong: a cheap check). A wire is expected where the brackets name wire agencies 
 "BTA, Reuters", "Reuters via AAP"), not where they tell a rewrite or a copy ("Reuters
 rewrite"): there the wire is often not on the page. Most judged texts are pasted excerpts
 without the page's masthead or footer, so most outlets are missing. Tune on dev only.
+
+Tried and left out (2026-11-28, meta22): a copyright line with the year before the mark
+("2025 © Newsgrasp. All Rights Reserved.") read as the owner's. It would name one more judged
+test page's outlet, but on the shared pages (`python benchmarks/extraction.py --sets outlets`)
+it named 2 more outlets on the tuning sites, both wrong by the strict judge (one by the sound
+one), and 1 more on the held-out sites, wrong. A page crediting itself in its text ("...,
+writes UNN.", "..., Censor.NET reports.") reads as a page citing another outlet ("..., the BBC
+reports."): not read.
 """
 
 from __future__ import annotations

@@ -63,6 +63,6 @@ def test_the_longest_known_outlet_is_still_found_on_a_row_of_its_own() -> None:
 
     longest = max(known_outlets().values(), key=len)
     assert _longest_known_outlet() == len(longest.lower())
-    rows = ["Menu", "A long paragraph that names no outlet at all, " * 3, f"Source: {longest} |"]
+    rows = ["Menu", "A long paragraph that names no outlet at all, " * 3, f"{longest} |"]
     assert find_outlet(rows, None, None, []) == longest
     assert find_outlet(rows[:2], None, None, []) is None

@@ -7,8 +7,11 @@ from collections import Counter
 
 import pytest
 
+from briefing.annotate import annotate_article
+from briefing.annotate.actors import compile_profile
 from briefing.extract import extract_article, metadata
 from briefing.extract.metadata import name_rows, outlet_belief, split_title
+from briefing.profile import load_profile
 from tests.test_page_dates import BODY_DE
 from tests.test_page_dates import BODY_EN as BODY
 
@@ -134,23 +137,66 @@ def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str |
         ("Damascus (AFP) – Rebels said on Tuesday", "AFP", "Damascus"),
         ("Madrid, 9 oct (EFE).- El Gobierno aprobó hoy", "EFE", "Madrid"),
         ("Berlin (dpa) - Die Regierung sagte am Dienstag", "dpa", "Berlin"),
+        # the agency's copy carried by another: the brackets credit both
+        ("Kyiv, 28 August 2025 (dpa/MIA) – At least 10 people were killed", "dpa", "Kyiv"),
+        ("Kyiv [Ukraine], August 28 : Russia's latest attack damaged the building", None, "Kyiv"),
+        ("Bangkok, March 29: The military said on Saturday", None, "Bangkok"),
+        ("September 19, 2025 (EL FASHER) – More than 70 people were killed", None, "EL FASHER"),
+        ("El Fasher, Sudan - At least 134 people have died", None, "El Fasher"),
+        # a bare place before a colon: no common English word
+        ("Cairo: A paramilitary group killed 43 civilians", None, "Cairo"),
+        ("Guwahati: Several explosions shook the capital", None, "Guwahati"),
+        ("Gaza City: Ninety prisoners were released early on Monday", None, "Gaza City"),
     ],
 )
 def test_dateline_names_place_and_wire_never_outlet(
-    first_paragraph: str, wire: str, dateline: str
+    first_paragraph: str, wire: str | None, dateline: str
 ) -> None:
     body = BODY.replace("The city council voted", f"{first_paragraph}. The city council voted", 1)
     # A page store's excerpt: a date marker line, then straight into the text.
     article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
     assert (article.outlet, article.wire, article.dateline) == (None, wire, dateline)
     assert article.published == "2024-12-07"
+    # the dateline is the article's, not its first sentence's opening words
+    tagger = compile_profile(load_profile("syria"))
+    first = annotate_article(article, "a1", tagger).sentences[0]
+    assert first_paragraph.endswith(first.text.removesuffix("."))
+    assert not first.text.startswith(dateline)
+
+
+@pytest.mark.parametrize(
+    "first_paragraph",
+    [
+        "Question: I need some help with the old market hall",
+        "Editor's Note: This is a developing story and is being updated",
+        "Update: The council met again on Wednesday",
+        "Disclaimer: This story is a warning about the future",
+        "AFP - The council said on Tuesday",  # an agency is no place
+        "Deutschland, Deine Döner - Was essen wir da eigentlich",  # no country after the comma
+    ],
+)
+def test_labels_and_agencies_are_no_datelines(first_paragraph: str) -> None:
+    body = BODY.replace("The city council voted", f"{first_paragraph}. The city council voted", 1)
+    assert extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt").dateline is None
+
+
+def test_a_dateline_under_a_caption_taken_for_text() -> None:
+    caption = "Debris of the market hall is seen on December 6, 2024, after the fire."
+    lede = "December 6, 2024 (RIVERTON) – The city council voted"
+    body = BODY.replace("The city council voted", lede, 1)
+    article = extract_article(f" date 2024-12-07\n{caption}\n\n{body}\n", "excerpt.txt")
+    assert article.dateline == "RIVERTON"
+
+
+def test_an_agency_alone_over_the_text_is_the_wire_not_the_dateline() -> None:
+    article = extract_article(f"AFP\n{BODY}\n", "excerpt.txt")
+    assert (article.wire, article.dateline) == ("AFP", None)
 
 
 @pytest.mark.parametrize(
     ("page", "outlet"),
     [
         (f"Al Jazeera\n\n{HEADLINE}\n\n{BODY}\n", "Al Jazeera"),  # a masthead printed once
-        (f"{HEADLINE}\n\n{BODY}\n\nSource: The Guardian\n", "The Guardian"),
         (f"{HEADLINE}\n\n{BODY}\n\nMore from\n  • The Hindu\n  • Daily Sabah\n", None),  # a menu
         # named in the text is not the page's outlet
         (f"{HEADLINE}\n\n{BODY}\n\nThe mayor told Al Jazeera the plan would go ahead.\n", None),
@@ -158,6 +204,23 @@ def test_dateline_names_place_and_wire_never_outlet(
 )
 def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) -> None:
     assert extract_article(page, "page.txt").outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ("Source: The Guardian", "The Guardian"),
+        ("Source: https://www.bbc.com/news/articles/ced58zywdwno?at_medium=RSS", "BBC"),
+        ("Quelle: dpa", "dpa"),
+        ("Source: Lemonde", "Le Monde"),  # a known outlet spelt as its domain does
+        ("Source: USGS", None),  # a chart's data, no news source
+    ],
+)
+def test_a_source_credit_names_whose_report_the_page_carries(credit: str, wire: str | None) -> None:
+    """A "Source:" row under the text credits the report the page carries: the wire, not the
+    page's own outlet."""
+    article = extract_article(f"{HEADLINE}\n\n{BODY}\n\n{credit}\n", "page.txt")
+    assert (article.outlet, article.wire) == (None, wire)
 
 
 @pytest.mark.parametrize(
@@ -381,3 +444,44 @@ def test_page_addresses_read_at_their_marks_as_a_scan_reads_them(page: str) -> N
         re.sub(r"\W|_", "", match["name"]) for match in metadata.PAGE_ADDRESS.finditer(page)
     )
     assert metadata._page_addresses(page) == scanned  # noqa: SLF001
+
+
+@pytest.mark.parametrize(
+    ("credit", "outlet"),
+    [
+        ("Devdiscourse News Desk | Cairo | Updated: 19-09-2025 23:11 IST", "Devdiscourse"),
+        ("NYM Desk", "NYM"),
+        ("Help Desk", None),  # common words: a service's desk
+        ("Business Desk", None),  # a section's desk
+        ("Reuters Desk", None),  # an agency's desk is no site's
+    ],
+)
+def test_a_desk_credit_names_the_site(credit: str, outlet: str | None) -> None:
+    article = extract_article(f"{HEADLINE}\n\n{credit}\n\n{BODY}\n", "page.txt")
+    assert article.outlet == outlet
+
+
+def test_a_newsroom_credited_in_the_dateline_is_the_outlet_an_agency_the_wire() -> None:
+    """ "AUSTIN (KXAN) —": the station that filed the report; "(AP)" credits a wire's copy."""
+    for credit, outlet, wire in (("KXAN", "KXAN", None), ("AP", None, "AP")):
+        body = BODY.replace("The city council", f"AUSTIN ({credit}) — The city council", 1)
+        article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+        assert (article.outlet, article.wire, article.dateline) == (outlet, wire, "AUSTIN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wire"),
+    [
+        ("Agency spokesman Mahmud Bassal told AFP the toll had risen.", "AFP"),
+        ("The negotiator told the AP in August that he was hopeful.", "AP"),
+        ("A source close to the group told news agency AFP contact was lost.", "AFP"),
+        ("The star told The Associated Press in an interview.", "Associated Press"),
+        ("The mayor told Al Jazeera the plan would go ahead.", None),  # no agency
+        ("She told reporters the AFP office had closed.", None),  # not told to the agency
+    ],
+)
+def test_an_agency_someone_spoke_to_is_the_wire(sentence: str, wire: str | None) -> None:
+    """Only an agency's own reporters are told things for its copy: a page quoting what
+    someone "told AFP" carries AFP's report."""
+    body = BODY.replace("Traders who lost", f"{sentence} Traders who lost", 1)
+    assert extract_article(f"{HEADLINE}\n\n{body}\n", "page.txt").wire == wire

@@ -42,18 +42,20 @@ def annotate_article(
     `tag_day`: the day time-bounded aliases are read against when not the page's date."""
     from briefing.annotate.dates import resolve_dates
     from briefing.annotate.sentences import split_sentences
-    from briefing.extract import DATELINE
+    from briefing.extract.metadata import opening_dateline
 
     published = publication_date(article.published)
     pieces: list[tuple[int, str, str]] = []  # (paragraph, kind, text)
-    first_body = next((i for i, b in enumerate(article.blocks) if b.kind == "body"), None)
+    # extraction reads the dateline in the first body paragraph or the next one
+    opening = [i for i, b in enumerate(article.blocks) if b.kind == "body"][:2]
     for paragraph, block in enumerate(article.blocks):
         text = block.text
-        if paragraph == first_body and article.dateline:
+        if paragraph in opening and article.dateline:
             # "BEIRUT (Reuters) - Iran will..." reads as "Iran will..."; the place is
             # kept as the article's dateline.
-            dateline = DATELINE.match(text)
-            text = text[dateline.end() :].lstrip() if dateline else text
+            dateline = opening_dateline(text, article.language)
+            if dateline and dateline.place == article.dateline:
+                text = text[dateline.end :].lstrip()
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
         split = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         pieces += [(paragraph, block.kind, piece) for piece in split]

@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 
 from briefing.extract.article import Article, Block
-from briefing.extract.metadata import find_dateline
+from briefing.extract.metadata import find_dateline, find_wire
 from briefing.extract.units import detect_language, normalise
 from briefing.extract.vocabulary import CAPTION, WORD
 
@@ -31,15 +31,15 @@ def extract_html(html: str, path: str) -> Article:
     blocks = [Block("headline", title)] if title and paragraphs else []
     for paragraph in paragraphs:
         blocks.append(Block("caption" if CAPTION.search(paragraph) else "body", paragraph))
-    first_body = next((block.text for block in blocks if block.kind == "body"), None)
-    place, agency, _ = find_dateline(first_body, None, Counter())
+    bodies = [block.text for block in blocks if block.kind == "body"][:2]
+    place, agency, _, _ = find_dateline(bodies, None, Counter(), language)
     author = (getattr(document, "author", None) or "").strip() if document else ""
     date = (getattr(document, "date", None) or "") if document else ""
     return Article(
         path=path,
         title=title,
         outlet=(getattr(document, "sitename", None) or None) if document else None,
-        wire=agency,
+        wire=find_wire([], agency, (), [block.text for block in blocks if block.kind == "body"]),
         published=date[:16] or None,
         dateline=place,
         blocks=tuple(blocks),

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
-from briefing.extract.dates import find_date, is_date_row
+from briefing.extract.dates import MONTHS, find_date, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import Unit, is_near_prose, is_prose, lower_words, normalise
@@ -21,6 +21,7 @@ from briefing.extract.vocabulary import (
     AGENCY_LINE,
     AGENCY_NAME,
     AGENCY_NAMES,
+    AGENCY_PATTERN,
     ALL_RIGHTS,
     BREADCRUMB,
     BYLINE,
@@ -58,6 +59,7 @@ from briefing.extract.vocabulary import (
     known_outlets,
     local_byline,
 )
+from briefing.lazy_pattern import lazy_compile
 
 PUBLISHER_WORDS_FILE = Path(__file__).with_name("publisher_words.txt")
 PUBLISHER_GROUPS_FILE = Path(__file__).with_name("publisher_groups.txt")
@@ -137,9 +139,19 @@ def _names_a_site(part: str, rows: list[str]) -> bool:
     )
 
 
-def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
+def find_wire(
+    header: list[str],
+    dateline_agency: str | None,
+    rows: Sequence[str] = (),
+    body: Sequence[str] = (),
+    outlet: str | None = None,
+) -> str | None:
     """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
-    Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —")."""
+    Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —"), else the
+    source the page's `rows` (no list items) credit the report to (`credited_source`) when
+    that is not the page's own `outlet` ("Source: Al Jazeera" under Al Jazeera's own report),
+    else the agency the article's `body` says someone spoke to ("a spokesman told AFP"): the
+    agency's own reporting, which another outlet's report would attribute instead."""
     for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
@@ -149,7 +161,63 @@ def find_wire(header: list[str], dateline_agency: str | None) -> str | None:
         credit = local[1].lstrip(",|/–—-( ").rstrip(") ") if local else ""
         if credit and AGENCY_NAME.match(credit):
             return AGENCY_NAMES.get(credit.lower(), credit)
-    return dateline_agency
+    if dateline_agency:
+        return dateline_agency
+    source = credited_source(rows)
+    if source and not (outlet and _site_letters(source) == _site_letters(outlet)):
+        return source
+    return _told_agency(body)
+
+
+# "told AFP", "told the AP", "told news agency AFP", "told The Associated Press"
+TOLD_AGENCY = lazy_compile(
+    rf"\btold (?:[Tt]he )?(?:news agency )?(?P<agency>{AGENCY_PATTERN})\b(?!['’-])"
+)
+
+
+def _told_agency(body: Sequence[str]) -> str | None:
+    for text in body:
+        # (a paragraph without "told" is not searched: most are)
+        match = TOLD_AGENCY.search(text) if "told " in text else None
+        if match:
+            return AGENCY_NAMES.get(match["agency"].lower(), match["agency"])
+    return None
+
+
+SOURCE_NAME_WORDS = 5
+
+
+def credited_source(rows: Sequence[str]) -> str | None:
+    """The agency or known outlet a "Source:" row credits the report to ("Source: Reuters",
+    "Quelle: dpa", "Source: https://www.bbc.com/news/..." for the BBC): whose report a page
+    carries. Another name ("Source: USGS", a chart's data) is no news source."""
+    for text in rows:
+        label = SOURCE_LABEL.match(text) if ":" in text else None
+        if label is None:
+            continue
+        credit = text[label.end() :].strip(" .")
+        if URL_ONLY.match(credit):
+            host = credit.split("/")[2] if "://" in credit else credit.split("/")[0]
+            name = _outlets_by_letters().get(host.removeprefix("www.").split(".")[0])
+        elif len(credit.split()) <= SOURCE_NAME_WORDS:
+            agency = AGENCY_NAME.match(credit)
+            name = AGENCY_NAMES.get(credit.lower(), credit) if agency else None
+            name = name or _outlets_by_letters().get(name_letters(credit))
+        else:
+            name = None
+        if name:
+            return name
+    return None
+
+
+@cache
+def _outlets_by_letters() -> dict[str, str]:
+    """The known outlets by their letters (`name_letters`: "bbc", "lemonde"), the shortest
+    name for letters two spell alike ("BBC", not "BBC News")."""
+    names: dict[str, str] = {}
+    for name in sorted(known_outlets().values(), key=len, reverse=True):
+        names[name_letters(name)] = name
+    return names
 
 
 def find_byline(header: list[str], outlet: str | None, listed: frozenset[str]) -> str | None:
@@ -261,36 +329,181 @@ def _name_row(header: list[str], outlet: str | None, listed: frozenset[str]) -> 
     return None
 
 
-def find_dateline(
-    first_body: str | None, above: str | None, page_counts: Counter[str]
-) -> tuple[str | None, str | None, str | None]:
-    """(place, agency, ISO date) of the dateline that opens the body: "BEIRUT:", "KYIV, Ukraine
-    (AP) —", "Damascus (AFP) –", "December 6, 2024 (KHARTOUM) –", or a place name alone on
-    the row above the first paragraph ("ANKARA")."""
-    if first_body is None:
-        return None, None, None
-    match = DATELINE.match(first_body)
+@dataclass(frozen=True)
+class OpeningDateline:
+    """A dateline opening a paragraph: the place, the agency its brackets credit, the date it
+    gives with a year (ISO), where the paragraph's own text begins after it, and the newsroom
+    its brackets credit when that is no agency ("AUSTIN (KXAN) —", "Nov. 27 (UPI) --"): the
+    station or service that filed the report."""
+
+    place: str
+    agency: str | None
+    date: str | None
+    end: int
+    newsroom: str | None
+
+
+# "Kyiv [Ukraine], August 28 :", "Bangkok, March 29:", "El Fasher, Sudan -", "Cairo:": a place
+# in title case, what DATELINE takes only with an agency's credit, here read with the evidence
+# `_titled_place` asks for instead.
+_MONTH_WORD = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+TITLED_DATELINE = lazy_compile(
+    r"(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})"
+    r"(?:\s*\[[^\]\d]{2,30}\])?"  # the country in brackets: "Kyiv [Ukraine]"
+    r"(?:,\s*(?P<region>[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2}))?"
+    rf"(?:,\s*(?P<date>(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+{_MONTH_WORD})"
+    r"(?:,?\s+(?:19|20)\d\d)?))?"
+    r"\s*(?:\((?P<credit>[A-Za-z][\w.&'/ -]{0,30})\))?"
+    r"\s*(?P<mark>:|[—–-]{1,2})\s+(?=[\"“‘'A-Z0-9(])"
+)
+
+
+# A paragraph after the first opens the text under its dateline only when this many words
+# follow it ("PUBLISHED: November 8, 2023 at 11:30 p.m." is a date row; "MAGALY MEDINA: ME
+# ESCAPÉ DEL COLEGIO" a headline in capitals).
+FOLLOWING_DATELINE_WORDS = 8
+
+
+def opening_dateline(text: str, language: str, following: bool = False) -> OpeningDateline | None:
+    """The dateline opening a paragraph: "BEIRUT:", "KYIV, Ukraine (AP) —", "Damascus (AFP)
+    –", "Kyiv, 28 August 2025 (dpa/MIA) –", "December 6, 2024 (KHARTOUM) –", "Kyiv
+    [Ukraine], August 28 :", "El Fasher, Sudan -", "Cairo:". A dateline names a place, never
+    an agency, an outlet or a label ("AFP -", "Update:"). A `following` paragraph (the first
+    may be a caption taken for text) needs a sentence after its dateline, and not the shape
+    only a word list tells from a label ("Cairo:", `_titled_place`)."""
+    opening = _opening_dateline(text, language, following)
+    if opening and following and len(text[opening.end :].split()) < FOLLOWING_DATELINE_WORDS:
+        return None
+    return opening
+
+
+def _opening_dateline(text: str, language: str, following: bool) -> OpeningDateline | None:
+    match = DATELINE.match(text)
     if match:
-        credit = match["credit"] or match["slashed"]
-        agency = credit if credit and AGENCY_NAME.match(credit) else None
-        return match["place"] or match["titled"], agency, None
-    split = DATELINE_ROW.match(above) if above else None
-    if split:
-        credit = split["credit"]
-        return split["place"], credit if credit and AGENCY_NAME.match(credit) else None, None
-    dated = DATED_DATELINE.match(first_body)
+        place = match["place"] or match["titled"]
+        return _dateline(place, match["credit"] or match["slashed"], None, match.end())
+    dated = DATED_DATELINE.match(text)
     if dated:
         found = find_date(dated["date"])
         if found:
-            return dated["place"].strip(), None, found[2]
+            return _dateline(dated["place"].strip(), None, found[2], dated.end())
+    titled = TITLED_DATELINE.match(text)
+    if titled and _titled_place(titled, language, following):
+        found = find_date(titled["date"]) if titled["date"] else None
+        return _dateline(titled["place"], titled["credit"], found and found[2], titled.end())
+    return None
+
+
+def _dateline(place: str, credit: str | None, date: str | None, end: int) -> OpeningDateline | None:
+    """The dateline, unless its place is an agency, an outlet or a label; its agency is the
+    first the credit names ("dpa/MIA": dpa's copy, carried by MIA)."""
+    folded = place.casefold()
     if (
-        above
-        and LONE_PLACE.match(above)
-        and page_counts[above] == 1
-        and not GENRE_LABELS & set(normalise(above).split())
+        AGENCY_NAME.match(place)
+        or folded in known_outlets()
+        or GENRE_LABELS & set(normalise(place).split())
     ):
-        return above.strip(" ,"), None, None
-    return None, None, None
+        return None
+    agencies = [part.strip() for part in (credit or "").split("/")]
+    agency = next((part for part in agencies if AGENCY_NAME.match(part)), None)
+    newsroom = credit.strip() if credit and agency is None and len(agencies) == 1 else None
+    if newsroom and len(newsroom.split()) > NEWSROOM_WORDS:
+        newsroom = None
+    agency = AGENCY_NAMES.get((agency or "").lower(), agency)
+    return OpeningDateline(place, agency, date, end, newsroom)
+
+
+NEWSROOM_WORDS = 3
+
+
+def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
+    """Whether a title-case opening before a colon or dash is a dateline: it carries a date, an
+    agency's credit or a country after the place ("El Fasher, Sudan -"); or, on an English
+    page, it is a bare place before a colon ("Guwahati:"), which no common English word is
+    (the words WordNet's tagged corpus holds, as report comparison reads them: "Question:",
+    "Anchor:", "Editor's Note:" are labels)."""
+    credit = match["credit"] or ""
+    if match["date"] or any(AGENCY_NAME.match(part.strip()) for part in credit.split("/")):
+        return True
+    if match["region"]:
+        return match["region"].casefold() in _country_names()
+    if following or match["mark"] != ":" or credit or language != "en":
+        return False
+    return not _common_words(match["place"])
+
+
+def _common_words(text: str) -> bool:
+    """Whether every word of a short text is a common English word: one WordNet's tagged corpus
+    holds, as report comparison reads them (its stems); a name ("Guwahati", "Devdiscourse")
+    is none."""
+    from briefing.model.words import word_senses
+    from briefing.stemming import stemmer
+
+    common, stem = word_senses(), stemmer()
+    return all(stem(word) in common for word in re.findall(r"[^\W\d_]+", text.lower()))
+
+
+# "Devdiscourse News Desk | Updated: ...", "NYM Desk", "AMN/ WEB DESK": the newsroom of the site
+# credited with the report, its name before its desk.
+DESK_CREDIT = lazy_compile(
+    r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}?)\s*/?\s*"
+    r"(?i:(?:news|web|digital|online|editorial)\s+)?(?i:desk)(?:\s*[|,–—-]|$)"
+)
+DESK_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
+
+
+def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
+    """The site a desk credit names, when its name is no common English words ("Help Desk",
+    "Sports Desk": a section's or a service's desk), no section and no agency's."""
+    for text in texts:
+        # (a row holding no "desk" is not matched: nearly all rows)
+        if "desk" not in text.lower() or text in listed or len(text.split()) > DESK_ROW_WORDS:
+            continue
+        match = DESK_CREDIT.match(text)
+        name = match["name"] if match else ""
+        if (
+            name
+            and not AGENCY_NAME.match(name)
+            and not SECTION_WORDS & set(normalise(name).split())
+            and not _common_words(name)
+        ):
+            return name
+    return None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """The names of the world's countries, folded ("sudan", "ivory coast")."""
+    from briefing.annotate.countries import COUNTRIES
+
+    return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
+
+
+def find_dateline(
+    bodies: list[str], above: str | None, page_counts: Counter[str], language: str
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(place, agency, ISO date, newsroom) of the dateline that opens the body
+    (`opening_dateline`), or the next paragraph, under a caption taken for text ("Debris of a
+    mosque is seen ..."); else one printed on the row above the first paragraph ("Beirut,
+    Lebanon CNN —"), or a place name alone there ("ANKARA")."""
+    if not bodies:
+        return None, None, None, None
+    opening = opening_dateline(bodies[0], language)
+    if opening:
+        return opening.place, opening.agency, opening.date, opening.newsroom
+    split = DATELINE_ROW.match(above) if above else None
+    row = split and _dateline(split["place"], split["credit"], None, split.end())
+    if row:
+        return row.place, row.agency, None, None
+    following = opening_dateline(bodies[1], language, following=True) if bodies[1:] else None
+    if following:
+        return following.place, following.agency, following.date, following.newsroom
+    if above and LONE_PLACE.match(above) and page_counts[above] == 1:
+        if AGENCY_NAME.match(above.strip()):  # "AFP" over the text: whose copy, not where
+            return None, AGENCY_NAMES.get(above.strip().lower(), above.strip()), None, None
+        lone = _dateline(above.strip(" ,"), None, None, len(above))
+        return (lone.place, None, None, None) if lone else (None, None, None, None)
+    return None, None, None, None
 
 
 def find_outlet(
@@ -302,8 +515,9 @@ def find_outlet(
 ) -> str | None:
     """The site part of the page title, else "Published in X", else the copyright owner (when
     not the writer), else a known outlet's name alone on a row that is no list item ("Al
-    Jazeera", "Source: The Guardian"; `listed` holds the list items: menus name sister sites),
-    else the masthead: a name repeated above the headline."""
+    Jazeera"; `listed` holds the list items: menus name sister sites; "Source: The Guardian"
+    credits the wire), else the site a desk credit names ("Devdiscourse News Desk"), else the
+    masthead: a name repeated above the headline."""
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
@@ -331,12 +545,17 @@ def find_outlet(
             return AGENCY_NAMES.get(owner.lower(), owner)
     known, longest = known_outlets(), _longest_known_outlet()
     for text in texts:
-        # a source label ends in a colon (most rows hold none: no pattern call)
-        bare = (SOURCE_LABEL.sub("", text) if ":" in text else text).strip(" |·•–—-.")
+        # "Source: The Guardian" credits the report the page carries (the wire), not the site
+        if ":" in text and SOURCE_LABEL.match(text):
+            continue
+        bare = text.strip(" |·•–—-.")
         # lower() never shortens a text: a longer one names no known outlet (most rows are)
         name = known.get(bare.lower()) if len(bare) <= longest else None
         if name and text not in listed:
             return name
+    desk = _desk_credit(texts, listed)
+    if desk:
+        return desk
     masthead = _masthead(above_headline)
     return masthead and (_brand_over(masthead, texts) or masthead)
 

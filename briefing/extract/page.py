@@ -329,9 +329,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             kept.add(index)
             first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
-    first_body = body_texts[0] if body_texts else None
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, _ = find_dateline(first_body, above, rows.copies)
+    place, agency, _, newsroom = find_dateline(body_texts[:2], above, rows.copies, language)
     published = marked_date or choose_date(
         PageRows(
             texts=texts,
@@ -347,13 +346,17 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     dropped_rows = bytearray(b"\x01") * len(texts)  # a 1 for each row not kept
     for index in kept:
         dropped_rows[index] = 0
+    # The fitted scorer's name only names the site: the rules' outlet decided which rows are
+    # the site speaking of itself and which are bylines. A newsroom's credit in the dateline
+    # ("AUSTIN (KXAN) —") is the page's own evidence: it comes before the scorer's belief.
+    site = outlet or newsroom or learned_outlet(texts, listed, title, place)
     return Article(
         path=path,
         title=title,
-        # The fitted scorer's name only names the site: the rules' outlet decided which rows
-        # are the site speaking of itself and which are bylines.
-        outlet=outlet or learned_outlet(texts, listed, title, place),
-        wire=find_wire(header_texts, agency),
+        outlet=site,
+        wire=find_wire(
+            header_texts, agency, [text for text in texts if text not in listed], body_texts, site
+        ),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
         dateline=place,

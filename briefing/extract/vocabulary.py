@@ -655,9 +655,11 @@ DATELINE = lazy_compile(
     # a place in title case only with an agency after it: "Damascus (AFP) –", "Madrid, 9 oct
     # (EFE).-"
     rf"|(?P<titled>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){{0,2}})"
-    rf"(?=(?:,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?\s*\((?:{AGENCY_PATTERN})\))"
+    # "Kyiv, 28 August 2025 (dpa/MIA) –": an agency may share the brackets with the paper
+    # that carries its copy
+    rf"(?=(?:,\s*[\w.]+(?:\s+[\w.]+){{0,2}})?\s*\((?:{AGENCY_PATTERN})(?:/[\w.&' -]{{1,20}})?\))"
     r"(?:,\s*[\w.]+(?:\s+[\w.]+){0,2})?)"
-    r"\s*(?:(?:\((?P<credit>[A-Za-z][\w.&' -]{0,30})\))?\s*\.?(?::|[—–-]{1,2})"
+    r"\s*(?:(?:\((?P<credit>[A-Za-z][\w.&'/ -]{0,30})\))?\s*\.?(?::|[—–-]{1,2})"
     r"|/(?P<slashed>[A-Z][\w.&' -]{0,30})/\.?)"  # "MOSCOW, December 7. /TASS/."
     # "LONDON (Reuters) -The IMF", "(EFE).-El"
     r"(?:\s|(?<=\)[-—–])(?=[A-Z])|(?<=\)\s[-—–])(?=[A-Z])|(?<=\)\.[-—–])(?=[A-Z]))"
@@ -690,7 +692,8 @@ LONE_PLACE = lazy_compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]+){0,3}
 GENRE_LABELS = frozenset(
     """breaking exclusive analysis opinion watch live update updated video photos listen
     advertisement sponsored editorial comment explainer feature interview review share
-    menu news highlights summary overview background context contents takeaways""".split()
+    menu news highlights summary overview background context contents takeaways
+    disclaimer published""".split()
 )
 
 
@@ -850,7 +853,7 @@ def local_byline(text: str) -> tuple[str, str] | None:
 
 # News outlets known worldwide (a data file of names): a row that is only one names the page's.
 OUTLETS_FILE = Path(__file__).with_name("outlets.txt")
-# "Source: The Guardian", "Quelle: Der Spiegel": a label before the outlet's name.
+# "Source: The Guardian", "Quelle: Der Spiegel": a label before the name of whose report it is.
 SOURCE_LABEL = lazy_compile(
     r"^(?:source|sources|quelle|fuente|fonte|origine|bron|kilde|källa|źródło)\s*:\s*", re.I
 )
