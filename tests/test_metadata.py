@@ -173,6 +173,9 @@ def test_dateline_names_place_and_wire_never_outlet(
         "Disclaimer: This story is a warning about the future",
         "AFP - The council said on Tuesday",  # an agency is no place
         "Deutschland, Deine Döner - Was essen wir da eigentlich",  # no country after the comma
+        # a speaker's name over his own words, not a place
+        "Zelensky: We will respond to every attack on our cities",
+        "Zelensky: “Russia must answer for every strike”",
     ],
 )
 def test_labels_and_agencies_are_no_datelines(first_paragraph: str) -> None:

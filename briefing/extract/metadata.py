@@ -429,7 +429,14 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
         return match["region"].casefold() in _country_names()
     if following or match["mark"] != ":" or credit or language != "en":
         return False
+    # "Zelensky: We will respond ...", "Zelensky: “...”": a speaker's name over his own words,
+    # which a bare name before a colon is as often as a place.
+    if _SPOKEN_AFTER.match(match.string, match.end()):
+        return False
     return not _common_words(match["place"])
+
+
+_SPOKEN_AFTER = re.compile(r"[\"“‘']|(?:I|We|My|Our|Us)\b")
 
 
 def _common_words(text: str) -> bool:
