@@ -183,6 +183,29 @@ def test_labels_and_agencies_are_no_datelines(first_paragraph: str) -> None:
     assert extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt").dateline is None
 
 
+@pytest.mark.parametrize(
+    ("opening", "outlet", "wire", "kept"),
+    [
+        # a name glued to a slash credits the report as "(Reuters) -" does
+        ("Shafaq News/ ", "Shafaq News", None, ""),
+        ("Reuters/ ", None, "Reuters", ""),
+        ("/", None, None, ""),  # a slash alone is left markup
+        # a label, a word cut short: text
+        ("Update/ ", None, None, "Update/ "),
+        ("Sonder-/ ", None, None, "Sonder-/ "),
+    ],
+)
+def test_a_slash_credit_opening_the_text_is_the_credit_not_text(
+    opening: str, outlet: str | None, wire: str | None, kept: str
+) -> None:
+    body = BODY.replace("The city council voted", f"{opening}The city council voted", 1)
+    article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+    assert (article.outlet, article.wire, article.dateline) == (outlet, wire, None)
+    tagger = compile_profile(load_profile("syria"))
+    first = annotate_article(article, "a1", tagger).sentences[0]
+    assert first.text.startswith(f"{kept}The city council voted")
+
+
 def test_a_dateline_under_a_caption_taken_for_text() -> None:
     caption = "Debris of the market hall is seen on December 6, 2024, after the fire."
     lede = "December 6, 2024 (RIVERTON) – The city council voted"

@@ -153,6 +153,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "President Volodymyr Zelensky",
         ),
         (
+            # A discourse connective ties the sentence to the one before: not the fact's.
+            "Moreover, health ministry spokesman Anees Alasbahi announced the strike resulted "
+            "in 13 port workers being killed.",
+            "The strike resulted in 13 port workers being killed.",
+            "health ministry spokesman Anees Alasbahi",
+        ),
+        (
             # Two events of one account are cut as one.
             "Officials said the rebels seized the town and Kurdish fighters withdrew on Monday.",
             "The rebels seized the town and Kurdish fighters withdrew on Monday.",

@@ -523,6 +523,32 @@ async def test_summaries_of_old_articles_never_replace_a_reloaded_briefing() -> 
 
 
 @synchronously
+async def test_sources_show_the_estimated_day_the_dump_shows() -> None:
+    briefing = make_briefing()
+    dawn, tbs = briefing.articles
+    undated = replace(tbs, article=replace(tbs.article, published=None))
+    briefing = replace(
+        briefing, articles=(undated, dawn), estimated_published={undated.id: "2024-12-08"}
+    )
+    app = BriefingApp(briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert table_column(app, 3) == ["~2024-12-08", "2024-12-07"]  # whole, not cut
+        row = screen_text(app.screen.query_one("#row-detail", Static))
+        assert " · published ~2024-12-08 (estimated)\n" in row
+        await pilot.press("S")  # by publication date: the estimate is the day
+        await pilot.pause()
+        assert table_column(app, 3) == ["2024-12-07", "~2024-12-08"]
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        meta = screen_text(app.screen.query_one("#meta", Static))
+        assert "· published ~2024-12-08 (estimated) ·" in meta
+
+
+@synchronously
 async def test_undated_sources_sort_last_either_way() -> None:
     briefing = make_briefing()
     dawn, tbs = briefing.articles

@@ -42,7 +42,7 @@ def annotate_article(
     `tag_day`: the day time-bounded aliases are read against when not the page's date."""
     from briefing.annotate.dates import resolve_dates
     from briefing.annotate.sentences import split_sentences
-    from briefing.extract.metadata import opening_dateline
+    from briefing.extract.metadata import opening_credit, opening_dateline
 
     published = publication_date(article.published)
     pieces: list[tuple[int, str, str]] = []  # (paragraph, kind, text)
@@ -56,6 +56,11 @@ def annotate_article(
             dateline = opening_dateline(text, article.language)
             if dateline and dateline.place == article.dateline:
                 text = text[dateline.end :].lstrip()
+        # "Shafaq News/ Clashes ..." reads as "Clashes ..." (the credit, read as the outlet or
+        # the wire, is furniture like a dateline); so does a stray "/" opening a paragraph.
+        credit = opening_credit(text) if block.kind == "body" else None
+        if credit:
+            text = text[credit.end :]
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
         split = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         pieces += [(paragraph, block.kind, piece) for piece in split]

@@ -42,6 +42,7 @@ from briefing.extract.vocabulary import (
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
+    OPENING_SLASH,
     OWNER_NOT_NAME,
     PERSON_NAME,
     PLATFORM_SITES,
@@ -395,8 +396,7 @@ def _opening_dateline(text: str, language: str, following: bool) -> OpeningDatel
 
 
 def _dateline(place: str, credit: str | None, date: str | None, end: int) -> OpeningDateline | None:
-    """The dateline, unless its place is an agency, an outlet or a label; its agency is the
-    first the credit names ("dpa/MIA": dpa's copy, carried by MIA)."""
+    """The dateline, unless its place is an agency, an outlet or a label."""
     folded = place.casefold()
     if (
         AGENCY_NAME.match(place)
@@ -404,13 +404,45 @@ def _dateline(place: str, credit: str | None, date: str | None, end: int) -> Ope
         or GENRE_LABELS & set(normalise(place).split())
     ):
         return None
+    agency, newsroom = _credited(credit)
+    return OpeningDateline(place, agency, date, end, newsroom)
+
+
+def _credited(credit: str | None) -> tuple[str | None, str | None]:
+    """(agency, newsroom) a credit names: the first agency ("dpa/MIA": dpa's copy, carried by
+    MIA), else the one short name that is no agency ("KXAN"): the newsroom that filed it."""
     agencies = [part.strip() for part in (credit or "").split("/")]
     agency = next((part for part in agencies if AGENCY_NAME.match(part)), None)
     newsroom = credit.strip() if credit and agency is None and len(agencies) == 1 else None
     if newsroom and len(newsroom.split()) > NEWSROOM_WORDS:
         newsroom = None
-    agency = AGENCY_NAMES.get((agency or "").lower(), agency)
-    return OpeningDateline(place, agency, date, end, newsroom)
+    return AGENCY_NAMES.get((agency or "").lower(), agency), newsroom
+
+
+@dataclass(frozen=True)
+class OpeningCredit:
+    """A credit opening a paragraph with no place before it ("Shafaq News/ ..."), or a slash
+    alone ("/Additional ..."): the agency or newsroom it names, where the text begins."""
+
+    agency: str | None
+    newsroom: str | None
+    end: int
+
+
+def opening_credit(text: str) -> OpeningCredit | None:
+    """The credit opening a paragraph: "Shafaq News/ Clashes continue ..." (a newsroom, as
+    "AUSTIN (KXAN) —" credits one; "Reuters/ ..." an agency), or a bare "/", when a sentence
+    follows (menus and tables have "Hemden/ Blusen kurzarm"). A label is no credit
+    ("Update/ ..."): its text is kept."""
+    match = OPENING_SLASH.match(text) if text[:1].isupper() or text[:1] == "/" else None
+    credit = match and match["credit"]
+    if (
+        match is None
+        or len(text[match.end() :].split()) < FOLLOWING_DATELINE_WORDS
+        or (credit and set(normalise(credit).split()) <= GENRE_LABELS)
+    ):
+        return None
+    return OpeningCredit(*_credited(credit), match.end())
 
 
 NEWSROOM_WORDS = 3
@@ -490,7 +522,8 @@ def find_dateline(
     bodies: list[str], above: str | None, page_counts: Counter[str], language: str
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """(place, agency, ISO date, newsroom) of the dateline that opens the body
-    (`opening_dateline`), or the next paragraph, under a caption taken for text ("Debris of a
+    (`opening_dateline`), or of the credit opening it with no place (`opening_credit`), or the
+    next paragraph, under a caption taken for text ("Debris of a
     mosque is seen ..."); else one printed on the row above the first paragraph ("Beirut,
     Lebanon CNN —"), or a place name alone there ("ANKARA")."""
     if not bodies:
@@ -498,6 +531,9 @@ def find_dateline(
     opening = opening_dateline(bodies[0], language)
     if opening:
         return opening.place, opening.agency, opening.date, opening.newsroom
+    credit = opening_credit(bodies[0])
+    if credit and (credit.agency or credit.newsroom):
+        return None, credit.agency, None, credit.newsroom
     split = DATELINE_ROW.match(above) if above else None
     row = split and _dateline(split["place"], split["credit"], None, split.end())
     if row:

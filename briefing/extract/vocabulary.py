@@ -666,6 +666,15 @@ DATELINE = lazy_compile(
 )
 
 
+# "Shafaq News/ Clashes continue ...": a name glued to a slash opening the text credits the
+# report, as "(Reuters) -" does; "/Additional raids hit ...": a slash alone is left markup.
+# Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
+OPENING_SLASH = lazy_compile(
+    r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*)"
+    r"(?=[\"“‘'A-Z0-9])"
+)
+
+
 # A dateline the page printed on its own row above the first paragraph: "Beirut, Lebanon CNN —".
 DATELINE_ROW = lazy_compile(
     r"^(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2}"

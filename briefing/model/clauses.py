@@ -14,10 +14,14 @@ from briefing.model.words import event_verbs
 _KEPT = 1 << 15
 
 # A sentence opening with one of these, or with a participle ("Citing officials, ..."),
-# starts with a phrase, not its subject.
+# starts with a phrase, not its subject: prepositions and conjunctions ("In Homs, ...",
+# "But ..."), words of time ("Earlier, ...") and discourse connectives ("Moreover, ...":
+# they tie the sentence to the one before, which a key fact cut out of it has not).
 _OPENING_WORDS = frozenset(
-    "in on at after before during while as with for since despite amid meanwhile however but "
-    "and also earlier later separately according".split()
+    "in on at after before during while as with for since despite amid but and according "
+    "earlier later meanwhile separately also however moreover furthermore additionally "
+    "nevertheless nonetheless likewise similarly besides thus therefore consequently instead"
+    "".split()
 )
 _PHRASE_SECOND_WORDS = frozenset(
     "on to the a an his her its their that up from at with in for of two three several".split()

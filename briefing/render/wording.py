@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact
 from briefing.safety import clean_text
 
@@ -122,6 +123,21 @@ def sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
     return sections
 
 
+def published_day(briefing: Briefing, item: AnnotatedArticle) -> str:
+    """'~2025-04-18' for a day the model estimates (see `Dating.estimated_days`), else the
+    page's day, else '' (undated)."""
+    estimate = briefing.estimated_published.get(item.id)
+    return f"~{estimate}" if estimate else (item.article.published or "")[:10]
+
+
+def published_field(briefing: Briefing, item: AnnotatedArticle) -> str:
+    """`published_day` with what it is: '~2025-04-18 (estimated, page says 2025-04-10)'."""
+    day, page = published_day(briefing, item), item.article.published
+    if item.id not in briefing.estimated_published:
+        return day
+    return f"{day} (estimated{f', page says {page[:10]}' if page else ''})"
+
+
 def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
     rows = []
     for n, item in enumerate(briefing.articles, start=1):
@@ -132,12 +148,7 @@ def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
         if a.byline:
             fields.append(f"by {a.byline}")
         fields.append(f"“{a.title}”" if a.title else "untitled")
-        estimate = briefing.estimated_published.get(item.id)
-        if estimate:
-            page = f", page says {a.published[:10]}" if a.published else ""
-            fields.append(f"~{estimate} (estimated{page})")
-        else:
-            fields.append(a.published[:10] if a.published else "undated")
+        fields.append(published_field(briefing, item) or "undated")
         fields.append(clean_text(a.path))
         rows.append((n, fields))
     return rows

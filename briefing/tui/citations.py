@@ -9,8 +9,9 @@ from pathlib import Path
 
 from textual.content import Content
 
+from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
-from briefing.render.wording import also_tail
+from briefing.render.wording import also_tail, published_field
 from briefing.render.wording import plural as plural  # the wording is the dump's too
 from briefing.render.wording import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
@@ -86,6 +87,14 @@ def source_markers(briefing: Briefing, sentence_ids: Sequence[str]) -> str:
     shown = "".join(f"[{n}]" for n in cited[:MARKERS_SHOWN])
     more = len(cited) - MARKERS_SHOWN
     return f"{shown} +{more}" if more > 0 else shown
+
+
+def published_text(briefing: Briefing, article: AnnotatedArticle) -> str:
+    """The page's publication time whole ('2024-12-07T10:14'), or the day the model
+    estimates as the dump shows it ('~2025-04-18 (estimated)'); '' when undated."""
+    if article.id in briefing.estimated_published:
+        return published_field(briefing, article)
+    return article.article.published or ""
 
 
 def article_label(briefing: Briefing, article_id: str) -> str:

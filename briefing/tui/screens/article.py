@@ -20,6 +20,7 @@ from briefing.tui.citations import (
     citation,
     display_path,
     plural,
+    published_text,
 )
 from briefing.tui.opener import open_article
 from briefing.tui.screens.views import ViewScreen, back_binding
@@ -30,12 +31,14 @@ CITED_STYLE = "bold on $cited-background"
 CITED_AT = 1 / 3
 
 
-def article_meta(article: AnnotatedArticle) -> Content:
-    """'Dawn · Agencies · published 2024-12-07T10:14 · BEIRUT · path'."""
+def article_meta(briefing: Briefing, article: AnnotatedArticle) -> Content:
+    """'Dawn · Agencies · published 2024-12-07T10:14 · BEIRUT · path'; a day the model
+    estimates as the dump shows it ('published ~2025-04-18 (estimated)')."""
     a = article.article
     credit = " · ".join(filter(None, (a.wire, f"by {a.byline}" if a.byline else None)))
     parts = [a.outlet or "unknown outlet", credit or "no wire or byline"]
-    parts.append(f"published {a.published}" if a.published else "publication date unknown")
+    published = published_text(briefing, article)
+    parts.append(f"published {published}" if published else "publication date unknown")
     if a.dateline:
         parts.append(a.dateline)
     parts.append(display_path(a.path))
@@ -134,7 +137,7 @@ class ArticleScreen(ViewScreen):
         self.query_one("#title", Static).update(
             Content.styled(f"[{number}] {annotated.article.title}", "bold $text-primary")
         )
-        self.query_one("#meta", Static).update(article_meta(annotated))
+        self.query_one("#meta", Static).update(article_meta(self.briefing, annotated))
         text = self.query_one("#text", VimScroll)
         await text.remove_children()
         paragraphs = [

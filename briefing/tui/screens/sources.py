@@ -18,7 +18,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
-from briefing.tui.citations import MUTED, all_actors, display_path, plural
+from briefing.render.wording import published_day
+from briefing.tui.citations import MUTED, all_actors, display_path, plural, published_text
 from briefing.tui.opener import open_article
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.views import ViewScreen, back_binding
@@ -26,6 +27,8 @@ from briefing.tui.widgets import vim_keys
 
 # Column widths that do not depend on the terminal; title and actors share the rest.
 FIXED_WIDTHS = {"#": 2, "outlet": 16, "wire": 10, "published": 10, "sent": 4}
+# Columns widened to their longest cell: a cut number or date ('~2025-04-…') is unreadable.
+WHOLE_CELLS = ("#", "published", "sent")
 CELL_PADDING = 2  # DataTable's default: one cell of padding each side
 TITLE_SHARE = 0.6
 EXCLUDED_KEY = "excluded:"
@@ -45,6 +48,7 @@ class Row:
     number: int
     annotated: AnnotatedArticle
     actors: str
+    published: str  # '2025-04-18', '~2025-04-18' (estimated) or '' (see `published_day`)
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -53,7 +57,7 @@ class Row:
             str(self.number),
             article.outlet or "—",
             article.wire or "—",
-            (article.published or "—")[:10],
+            self.published or "—",
             str(len(self.annotated.sentences)),
             article.title,
             self.actors,
@@ -67,9 +71,14 @@ class Row:
 
 # Sort keys by column; `S` steps through them in this order. None (unknown) sorts last,
 # in either direction.
-SORTS: dict[str, Callable[[Row], int | str | None]] = {
+SORTS: dict[str, Callable[[Row], int | str | tuple[str, str] | None]] = {
     "#": lambda row: row.number,
-    "published": lambda row: row.annotated.article.published,
+    # The estimate first (it overrules the page's date), then the page's time breaks ties.
+    "published": lambda row: (
+        (row.published.removeprefix("~"), row.annotated.article.published or "")
+        if row.published
+        else None
+    ),
     "outlet": lambda row: (row.annotated.article.outlet or "").casefold() or None,
     "title": lambda row: row.annotated.article.title.casefold() or None,
     "sent": lambda row: len(row.annotated.sentences),
@@ -133,7 +142,12 @@ class SourcesScreen(ViewScreen):
     def rows(self) -> list[Row]:
         """The articles shown: filtered, then sorted."""
         rows = [
-            Row(number, annotated, self._actors(annotated))
+            Row(
+                number,
+                annotated,
+                self._actors(annotated),
+                published_day(self.briefing, annotated),
+            )
             for number, annotated in enumerate(self.briefing.articles, start=1)
         ]
         shown = [row for row in rows if row.matches(self.filter_words)]
@@ -154,8 +168,12 @@ class SourcesScreen(ViewScreen):
             else None
         )
         table.clear(columns=True)
+        rows = self.rows()
         # The sorted column's header carries an arrow: room for it too.
         widths = {name: max(width, len(self._label(name))) for name, width in FIXED_WIDTHS.items()}
+        for index, name in enumerate(FIXED_WIDTHS):
+            if name in WHOLE_CELLS:
+                widths[name] = max([widths[name], *(len(row.cells[index]) for row in rows)])
         columns = len(widths) + 2
         free = self._width - sum(widths.values()) - columns * CELL_PADDING - 2
         title_width = max(12, int(free * TITLE_SHARE))
@@ -164,7 +182,6 @@ class SourcesScreen(ViewScreen):
             table.add_column(self._label(name), width=column_width, key=name)
         table.add_column(self._label("title"), width=title_width, key="title")
         table.add_column("actors", width=actors_width, key="actors")
-        rows = self.rows()
         for row in rows:
             # Cells are Text, not str: a DataTable parses str cells as markup.
             table.add_row(
@@ -223,7 +240,7 @@ class SourcesScreen(ViewScreen):
                 (article.title, "bold"),
                 "\n",
                 (display_path(article.path), MUTED),
-                (f" · published {article.published or 'unknown'}", MUTED),
+                (f" · published {published_text(self.briefing, annotated) or 'unknown'}", MUTED),
                 "\n",
                 ("actors: ", MUTED),
                 self._actors(annotated),
