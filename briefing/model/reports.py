@@ -47,7 +47,9 @@ def stated_by(index: Index, report: Sequence[str]) -> Sentence:
 
 def latest_toll(index: Index, members: Sequence[Sentence], first: Sentence) -> Sentence:
     """Among the whole body sentences giving every kind of toll `first` gives (a line that
-    showed the dead and the injured goes on showing both), the one of the latest published
+    showed the dead and the injured goes on showing both: letting a toll of the dead alone
+    state it took the Kyiv story's toll fact away, a summary line fewer usable in
+    benchmarks/briefing_eval.py, 60 -> 59 of 117), the one of the latest published
     article, and of that day the one with the highest count of its first kind (the dead
     before the injured): "at least 74" over "38", as a toll only rises. `first` on a tie.
     An undated article is taken as of the latest day: nothing says its toll is older."""
