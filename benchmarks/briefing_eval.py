@@ -41,6 +41,9 @@ from functools import cache
 from itertools import combinations
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from briefing.model.tolls import toll_counts  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 LABELS_DIR = Path(__file__).resolve().parent / "judged"
 # Where the page texts are looked for, first found first: next to the checkout, or in the
@@ -490,6 +493,9 @@ class Results:
     wrong_merges: Tally = field(default_factory=Tally)
     hard_wrong_merges: Tally = field(default_factory=Tally)  # negatives that share many words
     cross_story_merges: Tally = field(default_factory=Tally)  # of a whole profile briefed at once
+    # Lines whose sources give a labelled toll (dead, wounded) at different counts: shown as
+    # it stood last (`latest_toll_shown`).
+    latest_tolls: Tally = field(default_factory=Tally)
     two_panes: int = 0
     summary_repeats: int = 0
     furniture_lines: int = 0
@@ -507,7 +513,7 @@ class Results:
             self.tagging[i] += other.tagging[i]
         for name in (
             "facts", "copies", "rewrites", "key_rewrites", "other_claims", "wrong_merges",
-            "hard_wrong_merges", "cross_story_merges",
+            "hard_wrong_merges", "cross_story_merges", "latest_tolls",
         ):  # fmt: skip
             mine, theirs = getattr(self, name), getattr(other, name)
             mine.yes += theirs.yes
@@ -549,6 +555,7 @@ class Read:
     article_of: dict[str, str] = field(default_factory=dict)
     cluster_of: dict[str, str] = field(default_factory=dict)
     outlet_of: dict[str, str] = field(default_factory=dict)
+    published_of: dict[str, str] = field(default_factory=dict)  # as labelled, "" unknown
     actors: dict[str, list[str]] = field(default_factory=dict)  # as the briefing tagged them
     labelled: dict[str, Label] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)  # labelled text the dump lacks
@@ -568,6 +575,7 @@ def read_dump(clusters: Sequence[Cluster], dump: Mapping) -> Read:
             read.article_of[s["id"]] = item["id"]
             read.cluster_of[s["id"]] = cluster.id if cluster else "?"
             read.outlet_of[s["id"]] = judged.outlet if judged else item.get("outlet") or "?"
+            read.published_of[s["id"]] = judged.published if judged else ""
             read.actors[s["id"]] = s["actors"]
         if judged is None:
             continue
@@ -661,6 +669,11 @@ def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> 
         lines_by_pane[pane_id] = [ln["sources"] for ln in (*pane["facts"], *pane["summary"])]
         for line in (*pane["facts"], *pane["summary"]):
             res.lines += 1
+            shown = latest_toll_shown(line, labelled, texts, read.published_of)
+            if shown is not None:
+                res.latest_tolls.add(shown)
+                if show_lines:
+                    print(f"  TOLL {'latest' if shown else 'EARLIER'}: {line['text'][:100]}")
             _, label = judge(pane_id, line)
             if (label and label.furniture) or FURNITURE.search(line["text"]):
                 res.furniture_lines += 1
@@ -689,6 +702,41 @@ def judge_cluster(cluster: Cluster, dump: Mapping, show_lines: bool = False) -> 
         _judge_summaries(res, pane, labelled, texts, outlet_of, dumped_actors, show_lines)
     res.two_panes = lines_in_several_panes(lines_by_pane)
     return res
+
+
+# A labelled claim -> the kind of count `toll_counts` reads for it.
+TOLL_CLAIMS = {"dead": "dead", "wounded": "injured"}
+
+
+def latest_toll_shown(
+    line: Mapping,
+    labelled: Mapping[str, Label],
+    texts: Mapping[str, str],
+    published: Mapping[str, str],
+) -> bool | None:
+    """Whether a line whose sources give one labelled toll at different counts shows the
+    count as it stood last: of the latest labelled publication day (an undated page as of
+    the latest), the highest, as the engine's `toll_counts` reads them. None when its
+    sources give no such toll."""
+    sid = representative(line["text"], line["sources"], texts)
+    label = labelled.get(sid) if sid else None
+    if label is None:
+        return None
+    for claim in sorted(label.claims & TOLL_CLAIMS.keys()):
+        kind = TOLL_CLAIMS[claim]
+        giving = {
+            s: toll_counts(texts[s])[kind]
+            for s in line["sources"]
+            if s in labelled and claim in labelled[s].claims and kind in toll_counts(texts[s])
+        }
+        if sid not in giving or len(set(giving.values())) < 2:
+            continue
+        # A page labelled with its month only ("2025-04") is as undated.
+        days = {s: published[s][:10] if len(published[s]) >= 10 else "" for s in giving}
+        last = max(days.values())
+        best = max(giving, key=lambda s: (days[s] or last, giving[s]))
+        return giving[sid] == giving[best]
+    return None
 
 
 def summary_line_ok(label: Label | None, pane: str, seen_claims: set[str], text: str) -> bool:
@@ -796,6 +844,12 @@ def targets_table(res: Results) -> tuple[list[tuple[str, str, str, bool]], bool]
             ),
             "~0 (<= 5%)",
             (res.cross_story_merges.share or 0) <= 0.05,
+        ),
+        (
+            "lines of differing tolls showing the latest",
+            f"{res.latest_tolls.yes}/{res.latest_tolls.total}" if res.latest_tolls.total else "-",
+            NOT_A_TARGET,
+            True,
         ),
         ("lines in two panes", str(res.two_panes), "0", res.two_panes == 0),
         (

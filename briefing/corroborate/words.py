@@ -78,7 +78,7 @@ class ReportWords:
         return NAME_WEIGHT if token in self.names else 1.0
 
 
-def _number_value(tokens: Sequence[str]) -> float | None:
+def number_value(tokens: Sequence[str]) -> float | None:
     """The count a run of number tokens writes ("1.5 million", "a thousand", "two
     hundred", "1,000"), or None when it is no count ("one of its guards")."""
     words, scales = number_words()
@@ -135,7 +135,7 @@ def report_word_sets(
         words.add(BODY_ACRONYMS[body.group()])
     dates, sources = named_dates(text), named_sources(text)
     # "Two days after", "a 60-day truce": a time phrase's numbers say when, not how many.
-    text = _without_time_numbers(text)
+    text = without_time_numbers(text)
     # A list's number ("2 – The Kurdish community...", "4- Integrating") counts nothing.
     text = _ENUMERATOR.sub(" ", text) if holds_digit(sentence) else text
     text = bodies.pattern.sub(" ", text) if named else text
@@ -222,7 +222,7 @@ def _compound_starts(text: str) -> Iterator[int]:
         hyphen = text.find("-", hyphen + 1)
 
 
-def _without_time_numbers(text: str) -> str:
+def without_time_numbers(text: str) -> str:
     """The text with the numbers of its date and time phrases (`time_numbers`) blanked."""
     spans = time_numbers(text)
     if not spans:
@@ -235,7 +235,7 @@ def _without_time_numbers(text: str) -> str:
 
 
 def _add_count(run: Sequence[str], words: set[str], numbers: set[float]) -> None:
-    count = _number_value(run)
+    count = number_value(run)
     if count is not None:
         words.add(count_token(count))
         if count == int(count):  # "7.7 magnitude" measures, it does not count
