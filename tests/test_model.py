@@ -855,8 +855,8 @@ def test_an_actor_named_only_as_a_past_change_is_a_link_not_the_owner(tmp_path: 
     )
     # The Kurds act; Assad dates the news.
     assert _pane_of(briefing, "Syrian Democratic Forces fighters") == ["kurds"]
-    # Weeks after the change, a line naming nobody else is in no pane on that mention.
-    assert _pane_of(briefing, "The conference aims") == []
+    # A line naming nobody else stays with the actor it names: never dropped.
+    assert _pane_of(briefing, "The conference aims") == ["assad"]
 
 
 def test_on_the_news_days_of_a_change_its_actor_owns_the_line(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from briefing.annotate import Sentence
-from briefing.annotate.article import publication_date
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.ascii_text import lower_sentence
@@ -38,7 +37,7 @@ from briefing.model.panes import (
     named_actor,
     past_changes,
     subject_mentions,
-    told_as_news,
+    without_past_changes,
 )
 from briefing.model.reading import Reading
 from briefing.model.reports import actor_reports, stated_by
@@ -203,7 +202,7 @@ def pane_lines(
         for members in reports:
             report = index.corroboration.report_of[members[0]].id
             candidates.setdefault(report, []).append(pane.id)
-    about: dict[str, str | None] = {}
+    about: dict[str, str] = {}
     # An attack told with no one acting ("40 people were killed in a drone strike on a
     # funeral outside the army-held city") is about the actor the next sentence blames for
     # it ("They blamed the RSF for Monday's attack"), a pane that may not name it.
@@ -269,15 +268,12 @@ def blamed_actor(
     return min(found, key=found.__getitem__) if found else None
 
 
-def report_actor(
-    index: Index, report: str, candidates: Sequence[str], mentions: Mentions
-) -> str | None:
+def report_actor(index: Index, report: str, candidates: Sequence[str], mentions: Mentions) -> str:
     """The pane a report is about, decided once for all its panes: by the sentence stating
     the whole report; when its words name none of the candidates ("Two ballistic missiles
     struck the city centre"), by the first of its other sentences that does ("Two missiles
-    hit ..., following accusations between Russia and Ukraine"); else the first candidate;
-    None (no pane) when it names them only as who underwent a change more than
-    `NEWS_DAYS` before or on a day it does not write (see `panes.told_as_news`).
+    hit ..., following accusations between Russia and Ukraine"); else the first candidate,
+    one not named only as who underwent a past change (`panes.past_changes`) first.
     Who acts in any of its sentences comes before who speaks, and who speaks before who is
     acted upon: a quote stated as "..., the statement said" is the Israeli military's when
     a copy says so; a toll "according to the Hamas-run health ministry" is Israel's when a
@@ -310,23 +306,19 @@ def report_actor(
                 return found
     # Its words name no candidate but as who underwent a past change ("His leadership
     # follows the resignation of President Assad"): a candidate tagged from another
-    # sentence is what it is about; else the changed actor only on the change's news days.
+    # sentence is what it is about. Else the changed actor keeps it: on the change's own
+    # news days ("Crowds filled the streets after the fall of Assad") it is that actor's.
     named: set[str] = set()
     for stated in stating:
         article = index.articles[stated.article_id]
+        kept = mentions(without_past_changes(told[stated.id].event), article)
+        owners = [a for a in candidates if a in kept]
+        if owners:
+            return min(owners, key=kept.__getitem__)
         named.update(mentions(told[stated.id].event, article))
         named.update(mentions(told[stated.id].speaker or "", article))
     elsewhere = [a for a in candidates if a not in named]
-    if elsewhere:
-        return elsewhere[0]
-    for stated in stating:
-        article = index.articles[stated.article_id]
-        if told_as_news(told[stated.id].event, publication_date(article.published)):
-            found = mentions(told[stated.id].event, article)
-            changed = [a for a in candidates if a in found]
-            if changed:
-                return min(changed, key=found.__getitem__)
-    return None
+    return elsewhere[0] if elsewhere else candidates[0]
 
 
 def make_line(

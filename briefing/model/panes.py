@@ -13,7 +13,6 @@ one else goes to its pane only on the change's news days.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from enum import Enum
 from functools import lru_cache
 
 from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
-from briefing.annotate.dates import resolve_dates
 from briefing.extract import Article
 from briefing.model.clauses import (
     main_clause_opening,
@@ -294,11 +292,10 @@ def subject_mentions(opening: str, mentions: Named) -> dict[str, int]:
 @dataclass(frozen=True)
 class PastChange:
     """A time reference to a past change: who underwent it is named at `name_start` to
-    `name_end`; the reference ends at `end`."""
+    `name_end`."""
 
     name_start: int
     name_end: int
-    end: int
 
 
 @lru_cache(maxsize=1 << 12)
@@ -311,7 +308,7 @@ def past_changes(text: str) -> tuple[PastChange, ...]:
     found = []
     for match in _TIME_REFERENCE.finditer(text):
         group = next(g for g in _WHO_GROUPS if match[g] is not None)
-        found.append(PastChange(match.start(group), match.end(group), match.end()))
+        found.append(PastChange(match.start(group), match.end(group)))
     return tuple(found)
 
 
@@ -321,28 +318,3 @@ def without_past_changes(text: str) -> str:
         width = change.name_end - change.name_start
         text = text[: change.name_start] + " " * width + text[change.name_end :]
     return text
-
-
-# How long after a change it is still the news: "Rebels toppled Assad on Sunday" in an
-# article of the week that follows is about Assad.
-NEWS_DAYS = 7
-# How far before a past change's name and after its reference its date is written: "since
-# the December 8 fall of Assad", "who toppled Assad on Sunday".
-_DATE_BEFORE = 40
-_DATE_AFTER = 25
-
-
-def told_as_news(text: str, published: datetime.date | None) -> bool:
-    """Whether a past change `text` names is dated to the days before `published` (a
-    weekday, a day): an undated reference ("after the fall of Assad") tells a change the
-    reader knows already."""
-    if published is None:
-        return False
-    days = [
-        datetime.date.fromisoformat(mention.value)
-        for change in past_changes(text)
-        for mention in resolve_dates(text, published)
-        if mention.precision == "day"
-        and change.name_start - _DATE_BEFORE <= mention.start <= change.end + _DATE_AFTER
-    ]
-    return any(0 <= (published - day).days <= NEWS_DAYS for day in days)
