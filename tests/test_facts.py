@@ -574,3 +574,30 @@ def test_each_alternative_of_the_state_pattern_is_searched_only_with_its_words()
     # Most alternatives need a word (they are searched for only where it stands).
     assert len(needed) > 1 and sum(map(bool, needed)) > len(needed) // 2
     assert ("since",) in needed
+
+
+def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
+    from briefing.model.panes import without_past_changes
+
+    def blanked(text: str) -> str:
+        return " ".join(without_past_changes(text).split())
+
+    assert blanked(
+        "His leadership follows the resignation of President Assad after cities fell."
+    ) == ("His leadership follows the resignation of after cities fell.")
+    assert blanked("the future after Bashar al-Assad's overthrow") == "the future after overthrow"
+    assert (
+        blanked("factions refusing to disarm post-Assad.") == "factions refusing to disarm post- ."
+    )
+    assert (
+        blanked("the militias that overthrew Assad, which will")
+        == "the militias that overthrew , which will"
+    )
+    assert blanked("since Islamist-led rebels toppled Assad in December") == (
+        "since Islamist-led rebels toppled in December"
+    )
+    assert blanked("Following the killing of Hezbollah leader Hassan Nasrallah, Israel struck") == (
+        "Following the killing of , Israel struck"
+    )
+    # Told as a main clause, the change is the news, not a time reference.
+    assert blanked("Rebels toppled Assad on Sunday.") == "Rebels toppled Assad on Sunday."

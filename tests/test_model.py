@@ -828,3 +828,51 @@ def test_what_a_background_subhead_heads_is_background(tmp_path: Path) -> None:
         assert [line.background for line in hts.summary_pool if told in line.sources] == [
             background
         ]
+
+
+def _brief_syria(tmp_path: Path, day: str, *paragraphs: str) -> Briefing:
+    page = tmp_path / f"{day}.txt"
+    page.write_text(
+        f" date {day} News\n\nSyria's new rulers meet in Damascus\n\n" + "\n\n".join(paragraphs)
+    )
+    return build_briefing([str(page)], BriefingOptions(profile="syria", use_cache=False))
+
+
+def _pane_of(briefing: Briefing, opening: str) -> list[str]:
+    """The panes whose lines (summary pool or key facts) state the sentence opening so."""
+    return [
+        brief.id
+        for brief in (*briefing.actors, *briefing.other_actors)
+        if any(
+            briefing.sentence(sid).text.startswith(opening)
+            for line in (*brief.summary_pool, *brief.facts)
+            for sid in line.sources
+        )
+    ]
+
+
+def test_an_actor_named_only_as_a_past_change_is_a_link_not_the_owner(tmp_path: Path) -> None:
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-01-29",
+        "Syrian Democratic Forces fighters clashed with Turkish-backed factions near the dam "
+        "on Tuesday after the fall of Bashar al-Assad's regime.",
+        "The conference aims to discuss the country's future after Bashar al-Assad's "
+        "overthrow, officials said on Tuesday.",
+    )
+    # The Kurds act; Assad dates the news.
+    assert _pane_of(briefing, "Syrian Democratic Forces fighters") == ["kurds"]
+    # A line naming nobody else stays with the actor it names: never dropped.
+    assert _pane_of(briefing, "The conference aims") == ["assad"]
+
+
+def test_on_the_news_days_of_a_change_its_actor_owns_the_line(tmp_path: Path) -> None:
+    briefing = _brief_syria(
+        tmp_path,
+        "2024-12-10",
+        "Crowds filled the streets of Damascus after the fall of Bashar al-Assad on Sunday.",
+        "Rebels toppled Assad on Sunday, ending five decades of his family's rule.",
+    )
+    assert _pane_of(briefing, "Crowds filled") == ["assad"]
+    # (the change told as a main clause is no time reference: its subject acts)
+    assert _pane_of(briefing, "Rebels toppled Assad") == ["hts"]

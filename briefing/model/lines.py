@@ -30,7 +30,15 @@ from briefing.model.dating import (
     written,
 )
 from briefing.model.index import Index
-from briefing.model.panes import Depth, Mentions, PaneActor, named_actor, subject_mentions
+from briefing.model.panes import (
+    Depth,
+    Mentions,
+    PaneActor,
+    named_actor,
+    past_changes,
+    subject_mentions,
+    without_past_changes,
+)
 from briefing.model.reading import Reading
 from briefing.model.reports import actor_reports, stated_by
 from briefing.model.words import caption_verbs
@@ -264,14 +272,15 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     """The pane a report is about, decided once for all its panes: by the sentence stating
     the whole report; when its words name none of the candidates ("Two ballistic missiles
     struck the city centre"), by the first of its other sentences that does ("Two missiles
-    hit ..., following accusations between Russia and Ukraine"); else the first candidate.
+    hit ..., following accusations between Russia and Ukraine"); else the first candidate,
+    one not named only as who underwent a past change (`panes.past_changes`) first.
     Who acts in any of its sentences comes before who speaks, and who speaks before who is
     acted upon: a quote stated as "..., the statement said" is the Israeli military's when
     a copy says so; a toll "according to the Hamas-run health ministry" is Israel's when a
     copy has "Israeli warplanes struck ..."."""
-    if len(candidates) == 1:
-        return candidates[0]  # whatever its words name
     sources = index.corroboration.sources(report)
+    if len(candidates) == 1 and not any(past_changes(index.sentences[s].text) for s in sources):
+        return candidates[0]  # whatever its words name
     whole = stated_by(index, sources)
     stating = [whole, *(index.sentences[sid] for sid in sources if sid != whole.id)]
     # Found once: looked for again for each sentence, it made a report of many outlets
@@ -295,7 +304,21 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
             )
             if found:
                 return found
-    return candidates[0]
+    # Its words name no candidate but as who underwent a past change ("His leadership
+    # follows the resignation of President Assad"): a candidate tagged from another
+    # sentence is what it is about. Else the changed actor keeps it: on the change's own
+    # news days ("Crowds filled the streets after the fall of Assad") it is that actor's.
+    named: set[str] = set()
+    for stated in stating:
+        article = index.articles[stated.article_id]
+        kept = mentions(without_past_changes(told[stated.id].event), article)
+        owners = [a for a in candidates if a in kept]
+        if owners:
+            return min(owners, key=kept.__getitem__)
+        named.update(mentions(told[stated.id].event, article))
+        named.update(mentions(told[stated.id].speaker or "", article))
+    elsewhere = [a for a in candidates if a not in named]
+    return elsewhere[0] if elsewhere else candidates[0]
 
 
 def make_line(

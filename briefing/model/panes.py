@@ -6,7 +6,9 @@ failing that, the speaker's actor ("the Sudanese army said ..."; first for a quo
 whose words are the speaker's, and for what a subject did not do: "Israel did not notify
 Washington, a US official said"); failing that, the first actor its event names (who is
 acted upon). The other actors it names are links
-("also: Iran"), so no line stands in two panes.
+("also: Iran"), so no line stands in two panes. An actor named only as who underwent a past
+change that dates the news ("... after the fall of Assad") is a link too; a line naming no
+one else goes to its pane only on the change's news days.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
 from briefing.extract import Article
@@ -41,6 +44,43 @@ _SET_OFF_AGENT = re.compile(
 # "in" or "during" before a mention whose attacks follow: "killed in Israeli attacks".
 _MEANS = re.compile(r"\b(?:in|during|under)\s+(?:an?\s+|the\s+)?$")
 _NAME_END = re.compile(r"[\w'’-]+")
+# A past change that dates the news ("His leadership follows the resignation of President
+# Assad", "the country's future after Bashar al-Assad's overthrow", "factions refusing to
+# disarm post-Assad", "the militias that overthrew Assad"): who underwent it is named as a
+# time reference, not as what the line is about. Group "who" is that actor's name.
+_CHANGE = (
+    r"(?:fall|downfall|ouster|ousting|overthrow|toppling|resignation|collapse|flight|death"
+    r"|killing|assassination|removal|departure|demise|exile)"
+)
+_SINCE = r"(?i:after|following|follows|followed|since|in\s+the\s+wake\s+of)"
+# Changes a regime or a leader undergoes at another's hands ("the rebels who toppled ...").
+_PAST_CHANGE = r"(?:toppled|ousted|overthrew|overthrown|deposed)"
+# A name: a few capitalised words ("al-Assad" too; "Hezbollah leader Hassan Nasrallah"),
+# after up to two others ("the", "former President"), with the regime or rule it heads
+# ("Bashar Assad's regime").
+_CAPITAL = r"(?:[a-z]{1,3}-)?[A-Z](?:[\w'’-]|\.(?=\w))*"
+_TITLE = r"(?:leader|chief|commander|head|founder|president|minister|spokesman)"
+_NAME = (
+    rf"(?:[a-z-]+\s+){{0,2}}?{_CAPITAL}(?:\s+(?:{_TITLE}\s+)?{_CAPITAL}){{0,3}}"
+    r"(?:\s+(?:regime|government|rule|family))?"
+)
+_TIME_REFERENCE = re.compile(
+    rf"\b{_SINCE}\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){{0,2}}?{_CHANGE}\s+of\s+(?P<who>{_NAME})"
+    rf"|\b{_SINCE}\s+(?:the\s+)?(?P<owner>(?:[a-z-]+\s+){{0,2}}?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
+    rf"['’]s?)\s+(?:[a-z]+\s+){{0,2}}?{_CHANGE}\b"
+    rf"|\bpost-(?P<post>{_CAPITAL})"
+    rf"|\b(?:{_SINCE}|who|that|which)\s+(?:[^,.;]{{1,60}}?\s+)?(?:had\s+|have\s+)?"
+    rf"{_PAST_CHANGE}\s+(?P<object>{_NAME})"
+    rf"|\b{_SINCE}\s+(?:the\s+)?(?P<subject>{_NAME})\s+"
+    rf"(?:(?:was|were|had\s+been)\s+{_PAST_CHANGE}|fled|fell|resigned)\b"
+)
+_WHO_GROUPS = ("who", "owner", "post", "object", "subject")
+# Every time reference holds one of these: most texts need no search.
+_CHANGE_HINT = re.compile(
+    r"post-|toppl|oust|overth|depos|fall|fell|fled|flight|resign|collapse|death|killing"
+    r"|assassin|removal|departure|demise|exile",
+    re.IGNORECASE,
+)
 # Where a text of an article names each pane's actor: pane id -> character offset of its
 # first mention. The article's date and text decide what "the government" is.
 Mentions = Callable[[str, Article], dict[str, int]]
@@ -136,11 +176,17 @@ def named_actor(
     """The pane among `candidates` the line is about, by what its own words name: the
     subject, else the speaker, else the first actor its event names, as far as `depth`
     goes; None when its words name none of them (the actor was tagged from another
-    sentence)."""
+    sentence). An actor named only as who underwent a past change that dates the news
+    ("after the fall of Assad") is not what the line is about (see `past_changes`)."""
+    named_anywhere = mentions
+
+    def mentions(text: str) -> dict[str, int]:
+        return named_anywhere(without_past_changes(text))
+
     subject = main_clause_opening(event)
     quoted = bool(speaker and _QUOTED.match(event))
     if _PRONOUN_SUBJECT.match(subject) or (quoted and _PRONOUN.fullmatch(speaker or "")):
-        named = mentions(event)
+        named = named_anywhere(event)  # (a changed actor is named, not referred to)
         referred = [a for a in candidates if a not in named]
         if referred:
             return referred[0]
@@ -241,3 +287,34 @@ def subject_mentions(opening: str, mentions: Named) -> dict[str, int]:
     """The actors named in the subject of a main clause's opening, before its verb."""
     end = subject_end(opening)
     return {a: at for a, at in mentions(opening).items() if at < end}
+
+
+@dataclass(frozen=True)
+class PastChange:
+    """A time reference to a past change: who underwent it is named at `name_start` to
+    `name_end`."""
+
+    name_start: int
+    name_end: int
+
+
+@lru_cache(maxsize=1 << 12)
+def past_changes(text: str) -> tuple[PastChange, ...]:
+    """The past changes `text` dates its news by ("His leadership follows the resignation
+    of President Assad", "after Bashar al-Assad's overthrow", "post-Assad", "the militias
+    that overthrew Assad")."""
+    if not _CHANGE_HINT.search(text):
+        return ()
+    found = []
+    for match in _TIME_REFERENCE.finditer(text):
+        group = next(g for g in _WHO_GROUPS if match[g] is not None)
+        found.append(PastChange(match.start(group), match.end(group)))
+    return tuple(found)
+
+
+def without_past_changes(text: str) -> str:
+    """`text` with the names of who underwent a past change blanked (offsets kept)."""
+    for change in past_changes(text):
+        width = change.name_end - change.name_start
+        text = text[: change.name_start] + " " * width + text[change.name_end :]
+    return text
