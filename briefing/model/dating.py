@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, product
@@ -786,11 +786,13 @@ def reference_days(
     for article_id in own:
         # (the carriers' days are read only for an article whose own day is not trusted:
         # a wire story's carriers are many, and most articles' own day is trusted)
-        days[article_id] = (
-            trusted.get(article_id)
-            or max((d for other in carriers[article_id] if (d := trusted.get(other))), default=None)
-            or _written_day(index, article_id)
-        )
+        day = trusted.get(article_id)
+        if day is None:
+            estimate = max(
+                (d for other in carriers[article_id] if (d := trusted.get(other))), default=None
+            ) or _written_day(index, article_id)
+            day = estimate and _not_before_told(index, article_id, estimate)
+        days[article_id] = day
     return days
 
 
@@ -820,6 +822,18 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
     return None
 
 
+def _written_days(
+    index: Index, article_id: str, read_against: datetime.date | None
+) -> Iterator[tuple[Sentence, DateMention]]:
+    """The calendar days an article's body writes out ("on September 5", "since 8
+    January"), with their sentences, the year taken nearest `read_against`."""
+    for sentence in _body(index, article_id):
+        if _DIGIT.search(sentence.text):
+            for mention in resolve_dates(sentence.text, read_against):
+                if mention.precision == "day" and _DIGIT.search(mention.text):
+                    yield sentence, mention
+
+
 def latest_written_day(index: Index, article_id: str) -> str | None:
     """The latest calendar day an article's body writes ("on the evening of Monday,
     October 6"), its year taken nearest the briefing's period: a page is from no earlier
@@ -827,15 +841,37 @@ def latest_written_day(index: Index, article_id: str) -> str | None:
     days later; enough to tell which side of a turning point it is on.)"""
     period = publication_date(index.middle_day)
     return max(
-        (
-            mention.value
-            for sentence in _body(index, article_id)
-            if _DIGIT.search(sentence.text)
-            for mention in resolve_dates(sentence.text, period)
-            if mention.precision == "day" and _DIGIT.search(mention.text)
-        ),
-        default=None,
+        (mention.value for _, mention in _written_days(index, article_id, period)), default=None
     )
+
+
+def _not_before_told(index: Index, article_id: str, estimate: datetime.date) -> datetime.date:
+    """An estimated day moved up to the latest day the article's text writes out as past
+    ("As of September 5, the number of dead has increased to 54", "airstrikes since 8
+    January have left 17 dead"): a page comes no earlier than what it tells as done. A day
+    told of the future ("will meet on June 15") or with no tense ("talks on June 15") is
+    no such bound. The text is read as of `CARRIER_DAYS` after the estimate, the latest
+    its carriers' day leaves the page (a past "8 January" read on 6 January would be a
+    year back), and a day after that is no bound either: more likely a year-less date
+    given the wrong year, or a future told without a cue, than a page months from its
+    carriers' ("LONDON - MARCH 09:" in a page estimated of November)."""
+    read_against = estimate + datetime.timedelta(CARRIER_DAYS)
+    told = (
+        day
+        for sentence, mention in _written_days(index, article_id, read_against)
+        if (day := datetime.date.fromisoformat(mention.value)) <= read_against
+        and _told_as_done(sentence.text, mention)
+    )
+    return max(chain(told, [estimate]))
+
+
+def _told_as_done(text: str, mention: DateMention) -> bool:
+    """Whether a sentence tells what its date dates as done: its clause in the past, or,
+    with no cue there, the sentence in the past or the perfect."""
+    tense = tense_at(text, mention.start, mention.end)
+    if tense is not None:
+        return tense == "past"
+    return sentence_tense(text) in ("past", "perfect")
 
 
 _DIGIT = lazy_compile(r"\d")
