@@ -11,13 +11,14 @@ as still dated; one whose labels give only its month (an undated page) is not ju
     python benchmarks/undated_estimates.py --partial [--split dev] [--show]
 
 An estimate is never before the latest day the page's text writes out as past
-(`dating._not_before_told`, 2026-11-28): on 153 judged pages, dev right/too early/too
-late/none 14/4/5/14 and test 5/0/1/6 before and after, for no judged page writes a day
-told as done after its estimate (the four too early write none). On the QA pages it was
-written for (/work/qa-pages2, /work/qa-pages3, not judged) it moved babel's estimate
-2024-09-04 -> 2024-09-05 ("As of September 5, the number of dead has increased to 54")
-and medyanews's 2025-01-06 -> 2025-01-08 ("airstrikes ... since 8 January ... have left
-at least 17 people dead"); evrimagaci's "On June 13 and 14, 2025" still bounds it at the
+(`dating._not_before_told`, 2026-11-28). On the 89 judged pages present, each undated
+once (38 whose labels give only the month not judged), right / too early / too late /
+none: dev 14/4/5/14, test 5/0/1/6, before and after: no judged page writes a day told as
+done after its estimate (the four too early write none). On the QA pages it was written
+for (/work/qa-pages2, /work/qa-pages3, not judged) it moved babel's estimate 2024-09-04
+-> 2024-09-05 ("As of September 5, the number of dead has increased to 54") and
+medyanews's 2025-01-06 -> 2025-01-08 ("airstrikes ... since 8 January ... have left at
+least 17 people dead"); evrimagaci's "On June 13 and 14, 2025" still bounds it at the
 13th only, since dates read "June 13 and 14" as June 13.
 """
 
