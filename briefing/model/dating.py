@@ -827,11 +827,17 @@ def _written_days(
 ) -> Iterator[tuple[Sentence, DateMention]]:
     """The calendar days an article's body writes out ("on September 5", "since 8
     January"), with their sentences, the year taken nearest `read_against`."""
+    prepared = index.prepared.get(article_id)
     for sentence in _body(index, article_id):
-        if _DIGIT.search(sentence.text):
-            for mention in resolve_dates(sentence.text, read_against):
-                if mention.precision == "day" and _DIGIT.search(mention.text):
-                    yield sentence, mention
+        if not _DIGIT.search(sentence.text):
+            continue
+        if prepared is not None and sentence.id not in prepared.relative:
+            dates = sentence.dates  # the same against any day: not read again
+        else:
+            dates = resolve_dates(sentence.text, read_against)
+        for mention in dates:
+            if mention.precision == "day" and _DIGIT.search(mention.text):
+                yield sentence, mention
 
 
 def latest_written_day(index: Index, article_id: str) -> str | None:
