@@ -315,6 +315,8 @@ The talks will resume next week.
             "2024-09-04",
         ),
         ("Sept. 4", "Talks on September 10 in Kyiv.", "2024-09-04"),
+        # Nor a day counted from the page's, which has no day to count from.
+        ("Sept. 4", "Two missiles struck the institute 3 days ago.", "2024-09-04"),
         # Nor is a day more than a week after it: the page's carriers ran within a week.
         ("Sept. 4", "On September 20, two missiles struck the institute.", "2024-09-04"),
         # Nor is a day before the estimate.

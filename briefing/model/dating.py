@@ -823,20 +823,21 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
 
 
 def _written_days(
-    index: Index, article_id: str, read_against: datetime.date | None
+    index: Index, article_id: str, read_against: datetime.date | None, written: re.Pattern[str]
 ) -> Iterator[tuple[Sentence, DateMention]]:
-    """The calendar days an article's body writes out ("on September 5", "since 8
-    January"), with their sentences, the year taken nearest `read_against`."""
+    """The days an article's body writes in a way `written` finds in both the sentence
+    and the date's own words ("on September 5", "since 8 January"), with their sentences,
+    the year taken nearest `read_against`."""
     prepared = index.prepared.get(article_id)
     for sentence in _body(index, article_id):
-        if not _DIGIT.search(sentence.text):
+        if not written.search(sentence.text):
             continue
         if prepared is not None and sentence.id not in prepared.relative:
             dates = sentence.dates  # the same against any day: not read again
         else:
             dates = resolve_dates(sentence.text, read_against)
         for mention in dates:
-            if mention.precision == "day" and _DIGIT.search(mention.text):
+            if mention.precision == "day" and written.search(mention.text):
                 yield sentence, mention
 
 
@@ -847,7 +848,8 @@ def latest_written_day(index: Index, article_id: str) -> str | None:
     days later; enough to tell which side of a turning point it is on.)"""
     period = publication_date(index.middle_day)
     return max(
-        (mention.value for _, mention in _written_days(index, article_id, period)), default=None
+        (mention.value for _, mention in _written_days(index, article_id, period, _DIGIT)),
+        default=None,
     )
 
 
@@ -864,7 +866,7 @@ def _not_before_told(index: Index, article_id: str, estimate: datetime.date) -> 
     read_against = estimate + datetime.timedelta(CARRIER_DAYS)
     told = (
         day
-        for sentence, mention in _written_days(index, article_id, read_against)
+        for sentence, mention in _written_days(index, article_id, read_against, _CALENDAR_DAY)
         if (day := datetime.date.fromisoformat(mention.value)) <= read_against
         and _told_as_done(sentence.text, mention)
     )
@@ -881,6 +883,13 @@ def _told_as_done(text: str, mention: DateMention) -> bool:
 
 
 _DIGIT = lazy_compile(r"\d")
+# A calendar day written out: a month's name beside a number, or an ISO date; not a day
+# counted from the page's ("3 days ago"), which has no meaning against an estimate.
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_CALENDAR_DAY = lazy_compile(
+    rf"\b{_MONTH_NAME}\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|\d{{4}}-\d\d-\d\d",
+    re.IGNORECASE,
+)
 
 
 def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
