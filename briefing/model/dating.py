@@ -830,12 +830,12 @@ def _written_days(
     the year taken nearest `read_against`."""
     prepared = index.prepared.get(article_id)
     for sentence in _body(index, article_id):
-        if not written.search(sentence.text):
-            continue
         if prepared is not None and sentence.id not in prepared.relative:
-            dates = sentence.dates  # the same against any day: not read again
-        else:
+            dates = sentence.dates  # the same against any day: not read (nor searched) again
+        elif _DIGIT.search(sentence.text) and written.search(sentence.text):
             dates = resolve_dates(sentence.text, read_against)
+        else:
+            continue
         for mention in dates:
             if mention.precision == "day" and written.search(mention.text):
                 yield sentence, mention
@@ -883,12 +883,15 @@ def _told_as_done(text: str, mention: DateMention) -> bool:
 
 
 _DIGIT = lazy_compile(r"\d")
-# A calendar day written out: a month's name beside a number, or an ISO date; not a day
-# counted from the page's ("3 days ago"), which has no meaning against an estimate.
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A calendar day written out: a month's name (as dates are written, title case or capitals)
+# beside a number, or an ISO date; not a day counted from the page's ("3 days ago"), which
+# has no meaning against an estimate. (From its digit: a scan costs by where it may start.)
+_MONTH_NAME = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?"
+)
 _CALENDAR_DAY = lazy_compile(
-    rf"\b{_MONTH_NAME}\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|\d{{4}}-\d\d-\d\d",
-    re.IGNORECASE,
+    rf"\d(?:(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|\d{{3}}-\d\d-\d\d)|{_MONTH_NAME}\s+\d"
 )
 
 
