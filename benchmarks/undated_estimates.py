@@ -19,8 +19,8 @@ for (/work/qa-pages2, /work/qa-pages3, not judged) it moved babel's estimate 202
 -> 2024-09-05 ("As of September 5, the number of dead has increased to 54") and
 medyanews's 2025-01-06 -> 2025-01-08 ("airstrikes ... since 8 January ... have left at
 least 17 people dead"); evrimagaci's "On June 13 and 14, 2025" still bounds it at the
-13th only, since dates read "June 13 and 14" as June 13. Its cost, distinct 1,000 (42% of
-its pages undated), model_instructions.py on one W.pkl: model stage 12,956 -> 13,223 M
+13th only, since dates read "June 13 and 14" as June 13. Its cost, distinct 1,000 (527 of
+its pages estimated), model_instructions.py on one W.pkl: model stage 12,956 -> 13,223 M
 instructions (+2.1%), most of it reading again the sentences of estimated pages that write
 a day-month date (a month-name search over every body sentence had made it +27%).
 """
