@@ -295,6 +295,56 @@ The talks will resume next week.
     assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"
 
 
+@pytest.mark.parametrize(
+    ("dateline", "sentence", "day"),
+    [
+        # A day told as past or present moves the estimate up to it.
+        ("Sept. 4", "As of September 5, the number of dead has increased to 54.", "2024-09-05"),
+        ("Sept. 4", "On Thursday, September 5, rescuers pulled two more bodies out.", "2024-09-05"),
+        # ... a day-month date across the new year too ("8 January" read on 6 January
+        # would be a year back).
+        (
+            "Dec. 30",
+            "Airstrikes on the dam since 2 January have left 17 people dead.",
+            "2025-01-02",
+        ),
+        # A day told of the future, or with no tense, is no lower bound.
+        (
+            "Sept. 4",
+            "Officials will meet in Kyiv on September 10 to discuss air defence.",
+            "2024-09-04",
+        ),
+        ("Sept. 4", "Talks on September 10 in Kyiv.", "2024-09-04"),
+        # Nor a day counted from the page's, which has no day to count from.
+        ("Sept. 4", "Two missiles struck the institute 3 days ago.", "2024-09-04"),
+        # Nor is a day more than a week after it: the page's carriers ran within a week.
+        ("Sept. 4", "On September 20, two missiles struck the institute.", "2024-09-04"),
+        # Nor is a day before the estimate.
+        ("Sept. 4", "On September 3, two missiles struck the institute.", "2024-09-04"),
+    ],
+)
+def test_an_estimated_day_is_never_before_a_day_the_page_tells_as_done(
+    tmp_path: Path, dateline: str, sentence: str, day: str
+) -> None:
+    page = f"""Rescue work goes on in Poltava
+
+{dateline} (UPI) -- Rescuers searched the rubble of the institute on Wednesday.
+
+{sentence}
+"""
+    year = "2024-12-30" if dateline.startswith("Dec") else "2024-09-03"
+    other = f""" date {year} Strike on Poltava
+
+Russian missiles struck a military institute in Poltava on Tuesday.
+"""
+    index = _index_of(tmp_path, {"upi.txt": page, "other.txt": other}, "ukraine")
+    upi_id = _article(index, "upi.txt")
+    assert index.articles[upi_id].published is None
+    assert index.dating.reference[upi_id] == datetime.date.fromisoformat(day)
+    estimated = index.dating.estimated_days()
+    assert estimated[upi_id] == day
+
+
 def test_an_article_with_no_day_to_read_it_against_keeps_the_days_it_writes_out(
     tmp_path: Path,
 ) -> None:

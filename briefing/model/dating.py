@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, product
@@ -786,11 +786,13 @@ def reference_days(
     for article_id in own:
         # (the carriers' days are read only for an article whose own day is not trusted:
         # a wire story's carriers are many, and most articles' own day is trusted)
-        days[article_id] = (
-            trusted.get(article_id)
-            or max((d for other in carriers[article_id] if (d := trusted.get(other))), default=None)
-            or _written_day(index, article_id)
-        )
+        day = trusted.get(article_id)
+        if day is None:
+            estimate = max(
+                (d for other in carriers[article_id] if (d := trusted.get(other))), default=None
+            ) or _written_day(index, article_id)
+            day = estimate and _not_before_told(index, article_id, estimate)
+        days[article_id] = day
     return days
 
 
@@ -820,6 +822,25 @@ def _written_day(index: Index, article_id: str) -> datetime.date | None:
     return None
 
 
+def _written_days(
+    index: Index, article_id: str, read_against: datetime.date | None, written: re.Pattern[str]
+) -> Iterator[tuple[Sentence, DateMention]]:
+    """The days an article's body writes in a way `written` finds in both the sentence
+    and the date's own words ("on September 5", "since 8 January"), with their sentences,
+    the year taken nearest `read_against`."""
+    prepared = index.prepared.get(article_id)
+    for sentence in _body(index, article_id):
+        if prepared is not None and sentence.id not in prepared.relative:
+            dates = sentence.dates  # the same against any day: not read (nor searched) again
+        elif _DIGIT.search(sentence.text) and written.search(sentence.text):
+            dates = resolve_dates(sentence.text, read_against)
+        else:
+            continue
+        for mention in dates:
+            if mention.precision == "day" and written.search(mention.text):
+                yield sentence, mention
+
+
 def latest_written_day(index: Index, article_id: str) -> str | None:
     """The latest calendar day an article's body writes ("on the evening of Monday,
     October 6"), its year taken nearest the briefing's period: a page is from no earlier
@@ -827,18 +848,51 @@ def latest_written_day(index: Index, article_id: str) -> str | None:
     days later; enough to tell which side of a turning point it is on.)"""
     period = publication_date(index.middle_day)
     return max(
-        (
-            mention.value
-            for sentence in _body(index, article_id)
-            if _DIGIT.search(sentence.text)
-            for mention in resolve_dates(sentence.text, period)
-            if mention.precision == "day" and _DIGIT.search(mention.text)
-        ),
+        (mention.value for _, mention in _written_days(index, article_id, period, _DIGIT)),
         default=None,
     )
 
 
+def _not_before_told(index: Index, article_id: str, estimate: datetime.date) -> datetime.date:
+    """An estimated day moved up to the latest day the article's text writes out as past
+    ("As of September 5, the number of dead has increased to 54", "airstrikes since 8
+    January have left 17 dead"): a page comes no earlier than what it tells as done. A day
+    told of the future ("will meet on June 15") or with no tense ("talks on June 15") is
+    no such bound. The text is read as of `CARRIER_DAYS` after the estimate, the latest
+    its carriers' day leaves the page (a past "8 January" read on 6 January would be a
+    year back), and a day after that is no bound either: more likely a year-less date
+    given the wrong year, or a future told without a cue, than a page months from its
+    carriers' ("LONDON - MARCH 09:" in a page estimated of November)."""
+    read_against = estimate + datetime.timedelta(CARRIER_DAYS)
+    told = (
+        day
+        for sentence, mention in _written_days(index, article_id, read_against, _CALENDAR_DAY)
+        if (day := datetime.date.fromisoformat(mention.value)) <= read_against
+        and _told_as_done(sentence.text, mention)
+    )
+    return max(chain(told, [estimate]))
+
+
+def _told_as_done(text: str, mention: DateMention) -> bool:
+    """Whether a sentence tells what its date dates as done: its clause in the past, or,
+    with no cue there, the sentence in the past or the perfect."""
+    tense = tense_at(text, mention.start, mention.end)
+    if tense is not None:
+        return tense == "past"
+    return sentence_tense(text) in ("past", "perfect")
+
+
 _DIGIT = lazy_compile(r"\d")
+# A calendar day written out: a month's name (as dates are written, title case or capitals)
+# beside a number, or an ISO date; not a day counted from the page's ("3 days ago"), which
+# has no meaning against an estimate. (From its digit: a scan costs by where it may start.)
+_MONTH_NAME = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?"
+)
+_CALENDAR_DAY = lazy_compile(
+    rf"\d(?:(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|\d{{3}}-\d\d-\d\d)|{_MONTH_NAME}\s+\d"
+)
 
 
 def _agrees(day: datetime.date, carried: Sequence[datetime.date]) -> bool:
