@@ -480,6 +480,7 @@ def test_page_addresses_read_at_their_marks_as_a_scan_reads_them(page: str) -> N
         ("Help Desk", None),  # common words: a service's desk
         ("Business Desk", None),  # a section's desk
         ("Reuters Desk", None),  # an agency's desk is no site's
+        ("Our Web Desk", None),  # the site speaking of its own desk names no site
     ],
 )
 def test_a_desk_credit_names_the_site(credit: str, outlet: str | None) -> None:

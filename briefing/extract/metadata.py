@@ -502,12 +502,20 @@ def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
         name = match["name"] if match else ""
         if (
             name
+            and name.split()[0].lower() not in _DETERMINERS
             and not AGENCY_NAME.match(name)
             and not SECTION_WORDS & set(normalise(name).split())
             and not _common_words(name)
         ):
             return name
     return None
+
+
+# "Our Web Desk", "The News Desk": a desk the page's own site speaks of, which names no site
+# (WordNet, which `_common_words` reads, holds no pronouns or determiners).
+_DETERMINERS = frozenset(
+    {"our", "my", "your", "their", "his", "her", "its", "the", "this", "a", "an"}
+)
 
 
 @cache
