@@ -512,3 +512,12 @@ def test_an_agency_someone_spoke_to_is_the_wire(sentence: str, wire: str | None)
     someone "told AFP" carries AFP's report."""
     body = BODY.replace("Traders who lost", f"{sentence} Traders who lost", 1)
     assert extract_article(f"{HEADLINE}\n\n{body}\n", "page.txt").wire == wire
+
+
+def test_a_programmes_hours_are_no_site() -> None:
+    # A radio page's first row: the show and its hours, not "Headline - Site".
+    line = "Iain Dale 7pm - 10pm"
+    assert split_title(line, ["10pm"]) == (line, None)
+    article = extract_article(f"\n{line}\n\n{HEADLINE}\n\n{BODY}\n", "page.txt")
+    assert article.outlet != "10pm"
+    assert split_title(f"{HEADLINE} - Al Jazeera", ["Al Jazeera"]) == (HEADLINE, "Al Jazeera")

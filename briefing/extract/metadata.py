@@ -105,7 +105,12 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
         tail_after_dash = False
-    if len(site.split()) > 6 or DATE_LIKE.search(site) or len(headline.split()) < 3:
+    if (
+        len(site.split()) > 6
+        or DATE_LIKE.search(site)
+        or TIME_OF_DAY.search(site)
+        or len(headline.split()) < 3
+    ):
         return first_line, None
     # "El Fasher, Sudan - At least 134 people have died ... member.": a place before a long
     # finished sentence is a dateline opening the text, not a site before its headline.
@@ -117,6 +122,8 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
 
 
 DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+$")
+# "Iain Dale 7pm - 10pm": a programme's hours, not a site after its headline.
+TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?", re.IGNORECASE)
 # Short words a name may keep in lower case ("Bank of America", "Le Monde de la musique").
 NAME_JOINER_LETTERS = 3
 
