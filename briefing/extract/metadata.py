@@ -123,7 +123,7 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
 
 DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+$")
 # "Iain Dale 7pm - 10pm": a programme's hours, not a site after its headline.
-TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?", re.IGNORECASE)
+TIME_OF_DAY = lazy_compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?", re.IGNORECASE)
 # Short words a name may keep in lower case ("Bank of America", "Le Monde de la musique").
 NAME_JOINER_LETTERS = 3
 
@@ -475,7 +475,7 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
     return not _common_words(match["place"])
 
 
-_SPOKEN_AFTER = re.compile(r"[\"“‘']|(?:I|We|My|Our|Us)\b")
+_SPOKEN_AFTER = lazy_compile(r"[\"“‘']|(?:I|We|My|Our|Us)\b")
 
 
 def _common_words(text: str) -> bool:
