@@ -1,4 +1,4 @@
-"""Build briefing/model/data/word_senses.txt from WordNet 3.0: which words can mean the
+"""Build briefing/data/word_senses.txt from WordNet 3.0: which words can mean the
 same thing, so that report comparison can match "besieged" with "encircle" or "passed
 away" with "died" when outlets reword one report.
 
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefing.stemming import stemmer  # noqa: E402
 
-OUT = ROOT / "briefing/model/data/word_senses.txt"
+OUT = ROOT / "briefing/data/word_senses.txt"
 # How many of a word's senses count (the most frequent first).
 SENSES = 2
 POS = {"noun": "n", "verb": "v", "adj": "a"}

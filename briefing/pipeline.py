@@ -523,7 +523,8 @@ def _load_model_stage(summarizer: str) -> None:
     from scipy import sparse  # noqa: F401
 
     import briefing.corroborate.pairs  # noqa: F401
-    from briefing.model.words import contrary_events, report_weights, word_senses
+    from briefing.model.words import contrary_events, report_weights
+    from briefing.senses import word_senses
 
     word_senses()
     contrary_events()

@@ -560,7 +560,7 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     import re
 
     from briefing.annotate.actors import _REGION_PREFIX, _other_matcher
-    from briefing.annotate.countries import COUNTRIES
+    from briefing.countries import COUNTRIES
 
     matcher = _other_matcher(load_profile("syria"))
     owners = {src: c for group in matcher.groups.values() for src, c in group.items()}

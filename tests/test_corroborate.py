@@ -212,7 +212,7 @@ def test_a_sentence_of_another_year_does_not_join_the_week_s_report() -> None:
 
 
 def test_words_that_can_mean_the_same_count_as_shared() -> None:
-    # WordNet senses (model/data/word_senses.txt): "gunfire" and "gunshots", "resigned"
+    # WordNet senses (briefing/data/word_senses.txt): "gunfire" and "gunshots", "resigned"
     # and "quit"; a word with no such sense shares nothing.
     gunfire = report_words("Bursts of gunfire could be heard across Beirut.")
     gunshots = report_words("Celebratory gunshots were heard in Beirut.")

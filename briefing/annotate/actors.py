@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from string import ascii_letters
 
-from briefing.annotate.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
+from briefing.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
 from briefing.lazy_pattern import lazy_compile
 from briefing.profile import PHRASE_END, ContextRule, Profile, phrase_body
 

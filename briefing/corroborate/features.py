@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from briefing.annotate import Sentence
 from briefing.corroborate.words import NAME_WEIGHT, ReportWords, count_token
-from briefing.model.words import word_senses
+from briefing.senses import word_senses
 
 # Two counts are one when equal, or when the rounder one ("more than 1,600") is within
 # this share of the other (1,644): outlets round a toll, they do not change it.

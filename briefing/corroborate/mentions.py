@@ -169,7 +169,7 @@ def _may_open_source(word: str) -> bool:
 @cache
 def _capital_words() -> dict[str, tuple[str, bool]]:
     """Capitals of one word, lower-case -> their country as `compared_word` gives it."""
-    from briefing.annotate.countries import COUNTRIES
+    from briefing.countries import COUNTRIES
 
     return {
         capital.lower(): (country.id, True)

@@ -34,7 +34,8 @@ from briefing.corroborate.join import REPORT_DAYS
 from briefing.corroborate.packed import VOCABULARY, Features
 from briefing.corroborate.score import logistic, report_sum
 from briefing.corroborate.words import NAME_WEIGHT, count_token
-from briefing.model.words import ReportWeights, contrary_events, word_senses
+from briefing.model.words import ReportWeights, contrary_events
+from briefing.senses import word_senses
 
 # Pairs scored at a time: the rows of a batch's matrices are a few dozen bytes a word.
 _BATCH = 1 << 16

@@ -178,7 +178,7 @@ def joined_compound(match: re.Match[str]) -> str:
 @cache
 def country_words() -> dict[str, str]:
     """Single-word country names and demonyms -> country id ("Turkish" -> "turkiye")."""
-    from briefing.annotate.countries import COUNTRIES
+    from briefing.countries import COUNTRIES
 
     words = {
         name.lower(): country.id
@@ -195,7 +195,7 @@ def country_words() -> dict[str, str]:
 def _country_phrases() -> tuple[WholeNames, dict[str, str]]:
     """Country names of several words ("United Arab Emirates") and the one word each
     becomes, so that it compares with the country's short names ("UAE")."""
-    from briefing.annotate.countries import COUNTRIES
+    from briefing.countries import COUNTRIES
 
     token = {
         name: country.id.replace("-", "")

@@ -482,7 +482,7 @@ def _common_words(text: str) -> bool:
     """Whether every word of a short text is a common English word: one WordNet's tagged corpus
     holds, as report comparison reads them (its stems); a name ("Guwahati", "Devdiscourse")
     is none."""
-    from briefing.model.words import word_senses
+    from briefing.senses import word_senses
     from briefing.stemming import stemmer
 
     common, stem = word_senses(), stemmer()
@@ -528,7 +528,7 @@ _DETERMINERS = frozenset(
 @cache
 def _country_names() -> frozenset[str]:
     """The names of the world's countries, folded ("sudan", "ivory coast")."""
-    from briefing.annotate.countries import COUNTRIES
+    from briefing.countries import COUNTRIES
 
     return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
 

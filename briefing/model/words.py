@@ -42,19 +42,6 @@ def rewrites() -> dict[str, str]:
 
 
 @cache
-def word_senses() -> dict[str, frozenset[str]]:
-    """Stem -> the WordNet senses it may share with other stems (data/word_senses.txt,
-    built by benchmarks/build_senses.py): "besieg" and "attack" share one. A sense is its
-    number as written: senses are only compared, and turning the file's 45,000 numbers
-    into integers was most of reading it (every cold run reads it)."""
-    table = {}
-    for line in _lines("word_senses.txt"):
-        stem, *senses = line.split()
-        table[stem] = frozenset(senses)
-    return table
-
-
-@cache
 def contrary_events() -> dict[str, frozenset[str]]:
     """Event (as compared: the first word of its rewrites group) -> the events that say
     the contrary: two sentences reporting one and the other are two reports."""
