@@ -505,6 +505,10 @@ def test_a_newsroom_credited_in_the_dateline_is_the_outlet_an_agency_the_wire() 
         ("The star told The Associated Press in an interview.", "Associated Press"),
         ("The mayor told Al Jazeera the plan would go ahead.", None),  # no agency
         ("She told reporters the AFP office had closed.", None),  # not told to the agency
+        ("At least 14 schools were hit, according to an AFP tally.", "AFP"),
+        ("In Mandalay, AFP journalists witnessed rescuers pull a woman out.", "AFP"),
+        ("Reuters reporters in the city saw smoke rising.", "Reuters"),
+        ("Reuters photographer Hatem Omar was wounded.", None),  # the agency's staff as news
     ],
 )
 def test_an_agency_someone_spoke_to_is_the_wire(sentence: str, wire: str | None) -> None:
@@ -512,6 +516,25 @@ def test_an_agency_someone_spoke_to_is_the_wire(sentence: str, wire: str | None)
     someone "told AFP" carries AFP's report."""
     body = BODY.replace("Traders who lost", f"{sentence} Traders who lost", 1)
     assert extract_article(f"{HEADLINE}\n\n{body}\n", "page.txt").wire == wire
+
+
+@pytest.mark.parametrize(
+    ("trailer", "wire"),
+    [
+        ("AFP", "AFP"),
+        ("— Reuters", "Reuters"),
+        ("(With AFP)", "AFP"),
+        ("With inputs from PTI", "PTI"),
+        ("AFP/Reuters", "AFP"),
+        ("--Agencies", "Agencies"),
+        ("Reuters reported the talks had stalled.", None),  # a sentence, no credit row
+    ],
+)
+def test_an_agency_credited_on_a_row_after_the_text_is_the_wire(
+    trailer: str, wire: str | None
+) -> None:
+    article = extract_article(f"{HEADLINE}\n\n{BODY}\n\n{trailer}\n", "page.txt")
+    assert article.wire == wire
 
 
 def test_a_programmes_hours_are_no_site() -> None:

@@ -22,6 +22,8 @@ from briefing.extract.vocabulary import (
     AGENCY_NAME,
     AGENCY_NAMES,
     AGENCY_PATTERN,
+    AGENCY_STAFF,
+    AGENCY_STAFF_SEEING,
     ALL_RIGHTS,
     BREADCRUMB,
     BYLINE,
@@ -153,13 +155,16 @@ def find_wire(
     rows: Sequence[str] = (),
     body: Sequence[str] = (),
     outlet: str | None = None,
+    trailer: Sequence[str] = (),
 ) -> str | None:
     """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
     Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —"), else the
-    source the page's `rows` (no list items) credit the report to (`credited_source`) when
-    that is not the page's own `outlet` ("Source: Al Jazeera" under Al Jazeera's own report),
-    else the agency the article's `body` says someone spoke to ("a spokesman told AFP"): the
-    agency's own reporting, which another outlet's report would attribute instead."""
+    source the page's `rows` (no list items) credit the report to (`credited_source`) when that
+    is not the page's own `outlet` ("Source: Al Jazeera" under Al Jazeera's own report), else
+    the agency credited on a row of its own in the `trailer`, the rows right after the text
+    ("AFP", "— Reuters", "With AFP"), else the agency whose own reporting the article's
+    `body` tells ("a spokesman told AFP", "according to an AFP tally", "AFP journalists saw"),
+    which another outlet's report would attribute instead."""
     for text in header:
         agency = AGENCY_LINE.match(text) or NAMED_AGENCY.match(text) or AGENCY_BYLINE.match(text)
         if agency:
@@ -174,21 +179,40 @@ def find_wire(
     source = credited_source(rows)
     if source and not (outlet and _site_letters(source) == _site_letters(outlet)):
         return source
+    for text in trailer:
+        credit = TRAILER_CREDIT.match(text)
+        if credit:
+            return AGENCY_NAMES.get(credit["agency"].lower(), credit["agency"])
     return _told_agency(body)
 
 
-# "told AFP", "told the AP", "told news agency AFP", "told The Associated Press"
-TOLD_AGENCY = lazy_compile(
+# The agency's own reporting: "told AFP", "told the AP", "told news agency AFP", "told The
+# Associated Press", "according to an AFP tally", "Reuters journalists saw".
+OWN_REPORTING = lazy_compile(
     rf"\btold (?:[Tt]he )?(?:news agency )?(?P<agency>{AGENCY_PATTERN})\b(?!['’-])"
+    rf"|\b(?P<tally>{AGENCY_PATTERN}) tally\b"
+    rf"|\b(?P<staff>{AGENCY_PATTERN}) (?:{'|'.join(AGENCY_STAFF)})(?: [\w-]+){{0,3}}? "
+    rf"(?:{'|'.join(AGENCY_STAFF_SEEING)})\b"
 )
+# (a paragraph with none of these words is not searched: most are)
+OWN_REPORTING_WORDS = ("told ", " tally", *AGENCY_STAFF)
+# A row of its own after the text crediting the agency: "AFP", "— Reuters", "(With AFP)",
+# "With inputs from PTI", "AFP/Reuters".
+TRAILER_CREDIT = lazy_compile(
+    rf"^[\s(—–-]*(?:(?i:with(?: inputs? from)?|source:?)\s+)?(?:[Tt]he\s+)?"
+    rf"(?P<agency>{AGENCY_PATTERN})(?:\s*[/,&]\s*(?:{AGENCY_PATTERN}))*\s*\)?\.?\s*$"
+)
+TRAILER_ROWS = 3  # rows after the text's last paragraph read for a credit
 
 
 def _told_agency(body: Sequence[str]) -> str | None:
     for text in body:
-        # (a paragraph without "told" is not searched: most are)
-        match = TOLD_AGENCY.search(text) if "told " in text else None
+        if not any(word in text for word in OWN_REPORTING_WORDS):
+            continue
+        match = OWN_REPORTING.search(text)
         if match:
-            return AGENCY_NAMES.get(match["agency"].lower(), match["agency"])
+            agency = match["agency"] or match["tally"] or match["staff"]
+            return AGENCY_NAMES.get(agency.lower(), agency)
     return None
 
 

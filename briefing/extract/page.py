@@ -27,6 +27,7 @@ from briefing.extract.headline import (
 )
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
+    TRAILER_ROWS,
     find_byline,
     find_dateline,
     find_headline,
@@ -231,6 +232,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     header_texts: list[str] = []
     body_shown: set[str] = set()
     first_body_at: int | None = None
+    last_body_at: int | None = None  # where a credit row after the text may follow
     summary_above = False  # a row of text came between the headline and this unit
     for index in range(header_from, body_from):
         unit = units[index]
@@ -307,6 +309,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         if kind and not copy:
             if kind == "body" and first_body_at is None:
                 first_body_at = index
+            if kind == "body":
+                last_body_at = index
             blocks.append(Block(kind, text))
             kept.add(index)
             if kind != "caption":
@@ -355,7 +359,12 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         title=title,
         outlet=site,
         wire=find_wire(
-            header_texts, agency, [text for text in texts if text not in listed], body_texts, site
+            header_texts,
+            agency,
+            [text for text in texts if text not in listed],
+            body_texts,
+            site,
+            texts[last_body_at + 1 : last_body_at + 1 + TRAILER_ROWS] if last_body_at else (),
         ),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,

@@ -90,6 +90,21 @@ AGENCY_PATTERN = "|".join(re.escape(agency) for agency in sorted(AGENCIES, key=l
 
 AGENCY_NAMES = {agency.lower(): agency for agency in AGENCIES}  # "THE ASSOCIATED PRESS" too
 
+# Who reports for an agency, after its name ("AFP journalists in Mandalay witnessed ..."), and
+# what they do there: the agency's own reporting, not its staff as the news ("a Reuters
+# photographer was wounded").
+AGENCY_STAFF = (
+    "correspondents",
+    "correspondent",
+    "journalists",
+    "journalist",
+    "reporters",
+    "reporter",
+    "photographers",
+    "photographer",
+)
+AGENCY_STAFF_SEEING = ("saw", "witnessed", "counted", "observed", "reported", "heard", "visited")
+
 
 WORD = lazy_compile(r"\w+")
 
