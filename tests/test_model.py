@@ -614,6 +614,54 @@ def test_captions_and_teasers_are_never_lines() -> None:
     assert furniture(lines) == {"a4.s1"}
 
 
+def test_a_post_cut_short_takes_its_lines_above() -> None:
+    # A pasted post puts each of its lines in a paragraph (the Yemen QA page's): the lines
+    # above its link are the post's when it was cut short ("Yemen’s…"), up to its length.
+    nawfal = [
+        "Ras Issa is located on the western edge of Yemen along the coast of the Red Sea. The "
+        "Houthis have employed it not just to import fuel but also to finance their campaign "
+        "of attacks, and ships supposedly continued to supply fuel through this port.",
+        "The U.S. bombed Ras Issa, the Houthis’ main fuel port, accusing them of using oil "
+        "profits to fund terror.",
+        "CENTCOM said tankers kept docking despite a U.S. ban, and the revenue directly "
+        "fueled attacks.",
+        "Yemen’s… https://t.co/Pfhg8Jflrx pic.twitter.com/RwbgdcSUPD",
+        "— Mario Nawfal (@MarioNawfal) April 18, 2025",
+        "CENTCOM reported that it moved against the group’s financial engine.",
+    ]
+    # Its last line above the signature standing alone (its dash gone with the list mark).
+    zelensky = [
+        "Images posted by President Volodymyr Zelensky showed the gaping wound in the city's "
+        "centre, where rescuers worked through the night to reach those trapped under the "
+        "rubble of a five-storey apartment block.",
+        "Станом на зараз відомо вже про 14 загиблих людей унаслідок російської атаки. Серед них "
+        "троє дітей. Жахливе та свідоме вбивство цивільних. Росіяни не обирають закінчення "
+        "війни – тільки нові удари. За цю ніч у Києві пошкоджені десятки будівель: житлові "
+        "будинки, офісні центри,...",
+        "Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) August 28, 2025",
+    ]
+    # A whole post in its paragraph, and one uncut above its signature: the article's
+    # short lines above them stay.
+    whole = [
+        "On Tuesday, Israel struck at the Hamas leadership in the capital of Qatar.",
+        "This was reported by Al Jazeera.",
+        "Israel carried out a series of air strikes targeting the leaders of Hamas in Doha. "
+        "pic.twitter.com/tUwMWS1Sl7 - Eye on Palestine (@EyeonPalestine) September 9, 2025",
+        "Tottenham said in a statement: “Jose is one of the world's most accomplished managers.",
+        "“He is renowned for his tactical prowess.",
+        "— Tottenham Hotspur (@SpursOfficial) November 20, 2019",
+        "Rescuers are searching the rubble for survivors.",
+        "Rescue operations are underway in the city. A deliberate attack by six drones… "
+        "pic.twitter.com/7TbgHQYfEI — Volodymyr Zelenskyy (@ZelenskyyUa) April 4, 2025",
+    ]
+    for page, posts in ((nawfal, {2, 3, 4, 5}), (zelensky, {2, 3}), (whole, {3, 6, 8})):
+        sentences = [
+            Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
+            for n, text in enumerate(page, start=1)
+        ]
+        assert furniture(sentences) == {f"a1.s{n}" for n in posts}
+
+
 @pytest.mark.parametrize(
     "text",
     [
