@@ -924,3 +924,22 @@ def test_on_the_news_days_of_a_change_its_actor_owns_the_line(tmp_path: Path) ->
     assert _pane_of(briefing, "Crowds filled") == ["assad"]
     # (the change told as a main clause is no time reference: its subject acts)
     assert _pane_of(briefing, "Rebels toppled Assad") == ["hts"]
+
+
+def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path: Path) -> None:
+    # The Sweida QA page's: a summary shows no speaker, so "He also warned ..." said nobody.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-07-16",
+        "Israeli Defence Minister Israel Katz said the army would keep striking government "
+        "forces in Sweida.",
+        "He also warned the Syria government to call back the armed forces, promising no "
+        "let-up in Israeli military attacks until that happened.",
+    )
+    briefs = (*briefing.actors, *briefing.other_actors)
+    lines = [line for brief in briefs for line in brief.summary_pool]
+    warned = next(line for line in lines if line.text.startswith("He also warned"))
+    assert warned.attribution == "Israeli Defence Minister Israel Katz"
+    # A line naming its subject needs no one named for it.
+    said = next(line for line in lines if line.text.startswith("Israeli Defence"))
+    assert said.attribution is None
