@@ -215,6 +215,16 @@ def test_a_sentence_whose_words_hold_no_speech_verb_names_no_speaker(pieces, gap
         assert not any(pattern.search(text) for pattern in patterns)
 
 
+def test_noted_is_a_verb_of_speech() -> None:
+    # The Wad al-Noura QA page's: "She noted that ..." was a pronoun-led summary line.
+    sentences = _body_sentences(
+        "UN coordinator Clementine Nkweta Salami said she was shocked by the reports.",
+        "She noted that the RSF had publicly confirmed that their elements were involved.",
+    )
+    assert attribute_sentences(sentences)["a1.s2"] == "UN coordinator Clementine Nkweta Salami"
+    assert find_speaker("The SDF also noted that nearby villages were hit.") == "The SDF"
+
+
 def test_a_byline_is_no_speaker() -> None:
     assert find_speaker("By Rabiul Islam said the report was wrong.") is None
 
