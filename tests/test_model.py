@@ -953,3 +953,17 @@ def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path
     # A line naming its subject needs no one named for it.
     said = next(line for line in lines if line.text.startswith("Israeli Defence"))
     assert said.attribution is None
+
+
+def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
+    # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
+    khamenei = (
+        "Iran's supreme leader, Ayatollah Ali Khamenei, said Israel "
+        '"has prepared a bitter fate for itself, which it will surely receive".'
+    )
+    strike = "Israel struck nuclear and military sites across Iran early on Friday."
+    page = f" date 2025-06-13 Israel strikes Iran\n\n{strike}\n\n{khamenei}\n"
+    briefing = _briefed(tmp_path, {"lbc.txt": page}, "gaza-lebanon")
+    assert _pane_of(briefing, "Iran's supreme leader") == ["iran"]
+    # Words of the speaker's not quoted are the subject's act, as before.
+    assert _pane_of(briefing, "Israel struck") == ["israel"]
