@@ -87,7 +87,9 @@ _POST_MARK = re.compile(
 # dump puts each line of a post in a paragraph. A post holds at most 280 characters as X
 # counts them (see `_post_length`), and one cut short shows most of them, less its links
 # and line breaks (180 to 282 in the 11 cut posts of the shared, judged and QA pages).
-# An uncut post's lines above its link cannot be told from the article's.
+# An uncut post's lines above its link cannot be told from the article's: walking up from
+# any signature standing alone took article lines on two shared pages (the club statement
+# quoted above Tottenham's post, the introduction above a Japanese thread).
 _POST_CUT = ("…", "...")
 _POST_CHARACTERS = 280
 _POST_CUT_SHOWS = 160
