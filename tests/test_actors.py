@@ -630,6 +630,41 @@ def test_aliases_change_hands_in_time() -> None:
     assert "hts" not in tagger.tag(sna, article, "2024-12-02")
 
 
+def test_the_syrian_regime_is_assads_until_the_new_rulers_took_the_state_over() -> None:
+    tagger = compile_profile(load_profile())
+    article = "Syria news from Damascus."
+    # Israel's statements of 2025 (the QA pages of February and July 2025).
+    katz = (
+        "“Any attempt by the Syrian regime forces and the country’s terrorist organizations "
+        "to establish themselves in the security zone in southern Syria will be met with fire,” "
+        "Katz added."
+    )
+    assert tagger.tag(katz, article, "2025-02-25") == ("hts",)
+    netanyahu = "Netanyahu demanded that troops of the new Syrian regime leave Quneitra."
+    assert tagger.tag(netanyahu, article, "2025-01-10") == ("hts",)
+    # In the weeks after the fall it is still Assad's, told as gone or not.
+    allies = "The strikes aim to disrupt the capabilities of the Syrian regime and its allies."
+    assert tagger.tag(allies, article, "2024-12-09") == ("assad",)
+    assert tagger.tag(allies, article, "2024-11-30") == ("assad",)
+    assert tagger.tag(allies, article, None) == ("assad",)
+    fall = "World leaders welcomed the fall of the Syrian regime."
+    assert tagger.tag(fall, article, "2024-12-10") == ("assad",)
+    assert tagger.tag(fall, article, "2025-03-10") == ("assad",)
+    former = "Elements of the former Syrian regime launched an uprising on the coast."
+    assert tagger.tag(former, article, "2025-03-08") == ("assad",)
+    # The leader, likewise; a title before a name is that person's.
+    speech = "Earlier, the Syrian leader delivered a speech in which he said he would rebuild."
+    assert tagger.tag(speech, article, "2025-01-29") == ("hts",)
+    assert tagger.tag("The Syrian leader fled to Moscow.", article, "2024-12-10")[0] == "assad"
+    sharaa = "Syrian leader Ahmed al-Sharaa met the Saudi foreign minister."
+    assert tagger.tag(sharaa, article, "2025-01-05") == ("hts",)
+    sarin = "In 2013, Syrian President Bashar al-Assad used sarin."
+    assert tagger.tag(sarin, article, "2025-03-05") == ("assad",)
+    # An undated article naming al-Sharaa's title of 29 January is from then on.
+    titled = "Syria's interim president Ahmed al-Sharaa spoke in Damascus. " + katz
+    assert tagger.tag(katz, titled) == ("hts",)
+
+
 def test_other_actors_leave_out_sources_and_based_in_places() -> None:
     sentences = [
         ("a1.s1", "The Syrian Observatory for Human Rights said 20 people were killed."),

@@ -215,6 +215,16 @@ def test_a_sentence_whose_words_hold_no_speech_verb_names_no_speaker(pieces, gap
         assert not any(pattern.search(text) for pattern in patterns)
 
 
+def test_noted_is_a_verb_of_speech() -> None:
+    # The Wad al-Noura QA page's: "She noted that ..." was a pronoun-led summary line.
+    sentences = _body_sentences(
+        "UN coordinator Clementine Nkweta Salami said she was shocked by the reports.",
+        "She noted that the RSF had publicly confirmed that their elements were involved.",
+    )
+    assert attribute_sentences(sentences)["a1.s2"] == "UN coordinator Clementine Nkweta Salami"
+    assert find_speaker("The SDF also noted that nearby villages were hit.") == "The SDF"
+
+
 def test_a_byline_is_no_speaker() -> None:
     assert find_speaker("By Rabiul Islam said the report was wrong.") is None
 
@@ -614,6 +624,54 @@ def test_captions_and_teasers_are_never_lines() -> None:
     assert furniture(lines) == {"a4.s1"}
 
 
+def test_a_post_cut_short_takes_its_lines_above() -> None:
+    # A pasted post puts each of its lines in a paragraph (the Yemen QA page's): the lines
+    # above its link are the post's when it was cut short ("Yemen’s…"), up to its length.
+    nawfal = [
+        "Ras Issa is located on the western edge of Yemen along the coast of the Red Sea. The "
+        "Houthis have employed it not just to import fuel but also to finance their campaign "
+        "of attacks, and ships supposedly continued to supply fuel through this port.",
+        "The U.S. bombed Ras Issa, the Houthis’ main fuel port, accusing them of using oil "
+        "profits to fund terror.",
+        "CENTCOM said tankers kept docking despite a U.S. ban, and the revenue directly "
+        "fueled attacks.",
+        "Yemen’s… https://t.co/Pfhg8Jflrx pic.twitter.com/RwbgdcSUPD",
+        "— Mario Nawfal (@MarioNawfal) April 18, 2025",
+        "CENTCOM reported that it moved against the group’s financial engine.",
+    ]
+    # Its last line above the signature standing alone (its dash gone with the list mark).
+    zelensky = [
+        "Images posted by President Volodymyr Zelensky showed the gaping wound in the city's "
+        "centre, where rescuers worked through the night to reach those trapped under the "
+        "rubble of a five-storey apartment block.",
+        "Станом на зараз відомо вже про 14 загиблих людей унаслідок російської атаки. Серед них "
+        "троє дітей. Жахливе та свідоме вбивство цивільних. Росіяни не обирають закінчення "
+        "війни – тільки нові удари. За цю ніч у Києві пошкоджені десятки будівель: житлові "
+        "будинки, офісні центри,...",
+        "Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) August 28, 2025",
+    ]
+    # A whole post in its paragraph, and one uncut above its signature: the article's
+    # short lines above them stay.
+    whole = [
+        "On Tuesday, Israel struck at the Hamas leadership in the capital of Qatar.",
+        "This was reported by Al Jazeera.",
+        "Israel carried out a series of air strikes targeting the leaders of Hamas in Doha. "
+        "pic.twitter.com/tUwMWS1Sl7 - Eye on Palestine (@EyeonPalestine) September 9, 2025",
+        "Tottenham said in a statement: “Jose is one of the world's most accomplished managers.",
+        "“He is renowned for his tactical prowess.",
+        "— Tottenham Hotspur (@SpursOfficial) November 20, 2019",
+        "Rescuers are searching the rubble for survivors.",
+        "Rescue operations are underway in the city. A deliberate attack by six drones… "
+        "pic.twitter.com/7TbgHQYfEI — Volodymyr Zelenskyy (@ZelenskyyUa) April 4, 2025",
+    ]
+    for page, posts in ((nawfal, {2, 3, 4, 5}), (zelensky, {2, 3}), (whole, {3, 6, 8})):
+        sentences = [
+            Sentence(f"a1.s{n}", "a1", n, "body", text, (), ())
+            for n, text in enumerate(page, start=1)
+        ]
+        assert furniture(sentences) == {f"a1.s{n}" for n in posts}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -876,3 +934,36 @@ def test_on_the_news_days_of_a_change_its_actor_owns_the_line(tmp_path: Path) ->
     assert _pane_of(briefing, "Crowds filled") == ["assad"]
     # (the change told as a main clause is no time reference: its subject acts)
     assert _pane_of(briefing, "Rebels toppled Assad") == ["hts"]
+
+
+def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path: Path) -> None:
+    # The Sweida QA page's: a summary shows no speaker, so "He also warned ..." said nobody.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-07-16",
+        "Israeli Defence Minister Israel Katz said the army would keep striking government "
+        "forces in Sweida.",
+        "He also warned the Syria government to call back the armed forces, promising no "
+        "let-up in Israeli military attacks until that happened.",
+    )
+    briefs = (*briefing.actors, *briefing.other_actors)
+    lines = [line for brief in briefs for line in brief.summary_pool]
+    warned = next(line for line in lines if line.text.startswith("He also warned"))
+    assert warned.attribution == "Israeli Defence Minister Israel Katz"
+    # A line naming its subject needs no one named for it.
+    said = next(line for line in lines if line.text.startswith("Israeli Defence"))
+    assert said.attribution is None
+
+
+def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
+    # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
+    khamenei = (
+        "Iran's supreme leader, Ayatollah Ali Khamenei, said Israel "
+        '"has prepared a bitter fate for itself, which it will surely receive".'
+    )
+    strike = "Israel struck nuclear and military sites across Iran early on Friday."
+    page = f" date 2025-06-13 Israel strikes Iran\n\n{strike}\n\n{khamenei}\n"
+    briefing = _briefed(tmp_path, {"lbc.txt": page}, "gaza-lebanon")
+    assert _pane_of(briefing, "Iran's supreme leader") == ["iran"]
+    # Words of the speaker's not quoted are the subject's act, as before.
+    assert _pane_of(briefing, "Israel struck") == ["israel"]

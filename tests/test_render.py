@@ -2,6 +2,7 @@
 
 import json
 import textwrap
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -57,6 +58,19 @@ def test_json_round_trips_the_text_exactly() -> None:
         "id": "is", "name": "IS", "colour": "#fff", "sentence_ids": [], "summary": [],
         "summary_shortfall": None, "facts": [],
     }  # fmt: skip
+
+
+def test_a_summary_lines_pronoun_is_named_in_every_format() -> None:
+    warned = "He also warned the Syria government to call back the armed forces."
+    line = SummaryLine(warned, ("a1.s1",), attribution="Israel Katz")
+    briefing = _briefing()
+    hts = briefing.actors[0]
+    briefing = replace(briefing, actors=(replace(hts, summary=(line,)), *briefing.actors[1:]))
+    assert f"{warned} (Israel Katz) [1]" in render(briefing, "text", width=200)
+    assert f"{warned} *(Israel Katz)* \\[1\\]" in render(briefing, "markdown")
+    assert json.loads(render(briefing, "json"))["actors"][0]["summary"][0]["attribution"] == (
+        "Israel Katz"
+    )
 
 
 class _Label(str):

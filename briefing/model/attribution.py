@@ -19,7 +19,7 @@ from briefing.model.clauses import (
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
-    r"stated|wrote|warned|according"
+    r"stated|wrote|warned|noted|according"
 )
 # A name may carry its acronym and a possessive's curly apostrophe: "Sudan’s Rapid Support
 # Forces (RSF) announced ...".

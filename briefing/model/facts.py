@@ -152,6 +152,12 @@ def self_contained(candidate: FactCandidate) -> bool:
     )
 
 
+def opens_with_pronoun(text: str) -> bool:
+    """Whether the main clause's subject is a pronoun ("He also warned ...", "It added
+    that ..."): who it is must come from the sentences before."""
+    return _PRONOUN.match(main_clause_opening(text)) is not None
+
+
 @cache
 def _civilians() -> re.Pattern[str]:
     nouns = "|".join(word for line in _lines("civilian_nouns.txt") for word in line.split())

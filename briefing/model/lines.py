@@ -72,10 +72,27 @@ _TEASER_WORDS = 16
 _CREDIT_WORDS = ("photo", "getty")
 _CREDIT_MARKS = ("|", "/")
 # An embedded social-media post the page dump kept as text: its link, or its closing
-# signature "— Name (@handle) April 4, 2025". Its whole paragraph is the post.
-_EMBEDDED_POST = re.compile(
-    r"\bpic\.twitter\.com/\w|[—–-]\s*[^—–()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+# signature "— Name (@handle) April 4, 2025" (alone in its paragraph, its dash may be gone
+# with the list mark it was taken for). Its whole paragraph is the post.
+_SIGNED = r"[^—–()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+_SIGNATURE_ALONE = rf"^{_SIGNED}\s*$"
+_EMBEDDED_POST = re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}")
+# Where a post's own text stops in the paragraph of its link or signature: before the link,
+# or before the signature's dash when no link precedes it ("this…— António Guterres (@...").
+_POST_MARK = re.compile(
+    rf"\bpic\.twitter\.com/|\bhttps?://t\.co/|(?<![^\s…])[—–-]\s*[^—–()]{{1,80}}\(@|{_SIGNATURE_ALONE}"
 )
+# A post the embed cut short ("Yemen’s… pic.twitter.com/...", or its last line above the
+# signature alone ending so) began above when that text is short of the post's length: the
+# dump puts each line of a post in a paragraph. A post holds at most 280 characters as X
+# counts them (see `_post_length`), and one cut short shows most of them, less its links
+# and line breaks (180 to 282 in the 11 cut posts of the shared, judged and QA pages).
+# An uncut post's lines above its link cannot be told from the article's: walking up from
+# any signature standing alone took article lines on two shared pages (the club statement
+# quoted above Tottenham's post, the introduction above a Japanese thread).
+_POST_CUT = ("…", "...")
+_POST_CHARACTERS = 280
+_POST_CUT_SHOWS = 160
 # A photo's caption as the one sentence of its paragraph: "The picture shows ...",
 # "Parents are sitting beside ..." (the verbs: data/caption_verbs.txt).
 _PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|image)\s+shows\b")
@@ -98,6 +115,7 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
             and _described(s.text)
         )
     }
+    captioned |= _post_lines_above(sentences, captioned)
     return frozenset(
         s.id
         for s in sentences
@@ -113,6 +131,60 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
 
 def _embedded_post(text: str) -> bool:
     return ("pic.twitter" in text or "(@" in text) and _EMBEDDED_POST.search(text) is not None
+
+
+def _post_lines_above(
+    sentences: Sequence[Sentence], captioned: set[tuple[str, int]]
+) -> set[tuple[str, int]]:
+    """The paragraphs above an embedded post's link or signature that are its own lines,
+    when the post was cut short (see `_POST_CUT`): the body paragraphs up to the post's
+    length, not past another post or a paragraph ending in a colon (the article introducing
+    it: "Costa wrote on X:")."""
+    texts: dict[tuple[str, int], list[str]] = {}
+    kinds: dict[tuple[str, int], str] = {}
+    for s in sentences:
+        texts.setdefault((s.article_id, s.paragraph), []).append(s.text)
+        kinds[s.article_id, s.paragraph] = s.kind
+    order = list(texts)
+    lines: set[tuple[str, int]] = set()
+    for n, key in enumerate(order):
+        text = " ".join(texts[key])
+        if not _embedded_post(text):
+            continue
+        mark = _POST_MARK.search(text)
+        lead = (text[: mark.start()] if mark else text).strip()
+        above: list[tuple[str, int]] = []
+        length = _post_length(lead)
+        for other in reversed(order[:n]):
+            line = " ".join(texts[other])
+            if (
+                other[0] != key[0]
+                or other in captioned
+                or kinds[other] != "body"
+                or line.endswith(":")
+                or length + _post_length(line) > _POST_CHARACTERS
+            ):
+                break
+            above.append(other)
+            length += _post_length(line)
+        # The post's last words: before its link, or above its signature standing alone.
+        shown = lead or (" ".join(texts[above[0]]) if above else "")
+        if shown.endswith(_POST_CUT) and length >= _POST_CUT_SHOWS:
+            lines.update(above)
+    return lines
+
+
+def _post_length(text: str) -> int:
+    """The length of a post's text as X counts it against its limit: a character past the
+    Latin, Greek, Cyrillic and other alphabets (Chinese, Japanese, an emoji) counts twice,
+    but for the common punctuation of U+2000-U+2037 ("’", "—")."""
+    return len(text) + sum(
+        1
+        for c in text
+        if ord(c) > 0x10FF
+        and not (0x2000 <= ord(c) <= 0x200D or 0x2010 <= ord(c) <= 0x201F)
+        and not 0x2032 <= ord(c) <= 0x2037
+    )
 
 
 @cache

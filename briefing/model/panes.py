@@ -92,6 +92,10 @@ _PRONOUN_SUBJECT = re.compile(
 # A line opening with a quotation: the words are the speaker's ("'Hassan Nasrallah is
 # dead,' military spokesman Nadav Shoshani announced"), so the speaker acts.
 _QUOTED = re.compile(r"^\W{0,2}[\"“‘]")
+# 'Khamenei said Israel "has prepared a bitter fate for itself"': the predicate opens a
+# quotation, its words the speaker's as a line opening with one (the quote mark on the
+# word before the main verb, or on the verb).
+_QUOTED_PREDICATE = re.compile(r"\s[\"“‘](?:[\w'’-]+\s+)?$")
 # '"...," he said': the speaker is a pronoun, whose actor the tagger carried over.
 _PRONOUN = re.compile(r"(?i:he|she|they|it|we)")
 
@@ -184,7 +188,13 @@ def named_actor(
         return named_anywhere(without_past_changes(text))
 
     subject = main_clause_opening(event)
-    quoted = bool(speaker and _QUOTED.match(event))
+    quoted = bool(
+        speaker
+        and (
+            _QUOTED.match(event)
+            or _QUOTED_PREDICATE.search(subject, 0, subject_end(subject)) is not None
+        )
+    )
     if _PRONOUN_SUBJECT.match(subject) or (quoted and _PRONOUN.fullmatch(speaker or "")):
         named = named_anywhere(event)  # (a changed actor is named, not referred to)
         referred = [a for a in candidates if a not in named]

@@ -16,6 +16,7 @@ from briefing.corroborate import report_words
 from briefing.model.facts import (
     civilians_act,
     fact_candidate,
+    opens_with_pronoun,
     says_again,
     score,
     tells_a_death,
@@ -26,6 +27,8 @@ from briefing.summarize import select_sentences
 
 # Sentences shorter than this say too little to stand alone in a summary.
 _MIN_SUMMARY_WORDS = 5
+# A speaker left as a pronoun is no name to show.
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # Below this fact score a line states no event of its own (see facts.score).
 _MIN_NEWS_SCORE = 1.0
 # A candidate sharing this much of its words with a line already chosen repeats it.
@@ -83,7 +86,17 @@ def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
         also=also,
         report=line.report,
         background=line.background,
+        attribution=_pronoun_speaker(line),
     )
+
+
+def _pronoun_speaker(line: Line) -> str | None:
+    """The speaker a line's pronoun subject stands for ("He also warned ..."), resolved
+    from the sentences before; None when the line names its subject or nobody is known."""
+    speaker = line.speaker
+    if not speaker or speaker.lower() in _PRONOUNS or not opens_with_pronoun(line.stated.text):
+        return None
+    return speaker
 
 
 @cache  # a pane's thousands of lines are of a few hundred days

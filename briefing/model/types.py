@@ -27,6 +27,9 @@ class SummaryLine:
     also: tuple[str, ...] = ()  # names of the other actors the line names (their panes link here)
     report: str | None = None  # the report's id (see Briefing.report_of)
     background: bool = False  # a habit, state, hypothetical or history, not news of the period
+    # Who the pronoun it opens with is ("He also warned ..."), when its speaker is known:
+    # shown as a key fact's account is.
+    attribution: str | None = None
 
 
 @dataclass(frozen=True)

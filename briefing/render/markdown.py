@@ -54,16 +54,20 @@ def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[s
     if brief.summary or shortfall:
         out += ["", f"**Summary** ({md(shortfall)})" if shortfall else "**Summary**", ""]
         out += [
-            f"- {md(line.text)} {_markdown_cite(briefing, line.sources)}" for line in brief.summary
+            f"- {md(line.text)}{_who(line.attribution)} {_markdown_cite(briefing, line.sources)}"
+            for line in brief.summary
         ]
     if brief.facts:
         out += ["", "**Key facts**", ""]
         for fact in brief.facts:
             when = fact_when(fact)
-            who = f" *({md(fact.attribution)})*" if fact.attribution else ""
             cite = _markdown_cite(briefing, fact.sources)
-            out.append(f"- **{md(when)}**: {md(fact.text)}{who} {cite}")
+            out.append(f"- **{md(when)}**: {md(fact.text)}{_who(fact.attribution)} {cite}")
     return out
+
+
+def _who(attribution: str | None) -> str:
+    return f" *({escape_markdown(attribution)})*" if attribution else ""
 
 
 def _markdown_sources(briefing: Briefing, numbers: Collection[int] | None = None) -> list[str]:

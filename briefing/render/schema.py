@@ -29,6 +29,7 @@ def _actor_json(briefing: Briefing, brief: ActorBrief) -> dict[str, Any]:
                 "report": s.report,
                 "also": list(s.also),
                 "background": s.background,
+                "attribution": s.attribution,
             }
             for s in brief.summary
         ],

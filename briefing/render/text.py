@@ -99,7 +99,8 @@ def render_text(briefing: Briefing, width: int = 80) -> str:
                 para(f"Summary ({shortfall})" if shortfall else "Summary", rest="  ")
                 for line in brief.summary:
                     para(
-                        f"{line.text}{also_tail(line.also)} {markers(briefing, line.sources)}",
+                        f"{line.text}{fact_tail(line)}{also_tail(line.also)} "
+                        f"{markers(briefing, line.sources)}",
                         first="  * ",
                     )
             if brief.facts:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from briefing.annotate import AnnotatedArticle
-from briefing.model import ActorBrief, Briefing, Fact
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.safety import clean_text
 
 
@@ -106,8 +106,9 @@ def fact_when(fact: Fact) -> str:
     return "undated"
 
 
-def fact_tail(fact: Fact) -> str:
-    return f" ({fact.attribution})" if fact.attribution else ""
+def fact_tail(line: Fact | SummaryLine) -> str:
+    """' (who said it)': a key fact's account, or whom a summary line's pronoun stands for."""
+    return f" ({line.attribution})" if line.attribution else ""
 
 
 def also_tail(also: Iterable[str]) -> str:

@@ -172,10 +172,16 @@ def markers_content(briefing: Briefing, sentence_ids: Sequence[str]) -> Content:
 
 
 def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Hanging, SourcedLine]:
+    # Whom a pronoun it opens with stands for, as a key fact's account is shown.
     text = Content.assemble(
-        line.text, also_content(briefing, line.also), " ", markers_content(briefing, line.sources)
+        line.text,
+        *([(f" — {line.attribution}", "italic")] if line.attribution else []),
+        also_content(briefing, line.also),
+        " ",
+        markers_content(briefing, line.sources),
     )
-    return Hanging(Content("• "), text), sourced(briefing, line.text, line.sources, line.also)
+    said = f"{line.text} ({line.attribution})" if line.attribution else line.text
+    return Hanging(Content("• "), text), sourced(briefing, said, line.sources, line.also)
 
 
 # Wide enough for "(2024-12-06)", a report date in brackets.
