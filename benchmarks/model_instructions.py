@@ -20,6 +20,31 @@ profile actor names: which ones is known only once the other actors are, so the 
 would read every sentence naming an outside name, about four times as many). Not in these
 counts: the kernel zeroing fresh pages for numpy's large arrays (corroboration's candidate
 pairs and scores), about 7% of the tail's CPU by `perf record`.
+
+Searches screened (perf23, 2026-11-28, one W.pkl of the distinct 1,000, main 68190eb against
+the branch): whole-text searches of an ignore-case alternation, tried at every character
+(20-30 us a sentence with typographic quotes), run only in a text holding one of their
+words (`background.Screened`): past changes' hint, a toll's kind, "days ago", a day
+counted from another, a blame, a death; a year's digits only where "19" or "20" stands; a
+speaker's names only in a sentence holding one. Model stage 16,126 -> 12,798 M (pane lines
+8,042 -> 4,876, line dates 2,570 -> 1,837, summaries and facts 1,768 -> 1,601; JSON
+rendering 867 -> 891: the sentences' lower-case memo holds other texts by then), same
+output; the main process's CPU over that W.pkl (`model_stage.py --saved`, three runs each
+in turn at load 11-12) 3.16 / 2.97 / 3.21 s before, 2.85 / 2.90 / 2.83 s after. Inside the
+pane lines (those functions wrapped as this script wraps its steps, by a script not kept),
+before -> after: deciding each report's pane 2,221 -> 707 M, grouping the reports
+(`actor_reports`) 1,183 -> 420 M; left as they were, reading the 2,472 sentences only
+other actors name (`read_sentence`) 1,174 M (most of what a line's `_told` costs, 1,245
+M), articles' news days (`news_day`) 653 M, the tagger's positions 413 M, subject mentions
+259 M.
+Not kept: a reading's `tells_no_event` judged only when first asked for (a cached
+property): of the 2,472 readings the tail makes itself, 2,145 are judged anyway (every line
+without dates asks it in `line_dates`), an eighth of their judging saved.
+Not tried (the next step): the tail's work that needs no corroboration handed to the pool's
+workers (kept alive past the last page: warm, nothing forked; the pool now ends with
+`process_documents`) while the main process corroborates (4,638 M): reading the other
+actors' sentences (~1,170 M, found first in the main process, 456 M) and the profile
+suggestion (800 M, a 400,000-character sample), ~2 G of the tail on its idle core.
 """
 
 from __future__ import annotations

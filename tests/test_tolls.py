@@ -29,6 +29,8 @@ from briefing.pipeline import process_document, read_documents, resolve_profile
         # The numbers of a time phrase count no one.
         ("Two days after the strike killed nine people, talks resumed.", {"dead": 9}),
         ("One of its guards was killed.", {}),
+        # Letters ignoring case takes for ASCII ones ("ſ" for "s"): the screen lets them by.
+        ("Five soldiers were \u017flain.", {"dead": 5}),
         ("Talks resumed on 12 April.", {}),
     ],
 )

@@ -22,7 +22,7 @@ from briefing.model.words import _lines, event_verbs, names_an_event_verb
 
 
 @dataclass(frozen=True)
-class _Screened:
+class Screened:
     """A pattern each match of which holds one of `words` (lower case: letters `fold`
     folds to them, as the pattern ignores case), searched for only in a text holding one
     (most texts hold none: a search tried at every character cost more than looking)."""
@@ -87,7 +87,7 @@ _STATE = (
 # deaths of over 62,700 Palestinians" (the war's toll, not the day's; not "a war that has
 # killed 3,500", a clause describing the war of a sentence with news of its own). With a
 # day of the news written in it, it is that day's news.
-_STANDING = _Screened(
+_STANDING = Screened(
     re.compile(
         r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:accused|blamed)\b[^.;]{0,120}?\bof\s+(?:\w+ing|being)\b"
         # "has denied accusations of ethnic targeting": a standing denial
@@ -116,7 +116,7 @@ _STANDING = _Screened(
 # with what it worsens: "Reports indicate that the RSF has taken control of significant
 # areas, exacerbating the humanitarian crisis" (not "the army said ... has shelled ...,
 # worsening ...", nor a day's event in the past: "shelled the camp, worsening ...").
-_TREND = _Screened(
+_TREND = Screened(
     re.compile(
         r"^(?:(?!\b(?:said|says|told|that|after|when)\b)[^;])*?\b(?:has|have)\s+(?:\w+ly\s+)?"
         r"(?:escalated|intensified|heightened|deepened|worsened|exacerbated|fuell?ed)\b"
@@ -342,7 +342,7 @@ _PRESENT_STATE = re.compile(r"\b(?:is|are|remains?)\b")
 HISTORY_DAYS = 60
 # What the story did before its news: "a series of explosions targeting pagers ... earlier
 # this month, and ... airstrikes beginning on Monday" recalls how it got here.
-_EARLIER = _Screened(
+_EARLIER = Screened(
     re.compile(r"\bearlier\s+this\s+(?:month|year)\b|\blast\s+(?:month|year)\b", re.IGNORECASE),
     ("earlier", "last"),
 )

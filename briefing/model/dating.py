@@ -22,7 +22,12 @@ from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, 
 from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
-from briefing.model.background import is_background, is_historical, of_a_past_period
+from briefing.model.background import (
+    Screened,
+    is_background,
+    is_historical,
+    of_a_past_period,
+)
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
@@ -52,6 +57,15 @@ _DATELINE_REACH = 60
 _ANY_DAY = datetime.date(2000, 1, 1)
 _YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 _YEAR_DIGITS = lazy_compile(r"(?:19|20)\d\d")  # in any text a date matching _YEAR is part of
+
+
+def _holds_year_digits(text: str) -> bool:
+    """Whether `_YEAR_DIGITS` finds a year's digits in `text`: searched only in a text
+    holding their first two, found by the string method (every body sentence of an article
+    is asked, most hold neither, and a search is tried at every character)."""
+    return ("19" in text or "20" in text) and _YEAR_DIGITS.search(text) is not None
+
+
 # A lede's event this many days before publication is the news of the article.
 LEDE_DAYS = 2
 # The lede: an article's first body sentences, where it says what its news is.
@@ -209,6 +223,14 @@ _TITLE_WORDS = frozenset(
     "Spokesperson Chief General Gen Mr Mrs Ms Dr King Queen Sheikh Senior Deputy Officials "
     "Official Army Ministry".split()
 )
+
+
+def _names_one_of(names: set[str], text: str) -> bool:
+    """Whether `text` writes one of `names` as a name (see `_NAME_WORD`): its names found
+    only in a text holding one (most sentences of an article hold none)."""
+    return any(map(text.__contains__, names)) and not names.isdisjoint(_NAME_WORD.findall(text))
+
+
 # A statement, made or written: "announced late Tuesday by", "Biden's announcement on Tuesday".
 _STATEMENT = lazy_compile(
     r"\b(?:announce[ds]?|announcement|said|says|statement|speech|address(?:ed)?|told|declared"
@@ -398,10 +420,10 @@ class Dating:
         found = {
             mention.value: mention
             for sentence in _body(self.index, stated.article_id)
-            if sentence.id != stated.id and names & set(_NAME_WORD.findall(sentence.text))
+            if sentence.id != stated.id and _names_one_of(names, sentence.text)
             for mention in self.sentence_dates(sentence)
             if _near(mention, reference)
-            and names & set(_NAME_WORD.findall(clause := _clause_of(sentence.text, mention)))
+            and _names_one_of(names, clause := _clause_of(sentence.text, mention))
             and _STATEMENT.search(clause)
         }
         return _the_one_day(found)
@@ -611,7 +633,7 @@ class Dating:
         if any(
             _YEAR.search(date.text) and date.value == day
             for sentence in body
-            if _YEAR_DIGITS.search(sentence.text)
+            if _holds_year_digits(sentence.text)
             for date in self.sentence_dates(sentence)
         ):
             return None
@@ -983,19 +1005,29 @@ _AFTER_ANOTHER = lazy_compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE
 # which the sentence does not let us name when its count was not read as a date. Not one
 # of a clause inside it ("denied responsibility, claiming that its forces had withdrawn
 # months ago": the denial is the news).
-_AGO = lazy_compile(
-    r"^(?:(?!\b(?:that|which|who|when|after|since|because|claiming|saying|adding)\b)[^;])*?"
-    r"\b(?:days?|weeks?|months?|years?)\s+ago\b",
-    re.IGNORECASE,
+# (Searched only in a text holding "ago": tried at every character, a search cost ten
+# times as much.)
+_AGO = Screened(
+    lazy_compile(
+        r"^(?:(?!\b(?:that|which|who|when|after|since|because|claiming|saying|adding)\b)[^;])*?"
+        r"\b(?:days?|weeks?|months?|years?)\s+ago\b",
+        re.IGNORECASE,
+    ),
+    ("ago",),
 )
 _DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A day counted from another event: "two days after the base was hit", "a day later", "the
 # next day", "the day before", "the previous night".
-_RELATIVE_DAY = lazy_compile(
-    rf"\b(?:(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9])|the)\s+days?\s+"
-    r"(?P<side>after|before|later|earlier)"
-    r"|the\s+(?P<near>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night))\b",
-    re.IGNORECASE,
+# (Searched only in a text holding the word of a day or a part of one.)
+_RELATIVE_DAY = Screened(
+    lazy_compile(
+        rf"\b(?:(?:(?P<count>{'|'.join(_DAY_COUNTS)}|[1-9])|the)\s+days?\s+"
+        r"(?P<side>after|before|later|earlier)"
+        r"|the\s+(?P<near>next|following|previous|preceding)\s+"
+        r"(?:day|morning|afternoon|evening|night))\b",
+        re.IGNORECASE,
+    ),
+    ("day", "morning", "afternoon", "evening", "night"),
 )
 _BEFORE = frozenset({"before", "earlier", "previous", "preceding"})
 

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from briefing.annotate.dates import DateMention
 from briefing.corroborate import ReportWords, report_words
-from briefing.model.background import CONDITIONAL_START, tells_a_state
+from briefing.model.background import CONDITIONAL_START, Screened, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -315,7 +315,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 # The first word of the rewrites group of "killed", "died", "eliminated".
 _DEATH = "kill"
 # A participle of that group, as a passive death is told ("was killed", "has died").
-_DIED = re.compile(r"\b(?:killed|died|dies|dead|slain|murdered|eliminated)\b", re.IGNORECASE)
+_DIED_WORDS = ("killed", "died", "dies", "dead", "slain", "murdered", "eliminated")
+_DIED = Screened(re.compile(rf"\b(?:{'|'.join(_DIED_WORDS)})\b", re.IGNORECASE), _DIED_WORDS)
 
 
 def _same_name(one: str, other: str) -> bool:

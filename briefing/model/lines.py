@@ -15,7 +15,7 @@ from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.ascii_text import lower_sentence
 from briefing.model.attribution import find_speaker
-from briefing.model.background import is_background, tells_a_habit, told_as_then
+from briefing.model.background import Screened, is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -310,11 +310,16 @@ def pane_lines(
 
 
 # "They blamed the paramilitary RSF for Monday's attack", "accused Israel of the strike".
-_BLAMES = re.compile(
-    r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,80}?)\s+"
-    r"(?:responsible\s+)?(?:for|of)\s+(?:(?:the|this|that|[\w'’-]+['’]s?)\s+){0,2}"
-    r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre|assault)s?\b",
-    re.IGNORECASE,
+# (Searched only in a text holding one of its verbs' openings.)
+_BLAMES = Screened(
+    re.compile(
+        r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,80}?)\s+"
+        r"(?:responsible\s+)?(?:for|of)\s+(?:(?:the|this|that|[\w'’-]+['’]s?)\s+){0,2}"
+        r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre"
+        r"|assault)s?\b",
+        re.IGNORECASE,
+    ),
+    ("blame", "accuse", "held"),
 )
 
 
