@@ -690,6 +690,8 @@ def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     minister = "According to Sudan's Energy and Petroleum Minister, the RSF used a drone."
     assert sudan.tag(minister, article) == ("saf", "rsf")
     assert sudan.tag("Sudan's government accused the UAE.", article) == ("saf", "uae")
+    # A page's curly apostrophe is the profile's straight one.
+    assert sudan.tag("Sudan’s military has reclaimed Wad Madani.", article) == ("saf",)
     assert sudan.tag("South Sudan's government and the South Sudanese Foreign Ministry said so.",
                      article) == ()  # fmt: skip
 
