@@ -79,6 +79,10 @@ from briefing.profile import load_profile
             "the Health Ministry",
         ),
         ("More than 100 people were killed, according to a statement posted on Telegram.", None),
+        # "reports of" is a noun; what someone agreed to say was not said.
+        ("The first reports of a ground attack came from Smirnov on Tuesday.", None),
+        ("The US president has agreed to say hello to interim Syrian President al-Sharaa.", None),
+        ("The ministry reports that five were killed.", "The ministry"),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:

@@ -34,7 +34,9 @@ _SPEAKER_FIRST = re.compile(
     + _SPEAKER
     + r"(?:,[^,]{2,80},)?\s+(?:"
     + _SPEECH_VERBS
-    + r")\b(?!\s+(?:to|responsibility|credit)\b|(?:\s+[\w,]+){0,4}?\s+lives\b)"
+    + r")\b(?!\s+(?:to|responsibility|credit)\b|(?:\s+[\w,]+){0,4}?\s+lives\b"
+    # "The first reports of a ground attack came from ...": a noun, not a verb of speech.
+    + r"|(?<=reports)\s+of\b)"
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
@@ -75,6 +77,8 @@ _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 # "X announced a “state of emergency” in the country and said ...": a second verb of the
 # sentence's own subject; what stands between the quote and "and said" is no speaker.
 _COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
+# "The US president has agreed to say hello to ...": what someone is to say is not said.
+_INFINITIVE = re.compile(r"\bto$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ def find_attribution(text: str) -> Attribution | None:
                 or _BYLINE.match(who)
                 or _NEGATED.search(who)
                 or _COORDINATED.search(who)
+                or _INFINITIVE.search(who)
             ):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
