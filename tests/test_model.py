@@ -173,6 +173,36 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "country and said schools would stay closed on Friday.",
             "Israel's defence minister",
         ),
+        (
+            # What was reported on is a topic, not a clause: the saying is the event.
+            "On August 6, Russian Telegram channels reported on alleged fighting in the "
+            "border areas of the Russian Federation with reference to pro-war media.",
+            "On August 6, Russian Telegram channels reported on alleged fighting in the "
+            "border areas of the Russian Federation with reference to pro-war media.",
+            "Russian Telegram channels",
+        ),
+        (
+            # Where it was said, with no "that" after it to cut at: the saying stays.
+            "The ministry said in a statement the army had taken the town of Bara after "
+            "heavy fighting.",
+            "The ministry said in a statement the army had taken the town of Bara after "
+            "heavy fighting.",
+            "The ministry",
+        ),
+        (
+            "The ministry said in a statement that the army had taken the town of Bara.",
+            "The army had taken the town of Bara.",
+            "The ministry",
+        ),
+        (
+            # The speaker's second account, with no subject of its own, is cut off.
+            "The official said a few Hezbollah fighters were also wounded in Syria when the "
+            "pagers they were carrying exploded, and said it was believed to be an Israeli "
+            "attack.",
+            "A few Hezbollah fighters were also wounded in Syria when the pagers they were "
+            "carrying exploded.",
+            "The official",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:
