@@ -701,6 +701,18 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
         "of the war is 237."
     )
     assert is_background(total, None, "2025-08-11")
+    # A warning given before the news, told in the past perfect.
+    warned = "Hezbollah leader Hassan Nasrallah had previously warned members against phones."
+    assert is_background(warned, None, "2024-09-17")
+    denied = "The SDF denied it, claiming that its forces had previously withdrawn months ago."
+    assert not is_background(denied, None, "2025-10-06")
+    # What had gone on since a time before the news, told in the past perfect.
+    since = (
+        "Since early January, the SAF had launched a major ground operation to regain "
+        "control of Wad Madani."
+    )
+    assert is_background(since, None, "2025-01-12")
+    assert not is_background("The SAF had taken Wad Madani on Saturday.", None, "2025-01-12")
 
 
 def test_a_judgement_after_a_long_subject_or_a_standing_warning_is_background() -> None:
