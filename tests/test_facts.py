@@ -83,6 +83,21 @@ from briefing.profile import load_profile
         ("The first reports of a ground attack came from Smirnov on Tuesday.", None),
         ("The US president has agreed to say hello to interim Syrian President al-Sharaa.", None),
         ("The ministry reports that five were killed.", "The ministry"),
+        # A list of speakers opening the sentence is theirs, not its last two's.
+        (
+            "The Russian Ministry of Defense, the Investigative Committee and the Ombudsman "
+            "for Children all said Ukrainian forces had launched a massive attack.",
+            "The Russian Ministry of Defense, the Investigative Committee and the Ombudsman "
+            "for Children",
+        ),
+        (
+            "In Gaza, officials and residents said the strikes killed 20 people.",
+            "officials and residents",
+        ),
+        (
+            "The strikes killed 20, the ministry and the civil defence said.",
+            "the ministry and the civil defence",
+        ),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:
