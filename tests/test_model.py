@@ -704,6 +704,8 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
     # A warning given before the news, told in the past perfect.
     warned = "Hezbollah leader Hassan Nasrallah had previously warned members against phones."
     assert is_background(warned, None, "2024-09-17")
+    setbacks = "The group had already suffered significant setbacks, including an attack."
+    assert is_background(setbacks, None, "2024-09-28")
     denied = "The SDF denied it, claiming that its forces had previously withdrawn months ago."
     assert not is_background(denied, None, "2025-10-06")
     # What had gone on since a time before the news, told in the past perfect.

@@ -104,11 +104,11 @@ _STANDING = _Screened(
         r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
         r"\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
-        # "Nasrallah had previously warned members against carrying cellphones": before the
-        # news, by the main clause (not "denied it, claiming its forces had previously
-        # withdrawn", a denial of the day)
+        # "Nasrallah had previously warned members against carrying cellphones", "The group
+        # had already suffered significant setbacks": before the news, by the main clause
+        # (not "denied it, claiming its forces had previously withdrawn", a denial of the day)
         r"|^(?:(?!\b(?:that|which|who|when|after|because|said|says|saying|claiming)\b)[^;])*?"
-        r"\bhad\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
+        r"\bhad\s+(?:repeatedly|consistently|previously|frequently|often|always|already)\s+\w+"
         r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
         r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
         r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
