@@ -931,3 +931,22 @@ def test_a_hometown_is_read_only_where_its_window_holds_its_word() -> None:
             expected = _HOMETOWN_BEFORE.search(text, window, start) is not None
             assert _hometown_before(text, start) == expected, (text, start)
     assert _hometown_before("the hometown of Zelensky", len("the hometown of "))
+
+
+def test_the_group_or_the_official_goes_on_with_the_actor_before() -> None:
+    sentences = _annotated(
+        [
+            "Hezbollah said the pagers belonged to employees of its units and institutions.",
+            "The group blamed Israel for what it called a criminal aggression.",
+            "A Hezbollah official, speaking anonymously, confirmed that about 150 were wounded.",
+            "The official described the incident as a security operation aimed at the devices.",
+        ],
+        "gaza-lebanon",
+    )
+    actors = dict(sentences)
+    assert actors["The group blamed Israel for what it called a criminal aggression."] == (
+        "israel",
+        "hezbollah",
+    )
+    official = next(t for t in actors if t.startswith("The official"))
+    assert actors[official] == ("hezbollah",)

@@ -13,12 +13,15 @@ _SPEECH = (
     r"said|says|added|adds|told|noted|stressed|warned|wrote|explained|continued|"
     r"insisted|vowed|argued|declared|stated|urged|posted|tweeted"
 )
+# "The statement praised ...": what the speaker before said goes on; "The group blamed
+# Israel ...", "The official described ...": the group or official the sentence before led
+# with ("Hezbollah said ...", "A Hezbollah official confirmed ...") goes on.
+REFERRING_NOUN = r"The\s+(?:statement|announcement|group|movement|militia|official)"
 # "He said ...", "She further vowed, ...", "It said authorities ...": the subject is a
-# pronoun (an opening quote mark may come first).
-# "The statement praised ...": what the speaker before said goes on.
+# pronoun (an opening quote mark may come first), or a noun that refers back.
 _PRONOUN_SUBJECT = re.compile(
     rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b"
-    r"|The\s+(?:statement|announcement)\s+(?!(?:was|is)\b))"
+    rf"|{REFERRING_NOUN}\s+(?!(?:was|is)\b))"
 )
 # "..., he said." / "..., it added." / "... ,” he said": a pronoun is the speaker.
 _PRONOUN_SPEAKER = re.compile(

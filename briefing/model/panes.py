@@ -20,6 +20,7 @@ from enum import Enum
 from functools import lru_cache
 
 from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
+from briefing.annotate.coreference import REFERRING_NOUN
 from briefing.extract import Article
 from briefing.model.clauses import (
     main_clause_opening,
@@ -86,9 +87,7 @@ _CHANGE_HINT = re.compile(
 Mentions = Callable[[str, Article], dict[str, int]]
 Named = Callable[[str], dict[str, int]]
 # "He said he had spoken to ...": a pronoun subject, whose actor the tagger carried over.
-_PRONOUN_SUBJECT = re.compile(
-    r"^[\"“‘']?\s*(?:He|She|They|It|We|The\s+(?:statement|announcement))\b"
-)
+_PRONOUN_SUBJECT = re.compile(rf"^[\"“‘']?\s*(?:He|She|They|It|We|{REFERRING_NOUN})\b")
 # A line opening with a quotation: the words are the speaker's ("'Hassan Nasrallah is
 # dead,' military spokesman Nadav Shoshani announced"), so the speaker acts.
 _QUOTED = re.compile(r"^\W{0,2}[\"“‘]")
