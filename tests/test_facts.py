@@ -326,6 +326,11 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # A place held by an actor is where the line happens, not who acts in it.
     held = "At least 40 people were killed in a strike on a funeral near the Israeli-held town."
     assert named_actor(held, None, ("israel",), named) is None
+    # "X's ally Y": the line is about Y, who stands in the relation.
+    ally = "Hezbollah's other ally Iran also strongly condemned the attack on Tuesday."
+    assert line_actor(ally, None, ("hezbollah", "iran"), named) == "iran"
+    leader = "Hezbollah's leader Naim Qassem condemned the attack on Tuesday."
+    assert line_actor(leader, None, ("israel", "hezbollah"), named) == "hezbollah"
     # "There is increased movement by ...": no passive, so no agent; the speaker's pane.
     there = "“There is increased movement by Hezbollah fighters in the south.”"
     assert line_actor(there, "Benjamin Netanyahu", ("hezbollah", "israel"), named) == "israel"

@@ -34,6 +34,13 @@ from briefing.model.clauses import (
 _BACKER = re.compile(
     r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed|held|controlled)\b"
 )
+# "Hezbollah's other ally Iran condemned ...": the owner of a relation is named, the line is
+# about who stands in it.
+_RELATION_OWNER = re.compile(
+    r"[\w'’ .-]*?['’]s\s+(?:(?:other|main|key|closest|close|chief|staunch|longtime|regional)\s+)?"
+    r"(?:ally|allies|partner|partners|backer|backers|patron|sponsor|neighbou?r|rival|foe|enemy)"
+    r"\s+(?=[A-Z])"
+)
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
 # A participle set off after the subject names who did what the subject tells: "A drone
@@ -210,7 +217,9 @@ def named_actor(
     upto = {Depth.ACTS: acting, Depth.SPEAKS: -1, Depth.ACTED_UPON: None}[depth]
     for text, found in steps[:upto]:
         named = {
-            a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
+            a: at
+            for a, at in found.items()
+            if a in candidates and not (_BACKER.match(text, at) or _RELATION_OWNER.match(text, at))
         }
         # Who acts in a passive ("were released by Hamas") before who is acted upon; not
         # the agent of a clause inside an active one ("accused the new authorities of
