@@ -950,3 +950,20 @@ def test_the_group_or_the_official_goes_on_with_the_actor_before() -> None:
     )
     official = next(t for t in actors if t.startswith("The official"))
     assert actors[official] == ("hezbollah",)
+
+
+def test_a_speaker_of_common_nouns_who_is_no_actor_leads_the_sentence() -> None:
+    sentences = _annotated(
+        [
+            "The committee said that the Sudanese army had not heeded a request for help.",
+            "The group said that the attack had caused widespread displacement.",
+            "A ministry statement said that the Rapid Support Forces shelled the camp.",
+            "The statement also said that the attack went on for hours.",
+        ],
+        "sudan",
+    )
+    actors = dict(sentences)
+    # "The group" is the committee, no actor, not the army it spoke of.
+    assert actors["The group said that the attack had caused widespread displacement."] == ()
+    # A document's words go on about the side it speaks of.
+    assert actors["The statement also said that the attack went on for hours."] == ("rsf",)
