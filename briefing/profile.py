@@ -99,8 +99,9 @@ def user_profiles_dir() -> Path:
 
 
 # After a phrase's last word: a plural or possessive ("rebels", "Assad's", "rebels'"), and
-# no word character (a trailing hyphen compound still names the actor: "Iran-backed").
-PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w)"
+# no word character (a trailing hyphen compound still names the actor: "Iran-backed"; not
+# "a Washington-based think tank", which names where it sits).
+PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w|-based\b)"
 _APOSTROPHE = re.compile(r"['’]")
 
 

@@ -952,6 +952,14 @@ def test_the_group_or_the_official_goes_on_with_the_actor_before() -> None:
     assert actors[official] == ("hezbollah",)
 
 
+def test_a_place_of_base_names_no_actor() -> None:
+    tagger = compile_profile(load_profile("ukraine"))
+    assert tagger.tag("Experts from the U.S.-based Institute for the Study of War said so.") == ()
+    assert tagger.tag("The ISW, a Washington-based think tank, said so.") == ()
+    # a backer or a leader in a compound still names the actor
+    assert tagger.tag("The U.S.-backed plan was rejected by Russia.") == ("russia", "us")
+
+
 def test_a_speaker_of_common_nouns_who_is_no_actor_leads_the_sentence() -> None:
     sentences = _annotated(
         [
