@@ -704,6 +704,12 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
     # A warning given before the news, told in the past perfect.
     warned = "Hezbollah leader Hassan Nasrallah had previously warned members against phones."
     assert is_background(warned, None, "2024-09-17")
+    # A stance held, told in the perfect; said on a day, it is news.
+    stance = "Hezbollah has said it is acting in support of the Iran-backed Palestinian group."
+    assert is_background(stance, None, "2024-09-17")
+    monday = DateMention("on Monday", "2024-09-16", "day", 10, 19)
+    said = "Hezbollah said on Monday it is acting in support of Hamas."
+    assert not is_background(said, monday, "2024-09-17")
     setbacks = "The group had already suffered significant setbacks, including an attack."
     assert is_background(setbacks, None, "2024-09-28")
     denied = "The SDF denied it, claiming that its forces had previously withdrawn months ago."

@@ -104,6 +104,10 @@ _STANDING = _Screened(
         r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
         r"\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
+        # "Hezbollah has said it is acting in support of ...", "Russia has said it does not
+        # target civilians": a stance held, told in the perfect
+        r"|\b(?:has|have)\s+(?:long\s+)?(?:said|maintained|insisted|argued)\s+(?:that\s+)?"
+        r"(?:it|they)\s+(?:is|are|does|do)\b"
         # "Nasrallah had previously warned members against carrying cellphones", "The group
         # had already suffered significant setbacks": before the news, by the main clause
         # (not "denied it, claiming its forces had previously withdrawn", a denial of the day)
