@@ -99,13 +99,16 @@ def user_profiles_dir() -> Path:
 
 
 # After a phrase's last word: a plural or possessive ("rebels", "Assad's", "rebels'"), and
-# no word character (a trailing hyphen compound still names the actor: "Iran-backed").
-PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w)"
+# no word character (a trailing hyphen compound still names the actor: "Iran-backed"; not
+# "a Washington-based think tank", which names where it sits).
+PHRASE_END = r"(?:['’]s|s['’]?|es|['’])?(?!\w|-based\b)"
+_APOSTROPHE = re.compile(r"['’]")
 
 
 def _phrase_words(phrase: str) -> str:
-    """A phrase's words, any whitespace between them."""
-    return r"\s+".join(re.escape(word) for word in phrase.split())
+    """A phrase's words, any whitespace between them; an apostrophe matches a straight or a
+    curly one (pages print "Sudan’s army" for the profile's "Sudan's army")."""
+    return r"\s+".join(_APOSTROPHE.sub("['’]", re.escape(word)) for word in phrase.split())
 
 
 def phrase_body(phrase: str) -> str:

@@ -725,6 +725,8 @@ def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     minister = "According to Sudan's Energy and Petroleum Minister, the RSF used a drone."
     assert sudan.tag(minister, article) == ("saf", "rsf")
     assert sudan.tag("Sudan's government accused the UAE.", article) == ("saf", "uae")
+    # A page's curly apostrophe is the profile's straight one.
+    assert sudan.tag("Sudan’s military has reclaimed Wad Madani.", article) == ("saf",)
     assert sudan.tag("South Sudan's government and the South Sudanese Foreign Ministry said so.",
                      article) == ()  # fmt: skip
 
@@ -964,3 +966,47 @@ def test_a_hometown_is_read_only_where_its_window_holds_its_word() -> None:
             expected = _HOMETOWN_BEFORE.search(text, window, start) is not None
             assert _hometown_before(text, start) == expected, (text, start)
     assert _hometown_before("the hometown of Zelensky", len("the hometown of "))
+
+
+def test_the_group_or_the_official_goes_on_with_the_actor_before() -> None:
+    sentences = _annotated(
+        [
+            "Hezbollah said the pagers belonged to employees of its units and institutions.",
+            "The group blamed Israel for what it called a criminal aggression.",
+            "A Hezbollah official, speaking anonymously, confirmed that about 150 were wounded.",
+            "The official described the incident as a security operation aimed at the devices.",
+        ],
+        "gaza-lebanon",
+    )
+    actors = dict(sentences)
+    assert actors["The group blamed Israel for what it called a criminal aggression."] == (
+        "israel",
+        "hezbollah",
+    )
+    official = next(t for t in actors if t.startswith("The official"))
+    assert actors[official] == ("hezbollah",)
+
+
+def test_a_place_of_base_names_no_actor() -> None:
+    tagger = compile_profile(load_profile("ukraine"))
+    assert tagger.tag("Experts from the U.S.-based Institute for the Study of War said so.") == ()
+    assert tagger.tag("The ISW, a Washington-based think tank, said so.") == ()
+    # a backer or a leader in a compound still names the actor
+    assert tagger.tag("The U.S.-backed plan was rejected by Russia.") == ("russia", "us")
+
+
+def test_a_speaker_of_common_nouns_who_is_no_actor_leads_the_sentence() -> None:
+    sentences = _annotated(
+        [
+            "The committee said that the Sudanese army had not heeded a request for help.",
+            "The group said that the attack had caused widespread displacement.",
+            "A ministry statement said that the Rapid Support Forces shelled the camp.",
+            "The statement also said that the attack went on for hours.",
+        ],
+        "sudan",
+    )
+    actors = dict(sentences)
+    # "The group" is the committee, no actor, not the army it spoke of.
+    assert actors["The group said that the attack had caused widespread displacement."] == ()
+    # A document's words go on about the side it speaks of.
+    assert actors["The statement also said that the attack went on for hours."] == ("rsf",)

@@ -79,6 +79,25 @@ from briefing.profile import load_profile
             "the Health Ministry",
         ),
         ("More than 100 people were killed, according to a statement posted on Telegram.", None),
+        # "reports of" is a noun; what someone agreed to say was not said.
+        ("The first reports of a ground attack came from Smirnov on Tuesday.", None),
+        ("The US president has agreed to say hello to interim Syrian President al-Sharaa.", None),
+        ("The ministry reports that five were killed.", "The ministry"),
+        # A list of speakers opening the sentence is theirs, not its last two's.
+        (
+            "The Russian Ministry of Defense, the Investigative Committee and the Ombudsman "
+            "for Children all said Ukrainian forces had launched a massive attack.",
+            "The Russian Ministry of Defense, the Investigative Committee and the Ombudsman "
+            "for Children",
+        ),
+        (
+            "In Gaza, officials and residents said the strikes killed 20 people.",
+            "officials and residents",
+        ),
+        (
+            "The strikes killed 20, the ministry and the civil defence said.",
+            "the ministry and the civil defence",
+        ),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:
@@ -307,6 +326,11 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # A place held by an actor is where the line happens, not who acts in it.
     held = "At least 40 people were killed in a strike on a funeral near the Israeli-held town."
     assert named_actor(held, None, ("israel",), named) is None
+    # "X's ally Y": the line is about Y, who stands in the relation.
+    ally = "Hezbollah's other ally Iran also strongly condemned the attack on Tuesday."
+    assert line_actor(ally, None, ("hezbollah", "iran"), named) == "iran"
+    leader = "Hezbollah's leader Naim Qassem condemned the attack on Tuesday."
+    assert line_actor(leader, None, ("israel", "hezbollah"), named) == "hezbollah"
     # "There is increased movement by ...": no passive, so no agent; the speaker's pane.
     there = "“There is increased movement by Hezbollah fighters in the south.”"
     assert line_actor(there, "Benjamin Netanyahu", ("hezbollah", "israel"), named) == "israel"

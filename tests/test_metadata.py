@@ -141,6 +141,8 @@ def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str |
         ("Kyiv, 28 August 2025 (dpa/MIA) – At least 10 people were killed", "dpa", "Kyiv"),
         ("Kyiv [Ukraine], August 28 : Russia's latest attack damaged the building", None, "Kyiv"),
         ("Bangkok, March 29: The military said on Saturday", None, "Bangkok"),
+        # an agency's credit after a date may end the dateline with no mark
+        ("Khartoum, Jan 12 (IANS) The Sudanese Armed Forces said on Saturday", "IANS", "Khartoum"),
         ("September 19, 2025 (EL FASHER) – More than 70 people were killed", None, "EL FASHER"),
         ("El Fasher, Sudan - At least 134 people have died", None, "El Fasher"),
         # a bare place before a colon: no common English word
@@ -176,6 +178,9 @@ def test_dateline_names_place_and_wire_never_outlet(
         # a speaker's name over his own words, not a place
         "Zelensky: We will respond to every attack on our cities",
         "Zelensky: “Russia must answer for every strike”",
+        # with no mark, only an agency's credit after a date ends a dateline
+        "Smith (AP) The council said on Tuesday it would meet",
+        "Gaza, March 3 (Hamas) The council said on Tuesday it would meet",
     ],
 )
 def test_labels_and_agencies_are_no_datelines(first_paragraph: str) -> None:

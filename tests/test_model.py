@@ -173,6 +173,36 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "country and said schools would stay closed on Friday.",
             "Israel's defence minister",
         ),
+        (
+            # What was reported on is a topic, not a clause: the saying is the event.
+            "On August 6, Russian Telegram channels reported on alleged fighting in the "
+            "border areas of the Russian Federation with reference to pro-war media.",
+            "On August 6, Russian Telegram channels reported on alleged fighting in the "
+            "border areas of the Russian Federation with reference to pro-war media.",
+            "Russian Telegram channels",
+        ),
+        (
+            # Where it was said, with no "that" after it to cut at: the saying stays.
+            "The ministry said in a statement the army had taken the town of Bara after "
+            "heavy fighting.",
+            "The ministry said in a statement the army had taken the town of Bara after "
+            "heavy fighting.",
+            "The ministry",
+        ),
+        (
+            "The ministry said in a statement that the army had taken the town of Bara.",
+            "The army had taken the town of Bara.",
+            "The ministry",
+        ),
+        (
+            # The speaker's second account, with no subject of its own, is cut off.
+            "The official said a few Hezbollah fighters were also wounded in Syria when the "
+            "pagers they were carrying exploded, and said it was believed to be an Israeli "
+            "attack.",
+            "A few Hezbollah fighters were also wounded in Syria when the pagers they were "
+            "carrying exploded.",
+            "The official",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:
@@ -729,6 +759,26 @@ def test_a_change_of_the_situation_a_run_of_events_or_a_standing_denial_is_backg
         "of the war is 237."
     )
     assert is_background(total, None, "2025-08-11")
+    # A warning given before the news, told in the past perfect.
+    warned = "Hezbollah leader Hassan Nasrallah had previously warned members against phones."
+    assert is_background(warned, None, "2024-09-17")
+    # A stance held, told in the perfect; said on a day, it is news.
+    stance = "Hezbollah has said it is acting in support of the Iran-backed Palestinian group."
+    assert is_background(stance, None, "2024-09-17")
+    monday = DateMention("on Monday", "2024-09-16", "day", 10, 19)
+    said = "Hezbollah said on Monday it is acting in support of Hamas."
+    assert not is_background(said, monday, "2024-09-17")
+    setbacks = "The group had already suffered significant setbacks, including an attack."
+    assert is_background(setbacks, None, "2024-09-28")
+    denied = "The SDF denied it, claiming that its forces had previously withdrawn months ago."
+    assert not is_background(denied, None, "2025-10-06")
+    # What had gone on since a time before the news, told in the past perfect.
+    since = (
+        "Since early January, the SAF had launched a major ground operation to regain "
+        "control of Wad Madani."
+    )
+    assert is_background(since, None, "2025-01-12")
+    assert not is_background("The SAF had taken Wad Madani on Saturday.", None, "2025-01-12")
 
 
 def test_a_judgement_after_a_long_subject_or_a_standing_warning_is_background() -> None:

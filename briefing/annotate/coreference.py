@@ -13,12 +13,15 @@ _SPEECH = (
     r"said|says|added|adds|told|noted|stressed|warned|wrote|explained|continued|"
     r"insisted|vowed|argued|declared|stated|urged|posted|tweeted"
 )
+# "The statement praised ...": what the speaker before said goes on; "The group blamed
+# Israel ...", "The official described ...": the group or official the sentence before led
+# with ("Hezbollah said ...", "A Hezbollah official confirmed ...") goes on.
+REFERRING_NOUN = r"The\s+(?:statement|announcement|group|movement|militia|official)"
 # "He said ...", "She further vowed, ...", "It said authorities ...": the subject is a
-# pronoun (an opening quote mark may come first).
-# "The statement praised ...": what the speaker before said goes on.
+# pronoun (an opening quote mark may come first), or a noun that refers back.
 _PRONOUN_SUBJECT = re.compile(
     rf"^[\"“‘']?\s*(?:(?:He|She|They)\s+(?!(?:were|was|are|is)\b)|It\s+(?:\w+\s+)?(?:{_SPEECH})\b"
-    r"|The\s+(?:statement|announcement)\s+(?!(?:was|is)\b))"
+    rf"|{REFERRING_NOUN}\s+(?!(?:was|is)\b))"
 )
 # "..., he said." / "..., it added." / "... ,” he said": a pronoun is the speaker.
 _PRONOUN_SPEAKER = re.compile(
@@ -65,11 +68,13 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         after = _AFTER_QUOTE.search(text, 1)
         start = after.end() if after else len(text)
         positions = {a: at for a, at in positions.items() if at >= start}
-    elif (name := _leading_name(text)) and not any(
+    elif (name := _leading_name(text) or _leading_speaker(text)) and not any(
         name[0] <= at < name[1] for at in positions.values()
     ):
         # "Sitting in a crowd ..., Najlaa Ahmed described the moment the RSF men poured
-        # in": the sentence leads with a person who is no actor; "She ..." is her.
+        # in": the sentence leads with a person who is no actor; "She ..." is her. "The
+        # committee said that the Sudanese army had not heeded ...": "it" and "The group"
+        # after it are the committee, not the army.
         return None
     # "outside the army-held city of el-Obeid": the army names a place there; "They
     # blamed ..." after it is not the army.
@@ -101,6 +106,25 @@ def _leading_name(text: str) -> tuple[int, int] | None:
     start = opening.end() if opening else 0
     name = _LEADING_NAME.match(stripped, start)
     return (offset + name.start(), offset + name.end()) if name else None
+
+
+# A subject of common nouns speaking: "The committee said", "A local monitor reported"
+# (not a document: "A ministry statement said that the Russian military ..." is the
+# military's side).
+_LEADING_SPEAKER = re.compile(
+    r"(?:The|A|An)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?!(?:statement|report|announcement|communiqu[eé]|post|video|message)\b)[a-z]+\s+"
+    rf"(?:\w+ly\s+)?(?:{_SPEECH}|reported|announced)\b"
+)
+
+
+def _leading_speaker(text: str) -> tuple[int, int] | None:
+    """Where a sentence's leading speaker named by common nouns stands, or None."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    opening = _OPENING_PHRASE.match(stripped)
+    speaker = _LEADING_SPEAKER.match(stripped, opening.end() if opening else 0)
+    return (offset + speaker.start(), offset + speaker.end()) if speaker else None
 
 
 def within_quote(text: str) -> bool:

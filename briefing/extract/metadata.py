@@ -386,7 +386,8 @@ TITLED_DATELINE = lazy_compile(
     rf"(?:,\s*(?P<date>(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+{_MONTH_WORD})"
     r"(?:,?\s+(?:19|20)\d\d)?))?"
     r"\s*(?:\((?P<credit>[A-Za-z][\w.&'/ -]{0,30})\))?"
-    r"\s*(?P<mark>:|[—–-]{1,2})\s+(?=[\"“‘'A-Z0-9(])"
+    # "Khartoum, Jan 12 (IANS) The ...": an agency's credit may end it with no mark
+    r"(?:\s*(?P<mark>:|[—–-]{1,2})|(?<=\)))\s+(?=[\"“‘'A-Z0-9(])"
 )
 
 
@@ -486,7 +487,10 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
     (the words WordNet's tagged corpus holds, as report comparison reads them: "Question:",
     "Anchor:", "Editor's Note:" are labels)."""
     credit = match["credit"] or ""
-    if match["date"] or any(AGENCY_NAME.match(part.strip()) for part in credit.split("/")):
+    agency = any(AGENCY_NAME.match(part.strip()) for part in credit.split("/"))
+    if match["mark"] is None:
+        return agency and bool(match["date"])
+    if match["date"] or agency:
         return True
     if match["region"]:
         return match["region"].casefold() in _country_names()

@@ -34,7 +34,9 @@ _SPEAKER_FIRST = re.compile(
     + _SPEAKER
     + r"(?:,[^,]{2,80},)?\s+(?:"
     + _SPEECH_VERBS
-    + r")\b(?!\s+(?:to|responsibility|credit)\b|(?:\s+[\w,]+){0,4}?\s+lives\b)"
+    + r")\b(?!\s+(?:to|responsibility|credit)\b|(?:\s+[\w,]+){0,4}?\s+lives\b"
+    # "The first reports of a ground attack came from ...": a noun, not a verb of speech.
+    + r"|(?<=reports)\s+of\b)"
 )
 _ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
 _NOT_SPEAKERS = re.compile(
@@ -47,7 +49,7 @@ _NOT_SPEAKERS = re.compile(
 # "officials close to Tehran also told Reuters", "Amazon has reportedly told": adverbs and
 # auxiliaries before the verb are not part of the name.
 _TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:also|later|earlier|separately|previously|again|further|then|has|have|had"
+    r"(?:\s+(?:also|later|earlier|separately|previously|again|further|then|all|both|has|have|had"
     r"|will|would|could|(?-i:[a-z]+ly)))+$",
     re.IGNORECASE,
 )
@@ -75,6 +77,8 @@ _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 # "X announced a “state of emergency” in the country and said ...": a second verb of the
 # sentence's own subject; what stands between the quote and "and said" is no speaker.
 _COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
+# "The US president has agreed to say hello to ...": what someone is to say is not said.
+_INFINITIVE = re.compile(r"\bto$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -104,19 +108,49 @@ def find_attribution(text: str) -> Attribution | None:
                 or _BYLINE.match(who)
                 or _NEGATED.search(who)
                 or _COORDINATED.search(who)
+                or _INFINITIVE.search(who)
             ):
                 continue
             who = _TRAILING_ADVERB.sub("", who)
+            start, most_words = match.start(), _SPEAKER_WORDS
+            if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
+                who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
             if document := _DOCUMENT.match(who):
                 who = (document["author"] or _acting_subject(text) or "").strip(" .")
                 if not who:
                     continue
             if _PRONOUN.match(who):
-                return Attribution(who.lower(), match.start(), match.end())
+                return Attribution(who.lower(), start, match.end())
             words = who.split()
-            if 1 <= len(words) <= 12 and not (_NOT_SPEAKERS.match(who) or _CLAUSE_WORD.search(who)):
-                return Attribution(who, match.start(), match.end())
+            if 1 <= len(words) <= most_words and not (
+                _NOT_SPEAKERS.match(who) or _CLAUSE_WORD.search(who)
+            ):
+                return Attribution(who, start, match.end())
     return None
+
+
+# A speaker's words at most; a list of several ("X, Y and Z said") may take more.
+_SPEAKER_WORDS = 12
+_LISTED_SPEAKERS_WORDS = 24
+# The words of a name: capitalised, or joining capitalised ones ("Ministry of Defense").
+_NAME_JOINERS = frozenset({"of", "for", "the", "and", "on", "de", "al"})
+
+
+def _names_listed_before(text: str, start: int, who: str) -> str | None:
+    """The whole list of speakers when the one found after a comma ends it: "The Russian
+    Ministry of Defense, the Investigative Committee and the Ombudsman for Children all
+    said ..." is the three's account, not the last two's. The sentence must open with a name
+    (no opening phrase: "In Gaza, officials and residents said")."""
+    before = text[:start].strip()
+    words = before.split()
+    if (
+        " and " not in who
+        or not 1 <= len(words) <= 8
+        or opening_phrase_end(text)
+        or not all(word[:1].isupper() or word in _NAME_JOINERS for word in words)
+    ):
+        return None
+    return f"{before}, {who}"
 
 
 # "according to a statement posted on Telegram": a document, not who says it; its author

@@ -38,7 +38,7 @@ class Screened:
 
 
 # Every alternative of the patterns screened by these holds "has" or "have" (a new one
-# must hold one too, or the words screening it must change).
+# must hold one too, or the words screening it must change; `_STANDING` also "had").
 _PERFECT = ("has", "have")
 
 # States and habits, not events: "has been focused on", "have regularly held talks",
@@ -71,6 +71,9 @@ _STATE = (
     # attacks": a run of events, not one
     r"|\brepeated(?:ly)?\b[^.;]*\b(?:since|in\s+recent\s+(?:days|weeks|months|years))\b"
     r"|^\W*since\b[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?repeated(?:ly)?\b"
+    # "Since early January, the SAF had launched a major ground operation to regain ...":
+    # what had gone on up to the news, told in the past perfect
+    r"|^\W*since\s+[^,;.]{{1,40}},[^.;]*?\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
     # "currently controls around 20%": a state; "currently advancing" is still news.
     r"|\bcurrently\s+(?!\w+ing\b)\w+"
     # "for years", "for more than a year", "for nearly 14 months" (not "jailed for 10 years")
@@ -101,13 +104,22 @@ _STANDING = Screened(
         r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
         r"\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
+        # "Hezbollah has said it is acting in support of ...", "Russia has said it does not
+        # target civilians": a stance held, told in the perfect
+        r"|\b(?:has|have)\s+(?:long\s+)?(?:said|maintained|insisted|argued)\s+(?:that\s+)?"
+        r"(?:it|they)\s+(?:is|are|does|do)\b"
+        # "Nasrallah had previously warned members against carrying cellphones", "The group
+        # had already suffered significant setbacks": before the news, by the main clause
+        # (not "denied it, claiming its forces had previously withdrawn", a denial of the day)
+        r"|^(?:(?!\b(?:that|which|who|when|after|because|said|says|saying|claiming)\b)[^;])*?"
+        r"\bhad\s+(?:repeatedly|consistently|previously|frequently|often|always|already)\s+\w+"
         r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
         r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
         r"\s+(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|caused|left"
         r"|displaced)\b",
         re.IGNORECASE,
     ),
-    _PERFECT,
+    (*_PERFECT, "had"),
 )
 # A change of the situation told in the perfect by the main clause: "The strike has
 # dramatically escalated tensions between Israel and Hezbollah", "Fighting has intensified

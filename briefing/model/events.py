@@ -61,7 +61,16 @@ _SPEAKER_GOES_ON = re.compile(
 _ANOTHER_ACCOUNT = re.compile(
     r"\band\s+(?:the\s+)?[A-Z][^,;\"“”]{1,60}?(?:,[^,]{2,80},)?\s+(?:said|says|told|added|stated)\b"
 )
+# "He said a few fighters were wounded in Syria ..., and said it was believed to be an Israeli
+# attack": the speaker's second account, with no subject of its own, is no part of the first.
+_SAID_AGAIN = re.compile(r",?\s+and\s+(?:also\s+|then\s+)?(?:said|says|stated)\b")
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|i|his|her|their|its|our)\b", re.IGNORECASE)
+# What a speech verb's preposition opens is what it was about, or where it was said, not a
+# clause: "channels reported on alleged fighting in the border areas", "said in a statement
+# the army had ..." (no "that" to cut at).
+_PREPOSITION_START = re.compile(
+    r"^(?:on|of|about|in|at|during|via|through|over|from|with)\b", re.IGNORECASE
+)
 
 
 def event_span(text: str, attribution: Attribution | None) -> str:
@@ -86,7 +95,10 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         # "X said 271 were injured, and Y said 18 were trapped" keeps X: Y gives another
         # account, which the line's one attribution would give as X's.
         leading = attribution.start <= opening + 1 and not (
-            _PRONOUN_START.match(after) or _MODAL.match(after) or _SPEAKER_GOES_ON.search(after)
+            _PRONOUN_START.match(after)
+            or _MODAL.match(after)
+            or _SPEAKER_GOES_ON.search(after)
+            or (not told and _PREPOSITION_START.match(after))
         )
         # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
         # not a clause (no verb), so the saying is the event.
@@ -99,6 +111,9 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             and not _second_verb(after)
             and _ANOTHER_ACCOUNT.search(after) is None
         ):
+            again = _SAID_AGAIN.search(after)
+            if again and len(after[: again.start()].split()) >= _MIN_EVENT_WORDS:
+                after = after[: again.start()]
             span, opening = after, 0
         elif len(before.split()) >= _MIN_EVENT_WORDS and _ENDS_SENTENCE.match(after):
             # "Y, X said." / "Y, X told Reuters on Friday as ...": only an attribution that

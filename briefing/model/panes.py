@@ -20,6 +20,7 @@ from enum import Enum
 from functools import lru_cache
 
 from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
+from briefing.annotate.coreference import REFERRING_NOUN
 from briefing.extract import Article
 from briefing.model.background import Screened
 from briefing.model.clauses import (
@@ -33,6 +34,13 @@ from briefing.model.clauses import (
 # army-held city of el-Obeid": the holder names a place, where the line happens.
 _BACKER = re.compile(
     r"[\w'’ .-]*?-(?:backed|aligned|allied|supported|based|funded|armed|held|controlled)\b"
+)
+# "Hezbollah's other ally Iran condemned ...": the owner of a relation is named, the line is
+# about who stands in it.
+_RELATION_OWNER = re.compile(
+    r"[\w'’ .-]*?['’]s\s+(?:(?:other|main|key|closest|close|chief|staunch|longtime|regional)\s+)?"
+    r"(?:ally|allies|partner|partners|backer|backers|patron|sponsor|neighbou?r|rival|foe|enemy)"
+    r"\s+(?=[A-Z])"
 )
 # "by" right before a mention: the agent of a passive.
 _AGENT = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -90,9 +98,7 @@ _CHANGE_HINT = Screened(
 Mentions = Callable[[str, Article], dict[str, int]]
 Named = Callable[[str], dict[str, int]]
 # "He said he had spoken to ...": a pronoun subject, whose actor the tagger carried over.
-_PRONOUN_SUBJECT = re.compile(
-    r"^[\"“‘']?\s*(?:He|She|They|It|We|The\s+(?:statement|announcement))\b"
-)
+_PRONOUN_SUBJECT = re.compile(rf"^[\"“‘']?\s*(?:He|She|They|It|We|{REFERRING_NOUN})\b")
 # A line opening with a quotation: the words are the speaker's ("'Hassan Nasrallah is
 # dead,' military spokesman Nadav Shoshani announced"), so the speaker acts.
 _QUOTED = re.compile(r"^\W{0,2}[\"“‘]")
@@ -225,7 +231,9 @@ def named_actor(
     upto = {Depth.ACTS: acting, Depth.SPEAKS: -1, Depth.ACTED_UPON: None}[depth]
     for text, found in steps[:upto]:
         named = {
-            a: at for a, at in found.items() if a in candidates and not _BACKER.match(text, at)
+            a: at
+            for a, at in found.items()
+            if a in candidates and not (_BACKER.match(text, at) or _RELATION_OWNER.match(text, at))
         }
         # Who acts in a passive ("were released by Hamas") before who is acted upon; not
         # the agent of a clause inside an active one ("accused the new authorities of
