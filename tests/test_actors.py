@@ -804,8 +804,41 @@ def test_sentences_after_one_naming_nobody_are_not_read_for_a_pronoun(
     actors = [actors for _, actors in sentences]
     assert actors == [(), (), ("russia",), ("russia",)]
     # Nothing to carry after a sentence about nobody, nobody to lead with in one, and
-    # no lead to look for in one carrying the actor before.
-    assert read == [sentences[2][0], sentences[3][0]]
+    # no lead to look for in one carrying the actor before (one naming an actor after a
+    # sentence about nobody is read for a pronoun, then for its lead).
+    assert read == [sentences[2][0], sentences[2][0], sentences[3][0]]
+
+
+def test_a_pronoun_for_someone_who_is_no_actor_leads_with_nobody() -> None:
+    # Macron's words: the Assad regime his sentence names is not whom "he added" stands for.
+    sentences = _annotated(
+        [
+            "\u201cTo do this, it will be necessary to provide guarantees,\u201d Macron said.",
+            "He reaffirmed that he would advocate for the sanctions, imposed during the former "
+            "Assad regime, \u201cnot to be renewed.\u201d",
+            "\u201cI believe it is our responsibility to lift these sanctions,\u201d he added.",
+            "He called the recent Israeli attacks on Syria \u201cbad practice.\u201d",
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences] == [(), ("assad",), (), ()]
+
+
+def test_a_quote_opened_curly_and_closed_straight_is_closed() -> None:
+    # The page closes "\u201c...support." with a straight mark: Trump's next quote, naming
+    # its speaker, does not go on from the sentence about Russia between them.
+    sentences = _annotated(
+        [
+            "Trump commented on Syria's ongoing transformation saying, \u201cYou have done a "
+            'great job \u2014 you have our support."',
+            "Following the meeting, the US Treasury announced a 180-day suspension of the "
+            "sanctions that maintains the restrictions solely for transactions that involve "
+            "Russia and Iran.",
+            '"We have to get this done \u2014 we have to help Syria,\u201d Trump emphasized.',
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences][1:] == [("iran", "russia"), ()]
 
 
 def test_the_statement_goes_on_with_the_speaker_before() -> None:

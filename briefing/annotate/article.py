@@ -148,12 +148,15 @@ def _tag_pieces(
         found = tagger.positions(text, context, day)
         # "He said ..." goes on about whom the sentence before was about (most
         # sentences follow one about nobody: nothing to carry, nothing to read).
-        carried = lead if lead and kind == "body" and refers_back(text, quote_open) else None
+        refers = bool(lead or found) and kind == "body" and refers_back(text, quote_open)
+        carried = lead if lead and refers else None
         tags.append(tagger.ordered({*found, carried} if carried else found))
         quote_goes_on = kind == "body" and leaves_quote_open(text, quote_open)
         # A quote's speaker stays its lead over sentences of the quote naming nobody
-        # (a sentence naming nobody leads with nobody).
-        led = carried or (lead_actor(text, found) if found else None)
+        # (a sentence naming nobody leads with nobody). A pronoun standing for someone who
+        # is no actor ("He reaffirmed ... the sanctions imposed during the former Assad
+        # regime", Macron's) leads with nobody either: "..., he added" after it is not Assad.
+        led = carried or (lead_actor(text, found) if found and not refers else None)
         lead = led or (lead if quote_goes_on else None)
         quote_open = quote_goes_on
     return tags
