@@ -615,6 +615,15 @@ def test_is_shouted_as_a_verb_is_not_the_group() -> None:
     assert tagger.tag("Fighters loyal to IS attacked the town.") == ("is",)
 
 
+def test_islamic_states_are_countries_and_an_islamic_state_no_group() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    thanks = "He thanked Qatar, Saudi Arabia, all Arab and Islamic states, the US, and the EU."
+    assert tagger.tag(thanks) == ()
+    assert tagger.tag("The group wants an Islamic state in the east.") == ()
+    assert tagger.tag("The Islamic State's sleeper cells attacked a checkpoint.") == ("is",)
+    assert tagger.tag("Islamic State group fighters attacked.") == ("is",)
+
+
 def test_aliases_change_hands_in_time() -> None:
     tagger = compile_profile(load_profile())
     article = "Syria news from Damascus."
