@@ -831,6 +831,18 @@ def test_a_pronoun_for_someone_who_is_no_actor_leads_with_nobody() -> None:
         "syria",
     )
     assert [actors for _, actors in sentences] == [(), ("assad",), (), ()]
+    # ...but one the sentence before named in passing it may stand for: the post's author.
+    sentences = _annotated(
+        [
+            "They targeted an educational institution and a nearby hospital. \u2014 Volodymyr "
+            "Zelenskyy (@ZelenskyyUa) September 3, 2024",
+            "He again made a case for greater support to Ukraine and said the country needed "
+            "air defence systems.",
+            '"Air defence systems are needed now, not in a warehouse," he said in a statement.',
+        ],
+        "ukraine",
+    )
+    assert [actors for _, actors in sentences][-2:] == [("ukraine",), ("ukraine",)]
 
 
 def test_a_quote_opened_curly_and_closed_straight_is_closed() -> None:
