@@ -615,6 +615,15 @@ def test_is_shouted_as_a_verb_is_not_the_group() -> None:
     assert tagger.tag("Fighters loyal to IS attacked the town.") == ("is",)
 
 
+def test_islamic_states_are_countries_and_an_islamic_state_no_group() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    thanks = "He thanked Qatar, Saudi Arabia, all Arab and Islamic states, the US, and the EU."
+    assert tagger.tag(thanks) == ()
+    assert tagger.tag("The group wants an Islamic state in the east.") == ()
+    assert tagger.tag("The Islamic State's sleeper cells attacked a checkpoint.") == ("is",)
+    assert tagger.tag("Islamic State group fighters attacked.") == ("is",)
+
+
 def test_aliases_change_hands_in_time() -> None:
     tagger = compile_profile(load_profile())
     article = "Syria news from Damascus."
@@ -806,8 +815,53 @@ def test_sentences_after_one_naming_nobody_are_not_read_for_a_pronoun(
     actors = [actors for _, actors in sentences]
     assert actors == [(), (), ("russia",), ("russia",)]
     # Nothing to carry after a sentence about nobody, nobody to lead with in one, and
-    # no lead to look for in one carrying the actor before.
-    assert read == [sentences[2][0], sentences[3][0]]
+    # no lead to look for in one carrying the actor before (one naming an actor after a
+    # sentence about nobody is read for a pronoun, then for its lead).
+    assert read == [sentences[2][0], sentences[2][0], sentences[3][0]]
+
+
+def test_a_pronoun_for_someone_who_is_no_actor_leads_with_nobody() -> None:
+    # Macron's words: the Assad regime his sentence names is not whom "he added" stands for.
+    sentences = _annotated(
+        [
+            "\u201cTo do this, it will be necessary to provide guarantees,\u201d Macron said.",
+            "He reaffirmed that he would advocate for the sanctions, imposed during the former "
+            "Assad regime, \u201cnot to be renewed.\u201d",
+            "\u201cI believe it is our responsibility to lift these sanctions,\u201d he added.",
+            "He called the recent Israeli attacks on Syria \u201cbad practice.\u201d",
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences] == [(), ("assad",), (), ()]
+    # ...but one the sentence before named in passing it may stand for: the post's author.
+    sentences = _annotated(
+        [
+            "They targeted an educational institution and a nearby hospital. \u2014 Volodymyr "
+            "Zelenskyy (@ZelenskyyUa) September 3, 2024",
+            "He again made a case for greater support to Ukraine and said the country needed "
+            "air defence systems.",
+            '"Air defence systems are needed now, not in a warehouse," he said in a statement.',
+        ],
+        "ukraine",
+    )
+    assert [actors for _, actors in sentences][-2:] == [("ukraine",), ("ukraine",)]
+
+
+def test_a_quote_opened_curly_and_closed_straight_is_closed() -> None:
+    # The page closes "\u201c...support." with a straight mark: Trump's next quote, naming
+    # its speaker, does not go on from the sentence about Russia between them.
+    sentences = _annotated(
+        [
+            "Trump commented on Syria's ongoing transformation saying, \u201cYou have done a "
+            'great job \u2014 you have our support."',
+            "Following the meeting, the US Treasury announced a 180-day suspension of the "
+            "sanctions that maintains the restrictions solely for transactions that involve "
+            "Russia and Iran.",
+            '"We have to get this done \u2014 we have to help Syria,\u201d Trump emphasized.',
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences][1:] == [("iran", "russia"), ()]
 
 
 def test_the_statement_goes_on_with_the_speaker_before() -> None:

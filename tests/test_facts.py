@@ -623,5 +623,24 @@ def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
     assert blanked("Following the killing of Hezbollah leader Hassan Nasrallah, Israel struck") == (
         "Following the killing of , Israel struck"
     )
+    # The QA pages of 2025: a change done by whom, as a gerund, a gone regime as a period,
+    # an era.
+    assert blanked(
+        "a year after a rebel offensive unseated longtime autocratic leader Bashar Assad."
+    ) == ("a year after a rebel offensive unseated .")
+    assert blanked("Syria's first parliamentary elections, after ousting Assad") == (
+        "Syria's first parliamentary elections, after ousting"
+    )
+    assert blanked("sanctions imposed during the former Assad regime, not renewed") == (
+        "sanctions imposed during the former , not renewed"
+    )
+    assert blanked("Syria Holds First Post-Assad Parliamentary Vote") == (
+        "Syria Holds First Post- Parliamentary Vote"
+    )
+    assert blanked("The end of the Assad era brought hope.") == "The end of the era brought hope."
+    assert (
+        blanked("With sanctions from Assad’s era still biting")
+        == "With sanctions from era still biting"
+    )
     # Told as a main clause, the change is the news, not a time reference.
     assert blanked("Rebels toppled Assad on Sunday.") == "Rebels toppled Assad on Sunday."

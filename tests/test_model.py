@@ -259,6 +259,17 @@ def test_a_byline_is_no_speaker() -> None:
     assert find_speaker("By Rabiul Islam said the report was wrong.") is None
 
 
+def test_who_is_told_is_no_speaker() -> None:
+    # "told" takes its hearer after it: "..., told the UNGA" is not the UNGA speaking.
+    text = (
+        "Al Sharaa, who became the first Syrian president to address the UN General Assembly "
+        'since then-president Noureddine al-Atassi did so in 1967, told the UNGA, "Syria rose."'
+    )
+    assert find_speaker(text) is None
+    assert find_speaker('Al Sharaa told the UNGA, "Syria rose."') == "Al Sharaa"
+    assert find_speaker("At least 20 were killed, said the minister.") == "the minister"
+
+
 def _body_sentences(*texts: str) -> list[Sentence]:
     """One article's body sentences, numbered from 1."""
     return [Sentence(f"a1.s{n}", "a1", n, "body", text, (), ()) for n, text in enumerate(texts, 1)]

@@ -285,3 +285,11 @@ def test_fill_cuts_at_the_last_word_that_fits() -> None:
     text = "one two three four five six seven"
     assert fill(text, 15, "- ", "  ") == "- one two three\n  four five six\n  seven"
     assert fill("a " + "x" * 20 + " b", 10, "", "") == "a\n" + "x" * 20 + "\nb"
+
+
+def test_the_overview_counts_the_articles_of_the_outlets_it_names() -> None:
+    briefing = _briefing()
+    unnamed = AnnotatedArticle("a2", replace(briefing.articles[0].article, outlet=None), ())
+    both = replace(briefing, articles=(*briefing.articles, unnamed))
+    assert render(briefing, "text").startswith("BRIEFING: 1 article from Out_let, ")
+    assert render(both, "text").startswith("BRIEFING: 2 articles, 1 from Out_let, ")

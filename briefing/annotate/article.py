@@ -144,16 +144,24 @@ def _tag_pieces(
     # The actor the sentence before led with, and whether a quote is still open.
     lead: str | None = None
     quote_open = False
+    before: dict[str, int] = {}  # where the sentence before names each actor
     for kind, text in pieces:
         found = tagger.positions(text, context, day)
         # "He said ..." goes on about whom the sentence before was about (most
         # sentences follow one about nobody: nothing to carry, nothing to read).
-        carried = lead if lead and kind == "body" and refers_back(text, quote_open) else None
+        refers = bool(lead or found) and kind == "body" and refers_back(text, quote_open)
+        carried = lead if lead and refers else None
         tags.append(tagger.ordered({*found, carried} if carried else found))
         quote_goes_on = kind == "body" and leaves_quote_open(text, quote_open)
         # A quote's speaker stays its lead over sentences of the quote naming nobody
-        # (a sentence naming nobody leads with nobody).
-        led = carried or (lead_actor(text, found) if found else None)
+        # (a sentence naming nobody leads with nobody). A pronoun after a sentence that led
+        # with nobody stands for someone who is no actor ("He reaffirmed ... the sanctions
+        # imposed during the former Assad regime", Macron's: "..., he added" after it is not
+        # Assad), or for one the sentence before named in passing ("... — Volodymyr
+        # Zelenskyy (@ZelenskyyUa)" / "He again made a case for greater support to Ukraine").
+        leading = {a: at for a, at in found.items() if a in before} if refers else found
+        led = carried or (lead_actor(text, leading) if leading else None)
+        before = found
         lead = led or (lead if quote_goes_on else None)
         quote_open = quote_goes_on
     return tags

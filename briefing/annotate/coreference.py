@@ -54,10 +54,9 @@ _WHOLE_QUOTE = re.compile(r"^[\"“][^\"“”]+[\"”]$")
 
 def leaves_quote_open(text: str, quote_open: bool) -> bool:
     """Whether a quote is still open at the end of the sentence."""
-    opened, closed = _quote_marks(text)
+    opened, closed, straight = _paired_marks(text)
     if opened or closed:
         return opened > closed or (quote_open and opened == closed == 0)
-    straight = text.count('"')
     return quote_open != (straight % 2 == 1)
 
 
@@ -130,8 +129,24 @@ def _leading_speaker(text: str) -> tuple[int, int] | None:
 def within_quote(text: str) -> bool:
     """Whether the sentence is part of a quote running over several sentences: it opens a
     quote it does not close, or closes one it did not open."""
+    opened, closed, straight = _paired_marks(text)
+    return opened != closed or straight % 2 == 1
+
+
+def _paired_marks(text: str) -> tuple[int, int, int]:
+    """The curly quotes opening and closing in the text, and the straight ones left over.
+    A page mixing marks ('saying, “You have our support."') closes or opens a curly quote
+    with a straight one: an odd straight mark is the other side of an unpaired curly one,
+    or the quote stays open over the sentences after it."""
     opened, closed = _quote_marks(text)
-    return opened != closed or text.count('"') % 2 == 1
+    straight = text.count('"')
+    if straight % 2 and opened != closed:
+        straight -= 1
+        if opened > closed:
+            closed += 1
+        else:
+            opened += 1
+    return opened, closed, straight
 
 
 def _quote_marks(text: str) -> tuple[int, int]:

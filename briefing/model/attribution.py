@@ -55,9 +55,10 @@ _TRAILING_ADVERB = re.compile(
 )
 # "employees were told": a passive names who heard it, not who said it.
 _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORECASE)
-# "..., said Derek Scissors, a scholar at ..." / "..., said the minister."
+# "..., said Derek Scissors, a scholar at ..." / "..., said the minister." Not "told": what
+# follows it is who heard ("Al Sharaa, who became ... in 1967, told the UNGA, ...").
 _SPEAKER_INVERTED = re.compile(
-    r",\s+(?:said|says|told|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
+    r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # Every pattern above holds a verb of speech (or "according") as written and as a whole

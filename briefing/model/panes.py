@@ -63,32 +63,41 @@ _CHANGE = (
 )
 _SINCE = r"(?i:after|following|follows|followed|since|in\s+the\s+wake\s+of)"
 # Changes a regime or a leader undergoes at another's hands ("the rebels who toppled ...").
-_PAST_CHANGE = r"(?:toppled|ousted|overthrew|overthrown|deposed)"
+_PAST_CHANGE = r"(?:toppled|ousted|overthrew|overthrown|deposed|unseated)"
+# The same done, as a gerund after "after": "Syria's first elections, after ousting Assad".
+_CHANGING = r"(?:toppling|ousting|overthrowing|deposing|unseating)"
+# A regime told as gone, as a period: "sanctions imposed during the former Assad regime".
+_GONE = r"(?:former|ousted|toppled|fallen|deposed|previous)"
 # A name: a few capitalised words ("al-Assad" too; "Hezbollah leader Hassan Nasrallah"),
-# after up to two others ("the", "former President"), with the regime or rule it heads
+# after up to three others ("the", "former President", "longtime autocratic leader"), with
+# the regime or rule it heads
 # ("Bashar Assad's regime").
 _CAPITAL = r"(?:[a-z]{1,3}-)?[A-Z](?:[\w'’-]|\.(?=\w))*"
 _TITLE = r"(?:leader|chief|commander|head|founder|president|minister|spokesman)"
 _NAME = (
-    rf"(?:[a-z-]+\s+){{0,2}}?{_CAPITAL}(?:\s+(?:{_TITLE}\s+)?{_CAPITAL}){{0,3}}"
+    rf"(?:[a-z-]+\s+){{0,3}}?{_CAPITAL}(?:\s+(?:{_TITLE}\s+)?{_CAPITAL}){{0,3}}"
     r"(?:\s+(?:regime|government|rule|family))?"
 )
 _TIME_REFERENCE = re.compile(
     rf"\b{_SINCE}\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){{0,2}}?{_CHANGE}\s+of\s+(?P<who>{_NAME})"
     rf"|\b{_SINCE}\s+(?:the\s+)?(?P<owner>(?:[a-z-]+\s+){{0,2}}?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
     rf"['’]s?)\s+(?:[a-z]+\s+){{0,2}}?{_CHANGE}\b"
-    rf"|\bpost-(?P<post>{_CAPITAL})"
+    rf"|\b(?i:post)-(?P<post>{_CAPITAL})"  # "Post-Assad" in a headline too
     rf"|\b(?:{_SINCE}|who|that|which)\s+(?:[^,.;]{{1,60}}?\s+)?(?:had\s+|have\s+)?"
     rf"{_PAST_CHANGE}\s+(?P<object>{_NAME})"
     rf"|\b{_SINCE}\s+(?:the\s+)?(?P<subject>{_NAME})\s+"
     rf"(?:(?:was|were|had\s+been)\s+{_PAST_CHANGE}|fled|fell|resigned)\b"
+    rf"|\b{_SINCE}\s+{_CHANGING}\s+(?P<changed>{_NAME})"
+    rf"|\b(?:during|under)\s+(?:the\s+)?{_GONE}\s+(?P<gone>{_NAME})"
+    # "the Assad era", "Assad's era": a period named after whom it is over for.
+    rf"|\b(?P<era>{_CAPITAL})(?:['’]s)?\s+era\b"
 )
-_WHO_GROUPS = ("who", "owner", "post", "object", "subject")
+_WHO_GROUPS = ("who", "owner", "post", "object", "subject", "changed", "gone", "era")
 # Every time reference holds one of these words, ignoring case: most texts need no search
 # (searched for, the alternation was a twentieth of the model stage's time).
 _CHANGE_WORDS = (
     *"post- toppl oust overth depos fall fell fled flight resign collapse death killing".split(),
-    *"assassin removal departure demise exile".split(),
+    *"assassin removal departure demise exile unseat former previous era".split(),
 )
 _CHANGE_HINT = Screened(
     re.compile("|".join(map(re.escape, _CHANGE_WORDS)), re.IGNORECASE), _CHANGE_WORDS

@@ -62,7 +62,9 @@ def overview(briefing: Briefing) -> str:
     outlets = list(briefing.outlets)
     if outlets:
         named = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
-        line += f" from {named}"
+        # "7 articles from Particle.news" read as all seven its when two were.
+        known = sum(1 for a in briefing.articles if a.article.outlet)
+        line += f" from {named}" if known == count else f", {known} from {named}"
     span = briefing.date_span
     if span:
         line += f", {date_range(*span)}"
