@@ -10,7 +10,8 @@ For each set and each rendering (pages/ and pages-lynx/):
   score_dates.py prints it, for the shipped date scorer and cross-validated by site
   (benchmarks/fit_dates.py); then titles of the headline scorer cross-validated by site over
   every shared page whose URL has a slug (benchmarks/fit_headlines.py), and the same scorers'
-  titles against headlines read by hand on 200 pages, no slug needed (hand_headlines.json);
+  titles against headlines read by hand on 200 pages, no slug needed (hand_headlines.json),
+  and on 889 pages of other sites (hand_headlines_train.json);
 - outlets: on every shared page whose URL has a host, the outlet named: found, right and wrong
   by two judges, strict (its letters spell the name part of the page's domain) and sound (it
   names the site under another spelling too: umlauts spelt out, "&", an abbreviation the
@@ -326,7 +327,7 @@ def dates_section(shared: Path) -> None:
     by the shipped date scorer (fitted on these pages: for scale only) and cross-validated by
     site (scorer and threshold fitted without the page's site: the figure to quote). Then the
     headline scorer's titles, cross-validated by site on every shared page with a URL slug and
-    on the hand-labelled sample (`fit_headlines.hand_line`)."""
+    on the hand-labelled sample and training pages (`fit_headlines.hand_line`)."""
     truth_file = shared / "dates-dev" / "ground-truth.json"
     if not truth_file.is_file():
         return
@@ -366,6 +367,8 @@ def dates_section(shared: Path) -> None:
     print(f"  {titles} [site-held-out]", *cuts, sep="\n")
     hand = fit_headlines.hand_titles(fit_headlines.load_hand(shared), models)
     print(f"  {fit_headlines.hand_line(hand)} [site-held-out]")
+    hand = fit_headlines.hand_titles(fit_headlines.hand_training(shared), models)
+    print(f"  {fit_headlines.hand_line(hand, fit_headlines.TRAINING_PAGES)} [site-held-out]")
 
 
 OUTLET_SETS = (

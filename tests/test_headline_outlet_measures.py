@@ -30,6 +30,7 @@ from extraction import (  # noqa: E402
 )
 from fit_headlines import (  # noqa: E402
     HAND_LABELS,
+    HAND_TRAIN_LABELS,
     SHARED,
     Page,
     RankedHeadline,
@@ -370,3 +371,15 @@ def test_wilson_interval_of_a_share() -> None:
 def test_hand_labelled_sample_is_the_drawn_one() -> None:
     labels = json.loads(HAND_LABELS.read_text(encoding="utf-8"))["headlines"]
     assert draw_hand_sample(SHARED, len(labels)) == list(labels)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="shared sets absent")
+def test_hand_training_pages_are_drawn_past_the_sample() -> None:
+    """One page from each of the sites past the test sample's in the same draw (a page its
+    reader left out missing): none of the sample's sites is read for training."""
+    tested = json.loads(HAND_LABELS.read_text(encoding="utf-8"))["headlines"]
+    trained = json.loads(HAND_TRAIN_LABELS.read_text(encoding="utf-8"))["headlines"]
+    drawn = draw_hand_sample(SHARED, 1094)  # as read: `fit_headlines.py --draw-sample 1094`
+    assert drawn[: len(tested)] == list(tested)
+    assert set(trained) <= set(drawn[len(tested) :])
+    assert list(trained) == [key for key in drawn if key in trained]  # in the draw's order
