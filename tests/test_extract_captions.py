@@ -1,7 +1,8 @@
-"""The caption rules (`units.is_caption_row`, and `units.is_credited_row` read after the body
-classifier's decision): lines closing on a picture's or an agency's credit are captions at a
-caption's length; paragraphs citing their source, abbreviations in brackets and text glued to a
-credit are not."""
+"""The caption rules (`units.is_caption_row`, and `units.is_credited_row` and
+`vocabulary.describes_picture` read after the body classifier's decision): lines closing on a
+picture's or an agency's credit are captions at a caption's length, and so are lines describing
+their picture without a credit; paragraphs citing their source, abbreviations in brackets, text
+glued to a credit and text that only names a picture are not."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from briefing.extract import extract_article
 from briefing.extract.units import Unit, forget_units, make_units
-from briefing.extract.vocabulary import STOPWORDS
+from briefing.extract.vocabulary import STOPWORDS, describes_picture
 
 # Shapes of the judged corpus's and the shared sets' captions the rule missed before.
 CAPTIONS = [
@@ -109,3 +110,76 @@ def test_a_credited_caption_between_paragraphs_is_not_body() -> None:
     assert [block.text for block in article.blocks if block.kind == "caption"] == [caption]
     body_texts = [block.text for block in article.blocks if block.kind == "body"]
     assert len(body_texts) == 2 and caption not in body_texts
+
+
+# Captions printed without their credit, from the judged corpus, the QA pages and the shared
+# sets (`vocabulary.describes_picture`): a picture named, a picture pointed at that shows, a
+# scene in the present before the photo's day, a pose.
+UNCREDITED_CAPTIONS = [
+    "Fire and smoke rise next to charred vehicles following, what Al Masirah TV said, was a U.S. "
+    "strike on the Ras Isa fuel port, Yemen, in this screengrab from a handout video released on "
+    "April 18, 2025. (A",
+    "In this handout image provided by Harpo Productions and released on March 5, 2021, Oprah "
+    "Winfrey interviews Prince Harry and Meghan Markle on A CBS Primetime Special premiering on "
+    "CBS on March 7, 2021",
+    "This video grab taken from AFPTV video footage on April 19, 2023, shows an aerial view of "
+    "black smoke covering the sky above the capital Khartoum.",
+    "Debris of a mosque is seen in El Fasher on September 19, 2025, after a drone strike killed "
+    "more than 70 people.",
+    "People react as a bus carrying released Palestinian prisoners from the Ofer Israeli military "
+    "prison arrives in Ramallah, early 20 January 2025, amid a ceasefire and hostage release deal "
+    "between Israel and Hamas.",
+    "Rescue workers clear debris from a destroyed floor of a military academy struck by Russian "
+    "missiles in Poltava, Ukraine, on Sept. 3, 2024.",
+    "Detectives are seen at a home on Coldstream Terrace in Tarzana on Nov. 8, 2023.",
+    "Parents are sitting beside the body of their 15-year-old son who was killed by the Russian "
+    "missile.",
+]
+
+# Text near those shapes: a judgement ("seen as"), a photo named in a paragraph's second
+# sentence, a picture the story cites, a past tense before a dated day, "an image" not a picture.
+PICTURE_TEXT = [
+    "Settlements are seen as one of the most difficult issues in the decades-long "
+    "Israeli-Palestinian conflict.",
+    "Accent patterns like vertical stripes painted walls can make narrow spaces seem taller while "
+    "horizontal stripes can make a room seem wider. Look how tall the walls look in this photo "
+    "from Project Nursery.",
+    "Satellite images published after the strike showed large craters on the runway and damage to "
+    "key infrastructure, rendering the airfield unusable for heavy transport aircraft.",
+    "Explosions echoed across the Iranian capital in the early hours of Friday, 13 June 2025, as "
+    "Israel launched air strikes targeting what it described as nuclear and military facilities "
+    "in Tehran.",
+    "Technically, we could pull a base image for our linux distro of choice and install Python on "
+    "it (e.g., with pyenv) - but it can result in an image of comparable size to the slim version.",
+    "He posted a photo by Annie Leibovitz.",
+]
+
+
+@pytest.mark.parametrize("text", UNCREDITED_CAPTIONS)
+def test_a_caption_without_its_credit_describes_its_picture(text: str) -> None:
+    assert describes_picture(text)
+
+
+@pytest.mark.parametrize("text", PICTURE_TEXT)
+def test_text_near_a_captions_shape_describes_no_picture(text: str) -> None:
+    assert not describes_picture(text)
+
+
+def test_an_uncredited_caption_over_the_lede_is_a_caption_and_the_lede_stays() -> None:
+    caption = UNCREDITED_CAPTIONS[3]
+    lede = (
+        "September 19, 2025 (EL FASHER) – More than 70 civilians, including community leaders, "
+        "were killed when a drone strike by the paramilitary Rapid Support Forces (RSF) hit a "
+        "mosque in the North Darfur city of El Fasher on Friday, eyewitnesses said."
+    )
+    rest = (
+        "The drone’s missiles completely destroyed the mosque in the Al-Daraja Al-Ula "
+        "neighbourhood as people gathered for dawn prayers, they told Sudan Tribune, adding that "
+        "bodies were recovered from under the rubble."
+    )
+    headline = "More Than 70 Killed in Drone Strike on Sudan Mosque, Witnesses Say"
+    page = f"Saturday, September 20, 2025\n\n{headline}\n\n{caption}\n\n{lede}\n\n{rest}\n"
+    article = extract_article(page, "mosque.txt")
+    assert [block.text for block in article.blocks if block.kind == "caption"] == [caption]
+    assert [block.text for block in article.blocks if block.kind == "body"] == [lede, rest]
+    assert article.dateline == "EL FASHER"

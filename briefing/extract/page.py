@@ -58,6 +58,7 @@ from briefing.extract.region import (
 from briefing.extract.rows import row_features
 from briefing.extract.units import (
     Unit,
+    captions_picture,
     detect_language,
     forget_units,
     is_header_row,
@@ -245,7 +246,10 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             )
             and (not summary_shaped or (summary_above and is_prose(unit)))
             and not (
-                unit.bullet or unit.credited or is_header_row(unit) or _signs_a_date(units, index)
+                unit.bullet
+                or captions_picture(unit)
+                or is_header_row(unit)
+                or _signs_a_date(units, index)
             )
         ):
             # A paragraph (or a line of text not shaped as a summary: the prose test's capitals
@@ -258,7 +262,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
                 kept.add(index)
                 body_shown.add(unit.text)
                 first_body_at = index if first_body_at is None else first_body_at
-        elif unit.caption or unit.credited:
+        elif unit.caption or captions_picture(unit):
             if unit.text not in seen:
                 blocks.append(Block("caption", unit.text))
                 kept.add(index)
@@ -300,8 +304,8 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         text = units[index].text
         if kind == "body" and is_byline_row(units[index]):
             kind = None  # "Par Stéphane Dupont" below the text: who wrote it, not what
-        elif kind == "body" and units[index].credited:
-            kind = "caption"  # the classifier's text, closed by a picture's credit
+        elif kind == "body" and captions_picture(units[index]):
+            kind = "caption"  # the classifier's text, closed by a picture's credit or telling one
         if kind == "caption":
             copy = text in seen
         else:
@@ -321,7 +325,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
         # Header rows and vetoes took every unit the classifier chose (or its paragraph sits
         # above a label row, taken for a standfirst): a page with text still yields that text.
         for index, inside in enumerate(in_article):
-            if not inside or units[index].caption or units[index].credited:
+            if not inside or units[index].caption or captions_picture(units[index]):
                 continue
             standfirst = Block("standfirst", texts[index])
             if index not in kept:

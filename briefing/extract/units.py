@@ -50,6 +50,7 @@ from briefing.extract.vocabulary import (
     PICTURE_BRACKET,
     PICTURE_BRACKET_CHARS,
     PICTURE_CREDIT_HINTS,
+    PICTURED_WORDS,
     PROMO,
     PROMO_HINTS,
     REPORTED,
@@ -60,6 +61,7 @@ from briefing.extract.vocabulary import (
     WORD,
     FoldedRows,
     byline_opener,
+    describes_picture,
     ends_a_sentence,
     fold_rows,
     folded,
@@ -720,6 +722,13 @@ def is_credited_row(text: str, word_count: int, end_marked: bool, credit_hinted:
         if PICTURE_BRACKET.search(text, max(0, len(text) - PICTURE_BRACKET_CHARS)) is not None:
             return True
     return credit_hinted and CREDIT_LABEL_TAIL.search(text, tail_from) is not None
+
+
+def captions_picture(unit: Unit) -> bool:
+    """Whether a row is a picture's caption the body classifier may have read as text: closed
+    by a credit (`credited`) or describing its picture without one (`describes_picture`). Both
+    are read after the classifier's decision, as `credited` is."""
+    return unit.credited or (unit.words <= PICTURED_WORDS and describes_picture(unit.text))
 
 
 def mark_caption_copies(units: list[Unit]) -> list[Unit]:

@@ -889,3 +889,104 @@ def known_outlets() -> dict[str, str]:
     lines = OUTLETS_FILE.read_text(encoding="utf-8").splitlines()
     names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return {name.lower(): name for name in names}
+
+
+# A caption that carries no credit still tells its kind: it describes the picture above it,
+# not the news. Three English shapes, each seen on wire captions printed without their credit
+# and never in the shared sets' article text (benchmarks/judged_furniture.py's docstring):
+# the picture named in the first sentence ("..., in this screengrab from a handout video
+# released on April 18, 2025"; "In this handout image provided by ..."); a picture pointed at
+# that shows ("This handout picture released by SANA shows ..."); and a scene told in the
+# present, its first verb a scene's before the photo's day ("Debris of a mosque is seen in El
+# Fasher on September 19, 2025, after ...", "People react as a bus ... arrives in Ramallah,
+# early 20 January 2025") or a pose or view without one ("Parents are sitting beside ...").
+PICTURED_WORDS = 50  # a caption is a sentence or two: longer rows are paragraphs
+_PICTURE = (
+    r"(?:photo(?:graph)?|picture|image|screen\s?grab|screenshot|still|(?:video|frame)\s+grab)"
+)
+# what follows a picture named with "a" in a caption: where it came from
+_PICTURE_ORIGIN = (
+    r"(?:taken|released|provided|obtained|made\s+available|distributed|shared|posted"
+    r"|published|issued|supplied|handed\s+out|courtesy|from)"
+)
+_MONTH_EN = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_YEAR_EN = r"(?:19|20)\d\d"
+# The day the photo was taken, a date with its year after "on" or a comma (not "since October
+# 7, 2023": a history's date)
+PHOTO_DAY = lazy_compile(
+    r"(?:\bon|,)\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:early|late)\s+)?"
+    rf"(?:{_MONTH_EN}\s+\d{{1,2}},?\s+{_YEAR_EN}|\d{{1,2}}\s+{_MONTH_EN},?\s+{_YEAR_EN})\b"
+)
+# The picture named ("in this screengrab", "in a handout photo released by ..."): a caption's
+# first sentence names it (`describes_picture`)
+PICTURE_NAMED = lazy_compile(
+    rf"\bin\s+this\s+(?:[\w-]+\s+){{0,3}}?{_PICTURE}\b"
+    rf"|\bin\s+an?\s+(?:[\w-]+\s+){{0,3}}?{_PICTURE}\s+{_PICTURE_ORIGIN}\b",
+    re.IGNORECASE,
+)
+# where a sentence ends ("U.S. strike" goes on, "Jan. 20" too)
+SENTENCE_BREAK = lazy_compile(r"[.!?]\s+[A-Z“\"]")
+# what a pose needs, looked for before its pattern is run (rows of text rarely hold them)
+POSE_HINTS = ("seen", "pictured", "shown", "sitting", "standing", "lying")
+PICTURE_SHOWS = lazy_compile(
+    rf"^This\s+(?:[\w-]+\s+){{0,3}}?(?:{_PICTURE}|grab)\b(?:\s+[^\s.!?]+){{0,25}}?\s+shows\b"
+)
+# A scene's verb, present or progressive, opening the row's first clause (its subject a few
+# words); a past or a speaker before it makes the row a report.
+SCENE_OPENING = lazy_compile(
+    r"^(?:[\w’'.-]+,?\s+){1,8}?(?:(?:is|are)\s+(?:\w+ly\s+)?)?"
+    r"(?:seen|pictured|shown|stands?|standing|sits?|sitting|walks?|walking|rises?|rising|burns?"
+    r"|burning|gathers?|gathering|looks?|looking|reacts?|reacting|holds?|holding|inspects?"
+    r"|inspecting|carr(?:y|ies|ying)|rides?|riding|waits?|waiting|mourns?|mourning|prays?"
+    r"|praying|attends?|attending|pass(?:es|ing)?|lies|lying|lie|works?|working|cr(?:y|ies|ying)"
+    r"|hugs?|hugging|gestures?|gesturing|checks?|checking|clears?|clearing|search(?:es|ing)?"
+    r"|removes?|removing|flees|flee|fleeing|arrives?|arriving|sift(?:s|ing)?|evacuates?"
+    r"|evacuating|waves?|waving|march(?:es|ing)?|chants?|chanting|celebrates?|celebrating"
+    r"|embraces?|embracing)\b"
+)
+REPORTED_BEFORE = lazy_compile(
+    r"\b(?:said|says|told|was|were|had|has|have|did|will|would)\b|\b[a-z]{2,}ed\b"
+)
+# A pose or view in the present opening the row, dated or not: "is seen" (not "seen as" or
+# "seen to", a judgement), "are sitting beside" (not "standing by", "standing firm")
+POSE_OPENING = lazy_compile(
+    r"^(?:[\w’'.-]+,?\s+){1,8}?(?:is|are)\s+(?:seen|pictured|shown)\b(?!\s+(?:as|to)\b)"
+    r"|^(?:[\w’'.-]+,?\s+){1,8}?(?:is|are)\s+(?:sitting|standing|lying)\s+(?:beside|next|near"
+    r"|in|on|at|outside|inside|among|amid|behind|under|around|atop)\b"
+)
+
+
+def describes_picture(text: str) -> bool:
+    """Whether a row of at most PICTURED_WORDS words is a picture's caption printed without its
+    credit: the picture named in its first sentence (PICTURE_NAMED) or pointed at
+    (PICTURE_SHOWS), a pose or view (POSE_OPENING), or a scene in the present before the
+    photo's day (SCENE_OPENING, PHOTO_DAY). Each pattern is run only where the row holds what
+    it needs (the picture's noun is in lower case after "this" or "a")."""
+    if (
+        "photo" in text
+        or "picture" in text
+        or "image" in text
+        or "grab" in text
+        or "screenshot" in text
+        or "still" in text
+    ):
+        if text.startswith("This ") and PICTURE_SHOWS.match(text):
+            return True
+        named = PICTURE_NAMED.search(text)
+        if named and SENTENCE_BREAK.search(text, 0, named.start()) is None:
+            return True
+    if (
+        (" is " in text or " are " in text)
+        and any(hint in text for hint in POSE_HINTS)
+        and POSE_OPENING.match(text)
+    ):
+        return True
+    # the year follows a space (PHOTO_DAY)
+    day = PHOTO_DAY.search(text) if " 20" in text or " 19" in text else None
+    if day is None:
+        return False
+    scene = SCENE_OPENING.match(text, 0, day.start())
+    return scene is not None and REPORTED_BEFORE.search(text, 0, scene.end()) is None
