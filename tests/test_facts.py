@@ -402,6 +402,33 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     assert select_facts([signed, restated, other]) == [signed, other]
 
 
+def test_alike_events_dated_days_apart_are_two_facts() -> None:
+    def candidate(text: str, order: int, day: str) -> FactCandidate:
+        date = DateMention("", day, "day", 0, 0)
+        return FactCandidate(text, "body", (date,), None, (f"a{order}.s1",), order)
+
+    may = candidate(
+        "A drone attack launched by the Rapid Support Forces targeted two power stations in "
+        "Omdurman, causing fires and a power outage across Khartoum.",
+        1,
+        "2025-05-14",
+    )
+    september = candidate(
+        "Drone attacks by the Rapid Support Forces hit a power station in Omdurman, "
+        "triggering a major power outage across Khartoum.",
+        2,
+        "2025-09-09",
+    )
+    # The day after (an outlet dating the report, not the attack) is the same attack.
+    next_day = candidate(
+        "Drone attacks by the Rapid Support Forces hit two power stations in Omdurman, "
+        "causing a power outage across Khartoum.",
+        3,
+        "2025-05-15",
+    )
+    assert select_facts([may, september, next_day]) == [september, may]
+
+
 def test_a_named_person_is_killed_once_whichever_day_a_report_gives() -> None:
     def candidate(text: str, order: int, day: str) -> FactCandidate:
         date = DateMention("", day, "day", 0, 0)

@@ -8,6 +8,7 @@ questions, quotes of opinion and background asides score low.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -212,6 +213,7 @@ def select_facts(
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
     chosen_words = [report_words(fact.text) for fact in shown]
+    chosen_days = [fact.date if fact.precision == "day" else None for fact in shown]
     chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
@@ -220,9 +222,15 @@ def select_facts(
     for _, candidate in ranked:
         if len(best) == limit:
             break
-        # A rewording of a fact already chosen (the reports were not merged) says it again.
+        # A rewording of a fact already chosen (the reports were not merged) says it again,
+        # unless the two are dated days apart: "RSF drones hit Omdurman's power stations"
+        # in May and again in September are two attacks.
         words = report_words(candidate.text)
-        if any(_restates(words, other) for other in chosen_words):
+        day = _event_day(candidate)
+        if any(
+            _restates(words, other) and not _days_apart(day, other_day)
+            for other, other_day in zip(chosen_words, chosen_days, strict=True)
+        ):
             continue
         # Or the same person doing the same to the same thing that day, reworded
         # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
@@ -231,6 +239,7 @@ def select_facts(
             continue
         best.append(candidate)
         chosen_words.append(words)
+        chosen_days.append(day)
         chosen_acts.append(act)
 
     def when(candidate: FactCandidate) -> str | None:
@@ -247,6 +256,23 @@ def select_facts(
 # one event (a toll that rose between reports included: "at least 24" and "at least 34").
 _RESTATED_WORDS = 0.4
 _RESTATED_NAMES = 0.5
+
+
+# Events dated this many days apart or more are two events, however alike their words: one
+# day more absorbs an outlet dating the strike and another the day it was reported.
+_APART_DAYS = 2
+
+
+def _event_day(candidate: FactCandidate) -> str | None:
+    date = best_date(candidate.dates)
+    return date.value if date and date.precision == "day" else None
+
+
+def _days_apart(one: str | None, other: str | None) -> bool:
+    if one is None or other is None:
+        return False
+    gap = datetime.date.fromisoformat(one) - datetime.date.fromisoformat(other)
+    return abs(gap.days) >= _APART_DAYS
 
 
 def _share(one: frozenset[str], other: frozenset[str]) -> float:
