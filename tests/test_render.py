@@ -271,3 +271,14 @@ def test_fill_cuts_at_the_last_word_that_fits() -> None:
     text = "one two three four five six seven"
     assert fill(text, 15, "- ", "  ") == "- one two three\n  four five six\n  seven"
     assert fill("a " + "x" * 20 + " b", 10, "", "") == "a\n" + "x" * 20 + "\nb"
+
+
+def test_the_header_counts_the_articles_of_the_outlets_it_names() -> None:
+    from dataclasses import replace
+
+    briefing = _briefing()
+    assert render(briefing, "text").startswith("BRIEFING: 1 article from Out_let, 6 December")
+    unknown = replace(briefing.articles[0].article, path="b.txt", outlet=None)
+    two = replace(briefing, articles=(*briefing.articles, AnnotatedArticle("a2", unknown, ())))
+    # The other article's outlet is unknown: not "2 articles from Out_let".
+    assert render(two, "text").startswith("BRIEFING: 2 articles, 1 from Out_let, 6 December")

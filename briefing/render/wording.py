@@ -56,13 +56,16 @@ def human_date(value: str) -> str:
 
 
 def overview(briefing: Briefing) -> str:
-    """'2 articles from Dawn and The Business Standard, 6 to 7 December 2024'."""
+    """'2 articles from Dawn and The Business Standard, 6 to 7 December 2024'; '8 articles,
+    1 from The Jerusalem Post, 3 April 2025' when the others' outlets are unknown (not '8
+    articles from The Jerusalem Post')."""
     count = len(briefing.articles)
     line = f"{count} article{'s' if count != 1 else ''}"
     outlets = list(briefing.outlets)
     if outlets:
         named = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
-        line += f" from {named}"
+        known = sum(1 for a in briefing.articles if a.article.outlet)
+        line += f" from {named}" if known == count else f", {known} from {named}"
     span = briefing.date_span
     if span:
         line += f", {date_range(*span)}"
