@@ -58,6 +58,9 @@ from briefing.profile import load_profile
         ),
         ("HTS rebels said they had taken over the towns of Talbisa and Rastan.", "HTS rebels"),
         ("Fighting continued, according to local residents.", "local residents"),
+        # When it was said is not part of who said it.
+        ("Drones hit Omdurman, according to local media on Tuesday.", "local media"),
+        ("Ten people were killed, said the ministry late on Friday.", "the ministry"),
         ("It was the third major city to fall out of Assad's control in a week.", None),
         ("Amazon has reportedly told employees to return to the office.", "Amazon"),
         ("Some employees were told to leave the building on Monday.", None),

@@ -51,6 +51,14 @@ _TRAILING_ADVERB = re.compile(
     r"|will|would|could|(?-i:[a-z]+ly)))+$",
     re.IGNORECASE,
 )
+# "according to local media on Tuesday", "said the ministry late on Friday": when it was
+# said is not part of the name.
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening|week))$",
+    re.IGNORECASE,
+)
 # "employees were told": a passive names who heard it, not who said it.
 _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORECASE)
 # "..., said Derek Scissors, a scholar at ..." / "..., said the minister."
@@ -106,7 +114,7 @@ def find_attribution(text: str) -> Attribution | None:
                 or _COORDINATED.search(who)
             ):
                 continue
-            who = _TRAILING_ADVERB.sub("", who)
+            who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
             if document := _DOCUMENT.match(who):
                 who = (document["author"] or _acting_subject(text) or "").strip(" .")
                 if not who:
