@@ -311,6 +311,14 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     # same context as "since the war began".
     during = "More than 200 journalists have been killed by Israeli fire during the conflict."
     assert is_background(during, None, None)
+    # The war named by whose it is: "throughout Israel's war", "during its war".
+    throughout = (
+        "The Houthis have launched missiles toward Israel and targeted ships in the Red Sea "
+        "throughout Israel's war against Hamas in Gaza."
+    )
+    assert is_background(throughout, None, "2025-08-30")
+    its_war = "The Houthis have escalated attacks against Israel during its war with Hamas."
+    assert is_background(its_war, None, "2025-08-30")
     since_first = "Since the Israel-Hamas war started, more than 186 journalists have been killed."
     assert is_background(since_first, None, None)
     assert not is_background("Since Sunday, 40 people have been killed in Gaza.", None, None)
