@@ -138,6 +138,22 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The IDF",
         ),
         (
+            # So does one "adding that ...", or saying "... and that ..." (cut, it would
+            # read "The strike was approved by Netanyahu, adding that ...").
+            "Defense Minister Israel Katz said the strike was approved by Prime Minister "
+            "Benjamin Netanyahu, adding that the Houthis were aware of the consequences.",
+            "Defense Minister Israel Katz said the strike was approved by Prime Minister "
+            "Benjamin Netanyahu, adding that the Houthis were aware of the consequences.",
+            "Defense Minister Israel Katz",
+        ),
+        (
+            "Israel said on Friday that the air strike had targeted the group's chief of "
+            "staff and that it was verifying the outcome.",
+            "Israel said on Friday that the air strike had targeted the group's chief of "
+            "staff and that it was verifying the outcome.",
+            "Israel",
+        ),
+        (
             # "and said" is the speaker's second verb: what was announced is a thing.
             "The minister announced a curfew in the city and said schools would close.",
             "The minister announced a curfew in the city and said schools would close.",
