@@ -536,6 +536,8 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
         ("Najlaa Ahmed managed to get her children to safety, fleeing the RSF.", True),
         ("Volker Türk said Russia showed a flagrant disregard for civilian life.", False),
         ("UN chief Antonio Guterres visited the camp on Sunday.", False),
+        # An article and an adjective are no name ("strike" read as the verb).
+        ("An Israeli strike on March 25 changed their plans for the base.", False),
     ],
 )
 def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:

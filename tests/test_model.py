@@ -98,6 +98,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             None,
         ),
         (
+            # A conjunction opening the sentence is cut, not read as a phrase up to the
+            # first comma.
+            "But an Israeli strike on March 25 changed their plans: hours before a visit to "
+            "T-4 and Palmyra, Israel bombed both sites.",
+            "An Israeli strike on March 25 changed their plans: hours before a visit to "
+            "T-4 and Palmyra, Israel bombed both sites.",
+            None,
+        ),
+        (
             # "said Sunday it had ...": the day is the saying's, and "it" would not say who.
             "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",
             "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",

@@ -41,9 +41,16 @@ def opening_phrase_end(text: str) -> int:
         and (words[1].lower() in _PHRASE_SECOND_WORDS or words[1][:1].isdigit())
     )
     first = words[0].lower().rstrip(",") if words else ""
+    # "But an Israeli strike on March 25 changed their plans: ..., Israel bombed both
+    # sites": a conjunction opening the sentence is all the opening there is.
+    if first in _CONJUNCTIONS and words[0][-1:] != ",":
+        return len(words[0]) + 1
     if (participial or first in _OPENING_WORDS) and "," in text:
         return text.index(",") + 1
     return 0
+
+
+_CONJUNCTIONS = frozenset(("but", "and"))
 
 
 @lru_cache(maxsize=_KEPT)

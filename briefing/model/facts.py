@@ -194,8 +194,9 @@ def civilians_act(text: str) -> bool:
     )
 
 
-# Two or three capitalised words and nothing else: a person's name without a title.
-_BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+# Two or three capitalised words and nothing else: a person's name without a title (not
+# "An Israeli", a subject cut short before a noun read as its verb: "An Israeli strike").
+_BARE_NAME = re.compile(r"^(?!(?:A|An)\s)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 _SAYING = frozenset(
     "said says told tells added adds stated warned confirmed announced condemned denied "
     "called urged accused claimed described".split()
