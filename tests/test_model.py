@@ -613,13 +613,22 @@ def test_captions_and_teasers_are_never_lines() -> None:
             "in Poltava, Ukraine, on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times "
             "News Service",
         ),
+        # Who took it and where it was posted, or the agency, closing it in brackets.
+        (
+            19,
+            "The aftermath of a Russian ballistic missile attack on Dnipro on June 24, 2025, "
+            "that damaged a passenger train (Serhii Lysak/Telegram).",
+        ),
+        (20, "(Abdulaziz Ketaz/AFP)"),
+        # Places in brackets are no credit.
+        (21, "Talks between the two delegations resumed on Monday (Istanbul/Geneva)."),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {
-        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21)
+        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23)
     }
     # Capitals before a slash inside a paragraph of text are no credit.
     allied = "The talks resumed on Friday. NATO/EU officials met in Brussels on Monday."
@@ -656,6 +665,7 @@ def test_captions_and_teasers_are_never_lines() -> None:
         "1 of 3 | Smoke rises over the city.",
         "Smoke rises over the city. AFP via Getty Images",
         "Troops return. EFE/EPA/ATEF SAFADI",
+        "A damaged train in Dnipro (Serhii Lysak/Telegram).",
         "Aid arrived, according to UN/OCHA officials.",
         "PHOTO: the ruins of the market.",
         "The army withdrew to prevent further civilian suffering.",
