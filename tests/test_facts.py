@@ -432,6 +432,28 @@ def test_alike_events_dated_days_apart_are_two_facts() -> None:
     assert select_facts([may, september, next_day]) == [september, may]
 
 
+def test_a_toll_is_more_than_an_alike_fact_counting_no_dead() -> None:
+    def candidate(text: str, order: int) -> FactCandidate:
+        date = DateMention("", "2025-06-24", "day", 0, 0)
+        return FactCandidate(text, "body", (date,), None, (f"a{order}.s1",), order)
+
+    launched = candidate(
+        "On Tuesday, June 24, Russia launched a missile attack on Ukraine, directing ballistic "
+        "missiles at the Dnipro region, said Governor Serhiy Lysak, near Dnipro.",
+        1,
+    )
+    deadly = candidate(
+        "Russia launched a deadly missile attack on the Ukrainian city of Dnipro on June 24, "
+        "killing at least eleven people.",
+        2,
+    )
+    # A toll told again, risen, says it again.
+    risen = candidate("Death toll in Dnipro rises to 19 due to Russian missile attack.", 3)
+    chosen = select_facts([launched, deadly, risen])
+    assert launched in chosen and deadly in chosen
+    assert risen not in chosen
+
+
 def test_a_named_person_is_killed_once_whichever_day_a_report_gives() -> None:
     def candidate(text: str, order: int, day: str) -> FactCandidate:
         date = DateMention("", day, "day", 0, 0)
