@@ -620,6 +620,7 @@ def test_captions_and_teasers_are_never_lines() -> None:
             "that damaged a passenger train (Serhii Lysak/Telegram).",
         ),
         (20, "(Abdulaziz Ketaz/AFP)"),
+        (20, "(Reuters: Khaled Abdullah)"),
         # Places in brackets are no credit.
         (21, "Talks between the two delegations resumed on Monday (Istanbul/Geneva)."),
     ]
@@ -628,7 +629,7 @@ def test_captions_and_teasers_are_never_lines() -> None:
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {
-        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23)
+        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24)
     }
     # Capitals before a slash inside a paragraph of text are no credit.
     allied = "The talks resumed on Friday. NATO/EU officials met in Brussels on Monday."
@@ -666,6 +667,7 @@ def test_captions_and_teasers_are_never_lines() -> None:
         "Smoke rises over the city. AFP via Getty Images",
         "Troops return. EFE/EPA/ATEF SAFADI",
         "A damaged train in Dnipro (Serhii Lysak/Telegram).",
+        "(Reuters: Stringer)",
         "Aid arrived, according to UN/OCHA officials.",
         "PHOTO: the ruins of the market.",
         "The army withdrew to prevent further civilian suffering.",

@@ -62,7 +62,10 @@ _CREDIT = re.compile(
     # it: "... damaged a passenger train (Serhii Lysak/Telegram).", "(Abdulaziz Ketaz/AFP)".
     r"|(?-i:\((?:[Pp]hoto:\s*)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s?/\s?"
     r"(?:Telegram|Facebook|Instagram|Twitter|X|YouTube|TikTok|AFP|AP|Reuters|EPA|Anadolu"
-    r"|Getty Images)\)\.?$)",
+    r"|Getty Images)\)\.?$)"
+    # Or the agency, a colon and who took it: "(Reuters: Khaled Abdullah)", "(AP: Stringer)".
+    r"|(?-i:^\((?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua):\s*[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,2}\)\.?$)",
     re.IGNORECASE,
 )
 # Article text ends its sentences; a short body or subhead line that does not is a teaser,
