@@ -344,6 +344,9 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background(throughout, None, "2025-08-30")
     its_war = "The Houthis have escalated attacks against Israel during its war with Hamas."
     assert is_background(its_war, None, "2025-08-30")
+    # A run of events counted in hundreds, like "a series of".
+    hundreds = "Israel has conducted literally hundreds of strikes on army bases in Syria."
+    assert is_background(hundreds, None, "2025-04-03")
     since_first = "Since the Israel-Hamas war started, more than 186 journalists have been killed."
     assert is_background(since_first, None, None)
     assert not is_background("Since Sunday, 40 people have been killed in Gaza.", None, None)

@@ -97,9 +97,10 @@ _STANDING = _Screened(
         # warning of what may be, not a development
         r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:warned|cautioned|suggested|signalled|signaled)\b"
         r"[^.;]{0,80}?\b(?:could|might|may)\b"
-        # "has launched a series of airstrikes in the region": a run of events, not one
-        r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
-        r"\s+of\b"
+        # "has launched a series of airstrikes in the region", "has conducted literally
+        # hundreds of strikes": a run of events, not one
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:\w+ly\s+)?(?:a\s+)?(?:series|spate"
+        r"|string|wave|number|hundreds|dozens|thousands|scores)\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
         r"|\b(?:war|conflict|offensive|campaign|response|hostilities)"
         r"(?:\s*,[^,;]{1,80},|(?:\s+(?!(?:that|which|who)\b)[\w'’-]+){0,6}?)"
