@@ -69,6 +69,17 @@ def resolved(text: str, published: datetime.date | None) -> list[tuple[str, str,
             ("On Saturday", "2024-12-07", "day"),
         ),
         ("The ministers met in Doha on Saturday.", FRIDAY, ("on Saturday", "2024-11-30", "day")),
+        # "due to" a cause does not look ahead (the day before is not next year's)
+        (
+            "Death toll rises to 19 due to Russian strike on 5 December.",
+            FRIDAY,
+            ("on 5 December", "2024-12-05", "day"),
+        ),
+        (
+            "The ministers were due to meet in Doha on 7 December.",
+            FRIDAY,
+            ("on 7 December", "2024-12-07", "day"),
+        ),
         (
             "Rebel fighters gather in Hama, Syria December 5, 2024. REUTERS/Mahmoud Hassano",
             FRIDAY,

@@ -217,6 +217,23 @@ def test_long_unwrapped_lines_of_like_length_stay_apart() -> None:
     assert len(lines_to_units("\n".join(lines))) == 3
 
 
+def test_a_wire_lead_opens_its_own_paragraph() -> None:
+    # A byline row that ends no sentence is not continued by the wire's lead below it
+    # (joined, the lede was dropped with the byline); a line opening on "(" still is.
+    text = (
+        "by Emmitt Barry, Worthy News Correspondent\n"
+        "(Worthy News) – Between Wednesday night and Thursday morning, the air force struck.\n"
+        "Officials said the strikes hit three bases across the country and\n"
+        "(in two cases) the runways, which were left unusable."
+    )
+    assert [unit for unit, _ in lines_to_units(text)] == [
+        "by Emmitt Barry, Worthy News Correspondent",
+        "(Worthy News) – Between Wednesday night and Thursday morning, the air force struck.",
+        "Officials said the strikes hit three bases across the country and (in two cases) the "
+        "runways, which were left unusable.",
+    ]
+
+
 def test_chinese_page_yields_its_article() -> None:
     paragraphs = (
         "新华社北京十二月六日电 国家统计局六日发布的数据显示，今年前十一个月全国工业生产保持"

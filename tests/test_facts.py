@@ -58,6 +58,9 @@ from briefing.profile import load_profile
         ),
         ("HTS rebels said they had taken over the towns of Talbisa and Rastan.", "HTS rebels"),
         ("Fighting continued, according to local residents.", "local residents"),
+        # When it was said is not part of who said it.
+        ("Drones hit Omdurman, according to local media on Tuesday.", "local media"),
+        ("Ten people were killed, said the ministry late on Friday.", "the ministry"),
         ("It was the third major city to fall out of Assad's control in a week.", None),
         ("Amazon has reportedly told employees to return to the office.", "Amazon"),
         ("Some employees were told to leave the building on Monday.", None),
@@ -426,6 +429,55 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     assert select_facts([signed, restated, other]) == [signed, other]
 
 
+def test_alike_events_dated_days_apart_are_two_facts() -> None:
+    def candidate(text: str, order: int, day: str) -> FactCandidate:
+        date = DateMention("", day, "day", 0, 0)
+        return FactCandidate(text, "body", (date,), None, (f"a{order}.s1",), order)
+
+    may = candidate(
+        "A drone attack launched by the Rapid Support Forces targeted two power stations in "
+        "Omdurman, causing fires and a power outage across Khartoum.",
+        1,
+        "2025-05-14",
+    )
+    september = candidate(
+        "Drone attacks by the Rapid Support Forces hit a power station in Omdurman, "
+        "triggering a major power outage across Khartoum.",
+        2,
+        "2025-09-09",
+    )
+    # The day after (an outlet dating the report, not the attack) is the same attack.
+    next_day = candidate(
+        "Drone attacks by the Rapid Support Forces hit two power stations in Omdurman, "
+        "causing a power outage across Khartoum.",
+        3,
+        "2025-05-15",
+    )
+    assert select_facts([may, september, next_day]) == [september, may]
+
+
+def test_a_toll_is_more_than_an_alike_fact_counting_no_dead() -> None:
+    def candidate(text: str, order: int) -> FactCandidate:
+        date = DateMention("", "2025-06-24", "day", 0, 0)
+        return FactCandidate(text, "body", (date,), None, (f"a{order}.s1",), order)
+
+    launched = candidate(
+        "On Tuesday, June 24, Russia launched a missile attack on Ukraine, directing ballistic "
+        "missiles at the Dnipro region, said Governor Serhiy Lysak, near Dnipro.",
+        1,
+    )
+    deadly = candidate(
+        "Russia launched a deadly missile attack on the Ukrainian city of Dnipro on June 24, "
+        "killing at least eleven people.",
+        2,
+    )
+    # A toll told again, risen, says it again.
+    risen = candidate("Death toll in Dnipro rises to 19 due to Russian missile attack.", 3)
+    chosen = select_facts([launched, deadly, risen])
+    assert launched in chosen and deadly in chosen
+    assert risen not in chosen
+
+
 def test_a_named_person_is_killed_once_whichever_day_a_report_gives() -> None:
     def candidate(text: str, order: int, day: str) -> FactCandidate:
         date = DateMention("", day, "day", 0, 0)
@@ -530,6 +582,8 @@ def test_a_summary_line_saying_again_what_a_fact_says_is_told_once() -> None:
         ("Najlaa Ahmed managed to get her children to safety, fleeing the RSF.", True),
         ("Volker Türk said Russia showed a flagrant disregard for civilian life.", False),
         ("UN chief Antonio Guterres visited the camp on Sunday.", False),
+        # An article and an adjective are no name ("strike" read as the verb).
+        ("An Israeli strike on March 25 changed their plans for the base.", False),
     ],
 )
 def test_people_no_party_to_the_conflict_acting(text: str, act: bool) -> None:

@@ -98,6 +98,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             None,
         ),
         (
+            # A conjunction opening the sentence is cut, not read as a phrase up to the
+            # first comma.
+            "But an Israeli strike on March 25 changed their plans: hours before a visit to "
+            "T-4 and Palmyra, Israel bombed both sites.",
+            "An Israeli strike on March 25 changed their plans: hours before a visit to "
+            "T-4 and Palmyra, Israel bombed both sites.",
+            None,
+        ),
+        (
             # "said Sunday it had ...": the day is the saying's, and "it" would not say who.
             "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",
             "Israel's military said Sunday it had killed a Hamas cell leader in Gaza.",
@@ -136,6 +145,22 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The IDF said measures were taken to limit civilian harm but did not disclose "
             "the strike’s location.",
             "The IDF",
+        ),
+        (
+            # So does one "adding that ...", or saying "... and that ..." (cut, it would
+            # read "The strike was approved by Netanyahu, adding that ...").
+            "Defense Minister Israel Katz said the strike was approved by Prime Minister "
+            "Benjamin Netanyahu, adding that the Houthis were aware of the consequences.",
+            "Defense Minister Israel Katz said the strike was approved by Prime Minister "
+            "Benjamin Netanyahu, adding that the Houthis were aware of the consequences.",
+            "Defense Minister Israel Katz",
+        ),
+        (
+            "Israel said on Friday that the air strike had targeted the group's chief of "
+            "staff and that it was verifying the outcome.",
+            "Israel said on Friday that the air strike had targeted the group's chief of "
+            "staff and that it was verifying the outcome.",
+            "Israel",
         ),
         (
             # "and said" is the speaker's second verb: what was announced is a thing.
@@ -362,6 +387,17 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     # same context as "since the war began".
     during = "More than 200 journalists have been killed by Israeli fire during the conflict."
     assert is_background(during, None, None)
+    # The war named by whose it is: "throughout Israel's war", "during its war".
+    throughout = (
+        "The Houthis have launched missiles toward Israel and targeted ships in the Red Sea "
+        "throughout Israel's war against Hamas in Gaza."
+    )
+    assert is_background(throughout, None, "2025-08-30")
+    its_war = "The Houthis have escalated attacks against Israel during its war with Hamas."
+    assert is_background(its_war, None, "2025-08-30")
+    # A run of events counted in hundreds, like "a series of".
+    hundreds = "Israel has conducted literally hundreds of strikes on army bases in Syria."
+    assert is_background(hundreds, None, "2025-04-03")
     since_first = "Since the Israel-Hamas war started, more than 186 journalists have been killed."
     assert is_background(since_first, None, None)
     assert not is_background("Since Sunday, 40 people have been killed in Gaza.", None, None)
@@ -631,13 +667,23 @@ def test_captions_and_teasers_are_never_lines() -> None:
             "in Poltava, Ukraine, on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times "
             "News Service",
         ),
+        # Who took it and where it was posted, or the agency, closing it in brackets.
+        (
+            19,
+            "The aftermath of a Russian ballistic missile attack on Dnipro on June 24, 2025, "
+            "that damaged a passenger train (Serhii Lysak/Telegram).",
+        ),
+        (20, "(Abdulaziz Ketaz/AFP)"),
+        (20, "(Reuters: Khaled Abdullah)"),
+        # Places in brackets are no credit.
+        (21, "Talks between the two delegations resumed on Monday (Istanbul/Geneva)."),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {
-        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21)
+        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24)
     }
     # Capitals before a slash inside a paragraph of text are no credit.
     allied = "The talks resumed on Friday. NATO/EU officials met in Brussels on Monday."
@@ -722,6 +768,8 @@ def test_a_post_cut_short_takes_its_lines_above() -> None:
         "1 of 3 | Smoke rises over the city.",
         "Smoke rises over the city. AFP via Getty Images",
         "Troops return. EFE/EPA/ATEF SAFADI",
+        "A damaged train in Dnipro (Serhii Lysak/Telegram).",
+        "(Reuters: Stringer)",
         "Aid arrived, according to UN/OCHA officials.",
         "PHOTO: the ruins of the market.",
         "The army withdrew to prevent further civilian suffering.",

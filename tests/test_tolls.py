@@ -26,6 +26,9 @@ from briefing.pipeline import process_document, read_documents, resolve_profile
         ("Another 87 people were injured.", {"injured": 87}),
         ("Russian strike on Kyiv kills 12 in biggest attack", {"dead": 12}),
         ("The death toll rose to 1,644 on Saturday.", {"dead": 1644}),
+        # Where the toll was counted, between the toll and its verb.
+        ("Death toll in Dnipro rises to 19 due to Russian strike.", {"dead": 19}),
+        ("The death toll in Port Sudan stood at 12 on Monday.", {"dead": 12}),
         # The numbers of a time phrase count no one.
         ("Two days after the strike killed nine people, talks resumed.", {"dead": 9}),
         ("One of its guards was killed.", {}),

@@ -92,7 +92,11 @@ _CANDIDATE = re.compile(
 _TENSE_CUE = re.compile(
     r"""
     (?<![\w'’-])(?:
-        (?P<future>will|shall|would|must|due|plans?|planned|planning|scheduled|set\ to|expected
+        # "due" but in "due to" giving a cause ("rises to 19 due to the strike on June 24"):
+        # "due to" looks ahead after a form of "be" ("is due to meet on Monday")
+        (?P<future>will|shall|would|must|due(?!\s+to\b)|(?<=\b(?:is|be)\s)due
+            |(?<=\b(?:are|was)\s)due|(?<=\b(?:were|been)\s)due|plans?|planned|planning
+            |scheduled|set\ to|expected
             |expects?|upcoming|next|coming|to\ be\ held|going\ to|intends?|aims?\ to
             |(?:is|are)\ to)
       | (?P<past>said|says|told|was|were|had|did|ago|last

@@ -219,6 +219,10 @@ WRAP_MAX_WIDTH = 132  # longer lines were not wrapped by a tool
 WRAPPED_SHARE = 0.5  # of the lines longer than half the width, near it: a paragraph's inner lines
 
 
+# An agency or outlet in brackets, then a dash: how a wire story's first paragraph opens.
+_WIRE_LEAD = re.compile(r"\([A-Z][\w .&'’-]{1,40}\)\s*[-–—]\s")
+
+
 def lines_to_units(text: str) -> list[tuple[str, bool]]:
     """Strip each line, drop blanks, and join lines that were wrapped: a line continues the
     previous one when that one is long, unfinished and the next starts in lower case; on a
@@ -273,6 +277,8 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
                     and not ends_a_sentence(units[-1][0][-1])
                     and (line[0].islower() or line[0] in "(0123456789")
                     and "©" not in line  # an image's alt text and credit under a teaser
+                    # "(Reuters) - ...", "(Worthy News) – ...": a wire's lead opens a paragraph
+                    and _WIRE_LEAD.match(line) is None
                 )
             )
         ):

@@ -505,8 +505,9 @@ READ_ALSO = (
 # Headings of teaser lists and tag rows inside or after an article; what follows them up to
 # the next paragraph is links to other pages.
 LIST_LABEL = lazy_compile(
-    r"^(?:related(?: \w+)?|more (?:on|about) this (?:story|topic)|more from .{1,40}|most (?:read|"
-    r"popular|viewed|shared)|trending(?: now)?|recommended(?: stories| for you| reading)?"
+    r"^(?:related(?: \w+)?|more (?:on|about) this (?:story|topic)|more from .{1,40}|more to read"
+    r"|most (?:read|popular|viewed|shared)|trending(?: now)?"
+    r"|recommended(?: stories| for you| reading)?"
     r"|read (?:more|also|next)|see also|also read|top stories|latest(?: news| stories)?"
     r"|editor'?s picks?|(?:suggested |related )?topics|tags"
     # the same headings in the other languages the shared pages are written in most

@@ -53,6 +53,14 @@ _TRAILING_ADVERB = re.compile(
     r"|will|would|could|(?-i:[a-z]+ly)))+$",
     re.IGNORECASE,
 )
+# "according to local media on Tuesday", "said the ministry late on Friday": when it was
+# said is not part of the name.
+_TRAILING_TIME = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening|week))$",
+    re.IGNORECASE,
+)
 # "employees were told": a passive names who heard it, not who said it.
 _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORECASE)
 # "..., said Derek Scissors, a scholar at ..." / "..., said the minister." Not "told": what
@@ -112,7 +120,7 @@ def find_attribution(text: str) -> Attribution | None:
                 or _INFINITIVE.search(who)
             ):
                 continue
-            who = _TRAILING_ADVERB.sub("", who)
+            who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
             start, most_words = match.start(), _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS

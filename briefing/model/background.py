@@ -55,11 +55,11 @@ _STATE = (
     # total over the war, not the news ("have been killed since Sunday" is)
     r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b[^.;]*\bsince\s+(?:the\s+(?:war|conflict"
     r"|fighting|start|beginning|outbreak)\b|(?:\w+\s+)?(?:19|20)\d\d\b)"
-    # the same total "during the conflict" or "throughout the war", or told after its
-    # period: "Since the war started in October 2023, more than 186 journalists have been
-    # killed"
-    r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b[^.;]*\b(?:during|throughout)\s+the\s+"
-    r"(?:war|conflict)\b"
+    # the same total "during the conflict" or "throughout the war" ("throughout Israel's
+    # war against Hamas", "during its war with Hamas"), or told after its period: "Since
+    # the war started in October 2023, more than 186 journalists have been killed"
+    r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b[^.;]*\b(?:during|throughout)\s+"
+    r"(?:the|its|their|[\w-]+['’]s)\s+(?:war|conflict)\b"
     r"|^\W*since\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:war|conflict|fighting)\b[^.;]*\b(?:has|have)\s+"
     r"(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
     # "confirmed the total number of journalists killed by Israel since the start of the
@@ -100,9 +100,10 @@ _STANDING = Screened(
         # warning of what may be, not a development
         r"|\b(?:has|have)\s+(?:\w+ly\s+)?(?:warned|cautioned|suggested|signalled|signaled)\b"
         r"[^.;]{0,80}?\b(?:could|might|may)\b"
-        # "has launched a series of airstrikes in the region": a run of events, not one
-        r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:a\s+)?(?:series|spate|string|wave|number)"
-        r"\s+of\b"
+        # "has launched a series of airstrikes in the region", "has conducted literally
+        # hundreds of strikes": a run of events, not one
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:\w+ly\s+)?(?:a\s+)?(?:series|spate"
+        r"|string|wave|number|hundreds|dozens|thousands|scores)\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
         # "Hezbollah has said it is acting in support of ...", "Russia has said it does not
         # target civilians": a stance held, told in the perfect

@@ -41,6 +41,12 @@ def opening_phrase_end(text: str) -> int:
         and (words[1].lower() in _PHRASE_SECOND_WORDS or words[1][:1].isdigit())
     )
     first = words[0].lower().rstrip(",") if words else ""
+    # "But an Israeli strike on March 25 changed their plans: ..., Israel bombed both
+    # sites": "But" opening the sentence is all the opening there is. ("And" is left as it
+    # was: "And many in the top leadership of Hezbollah, ..., were killed by Israel" would
+    # then go to the pane of who is acted upon, not of who acts.)
+    if first == "but" and words[0][-1:] != ",":
+        return len(words[0]) + 1
     if (participial or first in _OPENING_WORDS) and "," in text:
         return text.index(",") + 1
     return 0

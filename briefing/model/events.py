@@ -48,12 +48,14 @@ _ENDS_SENTENCE = re.compile(
     r"(?:[.!?\"”’]*\s*$|,?\s*(?:as|while|amid|after|but|and|[a-z]+ing)\b)",
 )
 # The speaker goes on after the event, with no subject of its own: "The IDF said measures
-# were taken ... but did not disclose the strike's location". Cut off the speaker, the rest
-# would tell of nobody.
+# were taken ... but did not disclose the strike's location", "Katz said the strike was
+# approved by Netanyahu, adding that ...", "Israel said the strike had targeted ... and that
+# it was verifying the outcome". Cut off the speaker, the rest would tell of nobody.
 _SPEAKER_GOES_ON = re.compile(
     r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
     r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
-    r"|provided|declined|refused)\b",
+    r"|provided|declined|refused)\b"
+    r"|,\s*adding\b|\band\s+that\s",
     re.IGNORECASE,
 )
 # "..., and Philip Pronin, the governor of the Poltava region, said ...": a second speaker

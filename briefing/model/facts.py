@@ -8,6 +8,7 @@ questions, quotes of opinion and background asides score low.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from briefing.model.clauses import (
 )
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
+from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact
 from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
 
@@ -199,8 +201,9 @@ def civilians_act(text: str) -> bool:
     )
 
 
-# Two or three capitalised words and nothing else: a person's name without a title.
-_BARE_NAME = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+# Two or three capitalised words and nothing else: a person's name without a title (not
+# "An Israeli", a subject cut short before a noun read as its verb: "An Israeli strike").
+_BARE_NAME = re.compile(r"^(?!(?:A|An)\s)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 _SAYING = frozenset(
     "said says told tells added adds stated warned confirmed announced condemned denied "
     "called urged accused claimed described".split()
@@ -218,6 +221,8 @@ def select_facts(
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
     chosen_words = [report_words(fact.text) for fact in shown]
+    chosen_days = [fact.date if fact.precision == "day" else None for fact in shown]
+    chosen_tolls = [_tells_deaths(fact.text) for fact in shown]
     chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
@@ -226,17 +231,36 @@ def select_facts(
     for _, candidate in ranked:
         if len(best) == limit:
             break
-        # A rewording of a fact already chosen (the reports were not merged) says it again.
+        # A rewording of a fact already chosen (the reports were not merged) says it again,
+        # unless the two are dated days apart ("RSF drones hit Omdurman's power stations"
+        # in May and again in September are two attacks), or it counts the dead and the
+        # fact does not ("Death toll in Dnipro rises to 19 due to Russian strike on June 24"
+        # is more than "A Russian missile struck a train near Dnipro on June 24").
         words = report_words(candidate.text)
-        if any(_restates(words, other) for other in chosen_words):
+        day = _event_day(candidate)
+        deaths = _tells_deaths(candidate.text)
+        if any(
+            _restates(words, other)
+            and not _days_apart(day, other_day)
+            and not (deaths and not other_deaths)
+            for other, other_day, other_deaths in zip(
+                chosen_words, chosen_days, chosen_tolls, strict=True
+            )
+        ):
             continue
         # Or the same person doing the same to the same thing that day, reworded
         # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
         act = _act(candidate.text, _day(candidate), candidate.speaker)
-        if act and any(act.restates(other) for other in chosen_acts if other):
+        if act and any(
+            act.restates(other) and not (deaths and not other_deaths)
+            for other, other_deaths in zip(chosen_acts, chosen_tolls, strict=True)
+            if other
+        ):
             continue
         best.append(candidate)
         chosen_words.append(words)
+        chosen_days.append(day)
+        chosen_tolls.append(deaths)
         chosen_acts.append(act)
 
     def when(candidate: FactCandidate) -> str | None:
@@ -253,6 +277,27 @@ def select_facts(
 # one event (a toll that rose between reports included: "at least 24" and "at least 34").
 _RESTATED_WORDS = 0.4
 _RESTATED_NAMES = 0.5
+
+
+# Events dated this many days apart or more are two events, however alike their words: one
+# day more absorbs an outlet dating the strike and another the day it was reported.
+_APART_DAYS = 2
+
+
+def _event_day(candidate: FactCandidate) -> str | None:
+    date = best_date(candidate.dates)
+    return date.value if date and date.precision == "day" else None
+
+
+def _tells_deaths(text: str) -> bool:
+    return "dead" in toll_counts(text)
+
+
+def _days_apart(one: str | None, other: str | None) -> bool:
+    if one is None or other is None:
+        return False
+    gap = datetime.date.fromisoformat(one) - datetime.date.fromisoformat(other)
+    return abs(gap.days) >= _APART_DAYS
 
 
 def _share(one: frozenset[str], other: frozenset[str]) -> float:

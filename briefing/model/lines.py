@@ -57,7 +57,15 @@ _CREDIT = re.compile(
     # paper or service: "... on Sept. 3, 2024.DAVID GUTTENFELDER/The New York Times News
     # Service", "... on Friday. FRED LUM/THE GLOBE AND MAIL".
     r"|(?-i:[.!?]\s*[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}\s?/\s?[A-Z][\w'’.-]*"
-    r"(?:\s+[A-Z][\w'’.-]*){0,5}\s*$)",
+    r"(?:\s+[A-Z][\w'’.-]*){0,5}\s*$)"
+    # Or, closing it in brackets, who took it and where it was posted or which agency sent
+    # it: "... damaged a passenger train (Serhii Lysak/Telegram).", "(Abdulaziz Ketaz/AFP)".
+    r"|(?-i:\((?:[Pp]hoto:\s*)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s?/\s?"
+    r"(?:Telegram|Facebook|Instagram|Twitter|X|YouTube|TikTok|AFP|AP|Reuters|EPA|Anadolu"
+    r"|Getty Images)\)\.?$)"
+    # Or the agency, a colon and who took it: "(Reuters: Khaled Abdullah)", "(AP: Stringer)".
+    r"|(?-i:^\((?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua):\s*[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,2}\)\.?$)",
     re.IGNORECASE,
 )
 # Article text ends its sentences; a short body or subhead line that does not is a teaser,

@@ -22,6 +22,8 @@ _HEDGE = r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\
 # killed and 102 wounded").
 _GAP = r"(?:(?!(?:and|kill|dead|died|death|injur|wound|hurt)\b)[^\W\d_][\w'’-]*\s+){0,4}"
 
+# Where a toll was counted, between its word and its verb: "the death toll in Dnipro rose".
+_PLACE = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 # Between a toll's word and its count: "the death toll rose to", "has reached", "stood at".
 _RISEN = r"(?:rose|rises|climbed|reached|stood|stands|is|was|has|had|risen|at|to)"
 
@@ -34,8 +36,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     found = {}
     for kind, stems in _KINDS.items():
         before = rf"\b{_HEDGE}{count}\s+{_GAP}(?:{stems})\b"  # "74 people were killed"
-        # "killing 38", "the death toll rose to 74", "claimed the lives of 12"
-        after = rf"\b(?:{stems})(?:\s+(?:toll|of))?(?:\s+{_RISEN}){{0,3}}\s+{_HEDGE}{count}\b"
+        # "killing 38", "the death toll rose to 74", "claimed the lives of 12", "Death toll
+        # in Dnipro rises to 19"
+        after = (
+            rf"\b(?:{stems})(?:\s+(?:toll|of))?(?:\s+in\s+{_PLACE})?(?:\s+{_RISEN}){{0,3}}"
+            rf"\s+{_HEDGE}{count}\b"
+        )
         found[kind] = re.compile(f"{before}|{after.replace('(?P<count>', '(?P<count2>')}", re.I)
     return found
 

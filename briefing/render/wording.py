@@ -56,7 +56,9 @@ def human_date(value: str) -> str:
 
 
 def overview(briefing: Briefing) -> str:
-    """'2 articles from Dawn and The Business Standard, 6 to 7 December 2024'."""
+    """'2 articles from Dawn and The Business Standard, 6 to 7 December 2024'; '8 articles,
+    1 from The Jerusalem Post, 3 April 2025' when the others' outlets are unknown (not '8
+    articles from The Jerusalem Post')."""
     count = len(briefing.articles)
     line = f"{count} article{'s' if count != 1 else ''}"
     outlets = list(briefing.outlets)
