@@ -40,11 +40,18 @@ M), articles' news days (`news_day`) 653 M, the tagger's positions 413 M, subjec
 Not kept: a reading's `tells_no_event` judged only when first asked for (a cached
 property): of the 2,472 readings the tail makes itself, 2,145 are judged anyway (every line
 without dates asks it in `line_dates`), an eighth of their judging saved.
-Not tried (the next step): the tail's work that needs no corroboration handed to the pool's
-workers (kept alive past the last page: warm, nothing forked; the pool now ends with
-`process_documents`) while the main process corroborates (4,638 M): reading the other
-actors' sentences (~1,170 M, found first in the main process, 456 M) and the profile
-suggestion (800 M, a 400,000-character sample), ~2 G of the tail on its idle core.
+Measured and left out (perf23b, 2026-11-28): the tail's work that needs no corroboration
+(the profile suggestion, the other actors and the readings of their sentences no worker
+read: 2,588 sentences) in a child forked at the model stage's start, 200 articles and more,
+while the main process corroborates (forked rather than the pool kept alive: the child
+inherits the articles, nothing is pickled). The main process's model stage 13,073 -> 10,878 M
+instructions (pane lines 5,116 -> 4,177; line dates and summaries +50 M each: caches the
+readings warmed were cold); its CPU on a W.pkl of the distinct 1,000 (`model_stage.py
+--saved`, three pairs in turn at load 10-11) 2.97 / 2.92 / 3.45 s before, 2.72 / 2.64 / 2.57 s
+after, the child 0.48-0.50 s (copying on write: main's page faults 87,700 -> 102,500); the
+model phase of cold runs (`timeline.py`, in turn) 2.65 / 2.66 s -> 2.41 / 2.32 s. About
+0.25 s off a cold 1,000 of ~11 s (2%) for half a second more CPU and a second process with
+its own ways to fail in every large run: not worth it.
 """
 
 from __future__ import annotations
