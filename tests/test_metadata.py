@@ -198,9 +198,16 @@ def test_labels_and_agencies_are_no_datelines(first_paragraph: str) -> None:
         # a label, a word cut short: text
         ("Update/ ", None, None, "Update/ "),
         ("Sonder-/ ", None, None, "Sonder-/ "),
+        # a newsroom's bureau or desk credits the report; it is no place
+        ("TNI Bureau: ", "TNI", None, ""),
+        ("NYM Desk: ", "NYM", None, ""),
+        ("PTI Bureau: ", None, "PTI", ""),
+        # a section's desk, a bureau by its city: furniture, no newsroom
+        ("Sports Desk: ", None, None, ""),
+        ("New Delhi Bureau: ", None, None, ""),
     ],
 )
-def test_a_slash_credit_opening_the_text_is_the_credit_not_text(
+def test_a_credit_opening_the_text_is_the_credit_not_text(
     opening: str, outlet: str | None, wire: str | None, kept: str
 ) -> None:
     body = BODY.replace("The city council voted", f"{opening}The city council voted", 1)

@@ -107,11 +107,41 @@ async def test_main_screen_lists_profile_actors_then_others(seed_briefing: Brief
         assert masthead.startswith("2 articles · 2 outlets · ")
         assert seed_briefing.profile_name in masthead
         assert masthead.endswith(f" · {seed_briefing.summarizer}·{seed_briefing.length}")
-        # The first actor is shown at once: its name, then its summary lines.
-        first = seed_briefing.actors[0]
+        # The actor with the most key facts (HTS, 4; the first, Assad government, has 1) is
+        # shown at once: its name, then its summary lines.
+        first = seed_briefing.actors[1]
+        assert [len(a.facts) for a in seed_briefing.actors[:2]] == [1, 4]
         shown = [str(option.prompt) for option in detail(app).options]
-        assert shown[0] == first.name
+        assert shown[0] == first.name == "HTS"
         assert shown[2].startswith("• " + first.summary[0].text)
+
+
+@synchronously
+async def test_opens_on_the_actor_with_most_news_keeping_jump_numbers(
+    seed_briefing: Briefing,
+) -> None:
+    # Key facts count first, then sources, then profile order: Iran (4th) given as many key
+    # facts and sources as HTS (2nd) ties and HTS opens; a source more and Iran opens;
+    # Kurdish forces (3rd), with more sources but fewer key facts, never does.
+    profile = seed_briefing.actors
+    hts, kurds, iran = profile[1:4]
+    kurds = replace(kurds, sentence_ids=kurds.sentence_ids + ("a3.s1", "a4.s1"))
+    iran = replace(iran, facts=iran.facts + hts.facts[:1])
+    assert len(iran.facts) == len(hts.facts) == 4 and len(kurds.facts) == 2
+    assert iran.source_count == hts.source_count == 2 and kurds.source_count == 4
+    more = replace(iran, sentence_ids=iran.sentence_ids + ("a3.s2",))
+    for shown_iran, opened in ((iran, hts), (more, more)):
+        actors = (profile[0], hts, kurds, shown_iran, *profile[4:])
+        app = BriefingApp(replace(seed_briefing, actors=actors))
+        async with app.run_test(size=SMALL) as pilot:
+            await settle(app, pilot)
+            listed = app.screen.query_one(ActorList)
+            assert listed.highlighted_option.id == opened.id
+            assert str(detail(app).options[0].prompt) == opened.name
+            # The list and its number keys keep the profile's order.
+            assert [o.id for o in listed.options if o.id][:7] == [a.id for a in actors]
+            await pilot.press("1")
+            assert listed.highlighted_option.id == profile[0].id
 
 
 @synchronously

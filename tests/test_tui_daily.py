@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Label, OptionList, Static
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.render import render_actor_markdown
+from briefing.render.wording import opening_actor
 from briefing.resources import seed_paths
 from briefing.tui import config, opener, reload
 from briefing.tui.app import BriefingApp
@@ -361,9 +362,9 @@ async def test_o_opens_the_source_file_in_the_pager(
     app = BriefingApp(seed_briefing)
     async with app.run_test(size=LARGE) as pilot:
         await settle(app, pilot)
-        first = seed_briefing.actors[0].summary[0]
+        first = opening_actor(seed_briefing).summary[0]
         article = seed_briefing.article(first.sources[0].partition(".")[0]).article
-        await pilot.press("tab", "o")  # the first summary line: its first source
+        await pilot.press("tab", "o")  # the opened pane's first summary line: its first source
         await pilot.pause()
         assert recorder.calls == [["less", "-R", str(Path(article.path).resolve())]]
         await pilot.press("s", "j", "o")  # the second source in the table

@@ -22,6 +22,7 @@ from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.progress import Stage
 from briefing.render import render
+from briefing.render.wording import opening_actor
 from briefing.resources import seed_paths
 from briefing.tui import engine as engine_module
 from briefing.tui.app import BriefingApp
@@ -298,7 +299,7 @@ async def test_the_view_shows_the_briefing_the_engine_made(
         assert app.briefing is not None
         assert render(app.briefing, "json") == render(seed_briefing, "json")
         actors = app.screen.query_one(ActorList)
-        assert actors.pointed == seed_briefing.actors[0].id
+        assert actors.pointed == opening_actor(seed_briefing).id
     assert engine.pid is None  # waited for and reaped
 
 

@@ -206,7 +206,9 @@ async def vim_keys_move_in_a_list(app: BriefingApp, pilot: Pilot) -> None:
 async def enter_opens_a_line_c_copies_it(app: BriefingApp, pilot: Pilot) -> None:
     await press(pilot, "l", "c")
     line = detail(app).current_line
-    assert app.clipboard == f"{line.text} — {line.citation}"
+    # HTS's first summary line (the pane opened on), naming another actor too
+    assert line.also == ("Assad government",)
+    assert app.clipboard == f"{line.text} (also: Assad government) — {line.citation}"
     await press(pilot, "enter")
     assert isinstance(app.screen, ArticleScreen) and app.screen.sources
 

@@ -432,6 +432,7 @@ def _dateline(place: str, credit: str | None, date: str | None, end: int) -> Ope
     folded = place.casefold()
     if (
         AGENCY_NAME.match(place)
+        or NEWSROOM_PLACE.search(place)
         or folded in known_outlets()
         or GENRE_LABELS & set(normalise(place).split())
     ):
@@ -463,10 +464,15 @@ class OpeningCredit:
 
 def opening_credit(text: str) -> OpeningCredit | None:
     """The credit opening a paragraph: "Shafaq News/ Clashes continue ..." (a newsroom, as
-    "AUSTIN (KXAN) —" credits one; "Reuters/ ..." an agency), or a bare "/", when a sentence
-    follows (menus and tables have "Hemden/ Blusen kurzarm"). A label is no credit
-    ("Update/ ..."): its text is kept."""
-    match = OPENING_SLASH.match(text) if text[:1].isupper() or text[:1] == "/" else None
+    "AUSTIN (KXAN) —" credits one; "Reuters/ ..." an agency), "TNI Bureau: ..." (a newsroom
+    by its bureau or desk), or a bare "/", when a sentence follows (menus and tables have
+    "Hemden/ Blusen kurzarm"). A label is no credit ("Update/ ..."): its text is kept; a desk
+    named by common words or a country or capital ("Sports Desk: ...", "Delhi Bureau: ...") is
+    furniture crediting no newsroom."""
+    opens = text[:1].isupper() or text[:1] == "/"
+    slash = OPENING_SLASH.match(text) if opens else None
+    desk = OPENING_NEWSROOM.match(text) if opens and not slash else None
+    match = slash or desk
     credit = match and match["credit"]
     if (
         match is None
@@ -474,6 +480,8 @@ def opening_credit(text: str) -> OpeningCredit | None:
         or (credit and set(normalise(credit).split()) <= GENRE_LABELS)
     ):
         return None
+    if desk and (_common_words(credit) or credit.casefold() in _state_places()):
+        return OpeningCredit(None, None, match.end())
     return OpeningCredit(*_credited(credit), match.end())
 
 
@@ -517,12 +525,22 @@ def _common_words(text: str) -> bool:
     return all(stem(word) in common for word in re.findall(r"[^\W\d_]+", text.lower()))
 
 
+# "News Desk", "Web Desk": the kinds of a newsroom's desk.
+_DESK_KIND = r"(?i:(?:news|web|digital|online|editorial)\s+)?"
 # "Devdiscourse News Desk | Updated: ...", "NYM Desk", "AMN/ WEB DESK": the newsroom of the site
 # credited with the report, its name before its desk.
 DESK_CREDIT = lazy_compile(
     r"^(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}?)\s*/?\s*"
-    r"(?i:(?:news|web|digital|online|editorial)\s+)?(?i:desk)(?:\s*[|,–—-]|$)"
+    rf"{_DESK_KIND}(?i:desk)(?:\s*[|,–—-]|$)"
 )
+# "TNI Bureau: A coordinated explosion ...", "NYM Desk – ...": a newsroom's credit opening the
+# text (its desk, bureau or newsroom after its name), which a dateline's place never ends in.
+_NEWSROOM_UNIT = rf"{_DESK_KIND}(?i:desk|bureau|newsroom)"
+OPENING_NEWSROOM = lazy_compile(
+    r"(?P<credit>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}?)\s+"
+    rf"{_NEWSROOM_UNIT}\s*(?::|[—–-]{{1,2}}|\|)\s+(?=[\"“‘'A-Z0-9])"
+)
+NEWSROOM_PLACE = lazy_compile(rf"\s{_NEWSROOM_UNIT}$")
 DESK_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
 
 
@@ -559,6 +577,15 @@ def _country_names() -> frozenset[str]:
     from briefing.countries import COUNTRIES
 
     return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
+
+
+@cache
+def _state_places() -> frozenset[str]:
+    """The world's countries and their capitals, folded: where a bureau sits."""
+    from briefing.countries import COUNTRIES
+
+    capitals = {name.casefold() for country in COUNTRIES for name in country.capitals}
+    return _country_names() | capitals
 
 
 def find_dateline(

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
 from briefing.progress import Stage, describe
+from briefing.render.wording import opening_actor
 from briefing.tui.citations import (
     MUTED,
     actor_style,
@@ -87,10 +88,10 @@ class ActorList(VimOptionList):
         keep = self.highlighted_option.id if self.highlighted_option else None
         everyone = all_actors(briefing)
         if keep not in {a.id for a in everyone}:
-            # Start on the first actor the articles report on: with a profile that does
-            # not fit them, that is one of the other actors.
-            reported = [a.id for a in everyone if a.sentence_ids] or [a.id for a in everyone]
-            keep = reported[0] if reported else None
+            # Start where the news is, not on the profile's first actor (whose pane may be
+            # nearly empty in a story about another).
+            opening = opening_actor(briefing)
+            keep = opening.id if opening else None
         self._pointed = keep
         if not self.size.width:
             # Not laid out yet: the rows need the list's width, and its first resize
