@@ -120,6 +120,14 @@ paragraph, of the first 19 of them 10 one word long; 21 under it; 2 the first pa
 by no row, 3; none taken, 1. The training pages read easier than the test sample: the slug
 measure on their slug pages 541/694 (0.78) against the sample's 103/144 (0.72), the hand
 measure 574/687 (0.84) against 101/143 (0.71).
+
+Are the two samples' readers the difference? A third reader read 100 pages of each again,
+blind (`hand_headlines_second.json`; `--agreement`): agreeing with the test sample's reader on
+94 of 99 pages, with the training labels' on 100 of 100. The labels hold; by the third
+reader's labels the shipped scorer (not held out, for the comparison alone) is right on 63/99
+of the test sample's pages and 80/100 of the training pages': the test sample's first sites
+read harder (a gap of 2.7 standard errors between two halves of one random draw). Over both
+hand samples, site-held-out, 830 of 1,069 (0.78).
 """
 
 from __future__ import annotations
@@ -175,6 +183,7 @@ HAND_LABELS = Path(__file__).with_name("hand_headlines.json")
 # Headlines read by hand on pages of other sites than the sample's (`hand_training`): judged
 # cross-validated by site, the scorer fitted without each page's site.
 HAND_TRAIN_LABELS = Path(__file__).with_name("hand_headlines_train.json")
+HAND_SECOND_LABELS = Path(__file__).with_name("hand_headlines_second.json")
 TRAINING_PAGES = "training pages (cross-validated by site)"  # as `hand_line` names them
 HAND_SEED = 22  # the seed the hand-labelled sample was drawn with
 SETS = (
@@ -471,6 +480,34 @@ def hand_training(shared: Path) -> list[tuple[Page, list[str]]]:
     if both:
         raise ValueError(f"hand training pages from the test sample's sites: {both}")
     return labelled
+
+
+def _readings(value: str | list[str] | None) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def readings_agree(first: str | list[str] | None, second: str | list[str] | None) -> bool:
+    """Whether two readers read one headline: a text of either is the other's (as a title is
+    judged), or neither reads one."""
+    one, other = _readings(first), _readings(second)
+    if not one or not other:
+        return not one and not other
+    return any(is_headline(text, other) for text in one) or any(
+        is_headline(text, one) for text in other
+    )
+
+
+def agreement_lines() -> list[str]:
+    """How often the second, blind reading (`HAND_SECOND_LABELS`) agrees with the test
+    sample's and the training labels' on the pages both read."""
+    second = json.loads(HAND_SECOND_LABELS.read_text(encoding="utf-8"))["headlines"]
+    lines = []
+    for name, path in (("test sample", HAND_LABELS), ("training labels", HAND_TRAIN_LABELS)):
+        first = json.loads(path.read_text(encoding="utf-8"))["headlines"]
+        both = [key for key in second if key in first]
+        agree = sum(readings_agree(first[key], second[key]) for key in both)
+        lines.append(f"two readers agree on the {name}: {agree}/{len(both)} pages")
+    return lines
 
 
 # What parts a title from a site's name or a breadcrumb on one row: "Headline | Site",
@@ -869,7 +906,15 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help=f"print the ids of the N pages a hand-labelled sample reads ({HAND_LABELS.name})",
     )
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help=f"how often a second, blind reading ({HAND_SECOND_LABELS.name}) agrees",
+    )
     args = parser.parse_args(argv)
+    if args.agreement:
+        print("\n".join(agreement_lines()))
+        return 0
     if args.draw_sample:
         print("\n".join(draw_hand_sample(args.shared, args.draw_sample)))
         return 0

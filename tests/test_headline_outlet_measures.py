@@ -41,6 +41,7 @@ from fit_headlines import (  # noqa: E402
     miss_context,
     miss_kind,
     rank_line,
+    readings_agree,
     wilson_interval,
 )
 from tree_boost import Settings, fit_trees, scores  # noqa: E402
@@ -383,3 +384,11 @@ def test_hand_training_pages_are_drawn_past_the_sample() -> None:
     assert drawn[: len(tested)] == list(tested)
     assert set(trained) <= set(drawn[len(tested) :])
     assert list(trained) == [key for key in drawn if key in trained]  # in the draw's order
+
+
+def test_two_readings_agree_when_either_reads_the_others_headline() -> None:
+    agree = readings_agree
+    assert agree("Storm hits coast | Daily News", ["Storm hits coast", "Weather"])
+    assert agree(None, None)
+    assert not agree(None, "Storm hits coast")
+    assert not agree("Storm hits coast", "Markets fall")
