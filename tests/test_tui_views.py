@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from textual.widgets import Collapsible, ProgressBar, Static
 
@@ -95,6 +96,24 @@ async def test_profile_names_are_whole_at_80x24(seed_briefing: Briefing) -> None
         for actor in seed_briefing.actors + seed_briefing.other_actors:
             assert any(f" {actor.name} " in row for row in rows), actor.name
         assert "…" not in "".join(rows)
+
+
+@synchronously
+async def test_a_long_other_actors_name_is_cut_before_the_counts_go(
+    seed_briefing: Briefing,
+) -> None:
+    long_name = "General People's Congress Party of Yemen and its allies"
+    other = replace(seed_briefing.other_actors[0], name=long_name)
+    briefing = replace(seed_briefing, other_actors=(other, *seed_briefing.other_actors[1:]))
+    app = BriefingApp(briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        options = app.screen.query_one("#actors").options
+        assert str(options[0].prompt).split() == ["actors", "sent", "fact", "src"]
+        row = next(str(o.prompt) for o in options if o.id == other.id)
+        assert "General People" in row and "…" in row and long_name not in row
+        for actor in briefing.actors:
+            assert any(f" {actor.name} " in str(o.prompt) for o in options), actor.name
 
 
 @synchronously

@@ -32,8 +32,8 @@ from briefing.tui.screens.views import ViewScreen, view_bindings
 from briefing.tui.widgets import SourcedLineList, VimOptionList
 
 COUNT_HEADERS = ("sent", "fact", "src")
-# Names get the room first: where a name and every count do not fit, counts are left
-# out in this order (sources, what corroborates a line, stay longest).
+# The profile's names get the room first: where such a name and every count do not fit,
+# counts are left out in this order (sources, what corroborates a line, stay longest).
 COUNTS_DROPPED = ("sent", "fact", "src")
 HEADING_STYLE = "bold underline $text-secondary"
 # The pointer or jump number, and a space, before each name.
@@ -103,7 +103,9 @@ class ActorList(VimOptionList):
             for header in COUNT_HEADERS
         }
         room = self.scrollable_content_region.width
-        longest = max((len(a.name) for a in everyone), default=0)
+        # The profile's names (the panes the number keys open) are kept whole; a name found in
+        # the text ("General People's Congress Party") is cut before the counts go.
+        longest = max((len(a.name) for a in briefing.actors), default=0)
         self._widths = {h: widths[h] for h in shown_counts(widths, longest, room)}
         self._markers = {actor.id: str(slot) for slot, actor in enumerate(briefing.actors, 1)}
         self._markers |= {actor.id: "·" for actor in briefing.other_actors}
