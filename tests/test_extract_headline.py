@@ -72,6 +72,8 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
         ("Aller au contenu principal", True),
         ("Stammtisch-KV-Kassel.jpg", True),  # a picture's file name as its alt text
         ("Hand pointing right transparent.png", True),
+        ("Sanaa (Yemen):", True),  # a row leading into what follows, here the dateline
+        ("What the ministry said:", True),
         # headlines: a date in a title, "Sources:" opening a scoop, a desk as a thing
         ("September 11 attacks remembered 24 years on", False),
         ("Sources: Council to sell the old market hall", False),
@@ -83,6 +85,11 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
 )
 def test_page_furniture_rows(row: str, furniture: bool) -> None:
     assert is_furniture_row(row) is furniture
+
+
+def test_a_dateline_on_a_row_of_its_own_is_not_the_title() -> None:
+    article = extract_article(f"Sanaa (Yemen):\n\n{BODY}\n", "excerpt.txt")
+    assert article.title != "Sanaa (Yemen):"
 
 
 def test_a_date_row_over_the_headline_is_not_the_headline() -> None:
