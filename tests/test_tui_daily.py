@@ -15,11 +15,10 @@ from textual.widgets import DataTable, Input, Label, OptionList, Static
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.render import render_actor_markdown
-from briefing.render.wording import opening_actor
 from briefing.resources import seed_paths
 from briefing.tui import config, opener, reload
 from briefing.tui.app import BriefingApp
-from briefing.tui.citations import display_path, summary_shortfall
+from briefing.tui.citations import display_path, opening_actor, summary_shortfall
 from briefing.tui.reload import changes
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.pickers import ActorPicker, DatePrompt

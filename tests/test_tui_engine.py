@@ -22,10 +22,10 @@ from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.progress import Stage
 from briefing.render import render
-from briefing.render.wording import opening_actor
 from briefing.resources import seed_paths
 from briefing.tui import engine as engine_module
 from briefing.tui.app import BriefingApp
+from briefing.tui.citations import opening_actor
 from briefing.tui.engine import EarlyEngine
 from briefing.tui.screens.main import ActorList
 from tests.terminal import SLOW_ENGINE, end_view, exit_status_within, read_until

@@ -121,18 +121,6 @@ def also_tail(also: Iterable[str]) -> str:
     return f" (also: {', '.join(names)})" if names else ""
 
 
-def opening_actor(briefing: Briefing) -> ActorBrief | None:
-    """The actor a reader is shown first: the one with the most news (key facts, then the
-    articles reporting on it), ties by profile order; a profile actor the articles report on
-    before any other actor (those stand in only for a profile that does not fit them)."""
-    reported = [a for a in briefing.actors if a.sentence_ids] or [
-        a for a in briefing.other_actors if a.sentence_ids
-    ]
-    candidates = reported or list(briefing.actors + briefing.other_actors)
-    # max keeps the first of equals: profile order breaks ties
-    return max(candidates, key=lambda a: (len(a.facts), a.source_count), default=None)
-
-
 def sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
     sections = [("", briefing.actors)]
     if briefing.other_actors:

@@ -11,7 +11,7 @@ from textual.content import Content
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
-from briefing.render.wording import also_tail, published_field
+from briefing.render.wording import also_tail, fact_tail, published_field
 from briefing.render.wording import plural as plural  # the wording is the dump's too
 from briefing.render.wording import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
@@ -127,6 +127,18 @@ def all_actors(briefing: Briefing) -> tuple[ActorBrief, ...]:
     return briefing.actors + briefing.other_actors
 
 
+def opening_actor(briefing: Briefing) -> ActorBrief | None:
+    """The actor a reader is shown first: the one with the most news (key facts, then the
+    articles reporting on it), ties by profile order; a profile actor the articles report on
+    before any other actor (those stand in only for a profile that does not fit them)."""
+    reported = [a for a in briefing.actors if a.sentence_ids] or [
+        a for a in briefing.other_actors if a.sentence_ids
+    ]
+    candidates = reported or list(briefing.actors + briefing.other_actors)
+    # max keeps the first of equals: profile order breaks ties
+    return max(candidates, key=lambda a: (len(a.facts), a.source_count), default=None)
+
+
 def actor_style(briefing: Briefing, actor_id: str) -> str:
     return actor_variable(actor_slots(briefing).get(actor_id))
 
@@ -173,15 +185,10 @@ def markers_content(briefing: Briefing, sentence_ids: Sequence[str]) -> Content:
 
 def summary_line(briefing: Briefing, line: SummaryLine) -> tuple[Hanging, SourcedLine]:
     # Whom a pronoun it opens with stands for, as a key fact's account is shown.
-    text = Content.assemble(
-        line.text,
-        *([(f" — {line.attribution}", "italic")] if line.attribution else []),
-        also_content(briefing, line.also),
-        " ",
-        markers_content(briefing, line.sources),
+    said = line.text + fact_tail(line)
+    return Hanging(Content("• "), attributed(briefing, line)), sourced(
+        briefing, said, line.sources, line.also
     )
-    said = f"{line.text} ({line.attribution})" if line.attribution else line.text
-    return Hanging(Content("• "), text), sourced(briefing, said, line.sources, line.also)
 
 
 # Wide enough for "(2024-12-06)", a report date in brackets.
@@ -200,12 +207,12 @@ def fact_line(briefing: Briefing, fact: Fact) -> tuple[Hanging, SourcedLine]:
         column, style, label = "undated", MUTED, ""
     lead = Content.assemble((f"{column:<{DATE_COLUMN}}", style), " ")
     shown = Hanging(lead, attributed(briefing, fact))
-    said = f"{fact.text} ({fact.attribution})" if fact.attribution else fact.text
+    said = fact.text + fact_tail(fact)
     dated = f"{label}: {said}" if label else said
     return shown, sourced(briefing, dated, fact.sources, fact.also)
 
 
-def attributed(briefing: Briefing, fact: Fact) -> Content:
+def attributed(briefing: Briefing, fact: Fact | SummaryLine) -> Content:
     """'Text — who said it also: Iran [1][2]'."""
     return Content.assemble(
         fact.text,

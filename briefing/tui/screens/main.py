@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from briefing.model import ActorBrief, Briefing
 from briefing.progress import Stage, describe
-from briefing.render.wording import opening_actor
 from briefing.tui.citations import (
     MUTED,
     actor_style,
@@ -23,6 +22,7 @@ from briefing.tui.citations import (
     fact_line,
     facts_by_date,
     masthead,
+    opening_actor,
     order_label,
     plural,
     summary_line,
