@@ -44,6 +44,7 @@ _MONTH_ABBREVIATIONS = (
 _MONTH_FULL = _title_or_upper(_MONTH_NAMES)
 _MONTH_ABBREVIATED = _title_or_upper(_MONTH_ABBREVIATIONS)
 _MONTH = rf"(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBREVIATED})(?:\.|\b)"
+MONTH_NAME = _MONTH  # a month as dates are written: title case or capitals, whole or cut
 _WEEKDAY = rf"(?:{_title_or_upper(_WEEKDAY_NAMES)})\b"
 # Four digits in 1900-2099 that are not part of "2,000", "1990s" or a longer number.
 _YEAR = r"(?:19|20)\d\d(?![\d,]\d|\d|s\b)"

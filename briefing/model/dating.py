@@ -18,7 +18,13 @@ from functools import cached_property
 from itertools import chain, product
 
 from briefing.annotate import Sentence, publication_date
-from briefing.annotate.dates import DateMention, resolve_dates, sentence_tense, tense_at
+from briefing.annotate.dates import (
+    MONTH_NAME,
+    DateMention,
+    resolve_dates,
+    sentence_tense,
+    tense_at,
+)
 from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
@@ -908,12 +914,8 @@ _DIGIT = lazy_compile(r"\d")
 # A calendar day written out: a month's name (as dates are written, title case or capitals)
 # beside a number, or an ISO date; not a day counted from the page's ("3 days ago"), which
 # has no meaning against an estimate. (From its digit: a scan costs by where it may start.)
-_MONTH_NAME = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-    r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?"
-)
 _CALENDAR_DAY = lazy_compile(
-    rf"\d(?:(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}|\d{{3}}-\d\d-\d\d)|{_MONTH_NAME}\s+\d"
+    rf"\d(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAME})|\d{{3}}-\d\d-\d\d)|(?:{MONTH_NAME})\s+\d"
 )
 
 
