@@ -502,7 +502,8 @@ def test_a_desk_credit_names_the_site(credit: str, outlet: str | None) -> None:
 
 def test_a_newsroom_credited_in_the_dateline_is_the_outlet_an_agency_the_wire() -> None:
     """ "AUSTIN (KXAN) —": the station that filed the report; "(AP)" credits a wire's copy."""
-    for credit, outlet, wire in (("KXAN", "KXAN", None), ("AP", None, "AP")):
+    # A place in the brackets ("AUSTIN (Texas) —") credits nobody.
+    for credit, outlet, wire in (("KXAN", "KXAN", None), ("AP", None, "AP"), ("Texas", None, None)):
         body = BODY.replace("The city council", f"AUSTIN ({credit}) — The city council", 1)
         article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
         assert (article.outlet, article.wire, article.dateline) == (outlet, wire, "AUSTIN")

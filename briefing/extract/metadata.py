@@ -447,7 +447,13 @@ def _credited(credit: str | None) -> tuple[str | None, str | None]:
     agencies = [part.strip() for part in (credit or "").split("/")]
     agency = next((part for part in agencies if AGENCY_NAME.match(part)), None)
     newsroom = credit.strip() if credit and agency is None and len(agencies) == 1 else None
-    if newsroom and len(newsroom.split()) > NEWSROOM_WORDS:
+    # A place ("AUSTIN (Texas) —", "Gaza/ ...") or common words ("Sports Desk:") name no
+    # newsroom.
+    if newsroom and (
+        len(newsroom.split()) > NEWSROOM_WORDS
+        or _common_words(newsroom)
+        or newsroom.casefold() in _state_places()
+    ):
         newsroom = None
     return AGENCY_NAMES.get((agency or "").lower(), agency), newsroom
 
@@ -480,8 +486,6 @@ def opening_credit(text: str) -> OpeningCredit | None:
         or (credit and set(normalise(credit).split()) <= GENRE_LABELS)
     ):
         return None
-    if desk and (_common_words(credit) or credit.casefold() in _state_places()):
-        return OpeningCredit(None, None, match.end())
     return OpeningCredit(*_credited(credit), match.end())
 
 

@@ -368,7 +368,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             [text for text in texts if text not in listed],
             body_texts,
             site,
-            texts[last_body_at + 1 : last_body_at + 1 + TRAILER_ROWS] if last_body_at else (),
+            () if last_body_at is None else texts[last_body_at + 1 :][:TRAILER_ROWS],
         ),
         byline=find_byline(header_texts, outlet, listed) or title_author,
         published=published,
