@@ -14,6 +14,7 @@ from briefing.annotate import Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.ascii_text import lower_sentence
+from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import find_speaker
 from briefing.model.background import Screened, is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
@@ -43,11 +44,15 @@ from briefing.model.reading import Reading
 from briefing.model.reports import actor_reports, stated_by
 from briefing.model.words import caption_verbs
 
+# Who sends news pictures: the wire agencies, and the picture agencies beside them.
+_PICTURE_AGENCIES = rf"{AGENCY_PATTERN}|Getty Images|EPA(?:-EFE)?"
 # A photo credit ("(EPA)", "Photo by Wael Hamzeh/EPA-EFE", "1 of 3 | ...", "AFP via Getty
 # Images", or a closing "AGENCY/AGENCY/FIRST LAST" as in "... 27 November 2024.
 # EFE/EPA/ATEF SAFADI") makes its paragraph a caption, whatever the extractor called it.
 _CREDIT = re.compile(
-    r"^\(?(?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua|EPA-EFE)(?:[ /-]\w+)*\)?\.?$"
+    # (a few words after the agency: "Reuters/Mohamed Azakir", "AFP Photo"; not a sentence,
+    # "Reuters reported the talks had stalled.")
+    rf"^\(?(?:{_PICTURE_AGENCIES})(?:[ /-]\w+){{0,3}}\)?\.?$"
     r"|\bPhoto(?:graph)?\s*(?:by\b|:)|\bvia Getty Images\b|\b\d+\s+of\s+\d+\s*\|"
     # A slash after a capitalised agency, then a person's name (two or three words) at
     # the very end: "UN/OCHA" or "and/or" are not credits.
@@ -61,10 +66,9 @@ _CREDIT = re.compile(
     # Or, closing it in brackets, who took it and where it was posted or which agency sent
     # it: "... damaged a passenger train (Serhii Lysak/Telegram).", "(Abdulaziz Ketaz/AFP)".
     r"|(?-i:\((?:[Pp]hoto:\s*)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s?/\s?"
-    r"(?:Telegram|Facebook|Instagram|Twitter|X|YouTube|TikTok|AFP|AP|Reuters|EPA|Anadolu"
-    r"|Getty Images)\)\.?$)"
+    rf"(?:Telegram|Facebook|Instagram|Twitter|X|YouTube|TikTok|{_PICTURE_AGENCIES})\)\.?$)"
     # Or the agency, a colon and who took it: "(Reuters: Khaled Abdullah)", "(AP: Stringer)".
-    r"|(?-i:^\((?:EPA|AFP|AP|Reuters|Getty Images|Anadolu|Xinhua):\s*[A-Z][\w'’.-]*"
+    rf"|(?-i:^\((?:{_PICTURE_AGENCIES}):\s*[A-Z][\w'’.-]*"
     r"(?:\s+[A-Z][\w'’.-]*){0,2}\)\.?$)",
     re.IGNORECASE,
 )
