@@ -725,9 +725,11 @@ def latest_toll_shown(
     for claim in sorted(label.claims & TOLL_CLAIMS.keys()):
         kind = TOLL_CLAIMS[claim]
         giving = {
-            s: toll_counts(texts[s])[kind]
+            s: counts[kind]
             for s in line["sources"]
-            if s in labelled and claim in labelled[s].claims and kind in toll_counts(texts[s])
+            if s in labelled
+            and claim in labelled[s].claims
+            and kind in (counts := toll_counts(texts[s]))
         }
         if sid not in giving or len(set(giving.values())) < 2:
             continue

@@ -998,11 +998,8 @@ def test_what_a_background_subhead_heads_is_background(tmp_path: Path) -> None:
 
 
 def _brief_syria(tmp_path: Path, day: str, *paragraphs: str) -> Briefing:
-    page = tmp_path / f"{day}.txt"
-    page.write_text(
-        f" date {day} News\n\nSyria's new rulers meet in Damascus\n\n" + "\n\n".join(paragraphs)
-    )
-    return build_briefing([str(page)], BriefingOptions(profile="syria", use_cache=False))
+    page = f" date {day} News\n\nSyria's new rulers meet in Damascus\n\n" + "\n\n".join(paragraphs)
+    return _briefed(tmp_path, {f"{day}.txt": page}, "syria")
 
 
 def _pane_of(briefing: Briefing, opening: str) -> list[str]:
