@@ -550,6 +550,11 @@ def test_an_agency_credited_on_a_row_after_the_text_is_the_wire(
     assert article.wire == wire
 
 
+def test_a_quote_opening_the_title_is_no_site() -> None:
+    line = "‘Dead and Wounded Everywhere’ — Russian Attack on Dnipro Kills at Least 17, Injures 279"
+    assert split_title(line, []) == (line, None)
+
+
 def test_a_programmes_hours_are_no_site() -> None:
     # A radio page's first row: the show and its hours, not "Headline - Site".
     line = "Iain Dale 7pm - 10pm"

@@ -109,6 +109,7 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
         tail_after_dash = False
     if (
         len(site.split()) > 6
+        or site[:1] in QUOTE_MARKS  # "‘Dead and wounded everywhere’ — ...": a quote, no site
         or DATE_LIKE.search(site)
         or TIME_OF_DAY.search(site)
         or len(headline.split()) < 3
@@ -123,6 +124,7 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     return headline, site
 
 
+QUOTE_MARKS = "\"'‘’“”«»„"
 DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+$")
 # "Iain Dale 7pm - 10pm": a programme's hours, not a site after its headline.
 TIME_OF_DAY = lazy_compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b\.?", re.IGNORECASE)
