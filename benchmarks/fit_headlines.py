@@ -128,6 +128,48 @@ reader's labels the shipped scorer (not held out, for the comparison alone) is r
 of the test sample's pages and 80/100 of the training pages': the test sample's first sites
 read harder (a gap of 2.7 standard errors between two halves of one random draw). Over both
 hand samples, site-held-out, 830 of 1,069 (0.78).
+
+Deciding between close candidates, fitted on the hand training labels, 2026-11-28 (paired
+changes against the shipped fit, slug 712 / hand training 698, site-held-out as above). A
+second stage over the first scorer's best row and the candidates within NEAR_ROWS of it that
+`best_row` allows (over one place the article may start, or both scored together; the rows
+under the first paragraph left to `pick_under_first`): a softmax among them, the best row's
+score 0, another's a linear score of the pair: the first scorer's score gap, one row or more
+under or over it, one holding all the other's content words or held by it, their words'
+overlap, and the difference of 28 first-stage features (length, capitals, title case, terminal
+and sentence end, lede overlap, echo, overlap, stop words, caption, date row, quoted, inner
+colon, digits, byline next, prose next, title above, longest near, first long row, menus
+around, promo, breadcrumb, list item, repeated, lower start, rows above) or of all 80. Fitted
+on the training folds' groups holding a labelled row, the first scorer's scores cross-fitted
+(each training fold scored by a scorer fitted without it and the held-out fold), labelled by
+the slug, by hand, both (the hand pages added again), or the slug's replaced by the hand's
+where read. 28 features, L2 1: slug labels 708 / 692, hand 712 / 698, both 712 / 698, replaced
+712 / 698; L2 10: 714 / 701 (+3 -1 / +3 -0), 713 / 702, 712 / 702 (+3 -3 / +5 -1), 713 / 702;
+all 80, L2 1: 700-711 / 683-695, L2 10: 710-713 / 697-701. In 91% of the groups the first
+scorer's row is the labelled one: the stage learns to keep it. Only rows within a score gap of
+1 or 2.5 of the best, within 4 rows or at any distance (slug and both label sets, L2 1 and 10):
+708-715 / 695-704; the best of them, both label sets, gap 2.5, within 4 rows, L2 10: 715 / 704
+(+6 -3 / +7 -1: a date or section row, a breadcrumb holding the headline, a kicker swapped for
+the headline under it; a standfirst taken for one), its neighbours (L2 5 or 20, gap 2 or 3)
+713-714 / 702-704 (+3..6 -2..4 / +5..7 -1); with 15 more differences (header gaps, title after,
+longer after, candidate before, sentence under, the next row's shape, crumb tail, copies, best
+echo, repeated at top, near copy), gap 2.5, L2 5 or 10, 710-711 / 703 (+7 -8..9 / +9 -4), any
+gap, L2 10, 716 / 703 (+5 -1 / +6 -1). Over the 1,102 distinct pages (those read by hand judged
+by hand, the others by the slug): +8 -3 (hand labels alone +8 -4), and +7 -2 for the last;
+chosen among some 45 variants, a sign test's p 0.23 and 0.18 before that: not past noise, not
+shipped, and the test sample not read. The signal is thin: of a fold's 583 hand-labelled groups
+the best row is wrong on 58 (of 620 slug-labelled, 52, and on 213 more the slug labels a second
+row too: a subtitle sharing its words), and on the hand-read misses the headline scores close
+to the row taken (median gap 1.7 within 4 rows, 1.2 further off): the features do not tell the
+two apart. Boosted trees on the pair features over the linear pair score
+(`tree_boost.fit_binary_trees`, depth 2 with 100 trees or 3 with 200; gap 2.5 or any, both
+label sets): 714-716 / 695-699 (+8..11 -4..9 / +7..10 -7..13). A first-stage feature, the row's
+very text printed again within 4 rows (the headline printed twice around its subtitle or
+picture, on 7 of the 63 training pages whose headline is a candidate within 4 rows of the row
+taken, by the hand labels), 713 / 697 (weight -0.2: menus and labels repeat too), 2-4 rows
+away, 709 / 697. Those 63 (of the 176 hand-read misses) are again of no common kind: a subtitle
+or standfirst taken under the headline, a kicker, section or date and category row over it, a
+breadcrumb ending in it, a site's name or motto, a teaser.
 """
 
 from __future__ import annotations
