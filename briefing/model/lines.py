@@ -41,7 +41,7 @@ from briefing.model.panes import (
     without_past_changes,
 )
 from briefing.model.reading import Reading
-from briefing.model.reports import actor_reports, stated_by
+from briefing.model.reports import ENDED, actor_reports, stated_by
 from briefing.model.words import caption_verbs
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -72,10 +72,9 @@ _CREDIT = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){0,2}\)\.?$)",
     re.IGNORECASE,
 )
-# Article text ends its sentences; a short body or subhead line that does not is a teaser,
-# link or label (a long one is a sentence whose full stop the page dump lost). A subhead
-# that tells something ends its sentence ("The army withdrew on Monday.").
-_ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+# Article text ends its sentences (`ENDED`); a short body or subhead line that does not is
+# a teaser, link or label (a long one is a sentence whose full stop the page dump lost). A
+# subhead that tells something ends its sentence ("The army withdrew on Monday.").
 _TEASER_WORDS = 16
 # What every credit but a whole-line one ("(EPA)") holds, one of: a word (ignoring case,
 # no other character matches their letters: checked over all of Unicode), a "|" or a "/".
@@ -136,7 +135,7 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
             s.kind in ("body", "subhead")
             # (its first words split off, no more: enough to tell whether it is short)
             and len(s.text.split(maxsplit=_TEASER_WORDS - 1)) < _TEASER_WORDS
-            and not _ENDED.search(s.text)
+            and not ENDED.search(s.text)
         )
     )
 
