@@ -41,6 +41,22 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Screened:
+    """A pattern each match of which holds one of `words` (lower case: letters `fold`
+    folds to them), searched for only in a text holding one, whatever its case (most texts
+    hold none: a search tried at every character cost more than looking)."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        folded = fold(text)
+        if not any(word in folded for word in self.words):
+            return None
+        return self.pattern.search(text)
+
+
+@dataclass(frozen=True)
 class FoldedText:
     """A text folded and split into words once, to be looked up in several indexes (a
     whole article read by every context rule)."""

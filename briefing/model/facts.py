@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from briefing.annotate.dates import DateMention
+from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
-from briefing.model.background import CONDITIONAL_START, Screened, tells_a_state
+from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,

@@ -13,10 +13,10 @@ from functools import cache
 from briefing.annotate import Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
-from briefing.ascii_text import lower_sentence
+from briefing.annotate.phrase_index import Screened
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import find_speaker
-from briefing.model.background import Screened, is_background, tells_a_habit, told_as_then
+from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -79,15 +79,18 @@ _TEASER_WORDS = 16
 # What every credit but a whole-line one ("(EPA)") holds, one of: a word (ignoring case,
 # no other character matches their letters: checked over all of Unicode), a "|" or a "/".
 # A text without any can be a credit only from its start. A new kind of credit in
-# _CREDIT needs its word or mark here.
-_CREDIT_WORDS = ("photo", "getty")
-_CREDIT_MARKS = ("|", "/")
+# _CREDIT needs its word or mark here. (Searching every sentence for a credit cost a tenth
+# of the model stage.)
+_CREDIT_INSIDE = Screened(_CREDIT, ("photo", "getty", "|", "/"))
 # An embedded social-media post the page dump kept as text: its link, or its closing
 # signature "— Name (@handle) April 4, 2025" (alone in its paragraph, its dash may be gone
 # with the list mark it was taken for). Its whole paragraph is the post.
 _SIGNED = r"[^—–()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
 _SIGNATURE_ALONE = rf"^{_SIGNED}\s*$"
-_EMBEDDED_POST = re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}")
+_EMBEDDED_POST = Screened(
+    re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}"),
+    ("pic.twitter", "(@"),
+)
 # Where a post's own text stops in the paragraph of its link or signature: before the link,
 # or before the signature's dash when no link precedes it ("this…— António Guterres (@...").
 _POST_MARK = re.compile(
@@ -141,7 +144,7 @@ def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
 
 
 def _embedded_post(text: str) -> bool:
-    return ("pic.twitter" in text or "(@" in text) and _EMBEDDED_POST.search(text) is not None
+    return _EMBEDDED_POST.search(text) is not None
 
 
 def _post_lines_above(
@@ -230,13 +233,7 @@ def _closing_credit() -> re.Pattern[str]:
 def _credit(text: str) -> bool:
     if text.endswith(")") and _closing_credit().search(text):
         return True
-    # Searching every sentence for a credit cost a tenth of the model stage. (The text's
-    # lower case is the one its tagging made; looked for in C, no generator.)
-    if any(map(text.__contains__, _CREDIT_MARKS)) or any(
-        map(lower_sentence(text).__contains__, _CREDIT_WORDS)
-    ):
-        return _CREDIT.search(text) is not None
-    return _CREDIT.match(text) is not None
+    return _CREDIT_INSIDE.search(text) is not None or _CREDIT.match(text) is not None
 
 
 @dataclass(frozen=True)

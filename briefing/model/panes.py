@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
 from briefing.annotate.coreference import REFERRING_NOUN
+from briefing.annotate.phrase_index import Screened
 from briefing.extract import Article
-from briefing.model.background import Screened
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
