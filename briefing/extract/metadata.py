@@ -56,6 +56,7 @@ from briefing.extract.vocabulary import (
     SENTENCE_END,
     SITE_CONTROL,
     SOURCE_LABEL,
+    STOPWORDS,
     TITLE_SEPARATOR,
     URL_ONLY,
     byline_opener,
@@ -507,7 +508,9 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
     if match["date"] or agency:
         return True
     if match["region"]:
-        return match["region"].casefold() in _country_names()
+        from briefing.countries import country_names
+
+        return match["region"].casefold() in country_names()
     if following or match["mark"] != ":" or credit or language != "en":
         return False
     # "Zelensky: We will respond ...", "Zelensky: “...”": a speaker's name over his own words,
@@ -561,7 +564,9 @@ def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
         name = match["name"] if match else ""
         if (
             name
-            and name.split()[0].lower() not in _DETERMINERS
+            # "Our Web Desk", "The News Desk": a desk the page's own site speaks of, which
+            # names no site (WordNet, which `_common_words` reads, holds no function words)
+            and name.split()[0].lower() not in STOPWORDS["en"]
             and not AGENCY_NAME.match(name)
             and not SECTION_WORDS & set(normalise(name).split())
             and not _common_words(name)
@@ -570,28 +575,13 @@ def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
     return None
 
 
-# "Our Web Desk", "The News Desk": a desk the page's own site speaks of, which names no site
-# (WordNet, which `_common_words` reads, holds no pronouns or determiners).
-_DETERMINERS = frozenset(
-    {"our", "my", "your", "their", "his", "her", "its", "the", "this", "a", "an"}
-)
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    """The names of the world's countries, folded ("sudan", "ivory coast")."""
-    from briefing.countries import COUNTRIES
-
-    return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
-
-
 @cache
 def _state_places() -> frozenset[str]:
     """The world's countries and their capitals, folded: where a bureau sits."""
-    from briefing.countries import COUNTRIES
+    from briefing.countries import COUNTRIES, country_names
 
     capitals = {name.casefold() for country in COUNTRIES for name in country.capitals}
-    return _country_names() | capitals
+    return country_names() | capitals
 
 
 def find_dateline(
