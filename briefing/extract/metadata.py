@@ -550,7 +550,7 @@ OPENING_NEWSROOM = lazy_compile(
     rf"{_NEWSROOM_UNIT}\s*(?::|[—–-]{{1,2}}|\|)\s+(?=[\"“‘'A-Z0-9])"
 )
 NEWSROOM_PLACE = lazy_compile(rf"\s{_NEWSROOM_UNIT}$")
-DESK_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
+DESK_CREDIT_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
 
 
 def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
@@ -558,7 +558,11 @@ def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
     "Sports Desk": a section's or a service's desk), no section and no agency's."""
     for text in texts:
         # (a row holding no "desk" is not matched: nearly all rows)
-        if "desk" not in text.lower() or text in listed or len(text.split()) > DESK_ROW_WORDS:
+        if (
+            "desk" not in text.lower()
+            or text in listed
+            or len(text.split()) > DESK_CREDIT_ROW_WORDS
+        ):
             continue
         match = DESK_CREDIT.match(text)
         name = match["name"] if match else ""
