@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from briefing.annotate import Sentence
+from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
+from briefing.extract import Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import find_speaker
 from briefing.model.background import is_background, tells_a_habit, told_as_then
@@ -112,28 +113,24 @@ _POST_CUT_SHOWS = 160
 _PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|image)\s+shows\b")
 
 
-def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
+def furniture(article: AnnotatedArticle) -> frozenset[str]:
     """Sentences no line may state: the paragraphs of a photo credit, and body text that
     ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:").
     An article's furniture depends on it alone: it is worked out with the article."""
-    sentences = list(sentences)
-    per_paragraph = Counter((s.article_id, s.paragraph) for s in sentences)
+    sentences = article.sentences
+    per_paragraph = Counter(s.paragraph for s in sentences)
     captioned = {
-        (s.article_id, s.paragraph)
+        s.paragraph
         for s in sentences
         if _credit(s.text)
         or _embedded_post(s.text)
-        or (
-            per_paragraph[s.article_id, s.paragraph] == 1
-            and s.kind == "body"
-            and _described(s.text)
-        )
+        or (per_paragraph[s.paragraph] == 1 and s.kind == "body" and _described(s.text))
     }
-    captioned |= _post_lines_above(sentences, captioned)
+    captioned |= _post_lines_above(article.article.blocks, captioned)
     return frozenset(
         s.id
         for s in sentences
-        if (s.article_id, s.paragraph) in captioned
+        if s.paragraph in captioned
         or (
             s.kind in ("body", "subhead")
             # (its first words split off, no more: enough to tell whether it is short)
@@ -147,34 +144,24 @@ def _embedded_post(text: str) -> bool:
     return _EMBEDDED_POST.search(text) is not None
 
 
-def _post_lines_above(
-    sentences: Sequence[Sentence], captioned: set[tuple[str, int]]
-) -> set[tuple[str, int]]:
+def _post_lines_above(blocks: Sequence[Block], captioned: set[int]) -> set[int]:
     """The paragraphs above an embedded post's link or signature that are its own lines,
     when the post was cut short (see `_POST_CUT`): the body paragraphs up to the post's
     length, not past another post or a paragraph ending in a colon (the article introducing
     it: "Costa wrote on X:")."""
-    texts: dict[tuple[str, int], list[str]] = {}
-    kinds: dict[tuple[str, int], str] = {}
-    for s in sentences:
-        texts.setdefault((s.article_id, s.paragraph), []).append(s.text)
-        kinds[s.article_id, s.paragraph] = s.kind
-    order = list(texts)
-    lines: set[tuple[str, int]] = set()
-    for n, key in enumerate(order):
-        text = " ".join(texts[key])
-        if not _embedded_post(text):
+    lines: set[int] = set()
+    for n, block in enumerate(blocks):
+        if not _embedded_post(block.text):
             continue
-        mark = _POST_MARK.search(text)
-        lead = (text[: mark.start()] if mark else text).strip()
-        above: list[tuple[str, int]] = []
+        mark = _POST_MARK.search(block.text)
+        lead = (block.text[: mark.start()] if mark else block.text).strip()
+        above: list[int] = []
         length = _post_length(lead)
-        for other in reversed(order[:n]):
-            line = " ".join(texts[other])
+        for other in range(n - 1, -1, -1):
+            line = blocks[other].text
             if (
-                other[0] != key[0]
-                or other in captioned
-                or kinds[other] != "body"
+                other in captioned
+                or blocks[other].kind != "body"
                 or line.endswith(":")
                 or length + _post_length(line) > _POST_CHARACTERS
             ):
@@ -182,7 +169,7 @@ def _post_lines_above(
             above.append(other)
             length += _post_length(line)
         # The post's last words: before its link, or above its signature standing alone.
-        shown = lead or (" ".join(texts[above[0]]) if above else "")
+        shown = lead or (blocks[above[0]].text if above else "")
         if shown.endswith(_POST_CUT) and length >= _POST_CUT_SHOWS:
             lines.update(above)
     return lines
