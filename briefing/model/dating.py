@@ -60,7 +60,7 @@ _ANY_DAY = datetime.date(2000, 1, 1)
 _YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
 # A year's digits, in any text a date matching _YEAR is part of. (Every body sentence of an
 # article is asked, most hold neither first two, and a search is tried at every character.)
-_YEAR_DIGITS = Screened(lazy_compile(r"(?:19|20)\d\d"), ("19", "20"))
+_YEAR_DIGITS = Screened(lazy_compile(r"(?:19|20)\d\d"), ("19", "20"), ignore_case=False)
 
 
 # A lede's event this many days before publication is the news of the article.

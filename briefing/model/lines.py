@@ -91,6 +91,7 @@ _SIGNATURE_ALONE = rf"^{_SIGNED}\s*$"
 _EMBEDDED_POST = Screened(
     re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}"),
     ("pic.twitter", "(@"),
+    ignore_case=False,
 )
 # Where a post's own text stops in the paragraph of its link or signature: before the link,
 # or before the signature's dash when no link precedes it ("this…— António Guterres (@...").
