@@ -185,6 +185,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from unittest import mock
 
@@ -270,15 +271,19 @@ class Page:
     under_labels: np.ndarray | None = None
 
 
+@cache
+def truth(shared: Path, name: str) -> dict[str, dict]:
+    """A shared set's truth file (SETS), parsed once for every loader; {} where it is absent."""
+    truth_file = shared / name / dict(SETS)[name]
+    return json.loads(truth_file.read_text(encoding="utf-8")) if truth_file.is_file() else {}
+
+
 def load(shared: Path, cuts: bool = False) -> list[Page]:
     """The shared pages with a URL slug; with `cuts`, also the short texts cut from them."""
     pages: dict[str, Page] = {}
     cut_pages: list[Page] = []
-    for name, truth_name in SETS:
-        truth_file = shared / name / truth_name
-        if not truth_file.is_file():
-            continue
-        for key, entry in sorted(json.loads(truth_file.read_text(encoding="utf-8")).items()):
+    for name, _ in SETS:
+        for key, entry in sorted(truth(shared, name).items()):
             slug = title_slug_words(entry["url"])
             if not slug or key in pages:
                 continue
@@ -475,9 +480,8 @@ def draw_hand_sample(shared: Path, size: int, seed: int = HAND_SEED) -> list[str
     dates-dev (a page in both counts once) shuffled, one page drawn from each of the first
     `size`, so no site weighs more than another and hits and misses come as they fall."""
     urls: dict[str, str] = {}
-    for name, truth_name in SETS[1:]:
-        truth = json.loads((shared / name / truth_name).read_text(encoding="utf-8"))
-        for key, entry in sorted(truth.items()):
+    for name, _ in SETS[1:]:
+        for key, entry in sorted(truth(shared, name).items()):
             urls.setdefault(key, entry["url"])
     by_site: dict[str, list[str]] = {}
     for key, url in sorted(urls.items()):
@@ -493,11 +497,8 @@ def load_hand(shared: Path, labels_file: Path = HAND_LABELS) -> list[tuple[Page,
     where the page shows no headline), as the extractor offers their candidates."""
     labels = json.loads(labels_file.read_text(encoding="utf-8"))["headlines"]
     found = []
-    for name, truth_name in SETS[1:]:
-        truth_file = shared / name / truth_name
-        if not truth_file.is_file():
-            continue
-        for key, entry in sorted(json.loads(truth_file.read_text(encoding="utf-8")).items()):
+    for name, _ in SETS[1:]:
+        for key, entry in sorted(truth(shared, name).items()):
             if key not in labels or key in {page.key for page, _ in found}:
                 continue
             text = (shared / name / "pages" / f"{key}.txt").read_text(encoding="utf-8")
@@ -513,11 +514,9 @@ def hand_training(shared: Path) -> list[tuple[Page, list[str]]]:
     labelled = load_hand(shared, HAND_TRAIN_LABELS)
     test = json.loads(HAND_LABELS.read_text(encoding="utf-8"))["headlines"]
     test_sites = set()
-    for name, truth_name in SETS[1:]:
-        truth_file = shared / name / truth_name
-        if truth_file.is_file():
-            truth = json.loads(truth_file.read_text(encoding="utf-8"))
-            test_sites.update(site_of(truth[key]["url"]) for key in test if key in truth)
+    for name, _ in SETS[1:]:
+        entries = truth(shared, name)
+        test_sites.update(site_of(entries[key]["url"]) for key in test if key in entries)
     both = sorted(test_sites.intersection(page.site for page, _ in labelled))
     if both:
         raise ValueError(f"hand training pages from the test sample's sites: {both}")

@@ -24,7 +24,7 @@ pairs and scores), about 7% of the tail's CPU by `perf record`.
 Searches screened (perf23, 2026-11-28, one W.pkl of the distinct 1,000, main 68190eb against
 the branch): whole-text searches of an ignore-case alternation, tried at every character
 (20-30 us a sentence with typographic quotes), run only in a text holding one of their
-words (`background.Screened`): past changes' hint, a toll's kind, "days ago", a day
+words (`phrase_index.Screened`): past changes' hint, a toll's kind, "days ago", a day
 counted from another, a blame, a death; a year's digits only where "19" or "20" stands; a
 speaker's names only in a sentence holding one. Model stage 16,126 -> 12,798 M (pane lines
 8,042 -> 4,876, line dates 2,570 -> 1,837, summaries and facts 1,768 -> 1,601; JSON

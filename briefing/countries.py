@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,12 @@ def _parse(table: str) -> tuple[Country, ...]:
 
 
 COUNTRIES: tuple[Country, ...] = _parse(_TABLE)
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Every country's names and demonyms, folded ("sudan", "ivory coast", "sudanese")."""
+    return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
 
 
 # After a capital used as the name of its government: a possessive, or a verb of a state.

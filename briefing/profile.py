@@ -30,8 +30,12 @@ _SUGGESTION_SAMPLE_CHARS = 400_000
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _PROFILE_KEYS = ("id", "name", "description", "keywords", "theatre", "actors")
-_ACTOR_KEYS = ("id", "name", "colour", "aliases", "patterns", "context")
+_ACTOR_KEYS = ("id", "name", "colour", "aliases", "fallen", "patterns", "context")
 _CONTEXT_KEYS = ("phrases", "requires_any", "unless", "after", "before", "undated_after_if")
+# Words telling a ruler or a regime gone: an actor's `fallen` phrases after any of them are
+# its aliases ("the ousted Syrian regime"), and the model reads "during the former Assad
+# regime" as a time, not as what a line is about (`panes`).
+GONE_WORDS = tuple("former ousted toppled fallen deposed previous overthrown exiled".split())
 
 
 class ProfileError(BriefingError):
@@ -352,6 +356,8 @@ class _Validator:
             for n, rule in enumerate(context_data)
         )
         aliases = self.strings(data, "aliases", start)
+        fallen = self.strings(data, "fallen", start)
+        aliases += tuple(f"{word} {phrase}" for phrase in fallen for word in GONE_WORDS)
         if not (aliases or patterns or context):
             raise self.fail(
                 f"actor {actor_id!r} has no aliases, patterns or context: nothing can name it",

@@ -661,6 +661,9 @@ def test_the_syrian_regime_is_assads_until_the_new_rulers_took_the_state_over() 
     assert tagger.tag(fall, article, "2025-03-10") == ("assad",)
     former = "Elements of the former Syrian regime launched an uprising on the coast."
     assert tagger.tag(former, article, "2025-03-08") == ("assad",)
+    # Any word telling it gone (the profile's `fallen`, after each of GONE_WORDS).
+    overthrown = "Supporters of the overthrown Syrian president staged a protest in Latakia."
+    assert tagger.tag(overthrown, article, "2025-03-08") == ("assad",)
     # The leader, likewise; a title before a name is that person's.
     speech = "Earlier, the Syrian leader delivered a speech in which he said he would rebuild."
     assert tagger.tag(speech, article, "2025-01-29") == ("hts",)

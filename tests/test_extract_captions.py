@@ -10,7 +10,7 @@ import pytest
 
 from briefing.extract import extract_article
 from briefing.extract.units import Unit, forget_units, make_units
-from briefing.extract.vocabulary import STOPWORDS, describes_picture
+from briefing.extract.vocabulary import PICTURED_WORDS, STOPWORDS, describes_picture
 
 # Shapes of the judged corpus's and the shared sets' captions the rule missed before.
 CAPTIONS = [
@@ -157,12 +157,18 @@ PICTURE_TEXT = [
 
 @pytest.mark.parametrize("text", UNCREDITED_CAPTIONS)
 def test_a_caption_without_its_credit_describes_its_picture(text: str) -> None:
-    assert describes_picture(text)
+    assert describes_picture(text, len(text.split()))
 
 
 @pytest.mark.parametrize("text", PICTURE_TEXT)
 def test_text_near_a_captions_shape_describes_no_picture(text: str) -> None:
-    assert not describes_picture(text)
+    assert not describes_picture(text, len(text.split()))
+
+
+def test_a_paragraph_longer_than_a_caption_describes_no_picture() -> None:
+    caption = UNCREDITED_CAPTIONS[0]
+    assert describes_picture(caption, PICTURED_WORDS)
+    assert not describes_picture(caption, PICTURED_WORDS + 1)
 
 
 def test_an_uncredited_caption_over_the_lede_is_a_caption_and_the_lede_stays() -> None:

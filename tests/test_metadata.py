@@ -249,6 +249,9 @@ def test_outlet_from_a_known_name_on_its_own_row(page: str, outlet: str | None) 
     [
         ("Source: The Guardian", "The Guardian"),
         ("Source: https://www.bbc.com/news/articles/ced58zywdwno?at_medium=RSS", "BBC"),
+        # the label naming the site, past a subdomain and a country's second level
+        ("Source: https://edition.cnn.com/2025/03/01/world/index.html", "CNN"),
+        ("Source: https://news.bbc.co.uk/2/hi/middle_east/7830000.stm", "BBC"),
         ("Quelle: dpa", "dpa"),
         ("Source: Lemonde", "Le Monde"),  # a known outlet spelt as its domain does
         ("Source: USGS", None),  # a chart's data, no news source

@@ -15,13 +15,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.annotate import Sentence
+from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.dates import DateMention
+from briefing.extract import Article, Block
 from briefing.model import Briefing
 from briefing.model.attribution import attribute_sentences, find_attribution, find_speaker
 from briefing.model.background import is_background, stale_articles, tells_a_habit
 from briefing.model.events import event_span
-from briefing.model.lines import furniture
+from briefing.model.lines import furniture as article_furniture
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 
@@ -614,6 +615,17 @@ def test_a_quote_over_sentences_of_a_paragraph_is_its_closing_speakers() -> None
 def test_when_is_no_speaker() -> None:
     text = "The army left the city, a day after the RSF said it had taken the base."
     assert find_speaker(text) != "a day after the RSF"
+
+
+def furniture(sentences: list[Sentence]) -> frozenset[str]:
+    """`lines.furniture` of the article these sentences are, each paragraph its block (a
+    headline where no sentence stands)."""
+    blocks = [Block("headline", "A headline")] * (max(s.paragraph for s in sentences) + 1)
+    for paragraph in {s.paragraph for s in sentences}:
+        said = [s for s in sentences if s.paragraph == paragraph]
+        blocks[paragraph] = Block(said[0].kind, " ".join(s.text for s in said))
+    article = Article("page.txt", "A headline", None, None, None, None, tuple(blocks), ())
+    return article_furniture(AnnotatedArticle(sentences[0].article_id, article, tuple(sentences)))
 
 
 def test_captions_and_teasers_are_never_lines() -> None:

@@ -6,6 +6,7 @@ import pytest
 from briefing import profile as profile_module
 from briefing.errors import EXIT_PROFILE
 from briefing.profile import (
+    GONE_WORDS,
     ProfileError,
     list_profiles,
     load_profile,
@@ -118,6 +119,14 @@ def test_bad_regex_names_the_actor_and_line(tmp_path: Path) -> None:
     text = MINIMAL + "patterns = ['\\bPIR(']\n"
     message = _error_for(tmp_path, text)
     assert "line 17: actor 'pirates': bad regular expression '\\bPIR('" in message
+
+
+def test_fallen_phrases_are_aliases_after_every_word_telling_them_gone(tmp_path: Path) -> None:
+    path = tmp_path / "fallen.toml"
+    path.write_text(MINIMAL.replace('aliases = ["the navy"]', 'fallen = ["navy"]'), "utf-8")
+    navy = load_profile(str(path)).actors[0]
+    assert {"former navy", "ousted navy", "overthrown navy", "exiled navy"} <= set(navy.aliases)
+    assert len(navy.aliases) == len(GONE_WORDS)  # the phrase alone is no alias
 
 
 def test_bad_colour(tmp_path: Path) -> None:

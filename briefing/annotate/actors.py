@@ -14,7 +14,14 @@ from functools import cached_property, lru_cache, partial
 from string import ascii_letters
 
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
-from briefing.countries import CAPITAL_END, COUNTRIES, Country, capital_regex, slug
+from briefing.countries import (
+    CAPITAL_END,
+    COUNTRIES,
+    Country,
+    capital_regex,
+    country_names,
+    slug,
+)
 from briefing.lazy_pattern import lazy_compile
 from briefing.profile import PHRASE_END, ContextRule, Profile, phrase_body
 
@@ -43,7 +50,7 @@ class ActorTagger:
                     hits_by_phrase.setdefault(_key(phrase), []).append(_Hit(actor.id, index))
         self.hits = {phrase: tuple(hits) for phrase, hits in hits_by_phrase.items()}
         # Country names and demonyms can name a place or a people rather than the state.
-        self.country_words = frozenset(key for key in hits_by_phrase if key in _COUNTRY_WORDS)
+        self.country_words = frozenset(hits_by_phrase.keys() & country_names())
         # "Islamic State militants" wins over "militant" at the same word.
         self.phrases = PhraseIndex(list(hits_by_phrase))
         self.patterns = tuple(
@@ -222,7 +229,6 @@ class ArticleContext:
         return settled
 
 
-_COUNTRY_WORDS = frozenset(name.lower() for country in COUNTRIES for name in country.names)
 # "fighting in Ukraine", "smuggled into Russia": a country as a place.
 _PLACE_BEFORE = lazy_compile(
     r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",

@@ -41,6 +41,24 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Screened:
+    """A pattern each match of which holds one of `words`, searched for only in a text
+    holding one (most texts hold none: a search tried at every character cost more than
+    looking). Where the pattern ignores case, they are looked for in the text folded (lower
+    case: letters `fold` folds to them); else in the text as it is."""
+
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
+    ignore_case: bool = True
+
+    def search(self, text: str) -> re.Match[str] | None:
+        # (looked for in C, no generator)
+        if any(map((fold(text) if self.ignore_case else text).__contains__, self.words)):
+            return self.pattern.search(text)
+        return None
+
+
+@dataclass(frozen=True)
 class FoldedText:
     """A text folded and split into words once, to be looked up in several indexes (a
     whole article read by every context rule)."""

@@ -8,7 +8,7 @@ from collections import Counter
 from briefing.extract.article import Article, Block
 from briefing.extract.metadata import find_dateline, find_wire
 from briefing.extract.units import detect_language, normalise
-from briefing.extract.vocabulary import CAPTION, PICTURED_WORDS, WORD, describes_picture
+from briefing.extract.vocabulary import CAPTION, WORD, describes_picture
 
 
 def extract_html(html: str, path: str) -> Article:
@@ -30,9 +30,7 @@ def extract_html(html: str, path: str) -> Article:
     language = detect_language(WORD.findall(body.lower()))
     blocks = [Block("headline", title)] if title and paragraphs else []
     for paragraph in paragraphs:
-        caption = CAPTION.search(paragraph) or (
-            len(paragraph.split()) <= PICTURED_WORDS and describes_picture(paragraph)
-        )
+        caption = CAPTION.search(paragraph) or describes_picture(paragraph, len(paragraph.split()))
         blocks.append(Block("caption" if caption else "body", paragraph))
     bodies = [block.text for block in blocks if block.kind == "body"][:2]
     place, agency, _, _ = find_dateline(bodies, None, Counter(), language)

@@ -56,6 +56,7 @@ from briefing.extract.vocabulary import (
     SENTENCE_END,
     SITE_CONTROL,
     SOURCE_LABEL,
+    STOPWORDS,
     TITLE_SEPARATOR,
     URL_ONLY,
     byline_opener,
@@ -232,7 +233,7 @@ def credited_source(rows: Sequence[str]) -> str | None:
         credit = text[label.end() :].strip(" .")
         if URL_ONLY.match(credit):
             host = credit.split("/")[2] if "://" in credit else credit.split("/")[0]
-            name = _outlets_by_letters().get(host.removeprefix("www.").split(".")[0])
+            name = _outlets_by_letters().get(_site_label(host))
         elif len(credit.split()) <= SOURCE_NAME_WORDS:
             agency = AGENCY_NAME.match(credit)
             name = AGENCY_NAMES.get(credit.lower(), credit) if agency else None
@@ -242,6 +243,19 @@ def credited_source(rows: Sequence[str]) -> str | None:
         if name:
             return name
     return None
+
+
+# Labels under a country's ending that are part of the ending a site registers under
+# ("bbc.co.uk", "abc.net.au", "folha.com.br").
+_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu"})
+
+
+def _site_label(host: str) -> str:
+    """The label of a host that names its site, its registrable domain's ("www.bbc.com",
+    "edition.cnn.com", "news.bbc.co.uk": "bbc", "cnn", "bbc"), lower case."""
+    labels = host.lower().partition(":")[0].split(".")
+    ending = 2 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
+    return labels[-ending - 1] if len(labels) > ending else labels[0]
 
 
 @cache
@@ -507,7 +521,9 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
     if match["date"] or agency:
         return True
     if match["region"]:
-        return match["region"].casefold() in _country_names()
+        from briefing.countries import country_names
+
+        return match["region"].casefold() in country_names()
     if following or match["mark"] != ":" or credit or language != "en":
         return False
     # "Zelensky: We will respond ...", "Zelensky: “...”": a speaker's name over his own words,
@@ -547,7 +563,7 @@ OPENING_NEWSROOM = lazy_compile(
     rf"{_NEWSROOM_UNIT}\s*(?::|[—–-]{{1,2}}|\|)\s+(?=[\"“‘'A-Z0-9])"
 )
 NEWSROOM_PLACE = lazy_compile(rf"\s{_NEWSROOM_UNIT}$")
-DESK_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
+DESK_CREDIT_ROW_WORDS = 25  # a credit row with its dates, not a sentence naming a help desk
 
 
 def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
@@ -555,13 +571,19 @@ def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
     "Sports Desk": a section's or a service's desk), no section and no agency's."""
     for text in texts:
         # (a row holding no "desk" is not matched: nearly all rows)
-        if "desk" not in text.lower() or text in listed or len(text.split()) > DESK_ROW_WORDS:
+        if (
+            "desk" not in text.lower()
+            or text in listed
+            or len(text.split()) > DESK_CREDIT_ROW_WORDS
+        ):
             continue
         match = DESK_CREDIT.match(text)
         name = match["name"] if match else ""
         if (
             name
-            and name.split()[0].lower() not in _DETERMINERS
+            # "Our Web Desk", "The News Desk": a desk the page's own site speaks of, which
+            # names no site (WordNet, which `_common_words` reads, holds no function words)
+            and name.split()[0].lower() not in STOPWORDS["en"]
             and not AGENCY_NAME.match(name)
             and not SECTION_WORDS & set(normalise(name).split())
             and not _common_words(name)
@@ -570,28 +592,13 @@ def _desk_credit(texts: list[str], listed: frozenset[str]) -> str | None:
     return None
 
 
-# "Our Web Desk", "The News Desk": a desk the page's own site speaks of, which names no site
-# (WordNet, which `_common_words` reads, holds no pronouns or determiners).
-_DETERMINERS = frozenset(
-    {"our", "my", "your", "their", "his", "her", "its", "the", "this", "a", "an"}
-)
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    """The names of the world's countries, folded ("sudan", "ivory coast")."""
-    from briefing.countries import COUNTRIES
-
-    return frozenset(name.casefold() for country in COUNTRIES for name in country.names)
-
-
 @cache
 def _state_places() -> frozenset[str]:
     """The world's countries and their capitals, folded: where a bureau sits."""
-    from briefing.countries import COUNTRIES
+    from briefing.countries import COUNTRIES, country_names
 
     capitals = {name.casefold() for country in COUNTRIES for name in country.capitals}
-    return _country_names() | capitals
+    return country_names() | capitals
 
 
 def find_dateline(

@@ -50,7 +50,6 @@ from briefing.extract.vocabulary import (
     PICTURE_BRACKET,
     PICTURE_BRACKET_CHARS,
     PICTURE_CREDIT_HINTS,
-    PICTURED_WORDS,
     PROMO,
     PROMO_HINTS,
     REPORTED,
@@ -734,7 +733,7 @@ def captions_picture(unit: Unit) -> bool:
     """Whether a row is a picture's caption the body classifier may have read as text: closed
     by a credit (`credited`) or describing its picture without one (`describes_picture`). Both
     are read after the classifier's decision, as `credited` is."""
-    return unit.credited or (unit.words <= PICTURED_WORDS and describes_picture(unit.text))
+    return unit.credited or describes_picture(unit.text, unit.words)
 
 
 def mark_caption_copies(units: list[Unit]) -> list[Unit]:

@@ -960,12 +960,14 @@ POSE_OPENING = lazy_compile(
 )
 
 
-def describes_picture(text: str) -> bool:
-    """Whether a row of at most PICTURED_WORDS words is a picture's caption printed without its
-    credit: the picture named in its first sentence (PICTURE_NAMED) or pointed at
-    (PICTURE_SHOWS), a pose or view (POSE_OPENING), or a scene in the present before the
-    photo's day (SCENE_OPENING, PHOTO_DAY). Each pattern is run only where the row holds what
-    it needs (the picture's noun is in lower case after "this" or "a")."""
+def describes_picture(text: str, words: int) -> bool:
+    """Whether a row of `words` words is a picture's caption printed without its credit: at
+    most PICTURED_WORDS words, the picture named in its first sentence (PICTURE_NAMED) or
+    pointed at (PICTURE_SHOWS), a pose or view (POSE_OPENING), or a scene in the present before
+    the photo's day (SCENE_OPENING, PHOTO_DAY). Each pattern is run only where the row holds
+    what it needs (the picture's noun is in lower case after "this" or "a")."""
+    if words > PICTURED_WORDS:
+        return False
     if (
         "photo" in text
         or "picture" in text

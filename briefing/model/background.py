@@ -16,26 +16,9 @@ from functools import cache
 from statistics import median_high
 
 from briefing.annotate.dates import DateMention
-from briefing.annotate.phrase_index import fold
+from briefing.annotate.phrase_index import Screened, fold
 from briefing.model.clauses import main_verb
 from briefing.model.words import _lines, event_verbs, names_an_event_verb
-
-
-@dataclass(frozen=True)
-class Screened:
-    """A pattern each match of which holds one of `words` (lower case: letters `fold`
-    folds to them, as the pattern ignores case), searched for only in a text holding one
-    (most texts hold none: a search tried at every character cost more than looking)."""
-
-    pattern: re.Pattern[str]
-    words: tuple[str, ...]
-
-    def search(self, text: str) -> re.Match[str] | None:
-        folded = fold(text)
-        if not any(word in folded for word in self.words):
-            return None
-        return self.pattern.search(text)
-
 
 # Every alternative of the patterns screened by these holds "has" or "have" (a new one
 # must hold one too, or the words screening it must change; `_STANDING` also "had").

@@ -25,15 +25,11 @@ from briefing.annotate.dates import (
     sentence_tense,
     tense_at,
 )
+from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
-from briefing.model.background import (
-    Screened,
-    is_background,
-    is_historical,
-    of_a_past_period,
-)
+from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
 from briefing.model.words import event_verbs
@@ -62,14 +58,9 @@ _DATELINE_REACH = 60
 # A dateline is found by where its date sits, not by which day it is: any reference will do.
 _ANY_DAY = datetime.date(2000, 1, 1)
 _YEAR = lazy_compile(r"\b(?:19|20)\d\d\b")
-_YEAR_DIGITS = lazy_compile(r"(?:19|20)\d\d")  # in any text a date matching _YEAR is part of
-
-
-def _holds_year_digits(text: str) -> bool:
-    """Whether `_YEAR_DIGITS` finds a year's digits in `text`: searched only in a text
-    holding their first two, found by the string method (every body sentence of an article
-    is asked, most hold neither, and a search is tried at every character)."""
-    return ("19" in text or "20" in text) and _YEAR_DIGITS.search(text) is not None
+# A year's digits, in any text a date matching _YEAR is part of. (Every body sentence of an
+# article is asked, most hold neither first two, and a search is tried at every character.)
+_YEAR_DIGITS = Screened(lazy_compile(r"(?:19|20)\d\d"), ("19", "20"), ignore_case=False)
 
 
 # A lede's event this many days before publication is the news of the article.
@@ -639,7 +630,7 @@ class Dating:
         if any(
             _YEAR.search(date.text) and date.value == day
             for sentence in body
-            if _holds_year_digits(sentence.text)
+            if _YEAR_DIGITS.search(sentence.text)
             for date in self.sentence_dates(sentence)
         ):
             return None

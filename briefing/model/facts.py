@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from briefing.annotate.dates import DateMention
+from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
-from briefing.model.background import CONDITIONAL_START, Screened, tells_a_state
+from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -210,6 +211,31 @@ _SAYING = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class _Chosen:
+    """What a chosen fact (or one already shown) is compared by: its content words, the
+    day of its event, whether it counts the dead and who did what (see `_act`)."""
+
+    words: ReportWords
+    day: str | None
+    deaths: bool
+    act: _Act | None
+
+    def said_again_by(self, other: _Chosen) -> bool:
+        """Whether `other` says this fact again: a rewording (the reports were not merged),
+        unless the two are dated days apart ("RSF drones hit Omdurman's power stations" in
+        May and again in September are two attacks); or the same person doing the same to
+        the same thing that day, reworded ("Zelenskyy decried the attack" and "Zelensky
+        condemned the attack"). Never when `other` counts the dead and this does not ("Death
+        toll in Dnipro rises to 19 due to Russian strike on June 24" is more than "A Russian
+        missile struck a train near Dnipro on June 24")."""
+        if other.deaths and not self.deaths:
+            return False
+        if _restates(other.words, self.words) and not _days_apart(other.day, self.day):
+            return True
+        return bool(other.act and self.act and other.act.restates(self.act))
+
+
 def select_facts(
     candidates: Sequence[FactCandidate], limit: int = MAX_FACTS, shown: Sequence[Fact] = ()
 ) -> list[FactCandidate]:
@@ -220,10 +246,15 @@ def select_facts(
     """
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
-    chosen_words = [report_words(fact.text) for fact in shown]
-    chosen_days = [fact.date if fact.precision == "day" else None for fact in shown]
-    chosen_tolls = [_tells_deaths(fact.text) for fact in shown]
-    chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
+    chosen = [
+        _Chosen(
+            report_words(fact.text),
+            fact.date if fact.precision == "day" else None,
+            _tells_deaths(fact.text),
+            _act(fact.text, fact.date or fact.reported),
+        )
+        for fact in shown
+    ]
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
         key=lambda sc: (-sc[0], sc[1].order),
@@ -231,37 +262,16 @@ def select_facts(
     for _, candidate in ranked:
         if len(best) == limit:
             break
-        # A rewording of a fact already chosen (the reports were not merged) says it again,
-        # unless the two are dated days apart ("RSF drones hit Omdurman's power stations"
-        # in May and again in September are two attacks), or it counts the dead and the
-        # fact does not ("Death toll in Dnipro rises to 19 due to Russian strike on June 24"
-        # is more than "A Russian missile struck a train near Dnipro on June 24").
-        words = report_words(candidate.text)
-        day = _event_day(candidate)
-        deaths = _tells_deaths(candidate.text)
-        if any(
-            _restates(words, other)
-            and not _days_apart(day, other_day)
-            and not (deaths and not other_deaths)
-            for other, other_day, other_deaths in zip(
-                chosen_words, chosen_days, chosen_tolls, strict=True
-            )
-        ):
-            continue
-        # Or the same person doing the same to the same thing that day, reworded
-        # ("Zelenskyy decried the attack" and "Zelensky condemned the attack").
-        act = _act(candidate.text, _day(candidate), candidate.speaker)
-        if act and any(
-            act.restates(other) and not (deaths and not other_deaths)
-            for other, other_deaths in zip(chosen_acts, chosen_tolls, strict=True)
-            if other
-        ):
+        this = _Chosen(
+            report_words(candidate.text),
+            _event_day(candidate),
+            _tells_deaths(candidate.text),
+            _act(candidate.text, _day(candidate), candidate.speaker),
+        )
+        if any(other.said_again_by(this) for other in chosen):
             continue
         best.append(candidate)
-        chosen_words.append(words)
-        chosen_days.append(day)
-        chosen_tolls.append(deaths)
-        chosen_acts.append(act)
+        chosen.append(this)
 
     def when(candidate: FactCandidate) -> str | None:
         date = best_date(candidate.dates)

@@ -70,7 +70,7 @@ def prepare(article: AnnotatedArticle, profile: Profile) -> Prepared:
     from briefing.model.lines import furniture
     from briefing.model.reading import read_sentence
 
-    unfit = furniture(article.sentences)
+    unfit = furniture(article)
     return Prepared(
         article_words(article),
         attribute_sentences(article.sentences),
@@ -257,5 +257,5 @@ class Index:
         own = []
         for article in self.annotated:
             known = self.prepared.get(article.id)
-            own.append(known.furniture if known else furniture(article.sentences))
+            own.append(known.furniture if known else furniture(article))
         return frozenset().union(*own)

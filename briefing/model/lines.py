@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from briefing.annotate import Sentence
+from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
-from briefing.ascii_text import lower_sentence
+from briefing.annotate.phrase_index import Screened
+from briefing.extract import Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import find_speaker
-from briefing.model.background import Screened, is_background, tells_a_habit, told_as_then
+from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -41,7 +42,7 @@ from briefing.model.panes import (
     without_past_changes,
 )
 from briefing.model.reading import Reading
-from briefing.model.reports import actor_reports, stated_by
+from briefing.model.reports import ENDED, actor_reports, stated_by
 from briefing.model.words import caption_verbs
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -72,23 +73,26 @@ _CREDIT = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){0,2}\)\.?$)",
     re.IGNORECASE,
 )
-# Article text ends its sentences; a short body or subhead line that does not is a teaser,
-# link or label (a long one is a sentence whose full stop the page dump lost). A subhead
-# that tells something ends its sentence ("The army withdrew on Monday.").
-_ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+# Article text ends its sentences (`ENDED`); a short body or subhead line that does not is
+# a teaser, link or label (a long one is a sentence whose full stop the page dump lost). A
+# subhead that tells something ends its sentence ("The army withdrew on Monday.").
 _TEASER_WORDS = 16
 # What every credit but a whole-line one ("(EPA)") holds, one of: a word (ignoring case,
 # no other character matches their letters: checked over all of Unicode), a "|" or a "/".
 # A text without any can be a credit only from its start. A new kind of credit in
-# _CREDIT needs its word or mark here.
-_CREDIT_WORDS = ("photo", "getty")
-_CREDIT_MARKS = ("|", "/")
+# _CREDIT needs its word or mark here. (Searching every sentence for a credit cost a tenth
+# of the model stage.)
+_CREDIT_INSIDE = Screened(_CREDIT, ("photo", "getty", "|", "/"))
 # An embedded social-media post the page dump kept as text: its link, or its closing
 # signature "— Name (@handle) April 4, 2025" (alone in its paragraph, its dash may be gone
 # with the list mark it was taken for). Its whole paragraph is the post.
 _SIGNED = r"[^—–()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
 _SIGNATURE_ALONE = rf"^{_SIGNED}\s*$"
-_EMBEDDED_POST = re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}")
+_EMBEDDED_POST = Screened(
+    re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}"),
+    ("pic.twitter", "(@"),
+    ignore_case=False,
+)
 # Where a post's own text stops in the paragraph of its link or signature: before the link,
 # or before the signature's dash when no link precedes it ("this…— António Guterres (@...").
 _POST_MARK = re.compile(
@@ -110,69 +114,55 @@ _POST_CUT_SHOWS = 160
 _PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|image)\s+shows\b")
 
 
-def furniture(sentences: Iterable[Sentence]) -> frozenset[str]:
+def furniture(article: AnnotatedArticle) -> frozenset[str]:
     """Sentences no line may state: the paragraphs of a photo credit, and body text that
     ends no sentence ("UAE Lottery's winner reveals plans", "A map of Sumy in Ukraine:").
     An article's furniture depends on it alone: it is worked out with the article."""
-    sentences = list(sentences)
-    per_paragraph = Counter((s.article_id, s.paragraph) for s in sentences)
+    sentences = article.sentences
+    per_paragraph = Counter(s.paragraph for s in sentences)
     captioned = {
-        (s.article_id, s.paragraph)
+        s.paragraph
         for s in sentences
         if _credit(s.text)
         or _embedded_post(s.text)
-        or (
-            per_paragraph[s.article_id, s.paragraph] == 1
-            and s.kind == "body"
-            and _described(s.text)
-        )
+        or (per_paragraph[s.paragraph] == 1 and s.kind == "body" and _described(s.text))
     }
-    captioned |= _post_lines_above(sentences, captioned)
+    captioned |= _post_lines_above(article.article.blocks, captioned)
     return frozenset(
         s.id
         for s in sentences
-        if (s.article_id, s.paragraph) in captioned
+        if s.paragraph in captioned
         or (
             s.kind in ("body", "subhead")
             # (its first words split off, no more: enough to tell whether it is short)
             and len(s.text.split(maxsplit=_TEASER_WORDS - 1)) < _TEASER_WORDS
-            and not _ENDED.search(s.text)
+            and not ENDED.search(s.text)
         )
     )
 
 
 def _embedded_post(text: str) -> bool:
-    return ("pic.twitter" in text or "(@" in text) and _EMBEDDED_POST.search(text) is not None
+    return _EMBEDDED_POST.search(text) is not None
 
 
-def _post_lines_above(
-    sentences: Sequence[Sentence], captioned: set[tuple[str, int]]
-) -> set[tuple[str, int]]:
+def _post_lines_above(blocks: Sequence[Block], captioned: set[int]) -> set[int]:
     """The paragraphs above an embedded post's link or signature that are its own lines,
     when the post was cut short (see `_POST_CUT`): the body paragraphs up to the post's
     length, not past another post or a paragraph ending in a colon (the article introducing
     it: "Costa wrote on X:")."""
-    texts: dict[tuple[str, int], list[str]] = {}
-    kinds: dict[tuple[str, int], str] = {}
-    for s in sentences:
-        texts.setdefault((s.article_id, s.paragraph), []).append(s.text)
-        kinds[s.article_id, s.paragraph] = s.kind
-    order = list(texts)
-    lines: set[tuple[str, int]] = set()
-    for n, key in enumerate(order):
-        text = " ".join(texts[key])
-        if not _embedded_post(text):
+    lines: set[int] = set()
+    for n, block in enumerate(blocks):
+        if not _embedded_post(block.text):
             continue
-        mark = _POST_MARK.search(text)
-        lead = (text[: mark.start()] if mark else text).strip()
-        above: list[tuple[str, int]] = []
+        mark = _POST_MARK.search(block.text)
+        lead = (block.text[: mark.start()] if mark else block.text).strip()
+        above: list[int] = []
         length = _post_length(lead)
-        for other in reversed(order[:n]):
-            line = " ".join(texts[other])
+        for other in range(n - 1, -1, -1):
+            line = blocks[other].text
             if (
-                other[0] != key[0]
-                or other in captioned
-                or kinds[other] != "body"
+                other in captioned
+                or blocks[other].kind != "body"
                 or line.endswith(":")
                 or length + _post_length(line) > _POST_CHARACTERS
             ):
@@ -180,7 +170,7 @@ def _post_lines_above(
             above.append(other)
             length += _post_length(line)
         # The post's last words: before its link, or above its signature standing alone.
-        shown = lead or (" ".join(texts[above[0]]) if above else "")
+        shown = lead or (blocks[above[0]].text if above else "")
         if shown.endswith(_POST_CUT) and length >= _POST_CUT_SHOWS:
             lines.update(above)
     return lines
@@ -231,13 +221,7 @@ def _closing_credit() -> re.Pattern[str]:
 def _credit(text: str) -> bool:
     if text.endswith(")") and _closing_credit().search(text):
         return True
-    # Searching every sentence for a credit cost a tenth of the model stage. (The text's
-    # lower case is the one its tagging made; looked for in C, no generator.)
-    if any(map(text.__contains__, _CREDIT_MARKS)) or any(
-        map(lower_sentence(text).__contains__, _CREDIT_WORDS)
-    ):
-        return _CREDIT.search(text) is not None
-    return _CREDIT.match(text) is not None
+    return _CREDIT_INSIDE.search(text) is not None or _CREDIT.match(text) is not None
 
 
 @dataclass(frozen=True)

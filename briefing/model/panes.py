@@ -21,14 +21,15 @@ from functools import lru_cache
 
 from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
 from briefing.annotate.coreference import REFERRING_NOUN
+from briefing.annotate.phrase_index import Screened
 from briefing.extract import Article
-from briefing.model.background import Screened
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
     main_verb,
     subject_end,
 )
+from briefing.profile import GONE_WORDS
 
 # "Iran-backed Hezbollah": the backer is named, the line is about who it backs; "the
 # army-held city of el-Obeid": the holder names a place, where the line happens.
@@ -67,7 +68,7 @@ _PAST_CHANGE = r"(?:toppled|ousted|overthrew|overthrown|deposed|unseated)"
 # The same done, as a gerund after "after": "Syria's first elections, after ousting Assad".
 _CHANGING = r"(?:toppling|ousting|overthrowing|deposing|unseating)"
 # A regime told as gone, as a period: "sanctions imposed during the former Assad regime".
-_GONE = r"(?:former|ousted|toppled|fallen|deposed|previous)"
+_GONE = rf"(?:{'|'.join(GONE_WORDS)})"
 # A name: a few capitalised words ("al-Assad" too; "Hezbollah leader Hassan Nasrallah"),
 # after up to three others ("the", "former President", "longtime autocratic leader"), with
 # the regime or rule it heads

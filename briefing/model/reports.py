@@ -58,7 +58,7 @@ def latest_toll(index: Index, members: Sequence[Sentence], first: Sentence) -> S
     giving = [
         (s, toll_counts(s.text)[kind])
         for s in members
-        if s.kind == "body" and _WHOLE.search(s.text) and kinds <= toll_counts(s.text).keys()
+        if s.kind == "body" and ENDED.search(s.text) and kinds <= toll_counts(s.text).keys()
     ]
     if not any(s is first for s, _ in giving):
         return first  # (a fragment: its toll competes with none)
@@ -67,5 +67,6 @@ def latest_toll(index: Index, members: Sequence[Sentence], first: Sentence) -> S
     return max(giving, key=lambda item: (days[item[0].id] or last, item[1], item[0] is first))[0]
 
 
-# A sentence that ends as one: a fragment cut off by extraction is worse text.
-_WHOLE = re.compile(r"[.!?][\"'”’)]*\s*$")
+# A text that ends a sentence: its mark, maybe inside closing quotes or brackets ('... they
+# said.”'), or a closing quotation mark. A fragment cut off by extraction is worse text.
+ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from briefing.annotate.phrase_index import Screened
 from briefing.corroborate.words import number_value, without_time_numbers
-from briefing.model.background import Screened
 from briefing.model.words import number_words
 
 # Word stems telling each kind of count, as they follow or precede it.
