@@ -345,6 +345,21 @@ def test_he_is_never_an_army_and_may_be_named_in_a_who_clause() -> None:
     assert speakers["a1.s3"] == "President Ahmed al‑Sharaa"
 
 
+def test_he_is_never_an_office_and_may_be_who_expressed_condolences() -> None:
+    # An office named as a source is a group, not "he"; the president expressing
+    # condolences is the person the next "he added" means.
+    sentences = _body_sentences(
+        '"Many wounded are in serious condition," Fedorov wrote on Telegram.',
+        "The attack struck an industrial facility, according to the regional Prosecutor's Office.",
+        "President Volodymyr Zelensky expressed condolences to the victims' families, saying "
+        'Russia "knows that today there is a meeting in Washington."',
+        '"Putin will kill demonstratively," he added.',
+    )
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s2"] == "the regional Prosecutor's Office"
+    assert speakers["a1.s4"] == "President Volodymyr Zelensky"
+
+
 def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("Russia and Iran have regularly held talks in Astana.", None, None)
     assert is_background("If the attacks continue, the port could close.", None, None)
