@@ -1076,6 +1076,20 @@ def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path
     assert said.attribution is None
 
 
+def test_a_summary_line_a_pronoun_says_names_whom_it_stands_for(tmp_path: Path) -> None:
+    # The Zaporizhzhia QA page's: "“...,” he added." under Ukraine said nobody's words.
+    page = (
+        " date 2025-08-18 News\n\nRussia strikes Zaporizhzhia\n\n"
+        "President Volodymyr Zelensky expressed condolences to the victims' families.\n\n"
+        "“Putin will kill demonstratively to put pressure on Ukraine and Europe,” he added.\n"
+    )
+    briefing = _briefed(tmp_path, {"kyiv.txt": page}, "ukraine")
+    briefs = (*briefing.actors, *briefing.other_actors)
+    lines = [line for brief in briefs for line in brief.summary_pool]
+    added = next(line for line in lines if line.text.startswith("“Putin will kill"))
+    assert added.attribution == "President Volodymyr Zelensky"
+
+
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
     # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
     khamenei = (
