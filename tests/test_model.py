@@ -1090,6 +1090,22 @@ def test_a_summary_line_a_pronoun_says_names_whom_it_stands_for(tmp_path: Path) 
     assert added.attribution == "President Volodymyr Zelensky"
 
 
+def test_a_copy_cut_off_mid_word_does_not_state_its_report(tmp_path: Path) -> None:
+    # The el-Obeid QA pages': the first outlet's copy of a report was cut at "the country's la".
+    said = (
+        "The attack comes days after the RSF hit a power plant in el-Obeid, and also follows "
+        "what the army claims was an attempted RSF drone attack on the country's "
+    )
+    pages = {
+        "a.txt": f" date 2026-01-06 News\n\nDrone hits a house\n\n{said}la",
+        "b.txt": f" date 2026-01-06 News\n\nDrone hits a home\n\n{said}largest dam.\n",
+    }
+    briefing = _briefed(tmp_path, pages, "sudan")
+    lines = [line for brief in briefing.actors for line in (*brief.summary_pool, *brief.facts)]
+    stated = [line.text for line in lines if line.text.startswith("The attack comes")]
+    assert stated and all(text.endswith("largest dam.") for text in stated)
+
+
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
     # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
     khamenei = (
