@@ -1106,6 +1106,19 @@ def test_a_copy_cut_off_mid_word_does_not_state_its_report(tmp_path: Path) -> No
     assert stated and all(text.endswith("largest dam.") for text in stated)
 
 
+def test_a_key_fact_opening_with_its_speaker_does_not_name_them_again(tmp_path: Path) -> None:
+    # The SDF deal QA pages': "The sides announced the deal ... (The sides)".
+    page = (
+        " date 2026-01-30 News\n\nSyria and the SDF agree a deal\n\n"
+        "The SDF said on Friday it had agreed to a ceasefire with the government.\n\n"
+        "The SDF withdrew from Raqqa on January 18, SDF commander Mazloum Abdi said.\n"
+    )
+    briefing = _briefed(tmp_path, {"deal.txt": page}, "syria")
+    facts = {fact.text: fact.attribution for brief in briefing.actors for fact in brief.facts}
+    assert facts["The SDF said on Friday it had agreed to a ceasefire with the government."] is None
+    assert "SDF commander Mazloum Abdi" in facts.values()
+
+
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
     # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
     khamenei = (

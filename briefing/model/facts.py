@@ -460,7 +460,7 @@ def pane_facts(
                 text=candidate.text,
                 date=date.value if date else None,
                 precision=date.precision if date else None,
-                attribution=candidate.attribution,
+                attribution=_unsaid(candidate.attribution, candidate.text),
                 sources=candidate.sources,
                 reported=candidate.reported,
                 also=also,
@@ -469,6 +469,19 @@ def pane_facts(
             )
         )
     return tuple(facts)
+
+
+def _unsaid(attribution: str | None, text: str) -> str | None:
+    """Whose account a fact is, unless its text opens by naming them: "The sides announced
+    the deal after ..." needs no "(The sides)" after it."""
+    named = len(attribution or "")
+    if (
+        attribution
+        and text[:named].lower() == attribution.lower()
+        and not text[named:][:1].isalnum()
+    ):
+        return None
+    return attribution
 
 
 def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
