@@ -22,6 +22,7 @@ from briefing.model.attribution import attribute_sentences, find_attribution, fi
 from briefing.model.background import is_background, stale_articles, tells_a_habit
 from briefing.model.events import event_span
 from briefing.model.lines import furniture
+from briefing.model.types import cited_articles
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 
@@ -1117,6 +1118,48 @@ def test_a_key_fact_opening_with_its_speaker_does_not_name_them_again(tmp_path: 
     facts = {fact.text: fact.attribution for brief in briefing.actors for fact in brief.facts}
     assert facts["The SDF said on Friday it had agreed to a ceasefire with the government."] is None
     assert "SDF commander Mazloum Abdi" in facts.values()
+
+
+def test_an_attack_told_naming_no_one_is_the_panes_of_whom_the_next_sentences_blame(
+    tmp_path: Path,
+) -> None:
+    # The el-Obeid QA pages': the story's lede names no actor; the medics blame the RSF
+    # two sentences on. It stood in no pane.
+    lede = (
+        "At least 13 people have been killed after a drone strike on a house in the "
+        "city of el-Obeid, says the Sudan Doctors' Network."
+    )
+    page = (
+        f" date 2026-01-06 News\n\nDrone hits a home\n\n{lede}\n\n"
+        "Most of the dead were part of the same family, the medical group added.\n\n"
+        "Although no group has claimed responsibility, the medics say the paramilitary "
+        "Rapid Support Forces (RSF) carried out the attack.\n"
+    )
+    # A sentence naming an actor between the two leaves the attack unblamed.
+    other = page.replace("Most of the dead", "The army said most of the dead")
+    briefing = _briefed(tmp_path, {"a.txt": page}, "sudan")
+    assert _pane_of(briefing, "At least 13 people") == ["rsf"]
+    (tmp_path / "a.txt").unlink()
+    briefing = _briefed(tmp_path, {"b.txt": other}, "sudan")
+    assert _pane_of(briefing, "At least 13 people") == []
+
+
+def test_a_blamed_attack_cites_the_copies_another_pane_held(tmp_path: Path) -> None:
+    # The el-Obeid funeral's: one copy names no actor, another the army ("army-held"); both
+    # blamed on the RSF, its line cites both, not the first alone.
+    told = "At least 40 people were killed when a drone hit a funeral outside {}el-Obeid, Sudan."
+    blame = "Local officials blamed the Rapid Support Forces for Monday's attack."
+    pages = {
+        "a.txt": f" date 2025-11-04 News\n\nDrone hits funeral\n\n{told.format('')}\n\n{blame}\n",
+        "b.txt": (
+            f" date 2025-11-04 News\n\nFuneral struck\n\n"
+            f"{told.format('the army-held city of ')}\n\n{blame}\n"
+        ),
+    }
+    briefing = _briefed(tmp_path, pages, "sudan")
+    rsf = next(brief for brief in briefing.actors if brief.id == "rsf")
+    lines = [line for line in (*rsf.summary, *rsf.facts) if line.text.startswith("At least 40")]
+    assert [cited_articles(line.sources) for line in lines] == [["a1", "a2"]]
 
 
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
