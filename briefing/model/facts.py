@@ -26,7 +26,7 @@ from briefing.model.clauses import (
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.tolls import toll_counts
-from briefing.model.types import Fact
+from briefing.model.types import Fact, cited_articles
 from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
 
 MAX_FACTS = 8
@@ -226,7 +226,8 @@ def select_facts(
     chosen_acts = [_act(fact.text, fact.date or fact.reported) for fact in shown]
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
-        key=lambda sc: (-sc[0], sc[1].order),
+        # (Of two scoring alike, the one more outlets carry first: a rewording of it is dropped.)
+        key=lambda sc: (-sc[0], -len(cited_articles(sc[1].sources)), sc[1].order),
     )
     for _, candidate in ranked:
         if len(best) == limit:
