@@ -553,6 +553,19 @@ def test_gaza_lebanon_profile() -> None:
     ]
 
 
+def test_the_army_of_an_article_naming_israel_only_as_the_state_is_not_israels() -> None:
+    # The Lebanese cabinet QA pages': Israel named as the state, not as forces that act,
+    # leaves "the army" Lebanon's (no actor of the profile by that word alone).
+    article = (
+        "Lebanon's cabinet welcomed a plan presented by the army to disarm Hezbollah. "
+        "Hezbollah remains one of the biggest non-state threats to Israel. "
+        "The army will start implementing the plan, the information minister said."
+    )
+    tagger = compile_profile(load_profile("gaza-lebanon"))
+    tags = [tagger.tag(text, article) for _, text in _article_sentences(article)]
+    assert tags == [("hezbollah", "lebanon"), ("israel", "hezbollah"), ()]
+
+
 @pytest.mark.parametrize("suffix", ["", "s", "es", "'s", "’s", "s'"])
 def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     # countries_in tries a small pattern only where a word starts like some name; it must

@@ -138,6 +138,15 @@ def test_resolves_single_mention(
         ("The leader said on Dec. 28 that", datetime.date(2025, 1, 5), "2024-12-28"),
         ("The summit will open on Jan. 15.", FRIDAY, "2025-01-15"),
         ("The accord was signed on Jan. 15.", FRIDAY, "2024-01-15"),
+        # "would" after a past verb looks ahead from a moment gone: the nearest year, not
+        # the next one only.
+        (
+            "When the SDF announced they would withdraw from Raqqa on January 18, crowds cheered.",
+            datetime.date(2026, 2, 1),
+            "2026-01-18",
+        ),
+        ("The talks would open on Jan. 15.", datetime.date(2026, 2, 1), "2027-01-15"),
+        ("He said the talks would open on Feb. 15.", datetime.date(2026, 2, 1), "2026-02-15"),
         # A weekday written with the date names its year, even against a page date a day
         # early (2025-01-20 is a Monday; 2024-01-20 a Saturday).
         (

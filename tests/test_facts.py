@@ -429,6 +429,23 @@ def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:
     assert select_facts([signed, restated, other]) == [signed, other]
 
 
+def test_of_two_rewordings_scoring_alike_the_one_more_outlets_carry_is_the_fact() -> None:
+    def candidate(text: str, order: int, articles: int) -> FactCandidate:
+        sources = tuple(f"a{n}.s1" for n in range(order, order + articles))
+        return FactCandidate(text, "body", (), "SANA", sources, order)
+
+    signed = candidate(
+        "Syria's interim President Ahmed al-Sharaa and SDF chief Mazloum Abdi signed an "
+        "agreement on Monday to integrate the SDF into state institutions in Damascus.",
+        1,
+        2,
+    )
+    # The same words as the first: they score alike.
+    carried = candidate(signed.text, 3, 4)
+    assert score(signed) == score(carried)
+    assert select_facts([signed, carried]) == [carried]
+
+
 def test_alike_events_dated_days_apart_are_two_facts() -> None:
     def candidate(text: str, order: int, day: str) -> FactCandidate:
         date = DateMention("", day, "day", 0, 0)

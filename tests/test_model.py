@@ -23,6 +23,7 @@ from briefing.model.attribution import attribute_sentences, find_attribution, fi
 from briefing.model.background import is_background, stale_articles, tells_a_habit
 from briefing.model.events import event_span
 from briefing.model.lines import furniture as article_furniture
+from briefing.model.types import cited_articles
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 
@@ -344,6 +345,21 @@ def test_he_is_never_an_army_and_may_be_named_in_a_who_clause() -> None:
     speakers = attribute_sentences(sentences)
     assert speakers["a1.s1"] == "The Israel Defense Forces (IDF)"
     assert speakers["a1.s3"] == "President Ahmed al‑Sharaa"
+
+
+def test_he_is_never_an_office_and_may_be_who_expressed_condolences() -> None:
+    # An office named as a source is a group, not "he"; the president expressing
+    # condolences is the person the next "he added" means.
+    sentences = _body_sentences(
+        '"Many wounded are in serious condition," Fedorov wrote on Telegram.',
+        "The attack struck an industrial facility, according to the regional Prosecutor's Office.",
+        "President Volodymyr Zelensky expressed condolences to the victims' families, saying "
+        'Russia "knows that today there is a meeting in Washington."',
+        '"Putin will kill demonstratively," he added.',
+    )
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s2"] == "the regional Prosecutor's Office"
+    assert speakers["a1.s4"] == "President Volodymyr Zelensky"
 
 
 def test_background_is_habit_state_hypothesis_or_history() -> None:
@@ -1071,6 +1087,91 @@ def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path
     # A line naming its subject needs no one named for it.
     said = next(line for line in lines if line.text.startswith("Israeli Defence"))
     assert said.attribution is None
+
+
+def test_a_summary_line_a_pronoun_says_names_whom_it_stands_for(tmp_path: Path) -> None:
+    # The Zaporizhzhia QA page's: "“...,” he added." under Ukraine said nobody's words.
+    page = (
+        " date 2025-08-18 News\n\nRussia strikes Zaporizhzhia\n\n"
+        "President Volodymyr Zelensky expressed condolences to the victims' families.\n\n"
+        "“Putin will kill demonstratively to put pressure on Ukraine and Europe,” he added.\n"
+    )
+    briefing = _briefed(tmp_path, {"kyiv.txt": page}, "ukraine")
+    briefs = (*briefing.actors, *briefing.other_actors)
+    lines = [line for brief in briefs for line in brief.summary_pool]
+    added = next(line for line in lines if line.text.startswith("“Putin will kill"))
+    assert added.attribution == "President Volodymyr Zelensky"
+
+
+def test_a_copy_cut_off_mid_word_does_not_state_its_report(tmp_path: Path) -> None:
+    # The el-Obeid QA pages': the first outlet's copy of a report was cut at "the country's la".
+    said = (
+        "The attack comes days after the RSF hit a power plant in el-Obeid, and also follows "
+        "what the army claims was an attempted RSF drone attack on the country's "
+    )
+    pages = {
+        "a.txt": f" date 2026-01-06 News\n\nDrone hits a house\n\n{said}la",
+        "b.txt": f" date 2026-01-06 News\n\nDrone hits a home\n\n{said}largest dam.\n",
+    }
+    briefing = _briefed(tmp_path, pages, "sudan")
+    lines = [line for brief in briefing.actors for line in (*brief.summary_pool, *brief.facts)]
+    stated = [line.text for line in lines if line.text.startswith("The attack comes")]
+    assert stated and all(text.endswith("largest dam.") for text in stated)
+
+
+def test_a_key_fact_opening_with_its_speaker_does_not_name_them_again(tmp_path: Path) -> None:
+    # The SDF deal QA pages': "The sides announced the deal ... (The sides)".
+    page = (
+        " date 2026-01-30 News\n\nSyria and the SDF agree a deal\n\n"
+        "The SDF said on Friday it had agreed to a ceasefire with the government.\n\n"
+        "The SDF withdrew from Raqqa on January 18, SDF commander Mazloum Abdi said.\n"
+    )
+    briefing = _briefed(tmp_path, {"deal.txt": page}, "syria")
+    facts = {fact.text: fact.attribution for brief in briefing.actors for fact in brief.facts}
+    assert facts["The SDF said on Friday it had agreed to a ceasefire with the government."] is None
+    assert "SDF commander Mazloum Abdi" in facts.values()
+
+
+def test_an_attack_told_naming_no_one_is_the_panes_of_whom_the_next_sentences_blame(
+    tmp_path: Path,
+) -> None:
+    # The el-Obeid QA pages': the story's lede names no actor; the medics blame the RSF
+    # two sentences on. It stood in no pane.
+    lede = (
+        "At least 13 people have been killed after a drone strike on a house in the "
+        "city of el-Obeid, says the Sudan Doctors' Network."
+    )
+    page = (
+        f" date 2026-01-06 News\n\nDrone hits a home\n\n{lede}\n\n"
+        "Most of the dead were part of the same family, the medical group added.\n\n"
+        "Although no group has claimed responsibility, the medics say the paramilitary "
+        "Rapid Support Forces (RSF) carried out the attack.\n"
+    )
+    # A sentence naming an actor between the two leaves the attack unblamed.
+    other = page.replace("Most of the dead", "The army said most of the dead")
+    briefing = _briefed(tmp_path, {"a.txt": page}, "sudan")
+    assert _pane_of(briefing, "At least 13 people") == ["rsf"]
+    (tmp_path / "a.txt").unlink()
+    briefing = _briefed(tmp_path, {"b.txt": other}, "sudan")
+    assert _pane_of(briefing, "At least 13 people") == []
+
+
+def test_a_blamed_attack_cites_the_copies_another_pane_held(tmp_path: Path) -> None:
+    # The el-Obeid funeral's: one copy names no actor, another the army ("army-held"); both
+    # blamed on the RSF, its line cites both, not the first alone.
+    told = "At least 40 people were killed when a drone hit a funeral outside {}el-Obeid, Sudan."
+    blame = "Local officials blamed the Rapid Support Forces for Monday's attack."
+    pages = {
+        "a.txt": f" date 2025-11-04 News\n\nDrone hits funeral\n\n{told.format('')}\n\n{blame}\n",
+        "b.txt": (
+            f" date 2025-11-04 News\n\nFuneral struck\n\n"
+            f"{told.format('the army-held city of ')}\n\n{blame}\n"
+        ),
+    }
+    briefing = _briefed(tmp_path, pages, "sudan")
+    rsf = next(brief for brief in briefing.actors if brief.id == "rsf")
+    lines = [line for line in (*rsf.summary, *rsf.facts) if line.text.startswith("At least 40")]
+    assert [cited_articles(line.sources) for line in lines] == [["a1", "a2"]]
 
 
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:

@@ -315,7 +315,7 @@ def _resolve_match(
             if published is None:
                 return None
             weekday = groups[f"{key}_weekday"]
-            tense = _tense(text, match, prep)
+            tense = _year_tense(text, match, prep)
             year = _nearest_year(published, month, day, tense, _weekday_number(weekday))
             return _day_value(year, month, day)
     if groups["my_month"]:
@@ -331,7 +331,7 @@ def _resolve_match(
         if groups["month_year"]:
             year = published.year + _YEAR_STEP[groups["month_year"].lower()]
         else:
-            year = _nearest_year(published, month, None, _tense(text, match, prep))
+            year = _nearest_year(published, month, None, _year_tense(text, match, prep))
         return f"{year}-{month:02d}", "month"
     if groups["weekday"]:
         return _weekday(match, text, published, prep)
@@ -458,6 +458,21 @@ def _tense(text: str, match: re.Match[str], prep: str) -> str | None:
     if prep in ("last", "since"):
         return "past"
     return tense_at(text, *match.span())
+
+
+def _year_tense(text: str, match: re.Match[str], prep: str) -> str | None:
+    """`_tense` for choosing a year-less date's year: "would" after a past verb of its clause
+    ("the SDF announced they would withdraw ... on January 18") looks ahead from a moment
+    already gone, so it rules out no earlier date (an early-February report's January 18 is
+    not the next year's)."""
+    tense = _tense(text, match, prep)
+    if tense != "future" or prep in ("next", "coming"):
+        return tense
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, match.start())), default=0)
+    cues = list(_TENSE_CUE.finditer(text, clause_start, match.start()))
+    if cues and cues[-1].group().lower() == "would" and any(c.group("past") for c in cues[:-1]):
+        return None
+    return tense
 
 
 def tense_at(text: str, start: int, end: int) -> str | None:

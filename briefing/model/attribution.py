@@ -247,10 +247,13 @@ def _quote_goes_on(
 
 
 # A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation,
-# also before its abbreviation ("The Israel Defense Forces (IDF)").
+# also by its name's head noun ("the regional Prosecutor's Office") and before its
+# abbreviation ("The Israel Defense Forces (IDF)").
 _GROUP = re.compile(
     r"(?:\b(?:[a-z]+s|ministry|army|military|government|agency|office|group|council|"
-    r"command|police|monitor|observatory)|\b(?:Forces|Brigades?|Corps|Guards?|Units?))"
+    r"command|police|monitor|observatory)|\b(?:Forces|Brigades?|Corps|Guards?|Units?"
+    r"|Office|Ministry|Administration|Committee|Service|Department|Agency|Council|Command"
+    r"|Network|Police|Army|Military|Government|Commission|Authority|Observatory))"
     r"(?:\s*\([^()]*\))?$",
 )
 # "Biden spoke ...", "Ukrainian President Volodymyr Zelenskyy confirmed ...": a sentence
@@ -259,7 +262,7 @@ _WORD_OF_NAME = r"(?:(?:al|el|bin|ibn|abu)[‐‑-])?[A-Z][\w'’.‐‑-]*"  # 
 _NAME = rf"((?:{_WORD_OF_NAME}\s+){{0,4}}{_WORD_OF_NAME})"
 _DOING = (
     r"(?:said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
-    r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|"
+    r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|expressed|"
     r"condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed)\b"
 )
 _NAMED_SUBJECT = re.compile(rf"^{_NAME}\s+(?:[a-z]+ly\s+)?{_DOING}")

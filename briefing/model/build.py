@@ -13,7 +13,7 @@ from briefing.model.background import stale_articles
 from briefing.model.dating import pins_down
 from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index, Prepared
-from briefing.model.lines import Line, make_line, pane_lines
+from briefing.model.lines import Line, blamed_attacks, make_line, pane_lines
 from briefing.model.panes import PaneActor, mentions_of
 from briefing.model.summaries import fresh_lines, summarize_lines, summary_line
 from briefing.model.types import ActorBrief, Briefing
@@ -55,10 +55,6 @@ def build_model(
         for actor in sentence.actors:
             if actor in named:
                 named[actor].append(sid)
-    actors = [
-        PaneActor(spec.id, spec.name, spec.colour, tuple(named[spec.id]), sentences)
-        for spec in profile.actors
-    ]
     others = [
         PaneActor(
             other.id, other.name, OTHER_ACTOR_COLOUR, other.sentence_ids, _other_length(sentences)
@@ -69,16 +65,26 @@ def build_model(
             known={sid: names for p in index.prepared.values() for sid, names in p.names.items()},
         )
     ]
-    # Articles about none of the profile's actors, or far from the period, are off it.
-    on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
-    stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
-    off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
     known = index.prepared
     settled = {id(article): known[i].context for i, article in index.articles.items() if i in known}
     # (worked out only for a profile with aliases bounded in time: none other reads them)
     undated = index.tagging_days if tagger.time_bounded else {}
     days = {id(index.articles[i]): day for i, day in undated.items()}
     mentions = mentions_of(tagger, others, settled, days)
+    # An attack told naming no one is the pane's of the actor blamed for it just after.
+    blamed = blamed_attacks(index, list(named), mentions)
+    if blamed:
+        order = {sid: n for n, sid in enumerate(index.sentences)}
+        for actor, sids in blamed.items():
+            named[actor] = sorted({*named[actor], *sids}, key=order.__getitem__)
+    actors = [
+        PaneActor(spec.id, spec.name, spec.colour, tuple(named[spec.id]), sentences)
+        for spec in profile.actors
+    ]
+    # Articles about none of the profile's actors, or far from the period, are off it.
+    on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
+    stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
+    off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
     lines = pane_lines(index, [*actors, *others], mentions, off_period)
     advance(Stage.COMPARE, len(articles), len(articles))
     panes = [*actors, *(pane for pane in others if lines[pane.id])]

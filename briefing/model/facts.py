@@ -27,7 +27,7 @@ from briefing.model.clauses import (
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
 from briefing.model.tolls import toll_counts
-from briefing.model.types import Fact
+from briefing.model.types import Fact, cited_articles
 from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
 
 MAX_FACTS = 8
@@ -257,7 +257,8 @@ def select_facts(
     ]
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
-        key=lambda sc: (-sc[0], sc[1].order),
+        # (Of two scoring alike, the one more outlets carry first: a rewording of it is dropped.)
+        key=lambda sc: (-sc[0], -len(cited_articles(sc[1].sources)), sc[1].order),
     )
     for _, candidate in ranked:
         if len(best) == limit:
@@ -470,7 +471,7 @@ def pane_facts(
                 text=candidate.text,
                 date=date.value if date else None,
                 precision=date.precision if date else None,
-                attribution=candidate.attribution,
+                attribution=_unsaid(candidate.attribution, candidate.text),
                 sources=candidate.sources,
                 reported=candidate.reported,
                 also=also,
@@ -479,6 +480,19 @@ def pane_facts(
             )
         )
     return tuple(facts)
+
+
+def _unsaid(attribution: str | None, text: str) -> str | None:
+    """Whose account a fact is, unless its text opens by naming them: "The sides announced
+    the deal after ..." needs no "(The sides)" after it."""
+    named = len(attribution or "")
+    if (
+        attribution
+        and text[:named].lower() == attribution.lower()
+        and not text[named:][:1].isalnum()
+    ):
+        return None
+    return attribution
 
 
 def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -42,7 +42,7 @@ from briefing.model.panes import (
     without_past_changes,
 )
 from briefing.model.reading import Reading
-from briefing.model.reports import ENDED, actor_reports, stated_by
+from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
 from briefing.model.words import caption_verbs
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -285,6 +285,9 @@ def pane_lines(
                 if blamed not in candidates[report]:
                     candidates[report].append(blamed)
                     per_pane[blamed][members] = stated
+                elif blamed != pane.id:
+                    # The blamed pane has copies of its own: its line cites these too.
+                    _join(index, per_pane[blamed], report, members)
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
     for pane in panes:
         for members, stated in per_pane[pane.id].items():
@@ -305,18 +308,108 @@ def pane_lines(
     return {pane_id: tuple(found) for pane_id, found in lines.items()}
 
 
+def _join(index: Index, reports: Reports, report: str, members: tuple[str, ...]) -> None:
+    """Add `members` to a pane's copies of `report` (of its `actor_reports`), in place and
+    stated anew; the pane's other reports keep their places."""
+    report_of = index.corroboration.report_of
+    order = {sid: n for n, sid in enumerate(index.sentences)}
+    kept = list(reports.items())
+    reports.clear()
+    for own, stated in kept:
+        if report_of[own[0]].id == report:
+            own = tuple(sorted({*own, *members}, key=order.__getitem__))
+            stated = stated_by(index, own)
+        reports[own] = stated
+
+
+_ATTACK = (
+    r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre"
+    r"|assault)s?\b"
+)
 # "They blamed the paramilitary RSF for Monday's attack", "accused Israel of the strike".
 # (Searched only in a text holding one of its verbs' openings.)
 _BLAMES = Screened(
     re.compile(
         r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,80}?)\s+"
-        r"(?:responsible\s+)?(?:for|of)\s+(?:(?:the|this|that|[\w'’-]+['’]s?)\s+){0,2}"
-        r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre"
-        r"|assault)s?\b",
+        r"(?:responsible\s+)?(?:for|of)\s+(?:carrying\s+out\s+)?"
+        rf"(?:(?:the|this|that|[\w'’-]+['’]s?)\s+){{0,2}}{_ATTACK}",
         re.IGNORECASE,
     ),
     ("blame", "accuse", "held"),
 )
+# The same told otherwise: "the medics say the RSF carried out the attack" (the actor
+# nearest the verb), "the strike was carried out by the RSF", "medics attribute the attack
+# to the RSF".
+_CARRIED_OUT = Screened(
+    re.compile(
+        rf"(?P<doer>[^.;:]{{2,120}}?)\s+(?:carried|executed)\s+out\s+the\s+{_ATTACK}"
+        rf"|\bthe\s+{_ATTACK}\s+was\s+(?:carried\s+out|executed)\s+by\s+(?P<by>[^.;:]{{2,80}})"
+        rf"|\battribut(?:e|es|ed|ing)\s+the\s+{_ATTACK}\s+to\s+(?P<to>[^.;:]{{2,80}})",
+        re.IGNORECASE,
+    ),
+    ("carried", "executed", "attribut"),
+)
+# An attack a sentence tells naming no one: "At least 13 people have been killed after a
+# drone strike on a house in the city of el-Obeid, says the Sudan Doctors' Network."
+_TOLD_ATTACK = Screened(
+    re.compile(rf"\b(?:drone|missile|air|rocket)?\s*{_ATTACK}|\bdrones?\s+(?:hit|struck)\b", re.I),
+    ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault", "drone"),
+)
+# How far after an attack told naming no one the sentence blaming someone may come.
+_BLAME_WITHIN = 3
+# Letters every verb `_BLAMES` and `_CARRIED_OUT` read holds, as written in any case.
+_BLAME_LETTERS = ("lame", "ccuse", "held", "arried", "xecuted", "ttribut")
+
+
+def blamed_attacks(
+    index: Index, actor_ids: Sequence[str], mentions: Mentions
+) -> dict[str, list[str]]:
+    """Actor id -> the sentences telling an attack that name no actor of `actor_ids` (a
+    lede: "At least 13 people have been killed after a drone strike on a house ..."),
+    blamed on the actor in one of the next sentences of its paragraph run, before any
+    other sentence names an actor ("..., the medics say the RSF carried out the attack"):
+    a copy of the story's main event no pane would otherwise show."""
+    blamed: dict[str, list[str]] = {}
+    for annotated in index.annotated:
+        article = index.articles[annotated.id]
+        sentences = annotated.sentences
+        # Read from the blaming sentences back (few sentences blame: most are passed over
+        # by a look for their verbs' letters).
+        for m, blaming in enumerate(sentences):
+            if not blaming.actors or not any(w in blaming.text for w in _BLAME_LETTERS):
+                continue
+            told = []
+            for before in reversed(sentences[max(0, m - _BLAME_WITHIN) : m]):
+                if before.actors or before.kind != blaming.kind:
+                    break
+                if _TOLD_ATTACK.search(before.text):
+                    told.append(before.id)
+            if not told or blaming.kind != "body":
+                continue
+            whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
+            if whom is not None:
+                blamed.setdefault(whom, []).extend(reversed(told))
+    return blamed
+
+
+def _blamed_in(
+    text: str, actor_ids: Sequence[str], named: Callable[[str], dict[str, int]]
+) -> str | None:
+    """The actor of `actor_ids` a sentence blames for "the attack", or None."""
+    blame = _BLAMES.search(text)
+    if blame is not None:
+        found = {a: at for a, at in named(blame["whom"]).items() if a in actor_ids}
+        return min(found, key=found.__getitem__) if found else None
+    carried = _CARRIED_OUT.search(text)
+    if carried is None:
+        return None
+    found = {a: at for a, at in named(carried["doer"] or "").items() if a in actor_ids}
+    if found:
+        return max(found, key=found.__getitem__)  # the one nearest the verb
+    found = {
+        a: at for a, at in named(carried["by"] or carried["to"] or "").items() if a in actor_ids
+    }
+    return min(found, key=found.__getitem__) if found else None
 
 
 def blamed_actor(

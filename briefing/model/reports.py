@@ -36,10 +36,15 @@ def actor_reports(index: Index, sentence_ids: Sequence[str]) -> Reports:
 
 
 def stated_by(index: Index, report: Sequence[str]) -> Sentence:
-    """The sentence whose words state a report: its first body sentence, else its first;
-    when that one gives a toll, the one giving it as it stood last (`latest_toll`)."""
+    """The sentence whose words state a report: its first body sentence (but a copy cut
+    off mid-sentence, "... an attempted RSF drone attack on the country's la", when another
+    is whole), else its first; when that one gives a toll, the one giving it as it stood
+    last (`latest_toll`)."""
     by_id = index.sentences
-    first = next((by_id[s] for s in report if by_id[s].kind == "body"), by_id[report[0]])
+    bodies = [by_id[s] for s in report if by_id[s].kind == "body"]
+    first = bodies[0] if bodies else by_id[report[0]]
+    if bodies and _CUT.search(first.text):
+        first = next((s for s in bodies if ENDED.search(s.text)), first)
     if first.kind != "body" or not toll_counts(first.text):
         return first
     return latest_toll(index, [by_id[s] for s in report], first)
@@ -70,3 +75,5 @@ def latest_toll(index: Index, members: Sequence[Sentence], first: Sentence) -> S
 # A text that ends a sentence: its mark, maybe inside closing quotes or brackets ('... they
 # said.”'), or a closing quotation mark. A fragment cut off by extraction is worse text.
 ENDED = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+# A sentence ending in a lower-case word with no mark after it was cut off.
+_CUT = re.compile(r"[a-z]\s*$")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from briefing.corroborate import report_words
+from briefing.model.attribution import find_speaker
 from briefing.model.facts import (
     civilians_act,
     fact_candidate,
@@ -91,12 +92,16 @@ def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
 
 
 def _pronoun_speaker(line: Line) -> str | None:
-    """The speaker a line's pronoun subject stands for ("He also warned ..."), resolved
-    from the sentences before; None when the line names its subject or nobody is known."""
+    """The speaker a line's pronoun subject or pronoun speaker stands for ("He also warned
+    ...", "“...,” he added."), resolved from the sentences before; None when the line names
+    its subject or nobody is known."""
     speaker = line.speaker
-    if not speaker or speaker.lower() in _PRONOUNS or not opens_with_pronoun(line.stated.text):
+    if not speaker or speaker.lower() in _PRONOUNS:
         return None
-    return speaker
+    said = find_speaker(line.stated.text)
+    if opens_with_pronoun(line.stated.text) or (said is not None and said in _PRONOUNS):
+        return speaker
+    return None
 
 
 @cache  # a pane's thousands of lines are of a few hundred days
