@@ -847,6 +847,23 @@ def test_a_pronoun_for_someone_who_is_no_actor_leads_with_nobody() -> None:
     assert [actors for _, actors in sentences][-2:] == [("ukraine",), ("ukraine",)]
 
 
+def test_a_pronoun_after_a_surname_speaking_is_not_the_actor_the_clause_names() -> None:
+    # europeanmirror (qa-pages6 #12): Macron's sentence names the interim government in its
+    # clause; "He declared ..." after it is Macron, no actor of the profile.
+    sentences = _annotated(
+        [
+            "Macron declared that, subject to the Syrian interim government\u2019s dedication "
+            "to justice and reforms, he favours progressively lifting the sanctions.",
+            "He declared that he would implore the European Union to refrain from extending "
+            "sanctions against Syria.",
+            "Russia said it would answer the attack on the city with more strikes.",
+            "It added that the answer would come soon.",
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences] == [("hts",), (), ("russia",), ("russia",)]
+
+
 def test_a_quote_opened_curly_and_closed_straight_is_closed() -> None:
     # The page closes "\u201c...support." with a straight mark: Trump's next quote, naming
     # its speaker, does not go on from the sentence about Russia between them.

@@ -95,6 +95,13 @@ _LEADING_NAME = re.compile(
 _OPENING_PHRASE = re.compile(
     r"^(?:[A-Z][a-z]*ing|In|On|At|After|Before|During|As|While)\b[^,]{0,120},\s+"
 )
+# A subject of one capitalised word speaking: "Macron declared that ... the Syrian interim
+# government ...", "Trump said he has ...": a surname (or an actor's own name, which the
+# caller keeps), not the actor its clause names. Not a pronoun or a determiner.
+_LEADING_SURNAME = re.compile(
+    r"(?!(?:He|She|It|They|We|I|You|This|That|These|Those|There|The|A|An)\b)"
+    rf"[A-Z][a-z][\w'’-]*\s+(?:\w+ly\s+)?(?:{_SPEECH}|reported|announced)\b"
+)
 
 
 def _leading_name(text: str) -> tuple[int, int] | None:
@@ -103,7 +110,7 @@ def _leading_name(text: str) -> tuple[int, int] | None:
     offset = len(text) - len(stripped)
     opening = _OPENING_PHRASE.match(stripped)
     start = opening.end() if opening else 0
-    name = _LEADING_NAME.match(stripped, start)
+    name = _LEADING_NAME.match(stripped, start) or _LEADING_SURNAME.match(stripped, start)
     return (offset + name.start(), offset + name.end()) if name else None
 
 
