@@ -862,6 +862,16 @@ def test_a_pronoun_after_a_surname_speaking_is_not_the_actor_the_clause_names() 
         "syria",
     )
     assert [actors for _, actors in sentences] == [("hts",), (), ("russia",), ("russia",)]
+    # A plural is no surname: what Zelensky posted is his, and so is the quote after it.
+    sentences = _annotated(
+        [
+            "Images posted by President Volodymyr Zelensky showed the gaping wound in the "
+            "city's centre.",
+            "\u201cIt chooses to continue killing instead of ending the war,\u201d he wrote.",
+        ],
+        "ukraine",
+    )
+    assert [actors for _, actors in sentences] == [("ukraine",), ("ukraine",)]
 
 
 def test_a_quote_opened_curly_and_closed_straight_is_closed() -> None:

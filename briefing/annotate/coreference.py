@@ -97,10 +97,11 @@ _OPENING_PHRASE = re.compile(
 )
 # A subject of one capitalised word speaking: "Macron declared that ... the Syrian interim
 # government ...", "Trump said he has ...": a surname (or an actor's own name, which the
-# caller keeps), not the actor its clause names. Not a pronoun or a determiner.
+# caller keeps), not the actor its clause names. Not a pronoun or a determiner, nor a plural
+# ("Images posted by President Volodymyr Zelensky showed ...": what he posted).
 _LEADING_SURNAME = re.compile(
     r"(?!(?:He|She|It|They|We|I|You|This|That|These|Those|There|The|A|An)\b)"
-    rf"[A-Z][a-z][\w'’-]*\s+(?:\w+ly\s+)?(?:{_SPEECH}|reported|announced)\b"
+    rf"[A-Z][a-z][\w'’-]*(?<!s)\s+(?:\w+ly\s+)?(?:{_SPEECH}|reported|announced)\b"
 )
 
 
