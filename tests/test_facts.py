@@ -351,6 +351,10 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # ...a pronoun speaker, whose actor the tagger carried over, too.
     terror = "“Hezbollah wants exactly this kind of terror,” he said."
     assert line_actor(terror, "he", ("hezbollah", "us"), named) == "us"
+    # ...but a pronoun inside a quotation whose speaker is named is that speaker (the
+    # pagers story: Hamas's "We ... condemn", not whom the tagger carried from before).
+    condemn = '"We strongly condemn the Zionist aggression against Lebanese citizens."'
+    assert line_actor(condemn, "Hamas", ("israel", "hamas"), named) == "hamas"
     # Reported speech tells who acts: the subject's pane still.
     reported = "Hezbollah fired rockets at Haifa, the Israeli military said."
     assert line_actor(reported, "the Israeli military", ("israel", "hezbollah"), named) == (

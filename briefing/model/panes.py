@@ -214,7 +214,11 @@ def named_actor(
             or _QUOTED_PREDICATE.search(subject, 0, subject_end(subject)) is not None
         )
     )
-    if _PRONOUN_SUBJECT.match(subject) or (quoted and _PRONOUN.fullmatch(speaker or "")):
+    # ('"We ... condemn the aggression ...," Hamas said': a pronoun inside a quotation is its
+    # speaker, who is named.)
+    if (_PRONOUN_SUBJECT.match(subject) and not (quoted and _QUOTED.match(event))) or (
+        quoted and _PRONOUN.fullmatch(speaker or "")
+    ):
         named = named_anywhere(event)  # (a changed actor is named, not referred to)
         referred = [a for a in candidates if a not in named]
         if referred:
