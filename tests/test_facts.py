@@ -355,6 +355,9 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # pagers story: Hamas's "We ... condemn", not whom the tagger carried from before).
     condemn = '"We strongly condemn the Zionist aggression against Lebanese citizens."'
     assert line_actor(condemn, "Hamas", ("israel", "hamas"), named) == "hamas"
+    # (a speaker naming no candidate: "we" still stands for whom the words do not name)
+    exploring = '"We are exploring ties with Hezbollah," a senior official added.'
+    assert line_actor(exploring, "a senior official", ("hezbollah", "us"), named) == "us"
     # Reported speech tells who acts: the subject's pane still.
     reported = "Hezbollah fired rockets at Haifa, the Israeli military said."
     assert line_actor(reported, "the Israeli military", ("israel", "hezbollah"), named) == (

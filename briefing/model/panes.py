@@ -215,8 +215,11 @@ def named_actor(
         )
     )
     # ('"We ... condemn the aggression ...," Hamas said': a pronoun inside a quotation is its
-    # speaker, who is named.)
-    if (_PRONOUN_SUBJECT.match(subject) and not (quoted and _QUOTED.match(event))) or (
+    # speaker, when the speaker names a candidate.)
+    speaks = (
+        quoted and _QUOTED.match(event) and any(a in candidates for a in mentions(speaker or ""))
+    )
+    if (_PRONOUN_SUBJECT.match(subject) and not speaks) or (
         quoted and _PRONOUN.fullmatch(speaker or "")
     ):
         named = named_anywhere(event)  # (a changed actor is named, not referred to)
