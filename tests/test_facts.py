@@ -23,6 +23,7 @@ from briefing.model.facts import (
     select_facts,
     self_contained,
 )
+from briefing.model.lines import names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -705,3 +706,33 @@ def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
     )
     # Told as a main clause, the change is the news, not a time reference.
     assert blanked("Rebels toppled Assad on Sunday.") == "Rebels toppled Assad on Sunday."
+
+
+def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
+    tagger = compile_profile(load_profile("sudan"))
+
+    def named(text: str) -> dict[str, int]:
+        return tagger.positions(text)
+
+    # wad-al-nura (qa-pages2 #14): the ministry's words name the RSF in passing...
+    condemned = (
+        'The ministry strongly condemned "the genocide against citizens, even where the '
+        'Rapid Support Forces block aid."'
+    )
+    assert names_in_passing(condemned, ["rsf"], named)
+    # ...but not when the quotation tells what the actor did, or its speaker names it too.
+    did = '"The Rapid Support Forces killed 100 people," the ministry said.'
+    assert not names_in_passing(did, ["rsf"], named)
+    told = 'The ministry accused the RSF of "genocide by the Rapid Support Forces."'
+    assert not names_in_passing(told, ["rsf"], named)
+    # An item of a statement's list (the Damascus conference's): no subject, whom it names
+    # is its object.
+    item = (
+        "Condemning the Rapid Support Forces' attacks on Omdurman as a blatant violation, "
+        "demanding their immediate withdrawal."
+    )
+    assert names_in_passing(item, ["rsf"], named)
+    assert not names_in_passing(
+        "Condemning the attack, the RSF said it was not there.", ["rsf"], named
+    )
+    assert not names_in_passing("Fighting between the RSF and the army continues.", ["rsf"], named)

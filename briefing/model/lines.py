@@ -14,6 +14,7 @@ from briefing.annotate import Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.ascii_text import lower_sentence
+from briefing.extract import Article
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import find_speaker
 from briefing.model.background import Screened, is_background, tells_a_habit, told_as_then
@@ -34,6 +35,7 @@ from briefing.model.index import Index
 from briefing.model.panes import (
     Depth,
     Mentions,
+    Named,
     PaneActor,
     named_actor,
     past_changes,
@@ -286,7 +288,7 @@ def pane_lines(
         for members in reports:
             report = index.corroboration.report_of[members[0]].id
             candidates.setdefault(report, []).append(pane.id)
-    about: dict[str, str] = {}
+    about: dict[str, str | None] = {}
     # An attack told with no one acting ("40 people were killed in a drone strike on a
     # funeral outside the army-held city") is about the actor the next sentence blames for
     # it ("They blamed the RSF for Monday's attack"), a pane that may not name it.
@@ -302,11 +304,23 @@ def pane_lines(
                     candidates[report].append(blamed)
                     per_pane[blamed][members] = stated
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
+    located = _located(mentions, [(pane.id, pane.name) for pane in panes])
     for pane in panes:
         for members, stated in per_pane[pane.id].items():
             report = index.corroboration.report_of[members[0]].id
             if report not in about:
                 about[report] = report_actor(index, report, candidates[report], mentions)
+                if all(
+                    names_in_passing(
+                        index.sentences[sid].text,
+                        candidates[report],
+                        lambda text, a=index.articles[index.sentences[sid].article_id]: located(
+                            text, a
+                        ),
+                    )
+                    for sid in index.corroboration.sources(report)
+                ):
+                    about[report] = None  # about none of them: no pane's line
             if about[report] != pane.id:
                 continue  # (its line is another pane's: not read for this one)
             line = make_line(index, report, members, off_period, stated)
@@ -408,6 +422,66 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
         named.update(mentions(told[stated.id].speaker or "", article))
     elsewhere = [a for a in candidates if a not in named]
     return elsewhere[0] if elsewhere else candidates[0]
+
+
+# A quotation in a sentence: curly or straight marks, or one left open to the sentence's end.
+_QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+# An item of a statement's list, told with no subject: "Condemning the Israeli incursion
+# ..., demanding its immediate ... withdrawal", "Urgently announcing a temporary
+# constitutional framework ...". Not an opening phrase before a subject ("Condemning the
+# attack, Hamas said ...").
+_LIST_ITEM = re.compile(
+    r"^(?!(?:According|During|Including|Following|Regarding|Concerning|Considering|Pending)\b)"
+    r"(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)ing\s+(?:(?:the|an?|its|their|all|any)\s|[A-Z])"
+    r"[^,]*(?:$|,\s+(?:thus\s+|and\s+)?[a-z]+ing\b)"
+)
+
+
+def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
+    """`mentions`, an actor it does not find by name found by its initials too ("UN
+    organisations": the United Nations, an other actor found so)."""
+    initials = [
+        (actor, re.compile(rf"\b{letters}\b"))
+        for actor, name in names
+        if len(letters := "".join(w[0] for w in name.split() if w[0].isupper())) > 1
+    ]
+
+    def located(text: str, article: Article) -> dict[str, int]:
+        found = mentions(text, article)
+        for actor, pattern in initials:
+            if actor not in found and (match := pattern.search(text)):
+                found[actor] = match.start()
+        return found
+
+    return located
+
+
+def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> bool:
+    """Whether a sentence names the candidates only in someone else's words: inside a
+    quotation another subject gives, not as the quotation's own subject ('The ministry
+    strongly condemned "the genocide ... even by international and UN organisations"'), or
+    in an item of a statement's list ("Condemning the Israeli incursion ..."). A quotation
+    telling what befell the actor ('"Hassan Nasrallah is dead," ... announced') is about it."""
+    if text.endswith((".", ";")) and _LIST_ITEM.match(text):  # (a headline has no mark)
+        return True
+    quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(text) if m.end() > m.start() + 1]
+    if not quotes:
+        return False
+    found = mentions(text)
+    named = [found[a] for a in candidates if a in found]
+    if not named or not all(any(s <= at < e for s, e in quotes) for at in named):
+        return False  # (one tagged by a name its words do not hold decides nothing here)
+    outside = text
+    for start, end in quotes:
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    if len(outside.split()) < 2 or any(a in candidates for a in mentions(outside)):
+        return False  # a quotation alone, or the candidate named in the speaker's own words
+    for start, end in quotes:
+        quoted = text[start + 1 : end].lstrip()
+        opening = main_clause_opening(quoted)
+        if any(a in candidates for a in mentions(opening[: subject_end(opening)])):
+            return False
+    return True
 
 
 def make_line(
