@@ -123,6 +123,29 @@ def test_pronoun_takes_the_last_named_speaker() -> None:
     }
 
 
+def test_the_group_as_a_speaker_is_the_group_named_before_or_acting_in_the_sentence() -> None:
+    sentences = [
+        _sentence(
+            1,
+            "The Iran-backed Houthi group claimed responsibility for the attack, stating they "
+            "used an unmanned boat.",
+        ),
+        _sentence(2, "The group said they retrieved some of the survivors."),
+        _sentence(
+            3,
+            "Hezbollah has confirmed that its leader was killed in an Israeli airstrike, the "
+            "group announced on Saturday.",
+        ),
+        _sentence(4, "Nobody was rescued on Sunday, the movement said."),
+    ]
+    assert attribute_sentences(sentences) == {
+        "a1.s1": None,
+        "a1.s2": "The Iran-backed Houthi group",
+        "a1.s3": "Hezbollah",
+        "a1.s4": "Hezbollah",
+    }
+
+
 def _candidate(text: str, order: int, date: str | None = None, kind: str = "body"):
     dates = (DateMention("x", date, "day", 0, 1),) if date else ()
     return FactCandidate(text, kind, dates, find_speaker(text), (f"a1.s{order}",), order)
