@@ -743,8 +743,15 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
         'Rapid Support Forces block aid."'
     )
     assert names_in_passing(condemned, ["rsf"], named)
-    # ...but not when the quotation tells what the actor did, or its speaker names it too.
-    did = '"The Rapid Support Forces killed 100 people," the ministry said.'
+    # ...but not when the quotation's first clause names it (what the words are about), when
+    # the sentence opens with the quotation (the speaker's words: `named_actor` decides), or
+    # when its speaker names it too.
+    about = (
+        "Shortly before his death, the reporter posted on X about \u201cintense Rapid Support "
+        "Forces shelling\u201d hitting the city."
+    )
+    assert not names_in_passing(about, ["rsf"], named)
+    did = '"The genocide goes on, the Rapid Support Forces killed 100," the ministry said.'
     assert not names_in_passing(did, ["rsf"], named)
     told = 'The ministry accused the RSF of "genocide by the Rapid Support Forces."'
     assert not names_in_passing(told, ["rsf"], named)

@@ -458,12 +458,16 @@ def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
 
 def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> bool:
     """Whether a sentence names the candidates only in someone else's words: inside a
-    quotation another subject gives, not as the quotation's own subject ('The ministry
-    strongly condemned "the genocide ... even by international and UN organisations"'), or
-    in an item of a statement's list ("Condemning the Israeli incursion ..."). A quotation
-    telling what befell the actor ('"Hassan Nasrallah is dead," ... announced') is about it."""
+    quotation its subject gives and past the quotation's first clause ('The ministry
+    strongly condemned "the genocide against citizens, ... even by international and UN
+    organisations"'), or in an item of a statement's list ("Condemning the Israeli incursion
+    ..."). A quotation's first clause tells what it is about ('al-Sharif posted on X about
+    "intense and concentrated Israeli bombardments ..."'); a sentence opening with one is
+    its speaker's words, whose pane `panes.named_actor` decides."""
     if text.endswith((".", ";")) and _LIST_ITEM.match(text):  # (a headline has no mark)
         return True
+    if text[:1] in "\"“‘'":
+        return False
     quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(text) if m.end() > m.start() + 1]
     if not quotes:
         return False
@@ -474,14 +478,17 @@ def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> b
     outside = text
     for start, end in quotes:
         outside = outside[:start] + " " * (end - start) + outside[end:]
-    if len(outside.split()) < 2 or any(a in candidates for a in mentions(outside)):
-        return False  # a quotation alone, or the candidate named in the speaker's own words
+    if any(a in candidates for a in mentions(outside)):
+        return False  # the candidate named in the speaker's own words
     for start, end in quotes:
-        quoted = text[start + 1 : end].lstrip()
-        opening = main_clause_opening(quoted)
-        if any(a in candidates for a in mentions(opening[: subject_end(opening)])):
+        first_clause = _CLAUSE_END.split(text[start + 1 : end], maxsplit=1)[0]
+        if any(a in candidates for a in mentions(first_clause)):
             return False
     return True
+
+
+# Where a quotation's first clause ends.
+_CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
 
 
 def make_line(
