@@ -753,6 +753,11 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
     assert not names_in_passing(about, ["rsf"], named)
     did = '"The genocide goes on, the Rapid Support Forces killed 100," the ministry said.'
     assert not names_in_passing(did, ["rsf"], named)
+    reported = (
+        'The monitor reported that "23 fighters were killed, and 18 injured in the clashes with '
+        'the Rapid Support Forces."'
+    )
+    assert not names_in_passing(reported, ["rsf"], named)
     told = 'The ministry accused the RSF of "genocide by the Rapid Support Forces."'
     assert not names_in_passing(told, ["rsf"], named)
     # An item of a statement's list (the Damascus conference's): no subject, whom it names

@@ -482,13 +482,22 @@ def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> b
         return False  # the candidate named in the speaker's own words
     for start, end in quotes:
         first_clause = _CLAUSE_END.split(text[start + 1 : end], maxsplit=1)[0]
-        if any(a in candidates for a in mentions(first_clause)):
+        if _REPORTS_IT.search(text, max(0, start - 24), start) or any(
+            a in candidates for a in mentions(first_clause)
+        ):
             return False
     return True
 
 
 # Where a quotation's first clause ends.
 _CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
+# A quotation told as what was said ('the Syrian Observatory for Human Rights (SOHR)
+# reported that "23 members of the Turkish-backed factions were killed ... in the fierce
+# clashes with the SDF ..."'): the news itself, about whom it names.
+_REPORTS_IT = re.compile(
+    r"\b(?:that|said|says|reported|reports|announced|stated|confirmed|added|wrote|saying)"
+    r",?\s*$|:\s*$"
+)
 
 
 def make_line(
