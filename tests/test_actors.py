@@ -862,6 +862,17 @@ def test_a_pronoun_after_a_surname_speaking_is_not_the_actor_the_clause_names() 
         "syria",
     )
     assert [actors for _, actors in sentences] == [("hts",), (), ("russia",), ("russia",)]
+    # A quotation's speaker who is no actor leads with nobody: "he added" after Netanyahu's
+    # words is not the Assad his sentence names after them (qa-pages3, Israel's demand).
+    sentences = _annotated(
+        [
+            "\u201cWe will not allow forces from the new Syrian army to enter the area south of "
+            "Damascus,\u201d Netanyahu said, referring to the rebels who toppled Bashar al-Assad.",
+            "\u201cWe demand the complete demilitarization of southern Syria,\u201d he added.",
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences][1] == ()
     # A plural is no surname: what Zelensky posted is his, and so is the quote after it.
     sentences = _annotated(
         [

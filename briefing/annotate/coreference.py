@@ -67,6 +67,11 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         after = _AFTER_QUOTE.search(text, 1)
         start = after.end() if after else len(text)
         positions = {a: at for a, at in positions.items() if at >= start}
+        # '"We will not allow forces ...," Netanyahu said, referring to the rebels who
+        # toppled Bashar al-Assad': the speaker is no actor; "he added" after it is not Assad.
+        speaker = _LEADING_NAME.match(text, start) or _LEADING_SURNAME.match(text, start)
+        if speaker and not any(speaker.start() <= at < speaker.end() for at in positions.values()):
+            return None
     elif (name := _leading_name(text) or _leading_speaker(text)) and not any(
         name[0] <= at < name[1] for at in positions.values()
     ):
