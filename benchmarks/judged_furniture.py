@@ -25,6 +25,19 @@ under their picture: "A new breed of intelligent video surveillance is being ins
 schools ..."). An alt text next to its caption signed by a bare agency's name ("Site of the
 Israeli attack in Iran." by "... Iran. AFP") as a caption: one such pair on all those pages
 (a QA page, no line), at 0.5% of extraction's instructions: left out.
+
+Looked at again (left24, 2026-11-28), the tells the first try did not read, over every judged,
+QA (/work/qa-pages .. qa-pages6) and shared page: none tells the Kryvyi Rih caption from a lede.
+Its picture gap (three blank lines each side) is no caption's: 4 rows on the 153 judged pages
+stand alone between such gaps, 3 of them lbcgroup's text paragraphs. It is not repeated in the
+body, and no credit row follows it. Its shape is a lede's: "At least 150 villagers are feared
+dead in a brutal attack on Wad al-Nourah, a village in ..." (qa-pages2) is text of the same
+present passive toll. Its place: a one-sentence row with "is"/"are" and no past or speech
+verb, after a caption with the article's text above it (not a lede under its picture), is 17
+distinct rows on all those pages; besides it, 3 captions ("Veteran fundraiser Lloyd Scott ...
+is followed by members of his support team") and 8 rows of text ("A seven-day rate of 20 new
+cases is the threshold ...", ledes of an Axios page's later stories), the rest menu, code and
+post fragments: no rule.
 """
 
 from __future__ import annotations

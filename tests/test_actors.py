@@ -863,6 +863,44 @@ def test_a_pronoun_for_someone_who_is_no_actor_leads_with_nobody() -> None:
     assert [actors for _, actors in sentences][-2:] == [("ukraine",), ("ukraine",)]
 
 
+def test_a_pronoun_after_a_surname_speaking_is_not_the_actor_the_clause_names() -> None:
+    # europeanmirror (qa-pages6 #12): Macron's sentence names the interim government in its
+    # clause; "He declared ..." after it is Macron, no actor of the profile.
+    sentences = _annotated(
+        [
+            "Macron declared that, subject to the Syrian interim government\u2019s dedication "
+            "to justice and reforms, he favours progressively lifting the sanctions.",
+            "He declared that he would implore the European Union to refrain from extending "
+            "sanctions against Syria.",
+            "Russia said it would answer the attack on the city with more strikes.",
+            "It added that the answer would come soon.",
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences] == [("hts",), (), ("russia",), ("russia",)]
+    # A quotation's speaker who is no actor leads with nobody: "he added" after Netanyahu's
+    # words is not the Assad his sentence names after them (qa-pages3, Israel's demand).
+    sentences = _annotated(
+        [
+            "\u201cWe will not allow forces from the new Syrian army to enter the area south of "
+            "Damascus,\u201d Netanyahu said, referring to the rebels who toppled Bashar al-Assad.",
+            "\u201cWe demand the complete demilitarization of southern Syria,\u201d he added.",
+        ],
+        "syria",
+    )
+    assert [actors for _, actors in sentences][1] == ()
+    # A plural is no surname: what Zelensky posted is his, and so is the quote after it.
+    sentences = _annotated(
+        [
+            "Images posted by President Volodymyr Zelensky showed the gaping wound in the "
+            "city's centre.",
+            "\u201cIt chooses to continue killing instead of ending the war,\u201d he wrote.",
+        ],
+        "ukraine",
+    )
+    assert [actors for _, actors in sentences] == [("ukraine",), ("ukraine",)]
+
+
 def test_a_quote_opened_curly_and_closed_straight_is_closed() -> None:
     # The page closes "\u201c...support." with a straight mark: Trump's next quote, naming
     # its speaker, does not go on from the sentence about Russia between them.

@@ -23,6 +23,7 @@ from briefing.model.facts import (
     select_facts,
     self_contained,
 )
+from briefing.model.lines import names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -119,6 +120,29 @@ def test_pronoun_takes_the_last_named_speaker() -> None:
     assert attribute_sentences(sentences) == {
         "a1.s1": "a Syrian army officer",
         "a1.s2": "a Syrian army officer",
+    }
+
+
+def test_the_group_as_a_speaker_is_the_group_named_before_or_acting_in_the_sentence() -> None:
+    sentences = [
+        _sentence(
+            1,
+            "The Iran-backed Houthi group claimed responsibility for the attack, stating they "
+            "used an unmanned boat.",
+        ),
+        _sentence(2, "The group said they retrieved some of the survivors."),
+        _sentence(
+            3,
+            "Hezbollah has confirmed that its leader was killed in an Israeli airstrike, the "
+            "group announced on Saturday.",
+        ),
+        _sentence(4, "Nobody was rescued on Sunday, the movement said."),
+    ]
+    assert attribute_sentences(sentences) == {
+        "a1.s1": None,
+        "a1.s2": "The Iran-backed Houthi group",
+        "a1.s3": "Hezbollah",
+        "a1.s4": "Hezbollah",
     }
 
 
@@ -351,6 +375,13 @@ def test_a_pane_goes_to_whom_a_pronoun_refers_and_to_the_subject_before_its_verb
     # ...a pronoun speaker, whose actor the tagger carried over, too.
     terror = "“Hezbollah wants exactly this kind of terror,” he said."
     assert line_actor(terror, "he", ("hezbollah", "us"), named) == "us"
+    # ...but a pronoun inside a quotation whose speaker is named is that speaker (the
+    # pagers story: Hamas's "We ... condemn", not whom the tagger carried from before).
+    condemn = '"We strongly condemn the Zionist aggression against Lebanese citizens."'
+    assert line_actor(condemn, "Hamas", ("israel", "hamas"), named) == "hamas"
+    # (a speaker naming no candidate: "we" still stands for whom the words do not name)
+    exploring = '"We are exploring ties with Hezbollah," a senior official added.'
+    assert line_actor(exploring, "a senior official", ("hezbollah", "us"), named) == "us"
     # Reported speech tells who acts: the subject's pane still.
     reported = "Hezbollah fired rockets at Haifa, the Israeli military said."
     assert line_actor(reported, "the Israeli military", ("israel", "hezbollah"), named) == (
@@ -715,3 +746,45 @@ def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
     )
     # Told as a main clause, the change is the news, not a time reference.
     assert blanked("Rebels toppled Assad on Sunday.") == "Rebels toppled Assad on Sunday."
+
+
+def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
+    tagger = compile_profile(load_profile("sudan"))
+
+    def named(text: str) -> dict[str, int]:
+        return tagger.positions(text)
+
+    # wad-al-nura (qa-pages2 #14): the ministry's words name the RSF in passing...
+    condemned = (
+        'The ministry strongly condemned "the genocide against citizens, even where the '
+        'Rapid Support Forces block aid."'
+    )
+    assert names_in_passing(condemned, ["rsf"], named)
+    # ...but not when the quotation's first clause names it (what the words are about), when
+    # the sentence opens with the quotation (the speaker's words: `named_actor` decides), or
+    # when its speaker names it too.
+    about = (
+        "Shortly before his death, the reporter posted on X about \u201cintense Rapid Support "
+        "Forces shelling\u201d hitting the city."
+    )
+    assert not names_in_passing(about, ["rsf"], named)
+    did = '"The genocide goes on, the Rapid Support Forces killed 100," the ministry said.'
+    assert not names_in_passing(did, ["rsf"], named)
+    reported = (
+        'The monitor reported that "23 fighters were killed, and 18 injured in the clashes with '
+        'the Rapid Support Forces."'
+    )
+    assert not names_in_passing(reported, ["rsf"], named)
+    told = 'The ministry accused the RSF of "genocide by the Rapid Support Forces."'
+    assert not names_in_passing(told, ["rsf"], named)
+    # An item of a statement's list (the Damascus conference's): no subject, whom it names
+    # is its object.
+    item = (
+        "Condemning the Rapid Support Forces' attacks on Omdurman as a blatant violation, "
+        "demanding their immediate withdrawal."
+    )
+    assert names_in_passing(item, ["rsf"], named)
+    assert not names_in_passing(
+        "Condemning the attack, the RSF said it was not there.", ["rsf"], named
+    )
+    assert not names_in_passing("Fighting between the RSF and the army continues.", ["rsf"], named)

@@ -109,6 +109,7 @@ CASES: dict[str, tuple[Callable[[str], object], Callable[[int], str], int]] = {
     "split_sentences run of dots": (split_sentences, lambda n: "x " + "." * n + " y", 20_000),
     "split_sentences spaced dots": (split_sentences, lambda n: "x " + ". " * n + "y", 10_000),
     "split_sentences question marks": (split_sentences, lambda n: "x" + "?" * n + "!", 20_000),
+    "split_sentences run-on titles": (split_sentences, lambda n: "snap The couple " * n, 5_000),
     "words dotted letters": (words, lambda n: "a." * n + "ab", 10_000),
     # Extraction: a run of 40,000 dots in a paragraph (81 s).
     "extract run of dots": (

@@ -101,6 +101,29 @@ def test_glued_full_stop_from_scraping_splits() -> None:
     ]
 
 
+def test_a_title_run_into_its_text_splits_before_the_text() -> None:
+    # newsbytes (qa-pages #22): a section title and a subhead printed on the paragraph's line
+    assert split_sentences(
+        "Third attack Clashes broke out over the weekend The Syrian government got involved "
+        "after clashes broke out. It said so."
+    ) == [
+        "Third attack Clashes broke out over the weekend",
+        "The Syrian government got involved after clashes broke out.",
+        "It said so.",
+    ]
+    assert split_sentences("Smiles in a throwback snap The couple share three children.") == [
+        "Smiles in a throwback snap",
+        "The couple share three children.",
+    ]
+    # ...but not a name after a word that takes one, nor a title, nor a title-case headline
+    for text in (
+        "Officials told The Associated Press that talks met in The Hague on Monday.",
+        "She read a column in The Guardian, then heed The Mail on Sunday's appeal.",
+        "Apple Improved Its Keyboard for the new laptop.",
+    ):
+        assert split_sentences(text) == [text]
+
+
 def test_lowercase_continuation_and_whitespace() -> None:
     assert split_sentences("  Allies (e.g. Russia) helped, i.e. with jets.  ") == [
         "Allies (e.g. Russia) helped, i.e. with jets."

@@ -67,6 +67,11 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         after = _AFTER_QUOTE.search(text, 1)
         start = after.end() if after else len(text)
         positions = {a: at for a, at in positions.items() if at >= start}
+        # '"We will not allow forces ...," Netanyahu said, referring to the rebels who
+        # toppled Bashar al-Assad': the speaker is no actor; "he added" after it is not Assad.
+        speaker = _LEADING_NAME.match(text, start) or _LEADING_SURNAME.match(text, start)
+        if speaker and not any(speaker.start() <= at < speaker.end() for at in positions.values()):
+            return None
     elif (name := _leading_name(text) or _leading_speaker(text)) and not any(
         name[0] <= at < name[1] for at in positions.values()
     ):
@@ -95,6 +100,14 @@ _LEADING_NAME = re.compile(
 _OPENING_PHRASE = re.compile(
     r"^(?:[A-Z][a-z]*ing|In|On|At|After|Before|During|As|While)\b[^,]{0,120},\s+"
 )
+# A subject of one capitalised word speaking: "Macron declared that ... the Syrian interim
+# government ...", "Trump said he has ...": a surname (or an actor's own name, which the
+# caller keeps), not the actor its clause names. Not a pronoun or a determiner, nor a plural
+# ("Images posted by President Volodymyr Zelensky showed ...": what he posted).
+_LEADING_SURNAME = re.compile(
+    r"(?!(?:He|She|It|They|We|I|You|This|That|These|Those|There|The|A|An)\b)"
+    rf"[A-Z][a-z][\w'’-]*(?<!s)\s+(?:\w+ly\s+)?(?:{_SPEECH}|reported|announced)\b"
+)
 
 
 def _leading_name(text: str) -> tuple[int, int] | None:
@@ -103,7 +116,7 @@ def _leading_name(text: str) -> tuple[int, int] | None:
     offset = len(text) - len(stripped)
     opening = _OPENING_PHRASE.match(stripped)
     start = opening.end() if opening else 0
-    name = _LEADING_NAME.match(stripped, start)
+    name = _LEADING_NAME.match(stripped, start) or _LEADING_SURNAME.match(stripped, start)
     return (offset + name.start(), offset + name.end()) if name else None
 
 

@@ -60,6 +60,29 @@ _GLUED = re.compile(r"(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2,})")
 # What every glued boundary holds: a pattern opening with a look-behind is tried at every
 # character, this one only where a full stop stands (a twentieth of paragraphs have it).
 _MAYBE_GLUED = re.compile(r"\.[A-Z]")
+# A title or subhead printed on the text's line without a mark ("Third attack Clashes broke
+# out over the weekend The Syrian government got involved ...", "... in throwback snap The
+# reality TV couple share ..."): a capitalised pronoun or "The" right after a lower-case
+# word opens a sentence, unless that word takes a name after it ("told The Associated
+# Press", "in The Hague", "and The Times").
+# "The" opens a sentence only before a common word, a number or a people's adjective ("The
+# couple", "The 23-year-old", "The Syrian government"), not a title ("heed The Mail on
+# Sunday", "her film The Croods"); a pronoun before a lower-case word. The word before is
+# written in lower case: a headline in title case ("Apple Improved Its Keyboard") runs on.
+_RUN_ON = re.compile(
+    r"(?<=[a-z]) (?=The\s+(?:[a-z\d]|[A-Z][a-z]+(?:an|ish|ese|i)\s+[a-z])"
+    r"|(?:They|He|She|It|Its|His|Their)\s+[a-z])"
+)
+_BEFORE_A_NAME = frozenset(
+    """a an the and or nor but of in on at to by for from with into onto upon via per as than
+    like about against between among over under after before since until during through
+    across near within without toward towards told tells tell said says say
+    reported reports quoted quotes cited citing read reads wrote writes called named dubbed
+    titled entitled watch watched see saw visit visited join joined is was were are be been
+    being become became also both either neither whether that which who whom whose what
+    where when while if because although though so yet not his her its their our my your
+    this von van de da du""".split()
+)
 # Only the end of the text before a candidate is read for the word in front of it: an
 # abbreviation is short, and a search from the paragraph start cost a pass per candidate.
 _WORD_BEFORE_WINDOW = 64
@@ -88,6 +111,11 @@ def split_sentences(paragraph: str) -> list[str]:
             cuts.append(match.start("open"))
     if _MAYBE_GLUED.search(text):
         cuts.extend(m.start() for m in _GLUED.finditer(text))
+    cuts.extend(
+        m.end()
+        for m in _RUN_ON.finditer(text)
+        if (word := _word_before(text, m.start()))[:1].islower() and word not in _BEFORE_A_NAME
+    )
     pieces: list[str] = []
     start = 0
     for cut in sorted(set(cuts)):

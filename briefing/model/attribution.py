@@ -198,16 +198,26 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     speakers: dict[str, str | None] = {}
     last_named: str | None = None
     last_person: str | None = None
+    last_group: str | None = None  # the last group named as a speaker or acting subject
     previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
+        acting = _acting_subject(sentence.text) if _REFERRING_GROUP.match(who or "") else None
         if who is not None and _PRONOUN.match(who):
             who = last_person if who in ("he", "she") else last_named
+        elif who is not None and _REFERRING_GROUP.match(who):
+            # "..., the group said": the group the sentence acts through ("Hezbollah has
+            # confirmed ..., the group announced"), else the last one named.
+            if acting and not _REFERRING_GROUP.match(acting):
+                last_group = acting
+            who = last_group or who
         elif who is not None:
             last_named = who
             if not _GROUP.search(who):
                 last_person = who
+            else:
+                last_group = who
         elif previous and previous[1] and _continues_quote(previous[0], sentence.text):
             who = previous[1]
         speakers[sentence.id] = who
@@ -215,6 +225,11 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
         named = _named_subject(sentence.text)
         if named and who is None:
             last_person = named
+        elif who is None and _GROUP_WORD.search(sentence.text):
+            # "The Iran-backed Houthi group claimed responsibility ...": a group acting
+            subject = _acting_subject(sentence.text)
+            if subject and _GROUP.search(subject) and not _REFERRING_GROUP.match(subject):
+                last_group = subject
         quote = _quote_goes_on(quote, sentence, speakers)
     return speakers
 
@@ -246,6 +261,10 @@ def _quote_goes_on(
     return [*quote, sentence]
 
 
+# A group referred back to by its kind, naming no one: "..., the group said".
+_REFERRING_GROUP = re.compile(r"^the\s+(?:group|movement|militia|organi[sz]ation)$", re.IGNORECASE)
+# (What a group acting as a subject holds: only such a sentence's subject is read.)
+_GROUP_WORD = re.compile(r"\b(?:group|movement|militia|organi[sz]ation)\b")
 # A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation,
 # also by its name's head noun ("the regional Prosecutor's Office") and before its
 # abbreviation ("The Israel Defense Forces (IDF)").

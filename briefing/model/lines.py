@@ -14,7 +14,7 @@ from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
-from briefing.extract import Block
+from briefing.extract import Article, Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import find_speaker
 from briefing.model.background import is_background, tells_a_habit, told_as_then
@@ -35,6 +35,7 @@ from briefing.model.index import Index
 from briefing.model.panes import (
     Depth,
     Mentions,
+    Named,
     PaneActor,
     named_actor,
     past_changes,
@@ -270,7 +271,7 @@ def pane_lines(
         for members in reports:
             report = index.corroboration.report_of[members[0]].id
             candidates.setdefault(report, []).append(pane.id)
-    about: dict[str, str] = {}
+    about: dict[str, str | None] = {}
     # An attack told with no one acting ("40 people were killed in a drone strike on a
     # funeral outside the army-held city") is about the actor the next sentence blames for
     # it ("They blamed the RSF for Monday's attack"), a pane that may not name it.
@@ -289,11 +290,23 @@ def pane_lines(
                     # The blamed pane has copies of its own: its line cites these too.
                     _join(index, per_pane[blamed], report, members)
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
+    located = _located(mentions, [(pane.id, pane.name) for pane in panes])
     for pane in panes:
         for members, stated in per_pane[pane.id].items():
             report = index.corroboration.report_of[members[0]].id
             if report not in about:
                 about[report] = report_actor(index, report, candidates[report], mentions)
+                if all(
+                    names_in_passing(
+                        index.sentences[sid].text,
+                        candidates[report],
+                        lambda text, a=index.articles[index.sentences[sid].article_id]: located(
+                            text, a
+                        ),
+                    )
+                    for sid in index.corroboration.sources(report)
+                ):
+                    about[report] = None  # about none of them: no pane's line
             if about[report] != pane.id:
                 continue  # (its line is another pane's: not read for this one)
             line = make_line(index, report, members, off_period, stated)
@@ -485,6 +498,82 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
         named.update(mentions(told[stated.id].speaker or "", article))
     elsewhere = [a for a in candidates if a not in named]
     return elsewhere[0] if elsewhere else candidates[0]
+
+
+# A quotation in a sentence: curly or straight marks, or one left open to the sentence's end.
+_QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
+# An item of a statement's list, told with no subject: "Condemning the Israeli incursion
+# ..., demanding its immediate ... withdrawal", "Urgently announcing a temporary
+# constitutional framework ...". Not an opening phrase before a subject ("Condemning the
+# attack, Hamas said ...").
+_LIST_ITEM = re.compile(
+    r"^(?!(?:According|During|Including|Following|Regarding|Concerning|Considering|Pending)\b)"
+    r"(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)ing\s+(?:(?:the|an?|its|their|all|any)\s|[A-Z])"
+    r"[^,]*(?:$|,\s+(?:thus\s+|and\s+)?[a-z]+ing\b)"
+)
+
+
+def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
+    """`mentions`, an actor it does not find by name found by its initials too ("UN
+    organisations": the United Nations, an other actor found so)."""
+    initials = [
+        (actor, re.compile(rf"\b{letters}\b"))
+        for actor, name in names
+        if len(letters := "".join(w[0] for w in name.split() if w[0].isupper())) > 1
+    ]
+
+    def located(text: str, article: Article) -> dict[str, int]:
+        found = mentions(text, article)
+        for actor, pattern in initials:
+            if actor not in found and (match := pattern.search(text)):
+                found[actor] = match.start()
+        return found
+
+    return located
+
+
+def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> bool:
+    """Whether a sentence names the candidates only in someone else's words: inside a
+    quotation its subject gives and past the quotation's first clause ('The ministry
+    strongly condemned "the genocide against citizens, ... even by international and UN
+    organisations"'), or in an item of a statement's list ("Condemning the Israeli incursion
+    ..."). A quotation's first clause tells what it is about ('al-Sharif posted on X about
+    "intense and concentrated Israeli bombardments ..."'); a sentence opening with one is
+    its speaker's words, whose pane `panes.named_actor` decides."""
+    if text.endswith((".", ";")) and _LIST_ITEM.match(text):  # (a headline has no mark)
+        return True
+    if text[:1] in "\"“‘'":
+        return False
+    quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(text) if m.end() > m.start() + 1]
+    if not quotes:
+        return False
+    found = mentions(text)
+    named = [found[a] for a in candidates if a in found]
+    if not named or not all(any(s <= at < e for s, e in quotes) for at in named):
+        return False  # (one tagged by a name its words do not hold decides nothing here)
+    outside = text
+    for start, end in quotes:
+        outside = outside[:start] + " " * (end - start) + outside[end:]
+    if any(a in candidates for a in mentions(outside)):
+        return False  # the candidate named in the speaker's own words
+    for start, end in quotes:
+        first_clause = _CLAUSE_END.split(text[start + 1 : end], maxsplit=1)[0]
+        if _REPORTS_IT.search(text, max(0, start - 24), start) or any(
+            a in candidates for a in mentions(first_clause)
+        ):
+            return False
+    return True
+
+
+# Where a quotation's first clause ends.
+_CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
+# A quotation told as what was said ('the Syrian Observatory for Human Rights (SOHR)
+# reported that "23 members of the Turkish-backed factions were killed ... in the fierce
+# clashes with the SDF ..."'): the news itself, about whom it names.
+_REPORTS_IT = re.compile(
+    r"\b(?:that|said|says|reported|reports|announced|stated|confirmed|added|wrote|saying)"
+    r",?\s*$|:\s*$"
+)
 
 
 def make_line(

@@ -215,7 +215,14 @@ def named_actor(
             or _QUOTED_PREDICATE.search(subject, 0, subject_end(subject)) is not None
         )
     )
-    if _PRONOUN_SUBJECT.match(subject) or (quoted and _PRONOUN.fullmatch(speaker or "")):
+    # ('"We ... condemn the aggression ...," Hamas said': a pronoun inside a quotation is its
+    # speaker, when the speaker names a candidate.)
+    speaks = (
+        quoted and _QUOTED.match(event) and any(a in candidates for a in mentions(speaker or ""))
+    )
+    if (_PRONOUN_SUBJECT.match(subject) and not speaks) or (
+        quoted and _PRONOUN.fullmatch(speaker or "")
+    ):
         named = named_anywhere(event)  # (a changed actor is named, not referred to)
         referred = [a for a in candidates if a not in named]
         if referred:
