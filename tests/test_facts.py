@@ -210,6 +210,21 @@ def test_a_run_of_events_in_recent_months_is_a_state() -> None:
     assert not tells_a_state("Russian missiles struck residential areas in Kyiv early Thursday.")
 
 
+def test_a_toll_told_as_confirmed_or_reported_is_an_event() -> None:
+    from briefing.model.background import tells_a_state, tells_no_event
+
+    lede = (
+        "At least four sailors have been confirmed dead and 15 others are missing after a "
+        "Liberian-flagged cargo ship, the Eternity C, sank in the Red Sea following an attack "
+        "by Yemen’s Houthi rebels."
+    )
+    assert not tells_no_event(lede)
+    assert not tells_a_state("Two people have been reported killed in the strike, police said.")
+    # A state told with "been" still is one.
+    assert tells_a_state("He has been dead for years.")
+    assert tells_a_state("Six crew members have been confirmed to be missing since Monday.")
+
+
 def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     text = (
         "Contact with him was lost for two days and he was rumoured to have been killed "
