@@ -295,6 +295,20 @@ def test_who_is_told_is_no_speaker() -> None:
     assert find_speaker("At least 20 were killed, said the minister.") == "the minister"
 
 
+def test_the_clause_after_an_inverted_said_is_no_speaker() -> None:
+    # "said Dagalo took the oath": the clause said, its speaker unnamed here.
+    text = (
+        "In a statement on Sunday, the Sudanese Founding Alliance, a coalition led by the RSF, "
+        "said Dagalo took the oath of office in Nyala, the capital of South Darfur State."
+    )
+    assert find_speaker(text) is None
+    assert find_speaker("Work went on, said most of the dead were in Samangan.") is None
+    assert (
+        find_speaker("The strike killed 40 people, said the head of the regional administration.")
+        == "the head of the regional administration"
+    )
+
+
 def _body_sentences(*texts: str) -> list[Sentence]:
     """One article's body sentences, numbered from 1."""
     return [Sentence(f"a1.s{n}", "a1", n, "body", text, (), ()) for n, text in enumerate(texts, 1)]

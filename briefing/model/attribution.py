@@ -16,6 +16,7 @@ from briefing.model.clauses import (
     opening_phrase_end,
     subject_end,
 )
+from briefing.model.words import event_verbs
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
@@ -69,6 +70,10 @@ _SPEAKER_INVERTED = re.compile(
     r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+# What follows an inverted "said" is its clause, not who said it, when a verb stands past
+# its first word: "..., said Dagalo took the oath of office in Nyala", "..., said most of
+# the casualties were reported in Samangan province".
+_FINITE = frozenset("is are was were has have had will would".split())
 # Every pattern above holds a verb of speech (or "according") as written and as a whole
 # word (after a space, before a word's end): a sentence whose words hold none is not
 # searched (the patterns try a speaker's span at every position). Its words are split
@@ -120,6 +125,8 @@ def find_attribution(text: str) -> Attribution | None:
                 or _INFINITIVE.search(who)
             ):
                 continue
+            if pattern is _SPEAKER_INVERTED and _holds_a_verb(who):
+                continue
             who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
             start, most_words = match.start(), _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
@@ -136,6 +143,11 @@ def find_attribution(text: str) -> Attribution | None:
             ):
                 return Attribution(who, start, match.end())
     return None
+
+
+def _holds_a_verb(who: str) -> bool:
+    verbs = event_verbs()
+    return any(word in _FINITE or word in verbs for word in who.split()[1:])
 
 
 # A speaker's words at most; a list of several ("X, Y and Z said") may take more.
