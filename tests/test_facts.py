@@ -61,6 +61,8 @@ from briefing.profile import load_profile
         # When it was said is not part of who said it.
         ("Drones hit Omdurman, according to local media on Tuesday.", "local media"),
         ("Ten people were killed, said the ministry late on Friday.", "the ministry"),
+        ("Hemedti was sworn in, according to The National on August 31st.", "The National"),
+        ("The camp was hit, according to the Yale lab on 15 May.", "the Yale lab"),
         ("It was the third major city to fall out of Assad's control in a week.", None),
         ("Amazon has reportedly told employees to return to the office.", "Amazon"),
         ("Some employees were told to leave the building on Monday.", None),

@@ -54,12 +54,14 @@ _TRAILING_ADVERB = re.compile(
     r"|will|would|could|(?-i:[a-z]+ly)))+$",
     re.IGNORECASE,
 )
-# "according to local media on Tuesday", "said the ministry late on Friday": when it was
-# said is not part of the name.
+# "according to local media on Tuesday", "said the ministry late on Friday", "according to
+# The National on August 31st": when it was said is not part of the name.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+night"
-    r"|this\s+(?:morning|afternoon|evening|week))$",
+    r"|this\s+(?:morning|afternoon|evening|week)"
+    rf"|(?-i:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{_MONTH}))$",
     re.IGNORECASE,
 )
 # "employees were told": a passive names who heard it, not who said it.
