@@ -86,6 +86,20 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Israel",
         ),
         (
+            # A participle's phrase after the thing is no clause: the announcing is the event.
+            "On July 26, the coalition announced the formation of a parallel government, led "
+            "by Dagalo.",
+            "On July 26, the coalition announced the formation of a parallel government, led "
+            "by Dagalo.",
+            "the coalition",
+        ),
+        (
+            # The same phrase before the clause's own verb is inside it.
+            "The army said the group, backed by Iran, had taken the town on Friday.",
+            "The group, backed by Iran, had taken the town on Friday.",
+            "The army",
+        ),
+        (
             # Claiming responsibility is an act, not speech.
             "The Israeli military claimed responsibility for the strike on the headquarters.",
             "The Israeli military claimed responsibility for the strike on the headquarters.",
