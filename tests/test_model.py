@@ -323,6 +323,20 @@ def test_the_clause_after_an_inverted_said_is_no_speaker() -> None:
     )
 
 
+def test_a_speaker_after_a_clause_is_the_clause_subject() -> None:
+    text = (
+        "Families and friends celebrated on streets as Israeli television channels confirmed "
+        "the hostages were now with the Red Cross."
+    )
+    assert find_speaker(text) == "Israeli television channels"
+    # Cut off the speaker, the event would lose the main clause: it keeps it.
+    assert event_span(text, find_attribution(text)) == text
+    assert find_speaker("His death came after the Israeli military stated it hit him.") == (
+        "the Israeli military"
+    )
+    assert find_speaker("Dagalo, known as Hemedti, said he would fight on.") == "Dagalo"
+
+
 def _body_sentences(*texts: str) -> list[Sentence]:
     """One article's body sentences, numbered from 1."""
     return [Sentence(f"a1.s{n}", "a1", n, "body", text, (), ()) for n, text in enumerate(texts, 1)]

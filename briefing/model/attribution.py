@@ -72,6 +72,12 @@ _SPEAKER_INVERTED = re.compile(
     r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+# A clause, then the speaker's: "His death came after the Israeli military (stated ...)"
+# ("known as", "such as" name, they open no clause).
+_SPEAKER_AFTER_CLAUSE = re.compile(
+    r"^\S+(?:\s+\S+)+?(?<!\bknown)(?<!\bsuch)(?<!\bsame)\s+(?:as|while|when|after|because|until)\s+"
+    r"(?P<who>(?:the\s+|a\s+|an\s+)?[A-Z].*)$"
+)
 # What follows an inverted "said" is its clause, not who said it, when a verb stands past
 # its first word: "..., said Dagalo took the oath of office in Nyala", "..., said most of
 # the casualties were reported in Samangan province".
@@ -129,8 +135,14 @@ def find_attribution(text: str) -> Attribution | None:
                 continue
             if pattern is _SPEAKER_INVERTED and _holds_a_verb(who):
                 continue
+            start = match.start()
+            if pattern is _SPEAKER_FIRST and (late := _SPEAKER_AFTER_CLAUSE.match(who)):
+                # "Families celebrated as Israeli television channels confirmed ...": the
+                # speaker is the subordinate clause's subject, not the whole clause before.
+                start += match.group("who").index(late["who"], late.start("who"))
+                who = late["who"]
             who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
-            start, most_words = match.start(), _SPEAKER_WORDS
+            most_words = _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
             if document := _DOCUMENT.match(who):
