@@ -22,6 +22,7 @@ from briefing.model.facts import (
     score,
     select_facts,
     self_contained,
+    speaks_for_nobody,
 )
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
@@ -165,6 +166,21 @@ def test_a_fact_pointing_back_to_what_came_before_is_not_self_contained() -> Non
     quoted = _candidate("He said Russia launched 40 drones at Kyiv overnight, the mayor said.", 5)
     assert self_contained(week) and self_contained(quoted)
     assert select_facts([strategy, it, he, week, quoted]) == [week, quoted]
+
+
+def test_first_person_words_nobody_is_known_to_say_are_no_fact() -> None:
+    # An embedded post's lines kept as text: whose "we" is it?
+    post = _candidate(
+        "Last night in Poland we saw the most serious European airspace violation by Russia "
+        "since the war began.",
+        1,
+    )
+    assert not self_contained(post)
+    assert speaks_for_nobody("I am in contact with NATO Secretary General Rutte.", None)
+    # Quoted, or with its speaker known, it is someone's.
+    assert not speaks_for_nobody("“We will respond,” he said.", None)
+    assert not speaks_for_nobody("We will respond to the attack on Monday.", "Tusk")
+    assert not speaks_for_nobody("Israeli troops killed 20 people, officials said.", None)
 
 
 def test_selected_facts_are_newest_first_with_undated_last() -> None:
