@@ -335,6 +335,9 @@ def test_a_speaker_after_a_clause_is_the_clause_subject() -> None:
         "the Israeli military"
     )
     assert find_speaker("Dagalo, known as Hemedti, said he would fight on.") == "Dagalo"
+    # Inside a relative clause, the time is the speakers' own.
+    left = "People who left after the Israeli strikes said the town was empty."
+    assert find_speaker(left) == "People who left after the Israeli strikes"
 
 
 def _body_sentences(*texts: str) -> list[Sentence]:

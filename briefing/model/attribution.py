@@ -74,8 +74,11 @@ _SPEAKER_INVERTED = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # A clause, then the speaker's: "His death came after the Israeli military (stated ...)"
 # ("known as", "such as" name, they open no clause).
+# (Not inside a relative clause: "People who left after the Israeli strikes said ..." is
+# theirs.)
 _SPEAKER_AFTER_CLAUSE = re.compile(
-    r"^\S+(?:\s+\S+)+?(?<!\bknown)(?<!\bsuch)(?<!\bsame)\s+(?:as|while|when|after|because|until)\s+"
+    r"^(?!(?:who|which|that)\b)\S+(?:\s+(?!(?:who|which|that)\b)\S+)+?"
+    r"(?<!\bknown)(?<!\bsuch)(?<!\bsame)\s+(?:as|while|when|after|because|until)\s+"
     r"(?P<who>(?:the\s+|a\s+|an\s+)?[A-Z].*)$"
 )
 # What follows an inverted "said" is its clause, not who said it, when a verb stands past
