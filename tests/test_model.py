@@ -338,6 +338,8 @@ def test_a_speaker_after_a_clause_is_the_clause_subject() -> None:
     # Inside a relative clause, the time is the speakers' own.
     left = "People who left after the Israeli strikes said the town was empty."
     assert find_speaker(left) == "People who left after the Israeli strikes"
+    # A time opening the sentence names no one.
+    assert find_speaker("A day after the RSF said it took the town, the army denied it.") is None
 
 
 def _body_sentences(*texts: str) -> list[Sentence]:

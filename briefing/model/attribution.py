@@ -139,7 +139,11 @@ def find_attribution(text: str) -> Attribution | None:
             if pattern is _SPEAKER_INVERTED and _holds_a_verb(who):
                 continue
             start = match.start()
-            if pattern is _SPEAKER_FIRST and (late := _SPEAKER_AFTER_CLAUSE.match(who)):
+            if (
+                pattern is _SPEAKER_FIRST
+                and not _NOT_SPEAKERS.match(who)  # "A day after the RSF said ...": when
+                and (late := _SPEAKER_AFTER_CLAUSE.match(who))
+            ):
                 # "Families celebrated as Israeli television channels confirmed ...": the
                 # speaker is the subordinate clause's subject, not the whole clause before.
                 start += match.group("who").index(late["who"], late.start("who"))
