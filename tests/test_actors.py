@@ -593,7 +593,7 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     st.lists(
         st.sampled_from(
             "Iran Iranian Iranians xIran _Iran 2Iran Iran2 Irans ÉIran Jordan Saudi Arabia "
-            "Egypt Egyptians Latin South America Sudan the in - , ’s -based".split()
+            "Egypt Egyptians Latin South America Sudan the in - , ’s -based -flagged".split()
         ),
         max_size=12,
     ),
@@ -617,7 +617,9 @@ def test_country_groups_are_found_again_where_one_scan_finds_them(
     slow = [
         owners[ordered[int(m.lastgroup[1:])]].id
         for m in full.finditer(text)
-        if not text.startswith("-based", m.end())
+        if not text.startswith(
+            ("-based", "-flagged", "-owned", "-operated", "-registered"), m.end()
+        )
     ]
     assert [c.id for c in matcher.countries_in(text)] == slow
 
@@ -703,6 +705,19 @@ def test_other_actors_leave_out_sources_and_based_in_places() -> None:
     assert "United Kingdom" not in others
     # An armed group the profile does not know, also by its initials.
     assert others["Syrian National Army"].sentence_ids == ("a1.s4", "a1.s5")
+
+
+def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -> None:
+    sentences = [
+        ("a1.s1", "The Liberian-flagged, Greek-operated vessel was hit by grenades."),
+        ("a1.s2", "The Greek-owned Liberian-flagged ship sank on Wednesday."),
+        ("a1.s3", "A European Union naval mission, Operation Aspides, rescued six crew."),
+        ("a1.s4", "The European Union naval mission said it pulled four more men from the sea."),
+    ]
+    others = {other.name: other for other in find_other_actors(sentences, load_profile())}
+    assert "Greece" not in others and "Liberia" not in others
+    assert "A European Union" not in others
+    assert others["European Union"].sentence_ids == ("a1.s3", "a1.s4")
 
 
 def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:

@@ -22,6 +22,7 @@ from briefing.model.facts import (
     score,
     select_facts,
     self_contained,
+    speaks_for_nobody,
 )
 from briefing.model.lines import names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
@@ -62,6 +63,8 @@ from briefing.profile import load_profile
         # When it was said is not part of who said it.
         ("Drones hit Omdurman, according to local media on Tuesday.", "local media"),
         ("Ten people were killed, said the ministry late on Friday.", "the ministry"),
+        ("Hemedti was sworn in, according to The National on August 31st.", "The National"),
+        ("The camp was hit, according to the Yale lab on 15 May.", "the Yale lab"),
         ("It was the third major city to fall out of Assad's control in a week.", None),
         ("Amazon has reportedly told employees to return to the office.", "Amazon"),
         ("Some employees were told to leave the building on Monday.", None),
@@ -189,6 +192,21 @@ def test_a_fact_pointing_back_to_what_came_before_is_not_self_contained() -> Non
     assert select_facts([strategy, it, he, week, quoted]) == [week, quoted]
 
 
+def test_first_person_words_nobody_is_known_to_say_are_no_fact() -> None:
+    # An embedded post's lines kept as text: whose "we" is it?
+    post = _candidate(
+        "Last night in Poland we saw the most serious European airspace violation by Russia "
+        "since the war began.",
+        1,
+    )
+    assert not self_contained(post)
+    assert speaks_for_nobody("I am in contact with NATO Secretary General Rutte.", None)
+    # Quoted, or with its speaker known, it is someone's.
+    assert not speaks_for_nobody("“We will respond,” he said.", None)
+    assert not speaks_for_nobody("We will respond to the attack on Monday.", "Tusk")
+    assert not speaks_for_nobody("Israeli troops killed 20 people, officials said.", None)
+
+
 def test_selected_facts_are_newest_first_with_undated_last() -> None:
     late = _candidate(
         "Rebels captured the city of Hama on Thursday, residents said.", 1, "2024-12-05"
@@ -232,6 +250,21 @@ def test_a_run_of_events_in_recent_months_is_a_state() -> None:
     )
     assert not tells_a_state("Since Friday, the SDF has repelled an attack on the dam.")
     assert not tells_a_state("Russian missiles struck residential areas in Kyiv early Thursday.")
+
+
+def test_a_toll_told_as_confirmed_or_reported_is_an_event() -> None:
+    from briefing.model.background import tells_a_state, tells_no_event
+
+    lede = (
+        "At least four sailors have been confirmed dead and 15 others are missing after a "
+        "Liberian-flagged cargo ship, the Eternity C, sank in the Red Sea following an attack "
+        "by Yemen’s Houthi rebels."
+    )
+    assert not tells_no_event(lede)
+    assert not tells_a_state("Two people have been reported killed in the strike, police said.")
+    # A state told with "been" still is one.
+    assert tells_a_state("He has been dead for years.")
+    assert tells_a_state("Six crew members have been confirmed to be missing since Monday.")
 
 
 def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:

@@ -88,6 +88,20 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Israel",
         ),
         (
+            # A participle's phrase after the thing is no clause: the announcing is the event.
+            "On July 26, the coalition announced the formation of a parallel government, led "
+            "by Dagalo.",
+            "On July 26, the coalition announced the formation of a parallel government, led "
+            "by Dagalo.",
+            "the coalition",
+        ),
+        (
+            # The same phrase before the clause's own verb is inside it.
+            "The army said the group, backed by Iran, had taken the town on Friday.",
+            "The group, backed by Iran, had taken the town on Friday.",
+            "The army",
+        ),
+        (
             # Claiming responsibility is an act, not speech.
             "The Israeli military claimed responsibility for the strike on the headquarters.",
             "The Israeli military claimed responsibility for the strike on the headquarters.",
@@ -295,6 +309,39 @@ def test_who_is_told_is_no_speaker() -> None:
     assert find_speaker(text) is None
     assert find_speaker('Al Sharaa told the UNGA, "Syria rose."') == "Al Sharaa"
     assert find_speaker("At least 20 were killed, said the minister.") == "the minister"
+
+
+def test_the_clause_after_an_inverted_said_is_no_speaker() -> None:
+    # "said Dagalo took the oath": the clause said, its speaker unnamed here.
+    text = (
+        "In a statement on Sunday, the Sudanese Founding Alliance, a coalition led by the RSF, "
+        "said Dagalo took the oath of office in Nyala, the capital of South Darfur State."
+    )
+    assert find_speaker(text) is None
+    assert find_speaker("Work went on, said most of the dead were in Samangan.") is None
+    assert (
+        find_speaker("The strike killed 40 people, said the head of the regional administration.")
+        == "the head of the regional administration"
+    )
+
+
+def test_a_speaker_after_a_clause_is_the_clause_subject() -> None:
+    text = (
+        "Families and friends celebrated on streets as Israeli television channels confirmed "
+        "the hostages were now with the Red Cross."
+    )
+    assert find_speaker(text) == "Israeli television channels"
+    # Cut off the speaker, the event would lose the main clause: it keeps it.
+    assert event_span(text, find_attribution(text)) == text
+    assert find_speaker("His death came after the Israeli military stated it hit him.") == (
+        "the Israeli military"
+    )
+    assert find_speaker("Dagalo, known as Hemedti, said he would fight on.") == "Dagalo"
+    # Inside a relative clause, the time is the speakers' own.
+    left = "People who left after the Israeli strikes said the town was empty."
+    assert find_speaker(left) == "People who left after the Israeli strikes"
+    # A time opening the sentence names no one.
+    assert find_speaker("A day after the RSF said it took the town, the army denied it.") is None
 
 
 def _body_sentences(*texts: str) -> list[Sentence]:

@@ -283,6 +283,9 @@ _COUNTED_BEFORE = lazy_compile(
 )
 
 
+_NOT_THE_STATE_AFTER = ("-based", "-flagged", "-owned", "-operated", "-registered")
+
+
 def arms_follow(text: str, end: int) -> bool:
     """Whether the words from `end` name a state's attacks or hands ("... attacks",
     "... missile strikes", "... custody") after its name ("Israeli")."""
@@ -421,9 +424,10 @@ _ORG_NAME = lazy_compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"
     r"(?:\s*\((?P<acronym>[A-Z]{2,6})\))?"
 )
-# "Turkish-backed Syrian National Army": the modifier names a backer, not the organisation.
+# "Turkish-backed Syrian National Army": the modifier names a backer, not the organisation;
+# an article opening the sentence ("A European Union naval mission") is no part of it.
 _LEADING_MODIFIER = lazy_compile(
-    r"^(?:The\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
+    r"^(?:(?:The|An?)\s+|\S+-(?:backed|led|based|aligned|allied|linked|affiliated|supported)\s+)+"
 )
 _OPENING_OF = lazy_compile(r"^(\w+)\s+of\s+(?:the\s+)?")
 _POSSESSIVE = lazy_compile(r"['’]s$")
@@ -569,8 +573,9 @@ class _OtherMatcher:
                 named = self.group_match(key, text, start)
                 if named:
                     country, end = named
-                    # "a Britain-based monitor" names where it sits, not the state.
-                    if not text.startswith("-based", end):
+                    # "a Britain-based monitor" names where it sits, "a Liberian-flagged,
+                    # Greek-operated ship" whose flag and firm it has, not the state.
+                    if not text.startswith(_NOT_THE_STATE_AFTER, end):
                         found.append(country)
                     break
         return found

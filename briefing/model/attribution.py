@@ -16,6 +16,7 @@ from briefing.model.clauses import (
     opening_phrase_end,
     subject_end,
 )
+from briefing.model.words import event_verbs
 
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|reported|reports|announced|confirmed|claimed|"
@@ -53,12 +54,14 @@ _TRAILING_ADVERB = re.compile(
     r"|will|would|could|(?-i:[a-z]+ly)))+$",
     re.IGNORECASE,
 )
-# "according to local media on Tuesday", "said the ministry late on Friday": when it was
-# said is not part of the name.
+# "according to local media on Tuesday", "said the ministry late on Friday", "according to
+# The National on August 31st": when it was said is not part of the name.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+night"
-    r"|this\s+(?:morning|afternoon|evening|week))$",
+    r"|this\s+(?:morning|afternoon|evening|week)"
+    rf"|(?-i:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{_MONTH}))$",
     re.IGNORECASE,
 )
 # "employees were told": a passive names who heard it, not who said it.
@@ -69,6 +72,19 @@ _SPEAKER_INVERTED = re.compile(
     r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+# A clause, then the speaker's: "His death came after the Israeli military (stated ...)"
+# ("known as", "such as" name, they open no clause).
+# (Not inside a relative clause: "People who left after the Israeli strikes said ..." is
+# theirs.)
+_SPEAKER_AFTER_CLAUSE = re.compile(
+    r"^(?!(?:who|which|that)\b)\S+(?:\s+(?!(?:who|which|that)\b)\S+)+?"
+    r"(?<!\bknown)(?<!\bsuch)(?<!\bsame)\s+(?:as|while|when|after|because|until)\s+"
+    r"(?P<who>(?:the\s+|a\s+|an\s+)?[A-Z].*)$"
+)
+# What follows an inverted "said" is its clause, not who said it, when a verb stands past
+# its first word: "..., said Dagalo took the oath of office in Nyala", "..., said most of
+# the casualties were reported in Samangan province".
+_FINITE = frozenset("is are was were has have had will would".split())
 # Every pattern above holds a verb of speech (or "according") as written and as a whole
 # word (after a space, before a word's end): a sentence whose words hold none is not
 # searched (the patterns try a speaker's span at every position). Its words are split
@@ -120,8 +136,20 @@ def find_attribution(text: str) -> Attribution | None:
                 or _INFINITIVE.search(who)
             ):
                 continue
+            if pattern is _SPEAKER_INVERTED and _holds_a_verb(who):
+                continue
+            start = match.start()
+            if (
+                pattern is _SPEAKER_FIRST
+                and not _NOT_SPEAKERS.match(who)  # "A day after the RSF said ...": when
+                and (late := _SPEAKER_AFTER_CLAUSE.match(who))
+            ):
+                # "Families celebrated as Israeli television channels confirmed ...": the
+                # speaker is the subordinate clause's subject, not the whole clause before.
+                start += match.group("who").index(late["who"], late.start("who"))
+                who = late["who"]
             who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
-            start, most_words = match.start(), _SPEAKER_WORDS
+            most_words = _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
             if document := _DOCUMENT.match(who):
@@ -136,6 +164,11 @@ def find_attribution(text: str) -> Attribution | None:
             ):
                 return Attribution(who, start, match.end())
     return None
+
+
+def _holds_a_verb(who: str) -> bool:
+    verbs = event_verbs()
+    return any(word in _FINITE or word in verbs for word in who.split()[1:])
 
 
 # A speaker's words at most; a list of several ("X, Y and Z said") may take more.

@@ -28,8 +28,10 @@ _PERFECT = ("has", "have")
 # "for years", "over the past two months".
 _STATE = (
     # "has been based in Port Sudan since", "have been firing at" (an activity over a
-    # period); not "have been killed", an event told in the passive
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:{verbs})\b)|spent|long)\b"
+    # period); not "have been killed", an event told in the passive, nor "have been
+    # confirmed dead", "has been reported killed" (a toll as it is told)
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:(?:confirmed|reported|declared|pronounced"
+    r"|found)\s+(?:dead|{verbs})|{verbs})\b)|spent|long)\b"
     r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly)\b"
     # "has increased its use of drones since losing territory": a trend since an earlier
     # turn of the war, not one event

@@ -137,9 +137,24 @@ def _verb_before_comma(text: str) -> bool:
     """Whether the main clause's verb is found before a participle opening a phrase after
     a comma: "X confirmed the strike, describing it as a precise strike" said a thing (the
     verb found, "strike", is a noun after the phrase), not a clause; "X said the group,
-    which imposed a reign of terror, had taken control" said a clause."""
+    which imposed a reign of terror, had taken control" said a clause. Nor is the verb
+    found a past participle after a comma whose phrase ends the sentence: "X announced the
+    formation of a parallel government, led by Dagalo" said a thing ("the group, backed by
+    Iran, had taken the town": a clause)."""
     opening = main_clause_opening(text)
-    return _COMMA_PARTICIPLE.search(opening, 0, subject_end(opening)) is None
+    end = subject_end(opening)
+    if _COMMA_PARTICIPLE.search(opening, 0, end) is not None:
+        return False
+    rest = opening[end:]
+    return not (
+        opening[:end].rstrip().endswith(",")
+        and _PARTICIPLE_PHRASE.match(rest)
+        and "," not in text[text.find(rest) :]
+    )
+
+
+# A past participle and its preposition: "led by", "killed in".
+_PARTICIPLE_PHRASE = re.compile(r"[a-z]+(?:ed|en)\s+(?:by|in|on|at|from|with|during)\b")
 
 
 # A subject ending in a conjunction is none: the verb after it is a second predicate.

@@ -151,7 +151,27 @@ def self_contained(candidate: FactCandidate) -> bool:
     return not (
         _POINTS_BACK.match(opening)
         or (not candidate.speaker and _PRONOUN.match(opening))
+        or speaks_for_nobody(candidate.text, candidate.speaker)
         or _SAID_BEFORE.search(candidate.text)
+    )
+
+
+# "I am in contact with ...", "Last night in Poland we saw ...": a post or a quote's words
+# whose marks the page lost; with no speaker known, nobody can tell whose they are.
+# (after a time or place written without a comma: "Last night in Poland we saw")
+_FIRST_PERSON = re.compile(
+    r"^\W*(?:(?:[A-Z][\w'’-]*|in|on|at|last|this|night|morning|evening|today|yesterday)\s+){0,5}?"
+    r"(?:I|We|we|My|Our|our)\s+[a-z]"
+)
+
+
+def speaks_for_nobody(text: str, speaker: str | None) -> bool:
+    """Whether the main clause speaks in the first person, outside quotation marks, and
+    nobody is known to say it."""
+    return (
+        not speaker
+        and text.lstrip()[:1] not in "\"“‘'"
+        and _FIRST_PERSON.match(main_clause_opening(text)) is not None
     )
 
 

@@ -20,6 +20,7 @@ from briefing.model.facts import (
     opens_with_pronoun,
     says_again,
     score,
+    speaks_for_nobody,
     tells_a_death,
 )
 from briefing.model.lines import Line
@@ -156,6 +157,7 @@ def _candidates(
         for line, also in lines
         if line.stated.kind != "caption"
         and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
+        and not speaks_for_nobody(line.stated.text, line.speaker)
         # People no party to the conflict acting: about them, not the pane's actor.
         and (line.subject or not civilians_act(line.event))
     ]
