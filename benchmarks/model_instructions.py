@@ -52,6 +52,22 @@ after, the child 0.48-0.50 s (copying on write: main's page faults 87,700 -> 102
 model phase of cold runs (`timeline.py`, in turn) 2.65 / 2.66 s -> 2.41 / 2.32 s. About
 0.25 s off a cold 1,000 of ~11 s (2%) for half a second more CPU and a second process with
 its own ways to fail in every large run: not worth it.
+Where the tail's CPU goes (perf24m, 2026-11-28, one W.pkl of the distinct 1,000 written by
+4df2eb3, functions timed in the process, load ~10; instructions undercount what misses the
+caches): of ~2.7 s, corroboration ~1.1 s (candidate pairs ~0.5, their common words' lookups
+0.3 of it; scoring 0.2; the join's Python 0.25), pane lines ~1.2 s (line dates 0.47, of them
+articles' news days 0.17-0.23 and dates read again against another day, `resolve_dates`,
+0.16 in all; the readings of sentences no worker read 0.23, `tells_no_event` 60% of them;
+deciding reports' panes 0.17). (Under callgrind, a function that calls itself, as
+`news_day` does through `_carriers_news`, is counted unreliably: wrap one that does not.)
+Tried for the common words' lookups (1,407,647 of 108,453 anchored pairs, in the process,
+best of 8 against the whole table's binary search, 291 ms; the sparse row's kept, 168 ms):
+the pairs in order of their second sentence, each search starting near the last, 330 ms; a
+binary search within each row in numpy steps, 490 ms. Not tried: each pair's words taken
+from its sentence with fewer (1,062,350 lookups: at most ~30 ms); a bitmap of sentences by
+common words (4,166 x 37,438 bits, 19.5 MB at 1,000, growing with the square of the corpus).
+The profile suggestion's alternation grouped by its phrases' first letters: the same
+matches, findall 58 -> 49 ms over its 67 sampled texts: not worth a second pattern builder.
 """
 
 from __future__ import annotations

@@ -313,6 +313,9 @@ def test_candidate_pairs_are_those_the_definition_gives(monkeypatch) -> None:
     # Added up a few first sentences at a time, the same pairs.
     monkeypatch.setattr(candidates_module, "_SHARES_AT_ONCE", 50)
     assert _listed(candidate_pairs(features, distinct)) == expected
+    # Common words looked up in each sentence's row (as a large run does), the same pairs.
+    monkeypatch.setattr(candidates_module, "_LOOKUPS_IN_ROWS", 0)
+    assert _listed(candidate_pairs(features, distinct)) == expected
     # Some of them only for sharing a rare name.
     monkeypatch.setattr(candidates_module, "_MIN_ANCHORED_WEIGHT", float("inf"))
     unanchored = _pairs_by_definition(

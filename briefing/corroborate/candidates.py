@@ -131,7 +131,7 @@ def candidate_pairs(
             most = np.minimum(most_common[first], most_common[second])
             able = rare + most >= _MIN_ANCHORED_WEIGHT
             anchored, rare, first, second = anchored[able], rare[able], first[able], second[able]
-            total = rare + _common_shared(common_keys, vocabulary, first, second)
+            total = rare + _common_shared(common_keys, vocabulary, size, first, second)
             proposed[anchored[total >= _MIN_ANCHORED_WEIGHT]] = True
         chosen = pairs[starts][proposed]
         yield chosen // size, chosen % size
@@ -140,25 +140,57 @@ def candidate_pairs(
 def _common_shared(
     keys: NDArray[np.int64],
     vocabulary: int,
+    size: int,
     first: NDArray[np.int64],
     second: NDArray[np.int64],
 ) -> NDArray[np.float64]:
     """The weight of the common words each pair of sentences (first, second) shares, at
     _COMMON_SHARE of what they weigh in the first: each of the first's (sentence, word,
-    whether it names) `keys` looked up under the second."""
+    whether it names) `keys` looked up under the second (`size` sentences in all)."""
     import numpy as np
 
-    low = np.searchsorted(keys, first * vocabulary * 2)
-    many = np.searchsorted(keys, (first + 1) * vocabulary * 2) - low
+    # Each sentence's keys, a row: (sentence, word) keys hold 2 places.
+    rows = np.searchsorted(keys, np.arange(size + 1) * vocabulary * 2)
+    low = rows[first]
+    many = rows[first + 1] - low
     pair = np.repeat(np.arange(len(first)), many)
     mine = keys[np.repeat(low - np.cumsum(many) + many, many) + np.arange(len(pair))]
     word = mine // 2 % vocabulary
-    # Under the second, the word either way: (sentence, word) keys hold 2 places.
-    wanted = (second[pair] * vocabulary + word) * 2
-    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    held = keys[at] // 2 == wanted // 2 if len(keys) else np.zeros(len(pair), bool)
+    held = _held(keys, vocabulary, rows, second[pair], word)
     weights = np.where(mine % 2, NAME_WEIGHT, 1.0) * _COMMON_SHARE
     return np.bincount(pair, weights=np.where(held, weights, 0.0), minlength=len(first))
+
+
+def _held(
+    keys: NDArray[np.int64],
+    vocabulary: int,
+    rows: NDArray[np.int64],
+    sentence: NDArray[np.int64],
+    word: NDArray[np.int64],
+) -> NDArray[np.bool_]:
+    """Whether each sentence holds its word among its `keys` (each sentence's `rows`)."""
+    import numpy as np
+
+    if len(word) > _LOOKUPS_IN_ROWS:
+        # Searched in the sentence's own row (a few keys, near each other in memory): a
+        # search of the whole table missed the processor's caches at every step, a third
+        # of finding the candidate pairs of a distinct 1,000.
+        from scipy import sparse
+
+        table = sparse.csr_array(
+            (np.ones(len(keys), dtype=bool), keys // 2 % vocabulary, rows),
+            shape=(len(rows) - 1, vocabulary),
+        )
+        return np.asarray(table[sentence, word], dtype=bool)
+    wanted = (sentence * vocabulary + word) * 2
+    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    return keys[at] // 2 == wanted // 2 if len(keys) else np.zeros(len(word), bool)
+
+
+# Past this many words looked up, they are looked up in sparse rows (scipy: a run this
+# large has workers, and imports it while they work, see `pipeline._load_model_stage`);
+# below it, importing scipy would cost more than searching the whole table does.
+_LOOKUPS_IN_ROWS = 200_000
 
 
 # Shared words added up at a time by candidate_pairs (a few bytes each).
