@@ -212,8 +212,8 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             who = previous[1]
         speakers[sentence.id] = who
         previous = (sentence.text, who)
-        named = _named_subject(sentence.text)
-        if named and who is None:
+        # (only a sentence without a speaker of its own is read for its named subject)
+        if who is None and (named := _named_subject(sentence.text)):
             last_person = named
         quote = _quote_goes_on(quote, sentence, speakers)
     return speakers
@@ -270,8 +270,9 @@ _NAMED_WHO = re.compile(rf"{_NAME},\s+who\s+(?:(?:[a-z]+ly|also|later)\s+)?{_DOI
 
 def _named_subject(text: str) -> str | None:
     # Past an opening phrase: "Earlier, Ukrainian President Volodymyr Zelenskyy condemned ..."
-    match = _NAMED_SUBJECT.match(text[opening_phrase_end(text) :].lstrip()) or _NAMED_WHO.search(
-        text
+    # `_NAMED_WHO` tries a name at every capital: only a text holding its "who" is searched.
+    match = _NAMED_SUBJECT.match(text[opening_phrase_end(text) :].lstrip()) or (
+        _NAMED_WHO.search(text) if "who" in text else None
     )
     if not match or match.group(1).split()[0] in ("The", "A", "An", "In", "On", "At", "It"):
         return None
