@@ -28,6 +28,19 @@ read from a table, 16.4 M instructions against 0.59 M for the level-by-level sel
 an array made first, 309-311 K against 308 K (the transposing cast is the cost either way).
 By time only: headline._echoes' rows intersected in C (map, compress), no faster: the
 intersections themselves are the cost.
+Also by CPU time, left out (2026-11-28, perf24w, the distinct 1,000's first 200 pages, 25,493
+rows): MAYBE_DATE's search screened by a digit test on the row's ASCII bytes (translate):
+13.9 ms plain, 15.1 ms screened (the search already skips to digits in C); SITE_CONTROL's
+"read" hint narrowed to its branches ("reading time", "reading list", "min read", "minute
+read"): rows searched 1,621 -> 1,417, 23.8 -> 18.9 ms for the 200 pages, too little to pay
+for a second list. dateparser's fallback: 18 calls in 400 pages, 0.5 ms each once its
+timezone patterns are built (the first call builds them, ~1 s: a worker of a large job has
+them from the parent). Making units (`_new_units`, ~9 M a distinct page) is spread over its
+rows' many small tests; no one of them is a tenth of it. By this script (callgrind): whether a
+row holds a digit (`is_date_row`, the masthead's label) tested by `any(map(str.isdigit, ...))`
+instead of a generator over its characters: 40.76 -> 40.72 M a page of the distinct 1,000,
+64.73 -> 65.00 M a segment page (the collection passes falling elsewhere move counts by that
+much): no gain to show.
 """
 
 from __future__ import annotations

@@ -572,7 +572,7 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     # find exactly what one pattern of every name, tried at every position, finds.
     import re
 
-    from briefing.annotate.actors import _REGION_PREFIX, _other_matcher
+    from briefing.annotate.actors import _CAPITALISED_LETTERS, _REGION_PREFIX, _other_matcher
     from briefing.countries import COUNTRIES
 
     matcher = _other_matcher(load_profile("syria"))
@@ -583,7 +583,7 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     for country in COUNTRIES:
         for name in (*country.names, *country.capitals):
             text = f"Officials said {name}{suffix} said on Friday; the {name}{suffix}-led force"
-            fast = [c.id for c in matcher.countries_in(text)]
+            fast = [c.id for c in matcher.countries_in(text, _CAPITALISED_LETTERS.findall(text))]
             slow = [owners[ordered[int(m.lastgroup[1:])]].id for m in full.finditer(text)]
             assert fast == slow, (name, suffix)
 
@@ -606,7 +606,7 @@ def test_country_groups_are_found_again_where_one_scan_finds_them(
     # inside a longer word, or glued to one, must not be taken for the run itself.
     import re
 
-    from briefing.annotate.actors import _REGION_PREFIX, _other_matcher
+    from briefing.annotate.actors import _CAPITALISED_LETTERS, _REGION_PREFIX, _other_matcher
 
     matcher = _other_matcher(load_profile("syria"))
     owners = {src: c for group in matcher.groups.values() for src, c in group.items()}
@@ -621,7 +621,29 @@ def test_country_groups_are_found_again_where_one_scan_finds_them(
             ("-based", "-flagged", "-owned", "-operated", "-registered"), m.end()
         )
     ]
-    assert [c.id for c in matcher.countries_in(text)] == slow
+    runs = _CAPITALISED_LETTERS.findall(text)
+    assert [c.id for c in matcher.countries_in(text, runs)] == slow
+
+
+@settings(deadline=None)  # a loaded machine is no regression
+@given(
+    st.lists(
+        st.sampled_from(
+            "US USA’s UN-backed NATO AB1 ABCDEF ABCDEFG Ab A I _US xUS ÉTATS UK2 the said "
+            "RSF, (IDF) said".split()
+        ),
+        max_size=10,
+    ),
+    st.sampled_from([" ", "", "-"]),
+)
+def test_acronyms_are_what_one_scan_finds(words: list[str], gap: str) -> None:
+    # A sentence is searched for acronyms only where a capitalised run has a second capital:
+    # it must find what the pattern tried at every character finds.
+    from briefing.annotate.actors import _ACRONYM, sentence_names
+
+    text = gap.join(["Officials", *words, "said"])
+    names = sentence_names(text, load_profile("syria"))
+    assert (names.acronyms if names else ()) == tuple(_ACRONYM.findall(text))
 
 
 def test_is_shouted_as_a_verb_is_not_the_group() -> None:

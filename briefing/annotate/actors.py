@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
+from operator import itemgetter
 from string import ascii_letters
 
 from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
@@ -548,10 +549,10 @@ class _OtherMatcher:
         ]
         return self._ordered[key]
 
-    def countries_in(self, text: str) -> list[Country]:
+    def countries_in(self, text: str, runs: Sequence[str]) -> list[Country]:
+        """`runs`: the text's `_CAPITALISED_LETTERS` matches, in order."""
         # Most sentences name no country the profile leaves out: their capitals are read at
         # once (no match object and no Python step for each).
-        runs = _CAPITALISED_LETTERS.findall(text)
         if self._openings.isdisjoint(runs):
             return []
         found = []
@@ -668,6 +669,7 @@ class SentenceNames:
 
 
 _ACRONYM = lazy_compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
+_SECOND_LETTER = itemgetter(slice(1, 2))
 _COUNTRY_NAMES = {country.id: country.name for country in COUNTRIES}
 
 
@@ -682,9 +684,14 @@ def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
     """See `sentence_names`."""
     if not has_lower_case(text):
         return None
-    countries = tuple(country.id for country in matcher.countries_in(text))
+    runs = _CAPITALISED_LETTERS.findall(text)
+    countries = tuple(country.id for country in matcher.countries_in(text, runs))
     orgs = matcher.organisations_in(text)
-    acronyms = tuple(_ACRONYM.findall(text))
+    # An acronym is one of those runs whole: a text without a run whose second letter is a
+    # capital too (most sentences) is not searched (told in C, where the pattern is tried at
+    # every character).
+    may_hold_acronym = any(map(str.isupper, map(_SECOND_LETTER, runs)))
+    acronyms = tuple(_ACRONYM.findall(text)) if may_hold_acronym else ()
     commanders, spokespeople = commanders_in(text)
     if not (countries or orgs or acronyms or commanders or spokespeople):
         return None

@@ -71,6 +71,7 @@ _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORE
 _SPEAKER_INVERTED = re.compile(
     r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
 )
+_INVERTED_VERBS = frozenset(("said", "says", "added", "warned"))
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # A clause, then the speaker's: "His death came after the Israeli military (stated ...)"
 # ("known as", "such as" name, they open no clause).
@@ -123,9 +124,18 @@ def find_attribution(text: str) -> Attribution | None:
     A bare pronoun ("he added") is returned as such; `attribute_sentences` resolves
     it against the sentences before it.
     """
-    if _SPEECH_WORDS.isdisjoint(sentence_words(text)):
+    words = sentence_words(text)
+    if _SPEECH_WORDS.isdisjoint(words):
         return None
-    for pattern in (_ACCORDING_TO, _SPEAKER_AFTER, _SPEAKER_FIRST, _SPEAKER_INVERTED):
+    # Each pattern tried where the words it holds are in the text (a pattern opening with a
+    # \b or a class is tried at every character): in order, as their first match decides.
+    patterns = (
+        *((_ACCORDING_TO,) if "according to" in text else ()),
+        _SPEAKER_AFTER,
+        _SPEAKER_FIRST,
+        *(() if _INVERTED_VERBS.isdisjoint(words) else (_SPEAKER_INVERTED,)),
+    )
+    for pattern in patterns:
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .'\"“”‘’")
             if (
@@ -255,8 +265,8 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             who = previous[1]
         speakers[sentence.id] = who
         previous = (sentence.text, who)
-        named = _named_subject(sentence.text)
-        if named and who is None:
+        # (only a sentence without a speaker of its own is read for its named subject)
+        if who is None and (named := _named_subject(sentence.text)):
             last_person = named
         elif who is None and _GROUP_WORD.search(sentence.text):
             # "The Iran-backed Houthi group claimed responsibility ...": a group acting
@@ -312,21 +322,27 @@ _GROUP = re.compile(
 # whose subject is a name (capitalised words) doing what people do.
 _WORD_OF_NAME = r"(?:(?:al|el|bin|ibn|abu)[‐‑-])?[A-Z][\w'’.‐‑-]*"  # "al-Sharaa" too
 _NAME = rf"((?:{_WORD_OF_NAME}\s+){{0,4}}{_WORD_OF_NAME})"
-_DOING = (
-    r"(?:said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
-    r"noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|expressed|"
-    r"condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed)\b"
+_DOING_VERBS = (
+    "said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
+    "noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|expressed|"
+    "condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed"
 )
+_DOING = rf"(?:{_DOING_VERBS})\b"
 _NAMED_SUBJECT = re.compile(rf"^{_NAME}\s+(?:[a-z]+ly\s+)?{_DOING}")
+# Each pattern's verb is a whole word of a text it matches.
+_DOING_WORDS = frozenset(_DOING_VERBS.split("|"))
 # "... led by President Ahmed al-Sharaa, who later condemned the attacks": a person named
 # anywhere in the sentence as doing what people do.
 _NAMED_WHO = re.compile(rf"{_NAME},\s+who\s+(?:(?:[a-z]+ly|also|later)\s+)?{_DOING}")
 
 
 def _named_subject(text: str) -> str | None:
+    if _DOING_WORDS.isdisjoint(sentence_words(text)):
+        return None  # (most sentences: the name's words are tried with backtracking)
     # Past an opening phrase: "Earlier, Ukrainian President Volodymyr Zelenskyy condemned ..."
-    match = _NAMED_SUBJECT.match(text[opening_phrase_end(text) :].lstrip()) or _NAMED_WHO.search(
-        text
+    # `_NAMED_WHO` tries a name at every capital: only a text holding its "who" is searched.
+    match = _NAMED_SUBJECT.match(text[opening_phrase_end(text) :].lstrip()) or (
+        _NAMED_WHO.search(text) if "who" in text else None
     )
     if not match or match.group(1).split()[0] in ("The", "A", "An", "In", "On", "At", "It"):
         return None
