@@ -310,6 +310,28 @@ async def test_sources_table_and_dropped_toggle(seed_briefing: Briefing) -> None
 
 
 @synchronously
+async def test_sources_tell_untitled_saved_texts_apart_and_give_unused_columns_to_titles() -> None:
+    """Saved texts name no outlet and often no title: the rows were blanks and dashes."""
+    briefing = make_briefing()
+    dawn, tbs = briefing.articles
+    untitled = replace(dawn, article=replace(dawn.article, title="", outlet="", wire=""))
+    nameless = replace(tbs, article=replace(tbs.article, outlet="", wire=""))
+    app = BriefingApp(replace(briefing, articles=(untitled, nameless)))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        columns = {str(c.key.value): c for c in table.columns.values()}
+        assert (columns["outlet"].width, columns["wire"].width) == (len("outlet"), len("wire"))
+        first = table.get_row_at(0)
+        assert (str(first[1]), str(first[5])) == ("—", "dawn.txt")
+        assert first[5].spans[0].style == "dim"  # a file name, not a title
+        assert str(table.get_row_at(1)[5]).startswith(tbs.article.title[:10])
+        assert screen_text(app.screen.query_one("#row-detail", Static)).startswith("untitled\n")
+
+
+@synchronously
 async def test_timeline_groups_facts_by_day_newest_first_and_reverses() -> None:
     briefing = make_briefing()
 
