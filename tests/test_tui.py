@@ -329,6 +329,10 @@ async def test_sources_tell_untitled_saved_texts_apart_and_give_unused_columns_t
         assert first[5].spans[0].style == "dim"  # a file name, not a title
         assert str(table.get_row_at(1)[5]).startswith(tbs.article.title[:10])
         assert screen_text(app.screen.query_one("#row-detail", Static)).startswith("untitled\n")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert screen_text(app.screen.query_one("#title", Static)) == "[1] untitled"
 
 
 @synchronously
