@@ -34,13 +34,14 @@ if TYPE_CHECKING:  # the engine is imported when a command runs, keeping --help 
 
     from briefing.model import Briefing
     from briefing.progress import Stage, StageProgress
+    from briefing.render.output import Protected
     from briefing.tui.engine import EarlyEngine
 
 EXIT_STATUS_HELP = """\
 exit status:
   0   success
-  1   the output file could not be written (an existing file is left untouched;
-      a device, pipe, socket, folder or any input is refused); dump only
+  1   the output could not be written (an existing file is left untouched;
+      a device, pipe, socket, folder or any input is refused; stdout failed); dump only
   2   usage error (bad option or value, no terminal for the view, bad theme)
   3   no readable article in the inputs (each skipped path is named on stderr)
   4   the actor profile is missing or broken (its file, line and what is wrong)
@@ -258,6 +259,17 @@ def run_dump(argv: Sequence[str]) -> int:
     from briefing.pipeline import build_briefing
 
     args = build_dump_parser().parse_args(argv)
+    protect: list[Protected] = []
+    if args.output != "-":
+        from briefing.ingest import input_identities
+        from briefing.render.output import check_writable
+
+        # Every file read is protected, also those found in a folder or behind a link, and
+        # the file stdin was redirected from; checked before the articles are read, so a
+        # mistyped -o is said at once, not after the whole run.
+        protect = [Path(p) for p in args.paths if p != "-"]
+        protect += input_identities(args.paths)
+        check_writable(args.output, protect=protect)
     # What the engine finds wrong after handing the briefing over (a cached article's text
     # read while rendering: see `briefing.cache.late_warning`) is said like the rest.
     with late_warnings_to(_warn):
@@ -265,29 +277,37 @@ def run_dump(argv: Sequence[str]) -> int:
             briefing = build_briefing(args.paths, _options(args), progress=progress)
         for problem in briefing.problems:
             _warn(problem)
-        return _write_dump(args, briefing)
+        return _write_dump(args, briefing, protect)
 
 
-def _write_dump(args: argparse.Namespace, briefing: Briefing) -> int:
-    from briefing.ingest import input_identities
+def _write_dump(args: argparse.Namespace, briefing: Briefing, protect: list[Protected]) -> int:
     from briefing.render import render_pieces
-    from briefing.render.output import write_atomic
+    from briefing.render.output import OutputError, write_atomic, write_stream
     from briefing.safety import shown_path
 
     fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
     # Written as it is rendered: a JSON briefing of many articles is never whole in memory.
     data = render_pieces(briefing, fmt, args.width)
     if args.output == "-":
-        for piece in data:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+        try:
+            write_stream(sys.stdout, data)
+        except OutputError:
+            _drop_stdout()
+            raise
     else:
-        # Every file read is protected, also those found in a folder or behind a link, and
-        # the file stdin was redirected from.
-        inputs = [Path(p) for p in (*args.paths, *briefing.inputs) if p != "-"]
-        write_atomic(args.output, data, protect=[*inputs, *input_identities(args.paths)])
+        # And the files as the engine resolved them.
+        inputs = [Path(p) for p in briefing.inputs if p != "-"]
+        write_atomic(args.output, data, protect=[*protect, *inputs])
         _warn(f"wrote {shown_path(args.output)}")
     return EXIT_OK
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null once writing to it failed: what is still buffered would
+    fail again as the interpreter exits, with a traceback after our message."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def run_profiles(argv: Sequence[str]) -> int:

@@ -68,6 +68,42 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path, capsys) -> None:
     assert "a.txt" in capsys.readouterr().err
 
 
+def test_a_bad_output_path_is_refused_before_the_articles_are_read(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the articles were read")
+
+    monkeypatch.setattr("briefing.pipeline.build_briefing", never)
+    missing = tmp_path / "no-such-folder" / "brief.json"
+    assert main(["dump", "--no-cache", "-o", str(missing)]) == 1
+    assert main(["dump", "--no-cache", "-o", str(tmp_path)]) == 1
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_bytes(seed_paths()[0].read_bytes())
+    assert main(["dump", "--no-cache", str(article.parent), "-o", str(article)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"briefing: error: cannot write {missing}: there is no folder {missing.parent}",
+        f"briefing: error: cannot write {tmp_path}: it is a folder, not a regular file",
+        f"briefing: error: cannot write {article}: it is one of the input files",
+    ]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_said_without_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing", "dump", "--no-cache", "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 1
+    assert (
+        done.stderr == "briefing: error: cannot write to standard output: No space left on device\n"
+    )
+
+
 def test_unknown_profile_exits_4(capsys) -> None:
     assert main(["dump", "--no-cache", "--profile", "atlantis"]) == 4
     assert "atlantis" in capsys.readouterr().err

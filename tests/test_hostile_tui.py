@@ -285,9 +285,11 @@ def test_export_notices_show_the_file_name_escaped(tmp_path: Path) -> None:
     async def test() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await app.workers.wait_for_complete()
+            before = len(app._notifications)  # the briefing's own notices about its input
             app.export("text", written)
             app.export("text", refused)
-            shown = [f"{n.title} {n.message}" for n in await notifications(app, pilot, 2)]
+            exported = (await notifications(app, pilot, before + 2))[before:]
+            shown = [f"{n.title} {n.message}" for n in exported]
             assert any("brief\\x1b[2J.txt" in text for text in shown)
             assert any("no\\x1b]0;x\\x07" in text for text in shown)
             assert not any("\x1b" in text for text in shown)

@@ -7,7 +7,7 @@ import pytest
 
 from briefing.errors import EXIT_OUTPUT, BriefingError
 from briefing.render import output
-from briefing.render.output import OutputError, write_atomic
+from briefing.render.output import OutputError, check_writable, write_atomic, write_stream
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -199,3 +199,45 @@ def test_pieces_are_written_as_they_come_and_a_failure_midway_leaves_the_old_fil
         write_atomic(target, failing())
     assert target.read_text(encoding="utf-8") == '{"a": "caf?"}'
     assert leftovers(tmp_path) == []
+
+
+def test_check_writable_says_what_the_write_would_find(tmp_path: Path) -> None:
+    check_writable(tmp_path / "new.json")  # a new file in a folder that exists: fine
+    inside = tmp_path / "a.txt"
+    inside.write_text("article", encoding="utf-8")
+    refusals = {
+        tmp_path / "gone" / "b.md": f"there is no folder {tmp_path / 'gone'}",
+        tmp_path: "it is a folder, not a regular file",
+        inside: "it is one of the input files",
+    }
+    for path, why in refusals.items():
+        with pytest.raises(OutputError) as raised:
+            check_writable(path, protect=[inside])
+        assert str(raised.value) == f"cannot write {path}: {why}"
+    assert leftovers(tmp_path) == []
+
+
+class FailingStream:
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        self.written: list[str] = []
+
+    def write(self, piece: str) -> int:
+        if self.written:
+            raise self.error
+        self.written.append(piece)
+        return len(piece)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_write_stream_says_a_failing_stream_as_an_output_error() -> None:
+    stream = FailingStream(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    with pytest.raises(OutputError) as raised:
+        write_stream(stream, ["one", "two"])  # type: ignore[arg-type]
+    assert str(raised.value) == "cannot write to standard output: No space left on device"
+    assert stream.written == ["one"]
+    # A reader gone away is not an error: the command line ends quietly on it.
+    with pytest.raises(BrokenPipeError):
+        write_stream(FailingStream(BrokenPipeError()), ["one", "two"])  # type: ignore[arg-type]

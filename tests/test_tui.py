@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import DataTable, Input, OptionList, RadioSet, Static
+from textual.widgets import DataTable, Input, Label, OptionList, RadioSet, Static
 
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
@@ -310,6 +310,32 @@ async def test_sources_table_and_dropped_toggle(seed_briefing: Briefing) -> None
 
 
 @synchronously
+async def test_sources_tell_untitled_saved_texts_apart_and_give_unused_columns_to_titles() -> None:
+    """Saved texts name no outlet and often no title: the rows were blanks and dashes."""
+    briefing = make_briefing()
+    dawn, tbs = briefing.articles
+    untitled = replace(dawn, article=replace(dawn.article, title="", outlet="", wire=""))
+    nameless = replace(tbs, article=replace(tbs.article, outlet="", wire=""))
+    app = BriefingApp(replace(briefing, articles=(untitled, nameless)))
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        columns = {str(c.key.value): c for c in table.columns.values()}
+        assert (columns["outlet"].width, columns["wire"].width) == (len("outlet"), len("wire"))
+        first = table.get_row_at(0)
+        assert (str(first[1]), str(first[5])) == ("—", "dawn.txt")
+        assert first[5].spans[0].style == "dim"  # a file name, not a title
+        assert str(table.get_row_at(1)[5]).startswith(tbs.article.title[:10])
+        assert screen_text(app.screen.query_one("#row-detail", Static)).startswith("untitled\n")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert screen_text(app.screen.query_one("#title", Static)) == "[1] untitled"
+
+
+@synchronously
 async def test_timeline_groups_facts_by_day_newest_first_and_reverses() -> None:
     briefing = make_briefing()
 
@@ -395,7 +421,7 @@ async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_p
         assert app.screen.query_one("#path", Input).value == str(tmp_path / "out.md")
         app.screen.query_one("#path", Input).focus()
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(app, pilot)
         written = tmp_path / "out.md"
         assert written.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
         assert isinstance(app.screen, MainScreen)
@@ -414,7 +440,7 @@ async def test_palette_export_uses_default_name(
         await pilot.press(*"Export as json")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(app, pilot)
     [written] = tmp_path.glob("briefing-*.json")
     assert re.fullmatch(r"briefing-\d{8}-\d{4}\.json", written.name)
     assert written.read_text(encoding="utf-8") == render(seed_briefing, "json", 80)
@@ -428,10 +454,45 @@ async def test_export_never_overwrites_an_input(tmp_path: Path) -> None:
     app = BriefingApp(briefing, paths=[str(source)])
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)
+        shown = len(app._notifications)  # the briefing's own notices about its input
         app.export("text", source)
-        await pilot.pause()
+        failed = (await notifications(app, pilot, shown + 1))[-1]
         assert source.read_text(encoding="utf-8") == "original"
-        assert any(n.severity == "error" for n in app._notifications)
+        assert (failed.title, failed.severity) == ("Export failed", "error")
+        assert failed.message == f"cannot write {source}: it is one of the input files"
+
+
+@synchronously
+async def test_export_dialog_stays_open_saying_why_a_path_cannot_be_written(
+    seed_briefing: Briefing, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder" / "brief.md"
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(RadioSet).query("RadioButton")[1].value = True  # markdown
+        path = app.screen.query_one("#path", Input)
+        path.value = str(missing)
+        path.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        # Still open, with the format and the name as typed, to be mended.
+        assert isinstance(app.screen, ExportScreen)
+        assert (app.screen.fmt, path.value) == ("markdown", str(missing))
+        problem = app.screen.query_one("#problem", Label)
+        assert problem.display
+        assert str(problem.render()) == (
+            f"Cannot write {missing}: there is no folder {missing.parent}"
+        )
+        path.value = str(tmp_path / "brief.md")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    written = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert written == render(seed_briefing, "markdown", 80)
+    assert not missing.parent.exists()
 
 
 @synchronously

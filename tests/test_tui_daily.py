@@ -252,9 +252,22 @@ async def test_timeline_filters_by_actor_and_jumps_to_a_date() -> None:
         await pilot.press("d", *"2024-12-08", "enter")
         await pilot.pause()
         assert timeline.current_line.text.startswith("Russia, Iran and Turkiye will meet")
-        await pilot.press("d", *"2023", "enter")
+        await pilot.press("d")
         await pilot.pause()
-        assert messages(app)[-1] == "No dated fact on or before 2023."
+        # The prompt says the timeline's days, its first one as the example.
+        span = str(app.screen.query_one("#date-span", Label).visual)
+        assert span == "Dated facts: 2024-12-06 to 2024-12-07"
+        assert app.screen.query_one(Input).placeholder == "2024-12-07"
+        await pilot.press(*"2023", "enter")
+        await pilot.pause()
+        # A day with no fact is said in the prompt, which stays open to try another.
+        assert isinstance(app.screen, DatePrompt)
+        problem = str(app.screen.query_one("#date-problem", Label).visual)
+        assert problem == "No dated fact on or before 2023."
+        app.screen.query_one(Input).value = ""
+        await pilot.press(*"2024", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
 
 
 # --- sources -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 from briefing.errors import EXIT_OUTPUT, BriefingError
 from briefing.safety import shown_path
@@ -45,11 +46,9 @@ def write_atomic(
     """
     shown = shown_path(str(path))
     target = os.path.realpath(path)
-    if _is_protected(target, protect):
-        raise OutputError(f"cannot write {shown}: it is one of the input files")
-    kind = _not_regular(target)
-    if kind:
-        raise OutputError(f"cannot write {shown}: it is {kind}, not a regular file")
+    refusal = _refusal(target, protect)
+    if refusal:
+        raise OutputError(f"cannot write {shown}: {refusal}")
     pieces = [data] if isinstance(data, str) else data
     try:
         mode = _mode_for(target)
@@ -75,6 +74,45 @@ def write_atomic(
             raise OutputError(f"cannot write {shown}: {_reason(error)}") from error
         raise
     _sync_folder(os.path.dirname(target))
+
+
+def check_writable(path: str | Path, *, protect: Iterable[Protected] = ()) -> None:
+    """Raise `OutputError` now if `write_atomic(path, ..., protect=protect)` is sure to
+    fail: `path` is refused, or its folder is missing or not writable. Cheap, so run
+    before the briefing is made: a mistyped name is said at once, not after every
+    article is read (a full disk is still said only by the write)."""
+    shown = shown_path(str(path))
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    refusal = _refusal(target, protect)
+    if refusal is None and not os.path.isdir(folder):
+        refusal = f"there is no folder {shown_path(folder)}"
+    elif refusal is None and not os.access(folder, os.W_OK | os.X_OK):
+        refusal = f"the folder {shown_path(folder)} is not writable"
+    if refusal:
+        raise OutputError(f"cannot write {shown}: {refusal}")
+
+
+def write_stream(stream: IO[str], data: Iterable[str]) -> None:
+    """Write the pieces of `data` to `stream` (stdout) as they come. A failure of the
+    stream (a full disk, a lost terminal) is an `OutputError`; a reader gone away stays
+    a `BrokenPipeError`, which is no error of ours."""
+    try:
+        for piece in data:
+            stream.write(piece)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {_reason(error)}") from error
+
+
+def _refusal(target: str, protect: Iterable[Protected]) -> str | None:
+    """Why `target` (a resolved path) may not be replaced, or None."""
+    if _is_protected(target, protect):
+        return "it is one of the input files"
+    kind = _not_regular(target)
+    return f"it is {kind}, not a regular file" if kind else None
 
 
 def _is_protected(target: str, protect: Iterable[Protected]) -> bool:

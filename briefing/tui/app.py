@@ -512,7 +512,7 @@ class BriefingApp(App[None]):
         if self._ready_briefing():
             from briefing.tui.screens.export import ExportScreen
 
-            self.push_screen(ExportScreen(), self._export_chosen)
+            self.push_screen(ExportScreen(self.input_paths), self._export_chosen)
 
     def _export_chosen(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -548,23 +548,29 @@ class BriefingApp(App[None]):
         actors.focus()
 
     def export(self, fmt: str, path: Path) -> None:
-        if self.briefing is None:
-            return
+        """Write the briefing as `fmt` to `path`, in a worker: a large briefing takes a
+        while to render, and the view stays live meanwhile."""
+        if self.briefing is not None:
+            self._export(self.briefing, fmt, path, self.input_paths)
+
+    @work(thread=True, group="export")
+    def _export(self, briefing: Briefing, fmt: str, path: Path, protect: list[Path]) -> None:
         from briefing.render import render_pieces
         from briefing.render.output import write_atomic
 
         # Written as it is rendered: the JSON of 10,000 articles is never held whole.
-        pieces = render_pieces(self.briefing, fmt, EXPORT_WIDTH)
+        pieces = render_pieces(briefing, fmt, EXPORT_WIDTH)
         try:
-            write_atomic(path, pieces, protect=self.input_paths)
+            write_atomic(path, pieces, protect=protect)
         except (OSError, BriefingError) as error:
-            # A name typed or pasted into the dialog is shown escaped, like every file name.
-            shown = shown_path(str(path))
-            self.notify(
-                f"Could not write {shown}: {clean_text(str(error))}", severity="error", markup=False
+            # The message names the path, escaped like every file name.
+            why = clean_text(str(error))
+            self.call_from_thread(
+                self.notify, why, title="Export failed", severity="error", markup=False
             )
             return
-        self.notify(shown_path(str(path.resolve())), title=f"Exported as {fmt}", markup=False)
+        done = shown_path(str(path.resolve()))
+        self.call_from_thread(self.notify, done, title=f"Exported as {fmt}", markup=False)
 
     def rebrief(self, *, summarizer: str | None = None, sentences: int | None = None) -> None:
         if self.briefing is None:

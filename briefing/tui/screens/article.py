@@ -134,8 +134,13 @@ class ArticleScreen(ViewScreen):
     async def _show_article(self) -> None:
         annotated = self.briefing.article(self.article_id)
         number = self.briefing.article_numbers()[self.article_id]
+        title = annotated.article.title
+        heading = "bold $text-primary"
         self.query_one("#title", Static).update(
-            Content.styled(f"[{number}] {annotated.article.title}", "bold $text-primary")
+            Content.styled(f"[{number}] {title}", heading)
+            if title
+            # An untitled page (a saved text) says so, as the dump does, not a bare marker.
+            else Content.assemble((f"[{number}] ", heading), ("untitled", MUTED))
         )
         self.query_one("#meta", Static).update(article_meta(self.briefing, annotated))
         text = self.query_one("#text", VimScroll)

@@ -1,7 +1,12 @@
-"""The export dialog: pick a format and a path; the app renders and writes the file."""
+"""The export dialog: pick a format and a path; the app renders and writes the file.
+
+A path that cannot be written (no such folder, a folder, an input) is said in the dialog,
+which stays open with what was typed; only a write that fails later (a full disk) is a
+notice after it closed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +16,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from briefing.render.output import OutputError, Protected, check_writable
 
 FORMATS = {"text": "txt", "markdown": "md", "json": "json"}
 
@@ -38,7 +45,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen RadioSet { width: 100%; layout: horizontal; }
     ExportScreen #buttons { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
+    ExportScreen #problem { width: 100%; color: $error; display: none; }
+    ExportScreen #problem.shown { display: block; }
     """
+
+    def __init__(self, protect: Sequence[Protected] = ()) -> None:
+        """`protect`: the files the briefing was read from, never to be overwritten."""
+        super().__init__()
+        self.protect = tuple(protect)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -47,6 +61,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 for index, fmt in enumerate(FORMATS):
                     yield RadioButton(fmt, value=index == 0, name=fmt)
             yield Input(str(default_export_path("text")), id="path")
+            yield Label(id="problem", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="export", variant="primary")
@@ -65,6 +80,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         path = Path(path_input.value or default_export_path(self.fmt))
         path_input.value = str(path.with_suffix(f".{FORMATS[self.fmt]}"))
 
+    def on_input_changed(self) -> None:
+        # The name is being mended: what was wrong with the last one no longer applies.
+        self.query_one("#problem", Label).remove_class("shown")
+
     def on_input_submitted(self) -> None:
         self._submit()
 
@@ -79,7 +98,17 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not value:
             self.notify("Name a file to export to.", severity="warning")
             return
-        self.dismiss(ExportRequest(self.fmt, Path(value).expanduser()))
+        path = Path(value).expanduser()
+        problem = self.query_one("#problem", Label)
+        try:
+            check_writable(path, protect=self.protect)
+        except OutputError as error:
+            # The message shows the typed name escaped, like every path (and no markup).
+            why = str(error)
+            problem.update(why[:1].upper() + why[1:])
+            problem.add_class("shown")
+            return
+        self.dismiss(ExportRequest(self.fmt, path))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -77,15 +77,28 @@ class ActorPicker(ModalScreen[str | None]):
 
 
 class DatePrompt(ModalScreen[str | None]):
-    """Dismissed with a day, month or year as typed ('2024-12-06', '2024-12', '2024')."""
+    """Dismissed with a day, month or year as typed ('2024-12-06', '2024-12', '2024') that
+    the timeline has a fact for; what it has none for is said here, the prompt still open."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="date-prompt.cancel")]
     DEFAULT_CSS = dialog_css("DatePrompt") + "DatePrompt #date-problem { color: $error; }"
 
+    def __init__(self, days: Sequence[str], missing: Callable[[str], str | None]) -> None:
+        """`days`: the timeline's dated days, in its order; `missing`: why a typed day
+        cannot be jumped to, or None."""
+        super().__init__()
+        self.days = tuple(days)
+        self.missing = missing
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Jump to a date: YYYY-MM-DD, YYYY-MM or YYYY")
-            yield Input(placeholder="2024-12-06", id="date")
+            if self.days:
+                first, last = min(self.days), max(self.days)
+                span = first if first == last else f"{first} to {last}"
+                yield Label(Content.styled(f"Dated facts: {span}", MUTED), id="date-span")
+            # The example is a day of this timeline: the first one shown.
+            yield Input(placeholder=self.days[0] if self.days else "2024-12-06", id="date")
             yield Label("", id="date-problem")
 
     def on_mount(self) -> None:
@@ -93,12 +106,15 @@ class DatePrompt(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         day = event.value.strip()
-        if _DAY.fullmatch(day):
+        problem = (
+            self.missing(day)
+            if _DAY.fullmatch(day)
+            else f"Not a date as YYYY-MM-DD, YYYY-MM or YYYY: {day!r}"
+        )
+        if problem is None:
             self.dismiss(day)
         else:
-            self.query_one("#date-problem", Label).update(
-                Content(f"Not a date as YYYY-MM-DD, YYYY-MM or YYYY: {day!r}")
-            )
+            self.query_one("#date-problem", Label).update(Content(problem))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

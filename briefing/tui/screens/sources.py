@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from rich.text import Text
 from textual import events
@@ -32,6 +33,7 @@ WHOLE_CELLS = ("#", "published", "sent")
 CELL_PADDING = 2  # DataTable's default: one cell of padding each side
 TITLE_SHARE = 0.6
 EXCLUDED_KEY = "excluded:"
+UNKNOWN = "—"  # a cell the article leaves empty
 
 
 class VimDataTable(DataTable):
@@ -55,11 +57,12 @@ class Row:
         article = self.annotated.article
         return (
             str(self.number),
-            article.outlet or "—",
-            article.wire or "—",
-            self.published or "—",
+            article.outlet or UNKNOWN,
+            article.wire or UNKNOWN,
+            self.published or UNKNOWN,
             str(len(self.annotated.sentences)),
-            article.title,
+            # An untitled page (a saved text) is told from the others by its file name.
+            article.title or PurePath(article.path).name,
             self.actors,
         )
 
@@ -139,9 +142,8 @@ class SourcesScreen(ViewScreen):
         ids = dict.fromkeys(a for s in annotated.sentences for a in s.actors)
         return ", ".join(names.get(a, a) for a in ids) or "—"
 
-    def rows(self) -> list[Row]:
-        """The articles shown: filtered, then sorted."""
-        rows = [
+    def _all_rows(self) -> list[Row]:
+        return [
             Row(
                 number,
                 annotated,
@@ -150,6 +152,9 @@ class SourcesScreen(ViewScreen):
             )
             for number, annotated in enumerate(self.briefing.articles, start=1)
         ]
+
+    def _shown(self, rows: list[Row]) -> list[Row]:
+        """The articles shown: filtered, then sorted."""
         shown = [row for row in rows if row.matches(self.filter_words)]
         key = SORTS[self.sort]
         known = [row for row in shown if key(row) is not None]
@@ -168,12 +173,18 @@ class SourcesScreen(ViewScreen):
             else None
         )
         table.clear(columns=True)
-        rows = self.rows()
+        every = self._all_rows()
+        rows = self._shown(every)
         # The sorted column's header carries an arrow: room for it too.
         widths = {name: max(width, len(self._label(name))) for name, width in FIXED_WIDTHS.items()}
+        # Widths from every article, not the filtered ones: typing a filter moves no column.
         for index, name in enumerate(FIXED_WIDTHS):
+            cells = [row.cells[index] for row in every]
             if name in WHOLE_CELLS:
-                widths[name] = max([widths[name], *(len(row.cells[index]) for row in rows)])
+                widths[name] = max([widths[name], *map(len, cells)])
+            elif all(cell == UNKNOWN for cell in cells):
+                # No article names one (saved texts name no outlet): the titles get the room.
+                widths[name] = len(self._label(name))
         columns = len(widths) + 2
         free = self._width - sum(widths.values()) - columns * CELL_PADDING - 2
         title_width = max(12, int(free * TITLE_SHARE))
@@ -182,12 +193,13 @@ class SourcesScreen(ViewScreen):
             table.add_column(self._label(name), width=column_width, key=name)
         table.add_column(self._label("title"), width=title_width, key="title")
         table.add_column("actors", width=actors_width, key="actors")
+        title = len(FIXED_WIDTHS)  # the title's cell follows the fixed columns
         for row in rows:
             # Cells are Text, not str: a DataTable parses str cells as markup.
-            table.add_row(
-                *(Text(cell, no_wrap=True, overflow="ellipsis") for cell in row.cells),
-                key=row.annotated.article.path,
-            )
+            cells = [Text(cell, no_wrap=True, overflow="ellipsis") for cell in row.cells]
+            if not row.annotated.article.title:
+                cells[title].stylize("dim")  # a file name, not a title
+            table.add_row(*cells, key=row.annotated.article.path)
         for path in self.excluded:
             cells = ("–", "", "", "", "", f"left out: {display_path(path)}", "x takes it back")
             table.add_row(
@@ -237,7 +249,7 @@ class SourcesScreen(ViewScreen):
         article = annotated.article
         detail.update(
             Content.assemble(
-                (article.title, "bold"),
+                (article.title, "bold") if article.title else ("untitled", MUTED),
                 "\n",
                 (display_path(article.path), MUTED),
                 (f" · published {published_text(self.briefing, annotated) or 'unknown'}", MUTED),

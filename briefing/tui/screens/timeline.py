@@ -77,16 +77,21 @@ def timeline_entries(
     return entries
 
 
+def dated_headings(entries: list[Content | tuple[Hanging, SourcedLine]]) -> list[tuple[int, str]]:
+    """(entry index, day) of each dated day heading, in the timeline's order."""
+    return [
+        (index, str(entry)[:10])
+        for index, entry in enumerate(entries)
+        if isinstance(entry, Content) and str(entry) != UNDATED
+    ]
+
+
 def day_index(
     entries: list[Content | tuple[Hanging, SourcedLine]], day: str, newest_first: bool
 ) -> int | None:
     """The entry of the day heading `day` (a prefix: '2024', '2024-12', '2024-12-06') or, if
     no day matches, of the nearest day past it in the timeline's order."""
-    headings = [
-        (index, str(entry)[:10])
-        for index, entry in enumerate(entries)
-        if isinstance(entry, Content) and str(entry) != UNDATED
-    ]
+    headings = dated_headings(entries)
     for index, heading in headings:
         if heading.startswith(day):
             return index
@@ -165,15 +170,18 @@ class TimelineScreen(ViewScreen):
             self.show()
 
     def action_jump_to_date(self) -> None:
-        self.app.push_screen(DatePrompt(), self._jump)
+        days = [day for _, day in dated_headings(self._entries)]
+        self.app.push_screen(DatePrompt(days, self._no_fact_for), self._jump)
+
+    def _no_fact_for(self, day: str) -> str | None:
+        if day_index(self._entries, day, self.newest_first) is not None:
+            return None
+        return f"No dated fact on or {'before' if self.newest_first else 'after'} {day}."
 
     def _jump(self, day: str | None) -> None:
-        if not day:
-            return
-        index = day_index(self._entries, day, self.newest_first)
+        # The prompt gives only a day the timeline has a fact for (see `_no_fact_for`).
+        index = day_index(self._entries, day, self.newest_first) if day else None
         if index is None:
-            past = "before" if self.newest_first else "after"
-            self.notify(f"No dated fact on or {past} {day}.", timeout=3, markup=False)
             return
         timeline = self.query_one(SourcedLineList)
         timeline.highlighted = index + 1  # the day's first fact
