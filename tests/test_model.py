@@ -247,6 +247,16 @@ def test_a_speaker_keeps_its_acronym_and_possessive() -> None:
     assert find_speaker(text) == "the Syrian Observatory for Human Rights (SOHR)"
 
 
+def test_an_initialism_is_inside_a_speakers_name() -> None:
+    # The Palmyra QA page's "(the U)": a speaker stopped at the initialism's first stop.
+    text = "The soldiers were ambushed, according to the U.S. Central Command's social media."
+    assert find_speaker(text) == "the U.S. Central Command"
+    assert find_speaker("At least 20 were killed, said the U.N. envoy.") == "the U.N. envoy"
+    assert find_speaker("Ten were killed, said the U.S. military on Friday.") == "the U.S. military"
+    assert find_speaker("Ten were killed, according to the U.S.") == "the U.S"
+    assert find_speaker("Ten were killed, according to the ministry’s statement.") == "the ministry"
+
+
 _SPEECH_PIECES = [
     "said", "says", "unsaid", "essay", "Said", "according", "accordingly", "according to",
     "told", "tells", "reported", "reportedly", "the army", "Reuters", "officials", ",", "\"",

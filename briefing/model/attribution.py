@@ -38,7 +38,11 @@ _SPEAKER_FIRST = re.compile(
     # "The first reports of a ground attack came from ...": a noun, not a verb of speech.
     + r"|(?<=reports)\s+of\b)"
 )
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
+# An initialism's full stops are inside a name: "according to the U.S. Central Command",
+# "..., said the U.N. envoy." (a speaker stopped at its first stop was "the U").
+# A sentence's own full stop after one ends it ("according to the U.S.").
+_INITIALISM = r"(?:\b[A-Z]\.){2,}(?=[\s\w'’])|\b[A-Z](?:\.[A-Z])+(?=\.\s*$)"
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})")
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had"
     # "..., a day after the RSF said ...": when, not who.
@@ -66,7 +70,9 @@ _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORE
 # "..., said Derek Scissors, a scholar at ..." / "..., said the minister." Not "told": what
 # follows it is who heard ("Al Sharaa, who became ... in 1967, told the UNGA, ...").
 _SPEAKER_INVERTED = re.compile(
-    r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
+    r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?(?:"
+    + _INITIALISM
+    + r"|[^,;:\"“”‘’()]){2,60}?)\s*(?:[,.;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # Every pattern above holds a verb of speech (or "according") as written and as a whole
@@ -124,6 +130,8 @@ def find_attribution(text: str) -> Attribution | None:
             start, most_words = match.start(), _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
+            if owned := _OWNED_DOCUMENT.match(who):
+                who = owned["author"]
             if document := _DOCUMENT.match(who):
                 who = (document["author"] or _acting_subject(text) or "").strip(" .")
                 if not who:
@@ -168,6 +176,13 @@ def _names_listed_before(text: str, start: int, who: str) -> str | None:
 _DOCUMENT = re.compile(
     r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|video"
     r"|communiqu[eé]|release|tweet|message|letter)s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
+    re.IGNORECASE,
+)
+# "according to the U.S. Central Command's social media", "the ministry's statement": its
+# owner says it.
+_OWNED_DOCUMENT = re.compile(
+    r"^(?P<author>.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|video"
+    r"|communiqu[eé]|release|tweet|message|letter|social\s+media|account|channel|website)s?$",
     re.IGNORECASE,
 )
 _CAPITAL = re.compile(r"\b[A-Z]")
