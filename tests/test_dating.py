@@ -1008,3 +1008,38 @@ Ambassador Katarina Mathernova strongly condemned the strike.
     assert _line_date(index, "later.txt", "A spokesman said") == "2025-08-27"
     # A reaction in an article of the news's own day is of that day.
     assert _line_date(index, "same.txt", "Ambassador Katarina") == "2025-08-27"
+
+
+def test_a_line_naming_who_acts_borrows_no_other_copys_source(tmp_path: Path) -> None:
+    # The Beit Jinn QA pages': "The Syrian foreign ministry condemned ... (Syrian officials
+    # and local residents)", the source another copy of the report named.
+    condemned = "the Syrian foreign ministry condemned the raid on Beit Jinn as a war crime."
+    index = _index(
+        tmp_path,
+        {
+            "a.txt": f" date 2025-11-28 Raid\n\nRaid\n\n{condemned[0].upper()}{condemned[1:]}\n",
+            "b.txt": f" date 2025-11-28 Raid\n\nRaid\n\nSyrian officials said {condemned}\n",
+        },
+    )
+    stated, other = (
+        next(s for s in index.sentences.values() if s.article_id == article and s.kind == "body")
+        for article in ("a0", "a1")
+    )
+    members = (stated.id, other.id)
+    assert index.speakers[other.id] == "Syrian officials"
+    assert make_line(index, stated.id, members, frozenset(), stated).speaker is None
+    # A subject naming nobody who acts is told on the account of the copy that names one.
+    killed = "13 people were killed in the raid on Beit Jinn."
+    index = _index(
+        tmp_path,
+        {
+            "a.txt": f" date 2025-11-28 Raid\n\nRaid\n\n{killed}\n",
+            "b.txt": f" date 2025-11-28 Raid\n\nRaid\n\nSyrian officials said {killed}\n",
+        },
+    )
+    stated, other = (
+        next(s for s in index.sentences.values() if s.article_id == article and s.kind == "body")
+        for article in ("a0", "a1")
+    )
+    line = make_line(index, stated.id, (stated.id, other.id), frozenset(), stated)
+    assert line.speaker == "Syrian officials"

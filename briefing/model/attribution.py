@@ -133,7 +133,7 @@ def find_attribution(text: str) -> Attribution | None:
             if owned := _OWNED_DOCUMENT.match(who):
                 who = owned["author"]
             if document := _DOCUMENT.match(who):
-                who = (document["author"] or _acting_subject(text) or "").strip(" .")
+                who = (document["author"] or acting_subject(text) or "").strip(" .")
                 if not who:
                     continue
             if _PRONOUN.match(who):
@@ -188,7 +188,7 @@ _OWNED_DOCUMENT = re.compile(
 _CAPITAL = re.compile(r"\b[A-Z]")
 
 
-def _acting_subject(text: str) -> str | None:
+def acting_subject(text: str) -> str | None:
     """The sentence's subject when it names someone acting ("The RSF denied ..."), not
     what was done to ("More than 100 people were killed")."""
     opening = main_clause_opening(text)
@@ -218,7 +218,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
-        acting = _acting_subject(sentence.text) if _REFERRING_GROUP.match(who or "") else None
+        acting = acting_subject(sentence.text) if _REFERRING_GROUP.match(who or "") else None
         if who is not None and _PRONOUN.match(who):
             who = last_person if who in ("he", "she") else last_named
         elif who is not None and _REFERRING_GROUP.match(who):
@@ -242,7 +242,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             last_person = named
         elif who is None and _GROUP_WORD.search(sentence.text):
             # "The Iran-backed Houthi group claimed responsibility ...": a group acting
-            subject = _acting_subject(sentence.text)
+            subject = acting_subject(sentence.text)
             if subject and _GROUP.search(subject) and not _REFERRING_GROUP.match(subject):
                 last_group = subject
         quote = _quote_goes_on(quote, sentence, speakers)
