@@ -1010,7 +1010,7 @@ Ambassador Katarina Mathernova strongly condemned the strike.
     assert _line_date(index, "same.txt", "Ambassador Katarina") == "2025-08-27"
 
 
-def test_a_line_naming_who_acts_borrows_no_other_copys_source(tmp_path: Path) -> None:
+def test_a_named_subjects_response_borrows_no_other_copys_source(tmp_path: Path) -> None:
     # The Beit Jinn QA pages': "The Syrian foreign ministry condemned ... (Syrian officials
     # and local residents)", the source another copy of the report named.
     condemned = "the Syrian foreign ministry condemned the raid on Beit Jinn as a war crime."
@@ -1028,8 +1028,10 @@ def test_a_line_naming_who_acts_borrows_no_other_copys_source(tmp_path: Path) ->
     members = (stated.id, other.id)
     assert index.speakers[other.id] == "Syrian officials"
     assert make_line(index, stated.id, members, frozenset(), stated).speaker is None
-    # A subject naming nobody who acts is told on the account of the copy that names one.
-    killed = "13 people were killed in the raid on Beit Jinn."
+    # An event, even one a named subject does, is told on the account of the copy naming
+    # one (the Sanaa QA pages': "Israeli strikes on Sanaa killed ... (Houthi-run health
+    # ministry and government officials)").
+    killed = "Israeli strikes on the village of Beit Jinn killed 13 people, two of them children."
     index = _index(
         tmp_path,
         {

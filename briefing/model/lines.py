@@ -28,6 +28,7 @@ from briefing.model.dating import (
     best_date,
     first_published,
     line_dates,
+    reacts,
     told_of_then,
     written,
 )
@@ -616,10 +617,12 @@ def _told(index: Index, stated: Sentence, members_speaker: str | None) -> _Told:
     reading = index.reading(stated)
     text = reading.text(stated.text)
     # The stating sentence's own account first: another sentence merged into the report
-    # may quote someone else ("The UN reported over 100 deaths ..."). One whose subject
-    # names who acts ("The Syrian foreign ministry condemned ...") is that actor's own
-    # account, not a copy's source ("Syrian officials and local residents reported ...").
-    speaker = index.speakers.get(stated.id) or (None if acting_subject(text) else members_speaker)
+    # may quote someone else ("The UN reported over 100 deaths ..."). A named subject's
+    # response ("The Syrian foreign ministry condemned ...") is its own account, not a
+    # copy's source ("Syrian officials and local residents reported ..."); an event
+    # ("Israeli strikes killed ...", "drones entered ...") keeps the copy's.
+    own = acting_subject(text) and reacts(text)
+    speaker = index.speakers.get(stated.id) or (None if own else members_speaker)
     return _Told(text, reading, speaker)
 
 
