@@ -947,6 +947,26 @@ def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
     assert pools == ["hts"]
 
 
+def test_an_undated_page_writing_no_day_is_tagged_as_of_the_briefings_period(
+    tmp_path: Path,
+) -> None:
+    # The Palmyra QA pages': none dated, one writes "December 13, 2025"; another's "two
+    # Syrian troops were also reported wounded" was Assad's, read as of no day at all.
+    written = (
+        "Patrol ambushed\n\n"
+        "A gunman ambushed a joint patrol near Palmyra on December 13, 2025, killing three "
+        "Americans, officials said.\n"
+    )
+    silent = (
+        "Americans killed in Syria\n\n"
+        "A gunman opened fire on a joint patrol near Palmyra, killing three Americans.\n\n"
+        "Two Syrian troops were also reported wounded in the attack.\n"
+    )
+    briefing = _briefed(tmp_path, {"written.txt": written, "silent.txt": silent}, "syria")
+    wounded = _sentence_id(briefing, "silent", "Two Syrian troops")
+    assert briefing.sentence(wounded).actors == ("hts",)
+
+
 def test_an_attack_told_with_no_one_acting_is_the_actor_the_next_sentence_blames(
     tmp_path: Path,
 ) -> None:
