@@ -261,6 +261,16 @@ def test_a_speaker_keeps_its_acronym_and_possessive() -> None:
     assert find_speaker(text) == "the Syrian Observatory for Human Rights (SOHR)"
 
 
+def test_an_initialism_is_inside_a_speakers_name() -> None:
+    # The Palmyra QA page's "(the U)": a speaker stopped at the initialism's first stop.
+    text = "The soldiers were ambushed, according to the U.S. Central Command's social media."
+    assert find_speaker(text) == "the U.S. Central Command"
+    assert find_speaker("At least 20 were killed, said the U.N. envoy.") == "the U.N. envoy"
+    assert find_speaker("Ten were killed, said the U.S. military on Friday.") == "the U.S. military"
+    assert find_speaker("Ten were killed, according to the U.S.") == "the U.S"
+    assert find_speaker("Ten were killed, according to the ministry’s statement.") == "the ministry"
+
+
 _SPEECH_PIECES = [
     "said", "says", "unsaid", "essay", "Said", "according", "accordingly", "according to",
     "told", "tells", "reported", "reportedly", "the army", "Reuters", "officials", ",", "\"",
@@ -982,6 +992,26 @@ def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
     shelled = _sentence_id(briefing, "undated", "The Syrian army shelled")
     pools = [b.id for b in briefing.actors for line in b.summary_pool if shelled in line.sources]
     assert pools == ["hts"]
+
+
+def test_an_undated_page_writing_no_day_is_tagged_as_of_the_briefings_period(
+    tmp_path: Path,
+) -> None:
+    # The Palmyra QA pages': none dated, one writes "December 13, 2025"; another's "two
+    # Syrian troops were also reported wounded" was Assad's, read as of no day at all.
+    written = (
+        "Patrol ambushed\n\n"
+        "A gunman ambushed a joint patrol near Palmyra on December 13, 2025, killing three "
+        "Americans, officials said.\n"
+    )
+    silent = (
+        "Americans killed in Syria\n\n"
+        "A gunman opened fire on a joint patrol near Palmyra, killing three Americans.\n\n"
+        "Two Syrian troops were also reported wounded in the attack.\n"
+    )
+    briefing = _briefed(tmp_path, {"written.txt": written, "silent.txt": silent}, "syria")
+    wounded = _sentence_id(briefing, "silent", "Two Syrian troops")
+    assert briefing.sentence(wounded).actors == ("hts",)
 
 
 def test_an_attack_told_with_no_one_acting_is_the_actor_the_next_sentence_blames(

@@ -39,7 +39,11 @@ _SPEAKER_FIRST = re.compile(
     # "The first reports of a ground attack came from ...": a noun, not a verb of speech.
     + r"|(?<=reports)\s+of\b)"
 )
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>[^,;.\"“”]{2,90})")
+# An initialism's full stops are inside a name: "according to the U.S. Central Command",
+# "..., said the U.N. envoy." (a speaker stopped at its first stop was "the U").
+# A sentence's own full stop after one ends it ("according to the U.S.").
+_INITIALISM = r"(?:\b[A-Z]\.){2,}(?=[\s\w'’])|\b[A-Z](?:\.[A-Z])+(?=\.\s*$)"
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})")
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had"
     # "..., a day after the RSF said ...": when, not who.
@@ -69,7 +73,9 @@ _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORE
 # "..., said Derek Scissors, a scholar at ..." / "..., said the minister." Not "told": what
 # follows it is who heard ("Al Sharaa, who became ... in 1967, told the UNGA, ...").
 _SPEAKER_INVERTED = re.compile(
-    r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?[^,;:\"“”‘’()]{2,60}?)\s*(?:[,.;]|$)"
+    r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?(?:"
+    + _INITIALISM
+    + r"|[^,;:\"“”‘’()]){2,60}?)\s*(?:[,.;]|$)"
 )
 _INVERTED_VERBS = frozenset(("said", "says", "added", "warned"))
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
@@ -162,8 +168,10 @@ def find_attribution(text: str) -> Attribution | None:
             most_words = _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
+            if owned := _OWNED_DOCUMENT.match(who):
+                who = owned["author"]
             if document := _DOCUMENT.match(who):
-                who = (document["author"] or _acting_subject(text) or "").strip(" .")
+                who = (document["author"] or acting_subject(text) or "").strip(" .")
                 if not who:
                     continue
             if _PRONOUN.match(who):
@@ -213,10 +221,17 @@ _DOCUMENT = re.compile(
     r"|communiqu[eé]|release|tweet|message|letter)s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
     re.IGNORECASE,
 )
+# "according to the U.S. Central Command's social media", "the ministry's statement": its
+# owner says it.
+_OWNED_DOCUMENT = re.compile(
+    r"^(?P<author>.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|video"
+    r"|communiqu[eé]|release|tweet|message|letter|social\s+media|account|channel|website)s?$",
+    re.IGNORECASE,
+)
 _CAPITAL = re.compile(r"\b[A-Z]")
 
 
-def _acting_subject(text: str) -> str | None:
+def acting_subject(text: str) -> str | None:
     """The sentence's subject when it names someone acting ("The RSF denied ..."), not
     what was done to ("More than 100 people were killed")."""
     opening = main_clause_opening(text)
@@ -246,7 +261,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
-        acting = _acting_subject(sentence.text) if _REFERRING_GROUP.match(who or "") else None
+        acting = acting_subject(sentence.text) if _REFERRING_GROUP.match(who or "") else None
         if who is not None and _PRONOUN.match(who):
             who = last_person if who in ("he", "she") else last_named
         elif who is not None and _REFERRING_GROUP.match(who):
@@ -270,7 +285,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             last_person = named
         elif who is None and _GROUP_WORD.search(sentence.text):
             # "The Iran-backed Houthi group claimed responsibility ...": a group acting
-            subject = _acting_subject(sentence.text)
+            subject = acting_subject(sentence.text)
             if subject and _GROUP.search(subject) and not _REFERRING_GROUP.match(subject):
                 last_group = subject
         quote = _quote_goes_on(quote, sentence, speakers)

@@ -134,14 +134,20 @@ class Index:
     def tagging_days(self) -> dict[str, str]:
         """Article id -> the day an undated article is estimated to be of (see
         `Dating.estimated_days`), else the latest day its text writes (see
-        `latest_written_day`): what its aliases bounded in time are read against."""
+        `latest_written_day`), else the briefing's period (`middle_day`: the other pages'
+        days tell its time better than nothing does): what its aliases bounded in time
+        are read against."""
         from briefing.model.dating import latest_written_day
 
         estimated = self.dating.estimated_days()
         days = {}
         for article_id, article in self.articles.items():
             if publication_date(article.published) is None:
-                day = estimated.get(article_id) or latest_written_day(self, article_id)
+                day = (
+                    estimated.get(article_id)
+                    or latest_written_day(self, article_id)
+                    or self.middle_day
+                )
                 if day:
                     days[article_id] = day
         return days

@@ -16,7 +16,7 @@ from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
 from briefing.extract import Article, Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
-from briefing.model.attribution import find_speaker
+from briefing.model.attribution import acting_subject, find_speaker
 from briefing.model.background import is_background, tells_a_habit, told_as_then
 from briefing.model.clauses import (
     main_clause_opening,
@@ -28,6 +28,7 @@ from briefing.model.dating import (
     best_date,
     first_published,
     line_dates,
+    reacts,
     told_of_then,
     written,
 )
@@ -614,10 +615,15 @@ def _told(index: Index, stated: Sentence, members_speaker: str | None) -> _Told:
     """What `stated` tells; `members_speaker`: the `first_speaker` of the report's
     sentences it is read among."""
     reading = index.reading(stated)
+    text = reading.text(stated.text)
     # The stating sentence's own account first: another sentence merged into the report
-    # may quote someone else ("The UN reported over 100 deaths ...").
-    speaker = index.speakers.get(stated.id) or members_speaker
-    return _Told(reading.text(stated.text), reading, speaker)
+    # may quote someone else ("The UN reported over 100 deaths ..."). A named subject's
+    # response ("The Syrian foreign ministry condemned ...") is its own account, not a
+    # copy's source ("Syrian officials and local residents reported ..."); an event
+    # ("Israeli strikes killed ...", "drones entered ...") keeps the copy's.
+    own = acting_subject(text) and reacts(text)
+    speaker = index.speakers.get(stated.id) or (None if own else members_speaker)
+    return _Told(text, reading, speaker)
 
 
 def _read_line(
