@@ -286,6 +286,31 @@ _COUNTED_BEFORE = lazy_compile(
 _NOT_THE_STATE_AFTER = ("-based", "-flagged", "-owned", "-operated", "-registered")
 
 
+# "One Russian crew member lost a leg", "a Filipino sailor": a demonym saying who a victim or
+# a bystander is names no actor (an official, a soldier or a warship would).
+_PERSON_AFTER = lazy_compile(
+    r"[\s-]+(?:crew(?:\s*members?|men)?|sailors?|seafarers?|nationals?|citizens?|civilians?|"
+    r"passengers?|tourists?|travell?ers?|victims?|hostages?|captives?|workers?|residents?|"
+    r"migrants?|refugees?|famil(?:y|ies)|child(?:ren)?|wom[ae]n|m[ae]n|people|journalists?)\b"
+)
+# "five Filipinos and one Indian": people counted by their nationality.
+_COUNT_BEFORE = lazy_compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
+    r"hundreds|thousands|several|many)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _people_named(text: str, start: int, end: int) -> bool:
+    """Whether the country named at `start:end` qualifies people, not the state: a person
+    noun follows it, or a count comes before it with no noun after ("21 Filipinos")."""
+    if _PERSON_AFTER.match(text, end):
+        return True
+    if not _COUNT_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return text[end - 1] == "s" or not text[end : end + 2].strip(" ")[:1].islower()
+
+
 def arms_follow(text: str, end: int) -> bool:
     """Whether the words from `end` name a state's attacks or hands ("... attacks",
     "... missile strikes", "... custody") after its name ("Israeli")."""
@@ -575,7 +600,9 @@ class _OtherMatcher:
                     country, end = named
                     # "a Britain-based monitor" names where it sits, "a Liberian-flagged,
                     # Greek-operated ship" whose flag and firm it has, not the state.
-                    if not text.startswith(_NOT_THE_STATE_AFTER, end):
+                    if not text.startswith(_NOT_THE_STATE_AFTER, end) and not _people_named(
+                        text, start, end
+                    ):
                         found.append(country)
                     break
         return found
