@@ -730,9 +730,11 @@ def test_other_actors_leave_out_the_nationality_of_victims_and_crews() -> None:
         ("a1.s5", "Two Russian officials condemned the attack on the ship."),
         ("a1.s6", "The Philippine government said 21 of the crew were its nationals."),
         ("a1.s7", "Russia and the Philippines called for an inquiry into the sinking."),
+        # A year or a day's number before the name is no count.
+        ("a1.s8", "On July 9, 2025, Russian Foreign Minister Sergei Lavrov condemned it."),
     ]
     others = {o.name: o for o in find_other_actors(sentences, load_profile("gaza-lebanon"))}
-    assert others["Russia"].sentence_ids == ("a1.s5", "a1.s7")
+    assert others["Russia"].sentence_ids == ("a1.s5", "a1.s7", "a1.s8")
     assert others["Philippines"].sentence_ids == ("a1.s6", "a1.s7")
     assert "India" not in others and "Greece" not in others
 

@@ -293,12 +293,14 @@ _PERSON_AFTER = lazy_compile(
     r"passengers?|tourists?|travell?ers?|victims?|hostages?|captives?|workers?|residents?|"
     r"migrants?|refugees?|famil(?:y|ies)|child(?:ren)?|wom[ae]n|m[ae]n|people|journalists?)\b"
 )
-# "five Filipinos and one Indian": people counted by their nationality.
+# "five Filipinos and one Indian": people counted by their nationality (a count, not a year
+# or a date's day: "In 2019, US forces", "2025-09-10 Poland", "Article 4, Polish ...").
 _COUNT_BEFORE = lazy_compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
-    r"hundreds|thousands|several|many)\s+$",
-    re.IGNORECASE,
+    r"(?:(?<![\d,.-])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|\b(?i:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many))\s+$"
 )
+# What may follow a counted nationality: no noun ("one Indian, and ...", "one Indian.").
+_NO_NOUN_AFTER = lazy_compile(r"\s*(?:[,.;:)\]—–]|and\b|or\b|$)")
 
 
 def _people_named(text: str, start: int, end: int) -> bool:
@@ -308,7 +310,7 @@ def _people_named(text: str, start: int, end: int) -> bool:
         return True
     if not _COUNT_BEFORE.search(text, max(0, start - 20), start):
         return False
-    return text[end - 1] == "s" or not text[end : end + 2].strip(" ")[:1].islower()
+    return text[end - 1] == "s" or _NO_NOUN_AFTER.match(text, end) is not None
 
 
 def arms_follow(text: str, end: int) -> bool:
