@@ -22,6 +22,15 @@ Did not pay (qa21b, 2026-11-28): taking for a reaction (`reaction_month`) also a
 whose words tell no event verb ("Costa said he was "horrified" by the strike") moved "He
 said no injuries had been reported but the attack had caused "limited damage"" (Port Sudan,
 rightly the news day) to the month: judged usable facts 4/5 -> 3/4 on that story.
+
+Did not pay (left24b, 2026-11-28): an undated page taking its carriers' day only when it shares
+two or more sentences with them (qa7 #11: uzalendonews, of 26 July, estimated 31 August
+through one sentence wrongly merged with a description of Nyala). The page went undated, but
+`briefing_eval.py --partial` went: key facts judged 99 -> 97, events dated right 89 -> 87,
+missing 4 -> 5 (ukraine-kyiv-strike 5 right -> 3 right, 1 missing; syria-damascus-church one
+key fact fewer), and tests/test_dating.py's rewrite sharing one sentence with its wire lost
+its day. One shared report is a sign of the
+day as often as a wrong merge; the wrong merge is the defect to fix.
 """
 
 from __future__ import annotations

@@ -742,6 +742,25 @@ def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -
     assert others["European Union"].sentence_ids == ("a1.s3", "a1.s4")
 
 
+def test_other_actors_leave_out_the_nationality_of_victims_and_crews() -> None:
+    sentences = [
+        ("a1.s1", "One Russian crew member lost a leg in the attack."),
+        ("a1.s2", "The mission rescued six crew members, five Filipinos and one Indian."),
+        ("a1.s3", "Among the crew were 21 Filipinos and one Russian national."),
+        ("a1.s4", "Two Indian sailors and a Greek citizen were missing."),
+        # Officials, forces and governments are the state, counted or not.
+        ("a1.s5", "Two Russian officials condemned the attack on the ship."),
+        ("a1.s6", "The Philippine government said 21 of the crew were its nationals."),
+        ("a1.s7", "Russia and the Philippines called for an inquiry into the sinking."),
+        # A year or a day's number before the name is no count.
+        ("a1.s8", "On July 9, 2025, Russian Foreign Minister Sergei Lavrov condemned it."),
+    ]
+    others = {o.name: o for o in find_other_actors(sentences, load_profile("gaza-lebanon"))}
+    assert others["Russia"].sentence_ids == ("a1.s5", "a1.s7", "a1.s8")
+    assert others["Philippines"].sentence_ids == ("a1.s6", "a1.s7")
+    assert "India" not in others and "Greece" not in others
+
+
 def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
     tagger = compile_profile(load_profile("ukraine"))
     assert tagger.tag("A Russian missile hit the Ukrainian city of Sumy.") == ("russia",)

@@ -387,3 +387,27 @@ def test_a_text_holds_a_digit_as_a_search_for_one_finds(pieces, gap) -> None:
 
     text = gap.join(pieces)
     assert holds_digit(text) is (re.search(r"\d", text) is not None)
+
+
+def test_a_year_less_day_repeating_one_written_with_its_year_takes_that_year() -> None:
+    from briefing.annotate.dates import carry_written_years
+
+    published = datetime.date(2025, 10, 13)
+    sentences = [
+        "Hamas freed the last hostages taken on October 7, 2023, in exchange for prisoners.",
+        "The hostages were all soldiers captured on October 7 by Hamas.",
+        "Most prisoners freed had been held since October 7.",
+        # Another day, or one a weekday names, keeps the year nearest the page's.
+        "Talks resume on Oct. 20.",
+        "The envoys met on Tuesday, October 7.",
+    ]
+    carried = carry_written_years(resolve_dates(s, published) for s in sentences)
+    assert [[m.value for m in mentions] for mentions in carried] == [
+        ["2023-10-07"],
+        ["2023-10-07"],
+        ["2023-10-07"],
+        ["2025-10-20"],
+        ["2025-10-07"],
+    ]
+    # Only a day written before: read alone, a year-less day is the nearest year's.
+    assert [m.value for m in resolve_dates(sentences[1], published)] == ["2025-10-07"]

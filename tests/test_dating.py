@@ -295,6 +295,26 @@ The talks will resume next week.
     assert _line_date(index, "upi.txt", "Cars loaded with families") == "2024-11-27"
 
 
+def test_an_article_read_again_keeps_the_year_it_wrote_for_a_day(tmp_path: Path) -> None:
+    undated = """Hostages freed in Gaza
+
+Hamas freed the last 20 living hostages taken on October 7, 2023, in a deal with Israel.
+
+Crowds gathered in Tel Aviv as the buses crossed into Israel.
+
+The hostages were all soldiers captured on October 7 by Hamas.
+"""
+    # Another story of the briefing gives the period the undated page is read in.
+    other = """ date 2025-10-12 Hostages to be freed
+
+Hamas will free the hostages on Monday, mediators said.
+"""
+    index = _index_of(tmp_path, {"undated.txt": undated, "other.txt": other}, "gaza-lebanon")
+    assert index.articles[_article(index, "undated.txt")].published is None
+    captured = next(s for s in index.sentences.values() if s.text.startswith("The hostages"))
+    assert [m.value for m in index.dating.sentence_dates(captured)] == ["2023-10-07"]
+
+
 @pytest.mark.parametrize(
     ("dateline", "sentence", "day"),
     [

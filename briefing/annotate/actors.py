@@ -287,6 +287,33 @@ _COUNTED_BEFORE = lazy_compile(
 _NOT_THE_STATE_AFTER = ("-based", "-flagged", "-owned", "-operated", "-registered")
 
 
+# "One Russian crew member lost a leg", "a Filipino sailor": a demonym saying who a victim or
+# a bystander is names no actor (an official, a soldier or a warship would).
+_PERSON_AFTER = lazy_compile(
+    r"[\s-]+(?:crew(?:\s*members?|men)?|sailors?|seafarers?|nationals?|citizens?|civilians?|"
+    r"passengers?|tourists?|travell?ers?|victims?|hostages?|captives?|workers?|residents?|"
+    r"migrants?|refugees?|famil(?:y|ies)|child(?:ren)?|wom[ae]n|m[ae]n|people|journalists?)\b"
+)
+# "five Filipinos and one Indian": people counted by their nationality (a count, not a year
+# or a date's day: "In 2019, US forces", "2025-09-10 Poland", "Article 4, Polish ...").
+_COUNT_BEFORE = lazy_compile(
+    r"(?:(?<![\d,.-])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|\b(?i:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many))\s+$"
+)
+# What may follow a counted nationality: no noun ("one Indian, and ...", "one Indian.").
+_NO_NOUN_AFTER = lazy_compile(r"\s*(?:[,.;:)\]—–]|and\b|or\b|$)")
+
+
+def _people_named(text: str, start: int, end: int) -> bool:
+    """Whether the country named at `start:end` qualifies people, not the state: a person
+    noun follows it, or a count comes before it with no noun after ("21 Filipinos")."""
+    if _PERSON_AFTER.match(text, end):
+        return True
+    if not _COUNT_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return text[end - 1] == "s" or _NO_NOUN_AFTER.match(text, end) is not None
+
+
 def arms_follow(text: str, end: int) -> bool:
     """Whether the words from `end` name a state's attacks or hands ("... attacks",
     "... missile strikes", "... custody") after its name ("Israeli")."""
@@ -576,7 +603,9 @@ class _OtherMatcher:
                     country, end = named
                     # "a Britain-based monitor" names where it sits, "a Liberian-flagged,
                     # Greek-operated ship" whose flag and firm it has, not the state.
-                    if not text.startswith(_NOT_THE_STATE_AFTER, end):
+                    if not text.startswith(_NOT_THE_STATE_AFTER, end) and not _people_named(
+                        text, start, end
+                    ):
                         found.append(country)
                     break
         return found

@@ -40,7 +40,7 @@ def annotate_article(
 ) -> AnnotatedArticle:
     """Split the article's blocks into sentences; tag actors and resolve dates in each.
     `tag_day`: the day time-bounded aliases are read against when not the page's date."""
-    from briefing.annotate.dates import resolve_dates
+    from briefing.annotate.dates import carry_written_years, resolve_dates
     from briefing.annotate.sentences import split_sentences
     from briefing.extract.metadata import opening_credit, opening_dateline
 
@@ -69,6 +69,7 @@ def annotate_article(
     tags = _tag_pieces(
         [(kind, text) for _, kind, text in pieces], context, tagger, tag_day or article.published
     )
+    dates = carry_written_years(resolve_dates(text, published) for _, _, text in pieces)
     sentences = tuple(
         Sentence(
             id=f"{article_id}.s{n}",
@@ -77,9 +78,11 @@ def annotate_article(
             kind=kind,
             text=text,
             actors=actors,
-            dates=resolve_dates(text, published),
+            dates=written,
         )
-        for n, ((paragraph, kind, text), actors) in enumerate(zip(pieces, tags, strict=True), 1)
+        for n, ((paragraph, kind, text), actors, written) in enumerate(
+            zip(pieces, tags, dates, strict=True), 1
+        )
     )
     return AnnotatedArticle(id=article_id, article=article, sentences=sentences)
 

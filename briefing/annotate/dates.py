@@ -12,7 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from briefing.annotate.date_mention import DateMention, holds_digit
@@ -229,6 +230,40 @@ def _resolve_sentence(text: str, published: datetime.date | None) -> tuple[DateM
         start, end = match.start("core") if connector else match.start(), match.end()
         mentions.append(DateMention(text[start:end], value, precision, start, end))
     return tuple(mentions)
+
+
+def carry_written_years(
+    dates: Iterable[tuple[DateMention, ...]],
+) -> Iterator[tuple[DateMention, ...]]:
+    """An article's sentences' dates, in reading order, each year-less day ("on October 7")
+    that repeats a month and day the article wrote before with its year ("October 7, 2023")
+    taking that year: the article tells the same day again, not the one nearest its date."""
+    written: dict[str, str] = {}
+    for mentions in dates:
+        yield with_written_years(mentions, written)
+
+
+def with_written_years(
+    mentions: tuple[DateMention, ...], written: dict[str, str]
+) -> tuple[DateMention, ...]:
+    """One sentence's dates as `carry_written_years` gives them; `written` ("MM-DD" -> year,
+    of the days written before) gains the sentence's own."""
+    if not any(mention.precision == "day" for mention in mentions):
+        return mentions
+    carried = []
+    for mention in mentions:
+        if mention.precision == "day" and _MONTH_STEMS.search(mention.text):
+            month_day = mention.value[5:]
+            if _YEAR_DIGITS.search(mention.text):
+                written[month_day] = mention.value[:4]
+            elif month_day in written and not _WEEKDAY_NAMED.search(mention.text):
+                # (a weekday picks the year itself)
+                mention = replace(mention, value=f"{written[month_day]}-{month_day}")
+        carried.append(mention)
+    return tuple(carried)
+
+
+_WEEKDAY_NAMED = re.compile(_WEEKDAY)
 
 
 # A sentence is searched once both for its dates and for whether they depend on the day:

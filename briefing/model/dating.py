@@ -24,6 +24,7 @@ from briefing.annotate.dates import (
     resolve_dates,
     sentence_tense,
     tense_at,
+    with_written_years,
 )
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
@@ -337,12 +338,29 @@ class Dating:
             return sentence.dates  # the same against any day
         if sentence.id not in self._reread:
             reference = self.reference[article_id]
-            self._reread[sentence.id] = (
+            dates = (
                 resolve_dates(sentence.text, reference)
                 if reference is not None
                 else written_out(sentence.text, self._period)
             )
+            if any(mention.precision == "day" for mention in dates):
+                dates = with_written_years(dates, self._days_written_before(sentence))
+            self._reread[sentence.id] = dates
         return self._reread[sentence.id]
+
+    def _days_written_before(self, sentence: Sentence) -> dict[str, str]:
+        """The days the sentence's article wrote with their year before it ("MM-DD" ->
+        year), as `carry_written_years` reads them at annotation."""
+        written: dict[str, str] = {}
+        for earlier in self._sentences_of[sentence.article_id]:
+            if earlier.id == sentence.id:
+                break
+            with_written_years(earlier.dates, written)
+        return written
+
+    @cached_property
+    def _sentences_of(self) -> dict[str, tuple[Sentence, ...]]:
+        return {article.id: article.sentences for article in self.index.annotated}
 
     def report_dates(
         self, report: Sequence[str], stated: str | None = None
