@@ -18,6 +18,9 @@ measure counts a subtitle, caption or standfirst sharing half the slug's words a
                                                   # and where the scorer ranks the headline
     python benchmarks/fit_headlines.py --kinds 4 --list  # ... and each of them, rows around it
     python benchmarks/fit_headlines.py -v         # the figures and each wrong title, both measures
+    python benchmarks/fit_headlines.py --save-folds F  # also keep the fold scorers in F
+    python benchmarks/fit_headlines.py --load-folds F  # judge F's scorers instead of refitting
+                                                       # (a change of candidates, without a refit)
 
 Measured on the tuning folds (0-3, site-held-out among them: 560 of 734 with the shipped
 features) and left out, 2026-11-27: each candidate's features against the page's other
@@ -426,6 +429,21 @@ def fit(pages: list[Page], max_wrong: float) -> SoftmaxModel:
 def fold_models(pages: list[Page], max_wrong: float) -> list[SoftmaxModel]:
     """The scorer fitted without each fold's web sites, by fold."""
     return [fit([p for p in pages if fold_of(p.site) != fold], max_wrong) for fold in range(FOLDS)]
+
+
+def save_folds(models: list[SoftmaxModel], path: Path) -> None:
+    """The fold scorers as JSON, to judge them on another commit's candidates (`load_folds`)."""
+    folds = [{"weights": list(m.weights), "threshold": m.threshold} for m in models]
+    path.write_text(json.dumps({"features": list(FEATURES), "folds": folds}), encoding="utf-8")
+
+
+def load_folds(path: Path) -> list[SoftmaxModel]:
+    """The fold scorers `save_folds` wrote: a change of candidates judged without a refit,
+    whose own moves (8-18 titles each way) would hide what the candidates do."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise ValueError(f"{path} holds scorers of other features")
+    return [SoftmaxModel(tuple(f["weights"]), f["threshold"]) for f in data["folds"]]
 
 
 def draw_hand_sample(shared: Path, size: int, seed: int = HAND_SEED) -> list[str]:
@@ -911,6 +929,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"how often a second, blind reading ({HAND_SECOND_LABELS.name}) agrees",
     )
+    parser.add_argument(
+        "--save-folds", type=Path, metavar="FILE", help="write the fold scorers to FILE"
+    )
+    parser.add_argument(
+        "--load-folds",
+        type=Path,
+        metavar="FILE",
+        help="judge the fold scorers FILE holds instead of fitting them",
+    )
     args = parser.parse_args(argv)
     if args.agreement:
         print("\n".join(agreement_lines()))
@@ -927,7 +954,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.kinds is not None:
         print(training_miss_kinds(pages, args.max_wrong, args.kinds, args.list))
         return 0
-    models = fold_models(pages, args.max_wrong)
+    models = load_folds(args.load_folds) if args.load_folds else fold_models(pages, args.max_wrong)
+    if args.save_folds:
+        save_folds(models, args.save_folds)
     print(cross_validated_titles(pages, args.max_wrong, args.verbose, models))
     titled = hand_titles(load_hand(args.shared), models)
     print(hand_line(titled))
