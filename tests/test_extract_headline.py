@@ -9,6 +9,7 @@ from briefing.extract import extract_article
 from briefing.extract.headline import (
     FEATURES,
     HEADLINE_FEATURES,
+    ROWS_ABOVE,
     UNDER_FIRST_FEATURES,
     HeadlinePick,
     StartCandidates,
@@ -306,3 +307,39 @@ def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() ->
     faint = StartCandidates([5], _scored(-1.0))  # believed 0.27, under the threshold 0.4
     none = HeadlinePick(None, 0.0)
     assert pick_under_first(texts, none, faint, _BIAS_MODEL) == none
+
+
+QUESTION = "Should the town rebuild the old market hall?"
+
+
+@pytest.mark.parametrize("row", [QUESTION, "Sunday thoughts: a little lost, but still here!"])
+def test_a_question_over_the_text_is_a_candidate(row: str) -> None:
+    """A headline asked as a question or closed by an exclamation mark, at the top of the
+    region right over the first paragraph, is a candidate (and the rows above it too); a
+    finished sentence there still ends the region's candidates (a lede, a standfirst)."""
+    sentence = "The town met on Tuesday to vote on the hall."
+    for text, candidate in ((row, True), (sentence, False)):
+        page = f"{MENU}\n\n{HEADLINE}\n\n{text}\n\n{BODY}\n"
+        units = read_units(page).units
+        texts = [unit.text for unit in units]
+        at = texts.index(text)
+        rows = start_candidates(units, at, frozenset({"the", "to", "on"}), None).rows
+        assert (at in rows) == candidate
+        assert texts.index(HEADLINE) in rows
+
+
+def test_a_name_printed_again_far_above_the_text_is_a_candidate() -> None:
+    """A row the page prints twice far above the text (a product's or wiki page's name over
+    its picture and in its tabs, more than ROWS_ABOVE rows up) is a candidate; a row printed
+    once there, or a short menu entry printed twice, is not."""
+    name = "Sidamo organic coffee beans, 250 g"
+    specs = "\n".join(f"Detail {k}: value {k}" for k in range(ROWS_ABOVE + 5))
+    page = (
+        f"Shop for coffee and tea\n\nContact us\n\n{name}\n\n{name}\n\nContact us\n\n"
+        f"{specs}\n\n{BODY}\n"
+    )
+    units = read_units(page).units
+    texts = [unit.text for unit in units]
+    at = texts.index(BODY.split("\n\n")[0])
+    rows = start_candidates(units, at, frozenset({"the", "to", "on", "and"}), None).rows
+    assert [texts[i] for i in rows if i < at - ROWS_ABOVE] == [name, name]

@@ -1,9 +1,9 @@
 """Which row of a page is its headline, when the page has no "Headline | Site" title line.
 
 Every short row in the few dozen above the first paragraph (and the first rows of the body,
-where a near-prose headline can sit) is a candidate, described by its shape (length, capitals,
-function words, sentence punctuation, list item, caption, date row, a topic before a colon,
-a quotation), its place (rows above the
+where a near-prose headline can sit; further up, the rows the page prints twice) is a
+candidate, described by its shape (length, capitals, function words, sentence punctuation,
+list item, caption, date row, a topic before a colon, a quotation), its place (rows above the
 first paragraph, a byline or date row next to it, the shape of the row under it) and the
 page's own evidence (its words come back in the opening paragraphs; the row, or most of its
 words, is printed again, e.g. in the breadcrumb or a caption). A softmax
@@ -286,16 +286,29 @@ def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -
     ]
     # Region rows above the first paragraph that do not read as a sentence may be it too, up
     # to the region's first row of text (a long row or a finished sentence): a headline
-    # stands above the text it heads.
+    # stands above the text it heads. A question or exclamation that is no prose is a
+    # headline's shape ("Wie hoch sind die Zinsen für einen Privatkredit?"), not the text's.
     inside = []
     for i in range(start, min(first, len(units))):
         if is_prose(units[i]) and is_furniture_paragraph(units[i]):
             continue  # the headline may stand under a paragraph of page furniture
-        if units[i].words > REGION_MAX_WORDS or (units[i].terminal and units[i].words >= 4):
+        if units[i].words > REGION_MAX_WORDS or (
+            units[i].terminal
+            and units[i].words >= 4
+            and not (last_mark(units[i].text) in ("?", "!") and not is_prose(units[i]))
+        ):
             break
         if units[i].words >= 2:
             inside.append(i)
     picked = [rules_pick] if rules_pick is not None and rules_pick >= start else []
+    # Further up, a row the page prints again (a product's or wiki page's name over its
+    # picture, in its breadcrumb or tabs) may be the headline, far above the text.
+    far = max(0, first - ROWS_ABOVE)
+    if far:
+        printed = Counter(unit.text for unit in units)
+        above += [
+            i for i in range(far) if 3 <= units[i].words <= MAX_WORDS and printed[units[i].text] > 1
+        ]
     return sorted(set(above + inside + picked))
 
 
