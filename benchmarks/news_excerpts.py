@@ -49,7 +49,8 @@ MEASURES = ("title", "date", "outlet")
 class Verdict:
     measure: str
     shown: bool  # the page shows the labelled value
-    outcome: str  # "right", "wrong", "missing" (shown, nothing found) or "none" (not shown, none found)
+    # "right", "wrong", "missing" (shown, nothing found) or "none" (not shown, none found)
+    outcome: str
     found: str
     labelled: str
 
@@ -99,7 +100,8 @@ def count_line(verdicts: list[Verdict], measure: str) -> str:
     hidden = Counter(v.outcome for v in verdicts if v.measure == measure and not v.shown)
     given = hidden["right"] + hidden["wrong"]
     return (
-        f"{measure:7s}{shown['right']:3d} right {shown['wrong']:3d} wrong {shown['missing']:3d} missing"
+        f"{measure:7s}{shown['right']:3d} right {shown['wrong']:3d} wrong"
+        f" {shown['missing']:3d} missing"
         f" of {shown.total():3d} shown;  not shown {hidden.total():3d}: given {given:2d}"
         f" ({hidden['right']} right, {hidden['wrong']} wrong)"
     )
