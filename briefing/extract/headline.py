@@ -437,7 +437,8 @@ def furniture_rows() -> FurnitureRows:
     vocabulary = json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))
     row = (
         r"https?://|\bwww\.\w"
-        rf"|^(?:{_alternatives(vocabulary['labels'])})\s*:"
+        # "Photo: Reuters", "Photo by Jane Doe"
+        rf"|^(?:{_alternatives(vocabulary['labels'])})\s*(?::|by\s)"
         rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
         rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
         r"|\.(?:png|jpe?g|gif|svg|webp)$"  # a picture's file name closes the row (its alt text)
@@ -451,11 +452,11 @@ def furniture_rows() -> FurnitureRows:
 
 @lru_cache(maxsize=UNITS_KEPT)
 def is_furniture_row(text: str) -> bool:
-    """Page furniture of a kind that is never the headline (issue 10): a row holding a URL
-    or opening on a credit label ("Source: ...", "Photo: ..."), a link's lead-in ("READ ALSO:
-    ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the alt text
-    "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen to
-    this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
+    """Page furniture of a kind that is never the headline (issue 10): a row holding a URL or
+    opening on a credit label ("Source: ...", "Photo: ...", "Photo by ..."), a link's lead-in
+    ("READ ALSO: ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the
+    alt text "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen
+    to this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
     row ending on a colon, which leads into what follows ("Sanaa (Yemen):", "Also read:"; none
     of 1,393 headlines read by hand does), or a row that is only a date or time ("Saturday,
     September 20, 2025")."""
