@@ -312,8 +312,12 @@ def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() ->
 def test_a_row_under_paragraphs_of_the_text_is_no_title() -> None:
     """A row under the first paragraph with more of the article's text above it is a subhead
     of that text, not a headline under a blurb: the headline over the first paragraph stays."""
+    paragraph = " ".join(["word"] * 40)
     texts = [f"row {i}" for i in range(8)]
     under = StartCandidates([5, 6], _scored(2.5, -1.0))  # 5 believed 0.91 against "none"
     lede = [True, True, True, False, False, False, True, True]  # the text runs on to row 2
     weak = HeadlinePick(1, 0.3)
+    # short rows read as text (a blurb's list) leave the row under them its chance
+    assert pick_under_first(texts, weak, under, _BIAS_MODEL, lede, 0).row == 5
+    texts[2] = paragraph
     assert pick_under_first(texts, weak, under, _BIAS_MODEL, lede, 0) == weak

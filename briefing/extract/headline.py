@@ -236,6 +236,10 @@ COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 GLUED_TAIL_WORDS = 3  # a shorter row a row ends with is its headline, a breadcrumb glued before
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
 LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
+# A paragraph of text this long above a row under the first paragraph is the article's: the
+# rows of a blurb or widget over a headline hold at most 21 words on the shared pages, those
+# of the text above a subhead in the news excerpts at least 45 (benchmarks/news_excerpts.py).
+TEXT_ABOVE_WORDS = 30
 UNDER_FIRST_ROWS = 12  # rows under the first paragraph searched for a headline below a blurb
 
 
@@ -1085,10 +1089,11 @@ def pick_under_first(
 ) -> HeadlinePick:
     """The row that titles the page: the best row under the first paragraph (`first`; believed
     against "none" among those rows alone) when it is believed enough and more than the
-    headline over the first paragraph is among its rows, and no row between them is the
-    article's text (`in_text`): a headline under a blurb stands right over its text, a row
-    under paragraphs of it is a subhead ("Condemnations against RSF" in an excerpt opening on
-    its lede); else the headline."""
+    headline over the first paragraph is among its rows, and no paragraph of the article's
+    text (`in_text`, at least TEXT_ABOVE_WORDS words) stands between them: a blurb's rows are
+    short ("❶ I'm in the top 50 contributors to Ruby on Rails."), a row under paragraphs of
+    the text is a subhead ("Condemnations against RSF" in an excerpt opening on its lede);
+    else the headline."""
     if not under.rows:
         return headline
     pick = _pick(
@@ -1096,7 +1101,9 @@ def pick_under_first(
     )
     if pick.row is None or pick.belief < model.threshold or pick.belief <= headline.belief:
         return headline
-    if any(in_text[first + 1 : pick.row]):
+    if any(
+        in_text[i] and len(texts[i].split()) >= TEXT_ABOVE_WORDS for i in range(first + 1, pick.row)
+    ):
         return headline
     return pick
 
