@@ -397,9 +397,9 @@ def _page(key: str, site: str, text: str, slug: list[str]) -> tuple[Page, list[i
         key, site, texts, rows, vectors, labels, slug, slug, article.title, spelled_at is not None
     )
     page.first, page.spelled_at = first, spelled_at
+    page.in_text = list(in_article)
     if len(seen) > 1:  # the joined start's candidates
         _, joined, _, joined_pick = seen[1]
-        page.in_text = list(in_article)
         page.rival_rows, page.rival_vectors = _candidates(
             units, joined, stops, joined_pick, page.in_text
         )
@@ -459,7 +459,7 @@ def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:
         return best
     headline = HeadlinePick(None, 0.0) if best is None else HeadlinePick(*best)
     under = StartCandidates(page.under_rows, page.under_vectors.tolist())
-    title = pick_under_first(page.texts, headline, under, model)
+    title = pick_under_first(page.texts, headline, under, model, page.in_text, page.first)
     return None if title.row is None else (title.row, title.belief)
 
 
@@ -469,7 +469,7 @@ def _best(
     if not rows:
         return None
     beliefs = row_beliefs(vectors.tolist(), model)
-    best = best_row([page.texts[i] for i in rows], beliefs)
+    best = best_row([page.texts[i] for i in rows], beliefs, rows, len(page.texts))
     return None if best is None else (rows[best], beliefs[best])
 
 

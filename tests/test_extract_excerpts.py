@@ -79,3 +79,29 @@ def test_a_dated_sentence_is_prose_not_a_date_row() -> None:
     )
     bodies = [b.text for b in extract_article(page, "page.txt").blocks if b.kind == "body"]
     assert any(text.startswith("The women were abducted") for text in bodies)
+
+
+def test_an_excerpt_without_headline_takes_no_title_from_its_cut_last_line() -> None:
+    # An excerpt saved from a search result opens on its lede and stops mid-sentence: the cut
+    # last line heads nothing.
+    text = "\n\n".join([*LONGER, "The International Atomi"]) + "\n"
+    assert extract_article(text, "excerpt.txt").title == ""
+
+
+def test_a_byline_row_is_no_title() -> None:
+    text = "\n\n".join(["By Kardo Roj", *LONGER]) + "\n"
+    assert extract_article(text, "excerpt.txt").title == ""
+
+
+def test_an_excerpt_is_dated_by_its_dateline_over_a_date_row_of_another_day() -> None:
+    # The site's "today" row over the headline and the dateline's day share the belief: neither
+    # is believed enough, and the dateline tells the day the copy was filed.
+    headline = "At least 10 dead in Kyiv after Russian airstrike, EU building damaged"
+    lede = (
+        "Kyiv, 28 August 2025 (dpa/MIA) – At least 10 people were killed and dozens injured in"
+        " Ukraine's capital Kyiv after renewed Russian missile and drone strikes, the"
+        " authorities said."
+    )
+    rows = ["• Thursday, 04 December 2025", headline, headline, lede, *LONGER[1:]]
+    article = extract_article("\n\n".join(rows) + "\n", "excerpt.txt")
+    assert (article.published, article.dateline, article.title) == ("2025-08-28", "Kyiv", headline)

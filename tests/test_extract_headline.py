@@ -302,11 +302,12 @@ def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() ->
     texts = [f"row {i}" for i in range(8)]
     under = StartCandidates([5, 6], _scored(2.5, -1.0))  # 5 believed 0.91 against "none"
     weak, strong = HeadlinePick(1, 0.3), HeadlinePick(1, 0.95)
-    assert pick_under_first(texts, weak, under, _BIAS_MODEL).row == 5
-    assert pick_under_first(texts, strong, under, _BIAS_MODEL) == strong
+    blurb = [True, False, False, False, False, False, True, True]  # the text from row 6 on
+    assert pick_under_first(texts, weak, under, _BIAS_MODEL, blurb, 0).row == 5
+    assert pick_under_first(texts, strong, under, _BIAS_MODEL, blurb, 0) == strong
     faint = StartCandidates([5], _scored(-1.0))  # believed 0.27, under the threshold 0.4
     none = HeadlinePick(None, 0.0)
-    assert pick_under_first(texts, none, faint, _BIAS_MODEL) == none
+    assert pick_under_first(texts, none, faint, _BIAS_MODEL, blurb, 0) == none
 
 
 QUESTION = "Should the town rebuild the old market hall?"
@@ -343,3 +344,17 @@ def test_a_name_printed_again_far_above_the_text_is_a_candidate() -> None:
     at = texts.index(BODY.split("\n\n")[0])
     rows = start_candidates(units, at, frozenset({"the", "to", "on", "and"}), None).rows
     assert [texts[i] for i in rows if i < at - ROWS_ABOVE] == [name, name]
+
+
+def test_a_row_under_paragraphs_of_the_text_is_no_title() -> None:
+    """A row under the first paragraph with more of the article's text above it is a subhead
+    of that text, not a headline under a blurb: the headline over the first paragraph stays."""
+    paragraph = " ".join(["word"] * 40)
+    texts = [f"row {i}" for i in range(8)]
+    under = StartCandidates([5, 6], _scored(2.5, -1.0))  # 5 believed 0.91 against "none"
+    lede = [True, True, True, False, False, False, True, True]  # the text runs on to row 2
+    weak = HeadlinePick(1, 0.3)
+    # short rows read as text (a blurb's list) leave the row under them its chance
+    assert pick_under_first(texts, weak, under, _BIAS_MODEL, lede, 0).row == 5
+    texts[2] = paragraph
+    assert pick_under_first(texts, weak, under, _BIAS_MODEL, lede, 0) == weak

@@ -51,6 +51,7 @@ from briefing.extract.vocabulary import (
     SITE_CONTROL,
     folded,
     last_mark,
+    local_byline,
     may_be_breadcrumb,
     may_match,
 )
@@ -235,6 +236,10 @@ COPY_WORDS = 6  # a picture's alt text and its caption open with the same words
 GLUED_TAIL_WORDS = 3  # a shorter row a row ends with is its headline, a breadcrumb glued before
 MENU_ROWS = 4  # rows each side read for a menu or link list around a candidate
 LONG_ROW_WORDS = 5  # a candidate this long above a row is a headline over a subtitle or kicker
+# A paragraph of text this long above a row under the first paragraph is the article's: the
+# rows of a blurb or widget over a headline hold at most 21 words on the shared pages, those
+# of the text above a subhead in the news excerpts at least 45 (benchmarks/news_excerpts.py).
+TEXT_ABOVE_WORDS = 30
 UNDER_FIRST_ROWS = 12  # rows under the first paragraph searched for a headline below a blurb
 
 
@@ -449,7 +454,8 @@ def furniture_rows() -> FurnitureRows:
     vocabulary = json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))
     row = (
         r"https?://|\bwww\.\w"
-        rf"|^(?:{_alternatives(vocabulary['labels'])})\s*:"
+        # "Photo: Reuters", "Photo by Jane Doe"
+        rf"|^(?:{_alternatives(vocabulary['labels'])})\s*(?::|by\s)"
         rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
         rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
         r"|\.(?:png|jpe?g|gif|svg|webp)$"  # a picture's file name closes the row (its alt text)
@@ -463,11 +469,11 @@ def furniture_rows() -> FurnitureRows:
 
 @lru_cache(maxsize=UNITS_KEPT)
 def is_furniture_row(text: str) -> bool:
-    """Page furniture of a kind that is never the headline (issue 10): a row holding a URL
-    or opening on a credit label ("Source: ...", "Photo: ..."), a link's lead-in ("READ ALSO:
-    ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the alt text
-    "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen to
-    this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
+    """Page furniture of a kind that is never the headline (issue 10): a row holding a URL or
+    opening on a credit label ("Source: ...", "Photo: ...", "Photo by ..."), a link's lead-in
+    ("READ ALSO: ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the
+    alt text "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen
+    to this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
     row ending on a colon, which leads into what follows ("Sanaa (Yemen):", "Also read:"; none
     of 1,393 headlines read by hand does), or a row that is only a date or time ("Saturday,
     September 20, 2025")."""
@@ -926,15 +932,32 @@ def row_beliefs(vectors: list[list[float]], model: SoftmaxModel) -> list[float]:
     return beliefs(scores(model, vectors))
 
 
-def best_row(texts: list[str], beliefs: list[float]) -> int | None:
-    """The candidate (its place among `texts`, the candidates' texts) with the most belief;
-    None when every one is a caption signed by its credit. Such captions stay candidates,
-    read and fitted as the others (the scorer learns from them what a caption looks like),
-    but are never the headline."""
+def best_row(texts: list[str], beliefs: list[float], rows: list[int], page_rows: int) -> int | None:
+    """The candidate (its place among `texts`, the candidates' texts, standing on `rows` of a
+    page of `page_rows` rows) with the most belief; None when every one is a caption signed by
+    its credit or other furniture (`never_headline`), or the page's last row: a headline heads
+    the text under it (the last row of a saved excerpt is often a sentence cut short, "The
+    International Atomi"). Such rows stay candidates, read and fitted as the others (the scorer
+    learns from them what a caption looks like), but are never the headline."""
     allowed = [
-        k for k, text in enumerate(texts) if not (ends_in_credit(text) or is_furniture_row(text))
+        k for k, text in enumerate(texts) if rows[k] < page_rows - 1 and not never_headline(text)
     ]
     return max(allowed, key=beliefs.__getitem__) if allowed else None
+
+
+# A row opening on a clitic ("'s de facto leader, Ahmed al-Sharaa") goes on from the row above.
+CONTINUED_ROW = re.compile(r"^['’](?:s|re|ll|ve|d|t)\b")
+
+
+def never_headline(text: str) -> bool:
+    """A row that is never the headline: a caption signed by its credit, page furniture
+    (`is_furniture_row`), a byline ("By Kardo Roj") or a row going on from the one above."""
+    return (
+        ends_in_credit(text)
+        or is_furniture_row(text)
+        or local_byline(text) is not None
+        or CONTINUED_ROW.match(text) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -991,12 +1014,12 @@ def best_headline(
     """The row the scorer believes most over the text from `start`, believed enough or not."""
     candidates = start_candidates(units, start, stops, rules_pick, page)
     texts = [units[i].text for i in candidates.rows]
-    return _pick(texts, candidates.rows, row_beliefs(candidates.vectors, model))
+    return _pick(texts, candidates.rows, row_beliefs(candidates.vectors, model), len(units))
 
 
-def _pick(texts: list[str], rows: list[int], beliefs: list[float]) -> HeadlinePick:
+def _pick(texts: list[str], rows: list[int], beliefs: list[float], page_rows: int) -> HeadlinePick:
     """The row of `rows` (their texts: `texts`) with the most belief, as `best_row` allows."""
-    best = best_row(texts, beliefs)
+    best = best_row(texts, beliefs, rows, page_rows)
     return HeadlinePick(None, 0.0) if best is None else HeadlinePick(rows[best], beliefs[best])
 
 
@@ -1032,9 +1055,9 @@ def pick_of_two_starts(
     when it is a row over the second place only, believed enough and not one the classifier
     reads as the article's text (`in_text`); else the headline."""
     first_scores, second_scores = scores(model, first.vectors), scores(model, second.vectors)
-    headline = _pick([texts[i] for i in first.rows], first.rows, beliefs(first_scores))
+    headline = _pick([texts[i] for i in first.rows], first.rows, beliefs(first_scores), len(texts))
     rows = first.rows + second.rows
-    title = _pick([texts[i] for i in rows], rows, beliefs(first_scores + second_scores))
+    title = _pick([texts[i] for i in rows], rows, beliefs(first_scores + second_scores), len(texts))
     if (
         title.row is None
         or title.row in first.rows
@@ -1070,15 +1093,30 @@ def headline_of_two_starts(
 
 
 def pick_under_first(
-    texts: list[str], headline: HeadlinePick, under: StartCandidates, model: SoftmaxModel
+    texts: list[str],
+    headline: HeadlinePick,
+    under: StartCandidates,
+    model: SoftmaxModel,
+    in_text: Sequence[bool],
+    first: int,
 ) -> HeadlinePick:
-    """The row that titles the page: the best row under the first paragraph (believed against
-    "none" among those rows alone) when it is believed enough and more than the headline over
-    the first paragraph is among its rows; else the headline."""
+    """The row that titles the page: the best row under the first paragraph (`first`; believed
+    against "none" among those rows alone) when it is believed enough and more than the
+    headline over the first paragraph is among its rows, and no paragraph of the article's
+    text (`in_text`, at least TEXT_ABOVE_WORDS words) stands between them: a blurb's rows are
+    short ("❶ I'm in the top 50 contributors to Ruby on Rails."), a row under paragraphs of
+    the text is a subhead ("Condemnations against RSF" in an excerpt opening on its lede);
+    else the headline."""
     if not under.rows:
         return headline
-    pick = _pick([texts[i] for i in under.rows], under.rows, row_beliefs(under.vectors, model))
+    pick = _pick(
+        [texts[i] for i in under.rows], under.rows, row_beliefs(under.vectors, model), len(texts)
+    )
     if pick.row is None or pick.belief < model.threshold or pick.belief <= headline.belief:
+        return headline
+    if any(
+        in_text[i] and len(texts[i].split()) >= TEXT_ABOVE_WORDS for i in range(first + 1, pick.row)
+    ):
         return headline
     return pick
 
@@ -1099,7 +1137,8 @@ def headline_under_first(
     model = model or shipped_model()
     headline = best_headline(units, start, stops, rules_pick, model, page)
     under = start_candidates(units, start, stops, rules_pick, page, in_text, under_first=True)
-    title = pick_under_first([unit.text for unit in units], headline, under, model)
+    texts = [unit.text for unit in units]
+    title = pick_under_first(texts, headline, under, model, in_text, first_paragraph(units, start))
     return HeadlineAndTitle(_taken(units, headline, model), _taken(units, title, model))
 
 

@@ -430,7 +430,10 @@ def _opening_dateline(text: str, language: str, following: bool) -> OpeningDatel
     match = DATELINE.match(text)
     if match:
         place = match["place"] or match["titled"]
-        return _dateline(place, match["credit"] or match["slashed"], None, match.end())
+        # "Kyiv, 28 August 2025 (dpa/MIA) –": the day the copy was filed, when it has its year
+        found = find_date(match[0])
+        filed = found[2] if found else None
+        return _dateline(place, match["credit"] or match["slashed"], filed, match.end())
     dated = DATED_DATELINE.match(text)
     if dated:
         found = find_date(dated["date"])

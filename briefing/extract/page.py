@@ -338,18 +338,23 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             first_body_at = index if first_body_at is None else first_body_at
     body_texts = [block.text for block in blocks if block.kind == "body"]
     above = texts[first_body_at - 1] if first_body_at else None
-    place, agency, _, newsroom = find_dateline(body_texts[:2], above, rows.copies, language)
-    published = marked_date or choose_date(
-        PageRows(
-            texts=texts,
-            bullets=rows.bullets,
-            prose=rows.prose,
-            captions=rows.captions,
-            headline=headline_at,
-            body_from=body_from,
-            body_end=end,
-            language=language,
+    place, agency, filed, newsroom = find_dateline(body_texts[:2], above, rows.copies, language)
+    # Without a date the scorer believes, the day the dateline says the copy was filed.
+    published = (
+        marked_date
+        or choose_date(
+            PageRows(
+                texts=texts,
+                bullets=rows.bullets,
+                prose=rows.prose,
+                captions=rows.captions,
+                headline=headline_at,
+                body_from=body_from,
+                body_end=end,
+                language=language,
+            )
         )
+        or filed
     )
     dropped_rows = bytearray(b"\x01") * len(texts)  # a 1 for each row not kept
     for index in kept:
