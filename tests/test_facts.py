@@ -792,7 +792,7 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
         'The ministry strongly condemned "the genocide against citizens, even where the '
         'Rapid Support Forces block aid."'
     )
-    assert names_in_passing(condemned, ["rsf"], named)
+    assert names_in_passing(condemned, "", ["rsf"], named)
     # ...but not when the quotation's first clause names it (what the words are about), when
     # the sentence opens with the quotation (the speaker's words: `named_actor` decides), or
     # when its speaker names it too.
@@ -800,24 +800,34 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
         "Shortly before his death, the reporter posted on X about \u201cintense Rapid Support "
         "Forces shelling\u201d hitting the city."
     )
-    assert not names_in_passing(about, ["rsf"], named)
+    assert not names_in_passing(about, "", ["rsf"], named)
     did = '"The genocide goes on, the Rapid Support Forces killed 100," the ministry said.'
-    assert not names_in_passing(did, ["rsf"], named)
+    assert not names_in_passing(did, "", ["rsf"], named)
     reported = (
         'The monitor reported that "23 fighters were killed, and 18 injured in the clashes with '
         'the Rapid Support Forces."'
     )
-    assert not names_in_passing(reported, ["rsf"], named)
+    assert not names_in_passing(reported, "", ["rsf"], named)
     told = 'The ministry accused the RSF of "genocide by the Rapid Support Forces."'
-    assert not names_in_passing(told, ["rsf"], named)
+    assert not names_in_passing(told, "", ["rsf"], named)
     # An item of a statement's list (the Damascus conference's): no subject, whom it names
     # is its object.
     item = (
         "Condemning the Rapid Support Forces' attacks on Omdurman as a blatant violation, "
         "demanding their immediate withdrawal."
     )
-    assert names_in_passing(item, ["rsf"], named)
+    assert names_in_passing(item, "", ["rsf"], named)
+    # An item ending at its first clause is one only after a ":".
+    last = "Condemning the Rapid Support Forces' attacks on Omdurman."
+    assert names_in_passing(last, "The statement's points are:", ["rsf"], named)
+    assert not names_in_passing(last, "The army said on Monday.", ["rsf"], named)
+    # An item naming none of the candidates is no sign they are named in passing.
+    assert not names_in_passing(item, "", ["saf"], named)
     assert not names_in_passing(
-        "Condemning the attack, the RSF said it was not there.", ["rsf"], named
+        "Condemning the attack, the RSF said it was not there.", "", ["rsf"], named
     )
-    assert not names_in_passing("Fighting between the RSF and the army continues.", ["rsf"], named)
+    # A gerund subject is no list item.
+    fighting = "Fighting between the RSF and the army continues."
+    assert not names_in_passing(fighting, "", ["rsf"], named)
+    shelling = "Shelling the city of el-Obeid by the Rapid Support Forces continued on Monday."
+    assert not names_in_passing(shelling, "The army said on Monday.", ["rsf"], named)

@@ -300,6 +300,7 @@ def pane_lines(
                 if all(
                     names_in_passing(
                         index.sentences[sid].text,
+                        _sentence_before(index, index.sentences[sid]),
                         candidates[report],
                         lambda text, a=index.articles[index.sentences[sid].article_id]: located(
                             text, a
@@ -505,13 +506,29 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
 _QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 # An item of a statement's list, told with no subject: "Condemning the Israeli incursion
 # ..., demanding its immediate ... withdrawal", "Urgently announcing a temporary
-# constitutional framework ...". Not an opening phrase before a subject ("Condemning the
-# attack, Hamas said ...").
+# constitutional framework ..., thus expediting ...". Not an opening phrase before a subject
+# ("Condemning the attack, Hamas said ..."), nor a gerund subject ("Shelling the city
+# continued on Monday."): an item goes on with another ", ...ing" or follows a ":".
 _LIST_ITEM = re.compile(
     r"^(?!(?:According|During|Including|Following|Regarding|Concerning|Considering|Pending)\b)"
     r"(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)ing\s+(?:(?:the|an?|its|their|all|any)\s|[A-Z])"
-    r"[^,]*(?:$|,\s+(?:thus\s+|and\s+)?[a-z]+ing\b)"
+    r"[^,]*(?P<more>,\s+(?:thus\s+|and\s+)?[a-z]+ing\b)?"
 )
+
+
+def _list_item(text: str, before: str) -> bool:
+    """Whether `text` is an item of a statement's list, `before` the sentence before it."""
+    if not text.endswith((".", ";")):  # (a headline has no mark)
+        return False
+    item = _LIST_ITEM.match(text)
+    return item is not None and (item["more"] is not None or before.rstrip().endswith(":"))
+
+
+def _sentence_before(index: Index, sentence: Sentence) -> str:
+    """The text of the sentence before `sentence` in its article ("" for its first)."""
+    place = int(sentence.id.rpartition(".s")[2])  # 1-based
+    sentences = index.annotated_by_id[sentence.article_id].sentences
+    return sentences[place - 2].text if place > 1 else ""
 
 
 def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
@@ -533,16 +550,17 @@ def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
     return located
 
 
-def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> bool:
+def names_in_passing(text: str, before: str, candidates: Sequence[str], mentions: Named) -> bool:
     """Whether a sentence names the candidates only in someone else's words: inside a
     quotation its subject gives and past the quotation's first clause ('The ministry
     strongly condemned "the genocide against citizens, ... even by international and UN
     organisations"'), or in an item of a statement's list ("Condemning the Israeli incursion
     ..."). A quotation's first clause tells what it is about ('al-Sharif posted on X about
     "intense and concentrated Israeli bombardments ..."'); a sentence opening with one is
-    its speaker's words, whose pane `panes.named_actor` decides."""
-    if text.endswith((".", ";")) and _LIST_ITEM.match(text):  # (a headline has no mark)
-        return True
+    its speaker's words, whose pane `panes.named_actor` decides. `before` is the sentence
+    before it (a list item's may end in ":")."""
+    if _list_item(text, before):
+        return any(a in candidates for a in mentions(text))
     if text[:1] in "\"“‘'":
         return False
     quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(text) if m.end() > m.start() + 1]
