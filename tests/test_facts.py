@@ -205,6 +205,10 @@ def test_first_person_words_nobody_is_known_to_say_are_no_fact() -> None:
     assert not speaks_for_nobody("“We will respond,” he said.", None)
     assert not speaks_for_nobody("We will respond to the attack on Monday.", "Tusk")
     assert not speaks_for_nobody("Israeli troops killed 20 people, officials said.", None)
+    # "I" after a capitalised word is a Roman numeral, but for a time's.
+    assert speaks_for_nobody("Yesterday I spoke to the families of the hostages.", None)
+    assert not speaks_for_nobody("Phase I of the ceasefire took effect on Monday.", None)
+    assert not speaks_for_nobody("World War I memorials were damaged in the strike.", None)
 
 
 def test_selected_facts_are_newest_first_with_undated_last() -> None:
