@@ -327,12 +327,11 @@ def _join(index: Index, reports: Reports, report: str, members: tuple[str, ...])
     """Add `members` to a pane's copies of `report` (of its `actor_reports`), in place and
     stated anew; the pane's other reports keep their places."""
     report_of = index.corroboration.report_of
-    order = {sid: n for n, sid in enumerate(index.sentences)}
     kept = list(reports.items())
     reports.clear()
     for own, stated in kept:
         if report_of[own[0]].id == report:
-            own = tuple(sorted({*own, *members}, key=order.__getitem__))
+            own = tuple(sorted({*own, *members}, key=index.order.__getitem__))
             stated = stated_by(index, own)
         reports[own] = stated
 
