@@ -24,7 +24,7 @@ from briefing.model.facts import (
     self_contained,
     speaks_for_nobody,
 )
-from briefing.model.lines import names_in_passing
+from briefing.model.lines import _located, names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -783,6 +783,18 @@ def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
     )
     # Told as a main clause, the change is the news, not a time reference.
     assert blanked("Rebels toppled Assad on Sunday.") == "Rebels toppled Assad on Sunday."
+
+
+def test_an_actor_not_found_by_name_is_found_by_its_initials() -> None:
+    def by_name(text: str, article: object) -> dict[str, int]:
+        return {}
+
+    located = _located(by_name, [("rsf", "The Rapid Support Forces"), ("un", "United Nations")])
+    # (not "TRSF": "The" and "Al" are no initials, as the tagger reads them)
+    assert located("Aid groups and UN agencies said RSF fighters shelled the camp.", None) == {
+        "un": 15,
+        "rsf": 32,
+    }
 
 
 def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:

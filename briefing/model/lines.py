@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.annotate.actors import initials
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
@@ -533,15 +534,15 @@ def _sentence_before(index: Index, sentence: Sentence) -> str:
 def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
     """`mentions`, an actor it does not find by name found by its initials too ("UN
     organisations": the United Nations, an other actor found so)."""
-    initials = [
+    by_initials = [
         (actor, re.compile(rf"\b{letters}\b"))
         for actor, name in names
-        if len(letters := "".join(w[0] for w in name.split() if w[0].isupper())) > 1
+        if len(letters := initials(name)) > 1
     ]
 
     def located(text: str, article: Article) -> dict[str, int]:
         found = mentions(text, article)
-        for actor, pattern in initials:
+        for actor, pattern in by_initials:
             if actor not in found and (match := pattern.search(text)):
                 found[actor] = match.start()
         return found
