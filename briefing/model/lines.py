@@ -367,13 +367,11 @@ _CARRIED_OUT = Screened(
 # An attack a sentence tells naming no one: "At least 13 people have been killed after a
 # drone strike on a house in the city of el-Obeid, says the Sudan Doctors' Network."
 _TOLD_ATTACK = Screened(
-    re.compile(rf"\b(?:drone|missile|air|rocket)?\s*{_ATTACK}|\bdrones?\s+(?:hit|struck)\b", re.I),
+    re.compile(rf"\b{_ATTACK}|\bdrones?\s+(?:hit|struck)\b", re.I),
     ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault", "drone"),
 )
 # How far after an attack told naming no one the sentence blaming someone may come.
 _BLAME_WITHIN = 3
-# Letters every verb `_BLAMES` and `_CARRIED_OUT` read holds, as written in any case.
-_BLAME_LETTERS = ("lame", "ccuse", "held", "arried", "xecuted", "ttribut")
 
 
 def blamed_attacks(
@@ -389,9 +387,12 @@ def blamed_attacks(
         article = index.articles[annotated.id]
         sentences = annotated.sentences
         # Read from the blaming sentences back (few sentences blame: most are passed over
-        # by a look for their verbs' letters).
+        # by `_blamed_in`'s screens for its verbs).
         for m, blaming in enumerate(sentences):
-            if not blaming.actors or not any(w in blaming.text for w in _BLAME_LETTERS):
+            if not blaming.actors or blaming.kind != "body":
+                continue
+            whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
+            if whom is None:
                 continue
             told = []
             for before in reversed(sentences[max(0, m - _BLAME_WITHIN) : m]):
@@ -399,10 +400,7 @@ def blamed_attacks(
                     break
                 if _TOLD_ATTACK.search(before.text):
                     told.append(before.id)
-            if not told or blaming.kind != "body":
-                continue
-            whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
-            if whom is not None:
+            if told:
                 blamed.setdefault(whom, []).extend(reversed(told))
     return blamed
 
@@ -413,18 +411,26 @@ def _blamed_in(
     """The actor of `actor_ids` a sentence blames for "the attack", or None."""
     blame = _BLAMES.search(text)
     if blame is not None:
-        found = {a: at for a, at in named(blame["whom"]).items() if a in actor_ids}
-        return min(found, key=found.__getitem__) if found else None
+        return _named_in(blame["whom"], actor_ids, named, min)
     carried = _CARRIED_OUT.search(text)
     if carried is None:
         return None
-    found = {a: at for a, at in named(carried["doer"] or "").items() if a in actor_ids}
-    if found:
-        return max(found, key=found.__getitem__)  # the one nearest the verb
-    found = {
-        a: at for a, at in named(carried["by"] or carried["to"] or "").items() if a in actor_ids
-    }
-    return min(found, key=found.__getitem__) if found else None
+    # The doer nearest the verb, else the first named after "by" or "to".
+    return _named_in(carried["doer"] or "", actor_ids, named, max) or _named_in(
+        carried["by"] or carried["to"] or "", actor_ids, named, min
+    )
+
+
+def _named_in(
+    text: str,
+    actor_ids: Sequence[str],
+    named: Callable[[str], dict[str, int]],
+    pick: Callable[..., str],
+) -> str | None:
+    """The actor of `actor_ids` `text` names that `pick` (min: the first, max: the last)
+    chooses by place, or None."""
+    found = {a: at for a, at in named(text).items() if a in actor_ids}
+    return pick(found, key=found.__getitem__) if found else None
 
 
 def blamed_actor(
