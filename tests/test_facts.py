@@ -24,7 +24,7 @@ from briefing.model.facts import (
     self_contained,
     speaks_for_nobody,
 )
-from briefing.model.lines import names_in_passing
+from briefing.model.lines import _located, names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -205,6 +205,10 @@ def test_first_person_words_nobody_is_known_to_say_are_no_fact() -> None:
     assert not speaks_for_nobody("“We will respond,” he said.", None)
     assert not speaks_for_nobody("We will respond to the attack on Monday.", "Tusk")
     assert not speaks_for_nobody("Israeli troops killed 20 people, officials said.", None)
+    # "I" after a capitalised word is a Roman numeral, but for a time's.
+    assert speaks_for_nobody("Yesterday I spoke to the families of the hostages.", None)
+    assert not speaks_for_nobody("Phase I of the ceasefire took effect on Monday.", None)
+    assert not speaks_for_nobody("World War I memorials were damaged in the strike.", None)
 
 
 def test_selected_facts_are_newest_first_with_undated_last() -> None:
@@ -781,6 +785,18 @@ def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
     assert blanked("Rebels toppled Assad on Sunday.") == "Rebels toppled Assad on Sunday."
 
 
+def test_an_actor_not_found_by_name_is_found_by_its_initials() -> None:
+    def by_name(text: str, article: object) -> dict[str, int]:
+        return {}
+
+    located = _located(by_name, [("rsf", "The Rapid Support Forces"), ("un", "United Nations")])
+    # (not "TRSF": "The" and "Al" are no initials, as the tagger reads them)
+    assert located("Aid groups and UN agencies said RSF fighters shelled the camp.", None) == {
+        "un": 15,
+        "rsf": 32,
+    }
+
+
 def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
     tagger = compile_profile(load_profile("sudan"))
 
@@ -792,7 +808,7 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
         'The ministry strongly condemned "the genocide against citizens, even where the '
         'Rapid Support Forces block aid."'
     )
-    assert names_in_passing(condemned, ["rsf"], named)
+    assert names_in_passing(condemned, "", ["rsf"], named)
     # ...but not when the quotation's first clause names it (what the words are about), when
     # the sentence opens with the quotation (the speaker's words: `named_actor` decides), or
     # when its speaker names it too.
@@ -800,24 +816,34 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
         "Shortly before his death, the reporter posted on X about \u201cintense Rapid Support "
         "Forces shelling\u201d hitting the city."
     )
-    assert not names_in_passing(about, ["rsf"], named)
+    assert not names_in_passing(about, "", ["rsf"], named)
     did = '"The genocide goes on, the Rapid Support Forces killed 100," the ministry said.'
-    assert not names_in_passing(did, ["rsf"], named)
+    assert not names_in_passing(did, "", ["rsf"], named)
     reported = (
         'The monitor reported that "23 fighters were killed, and 18 injured in the clashes with '
         'the Rapid Support Forces."'
     )
-    assert not names_in_passing(reported, ["rsf"], named)
+    assert not names_in_passing(reported, "", ["rsf"], named)
     told = 'The ministry accused the RSF of "genocide by the Rapid Support Forces."'
-    assert not names_in_passing(told, ["rsf"], named)
+    assert not names_in_passing(told, "", ["rsf"], named)
     # An item of a statement's list (the Damascus conference's): no subject, whom it names
     # is its object.
     item = (
         "Condemning the Rapid Support Forces' attacks on Omdurman as a blatant violation, "
         "demanding their immediate withdrawal."
     )
-    assert names_in_passing(item, ["rsf"], named)
+    assert names_in_passing(item, "", ["rsf"], named)
+    # An item ending at its first clause is one only after a ":".
+    last = "Condemning the Rapid Support Forces' attacks on Omdurman."
+    assert names_in_passing(last, "The statement's points are:", ["rsf"], named)
+    assert not names_in_passing(last, "The army said on Monday.", ["rsf"], named)
+    # An item naming none of the candidates is no sign they are named in passing.
+    assert not names_in_passing(item, "", ["saf"], named)
     assert not names_in_passing(
-        "Condemning the attack, the RSF said it was not there.", ["rsf"], named
+        "Condemning the attack, the RSF said it was not there.", "", ["rsf"], named
     )
-    assert not names_in_passing("Fighting between the RSF and the army continues.", ["rsf"], named)
+    # A gerund subject is no list item.
+    fighting = "Fighting between the RSF and the army continues."
+    assert not names_in_passing(fighting, "", ["rsf"], named)
+    shelling = "Shelling the city of el-Obeid by the Rapid Support Forces continued on Monday."
+    assert not names_in_passing(shelling, "The army said on Monday.", ["rsf"], named)

@@ -102,6 +102,12 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The army",
         ),
         (
+            # ... however the page spaced its words.
+            "The army said the group, backed  by Iran, had taken the town on Friday.",
+            "The group, backed  by Iran, had taken the town on Friday.",
+            "The army",
+        ),
+        (
             # Claiming responsibility is an act, not speech.
             "The Israeli military claimed responsibility for the strike on the headquarters.",
             "The Israeli military claimed responsibility for the strike on the headquarters.",

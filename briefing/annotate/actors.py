@@ -655,7 +655,9 @@ def _capitalised_run(text: str, letters: str, at: int) -> int:
         start = text.find(letters, start + 1)
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """A name's initials, its capitalised words' first letters but for "The" and "Al"
+    ("The Rapid Support Forces" -> "RSF")."""
     return "".join(w[0] for w in name.split() if w[0].isupper() and w not in ("The", "Al"))
 
 
@@ -725,7 +727,7 @@ def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
     if not (countries or orgs or acronyms or commanders or spokespeople):
         return None
     defines = [(acronym, name) for name, acronym in orgs if acronym]
-    defines += [(_initials(name), name) for name, _ in orgs if len(_initials(name)) > 1]
+    defines += [(initials(name), name) for name, _ in orgs if len(initials(name)) > 1]
     return SentenceNames(
         countries,
         tuple(name for name, _ in orgs),

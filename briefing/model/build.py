@@ -74,9 +74,8 @@ def build_model(
     # An attack told naming no one is the pane's of the actor blamed for it just after.
     blamed = blamed_attacks(index, list(named), mentions)
     if blamed:
-        order = {sid: n for n, sid in enumerate(index.sentences)}
         for actor, sids in blamed.items():
-            named[actor] = sorted({*named[actor], *sids}, key=order.__getitem__)
+            named[actor] = sorted({*named[actor], *sids}, key=index.order.__getitem__)
     actors = [
         PaneActor(spec.id, spec.name, spec.colour, tuple(named[spec.id]), sentences)
         for spec in profile.actors

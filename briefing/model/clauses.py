@@ -57,13 +57,25 @@ def main_clause_opening(text: str, reach: int = 8) -> str:
     """The first words of a sentence's main clause, where its subject stands: an opening
     phrase ("In a further setback for Assad, ...") or a leading condition ("“If Hezbollah
     violates the agreement ..., we will attack”") is skipped; `reach` words."""
+    return " ".join(text[_main_clause_start(text) :].split(maxsplit=reach)[:reach])
+
+
+def _main_clause_start(text: str) -> int:
+    """Where the main clause `main_clause_opening` gives begins in `text`."""
     start = opening_phrase_end(text)
     rest = text[start:]
     first = rest.split(maxsplit=1)[0].lstrip("\"“‘'").lower() if rest.strip() else ""
     if first in _CONDITIONS and "," in rest:
         # An event keeps its condition (see events.event_span); its subject does not.
         start += rest.index(",") + 1
-    return " ".join(text[start:].split(maxsplit=reach)[:reach])
+    return start
+
+
+def opening_offset(text: str, at: int) -> int:
+    """Where in `text` the word starting at `at` of its `main_clause_opening` stands (the
+    opening's words are joined by single spaces; the text may have more, or newlines)."""
+    words = main_clause_opening(text)[:at].count(" ")
+    return next(islice(_WORD.finditer(text, _main_clause_start(text)), words, None)).start()
 
 
 # Words opening a subordinate clause before the main one: its subject is not the main

@@ -304,6 +304,8 @@ class Dating:
     _reread: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
     # Report id -> `carried_dates`.
     _carried: dict[str, tuple[DateMention, ...]] = field(default_factory=dict)
+    # Article id -> sentence id -> `_days_written_before`.
+    _written: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     # (event verb, name) -> `_dated_events`, worked out when first asked for.
     _dated: dict[tuple[str, str], list[_DatedEvent]] = field(default_factory=dict)
     _reading: list[str] = field(init=False)  # sentence ids in reading order
@@ -350,17 +352,21 @@ class Dating:
 
     def _days_written_before(self, sentence: Sentence) -> dict[str, str]:
         """The days the sentence's article wrote with their year before it ("MM-DD" ->
-        year), as `carry_written_years` reads them at annotation."""
-        written: dict[str, str] = {}
-        for earlier in self._sentences_of[sentence.article_id]:
-            if earlier.id == sentence.id:
-                break
-            with_written_years(earlier.dates, written)
-        return written
-
-    @cached_property
-    def _sentences_of(self) -> dict[str, tuple[Sentence, ...]]:
-        return {article.id: article.sentences for article in self.index.annotated}
+        year), as `carry_written_years` reads them at annotation (a copy: the caller adds
+        the sentence's own)."""
+        article_id = sentence.article_id
+        if article_id not in self._written:
+            # Read once an article: read again from its start for each sentence, a long
+            # article cost the square of its length.
+            before: dict[str, dict[str, str]] = {}
+            written: dict[str, str] = {}
+            for earlier in self.index.annotated_by_id[article_id].sentences:
+                before[earlier.id] = written
+                if any(mention.precision == "day" for mention in earlier.dates):
+                    written = dict(written)  # (the map before this sentence stays as it was)
+                    with_written_years(earlier.dates, written)
+            self._written[article_id] = before
+        return dict(self._written[article_id][sentence.id])
 
     def report_dates(
         self, report: Sequence[str], stated: str | None = None

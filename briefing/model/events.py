@@ -16,6 +16,7 @@ from briefing.model.attribution import Attribution
 from briefing.model.clauses import (
     main_clause_opening,
     main_verb,
+    opening_offset,
     opening_phrase_end,
     subject_end,
 )
@@ -145,11 +146,10 @@ def _verb_before_comma(text: str) -> bool:
     end = subject_end(opening)
     if _COMMA_PARTICIPLE.search(opening, 0, end) is not None:
         return False
-    rest = opening[end:]
     return not (
         opening[:end].rstrip().endswith(",")
-        and _PARTICIPLE_PHRASE.match(rest)
-        and "," not in text[text.find(rest) :]
+        and _PARTICIPLE_PHRASE.match(opening, end)
+        and "," not in text[opening_offset(text, end) :]
     )
 
 

@@ -158,10 +158,14 @@ def self_contained(candidate: FactCandidate) -> bool:
 
 # "I am in contact with ...", "Last night in Poland we saw ...": a post or a quote's words
 # whose marks the page lost; with no speaker known, nobody can tell whose they are.
-# (after a time or place written without a comma: "Last night in Poland we saw")
+# (after a time or place written without a comma: "Last night in Poland we saw"). "I" right
+# after a capitalised word is a Roman numeral ("Phase I of the ceasefire", "World War I
+# memorials"), but for a time's ("Yesterday I spoke").
+_TIME_WORDS = r"in|on|at|last|this|night|morning|evening|today|yesterday"
+_OPENING_WORD = rf"(?:(?:[A-Z][\w'’-]*|{_TIME_WORDS})\s+)"
 _FIRST_PERSON = re.compile(
-    r"^\W*(?:(?:[A-Z][\w'’-]*|in|on|at|last|this|night|morning|evening|today|yesterday)\s+){0,5}?"
-    r"(?:I|We|we|My|Our|our)\s+[a-z]"
+    rf"^\W*(?:{_OPENING_WORD}{{0,5}}?(?:We|we|My|Our|our)"
+    rf"|(?:{_OPENING_WORD}{{0,4}}?(?:Today|Yesterday|Tonight|{_TIME_WORDS})\s+)?I)\s+[a-z]"
 )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.annotate.actors import initials
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
@@ -300,6 +301,7 @@ def pane_lines(
                 if all(
                     names_in_passing(
                         index.sentences[sid].text,
+                        _sentence_before(index, index.sentences[sid]),
                         candidates[report],
                         lambda text, a=index.articles[index.sentences[sid].article_id]: located(
                             text, a
@@ -326,12 +328,11 @@ def _join(index: Index, reports: Reports, report: str, members: tuple[str, ...])
     """Add `members` to a pane's copies of `report` (of its `actor_reports`), in place and
     stated anew; the pane's other reports keep their places."""
     report_of = index.corroboration.report_of
-    order = {sid: n for n, sid in enumerate(index.sentences)}
     kept = list(reports.items())
     reports.clear()
     for own, stated in kept:
         if report_of[own[0]].id == report:
-            own = tuple(sorted({*own, *members}, key=order.__getitem__))
+            own = tuple(sorted({*own, *members}, key=index.order.__getitem__))
             stated = stated_by(index, own)
         reports[own] = stated
 
@@ -366,13 +367,11 @@ _CARRIED_OUT = Screened(
 # An attack a sentence tells naming no one: "At least 13 people have been killed after a
 # drone strike on a house in the city of el-Obeid, says the Sudan Doctors' Network."
 _TOLD_ATTACK = Screened(
-    re.compile(rf"\b(?:drone|missile|air|rocket)?\s*{_ATTACK}|\bdrones?\s+(?:hit|struck)\b", re.I),
+    re.compile(rf"\b{_ATTACK}|\bdrones?\s+(?:hit|struck)\b", re.I),
     ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault", "drone"),
 )
 # How far after an attack told naming no one the sentence blaming someone may come.
 _BLAME_WITHIN = 3
-# Letters every verb `_BLAMES` and `_CARRIED_OUT` read holds, as written in any case.
-_BLAME_LETTERS = ("lame", "ccuse", "held", "arried", "xecuted", "ttribut")
 
 
 def blamed_attacks(
@@ -388,9 +387,12 @@ def blamed_attacks(
         article = index.articles[annotated.id]
         sentences = annotated.sentences
         # Read from the blaming sentences back (few sentences blame: most are passed over
-        # by a look for their verbs' letters).
+        # by `_blamed_in`'s screens for its verbs).
         for m, blaming in enumerate(sentences):
-            if not blaming.actors or not any(w in blaming.text for w in _BLAME_LETTERS):
+            if not blaming.actors or blaming.kind != "body":
+                continue
+            whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
+            if whom is None:
                 continue
             told = []
             for before in reversed(sentences[max(0, m - _BLAME_WITHIN) : m]):
@@ -398,10 +400,7 @@ def blamed_attacks(
                     break
                 if _TOLD_ATTACK.search(before.text):
                     told.append(before.id)
-            if not told or blaming.kind != "body":
-                continue
-            whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
-            if whom is not None:
+            if told:
                 blamed.setdefault(whom, []).extend(reversed(told))
     return blamed
 
@@ -412,18 +411,26 @@ def _blamed_in(
     """The actor of `actor_ids` a sentence blames for "the attack", or None."""
     blame = _BLAMES.search(text)
     if blame is not None:
-        found = {a: at for a, at in named(blame["whom"]).items() if a in actor_ids}
-        return min(found, key=found.__getitem__) if found else None
+        return _named_in(blame["whom"], actor_ids, named, min)
     carried = _CARRIED_OUT.search(text)
     if carried is None:
         return None
-    found = {a: at for a, at in named(carried["doer"] or "").items() if a in actor_ids}
-    if found:
-        return max(found, key=found.__getitem__)  # the one nearest the verb
-    found = {
-        a: at for a, at in named(carried["by"] or carried["to"] or "").items() if a in actor_ids
-    }
-    return min(found, key=found.__getitem__) if found else None
+    # The doer nearest the verb, else the first named after "by" or "to".
+    return _named_in(carried["doer"] or "", actor_ids, named, max) or _named_in(
+        carried["by"] or carried["to"] or "", actor_ids, named, min
+    )
+
+
+def _named_in(
+    text: str,
+    actor_ids: Sequence[str],
+    named: Callable[[str], dict[str, int]],
+    pick: Callable[..., str],
+) -> str | None:
+    """The actor of `actor_ids` `text` names that `pick` (min: the first, max: the last)
+    chooses by place, or None."""
+    found = {a: at for a, at in named(text).items() if a in actor_ids}
+    return pick(found, key=found.__getitem__) if found else None
 
 
 def blamed_actor(
@@ -505,27 +512,43 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
 _QUOTATION = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 # An item of a statement's list, told with no subject: "Condemning the Israeli incursion
 # ..., demanding its immediate ... withdrawal", "Urgently announcing a temporary
-# constitutional framework ...". Not an opening phrase before a subject ("Condemning the
-# attack, Hamas said ...").
+# constitutional framework ..., thus expediting ...". Not an opening phrase before a subject
+# ("Condemning the attack, Hamas said ..."), nor a gerund subject ("Shelling the city
+# continued on Monday."): an item goes on with another ", ...ing" or follows a ":".
 _LIST_ITEM = re.compile(
     r"^(?!(?:According|During|Including|Following|Regarding|Concerning|Considering|Pending)\b)"
     r"(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)ing\s+(?:(?:the|an?|its|their|all|any)\s|[A-Z])"
-    r"[^,]*(?:$|,\s+(?:thus\s+|and\s+)?[a-z]+ing\b)"
+    r"[^,]*(?P<more>,\s+(?:thus\s+|and\s+)?[a-z]+ing\b)?"
 )
+
+
+def _list_item(text: str, before: str) -> bool:
+    """Whether `text` is an item of a statement's list, `before` the sentence before it."""
+    if not text.endswith((".", ";")):  # (a headline has no mark)
+        return False
+    item = _LIST_ITEM.match(text)
+    return item is not None and (item["more"] is not None or before.rstrip().endswith(":"))
+
+
+def _sentence_before(index: Index, sentence: Sentence) -> str:
+    """The text of the sentence before `sentence` in its article ("" for its first)."""
+    place = int(sentence.id.rpartition(".s")[2])  # 1-based
+    sentences = index.annotated_by_id[sentence.article_id].sentences
+    return sentences[place - 2].text if place > 1 else ""
 
 
 def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
     """`mentions`, an actor it does not find by name found by its initials too ("UN
     organisations": the United Nations, an other actor found so)."""
-    initials = [
+    by_initials = [
         (actor, re.compile(rf"\b{letters}\b"))
         for actor, name in names
-        if len(letters := "".join(w[0] for w in name.split() if w[0].isupper())) > 1
+        if len(letters := initials(name)) > 1
     ]
 
     def located(text: str, article: Article) -> dict[str, int]:
         found = mentions(text, article)
-        for actor, pattern in initials:
+        for actor, pattern in by_initials:
             if actor not in found and (match := pattern.search(text)):
                 found[actor] = match.start()
         return found
@@ -533,16 +556,17 @@ def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
     return located
 
 
-def names_in_passing(text: str, candidates: Sequence[str], mentions: Named) -> bool:
+def names_in_passing(text: str, before: str, candidates: Sequence[str], mentions: Named) -> bool:
     """Whether a sentence names the candidates only in someone else's words: inside a
     quotation its subject gives and past the quotation's first clause ('The ministry
     strongly condemned "the genocide against citizens, ... even by international and UN
     organisations"'), or in an item of a statement's list ("Condemning the Israeli incursion
     ..."). A quotation's first clause tells what it is about ('al-Sharif posted on X about
     "intense and concentrated Israeli bombardments ..."'); a sentence opening with one is
-    its speaker's words, whose pane `panes.named_actor` decides."""
-    if text.endswith((".", ";")) and _LIST_ITEM.match(text):  # (a headline has no mark)
-        return True
+    its speaker's words, whose pane `panes.named_actor` decides. `before` is the sentence
+    before it (a list item's may end in ":")."""
+    if _list_item(text, before):
+        return any(a in candidates for a in mentions(text))
     if text[:1] in "\"“‘'":
         return False
     quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(text) if m.end() > m.start() + 1]
