@@ -938,7 +938,7 @@ def glued_site(first_line: str, headline: str) -> str | None:
 def _spelled_out(domain: str, texts: list[str]) -> str:
     """The name a domain spells, as the page writes it ("riversidegazette.com" -> "Riverside
     Gazette" from the masthead or the copyright line), else the domain."""
-    letters = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    letters = site_label(domain).replace("-", "")
     for text in texts:
         copyright = COPYRIGHT.search(text)
         owner = _owner_name(copyright["owner"] or "") if copyright else ""
