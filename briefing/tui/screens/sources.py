@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
-from briefing.render.wording import published_day
+from briefing.render.wording import UNTITLED, published_day
 from briefing.tui.citations import MUTED, all_actors, display_path, plural, published_text
 from briefing.tui.opener import open_article
 from briefing.tui.screens.article import ArticleScreen
@@ -270,7 +270,7 @@ class SourcesScreen(ViewScreen):
         article = annotated.article
         detail.update(
             Content.assemble(
-                (article.title, "bold") if article.title else ("untitled", MUTED),
+                (article.title, "bold") if article.title else (UNTITLED, MUTED),
                 "\n",
                 (display_path(article.path), MUTED),
                 (f" · published {published_text(self.briefing, annotated) or 'unknown'}", MUTED),
