@@ -53,6 +53,7 @@ from briefing.extract.evaluation import (  # noqa: E402
     set_scores,
     site_of,
 )
+from briefing.extract.metadata import SECOND_LEVEL, site_label  # noqa: E402
 from briefing.extract.page import forget_pages  # noqa: E402
 from briefing.extract.train import SETS, cross_validated_articles, labelled_units  # noqa: E402
 
@@ -137,20 +138,11 @@ def title_line(results: list[tuple[Article, LabelledPage]]) -> str:
     return f"titles {titled}/{len(results)} non-empty, {hits}/{len(slugged)} share half the slug"
 
 
-# Second-level labels under a country's domain: "bbc.co.uk" is named by "bbc", not "co".
-SECOND_LEVEL = frozenset("co com org net gov ac or ne gv edu".split())
-
-
 def site_name(url: str) -> str:
     """The name part of a page's registrable domain ("theguardian" for
     https://www.theguardian.com/..., "bbc" for news.bbc.co.uk), "" without a host."""
     host = site_of(url) if re.match(r"^https?://", url) else ""
-    labels = host.split(".")
-    if len(labels) < 2:
-        return ""
-    if len(labels) >= 3 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2:
-        return "".join(_plain_words(labels[-3]))
-    return "".join(_plain_words(labels[-2]))
+    return "".join(_plain_words(site_label(host))) if "." in host else ""
 
 
 def outlet_spells_host(outlet: str, url: str) -> bool:

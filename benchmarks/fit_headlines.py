@@ -298,11 +298,16 @@ class Page:
     under_labels: np.ndarray | None = None
 
 
+def truth_file(shared: Path, name: str) -> Path:
+    """A shared set's truth file (SETS)."""
+    return shared / name / dict(SETS)[name]
+
+
 @cache
 def truth(shared: Path, name: str) -> dict[str, dict]:
-    """A shared set's truth file (SETS), parsed once for every loader; {} where it is absent."""
-    truth_file = shared / name / dict(SETS)[name]
-    return json.loads(truth_file.read_text(encoding="utf-8")) if truth_file.is_file() else {}
+    """A shared set's truth, parsed once for every loader; {} where it is absent."""
+    path = truth_file(shared, name)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def load(shared: Path, cuts: bool = False) -> list[Page]:
@@ -523,6 +528,9 @@ def draw_hand_sample(shared: Path, size: int, seed: int = HAND_SEED) -> list[str
     `size`, so no site weighs more than another and hits and misses come as they fall."""
     urls: dict[str, str] = {}
     for name, _ in SETS[1:]:
+        # Strict: without a set, another sample would be drawn, not the hand labels' pages.
+        if not truth_file(shared, name).is_file():
+            raise FileNotFoundError(f"no truth file {truth_file(shared, name)}")
         for key, entry in sorted(truth(shared, name).items()):
             urls.setdefault(key, entry["url"])
     by_site: dict[str, list[str]] = {}

@@ -572,7 +572,7 @@ def _run_command(argv: list[str]) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader of our stdout went away (`briefing dump | head`): not an error.
-        sys.stderr.close()
+        _drop_stdout()
         return EXIT_OK
     except SystemExit as exit_:  # argparse: --help (0) or a usage error (2)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE

@@ -104,6 +104,20 @@ def test_a_full_disk_on_stdout_is_said_without_a_traceback() -> None:
     )
 
 
+def test_a_reader_gone_from_stdout_is_no_error() -> None:
+    """`briefing dump | head`: the reader closes the pipe before the briefing is written; the
+    dump stops quietly (status 0, nothing on stderr, not at exit either)."""
+    dump = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "dump", "--no-cache", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    dump.stdout.close()  # long before the briefing is built
+    _, stderr = dump.communicate()
+    assert (dump.returncode, stderr) == (0, "")
+
+
 def test_unknown_profile_exits_4(capsys) -> None:
     assert main(["dump", "--no-cache", "--profile", "atlantis"]) == 4
     assert "atlantis" in capsys.readouterr().err

@@ -313,7 +313,14 @@ def test_a_row_under_the_first_paragraph_titles_the_page_when_believed_more() ->
 QUESTION = "Should the town rebuild the old market hall?"
 
 
-@pytest.mark.parametrize("row", [QUESTION, "Sunday thoughts: a little lost, but still here!"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        QUESTION,
+        "Sunday thoughts: a little lost, but still here!",
+        QUESTION.replace("?", "？"),  # a full-width mark, as CJK pages write it
+    ],
+)
 def test_a_question_over_the_text_is_a_candidate(row: str) -> None:
     """A headline asked as a question or closed by an exclamation mark, at the top of the
     region right over the first paragraph, is a candidate (and the rows above it too); a

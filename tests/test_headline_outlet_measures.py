@@ -374,6 +374,12 @@ def test_hand_labelled_sample_is_the_drawn_one() -> None:
     assert draw_hand_sample(SHARED, len(labels)) == list(labels)
 
 
+def test_no_hand_sample_is_drawn_without_a_sets_truth(tmp_path: Path) -> None:
+    """A shared set missing would draw other pages than the hand labels': an error."""
+    with pytest.raises(FileNotFoundError, match="no truth file"):
+        draw_hand_sample(tmp_path, 10)
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="shared sets absent")
 def test_hand_training_pages_are_drawn_past_the_sample() -> None:
     """One page from each of the sites past the test sample's in the same draw (a page its

@@ -565,3 +565,27 @@ def test_a_programmes_hours_are_no_site() -> None:
     article = extract_article(f"\n{line}\n\n{HEADLINE}\n\n{BODY}\n", "page.txt")
     assert article.outlet != "10pm"
     assert split_title(f"{HEADLINE} - Al Jazeera", ["Al Jazeera"]) == (HEADLINE, "Al Jazeera")
+
+
+@pytest.mark.parametrize(
+    ("host", "label"),
+    [
+        ("www.bbc.com", "bbc"),
+        ("news.bbc.co.uk", "bbc"),
+        ("www3.nhk.or.jp", "nhk"),
+        ("www.asahi.ne.jp", "asahi"),
+        ("www.bundeskanzleramt.gv.at", "bundeskanzleramt"),
+        ("WWW.Lemonde.fr:443", "lemonde"),
+        ("localhost", "localhost"),
+    ],
+)
+def test_site_label_is_the_registrable_domains_name(host: str, label: str) -> None:
+    assert metadata.site_label(host) == label
+
+
+def test_a_domain_under_a_subdomain_is_spelled_out_by_its_sites_name() -> None:
+    """A page titled by its site's host with a subdomain ("news.riversidegazette.com") is
+    named as its masthead spells the site's label, not the subdomain."""
+    texts = ["Riverside Gazette", "Council approves bus depot"]
+    assert metadata._spelled_out("news.riversidegazette.com", texts) == "Riverside Gazette"  # noqa: SLF001
+    assert metadata._spelled_out("www.riversidegazette.co.uk", texts) == "Riverside Gazette"  # noqa: SLF001

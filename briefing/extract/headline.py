@@ -48,6 +48,7 @@ from briefing.extract.vocabulary import (
     FULL_STOP_MARKS,
     PROMO,
     PROMO_HINTS,
+    QUESTION_EXCLAMATION_MARKS,
     SITE_CONTROL,
     folded,
     last_mark,
@@ -286,29 +287,29 @@ def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -
     """Rows that may be the headline: short rows above the article region, title-shaped rows
     of the region above its first paragraph, and the rules' pick."""
     first = first_paragraph(units, start)
-    above = [
-        i for i in range(max(0, first - ROWS_ABOVE), start) if 2 <= units[i].words <= MAX_WORDS
-    ]
+    far = max(0, first - ROWS_ABOVE)
+    above = [i for i in range(far, start) if 2 <= units[i].words <= MAX_WORDS]
     # Region rows above the first paragraph that do not read as a sentence may be it too, up
     # to the region's first row of text (a long row or a finished sentence): a headline
     # stands above the text it heads. A question or exclamation that is no prose is a
     # headline's shape ("Wie hoch sind die Zinsen für einen Privatkredit?"), not the text's.
     inside = []
     for i in range(start, min(first, len(units))):
-        if is_prose(units[i]) and is_furniture_paragraph(units[i]):
+        unit = units[i]
+        prose = is_prose(unit)
+        if prose and is_furniture_paragraph(unit):
             continue  # the headline may stand under a paragraph of page furniture
-        if units[i].words > REGION_MAX_WORDS or (
-            units[i].terminal
-            and units[i].words >= 4
-            and not (last_mark(units[i].text) in ("?", "!") and not is_prose(units[i]))
+        if unit.words > REGION_MAX_WORDS or (
+            unit.terminal
+            and unit.words >= 4
+            and not (last_mark(unit.text) in QUESTION_EXCLAMATION_MARKS and not prose)
         ):
             break
-        if units[i].words >= 2:
+        if unit.words >= 2:
             inside.append(i)
     picked = [rules_pick] if rules_pick is not None and rules_pick >= start else []
     # Further up, a row the page prints again (a product's or wiki page's name over its
     # picture, in its breadcrumb or tabs) may be the headline, far above the text.
-    far = max(0, first - ROWS_ABOVE)
     if far:
         printed = Counter(unit.text for unit in units)
         above += [

@@ -233,7 +233,7 @@ def credited_source(rows: Sequence[str]) -> str | None:
         credit = text[label.end() :].strip(" .")
         if URL_ONLY.match(credit):
             host = credit.split("/")[2] if "://" in credit else credit.split("/")[0]
-            name = _outlets_by_letters().get(_site_label(host))
+            name = _outlets_by_letters().get(site_label(host))
         elif len(credit.split()) <= SOURCE_NAME_WORDS:
             agency = AGENCY_NAME.match(credit)
             name = AGENCY_NAMES.get(credit.lower(), credit) if agency else None
@@ -246,15 +246,15 @@ def credited_source(rows: Sequence[str]) -> str | None:
 
 
 # Labels under a country's ending that are part of the ending a site registers under
-# ("bbc.co.uk", "abc.net.au", "folha.com.br").
-_SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu"})
+# ("bbc.co.uk", "abc.net.au", "folha.com.br", "nhk.or.jp", "city.ne.jp", "ec.gv.at").
+SECOND_LEVEL = frozenset("co com org net gov ac or ne gv edu".split())
 
 
-def _site_label(host: str) -> str:
+def site_label(host: str) -> str:
     """The label of a host that names its site, its registrable domain's ("www.bbc.com",
     "edition.cnn.com", "news.bbc.co.uk": "bbc", "cnn", "bbc"), lower case."""
     labels = host.lower().partition(":")[0].split(".")
-    ending = 2 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 1
+    ending = 2 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL else 1
     return labels[-ending - 1] if len(labels) > ending else labels[0]
 
 
@@ -938,7 +938,7 @@ def glued_site(first_line: str, headline: str) -> str | None:
 def _spelled_out(domain: str, texts: list[str]) -> str:
     """The name a domain spells, as the page writes it ("riversidegazette.com" -> "Riverside
     Gazette" from the masthead or the copyright line), else the domain."""
-    letters = domain.lower().removeprefix("www.").split(".")[0].replace("-", "")
+    letters = site_label(domain).replace("-", "")
     for text in texts:
         copyright = COPYRIGHT.search(text)
         owner = _owner_name(copyright["owner"] or "") if copyright else ""

@@ -115,6 +115,7 @@ BULLET_GLYPHS = frozenset("•□☆◦▪●○■*+·‣⁃-")  # a line openi
 
 
 SENTENCE_END_MARKS = frozenset(".!?…:;。！？")
+QUESTION_EXCLAMATION_MARKS = frozenset("?!？！")  # the sentence ends a title may end on too
 CLOSING_MARKS = "\"”’'»)]"  # quotes and brackets that may follow a sentence's end
 TERMINAL = lazy_compile(f"[{''.join(sorted(SENTENCE_END_MARKS))}][{re.escape(CLOSING_MARKS)}]*$")
 

@@ -10,6 +10,8 @@ from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.safety import clean_text
 
+UNTITLED = "untitled"  # what an article without a title is called
+
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
@@ -152,7 +154,7 @@ def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
             fields.append(a.wire)
         if a.byline:
             fields.append(f"by {a.byline}")
-        fields.append(f"“{a.title}”" if a.title else "untitled")
+        fields.append(f"“{a.title}”" if a.title else UNTITLED)
         fields.append(published_field(briefing, item) or "undated")
         fields.append(clean_text(a.path))
         rows.append((n, fields))

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static, Tab, Tabs
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing, article_id_of, cited_articles
+from briefing.render.wording import UNTITLED
 from briefing.tui.citations import (
     MUTED,
     also_content,
@@ -140,7 +141,7 @@ class ArticleScreen(ViewScreen):
             Content.styled(f"[{number}] {title}", heading)
             if title
             # An untitled page (a saved text) says so, as the dump does, not a bare marker.
-            else Content.assemble((f"[{number}] ", heading), ("untitled", MUTED))
+            else Content.assemble((f"[{number}] ", heading), (UNTITLED, MUTED))
         )
         self.query_one("#meta", Static).update(article_meta(self.briefing, annotated))
         text = self.query_one("#text", VimScroll)

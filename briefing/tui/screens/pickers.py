@@ -76,19 +76,22 @@ class ActorPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class DatePrompt(ModalScreen[str | None]):
-    """Dismissed with a day, month or year as typed ('2024-12-06', '2024-12', '2024') that
-    the timeline has a fact for; what it has none for is said here, the prompt still open."""
+class DatePrompt(ModalScreen[int | None]):
+    """Asks for a day, month or year ('2024-12-06', '2024-12', '2024'); dismissed with the
+    timeline's entry it finds for it. A day it finds none for is said here, the prompt still
+    open."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="date-prompt.cancel")]
     DEFAULT_CSS = dialog_css("DatePrompt") + "DatePrompt #date-problem { color: $error; }"
 
-    def __init__(self, days: Sequence[str], missing: Callable[[str], str | None]) -> None:
-        """`days`: the timeline's dated days, in its order; `missing`: why a typed day
-        cannot be jumped to, or None."""
+    def __init__(self, days: Sequence[str], find: Callable[[str], int | None], onward: str) -> None:
+        """`days`: the timeline's dated days, in its order; `find`: the entry a typed day
+        jumps to, or None; `onward`: where the timeline runs on from a day ("before" when
+        newest first, else "after"), for saying it has no fact there."""
         super().__init__()
         self.days = tuple(days)
-        self.missing = missing
+        self.find = find
+        self.onward = onward
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -106,15 +109,14 @@ class DatePrompt(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         day = event.value.strip()
-        problem = (
-            self.missing(day)
-            if _DAY.fullmatch(day)
-            else f"Not a date as YYYY-MM-DD, YYYY-MM or YYYY: {day!r}"
-        )
-        if problem is None:
-            self.dismiss(day)
+        if not _DAY.fullmatch(day):
+            problem = f"Not a date as YYYY-MM-DD, YYYY-MM or YYYY: {day!r}"
+        elif (index := self.find(day)) is not None:
+            self.dismiss(index)
+            return
         else:
-            self.query_one("#date-problem", Label).update(Content(problem))
+            problem = f"No dated fact on or {self.onward} {day}."
+        self.query_one("#date-problem", Label).update(Content(problem))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 
 from rich.text import Text
@@ -19,7 +20,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import Briefing
-from briefing.render.wording import published_day
+from briefing.render.wording import UNTITLED, published_day
 from briefing.tui.citations import MUTED, all_actors, display_path, plural, published_text
 from briefing.tui.opener import open_article
 from briefing.tui.screens.article import ArticleScreen
@@ -52,7 +53,8 @@ class Row:
     actors: str
     published: str  # '2025-04-18', '~2025-04-18' (estimated) or '' (see `published_day`)
 
-    @property
+    # Cached: the table reads them for every row on each keystroke of a filter.
+    @cached_property
     def cells(self) -> tuple[str, ...]:
         article = self.annotated.article
         return (
@@ -66,10 +68,30 @@ class Row:
             self.actors,
         )
 
+    @cached_property
+    def haystack(self) -> str:
+        """The cells and the path, lower case, that a filter searches."""
+        return " ".join((*self.cells, self.annotated.article.path)).lower()
+
     def matches(self, words: str) -> bool:
         """Every word of the filter is in one of the cells or the path (any case)."""
-        haystack = " ".join((*self.cells, self.annotated.article.path)).lower()
-        return all(word in haystack for word in words.lower().split())
+        return all(word in self.haystack for word in words.lower().split())
+
+
+def cell_widths(rows: list[Row]) -> dict[str, int]:
+    """The fixed columns' widths their cells ask for, from every article, not the filtered
+    ones: typing a filter moves no column. The header's width is added to them when shown."""
+    widths = {}
+    for index, (name, width) in enumerate(FIXED_WIDTHS.items()):
+        cells = [row.cells[index] for row in rows]
+        if name in WHOLE_CELLS:
+            widths[name] = max([width, *map(len, cells)])
+        elif all(cell == UNKNOWN for cell in cells):
+            # No article names one (saved texts name no outlet): the titles get the room.
+            widths[name] = 0
+        else:
+            widths[name] = width
+    return widths
 
 
 # Sort keys by column; `S` steps through them in this order. None (unknown) sorts last,
@@ -107,7 +129,7 @@ class SourcesScreen(ViewScreen):
 
     def __init__(self, briefing: Briefing) -> None:
         super().__init__()
-        self.briefing = briefing
+        self._set_briefing(briefing)
         self.sort = "#"
         self.descending = False
         self.filter_words = ""
@@ -126,8 +148,14 @@ class SourcesScreen(ViewScreen):
 
     def _briefing_changed(self, briefing: Briefing | None) -> None:
         if briefing is not None:
-            self.briefing = briefing
+            self._set_briefing(briefing)
             self._fill_table()
+
+    def _set_briefing(self, briefing: Briefing) -> None:
+        """Show this briefing: its rows and their widths, worked out once for it."""
+        self.briefing = briefing
+        self._rows = self._all_rows()
+        self._cell_widths = cell_widths(self._rows)
 
     def on_resize(self, event: events.Resize) -> None:
         self._width = event.size.width
@@ -140,7 +168,7 @@ class SourcesScreen(ViewScreen):
     def _actors(self, annotated: AnnotatedArticle) -> str:
         names = {actor.id: actor.name for actor in all_actors(self.briefing)}
         ids = dict.fromkeys(a for s in annotated.sentences for a in s.actors)
-        return ", ".join(names.get(a, a) for a in ids) or "—"
+        return ", ".join(names.get(a, a) for a in ids) or UNKNOWN
 
     def _all_rows(self) -> list[Row]:
         return [
@@ -173,18 +201,11 @@ class SourcesScreen(ViewScreen):
             else None
         )
         table.clear(columns=True)
-        every = self._all_rows()
-        rows = self._shown(every)
+        rows = self._shown(self._rows)
         # The sorted column's header carries an arrow: room for it too.
-        widths = {name: max(width, len(self._label(name))) for name, width in FIXED_WIDTHS.items()}
-        # Widths from every article, not the filtered ones: typing a filter moves no column.
-        for index, name in enumerate(FIXED_WIDTHS):
-            cells = [row.cells[index] for row in every]
-            if name in WHOLE_CELLS:
-                widths[name] = max([widths[name], *map(len, cells)])
-            elif all(cell == UNKNOWN for cell in cells):
-                # No article names one (saved texts name no outlet): the titles get the room.
-                widths[name] = len(self._label(name))
+        widths = {
+            name: max(width, len(self._label(name))) for name, width in self._cell_widths.items()
+        }
         columns = len(widths) + 2
         free = self._width - sum(widths.values()) - columns * CELL_PADDING - 2
         title_width = max(12, int(free * TITLE_SHARE))
@@ -249,7 +270,7 @@ class SourcesScreen(ViewScreen):
         article = annotated.article
         detail.update(
             Content.assemble(
-                (article.title, "bold") if article.title else ("untitled", MUTED),
+                (article.title, "bold") if article.title else (UNTITLED, MUTED),
                 "\n",
                 (display_path(article.path), MUTED),
                 (f" · published {published_text(self.briefing, annotated) or 'unknown'}", MUTED),

@@ -171,17 +171,14 @@ class TimelineScreen(ViewScreen):
 
     def action_jump_to_date(self) -> None:
         days = [day for _, day in dated_headings(self._entries)]
-        self.app.push_screen(DatePrompt(days, self._no_fact_for), self._jump)
+        onward = "before" if self.newest_first else "after"
+        self.app.push_screen(DatePrompt(days, self._find_day, onward), self._jump)
 
-    def _no_fact_for(self, day: str) -> str | None:
-        if day_index(self._entries, day, self.newest_first) is not None:
-            return None
-        return f"No dated fact on or {'before' if self.newest_first else 'after'} {day}."
+    def _find_day(self, day: str) -> int | None:
+        return day_index(self._entries, day, self.newest_first)
 
-    def _jump(self, day: str | None) -> None:
-        # The prompt gives only a day the timeline has a fact for (see `_no_fact_for`).
-        index = day_index(self._entries, day, self.newest_first) if day else None
-        if index is None:
+    def _jump(self, index: int | None) -> None:
+        if index is None:  # the prompt was cancelled
             return
         timeline = self.query_one(SourcedLineList)
         timeline.highlighted = index + 1  # the day's first fact
