@@ -298,6 +298,9 @@ _COUNT_BEFORE = lazy_compile(
 )
 # What may follow a counted nationality: no noun ("one Indian, and ...", "one Indian.").
 _NO_NOUN_AFTER = lazy_compile(r"\s*(?:[,.;:)\]—–]|and\b|or\b|$)")
+# Countries' own names ending in "s" are no people's plural ("two US soldiers", "the
+# Philippines").
+_STATE_NAMES = frozenset(country.name.casefold() for country in COUNTRIES)
 
 
 def arms_follow(text: str, end: int) -> bool:
@@ -313,7 +316,8 @@ def _people_named(text: str, start: int, end: int) -> bool:
     no noun after ("21 Filipinos", "one Indian.")."""
     if text.startswith(_NOT_THE_STATE_AFTER, end) or _PERSON_AFTER.match(text, end):
         return True
-    return (text[end - 1] in "sS" or _NO_NOUN_AFTER.match(text, end) is not None) and (
+    plural = text[end - 1] == "s" and text[start:end].casefold() not in _STATE_NAMES
+    return (plural or _NO_NOUN_AFTER.match(text, end) is not None) and (
         _COUNT_BEFORE.search(text, max(0, start - 40), start) is not None
     )
 
