@@ -12,6 +12,7 @@ from briefing.annotate.coreference import leaves_quote_open
 from briefing.annotate.dates import MONTH_NAME
 from briefing.ascii_text import sentence_words
 from briefing.model.clauses import (
+    AUXILIARIES,
     main_clause_opening,
     main_clause_passive,
     opening_phrase_end,
@@ -90,10 +91,6 @@ _SPEAKER_AFTER_CLAUSE = re.compile(
     r"(?<!\bknown)(?<!\bsuch)(?<!\bsame)\s+(?:as|while|when|after|because|until)\s+"
     r"(?P<who>(?:the\s+|a\s+|an\s+)?[A-Z].*)$"
 )
-# What follows an inverted "said" is its clause, not who said it, when a verb stands past
-# its first word: "..., said Dagalo took the oath of office in Nyala", "..., said most of
-# the casualties were reported in Samangan province".
-_FINITE = frozenset("is are was were has have had will would".split())
 # Every pattern above holds a verb of speech (or "according") as written and as a whole
 # word (after a space, before a word's end): a sentence whose words hold none is not
 # searched (the patterns try a speaker's span at every position). Its words are split
@@ -187,8 +184,12 @@ def find_attribution(text: str) -> Attribution | None:
 
 
 def _holds_a_verb(who: str) -> bool:
+    """Whether an event verb or an auxiliary stands past the first word of what follows an
+    inverted "said": then it is its clause, not who said it ("..., said Dagalo took the
+    oath of office in Nyala", "..., said most of the casualties were reported in ...").
+    (Not an "-ed" word, as `subject_end` takes: "..., said Hamas's armed wing".)"""
     verbs = event_verbs()
-    return any(word in _FINITE or word in verbs for word in who.split()[1:])
+    return any(word in AUXILIARIES or word in verbs for word in who.split()[1:])
 
 
 # A speaker's words at most; a list of several ("X, Y and Z said") may take more.
