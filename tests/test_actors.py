@@ -790,6 +790,29 @@ def test_a_country_as_a_place_or_a_people_is_not_the_state() -> None:
     assert gaza.tag("Sirens sounded in Israel and in Israeli towns.") == ()
 
 
+def test_a_profile_s_demonym_for_victims_firms_or_counted_people_is_not_the_state() -> None:
+    ukraine = compile_profile(load_profile("ukraine"))
+    assert ukraine.tag("One Russian crew member lost a leg.") == ()
+    assert ukraine.tag("Five Russian civilians were wounded.") == ()
+    assert ukraine.tag("Two Russian officials and Russian forces said so.") == ("russia",)
+    assert ukraine.tag("Russian troops advanced on Pokrovsk.") == ("russia",)
+    gaza = compile_profile(load_profile("gaza-lebanon"))
+    assert gaza.tag("Two Israeli hostages were freed.") == ()
+    assert gaza.tag("The Israeli-owned ship was struck.") == ()
+    assert gaza.tag("Some Israelis left; one Israeli.") == ()
+    # A year before the demonym is no count.
+    assert gaza.tag("In 2024 Israelis voted, Israeli officials said.") == ("israel",)
+    # A country's own name ending in "s" is no people's plural, in a profile or not.
+    assert gaza.tag("The gunmen killed two US soldiers and one US civilian.") == ("us",)
+    assert gaza.tag("Two United States officials said so.") == ("us",)
+    sentences = [
+        ("a1.s1", "Two US soldiers and two Americans were hurt."),
+        ("a1.s2", "Two United States officials said so."),
+    ]
+    others = {o.name: o for o in find_other_actors(sentences, load_profile("syria"))}
+    assert others["United States"].sentence_ids == ("a1.s1", "a1.s2")
+
+
 def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     syria = compile_profile(load_profile("syria"))
     article = "Damascus, Syria: a church was attacked."

@@ -87,7 +87,6 @@ _NOT_FOR_THE_SEEDS = (
     "briefing.extract.vocabulary.BOILERPLATE",
     "briefing.extract.vocabulary.LEGAL_SUFFIX",
     "briefing.extract.dates.DAY_MONTH_START",
-    "briefing.annotate.actors._COUNTED_BEFORE",
 )
 
 

@@ -339,6 +339,9 @@ def test_the_clause_after_an_inverted_said_is_no_speaker() -> None:
         find_speaker("The strike killed 40 people, said the head of the regional administration.")
         == "the head of the regional administration"
     )
+    # The auxiliaries subjects end at ("could"), not "-ed" words (an "armed wing" speaks).
+    assert find_speaker("Work went on, said the talks could resume.") is None
+    assert find_speaker("The strike killed 5, said Hamas's armed wing.") == "Hamas's armed wing"
 
 
 def test_a_speaker_after_a_clause_is_the_clause_subject() -> None:

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache, partial
 from operator import itemgetter
 from string import ascii_letters
 
-from briefing.annotate.phrase_index import FoldedText, PhraseIndex, PhraseMatch, folded
+from briefing.annotate.phrase_index import FoldedText, PhraseIndex, folded
 from briefing.countries import (
     CAPITAL_END,
     COUNTRIES,
@@ -141,7 +141,9 @@ class ActorTagger:
             published = self._context_of(article_text or sentence).era_day or published
         undated = len((published or "")[:10]) < 10
         for match in self.phrases.finditer(sentence):
-            if match.phrase in self.country_words and _place_or_people(sentence, match):
+            if match.phrase in self.country_words and _place_or_people(
+                sentence, match.start, match.end
+            ):
                 continue
             if _hometown_before(sentence, match.start):
                 continue
@@ -276,14 +278,6 @@ _ATTACK_AFTER = lazy_compile(
     r"\s+(?:\w+\s+)?(?i:strikes?|air\s*strikes?|attacks?|shelling|bombardments?|bombings?|"
     r"raids?|fire|custody|captivity)\b"
 )
-# "hundreds of Israelis gathered", "70,000 Israelis": a people counted, not its state.
-_COUNTED_BEFORE = lazy_compile(
-    r"(?:\b\d[\d,.]*|\b(?:hundreds|thousands|dozens|millions|many|some|several|fellow))"
-    r"(?:\s+of)?\s+$",
-    re.IGNORECASE,
-)
-
-
 _NOT_THE_STATE_AFTER = ("-based", "-flagged", "-owned", "-operated", "-registered")
 
 
@@ -294,24 +288,19 @@ _PERSON_AFTER = lazy_compile(
     r"passengers?|tourists?|travell?ers?|victims?|hostages?|captives?|workers?|residents?|"
     r"migrants?|refugees?|famil(?:y|ies)|child(?:ren)?|wom[ae]n|m[ae]n|people|journalists?)\b"
 )
-# "five Filipinos and one Indian": people counted by their nationality (a count, not a year
-# or a date's day: "In 2019, US forces", "2025-09-10 Poland", "Article 4, Polish ...").
+# "five Filipinos and one Indian", "hundreds of Israelis gathered", "70,000 Israelis":
+# people counted by their nationality (a count, not a year or a date's day: "In 2019, US
+# forces", "2025-09-10 Poland", "Article 4, Polish ...").
 _COUNT_BEFORE = lazy_compile(
     r"(?:(?<![\d,.-])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|\b(?i:one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many))\s+$"
+    r"seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|several|many|"
+    r"some|fellow))(?:\s+of)?\s+$"
 )
 # What may follow a counted nationality: no noun ("one Indian, and ...", "one Indian.").
 _NO_NOUN_AFTER = lazy_compile(r"\s*(?:[,.;:)\]—–]|and\b|or\b|$)")
-
-
-def _people_named(text: str, start: int, end: int) -> bool:
-    """Whether the country named at `start:end` qualifies people, not the state: a person
-    noun follows it, or a count comes before it with no noun after ("21 Filipinos")."""
-    if _PERSON_AFTER.match(text, end):
-        return True
-    if not _COUNT_BEFORE.search(text, max(0, start - 20), start):
-        return False
-    return text[end - 1] == "s" or _NO_NOUN_AFTER.match(text, end) is not None
+# Countries' own names ending in "s" are no people's plural ("two US soldiers", "the
+# Philippines").
+_STATE_NAMES = frozenset(country.name.casefold() for country in COUNTRIES)
 
 
 def arms_follow(text: str, end: int) -> bool:
@@ -320,18 +309,30 @@ def arms_follow(text: str, end: int) -> bool:
     return _ATTACK_AFTER.match(text, end) is not None
 
 
-def _place_or_people(sentence: str, match: PhraseMatch) -> bool:
-    """Whether a country's name or demonym is used as a place or for its people, not for
-    the state, its forces or officials."""
-    before = sentence[max(0, match.start - 40) : match.start]
-    if _PLACE_NOUN_AFTER.match(sentence, match.end):
+def _people_named(text: str, start: int, end: int) -> bool:
+    """Whether the country named at `start:end` qualifies people or what its firms own or
+    its flag flies on, not the state: "a Britain-based monitor", "a Liberian-flagged,
+    Greek-operated ship", a person noun after it, or a count before it with a plural or
+    no noun after ("21 Filipinos", "one Indian.")."""
+    if text.startswith(_NOT_THE_STATE_AFTER, end) or _PERSON_AFTER.match(text, end):
         return True
-    if _PLACE_BEFORE.search(before) and not arms_follow(sentence, match.end):
+    plural = text[end - 1] == "s" and text[start:end].casefold() not in _STATE_NAMES
+    return (plural or _NO_NOUN_AFTER.match(text, end) is not None) and (
+        _COUNT_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
+def _place_or_people(text: str, start: int, end: int) -> bool:
+    """Whether the country's name or demonym at `start:end` is used as a place or for its
+    people (see `_people_named`), not for the state, its forces or officials."""
+    before = text[max(0, start - 40) : start]
+    if _PLACE_NOUN_AFTER.match(text, end):
         return True
-    if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(sentence, match.end):
+    if _PLACE_BEFORE.search(before) and not arms_follow(text, end):
         return True
-    plural = sentence[match.end - 1 : match.end] in "sS" and not match.phrase.endswith("s")
-    return (plural or match.phrase.endswith("s")) and bool(_COUNTED_BEFORE.search(before))
+    if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, end):
+        return True
+    return _people_named(text, start, end)
 
 
 def _opening_text(pattern: re.Pattern[str]) -> str:
@@ -601,11 +602,7 @@ class _OtherMatcher:
                 named = self.group_match(key, text, start)
                 if named:
                     country, end = named
-                    # "a Britain-based monitor" names where it sits, "a Liberian-flagged,
-                    # Greek-operated ship" whose flag and firm it has, not the state.
-                    if not text.startswith(_NOT_THE_STATE_AFTER, end) and not _people_named(
-                        text, start, end
-                    ):
+                    if not _people_named(text, start, end):
                         found.append(country)
                     break
         return found

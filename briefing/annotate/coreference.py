@@ -69,8 +69,8 @@ def lead_actor(text: str, positions: Mapping[str, int]) -> str | None:
         positions = {a: at for a, at in positions.items() if at >= start}
         # '"We will not allow forces ...," Netanyahu said, referring to the rebels who
         # toppled Bashar al-Assad': the speaker is no actor; "he added" after it is not Assad.
-        speaker = _LEADING_NAME.match(text, start) or _LEADING_SURNAME.match(text, start)
-        if speaker and not any(speaker.start() <= at < speaker.end() for at in positions.values()):
+        speaker = _name_at(text, start)
+        if speaker and not any(speaker[0] <= at < speaker[1] for at in positions.values()):
             return None
     elif (name := _leading_name(text) or _leading_speaker(text)) and not any(
         name[0] <= at < name[1] for at in positions.values()
@@ -110,14 +110,20 @@ _LEADING_SURNAME = re.compile(
 )
 
 
+def _name_at(text: str, start: int) -> tuple[int, int] | None:
+    """The span (start, end) of a subject's name standing at `start` (see `_LEADING_NAME`,
+    `_LEADING_SURNAME`), or None."""
+    name = _LEADING_NAME.match(text, start) or _LEADING_SURNAME.match(text, start)
+    return name.span() if name else None
+
+
 def _leading_name(text: str) -> tuple[int, int] | None:
     """Where a sentence's leading name stands (start, end), or None."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
     opening = _OPENING_PHRASE.match(stripped)
-    start = opening.end() if opening else 0
-    name = _LEADING_NAME.match(stripped, start) or _LEADING_SURNAME.match(stripped, start)
-    return (offset + name.start(), offset + name.end()) if name else None
+    name = _name_at(stripped, opening.end() if opening else 0)
+    return (offset + name[0], offset + name[1]) if name else None
 
 
 # A subject of common nouns speaking: "The committee said", "A local monitor reported"

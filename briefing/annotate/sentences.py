@@ -69,8 +69,10 @@ _MAYBE_GLUED = re.compile(r"\.[A-Z]")
 # couple", "The 23-year-old", "The Syrian government"), not a title ("heed The Mail on
 # Sunday", "her film The Croods"); a pronoun before a lower-case word. The word before is
 # written in lower case: a headline in title case ("Apple Improved Its Keyboard") runs on.
+# The space first and the look-behind after it: the search then skips to spaces (a pattern
+# opening with a look-behind is tried at every character: 9 of 22 µs of splitting prose).
 _RUN_ON = re.compile(
-    r"(?<=[a-z]) (?=The\s+(?:[a-z\d]|[A-Z][a-z]+(?:an|ish|ese|i)\s+[a-z])"
+    r" (?<=[a-z] )(?=The\s+(?:[a-z\d]|[A-Z][a-z]+(?:an|ish|ese|i)\s+[a-z])"
     r"|(?:They|He|She|It|Its|His|Their)\s+[a-z])"
 )
 _BEFORE_A_NAME = frozenset(

@@ -6,6 +6,8 @@ the corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,7 @@ from briefing.corroborate.words import NAME_WEIGHT
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+    from scipy import sparse
 
 # Past this many sentences sharing a word, pairing all of them would cost the square of
 # the corpus; see candidate_pairs.
@@ -92,6 +95,7 @@ def candidate_pairs(
     vocabulary = len(opens)
     common_keys = np.sort((xs[common] * vocabulary + word_of[common]) * 2 + held[common])
     most_common = np.bincount(xs[common], minlength=size) * NAME_WEIGHT * _COMMON_SHARE
+    common_words = _CommonWords(common_keys, vocabulary, size)
     # Entry flags: 1 the word weighs as a name, 2 it is common, 4 it is a rare name, 8 the
     # sentence holds it as a name.
     # (as bytes throughout: integer arithmetic on the flags made words-long int64 arrays)
@@ -131,60 +135,72 @@ def candidate_pairs(
             most = np.minimum(most_common[first], most_common[second])
             able = rare + most >= _MIN_ANCHORED_WEIGHT
             anchored, rare, first, second = anchored[able], rare[able], first[able], second[able]
-            total = rare + _common_shared(common_keys, vocabulary, size, first, second)
+            total = rare + _common_shared(common_words, first, second)
             proposed[anchored[total >= _MIN_ANCHORED_WEIGHT]] = True
         chosen = pairs[starts][proposed]
         yield chosen // size, chosen % size
 
 
+@dataclass(frozen=True)
+class _CommonWords:
+    """Each sentence's common words, as sorted (sentence, word, whether it names) `keys`
+    (`size` sentences, `vocabulary` words), read by every batch of candidate_pairs."""
+
+    keys: NDArray[np.int64]
+    vocabulary: int
+    size: int
+
+    @cached_property
+    def rows(self) -> NDArray[np.int64]:
+        """Where each sentence's keys start (and, last, where they end)."""
+        import numpy as np
+
+        # (sentence, word) keys hold 2 places.
+        return np.searchsorted(self.keys, np.arange(self.size + 1) * self.vocabulary * 2)
+
+    @cached_property
+    def table(self) -> sparse.csr_array:
+        """The keys as sparse rows of sentences, columns of words."""
+        import numpy as np
+        from scipy import sparse
+
+        return sparse.csr_array(
+            (np.ones(len(self.keys), dtype=bool), self.keys // 2 % self.vocabulary, self.rows),
+            shape=(self.size, self.vocabulary),
+        )
+
+    def held(self, sentence: NDArray[np.int64], word: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Whether each sentence holds its word among its common words."""
+        import numpy as np
+
+        if len(word) > _LOOKUPS_IN_ROWS:
+            # Searched in the sentence's own row (a few keys, near each other in memory): a
+            # search of the whole table missed the processor's caches at every step, a
+            # third of finding the candidate pairs of a distinct 1,000.
+            return np.asarray(self.table[sentence, word], dtype=bool)
+        keys = self.keys
+        wanted = (sentence * self.vocabulary + word) * 2
+        at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+        return keys[at] // 2 == wanted // 2 if len(keys) else np.zeros(len(word), bool)
+
+
 def _common_shared(
-    keys: NDArray[np.int64],
-    vocabulary: int,
-    size: int,
-    first: NDArray[np.int64],
-    second: NDArray[np.int64],
+    common: _CommonWords, first: NDArray[np.int64], second: NDArray[np.int64]
 ) -> NDArray[np.float64]:
     """The weight of the common words each pair of sentences (first, second) shares, at
-    _COMMON_SHARE of what they weigh in the first: each of the first's (sentence, word,
-    whether it names) `keys` looked up under the second (`size` sentences in all)."""
+    _COMMON_SHARE of what they weigh in the first: each of the first's common words
+    looked up under the second."""
     import numpy as np
 
-    # Each sentence's keys, a row: (sentence, word) keys hold 2 places.
-    rows = np.searchsorted(keys, np.arange(size + 1) * vocabulary * 2)
+    keys, rows = common.keys, common.rows
     low = rows[first]
     many = rows[first + 1] - low
     pair = np.repeat(np.arange(len(first)), many)
     mine = keys[np.repeat(low - np.cumsum(many) + many, many) + np.arange(len(pair))]
-    word = mine // 2 % vocabulary
-    held = _held(keys, vocabulary, rows, second[pair], word)
+    word = mine // 2 % common.vocabulary
+    held = common.held(second[pair], word)
     weights = np.where(mine % 2, NAME_WEIGHT, 1.0) * _COMMON_SHARE
     return np.bincount(pair, weights=np.where(held, weights, 0.0), minlength=len(first))
-
-
-def _held(
-    keys: NDArray[np.int64],
-    vocabulary: int,
-    rows: NDArray[np.int64],
-    sentence: NDArray[np.int64],
-    word: NDArray[np.int64],
-) -> NDArray[np.bool_]:
-    """Whether each sentence holds its word among its `keys` (each sentence's `rows`)."""
-    import numpy as np
-
-    if len(word) > _LOOKUPS_IN_ROWS:
-        # Searched in the sentence's own row (a few keys, near each other in memory): a
-        # search of the whole table missed the processor's caches at every step, a third
-        # of finding the candidate pairs of a distinct 1,000.
-        from scipy import sparse
-
-        table = sparse.csr_array(
-            (np.ones(len(keys), dtype=bool), keys // 2 % vocabulary, rows),
-            shape=(len(rows) - 1, vocabulary),
-        )
-        return np.asarray(table[sentence, word], dtype=bool)
-    wanted = (sentence * vocabulary + word) * 2
-    at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    return keys[at] // 2 == wanted // 2 if len(keys) else np.zeros(len(word), bool)
 
 
 # Past this many words looked up, they are looked up in sparse rows (scipy: a run this

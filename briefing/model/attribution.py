@@ -9,8 +9,10 @@ from functools import lru_cache
 
 from briefing.annotate import Sentence
 from briefing.annotate.coreference import leaves_quote_open
+from briefing.annotate.dates import MONTH_NAME
 from briefing.ascii_text import sentence_words
 from briefing.model.clauses import (
+    AUXILIARIES,
     main_clause_opening,
     main_clause_passive,
     opening_phrase_end,
@@ -60,24 +62,25 @@ _TRAILING_ADVERB = re.compile(
 )
 # "according to local media on Tuesday", "said the ministry late on Friday", "according to
 # The National on August 31st": when it was said is not part of the name.
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TRAILING_TIME = re.compile(
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|last\s+night"
     r"|this\s+(?:morning|afternoon|evening|week)"
-    rf"|(?-i:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{_MONTH}))$",
+    rf"|(?-i:{MONTH_NAME})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:{MONTH_NAME}))$",
     re.IGNORECASE,
 )
 # "employees were told": a passive names who heard it, not who said it.
 _PASSIVE = re.compile(r"\s(?:was|were|is|are|been|be|being|get|got)$", re.IGNORECASE)
 # "..., said Derek Scissors, a scholar at ..." / "..., said the minister." Not "told": what
 # follows it is who heard ("Al Sharaa, who became ... in 1967, told the UNGA, ...").
+_INVERTED_VERBS = ("said", "says", "added", "warned")
+_INVERTED_WORDS = frozenset(_INVERTED_VERBS)  # (the sentence's words: a screen)
 _SPEAKER_INVERTED = re.compile(
-    r",\s+(?:said|says|added|warned)\s+(?P<who>(?:the\s+)?(?:"
+    rf",\s+(?:{'|'.join(_INVERTED_VERBS)})\s+(?P<who>(?:the\s+)?(?:"
     + _INITIALISM
     + r"|[^,;:\"“”‘’()]){2,60}?)\s*(?:[,.;]|$)"
 )
-_INVERTED_VERBS = frozenset(("said", "says", "added", "warned"))
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 # A clause, then the speaker's: "His death came after the Israeli military (stated ...)"
 # ("known as", "such as" name, they open no clause).
@@ -88,10 +91,6 @@ _SPEAKER_AFTER_CLAUSE = re.compile(
     r"(?<!\bknown)(?<!\bsuch)(?<!\bsame)\s+(?:as|while|when|after|because|until)\s+"
     r"(?P<who>(?:the\s+|a\s+|an\s+)?[A-Z].*)$"
 )
-# What follows an inverted "said" is its clause, not who said it, when a verb stands past
-# its first word: "..., said Dagalo took the oath of office in Nyala", "..., said most of
-# the casualties were reported in Samangan province".
-_FINITE = frozenset("is are was were has have had will would".split())
 # Every pattern above holds a verb of speech (or "according") as written and as a whole
 # word (after a space, before a word's end): a sentence whose words hold none is not
 # searched (the patterns try a speaker's span at every position). Its words are split
@@ -139,7 +138,7 @@ def find_attribution(text: str) -> Attribution | None:
         *((_ACCORDING_TO,) if "according to" in text else ()),
         _SPEAKER_AFTER,
         _SPEAKER_FIRST,
-        *(() if _INVERTED_VERBS.isdisjoint(words) else (_SPEAKER_INVERTED,)),
+        *(() if _INVERTED_WORDS.isdisjoint(words) else (_SPEAKER_INVERTED,)),
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -185,8 +184,12 @@ def find_attribution(text: str) -> Attribution | None:
 
 
 def _holds_a_verb(who: str) -> bool:
+    """Whether an event verb or an auxiliary stands past the first word of what follows an
+    inverted "said": then it is its clause, not who said it ("..., said Dagalo took the
+    oath of office in Nyala", "..., said most of the casualties were reported in ...").
+    (Not an "-ed" word, as `subject_end` takes: "..., said Hamas's armed wing".)"""
     verbs = event_verbs()
-    return any(word in _FINITE or word in verbs for word in who.split()[1:])
+    return any(word in AUXILIARIES or word in verbs for word in who.split()[1:])
 
 
 # A speaker's words at most; a list of several ("X, Y and Z said") may take more.
@@ -216,16 +219,17 @@ def _names_listed_before(text: str, start: int, who: str) -> str | None:
 # "according to a statement posted on Telegram": a document, not who says it; its author
 # ("a statement by the RSF") does, or else the sentence's subject ("The RSF denied ...,
 # according to a statement posted on Telegram").
+_DOCUMENT_NOUNS = r"statement|report|post|video|communiqu[eé]|release|tweet|message|letter"
 _DOCUMENT = re.compile(
-    r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|video"
-    r"|communiqu[eé]|release|tweet|message|letter)s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
+    r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_DOCUMENT_NOUNS})s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
     re.IGNORECASE,
 )
 # "according to the U.S. Central Command's social media", "the ministry's statement": its
 # owner says it.
 _OWNED_DOCUMENT = re.compile(
-    r"^(?P<author>.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:statement|report|post|video"
-    r"|communiqu[eé]|release|tweet|message|letter|social\s+media|account|channel|website)s?$",
+    r"^(?P<author>.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_DOCUMENT_NOUNS}|social\s+media|account|channel|website)s?$",
     re.IGNORECASE,
 )
 _CAPITAL = re.compile(r"\b[A-Z]")
@@ -261,12 +265,12 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
-        acting = acting_subject(sentence.text) if _REFERRING_GROUP.match(who or "") else None
         if who is not None and _PRONOUN.match(who):
             who = last_person if who in ("he", "she") else last_named
         elif who is not None and _REFERRING_GROUP.match(who):
             # "..., the group said": the group the sentence acts through ("Hezbollah has
             # confirmed ..., the group announced"), else the last one named.
+            acting = acting_subject(sentence.text)
             if acting and not _REFERRING_GROUP.match(acting):
                 last_group = acting
             who = last_group or who
@@ -320,17 +324,17 @@ def _quote_goes_on(
 
 
 # A group referred back to by its kind, naming no one: "..., the group said".
-_REFERRING_GROUP = re.compile(r"^the\s+(?:group|movement|militia|organi[sz]ation)$", re.IGNORECASE)
+_GROUP_NOUNS = r"group|movement|militia|organi[sz]ation"
+_REFERRING_GROUP = re.compile(rf"^the\s+(?:{_GROUP_NOUNS})$", re.IGNORECASE)
 # (What a group acting as a subject holds: only such a sentence's subject is read.)
-_GROUP_WORD = re.compile(r"\b(?:group|movement|militia|organi[sz]ation)\b")
+_GROUP_WORD = re.compile(rf"\b(?:{_GROUP_NOUNS})\b")
 # A speaker that is a group: a plural noun ("witnesses", "officials") or an organisation,
 # also by its name's head noun ("the regional Prosecutor's Office") and before its
 # abbreviation ("The Israel Defense Forces (IDF)").
 _GROUP = re.compile(
-    r"(?:\b(?:[a-z]+s|ministry|army|military|government|agency|office|group|council|"
-    r"command|police|monitor|observatory)|\b(?:Forces|Brigades?|Corps|Guards?|Units?"
-    r"|Office|Ministry|Administration|Committee|Service|Department|Agency|Council|Command"
-    r"|Network|Police|Army|Military|Government|Commission|Authority|Observatory))"
+    r"\b(?:[a-z]+s|group|monitor|(?i:ministry|army|military|government|agency|office|"
+    r"council|command|police|observatory)|Forces|Brigades?|Corps|Guards?|Units?"
+    r"|Administration|Committee|Service|Department|Network|Commission|Authority)"
     r"(?:\s*\([^()]*\))?$",
 )
 # "Biden spoke ...", "Ukrainian President Volodymyr Zelenskyy confirmed ...": a sentence

@@ -17,6 +17,7 @@ from statistics import median_high
 
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened, fold
+from briefing.ascii_text import sentence_words
 from briefing.model.clauses import main_verb
 from briefing.model.words import _lines, event_verbs, names_an_event_verb
 
@@ -284,8 +285,7 @@ def tells_what_did_not_happen(text: str) -> bool:
     said it has not withdrawn": the saying happened)."""
     # (each needs one of `_ABSENCE` after its verb: a sentence holding none is not read for
     # its main verb, a third of judging whether a sentence tells an event)
-    folded = fold(text)
-    if not any(word in folded for word in _ABSENCE):
+    if _ABSENCE.isdisjoint(sentence_words(text)):
         return False
     verb, following, third = main_verb(text)
     # "The army provided no evidence": the same absence told in the simple past.
@@ -296,8 +296,12 @@ def tells_what_did_not_happen(text: str) -> bool:
 
 
 _GAVE = frozenset({"made", "gave", "given", "offered", "issued", "provided"})
-# The words telling an absence above ("not" holds "no").
-_ABSENCE = ("no", "yet", "never")
+# The words telling an absence above, as `main_verb` lower-cases them ("Not", "NOT").
+_ABSENCE = frozenset(
+    spelling
+    for word in ("no", "not", "yet", "never")
+    for spelling in (word, word.capitalize(), word.upper())
+)
 
 
 def judges_or_describes(text: str) -> bool:

@@ -84,7 +84,7 @@ _CONDITIONS = frozenset("if unless although though whether once".split())
 
 
 # Verbs that end a subject besides the event verbs: auxiliaries and speech.
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     "is are was were has have had will would can could may might must did does do "
     "said says told added warned called urged".split()
 )
@@ -107,7 +107,7 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
         if not word[:1].islower():
             continue
         bare = word.strip(",;:").lower()
-        if (bare in verbs or bare in _AUXILIARIES or bare.endswith("ed")) and (
+        if (bare in verbs or bare in AUXILIARIES or bare.endswith("ed")) and (
             # "The attack marks ...": a noun; "This marks ..." (a verb of `also`) is a verb
             bare in also or words[n - 1].strip(",;:").lower() not in _DETERMINERS
         ):
