@@ -292,7 +292,7 @@ _PERSON_AFTER = lazy_compile(
 # people counted by their nationality (a count, not a year or a date's day: "In 2019, US
 # forces", "2025-09-10 Poland", "Article 4, Polish ...").
 _COUNT_BEFORE = lazy_compile(
-    r"(?:(?<![\d,.-])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|\b(?i:one|two|three|four|five|six|"
+    r"(?:(?<![\w,.-])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*|\b(?i:one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions|several|many|"
     r"some|fellow))(?:\s+of)?\s+$"
 )
