@@ -71,11 +71,24 @@ def build_model(
     undated = index.tagging_days if tagger.time_bounded else {}
     days = {id(index.articles[i]): day for i, day in undated.items()}
     mentions = mentions_of(tagger, others, settled, days)
-    # An attack told naming no one is the pane's of the actor blamed for it just after.
-    blamed = blamed_attacks(index, list(named), mentions)
-    if blamed:
-        for actor, sids in blamed.items():
-            named[actor] = sorted({*named[actor], *sids}, key=index.order.__getitem__)
+    # An attack told with no one acting is the pane's of the actor blamed for it just after.
+    blamed = blamed_attacks(index, [*named, *(other.id for other in others)], mentions)
+    told: dict[str, set[str]] = {}  # (one naming an actor is in its pane already)
+    for sid, actor in blamed.items():
+        if not index.sentences[sid].actors:
+            told.setdefault(actor, set()).add(sid)
+
+    def with_told(actor: str, sids: Sequence[str]) -> list[str]:
+        return sorted({*sids, *told[actor]}, key=index.order.__getitem__)
+
+    for actor in told.keys() & named.keys():
+        named[actor] = with_told(actor, named[actor])
+    others = [
+        replace(other, sentence_ids=tuple(with_told(other.id, other.sentence_ids)))
+        if other.id in told
+        else other
+        for other in others
+    ]
     actors = [
         PaneActor(spec.id, spec.name, spec.colour, tuple(named[spec.id]), sentences)
         for spec in profile.actors
@@ -84,7 +97,7 @@ def build_model(
     on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
     stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
-    lines = pane_lines(index, [*actors, *others], mentions, off_period)
+    lines = pane_lines(index, [*actors, *others], mentions, off_period, blamed)
     advance(Stage.COMPARE, len(articles), len(articles))
     panes = [*actors, *(pane for pane in others if lines[pane.id])]
     briefs: list[ActorBrief] = []

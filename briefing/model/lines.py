@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -259,10 +259,14 @@ class Line:
 
 
 def pane_lines(
-    index: Index, panes: Sequence[PaneActor], mentions: Mentions, off_period: frozenset[str]
+    index: Index,
+    panes: Sequence[PaneActor],
+    mentions: Mentions,
+    off_period: frozenset[str],
+    blamed: Mapping[str, str],
 ) -> dict[str, tuple[tuple[Line, tuple[str, ...]], ...]]:
     """Pane id -> its lines (reading order), each with the names of the other actors it
-    names. A report goes to the one pane it is about."""
+    names. A report goes to the one pane it is about. `blamed`: `blamed_attacks`."""
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
@@ -274,23 +278,22 @@ def pane_lines(
             report = index.corroboration.report_of[members[0]].id
             candidates.setdefault(report, []).append(pane.id)
     about: dict[str, str | None] = {}
-    # An attack told with no one acting ("40 people were killed in a drone strike on a
-    # funeral outside the army-held city") is about the actor the next sentence blames for
-    # it ("They blamed the RSF for Monday's attack"), a pane that may not name it.
+    # An attack told with no one acting is about the actor blamed for it (`blamed_attacks`),
+    # a pane that may not name it.
     for pane in panes:
         for members, stated in list(per_pane[pane.id].items()):
             report = index.corroboration.report_of[members[0]].id
             if report in about:
                 continue
-            blamed = blamed_actor(index, stated, candidates[report], mentions)
-            if blamed is not None and blamed in per_pane:
-                about[report] = blamed
-                if blamed not in candidates[report]:
-                    candidates[report].append(blamed)
-                    per_pane[blamed][members] = stated
-                elif blamed != pane.id:
+            whom = blamed.get(stated.id)
+            if whom is not None and whom in per_pane:
+                about[report] = whom
+                if whom not in candidates[report]:
+                    candidates[report].append(whom)
+                    per_pane[whom][members] = stated
+                elif whom != pane.id:
                     # The blamed pane has copies of its own: its line cites these too.
-                    _join(index, per_pane[blamed], report, members)
+                    _join(index, per_pane[whom], report, members)
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
     located = _located(mentions, [(pane.id, pane.name) for pane in panes])
     for pane in panes:
@@ -374,35 +377,46 @@ _TOLD_ATTACK = Screened(
 _BLAME_WITHIN = 3
 
 
-def blamed_attacks(
-    index: Index, actor_ids: Sequence[str], mentions: Mentions
-) -> dict[str, list[str]]:
-    """Actor id -> the sentences telling an attack that name no actor of `actor_ids` (a
-    lede: "At least 13 people have been killed after a drone strike on a house ..."),
-    blamed on the actor in one of the next sentences of its paragraph run, before any
-    other sentence names an actor ("..., the medics say the RSF carried out the attack"):
-    a copy of the story's main event no pane would otherwise show."""
-    blamed: dict[str, list[str]] = {}
+def blamed_attacks(index: Index, actor_ids: Sequence[str], mentions: Mentions) -> dict[str, str]:
+    """Sentence id -> the actor of `actor_ids` blamed for the attack it tells with no one
+    acting, in one of the next sentences of its paragraph run before any other sentence
+    names an actor ("..., the medics say the RSF carried out the attack"): a sentence
+    naming no actor ("At least 13 people have been killed after a drone strike on a
+    house ...": a copy of the story's main event no pane would otherwise show), or one
+    whose main clause is a passive naming none as acting ("At least 30 people were killed
+    in a drone strike outside the army-held town of Kadugli")."""
+    blamed: dict[str, str] = {}
     for annotated in index.annotated:
         article = index.articles[annotated.id]
         sentences = annotated.sentences
         # Read from the blaming sentences back (few sentences blame: most are passed over
         # by `_blamed_in`'s screens for its verbs).
         for m, blaming in enumerate(sentences):
-            if not blaming.actors or blaming.kind != "body":
-                continue
             whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
             if whom is None:
                 continue
-            told = []
             for before in reversed(sentences[max(0, m - _BLAME_WITHIN) : m]):
-                if before.actors or before.kind != blaming.kind:
+                if before.kind != blaming.kind:
+                    break
+                if before.actors:
+                    if _none_acting(index, before, actor_ids, mentions):
+                        blamed.setdefault(before.id, whom)
                     break
                 if _TOLD_ATTACK.search(before.text):
-                    told.append(before.id)
-            if told:
-                blamed.setdefault(whom, []).extend(reversed(told))
+                    blamed.setdefault(before.id, whom)
     return blamed
+
+
+def _none_acting(
+    index: Index, sentence: Sentence, actor_ids: Sequence[str], mentions: Mentions
+) -> bool:
+    """Whether `sentence` tells what it tells in a passive naming no actor as acting or
+    speaking ("... were killed in a drone strike outside the army-held town of Kadugli")."""
+    told = _told(index, sentence, None)
+    article = index.articles[sentence.article_id]
+    return main_clause_passive(told.event) and not named_actor(
+        told.event, told.speaker, actor_ids, lambda text: mentions(text, article), Depth.SPEAKS
+    )
 
 
 def _blamed_in(
@@ -431,28 +445,6 @@ def _named_in(
     chooses by place, or None."""
     found = {a: at for a, at in named(text).items() if a in actor_ids}
     return pick(found, key=found.__getitem__) if found else None
-
-
-def blamed_actor(
-    index: Index, stated: Sentence, candidates: Sequence[str], mentions: Mentions
-) -> str | None:
-    """The actor the sentence after `stated` blames for the attack `stated` tells with no
-    one acting (a passive without an agent, no actor speaking), or None."""
-    article = index.annotated_by_id[stated.article_id].sentences
-    place = int(stated.id.rpartition(".s")[2])  # 1-based: the next sentence's index
-    if place >= len(article) or article[place].kind != stated.kind:
-        return None
-    blame = _BLAMES.search(article[place].text)
-    if blame is None:
-        return None
-    told = _told(index, stated, None)
-    source = index.articles[stated.article_id]
-    if not main_clause_passive(told.event) or named_actor(
-        told.event, told.speaker, candidates, lambda text: mentions(text, source), Depth.SPEAKS
-    ):
-        return None
-    found = mentions(blame["whom"], source)
-    return min(found, key=found.__getitem__) if found else None
 
 
 def report_actor(index: Index, report: str, candidates: Sequence[str], mentions: Mentions) -> str:
