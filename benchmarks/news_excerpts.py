@@ -10,10 +10,11 @@ when the excerpt opens on the body), its publication day (from a date row, a dat
 names; shown when the page names it as its own: a desk credit, a name row, a dateline credit).
 A page whose file is missing or no longer opens as labelled is skipped.
 
-Printed per folder, then for the tuning folders (qa-pages, qa-pages2, qa-pages3) and the
-held-out ones (qa-pages4, 5, 6), each measure over the pages that show the value (right /
-wrong / missing) and over those that do not (given: a title or outlet there is wrong, a date
-right only when it is the day the URL or story tells):
+Printed per folder, then for the tuning folders (qa-pages, qa-pages2, qa-pages3), the
+held-out ones (qa-pages4, 5, 6) and the held-out pages of web sites no tuning page is from
+(15 of the 88 are from such a site: outlets carry several stories), each measure over the
+pages that show the value (right / wrong / missing) and over those that do not (given: a
+title or outlet there is wrong, a date right only when it is the day the URL or story tells):
 - title: right when it is the headline give or take a site's name beside it (fit_headlines'
   is_headline);
 - date: right when the published day is the labelled one;
@@ -72,6 +73,7 @@ from extraction import outlet_names_site  # noqa: E402
 from fit_headlines import _folded_title, is_headline  # noqa: E402
 
 from briefing.extract import Article, extract_article  # noqa: E402
+from briefing.extract.metadata import site_label  # noqa: E402
 
 LABELS = REPO / "benchmarks" / "news_excerpts.json"
 DEFAULT_PAGES = Path("/work")
@@ -132,6 +134,12 @@ def judge(text: str, label: dict) -> tuple[list[Verdict], bool]:
     return verdicts, any(MARKER.search(part) for part in shown)
 
 
+def _site(label: dict) -> str:
+    """The web site a labelled page came from: its URL's registrable name."""
+    host = label["url"].split("://", 1)[-1].split("/", 1)[0]
+    return site_label(host)
+
+
 def count_line(verdicts: list[Verdict], measure: str) -> str:
     shown = Counter(v.outcome for v in verdicts if v.measure == measure and v.shown)
     hidden = Counter(v.outcome for v in verdicts if v.measure == measure and not v.shown)
@@ -151,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))
     by_folder: dict[str, list[Verdict]] = {}
+    by_site: dict[str, list[Verdict]] = {}  # of the held-out folders' pages
     skipped = 0
     leaked: list[str] = []
     for label in labels["pages"]:
@@ -163,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         if marker_shown:
             leaked.append(f"{label['folder']}/{label['page']}")
         by_folder.setdefault(label["folder"], []).extend(verdicts)
+        if label["folder"] in labels["split"]["held_out"]:
+            by_site.setdefault(_site(label), []).extend(verdicts)
         for v in verdicts if args.verbose else []:
             if v.outcome in ("wrong", "missing"):
                 print(f"  {v.measure} {v.outcome}: {label['folder']}/{label['page']}")
@@ -177,6 +188,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name} ({len(verdicts) // len(MEASURES)} pages)")
         for measure in MEASURES:
             print("  " + count_line(verdicts, measure))
+    # Outlets carry several stories: held out by site, no site of a tuning folder's page.
+    tuned = {
+        _site(label) for label in labels["pages"] if label["folder"] in labels["split"]["tune"]
+    }
+    unseen = [v for site, verdicts in by_site.items() if site not in tuned for v in verdicts]
+    print(f"held_out, sites not in tune ({len(unseen) // len(MEASURES)} pages)")
+    for measure in MEASURES:
+        print("  " + count_line(unseen, measure))
     print(f"date marker lines shown in a title or text: {len(leaked)} pages {' '.join(leaked)}")
     return 0
 
