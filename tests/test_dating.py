@@ -1030,38 +1030,35 @@ Ambassador Katarina Mathernova strongly condemned the strike.
     assert _line_date(index, "same.txt", "Ambassador Katarina") == "2025-08-27"
 
 
+def _stated_and_credited(folder: Path, sentence: str) -> tuple[Index, Sentence, Sentence]:
+    """An index of two copies of `sentence`: one as it stands, one credited to "Syrian
+    officials"; with each copy's body sentence."""
+    opening = f"{sentence[0].upper()}{sentence[1:]}"
+    index = _index(
+        folder,
+        {
+            "a.txt": f" date 2025-11-28 Raid\n\nRaid\n\n{opening}\n",
+            "b.txt": f" date 2025-11-28 Raid\n\nRaid\n\nSyrian officials said {sentence}\n",
+        },
+    )
+    stated, other = (
+        next(s for s in index.sentences.values() if s.article_id == article and s.kind == "body")
+        for article in ("a0", "a1")
+    )
+    return index, stated, other
+
+
 def test_a_named_subjects_response_borrows_no_other_copys_source(tmp_path: Path) -> None:
     # The Beit Jinn QA pages': "The Syrian foreign ministry condemned ... (Syrian officials
     # and local residents)", the source another copy of the report named.
     condemned = "the Syrian foreign ministry condemned the raid on Beit Jinn as a war crime."
-    index = _index(
-        tmp_path,
-        {
-            "a.txt": f" date 2025-11-28 Raid\n\nRaid\n\n{condemned[0].upper()}{condemned[1:]}\n",
-            "b.txt": f" date 2025-11-28 Raid\n\nRaid\n\nSyrian officials said {condemned}\n",
-        },
-    )
-    stated, other = (
-        next(s for s in index.sentences.values() if s.article_id == article and s.kind == "body")
-        for article in ("a0", "a1")
-    )
-    members = (stated.id, other.id)
+    index, stated, other = _stated_and_credited(tmp_path, condemned)
     assert index.speakers[other.id] == "Syrian officials"
-    assert make_line(index, stated.id, members, frozenset(), stated).speaker is None
+    assert make_line(index, stated.id, (stated.id, other.id), frozenset(), stated).speaker is None
     # An event, even one a named subject does, is told on the account of the copy naming
     # one (the Sanaa QA pages': "Israeli strikes on Sanaa killed ... (Houthi-run health
     # ministry and government officials)").
     killed = "Israeli strikes on the village of Beit Jinn killed 13 people, two of them children."
-    index = _index(
-        tmp_path,
-        {
-            "a.txt": f" date 2025-11-28 Raid\n\nRaid\n\n{killed}\n",
-            "b.txt": f" date 2025-11-28 Raid\n\nRaid\n\nSyrian officials said {killed}\n",
-        },
-    )
-    stated, other = (
-        next(s for s in index.sentences.values() if s.article_id == article and s.kind == "body")
-        for article in ("a0", "a1")
-    )
+    index, stated, other = _stated_and_credited(tmp_path, killed)
     line = make_line(index, stated.id, (stated.id, other.id), frozenset(), stated)
     assert line.speaker == "Syrian officials"
