@@ -90,6 +90,15 @@ from briefing.profile import load_profile
         ("The first reports of a ground attack came from Smirnov on Tuesday.", None),
         ("The US president has agreed to say hello to interim Syrian President al-Sharaa.", None),
         ("The ministry reports that five were killed.", "The ministry"),
+        # "reports" after a verb is what was denied, not who speaks.
+        ("Ukraine on Wednesday denied reports that Russian forces captured the city.", None),
+        ("The army dismissed the reports that the town had fallen.", None),
+        # After a determiner a speech word is an adjective: "the reported crackdown".
+        (
+            "In response to the reported crackdown on protests, the council declared in a "
+            "statement that the authority has uncovered its oppressive nature.",
+            None,
+        ),
         # A list of speakers opening the sentence is theirs, not its last two's.
         (
             "The Russian Ministry of Defense, the Investigative Committee and the Ombudsman "

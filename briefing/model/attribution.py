@@ -108,6 +108,15 @@ _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 # "X announced a “state of emergency” in the country and said ...": a second verb of the
 # sentence's own subject; what stands between the quote and "and said" is no speaker.
 _COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
+# "Ukraine on Wednesday denied reports that Russian forces captured the city": "reports"
+# after a verb is a noun, the object (a denial cut to "Russian forces
+# captured the city" said the opposite); "The ministry reports that ..." speaks.
+_REPORTS_OBJECT = re.compile(r"\b(?:[a-z]+ed|denies|dismisses|rejects|refutes|confirms)$")
+# "In response to the reported crackdown, ...": after a determiner the word is an
+# adjective or a noun, no verb of speech.
+_DETERMINER_END = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|their|his|her|our|such)$", re.IGNORECASE
+)
 # "The US president has agreed to say hello to ...": what someone is to say is not said.
 _INFINITIVE = re.compile(r"\bto$", re.IGNORECASE)
 
@@ -153,6 +162,10 @@ def find_attribution(text: str) -> Attribution | None:
                 continue
             if pattern is _SPEAKER_INVERTED and _holds_a_verb(who):
                 continue
+            if _DETERMINER_END.search(who) or (
+                match.group(0).endswith("reports") and _REPORTS_OBJECT.search(who)
+            ):
+                continue  # "Ukraine denied reports that ...": the reports are not Ukraine's
             start = match.start()
             if (
                 pattern is _SPEAKER_FIRST
