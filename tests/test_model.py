@@ -242,6 +242,14 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The ministry",
         ),
         (
+            # The speaker goes on as "they": cut off, the pronoun would stand for nobody.
+            "Interior Ministry officials said the protests were driven by separatist rhetoric, "
+            "and they accused the remnants of the former regime of exploiting public anger.",
+            "Interior Ministry officials said the protests were driven by separatist rhetoric, "
+            "and they accused the remnants of the former regime of exploiting public anger.",
+            "Interior Ministry officials",
+        ),
+        (
             # The speaker's second account, with no subject of its own, is cut off.
             "The official said a few Hezbollah fighters were also wounded in Syria when the "
             "pagers they were carrying exploded, and said it was believed to be an Israeli "
