@@ -349,6 +349,12 @@ def test_themain_clause_opening_skips_an_opening_phrase() -> None:
     assert main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
     assert main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
     assert main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
+    # A name's apposition belongs to the opening phrase: "head of ..." is no subject.
+    text = (
+        "Responding to a call by Sheikh Ghazal Ghazal, head of the Supreme Alawite Islamic "
+        "Council, thousands of Syrians took to the streets."
+    )
+    assert main_clause_opening(text).startswith("thousands of Syrians")
     # A leading condition is not the main clause: its subject is not the line's.
     quote = "“If Hezbollah violates the agreement and tries to rearm, we will attack.”"
     assert main_clause_opening(quote).startswith("we will attack")
