@@ -633,7 +633,10 @@ class _OtherMatcher:
             elif _NEWS_SOURCE_WORDS.intersection(words):
                 continue  # a monitor or a news outlet reports; it is a source, not an actor
             elif len(words) >= 2 and _ORG_HEADS.intersection(words):
-                found.append((name, match.group("acronym")))
+                acronym = match.group("acronym")
+                # "United Nations Children’s Fund (UNICEF)" is the known body "UNICEF"
+                # names elsewhere: one actor, not two.
+                found.append((KNOWN_BODIES.get(acronym or "", name), acronym))
         return found
 
 
