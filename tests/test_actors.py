@@ -1208,3 +1208,10 @@ def test_a_speaker_of_common_nouns_who_is_no_actor_leads_the_sentence() -> None:
     assert actors["The group said that the attack had caused widespread displacement."] == ()
     # A document's words go on about the side it speaks of.
     assert actors["The statement also said that the attack went on for hours."] == ("rsf",)
+
+
+def test_post_before_a_name_tells_a_time_not_its_actor() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    text = "The discrepancy highlights the polarized narratives of unrest in post-Assad Syria."
+    assert "assad" not in tagger.tag(text)
+    assert "assad" in tagger.tag("Unrest followed the fall of Assad.")
