@@ -730,6 +730,16 @@ def test_other_actors_leave_out_sources_and_based_in_places() -> None:
     assert others["Syrian National Army"].sentence_ids == ("a1.s4", "a1.s5")
 
 
+def test_a_body_spelled_out_with_a_known_acronym_is_the_known_body() -> None:
+    sentences = [
+        ("a1.s1", "The United Nations Children’s Fund (UNICEF) said ten children were killed."),
+        ("a1.s2", "UNICEF urged all parties to halt attacks."),
+    ]
+    others = {o.name: o for o in find_other_actors(sentences, load_profile("sudan"))}
+    assert "United Nations Children’s Fund" not in others
+    assert others["UNICEF"].sentence_ids == ("a1.s1", "a1.s2")
+
+
 def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -> None:
     sentences = [
         ("a1.s1", "The Liberian-flagged, Greek-operated vessel was hit by grenades."),
@@ -1198,3 +1208,10 @@ def test_a_speaker_of_common_nouns_who_is_no_actor_leads_the_sentence() -> None:
     assert actors["The group said that the attack had caused widespread displacement."] == ()
     # A document's words go on about the side it speaks of.
     assert actors["The statement also said that the attack went on for hours."] == ("rsf",)
+
+
+def test_post_before_a_name_tells_a_time_not_its_actor() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    text = "The discrepancy highlights the polarized narratives of unrest in post-Assad Syria."
+    assert "assad" not in tagger.tag(text)
+    assert "assad" in tagger.tag("Unrest followed the fall of Assad.")

@@ -90,6 +90,15 @@ from briefing.profile import load_profile
         ("The first reports of a ground attack came from Smirnov on Tuesday.", None),
         ("The US president has agreed to say hello to interim Syrian President al-Sharaa.", None),
         ("The ministry reports that five were killed.", "The ministry"),
+        # "reports" after a verb is what was denied, not who speaks.
+        ("Ukraine on Wednesday denied reports that Russian forces captured the city.", None),
+        ("The army dismissed the reports that the town had fallen.", None),
+        # After a determiner a speech word is an adjective: "the reported crackdown".
+        (
+            "In response to the reported crackdown on protests, the council declared in a "
+            "statement that the authority has uncovered its oppressive nature.",
+            None,
+        ),
         # A list of speakers opening the sentence is theirs, not its last two's.
         (
             "The Russian Ministry of Defense, the Investigative Committee and the Ombudsman "
@@ -340,6 +349,12 @@ def test_themain_clause_opening_skips_an_opening_phrase() -> None:
     assert main_clause_opening("In a setback for Assad, rebels took Hama.").startswith("rebels")
     assert main_clause_opening("Rebels took Hama on Friday, residents said.").startswith("Rebels")
     assert main_clause_opening("Bombing killed five people, officials said.").startswith("Bombing")
+    # A name's apposition belongs to the opening phrase: "head of ..." is no subject.
+    text = (
+        "Responding to a call by Sheikh Ghazal Ghazal, head of the Supreme Alawite Islamic "
+        "Council, thousands of Syrians took to the streets."
+    )
+    assert main_clause_opening(text).startswith("thousands of Syrians")
     # A leading condition is not the main clause: its subject is not the line's.
     quote = "“If Hezbollah violates the agreement and tries to rearm, we will attack.”"
     assert main_clause_opening(quote).startswith("we will attack")

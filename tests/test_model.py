@@ -242,6 +242,14 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The ministry",
         ),
         (
+            # The speaker goes on as "they": cut off, the pronoun would stand for nobody.
+            "Interior Ministry officials said the protests were driven by separatist rhetoric, "
+            "and they accused the remnants of the former regime of exploiting public anger.",
+            "Interior Ministry officials said the protests were driven by separatist rhetoric, "
+            "and they accused the remnants of the former regime of exploiting public anger.",
+            "Interior Ministry officials",
+        ),
+        (
             # The speaker's second account, with no subject of its own, is cut off.
             "The official said a few Hezbollah fighters were also wounded in Syria when the "
             "pagers they were carrying exploded, and said it was believed to be an Israeli "
@@ -387,6 +395,25 @@ def test_he_is_the_person_who_condemned_in_the_sentence_before() -> None:
         "\u201cRussia wants exactly this kind of terror,\u201d he said.",
     )
     assert attribute_sentences(sentences)["a1.s2"] == "Ukrainian President Volodymyr Zelensky"
+
+
+def test_it_is_not_a_speaker_he_was_said_of() -> None:
+    sentences = _body_sentences(
+        "Dmytro Lykhovii, spokesman for the General Staff, told Interfax-Ukraine the situation "
+        "remains difficult.",
+        "He said logistical measures are being reinforced.",
+        "Ukraine's Defense Ministry, in a separate statement on Tuesday, also dismissed the "
+        "claims.",
+        "It said Moscow's assertions were based on staged videos.",
+    )
+    speakers = attribute_sentences(sentences)
+    assert speakers["a1.s2"] == "Dmytro Lykhovii"
+    assert speakers["a1.s4"] is None
+    # (An organisation named as a speaker stays "it".)
+    sentences = _body_sentences(
+        "The ministry said five were killed.", "It said the strikes hit a school."
+    )
+    assert attribute_sentences(sentences)["a1.s2"] == "The ministry"
 
 
 def test_he_is_the_person_named_after_an_opening_phrase() -> None:

@@ -145,7 +145,7 @@ class ActorTagger:
                 sentence, match.start, match.end
             ):
                 continue
-            if _hometown_before(sentence, match.start):
+            if _hometown_before(sentence, match.start) or _era_before(sentence, match.start):
                 continue
             hits = self.hits[match.phrase]
             for hit in hits:
@@ -243,6 +243,15 @@ _HOMETOWN_BEFORE = lazy_compile(
     r"\b(?:home\s*town|birthplace|native\s+(?:city|town|village))\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
 )
+
+
+def _era_before(sentence: str, start: int) -> bool:
+    """Whether the name at `start` names a time, not its actor: "unrest in post-Assad
+    Syria", "pre-Assad" (what came after or before them)."""
+    return sentence[max(0, start - 5) : start].lower().endswith(_ERA_PREFIXES)
+
+
+_ERA_PREFIXES = tuple(f"{word}{dash}" for word in ("post", "pre") for dash in "-‐‑")
 
 
 # Every `_HOMETOWN_BEFORE` holds one of these words: they are found by the string methods,
@@ -633,7 +642,10 @@ class _OtherMatcher:
             elif _NEWS_SOURCE_WORDS.intersection(words):
                 continue  # a monitor or a news outlet reports; it is a source, not an actor
             elif len(words) >= 2 and _ORG_HEADS.intersection(words):
-                found.append((name, match.group("acronym")))
+                acronym = match.group("acronym")
+                # "United Nations Children’s Fund (UNICEF)" is the known body "UNICEF"
+                # names elsewhere: one actor, not two.
+                found.append((KNOWN_BODIES.get(acronym or "", name), acronym))
         return found
 
 

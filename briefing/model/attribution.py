@@ -108,6 +108,15 @@ _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 # "X announced a “state of emergency” in the country and said ...": a second verb of the
 # sentence's own subject; what stands between the quote and "and said" is no speaker.
 _COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
+# "Ukraine on Wednesday denied reports that Russian forces captured the city": "reports"
+# after a verb is a noun, the object (a denial cut to "Russian forces
+# captured the city" said the opposite); "The ministry reports that ..." speaks.
+_REPORTS_OBJECT = re.compile(r"\b(?:[a-z]+ed|denies|dismisses|rejects|refutes|confirms)$")
+# "In response to the reported crackdown, ...": after a determiner the word is an
+# adjective or a noun, no verb of speech.
+_DETERMINER_END = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|their|his|her|our|such)$", re.IGNORECASE
+)
 # "The US president has agreed to say hello to ...": what someone is to say is not said.
 _INFINITIVE = re.compile(r"\bto$", re.IGNORECASE)
 
@@ -153,6 +162,10 @@ def find_attribution(text: str) -> Attribution | None:
                 continue
             if pattern is _SPEAKER_INVERTED and _holds_a_verb(who):
                 continue
+            if _DETERMINER_END.search(who) or (
+                match.group(0).endswith("reports") and _REPORTS_OBJECT.search(who)
+            ):
+                continue  # "Ukraine denied reports that ...": the reports are not Ukraine's
             start = match.start()
             if (
                 pattern is _SPEAKER_FIRST
@@ -254,19 +267,27 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     """Speaker per sentence of one article, pronouns resolved: "he" or "she" to the last
     person named as a speaker or as the subject of the sentence before ("Biden spoke at
     the White House ... He said ..."), never to a group ("Reuters witnesses"); "they" and
-    "it" to the last named speaker. A quote continued over several sentences keeps its
-    speaker: a sentence opening with a quotation mark right after a quoted sentence is the
-    same speaker's."""
+    "it" to the last named speaker, unless "he" or "she" was said of them (a person is
+    no "it": in "He said ... Ukraine's Defense Ministry ... dismissed ... It said ...",
+    the ministry speaks, not the spokesman named before). A quote continued over several
+    sentences keeps its speaker: a sentence opening with a quotation mark right after a
+    quoted sentence is the same speaker's."""
     speakers: dict[str, str | None] = {}
     last_named: str | None = None
     last_person: str | None = None
+    people: set[str] = set()  # speakers "he" or "she" stood for
     last_group: str | None = None  # the last group named as a speaker or acting subject
     previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
         if who is not None and _PRONOUN.match(who):
-            who = last_person if who in ("he", "she") else last_named
+            if who in ("he", "she"):
+                who = last_person
+                if who:
+                    people.add(who)
+            else:
+                who = last_named if last_named not in people else None
         elif who is not None and _REFERRING_GROUP.match(who):
             # "..., the group said": the group the sentence acts through ("Hezbollah has
             # confirmed ..., the group announced"), else the last one named.

@@ -48,8 +48,23 @@ def opening_phrase_end(text: str) -> int:
     if first == "but" and words[0][-1:] != ",":
         return len(words[0]) + 1
     if (participial or first in _OPENING_WORDS) and "," in text:
-        return text.index(",") + 1
+        comma = text.index(",")
+        # "Responding to a call by Sheikh Ghazal Ghazal, head of the Supreme Alawite
+        # Council, thousands of Syrians ...": the name's apposition is the phrase's too.
+        if _NAME_END.search(text, 0, comma) and (apposition := _APPOSITION.match(text, comma + 1)):
+            return apposition.end()
+        return comma + 1
     return 0
+
+
+# A person's or a body's role after its name, up to its closing comma.
+_APPOSITION = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}(?:head|leader|chief|spokes(?:man|woman|person)"
+    r"|commander|director|president|chairman|member|minister|founder|secretary|governor|mayor"
+    r"|envoy|representative|official|deputy)\s+(?:of|for|at)\s[^,]{2,120},"
+)
+# The last word before a comma is a name's: capitalised.
+_NAME_END = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 
 
 @lru_cache(maxsize=_KEPT)

@@ -56,7 +56,10 @@ _SPEAKER_GOES_ON = re.compile(
     r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
     r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
     r"|provided|declined|refused)\b"
-    r"|,\s*adding\b|\band\s+that\s",
+    r"|,\s*adding\b|\band\s+that\s"
+    # "Officials said the protests were driven by separatist rhetoric, and they accused ...":
+    # cut, "they" would stand for nobody (or for the protests).
+    r"|,\s*(?:and|but)\s+(?:they|he|she)\b",
     re.IGNORECASE,
 )
 # "..., and Philip Pronin, the governor of the Poltava region, said ...": a second speaker
