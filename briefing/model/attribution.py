@@ -45,11 +45,16 @@ _SPEAKER_FIRST = re.compile(
 # "..., said the U.N. envoy." (a speaker stopped at its first stop was "the U").
 # A sentence's own full stop after one ends it ("according to the U.S.").
 _INITIALISM = r"(?:\b[A-Z]\.){2,}(?=[\s\w'’])|\b[A-Z](?:\.[A-Z])+(?=\.\s*$)"
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})")
+# (Opening the sentence too: "According to the state news agency NNA, three missiles ...".)
+_ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})"
+)
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had"
     # "..., a day after the RSF said ...": when, not who.
     r"|after|before|since|when|until"
+    # "According to media reports, ...": "reports" is no verb there.
+    r"|according\s+to"
     r"|(?:a\s+day|a\s+week|hours|days|weeks|minutes|moments|shortly)\s+after)\b",
     re.IGNORECASE,
 )
@@ -96,7 +101,7 @@ _SPEAKER_AFTER_CLAUSE = re.compile(
 # searched (the patterns try a speaker's span at every position). Its words are split
 # already (`sentence_words`); searching it for the verbs' alternation was 3% of a worker's
 # instructions after extraction.
-_SPEECH_WORDS = frozenset(_SPEECH_VERBS.split("|"))
+_SPEECH_WORDS = frozenset((*_SPEECH_VERBS.split("|"), "According"))
 
 
 # A speaker is a name, not a clause: "Ukraine carried out what it says is ...".
@@ -135,7 +140,7 @@ def find_attribution(text: str) -> Attribution | None:
     # Each pattern tried where the words it holds are in the text (a pattern opening with a
     # \b or a class is tried at every character): in order, as their first match decides.
     patterns = (
-        *((_ACCORDING_TO,) if "according to" in text else ()),
+        *((_ACCORDING_TO,) if "ccording to" in text else ()),
         _SPEAKER_AFTER,
         _SPEAKER_FIRST,
         *(() if _INVERTED_WORDS.isdisjoint(words) else (_SPEAKER_INVERTED,)),
@@ -167,6 +172,12 @@ def find_attribution(text: str) -> Attribution | None:
             most_words = _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
+            if evidence := _EVIDENCE.match(who):
+                # "..., Ihnat said that, according to the preliminary information, ...":
+                # no one; the speaker, if any, is named elsewhere in the sentence.
+                if not evidence["author"]:
+                    continue
+                who = evidence["author"]
             if owned := _OWNED_DOCUMENT.match(who):
                 who = owned["author"]
             if document := _DOCUMENT.match(who):
@@ -223,6 +234,16 @@ _DOCUMENT_NOUNS = r"statement|report|post|video|communiqu[eé]|release|tweet|mes
 _DOCUMENT = re.compile(
     r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     rf"(?:{_DOCUMENT_NOUNS})s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
+    re.IGNORECASE,
+)
+# "according to preliminary calculations", "according to the latest figures": what is
+# known, not who tells it, unless its author is named ("figures from the health ministry").
+_EVIDENCE = re.compile(
+    r"^(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:information|data|figures|estimates?|calculations?|findings|statistics|tall(?:y|ies)"
+    r"|reviews?|assessments?)\b(?:.*?\b(?:by|from)\s+(?P<author>.+))?$"
+    # "according to reports": no one named ("media reports" name a kind of source)
+    r"|^(?:(?:preliminary|initial|unconfirmed|early|first)\s+)?reports$",
     re.IGNORECASE,
 )
 # "according to the U.S. Central Command's social media", "the ministry's statement": its
