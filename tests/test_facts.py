@@ -145,6 +145,21 @@ def test_pronoun_takes_the_last_named_speaker() -> None:
     }
 
 
+def test_they_stands_for_the_plural_that_acted_in_the_sentence_before() -> None:
+    sentences = [
+        _sentence(1, "The Israeli army claimed that the attack targeted Hamas members."),
+        _sentence(2, "Meanwhile, Palestinian factions in Sidon declared a general strike."),
+        _sentence(3, '"This attack came hours after threats," they said in a statement.'),
+        _sentence(4, '"It will not stop us," they added.'),
+    ]
+    assert attribute_sentences(sentences) == {
+        "a1.s1": "The Israeli army",
+        "a1.s2": None,
+        "a1.s3": "Palestinian factions in Sidon",
+        "a1.s4": "Palestinian factions in Sidon",
+    }
+
+
 def test_the_group_as_a_speaker_is_the_group_named_before_or_acting_in_the_sentence() -> None:
     sentences = [
         _sentence(

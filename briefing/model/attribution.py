@@ -283,10 +283,15 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     last_person: str | None = None
     last_group: str | None = None  # the last group named as a speaker or acting subject
     previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
+    acting_before: str | None = None  # the plural subject of the sentence before, if no speaker
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
-        if who is not None and _PRONOUN.match(who):
+        if who == "they" and acting_before:
+            # "Palestinian factions in Sidon declared a strike ... "..." they said": the
+            # plural that acted in the sentence before, not the last speaker named.
+            who = last_named = acting_before
+        elif who is not None and _PRONOUN.match(who):
             who = last_person if who in ("he", "she") else last_named
         elif who is not None and _REFERRING_GROUP.match(who):
             # "..., the group said": the group the sentence acts through ("Hezbollah has
@@ -305,6 +310,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             who = previous[1]
         speakers[sentence.id] = who
         previous = (sentence.text, who)
+        acting_before = _plural_subject(sentence.text) if who is None else None
         # (only a sentence without a speaker of its own is read for its named subject)
         if who is None and (named := _named_subject(sentence.text)):
             last_person = named
@@ -315,6 +321,20 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
                 last_group = subject
         quote = _quote_goes_on(quote, sentence, speakers)
     return speakers
+
+
+def _plural_subject(text: str) -> str | None:
+    """The sentence's named acting subject when its head noun is a plural ("Palestinian
+    factions in Sidon"): what a "they" after it stands for."""
+    subject = acting_subject(text) if _PLURAL_WORD.search(text) else None
+    head = _AFTER_HEAD.split(subject, maxsplit=1)[0] if subject else ""
+    return subject if head and _PLURAL_HEAD.search(head) else None
+
+
+_PLURAL_WORD = re.compile(r"\b[a-z]{3,}s\b")
+_PLURAL_HEAD = re.compile(r"\b[a-z]{3,}(?<!s)s$")
+# What follows a subject's head noun: "factions (in Sidon)", "members (of the council)".
+_AFTER_HEAD = re.compile(r"\s+(?:in|of|from|at|on|for|across|near)\s+|,")
 
 
 def _quote_goes_on(
