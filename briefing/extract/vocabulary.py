@@ -690,7 +690,9 @@ DATELINE = lazy_compile(
 # report, as "(Reuters) -" does; "/Additional raids hit ...": a slash alone is left markup.
 # Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
 OPENING_SLASH = lazy_compile(
-    r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*)"
+    r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
+    # "(CNN) — An Israeli strike ...": the credit in brackets, no place before it
+    r"|\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+)"
     r"(?=[\"“‘'A-Z0-9])"
 )
 
