@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.annotate.dates import DateMention, resolve_dates
+from briefing.annotate.dates import DateMention, carry_written_years, resolve_dates
 
 FRIDAY = datetime.date(2024, 12, 6)
 SATURDAY = datetime.date(2024, 12, 7)
@@ -337,6 +337,19 @@ def test_a_month_of_last_or_next_year_is_that_year_s() -> None:
     assert resolve_dates("Fighting erupted in November.", published)[0].value == "2025-11"
 
 
+def test_a_day_of_last_or_this_year_is_that_year_s() -> None:
+    published = datetime.date(2025, 12, 8)
+    found = resolve_dates("On December 8 last year, the Baath Party's rule collapsed.", published)
+    assert [(m.text, m.value) for m in found] == [("On December 8 last year", "2024-12-08")]
+    found = resolve_dates("Talks opened on 3 March this year.", published)
+    assert [(m.text, m.value) for m in found] == [("on 3 March this year", "2025-03-03")]
+    # A day the article wrote before with another year does not lend it that year.
+    earlier = resolve_dates("Damascus fell on December 8, 2025.", published)
+    later = resolve_dates("On December 8 last year, the rule collapsed.", published)
+    carried = list(carry_written_years([earlier, later]))
+    assert carried[1][0].value == "2024-12-08"
+
+
 _DATE_PIECES = [
     "on", "Friday", "FRIDAY", "friday", "toDay", "TODAY", "yeſterday", "tonight", "this",
     "Morning", "last", "Night", "next", "month", "Year", "year", "days", "ago", "3", "two",
@@ -390,8 +403,6 @@ def test_a_text_holds_a_digit_as_a_search_for_one_finds(pieces, gap) -> None:
 
 
 def test_a_year_less_day_repeating_one_written_with_its_year_takes_that_year() -> None:
-    from briefing.annotate.dates import carry_written_years
-
     published = datetime.date(2025, 10, 13)
     sentences = [
         "Hamas freed the last hostages taken on October 7, 2023, in exchange for prisoners.",

@@ -1078,3 +1078,30 @@ def test_read_also_links_in_other_languages_are_furniture(link: str) -> None:
     page = _page("By Jo Bloggs", footer=f"{link}\n\n{QUOTED}\n")
     article = extract_article(page.replace(body[1], f"{link}\n\n{body[1]}", 1), "link.txt")
     assert link not in {block.text for block in article.blocks}
+
+
+def test_a_teaser_lists_items_and_close_are_no_text() -> None:
+    # A list widget's items as a screen reader is told them, inside the article's text.
+    page = "\n".join(
+        [
+            "Sudan's paramilitary RSF seizes strategic Heglig oilfield",
+            "The RSF says it has seized control of the strategic Heglig oilfield in the south.",
+            "The claim was supported later by a statement issued by the army saying it had "
+            "withdrawn from the area.",
+            "- list 1 of 2Drone strike on Sudan preschool kills dozens of children",
+            "- list 2 of 2UN faces brutal choices as it launches 2026 aid appeal",
+            "end of list",
+            "Youssef Alian, the head of the civil administration in the area, asserted in a "
+            "statement that the takeover happened under his coordination.",
+            "The Heglig field is the country's largest, and also the main processing facility "
+            "for neighbouring South Sudan's oil exports.",
+            "The RSF has been mobilising troops to take more areas in the south and centre.",
+            "It was battling last week for control of the West Kordofan town of Babnusa, "
+            "viewed as a gateway to Darfur.",
+        ]
+    )
+    article = extract_article(page, "page.txt")
+    shown = "\n".join(block.text for block in article.blocks)
+    assert "Youssef Alian" in "\n".join(_texts(article, "body"))
+    assert "list 1 of 2" not in shown and "preschool" not in shown
+    assert "end of list" not in shown

@@ -86,6 +86,25 @@ from briefing.profile import load_profile
             "the Health Ministry",
         ),
         ("More than 100 people were killed, according to a statement posted on Telegram.", None),
+        # What is known is not who tells it; its author, or the speaker named elsewhere, is.
+        (
+            "Spokesperson Yurii Ihnat said that, according to the preliminary information, "
+            "the buildings were hit by cruise missiles.",
+            "Spokesperson Yurii Ihnat",
+        ),
+        (
+            "At least 20 were killed, according to figures from the health ministry.",
+            "the health ministry",
+        ),
+        ("According to preliminary data, 12 people were killed.", None),
+        ("According to an initial review, the numbers do not align.", None),
+        ("According to reports, the bill was signed behind closed doors.", None),
+        ("According to media reports, Turkish forces shelled the villages.", "media reports"),
+        # Opening the sentence as well as closing it.
+        (
+            "According to the state news agency NNA, three missiles were fired.",
+            "the state news agency NNA",
+        ),
         # "reports of" is a noun; what someone agreed to say was not said.
         ("The first reports of a ground attack came from Smirnov on Tuesday.", None),
         ("The US president has agreed to say hello to interim Syrian President al-Sharaa.", None),
@@ -132,6 +151,21 @@ def test_pronoun_takes_the_last_named_speaker() -> None:
     assert attribute_sentences(sentences) == {
         "a1.s1": "a Syrian army officer",
         "a1.s2": "a Syrian army officer",
+    }
+
+
+def test_they_stands_for_the_plural_that_acted_in_the_sentence_before() -> None:
+    sentences = [
+        _sentence(1, "The Israeli army claimed that the attack targeted Hamas members."),
+        _sentence(2, "Meanwhile, Palestinian factions in Sidon declared a general strike."),
+        _sentence(3, '"This attack came hours after threats," they said in a statement.'),
+        _sentence(4, '"It will not stop us," they added.'),
+    ]
+    assert attribute_sentences(sentences) == {
+        "a1.s1": "The Israeli army",
+        "a1.s2": None,
+        "a1.s3": "Palestinian factions in Sidon",
+        "a1.s4": "Palestinian factions in Sidon",
     }
 
 

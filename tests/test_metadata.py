@@ -218,6 +218,19 @@ def test_a_credit_opening_the_text_is_the_credit_not_text(
     assert first.text.startswith(f"{kept}The city council voted")
 
 
+@pytest.mark.parametrize(
+    ("opening", "wire"), [("(CNN) — ", None), ("(Reuters) - ", "Reuters"), ("(Riverton) – ", None)]
+)
+def test_a_credit_in_brackets_opening_the_text_is_no_text(opening: str, wire: str | None) -> None:
+    # (no place before it: "(CNN) — An Israeli strike ..."; an agency's is the wire)
+    body = BODY.replace("The city council voted", f"{opening}The city council voted", 1)
+    article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+    assert article.wire == wire
+    tagger = compile_profile(load_profile("syria"))
+    first = annotate_article(article, "a1", tagger).sentences[0]
+    assert first.text.startswith("The city council voted")
+
+
 def test_a_dateline_under_a_caption_taken_for_text() -> None:
     caption = "Debris of the market hall is seen on December 6, 2024, after the fire."
     lede = "December 6, 2024 (RIVERTON) – The city council voted"

@@ -70,9 +70,12 @@ _CANDIDATE = re.compile(
     (?P<core>
         (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)
       | (?:(?P<dmy_weekday>{_WEEKDAY}),?\s+)?
-        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH})(?:,?\s+(?P<dmy_year>{_YEAR}))?
+        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH})
+        (?:,?\s+(?P<dmy_year>{_YEAR})|,?\s+(?P<dmy_anchor>(?i:last|this|next))\s+year\b)?
       | (?:(?P<mdy_weekday>{_WEEKDAY}),?\s+)?
-        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})(?:,?\s+(?P<mdy_year>{_YEAR}))?
+        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})
+        # "on December 8 last year", "on 7 March this year": the year counted from the day
+        (?:,?\s+(?P<mdy_year>{_YEAR})|,?\s+(?P<mdy_anchor>(?i:last|this|next))\s+year\b)?
       | (?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})
       | (?P<month_only>{_MONTH_FULL})
         # "in November of last year", "in March this year": the year counted from the day
@@ -256,14 +259,14 @@ def with_written_years(
             month_day = mention.value[5:]
             if _YEAR_DIGITS.search(mention.text):
                 written[month_day] = mention.value[:4]
-            elif month_day in written and not _WEEKDAY_NAMED.search(mention.text):
-                # (a weekday picks the year itself)
+            elif month_day in written and not _PICKS_ITS_YEAR.search(mention.text):
+                # (a weekday or "last year" picks the year itself)
                 mention = replace(mention, value=f"{written[month_day]}-{month_day}")
         carried.append(mention)
     return tuple(carried)
 
 
-_WEEKDAY_NAMED = re.compile(_WEEKDAY)
+_PICKS_ITS_YEAR = re.compile(rf"{_WEEKDAY}|\byear\b")
 
 
 # A sentence is searched once both for its dates and for whether they depend on the day:
@@ -349,6 +352,9 @@ def _resolve_match(
                 return _day_value(int(groups[f"{key}_year"]), month, day)
             if published is None:
                 return None
+            if groups[f"{key}_anchor"]:
+                year = published.year + _YEAR_STEP[groups[f"{key}_anchor"].lower()]
+                return _day_value(year, month, day)
             weekday = groups[f"{key}_weekday"]
             tense = _year_tense(text, match, prep)
             year = _nearest_year(published, month, day, tense, _weekday_number(weekday))

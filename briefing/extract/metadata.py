@@ -491,21 +491,26 @@ def opening_credit(text: str) -> OpeningCredit | None:
     """The credit opening a paragraph: "Shafaq News/ Clashes continue ..." (a newsroom, as
     "AUSTIN (KXAN) —" credits one; "Reuters/ ..." an agency), "TNI Bureau: ..." (a newsroom
     by its bureau or desk), or a bare "/", when a sentence follows (menus and tables have
-    "Hemden/ Blusen kurzarm"). A label is no credit ("Update/ ..."): its text is kept; a desk
+    "Hemden/ Blusen kurzarm"), or one in brackets ("(CNN) — ...", a known outlet's or an
+    agency's; else only furniture). A label is no credit ("Update/ ..."): its text is kept; a desk
     named by common words or a country or capital ("Sports Desk: ...", "Delhi Bureau: ...") is
     furniture crediting no newsroom."""
-    opens = text[:1].isupper() or text[:1] == "/"
+    opens = text[:1].isupper() or text[:1] in "/("
     slash = OPENING_SLASH.match(text) if opens else None
     desk = OPENING_NEWSROOM.match(text) if opens and not slash else None
     match = slash or desk
-    credit = match and match["credit"]
+    bracketed = slash and slash["bracketed"]
+    credit = match and (match["credit"] or bracketed)
     if (
         match is None
         or len(text[match.end() :].split()) < FOLLOWING_DATELINE_WORDS
         or (credit and set(normalise(credit).split()) <= GENRE_LABELS)
     ):
         return None
-    return OpeningCredit(*_credited(credit), match.end())
+    agency, newsroom = _credited(credit)
+    if bracketed and newsroom and newsroom.casefold() not in known_outlets():
+        newsroom = None  # "(Leipzig) - ...": a place in brackets as often as a newsroom
+    return OpeningCredit(agency, newsroom, match.end())
 
 
 NEWSROOM_WORDS = 3

@@ -521,8 +521,10 @@ LIST_LABEL = lazy_compile(
 
 # "Read also: Other headline", "Related: Other headline": a link to another article.
 LINK_PREFIX = lazy_compile(
-    rf"^(?:read (?:more|also|next)|see also|also read|related|recommended|watch|{READ_ALSO}"
-    r"|mehr zum thema|puedes ver)\s*[:»|-]",
+    rf"^(?:(?:read (?:more|also|next)|see also|also read|related|recommended|watch|{READ_ALSO}"
+    r"|mehr zum thema|puedes ver)\s*[:»|-]"
+    # a teaser list's item as a screen reader is told it: "list 1 of 4Other headline"
+    r"|list \d{1,2} of \d{1,2}(?!\d))",
     re.IGNORECASE,
 )
 
@@ -532,7 +534,8 @@ LINK_PREFIX = lazy_compile(
 AD_LABEL = lazy_compile(
     r"^(?:ad(?:vertisement)?(?: feedback)?|advertising|sponsored(?: content)?"
     r"|(?:story |article )?continues? (?:reading )?below(?: (?:this )?advertisement)?"
-    r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
+    r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?"
+    r"|end of list)\W*$",  # (the close of a teaser list: "list 1 of 4...", "end of list")
     re.IGNORECASE,
 )
 
@@ -543,7 +546,7 @@ URL_OPENINGS = ("http", "www.")  # how a row URL_ONLY matches opens
 
 LIST_LABEL_OPENERS = case_openers("acdelmnrstvwzàä")
 LINK_PREFIX_OPENERS = case_openers("aclmprsvwzà")
-AD_LABEL_OPENERS = case_openers("acs")
+AD_LABEL_OPENERS = case_openers("aces")
 
 
 PUBLISHED_IN_OPENINGS = ("Published", "Printed", "Appeared", "First published")
@@ -687,7 +690,9 @@ DATELINE = lazy_compile(
 # report, as "(Reuters) -" does; "/Additional raids hit ...": a slash alone is left markup.
 # Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
 OPENING_SLASH = lazy_compile(
-    r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*)"
+    r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
+    # "(CNN) — An Israeli strike ...": the credit in brackets, no place before it
+    r"|\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+)"
     r"(?=[\"“‘'A-Z0-9])"
 )
 

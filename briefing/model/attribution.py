@@ -45,11 +45,16 @@ _SPEAKER_FIRST = re.compile(
 # "..., said the U.N. envoy." (a speaker stopped at its first stop was "the U").
 # A sentence's own full stop after one ends it ("according to the U.S.").
 _INITIALISM = r"(?:\b[A-Z]\.){2,}(?=[\s\w'’])|\b[A-Z](?:\.[A-Z])+(?=\.\s*$)"
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})")
+# (Opening the sentence too: "According to the state news agency NNA, three missiles ...".)
+_ACCORDING_TO = re.compile(
+    r"\b[Aa]ccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})"
+)
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had"
     # "..., a day after the RSF said ...": when, not who.
     r"|after|before|since|when|until"
+    # "According to media reports, ...": "reports" is no verb there.
+    r"|according\s+to"
     r"|(?:a\s+day|a\s+week|hours|days|weeks|minutes|moments|shortly)\s+after)\b",
     re.IGNORECASE,
 )
@@ -96,7 +101,7 @@ _SPEAKER_AFTER_CLAUSE = re.compile(
 # searched (the patterns try a speaker's span at every position). Its words are split
 # already (`sentence_words`); searching it for the verbs' alternation was 3% of a worker's
 # instructions after extraction.
-_SPEECH_WORDS = frozenset(_SPEECH_VERBS.split("|"))
+_SPEECH_WORDS = frozenset((*_SPEECH_VERBS.split("|"), "According"))
 
 
 # A speaker is a name, not a clause: "Ukraine carried out what it says is ...".
@@ -144,7 +149,7 @@ def find_attribution(text: str) -> Attribution | None:
     # Each pattern tried where the words it holds are in the text (a pattern opening with a
     # \b or a class is tried at every character): in order, as their first match decides.
     patterns = (
-        *((_ACCORDING_TO,) if "according to" in text else ()),
+        *((_ACCORDING_TO,) if "ccording to" in text else ()),
         _SPEAKER_AFTER,
         _SPEAKER_FIRST,
         *(() if _INVERTED_WORDS.isdisjoint(words) else (_SPEAKER_INVERTED,)),
@@ -180,6 +185,12 @@ def find_attribution(text: str) -> Attribution | None:
             most_words = _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
+            if evidence := _EVIDENCE.match(who):
+                # "..., Ihnat said that, according to the preliminary information, ...":
+                # no one; the speaker, if any, is named elsewhere in the sentence.
+                if not evidence["author"]:
+                    continue
+                who = evidence["author"]
             if owned := _OWNED_DOCUMENT.match(who):
                 who = owned["author"]
             if document := _DOCUMENT.match(who):
@@ -238,6 +249,16 @@ _DOCUMENT = re.compile(
     rf"(?:{_DOCUMENT_NOUNS})s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
     re.IGNORECASE,
 )
+# "according to preliminary calculations", "according to the latest figures": what is
+# known, not who tells it, unless its author is named ("figures from the health ministry").
+_EVIDENCE = re.compile(
+    r"^(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:information|data|figures|estimates?|calculations?|findings|statistics|tall(?:y|ies)"
+    r"|reviews?|assessments?)\b(?:.*?\b(?:by|from)\s+(?P<author>.+))?$"
+    # "according to reports": no one named ("media reports" name a kind of source)
+    r"|^(?:(?:preliminary|initial|unconfirmed|early|first)\s+)?reports$",
+    re.IGNORECASE,
+)
 # "according to the U.S. Central Command's social media", "the ministry's statement": its
 # owner says it.
 _OWNED_DOCUMENT = re.compile(
@@ -266,8 +287,9 @@ def find_speaker(text: str) -> str | None:
 def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     """Speaker per sentence of one article, pronouns resolved: "he" or "she" to the last
     person named as a speaker or as the subject of the sentence before ("Biden spoke at
-    the White House ... He said ..."), never to a group ("Reuters witnesses"); "they" and
-    "it" to the last named speaker, unless "he" or "she" was said of them (a person is
+    the White House ... He said ..."), never to a group ("Reuters witnesses"); "they" to
+    the plural subject of the sentence before when that sentence names no speaker; "they" and
+    "it" otherwise to the last named speaker, unless "he" or "she" was said of them (a person is
     no "it": in "He said ... Ukraine's Defense Ministry ... dismissed ... It said ...",
     the ministry speaks, not the spokesman named before). A quote continued over several
     sentences keeps its speaker: a sentence opening with a quotation mark right after a
@@ -278,10 +300,15 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     people: set[str] = set()  # speakers "he" or "she" stood for
     last_group: str | None = None  # the last group named as a speaker or acting subject
     previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
+    acting_before: str | None = None  # the plural subject of the sentence before, if no speaker
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     for sentence in sentences:
         who = find_speaker(sentence.text)
-        if who is not None and _PRONOUN.match(who):
+        if who == "they" and acting_before:
+            # "Palestinian factions in Sidon declared a strike ... "..." they said": the
+            # plural that acted in the sentence before, not the last speaker named.
+            who = last_named = acting_before
+        elif who is not None and _PRONOUN.match(who):
             if who in ("he", "she"):
                 who = last_person
                 if who:
@@ -305,6 +332,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             who = previous[1]
         speakers[sentence.id] = who
         previous = (sentence.text, who)
+        acting_before = _plural_subject(sentence.text) if who is None else None
         # (only a sentence without a speaker of its own is read for its named subject)
         if who is None and (named := _named_subject(sentence.text)):
             last_person = named
@@ -315,6 +343,20 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
                 last_group = subject
         quote = _quote_goes_on(quote, sentence, speakers)
     return speakers
+
+
+def _plural_subject(text: str) -> str | None:
+    """The sentence's named acting subject when its head noun is a plural ("Palestinian
+    factions in Sidon"): what a "they" after it stands for."""
+    subject = acting_subject(text) if _PLURAL_WORD.search(text) else None
+    head = _AFTER_HEAD.split(subject, maxsplit=1)[0] if subject else ""
+    return subject if head and _PLURAL_HEAD.search(head) else None
+
+
+_PLURAL_WORD = re.compile(r"\b[a-z]{3,}s\b")
+_PLURAL_HEAD = re.compile(r"\b[a-z]{3,}(?<!s)s$")
+# What follows a subject's head noun: "factions (in Sidon)", "members (of the council)".
+_AFTER_HEAD = re.compile(r"\s+(?:in|of|from|at|on|for|across|near)\s+|,")
 
 
 def _quote_goes_on(
