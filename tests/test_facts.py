@@ -297,6 +297,17 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     # Before a day of the week it may be: not history.
     took = "The army withdrew from the base before rebels took it on Sunday."
     assert not told_of_then(took, resolve_dates(took, datetime.date(2025, 2, 26)), "2025-02-26")
+    # An undated event told as following a time long before: of then, not of the day.
+    fall = (
+        "Following the fall of the Bashar al-Assad regime in late 2024, Israel expanded its "
+        "occupation of the Syrian Golan Heights."
+    )
+    assert told_of_then(fall, resolve_dates(fall, datetime.date(2025, 11, 28)), "2025-11-28")
+    after = "After the strike on Sunday, Israel expanded its operations."
+    assert not told_of_then(after, resolve_dates(after, datetime.date(2025, 11, 28)), "2025-11-28")
+    # "back in June" goes back to a month over: no news of a November report.
+    back = "Beit Jinn saw a similar raid back in June, in which the IDF captured seven locals."
+    assert told_of_then(back, resolve_dates(back, datetime.date(2025, 11, 29)), "2025-11-29")
 
 
 def test_background_clauses_do_not_date_a_fact() -> None:

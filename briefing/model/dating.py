@@ -199,12 +199,15 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
 
 # A clause telling when, not one describing a thing ("which it last hit during ..."), or
 # one telling that its own event began then: "Israel first gained control of the Golan
-# Heights in 1967" is history, though `event_dates` leaves "first"'s date out.
-_THEN = lazy_compile(r"\b(?:during|when|first)\b", re.IGNORECASE)
+# Heights in 1967" is history, though `event_dates` leaves "first"'s date out; or one telling
+# what it came after ("Following the fall of the Assad regime in late 2024, Israel
+# expanded ...": undated, it is told as of then, not as the day's).
+_THEN = lazy_compile(r"\b(?:during|when|first|after|following)\b", re.IGNORECASE)
 _DESCRIBING = lazy_compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
 # A clause telling what came after the event ("HTS fought the Assad government for 14
-# years ... before taking power in December"): an event before a past month is no news.
-_BEFORE_THEN = lazy_compile(r"\bbefore\b", re.IGNORECASE)
+# years ... before taking power in December"), or one going back to it ("Beit Jinn saw a
+# similar raid back in June"): an event of a past month is no news.
+_BEFORE_THEN = lazy_compile(r"\bbefore\b|\bback\s+(?:in\s+)?$", re.IGNORECASE)
 
 
 def _clause_of(text: str, mention: DateMention) -> str:
