@@ -105,6 +105,17 @@ from briefing.profile import load_profile
             "The strikes killed 20, the ministry and the civil defence said.",
             "the ministry and the civil defence",
         ),
+        # A relative clause without its pronoun: the name before the verb said it.
+        (
+            "The raid, which began early Friday, aimed to detain three Syrian residents Israel "
+            "said were members of Jamaa Islamiya.",
+            "Israel",
+        ),
+        (
+            "It struck a depot, the Russian Ministry of Defense said was used by Ukraine.",
+            "the Russian Ministry of Defense",
+        ),
+        ("The drone hit a site, the army said was used by the RSF.", "the army"),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:

@@ -88,21 +88,23 @@ def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
         also=also,
         report=line.report,
         background=line.background,
-        attribution=_pronoun_speaker(line),
+        attribution=_unnamed_speaker(line),
     )
 
 
-def _pronoun_speaker(line: Line) -> str | None:
+def _unnamed_speaker(line: Line) -> str | None:
     """The speaker a line's pronoun subject or pronoun speaker stands for ("He also warned
-    ...", "“...,” he added."), resolved from the sentences before; None when the line names
-    its subject or nobody is known."""
+    ...", "“...,” he added."), resolved from the sentences before, or the speaker of a quote
+    the line is a sentence of, named in another of its sentences ("“The President of Syria
+    ... is extremely angry.", then "There will be ...,” he warned."); None when the line
+    names its subject or nobody is known."""
     speaker = line.speaker
     if not speaker or speaker.lower() in _PRONOUNS:
         return None
     said = find_speaker(line.stated.text)
     if opens_with_pronoun(line.stated.text) or (said is not None and said in _PRONOUNS):
         return speaker
-    return None
+    return speaker if said is None and not line.named_speaker else None
 
 
 @cache  # a pane's thousands of lines are of a few hundred days
