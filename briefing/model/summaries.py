@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from briefing.annotate.coreference import leaves_quote_open
 from briefing.corroborate import report_words
 from briefing.model.attribution import find_speaker
 from briefing.model.facts import (
@@ -104,7 +105,14 @@ def _unnamed_speaker(line: Line) -> str | None:
     said = find_speaker(line.stated.text)
     if opens_with_pronoun(line.stated.text) or (said is not None and said in _PRONOUNS):
         return speaker
-    return speaker if said is None and not line.named_speaker else None
+    # (not a whole quote its sentence closes on words naming no speaker as read: '"...,"
+    # Zelenskyy posted on X.' is his, not the quote's before it)
+    text = line.stated.text.lstrip()
+    whole = text[:1] in _QUOTES and not leaves_quote_open(text, False)
+    return speaker if said is None and not line.named_speaker and not whole else None
+
+
+_QUOTES = "\"“‘'"
 
 
 @cache  # a pane's thousands of lines are of a few hundred days
