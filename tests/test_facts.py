@@ -316,6 +316,14 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     assert told_of_then(fall, resolve_dates(fall, datetime.date(2025, 11, 28)), "2025-11-28")
     after = "After the strike on Sunday, Israel expanded its operations."
     assert not told_of_then(after, resolve_dates(after, datetime.date(2025, 11, 28)), "2025-11-28")
+    # Later in the sentence, "after" tells of a thing or the news's cause, not when.
+    later = (
+        "Turkey is in talks with the new Syrian authorities — installed after the fall of "
+        "Assad's government in December — over a defense pact."
+    )
+    assert not told_of_then(later, resolve_dates(later, datetime.date(2025, 4, 3)), "2025-04-03")
+    cause = "The U.S. has decided to support him after he severed ties with al Qaeda in 2016."
+    assert not told_of_then(cause, resolve_dates(cause, datetime.date(2025, 5, 14)), "2025-05-14")
     # "back in June" goes back to a month over: no news of a November report.
     back = "Beit Jinn saw a similar raid back in June, in which the IDF captured seven locals."
     assert told_of_then(back, resolve_dates(back, datetime.date(2025, 11, 29)), "2025-11-29")
