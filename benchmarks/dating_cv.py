@@ -31,6 +31,15 @@ missing 4 -> 5 (ukraine-kyiv-strike 5 right -> 3 right, 1 missing; syria-damascu
 key fact fewer), and tests/test_dating.py's rewrite sharing one sentence with its wire lost
 its day. One shared report is a sign of the
 day as often as a wrong merge; the wrong merge is the defect to fix.
+
+Not kept (left25, 2026-11-28): `Dating.goes_on_history` taking a paragraph's first sentence's
+event date wherever it stands, not only in its opening phrase, would make qa-pages9 Palmyra's
+"Among the first things ISIS did after capturing Palmyra were ..." history (its paragraph opens
+"Palmyra was used as a stronghold ... from 2013 through 2015"); `briefing_eval.py --partial`
+printed main's figures, but a date of what a verb acts on sets the time too ("Hamas was blamed
+for a rocket attack in 2021. The Israeli army also killed two Hamas commanders in the raid.":
+the second is news, tests/test_dating.py). Telling the main clause's date from its object's is
+what it would need.
 """
 
 from __future__ import annotations

@@ -401,7 +401,8 @@ def joined(
         return i
 
     refused: dict[tuple[int, int], Refusal] = {}
-    join_reports(features, days, told, distinct, parent, root, weights, refused)
+    texts = [s.text for s in sentences]
+    join_reports(features, days, told, distinct, parent, root, weights, texts, refused)
     return root, refused
 
 

@@ -383,6 +383,36 @@ def test_reports_of_two_weekdays_do_not_join_through_a_bridge() -> None:
     assert len(corroborate(articles, weights=everything).sources("b1.s1")) == 4
 
 
+def test_two_actors_acts_on_one_bill_are_two_reports() -> None:
+    from briefing.corroborate.join import act, other_acts
+    from briefing.model.words import ReportWeights, report_weights
+
+    shipped = report_weights()
+    everything = ReportWeights(shipped.bias, shipped.weights, 0.0)  # every candidate pair
+    signed = (
+        "U.S. President Donald Trump has signed the defense budget bill, which includes the "
+        "repeal of the Caesar Act sanctions on Syria.",
+        "President Trump signed the defense budget bill, which includes the repeal of the "
+        "Caesar Act sanctions.",
+    )
+    voted = (
+        "The U.S. Senate voted in favor of the defense budget bill, which includes the repeal "
+        "of the Caesar Act sanctions on Syria.",
+    )
+    articles = [_article(f"a{n}", text) for n, text in enumerate((*signed, *voted), 1)]
+    result = corroborate(articles, weights=everything)
+    assert result.sources("a1.s1") == ("a1.s1", "a2.s1")
+    assert result.sources("a3.s1") == ("a3.s1",)
+    assert act(voted[0]) == ("senat", "vote") and act(signed[0]) == ("trump", "sign")
+    # No act to part them: a country's (its forces, officials and people tell it many
+    # ways), a thing's, a saying, a passive.
+    assert act("Israel struck Gaza on Monday.") is None
+    assert act("A Russian missile struck Kryvyi Rih.") is None
+    assert act("The IDF said it struck Gaza.") is None
+    assert act("Five people were killed in Gaza.") is None
+    assert not other_acts(act("The IDF struck Gaza."), None)
+
+
 def test_british_and_american_spellings_compare_as_one_word() -> None:
     for british, american in (
         ("city centre", "city center"),

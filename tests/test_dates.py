@@ -239,6 +239,21 @@ def test_passive_future_looks_forward() -> None:
     ]
 
 
+def test_a_month_ending_an_opening_phrase_takes_the_main_clauses_tense() -> None:
+    # "in December" closes the phrase the sentence opens with: the main clause's past tense
+    # ("said it expanded") makes it the December before a November report, not the next.
+    during = (
+        "During the political transition in Syria in December, Israel said it expanded a "
+        "buffer zone with its neighbor."
+    )
+    assert resolved(during, datetime.date(2025, 11, 28)) == [("in December", "2024-12", "month")]
+    ahead = "During the talks in December, the ministers will sign a deal."
+    assert resolved(ahead, datetime.date(2025, 11, 28)) == [("in December", "2025-12", "month")]
+    # A subject ending in a date is no opening phrase: read as before (nearest, ahead).
+    talks = "The talks in December, officials said, would settle the border."
+    assert resolved(talks, datetime.date(2025, 11, 28)) == [("in December", "2025-12", "month")]
+
+
 _VALUE_FORMAT = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 _WORDS = (
     "on in since last next will said Friday Thursday night Feb. 29 31 April 30 2,000 2016 1990s "

@@ -134,6 +134,9 @@ UNCREDITED_CAPTIONS = [
     "Detectives are seen at a home on Coldstream Terrace in Tarzana on Nov. 8, 2023.",
     "Parents are sitting beside the body of their 15-year-old son who was killed by the Russian "
     "missile.",
+    # a wire's place and day, the country with no comma before the date
+    "A damaged site, following an Israeli raid on Friday, according to Syrian state media, in "
+    "Beit Jinn, Syria November 28, 2025.",
 ]
 
 # Text near those shapes: a judgement ("seen as"), a photo named in a paragraph's second
@@ -152,6 +155,9 @@ PICTURE_TEXT = [
     "Technically, we could pull a base image for our linux distro of choice and install Python on "
     "it (e.g., with pyenv) - but it can result in an image of comparable size to the slim version.",
     "He posted a photo by Annie Leibovitz.",
+    # a report's place and day: a comma and "on" before the date
+    "Israeli forces raided the village of Beit Jinn, Syria, on November 28, 2025, killing 13.",
+    "Thirteen people were killed in Beit Jinn, Syria on November 28, 2025, officials said.",
 ]
 
 

@@ -133,6 +133,17 @@ from briefing.profile import load_profile
             "The strikes killed 20, the ministry and the civil defence said.",
             "the ministry and the civil defence",
         ),
+        # A relative clause without its pronoun: the name before the verb said it.
+        (
+            "The raid, which began early Friday, aimed to detain three Syrian residents Israel "
+            "said were members of Jamaa Islamiya.",
+            "Israel",
+        ),
+        (
+            "It struck a depot, the Russian Ministry of Defense said was used by Ukraine.",
+            "the Russian Ministry of Defense",
+        ),
+        ("The drone hit a site, the army said was used by the RSF.", "the army"),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:
@@ -340,6 +351,25 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     # Before a day of the week it may be: not history.
     took = "The army withdrew from the base before rebels took it on Sunday."
     assert not told_of_then(took, resolve_dates(took, datetime.date(2025, 2, 26)), "2025-02-26")
+    # An undated event told as following a time long before: of then, not of the day.
+    fall = (
+        "Following the fall of the Bashar al-Assad regime in late 2024, Israel expanded its "
+        "occupation of the Syrian Golan Heights."
+    )
+    assert told_of_then(fall, resolve_dates(fall, datetime.date(2025, 11, 28)), "2025-11-28")
+    after = "After the strike on Sunday, Israel expanded its operations."
+    assert not told_of_then(after, resolve_dates(after, datetime.date(2025, 11, 28)), "2025-11-28")
+    # Later in the sentence, "after" tells of a thing or the news's cause, not when.
+    later = (
+        "Turkey is in talks with the new Syrian authorities — installed after the fall of "
+        "Assad's government in December — over a defense pact."
+    )
+    assert not told_of_then(later, resolve_dates(later, datetime.date(2025, 4, 3)), "2025-04-03")
+    cause = "The U.S. has decided to support him after he severed ties with al Qaeda in 2016."
+    assert not told_of_then(cause, resolve_dates(cause, datetime.date(2025, 5, 14)), "2025-05-14")
+    # "back in June" goes back to a month over: no news of a November report.
+    back = "Beit Jinn saw a similar raid back in June, in which the IDF captured seven locals."
+    assert told_of_then(back, resolve_dates(back, datetime.date(2025, 11, 29)), "2025-11-29")
 
 
 def test_background_clauses_do_not_date_a_fact() -> None:

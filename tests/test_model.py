@@ -1216,6 +1216,40 @@ def test_a_summary_line_a_pronoun_says_names_whom_it_stands_for(tmp_path: Path) 
     assert added.attribution == "President Volodymyr Zelensky"
 
 
+def test_a_summary_line_of_a_quote_names_its_speaker_named_in_another_sentence(
+    tmp_path: Path,
+) -> None:
+    # The Palmyra QA page's: a quote's first sentence, its speaker after the second.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-12-13",
+        "President Donald Trump said the United States would retaliate for the attack.",
+        "“The President of Syria, Ahmed al-Sharaa, is extremely angry and disturbed by this "
+        "attack. There will be very serious retaliation,” Trump warned.",
+    )
+    briefs = (*briefing.actors, *briefing.other_actors)
+    lines = [line for brief in briefs for line in brief.summary_pool]
+    angry = next(line for line in lines if line.text.startswith("“The President of Syria"))
+    assert angry.attribution == "Trump"
+
+
+def test_a_whole_quote_closing_on_its_own_speaker_borrows_none(tmp_path: Path) -> None:
+    # The judged Kyiv page's: "posted" names no speaker as read; the quote before was
+    # another's.
+    page = (
+        " date 2025-07-31 News\n\nRussia strikes Kyiv\n\n"
+        "“Russia struck Kyiv with missiles and drones overnight,” Foreign Minister Andrii "
+        "Sybiha said.\n\n"
+        "“Today, the world once again saw Russia's response to our desire for peace,” "
+        "Zelenskyy posted on X.\n"
+    )
+    briefing = _briefed(tmp_path, {"kyiv.txt": page}, "ukraine")
+    briefs = (*briefing.actors, *briefing.other_actors)
+    lines = [line for brief in briefs for line in brief.summary_pool]
+    posted = next(line for line in lines if line.text.startswith("“Today, the world"))
+    assert posted.attribution is None
+
+
 def test_a_copy_cut_off_mid_word_does_not_state_its_report(tmp_path: Path) -> None:
     # The el-Obeid QA pages': the first outlet's copy of a report was cut at "the country's la".
     said = (

@@ -516,6 +516,10 @@ def _year_tense(text: str, match: re.Match[str], prep: str) -> str | None:
     return tense
 
 
+# A sentence opening with a phrase of time or circumstance, not its subject.
+_OPENING_PHRASE = re.compile(r"\W*(?:During|In|After|Following|Before|Since|Amid|Until|By|At)\s")
+
+
 def tense_at(text: str, start: int, end: int) -> str | None:
     """Which way the clause around `text[start:end]` (a date) points: "future", "past", or
     None without a cue."""
@@ -524,10 +528,15 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     if before:
         return "past" if before[-1].group("past") else "future"
     # Nothing governs the span from the left: read rightwards, across one clause break when
-    # the span opens its clause ("On Saturday, the ministers will meet").
+    # the span opens its clause ("On Saturday, the ministers will meet") or ends a phrase
+    # opening the sentence ("During the transition in December, Israel said it expanded
+    # ..."): the main clause tells when that was.
     following = _CLAUSE_BREAK.search(text, end)
     stop = following.start() if following else len(text)
-    if following and not text[clause_start:start].strip() and stop - end < 3:
+    opens = not text[clause_start:start].strip() or (
+        clause_start == 0 and _OPENING_PHRASE.match(text) is not None
+    )
+    if following and opens and stop - end < 3:
         after_next = _CLAUSE_BREAK.search(text, following.end())
         stop = after_next.start() if after_next else len(text)
     after = _TENSE_CUE.search(text[end:stop])

@@ -161,7 +161,8 @@ def _grouped(
     ]
     # The days sentences tell of, for the few that tell of one.
     told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
-    join_reports(features, days, told, distinct, parent, root, weights or report_weights())
+    texts = [s.text for s in sentences]
+    join_reports(features, days, told, distinct, parent, root, weights or report_weights(), texts)
     sentence_senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer

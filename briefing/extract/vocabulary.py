@@ -927,6 +927,13 @@ PHOTO_DAY = lazy_compile(
     r"(?:\bon|,)\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:early|late)\s+)?"
     rf"(?:{_MONTH_EN}\s+\d{{1,2}},?\s+{_YEAR_EN}|\d{{1,2}}\s+{_MONTH_EN},?\s+{_YEAR_EN})\b"
 )
+# The photo's place and day as a wire's caption writes them, the country with no comma before
+# the date: "..., in Beit Jinn, Syria November 28, 2025." (a report writes "in Homs, Syria,
+# on Friday" or "on November 28, 2025")
+PLACE_AND_DAY = lazy_compile(
+    r"\bin\s+[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4},\s+(?:[A-Z][\w’'.-]*\s+){1,3}"
+    rf"{_MONTH_EN}\s+\d{{1,2}},\s+{_YEAR_EN}\b"
+)
 # The picture named ("in this screengrab", "in a handout photo released by ..."): a caption's
 # first sentence names it (`describes_picture`)
 PICTURE_NAMED = lazy_compile(
@@ -969,8 +976,9 @@ POSE_OPENING = lazy_compile(
 def describes_picture(text: str, words: int) -> bool:
     """Whether a row of `words` words is a picture's caption printed without its credit: at
     most PICTURED_WORDS words, the picture named in its first sentence (PICTURE_NAMED) or
-    pointed at (PICTURE_SHOWS), a pose or view (POSE_OPENING), or a scene in the present before
-    the photo's day (SCENE_OPENING, PHOTO_DAY). Each pattern is run only where the row holds
+    pointed at (PICTURE_SHOWS), a pose or view (POSE_OPENING), a wire's place and day
+    (PLACE_AND_DAY), or a scene in the present before the photo's day (SCENE_OPENING,
+    PHOTO_DAY). Each pattern is run only where the row holds
     what it needs (the picture's noun is in lower case after "this" or "a")."""
     if words > PICTURED_WORDS:
         return False
@@ -993,8 +1001,12 @@ def describes_picture(text: str, words: int) -> bool:
         and POSE_OPENING.match(text)
     ):
         return True
-    # the year follows a space (PHOTO_DAY)
-    day = PHOTO_DAY.search(text) if " 20" in text or " 19" in text else None
+    # the year follows a space (PHOTO_DAY, PLACE_AND_DAY)
+    if " 20" not in text and " 19" not in text:
+        return False
+    if PLACE_AND_DAY.search(text):
+        return True
+    day = PHOTO_DAY.search(text)
     if day is None:
         return False
     scene = SCENE_OPENING.match(text, 0, day.start())

@@ -182,6 +182,15 @@ def find_attribution(text: str) -> Attribution | None:
                 start += match.group("who").index(late["who"], late.start("who"))
                 who = late["who"]
             who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
+            if (
+                pattern is _SPEAKER_AFTER
+                and _REDUCED_RELATIVE.match(text, match.end())
+                and (name := _name_ending(who))
+            ):
+                # "... to detain three Syrian residents Israel said were members of ...": the
+                # verb opens a relative clause of the noun before its speaker, whose name
+                # alone says it.
+                who, start = name, text.rindex(name, 0, match.end())
             most_words = _SPEAKER_WORDS
             if pattern is _SPEAKER_AFTER and (names := _names_listed_before(text, start, who)):
                 who, start, most_words = names, 0, _LISTED_SPEAKERS_WORDS
@@ -205,6 +214,25 @@ def find_attribution(text: str) -> Attribution | None:
             ):
                 return Attribution(who, start, match.end())
     return None
+
+
+# A verb of being right after the verb of speech: a relative clause left without its
+# pronoun ("residents Israel said were members", "a site it says is a base").
+_REDUCED_RELATIVE = re.compile(r"\s+(?:were|was|is|are)\b")
+
+
+def _name_ending(who: str) -> str:
+    """The name `who` ends with: its last capitalised words (and the words joining them:
+    "Ministry of Defense"); "" when its last word is not capitalised ("the army")."""
+    words = who.split()
+    n = len(words)
+    while n and (words[n - 1][:1].isupper() or (words[n - 1] in _NAME_JOINERS and n < len(words))):
+        n -= 1
+    while n < len(words) and not words[n][:1].isupper():
+        n += 1  # (a name opens on a capital)
+    if 0 < n < len(words) and words[n - 1].lower() == "the":
+        n -= 1  # "the Russian Ministry of Defense"
+    return " ".join(words[n:])
 
 
 def _holds_a_verb(who: str) -> bool:

@@ -201,10 +201,17 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
 # one telling that its own event began then: "Israel first gained control of the Golan
 # Heights in 1967" is history, though `event_dates` leaves "first"'s date out.
 _THEN = lazy_compile(r"\b(?:during|when|first)\b", re.IGNORECASE)
+# An opening phrase telling what the event came after ("Following the fall of the Assad
+# regime in late 2024, Israel expanded ..."): undated, it is told as of then, not as the
+# day's. (Later in the sentence such a phrase tells of a thing or of the news's cause:
+# "the new authorities — installed after the fall of Assad's government in December —",
+# "has decided to support his administration after he severed ties ... in 2016".)
+_AFTER_THEN = lazy_compile(r"\b(?:after|following)\b", re.IGNORECASE)
 _DESCRIBING = lazy_compile(r"\b(?:which|who|whose|that)\b", re.IGNORECASE)
 # A clause telling what came after the event ("HTS fought the Assad government for 14
-# years ... before taking power in December"): an event before a past month is no news.
-_BEFORE_THEN = lazy_compile(r"\bbefore\b", re.IGNORECASE)
+# years ... before taking power in December"), or one going back to it ("Beit Jinn saw a
+# similar raid back in June"): an event of a past month is no news.
+_BEFORE_THEN = lazy_compile(r"\bbefore\b|\bback\s+(?:in\s+)?$", re.IGNORECASE)
 
 
 def _clause_of(text: str, mention: DateMention) -> str:
@@ -240,13 +247,17 @@ _STATEMENT = lazy_compile(
 def told_of_then(text: str, dates: Sequence[DateMention], published: str | None) -> bool:
     """Whether a sentence whose event has no date of its own tells it inside a clause dated
     long before its article ("he was rumoured to have been killed during Israel's last war
-    with Hezbollah in 2006, the source said"), or before a month over before it ("... before
-    taking power in December"): history, though `event_dates` leaves that clause's date out
-    of the event's."""
+    with Hezbollah in 2006, the source said"), after a time long before told by its opening
+    phrase, or before a month over before it ("... before taking power in December"):
+    history, though `event_dates` leaves that clause's date out of the event's."""
     for mention in dates:
         clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
+        opening = mention.end <= opening_phrase_end(text)
         if not _DESCRIBING.search(clause) and (
-            (_THEN.search(clause) and is_historical(mention, published))
+            (
+                (_THEN.search(clause) or (opening and _AFTER_THEN.search(clause)))
+                and is_historical(mention, published)
+            )
             or (_BEFORE_THEN.search(clause) and of_a_past_period(mention, published))
         ):
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from briefing.annotate.coreference import leaves_quote_open
 from briefing.corroborate import report_words
 from briefing.model.attribution import find_speaker
 from briefing.model.facts import (
@@ -88,21 +89,30 @@ def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
         also=also,
         report=line.report,
         background=line.background,
-        attribution=_pronoun_speaker(line),
+        attribution=_unnamed_speaker(line),
     )
 
 
-def _pronoun_speaker(line: Line) -> str | None:
+def _unnamed_speaker(line: Line) -> str | None:
     """The speaker a line's pronoun subject or pronoun speaker stands for ("He also warned
-    ...", "“...,” he added."), resolved from the sentences before; None when the line names
-    its subject or nobody is known."""
+    ...", "“...,” he added."), resolved from the sentences before, or the speaker of a quote
+    the line is a sentence of, named in another of its sentences ("“The President of Syria
+    ... is extremely angry.", then "There will be ...,” he warned."); None when the line
+    names its subject or nobody is known."""
     speaker = line.speaker
     if not speaker or speaker.lower() in _PRONOUNS:
         return None
     said = find_speaker(line.stated.text)
     if opens_with_pronoun(line.stated.text) or (said is not None and said in _PRONOUNS):
         return speaker
-    return None
+    # (not a whole quote its sentence closes on words naming no speaker as read: '"...,"
+    # Zelenskyy posted on X.' is his, not the quote's before it)
+    text = line.stated.text.lstrip()
+    whole = text[:1] in _QUOTES and not leaves_quote_open(text, False)
+    return speaker if said is None and not line.named_speaker and not whole else None
+
+
+_QUOTES = "\"“‘'"
 
 
 @cache  # a pane's thousands of lines are of a few hundred days
