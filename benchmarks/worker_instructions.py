@@ -45,6 +45,34 @@ its cost is splitting and lowering the sentence, which later readers reuse), the
 (304 calls on 9,557 sentences, 4 ms). This script runs with Python's default collection
 thresholds: ~5% of its count is collection passes a pool worker (threshold 20,000, the
 parent's objects frozen) does not make.
+
+How far the default pages are from a long worker's (2026-11-28, perf25w, the distinct 1,000 of
+`same_output.py save REF --size 1000`): the 40 pages after 10 bring 157 new tokens each,
+pages after 200 about 60 (a worker of a cold 1,000 reads 500). With `--warm 200`: annotate
+13,853 -> 11,533 K a page, restatements 5,106 -> 2,419 K (most of them the roles of new
+tokens), speakers 3,707 -> 3,170 K, other names 3,180 -> 2,567 K; time phrases (2,238 ->
+2,009 K) and copy keys hardly fall. (At `--warm 200` the report words row reads more than its
+parent's, 27,797 K: `calliter_iternext` is called outside the step there; `article_words`
+alone under callgrind, 40 pages each: 19.6 M a page after 10, 15.5 M after 200.) A cost per
+new token weighs less in a real run than here.
+Tried and left out (perf25w): a token's lower-case reading (compared word, country, stem)
+remembered in one plain memo by the lower case, in place of `compared_word`'s and
+`stemmed`'s lru caches, the stem worked out once for both readers: the roles of the 6,279
+new tokens of pages 10-50 137.4 -> 131.5 M instructions (21.9 -> 20.9 K a token), but
+`article_words` on those pages 17,464 -> 17,529 K a page (the worker's collection settings):
+no gain. A new token's ~19 K are spread thin: 6.9 K of bytecode, stemming ~2 K, the British
+endings' test 0.5 K, dict and set look-ups, allocation. In a whole worker's page (extraction
+to encoding, 40 pages after 30), the regex engine's searches are ~15% of the instructions,
+spread over dozens of patterns (the costliest ~6% of the regex time, timed by
+`sys.setprofile`); and a page needing the date fallback imported dateparser inside the
+measured pages (655 M instructions, once): warm it first, as the pool does
+(`_warm_date_fallback`). Other names' capitalised runs read from the sentence's words, split
+already (a comprehension over `sentence_words`), instead of `_CAPITALISED_LETTERS.findall`:
+the same runs (212,836 texts, fuzzed ones among them), but 21.6 -> 38.5 M instructions on the
+1,582 sentences of pages 10-50: the pattern's scan, skipping to capitals in C, is cheaper than
+a Python step a word. And `report_word_sets` with counts (31% of the sentences) read by the
+no-count path's C maps, the counts from the few tokens that are no word, in place of a Python
+step a token: the same sets (62,836 texts), `report_word_sets` 9,872 -> 9,865 K a page: no gain.
 """
 
 from __future__ import annotations
