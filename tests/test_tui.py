@@ -862,6 +862,15 @@ async def test_profile_actor_without_reporting_says_so(seed_briefing: Briefing) 
         await pilot.press("1")
         shown = [str(option.prompt) for option in detail(app).options]
         assert shown == [quiet.name, f"No reporting on {quiet.name} in these 2 articles."]
+        # Enter has no line to land on: the cursor stays on the actor, and says why.
+        await pilot.press("enter")
+        assert app.focused is actors and actors.highlighted_option.id == quiet.id
+        said = await notifications(app, pilot, 1)
+        assert said[-1].message == f"No reporting on {quiet.name} to read."
+        # An actor with reporting: enter lands on its brief's first line.
+        await pilot.press("2", "enter")
+        assert app.focused is detail(app)
+        assert detail(app).current_line.text == briefing.actors[1].summary[0].text
 
 
 def test_masthead_fits_the_width(seed_briefing: Briefing) -> None:
