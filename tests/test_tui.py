@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import DataTable, Input, Label, OptionList, RadioSet, Static
+from textual.widgets import DataTable, Footer, Input, Label, OptionList, RadioSet, Static
 
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
@@ -202,6 +202,42 @@ async def test_corroborated_line_switches_sources_and_escape_returns() -> None:
         highlighted_before = detail(app).current_line
         assert highlighted_before is not None
         assert highlighted_before.sources == ("a1.s3", "a2.s3")
+
+
+def footer_keys(app: BriefingApp) -> tuple[list[str], list[str]]:
+    """The footer's keys, and those not shown whole left of the palette key (the footer
+    scrolls sideways by mouse only)."""
+    keys = list(app.screen.query_one(Footer).query("FooterKey"))
+    palette = next(k for k in keys if k.has_class("-command-palette"))
+    return [k.key for k in keys], [
+        k.key for k in keys if k is not palette and k.region.right > palette.region.x
+    ]
+
+
+@synchronously
+async def test_every_footer_fits_80_columns_with_help_in_it() -> None:
+    # At 80 columns the main footer cut Help mid-word, and the article, sources and
+    # timeline footers had no Help: the key to every other key must show.
+    briefing = make_briefing()
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+
+        async def fits(view: str, *keys: str) -> list[str]:
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown, cut = footer_keys(app)
+            assert "question_mark" in shown and cut == [], view
+            return shown
+
+        await fits("main, actors")
+        await open_detail_line(app, pilot, briefing.actors[0].summary[0].text)
+        assert "right_square_bracket" in await fits("article with two sources")
+        await fits("main, brief", "q")
+        await fits("sources", "q", "s")
+        await fits("timeline", "q", "t")
+        await fits("search results", "q", "slash", *"Iran", "enter")
+        await fits("help", "q", "question_mark")
 
 
 @synchronously

@@ -64,7 +64,9 @@ class SourcedLineList(VimOptionList):
     BINDINGS = [
         Binding("enter", "select", "Open", id="line.open"),
         Binding("c,y", "copy_line", "Copy", id="line.copy"),
-        Binding("o", "open_file", "Open file", id="line.open-file"),
+        # Out of the footers (help lists it), as sources.open-file and article.open-file:
+        # at 80 columns they pushed Help out.
+        Binding("o", "open_file", "Open file", show=False, id="line.open-file"),
     ]
 
     class Opened(Message):
