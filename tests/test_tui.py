@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import DataTable, Footer, Input, Label, OptionList, RadioSet, Static
+from textual.widgets import DataTable, Footer, Input, Label, OptionList, RadioSet, Static, Tab
 
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
@@ -238,6 +238,25 @@ async def test_every_footer_fits_80_columns_with_help_in_it() -> None:
         await fits("timeline", "q", "t")
         await fits("search results", "q", "slash", *"Iran", "enter")
         await fits("help", "q", "question_mark")
+
+
+@synchronously
+async def test_source_tabs_name_a_page_without_outlet_by_its_file() -> None:
+    # Saved pages naming no outlet: the tabs showed each whole path, the second one off
+    # the screen at 120 columns.
+    base = make_briefing()
+    articles = tuple(
+        replace(a, article=replace(a.article, outlet="", path=f"/saved/pages/{a.id}\tpage.txt"))
+        for a in base.articles
+    )
+    briefing = replace(base, articles=articles)
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await open_detail_line(app, pilot, briefing.actors[0].summary[0].text)
+        tabs = [str(tab.label) for tab in app.screen.query(Tab)]
+        days = [a.article.published[:10] for a in articles]
+        assert tabs == [f"[1] a1\\tpage.txt, {days[0]}", f"[2] a2\\tpage.txt, {days[1]}"]
 
 
 @synchronously

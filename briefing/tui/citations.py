@@ -97,10 +97,12 @@ def published_text(briefing: Briefing, article: AnnotatedArticle) -> str:
     return article.article.published or ""
 
 
-def article_label(briefing: Briefing, article_id: str) -> str:
-    """'Dawn, 2024-12-07' (outlet or file name, and the publication day when known)."""
+def article_label(briefing: Briefing, article_id: str, *, short: bool = False) -> str:
+    """'Dawn, 2024-12-07' (outlet or file, and the publication day when known). `short`
+    names a file by its name alone, escaped, as a tab has room for (a whole path pushed
+    the next source's tab off the screen)."""
     article = briefing.article(article_id).article
-    parts = [article.outlet or article.path]
+    parts = [article.outlet or (shown_path(Path(article.path).name) if short else article.path)]
     if article.published:
         parts.append(article.published[:10])
     return ", ".join(parts)

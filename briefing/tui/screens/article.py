@@ -120,7 +120,9 @@ class ArticleScreen(ViewScreen):
             yield Tabs(
                 *(
                     Tab(
-                        Content(f"[{numbers[aid]}] {article_label(self.briefing, aid)}"),
+                        Content(
+                            f"[{numbers[aid]}] {article_label(self.briefing, aid, short=True)}"
+                        ),
                         id=f"source-{aid}",
                     )
                     for aid in cited_articles(self.sources)
