@@ -471,6 +471,7 @@ async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_p
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(target)
+        await pilot.pause()  # the name typed, then the format chosen
         app.screen.query_one(RadioSet).query("RadioButton")[1].value = True  # markdown
         await pilot.pause()
         assert app.screen.query_one("#path", Input).value == str(tmp_path / "out.md")
@@ -480,6 +481,34 @@ async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_p
         written = tmp_path / "out.md"
         assert written.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
         assert isinstance(app.screen, MainScreen)
+
+
+@synchronously
+async def test_export_name_extension_picks_the_format(
+    seed_briefing: Briefing, tmp_path: Path
+) -> None:
+    # A name typed as .md with the format left on text got plain text in it.
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        for name, fmt in (
+            ("brief.md", "markdown"),
+            ("brief.json", "json"),
+            ("b.markdown", "markdown"),
+        ):
+            await pilot.press("e")
+            await pilot.pause()
+            path = app.screen.query_one("#path", Input)
+            path.value = ""
+            await pilot.press(*str(tmp_path / name))
+            await pilot.pause()
+            # The buttons follow the name, which stays as typed.
+            assert app.screen.query_one(RadioSet).pressed_button.name == fmt
+            assert path.value == str(tmp_path / name)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            written = (tmp_path / name).read_text(encoding="utf-8")
+            assert written == render(seed_briefing, fmt, 80)
 
 
 @synchronously
