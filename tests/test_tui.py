@@ -769,6 +769,19 @@ async def test_unreadable_inputs_show_failure_screen(tmp_path: Path) -> None:
 
 
 @synchronously
+async def test_failure_screen_says_why_each_bad_file_was_skipped(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01 not text")
+    app = BriefingApp(paths=[str(tmp_path)], options=NO_CACHE)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FailureScreen)
+        reason = screen_text(app.screen.query_one("#reason", Static))
+        assert f"{tmp_path / 'binary.md'}: skipped: binary file (NUL bytes)" in reason
+        assert f"{tmp_path / 'empty.txt'}: skipped: empty file" in reason
+
+
+@synchronously
 async def test_failure_screen_offers_nothing_to_view_and_quits_with_its_status(
     tmp_path: Path,
 ) -> None:
