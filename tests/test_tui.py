@@ -995,6 +995,12 @@ def test_markers_and_notification_name_a_few_of_many_sources() -> None:
         "[1] Dawn, 2024-12-07; [2] Dawn, 2024-12-07; [3] Dawn, 2024-12-07; and 297 more"
     )
     assert line.citation.count("Dawn") == 300
+    # A page naming no outlet: the notice names its file, the copied citation its path.
+    saved = replace(briefing.articles[0], article=replace(briefing.articles[0].article, outlet=""))
+    path = saved.article.path
+    line = sourced(replace(briefing, articles=(saved,)), "text", ("a1.s3",))
+    assert line.brief_citation == f"[1] {Path(path).name}, 2024-12-07"
+    assert line.citation == f"[1] {path}, 2024-12-07"
 
 
 def test_article_view_cites_the_sentence_that_carries_the_line(seed_briefing: Briefing) -> None:

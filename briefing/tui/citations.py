@@ -49,7 +49,7 @@ def sourced(
         text,
         sources,
         citation(briefing, sources),
-        citation(briefing, sources, limit=MARKERS_SHOWN),
+        citation(briefing, sources, limit=MARKERS_SHOWN, short=True),
         also,
     )
 
@@ -108,11 +108,20 @@ def article_label(briefing: Briefing, article_id: str, *, short: bool = False) -
     return ", ".join(parts)
 
 
-def citation(briefing: Briefing, sentence_ids: Sequence[str], limit: int | None = None) -> str:
-    """'[1] Dawn, 2024-12-07; [2] ...'; with a limit, the first few and how many more."""
+def citation(
+    briefing: Briefing,
+    sentence_ids: Sequence[str],
+    limit: int | None = None,
+    *,
+    short: bool = False,
+) -> str:
+    """'[1] Dawn, 2024-12-07; [2] ...'; with a limit, the first few and how many more;
+    `short` as `article_label` (a notice showed each outlet-less page's whole path)."""
     numbers = briefing.article_numbers()
     cited = [aid for aid in cited_articles(sentence_ids) if aid in numbers]
-    named = "; ".join(f"[{numbers[aid]}] {article_label(briefing, aid)}" for aid in cited[:limit])
+    named = "; ".join(
+        f"[{numbers[aid]}] {article_label(briefing, aid, short=short)}" for aid in cited[:limit]
+    )
     more = len(cited) - limit if limit is not None else 0
     return f"{named}; and {more} more" if more > 0 else named
 
