@@ -260,6 +260,23 @@ async def test_source_tabs_name_a_page_without_outlet_by_its_file() -> None:
 
 
 @synchronously
+async def test_brief_opens_at_its_top_when_its_first_line_is_taller_than_the_pane() -> None:
+    # A 2,000-character first line: the pane was scrolled to it, the actor's name and
+    # the Summary heading above the view.
+    base = make_briefing()
+    first = base.actors[0]
+    tall = replace(first.summary[0], text="Rebels advanced on Homs, officials said. " * 50)
+    briefing = replace(base, actors=(replace(first, summary=(tall,)), *base.actors[1:]))
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, first.id)
+        lines = detail(app)
+        assert lines.current_line.text.startswith(tall.text)
+        assert lines.scroll_offset.y == 0 and lines.max_scroll_y > 0
+
+
+@synchronously
 async def test_fact_line_shows_date_attribution_and_markers() -> None:
     app = BriefingApp(make_briefing())
     async with app.run_test(size=LARGE) as pilot:

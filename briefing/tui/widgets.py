@@ -107,6 +107,15 @@ class SourcedLineList(VimOptionList):
             (i for i, option in enumerate(options) if not option.disabled), None
         )
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        # On the first line, the headings above it (the actor's name, "Summary") show
+        # too: a first line taller than the list was scrolled to, its headings out of view.
+        before = self.options[: self.highlighted or 0]
+        if self.highlighted is not None and all(option.disabled for option in before):
+            self.scroll_home(animate=False, immediate=True)
+        else:
+            super().scroll_to_highlight(top)
+
     @property
     def current_line(self) -> SourcedLine | None:
         option = self.highlighted_option
