@@ -53,8 +53,6 @@ exit status:
 SUBCOMMANDS = ("dump", "profiles")
 # Narrower than this, wrapped lines would be mostly indentation and source markers.
 MIN_WIDTH = 40
-# `-o brief.json` without --format means JSON.
-FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
 
 
 def _at_least(minimum: int) -> Callable[[str], int]:
@@ -282,7 +280,7 @@ def run_dump(argv: Sequence[str]) -> int:
 
 def _write_dump(args: argparse.Namespace, briefing: Briefing, protect: list[Protected]) -> int:
     from briefing.render import render_pieces
-    from briefing.render.output import OutputError, write_atomic, write_stream
+    from briefing.render.output import FORMAT_OF_SUFFIX, OutputError, write_atomic, write_stream
     from briefing.safety import shown_path
 
     fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")

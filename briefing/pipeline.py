@@ -74,6 +74,8 @@ _CACHE_LOOKUP = 16
 Progress = Callable[[int, int], None]
 # A page to process, with the id its article gets.
 _PageWork = tuple[Document | PageFile, str]
+# When no input gives an article, the error says why for this many of them.
+PROBLEMS_NAMED = 3
 # Marks the furniture line of an article whose page could not be processed.
 _FAILED = "could not be processed: "
 _CHANGED = "the page changed since it was read"
@@ -902,7 +904,10 @@ def _brief_articles(
     if not articles:
         everything = [*problems, *notes]
         named = ", ".join(clean_text(p) for p in paths) if paths else "the bundled seeds"
-        detail = f" ({everything[0]})" if len(everything) == 1 else ""
+        # Why, for the first few: a folder of several bad files said nothing at all.
+        more = len(everything) - PROBLEMS_NAMED
+        why = "; ".join([*everything[:PROBLEMS_NAMED], *([f"and {more} more"] if more > 0 else [])])
+        detail = f" ({why})" if why else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     # Imported here: a warm start renders a cached briefing and never loads the model stage.
     from briefing.model.build import build_model

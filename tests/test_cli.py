@@ -236,6 +236,17 @@ def test_since_keeps_an_article_on_that_day_and_an_undated_one(tmp_path: Path, c
     assert "--since 2024-12-06: kept 1 without a publication date" in captured.err
 
 
+def test_a_folder_of_bad_files_says_why_for_the_first_few(tmp_path: Path, capsys) -> None:
+    # Several unreadable files used to give "no readable article in DIR" and no reason.
+    for name in ("a.txt", "b.md", "c.txt", "d.txt"):
+        (tmp_path / name).write_bytes(b"\x00\x01 not text")
+    assert main(["dump", "--no-cache", str(tmp_path)]) == 3
+    err = capsys.readouterr().err
+    binary = "skipped: binary file (NUL bytes)"
+    named = "; ".join(f"{tmp_path / name}: {binary}" for name in ("a.txt", "b.md", "c.txt"))
+    assert err == f"briefing: error: no readable article in {tmp_path} ({named}; and 1 more)\n"
+
+
 def test_since_leaving_out_everything_exits_3_and_says_why(capsys) -> None:
     assert main(["dump", "--no-cache", "--since", "2025-01-01"]) == 3
     err = capsys.readouterr().err

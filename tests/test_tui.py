@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.geometry import Region
-from textual.widgets import DataTable, Input, Label, OptionList, RadioSet, Static
+from textual.widgets import DataTable, Footer, Input, Label, OptionList, RadioSet, Static, Tab
 
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
@@ -202,6 +202,78 @@ async def test_corroborated_line_switches_sources_and_escape_returns() -> None:
         highlighted_before = detail(app).current_line
         assert highlighted_before is not None
         assert highlighted_before.sources == ("a1.s3", "a2.s3")
+
+
+def footer_keys(app: BriefingApp) -> tuple[list[str], list[str]]:
+    """The footer's keys, and those not shown whole left of the palette key (the footer
+    scrolls sideways by mouse only)."""
+    keys = list(app.screen.query_one(Footer).query("FooterKey"))
+    palette = next(k for k in keys if k.has_class("-command-palette"))
+    return [k.key for k in keys], [
+        k.key for k in keys if k is not palette and k.region.right > palette.region.x
+    ]
+
+
+@synchronously
+async def test_every_footer_fits_80_columns_with_help_in_it() -> None:
+    # At 80 columns the main footer cut Help mid-word, and the article, sources and
+    # timeline footers had no Help: the key to every other key must show.
+    briefing = make_briefing()
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+
+        async def fits(view: str, *keys: str) -> list[str]:
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown, cut = footer_keys(app)
+            assert "question_mark" in shown and cut == [], view
+            return shown
+
+        await fits("main, actors")
+        await open_detail_line(app, pilot, briefing.actors[0].summary[0].text)
+        assert "right_square_bracket" in await fits("article with two sources")
+        await fits("main, brief", "q")
+        await fits("sources", "q", "s")
+        await fits("timeline", "q", "t")
+        await fits("search results", "q", "slash", *"Iran", "enter")
+        await fits("help", "q", "question_mark")
+
+
+@synchronously
+async def test_source_tabs_name_a_page_without_outlet_by_its_file() -> None:
+    # Saved pages naming no outlet: the tabs showed each whole path, the second one off
+    # the screen at 120 columns.
+    base = make_briefing()
+    articles = tuple(
+        replace(a, article=replace(a.article, outlet="", path=f"/saved/pages/{a.id}\tpage.txt"))
+        for a in base.articles
+    )
+    briefing = replace(base, articles=articles)
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await open_detail_line(app, pilot, briefing.actors[0].summary[0].text)
+        tabs = [str(tab.label) for tab in app.screen.query(Tab)]
+        days = [a.article.published[:10] for a in articles]
+        assert tabs == [f"[1] a1\\tpage.txt, {days[0]}", f"[2] a2\\tpage.txt, {days[1]}"]
+
+
+@synchronously
+async def test_brief_opens_at_its_top_when_its_first_line_is_taller_than_the_pane() -> None:
+    # A 2,000-character first line: the pane was scrolled to it, the actor's name and
+    # the Summary heading above the view.
+    base = make_briefing()
+    first = base.actors[0]
+    tall = replace(first.summary[0], text="Rebels advanced on Homs, officials said. " * 50)
+    briefing = replace(base, actors=(replace(first, summary=(tall,)), *base.actors[1:]))
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, first.id)
+        lines = detail(app)
+        assert lines.current_line.text.startswith(tall.text)
+        assert lines.scroll_offset.y == 0 and lines.max_scroll_y > 0
 
 
 @synchronously
@@ -416,6 +488,7 @@ async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_p
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(target)
+        await pilot.pause()  # the name typed, then the format chosen
         app.screen.query_one(RadioSet).query("RadioButton")[1].value = True  # markdown
         await pilot.pause()
         assert app.screen.query_one("#path", Input).value == str(tmp_path / "out.md")
@@ -425,6 +498,34 @@ async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_p
         written = tmp_path / "out.md"
         assert written.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
         assert isinstance(app.screen, MainScreen)
+
+
+@synchronously
+async def test_export_name_extension_picks_the_format(
+    seed_briefing: Briefing, tmp_path: Path
+) -> None:
+    # A name typed as .md with the format left on text got plain text in it.
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        for name, fmt in (
+            ("brief.md", "markdown"),
+            ("brief.json", "json"),
+            ("b.markdown", "markdown"),
+        ):
+            await pilot.press("e")
+            await pilot.pause()
+            path = app.screen.query_one("#path", Input)
+            path.value = ""
+            await pilot.press(*str(tmp_path / name))
+            await pilot.pause()
+            # The buttons follow the name, which stays as typed.
+            assert app.screen.query_one(RadioSet).pressed_button.name == fmt
+            assert path.value == str(tmp_path / name)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            written = (tmp_path / name).read_text(encoding="utf-8")
+            assert written == render(seed_briefing, fmt, 80)
 
 
 @synchronously
@@ -685,6 +786,19 @@ async def test_unreadable_inputs_show_failure_screen(tmp_path: Path) -> None:
 
 
 @synchronously
+async def test_failure_screen_says_why_each_bad_file_was_skipped(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01 not text")
+    app = BriefingApp(paths=[str(tmp_path)], options=NO_CACHE)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, FailureScreen)
+        reason = screen_text(app.screen.query_one("#reason", Static))
+        assert f"{tmp_path / 'binary.md'}: skipped: binary file (NUL bytes)" in reason
+        assert f"{tmp_path / 'empty.txt'}: skipped: empty file" in reason
+
+
+@synchronously
 async def test_failure_screen_offers_nothing_to_view_and_quits_with_its_status(
     tmp_path: Path,
 ) -> None:
@@ -862,6 +976,15 @@ async def test_profile_actor_without_reporting_says_so(seed_briefing: Briefing) 
         await pilot.press("1")
         shown = [str(option.prompt) for option in detail(app).options]
         assert shown == [quiet.name, f"No reporting on {quiet.name} in these 2 articles."]
+        # Enter has no line to land on: the cursor stays on the actor, and says why.
+        await pilot.press("enter")
+        assert app.focused is actors and actors.highlighted_option.id == quiet.id
+        said = await notifications(app, pilot, 1)
+        assert said[-1].message == f"No reporting on {quiet.name} to read."
+        # An actor with reporting: enter lands on its brief's first line.
+        await pilot.press("2", "enter")
+        assert app.focused is detail(app)
+        assert detail(app).current_line.text == briefing.actors[1].summary[0].text
 
 
 def test_masthead_fits_the_width(seed_briefing: Briefing) -> None:
@@ -889,6 +1012,12 @@ def test_markers_and_notification_name_a_few_of_many_sources() -> None:
         "[1] Dawn, 2024-12-07; [2] Dawn, 2024-12-07; [3] Dawn, 2024-12-07; and 297 more"
     )
     assert line.citation.count("Dawn") == 300
+    # A page naming no outlet: the notice names its file, the copied citation its path.
+    saved = replace(briefing.articles[0], article=replace(briefing.articles[0].article, outlet=""))
+    path = saved.article.path
+    line = sourced(replace(briefing, articles=(saved,)), "text", ("a1.s3",))
+    assert line.brief_citation == f"[1] {Path(path).name}, 2024-12-07"
+    assert line.citation == f"[1] {path}, 2024-12-07"
 
 
 def test_article_view_cites_the_sentence_that_carries_the_line(seed_briefing: Briefing) -> None:

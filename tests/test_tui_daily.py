@@ -258,6 +258,11 @@ async def test_timeline_filters_by_actor_and_jumps_to_a_date() -> None:
         span = str(app.screen.query_one("#date-span", Label).visual)
         assert span == "Dated facts: 2024-12-06 to 2024-12-07"
         assert app.screen.query_one(Input).placeholder == "2024-12-07"
+        # Enter on the empty field (the example showing in it) asks for a date.
+        await pilot.press("enter")
+        await pilot.pause()
+        problem = str(app.screen.query_one("#date-problem", Label).visual)
+        assert problem == "Type a date, e.g. 2024-12-07."
         await pilot.press(*"2023", "enter")
         await pilot.pause()
         # A day with no fact is said in the prompt, which stays open to try another.

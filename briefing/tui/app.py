@@ -92,7 +92,8 @@ class BriefingApp(App[None]):
         ),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("e", "export_dialog", "Export", id="app.export"),
-        Binding("r", "reload", "Reload", id="app.reload"),
+        # Not in the footer (help lists it): at 80 columns it pushed Help out.
+        Binding("r", "reload", "Reload", show=False, id="app.reload"),
         # Textual adds this one itself unless declared; declared, help lists it and a
         # keymap can move it.
         Binding(

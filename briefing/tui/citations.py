@@ -49,7 +49,7 @@ def sourced(
         text,
         sources,
         citation(briefing, sources),
-        citation(briefing, sources, limit=MARKERS_SHOWN),
+        citation(briefing, sources, limit=MARKERS_SHOWN, short=True),
         also,
     )
 
@@ -97,20 +97,31 @@ def published_text(briefing: Briefing, article: AnnotatedArticle) -> str:
     return article.article.published or ""
 
 
-def article_label(briefing: Briefing, article_id: str) -> str:
-    """'Dawn, 2024-12-07' (outlet or file name, and the publication day when known)."""
+def article_label(briefing: Briefing, article_id: str, *, short: bool = False) -> str:
+    """'Dawn, 2024-12-07' (outlet or file, and the publication day when known). `short`
+    names a file by its name alone, escaped, as a tab has room for (a whole path pushed
+    the next source's tab off the screen)."""
     article = briefing.article(article_id).article
-    parts = [article.outlet or article.path]
+    parts = [article.outlet or (shown_path(Path(article.path).name) if short else article.path)]
     if article.published:
         parts.append(article.published[:10])
     return ", ".join(parts)
 
 
-def citation(briefing: Briefing, sentence_ids: Sequence[str], limit: int | None = None) -> str:
-    """'[1] Dawn, 2024-12-07; [2] ...'; with a limit, the first few and how many more."""
+def citation(
+    briefing: Briefing,
+    sentence_ids: Sequence[str],
+    limit: int | None = None,
+    *,
+    short: bool = False,
+) -> str:
+    """'[1] Dawn, 2024-12-07; [2] ...'; with a limit, the first few and how many more;
+    `short` as `article_label` (a notice showed each outlet-less page's whole path)."""
     numbers = briefing.article_numbers()
     cited = [aid for aid in cited_articles(sentence_ids) if aid in numbers]
-    named = "; ".join(f"[{numbers[aid]}] {article_label(briefing, aid)}" for aid in cited[:limit])
+    named = "; ".join(
+        f"[{numbers[aid]}] {article_label(briefing, aid, short=short)}" for aid in cited[:limit]
+    )
     more = len(cited) - limit if limit is not None else 0
     return f"{named}; and {more} more" if more > 0 else named
 

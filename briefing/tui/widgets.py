@@ -64,7 +64,9 @@ class SourcedLineList(VimOptionList):
     BINDINGS = [
         Binding("enter", "select", "Open", id="line.open"),
         Binding("c,y", "copy_line", "Copy", id="line.copy"),
-        Binding("o", "open_file", "Open file", id="line.open-file"),
+        # Out of the footers (help lists it), as sources.open-file and article.open-file:
+        # at 80 columns they pushed Help out.
+        Binding("o", "open_file", "Open file", show=False, id="line.open-file"),
     ]
 
     class Opened(Message):
@@ -104,6 +106,15 @@ class SourcedLineList(VimOptionList):
         self.highlighted = next(
             (i for i, option in enumerate(options) if not option.disabled), None
         )
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        # On the first line, the headings above it (the actor's name, "Summary") show
+        # too: a first line taller than the list was scrolled to, its headings out of view.
+        before = self.options[: self.highlighted or 0]
+        if self.highlighted is not None and all(option.disabled for option in before):
+            self.scroll_home(animate=False, immediate=True)
+        else:
+            super().scroll_to_highlight(top)
 
     @property
     def current_line(self) -> SourcedLine | None:

@@ -69,7 +69,8 @@ class ArticleScreen(ViewScreen):
         Binding("right_square_bracket", "source(1)", "Next", id="article.next-source"),
         Binding("d", "toggle_dropped", "Dropped", id="article.dropped"),
         Binding("c,y", "copy_cited", "Copy", id="article.copy"),
-        Binding("o", "open_file", "Open file", id="article.open-file"),
+        # Not in the footer: see line.open-file.
+        Binding("o", "open_file", "Open file", show=False, id="article.open-file"),
     ]
     DEFAULT_CSS = """
     ArticleScreen #title { padding: 0 1; height: auto; }
@@ -119,7 +120,9 @@ class ArticleScreen(ViewScreen):
             yield Tabs(
                 *(
                     Tab(
-                        Content(f"[{numbers[aid]}] {article_label(self.briefing, aid)}"),
+                        Content(
+                            f"[{numbers[aid]}] {article_label(self.briefing, aid, short=True)}"
+                        ),
                         id=f"source-{aid}",
                     )
                     for aid in cited_articles(self.sources)

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from briefing.render.output import OutputError, Protected, check_writable
+from briefing.render.output import FORMAT_OF_SUFFIX, OutputError, Protected, check_writable
 
 FORMATS = {"text": "txt", "markdown": "md", "json": "json"}
 
@@ -59,7 +59,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Export the briefing")
             with RadioSet(id="format"):
                 for index, fmt in enumerate(FORMATS):
-                    yield RadioButton(fmt, value=index == 0, name=fmt)
+                    yield RadioButton(fmt, value=index == 0, name=fmt, id=f"format-{fmt}")
             yield Input(str(default_export_path("text")), id="path")
             yield Label(id="problem", markup=False)
             with Horizontal(id="buttons"):
@@ -78,11 +78,18 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         # Keep the typed name, change only the extension to match the format.
         path_input = self.query_one("#path", Input)
         path = Path(path_input.value or default_export_path(self.fmt))
-        path_input.value = str(path.with_suffix(f".{FORMATS[self.fmt]}"))
+        # A name whose extension already asks for this format stays as typed.
+        if FORMAT_OF_SUFFIX.get(path.suffix.lower()) != self.fmt:
+            path_input.value = str(path.with_suffix(f".{FORMATS[self.fmt]}"))
 
-    def on_input_changed(self) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
         # The name is being mended: what was wrong with the last one no longer applies.
         self.query_one("#problem", Label).remove_class("shown")
+        # And its extension picks the format, as `dump -o` does: a name typed as x.md
+        # got plain text.
+        fmt = FORMAT_OF_SUFFIX.get(Path(event.value.strip()).suffix.lower())
+        if fmt is not None and fmt != self.fmt:
+            self.query_one(f"#format-{fmt}", RadioButton).value = True
 
     def on_input_submitted(self) -> None:
         self._submit()
@@ -108,7 +115,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             problem.update(why[:1].upper() + why[1:])
             problem.add_class("shown")
             return
-        self.dismiss(ExportRequest(self.fmt, path))
+        # The extension decides (the buttons follow it, a turn later than the key).
+        self.dismiss(ExportRequest(FORMAT_OF_SUFFIX.get(path.suffix.lower(), self.fmt), path))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -62,7 +62,9 @@ class ActorList(VimOptionList):
     row alone is faint while the reader is in the brief, and lost without colour.
     """
 
-    BINDINGS = [Binding("enter", "select", "Read", show=False, id="actors.read")]
+    # Shown: with the actors focused, the footer says what enter does here. On the screen,
+    # which knows whether the brief has a line to land on.
+    BINDINGS = [Binding("enter", "screen.read_brief", "Brief", id="actors.read")]
     POINTER = "▶"
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -280,8 +282,18 @@ class MainScreen(ViewScreen):
             self._show_actor()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A click on an actor (enter is actors.read).
         if isinstance(event.option_list, ActorList):
-            self.query_one("#detail").focus()
+            self.action_read_brief()
+
+    def action_read_brief(self) -> None:
+        """Into the pointed actor's brief, its cursor on the first line; an actor with no
+        line to land on keeps the focus (a brief without a cursor showed nothing happen)."""
+        actor, lines = self.actor, self.query_one("#detail", SourcedLineList)
+        if lines.current_line is not None:
+            self.set_focus(lines)
+        elif actor is not None:
+            self.notify(f"No reporting on {actor.name} to read.", timeout=3, markup=False)
 
     def _show_actor(self) -> None:
         actor, briefing = self.actor, self.briefing

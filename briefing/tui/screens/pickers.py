@@ -93,6 +93,11 @@ class DatePrompt(ModalScreen[int | None]):
         self.find = find
         self.onward = onward
 
+    @property
+    def example(self) -> str:
+        """A day of this timeline (the first one shown), as the field's example."""
+        return self.days[0] if self.days else "2024-12-06"
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Jump to a date: YYYY-MM-DD, YYYY-MM or YYYY")
@@ -100,8 +105,7 @@ class DatePrompt(ModalScreen[int | None]):
                 first, last = min(self.days), max(self.days)
                 span = first if first == last else f"{first} to {last}"
                 yield Label(Content.styled(f"Dated facts: {span}", MUTED), id="date-span")
-            # The example is a day of this timeline: the first one shown.
-            yield Input(placeholder=self.days[0] if self.days else "2024-12-06", id="date")
+            yield Input(placeholder=self.example, id="date")
             yield Label("", id="date-problem")
 
     def on_mount(self) -> None:
@@ -109,7 +113,10 @@ class DatePrompt(ModalScreen[int | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         day = event.value.strip()
-        if not _DAY.fullmatch(day):
+        if not day:
+            # The example looks like an answer: an empty one is asked for, not called bad.
+            problem = f"Type a date, e.g. {self.example}."
+        elif not _DAY.fullmatch(day):
             problem = f"Not a date as YYYY-MM-DD, YYYY-MM or YYYY: {day!r}"
         elif (index := self.find(day)) is not None:
             self.dismiss(index)

@@ -117,7 +117,8 @@ class SourcesScreen(ViewScreen):
         Binding("O", "reverse_sort", "Reverse", id="sources.reverse"),
         Binding("f", "filter", "Filter", id="sources.filter"),
         Binding("x", "exclude", "Leave out", id="sources.exclude"),
-        Binding("o", "open_file", "Open file", id="sources.open-file"),
+        # Not in the footer: see line.open-file.
+        Binding("o", "open_file", "Open file", show=False, id="sources.open-file"),
     ]
     DEFAULT_CSS = """
     SourcesScreen #sources-title { padding: 0 1; height: 1; }
