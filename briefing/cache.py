@@ -341,6 +341,7 @@ def briefing_from_dict(
             "problems": tuple(data["problems"]),
             "inputs": tuple(data["inputs"]),
             "off_period": tuple(data["off_period"]),
+            "retold": tuple(data["retold"]),
         }
     )
 

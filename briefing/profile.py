@@ -29,7 +29,8 @@ _SUGGESTION_SAMPLE_CHARS = 400_000
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_PROFILE_KEYS = ("id", "name", "description", "keywords", "theatre", "actors")
+_PROFILE_KEYS = ("id", "name", "description", "keywords", "theatre", "actors", "landmarks")
+_LANDMARK_KEYS = ("day", "patterns")
 _ACTOR_KEYS = ("id", "name", "colour", "aliases", "fallen", "patterns", "context")
 _CONTEXT_KEYS = ("phrases", "requires_any", "unless", "after", "before", "undated_after_if")
 # Words telling a ruler or a regime gone: an actor's `fallen` phrases after any of them are
@@ -79,6 +80,16 @@ class ActorSpec:
 
 
 @dataclass(frozen=True)
+class Landmark:
+    """An event of the conflict's history ("Assad fled to Russia" on 8 December 2024): a
+    sentence opening by telling it (`patterns`, matched at its start) in an article
+    published well after `day` retells it as background, not as that article's news."""
+
+    day: str  # "YYYY-MM-DD"
+    patterns: tuple[str, ...]  # case-sensitive regular expressions
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -87,6 +98,7 @@ class Profile:
     actors: tuple[ActorSpec, ...]  # display order
     path: str
     theatre: tuple[str, ...] = ()  # the conflict's own country: never an "other actor"
+    landmarks: tuple[Landmark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -313,7 +325,47 @@ class _Validator:
             actors=tuple(actors),
             path=str(self.path),
             theatre=self.strings(data, "theatre", 1),
+            landmarks=self.landmarks(data.get("landmarks", [])),
         )
+
+    def landmarks(self, data: object) -> tuple[Landmark, ...]:
+        if not isinstance(data, list):
+            raise self.fail("landmarks must be [[landmarks]] tables", self.line_of("landmarks"))
+        starts = self.table_lines("landmarks")
+        found = []
+        for n, entry in enumerate(data):
+            line = starts[n] if n < len(starts) else 1
+            if not isinstance(entry, dict):
+                raise self.fail("each [[landmarks]] entry must be a table", line)
+            self.unknown_keys(entry, _LANDMARK_KEYS, line, "landmark")
+            day = self.day(entry, "day", line)
+            patterns = self.regexes(entry, "landmark", line)
+            if day is None or not patterns:
+                raise self.fail("a landmark needs a day and patterns", line)
+            found.append(Landmark(day, patterns))
+        return tuple(found)
+
+    def regexes(self, data: dict, owner: str, start: int) -> tuple[str, ...]:
+        """The `patterns` of a table: regular expressions that compile and are safe."""
+        patterns = self.strings(data, "patterns", start)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+                slow = unsafe_repetition(pattern)
+            except (re.error, RecursionError, OverflowError) as error:
+                reason = error if isinstance(error, re.error) else "nested too deeply"
+                raise self.fail(
+                    f"{owner}: bad regular expression '{pattern}': {reason}",
+                    self.line_of("patterns", start),
+                ) from None
+            if slow:
+                raise self.fail(
+                    f"{owner}: regular expression '{pattern}' can take exponential "
+                    f"time on some text ({slow}); make the inner repeat possessive ('\\w++') "
+                    "or atomic ('(?>...)'), or write the alternatives so they cannot overlap",
+                    self.line_of("patterns", start),
+                )
+        return patterns
 
     def actor(self, data: object, start: int, end: int | None) -> ActorSpec:
         if not isinstance(data, dict):
@@ -326,24 +378,7 @@ class _Validator:
                 f"actor {actor_id!r}: colour {colour!r} is not of the form #rrggbb",
                 self.line_of("colour", start),
             )
-        patterns = self.strings(data, "patterns", start)
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-                slow = unsafe_repetition(pattern)
-            except (re.error, RecursionError, OverflowError) as error:
-                reason = error if isinstance(error, re.error) else "nested too deeply"
-                raise self.fail(
-                    f"actor {actor_id!r}: bad regular expression '{pattern}': {reason}",
-                    self.line_of("patterns", start),
-                ) from None
-            if slow:
-                raise self.fail(
-                    f"actor {actor_id!r}: regular expression '{pattern}' can take exponential "
-                    f"time on some text ({slow}); make the inner repeat possessive ('\\w++') "
-                    "or atomic ('(?>...)'), or write the alternatives so they cannot overlap",
-                    self.line_of("patterns", start),
-                )
+        patterns = self.regexes(data, f"actor {actor_id!r}", start)
         context_data = data.get("context", [])
         if not isinstance(context_data, list):
             raise self.fail(

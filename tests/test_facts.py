@@ -203,6 +203,23 @@ def test_the_group_as_a_speaker_is_the_group_named_before_or_acting_in_the_sente
     }
 
 
+def test_a_quote_going_on_after_its_speaker_keeps_him_to_its_close() -> None:
+    # bnonews's Ternopil page (qa11 #7): the second quote's closing half was shown alone,
+    # without Zelenskyy.
+    sentences = [
+        Sentence(f"a1.s{n}", "a1", 3, "body", text, (), ())
+        for n, text in enumerate(
+            (
+                "“Once again, the Russians have killed innocent, peaceful people who were simply "
+                "sleeping in their homes,” Zelenskyy said.",
+                "“Every life matters.",
+                "Every life must be protected.”",
+            )
+        )
+    ]
+    assert set(attribute_sentences(sentences).values()) == {"Zelenskyy"}
+
+
 def _candidate(text: str, order: int, date: str | None = None, kind: str = "body"):
     dates = (DateMention("x", date, "day", 0, 1),) if date else ()
     return FactCandidate(text, kind, dates, find_speaker(text), (f"a1.s{order}",), order)

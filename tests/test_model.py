@@ -1333,3 +1333,30 @@ def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
     assert _pane_of(briefing, "Iran's supreme leader") == ["iran"]
     # Words of the speaker's not quoted are the subject's act, as before.
     assert _pane_of(briefing, "Israel struck") == ["israel"]
+
+
+def test_a_landmark_of_the_profiles_history_retold_long_after_is_background(
+    tmp_path: Path,
+) -> None:
+    # The Homs QA page of 26 December 2025 told "Assad fled to Russia, ..." undated: shown
+    # as that day's key fact. The Syria profile's landmark (his flight, 8 December 2024)
+    # makes it history a year on, and news in an article of the weeks after.
+    def page(day: str, title: str) -> str:
+        return (
+            f" date {day} {title}\n\n"
+            "A bomb exploded in a mosque in Homs during Friday prayers, killing eight people, "
+            "the interior ministry said.\n\n"
+            "Assad fled to Russia, an ally of his regime, and he and his family were granted "
+            "asylum.\n"
+        )
+
+    for day, history in (("2025-12-26", True), ("2024-12-20", False)):
+        folder = tmp_path / day
+        folder.mkdir()
+        briefing = _briefed(folder, {"homs.txt": page(day, "Mosque bombing")}, "syria")
+        fled = _sentence_id(briefing, "homs", "Assad fled")
+        assad = next(b for b in briefing.actors if b.id == "assad")
+        assert (fled in briefing.retold) is history
+        assert [line.background for line in assad.summary_pool if fled in line.sources] == (
+            [True] if history else [False]
+        )

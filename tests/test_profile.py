@@ -7,6 +7,7 @@ from briefing import profile as profile_module
 from briefing.errors import EXIT_PROFILE
 from briefing.profile import (
     GONE_WORDS,
+    Landmark,
     ProfileError,
     list_profiles,
     load_profile,
@@ -119,6 +120,17 @@ def test_bad_regex_names_the_actor_and_line(tmp_path: Path) -> None:
     text = MINIMAL + "patterns = ['\\bPIR(']\n"
     message = _error_for(tmp_path, text)
     assert "line 17: actor 'pirates': bad regular expression '\\bPIR('" in message
+
+
+def test_landmarks_are_read_with_their_day_and_checked_patterns(tmp_path: Path) -> None:
+    landmark = "\n[[landmarks]]\nday = 2024-12-08\npatterns = ['^Assad fled\\b']\n"
+    path = tmp_path / "landmarks.toml"
+    path.write_text(MINIMAL + landmark, encoding="utf-8")
+    assert load_profile(str(path)).landmarks == (Landmark("2024-12-08", ("^Assad fled\\b",)),)
+    message = _error_for(tmp_path, MINIMAL + landmark.replace("fled", "(fled"))
+    assert "line 20: landmark: bad regular expression '^Assad (fled\\b'" in message
+    message = _error_for(tmp_path, MINIMAL + landmark.replace("day = 2024-12-08\n", ""))
+    assert message.endswith("line 18: a landmark needs a day and patterns")
 
 
 def test_fallen_phrases_are_aliases_after_every_word_telling_them_gone(tmp_path: Path) -> None:

@@ -321,17 +321,25 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     no "it": in "He said ... Ukraine's Defense Ministry ... dismissed ... It said ...",
     the ministry speaks, not the spokesman named before). A quote continued over several
     sentences keeps its speaker: a sentence opening with a quotation mark right after a
-    quoted sentence is the same speaker's."""
+    quoted sentence is the same speaker's, and so, when that speaker is named, are the
+    sentences of its quote to where it closes ("“Every life matters. Every life must be
+    protected.”" after '“...,” Zelenskyy said.')."""
     speakers: dict[str, str | None] = {}
     last_named: str | None = None
     last_person: str | None = None
     people: set[str] = set()  # speakers "he" or "she" stood for
     last_group: str | None = None  # the last group named as a speaker or acting subject
-    previous: tuple[str, str | None] | None = None  # the last sentence and its speaker
+    # the last sentence's text, id and speaker
+    previous: tuple[str, str, str | None] | None = None
     acting_before: str | None = None  # the plural subject of the sentence before, if no speaker
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
+    # The sentences whose speaker is a name they write, or one carried on from such a
+    # sentence's quote: not a pronoun's guess, so a quote they open is theirs to its close.
+    firm: set[str] = set()
     for sentence in sentences:
         who = find_speaker(sentence.text)
+        if who is not None and not _PRONOUN.match(who):
+            firm.add(sentence.id)
         if who == "they" and acting_before:
             # "Palestinian factions in Sidon declared a strike ... "..." they said": the
             # plural that acted in the sentence before, not the last speaker named.
@@ -356,10 +364,12 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
                 last_person = who
             else:
                 last_group = who
-        elif previous and previous[1] and _continues_quote(previous[0], sentence.text):
-            who = previous[1]
+        elif previous and previous[2] and _continues_quote(previous[0], sentence.text):
+            who = previous[2]
+            if previous[1] in firm:
+                firm.add(sentence.id)
         speakers[sentence.id] = who
-        previous = (sentence.text, who)
+        previous = (sentence.text, sentence.id, who)
         acting_before = _plural_subject(sentence.text) if who is None else None
         # (only a sentence without a speaker of its own is read for its named subject)
         if who is None and (named := _named_subject(sentence.text)):
@@ -369,7 +379,7 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
             subject = acting_subject(sentence.text)
             if subject and _GROUP.search(subject) and not _REFERRING_GROUP.match(subject):
                 last_group = subject
-        quote = _quote_goes_on(quote, sentence, speakers)
+        quote = _quote_goes_on(quote, sentence, speakers, firm)
     return speakers
 
 
@@ -388,15 +398,18 @@ _AFTER_HEAD = re.compile(r"\s+(?:in|of|from|at|on|for|across|near)\s+|,")
 
 
 def _quote_goes_on(
-    quote: list[Sentence], sentence: Sentence, speakers: dict[str, str | None]
+    quote: list[Sentence],
+    sentence: Sentence,
+    speakers: dict[str, str | None],
+    firm: set[str],
 ) -> list[Sentence]:
     """The quote still open after `sentence` (its sentences so far), given the one open
     before it. A quote closing in its paragraph gives every sentence of it that names
-    nobody the speaker its closing sentence names, else its opening one: in "“The area
-    ... was hit. ... More than 180 people were injured. Unfortunately, many were killed,”
-    Zelensky said", the injured are Zelensky's count, not the outlet's. (Not a pronoun's
-    guess at the opening: "In a post on X, he said, “...": "he" is the last person named
-    as a speaker, who may be another.)"""
+    nobody the speaker its closing sentence names, else its opening one's when `firm`
+    (see `attribute_sentences`): in "“The area ... was hit. ... More than 180 people were
+    injured. Unfortunately, many were killed,” Zelensky said", the injured are Zelensky's
+    count, not the outlet's. (Not a pronoun's guess at the opening: "In a post on X, he
+    said, “...": "he" is the last person named as a speaker, who may be another.)"""
     if quote and (quote[0].article_id, quote[0].paragraph) != (
         sentence.article_id,
         sentence.paragraph,
@@ -404,10 +417,7 @@ def _quote_goes_on(
         quote = []  # a quote left open at its paragraph's end: whose, the words do not say
     if not leaves_quote_open(sentence.text, bool(quote)):
         if quote:
-            opener = find_speaker(quote[0].text)
-            who = speakers[sentence.id] or (
-                speakers[quote[0].id] if opener and not _PRONOUN.match(opener) else None
-            )
+            who = speakers[sentence.id] or (speakers[quote[0].id] if quote[0].id in firm else None)
             for inside in (*quote, sentence):
                 speakers[inside.id] = speakers[inside.id] or who
         return []

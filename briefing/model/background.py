@@ -20,6 +20,7 @@ from briefing.annotate.phrase_index import Screened, fold
 from briefing.ascii_text import sentence_words
 from briefing.model.clauses import main_verb
 from briefing.model.words import _lines, event_verbs, names_an_event_verb
+from briefing.profile import Landmark
 
 # Every alternative of the patterns screened by these holds "has" or "have" (a new one
 # must hold one too, or the words screening it must change; `_STANDING` also "had").
@@ -414,6 +415,19 @@ def is_background(
         or of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
         or (_STANDING.search(text) is not None and not (event and event.text))
+    )
+
+
+def retells_a_landmark(text: str, published: str | None, landmarks: Sequence[Landmark]) -> bool:
+    """Whether `text` (a sentence after its dateline) opens by telling one of a profile's
+    landmark events in an article published well after it: "Assad fled to Russia, ..." a
+    year after his fall is history, though nothing in the sentence dates it; in the weeks
+    after the fall it is news."""
+    day = _day(published)
+    return bool(day) and any(
+        (day - datetime.date.fromisoformat(landmark.day)).days > HISTORY_DAYS
+        and any(re.match(pattern, text) for pattern in landmark.patterns)
+        for landmark in landmarks
     )
 
 

@@ -18,7 +18,12 @@ from briefing.annotate.phrase_index import Screened
 from briefing.extract import Article, Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import acting_subject, find_speaker
-from briefing.model.background import is_background, tells_a_habit, told_as_then
+from briefing.model.background import (
+    is_background,
+    retells_a_landmark,
+    tells_a_habit,
+    told_as_then,
+)
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
@@ -27,6 +32,7 @@ from briefing.model.clauses import (
 )
 from briefing.model.dating import (
     best_date,
+    dateline_end,
     first_published,
     line_dates,
     reacts,
@@ -47,6 +53,7 @@ from briefing.model.panes import (
 from briefing.model.reading import Reading
 from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
 from briefing.model.words import caption_verbs
+from briefing.profile import Landmark
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
 _PICTURE_AGENCIES = rf"{AGENCY_PATTERN}|Getty Images|EPA(?:-EFE)?"
@@ -258,15 +265,33 @@ class Line:
         return (date.value if date else self.reported) or ""
 
 
+def retold_landmarks(index: Index, landmarks: Sequence[Landmark]) -> frozenset[str]:
+    """The sentences opening by telling a landmark event of the profile (`Landmark`) in an
+    article published well after it (an undated one: of the briefing's period)."""
+    if not landmarks:
+        return frozenset()
+    return frozenset(
+        sid
+        for sid, sentence in index.sentences.items()
+        if retells_a_landmark(
+            sentence.text[dateline_end(sentence.text) :],
+            index.articles[sentence.article_id].published or index.middle_day,
+            landmarks,
+        )
+    )
+
+
 def pane_lines(
     index: Index,
     panes: Sequence[PaneActor],
     mentions: Mentions,
     off_period: frozenset[str],
     blamed: Mapping[str, str],
+    retold: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[tuple[Line, tuple[str, ...]], ...]]:
     """Pane id -> its lines (reading order), each with the names of the other actors it
-    names. A report goes to the one pane it is about. `blamed`: `blamed_attacks`."""
+    names. A report goes to the one pane it is about. `blamed`: `blamed_attacks`;
+    `retold`: `retold_landmarks`."""
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
@@ -315,7 +340,7 @@ def pane_lines(
                     about[report] = None  # about none of them: no pane's line
             if about[report] != pane.id:
                 continue  # (its line is another pane's: not read for this one)
-            line = make_line(index, report, members, off_period, stated)
+            line = make_line(index, report, members, off_period, stated, retold)
             article = index.articles[line.stated.article_id]
             opening = main_clause_opening(line.event)
             named = subject_mentions(opening, lambda text, a=article: mentions(text, a))
@@ -599,13 +624,15 @@ def make_line(
     members: tuple[str, ...],
     off_period: frozenset[str],
     stated: Sentence | None = None,
+    retold: frozenset[str] = frozenset(),
 ) -> Line:
     """The line of a report carried by `members` (a pane's sentences of it); `stated`
-    is the sentence stating it (by default its first body sentence)."""
+    is the sentence stating it (by default its first body sentence); `retold`: the
+    sentences retelling a landmark of the profile's history (`retold_landmarks`)."""
     if stated is None:
         stated = stated_by(index, members)
     off = all(index.sentences[sid].article_id in off_period for sid in members)
-    return _read_line(index, report, tuple(members), stated, off)
+    return _read_line(index, report, tuple(members), stated, off or stated.id in retold)
 
 
 @dataclass(frozen=True)
@@ -646,8 +673,9 @@ def _read_line(
     index: Index, report: str, members: tuple[str, ...], stated: Sentence, off: bool
 ) -> Line:
     """The line as its sentences tell it; `off`: all of them are of articles off the
-    briefing's period, which makes it background whatever its words tell (they are then
-    not judged: half the lines of a distinct corpus of 1,000)."""
+    briefing's period, or it retells a landmark of the past, which makes it background
+    whatever its words tell (they are then not judged: half the lines of a distinct corpus
+    of 1,000)."""
     article = index.articles[stated.article_id]
     told = _told(index, stated, first_speaker(index, members))
     text, event, speaker = told.text, told.event, told.speaker

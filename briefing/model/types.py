@@ -90,6 +90,9 @@ class Briefing:
     # Articles far from the briefing's period, or about none of the profile's actors:
     # the header's date span leaves them out.
     off_period: tuple[str, ...] = ()
+    # Sentences retelling a landmark of the profile's history well after it (see
+    # `lines.retold_landmarks`): background wherever they are read.
+    retold: tuple[str, ...] = ()
     # Article id -> the day an article without a page date (or with one its report's other
     # carriers overrule) is estimated to be of, from those carriers or its dateline.
     estimated_published: dict[str, str] = field(default_factory=dict)
