@@ -68,6 +68,22 @@ from its sentence with fewer (1,062,350 lookups: at most ~30 ms); a bitmap of se
 common words (4,166 x 37,438 bits, 19.5 MB at 1,000, growing with the square of the corpus).
 The profile suggestion's alternation grouped by its phrases' first letters: the same
 matches, findall 58 -> 49 ms over its 67 sampled texts: not worth a second pattern builder.
+Screened at once (perf25m, 2026-11-28, one W.pkl of the distinct 1,000 written by be7296d,
+steps wrapped as here by a script not kept): `blamed_attacks` was 1,612 M of the model
+stage's 14,779 M, screening each of 38,472 sentences for a blaming verb (folded one by one,
+twice) and searching the 366 holding one (`_CARRIED_OUT`'s doer tried at every character).
+A sentence is now searched only when it holds an attack's word too (23), and an article's
+sentences are screened at once, joined and folded as ASCII bytes (`phrase_index.joined`):
+the two screens 873 -> 317 M against the joined text lower-cased as a str (one character
+outside ASCII makes every letter's lowering a table lookup), model stage 14,779 -> 13,547 M.
+Candidate pairs' keys by shifts and masks, not products and divisions (a division of each
+entry cost more than the sorts): `candidate_pairs` alone 1,686 -> 1,563 M. Not kept: the
+profile suggestion's counts by `PhraseIndex` (the same counts as its alternation on the
+sample, no faster: folding and splitting 400 KB of wide text cost what the alternation does).
+Left: corroboration ~4.3 G (candidate pairs ~1.6, scoring 1.3, the join's Python), pane lines
+~5.6 G (line dates 2.0, `report_actor` 1.1, reading sentences no worker read 1.0), summaries
+and facts 1.7, JSON 0.9, profile suggestion 0.8 (its alternation tried at every character of
+400 KB: ~500 instructions a character).
 """
 
 from __future__ import annotations

@@ -143,3 +143,36 @@ def test_run_starts_are_where_the_word_pattern_finds_the_runs(
     starts = [m.start() for m in re.finditer(r"\w+", text)]
     places = sorted(n for n in chosen if n < len(runs))
     assert list(run_starts(text, runs, places)) == [starts[n] for n in places]
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                ["ab", "AB", "k", "\u212a", "s", "ſ", "İ", "ı", "i", " ", "\n", "é", "’"]
+            ),
+            max_size=8,
+        ).map("".join),
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_screened_texts_found_at_once_are_those_screened_one_by_one(
+    texts: list[str], ignore_case: bool
+) -> None:
+    # Folded together, the texts hold the words where each does alone (odd cases, line
+    # breaks inside a text), and every text the pattern matches in is among them.
+    import re
+
+    from briefing.annotate.phrase_index import Screened, fold, joined
+
+    pattern = re.compile(r"(?:ab|k)\W*(?:s|i)", re.IGNORECASE if ignore_case else 0)
+    screen = Screened(pattern, ("ab", "k"), ignore_case, also=("s", "i"))
+    screened = [fold(text) if ignore_case else text for text in texts]
+    holding = screen.holding(joined(texts))
+    assert holding == [
+        n
+        for n, text in enumerate(screened)
+        if ("ab" in text or "k" in text) and ("s" in text or "i" in text)
+    ]
+    assert {n for n, text in enumerate(texts) if pattern.search(text)} <= set(holding)

@@ -9,10 +9,13 @@ same job several times slower.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import AnyStr
 
-from briefing.ascii_text import holds_any, lower_sentence, word_runs
+from briefing.ascii_text import OTHER_FOLDS, holds_any, lower_sentence, word_runs
 from briefing.profile import phrase_body
 
 _WORD = re.compile(r"\w+")
@@ -30,13 +33,14 @@ _AFTER_WORD = re.compile(r"(?<=\w)")
 _NEGATING_PREFIX = "anti-"
 
 
-def fold(text: str) -> str:
-    """Lower case, one character for one."""
+def fold(text: str, lower: Callable[[str], str] = lower_sentence) -> str:
+    """Lower case, one character for one (`lower`: `str.lower` for a text too long to be
+    worth remembering)."""
     if text.isascii():
-        return lower_sentence(text)
+        return lower(text)
     if holds_any(text, _ODD_CASES):
         text = text.translate(_FOLD)
-    lowered = lower_sentence(text)
+    lowered = lower(text)
     return lowered if len(lowered) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
@@ -50,12 +54,72 @@ class Screened:
     pattern: re.Pattern[str]
     words: tuple[str, ...]
     ignore_case: bool = True
+    # Words each match holds one of too, where it needs two kinds of word ("carried out"
+    # and "the attack"): a text holding none is not searched either.
+    also: tuple[str, ...] = ()
 
     def search(self, text: str) -> re.Match[str] | None:
-        # (looked for in C, no generator)
-        if any(map((fold(text) if self.ignore_case else text).__contains__, self.words)):
+        if _holds(fold(text) if self.ignore_case else text, self.words, self.also):
             return self.pattern.search(text)
         return None
+
+    def holding(self, texts: Joined) -> list[int]:
+        """The places of the texts `search` searches (those holding its words), in order:
+        found in all of them at once by the string method (screening every sentence of a
+        corpus one by one cost more than the few searches it led to). Words ignoring case
+        are ASCII."""
+        if not self.ignore_case:
+            return _holding(texts.text, texts.starts, self.words, self.also)
+        words, also = (
+            [word.encode("ascii") for word in found] for found in (self.words, self.also)
+        )
+        return _holding(texts.folded, texts.starts, words, also)
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Texts joined by line breaks (no word holds one, so none is found across two), to be
+    screened at once by several `Screened`: as they are, and folded as ASCII bytes, any
+    other character a "?" (one byte a character: lower-casing a wide string letter by
+    letter cost more than the rest)."""
+
+    text: str
+    folded: bytes
+    starts: tuple[int, ...]  # where each text starts, and where one after the last would
+
+
+def joined(texts: Sequence[str]) -> Joined:
+    text = "\n".join(texts)
+    # A letter matched as an ASCII one ("İ", "ſ", the Kelvin sign) is folded first.
+    lowered = fold(text, str.lower) if holds_any(text, OTHER_FOLDS) else text
+    starts = tuple(accumulate((len(t) + 1 for t in texts), initial=0))
+    return Joined(text, lowered.encode("ascii", "replace").lower(), starts)
+
+
+def _holds(screen: AnyStr, words: Sequence[AnyStr], also: Sequence[AnyStr]) -> bool:
+    """Whether `screen` holds one of `words`, and one of `also` if any (found in C, no
+    generator)."""
+    return any(map(screen.__contains__, words)) and (
+        not also or any(map(screen.__contains__, also))
+    )
+
+
+def _holding(
+    screen: AnyStr, starts: Sequence[int], words: Sequence[AnyStr], also: Sequence[AnyStr]
+) -> list[int]:
+    """`Screened.holding` of the texts joined in `screen`, the nth from `starts[n]`."""
+    found = set()
+    for word in words:
+        at = screen.find(word)
+        while at >= 0:
+            place = bisect_right(starts, at) - 1
+            found.add(place)
+            at = screen.find(word, starts[place + 1])
+    return [
+        place
+        for place in sorted(found)
+        if _holds(screen[starts[place] : starts[place + 1] - 1], words, also)
+    ]
 
 
 @dataclass(frozen=True)

@@ -60,20 +60,24 @@ def candidate_pairs(
 
     sentence, run, token = features.word_table()
     size = len(distinct)
+    # Keys of a sentence's place and another number are shifted and masked, not multiplied
+    # and divided: a division of every entry cost more than the sorts.
+    bits = size.bit_length()
+    mask = (1 << bits) - 1
     place = np.full(len(features), -1, dtype=np.int64)
     place[np.asarray(distinct, dtype=np.int64)] = np.arange(size)
     compared = place[sentence] >= 0
     # Each word's sentences in reading order, word after word: as (word, sentence) keys.
-    words = np.sort(token[compared & (run == 0)] * size + place[sentence[compared & (run == 0)]])
+    words = np.sort(token[compared & (run == 0)] << bits | place[sentence[compared & (run == 0)]])
     if not len(words):
         return
-    tokens, xs = words // size, words % size
+    tokens, xs = words >> bits, words & mask
     count = len(words)
     opens = np.flatnonzero(np.r_[True, tokens[1:] != tokens[:-1]])
     closes = np.r_[opens[1:], count]
     word_of = np.repeat(np.arange(len(opens)), closes - opens)
     # A token weighs what it weighs in the first sentence holding it.
-    names = np.sort(token[compared & (run == 1)] * size + place[sentence[compared & (run == 1)]])
+    names = np.sort(token[compared & (run == 1)] << bits | place[sentence[compared & (run == 1)]])
     # The word table is the largest thing here: gone before the per-entry arrays are made.
     del sentence, run, token, place, compared
     found = np.minimum(np.searchsorted(names, words[opens]), max(len(names) - 1, 0))
@@ -93,9 +97,10 @@ def candidate_pairs(
     # Each sentence's common words, as (sentence, word, whether it names) keys, and the
     # most they can add to a pair of it.
     vocabulary = len(opens)
-    common_keys = np.sort((xs[common] * vocabulary + word_of[common]) * 2 + held[common])
+    word_bits = vocabulary.bit_length()
+    common_keys = np.sort((xs[common] << word_bits | word_of[common]) << 1 | held[common])
     most_common = np.bincount(xs[common], minlength=size) * NAME_WEIGHT * _COMMON_SHARE
-    common_words = _CommonWords(common_keys, vocabulary, size)
+    common_words = _CommonWords(common_keys, word_bits, size)
     # Entry flags: 1 the word weighs as a name, 2 it is common, 4 it is a rare name, 8 the
     # sentence holds it as a name.
     # (as bytes throughout: integer arithmetic on the flags made words-long int64 arrays)
@@ -118,10 +123,10 @@ def candidate_pairs(
             continue  # no two of these sentences share a word
         partner = holder + np.arange(len(holder)) - np.repeat(np.cumsum(many) - many, many) + 1
         # (pair, the word's flags) as one key: sorting counts both.
-        keys = np.sort((xs[holder] * size + xs[partner]) * 16 + flags[holder])
-        pairs, flag = keys // 16, keys % 16
+        keys = np.sort((xs[holder] << bits | xs[partner]) << 4 | flags[holder])
+        pairs, flag = keys >> 4, keys & 15
         starts = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
-        shared_names = np.add.reduceat(flag % 2, starts)
+        shared_names = np.add.reduceat(flag & 1, starts)
         shared_words = np.diff(np.r_[starts, len(keys)]) - shared_names
         shared = shared_words * 1.0 + shared_names * NAME_WEIGHT
         proposed = shared >= _MIN_SHARED_WEIGHT
@@ -130,7 +135,8 @@ def candidate_pairs(
         if len(anchored):
             weight = np.where(flag & 2, 0.0, np.where(flag & 8, NAME_WEIGHT, 1.0))
             rare = np.add.reduceat(weight, starts)[anchored]
-            first, second = np.divmod(pairs[starts][anchored], size)
+            anchors = pairs[starts][anchored]
+            first, second = anchors >> bits, anchors & mask
             # Only pairs whose common words could make up the weight are looked up.
             most = np.minimum(most_common[first], most_common[second])
             able = rare + most >= _MIN_ANCHORED_WEIGHT
@@ -138,25 +144,28 @@ def candidate_pairs(
             total = rare + _common_shared(common_words, first, second)
             proposed[anchored[total >= _MIN_ANCHORED_WEIGHT]] = True
         chosen = pairs[starts][proposed]
-        yield chosen // size, chosen % size
+        yield chosen >> bits, chosen & mask
 
 
 @dataclass(frozen=True)
 class _CommonWords:
     """Each sentence's common words, as sorted (sentence, word, whether it names) `keys`
-    (`size` sentences, `vocabulary` words), read by every batch of candidate_pairs."""
+    (`size` sentences, words of `word_bits` bits), read by every batch of candidate_pairs."""
 
     keys: NDArray[np.int64]
-    vocabulary: int
+    word_bits: int
     size: int
+
+    @property
+    def word_mask(self) -> int:
+        return (1 << self.word_bits) - 1
 
     @cached_property
     def rows(self) -> NDArray[np.int64]:
         """Where each sentence's keys start (and, last, where they end)."""
         import numpy as np
 
-        # (sentence, word) keys hold 2 places.
-        return np.searchsorted(self.keys, np.arange(self.size + 1) * self.vocabulary * 2)
+        return np.searchsorted(self.keys, np.arange(self.size + 1) << (self.word_bits + 1))
 
     @cached_property
     def table(self) -> sparse.csr_array:
@@ -165,8 +174,8 @@ class _CommonWords:
         from scipy import sparse
 
         return sparse.csr_array(
-            (np.ones(len(self.keys), dtype=bool), self.keys // 2 % self.vocabulary, self.rows),
-            shape=(self.size, self.vocabulary),
+            (np.ones(len(self.keys), dtype=bool), self.keys >> 1 & self.word_mask, self.rows),
+            shape=(self.size, self.word_mask + 1),
         )
 
     def held(self, sentence: NDArray[np.int64], word: NDArray[np.int64]) -> NDArray[np.bool_]:
@@ -179,9 +188,9 @@ class _CommonWords:
             # third of finding the candidate pairs of a distinct 1,000.
             return np.asarray(self.table[sentence, word], dtype=bool)
         keys = self.keys
-        wanted = (sentence * self.vocabulary + word) * 2
+        wanted = (sentence << self.word_bits | word) << 1
         at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-        return keys[at] // 2 == wanted // 2 if len(keys) else np.zeros(len(word), bool)
+        return keys[at] >> 1 == wanted >> 1 if len(keys) else np.zeros(len(word), bool)
 
 
 def _common_shared(
@@ -197,9 +206,9 @@ def _common_shared(
     many = rows[first + 1] - low
     pair = np.repeat(np.arange(len(first)), many)
     mine = keys[np.repeat(low - np.cumsum(many) + many, many) + np.arange(len(pair))]
-    word = mine // 2 % common.vocabulary
+    word = mine >> 1 & common.word_mask
     held = common.held(second[pair], word)
-    weights = np.where(mine % 2, NAME_WEIGHT, 1.0) * _COMMON_SHARE
+    weights = np.where(mine & 1, NAME_WEIGHT, 1.0) * _COMMON_SHARE
     return np.bincount(pair, weights=np.where(held, weights, 0.0), minlength=len(first))
 
 

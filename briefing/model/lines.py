@@ -14,7 +14,7 @@ from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.actors import initials
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
-from briefing.annotate.phrase_index import Screened
+from briefing.annotate.phrase_index import Screened, joined
 from briefing.extract import Article, Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import acting_subject, find_speaker
@@ -369,8 +369,10 @@ _ATTACK = (
     r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre"
     r"|assault)s?\b"
 )
+# A word each of those holds.
+_ATTACK_WORDS = ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault")
 # "They blamed the paramilitary RSF for Monday's attack", "accused Israel of the strike".
-# (Searched only in a text holding one of its verbs' openings.)
+# (Searched only in a text holding one of its verbs' openings and an attack's word.)
 _BLAMES = Screened(
     re.compile(
         r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,80}?)\s+"
@@ -379,6 +381,7 @@ _BLAMES = Screened(
         re.IGNORECASE,
     ),
     ("blame", "accuse", "held"),
+    also=_ATTACK_WORDS,
 )
 # The same told otherwise: "the medics say the RSF carried out the attack" (the actor
 # nearest the verb), "the strike was carried out by the RSF", "medics attribute the attack
@@ -391,12 +394,13 @@ _CARRIED_OUT = Screened(
         re.IGNORECASE,
     ),
     ("carried", "executed", "attribut"),
+    also=_ATTACK_WORDS,
 )
 # An attack a sentence tells naming no one: "At least 13 people have been killed after a
 # drone strike on a house in the city of el-Obeid, says the Sudan Doctors' Network."
 _TOLD_ATTACK = Screened(
     re.compile(rf"\b{_ATTACK}|\bdrones?\s+(?:hit|struck)\b", re.I),
-    ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault", "drone"),
+    (*_ATTACK_WORDS, "drone"),
 )
 # How far after an attack told naming no one the sentence blaming someone may come.
 _BLAME_WITHIN = 3
@@ -414,9 +418,11 @@ def blamed_attacks(index: Index, actor_ids: Sequence[str], mentions: Mentions) -
     for annotated in index.annotated:
         article = index.articles[annotated.id]
         sentences = annotated.sentences
-        # Read from the blaming sentences back (few sentences blame: most are passed over
-        # by `_blamed_in`'s screens for its verbs).
-        for m, blaming in enumerate(sentences):
+        # Read from the blaming sentences back (few sentences blame: only those holding
+        # `_blamed_in`'s words are searched).
+        texts = joined([sentence.text for sentence in sentences])
+        for m in sorted({*_BLAMES.holding(texts), *_CARRIED_OUT.holding(texts)}):
+            blaming = sentences[m]
             whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
             if whom is None:
                 continue
