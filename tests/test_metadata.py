@@ -297,7 +297,7 @@ def test_outlet_from_a_domain_or_a_news_name_on_a_top_row(top: str, outlet: str 
 
 def test_a_kicker_before_a_dash_is_no_site() -> None:
     line = "Syria unrest - Armoured forces deployed in Latakia amid Alawite protests"
-    assert split_title(line, []) == (line, None)
+    assert split_title(line, []) == (line.partition(" - ")[2], None)
     assert split_title(f"Al Jazeera - {HEADLINE} in the city centre today", []) == (
         f"{HEADLINE} in the city centre today",
         "Al Jazeera",

@@ -96,9 +96,9 @@ HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, 
 def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, str | None]:
     """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits. A
     tail after a dash must also read as a name ("Headline - Al Jazeera"), not as the rest of
-    the headline ("... after SDF - Regime clashes"), and so must a head before a dash ("Syria
-    unrest - Armoured forces ..." opens with a kicker); `rows`, the page's other rows, may
-    name it too."""
+    the headline ("... after SDF - Regime clashes"), and so must a head before a dash, else it
+    is a kicker over the headline ("Syria unrest - Armoured forces ..."); `rows`, the page's
+    other rows, may name it too."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
     if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
@@ -106,7 +106,8 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
     tail_after_dash = bool(DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[-1]))
-    if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
+    head = len(site.split()) > 6 and len(parts[0].split()) <= 4
+    if head:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
         # "Syria unrest - Armoured forces ...": a kicker before a dash reads as a site only
         # when it reads as a name, as a tail after a dash must
@@ -127,7 +128,7 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     if len(headline.split()) > HEADLINE_MAX_WORDS and SENTENCE_END.search(headline):
         return first_line, None
     if tail_after_dash and not _names_a_site(site, rows or []):
-        return first_line, None
+        return (headline, None) if head else (first_line, None)  # a kicker is no headline's
     return headline, site
 
 
