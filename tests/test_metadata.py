@@ -231,6 +231,85 @@ def test_a_credit_in_brackets_opening_the_text_is_no_text(opening: str, wire: st
     assert first.text.startswith("The city council voted")
 
 
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("Khaberni - ", ""),  # a name before a dash: a newsroom's credit or a place, no text
+        ("(MENAFN) ", ""),  # a name in capitals in brackets, no dash after it
+        ("Politics - ", "Politics - "),  # a common word before a dash stays text
+    ],
+)
+def test_a_name_opening_the_text_before_a_dash_is_no_text(opening: str, kept: str) -> None:
+    body = BODY.replace("The city council voted", f"{opening}The city council voted", 1)
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{body}\n", "excerpt.txt")
+    assert (article.outlet, article.wire, article.dateline) == (None, None, None)
+    tagger = compile_profile(load_profile("syria"))
+    first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
+    assert first.text.startswith(f"{kept}The city council voted")
+
+
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("Update: ", ""),
+        ("Earlier information: ", ""),
+        ("What preceded: ", ""),
+        ("Smithers: ", "Smithers: "),  # a name before a colon: a speaker or a place
+    ],
+)
+def test_a_label_opening_a_paragraph_is_no_part_of_its_sentence(opening: str, kept: str) -> None:
+    body = BODY.replace("Traders who lost", f"{opening}Traders who lost", 1)
+    article = extract_article(f" date 2024-12-07\n{body}\n", "excerpt.txt")
+    tagger = compile_profile(load_profile("syria"))
+    texts = [s.text for s in annotate_article(article, "a1", tagger).sentences]
+    assert any(text.startswith(f"{kept}Traders who lost their stalls") for text in texts)
+
+
+def test_initials_after_a_datelines_place_are_its_newsroom() -> None:
+    """ "Beirut, MINA – ": an agency's initials where a region would stand; a state's two
+    letters ("AUSTIN, TX –") and a country ("Gaza, UAE") are regions."""
+    for opening, outlet, place in (
+        ("Riverton, MINA – ", "MINA", "Riverton"),
+        ("Riverton, TX – ", None, None),  # (a place no word list holds: left as text)
+    ):
+        body = BODY.replace("The city council voted", f"{opening}The city council voted", 1)
+        article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{body}\n", "excerpt.txt")
+        assert (article.outlet, article.dateline) == (outlet, place)
+    tagger = compile_profile(load_profile("syria"))
+    body = BODY.replace("The city council voted", "Riverton, MINA – The city council voted", 1)
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{body}\n", "excerpt.txt")
+    sentences = annotate_article(article, "a1", tagger).sentences
+    assert next(s for s in sentences if s.kind == "body").text.startswith("The city council")
+
+
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        (f"{HEADLINE}\n\n· riverton-herald.com", "riverton-herald.com"),  # a domain under it
+        (f"Riverton Herald\nLocal\n\n{HEADLINE}", "Riverton Herald"),  # a news site's name
+        (f"World News\nLocal\n\n{HEADLINE}", None),  # common words: a section
+        (f"{HEADLINE}\n\nFrei-Schatten.png", None),  # a file, no domain
+    ],
+)
+def test_outlet_from_a_domain_or_a_news_name_on_a_top_row(top: str, outlet: str | None) -> None:
+    assert extract_article(f"{top}\n\n{BODY}\n", "page.txt").outlet == outlet
+
+
+def test_a_kicker_before_a_dash_is_no_site() -> None:
+    line = "Syria unrest - Armoured forces deployed in Latakia amid Alawite protests"
+    assert split_title(line, []) == (line.partition(" - ")[2], None)
+    assert split_title(f"Al Jazeera - {HEADLINE} in the city centre today", []) == (
+        f"{HEADLINE} in the city centre today",
+        "Al Jazeera",
+    )
+
+
+def test_an_organisation_as_the_byline_is_no_writer() -> None:
+    """ "By RFE/RL": the service whose report the page carries, not a writer."""
+    article = extract_article(f"{HEADLINE}\nBy RFE/RL November 19, 2025\n\n{BODY}\n", "page.txt")
+    assert (article.byline, article.wire) == (None, "RFE/RL")
+
+
 def test_a_dateline_under_a_caption_taken_for_text() -> None:
     caption = "Debris of the market hall is seen on December 6, 2024, after the fire."
     lede = "December 6, 2024 (RIVERTON) – The city council voted"
@@ -555,6 +634,7 @@ def test_an_agency_someone_spoke_to_is_the_wire(sentence: str, wire: str | None)
         ("(With AFP)", "AFP"),
         ("With inputs from PTI", "PTI"),
         ("AFP/Reuters", "AFP"),
+        ("France24/ afp", "AFP"),  # the outlet that rewrote the agency's copy, then the agency
         ("--Agencies", "Agencies"),
         ("Reuters reported the talks had stalled.", None),  # a sentence, no credit row
     ],

@@ -42,7 +42,7 @@ def annotate_article(
     `tag_day`: the day time-bounded aliases are read against when not the page's date."""
     from briefing.annotate.dates import carry_written_years, resolve_dates
     from briefing.annotate.sentences import split_sentences
-    from briefing.extract.metadata import opening_credit, opening_dateline
+    from briefing.extract.metadata import opening_credit, opening_dateline, opening_label
 
     published = publication_date(article.published)
     pieces: list[tuple[int, str, str]] = []  # (paragraph, kind, text)
@@ -61,6 +61,9 @@ def annotate_article(
         credit = opening_credit(text) if block.kind == "body" else None
         if credit:
             text = text[credit.end :]
+        # "Update: A major Russian strike ..." reads as "A major Russian strike ..."
+        if block.kind == "body":
+            text = text[opening_label(text) :]
         # Headlines, subheads and captions are one unit each, whatever their punctuation.
         split = [text] if block.kind in _WHOLE_BLOCK_KINDS else split_sentences(text)
         pieces += [(paragraph, block.kind, piece) for piece in split]

@@ -96,8 +96,9 @@ HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, 
 def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, str | None]:
     """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits. A
     tail after a dash must also read as a name ("Headline - Al Jazeera"), not as the rest of
-    the headline ("... after SDF - Regime clashes"); `rows`, the page's other rows, may
-    name it too."""
+    the headline ("... after SDF - Regime clashes"), and so must a head before a dash, else it
+    is a kicker over the headline ("Syria unrest - Armoured forces ..."); `rows`, the page's
+    other rows, may name it too."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
     if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
@@ -105,9 +106,15 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
     tail_after_dash = bool(DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[-1]))
-    if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
+    head = len(site.split()) > 6 and len(parts[0].split()) <= 4
+    if head:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
-        tail_after_dash = False
+        # "Syria unrest - Armoured forces ...": a kicker before a dash reads as a site only
+        # when it reads as a name, as a tail after a dash must
+        # (one word is as often a brand written in lower case: "aktiv - Meine Arbeit. ...")
+        tail_after_dash = len(site.split()) > 1 and bool(
+            DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[0])
+        )
     if (
         len(site.split()) > 6
         or site[:1] in QUOTE_MARKS  # "‘Dead and wounded everywhere’ — ...": a quote, no site
@@ -121,7 +128,7 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     if len(headline.split()) > HEADLINE_MAX_WORDS and SENTENCE_END.search(headline):
         return first_line, None
     if tail_after_dash and not _names_a_site(site, rows or []):
-        return first_line, None
+        return (headline, None) if head else (first_line, None)  # a kicker is no headline's
     return headline, site
 
 
@@ -162,6 +169,7 @@ def find_wire(
 ) -> str | None:
     """The wire agency named in the header rows ("Reuters", "Omar Khalil, Reuters", "By The
     Associated Press", "Von Jane Doe, dpa") or in the dateline ("BEIRUT (AFP) —"), else the
+    organisation a byline names ("By RFE/RL") or the
     source the page's `rows` (no list items) credit the report to (`credited_source`) when that
     is not the page's own `outlet` ("Source: Al Jazeera" under Al Jazeera's own report), else
     the agency credited on a row of its own in the `trailer`, the rows right after the text
@@ -179,13 +187,17 @@ def find_wire(
             return AGENCY_NAMES.get(credit.lower(), credit)
     if dateline_agency:
         return dateline_agency
+    organisation = byline_organisation(header)
+    if organisation and not (outlet and _site_letters(organisation) == _site_letters(outlet)):
+        return organisation
     source = credited_source(rows)
     if source and not (outlet and _site_letters(source) == _site_letters(outlet)):
         return source
     for text in trailer:
         credit = TRAILER_CREDIT.match(text)
         if credit:
-            return AGENCY_NAMES.get(credit["agency"].lower(), credit["agency"])
+            agency = credit["agency"] or credit["rewritten"]
+            return AGENCY_NAMES.get(agency.lower(), agency)
     return _told_agency(body)
 
 
@@ -200,10 +212,11 @@ OWN_REPORTING = lazy_compile(
 # (a paragraph with none of these words is not searched: most are)
 OWN_REPORTING_WORDS = ("told ", " tally", *AGENCY_STAFF)
 # A row of its own after the text crediting the agency: "AFP", "— Reuters", "(With AFP)",
-# "With inputs from PTI", "AFP/Reuters".
+# "With inputs from PTI", "AFP/Reuters", "France24/ afp" (the outlet that rewrote its copy first).
 TRAILER_CREDIT = lazy_compile(
     rf"^[\s(—–-]*(?:(?i:with(?: inputs? from)?|source:?)\s+)?(?:[Tt]he\s+)?"
-    rf"(?P<agency>{AGENCY_PATTERN})(?:\s*[/,&]\s*(?:{AGENCY_PATTERN}))*\s*\)?\.?\s*$"
+    rf"(?:(?P<agency>{AGENCY_PATTERN})(?:\s*[/,&]\s*(?:{AGENCY_PATTERN}))*\s*\)?\.?"
+    rf"|(?!(?:{AGENCY_PATTERN})\b)[A-Z][\w.&'’-]*\s*/\s*(?P<rewritten>(?i:{AGENCY_PATTERN})))\s*$"
 )
 TRAILER_ROWS = 3  # rows after the text's last paragraph read for a credit
 
@@ -321,7 +334,7 @@ def _written_byline(header: list[str], outlet: str | None, listed: frozenset[str
             text = text[: named.start("agency")].strip(" ,/|–—-")
         match = BYLINE.match(text)
         if match:
-            return _byline_names(match.group(1))
+            return None if _organisation(match.group(1)) else _byline_names(match.group(1))
         local = local_byline(text)
         if local:
             return _byline_names(local[0])
@@ -329,6 +342,22 @@ def _written_byline(header: list[str], outlet: str | None, listed: frozenset[str
         if writer:
             return writer["name"]
     return _name_row(header, outlet, listed)
+
+
+def _organisation(names: str) -> bool:
+    """Whether a byline's names are an organisation's initials ("By RFE/RL"): one word without a
+    lower-case letter, which no writer's name is."""
+    return " " not in names.strip() and not any(map(str.islower, names))
+
+
+def byline_organisation(header: Sequence[str]) -> str | None:
+    """The organisation a byline credits the report to ("By RFE/RL November 19, 2025")."""
+    for text in header:
+        match = BYLINE.match(text)
+        # "By NEWSROOM", "By STAFF": the site's own desk, which credits no one
+        if match and _organisation(match.group(1)) and not _common_words(match.group(1)):
+            return match.group(1).strip()
+    return None
 
 
 def is_byline_row(unit: Unit) -> bool:
@@ -442,7 +471,8 @@ def _opening_dateline(text: str, language: str, following: bool) -> OpeningDatel
     titled = TITLED_DATELINE.match(text)
     if titled and _titled_place(titled, language, following):
         found = find_date(titled["date"]) if titled["date"] else None
-        return _dateline(titled["place"], titled["credit"], found and found[2], titled.end())
+        credit = titled["credit"] or _initials_credit(titled["region"])
+        return _dateline(titled["place"], credit, found and found[2], titled.end())
     return None
 
 
@@ -491,29 +521,52 @@ def opening_credit(text: str) -> OpeningCredit | None:
     """The credit opening a paragraph: "Shafaq News/ Clashes continue ..." (a newsroom, as
     "AUSTIN (KXAN) —" credits one; "Reuters/ ..." an agency), "TNI Bureau: ..." (a newsroom
     by its bureau or desk), or a bare "/", when a sentence follows (menus and tables have
-    "Hemden/ Blusen kurzarm"), or one in brackets ("(CNN) — ...", a known outlet's or an
-    agency's; else only furniture). A label is no credit ("Update/ ..."): its text is kept; a desk
-    named by common words or a country or capital ("Sports Desk: ...", "Delhi Bureau: ...") is
-    furniture crediting no newsroom."""
+    "Hemden/ Blusen kurzarm"), or one in brackets ("(CNN) — ...", "(MENAFN) At least ...") or
+    one name before a dash ("Khaberni - The Rapid ..."): a known outlet's or an agency's, else
+    only furniture (a place opens a text so as often). A label is no credit ("Update/ ..."):
+    its text is kept; a desk named by common words or a country or capital ("Sports Desk:
+    ...", "Delhi Bureau: ...") is furniture crediting no newsroom."""
     opens = text[:1].isupper() or text[:1] in "/("
     slash = OPENING_SLASH.match(text) if opens else None
     desk = OPENING_NEWSROOM.match(text) if opens and not slash else None
     match = slash or desk
-    bracketed = slash and slash["bracketed"]
-    credit = match and (match["credit"] or bracketed)
+    # a name in brackets or before a dash alone: a place as often as a newsroom
+    bare = slash and (slash["bracketed"] or slash["capitals"] or slash["dashed"])
+    credit = match and (match["credit"] or bare)
     if (
         match is None
         or len(text[match.end() :].split()) < FOLLOWING_DATELINE_WORDS
         or (credit and set(normalise(credit).split()) <= GENRE_LABELS)
+        # "Meanwhile - ...", "Update - ...": a common word before a dash is no credit
+        or (slash and slash["dashed"] and _common_words(slash["dashed"]))
     ):
         return None
     agency, newsroom = _credited(credit)
-    if bracketed and newsroom and newsroom.casefold() not in known_outlets():
-        newsroom = None  # "(Leipzig) - ...": a place in brackets as often as a newsroom
+    if bare and newsroom and newsroom.casefold() not in known_outlets():
+        newsroom = None  # "(Leipzig) - ...", "Kherson - ...": furniture only
     return OpeningCredit(agency, newsroom, match.end())
 
 
 NEWSROOM_WORDS = 3
+# "Update: A major Russian strike ...", "What preceded: ...": one to three words and a colon
+OPENING_LABEL = lazy_compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}:\s+(?=[\"“‘'A-Z0-9])")
+
+
+def opening_label(text: str) -> int:
+    """Where a paragraph's sentence begins after a label opening it ("Update:", "Details:",
+    "Earlier information:", "What preceded:"), a label being common English words (WordNet's,
+    or function words) before a colon with a sentence after it; 0 when none opens it. A name
+    before a colon ("Zelensky: ...", "Cairo: ...") is a speaker or a dateline, and words
+    before a quote ("Prime Minister: “...”") are a speaker's."""
+    match = OPENING_LABEL.match(text) if ":" in text[:40] else None
+    if (
+        match is None
+        or len(text[match.end() :].split()) < FOLLOWING_DATELINE_WORDS
+        or _SPOKEN_AFTER.match(text, match.end())
+    ):
+        return 0
+    words = [word for word in match[0].rstrip(": ").lower().split() if word not in STOPWORDS["en"]]
+    return match.end() if words and _common_words(" ".join(words)) else 0
 
 
 def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
@@ -531,7 +584,9 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
     if match["region"]:
         from briefing.countries import country_names
 
-        return match["region"].casefold() in country_names()
+        return match["region"].casefold() in country_names() or bool(
+            match["mark"] and _initials_credit(match["region"])
+        )
     if following or match["mark"] != ":" or credit or language != "en":
         return False
     # "Zelensky: We will respond ...", "Zelensky: “...”": a speaker's name over his own words,
@@ -539,6 +594,20 @@ def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:
     if _SPOKEN_AFTER.match(match.string, match.end()):
         return False
     return not _common_words(match["place"])
+
+
+INITIALS = re.compile(r"[A-Z]{3,6}")
+
+
+def _initials_credit(region: str | None) -> str | None:
+    """The agency's or newsroom's initials where a dateline's region stands ("Beirut, MINA –",
+    "Kyiv, UNN -"): three to six capitals that name no country ("USA", "UAE"); a state's two
+    ("AUSTIN, TX –") are a region."""
+    from briefing.countries import country_names
+
+    if region and INITIALS.fullmatch(region) and region.casefold() not in country_names():
+        return region
+    return None
 
 
 _SPOKEN_AFTER = lazy_compile(r"[\"“‘']|(?:I|We|My|Our|Us)\b")
@@ -650,8 +719,9 @@ def find_outlet(
     """The site part of the page title, else "Published in X", else the copyright owner (when
     not the writer), else a known outlet's name alone on a row that is no list item ("Al
     Jazeera"; `listed` holds the list items: menus name sister sites; "Source: The Guardian"
-    credits the wire), else the site a desk credit names ("Devdiscourse News Desk"), else the
-    masthead: a name repeated above the headline."""
+    credits the wire), else the site a desk credit names ("Devdiscourse News Desk"), else a
+    domain alone on a top row, else the masthead: a name repeated above the headline or a
+    news site's name on the first row (`_masthead`)."""
     if title_site and not _is_navigation(title_site):
         return _spelled_out(title_site, texts) if DOMAIN.match(title_site) else title_site
     for text in texts:
@@ -690,8 +760,35 @@ def find_outlet(
     desk = _desk_credit(texts, listed)
     if desk:
         return desk
+    domain = _top_domain(texts)
+    if domain:
+        return _spelled_out(domain, texts)
     masthead = _masthead(above_headline)
     return masthead and (_brand_over(masthead, texts) or masthead)
+
+
+TOP_ROW_WORDS = 4  # controls and labels ("Skip to content"), not a headline
+
+
+def _top_domain(texts: list[str]) -> str | None:
+    """The site's domain alone on a top row ("· novinite.com" under the headline,
+    "netzpolitik.org" under "Skip to content"), with only the page's first line or short rows
+    above it (under other stories' headlines it is a teaser's source), and the only one there
+    (several are a menu of sister sites: "falstaff.at", "falstaff.ch")."""
+    found = None
+    for at, text in enumerate(texts[:TOP_NAME_ROWS]):
+        bare = text.strip(NAME_EDGES)
+        ending = DOMAIN_ENDING.search(bare)  # a site's ending, not a file's ("Logo.png")
+        if not (DOMAIN.match(bare) and ending and ending.end() == len(bare)):
+            continue
+        if found and found.lower() == bare.lower():
+            continue  # the logo's and the menu's
+        if found or site_label(bare) in PLATFORM_SITES:
+            return None
+        if any(len(row.split()) > TOP_ROW_WORDS for row in texts[1:at]):
+            return None
+        found = bare
+    return found
 
 
 # A copyright owner the page mentions at most this often outside its copyright rows may
@@ -954,11 +1051,31 @@ def _spelled_out(domain: str, texts: list[str]) -> str:
     return domain
 
 
+# Words a news site's name ends in ("CRBC News", "Kyiv Post")
+NEWS_NAME_WORDS = frozenset(
+    "news times post herald tribune daily gazette journal press telegraph chronicle observer"
+    " express monitor tv radio".split()
+)
+
+
 def _masthead(above_headline: list[Unit]) -> str | None:
     """A short capitalised name printed at least twice above the headline (a newsletter's or
-    blog's name at the top and over the share row), when nothing else names the site; not a
-    label ("Übersicht: Arbeit")."""
+    blog's name at the top and over the share row), or once as the page's first row when it
+    ends in a word news sites' names end in after a name no common words spell ("CRBC News",
+    not "World News"), when nothing else names the site; not a label ("Übersicht: Arbeit")."""
     counts = Counter(unit.text for unit in above_headline)
+    for at, text in enumerate(unit.text for unit in above_headline[:MASTHEAD_ROWS]):
+        bare = text.strip(NAME_EDGES)
+        words = bare.split()
+        if (
+            at == 0
+            and 2 <= len(words) <= 4
+            and all(word[0].isupper() for word in words)
+            and words[-1].lower() in NEWS_NAME_WORDS
+            and not _common_words(" ".join(words[:-1]))
+            and not _is_navigation(bare)
+        ):
+            return bare
     for text in (unit.text for unit in above_headline[:MASTHEAD_ROWS] if not unit.bullet):
         words = text.split()
         if (

@@ -692,7 +692,11 @@ DATELINE = lazy_compile(
 OPENING_SLASH = lazy_compile(
     r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
     # "(CNN) — An Israeli strike ...": the credit in brackets, no place before it
-    r"|\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+)"
+    r"|\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+"
+    # "(MENAFN) At least 13 ...": a name in capitals in brackets, no dash after it
+    r"|\((?P<capitals>[A-Z][A-Z0-9&.]{2,11})\)\s+"
+    # "Khaberni - The Rapid Support Forces ...": one name before a spaced dash
+    r"|(?P<dashed>[A-Z][\w.&'’]+)\s+[—–-]{1,2}\s+)"
     r"(?=[\"“‘'A-Z0-9])"
 )
 
