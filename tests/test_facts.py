@@ -18,6 +18,7 @@ from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
     civilians_act,
+    others_than,
     says_again,
     score,
     select_facts,
@@ -896,3 +897,12 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
     assert not names_in_passing(fighting, "", ["rsf"], named)
     shelling = "Shelling the city of el-Obeid by the Rapid Support Forces continued on Monday."
     assert not names_in_passing(shelling, "The army said on Monday.", ["rsf"], named)
+
+
+def test_the_speaker_shown_is_not_named_again_among_the_other_actors() -> None:
+    # The Ain al-Hilweh QA page's key fact: "... an open sports field. (Hamas) (also: Hamas)".
+    assert others_than(("Hamas", "Iran"), "Hamas") == ("Iran",)
+    assert others_than(("Hamas",), "hamas") == ()
+    # A speaker who is no actor, or none, leaves them all.
+    assert others_than(("Hamas",), "Lebanon's health ministry") == ("Hamas",)
+    assert others_than(("Hamas",), None) == ("Hamas",)

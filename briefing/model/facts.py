@@ -490,15 +490,16 @@ def pane_facts(
     for candidate in select_facts(candidates, shown=shown):
         line, also = by_order[candidate.order]
         date = best_date(candidate.dates)
+        attribution = _unsaid(candidate.attribution, candidate.text)
         facts.append(
             Fact(
                 text=candidate.text,
                 date=date.value if date else None,
                 precision=date.precision if date else None,
-                attribution=_unsaid(candidate.attribution, candidate.text),
+                attribution=attribution,
                 sources=candidate.sources,
                 reported=candidate.reported,
-                also=also,
+                also=others_than(also, attribution),
                 report=line.report,
                 sentence=line.stated.text if line.stated.text != candidate.text else None,
             )
@@ -517,6 +518,14 @@ def _unsaid(attribution: str | None, text: str) -> str | None:
     ):
         return None
     return attribution
+
+
+def others_than(also: tuple[str, ...], speaker: str | None) -> tuple[str, ...]:
+    """The other actors a line names, but the one shown as its speaker: "(Hamas) (also:
+    Hamas)" says the name twice."""
+    if not speaker:
+        return also
+    return tuple(name for name in also if name.casefold() != speaker.casefold())
 
 
 def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
