@@ -134,6 +134,19 @@ from briefing.profile import load_profile
             "The strikes killed 20, the ministry and the civil defence said.",
             "the ministry and the civil defence",
         ),
+        # Who relays a report passes on whose it is (the Heglig QA page's own outlet).
+        (
+            "The Sudanese Armed Forces (SAF) later confirmed a withdrawal from the area, "
+            "Caliber.Az reports via foreign media.",
+            "foreign media",
+        ),
+        (
+            "TASS reported, citing the defence ministry, that 20 drones were downed.",
+            "the defence ministry",
+        ),
+        ("Al Jazeera reported citing the health ministry that 13 died.", "the health ministry"),
+        # A channel is no one's account: the reporter's own.
+        ("The drone was shot down, RIA Novosti reported via Telegram.", "RIA Novosti"),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:
