@@ -279,7 +279,6 @@ def select_facts(
         )
         for fact in shown
     ]
-    owner: list[int | None] = [None] * len(chosen)  # each of `chosen`'s place in `best`
     ranked = sorted(
         (sc for sc in scored if sc[0] >= MIN_SCORE and self_contained(sc[1]) and _about(sc[1])),
         # (Of two scoring alike, the one more outlets carry first: a rewording of it is dropped.)
@@ -296,15 +295,14 @@ def select_facts(
         )
         again = next((i for i, other in enumerate(chosen) if other.said_again_by(this)), None)
         if again is None:
-            owner.append(len(best))
             best.append(candidate)
             chosen.append(this)
-        elif (place := owner[again]) is not None and _newer_toll(candidate, best[place]):
+        elif again >= len(shown) and _newer_toll(candidate, best[again - len(shown)]):
             # A toll that rose between reports shows its newest figure: "killed at least
-            # 26" stands for the "at least 25" that outscored it. (Both are compared with
-            # the candidates after it: what restated either is told.)
-            best[place] = candidate
-            owner.append(place)
+            # 26" stands for the "at least 25" that outscored it.
+            # (Both are compared with the candidates after it: what restated either is
+            # told.)
+            best[again - len(shown)] = candidate
             chosen.append(this)
 
     def when(candidate: FactCandidate) -> str | None:
