@@ -293,17 +293,10 @@ def select_facts(
             _tells_deaths(candidate.text),
             _act(candidate.text, _day(candidate), candidate.speaker),
         )
-        again = next((i for i, other in enumerate(chosen) if other.said_again_by(this)), None)
-        if again is None:
-            best.append(candidate)
-            chosen.append(this)
-        elif again >= len(shown) and _newer_toll(candidate, best[again - len(shown)]):
-            # A toll that rose between reports shows its newest figure: "killed at least
-            # 26" stands for the "at least 25" that outscored it.
-            # (Both are compared with the candidates after it: what restated either is
-            # told.)
-            best[again - len(shown)] = candidate
-            chosen.append(this)
+        if any(other.said_again_by(this) for other in chosen):
+            continue
+        best.append(candidate)
+        chosen.append(this)
 
     def when(candidate: FactCandidate) -> str | None:
         date = best_date(candidate.dates)
@@ -313,19 +306,6 @@ def select_facts(
         (c for c in best if when(c)), key=lambda c: (when(c) or "", -c.order), reverse=True
     )
     return dated + sorted((c for c in best if not when(c)), key=lambda c: c.order)
-
-
-def _newer_toll(candidate: FactCandidate, than: FactCandidate) -> bool:
-    """Whether `candidate` gives the dead as counted later than `than` does: reported on a
-    later day, or the same day (or either undated) with a higher count, as a toll only
-    rises."""
-    dead, other = toll_counts(candidate.text).get("dead"), toll_counts(than.text).get("dead")
-    if dead is None or other is None:
-        return False
-    day, other_day = candidate.reported, than.reported
-    if day and other_day and day != other_day:
-        return day > other_day
-    return dead > other
 
 
 # Two facts sharing this much of the shorter one's content words and of its names state
