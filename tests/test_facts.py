@@ -145,6 +145,7 @@ from briefing.profile import load_profile
             "the defence ministry",
         ),
         ("Al Jazeera reported citing the health ministry that 13 died.", "the health ministry"),
+        ("Ten drones were downed, News.Az reports citing Unian.UA.", "Unian.UA"),
         # A channel is no one's account: the reporter's own.
         ("The drone was shot down, RIA Novosti reported via Telegram.", "RIA Novosti"),
     ],

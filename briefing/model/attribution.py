@@ -117,7 +117,7 @@ _COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
 # ...": who relays it (often the page's own outlet) passes on whose account it is. ("via"
 # a channel, "reported via Telegram", is still the reporter's own.)
 _RELAYED = re.compile(
-    r",?\s+(?:citing|via(?=[^,;.]{0,40}\b(?:media|outlets|sources|agencies)\b))\s+(?P<who>(?:[^,;:\"“”‘’().]|(?<=\w)\.(?=\w)){2,60}?)\s*(?:[,.;]|$|(?=\s(?:that|as|saying)\b))"
+    r",?\s+(?:citing|via(?=[^,;.]{0,40}\b(?:media|outlets|sources|agencies)\b))\s+(?P<who>(?:[^,;:\"“”‘’().]|(?<=\w)\.(?=\w)){2,60}?)\s*(?:[,;]|\.(?!\w)|$|(?=\s(?:that|as|saying)\b))"
 )
 # "Ukraine on Wednesday denied reports that Russian forces captured the city": "reports"
 # after a verb is a noun, the object (a denial cut to "Russian forces

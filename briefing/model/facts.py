@@ -267,6 +267,13 @@ def select_facts(
     facts already `shown`.
 
     An undated fact is placed at the date it was reported; with neither, it goes last.
+
+    Tried and dropped (qa-pages11 #8, "killed at least 25" shown, the later "26" not): a
+    candidate restating a chosen fact with a higher toll of the dead, reported the same day
+    or later, taking its place. Judged corpus unchanged, but in 12 re-dumped briefings it
+    swapped a main event for another strike's larger toll (Zaporizhzhia's 3 dead for
+    Kharkiv's 7) and a strike's toll for background's (Doha's 6 for 7 October's 1,200):
+    "restates" is too loose a test of one event to rank tolls by.
     """
     scored = [(score(c), c) for c in candidates]
     best: list[FactCandidate] = []
