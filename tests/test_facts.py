@@ -18,6 +18,7 @@ from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
     civilians_act,
+    others_than,
     says_again,
     score,
     select_facts,
@@ -144,6 +145,20 @@ from briefing.profile import load_profile
             "the Russian Ministry of Defense",
         ),
         ("The drone hit a site, the army said was used by the RSF.", "the army"),
+        # Who relays a report passes on whose it is (the Heglig QA page's own outlet).
+        (
+            "The Sudanese Armed Forces (SAF) later confirmed a withdrawal from the area, "
+            "Caliber.Az reports via foreign media.",
+            "foreign media",
+        ),
+        (
+            "TASS reported, citing the defence ministry, that 20 drones were downed.",
+            "the defence ministry",
+        ),
+        ("Al Jazeera reported citing the health ministry that 13 died.", "the health ministry"),
+        ("Ten drones were downed, News.Az reports citing Unian.UA.", "Unian.UA"),
+        # A channel is no one's account: the reporter's own.
+        ("The drone was shot down, RIA Novosti reported via Telegram.", "RIA Novosti"),
     ],
 )
 def test_find_speaker(text: str, speaker: str | None) -> None:
@@ -943,3 +958,12 @@ def test_an_actor_named_only_in_another_s_words_is_no_pane_s() -> None:
     assert not names_in_passing(fighting, "", ["rsf"], named)
     shelling = "Shelling the city of el-Obeid by the Rapid Support Forces continued on Monday."
     assert not names_in_passing(shelling, "The army said on Monday.", ["rsf"], named)
+
+
+def test_the_speaker_shown_is_not_named_again_among_the_other_actors() -> None:
+    # The Ain al-Hilweh QA page's key fact: "... an open sports field. (Hamas) (also: Hamas)".
+    assert others_than(("Hamas", "Iran"), "Hamas") == ("Iran",)
+    assert others_than(("Hamas",), "hamas") == ()
+    # A speaker who is no actor, or none, leaves them all.
+    assert others_than(("Hamas",), "Lebanon's health ministry") == ("Hamas",)
+    assert others_than(("Hamas",), None) == ("Hamas",)

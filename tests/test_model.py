@@ -1171,6 +1171,22 @@ def test_an_actor_named_only_as_a_past_change_is_a_link_not_the_owner(tmp_path: 
     assert _pane_of(briefing, "The conference aims") == ["assad"]
 
 
+def test_a_change_s_anniversary_or_a_rule_ended_names_no_actor_of_the_line(
+    tmp_path: Path,
+) -> None:
+    # The Syria anniversary QA pages' (Dec 2025): the fallen regime stood as the actor.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-12-09",
+        "Syria is witnessing nationwide celebrations on Monday to mark the first anniversary "
+        "of the fall of the Assad regime, with SANA reporting military parades and rallies.",
+        "HTS fighters paraded in Damascus with the tanks used in the operations that ended "
+        "Assad’s rule.",
+    )
+    assert "assad" not in _pane_of(briefing, "Syria is witnessing")
+    assert _pane_of(briefing, "HTS fighters paraded") == ["hts"]
+
+
 def test_on_the_news_days_of_a_change_its_actor_owns_the_line(tmp_path: Path) -> None:
     briefing = _brief_syria(
         tmp_path,

@@ -113,6 +113,12 @@ _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 # "X announced a “state of emergency” in the country and said ...": a second verb of the
 # sentence's own subject; what stands between the quote and "and said" is no speaker.
 _COORDINATED = re.compile(r"\b(?:and|or|but|nor)$", re.IGNORECASE)
+# "..., Caliber.Az reports via foreign media.", "TASS reported, citing the ministry, that
+# ...": who relays it (often the page's own outlet) passes on whose account it is. ("via"
+# a channel, "reported via Telegram", is still the reporter's own.)
+_RELAYED = re.compile(
+    r",?\s+(?:citing|via(?=[^,;.]{0,40}\b(?:media|outlets|sources|agencies)\b))\s+(?P<who>(?:[^,;:\"“”‘’().]|(?<=\w)\.(?=\w)){2,60}?)\s*(?:[,;]|\.(?!\w)|$|(?=\s(?:that|as|saying)\b))"
+)
 # "Ukraine on Wednesday denied reports that Russian forces captured the city": "reports"
 # after a verb is a noun, the object (a denial cut to "Russian forces
 # captured the city" said the opposite); "The ministry reports that ..." speaks.
@@ -181,6 +187,9 @@ def find_attribution(text: str) -> Attribution | None:
                 # speaker is the subordinate clause's subject, not the whole clause before.
                 start += match.group("who").index(late["who"], late.start("who"))
                 who = late["who"]
+            end = match.end()
+            if pattern is not _SPEAKER_INVERTED and (relayed := _RELAYED.match(text, end)):
+                who, end = relayed["who"], relayed.end("who")
             who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))
             if (
                 pattern is _SPEAKER_AFTER
@@ -207,12 +216,12 @@ def find_attribution(text: str) -> Attribution | None:
                 if not who:
                     continue
             if _PRONOUN.match(who):
-                return Attribution(who.lower(), start, match.end())
+                return Attribution(who.lower(), start, end)
             words = who.split()
             if 1 <= len(words) <= most_words and not (
                 _NOT_SPEAKERS.match(who) or _CLAUSE_WORD.search(who)
             ):
-                return Attribution(who, start, match.end())
+                return Attribution(who, start, end)
     return None
 
 

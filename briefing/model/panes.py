@@ -62,7 +62,12 @@ _CHANGE = (
     r"(?:fall|downfall|ouster|ousting|overthrow|toppling|resignation|collapse|flight|death"
     r"|killing|assassination|removal|departure|demise|exile)"
 )
-_SINCE = r"(?i:after|following|follows|followed|since|in\s+the\s+wake\s+of)"
+# (A change's anniversary dates the day by it too: "marking the first anniversary of the
+# fall of the Assad regime".)
+_SINCE = (
+    r"(?i:after|following|follows|followed|since|in\s+the\s+wake\s+of"
+    r"|(?:[a-z]+\s+)?anniversary\s+of)"
+)
 # Changes a regime or a leader undergoes at another's hands ("the rebels who toppled ...").
 _PAST_CHANGE = r"(?:toppled|ousted|overthrew|overthrown|deposed|unseated)"
 # The same done, as a gerund after "after": "Syria's first elections, after ousting Assad".
@@ -89,16 +94,19 @@ _TIME_REFERENCE = re.compile(
     rf"|\b{_SINCE}\s+(?:the\s+)?(?P<subject>{_NAME})\s+"
     rf"(?:(?:was|were|had\s+been)\s+{_PAST_CHANGE}|fled|fell|resigned)\b"
     rf"|\b{_SINCE}\s+{_CHANGING}\s+(?P<changed>{_NAME})"
+    # "the operations that ended Assad's rule": a rule ended, not its ruler acting.
+    rf"|\b(?:who|that|which)\s+(?:[^,.;]{{1,60}}?\s+)?ended\s+(?:the\s+)?"
+    rf"(?P<ended>{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}(?:['’]s)?\s+(?:rule|regime|reign))\b"
     rf"|\b(?:during|under)\s+(?:the\s+)?{_GONE}\s+(?P<gone>{_NAME})"
     # "the Assad era", "Assad's era": a period named after whom it is over for.
     rf"|\b(?P<era>{_CAPITAL})(?:['’]s)?\s+era\b"
 )
-_WHO_GROUPS = ("who", "owner", "post", "object", "subject", "changed", "gone", "era")
+_WHO_GROUPS = ("who", "owner", "post", "object", "subject", "changed", "ended", "gone", "era")
 # Every time reference holds one of these words, ignoring case: most texts need no search
 # (searched for, the alternation was a twentieth of the model stage's time).
 _CHANGE_WORDS = (
     *"post- toppl oust overth depos fall fell fled flight resign collapse death killing".split(),
-    *"assassin removal departure demise exile unseat former previous era".split(),
+    *"assassin removal departure demise exile unseat former previous era ended".split(),
 )
 _CHANGE_HINT = Screened(
     re.compile("|".join(map(re.escape, _CHANGE_WORDS)), re.IGNORECASE), _CHANGE_WORDS

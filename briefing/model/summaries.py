@@ -19,6 +19,7 @@ from briefing.model.facts import (
     civilians_act,
     fact_candidate,
     opens_with_pronoun,
+    others_than,
     says_again,
     score,
     speaks_for_nobody,
@@ -83,13 +84,14 @@ def _aside(line: Line) -> bool:
 
 
 def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
+    attribution = _unnamed_speaker(line)
     return SummaryLine(
         text=line.stated.text,
         sources=line.sources,
-        also=also,
+        also=others_than(also, attribution),
         report=line.report,
         background=line.background,
-        attribution=_unnamed_speaker(line),
+        attribution=attribution,
     )
 
 
