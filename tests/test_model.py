@@ -1287,6 +1287,51 @@ def test_a_blamed_attack_cites_the_copies_another_pane_held(tmp_path: Path) -> N
     assert [cited_articles(line.sources) for line in lines] == [["a1", "a2"]]
 
 
+def test_an_attack_its_subject_is_blamed_past_a_subhead_and_an_apposition(
+    tmp_path: Path,
+) -> None:
+    # The Kalogi QA pages': the strike is the subject, told "according to ... the Sudanese
+    # army"; the blame comes under a subhead and names the RSF with a long apposition. The
+    # story's main event stood in no pane.
+    page = (
+        " date 2025-12-05 News\n\nDrone attack hits a kindergarten\n\n"
+        "A drone strike on the town of Kalogi in South Kordofan killed at least 50 people on "
+        "Thursday, according to medical workers and the Sudanese army.\n\n"
+        "Accusations and counterclaims\n\n"
+        "The army blamed the Rapid Support Forces (RSF), the paramilitary group fighting "
+        "Sudan's military, for the attack.\n"
+    )
+    briefing = _briefed(tmp_path, {"a.txt": page}, "sudan")
+    assert _pane_of(briefing, "A drone strike on the town") == ["rsf"]
+
+
+def test_a_blamed_attack_cites_the_copies_a_pane_read_first_held(tmp_path: Path) -> None:
+    # The Kalogi QA pages': the army's pane (read first) holds a copy the army tells, the
+    # RSF's the copy blamed on it; the RSF's line cited only its own copy, undated.
+    pages = {
+        "a.txt": (
+            " date 2025-12-05 News\n\nKindergarten hit\n\n"
+            "A drone strike on a kindergarten in Kalogi, South Kordofan, killed 50 people, "
+            "including 33 children, on Thursday, the Sudanese army said.\n"
+        ),
+        "b.txt": (
+            " date 2025-12-05 News\n\nDrone strike on Kalogi\n\n"
+            "A drone strike on a kindergarten in Kalogi, South Kordofan, killed 50 people, "
+            "including 33 children.\n\n"
+            "Local officials blamed the Rapid Support Forces for the attack.\n"
+        ),
+    }
+    briefing = _briefed(tmp_path, pages, "sudan")
+    lines = [
+        line
+        for brief in briefing.actors
+        for line in brief.facts
+        if line.text.startswith("A drone strike on a kindergarten")
+    ]
+    assert [cited_articles(line.sources) for line in lines] == [["a1", "a2"]]
+    assert _pane_of(briefing, "A drone strike on a kindergarten") == ["rsf"]
+
+
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
     # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
     khamenei = (
