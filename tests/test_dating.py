@@ -520,6 +520,32 @@ Hezbollah fighters were seen leaving their positions near the border, residents 
     assert _line_date(index, "upi.txt", "Hezbollah fighters were seen") == "2024-11-27"
 
 
+def test_a_day_told_with_the_telling_verb_dates_the_telling_not_the_event(
+    tmp_path: Path,
+) -> None:
+    # The Kalogi QA page's: the attack was on Thursday, the official told AFP on Sunday.
+    page = """ date 2025-12-07 Drone attack on Kalogi
+
+A recent drone attack on the town of Kalogi hit a kindergarten and a hospital, killing \
+dozens of civilians including children, a local official told AFP on Sunday.
+
+The attack, which took place on Thursday, involved three strikes, the official said.
+"""
+    index = _index_of(tmp_path, {"afp.txt": page}, "sudan")
+    assert _line_date(index, "afp.txt", "A recent drone attack") == "2025-12-04"
+    from briefing.annotate.dates import resolve_dates
+    from briefing.model.dating import event_dates
+
+    # The event's own day stays; the telling's goes.
+    sentence = "Twenty people were killed on Saturday, officials said on Sunday."
+    mentions = resolve_dates(sentence, datetime.date(2025, 12, 7))
+    assert [m.value for m in event_dates(sentence, mentions)] == ["2025-12-06"]
+    # A speaker opening the sentence says it on that day: the saying is the event.
+    sentence = "Israel said on Sunday it struck Hamas targets."
+    mentions = resolve_dates(sentence, datetime.date(2025, 12, 7))
+    assert [m.value for m in event_dates(sentence, mentions)] == ["2025-12-07"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "day"),
     [

@@ -29,7 +29,7 @@ from briefing.annotate.dates import (
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
-from briefing.model.attribution import find_attribution
+from briefing.model.attribution import Attribution, find_attribution
 from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
@@ -173,10 +173,15 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     on what its verb acts on (see `_describes_object`); a date in a clause describing a thing
     (see `_PARTICIPLE_OPENS`) only when no other date is left."""
     kept, describing = [], []
+    telling = find_attribution(text) if dates else None
     for mention in dates:
         # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
         # event. (A page's " date YYYY-MM-DD" marker never gets this far: extraction takes it.)
         if _closes_dateline(text, mention):
+            continue
+        # "..., killing dozens, a local official told AFP on Sunday": the day of the telling
+        # (`Dating.statement_day` reads it when nothing else dates the event).
+        if _tells_the_day_told(text, telling, mention):
             continue
         *before, clause = _CLAUSE_BREAK.split(text[: mention.start])
         # The span may carry its own preposition: "since 2022".
@@ -195,6 +200,27 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
             continue
         kept.append(mention)
     return tuple(kept or describing)
+
+
+# A sentence taking up the event the one before told, to date it: "The attack, which took
+# place on Thursday, ...".
+_TAKEN_UP = lazy_compile(
+    r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|shelling"
+    r"|assault|raid|blast|explosion|incident|massacre)s?,?\s+(?:which|that)\s+"
+    r"(?:took\s+place|happened|occurred)\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_the_day_told(text: str, telling: Attribution | None, mention: DateMention) -> bool:
+    """Whether a date is in an attribution closing a sentence, after its verb, in the same
+    clause: "..., a local official told AFP on Sunday"."""
+    return (
+        telling is not None
+        and telling.start > 0
+        and telling.end <= mention.start
+        and _CLAUSE_BREAK.search(text, telling.end, mention.start) is None
+    )
 
 
 # A clause telling when, not one describing a thing ("which it last hit during ..."), or
@@ -557,6 +583,19 @@ class Dating:
             if date is not None:
                 return date if self._is_news(date, reference) else None
         return None
+
+    def taken_up_day(self, stated: Sentence) -> DateMention | None:
+        """The day the next sentence gives the event `stated` tells when it takes it up
+        (`_TAKEN_UP`): "..., a local official told AFP on Sunday. The attack, which took
+        place on Thursday, involved three strikes"."""
+        place = self.index.order[stated.id] + 1
+        if place >= len(self._reading):
+            return None
+        after = self.index.sentences[self._reading[place]]
+        if after.article_id != stated.article_id or not _TAKEN_UP.match(after.text):
+            return None
+        day = best_date(self.sentence_dates(after))
+        return unwritten(day) if day is not None and day.precision == "day" else None
 
     def reacting_day(self, stated: Sentence, event: str) -> DateMention | None:
         """The day of the story `stated` goes on telling (see `story_day`), else its
@@ -1120,6 +1159,7 @@ def line_dates(
         # telling, else its article's news of the day (the day its lede gives).
         news = (
             dating.told_elsewhere(stated)
+            or dating.taken_up_day(stated)
             or (said_in_past(stated.text) and dating.statement_day(stated))
             or dating.reacting_day(stated, event)
         )
