@@ -1332,6 +1332,19 @@ def test_a_blamed_attack_cites_the_copies_a_pane_read_first_held(tmp_path: Path)
     assert _pane_of(briefing, "A drone strike on a kindergarten") == ["rsf"]
 
 
+def test_a_name_only_brokering_what_a_line_speaks_of_is_not_its_actor(tmp_path: Path) -> None:
+    # The Rafah QA page's: the line stood under the United States, named only in
+    # "a U.S.-mediated ceasefire".
+    page = (
+        " date 2025-10-19 News\n\nSoldiers killed in Rafah\n\n"
+        "The incident, occurring just days after a U.S.-mediated ceasefire took effect on "
+        "Oct. 10, prompted immediate Israeli airstrikes and a temporary suspension of "
+        "humanitarian aid to Gaza.\n"
+    )
+    briefing = _briefed(tmp_path, {"a.txt": page}, "gaza-lebanon")
+    assert _pane_of(briefing, "The incident, occurring") == ["israel"]
+
+
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:
     # The Iran QA page's: Khamenei's threat stood under Israel, the subject of his words.
     khamenei = (
