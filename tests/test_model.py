@@ -493,6 +493,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert not is_background(accused.replace(".", " on Sunday."), sunday, "2025-05-06")
     assert is_background("Al-Sharaa has consistently vowed to protect minorities.", None, None)
     assert not is_background("Hezbollah has confirmed that its leader was killed.", None, None)
+    # What a place has gone through (the Kalogi QA page's), unless a day of it is written.
+    seen = (
+        "The Kordofan region, home to nearly eight million people, has seen intensified "
+        "fighting as the army advances toward Darfur."
+    )
+    assert is_background(seen, None, "2025-12-05")
     # The war's total told "during the conflict", or after "Since the war started": the
     # same context as "since the war began".
     during = "More than 200 journalists have been killed by Israeli fire during the conflict."
