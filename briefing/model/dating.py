@@ -29,7 +29,7 @@ from briefing.annotate.dates import (
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
 from briefing.lazy_pattern import lazy_compile
-from briefing.model.attribution import Attribution, find_attribution
+from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
@@ -173,15 +173,10 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     on what its verb acts on (see `_describes_object`); a date in a clause describing a thing
     (see `_PARTICIPLE_OPENS`) only when no other date is left."""
     kept, describing = [], []
-    telling = find_attribution(text) if dates else None
     for mention in dates:
         # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
         # event. (A page's " date YYYY-MM-DD" marker never gets this far: extraction takes it.)
         if _closes_dateline(text, mention):
-            continue
-        # "..., killing dozens, a local official told AFP on Sunday": the day of the telling
-        # (`Dating.statement_day` reads it when nothing else dates the event).
-        if _tells_the_day_told(text, telling, mention):
             continue
         *before, clause = _CLAUSE_BREAK.split(text[: mention.start])
         # The span may carry its own preposition: "since 2022".
@@ -212,14 +207,15 @@ _TAKEN_UP = lazy_compile(
 )
 
 
-def _tells_the_day_told(text: str, telling: Attribution | None, mention: DateMention) -> bool:
-    """Whether a date is in an attribution closing a sentence, after its verb, in the same
-    clause: "..., a local official told AFP on Sunday"."""
-    return (
-        telling is not None
-        and telling.start > 0
+def dated_by_telling(text: str, dates: Sequence[DateMention]) -> bool:
+    """Whether every date of a sentence is in an attribution closing it, after its verb, in
+    the same clause: "..., a local official told AFP on Sunday" (the day of the telling)."""
+    telling = find_attribution(text) if dates else None
+    return telling is not None and all(
+        telling.start > 0
         and telling.end <= mention.start
         and _CLAUSE_BREAK.search(text, telling.end, mention.start) is None
+        for mention in dates
     )
 
 
@@ -1137,6 +1133,13 @@ def line_dates(
     dated event ("two days after the base was hit"); else, for an event told in the past,
     the day of its article's news (never for background: a habit, a state, a hypothesis)."""
     dating = index.dating
+    # "..., a local official told AFP on Sunday. The attack, which took place on Thursday,
+    # ...": the next sentence dates the event; the day told is the telling's. (Not read
+    # otherwise: a toll "has surpassed 1,600, officials said on Saturday" is of that day.)
+    if dated_by_telling(stated.text, dating.sentence_dates(stated)):
+        taken = dating.taken_up_day(stated)
+        if taken is not None:
+            return (taken,)
     dates = dating.report_dates(members, stated.id)
     # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
     if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):
@@ -1159,7 +1162,6 @@ def line_dates(
         # telling, else its article's news of the day (the day its lede gives).
         news = (
             dating.told_elsewhere(stated)
-            or dating.taken_up_day(stated)
             or (said_in_past(stated.text) and dating.statement_day(stated))
             or dating.reacting_day(stated, event)
         )
