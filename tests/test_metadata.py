@@ -447,6 +447,13 @@ def test_a_place_before_a_long_sentence_is_a_dateline_not_a_site() -> None:
     assert split_title(f"BBC News | {HEADLINE}") == (HEADLINE, "BBC News")
 
 
+def test_a_kicker_before_a_dash_is_no_site() -> None:
+    # The Latakia QA page's: "Syria unrest" stood as the outlet ("1 from Syria unrest").
+    line = "Syria unrest - Armoured forces deployed in Latakia amid Alawite protests"
+    assert split_title(line) == (line, None)
+    assert split_title(f"Al Jazeera - {HEADLINE}") == (HEADLINE, "Al Jazeera")
+
+
 def test_name_rows_screen_out_names_without_the_pages_evidence() -> None:
     """A short capitalised row in the middle of the page (a menu item, a section label) is no
     candidate; the same kind of row is one when the page's copyright line, its addresses or a

@@ -107,7 +107,9 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     tail_after_dash = bool(DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[-1]))
     if len(site.split()) > 6 and len(parts[0].split()) <= 4:  # "Site | Headline"
         site, headline = parts[0].strip(), " ".join(parts[1:]).strip()
-        tail_after_dash = False
+        # A head before a dash must read as a name too: "Syria unrest - Armoured forces
+        # deployed ..." opens with a kicker, not a site.
+        tail_after_dash = bool(DASH_SEPARATOR.match(TITLE_SEPARATOR.findall(first_line)[0]))
     if (
         len(site.split()) > 6
         or site[:1] in QUOTE_MARKS  # "‘Dead and wounded everywhere’ — ...": a quote, no site
