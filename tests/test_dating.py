@@ -15,6 +15,7 @@ from briefing.annotate.date_mention import time_numbers
 from briefing.annotate.dates import DateMention
 from briefing.model.dating import (
     Dating,
+    dated_by_telling,
     pins_down,
     relative_day,
     said_in_past,
@@ -518,6 +519,28 @@ Hezbollah fighters were seen leaving their positions near the border, residents 
     assert _line_date(index, "upi.txt", "Biden said the agreement") == "2024-11-26"
     # No statement of theirs is dated: the residents' words are the news of the day.
     assert _line_date(index, "upi.txt", "Hezbollah fighters were seen") == "2024-11-27"
+
+
+def test_a_day_told_with_the_telling_verb_dates_the_telling_not_the_event(
+    tmp_path: Path,
+) -> None:
+    # The Kalogi QA page's: the attack was on Thursday, the official told AFP on Sunday.
+    page = """ date 2025-12-07 Drone attack on Kalogi
+
+A recent drone attack on the town of Kalogi hit a kindergarten and a hospital, killing \
+dozens of civilians including children, a local official told AFP on Sunday.
+
+The attack, which took place on Thursday, involved three strikes, the official said.
+"""
+    index = _index_of(tmp_path, {"afp.txt": page}, "sudan")
+    assert _line_date(index, "afp.txt", "A recent drone attack") == "2025-12-04"
+    # Not taken up so, the day told stays the event's: a toll is as of its telling.
+    from briefing.annotate.dates import resolve_dates
+
+    died = "Twenty people died, officials said on Sunday."
+    assert dated_by_telling(died, resolve_dates(died, datetime.date(2025, 12, 7)))
+    said = "Israel said on Sunday it struck Hamas targets."
+    assert not dated_by_telling(said, resolve_dates(said, datetime.date(2025, 12, 7)))
 
 
 @pytest.mark.parametrize(

@@ -493,6 +493,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert not is_background(accused.replace(".", " on Sunday."), sunday, "2025-05-06")
     assert is_background("Al-Sharaa has consistently vowed to protect minorities.", None, None)
     assert not is_background("Hezbollah has confirmed that its leader was killed.", None, None)
+    # What a place has gone through (the Kalogi QA page's), unless a day of it is written.
+    seen = (
+        "The Kordofan region, home to nearly eight million people, has seen intensified "
+        "fighting as the army advances toward Darfur."
+    )
+    assert is_background(seen, None, "2025-12-05")
     # The war's total told "during the conflict", or after "Since the war started": the
     # same context as "since the war began".
     during = "More than 200 journalists have been killed by Israeli fire during the conflict."
@@ -1335,6 +1341,64 @@ def test_a_blamed_attack_cites_the_copies_another_pane_held(tmp_path: Path) -> N
     rsf = next(brief for brief in briefing.actors if brief.id == "rsf")
     lines = [line for line in (*rsf.summary, *rsf.facts) if line.text.startswith("At least 40")]
     assert [cited_articles(line.sources) for line in lines] == [["a1", "a2"]]
+
+
+def test_an_attack_its_subject_is_blamed_past_a_subhead_and_an_apposition(
+    tmp_path: Path,
+) -> None:
+    # The Kalogi QA pages': the strike is the subject, told "according to ... the Sudanese
+    # army"; the blame comes under a subhead and names the RSF with a long apposition. The
+    # story's main event stood in no pane.
+    page = (
+        " date 2025-12-05 News\n\nDrone attack hits a kindergarten\n\n"
+        "A drone strike on the town of Kalogi in South Kordofan killed at least 50 people on "
+        "Thursday, according to medical workers and the Sudanese army.\n\n"
+        "Accusations and counterclaims\n\n"
+        "The army blamed the Rapid Support Forces (RSF), the paramilitary group fighting "
+        "Sudan's military, for the attack.\n"
+    )
+    briefing = _briefed(tmp_path, {"a.txt": page}, "sudan")
+    assert _pane_of(briefing, "A drone strike on the town") == ["rsf"]
+
+
+def test_a_blamed_attack_cites_the_copies_a_pane_read_first_held(tmp_path: Path) -> None:
+    # The Kalogi QA pages': the army's pane (read first) holds a copy the army tells, the
+    # RSF's the copy blamed on it; the RSF's line cited only its own copy, undated.
+    pages = {
+        "a.txt": (
+            " date 2025-12-05 News\n\nKindergarten hit\n\n"
+            "A drone strike on a kindergarten in Kalogi, South Kordofan, killed 50 people, "
+            "including 33 children, on Thursday, the Sudanese army said.\n"
+        ),
+        "b.txt": (
+            " date 2025-12-05 News\n\nDrone strike on Kalogi\n\n"
+            "A drone strike on a kindergarten in Kalogi, South Kordofan, killed 50 people, "
+            "including 33 children.\n\n"
+            "Local officials blamed the Rapid Support Forces for the attack.\n"
+        ),
+    }
+    briefing = _briefed(tmp_path, pages, "sudan")
+    lines = [
+        line
+        for brief in briefing.actors
+        for line in brief.facts
+        if line.text.startswith("A drone strike on a kindergarten")
+    ]
+    assert [cited_articles(line.sources) for line in lines] == [["a1", "a2"]]
+    assert _pane_of(briefing, "A drone strike on a kindergarten") == ["rsf"]
+
+
+def test_a_name_only_brokering_what_a_line_speaks_of_is_not_its_actor(tmp_path: Path) -> None:
+    # The Rafah QA page's: the line stood under the United States, named only in
+    # "a U.S.-mediated ceasefire".
+    page = (
+        " date 2025-10-19 News\n\nSoldiers killed in Rafah\n\n"
+        "The incident, occurring just days after a U.S.-mediated ceasefire took effect on "
+        "Oct. 10, prompted immediate Israeli airstrikes and a temporary suspension of "
+        "humanitarian aid to Gaza.\n"
+    )
+    briefing = _briefed(tmp_path, {"a.txt": page}, "gaza-lebanon")
+    assert _pane_of(briefing, "The incident, occurring") == ["israel"]
 
 
 def test_a_quoted_predicate_is_the_speakers_words(tmp_path: Path) -> None:

@@ -92,6 +92,9 @@ _STANDING = Screened(
         r"|\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?:\w+ly\s+)?(?:a\s+)?(?:series|spate"
         r"|string|wave|number|hundreds|dozens|thousands|scores)\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
+        # "The Kordofan region, home to nearly eight million people, has seen intensified
+        # fighting": what a place or time has gone through, not an event
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?seen\b"
         # "Hezbollah has said it is acting in support of ...", "Russia has said it does not
         # target civilians": a stance held, told in the perfect
         r"|\b(?:has|have)\s+(?:long\s+)?(?:said|maintained|insisted|argued)\s+(?:that\s+)?"

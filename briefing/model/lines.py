@@ -316,9 +316,13 @@ def pane_lines(
                 if whom not in candidates[report]:
                     candidates[report].append(whom)
                     per_pane[whom][members] = stated
-                elif whom != pane.id:
-                    # The blamed pane has copies of its own: its line cites these too.
-                    _join(index, per_pane[whom], report, members)
+                # Its line cites the copies every pane naming it holds ("A drone strike on
+                # Kalogi killed 50 ..., according to ... the Sudanese army" is the army's
+                # copy of the strike blamed on the RSF).
+                for other in candidates[report]:
+                    if other != whom:
+                        for held in _copies(index, per_pane[other], report):
+                            _join(index, per_pane[whom], report, held)
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
     located = _located(mentions, [(pane.id, pane.name) for pane in panes])
     for pane in panes:
@@ -352,6 +356,12 @@ def pane_lines(
     return {pane_id: tuple(found) for pane_id, found in lines.items()}
 
 
+def _copies(index: Index, reports: Reports, report: str) -> list[tuple[str, ...]]:
+    """The copies of `report` among a pane's `actor_reports`."""
+    report_of = index.corroboration.report_of
+    return [members for members in reports if report_of[members[0]].id == report]
+
+
 def _join(index: Index, reports: Reports, report: str, members: tuple[str, ...]) -> None:
     """Add `members` to a pane's copies of `report` (of its `actor_reports`), in place and
     stated anew; the pane's other reports keep their places."""
@@ -375,7 +385,7 @@ _ATTACK_WORDS = ("attack", "strike", "bombing", "shelling", "killing", "massacre
 # (Searched only in a text holding one of its verbs' openings and an attack's word.)
 _BLAMES = Screened(
     re.compile(
-        r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,80}?)\s+"
+        r"\b(?:blamed|blames|accused|accuses|held)\s+(?P<whom>[^.;:]{2,120}?)\s+"
         r"(?:responsible\s+)?(?:for|of)\s+(?:carrying\s+out\s+)?"
         rf"(?:(?:the|this|that|[\w'’-]+['’]s?)\s+){{0,2}}{_ATTACK}",
         re.IGNORECASE,
@@ -404,6 +414,9 @@ _TOLD_ATTACK = Screened(
 )
 # How far after an attack told naming no one the sentence blaming someone may come.
 _BLAME_WITHIN = 3
+# A main clause whose subject is the attack itself: "A drone strike on the town of Kalogi
+# killed at least 50 people" (no one is told as acting, whoever is named as telling it).
+_ATTACK_SUBJECT = re.compile(rf"(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}{_ATTACK}", re.I)
 
 
 def blamed_attacks(index: Index, actor_ids: Sequence[str], mentions: Mentions) -> dict[str, str]:
@@ -413,7 +426,9 @@ def blamed_attacks(index: Index, actor_ids: Sequence[str], mentions: Mentions) -
     naming no actor ("At least 13 people have been killed after a drone strike on a
     house ...": a copy of the story's main event no pane would otherwise show), or one
     whose main clause is a passive naming none as acting ("At least 30 people were killed
-    in a drone strike outside the army-held town of Kadugli")."""
+    in a drone strike outside the army-held town of Kadugli") or has the attack as its
+    subject ("A drone strike on the town of Kalogi killed at least 50 people, ...,
+    according to medical workers and the Sudanese army")."""
     blamed: dict[str, str] = {}
     for annotated in index.annotated:
         article = index.articles[annotated.id]
@@ -427,6 +442,8 @@ def blamed_attacks(index: Index, actor_ids: Sequence[str], mentions: Mentions) -
             if whom is None:
                 continue
             for before in reversed(sentences[max(0, m - _BLAME_WITHIN) : m]):
+                if before.kind == "subhead":
+                    continue  # ("Accusations and counterclaims": the run goes on under it)
                 if before.kind != blaming.kind:
                     break
                 if before.actors:
@@ -442,11 +459,19 @@ def _none_acting(
     index: Index, sentence: Sentence, actor_ids: Sequence[str], mentions: Mentions
 ) -> bool:
     """Whether `sentence` tells what it tells in a passive naming no actor as acting or
-    speaking ("... were killed in a drone strike outside the army-held town of Kadugli")."""
+    speaking ("... were killed in a drone strike outside the army-held town of Kadugli"),
+    or with the attack as the subject ("A drone strike on ... killed ...": who tells it
+    does not act)."""
     told = _told(index, sentence, None)
     article = index.articles[sentence.article_id]
-    return main_clause_passive(told.event) and not named_actor(
-        told.event, told.speaker, actor_ids, lambda text: mentions(text, article), Depth.SPEAKS
+    if _ATTACK_SUBJECT.match(main_clause_opening(told.event)):
+        depth = Depth.ACTS
+    elif main_clause_passive(told.event):
+        depth = Depth.SPEAKS
+    else:
+        return False
+    return not named_actor(
+        told.event, told.speaker, actor_ids, lambda text: mentions(text, article), depth
     )
 
 
