@@ -1086,27 +1086,3 @@ def test_compounds_and_sources_are_found_where_they_start() -> None:
     assert _joined_compounds("a cease-fire, x-cease-fire") == "a ceasefire, x-cease-fire"
     said = "Strikes went on, according to the Syrian Observatory, and Reuters reported it."
     assert named_sources(said) == {"syria", "observatori", "reuter"}
-
-
-def test_the_same_day_s_tolls_of_one_place_are_one_report() -> None:
-    """A toll rises through its day: "two killed" at dawn and "12" by evening, in Kyiv, are
-    one report however worded; another day's toll, another city's, or a count of another
-    order (the war's dead) are not."""
-    dawn = (
-        "At least two people were killed and 54 injured in a Russian missile and drone "
-        "strike on Kyiv overnight, according to Mayor Vitali Klitschko."
-    )
-    evening = "Rescuers in Kyiv pulled more bodies from the rubble as the death toll rose to 12."
-    articles = [
-        _article("a1", dawn, published="2025-04-24"),
-        _article("a2", evening, published="2025-04-24"),
-        _article("a3", "The death toll in Kyiv rose to 15 by Saturday.", published="2025-04-26"),
-        _article("a4", "In Kharkiv, the death toll rose to 3.", published="2025-04-24"),
-        _article("a5", "The war has killed 1,200 people in Kyiv so far.", published="2025-04-24"),
-    ]
-    assert not same_report(dawn, evening)  # the words alone do not join them
-    result = corroborate(articles)
-    assert result.sources("a1.s1") == ("a1.s1", "a2.s1")
-    assert result.sources("a3.s1") == ("a3.s1",)
-    assert result.sources("a4.s1") == ("a4.s1",)
-    assert result.sources("a5.s1") == ("a5.s1",)
