@@ -169,7 +169,7 @@ def _grouped(
         parent,
         root,
         weights or report_weights(),
-        tolls=distinct_tolls(sentences, distinct),
+        tolls=distinct_tolls(features, sentences, distinct),
     )
     sentence_senses.cache_clear()
 
