@@ -1116,3 +1116,29 @@ def test_compounds_and_sources_are_found_where_they_start() -> None:
     assert _joined_compounds("a cease-fire, x-cease-fire") == "a ceasefire, x-cease-fire"
     said = "Strikes went on, according to the Syrian Observatory, and Reuters reported it."
     assert named_sources(said) == {"syria", "observatori", "reuter"}
+
+
+def test_the_same_day_s_tolls_of_one_place_are_one_report() -> None:
+    """A toll rises through its day: "nine killed" at dawn and "20" by evening, in Kyiv, are
+    one report however worded; another day's toll, another city's, a count of another
+    order (the war's dead) or a toll of another time are not."""
+    dawn = (
+        "At least nine people were killed and 54 injured in a Russian missile and drone "
+        "strike on Kyiv overnight, according to Mayor Vitali Klitschko."
+    )
+    evening = "Rescuers in Kyiv pulled more bodies from the rubble as the death toll rose to 20."
+    articles = [
+        _dated_article("a1", "2025-04-24", (dawn,)),
+        _dated_article("a2", "2025-04-24", (evening,)),
+        _dated_article("a3", "2025-04-26", ("The death toll in Kyiv rose to 15 by Saturday.",)),
+        _dated_article("a4", "2025-04-24", ("In Kharkiv, the death toll rose to 3.",)),
+        _dated_article("a5", "2025-04-24", ("The war has killed 1,200 people in Kyiv so far.",)),
+        _dated_article("a6", "2025-04-24", ("A strike on Kyiv in October 2024 killed 14.",)),
+    ]
+    assert not same_report(dawn, evening)  # the words alone do not join them
+    result = corroborate(articles)
+    assert result.sources("a1.s1") == ("a1.s1", "a2.s1")
+    assert result.sources("a3.s1") == ("a3.s1",)
+    assert result.sources("a4.s1") == ("a4.s1",)
+    assert result.sources("a5.s1") == ("a5.s1",)
+    assert result.sources("a6.s1") == ("a6.s1",)

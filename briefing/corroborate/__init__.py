@@ -15,7 +15,7 @@ from datetime import date
 
 from briefing.annotate import AnnotatedArticle, publication_date
 from briefing.corroborate.features import pair_features, sentence_senses, told_days, told_features
-from briefing.corroborate.join import join_reports, published_apart
+from briefing.corroborate.join import distinct_tolls, join_reports, published_apart
 from briefing.corroborate.packed import (
     ArticleWords,
     Features,
@@ -161,8 +161,17 @@ def _grouped(
     ]
     # The days sentences tell of, for the few that tell of one.
     told = {i: told_of for i, s in enumerate(sentences) if s.dates and (told_of := told_days(s))}
-    texts = [s.text for s in sentences]
-    join_reports(features, days, told, distinct, parent, root, weights or report_weights(), texts)
+    join_reports(
+        features,
+        days,
+        told,
+        distinct,
+        parent,
+        root,
+        weights or report_weights(),
+        [s.text for s in sentences],
+        tolls=distinct_tolls(features, sentences, distinct),
+    )
     sentence_senses.cache_clear()
 
     # An article's own headline, highlights and subheads restate its body in fewer

@@ -8,15 +8,16 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import Enum
-from itertools import product, repeat
+from itertools import combinations, product, repeat
 
+from briefing.annotate import Sentence
 from briefing.corroborate.align import ALIGNED_AGREEMENT, ALIGNED_LOW, aligned_pairs
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.carried import carried_days, guard_days
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
-from briefing.corroborate.tokens import compared_word
+from briefing.corroborate.tokens import compared_word, country_words
 from briefing.corroborate.words import ReportWords
 from briefing.model.attribution import acting_subject
 from briefing.model.clauses import main_verb
@@ -58,6 +59,7 @@ def join_reports(
     weights: ReportWeights,
     texts: Sequence[str],
     refused: dict[tuple[int, int], Refusal] | None = None,
+    tolls: Mapping[int, Mapping[str, float]] | None = None,
 ) -> None:
     """Join the distinct sentences that carry one report: candidate pairs (sharing
     words) scoring past the threshold, best first; two groups join only when none of
@@ -68,7 +70,8 @@ def join_reports(
     article's and one that does not, and so do two sentences telling two actors' acts
     (`other_acts`). `texts`: the sentences' texts, by number. `refused`, when given, gets
     why each pair (i, j) tried and not joined stayed apart. `distinct` is in reading order
-    (sorted)."""
+    (sorted). `tolls`: the distinct sentences' `model.tolls.toll_counts`, of those giving a
+    toll (see `toll_pairs`)."""
 
     # The guards read members' days alone: each sentence's, read once and never unpacked
     # with the rest of its words (most members of the groups tried are read for nothing).
@@ -231,6 +234,9 @@ def join_reports(
                     refused[i, j] = Refusal.WEAKLY_LINKED
                 continue
         join(i, j)
+    for i, j in toll_pairs(features, tolls or {}, days, told):
+        if root(i) != root(j):
+            join(i, j)
 
 
 # A pair under the threshold joins two groups only when neither sentence has a match,
@@ -292,6 +298,84 @@ def _rivalled(
         if k != j and root(k) != group and (not in_article or features.article(k) == article):
             return True
     return False
+
+
+# A toll rises through its day ("nine killed" at dawn, "20 died" by evening): counts of one
+# kind within this factor of each other may be one toll. Of a day's other events in one
+# place, a count of another order: at 10, "Israel kills 25 Palestinians in Gaza airstrikes"
+# joined the day's school strike "kills at least 90" (benchmarks/report_merging.py's
+# docstring has the rule's figures).
+TOLL_SPREAD = 3.0
+
+
+def distinct_tolls(
+    features: Features, sentences: Sequence[Sentence], distinct: Sequence[int]
+) -> dict[int, dict[str, float]]:
+    """The tolls (`model.tolls.toll_counts`) of the distinct sentences giving one, by
+    number: what `toll_pairs` pairs. Only sentences giving a count are read (most give
+    none: reading every one cost a fifth of corroborating a distinct 1,000)."""
+    # (model reads counts with this package's words: imported once both are loaded)
+    from briefing.model.tolls import toll_counts
+
+    counted = features.number_counts()
+    return {
+        i: toll
+        for i in distinct
+        if counted[i]
+        and all(d.precision == "day" for d in sentences[i].dates)
+        and (toll := toll_counts(sentences[i].text))
+    }
+
+
+def toll_pairs(
+    features: Features,
+    tolls: Mapping[int, Mapping[str, float]],
+    days: Sequence[date | None],
+    told: Mapping[int, frozenset[str]],
+) -> Iterator[tuple[int, int]]:
+    """Pairs of sentences (i < j, of two articles) giving one toll of one event however
+    worded: the same kind of count ("dead", "injured", within TOLL_SPREAD), on the same
+    day (their articles' guard `days`, the days they tell of agreeing or, told by one, the
+    other article's news), and a name in common other than a country's (the city, the
+    hospital, the group): the same day's tolls of one event are one report, as its labels
+    count them. In order of their first sentence, then their second."""
+    countries = frozenset(country_words().values())
+    sharing: dict[tuple[date, str], list[int]] = {}
+    for i in sorted(tolls):
+        day = days[i]
+        if day is not None:
+            for name in sorted(features[i].names - countries):
+                sharing.setdefault((day, name), []).append(i)
+    found: set[tuple[int, int]] = set()
+    for members in sharing.values():
+        for i, j in combinations(members, 2):
+            if (i, j) in found or features.article(i) == features.article(j):
+                continue
+            if _one_toll(tolls[i], tolls[j]) and _one_day(
+                told.get(i, NO_DAYS), told.get(j, NO_DAYS), days[i], days[j]
+            ):
+                found.add((i, j))
+    return iter(sorted(found))
+
+
+def _one_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Whether two sentences' tolls (by kind) give one kind's count within TOLL_SPREAD."""
+    return any(
+        max(a[kind], b[kind]) <= TOLL_SPREAD * max(min(a[kind], b[kind]), 1.0)
+        for kind in a.keys() & b.keys()
+    )
+
+
+def _one_day(told_a: frozenset[str], told_b: frozenset[str], day_a: date, day_b: date) -> bool:
+    """Whether two sentences of articles of one day tell of one day: the days they tell of
+    agree, or the one day told is the other article's news (`news_days`)."""
+    if told_a and told_b:
+        return bool(told_a & told_b)
+    if told_a:
+        return bool(told_a & news_days(day_b))
+    if told_b:
+        return bool(told_b & news_days(day_a))
+    return True
 
 
 # Pairs of members two groups must have for `linked_threshold` to join them: two
