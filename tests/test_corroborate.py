@@ -384,7 +384,7 @@ def test_reports_of_two_weekdays_do_not_join_through_a_bridge() -> None:
 
 
 def test_two_actors_acts_on_one_bill_are_two_reports() -> None:
-    from briefing.corroborate.join import act, other_acts
+    from briefing.corroborate.join import act, initials, other_acts
     from briefing.model.words import ReportWeights, report_weights
 
     shipped = report_weights()
@@ -410,7 +410,17 @@ def test_two_actors_acts_on_one_bill_are_two_reports() -> None:
     assert act("A Russian missile struck Kryvyi Rih.") is None
     assert act("The IDF said it struck Gaza.") is None
     assert act("Five people were killed in Gaza.") is None
-    assert not other_acts(act("The IDF struck Gaza."), None)
+    assert not other_acts(act("The IDF struck Gaza."), None, frozenset(), frozenset())
+    # A name and its acronym are one actor: the head of one is among the other's names.
+    forces = "The Israel Defense Forces launched strikes on Hezbollah sites."
+    idf = "The IDF hit Hezbollah sites."
+    assert initials(forces) == {"tidf", "idf"} and initials(idf) == frozenset()
+    assert act(forces) == ("army", "launch") and act(idf) == ("idf", "strike")
+    names = {text: report_words(text).names | initials(text) for text in (forces, idf)}
+    assert not other_acts(act(forces), act(idf), names[forces], names[idf])
+    assert other_acts(act(voted[0]), act(signed[0]), names[forces], names[idf])
+    two = [_article("c1", forces), _article("c2", idf)]
+    assert corroborate(two, weights=everything).sources("c1.s1") == ("c1.s1", "c2.s1")
 
 
 def test_british_and_american_spellings_compare_as_one_word() -> None:

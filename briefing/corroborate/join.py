@@ -87,6 +87,9 @@ def join_reports(
             read_acts[i] = act(texts[i])
         return read_acts[i]
 
+    def named(i: int) -> frozenset[str]:
+        return features[i].names | initials(texts[i])
+
     scored = _scored_pairs(features, distinct, published, told, weights)
     # An undated article is kept apart by the day its carriers give it. (Before any join,
     # `parent` holds only copies: each one's first copy.)
@@ -98,7 +101,7 @@ def join_reports(
     def join(i: int, j: int) -> None:
         ri, rj = root(i), root(j)
         group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
-        refusal = _refusal(features, dates, acts, days, group_i, group_j, i, j)
+        refusal = _refusal(features, dates, acts, named, days, group_i, group_j, i, j)
         if refusal is not None:
             if refused is not None:
                 refused[i, j] = refusal
@@ -308,6 +311,7 @@ def _refusal(
     features: Features,
     dates: Callable[[int], frozenset[str]],
     acts: Callable[[int], Act | None],
+    named: Callable[[int], frozenset[str]],
     days: Sequence[date | None],
     group_i: Sequence[int],
     group_j: Sequence[int],
@@ -326,7 +330,7 @@ def _refusal(
                 return Refusal.APART
             if clash(dates_a, dates_b):
                 return Refusal.DAYS_CLASH
-            if other_acts(acts(a), acts(b)):
+            if other_acts(acts(a), acts(b), named(a), named(b)):
                 return Refusal.OTHER_ACTS
     # Groups whose sentences name weekdays, none of them the same, tell of two
     # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
@@ -377,11 +381,43 @@ def act(text: str) -> Act | None:
 _PERFECT = frozenset({"has", "have", "had"})
 
 
-def other_acts(a: Act | None, b: Act | None) -> bool:
+def other_acts(
+    a: Act | None, b: Act | None, names_a: frozenset[str], names_b: frozenset[str]
+) -> bool:
     """Whether two sentences tell two acts of other actors: "The U.S. Senate voted ... on the
     budget" and "President Donald Trump signed the budget" share their object's words, not
-    their report (a vote and a signing, on two days)."""
-    return a is not None and b is not None and a[0] != b[0] and a[1] != b[1]
+    their report (a vote and a signing, on two days). An actor the other sentence names
+    (`names_a`, `names_b`: as compared, with `initials`) is one actor written two ways: "The
+    Israel Defense Forces launched strikes" and "The IDF hit" tell one act."""
+    return (
+        a is not None
+        and b is not None
+        and a[0] != b[0]
+        and a[1] != b[1]
+        and a[0] not in names_b
+        and b[0] not in names_a
+    )
+
+
+# The fewest capitalised words in a row whose initials are written as an acronym: "Rapid
+# Support Forces" is "rsf" ("Donald Trump" no "dt").
+_ACRONYM_WORDS = 3
+
+
+def initials(text: str) -> frozenset[str]:
+    """The acronyms of the names of _ACRONYM_WORDS capitalised words or more a sentence
+    writes in full, lower-cased, from each word of a run on (a capital opening the sentence
+    may be no part of the name): "The Israel Defense Forces struck" -> {"tidf", "idf"}."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in [*text.split(), ""]:
+        if word[:1].isupper() and word.isalpha():
+            run.append(word[0])
+            continue
+        initial = "".join(run).lower()
+        found.update(initial[n:] for n in range(len(run) - _ACRONYM_WORDS + 1))
+        run = []
+    return frozenset(found)
 
 
 # How many sentences on each side `_neighbours_joined` looks at.
