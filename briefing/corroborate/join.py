@@ -19,7 +19,7 @@ from briefing.corroborate.score import clash, comparable, report_score
 from briefing.corroborate.tokens import compared_word
 from briefing.corroborate.words import ReportWords
 from briefing.model.attribution import acting_subject
-from briefing.model.clauses import main_verb
+from briefing.model.clauses import verb_done
 from briefing.model.words import ReportWeights, event_verbs
 
 # A wire report is carried within days: articles published further apart than this
@@ -366,9 +366,7 @@ def act(text: str) -> Act | None:
     last = subject.split()[-1].strip(",.") if subject else ""
     if not last[:1].isupper():
         return None
-    verb, following, third = main_verb(text)
-    if verb in _PERFECT:  # "has signed"
-        verb, following = following, third
+    verb, following, _ = verb_done(text)  # "has signed"
     if verb.endswith("ly"):  # "has formally signed"
         verb = following
     if verb not in event_verbs():
@@ -376,9 +374,6 @@ def act(text: str) -> Act | None:
     head = compared_word(last.lower().removesuffix("'s").removesuffix("’s"))
     done = compared_word(verb)
     return (head[0], done[0]) if head and done and not head[1] else None
-
-
-_PERFECT = frozenset({"has", "have", "had"})
 
 
 def other_acts(
