@@ -927,13 +927,18 @@ PHOTO_DAY = lazy_compile(
     r"(?:\bon|,)\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:early|late)\s+)?"
     rf"(?:{_MONTH_EN}\s+\d{{1,2}},?\s+{_YEAR_EN}|\d{{1,2}}\s+{_MONTH_EN},?\s+{_YEAR_EN})\b"
 )
-# The photo's place and day as a wire's caption writes them, the country with no comma before
-# the date: "..., in Beit Jinn, Syria November 28, 2025." (a report writes "in Homs, Syria,
-# on Friday" or "on November 28, 2025")
+# The photo's place and day as a wire's caption writes them, closing it, the country with no
+# comma before the date: "..., in Beit Jinn, Syria November 28, 2025." (a report writes "in
+# Homs, Syria, on Friday" or "on November 28, 2025", or goes on: "..., D.C. December 19, 2025,
+# after the Senate vote")
 PLACE_AND_DAY = lazy_compile(
     r"\bin\s+[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4},\s+(?:[A-Z][\w’'.-]*\s+){1,3}"
-    rf"{_MONTH_EN}\s+\d{{1,2}},\s+{_YEAR_EN}\b"
+    rf"{_MONTH_EN}\s+\d{{1,2}},\s+{_YEAR_EN}\.?\s*$"
 )
+# A speech verb before the place and day makes the row a report of what was said ("The
+# ministry said 12 people were killed in Beit Jinn, Syria November 28, 2025."); a caption may
+# cite its source ("according to Syrian state media").
+SAID_BEFORE = lazy_compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated)\b")
 # The picture named ("in this screengrab", "in a handout photo released by ..."): a caption's
 # first sentence names it (`describes_picture`)
 PICTURE_NAMED = lazy_compile(
@@ -977,7 +982,7 @@ def describes_picture(text: str, words: int) -> bool:
     """Whether a row of `words` words is a picture's caption printed without its credit: at
     most PICTURED_WORDS words, the picture named in its first sentence (PICTURE_NAMED) or
     pointed at (PICTURE_SHOWS), a pose or view (POSE_OPENING), a wire's place and day
-    (PLACE_AND_DAY), or a scene in the present before the photo's day (SCENE_OPENING,
+    closing it with no one said to speak before (PLACE_AND_DAY, SAID_BEFORE), or a scene in the present before the photo's day (SCENE_OPENING,
     PHOTO_DAY). Each pattern is run only where the row holds
     what it needs (the picture's noun is in lower case after "this" or "a")."""
     if words > PICTURED_WORDS:
@@ -1004,7 +1009,8 @@ def describes_picture(text: str, words: int) -> bool:
     # the year follows a space (PHOTO_DAY, PLACE_AND_DAY)
     if " 20" not in text and " 19" not in text:
         return False
-    if PLACE_AND_DAY.search(text):
+    place = PLACE_AND_DAY.search(text)
+    if place and SAID_BEFORE.search(text, 0, place.start()) is None:
         return True
     day = PHOTO_DAY.search(text)
     if day is None:
