@@ -44,7 +44,7 @@ from briefing.extract.vocabulary import (
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
-    OPENING_SLASH,
+    OPENING_CREDIT,
     OWNER_NOT_NAME,
     PERSON_NAME,
     PLATFORM_SITES,
@@ -496,10 +496,10 @@ def opening_credit(text: str) -> OpeningCredit | None:
     named by common words or a country or capital ("Sports Desk: ...", "Delhi Bureau: ...") is
     furniture crediting no newsroom."""
     opens = text[:1].isupper() or text[:1] in "/("
-    slash = OPENING_SLASH.match(text) if opens else None
-    desk = OPENING_NEWSROOM.match(text) if opens and not slash else None
-    match = slash or desk
-    bracketed = slash and slash["bracketed"]
+    signed = OPENING_CREDIT.match(text) if opens else None  # "Name/ ", "/", "(Name) -"
+    desk = OPENING_NEWSROOM.match(text) if opens and not signed else None
+    match = signed or desk
+    bracketed = signed and signed["bracketed"]
     credit = match and (match["credit"] or bracketed)
     if (
         match is None

@@ -686,13 +686,16 @@ DATELINE = lazy_compile(
 )
 
 
+# An agency or outlet in brackets, then a dash, no place before it: how a wire story's first
+# paragraph opens ("(Reuters) - ...", "(Worthy News) – ...", "(CNN) — An Israeli strike ...").
+_WIRE_LEAD = r"\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+"
+WIRE_LEAD = lazy_compile(_WIRE_LEAD)
 # "Shafaq News/ Clashes continue ...": a name glued to a slash opening the text credits the
-# report, as "(Reuters) -" does; "/Additional raids hit ...": a slash alone is left markup.
-# Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
-OPENING_SLASH = lazy_compile(
+# report, as "(Reuters) -" does (WIRE_LEAD); "/Additional raids hit ...": a slash alone is left
+# markup. Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
+OPENING_CREDIT = lazy_compile(
     r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
-    # "(CNN) — An Israeli strike ...": the credit in brackets, no place before it
-    r"|\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+)"
+    rf"|{_WIRE_LEAD})"
     r"(?=[\"“‘'A-Z0-9])"
 )
 
@@ -982,9 +985,10 @@ def describes_picture(text: str, words: int) -> bool:
     """Whether a row of `words` words is a picture's caption printed without its credit: at
     most PICTURED_WORDS words, the picture named in its first sentence (PICTURE_NAMED) or
     pointed at (PICTURE_SHOWS), a pose or view (POSE_OPENING), a wire's place and day
-    closing it with no one said to speak before (PLACE_AND_DAY, SAID_BEFORE), or a scene in the present before the photo's day (SCENE_OPENING,
-    PHOTO_DAY). Each pattern is run only where the row holds
-    what it needs (the picture's noun is in lower case after "this" or "a")."""
+    closing it with no one said to speak before (PLACE_AND_DAY, SAID_BEFORE), or a scene in
+    the present before the photo's day (SCENE_OPENING, PHOTO_DAY). Each pattern is run only
+    where the row holds what it needs (the picture's noun is in lower case after "this" or
+    "a")."""
     if words > PICTURED_WORDS:
         return False
     if (
