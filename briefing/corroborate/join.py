@@ -14,6 +14,7 @@ from briefing.corroborate.align import ALIGNED_AGREEMENT, ALIGNED_LOW, aligned_p
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.carried import carried_days, guard_days
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
+from briefing.corroborate.mentions import BODY_ACRONYMS, body_names
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
 from briefing.corroborate.tokens import compared_word
@@ -87,9 +88,6 @@ def join_reports(
             read_acts[i] = act(texts[i])
         return read_acts[i]
 
-    def named(i: int) -> frozenset[str]:
-        return features[i].names | initials(texts[i])
-
     scored = _scored_pairs(features, distinct, published, told, weights)
     # An undated article is kept apart by the day its carriers give it. (Before any join,
     # `parent` holds only copies: each one's first copy.)
@@ -101,7 +99,7 @@ def join_reports(
     def join(i: int, j: int) -> None:
         ri, rj = root(i), root(j)
         group_i, group_j = members.get(ri, [ri]), members.get(rj, [rj])
-        refusal = _refusal(features, dates, acts, named, days, group_i, group_j, i, j)
+        refusal = _refusal(features, dates, acts, days, group_i, group_j, i, j)
         if refusal is not None:
             if refused is not None:
                 refused[i, j] = refusal
@@ -311,7 +309,6 @@ def _refusal(
     features: Features,
     dates: Callable[[int], frozenset[str]],
     acts: Callable[[int], Act | None],
-    named: Callable[[int], frozenset[str]],
     days: Sequence[date | None],
     group_i: Sequence[int],
     group_j: Sequence[int],
@@ -330,7 +327,7 @@ def _refusal(
                 return Refusal.APART
             if clash(dates_a, dates_b):
                 return Refusal.DAYS_CLASH
-            if other_acts(acts(a), acts(b), named(a), named(b)):
+            if other_acts(acts(a), acts(b)):
                 return Refusal.OTHER_ACTS
     # Groups whose sentences name weekdays, none of them the same, tell of two
     # days: "entered Goma on Monday" and "seized its airport on Tuesday" are two
@@ -348,13 +345,15 @@ def _refusal(
 
 
 # Who does what in a sentence's main clause, as compared: the name its named acting subject
-# ends with and its event verb ("The U.S. Senate voted" -> ("senat", "vote")). Read loosely
+# ends with, its event verb and the acronyms the subject is also written as ("The U.S. Senate
+# voted" -> ("senat", "vote", {}), "The Israel Defense Forces launched" -> ("army", "launch",
+# {"tidf", "idf"})). Read loosely
 # (any capitalised word of the subject, any verb compared), two such acts kept 54 labelled
 # rewrites of dev stories apart ("Israel launched a strike" / "Tensions between Israel and
 # Hezbollah have soared", "The IDF released a statement" / "The IAF struck"): grouped
 # rewrites merged 672 -> 639 of 1,787 (benchmarks/report_merging.py --partial). As read here
 # it parts no labelled pair of the dev stories, and the figures are unchanged.
-Act = tuple[str, str]
+Act = tuple[str, str, frozenset[str]]
 
 
 def act(text: str) -> Act | None:
@@ -373,24 +372,23 @@ def act(text: str) -> Act | None:
         return None
     head = compared_word(last.lower().removesuffix("'s").removesuffix("’s"))
     done = compared_word(verb)
-    return (head[0], done[0]) if head and done and not head[1] else None
+    if not head or not done or head[1]:
+        return None
+    # "U.N." is "UN": the acronyms compared without their dots
+    bodies = body_names()
+    written = {BODY_ACRONYMS[body].replace(".", "") for body in bodies.pattern.findall(subject)}
+    return head[0].replace(".", ""), done[0], initials(subject) | written
 
 
-def other_acts(
-    a: Act | None, b: Act | None, names_a: frozenset[str], names_b: frozenset[str]
-) -> bool:
+def other_acts(a: Act | None, b: Act | None) -> bool:
     """Whether two sentences tell two acts of other actors: "The U.S. Senate voted ... on the
     budget" and "President Donald Trump signed the budget" share their object's words, not
-    their report (a vote and a signing, on two days). An actor the other sentence names
-    (`names_a`, `names_b`: as compared, with `initials`) is one actor written two ways: "The
-    Israel Defense Forces launched strikes" and "The IDF hit" tell one act."""
+    their report (a vote and a signing, on two days). A name and its acronym are one actor:
+    "The Israel Defense Forces launched strikes" and "The IDF hit" tell one act. (Any name of
+    the other sentence was too loose: "Trump signed ... after the Senate approved it" joined
+    the Senate's vote to the signing.)"""
     return (
-        a is not None
-        and b is not None
-        and a[0] != b[0]
-        and a[1] != b[1]
-        and a[0] not in names_b
-        and b[0] not in names_a
+        a is not None and b is not None and a[1] != b[1] and {a[0], *a[2]}.isdisjoint({b[0], *b[2]})
     )
 
 
@@ -400,9 +398,9 @@ _ACRONYM_WORDS = 3
 
 
 def initials(text: str) -> frozenset[str]:
-    """The acronyms of the names of _ACRONYM_WORDS capitalised words or more a sentence
-    writes in full, lower-cased, from each word of a run on (a capital opening the sentence
-    may be no part of the name): "The Israel Defense Forces struck" -> {"tidf", "idf"}."""
+    """The acronyms of the names of _ACRONYM_WORDS capitalised words or more a text writes
+    in full, lower-cased, from each word of a run on (a capital opening a sentence may be no
+    part of the name): "The Israel Defense Forces" -> {"tidf", "idf"}."""
     found: set[str] = set()
     run: list[str] = []
     for word in [*text.split(), ""]:
