@@ -280,7 +280,8 @@ def run_dump(argv: Sequence[str]) -> int:
 
 def _write_dump(args: argparse.Namespace, briefing: Briefing, protect: list[Protected]) -> int:
     from briefing.render import render_pieces
-    from briefing.render.output import FORMAT_OF_SUFFIX, OutputError, write_atomic, write_stream
+    from briefing.render.formats import FORMAT_OF_SUFFIX
+    from briefing.render.output import OutputError, write_atomic, write_stream
     from briefing.safety import shown_path
 
     fmt = args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")

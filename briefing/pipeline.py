@@ -43,6 +43,7 @@ from briefing.model import Briefing
 from briefing.options import DEFAULT_MAX_BYTES, DEFAULT_OPTIONS, BriefingOptions
 from briefing.profile import Profile, ProfileError, load_profile, suggest_profile
 from briefing.progress import Stage, StageProgress
+from briefing.render.wording import first_few
 from briefing.resources import seed_paths
 from briefing.safety import clean_text
 
@@ -887,11 +888,10 @@ def _brief_articles(
     foreign = [a for a in articles if a.article.language not in ("en", "unknown")]
     if foreign:
         languages = ", ".join(sorted({a.article.language for a in foreign}))
-        shown = ", ".join(a.article.path for a in foreign[:3])
-        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+        shown = first_few([a.article.path for a in foreign], 3)
         notes.append(
             f"{len(foreign)} article{'s' if len(foreign) > 1 else ''} not in English "
-            f"({languages}), processed with English rules: {shown}{more}"
+            f"({languages}), processed with English rules: {shown}"
         )
     if options.profile is None:
         # Say so when another bundled profile fits far better; never switch silently.
@@ -905,8 +905,7 @@ def _brief_articles(
         everything = [*problems, *notes]
         named = ", ".join(clean_text(p) for p in paths) if paths else "the bundled seeds"
         # Why, for the first few: a folder of several bad files said nothing at all.
-        more = len(everything) - PROBLEMS_NAMED
-        why = "; ".join([*everything[:PROBLEMS_NAMED], *([f"and {more} more"] if more > 0 else [])])
+        why = first_few(everything, PROBLEMS_NAMED, "; ")
         detail = f" ({why})" if why else ""
         raise BriefingError(f"no readable article in {named}{detail}", EXIT_NO_INPUT)
     # Imported here: a warm start renders a cached briefing and never loads the model stage.

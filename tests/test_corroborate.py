@@ -384,7 +384,7 @@ def test_reports_of_two_weekdays_do_not_join_through_a_bridge() -> None:
 
 
 def test_two_actors_acts_on_one_bill_are_two_reports() -> None:
-    from briefing.corroborate.join import act, other_acts
+    from briefing.corroborate.join import act, initials, other_acts
     from briefing.model.words import ReportWeights, report_weights
 
     shipped = report_weights()
@@ -403,7 +403,8 @@ def test_two_actors_acts_on_one_bill_are_two_reports() -> None:
     result = corroborate(articles, weights=everything)
     assert result.sources("a1.s1") == ("a1.s1", "a2.s1")
     assert result.sources("a3.s1") == ("a3.s1",)
-    assert act(voted[0]) == ("senat", "vote") and act(signed[0]) == ("trump", "sign")
+    assert act(voted[0]) == ("senat", "vote", frozenset())
+    assert act(signed[0]) == ("trump", "sign", frozenset({"pdt"}))
     # No act to part them: a country's (its forces, officials and people tell it many
     # ways), a thing's, a saying, a passive.
     assert act("Israel struck Gaza on Monday.") is None
@@ -411,6 +412,19 @@ def test_two_actors_acts_on_one_bill_are_two_reports() -> None:
     assert act("The IDF said it struck Gaza.") is None
     assert act("Five people were killed in Gaza.") is None
     assert not other_acts(act("The IDF struck Gaza."), None)
+    # A name and its acronym are one actor.
+    forces = "The Israel Defense Forces launched strikes on Hezbollah sites."
+    idf = "The IDF hit Hezbollah sites."
+    assert initials("The Israel Defense Forces") == {"tidf", "idf"}
+    assert act(forces) == ("army", "launch", frozenset({"tidf", "idf"}))
+    assert not other_acts(act(forces), act(idf))
+    assert act("The United Nations sent aid.") == ("nation", "sent", frozenset({"tun", "un"}))
+    assert not other_acts(act("The United Nations sent aid."), act("The U.N. delivered aid."))
+    two = [_article("c1", forces), _article("c2", idf)]
+    assert corroborate(two, weights=everything).sources("c1.s1") == ("c1.s1", "c2.s1")
+    # The other sentence naming the actor is no sign of one act.
+    after = "President Trump signed the defense budget bill after the U.S. Senate voted for it."
+    assert other_acts(act(voted[0]), act(after))
 
 
 def test_british_and_american_spellings_compare_as_one_word() -> None:

@@ -158,6 +158,9 @@ PICTURE_TEXT = [
     # a report's place and day: a comma and "on" before the date
     "Israeli forces raided the village of Beit Jinn, Syria, on November 28, 2025, killing 13.",
     "Thirteen people were killed in Beit Jinn, Syria on November 28, 2025, officials said.",
+    # a wire's place and day inside a report: the sentence goes on, or someone said it
+    "Trump signed the defence bill in Washington, D.C. December 19, 2025, after the Senate vote.",
+    "The ministry said 12 people were killed in Beit Jinn, Syria November 28, 2025.",
 ]
 
 

@@ -13,7 +13,7 @@ from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention, resolve_dates
 from briefing.model.attribution import attribute_sentences, find_speaker
 from briefing.model.background import told_as_then
-from briefing.model.clauses import main_clause_opening, subject_end
+from briefing.model.clauses import main_clause_opening, subject_end, verb_done
 from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
@@ -588,6 +588,14 @@ def test_a_quote_running_over_sentences_is_a_view_not_a_fact() -> None:
     assert within_quote("Only filthy scum can act like this,\u201d he said.")
     assert within_quote("\u201cYou attacked all Syrians and made an unforgivable mistake.")
     assert not within_quote("\u201cThis is designed to last,\u201d Biden said.")
+
+
+def test_the_verb_done_is_read_past_a_perfects_auxiliary() -> None:
+    assert verb_done("Trump has signed the bill.") == ("signed", "the", "")
+    assert verb_done("Trump has signed the bill.", passive_only=True) == ("has", "signed", "the")
+    killed = "134 people have been killed in Gaza."
+    assert verb_done(killed, passive_only=True) == ("been", "killed", "")
+    assert verb_done("The army struck Gaza on Monday.") == ("struck", "gaza", "on")
 
 
 def test_a_rewording_of_a_chosen_fact_is_not_a_second_fact() -> None:

@@ -12,7 +12,7 @@ from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.render import date_range, fill, indented_json, render
-from briefing.render.wording import summary_shortfall
+from briefing.render.wording import first_few, summary_shortfall
 
 HOSTILE = (
     "Rebels [bold]took[/] *Homs* <b>today</b> [link=file:///etc/passwd]x[/link] # not a heading"
@@ -293,3 +293,9 @@ def test_the_overview_counts_the_articles_of_the_outlets_it_names() -> None:
     both = replace(briefing, articles=(*briefing.articles, unnamed))
     assert render(briefing, "text").startswith("BRIEFING: 1 article from Out_let, ")
     assert render(both, "text").startswith("BRIEFING: 2 articles, 1 from Out_let, ")
+
+
+def test_first_few_names_the_first_and_counts_the_rest() -> None:
+    assert first_few(["a", "b", "c", "d"], 2) == "a, b and 2 more"
+    assert first_few(["a, x", "b", "c"], 2, "; ") == "a, x; b; and 1 more"
+    assert first_few(["a", "b"], 2) == first_few(["a", "b"], None) == "a, b"

@@ -320,6 +320,23 @@ async def test_copy_puts_line_and_source_on_clipboard() -> None:
 
 
 @synchronously
+async def test_copy_in_the_article_view_names_an_outletless_page_by_its_file() -> None:
+    briefing = make_briefing()
+    saved = replace(briefing.articles[0], article=replace(briefing.articles[0].article, outlet=""))
+    path = saved.article.path
+    briefing = replace(briefing, articles=(saved, *briefing.articles[1:]))
+    app = BriefingApp(briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await open_detail_line(app, pilot, briefing.actors[0].summary[0].text)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.cited_sentence_id == "a1.s3"
+        await pilot.press("c")
+        assert app.clipboard.endswith(f" — [1] {path}, 2024-12-07")
+        copied = [n for n in app._notifications if n.title == "Copied with its source"]
+        assert [n.message for n in copied] == [f"[1] {Path(path).name}, 2024-12-07"]
+
+
+@synchronously
 async def test_search_filters_highlights_and_opens(seed_briefing: Briefing) -> None:
     query = "homs"
     expected = [

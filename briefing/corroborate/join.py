@@ -15,12 +15,13 @@ from briefing.corroborate.align import ALIGNED_AGREEMENT, ALIGNED_LOW, aligned_p
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.carried import carried_days, guard_days
 from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
+from briefing.corroborate.mentions import BODY_ACRONYMS, body_names
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
 from briefing.corroborate.tokens import compared_word, country_words
 from briefing.corroborate.words import ReportWords
 from briefing.model.attribution import acting_subject
-from briefing.model.clauses import main_verb
+from briefing.model.clauses import verb_done
 from briefing.model.words import ReportWeights, event_verbs
 
 # A wire report is carried within days: articles published further apart than this
@@ -428,13 +429,15 @@ def _refusal(
 
 
 # Who does what in a sentence's main clause, as compared: the name its named acting subject
-# ends with and its event verb ("The U.S. Senate voted" -> ("senat", "vote")). Read loosely
+# ends with, its event verb and the acronyms the subject is also written as ("The U.S. Senate
+# voted" -> ("senat", "vote", {}), "The Israel Defense Forces launched" -> ("army", "launch",
+# {"tidf", "idf"})). Read loosely
 # (any capitalised word of the subject, any verb compared), two such acts kept 54 labelled
 # rewrites of dev stories apart ("Israel launched a strike" / "Tensions between Israel and
 # Hezbollah have soared", "The IDF released a statement" / "The IAF struck"): grouped
 # rewrites merged 672 -> 639 of 1,787 (benchmarks/report_merging.py --partial). As read here
 # it parts no labelled pair of the dev stories, and the figures are unchanged.
-Act = tuple[str, str]
+Act = tuple[str, str, frozenset[str]]
 
 
 def act(text: str) -> Act | None:
@@ -446,26 +449,52 @@ def act(text: str) -> Act | None:
     last = subject.split()[-1].strip(",.") if subject else ""
     if not last[:1].isupper():
         return None
-    verb, following, third = main_verb(text)
-    if verb in _PERFECT:  # "has signed"
-        verb, following = following, third
+    verb, following, _ = verb_done(text)  # "has signed"
     if verb.endswith("ly"):  # "has formally signed"
         verb = following
     if verb not in event_verbs():
         return None
     head = compared_word(last.lower().removesuffix("'s").removesuffix("’s"))
     done = compared_word(verb)
-    return (head[0], done[0]) if head and done and not head[1] else None
-
-
-_PERFECT = frozenset({"has", "have", "had"})
+    if not head or not done or head[1]:
+        return None
+    # "U.N." is "UN": the acronyms compared without their dots
+    bodies = body_names()
+    written = {BODY_ACRONYMS[body].replace(".", "") for body in bodies.pattern.findall(subject)}
+    return head[0].replace(".", ""), done[0], initials(subject) | written
 
 
 def other_acts(a: Act | None, b: Act | None) -> bool:
     """Whether two sentences tell two acts of other actors: "The U.S. Senate voted ... on the
     budget" and "President Donald Trump signed the budget" share their object's words, not
-    their report (a vote and a signing, on two days)."""
-    return a is not None and b is not None and a[0] != b[0] and a[1] != b[1]
+    their report (a vote and a signing, on two days). A name and its acronym are one actor:
+    "The Israel Defense Forces launched strikes" and "The IDF hit" tell one act. (Any name of
+    the other sentence was too loose: "Trump signed ... after the Senate approved it" joined
+    the Senate's vote to the signing.)"""
+    return (
+        a is not None and b is not None and a[1] != b[1] and {a[0], *a[2]}.isdisjoint({b[0], *b[2]})
+    )
+
+
+# The fewest capitalised words in a row whose initials are written as an acronym: "Rapid
+# Support Forces" is "rsf" ("Donald Trump" no "dt").
+_ACRONYM_WORDS = 3
+
+
+def initials(text: str) -> frozenset[str]:
+    """The acronyms of the names of _ACRONYM_WORDS capitalised words or more a text writes
+    in full, lower-cased, from each word of a run on (a capital opening a sentence may be no
+    part of the name): "The Israel Defense Forces" -> {"tidf", "idf"}."""
+    found: set[str] = set()
+    run: list[str] = []
+    for word in [*text.split(), ""]:
+        if word[:1].isupper() and word.isalpha():
+            run.append(word[0])
+            continue
+        initial = "".join(run).lower()
+        found.update(initial[n:] for n in range(len(run) - _ACRONYM_WORDS + 1))
+        run = []
+    return frozenset(found)
 
 
 # How many sentences on each side `_neighbours_joined` looks at.

@@ -44,7 +44,7 @@ from briefing.extract.vocabulary import (
     NAMED_AGENCY,
     NAVIGATION,
     NAVIGATION_FILLER,
-    OPENING_SLASH,
+    OPENING_CREDIT,
     OWNER_NOT_NAME,
     PERSON_NAME,
     PLATFORM_SITES,
@@ -527,18 +527,18 @@ def opening_credit(text: str) -> OpeningCredit | None:
     its text is kept; a desk named by common words or a country or capital ("Sports Desk:
     ...", "Delhi Bureau: ...") is furniture crediting no newsroom."""
     opens = text[:1].isupper() or text[:1] in "/("
-    slash = OPENING_SLASH.match(text) if opens else None
-    desk = OPENING_NEWSROOM.match(text) if opens and not slash else None
-    match = slash or desk
+    signed = OPENING_CREDIT.match(text) if opens else None  # "Name/ ", "/", "(Name) -"
+    desk = OPENING_NEWSROOM.match(text) if opens and not signed else None
+    match = signed or desk
     # a name in brackets or before a dash alone: a place as often as a newsroom
-    bare = slash and (slash["bracketed"] or slash["capitals"] or slash["dashed"])
+    bare = signed and (signed["bracketed"] or signed["capitals"] or signed["dashed"])
     credit = match and (match["credit"] or bare)
     if (
         match is None
         or len(text[match.end() :].split()) < FOLLOWING_DATELINE_WORDS
         or (credit and set(normalise(credit).split()) <= GENRE_LABELS)
         # "Meanwhile - ...", "Update - ...": a common word before a dash is no credit
-        or (slash and slash["dashed"] and _common_words(slash["dashed"]))
+        or (signed and signed["dashed"] and _common_words(signed["dashed"]))
     ):
         return None
     agency, newsroom = _credited(credit)

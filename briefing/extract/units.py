@@ -57,6 +57,7 @@ from briefing.extract.vocabulary import (
     STOPWORDS,
     URL_ONLY,
     URL_OPENINGS,
+    WIRE_LEAD,
     WORD,
     FoldedRows,
     byline_opener,
@@ -218,10 +219,6 @@ WRAP_MAX_WIDTH = 132  # longer lines were not wrapped by a tool
 WRAPPED_SHARE = 0.5  # of the lines longer than half the width, near it: a paragraph's inner lines
 
 
-# An agency or outlet in brackets, then a dash: how a wire story's first paragraph opens.
-_WIRE_LEAD = re.compile(r"\([A-Z][\w .&'’-]{1,40}\)\s*[-–—]\s")
-
-
 def lines_to_units(text: str) -> list[tuple[str, bool]]:
     """Strip each line, drop blanks, and join lines that were wrapped: a line continues the
     previous one when that one is long, unfinished and the next starts in lower case; on a
@@ -277,7 +274,7 @@ def lines_to_units(text: str) -> list[tuple[str, bool]]:
                     and (line[0].islower() or line[0] in "(0123456789")
                     and "©" not in line  # an image's alt text and credit under a teaser
                     # "(Reuters) - ...", "(Worthy News) – ...": a wire's lead opens a paragraph
-                    and _WIRE_LEAD.match(line) is None
+                    and WIRE_LEAD.match(line) is None
                 )
             )
         ):

@@ -686,13 +686,16 @@ DATELINE = lazy_compile(
 )
 
 
+# An agency or outlet in brackets, then a dash, no place before it: how a wire story's first
+# paragraph opens ("(Reuters) - ...", "(Worthy News) – ...", "(CNN) — An Israeli strike ...").
+_WIRE_LEAD = r"\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+"
+WIRE_LEAD = lazy_compile(_WIRE_LEAD)
 # "Shafaq News/ Clashes continue ...": a name glued to a slash opening the text credits the
-# report, as "(Reuters) -" does; "/Additional raids hit ...": a slash alone is left markup.
-# Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
-OPENING_SLASH = lazy_compile(
+# report, as "(Reuters) -" does (WIRE_LEAD); "/Additional raids hit ...": a slash alone is left
+# markup. Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
+OPENING_CREDIT = lazy_compile(
     r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
-    # "(CNN) — An Israeli strike ...": the credit in brackets, no place before it
-    r"|\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+"
+    rf"|{_WIRE_LEAD}"
     # "(MENAFN) At least 13 ...": a name in capitals in brackets, no dash after it
     r"|\((?P<capitals>[A-Z][A-Z0-9&.]{2,11})\)\s+"
     # "Khaberni - The Rapid Support Forces ...": one name before a spaced dash
@@ -931,13 +934,18 @@ PHOTO_DAY = lazy_compile(
     r"(?:\bon|,)\s+(?:[A-Z][a-z]+day,?\s+)?(?:(?:early|late)\s+)?"
     rf"(?:{_MONTH_EN}\s+\d{{1,2}},?\s+{_YEAR_EN}|\d{{1,2}}\s+{_MONTH_EN},?\s+{_YEAR_EN})\b"
 )
-# The photo's place and day as a wire's caption writes them, the country with no comma before
-# the date: "..., in Beit Jinn, Syria November 28, 2025." (a report writes "in Homs, Syria,
-# on Friday" or "on November 28, 2025")
+# The photo's place and day as a wire's caption writes them, closing it, the country with no
+# comma before the date: "..., in Beit Jinn, Syria November 28, 2025." (a report writes "in
+# Homs, Syria, on Friday" or "on November 28, 2025", or goes on: "..., D.C. December 19, 2025,
+# after the Senate vote")
 PLACE_AND_DAY = lazy_compile(
     r"\bin\s+[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4},\s+(?:[A-Z][\w’'.-]*\s+){1,3}"
-    rf"{_MONTH_EN}\s+\d{{1,2}},\s+{_YEAR_EN}\b"
+    rf"{_MONTH_EN}\s+\d{{1,2}},\s+{_YEAR_EN}\.?\s*$"
 )
+# A speech verb before the place and day makes the row a report of what was said ("The
+# ministry said 12 people were killed in Beit Jinn, Syria November 28, 2025."); a caption may
+# cite its source ("according to Syrian state media").
+SAID_BEFORE = lazy_compile(r"\b(?:said|says|told|tells|reported|reports|announced|stated)\b")
 # The picture named ("in this screengrab", "in a handout photo released by ..."): a caption's
 # first sentence names it (`describes_picture`)
 PICTURE_NAMED = lazy_compile(
@@ -981,9 +989,10 @@ def describes_picture(text: str, words: int) -> bool:
     """Whether a row of `words` words is a picture's caption printed without its credit: at
     most PICTURED_WORDS words, the picture named in its first sentence (PICTURE_NAMED) or
     pointed at (PICTURE_SHOWS), a pose or view (POSE_OPENING), a wire's place and day
-    (PLACE_AND_DAY), or a scene in the present before the photo's day (SCENE_OPENING,
-    PHOTO_DAY). Each pattern is run only where the row holds
-    what it needs (the picture's noun is in lower case after "this" or "a")."""
+    closing it with no one said to speak before (PLACE_AND_DAY, SAID_BEFORE), or a scene in
+    the present before the photo's day (SCENE_OPENING, PHOTO_DAY). Each pattern is run only
+    where the row holds what it needs (the picture's noun is in lower case after "this" or
+    "a")."""
     if words > PICTURED_WORDS:
         return False
     if (
@@ -1008,7 +1017,8 @@ def describes_picture(text: str, words: int) -> bool:
     # the year follows a space (PHOTO_DAY, PLACE_AND_DAY)
     if " 20" not in text and " 19" not in text:
         return False
-    if PLACE_AND_DAY.search(text):
+    place = PLACE_AND_DAY.search(text)
+    if place and SAID_BEFORE.search(text, 0, place.start()) is None:
         return True
     day = PHOTO_DAY.search(text)
     if day is None:

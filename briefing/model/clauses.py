@@ -155,6 +155,21 @@ def main_verb(
     return verb, following, third
 
 
+# A perfect's auxiliary: "has signed" tells "signed".
+PERFECT = frozenset({"has", "have", "had"})
+
+
+def verb_done(text: str, *, passive_only: bool = False) -> tuple[str, str, str]:
+    """`main_verb`'s three words read past a perfect's auxiliary ("has signed" ->
+    ("signed", ...)); with `passive_only`, only a passive's ("has been killed" -> ("been",
+    "killed", ""), "has signed" left as written). After a skipped auxiliary the third word
+    is ""."""
+    verb, following, third = main_verb(text)
+    if verb in PERFECT and (following == "been" or not passive_only):
+        return following, third, ""
+    return verb, following, third
+
+
 _BE = frozenset("is are was were be been being".split())
 
 
@@ -162,4 +177,4 @@ def main_clause_passive(text: str) -> bool:
     """Whether the main clause is told in the passive ("Three hostages were released by
     Hamas", "134 people have been killed"), or its verb is not found (then it may be)."""
     verb, following, _ = main_verb(text)
-    return not verb or verb in _BE or (verb in ("has", "have", "had") and following == "been")
+    return not verb or verb in _BE or (verb in PERFECT and following == "been")

@@ -23,6 +23,7 @@ from briefing.model.clauses import (
     main_clause_passive,
     main_verb,
     subject_end,
+    verb_done,
 )
 from briefing.model.dating import best_date, written
 from briefing.model.lines import Line
@@ -420,10 +421,8 @@ def _act(text: str, day: str | None, speaker: str | None = None) -> _Act | None:
     sentence's `speaker`, when known."""
     opening = main_clause_opening(text)
     end = subject_end(opening)
-    verb, following, third = main_verb(text)
-    done = verb
-    if verb in ("has", "have", "had") and following == "been":
-        done, following = following, third
+    verb = main_verb(text)[0]
+    done, following, _ = verb_done(text, passive_only=True)  # "has been killed"
     if done in _BE and following:
         done = following  # "was killed": the participle tells what was done
     subject = speaker if speaker and _PRONOUN.match(opening) else opening[:end]

@@ -28,6 +28,7 @@ from briefing.model.clauses import (
     main_clause_passive,
     main_verb,
     subject_end,
+    verb_done,
 )
 from briefing.profile import GONE_WORDS
 
@@ -281,9 +282,7 @@ def _told_in_passive(event: str) -> bool:
     subject = opening[: subject_end(opening)].split()
     if subject and subject[-1].strip("\"“‘',").lower() == "there":
         return False  # "there is increased movement by IS": an adjective, no agent
-    verb, following, third = main_verb(event)
-    if verb in ("has", "have", "had") and following == "been":
-        verb, following = following, third
+    verb, following, _ = verb_done(event, passive_only=True)  # "have been released"
     return verb in _BE and (following.endswith(("ed", "en")) or following in _IRREGULAR)
 
 

@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.model import Briefing
 
-FORMATS = ("text", "markdown", "json")
+# Each format's file suffixes, the first the one a file is named with: a file's suffix asks for
+# its format (`dump -o brief.json`, the view's export dialog).
+SUFFIXES = {"text": (".txt",), "markdown": (".md", ".markdown"), "json": (".json",)}
+FORMATS = tuple(SUFFIXES)
+FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffixes in SUFFIXES.items() for suffix in suffixes}
 
 
 def render(briefing: Briefing, fmt: str, width: int = 80) -> str:

@@ -13,9 +13,6 @@ from typing import IO
 from briefing.errors import EXIT_OUTPUT, BriefingError
 from briefing.safety import shown_path
 
-# The format a file's extension asks for (`dump -o brief.json`, the view's export dialog).
-FORMAT_OF_SUFFIX = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
-
 
 class OutputError(BriefingError):
     """The output could not be written; the message names the path and the reason."""

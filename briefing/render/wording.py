@@ -3,7 +3,7 @@ the tails of a fact's line, the source list's fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from briefing.annotate import AnnotatedArticle
@@ -15,6 +15,16 @@ UNTITLED = "untitled"  # what an article without a title is called
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def first_few(items: Sequence[str], shown: int | None, separator: str = ", ") -> str:
+    """The first `shown` items (all with None) and how many more: "a, b and 3 more"; "a; b;
+    and 3 more" (items parted by semicolons may hold commas: the tail is one more item)."""
+    named = separator.join(items[:shown])
+    more = len(items) - shown if shown is not None else 0
+    if more <= 0:
+        return named
+    return f"{named}{separator if ';' in separator else ' '}and {more} more"
 
 
 def summary_shortfall(briefing: Briefing, actor: ActorBrief) -> str | None:

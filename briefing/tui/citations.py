@@ -11,7 +11,7 @@ from textual.content import Content
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
-from briefing.render.wording import also_tail, fact_tail, published_field
+from briefing.render.wording import also_tail, fact_tail, first_few, published_field
 from briefing.render.wording import plural as plural  # the wording is the dump's too
 from briefing.render.wording import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
@@ -119,11 +119,8 @@ def citation(
     `short` as `article_label` (a notice showed each outlet-less page's whole path)."""
     numbers = briefing.article_numbers()
     cited = [aid for aid in cited_articles(sentence_ids) if aid in numbers]
-    named = "; ".join(
-        f"[{numbers[aid]}] {article_label(briefing, aid, short=short)}" for aid in cited[:limit]
-    )
-    more = len(cited) - limit if limit is not None else 0
-    return f"{named}; and {more} more" if more > 0 else named
+    labels = [f"[{numbers[aid]}] {article_label(briefing, aid, short=short)}" for aid in cited]
+    return first_few(labels, limit, "; ")
 
 
 def actor_slots(briefing: Briefing) -> dict[str, int | None]:

@@ -28,7 +28,8 @@ class BriefingCommands(Provider):
 
     def commands(self) -> Iterator[Command]:
         # Here, not at the top: the export dialog's widgets are not needed to start.
-        from briefing.tui.screens.export import FORMATS, default_export_path
+        from briefing.render.formats import FORMATS
+        from briefing.tui.screens.export import default_export_path
 
         app = self.briefing_app
         briefing = app.briefing

@@ -14,6 +14,7 @@ from textual.worker import Worker, get_current_worker
 
 from briefing.ingest import STDIN_PATH, article_files
 from briefing.model import Briefing
+from briefing.render.wording import first_few
 from briefing.resources import seed_paths
 from briefing.tui.citations import display_path, plural
 
@@ -43,11 +44,7 @@ class Changes:
             return "nothing changed"
         parts = []
         if self.added:
-            named = ", ".join(self.added[:TITLES_NAMED])
-            more = len(self.added) - TITLES_NAMED
-            parts.append(
-                f"{len(self.added)} new: {named}" + (f" and {more} more" if more > 0 else "")
-            )
+            parts.append(f"{len(self.added)} new: {first_few(self.added, TITLES_NAMED)}")
         if self.changed:
             parts.append(f"{len(self.changed)} changed")
         if self.removed:

@@ -89,6 +89,7 @@ class SourcedLineList(VimOptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._sourced: dict[str, SourcedLine] = {}
+        self._first_line: int | None = None  # the first openable line's index, by `show`
 
     def show(self, entries: Iterable[Content | tuple[Visual, SourcedLine]]) -> None:
         """Replace the contents: a bare Content is a heading, a pair is an openable line."""
@@ -103,15 +104,16 @@ class SourcedLineList(VimOptionList):
             self._sourced[option_id] = line
             options.append(Option(shown, id=option_id))
         self.set_options(options)
-        self.highlighted = next(
+        self._first_line = next(
             (i for i, option in enumerate(options) if not option.disabled), None
         )
+        self.highlighted = self._first_line
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         # On the first line, the headings above it (the actor's name, "Summary") show
         # too: a first line taller than the list was scrolled to, its headings out of view.
-        before = self.options[: self.highlighted or 0]
-        if self.highlighted is not None and all(option.disabled for option in before):
+        first = self._first_line
+        if self.highlighted is not None and first is not None and self.highlighted <= first:
             self.scroll_home(animate=False, immediate=True)
         else:
             super().scroll_to_highlight(top)

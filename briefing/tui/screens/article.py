@@ -241,4 +241,6 @@ class ArticleScreen(ViewScreen):
         sentence = self.briefing.sentence(self.cited_sentence_id)
         source = citation(self.briefing, [sentence.id])
         self.app.copy_to_clipboard(f"{sentence.text} — {source}")
-        self.notify(source, title="Copied with its source", markup=False)
+        # the notice names a page with no outlet by its file's name, not its whole path
+        shown = citation(self.briefing, [sentence.id], short=True)
+        self.notify(shown, title="Copied with its source", markup=False)

@@ -17,9 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
-from briefing.render.output import FORMAT_OF_SUFFIX, OutputError, Protected, check_writable
-
-FORMATS = {"text": "txt", "markdown": "md", "json": "json"}
+from briefing.render.formats import FORMAT_OF_SUFFIX, FORMATS, SUFFIXES
+from briefing.render.output import OutputError, Protected, check_writable
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class ExportRequest:
 def default_export_path(fmt: str, now: datetime | None = None) -> Path:
     """briefing-YYYYMMDD-HHMM.ext in the current directory."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M")
-    return Path(f"briefing-{stamp}.{FORMATS[fmt]}")
+    return Path(f"briefing-{stamp}{SUFFIXES[fmt][0]}")
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -80,7 +79,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         path = Path(path_input.value or default_export_path(self.fmt))
         # A name whose extension already asks for this format stays as typed.
         if FORMAT_OF_SUFFIX.get(path.suffix.lower()) != self.fmt:
-            path_input.value = str(path.with_suffix(f".{FORMATS[self.fmt]}"))
+            path_input.value = str(path.with_suffix(SUFFIXES[self.fmt][0]))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         # The name is being mended: what was wrong with the last one no longer applies.
