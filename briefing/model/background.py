@@ -425,7 +425,7 @@ def retells_a_landmark(text: str, published: str | None, landmarks: Sequence[Lan
     after the fall it is news."""
     day = _day(published)
     return bool(day) and any(
-        (day - datetime.date.fromisoformat(landmark.day)).days > HISTORY_DAYS
+        (day - landmark.day).days > HISTORY_DAYS
         and any(re.match(pattern, text) for pattern in landmark.patterns)
         for landmark in landmarks
     )
