@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+from briefing.annotate.coreference import OPENING_PHRASE
 from briefing.annotate.date_mention import DateMention, holds_digit
 from briefing.annotate.openings import matches_at, places_tried
 from briefing.annotate.phrase_index import fold
@@ -516,10 +517,6 @@ def _year_tense(text: str, match: re.Match[str], prep: str) -> str | None:
     return tense
 
 
-# A sentence opening with a phrase of time or circumstance, not its subject.
-_OPENING_PHRASE = re.compile(r"\W*(?:During|In|After|Following|Before|Since|Amid|Until|By|At)\s")
-
-
 def tense_at(text: str, start: int, end: int) -> str | None:
     """Which way the clause around `text[start:end]` (a date) points: "future", "past", or
     None without a cue."""
@@ -534,7 +531,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     following = _CLAUSE_BREAK.search(text, end)
     stop = following.start() if following else len(text)
     opens = not text[clause_start:start].strip() or (
-        clause_start == 0 and _OPENING_PHRASE.match(text) is not None
+        clause_start == 0 and OPENING_PHRASE.match(text.lstrip()) is not None
     )
     if following and opens and stop - end < 3:
         after_next = _CLAUSE_BREAK.search(text, following.end())
