@@ -65,22 +65,30 @@ _PREPOSITION = rf"(?P<prep>(?i:{'|'.join(_PREPOSITIONS)}))\s+|(?P<mid>mid-)"
 # Words that open "today", "this morning", "last night", "next month" (any case).
 _NEAR_WORDS = ("today", "tonight", "yesterday", "tomorrow", "this", "last", "next")
 
+# "this year" and the like: the year counted from the article's.
+_YEAR_STEP = {"last": -1, "next": 1, "this": 0}
+_YEAR_ANCHOR = rf"(?i:{'|'.join(_YEAR_STEP)})"
+
+
+def _year_of_day(key: str) -> str:
+    """A day's year after it, written or counted from the article's ("on 7 March 2025",
+    "on December 8 last year"), in the groups `key`_year and `key`_anchor."""
+    return rf"(?:,?\s+(?P<{key}_year>{_YEAR})|,?\s+(?P<{key}_anchor>{_YEAR_ANCHOR})\s+year\b)?"
+
+
 _CANDIDATE = re.compile(
     rf"""
     \b(?:{_PREPOSITION})?
     (?P<core>
         (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)
       | (?:(?P<dmy_weekday>{_WEEKDAY}),?\s+)?
-        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH})
-        (?:,?\s+(?P<dmy_year>{_YEAR})|,?\s+(?P<dmy_anchor>(?i:last|this|next))\s+year\b)?
+        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH}){_year_of_day("dmy")}
       | (?:(?P<mdy_weekday>{_WEEKDAY}),?\s+)?
-        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})
-        # "on December 8 last year", "on 7 March this year": the year counted from the day
-        (?:,?\s+(?P<mdy_year>{_YEAR})|,?\s+(?P<mdy_anchor>(?i:last|this|next))\s+year\b)?
+        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY}){_year_of_day("mdy")}
       | (?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})
       | (?P<month_only>{_MONTH_FULL})
         # "in November of last year", "in March this year": the year counted from the day
-        (?:,?\s+(?:of\s+)?(?P<month_year>(?i:last|this|next))\s+year)?\b
+        (?:,?\s+(?:of\s+)?(?P<month_year>{_YEAR_ANCHOR})\s+year)?\b
       | (?:the\s+year\s+)?(?P<year_only>{_YEAR})
       | (?P<weekday>{_WEEKDAY})(?:\s+(?P<day_part>morning|afternoon|evening|night))?
       | (?P<ago_count>\d{{1,3}}|(?i:an?|{"|".join(_NUMBER_WORDS)}))\s+
@@ -477,9 +485,6 @@ def _near_day(match: re.Match[str], text: str, published: datetime.date) -> tupl
     phrase = " ".join(written.lower().split())
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(phrase, 0)
     return (published + datetime.timedelta(days=offset)).isoformat(), "day"
-
-
-_YEAR_STEP = {"last": -1, "next": 1, "this": 0}
 
 
 def _near_period(
