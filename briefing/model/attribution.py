@@ -473,9 +473,10 @@ def _named_subject(text: str) -> str | None:
 
 
 def _continues_quote(before: str, text: str) -> bool:
-    opens = text.lstrip()[:1] in _QUOTES
-    quoted_before = any(mark in before for mark in _QUOTES)
+    opens = text.lstrip()[:1] in QUOTES
+    quoted_before = any(mark in before for mark in QUOTES)
     return opens and quoted_before
 
 
-_QUOTES = '"“‘«'
+# The marks opening a quote (not "'": an apostrophe too).
+QUOTES = '"“‘«'
