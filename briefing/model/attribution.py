@@ -272,17 +272,21 @@ def _names_listed_before(text: str, start: int, who: str) -> str | None:
 # ("a statement by the RSF") does, or else the sentence's subject ("The RSF denied ...,
 # according to a statement posted on Telegram").
 _DOCUMENT_NOUNS = r"statement|report|post|video|communiqu[eé]|release|tweet|message|letter"
+# A source's shape, whichever its noun: a determiner, a few words, the noun, its author.
+# (Two patterns, tried in turn: as one, the noun found first would decide, "the tally
+# report" no longer a document, "the post-war data" a document, not evidence.)
+_DETERMINER = r"(?:an?|the|its|their|his|her)\s+"
+_BEFORE_NOUN = r"(?:[\w-]+\s+){0,2}?"
+_AUTHOR = r".*?\b(?:by|from)\s+(?P<author>.+)"
 _DOCUMENT = re.compile(
-    r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_DOCUMENT_NOUNS})s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
-    re.IGNORECASE,
+    rf"^{_DETERMINER}{_BEFORE_NOUN}(?:{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$", re.IGNORECASE
 )
 # "according to preliminary calculations", "according to the latest figures": what is
 # known, not who tells it, unless its author is named ("figures from the health ministry").
 _EVIDENCE = re.compile(
-    r"^(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"^(?:{_DETERMINER})?{_BEFORE_NOUN}"
     r"(?:information|data|figures|estimates?|calculations?|findings|statistics|tall(?:y|ies)"
-    r"|reviews?|assessments?)\b(?:.*?\b(?:by|from)\s+(?P<author>.+))?$"
+    rf"|reviews?|assessments?)\b(?:{_AUTHOR})?$"
     # "according to reports": no one named ("media reports" name a kind of source)
     r"|^(?:(?:preliminary|initial|unconfirmed|early|first)\s+)?reports$",
     re.IGNORECASE,
