@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import functools
 import hashlib
 import itertools
@@ -35,7 +36,7 @@ from briefing.annotate.date_mention import DateMention
 from briefing.collection import paused_collection
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.profile import Profile
+from briefing.profile import Landmark, Profile
 from briefing.safety import clean_text
 
 _ENGINE = os.path.dirname(os.path.abspath(__file__))
@@ -293,6 +294,10 @@ def briefing_to_dict(
         ),
         "actors": [actor(a) for a in briefing.actors],
         "other_actors": [actor(a) for a in briefing.other_actors],
+        "landmarks": [
+            {"day": landmark.day.isoformat(), "patterns": landmark.patterns}
+            for landmark in briefing.landmarks
+        ],
     }
 
 
@@ -341,7 +346,10 @@ def briefing_from_dict(
             "problems": tuple(data["problems"]),
             "inputs": tuple(data["inputs"]),
             "off_period": tuple(data["off_period"]),
-            "retold": tuple(data["retold"]),
+            "landmarks": tuple(
+                Landmark(datetime.date.fromisoformat(landmark["day"]), tuple(landmark["patterns"]))
+                for landmark in data["landmarks"]
+            ),
         }
     )
 

@@ -85,7 +85,7 @@ class Landmark:
     sentence opening by telling it (`patterns`, matched at its start) in an article
     published well after `day` retells it as background, not as that article's news."""
 
-    day: str  # "YYYY-MM-DD"
+    day: datetime.date
     patterns: tuple[str, ...]  # case-sensitive regular expressions
 
 
@@ -342,7 +342,7 @@ class _Validator:
             patterns = self.regexes(entry, "landmark", line)
             if day is None or not patterns:
                 raise self.fail("a landmark needs a day and patterns", line)
-            found.append(Landmark(day, patterns))
+            found.append(Landmark(datetime.date.fromisoformat(day), patterns))
         return tuple(found)
 
     def regexes(self, data: dict, owner: str, start: int) -> tuple[str, ...]:

@@ -1,3 +1,4 @@
+import datetime
 import re
 from pathlib import Path
 
@@ -126,7 +127,9 @@ def test_landmarks_are_read_with_their_day_and_checked_patterns(tmp_path: Path) 
     landmark = "\n[[landmarks]]\nday = 2024-12-08\npatterns = ['^Assad fled\\b']\n"
     path = tmp_path / "landmarks.toml"
     path.write_text(MINIMAL + landmark, encoding="utf-8")
-    assert load_profile(str(path)).landmarks == (Landmark("2024-12-08", ("^Assad fled\\b",)),)
+    assert load_profile(str(path)).landmarks == (
+        Landmark(datetime.date(2024, 12, 8), ("^Assad fled\\b",)),
+    )
     message = _error_for(tmp_path, MINIMAL + landmark.replace("fled", "(fled"))
     assert "line 20: landmark: bad regular expression '^Assad (fled\\b'" in message
     message = _error_for(tmp_path, MINIMAL + landmark.replace("day = 2024-12-08\n", ""))

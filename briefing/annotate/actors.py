@@ -248,10 +248,13 @@ _HOMETOWN_BEFORE = lazy_compile(
 def _era_before(sentence: str, start: int) -> bool:
     """Whether the name at `start` names a time, not its actor: "unrest in post-Assad
     Syria", "pre-Assad" (what came after or before them)."""
-    return sentence[max(0, start - 5) : start].lower().endswith(_ERA_PREFIXES)
+    return sentence[max(0, start - 5) : start].lower().endswith(ERA_PREFIXES)
 
 
-_ERA_PREFIXES = tuple(f"{word}{dash}" for word in ("post", "pre") for dash in "-‐‑")
+# A name after one of these names a time, not its actor (any hyphen); `ERA_PREFIX` is
+# the same as a pattern (panes' time references).
+ERA_PREFIXES = tuple(f"{word}{dash}" for word in ("post", "pre") for dash in "-‐‑")
+ERA_PREFIX = f"(?i:{'|'.join(ERA_PREFIXES)})"
 
 
 # Every `_HOMETOWN_BEFORE` holds one of these words: they are found by the string methods,

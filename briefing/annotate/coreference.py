@@ -97,8 +97,12 @@ _HOLDS_A_PLACE = re.compile(
 _LEADING_NAME = re.compile(
     r"[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|al|el|bin|ibn|de|da|van|von|der|du)\s+){1,5}(?=[a-z])"
 )
-_OPENING_PHRASE = re.compile(
-    r"^(?:[A-Z][a-z]*ing|In|On|At|After|Before|During|As|While)\b[^,]{0,120},\s+"
+# A sentence's opening phrase of time or circumstance, to its comma ("In a post on X, ",
+# "Since the fall of Assad in December, "). (The model's `clauses.opening_phrase_end`
+# reads one in more ways.)
+OPENING_PHRASE = re.compile(
+    r"(?:[A-Z][a-z]*ing|In|On|At|After|Before|During|As|While|Since|Amid|Until|By)\b"
+    r"[^,]{0,120},\s+"
 )
 # A subject of one capitalised word speaking: "Macron declared that ... the Syrian interim
 # government ...", "Trump said he has ...": a surname (or an actor's own name, which the
@@ -121,7 +125,7 @@ def _leading_name(text: str) -> tuple[int, int] | None:
     """Where a sentence's leading name stands (start, end), or None."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
-    opening = _OPENING_PHRASE.match(stripped)
+    opening = OPENING_PHRASE.match(stripped)
     name = _name_at(stripped, opening.end() if opening else 0)
     return (offset + name[0], offset + name[1]) if name else None
 
@@ -140,7 +144,7 @@ def _leading_speaker(text: str) -> tuple[int, int] | None:
     """Where a sentence's leading speaker named by common nouns stands, or None."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
-    opening = _OPENING_PHRASE.match(stripped)
+    opening = OPENING_PHRASE.match(stripped)
     speaker = _LEADING_SPEAKER.match(stripped, opening.end() if opening else 0)
     return (offset + speaker.start(), offset + speaker.end()) if speaker else None
 

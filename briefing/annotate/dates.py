@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+from briefing.annotate.coreference import OPENING_PHRASE
 from briefing.annotate.date_mention import DateMention, holds_digit
 from briefing.annotate.openings import matches_at, places_tried
 from briefing.annotate.phrase_index import fold
@@ -64,22 +65,30 @@ _PREPOSITION = rf"(?P<prep>(?i:{'|'.join(_PREPOSITIONS)}))\s+|(?P<mid>mid-)"
 # Words that open "today", "this morning", "last night", "next month" (any case).
 _NEAR_WORDS = ("today", "tonight", "yesterday", "tomorrow", "this", "last", "next")
 
+# "this year" and the like: the year counted from the article's.
+_YEAR_STEP = {"last": -1, "next": 1, "this": 0}
+_YEAR_ANCHOR = rf"(?i:{'|'.join(_YEAR_STEP)})"
+
+
+def _year_of_day(key: str) -> str:
+    """A day's year after it, written or counted from the article's ("on 7 March 2025",
+    "on December 8 last year"), in the groups `key`_year and `key`_anchor."""
+    return rf"(?:,?\s+(?P<{key}_year>{_YEAR})|,?\s+(?P<{key}_anchor>{_YEAR_ANCHOR})\s+year\b)?"
+
+
 _CANDIDATE = re.compile(
     rf"""
     \b(?:{_PREPOSITION})?
     (?P<core>
         (?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)
       | (?:(?P<dmy_weekday>{_WEEKDAY}),?\s+)?
-        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH})
-        (?:,?\s+(?P<dmy_year>{_YEAR})|,?\s+(?P<dmy_anchor>(?i:last|this|next))\s+year\b)?
+        (?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH}){_year_of_day("dmy")}
       | (?:(?P<mdy_weekday>{_WEEKDAY}),?\s+)?
-        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY})
-        # "on December 8 last year", "on 7 March this year": the year counted from the day
-        (?:,?\s+(?P<mdy_year>{_YEAR})|,?\s+(?P<mdy_anchor>(?i:last|this|next))\s+year\b)?
+        (?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY}){_year_of_day("mdy")}
       | (?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})
       | (?P<month_only>{_MONTH_FULL})
         # "in November of last year", "in March this year": the year counted from the day
-        (?:,?\s+(?:of\s+)?(?P<month_year>(?i:last|this|next))\s+year)?\b
+        (?:,?\s+(?:of\s+)?(?P<month_year>{_YEAR_ANCHOR})\s+year)?\b
       | (?:the\s+year\s+)?(?P<year_only>{_YEAR})
       | (?P<weekday>{_WEEKDAY})(?:\s+(?P<day_part>morning|afternoon|evening|night))?
       | (?P<ago_count>\d{{1,3}}|(?i:an?|{"|".join(_NUMBER_WORDS)}))\s+
@@ -478,9 +487,6 @@ def _near_day(match: re.Match[str], text: str, published: datetime.date) -> tupl
     return (published + datetime.timedelta(days=offset)).isoformat(), "day"
 
 
-_YEAR_STEP = {"last": -1, "next": 1, "this": 0}
-
-
 def _near_period(
     match: re.Match[str], text: str, published: datetime.date
 ) -> tuple[str, str] | None:
@@ -516,10 +522,6 @@ def _year_tense(text: str, match: re.Match[str], prep: str) -> str | None:
     return tense
 
 
-# A sentence opening with a phrase of time or circumstance, not its subject.
-_OPENING_PHRASE = re.compile(r"\W*(?:During|In|After|Following|Before|Since|Amid|Until|By|At)\s")
-
-
 def tense_at(text: str, start: int, end: int) -> str | None:
     """Which way the clause around `text[start:end]` (a date) points: "future", "past", or
     None without a cue."""
@@ -534,7 +536,7 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     following = _CLAUSE_BREAK.search(text, end)
     stop = following.start() if following else len(text)
     opens = not text[clause_start:start].strip() or (
-        clause_start == 0 and _OPENING_PHRASE.match(text) is not None
+        clause_start == 0 and OPENING_PHRASE.match(text.lstrip()) is not None
     )
     if following and opens and stop - end < 3:
         after_next = _CLAUSE_BREAK.search(text, following.end())

@@ -281,17 +281,21 @@ def _names_listed_before(text: str, start: int, who: str) -> str | None:
 # ("a statement by the RSF") does, or else the sentence's subject ("The RSF denied ...,
 # according to a statement posted on Telegram").
 _DOCUMENT_NOUNS = r"statement|report|post|video|communiqu[eé]|release|tweet|message|letter"
+# A source's shape, whichever its noun: a determiner, a few words, the noun, its author.
+# (Two patterns, tried in turn: as one, the noun found first would decide, "the tally
+# report" no longer a document, "the post-war data" a document, not evidence.)
+_DETERMINER = r"(?:an?|the|its|their|his|her)\s+"
+_BEFORE_NOUN = r"(?:[\w-]+\s+){0,2}?"
+_AUTHOR = r".*?\b(?:by|from)\s+(?P<author>.+)"
 _DOCUMENT = re.compile(
-    r"^(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_DOCUMENT_NOUNS})s?\b(?:.*?\b(?:by|from)\s+(?P<author>.+)|.*)$",
-    re.IGNORECASE,
+    rf"^{_DETERMINER}{_BEFORE_NOUN}(?:{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$", re.IGNORECASE
 )
 # "according to preliminary calculations", "according to the latest figures": what is
 # known, not who tells it, unless its author is named ("figures from the health ministry").
 _EVIDENCE = re.compile(
-    r"^(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?"
+    rf"^(?:{_DETERMINER})?{_BEFORE_NOUN}"
     r"(?:information|data|figures|estimates?|calculations?|findings|statistics|tall(?:y|ies)"
-    r"|reviews?|assessments?)\b(?:.*?\b(?:by|from)\s+(?P<author>.+))?$"
+    rf"|reviews?|assessments?)\b(?:{_AUTHOR})?$"
     # "according to reports": no one named ("media reports" name a kind of source)
     r"|^(?:(?:preliminary|initial|unconfirmed|early|first)\s+)?reports$",
     re.IGNORECASE,
@@ -340,7 +344,6 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
     last_group: str | None = None  # the last group named as a speaker or acting subject
     # the last sentence's text, id and speaker
     previous: tuple[str, str, str | None] | None = None
-    acting_before: str | None = None  # the plural subject of the sentence before, if no speaker
     quote: list[Sentence] = []  # the sentences of a quote still open in their paragraph
     # The sentences whose speaker is a name they write, or one carried on from such a
     # sentence's quote: not a pronoun's guess, so a quote they open is theirs to its close.
@@ -349,10 +352,16 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
         who = find_speaker(sentence.text)
         if who is not None and not _PRONOUN.match(who):
             firm.add(sentence.id)
-        if who == "they" and acting_before:
+        if (
+            who == "they"
+            and previous
+            and previous[2] is None
+            and (plural := _plural_subject(previous[0]))
+        ):
             # "Palestinian factions in Sidon declared a strike ... "..." they said": the
-            # plural that acted in the sentence before, not the last speaker named.
-            who = last_named = acting_before
+            # plural that acted in the sentence before (naming no speaker), not the last
+            # speaker named.
+            who = last_named = plural
         elif who is not None and _PRONOUN.match(who):
             if who in ("he", "she"):
                 who = last_person
@@ -379,7 +388,6 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
                 firm.add(sentence.id)
         speakers[sentence.id] = who
         previous = (sentence.text, sentence.id, who)
-        acting_before = _plural_subject(sentence.text) if who is None else None
         # (only a sentence without a speaker of its own is read for its named subject)
         if who is None and (named := _named_subject(sentence.text)):
             last_person = named
@@ -395,12 +403,11 @@ def attribute_sentences(sentences: Sequence[Sentence]) -> dict[str, str | None]:
 def _plural_subject(text: str) -> str | None:
     """The sentence's named acting subject when its head noun is a plural ("Palestinian
     factions in Sidon"): what a "they" after it stands for."""
-    subject = acting_subject(text) if _PLURAL_WORD.search(text) else None
+    subject = acting_subject(text)
     head = _AFTER_HEAD.split(subject, maxsplit=1)[0] if subject else ""
     return subject if head and _PLURAL_HEAD.search(head) else None
 
 
-_PLURAL_WORD = re.compile(r"\b[a-z]{3,}s\b")
 _PLURAL_HEAD = re.compile(r"\b[a-z]{3,}(?<!s)s$")
 # What follows a subject's head noun: "factions (in Sidon)", "members (of the council)".
 _AFTER_HEAD = re.compile(r"\s+(?:in|of|from|at|on|for|across|near)\s+|,")
@@ -479,9 +486,10 @@ def _named_subject(text: str) -> str | None:
 
 
 def _continues_quote(before: str, text: str) -> bool:
-    opens = text.lstrip()[:1] in _QUOTES
-    quoted_before = any(mark in before for mark in _QUOTES)
+    opens = text.lstrip()[:1] in QUOTES
+    quoted_before = any(mark in before for mark in QUOTES)
     return opens and quoted_before
 
 
-_QUOTES = '"“‘«'
+# The marks opening a quote (not "'": an apostrophe too).
+QUOTES = '"“‘«'

@@ -18,7 +18,7 @@ from statistics import median_high
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened, fold
 from briefing.ascii_text import sentence_words
-from briefing.model.clauses import main_verb
+from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.words import _lines, event_verbs, names_an_event_verb
 from briefing.profile import Landmark
 
@@ -425,11 +425,15 @@ def retells_a_landmark(text: str, published: str | None, landmarks: Sequence[Lan
     """Whether `text` (a sentence after its dateline) opens by telling one of a profile's
     landmark events in an article published well after it: "Assad fled to Russia, ..." a
     year after his fall is history, though nothing in the sentence dates it; in the weeks
-    after the fall it is news."""
+    after the fall it is news. Not inside an opening phrase: "After Assad was ousted, the new
+    government announced ..." tells the main clause's event."""
     day = _day(published)
     return bool(day) and any(
-        (day - datetime.date.fromisoformat(landmark.day)).days > HISTORY_DAYS
-        and any(re.match(pattern, text) for pattern in landmark.patterns)
+        (day - landmark.day).days > HISTORY_DAYS
+        and any(
+            (match := re.match(pattern, text)) and match.end() > opening_phrase_end(text)
+            for pattern in landmark.patterns
+        )
         for landmark in landmarks
     )
 

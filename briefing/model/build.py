@@ -13,7 +13,7 @@ from briefing.model.background import stale_articles
 from briefing.model.dating import pins_down
 from briefing.model.facts import MAX_FACTS, pane_facts, sort_facts
 from briefing.model.index import Index, Prepared
-from briefing.model.lines import Line, blamed_attacks, make_line, pane_lines, retold_landmarks
+from briefing.model.lines import Line, blamed_attacks, make_line, pane_lines
 from briefing.model.panes import PaneActor, mentions_of
 from briefing.model.summaries import fresh_lines, summarize_lines, summary_line
 from briefing.model.types import ActorBrief, Briefing
@@ -97,8 +97,8 @@ def build_model(
     on_topic = {index.sentences[sid].article_id for pane in actors for sid in pane.sentence_ids}
     stale = set(stale_articles([(a.id, a.article.published) for a in articles]))
     off_period = frozenset(a.id for a in articles if a.id not in on_topic or a.id in stale)
-    retold = retold_landmarks(index, profile.landmarks)
-    lines = pane_lines(index, [*actors, *others], mentions, off_period, blamed, retold)
+    landmarks = profile.landmarks
+    lines = pane_lines(index, [*actors, *others], mentions, off_period, blamed, landmarks)
     advance(Stage.COMPARE, len(articles), len(articles))
     panes = [*actors, *(pane for pane in others if lines[pane.id])]
     briefs: list[ActorBrief] = []
@@ -123,7 +123,7 @@ def build_model(
             for sid in report.sentence_ids
         },
         off_period=tuple(a.id for a in articles if a.id in off_period),
-        retold=tuple(sorted(retold, key=index.order.__getitem__)),
+        landmarks=landmarks,
         estimated_published=index.dating.estimated_days(),
     )
     # What the build made after the index is frozen too (what the briefing does not keep
@@ -138,14 +138,17 @@ def rebrief(briefing: Briefing, *, summarizer: str, sentences: int) -> Briefing:
     (key facts do not depend on either)."""
     index = Index.of(briefing.articles)
     off_period = frozenset(briefing.off_period)
-    retold = frozenset(briefing.retold)
 
     def again(brief: ActorBrief, count: int) -> ActorBrief:
         facts = {fact.report for fact in brief.facts}
         pool = [
             (
                 make_line(
-                    index, line.report or line.sources[0], line.sources, off_period, retold=retold
+                    index,
+                    line.report or line.sources[0],
+                    line.sources,
+                    off_period,
+                    landmarks=briefing.landmarks,
                 ),
                 line.also,
             )

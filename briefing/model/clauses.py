@@ -18,7 +18,7 @@ _KEPT = 1 << 15
 # "But ..."), words of time ("Earlier, ...") and discourse connectives ("Moreover, ...":
 # they tie the sentence to the one before, which a key fact cut out of it has not).
 _OPENING_WORDS = frozenset(
-    "in on at after before during while as with for since despite amid but and according "
+    "in on at after before during while when as with for since despite amid but and according "
     "earlier later meanwhile separately also however moreover furthermore additionally "
     "nevertheless nonetheless likewise similarly besides thus therefore consequently instead"
     "".split()

@@ -32,7 +32,6 @@ from briefing.model.clauses import (
 )
 from briefing.model.dating import (
     best_date,
-    dateline_end,
     first_published,
     line_dates,
     reacts,
@@ -265,33 +264,17 @@ class Line:
         return (date.value if date else self.reported) or ""
 
 
-def retold_landmarks(index: Index, landmarks: Sequence[Landmark]) -> frozenset[str]:
-    """The sentences opening by telling a landmark event of the profile (`Landmark`) in an
-    article published well after it (an undated one: of the briefing's period)."""
-    if not landmarks:
-        return frozenset()
-    return frozenset(
-        sid
-        for sid, sentence in index.sentences.items()
-        if retells_a_landmark(
-            sentence.text[dateline_end(sentence.text) :],
-            index.articles[sentence.article_id].published or index.middle_day,
-            landmarks,
-        )
-    )
-
-
 def pane_lines(
     index: Index,
     panes: Sequence[PaneActor],
     mentions: Mentions,
     off_period: frozenset[str],
     blamed: Mapping[str, str],
-    retold: frozenset[str] = frozenset(),
+    landmarks: Sequence[Landmark] = (),
 ) -> dict[str, tuple[tuple[Line, tuple[str, ...]], ...]]:
     """Pane id -> its lines (reading order), each with the names of the other actors it
     names. A report goes to the one pane it is about. `blamed`: `blamed_attacks`;
-    `retold`: `retold_landmarks`."""
+    `landmarks`: the profile's (see `make_line`)."""
     names = {pane.id: pane.name for pane in panes}
     candidates: dict[str, list[str]] = {}  # report id -> the panes naming it, pane order
     per_pane = {}
@@ -344,7 +327,7 @@ def pane_lines(
                     about[report] = None  # about none of them: no pane's line
             if about[report] != pane.id:
                 continue  # (its line is another pane's: not read for this one)
-            line = make_line(index, report, members, off_period, stated, retold)
+            line = make_line(index, report, members, off_period, stated, landmarks)
             article = index.articles[line.stated.article_id]
             opening = main_clause_opening(line.event)
             named = subject_mentions(opening, lambda text, a=article: mentions(text, a))
@@ -655,15 +638,15 @@ def make_line(
     members: tuple[str, ...],
     off_period: frozenset[str],
     stated: Sentence | None = None,
-    retold: frozenset[str] = frozenset(),
+    landmarks: Sequence[Landmark] = (),
 ) -> Line:
     """The line of a report carried by `members` (a pane's sentences of it); `stated`
-    is the sentence stating it (by default its first body sentence); `retold`: the
-    sentences retelling a landmark of the profile's history (`retold_landmarks`)."""
+    is the sentence stating it (by default its first body sentence); a line retelling one
+    of the profile's `landmarks` long after it is background."""
     if stated is None:
         stated = stated_by(index, members)
     off = all(index.sentences[sid].article_id in off_period for sid in members)
-    return _read_line(index, report, tuple(members), stated, off or stated.id in retold)
+    return _read_line(index, report, tuple(members), stated, off, landmarks)
 
 
 @dataclass(frozen=True)
@@ -701,12 +684,16 @@ def _told(index: Index, stated: Sentence, members_speaker: str | None) -> _Told:
 
 
 def _read_line(
-    index: Index, report: str, members: tuple[str, ...], stated: Sentence, off: bool
+    index: Index,
+    report: str,
+    members: tuple[str, ...],
+    stated: Sentence,
+    off: bool,
+    landmarks: Sequence[Landmark],
 ) -> Line:
     """The line as its sentences tell it; `off`: all of them are of articles off the
-    briefing's period, or it retells a landmark of the past, which makes it background
-    whatever its words tell (they are then not judged: half the lines of a distinct corpus
-    of 1,000)."""
+    briefing's period, which makes it background whatever its words tell (they are then
+    not judged: half the lines of a distinct corpus of 1,000)."""
     article = index.articles[stated.article_id]
     told = _told(index, stated, first_speaker(index, members))
     text, event, speaker = told.text, told.event, told.speaker
@@ -732,6 +719,7 @@ def _read_line(
         outlets=len(outlets),
         background=off
         or stated.id in index.under_background_heading
+        or retells_a_landmark(text, published, landmarks)
         or is_background(
             event,
             best_date(dates),

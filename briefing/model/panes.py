@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from briefing.annotate.actors import ActorTagger, ArticleContext, arms_follow
+from briefing.annotate.actors import (
+    ERA_PREFIX,
+    ERA_PREFIXES,
+    ActorTagger,
+    ArticleContext,
+    arms_follow,
+)
 from briefing.annotate.coreference import REFERRING_NOUN
 from briefing.annotate.phrase_index import Screened
 from briefing.extract import Article
@@ -89,7 +95,7 @@ _TIME_REFERENCE = re.compile(
     rf"\b{_SINCE}\s+(?:the\s+|a\s+)?(?:[a-z]+\s+){{0,2}}?{_CHANGE}\s+of\s+(?P<who>{_NAME})"
     rf"|\b{_SINCE}\s+(?:the\s+)?(?P<owner>(?:[a-z-]+\s+){{0,2}}?{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}"
     rf"['’]s?)\s+(?:[a-z]+\s+){{0,2}}?{_CHANGE}\b"
-    rf"|\b(?i:post)-(?P<post>{_CAPITAL})"  # "Post-Assad" in a headline too
+    rf"|\b{ERA_PREFIX}(?P<post>{_CAPITAL})"  # "Post-Assad" in a headline too
     rf"|\b(?:{_SINCE}|who|that|which)\s+(?:[^,.;]{{1,60}}?\s+)?(?:had\s+|have\s+)?"
     rf"{_PAST_CHANGE}\s+(?P<object>{_NAME})"
     rf"|\b{_SINCE}\s+(?:the\s+)?(?P<subject>{_NAME})\s+"
@@ -106,7 +112,8 @@ _WHO_GROUPS = ("who", "owner", "post", "object", "subject", "changed", "ended", 
 # Every time reference holds one of these words, ignoring case: most texts need no search
 # (searched for, the alternation was a twentieth of the model stage's time).
 _CHANGE_WORDS = (
-    *"post- toppl oust overth depos fall fell fled flight resign collapse death killing".split(),
+    *ERA_PREFIXES,
+    *"toppl oust overth depos fall fell fled flight resign collapse death killing".split(),
     *"assassin removal departure demise exile unseat former previous era ended".split(),
 )
 _CHANGE_HINT = Screened(

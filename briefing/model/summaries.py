@@ -14,7 +14,7 @@ from functools import cache
 
 from briefing.annotate.coreference import leaves_quote_open
 from briefing.corroborate import report_words
-from briefing.model.attribution import find_speaker
+from briefing.model.attribution import QUOTES, find_speaker
 from briefing.model.facts import (
     civilians_act,
     fact_candidate,
@@ -110,11 +110,8 @@ def _unnamed_speaker(line: Line) -> str | None:
     # (not a whole quote its sentence closes on words naming no speaker as read: '"...,"
     # Zelenskyy posted on X.' is his, not the quote's before it)
     text = line.stated.text.lstrip()
-    whole = text[:1] in _QUOTES and not leaves_quote_open(text, False)
+    whole = text[:1] in QUOTES and not leaves_quote_open(text, False)
     return speaker if said is None and not line.named_speaker and not whole else None
-
-
-_QUOTES = "\"“‘'"
 
 
 @cache  # a pane's thousands of lines are of a few hundred days

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefing.annotate import AnnotatedArticle, Sentence
+from briefing.profile import Landmark
 
 
 def article_id_of(sentence_id: str) -> str:
@@ -90,9 +91,9 @@ class Briefing:
     # Articles far from the briefing's period, or about none of the profile's actors:
     # the header's date span leaves them out.
     off_period: tuple[str, ...] = ()
-    # Sentences retelling a landmark of the profile's history well after it (see
-    # `lines.retold_landmarks`): background wherever they are read.
-    retold: tuple[str, ...] = ()
+    # The profile's landmarks: a line retelling one long after it is background (kept for
+    # `rebrief`, which makes lines again without the profile).
+    landmarks: tuple[Landmark, ...] = ()
     # Article id -> the day an article without a page date (or with one its report's other
     # carriers overrule) is estimated to be of, from those carriers or its dateline.
     estimated_published: dict[str, str] = field(default_factory=dict)
