@@ -896,6 +896,9 @@ def test_a_past_change_names_who_underwent_it_as_a_time_reference() -> None:
         "Syria Holds First Post- Parliamentary Vote"
     )
     assert blanked("The end of the Assad era brought hope.") == "The end of the era brought hope."
+    assert blanked("bases from the Assad regime era, a warning") == (
+        "bases from the regime era, a warning"
+    )
     assert (
         blanked("With sanctions from Assad’s era still biting")
         == "With sanctions from era still biting"

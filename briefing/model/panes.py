@@ -105,8 +105,9 @@ _TIME_REFERENCE = re.compile(
     rf"|\b(?:who|that|which)\s+(?:[^,.;]{{1,60}}?\s+)?ended\s+(?:the\s+)?"
     rf"(?P<ended>{_CAPITAL}(?:\s+{_CAPITAL}){{0,3}}(?:['’]s)?\s+(?:rule|regime|reign))\b"
     rf"|\b(?:during|under)\s+(?:the\s+)?{_GONE}\s+(?P<gone>{_NAME})"
-    # "the Assad era", "Assad's era": a period named after whom it is over for.
-    rf"|\b(?P<era>{_CAPITAL})(?:['’]s)?\s+era\b"
+    # "the Assad era", "Assad's era", "the Assad regime era": a period named after whom it
+    # is over for.
+    rf"|\b(?P<era>{_CAPITAL})(?:['’]s)?\s+(?:regime\s+|government\s+|rule\s+)?era\b"
 )
 _WHO_GROUPS = ("who", "owner", "post", "object", "subject", "changed", "ended", "gone", "era")
 # Every time reference holds one of these words, ignoring case: most texts need no search
