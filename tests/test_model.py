@@ -506,6 +506,11 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
         "fighting as the army advances toward Darfur."
     )
     assert is_background(seen, None, "2025-12-05")
+    # ...not what someone saw: a document, bodies.
+    draft = "The plan, according to a draft Reuters has seen, would pull troops back by May."
+    assert not is_background(draft, None, "2025-12-05")
+    bodies = "Witnesses said they have seen bodies in the streets of the town."
+    assert not is_background(bodies, None, "2025-12-05")
     # The war's total told "during the conflict", or after "Since the war started": the
     # same context as "since the war began".
     during = "More than 200 journalists have been killed by Israeli fire during the conflict."

@@ -93,8 +93,11 @@ _STANDING = Screened(
         r"|string|wave|number|hundreds|dozens|thousands|scores)\s+of\b"
         r"|\b(?:has|have)\s+(?:repeatedly|consistently|previously|frequently|often|always)\s+\w+"
         # "The Kordofan region, home to nearly eight million people, has seen intensified
-        # fighting": what a place or time has gone through, not an event
-        r"|\b(?:has|have)\s+(?:\w+ly\s+)?seen\b"
+        # fighting": what a place or time has gone through, not an event (not "a draft
+        # Reuters has seen", "witnesses said they have seen bodies": what someone saw)
+        r"|\b(?:has|have)\s+(?:\w+ly\s+)?seen\s+(?:[\w-]+\s+){0,3}?(?:fighting|clashes"
+        r"|violence|attacks|strikes|shelling|battles|unrest|displacement|protests|surge|rise"
+        r"|increase|escalation|influx)\b"
         # "Hezbollah has said it is acting in support of ...", "Russia has said it does not
         # target civilians": a stance held, told in the perfect
         r"|\b(?:has|have)\s+(?:long\s+)?(?:said|maintained|insisted|argued)\s+(?:that\s+)?"
