@@ -248,6 +248,16 @@ def test_a_name_opening_the_text_before_a_dash_is_no_text(opening: str, kept: st
     assert first.text.startswith(f"{kept}The city council voted")
 
 
+def test_a_name_before_a_dash_inside_the_text_stays_text() -> None:
+    # Only where a text begins is "Name - " a credit: inside it, a name crediting no known
+    # newsroom is the sentence's own ("Hamas - The group said ..." keeps its actor).
+    body = BODY.replace("Opposition members", "Hamas - Opposition members", 1)
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{body}\n", "excerpt.txt")
+    tagger = compile_profile(load_profile("syria"))
+    texts = [s.text for s in annotate_article(article, "a1", tagger).sentences]
+    assert any(text.startswith("Hamas - Opposition members said") for text in texts)
+
+
 @pytest.mark.parametrize(
     ("opening", "kept"),
     [
@@ -255,6 +265,8 @@ def test_a_name_opening_the_text_before_a_dash_is_no_text(opening: str, kept: st
         ("Earlier information: ", ""),
         ("What preceded: ", ""),
         ("Smithers: ", "Smithers: "),  # a name before a colon: a speaker or a place
+        ("Police: ", "Police: "),  # common words naming who speaks: the account's source
+        ("Local officials: ", "Local officials: "),
     ],
 )
 def test_a_label_opening_a_paragraph_is_no_part_of_its_sentence(opening: str, kept: str) -> None:

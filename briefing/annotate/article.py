@@ -59,7 +59,7 @@ def annotate_article(
         # "Shafaq News/ Clashes ..." reads as "Clashes ..." (the credit, read as the outlet or
         # the wire, is furniture like a dateline); so does a stray "/" opening a paragraph.
         credit = opening_credit(text) if block.kind == "body" else None
-        if credit:
+        if credit and (paragraph in opening or not credit.bare or credit.agency or credit.newsroom):
             text = text[credit.end :]
         # "Update: A major Russian strike ..." reads as "A major Russian strike ..."
         if block.kind == "body":

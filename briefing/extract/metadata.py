@@ -56,6 +56,7 @@ from briefing.extract.vocabulary import (
     SENTENCE_END,
     SITE_CONTROL,
     SOURCE_LABEL,
+    SPEAKING_GROUPS,
     STOPWORDS,
     TITLE_SEPARATOR,
     URL_ONLY,
@@ -515,6 +516,9 @@ class OpeningCredit:
     agency: str | None
     newsroom: str | None
     end: int
+    # a name in brackets or before a dash, no slash: named nobody, it is furniture only where
+    # a text begins ("Hamas - The group said ..." inside a text is no credit)
+    bare: bool
 
 
 def opening_credit(text: str) -> OpeningCredit | None:
@@ -544,7 +548,7 @@ def opening_credit(text: str) -> OpeningCredit | None:
     agency, newsroom = _credited(credit)
     if bare and newsroom and newsroom.casefold() not in known_outlets():
         newsroom = None  # "(Leipzig) - ...", "Kherson - ...": furniture only
-    return OpeningCredit(agency, newsroom, match.end())
+    return OpeningCredit(agency, newsroom, match.end(), bool(bare))
 
 
 NEWSROOM_WORDS = 3
@@ -566,7 +570,9 @@ def opening_label(text: str) -> int:
     ):
         return 0
     words = [word for word in match[0].rstrip(": ").lower().split() if word not in STOPWORDS["en"]]
-    return match.end() if words and _common_words(" ".join(words)) else 0
+    if not words or words[-1] in SPEAKING_GROUPS:  # "Officials: At least 20 ...": a source
+        return 0
+    return match.end() if _common_words(" ".join(words)) else 0
 
 
 def _titled_place(match: re.Match[str], language: str, following: bool) -> bool:

@@ -1025,3 +1025,12 @@ def describes_picture(text: str, words: int) -> bool:
         return False
     scene = SCENE_OPENING.match(text, 0, day.start())
     return scene is not None and REPORTED_BEFORE.search(text, 0, scene.end()) is None
+
+
+# Common words naming people who speak as a group: before a colon opening a paragraph
+# ("Police: ...", "Witnesses: ...") they give the account, they are no label.
+SPEAKING_GROUPS = frozenset(
+    """officials official police witnesses witness residents sources source medics doctors
+    paramedics rescuers activists authorities spokesman spokeswoman spokesperson army military
+    ministry government survivors analysts diplomats observers protesters monitors""".split()
+)
