@@ -1070,18 +1070,16 @@ def _masthead(above_headline: list[Unit]) -> str | None:
     ends in a word news sites' names end in after a name no common words spell ("CRBC News",
     not "World News"), when nothing else names the site; not a label ("Übersicht: Arbeit")."""
     counts = Counter(unit.text for unit in above_headline)
-    for at, text in enumerate(unit.text for unit in above_headline[:MASTHEAD_ROWS]):
-        bare = text.strip(NAME_EDGES)
-        words = bare.split()
-        if (
-            at == 0
-            and 2 <= len(words) <= 4
-            and all(word[0].isupper() for word in words)
-            and words[-1].lower() in NEWS_NAME_WORDS
-            and not _common_words(" ".join(words[:-1]))
-            and not _is_navigation(bare)
-        ):
-            return bare
+    first = above_headline[0].text.strip(NAME_EDGES) if above_headline else ""
+    words = first.split()
+    if (
+        2 <= len(words) <= 4
+        and all(word[0].isupper() for word in words)
+        and words[-1].lower() in NEWS_NAME_WORDS
+        and not _common_words(" ".join(words[:-1]))
+        and not _is_navigation(first)
+    ):
+        return first
     for text in (unit.text for unit in above_headline[:MASTHEAD_ROWS] if not unit.bullet):
         words = text.split()
         if (
