@@ -197,6 +197,23 @@ rows within UNDER_FIRST_ROWS under the first paragraph that the classifier reads
 question or sentence of the text, a subhead taken); far rows a longer row ends with (a
 breadcrumb's tail), with the fold scorers before, 716 / 706 (+0 -0 / +1 -0: one page, not
 worth its code). One-word rows were tried before (above): no slug labels one.
+
+The hand training pages' wrong titles by what the page shows, 2026-11-28 (703/874 at 3efb27d,
+site-held-out; 171 wrong): the headline a candidate and another ranked over it, 129 (a row
+more than NEAR_ROWS under it, 39: a subhead, notice or control by the first paragraph, the
+headline printed again or as a breadcrumb's tail further up; within NEAR_ROWS over it, 34: a
+kicker, section, date or site's name, a breadcrumb, a previous-post link; within NEAR_ROWS
+under it, 28: a subtitle, standfirst, caption or date row; more than NEAR_ROWS over it, 23:
+the site's name, motto or a notice in the page's first rows, another story's title; 5 under
+the first paragraph); no candidate, 39 (20 under the first paragraph, 17 over it, 2 the first
+paragraph itself); held by no row, 3. The largest kind is again of no common X; one cut is
+wrong the same way on six sites: a breadcrumb path taken for the headline ("Startseite »
+Nachrichten » Energie » Bayern fordert ...", "Hauptseite » 2010 » Oktober » 26 » Briefe"),
+which slug labels count right and a reader does not; five of them end on the headline and
+one holds it only there. Shipped: the title a path gives is its last crumb
+(`headline.title_text`), slug 710 -> 710, hand training 703 -> 709 (+6 -0), news excerpts
+and seeds unchanged; across both renderings of every shared page but the test sample's, 22
+titles change, all paths, 2 lynx rows of feed links wrong before and after.
 """
 
 from __future__ import annotations
@@ -244,6 +261,7 @@ from briefing.extract.headline import (  # noqa: E402
     pick_under_first,
     row_beliefs,
     start_candidates,
+    title_text,
 )
 from briefing.extract.softmax import SoftmaxModel  # noqa: E402
 from briefing.extract.units import is_prose  # noqa: E402
@@ -443,7 +461,7 @@ def _candidates(
 
 def choose(page: Page, model: SoftmaxModel) -> tuple[str, float]:
     row = chosen_row(page, model)
-    return ("", 0.0) if row is None else (page.texts[row[0]], row[1])
+    return ("", 0.0) if row is None else (title_text(page.texts[row[0]]), row[1])
 
 
 def chosen_row(page: Page, model: SoftmaxModel) -> tuple[int, float] | None:

@@ -18,6 +18,7 @@ from briefing.extract.headline import (
     pick_of_two_starts,
     pick_under_first,
     start_candidates,
+    title_text,
 )
 from briefing.extract.page import read_units
 from briefing.extract.region import joined_start
@@ -145,6 +146,27 @@ def test_a_caption_signed_by_wire_agencies_and_photographer_is_never_the_headlin
 def test_a_breadcrumb_glued_to_the_headline_is_left_off() -> None:
     """A text dump glued the breadcrumb to the headline's row, over the headline printed alone."""
     page = f"HomeWorld{HEADLINE}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("row", "title"),
+    [
+        (f"Startseite » Nachrichten » Energie » {HEADLINE}", HEADLINE),
+        (f"You are here: Home › World › {HEADLINE}", HEADLINE),
+        (f"Home > Local > {HEADLINE}", HEADLINE),
+        (f"World » {HEADLINE}", f"World » {HEADLINE}"),  # a section's label, no path
+        ("Il dit « non » et « oui » à la loi", "Il dit « non » et « oui » à la loi"),
+        (HEADLINE, HEADLINE),
+    ],
+)
+def test_a_breadcrumb_path_titles_the_page_by_its_last_crumb(row: str, title: str) -> None:
+    assert title_text(row) == title
+
+
+def test_a_breadcrumb_path_taken_for_the_headline_gives_its_last_crumb() -> None:
+    path = f"Sie sind hier: Startseite » Nachrichten » Politik » {HEADLINE}"
+    page = f"{MENU}\n\n{path}\n\n{BODY}\n"
     assert extract_article(page, "page.txt").title == HEADLINE
 
 
