@@ -213,7 +213,15 @@ which slug labels count right and a reader does not; five of them end on the hea
 one holds it only there. Shipped: the title a path gives is its last crumb
 (`headline.title_text`), slug 710 -> 710, hand training 703 -> 709 (+6 -0), news excerpts
 and seeds unchanged; across both renderings of every shared page but the test sample's, 22
-titles change, all paths, 2 lynx rows of feed links wrong before and after.
+titles change, all paths, 2 lynx rows of feed links wrong before and after. And a link on to
+the previous or next post or page, an arrow apart from its words opening or closing the row
+with none pointing back ("← Das F-Wort – Teil 2", "... bei der RLS »"; `is_link_row`), is never
+the headline: with the same fold scorers, slug 710 -> 713 (+3 -0), hand training 709 -> 712
+(+3 -0), three sites; of the 33 distinct rows it vetoes among the shared pages' candidates
+none is a headline (the rest: "Jetzt registrieren »", "nächste Seite →", "Über uns ›",
+"← Ältere Kommentare" and the like), and no slug-labelled row. On pages-lynx one of the three
+still takes the link: its feed-link first row reads as a "Headline | Site" title line, and
+the rules' headline (`metadata.find_headline`) does not ask the scorer's vetoes.
 """
 
 from __future__ import annotations

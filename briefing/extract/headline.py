@@ -950,12 +950,34 @@ def best_row(texts: list[str], beliefs: list[float], rows: list[int], page_rows:
 CONTINUED_ROW = re.compile(r"^['’](?:s|re|ll|ve|d|t)\b")
 
 
+# A link's arrow and the arrow pointing back: "« Previous post" is a link, "« Oui » à ..." a
+# quotation in guillemets.
+LINK_ARROWS = {"←": "→", "«": "»", "‹": "›", "→": "←", "»": "«", "›": "‹"}
+
+
+def is_link_row(text: str) -> bool:
+    """A link to the previous or next post or page, or on to more ("← Das F-Wort – Teil 2",
+    "Vorstudie zur Menüerweiterung durch FOSS-Produkte bei der RLS »", "Jetzt registrieren
+    »"): an arrow apart from the row's words opens or closes it, and no arrow the other way
+    pairs with it."""
+    stripped = text.strip()
+    if len(stripped) < 3:
+        return False
+    if stripped[1] == " " and stripped[0] in "←«‹":
+        return LINK_ARROWS[stripped[0]] not in stripped
+    if stripped[-2] == " " and stripped[-1] in "→»›":
+        return LINK_ARROWS[stripped[-1]] not in stripped
+    return False
+
+
 def never_headline(text: str) -> bool:
     """A row that is never the headline: a caption signed by its credit, page furniture
-    (`is_furniture_row`), a byline ("By Kardo Roj") or a row going on from the one above."""
+    (`is_furniture_row`), a link on to another post or page (`is_link_row`), a byline ("By
+    Kardo Roj") or a row going on from the one above."""
     return (
         ends_in_credit(text)
         or is_furniture_row(text)
+        or is_link_row(text)
         or local_byline(text) is not None
         or CONTINUED_ROW.match(text) is not None
     )
