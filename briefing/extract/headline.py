@@ -1169,12 +1169,16 @@ def _taken(units: list[Unit], pick: HeadlinePick, model: SoftmaxModel) -> int | 
     """The pick as the headline row when it is believed enough."""
     if pick.row is None or pick.belief < model.threshold:
         return None
-    chosen = pick.row
-    # A headline printed twice in a row (the page's title over its heading) heads the text
-    # from its second copy: rows between the copies would be read as header rows. A row that
-    # ends with the row under it is that headline behind a breadcrumb glued to it
-    # ("HomeWorldSyria's coastal clashes ..." over "Syria's coastal clashes ..."): the row
-    # under it is the headline itself.
+    return headline_row(units, pick.row)
+
+
+def headline_row(units: list[Unit], picked: int) -> int:
+    """The row a picked candidate makes the headline row. A headline printed twice in a row
+    (the page's title over its heading) heads the text from its second copy: rows between the
+    copies would be read as header rows. A row that ends with the row under it is that
+    headline behind a breadcrumb glued to it ("HomeWorldSyria's coastal clashes ..." over
+    "Syria's coastal clashes ..."): the row under it is the headline itself."""
+    chosen = picked
     while chosen + 1 < len(units) and _printed_again_under(units[chosen], units[chosen + 1]):
         chosen += 1
     return chosen
