@@ -229,6 +229,16 @@ scorers, slug 713 -> 713, hand training 712 -> 714 (the extractor was right on b
 "Forum>iPhone>kein App Store ...", "StartseiteNetzwerkWenn das Netzwerk ..."); the hand
 training pages' titles then differ from `extract_article`'s (shipped scorer) on one page,
 whose first row reads as a "Headline | Site" title line. Refitted so: 713 / 714.
+Left out, each refitted (slug / hand training against 713 / 712 before the measure's change):
+`first_row` set only on pages of at most 30 rows, 709 / 707 (+2 -6 / +2 -7), scaled by the
+inverse of the page's rows, 711 / 707, by their log, 715 / 712 (+5 -3 / +5 -5): the page's
+first row is taken on 19 hand training pages and right on 3, but its other features carry it
+(`first_row` unset at scoring on pages over 12-60 rows, the same fold scorers: 714 / 713, +2
+-1); the title-like candidates between a row and the first paragraph (log) as a feature, 710
+/ 708 (+0 -3 / +0 -4); the last title-like candidate over the first paragraph, 713 / 712 (+0
+-0). Not tried: a date glued to the headline cut off ("... der Region 02.02.2022 • HVW-Verband",
+"27.01.2022MineralölINFO ..."; 3 pages), as read headlines end on a date too ("Blogposting
+01/23/2020", "..., 11. November 2021, 18 Uhr").
 """
 
 from __future__ import annotations
