@@ -15,9 +15,11 @@ from briefing.extract.headline import (
     StartCandidates,
     ends_in_credit,
     is_furniture_row,
+    is_link_row,
     pick_of_two_starts,
     pick_under_first,
     start_candidates,
+    title_text,
 )
 from briefing.extract.page import read_units
 from briefing.extract.region import joined_start
@@ -146,6 +148,50 @@ def test_a_breadcrumb_glued_to_the_headline_is_left_off() -> None:
     """A text dump glued the breadcrumb to the headline's row, over the headline printed alone."""
     page = f"HomeWorld{HEADLINE}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"
     assert extract_article(page, "page.txt").title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("row", "title"),
+    [
+        (f"Startseite » Nachrichten » Energie » {HEADLINE}", HEADLINE),
+        (f"You are here: Home › World › {HEADLINE}", HEADLINE),
+        (f"Home > Local > {HEADLINE}", HEADLINE),
+        (f"World » {HEADLINE}", f"World » {HEADLINE}"),  # a section's label, no path
+        ("Il dit « non » et « oui » à la loi", "Il dit « non » et « oui » à la loi"),
+        (HEADLINE, HEADLINE),
+    ],
+)
+def test_a_breadcrumb_path_titles_the_page_by_its_last_crumb(row: str, title: str) -> None:
+    assert title_text(row) == title
+
+
+def test_a_breadcrumb_path_taken_for_the_headline_gives_its_last_crumb() -> None:
+    path = f"Sie sind hier: Startseite » Nachrichten » Politik » {HEADLINE}"
+    page = f"{MENU}\n\n{path}\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("row", "link"),
+    [
+        ("← Das F-Wort – Teil 2", True),
+        ("Vorstudie zur Menüerweiterung durch FOSS-Produkte bei der RLS »", True),
+        ("« Speicher via SSHFS mounten und Truecrypt Container laden", True),
+        ("nächste Seite →", True),
+        ("« Il y a, d’abord, le poids de la géographie ». Sur les migrations", False),
+        ("Le Sénat dit « non »", False),
+        ("«Du, Oliver! Weisst du, wo man in Zürich Peychaud's Bitters bekommt?»", False),
+        ("Paris → Berlin: the night train is back", False),
+    ],
+)
+def test_a_link_on_to_another_post_is_told_from_a_quotation(row: str, link: bool) -> None:
+    assert is_link_row(row) is link
+
+
+def test_a_link_to_the_previous_post_over_the_headline_is_not_the_headline() -> None:
+    link = "« Council names new harbour master after a long search"
+    page = f"{MENU}\n\n{link}\n\nMarket hall to reopen\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title == "Market hall to reopen"
 
 
 NOTICE = (

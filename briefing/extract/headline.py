@@ -950,12 +950,34 @@ def best_row(texts: list[str], beliefs: list[float], rows: list[int], page_rows:
 CONTINUED_ROW = re.compile(r"^['’](?:s|re|ll|ve|d|t)\b")
 
 
+# A link's arrow and the arrow pointing back: "« Previous post" is a link, "« Oui » à ..." a
+# quotation in guillemets.
+LINK_ARROWS = {"←": "→", "«": "»", "‹": "›", "→": "←", "»": "«", "›": "‹"}
+
+
+def is_link_row(text: str) -> bool:
+    """A link to the previous or next post or page, or on to more ("← Das F-Wort – Teil 2",
+    "Vorstudie zur Menüerweiterung durch FOSS-Produkte bei der RLS »", "Jetzt registrieren
+    »"): an arrow apart from the row's words opens or closes it, and no arrow the other way
+    pairs with it."""
+    stripped = text.strip()
+    if len(stripped) < 3:
+        return False
+    if stripped[1] == " " and stripped[0] in "←«‹":
+        return LINK_ARROWS[stripped[0]] not in stripped
+    if stripped[-2] == " " and stripped[-1] in "→»›":
+        return LINK_ARROWS[stripped[-1]] not in stripped
+    return False
+
+
 def never_headline(text: str) -> bool:
     """A row that is never the headline: a caption signed by its credit, page furniture
-    (`is_furniture_row`), a byline ("By Kardo Roj") or a row going on from the one above."""
+    (`is_furniture_row`), a link on to another post or page (`is_link_row`), a byline ("By
+    Kardo Roj") or a row going on from the one above."""
     return (
         ends_in_credit(text)
         or is_furniture_row(text)
+        or is_link_row(text)
         or local_byline(text) is not None
         or CONTINUED_ROW.match(text) is not None
     )
@@ -1147,15 +1169,38 @@ def _taken(units: list[Unit], pick: HeadlinePick, model: SoftmaxModel) -> int | 
     """The pick as the headline row when it is believed enough."""
     if pick.row is None or pick.belief < model.threshold:
         return None
-    chosen = pick.row
-    # A headline printed twice in a row (the page's title over its heading) heads the text
-    # from its second copy: rows between the copies would be read as header rows. A row that
-    # ends with the row under it is that headline behind a breadcrumb glued to it
-    # ("HomeWorldSyria's coastal clashes ..." over "Syria's coastal clashes ..."): the row
-    # under it is the headline itself.
+    return headline_row(units, pick.row)
+
+
+def headline_row(units: list[Unit], picked: int) -> int:
+    """The row a picked candidate makes the headline row. A headline printed twice in a row
+    (the page's title over its heading) heads the text from its second copy: rows between the
+    copies would be read as header rows. A row that ends with the row under it is that
+    headline behind a breadcrumb glued to it ("HomeWorldSyria's coastal clashes ..." over
+    "Syria's coastal clashes ..."): the row under it is the headline itself."""
+    chosen = picked
     while chosen + 1 < len(units) and _printed_again_under(units[chosen], units[chosen + 1]):
         chosen += 1
     return chosen
+
+
+# A breadcrumb path has at least this many crumbs (two separators): "Section » Headline" is
+# a section's label and its headline, which the titles measures read as the headline.
+PATH_CRUMBS = 3
+# Opening guillemets or angle brackets: "« non » et « oui » à la loi" quotes, it is no path.
+CRUMB_OPENERS = ("«", "‹", "<")
+
+
+def title_text(text: str) -> str:
+    """The title a headline row gives: the row, or the last crumb of a breadcrumb path the
+    scorer took for it ("Startseite » Nachrichten » Energie » Bayern fordert höhere ...",
+    "Sie sind hier: Home » Europa » ... » Emden"): the path ends on the page's own name,
+    and slug labels count the path as the headline it holds. None of the 961 headlines read by
+    hand on the training pages holds a crumb's separator (BREADCRUMB)."""
+    if not may_be_breadcrumb(text) or any(mark in text for mark in CRUMB_OPENERS):
+        return text
+    crumbs = BREADCRUMB.split(text)
+    return crumbs[-1].strip() if len(crumbs) >= PATH_CRUMBS else text
 
 
 def _printed_again_under(row: Unit, below: Unit) -> bool:

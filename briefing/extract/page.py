@@ -24,6 +24,7 @@ from briefing.extract.headline import (
     headline_under_first,
     is_credit,
     row_shape,
+    title_text,
 )
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
@@ -220,7 +221,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     if title_at is None or (title_at == 0 and title_site):
         title = title_hint if title_site else ""
     else:
-        title = texts[title_at]
+        title = title_text(texts[title_at])
 
     if title_site is None and title_at:
         title_site = glued_site(first_line, title)
