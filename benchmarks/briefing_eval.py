@@ -45,7 +45,9 @@ background (ukraine-kyiv-strikes-2025-07's "Previously, he gave President Putin 
 agree a ceasefire.", a key fact of 31 July since merge25's toll joins freed its place). Such
 an opening is two sentences on all judged and QA pages, and the other is a labelled event of
 the news night: Ternopil's "Previously, the Russians sent 19 Geranium-2 UAVs to ... districts
-of the city" (a translation's "earlier", 19 Nov). Nor did lebanon-tabatabai-killed-2025-11's
+of the city" (a translation's "earlier", 19 Nov). The key fact went instead as one whose
+subject, "he" after the opening phrase, points back to nobody known (`facts.self_contained`,
+"Previously," now an opening phrase). Nor did lebanon-tabatabai-killed-2025-11's
 Israel summary lose Netanyahu's cabinet line to a bug: "According to the IDF, Tabatabai ...
 was responsible for building Hezbollah's elite Radwan Force" stands under Israel since
 b1ed4a8 reads an opening "According to X," as the speaker (who speaks: Israel, as the labels'
