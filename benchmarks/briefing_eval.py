@@ -39,6 +39,20 @@ some wrong: Myanmar's "The death toll ... has surpassed 1,600" 29 -> 28 March (a
 the day it is told), the Houthi PM's killing's lines 30 -> 29 Aug. Committed only when the
 next sentence takes the event up with its own day ("The attack, which took place on
 Thursday"): `dating.dated_by_telling`.
+
+Not made (left26, 2026-11-28, 9 pages missing): a sentence opening with "Previously," as
+background (ukraine-kyiv-strikes-2025-07's "Previously, he gave President Putin 50 days to
+agree a ceasefire.", a key fact of 31 July since merge25's toll joins freed its place). Such
+an opening is two sentences on all judged and QA pages, and the other is a labelled event of
+the news night: Ternopil's "Previously, the Russians sent 19 Geranium-2 UAVs to ... districts
+of the city" (a translation's "earlier", 19 Nov). The key fact went instead as one whose
+subject, "he" after the opening phrase, points back to nobody known (`facts.self_contained`,
+"Previously," now an opening phrase). Nor did lebanon-tabatabai-killed-2025-11's
+Israel summary lose Netanyahu's cabinet line to a bug: "According to the IDF, Tabatabai ...
+was responsible for building Hezbollah's elite Radwan Force" stands under Israel since
+b1ed4a8 reads an opening "According to X," as the speaker (who speaks: Israel, as the labels'
+`about` has it); the line is a biography the labels call background and the model reads as
+news ("was responsible for building" is in no other judged or QA sentence).
 """
 
 from __future__ import annotations

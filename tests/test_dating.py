@@ -1085,3 +1085,48 @@ def test_a_named_subjects_response_borrows_no_other_copys_source(tmp_path: Path)
     index, stated, other = _stated_and_credited(tmp_path, killed)
     line = make_line(index, stated.id, (stated.id, other.id), frozenset(), stated)
     assert line.speaker == "Syrian officials"
+
+
+def test_a_lede_telling_the_scene_dates_the_news_by_what_it_came_after(tmp_path: Path) -> None:
+    # The lede's main clause describes the scene; its one day is in the clause telling
+    # what the scene came after, the strike: the article's news day, which the next
+    # sentence's undated telling of the strike is dated by.
+    scene = """ date 2024-08-10 Strike on school at dawn prayers
+
+White body bags littered the floor and mourning filled the air after a school housing \
+displaced Palestinians was struck with Israeli missiles Saturday.
+
+Dawn prayers were shattered by the early morning air strike from Israeli warplanes, which \
+gutted the school and its mosque in Gaza City.
+"""
+    # What the news came after, days before it, is not the news day.
+    earlier = """ date 2024-08-10 Talks resume in Cairo
+
+Negotiators returned to Cairo after talks collapsed on Tuesday.
+
+The delegations met the mediators at a hotel in the city.
+"""
+    # Beside the day of its own clause, the lede tells a later day's news: the raids of
+    # the night after the bombing are not of the bombing's day.
+    later = """ date 2025-06-23 Mourners gather at Damascus church
+
+Christians in Damascus grappled Monday with grief after a suicide bomber killed 25 \
+worshippers during Sunday Mass at the church.
+
+Security forces raided suspected hideouts in Damascus overnight, killing two militants.
+"""
+    pages = {"scene.txt": scene, "earlier.txt": earlier, "later.txt": later}
+    index = _index_of(tmp_path, pages, "gaza-lebanon")
+    assert index.dating.news_day(_article(index, "scene.txt")).value == "2024-08-10"
+    assert _line_date(index, "scene.txt", "Dawn prayers") == "2024-08-10"
+    assert index.dating.news_day(_article(index, "earlier.txt")) is None
+    assert index.dating.news_day(_article(index, "later.txt")).value == "2025-06-23"
+    # Read alone (its article's day unknown, or Monday's taken for after it), the lede's
+    # after-clause does not date the news: the lede writes another day.
+    from briefing.model.dating import _after_day
+
+    lede = next(s for s in index.sentences.values() if s.text.startswith("Christians"))
+    assert [d.text for d in index.dating.sentence_dates(lede)] == ["Monday", "during Sunday"]
+    assert _after_day(lede.text, index.dating.sentence_dates(lede)) is None
+    alone = index.dating.sentence_dates(lede)[1:]
+    assert _after_day(lede.text, alone).value == "2025-06-22"

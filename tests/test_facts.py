@@ -18,6 +18,7 @@ from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
     civilians_act,
+    opens_with_pronoun,
     others_than,
     says_again,
     score,
@@ -276,6 +277,19 @@ def test_a_fact_pointing_back_to_what_came_before_is_not_self_contained() -> Non
     quoted = _candidate("He said Russia launched 40 drones at Kyiv overnight, the mayor said.", 5)
     assert self_contained(week) and self_contained(quoted)
     assert select_facts([strategy, it, he, week, quoted]) == [week, quoted]
+
+
+def test_a_pronoun_after_an_opening_phrase_points_back_too() -> None:
+    # "Previously," and "Recently," open a phrase as "Meanwhile," does: the main clause's
+    # subject, written in lower case after it, is still a pronoun for nobody known.
+    previously = _candidate("Previously, he gave President Putin 50 days to agree a ceasefire.", 1)
+    monday = _candidate("On Monday, they fired 40 drones at Kyiv and Kharkiv.", 2, "2025-07-28")
+    assert not self_contained(previously) and not self_contained(monday)
+    assert opens_with_pronoun(previously.text) and opens_with_pronoun("Recently, it said so.")
+    # A named subject after the phrase is fine.
+    named = _candidate("Previously, the Russians sent 19 drones to the city.", 3, "2025-11-19")
+    assert self_contained(named) and not opens_with_pronoun(named.text)
+    assert main_clause_opening(named.text).startswith("the Russians sent")
 
 
 def test_first_person_words_nobody_is_known_to_say_are_no_fact() -> None:

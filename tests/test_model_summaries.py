@@ -75,3 +75,31 @@ def test_the_background_fills_the_room_the_news_leaves(ranked: list[int]) -> Non
     assert [line.text for line in summary if line.background] == list(BACKGROUND)
     assert len(summary) == 5
     assert ranked == [3, 2]
+
+
+def test_a_line_giving_another_count_of_a_key_facts_toll_is_no_summary_line() -> None:
+    from briefing.model.types import Fact
+
+    fact = Fact(
+        "A Russian ballistic missile struck Kryvyi Rih, killing at least 16 people.",
+        "2025-05-06",
+        "day",
+        None,
+        ("a9.s1",),
+    )
+    lines = [
+        # the same day's toll of the attack, counted earlier (a caption printed as text)
+        _line(
+            1, "At least 14 people are reported killed by the Russian attack on Kryvyi Rih.", False
+        ),
+        # a toll of another place, and one of another kind: other news
+        _line(2, "At least 14 people were killed by a Russian strike on Kharkiv.", False),
+        _line(3, "More than 50 people were injured in Kryvyi Rih, the city's mayor said.", False),
+        # a count far from the fact's: not one toll
+        _line(4, "At least 90 people were killed in Kryvyi Rih since the war began.", False),
+        # the toll as it rose: newer than the fact's count
+        _line(5, "The death toll in Kryvyi Rih rose to 20, officials said.", False),
+    ]
+    kept = [line.order for line, _ in summaries.fresh_lines(lines, [fact])]
+    assert kept == [2, 3, 4, 5]
+    assert [line.order for line, _ in summaries.fresh_lines(lines)] == [1, 2, 3, 4, 5]

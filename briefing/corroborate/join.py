@@ -352,14 +352,14 @@ def toll_pairs(
         for i, j in combinations(members, 2):
             if (i, j) in found or features.article(i) == features.article(j):
                 continue
-            if _one_toll(tolls[i], tolls[j]) and _one_day(
+            if one_toll(tolls[i], tolls[j]) and _one_day(
                 told.get(i, NO_DAYS), told.get(j, NO_DAYS), days[i], days[j]
             ):
                 found.add((i, j))
     return iter(sorted(found))
 
 
-def _one_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+def one_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     """Whether two sentences' tolls (by kind) give one kind's count within TOLL_SPREAD."""
     return any(
         max(a[kind], b[kind]) <= TOLL_SPREAD * max(min(a[kind], b[kind]), 1.0)

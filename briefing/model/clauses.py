@@ -20,7 +20,8 @@ _KEPT = 1 << 15
 _OPENING_WORDS = frozenset(
     "in on at after before during while when as with for since despite amid but and according "
     "earlier later meanwhile separately also however moreover furthermore additionally "
-    "nevertheless nonetheless likewise similarly besides thus therefore consequently instead"
+    "nevertheless nonetheless likewise similarly besides thus therefore consequently instead "
+    "previously recently"
     "".split()
 )
 _PHRASE_SECOND_WORDS = frozenset(

@@ -687,6 +687,12 @@ class Dating:
                 if _of_the_day(carried, reference):
                     return carried
                 break
+        # A lede telling the scene the news left ("mourning filled the air after a school
+        # ... was struck with Israeli missiles Saturday"): the day of what it came after.
+        for sentence in lede:
+            date = _after_day(sentence.text, self.sentence_dates(sentence))
+            if date is not None and _of_the_day(date, reference):
+                return date
         # Written days after its news: the first event its text dates within those days
         # (a feature may open on a survivor's story before "seized the camp a week ago").
         # (worked out only when needed, in order)
@@ -786,6 +792,25 @@ def done_date(text: str, dates: Sequence[DateMention]) -> DateMention | None:
     if date is not None and tense_at(text, date.start, date.end) != "past":
         return None
     return date
+
+
+# The clause a date is in tells what the main clause came after: "after a school ... was
+# struck ... Saturday".
+_AFTER_CLAUSE = lazy_compile(r"\b(?:after|following)\b", re.IGNORECASE)
+
+
+def _after_day(text: str, dates: Sequence[DateMention]) -> DateMention | None:
+    """The one day a sentence gives, told as done, when it is in a clause telling what its
+    main clause came after (`event_dates` leaves such a day out: it dates another event
+    than the sentence's own, though the same story's). Not beside another date: "grappled
+    Monday with grief ... after a suicide bomber killed ... during Sunday Mass" tells a
+    later day's news."""
+    if len(dates) != 1:
+        return None
+    mention = dates[0]
+    clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
+    past = tense_at(text, mention.start, mention.end) == "past"
+    return mention if mention.precision == "day" and _AFTER_CLAUSE.search(clause) and past else None
 
 
 def _body(index: Index, article_id: str) -> list[Sentence]:

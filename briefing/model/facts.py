@@ -63,9 +63,9 @@ _SAID_BEFORE = re.compile(
     r"\b(?:made|gave|delivered|issued)\s+(?:the|these|those|his|her|their)\s+"
     r"(?:remarks|comments|statement|speech|announcement)\b"
 )
-# A pronoun subject ("It has seen ...", "He suggested ..."), resolved only when the
-# sentence's speaker is known.
-_PRONOUN = re.compile(r"^\W*(?:It|They|He|She)\b")
+# A pronoun subject ("It has seen ...", "He suggested ...", "On Monday, he said ..."),
+# resolved only when the sentence's speaker is known.
+_PRONOUN = re.compile(r"^\W*(?:[Ii]t|[Tt]hey|[Hh]e|[Ss]he)\b")
 # The news of the day: what happened now, overnight, on a named day.
 _RECENT = re.compile(
     r"\b(?:now|today|tonight|overnight|yesterday|this\s+week|on\s+(?:Mon|Tues|Wednes|Thurs|Fri"

@@ -14,6 +14,8 @@ from functools import cache
 
 from briefing.annotate.coreference import leaves_quote_open
 from briefing.corroborate import report_words
+from briefing.corroborate.join import one_toll
+from briefing.corroborate.tokens import country_words
 from briefing.model.attribution import QUOTES, find_speaker
 from briefing.model.facts import (
     civilians_act,
@@ -26,6 +28,7 @@ from briefing.model.facts import (
     tells_a_death,
 )
 from briefing.model.lines import Line
+from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, SummaryLine
 from briefing.summarize import select_sentences
 
@@ -139,9 +142,12 @@ def fresh_lines(
     for fact in facts:
         on_day.setdefault(fact.date or fact.reported, []).append(fact.text)
     deaths = None  # the facts telling a death, read for one only once a line tells one
+    tolls = _day_tolls(facts)
     fresh = []
     for line, also in _candidates(lines):
         day = line.recency or None  # (worked out once, not once for each fact)
+        if day in tolls and _gives_a_toll_of(line.event, tolls[day]):
+            continue
         told = [(text, day) for text in on_day.get(day, ())]
         # (No need to read a line for a death when no fact is of another day.)
         if len(on_day) > (day in on_day) and tells_a_death(line.event):
@@ -156,6 +162,46 @@ def fresh_lines(
         if not any(says_again(line.event, day, *fact) for fact in told):
             fresh.append((line, also))
     return fresh
+
+
+# A toll and the names it is given with, other than a country's.
+_Toll = tuple[dict[str, float], frozenset[str]]
+
+
+def _day_tolls(facts: Sequence[Fact]) -> dict[str | None, list[_Toll]]:
+    """The tolls the key facts give, by the day they are filed under."""
+    found: dict[str | None, list[_Toll]] = {}
+    for fact in facts:
+        if toll := toll_counts(fact.text):
+            found.setdefault(fact.date or fact.reported, []).append((toll, _place_names(fact.text)))
+    return found
+
+
+def _gives_a_toll_of(event: str, tolls: Sequence[_Toll]) -> bool:
+    """Whether a line's event gives an earlier count of a toll one of the day's key facts
+    gives (`tolls`): of the same kind, within `join.TOLL_SPREAD` of the fact's and no
+    higher, with a name in common other than a country's ("At least 14 people are reported
+    killed by the Russian attack on Kryvyi Rih" under "A Russian ballistic missile struck
+    Kryvyi Rih, killing at least 16 people"). Such counts of a day are one report when two
+    outlets give them (`join.toll_pairs`); one article's lede and caption are not another
+    development either. A higher count is the toll as it rose ("Death toll in Dnipro rises
+    to 19" under "... killing at least eleven people"): the newer news, kept."""
+    toll = toll_counts(event)
+    if not toll:
+        return False
+    names = _place_names(event)
+    return any(
+        names & shared
+        and any(
+            kind in other and count <= other[kind] and one_toll({kind: count}, other)
+            for kind, count in toll.items()
+        )
+        for other, shared in tolls
+    )
+
+
+def _place_names(text: str) -> frozenset[str]:
+    return report_words(text).names - frozenset(country_words().values())
 
 
 def _candidates(
