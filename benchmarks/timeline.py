@@ -34,6 +34,24 @@ CPU over saved workers' results (as `model_stage.py --saved`), three pairs in tu
 load 5-15: 11.57 / 11.05 / 10.76 s before, 10.39 / 9.95 / 9.38 s after (-10% to -13%);
 peak resident size 350 -> 364 MB.
 
+Again on 2026-11-28 (perf26, 3efb27d, distinct 1,000, one cold run at load 9; CPU seconds):
+head 0.55 (main), pages 1.00 (main) + 17.64 (the two workers, 486 and 514 pages, their last
+pages 0.04 s apart), hand-back 0.01, model stage 2.80 (main alone), store+show 0.06, exit
+0.04: 22.1 s of CPU, 17.8 s on an idle machine (run.py). Scaled to the idle machine the
+cold 1,000's ~10.4 s is the head ~0.45 s (one core idle), the pages ~7.5 s (both cores
+busy: the critical path), the tail ~2.4 s (one core idle). The idle core time, ~2.9 core
+seconds, is all that a change of structure can win: ~1.4 s at most, to ~8.9 s (the CPU
+over two cores). The 7 s target needs the CPU itself ~25% lower, most of it the workers'
+(`worker_stages.py --limit 300`: of 15.4 s per 1,000 articles, extraction 8.3, report
+words 3.0, annotation 2.2, speakers, other names, encoding and pickling about 0.5 each).
+Tried, not kept (perf26): corroboration in a child forked at the model stage's start, the
+main process meanwhile suggesting a profile, finding the other actors and reading their
+sentences. Byte-identical; the tail's critical path 15.2 -> 13.0 G instructions
+(`model_instructions.py`, one saved run of the distinct 1,000, PYTHONHASHSEED=0), about
+0.3 s of the cold 1,000 at best; everything else in the tail needs the reports, so the main
+process still waits ~2.8 G for the child. Cold runs alternated at load 14-15 could not show
+it (ratios 1.24, 0.97, 1.18). Not worth a second process's failure paths for ~3%.
+
 Tried, not kept: the profile suggestion and the other actors in a process forked at the
 start of the model stage (a pool of one, inheriting the articles), beside corroboration.
 The child ran 0.20 s of CPU (+0.06 s system); the main process's CPU did not move beyond
