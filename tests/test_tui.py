@@ -21,6 +21,7 @@ from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, run_app
 from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
+from briefing.tui.screens import search
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.failure import FailureScreen
@@ -369,6 +370,30 @@ async def test_search_filters_highlights_and_opens(seed_briefing: Briefing) -> N
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.cited_sentence_id == expected[1]
+
+
+@synchronously
+async def test_search_draws_only_the_results_it_shows(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A one-letter query on a large briefing matches tens of thousands of sentences: the
+    # count is of all of them, but only the first MAX_RESULTS are made into lines.
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+    made = []
+    monkeypatch.setattr(search, "sourced", lambda *args: made.append(args) or sourced(*args))
+    every = [s.id for a in seed_briefing.articles for s in a.sentences if "a" in s.text.lower()]
+    assert len(every) > 2
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "a")
+        await pilot.pause()
+        results = app.screen.query_one(SearchResults)
+        assert [results._sourced[o.id].sources[0] for o in results.options] == every[:2]
+        count = screen_text(app.screen.query_one("#count", Static))
+        assert count == f"{len(every)} sentences match (first 2)"
+        assert len(made) == 2
+        assert [line.sources[0] for line in app.search_matches.lines] == every[:2]
 
 
 @synchronously
