@@ -522,6 +522,25 @@ async def test_palette_goes_to_actor(seed_briefing: Briefing) -> None:
 
 
 @synchronously
+async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing) -> None:
+    # The stylesheet gives every screen the theme's background; a dialog's stays
+    # translucent, as Textual's own, so the timeline shows behind its date prompt.
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+
+        async def dialog_over(view: type, *keys: str) -> None:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(app.screen_stack[-2], view)
+            assert 0 < app.screen.styles.background.a < 1, type(app.screen).__name__
+
+        await dialog_over(TimelineScreen, "t", "a")  # the actor picker
+        await dialog_over(TimelineScreen, "escape", "d")  # the date prompt
+        await dialog_over(MainScreen, "escape", "q", "e")  # the export dialog
+
+
+@synchronously
 async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     app = BriefingApp(seed_briefing)
