@@ -8,6 +8,7 @@ import re
 import tomllib
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from briefing.tui.app import BriefingApp, run_app
 from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
 from briefing.tui.screens import search
 from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.export import ExportScreen, default_export_path
 from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import ActorList, MainScreen
@@ -606,6 +607,46 @@ async def test_palette_export_uses_default_name(
     [written] = tmp_path.glob("briefing-*.json")
     assert re.fullmatch(r"briefing-\d{8}-\d{4}\.json", written.name)
     assert written.read_text(encoding="utf-8") == render(seed_briefing, "json", 80)
+
+
+@synchronously
+async def test_export_dialog_asks_before_replacing_a_file(
+    seed_briefing: Briefing, tmp_path: Path
+) -> None:
+    mine = tmp_path / "notes.md"
+    mine.write_text("my notes", encoding="utf-8")
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(mine)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        # Still open, saying so; the file untouched until Export is pressed again.
+        assert isinstance(app.screen, ExportScreen)
+        problem = app.screen.query_one("#problem", Label)
+        assert problem.display
+        assert str(problem.render()) == f"{mine} exists: Export again to replace it."
+        assert mine.read_text(encoding="utf-8") == "my notes"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert mine.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
+
+
+def test_default_export_name_is_never_one_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two exports within a minute: the second got the first's name and replaced it.
+    monkeypatch.chdir(tmp_path)
+    now = datetime(2024, 12, 7, 9, 5)
+    assert default_export_path("text", now) == Path("briefing-20241207-0905.txt")
+    Path("briefing-20241207-0905.txt").touch()
+    assert default_export_path("text", now) == Path("briefing-20241207-0905-2.txt")
+    assert default_export_path("json", now) == Path("briefing-20241207-0905.json")
+    Path("briefing-20241207-0905-2.txt").touch()
+    assert default_export_path("text", now) == Path("briefing-20241207-0905-3.txt")
 
 
 @synchronously
