@@ -56,6 +56,10 @@ def folder_with(tmp_path: Path, *seeds: Path) -> Path:
     return folder
 
 
+def cursor_row(app: BriefingApp) -> int:
+    return app.screen.query_one(DataTable).cursor_row
+
+
 def table_column(app: BriefingApp, column: int) -> list[str]:
     table = app.screen.query_one(DataTable)
     return [str(table.get_row_at(row)[column]) for row in range(table.row_count)]
@@ -334,15 +338,35 @@ async def test_x_leaves_an_article_out_and_takes_it_back() -> None:
         assert rows[1].startswith("left out: ")
         title = screen_text(app.screen.query_one("#sources-title", Static))
         assert title.startswith("Sources: 1 article · by # · 1 left out")
-        # The only article left cannot go too.
+        # The cursor went with the article (it jumped to the first row): x again undoes it.
+        assert cursor_row(app) == 1
+        detail = screen_text(app.screen.query_one("#row-detail", Static))
+        assert detail == "Left out of the briefing; x takes it back."
         await pilot.press("x")
-        await pilot.pause()
-        assert messages(app)[-1] == "The only article cannot be left out."
-        await pilot.press("G", "x")
         await settle(app, pilot)
         assert len(app.briefing.articles) == 2
         assert app.options.excluded == frozenset()
         assert len(table_column(app, 5)) == 2
+        assert table_column(app, 1)[cursor_row(app)] == "Dawn"
+        # The only article left cannot go too.
+        await pilot.press("x")
+        await settle(app, pilot)
+        await pilot.press("g", "x")
+        await pilot.pause()
+        assert messages(app)[-1] == "The only article cannot be left out."
+
+
+@synchronously
+async def test_a_filter_matching_nothing_says_so() -> None:
+    app = BriefingApp(paths=[str(DAWN), str(TBS)], options=NO_CACHE)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "f", *"no such words")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 0
+        # Not the detail of the row the cursor was on, which the filter hid.
+        detail = screen_text(app.screen.query_one("#row-detail", Static))
+        assert detail == "No article matches “no such words”; esc in the filter clears it."
 
 
 # --- open and copy ----------------------------------------------------------------------

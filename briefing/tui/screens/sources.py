@@ -135,6 +135,9 @@ class SourcesScreen(ViewScreen):
         self.descending = False
         self.filter_words = ""
         self._width = 0
+        # The row of the article last left out or taken back (its key once the re-brief
+        # lands): the cursor goes to it, so that `x` again undoes it.
+        self._follow: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="sources-title")
@@ -196,7 +199,7 @@ class SourcesScreen(ViewScreen):
         if not self._width:
             return
         table = self.query_one(DataTable)
-        keep = (
+        current = (
             table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             if (table.row_count)
             else None
@@ -231,8 +234,20 @@ class SourcesScreen(ViewScreen):
         keys = [row.annotated.article.path for row in rows] + [
             EXCLUDED_KEY + p for p in self.excluded
         ]
-        if keep in keys:
-            table.move_cursor(row=keys.index(keep))
+        for keep in (self._follow, current):
+            if keep in keys:
+                table.move_cursor(row=keys.index(keep))
+                if keep == self._follow:
+                    self._follow = None
+                break
+        if not keys:
+            # Nothing left to describe: the last row's detail stayed, of an article not shown.
+            self.query_one("#row-detail", Static).update(
+                Content.styled(
+                    f"No article matches “{self.filter_words}”; esc in the filter clears it.",
+                    MUTED,
+                )
+            )
         self._show_title(len(rows))
 
     def _label(self, column: str) -> str:
@@ -333,6 +348,7 @@ class SourcesScreen(ViewScreen):
             self.notify("The only article cannot be left out.", severity="warning")
             return
         self.app.toggle_excluded(path)
+        self._follow = EXCLUDED_KEY + path if path in self.app.options.excluded else path
         self._fill_table()
 
     def action_open_file(self) -> None:
