@@ -434,6 +434,33 @@ async def test_o_opens_an_html_page_in_the_browser(tmp_path: Path, recorder: Rec
 
 
 @synchronously
+async def test_o_shows_an_html_page_in_the_pager_with_no_browser(
+    tmp_path: Path, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Over ssh there is no browser: it said so and showed nothing.
+    def no_browser(url: str) -> bool:
+        recorder.calls.append(url)
+        return False
+
+    monkeypatch.setattr(opener.webbrowser, "open", no_browser)
+    briefing = make_briefing()
+    page = tmp_path / "dawn.html"
+    page.write_text("<html><body><p>Dawn</p></body></html>", encoding="utf-8")
+    dawn = briefing.articles[0]
+    html = replace(dawn, article=replace(dawn.article, path=str(page)))
+    app = BriefingApp(replace(briefing, articles=(html, briefing.articles[1])))
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "o")
+        await pilot.pause()
+        uri, shown = page.resolve().as_uri(), str(page.resolve())
+        assert recorder.calls == [uri, ["less", "-R", shown]]
+        assert (
+            messages(app)[-1] == "No browser found (set $BROWSER): the page was shown in the pager."
+        )
+
+
+@synchronously
 async def test_o_says_when_there_is_no_file(recorder: Recorder) -> None:
     briefing = make_briefing()  # its paths (seeds/dawn.txt) name no file here
     app = BriefingApp(briefing)
