@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
+import threading
 import tomllib
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
@@ -15,6 +16,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, RadioSet, Static, Tab
 
+from briefing import pipeline
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.render import render
@@ -35,7 +37,7 @@ from briefing.tui.sections import HELP_SECTIONS
 from briefing.tui.theming import ACTOR_SLOTS, bundled_themes
 from briefing.tui.widgets import SourcedLineList
 from tests.tui_fixtures import IRAN_SOURCE, MARKUP_SENTENCE, make_briefing
-from tests.tui_waiting import keep_notifications, notifications
+from tests.tui_waiting import DEADLINE_SECONDS, keep_notifications, notifications
 
 SMALL = (80, 24)
 LARGE = (120, 40)
@@ -1148,6 +1150,38 @@ async def test_loading_shows_progress_and_quits_at_once(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@synchronously
+async def test_the_footer_dims_the_views_until_the_briefing_is_ready(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the articles were read, every view's key was offered and only said "Still
+    # reading the articles…" when pressed.
+    ready = threading.Event()
+
+    def slow_build(paths, options, progress=None) -> Briefing:
+        ready.wait(DEADLINE_SECONDS)
+        return seed_briefing
+
+    monkeypatch.setattr(pipeline, "build_briefing", slow_build)
+    app = BriefingApp(paths=["pages"], options=NO_CACHE)
+
+    def dimmed() -> list[str]:
+        return [key.description for key in app.screen.query("FooterKey.-disabled")]
+
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert dimmed() == ["Brief", "Search", "Sources", "Timeline", "Export"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        ready.set()
+        await settle(app, pilot)
+        assert dimmed() == []
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
 
 
 @synchronously

@@ -281,6 +281,10 @@ class MainScreen(ViewScreen):
         if isinstance(event.option_list, ActorList):
             self._show_actor()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to go into while the articles are read: dimmed in the footer.
+        return None if action == "read_brief" and self.briefing is None else True
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A click on an actor (enter is actors.read).
         if isinstance(event.option_list, ActorList):
