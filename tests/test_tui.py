@@ -121,6 +121,27 @@ async def test_main_screen_lists_profile_actors_then_others(seed_briefing: Brief
 
 
 @synchronously
+async def test_actors_list_widens_to_show_every_count_where_the_brief_keeps_its_room() -> None:
+    # At 120 columns a profile name as long as "Sudanese Armed Forces" cost the sentence
+    # counts, the brief beside the list 84 columns wide.
+    briefing = make_briefing()
+    long_name = replace(briefing.actors[0], name="Sudanese Armed Forces")
+    briefing = replace(briefing, actors=(long_name, *briefing.actors[1:]))
+    for size, counted in (
+        ((120, 40), ["sent", "fact", "src"]),
+        ((100, 30), ["src"]),  # the list at its least, the brief 68 columns
+        ((80, 24), ["src"]),
+    ):
+        app = BriefingApp(briefing)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            actors = app.screen.query_one(ActorList)
+            assert str(actors.options[0].prompt).split() == ["actors", *counted], size
+            row = str(actors.options[1].prompt)
+            assert row.startswith(" ▶ Sudanese Armed Forces "), (size, row)  # whole
+
+
+@synchronously
 async def test_opens_on_the_actor_with_most_news_keeping_jump_numbers(
     seed_briefing: Briefing,
 ) -> None:
