@@ -150,6 +150,10 @@ def test_changes_name_new_changed_and_gone_articles() -> None:
     assert found.changed == ("seeds/dawn.txt",)
     assert found.removed == ("seeds/tbs.txt",)
     assert found.describe() == f"1 new: “{tbs.article.title}” · 1 changed · 1 gone"
+    # The reader's `x`: left out, not gone.
+    found = changes(old, replace(old, articles=(dawn,)), excluded=frozenset({"seeds/tbs.txt"}))
+    assert (found.removed, found.left_out) == ((), ("seeds/tbs.txt",))
+    assert found.describe() == "1 left out"
 
 
 # --- news first --------------------------------------------------------------------------
@@ -332,7 +336,7 @@ async def test_x_leaves_an_article_out_and_takes_it_back() -> None:
         await settle(app, pilot)
         assert [a.article.outlet for a in app.briefing.articles] == ["The Business Standard"]
         assert app.options.excluded == {str(DAWN)}
-        assert messages(app)[-1] == "1 gone (1 article)"
+        assert messages(app)[-1] == "1 left out (1 article)"
         rows = table_column(app, 5)
         assert rows[0] == TBS_TITLE
         assert rows[1].startswith("left out: ")

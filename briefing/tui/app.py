@@ -396,7 +396,8 @@ class BriefingApp(App[None]):
         else:
             from briefing.tui.reload import describe_reload
 
-            self.notify(describe_reload(old, briefing), title=reason, markup=False, timeout=10)
+            described = describe_reload(old, briefing, self.options.excluded)
+            self.notify(described, title=reason, markup=False, timeout=10)
         # On a reload, only what is new about the input.
         for problem in briefing.problems:
             if old is None or problem not in old.problems:
