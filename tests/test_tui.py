@@ -658,6 +658,24 @@ async def test_export_dialog_asks_before_replacing_a_file(
     assert mine.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
 
 
+@synchronously
+async def test_export_dialog_says_which_folder_the_file_goes_to(
+    seed_briefing: Briefing, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        where = app.screen.query_one("#where", Label)
+        assert str(where.render()) == f"in {tmp_path}"  # a bare name: the current directory
+        (tmp_path / "out").mkdir()
+        app.screen.query_one("#path", Input).value = "out/brief.md"
+        await pilot.pause()
+        assert str(where.render()) == f"in {tmp_path / 'out'}"
+
+
 def test_default_export_name_is_never_one_taken(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ notice after it closed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -51,6 +52,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen RadioSet { width: 100%; layout: horizontal; }
     ExportScreen #buttons { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
+    ExportScreen #where { width: 100%; color: $text-muted; }
     ExportScreen #problem { width: 100%; color: $error; display: none; }
     ExportScreen #problem.shown { display: block; }
     """
@@ -69,13 +71,22 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 for index, fmt in enumerate(FORMATS):
                     yield RadioButton(fmt, value=index == 0, name=fmt, id=f"format-{fmt}")
             yield Input(str(default_export_path("text")), id="path")
+            yield Label(id="where", markup=False)
             yield Label(id="problem", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="export", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        path_input = self.query_one("#path", Input)
+        path_input.focus()
+        self._show_folder(path_input.value)
+
+    def _show_folder(self, value: str) -> None:
+        """Where the file goes: a bare name is written in the current directory, which the
+        dialog did not say."""
+        folder = os.path.dirname(os.path.abspath(Path(value.strip() or ".").expanduser()))
+        self.query_one("#where", Label).update(f"in {shown_path(folder)}")
 
     @property
     def fmt(self) -> str:
@@ -94,6 +105,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         # The name is being mended: what was wrong with the last one no longer applies.
         self.query_one("#problem", Label).remove_class("shown")
         self._replacing = None
+        self._show_folder(event.value)
         # And its extension picks the format, as `dump -o` does: a name typed as x.md
         # got plain text.
         fmt = FORMAT_OF_SUFFIX.get(Path(event.value.strip()).suffix.lower())
