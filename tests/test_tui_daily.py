@@ -178,6 +178,29 @@ async def test_key_facts_newest_first_and_O_reverses() -> None:
         assert messages(app)[-1] == "Facts oldest first"
 
 
+@synchronously
+async def test_O_keeps_the_cursor_on_the_fact_it_was_on() -> None:
+    # Reversed, the facts were shown again with the cursor back on the first summary line.
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)  # Iran: facts of 6 and 7 December
+        lines = detail(app)
+        await pilot.press("l", "G")  # its last line: the older fact
+        chosen = lines.current_line
+        assert chosen is not None and chosen.text.startswith("2024-12-06: ")
+        await pilot.press("O")
+        await pilot.pause()
+        assert lines.current_line == chosen
+        assert lines.highlighted != len(lines.options) - 1  # it moved up with its fact
+        # And in the timeline, which O reverses too.
+        await pilot.press("t", "j")
+        timeline = app.screen.query_one(SourcedLineList)
+        chosen = timeline.current_line
+        await pilot.press("O")
+        await pilot.pause()
+        assert timeline.current_line == chosen
+
+
 def test_summary_shortfall_says_why_from_the_model() -> None:
     briefing = make_briefing()
     iran = briefing.actors[0]  # two summary lines
