@@ -44,6 +44,16 @@ class VimDataTable(DataTable):
     ]
 
 
+class FilterInput(Input):
+    """The filter's words: enter goes back to the table keeping them, escape clears them.
+    Its own keys, so the footer says so (it offered 'esc Back' here)."""
+
+    BINDINGS = [
+        Binding("enter", "screen.filter_done", "Table", id="sources.filter-done"),
+        Binding("escape", "screen.filter_clear", "Clear filter", id="sources.filter-clear"),
+    ]
+
+
 @dataclass(frozen=True)
 class Row:
     """One article as the table shows it, and what it sorts and filters by."""
@@ -141,7 +151,9 @@ class SourcesScreen(ViewScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="sources-title")
-        yield Input(placeholder="filter: words in outlet, title, date, actors or path", id="filter")
+        yield FilterInput(
+            placeholder="filter: words in outlet, title, date, actors or path", id="filter"
+        )
         yield VimDataTable(cursor_type="row", zebra_stripes=True)
         yield Static(id="row-detail")
         yield Footer(compact=True)
@@ -327,17 +339,13 @@ class SourcesScreen(ViewScreen):
         self.filter_words = event.value.strip()
         self._fill_table()
 
-    def on_input_submitted(self) -> None:
+    def action_filter_done(self) -> None:
         self.query_one(DataTable).focus()
 
-    def on_key(self, event: events.Key) -> None:
-        # Escape in the filter clears it (and the back key stays for the table).
-        filter_input = self.query_one("#filter", Input)
-        if event.key == "escape" and self.focused is filter_input:
-            event.stop()
-            filter_input.value = ""
-            self.remove_class("filtering")
-            self.query_one(DataTable).focus()
+    def action_filter_clear(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.remove_class("filtering")
+        self.query_one(DataTable).focus()
 
     def action_exclude(self) -> None:
         key = self._path_at_cursor()
