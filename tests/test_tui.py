@@ -5,15 +5,18 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
+import threading
 import tomllib
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable, Footer, Input, Label, OptionList, RadioSet, Static, Tab
 
+from briefing import pipeline
 from briefing.model import Briefing
 from briefing.options import BriefingOptions
 from briefing.render import render
@@ -21,8 +24,9 @@ from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, run_app
 from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
+from briefing.tui.screens import search
 from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.export import ExportScreen, default_export_path
 from briefing.tui.screens.failure import FailureScreen
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import ActorList, MainScreen
@@ -33,7 +37,7 @@ from briefing.tui.sections import HELP_SECTIONS
 from briefing.tui.theming import ACTOR_SLOTS, bundled_themes
 from briefing.tui.widgets import SourcedLineList
 from tests.tui_fixtures import IRAN_SOURCE, MARKUP_SENTENCE, make_briefing
-from tests.tui_waiting import keep_notifications, notifications
+from tests.tui_waiting import DEADLINE_SECONDS, keep_notifications, notifications
 
 SMALL = (80, 24)
 LARGE = (120, 40)
@@ -114,6 +118,27 @@ async def test_main_screen_lists_profile_actors_then_others(seed_briefing: Brief
         shown = [str(option.prompt) for option in detail(app).options]
         assert shown[0] == first.name == "HTS"
         assert shown[2].startswith("• " + first.summary[0].text)
+
+
+@synchronously
+async def test_actors_list_widens_to_show_every_count_where_the_brief_keeps_its_room() -> None:
+    # At 120 columns a profile name as long as "Sudanese Armed Forces" cost the sentence
+    # counts, the brief beside the list 84 columns wide.
+    briefing = make_briefing()
+    long_name = replace(briefing.actors[0], name="Sudanese Armed Forces")
+    briefing = replace(briefing, actors=(long_name, *briefing.actors[1:]))
+    for size, counted in (
+        ((120, 40), ["sent", "fact", "src"]),
+        ((100, 30), ["src"]),  # the list at its least, the brief 68 columns
+        ((80, 24), ["src"]),
+    ):
+        app = BriefingApp(briefing)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            actors = app.screen.query_one(ActorList)
+            assert str(actors.options[0].prompt).split() == ["actors", *counted], size
+            row = str(actors.options[1].prompt)
+            assert row.startswith(" ▶ Sudanese Armed Forces "), (size, row)  # whole
 
 
 @synchronously
@@ -372,6 +397,30 @@ async def test_search_filters_highlights_and_opens(seed_briefing: Briefing) -> N
 
 
 @synchronously
+async def test_search_draws_only_the_results_it_shows(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A one-letter query on a large briefing matches tens of thousands of sentences: the
+    # count is of all of them, but only the first MAX_RESULTS are made into lines.
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+    made = []
+    monkeypatch.setattr(search, "sourced", lambda *args: made.append(args) or sourced(*args))
+    every = [s.id for a in seed_briefing.articles for s in a.sentences if "a" in s.text.lower()]
+    assert len(every) > 2
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "a")
+        await pilot.pause()
+        results = app.screen.query_one(SearchResults)
+        assert [results._sourced[o.id].sources[0] for o in results.options] == every[:2]
+        count = screen_text(app.screen.query_one("#count", Static))
+        assert count == f"{len(every)} sentences match (first 2)"
+        assert len(made) == 2
+        assert [line.sources[0] for line in app.search_matches.lines] == every[:2]
+
+
+@synchronously
 async def test_sources_table_and_dropped_toggle(seed_briefing: Briefing) -> None:
     app = BriefingApp(seed_briefing)
     async with app.run_test(size=LARGE) as pilot:
@@ -497,6 +546,25 @@ async def test_palette_goes_to_actor(seed_briefing: Briefing) -> None:
 
 
 @synchronously
+async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing) -> None:
+    # The stylesheet gives every screen the theme's background; a dialog's stays
+    # translucent, as Textual's own, so the timeline shows behind its date prompt.
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+
+        async def dialog_over(view: type, *keys: str) -> None:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(app.screen_stack[-2], view)
+            assert 0 < app.screen.styles.background.a < 1, type(app.screen).__name__
+
+        await dialog_over(TimelineScreen, "t", "a")  # the actor picker
+        await dialog_over(TimelineScreen, "escape", "d")  # the date prompt
+        await dialog_over(MainScreen, "escape", "q", "e")  # the export dialog
+
+
+@synchronously
 async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     app = BriefingApp(seed_briefing)
@@ -562,6 +630,64 @@ async def test_palette_export_uses_default_name(
     [written] = tmp_path.glob("briefing-*.json")
     assert re.fullmatch(r"briefing-\d{8}-\d{4}\.json", written.name)
     assert written.read_text(encoding="utf-8") == render(seed_briefing, "json", 80)
+
+
+@synchronously
+async def test_export_dialog_asks_before_replacing_a_file(
+    seed_briefing: Briefing, tmp_path: Path
+) -> None:
+    mine = tmp_path / "notes.md"
+    mine.write_text("my notes", encoding="utf-8")
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(mine)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        # Still open, saying so; the file untouched until Export is pressed again.
+        assert isinstance(app.screen, ExportScreen)
+        problem = app.screen.query_one("#problem", Label)
+        assert problem.display
+        assert str(problem.render()) == f"{mine} exists: Export again to replace it."
+        assert mine.read_text(encoding="utf-8") == "my notes"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert mine.read_text(encoding="utf-8") == render(seed_briefing, "markdown", 80)
+
+
+@synchronously
+async def test_export_dialog_says_which_folder_the_file_goes_to(
+    seed_briefing: Briefing, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        where = app.screen.query_one("#where", Label)
+        assert str(where.render()) == f"in {tmp_path}"  # a bare name: the current directory
+        (tmp_path / "out").mkdir()
+        app.screen.query_one("#path", Input).value = "out/brief.md"
+        await pilot.pause()
+        assert str(where.render()) == f"in {tmp_path / 'out'}"
+
+
+def test_default_export_name_is_never_one_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two exports within a minute: the second got the first's name and replaced it.
+    monkeypatch.chdir(tmp_path)
+    now = datetime(2024, 12, 7, 9, 5)
+    assert default_export_path("text", now) == Path("briefing-20241207-0905.txt")
+    Path("briefing-20241207-0905.txt").touch()
+    assert default_export_path("text", now) == Path("briefing-20241207-0905-2.txt")
+    assert default_export_path("json", now) == Path("briefing-20241207-0905.json")
+    Path("briefing-20241207-0905-2.txt").touch()
+    assert default_export_path("text", now) == Path("briefing-20241207-0905-3.txt")
 
 
 @synchronously
@@ -1063,6 +1189,38 @@ async def test_loading_shows_progress_and_quits_at_once(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@synchronously
+async def test_the_footer_dims_the_views_until_the_briefing_is_ready(
+    seed_briefing: Briefing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the articles were read, every view's key was offered and only said "Still
+    # reading the articles…" when pressed.
+    ready = threading.Event()
+
+    def slow_build(paths, options, progress=None) -> Briefing:
+        ready.wait(DEADLINE_SECONDS)
+        return seed_briefing
+
+    monkeypatch.setattr(pipeline, "build_briefing", slow_build)
+    app = BriefingApp(paths=["pages"], options=NO_CACHE)
+
+    def dimmed() -> list[str]:
+        return [key.description for key in app.screen.query("FooterKey.-disabled")]
+
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert dimmed() == ["Brief", "Search", "Sources", "Timeline", "Export"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        ready.set()
+        await settle(app, pilot)
+        assert dimmed() == []
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
 
 
 @synchronously

@@ -56,6 +56,10 @@ def folder_with(tmp_path: Path, *seeds: Path) -> Path:
     return folder
 
 
+def cursor_row(app: BriefingApp) -> int:
+    return app.screen.query_one(DataTable).cursor_row
+
+
 def table_column(app: BriefingApp, column: int) -> list[str]:
     table = app.screen.query_one(DataTable)
     return [str(table.get_row_at(row)[column]) for row in range(table.row_count)]
@@ -146,6 +150,10 @@ def test_changes_name_new_changed_and_gone_articles() -> None:
     assert found.changed == ("seeds/dawn.txt",)
     assert found.removed == ("seeds/tbs.txt",)
     assert found.describe() == f"1 new: “{tbs.article.title}” · 1 changed · 1 gone"
+    # The reader's `x`: left out, not gone.
+    found = changes(old, replace(old, articles=(dawn,)), excluded=frozenset({"seeds/tbs.txt"}))
+    assert (found.removed, found.left_out) == ((), ("seeds/tbs.txt",))
+    assert found.describe() == "1 left out"
 
 
 # --- news first --------------------------------------------------------------------------
@@ -168,6 +176,29 @@ async def test_key_facts_newest_first_and_O_reverses() -> None:
         assert [row[:10] for row in fact_rows()] == ["2024-12-06", "2024-12-07"]
         assert "Key facts  oldest first" in [str(o.prompt) for o in detail(app).options]
         assert messages(app)[-1] == "Facts oldest first"
+
+
+@synchronously
+async def test_O_keeps_the_cursor_on_the_fact_it_was_on() -> None:
+    # Reversed, the facts were shown again with the cursor back on the first summary line.
+    app = BriefingApp(make_briefing())
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)  # Iran: facts of 6 and 7 December
+        lines = detail(app)
+        await pilot.press("l", "G")  # its last line: the older fact
+        chosen = lines.current_line
+        assert chosen is not None and chosen.text.startswith("2024-12-06: ")
+        await pilot.press("O")
+        await pilot.pause()
+        assert lines.current_line == chosen
+        assert lines.highlighted != len(lines.options) - 1  # it moved up with its fact
+        # And in the timeline, which O reverses too.
+        await pilot.press("t", "j")
+        timeline = app.screen.query_one(SourcedLineList)
+        chosen = timeline.current_line
+        await pilot.press("O")
+        await pilot.pause()
+        assert timeline.current_line == chosen
 
 
 def test_summary_shortfall_says_why_from_the_model() -> None:
@@ -328,21 +359,41 @@ async def test_x_leaves_an_article_out_and_takes_it_back() -> None:
         await settle(app, pilot)
         assert [a.article.outlet for a in app.briefing.articles] == ["The Business Standard"]
         assert app.options.excluded == {str(DAWN)}
-        assert messages(app)[-1] == "1 gone (1 article)"
+        assert messages(app)[-1] == "1 left out (1 article)"
         rows = table_column(app, 5)
         assert rows[0] == TBS_TITLE
         assert rows[1].startswith("left out: ")
         title = screen_text(app.screen.query_one("#sources-title", Static))
         assert title.startswith("Sources: 1 article · by # · 1 left out")
-        # The only article left cannot go too.
+        # The cursor went with the article (it jumped to the first row): x again undoes it.
+        assert cursor_row(app) == 1
+        detail = screen_text(app.screen.query_one("#row-detail", Static))
+        assert detail == "Left out of the briefing; x takes it back."
         await pilot.press("x")
-        await pilot.pause()
-        assert messages(app)[-1] == "The only article cannot be left out."
-        await pilot.press("G", "x")
         await settle(app, pilot)
         assert len(app.briefing.articles) == 2
         assert app.options.excluded == frozenset()
         assert len(table_column(app, 5)) == 2
+        assert table_column(app, 1)[cursor_row(app)] == "Dawn"
+        # The only article left cannot go too.
+        await pilot.press("x")
+        await settle(app, pilot)
+        await pilot.press("g", "x")
+        await pilot.pause()
+        assert messages(app)[-1] == "The only article cannot be left out."
+
+
+@synchronously
+async def test_a_filter_matching_nothing_says_so() -> None:
+    app = BriefingApp(paths=[str(DAWN), str(TBS)], options=NO_CACHE)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "f", *"no such words")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 0
+        # Not the detail of the row the cursor was on, which the filter hid.
+        detail = screen_text(app.screen.query_one("#row-detail", Static))
+        assert detail == "No article matches “no such words”; esc in the filter clears it."
 
 
 # --- open and copy ----------------------------------------------------------------------
@@ -407,6 +458,33 @@ async def test_o_opens_an_html_page_in_the_browser(tmp_path: Path, recorder: Rec
         await pilot.press("s", "o")
         await pilot.pause()
         assert recorder.calls == [page.resolve().as_uri()]
+
+
+@synchronously
+async def test_o_shows_an_html_page_in_the_pager_with_no_browser(
+    tmp_path: Path, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Over ssh there is no browser: it said so and showed nothing.
+    def no_browser(url: str) -> bool:
+        recorder.calls.append(url)
+        return False
+
+    monkeypatch.setattr(opener.webbrowser, "open", no_browser)
+    briefing = make_briefing()
+    page = tmp_path / "dawn.html"
+    page.write_text("<html><body><p>Dawn</p></body></html>", encoding="utf-8")
+    dawn = briefing.articles[0]
+    html = replace(dawn, article=replace(dawn.article, path=str(page)))
+    app = BriefingApp(replace(briefing, articles=(html, briefing.articles[1])))
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "o")
+        await pilot.pause()
+        uri, shown = page.resolve().as_uri(), str(page.resolve())
+        assert recorder.calls == [uri, ["less", "-R", shown]]
+        assert (
+            messages(app)[-1] == "No browser found (set $BROWSER): the page was shown in the pager."
+        )
 
 
 @synchronously

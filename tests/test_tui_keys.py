@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from briefing import pipeline
 from briefing.model import Briefing
@@ -444,6 +444,20 @@ async def sources_sort_filter_and_leave_out(app: BriefingApp, pilot: Pilot) -> N
     assert table.row_count == 1
     await press(pilot, "x")
     assert len(app.briefing.articles) == 1
+
+
+@scenario("sources.filter-done", "sources.filter-clear")
+async def filter_enter_keeps_it_escape_clears_it(app: BriefingApp, pilot: Pilot) -> None:
+    await press(pilot, "s", "f", *"reuters")
+    footer = [str(key.render()) for key in app.screen.query("FooterKey")]
+    assert footer[:2] == ["⏎ Table", "esc Clear filter"]  # it said "esc Back"
+    table = app.screen.query_one(DataTable)
+    await press(pilot, "enter")
+    assert app.focused is table and table.row_count == 1
+    await press(pilot, "f", "escape")
+    assert isinstance(app.screen, SourcesScreen)
+    assert app.focused is table and table.row_count == 2
+    assert app.screen.query_one("#filter", Input).value == ""
 
 
 @scenario("timeline.order", "timeline.actor", "actor-picker.cancel")

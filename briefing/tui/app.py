@@ -67,7 +67,8 @@ class _LoadCancelled(Exception):
 # pages to read), so that on a busy machine the view draws the briefing once, not the
 # loading screen first (a third more CPU before the briefing is on screen).
 FIRST_SCREEN_WAIT_SECONDS = 0.5
-# Actions that show the briefing: with none to show (the engine failed) they are not offered.
+# Actions that show the briefing: with none to show yet they are dimmed in the footer, and
+# with none ever (the engine failed) not offered.
 BRIEFING_ACTIONS = frozenset({"export_dialog", "search", "sources", "timeline", "reload"})
 
 
@@ -388,12 +389,15 @@ class BriefingApp(App[None]):
 
     def _loaded(self, briefing: Briefing, reason: str = "Reloaded") -> None:
         old, self.briefing = self.briefing, briefing
-        if old is not None:
+        if old is None:
+            self.refresh_bindings()  # the views, dimmed while the articles were read
+            if self._summary_asked:
+                self._remember_summary(briefing)
+        else:
             from briefing.tui.reload import describe_reload
 
-            self.notify(describe_reload(old, briefing), title=reason, markup=False, timeout=10)
-        elif self._summary_asked:
-            self._remember_summary(briefing)
+            described = describe_reload(old, briefing, self.options.excluded)
+            self.notify(described, title=reason, markup=False, timeout=10)
         # On a reload, only what is new about the input.
         for problem in briefing.problems:
             if old is None or problem not in old.problems:
@@ -418,7 +422,9 @@ class BriefingApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if isinstance(self.screen, TooSmallScreen):
             return action in ("quit", "interrupt")
-        return not (self.failure is not None and action in BRIEFING_ACTIONS)
+        if action in BRIEFING_ACTIONS and self.briefing is None:
+            return False if self.failure is not None else None
+        return True
 
     async def action_quit(self) -> None:
         # After a failure the exit status says why, whichever quit key was pressed.
@@ -437,14 +443,9 @@ class BriefingApp(App[None]):
             named += [Path(a.article.path) for a in self.briefing.articles]
         return named
 
-    def _ready_briefing(self) -> Briefing | None:
-        if self.briefing is None:
-            self.notify("There is no briefing." if self.failure else "Still reading the articles…")
-        return self.briefing
-
     def _show_view(self, view: type[Screen], make: Callable[[Briefing], Screen]) -> None:
         """Back to the view if it is open under this one (as the reader left it), else open it."""
-        briefing = self._ready_briefing()
+        briefing = self.briefing
         if briefing is None:
             return
         if any(isinstance(screen, view) for screen in self.screen_stack):
@@ -510,7 +511,7 @@ class BriefingApp(App[None]):
         )
 
     def action_export_dialog(self) -> None:
-        if self._ready_briefing():
+        if self.briefing is not None:
             from briefing.tui.screens.export import ExportScreen
 
             self.push_screen(ExportScreen(self.input_paths), self._export_chosen)

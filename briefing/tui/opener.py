@@ -20,7 +20,8 @@ DEFAULT_PAGER = "less"
 
 def open_article(app: App, article: Article) -> None:
     """Suspend the app while $PAGER shows the file (or a browser opens an HTML page; a
-    text-mode browser needs the terminal too), then come back to where the reader was."""
+    text-mode browser needs the terminal too; with no browser, the pager shows it), then
+    come back to where the reader was."""
     path = article.path
     if path == STDIN_PATH or not os.path.isfile(path):
         app.notify(f"No file to open: {display_path(path)}", severity="warning", markup=False)
@@ -30,9 +31,10 @@ def open_article(app: App, article: Article) -> None:
     is_html = path.lower().endswith(HTML_SUFFIXES)
     try:
         with app.suspend():
-            if is_html:
-                opened = webbrowser.open(absolute.as_uri())
-            else:
+            browsed = is_html and webbrowser.open(absolute.as_uri())
+            if not browsed:
+                # No browser (over ssh, on a server): the page's source in the pager
+                # beats nothing.
                 pager = shlex.split(os.environ.get("PAGER") or DEFAULT_PAGER)
                 opened = subprocess.run([*pager, str(absolute)], check=False).returncode == 0
     except SuspendNotSupported:
@@ -41,6 +43,17 @@ def open_article(app: App, article: Article) -> None:
     except (OSError, ValueError) as error:  # no such pager, or $PAGER cannot be parsed
         app.notify(f"Could not open {display_path(path)}: {error}", severity="error", markup=False)
         return
+    if browsed:
+        return
     if not opened:
-        how = "no browser found (set $BROWSER)" if is_html else "the pager failed"
-        app.notify(f"Could not open {display_path(path)}: {how}", severity="warning", markup=False)
+        app.notify(
+            f"Could not open {display_path(path)}: the pager failed",
+            severity="warning",
+            markup=False,
+        )
+    elif is_html:
+        app.notify(
+            "No browser found (set $BROWSER): the page was shown in the pager.",
+            timeout=4,
+            markup=False,
+        )

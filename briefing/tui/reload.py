@@ -28,18 +28,20 @@ Snapshot = dict[str, tuple[int, int]]
 
 @dataclass(frozen=True)
 class Changes:
-    """Articles new, changed and gone between two briefings: new ones by their quoted title
-    (or path), the others by path."""
+    """Articles new, changed, gone and left out (by the reader, `x`) between two briefings:
+    new ones by their quoted title (or path), the others by path."""
 
     added: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[str, ...]
+    left_out: tuple[str, ...]
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.changed or self.removed)
+        return bool(self.added or self.changed or self.removed or self.left_out)
 
     def describe(self) -> str:
-        """'2 new: “Title A”, “Title B” · 1 changed · 1 gone', or 'nothing changed'."""
+        """'2 new: “Title A”, “Title B” · 1 changed · 1 gone · 1 left out', or 'nothing
+        changed'."""
         if not self:
             return "nothing changed"
         parts = []
@@ -49,10 +51,14 @@ class Changes:
             parts.append(f"{len(self.changed)} changed")
         if self.removed:
             parts.append(f"{len(self.removed)} gone")
+        if self.left_out:
+            parts.append(f"{len(self.left_out)} left out")
         return " · ".join(parts)
 
 
-def changes(old: Briefing, new: Briefing) -> Changes:
+def changes(old: Briefing, new: Briefing, excluded: frozenset[str] = frozenset()) -> Changes:
+    """What `new` has that `old` had not and the reverse; an article no longer there that
+    is in `excluded` (the paths the reader left out) is left out, not gone."""
     before = {a.article.path: a.article for a in old.articles}
     after = {a.article.path: a.article for a in new.articles}
     return Changes(
@@ -62,7 +68,8 @@ def changes(old: Briefing, new: Briefing) -> Changes:
             if p not in before
         ),
         changed=tuple(p for p in after if p in before and after[p] != before[p]),
-        removed=tuple(p for p in before if p not in after),
+        removed=tuple(p for p in before if p not in after and p not in excluded),
+        left_out=tuple(p for p in before if p not in after and p in excluded),
     )
 
 
@@ -125,6 +132,6 @@ class InputWatcher:
         return True
 
 
-def describe_reload(old: Briefing, new: Briefing) -> str:
+def describe_reload(old: Briefing, new: Briefing, excluded: frozenset[str]) -> str:
     """What a reload found, for a notification: what changed, and the article count."""
-    return f"{changes(old, new).describe()} ({plural(len(new.articles), 'article')})"
+    return f"{changes(old, new, excluded).describe()} ({plural(len(new.articles), 'article')})"

@@ -19,7 +19,7 @@ from briefing.tui.screens.help import HelpScreen
 from briefing.tui.screens.main import ActorList, MainScreen
 from briefing.tui.screens.pickers import ActorPicker, DatePrompt
 from briefing.tui.screens.search import SearchResults, SearchScreen
-from briefing.tui.screens.sources import SourcesScreen, VimDataTable
+from briefing.tui.screens.sources import FilterInput, SourcesScreen, VimDataTable
 from briefing.tui.screens.timeline import TimelineScreen
 from briefing.tui.screens.views import ViewScreen
 from briefing.tui.widgets import SourcedLineList, VimOptionList, VimScroll
@@ -32,7 +32,7 @@ HELP_SECTIONS = (
     ("Main screen", (MainScreen, ActorList)),
     ("Lists: actors, lines, timeline, results", (VimOptionList, SourcedLineList)),
     ("Article and help text", (ArticleScreen, VimScroll)),
-    ("Sources", (SourcesScreen, VimDataTable)),
+    ("Sources", (SourcesScreen, VimDataTable, FilterInput)),
     ("Search", (SearchScreen, SearchResults)),
     ("Timeline", (TimelineScreen,)),
     ("Actor and date dialogs", (ActorPicker, DatePrompt)),

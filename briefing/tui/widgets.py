@@ -92,7 +92,10 @@ class SourcedLineList(VimOptionList):
         self._first_line: int | None = None  # the first openable line's index, by `show`
 
     def show(self, entries: Iterable[Content | tuple[Visual, SourcedLine]]) -> None:
-        """Replace the contents: a bare Content is a heading, a pair is an openable line."""
+        """Replace the contents: a bare Content is a heading, a pair is an openable line.
+        The cursor stays on its line if that is among them (the facts reversed with `O`, a
+        reload), else goes to the first line."""
+        kept = self.current_line
         self._sourced = {}
         options: list[Option] = []
         for index, entry in enumerate(entries):
@@ -107,7 +110,8 @@ class SourcedLineList(VimOptionList):
         self._first_line = next(
             (i for i, option in enumerate(options) if not option.disabled), None
         )
-        self.highlighted = self._first_line
+        same = (i for i, option in enumerate(options) if self._sourced.get(option.id) == kept)
+        self.highlighted = next(same, self._first_line) if kept else self._first_line
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         # On the first line, the headings above it (the actor's name, "Summary") show

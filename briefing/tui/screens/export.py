@@ -6,6 +6,7 @@ notice after it closed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from briefing.render.formats import FORMAT_OF_SUFFIX, FORMATS, SUFFIXES
 from briefing.render.output import OutputError, Protected, check_writable
+from briefing.safety import shown_path
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,15 @@ class ExportRequest:
 
 
 def default_export_path(fmt: str, now: datetime | None = None) -> Path:
-    """briefing-YYYYMMDD-HHMM.ext in the current directory."""
+    """briefing-YYYYMMDD-HHMM.ext in the current directory, or briefing-YYYYMMDD-HHMM-2.ext
+    (-3 ...) when that is taken: a second export within the minute replaced the first."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M")
-    return Path(f"briefing-{stamp}{SUFFIXES[fmt][0]}")
+    suffix = SUFFIXES[fmt][0]
+    path, copy = Path(f"briefing-{stamp}{suffix}"), 1
+    while path.exists():
+        copy += 1
+        path = Path(f"briefing-{stamp}-{copy}{suffix}")
+    return path
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -44,6 +52,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ExportScreen RadioSet { width: 100%; layout: horizontal; }
     ExportScreen #buttons { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; }
+    ExportScreen #where { width: 100%; color: $text-muted; }
     ExportScreen #problem { width: 100%; color: $error; display: none; }
     ExportScreen #problem.shown { display: block; }
     """
@@ -52,6 +61,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         """`protect`: the files the briefing was read from, never to be overwritten."""
         super().__init__()
         self.protect = tuple(protect)
+        # The existing file the reader was told of: exporting to it again replaces it.
+        self._replacing: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -60,13 +71,22 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 for index, fmt in enumerate(FORMATS):
                     yield RadioButton(fmt, value=index == 0, name=fmt, id=f"format-{fmt}")
             yield Input(str(default_export_path("text")), id="path")
+            yield Label(id="where", markup=False)
             yield Label(id="problem", markup=False)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export", id="export", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        path_input = self.query_one("#path", Input)
+        path_input.focus()
+        self._show_folder(path_input.value)
+
+    def _show_folder(self, value: str) -> None:
+        """Where the file goes: a bare name is written in the current directory, which the
+        dialog did not say."""
+        folder = os.path.dirname(os.path.abspath(Path(value.strip() or ".").expanduser()))
+        self.query_one("#where", Label).update(f"in {shown_path(folder)}")
 
     @property
     def fmt(self) -> str:
@@ -84,6 +104,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         # The name is being mended: what was wrong with the last one no longer applies.
         self.query_one("#problem", Label).remove_class("shown")
+        self._replacing = None
+        self._show_folder(event.value)
         # And its extension picks the format, as `dump -o` does: a name typed as x.md
         # got plain text.
         fmt = FORMAT_OF_SUFFIX.get(Path(event.value.strip()).suffix.lower())
@@ -112,6 +134,13 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             # The message shows the typed name escaped, like every path (and no markup).
             why = str(error)
             problem.update(why[:1].upper() + why[1:])
+            problem.add_class("shown")
+            return
+        if path.exists() and path != self._replacing:
+            # A file of the reader's own (or an earlier export) is replaced only when asked
+            # twice: the dialog wrote over it without a word.
+            self._replacing = path
+            problem.update(f"{shown_path(str(path))} exists: Export again to replace it.")
             problem.add_class("shown")
             return
         # The extension decides (the buttons follow it, a turn later than the key).

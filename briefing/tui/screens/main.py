@@ -38,10 +38,23 @@ COUNTS_DROPPED = ("sent", "fact", "src")
 HEADING_STYLE = "bold underline $text-secondary"
 # The pointer or jump number, and a space, before each name.
 NAME_LEAD = 3
+# The actors list is 30% of the screen (at most 44 cells, the stylesheet's) but never less
+# than this, and widens to show the profile's names whole with every count where the brief
+# keeps BRIEF_ROOM beside it.
+ACTORS_MIN_WIDTH = 32
+BRIEF_ROOM = 72
 
 
 def counts(actor: ActorBrief) -> dict[str, int]:
     return {"sent": len(actor.sentence_ids), "fact": len(actor.facts), "src": actor.source_count}
+
+
+def count_widths(actors: list[ActorBrief]) -> dict[str, int]:
+    """Each count column as wide as its largest number (or its header)."""
+    return {
+        header: max(len(header), *(len(str(counts(a)[header])) for a in actors))
+        for header in COUNT_HEADERS
+    }
 
 
 def shown_counts(widths: dict[str, int], longest_name: int, room: int) -> list[str]:
@@ -99,15 +112,12 @@ class ActorList(VimOptionList):
             # Not laid out yet: the rows need the list's width, and its first resize
             # lays them out (the brief beside it need not wait for that).
             return
-        # Each count column as wide as its largest number (or its header), one space apart.
-        widths = {
-            header: max(len(header), *(len(str(counts(a)[header])) for a in everyone))
-            for header in COUNT_HEADERS
-        }
+        # The count columns, one space apart.
+        widths = count_widths(everyone)
         room = self.scrollable_content_region.width
         # The profile's names (the panes the number keys open) are kept whole; a name found in
         # the text ("General People's Congress Party") is cut before the counts go.
-        longest = max((len(a.name) for a in briefing.actors), default=0)
+        longest = _longest_name(briefing)
         self._widths = {h: widths[h] for h in shown_counts(widths, longest, room)}
         self._markers = {actor.id: str(slot) for slot, actor in enumerate(briefing.actors, 1)}
         self._markers |= {actor.id: "·" for actor in briefing.other_actors}
@@ -127,6 +137,17 @@ class ActorList(VimOptionList):
             options.append(Option(Content.styled("  none named often", MUTED), disabled=True))
         self.set_options(options)
         self.highlighted = None if keep is None else self.get_option_index(keep)
+
+    def whole_width(self, briefing: Briefing) -> int:
+        """The cells the list takes to show the profile's names whole beside every count."""
+        everyone = all_actors(briefing)
+        counted = sum(width + 1 for width in count_widths(everyone).values())
+        # Its padding and border, and a scrollbar's room when the rows (the actors, the
+        # header, "Other actors" and its "none named often") will not fit.
+        rows = len(everyone) + (2 if briefing.other_actors else 3)
+        overflows = rows > self.scrollable_content_region.height
+        chrome = self.styles.gutter.width + (self.styles.scrollbar_size_vertical * overflows)
+        return NAME_LEAD + _longest_name(briefing) + counted + chrome
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self._briefing is None or event.option.id == self._pointed:
@@ -154,6 +175,10 @@ class ActorList(VimOptionList):
         )
 
 
+def _longest_name(briefing: Briefing) -> int:
+    return max((len(a.name) for a in briefing.actors), default=0)
+
+
 class MainScreen(ViewScreen):
     BINDINGS = [
         # Where a new reader starts, so the footer shows the keys to the other views.
@@ -174,7 +199,7 @@ class MainScreen(ViewScreen):
     MainScreen #loading { height: 1fr; align: center middle; }
     MainScreen #loading-status { width: auto; margin-bottom: 1; }
     MainScreen #panes { height: 1fr; }
-    MainScreen ActorList { width: 30%; min-width: 32; max-width: 44; height: 1fr; }
+    MainScreen ActorList { width: 30%; max-width: 44; height: 1fr; }
     MainScreen #detail { width: 1fr; height: 1fr; }
     """
 
@@ -248,10 +273,22 @@ class MainScreen(ViewScreen):
             loading.display = False
         self.query_one("#panes").display = True
         self._show_masthead()
+        self._fit_actors()
         self._fill_actors(briefing)
 
     def on_resize(self) -> None:
         self._show_masthead()
+        self._fit_actors()
+
+    def _fit_actors(self) -> None:
+        """The actors list wide enough for every count where the brief keeps its room (at
+        120 columns a Sudan briefing's list left out the sentence counts, the brief 84
+        columns wide); never narrower than ACTORS_MIN_WIDTH."""
+        if self.briefing is None:
+            return
+        actors = self.query_one(ActorList)
+        fits = min(actors.whole_width(self.briefing), self.size.width - BRIEF_ROOM)
+        actors.styles.min_width = max(ACTORS_MIN_WIDTH, fits)
 
     def _show_masthead(self) -> None:
         if self.briefing is not None:
@@ -280,6 +317,10 @@ class MainScreen(ViewScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, ActorList):
             self._show_actor()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to go into while the articles are read: dimmed in the footer.
+        return None if action == "read_brief" and self.briefing is None else True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A click on an actor (enter is actors.read).

@@ -44,6 +44,16 @@ class VimDataTable(DataTable):
     ]
 
 
+class FilterInput(Input):
+    """The filter's words: enter goes back to the table keeping them, escape clears them.
+    Its own keys, so the footer says so (it offered 'esc Back' here)."""
+
+    BINDINGS = [
+        Binding("enter", "screen.filter_done", "Table", id="sources.filter-done"),
+        Binding("escape", "screen.filter_clear", "Clear filter", id="sources.filter-clear"),
+    ]
+
+
 @dataclass(frozen=True)
 class Row:
     """One article as the table shows it, and what it sorts and filters by."""
@@ -135,10 +145,15 @@ class SourcesScreen(ViewScreen):
         self.descending = False
         self.filter_words = ""
         self._width = 0
+        # The row of the article last left out or taken back (its key once the re-brief
+        # lands): the cursor goes to it, so that `x` again undoes it.
+        self._follow: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="sources-title")
-        yield Input(placeholder="filter: words in outlet, title, date, actors or path", id="filter")
+        yield FilterInput(
+            placeholder="filter: words in outlet, title, date, actors or path", id="filter"
+        )
         yield VimDataTable(cursor_type="row", zebra_stripes=True)
         yield Static(id="row-detail")
         yield Footer(compact=True)
@@ -196,7 +211,7 @@ class SourcesScreen(ViewScreen):
         if not self._width:
             return
         table = self.query_one(DataTable)
-        keep = (
+        current = (
             table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             if (table.row_count)
             else None
@@ -231,8 +246,20 @@ class SourcesScreen(ViewScreen):
         keys = [row.annotated.article.path for row in rows] + [
             EXCLUDED_KEY + p for p in self.excluded
         ]
-        if keep in keys:
-            table.move_cursor(row=keys.index(keep))
+        for keep in (self._follow, current):
+            if keep in keys:
+                table.move_cursor(row=keys.index(keep))
+                if keep == self._follow:
+                    self._follow = None
+                break
+        if not keys:
+            # Nothing left to describe: the last row's detail stayed, of an article not shown.
+            self.query_one("#row-detail", Static).update(
+                Content.styled(
+                    f"No article matches “{self.filter_words}”; esc in the filter clears it.",
+                    MUTED,
+                )
+            )
         self._show_title(len(rows))
 
     def _label(self, column: str) -> str:
@@ -312,17 +339,13 @@ class SourcesScreen(ViewScreen):
         self.filter_words = event.value.strip()
         self._fill_table()
 
-    def on_input_submitted(self) -> None:
+    def action_filter_done(self) -> None:
         self.query_one(DataTable).focus()
 
-    def on_key(self, event: events.Key) -> None:
-        # Escape in the filter clears it (and the back key stays for the table).
-        filter_input = self.query_one("#filter", Input)
-        if event.key == "escape" and self.focused is filter_input:
-            event.stop()
-            filter_input.value = ""
-            self.remove_class("filtering")
-            self.query_one(DataTable).focus()
+    def action_filter_clear(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.remove_class("filtering")
+        self.query_one(DataTable).focus()
 
     def action_exclude(self) -> None:
         key = self._path_at_cursor()
@@ -333,6 +356,7 @@ class SourcesScreen(ViewScreen):
             self.notify("The only article cannot be left out.", severity="warning")
             return
         self.app.toggle_excluded(path)
+        self._follow = EXCLUDED_KEY + path if path in self.app.options.excluded else path
         self._fill_table()
 
     def action_open_file(self) -> None:
