@@ -740,6 +740,19 @@ def test_a_body_spelled_out_with_a_known_acronym_is_the_known_body() -> None:
     assert others["UNICEF"].sentence_ids == ("a1.s1", "a1.s2")
 
 
+def test_a_body_with_or_without_the_stops_of_its_initials_is_one_actor() -> None:
+    # The qa-pages12 US strikes: "(also: ..., US Central Command, U.S. Central Command)".
+    sentences = [
+        ("a1.s1", "U.S. Central Command said jets hit more than 70 targets in central Syria."),
+        ("a2.s1", "US Central Command said the operation employed 100 precision munitions."),
+    ]
+    others = find_other_actors(sentences, load_profile(), min_mentions=1)
+    commands = [other for other in others if "Central Command" in other.name]
+    assert [(o.name, o.sentence_ids) for o in commands] == [
+        ("U.S. Central Command", ("a1.s1", "a2.s1"))
+    ]
+
+
 def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -> None:
     sentences = [
         ("a1.s1", "The Liberian-flagged, Greek-operated vessel was hit by grenades."),
