@@ -978,3 +978,8 @@ def test_the_speaker_shown_is_not_named_again_among_the_other_actors() -> None:
     # A speaker who is no actor, or none, leaves them all.
     assert others_than(("Hamas",), "Lebanon's health ministry") == ("Hamas",)
     assert others_than(("Hamas",), None) == ("Hamas",)
+    # The qa-pages12 US strikes' key fact: "(US Central Command (CENTCOM)) (also: IS, Jordan,
+    # US Central Command, U.S. Central Command)": its acronym after it, initials with stops.
+    also = ("IS", "Jordan", "U.S. Central Command")
+    assert others_than(also, "US Central Command (CENTCOM)") == ("IS", "Jordan")
+    assert others_than(("UN",), "U.N.") == ()

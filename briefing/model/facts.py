@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
+from briefing.countries import slug
 from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
@@ -528,10 +529,16 @@ def _unsaid(attribution: str | None, text: str) -> str | None:
 
 def others_than(also: tuple[str, ...], speaker: str | None) -> tuple[str, ...]:
     """The other actors a line names, but the one shown as its speaker: "(Hamas) (also:
-    Hamas)" says the name twice."""
+    Hamas)" says the name twice, as "(US Central Command (CENTCOM)) (also: U.S. Central
+    Command)" does (its acronym after it, initials with or without stops: see `slug`)."""
     if not speaker:
         return also
-    return tuple(name for name in also if name.casefold() != speaker.casefold())
+    said = slug(_ACRONYM_AFTER.sub("", speaker))
+    return tuple(name for name in also if slug(name) != said)
+
+
+# "US Central Command (CENTCOM)": a name's acronym in brackets after it.
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
 
 
 def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
