@@ -95,6 +95,19 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Israel",
         ),
         (
+            # What was claimed is a thing and when ("after" opens a clause of its own): the
+            # claiming is the event, not "The attacks after explosions hit ..." (qa-pages12).
+            "Ukraine claimed the attacks after explosions hit the two vessels on Friday.",
+            "Ukraine claimed the attacks after explosions hit the two vessels on Friday.",
+            "Ukraine",
+        ),
+        (
+            # With "that", what follows is the clause said, a time phrase inside it.
+            "The army said that the attack after midnight killed five people in the town.",
+            "The attack after midnight killed five people in the town.",
+            "The army",
+        ),
+        (
             # A participle's phrase after the thing is no clause: the announcing is the event.
             "On July 26, the coalition announced the formation of a parallel government, led "
             "by Dagalo.",

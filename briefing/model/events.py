@@ -104,7 +104,7 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             _PRONOUN_START.match(after)
             or _MODAL.match(after)
             or _SPEAKER_GOES_ON.search(after)
-            or (not told and _PREPOSITION_START.match(after))
+            or (not told and (_PREPOSITION_START.match(after) or _subordinate_verb(after)))
         )
         # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
         # not a clause (no verb), so the saying is the event.
@@ -131,6 +131,21 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         if len(rest.split()) >= _MIN_EVENT_WORDS:
             span = rest
     return _closed(span)
+
+
+# A word opening a subordinate clause inside what reads as a subject.
+_SUBORDINATOR = re.compile(
+    r"\s(?:after|before|when|while|as|since|because|until|once)\s", re.IGNORECASE
+)
+
+
+def _subordinate_verb(text: str) -> bool:
+    """Whether the verb found after a speech verb with no "that" is a subordinate clause's:
+    "Ukraine claimed the attacks after explosions hit the two vessels" said a thing (the
+    attacks) and when; cut after "claimed", the rest would read "The attacks after
+    explosions hit ..."."""
+    opening = main_clause_opening(text)
+    return _SUBORDINATOR.search(opening, 0, subject_end(opening)) is not None
 
 
 # A participle after a comma: "the strike, describing it as ...".
