@@ -95,6 +95,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Israel",
         ),
         (
+            # A gerund subject: what follows its comma is a subordinate clause, no event of
+            # its own ("As the RSF deployed freed-up fighters ...", qa-pages12).
+            "Fighting to seize the base intensified following the El Fasher takeover, as the "
+            "RSF deployed fighters to the Kordofan front.",
+            "Fighting to seize the base intensified following the El Fasher takeover, as the "
+            "RSF deployed fighters to the Kordofan front.",
+            None,
+        ),
+        (
             # What was claimed is a thing and when ("after" opens a clause of its own): the
             # claiming is the event, not "The attacks after explosions hit ..." (qa-pages12).
             "Ukraine claimed the attacks after explosions hit the two vessels on Friday.",
