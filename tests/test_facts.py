@@ -633,6 +633,27 @@ def test_of_two_rewordings_scoring_alike_the_one_more_outlets_carry_is_the_fact(
     assert select_facts([signed, carried]) == [carried]
 
 
+def test_undated_alike_events_on_weekdays_days_apart_are_two_facts() -> None:
+    # qa-pages12 shadow fleet: the Kairos and Virat claim hid the Dashan strike.
+    def candidate(text: str, order: int) -> FactCandidate:
+        return FactCandidate(text, "body", (), None, (f"a{order}.s1",), order)
+
+    claimed = candidate(
+        "Ukraine claimed the attacks after explosions hit the two vessels on Friday and Saturday.",
+        1,
+    )
+    dashan = candidate(
+        "Ukrainian sea drones struck and critically damaged the tanker Dashan in the Black "
+        "Sea on Wednesday.",
+        2,
+    )
+    assert select_facts([claimed, dashan]) == [claimed, dashan]
+    # A day apart may be the attack's and its announcement's: still one.
+    next_day = candidate("Ukraine struck two vessels of the fleet with drones on Saturday.", 3)
+    sunday = candidate("Ukraine struck two vessels of the fleet with sea drones on Sunday.", 4)
+    assert select_facts([next_day, sunday]) == [next_day]
+
+
 def test_alike_events_dated_days_apart_are_two_facts() -> None:
     def candidate(text: str, order: int, day: str) -> FactCandidate:
         date = DateMention("", day, "day", 0, 0)

@@ -257,7 +257,11 @@ class _Chosen:
         missile struck a train near Dnipro on June 24")."""
         if other.deaths and not self.deaths:
             return False
-        if _restates(other.words, self.words) and not _days_apart(other.day, self.day):
+        if (
+            _restates(other.words, self.words)
+            and not _days_apart(other.day, self.day)
+            and not _weekdays_apart(other.words.dates, self.words.dates)
+        ):
             return True
         return bool(other.act and self.act and other.act.restates(self.act))
 
@@ -342,6 +346,22 @@ def _days_apart(one: str | None, other: str | None) -> bool:
         return False
     gap = datetime.date.fromisoformat(one) - datetime.date.fromisoformat(other)
     return abs(gap.days) >= _APART_DAYS
+
+
+_WEEKDAYS = [f"wd:{day.lower()}" for day in calendar.day_name]
+
+
+def _weekdays_apart(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two facts' weekdays ("wd:friday", see `ReportWords.dates`) are each
+    `_APART_DAYS` or more from the other's: "Ukraine claimed the attacks ... on Friday and
+    Saturday" and "Ukrainian sea drones struck ... the tanker Dashan ... on Wednesday" tell
+    two strikes, undated as both are. (A day between them may be the attack's and the
+    announcement's.)"""
+    days = [_WEEKDAYS.index(d) for d in one if d in _WEEKDAYS]
+    others = [_WEEKDAYS.index(d) for d in other if d in _WEEKDAYS]
+    return bool(days and others) and all(
+        min(abs(a - b), 7 - abs(a - b)) >= _APART_DAYS for a in days for b in others
+    )
 
 
 def _share(one: frozenset[str], other: frozenset[str]) -> float:
