@@ -753,6 +753,20 @@ def test_a_body_with_or_without_the_stops_of_its_initials_is_one_actor() -> None
     ]
 
 
+def test_a_numbered_unit_of_a_force_is_no_other_actor() -> None:
+    # qa-pages12 Babanusa: "(also: Sudanese Armed Forces, Infantry Division, South Sudan)".
+    sentences = [
+        ("a1.s1", "The RSF seized the headquarters of the army’s 22nd Infantry Division."),
+        ("a2.s1", "The 22nd Infantry Division base in Babanusa fell on Monday."),
+        ("a3.s1", "The Popular Defence Division said it would hold the town."),
+        ("a3.s2", "The Popular Defence Division withdrew on Tuesday."),
+    ]
+    found = find_other_actors(sentences, load_profile("sudan"), min_mentions=1)
+    others = [o.name for o in found]
+    assert "Infantry Division" not in others
+    assert "Popular Defence Division" in others
+
+
 def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -> None:
     sentences = [
         ("a1.s1", "The Liberian-flagged, Greek-operated vessel was hit by grenades."),

@@ -465,6 +465,8 @@ _ORG_NAME = lazy_compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"
     r"(?:\s*\((?P<acronym>[A-Z]{2,6})\))?"
 )
+# A unit's number before its name: "22nd Infantry Division", "4th Armoured Division".
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+$")
 # "Turkish-backed Syrian National Army": the modifier names a backer, not the organisation;
 # an article opening the sentence ("A European Union naval mission") is no part of it.
 _LEADING_MODIFIER = lazy_compile(
@@ -632,6 +634,8 @@ class _OtherMatcher:
                 if body is not None:
                     found.append((body, None))
                 continue
+            if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "the army's 22nd Infantry Division": a unit of a force, no actor
             name = _LEADING_MODIFIER.sub("", name)
             # "Fighters of the Syrian National Army ...": a sentence's first word is
             # capitalised whatever it is.
