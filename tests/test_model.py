@@ -1327,12 +1327,17 @@ def test_a_key_fact_opening_with_its_speaker_does_not_name_them_again(tmp_path: 
     page = (
         " date 2026-01-30 News\n\nSyria and the SDF agree a deal\n\n"
         "The SDF said on Friday it had agreed to a ceasefire with the government.\n\n"
-        "The SDF withdrew from Raqqa on January 18, SDF commander Mazloum Abdi said.\n"
+        "The SDF withdrew from Raqqa on January 18, SDF commander Mazloum Abdi said.\n\n"
+        # qa-pages12 Babanusa: "On November 19, U.S. President Donald Trump said he would
+        # intervene ... (U.S. President Donald Trump)": named after an opening phrase.
+        "On January 27, the SDF said it would hand over the Tabqa dam to the government.\n"
     )
     briefing = _briefed(tmp_path, {"deal.txt": page}, "syria")
     facts = {fact.text: fact.attribution for brief in briefing.actors for fact in brief.facts}
     assert facts["The SDF said on Friday it had agreed to a ceasefire with the government."] is None
     assert "SDF commander Mazloum Abdi" in facts.values()
+    handed = "On January 27, the SDF said it would hand over the Tabqa dam to the government."
+    assert facts[handed] is None
 
 
 def test_an_attack_told_naming_no_one_is_the_panes_of_whom_the_next_sentences_blame(

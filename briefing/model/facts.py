@@ -23,6 +23,7 @@ from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
     main_verb,
+    opening_phrase_end,
     subject_end,
     verb_done,
 )
@@ -535,15 +536,17 @@ def pane_facts(
 
 
 def _unsaid(attribution: str | None, text: str) -> str | None:
-    """Whose account a fact is, unless its text opens by naming them: "The sides announced
-    the deal after ..." needs no "(The sides)" after it."""
-    named = len(attribution or "")
-    if (
-        attribution
-        and text[:named].lower() == attribution.lower()
-        and not text[named:][:1].isalnum()
-    ):
-        return None
+    """Whose account a fact is, unless its text (or its main clause, after an opening
+    phrase) opens by naming them: "The sides announced the deal after ..." needs no "(The
+    sides)" after it, nor "On November 19, U.S. President Donald Trump said ..." "(U.S.
+    President Donald Trump)"."""
+    if not attribution:
+        return attribution
+    named = len(attribution)
+    for start in dict.fromkeys((0, opening_phrase_end(text))):
+        clause = text[start:].lstrip()
+        if clause[:named].lower() == attribution.lower() and not clause[named:][:1].isalnum():
+            return None
     return attribution
 
 
