@@ -198,6 +198,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The IDF",
         ),
         (
+            # ... or one noting more (qa-pages9 Beit Jinn, cut: "The village was shelled and
+            # noted a building collapse ...").
+            "Sana further reported that the village was shelled and noted a building "
+            "collapse during the operation.",
+            "Sana further reported that the village was shelled and noted a building "
+            "collapse during the operation.",
+            "Sana",
+        ),
+        (
             # So does one "adding that ...", or saying "... and that ..." (cut, it would
             # read "The strike was approved by Netanyahu, adding that ...").
             "Defense Minister Israel Katz said the strike was approved by Prime Minister "

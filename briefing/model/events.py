@@ -51,11 +51,14 @@ _ENDS_SENTENCE = re.compile(
 # The speaker goes on after the event, with no subject of its own: "The IDF said measures
 # were taken ... but did not disclose the strike's location", "Katz said the strike was
 # approved by Netanyahu, adding that ...", "Israel said the strike had targeted ... and that
-# it was verifying the outcome". Cut off the speaker, the rest would tell of nobody.
+# it was verifying the outcome", "... was shelled and noted a building collapse". Cut off the
+# speaker, the rest would tell of nobody.
 _SPEAKER_GOES_ON = re.compile(
     r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
     r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
-    r"|provided|declined|refused)\b"
+    r"|provided|declined|refused"
+    # "Sana reported that the village was shelled and noted a building collapse"
+    r"|noted|stressed|reiterated|emphasi[sz]ed)\b"
     r"|,\s*adding\b|\band\s+that\s"
     # "Officials said the protests were driven by separatist rhetoric, and they accused ...":
     # cut, "they" would stand for nobody (or for the protests).
