@@ -436,6 +436,16 @@ def test_a_date_naming_a_thing_does_not_date_the_event() -> None:
     took = "Rebels took the city on December 5, 2024, residents said."
     fifth = mention(took, "on December 5, 2024", "2024-12-05")
     assert event_dates(took, [fifth]) == (fifth,)
+    offensive = "Officials described the Nov. 27 offensive as a turning point."
+    assert event_dates(offensive, [mention(offensive, "Nov. 27", "2024-11-27")]) == ()
+    # A day told with no preposition, after no determiner, is the event's (qa-pages12 US
+    # strikes: "attended a solemn ceremony Wednesday marking ..." was dated by the news day).
+    ceremony = "Trump attended a solemn ceremony Wednesday marking the return of the fallen."
+    wednesday = mention(ceremony, "Wednesday", "2025-12-17")
+    assert event_dates(ceremony, [wednesday]) == (wednesday,)
+    night = "Russian drones struck the port Tuesday night, the governor said."
+    tuesday = mention(night, "Tuesday", "2025-12-16")
+    assert event_dates(night, [tuesday]) == (tuesday,)
 
 
 def test_themain_clause_opening_skips_an_opening_phrase() -> None:
