@@ -606,6 +606,10 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("The Sudanese military has not commented on the statement.", None, None)
     assert not is_background("The army said it has not withdrawn from the city.", None, None)
     assert is_background("Rebels control most of the province.", None, None)
+    # A means used as a habit (qa-pages12 shadow fleet); its use once is news.
+    habit = "Moscow uses them to transport oil away from international oversight."
+    assert is_background(habit, None, None)
+    assert not is_background("The army used drones to strike the town on Monday.", None, None)
     # The story's earlier course, recalled: not its news, unless dated a day of the news.
     recalled = (
         "Israel escalated this with explosions targeting pagers earlier this month, and "
