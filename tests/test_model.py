@@ -606,6 +606,21 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background("The Sudanese military has not commented on the statement.", None, None)
     assert not is_background("The army said it has not withdrawn from the city.", None, None)
     assert is_background("Rebels control most of the province.", None, None)
+    # A reply not given, as newsrooms note it (qa-pages12: "Attempts by Radio Dabanga to
+    # reach the army spokesperson for comment were unsuccessful." stood in the army's
+    # summary); not another's account of it, nor a note with news after it.
+    for note in (
+        "Attempts by Radio Dabanga to reach the army spokesperson for comment were unsuccessful.",
+        "There was no immediate comment from Russia.",
+        "Hamas did not immediately respond to a request for comment.",
+    ):
+        assert is_background(note, None, None)
+    for news in (
+        "Israel said Hamas did not respond to the proposal.",
+        "The IDF did not comment on the report, but said troops had struck the area on Monday.",
+        "The army did not withdraw from the city.",
+    ):
+        assert not is_background(news, None, None)
     # A means used as a habit (qa-pages12 shadow fleet); its use once is news.
     habit = "Moscow uses them to transport oil away from international oversight."
     assert is_background(habit, None, None)
