@@ -1095,6 +1095,26 @@ def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
     ]
 
 
+def test_a_commanders_last_name_spelt_with_another_vowel_is_one_person() -> None:
+    # qa-pages12 Raed Saad: "(also: ..., Raed Saad, Raed Saed)"; outlets also write "Raad".
+    sentences = [
+        ("a1.s1", "Israel killed senior Hamas commander Raed Saad in a strike on a car."),
+        ("a1.s2", "Saad used to head the group's Gaza City battalion."),
+        ("a2.s1", "Israel reportedly killed senior Hamas commander Raed Saed in Gaza City."),
+        ("a3.s1", "Israel confirmed killing top Hamas commander Raad Saad in Gaza City."),
+        # Two names apart by more than a vowel are two people.
+        ("a4.s1", "Hamas commander Ali Hassan was wounded in the strike."),
+        ("a5.s1", "Hamas commander Ali Hussein was wounded in the strike."),
+    ]
+    found = find_other_actors(sentences, load_profile("gaza-lebanon"), min_mentions=1)
+    assert [(o.name, o.sentence_ids) for o in found if "Saad" in o.name] == [
+        ("Raed Saad", ("a1.s1", "a1.s2", "a2.s1", "a3.s1"))
+    ]
+    names = [o.name for o in found]
+    assert "Raed Saed" not in names
+    assert "Ali Hassan" in names and "Ali Hussein" in names
+
+
 def test_an_opening_phrase_before_a_commander_is_not_a_name() -> None:
     # "On Thursday, Kyiv military chief Tymur Tkachenko said ...": the day is no person.
     kyiv = [
