@@ -249,6 +249,9 @@ def test_a_credit_in_capitals_opens_its_own_paragraph() -> None:
         "Officials said the strikes hit three bases across the country and (UNESCO listed) "
         "sites, which were left damaged.",
     ]
+    # A lynx page's button goes on the row it stands in.
+    lynx = "Permalink: https://www.faz.net/-gqe-9vw7i and more\n(BUTTON) Weitersagen abbrechen"
+    assert [unit for unit, _ in lines_to_units(lynx)] == [lynx.replace("\n", " ")]
 
 
 def test_chinese_page_yields_its_article() -> None:
