@@ -230,8 +230,13 @@ _STATE_VERBS = (
 
 
 def slug(name: str) -> str:
-    """An id from a display name: "United States" -> "united-states"."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """An id from a display name: "United States" -> "united-states". Initials with or
+    without their stops are one name: "U.S. Central Command" -> "us-central-command"."""
+    return re.sub(r"[^a-z0-9]+", "-", _INITIAL_STOP.sub("", name).lower()).strip("-")
+
+
+# The stop after a single letter, before another initial or the name's end: "U.S.", "U.N.".
+_INITIAL_STOP = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.|\s|$)")
 
 
 def _parse(table: str) -> tuple[Country, ...]:

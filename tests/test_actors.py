@@ -740,6 +740,33 @@ def test_a_body_spelled_out_with_a_known_acronym_is_the_known_body() -> None:
     assert others["UNICEF"].sentence_ids == ("a1.s1", "a1.s2")
 
 
+def test_a_body_with_or_without_the_stops_of_its_initials_is_one_actor() -> None:
+    # The qa-pages12 US strikes: "(also: ..., US Central Command, U.S. Central Command)".
+    sentences = [
+        ("a1.s1", "U.S. Central Command said jets hit more than 70 targets in central Syria."),
+        ("a2.s1", "US Central Command said the operation employed 100 precision munitions."),
+    ]
+    others = find_other_actors(sentences, load_profile(), min_mentions=1)
+    commands = [other for other in others if "Central Command" in other.name]
+    assert [(o.name, o.sentence_ids) for o in commands] == [
+        ("U.S. Central Command", ("a1.s1", "a2.s1"))
+    ]
+
+
+def test_a_numbered_unit_of_a_force_is_no_other_actor() -> None:
+    # qa-pages12 Babanusa: "(also: Sudanese Armed Forces, Infantry Division, South Sudan)".
+    sentences = [
+        ("a1.s1", "The RSF seized the headquarters of the army’s 22nd Infantry Division."),
+        ("a2.s1", "The 22nd Infantry Division base in Babanusa fell on Monday."),
+        ("a3.s1", "The Popular Defence Division said it would hold the town."),
+        ("a3.s2", "The Popular Defence Division withdrew on Tuesday."),
+    ]
+    found = find_other_actors(sentences, load_profile("sudan"), min_mentions=1)
+    others = [o.name for o in found]
+    assert "Infantry Division" not in others
+    assert "Popular Defence Division" in others
+
+
 def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -> None:
     sentences = [
         ("a1.s1", "The Liberian-flagged, Greek-operated vessel was hit by grenades."),
@@ -1066,6 +1093,26 @@ def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
     assert [(o.name, o.sentence_ids) for o in others] == [
         ("Haytham Ali Tabatabai", ("a1.s1", "a1.s2", "a2.s1", "a2.s2")),
     ]
+
+
+def test_a_commanders_last_name_spelt_with_another_vowel_is_one_person() -> None:
+    # qa-pages12 Raed Saad: "(also: ..., Raed Saad, Raed Saed)"; outlets also write "Raad".
+    sentences = [
+        ("a1.s1", "Israel killed senior Hamas commander Raed Saad in a strike on a car."),
+        ("a1.s2", "Saad used to head the group's Gaza City battalion."),
+        ("a2.s1", "Israel reportedly killed senior Hamas commander Raed Saed in Gaza City."),
+        ("a3.s1", "Israel confirmed killing top Hamas commander Raad Saad in Gaza City."),
+        # Two names apart by more than a vowel are two people.
+        ("a4.s1", "Hamas commander Ali Hassan was wounded in the strike."),
+        ("a5.s1", "Hamas commander Ali Hussein was wounded in the strike."),
+    ]
+    found = find_other_actors(sentences, load_profile("gaza-lebanon"), min_mentions=1)
+    assert [(o.name, o.sentence_ids) for o in found if "Saad" in o.name] == [
+        ("Raed Saad", ("a1.s1", "a1.s2", "a2.s1", "a3.s1"))
+    ]
+    names = [o.name for o in found]
+    assert "Raed Saed" not in names
+    assert "Ali Hassan" in names and "Ali Hussein" in names
 
 
 def test_an_opening_phrase_before_a_commander_is_not_a_name() -> None:

@@ -234,6 +234,26 @@ def test_a_wire_lead_opens_its_own_paragraph() -> None:
     ]
 
 
+def test_a_credit_in_capitals_opens_its_own_paragraph() -> None:
+    # "(MENAFN) Hamas confirmed ...": a headline above it with no full stop was glued to it
+    # (the headline lost, the lede opening with it); "(in two cases)" still continues.
+    text = (
+        "Israel murders senior commander of Hamas\n"
+        "(MENAFN) Hamas confirmed on Sunday that a senior commander was killed in an airstrike.\n"
+        "Officials said the strikes hit three bases across the country and\n"
+        "(UNESCO listed) sites, which were left damaged."
+    )
+    assert [unit for unit, _ in lines_to_units(text)] == [
+        "Israel murders senior commander of Hamas",
+        "(MENAFN) Hamas confirmed on Sunday that a senior commander was killed in an airstrike.",
+        "Officials said the strikes hit three bases across the country and (UNESCO listed) "
+        "sites, which were left damaged.",
+    ]
+    # A lynx page's button goes on the row it stands in.
+    lynx = "Permalink: https://www.faz.net/-gqe-9vw7i and more\n(BUTTON) Weitersagen abbrechen"
+    assert [unit for unit, _ in lines_to_units(lynx)] == [lynx.replace("\n", " ")]
+
+
 def test_chinese_page_yields_its_article() -> None:
     paragraphs = (
         "新华社北京十二月六日电 国家统计局六日发布的数据显示，今年前十一个月全国工业生产保持"

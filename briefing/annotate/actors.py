@@ -465,6 +465,8 @@ _ORG_NAME = lazy_compile(
     rf"(?P<name>{_CAPITALISED}(?:\s+(?:(?:of|for|the|and|al|el|de)\s+)*{_CAPITALISED})*)"
     r"(?:\s*\((?P<acronym>[A-Z]{2,6})\))?"
 )
+# A unit's number before its name: "22nd Infantry Division", "4th Armoured Division".
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+$")
 # "Turkish-backed Syrian National Army": the modifier names a backer, not the organisation;
 # an article opening the sentence ("A European Union naval mission") is no part of it.
 _LEADING_MODIFIER = lazy_compile(
@@ -632,6 +634,8 @@ class _OtherMatcher:
                 if body is not None:
                     found.append((body, None))
                 continue
+            if _ORDINAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # "the army's 22nd Infantry Division": a unit of a force, no actor
             name = _LEADING_MODIFIER.sub("", name)
             # "Fighters of the Syrian National Army ...": a sentence's first word is
             # capitalised whatever it is.
@@ -837,6 +841,10 @@ def _commanders(
             introduced.setdefault(last, set()).add(sentence_id.partition(".")[0])
     if not longest:
         return {}
+    # A last name spelt another way by other outlets is one person's ("Saad", "Saed"): the
+    # spelling more articles introduce names them all.
+    spelt = sorted(introduced, key=lambda last: (-len(introduced[last]), last))
+    person = {last: next(s for s in spelt if _one_vowel_apart(s, last)) for last in spelt}
     # Article id -> the last names to look for in it, each with its pattern.
     wanted: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for last, articles in introduced.items():
@@ -847,8 +855,20 @@ def _commanders(
     for sentence_id, text in sentences:
         for last, pattern in wanted.get(sentence_id.partition(".")[0], ()):
             if pattern.search(text):
-                named.setdefault(longest[last], []).append(sentence_id)
+                named.setdefault(longest[person[last]], []).append(sentence_id)
     return named
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _one_vowel_apart(one: str, other: str) -> bool:
+    """Whether two last names are one spelt the same or with one vowel after its first
+    letter another ("Saad", "Saed"; not "Hassan", "Hussein")."""
+    if len(one) != len(other) or one[:1] != other[:1]:
+        return False
+    apart = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    return not apart or (len(apart) == 1 and set(apart[0]) <= _VOWELS)
 
 
 def find_other_actors(

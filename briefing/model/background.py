@@ -467,7 +467,33 @@ def tells_no_event(text: str) -> bool:
         or judges_or_describes(text)
         or tells_what_did_not_happen(text)
         or (_PRESENT_STATE.search(text) and not names_an_event_verb(text))
+        or tells_no_reply(text)
     )
+
+
+# A reply not given, as newsrooms note it: "Russia did not comment on the incident", "There
+# was no immediate comment from Russia", "Attempts by Radio Dabanga to reach the army
+# spokesperson for comment were unsuccessful".
+_NO_REPLY = Screened(
+    re.compile(
+        r"^(?:(?!(?:said|says|told|claimed|accused)\b)[\w’'.-]+\s+){1,6}?did\s+not\s+"
+        r"(?:immediately\s+)?(?:comment|respond|reply)\b"
+        r"|^There\s+(?:was|has\s+been)\s+no\s+(?:immediate\s+)?(?:comment|response|reply)\b"
+        r"|\b(?:reach|contact)\b[^.;]{0,80}?\b(?:were|was|have\s+been|proved)\s+unsuccessful\b"
+    ),
+    ("not", "no ", "unsuccessful"),
+)
+
+
+def tells_no_reply(text: str) -> bool:
+    """Whether a sentence notes a reply not given (see `_NO_REPLY`), and nothing after it
+    ("The IDF did not comment on the report, but said troops had struck ..."): no
+    development."""
+    found = _NO_REPLY.search(text)
+    return found is not None and _BUT.search(text, found.end()) is None
+
+
+_BUT = re.compile(r"\bbut\b|;")
 
 
 def stale_articles(published: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:

@@ -50,6 +50,10 @@ def opening_phrase_end(text: str) -> int:
         return len(words[0]) + 1
     if (participial or first in _OPENING_WORDS) and "," in text:
         comma = text.index(",")
+        # "Fighting to seize the base intensified ..., as the RSF deployed ...": a gerund was
+        # the subject, and what follows the comma is a subordinate clause, not the main one.
+        if participial and _SUBORDINATE_OPENING.match(text, comma + 1):
+            return 0
         # "Responding to a call by Sheikh Ghazal Ghazal, head of the Supreme Alawite
         # Council, thousands of Syrians ...": the name's apposition is the phrase's too.
         if _NAME_END.search(text, 0, comma) and (apposition := _APPOSITION.match(text, comma + 1)):
@@ -58,6 +62,10 @@ def opening_phrase_end(text: str) -> int:
     return 0
 
 
+# A subordinate clause opening after a comma.
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:as|while|because|although|though|whereas|when|until|since)\s", re.IGNORECASE
+)
 # A person's or a body's role after its name, up to its closing comma.
 _APPOSITION = re.compile(
     r"\s*(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,2}(?:head|leader|chief|spokes(?:man|woman|person)"

@@ -79,6 +79,9 @@ TOLD_ELSEWHERE_MIN = 3
 # Articles carrying one report are published within this many days of each other; a page
 # date further from its carriers' is not the article's.
 CARRIER_DAYS = 7
+_DETERMINER_BEFORE = lazy_compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|his|her|our)|\w['’]s?)\s+$", re.IGNORECASE
+)
 _NOUN_AFTER = lazy_compile(
     r"\s+(?!(?:and|or|but|to|as|at|in|on|of|by|for|from|with|after|before|when|while|that"
     r"|which|who|the|a|an|is|was|were|are|has|had|will|would)\b)[a-z]{3,}\b"
@@ -185,8 +188,14 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
         if _DEADLINE.search(text, 0, mention.start) or mention.text[:3].lower() == "by ":
             continue
         # "Trump's July 25 phone call", "the Nov. 27 offensive": a date naming a thing
-        # (no preposition before it, a noun after it) dates that thing, not the event.
-        if mention.text[:1].isupper() and _NOUN_AFTER.match(text, mention.end):
+        # (a determiner or possessive before it, no preposition, a noun after it) dates that
+        # thing, not the event. Not the day an event is told of with no preposition: "they
+        # attended a ceremony Wednesday marking ...", "struck the base Tuesday night".
+        if (
+            mention.text[:1].isupper()
+            and _NOUN_AFTER.match(text, mention.end)
+            and _DETERMINER_BEFORE.search(text, 0, mention.start)
+        ):
             continue
         if _describes_object(clause):
             continue

@@ -51,11 +51,14 @@ _ENDS_SENTENCE = re.compile(
 # The speaker goes on after the event, with no subject of its own: "The IDF said measures
 # were taken ... but did not disclose the strike's location", "Katz said the strike was
 # approved by Netanyahu, adding that ...", "Israel said the strike had targeted ... and that
-# it was verifying the outcome". Cut off the speaker, the rest would tell of nobody.
+# it was verifying the outcome", "... was shelled and noted a building collapse". Cut off the
+# speaker, the rest would tell of nobody.
 _SPEAKER_GOES_ON = re.compile(
     r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
     r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
-    r"|provided|declined|refused)\b"
+    r"|provided|declined|refused"
+    # "Sana reported that the village was shelled and noted a building collapse"
+    r"|noted|stressed|reiterated|emphasi[sz]ed)\b"
     r"|,\s*adding\b|\band\s+that\s"
     # "Officials said the protests were driven by separatist rhetoric, and they accused ...":
     # cut, "they" would stand for nobody (or for the protests).
@@ -104,7 +107,7 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             _PRONOUN_START.match(after)
             or _MODAL.match(after)
             or _SPEAKER_GOES_ON.search(after)
-            or (not told and _PREPOSITION_START.match(after))
+            or (not told and (_PREPOSITION_START.match(after) or _subordinate_verb(after)))
         )
         # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
         # not a clause (no verb), so the saying is the event.
@@ -131,6 +134,21 @@ def event_span(text: str, attribution: Attribution | None) -> str:
         if len(rest.split()) >= _MIN_EVENT_WORDS:
             span = rest
     return _closed(span)
+
+
+# A word opening a subordinate clause inside what reads as a subject.
+_SUBORDINATOR = re.compile(
+    r"\s(?:after|before|when|while|as|since|because|until|once)\s", re.IGNORECASE
+)
+
+
+def _subordinate_verb(text: str) -> bool:
+    """Whether the verb found after a speech verb with no "that" is a subordinate clause's:
+    "Ukraine claimed the attacks after explosions hit the two vessels" said a thing (the
+    attacks) and when; cut after "claimed", the rest would read "The attacks after
+    explosions hit ..."."""
+    opening = main_clause_opening(text)
+    return _SUBORDINATOR.search(opening, 0, subject_end(opening)) is not None
 
 
 # A participle after a comma: "the strike, describing it as ...".

@@ -17,11 +17,13 @@ from functools import cache, lru_cache
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
+from briefing.countries import slug
 from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
     main_clause_passive,
     main_verb,
+    opening_phrase_end,
     subject_end,
     verb_done,
 )
@@ -256,7 +258,11 @@ class _Chosen:
         missile struck a train near Dnipro on June 24")."""
         if other.deaths and not self.deaths:
             return False
-        if _restates(other.words, self.words) and not _days_apart(other.day, self.day):
+        if (
+            _restates(other.words, self.words)
+            and not _days_apart(other.day, self.day)
+            and not _weekdays_apart(other.words.dates, self.words.dates)
+        ):
             return True
         return bool(other.act and self.act and other.act.restates(self.act))
 
@@ -341,6 +347,22 @@ def _days_apart(one: str | None, other: str | None) -> bool:
         return False
     gap = datetime.date.fromisoformat(one) - datetime.date.fromisoformat(other)
     return abs(gap.days) >= _APART_DAYS
+
+
+_WEEKDAYS = [f"wd:{day.lower()}" for day in calendar.day_name]
+
+
+def _weekdays_apart(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two facts' weekdays ("wd:friday", see `ReportWords.dates`) are each
+    `_APART_DAYS` or more from the other's: "Ukraine claimed the attacks ... on Friday and
+    Saturday" and "Ukrainian sea drones struck ... the tanker Dashan ... on Wednesday" tell
+    two strikes, undated as both are. (A day between them may be the attack's and the
+    announcement's.)"""
+    days = [_WEEKDAYS.index(d) for d in one if d in _WEEKDAYS]
+    others = [_WEEKDAYS.index(d) for d in other if d in _WEEKDAYS]
+    return bool(days and others) and all(
+        min(abs(a - b), 7 - abs(a - b)) >= _APART_DAYS for a in days for b in others
+    )
 
 
 def _share(one: frozenset[str], other: frozenset[str]) -> float:
@@ -514,24 +536,32 @@ def pane_facts(
 
 
 def _unsaid(attribution: str | None, text: str) -> str | None:
-    """Whose account a fact is, unless its text opens by naming them: "The sides announced
-    the deal after ..." needs no "(The sides)" after it."""
-    named = len(attribution or "")
-    if (
-        attribution
-        and text[:named].lower() == attribution.lower()
-        and not text[named:][:1].isalnum()
-    ):
-        return None
+    """Whose account a fact is, unless its text (or its main clause, after an opening
+    phrase) opens by naming them: "The sides announced the deal after ..." needs no "(The
+    sides)" after it, nor "On November 19, U.S. President Donald Trump said ..." "(U.S.
+    President Donald Trump)"."""
+    if not attribution:
+        return attribution
+    named = len(attribution)
+    for start in dict.fromkeys((0, opening_phrase_end(text))):
+        clause = text[start:].lstrip()
+        if clause[:named].lower() == attribution.lower() and not clause[named:][:1].isalnum():
+            return None
     return attribution
 
 
 def others_than(also: tuple[str, ...], speaker: str | None) -> tuple[str, ...]:
     """The other actors a line names, but the one shown as its speaker: "(Hamas) (also:
-    Hamas)" says the name twice."""
+    Hamas)" says the name twice, as "(US Central Command (CENTCOM)) (also: U.S. Central
+    Command)" does (its acronym after it, initials with or without stops: see `slug`)."""
     if not speaker:
         return also
-    return tuple(name for name in also if name.casefold() != speaker.casefold())
+    said = slug(_ACRONYM_AFTER.sub("", speaker))
+    return tuple(name for name in also if slug(name) != said)
+
+
+# "US Central Command (CENTCOM)": a name's acronym in brackets after it.
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
 
 
 def sort_facts(facts: Sequence[Fact]) -> tuple[Fact, ...]:
