@@ -1033,6 +1033,19 @@ def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() 
     assert tagger.tag(sentence, after, "2024-12-01") == ("assad", "kurds")
 
 
+def test_the_syrian_state_agency_of_an_undated_article_is_assads() -> None:
+    # "Syrian state news agency SANA" was Assad's until his fall, as "SANA" and "Syrian
+    # state media" are: an undated article keeps that older meaning (a Masyaf raid page).
+    tagger = compile_profile(load_profile("syria"))
+    sentence = "Syrian state news agency SANA reported that 18 people had been killed."
+    context = "Israeli commandos raided a site near Masyaf in Syria. " + sentence
+    assert tagger.tag(sentence, context) == ("assad",)
+    assert tagger.tag("The Syrian state news agency said the strikes hit Masyaf.", context) == (
+        "assad",
+    )
+    assert tagger.tag(sentence, context, "2025-05-20") == ("hts",)
+
+
 def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     tagger = compile_profile(load_profile())
     context = "Syria's Damascus signed a deal with the SDF."
