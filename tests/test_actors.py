@@ -1046,6 +1046,20 @@ def test_the_syrian_state_agency_of_an_undated_article_is_assads() -> None:
     assert tagger.tag(sentence, context, "2025-05-20") == ("hts",)
 
 
+def test_the_foreign_minister_named_assad_is_the_new_governments() -> None:
+    # Al-Shaibani's given name is often spelt "Assad": his whole name is the new
+    # government's, not Assad's.
+    tagger = compile_profile(load_profile("syria"))
+    context = "The EU lifted its sanctions on Syria. "
+    for name in ("Assad al-Shibani", "Asaad al-Shaibani", "Assad Hassan al-Shaibani"):
+        sentence = f"Syria's foreign minister {name} said the decision would help Syria."
+        assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("hts",)
+    sentence = "Shaibani added that the Syrian people had a historic opportunity."
+    assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("hts",)
+    sentence = "Assad fled to the coast."
+    assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("assad",)
+
+
 def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     tagger = compile_profile(load_profile())
     context = "Syria's Damascus signed a deal with the SDF."
