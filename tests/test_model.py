@@ -265,6 +265,23 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "carrying exploded.",
             "The official",
         ),
+        (
+            # A role, then the person's name between commas: the name speaks, and the
+            # account begins after it (a Masyaf raid page).
+            "According to the director of the Middle East Institute’s Syria and "
+            "counterterrorism programs, Charles Lister, an initial series of Israeli "
+            "airstrikes hit at least four Syrian military sites near Masyaf.",
+            "An initial series of Israeli airstrikes hit at least four Syrian military sites "
+            "near Masyaf.",
+            "Charles Lister",
+        ),
+        (
+            # A place after an institution is the account's.
+            "According to the ministry, Khan Younis, the largest city in the south, was struck "
+            "again on Monday.",
+            "Khan Younis, the largest city in the south, was struck again on Monday.",
+            "the ministry",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:
