@@ -1060,6 +1060,16 @@ def test_the_foreign_minister_named_assad_is_the_new_governments() -> None:
     assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("assad",)
 
 
+def test_syrias_new_leaders_are_the_new_governments() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    sentence = "Syria's new leaders have been pressing for the lifting of sanctions."
+    assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
+    sentence = "The country's new rulers have been clamoring for relief, Syrian officials said."
+    assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
+    # Before the fall there were none.
+    assert tagger.tag(sentence, sentence, "2024-05-20") == ()
+
+
 def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     tagger = compile_profile(load_profile())
     context = "Syria's Damascus signed a deal with the SDF."
