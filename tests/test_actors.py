@@ -1060,6 +1060,43 @@ def test_an_undated_article_about_the_ousted_president_is_from_after_the_fall() 
     assert tagger.tag(sentence, after, "2024-12-01") == ("assad", "kurds")
 
 
+def test_the_syrian_state_agency_of_an_undated_article_is_assads() -> None:
+    # "Syrian state news agency SANA" was Assad's until his fall, as "SANA" and "Syrian
+    # state media" are: an undated article keeps that older meaning (a Masyaf raid page).
+    tagger = compile_profile(load_profile("syria"))
+    sentence = "Syrian state news agency SANA reported that 18 people had been killed."
+    context = "Israeli commandos raided a site near Masyaf in Syria. " + sentence
+    assert tagger.tag(sentence, context) == ("assad",)
+    assert tagger.tag("The Syrian state news agency said the strikes hit Masyaf.", context) == (
+        "assad",
+    )
+    assert tagger.tag(sentence, context, "2025-05-20") == ("hts",)
+
+
+def test_the_foreign_minister_named_assad_is_the_new_governments() -> None:
+    # Al-Shaibani's given name is often spelt "Assad": his whole name is the new
+    # government's, not Assad's.
+    tagger = compile_profile(load_profile("syria"))
+    context = "The EU lifted its sanctions on Syria. "
+    for name in ("Assad al-Shibani", "Asaad al-Shaibani", "Assad Hassan al-Shaibani"):
+        sentence = f"Syria's foreign minister {name} said the decision would help Syria."
+        assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("hts",)
+    sentence = "Shaibani added that the Syrian people had a historic opportunity."
+    assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("hts",)
+    sentence = "Assad fled to the coast."
+    assert tagger.tag(sentence, context + sentence, "2025-05-20") == ("assad",)
+
+
+def test_syrias_new_leaders_are_the_new_governments() -> None:
+    tagger = compile_profile(load_profile("syria"))
+    sentence = "Syria's new leaders have been pressing for the lifting of sanctions."
+    assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
+    sentence = "The country's new rulers have been clamoring for relief, Syrian officials said."
+    assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
+    # Before the fall there were none.
+    assert tagger.tag(sentence, sentence, "2024-05-20") == ()
+
+
 def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     tagger = compile_profile(load_profile())
     context = "Syria's Damascus signed a deal with the SDF."

@@ -296,6 +296,23 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "carrying exploded.",
             "The official",
         ),
+        (
+            # A role, then the person's name between commas: the name speaks, and the
+            # account begins after it (a Masyaf raid page).
+            "According to the director of the Middle East Institute’s Syria and "
+            "counterterrorism programs, Charles Lister, an initial series of Israeli "
+            "airstrikes hit at least four Syrian military sites near Masyaf.",
+            "An initial series of Israeli airstrikes hit at least four Syrian military sites "
+            "near Masyaf.",
+            "Charles Lister",
+        ),
+        (
+            # A place after an institution is the account's.
+            "According to the ministry, Khan Younis, the largest city in the south, was struck "
+            "again on Monday.",
+            "Khan Younis, the largest city in the south, was struck again on Monday.",
+            "the ministry",
+        ),
     ],
 )
 def test_an_event_is_cut_out_of_its_sentence(sentence: str, event: str, speaker: str) -> None:
@@ -898,6 +915,26 @@ def test_captions_and_teasers_are_never_lines() -> None:
         Sentence("a4.s2", "a4", 2, "body", f"{fifteen}tonight", (), ()),
     ]
     assert furniture(lines) == {"a4.s1"}
+
+
+def test_a_caption_in_the_simple_present_is_furniture() -> None:
+    # A photo's caption alone in its paragraph, its people's doing in the simple present
+    # (the al-Hol and Masyaf pages); not a report told in the present, nor where a place is.
+    texts = [
+        "Women and children, relatives of suspected Islamic State fighters, sit near a wall "
+        "inside al-Hol camp in Syria's northeastern Hasakeh province, on Wednesday.",
+        "People inspect a damaged area in the aftermath of what Syrian state media reported "
+        "was an Israeli strike in Masyaf.",
+        "Mourners gather around the bodies of victims at a hospital in Deir al-Balah.",
+        "Israel and Hamas hold talks in Cairo on the second phase of the ceasefire deal.",
+        "The two sides stand on the brink of a deal on the prisoners, officials said.",
+        "Heglig, Sudan's largest oil field, sits in Kordofan near the South Sudan border.",
+        "“We mourn the loss of three Great American Patriots in Syria,” the president wrote.",
+    ]
+    sentences = [
+        Sentence(f"a1.s{n}", "a1", n, "body", text, (), ()) for n, text in enumerate(texts)
+    ]
+    assert furniture(sentences) == {"a1.s0", "a1.s1", "a1.s2"}
 
 
 def test_a_post_cut_short_takes_its_lines_above() -> None:

@@ -49,6 +49,15 @@ _INITIALISM = r"(?:\b[A-Z]\.){2,}(?=[\s\w'’])|\b[A-Z](?:\.[A-Z])+(?=\.\s*$)"
 _ACCORDING_TO = re.compile(
     r"\b[Aa]ccording to\s+(?P<who>(?:" + _INITIALISM + r"|[^,;.\"“”]){2,90})"
 )
+# A person's role ("the director of ...", "a senior Israeli official") named before the
+# person, between commas: ", Charles Lister, ...".
+_PERSON_ROLE = re.compile(
+    r"^(?:the|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:director|head|chief|spokesman|spokeswoman"
+    r"|spokesperson|analyst|expert|researcher|official|minister|commander|envoy|fellow"
+    r"|professor|governor|mayor|founder|leader|editor|correspondent|ambassador|adviser"
+    r"|advisor)\b"
+)
+_NAMED_AFTER_ROLE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s")
 _NOT_SPEAKERS = re.compile(
     r"^(?:which|that|who|it|this|there|and|but|as|while|he|she|they|we|i|you|has|have|had"
     # "..., a day after the RSF said ...": when, not who.
@@ -188,6 +197,14 @@ def find_attribution(text: str) -> Attribution | None:
                 start += match.group("who").index(late["who"], late.start("who"))
                 who = late["who"]
             end = match.end()
+            if (
+                pattern is _ACCORDING_TO
+                and _PERSON_ROLE.match(who)
+                and (named := _NAMED_AFTER_ROLE.match(text, end))
+            ):
+                # "According to the director of ..., Charles Lister, an initial series ...":
+                # the person's name after the role is who; the account begins after it.
+                who, end = named["name"], named.end("name")
             if pattern is not _SPEAKER_INVERTED and (relayed := _RELAYED.match(text, end)):
                 who, end = relayed["who"], relayed.end("who")
             who = _TRAILING_ADVERB.sub("", _TRAILING_TIME.sub("", who))

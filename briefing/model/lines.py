@@ -51,7 +51,7 @@ from briefing.model.panes import (
 )
 from briefing.model.reading import Reading
 from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
-from briefing.model.words import caption_verbs
+from briefing.model.words import caption_present_verbs, caption_verbs
 from briefing.profile import Landmark
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -204,10 +204,23 @@ def _caption_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{verbs})\b")
 
 
+@cache
+def _present_caption_pattern() -> re.Pattern[str]:
+    """A caption's people (a name or a noun phrase, with an apposition between commas),
+    then their doing in the simple present, then where or what ("sit near a wall")."""
+    verbs = "|".join(sorted(caption_present_verbs()))
+    return re.compile(
+        r"^[A-Z][^,.;:\"“”]{0,60}?(?:,[^,.;:]{2,80},)?\s+"
+        rf"(?:{verbs})\s+(?:near|on|in|at|beside|outside|inside|amid|around|among|next|by"
+        r"|with|over|under|a|an|the|their|his|her)\b"
+    )
+
+
 def _described(text: str) -> bool:
     """Whether a sentence describes a photo: its main clause's verb is one a caption tells
-    what its people are doing with ("are sitting beside"), or it says "The picture shows"."""
-    if _PICTURE.match(text):
+    what its people are doing with ("are sitting beside", "sit near"), or it says "The
+    picture shows"."""
+    if _PICTURE.match(text) or _present_caption_pattern().match(text):
         return True
     opening = main_clause_opening(text)
     found = _caption_pattern().search(opening)

@@ -29,6 +29,13 @@ def caption_verbs() -> frozenset[str]:
 
 
 @cache
+def caption_present_verbs() -> frozenset[str]:
+    """The verbs a photo's caption tells its people doing in the simple present ("sit near
+    a wall")."""
+    return frozenset(word for line in _lines("caption_present_verbs.txt") for word in line.split())
+
+
+@cache
 def rewrites() -> dict[str, str]:
     """Word (as written, lower-case, or its Snowball stem) -> the first word of its
     group: words outlets swap when rewording a report."""
