@@ -713,6 +713,19 @@ def test_the_syrian_regime_is_assads_until_the_new_rulers_took_the_state_over() 
     # An undated article naming al-Sharaa's title of 29 January is from then on.
     titled = "Syria's interim president Ahmed al-Sharaa spoke in Damascus. " + katz
     assert tagger.tag(katz, titled) == ("hts",)
+    # The army's old name, which outlets kept for the new army (a Kurdish outlet, 2026).
+    shelling = "Syrian Arab Army shelling struck a civilian home in the Sheikh Maqsud neighborhood."
+    assert tagger.tag(shelling, article, "2026-01-09") == ("hts",)
+    assert tagger.tag(shelling, article, "2024-12-01") == ("assad",)
+
+
+def test_the_sdfs_arabic_initials_and_security_forces_are_kurdish_forces() -> None:
+    tagger = compile_profile(load_profile())
+    article = "Syria news from Aleppo."
+    qsd = "The armed members of the QSD organization were relocated to northeastern Syria."
+    assert tagger.tag(qsd, article, "2026-01-12") == ("kurds",)
+    asayish = "The Asayish held the Syrian government fully responsible for the violence."
+    assert "kurds" in tagger.tag(asayish, article, "2026-01-09")
 
 
 def test_other_actors_leave_out_sources_and_based_in_places() -> None:
