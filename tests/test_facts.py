@@ -87,6 +87,15 @@ from briefing.profile import load_profile
             "the Health Ministry",
         ),
         ("More than 100 people were killed, according to a statement posted on Telegram.", None),
+        # ...or the words before its noun, when they name an institution or are a name; not
+        # its kind or the platform it was posted on.
+        (
+            "According to the army statement, SDF units instead targeted evacuation buses.",
+            "the army",
+        ),
+        ("According to a Hamas statement, Israeli forces killed five people.", "Hamas"),
+        ("According to a joint statement, the talks were constructive.", None),
+        ("Five people were killed, according to a Telegram post.", None),
         # What is known is not who tells it; its author, or the speaker named elsewhere, is.
         (
             "Spokesperson Yurii Ihnat said that, according to the preliminary information, "

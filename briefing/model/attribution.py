@@ -212,7 +212,12 @@ def find_attribution(text: str) -> Attribution | None:
             if owned := _OWNED_DOCUMENT.match(who):
                 who = owned["author"]
             if document := _DOCUMENT.match(who):
-                who = (document["author"] or acting_subject(text) or "").strip(" .")
+                who = (
+                    document["author"]
+                    or _document_owner(document["owner"])
+                    or acting_subject(text)
+                    or ""
+                ).strip(" .")
                 if not who:
                     continue
             if _PRONOUN.match(who):
@@ -288,8 +293,27 @@ _DETERMINER = r"(?:an?|the|its|their|his|her)\s+"
 _BEFORE_NOUN = r"(?:[\w-]+\s+){0,2}?"
 _AUTHOR = r".*?\b(?:by|from)\s+(?P<author>.+)"
 _DOCUMENT = re.compile(
-    rf"^{_DETERMINER}{_BEFORE_NOUN}(?:{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$", re.IGNORECASE
+    rf"^{_DETERMINER}(?P<owner>{_BEFORE_NOUN})(?:{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$",
+    re.IGNORECASE,
 )
+# The words before the noun name its author when they end in an institution ("the army
+# statement", "the Israeli military statement") or are a name ("a Hamas statement"), not
+# when they tell its kind ("a joint statement") or the platform it was posted on.
+_INSTITUTION = re.compile(
+    r"(?:army|military|ministry|government|police|presidency|command|office)$", re.IGNORECASE
+)
+_PLATFORMS = frozenset(("Telegram", "Facebook", "X", "Twitter", "Instagram", "YouTube"))
+
+
+def _document_owner(words: str) -> str | None:
+    named = words.split()
+    if named and _INSTITUTION.search(named[-1]):
+        return "the " + " ".join(named)
+    if named and all(w[:1].isupper() and w not in _PLATFORMS for w in named):
+        return " ".join(named)
+    return None
+
+
 # "according to preliminary calculations", "according to the latest figures": what is
 # known, not who tells it, unless its author is named ("figures from the health ministry").
 _EVIDENCE = re.compile(
