@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -18,6 +19,7 @@ from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
     civilians_act,
+    fact_candidate,
     others_than,
     says_again,
     score,
@@ -25,7 +27,7 @@ from briefing.model.facts import (
     self_contained,
     speaks_for_nobody,
 )
-from briefing.model.lines import _located, names_in_passing
+from briefing.model.lines import Line, _located, names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -987,3 +989,32 @@ def test_the_speaker_shown_is_not_named_again_among_the_other_actors() -> None:
     # A speaker who is no actor, or none, leaves them all.
     assert others_than(("Hamas",), "Lebanon's health ministry") == ("Hamas",)
     assert others_than(("Hamas",), None) == ("Hamas",)
+
+
+def test_a_pronoun_nobody_named_before_keeps_its_saying_in_the_fact() -> None:
+    # The QA page's key fact "An end to Israeli attacks ... would allow the state to fully
+    # carry out its duties." was President Aoun's claim, told as nobody's.
+    said = "He said an end to Israeli attacks would allow the state to carry out its duties."
+    line = Line(
+        report="a1.s2",
+        sources=("a1.s2",),
+        stated=_sentence(2, said),
+        event="an end to Israeli attacks would allow the state to carry out its duties.",
+        speaker=None,
+        dates=(),
+        reported="2026-01-08",
+        wire=None,
+        outlets=1,
+        background=False,
+        order=2,
+        subject=False,
+    )
+    assert fact_candidate(line).text == said
+    # Resolved, the speaker is shown beside the event.
+    assert fact_candidate(replace(line, speaker="Aoun")).text == line.event
+    # ...as "voiced support" names him for the "he" after it.
+    sentences = [
+        _sentence(1, "President Joseph Aoun voiced support for the army on Thursday."),
+        _sentence(2, said),
+    ]
+    assert attribute_sentences(sentences)["a1.s2"] == "President Joseph Aoun"

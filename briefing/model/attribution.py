@@ -485,7 +485,7 @@ _NAME = rf"((?:{_WORD_OF_NAME}\s+){{0,4}}{_WORD_OF_NAME})"
 _DOING_VERBS = (
     "said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
     "noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|expressed|"
-    "condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed"
+    "voiced|condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed"
 )
 _DOING = rf"(?:{_DOING_VERBS})\b"
 _NAMED_SUBJECT = re.compile(rf"^{_NAME}\s+(?:[a-z]+ly\s+)?{_DOING}")
