@@ -566,6 +566,31 @@ def test_the_army_of_an_article_naming_israel_only_as_the_state_is_not_israels()
     assert tags == [("hezbollah", "lebanon"), ("israel", "hezbollah"), ()]
 
 
+def test_the_army_after_a_sentence_naming_another_army_is_not_israels_until_israels_again() -> None:
+    # The disarmament QA page (2026): "The Lebanese Army said ... . In a statement, the army
+    # said ..." in an article that names Israeli attacks too.
+    from briefing.annotate.article import _tag_pieces
+
+    sentences = [
+        "The Lebanese Army said Thursday it has completed the first phase of its plan.",
+        "In a statement, the army said it achieved the goals of the first phase.",
+        "The army added that it criticized continued Israeli attacks.",
+        "Israeli forces struck a car in Nabatieh on Friday.",
+        "The army said it targeted a Hezbollah operative.",
+    ]
+    tagger = compile_profile(load_profile("gaza-lebanon"))
+    article = " ".join(sentences)
+    pieces = [("body", text) for text in sentences]
+    tags = _tag_pieces(pieces, tagger.context(article), tagger, "2026-01-08")
+    assert tags == [
+        ("lebanon",),
+        (),  # the army named before is Lebanon's
+        ("israel",),  # (the attacks it names are Israel's)
+        ("israel",),
+        ("israel", "hezbollah"),  # Israel's forces were named last
+    ]
+
+
 @pytest.mark.parametrize("suffix", ["", "s", "es", "'s", "’s", "s'"])
 def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     # countries_in tries a small pattern only where a word starts like some name; it must
