@@ -1253,3 +1253,14 @@ def test_post_before_a_name_tells_a_time_not_its_actor() -> None:
     text = "The discrepancy highlights the polarized narratives of unrest in post-Assad Syria."
     assert "assad" not in tagger.tag(text)
     assert "assad" in tagger.tag("Unrest followed the fall of Assad.")
+
+
+def test_a_title_after_an_organisations_word_names_a_person_not_an_organisation() -> None:
+    # The Geneva talks QA page's "(also: Army Secretary Dan Driscoll)".
+    from briefing.annotate import actors
+
+    matcher = actors._other_matcher(load_profile("ukraine"))
+    text = "Rubio was joined by Army Secretary Dan Driscoll and envoy Steve Witkoff."
+    assert matcher.organisations_in(text) == []
+    # The organisation before the title is kept.
+    assert matcher.organisations_in("The Wagner Group Commander spoke.") == [("Wagner Group", None)]

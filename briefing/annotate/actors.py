@@ -429,6 +429,12 @@ _ORG_HEADS = frozenset(
     Court Commission Mission Brotherhood Network Programme Program Fund
     Assembly Crescent Cross""".split()
 )
+# A title after an organisation's word makes the name a person's: "Army Secretary Dan
+# Driscoll", "Party Leader ..." (the organisation, if any, is the words before the title).
+_TITLES = frozenset(
+    """Secretary Chief Minister Commander President Chairman Chairwoman Spokesman Spokeswoman
+    Spokesperson Leader Director""".split()
+)
 # Organisations whose name has one of these words report the news: sources, not actors.
 _NEWS_SOURCE_WORDS = frozenset(
     "Observatory Monitor News Press Agency Television TV Radio Broadcasting".split()
@@ -662,6 +668,10 @@ class _OtherMatcher:
                 name = name[opening.end() :]
             name = _POSSESSIVE.sub("", name)
             words = name.split()
+            titled = next((at for at, w in enumerate(words) if w in _TITLES), None)
+            if titled is not None and _ORG_HEADS.intersection(words[:titled]):
+                words = words[:titled]
+                name = " ".join(words)
             if name in KNOWN_BODIES:
                 found.append((KNOWN_BODIES[name], None))
             elif _NEWS_SOURCE_WORDS.intersection(words):
