@@ -153,8 +153,10 @@ IMAGE_NAME = lazy_compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE
 _CAPTION_DASH = (
     r"(?:[.!?)]\s*[—–]\s*[A-Z][\w./&' ]{1,30}$)"  # "...on Friday.—AFP", "— Reuters/File"
 )
+# "REUTERS/Mohammed Salem", "Reuters/Amir Cohen": capitalised words whatever the patterns'
+# flags (as case-blind, "... clashes with the YPG/SDF terror group." closed a caption).
 _CAPTION_SLASH = (
-    r"(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
+    r"(?-i:\b[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"
 )
 _CAPTION_LABEL = (
     r"(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
