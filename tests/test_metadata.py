@@ -694,3 +694,21 @@ def test_a_domain_under_a_subdomain_is_spelled_out_by_its_sites_name() -> None:
     texts = ["Riverside Gazette", "Council approves bus depot"]
     assert metadata._spelled_out("news.riversidegazette.com", texts) == "Riverside Gazette"  # noqa: SLF001
     assert metadata._spelled_out("www.riversidegazette.co.uk", texts) == "Riverside Gazette"  # noqa: SLF001
+
+
+def test_a_credit_in_capitals_opens_a_paragraph_under_an_unfinished_headline() -> None:
+    # The MENAFN QA page (2026): the headline row, ending without a stop, and the lede under
+    # it, opening with its credit on the next line, were read as one row and both lost.
+    page = (
+        "Syrian army secures Sheikh Maqsoud amid clashes with YPG/SDF\n"
+        "(MENAFN) The Syrian Army announced on Saturday that it has completed a thorough "
+        "security sweep of the Sheikh Maqsoud neighborhood in Aleppo, following heightened "
+        "confrontations with the YPG/SDF terror group.\n"
+        "The Army’s Operations Command urged residents in the area to remain in their homes "
+        "and not go outside, as reported by local media.\n"
+    )
+    article = extract_article(page, "excerpt.txt")
+    assert article.title == "Syrian army secures Sheikh Maqsoud amid clashes with YPG/SDF"
+    tagger = compile_profile(load_profile("syria"))
+    first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
+    assert first.text.startswith("The Syrian Army announced on Saturday")

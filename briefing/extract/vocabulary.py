@@ -691,18 +691,21 @@ DATELINE = lazy_compile(
 # An agency or outlet in brackets, then a dash, no place before it: how a wire story's first
 # paragraph opens ("(Reuters) - ...", "(Worthy News) – ...", "(CNN) — An Israeli strike ...").
 _WIRE_LEAD = r"\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+"
-WIRE_LEAD = lazy_compile(_WIRE_LEAD)
+# "(MENAFN) At least 13 ...": a name in capitals in brackets, no dash after it
+_CAPITALS_LEAD = r"\((?P<capitals>[A-Z][A-Z0-9&.]{2,11})\)\s+"
+_LEAD_TEXT = r"(?=[\"“‘'A-Z0-9])"  # what the credit is followed by
+# Either opens a paragraph: a line under an unfinished one ("Syrian army secures ... with
+# YPG/SDF" over "(MENAFN) The Syrian Army announced ...") is not its continuation.
+WIRE_LEAD = lazy_compile(rf"{_WIRE_LEAD}|{_CAPITALS_LEAD}{_LEAD_TEXT}")
 # "Shafaq News/ Clashes continue ...": a name glued to a slash opening the text credits the
 # report, as "(Reuters) -" does (WIRE_LEAD); "/Additional raids hit ...": a slash alone is left
 # markup. Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
 OPENING_CREDIT = lazy_compile(
     r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
-    rf"|{_WIRE_LEAD}"
-    # "(MENAFN) At least 13 ...": a name in capitals in brackets, no dash after it
-    r"|\((?P<capitals>[A-Z][A-Z0-9&.]{2,11})\)\s+"
+    rf"|{_WIRE_LEAD}|{_CAPITALS_LEAD}"
     # "Khaberni - The Rapid Support Forces ...": one name before a spaced dash
     r"|(?P<dashed>[A-Z][\w.&'’]+)\s+[—–-]{1,2}\s+)"
-    r"(?=[\"“‘'A-Z0-9])"
+    + _LEAD_TEXT
 )
 
 
