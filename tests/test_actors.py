@@ -753,6 +753,15 @@ def test_the_sdfs_arabic_initials_and_security_forces_are_kurdish_forces() -> No
     assert "kurds" in tagger.tag(asayish, article, "2026-01-09")
 
 
+def test_the_new_governments_ministry_of_defense_is_its_own_in_either_word_order() -> None:
+    # The Aleppo QA page's "The Ministry of Defense ... released detailed maps ..." stood
+    # under Kurdish forces alone ("Defense Ministry" was the government's, this order not).
+    tagger = compile_profile(load_profile())
+    article = "Syria news from Aleppo."
+    maps = "The Ministry of Defense released maps of the SDF's positions to be struck."
+    assert tagger.tag(maps, article, "2026-01-08") == ("hts", "kurds")
+
+
 def test_other_actors_leave_out_sources_and_based_in_places() -> None:
     sentences = [
         ("a1.s1", "The Syrian Observatory for Human Rights said 20 people were killed."),
