@@ -712,3 +712,14 @@ def test_a_credit_in_capitals_opens_a_paragraph_under_an_unfinished_headline() -
     tagger = compile_profile(load_profile("syria"))
     first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
     assert first.text.startswith("The Syrian Army announced on Saturday")
+
+
+def test_a_known_outlet_in_a_list_of_names_under_the_text_is_not_the_pages() -> None:
+    # The aggregator QA page (Geneva talks, 2025): its list of sources under the text named
+    # "CNN" among other names, and the page was credited to CNN.
+    sources = "\n".join(["The Columbian", "Reuters US Top", "America News", "CNN", "Raw Story"])
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{BODY}\n\n{sources}\n", "x.txt")
+    assert article.outlet is None
+    # A credit on its own row right under the text is the page's.
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{BODY}\nCNN\n{sources}\n", "x.txt")
+    assert article.outlet == "CNN"
