@@ -155,9 +155,7 @@ _CAPTION_DASH = (
 )
 # "REUTERS/Mohammed Salem", "Reuters/Amir Cohen": capitalised words whatever the patterns'
 # flags (as case-blind, "... clashes with the YPG/SDF terror group." closed a caption).
-_CAPTION_SLASH = (
-    r"(?-i:\b[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"
-)
+_CAPTION_SLASH = r"(?-i:\b[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"
 _CAPTION_LABEL = (
     r"(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
     r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
@@ -704,8 +702,7 @@ OPENING_CREDIT = lazy_compile(
     r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
     rf"|{_WIRE_LEAD}|{_CAPITALS_LEAD}"
     # "Khaberni - The Rapid Support Forces ...": one name before a spaced dash
-    r"|(?P<dashed>[A-Z][\w.&'’]+)\s+[—–-]{1,2}\s+)"
-    + _LEAD_TEXT
+    r"|(?P<dashed>[A-Z][\w.&'’]+)\s+[—–-]{1,2}\s+)" + _LEAD_TEXT
 )
 
 
