@@ -564,6 +564,10 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert is_background(planned, None, None)
     assert not is_background(planned.replace("scheduled to hold", "holding"), None, None)
     assert not is_background("The talks were held on Sunday in Oman.", None, None)
+    # "was to" tells what was to be done, the terms of a deal (the disarmament QA page).
+    terms = "Under the cease-fire, Hezbollah was to withdraw its forces north of the Litani River."
+    assert is_background(terms, None, None)
+    assert not is_background("Hezbollah was ordered to withdraw its forces.", None, None)
     assert not is_background("Two missiles hit the city centre.", None, None)
     # The perfect of an event, told passive, is news; a state in the perfect is not.
     assert not is_background("At least 134 people have been killed in El Fasher.", None, None)
