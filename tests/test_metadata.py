@@ -723,3 +723,19 @@ def test_a_known_outlet_in_a_list_of_names_under_the_text_is_not_the_pages() -> 
     # A credit on its own row right under the text is the page's.
     article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{BODY}\nCNN\n{sources}\n", "x.txt")
     assert article.outlet == "CNN"
+
+
+@pytest.mark.parametrize("bracket", ["(", ""])
+def test_a_syndicators_credit_before_the_dateline_names_the_source(bracket: str) -> None:
+    # MENAFN's pages (the judged Port Sudan page, the disarmament QA page): "MENAFN - Jordan
+    # Times) BEIRUT, Lebanon - ..." gave the dateline "MENAFN" and left the rest in the text.
+    body = BODY.replace(
+        "The city council voted",
+        f"{bracket}MENAFN - Jordan Times) BEIRUT, Lebanon - The city council voted",
+        1,
+    )
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{body}\n", "excerpt.txt")
+    assert (article.dateline, article.outlet) == ("BEIRUT", "Jordan Times")
+    tagger = compile_profile(load_profile("syria"))
+    first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
+    assert first.text.startswith("The city council voted")

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
@@ -457,7 +457,23 @@ def opening_dateline(text: str, language: str, following: bool = False) -> Openi
     return opening
 
 
+# A syndicator's credit naming the report's source in brackets before the dateline, its
+# opening bracket sometimes lost: "(MENAFN - Jordan Times) BEIRUT, Lebanon - ...".
+SYNDICATED = lazy_compile(
+    r"\(?[A-Z][A-Za-z]+\s+[—–-]\s+(?P<source>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\)\s+"
+)
+
+
 def _opening_dateline(text: str, language: str, following: bool) -> OpeningDateline | None:
+    syndicated = SYNDICATED.match(text) if ")" in text[:60] else None
+    if syndicated:
+        # the dateline after it, the source its newsroom
+        after = _opening_dateline(text[syndicated.end() :], language, following)
+        return after and replace(
+            after,
+            end=syndicated.end() + after.end,
+            newsroom=after.newsroom or syndicated["source"],
+        )
     match = DATELINE.match(text)
     if match:
         place = match["place"] or match["titled"]
