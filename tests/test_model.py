@@ -257,6 +257,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Interior Ministry officials",
         ),
         (
+            # The speaker goes on with another verb of telling: cut off, "The village ...
+            # noted" would make the village tell it (the Beit Jinn QA page).
+            "Sana further reported that the village was shelled and noted a building collapse "
+            "during the operation.",
+            "Sana further reported that the village was shelled and noted a building collapse "
+            "during the operation.",
+            "Sana",
+        ),
+        (
             # The speaker's second account, with no subject of its own, is cut off.
             "The official said a few Hezbollah fighters were also wounded in Syria when the "
             "pagers they were carrying exploded, and said it was believed to be an Israeli "

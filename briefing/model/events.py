@@ -55,7 +55,7 @@ _ENDS_SENTENCE = re.compile(
 _SPEAKER_GOES_ON = re.compile(
     r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
     r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
-    r"|provided|declined|refused)\b"
+    r"|provided|declined|refused|noted|stressed|warned|claimed|reported|confirmed)\b"
     r"|,\s*adding\b|\band\s+that\s"
     # "Officials said the protests were driven by separatist rhetoric, and they accused ...":
     # cut, "they" would stand for nobody (or for the protests).
