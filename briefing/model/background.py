@@ -361,8 +361,6 @@ CONDITIONAL_START = re.compile(r"^\s*(?:If|Should|Unless|Were)\b")
 # A present state with no event in it: "El-Fasher is the only state capital not under
 # RSF control", "The city remains cut off".
 _PRESENT_STATE = re.compile(r"\b(?:is|are|remains?)\b")
-# ...not one told of a name in passing: "Hezbollah, which is backed by Iran, said ...".
-_STATE_ASIDE = re.compile(r",\s+(?:which|who)\s+(?:is|are)\b[^,]*,")
 # An event dated this long before its article is history, not news of the day.
 HISTORY_DAYS = 60
 # What the story did before its news: "a series of explosions targeting pagers ... earlier
@@ -468,10 +466,7 @@ def tells_no_event(text: str) -> bool:
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
         or tells_what_did_not_happen(text)
-        or (
-            _PRESENT_STATE.search(_STATE_ASIDE.sub(",", text)) is not None
-            and not names_an_event_verb(text)
-        )
+        or (_PRESENT_STATE.search(text) and not names_an_event_verb(text))
     )
 
 
