@@ -39,6 +39,14 @@ some wrong: Myanmar's "The death toll ... has surpassed 1,600" 29 -> 28 March (a
 the day it is told), the Houthi PM's killing's lines 30 -> 29 Aug. Committed only when the
 next sentence takes the event up with its own day ("The attack, which took place on
 Thursday"): `dating.dated_by_telling`.
+
+Did not pay (qa26b, 2026-11-28, 12 pages missing; a53106e, reverted): a present state told of
+a name in passing (", which is backed by Iran,") read as no state of the sentence
+(`background.tells_no_event`). Every figure here the same, but in the QA briefings
+"Hezbollah, which is backed by Iran, said the pagers belonged ... and confirmed the deaths of
+eight fighters" came back as Iran's summary line, in place of Iran's own ("Iran's ambassador
+to Lebanon was among ... wounded"), not Hezbollah's; the pane a speaker's line goes to when
+its text names a backer is what to read first.
 """
 
 from __future__ import annotations
