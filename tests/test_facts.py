@@ -98,6 +98,12 @@ from briefing.profile import load_profile
         ("According to a Hamas statement, Israeli forces killed five people.", "Hamas"),
         ("According to a joint statement, the talks were constructive.", None),
         ("Five people were killed, according to a Telegram post.", None),
+        # A name ending in a document's word is no document of the words before it.
+        (
+            "The Jerusalem Post, citing an unnamed Israeli official, reported that the "
+            "airstrikes were meant to send a warning to Turkey.",
+            None,
+        ),
         # What is known is not who tells it; its author, or the speaker named elsewhere, is.
         (
             "Spokesperson Yurii Ihnat said that, according to the preliminary information, "

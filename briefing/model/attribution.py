@@ -214,7 +214,7 @@ def find_attribution(text: str) -> Attribution | None:
             if document := _DOCUMENT.match(who):
                 who = (
                     document["author"]
-                    or _document_owner(document["owner"])
+                    or (document["noun"].islower() and _document_owner(document["owner"]))
                     or acting_subject(text)
                     or ""
                 ).strip(" .")
@@ -293,12 +293,13 @@ _DETERMINER = r"(?:an?|the|its|their|his|her)\s+"
 _BEFORE_NOUN = r"(?:[\w-]+\s+){0,2}?"
 _AUTHOR = r".*?\b(?:by|from)\s+(?P<author>.+)"
 _DOCUMENT = re.compile(
-    rf"^{_DETERMINER}(?P<owner>{_BEFORE_NOUN})(?:{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$",
+    rf"^{_DETERMINER}(?P<owner>{_BEFORE_NOUN})(?P<noun>{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$",
     re.IGNORECASE,
 )
 # The words before the noun name its author when they end in an institution ("the army
 # statement", "the Israeli military statement") or are a name ("a Hamas statement"), not
-# when they tell its kind ("a joint statement") or the platform it was posted on.
+# when they tell its kind ("a joint statement") or the platform it was posted on, nor when
+# the noun is a name's own word ("The Jerusalem Post", "The Washington Post").
 _INSTITUTION = re.compile(
     r"(?:army|military|ministry|government|police|presidency|command|office)$", re.IGNORECASE
 )
