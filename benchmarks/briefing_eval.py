@@ -53,6 +53,14 @@ was responsible for building Hezbollah's elite Radwan Force" stands under Israel
 b1ed4a8 reads an opening "According to X," as the speaker (who speaks: Israel, as the labels'
 `about` has it); the line is a biography the labels call background and the model reads as
 news ("was responsible for building" is in no other judged or QA sentence).
+
+Did not pay (qa26b, 2026-11-28, 12 pages missing; a53106e, reverted): a present state told of
+a name in passing (", which is backed by Iran,") read as no state of the sentence
+(`background.tells_no_event`). Every figure here the same, but in the QA briefings
+"Hezbollah, which is backed by Iran, said the pagers belonged ... and confirmed the deaths of
+eight fighters" came back as Iran's summary line, in place of Iran's own ("Iran's ambassador
+to Lebanon was among ... wounded"), not Hezbollah's; the pane a speaker's line goes to when
+its text names a backer is what to read first.
 """
 
 from __future__ import annotations

@@ -566,6 +566,31 @@ def test_the_army_of_an_article_naming_israel_only_as_the_state_is_not_israels()
     assert tags == [("hezbollah", "lebanon"), ("israel", "hezbollah"), ()]
 
 
+def test_the_army_after_a_sentence_naming_another_army_is_not_israels_until_israels_again() -> None:
+    # The disarmament QA page (2026): "The Lebanese Army said ... . In a statement, the army
+    # said ..." in an article that names Israeli attacks too.
+    from briefing.annotate.article import _tag_pieces
+
+    sentences = [
+        "The Lebanese Army said Thursday it has completed the first phase of its plan.",
+        "In a statement, the army said it achieved the goals of the first phase.",
+        "The army added that it criticized continued Israeli attacks.",
+        "Israeli forces struck a car in Nabatieh on Friday.",
+        "The army said it targeted a Hezbollah operative.",
+    ]
+    tagger = compile_profile(load_profile("gaza-lebanon"))
+    article = " ".join(sentences)
+    pieces = [("body", text) for text in sentences]
+    tags = _tag_pieces(pieces, tagger.context(article), tagger, "2026-01-08")
+    assert tags == [
+        ("lebanon",),
+        (),  # the army named before is Lebanon's
+        ("israel",),  # (the attacks it names are Israel's)
+        ("israel",),
+        ("israel", "hezbollah"),  # Israel's forces were named last
+    ]
+
+
 @pytest.mark.parametrize("suffix", ["", "s", "es", "'s", "’s", "s'"])
 def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     # countries_in tries a small pattern only where a word starts like some name; it must
@@ -713,6 +738,28 @@ def test_the_syrian_regime_is_assads_until_the_new_rulers_took_the_state_over() 
     # An undated article naming al-Sharaa's title of 29 January is from then on.
     titled = "Syria's interim president Ahmed al-Sharaa spoke in Damascus. " + katz
     assert tagger.tag(katz, titled) == ("hts",)
+    # The army's old name, which outlets kept for the new army (a Kurdish outlet, 2026).
+    shelling = "Syrian Arab Army shelling struck a civilian home in the Sheikh Maqsud neighborhood."
+    assert tagger.tag(shelling, article, "2026-01-09") == ("hts",)
+    assert tagger.tag(shelling, article, "2024-12-01") == ("assad",)
+
+
+def test_the_sdfs_arabic_initials_and_security_forces_are_kurdish_forces() -> None:
+    tagger = compile_profile(load_profile())
+    article = "Syria news from Aleppo."
+    qsd = "The armed members of the QSD organization were relocated to northeastern Syria."
+    assert tagger.tag(qsd, article, "2026-01-12") == ("kurds",)
+    asayish = "The Asayish held the Syrian government fully responsible for the violence."
+    assert "kurds" in tagger.tag(asayish, article, "2026-01-09")
+
+
+def test_the_new_governments_ministry_of_defense_is_its_own_in_either_word_order() -> None:
+    # The Aleppo QA page's "The Ministry of Defense ... released detailed maps ..." stood
+    # under Kurdish forces alone ("Defense Ministry" was the government's, this order not).
+    tagger = compile_profile(load_profile())
+    article = "Syria news from Aleppo."
+    maps = "The Ministry of Defense released maps of the SDF's positions to be struck."
+    assert tagger.tag(maps, article, "2026-01-08") == ("hts", "kurds")
 
 
 def test_other_actors_leave_out_sources_and_based_in_places() -> None:
@@ -1299,3 +1346,14 @@ def test_post_before_a_name_tells_a_time_not_its_actor() -> None:
     text = "The discrepancy highlights the polarized narratives of unrest in post-Assad Syria."
     assert "assad" not in tagger.tag(text)
     assert "assad" in tagger.tag("Unrest followed the fall of Assad.")
+
+
+def test_a_title_after_an_organisations_word_names_a_person_not_an_organisation() -> None:
+    # The Geneva talks QA page's "(also: Army Secretary Dan Driscoll)".
+    from briefing.annotate import actors
+
+    matcher = actors._other_matcher(load_profile("ukraine"))
+    text = "Rubio was joined by Army Secretary Dan Driscoll and envoy Steve Witkoff."
+    assert matcher.organisations_in(text) == []
+    # The organisation before the title is kept.
+    assert matcher.organisations_in("The Wagner Group Commander spoke.") == [("Wagner Group", None)]

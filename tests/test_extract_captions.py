@@ -40,6 +40,9 @@ CAPTIONS = [
     "Foto: Sascha Klahn",
     "Gerade der untere Bereich der Module wird vom Schnee stark belastet. (Bildquelle: Neumann)",
     "Die Fishing Masters Show sollte ursprünglich im September stattfinden. Bild: Jahr Media",
+    # a photographer after an agency's name and a slash, in capitals or not
+    "Smoke rises over Khan Younis after an Israeli strike. REUTERS/Mohammed Salem",
+    "Displaced people gather at a shelter in Beirut. Reuters/Amir Cohen",
 ]
 
 TEXT = [
@@ -65,6 +68,11 @@ TEXT = [
     # a long paragraph ending in its agency's initials
     "The council voted on Tuesday to rebuild the old market hall, which has stood empty since the "
     "floods of the spring, and to open it again as a covered market within two years. (ANSA)",
+    # words in lower case after a slash and a name: the sentence's own (the MENAFN QA page's
+    # lede, which CAPTION's case-blind flag read as "AGENCY/Photographer")
+    "The Syrian Army announced on Saturday that it has completed a thorough security sweep of "
+    "the Sheikh Maqsoud neighborhood in Aleppo, following heightened confrontations with the "
+    "YPG/SDF terror group.",
 ]
 
 

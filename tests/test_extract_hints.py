@@ -177,9 +177,12 @@ CASES = [(name, line) for name, (_, _, lines) in MATCHING.items() for line in li
 @pytest.mark.parametrize(("name", "line"), CASES)
 def test_each_branch_keeps_a_hint(name: str, line: str) -> None:
     pattern, screen, _ = MATCHING[name]
+    assert pattern.search(line), line
+    # Every case of the line a pattern matches (a branch may read capitals: the caption's
+    # "AGENCY/Photographer") passes its screen.
     for variant in (line, line.upper(), line.lower(), line.swapcase()):
-        assert pattern.search(variant), variant
-        assert screen(variant), variant
+        if pattern.search(variant):
+            assert screen(variant), variant
 
 
 def test_letters_only_case_insensitive_patterns_take_for_i_still_hint() -> None:

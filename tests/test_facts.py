@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -18,6 +19,7 @@ from briefing.model.dating import event_dates, told_of_then
 from briefing.model.facts import (
     FactCandidate,
     civilians_act,
+    fact_candidate,
     opens_with_pronoun,
     others_than,
     says_again,
@@ -26,7 +28,7 @@ from briefing.model.facts import (
     self_contained,
     speaks_for_nobody,
 )
-from briefing.model.lines import _located, names_in_passing
+from briefing.model.lines import Line, _located, names_in_passing
 from briefing.model.panes import Depth, line_actor, named_actor, subject_mentions
 from briefing.profile import load_profile
 
@@ -88,6 +90,21 @@ from briefing.profile import load_profile
             "the Health Ministry",
         ),
         ("More than 100 people were killed, according to a statement posted on Telegram.", None),
+        # ...or the words before its noun, when they name an institution or are a name; not
+        # its kind or the platform it was posted on.
+        (
+            "According to the army statement, SDF units instead targeted evacuation buses.",
+            "the army",
+        ),
+        ("According to a Hamas statement, Israeli forces killed five people.", "Hamas"),
+        ("According to a joint statement, the talks were constructive.", None),
+        ("Five people were killed, according to a Telegram post.", None),
+        # A name ending in a document's word is no document of the words before it.
+        (
+            "The Jerusalem Post, citing an unnamed Israeli official, reported that the "
+            "airstrikes were meant to send a warning to Turkey.",
+            None,
+        ),
         # What is known is not who tells it; its author, or the speaker named elsewhere, is.
         (
             "Spokesperson Yurii Ihnat said that, according to the preliminary information, "
@@ -1028,3 +1045,32 @@ def test_the_speaker_shown_is_not_named_again_among_the_other_actors() -> None:
     also = ("IS", "Jordan", "U.S. Central Command")
     assert others_than(also, "US Central Command (CENTCOM)") == ("IS", "Jordan")
     assert others_than(("UN",), "U.N.") == ()
+
+
+def test_a_pronoun_nobody_named_before_keeps_its_saying_in_the_fact() -> None:
+    # The QA page's key fact "An end to Israeli attacks ... would allow the state to fully
+    # carry out its duties." was President Aoun's claim, told as nobody's.
+    said = "He said an end to Israeli attacks would allow the state to carry out its duties."
+    line = Line(
+        report="a1.s2",
+        sources=("a1.s2",),
+        stated=_sentence(2, said),
+        event="an end to Israeli attacks would allow the state to carry out its duties.",
+        speaker=None,
+        dates=(),
+        reported="2026-01-08",
+        wire=None,
+        outlets=1,
+        background=False,
+        order=2,
+        subject=False,
+    )
+    assert fact_candidate(line).text == said
+    # Resolved, the speaker is shown beside the event.
+    assert fact_candidate(replace(line, speaker="Aoun")).text == line.event
+    # ...as "voiced support" names him for the "he" after it.
+    sentences = [
+        _sentence(1, "President Joseph Aoun voiced support for the army on Thursday."),
+        _sentence(2, said),
+    ]
+    assert attribute_sentences(sentences)["a1.s2"] == "President Joseph Aoun"

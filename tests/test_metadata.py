@@ -694,3 +694,48 @@ def test_a_domain_under_a_subdomain_is_spelled_out_by_its_sites_name() -> None:
     texts = ["Riverside Gazette", "Council approves bus depot"]
     assert metadata._spelled_out("news.riversidegazette.com", texts) == "Riverside Gazette"  # noqa: SLF001
     assert metadata._spelled_out("www.riversidegazette.co.uk", texts) == "Riverside Gazette"  # noqa: SLF001
+
+
+def test_a_credit_in_capitals_opens_a_paragraph_under_an_unfinished_headline() -> None:
+    # The MENAFN QA page (2026): the headline row, ending without a stop, and the lede under
+    # it, opening with its credit on the next line, were read as one row and both lost.
+    page = (
+        "Syrian army secures Sheikh Maqsoud amid clashes with YPG/SDF\n"
+        "(MENAFN) The Syrian Army announced on Saturday that it has completed a thorough "
+        "security sweep of the Sheikh Maqsoud neighborhood in Aleppo, following heightened "
+        "confrontations with the YPG/SDF terror group.\n"
+        "The Army’s Operations Command urged residents in the area to remain in their homes "
+        "and not go outside, as reported by local media.\n"
+    )
+    article = extract_article(page, "excerpt.txt")
+    assert article.title == "Syrian army secures Sheikh Maqsoud amid clashes with YPG/SDF"
+    tagger = compile_profile(load_profile("syria"))
+    first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
+    assert first.text.startswith("The Syrian Army announced on Saturday")
+
+
+def test_a_known_outlet_in_a_list_of_names_under_the_text_is_not_the_pages() -> None:
+    # The aggregator QA page (Geneva talks, 2025): its list of sources under the text named
+    # "CNN" among other names, and the page was credited to CNN.
+    sources = "\n".join(["The Columbian", "Reuters US Top", "America News", "CNN", "Raw Story"])
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{BODY}\n\n{sources}\n", "x.txt")
+    assert article.outlet is None
+    # A credit on its own row right under the text is the page's.
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{BODY}\nCNN\n{sources}\n", "x.txt")
+    assert article.outlet == "CNN"
+
+
+@pytest.mark.parametrize("bracket", ["(", ""])
+def test_a_syndicators_credit_before_the_dateline_names_the_source(bracket: str) -> None:
+    # MENAFN's pages (the judged Port Sudan page, the disarmament QA page): "MENAFN - Jordan
+    # Times) BEIRUT, Lebanon - ..." gave the dateline "MENAFN" and left the rest in the text.
+    body = BODY.replace(
+        "The city council voted",
+        f"{bracket}MENAFN - Jordan Times) BEIRUT, Lebanon - The city council voted",
+        1,
+    )
+    article = extract_article(f" date 2024-12-07\n{HEADLINE}\n\n{body}\n", "excerpt.txt")
+    assert (article.dateline, article.outlet) == ("BEIRUT", "Jordan Times")
+    tagger = compile_profile(load_profile("syria"))
+    first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
+    assert first.text.startswith("The city council voted")

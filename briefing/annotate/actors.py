@@ -130,10 +130,15 @@ class ActorTagger:
         return tuple(sorted(actor_ids, key=self.order.__getitem__))
 
     def positions(
-        self, sentence: str, article_text: str | ArticleContext = "", published: str | None = None
+        self,
+        sentence: str,
+        article_text: str | ArticleContext = "",
+        published: str | None = None,
+        others: frozenset[int] = frozenset(),
     ) -> dict[str, int]:
         """Actor id -> where the sentence first names it (a character offset). The article
-        may come as its `context`, to be read once for many texts."""
+        may come as its `context`, to be read once for many texts; `others`: the context
+        rules whose phrases stand for another's here (see `others_named`)."""
         found: dict[str, int] = {}
         satisfied: frozenset[int] | None = None
         if len((published or "")[:10]) < 10 and self.era_marks:
@@ -160,6 +165,7 @@ class ActorTagger:
                 if (
                     hit.rule in satisfied
                     and rule.in_time(published)
+                    and hit.rule not in others
                     and not (unless and unless.search(sentence))
                     and not (undated and rule.after and self._older_owner(hit, hits))
                 ):
@@ -171,6 +177,22 @@ class ActorTagger:
                 if named and named.start() < found.get(actor, len(sentence)):
                     found[actor] = named.start()
         return found
+
+    def others_named(self, sentence: str, before: frozenset[int]) -> frozenset[int]:
+        """The context rules whose phrases stand for another's after this sentence, from
+        `before` (those after the sentence before it): a rule's `unless` named last, and
+        none of its `requires_any` since. "The Lebanese Army said ... . In a statement, the
+        army said ...": the army is still Lebanon's, until a sentence names Israel's
+        forces again."""
+        others = set(before)
+        for index, (_, requires, unless) in enumerate(self.rules):
+            if requires is None or unless is None:
+                continue  # (a rule needing nothing of the article is not read in its light)
+            if requires.search(sentence):
+                others.discard(index)
+            elif unless.search(sentence):
+                others.add(index)
+        return frozenset(others)
 
     def _older_owner(self, hit: _Hit, hits: Sequence[_Hit]) -> bool:
         """Whether another actor owned this phrase before `hit`'s rule starts: an undated
@@ -406,6 +428,12 @@ _ORG_HEADS = frozenset(
     Guard Guards Corps Militia Militias Battalion Battalions Division Federation Group League
     Court Commission Mission Brotherhood Network Programme Program Fund
     Assembly Crescent Cross""".split()
+)
+# A title after an organisation's word makes the name a person's: "Army Secretary Dan
+# Driscoll", "Party Leader ..." (the organisation, if any, is the words before the title).
+_TITLES = frozenset(
+    """Secretary Chief Minister Commander President Chairman Chairwoman Spokesman Spokeswoman
+    Spokesperson Leader Director""".split()
 )
 # Organisations whose name has one of these words report the news: sources, not actors.
 _NEWS_SOURCE_WORDS = frozenset(
@@ -644,6 +672,10 @@ class _OtherMatcher:
                 name = name[opening.end() :]
             name = _POSSESSIVE.sub("", name)
             words = name.split()
+            titled = next((at for at, w in enumerate(words) if w in _TITLES), None)
+            if titled is not None and _ORG_HEADS.intersection(words[:titled]):
+                words = words[:titled]
+                name = " ".join(words)
             if name in KNOWN_BODIES:
                 found.append((KNOWN_BODIES[name], None))
             elif _NEWS_SOURCE_WORDS.intersection(words):

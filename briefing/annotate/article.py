@@ -151,8 +151,10 @@ def _tag_pieces(
     lead: str | None = None
     quote_open = False
     before: dict[str, int] = {}  # where the sentence before names each actor
+    others: frozenset[int] = frozenset()  # see `ActorTagger.others_named`
     for kind, text in pieces:
-        found = tagger.positions(text, context, day)
+        found = tagger.positions(text, context, day, others)
+        others = tagger.others_named(text, others)
         # "He said ..." goes on about whom the sentence before was about (most
         # sentences follow one about nobody: nothing to carry, nothing to read).
         refers = bool(lead or found) and kind == "body" and refers_back(text, quote_open)

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
@@ -61,6 +61,7 @@ from briefing.extract.vocabulary import (
     TITLE_SEPARATOR,
     URL_ONLY,
     byline_opener,
+    ends_a_sentence,
     known_outlets,
     local_byline,
 )
@@ -456,7 +457,23 @@ def opening_dateline(text: str, language: str, following: bool = False) -> Openi
     return opening
 
 
+# A syndicator's credit naming the report's source in brackets before the dateline, its
+# opening bracket sometimes lost: "(MENAFN - Jordan Times) BEIRUT, Lebanon - ...".
+SYNDICATED = lazy_compile(
+    r"\(?[A-Z][A-Za-z]+\s+[—–-]\s+(?P<source>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\)\s+"
+)
+
+
 def _opening_dateline(text: str, language: str, following: bool) -> OpeningDateline | None:
+    syndicated = SYNDICATED.match(text) if ")" in text[:60] else None
+    if syndicated:
+        # the dateline after it, the source its newsroom
+        after = _opening_dateline(text[syndicated.end() :], language, following)
+        return after and replace(
+            after,
+            end=syndicated.end() + after.end,
+            newsroom=after.newsroom or syndicated["source"],
+        )
     match = DATELINE.match(text)
     if match:
         place = match["place"] or match["titled"]
@@ -754,14 +771,14 @@ def find_outlet(
         if _agency_footer(text, match, owner):
             return AGENCY_NAMES.get(owner.lower(), owner)
     known, longest = known_outlets(), _longest_known_outlet()
-    for text in texts:
+    for at, text in enumerate(texts):
         # "Source: The Guardian" credits the report the page carries (the wire), not the site
         if ":" in text and SOURCE_LABEL.match(text):
             continue
         bare = text.strip(" |·•–—-.")
         # lower() never shortens a text: a longer one names no known outlet (most rows are)
         name = known.get(bare.lower()) if len(bare) <= longest else None
-        if name and text not in listed:
+        if name and text not in listed and not _among_names_after_text(texts, at):
             return name
     desk = _desk_credit(texts, listed)
     if desk:
@@ -774,6 +791,20 @@ def find_outlet(
 
 
 TOP_ROW_WORDS = 4  # controls and labels ("Skip to content"), not a headline
+NAME_LIST_WORDS = 6  # a row of a list of names (sources, sections) under the text at most
+PROSE_ROW_WORDS = 20  # a row of the text at least
+
+
+def _among_names_after_text(texts: list[str], at: int) -> bool:
+    """Whether the row `at` stands between two short rows ending no sentence, below a row of
+    the text: an item of a list of sources under it ("Reuters US Top", "CNN", "Raw Story"),
+    not the page's own name (a credit after the text has the text's last row above it)."""
+    if not 0 < at < len(texts) - 1:
+        return False
+    neighbours = (texts[at - 1], texts[at + 1])
+    if any(len(row.split()) > NAME_LIST_WORDS or ends_a_sentence(row) for row in neighbours):
+        return False
+    return any(len(row.split()) >= PROSE_ROW_WORDS for row in texts[: at - 1])
 
 
 def _top_domain(texts: list[str]) -> str | None:

@@ -153,9 +153,9 @@ IMAGE_NAME = lazy_compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg)\S*$", re.IGNORECASE
 _CAPTION_DASH = (
     r"(?:[.!?)]\s*[—–]\s*[A-Z][\w./&' ]{1,30}$)"  # "...on Friday.—AFP", "— Reuters/File"
 )
-_CAPTION_SLASH = (
-    r"(?:\b[A-Z]{2,}(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"  # REUTERS/Name
-)
+# "REUTERS/Mohammed Salem", "Reuters/Amir Cohen": capitalised words whatever the patterns'
+# flags (as case-blind, "... clashes with the YPG/SDF terror group." closed a caption).
+_CAPTION_SLASH = r"(?-i:\b[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?/[A-Z][\w.]+(?: [A-Z][\w.]+){0,3}$)"
 _CAPTION_LABEL = (
     r"(?:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Credit|Courtesy|File Photo)"
     r"(?: by)?\s*[:/]\s*\S)"  # "Photo: TBS", "Image: Getty"
@@ -690,10 +690,12 @@ DATELINE = lazy_compile(
 # paragraph opens ("(Reuters) - ...", "(Worthy News) – ...", "(CNN) — An Israeli strike ...").
 _WIRE_LEAD = r"\((?P<bracketed>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\)\s*[—–-]{1,2}\s+"
 # "(MENAFN) At least 13 ...": a name in capitals in brackets, no dash after it
-_CAPITALS_LEAD = r"\((?P<capitals>[A-Z][A-Z0-9&.]{2,11})\)\s+(?=[\"“‘'A-Z0-9])"
-# Either opens a paragraph: the line before it (a headline with no full stop) is no part of it.
+_CAPITALS_LEAD = r"\((?P<capitals>[A-Z][A-Z0-9&.]{2,11})\)\s+"
+_LEAD_TEXT = r"(?=[\"“‘'A-Z0-9])"  # what the credit is followed by
+# Either opens a paragraph: a line under an unfinished one ("Syrian army secures ... with
+# YPG/SDF" over "(MENAFN) The Syrian Army announced ...") is not its continuation.
 # (Not lynx's "(BUTTON) Save": a control goes on the row it stands in.)
-WIRE_LEAD = lazy_compile(rf"{_WIRE_LEAD}|(?!\(BUTTON\)){_CAPITALS_LEAD}")
+WIRE_LEAD = lazy_compile(rf"{_WIRE_LEAD}|(?!\(BUTTON\)){_CAPITALS_LEAD}{_LEAD_TEXT}")
 # "Shafaq News/ Clashes continue ...": a name glued to a slash opening the text credits the
 # report, as "(Reuters) -" does (WIRE_LEAD); "/Additional raids hit ...": a slash alone is left
 # markup. Not a word cut short ("Wander-/ Trekkinghosen") or a letter ("C/ Alejandro", a street).
@@ -701,8 +703,7 @@ OPENING_CREDIT = lazy_compile(
     r"^(?:(?P<credit>[A-Z][\w.&'’-]+(?:\s+[A-Z][\w.&'’-]*){0,3})(?<!-)/\s+|/\s*"
     rf"|{_WIRE_LEAD}|{_CAPITALS_LEAD}"
     # "Khaberni - The Rapid Support Forces ...": one name before a spaced dash
-    r"|(?P<dashed>[A-Z][\w.&'’]+)\s+[—–-]{1,2}\s+)"
-    r"(?=[\"“‘'A-Z0-9])"
+    r"|(?P<dashed>[A-Z][\w.&'’]+)\s+[—–-]{1,2}\s+)" + _LEAD_TEXT
 )
 
 

@@ -229,7 +229,12 @@ def find_attribution(text: str) -> Attribution | None:
             if owned := _OWNED_DOCUMENT.match(who):
                 who = owned["author"]
             if document := _DOCUMENT.match(who):
-                who = (document["author"] or acting_subject(text) or "").strip(" .")
+                who = (
+                    document["author"]
+                    or (document["noun"].islower() and _document_owner(document["owner"]))
+                    or acting_subject(text)
+                    or ""
+                ).strip(" .")
                 if not who:
                     continue
             if _PRONOUN.match(who):
@@ -305,8 +310,28 @@ _DETERMINER = r"(?:an?|the|its|their|his|her)\s+"
 _BEFORE_NOUN = r"(?:[\w-]+\s+){0,2}?"
 _AUTHOR = r".*?\b(?:by|from)\s+(?P<author>.+)"
 _DOCUMENT = re.compile(
-    rf"^{_DETERMINER}{_BEFORE_NOUN}(?:{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$", re.IGNORECASE
+    rf"^{_DETERMINER}(?P<owner>{_BEFORE_NOUN})(?P<noun>{_DOCUMENT_NOUNS})s?\b(?:{_AUTHOR}|.*)$",
+    re.IGNORECASE,
 )
+# The words before the noun name its author when they end in an institution ("the army
+# statement", "the Israeli military statement") or are a name ("a Hamas statement"), not
+# when they tell its kind ("a joint statement") or the platform it was posted on, nor when
+# the noun is a name's own word ("The Jerusalem Post", "The Washington Post").
+_INSTITUTION = re.compile(
+    r"(?:army|military|ministry|government|police|presidency|command|office)$", re.IGNORECASE
+)
+_PLATFORMS = frozenset(("Telegram", "Facebook", "X", "Twitter", "Instagram", "YouTube"))
+
+
+def _document_owner(words: str) -> str | None:
+    named = words.split()
+    if named and _INSTITUTION.search(named[-1]):
+        return "the " + " ".join(named)
+    if named and all(w[:1].isupper() and w not in _PLATFORMS for w in named):
+        return " ".join(named)
+    return None
+
+
 # "according to preliminary calculations", "according to the latest figures": what is
 # known, not who tells it, unless its author is named ("figures from the health ministry").
 _EVIDENCE = re.compile(
@@ -478,7 +503,7 @@ _NAME = rf"((?:{_WORD_OF_NAME}\s+){{0,4}}{_WORD_OF_NAME})"
 _DOING_VERBS = (
     "said|says|spoke|told|added|announced|confirmed|called|urged|warned|described|"
     "noted|met|visited|signed|ordered|vowed|rejected|accused|denied|welcomed|praised|expressed|"
-    "condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed"
+    "voiced|condemned|decried|stated|declared|insisted|pledged|promised|demanded|blamed"
 )
 _DOING = rf"(?:{_DOING_VERBS})\b"
 _NAMED_SUBJECT = re.compile(rf"^{_NAME}\s+(?:[a-z]+ly\s+)?{_DOING}")

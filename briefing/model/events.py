@@ -56,7 +56,7 @@ _ENDS_SENTENCE = re.compile(
 _SPEAKER_GOES_ON = re.compile(
     r"\b(?:but|and)\s+(?:(?:did|does|would|could)\s+not\s+|(?:declined|refused)\s+to\s+)?"
     r"(?:disclose|say|give|provide|elaborate|comment|specify|identify|name|offer|added|gave"
-    r"|provided|declined|refused"
+    r"|provided|declined|refused|warned|claimed|reported|confirmed"
     # "Sana reported that the village was shelled and noted a building collapse"
     r"|noted|stressed|reiterated|emphasi[sz]ed)\b"
     r"|,\s*adding\b|\band\s+that\s"

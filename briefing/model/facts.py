@@ -18,6 +18,7 @@ from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
 from briefing.countries import slug
+from briefing.model.attribution import find_attribution
 from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
@@ -28,7 +29,9 @@ from briefing.model.clauses import (
     verb_done,
 )
 from briefing.model.dating import best_date, written
+from briefing.model.events import event_span
 from briefing.model.lines import Line
+from briefing.model.reading import read_sentence
 from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, cited_articles
 from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
@@ -493,7 +496,7 @@ def tells_a_death(text: str) -> bool:
 def fact_candidate(line: Line) -> FactCandidate:
     """A line as the fact rules see it."""
     return FactCandidate(
-        text=line.event,
+        text=_as_said(line),
         kind=line.stated.kind,
         dates=line.dates,
         speaker=line.speaker,
@@ -505,6 +508,18 @@ def fact_candidate(line: Line) -> FactCandidate:
         quoted=line.quoted,
         named_speaker=line.named_speaker,
     )
+
+
+def _as_said(line: Line) -> str:
+    """The line's event, but its whole saying when the sentence's speaker is a pronoun no
+    name before it resolves ("He said an end to Israeli attacks ... would allow ..."): the
+    claim cut from "He said" would read as a fact, or as the wire's."""
+    if line.speaker is None:
+        text = read_sentence(line.stated.text).text(line.stated.text)
+        said = find_attribution(text)
+        if said is not None and said.speaker in ("he", "she", "they", "it"):
+            return event_span(text, None)
+    return line.event
 
 
 def pane_facts(

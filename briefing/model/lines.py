@@ -92,14 +92,15 @@ _TEASER_WORDS = 16
 # _CREDIT needs its word or mark here. (Searching every sentence for a credit cost a tenth
 # of the model stage.)
 _CREDIT_INSIDE = Screened(_CREDIT, ("photo", "getty", "|", "/"))
-# An embedded social-media post the page dump kept as text: its link, or its closing
+# An embedded social-media post the page dump kept as text: its link (X's "pic.twitter.com/"
+# or its short link "https://t.co/": no article links through it), or its closing
 # signature "— Name (@handle) April 4, 2025" (alone in its paragraph, its dash may be gone
 # with the list mark it was taken for). Its whole paragraph is the post.
 _SIGNED = r"[^—–()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
 _SIGNATURE_ALONE = rf"^{_SIGNED}\s*$"
 _EMBEDDED_POST = Screened(
-    re.compile(rf"\bpic\.twitter\.com/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}"),
-    ("pic.twitter", "(@"),
+    re.compile(rf"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w|[—–-]\s*{_SIGNED}|{_SIGNATURE_ALONE}"),
+    ("pic.twitter", "t.co/", "(@"),
     ignore_case=False,
 )
 # Where a post's own text stops in the paragraph of its link or signature: before the link,
