@@ -1172,10 +1172,10 @@ def line_dates(
     # "..., a local official told AFP on Sunday. The attack, which took place on Thursday,
     # ...": the next sentence dates the event; the day told is the telling's. (Not read
     # otherwise: a toll "has surpassed 1,600, officials said on Saturday" is of that day.)
-    if dated_by_telling(stated.text, dating.sentence_dates(stated)):
-        taken = dating.taken_up_day(stated)
-        if taken is not None:
-            return (taken,)
+    # (The next sentence's words first: few match, and the attribution search costs more.)
+    taken = dating.taken_up_day(stated)
+    if taken is not None and dated_by_telling(stated.text, dating.sentence_dates(stated)):
+        return (taken,)
     dates = dating.report_dates(members, stated.id)
     # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
     if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):
