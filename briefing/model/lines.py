@@ -296,16 +296,21 @@ def pane_lines(
             whom = blamed.get(stated.id)
             if whom is not None and whom in per_pane:
                 about[report] = whom
-                if whom not in candidates[report]:
-                    candidates[report].append(whom)
-                    per_pane[whom][members] = stated
                 # Its line cites the copies every pane naming it holds ("A drone strike on
                 # Kalogi killed 50 ..., according to ... the Sudanese army" is the army's
                 # copy of the strike blamed on the RSF).
-                for other in candidates[report]:
-                    if other != whom:
-                        for held in _copies(index, per_pane[other], report):
-                            _join(index, per_pane[whom], report, held)
+                held = [
+                    copy
+                    for other in candidates[report]
+                    if other != whom
+                    for copy in _copies(index, per_pane[other], report)
+                ]
+                if whom not in candidates[report]:
+                    candidates[report].append(whom)
+                    per_pane[whom][members] = stated
+                    held.remove(members)  # (its own copy now)
+                for copy in held:
+                    _join(index, per_pane[whom], report, copy)
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
     located = _located(mentions, [(pane.id, pane.name) for pane in panes])
     for pane in panes:
