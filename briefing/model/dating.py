@@ -33,7 +33,7 @@ from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
-from briefing.model.words import event_verbs
+from briefing.model.words import event_nouns, event_verbs, nouns_pattern
 
 # A date inside a clause opened by one of these words dates the background
 # ("since the Gaza war erupted in October 2023", "till its defeat in 2017", "where Russia
@@ -200,9 +200,9 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
 # A sentence taking up the event the one before told, to date it: "The attack, which took
 # place on Thursday, ...".
 _TAKEN_UP = lazy_compile(
-    r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|shelling"
-    r"|assault|raid|blast|explosion|incident|massacre)s?,?\s+(?:which|that)\s+"
-    r"(?:took\s+place|happened|occurred)\b",
+    r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    + nouns_pattern(event_nouns()["attack"] + event_nouns()["other"])
+    + r",?\s+(?:which|that)\s+(?:took\s+place|happened|occurred)\b",
     re.IGNORECASE,
 )
 

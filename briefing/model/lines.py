@@ -51,7 +51,7 @@ from briefing.model.panes import (
 )
 from briefing.model.reading import Reading
 from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
-from briefing.model.words import caption_verbs
+from briefing.model.words import caption_verbs, event_nouns, nouns_pattern
 from briefing.profile import Landmark
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -363,12 +363,13 @@ def _join(index: Index, reports: Reports, report: str, members: tuple[str, ...])
         reports[own] = stated
 
 
-_ATTACK = (
-    r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre"
-    r"|assault)s?\b"
+_ATTACK = nouns_pattern(event_nouns()["attack"])
+# A word each of those holds: the nouns holding no other.
+_ATTACK_WORDS = tuple(
+    noun
+    for noun in event_nouns()["attack"]
+    if not any(other != noun and other in noun for other in event_nouns()["attack"])
 )
-# A word each of those holds.
-_ATTACK_WORDS = ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault")
 # "They blamed the paramilitary RSF for Monday's attack", "accused Israel of the strike".
 # (Searched only in a text holding one of its verbs' openings and an attack's word.)
 _BLAMES = Screened(
