@@ -344,20 +344,24 @@ def test_a_sentence_reads_the_day_with_a_relative_or_yearless_date(
 
 def test_a_month_of_last_or_next_year_is_that_year_s() -> None:
     published = datetime.date(2025, 11, 23)
-    found = resolve_dates("The truce took effect in November of last year.", published)
-    assert [(m.text, m.value) for m in found] == [("in November of last year", "2024-11")]
-    found = resolve_dates("The vote is due in May next year, he said.", published)
-    assert [(m.text, m.value) for m in found] == [("in May next year", "2026-05")]
+    assert resolved("The truce took effect in November of last year.", published) == [
+        ("in November of last year", "2024-11", "month")
+    ]
+    assert resolved("The vote is due in May next year, he said.", published) == [
+        ("in May next year", "2026-05", "month")
+    ]
     # Without the year named, the nearest November that fits the tense: this one.
     assert resolve_dates("Fighting erupted in November.", published)[0].value == "2025-11"
 
 
 def test_a_day_of_last_or_this_year_is_that_year_s() -> None:
     published = datetime.date(2025, 12, 8)
-    found = resolve_dates("On December 8 last year, the Baath Party's rule collapsed.", published)
-    assert [(m.text, m.value) for m in found] == [("On December 8 last year", "2024-12-08")]
-    found = resolve_dates("Talks opened on 3 March this year.", published)
-    assert [(m.text, m.value) for m in found] == [("on 3 March this year", "2025-03-03")]
+    assert resolved("On December 8 last year, the Baath Party's rule collapsed.", published) == [
+        ("On December 8 last year", "2024-12-08", "day")
+    ]
+    assert resolved("Talks opened on 3 March this year.", published) == [
+        ("on 3 March this year", "2025-03-03", "day")
+    ]
     # A day the article wrote before with another year does not lend it that year.
     earlier = resolve_dates("Damascus fell on December 8, 2025.", published)
     later = resolve_dates("On December 8 last year, the rule collapsed.", published)

@@ -388,6 +388,13 @@ def test_a_toll_told_as_confirmed_or_reported_is_an_event() -> None:
     assert tells_a_state("Six crew members have been confirmed to be missing since Monday.")
 
 
+def _of_then(text: str, published: str) -> bool:
+    """`told_of_then` of a sentence of an article published that day (ISO)."""
+    return told_of_then(
+        text, resolve_dates(text, datetime.date.fromisoformat(published)), published
+    )
+
+
 def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     text = (
         "Contact with him was lost for two days and he was rumoured to have been killed "
@@ -398,41 +405,41 @@ def test_an_event_told_inside_a_clause_of_long_ago_is_history() -> None:
     assert told_of_then(text, dates, "2024-09-28")
     # A clause describing a thing ("which ... during") says nothing of when the event was.
     fired = "Hezbollah fired rockets at Haifa, which it last hit during the war in 2006."
-    assert not told_of_then(fired, resolve_dates(fired, datetime.date(2024, 9, 28)), "2024-09-28")
+    assert not _of_then(fired, "2024-09-28")
     recent = "He was killed during a strike in September 2024."
-    assert not told_of_then(recent, resolve_dates(recent, datetime.date(2024, 9, 28)), "2024-09-28")
+    assert not _of_then(recent, "2024-09-28")
     # "first" dates the sentence's own event, long ago: history, not the news day's.
     golan = "Israel first gained control of the Golan Heights in 1967 after defeating Syria."
     dates = resolve_dates(golan, datetime.date(2025, 2, 26))
     assert event_dates(golan, dates) == ()
     assert told_of_then(golan, dates, "2025-02-26")
     hit = "Russian drones first hit the plant on Monday, the governor said."
-    assert not told_of_then(hit, resolve_dates(hit, datetime.date(2025, 2, 26)), "2025-02-26")
+    assert not _of_then(hit, "2025-02-26")
     # An event told as before a month already over is no news of the day either.
     fought = "HTS fought the Assad government for 14 years before taking power in December."
-    assert told_of_then(fought, resolve_dates(fought, datetime.date(2025, 2, 23)), "2025-02-23")
+    assert _of_then(fought, "2025-02-23")
     # Before a day of the week it may be: not history.
     took = "The army withdrew from the base before rebels took it on Sunday."
-    assert not told_of_then(took, resolve_dates(took, datetime.date(2025, 2, 26)), "2025-02-26")
+    assert not _of_then(took, "2025-02-26")
     # An undated event told as following a time long before: of then, not of the day.
     fall = (
         "Following the fall of the Bashar al-Assad regime in late 2024, Israel expanded its "
         "occupation of the Syrian Golan Heights."
     )
-    assert told_of_then(fall, resolve_dates(fall, datetime.date(2025, 11, 28)), "2025-11-28")
+    assert _of_then(fall, "2025-11-28")
     after = "After the strike on Sunday, Israel expanded its operations."
-    assert not told_of_then(after, resolve_dates(after, datetime.date(2025, 11, 28)), "2025-11-28")
+    assert not _of_then(after, "2025-11-28")
     # Later in the sentence, "after" tells of a thing or the news's cause, not when.
     later = (
         "Turkey is in talks with the new Syrian authorities — installed after the fall of "
         "Assad's government in December — over a defense pact."
     )
-    assert not told_of_then(later, resolve_dates(later, datetime.date(2025, 4, 3)), "2025-04-03")
+    assert not _of_then(later, "2025-04-03")
     cause = "The U.S. has decided to support him after he severed ties with al Qaeda in 2016."
-    assert not told_of_then(cause, resolve_dates(cause, datetime.date(2025, 5, 14)), "2025-05-14")
+    assert not _of_then(cause, "2025-05-14")
     # "back in June" goes back to a month over: no news of a November report.
     back = "Beit Jinn saw a similar raid back in June, in which the IDF captured seven locals."
-    assert told_of_then(back, resolve_dates(back, datetime.date(2025, 11, 29)), "2025-11-29")
+    assert _of_then(back, "2025-11-29")
 
 
 def test_background_clauses_do_not_date_a_fact() -> None:

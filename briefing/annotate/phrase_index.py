@@ -115,10 +115,13 @@ def _holding(
             place = bisect_right(starts, at) - 1
             found.add(place)
             at = screen.find(word, starts[place + 1])
+    if not also:
+        return sorted(found)
+    # (Each place found holds one of `words`: only one of `also` is left to look for.)
     return [
         place
         for place in sorted(found)
-        if _holds(screen[starts[place] : starts[place + 1] - 1], words, also)
+        if _holds(screen[starts[place] : starts[place + 1] - 1], also, ())
     ]
 
 

@@ -14,7 +14,13 @@ from briefing.annotate import Sentence
 from briefing.corroborate.align import ALIGNED_AGREEMENT, ALIGNED_LOW, aligned_pairs
 from briefing.corroborate.candidates import candidate_pairs
 from briefing.corroborate.carried import carried_days, guard_days
-from briefing.corroborate.features import NO_DAYS, SMALL_COUNT, counts_agree, news_days
+from briefing.corroborate.features import (
+    NO_DAYS,
+    SMALL_COUNT,
+    counts_agree,
+    news_days,
+    told_features,
+)
 from briefing.corroborate.mentions import BODY_ACRONYMS, body_names
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
@@ -368,15 +374,11 @@ def one_toll(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
 
 
 def _one_day(told_a: frozenset[str], told_b: frozenset[str], day_a: date, day_b: date) -> bool:
-    """Whether two sentences of articles of one day tell of one day: the days they tell of
-    agree, or the one day told is the other article's news (`news_days`)."""
-    if told_a and told_b:
-        return bool(told_a & told_b)
-    if told_a:
-        return bool(told_a & news_days(day_b))
-    if told_b:
-        return bool(told_b & news_days(day_a))
-    return True
+    """Whether two sentences of articles of these days tell of one day: neither clash of
+    `told_features` (the days they tell of, or the one day told and the other article's
+    news)."""
+    found = told_features(told_a, told_b, news_days(day_a), news_days(day_b))
+    return not (found["days_clash"] or found["news_day_clash"])
 
 
 # Pairs of members two groups must have for `linked_threshold` to join them: two

@@ -33,7 +33,7 @@ from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.index import Index
-from briefing.model.words import event_verbs
+from briefing.model.words import event_nouns, event_verbs, nouns_pattern
 
 # A date inside a clause opened by one of these words dates the background
 # ("since the Gaza war erupted in October 2023", "till its defeat in 2017", "where Russia
@@ -209,9 +209,9 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
 # A sentence taking up the event the one before told, to date it: "The attack, which took
 # place on Thursday, ...".
 _TAKEN_UP = lazy_compile(
-    r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|air\s*strike|bombing|shelling"
-    r"|assault|raid|blast|explosion|incident|massacre)s?,?\s+(?:which|that)\s+"
-    r"(?:took\s+place|happened|occurred)\b",
+    r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    + nouns_pattern(event_nouns()["attack"] + event_nouns()["other"])
+    + r",?\s+(?:which|that)\s+(?:took\s+place|happened|occurred)\b",
     re.IGNORECASE,
 )
 
@@ -1181,10 +1181,10 @@ def line_dates(
     # "..., a local official told AFP on Sunday. The attack, which took place on Thursday,
     # ...": the next sentence dates the event; the day told is the telling's. (Not read
     # otherwise: a toll "has surpassed 1,600, officials said on Saturday" is of that day.)
-    if dated_by_telling(stated.text, dating.sentence_dates(stated)):
-        taken = dating.taken_up_day(stated)
-        if taken is not None:
-            return (taken,)
+    # (The next sentence's words first: few match, and the attribution search costs more.)
+    taken = dating.taken_up_day(stated)
+    if taken is not None and dated_by_telling(stated.text, dating.sentence_dates(stated)):
+        return (taken,)
     dates = dating.report_dates(members, stated.id)
     # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
     if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):

@@ -51,7 +51,7 @@ from briefing.model.panes import (
 )
 from briefing.model.reading import Reading
 from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
-from briefing.model.words import caption_present_verbs, caption_verbs
+from briefing.model.words import caption_present_verbs, caption_verbs, event_nouns, nouns_pattern
 from briefing.profile import Landmark
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -310,16 +310,21 @@ def pane_lines(
             whom = blamed.get(stated.id)
             if whom is not None and whom in per_pane:
                 about[report] = whom
-                if whom not in candidates[report]:
-                    candidates[report].append(whom)
-                    per_pane[whom][members] = stated
                 # Its line cites the copies every pane naming it holds ("A drone strike on
                 # Kalogi killed 50 ..., according to ... the Sudanese army" is the army's
                 # copy of the strike blamed on the RSF).
-                for other in candidates[report]:
-                    if other != whom:
-                        for held in _copies(index, per_pane[other], report):
-                            _join(index, per_pane[whom], report, held)
+                held = [
+                    copy
+                    for other in candidates[report]
+                    if other != whom
+                    for copy in _copies(index, per_pane[other], report)
+                ]
+                if whom not in candidates[report]:
+                    candidates[report].append(whom)
+                    per_pane[whom][members] = stated
+                    held.remove(members)  # (its own copy now)
+                for copy in held:
+                    _join(index, per_pane[whom], report, copy)
     lines: dict[str, list[tuple[Line, tuple[str, ...]]]] = {pane.id: [] for pane in panes}
     located = _located(mentions, [(pane.id, pane.name) for pane in panes])
     for pane in panes:
@@ -372,12 +377,13 @@ def _join(index: Index, reports: Reports, report: str, members: tuple[str, ...])
         reports[own] = stated
 
 
-_ATTACK = (
-    r"(?:attack|strike|air\s*strike|drone\s+strike|bombing|shelling|killings?|massacre"
-    r"|assault)s?\b"
+_ATTACK = nouns_pattern(event_nouns()["attack"])
+# A word each of those holds: the nouns holding no other.
+_ATTACK_WORDS = tuple(
+    noun
+    for noun in event_nouns()["attack"]
+    if not any(other != noun and other in noun for other in event_nouns()["attack"])
 )
-# A word each of those holds.
-_ATTACK_WORDS = ("attack", "strike", "bombing", "shelling", "killing", "massacre", "assault")
 # "They blamed the paramilitary RSF for Monday's attack", "accused Israel of the strike".
 # (Searched only in a text holding one of its verbs' openings and an attack's word.)
 _BLAMES = Screened(

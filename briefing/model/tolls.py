@@ -59,6 +59,10 @@ _ANY_KIND = Screened(
 _REACH = 160
 
 
+# Read twice for a sentence giving a toll (corroboration's toll pairs, then the reports'
+# stated sentence): the cache is what reads it once. A distinct 1,000 (tidy26, 2026-11-28)
+# made 10,326 calls on 9,182 texts, 1,120 answered by the cache, 24 read again after it
+# dropped them: passing the counts along would save those 24.
 @lru_cache(maxsize=8192)
 def toll_counts(text: str) -> dict[str, float]:
     """Kind ("dead", "injured") -> the first count the text gives of it."""

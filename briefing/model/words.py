@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -71,6 +72,23 @@ def number_words() -> tuple[dict[str, float], dict[str, float]]:
         kind, word, value = line.split()
         (scales if kind == "scale" else values)[word] = float(value)
     return values, scales
+
+
+@cache
+def event_nouns() -> dict[str, tuple[str, ...]]:
+    """Kind ("attack", "other") -> the nouns naming such an event, lower-case, in the
+    file's order (a space inside one: any spacing)."""
+    nouns: dict[str, list[str]] = {}
+    for line in _lines("event_nouns.txt"):
+        kind, noun = line.split(maxsplit=1)
+        nouns.setdefault(kind, []).append(noun)
+    return {kind: tuple(found) for kind, found in nouns.items()}
+
+
+def nouns_pattern(nouns: Sequence[str]) -> str:
+    """A pattern of any of `nouns` (any spacing inside one), or its plural, ending a word."""
+    written = (r"\s+".join(map(re.escape, noun.split())) for noun in nouns)
+    return rf"(?:{'|'.join(written)})s?\b"
 
 
 @dataclass(frozen=True)
