@@ -1118,6 +1118,11 @@ def test_the_syrian_state_agency_of_an_undated_article_is_assads() -> None:
         "assad",
     )
     assert tagger.tag(sentence, context, "2025-05-20") == ("hts",)
+    # Another country's state agency is not Syria's.
+    for other in ("Lebanon's state news agency NNA", "Iran's state news agency IRNA"):
+        sentence = f"{other} said the strikes hit a crossing."
+        assert "assad" not in tagger.tag(sentence, context + sentence)
+        assert "hts" not in tagger.tag(sentence, context + sentence, "2025-05-20")
 
 
 def test_the_foreign_minister_named_assad_is_the_new_governments() -> None:
@@ -1142,6 +1147,13 @@ def test_syrias_new_leaders_are_the_new_governments() -> None:
     assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
     # Before the fall there were none.
     assert tagger.tag(sentence, sentence, "2024-05-20") == ()
+    # Another's new leaders are not Syria's.
+    context = "Israel struck Syria and Lebanon. "
+    for sentence in (
+        "Lebanon's new leaders have pledged reforms.",
+        "Hezbollah's new leaders vowed revenge.",
+    ):
+        assert "hts" not in tagger.tag(sentence, context + sentence, "2025-05-20")
 
 
 def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
