@@ -803,11 +803,6 @@ def done_date(text: str, dates: Sequence[DateMention]) -> DateMention | None:
     return date
 
 
-# The clause a date is in tells what the main clause came after: "after a school ... was
-# struck ... Saturday".
-_AFTER_CLAUSE = lazy_compile(r"\b(?:after|following)\b", re.IGNORECASE)
-
-
 def _after_day(text: str, dates: Sequence[DateMention]) -> DateMention | None:
     """The one day a sentence gives, told as done, when it is in a clause telling what its
     main clause came after (`event_dates` leaves such a day out: it dates another event
@@ -819,7 +814,7 @@ def _after_day(text: str, dates: Sequence[DateMention]) -> DateMention | None:
     mention = dates[0]
     clause = _CLAUSE_BREAK.split(text[: mention.start])[-1]
     past = tense_at(text, mention.start, mention.end) == "past"
-    return mention if mention.precision == "day" and _AFTER_CLAUSE.search(clause) and past else None
+    return mention if mention.precision == "day" and _AFTER_THEN.search(clause) and past else None
 
 
 def _body(index: Index, article_id: str) -> list[Sentence]:
