@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import EXIT_NO_INPUT, BriefingError
+from briefing.extract.page import extract_article
 from briefing.options import BriefingOptions
 from briefing.pipeline import build_briefing
 from briefing.render import render
@@ -42,12 +43,16 @@ HOSTILE_SNIPPETS = (
     "`",
     "|",
 )
+# The seeds' article prose, not their pages' furniture: a teaser ("• BGMEA holds meeting
+# with ...") and a credit spliced into the prose beside it can leave a page rightly
+# without an article, which is not what these tests are about.
 SEED_SENTENCES = sorted(
     {
         sentence
         for path in seed_paths()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        for sentence in re.split(r"(?<=[.!?])\s+", line.strip())
+        for block in extract_article(path.read_text(encoding="utf-8"), str(path)).blocks
+        if block.kind == "body"
+        for sentence in re.split(r"(?<=[.!?])\s+", block.text)
         if len(sentence.split()) >= 8 and sentence.endswith(".")
     }
 )
