@@ -237,6 +237,14 @@ _PLACE_BEFORE = lazy_compile(
     r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",
     re.IGNORECASE,
 )
+# "strikes in Syria and Iraq", "in Syria, Lebanon or Iraq": the last of the places a list
+# names (a land's name: "in Syria and Iraqi forces ..." names the state).
+_PLACES_LISTED_BEFORE = lazy_compile(
+    r"\b(?i:in|into|inside|across|throughout)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r",?\s+(?:and|or)\s+$"
+)
+_LANDS = frozenset(land for country in COUNTRIES for land in country.lands)
 # "Kryvyi Rih, the hometown of (Ukrainian) President Volodymyr Zelensky": the person
 # names a place there, as a country does in "in Ukraine".
 _HOMETOWN_BEFORE = lazy_compile(
@@ -341,6 +349,9 @@ def _place_or_people(text: str, start: int, end: int) -> bool:
     if _PLACE_NOUN_AFTER.match(text, end):
         return True
     if _PLACE_BEFORE.search(before) and not arms_follow(text, end):
+        return True
+    name = text[start:end].removesuffix("'s").removesuffix("’s")
+    if name in _LANDS and _PLACES_LISTED_BEFORE.search(before):
         return True
     if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, end):
         return True
@@ -616,7 +627,8 @@ class _OtherMatcher:
                 named = self.group_match(key, text, start)
                 if named:
                     country, end = named
-                    if not _people_named(text, start, end):
+                    # "strikes in Syria and Iraq", "off the Turkish coast": a place, no actor.
+                    if not _place_or_people(text, start, end):
                         found.append(country)
                     break
         return found
