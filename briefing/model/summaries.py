@@ -213,6 +213,12 @@ def _candidates(
         if line.stated.kind != "caption"
         and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
         and not speaks_for_nobody(line.stated.text, line.speaker)
+        # "It did not specify ...", "He attributed the defeat ...": a pronoun subject
+        # nobody before it resolves; who it is, the line alone cannot tell.
+        and not (
+            opens_with_pronoun(line.stated.text)
+            and (not line.speaker or line.speaker.lower() in _PRONOUNS)
+        )
         # People no party to the conflict acting: about them, not the pane's actor.
         and (line.subject or not civilians_act(line.event))
     ]
