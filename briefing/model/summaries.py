@@ -224,7 +224,7 @@ def _candidates(
 # "It was the first time ...", "It marks ...", "It is reported that ...": an "it" opening
 # what something is or is said to be, not what a body said or did; the line reads alone.
 _IT_IS = re.compile(
-    r"^\W*It(?:['’]s\b|\s+(?:also\s+|now\s+)?(?:is|was|marks|marked|represents|represented"
+    r"^\W*[Ii]t(?:['’]s\b|\s+(?:also\s+|now\s+)?(?:is|was|marks|marked|represents|represented"
     r"|remains|remained|seems|seemed|appears|appeared|has\s+been|had\s+been|will\s+be"
     r"|would\s+be)\b)"
 )
