@@ -1323,6 +1323,25 @@ def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path
     assert said.attribution is None
 
 
+def test_a_deed_following_one_of_the_past_takes_no_news_day(tmp_path: Path) -> None:
+    # The Sharaa-in-Moscow QA page's: "13 October 2025: Moscow then gave asylum to Assad
+    # ..." (Lavrov's Monday), a deed of December 2024 the sentence before tells of.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-10-15",
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Moscow believed Damascus "
+        "wanted the Russian bases to stay.",
+        "Russia used its military muscle to back Assad for years against Syrian rebels who "
+        "came to power in December last year led by Sharaa. Moscow then gave asylum to Assad "
+        "and his family when they fled the country.",
+    )
+    briefs = (*briefing.actors, *briefing.other_actors)
+    facts = {fact.text[:20]: fact.date for brief in briefs for fact in brief.facts}
+    shown = [line.text[:20] for brief in briefs for line in brief.summary]
+    assert facts.get("Moscow believed Dama") == "2025-10-13"
+    assert facts.get("Moscow then gave asy") is None and "Moscow then gave asy" in [*facts, *shown]
+
+
 def test_a_line_opening_with_a_pronoun_nobody_resolves_is_no_summary_line(
     tmp_path: Path,
 ) -> None:
