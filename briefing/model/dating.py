@@ -611,7 +611,9 @@ class Dating:
         before = self.index.sentences[self._reading[place - 1]]
         if before.article_id != sentence.article_id:
             return False
-        dates = self.sentence_dates(before)
+        # (as annotated: reading them again here, out of the reading order, would change
+        # the years `sentence_dates` carries forward)
+        dates = before.dates
         reference = self.reference[sentence.article_id]
         return bool(dates) and not any(self._is_news(date, reference) for date in dates)
 
@@ -1114,7 +1116,7 @@ def said_in_past(text: str) -> bool:
 # than given the lede's day.
 _AFTER_ANOTHER = lazy_compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE)
 # A deed told as following the one told before it ("Moscow then gave asylum ...").
-_THEN = lazy_compile(r"\b(?:then|subsequently|afterwards|later)\b")
+_FOLLOWS_ON = lazy_compile(r"\b(?:then|subsequently|afterwards|later)\b")
 # The event "began using drones two weeks ago", "several days ago": a day before the news,
 # which the sentence does not let us name when its count was not read as a date. Not one
 # of a clause inside it ("denied responsibility, claiming that its forces had withdrawn
@@ -1217,7 +1219,7 @@ def line_dates(
         and not _AFTER_ANOTHER.search(stated.text)
         and not _AGO.search(event)
         # "Moscow then gave asylum ...": a deed that follows one of the past
-        and not (_THEN.search(event) and dating.goes_on_from_history(stated))
+        and not (_FOLLOWS_ON.search(event) and dating.goes_on_from_history(stated))
         and not _runs_since(stated, dating.sentence_dates(stated))
         and not dating.leaves_unread(stated)
     ):
