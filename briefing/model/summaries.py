@@ -75,6 +75,10 @@ def summarize_lines(
         for i in ranked:
             if len(chosen) == count:
                 break
+            # A pronoun nobody resolves is ranked with the rest (the others' ranks stay as
+            # they were) but not shown: the next report stands in.
+            if _unresolved_pronoun(candidates[i][0]):
+                continue
             if not any(_repeats(candidates[i][0], candidates[j][0]) for j in chosen):
                 chosen.append(i)
     # Shown newest first, background and asides last.
@@ -215,7 +219,6 @@ def _candidates(
         if line.stated.kind != "caption"
         and len(line.stated.text.split()) >= _MIN_SUMMARY_WORDS
         and not speaks_for_nobody(line.stated.text, line.speaker)
-        and not _unresolved_pronoun(line)
         # People no party to the conflict acting: about them, not the pane's actor.
         and (line.subject or not civilians_act(line.event))
     ]
