@@ -18,6 +18,7 @@ class Country:
     name: str
     names: tuple[str, ...]  # display name first, then variants and demonyms
     capitals: tuple[str, ...]
+    lands: tuple[str, ...] = ()  # the land's names: `names` but the demonyms
 
 
 _TABLE = """
@@ -253,6 +254,7 @@ def _parse(table: str) -> tuple[Country, ...]:
                 name=name,
                 names=(name, *cell(others), *cell(demonyms)),
                 capitals=tuple(cell(capitals)),
+                lands=(name, *cell(others)),
             )
         )
     return tuple(countries)

@@ -608,7 +608,8 @@ def test_country_groups_find_what_one_full_scan_finds(suffix: str) -> None:
     for country in COUNTRIES:
         for name in (*country.names, *country.capitals):
             text = f"Officials said {name}{suffix} said on Friday; the {name}{suffix}-led force"
-            fast = [c.id for c in matcher.countries_in(text, _CAPITALISED_LETTERS.findall(text))]
+            runs = _CAPITALISED_LETTERS.findall(text)
+            fast = [c.id for c, _ in matcher.countries_in(text, runs)]
             slow = [owners[ordered[int(m.lastgroup[1:])]].id for m in full.finditer(text)]
             assert fast == slow, (name, suffix)
 
@@ -648,7 +649,7 @@ def test_country_groups_are_found_again_where_one_scan_finds_them(
         )
     ]
     runs = _CAPITALISED_LETTERS.findall(text)
-    assert [c.id for c in matcher.countries_in(text, runs)] == slow
+    assert [c.id for c, _ in matcher.countries_in(text, runs)] == slow
 
 
 @settings(deadline=None)  # a loaded machine is no regression
@@ -812,6 +813,23 @@ def test_a_numbered_unit_of_a_force_is_no_other_actor() -> None:
     others = [o.name for o in found]
     assert "Infantry Division" not in others
     assert "Popular Defence Division" in others
+
+
+def test_a_country_named_only_as_a_place_is_no_other_actor() -> None:
+    # qa-pages12 #15: "(also: Iraq, Turkiye)" from "... operations in Syria and Iraq" and
+    # "... off the Turkish coast"; a country that acts or speaks stays.
+    sentences = [
+        ("a1.s1", "CENTCOM said it carried out 10 counterterrorism operations in Syria and Iraq."),
+        ("a1.s2", "The strikes in Syria, Iraq and Jordan followed an attack on US troops."),
+        ("a2.s1", "The attack was carried out using unmanned naval vessels off the Turkish coast."),
+        ("a2.s2", "The tanker sank in the Black Sea off the Turkish coast on Friday."),
+        ("a3.s1", "Jordan said its air force took part in the strikes."),
+        ("a3.s2", "Jordanian jets struck targets in Syria on Friday."),
+    ]
+    others = {o.id: o for o in find_other_actors(sentences, load_profile("syria"))}
+    assert "iraq" not in others and "turkiye" not in others
+    # (a country that acts is shown with every sentence naming it)
+    assert others["jordan"].sentence_ids == ("a1.s2", "a3.s1", "a3.s2")
 
 
 def test_other_actors_leave_out_a_ships_flag_and_firm_and_an_opening_article() -> None:

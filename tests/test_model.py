@@ -1339,6 +1339,45 @@ def test_a_summary_line_opening_with_a_pronoun_names_whom_it_stands_for(tmp_path
     assert said.attribution is None
 
 
+def test_a_deed_following_one_of_the_past_takes_no_news_day(tmp_path: Path) -> None:
+    # The Sharaa-in-Moscow QA page's: "13 October 2025: Moscow then gave asylum to Assad
+    # ..." (Lavrov's Monday), a deed of December 2024 the sentence before tells of.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-10-15",
+        "Russian Foreign Minister Sergei Lavrov said on Monday that Moscow believed Damascus "
+        "wanted the Russian bases to stay.",
+        "Russia used its military muscle to back Assad for years against Syrian rebels who "
+        "came to power in December last year led by Sharaa. Moscow then gave asylum to Assad "
+        "and his family when they fled the country.",
+    )
+    briefs = (*briefing.actors, *briefing.other_actors)
+    facts = {fact.text[:20]: fact.date for brief in briefs for fact in brief.facts}
+    shown = [line.text[:20] for brief in briefs for line in brief.summary]
+    assert facts.get("Moscow believed Dama") == "2025-10-13"
+    assert facts.get("Moscow then gave asy") is None and "Moscow then gave asy" in [*facts, *shown]
+
+
+def test_a_line_opening_with_a_pronoun_nobody_resolves_is_no_summary_line(
+    tmp_path: Path,
+) -> None:
+    # The Raed Saad QA page's: "It" is the news agency of the sentence before, which the
+    # line alone does not name (the commander's pane showed it as its summary).
+    page = (
+        " date 2025-12-13 News\n\nIsrael says it killed Hamas commander in Gaza\n\n"
+        "The Israeli military said it killed senior Hamas commander Raed Saad in a strike "
+        "on a car in Gaza City on Saturday.\n\n"
+        "An Israeli strike hit a car near the Nabulsi junction in western Gaza City, causing "
+        "casualties, the Palestinian news agency Wafa reported.\n\n"
+        "It did not specify numbers and said it was unclear whether the strike was the same "
+        "attack that Israel said had targeted Saad.\n"
+    )
+    briefing = _briefed(tmp_path, {"gaza.txt": page}, "gaza-lebanon")
+    briefs = (*briefing.actors, *briefing.other_actors)
+    shown = [(brief.id, line.text[:24]) for brief in briefs for line in brief.summary]
+    assert shown == [("israel", "An Israeli strike hit a ")]
+
+
 def test_a_summary_line_a_pronoun_says_names_whom_it_stands_for(tmp_path: Path) -> None:
     # The Zaporizhzhia QA page's: "“...,” he added." under Ukraine said nobody's words.
     page = (

@@ -259,6 +259,16 @@ _PLACE_BEFORE = lazy_compile(
     r"\b(?:in|into|inside|across|throughout)\s+(?:(?:\w+ern|central|occupied)\s+)?$",
     re.IGNORECASE,
 )
+# "strikes in Syria and Iraq", "in Syria, Iraq or Lebanon": the places a list names after
+# the first (lands' names: "in Syria and Iraqi forces ..." names the state).
+_LISTED_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_PLACES_LISTED_BEFORE = lazy_compile(
+    rf"\b(?i:in|into|inside|across|throughout)\s+(?:{_LISTED_NAME},\s+){{0,2}}{_LISTED_NAME}"
+    r"(?:,?\s+(?:and|or)\s+|,\s+)$"
+)
+# A list going on after a name ("in Syria, Iraq and Lebanon"): it is the list's.
+_LIST_GOES_ON = lazy_compile(rf"(?:,\s+{_LISTED_NAME}){{0,2}},?\s+(?:and|or)\s+[A-Z]")
+_LANDS = frozenset(land for country in COUNTRIES for land in country.lands)
 # "Kryvyi Rih, the hometown of (Ukrainian) President Volodymyr Zelensky": the person
 # names a place there, as a country does in "in Ukraine".
 _HOMETOWN_BEFORE = lazy_compile(
@@ -359,14 +369,23 @@ def _people_named(text: str, start: int, end: int) -> bool:
 def _place_or_people(text: str, start: int, end: int) -> bool:
     """Whether the country's name or demonym at `start:end` is used as a place or for its
     people (see `_people_named`), not for the state, its forces or officials."""
+    return _place(text, start, end) or _people_named(text, start, end)
+
+
+def _place(text: str, start: int, end: int) -> bool:
+    """Whether the country's name or demonym at `start:end` is used as a place ("in
+    Ukraine", "near the Russian border", "in Syria and Iraq")."""
     before = text[max(0, start - 40) : start]
     if _PLACE_NOUN_AFTER.match(text, end):
         return True
     if _PLACE_BEFORE.search(before) and not arms_follow(text, end):
         return True
-    if _TOWN_BEFORE.search(before) and _CLAUSE_END_AFTER.match(text, end):
+    name = text[start:end].removesuffix("'s").removesuffix("’s")
+    listed = name in _LANDS and _PLACES_LISTED_BEFORE.search(before)
+    if listed and (not listed.group().endswith(", ") or _LIST_GOES_ON.match(text, end)):
         return True
-    return _people_named(text, start, end)
+    town = _TOWN_BEFORE.search(before) is not None
+    return town and _CLAUSE_END_AFTER.match(text, end) is not None
 
 
 def _opening_text(pattern: re.Pattern[str]) -> str:
@@ -619,8 +638,9 @@ class _OtherMatcher:
         ]
         return self._ordered[key]
 
-    def countries_in(self, text: str, runs: Sequence[str]) -> list[Country]:
-        """`runs`: the text's `_CAPITALISED_LETTERS` matches, in order."""
+    def countries_in(self, text: str, runs: Sequence[str]) -> list[tuple[Country, bool]]:
+        """Each country named, in order, and whether it is named there as a place (see
+        `_place`). `runs`: the text's `_CAPITALISED_LETTERS` matches, in order."""
         # Most sentences name no country the profile leaves out: their capitals are read at
         # once (no match object and no Python step for each).
         if self._openings.isdisjoint(runs):
@@ -645,7 +665,7 @@ class _OtherMatcher:
                 if named:
                     country, end = named
                     if not _people_named(text, start, end):
-                        found.append(country)
+                        found.append((country, _place(text, start, end)))
                     break
         return found
 
@@ -745,6 +765,8 @@ class SentenceNames:
     # People it names as speaking for fighters ("army spokesman Brigadier General ..."),
     # whatever rank another sentence gives them: never commanders.
     spokespeople: tuple[str, ...] = ()
+    # Ids of the countries it names only as a place ("strikes in Syria and Iraq").
+    places: tuple[str, ...] = ()
 
 
 _ACRONYM = lazy_compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")  # a whole word (see _CAPITALISED_LETTERS)
@@ -764,7 +786,10 @@ def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
     if not has_lower_case(text):
         return None
     runs = _CAPITALISED_LETTERS.findall(text)
-    countries = tuple(country.id for country in matcher.countries_in(text, runs))
+    named = matcher.countries_in(text, runs)
+    countries = tuple(country.id for country, _ in named)
+    acting = {country.id for country, place in named if not place}
+    places = tuple(dict.fromkeys(c for c in countries if c not in acting))
     orgs = matcher.organisations_in(text)
     # An acronym is one of those runs whole: a text without a run whose second letter is a
     # capital too (most sentences) is not searched (told in C, where the pattern is tried at
@@ -783,6 +808,7 @@ def _sentence_names(matcher: _OtherMatcher, text: str) -> SentenceNames | None:
         acronyms,
         commanders,
         spokespeople,
+        places,
     )
 
 
@@ -930,7 +956,12 @@ def find_other_actors(
         found.append((sentence_id, named_here))
     named: dict[str, list[str]] = {}
     untagged: dict[str, bool] = {}  # organisation name -> whether no profile actor has it
+    # A country every sentence names only as a place is no actor (its sentences still
+    # count for one that acts somewhere).
+    places: set[str] = set()
+    acts: set[str] = set()
     for sentence_id, named_here in found:
+        places.update(named_here.places)
         ids = list(named_here.countries)
         # An acronym defined once ("Rapid Support Forces (RSF)") names the body everywhere.
         org_names = [*named_here.organisations]
@@ -948,6 +979,8 @@ def find_other_actors(
                 names.setdefault(slug(name), name)
         for actor_id in dict.fromkeys(ids):
             named.setdefault(actor_id, []).append(sentence_id)
+        acts.update(c for c in named_here.countries if c not in named_here.places)
+        acts.update(ids[len(named_here.countries) :])  # its forces, bodies, commanders
     for person, sentence_ids in _commanders(found, sentences, matcher).items():
         names[slug(person)] = person
         named[slug(person)] = sentence_ids
@@ -955,5 +988,5 @@ def find_other_actors(
     return [
         OtherActor(actor_id, names[actor_id], len(ids), tuple(ids))
         for actor_id, ids in ranked
-        if len(ids) >= min_mentions
+        if len(ids) >= min_mentions and (actor_id in acts or actor_id not in places)
     ][:limit]

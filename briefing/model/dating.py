@@ -600,6 +600,23 @@ class Dating:
                 return date if self._is_news(date, reference) else None
         return None
 
+    def goes_on_from_history(self, sentence: Sentence) -> bool:
+        """Whether the sentence just before it, in its article, writes dates and all of
+        them before the article's news (see `_is_news`): "... rebels who came to power in
+        December last year. Moscow then gave asylum to Assad ..." goes on telling that
+        past."""
+        place = self.index.order[sentence.id]
+        if place == 0:
+            return False
+        before = self.index.sentences[self._reading[place - 1]]
+        if before.article_id != sentence.article_id:
+            return False
+        # (as annotated: reading them again here, out of the reading order, would change
+        # the years `sentence_dates` carries forward)
+        dates = before.dates
+        reference = self.reference[sentence.article_id]
+        return bool(dates) and not any(self._is_news(date, reference) for date in dates)
+
     def taken_up_day(self, stated: Sentence) -> DateMention | None:
         """The day the next sentence gives the event `stated` tells when it takes it up
         (`_TAKEN_UP`): "..., a local official told AFP on Sunday. The attack, which took
@@ -1093,6 +1110,8 @@ def said_in_past(text: str) -> bool:
 # `Dating.counted_day` finds the day of the event it hangs on, it is left undated rather
 # than given the lede's day.
 _AFTER_ANOTHER = lazy_compile(r"\b(?:hours|days|weeks)\s+later\b", re.IGNORECASE)
+# A deed told as following the one told before it ("Moscow then gave asylum ...").
+_FOLLOWS_ON = lazy_compile(r"\b(?:then|subsequently|afterwards|later)\b")
 # The event "began using drones two weeks ago", "several days ago": a day before the news,
 # which the sentence does not let us name when its count was not read as a date. Not one
 # of a clause inside it ("denied responsibility, claiming that its forces had withdrawn
@@ -1194,6 +1213,8 @@ def line_dates(
         (told_in_past(event) or said_in_past(stated.text))
         and not _AFTER_ANOTHER.search(stated.text)
         and not _AGO.search(event)
+        # "Moscow then gave asylum ...": a deed that follows one of the past
+        and not (_FOLLOWS_ON.search(event) and dating.goes_on_from_history(stated))
         and not _runs_since(stated, dating.sentence_dates(stated))
         and not dating.leaves_unread(stated)
     ):

@@ -9,6 +9,7 @@ last.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -17,6 +18,7 @@ from briefing.corroborate import report_words
 from briefing.corroborate.join import one_toll
 from briefing.corroborate.tokens import country_words
 from briefing.model.attribution import QUOTES, find_speaker
+from briefing.model.clauses import main_clause_opening
 from briefing.model.facts import (
     civilians_act,
     fact_candidate,
@@ -73,6 +75,10 @@ def summarize_lines(
         for i in ranked:
             if len(chosen) == count:
                 break
+            # A pronoun nobody resolves is ranked with the rest (the others' ranks stay as
+            # they were) but not shown: the next report stands in.
+            if _unresolved_pronoun(candidates[i][0]):
+                continue
             if not any(_repeats(candidates[i][0], candidates[j][0]) for j in chosen):
                 chosen.append(i)
     # Shown newest first, background and asides last.
@@ -216,3 +222,21 @@ def _candidates(
         # People no party to the conflict acting: about them, not the pane's actor.
         and (line.subject or not civilians_act(line.event))
     ]
+
+
+# "It was the first time ...", "It marks ...", "It is reported that ...": an "it" opening
+# what something is or is said to be, not what a body said or did; the line reads alone.
+_IT_IS = re.compile(
+    r"^\W*[Ii]t(?:['’]s\b|\s+(?:also\s+|now\s+)?(?:is|was|marks|marked|represents|represented"
+    r"|remains|remained|seems|seemed|appears|appeared|has\s+been|had\s+been|will\s+be"
+    r"|would\s+be)\b)"
+)
+
+
+def _unresolved_pronoun(line: Line) -> bool:
+    """Whether the line's subject is a pronoun nobody before it resolves ("It did not
+    specify ...", "He attributed the defeat ..."): who it is, the line alone cannot tell."""
+    if line.speaker and line.speaker.lower() not in _PRONOUNS:
+        return False
+    text = line.stated.text
+    return opens_with_pronoun(text) and not _IT_IS.match(main_clause_opening(text))
