@@ -896,13 +896,18 @@ def test_captions_and_teasers_are_never_lines() -> None:
         (20, "(Reuters: Khaled Abdullah)"),
         # Places in brackets are no credit.
         (21, "Talks between the two delegations resumed on Monday (Istanbul/Geneva)."),
+        # The site's call to follow it, alone in its paragraph; not a sentence of news.
+        (22, "For more news and in-depth stories from Ukraine, please follow us on X."),
+        (23, "Subscribe to our channel on Telegram."),
+        (24, "Thousands of supporters were urged to join the march on Friday."),
     ]
     sentences = [
         Sentence(f"a1.s{n}", "a1", paragraph, "body", text, (), ())
         for n, (paragraph, text) in enumerate(texts, start=1)
     ]
     assert furniture(sentences) == {
-        f"a1.s{n}" for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24)
+        f"a1.s{n}"
+        for n in (*range(1, 7), 9, 10, 11, 12, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 26, 27)
     }
     # Capitals before a slash inside a paragraph of text are no credit.
     allied = "The talks resumed on Friday. NATO/EU officials met in Brussels on Monday."

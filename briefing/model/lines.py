@@ -122,6 +122,12 @@ _POST_CUT_SHOWS = 160
 # A photo's caption as the one sentence of its paragraph: "The picture shows ...",
 # "Parents are sitting beside ..." (the verbs: data/caption_verbs.txt).
 _PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|image)\s+shows\b")
+# The site asking its readers to follow or subscribe, alone in its paragraph: "For more news
+# ... from Ukraine, please follow us on X.", "Subscribe to our channel on Telegram."
+_INVITATION = re.compile(
+    r"\b(?:please\s+)?(?:follow|join)\s+us\b|\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+our\b",
+    re.IGNORECASE,
+)
 
 
 def furniture(article: AnnotatedArticle) -> frozenset[str]:
@@ -135,7 +141,11 @@ def furniture(article: AnnotatedArticle) -> frozenset[str]:
         for s in sentences
         if _credit(s.text)
         or _embedded_post(s.text)
-        or (per_paragraph[s.paragraph] == 1 and s.kind == "body" and _described(s.text))
+        or (
+            per_paragraph[s.paragraph] == 1
+            and s.kind == "body"
+            and (_described(s.text) or _INVITATION.search(s.text) is not None)
+        )
     }
     captioned |= _post_lines_above(article.article.blocks, captioned)
     return frozenset(
