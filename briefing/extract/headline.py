@@ -51,6 +51,7 @@ from briefing.extract.vocabulary import (
     QUESTION_EXCLAMATION_MARKS,
     SITE_CONTROL,
     folded,
+    is_breadcrumb_path,
     last_mark,
     local_byline,
     may_be_breadcrumb,
@@ -1185,9 +1186,6 @@ def headline_row(units: list[Unit], picked: int) -> int:
     return chosen
 
 
-# A breadcrumb path has at least this many crumbs (two separators): "Section » Headline" is
-# a section's label and its headline, which the titles measures read as the headline.
-PATH_CRUMBS = 3
 # Opening guillemets or angle brackets: "« non » et « oui » à la loi" quotes, it is no path.
 CRUMB_OPENERS = ("«", "‹", "<")
 
@@ -1198,10 +1196,9 @@ def title_text(text: str) -> str:
     "Sie sind hier: Home » Europa » ... » Emden"): the path ends on the page's own name,
     and slug labels count the path as the headline it holds. None of the 961 headlines read by
     hand on the training pages holds a crumb's separator (BREADCRUMB)."""
-    if not may_be_breadcrumb(text) or any(mark in text for mark in CRUMB_OPENERS):
+    if not is_breadcrumb_path(text) or any(mark in text for mark in CRUMB_OPENERS):
         return text
-    crumbs = BREADCRUMB.split(text)
-    return crumbs[-1].strip() if len(crumbs) >= PATH_CRUMBS else text
+    return BREADCRUMB.split(text)[-1].strip()
 
 
 def _printed_again_under(row: Unit, below: Unit) -> bool:

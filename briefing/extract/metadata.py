@@ -25,7 +25,6 @@ from briefing.extract.vocabulary import (
     AGENCY_STAFF,
     AGENCY_STAFF_SEEING,
     ALL_RIGHTS,
-    BREADCRUMB,
     BYLINE,
     BYLINE_ROLE,
     CALL_SIGN,
@@ -62,6 +61,7 @@ from briefing.extract.vocabulary import (
     URL_ONLY,
     byline_opener,
     ends_a_sentence,
+    is_breadcrumb_path,
     known_outlets,
     local_byline,
 )
@@ -1187,7 +1187,7 @@ def _looks_like_headline(unit: Unit) -> bool:
         and not BYLINE.match(unit.text)
         and not unit.promo  # PROMO's search, made with the unit
         and not SITE_CONTROL.search(unit.text)
-        and len(BREADCRUMB.findall(unit.text)) < 2
+        and not is_breadcrumb_path(unit.text)
     )
 
 
