@@ -547,8 +547,8 @@ async def test_palette_goes_to_actor(seed_briefing: Briefing) -> None:
 
 @synchronously
 async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing) -> None:
-    # The stylesheet gives every screen the theme's background; a dialog's stays
-    # translucent, as Textual's own, so the timeline shows behind its date prompt.
+    # A dialog's background is translucent, as Textual's own (the stylesheet once gave every
+    # screen the theme's background), so the timeline shows behind its date prompt.
     app = BriefingApp(seed_briefing)
     async with app.run_test(size=SMALL) as pilot:
         await settle(app, pilot)

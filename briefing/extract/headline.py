@@ -51,6 +51,7 @@ from briefing.extract.vocabulary import (
     QUESTION_EXCLAMATION_MARKS,
     SITE_CONTROL,
     folded,
+    is_breadcrumb_path,
     last_mark,
     local_byline,
     may_be_breadcrumb,
@@ -117,9 +118,15 @@ SITE_CONTROL_HINTS = (
     "sign", "log", "edit", "account", "read", "listen", "save", "leitura", "lectura", "lecture",
     "lesezeit", "lettura",
 )  # fmt: skip
-# Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »").
-ARROW_OPENERS, ARROW_CLOSERS = frozenset("←→«»‹›<>"), frozenset("←→«»‹›")
-ARROW = re.compile(f"^[{''.join(sorted(ARROW_OPENERS))}]|[{''.join(sorted(ARROW_CLOSERS))}]$")
+# Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »"):
+# each arrow pointing back with the one pointing on.
+ARROW_PAIRS = (("←", "→"), ("«", "»"), ("‹", "›"))
+# An arrow and the one pointing the other way: "« Previous post" is a link, "« Oui » à ..." a
+# quotation in guillemets.
+LINK_ARROWS = dict(ARROW_PAIRS) | {on: back for back, on in ARROW_PAIRS}
+ARROW_CLOSERS = frozenset(LINK_ARROWS)
+BACK_ARROWS, ON_ARROWS = (frozenset(arrows) for arrows in zip(*ARROW_PAIRS, strict=True))
+ARROW_OPENERS = ARROW_CLOSERS | {"<", ">"}
 # Menu entries a text dump glued together ("Olympische SpieleOlympia 2022").
 GLUED_WORDS = re.compile(r"[a-zäöüßéèàç][A-ZÄÖÜ][a-zäöüß]")
 # Capitalised words: in a headline past its first word, mostly the names the story is about.
@@ -529,7 +536,7 @@ def row_shape(text: str) -> RowShape:
         ends_function_word=bool(words) and words[-1] in TRAILING_WORDS,
         control_verb_start=bool(words) and words[0] in CONTROL_VERBS,
         no_letters=not any(map(str.isalpha, text)),  # (a letter is a letter of isalnum's)
-        # as ARROW matches the stripped row: an arrow opening or closing it
+        # an arrow opening or closing the stripped row
         arrow=stripped[:1] in ARROW_OPENERS or stripped[-1:] in ARROW_CLOSERS,
         glued_words=GLUED_WORDS.search(text) is not None,
         inner_sentence_end=("." in text or "!" in text or "?" in text)
@@ -950,11 +957,6 @@ def best_row(texts: list[str], beliefs: list[float], rows: list[int], page_rows:
 CONTINUED_ROW = re.compile(r"^['’](?:s|re|ll|ve|d|t)\b")
 
 
-# A link's arrow and the arrow pointing back: "« Previous post" is a link, "« Oui » à ..." a
-# quotation in guillemets.
-LINK_ARROWS = {"←": "→", "«": "»", "‹": "›", "→": "←", "»": "«", "›": "‹"}
-
-
 def is_link_row(text: str) -> bool:
     """A link to the previous or next post or page, or on to more ("← Das F-Wort – Teil 2",
     "Vorstudie zur Menüerweiterung durch FOSS-Produkte bei der RLS »", "Jetzt registrieren
@@ -963,9 +965,9 @@ def is_link_row(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) < 3:
         return False
-    if stripped[1] == " " and stripped[0] in "←«‹":
+    if stripped[1] == " " and stripped[0] in BACK_ARROWS:
         return LINK_ARROWS[stripped[0]] not in stripped
-    if stripped[-2] == " " and stripped[-1] in "→»›":
+    if stripped[-2] == " " and stripped[-1] in ON_ARROWS:
         return LINK_ARROWS[stripped[-1]] not in stripped
     return False
 
@@ -1184,9 +1186,6 @@ def headline_row(units: list[Unit], picked: int) -> int:
     return chosen
 
 
-# A breadcrumb path has at least this many crumbs (two separators): "Section » Headline" is
-# a section's label and its headline, which the titles measures read as the headline.
-PATH_CRUMBS = 3
 # Opening guillemets or angle brackets: "« non » et « oui » à la loi" quotes, it is no path.
 CRUMB_OPENERS = ("«", "‹", "<")
 
@@ -1197,10 +1196,9 @@ def title_text(text: str) -> str:
     "Sie sind hier: Home » Europa » ... » Emden"): the path ends on the page's own name,
     and slug labels count the path as the headline it holds. None of the 961 headlines read by
     hand on the training pages holds a crumb's separator (BREADCRUMB)."""
-    if not may_be_breadcrumb(text) or any(mark in text for mark in CRUMB_OPENERS):
+    if not is_breadcrumb_path(text) or any(mark in text for mark in CRUMB_OPENERS):
         return text
-    crumbs = BREADCRUMB.split(text)
-    return crumbs[-1].strip() if len(crumbs) >= PATH_CRUMBS else text
+    return BREADCRUMB.split(text)[-1].strip()
 
 
 def _printed_again_under(row: Unit, below: Unit) -> bool:

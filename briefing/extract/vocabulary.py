@@ -607,6 +607,12 @@ def may_be_breadcrumb(text: str) -> bool:
     return ">" in text or "»" in text or "›" in text  # BREADCRUMB_MARKS
 
 
+def is_breadcrumb_path(text: str) -> bool:
+    """A breadcrumb path: two separators or more ("Home » World » Syria's ..."); one only is a
+    section's label and its headline ("Section » Headline")."""
+    return may_be_breadcrumb(text) and len(BREADCRUMB.findall(text)) >= 2
+
+
 ALL_RIGHTS = lazy_compile(
     r"\.?\s*(?:all rights reserved|(?:todos os |alguns )?direitos reservados"
     r"|(?:todos los |algunos )?derechos reservados|(?:tous )?droits réservés"

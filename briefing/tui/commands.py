@@ -52,10 +52,11 @@ class BriefingCommands(Provider):
                 f"Summaries of up to {length} sentences{current}",
             )
         for fmt in FORMATS:
+            path = default_export_path(fmt)  # (looks on the disk for a free name)
             yield (
                 f"Export as {fmt}",
-                partial(app.export, fmt, default_export_path(fmt)),
-                f"Write {default_export_path(fmt)} in the current directory",
+                partial(app.export, fmt, path),
+                f"Write {path} in the current directory",
             )
         for theme in app.bundled_theme_names:
             yield (f"Theme: {theme}", partial(setattr, app, "theme", theme), "Switch theme")

@@ -84,6 +84,12 @@ class ActorList(VimOptionList):
         super().__init__(id=id)
         self._briefing: Briefing | None = None
         self._widths: dict[str, int] = {}  # the count columns shown, by header
+        # What the list's width does not change, kept from the briefing: every count
+        # column's width, the longest profile name, and the rows (the actors, the header,
+        # "Other actors" and its "none named often").
+        self._all_widths: dict[str, int] = {}
+        self._longest = 0
+        self._rows = 0
         self._markers: dict[str, str] = {}  # actor id -> its jump number, or "·"
         self._pointed: str | None = None
 
@@ -99,9 +105,13 @@ class ActorList(VimOptionList):
         return option.id if option is not None else self._pointed
 
     def show(self, briefing: Briefing) -> None:
-        self._briefing = briefing
-        keep = self.highlighted_option.id if self.highlighted_option else None
         everyone = all_actors(briefing)
+        if briefing is not self._briefing:
+            self._briefing = briefing
+            self._all_widths = count_widths(everyone)
+            self._longest = max((len(a.name) for a in briefing.actors), default=0)
+            self._rows = len(everyone) + (2 if briefing.other_actors else 3)
+        keep = self.highlighted_option.id if self.highlighted_option else None
         if keep not in {a.id for a in everyone}:
             # Start where the news is, not on the profile's first actor (whose pane may be
             # nearly empty in a story about another).
@@ -112,13 +122,12 @@ class ActorList(VimOptionList):
             # Not laid out yet: the rows need the list's width, and its first resize
             # lays them out (the brief beside it need not wait for that).
             return
-        # The count columns, one space apart.
-        widths = count_widths(everyone)
+        # The count columns, one space apart. The profile's names (the panes the number keys
+        # open) are kept whole; a name found in the text ("General People's Congress Party")
+        # is cut before the counts go.
         room = self.scrollable_content_region.width
-        # The profile's names (the panes the number keys open) are kept whole; a name found in
-        # the text ("General People's Congress Party") is cut before the counts go.
-        longest = _longest_name(briefing)
-        self._widths = {h: widths[h] for h in shown_counts(widths, longest, room)}
+        shown = shown_counts(self._all_widths, self._longest, room)
+        self._widths = {h: self._all_widths[h] for h in shown}
         self._markers = {actor.id: str(slot) for slot, actor in enumerate(briefing.actors, 1)}
         self._markers |= {actor.id: "·" for actor in briefing.other_actors}
         counts_width = sum(self._widths.values()) + len(self._widths)
@@ -138,16 +147,14 @@ class ActorList(VimOptionList):
         self.set_options(options)
         self.highlighted = None if keep is None else self.get_option_index(keep)
 
-    def whole_width(self, briefing: Briefing) -> int:
-        """The cells the list takes to show the profile's names whole beside every count."""
-        everyone = all_actors(briefing)
-        counted = sum(width + 1 for width in count_widths(everyone).values())
-        # Its padding and border, and a scrollbar's room when the rows (the actors, the
-        # header, "Other actors" and its "none named often") will not fit.
-        rows = len(everyone) + (2 if briefing.other_actors else 3)
-        overflows = rows > self.scrollable_content_region.height
+    def whole_width(self) -> int:
+        """The cells the list takes to show the profile's names whole beside every count
+        (of the briefing last shown)."""
+        counted = sum(width + 1 for width in self._all_widths.values())
+        # Its padding and border, and a scrollbar's room when the rows will not fit.
+        overflows = self._rows > self.scrollable_content_region.height
         chrome = self.styles.gutter.width + (self.styles.scrollbar_size_vertical * overflows)
-        return NAME_LEAD + _longest_name(briefing) + counted + chrome
+        return NAME_LEAD + self._longest + counted + chrome
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self._briefing is None or event.option.id == self._pointed:
@@ -173,10 +180,6 @@ class ActorList(VimOptionList):
             (f"{name:<{name_width}}", style),
             (numbers, MUTED),
         )
-
-
-def _longest_name(briefing: Briefing) -> int:
-    return max((len(a.name) for a in briefing.actors), default=0)
 
 
 class MainScreen(ViewScreen):
@@ -273,8 +276,8 @@ class MainScreen(ViewScreen):
             loading.display = False
         self.query_one("#panes").display = True
         self._show_masthead()
+        self._fill_actors(briefing)  # (before the fit: the list keeps the briefing's widths)
         self._fit_actors()
-        self._fill_actors(briefing)
 
     def on_resize(self) -> None:
         self._show_masthead()
@@ -287,7 +290,7 @@ class MainScreen(ViewScreen):
         if self.briefing is None:
             return
         actors = self.query_one(ActorList)
-        fits = min(actors.whole_width(self.briefing), self.size.width - BRIEF_ROOM)
+        fits = min(actors.whole_width(), self.size.width - BRIEF_ROOM)
         actors.styles.min_width = max(ACTORS_MIN_WIDTH, fits)
 
     def _show_masthead(self) -> None:
