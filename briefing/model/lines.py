@@ -266,6 +266,8 @@ class Line:
     quoted: bool = False
     # its sentence names its speaker (or a pronoun for one), not a quote's it is part of
     named_speaker: bool = True
+    # its sentence's speaker is a pronoun no name before it resolves ("He said ...")
+    unresolved_pronoun: bool = False
 
     @property
     def date(self) -> DateMention | None:
@@ -756,7 +758,11 @@ def _read_line(
         subject=False,
         quoted=within_quote(stated.text) or not named,
         named_speaker=named,
+        unresolved_pronoun=speaker is None and find_speaker(text) in _PRONOUNS,
     )
+
+
+_PRONOUNS = ("he", "she", "they", "it")
 
 
 def _text(sentence: Sentence | None) -> str | None:
