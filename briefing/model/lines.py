@@ -51,7 +51,7 @@ from briefing.model.panes import (
 )
 from briefing.model.reading import Reading
 from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
-from briefing.model.words import caption_present_verbs, caption_verbs, event_nouns, nouns_pattern
+from briefing.model.words import caption_verbs, event_nouns, nouns_pattern
 from briefing.profile import Landmark
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -201,7 +201,7 @@ def _post_length(text: str) -> int:
 
 @cache
 def _caption_pattern() -> re.Pattern[str]:
-    verbs = "|".join(sorted(caption_verbs()))
+    verbs = "|".join(sorted(caption_verbs()["progressive"]))
     return re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{verbs})\b")
 
 
@@ -209,7 +209,7 @@ def _caption_pattern() -> re.Pattern[str]:
 def _present_caption_pattern() -> re.Pattern[str]:
     """A caption's people (a name or a noun phrase, with an apposition between commas),
     then their doing in the simple present, then where or what ("sit near a wall")."""
-    verbs = "|".join(sorted(caption_present_verbs()))
+    verbs = "|".join(sorted(caption_verbs()["present"]))
     return re.compile(
         r"^[A-Z][^,.;:\"“”]{0,60}?(?:,[^,.;:]{2,80},)?\s+"
         rf"(?:{verbs})\s+(?:near|on|in|at|beside|outside|inside|amid|around|among|next|by"
