@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
+from briefing.corroborate.tokens import WEEKDAYS
 from briefing.countries import slug
 from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
@@ -350,7 +351,7 @@ def _days_apart(one: str | None, other: str | None) -> bool:
     return abs(gap.days) >= _APART_DAYS
 
 
-_WEEKDAYS = [f"wd:{day.lower()}" for day in calendar.day_name]
+_WEEKDAYS = [f"wd:{day}" for day in WEEKDAYS]  # as `ReportWords.dates` writes them
 
 
 def _weekdays_apart(one: frozenset[str], other: frozenset[str]) -> bool:
