@@ -589,6 +589,26 @@ def test_the_army_after_a_sentence_naming_another_army_is_not_israels_until_isra
         ("israel",),
         ("israel", "hezbollah"),  # Israel's forces were named last
     ]
+    # The model reads each sentence (and any part of it) as its annotation did.
+    from briefing.annotate import annotate_article
+    from briefing.extract import Article, Block
+    from briefing.model.panes import mentions_of
+
+    page = Article("page.html", "", None, None, "2026-01-08", None, (Block("body", article),), ())
+    annotated = annotate_article(page, "a1", tagger)
+    assert [s.text for s in annotated.sentences] == sentences
+    mentions = mentions_of(tagger, {"a1": annotated}, [])
+    second = annotated.sentences[1]
+    assert mentions(second.text, second) == {}
+    assert mentions("the army said", second) == {}
+    assert mentions("the army said", annotated.sentences[4]) == {"israel": 0}
+    assert [sorted(mentions(s.text, s)) for s in annotated.sentences] == [
+        ["lebanon"],
+        [],
+        ["israel"],
+        ["israel"],
+        ["hezbollah", "israel"],
+    ]
 
 
 @pytest.mark.parametrize("suffix", ["", "s", "es", "'s", "’s", "s'"])

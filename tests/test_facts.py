@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -1057,27 +1056,25 @@ def test_the_speaker_shown_is_not_named_again_among_the_other_actors() -> None:
 def test_a_pronoun_nobody_named_before_keeps_its_saying_in_the_fact() -> None:
     # The QA page's key fact "An end to Israeli attacks ... would allow the state to fully
     # carry out its duties." was President Aoun's claim, told as nobody's.
+    from briefing.annotate import AnnotatedArticle
+    from briefing.extract import Article, Block
+    from briefing.model.index import Index
+    from briefing.model.lines import make_line
+
     said = "He said an end to Israeli attacks would allow the state to carry out its duties."
-    line = Line(
-        report="a1.s2",
-        sources=("a1.s2",),
-        stated=_sentence(2, said),
-        event="an end to Israeli attacks would allow the state to carry out its duties.",
-        speaker=None,
-        dates=(),
-        reported="2026-01-08",
-        wire=None,
-        outlets=1,
-        background=False,
-        order=2,
-        subject=False,
-    )
-    assert fact_candidate(line).text == said
-    # Resolved, the speaker is shown beside the event.
-    assert fact_candidate(replace(line, speaker="Aoun")).text == line.event
-    # ...as "voiced support" names him for the "he" after it.
-    sentences = [
-        _sentence(1, "President Joseph Aoun voiced support for the army on Thursday."),
-        _sentence(2, said),
-    ]
-    assert attribute_sentences(sentences)["a1.s2"] == "President Joseph Aoun"
+
+    def line_of(texts: list[str]) -> Line:
+        sentences = tuple(_sentence(n, text) for n, text in enumerate(texts, 1))
+        page = Article("a.html", "", None, None, "2026-01-08", None, (Block("body", said),), ())
+        index = Index.of([AnnotatedArticle("a1", page, sentences)])
+        stated = sentences[-1]
+        return make_line(index, stated.id, (stated.id,), frozenset(), stated)
+
+    alone = line_of([said])
+    assert alone.speaker is None and alone.unresolved_pronoun
+    assert fact_candidate(alone).text == said
+    # Resolved ("voiced support" names him for the "he" after it), the speaker is shown
+    # beside the event.
+    resolved = line_of(["President Joseph Aoun voiced support for the army on Thursday.", said])
+    assert resolved.speaker == "President Joseph Aoun" and not resolved.unresolved_pronoun
+    assert fact_candidate(resolved).text == resolved.event

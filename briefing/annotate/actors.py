@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from operator import itemgetter
@@ -193,6 +193,14 @@ class ActorTagger:
             elif unless.search(sentence):
                 others.add(index)
         return frozenset(others)
+
+    def others_in(self, sentences: Iterable[str]) -> Iterator[frozenset[int]]:
+        """The `others` each of an article's sentences (in reading order) is read with:
+        those `others_named` leaves after the sentences before it."""
+        others: frozenset[int] = frozenset()
+        for sentence in sentences:
+            yield others
+            others = self.others_named(sentence, others)
 
     def _older_owner(self, hit: _Hit, hits: Sequence[_Hit]) -> bool:
         """Whether another actor owned this phrase before `hit`'s rule starts: an undated

@@ -112,10 +112,11 @@ def retag_article(
     # Only a sentence with such an alias can change; the whole article is read again (a
     # sentence's actor carries to the next) only when one does.
     published = article.article.published
+    others = tagger.others_in(s.text for s in article.sentences)
     if all(
-        tagger.positions(s.text, context, day).keys()
-        == tagger.positions(s.text, context, published).keys()
-        for s in article.sentences
+        tagger.positions(s.text, context, day, read).keys()
+        == tagger.positions(s.text, context, published, read).keys()
+        for s, read in zip(article.sentences, others, strict=True)
         if s.id in bounded and changed.search(s.text)
     ):
         return article
@@ -151,10 +152,10 @@ def _tag_pieces(
     lead: str | None = None
     quote_open = False
     before: dict[str, int] = {}  # where the sentence before names each actor
-    others: frozenset[int] = frozenset()  # see `ActorTagger.others_named`
-    for kind, text in pieces:
+    for (kind, text), others in zip(
+        pieces, tagger.others_in(text for _, text in pieces), strict=True
+    ):
         found = tagger.positions(text, context, day, others)
-        others = tagger.others_named(text, others)
         # "He said ..." goes on about whom the sentence before was about (most
         # sentences follow one about nobody: nothing to carry, nothing to read).
         refers = bool(lead or found) and kind == "body" and refers_back(text, quote_open)

@@ -24,7 +24,7 @@ from briefing.corroborate.features import (
 from briefing.corroborate.mentions import BODY_ACRONYMS, body_names
 from briefing.corroborate.packed import Features
 from briefing.corroborate.score import clash, comparable, report_score
-from briefing.corroborate.tokens import compared_word, country_words
+from briefing.corroborate.tokens import compared_word, country_ids
 from briefing.corroborate.words import ReportWords
 from briefing.model.attribution import acting_subject
 from briefing.model.clauses import verb_done
@@ -346,7 +346,7 @@ def toll_pairs(
     other article's news), and a name in common other than a country's (the city, the
     hospital, the group): the same day's tolls of one event are one report, as its labels
     count them. In order of their first sentence, then their second."""
-    countries = frozenset(country_words().values())
+    countries = country_ids()
     sharing: dict[tuple[date, str], list[int]] = {}
     for i in sorted(tolls):
         day = days[i]

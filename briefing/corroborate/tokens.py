@@ -192,6 +192,12 @@ def country_words() -> dict[str, str]:
 
 
 @cache
+def country_ids() -> frozenset[str]:
+    """The ids `country_words` gives: the names of a report's words that are countries'."""
+    return frozenset(country_words().values())
+
+
+@cache
 def _country_phrases() -> tuple[WholeNames, dict[str, str]]:
     """Country names of several words ("United Arab Emirates") and the one word each
     becomes, so that it compares with the country's short names ("UAE")."""

@@ -481,7 +481,8 @@ _NO_REPLY = Screened(
         r"|^There\s+(?:was|has\s+been)\s+no\s+(?:immediate\s+)?(?:comment|response|reply)\b"
         r"|\b(?:reach|contact)\b[^.;]{0,80}?\b(?:were|was|have\s+been|proved)\s+unsuccessful\b"
     ),
-    ("not", "no ", "unsuccessful"),
+    # (the reply's own words: "not" and "no " are in "another", "cannot", "nothing")
+    ("comment", "respon", "repl", "unsuccessful"),
 )
 
 

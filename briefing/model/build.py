@@ -70,7 +70,7 @@ def build_model(
     # (worked out only for a profile with aliases bounded in time: none other reads them)
     undated = index.tagging_days if tagger.time_bounded else {}
     days = {id(index.articles[i]): day for i, day in undated.items()}
-    mentions = mentions_of(tagger, others, settled, days)
+    mentions = mentions_of(tagger, index.annotated_by_id, others, settled, days)
     # An attack told with no one acting is the pane's of the actor blamed for it just after.
     blamed = blamed_attacks(index, [*named, *(other.id for other in others)], mentions)
     told: dict[str, set[str]] = {}  # (one naming an actor is in its pane already)

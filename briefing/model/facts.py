@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
+from briefing.corroborate.tokens import WEEKDAYS
 from briefing.countries import slug
-from briefing.model.attribution import find_attribution
 from briefing.model.background import CONDITIONAL_START, tells_a_state
 from briefing.model.clauses import (
     main_clause_opening,
@@ -28,10 +28,9 @@ from briefing.model.clauses import (
     subject_end,
     verb_done,
 )
-from briefing.model.dating import best_date, written
+from briefing.model.dating import best_date, dateline_end, written
 from briefing.model.events import event_span
 from briefing.model.lines import Line
-from briefing.model.reading import read_sentence
 from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, cited_articles
 from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
@@ -352,7 +351,7 @@ def _days_apart(one: str | None, other: str | None) -> bool:
     return abs(gap.days) >= _APART_DAYS
 
 
-_WEEKDAYS = [f"wd:{day.lower()}" for day in calendar.day_name]
+_WEEKDAYS = [f"wd:{day}" for day in WEEKDAYS]  # as `ReportWords.dates` writes them
 
 
 def _weekdays_apart(one: frozenset[str], other: frozenset[str]) -> bool:
@@ -514,11 +513,8 @@ def _as_said(line: Line) -> str:
     """The line's event, but its whole saying when the sentence's speaker is a pronoun no
     name before it resolves ("He said an end to Israeli attacks ... would allow ..."): the
     claim cut from "He said" would read as a fact, or as the wire's."""
-    if line.speaker is None:
-        text = read_sentence(line.stated.text).text(line.stated.text)
-        said = find_attribution(text)
-        if said is not None and said.speaker in ("he", "she", "they", "it"):
-            return event_span(text, None)
+    if line.unresolved_pronoun:
+        return event_span(line.stated.text[dateline_end(line.stated.text) :], None)
     return line.event
 
 

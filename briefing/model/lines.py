@@ -15,7 +15,7 @@ from briefing.annotate.actors import initials
 from briefing.annotate.coreference import within_quote
 from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened, joined
-from briefing.extract import Article, Block
+from briefing.extract import Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
 from briefing.model.attribution import acting_subject, find_speaker
 from briefing.model.background import (
@@ -51,7 +51,7 @@ from briefing.model.panes import (
 )
 from briefing.model.reading import Reading
 from briefing.model.reports import ENDED, Reports, actor_reports, stated_by
-from briefing.model.words import caption_present_verbs, caption_verbs, event_nouns, nouns_pattern
+from briefing.model.words import caption_verbs, event_nouns, nouns_pattern
 from briefing.profile import Landmark
 
 # Who sends news pictures: the wire agencies, and the picture agencies beside them.
@@ -211,7 +211,7 @@ def _post_length(text: str) -> int:
 
 @cache
 def _caption_pattern() -> re.Pattern[str]:
-    verbs = "|".join(sorted(caption_verbs()))
+    verbs = "|".join(sorted(caption_verbs()["progressive"]))
     return re.compile(rf"\b(?:is|are)\s+(?:\w+ly\s+)?(?:{verbs})\b")
 
 
@@ -219,7 +219,7 @@ def _caption_pattern() -> re.Pattern[str]:
 def _present_caption_pattern() -> re.Pattern[str]:
     """A caption's people (a name or a noun phrase, with an apposition between commas),
     then their doing in the simple present, then where or what ("sit near a wall")."""
-    verbs = "|".join(sorted(caption_present_verbs()))
+    verbs = "|".join(sorted(caption_verbs()["present"]))
     return re.compile(
         r"^[A-Z][^,.;:\"“”]{0,60}?(?:,[^,.;:]{2,80},)?\s+"
         rf"(?:{verbs})\s+(?:near|on|in|at|beside|outside|inside|amid|around|among|next|by"
@@ -276,6 +276,8 @@ class Line:
     quoted: bool = False
     # its sentence names its speaker (or a pronoun for one), not a quote's it is part of
     named_speaker: bool = True
+    # its sentence's speaker is a pronoun no name before it resolves ("He said ...")
+    unresolved_pronoun: bool = False
 
     @property
     def date(self) -> DateMention | None:
@@ -347,9 +349,7 @@ def pane_lines(
                         index.sentences[sid].text,
                         _sentence_before(index, index.sentences[sid]),
                         candidates[report],
-                        lambda text, a=index.articles[index.sentences[sid].article_id]: located(
-                            text, a
-                        ),
+                        lambda text, s=index.sentences[sid]: located(text, s),
                     )
                     for sid in index.corroboration.sources(report)
                 ):
@@ -357,9 +357,8 @@ def pane_lines(
             if about[report] != pane.id:
                 continue  # (its line is another pane's: not read for this one)
             line = make_line(index, report, members, off_period, stated, landmarks)
-            article = index.articles[line.stated.article_id]
             opening = main_clause_opening(line.event)
-            named = subject_mentions(opening, lambda text, a=article: mentions(text, a))
+            named = subject_mentions(opening, lambda text, s=line.stated: mentions(text, s))
             subject = pane.id in named
             also = tuple(names[other] for other in candidates[report] if other != pane.id)
             # A line is read with subject=False: copied only when it is the subject's
@@ -444,14 +443,13 @@ def blamed_attacks(index: Index, actor_ids: Sequence[str], mentions: Mentions) -
     according to medical workers and the Sudanese army")."""
     blamed: dict[str, str] = {}
     for annotated in index.annotated:
-        article = index.articles[annotated.id]
         sentences = annotated.sentences
         # Read from the blaming sentences back (few sentences blame: only those holding
         # `_blamed_in`'s words are searched).
         texts = joined([sentence.text for sentence in sentences])
         for m in sorted({*_BLAMES.holding(texts), *_CARRIED_OUT.holding(texts)}):
             blaming = sentences[m]
-            whom = _blamed_in(blaming.text, actor_ids, lambda text, a=article: mentions(text, a))
+            whom = _blamed_in(blaming.text, actor_ids, lambda text, s=blaming: mentions(text, s))
             if whom is None:
                 continue
             for before in reversed(sentences[max(0, m - _BLAME_WITHIN) : m]):
@@ -476,7 +474,6 @@ def _none_acting(
     or with the attack as the subject ("A drone strike on ... killed ...": who tells it
     does not act)."""
     told = _told(index, sentence, None)
-    article = index.articles[sentence.article_id]
     if _ATTACK_SUBJECT.match(main_clause_opening(told.event)):
         depth = Depth.ACTS
     elif main_clause_passive(told.event):
@@ -484,7 +481,7 @@ def _none_acting(
     else:
         return False
     return not named_actor(
-        told.event, told.speaker, actor_ids, lambda text: mentions(text, article), depth
+        told.event, told.speaker, actor_ids, lambda text: mentions(text, sentence), depth
     )
 
 
@@ -542,12 +539,11 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
         for stated in stating:
             if stated.id not in told:
                 told[stated.id] = _told(index, stated, speaker)
-            article = index.articles[stated.article_id]
             found = named_actor(
                 told[stated.id].event,
                 told[stated.id].speaker,
                 candidates,
-                lambda text, a=article: mentions(text, a),
+                lambda text, s=stated: mentions(text, s),
                 depth,
             )
             if found:
@@ -558,13 +554,12 @@ def report_actor(index: Index, report: str, candidates: Sequence[str], mentions:
     # news days ("Crowds filled the streets after the fall of Assad") it is that actor's.
     named: set[str] = set()
     for stated in stating:
-        article = index.articles[stated.article_id]
-        kept = mentions(without_past_changes(told[stated.id].event), article)
+        kept = mentions(without_past_changes(told[stated.id].event), stated)
         owners = [a for a in candidates if a in kept]
         if owners:
             return min(owners, key=kept.__getitem__)
-        named.update(mentions(told[stated.id].event, article))
-        named.update(mentions(told[stated.id].speaker or "", article))
+        named.update(mentions(told[stated.id].event, stated))
+        named.update(mentions(told[stated.id].speaker or "", stated))
     elsewhere = [a for a in candidates if a not in named]
     return elsewhere[0] if elsewhere else candidates[0]
 
@@ -607,8 +602,8 @@ def _located(mentions: Mentions, names: Sequence[tuple[str, str]]) -> Mentions:
         if len(letters := initials(name)) > 1
     ]
 
-    def located(text: str, article: Article) -> dict[str, int]:
-        found = mentions(text, article)
+    def located(text: str, sentence: Sentence) -> dict[str, int]:
+        found = mentions(text, sentence)
         for actor, pattern in by_initials:
             if actor not in found and (match := pattern.search(text)):
                 found[actor] = match.start()
@@ -773,7 +768,11 @@ def _read_line(
         subject=False,
         quoted=within_quote(stated.text) or not named,
         named_speaker=named,
+        unresolved_pronoun=speaker is None and find_speaker(text) in _PRONOUNS,
     )
+
+
+_PRONOUNS = ("he", "she", "they", "it")
 
 
 def _text(sentence: Sentence | None) -> str | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.annotate.actors import (
     ERA_PREFIX,
     ERA_PREFIXES,
@@ -120,9 +121,10 @@ _CHANGE_WORDS = (
 _CHANGE_HINT = Screened(
     re.compile("|".join(map(re.escape, _CHANGE_WORDS)), re.IGNORECASE), _CHANGE_WORDS
 )
-# Where a text of an article names each pane's actor: pane id -> character offset of its
-# first mention. The article's date and text decide what "the government" is.
-Mentions = Callable[[str, Article], dict[str, int]]
+# Where a text of a sentence (all or part of it) names each pane's actor: pane id ->
+# character offset of its first mention. Its article's date and text, and the sentences
+# before it, decide what "the government" and "the army" are.
+Mentions = Callable[[str, Sentence], dict[str, int]]
 Named = Callable[[str], dict[str, int]]
 # "He said he had spoken to ...": a pronoun subject, whose actor the tagger carried over.
 _PRONOUN_SUBJECT = re.compile(rf"^[\"“‘']?\s*(?:He|She|They|It|We|{REFERRING_NOUN})\b")
@@ -150,37 +152,47 @@ class PaneActor:
 
 def mentions_of(
     tagger: ActorTagger,
+    articles: Mapping[str, AnnotatedArticle],
     others: Sequence[PaneActor],
     settled: Mapping[int, ArticleContext] | None = None,
     days: Mapping[int, str] | None = None,
 ) -> Mentions:
-    """Where a text names the profile's actors (by the profile's rules) and the other
-    actors (by name). `settled`: articles' contexts already worked out, by id(article);
-    `days`: the day an undated article's aliases bounded in time are read against, by
-    id(article) (see `Index.tagging_days`)."""
+    """Where a text names the profile's actors (by the profile's rules, as the annotation
+    read its sentence) and the other actors (by name). `articles`: the annotated articles
+    by id; `settled`: articles' contexts already worked out, by id(article); `days`: the
+    day an undated article's aliases bounded in time are read against, by id(article) (see
+    `Index.tagging_days`)."""
     days = days or {}
     names = [
         (other.id, other.name, re.compile(rf"\b{re.escape(other.name)}\b")) for other in others
     ]
     # id(article) -> the article as the tagger's context rules read it, read once.
     contexts: dict[int, ArticleContext] = dict(settled or {})
-    # (text, id(article)) -> what it names: deciding a line's pane and its subject read
-    # the same openings and events again.
-    known: dict[tuple[str, int], dict[str, int]] = {}
+    # Sentence id -> the context rules whose phrases stand for another's in it (see
+    # `ActorTagger.others_named`), worked out for a whole article when first asked for.
+    read_with: dict[str, frozenset[int]] = {}
+    # (text, article id, those rules) -> what it names: deciding a line's pane and its
+    # subject read the same openings and events again.
+    known: dict[tuple[str, str, frozenset[int]], dict[str, int]] = {}
 
-    def mentions(text: str, article: Article) -> dict[str, int]:
-        found = known.get((text, id(article)))
+    def mentions(text: str, sentence: Sentence) -> dict[str, int]:
+        if sentence.id not in read_with:
+            sentences = articles[sentence.article_id].sentences
+            ids = (s.id for s in sentences)
+            read_with.update(zip(ids, tagger.others_in(s.text for s in sentences), strict=True))
+        key = (text, sentence.article_id, read_with[sentence.id])
+        found = known.get(key)
         if found is None:
-            found = known[text, id(article)] = _mentions(text, article)
+            found = known[key] = _mentions(text, articles[sentence.article_id].article, key[2])
         return dict(found)
 
-    def _mentions(text: str, article: Article) -> dict[str, int]:
+    def _mentions(text: str, article: Article, others: frozenset[int]) -> dict[str, int]:
         context = contexts.get(id(article))
         if context is None:
             context = contexts[id(article)] = tagger.context(
                 "\n".join(block.text for block in article.blocks)
             )
-        found = tagger.positions(text, context, days.get(id(article), article.published))
+        found = tagger.positions(text, context, days.get(id(article), article.published), others)
         for actor_id, name, pattern in names:
             # (a name not in the text at all needs no search: most are not)
             named = name in text and pattern.search(text)

@@ -16,7 +16,7 @@ from functools import cache
 from briefing.annotate.coreference import leaves_quote_open
 from briefing.corroborate import report_words
 from briefing.corroborate.join import one_toll
-from briefing.corroborate.tokens import country_words
+from briefing.corroborate.tokens import country_ids
 from briefing.model.attribution import QUOTES, find_speaker
 from briefing.model.clauses import main_clause_opening
 from briefing.model.facts import (
@@ -207,7 +207,7 @@ def _gives_a_toll_of(event: str, tolls: Sequence[_Toll]) -> bool:
 
 
 def _place_names(text: str) -> frozenset[str]:
-    return report_words(text).names - frozenset(country_words().values())
+    return report_words(text).names - country_ids()
 
 
 def _candidates(

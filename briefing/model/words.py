@@ -24,16 +24,15 @@ def event_verbs() -> frozenset[str]:
 
 
 @cache
-def caption_verbs() -> frozenset[str]:
-    """The verbs a photo's caption tells its people doing ("are sitting", "is seen")."""
-    return frozenset(word for line in _lines("caption_verbs.txt") for word in line.split())
-
-
-@cache
-def caption_present_verbs() -> frozenset[str]:
-    """The verbs a photo's caption tells its people doing in the simple present ("sit near
-    a wall")."""
-    return frozenset(word for line in _lines("caption_present_verbs.txt") for word in line.split())
+def caption_verbs() -> dict[str, frozenset[str]]:
+    """Kind -> the verbs a photo's caption tells its people doing: "progressive" after
+    "is"/"are" ("are sitting", "is seen"), "present" in the simple present ("sit near a
+    wall")."""
+    verbs: dict[str, set[str]] = {}
+    for line in _lines("caption_verbs.txt"):
+        kind, *words = line.split()
+        verbs.setdefault(kind, set()).update(words)
+    return {kind: frozenset(words) for kind, words in verbs.items()}
 
 
 @cache
