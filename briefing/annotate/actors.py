@@ -178,16 +178,17 @@ class ActorTagger:
                     found[actor] = named.start()
         return found
 
-    def others_named(self, sentence: str, before: frozenset[int]) -> frozenset[int]:
+    def others_named(
+        self, sentence: str, before: frozenset[int], rules: Iterable[int] | None = None
+    ) -> frozenset[int]:
         """The context rules whose phrases stand for another's after this sentence, from
         `before` (those after the sentence before it): a rule's `unless` named last, and
         none of its `requires_any` since. "The Lebanese Army said ... . In a statement, the
         army said ...": the army is still Lebanon's, until a sentence names Israel's
-        forces again."""
+        forces again. `rules`: the only rules that can (see `others_in`), else all."""
         others = set(before)
-        for index, (_, requires, unless) in enumerate(self.rules):
-            if requires is None or unless is None:
-                continue  # (a rule needing nothing of the article is not read in its light)
+        for index in self._read_in_light if rules is None else rules:
+            _, requires, unless = self.rules[index]
             if requires.search(sentence):
                 others.discard(index)
             elif unless.search(sentence):
@@ -197,10 +198,26 @@ class ActorTagger:
     def others_in(self, sentences: Iterable[str]) -> Iterator[frozenset[int]]:
         """The `others` each of an article's sentences (in reading order) is read with:
         those `others_named` leaves after the sentences before it."""
+        texts = list(sentences)
+        # A rule joins `others` only where its `unless` is named: the rules whose `unless`
+        # the article never names are searched once in its whole text, not twice a sentence.
+        whole = "\n".join(texts)
+        rules = [i for i in self._read_in_light if self.rules[i][2].search(whole)]
         others: frozenset[int] = frozenset()
-        for sentence in sentences:
+        for sentence in texts:
             yield others
-            others = self.others_named(sentence, others)
+            if rules:
+                others = self.others_named(sentence, others, rules)
+
+    @cached_property
+    def _read_in_light(self) -> tuple[int, ...]:
+        """The context rules an article's sentences are read in the light of: those with
+        both `requires_any` and `unless` (a rule needing nothing of the article is not)."""
+        return tuple(
+            index
+            for index, (_, requires, unless) in enumerate(self.rules)
+            if requires is not None and unless is not None
+        )
 
     def _older_owner(self, hit: _Hit, hits: Sequence[_Hit]) -> bool:
         """Whether another actor owned this phrase before `hit`'s rule starts: an undated
