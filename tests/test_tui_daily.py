@@ -445,14 +445,19 @@ async def test_o_opens_the_source_file_in_the_pager(
         assert recorder.calls[-1] == ["less", "-R", str(Path(second).resolve())]
 
 
-@synchronously
-async def test_o_opens_an_html_page_in_the_browser(tmp_path: Path, recorder: Recorder) -> None:
+def _app_with_an_html_page(tmp_path: Path) -> tuple[Path, BriefingApp]:
+    """The sample briefing with its first article's page an HTML file in `tmp_path`."""
     briefing = make_briefing()
     page = tmp_path / "dawn.html"
     page.write_text("<html><body><p>Dawn</p></body></html>", encoding="utf-8")
     dawn = briefing.articles[0]
     html = replace(dawn, article=replace(dawn.article, path=str(page)))
-    app = BriefingApp(replace(briefing, articles=(html, briefing.articles[1])))
+    return page, BriefingApp(replace(briefing, articles=(html, briefing.articles[1])))
+
+
+@synchronously
+async def test_o_opens_an_html_page_in_the_browser(tmp_path: Path, recorder: Recorder) -> None:
+    page, app = _app_with_an_html_page(tmp_path)
     async with app.run_test(size=LARGE) as pilot:
         await settle(app, pilot)
         await pilot.press("s", "o")
@@ -470,12 +475,7 @@ async def test_o_shows_an_html_page_in_the_pager_with_no_browser(
         return False
 
     monkeypatch.setattr(opener.webbrowser, "open", no_browser)
-    briefing = make_briefing()
-    page = tmp_path / "dawn.html"
-    page.write_text("<html><body><p>Dawn</p></body></html>", encoding="utf-8")
-    dawn = briefing.articles[0]
-    html = replace(dawn, article=replace(dawn.article, path=str(page)))
-    app = BriefingApp(replace(briefing, articles=(html, briefing.articles[1])))
+    page, app = _app_with_an_html_page(tmp_path)
     async with app.run_test(size=LARGE) as pilot:
         await settle(app, pilot)
         await pilot.press("s", "o")
