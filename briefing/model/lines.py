@@ -124,6 +124,8 @@ _POST_CUT_SHOWS = 160
 _PICTURE = re.compile(r"^\W*(?:The|This|A|An)\s+(?:picture|photo|photograph|image)\s+shows\b")
 # The site asking its readers to follow or subscribe, alone in its paragraph: "For more news
 # ... from Ukraine, please follow us on X.", "Subscribe to our channel on Telegram."
+# (Not extraction's PROMO, whose "share", "read more" and "cookies" fit a row of a page,
+# not a sentence of news.)
 _INVITATION = re.compile(
     r"\b(?:please\s+)?(?:follow|join)\s+us\b|\b(?:subscribe|sign\s+up)\s+(?:to|for)\s+our\b",
     re.IGNORECASE,
