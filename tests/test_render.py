@@ -73,6 +73,28 @@ def test_a_summary_lines_pronoun_is_named_in_every_format() -> None:
     )
 
 
+def test_markdown_names_the_other_actors_a_line_names_as_the_text_does() -> None:
+    briefing = _briefing()
+    hts = briefing.actors[0]
+    line = SummaryLine("Rebels took Homs.", ("a1.s1",), also=("Iran", "*Russia*"))
+    fact = replace(hts.facts[0], text="Rebels took Hama.", attribution=None, also=("Iran",))
+    hts = replace(hts, summary=(line,), facts=(fact,))
+    briefing = replace(briefing, actors=(hts, *briefing.actors[1:]))
+    text, markdown = render(briefing, "text", width=200), render(briefing, "markdown")
+    assert "Rebels took Homs. (also: Iran, *Russia*) [1]" in text
+    assert "- Rebels took Homs. (also: Iran, \\*Russia\\*) \\[1\\]" in markdown
+    assert "Rebels took Hama. (also: Iran) [1]" in text
+    assert "**6 December 2024**: Rebels took Hama. (also: Iran) \\[1\\]" in markdown
+
+
+def test_an_empty_summary_in_markdown_is_its_heading_alone() -> None:
+    actor = replace(_briefing().actors[0], summary=(), facts=(), summary_length=5)
+    briefing = replace(_briefing(), actors=(actor, *_briefing().actors[1:]))
+    out = render(briefing, "markdown")
+    why = "0 of 5: each line naming this actor stands under another actor's"
+    assert f"**Summary** ({why})\n\n## IS" in out
+
+
 class _Label(str):
     pass
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from briefing.model import ActorBrief, Briefing
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.render.wording import (
     actor_counts,
+    also_tail,
     fact_when,
     overview,
     sections,
@@ -52,9 +53,11 @@ def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[s
     out = [f"{level} {md(brief.name)}", "", f"*{md(actor_counts(briefing, brief))}*"]
     shortfall = summary_shortfall(briefing, brief)
     if brief.summary or shortfall:
-        out += ["", f"**Summary** ({md(shortfall)})" if shortfall else "**Summary**", ""]
+        out += ["", f"**Summary** ({md(shortfall)})" if shortfall else "**Summary**"]
+        # (an empty summary's heading, which says why, stands without a list after it)
+        out += [""] if brief.summary else []
         out += [
-            f"- {md(line.text)}{_who(line.attribution)} {_markdown_cite(briefing, line.sources)}"
+            f"- {md(line.text)}{_tails(line)} {_markdown_cite(briefing, line.sources)}"
             for line in brief.summary
         ]
     if brief.facts:
@@ -62,12 +65,15 @@ def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[s
         for fact in brief.facts:
             when = fact_when(fact)
             cite = _markdown_cite(briefing, fact.sources)
-            out.append(f"- **{md(when)}**: {md(fact.text)}{_who(fact.attribution)} {cite}")
+            out.append(f"- **{md(when)}**: {md(fact.text)}{_tails(fact)} {cite}")
     return out
 
 
-def _who(attribution: str | None) -> str:
-    return f" *({escape_markdown(attribution)})*" if attribution else ""
+def _tails(line: Fact | SummaryLine) -> str:
+    """' *(whose account)* (also: Iran)': the text dump's tails, the account in italics."""
+    who = f" *({escape_markdown(line.attribution)})*" if line.attribution else ""
+    also = also_tail(line.also)  # ' (also: ...)': escaped without its space, which it strips
+    return who + (f" {escape_markdown(also[1:])}" if also else "")
 
 
 def _markdown_sources(briefing: Briefing, numbers: Collection[int] | None = None) -> list[str]:
