@@ -39,4 +39,4 @@ def test_the_json_doc_names_every_field_written_and_no_other() -> None:
         "Key fact": actor["facts"][0],
     }
     assert {heading: set(fields) for heading, fields in written.items()} == _documented()
-    assert data["schema"] == "briefing/1" and "`\"briefing/1\"`" in DOC.read_text(encoding="utf-8")
+    assert data["schema"] == "briefing/1" and '`"briefing/1"`' in DOC.read_text(encoding="utf-8")
