@@ -1161,6 +1161,13 @@ def test_markers_and_notification_name_a_few_of_many_sources() -> None:
     line = sourced(replace(briefing, articles=(saved,)), "text", ("a1.s3",))
     assert line.brief_citation == f"[1] {Path(path).name}, 2024-12-07"
     assert line.citation == f"[1] {path}, 2024-12-07"
+    # A page the briefing dates (undated, or dated otherwise than it reads) by its estimate.
+    undated = replace(saved, article=replace(saved.article, published=None))
+    estimated = replace(briefing, articles=(undated,), estimated_published={"a1": "2024-12-06"})
+    assert sourced(estimated, "text", ("a1.s3",)).citation == f"[1] {path}, ~2024-12-06"
+    assert sourced(replace(estimated, estimated_published={}), "text", ("a1.s3",)).citation == (
+        f"[1] {path}"
+    )
 
 
 def test_article_view_cites_the_sentence_that_carries_the_line(seed_briefing: Briefing) -> None:

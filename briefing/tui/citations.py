@@ -11,7 +11,13 @@ from textual.content import Content
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
-from briefing.render.wording import also_tail, fact_tail, first_few, published_field
+from briefing.render.wording import (
+    also_tail,
+    fact_tail,
+    first_few,
+    published_day,
+    published_field,
+)
 from briefing.render.wording import plural as plural  # the wording is the dump's too
 from briefing.render.wording import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
@@ -98,14 +104,16 @@ def published_text(briefing: Briefing, article: AnnotatedArticle) -> str:
 
 
 def article_label(briefing: Briefing, article_id: str, *, short: bool = False) -> str:
-    """'Dawn, 2024-12-07' (outlet or file, and the publication day when known). `short`
-    names a file by its name alone, escaped, as a tab has room for (a whole path pushed
-    the next source's tab off the screen)."""
-    article = briefing.article(article_id).article
+    """'Dawn, 2024-12-07' (outlet or file, and the publication day when known, '~2024-12-07'
+    when the briefing estimates it, as the sources table and the dump's list show it).
+    `short` names a file by its name alone, escaped, as a tab has room for (a whole path
+    pushed the next source's tab off the screen)."""
+    item = briefing.article(article_id)
+    article = item.article
     parts = [article.outlet or (shown_path(Path(article.path).name) if short else article.path)]
-    if article.published:
-        parts.append(article.published[:10])
-    return ", ".join(parts)
+    # (an undated page the briefing dates was cited with no day: a copied line lost its date)
+    day = published_day(briefing, item)
+    return ", ".join([*parts, day] if day else parts)
 
 
 def citation(
