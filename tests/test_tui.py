@@ -142,6 +142,21 @@ async def test_actors_list_widens_to_show_every_count_where_the_brief_keeps_its_
 
 
 @synchronously
+async def test_lines_keep_a_reading_measure_on_a_wide_terminal(seed_briefing: Briefing) -> None:
+    # At 200 columns the brief's lines ran 150 characters and the article's 196.
+    iran = next(a for a in seed_briefing.actors if a.id == "iran")
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, "iran")
+        assert detail(app).region.width == 120  # its padding and scrollbar within
+        await open_detail_line(app, pilot, iran.summary[0].text)
+        await pilot.pause()
+        paragraphs = app.screen.query(".paragraph")
+        assert paragraphs and max(p.size.width for p in paragraphs) == 118
+
+
+@synchronously
 async def test_opens_on_the_actor_with_most_news_keeping_jump_numbers(
     seed_briefing: Briefing,
 ) -> None:
