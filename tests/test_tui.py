@@ -580,6 +580,26 @@ async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing)
 
 
 @synchronously
+async def test_export_dialog_marks_the_chosen_format_by_more_than_colour(
+    seed_briefing: Briefing,
+) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+
+        def marks() -> list[str]:
+            buttons = app.screen.query_one(RadioSet).query("RadioButton")
+            return [button.render().plain[:3] for button in buttons]
+
+        assert marks() == ["▐●▌", "▐ ▌", "▐ ▌"]
+        await pilot.press(*"x.json")
+        await pilot.pause()
+        assert marks() == ["▐ ▌", "▐ ▌", "▐●▌"]
+
+
+@synchronously
 async def test_export_dialog_writes_chosen_format(seed_briefing: Briefing, tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     app = BriefingApp(seed_briefing)

@@ -23,6 +23,22 @@ from briefing.render.output import OutputError, Protected, check_writable
 from briefing.safety import shown_path
 
 
+class FormatButton(RadioButton):
+    """A radio button marked by its glyph as well as its colour: under NO_COLOR or in a
+    monochrome terminal every format showed the same '●', the chosen one not told apart."""
+
+    def __init__(self, fmt: str, *, value: bool) -> None:
+        super().__init__(fmt, value=value, name=fmt, id=f"format-{fmt}")
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+
+    def watch_value(self) -> None:
+        self._mark()
+        super().watch_value()
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: str
@@ -69,7 +85,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Export the briefing")
             with RadioSet(id="format"):
                 for index, fmt in enumerate(FORMATS):
-                    yield RadioButton(fmt, value=index == 0, name=fmt, id=f"format-{fmt}")
+                    yield FormatButton(fmt, value=index == 0)
             yield Input(str(default_export_path("text")), id="path")
             yield Label(id="where", markup=False)
             yield Label(id="problem", markup=False)
