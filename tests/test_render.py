@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.render import date_range, fill, indented_json, render
+from briefing.render import date_range, fill, indented_json, render, render_actor_markdown
 from briefing.render.wording import first_few, summary_shortfall
 
 HOSTILE = (
@@ -37,7 +37,24 @@ def _briefing() -> Briefing:
 def test_text_keeps_markup_literally_and_says_when_an_actor_is_absent() -> None:
     out = render(_briefing(), "text", width=200)
     assert HOSTILE in out
-    assert "IS: no reporting in these articles." in out
+    assert "\n\nNo reporting in these articles: IS.\n\nSOURCES\n" in out
+
+
+def test_actors_nobody_names_are_listed_once_after_the_others() -> None:
+    briefing = _briefing()
+    hts, empty = briefing.actors
+    silent = replace(empty, id="hts2", name="HTS [2]")
+    briefing = replace(briefing, actors=(empty, hts, silent))
+    text, markdown = render(briefing, "text", width=200), render(briefing, "markdown")
+    assert "IS:" not in text and "## IS" not in markdown  # no section of its own
+    assert text.index("HTS: 1 sentence") < text.index(
+        "No reporting in these articles: IS, HTS [2]."
+    )
+    assert markdown.index("## HTS") < markdown.index(
+        "## No reporting in these articles\n\nIS, HTS \\[2\\]\n"
+    )
+    # One actor's brief (Y in the view) still says why it is empty.
+    assert render_actor_markdown(briefing, empty) == "## IS\n\nNo reporting in these articles.\n"
 
 
 def test_markdown_escapes_what_markdown_would_interpret() -> None:
@@ -92,7 +109,7 @@ def test_an_empty_summary_in_markdown_is_its_heading_alone() -> None:
     briefing = replace(_briefing(), actors=(actor, *_briefing().actors[1:]))
     out = render(briefing, "markdown")
     why = "0 of 5: each line naming this actor stands under another actor's"
-    assert f"**Summary** ({why})\n\n## IS" in out
+    assert f"**Summary** ({why})\n\n## No reporting" in out
 
 
 class _Label(str):

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable
 
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.render.wording import (
+    NO_REPORTING,
     actor_counts,
     also_tail,
     fact_when,
@@ -14,6 +15,7 @@ from briefing.render.wording import (
     settings_line,
     source_fields,
     summary_shortfall,
+    unreported,
 )
 from briefing.safety import clean_text, escape_markdown
 
@@ -27,8 +29,13 @@ def render_markdown(briefing: Briefing) -> str:
     for heading, briefs in sections(briefing):
         if heading:
             out += ["", f"## {heading}"]
+        level = "###" if heading else "##"
         for brief in briefs:
-            out += ["", *_markdown_actor(briefing, brief, "###" if heading else "##")]
+            if brief.sentence_ids:  # (the others named after them, by `unreported`)
+                out += ["", *_markdown_actor(briefing, brief, level)]
+        silent = unreported(briefs)
+        if silent:
+            out += ["", f"{level} {NO_REPORTING}", "", md(silent)]
     out += ["", "## Sources", "", *_markdown_sources(briefing)]
     return "\n".join(out) + "\n"
 
@@ -49,7 +56,7 @@ def _markdown_cite(briefing: Briefing, sources: Iterable[str]) -> str:
 def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[str]:
     md = escape_markdown
     if not brief.sentence_ids:
-        return [f"{level} {md(brief.name)}", "", "No reporting in these articles."]
+        return [f"{level} {md(brief.name)}", "", f"{NO_REPORTING}."]
     out = [f"{level} {md(brief.name)}", "", f"*{md(actor_counts(briefing, brief))}*"]
     shortfall = summary_shortfall(briefing, brief)
     if brief.summary or shortfall:

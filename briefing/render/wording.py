@@ -133,6 +133,15 @@ def also_tail(also: Iterable[str]) -> str:
     return f" (also: {', '.join(names)})" if names else ""
 
 
+def unreported(briefs: Iterable[ActorBrief]) -> str:
+    """'HTS, Russia': the actors no sentence names, said once after the others (a heading
+    each, with nothing under it, cluttered a dump); '' when there are none."""
+    return ", ".join(brief.name for brief in briefs if not brief.sentence_ids)
+
+
+NO_REPORTING = "No reporting in these articles"
+
+
 def sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
     sections = [("", briefing.actors)]
     if briefing.other_actors:
