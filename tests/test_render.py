@@ -40,6 +40,16 @@ def test_text_keeps_markup_literally_and_says_when_an_actor_is_absent() -> None:
     assert "\n\nNo reporting in these articles: IS.\n\nSOURCES\n" in out
 
 
+def test_an_article_read_from_stdin_is_named_standard_input() -> None:
+    briefing = _briefing()
+    item = briefing.articles[0]
+    piped = replace(item, article=replace(item.article, path="-"))
+    briefing = replace(briefing, articles=(piped,))
+    assert "| 2024-12-06 | standard input\n" in render(briefing, "text", width=200)
+    assert "| 2024-12-06 | standard input\n" in render(briefing, "markdown")
+    assert json.loads(render(briefing, "json"))["articles"][0]["path"] == "-"  # as named
+
+
 def test_actors_nobody_names_are_listed_once_after_the_others() -> None:
     briefing = _briefing()
     hts, empty = briefing.actors

@@ -23,7 +23,14 @@ from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, run_app
-from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
+from briefing.tui.citations import (
+    actor_style,
+    display_path,
+    fact_line,
+    masthead,
+    source_markers,
+    sourced,
+)
 from briefing.tui.screens import search
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen, default_export_path
@@ -1203,6 +1210,12 @@ def test_markers_and_notification_name_a_few_of_many_sources() -> None:
     assert sourced(replace(estimated, estimated_published={}), "text", ("a1.s3",)).citation == (
         f"[1] {path}"
     )
+    # Read from stdin ('-'): named so, not '-'.
+    piped = replace(undated, article=replace(undated.article, path="-"))
+    assert sourced(replace(estimated, articles=(piped,)), "text", ("a1.s3",)).citation == (
+        "[1] standard input, ~2024-12-06"
+    )
+    assert display_path("-") == "standard input"
 
 
 def test_article_view_cites_the_sentence_that_carries_the_line(seed_briefing: Briefing) -> None:

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from briefing.annotate import AnnotatedArticle
+from briefing.ingest import STDIN_PATH
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.safety import clean_text
 
 UNTITLED = "untitled"  # what an article without a title is called
+STDIN_NAME = "standard input"  # what the article read from '-' is called ('-' said nothing)
 
 
 def plural(count: int, noun: str) -> str:
@@ -175,6 +177,6 @@ def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
             fields.append(f"by {a.byline}")
         fields.append(f"“{a.title}”" if a.title else UNTITLED)
         fields.append(published_field(briefing, item) or "undated")
-        fields.append(clean_text(a.path))
+        fields.append(STDIN_NAME if a.path == STDIN_PATH else clean_text(a.path))
         rows.append((n, fields))
     return rows

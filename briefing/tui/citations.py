@@ -10,8 +10,10 @@ from pathlib import Path
 from textual.content import Content
 
 from briefing.annotate import AnnotatedArticle
+from briefing.ingest import STDIN_PATH
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
 from briefing.render.wording import (
+    STDIN_NAME,
     also_tail,
     fact_tail,
     first_few,
@@ -78,8 +80,8 @@ def display_path(path: str) -> str:
     """A path as short as it can be while still naming the file: relative when under
     cwd; a bundled seed by its name, wherever the package is installed. Escaped as every
     shown file name is: a path given on the command line is not yet."""
-    if path == "-":
-        return path
+    if path == STDIN_PATH:
+        return STDIN_NAME
     if Path(path).resolve().parent == seeds_dir().resolve():
         return f"bundled seed {shown_path(Path(path).name)}"
     if not os.path.isabs(path):
@@ -110,7 +112,10 @@ def article_label(briefing: Briefing, article_id: str, *, short: bool = False) -
     pushed the next source's tab off the screen)."""
     item = briefing.article(article_id)
     article = item.article
-    parts = [article.outlet or (shown_path(Path(article.path).name) if short else article.path)]
+    if article.outlet or article.path == STDIN_PATH:
+        parts = [article.outlet or STDIN_NAME]
+    else:
+        parts = [shown_path(Path(article.path).name) if short else article.path]
     # (an undated page the briefing dates was cited with no day: a copied line lost its date)
     day = published_day(briefing, item)
     return ", ".join([*parts, day] if day else parts)
