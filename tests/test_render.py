@@ -12,6 +12,8 @@ from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.render import date_range, fill, indented_json, render, render_actor_markdown
+from briefing import ingest
+from briefing.render import wording
 from briefing.render.wording import first_few, summary_shortfall
 
 HOSTILE = (
@@ -48,6 +50,7 @@ def test_an_article_read_from_stdin_is_named_standard_input() -> None:
     assert "| 2024-12-06 | standard input\n" in render(briefing, "text", width=200)
     assert "| 2024-12-06 | standard input\n" in render(briefing, "markdown")
     assert json.loads(render(briefing, "json"))["articles"][0]["path"] == "-"  # as named
+    assert wording.STDIN_PATH == ingest.STDIN_PATH  # (a copy, so the view need not load ingest)
 
 
 def test_actors_nobody_names_are_listed_once_after_the_others() -> None:

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from briefing.annotate import AnnotatedArticle
-from briefing.ingest import STDIN_PATH
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.safety import clean_text
 
 UNTITLED = "untitled"  # what an article without a title is called
 STDIN_NAME = "standard input"  # what the article read from '-' is called ('-' said nothing)
+# ingest.STDIN_PATH, not imported: the view would load ingest as it starts
+STDIN_PATH = "-"
 
 
 def plural(count: int, noun: str) -> str:

@@ -10,10 +10,10 @@ from pathlib import Path
 from textual.content import Content
 
 from briefing.annotate import AnnotatedArticle
-from briefing.ingest import STDIN_PATH
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
 from briefing.render.wording import (
     STDIN_NAME,
+    STDIN_PATH,
     also_tail,
     fact_tail,
     first_few,
