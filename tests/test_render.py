@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing import ingest
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.render import date_range, fill, indented_json, render, render_actor_markdown
-from briefing import ingest
-from briefing.render import wording
+from briefing.render import date_range, fill, indented_json, render, render_actor_markdown, wording
 from briefing.render.wording import first_few, summary_shortfall
 
 HOSTILE = (
