@@ -535,6 +535,29 @@ async def test_timeline_groups_facts_by_day_newest_first_and_reverses() -> None:
 
 
 @synchronously
+async def test_a_fact_copied_from_the_timeline_keeps_its_date_account_and_others(
+    seed_briefing: Briefing,
+) -> None:
+    actor, fact = next(
+        (a, f) for a in seed_briefing.actors for f in a.facts if f.date and f.attribution
+    )
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        lines = app.screen.query_one(SourcedLineList)
+        lines.highlighted = next(
+            i for i, o in enumerate(lines.options) if o.id and fact.text in str(o.prompt)
+        )
+        await pilot.press("c")
+        await pilot.pause()
+        # As the brief copies it: '2024-12-06: text (account) (also: ...) — [1] Dawn, ...'.
+        assert app.clipboard == fact_line(seed_briefing, fact)[1].copied
+        assert app.clipboard.startswith(f"{fact.date}: {fact.text} ({fact.attribution})")
+
+
+@synchronously
 async def test_palette_switches_summarizer_without_restart(seed_briefing: Briefing) -> None:
     app = BriefingApp(seed_briefing)
     async with app.run_test(size=LARGE) as pilot:
