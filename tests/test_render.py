@@ -46,7 +46,10 @@ def test_an_article_read_from_stdin_is_named_standard_input() -> None:
     item = briefing.articles[0]
     piped = replace(item, article=replace(item.article, path="-"))
     briefing = replace(briefing, articles=(piped,))
-    assert "| 2024-12-06 | standard input\n" in render(briefing, "text", width=200)
+    # (the wire credited as such, the page's outlet first)
+    assert "[1] Out_let | via Reuters | “T [/]” | 2024-12-06 | standard input\n" in render(
+        briefing, "text", width=200
+    )
     assert "| 2024-12-06 | standard input\n" in render(briefing, "markdown")
     assert json.loads(render(briefing, "json"))["articles"][0]["path"] == "-"  # as named
     assert wording.STDIN_PATH == ingest.STDIN_PATH  # (a copy, so the view need not load ingest)

@@ -521,10 +521,10 @@ async def test_y_copies_a_line_and_Y_the_brief_as_markdown() -> None:
         assert app.clipboard.index("7 December 2024") < app.clipboard.index("6 December 2024")
         assert app.clipboard.endswith(
             "**Sources**\n\n"
-            "- \\[1\\] Dawn | Agencies | “Iran, Hezbollah aim to bolster Assad as rebels target"
+            "- \\[1\\] Dawn | via Agencies | “Iran, Hezbollah aim to bolster Assad as rebels target"
             " Syria's Homs” | 2024-12-07 | seeds/dawn.txt\n"
-            "- \\[2\\] The Business Standard | Reuters | “Iran, Hezbollah aim to bolster Assad as"
-            " rebels bear down on Homs” | 2024-12-06 | seeds/tbs.txt\n"
+            "- \\[2\\] The Business Standard | via Reuters | “Iran, Hezbollah aim to bolster Assad"
+            " as rebels bear down on Homs” | 2024-12-06 | seeds/tbs.txt\n"
         )
         assert messages(app)[-1] == "Iran, with 2 sources"
 

@@ -172,8 +172,8 @@ def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
     for n, item in enumerate(briefing.articles, start=1):
         a = item.article
         fields = [a.outlet or "unknown outlet"]
-        if a.wire:
-            fields.append(a.wire)
+        if a.wire:  # a credit as bylines are ('by ...'): a bare 'AFP' read as an outlet
+            fields.append(f"via {a.wire}")
         if a.byline:
             fields.append(f"by {a.byline}")
         fields.append(f"“{a.title}”" if a.title else UNTITLED)
