@@ -591,6 +591,32 @@ async def test_palette_goes_to_actor(seed_briefing: Briefing) -> None:
 
 
 @synchronously
+async def test_palette_finds_the_order_reload_and_help(seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+
+        async def command(name: str) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*name)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await command("Facts oldest first")
+        assert app.newest_first is False
+        await command("Facts newest first")
+        assert app.newest_first is True
+        await command("Help: every key")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await command("Reload the articles")
+        assert "Reading the articles again…" in [n.message for n in app._notifications]
+
+
+@synchronously
 async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing) -> None:
     # A dialog's background is translucent, as Textual's own (the stylesheet once gave every
     # screen the theme's background), so the timeline shows behind its date prompt.
