@@ -11,6 +11,7 @@ from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.safety import clean_text
 
 UNTITLED = "untitled"  # what an article without a title is called
+NO_REPORTING = "No reporting in these articles"  # said of actors no sentence names
 STDIN_NAME = "standard input"  # what the article read from '-' is called ('-' said nothing)
 # ingest.STDIN_PATH, not imported: the view would load ingest as it starts
 STDIN_PATH = "-"
@@ -140,9 +141,6 @@ def unreported(briefs: Iterable[ActorBrief]) -> str:
     """'HTS, Russia': the actors no sentence names, said once after the others (a heading
     each, with nothing under it, cluttered a dump); '' when there are none."""
     return ", ".join(brief.name for brief in briefs if not brief.sentence_ids)
-
-
-NO_REPORTING = "No reporting in these articles"
 
 
 def sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:

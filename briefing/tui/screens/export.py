@@ -24,8 +24,9 @@ from briefing.safety import shown_path
 
 
 class FormatButton(RadioButton):
-    """A radio button marked by its glyph as well as its colour: under NO_COLOR or in a
-    monochrome terminal every format showed the same '●', the chosen one not told apart."""
+    """A radio button marked by its glyph, not by shade alone: every format drew the same
+    '●' (under NO_COLOR the unchosen ones dark grey on grey), lost in a copy of the screen,
+    to a screen reader or in a terminal without colour."""
 
     def __init__(self, fmt: str, *, value: bool) -> None:
         super().__init__(fmt, value=value, name=fmt, id=f"format-{fmt}")
