@@ -50,6 +50,25 @@ exit status:
   143 terminated (SIGTERM)
 """
 
+VIEW_EXAMPLES = """\
+examples:
+  briefing                                  the bundled seed articles
+  briefing ~/news --profile sudan           a folder of saved pages (.html or text)
+  briefing ~/news --watch --since 2024-12-01
+                                            a folder as a daily feed, re-briefed as pages arrive
+  cat page.html | briefing -                one article from stdin
+  In the view, ? lists every key (ctrl+p: the command palette).
+"""
+
+DUMP_EXAMPLES = """\
+examples:
+  briefing dump ~/news --profile ukraine -o brief.md
+                                            Markdown to a file (.json: JSON), written atomically
+  briefing dump ~/news --width 100 | less   plain text to a pipe
+  briefing dump ~/news --format json | jq '.actors[] | {name, facts}'
+                                            the JSON fields: docs/json.md
+"""
+
 SUBCOMMANDS = ("dump", "profiles")
 # Narrower than this, wrapped lines would be mostly indentation and source markers.
 MIN_WIDTH = 40
@@ -140,11 +159,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefing",
         description="Per-actor news briefings from saved article pages. "
         "Subcommands: 'briefing dump --help', 'briefing profiles'.",
-        epilog=EXIT_STATUS_HELP,
+        epilog=VIEW_EXAMPLES + "\n" + EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _engine_options(parser)
-    parser.add_argument("--theme", metavar="NAME", help="colour theme (saved for next time)")
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help=f"colour theme: {', '.join(_bundled_theme_names())}, or any of Textual's "
+        "(saved for next time)",
+    )
     parser.add_argument(
         "--watch",
         action="store_true",
@@ -154,6 +178,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bundled_theme_names() -> list[str]:
+    """The themes shipped in themes/, by file name (reading them would import Textual)."""
+    from briefing.resources import themes_dir
+
+    return sorted(path.stem for path in themes_dir().glob("*.toml"))
+
+
 def build_dump_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -161,8 +192,8 @@ def build_dump_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="briefing dump",
-        description="Write the briefing as plain text, Markdown or JSON.",
-        epilog=EXIT_STATUS_HELP,
+        description="Write the briefing as plain text, Markdown or JSON (without the view).",
+        epilog=DUMP_EXAMPLES + "\n" + EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _engine_options(parser)
@@ -312,12 +343,15 @@ def _drop_stdout() -> None:
 def run_profiles(argv: Sequence[str]) -> int:
     import argparse
 
-    from briefing.profile import DEFAULT_PROFILE, list_profiles
+    from briefing.profile import DEFAULT_PROFILE, list_profiles, user_profiles_dir
     from briefing.safety import clean_text, shown_path
 
     parser = argparse.ArgumentParser(
         prog="briefing profiles",
-        description="List the actor profiles: bundled ones and the user's own.",
+        description="List the actor profiles: bundled ones and the user's own, one TOML file\n"
+        f"each in {shown_path(str(user_profiles_dir()))} (how to write one: docs/profiles.md).",
+        epilog="example:\n  briefing profiles && briefing ~/news --profile gaza-lebanon",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.parse_args(argv)
     for info in list_profiles():

@@ -135,6 +135,22 @@ def test_help_lists_exit_statuses(capsys) -> None:
     assert "exit status:" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("command", [["--help"], ["dump", "--help"], ["profiles", "--help"]])
+def test_every_commands_help_gives_examples(command, capsys) -> None:
+    assert main(command) == 0
+    examples = capsys.readouterr().out.partition("example")[2]
+    assert examples.startswith(("s:\n  briefing ", ":\n  briefing "))
+
+
+def test_help_names_the_bundled_themes(capsys) -> None:
+    from briefing.tui.theming import bundled_themes
+
+    assert main(["--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    names = ", ".join(sorted(theme.name for theme in bundled_themes()))
+    assert f"--theme NAME colour theme: {names}, or any of Textual's" in help_text
+
+
 def test_dump_never_imports_textual() -> None:
     code = (
         "import sys, io, contextlib\n"

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing import ingest
 from briefing.annotate import AnnotatedArticle, Sentence
 from briefing.extract import Article, Block
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
-from briefing.render import date_range, fill, indented_json, render
+from briefing.render import date_range, fill, indented_json, render, render_actor_markdown, wording
 from briefing.render.wording import first_few, summary_shortfall
 
 HOSTILE = (
@@ -37,7 +38,38 @@ def _briefing() -> Briefing:
 def test_text_keeps_markup_literally_and_says_when_an_actor_is_absent() -> None:
     out = render(_briefing(), "text", width=200)
     assert HOSTILE in out
-    assert "IS: no reporting in these articles." in out
+    assert "\n\nNo reporting in these articles: IS.\n\nSOURCES\n" in out
+
+
+def test_an_article_read_from_stdin_is_named_standard_input() -> None:
+    briefing = _briefing()
+    item = briefing.articles[0]
+    piped = replace(item, article=replace(item.article, path="-"))
+    briefing = replace(briefing, articles=(piped,))
+    # (the wire credited as such, the page's outlet first)
+    assert "[1] Out_let | via Reuters | “T [/]” | 2024-12-06 | standard input\n" in render(
+        briefing, "text", width=200
+    )
+    assert "| 2024-12-06 | standard input\n" in render(briefing, "markdown")
+    assert json.loads(render(briefing, "json"))["articles"][0]["path"] == "-"  # as named
+    assert wording.STDIN_PATH == ingest.STDIN_PATH  # (a copy, so the view need not load ingest)
+
+
+def test_actors_nobody_names_are_listed_once_after_the_others() -> None:
+    briefing = _briefing()
+    hts, empty = briefing.actors
+    silent = replace(empty, id="hts2", name="HTS [2]")
+    briefing = replace(briefing, actors=(empty, hts, silent))
+    text, markdown = render(briefing, "text", width=200), render(briefing, "markdown")
+    assert "IS:" not in text and "## IS" not in markdown  # no section of its own
+    assert text.index("HTS: 1 sentence") < text.index(
+        "No reporting in these articles: IS, HTS [2]."
+    )
+    assert markdown.index("## HTS") < markdown.index(
+        "## No reporting in these articles\n\nIS, HTS \\[2\\]\n"
+    )
+    # One actor's brief (Y in the view) still says why it is empty.
+    assert render_actor_markdown(briefing, empty) == "## IS\n\nNo reporting in these articles.\n"
 
 
 def test_markdown_escapes_what_markdown_would_interpret() -> None:
@@ -71,6 +103,28 @@ def test_a_summary_lines_pronoun_is_named_in_every_format() -> None:
     assert json.loads(render(briefing, "json"))["actors"][0]["summary"][0]["attribution"] == (
         "Israel Katz"
     )
+
+
+def test_markdown_names_the_other_actors_a_line_names_as_the_text_does() -> None:
+    briefing = _briefing()
+    hts = briefing.actors[0]
+    line = SummaryLine("Rebels took Homs.", ("a1.s1",), also=("Iran", "*Russia*"))
+    fact = replace(hts.facts[0], text="Rebels took Hama.", attribution=None, also=("Iran",))
+    hts = replace(hts, summary=(line,), facts=(fact,))
+    briefing = replace(briefing, actors=(hts, *briefing.actors[1:]))
+    text, markdown = render(briefing, "text", width=200), render(briefing, "markdown")
+    assert "Rebels took Homs. (also: Iran, *Russia*) [1]" in text
+    assert "- Rebels took Homs. (also: Iran, \\*Russia\\*) \\[1\\]" in markdown
+    assert "Rebels took Hama. (also: Iran) [1]" in text
+    assert "**6 December 2024**: Rebels took Hama. (also: Iran) \\[1\\]" in markdown
+
+
+def test_an_empty_summary_in_markdown_is_its_heading_alone() -> None:
+    actor = replace(_briefing().actors[0], summary=(), facts=(), summary_length=5)
+    briefing = replace(_briefing(), actors=(actor, *_briefing().actors[1:]))
+    out = render(briefing, "markdown")
+    why = "0 of 5: each line naming this actor stands under another actor's"
+    assert f"**Summary** ({why})\n\n## No reporting" in out
 
 
 class _Label(str):

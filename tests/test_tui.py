@@ -23,7 +23,14 @@ from briefing.render import render
 from briefing.resources import seed_paths, themes_dir
 from briefing.tui import config
 from briefing.tui.app import BriefingApp, run_app
-from briefing.tui.citations import actor_style, fact_line, masthead, source_markers, sourced
+from briefing.tui.citations import (
+    actor_style,
+    display_path,
+    fact_line,
+    masthead,
+    source_markers,
+    sourced,
+)
 from briefing.tui.screens import search
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen, default_export_path
@@ -139,6 +146,21 @@ async def test_actors_list_widens_to_show_every_count_where_the_brief_keeps_its_
             assert str(actors.options[0].prompt).split() == ["actors", *counted], size
             row = str(actors.options[1].prompt)
             assert row.startswith(" ▶ Sudanese Armed Forces "), (size, row)  # whole
+
+
+@synchronously
+async def test_lines_keep_a_reading_measure_on_a_wide_terminal(seed_briefing: Briefing) -> None:
+    # At 200 columns the brief's lines ran 150 characters and the article's 196.
+    iran = next(a for a in seed_briefing.actors if a.id == "iran")
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        await choose_actor(app, pilot, "iran")
+        assert detail(app).region.width == 120  # its padding and scrollbar within
+        await open_detail_line(app, pilot, iran.summary[0].text)
+        await pilot.pause()
+        paragraphs = app.screen.query(".paragraph")
+        assert paragraphs and max(p.size.width for p in paragraphs) == 118
 
 
 @synchronously
@@ -513,6 +535,29 @@ async def test_timeline_groups_facts_by_day_newest_first_and_reverses() -> None:
 
 
 @synchronously
+async def test_a_fact_copied_from_the_timeline_keeps_its_date_account_and_others(
+    seed_briefing: Briefing,
+) -> None:
+    actor, fact = next(
+        (a, f) for a in seed_briefing.actors for f in a.facts if f.date and f.attribution
+    )
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        lines = app.screen.query_one(SourcedLineList)
+        lines.highlighted = next(
+            i for i, o in enumerate(lines.options) if o.id and fact.text in str(o.prompt)
+        )
+        await pilot.press("c")
+        await pilot.pause()
+        # As the brief copies it: '2024-12-06: text (account) (also: ...) — [1] Dawn, ...'.
+        assert app.clipboard == fact_line(seed_briefing, fact)[1].copied
+        assert app.clipboard.startswith(f"{fact.date}: {fact.text} ({fact.attribution})")
+
+
+@synchronously
 async def test_palette_switches_summarizer_without_restart(seed_briefing: Briefing) -> None:
     app = BriefingApp(seed_briefing)
     async with app.run_test(size=LARGE) as pilot:
@@ -546,6 +591,32 @@ async def test_palette_goes_to_actor(seed_briefing: Briefing) -> None:
 
 
 @synchronously
+async def test_palette_finds_the_order_reload_and_help(seed_briefing: Briefing) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(app, pilot)
+
+        async def command(name: str) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*name)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await command("Facts oldest first")
+        assert app.newest_first is False
+        await command("Facts newest first")
+        assert app.newest_first is True
+        await command("Help: every key")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await command("Reload the articles")
+        assert "Reading the articles again…" in [n.message for n in app._notifications]
+
+
+@synchronously
 async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing) -> None:
     # A dialog's background is translucent, as Textual's own (the stylesheet once gave every
     # screen the theme's background), so the timeline shows behind its date prompt.
@@ -562,6 +633,26 @@ async def test_dialogs_show_the_view_they_act_on_dimmed(seed_briefing: Briefing)
         await dialog_over(TimelineScreen, "t", "a")  # the actor picker
         await dialog_over(TimelineScreen, "escape", "d")  # the date prompt
         await dialog_over(MainScreen, "escape", "q", "e")  # the export dialog
+
+
+@synchronously
+async def test_export_dialog_marks_the_chosen_format_by_more_than_colour(
+    seed_briefing: Briefing,
+) -> None:
+    app = BriefingApp(seed_briefing)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+
+        def marks() -> list[str]:
+            buttons = app.screen.query_one(RadioSet).query("RadioButton")
+            return [button.render().plain[:3] for button in buttons]
+
+        assert marks() == ["▐●▌", "▐ ▌", "▐ ▌"]
+        await pilot.press(*"x.json")
+        await pilot.pause()
+        assert marks() == ["▐ ▌", "▐ ▌", "▐●▌"]
 
 
 @synchronously
@@ -1161,6 +1252,19 @@ def test_markers_and_notification_name_a_few_of_many_sources() -> None:
     line = sourced(replace(briefing, articles=(saved,)), "text", ("a1.s3",))
     assert line.brief_citation == f"[1] {Path(path).name}, 2024-12-07"
     assert line.citation == f"[1] {path}, 2024-12-07"
+    # A page the briefing dates (undated, or dated otherwise than it reads) by its estimate.
+    undated = replace(saved, article=replace(saved.article, published=None))
+    estimated = replace(briefing, articles=(undated,), estimated_published={"a1": "2024-12-06"})
+    assert sourced(estimated, "text", ("a1.s3",)).citation == f"[1] {path}, ~2024-12-06"
+    assert sourced(replace(estimated, estimated_published={}), "text", ("a1.s3",)).citation == (
+        f"[1] {path}"
+    )
+    # Read from stdin ('-'): named so, not '-'.
+    piped = replace(undated, article=replace(undated.article, path="-"))
+    assert sourced(replace(estimated, articles=(piped,)), "text", ("a1.s3",)).citation == (
+        "[1] standard input, ~2024-12-06"
+    )
+    assert display_path("-") == "standard input"
 
 
 def test_article_view_cites_the_sentence_that_carries_the_line(seed_briefing: Briefing) -> None:

@@ -278,11 +278,13 @@ async def test_timeline_filters_by_actor_and_jumps_to_a_date() -> None:
         await pilot.pause()
         timeline = app.screen.query_one(SourcedLineList)
         assert timeline.current_line is not None
-        assert timeline.current_line.text.startswith("Iran will send missiles")
+        assert timeline.current_line.text.startswith("2024-12-06: Iran will send missiles")
         # No day matches: the nearest older one (newest first), else a notice.
         await pilot.press("d", *"2024-12-08", "enter")
         await pilot.pause()
-        assert timeline.current_line.text.startswith("Russia, Iran and Turkiye will meet")
+        assert timeline.current_line.text.startswith(
+            "2024-12-07: Russia, Iran and Turkiye will meet"
+        )
         await pilot.press("d")
         await pilot.pause()
         # The prompt says the timeline's days, its first one as the example.
@@ -519,10 +521,10 @@ async def test_y_copies_a_line_and_Y_the_brief_as_markdown() -> None:
         assert app.clipboard.index("7 December 2024") < app.clipboard.index("6 December 2024")
         assert app.clipboard.endswith(
             "**Sources**\n\n"
-            "- \\[1\\] Dawn | Agencies | “Iran, Hezbollah aim to bolster Assad as rebels target"
+            "- \\[1\\] Dawn | via Agencies | “Iran, Hezbollah aim to bolster Assad as rebels target"
             " Syria's Homs” | 2024-12-07 | seeds/dawn.txt\n"
-            "- \\[2\\] The Business Standard | Reuters | “Iran, Hezbollah aim to bolster Assad as"
-            " rebels bear down on Homs” | 2024-12-06 | seeds/tbs.txt\n"
+            "- \\[2\\] The Business Standard | via Reuters | “Iran, Hezbollah aim to bolster Assad"
+            " as rebels bear down on Homs” | 2024-12-06 | seeds/tbs.txt\n"
         )
         assert messages(app)[-1] == "Iran, with 2 sources"
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from briefing.model import ActorBrief, Briefing
+from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.render.wording import (
+    NO_REPORTING,
     actor_counts,
+    also_tail,
     fact_when,
     overview,
     sections,
     settings_line,
     source_fields,
     summary_shortfall,
+    unreported,
 )
 from briefing.safety import clean_text, escape_markdown
 
@@ -26,8 +29,13 @@ def render_markdown(briefing: Briefing) -> str:
     for heading, briefs in sections(briefing):
         if heading:
             out += ["", f"## {heading}"]
+        level = "###" if heading else "##"
         for brief in briefs:
-            out += ["", *_markdown_actor(briefing, brief, "###" if heading else "##")]
+            if brief.sentence_ids:  # (the others named after them, by `unreported`)
+                out += ["", *_markdown_actor(briefing, brief, level)]
+        silent = unreported(briefs)
+        if silent:
+            out += ["", f"{level} {NO_REPORTING}", "", md(silent)]
     out += ["", "## Sources", "", *_markdown_sources(briefing)]
     return "\n".join(out) + "\n"
 
@@ -48,13 +56,15 @@ def _markdown_cite(briefing: Briefing, sources: Iterable[str]) -> str:
 def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[str]:
     md = escape_markdown
     if not brief.sentence_ids:
-        return [f"{level} {md(brief.name)}", "", "No reporting in these articles."]
+        return [f"{level} {md(brief.name)}", "", f"{NO_REPORTING}."]
     out = [f"{level} {md(brief.name)}", "", f"*{md(actor_counts(briefing, brief))}*"]
     shortfall = summary_shortfall(briefing, brief)
     if brief.summary or shortfall:
-        out += ["", f"**Summary** ({md(shortfall)})" if shortfall else "**Summary**", ""]
+        out += ["", f"**Summary** ({md(shortfall)})" if shortfall else "**Summary**"]
+        # (an empty summary's heading, which says why, stands without a list after it)
+        out += [""] if brief.summary else []
         out += [
-            f"- {md(line.text)}{_who(line.attribution)} {_markdown_cite(briefing, line.sources)}"
+            f"- {md(line.text)}{_tails(line)} {_markdown_cite(briefing, line.sources)}"
             for line in brief.summary
         ]
     if brief.facts:
@@ -62,12 +72,15 @@ def _markdown_actor(briefing: Briefing, brief: ActorBrief, level: str) -> list[s
         for fact in brief.facts:
             when = fact_when(fact)
             cite = _markdown_cite(briefing, fact.sources)
-            out.append(f"- **{md(when)}**: {md(fact.text)}{_who(fact.attribution)} {cite}")
+            out.append(f"- **{md(when)}**: {md(fact.text)}{_tails(fact)} {cite}")
     return out
 
 
-def _who(attribution: str | None) -> str:
-    return f" *({escape_markdown(attribution)})*" if attribution else ""
+def _tails(line: Fact | SummaryLine) -> str:
+    """' *(whose account)* (also: Iran)': the text dump's tails, the account in italics."""
+    who = f" *({escape_markdown(line.attribution)})*" if line.attribution else ""
+    also = also_tail(line.also)  # ' (also: ...)': escaped without its space, which it strips
+    return who + (f" {escape_markdown(also[1:])}" if also else "")
 
 
 def _markdown_sources(briefing: Briefing, numbers: Collection[int] | None = None) -> list[str]:

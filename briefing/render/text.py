@@ -7,6 +7,7 @@ import textwrap
 
 from briefing.model import Briefing
 from briefing.render.wording import (
+    NO_REPORTING,
     actor_counts,
     also_tail,
     fact_tail,
@@ -17,6 +18,7 @@ from briefing.render.wording import (
     settings_line,
     source_fields,
     summary_shortfall,
+    unreported,
 )
 from briefing.safety import clean_text
 
@@ -88,11 +90,10 @@ def render_text(briefing: Briefing, width: int = 80) -> str:
         if heading:
             out += ["", heading.upper(), "=" * len(heading)]
         for brief in briefs:
+            if not brief.sentence_ids:
+                continue  # (named after the others, by `unreported`)
             out.append("")
             title = f"{brief.name}: {actor_counts(briefing, brief)}"
-            if not brief.sentence_ids:
-                para(f"{brief.name}: no reporting in these articles.")
-                continue
             out += [title, "-" * min(len(title), width)]
             shortfall = summary_shortfall(briefing, brief)
             if brief.summary or shortfall:
@@ -112,6 +113,10 @@ def render_text(briefing: Briefing, width: int = 80) -> str:
                         f"{markers(briefing, fact.sources)}",
                         first="  - ",
                     )
+        silent = unreported(briefs)
+        if silent:
+            out.append("")
+            para(f"{NO_REPORTING}: {silent}.")
     out += ["", "SOURCES", "======="]
     for n, fields in source_fields(briefing):
         para(" | ".join(fields), first=f"[{n}] ")

@@ -11,6 +11,10 @@ from briefing.model import ActorBrief, Briefing, Fact, SummaryLine
 from briefing.safety import clean_text
 
 UNTITLED = "untitled"  # what an article without a title is called
+NO_REPORTING = "No reporting in these articles"  # said of actors no sentence names
+STDIN_NAME = "standard input"  # what the article read from '-' is called ('-' said nothing)
+# ingest.STDIN_PATH, not imported: the view would load ingest as it starts
+STDIN_PATH = "-"
 
 
 def plural(count: int, noun: str) -> str:
@@ -133,6 +137,12 @@ def also_tail(also: Iterable[str]) -> str:
     return f" (also: {', '.join(names)})" if names else ""
 
 
+def unreported(briefs: Iterable[ActorBrief]) -> str:
+    """'HTS, Russia': the actors no sentence names, said once after the others (a heading
+    each, with nothing under it, cluttered a dump); '' when there are none."""
+    return ", ".join(brief.name for brief in briefs if not brief.sentence_ids)
+
+
 def sections(briefing: Briefing) -> list[tuple[str, tuple[ActorBrief, ...]]]:
     sections = [("", briefing.actors)]
     if briefing.other_actors:
@@ -160,12 +170,12 @@ def source_fields(briefing: Briefing) -> list[tuple[int, list[str]]]:
     for n, item in enumerate(briefing.articles, start=1):
         a = item.article
         fields = [a.outlet or "unknown outlet"]
-        if a.wire:
-            fields.append(a.wire)
+        if a.wire:  # a credit as bylines are ('by ...'): a bare 'AFP' read as an outlet
+            fields.append(f"via {a.wire}")
         if a.byline:
             fields.append(f"by {a.byline}")
         fields.append(f"“{a.title}”" if a.title else UNTITLED)
         fields.append(published_field(briefing, item) or "undated")
-        fields.append(clean_text(a.path))
+        fields.append(STDIN_NAME if a.path == STDIN_PATH else clean_text(a.path))
         rows.append((n, fields))
     return rows

@@ -11,7 +11,15 @@ from textual.content import Content
 
 from briefing.annotate import AnnotatedArticle
 from briefing.model import ActorBrief, Briefing, Fact, SummaryLine, cited_articles
-from briefing.render.wording import also_tail, fact_tail, first_few, published_field
+from briefing.render.wording import (
+    STDIN_NAME,
+    STDIN_PATH,
+    also_tail,
+    fact_tail,
+    first_few,
+    published_day,
+    published_field,
+)
 from briefing.render.wording import plural as plural  # the wording is the dump's too
 from briefing.render.wording import summary_shortfall as summary_shortfall
 from briefing.resources import seeds_dir
@@ -72,8 +80,8 @@ def display_path(path: str) -> str:
     """A path as short as it can be while still naming the file: relative when under
     cwd; a bundled seed by its name, wherever the package is installed. Escaped as every
     shown file name is: a path given on the command line is not yet."""
-    if path == "-":
-        return path
+    if path == STDIN_PATH:
+        return STDIN_NAME
     if Path(path).resolve().parent == seeds_dir().resolve():
         return f"bundled seed {shown_path(Path(path).name)}"
     if not os.path.isabs(path):
@@ -98,14 +106,19 @@ def published_text(briefing: Briefing, article: AnnotatedArticle) -> str:
 
 
 def article_label(briefing: Briefing, article_id: str, *, short: bool = False) -> str:
-    """'Dawn, 2024-12-07' (outlet or file, and the publication day when known). `short`
-    names a file by its name alone, escaped, as a tab has room for (a whole path pushed
-    the next source's tab off the screen)."""
-    article = briefing.article(article_id).article
-    parts = [article.outlet or (shown_path(Path(article.path).name) if short else article.path)]
-    if article.published:
-        parts.append(article.published[:10])
-    return ", ".join(parts)
+    """'Dawn, 2024-12-07' (outlet or file, and the publication day when known, '~2024-12-07'
+    when the briefing estimates it, as the sources table and the dump's list show it).
+    `short` names a file by its name alone, escaped, as a tab has room for (a whole path
+    pushed the next source's tab off the screen)."""
+    item = briefing.article(article_id)
+    article = item.article
+    if article.outlet or article.path == STDIN_PATH:
+        parts = [article.outlet or STDIN_NAME]
+    else:
+        parts = [shown_path(Path(article.path).name) if short else article.path]
+    # (an undated page the briefing dates was cited with no day: a copied line lost its date)
+    day = published_day(briefing, item)
+    return ", ".join([*parts, day] if day else parts)
 
 
 def citation(

@@ -1,4 +1,5 @@
-"""Command palette entries (Textual's Provider API): actors, summarizer, length, export, theme."""
+"""Command palette entries (Textual's Provider API): actors, summarizer, length, export, theme,
+the views, the facts' order, reload and help."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from briefing.options import SUMMARIZERS
-from briefing.tui.citations import all_actors
+from briefing.tui.citations import all_actors, order_label
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -63,6 +64,11 @@ class BriefingCommands(Provider):
         yield ("Open sources", app.action_sources, "Every article, with its extracted text")
         yield ("Open timeline", app.action_timeline, "Every actor's facts by date")
         yield ("Search sentences", app.action_search, "Filter every sentence")
+        # The other keys a reader needs the palette to find (O, r, ?), named by what they do.
+        other = order_label(not app.newest_first)
+        yield (f"Facts {other}", app.action_reverse_facts, f"Key facts and timeline {other} (O)")
+        yield ("Reload the articles", app.action_reload, "Read the inputs again, re-brief (r)")
+        yield ("Help: every key", app.action_help, "Every binding by view, with its id (?)")
 
     # Entries name actors found in article text: the palette reads a str as markup (an actor
     # named "Assad [@click=app.quit]q[/]" would quit when clicked), so every entry is Content

@@ -61,6 +61,10 @@ class VimScroll(VerticalScroll):
 class SourcedLineList(VimOptionList):
     """Headings and lines; enter (or a click) on a line opens its sources, `c`/`y` copies it."""
 
+    # A reading measure: on a wide terminal (200 columns) a line ran 150 characters and more,
+    # hard to follow to the next; no narrower than a 120-column terminal's whole width.
+    DEFAULT_CSS = "SourcedLineList { max-width: 120; }"
+
     BINDINGS = [
         Binding("enter", "select", "Open", id="line.open"),
         Binding("c,y", "copy_line", "Copy", id="line.copy"),

@@ -78,7 +78,8 @@ class ArticleScreen(ViewScreen):
     ArticleScreen #also { padding: 0 1; height: auto; }
     ArticleScreen Tabs { height: 2; }
     ArticleScreen #text { height: 1fr; padding: 0 1; }
-    ArticleScreen .paragraph { margin-bottom: 1; }
+    /* the lines' reading measure (see SourcedLineList) */
+    ArticleScreen .paragraph { margin-bottom: 1; max-width: 118; }
     ArticleScreen #dropped { display: none; }
     ArticleScreen.show-dropped #dropped { display: block; }
     """

@@ -23,6 +23,23 @@ from briefing.render.output import OutputError, Protected, check_writable
 from briefing.safety import shown_path
 
 
+class FormatButton(RadioButton):
+    """A radio button marked by its glyph, not by shade alone: every format drew the same
+    '●' (under NO_COLOR the unchosen ones dark grey on grey), lost in a copy of the screen,
+    to a screen reader or in a terminal without colour."""
+
+    def __init__(self, fmt: str, *, value: bool) -> None:
+        super().__init__(fmt, value=value, name=fmt, id=f"format-{fmt}")
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+
+    def watch_value(self) -> None:
+        self._mark()
+        super().watch_value()
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: str
@@ -69,7 +86,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Export the briefing")
             with RadioSet(id="format"):
                 for index, fmt in enumerate(FORMATS):
-                    yield RadioButton(fmt, value=index == 0, name=fmt, id=f"format-{fmt}")
+                    yield FormatButton(fmt, value=index == 0)
             yield Input(str(default_export_path("text")), id="path")
             yield Label(id="where", markup=False)
             yield Label(id="problem", markup=False)

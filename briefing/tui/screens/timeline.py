@@ -20,8 +20,8 @@ from briefing.tui.citations import (
     actor_style,
     all_actors,
     attributed,
+    fact_line,
     order_label,
-    sourced,
 )
 from briefing.tui.hanging import Hanging
 from briefing.tui.screens.pickers import ActorPicker, DatePrompt
@@ -73,7 +73,9 @@ def timeline_entries(
                 for a in actors_of[key]
             )
             shown = Hanging(FACT_INDENT, Content.assemble(marks, "  ", attributed(briefing, fact)))
-            entries.append((shown, sourced(briefing, fact.text, fact.sources)))
+            # Copied (c) as in the brief, with its date, account and other actors: the bare
+            # text and citation lost when and by whom.
+            entries.append((shown, fact_line(briefing, fact)[1]))
     return entries
 
 
