@@ -328,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ).stdout
     counts = inclusive_counts(annotated)
     print(f"{pages} pages of {args.folder}: million instructions per page")
-    width = max(22, *map(len, functions))
+    width = max([22, *map(len, functions)])
     print(f"  {'extraction':<{width}} {counts.get(EXTRACTION, 0) / pages / 1e6:7.2f}")
     named = zip(functions, FUNCTION_RUNNERS, strict=False) if functions else STAGES.items()
     for name, (_, function) in named:
