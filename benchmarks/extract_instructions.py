@@ -18,6 +18,13 @@ needed it: a loading, not a page's cost). Each counted page then starts with the
 earlier pages emptied, dateparser's readings too (a worker reads each page once).
 `--keep FILE` keeps callgrind's output (per-function costs: `callgrind_annotate --inclusive=yes`).
 
+`--functions module:function,...` (or `module:Class.method`; up to 12) counts named Python
+functions instead of the stages: each is wrapped, wherever the package's modules bind it, so
+that every call extraction makes of it runs inside a C function of its own, and that function's
+inclusive count is the named one's cost, calls inside it included (a function asked many times
+a page, `lower_words`, carries its wrapper's ~1 K instructions a call). Callgrind cannot name
+Python functions otherwise: its own report of a Python program is the interpreter's C.
+
 Tried and left out (2026-11-28, 30 segment pages): `Unit.credited` worked out when first asked
 instead of for every row: 35% of the rows may be credited and the page asks 69% of those (the
 header rows and the body's), 66.15 M a page before and 66.17 M after, no gain.
@@ -41,11 +48,31 @@ row holds a digit (`is_date_row`, the masthead's label) tested by `any(map(str.i
 instead of a generator over its characters: 40.76 -> 40.72 M a page of the distinct 1,000,
 64.73 -> 65.00 M a segment page (the collection passes falling elsewhere move counts by that
 much): no gain to show.
+
+Where a distinct page's instructions go (2026-11-28, perf27, after the site control read once
+per unit; `--functions`, the distinct 1,000's first 30 pages, 42.1 M a page with the wrappers,
+41.5 M without): `_new_units` 9.7 (the hint screens `rows_holding` 1.1, capitals 0.65, folding
+0.6, shadows 0.34, caption and credit tests 0.67, date tests 0.54; the row loop itself ~5),
+`headline_columns` 7.9 (`row_shape` 1.4, `_echoes` 1.5 with the call under the first paragraph,
+`_name_overlaps` 0.8, `_crumb_tails` 0.7, the header-row tests ~1.6), the classifier 4.9
+(`tree_probabilities` 2.3 for its two passes, `unit_matrix` 1.3), the date 3.45 (`_row_dates`
+1.3, `candidate_features` 1.0), the outlet 3.4 (`_is_writer` 0.9 and `_brand_over` 0.9, each
+run on few pages at ~3-4 M a call), the page's words and language ~2.6 (`detect_language`
+1.0), `lines_to_units` 1.7, `learned_outlet` 0.8. No function is a tenth of a page: a page
+costs ~340 K instructions a row (122 rows a page), spread over the passes; in callgrind's C
+view the regular-expression engine is ~15% (no pattern above a tenth of that) and the
+interpreter's loop ~15%. A quarter less a page will not come from one pass.
+Tried and left out (perf27, this script): `_is_writer`'s rows screened in C by the opener a
+byline needs (`opener` of the stripped row in the byline words' openers): 0.91 -> 0.80 M a
+page, the openers' 15 letters pass most rows. `_echoes`' scan of the short rows shared by its
+two calls a page through one index of their words: the index costs what both scans do (by
+CPU time on 100 pages: 0.22 ms a page against 2 x 0.13 ms).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import operator
 import os
 import re
@@ -56,14 +83,17 @@ from collections.abc import Callable, Sequence
 from functools import partial, reduce
 from itertools import (
     accumulate,
+    cycle,
     dropwhile,
     filterfalse,
     groupby,
     pairwise,
     starmap,
     takewhile,
+    tee,
     zip_longest,
 )
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +159,39 @@ STAGES: dict[str, tuple[Callable[[Callable[[], Any]], None], str]] = {
 EXTRACTION = "_operator_call"
 
 
+def _returning(run: Callable[[Callable[[], Any]], None]) -> Callable[[Callable[[], Any]], Any]:
+    """A stage's runner that gives back what the work returned."""
+
+    def run_returning(work: Callable[[], Any]) -> Any:
+        box: list[Any] = []
+        run(lambda: box.append(work()))
+        return box[0]
+
+    return run_returning
+
+
+def _cycle(work: Callable[[], Any]) -> Any:
+    return next(cycle(work() for _ in (0,)))
+
+
+def _tee(work: Callable[[], Any]) -> Any:
+    return next(tee(work() for _ in (0,))[0])
+
+
+def _methodcaller(work: Callable[[], Any]) -> Any:
+    return methodcaller("__call__")(work)
+
+
+# With --functions the stages are not run again: their runners (and three more C functions
+# extraction never calls) each hold one function named, every time extraction calls it.
+FUNCTION_RUNNERS: list[tuple[Callable[[Callable[[], Any]], Any], str]] = [
+    *((_returning(run), function) for run, function in STAGES.values()),
+    (_cycle, "cycle_next"),
+    (_tee, "tee_next"),
+    (_methodcaller, "methodcaller_call"),
+]
+
+
 def _call(work: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     return work(*args, **kwargs)
 
@@ -147,12 +210,46 @@ def _record_stages(calls: dict[str, tuple[Any, ...]]) -> None:
         setattr(page, name, record)
 
 
-def measured_run(folder: str, limit: int) -> None:
+def _hold_functions(names: Sequence[str]) -> None:
+    """Make every call of each named function ("module:function" or "module:Class.method")
+    run inside the C function of its runner (FUNCTION_RUNNERS, in order), wherever the
+    package's modules bind it."""
+    modules = [module for name, module in sys.modules.items() if name.startswith("briefing")]
+    for name, (runner, _) in zip(names, FUNCTION_RUNNERS, strict=False):
+        module_name, _, attribute = name.partition(":")
+        owner: Any = importlib.import_module(module_name)
+        if "." in attribute:
+            class_name, attribute = attribute.split(".")
+            owner = getattr(owner, class_name)
+        work = getattr(owner, attribute)
+
+        def held(*args: Any, _work: Any = work, _runner: Any = runner, **kwargs: Any) -> Any:
+            return _runner(lambda: _work(*args, **kwargs))
+
+        if hasattr(work, "cache_clear"):  # (the memos forget_pages empties)
+            held.cache_clear = work.cache_clear  # type: ignore[attr-defined]
+        if isinstance(owner, type):
+            setattr(owner, attribute, held)
+            continue
+        for module in modules:
+            if getattr(module, attribute, None) is work:
+                setattr(module, attribute, held)
+
+
+def measured_run(folder: str, limit: int, functions: Sequence[str] = ()) -> None:
     """The work callgrind watches."""
     docs, _ = read_documents([folder])
     docs = docs[:limit]
     for doc in docs:  # warm as a worker is (imports, patterns, dateparser's languages)
         extract_article(doc.text, doc.path, doc.media)
+    if functions:
+        _hold_functions(functions)
+        for doc in docs:
+            forget_pages()
+            _parse_date.cache_clear()
+            operator.call(extract_article, doc.text, doc.path, doc.media)
+        print(len(docs))
+        return
     calls: dict[str, tuple[Any, ...]] = {}
     _record_stages(calls)
     for doc in docs:
@@ -172,7 +269,7 @@ def measured_run(folder: str, limit: int) -> None:
 def inclusive_counts(annotated: str) -> dict[str, int]:
     """Inclusive instruction counts of the C functions named, from callgrind_annotate."""
     counts: dict[str, int] = {}
-    wanted = {EXTRACTION, *(function for _, function in STAGES.values())}
+    wanted = {EXTRACTION, *(function for _, function in FUNCTION_RUNNERS)}
     for line in annotated.splitlines():
         match = re.match(r"\s*([\d,]+) .*:(\w+) \[", line)
         if match and match[2] in wanted and match[2] not in counts:
@@ -185,10 +282,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folder")
     parser.add_argument("--limit", type=int, default=30, help="pages to extract (30)")
     parser.add_argument("--keep", type=Path, help="keep callgrind's output in this file")
+    parser.add_argument(
+        "--functions",
+        default="",
+        help=f"instead of the stages, these functions' inclusive counts (at most "
+        f"{len(FUNCTION_RUNNERS)}, comma-separated, module:function or module:Class.method)",
+    )
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    functions = [name for name in args.functions.split(",") if name]
+    if len(functions) > len(FUNCTION_RUNNERS):
+        parser.error(f"at most {len(FUNCTION_RUNNERS)} functions")
     if args.inside:
-        measured_run(args.folder, args.limit)
+        measured_run(args.folder, args.limit, functions)
         return 0
     with tempfile.TemporaryDirectory() as folder:
         out = args.keep or Path(folder) / "callgrind.out"
@@ -201,6 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.folder,
                 "--limit",
                 str(args.limit),
+                "--functions",
+                args.functions,
                 "--inside",
             ],
             capture_output=True,
@@ -220,10 +328,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ).stdout
     counts = inclusive_counts(annotated)
     print(f"{pages} pages of {args.folder}: million instructions per page")
-    print(f"  {'extraction':<22} {counts.get(EXTRACTION, 0) / pages / 1e6:7.2f}")
-    for name, (_, function) in STAGES.items():
+    width = max([22, *map(len, functions)])
+    print(f"  {'extraction':<{width}} {counts.get(EXTRACTION, 0) / pages / 1e6:7.2f}")
+    named = zip(functions, FUNCTION_RUNNERS, strict=False) if functions else STAGES.items()
+    for name, (_, function) in named:
         if function in counts:
-            print(f"  {name:<22} {counts[function] / pages / 1e6:7.2f}")
+            print(f"  {name:<{width}} {counts[function] / pages / 1e6:7.2f}")
     return 0
 
 

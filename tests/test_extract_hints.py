@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.extract.headline import CREDIT, CREDIT_HINTS, SITE_CONTROL_HINTS
+from briefing.extract.headline import CREDIT, CREDIT_HINTS
 from briefing.extract.vocabulary import (
     BOILERPLATE,
     BOILERPLATE_HINTS,
@@ -24,6 +24,7 @@ from briefing.extract.vocabulary import (
     PROMO,
     PROMO_HINTS,
     SITE_CONTROL,
+    SITE_CONTROL_HINTS,
     TERMINAL,
     ends_a_sentence,
     ends_like_caption,

@@ -25,6 +25,7 @@ from briefing.extract.units import (
     RowPatterns,
     _ascii_shadows,
     _fold_rows,
+    forget_units,
     is_caption_row,
     is_credited_row,
     latin_shadow,
@@ -54,6 +55,8 @@ from briefing.extract.vocabulary import (
     LIST_LABEL,
     LIST_LABEL_OPENERS,
     PICTURE_CREDIT_HINTS,
+    PROMO,
+    SITE_CONTROL,
     URL_ONLY,
     URL_OPENINGS,
     WORD,
@@ -231,6 +234,20 @@ def test_capitals_share_is_the_plain_rules() -> None:
         initials = [word[0] for word in row.split() if len(word) > 3 and word[0].isalpha()]
         share = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
         assert unit.capitals == share, row
+
+
+def test_units_promo_and_site_control_are_the_patterns_searches() -> None:
+    """The headline scorer's promo feature is read off the unit: PROMO's search, made with it,
+    and SITE_CONTROL's, made when first asked."""
+    controls = ["Sign in", "5 min read", "Listen to this article", "SAVE FOR LATER", "Blog"]
+    # (a page's rows hold no newline: make_units finds the hints among the rows joined by them)
+    rows = [row for row in [*ROWS, *controls] if row.split() and "\n" not in row]
+    forget_units()  # (units other tests made among rows holding newlines)
+    units = make_units([(row, False) for row in rows], frozenset({"the"}))
+    for row, unit in zip(rows, units, strict=True):
+        assert unit.promo == (PROMO.search(row) is not None), row
+        assert unit.site_control == (SITE_CONTROL.search(row) is not None), row
+    assert [unit.site_control for unit in units[-len(controls) :]] == [True] * 4 + [False]
 
 
 def test_words_split_in_c_are_the_word_patterns_matches() -> None:

@@ -46,10 +46,7 @@ from briefing.extract.vocabulary import (
     AGENCY_PATTERN,
     BREADCRUMB,
     FULL_STOP_MARKS,
-    PROMO,
-    PROMO_HINTS,
     QUESTION_EXCLAMATION_MARKS,
-    SITE_CONTROL,
     folded,
     is_breadcrumb_path,
     last_mark,
@@ -113,11 +110,6 @@ AGENCY_CREDIT_TAIL = re.compile(
 )
 # What CREDIT_TAIL's and AGENCY_CREDIT_TAIL's branches need (marks, found in the text as it is).
 CREDIT_TAIL_HINTS = (")", "©", "/", ":")
-# What SITE_CONTROL's branches need, likewise.
-SITE_CONTROL_HINTS = (
-    "sign", "log", "edit", "account", "read", "listen", "save", "leitura", "lectura", "lecture",
-    "lesezeit", "lettura",
-)  # fmt: skip
 # Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »"):
 # each arrow pointing back with the one pointing on.
 ARROW_PAIRS = (("←", "→"), ("«", "»"), ("‹", "›"))
@@ -280,14 +272,7 @@ def is_furniture_paragraph(unit: Unit) -> bool:
     """A paragraph that is the page's, not the article's, as the body's rules veto it (legal
     text, a cookie notice, an appeal; an unfinished call to act), or a page control ("Sign up
     to our newsletter ...", "Listen to this article")."""
-    return (
-        unit.boilerplate
-        or (unit.promo and not unit.terminal)
-        or (
-            may_match(SITE_CONTROL_HINTS, folded(unit.text))
-            and bool(SITE_CONTROL.search(unit.text))
-        )
-    )
+    return unit.boilerplate or (unit.promo and not unit.terminal) or unit.site_control
 
 
 def headline_candidates(units: list[Unit], start: int, rules_pick: int | None) -> list[int]:
@@ -411,7 +396,6 @@ class RowShape:
     sentence_end: bool
     upper: bool
     digits: float
-    promo: bool
     breadcrumb: bool
     lower_start: bool
     credit: bool
@@ -517,16 +501,11 @@ def _digits_and_letters(text: str) -> tuple[int, int]:
 def row_shape(text: str) -> RowShape:
     words = lower_words(text)  # `normalise`'s words
     digits, alnum = _digits_and_letters(text)
-    lowered = folded(text)
     stripped = text.strip()
     return RowShape(
         sentence_end=last_mark(text) in FULL_STOP_MARKS,  # as SENTENCE_END matches
         upper=text.isupper(),
         digits=digits / max(1, alnum),
-        promo=bool(
-            (may_match(PROMO_HINTS, lowered) and PROMO.search(text))
-            or (may_match(SITE_CONTROL_HINTS, lowered) and SITE_CONTROL.search(text))
-        ),
         breadcrumb=may_be_breadcrumb(text) and BREADCRUMB.search(text) is not None,
         # "iOS 13 will fix ..." starts with a brand, not lower case
         lower_start=bool(words) and text.split()[0].islower(),
@@ -785,7 +764,8 @@ def headline_columns(
         ],
         "upper": [shape.upper for shape in shapes],
         "digits": [shape.digits for shape in shapes],
-        "promo": [shape.promo for shape in shapes],
+        # PROMO's search and SITE_CONTROL's, made with the unit (a row a pass or two asks)
+        "promo": [unit.promo or unit.site_control for unit in chosen],
         "breadcrumb": [shape.breadcrumb for shape in shapes],
         "first_row": [i == 0 for i in rows],
         "label_value": [i > 0 and texts[i - 1].endswith(":") and words[i - 1] <= 2 for i in rows],

@@ -1189,15 +1189,15 @@ def _looks_like_headline(unit: Unit) -> bool:
         and not unit.date
         and not BYLINE.match(unit.text)
         and not unit.promo  # PROMO's search, made with the unit
-        and not SITE_CONTROL.search(unit.text)
+        and not unit.site_control
         and not is_breadcrumb_path(unit.text)
     )
 
 
 def is_standfirst(unit: Unit) -> bool:
     """A summary under the headline: a sentence, or a highlight bullet that reads as one."""
-    # unit.promo: PROMO's search, made with the unit
-    if unit.promo or SITE_CONTROL.search(unit.text) or "@" in unit.text:
+    # PROMO's search and SITE_CONTROL's, made with the unit
+    if unit.promo or unit.site_control or "@" in unit.text:
         return False
     if unit.bullet:
         return unit.words >= 4 and unit.capitals < 0.8

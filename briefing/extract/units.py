@@ -66,6 +66,7 @@ from briefing.extract.vocabulary import (
     fold_rows,
     folded,
     is_caption,
+    is_site_control,
     local_byline,
     row_openers,
     rows_ending_sentences,
@@ -210,6 +211,12 @@ class Unit:
     @_once
     def header_row(self) -> bool:
         return _header_row(self)
+
+    @_once
+    def site_control(self) -> bool:
+        """An account or reading-time control (SITE_CONTROL): the headline scorer, the first
+        paragraph's furniture test and the metadata rules each ask it of the same rows."""
+        return is_site_control(self.text)
 
 
 # A page hard-wrapped at a fixed width has several lines within a few characters of the longest.

@@ -591,6 +591,16 @@ SITE_CONTROL = lazy_compile(
     r"|lesezeit|tempo di lettura)\b",
     re.IGNORECASE,
 )
+# What SITE_CONTROL's branches need (case folded).
+SITE_CONTROL_HINTS = (
+    "sign", "log", "edit", "account", "read", "listen", "save", "leitura", "lectura", "lecture",
+    "lesezeit", "lettura",
+)  # fmt: skip
+
+
+def is_site_control(text: str) -> bool:
+    """Whether SITE_CONTROL matches a row, screened by its hints."""
+    return may_match(SITE_CONTROL_HINTS, folded(text)) and SITE_CONTROL.search(text) is not None
 
 
 FULL_STOP_MARKS = frozenset(".;。")
