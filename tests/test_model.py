@@ -699,6 +699,40 @@ def _sentence_id(briefing: Briefing, stem: str, opening: str) -> str:
     return next(s.id for s in article.sentences if s.text.startswith(opening))
 
 
+def test_a_span_since_a_year_or_a_state_before_the_news_is_background() -> None:
+    # A trend or running total since a year (qa-pages12 #18), not the span of a clause
+    # describing someone in a sentence with news of its own.
+    expanded = (
+        "The RSF has steadily expanded its territorial control since war broke out in April "
+        "2023, amid deep divisions within the military."
+    )
+    assert is_background(expanded, None, "2025-12-02")
+    toll = "Since October 2023, Israeli military operations in Gaza have killed more than 70,600."
+    assert is_background(toll, None, "2025-12-15")
+    assert not is_background("Since Friday, drones have hit the city three times.", None, None)
+    palace = (
+        "The Sudanese army has regained full control of the presidential palace from the RSF, "
+        "who had held it since war broke out in April 2023."
+    )
+    assert not is_background(palace, None, "2025-03-21")
+    # A state before the news told in the past perfect (qa-pages14 #10), not a deed told in
+    # the passive, nor a state the sentence's news broke into.
+    detainees = (
+        "The detainees had been part of the Islamic State's self-declared caliphate, which "
+        "was defeated by U.S. and Kurdish forces in 2019."
+    )
+    assert is_background(detainees, None, None)
+    watched = (
+        "Israeli intelligence had been closely monitoring weapons at Syrian military bases in "
+        "the weeks leading up to the attacks."
+    )
+    assert is_background(watched, None, "2025-04-03")
+    assert not is_background("The SDF said it had been forced to redeploy troops.", None, None)
+    assert not is_background("The hospital had been hit twice by drones.", None, None)
+    sheltering = "The school had been sheltering 300 people when the strike hit it."
+    assert not is_background(sheltering, None, None)
+
+
 def test_rewrites_across_outlets_are_one_report(port_sudan: Briefing) -> None:
     depot = [
         _sentence_id(port_sudan, "horizon_port_sudan", "Drones struck the main fuel depot"),
