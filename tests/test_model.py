@@ -731,6 +731,10 @@ def test_a_span_since_a_year_or_a_state_before_the_news_is_background() -> None:
     assert not is_background("The hospital had been hit twice by drones.", None, None)
     sheltering = "The school had been sheltering 300 people when the strike hit it."
     assert not is_background(sheltering, None, None)
+    # A judging verb after a noun that is also an event verb (qa-pages12 Babanusa).
+    advance = "The RSF's latest advance underscores the shrinking territory under army control."
+    assert is_background(advance, None, None)
+    assert not is_background("The Sudanese army regained control of the palace.", None, None)
 
 
 def test_rewrites_across_outlets_are_one_report(port_sudan: Briefing) -> None:
