@@ -118,6 +118,7 @@ def test_a_line_giving_another_count_of_a_key_facts_toll_is_no_summary_line() ->
         ("The Syrian army, however, presented a different account.", True),
         # "it" told as an event or a time, a pronoun naming a thing, an account given
         ("It marks the first time RSF attacks have reached the city.", False),
+        ("It was the third major city, after Aleppo and Hama, to fall in a week.", False),
         ("This is the fifth attack by the IDF on schools in Gaza since August.", False),
         ("Its military wing, Al Qassam Brigades, denied knowledge of any clashes.", False),
         ("The army gave a different account, saying the RSF attacked first.", False),

@@ -282,9 +282,19 @@ def needs_the_sentence_before(text: str) -> bool:
 
 @cache
 def _event_or_time() -> re.Pattern[str]:
-    """What "It is a/the ..." may be and still tell what happened: an event or a time."""
+    """What "It is a/the ..." may be and still tell what happened: an event, a time, or
+    one counted among others of its kind ("It was the third major city, after Aleppo and
+    Hama, to fall out of Assad's control")."""
     nouns = [noun for found in event_nouns().values() for noun in found]
-    return re.compile(rf"\b(?:{nouns_pattern(nouns)}|times?\b|instances?\b)", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:{nouns_pattern(nouns)}|times?\b|instances?\b|{_ORDINALS})", re.IGNORECASE
+    )
+
+
+_ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd"
+    r"|rd|th))\b"
+)
 
 
 def _unresolved_pronoun(line: Line) -> bool:
