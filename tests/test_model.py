@@ -1194,6 +1194,37 @@ def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
     assert pools == ["hts"]
 
 
+def test_an_undated_page_takes_the_era_of_the_pages_carrying_its_reports(
+    tmp_path: Path,
+) -> None:
+    # qa-pages14 #7 (al-Hol): no page dated; one names the interim president, which places
+    # it after Assad's fall; the other, carrying its report, names only "Syrian government
+    # forces", which an undated page alone reads as Assad's.
+    cue_page = (
+        "SDF leaves al-Hol camp\n\n"
+        "The Kurdish-led SDF withdrew from the al-Hol camp in northeastern Syria on Tuesday, "
+        "handing it to government forces, officials said.\n\n"
+        "Interim president Ahmed al-Sharaa has called for the camp to be emptied.\n"
+    )
+    plain_page = (
+        "Camp changes hands\n\n"
+        "The Kurdish-led SDF withdrew from the al-Hol camp in northeastern Syria on Tuesday, "
+        "handing it to government forces, officials said.\n\n"
+        "Syrian government forces moved in to secure the camp overnight.\n"
+    )
+    pages = {"cue.txt": cue_page, "plain.txt": plain_page}
+    briefing = _briefed(tmp_path, pages, "syria")
+    moved = _sentence_id(briefing, "plain", "Syrian government forces moved")
+    assert briefing.sentence(moved).actors == ("hts",)
+    # Alone, the same page keeps the older meaning: nothing places it.
+    (tmp_path / "alone").mkdir()
+    alone = _briefed(tmp_path / "alone", {"plain.txt": plain_page}, "syria")
+    assert (
+        "assad"
+        in alone.sentence(_sentence_id(alone, "plain", "Syrian government forces moved")).actors
+    )
+
+
 def test_an_undated_page_writing_no_day_is_tagged_as_of_the_briefings_period(
     tmp_path: Path,
 ) -> None:
