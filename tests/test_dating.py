@@ -1130,3 +1130,27 @@ Security forces raided suspected hideouts in Damascus overnight, killing two mil
     assert _after_day(lede.text, index.dating.sentence_dates(lede)) is None
     alone = index.dating.sentence_dates(lede)[1:]
     assert _after_day(lede.text, alone).value == "2025-06-22"
+
+
+def test_a_deed_the_press_reports_in_the_past_perfect_is_not_of_the_reports_day(
+    tmp_path: Path,
+) -> None:
+    # qa-pages14 #9: Reuters's finding, reported on Tuesday, of a deed done years before.
+    page = """ date 2025-10-15 Putin hosts Sharaa in Moscow
+
+Russian President Vladimir Putin met Syria's President Ahmed al-Sharaa in Moscow on Wednesday.
+
+On Tuesday, Reuters reported the Assad government had carried out a secret operation to move \
+bodies from a mass grave to a hidden site in the desert.
+
+On Tuesday, the army reported that its troops had carried out raids near Homs.
+
+On Tuesday, Reuters reported the death toll had risen to nine.
+"""
+    index = _index_of(tmp_path, {"moscow.txt": page}, "syria")
+    assert _line_date(index, "moscow.txt", "On Tuesday, Reuters reported the Assad") is None
+    # A party's own report of what it did, and a toll counted, are of the day told.
+    assert _line_date(index, "moscow.txt", "On Tuesday, the army") == "2025-10-14"
+    assert _line_date(index, "moscow.txt", "On Tuesday, Reuters reported the death") == (
+        "2025-10-14"
+    )

@@ -699,6 +699,44 @@ def _sentence_id(briefing: Briefing, stem: str, opening: str) -> str:
     return next(s.id for s in article.sentences if s.text.startswith(opening))
 
 
+def test_a_span_since_a_year_or_a_state_before_the_news_is_background() -> None:
+    # A trend or running total since a year (qa-pages12 #18), not the span of a clause
+    # describing someone in a sentence with news of its own.
+    expanded = (
+        "The RSF has steadily expanded its territorial control since war broke out in April "
+        "2023, amid deep divisions within the military."
+    )
+    assert is_background(expanded, None, "2025-12-02")
+    toll = "Since October 2023, Israeli military operations in Gaza have killed more than 70,600."
+    assert is_background(toll, None, "2025-12-15")
+    assert not is_background("Since Friday, drones have hit the city three times.", None, None)
+    palace = (
+        "The Sudanese army has regained full control of the presidential palace from the RSF, "
+        "who had held it since war broke out in April 2023."
+    )
+    assert not is_background(palace, None, "2025-03-21")
+    # A state before the news told in the past perfect (qa-pages14 #10), not a deed told in
+    # the passive, nor a state the sentence's news broke into.
+    detainees = (
+        "The detainees had been part of the Islamic State's self-declared caliphate, which "
+        "was defeated by U.S. and Kurdish forces in 2019."
+    )
+    assert is_background(detainees, None, None)
+    watched = (
+        "Israeli intelligence had been closely monitoring weapons at Syrian military bases in "
+        "the weeks leading up to the attacks."
+    )
+    assert is_background(watched, None, "2025-04-03")
+    assert not is_background("The SDF said it had been forced to redeploy troops.", None, None)
+    assert not is_background("The hospital had been hit twice by drones.", None, None)
+    sheltering = "The school had been sheltering 300 people when the strike hit it."
+    assert not is_background(sheltering, None, None)
+    # A judging verb after a noun that is also an event verb (qa-pages12 Babanusa).
+    advance = "The RSF's latest advance underscores the shrinking territory under army control."
+    assert is_background(advance, None, None)
+    assert not is_background("The Sudanese army regained control of the palace.", None, None)
+
+
 def test_rewrites_across_outlets_are_one_report(port_sudan: Briefing) -> None:
     depot = [
         _sentence_id(port_sudan, "horizon_port_sudan", "Drones struck the main fuel depot"),
@@ -1154,6 +1192,37 @@ def test_an_undated_page_is_tagged_as_of_the_day_it_is_estimated_to_be_from(
     shelled = _sentence_id(briefing, "undated", "The Syrian army shelled")
     pools = [b.id for b in briefing.actors for line in b.summary_pool if shelled in line.sources]
     assert pools == ["hts"]
+
+
+def test_an_undated_page_takes_the_era_of_the_pages_carrying_its_reports(
+    tmp_path: Path,
+) -> None:
+    # qa-pages14 #7 (al-Hol): no page dated; one names the interim president, which places
+    # it after Assad's fall; the other, carrying its report, names only "Syrian government
+    # forces", which an undated page alone reads as Assad's.
+    cue_page = (
+        "SDF leaves al-Hol camp\n\n"
+        "The Kurdish-led SDF withdrew from the al-Hol camp in northeastern Syria on Tuesday, "
+        "handing it to government forces, officials said.\n\n"
+        "Interim president Ahmed al-Sharaa has called for the camp to be emptied.\n"
+    )
+    plain_page = (
+        "Camp changes hands\n\n"
+        "The Kurdish-led SDF withdrew from the al-Hol camp in northeastern Syria on Tuesday, "
+        "handing it to government forces, officials said.\n\n"
+        "Syrian government forces moved in to secure the camp overnight.\n"
+    )
+    pages = {"cue.txt": cue_page, "plain.txt": plain_page}
+    briefing = _briefed(tmp_path, pages, "syria")
+    moved = _sentence_id(briefing, "plain", "Syrian government forces moved")
+    assert briefing.sentence(moved).actors == ("hts",)
+    # Alone, the same page keeps the older meaning: nothing places it.
+    (tmp_path / "alone").mkdir()
+    alone = _briefed(tmp_path / "alone", {"plain.txt": plain_page}, "syria")
+    assert (
+        "assad"
+        in alone.sentence(_sentence_id(alone, "plain", "Syrian government forces moved")).actors
+    )
 
 
 def test_an_undated_page_writing_no_day_is_tagged_as_of_the_briefings_period(

@@ -103,3 +103,35 @@ def test_a_line_giving_another_count_of_a_key_facts_toll_is_no_summary_line() ->
     kept = [line.order for line, _ in summaries.fresh_lines(lines, [fact])]
     assert kept == [2, 3, 4, 5]
     assert [line.order for line, _ in summaries.fresh_lines(lines)] == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        # qa-pages13 #18, qa-pages14 #11: what "it", "their" or "this time" is, the sentence
+        # before says; or the sentence only announces the next
+        ("It was also the last Sudanese military stronghold in western Darfur.", True),
+        ("It’s a big blow to Putin’s prestige, as he has tried to shield the public.", True),
+        ("Their decision came a week after Trump announced a sanction-free fresh start.", True),
+        ("This happened during a massive air attack on Ukraine.", True),
+        ("During this time, the building was targeted by a drone from the SDF.", True),
+        ("The Syrian army, however, presented a different account.", True),
+        # "it" told as an event or a time, a pronoun naming a thing, an account given
+        ("It marks the first time RSF attacks have reached the city.", False),
+        ("It was the third major city, after Aleppo and Hama, to fall in a week.", False),
+        ("This is the fifth attack by the IDF on schools in Gaza since August.", False),
+        ("Its military wing, Al Qassam Brigades, denied knowledge of any clashes.", False),
+        ("The army gave a different account, saying the RSF attacked first.", False),
+    ],
+)
+def test_a_line_that_needs_the_sentence_before(text: str, needs: bool) -> None:
+    assert summaries.needs_the_sentence_before(text) is needs
+
+
+def test_a_line_that_needs_the_sentence_before_gives_way_to_the_next_report() -> None:
+    lines = [
+        _line(9, "It was also the last Sudanese military stronghold in western Darfur.", False),
+        *LINES,
+    ]
+    summary = summaries.summarize_lines(lines, "lex-rank", 3)
+    assert [line.text for line in summary] == [*NEWS]

@@ -131,12 +131,23 @@ def subject_end(opening: str, also: frozenset[str] = frozenset()) -> int:
         if not word[:1].islower():
             continue
         bare = word.strip(",;:").lower()
-        if (bare in verbs or bare in AUXILIARIES or bare.endswith("ed")) and (
-            # "The attack marks ...": a noun; "This marks ..." (a verb of `also`) is a verb
-            bare in also or words[n - 1].strip(",;:").lower() not in _DETERMINERS
+        if (
+            (bare in verbs or bare in AUXILIARIES or bare.endswith("ed"))
+            and (
+                # "The attack marks ...": a noun; "This marks ..." (a verb of `also`) is a verb
+                bare in also or words[n - 1].strip(",;:").lower() not in _DETERMINERS
+            )
+            # "The RSF's latest advance underscores ...": a noun before a verb of `also`
+            and not (bare not in also and _verb_of(words, n + 1, also))
         ):
             return next(islice(_WORD.finditer(opening), n, None)).start()
     return len(opening)
+
+
+def _verb_of(words: list[str], n: int, also: frozenset[str]) -> bool:
+    """Whether `words[n]` is a present-tense verb of `also` ("underscores", "marks")."""
+    word = words[n].strip(",;:").lower() if n < len(words) else ""
+    return word.endswith("s") and word in also
 
 
 @cache

@@ -28,11 +28,14 @@ from briefing.annotate.dates import (
 )
 from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
+from briefing.extract.vocabulary import AGENCY_NAMES, known_outlets
 from briefing.lazy_pattern import lazy_compile
 from briefing.model.attribution import find_attribution
 from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
+from briefing.model.events import event_span
 from briefing.model.index import Index
+from briefing.model.tolls import toll_counts
 from briefing.model.words import event_nouns, event_verbs, nouns_pattern
 
 # A date inside a clause opened by one of these words dates the background
@@ -176,7 +179,12 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
     on what its verb acts on (see `_describes_object`); a date in a clause describing a thing
     (see `_PARTICIPLE_OPENS`) only when no other date is left."""
     kept, describing = [], []
+    reported_from = _deed_before_telling(text) if dates else None
     for mention in dates:
+        # "On Tuesday, Reuters reported the Assad government had carried out ...": the day
+        # of the report; the deed it tells in the past perfect was before it.
+        if reported_from is not None and mention.end <= reported_from:
+            continue
         # "Khartoum [Sudan], October 28 : ..." is a dateline: the day of the report, not of its
         # event. (A page's " date YYYY-MM-DD" marker never gets this far: extraction takes it.)
         if _closes_dateline(text, mention):
@@ -204,6 +212,47 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
             continue
         kept.append(mention)
     return tuple(kept or describing)
+
+
+def _deed_before_telling(text: str) -> int | None:
+    """Where the reported clause of a sentence begins when a news outlet's report tells its
+    deed in the past perfect after it ("Reuters reported the Assad government had carried
+    out a secret operation ..."): what the press found out was done before it, by how long
+    the sentence does not say. Else None; also for a statement or a party's report ("the
+    administration announced that Rubio had issued a waiver", "the SDF reported that
+    Turkish warplanes had carried out airstrikes": what a party did or saw is told on its
+    day) and for a toll ("... reported the death toll had risen to nine": counted that day)."""
+    if "had " not in text:
+        return None  # (most sentences: no attribution looked for)
+    attribution = find_attribution(text)
+    if (
+        attribution is None
+        or not _FOUND_OUT.search(text, attribution.start, attribution.end)
+        or not _is_press(attribution.speaker)
+    ):
+        return None
+    event = event_span(text, attribution)
+    # (the event may open with a capital its sentence does not have)
+    start = text.lower().find(event.lower(), attribution.end)
+    verb, following, _ = main_verb(event)
+    done = following.endswith(("ed", "en")) or following in _IRREGULAR_PARTICIPLES
+    deed = verb == "had" and (done or following == "been") and not toll_counts(event)
+    return start if start > 0 and deed else None
+
+
+_FOUND_OUT = lazy_compile(r"\b(?:reported|revealed|disclosed|uncovered|found)\b")
+
+
+def _is_press(speaker: str) -> bool:
+    """Whether a speaker is a news agency or a known outlet ("Reuters", "The New York
+    Times")."""
+    name = speaker.lower()
+    return name in AGENCY_NAMES or name in known_outlets()
+
+
+def reports_a_deed_before(text: str) -> bool:
+    """Whether a report tells a deed done before it (see `_deed_before_telling`)."""
+    return _deed_before_telling(text) is not None
 
 
 # A sentence taking up the event the one before told, to date it: "The attack, which took
@@ -1203,6 +1252,9 @@ def line_dates(
     # (`event` is the one `index.reading` cuts out of `stated`: its words are judged there)
     if dates or is_background(event, None, None, no_event=index.reading(stated).tells_no_event):
         return dates
+    # "Reuters reported the Assad government had carried out ...": not the news day either
+    if reports_a_deed_before(stated.text):
+        return ()
     counted = relative_day(stated.text)
     if counted is not None:
         # Counted from another event: that event's day, or none (the news day would be

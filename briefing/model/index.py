@@ -152,13 +152,36 @@ class Index:
                     days[article_id] = day
         return days
 
+    def _carried_eras(self, tagger: ActorTagger) -> dict[str, str]:
+        """Article id -> the latest era day (see `ArticleContext.era_day`) of the articles
+        carrying a report with an undated one whose own words show none: "Syrian government
+        forces" of an undated al-Hol page is the new government's when a page carrying its
+        reports names "President Ahmed al-Sharaa"."""
+        from briefing.model.dating import carriers_of
+
+        def era(article_id: str) -> str | None:
+            prepared = self.prepared.get(article_id)
+            if prepared is not None:
+                return prepared.context.era_day
+            blocks = self.articles[article_id].blocks
+            return tagger.context("\n".join(block.text for block in blocks)).era_day
+
+        eras = {}
+        for article_id, others in carriers_of(self).items():
+            article = self.articles[article_id]
+            if publication_date(article.published) is None and era(article_id) is None:
+                day = max((d for other in others if (d := era(other))), default=None)
+                if day:
+                    eras[article_id] = day
+        return eras
+
     def retagged(self, tagger: ActorTagger) -> Index:
         """The index with the actors of each undated article read against the day it is
         estimated to be of (see `Dating.estimated_days`), for aliases bounded in time; its
         reports and dating stay (neither reads actors)."""
         if not tagger.time_bounded:
             return self
-        days = self.tagging_days
+        days = {**self._carried_eras(tagger), **self.tagging_days}
         annotated = tuple(
             _retagged(a, tagger, days[a.id], self.prepared.get(a.id)) if a.id in days else a
             for a in self.annotated

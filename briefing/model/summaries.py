@@ -32,6 +32,7 @@ from briefing.model.facts import (
 from briefing.model.lines import Line
 from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, SummaryLine
+from briefing.model.words import event_nouns, nouns_pattern
 from briefing.summarize import select_sentences
 
 # Sentences shorter than this say too little to stand alone in a summary.
@@ -75,9 +76,12 @@ def summarize_lines(
         for i in ranked:
             if len(chosen) == count:
                 break
-            # A pronoun nobody resolves is ranked with the rest (the others' ranks stay as
-            # they were) but not shown: the next report stands in.
-            if _unresolved_pronoun(candidates[i][0]):
+            # A pronoun nobody resolves, or a line that needs the sentence before, is ranked
+            # with the rest (the others' ranks stay as they were) but not shown: the next
+            # report stands in.
+            if _unresolved_pronoun(candidates[i][0]) or needs_the_sentence_before(
+                candidates[i][0].stated.text
+            ):
                 continue
             if not any(_repeats(candidates[i][0], candidates[j][0]) for j in chosen):
                 chosen.append(i)
@@ -230,6 +234,66 @@ _IT_IS = re.compile(
     r"^\W*[Ii]t(?:['’]s\b|\s+(?:also\s+|now\s+)?(?:is|was|marks|marked|represents|represented"
     r"|remains|remained|seems|seemed|appears|appeared|has\s+been|had\s+been|will\s+be"
     r"|would\s+be)\b)"
+)
+
+
+# A main clause whose subject points back to the sentence before and tells only how it
+# relates to it: "Their decision came a week after ...", "This happened during a massive
+# air attack", "This was reported by the head of ...".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:(?:Their|Its|His|Her)\s+(?:[a-z-]+\s+){1,2}?(?:came|comes|was|is|were|are"
+    r"|followed|follows)\b|(?:This|That)\s+(?:happened|came|comes|followed|follows"
+    r"|was\s+(?:reported|announced|confirmed|said))\b)"
+)
+# "It" said to be something that is no event: "It was also the last Sudanese military
+# stronghold in ... Darfur", "It's a big blow to Putin's prestige", "It also marks a major
+# setback for Iran" (what "it" is, the sentence before says; "It marks the first time RSF
+# attacks have reached the city" and "It was a deadly attack" tell what happened).
+_IT_IS_A = re.compile(
+    r"^\W*[Ii]t(?:['’]s|\s+(?:also\s+)?(?:is|was|marks|marked|represents|represented)"
+    r"(?:\s+also)?)\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)"
+)
+# An opening time told by the sentence before: "During this time, the building was targeted
+# by a drone", "By then, ...".
+_THAT_TIME = re.compile(
+    r"^\W*(?:(?:During|At|By|Around|Until)\s+(?:this|that|the)\s+(?:time|period|point|moment)"
+    r"|(?:By|Until)\s+then)\b"
+)
+# A sentence announcing what follows, telling nothing itself: "The Syrian army, however,
+# presented a different account."
+_ANNOUNCES = re.compile(
+    r"\b(?:a|an)\s+(?:different|differing|conflicting|contrasting|contradictory|opposing)\s+"
+    r"(?:account|version|narrative|story|picture|explanation)\W*$"
+)
+
+
+def needs_the_sentence_before(text: str) -> bool:
+    """Whether a sentence cannot stand alone as a summary line: its subject points back
+    (`_POINTS_BACK`, `_IT_IS_A`), its opening time is the sentence before's (`_THAT_TIME`),
+    or it announces what the next says (`_ANNOUNCES`)."""
+    if _THAT_TIME.match(text) or _ANNOUNCES.search(text):
+        return True
+    opening = main_clause_opening(text)
+    if _POINTS_BACK.match(opening):
+        return True
+    said = _IT_IS_A.match(opening)
+    return said is not None and not _event_or_time().search(said.group(1))
+
+
+@cache
+def _event_or_time() -> re.Pattern[str]:
+    """What "It is a/the ..." may be and still tell what happened: an event, a time, or
+    one counted among others of its kind ("It was the third major city, after Aleppo and
+    Hama, to fall out of Assad's control")."""
+    nouns = [noun for found in event_nouns().values() for noun in found]
+    return re.compile(
+        rf"\b(?:{nouns_pattern(nouns)}|times?\b|instances?\b|{_ORDINALS})", re.IGNORECASE
+    )
+
+
+_ORDINALS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd"
+    r"|rd|th))\b"
 )
 
 
