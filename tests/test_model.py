@@ -316,6 +316,24 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Charles Lister",
         ),
         (
+            # "At least" opens a count, no phrase: cut there, the line kept only the
+            # clause after the comma (qa-pages15: "While dozens of others were injured").
+            "At least seven Lebanese people were reportedly killed, while dozens of others "
+            "were injured in the clashes, according to the two governments.",
+            "At least seven Lebanese people were reportedly killed, while dozens of others "
+            "were injured in the clashes.",
+            "the two governments",
+        ),
+        (
+            # What was announced is a thing with an infinitive, not a clause: cut after
+            # "announced", the line read "An agreement to cease fire ..." (qa-pages15).
+            "The defense ministries of Syria and Lebanon announced an agreement to cease fire "
+            "along the Syrian-Lebanese border following hours of tension.",
+            "The defense ministries of Syria and Lebanon announced an agreement to cease fire "
+            "along the Syrian-Lebanese border following hours of tension.",
+            "The defense ministries of Syria and Lebanon",
+        ),
+        (
             # A place after an institution is the account's.
             "According to the ministry, Khan Younis, the largest city in the south, was struck "
             "again on Monday.",
