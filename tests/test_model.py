@@ -334,6 +334,22 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "The defense ministries of Syria and Lebanon",
         ),
         (
+            # An opening phrase on the document spoken in, with no comma to close it, is
+            # not the speaker's name (qa-pages15: "(In a statement shared by SANA the
+            # Defense Ministry)").
+            "In a statement shared by SANA the Defense Ministry stated that a group of "
+            "Hezbollah militia abducted three soldiers near the border.",
+            "A group of Hezbollah militia abducted three soldiers near the border.",
+            "the Defense Ministry",
+        ),
+        (
+            "In a video posted on Telegram the RSF commander said his forces had taken the "
+            "town of Bara.",
+            "In a video posted on Telegram the RSF commander said his forces had taken the "
+            "town of Bara.",
+            "the RSF commander",
+        ),
+        (
             # A place after an institution is the account's.
             "According to the ministry, Khan Younis, the largest city in the south, was struck "
             "again on Monday.",
