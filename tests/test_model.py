@@ -1655,3 +1655,26 @@ def test_a_landmark_told_in_an_opening_phrase_is_no_retelling() -> None:
         assert not retells_a_landmark(text, "2025-12-26", landmarks)
     assert retells_a_landmark("Assad fled to Russia, an ally.", "2025-12-26", landmarks)
     assert retells_a_landmark("Ousted President Bashar al-Assad fled.", "2025-12-26", landmarks)
+
+
+def test_a_line_of_the_sentence_a_page_cut_off_ends_where_the_page_stops(tmp_path: Path) -> None:
+    # qa-pages15: an excerpt ending mid-sentence gave the summary line "... for the killing
+    # of the soldiers and" as if finished (a key fact elsewhere: "... including."); main's QA
+    # and judged dumps showed 45 such lines. The line stays (its words are news), marked cut.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-03-17",
+        "Hezbollah fighters clashed with Syrian army troops near Qusayr on Monday, Syrian "
+        "state media said.",
+        "Lebanese troops were deployed in large numbers in the area on Sunday.",
+        "In response, the Syrian defense ministry vowed to retaliate against Hezbollah for the "
+        "killing of the three soldiers and",
+    )
+    texts = [
+        line.text
+        for brief in (*briefing.actors, *briefing.other_actors)
+        for line in (*brief.facts, *brief.summary_pool)
+    ]
+    assert any(text.endswith("for the killing of the three soldiers and…") for text in texts)
+    assert not any(text.endswith(("soldiers and.", "soldiers and")) for text in texts)
+    assert any(text.endswith("on Monday.") for text in texts)  # a finished one keeps its stop

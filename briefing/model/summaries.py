@@ -29,7 +29,7 @@ from briefing.model.facts import (
     speaks_for_nobody,
     tells_a_death,
 )
-from briefing.model.lines import Line
+from briefing.model.lines import Line, as_cut
 from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, SummaryLine
 from briefing.summarize import select_sentences
@@ -95,7 +95,7 @@ def _aside(line: Line) -> bool:
 def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
     attribution = _unnamed_speaker(line)
     return SummaryLine(
-        text=line.stated.text,
+        text=as_cut(line.stated.text) if line.cut else line.stated.text,
         sources=line.sources,
         also=others_than(also, attribution),
         report=line.report,
