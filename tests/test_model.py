@@ -1660,7 +1660,7 @@ def test_a_landmark_told_in_an_opening_phrase_is_no_retelling() -> None:
 def test_a_line_of_the_sentence_a_page_cut_off_ends_where_the_page_stops(tmp_path: Path) -> None:
     # qa-pages15: an excerpt ending mid-sentence gave the summary line "... for the killing
     # of the soldiers and" as if finished (a key fact elsewhere: "... including."); main's QA
-    # and judged dumps showed 45 such lines. The line stays (its words are news), marked cut.
+    # and judged dumps showed 25 such lines. The line stays (its words are news), marked cut.
     briefing = _brief_syria(
         tmp_path,
         "2025-03-17",
