@@ -574,6 +574,13 @@ def test_a_date_describing_a_thing_yields_to_the_events(sentence: str, day: str)
         ("Hamas condemned the strike that killed 20 people on Sunday.", None),
         ("Both sides accused each other of breaching the truce signed in Doha on Friday.", None),
         ("Egypt and Qatar welcomed the deal struck late on Monday.", None),
+        # ... or a relative clause on it with no pronoun of its own (qa-pages15: the day the
+        # constitution was signed dated the government formed two weeks later).
+        (
+            "The government will not have a prime minister, as Sharaa is expected to lead the "
+            "executive branch based on the temporary constitution he had signed on Monday.",
+            None,
+        ),
         # Beside the event's own date, the thing's is left out.
         ("On Wednesday, the army said militants broke the truce agreed on Tuesday.", "2024-11-27"),
         # The phrase is the subject, or what was said: its date is the event's.

@@ -155,6 +155,22 @@ def test_page_without_article() -> None:
     assert article.outlet == "Example"
 
 
+def test_a_text_page_pasted_with_inline_tags_keeps_their_text_only() -> None:
+    # qa-pages15: a key fact read 'Mr <a href="https://..." target="_blank">Al Shara</a> said'.
+    page = (
+        '<a href="https://example.com/tags/syria/" target="_blank">Syria\'s</a> President '
+        "Ahmad Al Shara on Thursday signed the country's constitutional declaration, which "
+        'will be enforced throughout a five-year transitional period. Mr <a href="https://'
+        'example.com/news/2025/03/04/" target="_blank">Al Shara</a> said he hoped the '
+        "declaration would mark the start of <b>a new history</b> for Syria as he signed it."
+    )
+    body = " ".join(_texts(extract_article(page, "paste.txt"), "body"))
+    assert body.startswith("Syria's President Ahmad Al Shara on Thursday signed")
+    assert "Mr Al Shara said he hoped" in body
+    assert "a new history for Syria" in body
+    assert "<" not in body and "href" not in body
+
+
 def test_html_page_goes_through_trafilatura() -> None:
     path = FIXTURES / "article.html"
     article = extract_article(path.read_text(encoding="utf-8"), str(path), media="html")

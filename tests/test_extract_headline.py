@@ -77,12 +77,16 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
         ("Hand pointing right transparent.png", True),
         ("Sanaa (Yemen):", True),  # a row leading into what follows, here the dateline
         ("What the ministry said:", True),
+        ("jordan pulse -", True),  # a site's name leading into its text (qa-pages15)
+        ("Powered By Blogger", True),  # a platform's credit over a blog post (qa-pages15)
         # headlines: a date in a title, "Sources:" opening a scoop, a desk as a thing
         ("September 11 attacks remembered 24 years on", False),
         ("Sources: Council to sell the old market hall", False),
         ("Trump signs the order at the Resolute Desk", False),
         ("Related parties fight over the market hall", False),
         ("How to save a .png file in Python", False),
+        ("Drones powered by Iranian engines hit Kyiv", False),
+        ("Gaza truce - what we know", False),  # a dash inside a headline
         (HEADLINE, False),
     ],
 )

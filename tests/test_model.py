@@ -316,6 +316,40 @@ FIXTURES = Path(__file__).parent / "fixtures" / "briefing"
             "Charles Lister",
         ),
         (
+            # "At least" opens a count, no phrase: cut there, the line kept only the
+            # clause after the comma (qa-pages15: "While dozens of others were injured").
+            "At least seven Lebanese people were reportedly killed, while dozens of others "
+            "were injured in the clashes, according to the two governments.",
+            "At least seven Lebanese people were reportedly killed, while dozens of others "
+            "were injured in the clashes.",
+            "the two governments",
+        ),
+        (
+            # What was announced is a thing with an infinitive, not a clause: cut after
+            # "announced", the line read "An agreement to cease fire ..." (qa-pages15).
+            "The defense ministries of Syria and Lebanon announced an agreement to cease fire "
+            "along the Syrian-Lebanese border following hours of tension.",
+            "The defense ministries of Syria and Lebanon announced an agreement to cease fire "
+            "along the Syrian-Lebanese border following hours of tension.",
+            "The defense ministries of Syria and Lebanon",
+        ),
+        (
+            # An opening phrase on the document spoken in, with no comma to close it, is
+            # not the speaker's name (qa-pages15: "(In a statement shared by SANA the
+            # Defense Ministry)").
+            "In a statement shared by SANA the Defense Ministry stated that a group of "
+            "Hezbollah militia abducted three soldiers near the border.",
+            "A group of Hezbollah militia abducted three soldiers near the border.",
+            "the Defense Ministry",
+        ),
+        (
+            "In a video posted on Telegram the RSF commander said his forces had taken the "
+            "town of Bara.",
+            "In a video posted on Telegram the RSF commander said his forces had taken the "
+            "town of Bara.",
+            "the RSF commander",
+        ),
+        (
             # A place after an institution is the account's.
             "According to the ministry, Khan Younis, the largest city in the south, was struck "
             "again on Monday.",
@@ -1690,3 +1724,26 @@ def test_a_landmark_told_in_an_opening_phrase_is_no_retelling() -> None:
         assert not retells_a_landmark(text, "2025-12-26", landmarks)
     assert retells_a_landmark("Assad fled to Russia, an ally.", "2025-12-26", landmarks)
     assert retells_a_landmark("Ousted President Bashar al-Assad fled.", "2025-12-26", landmarks)
+
+
+def test_a_line_of_the_sentence_a_page_cut_off_ends_where_the_page_stops(tmp_path: Path) -> None:
+    # qa-pages15: an excerpt ending mid-sentence gave the summary line "... for the killing
+    # of the soldiers and" as if finished (a key fact elsewhere: "... including."); main's QA
+    # and judged dumps showed 25 such lines. The line stays (its words are news), marked cut.
+    briefing = _brief_syria(
+        tmp_path,
+        "2025-03-17",
+        "Hezbollah fighters clashed with Syrian army troops near Qusayr on Monday, Syrian "
+        "state media said.",
+        "Lebanese troops were deployed in large numbers in the area on Sunday.",
+        "In response, the Syrian defense ministry vowed to retaliate against Hezbollah for the "
+        "killing of the three soldiers and",
+    )
+    texts = [
+        line.text
+        for brief in (*briefing.actors, *briefing.other_actors)
+        for line in (*brief.facts, *brief.summary_pool)
+    ]
+    assert any(text.endswith("for the killing of the three soldiers and…") for text in texts)
+    assert not any(text.endswith(("soldiers and.", "soldiers and")) for text in texts)
+    assert any(text.endswith("on Monday.") for text in texts)  # a finished one keeps its stop

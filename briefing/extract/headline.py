@@ -459,6 +459,10 @@ def furniture_rows() -> FurnitureRows:
     )
 
 
+# A colon or a dash after a space closing a row: it leads into the row after it.
+_LEADS_INTO = re.compile(r"(?::|\s[-–—])\s*$")
+
+
 @lru_cache(maxsize=UNITS_KEPT)
 def is_furniture_row(text: str) -> bool:
     """Page furniture of a kind that is never the headline (issue 10): a row holding a URL or
@@ -466,10 +470,10 @@ def is_furniture_row(text: str) -> bool:
     ("READ ALSO: ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the
     alt text "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen
     to this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
-    row ending on a colon, which leads into what follows ("Sanaa (Yemen):", "Also read:"; none
-    of 1,393 headlines read by hand does), or a row that is only a date or time ("Saturday,
-    September 20, 2025")."""
-    if text.rstrip().endswith(":"):
+    row ending on a colon or a spaced dash, which leads into what follows ("Sanaa (Yemen):",
+    "Also read:", "jordan pulse -"; none of 1,393 headlines read by hand does), or a row that
+    is only a date or time ("Saturday, September 20, 2025")."""
+    if _LEADS_INTO.search(text):
         return True
     vocabulary = furniture_rows()
     if vocabulary.row.search(text):

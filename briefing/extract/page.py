@@ -10,6 +10,7 @@ byline and dates are then read from the units just above that run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import itemgetter
@@ -76,6 +77,16 @@ SUMMARY_MIN_WORDS = 4  # a shorter row under the headline is a label, not its su
 # summary (site-held-out: standfirsts this long are mostly marked article text on the segments
 # set, and almost never left out of the true bodies of extraction-dev).
 LEDE_WORDS = 30
+
+
+# A text page pasted with its inline markup ("Mr <a href=\"...\" target=\"_blank\">Al
+# Shara</a> said ..."): the tags are no words of it, their text is.
+_INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span)(?:\s[^<>\n]*)?>", re.IGNORECASE)
+
+
+def without_inline_tags(text: str) -> str:
+    """The text with its inline HTML tags taken out (most text pages have no "<")."""
+    return _INLINE_TAG.sub("", text) if "<" in text else text
 
 
 def extract_article(
@@ -177,6 +188,7 @@ def _signs_a_date(units: list[Unit], index: int) -> bool:
 
 def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     marked_date, text = split_date_marker(text)  # a date, never the first paragraph's text
+    text = without_inline_tags(text)
     page = read_units(text)
     units, language, stops = page.units, page.language, page.stops
     rows = row_features(units)  # what the headline, date and outlet passes read of each row

@@ -237,6 +237,7 @@ def find_attribution(text: str) -> Attribution | None:
                 ).strip(" .")
                 if not who:
                     continue
+            who = _after_document(who)
             if _PRONOUN.match(who):
                 return Attribution(who.lower(), start, end)
             words = who.split()
@@ -349,6 +350,27 @@ _OWNED_DOCUMENT = re.compile(
     rf"(?:{_DOCUMENT_NOUNS}|social\s+media|account|channel|website)s?$",
     re.IGNORECASE,
 )
+# "In a statement shared by SANA the Defense Ministry stated: ...": an opening phrase on the
+# document, with no comma to end it, before who speaks: the last noun phrase a determiner
+# opens ("the Defense Ministry"), else the name closing it ("In a statement Hamas said").
+_IN_A_DOCUMENT = re.compile(
+    rf"^in\s+{_DETERMINER}{_BEFORE_NOUN}(?:{_DOCUMENT_NOUNS})s?\b", re.IGNORECASE
+)
+_LAST_DETERMINED = re.compile(r".*\b(?P<who>(?:[Tt]he|[Aa]n?)\s+\S.*)$")
+_CLOSING_NAME = re.compile(r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$")
+
+
+def _after_document(who: str) -> str:
+    """The speaker after an opening phrase on the document it spoke in (see
+    `_IN_A_DOCUMENT`); `who` itself without one, or when none can be told."""
+    opening = _IN_A_DOCUMENT.match(who)
+    if opening is None:
+        return who
+    rest = who[opening.end() :]
+    found = _LAST_DETERMINED.match(rest) or _CLOSING_NAME.search(rest)
+    return found["who"].strip() if found else who
+
+
 _CAPITAL = re.compile(r"\b[A-Z]")
 
 

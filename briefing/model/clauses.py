@@ -42,6 +42,9 @@ def opening_phrase_end(text: str) -> int:
         and (words[1].lower() in _PHRASE_SECOND_WORDS or words[1][:1].isdigit())
     )
     first = words[0].lower().rstrip(",") if words else ""
+    # "At least seven people were killed, while dozens ...": a count's quantifier, no phrase.
+    if first == "at" and len(words) > 1 and words[1].lower() == "least":
+        return 0
     # "But an Israeli strike on March 25 changed their plans: ..., Israel bombed both
     # sites": "But" opening the sentence is all the opening there is. ("And" is left as it
     # was: "And many in the top leadership of Hezbollah, ..., were killed by Israel" would

@@ -137,10 +137,11 @@ _PARTICIPLE_OPENS = lazy_compile(
 
 # A date inside a participle or relative phrase on a noun the clause's verb acts on dates
 # that thing, not the event ("blamed militias for violating the ceasefire agreement reached
-# on Tuesday", "condemned the strike that killed 20 on Sunday"). The noun phrase opens with a
-# determiner after the clause's verb (`_FINITE`): a phrase before it is its subject ("A strike
-# on the building killed 20 on Sunday", "..., the head of the agency announced today"). The
-# participle follows the noun, not an auxiliary ("the army was attacked on"), and at most
+# on Tuesday", "condemned the strike that killed 20 on Sunday", "based on the constitution he
+# had signed on March 13"). The noun phrase opens with a determiner after the clause's verb
+# (`_FINITE`): a phrase before it is its subject ("A strike on the building killed 20 on
+# Sunday", "..., the head of the agency announced today"). The participle follows the noun
+# (or its relative's pronoun), not an auxiliary ("the army was attacked on"), and at most
 # two words of its own lie between it and the date. After a saying the phrase is the subject of
 # what was said ("said the strike carried out on Tuesday killed five"), and a statement
 # "published on Friday" dates the saying: those dates are the event's.
@@ -151,7 +152,8 @@ _NOT_NOUN = (
 _DESCRIBED_OBJECT = lazy_compile(
     r"(?<!said\s)(?<!says\s)(?<!that\s)(?<!told\s)\b(?:the|a|an|its|their|his|her|this)\s+"
     rf"(?:(?!{_NOT_NOUN})[\w'’-]+\s+){{0,3}}(?!{_NOT_NOUN})[a-z][\w-]*\s+"
-    rf"(?:that\s+)?(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))})"
+    r"(?:(?:that|which)\s+)?(?:(?:he|she|it|they|we)\s+(?:(?:had|has|have)\s+)?)?"
+    rf"(?:[a-z]{{3,}}ed|{'|'.join(sorted(_IRREGULAR_PARTICIPLES))})"
     r"(?:\s+[\w'’-]+){0,2}\s*$",
     re.IGNORECASE,
 )

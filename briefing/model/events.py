@@ -107,7 +107,14 @@ def event_span(text: str, attribution: Attribution | None) -> str:
             _PRONOUN_START.match(after)
             or _MODAL.match(after)
             or _SPEAKER_GOES_ON.search(after)
-            or (not told and (_PREPOSITION_START.match(after) or _subordinate_verb(after)))
+            or (
+                not told
+                and (
+                    _PREPOSITION_START.match(after)
+                    or _subordinate_verb(after)
+                    or _infinitive_verb(after)
+                )
+            )
         )
         # "Israel confirmed Nasrallah's death on Saturday": what was said is a thing,
         # not a clause (no verb), so the saying is the event.
@@ -149,6 +156,19 @@ def _subordinate_verb(text: str) -> bool:
     explosions hit ..."."""
     opening = main_clause_opening(text)
     return _SUBORDINATOR.search(opening, 0, subject_end(opening)) is not None
+
+
+# A subject ending in "to" and at most one word of its own: the verb found is an
+# infinitive's, or its object's ("an agreement to cease | fire").
+_INFINITIVE_END = re.compile(r"\bto\s+(?:[a-z]+\s+)?$")
+
+
+def _infinitive_verb(text: str) -> bool:
+    """Whether the verb found after a speech verb with no "that" is an infinitive's: "The
+    ministries announced an agreement to cease fire along the border" said a thing (the
+    agreement); cut after "announced", the rest would read "An agreement to cease fire ..."."""
+    opening = main_clause_opening(text)
+    return _INFINITIVE_END.search(opening, 0, subject_end(opening)) is not None
 
 
 # A participle after a comma: "the strike, describing it as ...".

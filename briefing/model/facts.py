@@ -30,7 +30,7 @@ from briefing.model.clauses import (
 )
 from briefing.model.dating import best_date, dateline_end, written
 from briefing.model.events import event_span
-from briefing.model.lines import Line
+from briefing.model.lines import Line, as_cut
 from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, cited_articles
 from briefing.model.words import _lines, event_verbs, names_an_event_verb, rewrites
@@ -514,8 +514,10 @@ def _as_said(line: Line) -> str:
     name before it resolves ("He said an end to Israeli attacks ... would allow ..."): the
     claim cut from "He said" would read as a fact, or as the wire's."""
     if line.unresolved_pronoun:
-        return event_span(line.stated.text[dateline_end(line.stated.text) :], None)
-    return line.event
+        said = event_span(line.stated.text[dateline_end(line.stated.text) :], None)
+    else:
+        said = line.event
+    return as_cut(said) if line.cut else said
 
 
 def pane_facts(

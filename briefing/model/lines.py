@@ -280,6 +280,8 @@ class Line:
     named_speaker: bool = True
     # its sentence's speaker is a pronoun no name before it resolves ("He said ...")
     unresolved_pronoun: bool = False
+    # its sentence is the last of its page, cut off mid-way (an excerpt's end: see `as_cut`)
+    cut: bool = False
 
     @property
     def date(self) -> DateMention | None:
@@ -771,7 +773,26 @@ def _read_line(
         quoted=within_quote(stated.text) or not named,
         named_speaker=named,
         unresolved_pronoun=speaker is None and find_speaker(text) in _PRONOUNS,
+        cut=_cut_off(index, stated),
     )
+
+
+def _cut_off(index: Index, sentence: Sentence) -> bool:
+    """Whether the sentence is its article's last body sentence and ends none: the page
+    (an excerpt) stops in the middle of it ("... for the killing of the soldiers and")."""
+    if sentence.kind != "body" or ENDED.search(sentence.text):
+        return False  # (most sentences: the article's others are not looked at)
+    sentences = index.annotated_by_id[sentence.article_id].sentences
+    return next(s for s in reversed(sentences) if s.kind == "body").id == sentence.id
+
+
+def as_cut(text: str) -> str:
+    """A cut-off sentence's words (see `Line.cut`) ending where the page stops, marked so:
+    "... for the killing of the soldiers and…", not with the full stop a line's event is
+    given (`events._closed`), which reads as a finished, garbled sentence. (Leaving such
+    sentences out instead cost news: "The RSF attacked the Abu Shouk displacement camp ...
+    at least 16 times ..., killing at least 212 displaced people and in" was a key fact.)"""
+    return text.rstrip().removesuffix(".").rstrip() + "…"
 
 
 _PRONOUNS = ("he", "she", "they", "it")

@@ -29,7 +29,7 @@ from briefing.model.facts import (
     speaks_for_nobody,
     tells_a_death,
 )
-from briefing.model.lines import Line
+from briefing.model.lines import Line, as_cut
 from briefing.model.tolls import toll_counts
 from briefing.model.types import Fact, SummaryLine
 from briefing.model.words import event_nouns, nouns_pattern
@@ -99,7 +99,7 @@ def _aside(line: Line) -> bool:
 def summary_line(line: Line, also: tuple[str, ...]) -> SummaryLine:
     attribution = _unnamed_speaker(line)
     return SummaryLine(
-        text=line.stated.text,
+        text=as_cut(line.stated.text) if line.cut else line.stated.text,
         sources=line.sources,
         also=others_than(also, attribution),
         report=line.report,
