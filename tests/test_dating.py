@@ -1161,3 +1161,33 @@ On Tuesday, Reuters reported the death toll had risen to nine.
     assert _line_date(index, "moscow.txt", "On Tuesday, Reuters reported the death") == (
         "2025-10-14"
     )
+
+
+def test_a_date_after_the_day_an_article_was_written_is_not_its_events(tmp_path: Path) -> None:
+    # qa-pages15 #8: a report merged across two meetings gave a past meeting the day another
+    # article announced for the next one, read a year ahead.
+    told = """ date 2025-07-20 Syrian and Israeli officials meet in Paris
+
+Syrian Foreign Minister Asaad al-Shibani and Israeli minister Ron Dermer attended a \
+US-brokered meeting in Paris, officials said.
+
+The talks focused on security in southern Syria.
+"""
+    announced = """ date 2025-07-23 Syrian and Israeli officials to meet in Paris
+
+Syrian Foreign Minister Asaad al-Shibani and Israeli minister Ron Dermer will attend a \
+US-brokered meeting in Paris on July 24, officials said.
+
+The talks will focus on security in southern Syria.
+"""
+    index = _index_of(tmp_path, {"told.txt": told, "announced.txt": announced}, "syria")
+    told_id = _article(index, "told.txt")
+    sentence = next(
+        s for s in index.sentences.values() if s.article_id == told_id and "attended" in s.text
+    )
+    report = index.corroboration.report_of[sentence.id]
+    assert len({index.sentences[sid].article_id for sid in report.sentence_ids}) == 2
+    line = make_line(index, report.id, report.sentence_ids, frozenset(), sentence)
+    # Told with no day of its own: none rather than the day the other article announced.
+    assert line.date is None
+    assert _line_date(index, "announced.txt", "Syrian Foreign Minister") == "2025-07-24"

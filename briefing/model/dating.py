@@ -473,6 +473,14 @@ class Dating:
             sentence = self.index.sentences[sid]
             found = event_dates(sentence.text, self.sentence_dates(sentence))
             (own if sid == stated else others).extend(found)
+        if stated is not None and others:
+            # Another article's date after the day this one was written is not of the event
+            # it tells ("is expected to meet ... on July 24", read against a later day, went
+            # forward to the next year): a report merged by mistake, or read against a wrong
+            # day.
+            written = self.reference[self.index.sentences[stated].article_id]
+            if written is not None:
+                others = [mention for mention in others if not _after(mention, written)]
         if not others:
             return tuple(own)  # (most reports: one sentence, or no other dates)
         votes = Counter(mention.value for mention in others)
@@ -945,6 +953,11 @@ def _near(date: DateMention, reference: datetime.date) -> bool:
 
 def _of_the_day(date: DateMention, reference: datetime.date) -> bool:
     return _within(date, reference, LEDE_DAYS)
+
+
+def _after(date: DateMention, reference: datetime.date) -> bool:
+    """Whether a date (a year, month or day) lies wholly after the reference day."""
+    return date.value > reference.isoformat()[: len(date.value)]
 
 
 def _within(date: DateMention, reference: datetime.date, days: int) -> bool:
