@@ -49,6 +49,7 @@ from briefing.extract.vocabulary import (
     PROMO,
     PROMO_HINTS,
     QUESTION_EXCLAMATION_MARKS,
+    SENTENCE_AGENCY,
     SITE_CONTROL,
     folded,
     is_breadcrumb_path,
@@ -978,6 +979,7 @@ def never_headline(text: str) -> bool:
     Kardo Roj") or a row going on from the one above."""
     return (
         ends_in_credit(text)
+        or SENTENCE_AGENCY.search(text) is not None
         or is_furniture_row(text)
         or is_link_row(text)
         or local_byline(text) is not None
