@@ -35,9 +35,6 @@ CAPTIONS = [
     # "/ Agency" after a sentence's end
     "The full extent of the damage in Zamzam remained unclear because of internet shutdowns and "
     "communications disruptions. / Reuters",
-    # ...or without the slash, as the agency writes itself (The National's captions)
-    "Members of Syria's new government-led security forces stand guard at a checkpoint near the "
-    "border with Lebanon, in the Syrian town of Serghaya. AP",
     # credit labels of other languages
     "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
     "Foto: Sascha Klahn",
@@ -53,9 +50,6 @@ TEXT = [
     "The ministry said the talks with the Kurdish-led forces would resume in Damascus on Monday. "
     "(SANA)",
     "“We will rebuild every school,” the minister told reporters in Aleppo. (SANA)",
-    # an agency named at the end of a sentence, or in lower case after one
-    "The talks were first reported by Reuters.",
-    "Fighters withdrew from the town overnight. ap",
     # abbreviations in brackets, names of organisations
     "Deutscher Jagdverband e. V. (DJV)",
     "Institute for Advanced Sustainability Studies (IASS)",

@@ -144,18 +144,6 @@ def test_a_caption_signed_by_wire_agencies_and_photographer_is_never_the_headlin
     assert extract_article(page, "page.txt").title == HEADLINE
 
 
-def test_a_caption_signed_by_its_agency_alone_is_never_the_headline() -> None:
-    """The National prints its picture's caption, signed "AP", over the headline (four times:
-    alt text and caption of a gallery)."""
-    caption = (
-        "Council members vote to rebuild the old market hall in the town centre on Tuesday. AP"
-    )
-    page = f"{caption}\n{caption}\n\n{HEADLINE}\n\n{BODY}\n"
-    article = extract_article(page, "page.txt")
-    assert article.title == HEADLINE
-    assert caption not in [block.text for block in article.blocks if block.kind == "body"]
-
-
 def test_a_breadcrumb_glued_to_the_headline_is_left_off() -> None:
     """A text dump glued the breadcrumb to the headline's row, over the headline printed alone."""
     page = f"HomeWorld{HEADLINE}\n\n{HEADLINE}\n\nBy Jo Bloggs\n\nMarch 3, 2023\n\n{BODY}\n"

@@ -49,7 +49,6 @@ from briefing.extract.vocabulary import (
     PROMO,
     PROMO_HINTS,
     QUESTION_EXCLAMATION_MARKS,
-    SENTENCE_AGENCY,
     SITE_CONTROL,
     folded,
     is_breadcrumb_path,
@@ -979,7 +978,6 @@ def never_headline(text: str) -> bool:
     Kardo Roj") or a row going on from the one above."""
     return (
         ends_in_credit(text)
-        or SENTENCE_AGENCY.search(text) is not None
         or is_furniture_row(text)
         or is_link_row(text)
         or local_byline(text) is not None

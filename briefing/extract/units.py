@@ -22,7 +22,6 @@ from briefing.extract.vocabulary import (
     AD_LABEL,
     AD_LABEL_OPENERS,
     AGENCY_CREDIT,
-    AGENCY_ENDINGS,
     AGENCY_LINE,
     ARTICLE_END,
     ARTICLE_END_OPENERS,
@@ -618,8 +617,7 @@ def _new_units(texts: list[str], bullets: list[bool], stops: frozenset[str]) -> 
         if shadow is None:
             commas += text.count("，") + text.count("、")
         stop_ratio = stop_count / word_count if word_count else 0.0
-        # (or ends with an agency's name: "... in the town of Serghaya. AP")
-        end_marked = index in caption_marked or text.endswith(AGENCY_ENDINGS)
+        end_marked = index in caption_marked
         # a row that neither holds the hints nor ends as a credit is neither a caption nor
         # credited (a row closing on ")" holds CAPTION_END_MARKS): not asked
         credit_hinted = index in credit_hinted_rows

@@ -184,14 +184,8 @@ PICTURE_BRACKET_CHARS = 60  # longer than any match of it (a row's spaces are si
 # a paragraph citing its source says so ("..., SANA reported. (SANA)"; REPORTED).
 INITIALS_CREDIT = lazy_compile(r"\w\w[.!?][\"”’]?\s*\([A-Z]{3,6}\)$")  # not "e. V. (DJV)"
 INITIALS_CHARS = 16  # longer than any match of it
-# "... disruptions. / Reuters": an agency signing a caption's last sentence; with no slash
-# only as the agency writes itself ("... in the Syrian town of Serghaya. AP").
-SENTENCE_AGENCY = lazy_compile(
-    rf"[.!?)]\s+/\s+(?:{AGENCY_PATTERN})$|(?-i:[.!?][\"”’]?\s+(?:{AGENCY_PATTERN})$)",
-    re.IGNORECASE,
-)
-# What a row SENTENCE_AGENCY signs without a slash ends with (the others hold CAPTION_END_MARKS).
-AGENCY_ENDINGS = tuple(f" {agency}" for agency in AGENCIES)
+# "... disruptions. / Reuters": an agency signing a caption's last sentence
+SENTENCE_AGENCY = lazy_compile(rf"[.!?)]\s+/\s+(?:{AGENCY_PATTERN})$", re.IGNORECASE)
 REPORTED = lazy_compile(
     r"\b(?:said|says|told|tells|reported|reports|according to|announced|added|stated|quoted)\b"
     r"|[\"“”]",
