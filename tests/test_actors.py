@@ -1185,6 +1185,12 @@ def test_syrias_new_leaders_are_the_new_governments() -> None:
     assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
     # Before the fall there were none.
     assert tagger.tag(sentence, sentence, "2024-05-20") == ()
+    # ...nor the government the Islamist rebels formed.
+    for sentence in (
+        "The Islamist-led government in Syria has sought to rebuild ties in the region.",
+        "Syria's new ruling administration has cancelled a contract to run the port.",
+    ):
+        assert tagger.tag(sentence, sentence, "2025-04-15") == ("hts",)
     # Another's new leaders are not Syria's.
     context = "Israel struck Syria and Lebanon. "
     for sentence in (

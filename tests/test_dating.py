@@ -820,6 +820,19 @@ The RSF denied responsibility, claiming that its forces had left the area months
     assert _line_date(index, "tribune.txt", "The RSF denied") == "2025-09-19"
 
 
+def test_an_event_of_last_week_is_not_the_news_of_the_day(tmp_path: Path) -> None:
+    page = """ date 2025-01-28 Russian delegation visits Damascus
+
+A Russian delegation arrived in Damascus on Tuesday for talks with the new authorities.
+
+Last week, Syria's new ruling administration cancelled a contract to run the port of Tartus.
+"""
+    index = _index_of(tmp_path, {"times.txt": page}, "syria")
+    assert _line_date(index, "times.txt", "A Russian delegation") == "2025-01-28"
+    # Some day of the week before: not the news day.
+    assert _line_date(index, "times.txt", "Last week") is None
+
+
 def test_what_has_gone_on_since_a_day_gets_no_one_day(tmp_path: Path) -> None:
     page = """ date 2025-04-13 RSF says it has taken Zamzam camp
 

@@ -16,6 +16,7 @@ from briefing.extract.headline import (
     ends_in_credit,
     is_furniture_row,
     is_link_row,
+    never_headline,
     pick_of_two_starts,
     pick_under_first,
     start_candidates,
@@ -146,6 +147,18 @@ def test_a_caption_signed_by_wire_agencies_and_photographer_is_never_the_headlin
     )
     page = f"{caption}\n\n{HEADLINE}\n\n{BODY}\n"
     assert extract_article(page, "page.txt").title == HEADLINE
+
+
+def test_a_caption_signed_by_its_agency_alone_is_never_the_headline() -> None:
+    """The National prints its picture's caption, signed "AP", over the headline (four times:
+    alt text and caption of a gallery)."""
+    caption = (
+        "Council members vote to rebuild the old market hall in the town centre on Tuesday. AP"
+    )
+    page = f"{caption}\n{caption}\n\n{HEADLINE}\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title != caption
+    # (a headline may name an agency last in its sentence)
+    assert not never_headline("Talks on Gaza ceasefire end without deal, says AP")
 
 
 def test_a_breadcrumb_glued_to_the_headline_is_left_off() -> None:

@@ -712,6 +712,12 @@ def test_background_is_habit_state_hypothesis_or_history() -> None:
     assert not is_background(
         said.replace("remain insufficient", "were hit"), None, None, "On Sunday,"
     )
+    # ...but a report whose copies write a day of the news is that day's, however told.
+    told = "Israeli drone strikes have resulted in the death of eight Syrian soldiers."
+    tuesday = DateMention("on Tuesday", "2025-08-26", "day", 0, 10)
+    opening = "In a recent escalation of hostilities,"
+    assert not is_background(told, tuesday, "2025-08-28", opening)
+    assert is_background(told, None, "2025-08-28", opening)
     # Two pages whose date was taken from their text (the attack of 7 October 2023) do not
     # make the two reports of January 2025 stale: the newer middle sets the period.
     days = [("a1", "2025-01-19"), ("a2", "2025-01-20"), ("a3", "2023-10-07"), ("a4", "2023-10-07")]

@@ -108,6 +108,11 @@ AGENCY_CREDIT_TAIL = re.compile(
     rf"(?:^|[\s.,;:])(?i:{AGENCY_PATTERN})(?:/[A-Z]{{2,10}})*\s?/\s?[A-ZÀ-Þ][\w'.-]*"
     r"(?:\s[A-ZÀ-Þ][\w'.-]*){0,3}\s*$"
 )
+# A caption signed by its agency's name alone after its last sentence, as the agency writes
+# itself: "Members of Syria's new security forces stand guard at a checkpoint near the border
+# with Lebanon. AP". (Only the headline's rule: read as a caption row, The National's Sweida
+# caption left its undated page without the other outlet that dated it.)
+AGENCY_SIGNED = re.compile(rf"[.!?][\"”’]?\s+(?:{AGENCY_PATTERN})$")
 # What CREDIT_TAIL's and AGENCY_CREDIT_TAIL's branches need (marks, found in the text as it is).
 CREDIT_TAIL_HINTS = (")", "©", "/", ":")
 # Previous/next-post links and teasers carry arrows ("← 2 Jahre CryptoParty Graz", "Weiter »"):
@@ -962,6 +967,7 @@ def never_headline(text: str) -> bool:
     Kardo Roj") or a row going on from the one above."""
     return (
         ends_in_credit(text)
+        or AGENCY_SIGNED.search(text) is not None
         or is_furniture_row(text)
         or is_link_row(text)
         or local_byline(text) is not None

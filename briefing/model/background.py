@@ -429,7 +429,12 @@ def is_background(
     is the opening phrase of the sentence `text` was cut from ("During a recent ...,");
     `no_event`: `tells_no_event(text)`, when already worked out."""
     return bool(
-        _RECENT_OPENING.search(opening)
+        # (unless the report's copies write a day of the news: "In a recent escalation,
+        # Israeli drone strikes have killed eight soldiers" is Tuesday's strike told anew)
+        (
+            _RECENT_OPENING.search(opening)
+            and not (event and event.text and _of_the_news(event, published))
+        )
         or (tells_no_event(text) if no_event is None else no_event)
         or is_historical(event, published)
         or of_a_past_period(event, published)
