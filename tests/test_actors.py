@@ -946,6 +946,19 @@ def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     )
     # Before the fall the Syrian state is Assad's, whatever its ministries say.
     assert syria.tag("The Health Ministry said 20 were killed.", article, "2024-11-30") == ()
+    # ...but its ministries and air defences named as Syria's are Assad's before the fall, the
+    # new government's after; another state's are neither.
+    for sentence in (
+        "The Syrian Defense Ministry said in a statement that Israel attacked the consulate.",
+        "Syrian Foreign Minister Faisal Mekdad condemned the attack.",
+        "A military source told the official Syrian news agency that missiles were fired.",
+    ):
+        assert syria.tag(sentence, article, "2024-04-01") == ("assad",)
+        assert syria.tag(sentence, article, "2025-06-22") == ("hts",)
+    air_defence = "Syrian air defenses intercepted a number of the missiles."
+    assert syria.tag(air_defence, article, "2024-04-01") == ("assad",)
+    turkish = "The Turkish Defense Ministry said 32 targets in Syria were destroyed."
+    assert syria.tag(turkish, article, "2024-10-24") == ()
     sudan = compile_profile(load_profile("sudan"))
     article = "Port Sudan, Sudan: drones struck the airport."
     assert sudan.tag("Military spokesman Nabil Abdullah said so.", article) == ("saf",)
