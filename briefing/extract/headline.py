@@ -30,7 +30,7 @@ from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
 
-from briefing.extract.dates import MONTHS, WEEKDAY, is_date_row
+from briefing.extract.dates import DATE_PATTERNS, MONTHS, WEEKDAY, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import (
@@ -1196,9 +1196,25 @@ def title_text(text: str) -> str:
     "Sie sind hier: Home » Europa » ... » Emden"): the path ends on the page's own name,
     and slug labels count the path as the headline it holds. None of the 961 headlines read by
     hand on the training pages holds a crumb's separator (BREADCRUMB)."""
-    if not is_breadcrumb_path(text) or any(mark in text for mark in CRUMB_OPENERS):
-        return text
-    return BREADCRUMB.split(text)[-1].strip()
+    if is_breadcrumb_path(text) and not any(mark in text for mark in CRUMB_OPENERS):
+        text = BREADCRUMB.split(text)[-1].strip()
+    return without_date_stamps(text)
+
+
+DATE_STAMP_GAP = " ,|·•-–—"  # what stands between a row's date stamps and its headline
+
+
+def without_date_stamps(text: str) -> str:
+    """A headline row without the date stamps a live page's entry opens on ("10/04/2024
+    October 4, 2024 Lebanon says Israeli strike cut off road ..."): a headline never opens on
+    a full date, and its words would read as the headline's ("2024 Lebanon says ...")."""
+    rest = text
+    while stamp := next(
+        (found for pattern in DATE_PATTERNS if (found := pattern.match(rest))), None
+    ):
+        rest = rest[stamp.end() :].lstrip(DATE_STAMP_GAP)
+    # A row that is only dates stays as it is (it is furniture, never picked).
+    return rest if rest != text and LETTER_WORDS.search(rest) else text
 
 
 def _printed_again_under(row: Unit, below: Unit) -> bool:
