@@ -77,12 +77,16 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
         ("Hand pointing right transparent.png", True),
         ("Sanaa (Yemen):", True),  # a row leading into what follows, here the dateline
         ("What the ministry said:", True),
+        ("Support The Moscow Times!", True),  # a donation appeal
+        ("Support Meduza!", True),
         # headlines: a date in a title, "Sources:" opening a scoop, a desk as a thing
         ("September 11 attacks remembered 24 years on", False),
         ("Sources: Council to sell the old market hall", False),
         ("Trump signs the order at the Resolute Desk", False),
         ("Related parties fight over the market hall", False),
         ("How to save a .png file in Python", False),
+        ("Support for Assad wanes in Damascus", False),
+        ("Support Grows For Ceasefire In Idlib", False),
         (HEADLINE, False),
     ],
 )

@@ -467,6 +467,9 @@ def furniture_rows() -> FurnitureRows:
         rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
         rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
         r"|\.(?:png|jpe?g|gif|svg|webp)$"  # a picture's file name closes the row (its alt text)
+        # a donation appeal: "Support The Moscow Times!", "Support Meduza!" (a short row; a
+        # headline opening on "Support" goes on past a name or closes on no "!")
+        r"|^support\s+(?:\S+\s+){0,3}\S+!$"
     )
     return FurnitureRows(
         re.compile(row, re.IGNORECASE),
@@ -482,6 +485,7 @@ def is_furniture_row(text: str) -> bool:
     ("READ ALSO: ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the
     alt text "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen
     to this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
+    donation appeal ("Support The Moscow Times!"), a
     row ending on a colon, which leads into what follows ("Sanaa (Yemen):", "Also read:"; none
     of 1,393 headlines read by hand does), or a row that is only a date or time ("Saturday,
     September 20, 2025")."""
