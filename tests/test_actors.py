@@ -959,6 +959,17 @@ def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     assert syria.tag(air_defence, article, "2024-04-01") == ("assad",)
     turkish = "The Turkish Defense Ministry said 32 targets in Syria were destroyed."
     assert syria.tag(turkish, article, "2024-10-24") == ()
+    # Its forces, officials and leaders under other names, the same way.
+    for sentence in (
+        "Syrian soldiers were killed in the attack.",
+        "Syrian forces repelled the attack.",
+        "Syrian security forces were deployed.",
+        "Syrian officials said the strike killed two.",
+        "Syria's government said it would cooperate.",
+    ):
+        assert syria.tag(sentence, article, "2024-11-30") == ("assad",)
+        assert syria.tag(sentence, article, "2025-06-22") == ("hts",)
+    assert syria.tag("Syrian warplanes struck Idlib.", article, "2024-11-30") == ("assad",)
     sudan = compile_profile(load_profile("sudan"))
     article = "Port Sudan, Sudan: drones struck the airport."
     assert sudan.tag("Military spokesman Nabil Abdullah said so.", article) == ("saf",)
@@ -1196,7 +1207,9 @@ def test_syrias_new_leaders_are_the_new_governments() -> None:
     assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
     sentence = "The country's new rulers have been clamoring for relief, Syrian officials said."
     assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
-    # Before the fall there were none.
+    # Before the fall there were none (and Syrian officials were Assad's).
+    assert tagger.tag(sentence, sentence, "2024-05-20") == ("assad",)
+    sentence = "Syria's new leaders have been pressing for the lifting of sanctions."
     assert tagger.tag(sentence, sentence, "2024-05-20") == ()
     # Another's new leaders are not Syria's.
     context = "Israel struck Syria and Lebanon. "
