@@ -963,7 +963,6 @@ def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     for sentence in (
         "Syrian soldiers were killed in the attack.",
         "Syrian forces repelled the attack.",
-        "Syrian security forces were deployed.",
         "Syrian officials said the strike killed two.",
         "Syria's government said it would cooperate.",
     ):
