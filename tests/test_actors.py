@@ -946,6 +946,29 @@ def test_a_government_s_ministries_and_spokesmen_are_its_actor() -> None:
     )
     # Before the fall the Syrian state is Assad's, whatever its ministries say.
     assert syria.tag("The Health Ministry said 20 were killed.", article, "2024-11-30") == ()
+    # ...but its ministries and air defences named as Syria's are Assad's before the fall, the
+    # new government's after; another state's are neither.
+    for sentence in (
+        "The Syrian Defense Ministry said in a statement that Israel attacked the consulate.",
+        "Syrian Foreign Minister Faisal Mekdad condemned the attack.",
+        "A military source told the official Syrian news agency that missiles were fired.",
+    ):
+        assert syria.tag(sentence, article, "2024-04-01") == ("assad",)
+        assert syria.tag(sentence, article, "2025-06-22") == ("hts",)
+    air_defence = "Syrian air defenses intercepted a number of the missiles."
+    assert syria.tag(air_defence, article, "2024-04-01") == ("assad",)
+    turkish = "The Turkish Defense Ministry said 32 targets in Syria were destroyed."
+    assert syria.tag(turkish, article, "2024-10-24") == ()
+    # Its forces, officials and leaders under other names, the same way.
+    for sentence in (
+        "Syrian soldiers were killed in the attack.",
+        "Syrian forces repelled the attack.",
+        "Syrian officials said the strike killed two.",
+        "Syria's government said it would cooperate.",
+    ):
+        assert syria.tag(sentence, article, "2024-11-30") == ("assad",)
+        assert syria.tag(sentence, article, "2025-06-22") == ("hts",)
+    assert syria.tag("Syrian warplanes struck Idlib.", article, "2024-11-30") == ("assad",)
     sudan = compile_profile(load_profile("sudan"))
     article = "Port Sudan, Sudan: drones struck the airport."
     assert sudan.tag("Military spokesman Nabil Abdullah said so.", article) == ("saf",)
@@ -1183,7 +1206,9 @@ def test_syrias_new_leaders_are_the_new_governments() -> None:
     assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
     sentence = "The country's new rulers have been clamoring for relief, Syrian officials said."
     assert tagger.tag(sentence, sentence, "2025-05-20") == ("hts",)
-    # Before the fall there were none.
+    # Before the fall there were none (and Syrian officials were Assad's).
+    assert tagger.tag(sentence, sentence, "2024-05-20") == ("assad",)
+    sentence = "Syria's new leaders have been pressing for the lifting of sanctions."
     assert tagger.tag(sentence, sentence, "2024-05-20") == ()
     # ...nor the government the Islamist rebels formed.
     for sentence in (

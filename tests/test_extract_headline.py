@@ -80,6 +80,8 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
         ("What the ministry said:", True),
         ("jordan pulse -", True),  # a site's name leading into its text (qa-pages15)
         ("Powered By Blogger", True),  # a platform's credit over a blog post (qa-pages15)
+        ("Support The Moscow Times!", True),  # a donation appeal
+        ("Support Meduza!", True),
         # headlines: a date in a title, "Sources:" opening a scoop, a desk as a thing
         ("September 11 attacks remembered 24 years on", False),
         ("Sources: Council to sell the old market hall", False),
@@ -88,6 +90,8 @@ def test_a_row_ending_in_a_picture_credit(row: str, credit: bool) -> None:
         ("How to save a .png file in Python", False),
         ("Drones powered by Iranian engines hit Kyiv", False),
         ("Gaza truce - what we know", False),  # a dash inside a headline
+        ("Support for Assad wanes in Damascus", False),
+        ("Support Grows For Ceasefire In Idlib", False),
         (HEADLINE, False),
     ],
 )
@@ -186,6 +190,31 @@ def test_a_breadcrumb_path_taken_for_the_headline_gives_its_last_crumb() -> None
     path = f"Sie sind hier: Startseite » Nachrichten » Politik » {HEADLINE}"
     page = f"{MENU}\n\n{path}\n\n{BODY}\n"
     assert extract_article(page, "page.txt").title == HEADLINE
+
+
+def test_a_page_opening_on_a_breadcrumb_path_is_titled_by_its_last_crumb() -> None:
+    """The page's first row is the path over the headline printed alone: the path's first
+    crumb is no site and the crumbs between are no part of the title."""
+    path = f"Home » today » World » {HEADLINE}"
+    page = f"{path}\n\n{HEADLINE}\n\n{BODY}\n"
+    assert extract_article(page, "page.txt").title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("row", "title"),
+    [
+        (f"10/04/2024 October 4, 2024 {HEADLINE}", HEADLINE),
+        (f"4:12 PM GMT+1, December 6, 2024 - {HEADLINE}", HEADLINE),
+        (f"6 December 2024 | {HEADLINE}", HEADLINE),
+        ("Monday, October 4, 2024", "Monday, October 4, 2024"),  # a date row stays one
+        ("2024 elections: who won where", "2024 elections: who won where"),
+        ("10 killed in strike on Idlib market", "10 killed in strike on Idlib market"),
+    ],
+)
+def test_a_live_entry_s_date_stamps_are_no_part_of_its_headline(row: str, title: str) -> None:
+    assert title_text(row) == title
+    if title == HEADLINE:
+        assert extract_article(f"{row}\n\n{BODY}\n", "page.txt").title == HEADLINE
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ from itertools import accumulate, chain
 from operator import itemgetter
 from pathlib import Path
 
-from briefing.extract.dates import MONTHS, WEEKDAY, is_date_row
+from briefing.extract.dates import DATE_PATTERNS, MONTHS, WEEKDAY, is_date_row
 from briefing.extract.rows import RowFeatures, row_features
 from briefing.extract.softmax import SoftmaxModel, beliefs, load_model, scores
 from briefing.extract.units import (
@@ -456,6 +456,9 @@ def furniture_rows() -> FurnitureRows:
         rf"|^(?:{_alternatives(vocabulary['lead_ins'])})\s*(?:[:»|–—-]|$)"
         rf"|^(?:\S+\s+){{0,{DESK_ROW_WORDS - 2}}}(?:{_alternatives(vocabulary['desks'])})\W*$"
         r"|\.(?:png|jpe?g|gif|svg|webp)$"  # a picture's file name closes the row (its alt text)
+        # a donation appeal: "Support The Moscow Times!", "Support Meduza!" (a short row; a
+        # headline opening on "Support" goes on past a name or closes on no "!")
+        r"|^support\s+(?:\S+\s+){0,3}\S+!$"
     )
     return FurnitureRows(
         re.compile(row, re.IGNORECASE),
@@ -475,9 +478,10 @@ def is_furniture_row(text: str) -> bool:
     ("READ ALSO: ..."), a desk credit ("AMN/ WEB DESK"), a picture's file name closing it (the
     alt text "Stammtisch-KV-Kassel.jpg"), a short row holding a page control or notice ("Listen
     to this page using ReadSpeaker", "US & Canada is sponsored by", "Zum Inhalt springen"), a
-    row ending on a colon or a spaced dash, which leads into what follows ("Sanaa (Yemen):",
-    "Also read:", "jordan pulse -"; none of 1,393 headlines read by hand does), or a row that
-    is only a date or time ("Saturday, September 20, 2025")."""
+    donation appeal ("Support The Moscow Times!"), a row ending on a colon or a spaced dash,
+    which leads into what follows ("Sanaa (Yemen):", "Also read:", "jordan pulse -"; none of
+    1,393 headlines read by hand does), or a row that is only a date or time ("Saturday,
+    September 20, 2025")."""
     if _LEADS_INTO.search(text):
         return True
     vocabulary = furniture_rows()
@@ -1186,9 +1190,25 @@ def title_text(text: str) -> str:
     "Sie sind hier: Home » Europa » ... » Emden"): the path ends on the page's own name,
     and slug labels count the path as the headline it holds. None of the 961 headlines read by
     hand on the training pages holds a crumb's separator (BREADCRUMB)."""
-    if not is_breadcrumb_path(text) or any(mark in text for mark in CRUMB_OPENERS):
-        return text
-    return BREADCRUMB.split(text)[-1].strip()
+    if is_breadcrumb_path(text) and not any(mark in text for mark in CRUMB_OPENERS):
+        text = BREADCRUMB.split(text)[-1].strip()
+    return without_date_stamps(text)
+
+
+DATE_STAMP_GAP = " ,|·•-–—"  # what stands between a row's date stamps and its headline
+
+
+def without_date_stamps(text: str) -> str:
+    """A headline row without the date stamps a live page's entry opens on ("10/04/2024
+    October 4, 2024 Lebanon says Israeli strike cut off road ..."): a headline never opens on
+    a full date, and its words would read as the headline's ("2024 Lebanon says ...")."""
+    rest = text
+    while stamp := next(
+        (found for pattern in DATE_PATTERNS if (found := pattern.match(rest))), None
+    ):
+        rest = rest[stamp.end() :].lstrip(DATE_STAMP_GAP)
+    # A row that is only dates stays as it is (it is furniture, never picked).
+    return rest if rest != text and LETTER_WORDS.search(rest) else text
 
 
 def _printed_again_under(row: Unit, below: Unit) -> bool:

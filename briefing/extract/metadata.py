@@ -102,8 +102,14 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
     is a kicker over the headline ("Syria unrest - Armoured forces ..."); `rows`, the page's
     other rows, may name it too."""
     parts = TITLE_SEPARATOR.split(first_line)
-    # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site.
-    if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
+    # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site;
+    # "Home » today » World » Headline" is a breadcrumb path, its first crumb no site.
+    if (
+        len(parts) < 2
+        or DATELINE.match(first_line)
+        or SENTENCES.search(first_line)
+        or is_breadcrumb_path(first_line)
+    ):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
