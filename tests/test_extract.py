@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.extract import BLOCK_KINDS, Article, extract_article
+from briefing.extract.page import without_inline_tags
 from briefing.resources import seed_paths, seeds_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -1121,3 +1122,28 @@ def test_a_teaser_lists_items_and_close_are_no_text() -> None:
     assert "Youssef Alian" in "\n".join(_texts(article, "body"))
     assert "list 1 of 2" not in shown and "preschool" not in shown
     assert "end of list" not in shown
+
+
+def test_a_text_page_that_is_a_fragment_of_html_keeps_its_paragraphs() -> None:
+    # qa-pages16 #8: "... to reinforce the Middle East.</p><p>Trump said on Monday ..." ran two
+    # sentences into one, the second's speaker and day given to the first.
+    page = (
+        '<p>Washington: The <a href="https://example.com/tags/us-army">US military</a> is set '
+        "to consolidate its presence in Syria over the coming weeks, two US officials told "
+        "Reuters on Tuesday.</p><p>The United States has recently sent aircraft and warships "
+        "to reinforce the Middle East.</p><p>Trump said on Monday that he believes Iran is "
+        "delaying a nuclear deal with the United States.</p><p>Sfollati all&#39;ospedale "
+        "Al Quds, a caption, closes the fragment.</p>"
+    )
+    body = _texts(extract_article(page, "fragment.txt"), "body")
+    assert (
+        "The United States has recently sent aircraft and warships to reinforce the Middle East."
+        in body
+    )
+    assert any(text.startswith("Trump said on Monday") for text in body)
+    assert not any("<" in text or "&#39;" in text for text in body)
+    # One stray closing tag is text the page shows, not a fragment's markup.
+    assert (
+        without_inline_tags("A caption. Foto: dpa</p>\n\nText.")
+        == "A caption. Foto: dpa</p>\n\nText."
+    )

@@ -10,6 +10,7 @@ byline and dates are then read from the units just above that run.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from itertools import chain, compress
@@ -84,9 +85,26 @@ LEDE_WORDS = 30
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span)(?:\s[^<>\n]*)?>", re.IGNORECASE)
 
 
+# A text page that is a pasted fragment of HTML ("...the Middle East.</p><p>Trump said on
+# Monday ..."): its block tags end paragraphs, which would otherwise run into one another. A
+# page showing a tag or two as text (a caption closed by a stray "</p>") is left as it is.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|article|br)(?:\s[^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
+_PARAGRAPH_CLOSE = re.compile(r"</p>", re.IGNORECASE)
+FRAGMENT_PARAGRAPHS = 2  # closed paragraphs that make a page a fragment of HTML
+
+
 def without_inline_tags(text: str) -> str:
-    """The text with its inline HTML tags taken out (most text pages have no "<")."""
-    return _INLINE_TAG.sub("", text) if "<" in text else text
+    """The text with its inline HTML tags taken out, and a pasted fragment's block tags read
+    as paragraph breaks (most text pages have no "<")."""
+    if "<" not in text:
+        return text
+    if len(_PARAGRAPH_CLOSE.findall(text)) >= FRAGMENT_PARAGRAPHS:
+        # (its entities too: "Sfollati all&#39;ospedale")
+        return html.unescape(_INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text)))
+    return _INLINE_TAG.sub("", text)
 
 
 def extract_article(
