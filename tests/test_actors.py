@@ -763,6 +763,14 @@ def test_the_syrian_regime_is_assads_until_the_new_rulers_took_the_state_over() 
     shelling = "Syrian Arab Army shelling struck a civilian home in the Sheikh Maqsud neighborhood."
     assert tagger.tag(shelling, article, "2026-01-09") == ("hts",)
     assert tagger.tag(shelling, article, "2024-12-01") == ("assad",)
+    # The capital acting or speaking is the government of its day (qa-pages17: a pattern
+    # with no day had named Assad in 2025); a place is no one.
+    denied = "Damascus has denied the claim, and Moscow said Damascus would agree."
+    assert tagger.tag(denied, article, "2024-12-01") == ("assad", "russia")
+    assert tagger.tag(denied, article, "2025-03-01") == ("hts", "russia")
+    assert tagger.tag("Rebels cut off Damascus from the coast.", article, "2025-03-01") == (
+        "hts",
+    )
 
 
 def test_the_sdfs_arabic_initials_and_security_forces_are_kurdish_forces() -> None:
