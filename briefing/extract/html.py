@@ -6,6 +6,7 @@ import logging
 from collections import Counter
 
 from briefing.extract.article import Article, Block
+from briefing.extract.dates import find_date
 from briefing.extract.metadata import find_dateline, find_wire
 from briefing.extract.units import detect_language, normalise
 from briefing.extract.vocabulary import CAPTION, WORD, describes_picture
@@ -36,6 +37,8 @@ def extract_html(html: str, path: str) -> Article:
     place, agency, _, _ = find_dateline(bodies, None, Counter(), language)
     author = (getattr(document, "author", None) or "").strip() if document else ""
     date = (getattr(document, "date", None) or "") if document else ""
+    if date[5:10] == "01-01" and not _gives_new_year(html, title, paragraphs, date[:10]):
+        date = ""
     return Article(
         path=path,
         title=title,
@@ -48,3 +51,16 @@ def extract_html(html: str, path: str) -> Article:
         language=language,
         byline=author or None,
     )
+
+
+def _gives_new_year(html: str, title: str, paragraphs: list[str], day: str) -> bool:
+    """Whether the page gives 1 January as a day, not only its year: htmldate's extensive
+    search ends in a bare year ("in 2022", "(c) 2024") read as 1 January, which is no
+    publication day. Its fast search (meta tags, JSON-LD, time elements, the URL) or a full
+    date in the text stands for the day."""
+    from htmldate import find_date as htmldate_find_date
+
+    if htmldate_find_date(html, extensive_search=False, original_date=True) == day:
+        return True
+    found = (find_date(text) for text in (title, *paragraphs))
+    return any(hit is not None and hit[2][:10] == day for hit in found)
