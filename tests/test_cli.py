@@ -263,6 +263,23 @@ def test_a_folder_of_bad_files_says_why_for_the_first_few(tmp_path: Path, capsys
     assert err == f"briefing: error: no readable article in {tmp_path} ({named}; and 1 more)\n"
 
 
+def test_a_page_of_only_furniture_has_no_article_text(tmp_path: Path, capsys) -> None:
+    # An HTML page of a menu and a copyright footer used to brief "1 article" of 2024-01-01.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><nav>Home | World | Sports</nav>"
+        "<footer>\u00a9 2024 Site. All rights reserved. Subscribe. Follow us.</footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert main(["dump", "--no-cache", str(page)]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        f"briefing: error: no readable article in {page} "
+        f"({page}: no article text found in the page)\n"
+    )
+
+
 def test_since_leaving_out_everything_exits_3_and_says_why(capsys) -> None:
     assert main(["dump", "--no-cache", "--since", "2025-01-01"]) == 3
     err = capsys.readouterr().err

@@ -202,6 +202,18 @@ def test_html_bare_year_is_no_publication_day(head: str, extra: str, published: 
     assert _texts(article, "body")
 
 
+def test_html_page_of_only_furniture_has_no_blocks() -> None:
+    html = (
+        "<html><body><nav>Home | World | Sports</nav>"
+        "<footer>\u00a9 2024 Site. All rights reserved. Subscribe. Follow us.</footer>"
+        "</body></html>"
+    )
+    article = extract_article(html, "page.html", media="html")
+    assert article.blocks == ()
+    assert article.dropped == ("Home | World | Sports",)
+    assert article.published is None
+
+
 def test_language_of_a_non_english_page() -> None:
     page = (
         "Nova ponte é inaugurada\n\n"

@@ -9,7 +9,7 @@ from briefing.extract.article import Article, Block
 from briefing.extract.dates import find_date
 from briefing.extract.metadata import find_dateline, find_wire
 from briefing.extract.units import detect_language, normalise
-from briefing.extract.vocabulary import CAPTION, WORD, describes_picture
+from briefing.extract.vocabulary import CAPTION, WORD, describes_picture, ends_a_sentence
 
 
 def extract_html(html: str, path: str) -> Article:
@@ -33,6 +33,11 @@ def extract_html(html: str, path: str) -> Article:
     for paragraph in paragraphs:
         caption = CAPTION.search(paragraph) or describes_picture(paragraph, len(paragraph.split()))
         blocks.append(Block("caption" if caption else "body", paragraph))
+    # Menus and footers alone (trafilatura's fallback keeps them when a page has no article)
+    # end no sentence: such a page has no article text, as a text page of furniture has not.
+    dropped = ()
+    if not any(block.kind == "body" and ends_a_sentence(block.text) for block in blocks):
+        blocks, dropped = [], tuple(paragraphs)
     bodies = [block.text for block in blocks if block.kind == "body"][:2]
     place, agency, _, _ = find_dateline(bodies, None, Counter(), language)
     author = (getattr(document, "author", None) or "").strip() if document else ""
@@ -47,7 +52,7 @@ def extract_html(html: str, path: str) -> Article:
         published=date[:16] or None,
         dateline=place,
         blocks=tuple(blocks),
-        dropped=(),
+        dropped=dropped,
         language=language,
         byline=author or None,
     )
