@@ -104,13 +104,13 @@ def split_title(
     is a kicker over the headline ("Syria unrest - Armoured forces ..."); `rows`, the page's
     other rows, may name it too; `language` is the page's."""
     parts = TITLE_SEPARATOR.split(first_line)
-    # "DUBAI (Reuters) - Iran said ...", "Afghanistan, MINA – At least 19 ...": a dateline
-    # opening the text names a place and the newsroom that filed it, not a site.
-    if (
-        len(parts) < 2
-        or SENTENCES.search(first_line)
-        or opening_dateline(first_line, language) is not None
-    ):
+    # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site;
+    # so does one in title case up to the first separator, with the newsroom that filed it
+    # ("Afghanistan, MINA – At least 19 ...", not the kicker "Lebanon: Families return ...").
+    if len(parts) < 2 or DATELINE.match(first_line) or SENTENCES.search(first_line):
+        return first_line, None
+    opening = opening_dateline(first_line, language)
+    if opening is not None and opening.end > len(parts[0]):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
