@@ -137,7 +137,10 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
         "--since",
         type=_iso_day,
         metavar="DATE",
-        help="leave out articles published before DATE (YYYY-MM-DD); undated ones are kept",
+        help=(
+            "leave out articles published before DATE (YYYY-MM-DD); an undated one by the day "
+            "the briefing estimates for it (~DATE), kept when it has none"
+        ),
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the article cache"

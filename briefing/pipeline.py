@@ -11,7 +11,7 @@ import os
 import stat
 import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain, islice, repeat
@@ -883,7 +883,7 @@ def _brief_articles(
         if not item.sentences
     ]
     if options.since:
-        articles, since_note = published_since(articles, options.since)
+        articles, since_note = published_since(articles, options.since, processed.prepared)
         notes += [since_note] if since_note else []
     foreign = [a for a in articles if a.article.language not in ("en", "unknown")]
     if foreign:
@@ -923,14 +923,26 @@ def _brief_articles(
 
 
 def published_since(
-    articles: Sequence[AnnotatedArticle], since: str
+    articles: Sequence[AnnotatedArticle], since: str, prepared: Mapping[str, Prepared]
 ) -> tuple[list[AnnotatedArticle], str | None]:
-    """The articles published on or after `since` (an undated one is kept: nothing says it
-    is older), and a note of what was left out and kept undated, if anything."""
-    kept = [a for a in articles if not a.article.published or a.article.published[:10] >= since]
-    older = len(articles) - len(kept)
-    undated = sum(1 for a in kept if not a.article.published)
-    parts = [f"left out {older} of {len(articles)} articles published before it"] if older else []
+    """The articles published on or after `since`, an undated one by the day the briefing
+    estimates for it over the whole pile (`Dating.estimated_days`: the day it shows as
+    "~2024-11-27"); one with neither is kept, nothing says it is older. And a note of what
+    was left out and kept undated, if anything."""
+    estimates: dict[str, str] = {}
+    if any(not a.article.published for a in articles):
+        # Imported here: the model stage loads only when some article needs its estimate.
+        from briefing.model.index import Index
+
+        estimates = Index.of(articles, prepared).dating.estimated_days()
+    days = [(a.article.published or estimates.get(a.id) or "")[:10] for a in articles]
+    kept = [a for a, day in zip(articles, days, strict=True) if day >= since or not day]
+    older = [a for a, day in zip(articles, days, strict=True) if day and day < since]
+    estimated = sum(1 for a in older if not a.article.published)
+    undated = days.count("")
+    left = f"left out {len(older)} of {len(articles)} articles published before it"
+    left += f" ({estimated} undated, by the day estimated for them)" if estimated else ""
+    parts = [left] if older else []
     parts += [f"kept {undated} without a publication date"] if undated else []
     return kept, (f"--since {since}: {'; '.join(parts)}" if parts else None)
 

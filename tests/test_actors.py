@@ -768,9 +768,7 @@ def test_the_syrian_regime_is_assads_until_the_new_rulers_took_the_state_over() 
     denied = "Damascus has denied the claim, and Moscow said Damascus would agree."
     assert tagger.tag(denied, article, "2024-12-01") == ("assad", "russia")
     assert tagger.tag(denied, article, "2025-03-01") == ("hts", "russia")
-    assert tagger.tag("Rebels cut off Damascus from the coast.", article, "2025-03-01") == (
-        "hts",
-    )
+    assert tagger.tag("Rebels cut off Damascus from the coast.", article, "2025-03-01") == ("hts",)
 
 
 def test_the_sdfs_arabic_initials_and_security_forces_are_kurdish_forces() -> None:

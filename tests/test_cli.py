@@ -252,6 +252,29 @@ def test_since_keeps_an_article_on_that_day_and_an_undated_one(tmp_path: Path, c
     assert "--since 2024-12-06: kept 1 without a publication date" in captured.err
 
 
+def test_since_reads_an_undated_article_by_its_estimated_day(tmp_path: Path, capsys) -> None:
+    # The briefing dates this one ~2024-12-02 from its dateline: --since used to keep it.
+    filed = tmp_path / "filed.txt"
+    filed.write_text(
+        "Kurds take Deir el-Zor\n\nDec. 2 (UPI) -- Kurdish forces said they had taken control "
+        "of the city of Deir el-Zor after the army withdrew from it, according to residents.\n",
+        encoding="utf-8",
+    )
+    paths = [*(str(p) for p in seed_paths()), str(filed)]
+    assert main(["dump", "--no-cache", "--format", "json", *paths]) == 0
+    estimates = [a["published_estimate"] for a in json.loads(capsys.readouterr().out)["articles"]]
+    assert estimates == [None, None, "2024-12-02"]
+    assert main(["dump", "--no-cache", "--format", "json", "--since", "2024-12-03", *paths]) == 0
+    captured = capsys.readouterr()
+    assert [a["path"] for a in json.loads(captured.out)["articles"]] == paths[:2]
+    assert captured.err.startswith(
+        "briefing: --since 2024-12-03: left out 1 of 3 articles published before it "
+        "(1 undated, by the day estimated for them)\n"
+    )
+    assert main(["dump", "--no-cache", "--format", "json", "--since", "2024-12-02", *paths]) == 0
+    assert len(json.loads(capsys.readouterr().out)["articles"]) == 3
+
+
 def test_a_folder_of_bad_files_says_why_for_the_first_few(tmp_path: Path, capsys) -> None:
     # Several unreadable files used to give "no readable article in DIR" and no reason.
     for name in ("a.txt", "b.md", "c.txt", "d.txt"):
@@ -261,6 +284,23 @@ def test_a_folder_of_bad_files_says_why_for_the_first_few(tmp_path: Path, capsys
     binary = "skipped: binary file (NUL bytes)"
     named = "; ".join(f"{tmp_path / name}: {binary}" for name in ("a.txt", "b.md", "c.txt"))
     assert err == f"briefing: error: no readable article in {tmp_path} ({named}; and 1 more)\n"
+
+
+def test_a_page_of_only_furniture_has_no_article_text(tmp_path: Path, capsys) -> None:
+    # An HTML page of a menu and a copyright footer used to brief "1 article" of 2024-01-01.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><nav>Home | World | Sports</nav>"
+        "<footer>\u00a9 2024 Site. All rights reserved. Subscribe. Follow us.</footer>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert main(["dump", "--no-cache", str(page)]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        f"briefing: error: no readable article in {page} "
+        f"({page}: no article text found in the page)\n"
+    )
 
 
 def test_since_leaving_out_everything_exits_3_and_says_why(capsys) -> None:

@@ -186,6 +186,51 @@ def test_html_page_goes_through_trafilatura() -> None:
     assert not any("Port strike ends" in text for text in body)
 
 
+NEW_YEAR_BODY = (
+    "<p>The minister singled out the site as a hard target in 2022, while the US put "
+    "scientists accused of working there on a sanctions list.</p><p>{extra}</p>"
+    "<p>Analysts say parts of the facility are buried deep underground and nearly "
+    "impervious to air strikes from the air.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "extra", "published"),
+    [
+        # only a year in the text or a copyright line: no day, so no date (not 2022-01-01)
+        ("", "Officials gave no further details of the strike.", None),
+        ("", "Officials gave no details. \u00a9 2024 Example News", None),
+        # 1 January given as a day, in a meta tag or spelled in the text, stays
+        (
+            '<meta property="article:published_time" content="2023-01-01T09:00:00">',
+            "Officials gave no further details of the strike.",
+            "2023-01-01",
+        ),
+        ("", "Officials said on 1 January 2023 that the strike had ended.", "2023-01-01"),
+    ],
+)
+def test_html_bare_year_is_no_publication_day(head: str, extra: str, published: str) -> None:
+    html = (
+        f"<html><head><title>Raid on the site</title>{head}</head><body><article>"
+        f"<h1>Raid on the site</h1>{NEW_YEAR_BODY.format(extra=extra)}</article></body></html>"
+    )
+    article = extract_article(html, "page.html", media="html")
+    assert article.published == published
+    assert _texts(article, "body")
+
+
+def test_html_page_of_only_furniture_has_no_blocks() -> None:
+    html = (
+        "<html><body><nav>Home | World | Sports</nav>"
+        "<footer>\u00a9 2024 Site. All rights reserved. Subscribe. Follow us.</footer>"
+        "</body></html>"
+    )
+    article = extract_article(html, "page.html", media="html")
+    assert article.blocks == ()
+    assert article.dropped == ("Home | World | Sports",)
+    assert article.published is None
+
+
 def test_language_of_a_non_english_page() -> None:
     page = (
         "Nova ponte é inaugurada\n\n"

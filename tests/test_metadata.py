@@ -672,6 +672,27 @@ def test_a_programmes_hours_are_no_site() -> None:
     assert split_title(f"{HEADLINE} - Al Jazeera", ["Al Jazeera"]) == (HEADLINE, "Al Jazeera")
 
 
+def test_a_speaking_body_after_the_headline_is_no_site() -> None:
+    # "Headline – Interior Ministry": whose account the headline gives, not the site's name
+    for source in ("Interior Ministry", "Kharkiv police"):
+        line = f"{HEADLINE} – {source}"
+        assert split_title(line, []) == (line, None)
+    assert split_title(f"{HEADLINE} – Kyiv Post", []) == (HEADLINE, "Kyiv Post")
+
+
+def test_a_dateline_with_its_newsroom_opening_the_text_is_no_site() -> None:
+    # "Afghanistan, MINA – ...": a place and the newsroom that filed the copy, which names the
+    # outlet; the whole "Afghanistan, MINA" was read as a site before a headline.
+    opening = (
+        "Afghanistan, MINA – At least 19 people were killed and hundreds of others wounded "
+        "after a 6.3 magnitude earthquake struck northern Afghanistan on Monday, officials said."
+    )
+    assert split_title(opening, [], "en") == (opening, None)
+    article = extract_article(f"{opening}\n\n{BODY}\n", "page.txt")
+    assert article.outlet == "MINA"
+    assert article.dateline == "Afghanistan"
+
+
 @pytest.mark.parametrize(
     ("host", "label"),
     [

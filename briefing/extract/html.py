@@ -6,9 +6,10 @@ import logging
 from collections import Counter
 
 from briefing.extract.article import Article, Block
+from briefing.extract.dates import find_date
 from briefing.extract.metadata import find_dateline, find_wire
 from briefing.extract.units import detect_language, normalise
-from briefing.extract.vocabulary import CAPTION, WORD, describes_picture
+from briefing.extract.vocabulary import CAPTION, WORD, describes_picture, ends_a_sentence
 
 
 def extract_html(html: str, path: str) -> Article:
@@ -32,10 +33,17 @@ def extract_html(html: str, path: str) -> Article:
     for paragraph in paragraphs:
         caption = CAPTION.search(paragraph) or describes_picture(paragraph, len(paragraph.split()))
         blocks.append(Block("caption" if caption else "body", paragraph))
+    # Menus and footers alone (trafilatura's fallback keeps them when a page has no article)
+    # end no sentence: such a page has no article text, as a text page of furniture has not.
+    dropped = ()
+    if not any(block.kind == "body" and ends_a_sentence(block.text) for block in blocks):
+        blocks, dropped = [], tuple(paragraphs)
     bodies = [block.text for block in blocks if block.kind == "body"][:2]
     place, agency, _, _ = find_dateline(bodies, None, Counter(), language)
     author = (getattr(document, "author", None) or "").strip() if document else ""
     date = (getattr(document, "date", None) or "") if document else ""
+    if date[5:10] == "01-01" and not _gives_new_year(html, title, paragraphs, date[:10]):
+        date = ""
     return Article(
         path=path,
         title=title,
@@ -44,7 +52,20 @@ def extract_html(html: str, path: str) -> Article:
         published=date[:16] or None,
         dateline=place,
         blocks=tuple(blocks),
-        dropped=(),
+        dropped=dropped,
         language=language,
         byline=author or None,
     )
+
+
+def _gives_new_year(html: str, title: str, paragraphs: list[str], day: str) -> bool:
+    """Whether the page gives 1 January as a day, not only its year: htmldate's extensive
+    search ends in a bare year ("in 2022", "(c) 2024") read as 1 January, which is no
+    publication day. Its fast search (meta tags, JSON-LD, time elements, the URL) or a full
+    date in the text stands for the day."""
+    from htmldate import find_date as htmldate_find_date
+
+    if htmldate_find_date(html, extensive_search=False, original_date=True) == day:
+        return True
+    found = (find_date(text) for text in (title, *paragraphs))
+    return any(hit is not None and hit[2][:10] == day for hit in found)

@@ -95,14 +95,18 @@ AGENCY_FOOTER_WORDS = 12  # a copyright row, not a sentence quoting one
 HEADER_ROWS = 12  # rows from a headline to the first paragraph: byline, dates, share row, caption
 
 
-def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, str | None]:
+def split_title(
+    first_line: str, rows: list[str] | None = None, language: str = "unknown"
+) -> tuple[str, str | None]:
     """'Headline | Site' -> ('Headline', 'Site'); a site part is short and has no digits. A
     tail after a dash must also read as a name ("Headline - Al Jazeera"), not as the rest of
     the headline ("... after SDF - Regime clashes"), and so must a head before a dash, else it
     is a kicker over the headline ("Syria unrest - Armoured forces ..."); `rows`, the page's
-    other rows, may name it too."""
+    other rows, may name it too; `language` is the page's."""
     parts = TITLE_SEPARATOR.split(first_line)
     # "DUBAI (Reuters) - Iran said ...": a dateline opening the text names a place, not a site;
+    # so does one in title case up to the first separator, with the newsroom that filed it
+    # ("Afghanistan, MINA – At least 19 ...", not the kicker "Lebanon: Families return ...").
     # "Home » today » World » Headline" is a breadcrumb path, its first crumb no site.
     if (
         len(parts) < 2
@@ -110,6 +114,9 @@ def split_title(first_line: str, rows: list[str] | None = None) -> tuple[str, st
         or SENTENCES.search(first_line)
         or is_breadcrumb_path(first_line)
     ):
+        return first_line, None
+    opening = opening_dateline(first_line, language)
+    if opening is not None and opening.end > len(parts[0]):
         return first_line, None
     site, headline = parts[-1].strip(), " ".join(parts[:-1]).strip()
     # Only a last part may be the headline's own end ("... after SDF - Regime clashes").
@@ -151,7 +158,11 @@ NAME_JOINER_LETTERS = 3
 def _names_a_site(part: str, rows: list[str]) -> bool:
     """Whether a title's part after a dash names a site: a domain, a known outlet, a row or the
     copyright owner elsewhere on the page, or a name's shape (every longer word capitalised).
-    A lower-case word ("Regime clashes", "live updates") continues the headline instead."""
+    A lower-case word ("Regime clashes", "live updates") continues the headline instead, and a
+    body that speaks ("- Interior Ministry", "- police") tells whose account the headline is."""
+    words = part.split()
+    if words and words[-1].casefold() in SPEAKING_GROUPS:
+        return False
     if all(
         not word[0].isalpha() or word[0].isupper() or len(word) <= NAME_JOINER_LETTERS
         for word in part.split()

@@ -217,7 +217,9 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     first_line = texts[0] if texts else ""
     # A list item (a menu's link: "• Site | Facebook") is no page title.
     title_hint, title_site = (
-        (first_line, None) if units and units[0].bullet else split_title(first_line, texts[1:])
+        (first_line, None)
+        if units and units[0].bullet
+        else split_title(first_line, texts[1:], language)
     )
     # "Headline - by Jane Doe": the title names the writer, not the site.
     title_byline = BYLINE.match(title_site) if title_site else None
