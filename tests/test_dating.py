@@ -1204,3 +1204,69 @@ The talks will focus on security in southern Syria.
     # Told with no day of its own: none rather than the day the other article announced.
     assert line.date is None
     assert _line_date(index, "announced.txt", "Syrian Foreign Minister") == "2025-07-24"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # A possessive day naming what a stance or reaction is about dates that thing only.
+        ("Turkey holds the PKK responsible for orchestrating Wednesday’s attack.", None),
+        ("The army blamed Hamas for Monday's strike on the base.", None),
+        ("Egypt condemned Monday's strike on the camp.", None),
+        # A deed of that thing, or of the event it was part of, is of its day.
+        ("Wednesday's attack killed five people at the plant.", "2024-10-23"),
+        (
+            "A member of the Islamic State group was behind Sunday's attack on a church.",
+            "2024-10-20",
+        ),
+        ("Five people were killed in Wednesday's attack on the plant.", "2024-10-23"),
+    ],
+)
+def test_a_possessive_day_dates_the_thing_it_names(sentence: str, day: str | None) -> None:
+    from briefing.annotate.dates import resolve_dates
+    from briefing.model.dating import best_date, event_dates
+
+    mentions = resolve_dates(sentence, datetime.date(2024, 10, 24))
+    assert mentions
+    best = best_date(event_dates(sentence, mentions))
+    assert (best.value if best else None) == day
+
+
+def test_a_report_is_dated_by_its_copies_event_day_before_a_telling_day(
+    tmp_path: Path,
+) -> None:
+    # qa-pages16 #2: the stating copy writes only the day the toll was confirmed; the other
+    # copies write the day of the strikes.
+    summary = """ date 2025-08-28 Israeli drone strikes kill eight Syrian soldiers
+
+Israeli drone strikes have resulted in the death of eight Syrian soldiers in the southern \
+Damascus suburb of Kiswah, officials and a war monitor confirmed on Wednesday.
+"""
+    wire = """ date 2025-08-27 Israeli drones kill Syrian soldiers near Damascus
+
+Israeli drone strikes on Tuesday resulted in the death of eight Syrian soldiers in the \
+southern Damascus suburb of Kiswah, a war monitor said.
+"""
+    index = _index_of(tmp_path, {"summary.txt": summary, "wire.txt": wire}, "syria")
+    stated = next(s for s in index.sentences.values() if "confirmed on" in s.text)
+    report = index.corroboration.report_of[stated.id]
+    line = make_line(index, report.id, report.sentence_ids, frozenset(), stated)
+    assert len({index.sentences[sid].article_id for sid in report.sentence_ids}) == 2
+    assert line.date.value == "2025-08-26"
+
+
+def test_a_pronoun_speaker_takes_the_day_of_the_statement_just_before(tmp_path: Path) -> None:
+    # qa-pages16 #3: the article gives its speaker statements of two days; "It said ..."
+    # goes on from the one just before it.
+    page = """ date 2025-08-28 Israeli strikes near Damascus kill Syrian soldiers
+
+Israeli drone strikes killed six Syrian soldiers near Kiswah on Tuesday, Syria's state \
+news agency SANA said on Tuesday.
+
+Later on Wednesday night, Syria's state news agency SANA reported more Israeli strikes in \
+the area, along with an airdrop commando raid.
+
+It said details of the raid were still unclear.
+"""
+    index = _index_of(tmp_path, {"newsx.txt": page}, "syria")
+    assert _line_date(index, "newsx.txt", "It said details") == "2025-08-27"

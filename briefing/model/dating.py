@@ -209,11 +209,59 @@ def event_dates(text: str, dates: Sequence[DateMention]) -> tuple[DateMention, .
             continue
         if _describes_object(clause):
             continue
+        if _names_a_thing(text, mention, clause):
+            continue
         if before and _PARTICIPLE_OPENS.match(clause):
             describing.append(mention)
             continue
         kept.append(mention)
     return tuple(kept or describing)
+
+
+# A day written as a possessive before a noun: "Wednesday's attack", "Monday’s strike".
+_POSSESSIVE_AFTER = lazy_compile(r"['’]s\s+[a-z]{3,}")
+# A stance on a thing or a reaction to it, told before the thing in its clause: "holds the
+# PKK responsible for orchestrating", "condemned", "blamed Hamas for".
+_STANCE_ON = lazy_compile(
+    r"\b(?:(?:condemn|denounc|decr[iy]|deplor|critici[sz]|slamm|blam|accus)\w*"
+    r"|(?:holds?|holding|held)\b[^,;]*\bresponsible)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_thing(text: str, mention: DateMention, clause: str) -> bool:
+    """Whether a possessive day names the thing a stance or reaction is about, not the
+    stance's day: "Turkey holds the PKK responsible for orchestrating Wednesday's attack"
+    (said on Thursday), "condemned Monday's strike". Not a deed of that thing: "was behind
+    Sunday's attack", "were killed in Monday's shelling" are of its day."""
+    return _POSSESSIVE_AFTER.match(text, mention.end) is not None and bool(
+        _STANCE_ON.search(clause)
+    )
+
+
+def _told_on(text: str, dates: Sequence[DateMention]) -> bool:
+    """Whether every date of a sentence is the day of its telling: in an attribution
+    closing it or after it in its clause ("..., according to Syrian officials and a war
+    monitor on Wednesday", "..., officials confirmed on Wednesday"; see
+    `dated_by_telling`), or in a clause of a saying ("Local media reported on Friday that
+    ...", "The Houthis announced Saturday that ...")."""
+    telling = find_attribution(text) if dates else None
+    return bool(dates) and all(
+        (
+            telling is not None
+            and 0 < telling.start <= mention.start
+            and _CLAUSE_BREAK.search(text, telling.end, mention.start) is None
+        )
+        or _SAID.search(clause := _clause_of(text, mention))
+        or _STATEMENT.search(clause)
+        for mention in dates
+    )
+
+
+def _by_votes(dates: list[DateMention]) -> list[DateMention]:
+    """The dates, those the most sentences give first (a stable sort: ties as written)."""
+    votes = Counter(mention.value for mention in dates)
+    return sorted(dates, key=lambda mention: -votes[mention.value])
 
 
 def _deed_before_telling(text: str) -> int | None:
@@ -303,6 +351,8 @@ def _clause_of(text: str, mention: DateMention) -> str:
     return text[start : end.start() if end else len(text)]
 
 
+# A speaker written as a pronoun: who it is, the sentences before say.
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # A speaker's names: its capitalised words but titles ("Prime Minister Benjamin Netanyahu").
 _NAME_WORD = lazy_compile(r"\b[A-Z][A-Za-z-]+\b")
 _TITLE_WORDS = frozenset(
@@ -466,14 +516,25 @@ class Dating:
     ) -> tuple[DateMention, ...]:
         """The dates of a report's event from every sentence carrying it: those of the
         sentence stating it (`stated`) first, then the others, the days most sentences
-        give first (one sentence merged by mistake does not outvote the rest)."""
+        give first (one sentence merged by mistake does not outvote the rest). In a report
+        of several sentences, a date only of a sentence's telling (see `_told_on`)
+        comes after every date of the event itself: "Israeli drone strikes have resulted in
+        the death of eight ..., officials confirmed on Wednesday" beside copies' "the
+        strikes occurred Tuesday"."""
         own: list[DateMention] = []
         others: list[DateMention] = []
+        own_told: list[DateMention] = []
+        others_told: list[DateMention] = []
         for sid in report:
             sentence = self.index.sentences[sid]
             found = event_dates(sentence.text, self.sentence_dates(sentence))
-            (own if sid == stated else others).extend(found)
-        if stated is not None and others:
+            # (not for a report's news of the day, `carried_dates`: the telling's day is it)
+            telling = stated is not None and len(report) > 1 and _told_on(sentence.text, found)
+            if sid == stated:
+                (own_told if telling else own).extend(found)
+            else:
+                (others_told if telling else others).extend(found)
+        if stated is not None and (others or others_told):
             # Another article's date after the day this one was written is not of the event
             # it tells ("is expected to meet ... on July 24", read against a later day, went
             # forward to the next year): a report merged by mistake, or read against a wrong
@@ -481,11 +542,8 @@ class Dating:
             written = self.reference[self.index.sentences[stated].article_id]
             if written is not None:
                 others = [mention for mention in others if not _after(mention, written)]
-        if not others:
-            return tuple(own)  # (most reports: one sentence, or no other dates)
-        votes = Counter(mention.value for mention in others)
-        others.sort(key=lambda mention: -votes[mention.value])
-        return (*own, *others)
+                others_told = [m for m in others_told if not _after(m, written)]
+        return (*own, *_by_votes(others), *own_told, *_by_votes(others_told))
 
     def carried_dates(self, sentence: Sentence) -> tuple[DateMention, ...]:
         """`report_dates` of the whole report carrying the sentence, worked out once per
@@ -539,6 +597,12 @@ class Dating:
         if reference is None or not speaker:
             return None
         names = {word for word in _NAME_WORD.findall(speaker) if word not in _TITLE_WORDS}
+        # "Later on Wednesday night, SANA reported more strikes ... It said details of the
+        # raid were still unclear": a pronoun speaker goes on from the statement just before
+        # it, whatever days the article gives its speaker's others.
+        day = self._pronoun_statement_day(stated, names, reference)
+        if day is not None:
+            return day
         found = {
             mention.value: mention
             for sentence in _body(self.index, stated.article_id)
@@ -549,6 +613,31 @@ class Dating:
             and _STATEMENT.search(clause)
         }
         return _the_one_day(found)
+
+    def _pronoun_statement_day(
+        self, stated: Sentence, names: set[str], reference: datetime.date
+    ) -> DateMention | None:
+        """The one day the sentence just before `stated` writes, when it tells a statement
+        of its speaker (`names`) and `stated` names that speaker only by a pronoun ("It
+        said ...")."""
+        attribution = find_attribution(stated.text)
+        place = self.index.order[stated.id]
+        if attribution is None or attribution.speaker.lower() not in _PRONOUNS or place == 0:
+            return None
+        before = self.index.sentences[self._reading[place - 1]]
+        if (
+            before.article_id != stated.article_id
+            or not _names_one_of(names, before.text)
+            or not (_STATEMENT.search(before.text) or _SAID.search(before.text))
+        ):
+            return None
+        return _the_one_day(
+            {
+                mention.value: mention
+                for mention in self.sentence_dates(before)
+                if mention.precision == "day" and _near(mention, reference)
+            }
+        )
 
     def counted_day(self, stated: Sentence, counted: RelativeDay) -> DateMention | None:
         """The day of an event `stated` counts from another's ("two days after the base was
