@@ -777,6 +777,48 @@ def test_a_span_since_a_year_or_a_state_before_the_news_is_background() -> None:
     assert not is_background("The Sudanese army regained control of the palace.", None, None)
 
 
+def test_a_span_since_a_day_or_an_earlier_turn_is_background() -> None:
+    # A running total or campaign since a day named by its month, an earlier turn named or
+    # told as a clause (qa-pages16 #4, qa-pages17 #7, #8); a span since a weekday is news.
+    toll = (
+        "At least one million have been displaced and around 2,000 killed since September "
+        "20, with the death toll on a continuously rapid rise."
+    )
+    assert is_background(toll, None, "2024-10-04")
+    ramped = (
+        "Since the Iranian-backed Palestinian faction Hamas's attack on Israel on Oct. 7, "
+        "Israel has ramped up airstrikes in Syria against Hezbollah."
+    )
+    assert is_background(ramped, None, "2024-04-02")
+    irgc = (
+        "Israel has also killed multiple members of the IRGC since it ramped up airstrikes in "
+        "Syria after October 7."
+    )
+    assert is_background(irgc, None, "2024-04-02")
+    # The opening phrase is cut from the line's event and given apart.
+    occupied = "Israel has occupied much of a UN-patrolled demilitarised zone."
+    assert is_background(occupied, None, "2025-08-27", "Since Assad’s overthrow,")
+    assert not is_background(occupied, None, "2025-08-27")
+    hit = "drones have hit the city three times."
+    assert not is_background(hit, None, "2025-08-27", "Since Friday,")
+    assert not is_background("Drones have hit the city three times since Friday.", None, None)
+
+
+def test_a_role_held_or_a_habit_is_background() -> None:
+    # A role held before the news told in the simple past, a habit (qa-pages16 #15,
+    # qa-pages17 #8); not a deed, nor what an event was to someone.
+    supporter = (
+        "Russia was a staunch supporter of Bashar al-Assad and provided military support to "
+        "the regime in its years-long conflict with rebel groups."
+    )
+    assert is_background(supporter, None, "2025-01-28")
+    base = "The facility served as a strategic navy base for Moscow in the Mediterranean."
+    assert is_background(base, None, "2025-01-28")
+    assert is_background("Frequently, Russia targets Ukraine with rockets and drones.", None, None)
+    assert not is_background("The army was a target of the attack.", None, None)
+    assert not is_background("Russia supplied the regime with jets on Monday.", None, None)
+
+
 def test_rewrites_across_outlets_are_one_report(port_sudan: Briefing) -> None:
     depot = [
         _sentence_id(port_sudan, "horizon_port_sudan", "Drones struck the main fuel depot"),

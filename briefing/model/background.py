@@ -34,7 +34,7 @@ _STATE = (
     # confirmed dead", "has been reported killed" (a toll as it is told)
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:(?:confirmed|reported|declared|pronounced"
     r"|found)\s+(?:dead|{verbs})|{verbs})\b)|spent|long)\b"
-    r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly)\b"
+    r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly|frequently)\b"
     # "has increased its use of drones since losing territory": a trend since an earlier
     # turn of the war, not one event
     r"|\b(?:has|have)\s+\w+ed\b[^.;]*\bsince\s+\w+ing\b"
@@ -44,8 +44,7 @@ _STATE = (
     # (not the span of a clause describing someone: "has regained the palace from the RSF,
     # who had held it since war broke out")
     r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b(?:(?!\b(?:who|which|whose)\b)[^.;])*"
-    r"\bsince\s+(?:(?:the\s+)?(?:war|conflict|fighting|start|beginning|outbreak)\b"
-    r"|[^.;,]{{0,40}}?\b(?:19|20)\d\d\b)"
+    r"\bsince\s+{span_start}"
     # the same total "during the conflict" or "throughout the war" ("throughout Israel's
     # war against Hamas", "during its war with Hamas"), or told after its period: "Since
     # the war started in October 2023, more than 186 journalists have been killed"
@@ -53,8 +52,7 @@ _STATE = (
     r"(?:the|its|their|[\w-]+['’]s)\s+(?:war|conflict)\b"
     # ("Since October 2023, Israeli military operations in Gaza have killed more than
     # 70,600 people": a year's span)
-    r"|^\W*since\s+(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:war|conflict|fighting)\b|(?:[\w-]+\s+){{0,2}}?"
-    r"(?:19|20)\d\d\b)[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
+    r"|^\W*since\s+{span_start}[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
     # "confirmed the total number of journalists killed by Israel since the start of the
     # war is 237": the war's total, not the day's
     r"|\btotal\s+(?:number\s+)?of\b[^.;]{{0,80}}\bsince\s+the\s+(?:start|beginning|outbreak|war"
@@ -75,6 +73,20 @@ _STATE = (
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b"
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
+)
+# When a span told in the perfect began, well before the news: the war, a year, a day named
+# by its month ("killed since September 20", "since the attack on Israel on Oct. 7"; not
+# "since Sunday"), an earlier turn named ("Since Assad's overthrow") or told as a clause
+# ("has killed multiple members of the IRGC since it ramped up airstrikes"). (Put into
+# `_STATE` by `format`: its braces are single.)
+_SPAN_START = (
+    r"(?:(?:the\s+(?:[\w-]+\s+){0,2}?)?(?:war|conflict|fighting|start|beginning|outbreak)\b"
+    r"|[^.;,]{0,40}?\b(?:19|20)\d\d\b"
+    r"|[^.;,]{0,80}?\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b"
+    r"|(?:[\w-]+\s+){0,5}?[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:overthrow|fall|ouster|toppling"
+    r"|removal|collapse|invasion|attack|takeover)\b"
+    r"|(?:it|they|he|she)\s+\w+ed\b)"
 )
 # A standing position, a run of events or a running total, told in the perfect:
 # "Sudan's government has accused the UAE of supplying the RSF with drones" (an
@@ -174,7 +186,7 @@ def _state_source() -> str:
     """`state_pattern`'s source: it lists the event verbs."""
     passive = (verb for verb in event_verbs() if not verb.endswith("ing"))
     verbs = "|".join(sorted(passive, key=len, reverse=True))
-    return _STATE.format(verbs=verbs)
+    return _STATE.format(verbs=verbs, span_start=_SPAN_START)
 
 
 @cache
@@ -436,6 +448,8 @@ def is_background(
             and not (event and event.text and _of_the_news(event, published))
         )
         or (tells_no_event(text) if no_event is None else no_event)
+        # (a span's start in the opening phrase cut from `text`: "Since Assad's overthrow,")
+        or (opening[:6].lower() == "since " and tells_a_state(f"{opening} {text}"))
         or is_historical(event, published)
         or of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
@@ -499,11 +513,32 @@ def tells_a_past_state(text: str) -> bool:
     return verb == "had" and following == "been" and _PAST_STATE.search(text) is not None
 
 
+# A role held before the news, told in the simple past by the main clause: "Russia was a
+# staunch supporter of Bashar al-Assad", "The facility served as a strategic navy base for
+# Moscow" (what a party or place was to another, not what it did).
+_PAST_ROLE = re.compile(
+    r"\b(?:was|were)\s+(?:once\s+|long\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:supporter|ally"
+    r"|allies|backer|patron|sponsor|base|hub|stronghold|bastion)s?\s+(?:of|for|to)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_a_past_role(text: str) -> bool:
+    """Whether the main clause tells a role held before the news (see `_PAST_ROLE`)."""
+    if "was" not in text and "were" not in text and "served" not in text:
+        return False  # (most sentences: their main verb not looked for)
+    verb, following, _ = main_verb(text)
+    if verb == "served":
+        return following == "as"
+    return verb in ("was", "were") and _PAST_ROLE.search(text) is not None
+
+
 def tells_no_event(text: str) -> bool:
     """A habit, a state or a hypothetical, by the words of `text` alone."""
     return bool(
         tells_a_state(text)
         or tells_a_past_state(text)
+        or tells_a_past_role(text)
         or _TREND.search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)
