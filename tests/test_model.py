@@ -817,6 +817,12 @@ def test_a_role_held_or_a_habit_is_background() -> None:
     assert is_background("Frequently, Russia targets Ukraine with rockets and drones.", None, None)
     assert not is_background("The army was a target of the attack.", None, None)
     assert not is_background("Russia supplied the regime with jets on Monday.", None, None)
+    impairment = (
+        "The conflict between Russia and Ukraine was seen as a significant impairment to the "
+        "Kremlin's ability to maintain its presence in Syria."
+    )
+    assert is_background(impairment, None, "2025-01-28")
+    assert not is_background("Smoke was seen rising over the port on Monday.", None, None)
 
 
 def test_rewrites_across_outlets_are_one_report(port_sudan: Briefing) -> None:

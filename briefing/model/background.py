@@ -351,6 +351,9 @@ def judges_or_describes(text: str) -> bool:
         verb in words.verbs
         or (verb in _BE and following in words.after_be)
         or (verb in _BE_ANY_TENSE and following in words.plans)
+        # (a judgement told in the past: "The conflict ... was seen as a significant
+        # impairment"; not "Smoke was seen rising", perceived)
+        or (verb in ("was", "were") and following in words.after_be and third == "as")
     )
 
 
