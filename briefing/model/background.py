@@ -74,16 +74,14 @@ _STATE = (
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
 )
-# When a span told in the perfect began, well before the news: the war, a year, a day named
-# by its month ("killed since September 20", "since the attack on Israel on Oct. 7"; not
-# "since Sunday"), an earlier turn named ("Since Assad's overthrow") or told as a clause
-# ("has killed multiple members of the IRGC since it ramped up airstrikes"). (Put into
-# `_STATE` by `format`: its braces are single.)
+# When a span told in the perfect began, well before the news: the war, a year, an earlier
+# turn named ("Since Assad's overthrow", "since Hamas's attack on Israel on Oct. 7") or told
+# as a clause ("has killed multiple members of the IRGC since it ramped up airstrikes").
+# (Put into `_STATE` by `format`: its braces are single.) A day named by its month is
+# `_SINCE_A_DAY`'s.
 _SPAN_START = (
     r"(?:(?:the\s+(?:[\w-]+\s+){0,2}?)?(?:war|conflict|fighting|start|beginning|outbreak)\b"
     r"|[^.;,]{0,40}?\b(?:19|20)\d\d\b"
-    r"|[^.;,]{0,80}?\b(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b"
     r"|(?:[\w-]+\s+){0,5}?[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:overthrow|fall|ouster|toppling"
     r"|removal|collapse|invasion|attack|takeover)\b"
     r"|(?:it|they|he|she)\s+\w+ed\b)"
@@ -514,6 +512,32 @@ def tells_a_past_state(text: str) -> bool:
         return False  # (most sentences: their main verb not looked for)
     verb, following, _ = main_verb(text)
     return verb == "had" and following == "been" and _PAST_STATE.search(text) is not None
+
+
+# A running total or campaign since a day named by its month ("At least one million have
+# been displaced and around 2,000 killed since September 20"; not "since Sunday"). The
+# caller asks of a line no one is said to tell: a statement's is its news ("At least 134
+# people have been killed in El Fasher since May 10, according to a statement from MSF on
+# Sunday").
+_MONTH_DAY = (
+    r"\s+(?:[^.;,]{0,80}?\s)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b"
+)
+_SINCE_A_DAY = Screened(
+    re.compile(
+        r"^(?:.*?"
+        r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b(?:(?!\b(?:who|which|whose)\b)[^.;])*"
+        rf"\bsince{_MONTH_DAY}"
+        rf"|\W*since{_MONTH_DAY}[^;]*?\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b)",
+        re.IGNORECASE,
+    ),
+    ("since",),
+)
+
+
+def tells_a_span_since_a_day(text: str) -> bool:
+    """Whether `text` tells a span since a day named by its month (see `_SINCE_A_DAY`)."""
+    return _SINCE_A_DAY.search(text) is not None
 
 
 # A role held before the news, told in the simple past by the main clause: "Russia was a
