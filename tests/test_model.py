@@ -811,6 +811,10 @@ def test_a_span_since_a_day_or_an_earlier_turn_is_background() -> None:
     assert not is_background(occupied, None, "2025-08-27")
     hit = "drones have hit the city three times."
     assert not is_background(hit, None, "2025-08-27", "Since Friday,")
+    # An activity over a period, "also" told (qa-pages17 #7); not a deed told in the passive.
+    launching = "Israel has also been launching airstrikes deep inside Lebanon against Hezbollah."
+    assert is_background(launching, None, "2024-04-02")
+    assert not is_background("A school has also been hit by a drone.", None, None)
 
 
 def test_a_role_held_or_a_habit_is_background() -> None:

@@ -29,11 +29,12 @@ _PERFECT = ("has", "have")
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
 _STATE = (
-    # "has been based in Port Sudan since", "have been firing at" (an activity over a
-    # period); not "have been killed", an event told in the passive, nor "have been
-    # confirmed dead", "has been reported killed" (a toll as it is told)
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:(?:confirmed|reported|declared|pronounced"
-    r"|found)\s+(?:dead|{verbs})|{verbs})\b)|spent|long)\b"
+    # "has been based in Port Sudan since", "have been firing at", "has also been launching
+    # airstrikes deep inside Lebanon" (an activity over a period); not "have been killed",
+    # an event told in the passive, nor "have been confirmed dead", "has been reported
+    # killed" (a toll as it is told)
+    r"\b(?:has|have)\s+(?:also\s+)?(?:\w+ly\s+)?(?:been(?!\s+(?:(?:confirmed|reported|declared"
+    r"|pronounced|found)\s+(?:dead|{verbs})|{verbs})\b)|spent|long)\b"
     r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly|frequently)\b"
     # "has increased its use of drones since losing territory": a trend since an earlier
     # turn of the war, not one event
