@@ -25,6 +25,7 @@ from briefing.model.background import (
     retells_a_landmark,
     stale_articles,
     tells_a_habit,
+    tells_a_span_since_a_day,
 )
 from briefing.model.build import rebrief
 from briefing.model.events import event_span
@@ -775,6 +776,66 @@ def test_a_span_since_a_year_or_a_state_before_the_news_is_background() -> None:
     advance = "The RSF's latest advance underscores the shrinking territory under army control."
     assert is_background(advance, None, None)
     assert not is_background("The Sudanese army regained control of the palace.", None, None)
+
+
+def test_a_span_since_a_day_or_an_earlier_turn_is_background() -> None:
+    # A running total or campaign since a day named by its month, an earlier turn named or
+    # told as a clause (qa-pages16 #4, qa-pages17 #7, #8); a span since a weekday is news.
+    toll = (
+        "At least one million have been displaced and around 2,000 killed since September "
+        "20, with the death toll on a continuously rapid rise."
+    )
+    assert tells_a_span_since_a_day(toll) and find_attribution(toll) is None
+    ramped = (
+        "Since the Iranian-backed Palestinian faction Hamas's attack on Israel on Oct. 7, "
+        "Israel has ramped up airstrikes in Syria against Hezbollah."
+    )
+    assert tells_a_span_since_a_day(ramped)
+    assert not tells_a_span_since_a_day("Since October 7, Israel struck Syria twice.")
+    assert not tells_a_span_since_a_day("Drones have hit the city three times since Friday.")
+    # A statement's toll since a day is its news: the line's caller asks only of a line no
+    # one is said to tell.
+    msf = (
+        "At least 134 people have been killed in El Fasher since May 10 due to intense "
+        "fighting, according to a statement from Doctors Without Borders (MSF) on Sunday."
+    )
+    assert tells_a_span_since_a_day(msf) and find_attribution(msf) is not None
+    irgc = (
+        "Israel has also killed multiple members of the IRGC since it ramped up airstrikes in "
+        "Syria after October 7."
+    )
+    assert is_background(irgc, None, "2024-04-02")
+    # The opening phrase is cut from the line's event and given apart.
+    occupied = "Israel has occupied much of a UN-patrolled demilitarised zone."
+    assert is_background(occupied, None, "2025-08-27", "Since Assad’s overthrow,")
+    assert not is_background(occupied, None, "2025-08-27")
+    hit = "drones have hit the city three times."
+    assert not is_background(hit, None, "2025-08-27", "Since Friday,")
+    # An activity over a period, "also" told (qa-pages17 #7); not a deed told in the passive.
+    launching = "Israel has also been launching airstrikes deep inside Lebanon against Hezbollah."
+    assert is_background(launching, None, "2024-04-02")
+    assert not is_background("A school has also been hit by a drone.", None, None)
+
+
+def test_a_role_held_or_a_habit_is_background() -> None:
+    # A role held before the news told in the simple past, a habit (qa-pages16 #15,
+    # qa-pages17 #8); not a deed, nor what an event was to someone.
+    supporter = (
+        "Russia was a staunch supporter of Bashar al-Assad and provided military support to "
+        "the regime in its years-long conflict with rebel groups."
+    )
+    assert is_background(supporter, None, "2025-01-28")
+    base = "The facility served as a strategic navy base for Moscow in the Mediterranean."
+    assert is_background(base, None, "2025-01-28")
+    assert is_background("Frequently, Russia targets Ukraine with rockets and drones.", None, None)
+    assert not is_background("The army was a target of the attack.", None, None)
+    assert not is_background("Russia supplied the regime with jets on Monday.", None, None)
+    impairment = (
+        "The conflict between Russia and Ukraine was seen as a significant impairment to the "
+        "Kremlin's ability to maintain its presence in Syria."
+    )
+    assert is_background(impairment, None, "2025-01-28")
+    assert not is_background("Smoke was seen rising over the port on Monday.", None, None)
 
 
 def test_rewrites_across_outlets_are_one_report(port_sudan: Briefing) -> None:

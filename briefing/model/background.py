@@ -29,12 +29,13 @@ _PERFECT = ("has", "have")
 # States and habits, not events: "has been focused on", "have regularly held talks",
 # "for years", "over the past two months".
 _STATE = (
-    # "has been based in Port Sudan since", "have been firing at" (an activity over a
-    # period); not "have been killed", an event told in the passive, nor "have been
-    # confirmed dead", "has been reported killed" (a toll as it is told)
-    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been(?!\s+(?:(?:confirmed|reported|declared|pronounced"
-    r"|found)\s+(?:dead|{verbs})|{verbs})\b)|spent|long)\b"
-    r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly)\b"
+    # "has been based in Port Sudan since", "have been firing at", "has also been launching
+    # airstrikes deep inside Lebanon" (an activity over a period); not "have been killed",
+    # an event told in the passive, nor "have been confirmed dead", "has been reported
+    # killed" (a toll as it is told)
+    r"\b(?:has|have)\s+(?:also\s+)?(?:\w+ly\s+)?(?:been(?!\s+(?:(?:confirmed|reported|declared"
+    r"|pronounced|found)\s+(?:dead|{verbs})|{verbs})\b)|spent|long)\b"
+    r"|\b(?:regularly|routinely|traditionally|historically|usually|increasingly|frequently)\b"
     # "has increased its use of drones since losing territory": a trend since an earlier
     # turn of the war, not one event
     r"|\b(?:has|have)\s+\w+ed\b[^.;]*\bsince\s+\w+ing\b"
@@ -44,8 +45,7 @@ _STATE = (
     # (not the span of a clause describing someone: "has regained the palace from the RSF,
     # who had held it since war broke out")
     r"|\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b(?:(?!\b(?:who|which|whose)\b)[^.;])*"
-    r"\bsince\s+(?:(?:the\s+)?(?:war|conflict|fighting|start|beginning|outbreak)\b"
-    r"|[^.;,]{{0,40}}?\b(?:19|20)\d\d\b)"
+    r"\bsince\s+{span_start}"
     # the same total "during the conflict" or "throughout the war" ("throughout Israel's
     # war against Hamas", "during its war with Hamas"), or told after its period: "Since
     # the war started in October 2023, more than 186 journalists have been killed"
@@ -53,8 +53,7 @@ _STATE = (
     r"(?:the|its|their|[\w-]+['’]s)\s+(?:war|conflict)\b"
     # ("Since October 2023, Israeli military operations in Gaza have killed more than
     # 70,600 people": a year's span)
-    r"|^\W*since\s+(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:war|conflict|fighting)\b|(?:[\w-]+\s+){{0,2}}?"
-    r"(?:19|20)\d\d\b)[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
+    r"|^\W*since\s+{span_start}[^.;]*\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b"
     # "confirmed the total number of journalists killed by Israel since the start of the
     # war is 237": the war's total, not the day's
     r"|\btotal\s+(?:number\s+)?of\b[^.;]{{0,80}}\bsince\s+the\s+(?:start|beginning|outbreak|war"
@@ -75,6 +74,18 @@ _STATE = (
     r"|\b(?:over|in|during)\s+the\s+(?:past|last|most)\b"
     # What is not known: "It was not immediately clear if the shooting was celebratory".
     r"|\bit\s+(?:is|was)\s+(?:not\s+|still\s+|yet\s+|immediately\s+)*(?:clear|unclear|known|unknown)\b"
+)
+# When a span told in the perfect began, well before the news: the war, a year, an earlier
+# turn named ("Since Assad's overthrow", "since Hamas's attack on Israel on Oct. 7") or told
+# as a clause ("has killed multiple members of the IRGC since it ramped up airstrikes").
+# (Put into `_STATE` by `format`: its braces are single.) A day named by its month is
+# `_SINCE_A_DAY`'s.
+_SPAN_START = (
+    r"(?:(?:the\s+(?:[\w-]+\s+){0,2}?)?(?:war|conflict|fighting|start|beginning|outbreak)\b"
+    r"|[^.;,]{0,40}?\b(?:19|20)\d\d\b"
+    r"|(?:[\w-]+\s+){0,5}?[\w-]+['’]s\s+(?:[\w-]+\s+)?(?:overthrow|fall|ouster|toppling"
+    r"|removal|collapse|invasion|attack|takeover)\b"
+    r"|(?:it|they|he|she)\s+\w+ed\b)"
 )
 # A standing position, a run of events or a running total, told in the perfect:
 # "Sudan's government has accused the UAE of supplying the RSF with drones" (an
@@ -174,7 +185,7 @@ def _state_source() -> str:
     """`state_pattern`'s source: it lists the event verbs."""
     passive = (verb for verb in event_verbs() if not verb.endswith("ing"))
     verbs = "|".join(sorted(passive, key=len, reverse=True))
-    return _STATE.format(verbs=verbs)
+    return _STATE.format(verbs=verbs, span_start=_SPAN_START)
 
 
 @cache
@@ -339,6 +350,9 @@ def judges_or_describes(text: str) -> bool:
         verb in words.verbs
         or (verb in _BE and following in words.after_be)
         or (verb in _BE_ANY_TENSE and following in words.plans)
+        # (a judgement told in the past: "The conflict ... was seen as a significant
+        # impairment"; not "Smoke was seen rising", perceived)
+        or (verb in ("was", "were") and following in words.after_be and third == "as")
     )
 
 
@@ -436,6 +450,8 @@ def is_background(
             and not (event and event.text and _of_the_news(event, published))
         )
         or (tells_no_event(text) if no_event is None else no_event)
+        # (a span's start in the opening phrase cut from `text`: "Since Assad's overthrow,")
+        or (opening[:6].lower() == "since " and tells_a_state(f"{opening} {text}"))
         or is_historical(event, published)
         or of_a_past_period(event, published)
         or (_EARLIER.search(text) and not _of_the_news(event, published))
@@ -499,11 +515,58 @@ def tells_a_past_state(text: str) -> bool:
     return verb == "had" and following == "been" and _PAST_STATE.search(text) is not None
 
 
+# A running total or campaign since a day named by its month ("At least one million have
+# been displaced and around 2,000 killed since September 20"; not "since Sunday"). The
+# caller asks of a line no one is said to tell: a statement's is its news ("At least 134
+# people have been killed in El Fasher since May 10, according to a statement from MSF on
+# Sunday").
+_MONTH_DAY = (
+    r"\s+(?:[^.;,]{0,80}?\s)?(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b"
+)
+_SINCE_A_DAY = Screened(
+    re.compile(
+        r"^(?:.*?"
+        r"\b(?:has|have)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\b(?:(?!\b(?:who|which|whose)\b)[^.;])*"
+        rf"\bsince{_MONTH_DAY}"
+        rf"|\W*since{_MONTH_DAY}[^;]*?\b(?:has|have)\s+(?:\w+\s+){{0,2}}?\w+(?:ed|en)\b)",
+        re.IGNORECASE,
+    ),
+    ("since",),
+)
+
+
+def tells_a_span_since_a_day(text: str) -> bool:
+    """Whether `text` tells a span since a day named by its month (see `_SINCE_A_DAY`)."""
+    return _SINCE_A_DAY.search(text) is not None
+
+
+# A role held before the news, told in the simple past by the main clause: "Russia was a
+# staunch supporter of Bashar al-Assad", "The facility served as a strategic navy base for
+# Moscow" (what a party or place was to another, not what it did).
+_PAST_ROLE = re.compile(
+    r"\b(?:was|were)\s+(?:once\s+|long\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:supporter|ally"
+    r"|allies|backer|patron|sponsor|base|hub|stronghold|bastion)s?\s+(?:of|for|to)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_a_past_role(text: str) -> bool:
+    """Whether the main clause tells a role held before the news (see `_PAST_ROLE`)."""
+    if "was" not in text and "were" not in text and "served" not in text:
+        return False  # (most sentences: their main verb not looked for)
+    verb, following, _ = main_verb(text)
+    if verb == "served":
+        return following == "as"
+    return verb in ("was", "were") and _PAST_ROLE.search(text) is not None
+
+
 def tells_no_event(text: str) -> bool:
     """A habit, a state or a hypothetical, by the words of `text` alone."""
     return bool(
         tells_a_state(text)
         or tells_a_past_state(text)
+        or tells_a_past_role(text)
         or _TREND.search(text)
         or CONDITIONAL_START.match(text)
         or judges_or_describes(text)

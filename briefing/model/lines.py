@@ -17,11 +17,12 @@ from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened, joined
 from briefing.extract import Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
-from briefing.model.attribution import acting_subject, find_speaker
+from briefing.model.attribution import acting_subject, find_attribution, find_speaker
 from briefing.model.background import (
     is_background,
     retells_a_landmark,
     tells_a_habit,
+    tells_a_span_since_a_day,
     told_as_then,
 )
 from briefing.model.clauses import (
@@ -756,6 +757,8 @@ def _read_line(
             text[: opening_phrase_end(text)],
             no_event=told.reading.tells_no_event,
         )
+        # a span since a day no one is said to tell (see `tells_a_span_since_a_day`)
+        or (tells_a_span_since_a_day(event) and find_attribution(text) is None)
         # an undated sentence the next one turns to now against, one telling its event
         # inside a clause dated long before, a body sentence telling it in the present, or
         # one going on with the history its paragraph opened with
