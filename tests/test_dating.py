@@ -1204,3 +1204,26 @@ The talks will focus on security in southern Syria.
     # Told with no day of its own: none rather than the day the other article announced.
     assert line.date is None
     assert _line_date(index, "announced.txt", "Syrian Foreign Minister") == "2025-07-24"
+
+
+def test_an_undated_article_takes_the_day_most_of_its_carriers_agree_on(tmp_path: Path) -> None:
+    strike = (
+        "Russia launched a barrage of drones and missiles against Kyiv overnight,"
+        " killing at least 14 people and injuring 135."
+    )
+    tariffs = (
+        "The attack came shortly after U.S. President Donald Trump threatened to impose"
+        " new tariffs on Russia within 10 days."
+    )
+    pages = {
+        "a.txt": f" date 2025-07-31 Russia strikes Kyiv\n\n{strike}\n",
+        "b.txt": f" date 2025-08-01 Kyiv mourns its dead\n\n{strike}\n",
+        # A page of another day carrying one sentence of the undated page's.
+        "c.txt": f" date 2025-08-28 Another attack on Kyiv\n\n{tariffs}\n",
+        "undated.txt": f"Kyiv under attack\n\n{strike}\n\n{tariffs}\n",
+    }
+    index = _index_of(tmp_path, pages, "ukraine")
+    undated = _article(index, "undated.txt")
+    assert len(index.dating.carriers[undated]) == 3
+    # The latest of the two near each other, not the one weeks from them.
+    assert index.dating.reference[undated] == datetime.date(2025, 8, 1)
