@@ -24,6 +24,7 @@ from briefing.annotate.dates import (
     resolve_dates,
     sentence_tense,
     tense_at,
+    with_nearest_years,
     with_written_years,
 )
 from briefing.annotate.phrase_index import Screened
@@ -434,7 +435,7 @@ class Dating:
         if sentence.id not in self._reread:
             reference = self.reference[article_id]
             dates = (
-                resolve_dates(sentence.text, reference)
+                with_nearest_years(resolve_dates(sentence.text, reference), reference)
                 if reference is not None
                 else written_out(sentence.text, self._period)
             )
