@@ -1270,3 +1270,59 @@ It said details of the raid were still unclear.
 """
     index = _index_of(tmp_path, {"newsx.txt": page}, "syria")
     assert _line_date(index, "newsx.txt", "It said details") == "2025-08-27"
+
+
+def test_an_undated_article_takes_the_day_most_of_its_carriers_agree_on(tmp_path: Path) -> None:
+    strike = (
+        "Russia launched a barrage of drones and missiles against Kyiv overnight,"
+        " killing at least 14 people and injuring 135."
+    )
+    tariffs = (
+        "The attack came shortly after U.S. President Donald Trump threatened to impose"
+        " new tariffs on Russia within 10 days."
+    )
+    pages = {
+        "a.txt": f" date 2025-07-31 Russia strikes Kyiv\n\n{strike}\n",
+        "b.txt": f" date 2025-08-01 Kyiv mourns its dead\n\n{strike}\n",
+        # A page of another day carrying one sentence of the undated page's.
+        "c.txt": f" date 2025-08-28 Another attack on Kyiv\n\n{tariffs}\n",
+        "undated.txt": f"Kyiv under attack\n\n{strike}\n\n{tariffs}\n",
+    }
+    index = _index_of(tmp_path, pages, "ukraine")
+    undated = _article(index, "undated.txt")
+    assert len(index.dating.carriers[undated]) == 3
+    # The latest of the two near each other, not the one weeks from them.
+    assert index.dating.reference[undated] == datetime.date(2025, 8, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # A day told of the future, before the estimate: the estimate may be weeks late.
+        ("Ministers are expected to meet in Paris on July 24.", "2025-07-24"),
+        # A day read back stays a year back, past as it is: "began its offensive on May 10"
+        # in an April page.
+        ("Ministers first met in Paris on October 2.", "2024-10-02"),
+        # A weekday written with the date names its year itself.
+        ("Ministers will meet on Thursday, July 24.", "2025-07-24"),
+    ],
+)
+def test_a_day_without_its_year_read_ahead_of_an_estimate_takes_the_year_before_if_nearer(
+    tmp_path: Path, sentence: str, day: str
+) -> None:
+    page = f"""Syria and Israel hold talks
+
+Sept. 18 (UPI) -- Syria's foreign minister held talks with an Israeli minister on Wednesday.
+
+{sentence}
+"""
+    other = """ date 2025-09-17 Talks in London
+
+Envoys met in London on Wednesday to discuss a security agreement.
+"""
+    index = _index_of(tmp_path, {"upi.txt": page, "other.txt": other}, "syria")
+    upi_id = _article(index, "upi.txt")
+    assert index.articles[upi_id].published is None
+    assert index.dating.reference[upi_id] == datetime.date(2025, 9, 18)
+    told = next(s for s in index.sentences.values() if s.text.startswith("Ministers"))
+    assert [m.value for m in index.dating.sentence_dates(told)] == [day]

@@ -24,6 +24,7 @@ from briefing.annotate.dates import (
     resolve_dates,
     sentence_tense,
     tense_at,
+    with_nearest_years,
     with_written_years,
 )
 from briefing.annotate.phrase_index import Screened
@@ -484,7 +485,7 @@ class Dating:
         if sentence.id not in self._reread:
             reference = self.reference[article_id]
             dates = (
-                resolve_dates(sentence.text, reference)
+                with_nearest_years(resolve_dates(sentence.text, reference), reference)
                 if reference is not None
                 else written_out(sentence.text, self._period)
             )
@@ -1076,12 +1077,24 @@ def reference_days(
         # a wire story's carriers are many, and most articles' own day is trusted)
         day = trusted.get(article_id)
         if day is None:
-            estimate = max(
-                (d for other in carriers[article_id] if (d := trusted.get(other))), default=None
+            estimate = _carriers_day(
+                [d for other in carriers[article_id] if (d := trusted.get(other))]
             ) or _written_day(index, article_id)
             day = estimate and _not_before_told(index, article_id, estimate)
         days[article_id] = day
     return days
+
+
+def _carriers_day(days: Sequence[datetime.date]) -> datetime.date | None:
+    """The day an undated article's carriers tell: the latest of the days most of them
+    were published near (within `CARRIER_DAYS`, the rule `_agrees` applies to page dates);
+    as many near each of two days, the later. Carriers far apart are of different days'
+    news, some joined by a wrong merge: the latest of all had put judged
+    ukraine-kyiv-strikes-2025-07's Kyiv Independent page (31 July) on 28 August. (No
+    estimate on a tie lost qa-pages5 sudan-khartoum-drones' right 9 September.)"""
+    near = {day: [d for d in days if abs((d - day).days) <= CARRIER_DAYS] for day in days}
+    most = max(map(len, near.values()), default=0)
+    return max((max(group) for group in near.values() if len(group) == most), default=None)
 
 
 def carriers_of(index: Index) -> dict[str, set[str]]:
