@@ -149,6 +149,12 @@ def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str |
         ("Cairo: A paramilitary group killed 43 civilians", None, "Cairo"),
         ("Guwahati: Several explosions shook the capital", None, "Guwahati"),
         ("Gaza City: Ninety prisoners were released early on Monday", None, "Gaza City"),
+        # a place in brackets
+        (
+            "[Damascus] For the first time since the fall of the regime, troops entered",
+            None,
+            "Damascus",
+        ),
     ],
 )
 def test_dateline_names_place_and_wire_never_outlet(
@@ -172,6 +178,7 @@ def test_dateline_names_place_and_wire_never_outlet(
         "Question: I need some help with the old market hall",
         "Editor's Note: This is a developing story and is being updated",
         "Update: The council met again on Wednesday",
+        "[Update] The council met again on Wednesday",  # a label in brackets
         "Disclaimer: This story is a warning about the future",
         "AFP - The council said on Tuesday",  # an agency is no place
         "Deutschland, Deine Döner - Was essen wir da eigentlich",  # no country after the comma
