@@ -767,3 +767,20 @@ def test_a_syndicators_credit_before_the_dateline_names_the_source(bracket: str)
     tagger = compile_profile(load_profile("syria"))
     first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
     assert first.text.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # the link's title on the row after its lead-in, closing the bracket
+        "(Related:\nTraders fear for their stalls as the river floods again.)",
+        "(READ MORE: Traders fear for their stalls as the river floods again.)",
+    ],
+)
+def test_a_related_link_inside_a_paragraph_is_no_text(link: str) -> None:
+    body = BODY.replace("in the spring.", f"in the spring. {link}", 1)
+    article = extract_article(_page(body=body), "page.txt")
+    texts = [block.text for block in article.blocks if block.kind == "body"]
+    assert texts[0].endswith("the work would start in the spring.")
+    assert texts[1].startswith("Traders who lost their stalls")
+    assert not any("Traders fear" in text or "(" in text for text in texts)
