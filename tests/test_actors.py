@@ -1240,6 +1240,22 @@ def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     assert tagger.tag("The Kurdish-led SDF seized Manbij.", context) == ("kurds",)
 
 
+def test_a_kurd_or_the_kurds_as_a_people_are_not_the_kurdish_forces() -> None:
+    tagger = compile_profile(load_profile())
+    context = "Syria's new government was sworn in."
+    for sentence in (
+        "Mohammed Terko, a Syrian Kurd, was named as the minister of education.",
+        "The cabinet included members from all of the country's main minority communities"
+        " — the Kurds, Druze, Christians and Alawites — as well as a woman.",
+    ):
+        assert "kurds" not in tagger.tag(sentence, context + sentence, "2025-03-30")
+    for sentence in (
+        "The Kurds seized the biggest city in the east.",
+        "The Syrian Kurds were also advancing towards Albukamal.",
+    ):
+        assert tagger.tag(sentence, context + sentence, "2024-12-07") == ("kurds",)
+
+
 def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
     hezbollah = [
         (
