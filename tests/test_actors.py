@@ -455,6 +455,17 @@ def test_other_actors_capitals_count_only_when_they_act() -> None:
     assert [(o.name, o.sentence_ids) for o in others] == [("United States", ("a1.s3", "a1.s4"))]
 
 
+def test_an_other_actor_is_named_by_its_commonest_spelling() -> None:
+    # one page's modifier apostrophe (U+02BC), the others' typographic one
+    sentences = [
+        ("a1.s1", "The Kurdistan Workers\u02bc Party (PKK) said it would lay down its arms."),
+        ("a2.s1", "The Kurdistan Workers\u2019 Party said on Monday it would disband."),
+        ("a3.s1", "Turkey has fought the Kurdistan Workers\u2019 Party for four decades."),
+    ]
+    others = find_other_actors(sentences, load_profile())
+    assert [(o.name, o.mentions) for o in others] == [("Kurdistan Workers\u2019 Party", 3)]
+
+
 SUDAN_ARTICLE = (
     "Sudan's paramilitary Rapid Support Forces (RSF) said on Sunday it had seized El Fasher, "
     "the army's last stronghold in Darfur. The army denied the claim and said its soldiers, "
