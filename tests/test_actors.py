@@ -455,6 +455,17 @@ def test_other_actors_capitals_count_only_when_they_act() -> None:
     assert [(o.name, o.sentence_ids) for o in others] == [("United States", ("a1.s3", "a1.s4"))]
 
 
+def test_an_other_actor_is_named_by_its_commonest_spelling() -> None:
+    # one page's modifier apostrophe (U+02BC), the others' typographic one
+    sentences = [
+        ("a1.s1", "The Kurdistan Workers\u02bc Party (PKK) said it would lay down its arms."),
+        ("a2.s1", "The Kurdistan Workers\u2019 Party said on Monday it would disband."),
+        ("a3.s1", "Turkey has fought the Kurdistan Workers\u2019 Party for four decades."),
+    ]
+    others = find_other_actors(sentences, load_profile())
+    assert [(o.name, o.mentions) for o in others] == [("Kurdistan Workers\u2019 Party", 3)]
+
+
 SUDAN_ARTICLE = (
     "Sudan's paramilitary Rapid Support Forces (RSF) said on Sunday it had seized El Fasher, "
     "the army's last stronghold in Darfur. The army denied the claim and said its soldiers, "
@@ -1238,6 +1249,22 @@ def test_the_kurdish_national_council_is_not_the_kurdish_forces() -> None:
     assert tagger.tag("Kurdish parties of the ENKS met in Qamishli.", context) == ()
     assert tagger.tag("Kurdish forces and the ENKS met in Qamishli.", context) == ("kurds",)
     assert tagger.tag("The Kurdish-led SDF seized Manbij.", context) == ("kurds",)
+
+
+def test_a_kurd_or_the_kurds_as_a_people_are_not_the_kurdish_forces() -> None:
+    tagger = compile_profile(load_profile())
+    context = "Syria's new government was sworn in."
+    for sentence in (
+        "Mohammed Terko, a Syrian Kurd, was named as the minister of education.",
+        "The cabinet included members from all of the country's main minority communities"
+        " — the Kurds, Druze, Christians and Alawites — as well as a woman.",
+    ):
+        assert "kurds" not in tagger.tag(sentence, context + sentence, "2025-03-30")
+    for sentence in (
+        "The Kurds seized the biggest city in the east.",
+        "The Syrian Kurds were also advancing towards Albukamal.",
+    ):
+        assert tagger.tag(sentence, context + sentence, "2024-12-07") == ("kurds",)
 
 
 def test_a_commander_outside_the_profile_is_an_other_actor() -> None:

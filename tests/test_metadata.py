@@ -149,6 +149,12 @@ def test_wire_and_byline(header: str, body: str, wire: str | None, byline: str |
         ("Cairo: A paramilitary group killed 43 civilians", None, "Cairo"),
         ("Guwahati: Several explosions shook the capital", None, "Guwahati"),
         ("Gaza City: Ninety prisoners were released early on Monday", None, "Gaza City"),
+        # a place in brackets
+        (
+            "[Damascus] For the first time since the fall of the regime, troops entered",
+            None,
+            "Damascus",
+        ),
     ],
 )
 def test_dateline_names_place_and_wire_never_outlet(
@@ -172,6 +178,7 @@ def test_dateline_names_place_and_wire_never_outlet(
         "Question: I need some help with the old market hall",
         "Editor's Note: This is a developing story and is being updated",
         "Update: The council met again on Wednesday",
+        "[Update] The council met again on Wednesday",  # a label in brackets
         "Disclaimer: This story is a warning about the future",
         "AFP - The council said on Tuesday",  # an agency is no place
         "Deutschland, Deine Döner - Was essen wir da eigentlich",  # no country after the comma
@@ -760,3 +767,20 @@ def test_a_syndicators_credit_before_the_dateline_names_the_source(bracket: str)
     tagger = compile_profile(load_profile("syria"))
     first = next(s for s in annotate_article(article, "a1", tagger).sentences if s.kind == "body")
     assert first.text.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # the link's title on the row after its lead-in, closing the bracket
+        "(Related:\nTraders fear for their stalls as the river floods again.)",
+        "(READ MORE: Traders fear for their stalls as the river floods again.)",
+    ],
+)
+def test_a_related_link_inside_a_paragraph_is_no_text(link: str) -> None:
+    body = BODY.replace("in the spring.", f"in the spring. {link}", 1)
+    article = extract_article(_page(body=body), "page.txt")
+    texts = [block.text for block in article.blocks if block.kind == "body"]
+    assert texts[0].endswith("the work would start in the spring.")
+    assert texts[1].startswith("Traders who lost their stalls")
+    assert not any("Traders fear" in text or "(" in text for text in texts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
@@ -981,6 +982,9 @@ def find_other_actors(
         found.append((sentence_id, named_here))
     named: dict[str, list[str]] = {}
     untagged: dict[str, bool] = {}  # organisation name -> whether no profile actor has it
+    # how often each spelling names an organisation: its commonest is its name, not the
+    # first met ("Kurdistan Workers’ Party" of five pages over one page's "Workersʼ")
+    spellings: dict[str, Counter[str]] = {}
     # A country every sentence names only as a place is no actor (its sentences still
     # count for one that acts somewhere).
     places: set[str] = set()
@@ -991,7 +995,7 @@ def find_other_actors(
         # An acronym defined once ("Rapid Support Forces (RSF)") names the body everywhere.
         org_names = [*named_here.organisations]
         org_names += [acronyms[w] for w in named_here.acronyms if w in acronyms]
-        for name in org_names:
+        for name in dict.fromkeys(org_names):  # a spelling counts once a sentence
             if name in matcher.state_forces:
                 state = matcher.state_forces[name]
                 if state not in matcher.covered:
@@ -1001,11 +1005,13 @@ def find_other_actors(
                 untagged[name] = not matcher.tagger.tag(name)
             if untagged[name]:
                 ids.append(slug(name))
-                names.setdefault(slug(name), name)
+                spellings.setdefault(slug(name), Counter())[name] += 1
         for actor_id in dict.fromkeys(ids):
             named.setdefault(actor_id, []).append(sentence_id)
         acts.update(c for c in named_here.countries if c not in named_here.places)
         acts.update(ids[len(named_here.countries) :])  # its forces, bodies, commanders
+    for actor_id, counts in spellings.items():
+        names.setdefault(actor_id, counts.most_common(1)[0][0])
     for person, sentence_ids in _commanders(found, sentences, matcher).items():
         names[slug(person)] = person
         named[slug(person)] = sentence_ids

@@ -467,6 +467,24 @@ def furniture_rows() -> FurnitureRows:
     )
 
 
+@cache
+def related_link() -> re.Pattern[str]:
+    """A link to another story inside a paragraph, its lead-in in brackets: the whole run
+    ("... supplies. (Related: <title>.)") or, the title on the next row, its opening
+    ("... supplies. (Related:"). It is no sentence of the article (qa-pages17 #10)."""
+    lead_ins = _alternatives(json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))["lead_ins"])
+    return re.compile(rf"\s*\((?:{lead_ins})\s*:(?:[^()]*\)|\s*$)", re.IGNORECASE)
+
+
+def without_related_links(text: str) -> tuple[str, bool]:
+    """A paragraph's text without the related links inside it, and whether it closed on a
+    link's opening (its title, the next row closing the bracket, is the link's too)."""
+    if "(" not in text:  # most paragraphs: no pattern run
+        return text, False
+    kept = related_link().sub("", text)
+    return kept, kept != text and text.rstrip().endswith(":")
+
+
 # A colon or a dash after a space closing a row: it leads into the row after it.
 _LEADS_INTO = re.compile(r"(?::|\s[-–—])\s*$")
 

@@ -455,6 +455,12 @@ TITLED_DATELINE = lazy_compile(
 )
 
 
+# "[Damascus] For the first time ...": a place in brackets before the text's first word.
+BRACKETED_DATELINE = lazy_compile(
+    r"\[(?P<place>[A-Z][^\W\d_]+(?:,?[ -][A-Z][^\W\d_]+){0,3})\]\s+(?=[\"“‘'A-Z0-9(])"
+)
+
+
 # A paragraph after the first opens the text under its dateline only when this many words
 # follow it ("PUBLISHED: November 8, 2023 at 11:30 p.m." is a date row; "MAGALY MEDINA: ME
 # ESCAPÉ DEL COLEGIO" a headline in capitals).
@@ -464,10 +470,11 @@ FOLLOWING_DATELINE_WORDS = 8
 def opening_dateline(text: str, language: str, following: bool = False) -> OpeningDateline | None:
     """The dateline opening a paragraph: "BEIRUT:", "KYIV, Ukraine (AP) —", "Damascus (AFP)
     –", "Kyiv, 28 August 2025 (dpa/MIA) –", "December 6, 2024 (KHARTOUM) –", "Kyiv
-    [Ukraine], August 28 :", "El Fasher, Sudan -", "Cairo:". A dateline names a place, never
-    an agency, an outlet or a label ("AFP -", "Update:"). A `following` paragraph (the first
-    may be a caption taken for text) needs a sentence after its dateline, and not the shape
-    only a word list tells from a label ("Cairo:", `_titled_place`)."""
+    [Ukraine], August 28 :", "El Fasher, Sudan -", "Cairo:", "[Damascus]". A dateline names
+    a place, never an agency, an outlet or a label ("AFP -", "Update:"). A `following`
+    paragraph (the first may be a caption taken for text) needs a sentence after its
+    dateline, and not the shape only a word list tells from a label ("Cairo:",
+    `_titled_place`)."""
     opening = _opening_dateline(text, language, following)
     if opening and following and len(text[opening.end :].split()) < FOLLOWING_DATELINE_WORDS:
         return None
@@ -503,6 +510,10 @@ def _opening_dateline(text: str, language: str, following: bool) -> OpeningDatel
         found = find_date(dated["date"])
         if found:
             return _dateline(dated["place"].strip(), None, found[2], dated.end())
+    bracketed = BRACKETED_DATELINE.match(text)
+    # a bracketed label ("[Update]", "[Watch]") is common words, a place ("[Damascus]") none
+    if bracketed and language == "en" and not _common_words(bracketed["place"]):
+        return _dateline(bracketed["place"], None, None, bracketed.end())
     titled = TITLED_DATELINE.match(text)
     if titled and _titled_place(titled, language, following):
         found = find_date(titled["date"]) if titled["date"] else None

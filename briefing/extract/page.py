@@ -27,6 +27,7 @@ from briefing.extract.headline import (
     is_credit,
     row_shape,
     title_text,
+    without_related_links,
 )
 from briefing.extract.html import extract_html
 from briefing.extract.metadata import (
@@ -326,6 +327,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
     # sentences are its text.
     short_page = not any(rows.prose)
     under_label = under_list_label(units, body_from)
+    link_open = False  # the last paragraph closed on a related link's "(Related:"
     for index in range(body_from, end):
         # body_kind's own furniture test is this one
         furniture = is_furniture(units, index, under_label[index], outlet)
@@ -339,6 +341,12 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
             kind = None  # "Par Stéphane Dupont" below the text: who wrote it, not what
         elif kind == "body" and captions_picture(units[index]):
             kind = "caption"  # the classifier's text, closed by a picture's credit or telling one
+        if kind == "body" and link_open and text.endswith(")") and "(" not in text:
+            kind = None  # the linked story's title, closing the bracket the row above opened
+        link_open = False
+        shown = text
+        if kind == "body":
+            shown, link_open = without_related_links(text)
         if kind == "caption":
             copy = text in seen
         else:
@@ -348,7 +356,7 @@ def _extract_text(text: str, path: str, model: BodyModel) -> Article:
                 first_body_at = index
             if kind == "body":
                 last_body_at = index
-            blocks.append(Block(kind, text))
+            blocks.append(Block(kind, shown))
             kept.add(index)
             if kind != "caption":
                 body_shown.add(text)
