@@ -1263,8 +1263,12 @@ def test_a_kurd_or_the_kurds_as_a_people_are_not_the_kurdish_forces() -> None:
     for sentence in (
         "The Kurds seized the biggest city in the east.",
         "The Syrian Kurds were also advancing towards Albukamal.",
+        # Arab fighters beside them are no people named alongside ("the Kurds and Arabs").
+        "The Kurds handed the city to Arab tribal fighters on Friday.",
     ):
         assert tagger.tag(sentence, context + sentence, "2024-12-07") == ("kurds",)
+    peoples = "The Kurds and Arabs of the northeast voted for the council."
+    assert "kurds" not in tagger.tag(peoples, context + peoples, "2025-03-30")
 
 
 def test_a_commander_outside_the_profile_is_an_other_actor() -> None:
