@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from statistics import median_high
 
-from briefing.annotate.dates import DateMention
+from briefing.annotate.dates import MONTH_NAME, DateMention
 from briefing.annotate.phrase_index import Screened, fold
 from briefing.ascii_text import sentence_words
 from briefing.model.clauses import main_verb, opening_phrase_end
@@ -520,10 +520,7 @@ def tells_a_past_state(text: str) -> bool:
 # caller asks of a line no one is said to tell: a statement's is its news ("At least 134
 # people have been killed in El Fasher since May 10, according to a statement from MSF on
 # Sunday").
-_MONTH_DAY = (
-    r"\s+(?:[^.;,]{0,80}?\s)?(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b"
-)
+_MONTH_DAY = rf"\s+(?:[^.;,]{{0,80}}?\s)?(?:{MONTH_NAME})\.?\s+\d{{1,2}}\b"
 _SINCE_A_DAY = Screened(
     re.compile(
         r"^(?:.*?"
