@@ -435,6 +435,10 @@ class FurnitureRows:
     row: re.Pattern[str]  # a URL, a credit label, a link's lead-in, a desk credit, a control
     control: re.Pattern[str]  # a page control or notice somewhere in a short row
     date_words: frozenset[str]  # what a row that is only a date holds besides the date
+    # A link to another story inside a paragraph, its lead-in in brackets: the whole run
+    # ("... supplies. (Related: <title>.)") or, the title on the next row, its opening
+    # ("... supplies. (Related:"). It is no sentence of the article.
+    related_link: re.Pattern[str]
 
 
 CONTROL_ROW_WORDS = 8  # "US & Canada is sponsored by": a control's row is short
@@ -464,16 +468,11 @@ def furniture_rows() -> FurnitureRows:
         re.compile(row, re.IGNORECASE),
         re.compile(rf"\b(?:{_alternatives(vocabulary['controls'])})\b", re.IGNORECASE),
         frozenset(vocabulary["date_words"]),
+        re.compile(
+            rf"\s*\((?:{_alternatives(vocabulary['lead_ins'])})\s*:(?:[^()]*\)|\s*$)",
+            re.IGNORECASE,
+        ),
     )
-
-
-@cache
-def related_link() -> re.Pattern[str]:
-    """A link to another story inside a paragraph, its lead-in in brackets: the whole run
-    ("... supplies. (Related: <title>.)") or, the title on the next row, its opening
-    ("... supplies. (Related:"). It is no sentence of the article (qa-pages17 #10)."""
-    lead_ins = _alternatives(json.loads(FURNITURE_FILE.read_text(encoding="utf-8"))["lead_ins"])
-    return re.compile(rf"\s*\((?:{lead_ins})\s*:(?:[^()]*\)|\s*$)", re.IGNORECASE)
 
 
 def without_related_links(text: str) -> tuple[str, bool]:
@@ -481,7 +480,7 @@ def without_related_links(text: str) -> tuple[str, bool]:
     link's opening (its title, the next row closing the bracket, is the link's too)."""
     if "(" not in text:  # most paragraphs: no pattern run
         return text, False
-    kept = related_link().sub("", text)
+    kept = furniture_rows().related_link.sub("", text)
     return kept, kept != text and text.rstrip().endswith(":")
 
 
