@@ -383,6 +383,12 @@ def acting_subject(text: str) -> str | None:
     return subject if named and not main_clause_passive(text) else None
 
 
+def is_pronoun(who: str | None) -> bool:
+    """Whether a speaker is written as a pronoun ("he", "It"): who it is, the sentences
+    before say."""
+    return who is not None and _PRONOUN.match(who) is not None
+
+
 def find_speaker(text: str) -> str | None:
     """Whose account a sentence gives, or None (see `find_attribution`)."""
     found = find_attribution(text)

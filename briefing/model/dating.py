@@ -31,7 +31,7 @@ from briefing.annotate.phrase_index import Screened
 from briefing.corroborate import ReportWords, report_words
 from briefing.extract.vocabulary import AGENCY_NAMES, known_outlets
 from briefing.lazy_pattern import lazy_compile
-from briefing.model.attribution import find_attribution
+from briefing.model.attribution import find_attribution, is_pronoun
 from briefing.model.background import is_background, is_historical, of_a_past_period
 from briefing.model.clauses import main_verb, opening_phrase_end
 from briefing.model.events import event_span
@@ -352,8 +352,6 @@ def _clause_of(text: str, mention: DateMention) -> str:
     return text[start : end.start() if end else len(text)]
 
 
-# A speaker written as a pronoun: who it is, the sentences before say.
-_PRONOUNS = frozenset({"he", "she", "it", "they"})
 # A speaker's names: its capitalised words but titles ("Prime Minister Benjamin Netanyahu").
 _NAME_WORD = lazy_compile(r"\b[A-Z][A-Za-z-]+\b")
 _TITLE_WORDS = frozenset(
@@ -623,7 +621,7 @@ class Dating:
         said ...")."""
         attribution = find_attribution(stated.text)
         place = self.index.order[stated.id]
-        if attribution is None or attribution.speaker.lower() not in _PRONOUNS or place == 0:
+        if attribution is None or not is_pronoun(attribution.speaker) or place == 0:
             return None
         before = self.index.sentences[self._reading[place - 1]]
         if (

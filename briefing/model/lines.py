@@ -17,7 +17,12 @@ from briefing.annotate.dates import DateMention
 from briefing.annotate.phrase_index import Screened, joined
 from briefing.extract import Block
 from briefing.extract.vocabulary import AGENCY_PATTERN
-from briefing.model.attribution import acting_subject, find_attribution, find_speaker
+from briefing.model.attribution import (
+    acting_subject,
+    find_attribution,
+    find_speaker,
+    is_pronoun,
+)
 from briefing.model.background import (
     is_background,
     retells_a_landmark,
@@ -775,7 +780,7 @@ def _read_line(
         subject=False,
         quoted=within_quote(stated.text) or not named,
         named_speaker=named,
-        unresolved_pronoun=speaker is None and find_speaker(text) in _PRONOUNS,
+        unresolved_pronoun=speaker is None and is_pronoun(find_speaker(text)),
         cut=_cut_off(index, stated),
     )
 
@@ -796,9 +801,6 @@ def as_cut(text: str) -> str:
     sentences out instead cost news: "The RSF attacked the Abu Shouk displacement camp ...
     at least 16 times ..., killing at least 212 displaced people and in" was a key fact.)"""
     return text.rstrip().removesuffix(".").rstrip() + "…"
-
-
-_PRONOUNS = ("he", "she", "they", "it")
 
 
 def _text(sentence: Sentence | None) -> str | None:
